@@ -1,0 +1,58 @@
+"""Column names and the Dataset container shared by import, store, forecasting and the app."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+# The long interval table, one row per queue x interval (a regular grid per queue).
+INTERVAL_START = "interval_start"  # naive datetime64[ns], the center's local wall clock
+QUEUE = "queue"  # str; a single-queue file gets its file stem (or "all")
+VOLUME = "volume"  # float: contacts arriving in the interval; NaN = missing in the export
+ANSWERED = "answered"  # float, records only
+ABANDONED = "abandoned"  # float, records only
+AHT_SECONDS = "aht_seconds"  # float: mean handle time of contacts handled in the interval
+WAIT_SECONDS = "wait_seconds"  # float: mean wait (queue time), records only
+IS_OPEN = "is_open"  # bool: the weekday x slot is an open-hours slot for this queue
+IS_MISSING = "is_missing"  # bool: open slot with no data in the export (a gap, not a zero)
+
+INTERVAL_COLUMNS = [
+    INTERVAL_START,
+    QUEUE,
+    VOLUME,
+    ANSWERED,
+    ABANDONED,
+    AHT_SECONDS,
+    WAIT_SECONDS,
+    IS_OPEN,
+    IS_MISSING,
+]
+
+# Open-hours table: one row per queue x weekday x slot of the day.
+WEEKDAY = "weekday"  # 0 = Monday ... 6 = Sunday
+MINUTE_OF_DAY = "minute_of_day"  # start of the slot, minutes after midnight
+
+KIND_INTERVALS = "intervals"
+KIND_RECORDS = "records"
+
+
+@dataclass
+class Dataset:
+    """An imported contact history: the interval table plus what was learned while reading it."""
+
+    name: str
+    kind: str  # KIND_INTERVALS or KIND_RECORDS
+    interval_minutes: int
+    intervals: pd.DataFrame  # INTERVAL_COLUMNS, sorted by queue then interval_start
+    open_hours: pd.DataFrame  # QUEUE, WEEKDAY, MINUTE_OF_DAY, IS_OPEN
+    source_files: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the reader resolved, for the user
+    # Records only (None for interval input): totals over the raw records.
+    answered: int | None = None
+    abandoned: int | None = None
+    mean_handle_seconds: float | None = None
+
+    @property
+    def queues(self) -> list[str]:
+        return sorted(self.intervals[QUEUE].unique().tolist())
