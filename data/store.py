@@ -1,0 +1,504 @@
+"""The embedded store: datasets and their scenarios in one DuckDB file that survives restarts."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from data.errors import InputError
+from data.schema import (
+    ABANDONED,
+    AHT_SECONDS,
+    ANSWERED,
+    INTERVAL_COLUMNS,
+    INTERVAL_START,
+    IS_MISSING,
+    IS_OPEN,
+    MINUTE_OF_DAY,
+    QUEUE,
+    VOLUME,
+    WAIT_SECONDS,
+    WEEKDAY,
+    Dataset,
+)
+
+STORE_FILE_NAME = "picco.duckdb"
+HOME_ENV_VAR = "PICCO_HOME"
+SCHEMA_VERSION = 1
+OPEN_HOURS_COLUMNS = [QUEUE, WEEKDAY, MINUTE_OF_DAY, IS_OPEN]
+LIST_COLUMNS = [
+    "name",
+    "kind",
+    "interval_minutes",
+    "queues",
+    "start",
+    "end",
+    "contacts",
+    "rows",
+    "saved_at",
+]
+# Another process (the app or a CLI run) may hold DuckDB's single-writer lock for a moment.
+LOCK_WAIT_SECONDS = 10.0
+
+_SCHEMA_SQL = f"""
+CREATE SEQUENCE IF NOT EXISTS dataset_ids START 1;
+CREATE TABLE IF NOT EXISTS store_meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS datasets (
+    id BIGINT PRIMARY KEY,
+    name VARCHAR NOT NULL UNIQUE,
+    kind VARCHAR NOT NULL,
+    interval_minutes INTEGER NOT NULL,
+    source_files VARCHAR NOT NULL,   -- JSON list
+    notes VARCHAR NOT NULL,          -- JSON list
+    answered BIGINT,
+    abandoned BIGINT,
+    mean_handle_seconds DOUBLE,
+    column_dtypes VARCHAR NOT NULL,  -- JSON {{table: {{column: pandas dtype}}}}, for exact reloads
+    queues VARCHAR[] NOT NULL,
+    first_interval TIMESTAMP,
+    last_interval TIMESTAMP,
+    contacts DOUBLE NOT NULL,
+    row_count BIGINT NOT NULL,
+    saved_at TIMESTAMP NOT NULL      -- UTC
+);
+CREATE TABLE IF NOT EXISTS intervals (
+    dataset_id BIGINT NOT NULL,
+    position BIGINT NOT NULL,
+    {INTERVAL_START} TIMESTAMP,
+    {QUEUE} VARCHAR,
+    {VOLUME} DOUBLE,
+    {ANSWERED} DOUBLE,
+    {ABANDONED} DOUBLE,
+    {AHT_SECONDS} DOUBLE,
+    {WAIT_SECONDS} DOUBLE,
+    {IS_OPEN} BOOLEAN,
+    {IS_MISSING} BOOLEAN
+);
+CREATE TABLE IF NOT EXISTS open_hours (
+    dataset_id BIGINT NOT NULL,
+    position BIGINT NOT NULL,
+    {QUEUE} VARCHAR,
+    {WEEKDAY} INTEGER,
+    {MINUTE_OF_DAY} INTEGER,
+    {IS_OPEN} BOOLEAN
+);
+CREATE TABLE IF NOT EXISTS scenarios (
+    dataset_id BIGINT NOT NULL,
+    name VARCHAR NOT NULL,
+    position BIGINT NOT NULL,        -- save order
+    settings VARCHAR NOT NULL,       -- JSON object
+    saved_at TIMESTAMP NOT NULL,     -- UTC
+    PRIMARY KEY (dataset_id, name)
+);
+"""
+
+
+def default_store_path() -> Path:
+    """`$PICCO_HOME/picco.duckdb`, else the user data directory (XDG) `picco/picco.duckdb`."""
+    home = os.environ.get(HOME_ENV_VAR)
+    if home:
+        return Path(home).expanduser() / STORE_FILE_NAME
+    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data_home).expanduser() / "picco" / STORE_FILE_NAME
+
+
+class Store:
+    """Datasets and scenarios in a DuckDB file, one short-lived connection per operation.
+
+    Short connections let the app and the CLI share the file: DuckDB allows one writing process
+    at a time, so a process only holds the file while it reads or writes.
+    """
+
+    def __init__(self, path: Path | str | None = None) -> None:
+        self.path = Path(path).expanduser() if path is not None else default_store_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._transaction() as con:
+            con.execute(_SCHEMA_SQL)
+            con.execute(
+                "INSERT OR IGNORE INTO store_meta VALUES ('schema_version', ?)",
+                [str(SCHEMA_VERSION)],
+            )
+
+    # ----------------------------------------------------------------- connections
+
+    @contextmanager
+    def _connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        con = _open_with_retry(self.path)
+        try:
+            yield con
+        finally:
+            con.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """All or nothing: any exception rolls back, leaving the stored data as it was."""
+        with self._connect() as con:
+            con.begin()
+            try:
+                yield con
+            except BaseException:
+                con.rollback()
+                raise
+            con.commit()
+
+    # ----------------------------------------------------------------- datasets
+
+    def save_dataset(
+        self, dataset: Dataset, name: str | None = None, replace: bool = False
+    ) -> None:
+        """Store `dataset` under `name` (default: its own name); an existing name needs replace."""
+        name = _clean_name(dataset.name if name is None else name, "dataset")
+        intervals = _checked_frame(dataset.intervals, INTERVAL_COLUMNS, "intervals", name)
+        open_hours = _checked_frame(dataset.open_hours, OPEN_HOURS_COLUMNS, "open hours", name)
+        summary = _summarise(intervals)
+        metadata = [
+            dataset.kind,
+            int(dataset.interval_minutes),
+            json.dumps([str(path) for path in dataset.source_files]),
+            json.dumps([str(note) for note in dataset.notes]),
+            _optional_int(dataset.answered),
+            _optional_int(dataset.abandoned),
+            _optional_float(dataset.mean_handle_seconds),
+            json.dumps({"intervals": _dtypes(intervals), "open_hours": _dtypes(open_hours)}),
+            summary["queues"],
+            summary["start"],
+            summary["end"],
+            summary["contacts"],
+            summary["rows"],
+            _utc_now(),
+        ]
+        with self._transaction() as con:
+            dataset_id = _find_dataset_id(con, name)
+            if dataset_id is not None and not replace:
+                raise InputError(
+                    f"A dataset named '{name}' is already stored: choose another name, "
+                    "or replace it."
+                )
+            if dataset_id is None:
+                (dataset_id,) = con.execute("SELECT nextval('dataset_ids')").fetchone()
+                con.execute(
+                    "INSERT INTO datasets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [dataset_id, name, *metadata],
+                )
+            else:
+                # Keep the id so the dataset's scenarios stay attached to the new data.
+                con.execute(
+                    """UPDATE datasets SET kind = ?, interval_minutes = ?, source_files = ?,
+                       notes = ?, answered = ?, abandoned = ?, mean_handle_seconds = ?,
+                       column_dtypes = ?, queues = ?, first_interval = ?, last_interval = ?,
+                       contacts = ?, row_count = ?, saved_at = ? WHERE id = ?""",
+                    [*metadata, dataset_id],
+                )
+                con.execute("DELETE FROM intervals WHERE dataset_id = ?", [dataset_id])
+                con.execute("DELETE FROM open_hours WHERE dataset_id = ?", [dataset_id])
+            _insert_frame(con, "intervals", dataset_id, intervals, INTERVAL_COLUMNS)
+            _insert_frame(con, "open_hours", dataset_id, open_hours, OPEN_HOURS_COLUMNS)
+
+    def list_datasets(self) -> pd.DataFrame:
+        """One row per stored dataset (LIST_COLUMNS; `queues` is a list, `saved_at` UTC)."""
+        with self._connect() as con:
+            rows = con.execute(
+                """SELECT name, kind, interval_minutes, queues, first_interval, last_interval,
+                          contacts, row_count, saved_at
+                   FROM datasets ORDER BY lower(name), name"""
+            ).fetchall()
+        frame = pd.DataFrame(rows, columns=LIST_COLUMNS)
+        frame["queues"] = [list(queues) for queues in frame["queues"]]
+        for column in ("start", "end", "saved_at"):
+            frame[column] = pd.to_datetime(frame[column])
+        return frame.astype({"interval_minutes": "int64", "contacts": "float64", "rows": "int64"})
+
+    def load_dataset(self, name: str) -> Dataset:
+        """The dataset stored under `name`, exactly as it was saved."""
+        with self._connect() as con:
+            dataset_id = _require_dataset_id(con, name)
+            cursor = con.execute("SELECT * FROM datasets WHERE id = ?", [dataset_id])
+            columns = [description[0] for description in cursor.description]
+            stored = dict(zip(columns, cursor.fetchone(), strict=True))
+            intervals = _select_frame(con, "intervals", dataset_id, INTERVAL_COLUMNS)
+            open_hours = _select_frame(con, "open_hours", dataset_id, OPEN_HOURS_COLUMNS)
+        dtypes = json.loads(stored["column_dtypes"])
+        return Dataset(
+            name=stored["name"],
+            kind=stored["kind"],
+            interval_minutes=int(stored["interval_minutes"]),
+            intervals=_restore_dtypes(intervals, dtypes["intervals"]),
+            open_hours=_restore_dtypes(open_hours, dtypes["open_hours"]),
+            source_files=json.loads(stored["source_files"]),
+            notes=json.loads(stored["notes"]),
+            answered=stored["answered"],
+            abandoned=stored["abandoned"],
+            mean_handle_seconds=stored["mean_handle_seconds"],
+        )
+
+    def rename_dataset(self, old: str, new: str) -> None:
+        """Rename a stored dataset; its scenarios follow it."""
+        new = _clean_name(new, "dataset")
+        with self._transaction() as con:
+            dataset_id = _require_dataset_id(con, old)
+            other = _find_dataset_id(con, new)
+            if other is not None and other != dataset_id:
+                raise InputError(
+                    f"Cannot rename '{old}' to '{new}': a dataset named '{new}' already exists."
+                )
+            con.execute("UPDATE datasets SET name = ? WHERE id = ?", [new, dataset_id])
+
+    def delete_dataset(self, name: str) -> None:
+        """Delete a stored dataset together with its scenarios."""
+        with self._transaction() as con:
+            dataset_id = _require_dataset_id(con, name)
+            for table in ("scenarios", "intervals", "open_hours"):
+                con.execute(f"DELETE FROM {table} WHERE dataset_id = ?", [dataset_id])
+            con.execute("DELETE FROM datasets WHERE id = ?", [dataset_id])
+
+    # ----------------------------------------------------------------- scenarios
+
+    def save_scenario(
+        self,
+        dataset_name: str,
+        scenario_name: str,
+        settings: dict[str, Any],
+        replace: bool = True,
+    ) -> None:
+        """Store `settings` (a JSON-able dict) as a named scenario of a stored dataset.
+
+        Replacing keeps the scenario's place in the save order.
+        """
+        scenario_name = _clean_name(scenario_name, "scenario")
+        settings_json = _settings_to_json(settings, scenario_name)
+        with self._transaction() as con:
+            dataset_id = _require_dataset_id(con, dataset_name)
+            exists = _scenario_exists(con, dataset_id, scenario_name)
+            if exists and not replace:
+                raise InputError(
+                    f"Dataset '{dataset_name}' already has a scenario named '{scenario_name}': "
+                    "choose another name, or replace it."
+                )
+            if exists:
+                con.execute(
+                    "UPDATE scenarios SET settings = ?, saved_at = ? "
+                    "WHERE dataset_id = ? AND name = ?",
+                    [settings_json, _utc_now(), dataset_id, scenario_name],
+                )
+            else:
+                con.execute(
+                    """INSERT INTO scenarios
+                       SELECT ?, ?, coalesce(max(position), 0) + 1, ?, ?
+                       FROM scenarios WHERE dataset_id = ?""",
+                    [dataset_id, scenario_name, settings_json, _utc_now(), dataset_id],
+                )
+
+    def list_scenarios(self, dataset_name: str) -> list[str]:
+        """Scenario names of a stored dataset, in the order they were first saved."""
+        with self._connect() as con:
+            dataset_id = _require_dataset_id(con, dataset_name)
+            rows = con.execute(
+                "SELECT name FROM scenarios WHERE dataset_id = ? ORDER BY position",
+                [dataset_id],
+            ).fetchall()
+        return [row[0] for row in rows]
+
+    def load_scenario(self, dataset_name: str, scenario_name: str) -> dict[str, Any]:
+        """The settings saved for a scenario."""
+        with self._connect() as con:
+            dataset_id = _require_dataset_id(con, dataset_name)
+            row = con.execute(
+                "SELECT settings FROM scenarios WHERE dataset_id = ? AND name = ?",
+                [dataset_id, scenario_name],
+            ).fetchone()
+        if row is None:
+            raise _unknown_scenario(dataset_name, scenario_name)
+        return json.loads(row[0])
+
+    def rename_scenario(self, dataset_name: str, old: str, new: str) -> None:
+        """Rename a scenario of a stored dataset, keeping its place in the order."""
+        new = _clean_name(new, "scenario")
+        with self._transaction() as con:
+            dataset_id = _require_dataset_id(con, dataset_name)
+            if not _scenario_exists(con, dataset_id, old):
+                raise _unknown_scenario(dataset_name, old)
+            if new == old:
+                return
+            if _scenario_exists(con, dataset_id, new):
+                raise InputError(
+                    f"Cannot rename scenario '{old}' to '{new}': dataset '{dataset_name}' "
+                    f"already has a scenario named '{new}'."
+                )
+            con.execute(
+                "UPDATE scenarios SET name = ? WHERE dataset_id = ? AND name = ?",
+                [new, dataset_id, old],
+            )
+
+    def delete_scenario(self, dataset_name: str, name: str) -> None:
+        """Delete one scenario of a stored dataset."""
+        with self._transaction() as con:
+            dataset_id = _require_dataset_id(con, dataset_name)
+            if not _scenario_exists(con, dataset_id, name):
+                raise _unknown_scenario(dataset_name, name)
+            con.execute(
+                "DELETE FROM scenarios WHERE dataset_id = ? AND name = ?", [dataset_id, name]
+            )
+
+
+# --------------------------------------------------------------------- helpers
+
+
+def _open_with_retry(path: Path) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while True:
+        try:
+            return duckdb.connect(str(path))
+        except duckdb.IOException as error:
+            message = str(error)
+            if "lock" in message.lower() and time.monotonic() < deadline:
+                time.sleep(0.1)
+                continue
+            if "lock" in message.lower():
+                raise InputError(
+                    f"The Picco store {path} is busy: another Picco process is writing to it. "
+                    "Wait for it to finish (or close it) and try again."
+                ) from error
+            raise InputError(
+                f"Cannot open the Picco store {path}: {message}. Move the file away, or set "
+                f"{HOME_ENV_VAR} to another directory, and try again."
+            ) from error
+
+
+def _clean_name(name: object, what: str) -> str:
+    if not isinstance(name, str) or not name.strip():
+        raise InputError(f"The {what} name is empty: give the {what} a name.")
+    return name.strip()
+
+
+def _find_dataset_id(con: duckdb.DuckDBPyConnection, name: str) -> int | None:
+    row = con.execute("SELECT id FROM datasets WHERE name = ?", [name]).fetchone()
+    return None if row is None else int(row[0])
+
+
+def _require_dataset_id(con: duckdb.DuckDBPyConnection, name: str) -> int:
+    dataset_id = _find_dataset_id(con, name)
+    if dataset_id is None:
+        stored = [
+            row[0] for row in con.execute("SELECT name FROM datasets ORDER BY name").fetchall()
+        ]
+        known = ", ".join(f"'{each}'" for each in stored) if stored else "none yet"
+        raise InputError(f"No stored dataset is named '{name}' (stored datasets: {known}).")
+    return dataset_id
+
+
+def _scenario_exists(con: duckdb.DuckDBPyConnection, dataset_id: int, name: str) -> bool:
+    row = con.execute(
+        "SELECT 1 FROM scenarios WHERE dataset_id = ? AND name = ?", [dataset_id, name]
+    ).fetchone()
+    return row is not None
+
+
+def _unknown_scenario(dataset_name: str, name: str) -> InputError:
+    return InputError(f"Dataset '{dataset_name}' has no scenario named '{name}'.")
+
+
+def _checked_frame(frame: pd.DataFrame, columns: list[str], what: str, name: str) -> pd.DataFrame:
+    """The frame with exactly `columns`; anything else would be lost on reload, so refuse it."""
+    missing = [column for column in columns if column not in frame.columns]
+    extra = [column for column in frame.columns if column not in columns]
+    if missing or extra:
+        raise InputError(
+            f"Cannot store dataset '{name}': its {what} table must have the columns "
+            f"{columns} (missing: {missing or 'none'}; unexpected: {extra or 'none'})."
+        )
+    return frame[columns]
+
+
+def _summarise(intervals: pd.DataFrame) -> dict[str, Any]:
+    starts = intervals[INTERVAL_START]
+    empty = intervals.empty
+    return {
+        "queues": sorted(str(queue) for queue in intervals[QUEUE].dropna().unique()),
+        "start": None if empty else pd.Timestamp(starts.min()).to_pydatetime(),
+        "end": None if empty else pd.Timestamp(starts.max()).to_pydatetime(),
+        "contacts": float(np.nansum(pd.to_numeric(intervals[VOLUME], errors="coerce"))),
+        "rows": len(intervals),
+    }
+
+
+def _insert_frame(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    dataset_id: int,
+    frame: pd.DataFrame,
+    columns: list[str],
+) -> None:
+    """Bulk insert through DuckDB's DataFrame scan; `position` keeps the frame's row order."""
+    incoming = frame.reset_index(drop=True).assign(_position=np.arange(len(frame), dtype="int64"))
+    view = f"incoming_{table}"
+    con.register(view, incoming)
+    try:
+        column_list = ", ".join(columns)
+        con.execute(
+            f"INSERT INTO {table} (dataset_id, position, {column_list}) "
+            f"SELECT ?, _position, {column_list} FROM {view}",
+            [dataset_id],
+        )
+    finally:
+        con.unregister(view)
+
+
+def _select_frame(
+    con: duckdb.DuckDBPyConnection, table: str, dataset_id: int, columns: list[str]
+) -> pd.DataFrame:
+    return con.execute(
+        f"SELECT {', '.join(columns)} FROM {table} WHERE dataset_id = ? ORDER BY position",
+        [dataset_id],
+    ).df()
+
+
+def _dtypes(frame: pd.DataFrame) -> dict[str, str]:
+    return {column: str(dtype) for column, dtype in frame.dtypes.items()}
+
+
+def _restore_dtypes(frame: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
+    return frame.astype(dtypes).reset_index(drop=True)
+
+
+def _optional_int(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+def _optional_float(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    raise TypeError(f"{type(value).__name__} value {value!r}")
+
+
+def _settings_to_json(settings: dict[str, Any], scenario_name: str) -> str:
+    if not isinstance(settings, dict):
+        raise InputError(
+            f"Scenario '{scenario_name}': settings must be a dict, not {type(settings).__name__}."
+        )
+    try:
+        return json.dumps(settings, default=_json_default, ensure_ascii=False)
+    except (TypeError, ValueError) as error:
+        raise InputError(
+            f"Scenario '{scenario_name}': settings can only hold numbers, text, true/false, "
+            f"lists and dicts; cannot save {error}."
+        ) from error
