@@ -439,7 +439,9 @@ def _insert_frame(
     columns: list[str],
 ) -> None:
     """Bulk insert through DuckDB's DataFrame scan; `position` keeps the frame's row order."""
-    incoming = frame.reset_index(drop=True).assign(_position=np.arange(len(frame), dtype="int64"))
+    # A real copy: DuckDB's DataFrame scan fails on views with negative strides (df.iloc[::-1]).
+    incoming = frame.reset_index(drop=True).copy(deep=True)
+    incoming["_position"] = np.arange(len(frame), dtype="int64")
     view = f"incoming_{table}"
     con.register(view, incoming)
     try:
