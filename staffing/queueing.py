@@ -1,0 +1,136 @@
+"""Public queueing API: metrics for given agents and the agents needed to meet targets."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from data.errors import InputError
+from staffing.erlang_a import erlang_a_metrics
+from staffing.erlang_c import erlang_c_metrics, required_agents_erlang_c
+from staffing.search import smallest_feasible
+from staffing.validation import (
+    as_float_array,
+    check_non_negative,
+    check_positive,
+    check_service_target,
+    check_unit_interval,
+)
+
+ArrayLike = float | int | np.ndarray | pd.Series | list
+
+
+def _load_inputs(
+    volume: ArrayLike, aht_seconds: ArrayLike, interval_seconds: ArrayLike
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    volume = as_float_array(volume, "volume")
+    aht = as_float_array(aht_seconds, "AHT seconds")
+    interval = as_float_array(interval_seconds, "interval seconds")
+    check_non_negative(volume, "volume")
+    check_positive(aht, "AHT seconds", "; set the average handle time in seconds, e.g. 300")
+    check_positive(interval, "interval seconds", "; e.g. 900 for 15-minute intervals")
+    return volume, aht, interval
+
+
+def _patience(patience_seconds: ArrayLike | None) -> np.ndarray | None:
+    if patience_seconds is None:
+        return None
+    patience = as_float_array(patience_seconds, "patience seconds")
+    check_positive(patience, "patience seconds", "; the mean time callers wait before hanging up")
+    return patience
+
+
+def queue_metrics(
+    volume: ArrayLike,
+    aht_seconds: ArrayLike,
+    interval_seconds: ArrayLike,
+    agents: ArrayLike,
+    answer_within_seconds: ArrayLike,
+    patience_seconds: ArrayLike | None = None,
+) -> pd.DataFrame:
+    """What a staffing level achieves, one row per interval (inputs broadcast together).
+
+    Columns: service_level (share answered within the threshold), asa_seconds, occupancy,
+    prob_wait; with patience (Erlang A, see staffing.erlang_a for the definitions used) also
+    abandon_rate. Without patience the Erlang C model applies: an understaffed interval (agents
+    at or below the load) reports SL 0 and an infinite ASA.
+    """
+    volume, aht, interval = _load_inputs(volume, aht_seconds, interval_seconds)
+    staffed = as_float_array(agents, "agents")
+    check_non_negative(staffed, "agents")
+    within = as_float_array(answer_within_seconds, "answer-within seconds")
+    check_non_negative(within, "answer-within seconds")
+    patience = _patience(patience_seconds)
+    load = volume * aht / interval
+    arrays = np.broadcast_arrays(load, np.floor(staffed), aht, within)
+    if patience is None:
+        columns = erlang_c_metrics(*arrays)
+    else:
+        columns = erlang_a_metrics(*arrays, np.broadcast_to(patience, arrays[0].shape))
+    return pd.DataFrame({name: np.ravel(values) for name, values in columns.items()})
+
+
+def required_agents(
+    volume: ArrayLike,
+    aht_seconds: ArrayLike,
+    interval_seconds: ArrayLike,
+    service_level: ArrayLike,
+    answer_within_seconds: ArrayLike,
+    max_occupancy: ArrayLike = 1.0,
+    max_asa_seconds: ArrayLike | None = None,
+    patience_seconds: ArrayLike | None = None,
+    max_abandon_rate: ArrayLike | None = None,
+) -> np.ndarray:
+    """Smallest whole number of agents meeting every target given, per interval (0 for no work).
+
+    Erlang C, or Erlang A when patience_seconds is given (required for an abandonment target).
+    """
+    volume, aht, interval = _load_inputs(volume, aht_seconds, interval_seconds)
+    target = as_float_array(service_level, "service level")
+    within = as_float_array(answer_within_seconds, "answer-within seconds")
+    check_service_target(target, within)
+    occupancy = as_float_array(max_occupancy, "maximum occupancy")
+    check_unit_interval(occupancy, "maximum occupancy", allow_zero=False)
+    asa_cap = np.inf if max_asa_seconds is None else as_float_array(max_asa_seconds, "max ASA")
+    if max_asa_seconds is not None:
+        check_positive(np.asarray(asa_cap), "maximum ASA seconds")
+    patience = _patience(patience_seconds)
+    abandon_cap = 1.0
+    if max_abandon_rate is not None:
+        if patience is None:
+            raise InputError(
+                "an abandonment target needs the callers' patience: give patience seconds "
+                "(mean time before hanging up, e.g. 180)"
+            )
+        abandon_cap = as_float_array(max_abandon_rate, "maximum abandon rate")
+        check_unit_interval(np.asarray(abandon_cap), "maximum abandon rate", allow_zero=False)
+    load = volume * aht / interval
+    shape = np.broadcast_shapes(*(np.shape(v) for v in (load, target, within, occupancy, asa_cap)))
+    erlang_c = required_agents_erlang_c(load, aht, within, target, occupancy, asa_cap)
+    erlang_c = erlang_c.reshape(shape)
+    if patience is None:
+        return erlang_c
+    shape = np.broadcast_shapes(shape, np.shape(patience), np.shape(abandon_cap))
+    columns = [
+        np.broadcast_to(v, shape).ravel()
+        for v in (load, aht, within, target, occupancy, asa_cap, patience, abandon_cap)
+    ]
+    load, aht, within, target, occupancy, asa_cap, patience, abandon_cap = columns
+    result = np.zeros(load.size, dtype=np.int64)
+    busy = np.flatnonzero(load > 0)
+    if busy.size == 0:
+        return result.reshape(shape)
+
+    def meets_targets(rows: np.ndarray, agents: np.ndarray) -> np.ndarray:
+        at = busy[rows]
+        got = erlang_a_metrics(load[at], agents, aht[at], within[at], patience[at])
+        return (
+            (got["service_level"] >= target[at])
+            & (got["occupancy"] <= occupancy[at])
+            & (got["asa_seconds"] <= asa_cap[at])
+            & (got["abandon_rate"] <= abandon_cap[at])
+        )
+
+    guess = np.broadcast_to(erlang_c, shape).ravel()[busy]
+    result[busy] = smallest_feasible(guess, meets_targets)
+    return result.reshape(shape)
