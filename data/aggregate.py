@@ -1,0 +1,123 @@
+"""Sum parsed rows onto a regular per-queue grid of intervals, in one vectorised pass."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from data import schema
+from data.open_hours import learn_open_slots
+
+SECONDS_PER_DAY = 86_400
+EPOCH_WEEKDAY = 3  # 1970-01-01 was a Thursday (Monday = 0)
+
+
+@dataclass
+class GridLayout:
+    """Where each queue's days sit in one flat array: queue q covers days first_day[q] ..
+    first_day[q] + n_days[q] - 1, every slot of every day, starting at offset[q]."""
+
+    interval_minutes: int
+    first_day: np.ndarray
+    n_days: np.ndarray
+    offset: np.ndarray
+
+    @property
+    def slots_per_day(self) -> int:
+        return 1440 // self.interval_minutes
+
+    @property
+    def size(self) -> int:
+        return int(self.offset[-1] + self.n_days[-1] * self.slots_per_day)
+
+    def index_of(self, seconds: np.ndarray, codes: np.ndarray) -> np.ndarray:
+        """Flat grid position of each row (wall-clock seconds, queue code)."""
+        step = self.interval_minutes * 60
+        return self.offset[codes] + (seconds - self.first_day[codes] * SECONDS_PER_DAY) // step
+
+
+def plan_grid(
+    seconds: np.ndarray, codes: np.ndarray, n_queues: int, interval_minutes: int
+) -> GridLayout:
+    """One grid per queue from the first to the last day that queue has rows."""
+    day = seconds // SECONDS_PER_DAY
+    first = np.full(n_queues, np.iinfo(np.int64).max)
+    last = np.full(n_queues, np.iinfo(np.int64).min)
+    np.minimum.at(first, codes, day)
+    np.maximum.at(last, codes, day)
+    n_days = last - first + 1
+    offset = np.concatenate([[0], np.cumsum(n_days * (1440 // interval_minutes))[:-1]])
+    return GridLayout(interval_minutes, first, n_days, offset.astype(np.int64))
+
+
+def sum_at(index: np.ndarray, size: int, weights: np.ndarray | None = None) -> np.ndarray:
+    """Per-slot sums (or counts without weights); NaN weights count as nothing."""
+    if weights is None:
+        return np.bincount(index, minlength=size).astype(float)
+    known = ~np.isnan(weights)
+    return np.bincount(index[known], weights=weights[known], minlength=size)
+
+
+def mean_at(index: np.ndarray, size: int, values: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Per-slot mean of `values` over rows in `mask` with a known value; NaN where none."""
+    chosen = mask & ~np.isnan(values)
+    total = np.bincount(index[chosen], weights=values[chosen], minlength=size)
+    count = np.bincount(index[chosen], minlength=size)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(count > 0, total / count, np.nan)
+
+
+def apply_open_hours(
+    layout: GridLayout, queue_names: list[str], volume: np.ndarray, observed: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, pd.DataFrame]:
+    """Learn open hours per queue; return (is_open, is_missing, open-hours table).
+
+    Closed slots without a row become 0 (nothing arrives while closed); open slots without a
+    row stay NaN and are flagged missing.
+    """
+    slots = layout.slots_per_day
+    is_open = np.zeros(layout.size, dtype=bool)
+    tables = []
+    for code, name in enumerate(queue_names):  # one numpy pass per queue, not per interval
+        start = int(layout.offset[code])
+        stop = start + int(layout.n_days[code]) * slots
+        days = np.where(observed[start:stop], volume[start:stop], np.nan).reshape(-1, slots)
+        weekdays = (layout.first_day[code] + np.arange(days.shape[0]) + EPOCH_WEEKDAY) % 7
+        open_slots = learn_open_slots(days, weekdays, layout.interval_minutes)
+        is_open[start:stop] = open_slots[weekdays].ravel()
+        tables.append(
+            pd.DataFrame(
+                {
+                    schema.QUEUE: name,
+                    schema.WEEKDAY: np.repeat(np.arange(7), slots),
+                    schema.MINUTE_OF_DAY: np.tile(np.arange(slots) * layout.interval_minutes, 7),
+                    schema.IS_OPEN: open_slots.ravel(),
+                }
+            )
+        )
+    is_missing = is_open & ~observed
+    return is_open, is_missing, pd.concat(tables, ignore_index=True)
+
+
+def grid_frame(
+    layout: GridLayout, queue_names: list[str], columns: dict[str, np.ndarray]
+) -> pd.DataFrame:
+    """The long interval table (schema.INTERVAL_COLUMNS) from flat per-slot arrays."""
+    slots = layout.slots_per_day
+    step = np.timedelta64(layout.interval_minutes, "m")
+    starts = [
+        np.datetime64(int(first), "D") + np.arange(int(days) * slots) * step
+        for first, days in zip(layout.first_day, layout.n_days, strict=True)
+    ]
+    counts = layout.n_days * slots
+    frame = pd.DataFrame(
+        {
+            schema.INTERVAL_START: np.concatenate(starts).astype("datetime64[ns]"),
+            schema.QUEUE: np.repeat(np.array(queue_names, dtype=object), counts),
+            **columns,
+        }
+    )
+    frame[schema.QUEUE] = frame[schema.QUEUE].astype(str)
+    return frame[schema.INTERVAL_COLUMNS]

@@ -1,0 +1,304 @@
+"""Decide which column holds what (timestamp, counts, handle time, queue, ...) from headers and
+sample values, in English or Italian; explicit overrides always win."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyarrow as pa
+
+from data.errors import InputError
+from data.schema import KIND_INTERVALS, KIND_RECORDS
+from data.timestamps import (
+    DATE_FORMATS,
+    DATETIME_FORMATS,
+    detect_format,
+    is_number,
+    parse_duration,
+    parse_time_of_day,
+)
+
+TIME_WORDS = {
+    "timestamp", "datetime", "time", "ora", "orario", "hour", "start", "inizio", "arrival",
+    "arrivo", "entry", "ingresso", "received", "ricezione", "created", "creazione", "opened",
+    "apertura", "interval", "intervallo", "fascia", "slot", "period", "periodo", "dt", "when",
+}  # fmt: skip
+DATE_WORDS = {"date", "data", "giorno", "day", "dt", "jour", "datum", "fecha"}
+VOLUME_WORDS = {
+    "calls", "call", "chiamate", "chiamata", "volume", "volumi", "count", "conteggio",
+    "contacts", "contatti", "offered", "offerte", "offerti", "received", "ricevute", "ricevuti",
+    "entranti", "arrivals", "arrivi", "inbound", "n", "num", "numero", "nr", "tickets", "chats",
+    "emails", "mails", "totale", "total", "qty", "quantity", "volumes", "presented", "presentate",
+}  # fmt: skip
+NOT_VOLUME_WORDS = {
+    "id", "answered", "risposte", "risposta", "abandoned", "abbandonate", "abbandonata", "lost",
+    "perse", "aht", "handle", "durata", "duration", "wait", "attesa", "rate", "pct", "percent",
+    "sl", "level", "livello",
+}  # fmt: skip
+HANDLE_WORDS = {
+    "handle", "handling", "aht", "talk", "conversazione", "conversation", "durata", "duration",
+    "ser", "service", "servizio", "tmc", "tmg", "gestione", "tma",
+}  # fmt: skip
+WAIT_WORDS = {"wait", "waiting", "attesa", "q", "hold", "asa", "delay", "ring", "queued"}
+QUEUE_WORDS = {
+    "queue", "coda", "code", "channel", "canale", "skill", "split", "assignment", "group",
+    "gruppo", "campaign", "campagna", "queues",
+}  # fmt: skip
+OUTCOME_WORDS = {"outcome", "esito", "result", "risultato", "status", "stato", "disposition"}
+SATISFACTION_WORDS = {"satisfaction", "soddisfazione", "csat", "rating", "score", "voto", "nps"}
+# A moment rather than a length: "q_start" is a clock time even though "q" suggests waiting.
+MOMENT_WORDS = {"start", "end", "exit", "entry", "inizio", "fine", "arrival", "arrivo", "at"}
+# Preferred arrival-time columns when several columns hold clock times.
+ARRIVAL_WORDS = {"arrival", "arrivo", "entry", "ingresso", "received", "created", "start", "inizio"}
+
+
+@dataclass
+class ColumnPlan:
+    """Which column plays which role in one file (None = not present)."""
+
+    kind: str
+    timestamp_column: str | None = None  # date and time in one column
+    timestamp_format: str | None = None
+    date_column: str | None = None  # or: a date column ...
+    date_format: str | None = None
+    time_column: str | None = None  # ... plus an optional clock-time column
+    volume_column: str | None = None
+    aht_column: str | None = None
+    queue_column: str | None = None
+    handle_column: str | None = None
+    wait_column: str | None = None
+    outcome_column: str | None = None
+    satisfaction_column: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def used_columns(self) -> list[str]:
+        names = [
+            self.timestamp_column, self.date_column, self.time_column, self.volume_column,
+            self.aht_column, self.queue_column, self.handle_column, self.wait_column,
+            self.outcome_column,
+        ]  # fmt: skip
+        return list(dict.fromkeys(name for name in names if name))
+
+    def roles(self) -> dict[str, str]:
+        """Role -> column, for showing the user what was detected."""
+        pairs = {
+            "timestamp": self.timestamp_column, "date": self.date_column,
+            "time": self.time_column, "volume": self.volume_column, "aht": self.aht_column,
+            "queue": self.queue_column, "handle": self.handle_column, "wait": self.wait_column,
+            "outcome": self.outcome_column, "satisfaction": self.satisfaction_column,
+        }  # fmt: skip
+        return {role: column for role, column in pairs.items() if column}
+
+
+@dataclass
+class Overrides:
+    """User-chosen columns and shape; each one wins over detection."""
+
+    kind: str | None = None
+    time_column: str | None = None
+    date_column: str | None = None
+    volume_column: str | None = None
+    queue_column: str | None = None
+
+
+def header_words(name: str) -> set[str]:
+    """Lower-case ASCII words of a header: 'CSPL_RECEIVED_CALLS' -> {cspl, received, calls}."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    spaced = re.sub(r"([a-z])([A-Z])", r"\1 \2", ascii_name)
+    return set(re.findall(r"[a-z0-9]+", spaced.lower()))
+
+
+@dataclass
+class _Column:
+    name: str
+    position: int
+    words: set[str]
+    values: list[str]  # non-empty sample values
+
+    @property
+    def text(self) -> pa.Array:
+        return pa.array(self.values, pa.string())
+
+
+def plan_columns(
+    header: list[str],
+    sample_rows: list[list[str]],
+    decimal_comma: bool,
+    overrides: Overrides,
+    display_name: str,
+) -> ColumnPlan:
+    """Work out the column roles of one file from its header and first rows."""
+    columns = []
+    for position, name in enumerate(header):
+        values = [row[position].strip() for row in sample_rows if position < len(row)]
+        columns.append(_Column(name, position, header_words(name), [v for v in values if v]))
+    by_name = {column.name: column for column in columns}
+    for chosen in (overrides.time_column, overrides.date_column, overrides.volume_column,
+                   overrides.queue_column):  # fmt: skip
+        if chosen and chosen not in by_name:
+            raise InputError(
+                f"{display_name}: there is no column named '{chosen}'. The columns are: "
+                f"{', '.join(header)}. Pick one of these names."
+            )
+    plan = ColumnPlan(kind=KIND_RECORDS)
+    _plan_time(plan, columns, by_name, overrides, display_name)
+    taken = set(plan.used_columns())
+    free = [column for column in columns if column.name not in taken]
+    numeric = [c for c in free if c.values and is_number(c.text, decimal_comma).all()]
+    durations = [c for c in free if c.values and _is_duration(c, decimal_comma)]
+
+    if overrides.volume_column:
+        plan.volume_column = overrides.volume_column
+    elif overrides.kind != KIND_RECORDS:
+        plan.volume_column = _pick_volume(numeric)
+    plan.kind = overrides.kind or (KIND_INTERVALS if plan.volume_column else KIND_RECORDS)
+    if plan.kind == KIND_INTERVALS and not plan.volume_column:
+        raise InputError(
+            f"{display_name}: no column of counts per interval was found (columns: "
+            f"{', '.join(header)}). Name the count column, e.g. --volume-column CALLS."
+        )
+    if plan.kind == KIND_RECORDS:
+        plan.volume_column = None
+    taken = set(plan.used_columns())
+
+    def pick(candidates: list[_Column], words: set[str]) -> str | None:
+        for column in candidates:
+            if column.name not in taken and column.words & words:
+                taken.add(column.name)
+                return column.name
+        return None
+
+    timed = [c for c in durations if not c.words & MOMENT_WORDS]
+    if plan.kind == KIND_INTERVALS:
+        plan.aht_column = pick(timed, HANDLE_WORDS)
+    else:
+        plan.wait_column = pick(timed, WAIT_WORDS) or pick(
+            [c for c in timed if {"tempo", "time"} & c.words], {"coda", "queue"}
+        )
+        plan.handle_column = pick(timed, HANDLE_WORDS)
+        text = [c for c in free if c.values and c not in numeric]
+        plan.outcome_column = pick(text, OUTCOME_WORDS)
+        plan.satisfaction_column = pick(numeric, SATISFACTION_WORDS)
+    if overrides.queue_column:
+        plan.queue_column = overrides.queue_column
+    else:
+        plan.queue_column = pick([c for c in free if c not in numeric], QUEUE_WORDS)
+    return plan
+
+
+def _plan_time(
+    plan: ColumnPlan,
+    columns: list[_Column],
+    by_name: dict[str, _Column],
+    overrides: Overrides,
+    display_name: str,
+) -> None:
+    if overrides.time_column:
+        chosen = by_name[overrides.time_column]
+        fmt = _datetime_format(chosen)
+        if fmt:
+            plan.timestamp_column, plan.timestamp_format = chosen.name, fmt
+            return
+        if not _is_clock(chosen, allow_hours=True):
+            raise InputError(
+                f"{display_name}: column '{chosen.name}' does not hold dates or times (e.g. "
+                f"{_examples(chosen)}). Choose the column with the date and time of each row."
+            )
+        plan.time_column = chosen.name
+        date = by_name.get(overrides.date_column or "") or _first(
+            [c for c in columns if c is not chosen], _date_format, DATE_WORDS
+        )
+        if date is None or not _date_format(date):
+            raise InputError(
+                f"{display_name}: '{chosen.name}' holds clock times but no date column was "
+                "found. Name the date column too (date_column)."
+            )
+        plan.date_column, plan.date_format = date.name, _date_format(date)
+        return
+    if overrides.date_column:
+        date = by_name[overrides.date_column]
+        if not _date_format(date):
+            raise InputError(
+                f"{display_name}: column '{date.name}' does not hold dates (e.g. "
+                f"{_examples(date)}). Choose the column with the date of each row."
+            )
+        plan.date_column, plan.date_format = date.name, _date_format(date)
+        clock = _first([c for c in columns if c is not date], _clock_only, TIME_WORDS)
+        plan.time_column = clock.name if clock else None
+        return
+    stamped = _first(columns, _datetime_format, TIME_WORDS | DATE_WORDS)
+    if stamped is not None:
+        plan.timestamp_column, plan.timestamp_format = stamped.name, _datetime_format(stamped)
+        return
+    date = _first(columns, _date_format, DATE_WORDS)
+    if date is None:
+        described = "; ".join(f"{c.name} (e.g. {_examples(c, 1)})" for c in columns)
+        raise InputError(
+            f"{display_name}: no column with dates or timestamps was found. Columns: "
+            f"{described}. Add a date/time column such as 2024-03-01 08:15 or 01/03/2024 08:15, "
+            "or name it with --time-column."
+        )
+    plan.date_column, plan.date_format = date.name, _date_format(date)
+    clock = _first([c for c in columns if c is not date], _clock_only, TIME_WORDS)
+    plan.time_column = clock.name if clock else None
+
+
+def _first(columns: list[_Column], test, words: set[str]) -> _Column | None:
+    """Among columns passing `test`, the leftmost with a preferred word, else the leftmost."""
+    passing = [column for column in columns if column.values and test(column)]
+    for preferred in (ARRIVAL_WORDS, words):
+        for column in passing:
+            if column.words & preferred:
+                return column
+    return passing[0] if passing else None
+
+
+def _datetime_format(column: _Column) -> str | None:
+    if not column.values or not any(":" in value for value in column.values):
+        return None
+    return detect_format(column.values, DATETIME_FORMATS)
+
+
+def _date_format(column: _Column) -> str | None:
+    if not column.values or any(":" in value for value in column.values):
+        return None
+    if all(value.isdigit() for value in column.values) and not column.words & DATE_WORDS:
+        return None  # digits alone are a date (yymmdd) only under a date-like header
+    fmt = detect_format(column.values, DATE_FORMATS)
+    if fmt in ("%y%m%d", "%Y%m%d") and not all(len(v) in (6, 8) for v in column.values):
+        return None
+    return fmt
+
+
+def _is_clock(column: _Column, allow_hours: bool) -> bool:
+    if not allow_hours and not all(":" in value or "." in value for value in column.values):
+        return False
+    seconds = parse_time_of_day(column.text)
+    return len(seconds) > 0 and not np.isnan(seconds).any()
+
+
+def _clock_only(column: _Column) -> bool:
+    allow_hours = bool(column.words & {"ora", "hour", "hours", "orario"})
+    return _is_clock(column, allow_hours) and not _date_format(column)
+
+
+def _is_duration(column: _Column, decimal_comma: bool) -> bool:
+    return not np.isnan(parse_duration(column.text, decimal_comma)).any()
+
+
+def _pick_volume(numeric: list[_Column]) -> str | None:
+    counts = [c for c in numeric if not c.words & NOT_VOLUME_WORDS]
+    for column in counts:
+        if column.words & VOLUME_WORDS:
+            return column.name
+    other_roles = HANDLE_WORDS | WAIT_WORDS | SATISFACTION_WORDS | QUEUE_WORDS
+    unnamed = [c for c in counts if not c.words & other_roles]
+    return unnamed[0].name if len(unnamed) == 1 and len(numeric) == 1 else None
+
+
+def _examples(column: _Column, count: int = 3) -> str:
+    shown = [repr(value) for value in column.values[:count]]
+    return ", ".join(shown) if shown else "no values"

@@ -1,0 +1,596 @@
+"""Import contact-history exports (interval volumes or contact records) into one Dataset."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+from data import schema
+from data.aggregate import (
+    SECONDS_PER_DAY,
+    GridLayout,
+    apply_open_hours,
+    grid_frame,
+    mean_at,
+    plan_grid,
+    sum_at,
+)
+from data.columns import ColumnPlan, Overrides, plan_columns
+from data.errors import InputError
+from data.outcomes import ABANDONED, ANSWERED, classify_outcomes
+from data.sniff import TextFormat, sniff_file
+from data.timestamps import (
+    ISO,
+    parse_duration,
+    parse_number,
+    parse_time_of_day,
+    parse_timestamps,
+)
+
+DEFAULT_RECORD_INTERVAL = 15
+_TOTAL_ROW_PREFIXES = ("tot", "sum", "somma", "grand")
+
+
+@dataclass
+class ImportOptions:
+    """Explicit choices that override detection; None = detect."""
+
+    interval_minutes: int | None = None
+    time_column: str | None = None
+    date_column: str | None = None
+    volume_column: str | None = None
+    queue_column: str | None = None
+    kind: str | None = None  # schema.KIND_INTERVALS or schema.KIND_RECORDS
+
+
+@dataclass
+class FileReport:
+    """What was detected in one file, to show the user (and to let them correct it)."""
+
+    name: str
+    rows: int
+    kind: str
+    encoding: str
+    delimiter: str
+    decimal_comma: bool
+    header: list[str]
+    columns: dict[str, str]  # role -> column name
+    interval_minutes: int | None = None  # native interval of an interval file
+
+
+@dataclass
+class ImportResult:
+    dataset: schema.Dataset
+    files: list[FileReport]
+
+    @property
+    def rows(self) -> int:
+        return sum(report.rows for report in self.files)
+
+
+@dataclass
+class _Rows:
+    """One file's rows after parsing: wall-clock seconds plus the measures present."""
+
+    seconds: np.ndarray  # int64
+    codes: np.ndarray  # int64 index into queue_names
+    queue_names: list[str]
+    volume: np.ndarray | None = None
+    aht: np.ndarray | None = None
+    handle: np.ndarray | None = None
+    wait: np.ndarray | None = None
+    outcome: np.ndarray | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def import_files(
+    paths: Sequence[str | Path],
+    options: ImportOptions | None = None,
+    names: Sequence[str] | None = None,
+) -> schema.Dataset:
+    """Read one or more exports (one queue per file unless a file has a queue column) into a
+    Dataset on a regular interval grid. Raises InputError for anything the user must fix."""
+    return import_files_detailed(paths, options, names).dataset
+
+
+def import_files_detailed(
+    paths: Sequence[str | Path],
+    options: ImportOptions | None = None,
+    names: Sequence[str] | None = None,
+) -> ImportResult:
+    """`import_files` plus a per-file report of what was detected."""
+    options = options or ImportOptions()
+    paths = [Path(path) for path in paths]
+    if not paths:
+        raise InputError("No file was given: choose at least one contact-history export.")
+    display = [str(name) for name in names] if names is not None else [p.name for p in paths]
+    if len(display) != len(paths):
+        raise InputError("Internal: names must give one display name per file.")
+    _check_interval(options.interval_minutes)
+    overrides = Overrides(
+        kind=options.kind,
+        time_column=options.time_column,
+        date_column=options.date_column,
+        volume_column=options.volume_column,
+        queue_column=options.queue_column,
+    )
+    parsed: list[tuple[ColumnPlan, _Rows, FileReport]] = []
+    for path, name in zip(paths, display, strict=True):
+        parsed.append(_read_file(path, name, overrides))
+    kinds = {plan.kind for plan, _, _ in parsed}
+    if len(kinds) > 1:
+        described = ", ".join(f"{report.name} ({plan.kind})" for plan, _, report in parsed)
+        raise InputError(
+            f"These files mix interval volumes and contact records: {described}. Import each "
+            "shape separately, or set the kind explicitly."
+        )
+    kind = kinds.pop()
+    rows = _merge([item[1] for item in parsed])
+    reports = [item[2] for item in parsed]
+    if kind == schema.KIND_RECORDS:
+        dataset = _records_dataset(rows, options.interval_minutes or DEFAULT_RECORD_INTERVAL)
+    else:
+        dataset = _intervals_dataset(rows, reports, options.interval_minutes)
+    dataset.name = _dataset_name(display)
+    dataset.source_files = list(display)
+    dataset.notes = [note for item in parsed for note in item[1].notes] + dataset.notes
+    return ImportResult(dataset, reports)
+
+
+def _check_interval(minutes: int | None) -> None:
+    if minutes is not None and (minutes <= 0 or 1440 % minutes):
+        raise InputError(
+            f"An interval of {minutes} minutes does not divide the day evenly. Use 5, 10, 15, "
+            "30 or 60 minutes."
+        )
+
+
+def _dataset_name(display: list[str]) -> str:
+    stems = [Path(name).stem for name in display]
+    return stems[0] if len(stems) == 1 else f"{stems[0]} + {len(stems) - 1} more"
+
+
+# --- reading one file ---------------------------------------------------------------------
+
+
+def _read_file(path: Path, name: str, overrides: Overrides) -> tuple[ColumnPlan, _Rows, FileReport]:
+    text_format = sniff_file(path, name)
+    plan = plan_columns(
+        text_format.header, text_format.sample_rows, text_format.decimal_comma, overrides, name
+    )
+    table = _read_table(path, name, text_format, plan.used_columns())
+    rows = _parse_rows(table, plan, text_format, name)
+    native = None
+    if plan.kind == schema.KIND_INTERVALS:
+        native = native_interval_minutes(rows.seconds, rows.codes)
+    report = FileReport(
+        name=name,
+        rows=table.num_rows,
+        interval_minutes=native,
+        kind=plan.kind,
+        encoding=text_format.encoding,
+        delimiter=text_format.delimiter,
+        decimal_comma=text_format.decimal_comma,
+        header=text_format.header,
+        columns=plan.roles(),
+    )
+    described = ", ".join(f"{role} '{column}'" for role, column in plan.roles().items())
+    shape = "interval volumes" if plan.kind == schema.KIND_INTERVALS else "contact records"
+    rows.notes.insert(
+        0,
+        f"{name}: {table.num_rows:,} rows read as {shape} ({text_format.delimiter_name}-"
+        f"separated, {text_format.encoding}"
+        f"{', decimal comma' if text_format.decimal_comma else ''}; {described}).",
+    )
+    if plan.satisfaction_column:
+        rows.notes.append(
+            f"{name}: satisfaction column '{plan.satisfaction_column}' was recognised but is not "
+            "used for forecasting or staffing."
+        )
+    return plan, rows, report
+
+
+def _read_table(path: Path, name: str, text_format: TextFormat, used: list[str]) -> pa.Table:
+    header = _unique(text_format.header)
+    wanted = [header[text_format.header.index(column)] for column in used]
+    # The header is given explicitly (and skipped), so a BOM never reaches a column name.
+    encoding = "latin-1" if text_format.encoding == "latin-1" else "utf8"
+    for attempt in (encoding, "latin-1"):
+        try:
+            table = pacsv.read_csv(
+                path,
+                read_options=pacsv.ReadOptions(
+                    encoding=attempt, column_names=header, skip_rows=1, block_size=1 << 24
+                ),
+                parse_options=pacsv.ParseOptions(delimiter=text_format.delimiter),
+                convert_options=pacsv.ConvertOptions(
+                    include_columns=wanted,
+                    column_types={column: pa.string() for column in wanted},
+                    strings_can_be_null=False,
+                ),
+            )
+            break
+        except pa.ArrowInvalid as error:
+            message = str(error)
+            if "UTF8" in message or "utf8" in message.lower() and attempt != "latin-1":
+                text_format.encoding = "latin-1"  # a Latin-1 character beyond the sniffed head
+                continue
+            raise InputError(
+                f"{name}: the file could not be read as a {text_format.delimiter_name}-separated "
+                f"table ({message.splitlines()[0]}). Check that every row has as many fields as "
+                "the header."
+            ) from error
+    return table.rename_columns(used)
+
+
+def _unique(header: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    unique = []
+    for column in header:
+        seen[column] = seen.get(column, 0) + 1
+        unique.append(column if seen[column] == 1 else f"{column}.{seen[column] - 1}")
+    return unique
+
+
+def _parse_rows(table: pa.Table, plan: ColumnPlan, text_format: TextFormat, name: str) -> _Rows:
+    notes: list[str] = []
+    seconds, keep = _parse_time(table, plan, name)
+    if keep is not None:
+        notes.append(f"{name}: {int((~keep).sum())} total/subtotal row(s) were skipped.")
+        table, seconds = table.filter(pa.array(keep)), seconds[keep]
+    if table.num_rows == 0:
+        raise InputError(f"{name}: no data rows were found below the header.")
+    codes, queue_names = _queues(table, plan, name)
+    rows = _Rows(seconds.astype(np.int64), codes, queue_names, notes=notes)
+    comma = text_format.decimal_comma
+    if plan.kind == schema.KIND_INTERVALS:
+        rows.volume = _counts(table[plan.volume_column], plan.volume_column, comma, name, notes)
+        if plan.aht_column:
+            rows.aht = _durations(table[plan.aht_column], plan.aht_column, comma, name, notes)
+        return rows
+    if plan.handle_column:
+        rows.handle = _durations(table[plan.handle_column], plan.handle_column, comma, name, notes)
+    if plan.wait_column:
+        rows.wait = _durations(table[plan.wait_column], plan.wait_column, comma, name, notes)
+    if plan.outcome_column:
+        rows.outcome, summary = classify_outcomes(table[plan.outcome_column])
+        notes.append(f"{name}: outcome '{plan.outcome_column}': {summary}.")
+    return rows
+
+
+def _parse_time(
+    table: pa.Table, plan: ColumnPlan, name: str
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """Wall-clock seconds of every row, and which rows to keep when some are 'Total' rows
+    (spreadsheet exports often end with one: it is a sum, not an interval)."""
+    main = plan.timestamp_column or plan.date_column
+    fmt = plan.timestamp_format or plan.date_format
+    seconds = parse_timestamps(table[main], fmt)
+    parts = [(main, seconds, fmt)]
+    if plan.time_column:
+        clock = parse_time_of_day(table[plan.time_column])
+        parts.append((plan.time_column, clock, "a clock time such as 8:15 or 08:15:00"))
+        seconds = seconds + clock
+    bad = np.flatnonzero(np.isnan(seconds))
+    if len(bad) == 0:
+        return seconds, None
+    labels = np.char.lower(_texts(table[main], bad))
+    total = np.zeros(len(bad), dtype=bool)
+    for prefix in _TOTAL_ROW_PREFIXES:
+        total |= np.char.startswith(labels, prefix)
+    for column, parsed, expected in parts:
+        wrong = bad[~total & np.isnan(parsed[bad])]
+        if len(wrong):
+            shown = _examples(table[column], wrong)
+            raise InputError(
+                f"{name}: column '{column}' has {len(wrong):,} value(s) that are not readable "
+                f"dates/times ({shown}). Expected {_describe_format(expected)} like the other "
+                "rows: fix or remove these rows."
+            )
+    keep = np.ones(len(seconds), dtype=bool)
+    keep[bad] = False
+    return seconds, keep
+
+
+def _texts(values: pa.ChunkedArray, rows: np.ndarray) -> np.ndarray:
+    return np.asarray(pc.take(values, pa.array(rows)).to_pylist(), dtype=str)
+
+
+def _examples(values: pa.ChunkedArray, rows: np.ndarray) -> str:
+    """Up to three offending values with their line in the file (the header is line 1)."""
+    shown = rows[:3]
+    return "; ".join(
+        f"line {i + 2}: {v!r}" for i, v in zip(shown, _texts(values, shown), strict=True)
+    )
+
+
+def _describe_format(fmt: str | None) -> str:
+    if fmt == ISO:
+        return "a timestamp such as 2024-03-01 08:15"
+    if fmt and fmt.startswith("%"):
+        example = np.datetime64("2024-03-01T08:15:00").astype(object).strftime(fmt)
+        return f"values such as {example} ({fmt})"
+    return fmt or "a date/time such as 2024-03-01 08:15"
+
+
+def _queues(table: pa.Table, plan: ColumnPlan, name: str) -> tuple[np.ndarray, list[str]]:
+    if not plan.queue_column:
+        return np.zeros(table.num_rows, dtype=np.int64), [Path(name).stem]
+    encoded = pc.dictionary_encode(pc.utf8_trim_whitespace(table[plan.queue_column]))
+    encoded = encoded.combine_chunks()
+    names = [value or "(no queue)" for value in encoded.dictionary.to_pylist()]
+    return np.asarray(encoded.indices, dtype=np.int64), names
+
+
+def _counts(
+    values: pa.ChunkedArray, column: str, decimal_comma: bool, name: str, notes: list[str]
+) -> np.ndarray:
+    counts = parse_number(values, decimal_comma)
+    unreadable = np.flatnonzero(np.isnan(counts))
+    if len(unreadable):
+        blank = np.char.strip(_texts(values, unreadable)) == ""
+        invalid = unreadable[~blank]
+        if len(invalid):
+            shown = _examples(values, invalid)
+            raise InputError(
+                f"{name}: column '{column}' should hold counts but {len(invalid):,} value(s) are "
+                f"not numbers ({shown}). Replace them with the count (0 if none), or leave the "
+                "cell empty when the interval is unknown."
+            )
+        notes.append(f"{name}: {int(blank.sum()):,} empty count(s) in '{column}' read as missing.")
+    negative = np.flatnonzero(counts < 0)
+    if len(negative):
+        shown = _examples(values, negative)
+        raise InputError(
+            f"{name}: column '{column}' has {len(negative):,} negative count(s) ({shown}). A "
+            "count of contacts cannot be negative: correct these rows."
+        )
+    return counts
+
+
+def _durations(
+    values: pa.ChunkedArray, column: str, decimal_comma: bool, name: str, notes: list[str]
+) -> np.ndarray:
+    seconds = parse_duration(values, decimal_comma)
+    negative = seconds < 0
+    if negative.any():
+        notes.append(f"{name}: {int(negative.sum()):,} negative duration(s) in '{column}' ignored.")
+        seconds = np.where(negative, np.nan, seconds)
+    return seconds
+
+
+# --- combining files -----------------------------------------------------------------------
+
+
+def _merge(parts: list[_Rows]) -> _Rows:
+    """One set of rows over all files, queue codes renumbered in sorted queue-name order."""
+    names = sorted({queue for part in parts for queue in part.queue_names})
+    position = {queue: code for code, queue in enumerate(names)}
+    codes = [
+        np.array([position[q] for q in part.queue_names], dtype=np.int64)[part.codes]
+        for part in parts
+    ]
+
+    def joined(attribute: str) -> np.ndarray | None:
+        arrays = [getattr(part, attribute) for part in parts]
+        if all(array is None for array in arrays):
+            return None
+        return np.concatenate(
+            [
+                np.full(len(part.seconds), np.nan) if array is None else array
+                for part, array in zip(parts, arrays, strict=True)
+            ]
+        )
+
+    outcome = None
+    if any(part.outcome is not None for part in parts):
+        outcome = np.concatenate(
+            [
+                np.zeros(len(part.seconds), np.int8) if part.outcome is None else part.outcome
+                for part in parts
+            ]
+        )
+    return _Rows(
+        seconds=np.concatenate([part.seconds for part in parts]),
+        codes=np.concatenate(codes),
+        queue_names=names,
+        volume=joined("volume"),
+        aht=joined("aht"),
+        handle=joined("handle"),
+        wait=joined("wait"),
+        outcome=outcome,
+    )
+
+
+# --- records -> intervals --------------------------------------------------------------------
+
+
+def _records_dataset(rows: _Rows, interval_minutes: int) -> schema.Dataset:
+    layout = plan_grid(rows.seconds, rows.codes, len(rows.queue_names), interval_minutes)
+    index = layout.index_of(rows.seconds, rows.codes)
+    size = layout.size
+    volume = sum_at(index, size)
+    nan = np.full(size, np.nan)
+    everyone = np.ones(len(index), dtype=bool)
+    # Handle time and wait describe answered contacts (the ones an agent served); without an
+    # outcome column every contact counts.
+    served = everyone if rows.outcome is None else rows.outcome == ANSWERED
+    answered = abandoned = nan
+    if rows.outcome is not None:
+        answered = sum_at(index, size, (rows.outcome == ANSWERED).astype(float))
+        abandoned = sum_at(index, size, (rows.outcome == ABANDONED).astype(float))
+    aht = nan if rows.handle is None else mean_at(index, size, rows.handle, served)
+    wait = nan if rows.wait is None else mean_at(index, size, rows.wait, served)
+    # Records cannot show a gap in the export: an interval without contacts had none.
+    observed = np.ones(size, dtype=bool)
+    is_open, is_missing, open_hours = apply_open_hours(layout, rows.queue_names, volume, observed)
+    intervals = grid_frame(
+        layout,
+        rows.queue_names,
+        {
+            schema.VOLUME: volume,
+            schema.ANSWERED: answered,
+            schema.ABANDONED: abandoned,
+            schema.AHT_SECONDS: aht,
+            schema.WAIT_SECONDS: wait,
+            schema.IS_OPEN: is_open,
+            schema.IS_MISSING: is_missing,
+        },
+    )
+    handled = served & ~np.isnan(rows.handle) if rows.handle is not None else None
+    return schema.Dataset(
+        name="",
+        kind=schema.KIND_RECORDS,
+        interval_minutes=interval_minutes,
+        intervals=intervals,
+        open_hours=open_hours,
+        notes=_open_hours_notes(layout, rows.queue_names, open_hours, volume, is_open)
+        + [f"Contacts were counted in {interval_minutes}-minute intervals by arrival time."],
+        answered=None if rows.outcome is None else int((rows.outcome == ANSWERED).sum()),
+        abandoned=None if rows.outcome is None else int((rows.outcome == ABANDONED).sum()),
+        mean_handle_seconds=(
+            float(rows.handle[handled].mean()) if handled is not None and handled.any() else None
+        ),
+    )
+
+
+# --- interval volumes ------------------------------------------------------------------------
+
+
+def native_interval_minutes(seconds: np.ndarray, codes: np.ndarray) -> int | None:
+    """The most common step between consecutive distinct timestamps of the same queue."""
+    order = np.lexsort((seconds, codes))
+    steps = np.diff(seconds[order])
+    same_queue = np.diff(codes[order]) == 0
+    steps = steps[same_queue & (steps > 0)]
+    if len(steps) == 0:
+        return None
+    values, counts = np.unique(steps, return_counts=True)
+    return max(1, int(round(values[np.argmax(counts)] / 60)))
+
+
+def _intervals_dataset(
+    rows: _Rows, reports: list[FileReport], requested: int | None
+) -> schema.Dataset:
+    notes: list[str] = []
+    natives = {report.name: report.interval_minutes or requested or 1440 for report in reports}
+    interval = _choose_interval(natives, requested)
+    if len(set(natives.values())) > 1 and requested is None:
+        notes.append(f"Files have different intervals; all were summed to {interval} minutes.")
+    elif requested and requested != max(natives.values()):
+        notes.append(f"Intervals were summed to the requested {interval} minutes.")
+    _note_duplicates(rows, notes)
+    step = interval * 60
+    off_grid = int(((rows.seconds % SECONDS_PER_DAY) % step != 0).sum())
+    if off_grid and interval == max(natives.values()):
+        notes.append(
+            f"{off_grid:,} timestamp(s) were not on the {interval}-minute grid and were counted "
+            "in the interval they fall in."
+        )
+    known = ~np.isnan(rows.volume)
+    seconds, codes = rows.seconds[known], rows.codes[known]
+    if len(seconds) == 0:
+        raise InputError("None of the rows has a count: every count cell is empty.")
+    layout = plan_grid(seconds, codes, len(rows.queue_names), interval)
+    index = layout.index_of(seconds, codes)
+    volume = sum_at(index, layout.size, rows.volume[known])
+    observed = sum_at(index, layout.size) > 0
+    aht = np.full(layout.size, np.nan)
+    if rows.aht is not None:
+        weighted = rows.aht[known] * rows.volume[known]
+        handled = sum_at(
+            index, layout.size, np.where(np.isnan(weighted), np.nan, rows.volume[known])
+        )
+        with np.errstate(invalid="ignore", divide="ignore"):
+            aht = np.where(handled > 0, sum_at(index, layout.size, weighted) / handled, np.nan)
+    is_open, is_missing, open_hours = apply_open_hours(layout, rows.queue_names, volume, observed)
+    volume = np.where(observed, volume, np.where(is_open, np.nan, 0.0))
+    nan = np.full(layout.size, np.nan)
+    intervals = grid_frame(
+        layout,
+        rows.queue_names,
+        {
+            schema.VOLUME: volume,
+            schema.ANSWERED: nan,
+            schema.ABANDONED: nan,
+            schema.AHT_SECONDS: aht,
+            schema.WAIT_SECONDS: nan,
+            schema.IS_OPEN: is_open,
+            schema.IS_MISSING: is_missing,
+        },
+    )
+    notes += _open_hours_notes(layout, rows.queue_names, open_hours, volume, is_open)
+    missing = int(is_missing.sum())
+    if missing:
+        notes.append(
+            f"{missing:,} open interval(s) have no row in the export: kept as missing (empty), "
+            "not as zero."
+        )
+    return schema.Dataset(
+        name="",
+        kind=schema.KIND_INTERVALS,
+        interval_minutes=interval,
+        intervals=intervals,
+        open_hours=open_hours,
+        notes=notes,
+    )
+
+
+def _choose_interval(natives: dict[str, int], requested: int | None) -> int:
+    interval = requested or max(natives.values())
+    for name, native in natives.items():
+        if interval % native:
+            raise InputError(
+                f"{name} has {native}-minute intervals, which cannot be regrouped into "
+                f"{interval}-minute intervals. Choose {native} minutes or a multiple of it."
+            )
+    _check_interval(interval)
+    return interval
+
+
+def _note_duplicates(rows: _Rows, notes: list[str]) -> None:
+    key = rows.seconds * max(1, len(rows.queue_names)) + rows.codes
+    order = np.argsort(key, kind="stable")
+    repeated = np.flatnonzero(np.diff(key[order]) == 0)
+    if len(repeated) == 0:
+        return
+    examples = sorted({int(rows.seconds[order][i]) for i in repeated})[:3]
+    shown = ", ".join(
+        f"{np.datetime64(second, 's').astype(str).replace('T', ' ')}" for second in examples
+    )
+    notes.append(
+        f"{len(repeated):,} row(s) repeat a timestamp already seen for the same queue (e.g. "
+        f"{shown}); their counts were summed, as for the hour repeated when clocks go back in "
+        "autumn. If the export duplicated rows instead, remove the repeats and import again."
+    )
+
+
+def _open_hours_notes(
+    layout: GridLayout,
+    queue_names: list[str],
+    open_hours,
+    volume: np.ndarray,
+    is_open: np.ndarray,
+) -> list[str]:
+    slots = 7 * layout.slots_per_day
+    notes = []
+    open_share = open_hours.groupby(schema.QUEUE, sort=True)[schema.IS_OPEN].sum()
+    closed_contacts = np.bincount(
+        np.repeat(np.arange(len(queue_names)), layout.n_days * layout.slots_per_day),
+        weights=np.where(is_open, 0.0, np.nan_to_num(volume)),
+        minlength=len(queue_names),
+    )
+    for code, queue in enumerate(queue_names):
+        stray = closed_contacts[code]
+        notes.append(
+            f"Open hours of '{queue}': {int(open_share[queue])} of {slots} weekly "
+            f"{layout.interval_minutes}-minute slots are open"
+            + (f"; {stray:,.0f} contact(s) arrived in closed slots (kept)." if stray else ".")
+        )
+    return notes

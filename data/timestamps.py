@@ -1,0 +1,150 @@
+"""Vectorised parsing of timestamps, dates, times of day, durations and numbers from text columns."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+ISO = "ISO 8601"
+
+# Tried in this order on a sample; the first that reads every sample value wins, so day-first
+# (European) beats month-first when both fit, and ISO (year first) is never ambiguous.
+DATETIME_FORMATS = [
+    ISO,
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y %H:%M",
+    "%d-%m-%Y %H:%M:%S",
+    "%d-%m-%Y %H:%M",
+    "%d.%m.%Y %H:%M:%S",
+    "%d.%m.%Y %H:%M",
+    "%d/%m/%y %H:%M:%S",
+    "%d/%m/%y %H:%M",
+    "%m/%d/%Y %H:%M:%S",
+    "%m/%d/%Y %H:%M",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d %H:%M",
+    "%Y%m%d %H:%M:%S",
+    "%Y%m%d %H:%M",
+]
+DATE_FORMATS = [
+    ISO,
+    "%d/%m/%Y",
+    "%d-%m-%Y",
+    "%d.%m.%Y",
+    "%d/%m/%y",
+    "%m/%d/%Y",
+    "%Y/%m/%d",
+    "%Y%m%d",
+    "%y%m%d",
+]
+_FRACTION = r"(\d:\d{2})\.\d+"  # milliseconds after the seconds: dropped (intervals are minutes)
+_ZONE = r"(\d)(?:Z|[+-]\d{2}:?\d{2})$"  # an offset is dropped, never applied: wall clock only
+_ISO_SHAPE = r"^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(:\d{2})?)?$"
+_TIME_OF_DAY = r"^(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?(?:\s*(?:-|–).*)?$"
+_DURATION = r"^(?:(?P<h>\d+):)?(?P<m>\d{1,2}):(?P<s>\d{2})(?:\.\d+)?$"
+_NUMBER = r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$"
+_INTEGER_HOUR = r"^\d{1,2}$"
+
+
+def clean_text(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    """Trim blanks, drop fractional seconds and zone offsets so one format fits every value."""
+    values = pc.utf8_trim_whitespace(values)
+    values = pc.replace_substring_regex(values, _FRACTION, r"\1")
+    return pc.replace_substring_regex(values, _ZONE, r"\1")
+
+
+def detect_format(sample: list[str], formats: list[str]) -> str | None:
+    """The first format in `formats` that reads every non-empty value of `sample`."""
+    values = pa.array([value for value in sample if value.strip()], pa.string())
+    if len(values) == 0:
+        return None
+    values = clean_text(values)
+    for fmt in formats:
+        parsed = parse_with_format(values, fmt)
+        if parsed.null_count == 0:
+            return fmt
+    return None
+
+
+def parse_with_format(values: pa.ChunkedArray | pa.Array, fmt: str) -> pa.ChunkedArray | pa.Array:
+    """Timestamps (unit s) from cleaned text; null where a value does not fit `fmt`."""
+    if fmt == ISO:
+        shaped = pc.match_substring_regex(values, _ISO_SHAPE)
+        values = pc.if_else(
+            shaped, pc.replace_substring(values, "T", " "), pa.scalar(None, pa.string())
+        )
+        fmt = "%Y-%m-%d %H:%M:%S"
+        # Pad the optional parts so one strptime pattern reads "2011-01-01", "...T08:30" and
+        # "... 08:30:00" alike.
+        values = pc.replace_substring_regex(values, r"^(\d{4}-\d{2}-\d{2})$", r"\1 00:00:00")
+        values = pc.replace_substring_regex(values, r" (\d{1,2}:\d{2})$", r" \1:00")
+    return pc.strptime(values, format=fmt, unit="s", error_is_null=True)
+
+
+def parse_timestamps(values: pa.ChunkedArray | pa.Array, fmt: str) -> np.ndarray:
+    """Wall-clock seconds since 1970-01-01 (float, whole seconds), NaN where a value does not
+    fit `fmt`. Clean ISO columns take arrow's native cast; anything else goes through strptime."""
+    if fmt == ISO:
+        try:
+            nanos = pc.cast(pc.cast(values, pa.timestamp("ns")), pa.int64())
+            if nanos.null_count == 0:
+                return (np.asarray(nanos) // 1_000_000_000).astype(float)
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            pass  # blanks, offsets, odd values: the tolerant path below finds them
+    parsed = parse_with_format(clean_text(values), fmt)
+    return _to_float(pc.cast(parsed, pa.int64()))
+
+
+def parse_time_of_day(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    """Seconds after midnight from `H:MM[:SS]`, `HH.MM`, `08:00 - 08:15` or a whole hour `8`;
+    NaN where unreadable or out of range."""
+    values = pc.utf8_trim_whitespace(values)
+    parts = pc.extract_regex(values, _TIME_OF_DAY)
+    hours = _field_float(parts, "h")
+    minutes = _field_float(parts, "m")
+    seconds = np.nan_to_num(_field_float(parts, "s"), nan=0.0)
+    whole_hour = _to_float(
+        pc.cast(
+            pc.if_else(pc.match_substring_regex(values, _INTEGER_HOUR), values, None), pa.float64()
+        )
+    )
+    total = np.where(np.isnan(hours), whole_hour * 3600, hours * 3600 + minutes * 60 + seconds)
+    bad = (hours >= 24) | (minutes >= 60) | (seconds >= 60) | (whole_hour >= 24)
+    total[bad] = np.nan
+    return total
+
+
+def parse_duration(values: pa.ChunkedArray | pa.Array, decimal_comma: bool) -> np.ndarray:
+    """Seconds from plain numbers (seconds) or `H:MM:SS` / `M:SS`; NaN where unreadable."""
+    values = pc.utf8_trim_whitespace(values)
+    numbers = parse_number(values, decimal_comma)
+    parts = pc.extract_regex(values, _DURATION)
+    hours = np.nan_to_num(_field_float(parts, "h"), nan=0.0)
+    clock = hours * 3600 + _field_float(parts, "m") * 60 + _field_float(parts, "s")
+    return np.where(np.isnan(numbers), clock, numbers)
+
+
+def parse_number(values: pa.ChunkedArray | pa.Array, decimal_comma: bool) -> np.ndarray:
+    """Floats from text (decimal comma when asked); NaN where empty or not a number."""
+    values = pc.utf8_trim_whitespace(values)
+    if decimal_comma:
+        values = pc.replace_substring(values, ",", ".")
+    valid = pc.match_substring_regex(values, _NUMBER)
+    kept = pc.if_else(valid, values, pa.scalar(None, pa.string()))
+    return _to_float(pc.cast(kept, pa.float64()))
+
+
+def is_number(values: pa.ChunkedArray | pa.Array, decimal_comma: bool) -> np.ndarray:
+    """True where a value reads as a number (empty values are False)."""
+    return ~np.isnan(parse_number(values, decimal_comma))
+
+
+def _field_float(parts: pa.ChunkedArray | pa.Array, name: str) -> np.ndarray:
+    field = pc.struct_field(parts, name)
+    field = pc.if_else(pc.equal(field, ""), pa.scalar(None, pa.string()), field)
+    return _to_float(pc.cast(field, pa.float64()))
+
+
+def _to_float(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    return np.asarray(pc.cast(values, pa.float64()).to_numpy(zero_copy_only=False), dtype=float)
