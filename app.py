@@ -1,0 +1,15 @@
+"""Streamlit entry point: page config and navigation between the planner's pages."""
+
+import streamlit as st
+
+st.set_page_config(page_title="Picco", page_icon=":material/show_chart:", layout="wide")
+
+navigation = st.navigation(
+    [
+        st.Page("app_pages/data.py", title="Data", icon=":material/table_view:", default=True),
+        st.Page("app_pages/forecast.py", title="Forecast", icon=":material/trending_up:"),
+        st.Page("app_pages/staffing.py", title="Staffing", icon=":material/groups:"),
+        st.Page("app_pages/scenarios.py", title="Scenarios", icon=":material/compare:"),
+    ]
+)
+navigation.run()

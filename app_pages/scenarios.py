@@ -1,0 +1,5 @@
+"""Scenarios page."""
+
+import streamlit as st
+
+st.title("Scenarios")

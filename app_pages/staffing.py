@@ -1,0 +1,5 @@
+"""Staffing page."""
+
+import streamlit as st
+
+st.title("Staffing")

@@ -1,0 +1,1 @@
+"""The app's UI layer: session state, caching, figures, downloads and shared widgets."""

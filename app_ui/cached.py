@@ -1,0 +1,75 @@
+"""Streamlit caches around the package calls: the only place the app memoises anything.
+
+Arguments starting with `_` are not hashed: a dataset or forecast is identified by a short token
+(its content fingerprint plus the settings) passed next to it.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from data.importer import ImportOptions, ImportResult, import_files, import_files_detailed
+from data.schema import Dataset
+
+
+@st.cache_data(show_spinner="Importing the shipped sample data…", max_entries=2)
+def sample_dataset(path: str) -> Dataset:
+    return import_files([path])
+
+
+@st.cache_data(show_spinner="Reading the uploaded files…", max_entries=8)
+def import_uploads(
+    files: tuple[tuple[str, bytes], ...], options_key: str, _options: ImportOptions | None
+) -> ImportResult:
+    """Import uploaded files (name, bytes) through temp files; InputError passes through."""
+    with tempfile.TemporaryDirectory(prefix="picco-upload-") as folder:
+        paths = []
+        for position, (name, content) in enumerate(files):
+            path = Path(folder) / f"{position}-{Path(name).name}"
+            path.write_bytes(content)
+            paths.append(path)
+        return import_files_detailed(paths, _options, names=[name for name, _ in files])
+
+
+@st.cache_data(show_spinner=False, max_entries=12)
+def forecast(token: str, settings_key: str, horizon_days: int, _dataset: Dataset, _settings: Any):
+    """Fit and forecast every queue of the dataset, with a progress bar while it runs."""
+    from forecasting import forecast_dataset
+
+    bar = st.progress(0.0, text="Fitting forecast models…")
+
+    def report(fraction: float, message: str) -> None:
+        bar.progress(min(max(float(fraction), 0.0), 1.0), text=message)
+
+    result = forecast_dataset(_dataset, horizon_days, _settings, progress=report)
+    bar.empty()
+    return result
+
+
+@st.cache_data(show_spinner="Staffing the forecast…", max_entries=48)
+def plan(
+    forecast_key: str,
+    scenario_key: str,
+    aht_key: str,
+    interval_minutes: int,
+    _forecast_frame: pd.DataFrame,
+    _scenario: Any,
+    _aht_by_queue: dict[str, float] | None,
+):
+    """The staffing plan (per interval + summary) of one scenario on one forecast."""
+    from planning import build_plan
+
+    return build_plan(_forecast_frame, interval_minutes, _scenario, _aht_by_queue)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def aht_by_queue(token: str, _dataset: Dataset) -> dict[str, float]:
+    """Volume-weighted mean handle time per queue from the history (queues without it left out)."""
+    from planning import default_aht_by_queue
+
+    return default_aht_by_queue(_dataset.intervals)

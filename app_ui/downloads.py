@@ -1,0 +1,45 @@
+"""Download buttons that offer a table as CSV and as an Excel workbook."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import streamlit as st
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    return frame.to_csv(index=False).encode("utf-8")
+
+
+def to_excel_bytes(frame: pd.DataFrame, sheet_name: str = "data") -> bytes:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        frame.to_excel(writer, index=False, sheet_name=sheet_name[:31])
+    return buffer.getvalue()
+
+
+def download_table(frame: pd.DataFrame, stem: str, label: str, key: str) -> None:
+    """Two buttons side by side: `label` (CSV) and `label` (Excel); keys `key`_csv / `key`_xlsx."""
+    left, right = st.columns(2, width="content")
+    with left:
+        st.download_button(
+            f"{label} (CSV)",
+            data=to_csv_bytes(frame),
+            file_name=f"{stem}.csv",
+            mime="text/csv",
+            key=f"{key}_csv",
+            on_click="ignore",
+            icon=":material/download:",
+        )
+    with right:
+        st.download_button(
+            f"{label} (Excel)",
+            # Built on demand: writing a workbook takes longer than a CSV.
+            data=lambda: to_excel_bytes(frame, stem),
+            file_name=f"{stem}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"{key}_xlsx",
+            on_click="ignore",
+            icon=":material/download:",
+        )

@@ -1,0 +1,173 @@
+"""Plotly figures for the pages: history, forecast band with peaks, staffing heatmap, comparisons."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from data.schema import INTERVAL_START, IS_OPEN, QUEUE, VOLUME
+
+WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+BAND_COLOUR = "rgba(31, 119, 180, 0.18)"
+FORECAST_COLOUR = "#1f77b4"
+HISTORY_COLOUR = "#555555"
+PEAK_COLOUR = "rgba(214, 39, 40, 0.14)"
+
+
+def _layout(figure: go.Figure, title: str, y_title: str, height: int = 380) -> go.Figure:
+    figure.update_layout(
+        title=title,
+        height=height,
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
+        hovermode="x unified",
+    )
+    figure.update_yaxes(title_text=y_title, rangemode="tozero")
+    return figure
+
+
+def daily_history(intervals: pd.DataFrame) -> go.Figure:
+    """Contacts per day, one line per queue (days without any data stay empty)."""
+    frame = intervals[[INTERVAL_START, QUEUE, VOLUME]].copy()
+    frame["day"] = frame[INTERVAL_START].dt.normalize()
+    daily = frame.groupby([QUEUE, "day"], sort=True)[VOLUME].sum(min_count=1).reset_index()
+    figure = go.Figure()
+    for queue, rows in daily.groupby(QUEUE, sort=True):
+        figure.add_trace(go.Scatter(x=rows["day"], y=rows[VOLUME], mode="lines", name=str(queue)))
+    figure.update_xaxes(rangeslider={"visible": True, "thickness": 0.06})
+    return _layout(figure, "Contacts per day", "contacts per day", height=420)
+
+
+def intraday_profile(intervals: pd.DataFrame, queue: str) -> go.Figure:
+    """Mean contacts per interval by time of day, one line per weekday; closed slots empty."""
+    rows = intervals[intervals[QUEUE] == queue]
+    starts = rows[INTERVAL_START]
+    volume = rows[VOLUME].where(rows[IS_OPEN].astype(bool))
+    profile = (
+        pd.DataFrame({"weekday": starts.dt.day_of_week, "time": starts.dt.strftime("%H:%M"), "v": volume})
+        .groupby(["weekday", "time"], sort=True)["v"]
+        .mean()
+        .unstack("weekday")
+    )
+    figure = go.Figure()
+    for weekday in profile.columns:
+        figure.add_trace(
+            go.Scatter(
+                x=profile.index, y=profile[weekday], mode="lines", name=WEEKDAY_NAMES[weekday],
+                connectgaps=False,
+            )  # fmt: skip
+        )
+    figure.update_xaxes(title_text="time of day", nticks=24)
+    return _layout(figure, f"Average day, {queue}: contacts per interval", "contacts per interval")
+
+
+def forecast_chart(
+    history: pd.DataFrame, forecast: pd.DataFrame, peaks: pd.DataFrame | None, queue: str
+) -> go.Figure:
+    """History tail and forecast with its P10–P90 band; closed slots are gaps; peaks shaded."""
+    figure = go.Figure()
+    past = history[history[QUEUE] == queue]
+    past_volume = past[VOLUME].where(past[IS_OPEN].astype(bool))
+    figure.add_trace(
+        go.Scatter(
+            x=past[INTERVAL_START], y=past_volume, mode="lines", name="history",
+            line={"color": HISTORY_COLOUR, "width": 1},
+        )  # fmt: skip
+    )
+    ahead = forecast[forecast[QUEUE] == queue]
+    open_mask = ahead[IS_OPEN].astype(bool)
+    # NaN on closed slots breaks the lines and the band, so closed hours show as empty space.
+    p10, p90, mean = (ahead[column].where(open_mask) for column in ("p10", "p90", "forecast"))
+    figure.add_trace(
+        go.Scatter(
+            x=ahead[INTERVAL_START], y=p90, mode="lines", line={"width": 0}, showlegend=False,
+            hoverinfo="skip",
+        )  # fmt: skip
+    )
+    figure.add_trace(
+        go.Scatter(
+            x=ahead[INTERVAL_START], y=p10, mode="lines", line={"width": 0}, fill="tonexty",
+            fillcolor=BAND_COLOUR, name="P10–P90",
+        )  # fmt: skip
+    )
+    figure.add_trace(
+        go.Scatter(
+            x=ahead[INTERVAL_START], y=mean, mode="lines", name="forecast",
+            line={"color": FORECAST_COLOUR, "width": 1.5},
+        )  # fmt: skip
+    )
+    for _, peak in (peaks if peaks is not None else pd.DataFrame()).iterrows():
+        figure.add_vrect(
+            x0=peak["start"], x1=peak["end"], fillcolor=PEAK_COLOUR, line_width=0, layer="below"
+        )
+    if peaks is not None and not peaks.empty:
+        figure.add_trace(
+            go.Scatter(
+                x=[None], y=[None], mode="markers", name="peak",
+                marker={"color": "rgba(214, 39, 40, 0.5)", "symbol": "square", "size": 12},
+            )  # fmt: skip
+        )
+    return _layout(figure, f"Forecast, {queue}: contacts per interval", "contacts per interval", 440)
+
+
+def requirement_heatmap(plan: pd.DataFrame, value_column: str = "rostered") -> go.Figure:
+    """Mean people required by weekday × time of day over the plan horizon."""
+    starts = pd.to_datetime(plan[INTERVAL_START])
+    table = (
+        pd.DataFrame(
+            {"weekday": starts.dt.day_of_week, "time": starts.dt.strftime("%H:%M"), "v": plan[value_column]}
+        )
+        .groupby(["weekday", "time"], sort=True)["v"]
+        .mean()
+        .unstack("time")
+        .reindex(range(7))
+    )
+    values = table.to_numpy(dtype=float)
+    values[values == 0] = np.nan  # closed: leave the cell blank rather than a misleading 0
+    figure = go.Figure(
+        go.Heatmap(
+            z=values, x=list(table.columns), y=[WEEKDAY_NAMES[day] for day in table.index],
+            colorscale="Blues", colorbar={"title": "people"}, hoverongaps=False,
+            hovertemplate="%{y} %{x}: %{z:.1f} people<extra></extra>",
+        )  # fmt: skip
+    )
+    figure.update_yaxes(autorange="reversed", title_text="")
+    figure.update_xaxes(title_text="time of day", nticks=24)
+    figure.update_layout(
+        title="People required (rostered, incl. shrinkage): weekday × time of day",
+        height=360,
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+    )
+    return figure
+
+
+def daily_totals_chart(daily: pd.DataFrame) -> go.Figure:
+    """Paid hours per day as bars with the peak agents as a line on a second axis."""
+    figure = make_subplots(specs=[[{"secondary_y": True}]])
+    figure.add_trace(go.Bar(x=daily["date"], y=daily["paid_hours"], name="paid hours"))
+    figure.add_trace(
+        go.Scatter(
+            x=daily["date"], y=daily["peak_agents"], name="peak agents", mode="lines+markers"
+        ),
+        secondary_y=True,
+    )
+    figure.update_yaxes(title_text="peak agents", secondary_y=True, rangemode="tozero")
+    return _layout(figure, "Daily totals", "paid hours", height=340)
+
+
+def scenario_bars(comparison: pd.DataFrame, metric: str, label: str, baseline: str) -> go.Figure:
+    """One metric across scenarios; the baseline bar is grey."""
+    names = comparison.index.astype(str).tolist()
+    colours = ["#9e9e9e" if name == baseline else FORECAST_COLOUR for name in names]
+    values = comparison[metric].astype(float)
+    figure = go.Figure(
+        go.Bar(x=names, y=values, marker_color=colours, text=[f"{v:,.4g}" for v in values])
+    )
+    figure.update_traces(textposition="outside", cliponaxis=False)
+    figure.update_layout(
+        title=label, height=300, margin={"l": 10, "r": 10, "t": 50, "b": 10}, showlegend=False
+    )
+    figure.update_yaxes(rangemode="tozero")
+    return figure
