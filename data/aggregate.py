@@ -102,22 +102,38 @@ def apply_open_hours(
 
 
 def grid_frame(
-    layout: GridLayout, queue_names: list[str], columns: dict[str, np.ndarray]
+    layout: GridLayout,
+    queue_names: list[str],
+    volume: np.ndarray,
+    is_open: np.ndarray,
+    is_missing: np.ndarray,
+    *,
+    aht: np.ndarray | None = None,
+    answered: np.ndarray | None = None,
+    abandoned: np.ndarray | None = None,
+    wait: np.ndarray | None = None,
 ) -> pd.DataFrame:
-    """The long interval table (schema.INTERVAL_COLUMNS) from flat per-slot arrays."""
+    """The long interval table (schema.INTERVAL_COLUMNS) from flat per-slot arrays; a measure
+    that is not known (None) is NaN throughout."""
     slots = layout.slots_per_day
     step = np.timedelta64(layout.interval_minutes, "m")
     starts = [
         np.datetime64(int(first), "D") + np.arange(int(days) * slots) * step
         for first, days in zip(layout.first_day, layout.n_days, strict=True)
     ]
-    counts = layout.n_days * slots
+    unknown = np.full(layout.size, np.nan)
     frame = pd.DataFrame(
         {
             schema.INTERVAL_START: np.concatenate(starts).astype("datetime64[ns]"),
-            schema.QUEUE: np.repeat(np.array(queue_names, dtype=object), counts),
-            **columns,
+            schema.QUEUE: np.repeat(np.array(queue_names, dtype=object), layout.n_days * slots),
+            schema.VOLUME: volume,
+            schema.ANSWERED: unknown if answered is None else answered,
+            schema.ABANDONED: unknown if abandoned is None else abandoned,
+            schema.AHT_SECONDS: unknown if aht is None else aht,
+            schema.WAIT_SECONDS: unknown if wait is None else wait,
+            schema.IS_OPEN: is_open,
+            schema.IS_MISSING: is_missing,
         }
     )
     frame[schema.QUEUE] = frame[schema.QUEUE].astype(str)
-    return frame[schema.INTERVAL_COLUMNS]
+    return frame

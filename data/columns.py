@@ -94,14 +94,15 @@ class ColumnPlan:
 
 
 @dataclass
-class Overrides:
-    """User-chosen columns and shape; each one wins over detection."""
+class ImportOptions:
+    """Explicit choices that override detection; None = detect."""
 
-    kind: str | None = None
+    interval_minutes: int | None = None
     time_column: str | None = None
     date_column: str | None = None
     volume_column: str | None = None
     queue_column: str | None = None
+    kind: str | None = None  # KIND_INTERVALS or KIND_RECORDS
 
 
 def header_words(name: str) -> set[str]:
@@ -127,7 +128,7 @@ def plan_columns(
     header: list[str],
     sample_rows: list[list[str]],
     decimal_comma: bool,
-    overrides: Overrides,
+    overrides: ImportOptions,
     display_name: str,
 ) -> ColumnPlan:
     """Work out the column roles of one file from its header and first rows."""
@@ -193,7 +194,7 @@ def _plan_time(
     plan: ColumnPlan,
     columns: list[_Column],
     by_name: dict[str, _Column],
-    overrides: Overrides,
+    overrides: ImportOptions,
     display_name: str,
 ) -> None:
     if overrides.time_column:

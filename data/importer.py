@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
@@ -21,7 +22,7 @@ from data.aggregate import (
     plan_grid,
     sum_at,
 )
-from data.columns import ColumnPlan, Overrides, plan_columns
+from data.columns import ColumnPlan, ImportOptions, plan_columns
 from data.errors import InputError
 from data.outcomes import ABANDONED, ANSWERED, classify_outcomes
 from data.sniff import TextFormat, sniff_file
@@ -33,20 +34,11 @@ from data.timestamps import (
     parse_timestamps,
 )
 
+__all__ = ["FileReport", "ImportOptions", "ImportResult", "import_files", "import_files_detailed"]
+
 DEFAULT_RECORD_INTERVAL = 15
+UNKNOWN_OUTCOME = -1  # rows of a file without an outcome column, merged with files that have one
 _TOTAL_ROW_PREFIXES = ("tot", "sum", "somma", "grand")
-
-
-@dataclass
-class ImportOptions:
-    """Explicit choices that override detection; None = detect."""
-
-    interval_minutes: int | None = None
-    time_column: str | None = None
-    date_column: str | None = None
-    volume_column: str | None = None
-    queue_column: str | None = None
-    kind: str | None = None  # schema.KIND_INTERVALS or schema.KIND_RECORDS
 
 
 @dataclass
@@ -68,6 +60,8 @@ class FileReport:
 class ImportResult:
     dataset: schema.Dataset
     files: list[FileReport]
+    first_interval: pd.Timestamp  # the first and last interval holding rows of the exports
+    last_interval: pd.Timestamp
 
     @property
     def rows(self) -> int:
@@ -113,16 +107,9 @@ def import_files_detailed(
     if len(display) != len(paths):
         raise InputError("Internal: names must give one display name per file.")
     _check_interval(options.interval_minutes)
-    overrides = Overrides(
-        kind=options.kind,
-        time_column=options.time_column,
-        date_column=options.date_column,
-        volume_column=options.volume_column,
-        queue_column=options.queue_column,
-    )
     parsed: list[tuple[ColumnPlan, _Rows, FileReport]] = []
     for path, name in zip(paths, display, strict=True):
-        parsed.append(_read_file(path, name, overrides))
+        parsed.append(_read_file(path, name, options))
     kinds = {plan.kind for plan, _, _ in parsed}
     if len(kinds) > 1:
         described = ", ".join(f"{report.name} ({plan.kind})" for plan, _, report in parsed)
@@ -140,7 +127,14 @@ def import_files_detailed(
     dataset.name = _dataset_name(display)
     dataset.source_files = list(display)
     dataset.notes = [note for item in parsed for note in item[1].notes] + dataset.notes
-    return ImportResult(dataset, reports)
+    step = dataset.interval_minutes * 60
+    first, last = (pd.Timestamp(int(edge) // step * step, unit="s") for edge in _span(rows))
+    return ImportResult(dataset, reports, first, last)
+
+
+def _span(rows: _Rows) -> tuple[int, int]:
+    seconds = rows.seconds if rows.volume is None else rows.seconds[~np.isnan(rows.volume)]
+    return int(seconds.min()), int(seconds.max())
 
 
 def _check_interval(minutes: int | None) -> None:
@@ -159,10 +153,12 @@ def _dataset_name(display: list[str]) -> str:
 # --- reading one file ---------------------------------------------------------------------
 
 
-def _read_file(path: Path, name: str, overrides: Overrides) -> tuple[ColumnPlan, _Rows, FileReport]:
+def _read_file(
+    path: Path, name: str, options: ImportOptions
+) -> tuple[ColumnPlan, _Rows, FileReport]:
     text_format = sniff_file(path, name)
     plan = plan_columns(
-        text_format.header, text_format.sample_rows, text_format.decimal_comma, overrides, name
+        text_format.header, text_format.sample_rows, text_format.decimal_comma, options, name
     )
     table = _read_table(path, name, text_format, plan.used_columns())
     rows = _parse_rows(table, plan, text_format, name)
@@ -392,7 +388,9 @@ def _merge(parts: list[_Rows]) -> _Rows:
     if any(part.outcome is not None for part in parts):
         outcome = np.concatenate(
             [
-                np.zeros(len(part.seconds), np.int8) if part.outcome is None else part.outcome
+                np.full(len(part.seconds), UNKNOWN_OUTCOME, np.int8)
+                if part.outcome is None
+                else part.outcome
                 for part in parts
             ]
         )
@@ -416,32 +414,29 @@ def _records_dataset(rows: _Rows, interval_minutes: int) -> schema.Dataset:
     index = layout.index_of(rows.seconds, rows.codes)
     size = layout.size
     volume = sum_at(index, size)
-    nan = np.full(size, np.nan)
-    everyone = np.ones(len(index), dtype=bool)
-    # Handle time and wait describe answered contacts (the ones an agent served); without an
-    # outcome column every contact counts.
-    served = everyone if rows.outcome is None else rows.outcome == ANSWERED
-    answered = abandoned = nan
+    # Handle time and wait describe answered contacts (the ones an agent served; the mean wait is
+    # then the ASA); rows without an outcome count as served.
+    served = np.ones(len(index), dtype=bool)
+    answered = abandoned = None
     if rows.outcome is not None:
+        served = (rows.outcome == ANSWERED) | (rows.outcome == UNKNOWN_OUTCOME)
         answered = sum_at(index, size, (rows.outcome == ANSWERED).astype(float))
         abandoned = sum_at(index, size, (rows.outcome == ABANDONED).astype(float))
-    aht = nan if rows.handle is None else mean_at(index, size, rows.handle, served)
-    wait = nan if rows.wait is None else mean_at(index, size, rows.wait, served)
+    aht = None if rows.handle is None else mean_at(index, size, rows.handle, served)
+    wait = None if rows.wait is None else mean_at(index, size, rows.wait, served)
     # Records cannot show a gap in the export: an interval without contacts had none.
     observed = np.ones(size, dtype=bool)
     is_open, is_missing, open_hours = apply_open_hours(layout, rows.queue_names, volume, observed)
     intervals = grid_frame(
         layout,
         rows.queue_names,
-        {
-            schema.VOLUME: volume,
-            schema.ANSWERED: answered,
-            schema.ABANDONED: abandoned,
-            schema.AHT_SECONDS: aht,
-            schema.WAIT_SECONDS: wait,
-            schema.IS_OPEN: is_open,
-            schema.IS_MISSING: is_missing,
-        },
+        volume,
+        is_open,
+        is_missing,
+        aht=aht,
+        answered=answered,
+        abandoned=abandoned,
+        wait=wait,
     )
     handled = served & ~np.isnan(rows.handle) if rows.handle is not None else None
     return schema.Dataset(
@@ -511,20 +506,7 @@ def _intervals_dataset(
             aht = np.where(handled > 0, sum_at(index, layout.size, weighted) / handled, np.nan)
     is_open, is_missing, open_hours = apply_open_hours(layout, rows.queue_names, volume, observed)
     volume = np.where(observed, volume, np.where(is_open, np.nan, 0.0))
-    nan = np.full(layout.size, np.nan)
-    intervals = grid_frame(
-        layout,
-        rows.queue_names,
-        {
-            schema.VOLUME: volume,
-            schema.ANSWERED: nan,
-            schema.ABANDONED: nan,
-            schema.AHT_SECONDS: aht,
-            schema.WAIT_SECONDS: nan,
-            schema.IS_OPEN: is_open,
-            schema.IS_MISSING: is_missing,
-        },
-    )
+    intervals = grid_frame(layout, rows.queue_names, volume, is_open, is_missing, aht=aht)
     notes += _open_hours_notes(layout, rows.queue_names, open_hours, volume, is_open)
     missing = int(is_missing.sum())
     if missing:
