@@ -19,9 +19,7 @@ def log_erlang_b(agents: np.ndarray, load: np.ndarray) -> np.ndarray:
     agents, load = np.broadcast_arrays(np.asarray(agents, dtype=float), np.asarray(load, float))
     tail = special.gammaincc(agents + 1.0, load)
     with np.errstate(divide="ignore"):
-        result = (
-            agents * np.log(load) - load - special.gammaln(agents + 1.0) - np.log(tail)
-        )
+        result = agents * np.log(load) - load - special.gammaln(agents + 1.0) - np.log(tail)
     result = np.where(agents == 0, 0.0, result)
     deep = (tail < _TINY_GAMMA_TAIL) & (agents > 0)
     if np.any(deep):

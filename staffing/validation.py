@@ -14,7 +14,9 @@ def as_float_array(value: object, name: str) -> np.ndarray:
     try:
         array = np.asarray(value, dtype=float)
     except (TypeError, ValueError) as error:
-        raise InputError(f"{name} must be a number or an array of numbers, got {value!r}") from error
+        raise InputError(
+            f"{name} must be a number or an array of numbers, got {value!r}"
+        ) from error
     if array.size and not np.all(np.isfinite(array)):
         bad = int(np.flatnonzero(~np.isfinite(array.ravel()))[0])
         raise InputError(f"{name} must be a finite number; position {bad} is {array.ravel()[bad]}")

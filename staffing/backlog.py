@@ -1,0 +1,121 @@
+"""E-mail and back office: deferrable work answered within a response window, with backlog.
+
+Each interval's work (volume x handle time) is spread evenly over the open intervals of its
+response window, which is the cheapest even schedule that answers everything in time; agents
+are that work rounded up to whole people. The backlog is then carried forward with the Lindley
+recursion B_i = max(0, B_{i-1} + work_i - capacity_i), written as a running minimum of the
+cumulative sum so a year takes one numpy pass. Work is handled first in, first out, so the
+share of an interval's items answered in time and their mean response follow from the
+cumulative curves (a fluid approximation within each interval).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from data.errors import InputError
+
+DEFAULT_RESPONSE_HOURS = 24.0
+_TOLERANCE = 1e-9
+
+
+def email_plan(
+    volume: np.ndarray,
+    aht_seconds: np.ndarray,
+    interval_seconds: float,
+    response_hours: float = DEFAULT_RESPONSE_HOURS,
+    is_open: np.ndarray | None = None,
+    productivity: float = 1.0,
+    agents: np.ndarray | None = None,
+) -> pd.DataFrame:
+    """Agents, backlog and in-window share per interval for deferrable work, in time order.
+
+    `productivity` is the share of an agent's interval spent on the work (1.0 = all of it).
+    Give `agents` to see what a staffing level achieves instead of sizing it.
+    Columns: agents, backlog (items still open at the end of the interval), service_level
+    (share of the interval's items answered within the window), asa_seconds (mean time to
+    answer of the interval's items; infinite when the horizon ends first), occupancy.
+    """
+    volume = np.asarray(volume, dtype=float)
+    work = volume * np.broadcast_to(np.asarray(aht_seconds, dtype=float), volume.shape)
+    size = volume.size
+    open_mask = np.ones(size, bool) if is_open is None else np.asarray(is_open, dtype=bool)
+    if not np.isfinite(response_hours) or response_hours <= 0:
+        raise InputError(f"e-mail response window must be more than 0 hours, got {response_hours}")
+    if not 0 < productivity <= 1:
+        raise InputError(f"e-mail productivity must be above 0 and at most 1, got {productivity}")
+    window = max(1, int(np.floor(response_hours * 3600.0 / interval_seconds + _TOLERANCE)))
+    capacity_per_agent = interval_seconds * productivity
+    if agents is None:
+        spread = _spread_over_open_window(work, open_mask, window)
+        agents = np.ceil(spread / capacity_per_agent - _TOLERANCE).astype(np.int64)
+    agents = np.where(open_mask, np.asarray(agents), 0)
+    capacity = agents * capacity_per_agent
+    arrived = np.cumsum(work)
+    surplus = np.cumsum(work - capacity)
+    backlog_work = surplus - np.minimum(np.minimum.accumulate(surplus), 0.0)
+    done = arrived - backlog_work  # cumulative work finished by the end of each interval
+    before = arrived - work  # work queued ahead of each interval's first item
+    deadline = np.minimum(np.arange(size) + window - 1, size - 1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        in_time = np.where(work > 0, np.clip((done[deadline] - before) / work, 0.0, 1.0), 1.0)
+        processed = np.diff(done, prepend=0.0)
+        occupancy = np.where(capacity > 0, processed / capacity, 0.0)
+    items_arrived = np.cumsum(volume)
+    # items finished: read the cumulative item count off the cumulative work curve
+    items_done = np.interp(done, np.r_[0.0, arrived], np.r_[0.0, items_arrived])
+    return pd.DataFrame(
+        {
+            "agents": agents,
+            "backlog": np.maximum(items_arrived - items_done, 0.0),
+            "service_level": in_time,
+            "asa_seconds": _mean_response_seconds(work, before, done, interval_seconds),
+            "occupancy": np.clip(occupancy, 0.0, 1.0),
+        }
+    )
+
+
+def _spread_over_open_window(work: np.ndarray, open_mask: np.ndarray, window: int) -> np.ndarray:
+    """Work each interval must do when every arrival is shared evenly by its window's open slots.
+
+    Work arriving when no open interval remains in its window goes to the next open interval
+    (it will be late; the service level shows it).
+    """
+    size = work.size
+    open_rank = np.cumsum(open_mask)  # open intervals up to and including i
+    total_open = int(open_rank[-1]) if size else 0
+    if total_open == 0:
+        if np.any(work > 0):
+            raise InputError("e-mail work arrives but no interval is open to answer it")
+        return np.zeros(size)
+    first = open_rank - open_mask  # index (among open slots) of the first open slot >= i
+    last = open_rank[np.minimum(np.arange(size) + window - 1, size - 1)]  # one past the last
+    last = np.maximum(last, np.minimum(first + 1, total_open))
+    first = np.minimum(first, total_open - 1)
+    rate = np.where(work > 0, work / np.maximum(last - first, 1), 0.0)
+    change = np.zeros(total_open + 1)
+    np.add.at(change, first, rate)
+    np.add.at(change, last, -rate)
+    per_open_slot = np.cumsum(change)[:total_open]
+    result = np.zeros(size)
+    result[open_mask] = per_open_slot
+    return result
+
+
+def _mean_response_seconds(
+    work: np.ndarray, before: np.ndarray, done: np.ndarray, interval_seconds: float
+) -> np.ndarray:
+    """Time from the middle of an interval until its middle item is finished, FIFO."""
+    middle = before + work / 2.0
+    finish = np.searchsorted(done, middle - _TOLERANCE * np.maximum(middle, 1.0), side="left")
+    size = work.size
+    finished = finish < size
+    at = np.minimum(finish, size - 1)
+    previous = np.where(at > 0, done[np.maximum(at - 1, 0)], 0.0)
+    step = done[at] - previous
+    with np.errstate(divide="ignore", invalid="ignore"):
+        fraction = np.where(step > 0, (middle - previous) / step, 1.0)
+    elapsed = (at - np.arange(size) + np.clip(fraction, 0.0, 1.0) - 0.5) * interval_seconds
+    response = np.where(finished, np.maximum(elapsed, 0.0), np.inf)
+    return np.where(work > 0, response, 0.0)

@@ -1,0 +1,81 @@
+"""Chat: agents serve up to k chats at once, each lasting longer the more they juggle."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from data.errors import InputError
+from staffing.queueing import queue_metrics, required_agents
+
+DEFAULT_CONCURRENCY = 2
+# Each extra simultaneous chat stretches every chat's handle time by this share (0.25 = 25%),
+# because the agent's attention is split; handle time at k chats = AHT * (1 + f (k - 1)).
+DEFAULT_HANDLE_GROWTH = 0.25
+
+
+def _check(concurrency: int, handle_growth: float) -> None:
+    if isinstance(concurrency, bool) or not isinstance(concurrency, int | np.integer):
+        raise InputError(f"chat concurrency must be a whole number of chats, got {concurrency!r}")
+    if not 1 <= concurrency <= 10:
+        raise InputError(
+            f"chat concurrency must be from 1 to 10 chats per agent, got {concurrency}"
+        )
+    if not np.isfinite(handle_growth) or handle_growth < 0:
+        raise InputError(f"chat handle-time growth must be 0 or more, got {handle_growth!r}")
+
+
+def concurrent_handle_seconds(
+    aht_seconds: np.ndarray, concurrency: int, handle_growth: float
+) -> np.ndarray:
+    """Handle time of one chat when the agent runs `concurrency` chats side by side."""
+    return np.asarray(aht_seconds, dtype=float) * (1.0 + handle_growth * (concurrency - 1))
+
+
+def chat_required_agents(
+    volume: np.ndarray,
+    aht_seconds: np.ndarray,
+    interval_seconds: float,
+    service_level: float,
+    answer_within_seconds: float,
+    concurrency: int = DEFAULT_CONCURRENCY,
+    handle_growth: float = DEFAULT_HANDLE_GROWTH,
+    **targets: object,
+) -> np.ndarray:
+    """Agents for chat: size k x agents "slots" as servers of a queue, then agents = ceil(slots/k).
+
+    `aht_seconds` is the handle time of a chat handled alone; targets (max_occupancy,
+    max_asa_seconds, patience_seconds, max_abandon_rate) apply to the slots.
+    """
+    _check(concurrency, handle_growth)
+    slots = required_agents(
+        volume,
+        concurrent_handle_seconds(aht_seconds, concurrency, handle_growth),
+        interval_seconds,
+        service_level,
+        answer_within_seconds,
+        **targets,
+    )
+    return -(-slots // concurrency)
+
+
+def chat_metrics(
+    volume: np.ndarray,
+    aht_seconds: np.ndarray,
+    interval_seconds: float,
+    agents: np.ndarray,
+    answer_within_seconds: float,
+    concurrency: int = DEFAULT_CONCURRENCY,
+    handle_growth: float = DEFAULT_HANDLE_GROWTH,
+    patience_seconds: float | None = None,
+) -> pd.DataFrame:
+    """What `agents` achieve on chat; occupancy is the share of chat slots in use."""
+    _check(concurrency, handle_growth)
+    return queue_metrics(
+        volume,
+        concurrent_handle_seconds(aht_seconds, concurrency, handle_growth),
+        interval_seconds,
+        np.asarray(agents) * concurrency,
+        answer_within_seconds,
+        patience_seconds,
+    )

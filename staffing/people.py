@@ -1,0 +1,45 @@
+"""From agents on the phones to people on the roster: shrinkage and supervisors."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from staffing.validation import SUPERVISOR_SPAN_RANGE, check_shrinkage, check_supervisor_span
+
+DEFAULT_SHRINKAGE = 0.30  # breaks, training, meetings and absence: a common planning default
+DEFAULT_SUPERVISOR_SPAN = 12  # agents per team lead, inside the usual 8-15 range
+# Quotients such as 21 / 0.7 land a hair above the whole number in floating point
+# (30.000000000000004); without this tolerance ceil() would roster one person too many.
+ROUNDING_TOLERANCE = 1e-9
+
+
+def rostered_agents(
+    agents: np.ndarray, shrinkage: float = DEFAULT_SHRINKAGE, fractional: bool = False
+) -> np.ndarray:
+    """People to roster so that `agents` are available: agents / (1 - shrinkage).
+
+    Rounded up (with a tolerance for floating-point error) unless `fractional`, which keeps the
+    exact quotient so several queues can be pooled before rounding once.
+    """
+    share_available = 1.0 - check_shrinkage(shrinkage)
+    needed = np.asarray(agents, dtype=float) / share_available
+    if fractional:
+        return needed
+    return np.ceil(needed - ROUNDING_TOLERANCE).astype(np.int64)
+
+
+def supervisors_needed(
+    rostered: np.ndarray, span: int = DEFAULT_SUPERVISOR_SPAN, fractional: bool = False
+) -> np.ndarray:
+    """Team leads for the rostered agents: ceil(rostered / span), at least one if anyone works."""
+    span = check_supervisor_span(span)
+    ratio = np.asarray(rostered, dtype=float) / span
+    if fractional:
+        return ratio
+    return np.ceil(ratio - ROUNDING_TOLERANCE).astype(np.int64)
+
+
+def supervisor_band(rostered: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Fewest (one per 15 agents) and most (one per 8) supervisors the usual ratio allows."""
+    low, high = SUPERVISOR_SPAN_RANGE
+    return supervisors_needed(rostered, high), supervisors_needed(rostered, low)

@@ -1,0 +1,486 @@
+"""The plan layer: a forecast table in, a per-interval staffing plan and its summary out.
+
+Used by the CLI (`staff`, `plan`) and the app. Closed intervals get nobody; open intervals get
+at least `min_agents_open` even with no forecast contacts (someone must be there to answer).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from data.errors import InputError
+from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME
+from staffing.backlog import DEFAULT_RESPONSE_HOURS, email_plan
+from staffing.chat import (
+    DEFAULT_CONCURRENCY,
+    DEFAULT_HANDLE_GROWTH,
+    chat_metrics,
+    chat_required_agents,
+)
+from staffing.cost import (
+    DEFAULT_AGENT_HOURLY_COST,
+    DEFAULT_SUPERVISOR_HOURLY_COST,
+    DEFAULT_WEEKLY_CONTRACT_HOURS,
+    full_time_equivalents,
+    interval_cost,
+    paid_hours,
+)
+from staffing.people import (
+    DEFAULT_SHRINKAGE,
+    DEFAULT_SUPERVISOR_SPAN,
+    rostered_agents,
+    supervisor_band,
+    supervisors_needed,
+)
+from staffing.queueing import queue_metrics, required_agents
+from staffing.validation import (
+    check_service_target,
+    check_shrinkage,
+    check_supervisor_span,
+)
+
+CHANNELS = ("voice", "chat", "email")
+FORECAST = "forecast"  # the forecast table's volume column, accepted in place of `volume`
+
+
+@dataclass
+class StaffingSettings:
+    """Every staffing knob, with the defaults a new scenario starts from.
+
+    Costs are fully loaded hourly rates in EUR (defaults 22 per agent, 30 per supervisor).
+    `queue_channels` maps a queue name to its channel where it differs from `channel`.
+    `max_occupancy` is also the productive share of an e-mail agent's time.
+    """
+
+    channel: str = "voice"
+    aht_seconds: float = 300.0  # used where the table has no (or an unknown) handle time
+    service_level: float = 0.8
+    answer_within_seconds: float = 20.0
+    max_occupancy: float = 1.0
+    max_asa_seconds: float | None = None
+    patience_seconds: float | None = None
+    max_abandon_rate: float | None = None
+    shrinkage: float = DEFAULT_SHRINKAGE
+    supervisor_span: int = DEFAULT_SUPERVISOR_SPAN
+    agent_hourly_cost: float = DEFAULT_AGENT_HOURLY_COST
+    supervisor_hourly_cost: float = DEFAULT_SUPERVISOR_HOURLY_COST
+    weekly_contract_hours: float = DEFAULT_WEEKLY_CONTRACT_HOURS
+    min_agents_open: int = 1
+    chat_concurrency: int = DEFAULT_CONCURRENCY
+    chat_handle_growth: float = DEFAULT_HANDLE_GROWTH
+    email_response_hours: float = DEFAULT_RESPONSE_HOURS
+    fractional_agents: bool = False
+    queue_channels: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for name in (self.channel, *self.queue_channels.values()):
+            if name not in CHANNELS:
+                raise InputError(f"channel '{name}' is unknown; use one of {', '.join(CHANNELS)}")
+        _positive(self.aht_seconds, "AHT seconds")
+        check_service_target(
+            np.asarray(float(self.service_level)), np.asarray(float(self.answer_within_seconds))
+        )
+        if not 0 < self.max_occupancy <= 1:
+            raise InputError(
+                f"maximum occupancy must be a fraction above 0 and at most 1, e.g. 0.85 "
+                f"(got {self.max_occupancy})"
+            )
+        for value, label in (
+            (self.max_asa_seconds, "maximum ASA seconds"),
+            (self.patience_seconds, "patience seconds"),
+        ):
+            if value is not None:
+                _positive(value, label)
+        if self.max_abandon_rate is not None:
+            if not 0 < self.max_abandon_rate <= 1:
+                raise InputError(
+                    f"maximum abandon rate must be a fraction above 0 and at most 1, e.g. 0.05 "
+                    f"(got {self.max_abandon_rate})"
+                )
+            if self.patience_seconds is None:
+                raise InputError(
+                    "an abandonment target needs the callers' patience: set patience seconds "
+                    "(mean time before hanging up, e.g. 180)"
+                )
+        check_shrinkage(self.shrinkage)
+        check_supervisor_span(self.supervisor_span)
+        for value, label in (
+            (self.agent_hourly_cost, "agent hourly cost"),
+            (self.supervisor_hourly_cost, "supervisor hourly cost"),
+        ):
+            if not math.isfinite(value) or value < 0:
+                raise InputError(f"{label} must be 0 or more, got {value}")
+        _positive(self.weekly_contract_hours, "weekly contract hours")
+        if int(self.min_agents_open) != self.min_agents_open or self.min_agents_open < 0:
+            raise InputError(
+                f"minimum agents while open must be a whole number 0 or more, "
+                f"got {self.min_agents_open}"
+            )
+        _positive(self.email_response_hours, "e-mail response hours")
+
+    def targets(self) -> dict[str, float | None]:
+        """The queue targets as keyword arguments of `required_agents`."""
+        return {
+            "max_occupancy": self.max_occupancy,
+            "max_asa_seconds": self.max_asa_seconds,
+            "patience_seconds": self.patience_seconds,
+            "max_abandon_rate": self.max_abandon_rate,
+        }
+
+
+def _positive(value: float, label: str) -> None:
+    if value is None or not math.isfinite(value) or value <= 0:
+        raise InputError(f"{label} must be greater than 0, got {value}")
+
+
+@dataclass
+class PlanSummary:
+    """Headline figures of a plan; money in the settings' currency (EUR by default)."""
+
+    horizon_days: float
+    peak_agents: float
+    peak_rostered: float
+    peak_supervisors: float
+    supervisors_band: tuple[float, float]  # at the peak: one per 15 agents .. one per 8
+    agent_paid_hours: float
+    supervisor_paid_hours: float
+    paid_hours: float
+    fte: float  # agents and supervisors on the weekly contract
+    agent_fte: float
+    supervisor_fte: float
+    cost_horizon: float
+    cost_per_day: float
+    cost_per_week: float
+    service_level: float  # volume-weighted over intervals with contacts
+    asa_seconds: float
+    occupancy: float  # time busy over time staffed
+    abandon_rate: float | None
+    agent_hourly_cost: float
+    supervisor_hourly_cost: float
+    weekly_contract_hours: float
+
+
+def plan_staffing(
+    frame: pd.DataFrame, interval_minutes: float, settings: StaffingSettings | None = None
+) -> pd.DataFrame:
+    """Staff every interval of every queue; rows sorted by queue then interval_start.
+
+    `frame` needs interval_start and volume (or forecast); aht_seconds (unknown or 0 -> the
+    settings' AHT), is_open and queue are optional. Columns returned: interval_start, queue,
+    channel, volume, aht_seconds, is_open, agents, rostered, supervisors, service_level,
+    asa_seconds, occupancy, abandon_rate (with patience), backlog (e-mail; 0 elsewhere),
+    paid_hours, cost.
+    """
+    settings = settings or StaffingSettings()
+    demand = _demand_table(frame, settings)
+    _positive(interval_minutes, "interval minutes")
+    parts = [
+        _plan_queue(rows, float(interval_minutes), settings, str(queue))
+        for queue, rows in demand.groupby(QUEUE, sort=True)
+    ]
+    columns = _plan_columns(settings)
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(parts, ignore_index=True)[columns]
+
+
+def _plan_columns(settings: StaffingSettings) -> list[str]:
+    columns = [
+        INTERVAL_START,
+        QUEUE,
+        "channel",
+        VOLUME,
+        AHT_SECONDS,
+        IS_OPEN,
+        "agents",
+        "rostered",
+        "supervisors",
+        "service_level",
+        "asa_seconds",
+        "occupancy",
+    ]
+    if settings.patience_seconds is not None:
+        columns.append("abandon_rate")
+    return [*columns, "backlog", "paid_hours", "cost"]
+
+
+def _row_label(frame: pd.DataFrame, position: int) -> str:
+    return f"row {position + 2} (interval_start {frame[INTERVAL_START].iloc[position]})"
+
+
+def _demand_table(frame: pd.DataFrame, settings: StaffingSettings) -> pd.DataFrame:
+    if not isinstance(frame, pd.DataFrame):
+        raise InputError("the forecast must be a table with interval_start and volume columns")
+    volume_column = VOLUME if VOLUME in frame else FORECAST if FORECAST in frame else None
+    if INTERVAL_START not in frame or volume_column is None:
+        raise InputError(
+            f"the forecast table needs columns '{INTERVAL_START}' and '{VOLUME}' (or "
+            f"'{FORECAST}'); it has: {', '.join(map(str, frame.columns))}"
+        )
+    frame = frame.reset_index(drop=True)
+    starts = pd.to_datetime(frame[INTERVAL_START], errors="coerce")
+    if starts.isna().any():
+        raise InputError(
+            f"{_row_label(frame, int(np.flatnonzero(starts.isna())[0]))}: "
+            f"'{INTERVAL_START}' is not a date and time"
+        )
+    volume = pd.to_numeric(frame[volume_column], errors="coerce").to_numpy(dtype=float)
+    bad = ~np.isfinite(volume) | (volume < 0)
+    if bad.any():
+        position = int(np.flatnonzero(bad)[0])
+        raise InputError(
+            f"{_row_label(frame, position)}: '{volume_column}' is "
+            f"{frame[volume_column].iloc[position]!r}; give a number of contacts, 0 or more"
+        )
+    aht = np.full(len(frame), float(settings.aht_seconds))
+    if AHT_SECONDS in frame:
+        given = pd.to_numeric(frame[AHT_SECONDS], errors="coerce").to_numpy(dtype=float)
+        negative = given < 0
+        if negative.any():
+            position = int(np.flatnonzero(negative)[0])
+            raise InputError(
+                f"{_row_label(frame, position)}: '{AHT_SECONDS}' is negative "
+                f"({given[position]:g}); handle times are 0 or more seconds"
+            )
+        aht = np.where(np.isfinite(given) & (given > 0), given, aht)
+    is_open = (
+        frame[IS_OPEN].fillna(False).astype(bool).to_numpy()
+        if IS_OPEN in frame
+        else np.ones(len(frame), dtype=bool)
+    )
+    queues = frame[QUEUE].astype(str).to_numpy() if QUEUE in frame else np.full(len(frame), "all")
+    demand = pd.DataFrame(
+        {
+            INTERVAL_START: starts.to_numpy(),
+            QUEUE: queues,
+            VOLUME: volume,
+            AHT_SECONDS: aht,
+            IS_OPEN: is_open,
+        }
+    )
+    duplicated = demand.duplicated([QUEUE, INTERVAL_START])
+    if duplicated.any():
+        raise InputError(
+            f"{_row_label(frame, int(np.flatnonzero(duplicated)[0]))}: the same "
+            "interval appears twice for one queue; keep one row per interval"
+        )
+    return demand.sort_values([QUEUE, INTERVAL_START], kind="stable")
+
+
+def _plan_queue(
+    rows: pd.DataFrame, interval_minutes: float, settings: StaffingSettings, queue: str
+) -> pd.DataFrame:
+    channel = settings.queue_channels.get(queue, settings.channel)
+    interval_seconds = interval_minutes * 60.0
+    volume, aht = rows[VOLUME].to_numpy(), rows[AHT_SECONDS].to_numpy()
+    is_open = rows[IS_OPEN].to_numpy()
+    if channel == "email":
+        productivity = settings.max_occupancy
+        needed = email_plan(
+            volume, aht, interval_seconds, settings.email_response_hours, is_open, productivity
+        )["agents"].to_numpy()
+    elif channel == "chat":
+        needed = chat_required_agents(
+            volume,
+            aht,
+            interval_seconds,
+            settings.service_level,
+            settings.answer_within_seconds,
+            settings.chat_concurrency,
+            settings.chat_handle_growth,
+            **settings.targets(),
+        )
+    else:
+        needed = required_agents(
+            volume,
+            aht,
+            interval_seconds,
+            settings.service_level,
+            settings.answer_within_seconds,
+            **settings.targets(),
+        )
+    agents = np.where(is_open, np.maximum(needed, int(settings.min_agents_open)), 0)
+    metrics = achieved_metrics(volume, aht, interval_seconds, agents, settings, channel, is_open)
+    rostered = rostered_agents(agents, settings.shrinkage, settings.fractional_agents)
+    supervisors = supervisors_needed(rostered, settings.supervisor_span, settings.fractional_agents)
+    plan = rows.reset_index(drop=True).assign(
+        channel=channel, agents=agents, rostered=rostered, supervisors=supervisors
+    )
+    for name in ("service_level", "asa_seconds", "occupancy", "abandon_rate", "backlog"):
+        if name in metrics:
+            plan[name] = metrics[name].to_numpy()
+        elif name == "backlog" or settings.patience_seconds is not None:
+            plan[name] = 0.0
+    plan["paid_hours"] = paid_hours(rostered + supervisors, interval_minutes)
+    plan["cost"] = interval_cost(
+        rostered,
+        supervisors,
+        interval_minutes,
+        settings.agent_hourly_cost,
+        settings.supervisor_hourly_cost,
+    )
+    return plan
+
+
+def achieved_metrics(
+    volume: np.ndarray,
+    aht_seconds: np.ndarray,
+    interval_seconds: float,
+    agents: np.ndarray,
+    settings: StaffingSettings,
+    channel: str = "voice",
+    is_open: np.ndarray | None = None,
+) -> pd.DataFrame:
+    """Reverse what-if: what a given number of agents per interval achieves on a channel."""
+    if channel == "email":
+        return email_plan(
+            volume,
+            aht_seconds,
+            interval_seconds,
+            settings.email_response_hours,
+            is_open,
+            settings.max_occupancy,
+            agents=agents,
+        )
+    if channel == "chat":
+        return chat_metrics(
+            volume,
+            aht_seconds,
+            interval_seconds,
+            agents,
+            settings.answer_within_seconds,
+            settings.chat_concurrency,
+            settings.chat_handle_growth,
+            settings.patience_seconds,
+        )
+    return queue_metrics(
+        volume,
+        aht_seconds,
+        interval_seconds,
+        agents,
+        settings.answer_within_seconds,
+        settings.patience_seconds,
+    )
+
+
+def evaluate_staffing(
+    frame: pd.DataFrame, interval_minutes: float, settings: StaffingSettings | None = None
+) -> pd.DataFrame:
+    """Reverse what-if for a table that already has an `agents` column (per queue and interval).
+
+    Returns the same columns as `plan_staffing`, with the given agents kept as they are.
+    """
+    settings = settings or StaffingSettings()
+    if "agents" not in frame:
+        raise InputError("the staffing table needs an 'agents' column with agents per interval")
+    agents = pd.to_numeric(frame["agents"], errors="coerce").to_numpy(dtype=float)
+    bad = ~np.isfinite(agents) | (agents < 0)
+    if bad.any():
+        raise InputError(
+            f"{_row_label(frame.reset_index(drop=True), int(np.flatnonzero(bad)[0]))}"
+            ": 'agents' must be a number 0 or more"
+        )
+    demand = _demand_table(frame, settings)
+    demand["given_agents"] = np.floor(agents[demand.index.to_numpy()])
+    _positive(interval_minutes, "interval minutes")
+    parts = []
+    for queue, rows in demand.groupby(QUEUE, sort=True):
+        fixed = StaffingSettings(**{**settings.__dict__, "min_agents_open": 0})
+        plan = _plan_queue(
+            rows.drop(columns="given_agents"), float(interval_minutes), fixed, str(queue)
+        )
+        given = rows["given_agents"].to_numpy()
+        channel = plan["channel"].iloc[0]
+        metrics = achieved_metrics(
+            rows[VOLUME].to_numpy(),
+            rows[AHT_SECONDS].to_numpy(),
+            float(interval_minutes) * 60,
+            given,
+            settings,
+            channel,
+            rows[IS_OPEN].to_numpy(),
+        )
+        rostered = rostered_agents(given, settings.shrinkage, settings.fractional_agents)
+        supervisors = supervisors_needed(
+            rostered, settings.supervisor_span, settings.fractional_agents
+        )
+        plan["agents"], plan["rostered"], plan["supervisors"] = given, rostered, supervisors
+        for name in metrics.columns:
+            if name in plan:
+                plan[name] = metrics[name].to_numpy()
+        plan["paid_hours"] = paid_hours(rostered + supervisors, interval_minutes)
+        plan["cost"] = interval_cost(
+            rostered,
+            supervisors,
+            interval_minutes,
+            settings.agent_hourly_cost,
+            settings.supervisor_hourly_cost,
+        )
+        parts.append(plan)
+    return pd.concat(parts, ignore_index=True)[_plan_columns(settings)]
+
+
+def summarise_plan(
+    plan: pd.DataFrame, interval_minutes: float, settings: StaffingSettings | None = None
+) -> PlanSummary:
+    """Peaks, paid hours, FTE, cost per day/week/horizon and the service the plan delivers."""
+    settings = settings or StaffingSettings()
+    interval_hours = float(interval_minutes) / 60.0
+    slots = plan[INTERVAL_START].nunique() if len(plan) else 0
+    horizon_hours = slots * interval_hours
+    by_interval = plan.groupby(INTERVAL_START)[["agents", "rostered", "supervisors"]].sum()
+    fewest, most = supervisor_band(plan["rostered"].to_numpy()) if len(plan) else ([], [])
+    band = pd.DataFrame({INTERVAL_START: plan[INTERVAL_START], "fewest": fewest, "most": most})
+    band = band.groupby(INTERVAL_START)[["fewest", "most"]].sum()
+    peak_at = by_interval["rostered"].idxmax() if len(by_interval) else None
+    agent_hours = float(paid_hours(plan["rostered"].sum(), interval_minutes))
+    supervisor_hours = float(paid_hours(plan["supervisors"].sum(), interval_minutes))
+    total_cost = float(plan["cost"].sum())
+    contract = settings.weekly_contract_hours
+    volume = plan[VOLUME].to_numpy(dtype=float)
+    asa = plan["asa_seconds"].to_numpy(dtype=float)
+    finite = np.isfinite(asa) & (volume > 0)
+    busy_time = float((plan["occupancy"] * plan["agents"]).sum())
+    abandon = None
+    if "abandon_rate" in plan:
+        abandon = _weighted(plan["abandon_rate"].to_numpy(dtype=float), volume)
+    return PlanSummary(
+        horizon_days=horizon_hours / 24.0,
+        peak_agents=_number(by_interval["agents"].max()) if slots else 0,
+        peak_rostered=_number(by_interval["rostered"].max()) if slots else 0,
+        peak_supervisors=_number(by_interval["supervisors"].max()) if slots else 0,
+        supervisors_band=(
+            _number(band["fewest"].get(peak_at, 0)),
+            _number(band["most"].get(peak_at, 0)),
+        ),
+        agent_paid_hours=agent_hours,
+        supervisor_paid_hours=supervisor_hours,
+        paid_hours=agent_hours + supervisor_hours,
+        fte=full_time_equivalents(agent_hours + supervisor_hours, horizon_hours, contract),
+        agent_fte=full_time_equivalents(agent_hours, horizon_hours, contract),
+        supervisor_fte=full_time_equivalents(supervisor_hours, horizon_hours, contract),
+        cost_horizon=total_cost,
+        cost_per_day=total_cost / (horizon_hours / 24.0) if horizon_hours else 0.0,
+        cost_per_week=total_cost / (horizon_hours / 168.0) if horizon_hours else 0.0,
+        service_level=_weighted(plan["service_level"].to_numpy(dtype=float), volume),
+        asa_seconds=_weighted(asa[finite], volume[finite]),
+        occupancy=busy_time / float(plan["agents"].sum()) if plan["agents"].sum() else 0.0,
+        abandon_rate=abandon,
+        agent_hourly_cost=settings.agent_hourly_cost,
+        supervisor_hourly_cost=settings.supervisor_hourly_cost,
+        weekly_contract_hours=contract,
+    )
+
+
+def _weighted(values: np.ndarray, weights: np.ndarray) -> float:
+    total = float(np.sum(weights))
+    return float(np.sum(values * weights) / total) if total > 0 else 1.0 if values.size else 0.0
+
+
+def _number(value: object) -> float:
+    number = float(value)
+    return int(number) if number.is_integer() else number
