@@ -1,0 +1,134 @@
+"""`cli.py staff FORECAST.csv ... --out PLAN.csv`: agents, people and service per interval."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from data.errors import InputError
+from data.schema import INTERVAL_START, QUEUE
+from staffing.plan import CHANNELS, StaffingSettings, plan_staffing, summarise_plan
+
+PLAN_COLUMNS = [
+    INTERVAL_START,
+    "volume",
+    "agents",
+    "rostered",
+    "supervisors",
+    "service_level",
+    "asa_seconds",
+    "occupancy",
+]
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "staff",
+        help="turn a forecast CSV into agents, rostered people and supervisors per interval",
+        description=(
+            "Read FORECAST.csv (interval_start, volume or forecast; optional aht_seconds, "
+            "queue, is_open) and write the staffing plan to PLAN.csv."
+        ),
+    )
+    parser.add_argument("forecast", metavar="FORECAST.csv", help="forecast table")
+    parser.add_argument("--out", required=True, metavar="PLAN.csv", help="plan to write")
+    parser.add_argument("--aht-seconds", type=float, help="handle time where the CSV has none")
+    parser.add_argument("--service-level", type=float, required=True, help="e.g. 0.8")
+    parser.add_argument("--answer-within-seconds", type=float, required=True, help="e.g. 20")
+    parser.add_argument("--max-occupancy", type=float, default=1.0, help="e.g. 0.85")
+    parser.add_argument("--max-asa-seconds", type=float, help="cap on average speed of answer")
+    parser.add_argument("--patience-seconds", type=float, help="mean patience: use Erlang A")
+    parser.add_argument("--max-abandon-rate", type=float, help="e.g. 0.05 (needs patience)")
+    parser.add_argument("--shrinkage", type=float, default=0.3, help="default 0.3")
+    parser.add_argument("--supervisor-span", type=int, default=12, help="8 to 15, default 12")
+    parser.add_argument("--channel", choices=CHANNELS, default="voice")
+    parser.add_argument("--chat-concurrency", type=int, default=2, help="chats per agent")
+    parser.add_argument("--chat-handle-growth", type=float, default=0.25)
+    parser.add_argument("--email-response-hours", type=float, default=24.0)
+    parser.add_argument("--min-agents-open", type=int, default=1)
+    parser.add_argument("--interval-minutes", type=float, help="default: read from the CSV")
+    parser.add_argument("--agent-hourly-cost", type=float, default=22.0, help="EUR, default 22")
+    parser.add_argument("--supervisor-hourly-cost", type=float, default=30.0, help="EUR, 30")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    forecast = _read_forecast(Path(args.forecast))
+    if args.aht_seconds is None and "aht_seconds" not in forecast:
+        raise InputError(
+            f"{args.forecast} has no aht_seconds column: give --aht-seconds (e.g. 300)"
+        )
+    settings = StaffingSettings(
+        channel=args.channel,
+        aht_seconds=args.aht_seconds if args.aht_seconds is not None else 300.0,
+        service_level=args.service_level,
+        answer_within_seconds=args.answer_within_seconds,
+        max_occupancy=args.max_occupancy,
+        max_asa_seconds=args.max_asa_seconds,
+        patience_seconds=args.patience_seconds,
+        max_abandon_rate=args.max_abandon_rate,
+        shrinkage=args.shrinkage,
+        supervisor_span=args.supervisor_span,
+        agent_hourly_cost=args.agent_hourly_cost,
+        supervisor_hourly_cost=args.supervisor_hourly_cost,
+        min_agents_open=args.min_agents_open,
+        chat_concurrency=args.chat_concurrency,
+        chat_handle_growth=args.chat_handle_growth,
+        email_response_hours=args.email_response_hours,
+    )
+    interval_minutes = args.interval_minutes or _interval_minutes(forecast, args.forecast)
+    plan = plan_staffing(forecast, interval_minutes, settings)
+    columns = list(PLAN_COLUMNS)
+    if QUEUE in forecast:
+        columns.insert(1, QUEUE)
+    if args.patience_seconds is not None:
+        columns.append("abandon_rate")
+    if args.channel == "email":
+        columns.append("backlog")
+    plan[columns].to_csv(args.out, index=False)
+    summary = summarise_plan(plan, interval_minutes, settings)
+    low, high = summary.supervisors_band
+    print(
+        f"wrote {len(plan)} intervals to {args.out}: peak {summary.peak_agents} agents, "
+        f"{summary.peak_rostered} rostered, {summary.peak_supervisors} supervisors "
+        f"(band {low}-{high}), {summary.fte:.1f} FTE, cost EUR {summary.cost_horizon:,.0f} "
+        f"(EUR {summary.agent_hourly_cost:g}/h agent, {summary.supervisor_hourly_cost:g}/h "
+        f"supervisor), service level {summary.service_level:.1%}"
+    )
+    return 0
+
+
+def _read_forecast(path: Path) -> pd.DataFrame:
+    try:
+        return pd.read_csv(path)
+    except FileNotFoundError as error:
+        raise InputError(f"{path}: file not found") from error
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
+        raise InputError(f"{path}: not a readable CSV table ({error})") from error
+
+
+def _interval_minutes(forecast: pd.DataFrame, name: str) -> float:
+    """The shortest step between consecutive intervals of a queue."""
+    if INTERVAL_START not in forecast:
+        return 15.0  # the plan layer names the missing column
+    starts = pd.to_datetime(forecast[INTERVAL_START], errors="coerce")
+    groups = forecast[QUEUE].astype(str) if QUEUE in forecast else pd.Series("all", forecast.index)
+    steps = (
+        pd.DataFrame({"queue": groups, "start": starts})
+        .dropna()
+        .drop_duplicates()
+        .sort_values(["queue", "start"])
+        .groupby("queue")["start"]
+        .diff()
+        .dt.total_seconds()
+        .to_numpy()
+    )
+    steps = steps[np.isfinite(steps) & (steps > 0)]
+    if steps.size == 0:
+        raise InputError(
+            f"{name}: cannot tell the interval length from one interval; give --interval-minutes"
+        )
+    return float(steps.min()) / 60.0
