@@ -1,0 +1,202 @@
+"""Real-browser test support: a `streamlit run` server, Debian's Chromium and page helpers."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import PROJECT_ROOT, require
+
+try:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+except ImportError:  # the fixtures report it; keep this module importable
+    PlaywrightTimeout = TimeoutError
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Flags that keep Chromium quiet and offline in a container (no sandbox: tests may run as root).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+OUTPUT_DIR = PROJECT_ROOT / "test-output"
+VIEWPORT = {"width": 1440, "height": 900}
+SERVER_START_SECONDS = 90
+# Long enough for a first forecast (model fitting + backtest) on a 2-core machine.
+SCRIPT_RUN_MS = 180_000
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is not None:
+        return
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=15)
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory) -> Iterator[str]:
+    """Base URL of `streamlit run app.py` on 127.0.0.1, with an empty store in a temp dir."""
+    streamlit = Path(sys.executable).with_name("streamlit")
+    require(streamlit.exists(), f"streamlit not installed next to {sys.executable}")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "PICCO_HOME": str(tmp_path_factory.mktemp("picco-home"))}
+    OUTPUT_DIR.mkdir(exist_ok=True)
+    log_path = OUTPUT_DIR / f"streamlit-{port}.log"
+    command = [
+        str(streamlit), "run", "app.py",
+        "--server.headless", "true",
+        "--server.port", str(port),
+        "--server.address", "127.0.0.1",
+        "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none",
+    ]  # fmt: skip
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group, so stopping it stops its children
+        )  # fmt: skip
+    try:
+        deadline = time.monotonic() + SERVER_START_SECONDS
+        while not _healthy(url):
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"streamlit did not start; log:\n{log_path.read_text()[-3000:]}")
+            time.sleep(0.5)
+        yield url
+    finally:
+        _stop(process)
+
+
+@pytest.fixture(scope="session")
+def chromium_browser():
+    """Debian's Chromium driven by Playwright (never a downloaded browser)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        require(False, "playwright is not installed (requirements-test.txt)")
+    require(os.access(CHROMIUM, os.X_OK), f"{CHROMIUM} missing: apt-get install chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def app_page(chromium_browser, app_url):
+    """A fresh browser tab on the app; the page's console errors are collected in `page.errors`."""
+    context = chromium_browser.new_context(viewport=VIEWPORT, accept_downloads=True)
+    context.set_default_timeout(SCRIPT_RUN_MS)
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.goto(app_url)
+    wait_until_idle(page)
+    yield page
+    context.close()
+
+
+def wait_until_idle(page, timeout_ms: int = SCRIPT_RUN_MS) -> None:
+    """Wait until the script has run and Streamlit reports it is no longer running."""
+    app = page.locator('[data-testid="stApp"]')
+    app.wait_for(timeout=timeout_ms)
+    # A rerun may start a moment after the click that triggered it: require a stable idle state.
+    deadline = time.monotonic() + timeout_ms / 1000
+    idle_since = None
+    while time.monotonic() < deadline:
+        state = app.get_attribute("data-test-script-state")
+        if state == "notRunning":
+            idle_since = idle_since or time.monotonic()
+            if time.monotonic() - idle_since > 0.8:
+                return
+        else:
+            idle_since = None
+        page.wait_for_timeout(100)
+    raise AssertionError(f"app still running after {timeout_ms} ms")
+
+
+def open_page(page, title: str) -> None:
+    """Click the sidebar navigation link whose text is `title`."""
+    page.locator('[data-testid="stSidebarNav"] a').filter(has_text=title).first.click()
+    wait_until_idle(page)
+
+
+def upload(page, path: Path, uploader_index: int = 0) -> None:
+    """Give `path` to the page's st.file_uploader as if chosen in the file dialog."""
+    uploader = page.locator('[data-testid="stFileUploader"]').nth(uploader_index)
+    uploader.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+    uploader.get_by_text(path.name).wait_for()
+    wait_for_rerun(page)
+
+
+def wait_for_rerun(page, start_timeout_ms: int = 15_000) -> None:
+    """After an action that triggers a rerun: wait for it to start, then for it to finish."""
+    app = page.locator('[data-testid="stApp"]')
+    try:
+        page.wait_for_function(
+            """() => document.querySelector('[data-testid="stApp"]')
+                     ?.getAttribute('data-test-script-state') !== 'notRunning'""",
+            timeout=start_timeout_ms,
+        )
+    except PlaywrightTimeout:
+        pass  # the rerun was quicker than our first look
+    app.wait_for()
+    wait_until_idle(page)
+
+
+def screenshot(page, name: str) -> Path:
+    """Save the whole page (the app scrolls inside its own container) to test-output/NAME.png."""
+    OUTPUT_DIR.mkdir(exist_ok=True)
+    path = OUTPUT_DIR / f"{name}.png"
+    height = page.evaluate(
+        """() => Math.max(...Array.from(
+            document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"]'),
+            (element) => element.scrollHeight), document.body.scrollHeight)"""
+    )
+    original = page.viewport_size
+    page.set_viewport_size({"width": original["width"], "height": min(int(height), 8000)})
+    page.wait_for_timeout(500)  # let plotly charts re-layout to the taller window
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(original)
+    return path
+
+
+def app_exceptions(page) -> list[str]:
+    """Texts of any st.exception / error boxes the script drew."""
+    return page.locator('[data-testid="stException"]').all_inner_texts()
+
+
+def main_text(page) -> str:
+    """Visible text of the page body (not the sidebar)."""
+    return page.locator('[data-testid="stMain"]').inner_text()
