@@ -478,3 +478,24 @@ def test_any_names_and_volumes_round_trip(picco_home, queue, volumes, name):
     store.save_dataset(dataset, name, replace=True)
     assert_same_dataset(store.load_dataset(name), dataset, name)
     store.delete_dataset(name)
+
+
+# ------------------------------------------------------------------- real import
+
+
+def test_the_imported_shipped_sample_round_trips(picco_home):
+    from data.importer import import_files
+    from data.samples.generate import SAMPLE_PATH
+
+    dataset = import_files([SAMPLE_PATH])
+    Store().save_dataset(dataset, "Service desk")
+    assert_same_dataset(Store().load_dataset("Service desk"), dataset, "Service desk")
+    listed = Store().list_datasets().iloc[0]
+    assert listed["queues"] == ["chat", "email", "phone"]
+    assert listed["rows"] == len(dataset.intervals)
+    # e-mail runs 24/7: 728 days x 96 slots on its regular grid
+    assert (dataset.intervals["queue"] == "email").sum() == 728 * 96
+    raw = pd.read_csv(SAMPLE_PATH)
+    assert listed["contacts"] == raw["volume"].sum()
+    assert listed["start"] == pd.Timestamp("2024-11-25 00:00")
+    assert listed["end"] == pd.Timestamp("2026-11-22 23:45")
