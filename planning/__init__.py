@@ -1,0 +1,16 @@
+"""Scenario layer: a forecast plus what-if settings in, a staffing plan and comparisons out."""
+
+from planning.build import PlanOutcome, build_plan, default_aht_by_queue, scenario_demand
+from planning.compare import METRIC_LABELS, compare_scenarios
+from planning.scenario import QUANTILES, Scenario
+
+__all__ = [
+    "METRIC_LABELS",
+    "QUANTILES",
+    "PlanOutcome",
+    "Scenario",
+    "build_plan",
+    "compare_scenarios",
+    "default_aht_by_queue",
+    "scenario_demand",
+]

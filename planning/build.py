@@ -1,0 +1,104 @@
+"""Turn a forecast and a scenario into a per-interval staffing plan and its summary."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from data.errors import InputError
+from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME
+from planning.scenario import Scenario
+from staffing.plan import PlanSummary, plan_staffing, summarise_plan
+
+FORECAST_COLUMNS = [INTERVAL_START, QUEUE, "forecast", "p10", "p50", "p80", "p90", IS_OPEN]
+
+
+@dataclass
+class PlanOutcome:
+    """The per-interval plan of one scenario and its headline figures."""
+
+    plan: pd.DataFrame
+    summary: PlanSummary
+
+
+def default_aht_by_queue(intervals: pd.DataFrame) -> dict[str, float]:
+    """Volume-weighted mean handle time per queue from the history; queues without AHT are left out."""
+    if AHT_SECONDS not in intervals or intervals.empty:
+        return {}
+    aht = pd.to_numeric(intervals[AHT_SECONDS], errors="coerce").to_numpy(dtype=float)
+    volume = pd.to_numeric(intervals[VOLUME], errors="coerce").to_numpy(dtype=float)
+    usable = np.isfinite(aht) & np.isfinite(volume) & (volume > 0) & (aht > 0)
+    if not usable.any():
+        return {}
+    known = pd.DataFrame(
+        {QUEUE: intervals[QUEUE].to_numpy()[usable], "weighted": aht[usable] * volume[usable],
+         VOLUME: volume[usable]}
+    )  # fmt: skip
+    sums = known.groupby(QUEUE, sort=True)[["weighted", VOLUME]].sum()
+    return {str(queue): float(row.weighted / row.volume) for queue, row in sums.iterrows()}
+
+
+def scenario_demand(
+    forecast_frame: pd.DataFrame, scenario: Scenario, aht_by_queue: dict[str, float] | None = None
+) -> pd.DataFrame:
+    """The volume and AHT the scenario staffs to: chosen quantile and AHT, both scaled by the what-ifs."""
+    missing = [
+        name
+        for name in (INTERVAL_START, QUEUE, scenario.forecast_column)
+        if name not in forecast_frame
+    ]
+    if missing:
+        raise InputError(
+            f"Forecast table lacks column(s) {', '.join(missing)} needed for scenario "
+            f"'{scenario.name}'; run the forecast again."
+        )
+    volume = pd.to_numeric(forecast_frame[scenario.forecast_column], errors="coerce")
+    volume = volume.fillna(0.0).clip(lower=0.0).to_numpy(dtype=float)
+    volume_factor = 1.0 + scenario.volume_change_pct / 100.0
+    base_aht = float(scenario.staffing.aht_seconds)
+    known_aht = {
+        queue: float(seconds)
+        for queue, seconds in (aht_by_queue or {}).items()
+        if seconds is not None and math.isfinite(float(seconds)) and float(seconds) > 0
+    }
+    queues = forecast_frame[QUEUE].astype(str)
+    aht = queues.map(known_aht).astype(float).fillna(base_aht).to_numpy()
+    aht_factor = 1.0 + scenario.aht_change_pct / 100.0
+    is_open = (
+        forecast_frame[IS_OPEN].fillna(False).astype(bool).to_numpy()
+        if IS_OPEN in forecast_frame
+        else np.ones(len(forecast_frame), dtype=bool)
+    )
+    return pd.DataFrame(
+        {
+            INTERVAL_START: forecast_frame[INTERVAL_START].to_numpy(),
+            QUEUE: queues.to_numpy(),
+            VOLUME: volume * volume_factor,
+            AHT_SECONDS: aht * aht_factor,
+            IS_OPEN: is_open,
+        }
+    )
+
+
+def build_plan(
+    forecast_frame: pd.DataFrame,
+    interval_minutes: int,
+    scenario: Scenario,
+    aht_by_queue: dict[str, float] | None = None,
+) -> PlanOutcome:
+    """Staff the scenario's demand interval by interval and summarise it.
+
+    `aht_by_queue` (queue -> seconds, e.g. from `default_aht_by_queue`) wins over the scenario's
+    own AHT for the queues it names; the scenario's AHT change applies to both.
+    """
+    demand = scenario_demand(forecast_frame, scenario, aht_by_queue)
+    settings = dataclasses.replace(
+        scenario.staffing,
+        aht_seconds=float(scenario.staffing.aht_seconds) * (1.0 + scenario.aht_change_pct / 100.0),
+    )
+    plan = plan_staffing(demand, interval_minutes, settings)
+    return PlanOutcome(plan=plan, summary=summarise_plan(plan, interval_minutes, settings))
