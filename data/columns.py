@@ -55,6 +55,13 @@ MOMENT_WORDS = {"start", "end", "exit", "entry", "inizio", "fine", "arrival", "a
 ARRIVAL_WORDS = {"arrival", "arrivo", "entry", "ingresso", "received", "created", "start", "inizio"}
 
 
+# Share of sample values that must read as a type for the column to be taken as that type: a few
+# bad cells must not hide the column (the reader then names them), a text column must not pass.
+MIN_SHARE = 0.5
+# Spreadsheet exports often end with a "Totale" row: it is a sum, not an interval.
+TOTAL_ROW_PREFIXES = ("tot", "sum", "somma", "grand")
+
+
 @dataclass
 class ColumnPlan:
     """Which column plays which role in one file (None = not present)."""
@@ -132,6 +139,7 @@ def plan_columns(
     display_name: str,
 ) -> ColumnPlan:
     """Work out the column roles of one file from its header and first rows."""
+    sample_rows = [row for row in sample_rows if not is_total_label(row[0] if row else "")]
     columns = []
     for position, name in enumerate(header):
         values = [row[position].strip() for row in sample_rows if position < len(row)]
@@ -148,13 +156,14 @@ def plan_columns(
     _plan_time(plan, columns, by_name, overrides, display_name)
     taken = set(plan.used_columns())
     free = [column for column in columns if column.name not in taken]
-    numeric = [c for c in free if c.values and is_number(c.text, decimal_comma).all()]
-    durations = [c for c in free if c.values and _is_duration(c, decimal_comma)]
+    numeric = [c for c in free if _number_share(c, decimal_comma) == 1]
+    mostly_numeric = [c for c in free if _number_share(c, decimal_comma) >= MIN_SHARE]
+    durations = [c for c in free if _duration_share(c, decimal_comma) >= MIN_SHARE]
 
     if overrides.volume_column:
         plan.volume_column = overrides.volume_column
     elif overrides.kind != KIND_RECORDS:
-        plan.volume_column = _pick_volume(numeric)
+        plan.volume_column = _pick_volume(numeric, mostly_numeric)
     plan.kind = overrides.kind or (KIND_INTERVALS if plan.volume_column else KIND_RECORDS)
     if plan.kind == KIND_INTERVALS and not plan.volume_column:
         raise InputError(
@@ -247,6 +256,10 @@ def _plan_time(
     plan.time_column = clock.name if clock else None
 
 
+def is_total_label(value: str) -> bool:
+    return value.strip().lower().startswith(TOTAL_ROW_PREFIXES)
+
+
 def _first(columns: list[_Column], test, words: set[str]) -> _Column | None:
     """Among columns passing `test`, the leftmost with a preferred word, else the leftmost."""
     passing = [column for column in columns if column.values and test(column)]
@@ -260,7 +273,7 @@ def _first(columns: list[_Column], test, words: set[str]) -> _Column | None:
 def _datetime_format(column: _Column) -> str | None:
     if not column.values or not any(":" in value for value in column.values):
         return None
-    return detect_format(column.values, DATETIME_FORMATS)
+    return detect_format(column.values, DATETIME_FORMATS, MIN_SHARE)
 
 
 def _date_format(column: _Column) -> str | None:
@@ -268,7 +281,7 @@ def _date_format(column: _Column) -> str | None:
         return None
     if all(value.isdigit() for value in column.values) and not column.words & DATE_WORDS:
         return None  # digits alone are a date (yymmdd) only under a date-like header
-    fmt = detect_format(column.values, DATE_FORMATS)
+    fmt = detect_format(column.values, DATE_FORMATS, MIN_SHARE)
     if fmt in ("%y%m%d", "%Y%m%d") and not all(len(v) in (6, 8) for v in column.values):
         return None
     return fmt
@@ -286,15 +299,22 @@ def _clock_only(column: _Column) -> bool:
     return _is_clock(column, allow_hours) and not _date_format(column)
 
 
-def _is_duration(column: _Column, decimal_comma: bool) -> bool:
-    return not np.isnan(parse_duration(column.text, decimal_comma)).any()
+def _number_share(column: _Column, decimal_comma: bool) -> float:
+    return float(is_number(column.text, decimal_comma).mean()) if column.values else 0.0
 
 
-def _pick_volume(numeric: list[_Column]) -> str | None:
-    counts = [c for c in numeric if not c.words & NOT_VOLUME_WORDS]
-    for column in counts:
-        if column.words & VOLUME_WORDS:
+def _duration_share(column: _Column, decimal_comma: bool) -> float:
+    if not column.values:
+        return 0.0
+    return float((~np.isnan(parse_duration(column.text, decimal_comma))).mean())
+
+
+def _pick_volume(numeric: list[_Column], mostly_numeric: list[_Column]) -> str | None:
+    """A count-like header over (mostly) numbers; else the only plain numeric column."""
+    for column in mostly_numeric:
+        if column.words & VOLUME_WORDS and not column.words & NOT_VOLUME_WORDS:
             return column.name
+    counts = [c for c in numeric if not c.words & NOT_VOLUME_WORDS]
     other_roles = HANDLE_WORDS | WAIT_WORDS | SATISFACTION_WORDS | QUEUE_WORDS
     unnamed = [c for c in counts if not c.words & other_roles]
     return unnamed[0].name if len(unnamed) == 1 and len(numeric) == 1 else None

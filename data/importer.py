@@ -22,7 +22,7 @@ from data.aggregate import (
     plan_grid,
     sum_at,
 )
-from data.columns import ColumnPlan, ImportOptions, plan_columns
+from data.columns import ColumnPlan, ImportOptions, is_total_label, plan_columns
 from data.errors import InputError
 from data.outcomes import ABANDONED, ANSWERED, classify_outcomes
 from data.sniff import TextFormat, sniff_file
@@ -38,7 +38,6 @@ __all__ = ["FileReport", "ImportOptions", "ImportResult", "import_files", "impor
 
 DEFAULT_RECORD_INTERVAL = 15
 UNKNOWN_OUTCOME = -1  # rows of a file without an outcome column, merged with files that have one
-_TOTAL_ROW_PREFIXES = ("tot", "sum", "somma", "grand")
 
 
 @dataclass
@@ -276,10 +275,7 @@ def _parse_time(
     bad = np.flatnonzero(np.isnan(seconds))
     if len(bad) == 0:
         return seconds, None
-    labels = np.char.lower(_texts(table[main], bad))
-    total = np.zeros(len(bad), dtype=bool)
-    for prefix in _TOTAL_ROW_PREFIXES:
-        total |= np.char.startswith(labels, prefix)
+    total = np.array([is_total_label(label) for label in _texts(table[main], bad)], dtype=bool)
     for column, parsed, expected in parts:
         wrong = bad[~total & np.isnan(parsed[bad])]
         if len(wrong):
@@ -294,8 +290,8 @@ def _parse_time(
     return seconds, keep
 
 
-def _texts(values: pa.ChunkedArray, rows: np.ndarray) -> np.ndarray:
-    return np.asarray(pc.take(values, pa.array(rows)).to_pylist(), dtype=str)
+def _texts(values: pa.ChunkedArray, rows: np.ndarray) -> list[str]:
+    return [value or "" for value in pc.take(values, pa.array(rows, pa.int64())).to_pylist()]
 
 
 def _examples(values: pa.ChunkedArray, rows: np.ndarray) -> str:
@@ -330,7 +326,7 @@ def _counts(
     counts = parse_number(values, decimal_comma)
     unreadable = np.flatnonzero(np.isnan(counts))
     if len(unreadable):
-        blank = np.char.strip(_texts(values, unreadable)) == ""
+        blank = np.array([not text.strip() for text in _texts(values, unreadable)], dtype=bool)
         invalid = unreadable[~blank]
         if len(invalid):
             shown = _examples(values, invalid)
@@ -354,6 +350,15 @@ def _durations(
     values: pa.ChunkedArray, column: str, decimal_comma: bool, name: str, notes: list[str]
 ) -> np.ndarray:
     seconds = parse_duration(values, decimal_comma)
+    unreadable = np.flatnonzero(np.isnan(seconds))
+    if len(unreadable):
+        texts = _texts(values, unreadable)
+        written = [row for row, text in zip(unreadable, texts, strict=True) if text.strip()]
+        if written:
+            notes.append(
+                f"{name}: {len(written):,} value(s) in '{column}' are not durations and were "
+                f"ignored ({_examples(values, np.array(written))})."
+            )
     negative = seconds < 0
     if negative.any():
         notes.append(f"{name}: {int(negative.sum()):,} negative duration(s) in '{column}' ignored.")
@@ -459,11 +464,14 @@ def _records_dataset(rows: _Rows, interval_minutes: int) -> schema.Dataset:
 
 
 def native_interval_minutes(seconds: np.ndarray, codes: np.ndarray) -> int | None:
-    """The most common step between consecutive distinct timestamps of the same queue."""
+    """The most common step between consecutive distinct timestamps of the same queue (of any
+    queue when each queue has a single row); None when there is only one timestamp."""
     order = np.lexsort((seconds, codes))
     steps = np.diff(seconds[order])
     same_queue = np.diff(codes[order]) == 0
     steps = steps[same_queue & (steps > 0)]
+    if len(steps) == 0:
+        steps = np.diff(np.unique(seconds))
     if len(steps) == 0:
         return None
     values, counts = np.unique(steps, return_counts=True)
@@ -474,7 +482,16 @@ def _intervals_dataset(
     rows: _Rows, reports: list[FileReport], requested: int | None
 ) -> schema.Dataset:
     notes: list[str] = []
-    natives = {report.name: report.interval_minutes or requested or 1440 for report in reports}
+    natives = {
+        report.name: report.interval_minutes or requested or DEFAULT_RECORD_INTERVAL
+        for report in reports
+    }
+    unknown = [report.name for report in reports if report.interval_minutes is None]
+    if unknown and requested is None:
+        notes.append(
+            f"{', '.join(unknown)}: a single timestamp does not show the interval length; "
+            f"{DEFAULT_RECORD_INTERVAL} minutes was assumed. Set the interval if it differs."
+        )
     interval = _choose_interval(natives, requested)
     if len(set(natives.values())) > 1 and requested is None:
         notes.append(f"Files have different intervals; all were summed to {interval} minutes.")
@@ -527,6 +544,11 @@ def _intervals_dataset(
 def _choose_interval(natives: dict[str, int], requested: int | None) -> int:
     interval = requested or max(natives.values())
     for name, native in natives.items():
+        if 1440 % native:
+            raise InputError(
+                f"{name}: its timestamps are most often {native} minutes apart, which does not "
+                "divide the day evenly. Check the timestamp column, or set the interval."
+            )
         if interval % native:
             raise InputError(
                 f"{name} has {native}-minute intervals, which cannot be regrouped into "

@@ -54,17 +54,22 @@ def clean_text(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array
     return pc.replace_substring_regex(values, _ZONE, r"\1")
 
 
-def detect_format(sample: list[str], formats: list[str]) -> str | None:
-    """The first format in `formats` that reads every non-empty value of `sample`."""
+def detect_format(sample: list[str], formats: list[str], min_share: float = 1.0) -> str | None:
+    """The format in `formats` that reads the most non-empty values of `sample` (the first one on
+    a tie), if it reads at least `min_share` of them. A share below 1 lets a column with a few
+    bad values still be recognised, so the reader can then name the bad rows."""
     values = pa.array([value for value in sample if value.strip()], pa.string())
     if len(values) == 0:
         return None
     values = clean_text(values)
+    best, best_read = None, 0
     for fmt in formats:
-        parsed = parse_with_format(values, fmt)
-        if parsed.null_count == 0:
-            return fmt
-    return None
+        read = len(values) - parse_with_format(values, fmt).null_count
+        if read > best_read:
+            best, best_read = fmt, read
+        if read == len(values):
+            break
+    return best if best_read >= min_share * len(values) else None
 
 
 def parse_with_format(values: pa.ChunkedArray | pa.Array, fmt: str) -> pa.ChunkedArray | pa.Array:

@@ -1,0 +1,290 @@
+"""Importing exports into a Dataset: shapes, aggregation, clocks, several files, bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from data import schema
+from data.errors import InputError
+from data.importer import ImportOptions, import_files, import_files_detailed
+
+
+def write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
+    path = folder / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def at(dataset: schema.Dataset, stamp: str, queue: str | None = None) -> pd.Series:
+    frame = dataset.intervals
+    rows = frame[frame[schema.INTERVAL_START] == pd.Timestamp(stamp)]
+    if queue is not None:
+        rows = rows[rows[schema.QUEUE] == queue]
+    assert len(rows) == 1, rows
+    return rows.iloc[0]
+
+
+RECORDS = """arrival,handle_seconds,wait_seconds,outcome
+2024-03-04 08:01:10,100,10,answered
+2024-03-04 08:07:00,300,30,answered
+2024-03-04 08:14:59,,50,abandoned
+2024-03-04 08:15:00,200,0,answered
+2024-03-04 08:40:00,0:05:00,0:00:20,ANSWERED
+2024-03-05 09:00:00,60,5,transfer
+"""
+
+
+def test_contact_records_are_counted_per_15_minutes(tmp_path):
+    dataset = import_files([write(tmp_path, "phone.csv", RECORDS)])
+    assert dataset.kind == schema.KIND_RECORDS and dataset.interval_minutes == 15
+    first = at(dataset, "2024-03-04 08:00")
+    # Hand-counted: three arrivals 08:00-08:15, two answered (100 s and 300 s talk, 10/30 s wait).
+    assert (first.volume, first.answered, first.abandoned) == (3, 2, 1)
+    assert first.aht_seconds == 200 and first.wait_seconds == 20
+    second = at(dataset, "2024-03-04 08:15")  # 08:15:00 starts the next interval
+    assert (second.volume, second.aht_seconds, second.wait_seconds) == (1, 200, 0)
+    assert at(dataset, "2024-03-04 08:30").aht_seconds == 300  # H:MM:SS durations
+    empty = at(dataset, "2024-03-04 10:00")
+    assert empty.volume == 0 and np.isnan(empty.aht_seconds) and not empty.is_missing
+    other = at(dataset, "2024-03-05 09:00")  # "transfer" is neither answered nor abandoned
+    assert (other.volume, other.answered, other.abandoned) == (1, 0, 0)
+    assert (dataset.answered, dataset.abandoned) == (4, 1)
+    assert dataset.mean_handle_seconds == pytest.approx((100 + 300 + 200 + 300) / 4)
+    assert dataset.intervals[schema.VOLUME].sum() == 6
+
+
+def test_records_can_be_aggregated_to_an_hour(tmp_path):
+    dataset = import_files(
+        [write(tmp_path, "phone.csv", RECORDS)], ImportOptions(interval_minutes=60)
+    )
+    hour = at(dataset, "2024-03-04 08:00")
+    assert dataset.interval_minutes == 60
+    assert (hour.volume, hour.answered, hour.abandoned, hour.aht_seconds) == (5, 4, 1, 225)
+
+
+def test_records_with_a_queue_column_give_one_grid_per_queue(tmp_path):
+    text = "created;channel;talk time\n01/03/2024 08:05;chat;120\n01/03/2024 08:20;phone;60\n"
+    text += "02/03/2024 17:50;phone;30\n"
+    dataset = import_files([write(tmp_path, "export.csv", text)])
+    assert dataset.queues == ["chat", "phone"]
+    frame = dataset.intervals
+    assert frame.groupby(schema.QUEUE)[schema.VOLUME].sum().to_dict() == {"chat": 1, "phone": 2}
+    assert len(frame[frame[schema.QUEUE] == "chat"]) == 96  # one day of 15-minute slots
+    assert len(frame[frame[schema.QUEUE] == "phone"]) == 2 * 96
+    assert at(dataset, "2024-03-01 08:15", "phone").aht_seconds == 60
+
+
+def test_italian_interval_export_with_date_and_time_columns(tmp_path):
+    text = (
+        "Data;Ora;Chiamate;Durata media\n"
+        "04/03/2024;08:00;12;185,5\n"
+        "04/03/2024;08:30;7;0:03:00\n"
+        "04/03/2024;09:00;0;\n"
+        "Totale;;19;\n"
+    )
+    result = import_files_detailed([write(tmp_path, "assistenza.csv", text, "latin-1")])
+    dataset = result.dataset
+    assert dataset.kind == schema.KIND_INTERVALS and dataset.interval_minutes == 30
+    report = result.files[0]
+    assert report.columns == {
+        "date": "Data",
+        "time": "Ora",
+        "volume": "Chiamate",
+        "aht": "Durata media",
+    }
+    assert report.decimal_comma and report.delimiter == ";"
+    assert at(dataset, "2024-03-04 08:00").aht_seconds == 185.5
+    assert at(dataset, "2024-03-04 08:30").aht_seconds == 180
+    assert dataset.intervals[schema.VOLUME].sum() == 19  # the "Totale" row is not an interval
+    assert any("total" in note for note in dataset.notes)
+
+
+def test_grid_is_regular_from_first_to_last_day_and_sorted(tmp_path):
+    text = "timestamp,calls\n2024-03-04 10:00,5\n2024-03-04 10:15,4\n2024-03-06 16:45,2\n"
+    dataset = import_files([write(tmp_path, "q.csv", text)])
+    frame = dataset.intervals
+    assert list(frame.columns) == schema.INTERVAL_COLUMNS
+    assert frame[schema.INTERVAL_START].iloc[0] == pd.Timestamp("2024-03-04 00:00")
+    assert frame[schema.INTERVAL_START].iloc[-1] == pd.Timestamp("2024-03-06 23:45")
+    assert (frame[schema.INTERVAL_START].diff().dropna() == pd.Timedelta(minutes=15)).all()
+    assert frame[schema.INTERVAL_START].dtype == "datetime64[ns]"
+    assert frame[schema.IS_OPEN].dtype == bool and frame[schema.IS_MISSING].dtype == bool
+    assert frame[schema.ANSWERED].isna().all()  # interval input has no outcomes
+    assert list(dataset.open_hours.columns) == [
+        schema.QUEUE,
+        schema.WEEKDAY,
+        schema.MINUTE_OF_DAY,
+        schema.IS_OPEN,
+    ]
+    assert len(dataset.open_hours) == 7 * 96
+
+
+def test_closed_slots_are_zero_and_open_gaps_are_missing(tmp_path):
+    """Open 08:00-18:00 on weekdays, no rows at night or at weekends, some open rows dropped."""
+    rng = np.random.default_rng(3)
+    slots = pd.date_range("2024-01-01", "2024-03-31 23:30", freq="30min")
+    open_rows = slots[(slots.day_of_week < 5) & (slots.hour >= 8) & (slots.hour < 18)]
+    counts = rng.poisson(6, len(open_rows)) + 1
+    dropped = rng.random(len(open_rows)) < 0.03
+    kept = pd.DataFrame({"timestamp": open_rows[~dropped], "calls": counts[~dropped]})
+    path = tmp_path / "desk.csv"
+    kept.to_csv(path, index=False)
+    dataset = import_files([path])
+    frame = dataset.intervals.set_index(schema.INTERVAL_START)
+    assert frame.loc[open_rows[dropped], schema.IS_MISSING].all()
+    assert frame.loc[open_rows[dropped], schema.VOLUME].isna().all()
+    assert frame[schema.IS_MISSING].sum() == dropped.sum()
+    closed = frame[~frame[schema.IS_OPEN]]
+    assert (closed[schema.VOLUME] == 0).all() and not closed[schema.IS_MISSING].any()
+    assert frame[schema.IS_OPEN].sum() == len(open_rows)
+    assert frame[schema.VOLUME].sum() == counts[~dropped].sum()
+
+
+def test_coarser_interval_sums_native_intervals(tmp_path):
+    rows = [f"2024-03-04 08:{minute:02d},{minute // 15 + 1}" for minute in (0, 15, 30, 45)]
+    path = write(tmp_path, "q.csv", "timestamp,calls\n" + "\n".join(rows) + "\n")
+    dataset = import_files([path], ImportOptions(interval_minutes=60))
+    assert dataset.interval_minutes == 60
+    assert at(dataset, "2024-03-04 08:00").volume == 1 + 2 + 3 + 4
+    with pytest.raises(InputError, match="15-minute intervals, which cannot be regrouped"):
+        import_files([path], ImportOptions(interval_minutes=5))
+    with pytest.raises(InputError, match="does not divide the day"):
+        import_files([path], ImportOptions(interval_minutes=7))
+
+
+def test_autumn_repeated_hour_is_summed_and_reported(tmp_path):
+    # 2023-10-29: clocks go back 03:00 -> 02:00 in Italy, so 02:00 and 02:30 appear twice.
+    text = "timestamp;calls\n" + "\n".join(
+        f"2023-10-29 {stamp};{calls}"
+        for stamp, calls in [
+            ("01:30", 1), ("02:00", 2), ("02:30", 3), ("02:00", 4), ("02:30", 5), ("03:00", 6),
+        ]
+    )  # fmt: skip
+    dataset = import_files([write(tmp_path, "night.csv", text)])
+    assert at(dataset, "2023-10-29 02:00").volume == 6
+    assert at(dataset, "2023-10-29 02:30").volume == 8
+    assert dataset.intervals[schema.VOLUME].sum() == 21
+    note = next(note for note in dataset.notes if "repeat a timestamp" in note)
+    assert "2 row(s)" in note and "2023-10-29 02:00:00" in note and "summed" in note
+
+
+def test_spring_forward_gap_is_a_missing_interval_not_a_crash(tmp_path):
+    stamps = pd.date_range("2024-03-30", "2024-04-01 23:30", freq="30min")
+    gap = (stamps >= "2024-03-31 02:00") & (stamps < "2024-03-31 03:00")
+    frame = pd.DataFrame({"DATE": stamps[~gap].strftime("%Y-%m-%d %H:%M:%S.000"), "CALLS": 3})
+    path = tmp_path / "spring.csv"
+    frame.to_csv(path, sep=";", index=False)
+    dataset = import_files([path])
+    intervals = dataset.intervals.set_index(schema.INTERVAL_START)
+    assert intervals.loc[stamps[gap], schema.IS_MISSING].all()
+    assert intervals[schema.VOLUME].sum() == 3 * (~gap).sum()
+
+
+def test_records_in_the_repeated_autumn_hour_are_each_counted_once(tmp_path):
+    text = "arrival\n2023-10-29 02:10:00\n2023-10-29 02:10:00\n2023-10-29 02:14:59\n"
+    dataset = import_files([write(tmp_path, "calls.csv", text)])
+    assert at(dataset, "2023-10-29 02:00").volume == 3
+    assert dataset.intervals[schema.VOLUME].sum() == 3
+
+
+def test_several_files_become_one_multi_queue_dataset(tmp_path):
+    one = write(tmp_path, "Tech. Axa.csv", "DATE;CALLS\n2024-01-01 00:00:00.000;4\n")
+    two = write(tmp_path, "Téléphonie.csv", "DATE;CALLS\n2024-01-02 00:30:00.000;5\n")
+    dataset = import_files([one, two])
+    assert dataset.queues == ["Tech. Axa", "Téléphonie"]
+    assert dataset.source_files == ["Tech. Axa.csv", "Téléphonie.csv"]
+    totals = dataset.intervals.groupby(schema.QUEUE)[schema.VOLUME].sum()
+    assert totals.to_dict() == {"Tech. Axa": 4, "Téléphonie": 5}
+
+
+def test_display_names_name_the_queues_of_uploaded_temp_files(tmp_path):
+    path = write(tmp_path, "tmp8f3k2.csv", "DATE;CALLS\n2024-01-01 00:00;4\n")
+    dataset = import_files([path], names=["Assistenza clienti.csv"])
+    assert dataset.queues == ["Assistenza clienti"]
+    with pytest.raises(InputError, match="Assistenza clienti.csv"):
+        import_files([write(tmp_path, "tmp2.csv", "")], names=["Assistenza clienti.csv"])
+
+
+def test_overrides_win_over_detection(tmp_path):
+    text = "opened,closed,n,team\n2024-03-04 08:00,2024-03-04 08:30,2,a\n"
+    text += "2024-03-04 08:15,2024-03-04 08:45,3,b\n"
+    path = write(tmp_path, "x.csv", text)
+    dataset = import_files(
+        [path], ImportOptions(time_column="closed", volume_column="n", queue_column="team")
+    )
+    assert dataset.queues == ["a", "b"]
+    assert at(dataset, "2024-03-04 08:45", "b").volume == 3
+    records = import_files([path], ImportOptions(kind=schema.KIND_RECORDS))
+    assert records.kind == schema.KIND_RECORDS
+    assert records.intervals[schema.VOLUME].sum() == 2  # one contact per row
+
+
+def test_mixing_records_and_intervals_is_refused(tmp_path):
+    counts = write(tmp_path, "counts.csv", "timestamp,calls\n2024-03-04 08:00,2\n")
+    calls = write(tmp_path, "calls.csv", "arrival,outcome\n2024-03-04 08:01:02,answered\n")
+    with pytest.raises(InputError, match=r"mix interval volumes and contact records"):
+        import_files([counts, calls])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", r"bad\.csv: the file is empty"),
+        ("queue,calls\nA,3\nB,4\n", r"bad\.csv: no column with dates or timestamps.*queue"),
+        (
+            "timestamp,calls\n2024-03-04 08:00,1\n2024-13-45 08:15,2\nyesterday,3\n"
+            "2024-03-04 09:00,4\n04/03 10:00,5\n2024-03-04 11:00,6\nlater,7\n"
+            "2024-03-04 12:00,1\n2024-03-04 13:00,1\n2024-03-04 14:00,1\n2024-03-04 15:00,1\n",
+            r"bad\.csv: column 'timestamp' has 4 value\(s\) that are not readable dates/times "
+            r"\(line 3: '2024-13-45 08:15'; line 4: 'yesterday'; line 6: '04/03 10:00'\)",
+        ),
+        (
+            "timestamp,calls\n2024-03-04 08:00,1\n2024-03-04 08:15,-2\n",
+            r"bad\.csv: column 'calls' has 1 negative count\(s\) \(line 3: '-2'\)",
+        ),
+        (
+            "timestamp,calls\n2024-03-04 08:00,1\n2024-03-04 08:15,lots\n",
+            r"bad\.csv: column 'calls' should hold counts but 1 value\(s\) are not numbers "
+            r"\(line 3: 'lots'\)",
+        ),
+        (
+            "timestamp,calls\n2024-03-04 08:00,1\n2024-03-04 08:15,2,3\n",
+            r"bad\.csv: the file could not be read as a comma-separated table",
+        ),
+    ],
+)
+def test_bad_input_names_file_line_and_column(tmp_path, text, expected):
+    with pytest.raises(InputError, match=expected):
+        import_files([write(tmp_path, "bad.csv", text)])
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"PK\x03\x04" + bytes(200), "Excel workbook"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(200), "old Excel workbook"),
+        (bytes(range(256)) * 8, "binary file"),
+    ],
+)
+def test_spreadsheets_and_binaries_are_refused(tmp_path, raw, expected):
+    path = tmp_path / "history.csv"
+    path.write_bytes(raw)
+    with pytest.raises(InputError, match=f"history.csv: this .*{expected}"):
+        import_files([path])
+
+
+def test_an_unknown_override_column_lists_the_real_ones(tmp_path):
+    path = write(tmp_path, "q.csv", "timestamp,calls\n2024-03-04 08:00,1\n")
+    with pytest.raises(InputError, match=r"no column named 'Calls'.*timestamp, calls"):
+        import_files([path], ImportOptions(volume_column="Calls"))
+
+
+def test_blank_counts_are_missing_not_zero(tmp_path):
+    text = "timestamp,calls\n2024-03-04 08:00,1\n2024-03-04 08:15,\n2024-03-04 08:30,2\n"
+    dataset = import_files([write(tmp_path, "q.csv", text)])
+    assert np.isnan(at(dataset, "2024-03-04 08:15").volume)
+    assert at(dataset, "2024-03-04 08:15").is_missing

@@ -1,0 +1,91 @@
+"""Vectorised parsing of timestamps, dates, clock times, durations and numbers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pytest
+
+from data.timestamps import (
+    DATE_FORMATS,
+    DATETIME_FORMATS,
+    ISO,
+    detect_format,
+    parse_duration,
+    parse_number,
+    parse_time_of_day,
+    parse_timestamps,
+)
+
+
+def epoch(text: str) -> float:
+    return float(np.datetime64(text, "s").astype(np.int64))
+
+
+def text(*values: str) -> pa.Array:
+    return pa.array(list(values), pa.string())
+
+
+@pytest.mark.parametrize(
+    ("sample", "fmt", "expected"),
+    [
+        (["2011-01-01 00:30:00.000"], ISO, "2011-01-01T00:30:00"),
+        (["2024-03-01T08:15:00"], ISO, "2024-03-01T08:15:00"),
+        (["2024-03-01 08:15"], ISO, "2024-03-01T08:15:00"),
+        (["2024-03-01 08:15:00+01:00"], ISO, "2024-03-01T08:15:00"),  # offset dropped, not applied
+        (["13/02/2024 8:30"], "%d/%m/%Y %H:%M", "2024-02-13T08:30:00"),
+        (["01/02/2024 08:30:15"], "%d/%m/%Y %H:%M:%S", "2024-02-01T08:30:15"),
+        (["02/13/2024 08:30"], "%m/%d/%Y %H:%M", "2024-02-13T08:30:00"),
+        (["01.02.2024 08:30"], "%d.%m.%Y %H:%M", "2024-02-01T08:30:00"),
+    ],
+)
+def test_datetime_format_is_detected_and_read_as_wall_clock(sample, fmt, expected):
+    assert detect_format(sample, DATETIME_FORMATS) == fmt
+    assert parse_timestamps(text(*sample), fmt)[0] == epoch(expected)
+
+
+def test_day_first_wins_when_both_orders_fit():
+    assert detect_format(["01/02/2024 08:00", "03/04/2024 09:00"], DATETIME_FORMATS) == (
+        "%d/%m/%Y %H:%M"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sample", "fmt", "expected"),
+    [
+        (["990201", "991231"], "%y%m%d", "1999-02-01"),
+        (["20240301"], "%Y%m%d", "2024-03-01"),
+        (["2024-03-01"], ISO, "2024-03-01"),
+        (["01/03/2024"], "%d/%m/%Y", "2024-03-01"),
+    ],
+)
+def test_date_formats(sample, fmt, expected):
+    assert detect_format(sample, DATE_FORMATS) == fmt
+    assert parse_timestamps(text(*sample), fmt)[0] == epoch(f"{expected}T00:00:00")
+
+
+def test_unreadable_values_become_nan_not_errors():
+    seconds = parse_timestamps(text("2024-03-01 08:00", "soon", ""), ISO)
+    assert seconds[0] == epoch("2024-03-01T08:00:00")
+    assert np.isnan(seconds[1:]).all()
+
+
+def test_clock_times_of_day():
+    seconds = parse_time_of_day(
+        text("7:02:47", "17:05", "08.30", "08:00 - 08:15", "9", "25:00", "x")
+    )
+    expected = [25367, 61500, 30600, 28800, 32400]
+    assert seconds[:5].tolist() == expected
+    assert np.isnan(seconds[5:]).all()
+
+
+def test_durations_in_seconds_or_clock_notation():
+    seconds = parse_duration(text("166", "0:02:46", "02:46", "1:00:00", "12,5", "", "n/a"), True)
+    assert seconds[:5].tolist() == [166, 166, 166, 3600, 12.5]
+    assert np.isnan(seconds[5:]).all()
+
+
+def test_numbers_with_decimal_point_or_comma():
+    assert parse_number(text("12.5", " 3 ", "-1", "1e3"), False).tolist() == [12.5, 3, -1, 1000]
+    assert parse_number(text("12,5", "7"), True).tolist() == [12.5, 7]
+    assert np.isnan(parse_number(text("12,5", "abc", ""), False)).all()
