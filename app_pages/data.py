@@ -78,7 +78,9 @@ def _detection(reports: list) -> None:
             "encoding": report.encoding,
             "delimiter": _DELIMITERS.get(report.delimiter, report.delimiter),
             "decimal comma": report.decimal_comma,
-            "columns used": "; ".join(f"{role}: {column}" for role, column in report.columns.items()),
+            "columns used": "; ".join(
+                f"{role}: {column}" for role, column in report.columns.items()
+            ),
         }
         for report in reports
     ]
@@ -111,9 +113,7 @@ def _mapping_form(files: list) -> None:
             interval = right.selectbox(
                 "Interval length (minutes)", INTERVAL_CHOICES, key="map_interval_minutes"
             )
-            kind = right.selectbox(
-                "File kind", [AUTOMATIC, "intervals", "records"], key="map_kind"
-            )
+            kind = right.selectbox("File kind", [AUTOMATIC, "intervals", "records"], key="map_kind")
             if st.form_submit_button("Import again with this mapping", key="map_apply"):
 
                 def chosen(value):
@@ -184,9 +184,13 @@ def _stored_datasets(current_name: str) -> None:
     middle.text_input("New name for it", key="rename_to", placeholder="e.g. Service desk 2025")
     middle.button("Rename", key="stored_rename", on_click=_rename, args=(chosen,))
     right.button(
-        "Delete", key="stored_delete", on_click=_delete, args=(chosen,), type="primary",
+        "Delete",
+        key="stored_delete",
+        on_click=_delete,
+        args=(chosen,),
+        type="primary",
         help="Deletes the dataset and its scenarios from the store.",
-    )  # fmt: skip
+    )
     if "manage_error" in st.session_state:
         st.error(st.session_state.pop("manage_error"))
 

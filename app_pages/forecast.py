@@ -8,8 +8,10 @@ import streamlit as st
 from app_ui import downloads, plots, settings, state
 from data.errors import InputError
 from data.schema import INTERVAL_START, QUEUE
+from forecasting.peaks import describe_peak
 
 HISTORY_TAIL_DAYS = 14
+MAX_PEAKS_LISTED = 10
 
 st.title("Forecast")
 current = state.current()
@@ -19,43 +21,60 @@ st.caption(f"Dataset: **{current.name}** · {current.dataset.interval_minutes}-m
 top = st.columns([2, 1, 2, 2, 2])
 top[0].selectbox("Queue", current.dataset.queues, key="queue", persist_state="session")
 top[1].number_input(
-    "Horizon (days)", min_value=1, max_value=92, step=1, key="horizon_days",
+    "Horizon (days)",
+    min_value=1,
+    max_value=92,
+    step=1,
+    key="horizon_days",
     persist_state="session",
-)  # fmt: skip
+)
 top[2].selectbox(
-    "Model", settings.MODEL_CHOICES, key="forecast_model", persist_state="session",
+    "Model",
+    settings.MODEL_CHOICES,
+    key="forecast_model",
+    persist_state="session",
     help="auto: the model with the lowest backtest error (WAPE) on recent weeks, per queue.",
-)  # fmt: skip
+)
 top[3].selectbox(
-    "Holiday calendar (country)", settings.country_codes(), key="holiday_country",
-    format_func=settings.country_label, persist_state="session",
-)  # fmt: skip
+    "Holiday calendar (country)",
+    settings.country_codes(),
+    key="holiday_country",
+    format_func=settings.country_label,
+    persist_state="session",
+)
 regions = settings.region_codes(st.session_state["holiday_country"])
 state.valid_choice("holiday_subdivision", regions)
-top[4].selectbox(
-    "Region / province", regions, key="holiday_subdivision", persist_state="session"
-)
+top[4].selectbox("Region / province", regions, key="holiday_subdivision", persist_state="session")
 
 event_dates = settings.event_date_defaults(current)
 with st.expander("Events: leave out an unusual past period, add a planned campaign"):
     left, right = st.columns(2)
     left.checkbox(
-        "Exclude a past period from training (e.g. a surge week)", key="exclude_enabled",
+        "Exclude a past period from training (e.g. a surge week)",
+        key="exclude_enabled",
         persist_state="session",
-    )  # fmt: skip
+    )
     left.date_input(
-        "Period to exclude (first and last day)", value=event_dates["exclude_dates"],
-        key="exclude_dates", persist_state="session",
-    )  # fmt: skip
+        "Period to exclude (first and last day)",
+        value=event_dates["exclude_dates"],
+        key="exclude_dates",
+        persist_state="session",
+    )
     right.checkbox("Add a planned campaign", key="campaign_enabled", persist_state="session")
     right.date_input(
-        "Campaign days (first and last day)", value=event_dates["campaign_dates"],
-        key="campaign_dates", persist_state="session",
-    )  # fmt: skip
+        "Campaign days (first and last day)",
+        value=event_dates["campaign_dates"],
+        key="campaign_dates",
+        persist_state="session",
+    )
     right.number_input(
-        "Campaign uplift (%)", min_value=-100.0, max_value=1000.0, step=5.0,
-        key="campaign_uplift_pct", persist_state="session",
-    )  # fmt: skip
+        "Campaign uplift (%)",
+        min_value=-100.0,
+        max_value=1000.0,
+        step=5.0,
+        key="campaign_uplift_pct",
+        persist_state="session",
+    )
 
 try:
     result = settings.current_forecast(current)
@@ -67,7 +86,7 @@ queue = st.session_state["queue"]
 forecast = result.forecast
 history = current.dataset.intervals
 tail_start = history[INTERVAL_START].max() - pd.Timedelta(days=HISTORY_TAIL_DAYS)
-peaks = settings.peaks_of(result, queue)
+peaks = result.peaks[result.peaks[QUEUE] == queue] if not result.peaks.empty else result.peaks
 st.plotly_chart(
     plots.forecast_chart(history[history[INTERVAL_START] > tail_start], forecast, peaks, queue),
     key="forecast_chart",
@@ -88,15 +107,24 @@ st.subheader("Peaks")
 if peaks.empty:
     st.info("No interval of this forecast stands out from a usual week.")
 else:
-    st.markdown("\n".join(f"- {sentence}" for sentence in settings.peak_sentences(peaks)))
+    shown = peaks.head(MAX_PEAKS_LISTED)
+    st.markdown("\n".join(f"- {describe_peak(peak)}" for _, peak in shown.iterrows()))
+    if len(peaks) > len(shown):
+        st.caption(f"The {len(shown)} largest of {len(peaks)} peaks; all are in the download.")
 
 st.subheader("Why this model")
 st.caption(
     "Rolling-origin backtest on the most recent weeks: the lowest error (WAPE) wins when the "
     "model is auto."
 )
-backtest = settings.backtest_of(result, queue)
-st.dataframe(backtest, hide_index=True, key="backtest_table")
+backtest = result.backtest
+if not backtest.empty:
+    backtest = backtest[backtest[QUEUE] == queue]
+    backtest = backtest.assign(chosen=backtest["model"] == result.chosen_models.get(queue))
+    backtest = backtest.sort_values("wape_interval", ignore_index=True)
+    st.dataframe(backtest, hide_index=True, key="backtest_table")
+for note in result.notes:
+    st.info(note)
 
 st.subheader("Downloads")
 downloads.download_table(forecast, "forecast", "Forecast, all queues", key="download_forecast")

@@ -1,5 +1,203 @@
-"""Staffing page."""
+"""Staffing page: service targets and costs in, agents, people, supervisors and cost out."""
 
+from __future__ import annotations
+
+import pandas as pd
 import streamlit as st
 
+from app_ui import downloads, plots, settings, state
+from data.errors import InputError
+from data.schema import INTERVAL_START
+
+SESSION = "session"
+
 st.title("Staffing")
+current = state.current()
+settings.seed_staffing(current)
+st.caption(
+    f"Dataset: **{current.name}** · forecast of the next {st.session_state['horizon_days']} days "
+    "(change it on the Forecast page)"
+)
+
+with st.container(border=True):
+    row = st.columns(4)
+    row[0].selectbox("Queue", current.dataset.queues, key="queue", persist_state=SESSION)
+    row[1].selectbox(
+        "Channel",
+        list(settings.CHANNEL_LABELS),
+        format_func=settings.CHANNEL_LABELS.get,
+        key="channel",
+        persist_state=SESSION,
+    )
+    known_aht = settings.data_aht(current, st.session_state["queue"])
+    row[2].number_input(
+        "Average handle time, AHT (seconds)",
+        step=10.0,
+        key="aht_seconds",
+        persist_state=SESSION,
+        help=f"From the data: {known_aht:.0f} s."
+        if known_aht
+        else "The data has no handle times: enter your own.",
+    )
+    row[3].selectbox(
+        "Staff to forecast",
+        list(settings.QUANTILE_LABELS),
+        format_func=settings.QUANTILE_LABELS.get,
+        key="quantile",
+        persist_state=SESSION,
+        help="A higher quantile staffs for busier-than-expected days.",
+    )
+    row = st.columns(4)
+    row[0].number_input(
+        "Service level target (% answered in time)",
+        min_value=0.0,
+        max_value=100.0,
+        step=5.0,
+        key="sl_target_pct",
+        persist_state=SESSION,
+    )
+    row[1].number_input(
+        "Answer within (seconds)",
+        min_value=0.0,
+        step=5.0,
+        key="answer_within_s",
+        persist_state=SESSION,
+    )
+    row[2].number_input(
+        "Max average speed of answer, ASA (seconds)",
+        min_value=0.0,
+        step=10.0,
+        key="max_asa_s",
+        persist_state=SESSION,
+        help="0 = no ASA limit.",
+    )
+    row[3].number_input(
+        "Max occupancy (%)",
+        min_value=1.0,
+        max_value=100.0,
+        step=1.0,
+        key="max_occupancy_pct",
+        persist_state=SESSION,
+    )
+    row = st.columns(4)
+    row[0].number_input(
+        "Shrinkage (% of paid time off the phones)",
+        min_value=0.0,
+        max_value=95.0,
+        step=1.0,
+        key="shrinkage_pct",
+        persist_state=SESSION,
+    )
+    row[1].slider(
+        "Agents per supervisor",
+        min_value=8,
+        max_value=15,
+        key="supervisor_span",
+        persist_state=SESSION,
+    )
+    row[2].number_input(
+        "Agent cost (EUR per paid hour)",
+        min_value=0.0,
+        step=1.0,
+        key="agent_cost",
+        persist_state=SESSION,
+    )
+    row[3].number_input(
+        "Supervisor cost (EUR per paid hour)",
+        min_value=0.0,
+        step=1.0,
+        key="supervisor_cost",
+        persist_state=SESSION,
+    )
+    row = st.columns(4)
+    row[0].checkbox(
+        "Model abandonment (Erlang A)",
+        key="use_patience",
+        persist_state=SESSION,
+        help="Callers hang up after a while: fewer agents reach the same service level.",
+    )
+    row[1].number_input(
+        "Average patience before hanging up (seconds)",
+        min_value=1.0,
+        step=10.0,
+        key="patience_s",
+        persist_state=SESSION,
+        disabled=not st.session_state["use_patience"],
+    )
+    if st.session_state["channel"] == "chat":
+        row[2].number_input(
+            "Chats per agent at once",
+            min_value=1,
+            max_value=6,
+            step=1,
+            key="chat_concurrency",
+            persist_state=SESSION,
+        )
+    if st.session_state["channel"] == "email":
+        row[3].number_input(
+            "E-mails answered within (hours)",
+            min_value=0.25,
+            step=1.0,
+            key="email_response_hours",
+            persist_state=SESSION,
+        )
+
+queue = st.session_state["queue"]
+try:
+    outcome = settings.plan_for(current, queue, settings.current_scenario())
+except InputError as error:
+    st.error(f"These settings cannot be staffed: {error}")
+    st.stop()
+plan, summary = outcome.plan, outcome.summary
+
+figures = st.columns(5)
+figures[0].metric("Peak agents", f"{summary.peak_agents:,.0f}", border=True)
+figures[1].metric("Peak people rostered", f"{summary.peak_rostered:,.0f}", border=True)
+low, high = summary.supervisors_band
+figures[2].metric(
+    "Supervisors at the peak",
+    f"{summary.peak_supervisors:,.0f}",
+    border=True,
+    help=f"Between {low:.0f} (1 per 15 agents) and {high:.0f} (1 per 8).",
+)
+figures[3].metric("FTE (agents + supervisors)", f"{summary.fte:,.1f}", border=True)
+figures[4].metric("Paid hours", f"{summary.paid_hours:,.0f}", border=True)
+figures = st.columns(5)
+figures[0].metric(
+    f"Cost over {summary.horizon_days:.0f} days", f"€ {summary.cost_horizon:,.0f}", border=True
+)
+figures[1].metric("Expected service level", f"{summary.service_level:.1%}", border=True)
+figures[2].metric("Expected ASA", f"{summary.asa_seconds:,.0f} s", border=True)
+figures[3].metric("Expected occupancy", f"{summary.occupancy:.1%}", border=True)
+figures[4].metric(
+    "Expected abandonment",
+    "—" if summary.abandon_rate is None else f"{summary.abandon_rate:.1%}",
+    border=True,
+    help="Needs the Erlang A patience above.",
+)
+
+st.plotly_chart(plots.requirement_heatmap(plan), key="staffing_heatmap")
+
+starts = pd.to_datetime(plan[INTERVAL_START])
+daily = (
+    plan.assign(date=starts.dt.date)
+    .groupby("date", sort=True)
+    .agg(
+        contacts=("volume", "sum"),
+        peak_agents=("agents", "max"),
+        peak_rostered=("rostered", "max"),
+        peak_supervisors=("supervisors", "max"),
+        paid_hours=("paid_hours", "sum"),
+        cost=("cost", "sum"),
+    )
+    .reset_index()
+)
+st.plotly_chart(plots.daily_totals_chart(daily), key="staffing_daily_chart")
+
+daily_tab, interval_tab = st.tabs(["Daily totals", "Per interval"])
+with daily_tab:
+    st.dataframe(daily, hide_index=True, key="staffing_daily_table")
+    downloads.download_table(daily, "staffing_daily", "Daily totals", key="download_daily")
+with interval_tab:
+    st.dataframe(plan, hide_index=True, key="staffing_plan_table")
+    downloads.download_table(plan, "staffing_plan", "Plan per interval", key="download_plan")

@@ -21,8 +21,8 @@ def to_excel_bytes(frame: pd.DataFrame, sheet_name: str = "data") -> bytes:
 
 def download_table(frame: pd.DataFrame, stem: str, label: str, key: str) -> None:
     """Two buttons side by side: `label` (CSV) and `label` (Excel); keys `key`_csv / `key`_xlsx."""
-    left, right = st.columns(2, width="content")
-    with left:
+    row = st.container(horizontal=True)
+    with row:
         st.download_button(
             f"{label} (CSV)",
             data=to_csv_bytes(frame),
@@ -32,7 +32,6 @@ def download_table(frame: pd.DataFrame, stem: str, label: str, key: str) -> None
             on_click="ignore",
             icon=":material/download:",
         )
-    with right:
         st.download_button(
             f"{label} (Excel)",
             # Built on demand: writing a workbook takes longer than a CSV.

@@ -46,7 +46,9 @@ def intraday_profile(intervals: pd.DataFrame, queue: str) -> go.Figure:
     starts = rows[INTERVAL_START]
     volume = rows[VOLUME].where(rows[IS_OPEN].astype(bool))
     profile = (
-        pd.DataFrame({"weekday": starts.dt.day_of_week, "time": starts.dt.strftime("%H:%M"), "v": volume})
+        pd.DataFrame(
+            {"weekday": starts.dt.day_of_week, "time": starts.dt.strftime("%H:%M"), "v": volume}
+        )
         .groupby(["weekday", "time"], sort=True)["v"]
         .mean()
         .unstack("weekday")
@@ -55,9 +57,12 @@ def intraday_profile(intervals: pd.DataFrame, queue: str) -> go.Figure:
     for weekday in profile.columns:
         figure.add_trace(
             go.Scatter(
-                x=profile.index, y=profile[weekday], mode="lines", name=WEEKDAY_NAMES[weekday],
+                x=profile.index,
+                y=profile[weekday],
+                mode="lines",
+                name=WEEKDAY_NAMES[weekday],
                 connectgaps=False,
-            )  # fmt: skip
+            )
         )
     figure.update_xaxes(title_text="time of day", nticks=24)
     return _layout(figure, f"Average day, {queue}: contacts per interval", "contacts per interval")
@@ -72,9 +77,12 @@ def forecast_chart(
     past_volume = past[VOLUME].where(past[IS_OPEN].astype(bool))
     figure.add_trace(
         go.Scatter(
-            x=past[INTERVAL_START], y=past_volume, mode="lines", name="history",
+            x=past[INTERVAL_START],
+            y=past_volume,
+            mode="lines",
+            name="history",
             line={"color": HISTORY_COLOUR, "width": 1},
-        )  # fmt: skip
+        )
     )
     ahead = forecast[forecast[QUEUE] == queue]
     open_mask = ahead[IS_OPEN].astype(bool)
@@ -82,21 +90,33 @@ def forecast_chart(
     p10, p90, mean = (ahead[column].where(open_mask) for column in ("p10", "p90", "forecast"))
     figure.add_trace(
         go.Scatter(
-            x=ahead[INTERVAL_START], y=p90, mode="lines", line={"width": 0}, showlegend=False,
+            x=ahead[INTERVAL_START],
+            y=p90,
+            mode="lines",
+            line={"width": 0},
+            showlegend=False,
             hoverinfo="skip",
-        )  # fmt: skip
+        )
     )
     figure.add_trace(
         go.Scatter(
-            x=ahead[INTERVAL_START], y=p10, mode="lines", line={"width": 0}, fill="tonexty",
-            fillcolor=BAND_COLOUR, name="P10–P90",
-        )  # fmt: skip
+            x=ahead[INTERVAL_START],
+            y=p10,
+            mode="lines",
+            line={"width": 0},
+            fill="tonexty",
+            fillcolor=BAND_COLOUR,
+            name="P10–P90",
+        )
     )
     figure.add_trace(
         go.Scatter(
-            x=ahead[INTERVAL_START], y=mean, mode="lines", name="forecast",
+            x=ahead[INTERVAL_START],
+            y=mean,
+            mode="lines",
+            name="forecast",
             line={"color": FORECAST_COLOUR, "width": 1.5},
-        )  # fmt: skip
+        )
     )
     for _, peak in (peaks if peaks is not None else pd.DataFrame()).iterrows():
         figure.add_vrect(
@@ -105,11 +125,16 @@ def forecast_chart(
     if peaks is not None and not peaks.empty:
         figure.add_trace(
             go.Scatter(
-                x=[None], y=[None], mode="markers", name="peak",
+                x=[None],
+                y=[None],
+                mode="markers",
+                name="peak",
                 marker={"color": "rgba(214, 39, 40, 0.5)", "symbol": "square", "size": 12},
-            )  # fmt: skip
+            )
         )
-    return _layout(figure, f"Forecast, {queue}: contacts per interval", "contacts per interval", 440)
+    return _layout(
+        figure, f"Forecast, {queue}: contacts per interval", "contacts per interval", 440
+    )
 
 
 def requirement_heatmap(plan: pd.DataFrame, value_column: str = "rostered") -> go.Figure:
@@ -117,21 +142,29 @@ def requirement_heatmap(plan: pd.DataFrame, value_column: str = "rostered") -> g
     starts = pd.to_datetime(plan[INTERVAL_START])
     table = (
         pd.DataFrame(
-            {"weekday": starts.dt.day_of_week, "time": starts.dt.strftime("%H:%M"), "v": plan[value_column]}
+            {
+                "weekday": starts.dt.day_of_week,
+                "time": starts.dt.strftime("%H:%M"),
+                "v": plan[value_column],
+            }
         )
         .groupby(["weekday", "time"], sort=True)["v"]
         .mean()
         .unstack("time")
         .reindex(range(7))
     )
-    values = table.to_numpy(dtype=float)
+    values = table.to_numpy(dtype=float, copy=True)
     values[values == 0] = np.nan  # closed: leave the cell blank rather than a misleading 0
     figure = go.Figure(
         go.Heatmap(
-            z=values, x=list(table.columns), y=[WEEKDAY_NAMES[day] for day in table.index],
-            colorscale="Blues", colorbar={"title": "people"}, hoverongaps=False,
+            z=values,
+            x=list(table.columns),
+            y=[WEEKDAY_NAMES[day] for day in table.index],
+            colorscale="Blues",
+            colorbar={"title": "people"},
+            hoverongaps=False,
             hovertemplate="%{y} %{x}: %{z:.1f} people<extra></extra>",
-        )  # fmt: skip
+        )
     )
     figure.update_yaxes(autorange="reversed", title_text="")
     figure.update_xaxes(title_text="time of day", nticks=24)

@@ -11,10 +11,16 @@ import streamlit as st
 from holidays.registry import COUNTRIES
 
 from app_ui import cached, state
-from data.schema import INTERVAL_START
+from data.schema import INTERVAL_START, QUEUE
 from forecasting.events import CAMPAIGN, EXCLUDE, ForecastEvent
 from forecasting.registry import MODELS
 from forecasting.settings import AUTO, ForecastSettings
+from planning.scenario import Scenario
+from staffing.backlog import DEFAULT_RESPONSE_HOURS
+from staffing.chat import DEFAULT_CONCURRENCY
+from staffing.cost import DEFAULT_AGENT_HOURLY_COST, DEFAULT_SUPERVISOR_HOURLY_COST
+from staffing.people import DEFAULT_SHRINKAGE, DEFAULT_SUPERVISOR_SPAN
+from staffing.plan import StaffingSettings
 
 NO_CALENDAR = "(none)"
 NO_REGION = "(whole country)"
@@ -34,7 +40,9 @@ FORECAST_DEFAULTS: dict[str, Any] = {
 def country_label(code: str) -> str:
     if code == NO_CALENDAR:
         return "No holiday calendar"
-    names = {alpha2: re.sub(r"(?<=[a-z])(?=[A-Z])", " ", cls) for cls, alpha2, *_ in COUNTRIES.values()}
+    names = {
+        alpha2: re.sub(r"(?<=[a-z])(?=[A-Z])", " ", cls) for cls, alpha2, *_ in COUNTRIES.values()
+    }
     return f"{code} — {names.get(code, code)}"
 
 
@@ -83,9 +91,12 @@ def _events() -> list[ForecastEvent]:
     if session.get("campaign_enabled") and len(dates) == 2:
         events.append(
             ForecastEvent(
-                "Planned campaign", pd.Timestamp(dates[0]), _day_after(dates[1]), CAMPAIGN,
+                "Planned campaign",
+                pd.Timestamp(dates[0]),
+                _day_after(dates[1]),
+                CAMPAIGN,
                 uplift_pct=float(session.get("campaign_uplift_pct", 0.0)),
-            )  # fmt: skip
+            )
         )
     return events
 
@@ -112,6 +123,101 @@ def current_forecast(current: state.CurrentDataset):
     seed_forecast(current)
     settings = forecast_settings()
     return cached.forecast(
-        current.token, repr(settings), int(st.session_state["horizon_days"]), current.dataset,
+        current.token,
+        repr(settings),
+        int(st.session_state["horizon_days"]),
+        current.dataset,
         settings,
-    )  # fmt: skip
+    )
+
+
+# Staffing widgets: percentages in the UI, fractions in StaffingSettings.
+STAFFING_DEFAULTS: dict[str, Any] = {
+    "sl_target_pct": 80.0,
+    "answer_within_s": 20.0,
+    "max_asa_s": 120.0,
+    "max_occupancy_pct": 85.0,
+    "use_patience": False,
+    "patience_s": 180.0,
+    "shrinkage_pct": DEFAULT_SHRINKAGE * 100,
+    "supervisor_span": DEFAULT_SUPERVISOR_SPAN,
+    "agent_cost": DEFAULT_AGENT_HOURLY_COST,
+    "supervisor_cost": DEFAULT_SUPERVISOR_HOURLY_COST,
+    "chat_concurrency": DEFAULT_CONCURRENCY,
+    "email_response_hours": DEFAULT_RESPONSE_HOURS,
+    "quantile": "mean",
+}
+CHANNEL_LABELS = {"voice": "Voice (calls)", "chat": "Chat", "email": "E-mail"}
+QUANTILE_LABELS = {
+    "mean": "Mean forecast",
+    "p50": "P50 (median)",
+    "p80": "P80 (4 days in 5 covered)",
+    "p90": "P90 (9 days in 10 covered)",
+}
+FALLBACK_AHT_SECONDS = 300.0
+
+
+def guess_channel(queue: str) -> str:
+    name = queue.lower()
+    if "mail" in name:
+        return "email"
+    if "chat" in name:
+        return "chat"
+    return "voice"
+
+
+def data_aht(current: state.CurrentDataset, queue: str) -> float | None:
+    seconds = cached.aht_by_queue(current.token, current.dataset).get(queue)
+    return None if seconds is None else float(round(seconds))
+
+
+def seed_staffing(current: state.CurrentDataset) -> None:
+    """First values for the staffing widgets; channel and AHT follow the chosen queue."""
+    seed_forecast(current)
+    state.seed(STAFFING_DEFAULTS)
+    state.bind_to_dataset("channel", "aht_seconds", "staffed_queue")
+    queue = st.session_state["queue"]
+    if st.session_state.get("staffed_queue") != queue:
+        # A new queue: its channel and handle time replace the previous queue's.
+        st.session_state["staffed_queue"] = queue
+        st.session_state["channel"] = guess_channel(queue)
+        st.session_state["aht_seconds"] = data_aht(current, queue) or FALLBACK_AHT_SECONDS
+
+
+def staffing_settings() -> StaffingSettings:
+    """StaffingSettings from the widgets; InputError explains an impossible combination."""
+    session = st.session_state
+    return StaffingSettings(
+        channel=session["channel"],
+        aht_seconds=float(session["aht_seconds"]),
+        service_level=float(session["sl_target_pct"]) / 100,
+        answer_within_seconds=float(session["answer_within_s"]),
+        max_occupancy=float(session["max_occupancy_pct"]) / 100,
+        max_asa_seconds=float(session["max_asa_s"]) if session["max_asa_s"] else None,
+        patience_seconds=float(session["patience_s"]) if session["use_patience"] else None,
+        shrinkage=float(session["shrinkage_pct"]) / 100,
+        supervisor_span=int(session["supervisor_span"]),
+        agent_hourly_cost=float(session["agent_cost"]),
+        supervisor_hourly_cost=float(session["supervisor_cost"]),
+        chat_concurrency=int(session["chat_concurrency"]),
+        email_response_hours=float(session["email_response_hours"]),
+    )
+
+
+def current_scenario(name: str = "Current settings") -> Scenario:
+    return Scenario(name=name, quantile=st.session_state["quantile"], staffing=staffing_settings())
+
+
+def queue_forecast(current: state.CurrentDataset, queue: str) -> tuple[str, pd.DataFrame]:
+    """(cache key, forecast rows) of one queue of the current forecast."""
+    result = current_forecast(current)
+    frame = result.forecast[result.forecast[QUEUE] == queue].reset_index(drop=True)
+    return f"{forecast_key(current)}|{queue}", frame
+
+
+def plan_for(current: state.CurrentDataset, queue: str, scenario: Scenario):
+    """The staffing plan of `scenario` on the current forecast of `queue` (cached)."""
+    key, frame = queue_forecast(current, queue)
+    return cached.plan(
+        key, repr(scenario), "", current.dataset.interval_minutes, frame, scenario, None
+    )
