@@ -122,3 +122,14 @@ def test_pyworkforce_shrinkage_rounding_adds_a_person():
     assert result["positions"] == 31
     assert required_agents(165, 180, 1800, 0.8, 20) == 21
     assert rostered_agents(21, 0.3) == 30
+
+
+def test_pyworkforce_occupancy_cap_rounding_adds_an_agent():
+    # 31.5 calls per 15 minutes of 5 minutes: A = 10.5 Erlangs; at most 70% occupancy needs
+    # 10.5 / 0.7 = 15 agents, but the float quotient is 15.000000000000002 and pyworkforce's
+    # ceil() asks for 16 (same floating-point rounding as its shrinkage).
+    require(ErlangC is not None, "pyworkforce 0.5.1 is not installed")
+    model = ErlangC(transactions=31.5, aht=5, asa=20 / 60, interval=15)
+    assert model.achieved_occupancy(15) == pytest.approx(0.7)
+    assert model.required_positions(service_level=0.3, max_occupancy=0.7)["raw_positions"] == 16
+    assert required_agents(31.5, 300, 900, 0.3, 20, max_occupancy=0.7) == 15
