@@ -1,5 +1,271 @@
-"""Scenarios page."""
+"""Scenarios page: save what-if settings with the dataset, edit them in a table, compare them."""
 
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
 import streamlit as st
 
+from app_ui import downloads, plots, settings, state
+from data.errors import InputError
+from planning import QUANTILES, Scenario, compare_scenarios
+
+MAX_COMPARED = 6
+EDITOR_VERSION = "scenario_editor_version"  # bumped after a save so the editor starts clean
+MESSAGES = "scenario_messages"  # (kind, text) shown once after an action
+RATE_METRICS = ("Expected service level", "Expected occupancy", "Expected abandonment")
+TABLE_COLUMNS = {
+    "name": st.column_config.TextColumn("Scenario", required=True),
+    "volume_change_pct": st.column_config.NumberColumn("Volume change (%)", format="%+.1f"),
+    "aht_change_pct": st.column_config.NumberColumn("AHT change (%)", format="%+.1f"),
+    "service_level_pct": st.column_config.NumberColumn("SL target (%)", format="%.0f"),
+    "answer_within_seconds": st.column_config.NumberColumn("Answer within (s)", format="%.0f"),
+    "shrinkage_pct": st.column_config.NumberColumn("Shrinkage (%)", format="%.0f"),
+    "supervisor_span": st.column_config.NumberColumn("Agents per supervisor", format="%d"),
+    "quantile": st.column_config.SelectboxColumn("Forecast quantile", options=list(QUANTILES)),
+    "agent_hourly_cost": st.column_config.NumberColumn("Agent EUR/h", format="%.2f"),
+    "supervisor_hourly_cost": st.column_config.NumberColumn("Supervisor EUR/h", format="%.2f"),
+}
+
+
+def _say(kind: str, text: str) -> None:
+    st.session_state.setdefault(MESSAGES, []).append((kind, text))
+
+
+def _row_of(scenario: Scenario) -> dict:
+    staffing = scenario.staffing
+    return {
+        "name": scenario.name,
+        "volume_change_pct": scenario.volume_change_pct,
+        "aht_change_pct": scenario.aht_change_pct,
+        "service_level_pct": staffing.service_level * 100,
+        "answer_within_seconds": staffing.answer_within_seconds,
+        "shrinkage_pct": staffing.shrinkage * 100,
+        "supervisor_span": staffing.supervisor_span,
+        "quantile": scenario.quantile,
+        "agent_hourly_cost": staffing.agent_hourly_cost,
+        "supervisor_hourly_cost": staffing.supervisor_hourly_cost,
+    }
+
+
+def _scenario_of(row: pd.Series, base: Scenario) -> Scenario:
+    """The table row as a scenario; knobs the table does not show come from `base`."""
+
+    def number(column: str) -> float:
+        value = pd.to_numeric(row[column], errors="coerce")
+        if pd.isna(value):
+            raise InputError(f"'{TABLE_COLUMNS[column].get('label', column)}' is empty.")
+        return float(value)
+
+    staffing = dataclasses.replace(
+        base.staffing,
+        service_level=number("service_level_pct") / 100,
+        answer_within_seconds=number("answer_within_seconds"),
+        shrinkage=number("shrinkage_pct") / 100,
+        supervisor_span=int(number("supervisor_span")),
+        agent_hourly_cost=number("agent_hourly_cost"),
+        supervisor_hourly_cost=number("supervisor_hourly_cost"),
+    )
+    return Scenario(
+        name=str(row["name"] or "").strip(),
+        volume_change_pct=number("volume_change_pct"),
+        aht_change_pct=number("aht_change_pct"),
+        quantile=str(row["quantile"] or "mean"),
+        staffing=staffing,
+    )
+
+
+def _load_all(dataset_name: str) -> dict[str, Scenario]:
+    store = state.store()
+    loaded = {}
+    for name in store.list_scenarios(dataset_name):
+        try:
+            loaded[name] = Scenario.from_dict(store.load_scenario(dataset_name, name))
+        except InputError as error:
+            st.warning(f"Scenario '{name}' cannot be read: {error}")
+    return loaded
+
+
+def _save_current(dataset_name: str) -> None:
+    name = st.session_state.get("new_scenario_name", "").strip()
+    try:
+        scenario = settings.current_scenario(name or "")
+        state.store().save_scenario(dataset_name, scenario.name, scenario.to_dict())
+    except InputError as error:
+        _say("error", f"Not saved: {error}")
+        return
+    _say("success", f"Saved scenario '{scenario.name}'.")
+    st.session_state["new_scenario_name"] = ""
+
+
+def _manage(action: str, dataset_name: str, scenarios: dict[str, Scenario]) -> None:
+    """Duplicate, rename or delete the scenario picked in the selectbox."""
+    picked = st.session_state.get("scenario_pick")
+    new_name = st.session_state.get("scenario_new_name", "").strip()
+    store = state.store()
+    try:
+        if picked not in scenarios:
+            raise InputError("Pick a saved scenario first.")
+        if action == "duplicate":
+            copy = dataclasses.replace(scenarios[picked], name=new_name or f"{picked} (copy)")
+            if copy.name in scenarios:
+                raise InputError(f"A scenario named '{copy.name}' exists: choose another name.")
+            store.save_scenario(dataset_name, copy.name, copy.to_dict(), replace=False)
+        elif action == "rename":
+            store.rename_scenario(dataset_name, picked, new_name)
+        else:
+            store.delete_scenario(dataset_name, picked)
+    except InputError as error:
+        _say("error", str(error))
+        return
+    st.session_state["scenario_new_name"] = ""
+    st.session_state[EDITOR_VERSION] = st.session_state.get(EDITOR_VERSION, 0) + 1
+
+
+def _apply_table(
+    edited: pd.DataFrame, dataset_name: str, scenarios: dict[str, Scenario], fallback: Scenario
+) -> None:
+    """Write the edited table back: changed rows, renamed rows, new rows, deleted rows."""
+    store = state.store()
+    originals = list(scenarios)
+    kept = set()
+    for position, row in edited.iterrows():
+        old = (
+            originals[position] if isinstance(position, int) and position < len(originals) else None
+        )
+        base = scenarios[old] if old else fallback
+        try:
+            scenario = _scenario_of(row, base)
+            if old and scenario.name != old:
+                store.rename_scenario(dataset_name, old, scenario.name)
+            store.save_scenario(dataset_name, scenario.name, scenario.to_dict())
+        except InputError as error:
+            label = old or str(row.get("name") or "new row")
+            _say("error", f"Scenario '{label}' not saved: {error}")
+            if old:
+                kept.add(old)
+            continue
+        if old:
+            kept.add(old)
+    for name in originals:
+        if name not in kept:
+            store.delete_scenario(dataset_name, name)
+    st.session_state[EDITOR_VERSION] = st.session_state.get(EDITOR_VERSION, 0) + 1
+
+
+def _comparison_display(table: pd.DataFrame) -> pd.DataFrame:
+    """Rates as percentages (incl. their deltas) so every cell reads in the unit of its row."""
+    shown = table.copy()
+    for metric in RATE_METRICS:
+        if metric in shown.index:
+            columns = [c for c in shown.columns if not str(c).endswith("Δ%")]
+            shown.loc[metric, columns] = shown.loc[metric, columns] * 100
+    return shown.rename(index={metric: f"{metric} (%)" for metric in RATE_METRICS})
+
+
 st.title("Scenarios")
+current = state.current()
+settings.seed_staffing(current)
+queue = st.session_state["queue"]
+st.caption(
+    f"Dataset: **{current.name}** · queue **{queue}** · forecast of the next "
+    f"{st.session_state['horizon_days']} days. Scenarios are stored with the dataset."
+)
+for kind, text in st.session_state.pop(MESSAGES, []):
+    getattr(st, kind)(text)
+
+with st.container(border=True):
+    st.subheader("Save the current staffing settings")
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    left.text_input(
+        "Scenario name", key="new_scenario_name", placeholder="e.g. Baseline, +20% volume"
+    )
+    right.button(
+        "Save as scenario", key="save_scenario", on_click=_save_current, args=(current.name,)
+    )
+
+scenarios = _load_all(current.name)
+if not scenarios:
+    st.info("No scenario saved for this dataset yet: name the current settings and save them.")
+    st.stop()
+
+st.subheader("Edit scenarios")
+st.caption(
+    "Change cells, add rows (new scenarios start from the current staffing settings) or delete "
+    "rows, then save. Other settings (channel, AHT, targets) come from the Staffing page."
+)
+version = st.session_state.setdefault(EDITOR_VERSION, 0)
+table = pd.DataFrame([_row_of(scenario) for scenario in scenarios.values()])
+edited = st.data_editor(
+    table,
+    key=f"scenario_editor_{version}",
+    num_rows="dynamic",
+    hide_index=True,
+    column_config=TABLE_COLUMNS,
+)
+if st.button("Save table changes", key="scenario_table_save", type="primary"):
+    try:
+        fallback = settings.current_scenario("new")
+    except InputError:
+        fallback = next(iter(scenarios.values()))
+    _apply_table(edited, current.name, scenarios, fallback)
+    st.rerun()
+
+with st.expander("Duplicate, rename or delete a scenario"):
+    left, middle = st.columns(2)
+    left.selectbox("Scenario", list(scenarios), key="scenario_pick")
+    middle.text_input("New name (for duplicate or rename)", key="scenario_new_name")
+    buttons = st.container(horizontal=True)
+    for action, label in (("duplicate", "Duplicate"), ("rename", "Rename"), ("delete", "Delete")):
+        buttons.button(
+            label,
+            key=f"scenario_{action}",
+            on_click=_manage,
+            args=(action, current.name, scenarios),
+        )
+
+st.subheader("Compare scenarios")
+names = list(scenarios)
+chosen = [name for name in st.session_state.get("compare_names") or [] if name in names]
+if len(chosen) < 2:
+    chosen = names[:MAX_COMPARED]
+st.session_state["compare_names"] = chosen
+left, right = st.columns([3, 1])
+chosen = left.multiselect(
+    "Scenarios to compare (2 to 6)", names, key="compare_names", max_selections=MAX_COMPARED
+)
+if chosen:
+    state.valid_choice("baseline_name", chosen)
+    baseline = right.selectbox("Baseline", chosen, key="baseline_name")
+if len(chosen) < 2:
+    st.info("Pick at least two scenarios to compare.")
+    st.stop()
+
+outcomes = {}
+for name in chosen:
+    try:
+        outcomes[name] = settings.plan_for(current, queue, scenarios[name])
+    except InputError as error:
+        st.error(f"Scenario '{name}' cannot be staffed: {error}")
+if len(outcomes) < 2 or baseline not in outcomes:
+    st.stop()
+
+comparison = compare_scenarios(outcomes, baseline)
+shown = _comparison_display(comparison)
+st.dataframe(
+    shown,
+    key="comparison_table",
+    column_config={column: st.column_config.NumberColumn(format="%.1f") for column in shown},
+)
+downloads.download_table(
+    comparison.reset_index(), "scenario_comparison", "Comparison", key="download_comparison"
+)
+grid = st.columns(3)
+for number, metric in enumerate(shown.index):
+    values = shown.loc[metric, list(outcomes)]
+    if values.isna().all():
+        continue
+    grid[number % 3].plotly_chart(
+        plots.scenario_bars(values, metric, baseline), key=f"compare_chart_{number}"
+    )

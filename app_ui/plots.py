@@ -190,13 +190,13 @@ def daily_totals_chart(daily: pd.DataFrame) -> go.Figure:
     return _layout(figure, "Daily totals", "paid hours", height=340)
 
 
-def scenario_bars(comparison: pd.DataFrame, metric: str, label: str, baseline: str) -> go.Figure:
-    """One metric across scenarios; the baseline bar is grey."""
-    names = comparison.index.astype(str).tolist()
+def scenario_bars(values: pd.Series, label: str, baseline: str) -> go.Figure:
+    """One metric across scenarios (index = scenario names); the baseline bar is grey."""
+    names = values.index.astype(str).tolist()
     colours = ["#9e9e9e" if name == baseline else FORECAST_COLOUR for name in names]
-    values = comparison[metric].astype(float)
+    numbers = values.astype(float)
     figure = go.Figure(
-        go.Bar(x=names, y=values, marker_color=colours, text=[f"{v:,.4g}" for v in values])
+        go.Bar(x=names, y=numbers, marker_color=colours, text=[f"{v:,.4g}" for v in numbers])
     )
     figure.update_traces(textposition="outside", cliponaxis=False)
     figure.update_layout(
