@@ -155,10 +155,13 @@ class PlanSummary:
     cost_horizon: float
     cost_per_day: float
     cost_per_week: float
-    service_level: float  # volume-weighted over intervals with contacts
+    # Service is volume-weighted over the live queues (voice, chat); a plan of e-mail queues
+    # only reports the e-mail figures (answered within the window, mean response time).
+    service_level: float
     asa_seconds: float
     occupancy: float  # time busy over time staffed
     abandon_rate: float | None
+    peak_backlog: float  # e-mail items open at the end of the worst interval
     agent_hourly_cost: float
     supervisor_hourly_cost: float
     weekly_contract_hours: float
@@ -441,7 +444,9 @@ def summarise_plan(
     supervisor_hours = float(paid_hours(plan["supervisors"].sum(), interval_minutes))
     total_cost = float(plan["cost"].sum())
     contract = settings.weekly_contract_hours
-    volume = plan[VOLUME].to_numpy(dtype=float)
+    live = (plan["channel"] != "email").to_numpy()
+    rows = live if live.any() else np.ones(len(plan), dtype=bool)
+    volume = plan[VOLUME].to_numpy(dtype=float) * rows
     asa = plan["asa_seconds"].to_numpy(dtype=float)
     finite = np.isfinite(asa) & (volume > 0)
     busy_time = float((plan["occupancy"] * plan["agents"]).sum())
@@ -470,6 +475,7 @@ def summarise_plan(
         asa_seconds=_weighted(asa[finite], volume[finite]),
         occupancy=busy_time / float(plan["agents"].sum()) if plan["agents"].sum() else 0.0,
         abandon_rate=abandon,
+        peak_backlog=_number(plan.groupby(INTERVAL_START)["backlog"].sum().max()) if slots else 0,
         agent_hourly_cost=settings.agent_hourly_cost,
         supervisor_hourly_cost=settings.supervisor_hourly_cost,
         weekly_contract_hours=contract,
