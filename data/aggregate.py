@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from data import schema
 from data.open_hours import learn_open_slots
@@ -125,7 +126,7 @@ def grid_frame(
     frame = pd.DataFrame(
         {
             schema.INTERVAL_START: np.concatenate(starts).astype("datetime64[ns]"),
-            schema.QUEUE: np.repeat(np.array(queue_names, dtype=object), layout.n_days * slots),
+            schema.QUEUE: _repeat_names(queue_names, layout.n_days * slots),
             schema.VOLUME: volume,
             schema.ANSWERED: unknown if answered is None else answered,
             schema.ABANDONED: unknown if abandoned is None else abandoned,
@@ -135,5 +136,14 @@ def grid_frame(
             schema.IS_MISSING: is_missing,
         }
     )
-    frame[schema.QUEUE] = frame[schema.QUEUE].astype(str)
     return frame
+
+
+def _repeat_names(names: list[str], counts: np.ndarray) -> pd.Series:
+    """Each name `count` times as a pandas str column, without a Python object per row."""
+    codes = pa.array(np.repeat(np.arange(len(names)), counts))
+    return (
+        pa.DictionaryArray.from_arrays(codes, pa.array(names, pa.string()))
+        .cast(pa.string())
+        .to_pandas()
+    )

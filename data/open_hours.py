@@ -25,10 +25,11 @@ def learn_open_slots(volume: np.ndarray, weekdays: np.ndarray, interval_minutes:
     slots_per_day = volume.shape[1]
     observed = ~np.isnan(volume)
     active = observed & (volume > 0)
-    observed_days = np.zeros((7, slots_per_day))
-    active_days = np.zeros((7, slots_per_day))
-    np.add.at(observed_days, weekdays, observed)
-    np.add.at(active_days, weekdays, active)
+    cell = (weekdays[:, None] * slots_per_day + np.arange(slots_per_day)).ravel()
+    observed_days = np.bincount(cell, observed.ravel(), minlength=7 * slots_per_day)
+    active_days = np.bincount(cell, active.ravel(), minlength=7 * slots_per_day)
+    observed_days = observed_days.reshape(7, slots_per_day)
+    active_days = active_days.reshape(7, slots_per_day)
     stray_days = np.where(
         observed_days >= WEEKS_TO_JUDGE_STRAYS, np.maximum(1.0, STRAY_SHARE * observed_days), 0.0
     )
