@@ -1,0 +1,105 @@
+"""E-mail / back office: work spread over its response window, backlog carried forward."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from data.errors import InputError
+from staffing.backlog import email_plan
+
+# 40 e-mails at 09:00 and 10 at 10:00, 5 minutes each, 15-minute intervals
+BURST = np.array([40, 0, 0, 0, 10, 0, 0, 0], dtype=float)
+
+
+def test_one_hour_window_spreads_each_burst_over_four_intervals():
+    plan = email_plan(BURST, 300, 900, response_hours=1.0)
+    # 12,000 s of work over 4 intervals = 3,000 s each = 3.33 agents -> 4; 3,000 s -> 1 agent
+    assert plan.agents.tolist() == [4, 4, 4, 4, 1, 1, 1, 1]
+    # 4 agents answer 12 e-mails per interval, 1 agent answers 3
+    assert plan.backlog.tolist() == pytest.approx([28, 16, 4, 0, 7, 4, 1, 0])
+    assert plan.service_level.tolist() == [1.0] * 8
+    assert plan.occupancy.iloc[3] == pytest.approx(4 / 12)
+
+
+def test_too_few_agents_leave_work_late_and_the_backlog_shows_it():
+    plan = email_plan(BURST, 300, 900, response_hours=1.0, agents=np.full(8, 3))
+    assert plan.backlog.tolist() == pytest.approx([31, 22, 13, 4, 5, 0, 0, 0])
+    # 36 of the 40 are answered by the end of the fourth interval
+    assert plan.service_level.iloc[0] == pytest.approx(0.9)
+    # the middle (20th) e-mail is done 2.22 intervals in, 1,550 s after the mid-interval arrival
+    assert plan.asa_seconds.iloc[0] == pytest.approx(20 / 9 * 900 - 450)
+
+
+def test_closed_intervals_get_nobody_and_the_work_moves_to_open_ones():
+    is_open = np.array([1, 1, 0, 0, 1, 1, 1, 1], dtype=bool)
+    plan = email_plan(BURST, 300, 900, response_hours=1.0, is_open=is_open)
+    # the 09:00 burst has only two open intervals in its hour: 6,000 s each -> 7 agents
+    assert plan.agents.tolist() == [7, 7, 0, 0, 1, 1, 1, 1]
+    assert plan.service_level.tolist() == [1.0] * 8
+
+
+def test_work_arriving_with_no_open_interval_in_its_window_is_late():
+    volume = np.array([0, 0, 10, 0, 0, 0], dtype=float)
+    is_open = np.array([1, 1, 0, 0, 0, 1], dtype=bool)
+    plan = email_plan(volume, 300, 900, response_hours=0.5, is_open=is_open)
+    assert plan.agents.tolist() == [0, 0, 0, 0, 0, 4]
+    assert plan.service_level.iloc[2] == 0.0
+    assert plan.backlog.iloc[4] == 10
+
+
+def test_a_day_of_work_with_a_24_hour_window_is_level_staffed():
+    volume = np.zeros(96 * 3)
+    volume[36:72] = 20  # 09:00-18:00 on day one, 20 e-mails per 15 minutes, 6 minutes each
+    plan = email_plan(volume, 360, 900, response_hours=24)
+    # each interval's 7,200 s is shared by the 96 intervals of its day: 36 x 75 s at the most
+    assert plan.agents.max() == 3
+    assert plan.service_level.min() == 1.0
+    assert plan.backlog.iloc[-1] == pytest.approx(0.0)
+
+
+def test_productivity_below_one_needs_more_agents():
+    full = email_plan(BURST, 300, 900, 1.0).agents.sum()
+    partial = email_plan(BURST, 300, 900, 1.0, productivity=0.5).agents.sum()
+    assert partial > full
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [({"response_hours": 0}, "response window"), ({"productivity": 0}, "productivity"),
+     ({"productivity": 1.2}, "productivity")],
+)  # fmt: skip
+def test_bad_settings_are_rejected(kwargs, message):
+    with pytest.raises(InputError, match=message):
+        email_plan(BURST, 300, 900, **kwargs)
+
+
+def test_no_open_interval_at_all_is_an_input_error():
+    with pytest.raises(InputError, match="no interval is open"):
+        email_plan(BURST, 300, 900, 1.0, is_open=np.zeros(8, dtype=bool))
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.integers(0, 60), min_size=1, max_size=60),
+    st.lists(st.integers(0, 8), min_size=60, max_size=60),
+)
+def test_backlog_equals_the_interval_by_interval_recursion(arrivals, staffing):
+    volume = np.array(arrivals, dtype=float)
+    agents = np.array(staffing[: volume.size])
+    plan = email_plan(volume, 300, 900, response_hours=2.0, agents=agents)
+    backlog = 0.0
+    expected = []
+    for arrived, working in zip(volume, agents, strict=True):
+        backlog = max(0.0, backlog + arrived - working * 3)  # 3 e-mails per agent-interval
+        expected.append(backlog)
+    assert plan.backlog.to_numpy() == pytest.approx(expected, abs=1e-9)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 60), min_size=1, max_size=80), st.sampled_from([1.0, 4.0, 24.0]))
+def test_sized_staffing_always_answers_within_the_window(arrivals, hours):
+    plan = email_plan(np.array(arrivals, dtype=float), 420, 900, response_hours=hours)
+    assert plan.service_level.min() == pytest.approx(1.0)
