@@ -7,6 +7,7 @@ at least `min_agents_open` even with no forecast contacts (someone must be there
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -225,7 +226,9 @@ def _demand_table(frame: pd.DataFrame, settings: StaffingSettings) -> pd.DataFra
             f"'{FORECAST}'); it has: {', '.join(map(str, frame.columns))}"
         )
     frame = frame.reset_index(drop=True)
-    starts = pd.to_datetime(frame[INTERVAL_START], errors="coerce")
+    with warnings.catch_warnings():  # odd formats parse one by one; bad ones are named below
+        warnings.simplefilter("ignore", UserWarning)
+        starts = pd.to_datetime(frame[INTERVAL_START], errors="coerce")
     if starts.isna().any():
         raise InputError(
             f"{_row_label(frame, int(np.flatnonzero(starts.isna())[0]))}: "

@@ -1,0 +1,193 @@
+"""The plan layer: open hours, minimum staffing, queues and channels, people, cost, summary,
+reverse what-if and input checks."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from data.errors import InputError
+from staffing.plan import (
+    PlanSummary,
+    StaffingSettings,
+    evaluate_staffing,
+    plan_staffing,
+    summarise_plan,
+)
+
+WORKED = pd.DataFrame(
+    {
+        "interval_start": pd.date_range("2026-01-05 09:00", periods=4, freq="30min"),
+        "volume": [100.0, 0.0, 50.0, 30.0],
+        "is_open": [True, True, True, False],
+    }
+)
+
+
+def test_worked_example_through_the_plan():
+    plan = plan_staffing(WORKED, 30, StaffingSettings(aht_seconds=180))
+    assert plan.agents.tolist() == [14, 1, 8, 0]  # closed: nobody; open, no calls: 1
+    assert plan.rostered.tolist() == [20, 2, 12, 0]  # 30% shrinkage
+    assert plan.supervisors.tolist() == [2, 1, 1, 0]  # one per 12
+    assert plan.service_level.iloc[0] == pytest.approx(0.888, abs=5e-4)
+    assert plan.asa_seconds.iloc[0] == pytest.approx(7.8, abs=0.05)
+    assert plan.queue.unique().tolist() == ["all"]
+    # 20 agents and 2 supervisors for half an hour at 22 and 30 EUR
+    assert plan.paid_hours.iloc[0] == 11.0
+    assert plan.cost.iloc[0] == pytest.approx(250.0)
+    # contacts while closed are not answered
+    assert plan.service_level.iloc[3] == 0.0
+
+
+def test_minimum_staffing_while_open_is_configurable():
+    plan = plan_staffing(WORKED, 30, StaffingSettings(aht_seconds=180, min_agents_open=0))
+    assert plan.agents.tolist() == [14, 0, 8, 0]
+    plan = plan_staffing(WORKED, 30, StaffingSettings(aht_seconds=180, min_agents_open=3))
+    assert plan.agents.tolist() == [14, 3, 8, 0]
+
+
+def test_forecast_column_and_per_interval_handle_time():
+    frame = WORKED.rename(columns={"volume": "forecast"}).assign(
+        aht_seconds=[180.0, np.nan, 360.0, 0.0]
+    )
+    plan = plan_staffing(frame, 30, StaffingSettings(aht_seconds=180))
+    assert plan.aht_seconds.tolist() == [180.0, 180.0, 360.0, 180.0]  # unknown -> default
+    assert plan.agents.iloc[2] == 14  # 50 calls of 360 s = the worked example's load
+
+
+def test_queues_are_planned_separately_with_their_channels():
+    starts = pd.date_range("2026-01-05 09:00", periods=8, freq="15min")
+    frame = pd.concat(
+        [
+            pd.DataFrame({"interval_start": starts, "queue": "phone", "volume": 50.0}),
+            pd.DataFrame({"interval_start": starts, "queue": "chat", "volume": 50.0}),
+            pd.DataFrame({"interval_start": starts, "queue": "email", "volume": 10.0}),
+        ]
+    )
+    settings = StaffingSettings(queue_channels={"chat": "chat", "email": "email"},
+                                email_response_hours=1.0)  # fmt: skip
+    plan = plan_staffing(frame, 15, settings)
+    assert plan.queue.tolist() == ["chat"] * 8 + ["email"] * 8 + ["phone"] * 8
+    by_queue = plan.groupby("queue")
+    assert by_queue.channel.first().to_dict() == {
+        "chat": "chat",
+        "email": "email",
+        "phone": "voice",
+    }
+    phone = plan[plan.queue == "phone"]
+    chat = plan[plan.queue == "chat"]
+    assert (chat.agents.to_numpy() < phone.agents.to_numpy()).all()
+    email = plan[plan.queue == "email"]
+    assert (email.backlog > 0).any()
+    assert (phone.backlog == 0).all()
+    summary = summarise_plan(plan, 15, settings)
+    assert summary.peak_agents == plan.groupby("interval_start").agents.sum().max()
+
+
+def test_patience_adds_abandonment():
+    plan = plan_staffing(WORKED, 30, StaffingSettings(aht_seconds=180, patience_seconds=300))
+    assert plan.agents.iloc[0] == 13
+    assert plan.abandon_rate.iloc[0] == pytest.approx(0.025, abs=1e-3)
+
+
+def test_summary_of_one_week():
+    frame = pd.DataFrame(
+        {"interval_start": pd.date_range("2026-01-05", periods=7 * 24, freq="h"), "volume": 40.0}
+    )
+    settings = StaffingSettings(aht_seconds=360)
+    plan = plan_staffing(frame, 60, settings)
+    summary = summarise_plan(plan, 60, settings)
+    assert isinstance(summary, PlanSummary)
+    agents = int(plan.agents.iloc[0])  # the same every hour
+    rostered = int(np.ceil(agents / 0.7 - 1e-9))
+    supervisors = int(np.ceil(rostered / 12))
+    assert summary.horizon_days == 7
+    assert (summary.peak_agents, summary.peak_rostered) == (agents, rostered)
+    assert summary.peak_supervisors == supervisors
+    assert summary.supervisors_band == (int(np.ceil(rostered / 15)), int(np.ceil(rostered / 8)))
+    assert summary.agent_paid_hours == rostered * 168
+    assert summary.fte == pytest.approx((rostered + supervisors) * 168 / 38)
+    week_cost = rostered * 168 * 22.0 + supervisors * 168 * 30.0
+    assert summary.cost_horizon == pytest.approx(week_cost)
+    assert summary.cost_per_week == pytest.approx(week_cost)
+    assert summary.cost_per_day == pytest.approx(week_cost / 7)
+    assert summary.service_level == pytest.approx(plan.service_level.iloc[0])
+    assert summary.occupancy == pytest.approx(4.0 / agents)  # 40 calls x 6 min = 4 Erlangs
+    assert summary.abandon_rate is None
+
+
+def test_fractional_agents_are_not_rounded():
+    settings = StaffingSettings(aht_seconds=180, fractional_agents=True)
+    plan = plan_staffing(WORKED, 30, settings)
+    assert plan.rostered.iloc[0] == pytest.approx(20.0)
+    assert plan.rostered.iloc[2] == pytest.approx(8 / 0.7)
+    assert plan.supervisors.iloc[2] == pytest.approx(8 / 0.7 / 12)
+
+
+def test_reverse_what_if_reports_what_given_staffing_achieves():
+    frame = WORKED.assign(agents=[13, 0, 12, 0])
+    result = evaluate_staffing(frame, 30, StaffingSettings(aht_seconds=180))
+    assert result.agents.tolist() == [13, 0, 12, 0]
+    assert result.service_level.iloc[0] < 0.8
+    assert result.service_level.iloc[1] == 1.0  # no calls, nobody needed
+    assert result.rostered.tolist() == [19, 0, 18, 0]
+
+
+def test_settings_survive_a_json_round_trip():
+    settings = StaffingSettings(queue_channels={"mail": "email"}, patience_seconds=120)
+    assert StaffingSettings(**dataclasses.asdict(settings)) == settings
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"supervisor_span": 7}, "from 8 to 15"),
+        ({"supervisor_span": 16}, "from 8 to 15"),
+        ({"channel": "fax"}, "channel 'fax' is unknown"),
+        ({"queue_channels": {"x": "pigeon"}}, "channel 'pigeon' is unknown"),
+        ({"service_level": 1.0, "answer_within_seconds": 0}, "impossible"),
+        ({"service_level": 80}, "strictly between 0 and 1"),
+        ({"aht_seconds": -10}, "AHT seconds must be greater than 0"),
+        ({"shrinkage": 1.0}, "shrinkage"),
+        ({"max_occupancy": 0}, "maximum occupancy"),
+        ({"max_abandon_rate": 0.05}, "patience"),
+        ({"min_agents_open": -1}, "minimum agents"),
+        ({"weekly_contract_hours": 0}, "weekly contract hours"),
+    ],
+)
+def test_bad_settings_are_rejected(changes, message):
+    with pytest.raises(InputError, match=message):
+        StaffingSettings(**changes)
+
+
+@pytest.mark.parametrize(
+    ("frame", "message"),
+    [
+        (WORKED.drop(columns="volume"), "needs columns 'interval_start' and 'volume'"),
+        (WORKED.assign(volume=[1.0, np.nan, 2.0, 3.0]), "row 3 .* 'volume'"),
+        (WORKED.assign(volume=[1.0, -2.0, 2.0, 3.0]), "row 3 .* 'volume'"),
+        (WORKED.assign(aht_seconds=[180, 180, -1, 180]), "row 4 .* 'aht_seconds' is negative"),
+        (WORKED.assign(interval_start=["x", *WORKED.interval_start[1:]]), "row 2 .*not a date"),
+        (pd.concat([WORKED, WORKED.iloc[:1]]), "appears twice"),
+    ],
+)
+def test_bad_tables_are_rejected_naming_the_row(frame, message):
+    with pytest.raises(InputError, match=message):
+        plan_staffing(frame, 30, StaffingSettings())
+
+
+def test_the_shipped_sample_plans_every_queue():
+    from data.samples.generate import SAMPLE_PATH
+
+    frame = pd.read_csv(SAMPLE_PATH, parse_dates=["interval_start"])
+    settings = StaffingSettings(queue_channels={"chat": "chat", "email": "email"})
+    plan = plan_staffing(frame, 15, settings)
+    assert len(plan) == len(frame)
+    assert np.isfinite(plan[["agents", "rostered", "supervisors", "cost"]].to_numpy()).all()
+    served = plan[(plan.channel != "email") & (plan.volume > 0)]
+    assert served.service_level.min() >= 0.8
+    email = plan[plan.channel == "email"]
+    assert email.service_level.min() == pytest.approx(1.0)
