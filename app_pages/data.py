@@ -130,14 +130,21 @@ def _mapping_form(files: list) -> None:
                 st.rerun()
 
 
-def _load(name: str) -> None:
+def _picked() -> str:
+    # Read at click time: the selection may have changed in the same interaction.
+    return st.session_state["stored_choice"]
+
+
+def _load() -> None:
+    name = _picked()
     try:
         state.use_stored(name)
     except InputError as error:
         st.session_state[UPLOAD_ERROR] = str(error)
 
 
-def _rename(old: str) -> None:
+def _rename() -> None:
+    old = _picked()
     new = st.session_state.get("rename_to", "").strip()
     try:
         state.store().rename_dataset(old, new)
@@ -148,7 +155,8 @@ def _rename(old: str) -> None:
     st.session_state["rename_to"] = ""
 
 
-def _delete(name: str) -> None:
+def _delete() -> None:
+    name = _picked()
     try:
         state.store().delete_dataset(name)
     except InputError as error:
@@ -179,15 +187,14 @@ def _stored_datasets(current_name: str) -> None:
     if st.session_state.get("stored_choice") not in names:
         st.session_state["stored_choice"] = current_name if current_name in names else names[0]
     left, middle, right = st.columns([2, 2, 1], vertical_alignment="bottom")
-    chosen = left.selectbox("Stored dataset", names, key="stored_choice")
-    left.button("Load this dataset", key="stored_load", on_click=_load, args=(chosen,))
+    left.selectbox("Stored dataset", names, key="stored_choice")
+    left.button("Load this dataset", key="stored_load", on_click=_load)
     middle.text_input("New name for it", key="rename_to", placeholder="e.g. Service desk 2025")
-    middle.button("Rename", key="stored_rename", on_click=_rename, args=(chosen,))
+    middle.button("Rename", key="stored_rename", on_click=_rename)
     right.button(
         "Delete",
         key="stored_delete",
         on_click=_delete,
-        args=(chosen,),
         type="primary",
         help="Deletes the dataset and its scenarios from the store.",
     )

@@ -1,0 +1,238 @@
+"""The Streamlit pages driven headless with AppTest on the shipped sample (and small uploads)."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import PROJECT_ROOT
+from streamlit.testing.v1 import AppTest
+
+from data.store import Store
+
+APP = str(PROJECT_ROOT / "app.py")
+SAMPLE_CSV = PROJECT_ROOT / "data" / "samples" / "service_desk.csv"
+FAST_MODEL = "seasonal_naive"  # fitting every model of "auto" would dominate the test time
+HORIZON_DAYS = 7
+PEAK_SENTENCE = re.compile(
+    r"^- (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} \w{3} \d\d:\d\d–\d\d:\d\d: "
+    r"(\+\d+%|new volume) over a usual \w+day, ≈ \d+ extra contacts"
+)
+
+
+def open_app(**state) -> AppTest:
+    """The app on its first page, with a fast forecast setting and any extra session state."""
+    app = AppTest.from_file(APP, default_timeout=300)
+    app.session_state["forecast_model"] = FAST_MODEL
+    app.session_state["horizon_days"] = HORIZON_DAYS
+    for key, value in state.items():
+        app.session_state[key] = value
+    return app.run()
+
+
+def go(app: AppTest, page: str) -> AppTest:
+    return app.switch_page(f"app_pages/{page}.py").run()
+
+
+def assert_clean(app: AppTest) -> None:
+    assert not app.exception, [item.message for item in app.exception]
+    assert not app.error, [item.value for item in app.error]
+
+
+def metric(app: AppTest, label: str) -> str:
+    values = [item.value for item in app.metric if item.label == label]
+    assert values, f"no metric {label!r}: {[item.label for item in app.metric]}"
+    return values[0]
+
+
+def number(text: str) -> float:
+    return float(re.sub(r"[^\d.\-]", "", text))
+
+
+def small_export(days: int = 35, scale: float = 20.0) -> bytes:
+    """A one-queue 15-minute export, open 8:00-18:00 on weekdays, with a known total."""
+    starts = pd.date_range("2025-03-03", periods=days * 96, freq="15min")
+    minutes = starts.hour * 60 + starts.minute
+    is_open = (minutes >= 480) & (minutes < 1080) & (starts.day_of_week < 5)
+    volume = np.where(is_open, np.round(scale * (1 + np.sin(minutes / 200.0))), 0).astype(int)
+    frame = pd.DataFrame({"timestamp": starts.strftime("%Y-%m-%d %H:%M"), "calls": volume})
+    return frame.to_csv(index=False).encode()
+
+
+def test_every_page_renders_on_the_sample(picco_home):
+    app = open_app()
+    assert_clean(app)
+    # The first start stores the shipped sample and opens on it.
+    assert Store().list_datasets()["name"].tolist() == ["Sample service desk"]
+    raw = pd.read_csv(SAMPLE_CSV)
+    assert number(metric(app, "Contacts")) == raw["volume"].sum()
+    assert metric(app, "Queues") == str(raw["queue"].nunique())
+    assert metric(app, "Interval") == "15 min"
+    assert len(app.get("plotly_chart")) >= 2
+
+    go(app, "forecast")
+    assert_clean(app)
+    assert metric(app, "Model used") == FAST_MODEL
+    peaks = [line for item in app.markdown for line in item.value.splitlines()]
+    peaks = [line for line in peaks if line.startswith("- ")]
+    assert int(metric(app, "Peaks found")) == 0 or peaks
+    for line in peaks:
+        assert PEAK_SENTENCE.match(line), line
+    assert {"download_forecast_csv", "download_forecast_xlsx"} <= {
+        button.key for button in app.get("download_button")
+    }
+
+    go(app, "staffing")
+    assert_clean(app)
+    assert number(metric(app, "Peak people rostered")) >= number(metric(app, "Peak agents")) > 0
+    assert len(app.get("plotly_chart")) == 2  # heatmap and daily totals
+
+    go(app, "scenarios")
+    assert_clean(app)
+    assert "No scenario saved" in app.info[0].value
+
+
+def test_raising_the_service_level_target_needs_more_agents(picco_home):
+    app = go(open_app(), "staffing")
+    assert app.number_input(key="sl_target_pct").value == 80
+    assert app.number_input(key="answer_within_s").value == 20
+    agents_at_80 = number(metric(app, "Peak agents"))
+    hours_at_80 = number(metric(app, "Paid hours"))
+    sl_at_80 = number(metric(app, "Expected service level"))
+
+    app.number_input(key="sl_target_pct").set_value(95.0).run()
+    assert_clean(app)
+    assert number(metric(app, "Peak agents")) > agents_at_80
+    assert number(metric(app, "Paid hours")) > hours_at_80
+    assert number(metric(app, "Expected service level")) > sl_at_80 >= 80
+
+
+def test_impossible_inputs_are_explained_not_raised(picco_home):
+    app = go(open_app(), "staffing")
+    app.number_input(key="sl_target_pct").set_value(100.0)
+    app.number_input(key="answer_within_s").set_value(0.0).run()
+    assert not app.exception
+    assert len(app.error) == 1 and "cannot be staffed" in app.error[0].value
+
+    app.number_input(key="answer_within_s").set_value(20.0)
+    app.number_input(key="sl_target_pct").set_value(80.0)
+    app.number_input(key="aht_seconds").set_value(-30.0).run()
+    assert not app.exception
+    assert "AHT" in app.error[0].value
+
+
+def test_a_busier_scenario_costs_more_than_the_baseline(picco_home):
+    app = go(open_app(), "scenarios")
+    for name in ("Baseline", "Volume +20%"):
+        app.text_input(key="new_scenario_name").input(name)
+        app.button(key="save_scenario").click().run()
+        assert_clean(app)
+    assert app.success[0].value == "Saved scenario 'Volume +20%'."
+    app.session_state["scenario_editor_0"] = {
+        "edited_rows": {1: {"volume_change_pct": 20.0}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    app.button(key="scenario_table_save").click().run()
+    assert_clean(app)
+    saved = Store().load_scenario("Sample service desk", "Volume +20%")
+    assert saved["volume_change_pct"] == 20.0
+
+    assert app.multiselect(key="compare_names").value == ["Baseline", "Volume +20%"]
+    assert app.selectbox(key="baseline_name").value == "Baseline"
+    comparison = app.dataframe[-1].value
+    cost = comparison.loc["Total cost"]
+    assert cost["Volume +20%"] > cost["Baseline"] > 0
+    assert cost["Volume +20% Δ"] == pytest.approx(cost["Volume +20%"] - cost["Baseline"])
+    assert comparison.loc["Peak agents", "Volume +20%"] >= comparison.loc["Peak agents", "Baseline"]
+
+    # A new browser session on the same store finds both scenarios again.
+    reloaded = go(open_app(), "scenarios")
+    assert reloaded.multiselect(key="compare_names").value == ["Baseline", "Volume +20%"]
+
+
+def test_scenarios_can_be_duplicated_renamed_and_deleted(picco_home):
+    app = go(open_app(), "scenarios")
+    app.text_input(key="new_scenario_name").input("Baseline")
+    app.button(key="save_scenario").click().run()
+    app.text_input(key="scenario_new_name").input("Copy")
+    app.button(key="scenario_duplicate").click().run()
+    assert Store().list_scenarios("Sample service desk") == ["Baseline", "Copy"]
+    app.selectbox(key="scenario_pick").set_value("Copy")
+    app.text_input(key="scenario_new_name").input("Renamed")
+    app.button(key="scenario_rename").click().run()
+    assert Store().list_scenarios("Sample service desk") == ["Baseline", "Renamed"]
+    app.selectbox(key="scenario_pick").set_value("Renamed")
+    app.button(key="scenario_delete").click().run()
+    assert_clean(app)
+    assert Store().list_scenarios("Sample service desk") == ["Baseline"]
+
+    # A supervisor span outside 8-15 typed into the table is refused with the reason.
+    app.session_state[f"scenario_editor_{app.session_state['scenario_editor_version']}"] = {
+        "edited_rows": {0: {"supervisor_span": 20}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    app.button(key="scenario_table_save").click().run()
+    assert not app.exception
+    assert "not saved" in app.error[0].value
+    assert (
+        Store().load_scenario("Sample service desk", "Baseline")["staffing"]["supervisor_span"]
+        == 12
+    )
+
+
+def test_settings_and_dataset_survive_page_switches(picco_home):
+    app = go(open_app(), "staffing")
+    app.number_input(key="sl_target_pct").set_value(90.0)
+    app.slider(key="supervisor_span").set_value(10).run()
+    go(app, "data")
+    app.file_uploader(key="upload_files").set_value(("week.csv", small_export(), "text/csv")).run()
+    assert_clean(app)
+    assert app.header[0].value == "Current dataset: week"
+    go(app, "forecast")
+    assert_clean(app)
+    assert app.selectbox(key="queue").value == "week"
+    go(app, "staffing")
+    assert_clean(app)
+    assert app.number_input(key="sl_target_pct").value == 90.0
+    assert app.slider(key="supervisor_span").value == 10
+    go(app, "data")
+    assert app.header[0].value == "Current dataset: week"
+
+
+def test_upload_is_stored_and_bad_files_get_the_importers_message(picco_home):
+    app = open_app()
+    content = small_export()
+    expected = pd.read_csv(pd.io.common.BytesIO(content))["calls"].sum()
+    app.file_uploader(key="upload_files").set_value(("week.csv", content, "text/csv")).run()
+    assert_clean(app)
+    assert number(metric(app, "Contacts")) == expected
+    assert metric(app, "Date range") == "2025-03-03 – 2025-04-06"
+    assert sorted(Store().list_datasets()["name"]) == ["Sample service desk", "week"]
+
+    app.file_uploader(key="upload_files").set_value(("notes.csv", b"a,b\nx,y\n", "text/csv"))
+    app.run()
+    assert not app.exception
+    assert "notes.csv" in app.error[0].value
+    assert app.header[0].value == "Current dataset: week"  # the good dataset stays current
+    assert sorted(Store().list_datasets()["name"]) == ["Sample service desk", "week"]
+
+
+def test_stored_datasets_can_be_loaded_renamed_and_deleted(picco_home):
+    app = open_app()
+    app.file_uploader(key="upload_files").set_value(("week.csv", small_export(), "text/csv")).run()
+    app.selectbox(key="stored_choice").set_value("Sample service desk")
+    app.button(key="stored_load").click().run()
+    assert app.header[0].value == "Current dataset: Sample service desk"
+    app.selectbox(key="stored_choice").set_value("week")
+    app.text_input(key="rename_to").input("Pilot week")
+    app.button(key="stored_rename").click().run()
+    assert_clean(app)
+    assert sorted(Store().list_datasets()["name"]) == ["Pilot week", "Sample service desk"]
+    app.selectbox(key="stored_choice").set_value("Pilot week")
+    app.button(key="stored_delete").click().run()
+    assert_clean(app)
+    assert Store().list_datasets()["name"].tolist() == ["Sample service desk"]
