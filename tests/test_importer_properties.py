@@ -1,0 +1,108 @@
+"""Property test of the reader: random small interval exports round-trip their totals and times."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from data import schema
+from data.importer import import_files_detailed
+
+HEADERS = {
+    # language -> (timestamp column(s), count column, note column)
+    "english": (["timestamp"], "calls", "note"),
+    "italian": (["data e ora"], "chiamate", "nota"),
+    "english split": (["date", "time"], "volume", "comment"),
+    "italian split": (["data", "ora"], "chiamate", "nota"),
+}
+
+
+@st.composite
+def exports(draw):
+    delimiter = draw(st.sampled_from([",", ";", "\t"]))
+    decimal_comma = delimiter == ";" and draw(st.booleans())
+    encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "latin-1"]))
+    language = draw(st.sampled_from(sorted(HEADERS)))
+    day_first = draw(st.booleans())
+    with_seconds = draw(st.booleans())
+    step = draw(st.sampled_from([5, 15, 30, 60]))
+    count = draw(st.integers(min_value=2, max_value=60))
+    start = draw(st.datetimes(min_value=dt.datetime(1995, 1, 1), max_value=dt.datetime(2035, 1, 1)))
+    start = start.replace(
+        minute=start.minute // step * step if step < 60 else 0, second=0, microsecond=0
+    )
+    halves = decimal_comma or (delimiter != ";" and draw(st.booleans()))
+    values = draw(st.lists(st.integers(0, 2000), min_size=count, max_size=count))
+    volumes = [value / 2 if halves else float(value) for value in values]
+    notes = draw(
+        st.lists(
+            st.sampled_from(["ok", "caffè", "attività", "ritardo"]), min_size=count, max_size=count
+        )
+    )
+    return (
+        delimiter,
+        decimal_comma,
+        encoding,
+        language,
+        day_first,
+        with_seconds,
+        step,
+        start,
+        volumes,
+        notes,
+    )
+
+
+def render(export) -> tuple[bytes, list[dt.datetime]]:
+    (
+        delimiter,
+        decimal_comma,
+        encoding,
+        language,
+        day_first,
+        with_seconds,
+        step,
+        start,
+        volumes,
+        notes,
+    ) = export
+    time_columns, count_column, note_column = HEADERS[language]
+    date_format = "%d/%m/%Y" if day_first else "%Y-%m-%d"
+    clock_format = "%H:%M:%S" if with_seconds else "%H:%M"
+    stamps = [start + dt.timedelta(minutes=step * index) for index in range(len(volumes))]
+    lines = [delimiter.join([*time_columns, count_column, note_column])]
+    for stamp, volume, note in zip(stamps, volumes, notes, strict=True):
+        number = f"{volume:g}".replace(".", ",") if decimal_comma else f"{volume:g}"
+        if len(time_columns) == 2:
+            clock = f"{stamp.hour}:{stamp.minute:02d}"  # exports often drop the leading zero
+            moment = [stamp.strftime(date_format), clock + (":00" if with_seconds else "")]
+        else:
+            moment = [stamp.strftime(f"{date_format} {clock_format}")]
+        lines.append(delimiter.join([*moment, number, note]))
+    return ("\r\n".join(lines) + "\r\n").encode(encoding), stamps
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(exports())
+def test_random_interval_exports_round_trip(export):
+    raw, stamps = render(export)
+    step, volumes = export[6], export[8]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "export.csv"
+        path.write_bytes(raw)
+        result = import_files_detailed([path])
+    dataset = result.dataset
+    assert dataset.kind == schema.KIND_INTERVALS
+    assert dataset.interval_minutes == step
+    assert result.rows == len(volumes)
+    frame = dataset.intervals.set_index(schema.INTERVAL_START)
+    assert frame[schema.VOLUME].sum() == pytest.approx(sum(volumes))
+    assert frame.loc[pd.DatetimeIndex(stamps), schema.VOLUME].tolist() == volumes
+    assert result.first_interval == pd.Timestamp(stamps[0])
+    assert result.last_interval == pd.Timestamp(stamps[-1])
