@@ -1,0 +1,270 @@
+"""Public entry points: forecast a dataset (auto-selected model, intervals, peaks) and backtest it."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from data.errors import InputError
+from data.schema import INTERVAL_START, IS_OPEN, QUEUE, VOLUME, Dataset
+from forecasting.accuracy import accuracy_table, model_row
+from forecasting.backtest import BacktestRuns, choose_origins, run_backtest
+from forecasting.base import recent_weekday_days
+from forecasting.calendar import AFTER_HOLIDAY, HOLIDAY, holiday_names
+from forecasting.history import QueueHistory, history_from_intervals, infer_interval_minutes
+from forecasting.intervals import DEFAULT_DISPERSION, calibrate_dispersion, quantile_forecasts
+from forecasting.outliers import detect_outliers, outlier_table
+from forecasting.peaks import REASON, USUAL, find_peaks
+from forecasting.pipeline import QueueInputs, origin_data, prepare_queue, run_model
+from forecasting.registry import BASELINES, make_model, model_names
+from forecasting.select import evaluate, pick_model
+from forecasting.settings import AUTO, ForecastSettings
+
+Progress = Callable[[float, str], None]
+FORECAST_COLUMNS = [INTERVAL_START, QUEUE, "forecast", "p10", "p50", "p80", "p90", IS_OPEN]
+FALLBACK_MODEL = "historical_average_4w"
+
+
+@dataclass
+class ForecastResult:
+    """Forecast of every slot of the horizon plus how it was chosen and what stands out."""
+
+    forecast: pd.DataFrame  # FORECAST_COLUMNS; closed slots 0
+    chosen_models: dict[str, str]
+    backtest: pd.DataFrame  # accuracy per queue x model over the recent origins
+    peaks: pd.DataFrame  # peaks.PEAK_COLUMNS, ranked by extra contacts
+    outliers: pd.DataFrame = field(default_factory=pd.DataFrame)  # detected in the history
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BacktestResult:
+    """Accuracy table plus the forecasts behind it (for actual-vs-forecast charts)."""
+
+    table: pd.DataFrame
+    runs: dict[str, BacktestRuns]
+
+
+def _unpack(source: Dataset | pd.DataFrame) -> tuple[pd.DataFrame, int, pd.DataFrame | None]:
+    if isinstance(source, Dataset):
+        return source.intervals, source.interval_minutes, source.open_hours
+    if not isinstance(source, pd.DataFrame):
+        raise InputError("Forecasting needs a Dataset or an interval table (DataFrame).")
+    missing = [c for c in (INTERVAL_START, VOLUME) if c not in source.columns]
+    if missing:
+        raise InputError(f"The interval table lacks column(s) {', '.join(missing)}.")
+    frame = source if QUEUE in source.columns else source.assign(**{QUEUE: "all"})
+    return frame, infer_interval_minutes(pd.to_datetime(frame[INTERVAL_START])), None
+
+
+def _histories(
+    source: Dataset | pd.DataFrame, settings: ForecastSettings
+) -> tuple[list[QueueHistory], pd.Timestamp, int]:
+    """Per-queue histories cut at the origin, and the timestamp where the forecast starts."""
+    frame, step, open_hours = _unpack(source)
+    times = pd.to_datetime(frame[INTERVAL_START])
+    if settings.origin is not None:
+        start = pd.Timestamp(settings.origin)
+        frame = frame[times < start]
+        if frame.empty:
+            raise InputError(f"No history before the origin {start}: pick a later origin.")
+    else:
+        start = times.max() + pd.Timedelta(minutes=step)
+    queues = sorted(frame[QUEUE].astype(str).unique())
+    frame = frame.assign(**{QUEUE: frame[QUEUE].astype(str)})
+    histories = []
+    for queue in queues:
+        history = history_from_intervals(frame, queue, step, open_hours)
+        # Pad or cut so every queue's matrix ends at the forecast's first day.
+        rows = history.day_index(start)
+        values = np.full((rows, history.slots_per_day), np.nan)
+        keep = min(rows, history.n_days)
+        values[:keep] = history.values[:keep]
+        histories.append(history.with_values(values))
+    return histories, start, step
+
+
+def _candidates(settings: ForecastSettings) -> list[str]:
+    names = list(settings.candidates) if settings.candidates else model_names()
+    for name in names:
+        make_model(name)  # raises InputError on an unknown name
+    return names
+
+
+def _models_to_run(settings: ForecastSettings) -> list[str]:
+    if settings.model == AUTO:
+        return _candidates(settings)
+    make_model(settings.model)
+    return list(dict.fromkeys([*BASELINES, settings.model]))
+
+
+def _usual(training: QueueHistory, weeks: int) -> np.ndarray:
+    """Median of the same weekday and slot over the last `weeks` normal observed weeks: (7, slots)."""
+    recent = recent_weekday_days(training, weeks)
+    filled = np.where(np.isnan(recent).all(axis=1, keepdims=True), 0.0, recent)
+    return np.nanmedian(filled, axis=1)
+
+
+def _reasons(
+    inputs: QueueInputs, origin: int, n_days: int, mean: np.ndarray, usual: np.ndarray,
+    settings: ForecastSettings,
+) -> np.ndarray:
+    """Known cause per forecast slot: campaign, day after a holiday, or a level above usual."""
+    history = inputs.history
+    reasons = np.full(mean.shape, "", dtype=object)
+    kinds = inputs.kinds[origin : origin + n_days]
+    names = holiday_names(history.first_day, origin + n_days, settings.country, settings.subdivision)
+    holiday_rows = sorted((day - history.first_day).days for day in names)
+    for row in np.flatnonzero(kinds == AFTER_HOLIDAY):
+        before = [h for h in holiday_rows if h < origin + row]
+        label = names[history.first_day + pd.Timedelta(days=before[-1])] if before else "holiday"
+        reasons[row] = f"day after {label}"
+    day_ratio = mean.sum(axis=1) / np.maximum(usual.sum(axis=1), 1e-9)
+    trend_days = (day_ratio > 1 + settings.peak_threshold_pct / 100) & (kinds == 0)
+    reasons[trend_days] = np.where(reasons[trend_days] == "", "trend: recent level above usual",
+                                   reasons[trend_days])
+    campaign = inputs.campaign[origin : origin + n_days]
+    return np.where(campaign != "", "campaign " + campaign.astype(str), reasons)
+
+
+def _selection_table(runs: BacktestRuns, dispersions: dict[str, float]) -> pd.DataFrame:
+    rows = []
+    scale = float(np.nanmean(runs.scales))
+    for name, forecast in runs.forecasts.items():
+        dispersion = np.full(len(runs.origins), dispersions[name])
+        row = {QUEUE: runs.queue, "model": name, "n_origins": len(runs.origins)}
+        row.update(model_row(runs.actual, forecast, dispersion, scale))
+        row["fit_seconds"] = runs.fit_seconds[name]
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def forecast_dataset(
+    dataset_or_intervals: Dataset | pd.DataFrame,
+    horizon_days: int,
+    settings: ForecastSettings | None = None,
+    progress: Progress | None = None,
+) -> ForecastResult:
+    """Forecast every slot of the `horizon_days` after the history (or `settings.origin`).
+
+    Per queue: backtest the models on the last `n_origins` weekly origins, keep the one with the
+    lowest interval WAPE (or `settings.model`), calibrate its P10-P90 band on those backtests,
+    refit on the whole history and flag the peaks of the horizon.
+    """
+    settings = settings or ForecastSettings()
+    if horizon_days < 1:
+        raise InputError(f"Horizon must be at least one day (got {horizon_days}).")
+    histories, start, step = _histories(dataset_or_intervals, settings)
+    names = _models_to_run(settings)
+    backtest_days = int(min(max(horizon_days, 7), 28))
+    frames, tables, peaks, outliers, chosen, notes = [], [], [], [], {}, []
+    for number, history in enumerate(histories):
+        report = _scaled(progress, number, len(histories))
+        origin = history.n_days
+        n_days = horizon_days + (1 if start != start.normalize() else 0)
+        inputs = prepare_queue(history, n_days + backtest_days, settings)
+        origins = choose_origins(inputs, settings.n_origins, backtest_days, settings.step_days)
+        model = settings.model if settings.model != AUTO else FALLBACK_MODEL
+        dispersion = DEFAULT_DISPERSION
+        if origins:
+            runs = run_backtest(inputs, names, origins, backtest_days, report)
+            dispersions = {n: calibrate_dispersion(runs.actual, runs.forecasts[n],
+                                                   settings.interval_coverage) for n in names}
+            if settings.model == AUTO:
+                model = pick_model(runs, names, list(range(len(origins))))
+            dispersion = dispersions[model]
+            tables.append(_selection_table(runs, dispersions))
+        else:
+            notes.append(f"{history.queue}: history too short to backtest; using {model}.")
+        chosen[history.queue] = model
+        data = origin_data(inputs, origin)
+        mean = run_model(make_model(model), inputs, data, n_days)
+        quantiles = quantile_forecasts(mean, dispersion)
+        usual = _usual(data.training, settings.usual_weeks)[history.weekdays(origin, n_days)]
+        usual = usual * history.open_rows(origin, n_days)
+        frame = pd.DataFrame(
+            {
+                INTERVAL_START: history.slot_times(origin, n_days),
+                QUEUE: history.queue,
+                "forecast": mean.ravel(),
+                "p10": quantiles[0.1].ravel(),
+                "p50": quantiles[0.5].ravel(),
+                "p80": quantiles[0.8].ravel(),
+                "p90": quantiles[0.9].ravel(),
+                IS_OPEN: history.open_rows(origin, n_days).ravel(),
+                USUAL: usual.ravel(),
+                REASON: _reasons(inputs, origin, n_days, mean, usual, settings).ravel(),
+                "is_holiday": np.repeat(inputs.kinds[origin : origin + n_days] == HOLIDAY,
+                                        history.slots_per_day),
+            }
+        )
+        end = start + pd.Timedelta(days=horizon_days)
+        frame = frame[(frame[INTERVAL_START] >= start) & (frame[INTERVAL_START] < end)]
+        frames.append(frame)
+        peaks.append(find_peaks(frame[frame[IS_OPEN] & ~frame["is_holiday"]], step,
+                                settings.peak_threshold_pct, settings.peak_min_contacts,
+                                settings.peak_volume_threshold))
+        raw = inputs.history
+        outliers.append(outlier_table(raw, detect_outliers(raw)))
+    if progress:
+        progress(1.0, "forecast ready")
+    forecast = pd.concat(frames, ignore_index=True)
+    peak_table = pd.concat([p for p in peaks if not p.empty] or [peaks[0]], ignore_index=True)
+    if not peak_table.empty:
+        peak_table = peak_table.sort_values("extra_contacts", ascending=False, ignore_index=True)
+        peak_table["rank"] = np.arange(1, len(peak_table) + 1)
+    return ForecastResult(
+        forecast=forecast[FORECAST_COLUMNS].reset_index(drop=True),
+        chosen_models=chosen,
+        backtest=pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(),
+        peaks=peak_table,
+        outliers=pd.concat(outliers, ignore_index=True),
+        notes=notes,
+    )
+
+
+def backtest_dataset(
+    dataset_or_intervals: Dataset | pd.DataFrame,
+    settings: ForecastSettings | None = None,
+    progress: Progress | None = None,
+) -> BacktestResult:
+    """Rolling-origin accuracy of every model and of auto-selection, per queue.
+
+    Scores the last `n_origins` weekly origins over `horizon_days`; at each one, auto's pick and
+    every model's interval calibration use only the `selection_origins` earlier origins whose
+    actuals were known by then, so the figures are what the manager would have experienced.
+    """
+    settings = settings or ForecastSettings()
+    histories, _, _ = _histories(dataset_or_intervals, settings)
+    names = _models_to_run(settings)
+    candidates = names if settings.model == AUTO else [settings.model]
+    horizon = settings.horizon_days
+    warmup = settings.selection_origins + math.ceil(horizon / settings.step_days) - 1
+    tables, all_runs = [], {}
+    for number, history in enumerate(histories):
+        inputs = prepare_queue(history, horizon, settings)
+        origins = choose_origins(inputs, settings.n_origins + warmup, horizon, settings.step_days)
+        if not origins:
+            raise InputError(
+                f"Queue '{history.queue}': not enough history to backtest "
+                f"(need at least {horizon + 28} days)."
+            )
+        runs = run_backtest(inputs, names, origins, horizon, _scaled(progress, number, len(histories)))
+        evaluation = evaluate(runs, candidates, settings.n_origins, settings.selection_origins,
+                              settings.interval_coverage)
+        tables.append(accuracy_table(runs, evaluation))
+        all_runs[history.queue] = runs
+    if progress:
+        progress(1.0, "backtest ready")
+    return BacktestResult(pd.concat(tables, ignore_index=True), all_runs)
+
+
+def _scaled(progress: Progress | None, number: int, total: int) -> Progress | None:
+    """Map one queue's 0..1 progress into its share of the whole run."""
+    if progress is None:
+        return None
+    return lambda fraction, message: progress((number + fraction) / total * 0.95, message)

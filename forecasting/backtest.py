@@ -1,0 +1,96 @@
+"""Rolling-origin backtests: forecast from many past origins and keep forecasts beside actuals."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from forecasting.metrics import seasonal_naive_scale
+from forecasting.pipeline import QueueInputs, origin_data, run_model
+from forecasting.registry import COMBINATIONS, make_model
+
+Progress = Callable[[float, str], None]
+MIN_HISTORY_DAYS = 28
+MIN_OBSERVED_SHARE = 0.5  # an origin needs this share of its horizon's open slots observed
+
+
+@dataclass
+class BacktestRuns:
+    """Forecasts of every model at every origin, aligned with the actuals (NaN = missing)."""
+
+    queue: str
+    horizon_days: int
+    origins: list[int]  # day rows of the history where each forecast starts
+    origin_times: list[pd.Timestamp]
+    actual: np.ndarray  # (origins, days, slots); NaN where missing or closed
+    scales: np.ndarray  # (origins,) in-sample MAE of the weekly seasonal naive (MASE scale)
+    forecasts: dict[str, np.ndarray] = field(default_factory=dict)
+    fit_seconds: dict[str, float] = field(default_factory=dict)  # mean per origin
+
+
+def choose_origins(
+    inputs: QueueInputs, count: int, horizon_days: int, step_days: int, end_row: int | None = None
+) -> list[int]:
+    """Up to `count` origins stepping back from the last one whose horizon fits before `end_row`,
+    skipping origins with little history or a mostly missing horizon."""
+    history = inputs.history
+    end_row = history.n_days if end_row is None else end_row
+    open_rows = history.open_rows(0, history.n_days)
+    seen = ~np.isnan(history.values) & open_rows
+    origins: list[int] = []
+    origin = end_row - horizon_days
+    while origin >= MIN_HISTORY_DAYS and len(origins) < count:
+        span = slice(origin, origin + horizon_days)
+        n_open = open_rows[span].sum()
+        if n_open and seen[span].sum() >= MIN_OBSERVED_SHARE * n_open:
+            origins.append(origin)
+        origin -= step_days
+    return origins[::-1]
+
+
+def run_backtest(
+    inputs: QueueInputs,
+    model_names: list[str],
+    origins: list[int],
+    horizon_days: int,
+    progress: Progress | None = None,
+) -> BacktestRuns:
+    history = inputs.history
+    slots = history.slots_per_day
+    shape = (len(origins), horizon_days, slots)
+    actual = np.full(shape, np.nan)
+    scales = np.full(len(origins), np.nan)
+    direct = [n for n in model_names if n not in COMBINATIONS]
+    for combo in (n for n in model_names if n in COMBINATIONS):
+        direct += [m for m in COMBINATIONS[combo] if m not in direct]
+    forecasts = {name: np.zeros(shape) for name in direct}
+    seconds = dict.fromkeys(direct, 0.0)
+    for i, origin in enumerate(origins):
+        stop = min(origin + horizon_days, history.n_days)
+        open_rows = history.open_rows(origin, stop - origin)
+        actual[i, : stop - origin] = np.where(open_rows, history.values[origin:stop], np.nan)
+        data = origin_data(inputs, origin)
+        scales[i] = seasonal_naive_scale(data.training.values[-7 * 52 :], 7 * slots)
+        for name in direct:
+            started = time.perf_counter()
+            forecasts[name][i] = run_model(make_model(name), inputs, data, horizon_days)
+            seconds[name] += time.perf_counter() - started
+        if progress:
+            progress((i + 1) / len(origins), f"{history.queue}: backtest origin {i + 1}/{len(origins)}")
+    for combo in (n for n in model_names if n in COMBINATIONS):
+        forecasts[combo] = np.mean([forecasts[m] for m in COMBINATIONS[combo]], axis=0)
+        seconds[combo] = sum(seconds[m] for m in COMBINATIONS[combo])
+    return BacktestRuns(
+        queue=history.queue,
+        horizon_days=horizon_days,
+        origins=list(origins),
+        origin_times=[history.first_day + pd.Timedelta(days=o) for o in origins],
+        actual=actual,
+        scales=scales,
+        forecasts={n: forecasts[n] for n in model_names},
+        fit_seconds={n: seconds[n] / max(len(origins), 1) for n in model_names},
+    )

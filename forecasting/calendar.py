@@ -1,0 +1,128 @@
+"""Public holidays and the days after them: find them, learn their effect from history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import holidays
+import numpy as np
+import pandas as pd
+
+from data.errors import InputError
+from forecasting.history import QueueHistory
+
+NORMAL, HOLIDAY, AFTER_HOLIDAY = 0, 1, 2
+# Ratios learned from a handful of days are kept in a sane band.
+HOLIDAY_RATIO_RANGE = (0.0, 1.2)
+AFTER_RATIO_RANGE = (0.8, 2.0)
+
+
+def holiday_names(
+    first_day: pd.Timestamp, n_days: int, country: str | None, subdivision: str | None = None
+) -> dict[pd.Timestamp, str]:
+    """Public holidays between `first_day` and `n_days` later, by midnight timestamp."""
+    if not country:
+        return {}
+    years = range(first_day.year, (first_day + pd.Timedelta(days=n_days)).year + 1)
+    try:
+        calendar = holidays.country_holidays(country, subdiv=subdivision, years=years)
+    except NotImplementedError as error:
+        raise InputError(
+            f"Unknown holiday country/region '{country}'/'{subdivision}': use an ISO code such "
+            "as IT, FR, DE, GB (and a region code the `holidays` package knows), or none."
+        ) from error
+    return {pd.Timestamp(day): name for day, name in calendar.items()}
+
+
+def day_kinds(
+    first_day: pd.Timestamp,
+    n_days: int,
+    open_weekdays: np.ndarray,
+    country: str | None,
+    subdivision: str | None = None,
+) -> np.ndarray:
+    """NORMAL / HOLIDAY / AFTER_HOLIDAY per day; "after" is the next open, non-holiday day."""
+    kinds = np.zeros(n_days, dtype=np.int8)
+    lookback = pd.Timedelta(days=7)  # a holiday just before the window still has an "after" day
+    names = holiday_names(first_day - lookback, n_days + 7, country, subdivision)
+    offsets = sorted({(day - first_day).days for day in names})
+    holiday_set = set(offsets)
+    for offset in offsets:
+        if 0 <= offset < n_days:
+            kinds[offset] = HOLIDAY
+    for offset in offsets:
+        for day in range(offset + 1, offset + 5):
+            weekday = (first_day.dayofweek + day) % 7
+            if day in holiday_set or not open_weekdays[weekday]:
+                continue
+            if 0 <= day < n_days and kinds[day] == NORMAL:
+                kinds[day] = AFTER_HOLIDAY
+            break
+    return kinds
+
+
+@dataclass(frozen=True)
+class SpecialDayEffects:
+    """Multipliers on a normal-day forecast, learned from the history's own special days."""
+
+    holiday_ratio: float
+    after_holiday_ratio: float
+    holidays_seen: int
+    after_days_seen: int
+
+
+def usual_daily_totals(history: QueueHistory, usable: np.ndarray, weeks: int = 4) -> np.ndarray:
+    """Per day: median total of the usable same-weekday days within `weeks` weeks either side."""
+    totals = np.where(usable, np.nansum(history.values, axis=1), np.nan)
+    n = totals.size
+    neighbours = np.full((2 * weeks, n), np.nan)
+    for k in range(1, weeks + 1):
+        shift = 7 * k
+        if shift < n:
+            neighbours[2 * k - 2, shift:] = totals[:-shift]
+            neighbours[2 * k - 1, :-shift] = totals[shift:]
+    seen = ~np.isnan(neighbours)
+    ordered = np.sort(neighbours, axis=0)
+    count = seen.sum(axis=0)
+    lo = np.clip((count - 1) // 2, 0, None)
+    hi = np.clip(count // 2, 0, None)
+    cols = np.arange(n)
+    median = (ordered[lo, cols] + ordered[hi, cols]) / 2
+    return np.where(count > 0, median, np.nan)
+
+
+def learn_effects(history: QueueHistory, kinds: np.ndarray) -> SpecialDayEffects:
+    """Median ratio of holiday (and after-holiday) totals to the usual total for that weekday."""
+    observed = history.observed_days()
+    usual = usual_daily_totals(history, observed & (kinds == NORMAL))
+    totals = np.nansum(history.values, axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ratios = totals / usual
+    holiday_ratio, n_holidays = _median_ratio(ratios, observed & (kinds == HOLIDAY) & (usual > 0))
+    after_ratio, n_after = _median_ratio(ratios, observed & (kinds == AFTER_HOLIDAY) & (usual > 0))
+    if n_holidays == 0:
+        holiday_ratio = _quietest_day_ratio(history)
+    return SpecialDayEffects(
+        float(np.clip(holiday_ratio, *HOLIDAY_RATIO_RANGE)),
+        float(np.clip(after_ratio if n_after else 1.0, *AFTER_RATIO_RANGE)),
+        n_holidays,
+        n_after,
+    )
+
+
+def _median_ratio(ratios: np.ndarray, select: np.ndarray) -> tuple[float, int]:
+    chosen = ratios[select]
+    return (float(np.median(chosen)) if chosen.size else 1.0), int(chosen.size)
+
+
+def _quietest_day_ratio(history: QueueHistory) -> float:
+    """No holiday seen yet: treat one like the quietest open weekday, relative to the average."""
+    totals = np.nansum(history.values, axis=1)
+    observed = history.observed_days()
+    weekdays = history.weekdays()
+    means = np.array(
+        [totals[observed & (weekdays == w)].mean() if (observed & (weekdays == w)).any() else 0.0
+         for w in range(7)]
+    )
+    open_means = means[means > 0]
+    return float(open_means.min() / open_means.mean()) if open_means.size else 0.0

@@ -1,0 +1,101 @@
+"""Upcoming peaks: forecast periods far above the usual weekday and slot, ranked by extra work."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from data.schema import INTERVAL_START, QUEUE
+
+USUAL = "usual"
+REASON = "reason"
+PEAK_COLUMNS = [
+    "rank", QUEUE, "start", "end", "extra_contacts", "pct_above_usual", "forecast", USUAL, REASON,
+]
+
+
+def find_peaks(
+    frame: pd.DataFrame,
+    interval_minutes: int,
+    threshold_pct: float = 20.0,
+    min_contacts: float = 1.0,
+    volume_threshold: float | None = None,
+) -> pd.DataFrame:
+    """Merge consecutive flagged intervals of a day into periods and rank them by extra contacts.
+
+    `frame` has interval_start, queue, forecast, usual (what a normal such weekday and slot
+    brings) and optionally reason (a known cause per interval). An interval is flagged when the
+    forecast beats the usual by `threshold_pct` % and `min_contacts`, or exceeds the manager's
+    `volume_threshold` per interval.
+    """
+    data = frame.sort_values([QUEUE, INTERVAL_START]).reset_index(drop=True)
+    forecast = data["forecast"].to_numpy(dtype=float)
+    usual = np.nan_to_num(data[USUAL].to_numpy(dtype=float))
+    extra = forecast - usual
+    flagged = (forecast > usual * (1 + threshold_pct / 100)) & (extra >= min_contacts)
+    over_limit = np.zeros(len(data), dtype=bool)
+    if volume_threshold is not None:
+        over_limit = forecast > volume_threshold
+    flagged |= over_limit
+    if not flagged.any():
+        return pd.DataFrame(columns=PEAK_COLUMNS)
+    times = pd.to_datetime(data[INTERVAL_START])
+    step = pd.Timedelta(minutes=interval_minutes)
+    queue = data[QUEUE].to_numpy()
+    # A new period starts where the previous row is not a flagged neighbour on the same day.
+    contiguous = (
+        (times.diff() == step).to_numpy()
+        & (times.dt.normalize().diff() == pd.Timedelta(0)).to_numpy()
+        & np.concatenate([[False], queue[1:] == queue[:-1]])
+        & np.concatenate([[False], flagged[:-1]])
+    )
+    period = np.cumsum(flagged & ~contiguous)
+    reasons = data[REASON].to_numpy(dtype=object) if REASON in data.columns else np.full(len(data), "")
+    if volume_threshold is not None:
+        limit_text = f"above {volume_threshold:g} per interval"
+        reasons = np.where(over_limit & (reasons == ""), limit_text, reasons)
+    picked = pd.DataFrame(
+        {
+            QUEUE: queue,
+            "start": times,
+            "end": times + step,
+            "forecast": forecast,
+            USUAL: usual,
+            "extra": np.clip(extra, 0, None),
+            REASON: reasons,
+            "period": period,
+        }
+    )[flagged]
+    peaks = picked.groupby("period").agg(
+        queue=(QUEUE, "first"),
+        start=("start", "min"),
+        end=("end", "max"),
+        extra_contacts=("extra", "sum"),
+        forecast=("forecast", "sum"),
+        usual=(USUAL, "sum"),
+        reason=(REASON, _first_reason),
+    )
+    with np.errstate(divide="ignore", invalid="ignore"):
+        peaks["pct_above_usual"] = np.where(
+            peaks[USUAL] > 0, 100 * (peaks["forecast"] / peaks[USUAL] - 1), np.inf
+        )
+    peaks = peaks.sort_values(["extra_contacts", "start"], ascending=[False, True])
+    peaks["rank"] = np.arange(1, len(peaks) + 1)
+    peaks[REASON] = peaks[REASON].replace("", "above the usual pattern")
+    return peaks.reset_index(drop=True)[PEAK_COLUMNS]
+
+
+def _first_reason(values: pd.Series) -> str:
+    known = [v for v in values if v]
+    return known[0] if known else ""
+
+
+def describe_peak(peak: pd.Series) -> str:
+    """'Mon 3 Mar 09:30–11:00: +38% over a usual Monday, ≈ 420 extra contacts (reason)'."""
+    start, end = pd.Timestamp(peak["start"]), pd.Timestamp(peak["end"])
+    pct = peak["pct_above_usual"]
+    pct_text = f"+{pct:.0f}%" if np.isfinite(pct) else "new volume"
+    return (
+        f"{start:%a} {start.day} {start:%b} {start:%H:%M}–{end:%H:%M}: {pct_text} over a usual "
+        f"{start:%A}, ≈ {peak['extra_contacts']:.0f} extra contacts ({peak[REASON]})"
+    )

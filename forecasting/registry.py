@@ -1,0 +1,52 @@
+"""The model family by name: what `--model NAME` and auto-selection can use."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from data.errors import InputError
+from forecasting.base import ForecastModel
+from forecasting.baselines import HistoricalAverage, SeasonalNaive
+from forecasting.ensemble import Combination
+from forecasting.mstl_model import MSTLModel
+from forecasting.profile_models import RelevelledProfile, SmoothedProfile, WeightedProfile
+from forecasting.top_down import HoltWintersTopDown, MSTLTopDown
+
+SEASONAL_NAIVE = "seasonal_naive"
+HISTORICAL_AVERAGE = "historical_average_4w"
+BASELINES = (SEASONAL_NAIVE, HISTORICAL_AVERAGE)
+
+MODELS: dict[str, Callable[[], ForecastModel]] = {
+    SEASONAL_NAIVE: SeasonalNaive,
+    HISTORICAL_AVERAGE: lambda: HistoricalAverage(weeks=4),
+    "historical_average_8w_trimmed": lambda: HistoricalAverage(weeks=8, trim=True),
+    "weighted_profile": WeightedProfile,
+    "smoothed_profile": SmoothedProfile,
+    "relevelled_profile": RelevelledProfile,
+    "holt_winters_top_down": HoltWintersTopDown,
+    "mstl_top_down": MSTLTopDown,
+    "mstl": MSTLModel,
+}
+
+# Combinations by member names: a backtest averages the members' stored forecasts.
+COMBINATIONS: dict[str, tuple[str, ...]] = {
+    "combination": ("weighted_profile", "historical_average_8w_trimmed", "relevelled_profile"),
+    "combination_top_down": ("smoothed_profile", "holt_winters_top_down"),
+}
+
+
+def model_names() -> list[str]:
+    return [*MODELS, *COMBINATIONS]
+
+
+def make_model(name: str) -> ForecastModel:
+    """A fresh, unfitted model; unknown names raise InputError listing the known ones."""
+    if name in COMBINATIONS:
+        model: ForecastModel = Combination([make_model(m) for m in COMBINATIONS[name]])
+    elif name in MODELS:
+        model = MODELS[name]()
+    else:
+        known = ", ".join(["auto", *model_names()])
+        raise InputError(f"Unknown model '{name}': choose one of {known}.")
+    model.name = name
+    return model

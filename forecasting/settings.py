@@ -1,0 +1,33 @@
+"""Every forecasting knob in one dataclass, with the defaults the app and CLI start from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from forecasting.events import ForecastEvent
+
+AUTO = "auto"
+
+
+@dataclass
+class ForecastSettings:
+    """How to forecast: model choice, calendar, events, backtest layout, peak rules."""
+
+    model: str = AUTO  # "auto" (lowest backtest WAPE per queue) or a model name
+    country: str | None = "IT"  # holiday calendar (ISO code of the `holidays` package), None = off
+    subdivision: str | None = None  # region/province code within the country
+    events: list[ForecastEvent] = field(default_factory=list)
+    origin: pd.Timestamp | str | None = None  # cut the history here (forecast starts at it)
+    horizon_days: int = 14  # backtest horizon (forecast_dataset takes its own horizon argument)
+    n_origins: int = 4  # rolling origins a backtest evaluates (selection uses earlier ones too)
+    step_days: int = 7  # days between rolling origins
+    selection_origins: int = 4  # how many earlier origins pick the model and calibrate intervals
+    candidates: tuple[str, ...] | None = None  # models auto may pick from (None = all)
+    clean_outliers: bool = False  # drop detected outliers from training (always reported)
+    interval_coverage: float = 0.8  # the P10-P90 band is calibrated to cover this share
+    peak_threshold_pct: float = 20.0  # flag forecasts this far above the usual weekday x slot
+    peak_min_contacts: float = 1.0  # ... and at least this many extra contacts per interval
+    peak_volume_threshold: float | None = None  # manager-set absolute contacts per interval
+    usual_weeks: int = 8  # "usual" = same weekday x slot median over this many weeks

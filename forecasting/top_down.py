@@ -1,0 +1,109 @@
+"""Top-down forecasts: model the daily totals, then split each day by a weekday intraday profile."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+from statsmodels.tsa.holtwinters import ExponentialSmoothing
+from statsmodels.tsa.seasonal import MSTL
+
+from forecasting.base import (
+    ForecastModel,
+    fill_missing,
+    recent_weekday_days,
+    tile_weekdays,
+    weighted_nanmean,
+)
+from forecasting.history import QueueHistory
+
+DAYS_PER_YEAR = 365
+
+
+def intraday_shares(history: QueueHistory, weeks: int = 8, decay: float = 0.85) -> np.ndarray:
+    """Share of each weekday's volume falling in each slot, recent weeks weighted more: (7, slots)."""
+    recent = recent_weekday_days(history, weeks)
+    profile = np.nan_to_num(weighted_nanmean(recent, decay ** np.arange(weeks)))
+    totals = profile.sum(axis=1, keepdims=True)
+    flat = np.where(history.open_mask, 1.0, 0.0)
+    flat = flat / np.maximum(flat.sum(axis=1, keepdims=True), 1)
+    return np.where(totals > 0, profile / np.where(totals > 0, totals, 1), flat)
+
+
+def daily_log_totals(history: QueueHistory, window_days: int) -> np.ndarray:
+    """log1p of the daily totals over the last `window_days`, gaps filled from nearby weeks."""
+    values = history.values[-window_days:]
+    return np.log1p(fill_missing(values).sum(axis=1))
+
+
+def damped_holt(
+    series: np.ndarray, n_ahead: int, seasonal_periods: int | None, trend: bool = True
+) -> np.ndarray:
+    """Additive damped-trend exponential smoothing (Holt-Winters when seasonal) forecast;
+    `trend=False` gives simple exponential smoothing of the level."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # convergence chatter on short or flat series
+        model = ExponentialSmoothing(
+            series,
+            trend="add" if trend else None,
+            damped_trend=trend,
+            seasonal="add" if seasonal_periods else None,
+            seasonal_periods=seasonal_periods,
+            initialization_method=_initialization(series.size, seasonal_periods),
+        ).fit(use_brute=False)
+    forecast = np.asarray(model.forecast(n_ahead), dtype=float)
+    return forecast if np.isfinite(forecast).all() else np.full(n_ahead, series[-7:].mean())
+
+
+def _initialization(n_points: int, seasonal_periods: int | None) -> str:
+    """Heuristic start values (about 5x faster to fit) once there are ten seasons of data."""
+    return "heuristic" if n_points >= 10 * (seasonal_periods or 2) else "estimated"
+
+
+class HoltWintersTopDown(ForecastModel):
+    """Holt-Winters (damped additive trend, weekly season) on log daily totals x intraday shares."""
+
+    name = "holt_winters_top_down"
+
+    def __init__(self, window_days: int = 364) -> None:
+        self.window_days = window_days
+
+    def _fit(self, history: QueueHistory) -> None:
+        self.log_totals_ = daily_log_totals(history, self.window_days)
+        self.shares_ = intraday_shares(history)
+
+    def predict_days(self, n_days: int) -> np.ndarray:
+        periods = 7 if self.log_totals_.size >= 21 else None
+        totals = np.expm1(damped_holt(self.log_totals_, n_days, periods))
+        return np.clip(totals, 0, None)[:, None] * tile_weekdays(self.history_, self.shares_, n_days)
+
+
+class MSTLTopDown(ForecastModel):
+    """MSTL on log daily totals (weekly, plus yearly once two years are there), damped Holt on
+    the deseasonalised rest, split by intraday shares."""
+
+    name = "mstl_top_down"
+
+    def __init__(self, max_days: int = 2 * DAYS_PER_YEAR) -> None:
+        self.max_days = max_days
+
+    def _fit(self, history: QueueHistory) -> None:
+        series = daily_log_totals(history, self.max_days)
+        periods = [7] + ([DAYS_PER_YEAR] if series.size >= 2 * DAYS_PER_YEAR else [])
+        self.shares_ = intraday_shares(history)
+        if series.size < 21:
+            self.seasonal_, self.adjusted_, self.periods_ = np.zeros((0, 0)), series, []
+            return
+        result = MSTL(series, periods=periods).fit()
+        seasonal = np.asarray(result.seasonal).reshape(series.size, -1)
+        self.seasonal_ = seasonal
+        self.periods_ = periods
+        self.adjusted_ = series - seasonal.sum(axis=1)
+
+    def predict_days(self, n_days: int) -> np.ndarray:
+        log_total = damped_holt(self.adjusted_, n_days, None)
+        for column, period in enumerate(self.periods_):
+            last_cycle = self.seasonal_[-period:, column]
+            log_total = log_total + last_cycle[np.arange(n_days) % period]
+        totals = np.clip(np.expm1(log_total), 0, None)
+        return totals[:, None] * tile_weekdays(self.history_, self.shares_, n_days)
