@@ -6,11 +6,13 @@ import argparse
 import sys
 
 from cli_commands import COMMANDS
+from cli_commands.options import one_line_errors
 from data.errors import InputError
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cli.py", description="Picco workforce planner")
+    one_line_errors(parser)
     subparsers = parser.add_subparsers(dest="command", required=True)
     for command in COMMANDS:
         command.register(subparsers)
@@ -19,7 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)  # argparse itself exits 2 with one line on bad arguments
+    args = parser.parse_args(argv)  # exits 2 with one line on bad arguments
     try:
         return int(args.run(args) or 0)
     except InputError as error:

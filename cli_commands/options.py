@@ -1,0 +1,142 @@
+"""Command-line options shared by subcommands: import overrides, forecast and staffing knobs."""
+
+from __future__ import annotations
+
+import argparse
+
+from data.columns import ImportOptions
+from data.schema import KIND_INTERVALS, KIND_RECORDS
+from forecasting import ForecastSettings
+from forecasting.registry import model_names
+from forecasting.settings import AUTO
+from staffing.plan import CHANNELS, StaffingSettings
+
+NO_HOLIDAYS = "none"
+
+
+def one_line_errors(parser: argparse.ArgumentParser) -> None:
+    """Report bad arguments as one `error:` line (exit 2), like InputError, without the usage."""
+
+    def error(message: str) -> None:
+        parser.exit(2, f"error: {parser.prog}: {message}\n")
+
+    parser.error = error  # type: ignore[method-assign]
+
+
+def add_import_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", metavar="FILE", help="CSV/TXT export(s)")
+    group = parser.add_argument_group("import (detected when not given)")
+    group.add_argument("--interval-minutes", type=int, help="interval length to aggregate to")
+    group.add_argument("--time-column", help="column with the timestamp (or clock time)")
+    group.add_argument("--date-column", help="column with the date, when time is separate")
+    group.add_argument("--volume-column", help="column with the count per interval")
+    group.add_argument("--queue-column", help="column with the queue/channel name")
+    group.add_argument("--kind", choices=[KIND_INTERVALS, KIND_RECORDS])
+
+
+def import_options(args: argparse.Namespace) -> ImportOptions:
+    return ImportOptions(
+        interval_minutes=args.interval_minutes,
+        time_column=args.time_column,
+        date_column=args.date_column,
+        volume_column=args.volume_column,
+        queue_column=args.queue_column,
+        kind=args.kind,
+    )
+
+
+def add_forecast_arguments(parser: argparse.ArgumentParser) -> None:
+    defaults = ForecastSettings()
+    group = parser.add_argument_group("forecast")
+    group.add_argument(
+        "--horizon-days", type=int, required=True, help="days to forecast after the history"
+    )
+    group.add_argument(
+        "--queue",
+        action="append",
+        metavar="NAME",
+        help="only this queue (repeat for several; default: every queue)",
+    )
+    group.add_argument(
+        "--model",
+        choices=[AUTO, *model_names()],
+        default=AUTO,
+        help="auto = lowest backtest error per queue (default)",
+    )
+    group.add_argument(
+        "--country",
+        default=defaults.country,
+        help=f"holiday calendar, ISO code (default {defaults.country}; '{NO_HOLIDAYS}' = off)",
+    )
+    group.add_argument("--subdivision", help="region/province code for regional holidays")
+    group.add_argument(
+        "--origin", help="forecast from this date/time, using only the history before it"
+    )
+
+
+def forecast_settings(args: argparse.Namespace) -> ForecastSettings:
+    country = None if str(args.country).lower() == NO_HOLIDAYS else args.country
+    return ForecastSettings(
+        model=args.model, country=country, subdivision=args.subdivision, origin=args.origin
+    )
+
+
+def add_staffing_arguments(parser: argparse.ArgumentParser) -> None:
+    """Every staffing knob, with StaffingSettings' defaults."""
+    defaults = StaffingSettings()
+    group = parser.add_argument_group("staffing")
+    group.add_argument("--channel", choices=CHANNELS, default=defaults.channel)
+    group.add_argument("--aht-seconds", type=float, help="handle time (default: from the data)")
+    group.add_argument(
+        "--service-level", type=float, default=defaults.service_level, help="share, e.g. 0.8"
+    )
+    group.add_argument(
+        "--answer-within-seconds",
+        type=float,
+        default=defaults.answer_within_seconds,
+        help=f"service-level threshold (default {defaults.answer_within_seconds:g})",
+    )
+    group.add_argument("--max-occupancy", type=float, default=defaults.max_occupancy)
+    group.add_argument("--max-asa-seconds", type=float, help="cap on average speed of answer")
+    group.add_argument("--patience-seconds", type=float, help="mean patience: use Erlang A")
+    group.add_argument("--max-abandon-rate", type=float, help="e.g. 0.05 (needs patience)")
+    group.add_argument("--shrinkage", type=float, default=defaults.shrinkage)
+    group.add_argument(
+        "--supervisor-span", type=int, default=defaults.supervisor_span, help="8 to 15"
+    )
+    group.add_argument("--chat-concurrency", type=int, default=defaults.chat_concurrency)
+    group.add_argument("--chat-handle-growth", type=float, default=defaults.chat_handle_growth)
+    group.add_argument("--email-response-hours", type=float, default=defaults.email_response_hours)
+    group.add_argument("--min-agents-open", type=int, default=defaults.min_agents_open)
+    group.add_argument(
+        "--agent-hourly-cost", type=float, default=defaults.agent_hourly_cost, help="EUR"
+    )
+    group.add_argument(
+        "--supervisor-hourly-cost",
+        type=float,
+        default=defaults.supervisor_hourly_cost,
+        help="EUR",
+    )
+
+
+def staffing_settings(args: argparse.Namespace) -> StaffingSettings:
+    """StaffingSettings from the parsed knobs (raises InputError on impossible values)."""
+    aht = args.aht_seconds if args.aht_seconds is not None else StaffingSettings.aht_seconds
+    return StaffingSettings(
+        channel=args.channel,
+        aht_seconds=aht,
+        service_level=args.service_level,
+        answer_within_seconds=args.answer_within_seconds,
+        max_occupancy=args.max_occupancy,
+        max_asa_seconds=args.max_asa_seconds,
+        patience_seconds=args.patience_seconds,
+        max_abandon_rate=args.max_abandon_rate,
+        shrinkage=args.shrinkage,
+        supervisor_span=args.supervisor_span,
+        agent_hourly_cost=args.agent_hourly_cost,
+        supervisor_hourly_cost=args.supervisor_hourly_cost,
+        min_agents_open=args.min_agents_open,
+        chat_concurrency=args.chat_concurrency,
+        chat_handle_growth=args.chat_handle_growth,
+        email_response_hours=args.email_response_hours,
+    )

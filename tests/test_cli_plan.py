@@ -1,0 +1,144 @@
+"""`cli.py plan`: import + forecast + staffing from the command line, as a subprocess."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import PROJECT_ROOT
+
+from data.importer import import_files
+from staffing import required_agents
+
+PLAN_COLUMNS = [
+    "interval_start", "queue", "channel", "volume", "aht_seconds", "agents", "rostered",
+    "supervisors", "service_level", "asa_seconds", "occupancy", "backlog", "paid_hours", "cost",
+]  # fmt: skip
+
+
+def run_cli(*arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "cli.py", "plan", *map(str, arguments)],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="module")
+def office_hours_csv(tmp_path_factory):
+    """Six weeks of 30-minute counts, open Monday-Friday 08:00-18:00 (20 slots a day)."""
+    starts = pd.date_range("2026-01-05", "2026-02-15 23:30", freq="30min")
+    hours = starts.hour + starts.minute / 60
+    is_open = (starts.day_of_week < 5) & (hours >= 8) & (hours < 18)
+    rng = np.random.default_rng(7)
+    calls = np.where(is_open, rng.poisson(30 + 20 * np.sin((hours - 8) / 10 * np.pi)), 0)
+    frame = pd.DataFrame({"timestamp": starts.strftime("%Y-%m-%d %H:%M"), "calls": calls})
+    path = tmp_path_factory.mktemp("cli-plan") / "office.csv"
+    frame[is_open].to_csv(path, index=False)  # closed slots are simply absent, as in exports
+    return path
+
+
+def test_plan_of_generated_office_hours_staffs_every_open_half_hour(office_hours_csv, tmp_path):
+    out = tmp_path / "plan.csv"
+    result = run_cli(office_hours_csv, "--horizon-days", 7, "--aht-seconds", 240,
+                     "--model", "historical_average_4w", "--out", out)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert f"wrote 100 open intervals to {out}" in result.stdout
+    plan = pd.read_csv(out, parse_dates=["interval_start"])
+    assert plan.columns.tolist() == PLAN_COLUMNS
+    # 5 working days x 20 half hours; the week after the history, nothing on the weekend
+    assert len(plan) == 100
+    assert plan["interval_start"].min() == pd.Timestamp("2026-02-16 08:00")
+    assert plan["interval_start"].max() == pd.Timestamp("2026-02-20 17:30")
+    assert (plan["interval_start"].dt.day_of_week < 5).all()
+    # Agents are Erlang C on the written volume at 80/20 (at least one agent while open).
+    expected = np.maximum(required_agents(plan["volume"], 240.0, 1800.0, 0.8, 20.0), 1)
+    np.testing.assert_array_equal(plan["agents"], expected)
+    assert (plan["service_level"] >= 0.8 - 1e-9).all()
+    assert (plan["rostered"] >= plan["agents"]).all()
+
+
+def test_higher_quantile_and_volume_change_staff_more(office_hours_csv, tmp_path):
+    common = [office_hours_csv, "--horizon-days", 7, "--aht-seconds", 240,
+              "--model", "historical_average_4w"]  # fmt: skip
+    mean_out, p90_out = tmp_path / "mean.csv", tmp_path / "p90.csv"
+    assert run_cli(*common, "--out", mean_out).returncode == 0
+    result = run_cli(*common, "--quantile", "p90", "--volume-change-pct", 20, "--out", p90_out)
+    assert result.returncode == 0, result.stderr
+    mean, p90 = pd.read_csv(mean_out), pd.read_csv(p90_out)
+    assert (p90["volume"] >= mean["volume"] * 1.2 - 1e-9).all()
+    assert (p90["agents"] >= mean["agents"]).all()
+    assert p90["cost"].sum() > mean["cost"].sum()
+
+
+def test_plan_of_bank_call_log_uses_learned_handle_time(shared_data, tmp_path):
+    log = shared_data / "anonymous_bank" / "february_1999.txt"
+    out = tmp_path / "bank-plan.csv"
+    result = run_cli(log, "--horizon-days", 7, "--out", out)
+    assert result.returncode == 0, result.stderr
+    plan = pd.read_csv(out, parse_dates=["interval_start"])
+    assert plan.columns.tolist() == PLAN_COLUMNS
+    # One row per open 15-minute slot of the week 1999-03-01 .. 03-07, by the learned open hours.
+    dataset = import_files([log])
+    open_slots = dataset.open_hours[dataset.open_hours["is_open"]]
+    assert len(plan) == len(open_slots)
+    assert plan["interval_start"].min() >= pd.Timestamp("1999-03-01")
+    assert plan["interval_start"].max() < pd.Timestamp("1999-03-08")
+    assert not plan.duplicated(["queue", "interval_start"]).any()
+    # Handle time learned from the calls (mean talk time about 176 s per ../shared/README.md).
+    assert plan["aht_seconds"].nunique() == 1
+    assert plan["aht_seconds"].iloc[0] == pytest.approx(176, abs=15)
+    assert plan["agents"].max() > 5
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--horizon-days", "abc"], "--horizon-days: invalid int value"),
+        (["--quantile", "p95"], "--quantile: invalid choice"),
+        (["--service-level", "1.5"], "service level must be a fraction"),
+        (["--supervisor-span", "20"], "span"),
+        (["--queue", "nope"], "--queue nope: no such queue"),
+        (["--volume-change-pct", "-150"], "below -100%"),
+        (["--horizon-days", "0", "--aht-seconds", "240"], "Horizon must be at least one day"),
+        ([], "give --aht-seconds"),
+    ],
+)
+def test_bad_arguments_exit_2_with_one_line(office_hours_csv, tmp_path, capsys, arguments, message):
+    # In-process through cli.main (what the subprocess runs) to keep the suite quick.
+    import cli
+
+    if "--horizon-days" not in arguments:
+        arguments = [*arguments, "--horizon-days", "7"]
+    out = tmp_path / "never.csv"
+    try:
+        code = cli.main(["plan", str(office_hours_csv), *arguments, "--out", str(out)])
+    except SystemExit as exit_:
+        code = exit_.code
+    stderr = capsys.readouterr().err
+    assert code == 2
+    assert message in stderr
+    assert len(stderr.strip().splitlines()) == 1, stderr
+    assert not out.exists()
+
+
+def test_missing_file_exits_2_with_one_line_naming_it(tmp_path):
+    result = run_cli(tmp_path / "absent.csv", "--horizon-days", 7, "--out", tmp_path / "p.csv")
+    assert result.returncode == 2
+    assert "absent.csv" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_unknown_option_exits_2_with_one_line(office_hours_csv, tmp_path):
+    result = run_cli(office_hours_csv, "--horizon-days", 7, "--colour", "red",
+                     "--out", tmp_path / "p.csv")  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "error: cli.py: unrecognized arguments: --colour red"
+    ]
