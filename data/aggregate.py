@@ -58,6 +58,8 @@ def sum_at(index: np.ndarray, size: int, weights: np.ndarray | None = None) -> n
     if weights is None:
         return np.bincount(index, minlength=size).astype(float)
     known = ~np.isnan(weights)
+    if known.all():
+        return np.bincount(index, weights=weights, minlength=size)
     return np.bincount(index[known], weights=weights[known], minlength=size)
 
 

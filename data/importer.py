@@ -159,7 +159,7 @@ def _read_file(
     plan = plan_columns(
         text_format.header, text_format.sample_rows, text_format.decimal_comma, options, name
     )
-    table = _read_table(path, name, text_format, plan.used_columns())
+    table = _read_table(path, name, text_format, plan)
     rows = _parse_rows(table, plan, text_format, name)
     native = None
     if plan.kind == schema.KIND_INTERVALS:
@@ -191,37 +191,60 @@ def _read_file(
     return plan, rows, report
 
 
-def _read_table(path: Path, name: str, text_format: TextFormat, used: list[str]) -> pa.Table:
+def _read_table(path: Path, name: str, text_format: TextFormat, plan: ColumnPlan) -> pa.Table:
+    """The used columns of the whole file. First with arrow's own type inference (fast, parallel
+    parsing of numbers and ISO timestamps); when a value does not fit the type inferred from the
+    first rows (a stray word in a count column, a "Totale" row), again as text so the parsers
+    can name the offending rows."""
+    used = plan.used_columns()
     header = _unique(text_format.header)
     wanted = [header[text_format.header.index(column)] for column in used]
+    text_roles = {plan.queue_column, plan.outcome_column}
+    text_columns = [header[text_format.header.index(c)] for c in used if c in text_roles]
+    try:
+        table = _read_csv(path, name, text_format, header, wanted, text_columns)
+    except (pa.ArrowInvalid, InputError):
+        table = _read_csv(path, name, text_format, header, wanted, wanted)
+    return table.rename_columns(used)
+
+
+def _read_csv(
+    path: Path,
+    name: str,
+    text_format: TextFormat,
+    header: list[str],
+    wanted: list[str],
+    text_columns: list[str],
+) -> pa.Table:
     # The header is given explicitly (and skipped), so a BOM never reaches a column name.
     encoding = "latin-1" if text_format.encoding == "latin-1" else "utf8"
-    for attempt in (encoding, "latin-1"):
-        try:
-            table = pacsv.read_csv(
-                path,
-                read_options=pacsv.ReadOptions(
-                    encoding=attempt, column_names=header, skip_rows=1, block_size=1 << 24
-                ),
-                parse_options=pacsv.ParseOptions(delimiter=text_format.delimiter),
-                convert_options=pacsv.ConvertOptions(
-                    include_columns=wanted,
-                    column_types={column: pa.string() for column in wanted},
-                    strings_can_be_null=False,
-                ),
-            )
-            break
-        except pa.ArrowInvalid as error:
-            message = str(error)
-            if "UTF8" in message or "utf8" in message.lower() and attempt != "latin-1":
-                text_format.encoding = "latin-1"  # a Latin-1 character beyond the sniffed head
-                continue
-            raise InputError(
-                f"{name}: the file could not be read as a {text_format.delimiter_name}-separated "
-                f"table ({message.splitlines()[0]}). Check that every row has as many fields as "
-                "the header."
-            ) from error
-    return table.rename_columns(used)
+    convert = pacsv.ConvertOptions(
+        include_columns=wanted,
+        column_types={column: pa.string() for column in text_columns},
+        strings_can_be_null=False,
+        decimal_point="," if text_format.decimal_comma else ".",
+    )
+    try:
+        return pacsv.read_csv(
+            path,
+            read_options=pacsv.ReadOptions(
+                encoding=encoding, column_names=header, skip_rows=1, block_size=1 << 24
+            ),
+            parse_options=pacsv.ParseOptions(delimiter=text_format.delimiter),
+            convert_options=convert,
+        )
+    except pa.ArrowInvalid as error:
+        message = str(error)
+        if "conversion error" in message.lower() and len(text_columns) < len(wanted):
+            raise  # a typed read that met an odd value: the caller reads as text
+        if "utf8" in message.lower() and encoding != "latin-1":
+            text_format.encoding = "latin-1"  # a Latin-1 character beyond the sniffed head
+            return _read_csv(path, name, text_format, header, wanted, text_columns)
+        raise InputError(
+            f"{name}: the file could not be read as a {text_format.delimiter_name}-separated "
+            f"table ({message.splitlines()[0]}). Check that every row has as many fields as "
+            "the header."
+        ) from error
 
 
 def _unique(header: list[str]) -> list[str]:
@@ -290,8 +313,20 @@ def _parse_time(
     return seconds, keep
 
 
+def _written(values: pa.ChunkedArray, rows: np.ndarray) -> np.ndarray:
+    """Those of `rows` whose cell is not blank."""
+    taken = pc.take(_as_text(values), pa.array(rows, pa.int64()))
+    filled = pc.fill_null(pc.not_equal(pc.utf8_trim_whitespace(taken), ""), False)
+    return rows[np.asarray(filled, dtype=bool)]
+
+
+def _as_text(values: pa.ChunkedArray) -> pa.ChunkedArray:
+    return values if pa.types.is_string(values.type) else pc.cast(values, pa.string())
+
+
 def _texts(values: pa.ChunkedArray, rows: np.ndarray) -> list[str]:
-    return [value or "" for value in pc.take(values, pa.array(rows, pa.int64())).to_pylist()]
+    taken = pc.take(_as_text(values), pa.array(rows, pa.int64())).to_pylist()
+    return [value or "" for value in taken]
 
 
 def _examples(values: pa.ChunkedArray, rows: np.ndarray) -> str:
@@ -326,8 +361,7 @@ def _counts(
     counts = parse_number(values, decimal_comma)
     unreadable = np.flatnonzero(np.isnan(counts))
     if len(unreadable):
-        blank = np.array([not text.strip() for text in _texts(values, unreadable)], dtype=bool)
-        invalid = unreadable[~blank]
+        invalid = _written(values, unreadable)
         if len(invalid):
             shown = _examples(values, invalid)
             raise InputError(
@@ -335,7 +369,8 @@ def _counts(
                 f"not numbers ({shown}). Replace them with the count (0 if none), or leave the "
                 "cell empty when the interval is unknown."
             )
-        notes.append(f"{name}: {int(blank.sum()):,} empty count(s) in '{column}' read as missing.")
+        blank = len(unreadable) - len(invalid)
+        notes.append(f"{name}: {blank:,} empty count(s) in '{column}' read as missing.")
     negative = np.flatnonzero(counts < 0)
     if len(negative):
         shown = _examples(values, negative)
@@ -351,14 +386,12 @@ def _durations(
 ) -> np.ndarray:
     seconds = parse_duration(values, decimal_comma)
     unreadable = np.flatnonzero(np.isnan(seconds))
-    if len(unreadable):
-        texts = _texts(values, unreadable)
-        written = [row for row, text in zip(unreadable, texts, strict=True) if text.strip()]
-        if written:
-            notes.append(
-                f"{name}: {len(written):,} value(s) in '{column}' are not durations and were "
-                f"ignored ({_examples(values, np.array(written))})."
-            )
+    written = _written(values, unreadable) if len(unreadable) else unreadable
+    if len(written):
+        notes.append(
+            f"{name}: {len(written):,} value(s) in '{column}' are not durations and were "
+            f"ignored ({_examples(values, written)})."
+        )
     negative = seconds < 0
     if negative.any():
         notes.append(f"{name}: {int(negative.sum()):,} negative duration(s) in '{column}' ignored.")
@@ -377,6 +410,10 @@ def _merge(parts: list[_Rows]) -> _Rows:
         np.array([position[q] for q in part.queue_names], dtype=np.int64)[part.codes]
         for part in parts
     ]
+    if len(parts) == 1:  # nothing to join: keep the arrays, only renumber the queues
+        part = parts[0]
+        return _Rows(part.seconds, codes[0], names, part.volume, part.aht, part.handle,
+                     part.wait, part.outcome)  # fmt: skip
 
     def joined(attribute: str) -> np.ndarray | None:
         arrays = [getattr(part, attribute) for part in parts]
@@ -425,8 +462,8 @@ def _records_dataset(rows: _Rows, interval_minutes: int) -> schema.Dataset:
     answered = abandoned = None
     if rows.outcome is not None:
         served = (rows.outcome == ANSWERED) | (rows.outcome == UNKNOWN_OUTCOME)
-        answered = sum_at(index, size, (rows.outcome == ANSWERED).astype(float))
-        abandoned = sum_at(index, size, (rows.outcome == ABANDONED).astype(float))
+        answered = sum_at(index[rows.outcome == ANSWERED], size)
+        abandoned = sum_at(index[rows.outcome == ABANDONED], size)
     aht = None if rows.handle is None else mean_at(index, size, rows.handle, served)
     wait = None if rows.wait is None else mean_at(index, size, rows.wait, served)
     # Records cannot show a gap in the export: an interval without contacts had none.

@@ -89,7 +89,11 @@ def parse_with_format(values: pa.ChunkedArray | pa.Array, fmt: str) -> pa.Chunke
 
 def parse_timestamps(values: pa.ChunkedArray | pa.Array, fmt: str) -> np.ndarray:
     """Wall-clock seconds since 1970-01-01 (float, whole seconds), NaN where a value does not
-    fit `fmt`. Clean ISO columns take arrow's native cast; anything else goes through strptime."""
+    fit `fmt`. Columns the CSV reader already typed as dates/timestamps are taken as they are;
+    clean ISO text takes arrow's native cast; anything else goes through strptime."""
+    if pa.types.is_timestamp(values.type) or pa.types.is_date(values.type):
+        return _to_float(pc.cast(pc.cast(values, pa.timestamp("s"), safe=False), pa.int64()))
+    values = _as_text(values)
     if fmt == ISO:
         try:
             nanos = pc.cast(pc.cast(values, pa.timestamp("ns")), pa.int64())
@@ -104,7 +108,7 @@ def parse_timestamps(values: pa.ChunkedArray | pa.Array, fmt: str) -> np.ndarray
 def parse_time_of_day(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
     """Seconds after midnight from `H:MM[:SS]`, `HH.MM`, `08:00 - 08:15` or a whole hour `8`;
     NaN where unreadable or out of range."""
-    values = pc.utf8_trim_whitespace(values)
+    values = pc.utf8_trim_whitespace(_as_text(values))
     parts = pc.extract_regex(values, _TIME_OF_DAY)
     hours = _field_float(parts, "h")
     minutes = _field_float(parts, "m")
@@ -122,19 +126,35 @@ def parse_time_of_day(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
 
 def parse_duration(values: pa.ChunkedArray | pa.Array, decimal_comma: bool) -> np.ndarray:
     """Seconds from plain numbers (seconds) or `H:MM:SS` / `M:SS`; NaN where unreadable."""
-    values = pc.utf8_trim_whitespace(values)
     numbers = parse_number(values, decimal_comma)
-    parts = pc.extract_regex(values, _DURATION)
+    if _is_numeric(values.type):
+        return numbers
+    unread = np.flatnonzero(np.isnan(numbers))
+    if len(unread) == 0:
+        return numbers
+    # Only the values that are not plain numbers go through the clock-notation pattern.
+    rest = pc.utf8_trim_whitespace(pc.take(_as_text(values), pa.array(unread, pa.int64())))
+    parts = pc.extract_regex(rest, _DURATION)
     hours = np.nan_to_num(_field_float(parts, "h"), nan=0.0)
-    clock = hours * 3600 + _field_float(parts, "m") * 60 + _field_float(parts, "s")
-    return np.where(np.isnan(numbers), clock, numbers)
+    numbers[unread] = hours * 3600 + _field_float(parts, "m") * 60 + _field_float(parts, "s")
+    return numbers
 
 
 def parse_number(values: pa.ChunkedArray | pa.Array, decimal_comma: bool) -> np.ndarray:
     """Floats from text (decimal comma when asked); NaN where empty or not a number."""
-    values = pc.utf8_trim_whitespace(values)
+    if _is_numeric(values.type):
+        return _to_float(values)
+    values = _as_text(values)
     if decimal_comma:
         values = pc.replace_substring(values, ",", ".")
+    empty = pc.equal(values, "")
+    try:  # arrow's own cast reads clean columns in one pass; odd values need the pattern below
+        return _to_float(
+            pc.cast(pc.if_else(empty, pa.scalar(None, pa.string()), values), pa.float64())
+        )
+    except pa.ArrowInvalid:
+        pass
+    values = pc.utf8_trim_whitespace(values)
     valid = pc.match_substring_regex(values, _NUMBER)
     kept = pc.if_else(valid, values, pa.scalar(None, pa.string()))
     return _to_float(pc.cast(kept, pa.float64()))
@@ -143,6 +163,17 @@ def parse_number(values: pa.ChunkedArray | pa.Array, decimal_comma: bool) -> np.
 def is_number(values: pa.ChunkedArray | pa.Array, decimal_comma: bool) -> np.ndarray:
     """True where a value reads as a number (empty values are False)."""
     return ~np.isnan(parse_number(values, decimal_comma))
+
+
+def _is_numeric(kind: pa.DataType) -> bool:
+    return pa.types.is_integer(kind) or pa.types.is_floating(kind)
+
+
+def _as_text(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    """Text for the pattern-based parsers, whatever type the CSV reader inferred."""
+    if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
+        return values
+    return pc.cast(values, pa.string())
 
 
 def _field_float(parts: pa.ChunkedArray | pa.Array, name: str) -> np.ndarray:
