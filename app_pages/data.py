@@ -176,6 +176,8 @@ def _stored_datasets(current_name: str) -> None:
         table,
         hide_index=True,
         column_config={
+            "interval_minutes": st.column_config.NumberColumn("interval (min)"),
+            "rows": st.column_config.NumberColumn("interval rows", format="localized"),
             "contacts": st.column_config.NumberColumn("contacts", format="localized"),
             "start": st.column_config.DatetimeColumn("first interval", format="YYYY-MM-DD HH:mm"),
             "end": st.column_config.DatetimeColumn("last interval", format="YYYY-MM-DD HH:mm"),

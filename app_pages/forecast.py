@@ -12,6 +12,16 @@ from forecasting.peaks import describe_peak
 
 HISTORY_TAIL_DAYS = 14
 MAX_PEAKS_LISTED = 10
+BACKTEST_COLUMNS = [
+    "model",
+    "chosen",
+    "wape_interval",
+    "wape_daily",
+    "mase",
+    "bias",
+    "coverage_80",
+    "fit_seconds",
+]
 
 st.title("Forecast")
 current = state.current()
@@ -93,14 +103,20 @@ st.plotly_chart(
 )
 
 ahead = forecast[forecast[QUEUE] == queue]
+daily = ahead.groupby(ahead[INTERVAL_START].dt.date)["forecast"].sum()
 figures = st.columns(4)
 figures[0].metric("Forecast contacts", f"{ahead['forecast'].sum():,.0f}", border=True)
 figures[1].metric(
-    "P10 – P90 of the busiest interval",
-    f"{ahead['p10'].max():,.0f} – {ahead['p90'].max():,.0f}",
+    "Busiest interval, P10–P90",
+    f"{ahead['p10'].max():,.0f}–{ahead['p90'].max():,.0f}",
     border=True,
 )
-figures[2].metric("Model used", str(result.chosen_models.get(queue, "—")), border=True)
+figures[2].metric(
+    "Busiest day",
+    f"{pd.Timestamp(daily.idxmax()):%a %d %b}" if not daily.empty else "—",
+    border=True,
+    help=f"{daily.max():,.0f} contacts forecast." if not daily.empty else None,
+)
 figures[3].metric("Peaks found", f"{len(peaks)}", border=True)
 
 st.subheader("Peaks")
@@ -113,16 +129,32 @@ else:
         st.caption(f"The {len(shown)} largest of {len(peaks)} peaks; all are in the download.")
 
 st.subheader("Why this model")
-st.caption(
-    "Rolling-origin backtest on the most recent weeks: the lowest error (WAPE) wins when the "
-    "model is auto."
-)
 backtest = result.backtest
-if not backtest.empty:
-    backtest = backtest[backtest[QUEUE] == queue]
-    backtest = backtest.assign(chosen=backtest["model"] == result.chosen_models.get(queue))
-    backtest = backtest.sort_values("wape_interval", ignore_index=True)
-    st.dataframe(backtest, hide_index=True, key="backtest_table")
+if not backtest.empty and queue in set(backtest[QUEUE]):
+    chosen = result.chosen_models.get(queue)
+    backtest = backtest[backtest[QUEUE] == queue].sort_values("wape_interval", ignore_index=True)
+    backtest = backtest.assign(chosen=backtest["model"] == chosen)
+    st.markdown(
+        settings.model_choice_sentence(backtest, chosen, st.session_state["forecast_model"])
+    )
+    shown = [c for c in BACKTEST_COLUMNS if c in backtest.columns]
+    st.dataframe(
+        backtest[shown],
+        hide_index=True,
+        key="backtest_table",
+        column_config={
+            "wape_interval": st.column_config.NumberColumn("WAPE per interval", format="percent"),
+            "wape_daily": st.column_config.NumberColumn("WAPE per day", format="percent"),
+            "bias": st.column_config.NumberColumn("bias", format="percent"),
+            "coverage_80": st.column_config.NumberColumn("P10–P90 coverage", format="percent"),
+            "mase": st.column_config.NumberColumn("MASE", format="%.2f"),
+            "fit_seconds": st.column_config.NumberColumn("fit time (s)", format="%.1f"),
+        },
+    )
+    st.caption(
+        "Rolling-origin backtest on recent weeks. WAPE = absolute error as a share of the "
+        "contacts; coverage = share of actual intervals inside the P10–P90 band (aim: 80%)."
+    )
 for note in result.notes:
     st.info(note)
 

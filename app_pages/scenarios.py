@@ -12,6 +12,7 @@ from data.errors import InputError
 from planning import QUANTILES, Scenario, compare_scenarios
 
 MAX_COMPARED = 6
+ROW_HEIGHT_PX = 35
 EDITOR_VERSION = "scenario_editor_version"  # bumped after a save so the editor starts clean
 MESSAGES = "scenario_messages"  # (kind, text) shown once after an action
 RATE_METRICS = ("Expected service level", "Expected occupancy", "Expected abandonment")
@@ -256,6 +257,7 @@ shown = _comparison_display(comparison)
 st.dataframe(
     shown,
     key="comparison_table",
+    height=ROW_HEIGHT_PX * (len(shown) + 1) + 3,  # every metric visible without scrolling
     column_config={column: st.column_config.NumberColumn(format="%.1f") for column in shown},
 )
 downloads.download_table(

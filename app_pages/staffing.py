@@ -34,6 +34,7 @@ with st.container(border=True):
         "Average handle time, AHT (seconds)",
         step=10.0,
         key="aht_seconds",
+        format="%.0f",
         persist_state=SESSION,
         help=f"From the data: {known_aht:.0f} s."
         if known_aht
@@ -54,6 +55,7 @@ with st.container(border=True):
         max_value=100.0,
         step=5.0,
         key="sl_target_pct",
+        format="%.0f",
         persist_state=SESSION,
     )
     row[1].number_input(
@@ -61,6 +63,7 @@ with st.container(border=True):
         min_value=0.0,
         step=5.0,
         key="answer_within_s",
+        format="%.0f",
         persist_state=SESSION,
     )
     row[2].number_input(
@@ -68,6 +71,7 @@ with st.container(border=True):
         min_value=0.0,
         step=10.0,
         key="max_asa_s",
+        format="%.0f",
         persist_state=SESSION,
         help="0 = no ASA limit.",
     )
@@ -77,6 +81,7 @@ with st.container(border=True):
         max_value=100.0,
         step=1.0,
         key="max_occupancy_pct",
+        format="%.0f",
         persist_state=SESSION,
     )
     row = st.columns(4)
@@ -86,6 +91,7 @@ with st.container(border=True):
         max_value=95.0,
         step=1.0,
         key="shrinkage_pct",
+        format="%.0f",
         persist_state=SESSION,
     )
     row[1].slider(
@@ -111,7 +117,7 @@ with st.container(border=True):
     )
     row = st.columns(4)
     row[0].checkbox(
-        "Model abandonment (Erlang A)",
+        "Erlang A: callers abandon",
         key="use_patience",
         persist_state=SESSION,
         help="Callers hang up after a while: fewer agents reach the same service level.",
@@ -121,6 +127,7 @@ with st.container(border=True):
         min_value=1.0,
         step=10.0,
         key="patience_s",
+        format="%.0f",
         persist_state=SESSION,
         disabled=not st.session_state["use_patience"],
     )
@@ -155,16 +162,25 @@ figures[0].metric("Peak agents", f"{summary.peak_agents:,.0f}", border=True)
 figures[1].metric("Peak people rostered", f"{summary.peak_rostered:,.0f}", border=True)
 low, high = summary.supervisors_band
 figures[2].metric(
-    "Supervisors at the peak",
+    "Supervisors (peak)",
     f"{summary.peak_supervisors:,.0f}",
     border=True,
     help=f"Between {low:.0f} (1 per 15 agents) and {high:.0f} (1 per 8).",
 )
-figures[3].metric("FTE (agents + supervisors)", f"{summary.fte:,.1f}", border=True)
+figures[3].metric(
+    "FTE",
+    f"{summary.fte:,.1f}",
+    border=True,
+    help=f"Agents {summary.agent_fte:,.1f} + supervisors {summary.supervisor_fte:,.1f} on "
+    f"{summary.weekly_contract_hours:g}-hour weeks.",
+)
 figures[4].metric("Paid hours", f"{summary.paid_hours:,.0f}", border=True)
 figures = st.columns(5)
 figures[0].metric(
-    f"Cost over {summary.horizon_days:.0f} days", f"€ {summary.cost_horizon:,.0f}", border=True
+    f"Cost, {summary.horizon_days:.0f} days",
+    f"€ {summary.cost_horizon:,.0f}",
+    border=True,
+    help=f"€ {summary.cost_per_week:,.0f} per week.",
 )
 figures[1].metric("Expected service level", f"{summary.service_level:.1%}", border=True)
 figures[2].metric("Expected ASA", f"{summary.asa_seconds:,.0f} s", border=True)
@@ -173,8 +189,10 @@ figures[4].metric(
     "Expected abandonment",
     "—" if summary.abandon_rate is None else f"{summary.abandon_rate:.1%}",
     border=True,
-    help="Needs the Erlang A patience above.",
 )
+
+if summary.abandon_rate is None:
+    st.caption("Expected abandonment needs the callers' patience: tick Erlang A above.")
 
 st.plotly_chart(plots.requirement_heatmap(plan), key="staffing_heatmap")
 
@@ -196,7 +214,16 @@ st.plotly_chart(plots.daily_totals_chart(daily), key="staffing_daily_chart")
 
 daily_tab, interval_tab = st.tabs(["Daily totals", "Per interval"])
 with daily_tab:
-    st.dataframe(daily, hide_index=True, key="staffing_daily_table")
+    st.dataframe(
+        daily,
+        hide_index=True,
+        key="staffing_daily_table",
+        column_config={
+            "contacts": st.column_config.NumberColumn(format="%.0f"),
+            "paid_hours": st.column_config.NumberColumn("paid hours", format="%.1f"),
+            "cost": st.column_config.NumberColumn("cost (EUR)", format="%.0f"),
+        },
+    )
     downloads.download_table(daily, "staffing_daily", "Daily totals", key="download_daily")
 with interval_tab:
     st.dataframe(plan, hide_index=True, key="staffing_plan_table")

@@ -9,11 +9,13 @@ from plotly.subplots import make_subplots
 
 from data.schema import INTERVAL_START, IS_OPEN, QUEUE, VOLUME
 
+HISTORY_WINDOW_DAYS = 182  # the history chart opens on the last six months (slider for more)
 WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-BAND_COLOUR = "rgba(31, 119, 180, 0.18)"
+BAND_COLOUR = "rgba(31, 119, 180, 0.30)"
 FORECAST_COLOUR = "#1f77b4"
 HISTORY_COLOUR = "#555555"
 PEAK_COLOUR = "rgba(214, 39, 40, 0.14)"
+PEAK_MARKER = "#d62728"
 
 
 def _layout(figure: go.Figure, title: str, y_title: str, height: int = 380) -> go.Figure:
@@ -30,14 +32,27 @@ def _layout(figure: go.Figure, title: str, y_title: str, height: int = 380) -> g
 
 def daily_history(intervals: pd.DataFrame) -> go.Figure:
     """Contacts per day, one line per queue (days without any data stay empty)."""
-    frame = intervals[[INTERVAL_START, QUEUE, VOLUME]].copy()
+    frame = intervals[[INTERVAL_START, QUEUE, VOLUME, IS_OPEN]].copy()
     frame["day"] = frame[INTERVAL_START].dt.normalize()
-    daily = frame.groupby([QUEUE, "day"], sort=True)[VOLUME].sum(min_count=1).reset_index()
+    daily = (
+        frame.groupby([QUEUE, "day"], sort=True)
+        .agg(volume=(VOLUME, lambda v: v.sum(min_count=1)), is_open=(IS_OPEN, "any"))
+        .reset_index()
+    )
+    daily = daily[daily[IS_OPEN]]  # closed days (e.g. Sundays) would draw a zero every week
     figure = go.Figure()
     for queue, rows in daily.groupby(QUEUE, sort=True):
-        figure.add_trace(go.Scatter(x=rows["day"], y=rows[VOLUME], mode="lines", name=str(queue)))
+        figure.add_trace(
+            go.Scatter(
+                x=rows["day"], y=rows[VOLUME], mode="lines", name=str(queue), line={"width": 1.2}
+            )
+        )
+    if not daily.empty:
+        last = daily["day"].max()
+        first = max(daily["day"].min(), last - pd.Timedelta(days=HISTORY_WINDOW_DAYS))
+        figure.update_xaxes(range=[first, last + pd.Timedelta(days=1)])
     figure.update_xaxes(rangeslider={"visible": True, "thickness": 0.06})
-    return _layout(figure, "Contacts per day", "contacts per day", height=420)
+    return _layout(figure, "Contacts per open day", "contacts per day", height=420)
 
 
 def intraday_profile(intervals: pd.DataFrame, queue: str) -> go.Figure:
@@ -68,10 +83,26 @@ def intraday_profile(intervals: pd.DataFrame, queue: str) -> go.Figure:
     return _layout(figure, f"Average day, {queue}: contacts per interval", "contacts per interval")
 
 
+def _band_outline(times: pd.Series, low: pd.Series, high: pd.Series, open_mask: pd.Series):
+    """x/y of one closed polygon per run of open slots, separated by None (filled with toself).
+
+    A plain fill between two gapped lines bleeds across the gaps; separate polygons keep closed
+    hours empty.
+    """
+    run_id = (open_mask != open_mask.shift()).cumsum()[open_mask]
+    xs: list = []
+    ys: list = []
+    for _, run in times[open_mask].groupby(run_id):
+        index = run.index
+        xs += [*run, *run[::-1], None]
+        ys += [*high[index], *low[index][::-1], None]
+    return xs, ys
+
+
 def forecast_chart(
     history: pd.DataFrame, forecast: pd.DataFrame, peaks: pd.DataFrame | None, queue: str
 ) -> go.Figure:
-    """History tail and forecast with its P10–P90 band; closed slots are gaps; peaks shaded."""
+    """History tail and forecast with its P10–P90 band; closed slots are gaps; peaks marked."""
     figure = go.Figure()
     past = history[history[QUEUE] == queue]
     past_volume = past[VOLUME].where(past[IS_OPEN].astype(bool))
@@ -84,52 +115,50 @@ def forecast_chart(
             line={"color": HISTORY_COLOUR, "width": 1},
         )
     )
-    ahead = forecast[forecast[QUEUE] == queue]
+    ahead = forecast[forecast[QUEUE] == queue].reset_index(drop=True)
     open_mask = ahead[IS_OPEN].astype(bool)
-    # NaN on closed slots breaks the lines and the band, so closed hours show as empty space.
-    p10, p90, mean = (ahead[column].where(open_mask) for column in ("p10", "p90", "forecast"))
+    band_x, band_y = _band_outline(ahead[INTERVAL_START], ahead["p10"], ahead["p90"], open_mask)
     figure.add_trace(
         go.Scatter(
-            x=ahead[INTERVAL_START],
-            y=p90,
+            x=band_x,
+            y=band_y,
             mode="lines",
             line={"width": 0},
-            showlegend=False,
+            fill="toself",
+            fillcolor=BAND_COLOUR,
+            name="P10–P90",
             hoverinfo="skip",
         )
     )
+    # NaN on closed slots breaks the line, so closed hours show as empty space.
     figure.add_trace(
         go.Scatter(
             x=ahead[INTERVAL_START],
-            y=p10,
-            mode="lines",
-            line={"width": 0},
-            fill="tonexty",
-            fillcolor=BAND_COLOUR,
-            name="P10–P90",
-        )
-    )
-    figure.add_trace(
-        go.Scatter(
-            x=ahead[INTERVAL_START],
-            y=mean,
+            y=ahead["forecast"].where(open_mask),
             mode="lines",
             name="forecast",
             line={"color": FORECAST_COLOUR, "width": 1.5},
         )
     )
-    for _, peak in (peaks if peaks is not None else pd.DataFrame()).iterrows():
-        figure.add_vrect(
-            x0=peak["start"], x1=peak["end"], fillcolor=PEAK_COLOUR, line_width=0, layer="below"
-        )
     if peaks is not None and not peaks.empty:
+        for _, peak in peaks.iterrows():
+            figure.add_vrect(
+                x0=peak["start"], x1=peak["end"], fillcolor=PEAK_COLOUR, line_width=0, layer="below"
+            )
+        starts = ahead[INTERVAL_START]
+        tops = [
+            ahead["p90"][(starts >= peak["start"]) & (starts < peak["end"])].max()
+            for _, peak in peaks.iterrows()
+        ]
         figure.add_trace(
             go.Scatter(
-                x=[None],
-                y=[None],
+                x=peaks["start"],
+                y=tops,
                 mode="markers",
                 name="peak",
-                marker={"color": "rgba(214, 39, 40, 0.5)", "symbol": "square", "size": 12},
+                marker={"color": PEAK_MARKER, "symbol": "triangle-down", "size": 11},
+                text=[f"+{pct:.0f}% over usual" for pct in peaks["pct_above_usual"]],
+                hovertemplate="peak %{x}: %{text}<extra></extra>",
             )
         )
     return _layout(
@@ -186,8 +215,20 @@ def daily_totals_chart(daily: pd.DataFrame) -> go.Figure:
         ),
         secondary_y=True,
     )
-    figure.update_yaxes(title_text="peak agents", secondary_y=True, rangemode="tozero")
+    figure.update_yaxes(
+        title_text="peak agents",
+        secondary_y=True,
+        rangemode="tozero",
+        showgrid=False,
+        tickformat=",.0f",
+    )
     return _layout(figure, "Daily totals", "paid hours", height=340)
+
+
+def _short_number(value: float) -> str:
+    if not np.isfinite(value):
+        return ""
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.1f}"
 
 
 def scenario_bars(values: pd.Series, label: str, baseline: str) -> go.Figure:
@@ -196,7 +237,7 @@ def scenario_bars(values: pd.Series, label: str, baseline: str) -> go.Figure:
     colours = ["#9e9e9e" if name == baseline else FORECAST_COLOUR for name in names]
     numbers = values.astype(float)
     figure = go.Figure(
-        go.Bar(x=names, y=numbers, marker_color=colours, text=[f"{v:,.4g}" for v in numbers])
+        go.Bar(x=names, y=numbers, marker_color=colours, text=[_short_number(v) for v in numbers])
     )
     figure.update_traces(textposition="outside", cliponaxis=False)
     figure.update_layout(

@@ -101,6 +101,31 @@ def _events() -> list[ForecastEvent]:
     return events
 
 
+def model_choice_sentence(backtest: pd.DataFrame, chosen: str | None, requested: str) -> str:
+    """Why `chosen` forecasts this queue, from its backtest table (sorted best first)."""
+    rows = backtest.set_index("model")
+    if chosen not in rows.index:
+        return f"Using **{chosen}**."
+    error = rows.loc[chosen, "wape_interval"]
+    origins = int(rows.loc[chosen, "n_origins"]) if "n_origins" in rows else 0
+    if requested != AUTO:
+        return f"**{chosen}** was chosen by hand; its backtest error is {error:.1%} WAPE."
+    runners_up = [name for name in rows.index if name != chosen]
+    ranking = (
+        "the lowest error"
+        if rows.index[0] == chosen
+        else "the best fit on the weeks it was scored on"
+    )
+    text = (
+        f"**auto** picked **{chosen}**: {ranking} per interval ({error:.1%} WAPE) over "
+        f"{origins} backtest weeks"
+    )
+    if runners_up:
+        other = runners_up[0]
+        text += f"; next best {other} with {rows.loc[other, 'wape_interval']:.1%}"
+    return text + "."
+
+
 def forecast_settings() -> ForecastSettings:
     session = st.session_state
     country = session.get("holiday_country", "IT")

@@ -8,12 +8,11 @@ import streamlit as st
 
 from data.schema import INTERVAL_START, KIND_RECORDS, VOLUME, Dataset
 
+FIGURES_PER_ROW = 4
 
-def _date_range(dataset: Dataset) -> str:
-    starts = dataset.intervals[INTERVAL_START]
-    if starts.empty:
-        return "—"
-    return f"{starts.min():%Y-%m-%d} – {starts.max():%Y-%m-%d}"
+
+def _day(value) -> str:
+    return "—" if pd.isna(value) else f"{value:%Y-%m-%d}"
 
 
 def dataset_caption(dataset: Dataset) -> None:
@@ -26,11 +25,12 @@ def dataset_caption(dataset: Dataset) -> None:
 
 
 def dataset_metrics(dataset: Dataset) -> None:
-    """Headline figures: contacts, date range, interval, queues (+ records' outcomes)."""
+    """Headline figures: contacts, first and last day, interval, queues (+ records' outcomes)."""
     contacts = float(np.nansum(dataset.intervals[VOLUME].to_numpy(dtype=float)))
     figures = [
         ("Contacts", f"{contacts:,.0f}"),
-        ("Date range", _date_range(dataset)),
+        ("First day", _day(dataset.intervals[INTERVAL_START].min())),
+        ("Last day", _day(dataset.intervals[INTERVAL_START].max())),
         ("Interval", f"{dataset.interval_minutes} min"),
         ("Queues", f"{len(dataset.queues)}"),
     ]
@@ -40,6 +40,9 @@ def dataset_metrics(dataset: Dataset) -> None:
         figures.append(("Abandoned", f"{dataset.abandoned:,}"))
     if dataset.mean_handle_seconds is not None and not pd.isna(dataset.mean_handle_seconds):
         figures.append(("Mean handle time", f"{dataset.mean_handle_seconds:,.0f} s"))
-    columns = st.columns(len(figures))
-    for column, (label, value) in zip(columns, figures, strict=True):
-        column.metric(label, value, border=True)
+    for first in range(0, len(figures), FIGURES_PER_ROW):
+        columns = st.columns(FIGURES_PER_ROW)
+        for column, (label, value) in zip(
+            columns, figures[first : first + FIGURES_PER_ROW], strict=False
+        ):
+            column.metric(label, value, border=True)
