@@ -200,3 +200,38 @@ def app_exceptions(page) -> list[str]:
 def main_text(page) -> str:
     """Visible text of the page body (not the sidebar)."""
     return page.locator('[data-testid="stMain"]').inner_text()
+
+
+def set_number(page, label: str, value: float) -> None:
+    """Type into the st.number_input labelled `label` and commit it (Enter), then wait."""
+    field = page.get_by_label(label, exact=True)
+    field.fill(f"{value:g}")
+    field.press("Enter")
+    wait_for_rerun(page)
+
+
+def set_text(page, label: str, value: str) -> None:
+    field = page.get_by_label(label, exact=True)
+    field.fill(value)
+    field.press("Enter")
+    wait_for_rerun(page)
+
+
+def click_button(page, label: str) -> None:
+    page.get_by_role("button", name=label, exact=True).click()
+    wait_for_rerun(page)
+
+
+def open_tab(page, label: str) -> None:
+    page.get_by_role("tab", name=label, exact=True).click()
+    page.wait_for_timeout(300)
+
+
+def download(page, label: str, folder: Path) -> Path:
+    """Click the st.download_button labelled `label`; return where the file was saved."""
+    button = page.locator('[data-testid="stDownloadButton"]').filter(has_text=label).first
+    with page.expect_download() as info:
+        button.click()
+    saved = folder / info.value.suggested_filename
+    info.value.save_as(saved)
+    return saved

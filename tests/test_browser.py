@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 import browser_support
+import pandas as pd
 import pytest
-from browser_support import app_exceptions, main_text, screenshot, upload
+from browser_support import (
+    app_exceptions,
+    click_button,
+    download,
+    main_text,
+    open_page,
+    open_tab,
+    screenshot,
+    set_number,
+    set_text,
+    upload,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -14,6 +26,11 @@ chromium_browser = browser_support.chromium_browser
 app_page = browser_support.app_page
 
 BANK_LOG = "anonymous_bank/february_1999.txt"
+PLAN_COLUMNS = [
+    "interval_start", "queue", "channel", "volume", "aht_seconds", "is_open", "agents",
+    "rostered", "supervisors", "service_level", "asa_seconds", "occupancy", "backlog",
+    "paid_hours", "cost",
+]  # fmt: skip
 
 
 def test_data_page_shows_summary_of_uploaded_bank_log(app_page, shared_data):
@@ -27,3 +44,59 @@ def test_data_page_shows_summary_of_uploaded_bank_log(app_page, shared_data):
     assert app_exceptions(app_page) == []
     screenshot(app_page, "data-page")
     assert app_page.errors == []
+
+
+def test_upload_forecast_staff_compare_and_download_the_plan(app_page, shared_data, tmp_path):
+    page = app_page
+    upload(page, shared_data / BANK_LOG)
+    assert "Current dataset: february_1999" in main_text(page)
+
+    open_page(page, "Forecast")
+    set_number(page, "Horizon (days)", 7)
+    page.locator('[data-testid="stPlotlyChart"]').first.wait_for()
+    text = main_text(page)
+    assert "Dataset: february_1999" in text and "Why this model" in text
+    assert app_exceptions(page) == []
+    screenshot(page, "forecast-page")
+
+    open_page(page, "Staffing")
+    text = main_text(page)
+    assert "Peak agents" in text and "Expected service level" in text
+    assert "next 7 days" in text
+    assert app_exceptions(page) == []
+    screenshot(page, "staffing-page")
+    open_tab(page, "Per interval")
+    plan = pd.read_csv(download(page, "Plan per interval (CSV)", tmp_path))
+    # The week after the log (1999-03-01 .. 03-07), every 15-minute slot of the one queue.
+    assert plan.columns.tolist() == PLAN_COLUMNS
+    assert len(plan) == 7 * 96
+    starts = pd.to_datetime(plan["interval_start"])
+    assert starts.min() == pd.Timestamp("1999-03-01 00:00")
+    assert starts.max() == pd.Timestamp("1999-03-07 23:45")
+    assert (plan["queue"] == "february_1999").all()
+    open_plan = plan[plan["is_open"]]
+    assert len(open_plan) == 590  # open slots of a week learned from the log (Data page notes)
+    assert (open_plan["agents"] >= 1).all() and (plan.loc[~plan["is_open"], "agents"] == 0).all()
+    assert (plan["rostered"] >= plan["agents"]).all()
+
+    open_page(page, "Scenarios")
+    set_text(page, "Scenario name", "Baseline")
+    click_button(page, "Save as scenario")
+    assert "Saved scenario 'Baseline'" in main_text(page)
+    open_page(page, "Staffing")
+    set_number(page, "Service level target (% answered in time)", 90)
+    open_page(page, "Scenarios")
+    set_text(page, "Scenario name", "SL 90")
+    click_button(page, "Save as scenario")
+    text = main_text(page)
+    assert "Saved scenario 'SL 90'" in text and "Compare scenarios" in text
+    page.locator('[data-testid="stPlotlyChart"]').first.wait_for()
+    assert app_exceptions(page) == []
+    screenshot(page, "scenarios-page")
+    comparison = pd.read_csv(download(page, "Comparison (CSV)", tmp_path)).set_index("metric")
+    assert comparison.columns.tolist() == ["Baseline", "SL 90", "SL 90 Δ", "SL 90 Δ%"]
+    # A 90% target needs more agents and money than 80%, and delivers a higher service level.
+    assert comparison.loc["Total cost", "SL 90 Δ"] > 0
+    assert comparison.loc["Peak agents", "SL 90"] >= comparison.loc["Peak agents", "Baseline"]
+    assert comparison.loc["Expected service level", "SL 90"] >= 0.9
+    assert page.errors == []
