@@ -601,9 +601,9 @@ def _note_duplicates(rows: _Rows, notes: list[str]) -> None:
     repeated = np.flatnonzero(np.diff(key[order]) == 0)
     if len(repeated) == 0:
         return
-    examples = sorted({int(rows.seconds[order][i]) for i in repeated})[:3]
+    examples = np.unique(rows.seconds[order][repeated])[:3]
     shown = ", ".join(
-        f"{np.datetime64(second, 's').astype(str).replace('T', ' ')}" for second in examples
+        f"{np.datetime64(int(second), 's').astype(str).replace('T', ' ')}" for second in examples
     )
     notes.append(
         f"{len(repeated):,} row(s) repeat a timestamp already seen for the same queue (e.g. "

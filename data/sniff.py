@@ -49,10 +49,10 @@ def sniff_file(path: Path, display_name: str) -> TextFormat:
             head = handle.read(HEAD_BYTES)
     except OSError as error:
         raise InputError(f"{display_name}: cannot be read ({error.strerror}).") from error
-    return sniff_bytes(head, display_name)
+    return sniff_bytes(head, display_name, complete=len(head) < HEAD_BYTES)
 
 
-def sniff_bytes(head: bytes, display_name: str) -> TextFormat:
+def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFormat:
     """Work out the format from the first bytes of a file (see `sniff_file`)."""
     if not head.strip():
         raise InputError(
@@ -60,7 +60,7 @@ def sniff_bytes(head: bytes, display_name: str) -> TextFormat:
             "row and one row per interval or per contact."
         )
     _reject_binary(head, display_name)
-    encoding = detect_encoding(head)
+    encoding = detect_encoding(head, complete)
     text = _decode_head(head, encoding)
     # Only the first rows matter; splitting the whole head would cost more than all the rest.
     first_lines = text.split("\n", SAMPLE_ROWS + 10)[: SAMPLE_ROWS + 10]
@@ -102,15 +102,16 @@ def _reject_binary(head: bytes, display_name: str) -> None:
         )
 
 
-def detect_encoding(head: bytes) -> str:
-    """UTF-8 with BOM, UTF-8, else Latin-1 (every byte sequence is valid Latin-1)."""
+def detect_encoding(head: bytes, complete: bool = True) -> str:
+    """UTF-8 with BOM, UTF-8, else Latin-1 (every byte sequence is valid Latin-1). `complete`
+    says whether `head` is the whole file or only its beginning."""
     if head.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
     try:
         head.decode("utf-8")
     except UnicodeDecodeError as error:
         # A multi-byte character cut by the end of the head is still UTF-8.
-        if error.start < len(head) - 3:
+        if complete or error.start < len(head) - 3:
             return "latin-1"
     return "utf-8"
 

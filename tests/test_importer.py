@@ -288,3 +288,13 @@ def test_blank_counts_are_missing_not_zero(tmp_path):
     dataset = import_files([write(tmp_path, "q.csv", text)])
     assert np.isnan(at(dataset, "2024-03-04 08:15").volume)
     assert at(dataset, "2024-03-04 08:15").is_missing
+
+
+def test_latin1_beyond_the_sniffed_head_is_still_read(tmp_path):
+    rows = [f"2024-03-04 {hour:02d}:00;{hour};ok" for hour in range(24)] * 3000  # > 1 MB
+    text = "timestamp;calls;team\n" + "\n".join(rows) + "\n2024-03-05 00:00;5;caffè\n"
+    path = write(tmp_path, "late.csv", text, "latin-1")
+    dataset = import_files([path], ImportOptions(queue_column="team"))
+    assert dataset.queues == ["caffè", "ok"]
+    totals = dataset.intervals.groupby(schema.QUEUE)[schema.VOLUME].sum()
+    assert totals.to_dict() == {"caffè": 5, "ok": 3000 * sum(range(24))}

@@ -49,7 +49,8 @@ def test_encoding_is_recognised(raw, encoding):
 
 
 def test_utf8_character_cut_by_the_end_of_the_head_is_still_utf8():
-    assert detect_encoding("ab;è".encode()[:-1]) == "utf-8"
+    assert detect_encoding("ab;è".encode()[:-1], complete=False) == "utf-8"
+    assert detect_encoding("ab;è".encode("latin-1"), complete=True) == "latin-1"
 
 
 def test_bom_never_reaches_the_first_column_name():
