@@ -93,13 +93,13 @@ def _answered_in_time_given_wait(
     """
     result = np.zeros(x.size)
     # Completions by t follow a negative binomial (b + 1, p) with the mean and spread below;
-    # nobody queued ten spreads further back is answered in time, and q_m itself dies out
-    # ten standard deviations past its peak.
+    # nobody queued eight spreads further back is answered in time (tail below 1e-12), and
+    # q_m itself dies out ten standard deviations past its peak.
     odds = np.expm1(within_in_patience)
     mean = (b + 1.0) * odds
     spread = np.sqrt((b + 1.0) * odds * (1.0 + odds))
     peak = np.maximum(x - b, 0.0)
-    widths = np.minimum(mean + 10.0 * spread + 30.0, peak + 10.0 * np.sqrt(x + b) + 50.0)
+    widths = np.minimum(mean + 8.0 * spread + 20.0, peak + 10.0 * np.sqrt(x + b) + 50.0)
     widths = np.where(within_in_patience > 0, np.ceil(widths), 0).astype(np.int64)
     order = np.argsort(widths, kind="stable")
     start = 0
@@ -130,13 +130,16 @@ def _in_time_block(
     result = np.empty(x.size)
     if np.any(plain):
         rows = plain
-        ratio_q = xx[rows] / (bb[rows] + m)
+        # q_m b / (b + m + 1) = (b / x) q_{m+1}: one running product serves both factors
+        columns = np.arange(width + 1, dtype=float)[None, :]
+        ratio_q = xx[rows] / (bb[rows] + columns)
         ratio_q[:, 0] = np.exp(-log_queue[rows])
-        share = np.cumprod(ratio_q, axis=1)  # q_m / J
-        ratio_nb = (bb[rows] + m) / np.maximum(m, 1.0) * p[rows, None]
+        share = np.cumprod(ratio_q, axis=1)[:, 1:]  # q_{m+1} / J for m = 0 .. width - 1
+        ratio_nb = (bb[rows] + m) * (p[rows, None] / np.maximum(m, 1.0))
         ratio_nb[:, 0] = np.exp((b[rows] + 1.0) * log_keep[rows])
-        pmf = np.cumprod(ratio_nb, axis=1)
-        result[rows] = _weighted_tail(share, pmf, bb[rows], m)
+        tail = 1.0 - np.cumsum(np.cumprod(ratio_nb, axis=1), axis=1)  # I_p(m + 1, b + 1)
+        np.clip(tail, 0.0, 1.0, out=tail)
+        result[rows] = (b[rows] / x[rows]) * np.einsum("ij,ij->i", share, tail)
     if not np.all(plain):
         rows = ~plain
         log_q = np.cumsum(np.log(xx[rows] / (bb[rows] + m + 1.0)), axis=1)

@@ -178,3 +178,27 @@ def test_more_volume_never_needs_fewer_agents(volume, aht, patience, level, grow
     low, high = required_agents([volume, volume * growth], aht, 900, level, 20,
                                 patience_seconds=patience)  # fmt: skip
     assert low <= high
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.integers(1, 5000), min_size=1, max_size=30),
+    st.lists(st.integers(1, 6000), min_size=30, max_size=30),
+    st.integers(1, 50),
+    st.sampled_from(["linear", "concave", "steps"]),
+)
+def test_vectorised_search_finds_the_exact_threshold(answers, starts, step, shape):
+    from staffing.search import smallest_feasible
+
+    answers = np.array(answers)
+    starts = np.array(starts[: answers.size])
+    curves = {
+        "linear": lambda n, a: n - a,
+        "concave": lambda n, a: np.tanh((n - a + 0.5) / 40.0),
+        "steps": lambda n, a: np.where(n >= a, 0.5, -1.0),  # flat: the secant has no slope
+    }
+
+    def slack(rows, agents):
+        return curves[shape](agents.astype(float), answers[rows])
+
+    assert smallest_feasible(starts, slack, step).tolist() == answers.tolist()
