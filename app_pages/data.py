@@ -186,8 +186,13 @@ def _stored_datasets(current_name: str) -> None:
         key="stored_table",
     )
     names = listing["name"].tolist()
-    if st.session_state.get("stored_choice") not in names:
+    if (
+        st.session_state.get("stored_choice") not in names
+        or st.session_state.get("stored_choice_follows") != current_name
+    ):
+        # A newly current dataset (upload, load) becomes the selection to manage.
         st.session_state["stored_choice"] = current_name if current_name in names else names[0]
+        st.session_state["stored_choice_follows"] = current_name
     left, middle, right = st.columns([2, 2, 1], vertical_alignment="bottom")
     left.selectbox("Stored dataset", names, key="stored_choice")
     left.button("Load this dataset", key="stored_load", on_click=_load)

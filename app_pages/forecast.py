@@ -160,5 +160,7 @@ for note in result.notes:
 
 st.subheader("Downloads")
 downloads.download_table(forecast, "forecast", "Forecast, all queues", key="download_forecast")
-downloads.download_table(result.peaks, "peaks", "Peaks", key="download_peaks")
-downloads.download_table(result.backtest, "backtest", "Backtest", key="download_backtest")
+if not result.peaks.empty:
+    downloads.download_table(result.peaks, "peaks", "Peaks", key="download_peaks")
+if not result.backtest.empty:
+    downloads.download_table(result.backtest, "backtest", "Backtest", key="download_backtest")
