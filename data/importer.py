@@ -204,7 +204,11 @@ def _read_table(path: Path, name: str, text_format: TextFormat, plan: ColumnPlan
     try:
         table = _read_csv(path, name, text_format, header, wanted, text_columns)
     except (pa.ArrowInvalid, InputError):
-        table = _read_csv(path, name, text_format, header, wanted, wanted)
+        return _read_csv(path, name, text_format, header, wanted, wanted).rename_columns(used)
+    # Arrow converts "+01:00"/"Z" stamps to UTC; wall clock is wanted, so read those as text.
+    zoned = [f.name for f in table.schema if pa.types.is_timestamp(f.type) and f.type.tz]
+    if zoned:
+        table = _read_csv(path, name, text_format, header, wanted, text_columns + zoned)
     return table.rename_columns(used)
 
 
@@ -512,7 +516,14 @@ def native_interval_minutes(seconds: np.ndarray, codes: np.ndarray) -> int | Non
     if len(steps) == 0:
         return None
     values, counts = np.unique(steps, return_counts=True)
-    return max(1, int(round(values[np.argmax(counts)] / 60)))
+    # Steps that divide the day are real interval lengths; an odd step (08:15 -> 08:37) is a
+    # stray timestamp, so it only wins when no step divides the day. A tie goes to the longer
+    # step: a stray timestamp splits one long step into two short ones.
+    regular = (values % 60 == 0) & (1440 % np.maximum(values // 60, 1) == 0)
+    if regular.any():
+        values, counts = values[regular], counts[regular]
+    longest_of_most_common = values[counts == counts.max()].max()
+    return max(1, int(round(longest_of_most_common / 60)))
 
 
 def _intervals_dataset(

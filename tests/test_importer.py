@@ -298,3 +298,56 @@ def test_latin1_beyond_the_sniffed_head_is_still_read(tmp_path):
     assert dataset.queues == ["caffè", "ok"]
     totals = dataset.intervals.groupby(schema.QUEUE)[schema.VOLUME].sum()
     assert totals.to_dict() == {"caffè": 5, "ok": 3000 * sum(range(24))}
+
+
+def test_zone_offsets_are_ignored_never_applied(tmp_path):
+    text = "arrival\n2024-03-04T08:05:00+01:00\n2024-03-04T08:20:00Z\n2024-03-04T08:25:00-05:00\n"
+    dataset = import_files([write(tmp_path, "calls.csv", text)])
+    assert at(dataset, "2024-03-04 08:00").volume == 1  # wall clock as written, not UTC
+    assert at(dataset, "2024-03-04 08:15").volume == 2
+
+
+def test_italian_contact_records(tmp_path):
+    text = (
+        "Data;Ora;Coda;Durata;Attesa;Esito\n"
+        "04/03/2024;9:01:00;Assistenza;0:02:00;15;Risposta\n"
+        "04/03/2024;9:05:30;Assistenza;0:04:00;45;Risposta\n"
+        "04/03/2024;9:07:00;Assistenza;;90;Abbandonata\n"
+        "04/03/2024;9:10:00;Vendite;0:01:30;5;Risposta\n"
+    )
+    result = import_files_detailed([write(tmp_path, "chiamate.csv", text)])
+    assert result.files[0].columns == {
+        "date": "Data",
+        "time": "Ora",
+        "handle": "Durata",
+        "wait": "Attesa",
+        "outcome": "Esito",
+        "queue": "Coda",
+    }
+    dataset = result.dataset
+    assert dataset.queues == ["Assistenza", "Vendite"]
+    first = at(dataset, "2024-03-04 09:00", "Assistenza")
+    assert (first.volume, first.answered, first.abandoned) == (3, 2, 1)
+    assert first.aht_seconds == 180 and first.wait_seconds == 30  # answered calls only
+    assert at(dataset, "2024-03-04 09:00", "Vendite").aht_seconds == 90
+
+
+def test_files_with_different_intervals_are_summed_to_the_coarsest(tmp_path):
+    quarter = "timestamp,calls\n" + "\n".join(
+        f"2024-03-04 08:{minute:02d},1" for minute in (0, 15, 30, 45)
+    )
+    half = "timestamp,calls\n2024-03-04 08:00,5\n2024-03-04 08:30,6\n"
+    dataset = import_files([write(tmp_path, "a.csv", quarter), write(tmp_path, "b.csv", half)])
+    assert dataset.interval_minutes == 30
+    assert at(dataset, "2024-03-04 08:00", "a").volume == 2
+    assert at(dataset, "2024-03-04 08:30", "b").volume == 6
+    assert any("different intervals" in note for note in dataset.notes)
+
+
+def test_timestamps_off_the_grid_fall_in_their_interval(tmp_path):
+    text = "timestamp,calls\n2024-03-04 08:00,1\n2024-03-04 08:15,2\n2024-03-04 08:37,4\n"
+    text += "2024-03-04 08:45,8\n"
+    dataset = import_files([write(tmp_path, "q.csv", text)])
+    assert dataset.interval_minutes == 15
+    assert at(dataset, "2024-03-04 08:30").volume == 4
+    assert any("not on the 15-minute grid" in note for note in dataset.notes)
