@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import pyarrow as pa
@@ -79,7 +79,6 @@ class ColumnPlan:
     wait_column: str | None = None
     outcome_column: str | None = None
     satisfaction_column: str | None = None
-    notes: list[str] = field(default_factory=list)
 
     def used_columns(self) -> list[str]:
         names = [
@@ -288,10 +287,10 @@ def _date_format(column: _Column) -> str | None:
 
 
 def _is_clock(column: _Column, allow_hours: bool) -> bool:
-    if not allow_hours and not all(":" in value or "." in value for value in column.values):
+    if not allow_hours and not any(":" in value or "." in value for value in column.values):
         return False
     seconds = parse_time_of_day(column.text)
-    return len(seconds) > 0 and not np.isnan(seconds).any()
+    return len(seconds) > 0 and float((~np.isnan(seconds)).mean()) >= MIN_SHARE
 
 
 def _clock_only(column: _Column) -> bool:

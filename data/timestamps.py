@@ -40,6 +40,7 @@ DATE_FORMATS = [
 ]
 _FRACTION = r"(\d:\d{2})\.\d+"  # milliseconds after the seconds: dropped (intervals are minutes)
 _ZONE = r"(\d)(?:Z|[+-]\d{2}:?\d{2})$"  # an offset is dropped, never applied: wall clock only
+_RANGE_END = r"(\d:\d{2}(?::\d{2})?)\s*[-–]\s*\d{1,2}:\d{2}(?::\d{2})?$"  # "08:00 - 08:15"
 _ISO_SHAPE = r"^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(:\d{2})?)?$"
 _TIME_OF_DAY = r"^(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?(?:\s*(?:-|–).*)?$"
 _DURATION = r"^(?:(?P<h>\d+):)?(?P<m>\d{1,2}):(?P<s>\d{2})(?:\.\d+)?$"
@@ -48,9 +49,11 @@ _INTEGER_HOUR = r"^\d{1,2}$"
 
 
 def clean_text(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
-    """Trim blanks, drop fractional seconds and zone offsets so one format fits every value."""
+    """Trim blanks, drop fractional seconds, the end of an interval range ("08:00 - 08:15") and
+    zone offsets, so one format fits every value."""
     values = pc.utf8_trim_whitespace(values)
     values = pc.replace_substring_regex(values, _FRACTION, r"\1")
+    values = pc.replace_substring_regex(values, _RANGE_END, r"\1")
     return pc.replace_substring_regex(values, _ZONE, r"\1")
 
 

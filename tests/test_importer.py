@@ -351,3 +351,13 @@ def test_timestamps_off_the_grid_fall_in_their_interval(tmp_path):
     assert dataset.interval_minutes == 15
     assert at(dataset, "2024-03-04 08:30").volume == 4
     assert any("not on the 15-minute grid" in note for note in dataset.notes)
+
+
+def test_a_bad_clock_time_is_named_with_its_line(tmp_path):
+    rows = [f"04/03/2024;{hour}:00;3" for hour in range(8, 18)]
+    rows[4] = "04/03/2024;25:99;3"
+    text = "data;ora;chiamate\n" + "\n".join(rows) + "\n"
+    with pytest.raises(
+        InputError, match=r"orari\.csv: column 'ora' has 1 value\(s\).*line 6: '25:99'"
+    ):
+        import_files([write(tmp_path, "orari.csv", text)])
