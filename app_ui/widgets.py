@@ -18,9 +18,11 @@ def _day(value) -> str:
 def dataset_caption(dataset: Dataset) -> None:
     kind = "one row per contact" if dataset.kind == KIND_RECORDS else "volumes per interval"
     files = ", ".join(dataset.source_files) or "—"
+    starts = dataset.intervals[INTERVAL_START]
     st.caption(
         f"Detected: **{dataset.kind}** ({kind}), **{dataset.interval_minutes}-minute** intervals, "
-        f"queues **{', '.join(dataset.queues)}**. Files: {files}."
+        f"queues **{', '.join(dataset.queues)}**, from **{_day(starts.min())} – "
+        f"{_day(starts.max())}**. Files: {files}."
     )
 
 
