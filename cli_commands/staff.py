@@ -8,9 +8,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from cli_commands.options import one_line_errors, staffing_settings
 from data.errors import InputError
 from data.schema import INTERVAL_START, QUEUE
-from staffing.plan import CHANNELS, StaffingSettings, plan_staffing, summarise_plan
+from staffing.plan import CHANNELS, plan_staffing, summarise_plan
 
 PLAN_COLUMNS = [
     INTERVAL_START,
@@ -52,6 +53,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--interval-minutes", type=float, help="default: read from the CSV")
     parser.add_argument("--agent-hourly-cost", type=float, default=22.0, help="EUR, default 22")
     parser.add_argument("--supervisor-hourly-cost", type=float, default=30.0, help="EUR, 30")
+    one_line_errors(parser)
     parser.set_defaults(run=run)
 
 
@@ -61,24 +63,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(
             f"{args.forecast} has no aht_seconds column: give --aht-seconds (e.g. 300)"
         )
-    settings = StaffingSettings(
-        channel=args.channel,
-        aht_seconds=args.aht_seconds if args.aht_seconds is not None else 300.0,
-        service_level=args.service_level,
-        answer_within_seconds=args.answer_within_seconds,
-        max_occupancy=args.max_occupancy,
-        max_asa_seconds=args.max_asa_seconds,
-        patience_seconds=args.patience_seconds,
-        max_abandon_rate=args.max_abandon_rate,
-        shrinkage=args.shrinkage,
-        supervisor_span=args.supervisor_span,
-        agent_hourly_cost=args.agent_hourly_cost,
-        supervisor_hourly_cost=args.supervisor_hourly_cost,
-        min_agents_open=args.min_agents_open,
-        chat_concurrency=args.chat_concurrency,
-        chat_handle_growth=args.chat_handle_growth,
-        email_response_hours=args.email_response_hours,
-    )
+    settings = staffing_settings(args)
     interval_minutes = args.interval_minutes or _interval_minutes(forecast, args.forecast)
     plan = plan_staffing(forecast, interval_minutes, settings)
     columns = list(PLAN_COLUMNS)

@@ -278,38 +278,22 @@ def _demand_table(frame: pd.DataFrame, settings: StaffingSettings) -> pd.DataFra
 
 
 def _plan_queue(
-    rows: pd.DataFrame, interval_minutes: float, settings: StaffingSettings, queue: str
+    rows: pd.DataFrame,
+    interval_minutes: float,
+    settings: StaffingSettings,
+    queue: str,
+    given_agents: np.ndarray | None = None,
 ) -> pd.DataFrame:
+    """One queue's plan; with `given_agents` it keeps them and reports what they achieve."""
     channel = settings.queue_channels.get(queue, settings.channel)
     interval_seconds = interval_minutes * 60.0
     volume, aht = rows[VOLUME].to_numpy(), rows[AHT_SECONDS].to_numpy()
     is_open = rows[IS_OPEN].to_numpy()
-    if channel == "email":
-        productivity = settings.max_occupancy
-        needed = email_plan(
-            volume, aht, interval_seconds, settings.email_response_hours, is_open, productivity
-        )["agents"].to_numpy()
-    elif channel == "chat":
-        needed = chat_required_agents(
-            volume,
-            aht,
-            interval_seconds,
-            settings.service_level,
-            settings.answer_within_seconds,
-            settings.chat_concurrency,
-            settings.chat_handle_growth,
-            **settings.targets(),
-        )
+    if given_agents is not None:
+        agents = given_agents
     else:
-        needed = required_agents(
-            volume,
-            aht,
-            interval_seconds,
-            settings.service_level,
-            settings.answer_within_seconds,
-            **settings.targets(),
-        )
-    agents = np.where(is_open, np.maximum(needed, int(settings.min_agents_open)), 0)
+        needed = _needed_agents(volume, aht, interval_seconds, settings, channel, is_open)
+        agents = np.where(is_open, np.maximum(needed, int(settings.min_agents_open)), 0)
     metrics = achieved_metrics(volume, aht, interval_seconds, agents, settings, channel, is_open)
     rostered = rostered_agents(agents, settings.shrinkage, settings.fractional_agents)
     supervisors = supervisors_needed(rostered, settings.supervisor_span, settings.fractional_agents)
@@ -330,6 +314,44 @@ def _plan_queue(
         settings.supervisor_hourly_cost,
     )
     return plan
+
+
+def _needed_agents(
+    volume: np.ndarray,
+    aht: np.ndarray,
+    interval_seconds: float,
+    settings: StaffingSettings,
+    channel: str,
+    is_open: np.ndarray,
+) -> np.ndarray:
+    if channel == "email":
+        return email_plan(
+            volume,
+            aht,
+            interval_seconds,
+            settings.email_response_hours,
+            is_open,
+            settings.max_occupancy,  # the productive share of an e-mail agent's time
+        )["agents"].to_numpy()
+    if channel == "chat":
+        return chat_required_agents(
+            volume,
+            aht,
+            interval_seconds,
+            settings.service_level,
+            settings.answer_within_seconds,
+            settings.chat_concurrency,
+            settings.chat_handle_growth,
+            **settings.targets(),
+        )
+    return required_agents(
+        volume,
+        aht,
+        interval_seconds,
+        settings.service_level,
+        settings.answer_within_seconds,
+        **settings.targets(),
+    )
 
 
 def achieved_metrics(
@@ -391,42 +413,13 @@ def evaluate_staffing(
             ": 'agents' must be a number 0 or more"
         )
     demand = _demand_table(frame, settings)
-    demand["given_agents"] = np.floor(agents[demand.index.to_numpy()])
+    given = np.floor(agents[demand.index.to_numpy()]).astype(np.int64)
     _positive(interval_minutes, "interval minutes")
-    parts = []
-    for queue, rows in demand.groupby(QUEUE, sort=True):
-        fixed = StaffingSettings(**{**settings.__dict__, "min_agents_open": 0})
-        plan = _plan_queue(
-            rows.drop(columns="given_agents"), float(interval_minutes), fixed, str(queue)
-        )
-        given = rows["given_agents"].to_numpy()
-        channel = plan["channel"].iloc[0]
-        metrics = achieved_metrics(
-            rows[VOLUME].to_numpy(),
-            rows[AHT_SECONDS].to_numpy(),
-            float(interval_minutes) * 60,
-            given,
-            settings,
-            channel,
-            rows[IS_OPEN].to_numpy(),
-        )
-        rostered = rostered_agents(given, settings.shrinkage, settings.fractional_agents)
-        supervisors = supervisors_needed(
-            rostered, settings.supervisor_span, settings.fractional_agents
-        )
-        plan["agents"], plan["rostered"], plan["supervisors"] = given, rostered, supervisors
-        for name in metrics.columns:
-            if name in plan:
-                plan[name] = metrics[name].to_numpy()
-        plan["paid_hours"] = paid_hours(rostered + supervisors, interval_minutes)
-        plan["cost"] = interval_cost(
-            rostered,
-            supervisors,
-            interval_minutes,
-            settings.agent_hourly_cost,
-            settings.supervisor_hourly_cost,
-        )
-        parts.append(plan)
+    parts = [
+        _plan_queue(rows, float(interval_minutes), settings, str(queue),
+                    given[demand.index.get_indexer(rows.index)])
+        for queue, rows in demand.groupby(QUEUE, sort=True)
+    ]  # fmt: skip
     return pd.concat(parts, ignore_index=True)[_plan_columns(settings)]
 
 
