@@ -43,11 +43,10 @@ def run(args: argparse.Namespace) -> int:
 def summarise(result: ImportResult) -> dict:
     """The inspect summary: shape, size, time span, interval, queues and, for records, outcomes."""
     dataset = result.dataset
-    intervals = dataset.intervals
     summary = {
         "kind": dataset.kind,
         "rows": result.rows,
-        "contacts": _number(intervals[schema.VOLUME].sum()),
+        "contacts": _number(result.contacts),
         "start": result.first_interval.isoformat(),
         "end": result.last_interval.isoformat(),
         "interval_minutes": dataset.interval_minutes,

@@ -72,36 +72,80 @@ def mean_at(index: np.ndarray, size: int, values: np.ndarray, mask: np.ndarray) 
         return np.where(count > 0, total / count, np.nan)
 
 
-def apply_open_hours(
-    layout: GridLayout, queue_names: list[str], volume: np.ndarray, observed: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, pd.DataFrame]:
-    """Learn open hours per queue; return (is_open, is_missing, open-hours table).
+@dataclass
+class IntervalGrid:
+    """Flat per-slot arrays of one grid layout, plus the learned open hours of each queue."""
 
-    Closed slots without a row become 0 (nothing arrives while closed); open slots without a
-    row stay NaN and are flagged missing.
-    """
+    layout: GridLayout
+    queue_names: list[str]
+    volume: np.ndarray  # NaN where missing
+    is_open: np.ndarray
+    is_missing: np.ndarray
+    open_slots: np.ndarray  # (queues, 7, slots per day) bool
+    aht: np.ndarray | None = None
+
+    def open_hours_frame(self) -> pd.DataFrame:
+        """The Dataset.open_hours table: queue x weekday x slot start."""
+        queues, days, slots = self.open_slots.shape
+        minutes = np.arange(slots) * self.layout.interval_minutes
+        return pd.DataFrame(
+            {
+                schema.QUEUE: _repeat_names(self.queue_names, np.full(queues, days * slots)),
+                schema.WEEKDAY: np.tile(np.repeat(np.arange(days), slots), queues),
+                schema.MINUTE_OF_DAY: np.tile(minutes, queues * days),
+                schema.IS_OPEN: self.open_slots.ravel(),
+            }
+        )
+
+
+def learn_grid_open_hours(
+    layout: GridLayout, volume: np.ndarray, observed: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Learn open hours per queue from the observed slots; return (is_open per slot,
+    open slots per queue x weekday x slot)."""
     slots = layout.slots_per_day
     is_open = np.zeros(layout.size, dtype=bool)
-    tables = []
-    for code, name in enumerate(queue_names):  # one numpy pass per queue, not per interval
+    tables = np.zeros((len(layout.n_days), 7, slots), dtype=bool)
+    for code in range(len(layout.n_days)):  # one numpy pass per queue, not per interval
         start = int(layout.offset[code])
         stop = start + int(layout.n_days[code]) * slots
         days = np.where(observed[start:stop], volume[start:stop], np.nan).reshape(-1, slots)
         weekdays = (layout.first_day[code] + np.arange(days.shape[0]) + EPOCH_WEEKDAY) % 7
-        open_slots = learn_open_slots(days, weekdays, layout.interval_minutes)
-        is_open[start:stop] = open_slots[weekdays].ravel()
-        tables.append(
-            pd.DataFrame(
-                {
-                    schema.QUEUE: name,
-                    schema.WEEKDAY: np.repeat(np.arange(7), slots),
-                    schema.MINUTE_OF_DAY: np.tile(np.arange(slots) * layout.interval_minutes, 7),
-                    schema.IS_OPEN: open_slots.ravel(),
-                }
+        tables[code] = learn_open_slots(days, weekdays, layout.interval_minutes)
+        is_open[start:stop] = tables[code][weekdays].ravel()
+    return is_open, tables
+
+
+def coarsen(grid: IntervalGrid, ratio: int) -> IntervalGrid:
+    """Sum `ratio` consecutive slots into one. A coarse slot with any missing part is missing
+    (its total is unknown, and a partial sum would be a silent undercount); it is open when
+    any part is open; its handle time is the volume-weighted mean of its parts."""
+    if ratio == 1:
+        return grid
+    layout = grid.layout
+    coarse = GridLayout(layout.interval_minutes * ratio, layout.first_day, layout.n_days,
+                        layout.offset // ratio)  # fmt: skip
+    missing = grid.is_missing.reshape(-1, ratio).any(axis=1)
+    total = np.nansum(grid.volume.reshape(-1, ratio), axis=1)
+    aht = None
+    if grid.aht is not None:
+        weighted = (grid.aht * grid.volume).reshape(-1, ratio)
+        known = ~np.isnan(weighted)
+        handled = np.where(known, grid.volume.reshape(-1, ratio), 0.0).sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            aht = np.where(
+                handled > 0, np.where(known, weighted, 0.0).sum(axis=1) / handled, np.nan
             )
-        )
-    is_missing = is_open & ~observed
-    return is_open, is_missing, pd.concat(tables, ignore_index=True)
+    queues, days, slots = grid.open_slots.shape
+    return IntervalGrid(
+        layout=coarse,
+        queue_names=grid.queue_names,
+        volume=np.where(missing, np.nan, total),
+        is_open=grid.is_open.reshape(-1, ratio).any(axis=1),
+        is_missing=missing,
+        open_slots=grid.open_slots.reshape(queues, days, slots // ratio, ratio).any(axis=3),
+        aht=aht,
+    )
 
 
 def grid_frame(

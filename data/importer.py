@@ -14,10 +14,10 @@ import pyarrow.csv as pacsv
 
 from data import schema
 from data.aggregate import (
-    SECONDS_PER_DAY,
-    GridLayout,
-    apply_open_hours,
+    IntervalGrid,
+    coarsen,
     grid_frame,
+    learn_grid_open_hours,
     mean_at,
     plan_grid,
     sum_at,
@@ -61,6 +61,7 @@ class ImportResult:
     files: list[FileReport]
     first_interval: pd.Timestamp  # the first and last interval holding rows of the exports
     last_interval: pd.Timestamp
+    contacts: float  # every contact read: records, or the sum of the counts
 
     @property
     def rows(self) -> int:
@@ -80,6 +81,28 @@ class _Rows:
     wait: np.ndarray | None = None
     outcome: np.ndarray | None = None
     notes: list[str] = field(default_factory=list)
+    file_index: np.ndarray | None = None  # which file each row came from, once merged
+
+    def subset(self, keep: np.ndarray) -> _Rows:
+        """The rows in `keep`, with only the queues they use (renumbered in the same order)."""
+        used = np.unique(self.codes[keep])
+        renumber = np.full(len(self.queue_names), -1, dtype=np.int64)
+        renumber[used] = np.arange(len(used))
+
+        def pick(array: np.ndarray | None) -> np.ndarray | None:
+            return None if array is None else array[keep]
+
+        return _Rows(
+            seconds=self.seconds[keep],
+            codes=renumber[self.codes[keep]],
+            queue_names=[self.queue_names[code] for code in used],
+            volume=pick(self.volume),
+            aht=pick(self.aht),
+            handle=pick(self.handle),
+            wait=pick(self.wait),
+            outcome=pick(self.outcome),
+            file_index=pick(self.file_index),
+        )
 
 
 def import_files(
@@ -128,7 +151,8 @@ def import_files_detailed(
     dataset.notes = [note for item in parsed for note in item[1].notes] + dataset.notes
     step = dataset.interval_minutes * 60
     first, last = (pd.Timestamp(int(edge) // step * step, unit="s") for edge in _span(rows))
-    return ImportResult(dataset, reports, first, last)
+    contacts = float(len(rows.seconds)) if rows.volume is None else float(np.nansum(rows.volume))
+    return ImportResult(dataset, reports, first, last, contacts)
 
 
 def _span(rows: _Rows) -> tuple[int, int]:
@@ -417,7 +441,8 @@ def _merge(parts: list[_Rows]) -> _Rows:
     if len(parts) == 1:  # nothing to join: keep the arrays, only renumber the queues
         part = parts[0]
         return _Rows(part.seconds, codes[0], names, part.volume, part.aht, part.handle,
-                     part.wait, part.outcome)  # fmt: skip
+                     part.wait, part.outcome,
+                     file_index=np.zeros(len(part.seconds), dtype=np.int16))  # fmt: skip
 
     def joined(attribute: str) -> np.ndarray | None:
         arrays = [getattr(part, attribute) for part in parts]
@@ -449,6 +474,9 @@ def _merge(parts: list[_Rows]) -> _Rows:
         handle=joined("handle"),
         wait=joined("wait"),
         outcome=outcome,
+        file_index=np.concatenate(
+            [np.full(len(part.seconds), index, dtype=np.int16) for index, part in enumerate(parts)]
+        ),
     )
 
 
@@ -472,13 +500,14 @@ def _records_dataset(rows: _Rows, interval_minutes: int) -> schema.Dataset:
     wait = None if rows.wait is None else mean_at(index, size, rows.wait, served)
     # Records cannot show a gap in the export: an interval without contacts had none.
     observed = np.ones(size, dtype=bool)
-    is_open, is_missing, open_hours = apply_open_hours(layout, rows.queue_names, volume, observed)
+    is_open, open_slots = learn_grid_open_hours(layout, volume, observed)
+    grid = IntervalGrid(layout, rows.queue_names, volume, is_open, ~observed, open_slots, aht)
     intervals = grid_frame(
         layout,
         rows.queue_names,
         volume,
         is_open,
-        is_missing,
+        grid.is_missing,
         aht=aht,
         answered=answered,
         abandoned=abandoned,
@@ -490,8 +519,8 @@ def _records_dataset(rows: _Rows, interval_minutes: int) -> schema.Dataset:
         kind=schema.KIND_RECORDS,
         interval_minutes=interval_minutes,
         intervals=intervals,
-        open_hours=open_hours,
-        notes=_open_hours_notes(layout, rows.queue_names, open_hours, volume, is_open)
+        open_hours=grid.open_hours_frame(),
+        notes=_open_hours_notes(grid)
         + [f"Contacts were counted in {interval_minutes}-minute intervals by arrival time."],
         answered=None if rows.outcome is None else int((rows.outcome == ANSWERED).sum()),
         abandoned=None if rows.outcome is None else int((rows.outcome == ABANDONED).sum()),
@@ -530,53 +559,57 @@ def _intervals_dataset(
     rows: _Rows, reports: list[FileReport], requested: int | None
 ) -> schema.Dataset:
     notes: list[str] = []
-    natives = {
-        report.name: report.interval_minutes or requested or DEFAULT_RECORD_INTERVAL
-        for report in reports
-    }
+    natives = [
+        report.interval_minutes or requested or DEFAULT_RECORD_INTERVAL for report in reports
+    ]
     unknown = [report.name for report in reports if report.interval_minutes is None]
     if unknown and requested is None:
         notes.append(
             f"{', '.join(unknown)}: a single timestamp does not show the interval length; "
             f"{DEFAULT_RECORD_INTERVAL} minutes was assumed. Set the interval if it differs."
         )
-    interval = _choose_interval(natives, requested)
-    if len(set(natives.values())) > 1 and requested is None:
+    interval = _choose_interval(
+        dict(zip([r.name for r in reports], natives, strict=True)), requested
+    )
+    if len(set(natives)) > 1:
         notes.append(f"Files have different intervals; all were summed to {interval} minutes.")
-    elif requested and requested != max(natives.values()):
-        notes.append(f"Intervals were summed to the requested {interval} minutes.")
+    elif interval != natives[0]:
+        notes.append(f"{natives[0]}-minute intervals were summed to {interval} minutes.")
     _note_duplicates(rows, notes)
-    step = interval * 60
-    off_grid = int(((rows.seconds % SECONDS_PER_DAY) % step != 0).sum())
-    if off_grid and interval == max(natives.values()):
-        notes.append(
-            f"{off_grid:,} timestamp(s) were not on the {interval}-minute grid and were counted "
-            "in the interval they fall in."
-        )
     known = ~np.isnan(rows.volume)
-    seconds, codes = rows.seconds[known], rows.codes[known]
-    if len(seconds) == 0:
+    if not known.any():
         raise InputError("None of the rows has a count: every count cell is empty.")
-    layout = plan_grid(seconds, codes, len(rows.queue_names), interval)
-    index = layout.index_of(seconds, codes)
-    volume = sum_at(index, layout.size, rows.volume[known])
-    observed = sum_at(index, layout.size) > 0
-    aht = np.full(layout.size, np.nan)
-    if rows.aht is not None:
-        weighted = rows.aht[known] * rows.volume[known]
-        handled = sum_at(
-            index, layout.size, np.where(np.isnan(weighted), np.nan, rows.volume[known])
-        )
-        with np.errstate(invalid="ignore", divide="ignore"):
-            aht = np.where(handled > 0, sum_at(index, layout.size, weighted) / handled, np.nan)
-    is_open, is_missing, open_hours = apply_open_hours(layout, rows.queue_names, volume, observed)
-    volume = np.where(observed, volume, np.where(is_open, np.nan, 0.0))
-    intervals = grid_frame(layout, rows.queue_names, volume, is_open, is_missing, aht=aht)
-    notes += _open_hours_notes(layout, rows.queue_names, open_hours, volume, is_open)
-    missing = int(is_missing.sum())
+    native_of_row = np.asarray(natives)[rows.file_index]
+    grids = []
+    for native in sorted(set(natives)):
+        group = rows.subset(known & (native_of_row == native))
+        if len(group.seconds):
+            grid = _native_grid(group, native, notes)
+            grids.append(coarsen(grid, interval // native))
+    _check_one_interval_per_queue(grids)
+    if interval > min(natives):
+        partial = sum(int(grid.is_missing.sum()) for grid in grids)
+        if partial:
+            notes.append(
+                f"{partial:,} {interval}-minute interval(s) are missing because part of them has "
+                "no row in the export: a partial total would understate them."
+            )
+    frames = [
+        grid_frame(g.layout, g.queue_names, g.volume, g.is_open, g.is_missing, aht=g.aht)
+        for g in grids
+    ]
+    intervals = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    open_hours = pd.concat([grid.open_hours_frame() for grid in grids], ignore_index=True)
+    if len(frames) > 1:
+        intervals = intervals.sort_values([schema.QUEUE, schema.INTERVAL_START], kind="stable")
+        intervals = intervals.reset_index(drop=True)
+        open_hours = open_hours.sort_values(schema.QUEUE, kind="stable").reset_index(drop=True)
+    for grid in grids:
+        notes += _open_hours_notes(grid)
+    missing = int(intervals[schema.IS_MISSING].sum())
     if missing:
         notes.append(
-            f"{missing:,} open interval(s) have no row in the export: kept as missing (empty), "
+            f"{missing:,} open interval(s) have no data in the export: kept as missing (empty), "
             "not as zero."
         )
     return schema.Dataset(
@@ -587,6 +620,44 @@ def _intervals_dataset(
         open_hours=open_hours,
         notes=notes,
     )
+
+
+def _native_grid(rows: _Rows, native: int, notes: list[str]) -> IntervalGrid:
+    """Rows of files sharing one native interval on their own grid, open hours learned there."""
+    off_grid = int((rows.seconds % (native * 60) != 0).sum())
+    if off_grid:
+        notes.append(
+            f"{off_grid:,} timestamp(s) were not on the {native}-minute grid and were counted "
+            "in the interval they fall in."
+        )
+    layout = plan_grid(rows.seconds, rows.codes, len(rows.queue_names), native)
+    index = layout.index_of(rows.seconds, rows.codes)
+    volume = sum_at(index, layout.size, rows.volume)
+    observed = sum_at(index, layout.size) > 0
+    aht = None
+    if rows.aht is not None:
+        weighted = rows.aht * rows.volume
+        handled = sum_at(index, layout.size, np.where(np.isnan(weighted), np.nan, rows.volume))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            aht = np.where(handled > 0, sum_at(index, layout.size, weighted) / handled, np.nan)
+    is_open, open_slots = learn_grid_open_hours(layout, volume, observed)
+    # Closed slots without a row had no contacts; open ones without a row are gaps.
+    volume = np.where(observed, volume, np.where(is_open, np.nan, 0.0))
+    return IntervalGrid(
+        layout, rows.queue_names, volume, is_open, is_open & ~observed, open_slots, aht
+    )
+
+
+def _check_one_interval_per_queue(grids: list[IntervalGrid]) -> None:
+    seen: set[str] = set()
+    for grid in grids:
+        clash = seen & set(grid.queue_names)
+        if clash:
+            raise InputError(
+                f"Queue '{sorted(clash)[0]}' appears in files with different interval lengths. "
+                "Import those files separately, or export them with the same interval."
+            )
+        seen |= set(grid.queue_names)
 
 
 def _choose_interval(natives: dict[str, int], requested: int | None) -> int:
@@ -623,25 +694,19 @@ def _note_duplicates(rows: _Rows, notes: list[str]) -> None:
     )
 
 
-def _open_hours_notes(
-    layout: GridLayout,
-    queue_names: list[str],
-    open_hours,
-    volume: np.ndarray,
-    is_open: np.ndarray,
-) -> list[str]:
-    slots = 7 * layout.slots_per_day
-    notes = []
-    open_share = open_hours.groupby(schema.QUEUE, sort=True)[schema.IS_OPEN].sum()
+def _open_hours_notes(grid: IntervalGrid) -> list[str]:
+    layout = grid.layout
+    weekly = 7 * layout.slots_per_day
     closed_contacts = np.bincount(
-        np.repeat(np.arange(len(queue_names)), layout.n_days * layout.slots_per_day),
-        weights=np.where(is_open, 0.0, np.nan_to_num(volume)),
-        minlength=len(queue_names),
+        np.repeat(np.arange(len(grid.queue_names)), layout.n_days * layout.slots_per_day),
+        weights=np.where(grid.is_open, 0.0, np.nan_to_num(grid.volume)),
+        minlength=len(grid.queue_names),
     )
-    for code, queue in enumerate(queue_names):
+    notes = []
+    for code, queue in enumerate(grid.queue_names):
         stray = closed_contacts[code]
         notes.append(
-            f"Open hours of '{queue}': {int(open_share[queue])} of {slots} weekly "
+            f"Open hours of '{queue}': {int(grid.open_slots[code].sum())} of {weekly} weekly "
             f"{layout.interval_minutes}-minute slots are open"
             + (f"; {stray:,.0f} contact(s) arrived in closed slots (kept)." if stray else ".")
         )

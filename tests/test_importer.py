@@ -150,6 +150,14 @@ def test_coarser_interval_sums_native_intervals(tmp_path):
     dataset = import_files([path], ImportOptions(interval_minutes=60))
     assert dataset.interval_minutes == 60
     assert at(dataset, "2024-03-04 08:00").volume == 1 + 2 + 3 + 4
+    later = [f"2024-03-04 09:{minute:02d},10" for minute in (0, 15, 30, 45)]
+    gappy = rows[:2] + rows[3:] + later  # 08:30 has no row
+    path = write(tmp_path, "gappy.csv", "timestamp,calls\n" + "\n".join(gappy))
+    partial = import_files_detailed([path], ImportOptions(interval_minutes=60))
+    assert np.isnan(at(partial.dataset, "2024-03-04 08:00").volume)  # not 1 + 2 + 4
+    assert at(partial.dataset, "2024-03-04 08:00").is_missing
+    assert at(partial.dataset, "2024-03-04 09:00").volume == 40
+    assert partial.contacts == 1 + 2 + 4 + 40
     with pytest.raises(InputError, match="15-minute intervals, which cannot be regrouped"):
         import_files([path], ImportOptions(interval_minutes=5))
     with pytest.raises(InputError, match="does not divide the day"):
