@@ -194,6 +194,7 @@ figures[4].metric(
 if summary.abandon_rate is None:
     st.caption("Expected abandonment needs the callers' patience: tick Erlang A above.")
 
+st.plotly_chart(plots.staffing_chart(plan), key="staffing_interval_chart")
 st.plotly_chart(plots.requirement_heatmap(plan), key="staffing_heatmap")
 
 starts = pd.to_datetime(plan[INTERVAL_START])

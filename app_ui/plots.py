@@ -166,6 +166,27 @@ def forecast_chart(
     )
 
 
+def staffing_chart(plan: pd.DataFrame) -> go.Figure:
+    """Agents on the phones, people rostered and supervisors per interval; closed slots empty."""
+    open_mask = plan[IS_OPEN].astype(bool)
+    figure = go.Figure()
+    for column, label in (
+        ("rostered", "people rostered"),
+        ("agents", "agents needed"),
+        ("supervisors", "supervisors"),
+    ):
+        figure.add_trace(
+            go.Scatter(
+                x=plan[INTERVAL_START],
+                y=plan[column].where(open_mask),
+                mode="lines",
+                line={"shape": "hv", "width": 1.3},
+                name=label,
+            )
+        )
+    return _layout(figure, "Staff per interval", "people", height=360)
+
+
 def requirement_heatmap(plan: pd.DataFrame, value_column: str = "rostered") -> go.Figure:
     """Mean people required by weekday × time of day over the plan horizon."""
     starts = pd.to_datetime(plan[INTERVAL_START])

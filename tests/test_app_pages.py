@@ -87,11 +87,49 @@ def test_every_page_renders_on_the_sample(picco_home):
     go(app, "staffing")
     assert_clean(app)
     assert number(metric(app, "Peak people rostered")) >= number(metric(app, "Peak agents")) > 0
-    assert len(app.get("plotly_chart")) == 2  # heatmap and daily totals
+    assert len(app.get("plotly_chart")) == 3  # per interval, heatmap, daily totals
 
     go(app, "scenarios")
     assert_clean(app)
     assert "No scenario saved" in app.info[0].value
+
+
+def test_a_planned_campaign_raises_the_forecast_and_a_new_horizon_refits(picco_home):
+    app = go(open_app(), "forecast")
+    before = number(metric(app, "Forecast contacts"))
+    app.checkbox(key="campaign_enabled").check()
+    first_day = pd.Timestamp(pd.read_csv(SAMPLE_CSV)["interval_start"].max()).date()
+    first_day += pd.Timedelta(days=1)  # the forecast starts the day after the history
+    app.date_input(key="campaign_dates").set_value((first_day, first_day + pd.Timedelta(days=2)))
+    app.number_input(key="campaign_uplift_pct").set_value(50.0).run()
+    assert_clean(app)
+    after = number(metric(app, "Forecast contacts"))
+    assert after > before
+    assert any("campaign Planned campaign" in item.value for item in app.markdown)
+
+    app.number_input(key="horizon_days").set_value(3).run()
+    assert_clean(app)
+    assert number(metric(app, "Forecast contacts")) < after
+
+
+def test_column_mapping_reimports_with_the_chosen_columns(picco_home):
+    starts = pd.date_range("2025-03-03 08:00", periods=40 * 4, freq="15min")
+    frame = pd.DataFrame(
+        {"timestamp": starts.strftime("%Y-%m-%d %H:%M"), "offered": 3, "handled": 2}
+    )
+    app = open_app()
+    upload = ("two.csv", frame.to_csv(index=False).encode(), "text/csv")
+    app.file_uploader(key="upload_files").set_value(upload).run()
+    assert_clean(app)
+    detected = number(metric(app, "Contacts"))
+    assert detected in (3 * len(frame), 2 * len(frame))
+    other = "handled" if detected == 3 * len(frame) else "offered"
+    app.selectbox(key="map_volume_column").set_value(other)
+    app.button(key="map_apply").click().run()
+    assert_clean(app)
+    assert number(metric(app, "Contacts")) == frame[other].sum()
+    # The re-import replaced the first try instead of storing a second copy.
+    assert sorted(Store().list_datasets()["name"]) == ["Sample service desk", "two"]
 
 
 def test_raising_the_service_level_target_needs_more_agents(picco_home):
