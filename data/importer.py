@@ -24,6 +24,7 @@ from data.aggregate import (
 )
 from data.columns import ColumnPlan, ImportOptions, is_total_label, plan_columns
 from data.errors import InputError
+from data.labels import LABEL_TYPE, label_codes
 from data.outcomes import ABANDONED, ANSWERED, classify_outcomes
 from data.sniff import TextFormat, sniff_file
 from data.timestamps import (
@@ -127,7 +128,12 @@ def import_files_detailed(
         raise InputError("No file was given: choose at least one contact-history export.")
     display = [str(name) for name in names] if names is not None else [p.name for p in paths]
     if len(display) != len(paths):
-        raise InputError("Internal: names must give one display name per file.")
+        raise ValueError("names must give one display name per path")
+    if options.kind not in (None, schema.KIND_INTERVALS, schema.KIND_RECORDS):
+        raise InputError(
+            f"Unknown kind '{options.kind}': use '{schema.KIND_INTERVALS}' (counts per interval) "
+            f"or '{schema.KIND_RECORDS}' (one row per contact)."
+        )
     _check_interval(options.interval_minutes)
     parsed: list[tuple[ColumnPlan, _Rows, FileReport]] = []
     for path, name in zip(paths, display, strict=True):
@@ -224,15 +230,17 @@ def _read_table(path: Path, name: str, text_format: TextFormat, plan: ColumnPlan
     header = _unique(text_format.header)
     wanted = [header[text_format.header.index(column)] for column in used]
     text_roles = {plan.queue_column, plan.outcome_column}
-    text_columns = [header[text_format.header.index(c)] for c in used if c in text_roles]
+    labels = [header[text_format.header.index(c)] for c in used if c in text_roles]
+    others = [column for column in wanted if column not in labels]
     try:
-        table = _read_csv(path, name, text_format, header, wanted, text_columns)
+        table = _read_csv(path, name, text_format, header, wanted, labels, [])
     except (pa.ArrowInvalid, InputError):
-        return _read_csv(path, name, text_format, header, wanted, wanted).rename_columns(used)
+        table = _read_csv(path, name, text_format, header, wanted, labels, others)
+        return table.rename_columns(used)
     # Arrow converts "+01:00"/"Z" stamps to UTC; wall clock is wanted, so read those as text.
     zoned = [f.name for f in table.schema if pa.types.is_timestamp(f.type) and f.type.tz]
     if zoned:
-        table = _read_csv(path, name, text_format, header, wanted, text_columns + zoned)
+        table = _read_csv(path, name, text_format, header, wanted, labels, zoned)
     return table.rename_columns(used)
 
 
@@ -242,13 +250,17 @@ def _read_csv(
     text_format: TextFormat,
     header: list[str],
     wanted: list[str],
+    label_columns: list[str],
     text_columns: list[str],
 ) -> pa.Table:
+    """Read `wanted` columns: labels dictionary-encoded, `text_columns` as text, the rest typed
+    by arrow's inference."""
     # The header is given explicitly (and skipped), so a BOM never reaches a column name.
     encoding = "latin-1" if text_format.encoding == "latin-1" else "utf8"
     convert = pacsv.ConvertOptions(
         include_columns=wanted,
-        column_types={column: pa.string() for column in text_columns},
+        column_types={column: LABEL_TYPE for column in label_columns}
+        | {column: pa.string() for column in text_columns},
         strings_can_be_null=False,
         decimal_point="," if text_format.decimal_comma else ".",
     )
@@ -263,11 +275,12 @@ def _read_csv(
         )
     except pa.ArrowInvalid as error:
         message = str(error)
-        if "conversion error" in message.lower() and len(text_columns) < len(wanted):
+        typed = len(label_columns) + len(text_columns) < len(wanted)
+        if "conversion error" in message.lower() and typed:
             raise  # a typed read that met an odd value: the caller reads as text
         if "utf8" in message.lower() and encoding != "latin-1":
             text_format.encoding = "latin-1"  # a Latin-1 character beyond the sniffed head
-            return _read_csv(path, name, text_format, header, wanted, text_columns)
+            return _read_csv(path, name, text_format, header, wanted, label_columns, text_columns)
         raise InputError(
             f"{name}: the file could not be read as a {text_format.delimiter_name}-separated "
             f"table ({message.splitlines()[0]}). Check that every row has as many fields as "
@@ -377,10 +390,8 @@ def _describe_format(fmt: str | None) -> str:
 def _queues(table: pa.Table, plan: ColumnPlan, name: str) -> tuple[np.ndarray, list[str]]:
     if not plan.queue_column:
         return np.zeros(table.num_rows, dtype=np.int64), [Path(name).stem]
-    encoded = pc.dictionary_encode(pc.utf8_trim_whitespace(table[plan.queue_column]))
-    encoded = encoded.combine_chunks()
-    names = [value or "(no queue)" for value in encoded.dictionary.to_pylist()]
-    return np.asarray(encoded.indices, dtype=np.int64), names
+    codes, labels = label_codes(table[plan.queue_column])
+    return codes, [label or "(no queue)" for label in labels]
 
 
 def _counts(

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
+
+from data.labels import label_codes
 
 OTHER, ANSWERED, ABANDONED = 0, 1, 2
 _NAMES = {OTHER: "other", ANSWERED: "answered", ABANDONED: "abandoned"}
@@ -38,12 +39,8 @@ def classify_label(label: str) -> int:
 
 def classify_outcomes(values: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, str]:
     """Per-row outcome codes (int8) and a summary like "AGENT -> answered (27,162), ..."."""
-    encoded = pc.dictionary_encode(values)
-    if isinstance(encoded, pa.ChunkedArray):
-        encoded = encoded.combine_chunks()
-    labels = encoded.dictionary.to_pylist()
-    mapping = np.array([classify_label(label or "") for label in labels], dtype=np.int8)
-    indices = np.asarray(encoded.indices, dtype=np.int64)
+    indices, labels = label_codes(values)
+    mapping = np.array([classify_label(label) for label in labels], dtype=np.int8)
     codes = mapping[indices] if len(labels) else np.zeros(len(indices), dtype=np.int8)
     counts = np.bincount(indices, minlength=len(labels))
     order = np.argsort(-counts, kind="stable")
