@@ -159,6 +159,12 @@ def test_axa_series_form_one_multi_queue_dataset(axa_files, axa_result):
     assert dataset.queues == sorted(path.stem for path in axa_files)
     assert "Tech. Axa" in dataset.queues and "Téléphonie" in dataset.queues
     assert all(report.interval_minutes == 30 for report in axa_result.files)
+    frame = dataset.intervals
+    assert (frame[schema.VOLUME].isna() == frame[schema.IS_MISSING]).all()
+    assert not (frame[schema.IS_MISSING] & ~frame[schema.IS_OPEN]).any()
+    assert len(dataset.open_hours) == 28 * 7 * 48
+    assert list(frame.columns) == schema.INTERVAL_COLUMNS
+    assert frame.equals(frame.sort_values([schema.QUEUE, schema.INTERVAL_START]))
 
 
 def test_axa_totals_rows_and_date_ranges_per_queue(axa_files, axa_result):
