@@ -12,6 +12,7 @@ from forecasting.peaks import describe_peak
 
 HISTORY_TAIL_DAYS = 14
 MAX_PEAKS_LISTED = 10
+UNUSUAL_DAYS_SHOWN = 5
 BACKTEST_COLUMNS = [
     "model",
     "chosen",
@@ -70,6 +71,7 @@ with st.expander("Events: leave out an unusual past period, add a planned campai
         key="exclude_dates",
         persist_state="session",
     )
+    unusual_days = left.container()
     right.checkbox("Add a planned campaign", key="campaign_enabled", persist_state="session")
     right.date_input(
         "Campaign days (first and last day)",
@@ -93,6 +95,15 @@ except InputError as error:
     st.stop()
 
 queue = st.session_state["queue"]
+outliers = result.outliers
+if not outliers.empty:
+    flagged = outliers[outliers[QUEUE] == queue]
+    per_day = flagged.groupby(flagged[INTERVAL_START].dt.date).size().nlargest(UNUSUAL_DAYS_SHOWN)
+    if not per_day.empty:
+        days = ", ".join(f"{day:%a %d %b %Y} ({count})" for day, count in per_day.items())
+        unusual_days.caption(
+            f"Days of {queue} with the most intervals far from the usual level (count): {days}."
+        )
 forecast = result.forecast
 history = current.dataset.intervals
 tail_start = history[INTERVAL_START].max() - pd.Timedelta(days=HISTORY_TAIL_DAYS)
