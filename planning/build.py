@@ -14,8 +14,6 @@ from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME
 from planning.scenario import Scenario
 from staffing.plan import PlanSummary, plan_staffing, summarise_plan
 
-FORECAST_COLUMNS = [INTERVAL_START, QUEUE, "forecast", "p10", "p50", "p80", "p90", IS_OPEN]
-
 
 @dataclass
 class PlanOutcome:
