@@ -24,7 +24,7 @@ from scipy import special
 from staffing.erlang_c import log_erlang_b
 
 _TINY = 1e-280
-_CELLS_PER_CHUNK = 500_000  # rows x queue lengths per block: bounds memory for a year
+_CELLS_PER_CHUNK = 500_000  # queue lengths summed per block: bounds memory for any load
 
 
 def _log_waiting_weight(x: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -88,71 +88,73 @@ def _answered_in_time_given_wait(
 ) -> np.ndarray:
     """sum_m (q_m / J) * b / (b + m + 1) * I_p(m + 1, b + 1): answered within t when delayed.
 
-    Rows are sorted by how many queue lengths matter and cut into blocks, so a few heavy
-    intervals do not widen the arrays of the whole year.
+    Only queue lengths where q_m matters (ten standard deviations around its peak) and where
+    anyone is still answered in time (up to eight spreads past the mean number of completions
+    by t) are summed. They are cut into segments of equal length whose first terms come from
+    closed forms (log-gamma, incomplete beta), so memory stays bounded whatever the load and
+    every running product starts from an exact value no larger than 1.
     """
     result = np.zeros(x.size)
-    # Completions by t follow a negative binomial (b + 1, p) with the mean and spread below;
-    # nobody queued eight spreads further back is answered in time (tail below 1e-12), and
-    # q_m itself dies out ten standard deviations past its peak.
-    odds = np.expm1(within_in_patience)
-    mean = (b + 1.0) * odds
-    spread = np.sqrt((b + 1.0) * odds * (1.0 + odds))
-    peak = np.maximum(x - b, 0.0)
-    widths = np.minimum(mean + 8.0 * spread + 20.0, peak + 10.0 * np.sqrt(x + b) + 50.0)
-    widths = np.where(within_in_patience > 0, np.ceil(widths), 0).astype(np.int64)
-    order = np.argsort(widths, kind="stable")
-    start = 0
-    while start < order.size:
-        width = int(widths[order[min(order.size - 1, start + 255)]])
-        stop = start + max(256, _CELLS_PER_CHUNK // max(width, 1))
-        rows = order[start:stop]
-        width = int(widths[rows].max())
-        if width > 0:
-            result[rows] = _in_time_block(
-                x[rows], b[rows], log_queue[rows], within_in_patience[rows], width
-            )
-        start = stop
+    with np.errstate(over="ignore", invalid="ignore"):
+        odds = np.expm1(np.minimum(within_in_patience, 700.0))
+        mean = (b + 1.0) * odds  # completions by t: negative binomial (b + 1, p)
+        spread = np.sqrt(mean * (1.0 + odds))
+        answered_until = mean + 8.0 * spread + 20.0
+    peak, width = np.maximum(x - b, 0.0), 10.0 * np.sqrt(x + b) + 50.0
+    first = np.floor(np.maximum(peak - width, 0.0))
+    last = np.minimum(peak + width, np.nan_to_num(answered_until, posinf=np.inf))
+    last = np.where(within_in_patience > 0, np.ceil(last), 0.0)
+    spans = np.maximum(last - first, 0.0)
+    # one segment covers most rows whole; the few long ones take several
+    length = int(np.clip(8 * np.ceil(np.quantile(spans, 0.9) / 8) if spans.size else 8, 8, 256))
+    segments = np.ceil(spans / length).astype(np.int64)
+    rows = np.repeat(np.arange(x.size), segments)
+    offsets = np.arange(rows.size) - np.repeat(np.cumsum(segments) - segments, segments)
+    starts = first[rows] + offsets * length
+    per_block = max(1, _CELLS_PER_CHUNK // length)
+    for begin in range(0, rows.size, per_block):
+        chunk = rows[begin : begin + per_block]
+        partial = _segment_sums(
+            x[chunk], b[chunk], log_queue[chunk], within_in_patience[chunk],
+            starts[begin : begin + per_block], length,
+        )  # fmt: skip
+        result += np.bincount(chunk, weights=partial, minlength=x.size)
     return result
 
 
-def _in_time_block(
-    x: np.ndarray, b: np.ndarray, log_queue: np.ndarray, within: np.ndarray, width: int
+def _segment_sums(
+    x: np.ndarray,
+    b: np.ndarray,
+    log_queue: np.ndarray,
+    within: np.ndarray,
+    start: np.ndarray,
+    length: int,
 ) -> np.ndarray:
-    m = np.arange(width, dtype=float)[None, :]
-    bb, xx = b[:, None], x[:, None]
+    """sum over m = start .. start + length - 1 of (b / x) q_{m+1} / J * P(NB > m)."""
     log_keep = -within  # log(1 - p), p = 1 - e^{-t/patience}
     p = -np.expm1(log_keep)
-    # Plain running products are exact and fast while they stay inside the float range;
-    # only rows that could overflow or underflow take the (slower) path in logs.
-    growth = width * np.log(np.maximum(x / (b + 1.0), 1.0))
-    plain = (growth < 500.0) & (log_queue < 600.0) & ((b + 1.0) * within < 600.0)
-    result = np.empty(x.size)
-    if np.any(plain):
-        rows = plain
-        # q_m b / (b + m + 1) = (b / x) q_{m+1}: one running product serves both factors
-        columns = np.arange(width + 1, dtype=float)[None, :]
-        ratio_q = xx[rows] / (bb[rows] + columns)
-        ratio_q[:, 0] = np.exp(-log_queue[rows])
-        share = np.cumprod(ratio_q, axis=1)[:, 1:]  # q_{m+1} / J for m = 0 .. width - 1
-        ratio_nb = (bb[rows] + m) * (p[rows, None] / np.maximum(m, 1.0))
-        ratio_nb[:, 0] = np.exp((b[rows] + 1.0) * log_keep[rows])
-        tail = 1.0 - np.cumsum(np.cumprod(ratio_nb, axis=1), axis=1)  # I_p(m + 1, b + 1)
-        np.clip(tail, 0.0, 1.0, out=tail)
-        result[rows] = (b[rows] / x[rows]) * np.einsum("ij,ij->i", share, tail)
-    if not np.all(plain):
-        rows = ~plain
-        log_q = np.cumsum(np.log(xx[rows] / (bb[rows] + m + 1.0)), axis=1)
-        log_q = np.concatenate([np.zeros((log_q.shape[0], 1)), log_q[:, :-1]], axis=1)
-        log_nb = np.cumsum(np.log((bb[rows] + m[:, 1:]) / m[:, 1:] * p[rows, None]), axis=1)
-        log_nb = np.concatenate([np.zeros((log_q.shape[0], 1)), log_nb], axis=1)
-        log_nb += ((b[rows] + 1.0) * log_keep[rows])[:, None]
-        share = np.exp(log_q - log_queue[rows, None])
-        result[rows] = _weighted_tail(share, np.exp(log_nb), bb[rows], m)
-    return result
-
-
-def _weighted_tail(share: np.ndarray, pmf: np.ndarray, b: np.ndarray, m: np.ndarray) -> np.ndarray:
-    """sum_m share_m * b / (b + m + 1) * P(NB > m), the tail being I_p(m + 1, b + 1)."""
-    tail = np.clip(1.0 - np.cumsum(pmf, axis=1), 0.0, 1.0)
-    return np.sum(share * (b / (b + m + 1.0)) * tail, axis=1)
+    log_p = np.log(p)
+    next_m = start[:, None] + np.arange(1.0, length + 1.0)[None, :]  # m + 1
+    grows = b[:, None] + next_m  # b + m + 1
+    # q_m b / (b + m + 1) = (b / x) q_{m+1}; q_{m+1} / J from its closed form at the segment
+    # start, then running products of x / (b + m + 1)
+    share = np.divide(x[:, None], grows)
+    share[:, 0] = np.exp(
+        (start + 1.0) * np.log(x) - special.gammaln(b + start + 2.0) + special.gammaln(b + 1.0)
+        - log_queue
+    )  # fmt: skip
+    np.cumprod(share, axis=1, out=share)
+    # P(NB > m) = I_p(m + 1, b + 1): exact at the start, then minus the pmf term by term;
+    # the pmf ratio nb_{m+1} / nb_m is (b + m + 1) p / (m + 1)
+    pmf = np.divide(grows, next_m, out=grows)
+    pmf *= p[:, None]
+    pmf[:, 0] = np.exp(
+        special.gammaln(b + start + 2.0) - special.gammaln(start + 2.0) - special.gammaln(b + 1.0)
+        + (start + 1.0) * log_p + (b + 1.0) * log_keep
+    )  # fmt: skip
+    np.cumprod(pmf, axis=1, out=pmf)
+    tail = np.cumsum(pmf, axis=1, out=next_m)
+    tail -= pmf  # completions after the segment start and before m
+    np.subtract(special.betainc(start + 1.0, b + 1.0, p)[:, None], tail, out=tail)
+    np.clip(tail, 0.0, 1.0, out=tail)
+    return (b / x) * np.einsum("ij,ij->i", share, tail)

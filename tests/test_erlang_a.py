@@ -202,3 +202,21 @@ def test_vectorised_search_finds_the_exact_threshold(answers, starts, step, shap
         return curves[shape](agents.astype(float), answers[rows])
 
     assert smallest_feasible(starts, slack, step).tolist() == answers.tolist()
+
+
+def test_wide_random_inputs_stay_finite_and_consistent():
+    rng = np.random.default_rng(11)
+    size = 3_000
+    volume = 10 ** rng.uniform(-3, 4.5, size)
+    aht = 10 ** rng.uniform(0.5, 3.5, size)
+    patience = 10 ** rng.uniform(-0.5, 5, size)
+    agents = np.floor(volume * aht / 900 * rng.uniform(0, 2, size))
+    within = rng.uniform(0, 600, size)
+    metrics = queue_metrics(volume, aht, 900, agents, within, patience)
+    values = metrics.to_numpy()
+    assert np.isfinite(values).all()
+    probabilities = metrics[["service_level", "occupancy", "prob_wait", "abandon_rate"]]
+    assert ((probabilities >= 0) & (probabilities <= 1)).all().all()
+    # answered in time <= answered; waiting at least as likely as hanging up
+    assert (metrics.service_level <= 1 - metrics.abandon_rate + 1e-9).all()
+    assert (metrics.abandon_rate <= metrics.prob_wait + 1e-9).all()
