@@ -227,28 +227,23 @@ def _read_table(path: Path, name: str, text_format: TextFormat, plan: ColumnPlan
     first rows (a stray word in a count column, a "Totale" row), again as text so the parsers
     can name the offending rows."""
     used = plan.used_columns()
-    header = _unique(text_format.header)
-    wanted = [header[text_format.header.index(column)] for column in used]
-    text_roles = {plan.queue_column, plan.outcome_column}
-    labels = [header[text_format.header.index(c)] for c in used if c in text_roles]
-    others = [column for column in wanted if column not in labels]
+    labels = [column for column in used if column in (plan.queue_column, plan.outcome_column)]
+    others = [column for column in used if column not in labels]
     try:
-        table = _read_csv(path, name, text_format, header, wanted, labels, [])
+        table = _read_csv(path, name, text_format, used, labels, [])
     except (pa.ArrowInvalid, InputError):
-        table = _read_csv(path, name, text_format, header, wanted, labels, others)
-        return table.rename_columns(used)
+        return _read_csv(path, name, text_format, used, labels, others)
     # Arrow converts "+01:00"/"Z" stamps to UTC; wall clock is wanted, so read those as text.
     zoned = [f.name for f in table.schema if pa.types.is_timestamp(f.type) and f.type.tz]
     if zoned:
-        table = _read_csv(path, name, text_format, header, wanted, labels, zoned)
-    return table.rename_columns(used)
+        table = _read_csv(path, name, text_format, used, labels, zoned)
+    return table
 
 
 def _read_csv(
     path: Path,
     name: str,
     text_format: TextFormat,
-    header: list[str],
     wanted: list[str],
     label_columns: list[str],
     text_columns: list[str],
@@ -268,19 +263,22 @@ def _read_csv(
         return pacsv.read_csv(
             path,
             read_options=pacsv.ReadOptions(
-                encoding=encoding, column_names=header, skip_rows=1, block_size=1 << 24
+                encoding=encoding,
+                column_names=text_format.header,
+                skip_rows=text_format.header_line + 1,
+                block_size=1 << 24,
             ),
             parse_options=pacsv.ParseOptions(delimiter=text_format.delimiter),
             convert_options=convert,
         )
     except pa.ArrowInvalid as error:
         message = str(error)
+        if "utf8" in message.lower() and encoding != "latin-1":
+            text_format.encoding = "latin-1"  # a Latin-1 character beyond the sniffed head
+            return _read_csv(path, name, text_format, wanted, label_columns, text_columns)
         typed = len(label_columns) + len(text_columns) < len(wanted)
         if "conversion error" in message.lower() and typed:
             raise  # a typed read that met an odd value: the caller reads as text
-        if "utf8" in message.lower() and encoding != "latin-1":
-            text_format.encoding = "latin-1"  # a Latin-1 character beyond the sniffed head
-            return _read_csv(path, name, text_format, header, wanted, label_columns, text_columns)
         raise InputError(
             f"{name}: the file could not be read as a {text_format.delimiter_name}-separated "
             f"table ({message.splitlines()[0]}). Check that every row has as many fields as "
@@ -288,66 +286,83 @@ def _read_csv(
         ) from error
 
 
-def _unique(header: list[str]) -> list[str]:
-    seen: dict[str, int] = {}
-    unique = []
-    for column in header:
-        seen[column] = seen.get(column, 0) + 1
-        unique.append(column if seen[column] == 1 else f"{column}.{seen[column] - 1}")
-    return unique
+@dataclass
+class _Sheet:
+    """One file's table plus what is needed to read its cells and to name bad ones."""
+
+    name: str
+    table: pa.Table
+    decimal_comma: bool
+    first_line: int  # line in the file of the first data row
+    kept: np.ndarray | None = None  # original row numbers, once some rows were dropped
+
+    def column(self, column: str) -> pa.ChunkedArray:
+        return self.table[column]
+
+    def drop(self, keep: np.ndarray) -> None:
+        self.kept = np.flatnonzero(keep) if self.kept is None else self.kept[keep]
+        self.table = self.table.filter(pa.array(keep))
+
+    def examples(self, column: str, rows: np.ndarray) -> str:
+        """Up to three offending values with their line in the file."""
+        shown = rows[:3]
+        lines = (shown if self.kept is None else self.kept[shown]) + self.first_line
+        values = _texts(self.table[column], shown)
+        return "; ".join(
+            f"line {line}: {value!r}" for line, value in zip(lines, values, strict=True)
+        )
 
 
 def _parse_rows(table: pa.Table, plan: ColumnPlan, text_format: TextFormat, name: str) -> _Rows:
+    sheet = _Sheet(name, table, text_format.decimal_comma, text_format.first_data_line)
     notes: list[str] = []
-    seconds, keep = _parse_time(table, plan, name)
+    seconds, keep = _parse_time(sheet, plan)
     if keep is not None:
         notes.append(f"{name}: {int((~keep).sum())} total/subtotal row(s) were skipped.")
-        table, seconds = table.filter(pa.array(keep)), seconds[keep]
-    if table.num_rows == 0:
+        sheet.drop(keep)
+        seconds = seconds[keep]
+    if sheet.table.num_rows == 0:
         raise InputError(f"{name}: no data rows were found below the header.")
-    codes, queue_names = _queues(table, plan, name)
+    codes, queue_names = _queues(sheet, plan)
     rows = _Rows(seconds.astype(np.int64), codes, queue_names, notes=notes)
-    comma = text_format.decimal_comma
     if plan.kind == schema.KIND_INTERVALS:
-        rows.volume = _counts(table[plan.volume_column], plan.volume_column, comma, name, notes)
+        rows.volume = _counts(sheet, plan.volume_column, notes)
         if plan.aht_column:
-            rows.aht = _durations(table[plan.aht_column], plan.aht_column, comma, name, notes)
+            rows.aht = _durations(sheet, plan.aht_column, notes)
         return rows
     if plan.handle_column:
-        rows.handle = _durations(table[plan.handle_column], plan.handle_column, comma, name, notes)
+        rows.handle = _durations(sheet, plan.handle_column, notes)
     if plan.wait_column:
-        rows.wait = _durations(table[plan.wait_column], plan.wait_column, comma, name, notes)
+        rows.wait = _durations(sheet, plan.wait_column, notes)
     if plan.outcome_column:
-        rows.outcome, summary = classify_outcomes(table[plan.outcome_column])
+        rows.outcome, summary = classify_outcomes(sheet.column(plan.outcome_column))
         notes.append(f"{name}: outcome '{plan.outcome_column}': {summary}.")
     return rows
 
 
-def _parse_time(
-    table: pa.Table, plan: ColumnPlan, name: str
-) -> tuple[np.ndarray, np.ndarray | None]:
+def _parse_time(sheet: _Sheet, plan: ColumnPlan) -> tuple[np.ndarray, np.ndarray | None]:
     """Wall-clock seconds of every row, and which rows to keep when some are 'Total' rows
     (spreadsheet exports often end with one: it is a sum, not an interval)."""
     main = plan.timestamp_column or plan.date_column
     fmt = plan.timestamp_format or plan.date_format
-    seconds = parse_timestamps(table[main], fmt)
+    seconds = parse_timestamps(sheet.column(main), fmt)
     parts = [(main, seconds, fmt)]
     if plan.time_column:
-        clock = parse_time_of_day(table[plan.time_column])
+        clock = parse_time_of_day(sheet.column(plan.time_column))
         parts.append((plan.time_column, clock, "a clock time such as 8:15 or 08:15:00"))
         seconds = seconds + clock
     bad = np.flatnonzero(np.isnan(seconds))
     if len(bad) == 0:
         return seconds, None
-    total = np.array([is_total_label(label) for label in _texts(table[main], bad)], dtype=bool)
+    labels = _texts(sheet.column(main), bad)
+    total = np.array([is_total_label(label) for label in labels], dtype=bool)
     for column, parsed, expected in parts:
         wrong = bad[~total & np.isnan(parsed[bad])]
         if len(wrong):
-            shown = _examples(table[column], wrong)
             raise InputError(
-                f"{name}: column '{column}' has {len(wrong):,} value(s) that are not readable "
-                f"dates/times ({shown}). Expected {_describe_format(expected)} like the other "
-                "rows: fix or remove these rows."
+                f"{sheet.name}: column '{column}' has {len(wrong):,} value(s) that are not "
+                f"readable dates/times ({sheet.examples(column, wrong)}). Expected "
+                f"{_describe_format(expected)} like the other rows: fix or remove these rows."
             )
     keep = np.ones(len(seconds), dtype=bool)
     keep[bad] = False
@@ -370,14 +385,6 @@ def _texts(values: pa.ChunkedArray, rows: np.ndarray) -> list[str]:
     return [value or "" for value in taken]
 
 
-def _examples(values: pa.ChunkedArray, rows: np.ndarray) -> str:
-    """Up to three offending values with their line in the file (the header is line 1)."""
-    shown = rows[:3]
-    return "; ".join(
-        f"line {i + 2}: {v!r}" for i, v in zip(shown, _texts(values, shown), strict=True)
-    )
-
-
 def _describe_format(fmt: str | None) -> str:
     if fmt == ISO:
         return "a timestamp such as 2024-03-01 08:15"
@@ -387,53 +394,52 @@ def _describe_format(fmt: str | None) -> str:
     return fmt or "a date/time such as 2024-03-01 08:15"
 
 
-def _queues(table: pa.Table, plan: ColumnPlan, name: str) -> tuple[np.ndarray, list[str]]:
+def _queues(sheet: _Sheet, plan: ColumnPlan) -> tuple[np.ndarray, list[str]]:
     if not plan.queue_column:
-        return np.zeros(table.num_rows, dtype=np.int64), [Path(name).stem]
-    codes, labels = label_codes(table[plan.queue_column])
+        return np.zeros(sheet.table.num_rows, dtype=np.int64), [Path(sheet.name).stem]
+    codes, labels = label_codes(sheet.column(plan.queue_column))
     return codes, [label or "(no queue)" for label in labels]
 
 
-def _counts(
-    values: pa.ChunkedArray, column: str, decimal_comma: bool, name: str, notes: list[str]
-) -> np.ndarray:
-    counts = parse_number(values, decimal_comma)
+def _counts(sheet: _Sheet, column: str, notes: list[str]) -> np.ndarray:
+    values = sheet.column(column)
+    counts = parse_number(values, sheet.decimal_comma)
     unreadable = np.flatnonzero(np.isnan(counts))
     if len(unreadable):
         invalid = _written(values, unreadable)
         if len(invalid):
-            shown = _examples(values, invalid)
             raise InputError(
-                f"{name}: column '{column}' should hold counts but {len(invalid):,} value(s) are "
-                f"not numbers ({shown}). Replace them with the count (0 if none), or leave the "
-                "cell empty when the interval is unknown."
+                f"{sheet.name}: column '{column}' should hold counts but {len(invalid):,} "
+                f"value(s) are not numbers ({sheet.examples(column, invalid)}). Replace them "
+                "with the count (0 if none), or leave the cell empty when the interval is unknown."
             )
         blank = len(unreadable) - len(invalid)
-        notes.append(f"{name}: {blank:,} empty count(s) in '{column}' read as missing.")
+        notes.append(f"{sheet.name}: {blank:,} empty count(s) in '{column}' read as missing.")
     negative = np.flatnonzero(counts < 0)
     if len(negative):
-        shown = _examples(values, negative)
         raise InputError(
-            f"{name}: column '{column}' has {len(negative):,} negative count(s) ({shown}). A "
-            "count of contacts cannot be negative: correct these rows."
+            f"{sheet.name}: column '{column}' has {len(negative):,} negative count(s) "
+            f"({sheet.examples(column, negative)}). A count of contacts cannot be negative: "
+            "correct these rows."
         )
     return counts
 
 
-def _durations(
-    values: pa.ChunkedArray, column: str, decimal_comma: bool, name: str, notes: list[str]
-) -> np.ndarray:
-    seconds = parse_duration(values, decimal_comma)
+def _durations(sheet: _Sheet, column: str, notes: list[str]) -> np.ndarray:
+    values = sheet.column(column)
+    seconds = parse_duration(values, sheet.decimal_comma)
     unreadable = np.flatnonzero(np.isnan(seconds))
     written = _written(values, unreadable) if len(unreadable) else unreadable
     if len(written):
         notes.append(
-            f"{name}: {len(written):,} value(s) in '{column}' are not durations and were "
-            f"ignored ({_examples(values, written)})."
+            f"{sheet.name}: {len(written):,} value(s) in '{column}' are not durations and were "
+            f"ignored ({sheet.examples(column, written)})."
         )
     negative = seconds < 0
     if negative.any():
-        notes.append(f"{name}: {int(negative.sum()):,} negative duration(s) in '{column}' ignored.")
+        notes.append(
+            f"{sheet.name}: {int(negative.sum()):,} negative duration(s) in '{column}' ignored."
+        )
         seconds = np.where(negative, np.nan, seconds)
     return seconds
 

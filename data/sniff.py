@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +15,7 @@ HEAD_BYTES = 1 << 20  # enough rows to recognise the format without reading the 
 SAMPLE_ROWS = 2000
 DELIMITERS = ("\t", ";", ",", "|")
 _DELIMITER_NAMES = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "pipe"}
+_SEPARATOR_HINT = re.compile(r"sep=(.)")
 _CONTROL_BYTES = bytes([*range(9), *range(14, 32)])  # not tab/newline/carriage return/form feed
 _DECIMAL_COMMA = re.compile(r"^\s*-?\d+,\d+\s*$")
 
@@ -36,6 +38,12 @@ class TextFormat:
     decimal_comma: bool
     header: list[str]
     sample_rows: list[list[str]] = field(default_factory=list)
+    header_line: int = 0  # 0-based line of the header in the file (lines above it are skipped)
+
+    @property
+    def first_data_line(self) -> int:
+        """1-based line number of the first data row, for messages."""
+        return self.header_line + 2
 
     @property
     def delimiter_name(self) -> str:
@@ -63,27 +71,62 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
     encoding = detect_encoding(head, complete)
     text = _decode_head(head, encoding)
     # Only the first rows matter; splitting the whole head would cost more than all the rest.
-    first_lines = text.split("\n", SAMPLE_ROWS + 10)[: SAMPLE_ROWS + 10]
-    lines = [line.rstrip("\r") for line in first_lines if line.strip()]
-    if len(first_lines) > SAMPLE_ROWS + 1 and lines:
-        lines = lines[:-1]  # the last piece may be a row cut by the end of the head
-    delimiter = detect_delimiter(lines[:50])
-    rows = list(csv.reader(io.StringIO("\n".join(lines[: SAMPLE_ROWS + 1])), delimiter=delimiter))
+    lines = [line.rstrip("\r") for line in text.split("\n", SAMPLE_ROWS + 60)]
+    if len(lines) > SAMPLE_ROWS + 60:
+        lines = lines[:-1]  # the rest of the head, whose first row may be cut
+    filled = [index for index, line in enumerate(lines) if line.strip()]
+    hints = [_SEPARATOR_HINT.fullmatch(lines[i].strip()) for i in filled[:5]]
+    hinted = next((hint for hint in hints if hint), None)  # Excel's "sep=;" line
+    filled = [i for i in filled if not _SEPARATOR_HINT.fullmatch(lines[i].strip())]
+    if not filled:
+        _only_header(display_name, [hinted.group(0)] if hinted else [])
+    delimiter = hinted.group(1) if hinted else detect_delimiter([lines[i] for i in filled[:60]])
+    header_line = _header_line(lines, filled, delimiter)
+    body = [lines[i] for i in filled if i >= header_line][: SAMPLE_ROWS + 1]
+    rows = list(csv.reader(io.StringIO("\n".join(body)), delimiter=delimiter))
     header = [name.strip() for name in rows[0]]
     if len(rows) < 2:
-        raise InputError(
-            f"{display_name}: only a header row was found ({', '.join(header)}), no data rows. "
-            "Export the history with at least one data row."
-        )
-    header = [name or f"column_{index + 1}" for index, name in enumerate(header)]
+        _only_header(display_name, header)
     sample = rows[1:]
+    widths = [len(row) for row in sample]
+    if widths and min(widths) == len(header) + 1 and not any(row[-1].strip() for row in sample):
+        header.append("")  # every row ends with a delimiter: an empty last column
+    header = _usable_names(header)
     return TextFormat(
         encoding=encoding,
         delimiter=delimiter,
         decimal_comma=delimiter != "," and _uses_decimal_comma(sample),
         header=header,
         sample_rows=sample,
+        header_line=header_line,
     )
+
+
+def _only_header(display_name: str, header: list[str]) -> None:
+    raise InputError(
+        f"{display_name}: only a header row was found ({', '.join(header)}), no data rows. "
+        "Export the history with at least one data row."
+    )
+
+
+def _header_line(lines: list[str], filled: list[int], delimiter: str) -> int:
+    """Index of the header line: the first with two or more fields, so that a title or a
+    "generated on ..." line above the table is skipped."""
+    for index in filled[:60]:
+        if len(next(csv.reader([lines[index]], delimiter=delimiter))) >= 2:
+            return index
+    return filled[0]
+
+
+def _usable_names(header: list[str]) -> list[str]:
+    """Blank names become column_N; repeated names get .1, .2 so each column has its own."""
+    named = [name or f"column_{index + 1}" for index, name in enumerate(header)]
+    seen: dict[str, int] = {}
+    unique = []
+    for name in named:
+        seen[name] = seen.get(name, 0) + 1
+        unique.append(name if seen[name] == 1 else f"{name}.{seen[name] - 1}")
+    return unique
 
 
 def _reject_binary(head: bytes, display_name: str) -> None:
@@ -121,19 +164,18 @@ def _decode_head(head: bytes, encoding: str) -> str:
 
 
 def detect_delimiter(lines: list[str]) -> str:
-    """The candidate that splits the header and the first rows into the same number (>1) of
-    fields; ties go to the rarer separator (tab, then semicolon) because commas also appear as
-    decimal marks inside semicolon files."""
-    best, best_consistency = ",", -1.0
+    """The candidate that splits most lines into the same number (two or more) of fields; ties
+    go to the rarer separator (tab, then semicolon) because commas also appear as decimal marks
+    inside semicolon files."""
+    best, best_share = ",", 0.0
     for delimiter in DELIMITERS:
-        counts = [
+        counts = Counter(
             len(row) for row in csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)
-        ]
-        if not counts or counts[0] < 2:
-            continue
-        consistency = sum(count == counts[0] for count in counts) / len(counts)
-        if consistency > best_consistency:
-            best, best_consistency = delimiter, consistency
+        )
+        width, lines_with_width = max(counts.items(), key=lambda item: (item[1], item[0]))
+        share = lines_with_width / max(1, sum(counts.values()))
+        if width >= 2 and share > best_share:
+            best, best_share = delimiter, share
     return best
 
 

@@ -369,3 +369,21 @@ def test_a_bad_clock_time_is_named_with_its_line(tmp_path):
         InputError, match=r"orari\.csv: column 'ora' has 1 value\(s\).*line 6: '25:99'"
     ):
         import_files([write(tmp_path, "orari.csv", text)])
+
+
+def test_export_with_a_title_reports_true_line_numbers(tmp_path):
+    head = "Calls by half hour\nsep=;\n"  # title, Excel's separator hint, then the table
+    body = [f"2024-03-04 {hour:02d}:00;{hour}" for hour in range(8, 14)]
+    path = write(tmp_path, "acd.csv", head + "timestamp;calls\n" + "\n".join(body) + "\n")
+    dataset = import_files([path])
+    assert dataset.intervals[schema.VOLUME].sum() == sum(range(8, 14))
+    body[2] = "2024-03-04 10:00;-1"
+    path = write(tmp_path, "acd.csv", head + "timestamp;calls\n" + "\n".join(body) + "\n")
+    with pytest.raises(InputError, match=r"line 6: '-1'"):  # the file's own line 6
+        import_files([path])
+
+
+def test_line_numbers_stay_true_after_a_total_row_is_dropped(tmp_path):
+    text = "timestamp,calls\nTotal,9\n2024-03-04 08:00,1\n2024-03-04 08:15,x\n2024-03-04 08:30,1\n"
+    with pytest.raises(InputError, match=r"line 4: 'x'"):
+        import_files([write(tmp_path, "q.csv", text)])

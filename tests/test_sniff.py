@@ -86,3 +86,28 @@ def test_header_without_rows_is_refused():
 def test_blank_header_names_get_usable_names():
     found = sniff_bytes(b"when,,calls\n2024-01-01,x,1\n", "f.csv")
     assert found.header == ["when", "column_2", "calls"]
+
+
+def test_title_lines_above_the_header_are_skipped():
+    text = (
+        "Report: calls by interval\nGenerated 2024-03-05\n\ntimestamp;calls\n2024-03-04 08:00;3\n"
+    )
+    found = sniff_bytes(text.encode(), "f.csv")
+    assert found.delimiter == ";" and found.header == ["timestamp", "calls"]
+    assert found.header_line == 3 and found.first_data_line == 5
+
+
+def test_excel_separator_hint_is_honoured():
+    found = sniff_bytes(b"sep=;\ntimestamp;calls\n2024-03-04 08:00;3,5\n", "f.csv")
+    assert found.delimiter == ";" and found.header == ["timestamp", "calls"]
+    assert found.header_line == 1 and found.decimal_comma
+
+
+def test_rows_ending_with_a_delimiter_get_an_empty_last_column():
+    found = sniff_bytes(b"timestamp;calls\n2024-03-04 08:00;3;\n2024-03-04 08:15;4;\n", "f")
+    assert found.header == ["timestamp", "calls", "column_3"]
+
+
+def test_repeated_header_names_are_told_apart():
+    found = sniff_bytes(b"when,calls,calls\n2024-01-01,1,2\n", "f.csv")
+    assert found.header == ["when", "calls", "calls.1"]
