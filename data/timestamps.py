@@ -26,6 +26,8 @@ DATETIME_FORMATS = [
     "%Y/%m/%d %H:%M",
     "%Y%m%d %H:%M:%S",
     "%Y%m%d %H:%M",
+    "%m/%d/%Y %I:%M:%S %p",  # US exports with a 12-hour clock
+    "%m/%d/%Y %I:%M %p",
 ]
 DATE_FORMATS = [
     ISO,

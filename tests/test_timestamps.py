@@ -39,6 +39,7 @@ def text(*values: str) -> pa.Array:
         (["01.02.2024 08:30"], "%d.%m.%Y %H:%M", "2024-02-01T08:30:00"),
         (["01/02/2024 08:30 - 08:45"], "%d/%m/%Y %H:%M", "2024-02-01T08:30:00"),
         (["2024-02-01 08:30-08:45"], ISO, "2024-02-01T08:30:00"),
+        (["3/4/2024 8:15 PM"], "%m/%d/%Y %I:%M %p", "2024-03-04T20:15:00"),
     ],
 )
 def test_datetime_format_is_detected_and_read_as_wall_clock(sample, fmt, expected):
