@@ -35,13 +35,24 @@ def _log_waiting_weight(x: np.ndarray, b: np.ndarray) -> np.ndarray:
     small = lower < _TINY  # far more capacity than arrivals: the series converges fast
     if np.any(small):
         result = np.array(result, dtype=float)
-        xs, bs = x[small], b[small]
-        width = int(np.ceil((45.0 / -np.log(xs / (bs + 1.0))).max())) + 2
-        steps = np.arange(1, width)
-        log_terms = np.cumsum(np.log(xs[:, None] / (bs[:, None] + steps[None, :])), axis=1)
-        log_terms = np.concatenate([np.zeros((xs.size, 1)), log_terms], axis=1)
-        result[small] = special.logsumexp(log_terms, axis=1)
+        result[small] = np.log(_decreasing_series(x[small], b[small] + 1.0, 1.0))
     return result
+
+
+def _decreasing_series(numerator: np.ndarray, base: np.ndarray, sign: float) -> np.ndarray:
+    """sum_{m>=0} prod_{j<m} r_j with r_j = numerator / (base + sign * j), all r_j <= r_0 < 1.
+
+    Summed term by term for all rows at once until every row's next term is below 1e-17 of
+    its total; memory stays one value per row however many terms a row needs.
+    """
+    term = np.ones(numerator.size)
+    total = np.ones(numerator.size)
+    step = 0
+    while np.any(term > 1e-17 * total):
+        term = term * np.clip(numerator / (base + sign * step), 0.0, None)
+        total += term
+        step += 1
+    return total
 
 
 def erlang_a_metrics(

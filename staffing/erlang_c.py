@@ -30,17 +30,14 @@ def log_erlang_b(agents: np.ndarray, load: np.ndarray) -> np.ndarray:
 
 def _log_erlang_b_far_below_load(agents: np.ndarray, load: np.ndarray) -> np.ndarray:
     """1/B(n, A) = sum_j prod_{i<j} (n - i) / A: terms shrink at least like (n/A)^j when n < A."""
-    ratio = agents / load
-    terms_needed = np.minimum(agents, np.ceil(45.0 / -np.log(ratio)))
-    width = int(terms_needed.max()) + 1
-    steps = np.arange(width)
-    factors = (agents[:, None] - steps[None, :]) / load[:, None]
-    valid = steps[None, :] < agents[:, None]
-    log_factors = np.where(valid, np.log(np.where(valid, factors, 1.0)), -np.inf)
-    log_terms = np.concatenate(
-        [np.zeros((agents.size, 1)), np.cumsum(log_factors, axis=1)[:, :-1]], axis=1
-    )
-    return -special.logsumexp(log_terms, axis=1)
+    term = np.ones(agents.size)
+    total = np.ones(agents.size)
+    step = 0
+    while np.any(term > 1e-17 * total):  # one value per row, however many terms a row needs
+        term = term * np.clip((agents - step) / load, 0.0, None)
+        total += term
+        step += 1
+    return -np.log(total)
 
 
 def erlang_c_metrics(
