@@ -93,7 +93,7 @@ def main() -> int:
     # CPU seconds do not grow when other processes compete for the cores: a load-proof figure.
     print(
         f"CPU time: best {min(cpu_times):.2f} s = {result.rows / min(cpu_times):,.0f} rows per "
-        "CPU-second (wall time on an idle 2-core machine lies between CPU/2 and CPU)"
+        "CPU-second (on an idle machine wall time is about the CPU time or less: reading uses both cores)"
     )
     print(
         f"intervals: {len(dataset.intervals):,} rows, queues {dataset.queues}, "
