@@ -191,3 +191,24 @@ def test_the_shipped_sample_plans_every_queue():
     assert served.service_level.min() >= 0.8
     email = plan[plan.channel == "email"]
     assert email.service_level.min() == pytest.approx(1.0)
+
+
+def test_reverse_what_if_keeps_each_queues_agents_in_place():
+    starts = pd.date_range("2026-01-05 09:00", periods=2, freq="30min")
+    frame = pd.DataFrame(
+        {
+            "interval_start": [*starts, *starts],
+            "queue": ["voice", "voice", "chat", "chat"],
+            "volume": [100.0, 100.0, 100.0, 100.0],
+            "aht_seconds": [180.0, 180.0, 300.0, 300.0],
+            "agents": [14, 13, 13, 12],
+        }
+    ).iloc[[2, 0, 3, 1]]  # rows out of order on purpose
+    settings = StaffingSettings(queue_channels={"chat": "chat"})
+    result = evaluate_staffing(frame, 30, settings).set_index(["queue", "interval_start"])
+    assert result.loc[("voice", starts[0]), "agents"] == 14
+    assert result.loc[("voice", starts[0]), "service_level"] == pytest.approx(0.888, abs=5e-4)
+    assert result.loc[("voice", starts[1]), "service_level"] < 0.8
+    # 13 chat agents at two chats each are the 26 slots sized in the chat tests
+    assert result.loc[("chat", starts[0]), "service_level"] >= 0.8
+    assert result.loc[("chat", starts[1]), "agents"] == 12
