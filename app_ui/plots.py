@@ -141,15 +141,26 @@ def forecast_chart(
         )
     )
     if peaks is not None and not peaks.empty:
-        for _, peak in peaks.iterrows():
-            figure.add_vrect(
-                x0=peak["start"], x1=peak["end"], fillcolor=PEAK_COLOUR, line_width=0, layer="below"
-            )
-        starts = ahead[INTERVAL_START]
-        tops = [
-            ahead["p90"][(starts >= peak["start"]) & (starts < peak["end"])].max()
-            for _, peak in peaks.iterrows()
-        ]
+        # One layout update: add_vrect per peak re-validates every shape each time (quadratic).
+        figure.update_layout(
+            shapes=[
+                {
+                    "type": "rect",
+                    "xref": "x",
+                    "yref": "paper",
+                    "x0": start,
+                    "x1": end,
+                    "y0": 0,
+                    "y1": 1,
+                    "fillcolor": PEAK_COLOUR,
+                    "line": {"width": 0},
+                    "layer": "below",
+                }
+                for start, end in zip(peaks["start"], peaks["end"], strict=True)
+            ]
+        )
+        # Marker above the band where each peak starts.
+        tops = ahead.set_index(INTERVAL_START)["p90"].reindex(peaks["start"]).to_numpy()
         figure.add_trace(
             go.Scatter(
                 x=peaks["start"],

@@ -37,17 +37,20 @@ FORECAST_DEFAULTS: dict[str, Any] = {
 }
 
 
+# "UnitedKingdom" -> "United Kingdom", by ISO code.
+COUNTRY_NAMES = {
+    alpha2: re.sub(r"(?<=[a-z])(?=[A-Z])", " ", cls) for cls, alpha2, *_ in COUNTRIES.values()
+}
+
+
 def country_label(code: str) -> str:
     if code == NO_CALENDAR:
         return "No holiday calendar"
-    names = {
-        alpha2: re.sub(r"(?<=[a-z])(?=[A-Z])", " ", cls) for cls, alpha2, *_ in COUNTRIES.values()
-    }
-    return f"{code} — {names.get(code, code)}"
+    return f"{code} — {COUNTRY_NAMES.get(code, code)}"
 
 
 def country_codes() -> list[str]:
-    return [NO_CALENDAR, *sorted(alpha2 for _, alpha2, *_ in COUNTRIES.values())]
+    return [NO_CALENDAR, *sorted(COUNTRY_NAMES)]
 
 
 def region_codes(country: str) -> list[str]:
