@@ -371,17 +371,17 @@ def _parse_time(sheet: _Sheet, plan: ColumnPlan) -> tuple[np.ndarray, np.ndarray
 
 def _written(values: pa.ChunkedArray, rows: np.ndarray) -> np.ndarray:
     """Those of `rows` whose cell is not blank."""
-    taken = pc.take(_as_text(values), pa.array(rows, pa.int64()))
+    taken = _as_text(pc.take(values, pa.array(rows, pa.int64())))
     filled = pc.fill_null(pc.not_equal(pc.utf8_trim_whitespace(taken), ""), False)
     return rows[np.asarray(filled, dtype=bool)]
 
 
-def _as_text(values: pa.ChunkedArray) -> pa.ChunkedArray:
+def _as_text(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
     return values if pa.types.is_string(values.type) else pc.cast(values, pa.string())
 
 
 def _texts(values: pa.ChunkedArray, rows: np.ndarray) -> list[str]:
-    taken = pc.take(_as_text(values), pa.array(rows, pa.int64())).to_pylist()
+    taken = _as_text(pc.take(values, pa.array(rows, pa.int64()))).to_pylist()
     return [value or "" for value in taken]
 
 
