@@ -67,6 +67,13 @@ def test_upload_forecast_staff_compare_and_download_the_plan(app_page, shared_da
     assert "next 7 days" in text
     assert app_exceptions(page) == []
     screenshot(page, "staffing-page")
+    # An impossible target is explained on the page, not raised.
+    set_number(page, "Service level target (% answered in time)", 100)
+    assert "These settings cannot be staffed" in main_text(page)
+    assert app_exceptions(page) == []
+    screenshot(page, "staffing-page-impossible-target")
+    set_number(page, "Service level target (% answered in time)", 80)
+    assert "Peak agents" in main_text(page)
     open_tab(page, "Per interval")
     plan = pd.read_csv(download(page, "Plan per interval (CSV)", tmp_path))
     # The week after the log (1999-03-01 .. 03-07), every 15-minute slot of the one queue.
