@@ -149,7 +149,7 @@ def import_files_detailed(
     rows = _merge([item[1] for item in parsed])
     reports = [item[2] for item in parsed]
     if kind == schema.KIND_RECORDS:
-        dataset = _records_dataset(rows, options.interval_minutes or DEFAULT_RECORD_INTERVAL)
+        dataset = _records_dataset(rows, _record_interval(parsed, options.interval_minutes))
     else:
         dataset = _intervals_dataset(rows, reports, options.interval_minutes)
     dataset.name = _dataset_name(display)
@@ -159,6 +159,23 @@ def import_files_detailed(
     first, last = (pd.Timestamp(int(edge) // step * step, unit="s") for edge in _span(rows))
     contacts = float(len(rows.seconds)) if rows.volume is None else float(np.nansum(rows.volume))
     return ImportResult(dataset, reports, first, last, contacts)
+
+
+def _record_interval(
+    parsed: list[tuple[ColumnPlan, _Rows, FileReport]], requested: int | None
+) -> int:
+    """The requested interval, else 15 minutes; a whole day when the records carry dates only
+    (they cannot be placed within the day)."""
+    dated_only = [report.name for plan, _, report in parsed if not plan.time_column
+                  and not plan.timestamp_column]  # fmt: skip
+    if not dated_only:
+        return requested or DEFAULT_RECORD_INTERVAL
+    if requested not in (None, 1440):
+        raise InputError(
+            f"{dated_only[0]}: the records have a date but no time of day, so they can only be "
+            "counted per day. Choose a 1440-minute (daily) interval, or export arrival times."
+        )
+    return 1440
 
 
 def _span(rows: _Rows) -> tuple[int, int]:

@@ -387,3 +387,13 @@ def test_line_numbers_stay_true_after_a_total_row_is_dropped(tmp_path):
     text = "timestamp,calls\nTotal,9\n2024-03-04 08:00,1\n2024-03-04 08:15,x\n2024-03-04 08:30,1\n"
     with pytest.raises(InputError, match=r"line 4: 'x'"):
         import_files([write(tmp_path, "q.csv", text)])
+
+
+def test_records_with_dates_only_are_counted_per_day(tmp_path):
+    text = "data;esito\n04/03/2024;risposta\n04/03/2024;abbandonata\n05/03/2024;risposta\n"
+    path = write(tmp_path, "giorni.csv", text)
+    dataset = import_files([path])
+    assert dataset.interval_minutes == 1440
+    assert dataset.intervals[schema.VOLUME].tolist() == [2, 1]
+    with pytest.raises(InputError, match="no time of day"):
+        import_files([path], ImportOptions(interval_minutes=15))
