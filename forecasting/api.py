@@ -20,7 +20,7 @@ from forecasting.intervals import DEFAULT_DISPERSION, calibrate_dispersion, quan
 from forecasting.outliers import detect_outliers, outlier_table
 from forecasting.peaks import REASON, USUAL, find_peaks
 from forecasting.pipeline import QueueInputs, origin_data, prepare_queue, run_model
-from forecasting.registry import BASELINES, make_model, model_names
+from forecasting.registry import BASELINES, auto_candidates, make_model
 from forecasting.select import evaluate, pick_model
 from forecasting.settings import AUTO, ForecastSettings
 
@@ -74,13 +74,27 @@ def _histories(
             raise InputError(f"No history before the origin {start}: pick a later origin.")
     else:
         start = times.max() + pd.Timedelta(minutes=step)
+        if start != start.normalize() and _rest_of_day_closed(frame, start, step, open_hours):
+            start = start.normalize() + pd.Timedelta(days=1)  # business hours: a whole next day
     queues = sorted(frame[QUEUE].astype(str).unique())
+    if settings.queues:
+        unknown = sorted(set(settings.queues) - set(queues))
+        if unknown:
+            raise InputError(
+                f"Queue(s) {', '.join(unknown)} not in the data; the queues are {', '.join(queues)}."
+            )
+        queues = [q for q in queues if q in settings.queues]
     frame = frame.assign(**{QUEUE: frame[QUEUE].astype(str)})
     histories = []
     for queue in queues:
         history = history_from_intervals(frame, queue, step, open_hours)
-        # Pad or cut so every queue's matrix ends at the forecast's first day.
+        # Pad or cut so every queue's matrix ends where its forecast starts: at the start's day,
+        # or after it when the rest of that day is closed anyway (business-hours exports).
         rows = history.day_index(start)
+        slot = int((start - start.normalize()) / pd.Timedelta(minutes=step))
+        weekday = start.day_of_week
+        if slot and not history.open_mask[weekday, slot:].any():
+            rows += 1
         values = np.full((rows, history.slots_per_day), np.nan)
         keep = min(rows, history.n_days)
         values[:keep] = history.values[:keep]
@@ -88,8 +102,20 @@ def _histories(
     return histories, start, step
 
 
+def _rest_of_day_closed(
+    frame: pd.DataFrame, start: pd.Timestamp, step: int, open_hours: pd.DataFrame | None
+) -> bool:
+    """No queue has ever been open from `start`'s clock time to midnight on that weekday."""
+    for queue in frame[QUEUE].astype(str).unique():
+        mask = history_from_intervals(frame, queue, step, open_hours).open_mask
+        slot = int((start - start.normalize()) / pd.Timedelta(minutes=step))
+        if mask[start.day_of_week, slot:].any():
+            return False
+    return True
+
+
 def _candidates(settings: ForecastSettings) -> list[str]:
-    names = list(settings.candidates) if settings.candidates else model_names()
+    names = list(settings.candidates) if settings.candidates else auto_candidates()
     for name in names:
         make_model(name)  # raises InputError on an unknown name
     return names
@@ -165,7 +191,8 @@ def forecast_dataset(
     for number, history in enumerate(histories):
         report = _scaled(progress, number, len(histories))
         origin = history.n_days
-        n_days = horizon_days + (1 if start != start.normalize() else 0)
+        last_slot = start + pd.Timedelta(days=horizon_days) - pd.Timedelta(minutes=step)
+        n_days = history.day_index(last_slot) - origin + 1
         inputs = prepare_queue(history, n_days + backtest_days, settings)
         origins = choose_origins(inputs, settings.n_origins, backtest_days, settings.step_days)
         model = settings.model if settings.model != AUTO else FALLBACK_MODEL
@@ -240,8 +267,10 @@ def backtest_dataset(
     """
     settings = settings or ForecastSettings()
     histories, _, _ = _histories(dataset_or_intervals, settings)
-    names = _models_to_run(settings)
-    candidates = names if settings.model == AUTO else [settings.model]
+    candidates = _models_to_run(settings) if settings.model == AUTO else [settings.model]
+    names = list(dict.fromkeys([*_models_to_run(settings), *settings.extra_models]))
+    for name in settings.extra_models:
+        make_model(name)
     horizon = settings.horizon_days
     warmup = settings.selection_origins + math.ceil(horizon / settings.step_days) - 1
     tables, all_runs = [], {}

@@ -43,6 +43,11 @@ def choose_origins(
     seen = ~np.isnan(history.values) & open_rows
     origins: list[int] = []
     origin = end_row - horizon_days
+    open_weekdays = history.open_mask.any(axis=1)
+    for _ in range(6):  # start on an open day, so "day 1" of each horizon has volume
+        if open_weekdays[history.weekdays(origin, 1)[0]]:
+            break
+        origin -= 1
     while origin >= MIN_HISTORY_DAYS and len(origins) < count:
         span = slice(origin, origin + horizon_days)
         n_open = open_rows[span].sum()

@@ -52,7 +52,7 @@ def day_kinds(
             kinds[offset] = HOLIDAY
     for offset in offsets:
         for day in range(offset + 1, offset + 5):
-            weekday = (first_day.dayofweek + day) % 7
+            weekday = (first_day.day_of_week + day) % 7
             if day in holiday_set or not open_weekdays[weekday]:
                 continue
             if 0 <= day < n_days and kinds[day] == NORMAL:

@@ -40,7 +40,7 @@ class QueueHistory:
     def weekdays(self, start: int = 0, count: int | None = None) -> np.ndarray:
         """Weekday (0 = Monday) of day rows `start .. start + count` (may run past the end)."""
         count = self.n_days - start if count is None else count
-        return (self.first_day.dayofweek + start + np.arange(count)) % 7
+        return (self.first_day.day_of_week + start + np.arange(count)) % 7
 
     def open_rows(self, start: int, count: int) -> np.ndarray:
         """Open mask for `count` day rows from `start` (rows past the end are future days)."""
@@ -91,7 +91,7 @@ def infer_interval_minutes(times: pd.Series) -> int:
 
 def learn_open_mask(values: np.ndarray, first_day: pd.Timestamp) -> np.ndarray:
     """Weekday x slot is open when any contact ever arrived there (zero total volume = closed)."""
-    weekdays = (first_day.dayofweek + np.arange(values.shape[0])) % 7
+    weekdays = (first_day.day_of_week + np.arange(values.shape[0])) % 7
     totals = np.zeros((7, values.shape[1]))
     np.add.at(totals, weekdays, np.nan_to_num(values))
     return totals > 0
@@ -130,7 +130,7 @@ def history_from_intervals(
     elif IS_OPEN in rows.columns:
         mask = np.zeros((7, slots), dtype=bool)
         idx = np.round(offsets).astype(int)
-        weekday = (first_day.dayofweek + idx // slots) % 7
+        weekday = (first_day.day_of_week + idx // slots) % 7
         open_flag = rows[IS_OPEN].to_numpy(dtype=bool)
         mask[weekday[open_flag], (idx % slots)[open_flag]] = True
     else:

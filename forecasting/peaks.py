@@ -51,9 +51,6 @@ def find_peaks(
     )
     period = np.cumsum(flagged & ~contiguous)
     reasons = data[REASON].to_numpy(dtype=object) if REASON in data.columns else np.full(len(data), "")
-    if volume_threshold is not None:
-        limit_text = f"above {volume_threshold:g} per interval"
-        reasons = np.where(over_limit & (reasons == ""), limit_text, reasons)
     picked = pd.DataFrame(
         {
             QUEUE: queue,
@@ -63,6 +60,7 @@ def find_peaks(
             USUAL: usual,
             "extra": np.clip(extra, 0, None),
             REASON: reasons,
+            "over_limit": over_limit,
             "period": period,
         }
     )[flagged]
@@ -74,6 +72,7 @@ def find_peaks(
         forecast=("forecast", "sum"),
         usual=(USUAL, "sum"),
         reason=(REASON, _first_reason),
+        over_limit=("over_limit", "any"),
     )
     with np.errstate(divide="ignore", invalid="ignore"):
         peaks["pct_above_usual"] = np.where(
@@ -81,6 +80,10 @@ def find_peaks(
         )
     peaks = peaks.sort_values(["extra_contacts", "start"], ascending=[False, True])
     peaks["rank"] = np.arange(1, len(peaks) + 1)
+    # A known cause beats "over the threshold", which beats the generic label.
+    if volume_threshold is not None:
+        unexplained = (peaks[REASON] == "") & peaks["over_limit"]
+        peaks.loc[unexplained, REASON] = f"above {volume_threshold:g} per interval"
     peaks[REASON] = peaks[REASON].replace("", "above the usual pattern")
     return peaks.reset_index(drop=True)[PEAK_COLUMNS]
 

@@ -19,12 +19,14 @@ class ForecastSettings:
     country: str | None = "IT"  # holiday calendar (ISO code of the `holidays` package), None = off
     subdivision: str | None = None  # region/province code within the country
     events: list[ForecastEvent] = field(default_factory=list)
+    queues: tuple[str, ...] | None = None  # forecast only these queues (None = every queue)
     origin: pd.Timestamp | str | None = None  # cut the history here (forecast starts at it)
     horizon_days: int = 14  # backtest horizon (forecast_dataset takes its own horizon argument)
     n_origins: int = 4  # rolling origins a backtest evaluates (selection uses earlier ones too)
     step_days: int = 7  # days between rolling origins
     selection_origins: int = 4  # how many earlier origins pick the model and calibrate intervals
-    candidates: tuple[str, ...] | None = None  # models auto may pick from (None = all)
+    candidates: tuple[str, ...] | None = None  # models auto may pick from (None = defaults)
+    extra_models: tuple[str, ...] = ()  # backtest these too, beside auto's candidates
     clean_outliers: bool = False  # drop detected outliers from training (always reported)
     interval_coverage: float = 0.8  # the P10-P90 band is calibrated to cover this share
     peak_threshold_pct: float = 20.0  # flag forecasts this far above the usual weekday x slot

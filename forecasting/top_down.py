@@ -84,12 +84,13 @@ class MSTLTopDown(ForecastModel):
 
     name = "mstl_top_down"
 
-    def __init__(self, max_days: int = 2 * DAYS_PER_YEAR) -> None:
+    def __init__(self, max_days: int = 2 * DAYS_PER_YEAR + 28) -> None:
         self.max_days = max_days
 
     def _fit(self, history: QueueHistory) -> None:
         series = daily_log_totals(history, self.max_days)
-        periods = [7] + ([DAYS_PER_YEAR] if series.size >= 2 * DAYS_PER_YEAR else [])
+        # MSTL drops any period longer than half the series: yearly needs just over two years.
+        periods = [7] + ([DAYS_PER_YEAR] if series.size > 2 * DAYS_PER_YEAR else [])
         self.shares_ = intraday_shares(history)
         if series.size < 21:
             self.seasonal_, self.adjusted_, self.periods_ = np.zeros((0, 0)), series, []

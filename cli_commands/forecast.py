@@ -1,0 +1,53 @@
+"""`cli.py forecast FILE... --horizon-days D --out OUT.csv`: forecast every open interval ahead."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+
+from cli_commands.options import (
+    add_forecast_arguments,
+    add_import_arguments,
+    forecast_settings,
+    import_options,
+    one_line_errors,
+)
+from data.importer import import_files
+from data.schema import INTERVAL_START, IS_OPEN, QUEUE
+from forecasting import forecast_dataset
+from forecasting.peaks import describe_peak
+
+OUTPUT_COLUMNS = [INTERVAL_START, QUEUE, "forecast", "p10", "p50", "p90"]
+PEAKS_SHOWN = 5
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "forecast",
+        help="forecast every open interval after the history (auto-selected model per queue)",
+        description=(
+            "Import FILE(s), pick the model with the lowest backtest error per queue (or --model) "
+            "and write interval_start, queue, forecast, p10, p50, p90 for every open interval of "
+            "the --horizon-days after the history (or after --origin) to --out."
+        ),
+    )
+    one_line_errors(parser)
+    add_import_arguments(parser)
+    add_forecast_arguments(parser)
+    parser.add_argument("--out", required=True, metavar="OUT.csv", help="forecast to write")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    dataset = import_files(args.files, import_options(args))
+    settings = forecast_settings(args)
+    if args.queue:
+        settings = dataclasses.replace(settings, queues=tuple(args.queue))
+    result = forecast_dataset(dataset, args.horizon_days, settings)
+    table = result.forecast[result.forecast[IS_OPEN]][OUTPUT_COLUMNS]
+    table.to_csv(args.out, index=False)
+    models = ", ".join(f"{queue}: {model}" for queue, model in result.chosen_models.items())
+    print(f"wrote {len(table)} open intervals to {args.out} (models {models})")
+    for _, peak in result.peaks.head(PEAKS_SHOWN).iterrows():
+        print(f"peak {peak['rank']}: {peak[QUEUE]} {describe_peak(peak)}")
+    return 0

@@ -1,0 +1,71 @@
+"""Holidays and the days after them: which days, and effects learned from history."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from data.errors import InputError
+from forecasting.calendar import AFTER_HOLIDAY, HOLIDAY, NORMAL, day_kinds, learn_effects
+from forecasting.history import history_from_intervals
+from forecasting.synthetic import synthetic_intervals
+
+WEEKDAYS_OPEN = np.array([True] * 5 + [False] * 2)
+
+
+def test_italian_holidays_and_next_open_day():
+    # 2024-04-25 (Liberazione) is a Thursday: Friday is the day after. 2024-05-01 a Wednesday.
+    kinds = day_kinds(pd.Timestamp("2024-04-22"), 14, WEEKDAYS_OPEN, "IT")
+    days = pd.date_range("2024-04-22", periods=14)
+    labelled = dict(zip(days.strftime("%m-%d"), kinds, strict=True))
+    assert labelled["04-25"] == HOLIDAY and labelled["05-01"] == HOLIDAY
+    assert labelled["04-26"] == AFTER_HOLIDAY and labelled["05-02"] == AFTER_HOLIDAY
+    assert (kinds == NORMAL).sum() == 10
+
+
+def test_day_after_a_friday_holiday_is_the_next_open_monday():
+    # 2023-12-08 (Immacolata) is a Friday; with weekends closed the after-day is Monday 11th.
+    kinds = day_kinds(pd.Timestamp("2023-12-04"), 14, WEEKDAYS_OPEN, "IT")
+    assert kinds[4] == HOLIDAY
+    assert kinds[5] == NORMAL and kinds[6] == NORMAL
+    assert kinds[7] == AFTER_HOLIDAY
+
+
+def test_regional_holiday_needs_the_subdivision():
+    # 2024-06-29, Saints Peter and Paul: a holiday in Rome (RM) only.
+    national = day_kinds(pd.Timestamp("2024-06-29"), 1, np.ones(7, bool), "IT")
+    rome = day_kinds(pd.Timestamp("2024-06-29"), 1, np.ones(7, bool), "IT", "RM")
+    assert national[0] == NORMAL and rome[0] == HOLIDAY
+
+
+def test_no_country_means_no_special_days():
+    assert (day_kinds(pd.Timestamp("2024-01-01"), 10, WEEKDAYS_OPEN, None) == NORMAL).all()
+
+
+def test_unknown_country_is_an_input_error():
+    with pytest.raises(InputError, match="Unknown holiday country"):
+        day_kinds(pd.Timestamp("2024-01-01"), 10, WEEKDAYS_OPEN, "XX")
+
+
+def test_effects_learned_from_history():
+    frame = synthetic_intervals(7 * 20, seed=4, level=60)  # 2024-01-01 .. 2024-05-19
+    days = frame["interval_start"].dt.normalize()
+    # Holidays at 10% of a normal day, the day after at 150%.
+    frame.loc[days.isin(pd.to_datetime(["2024-01-01", "2024-04-01", "2024-04-25"])), "volume"] *= 0.1
+    frame.loc[days.isin(pd.to_datetime(["2024-01-02", "2024-04-02", "2024-04-26"])), "volume"] *= 1.5
+    history = history_from_intervals(frame, "desk")
+    kinds = day_kinds(history.first_day, history.n_days, history.open_mask.any(axis=1), "IT")
+    effects = learn_effects(history, kinds)
+    # Jan 1, Easter Monday Apr 1, Apr 25, May 1 fall on open days; May 1 was left normal.
+    assert effects.holidays_seen == 4
+    assert effects.holiday_ratio == pytest.approx(0.1, abs=0.05)
+    assert effects.after_holiday_ratio == pytest.approx(1.5, abs=0.1)
+
+
+def test_without_past_holidays_a_holiday_looks_like_the_quietest_day():
+    frame = synthetic_intervals(7 * 6, seed=4, level=60, start="2024-02-05")
+    history = history_from_intervals(frame, "desk")
+    effects = learn_effects(history, np.zeros(history.n_days, dtype=np.int8))
+    assert effects.holidays_seen == 0
+    # Friday (0.8) over the mean weekday factor (5.2 / 5) = 0.77
+    assert effects.holiday_ratio == pytest.approx(0.8 / 1.04, abs=0.05)
+    assert effects.after_holiday_ratio == 1.0

@@ -1,0 +1,77 @@
+"""`cli.py forecast` and `cli.py backtest` as subprocesses on a small generated CSV."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+from conftest import PROJECT_ROOT
+
+from forecasting.synthetic import synthetic_intervals
+
+
+def run_cli(*arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "cli.py", *map(str, arguments)],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="module")
+def desk_csv(tmp_path_factory):
+    """Ten weeks of Mon-Fri 08:00-18:00 counts at 30 minutes, 2024-01-01 .. 2024-03-08."""
+    frame = synthetic_intervals(7 * 10 - 2, seed=21, level=30)
+    path = tmp_path_factory.mktemp("cli") / "desk.csv"
+    frame.rename(columns={"volume": "calls"})[["interval_start", "calls"]].to_csv(path, index=False)
+    return path
+
+
+def test_forecast_writes_every_open_interval(desk_csv, tmp_path):
+    out = tmp_path / "forecast.csv"
+    done = run_cli("forecast", desk_csv, "--horizon-days", 7, "--model", "weighted_profile",
+                   "--out", out)
+    assert done.returncode == 0, done.stderr
+    table = pd.read_csv(out, parse_dates=["interval_start"])
+    assert list(table.columns) == ["interval_start", "queue", "forecast", "p10", "p50", "p90"]
+    assert len(table) == 5 * 20  # Mon 11 - Fri 15 March, 20 open slots a day
+    assert table["interval_start"].min() == pd.Timestamp("2024-03-11 08:00")
+    assert table["interval_start"].max() == pd.Timestamp("2024-03-15 17:30")
+    assert (table["queue"] == "desk").all()
+    assert ((table["p10"] <= table["p50"]) & (table["p50"] <= table["p90"])).all()
+    assert 20 < table["forecast"].mean() < 40
+    assert "weighted_profile" in done.stdout
+
+
+def test_origin_truncates_the_history(desk_csv, tmp_path):
+    out = tmp_path / "forecast.csv"
+    done = run_cli("forecast", desk_csv, "--horizon-days", 2, "--model", "historical_average_4w",
+                   "--origin", "2024-02-05", "--country", "none", "--out", out)
+    assert done.returncode == 0, done.stderr
+    table = pd.read_csv(out, parse_dates=["interval_start"])
+    assert table["interval_start"].dt.normalize().unique().tolist() == [
+        pd.Timestamp("2024-02-05"), pd.Timestamp("2024-02-06")]
+
+
+def test_unknown_model_exits_2_with_one_line(desk_csv, tmp_path):
+    done = run_cli("forecast", desk_csv, "--horizon-days", 7, "--model", "prophet",
+                   "--out", tmp_path / "x.csv")
+    assert done.returncode == 2
+    assert "prophet" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_backtest_writes_metrics_per_model(desk_csv, tmp_path):
+    out = tmp_path / "metrics.csv"
+    done = run_cli("backtest", desk_csv, "--origins", 2, "--horizon-days", 7,
+                   "--model", "relevelled_profile", "--out", out)
+    assert done.returncode == 0, done.stderr
+    table = pd.read_csv(out)
+    assert set(table["model"]) == {
+        "seasonal_naive", "historical_average_4w", "relevelled_profile", "auto"}
+    assert (table["n_origins"] == 2).all()
+    assert table["wape_interval"].between(0.05, 0.6).all()
+    assert table["coverage_80"].notna().all()

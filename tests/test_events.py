@@ -1,0 +1,30 @@
+"""User events on the grid: excluded periods and campaign uplifts."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from data.errors import InputError
+from forecasting.events import CAMPAIGN, EXCLUDE, ForecastEvent, event_grids
+
+FIRST = pd.Timestamp("2024-03-04")
+
+
+def test_exclude_and_campaign_cover_their_slots():
+    events = [
+        ForecastEvent("surge", "2024-03-05", "2024-03-06", EXCLUDE),
+        ForecastEvent("promo", "2024-03-07 09:00", "2024-03-07 11:00", CAMPAIGN, uplift_pct=25),
+        ForecastEvent("other queue", "2024-03-04", "2024-03-05", EXCLUDE, queue="chat"),
+    ]
+    excluded, uplift, campaign = event_grids(events, "phone", FIRST, 5, 60)
+    assert excluded[1].all() and excluded.sum() == 24
+    assert uplift[3, 9] == pytest.approx(1.25) and uplift[3, 10] == pytest.approx(1.25)
+    assert uplift[3, 11] == 1.0 and np.count_nonzero(uplift != 1) == 2
+    assert campaign[3, 9] == "promo" and campaign[3, 11] == ""
+
+
+def test_bad_events_are_input_errors():
+    with pytest.raises(InputError, match="must come after"):
+        event_grids([ForecastEvent("x", "2024-03-06", "2024-03-05")], "q", FIRST, 5, 60)
+    with pytest.raises(InputError, match="kind 'party'"):
+        event_grids([ForecastEvent("x", "2024-03-05", "2024-03-06", "party")], "q", FIRST, 5, 60)

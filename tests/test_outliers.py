@@ -1,0 +1,34 @@
+"""Outlier detection: a lone spike is flagged, a recent level shift is not."""
+
+import numpy as np
+import pandas as pd
+
+from forecasting.history import QueueHistory
+from forecasting.outliers import detect_outliers, outlier_table
+
+
+def flat_history(weeks: int = 10) -> QueueHistory:
+    rng = np.random.default_rng(0)
+    values = rng.poisson(50, size=(7 * weeks, 8)).astype(float)
+    return QueueHistory("q", 180, pd.Timestamp("2024-01-01"), values, np.ones((7, 8), bool))
+
+
+def test_a_spike_is_flagged_and_reported():
+    history = flat_history()
+    values = history.values.copy()
+    values[30, 3] = 500
+    spiky = history.with_values(values)
+    flagged = detect_outliers(spiky)
+    assert flagged[30, 3]
+    assert flagged.sum() == 1
+    table = outlier_table(spiky, flagged)
+    assert table["interval_start"].iloc[0] == pd.Timestamp("2024-01-31 09:00")
+    assert table["volume"].iloc[0] == 500
+    assert 40 < table["usual"].iloc[0] < 60
+
+
+def test_a_recent_level_shift_is_not_an_outlier():
+    history = flat_history()
+    values = history.values.copy()
+    values[-10:] *= 3  # the last 10 days tripled: too recent to judge
+    assert not detect_outliers(history.with_values(values)).any()
