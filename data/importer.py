@@ -14,6 +14,8 @@ import pyarrow.csv as pacsv
 
 from data import schema
 from data.aggregate import (
+    EPOCH_WEEKDAY,
+    GridLayout,
     IntervalGrid,
     coarsen,
     grid_frame,
@@ -25,6 +27,7 @@ from data.aggregate import (
 from data.columns import ColumnPlan, ImportOptions, is_total_label, plan_columns
 from data.errors import InputError
 from data.labels import LABEL_TYPE, label_codes
+from data.open_hours import empty_days_that_are_gaps
 from data.outcomes import ABANDONED, ANSWERED, classify_outcomes
 from data.sniff import TextFormat, sniff_file
 from data.timestamps import (
@@ -532,10 +535,14 @@ def _records_dataset(rows: _Rows, interval_minutes: int) -> schema.Dataset:
         abandoned = sum_at(index[rows.outcome == ABANDONED], size)
     aht = None if rows.handle is None else mean_at(index, size, rows.handle, served)
     wait = None if rows.wait is None else mean_at(index, size, rows.wait, served)
-    # Records cannot show a gap in the export: an interval without contacts had none.
-    observed = np.ones(size, dtype=bool)
+    observed = _days_in_export(layout, volume)
     is_open, open_slots = learn_grid_open_hours(layout, volume, observed)
-    grid = IntervalGrid(layout, rows.queue_names, volume, is_open, ~observed, open_slots, aht)
+    is_missing = is_open & ~observed
+    volume = np.where(is_missing, np.nan, volume)
+    if answered is not None:
+        answered = np.where(is_missing, np.nan, answered)
+        abandoned = np.where(is_missing, np.nan, abandoned)
+    grid = IntervalGrid(layout, rows.queue_names, volume, is_open, is_missing, open_slots, aht)
     intervals = grid_frame(
         layout,
         rows.queue_names,
@@ -555,6 +562,7 @@ def _records_dataset(rows: _Rows, interval_minutes: int) -> schema.Dataset:
         intervals=intervals,
         open_hours=grid.open_hours_frame(),
         notes=_open_hours_notes(grid)
+        + _gap_notes(layout, rows.queue_names, observed)
         + [f"Contacts were counted in {interval_minutes}-minute intervals by arrival time."],
         answered=None if rows.outcome is None else int((rows.outcome == ANSWERED).sum()),
         abandoned=None if rows.outcome is None else int((rows.outcome == ABANDONED).sum()),
@@ -562,6 +570,36 @@ def _records_dataset(rows: _Rows, interval_minutes: int) -> schema.Dataset:
             float(rows.handle[handled].mean()) if handled is not None and handled.any() else None
         ),
     )
+
+
+def _days_in_export(layout: GridLayout, volume: np.ndarray) -> np.ndarray:
+    """Per slot: False on days that look absent from the export (see open_hours)."""
+    slots = layout.slots_per_day
+    observed = np.ones(layout.size, dtype=bool)
+    for code in range(len(layout.n_days)):  # one numpy pass per queue
+        start = int(layout.offset[code])
+        stop = start + int(layout.n_days[code]) * slots
+        daily = volume[start:stop].reshape(-1, slots).sum(axis=1)
+        weekdays = (layout.first_day[code] + np.arange(len(daily)) + EPOCH_WEEKDAY) % 7
+        observed[start:stop] = ~np.repeat(empty_days_that_are_gaps(daily, weekdays), slots)
+    return observed
+
+
+def _gap_notes(layout: GridLayout, queue_names: list[str], observed: np.ndarray) -> list[str]:
+    notes = []
+    slots = layout.slots_per_day
+    for code, queue in enumerate(queue_names):
+        start = int(layout.offset[code])
+        stop = start + int(layout.n_days[code]) * slots
+        absent = np.flatnonzero(~observed[start:stop:slots])
+        if len(absent):
+            days = [str(np.datetime64(int(layout.first_day[code] + day), "D")) for day in absent]
+            shown = ", ".join(days[:5]) + (" ..." if len(days) > 5 else "")
+            notes.append(
+                f"'{queue}': {len(days)} day(s) without a single contact although that weekday "
+                f"is normally busy ({shown}): treated as missing from the export, not as zero."
+            )
+    return notes
 
 
 # --- interval volumes ------------------------------------------------------------------------

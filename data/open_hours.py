@@ -51,3 +51,19 @@ def _fill_quiet_gaps(is_open: np.ndarray, max_gap_slots: int) -> np.ndarray:
             if 0 < gap <= max_gap_slots:
                 filled[weekday, start + 1 : start + 1 + gap] = True
     return filled
+
+
+# Contact records cannot show a gap directly: a day missing from the export just has no rows.
+# A day without a single contact is taken as a gap when that weekday normally brings at least
+# this many contacts (a Poisson day expecting 20 has a 2e-9 chance of staying empty); quieter
+# weekdays keep their zero days as real zeros.
+MIN_DAILY_CONTACTS_FOR_GAP = 20
+
+
+def empty_days_that_are_gaps(daily_totals: np.ndarray, weekdays: np.ndarray) -> np.ndarray:
+    """Which days (bool per day) are empty although their weekday is normally busy."""
+    typical = np.zeros(7)
+    for weekday in range(7):  # 7 medians: a fixed tiny loop
+        totals = daily_totals[weekdays == weekday]
+        typical[weekday] = np.median(totals) if len(totals) else 0.0
+    return (daily_totals == 0) & (typical[weekdays] >= MIN_DAILY_CONTACTS_FOR_GAP)

@@ -397,3 +397,24 @@ def test_records_with_dates_only_are_counted_per_day(tmp_path):
     assert dataset.intervals[schema.VOLUME].tolist() == [2, 1]
     with pytest.raises(InputError, match="no time of day"):
         import_files([path], ImportOptions(interval_minutes=15))
+
+
+def test_a_busy_day_missing_from_a_record_export_is_a_gap(tmp_path):
+    rng = np.random.default_rng(5)
+    days = pd.date_range("2024-03-04", periods=21, freq="D")  # three weeks from a Monday
+    stamps = [
+        day + pd.Timedelta(seconds=int(second))
+        for day in days
+        if day != pd.Timestamp("2024-03-13")  # the export lost this Wednesday
+        for second in rng.integers(9 * 3600, 17 * 3600, 40 if day.day_of_week < 6 else 2)
+    ]
+    path = tmp_path / "calls.csv"
+    pd.DataFrame({"arrival": sorted(stamps)}).to_csv(path, index=False)
+    dataset = import_files([path])
+    frame = dataset.intervals.set_index(schema.INTERVAL_START)
+    lost = frame.loc["2024-03-13"]
+    assert lost[schema.IS_MISSING].sum() == lost[schema.IS_OPEN].sum() > 0
+    assert lost.loc[lost[schema.IS_OPEN], schema.VOLUME].isna().all()
+    assert not frame.loc["2024-03-12", schema.IS_MISSING].any()
+    assert frame[schema.VOLUME].sum() == len(stamps)
+    assert any("2024-03-13" in note and "missing" in note for note in dataset.notes)

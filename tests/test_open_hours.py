@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from data.open_hours import learn_open_slots
+from data.open_hours import empty_days_that_are_gaps, learn_open_slots
 
 SLOTS = 96  # 15-minute slots
 
@@ -76,3 +76,12 @@ def test_a_slot_never_in_the_export_is_closed():
     volume[:, : slot(7)] = np.nan  # the export simply has no night rows
     learned = learn_open_slots(volume, weekdays, 15)
     assert not learned[:, : slot(7)].any()
+
+
+def test_an_empty_busy_weekday_is_a_gap_but_an_empty_quiet_one_is_not():
+    weekdays = np.arange(28) % 7
+    daily = np.where(weekdays == 6, 3.0, 100.0)  # busy weekdays, a quiet Sunday
+    daily[9] = 0  # a Wednesday with no contact at all: the export lost it
+    daily[13] = 0  # a Sunday with none: plausible, stays a zero
+    gaps = empty_days_that_are_gaps(daily, weekdays)
+    assert np.flatnonzero(gaps).tolist() == [9]
