@@ -10,19 +10,10 @@ import pandas as pd
 
 from cli_commands.options import one_line_errors, staffing_settings
 from data.errors import InputError
-from data.schema import INTERVAL_START, QUEUE
-from staffing.plan import CHANNELS, plan_staffing, summarise_plan
+from data.schema import INTERVAL_START, QUEUE, VOLUME
+from staffing.plan import CHANNELS, STAFF_COLUMNS, plan_staffing, summarise_plan
 
-PLAN_COLUMNS = [
-    INTERVAL_START,
-    "volume",
-    "agents",
-    "rostered",
-    "supervisors",
-    "service_level",
-    "asa_seconds",
-    "occupancy",
-]
+PLAN_COLUMNS = [INTERVAL_START, VOLUME, *STAFF_COLUMNS]
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -46,6 +46,8 @@ from staffing.validation import (
 
 CHANNELS = ("voice", "chat", "email")
 FORECAST = "forecast"  # the forecast table's volume column, accepted in place of `volume`
+# What every plan row reports: people, then the service they deliver.
+STAFF_COLUMNS = ["agents", "rostered", "supervisors", "service_level", "asa_seconds", "occupancy"]
 
 
 @dataclass
@@ -193,20 +195,7 @@ def plan_staffing(
 
 
 def _plan_columns(settings: StaffingSettings) -> list[str]:
-    columns = [
-        INTERVAL_START,
-        QUEUE,
-        "channel",
-        VOLUME,
-        AHT_SECONDS,
-        IS_OPEN,
-        "agents",
-        "rostered",
-        "supervisors",
-        "service_level",
-        "asa_seconds",
-        "occupancy",
-    ]
+    columns = [INTERVAL_START, QUEUE, "channel", VOLUME, AHT_SECONDS, IS_OPEN, *STAFF_COLUMNS]
     if settings.patience_seconds is not None:
         columns.append("abandon_rate")
     return [*columns, "backlog", "paid_hours", "cost"]
