@@ -33,6 +33,15 @@ class GridLayout:
     def size(self) -> int:
         return int(self.offset[-1] + self.n_days[-1] * self.slots_per_day)
 
+    def days_of(self, code: int) -> slice:
+        """The slots of queue `code`: reshape them to (days, slots per day)."""
+        start = int(self.offset[code])
+        return slice(start, start + int(self.n_days[code]) * self.slots_per_day)
+
+    def weekdays_of(self, code: int) -> np.ndarray:
+        """Weekday (0 = Monday) of each day of queue `code`."""
+        return (self.first_day[code] + np.arange(int(self.n_days[code])) + EPOCH_WEEKDAY) % 7
+
     def index_of(self, seconds: np.ndarray, codes: np.ndarray) -> np.ndarray:
         """Flat grid position of each row (wall-clock seconds, queue code)."""
         step = self.interval_minutes * 60
@@ -107,12 +116,11 @@ def learn_grid_open_hours(
     is_open = np.zeros(layout.size, dtype=bool)
     tables = np.zeros((len(layout.n_days), 7, slots), dtype=bool)
     for code in range(len(layout.n_days)):  # one numpy pass per queue, not per interval
-        start = int(layout.offset[code])
-        stop = start + int(layout.n_days[code]) * slots
-        days = np.where(observed[start:stop], volume[start:stop], np.nan).reshape(-1, slots)
-        weekdays = (layout.first_day[code] + np.arange(days.shape[0]) + EPOCH_WEEKDAY) % 7
-        tables[code] = learn_open_slots(days, weekdays, layout.interval_minutes)
-        is_open[start:stop] = tables[code][weekdays].ravel()
+        days = layout.days_of(code)
+        history = np.where(observed[days], volume[days], np.nan).reshape(-1, slots)
+        weekdays = layout.weekdays_of(code)
+        tables[code] = learn_open_slots(history, weekdays, layout.interval_minutes)
+        is_open[days] = tables[code][weekdays].ravel()
     return is_open, tables
 
 

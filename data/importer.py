@@ -14,7 +14,6 @@ import pyarrow.csv as pacsv
 
 from data import schema
 from data.aggregate import (
-    EPOCH_WEEKDAY,
     GridLayout,
     IntervalGrid,
     coarsen,
@@ -577,11 +576,10 @@ def _days_in_export(layout: GridLayout, volume: np.ndarray) -> np.ndarray:
     slots = layout.slots_per_day
     observed = np.ones(layout.size, dtype=bool)
     for code in range(len(layout.n_days)):  # one numpy pass per queue
-        start = int(layout.offset[code])
-        stop = start + int(layout.n_days[code]) * slots
-        daily = volume[start:stop].reshape(-1, slots).sum(axis=1)
-        weekdays = (layout.first_day[code] + np.arange(len(daily)) + EPOCH_WEEKDAY) % 7
-        observed[start:stop] = ~np.repeat(empty_days_that_are_gaps(daily, weekdays), slots)
+        days = layout.days_of(code)
+        daily = volume[days].reshape(-1, slots).sum(axis=1)
+        gaps = empty_days_that_are_gaps(daily, layout.weekdays_of(code))
+        observed[days] = ~np.repeat(gaps, slots)
     return observed
 
 
@@ -589,9 +587,7 @@ def _gap_notes(layout: GridLayout, queue_names: list[str], observed: np.ndarray)
     notes = []
     slots = layout.slots_per_day
     for code, queue in enumerate(queue_names):
-        start = int(layout.offset[code])
-        stop = start + int(layout.n_days[code]) * slots
-        absent = np.flatnonzero(~observed[start:stop:slots])
+        absent = np.flatnonzero(~observed[layout.days_of(code)][::slots])
         if len(absent):
             days = [str(np.datetime64(int(layout.first_day[code] + day), "D")) for day in absent]
             shown = ", ".join(days[:5]) + (" ..." if len(days) > 5 else "")
