@@ -14,7 +14,7 @@ DEFAULT_CONCURRENCY = 2
 DEFAULT_HANDLE_GROWTH = 0.25
 
 
-def _check(concurrency: int, handle_growth: float) -> None:
+def check_chat_settings(concurrency: int, handle_growth: float) -> None:
     if isinstance(concurrency, bool) or not isinstance(concurrency, int | np.integer):
         raise InputError(f"chat concurrency must be a whole number of chats, got {concurrency!r}")
     if not 1 <= concurrency <= 10:
@@ -47,7 +47,7 @@ def chat_required_agents(
     `aht_seconds` is the handle time of a chat handled alone; targets (max_occupancy,
     max_asa_seconds, patience_seconds, max_abandon_rate) apply to the slots.
     """
-    _check(concurrency, handle_growth)
+    check_chat_settings(concurrency, handle_growth)
     slots = required_agents(
         volume,
         concurrent_handle_seconds(aht_seconds, concurrency, handle_growth),
@@ -70,7 +70,7 @@ def chat_metrics(
     patience_seconds: float | None = None,
 ) -> pd.DataFrame:
     """What `agents` achieve on chat; occupancy is the share of chat slots in use."""
-    _check(concurrency, handle_growth)
+    check_chat_settings(concurrency, handle_growth)
     return queue_metrics(
         volume,
         concurrent_handle_seconds(aht_seconds, concurrency, handle_growth),

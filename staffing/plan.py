@@ -21,6 +21,7 @@ from staffing.chat import (
     DEFAULT_HANDLE_GROWTH,
     chat_metrics,
     chat_required_agents,
+    check_chat_settings,
 )
 from staffing.cost import (
     DEFAULT_AGENT_HOURLY_COST,
@@ -124,6 +125,7 @@ class StaffingSettings:
                 f"got {self.min_agents_open}"
             )
         _positive(self.email_response_hours, "e-mail response hours")
+        check_chat_settings(self.chat_concurrency, self.chat_handle_growth)
 
     def targets(self) -> dict[str, float | None]:
         """The queue targets as keyword arguments of `required_agents`."""

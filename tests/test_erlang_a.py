@@ -220,3 +220,16 @@ def test_wide_random_inputs_stay_finite_and_consistent():
     # answered in time <= answered; waiting at least as likely as hanging up
     assert (metrics.service_level <= 1 - metrics.abandon_rate + 1e-9).all()
     assert (metrics.abandon_rate <= metrics.prob_wait + 1e-9).all()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.floats(1, 1500), st.floats(60, 900), st.floats(1.0, 1.5), st.floats(30, 1200),
+       st.floats(0.5, 0.95), st.floats(0.0, 0.04), st.floats(0, 60))  # fmt: skip
+def test_longer_calls_or_tighter_targets_never_need_fewer_agents(
+    volume, aht, longer, patience, level, tighter, within
+):
+    base = required_agents(volume, aht, 900, level, within + 5, patience_seconds=patience)
+    assert base <= required_agents(volume, aht * longer, 900, level, within + 5,
+                                   patience_seconds=patience)  # fmt: skip
+    assert base <= required_agents(volume, aht, 900, level + tighter, within,
+                                   patience_seconds=patience)  # fmt: skip

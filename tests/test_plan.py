@@ -156,6 +156,9 @@ def test_settings_survive_a_json_round_trip():
         ({"max_abandon_rate": 0.05}, "patience"),
         ({"min_agents_open": -1}, "minimum agents"),
         ({"weekly_contract_hours": 0}, "weekly contract hours"),
+        ({"chat_concurrency": 0}, "chat concurrency"),
+        ({"chat_handle_growth": -0.5}, "chat handle-time growth"),
+        ({"email_response_hours": 0}, "e-mail response hours"),
     ],
 )
 def test_bad_settings_are_rejected(changes, message):
