@@ -222,6 +222,11 @@ if files:
     if UPLOAD_ERROR in st.session_state:
         st.error(st.session_state[UPLOAD_ERROR])
     if UPLOAD_REPORTS in st.session_state:
+        stored_as = st.session_state[UPLOAD_DATASET_NAME][1]
+        st.success(
+            f"Stored as '{stored_as}' and opened on every page. Rename it under Stored datasets.",
+            icon=":material/check_circle:",
+        )
         _detection(st.session_state[UPLOAD_REPORTS])
     _mapping_form(files)
 elif UPLOAD_ERROR in st.session_state:

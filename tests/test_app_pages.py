@@ -88,6 +88,19 @@ def test_every_page_renders_on_the_sample(picco_home):
     assert_clean(app)
     assert number(metric(app, "Peak people rostered")) >= number(metric(app, "Peak agents")) > 0
     assert len(app.get("plotly_chart")) == 3  # per interval, heatmap, daily totals
+    assert metric(app, "Expected abandonment") == "—"
+    # Every channel renders: the queue picks its channel and the data's handle time.
+    for queue, channel in (("email", "email"), ("phone", "voice")):
+        app.selectbox(key="queue").set_value(queue).run()
+        assert_clean(app)
+        assert app.selectbox(key="channel").value == channel
+        assert app.number_input(key="aht_seconds").value == round(
+            (raw[raw["queue"] == queue].eval("volume * aht_seconds").sum())
+            / raw.loc[(raw["queue"] == queue) & raw["aht_seconds"].notna(), "volume"].sum()
+        )
+    app.checkbox(key="use_patience").check().run()
+    assert_clean(app)
+    assert metric(app, "Expected abandonment").endswith("%")
 
     go(app, "scenarios")
     assert_clean(app)
