@@ -46,6 +46,7 @@ _RANGE_END = r"(\d:\d{2}(?::\d{2})?)\s*[-–]\s*\d{1,2}:\d{2}(?::\d{2})?$"  # "0
 _ISO_SHAPE = r"^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(:\d{2})?)?$"
 _TIME_OF_DAY = r"^(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?(?:\s*(?:-|–).*)?$"
 _DURATION = r"^(?:(?P<h>\d+):)?(?P<m>\d{1,2}):(?P<s>\d{2})(?:\.\d+)?$"
+_THOUSANDS = r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$"
 _NUMBER = r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$"
 _INTEGER_HOUR = r"^\d{1,2}$"
 
@@ -150,8 +151,8 @@ def parse_number(values: pa.ChunkedArray | pa.Array, decimal_comma: bool) -> np.
     if _is_numeric(values.type):
         return _to_float(values)
     values = _as_text(values)
-    if decimal_comma:
-        values = pc.replace_substring(values, ",", ".")
+    if decimal_comma:  # "1.234,5": the dot can only group thousands
+        values = pc.replace_substring(pc.replace_substring(values, ".", ""), ",", ".")
     empty = pc.equal(values, "")
     try:  # arrow's own cast reads clean columns in one pass; odd values need the pattern below
         return _to_float(
@@ -160,6 +161,9 @@ def parse_number(values: pa.ChunkedArray | pa.Array, decimal_comma: bool) -> np.
     except pa.ArrowInvalid:
         pass
     values = pc.utf8_trim_whitespace(values)
+    if not decimal_comma:  # "1,234.5": commas grouping thousands
+        grouped = pc.match_substring_regex(values, _THOUSANDS)
+        values = pc.if_else(grouped, pc.replace_substring(values, ",", ""), values)
     valid = pc.match_substring_regex(values, _NUMBER)
     kept = pc.if_else(valid, values, pa.scalar(None, pa.string()))
     return _to_float(pc.cast(kept, pa.float64()))

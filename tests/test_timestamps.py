@@ -90,5 +90,6 @@ def test_durations_in_seconds_or_clock_notation():
 
 def test_numbers_with_decimal_point_or_comma():
     assert parse_number(text("12.5", " 3 ", "-1", "1e3"), False).tolist() == [12.5, 3, -1, 1000]
-    assert parse_number(text("12,5", "7"), True).tolist() == [12.5, 7]
+    assert parse_number(text("12,5", "7", "1.234,5"), True).tolist() == [12.5, 7, 1234.5]
+    assert parse_number(text("1,234", "12,345.5"), False).tolist() == [1234, 12345.5]
     assert np.isnan(parse_number(text("12,5", "abc", ""), False)).all()
