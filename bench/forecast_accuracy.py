@@ -12,7 +12,9 @@ import pandas as pd
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_ROOT))
 
-from data.schema import INTERVAL_START, QUEUE, VOLUME  # noqa: E402
+from data.columns import ImportOptions  # noqa: E402
+from data.importer import import_files  # noqa: E402
+from data.schema import INTERVAL_START, Dataset  # noqa: E402
 from forecasting import ForecastSettings, backtest_dataset, forecast_dataset  # noqa: E402
 from forecasting.registry import model_names  # noqa: E402
 
@@ -29,29 +31,20 @@ SERIES = [
 ]
 
 
-def load_bank() -> pd.DataFrame:
-    """6-minute counts summed to 30 minutes (a slot counts calls in (start, start + 6 min])."""
-    raw = pd.read_csv(BANK, parse_dates=["interval_start"])
-    grid = raw.set_index("interval_start")["calls"].resample("30min").sum(min_count=1)
-    return pd.DataFrame({INTERVAL_START: grid.index, QUEUE: "bank", VOLUME: grid.to_numpy()})
-
-
-def load_axa(name: str) -> pd.DataFrame:
-    """`DATE;CSPL_RECEIVED_CALLS`; slots without a row are missing, not zero."""
-    raw = pd.read_csv(AXA / f"{name}.csv", sep=";")
-    times = pd.to_datetime(raw["DATE"])
-    volume = raw.groupby(times)["CSPL_RECEIVED_CALLS"].sum()
-    return pd.DataFrame({INTERVAL_START: volume.index, QUEUE: name, VOLUME: volume.to_numpy(float)})
-
-
-def load(label: str, kind: str) -> pd.DataFrame:
-    return load_bank() if kind == "bank" else load_axa(label)
+def load(label: str, kind: str) -> Dataset:
+    """Through the importer: the bank's 6-minute counts are summed to 30 minutes; AXA slots
+    without a row are missing, not zero."""
+    if kind == "bank":
+        return import_files([BANK], ImportOptions(interval_minutes=30))
+    return import_files([AXA / f"{label}.csv"])
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--origins", type=int, default=8)
     parser.add_argument("--horizon-days", type=int, default=14)
+    parser.add_argument("--selection-origins", type=int, default=4,
+                        help="earlier origins auto picks from and calibrates on")
     parser.add_argument("--only", help="run one series (label)")
     args = parser.parse_args()
     pd.set_option("display.width", 200)
@@ -59,24 +52,25 @@ def main() -> int:
     for label, kind, country in SERIES:
         if args.only and args.only != label:
             continue
-        frame = load(label, kind)
-        days = frame[INTERVAL_START].dt.normalize().nunique()
+        dataset = load(label, kind)
+        days = dataset.intervals[INTERVAL_START].dt.normalize().nunique()
         settings = ForecastSettings(
             country=country,
             n_origins=args.origins,
             horizon_days=args.horizon_days,
             extra_models=tuple(model_names()),  # every model side by side, MSTL ones included
+            selection_origins=args.selection_origins,
         )
         started = time.perf_counter()
-        result = backtest_dataset(frame, settings)
+        result = backtest_dataset(dataset, settings)
         backtest_seconds = time.perf_counter() - started
         table = result.table
         started = time.perf_counter()
-        forecast_dataset(frame, args.horizon_days, ForecastSettings(country=country))
+        forecast_dataset(dataset, args.horizon_days, ForecastSettings(country=country))
         forecast_seconds = time.perf_counter() - started
         years = days / 365
         print(
-            f"\n== {label}: {days} days, {len(result.runs[frame[QUEUE].iloc[0]].origins)} "
+            f"\n== {label}: {days} days, {len(result.runs[dataset.queues[0]].origins)} "
             f"origins run, {args.origins} scored, horizon {args.horizon_days} d =="
         )
         columns = [

@@ -31,7 +31,7 @@ MODELS: dict[str, Callable[[], ForecastModel]] = {
 # Combinations by member names: a backtest averages the members' stored forecasts.
 COMBINATIONS: dict[str, tuple[str, ...]] = {
     "combination": ("weighted_profile", "historical_average_8w_trimmed", "relevelled_profile"),
-    "combination_top_down": ("smoothed_profile", "holt_winters_top_down"),
+    "combination_top_down": ("smoothed_profile", "relevelled_profile", "holt_winters_top_down"),
 }
 
 

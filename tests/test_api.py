@@ -127,3 +127,15 @@ def test_backtest_table_has_every_measure_and_auto(history):
     assert table.loc["historical_average_4w", "wape_interval"] < 0.25
     assert table.loc["seasonal_naive", "wape_interval"] > table.loc["historical_average_4w", "wape_interval"]
     assert 0.65 <= table.loc["auto", "coverage_80"] <= 0.95
+
+
+def test_outliers_reported_and_optionally_cleaned(history):
+    frame = history.copy()
+    spike = frame["interval_start"] == pd.Timestamp("2024-04-03 10:00")  # a Wednesday, 3 weeks back
+    frame.loc[spike, "volume"] = 2000.0
+    kept = forecast_dataset(frame, 7, settings(model="historical_average_4w"))
+    cleaned = forecast_dataset(frame, 7, settings(model="historical_average_4w", clean_outliers=True))
+    assert pd.Timestamp("2024-04-03 10:00") in set(kept.outliers["interval_start"])
+    slot = kept.forecast["interval_start"] == pd.Timestamp("2024-04-24 10:00")
+    assert kept.forecast.loc[slot, "forecast"].iloc[0] > 400  # (2000 + 3 normal) / 4
+    assert cleaned.forecast.loc[slot, "forecast"].iloc[0] < 150
