@@ -229,3 +229,48 @@ with daily_tab:
 with interval_tab:
     st.dataframe(plan, hide_index=True, key="staffing_plan_table")
     downloads.download_table(plan, "staffing_plan", "Plan per interval", key="download_plan")
+
+st.subheader("All queues with these targets")
+st.caption(
+    "Each queue staffed on its own channel and handle time from the data; the targets, "
+    "shrinkage, span and costs above apply to all."
+)
+rows = []
+for each in current.dataset.queues:
+    try:
+        scenario_of = settings.queue_scenario(current, each)
+        summary_of = settings.plan_for(current, each, scenario_of).summary
+    except InputError as error:
+        st.warning(f"{each}: {error}")
+        continue
+    rows.append(
+        {
+            "queue": each,
+            "channel": settings.CHANNEL_LABELS[scenario_of.staffing.channel],
+            "peak agents": summary_of.peak_agents,
+            "peak rostered": summary_of.peak_rostered,
+            "FTE": summary_of.fte,
+            "paid hours": summary_of.paid_hours,
+            "cost (EUR)": summary_of.cost_horizon,
+            "expected SL": summary_of.service_level,
+        }
+    )
+if rows:
+    overview = pd.DataFrame(rows)
+    totals = overview[["FTE", "paid hours", "cost (EUR)"]].sum()
+    st.dataframe(
+        overview,
+        hide_index=True,
+        key="all_queues_table",
+        column_config={
+            "FTE": st.column_config.NumberColumn(format="%.1f"),
+            "paid hours": st.column_config.NumberColumn(format="%.0f"),
+            "cost (EUR)": st.column_config.NumberColumn(format="%.0f"),
+            "expected SL": st.column_config.NumberColumn(format="percent"),
+        },
+    )
+    st.markdown(
+        f"**All queues:** {totals['FTE']:,.1f} FTE, {totals['paid hours']:,.0f} paid hours, "
+        f"€ {totals['cost (EUR)']:,.0f} over the horizon."
+    )
+    downloads.download_table(overview, "staffing_all_queues", "All queues", key="download_queues")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -234,6 +235,16 @@ def staffing_settings() -> StaffingSettings:
 
 def current_scenario(name: str = "Current settings") -> Scenario:
     return Scenario(name=name, quantile=st.session_state["quantile"], staffing=staffing_settings())
+
+
+def queue_scenario(current: state.CurrentDataset, queue: str) -> Scenario:
+    """The current settings for another queue: its own channel and the data's handle time."""
+    scenario = current_scenario(f"Current settings, {queue}")
+    aht = data_aht(current, queue) or scenario.staffing.aht_seconds
+    if queue == st.session_state["queue"]:
+        return scenario  # the queue on screen keeps what the user typed
+    staffing = replace(scenario.staffing, channel=guess_channel(queue), aht_seconds=aht)
+    return replace(scenario, staffing=staffing)
 
 
 def queue_forecast(current: state.CurrentDataset, queue: str) -> tuple[str, pd.DataFrame]:

@@ -98,6 +98,10 @@ def test_every_page_renders_on_the_sample(picco_home):
             (raw[raw["queue"] == queue].eval("volume * aht_seconds").sum())
             / raw.loc[(raw["queue"] == queue) & raw["aht_seconds"].notna(), "volume"].sum()
         )
+    overview = app.dataframe[-1].value.set_index("queue")
+    assert overview.loc["phone", "peak agents"] == number(metric(app, "Peak agents"))
+    channels = overview["channel"].to_dict()
+    assert channels == {"chat": "Chat", "email": "E-mail", "phone": "Voice (calls)"}
     app.checkbox(key="use_patience").check().run()
     assert_clean(app)
     assert metric(app, "Expected abandonment").endswith("%")
