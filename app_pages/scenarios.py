@@ -27,7 +27,10 @@ TABLE_COLUMNS = {
     "quantile": st.column_config.SelectboxColumn("Forecast quantile", options=list(QUANTILES)),
     "agent_hourly_cost": st.column_config.NumberColumn("Agent EUR/h", format="%.2f"),
     "supervisor_hourly_cost": st.column_config.NumberColumn("Supervisor EUR/h", format="%.2f"),
+    "channel": st.column_config.TextColumn("Channel (from Staffing)"),
+    "aht_seconds": st.column_config.NumberColumn("AHT before change (s)", format="%.0f"),
 }
+READ_ONLY_COLUMNS = ["channel", "aht_seconds"]  # set on the Staffing page, shown for context
 
 
 def _say(kind: str, text: str) -> None:
@@ -47,6 +50,8 @@ def _row_of(scenario: Scenario) -> dict:
         "quantile": scenario.quantile,
         "agent_hourly_cost": staffing.agent_hourly_cost,
         "supervisor_hourly_cost": staffing.supervisor_hourly_cost,
+        "channel": staffing.channel,
+        "aht_seconds": staffing.aht_seconds,
     }
 
 
@@ -204,6 +209,7 @@ edited = st.data_editor(
     num_rows="dynamic",
     hide_index=True,
     column_config=TABLE_COLUMNS,
+    disabled=READ_ONLY_COLUMNS,
 )
 if st.button("Save table changes", key="scenario_table_save", type="primary"):
     try:
