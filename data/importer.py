@@ -646,7 +646,11 @@ def _intervals_dataset(
     _note_duplicates(rows, notes)
     known = ~np.isnan(rows.volume)
     if not known.any():
-        raise InputError("None of the rows has a count: every count cell is empty.")
+        files = ", ".join(report.name for report in reports)
+        raise InputError(
+            f"{files}: every count cell is empty, so there is nothing to import. Fill in the "
+            "counts (0 where there were none)."
+        )
     native_of_row = np.asarray(natives)[rows.file_index]
     grids = []
     for native in sorted(set(natives)):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ HEAD_BYTES = 1 << 20  # enough rows to recognise the format without reading the 
 SAMPLE_ROWS = 2000
 DELIMITERS = ("\t", ";", ",", "|")
 _DELIMITER_NAMES = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "pipe"}
+_LINE_END = re.compile(r"\r\n|\r|\n")
 _SEPARATOR_HINT = re.compile(r"sep=(.)")
 _CONTROL_BYTES = bytes([*range(9), *range(14, 32)])  # not tab/newline/carriage return/form feed
 _DECIMAL_COMMA = re.compile(r"^\s*-?\d+,\d+\s*$")
@@ -71,7 +71,8 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
     encoding = detect_encoding(head, complete)
     text = _decode_head(head, encoding)
     # Only the first rows matter; splitting the whole head would cost more than all the rest.
-    lines = [line.rstrip("\r") for line in text.split("\n", SAMPLE_ROWS + 60)]
+    # Line ends as the CSV reader sees them: \r\n, \n, or a lone \r.
+    lines = _LINE_END.split(text, maxsplit=SAMPLE_ROWS + 60)
     if len(lines) > SAMPLE_ROWS + 60:
         lines = lines[:-1]  # the rest of the head, whose first row may be cut
     filled = [index for index, line in enumerate(lines) if line.strip()]
@@ -83,7 +84,7 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
     delimiter = hinted.group(1) if hinted else detect_delimiter([lines[i] for i in filled[:60]])
     header_line = _header_line(lines, filled, delimiter)
     body = [lines[i] for i in filled if i >= header_line][: SAMPLE_ROWS + 1]
-    rows = list(csv.reader(io.StringIO("\n".join(body)), delimiter=delimiter))
+    rows = _split(body, delimiter, display_name)
     header = [name.strip() for name in rows[0]]
     if len(rows) < 2:
         _only_header(display_name, header)
@@ -102,6 +103,22 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
     )
 
 
+def _split(lines: list[str], delimiter: str, display_name: str = "") -> list[list[str]]:
+    """Fields of each line (quotes honoured); a line the csv module cannot read has none."""
+    rows = []
+    for line in lines:
+        try:
+            rows.append(next(csv.reader([line], delimiter=delimiter), []))
+        except csv.Error as error:
+            if display_name:
+                raise InputError(
+                    f"{display_name}: a line near the top cannot be read as CSV ({error}). "
+                    "Export the file again as plain CSV."
+                ) from error
+            rows.append([])
+    return rows
+
+
 def _only_header(display_name: str, header: list[str]) -> None:
     raise InputError(
         f"{display_name}: only a header row was found ({', '.join(header)}), no data rows. "
@@ -113,7 +130,7 @@ def _header_line(lines: list[str], filled: list[int], delimiter: str) -> int:
     """Index of the header line: the first with two or more fields, so that a title or a
     "generated on ..." line above the table is skipped."""
     for index in filled[:60]:
-        if len(next(csv.reader([lines[index]], delimiter=delimiter))) >= 2:
+        if len(_split([lines[index]], delimiter)[0]) >= 2:
             return index
     return filled[0]
 
@@ -169,9 +186,7 @@ def detect_delimiter(lines: list[str]) -> str:
     inside semicolon files."""
     best, best_share = ",", 0.0
     for delimiter in DELIMITERS:
-        counts = Counter(
-            len(row) for row in csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)
-        )
+        counts = Counter(len(row) for row in _split(lines, delimiter))
         width, lines_with_width = max(counts.items(), key=lambda item: (item[1], item[0]))
         share = lines_with_width / max(1, sum(counts.values()))
         if width >= 2 and share > best_share:

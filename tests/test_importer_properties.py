@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from data import schema
+from data.errors import InputError
 from data.importer import import_files_detailed
 
 HEADERS = {
@@ -106,3 +107,40 @@ def test_random_interval_exports_round_trip(export):
     assert frame.loc[pd.DatetimeIndex(stamps), schema.VOLUME].tolist() == volumes
     assert result.first_interval == pd.Timestamp(stamps[0])
     assert result.last_interval == pd.Timestamp(stamps[-1])
+
+
+CELLS = st.one_of(
+    st.sampled_from(
+        ["2024-03-04 08:00", "04/03/2024", "8:15", "12", "-3", "1,5", "abc", "", "Totale",
+         "990201", "7:02:47", "AGENT", "HANG", "2024-03-04T08:00:00+01:00", "0:03:00", "x;y"]
+    ),
+    st.text(max_size=6),
+)  # fmt: skip
+HEADER_WORDS = st.sampled_from(
+    ["timestamp", "calls", "data", "ora", "chiamate", "queue", "outcome", "durata", "attesa",
+     "date", "time", "n", "", "id", "coda", "esito"]
+)  # fmt: skip
+
+
+@st.composite
+def messy_files(draw) -> bytes:
+    delimiter = draw(st.sampled_from([",", ";", "\t"]))
+    width = draw(st.integers(1, 4))
+    header = [draw(HEADER_WORDS) for _ in range(width)]
+    rows = draw(st.lists(st.lists(CELLS, min_size=width, max_size=width), max_size=8))
+    text = "\n".join(delimiter.join(row) for row in [header, *rows])
+    return text.encode(draw(st.sampled_from(["utf-8", "latin-1"])), errors="replace")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(messy_files())
+def test_any_messy_file_imports_or_gets_an_input_error_never_a_crash(raw):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "messy.csv"
+        path.write_bytes(raw)
+        try:
+            dataset = import_files_detailed([path]).dataset
+        except InputError as error:
+            assert str(error).startswith("messy.csv: ")
+            return
+    assert list(dataset.intervals.columns) == schema.INTERVAL_COLUMNS
