@@ -234,7 +234,7 @@ def forecast_dataset(
         frames.append(frame)
         peaks.append(find_peaks(frame[frame[IS_OPEN] & ~frame["is_holiday"]], step,
                                 settings.peak_threshold_pct, settings.peak_min_contacts,
-                                settings.peak_volume_threshold))
+                                settings.peak_volume_threshold, settings.peak_noise_sigmas))
         raw = inputs.history
         outliers.append(outlier_table(raw, detect_outliers(raw)))
     if progress:

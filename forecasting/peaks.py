@@ -20,19 +20,22 @@ def find_peaks(
     threshold_pct: float = 20.0,
     min_contacts: float = 1.0,
     volume_threshold: float | None = None,
+    noise_sigmas: float = 2.0,
 ) -> pd.DataFrame:
     """Merge consecutive flagged intervals of a day into periods and rank them by extra contacts.
 
     `frame` has interval_start, queue, forecast, usual (what a normal such weekday and slot
     brings) and optionally reason (a known cause per interval). An interval is flagged when the
-    forecast beats the usual by `threshold_pct` % and `min_contacts`, or exceeds the manager's
-    `volume_threshold` per interval.
+    forecast beats the usual by `threshold_pct` %, by `min_contacts` and by `noise_sigmas` x
+    sqrt(usual) (Poisson noise: a quiet night slot going from 15 to 18 is no peak), or exceeds
+    the manager's `volume_threshold` per interval.
     """
     data = frame.sort_values([QUEUE, INTERVAL_START]).reset_index(drop=True)
     forecast = data["forecast"].to_numpy(dtype=float)
     usual = np.nan_to_num(data[USUAL].to_numpy(dtype=float))
     extra = forecast - usual
-    flagged = (forecast > usual * (1 + threshold_pct / 100)) & (extra >= min_contacts)
+    needed = np.maximum(min_contacts, noise_sigmas * np.sqrt(usual))
+    flagged = (forecast > usual * (1 + threshold_pct / 100)) & (extra >= needed)
     over_limit = np.zeros(len(data), dtype=bool)
     if volume_threshold is not None:
         over_limit = forecast > volume_threshold

@@ -59,3 +59,15 @@ def test_description_reads_like_a_sentence():
     assert describe_peak(peak) == (
         "Mon 3 Mar 08:30–10:00: +47% over a usual Monday, ≈ 140 extra contacts (campaign spring)"
     )
+
+
+def test_quiet_slots_need_more_than_poisson_noise():
+    times = pd.date_range("2025-03-03 02:00", periods=3, freq="30min")
+    frame = pd.DataFrame({"interval_start": times, "queue": "phone",
+                          "forecast": [19.0, 24.0, 10.0], "usual": [15.0, 15.0, 5.0]})
+    # +4 on a usual 15 is within 2 sqrt(15) = 7.7 (noise); +9 on 15 and +5 on 5 (> 4.5) are not
+    peaks = find_peaks(frame, 30, threshold_pct=20)
+    assert len(peaks) == 1
+    assert peaks.iloc[0]["start"] == times[1]
+    assert peaks.iloc[0]["end"] == times[2] + pd.Timedelta(minutes=30)
+    assert peaks.iloc[0]["extra_contacts"] == pytest.approx(14)
