@@ -36,6 +36,7 @@ VIEWPORT = {"width": 1440, "height": 900}
 SERVER_START_SECONDS = 90
 # Long enough for a first forecast (model fitting + backtest) on a 2-core machine.
 SCRIPT_RUN_MS = 180_000
+ELEMENT_WAIT_MS = 30_000  # an element that has not appeared this long after an idle app is missing
 
 
 def _free_port() -> int:
@@ -117,7 +118,7 @@ def chromium_browser():
 def app_page(chromium_browser, app_url):
     """A fresh browser tab on the app; the page's console errors are collected in `page.errors`."""
     context = chromium_browser.new_context(viewport=VIEWPORT, accept_downloads=True)
-    context.set_default_timeout(SCRIPT_RUN_MS)
+    context.set_default_timeout(ELEMENT_WAIT_MS)
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
@@ -235,3 +236,17 @@ def download(page, label: str, folder: Path) -> Path:
     saved = folder / info.value.suggested_filename
     info.value.save_as(saved)
     return saved
+
+
+def choose(page, label: str, option: str) -> None:
+    """Pick `option` in the st.selectbox labelled `label`."""
+    page.locator('[data-testid="stSelectbox"]').filter(has_text=label).first.click()
+    options = page.locator('[role="option"]')
+    options.filter(has=page.get_by_text(option, exact=True)).first.click()
+    wait_for_rerun(page)
+
+
+def reload(page) -> None:
+    """Reload the browser tab: a new session on the same server and store."""
+    page.reload()
+    wait_until_idle(page)

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 import browser_support
 import pandas as pd
 import pytest
 from browser_support import (
     app_exceptions,
+    choose,
     click_button,
     download,
     main_text,
     open_page,
     open_tab,
+    reload,
     screenshot,
     set_number,
     set_text,
@@ -51,7 +55,8 @@ def test_data_page_shows_summary_of_uploaded_bank_log(app_page, shared_data):
 def test_upload_forecast_staff_compare_and_download_the_plan(app_page, shared_data, tmp_path):
     page = app_page
     upload(page, shared_data / BANK_LOG)
-    assert "Current dataset: february_1999" in main_text(page)
+    dataset_name = re.search(r"Current dataset: (.+)", main_text(page)).group(1).strip()
+    assert dataset_name.startswith("february_1999")  # "(2)" when the store already has one
 
     open_page(page, "Forecast")
     set_number(page, "Horizon (days)", 7)
@@ -110,4 +115,14 @@ def test_upload_forecast_staff_compare_and_download_the_plan(app_page, shared_da
     assert comparison.loc["Total cost", "SL 90 Δ"] > 0
     assert comparison.loc["Peak agents", "SL 90"] >= comparison.loc["Peak agents", "Baseline"]
     assert comparison.loc["Expected service level", "SL 90"] >= 0.9
+
+    # Both scenarios are in the store: a new session finds them with their dataset.
+    reload(page)
+    open_page(page, "Data")
+    choose(page, "Stored dataset", dataset_name)
+    click_button(page, "Load this dataset")
+    assert f"Current dataset: {dataset_name}" in main_text(page)
+    open_page(page, "Scenarios")
+    chips = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Scenarios to compare")
+    assert "Baseline" in chips.inner_text() and "SL 90" in chips.inner_text()
     assert page.errors == []
