@@ -64,6 +64,27 @@ def test_plan_of_generated_office_hours_staffs_every_open_half_hour(office_hours
     assert (plan["rostered"] >= plan["agents"]).all()
 
 
+def test_several_files_are_queues_and_queue_option_picks_one(office_hours_csv, tmp_path):
+    # A second file, one queue each: a quieter chat queue (the same hours, a third of the calls).
+    frame = pd.read_csv(office_hours_csv)
+    chat = tmp_path / "chat.csv"
+    frame.assign(calls=frame["calls"] // 3).to_csv(chat, index=False)
+    common = ["--horizon-days", 7, "--aht-seconds", 240, "--model", "historical_average_4w"]
+    both, only_chat = tmp_path / "both.csv", tmp_path / "chat-plan.csv"
+    assert run_cli(office_hours_csv, chat, *common, "--out", both).returncode == 0
+    result = run_cli(office_hours_csv, chat, *common, "--queue", "chat", "--out", only_chat)
+    assert result.returncode == 0, result.stderr
+    both, only_chat = pd.read_csv(both), pd.read_csv(only_chat)
+    assert both.groupby("queue").size().to_dict() == {"chat": 100, "office": 100}
+    assert set(only_chat["queue"]) == {"chat"}
+    # Planning one queue alone gives it the same staff as planning it next to the other.
+    np.testing.assert_array_equal(
+        only_chat["agents"], both.loc[both["queue"] == "chat", "agents"].to_numpy()
+    )
+    office = both[both["queue"] == "office"]
+    assert office["volume"].sum() > 2 * both.loc[both["queue"] == "chat", "volume"].sum()
+
+
 def test_higher_quantile_and_volume_change_staff_more(office_hours_csv, tmp_path):
     common = [office_hours_csv, "--horizon-days", 7, "--aht-seconds", 240,
               "--model", "historical_average_4w"]  # fmt: skip
