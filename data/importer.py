@@ -532,6 +532,12 @@ def _records_dataset(rows: _Rows, interval_minutes: int) -> schema.Dataset:
         served = (rows.outcome == ANSWERED) | (rows.outcome == UNKNOWN_OUTCOME)
         answered = sum_at(index[rows.outcome == ANSWERED], size)
         abandoned = sum_at(index[rows.outcome == ABANDONED], size)
+        # A queue whose files had no outcome column has unknown, not zero, answered calls.
+        known = np.bincount(
+            rows.codes[rows.outcome != UNKNOWN_OUTCOME], minlength=len(layout.n_days)
+        )
+        unknown = np.repeat(known == 0, layout.n_days * layout.slots_per_day)
+        answered[unknown] = abandoned[unknown] = np.nan
     aht = None if rows.handle is None else mean_at(index, size, rows.handle, served)
     wait = None if rows.wait is None else mean_at(index, size, rows.wait, served)
     observed = _days_in_export(layout, volume)

@@ -418,3 +418,17 @@ def test_a_busy_day_missing_from_a_record_export_is_a_gap(tmp_path):
     assert not frame.loc["2024-03-12", schema.IS_MISSING].any()
     assert frame[schema.VOLUME].sum() == len(stamps)
     assert any("2024-03-13" in note and "missing" in note for note in dataset.notes)
+
+
+def test_record_files_with_and_without_outcomes_merge_into_queues(tmp_path):
+    phone = "arrival,talk,outcome\n2024-03-04 08:01,100,answered\n2024-03-04 08:02,,abandoned\n"
+    chat = "arrival,talk\n2024-03-04 08:03,300\n2024-03-04 08:04,500\n"
+    paths = [write(tmp_path, "phone.csv", phone), write(tmp_path, "chat.csv", chat)]
+    dataset = import_files(paths)
+    assert dataset.queues == ["chat", "phone"]
+    assert (dataset.answered, dataset.abandoned) == (1, 1)
+    assert at(dataset, "2024-03-04 08:00", "chat").aht_seconds == 400  # no outcome: all served
+    assert np.isnan(at(dataset, "2024-03-04 08:00", "chat").answered)  # unknown, not zero
+    assert at(dataset, "2024-03-04 08:00", "phone").answered == 1
+    assert at(dataset, "2024-03-04 08:00", "phone").aht_seconds == 100
+    assert dataset.mean_handle_seconds == pytest.approx((100 + 300 + 500) / 3)
