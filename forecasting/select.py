@@ -20,11 +20,30 @@ def prior_indices(runs: BacktestRuns, index: int, count: int) -> list[int]:
     return done[-count:]
 
 
-def pick_model(runs: BacktestRuns, candidates: list[str], indices: list[int]) -> str:
-    """The candidate with the lowest interval WAPE pooled over `indices` (first one on ties)."""
+# Auto keeps this combination unless another model was clearly better on the recent origins:
+# a handful of origins ranks close models by noise, and the combination was never far from
+# the best on any benchmark series (bench/forecast_accuracy.py).
+PREFERRED_MODEL = "combination_top_down"
+SWITCH_MARGIN = 0.05
+
+
+def pick_model(
+    runs: BacktestRuns,
+    candidates: list[str],
+    indices: list[int],
+    preferred: str | None = PREFERRED_MODEL,
+    margin: float = SWITCH_MARGIN,
+) -> str:
+    """The candidate with the lowest interval WAPE pooled over `indices` (first one on ties);
+    `preferred` stays unless the best beats it by more than `margin` (relative)."""
     scores = [wape(runs.actual[indices], runs.forecasts[name][indices]) for name in candidates]
     scores = [np.inf if np.isnan(s) else s for s in scores]
-    return candidates[int(np.argmin(scores))]
+    best = candidates[int(np.argmin(scores))]
+    if preferred in candidates:
+        kept = scores[candidates.index(preferred)]
+        if np.isfinite(kept) and min(scores) >= (1 - margin) * kept:
+            return preferred
+    return best
 
 
 @dataclass

@@ -37,3 +37,12 @@ def test_auto_follows_what_was_known_at_each_origin():
     assert evaluation.chosen == ["a", "a", "a", "b"]
     np.testing.assert_array_equal(evaluation.forecasts[AUTO_NAME][3], runs.forecasts["b"][5])
     assert evaluation.dispersions["a"][0] == pytest.approx(1e-6)
+
+
+def test_preferred_model_stays_unless_clearly_beaten():
+    runs = runs_with(6)  # a exact, b 10 % high
+    runs.forecasts["c"] = runs.actual * 1.12
+    assert pick_model(runs, ["a", "b", "c"], [0], preferred="b") == "a"  # a beats b by > 5 %
+    runs.forecasts["a"] = runs.actual * 1.097
+    assert pick_model(runs, ["a", "b", "c"], [0], preferred="b") == "b"  # 9.7 % vs 10 %: keep b
+    assert pick_model(runs, ["a", "b", "c"], [0], preferred=None) == "a"
