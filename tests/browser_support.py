@@ -116,7 +116,7 @@ def chromium_browser():
 
 @pytest.fixture()
 def app_page(chromium_browser, app_url):
-    """A fresh browser tab on the app; the page's console errors are collected in `page.errors`."""
+    """A fresh browser tab on the app; uncaught JavaScript errors are collected in `page.errors`."""
     context = chromium_browser.new_context(viewport=VIEWPORT, accept_downloads=True)
     context.set_default_timeout(ELEMENT_WAIT_MS)
     page = context.new_page()
