@@ -12,6 +12,7 @@ from data import schema
 from data.open_hours import learn_open_slots
 
 SECONDS_PER_DAY = 86_400
+DEFAULT_INTERVAL_MINUTES = 15  # records, and interval files whose step cannot be seen
 EPOCH_WEEKDAY = 3  # 1970-01-01 was a Thursday (Monday = 0)
 
 
@@ -105,6 +106,25 @@ class IntervalGrid:
                 schema.IS_OPEN: self.open_slots.ravel(),
             }
         )
+
+    def open_hours_notes(self) -> list[str]:
+        """One line per queue: how many weekly slots are open, and contacts in closed ones."""
+        layout = self.layout
+        weekly = 7 * layout.slots_per_day
+        closed_contacts = np.bincount(
+            np.repeat(np.arange(len(self.queue_names)), layout.n_days * layout.slots_per_day),
+            weights=np.where(self.is_open, 0.0, np.nan_to_num(self.volume)),
+            minlength=len(self.queue_names),
+        )
+        notes = []
+        for code, queue in enumerate(self.queue_names):
+            stray = closed_contacts[code]
+            notes.append(
+                f"Open hours of '{queue}': {int(self.open_slots[code].sum())} of {weekly} weekly "
+                f"{layout.interval_minutes}-minute slots are open"
+                + (f"; {stray:,.0f} contact(s) arrived in closed slots (kept)." if stray else ".")
+            )
+        return notes
 
 
 def learn_grid_open_hours(

@@ -1,0 +1,104 @@
+"""Contact records -> a Dataset: arrivals, answered, abandoned, handle time and wait per interval."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from data import schema
+from data.aggregate import (
+    GridLayout,
+    IntervalGrid,
+    grid_frame,
+    learn_grid_open_hours,
+    mean_at,
+    plan_grid,
+    sum_at,
+)
+from data.open_hours import empty_days_that_are_gaps
+from data.outcomes import ABANDONED, ANSWERED
+from data.rows import UNKNOWN_OUTCOME, ParsedRows
+
+
+def records_dataset(rows: ParsedRows, interval_minutes: int) -> schema.Dataset:
+    layout = plan_grid(rows.seconds, rows.codes, len(rows.queue_names), interval_minutes)
+    index = layout.index_of(rows.seconds, rows.codes)
+    size = layout.size
+    volume = sum_at(index, size)
+    # Handle time and wait describe answered contacts (the ones an agent served; the mean wait is
+    # then the ASA); rows without an outcome count as served.
+    served = np.ones(len(index), dtype=bool)
+    answered = abandoned = None
+    if rows.outcome is not None:
+        served = (rows.outcome == ANSWERED) | (rows.outcome == UNKNOWN_OUTCOME)
+        answered = sum_at(index[rows.outcome == ANSWERED], size)
+        abandoned = sum_at(index[rows.outcome == ABANDONED], size)
+        # A queue whose files had no outcome column has unknown, not zero, answered calls.
+        known = np.bincount(
+            rows.codes[rows.outcome != UNKNOWN_OUTCOME], minlength=len(layout.n_days)
+        )
+        unknown = np.repeat(known == 0, layout.n_days * layout.slots_per_day)
+        answered[unknown] = abandoned[unknown] = np.nan
+    aht = None if rows.handle is None else mean_at(index, size, rows.handle, served)
+    wait = None if rows.wait is None else mean_at(index, size, rows.wait, served)
+    observed = _days_in_export(layout, volume)
+    is_open, open_slots = learn_grid_open_hours(layout, volume, observed)
+    is_missing = is_open & ~observed
+    volume = np.where(is_missing, np.nan, volume)
+    if answered is not None:
+        answered = np.where(is_missing, np.nan, answered)
+        abandoned = np.where(is_missing, np.nan, abandoned)
+    grid = IntervalGrid(layout, rows.queue_names, volume, is_open, is_missing, open_slots, aht)
+    intervals = grid_frame(
+        layout,
+        rows.queue_names,
+        volume,
+        is_open,
+        grid.is_missing,
+        aht=aht,
+        answered=answered,
+        abandoned=abandoned,
+        wait=wait,
+    )
+    handled = served & ~np.isnan(rows.handle) if rows.handle is not None else None
+    return schema.Dataset(
+        name="",
+        kind=schema.KIND_RECORDS,
+        interval_minutes=interval_minutes,
+        intervals=intervals,
+        open_hours=grid.open_hours_frame(),
+        notes=grid.open_hours_notes()
+        + _gap_notes(layout, rows.queue_names, observed)
+        + [f"Contacts were counted in {interval_minutes}-minute intervals by arrival time."],
+        answered=None if rows.outcome is None else int((rows.outcome == ANSWERED).sum()),
+        abandoned=None if rows.outcome is None else int((rows.outcome == ABANDONED).sum()),
+        mean_handle_seconds=(
+            float(rows.handle[handled].mean()) if handled is not None and handled.any() else None
+        ),
+    )
+
+
+def _days_in_export(layout: GridLayout, volume: np.ndarray) -> np.ndarray:
+    """Per slot: False on days that look absent from the export (see open_hours)."""
+    slots = layout.slots_per_day
+    observed = np.ones(layout.size, dtype=bool)
+    for code in range(len(layout.n_days)):  # one numpy pass per queue
+        days = layout.days_of(code)
+        daily = volume[days].reshape(-1, slots).sum(axis=1)
+        gaps = empty_days_that_are_gaps(daily, layout.weekdays_of(code))
+        observed[days] = ~np.repeat(gaps, slots)
+    return observed
+
+
+def _gap_notes(layout: GridLayout, queue_names: list[str], observed: np.ndarray) -> list[str]:
+    notes = []
+    slots = layout.slots_per_day
+    for code, queue in enumerate(queue_names):
+        absent = np.flatnonzero(~observed[layout.days_of(code)][::slots])
+        if len(absent):
+            days = [str(np.datetime64(int(layout.first_day[code] + day), "D")) for day in absent]
+            shown = ", ".join(days[:5]) + (" ..." if len(days) > 5 else "")
+            notes.append(
+                f"'{queue}': {len(days)} day(s) without a single contact although that weekday "
+                f"is normally busy ({shown}): treated as missing from the export, not as zero."
+            )
+    return notes

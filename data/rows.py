@@ -1,0 +1,96 @@
+"""Rows parsed from one or more exports: wall-clock seconds, queue codes and measures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+UNKNOWN_OUTCOME = -1  # rows of a file without an outcome column, merged with files that have one
+
+
+@dataclass
+class ParsedRows:
+    """Rows after parsing: wall-clock seconds plus the measures present."""
+
+    seconds: np.ndarray  # int64
+    codes: np.ndarray  # int64 index into queue_names
+    queue_names: list[str]
+    volume: np.ndarray | None = None
+    aht: np.ndarray | None = None
+    handle: np.ndarray | None = None
+    wait: np.ndarray | None = None
+    outcome: np.ndarray | None = None
+    notes: list[str] = field(default_factory=list)
+    file_index: np.ndarray | None = None  # which file each row came from, once merged
+
+    def subset(self, keep: np.ndarray) -> ParsedRows:
+        """The rows in `keep`, with only the queues they use (renumbered in the same order)."""
+        used = np.unique(self.codes[keep])
+        renumber = np.full(len(self.queue_names), -1, dtype=np.int64)
+        renumber[used] = np.arange(len(used))
+
+        def pick(array: np.ndarray | None) -> np.ndarray | None:
+            return None if array is None else array[keep]
+
+        return ParsedRows(
+            seconds=self.seconds[keep],
+            codes=renumber[self.codes[keep]],
+            queue_names=[self.queue_names[code] for code in used],
+            volume=pick(self.volume),
+            aht=pick(self.aht),
+            handle=pick(self.handle),
+            wait=pick(self.wait),
+            outcome=pick(self.outcome),
+            file_index=pick(self.file_index),
+        )
+
+
+def merge_rows(parts: list[ParsedRows]) -> ParsedRows:
+    """One set of rows over all files, queue codes renumbered in sorted queue-name order."""
+    names = sorted({queue for part in parts for queue in part.queue_names})
+    position = {queue: code for code, queue in enumerate(names)}
+    codes = [
+        np.array([position[q] for q in part.queue_names], dtype=np.int64)[part.codes]
+        for part in parts
+    ]
+    if len(parts) == 1:  # nothing to join: keep the arrays, only renumber the queues
+        part = parts[0]
+        return ParsedRows(part.seconds, codes[0], names, part.volume, part.aht, part.handle,
+                     part.wait, part.outcome,
+                     file_index=np.zeros(len(part.seconds), dtype=np.int16))  # fmt: skip
+
+    def joined(attribute: str) -> np.ndarray | None:
+        arrays = [getattr(part, attribute) for part in parts]
+        if all(array is None for array in arrays):
+            return None
+        return np.concatenate(
+            [
+                np.full(len(part.seconds), np.nan) if array is None else array
+                for part, array in zip(parts, arrays, strict=True)
+            ]
+        )
+
+    outcome = None
+    if any(part.outcome is not None for part in parts):
+        outcome = np.concatenate(
+            [
+                np.full(len(part.seconds), UNKNOWN_OUTCOME, np.int8)
+                if part.outcome is None
+                else part.outcome
+                for part in parts
+            ]
+        )
+    return ParsedRows(
+        seconds=np.concatenate([part.seconds for part in parts]),
+        codes=np.concatenate(codes),
+        queue_names=names,
+        volume=joined("volume"),
+        aht=joined("aht"),
+        handle=joined("handle"),
+        wait=joined("wait"),
+        outcome=outcome,
+        file_index=np.concatenate(
+            [np.full(len(part.seconds), index, dtype=np.int16) for index, part in enumerate(parts)]
+        ),
+    )
