@@ -88,14 +88,21 @@ def _read_table(path: Path, name: str, text_format: TextFormat, plan: ColumnPlan
     used = plan.used_columns()
     labels = [column for column in used if column in (plan.queue_column, plan.outcome_column)]
     others = [column for column in used if column not in labels]
+    # Non-ISO dates and clock times are parsed from their text: typed as numbers, a yymmdd date
+    # such as 050301 would lose its leading zero.
+    clocks = [plan.time_column] if plan.time_column else []
+    if plan.timestamp_column and plan.timestamp_format != ISO:
+        clocks.append(plan.timestamp_column)
+    if plan.date_column and plan.date_format != ISO:
+        clocks.append(plan.date_column)
     try:
-        table = _read_csv(path, name, text_format, used, labels, [])
+        table = _read_csv(path, name, text_format, used, labels, clocks)
     except (pa.ArrowInvalid, InputError):
         return _read_csv(path, name, text_format, used, labels, others)
     # Arrow converts "+01:00"/"Z" stamps to UTC; wall clock is wanted, so read those as text.
     zoned = [f.name for f in table.schema if pa.types.is_timestamp(f.type) and f.type.tz]
     if zoned:
-        table = _read_csv(path, name, text_format, used, labels, zoned)
+        table = _read_csv(path, name, text_format, used, labels, clocks + zoned)
     return table
 
 

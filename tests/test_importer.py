@@ -432,3 +432,10 @@ def test_record_files_with_and_without_outcomes_merge_into_queues(tmp_path):
     assert at(dataset, "2024-03-04 08:00", "phone").answered == 1
     assert at(dataset, "2024-03-04 08:00", "phone").aht_seconds == 100
     assert dataset.mean_handle_seconds == pytest.approx((100 + 300 + 500) / 3)
+
+
+def test_yymmdd_dates_keep_their_leading_zero(tmp_path):
+    text = "date\tarrival\n050301\t8:01:00\n050301\t8:20:00\n050302\t9:00:00\n"
+    dataset = import_files([write(tmp_path, "calls.txt", text)])
+    assert at(dataset, "2005-03-01 08:00").volume == 1
+    assert at(dataset, "2005-03-02 09:00").volume == 1
