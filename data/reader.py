@@ -184,7 +184,7 @@ def _parse_rows(
 ) -> ParsedRows:
     sheet = _Sheet(name, table, text_format.decimal_comma, text_format.first_data_line)
     notes: list[str] = []
-    seconds, keep = _parse_time(sheet, plan)
+    seconds, keep = _parse_time(sheet, plan, notes)
     if keep is not None:
         notes.append(f"{name}: {int((~keep).sum())} total/subtotal row(s) were skipped.")
         sheet.drop(keep)
@@ -208,12 +208,30 @@ def _parse_rows(
     return rows
 
 
-def _parse_time(sheet: _Sheet, plan: ColumnPlan) -> tuple[np.ndarray, np.ndarray | None]:
+def _month_day_swapped(fmt: str | None) -> str | None:
+    """The same format with day and month swapped, for the ambiguous slash formats."""
+    if fmt and fmt.startswith("%d/%m/"):
+        return "%m/%d/" + fmt[len("%d/%m/") :]
+    if fmt and fmt.startswith("%m/%d/"):
+        return "%d/%m/" + fmt[len("%m/%d/") :]
+    return None
+
+
+def _parse_time(
+    sheet: _Sheet, plan: ColumnPlan, notes: list[str]
+) -> tuple[np.ndarray, np.ndarray | None]:
     """Wall-clock seconds of every row, and which rows to keep when some are 'Total' rows
     (spreadsheet exports often end with one: it is a sum, not an interval)."""
     main = plan.timestamp_column or plan.date_column
     fmt = plan.timestamp_format or plan.date_format
     seconds = parse_timestamps(sheet.column(main), fmt)
+    swapped = _month_day_swapped(fmt)
+    if swapped and np.isnan(seconds).any():
+        # The first rows fitted day/month (all days <= 12); the rest may show month/day.
+        other = parse_timestamps(sheet.column(main), swapped)
+        if np.isnan(other).sum() < np.isnan(seconds).sum():
+            seconds, fmt = other, swapped
+            notes.append(f"{sheet.name}: dates in '{main}' read as month/day ({swapped}).")
     parts = [(main, seconds, fmt)]
     if plan.time_column:
         clock = parse_time_of_day(sheet.column(plan.time_column))

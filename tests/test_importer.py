@@ -439,3 +439,15 @@ def test_yymmdd_dates_keep_their_leading_zero(tmp_path):
     dataset = import_files([write(tmp_path, "calls.txt", text)])
     assert at(dataset, "2005-03-01 08:00").volume == 1
     assert at(dataset, "2005-03-02 09:00").volume == 1
+
+
+def test_month_first_dates_are_recognised_after_ambiguous_first_rows(tmp_path):
+    # US order, 5-minute rows from March 1st: the sniffed first rows all have days <= 12.
+    stamps = pd.date_range("2024-03-01", "2024-03-19 23:55", freq="5min")
+    text = "timestamp,calls\n" + "\n".join(f"{stamp:%m/%d/%Y %H:%M},1" for stamp in stamps)
+    dataset = import_files([write(tmp_path, "us.csv", text)])
+    frame = dataset.intervals
+    assert frame[schema.INTERVAL_START].min() == pd.Timestamp("2024-03-01")
+    assert frame[schema.INTERVAL_START].max() == pd.Timestamp("2024-03-19 23:55")
+    assert frame[schema.VOLUME].sum() == len(stamps)
+    assert any("month/day" in note for note in dataset.notes)
