@@ -239,11 +239,49 @@ def download(page, label: str, folder: Path) -> Path:
 
 
 def choose(page, label: str, option: str) -> None:
-    """Pick `option` in the st.selectbox labelled `label`."""
-    page.locator('[data-testid="stSelectbox"]').filter(has_text=label).first.click()
+    """Pick `option` in the st.selectbox (or add it in the st.multiselect) labelled `label`."""
+    widgets = page.locator('[data-testid="stSelectbox"], [data-testid="stMultiSelect"]')
+    widgets.filter(has_text=label).first.click()
     options = page.locator('[role="option"]')
     options.filter(has=page.get_by_text(option, exact=True)).first.click()
+    page.keyboard.press("Escape")  # a multiselect stays open after a pick
     wait_for_rerun(page)
+
+
+GRID_ROW_PX = 35  # st.data_editor's header and row height
+ROW_MARKER_PX = 33  # the editor's leftmost column of row markers
+
+
+def edit_cell(page, row: str, column: str, value: str, editor_index: int = 0) -> None:
+    """Type `value` into the st.data_editor cell of the row whose first column reads `row`.
+
+    The grid is drawn on a canvas; its hidden accessible table gives the row and column order,
+    the keyboard moves to the cell and opens its editor.
+    """
+    grid = page.locator('[data-testid="stDataFrame"]').nth(editor_index)
+    grid.scroll_into_view_if_needed()
+    headers = grid.locator('[role="columnheader"]').all_inner_texts()
+    names = grid.locator('[role="gridcell"][aria-colindex="1"]').all_inner_texts()
+    column_number, row_number = headers.index(column), names.index(row)
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + ROW_MARKER_PX + 10, box["y"] + GRID_ROW_PX * (row_number + 1.5))
+    for _ in range(column_number):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    field = page.locator(".gdg-input")
+    field.fill(value)
+    field.press("Enter")
+    wait_for_rerun(page)
+
+
+def download_until(page, label: str, folder: Path, ready, timeout_s: float = 30.0) -> Path:
+    """Download until `ready(path)` holds: a button may still offer the previous run's data."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        path = download(page, label, folder)
+        if ready(path) or time.monotonic() > deadline:
+            return path
+        page.wait_for_timeout(1000)
 
 
 def reload(page) -> None:

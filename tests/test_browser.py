@@ -12,6 +12,8 @@ from browser_support import (
     choose,
     click_button,
     download,
+    download_until,
+    edit_cell,
     main_text,
     open_page,
     open_tab,
@@ -109,12 +111,26 @@ def test_upload_forecast_staff_compare_and_download_the_plan(app_page, shared_da
     page.locator('[data-testid="stPlotlyChart"]').first.wait_for()
     assert app_exceptions(page) == []
     screenshot(page, "scenarios-page")
-    comparison = pd.read_csv(download(page, "Comparison (CSV)", tmp_path)).set_index("metric")
+    comparison = read_comparison(page, tmp_path, "SL 90 Δ")
     assert comparison.columns.tolist() == ["Baseline", "SL 90", "SL 90 Δ", "SL 90 Δ%"]
     # A 90% target needs more agents and money than 80%, and delivers a higher service level.
     assert comparison.loc["Total cost", "SL 90 Δ"] > 0
     assert comparison.loc["Peak agents", "SL 90"] >= comparison.loc["Peak agents", "Baseline"]
     assert comparison.loc["Expected service level", "SL 90"] >= 0.9
+
+    # Duplicate the baseline, make the copy +20% volume in the table, compare it too.
+    page.get_by_text("Duplicate, rename or delete a scenario").click()
+    page.get_by_label("New name (for duplicate or rename)", exact=True).fill("Busier")
+    click_button(page, "Duplicate")
+    edit_cell(page, row="Busier", column="Volume change (%)", value="20")
+    click_button(page, "Save table changes")
+    choose(page, "Scenarios to compare", "Busier")
+    comparison = read_comparison(page, tmp_path, "Busier Δ")
+    assert comparison.loc["Total cost", "Busier Δ"] > 0
+    assert comparison.loc["Peak agents", "Busier"] > comparison.loc["Peak agents", "Baseline"]
+    assert comparison.loc["Paid hours", "Busier Δ%"] > 5
+    assert app_exceptions(page) == []
+    screenshot(page, "scenarios-page-three")
 
     # Both scenarios are in the store: a new session finds them with their dataset.
     reload(page)
@@ -126,3 +142,13 @@ def test_upload_forecast_staff_compare_and_download_the_plan(app_page, shared_da
     chips = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Scenarios to compare")
     assert "Baseline" in chips.inner_text() and "SL 90" in chips.inner_text()
     assert page.errors == []
+
+
+def read_comparison(page, folder, delta_column: str) -> pd.DataFrame:
+    """The Comparison CSV once it has `delta_column` with a non-zero cost delta."""
+
+    def ready(path) -> bool:
+        table = pd.read_csv(path).set_index("metric")
+        return delta_column in table and table.loc["Total cost", delta_column] != 0
+
+    return pd.read_csv(download_until(page, "Comparison (CSV)", folder, ready)).set_index("metric")
