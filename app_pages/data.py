@@ -233,6 +233,10 @@ elif UPLOAD_ERROR in st.session_state:
     st.error(st.session_state.pop(UPLOAD_ERROR))
 
 current = state.current()
+# Above the charts: picking another dataset comes before looking at this one, and the controls
+# do not move while the charts below load.
+_stored_datasets(current.name)
+
 dataset = current.dataset
 st.header(f"Current dataset: {current.name}")
 dataset_caption(dataset)
@@ -253,5 +257,3 @@ with intraday_tab:
 with preview_tab:
     st.dataframe(dataset.intervals.head(500), hide_index=True, key="preview_table")
     st.caption(f"First 500 of {len(dataset.intervals):,} interval rows.")
-
-_stored_datasets(current.name)
