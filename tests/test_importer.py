@@ -451,3 +451,8 @@ def test_month_first_dates_are_recognised_after_ambiguous_first_rows(tmp_path):
     assert frame[schema.INTERVAL_START].max() == pd.Timestamp("2024-03-19 23:55")
     assert frame[schema.VOLUME].sum() == len(stamps)
     assert any("month/day" in note for note in dataset.notes)
+
+
+def test_a_missing_file_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match=r"gone\.csv: cannot be read"):
+        import_files([tmp_path / "gone.csv"])
