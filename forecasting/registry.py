@@ -8,6 +8,7 @@ from data.errors import InputError
 from forecasting.base import ForecastModel
 from forecasting.baselines import HistoricalAverage, SeasonalNaive
 from forecasting.ensemble import Combination
+from forecasting.glm_model import PoissonGLM
 from forecasting.mstl_model import MSTLModel
 from forecasting.profile_models import RelevelledProfile, SmoothedProfile, WeightedProfile
 from forecasting.top_down import HoltWintersTopDown, MSTLTopDown
@@ -26,12 +27,19 @@ MODELS: dict[str, Callable[[], ForecastModel]] = {
     "holt_winters_top_down": HoltWintersTopDown,
     "mstl_top_down": MSTLTopDown,
     "mstl": MSTLModel,
+    "poisson_glm": lambda: PoissonGLM(weeks=8, damping=0.7),
 }
 
 # Combinations by member names: a backtest averages the members' stored forecasts.
 COMBINATIONS: dict[str, tuple[str, ...]] = {
     "combination": ("weighted_profile", "historical_average_8w_trimmed", "relevelled_profile"),
     "combination_top_down": ("smoothed_profile", "relevelled_profile", "holt_winters_top_down"),
+    "combination_glm": (
+        "smoothed_profile",
+        "relevelled_profile",
+        "holt_winters_top_down",
+        "poisson_glm",
+    ),
 }
 
 
