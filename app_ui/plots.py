@@ -16,6 +16,7 @@ FORECAST_COLOUR = "#1f77b4"
 HISTORY_COLOUR = "#555555"
 PEAK_COLOUR = "rgba(214, 39, 40, 0.14)"
 PEAK_MARKER = "#d62728"
+DAY_MS = 24 * 3600 * 1000  # plotly date axes count ticks in milliseconds
 
 
 def _layout(figure: go.Figure, title: str, y_title: str, height: int = 380) -> go.Figure:
@@ -52,7 +53,8 @@ def daily_history(intervals: pd.DataFrame) -> go.Figure:
         first = max(daily["day"].min(), last - pd.Timedelta(days=HISTORY_WINDOW_DAYS))
         figure.update_xaxes(range=[first, last + pd.Timedelta(days=1)])
     figure.update_xaxes(rangeslider={"visible": True, "thickness": 0.06})
-    return _layout(figure, "Contacts per open day", "contacts per day", height=420)
+    figure.update_xaxes(title_text="Date")
+    return _layout(figure, "Contacts per open day", "Contacts per day", height=420)
 
 
 def intraday_profile(intervals: pd.DataFrame, queue: str) -> go.Figure:
@@ -79,8 +81,8 @@ def intraday_profile(intervals: pd.DataFrame, queue: str) -> go.Figure:
                 connectgaps=False,
             )
         )
-    figure.update_xaxes(title_text="time of day", nticks=24)
-    return _layout(figure, f"Average day, {queue}: contacts per interval", "contacts per interval")
+    figure.update_xaxes(title_text="Time of day (interval start)", nticks=24)
+    return _layout(figure, f"Average day, {queue}: contacts per interval", "Contacts per interval")
 
 
 def _band_outline(times: pd.Series, low: pd.Series, high: pd.Series, open_mask: pd.Series):
@@ -172,8 +174,9 @@ def forecast_chart(
                 hovertemplate="peak %{x}: %{text}<extra></extra>",
             )
         )
+    figure.update_xaxes(title_text="Date and time")
     return _layout(
-        figure, f"Forecast, {queue}: contacts per interval", "contacts per interval", 440
+        figure, f"Forecast, {queue}: contacts per interval", "Contacts per interval", 440
     )
 
 
@@ -195,7 +198,8 @@ def staffing_chart(plan: pd.DataFrame) -> go.Figure:
                 name=label,
             )
         )
-    return _layout(figure, "Staff per interval", "people", height=360)
+    figure.update_xaxes(title_text="Date and time")
+    return _layout(figure, "Staff per interval", "People at once", height=360)
 
 
 def requirement_heatmap(plan: pd.DataFrame, value_column: str = "rostered") -> go.Figure:
@@ -222,13 +226,13 @@ def requirement_heatmap(plan: pd.DataFrame, value_column: str = "rostered") -> g
             x=list(table.columns),
             y=[WEEKDAY_NAMES[day] for day in table.index],
             colorscale="Blues",
-            colorbar={"title": "people"},
+            colorbar={"title": "People rostered"},
             hoverongaps=False,
             hovertemplate="%{y} %{x}: %{z:.1f} people<extra></extra>",
         )
     )
-    figure.update_yaxes(autorange="reversed", title_text="")
-    figure.update_xaxes(title_text="time of day", nticks=24)
+    figure.update_yaxes(autorange="reversed", title_text="Weekday")
+    figure.update_xaxes(title_text="Time of day (interval start)", nticks=24)
     figure.update_layout(
         title="People required (rostered, incl. shrinkage): weekday × time of day",
         height=360,
@@ -237,24 +241,58 @@ def requirement_heatmap(plan: pd.DataFrame, value_column: str = "rostered") -> g
     return figure
 
 
+def integer_step(top: float, max_ticks: int = 6) -> int:
+    """The smallest 1-2-5 × 10^k whole step that covers 0..`top` in at most `max_ticks` steps."""
+    magnitude = 1
+    while True:
+        for factor in (1, 2, 5):
+            step = factor * magnitude
+            if top <= step * max_ticks:
+                return step
+        magnitude *= 10
+
+
 def daily_totals_chart(daily: pd.DataFrame) -> go.Figure:
     """Paid hours per day as bars with the peak agents as a line on a second axis."""
     figure = make_subplots(specs=[[{"secondary_y": True}]])
-    figure.add_trace(go.Bar(x=daily["date"], y=daily["paid_hours"], name="paid hours"))
+    figure.add_trace(
+        go.Bar(
+            x=daily["date"],
+            y=daily["paid_hours"],
+            name="paid hours",
+            hovertemplate="%{x|%a %d %b}: %{y:,.1f} h<extra></extra>",
+        )
+    )
     figure.add_trace(
         go.Scatter(
-            x=daily["date"], y=daily["peak_agents"], name="peak agents", mode="lines+markers"
+            x=daily["date"],
+            y=daily["peak_agents"],
+            name="peak agents",
+            mode="lines+markers",
+            hovertemplate="%{x|%a %d %b}: %{y:,.0f} agents<extra></extra>",
         ),
         secondary_y=True,
     )
+    _layout(figure, "Daily totals: paid hours and peak agents", "", height=360)
+    figure.update_layout(hovermode="closest")
+    figure.update_yaxes(title_text="Paid hours per day (h)", tickformat=",.0f", secondary_y=False)
+    # Whole agents on their own ticks: synced ticks would land on fractions like 4.25 agents.
+    top = float(np.nanmax(daily["peak_agents"])) if len(daily) else 0.0
+    step = integer_step(top)
     figure.update_yaxes(
-        title_text="peak agents",
+        title_text="Peak agents (people at once)",
         secondary_y=True,
-        rangemode="tozero",
+        tickmode="linear",
+        tick0=0,
+        dtick=step,
+        range=[0, step * max(int(np.ceil(top / step)), 1) * 1.05],
+        tickformat=",d",
         showgrid=False,
-        tickformat=",.0f",
     )
-    return _layout(figure, "Daily totals", "paid hours", height=340)
+    figure.update_xaxes(title_text="Date", tickformat="%a %d %b")
+    if len(daily) <= 31:
+        figure.update_xaxes(dtick=DAY_MS)  # one labelled tick per day
+    return figure
 
 
 def _short_number(value: float) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import numpy as np
@@ -45,6 +46,13 @@ def metric(app: AppTest, label: str) -> str:
     values = [item.value for item in app.metric if item.label == label]
     assert values, f"no metric {label!r}: {[item.label for item in app.metric]}"
     return values[0]
+
+
+def chart(app: AppTest, key: str) -> dict:
+    """The plotly figure (as JSON) of the chart with widget key `key`."""
+    specs = [item.proto.spec for item in app.get("plotly_chart") if item.proto.id.endswith(key)]
+    assert specs, f"no chart {key!r}"
+    return json.loads(specs[0])
 
 
 def number(text: str) -> float:
@@ -291,3 +299,18 @@ def test_stored_datasets_can_be_loaded_renamed_and_deleted(picco_home):
     app.button(key="stored_delete").click().run()
     assert_clean(app)
     assert Store().list_datasets()["name"].tolist() == ["Sample service desk"]
+
+
+def test_daily_totals_chart_has_titled_axes_with_whole_agent_ticks(picco_home):
+    app = go(open_app(), "staffing")
+    assert_clean(app)
+    layout = chart(app, "staffing_daily_chart")["layout"]
+    assert layout["xaxis"]["title"]["text"] == "Date"
+    assert layout["yaxis"]["title"]["text"] == "Paid hours per day (h)"
+    right = layout["yaxis2"]
+    assert right["title"]["text"] == "Peak agents (people at once)"
+    # Whole-agent ticks from 0 (1-2-5 steps) and a range that holds the busiest day.
+    peak = number(metric(app, "Peak agents"))
+    assert right["tickmode"] == "linear" and right["tick0"] == 0
+    assert right["dtick"] in (1, 2, 5, 10, 20, 50) and peak <= right["range"][1]
+    assert peak / right["dtick"] <= 6
