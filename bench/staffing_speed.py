@@ -19,6 +19,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from staffing import queue_metrics, required_agents  # noqa: E402
+from staffing.backlog import email_plan  # noqa: E402
 
 INTERVALS = 365 * 96
 AHT_SECONDS = 300.0
@@ -109,6 +110,12 @@ def main() -> int:
               f"agents peak {erlang_a.max()}, "
               f"abandon mean {metrics.abandon_rate.mean():.2%})")  # fmt: skip
         print(f"  Erlang A queue_metrics     {metrics_seconds * 1000:9.1f} ms")
+        started = time.perf_counter()
+        email = email_plan(volume, AHT_SECONDS, INTERVAL_SECONDS, response_hours=24.0)
+        email_seconds = time.perf_counter() - started
+        paid = email.agents.sum() * INTERVAL_SECONDS / (volume.sum() * AHT_SECONDS)
+        print(f"  e-mail plan, 24 h window   {email_seconds * 1000:9.1f} ms "
+              f"(agent time paid / work = {paid:.4f})")  # fmt: skip
         if name == "high":
             fast_enough = speedup >= TARGET_SPEEDUP
             print(f"  target >= {TARGET_SPEEDUP:g}x: {'met' if fast_enough else 'MISSED'}")

@@ -1,8 +1,11 @@
 """E-mail and back office: deferrable work answered within a response window, with backlog.
 
 Each interval's work (volume x handle time) is spread evenly over the open intervals of its
-response window, which is the cheapest even schedule that answers everything in time; agents
-are that work rounded up to whole people. The backlog is then carried forward with the Lindley
+response window, which is the cheapest even schedule that answers everything in time. Whole
+agents then keep the finished work at or ahead of that smooth schedule, carrying the unused
+part of a rounded-up agent into the next interval: rounding each interval up on its own would
+pay for up to one idle agent per interval (+16% agent-hours on the shipped sample's e-mail
+queue), because the work waits instead of being lost. The backlog is then carried forward with the Lindley
 recursion B_i = max(0, B_{i-1} + work_i - capacity_i), written as a running minimum of the
 cumulative sum so a year takes one numpy pass. Work is handled first in, first out, so the
 share of an interval's items answered in time and their mean response follow from the
@@ -10,6 +13,8 @@ cumulative curves (a fluid approximation within each interval).
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import pandas as pd
@@ -49,7 +54,7 @@ def email_plan(
     capacity_per_agent = interval_seconds * productivity
     if agents is None:
         spread = _spread_over_open_window(work, open_mask, window)
-        agents = np.ceil(spread / capacity_per_agent - _TOLERANCE).astype(np.int64)
+        agents = _whole_agents_ahead_of(np.cumsum(spread), np.cumsum(work), capacity_per_agent)
     agents = np.where(open_mask, np.asarray(agents), 0)
     capacity = agents * capacity_per_agent
     arrived = np.cumsum(work)
@@ -74,6 +79,27 @@ def email_plan(
             "occupancy": np.clip(occupancy, 0.0, 1.0),
         }
     )
+
+
+def _whole_agents_ahead_of(
+    target: np.ndarray, arrived: np.ndarray, capacity_per_agent: float
+) -> np.ndarray:
+    """Fewest whole agents per interval keeping cumulative finished work >= `target`.
+
+    Finished work can never run ahead of what has arrived, so idle capacity is lost rather
+    than banked; that cap makes this a sequential recursion (a plain loop over floats, a few
+    tens of milliseconds for a year of 15-minute intervals). `target` never exceeds `arrived`
+    because each item is spread only over intervals at or after its arrival.
+    """
+    agents = np.zeros(target.size, dtype=np.int64)
+    done = 0.0
+    for index, (goal, available) in enumerate(zip(target.tolist(), arrived.tolist(), strict=True)):
+        short = goal - done
+        if short > _TOLERANCE * max(goal, 1.0):
+            count = math.ceil(short / capacity_per_agent - _TOLERANCE)
+            agents[index] = count
+            done = min(available, done + count * capacity_per_agent)
+    return agents
 
 
 def _spread_over_open_window(work: np.ndarray, open_mask: np.ndarray, window: int) -> np.ndarray:

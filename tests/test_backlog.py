@@ -16,12 +16,26 @@ BURST = np.array([40, 0, 0, 0, 10, 0, 0, 0], dtype=float)
 
 def test_one_hour_window_spreads_each_burst_over_four_intervals():
     plan = email_plan(BURST, 300, 900, response_hours=1.0)
-    # 12,000 s of work over 4 intervals = 3,000 s each = 3.33 agents -> 4; 3,000 s -> 1 agent
-    assert plan.agents.tolist() == [4, 4, 4, 4, 1, 1, 1, 1]
-    # 4 agents answer 12 e-mails per interval, 1 agent answers 3
-    assert plan.backlog.tolist() == pytest.approx([28, 16, 4, 0, 7, 4, 1, 0])
+    # 12,000 s of work over 4 intervals = 3,000 s each = 3.33 agents: 4 (600 s ahead), then
+    # 3 twice (2,400 and 2,700 s short of the smooth schedule), then 4 to finish the burst;
+    # the second burst needs 750 s per interval: one agent each
+    assert plan.agents.tolist() == [4, 3, 3, 4, 1, 1, 1, 1]
+    # an agent answers 3 e-mails per interval
+    assert plan.backlog.tolist() == pytest.approx([28, 19, 10, 0, 7, 4, 1, 0])
     assert plan.service_level.tolist() == [1.0] * 8
-    assert plan.occupancy.iloc[3] == pytest.approx(4 / 12)
+    assert plan.occupancy.iloc[3] == pytest.approx(10 / 12)
+
+
+def test_idle_capacity_is_not_banked_for_later_arrivals():
+    # 2 e-mails of 600 s per interval, 2-hour window: the smooth schedule needs 1,200 s per
+    # interval = 1.33 agents; carrying the fraction gives 2,1,1,2,... not 2 every interval,
+    # and an agent idle for lack of work never counts as work done ahead
+    volume = np.array([2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0], dtype=float)
+    plan = email_plan(volume, 600, 900, response_hours=2.0)
+    work = volume.sum() * 600
+    assert plan.agents.sum() * 900 < work + 900  # within one agent-interval of the work
+    assert plan.service_level.min() == pytest.approx(1.0)
+    assert plan.backlog.iloc[-1] == pytest.approx(0.0)
 
 
 def test_too_few_agents_leave_work_late_and_the_backlog_shows_it():
@@ -56,6 +70,8 @@ def test_a_day_of_work_with_a_24_hour_window_is_level_staffed():
     plan = email_plan(volume, 360, 900, response_hours=24)
     # each interval's 7,200 s is shared by the 96 intervals of its day: 36 x 75 s at the most
     assert plan.agents.max() == 3
+    # 259,200 s of work = 288 agent-intervals; carrying fractions pays for at most one more
+    assert 288 <= plan.agents.sum() <= 289
     assert plan.service_level.min() == 1.0
     assert plan.backlog.iloc[-1] == pytest.approx(0.0)
 
