@@ -1,7 +1,8 @@
 """The plan layer: a forecast table in, a per-interval staffing plan and its summary out.
 
-Used by the CLI (`staff`, `plan`) and the app. Closed intervals get nobody; open intervals get
-at least `min_agents_open` even with no forecast contacts (someone must be there to answer).
+Used by the CLI (`staff`, `plan`) and the app. Closed intervals get nobody; open voice and chat
+intervals get at least `min_agents_open` even with no forecast contacts (someone must be there
+to answer). E-mail gets no such floor: it waits, and its response window is the guarantee.
 """
 
 from __future__ import annotations
@@ -284,7 +285,8 @@ def _plan_queue(
         agents = given_agents
     else:
         needed = _needed_agents(volume, aht, interval_seconds, settings, channel, is_open)
-        agents = np.where(is_open, np.maximum(needed, int(settings.min_agents_open)), 0)
+        floor = 0 if channel == "email" else int(settings.min_agents_open)
+        agents = np.where(is_open, np.maximum(needed, floor), 0)
     metrics = achieved_metrics(volume, aht, interval_seconds, agents, settings, channel, is_open)
     rostered = rostered_agents(agents, settings.shrinkage, settings.fractional_agents)
     supervisors = supervisors_needed(rostered, settings.supervisor_span, settings.fractional_agents)

@@ -215,3 +215,20 @@ def test_reverse_what_if_keeps_each_queues_agents_in_place():
     # 13 chat agents at two chats each are the 26 slots sized in the chat tests
     assert result.loc[("chat", starts[0]), "service_level"] >= 0.8
     assert result.loc[("chat", starts[1]), "agents"] == 12
+
+
+def test_minimum_staffing_applies_to_live_channels_not_to_email():
+    starts = pd.date_range("2026-01-05 00:00", periods=4, freq="15min")
+    frame = pd.concat(
+        [
+            pd.DataFrame({"interval_start": starts, "queue": "phone", "volume": 0.0}),
+            pd.DataFrame({"interval_start": starts, "queue": "email", "volume": [2.0, 0, 0, 0]}),
+        ]
+    )
+    settings = StaffingSettings(
+        aht_seconds=300, queue_channels={"email": "email"}, min_agents_open=1
+    )
+    plan = plan_staffing(frame, 15, settings)
+    # someone answers the phone all night; the two e-mails (600 s) need one agent-interval
+    assert plan[plan.queue == "phone"].agents.tolist() == [1, 1, 1, 1]
+    assert plan[plan.queue == "email"].agents.tolist() == [1, 0, 0, 0]
