@@ -6,8 +6,9 @@ import argparse
 import json
 import math
 
+from cli_commands.options import add_import_arguments, import_options, one_line_errors
 from data import schema
-from data.importer import ImportOptions, ImportResult, import_files_detailed
+from data.importer import ImportResult, import_files_detailed
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -16,26 +17,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="read contact-history exports and summarise them as JSON",
         description="Read one or more exports (one queue per file) and print a JSON summary.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="CSV/TXT export(s)")
-    parser.add_argument("--interval-minutes", type=int, help="interval length to aggregate to")
-    parser.add_argument("--time-column", help="column with the timestamp (or clock time)")
-    parser.add_argument("--date-column", help="column with the date, when time is separate")
-    parser.add_argument("--volume-column", help="column with the count per interval")
-    parser.add_argument("--queue-column", help="column with the queue/channel name")
-    parser.add_argument("--kind", choices=[schema.KIND_INTERVALS, schema.KIND_RECORDS])
+    one_line_errors(parser)
+    add_import_arguments(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    options = ImportOptions(
-        interval_minutes=args.interval_minutes,
-        time_column=args.time_column,
-        date_column=args.date_column,
-        volume_column=args.volume_column,
-        queue_column=args.queue_column,
-        kind=args.kind,
-    )
-    result = import_files_detailed(args.files, options)
+    result = import_files_detailed(args.files, import_options(args))
     print(json.dumps(summarise(result), ensure_ascii=False))
     return 0
 
