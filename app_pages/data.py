@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from app_ui import cached, plots, state
+from app_ui import cached, plots, state, tables
 from app_ui.widgets import dataset_caption, dataset_metrics
 from data.errors import InputError
 from data.importer import ImportOptions
@@ -23,6 +23,8 @@ UPLOAD_DATASET_NAME = "upload_dataset_name"  # stored name the last upload was s
 UPLOAD_ERROR = "upload_error"
 UPLOAD_REPORTS = "upload_reports"  # per-file detection reports of the last good import
 IMPORT_OPTIONS = "import_options"
+STORED_ROWS = tables.Column("Interval rows", tables.COUNT)
+PREVIEW_ROWS = 500
 
 
 def _unique_name(wanted: str, taken: list[str]) -> str:
@@ -74,18 +76,18 @@ def _detection(reports: list) -> None:
             "file": report.name,
             "kind": report.kind,
             "rows": report.rows,
-            "interval (min)": report.interval_minutes,
+            "interval_minutes": report.interval_minutes,
             "encoding": report.encoding,
             "delimiter": _DELIMITERS.get(report.delimiter, report.delimiter),
-            "decimal comma": report.decimal_comma,
-            "columns used": "; ".join(
+            "decimal_comma": report.decimal_comma,
+            "columns_used": "; ".join(
                 f"{role}: {column}" for role, column in report.columns.items()
             ),
         }
         for report in reports
     ]
     st.markdown("**Detected in the upload**")
-    st.dataframe(pd.DataFrame(rows), hide_index=True, key="detection_table")
+    tables.show(pd.DataFrame(rows), key="detection_table")
 
 
 def _header_of(upload) -> list[str]:
@@ -172,19 +174,7 @@ def _stored_datasets(current_name: str) -> None:
         st.info("No dataset is stored yet: upload one above.")
         return
     table = listing.assign(queues=listing["queues"].map(", ".join))
-    st.dataframe(
-        table,
-        hide_index=True,
-        column_config={
-            "interval_minutes": st.column_config.NumberColumn("interval (min)"),
-            "rows": st.column_config.NumberColumn("interval rows", format="localized"),
-            "contacts": st.column_config.NumberColumn("contacts", format="localized"),
-            "start": st.column_config.DatetimeColumn("first interval", format="YYYY-MM-DD HH:mm"),
-            "end": st.column_config.DatetimeColumn("last interval", format="YYYY-MM-DD HH:mm"),
-            "saved_at": st.column_config.DatetimeColumn("saved (UTC)", format="YYYY-MM-DD HH:mm"),
-        },
-        key="stored_table",
-    )
+    tables.show(table, key="stored_table", overrides={"rows": STORED_ROWS})
     names = listing["name"].tolist()
     if (
         st.session_state.get("stored_choice") not in names
@@ -255,5 +245,9 @@ with intraday_tab:
     queue = st.selectbox("Queue", dataset.queues, key="intraday_queue")
     st.plotly_chart(plots.intraday_profile(dataset.intervals, queue), key="intraday_chart")
 with preview_tab:
-    st.dataframe(dataset.intervals.head(500), hide_index=True, key="preview_table")
-    st.caption(f"First 500 of {len(dataset.intervals):,} interval rows.")
+    preview = dataset.intervals.head(PREVIEW_ROWS)
+    volume = preview["volume"].dropna()
+    whole = bool((volume == volume.round()).all())
+    counts = {"volume": tables.Column("Contacts", tables.COUNT)} if whole else None
+    tables.show(preview, key="preview_table", overrides=counts)
+    st.caption(f"First {len(preview):,} of {len(dataset.intervals):,} interval rows.")

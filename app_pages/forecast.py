@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_ui import downloads, plots, settings, state
+from app_ui import downloads, plots, settings, state, tables
 from data.errors import InputError
 from data.schema import INTERVAL_START, QUEUE
 from forecasting.peaks import describe_peak
@@ -149,19 +149,7 @@ if not backtest.empty and queue in set(backtest[QUEUE]):
         settings.model_choice_sentence(backtest, chosen, st.session_state["forecast_model"])
     )
     shown = [c for c in BACKTEST_COLUMNS if c in backtest.columns]
-    st.dataframe(
-        backtest[shown],
-        hide_index=True,
-        key="backtest_table",
-        column_config={
-            "wape_interval": st.column_config.NumberColumn("WAPE per interval", format="percent"),
-            "wape_daily": st.column_config.NumberColumn("WAPE per day", format="percent"),
-            "bias": st.column_config.NumberColumn("bias", format="percent"),
-            "coverage_80": st.column_config.NumberColumn("P10–P90 coverage", format="percent"),
-            "mase": st.column_config.NumberColumn("MASE", format="%.2f"),
-            "fit_seconds": st.column_config.NumberColumn("fit time (s)", format="%.1f"),
-        },
-    )
+    tables.show(backtest[shown], key="backtest_table")
     st.caption(
         "Rolling-origin backtest on recent weeks. WAPE = absolute error as a share of the "
         "contacts; coverage = share of actual intervals inside the P10–P90 band (aim: 80%)."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_ui import downloads, plots, settings, state
+from app_ui import downloads, plots, settings, state, tables
 from data.errors import InputError
 from data.schema import INTERVAL_START
 
@@ -215,19 +215,10 @@ st.plotly_chart(plots.daily_totals_chart(daily), key="staffing_daily_chart")
 
 daily_tab, interval_tab = st.tabs(["Daily totals", "Per interval"])
 with daily_tab:
-    st.dataframe(
-        daily,
-        hide_index=True,
-        key="staffing_daily_table",
-        column_config={
-            "contacts": st.column_config.NumberColumn(format="%.0f"),
-            "paid_hours": st.column_config.NumberColumn("paid hours", format="%.1f"),
-            "cost": st.column_config.NumberColumn("cost (EUR)", format="%.0f"),
-        },
-    )
+    tables.show(daily, key="staffing_daily_table")
     downloads.download_table(daily, "staffing_daily", "Daily totals", key="download_daily")
 with interval_tab:
-    st.dataframe(plan, hide_index=True, key="staffing_plan_table")
+    tables.show(plan, key="staffing_plan_table")
     downloads.download_table(plan, "staffing_plan", "Plan per interval", key="download_plan")
 
 st.subheader("All queues with these targets")
@@ -246,31 +237,28 @@ for each in current.dataset.queues:
     rows.append(
         {
             "queue": each,
-            "channel": settings.CHANNEL_LABELS[scenario_of.staffing.channel],
-            "peak agents": summary_of.peak_agents,
-            "peak rostered": summary_of.peak_rostered,
-            "FTE": summary_of.fte,
-            "paid hours": summary_of.paid_hours,
-            "cost (EUR)": summary_of.cost_horizon,
-            "expected SL": summary_of.service_level,
+            "channel": scenario_of.staffing.channel,
+            "peak_agents": summary_of.peak_agents,
+            "peak_rostered": summary_of.peak_rostered,
+            "fte": summary_of.fte,
+            "paid_hours": summary_of.paid_hours,
+            "cost": summary_of.cost_horizon,
+            "service_level": summary_of.service_level,
         }
     )
 if rows:
     overview = pd.DataFrame(rows)
-    totals = overview[["FTE", "paid hours", "cost (EUR)"]].sum()
-    st.dataframe(
-        overview,
-        hide_index=True,
+    totals = overview[["fte", "paid_hours", "cost"]].sum()
+    tables.show(
+        overview.assign(channel=overview["channel"].map(settings.CHANNEL_LABELS)),
         key="all_queues_table",
-        column_config={
-            "FTE": st.column_config.NumberColumn(format="%.1f"),
-            "paid hours": st.column_config.NumberColumn(format="%.0f"),
-            "cost (EUR)": st.column_config.NumberColumn(format="%.0f"),
-            "expected SL": st.column_config.NumberColumn(format="percent"),
+        overrides={
+            "cost": tables.Column("Cost over the horizon (EUR)", tables.MONEY),
+            "service_level": tables.Column("Expected service level (%)", tables.PERCENT),
         },
     )
     st.markdown(
-        f"**All queues:** {totals['FTE']:,.1f} FTE, {totals['paid hours']:,.0f} paid hours, "
-        f"€ {totals['cost (EUR)']:,.0f} over the horizon."
+        f"**All queues:** {totals['fte']:,.1f} FTE, {totals['paid_hours']:,.0f} paid hours, "
+        f"€ {totals['cost']:,.0f} over the horizon."
     )
     downloads.download_table(overview, "staffing_all_queues", "All queues", key="download_queues")

@@ -55,6 +55,15 @@ def chart(app: AppTest, key: str) -> dict:
     return json.loads(specs[0])
 
 
+def table(app: AppTest, *columns: str):
+    """(values shown, column config by machine name) of the first st.dataframe with `columns`."""
+    found = [item for item in app.dataframe if set(columns) <= set(item.value.columns)]
+    assert found, f"no table with columns {columns}"
+    columns = json.loads(found[0].proto.columns)
+    columns.pop("_index", None)  # the hidden index
+    return found[0].value, columns
+
+
 def number(text: str) -> float:
     return float(re.sub(r"[^\d.\-]", "", text))
 
@@ -107,7 +116,7 @@ def test_every_page_renders_on_the_sample(picco_home):
             / raw.loc[(raw["queue"] == queue) & raw["aht_seconds"].notna(), "volume"].sum()
         )
     overview = app.dataframe[-1].value.set_index("queue")
-    assert overview.loc["phone", "peak agents"] == number(metric(app, "Peak agents"))
+    assert overview.loc["phone", "peak_agents"] == number(metric(app, "Peak agents"))
     channels = overview["channel"].to_dict()
     assert channels == {"chat": "Chat", "email": "E-mail", "phone": "Voice (calls)"}
     app.checkbox(key="use_patience").check().run()
@@ -314,3 +323,36 @@ def test_daily_totals_chart_has_titled_axes_with_whole_agent_ticks(picco_home):
     assert right["tickmode"] == "linear" and right["tick0"] == 0
     assert right["dtick"] in (1, 2, 5, 10, 20, 50) and peak <= right["range"][1]
     assert peak / right["dtick"] <= 6
+
+
+def test_tables_show_labels_with_units_and_formatted_numbers(picco_home):
+    app = go(open_app(), "staffing")
+    assert_clean(app)
+    shown, columns = table(app, "interval_start", "rostered")
+    labels = {name: column["label"] for name, column in columns.items()}
+    assert labels["interval_start"] == "Interval start"
+    assert labels["service_level"] == "Service level (%)"
+    assert labels["asa_seconds"] == "ASA (s)"
+    assert labels["rostered"] == "Rostered people"
+    assert labels["cost"] == "Cost (EUR)"
+    formats = {name: column["type_config"].get("format") for name, column in columns.items()}
+    # Counts are whole numbers with thousands separators; rates one decimal of 0-100.
+    assert formats["agents"] == formats["rostered"] == formats["supervisors"] == "%,d"
+    assert formats["service_level"] == formats["occupancy"] == "%.1f"
+    open_rows = shown[shown["is_open"]]
+    assert 0 < open_rows["service_level"].min() and open_rows["service_level"].max() <= 100
+    assert open_rows["occupancy"].max() > 1  # percent, not a fraction
+    assert number(metric(app, "Peak agents")) == shown["agents"].max()
+
+    daily, columns = table(app, "date", "peak_agents")
+    assert columns["paid_hours"]["label"] == "Paid hours (h)"
+    assert columns["contacts"]["type_config"]["format"] == "%,d"
+    assert daily["contacts"].dtype == "Int64"
+    _, columns = table(app, "queue", "fte")
+    assert columns["service_level"]["label"] == "Expected service level (%)"
+    assert all("label" in column for column in columns.values())  # no raw machine names
+
+    go(app, "data")
+    _, columns = table(app, "saved_at")
+    assert columns["rows"]["label"] == "Interval rows"
+    assert columns["contacts"]["type_config"]["format"] == "%,d"

@@ -1,0 +1,138 @@
+"""Tables on screen: human column labels with units and number formats; downloads keep raw names.
+
+Every `st.dataframe` of the app goes through `show`, which looks each machine column name up in
+`COLUMNS`. Fractions (service level, occupancy, WAPE) are shown as percentages of 0–100 with one
+decimal, counts as whole numbers with thousands separators.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+COUNT = "count"  # whole number with thousands separators
+DECIMAL = "decimal"  # one decimal with thousands separators
+PRECISE = "precise"  # two decimals (ratios such as MASE)
+PERCENT = "percent"  # a fraction shown as 0–100 with one decimal; the label says (%)
+MONEY = "money"  # whole euros with thousands separators; the label says (EUR)
+TEXT = "text"
+FLAG = "flag"
+DATETIME = "datetime"
+DAY = "day"
+
+NUMBER_FORMATS = {COUNT: "%,d", DECIMAL: "%,.1f", PRECISE: "%.2f", PERCENT: "%.1f", MONEY: "%,.0f"}
+DATETIME_FORMAT = "ddd D MMM YYYY, HH:mm"
+DAY_FORMAT = "ddd D MMM YYYY"
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    kind: str
+    help: str | None = None
+    width: str | None = None  # "small", "medium", "large" or None (fit the content)
+
+
+COLUMNS: dict[str, Column] = {
+    # Intervals, plans and daily totals
+    "interval_start": Column("Interval start", DATETIME),
+    "date": Column("Date", DAY),
+    "queue": Column("Queue", TEXT),
+    "channel": Column("Channel", TEXT),
+    "volume": Column("Contacts", DECIMAL),
+    "contacts": Column("Contacts", COUNT),
+    "answered": Column("Answered", COUNT),
+    "abandoned": Column("Abandoned", COUNT),
+    "aht_seconds": Column("AHT (s)", COUNT, "Average handle time, seconds."),
+    "wait_seconds": Column("Wait (s)", COUNT, "Average wait before an answer, seconds."),
+    "is_open": Column("Open", FLAG),
+    "is_missing": Column("Missing", FLAG, "No data for this interval in the files."),
+    "agents": Column("Agents", COUNT, "Agents handling contacts at once."),
+    "rostered": Column("Rostered people", COUNT, "Agents plus shrinkage: people on the roster."),
+    "supervisors": Column("Supervisors", COUNT),
+    "service_level": Column("Service level (%)", PERCENT, "Share answered within the target."),
+    "asa_seconds": Column("ASA (s)", COUNT, "Average speed of answer, seconds."),
+    "occupancy": Column("Occupancy (%)", PERCENT, "Share of agents' time spent handling."),
+    "backlog": Column("Backlog (contacts)", DECIMAL, "E-mails waiting at the interval's end."),
+    "paid_hours": Column("Paid hours (h)", DECIMAL),
+    "cost": Column("Cost (EUR)", MONEY),
+    "peak_agents": Column("Peak agents", COUNT),
+    "peak_rostered": Column("Peak rostered people", COUNT),
+    "peak_supervisors": Column("Peak supervisors", COUNT),
+    "fte": Column("FTE", DECIMAL, "Full-time equivalents, agents and supervisors."),
+    # Forecast backtest
+    "model": Column("Model", TEXT),
+    "chosen": Column("Chosen", FLAG),
+    "n_origins": Column("Backtest weeks", COUNT),
+    "wape_interval": Column("WAPE per interval (%)", PERCENT),
+    "wape_daily": Column("WAPE per day (%)", PERCENT),
+    "mase": Column("MASE", PRECISE, "Error relative to a seasonal naive forecast (< 1 beats it)."),
+    "bias": Column("Bias (%)", PERCENT, "Forecast minus actual, share of actual contacts."),
+    "coverage_80": Column("P10–P90 coverage (%)", PERCENT, "Aim: 80%."),
+    "fit_seconds": Column("Fit time (s)", DECIMAL),
+    # Stored datasets and the upload report
+    "name": Column("Dataset", TEXT),
+    "kind": Column("Kind", TEXT),
+    "interval_minutes": Column("Interval (min)", COUNT),
+    "queues": Column("Queues", TEXT),
+    "rows": Column("Rows", COUNT),
+    "start": Column("First interval", DATETIME),
+    "end": Column("Last interval", DATETIME),
+    "saved_at": Column("Saved (UTC)", DATETIME),
+    "file": Column("File", TEXT),
+    "encoding": Column("Encoding", TEXT),
+    "delimiter": Column("Delimiter", TEXT),
+    "decimal_comma": Column("Decimal comma", FLAG),
+    "columns_used": Column("Columns used", TEXT, width="large"),
+}
+
+
+def column_for(name: str, overrides: dict[str, Column] | None = None) -> Column:
+    """The display column of a machine name; unknown names get a readable label."""
+    if overrides and name in overrides:
+        return overrides[name]
+    return COLUMNS.get(name) or Column(str(name).replace("_", " ").capitalize(), TEXT)
+
+
+def config_of(column: Column) -> Any:
+    """The st.column_config entry of one display column."""
+    common = {"help": column.help, "width": column.width}
+    if column.kind in NUMBER_FORMATS:
+        return st.column_config.NumberColumn(
+            column.label, format=NUMBER_FORMATS[column.kind], **common
+        )
+    if column.kind == DATETIME:
+        return st.column_config.DatetimeColumn(column.label, format=DATETIME_FORMAT, **common)
+    if column.kind == DAY:
+        return st.column_config.DateColumn(column.label, format=DAY_FORMAT, **common)
+    if column.kind == FLAG:
+        return st.column_config.CheckboxColumn(column.label, **common)
+    return st.column_config.TextColumn(column.label, **common)
+
+
+def display_frame(frame: pd.DataFrame, overrides: dict[str, Column] | None = None) -> pd.DataFrame:
+    """The values as shown: fractions × 100, counts rounded (a printf %d would truncate)."""
+    shown = frame.copy()
+    for name in shown.columns:
+        kind = column_for(name, overrides).kind
+        if kind == PERCENT:
+            shown[name] = pd.to_numeric(shown[name], errors="coerce") * 100
+        elif kind == COUNT:
+            shown[name] = pd.to_numeric(shown[name], errors="coerce").round().astype("Int64")
+    return shown
+
+
+def show(
+    frame: pd.DataFrame, key: str, overrides: dict[str, Column] | None = None, **options: Any
+) -> None:
+    """st.dataframe of `frame` with labelled, formatted columns and no index."""
+    st.dataframe(
+        display_frame(frame, overrides),
+        key=key,
+        hide_index=True,
+        column_config={name: config_of(column_for(name, overrides)) for name in frame.columns},
+        **options,
+    )
