@@ -64,6 +64,14 @@ def _scenario_of(row: pd.Series, base: Scenario) -> Scenario:
             raise InputError(f"'{TABLE_COLUMNS[column].get('label', column)}' is empty.")
         return float(value)
 
+    problems = settings.target_problems(
+        service_level_pct=number("service_level_pct"),
+        answer_within_s=number("answer_within_seconds"),
+        supervisor_span=number("supervisor_span"),
+        shrinkage_pct=number("shrinkage_pct"),
+    )
+    if problems:
+        raise InputError(" ".join(problems))
     staffing = dataclasses.replace(
         base.staffing,
         service_level=number("service_level_pct") / 100,

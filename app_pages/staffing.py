@@ -52,11 +52,13 @@ with st.container(border=True):
     row[0].number_input(
         "Service level target (% answered in time)",
         min_value=0.0,
-        max_value=100.0,
+        max_value=settings.MAX_SERVICE_LEVEL_PCT,
         step=5.0,
         key="sl_target_pct",
         format="%.0f",
         persist_state=SESSION,
+        help=f"At most {settings.MAX_SERVICE_LEVEL_PCT:.0f}%: when contacts arrive at random, "
+        "100% is never guaranteed.",
     )
     row[1].number_input(
         "Answer within (seconds)",
@@ -150,6 +152,10 @@ with st.container(border=True):
         )
 
 queue = st.session_state["queue"]
+problems = settings.staffing_problems()
+if problems:
+    st.error("These settings cannot be staffed: " + " ".join(problems))
+    st.stop()
 try:
     outcome = settings.plan_for(current, queue, settings.current_scenario())
 except InputError as error:

@@ -22,6 +22,7 @@ from staffing.chat import DEFAULT_CONCURRENCY
 from staffing.cost import DEFAULT_AGENT_HOURLY_COST, DEFAULT_SUPERVISOR_HOURLY_COST
 from staffing.people import DEFAULT_SHRINKAGE, DEFAULT_SUPERVISOR_SPAN
 from staffing.plan import StaffingSettings
+from staffing.validation import SUPERVISOR_SPAN_RANGE
 
 NO_CALENDAR = "(none)"
 NO_REGION = "(whole country)"
@@ -184,6 +185,76 @@ QUANTILE_LABELS = {
     "p90": "P90 (9 days in 10 covered)",
 }
 FALLBACK_AHT_SECONDS = 300.0
+MAX_SERVICE_LEVEL_PCT = 99.0  # 100% is never guaranteed when contacts arrive at random
+
+
+def _amount(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+
+
+def target_problems(
+    service_level_pct: float | None = None,
+    answer_within_s: float | None = None,
+    aht_s: float | None = None,
+    supervisor_span: float | None = None,
+    shrinkage_pct: float | None = None,
+) -> list[str]:
+    """What is impossible about these targets, in the units the manager typed them in.
+
+    The staffing package checks the same limits on fractions; this says it in percent and
+    seconds before the package is called.
+    """
+    problems = []
+    if aht_s is not None and not aht_s > 0:
+        problems.append(
+            f"Average handle time must be more than 0 seconds (you entered {_amount(aht_s)} s)."
+        )
+    if service_level_pct is not None:
+        typed = f"you entered {_amount(service_level_pct)}%"
+        if service_level_pct >= 100 and answer_within_s is not None and answer_within_s <= 0:
+            problems.append(
+                f"Answering 100% of contacts within 0 seconds is impossible ({typed} within "
+                f"{_amount(answer_within_s)} s): contacts arrive at random, so some always wait. "
+                f"Enter at most {MAX_SERVICE_LEVEL_PCT:.0f}% and allow some seconds, e.g. 80% "
+                "within 20 s."
+            )
+        elif service_level_pct >= 100:
+            problems.append(
+                f"A service level of 100% can never be guaranteed when contacts arrive at random "
+                f"({typed}): enter at most {MAX_SERVICE_LEVEL_PCT:.0f}%."
+            )
+        elif not service_level_pct > 0:
+            problems.append(f"The service level target must be above 0% ({typed}).")
+    if answer_within_s is not None and answer_within_s < 0:
+        problems.append(
+            f"Answer within must be 0 seconds or more (you entered {_amount(answer_within_s)} s)."
+        )
+    low, high = SUPERVISOR_SPAN_RANGE
+    if supervisor_span is not None and (
+        not float(supervisor_span).is_integer() or not low <= supervisor_span <= high
+    ):
+        problems.append(
+            f"Agents per supervisor must be a whole number from {low} to {high} "
+            f"(you entered {_amount(supervisor_span)})."
+        )
+    if shrinkage_pct is not None and not 0 <= shrinkage_pct < 100:
+        problems.append(
+            f"Shrinkage must be from 0% up to (not including) 100% "
+            f"(you entered {_amount(shrinkage_pct)}%)."
+        )
+    return problems
+
+
+def staffing_problems() -> list[str]:
+    """Impossible values among the Staffing page's widgets, explained in their own units."""
+    session = st.session_state
+    return target_problems(
+        service_level_pct=float(session["sl_target_pct"]),
+        answer_within_s=float(session["answer_within_s"]),
+        aht_s=float(session["aht_seconds"]),
+        supervisor_span=float(session["supervisor_span"]),
+        shrinkage_pct=float(session["shrinkage_pct"]),
+    )
 
 
 def guess_channel(queue: str) -> str:

@@ -181,18 +181,42 @@ def test_raising_the_service_level_target_needs_more_agents(picco_home):
     assert number(metric(app, "Expected service level")) > sl_at_80 >= 80
 
 
-def test_impossible_inputs_are_explained_not_raised(picco_home):
+def test_impossible_inputs_are_explained_in_the_units_typed(picco_home):
     app = go(open_app(), "staffing")
-    app.number_input(key="sl_target_pct").set_value(100.0)
+    # The target widget stops below 100%: random arrivals never all meet a target.
+    assert app.number_input(key="sl_target_pct").max == 99
+    app.number_input(key="sl_target_pct").set_value(99.0)
     app.number_input(key="answer_within_s").set_value(0.0).run()
-    assert not app.exception
-    assert len(app.error) == 1 and "cannot be staffed" in app.error[0].value
+    assert_clean(app)  # 99% answered at once is costly but possible
 
     app.number_input(key="answer_within_s").set_value(20.0)
     app.number_input(key="sl_target_pct").set_value(80.0)
     app.number_input(key="aht_seconds").set_value(-30.0).run()
     assert not app.exception
-    assert "AHT" in app.error[0].value
+    assert [item.value for item in app.error] == [
+        "These settings cannot be staffed: Average handle time must be more than 0 seconds "
+        "(you entered -30 s)."
+    ]
+    assert not app.metric  # no figures from settings that cannot be staffed
+
+
+def test_scenario_rows_with_impossible_targets_are_explained_in_percent(picco_home):
+    app = go(open_app(), "scenarios")
+    app.text_input(key="new_scenario_name").input("Baseline")
+    app.button(key="save_scenario").click().run()
+    app.session_state["scenario_editor_0"] = {
+        "edited_rows": {0: {"service_level_pct": 100.0, "answer_within_seconds": 0.0}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    app.button(key="scenario_table_save").click().run()
+    assert not app.exception
+    message = app.error[0].value
+    assert "Scenario 'Baseline' not saved" in message
+    assert "you entered 100% within 0 s" in message and "at most 99%" in message
+    assert "1.0" not in message and "0.8" not in message  # no fractions
+    stored = Store().load_scenario("Sample service desk", "Baseline")["staffing"]
+    assert stored["service_level"] == 0.8 and stored["answer_within_seconds"] == 20
 
 
 def test_a_busier_scenario_costs_more_than_the_baseline(picco_home):
@@ -250,6 +274,9 @@ def test_scenarios_can_be_duplicated_renamed_and_deleted(picco_home):
     app.button(key="scenario_table_save").click().run()
     assert not app.exception
     assert "not saved" in app.error[0].value
+    assert "Agents per supervisor must be a whole number from 8 to 15 (you entered 20)" in (
+        app.error[0].value
+    )
     assert (
         Store().load_scenario("Sample service desk", "Baseline")["staffing"]["supervisor_span"]
         == 12

@@ -74,12 +74,15 @@ def test_upload_forecast_staff_compare_and_download_the_plan(app_page, shared_da
     assert "next 7 days" in text
     assert app_exceptions(page) == []
     screenshot(page, "staffing-page")
-    # An impossible target is explained on the page, not raised.
-    set_number(page, "Service level target (% answered in time)", 100)
-    assert "These settings cannot be staffed" in main_text(page)
+    # An impossible handle time is explained on the page in seconds, not raised.
+    aht_label = "Average handle time, AHT (seconds)"
+    data_aht = page.get_by_label(aht_label, exact=True).input_value()
+    set_number(page, aht_label, -30)
+    text = main_text(page)
+    assert "Average handle time must be more than 0 seconds (you entered -30 s)" in text
     assert app_exceptions(page) == []
-    screenshot(page, "staffing-page-impossible-target")
-    set_number(page, "Service level target (% answered in time)", 80)
+    screenshot(page, "staffing-page-impossible-input")
+    set_number(page, aht_label, float(data_aht))
     assert "Peak agents" in main_text(page)
     open_tab(page, "Per interval")
     plan = pd.read_csv(download(page, "Plan per interval (CSV)", tmp_path))
