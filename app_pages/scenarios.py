@@ -16,19 +16,90 @@ ROW_HEIGHT_PX = 35
 EDITOR_VERSION = "scenario_editor_version"  # bumped after a save so the editor starts clean
 MESSAGES = "scenario_messages"  # (kind, text) shown once after an action
 RATE_METRICS = ("Expected service level", "Expected occupancy", "Expected abandonment")
+# Short headers with the full meaning in the help, so every column fits at 1440 px.
+NUMBER_WIDTH_PX = 76
 TABLE_COLUMNS = {
-    "name": st.column_config.TextColumn("Scenario", required=True),
-    "volume_change_pct": st.column_config.NumberColumn("Volume change (%)", format="%+.1f"),
-    "aht_change_pct": st.column_config.NumberColumn("AHT change (%)", format="%+.1f"),
-    "service_level_pct": st.column_config.NumberColumn("SL target (%)", format="%.0f"),
-    "answer_within_seconds": st.column_config.NumberColumn("Answer within (s)", format="%.0f"),
-    "shrinkage_pct": st.column_config.NumberColumn("Shrinkage (%)", format="%.0f"),
-    "supervisor_span": st.column_config.NumberColumn("Agents per supervisor", format="%d"),
-    "quantile": st.column_config.SelectboxColumn("Forecast quantile", options=list(QUANTILES)),
-    "agent_hourly_cost": st.column_config.NumberColumn("Agent EUR/h", format="%.2f"),
-    "supervisor_hourly_cost": st.column_config.NumberColumn("Supervisor EUR/h", format="%.2f"),
-    "channel": st.column_config.TextColumn("Channel (from Staffing)"),
-    "aht_seconds": st.column_config.NumberColumn("AHT before change (s)", format="%.0f"),
+    "name": st.column_config.TextColumn(
+        "Scenario", required=True, width=140, pinned=True, help="Name of the scenario."
+    ),
+    "volume_change_pct": st.column_config.NumberColumn(
+        "Volume ±%",
+        format="%+.1f",
+        min_value=-100.0,
+        width=NUMBER_WIDTH_PX,
+        help="Change of the forecast volume, in percent (+20 = 20% more contacts).",
+    ),
+    "aht_change_pct": st.column_config.NumberColumn(
+        "AHT ±%",
+        format="%+.1f",
+        min_value=-99.0,
+        width=NUMBER_WIDTH_PX,
+        help="Change of the average handle time, in percent.",
+    ),
+    "service_level_pct": st.column_config.NumberColumn(
+        "SL %",
+        format="%.0f",
+        min_value=1.0,
+        max_value=settings.MAX_SERVICE_LEVEL_PCT,
+        width=NUMBER_WIDTH_PX - 16,
+        help="Service level target: percent of contacts answered within the seconds next to it.",
+    ),
+    "answer_within_seconds": st.column_config.NumberColumn(
+        "Within s",
+        format="%.0f",
+        min_value=0.0,
+        width=NUMBER_WIDTH_PX - 6,
+        help="Answer within this many seconds (the service level's time limit).",
+    ),
+    "shrinkage_pct": st.column_config.NumberColumn(
+        "Shrink %",
+        format="%.0f",
+        min_value=0.0,
+        max_value=95.0,
+        width=NUMBER_WIDTH_PX - 6,
+        help="Shrinkage: percent of paid time off the phones (breaks, training, absence).",
+    ),
+    "supervisor_span": st.column_config.NumberColumn(
+        "Span",
+        format="%d",
+        min_value=8,
+        max_value=15,
+        step=1,
+        width=NUMBER_WIDTH_PX - 20,
+        help="Agents per supervisor (8 to 15).",
+    ),
+    "quantile": st.column_config.SelectboxColumn(
+        "Staff to",
+        options=list(QUANTILES),
+        width=NUMBER_WIDTH_PX,
+        help="Forecast to staff to: mean, or the P50 / P80 / P90 quantile for busier days.",
+    ),
+    "agent_hourly_cost": st.column_config.NumberColumn(
+        "Agent €/h",
+        format="%.2f",
+        min_value=0.0,
+        width=NUMBER_WIDTH_PX + 4,
+        help="Agent cost, EUR per paid hour.",
+    ),
+    "supervisor_hourly_cost": st.column_config.NumberColumn(
+        "Superv. €/h",
+        format="%.2f",
+        min_value=0.0,
+        width=NUMBER_WIDTH_PX + 10,
+        help="Supervisor cost, EUR per paid hour.",
+    ),
+    "channel": st.column_config.TextColumn(
+        "Channel",
+        width=NUMBER_WIDTH_PX - 10,
+        help="Channel of the queue, set on the Staffing page (read-only here).",
+    ),
+    "aht_seconds": st.column_config.NumberColumn(
+        "AHT s",
+        format="%.0f",
+        width=NUMBER_WIDTH_PX - 16,
+        help="Average handle time in seconds before the change, from the Staffing page "
+        "(read-only here).",
+    ),
 }
 READ_ONLY_COLUMNS = ["channel", "aht_seconds"]  # set on the Staffing page, shown for context
 

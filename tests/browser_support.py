@@ -274,6 +274,14 @@ def edit_cell(page, row: str, column: str, value: str, editor_index: int = 0) ->
     wait_for_rerun(page)
 
 
+def hidden_width(page, grid_index: int = 0) -> int:
+    """Pixels of the st.dataframe / st.data_editor grid that only a horizontal scroll shows."""
+    grid = page.locator('[data-testid="stDataFrame"]').nth(grid_index)
+    grid.scroll_into_view_if_needed()
+    scroller = grid.locator(".dvn-scroller").first
+    return int(scroller.evaluate("(element) => element.scrollWidth - element.clientWidth"))
+
+
 def download_until(page, label: str, folder: Path, ready, timeout_s: float = 30.0) -> Path:
     """Download until `ready(path)` holds: a button may still offer the previous run's data."""
     deadline = time.monotonic() + timeout_s

@@ -253,6 +253,11 @@ def test_scenarios_can_be_duplicated_renamed_and_deleted(picco_home):
     app = go(open_app(), "scenarios")
     app.text_input(key="new_scenario_name").input("Baseline")
     app.button(key="save_scenario").click().run()
+    # Short headers (full meaning in the help) whose widths fit the page at 1440 px.
+    _, columns = table(app, "volume_change_pct", "supervisor_span")
+    assert all(column.get("help") for column in columns.values())
+    assert max(len(column["label"]) for column in columns.values()) <= 11
+    assert sum(column["width"] for column in columns.values()) <= 950
     app.text_input(key="scenario_new_name").input("Copy")
     app.button(key="scenario_duplicate").click().run()
     assert Store().list_scenarios("Sample service desk") == ["Baseline", "Copy"]

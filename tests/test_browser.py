@@ -14,6 +14,7 @@ from browser_support import (
     download,
     download_until,
     edit_cell,
+    hidden_width,
     main_text,
     open_page,
     open_tab,
@@ -125,7 +126,8 @@ def test_upload_forecast_staff_compare_and_download_the_plan(app_page, shared_da
     page.get_by_text("Duplicate, rename or delete a scenario").click()
     page.get_by_label("New name (for duplicate or rename)", exact=True).fill("Busier")
     click_button(page, "Duplicate")
-    edit_cell(page, row="Busier", column="Volume change (%)", value="20")
+    assert hidden_width(page) <= 0  # every column of the scenario editor is on screen
+    edit_cell(page, row="Busier", column="Volume ±%", value="20")
     click_button(page, "Save table changes")
     choose(page, "Scenarios to compare", "Busier")
     comparison = read_comparison(page, tmp_path, "Busier Δ")
