@@ -19,6 +19,7 @@ from data.rows import ParsedRows
 from data.sniff import TextFormat, sniff_file
 from data.timestamps import (
     ISO,
+    has_end_of_day_labels,
     parse_duration,
     parse_number,
     parse_time_of_day,
@@ -53,6 +54,12 @@ def read_file(
     native = None
     if plan.kind == schema.KIND_INTERVALS:
         native = native_interval_minutes(rows.seconds, rows.codes)
+        if rows.end_labelled and native:
+            rows.seconds = rows.seconds - native * 60
+            rows.notes.append(
+                f"{name}: times run up to 24:00, so they mark the end of each interval; every "
+                f"interval was moved to its start ({native} minutes earlier)."
+            )
     report = FileReport(
         name=name,
         rows=table.num_rows,
@@ -194,6 +201,8 @@ def _parse_rows(
     codes, queue_names = _queues(sheet, plan)
     rows = ParsedRows(seconds.astype(np.int64), codes, queue_names, notes=notes)
     if plan.kind == schema.KIND_INTERVALS:
+        time_labels = sheet.column(plan.time_column or plan.timestamp_column or plan.date_column)
+        rows.end_labelled = has_end_of_day_labels(time_labels)
         rows.volume = _counts(sheet, plan.volume_column, notes)
         if plan.aht_column:
             rows.aht = _durations(sheet, plan.aht_column, notes)

@@ -23,6 +23,7 @@ class ParsedRows:
     outcome: np.ndarray | None = None
     notes: list[str] = field(default_factory=list)
     file_index: np.ndarray | None = None  # which file each row came from, once merged
+    end_labelled: bool = False  # some time reads "24:00": times mark interval ends
 
     def subset(self, keep: np.ndarray) -> ParsedRows:
         """The rows in `keep`, with only the queues they use (renumbered in the same order)."""

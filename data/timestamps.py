@@ -49,6 +49,9 @@ _DURATION = r"^(?:(?P<h>\d+):)?(?P<m>\d{1,2}):(?P<s>\d{2})(?:\.\d+)?$"
 _THOUSANDS = r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$"
 _NUMBER = r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$"
 _INTEGER_HOUR = r"^\d{1,2}$"
+# "24:00" closes a day in exports that label intervals by their end: midnight of the next day.
+_END_OF_DAY = r"(^|[ T])24([:.])00((?::00)?)$"
+_ONE_DAY = pa.scalar(86_400, pa.duration("s"))
 
 
 def clean_text(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
@@ -80,6 +83,11 @@ def detect_format(sample: list[str], formats: list[str], min_share: float = 1.0)
 
 def parse_with_format(values: pa.ChunkedArray | pa.Array, fmt: str) -> pa.ChunkedArray | pa.Array:
     """Timestamps (unit s) from cleaned text; null where a value does not fit `fmt`."""
+    late = pc.fill_null(pc.match_substring_regex(values, _END_OF_DAY), False)
+    if pc.any(late).as_py():
+        values = pc.replace_substring_regex(values, _END_OF_DAY, r"\100\200\3")
+        parsed = parse_with_format(values, fmt)
+        return pc.if_else(late, pc.add(parsed, _ONE_DAY), parsed)
     if fmt == ISO:
         shaped = pc.match_substring_regex(values, _ISO_SHAPE)
         values = pc.if_else(
@@ -126,8 +134,19 @@ def parse_time_of_day(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
     )
     total = np.where(np.isnan(hours), whole_hour * 3600, hours * 3600 + minutes * 60 + seconds)
     bad = (hours >= 24) | (minutes >= 60) | (seconds >= 60) | (whole_hour >= 24)
+    bad &= total != 86_400  # "24:00" = the end of the day (midnight of the next one)
     total[bad] = np.nan
     return total
+
+
+def has_end_of_day_labels(values: pa.ChunkedArray | pa.Array) -> bool:
+    """True when some value is "24:00" (alone or after a date): the export labels intervals by
+    their end, since a start is never 24:00."""
+    if pa.types.is_timestamp(values.type) or pa.types.is_date(values.type):
+        return False  # the CSV reader typed them: no value was 24:00
+    values = pc.utf8_trim_whitespace(_as_text(values))
+    whole_hour = pc.equal(values, "24")
+    return bool(pc.any(pc.or_(pc.match_substring_regex(values, _END_OF_DAY), whole_hour)).as_py())
 
 
 def parse_duration(values: pa.ChunkedArray | pa.Array, decimal_comma: bool) -> np.ndarray:

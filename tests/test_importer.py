@@ -78,6 +78,25 @@ def test_records_with_a_queue_column_give_one_grid_per_queue(tmp_path):
     assert at(dataset, "2024-03-01 08:15", "phone").aht_seconds == 60
 
 
+def test_interval_labels_ending_at_24_00_are_moved_to_interval_starts(tmp_path):
+    # Hourly counts labelled by the end of the hour (01:00 ... 24:00), as some ACDs export them.
+    hours = [f"{hour:02d}:00" for hour in range(1, 25)]
+    lines = [
+        f"{day}/03/2024;{hour};{10 + i}" for day in ("04", "05") for i, hour in enumerate(hours)
+    ]
+    text = "Data;Ora;Chiamate\n" + "\n".join(lines) + "\n"
+    result = import_files_detailed([write(tmp_path, "orarie.csv", text)])
+    dataset = result.dataset
+    assert dataset.interval_minutes == 60
+    starts = dataset.intervals[schema.INTERVAL_START]
+    assert starts.min() == pd.Timestamp("2024-03-04 00:00")
+    assert starts.max() == pd.Timestamp("2024-03-05 23:00")
+    assert at(dataset, "2024-03-04 00:00").volume == 10  # the "01:00" row
+    assert at(dataset, "2024-03-05 23:00").volume == 33  # the "24:00" row of the 5th
+    assert dataset.intervals[schema.VOLUME].sum() == 2 * sum(range(10, 34))
+    assert any("mark the end of each interval" in note for note in dataset.notes)
+
+
 def test_italian_interval_export_with_date_and_time_columns(tmp_path):
     text = (
         "Data;Ora;Chiamate;Durata media\n"

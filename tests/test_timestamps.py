@@ -11,6 +11,7 @@ from data.timestamps import (
     DATETIME_FORMATS,
     ISO,
     detect_format,
+    has_end_of_day_labels,
     parse_duration,
     parse_number,
     parse_time_of_day,
@@ -80,6 +81,19 @@ def test_clock_times_of_day():
     expected = [25367, 61500, 30600, 28800, 32400]
     assert seconds[:5].tolist() == expected
     assert np.isnan(seconds[5:]).all()
+
+
+def test_24_00_closes_the_day():
+    assert parse_time_of_day(text("24:00", "24:00:00", "24:30")).tolist()[:2] == [86400, 86400]
+    assert np.isnan(parse_time_of_day(text("24:30"))[0])
+    fmt = detect_format(["05/01/2026 23:30", "05/01/2026 24:00"], DATETIME_FORMATS)
+    assert fmt == "%d/%m/%Y %H:%M"
+    seconds = parse_timestamps(text("05/01/2026 23:30", "05/01/2026 24:00"), fmt)
+    assert seconds.tolist() == [epoch("2026-01-05T23:30:00"), epoch("2026-01-06T00:00:00")]
+    iso = parse_timestamps(text("2026-01-05 24:00:00", "2026-01-05T24:00"), ISO)
+    assert iso.tolist() == [epoch("2026-01-06T00:00:00")] * 2
+    assert has_end_of_day_labels(text("23:30", "24:00"))
+    assert not has_end_of_day_labels(text("23:30", "00:00", "2026-01-05 14:24:00"))
 
 
 def test_durations_in_seconds_or_clock_notation():
