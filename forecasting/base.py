@@ -17,6 +17,9 @@ class ForecastModel(ABC):
     """Fit on a queue's history, then forecast whole days after it (closed slots are zeroed later)."""
 
     name: str = "model"
+    # Fit on the history with day-of-month effects divided out and get them back on the
+    # forecast (pipeline.run_model); the baselines stay the plain averages a spreadsheet makes.
+    month_day_effects: bool = True
 
     def fit(self, history: QueueHistory) -> ForecastModel:
         self.history_ = history

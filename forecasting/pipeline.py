@@ -15,8 +15,10 @@ from forecasting.calendar import (
     day_kinds,
     learn_effects,
 )
+from forecasting.ensemble import Combination
 from forecasting.events import event_grids
 from forecasting.history import QueueHistory
+from forecasting.month_days import month_day_factors, month_day_index
 from forecasting.outliers import detect_outliers
 from forecasting.settings import ForecastSettings
 
@@ -33,10 +35,14 @@ class QueueInputs:
     clean_outliers: bool
 
 
-def prepare_queue(history: QueueHistory, horizon_days: int, settings: ForecastSettings) -> QueueInputs:
+def prepare_queue(
+    history: QueueHistory, horizon_days: int, settings: ForecastSettings
+) -> QueueInputs:
     n_days = history.n_days + horizon_days + 1
     open_weekdays = history.open_mask.any(axis=1)
-    kinds = day_kinds(history.first_day, n_days, open_weekdays, settings.country, settings.subdivision)
+    kinds = day_kinds(
+        history.first_day, n_days, open_weekdays, settings.country, settings.subdivision
+    )
     excluded, uplift, campaign = event_grids(
         settings.events, history.queue, history.first_day, n_days, history.interval_minutes
     )
@@ -50,6 +56,7 @@ class OriginData:
     origin: int  # day row where the forecast starts
     training: QueueHistory
     effects: SpecialDayEffects
+    month_day: np.ndarray  # (31,) day-of-month multipliers, all ones when there is no effect
 
 
 def origin_data(inputs: QueueInputs, origin: int) -> OriginData:
@@ -59,7 +66,8 @@ def origin_data(inputs: QueueInputs, origin: int) -> OriginData:
     values[inputs.kinds[:origin] != NORMAL] = np.nan
     if inputs.clean_outliers:
         values[detect_outliers(raw.with_values(values))] = np.nan
-    return OriginData(origin, raw.with_values(values), effects)
+    training = raw.with_values(values)
+    return OriginData(origin, training, effects, month_day_factors(training))
 
 
 def day_multipliers(inputs: QueueInputs, data: OriginData, horizon_days: int) -> np.ndarray:
@@ -78,7 +86,22 @@ def day_multipliers(inputs: QueueInputs, data: OriginData, horizon_days: int) ->
 def run_model(
     model: ForecastModel, inputs: QueueInputs, data: OriginData, horizon_days: int
 ) -> np.ndarray:
-    """The model's mean forecast for `horizon_days` days from the origin: (days, slots), >= 0."""
-    model.fit(data.training)
+    """The model's mean forecast for `horizon_days` days from the origin: (days, slots), >= 0.
+
+    Models that take day-of-month effects fit on the history with them divided out (so a
+    level is not pulled up by a recent payday) and get them multiplied back on their forecast.
+    """
+    if isinstance(model, Combination):  # each member as it runs alone, as backtests score them
+        members = [run_model(member, inputs, data, horizon_days) for member in model.members]
+        model.history_ = data.training
+        return np.mean(members, axis=0)
+    training, factors = data.training, np.ones(horizon_days)
+    if model.month_day_effects and (data.month_day != 1).any():
+        first = training.first_day
+        training = training.with_values(
+            training.values / data.month_day[month_day_index(first, 0, training.n_days)][:, None]
+        )
+        factors = data.month_day[month_day_index(first, data.origin, horizon_days)]
+    model.fit(training)
     raw = np.nan_to_num(model.predict_days(horizon_days))
-    return np.clip(raw, 0, None) * day_multipliers(inputs, data, horizon_days)
+    return np.clip(raw, 0, None) * factors[:, None] * day_multipliers(inputs, data, horizon_days)

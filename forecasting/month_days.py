@@ -1,0 +1,93 @@
+"""Day-of-month effects (paydays, billing cycles), kept only when they predict held-out months."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+
+from forecasting.history import QueueHistory
+
+WINDOW_DAYS = 365  # effects are learned from the last year
+MIN_DAYS = 90  # and only once a quarter of normal days is there
+MIN_MONTHS = 4
+NEIGHBOUR_WEEKS = 4
+# Prior strength (in days) pulling each day-of-month effect to zero; the held-out months pick one.
+SHRINK_GRID = (2.0, 4.0, 8.0, 16.0)
+# An effect must cut the held-out months' error by this share: a hair's gain is noise.
+MIN_IMPROVEMENT = 0.02
+MAX_LOG_RESIDUAL = 1.0  # a day 2.7x above or below its neighbours counts as that much, no more
+
+
+def month_day_index(first_day: pd.Timestamp, start: int, count: int) -> np.ndarray:
+    """Day of month minus one (0..30) of day rows `start .. start + count`."""
+    days = pd.date_range(first_day + pd.Timedelta(days=start), periods=count)
+    return days.day.to_numpy() - 1
+
+
+def log_residuals(history: QueueHistory) -> np.ndarray:
+    """log(day total / median of the same weekday up to 4 weeks either side); NaN when unknown.
+
+    The centred neighbours carry the weekday and the local level, so what is left is the day's
+    own deviation: what a day-of-month effect would explain.
+    """
+    totals = np.where(history.observed_days(), np.nansum(history.values, axis=1), np.nan)
+    n = totals.size
+    neighbours = np.full((2 * NEIGHBOUR_WEEKS, n), np.nan)
+    for k in range(1, NEIGHBOUR_WEEKS + 1):
+        shift = 7 * k
+        if shift < n:
+            neighbours[2 * k - 2, shift:] = totals[:-shift]
+            neighbours[2 * k - 1, :-shift] = totals[shift:]
+    with warnings.catch_warnings(), np.errstate(divide="ignore", invalid="ignore"):
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN neighbourhoods give NaN
+        usual = np.nanmedian(neighbours, axis=0)
+        residuals = np.log(totals / usual)
+    return np.where(np.isfinite(residuals), residuals, np.nan)
+
+
+def shrunk_effects(month_days: np.ndarray, residuals: np.ndarray, shrink: float) -> np.ndarray:
+    """Mean log residual per day of month, smoothed [1, 2, 1] / 4 with its neighbouring days
+    (circularly) and shrunk to zero as sum / (count + shrink): (31,)."""
+    sums = np.bincount(month_days, weights=residuals, minlength=31)
+    counts = np.bincount(month_days, minlength=31).astype(float)
+    sums = (np.roll(sums, 1) + 2 * sums + np.roll(sums, -1)) / 4
+    counts = (np.roll(counts, 1) + 2 * counts + np.roll(counts, -1)) / 4
+    return sums / (counts + shrink)
+
+
+def month_day_factors(history: QueueHistory) -> np.ndarray:
+    """Multiplier on each day of month's total (index 0 = the 1st), all ones when no effect
+    predicts better than none.
+
+    Leave-one-month-out: the effects learned from the other months must lower the absolute error
+    of each held-out month's residuals (by 2% at least); the shrinkage that does so best is kept. A queue whose
+    days of month behave alike (most do) gets no adjustment at all.
+    """
+    residuals = log_residuals(history)
+    rows = np.arange(history.n_days)
+    usable = ~np.isnan(residuals) & (rows >= history.n_days - WINDOW_DAYS)
+    none = np.ones(31)
+    if usable.sum() < MIN_DAYS:
+        return none
+    days = pd.date_range(history.first_day, periods=history.n_days)[usable]
+    month_days = days.day.to_numpy() - 1
+    months = (days.year * 12 + days.month).to_numpy()
+    values = np.clip(residuals[usable], -MAX_LOG_RESIDUAL, MAX_LOG_RESIDUAL)
+    unique_months = np.unique(months)
+    if unique_months.size < MIN_MONTHS:
+        return none
+    best_error, best_shrink = (1 - MIN_IMPROVEMENT) * np.abs(values).sum(), None
+    for shrink in SHRINK_GRID:
+        error = 0.0
+        for month in unique_months:
+            held = months == month
+            effects = shrunk_effects(month_days[~held], values[~held], shrink)
+            error += np.abs(values[held] - effects[month_days[held]]).sum()
+        if error < best_error:
+            best_error, best_shrink = error, shrink
+    if best_shrink is None:
+        return none
+    effects = shrunk_effects(month_days, values, best_shrink)
+    return np.exp(effects - effects.mean())
