@@ -7,6 +7,7 @@ import dataclasses
 import pandas as pd
 import streamlit as st
 
+from app_ui import comparison as compare
 from app_ui import downloads, plots, settings, state
 from data.errors import InputError
 from planning import QUANTILES, Scenario, compare_scenarios
@@ -15,7 +16,6 @@ MAX_COMPARED = 6
 ROW_HEIGHT_PX = 35
 EDITOR_VERSION = "scenario_editor_version"  # bumped after a save so the editor starts clean
 MESSAGES = "scenario_messages"  # (kind, text) shown once after an action
-RATE_METRICS = ("Expected service level", "Expected occupancy", "Expected abandonment")
 # Short headers with the full meaning in the help, so every column fits at 1440 px.
 NUMBER_WIDTH_PX = 76
 TABLE_COLUMNS = {
@@ -239,16 +239,6 @@ def _apply_table(
     st.session_state[EDITOR_VERSION] = st.session_state.get(EDITOR_VERSION, 0) + 1
 
 
-def _comparison_display(table: pd.DataFrame) -> pd.DataFrame:
-    """Rates as percentages (incl. their deltas) so every cell reads in the unit of its row."""
-    shown = table.copy()
-    for metric in RATE_METRICS:
-        if metric in shown.index:
-            columns = [c for c in shown.columns if not str(c).endswith("Δ%")]
-            shown.loc[metric, columns] = shown.loc[metric, columns] * 100
-    return shown.rename(index={metric: f"{metric} (%)" for metric in RATE_METRICS})
-
-
 st.title("Scenarios")
 current = state.current()
 settings.seed_staffing(current)
@@ -338,21 +328,30 @@ if len(outcomes) < 2 or baseline not in outcomes:
     st.stop()
 
 comparison = compare_scenarios(outcomes, baseline)
-shown = _comparison_display(comparison)
 st.dataframe(
-    shown,
+    compare.styled(comparison),
     key="comparison_table",
-    height=ROW_HEIGHT_PX * (len(shown) + 1) + 3,  # every metric visible without scrolling
-    column_config={column: st.column_config.NumberColumn(format="%.1f") for column in shown},
+    height=ROW_HEIGHT_PX * (len(comparison) + 1) + 3,  # every metric visible without scrolling
 )
+st.caption(
+    f"Δ: change against the baseline '{baseline}' (pp: percentage points), Δ%: relative change. "
+    "Green: cheaper or better service than the baseline; red: costlier or worse service."
+)
+if comparison.loc["Expected abandonment", list(outcomes)].isna().any():
+    st.caption(
+        f"Expected abandonment shows {compare.MISSING} for scenarios saved without the callers' "
+        "patience: tick Erlang A on the Staffing page and save the scenario again to see it."
+    )
 downloads.download_table(
     comparison.reset_index(), "scenario_comparison", "Comparison", key="download_comparison"
 )
+shown = compare.scaled(comparison)
 grid = st.columns(3)
-for number, metric in enumerate(shown.index):
-    values = shown.loc[metric, list(outcomes)]
+for number, (row, label) in enumerate(zip(comparison.index, shown.index, strict=True)):
+    values = shown.loc[label, list(outcomes)]
     if values.isna().all():
         continue
     grid[number % 3].plotly_chart(
-        plots.scenario_bars(values, metric, baseline), key=f"compare_chart_{number}"
+        plots.scenario_bars(values, label, baseline, whole=compare.metric_of(row).kind == "count"),
+        key=f"compare_chart_{number}",
     )

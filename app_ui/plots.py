@@ -295,23 +295,32 @@ def daily_totals_chart(daily: pd.DataFrame) -> go.Figure:
     return figure
 
 
-def _short_number(value: float) -> str:
+def _short_number(value: float, whole: bool) -> str:
     if not np.isfinite(value):
         return ""
-    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.1f}"
+    return f"{value:,.0f}" if whole or abs(value) >= 100 else f"{value:,.1f}"
 
 
-def scenario_bars(values: pd.Series, label: str, baseline: str) -> go.Figure:
-    """One metric across scenarios (index = scenario names); the baseline bar is grey."""
+def scenario_bars(values: pd.Series, label: str, baseline: str, whole: bool = False) -> go.Figure:
+    """One metric across scenarios (index = scenario names); the baseline bar is grey.
+
+    `label` names the metric with its unit; `whole` labels the bars as whole numbers (counts).
+    """
     names = values.index.astype(str).tolist()
     colours = ["#9e9e9e" if name == baseline else FORECAST_COLOUR for name in names]
     numbers = values.astype(float)
     figure = go.Figure(
-        go.Bar(x=names, y=numbers, marker_color=colours, text=[_short_number(v) for v in numbers])
+        go.Bar(
+            x=names,
+            y=numbers,
+            marker_color=colours,
+            text=[_short_number(v, whole) for v in numbers],
+        )
     )
     figure.update_traces(textposition="outside", cliponaxis=False)
     figure.update_layout(
         title=label, height=300, margin={"l": 10, "r": 10, "t": 50, "b": 10}, showlegend=False
     )
-    figure.update_yaxes(rangemode="tozero")
+    figure.update_yaxes(rangemode="tozero", title_text=label, tickformat=",d" if whole else None)
+    figure.update_xaxes(title_text="Scenario")
     return figure

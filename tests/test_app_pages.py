@@ -64,6 +64,16 @@ def table(app: AppTest, *columns: str):
     return found[0].value, columns
 
 
+def styled_texts(app: AppTest) -> pd.DataFrame:
+    """The texts a styled st.dataframe (the last one on the page) shows, by row and column."""
+    import pyarrow as pa
+
+    element = app.dataframe[-1]
+    texts = pa.ipc.open_stream(element.proto.arrow_data.styler.display_values).read_pandas()
+    texts.index = element.value.index
+    return texts
+
+
 def number(text: str) -> float:
     return float(re.sub(r"[^\d.\-]", "", text))
 
@@ -239,10 +249,26 @@ def test_a_busier_scenario_costs_more_than_the_baseline(picco_home):
     assert app.multiselect(key="compare_names").value == ["Baseline", "Volume +20%"]
     assert app.selectbox(key="baseline_name").value == "Baseline"
     comparison = app.dataframe[-1].value
-    cost = comparison.loc["Total cost"]
+    cost = comparison.loc["Total cost (EUR)"]
     assert cost["Volume +20%"] > cost["Baseline"] > 0
     assert cost["Volume +20% Δ"] == pytest.approx(cost["Volume +20%"] - cost["Baseline"])
-    assert comparison.loc["Peak agents", "Volume +20%"] >= comparison.loc["Peak agents", "Baseline"]
+    agents = comparison.loc["Peak agents"]
+    assert agents["Volume +20%"] >= agents["Baseline"]
+    # On screen: counts as integers, signed deltas with arrows, "–" without patience.
+    texts = styled_texts(app)
+    assert texts.loc["Peak agents", "Baseline"] == f"{agents['Baseline']:,.0f}"
+    delta = agents["Volume +20% Δ"]
+    assert texts.loc["Peak agents", "Volume +20% Δ"] == (f"+{delta:,.0f} ▲" if delta > 0 else "0")
+    assert texts.loc["Total cost (EUR)", "Volume +20% Δ"] == f"+{cost['Volume +20% Δ']:,.0f} ▲"
+    assert texts.loc["Total cost (EUR)", "Volume +20% Δ%"].startswith("+")
+    sl = comparison.loc["Expected service level (%)"]
+    assert 80 <= sl["Baseline"] <= 100  # percent, not a fraction
+    assert texts.loc["Expected service level (%)", "Baseline"] == f"{sl['Baseline']:.1f}"
+    assert set(texts.loc["Expected abandonment (%)"]) == {"–"}
+    assert any("Expected abandonment shows –" in item.value for item in app.caption)
+    # Costlier than the baseline: red.
+    styles = app.dataframe[-1].proto.arrow_data.styler.styles
+    assert "#cf222e" in styles
 
     # A new browser session on the same store finds both scenarios again.
     reloaded = go(open_app(), "scenarios")
@@ -388,3 +414,14 @@ def test_tables_show_labels_with_units_and_formatted_numbers(picco_home):
     _, columns = table(app, "saved_at")
     assert columns["rows"]["label"] == "Interval rows"
     assert columns["contacts"]["type_config"]["format"] == "%,d"
+
+
+def test_comparison_deltas_are_signed_with_arrows_in_each_metrics_unit():
+    from app_ui.comparison import delta_text, percent_text, value_text
+
+    assert delta_text(-1.54, "rate") == "−1.5 pp ▼"
+    assert delta_text(2.0, "count") == "+2 ▲"
+    assert delta_text(2428.4, "money") == "+2,428 ▲"
+    assert delta_text(0.04, "count") == "0"
+    assert percent_text(-53.85) == "−53.8%"
+    assert value_text(19.0, "count") == "19" and value_text(float("nan"), "rate") == "–"
