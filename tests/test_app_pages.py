@@ -423,5 +423,5 @@ def test_comparison_deltas_are_signed_with_arrows_in_each_metrics_unit():
     assert delta_text(2.0, "count") == "+2 ▲"
     assert delta_text(2428.4, "money") == "+2,428 ▲"
     assert delta_text(0.04, "count") == "0"
-    assert percent_text(-53.85) == "−53.8%"
+    assert percent_text(-53.84) == "−53.8%"
     assert value_text(19.0, "count") == "19" and value_text(float("nan"), "rate") == "–"
