@@ -13,8 +13,16 @@ def runs_with(good_until: int) -> BacktestRuns:
     actual = np.full((6, 14, 2), 10.0)
     a = actual.copy()
     a[good_until:] *= 2  # a breaks down later
-    return BacktestRuns("q", 14, [28, 35, 42, 49, 56, 63], [], actual, np.ones(6),
-                        {"a": a, "b": actual * 1.1}, {"a": 0.0, "b": 0.0})
+    return BacktestRuns(
+        "q",
+        14,
+        [28, 35, 42, 49, 56, 63],
+        [],
+        actual,
+        np.ones(6),
+        {"a": a, "b": actual * 1.1},
+        {"a": 0.0, "b": 0.0},
+    )
 
 
 def test_prior_origins_exclude_overlapping_horizons():
@@ -42,7 +50,11 @@ def test_auto_follows_what_was_known_at_each_origin():
 def test_preferred_model_stays_unless_clearly_beaten():
     runs = runs_with(6)  # a exact, b 10 % high
     runs.forecasts["c"] = runs.actual * 1.12
-    assert pick_model(runs, ["a", "b", "c"], [0], preferred="b") == "a"  # a beats b by > 5 %
-    runs.forecasts["a"] = runs.actual * 1.097
-    assert pick_model(runs, ["a", "b", "c"], [0], preferred="b") == "b"  # 9.7 % vs 10 %: keep b
+    assert pick_model(runs, ["a", "b", "c"], [0], preferred="b") == "a"  # WAPE 0 vs 0.1
+    runs.forecasts["a"] = runs.actual * 1.086
+    # WAPE 0.086 vs 0.1 is 14 % lower: within the 15 % margin, b stays; 5 % would switch.
+    assert pick_model(runs, ["a", "b", "c"], [0], preferred="b") == "b"
+    assert pick_model(runs, ["a", "b", "c"], [0], preferred="b", margin=0.05) == "a"
+    runs.forecasts["a"] = runs.actual * 1.084  # 16 % lower: switch
+    assert pick_model(runs, ["a", "b", "c"], [0], preferred="b") == "a"
     assert pick_model(runs, ["a", "b", "c"], [0], preferred=None) == "a"
