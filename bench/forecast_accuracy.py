@@ -89,6 +89,7 @@ def main() -> int:
             "wape_interval_d1",
             "wape_interval_d2_7",
             "wape_interval_d8_14",
+            "noise_floor",
             "wape_daily",
             "mase",
             "bias",
@@ -110,6 +111,10 @@ def main() -> int:
             f"{base['wape_interval']:.3f} ({gain:+.1%} lower), coverage {auto['coverage_80']:.1%}"
         )
         print(
+            f"Poisson noise floor of the auto forecast: {auto['noise_floor']:.3f} "
+            f"(error above it a better mean could remove: {auto['wape_interval'] - auto['noise_floor']:.3f})"
+        )
+        print(
             f"forecast_dataset (auto, 4 origins + final fit): {forecast_seconds:.2f} s for "
             f"{years:.2f} queue-years = {forecast_seconds / years:.2f} s per queue-year; "
             f"full backtest {backtest_seconds:.1f} s"
@@ -124,16 +129,17 @@ def main() -> int:
                 1 - auto["wape_interval"] / plain_wape,
                 auto["coverage_80"],
                 forecast_seconds / years,
+                auto["noise_floor"],
             )
         )
     print(
         "\nseries | auto WAPE | 4w avg WAPE | gain | 4w avg without holidays | gain | "
-        "80% coverage | s per queue-year"
+        "80% coverage | s per queue-year | noise floor"
     )
     for row in summary:
         print(
             f"{row[0]} | {row[1]:.3f} | {row[2]:.3f} | {row[3]:+.1%} | {row[4]:.3f} | "
-            f"{row[5]:+.1%} | {row[6]:.1%} | {row[7]:.2f}"
+            f"{row[5]:+.1%} | {row[6]:.1%} | {row[7]:.2f} | {row[8]:.3f}"
         )
     return 0
 

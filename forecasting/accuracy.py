@@ -8,7 +8,7 @@ import pandas as pd
 from data.schema import QUEUE
 from forecasting.backtest import BacktestRuns
 from forecasting.intervals import nb_quantile
-from forecasting.metrics import bias, coverage, mase, pinball, wape
+from forecasting.metrics import bias, coverage, mase, pinball, poisson_noise_floor, wape
 from forecasting.select import Evaluation
 
 HORIZON_BUCKETS = {"d1": slice(0, 1), "d2_7": slice(1, 7), "d8_14": slice(7, 14)}
@@ -28,6 +28,7 @@ def model_row(
 ) -> dict[str, float]:
     """All measures for one model: arrays (origins, days, slots)."""
     row = {"wape_interval": wape(actual, forecast)}
+    row["noise_floor"] = poisson_noise_floor(actual, forecast)
     day_actual, day_forecast = daily_sums(actual, forecast)
     row["wape_daily"] = wape(day_actual, day_forecast)
     for label, days in HORIZON_BUCKETS.items():
@@ -36,8 +37,10 @@ def model_row(
             row[f"wape_daily_{label}"] = wape(day_actual[:, days], day_forecast[:, days])
     row["mase"] = mase(actual, forecast, scale)
     row["bias"] = bias(actual, forecast)
-    quantiles = {q: np.stack([nb_quantile(f, d, q) for f, d in zip(forecast, dispersions, strict=True)])
-                 for q in PINBALL_QUANTILES}
+    quantiles = {
+        q: np.stack([nb_quantile(f, d, q) for f, d in zip(forecast, dispersions, strict=True)])
+        for q in PINBALL_QUANTILES
+    }
     row["coverage_80"] = coverage(actual, quantiles[0.1], quantiles[0.9])
     row["pinball"] = float(np.mean([pinball(actual, quantiles[q], q) for q in PINBALL_QUANTILES]))
     return row

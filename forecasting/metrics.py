@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from scipy import stats
 
 
 def _pairs(actual: np.ndarray, forecast: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -64,3 +65,22 @@ def pinball(actual: np.ndarray, quantile_forecast: np.ndarray, quantile: float) 
         return float("nan")
     diff = a - f
     return float(np.mean(np.maximum(quantile * diff, (quantile - 1) * diff)))
+
+
+def poisson_mean_abs_deviation(mean: np.ndarray) -> np.ndarray:
+    """E|X - m| for X ~ Poisson(m): 2 m P(X = floor(m)).
+
+    The closed form of the Poisson mean deviation (Johnson, Kemp & Kotz, "Univariate Discrete
+    Distributions", 3rd ed., section 4.3); 0 where m = 0.
+    """
+    mean = np.clip(np.asarray(mean, dtype=float), 0, None)
+    return 2 * mean * stats.poisson.pmf(np.floor(mean), mean)
+
+
+def poisson_noise_floor(actual: np.ndarray, forecast: np.ndarray) -> float:
+    """The WAPE a forecast would score if it were the true Poisson rate of every interval:
+    sum E|Pois(f) - f| / sum actual over the positions with an actual. What is above it is
+    error a better mean could still remove; what is below it no forecast can."""
+    a, f = _pairs(actual, forecast)
+    total = np.abs(a).sum()
+    return float(poisson_mean_abs_deviation(f).sum() / total) if total > 0 else float("nan")

@@ -2,8 +2,18 @@
 
 import numpy as np
 import pytest
+from scipy import stats
 
-from forecasting.metrics import bias, coverage, mase, pinball, seasonal_naive_scale, wape
+from forecasting.metrics import (
+    bias,
+    coverage,
+    mase,
+    pinball,
+    poisson_mean_abs_deviation,
+    poisson_noise_floor,
+    seasonal_naive_scale,
+    wape,
+)
 
 ACTUAL = np.array([10.0, 20.0, np.nan])
 FORECAST = np.array([12.0, 15.0, 5.0])
@@ -45,3 +55,19 @@ def test_pinball_loss_by_hand():
     assert pinball(ACTUAL, FORECAST, 0.9) == pytest.approx(2.35)
     # q = 0.5 is half the absolute error: (2 + 5) / 2 / 2.
     assert pinball(ACTUAL, FORECAST, 0.5) == pytest.approx(1.75)
+
+
+def test_poisson_mean_deviation_closed_form_matches_the_sum():
+    # m = 1: 2 * 1 * P(X = 1) = 2 / e; the others against sum |k - m| P(X = k) directly.
+    assert poisson_mean_abs_deviation(np.array([1.0]))[0] == pytest.approx(2 / np.e)
+    means = np.array([0.0, 0.3, 2.5, 7.0, 40.0])
+    k = np.arange(200)[:, None]
+    direct = (np.abs(k - means) * stats.poisson.pmf(k, means)).sum(axis=0)
+    np.testing.assert_allclose(poisson_mean_abs_deviation(means), direct, atol=1e-12)
+
+
+def test_noise_floor_over_the_positions_with_an_actual():
+    actual = np.array([[2.0, np.nan], [4.0, 1.0]])
+    forecast = np.array([[1.0, 5.0], [1.0, 0.0]])
+    # E|Pois(1) - 1| twice (2 / e each), nothing for a rate of 0, over 2 + 4 + 1 actual.
+    assert poisson_noise_floor(actual, forecast) == pytest.approx(4 / np.e / 7)
