@@ -20,6 +20,8 @@ SAMPLE_PATH = Path(__file__).resolve().parents[1] / "data" / "samples" / "servic
 SAMPLE_NAME = "Sample service desk"
 
 CURRENT = "current_dataset"
+# The URL names the current dataset, so a reload (a new session) reopens it.
+DATASET_PARAM = "dataset"
 # Widget keys whose defaults depend on the dataset: dropped when another dataset becomes current.
 DATASET_BOUND_KEYS: list[str] = []
 
@@ -70,13 +72,32 @@ def use_stored(name: str) -> None:
     set_current(name, store().load_dataset(name))
 
 
+def _remember(name: str) -> None:
+    """Keep the dataset's name in the URL (page switches may drop the query string)."""
+    if st.query_params.get(DATASET_PARAM) != name:
+        st.query_params[DATASET_PARAM] = name
+
+
 def current() -> CurrentDataset:
-    """The current dataset; on a fresh store the shipped sample is imported and saved first."""
+    """The current dataset: this session's, else the one the URL names (a reload), else the
+    sample; on a fresh store the shipped sample is imported and saved first."""
     existing = st.session_state.get(CURRENT)
-    if existing is not None:
-        return existing
+    if existing is None:
+        existing = _reopen()
+    _remember(existing.name)
+    return existing
+
+
+def _reopen() -> CurrentDataset:
     the_store = store()
     names = the_store.list_datasets()["name"].tolist()
+    wanted = st.query_params.get(DATASET_PARAM)
+    if wanted in names:
+        try:
+            use_stored(wanted)
+            return st.session_state[CURRENT]
+        except InputError:
+            pass  # deleted a moment ago by another session: open another one
     if not names:
         try:
             the_store.save_dataset(cached.sample_dataset(str(SAMPLE_PATH)), SAMPLE_NAME)

@@ -92,7 +92,7 @@ def test_every_page_renders_on_the_sample(picco_home):
     app = open_app()
     assert_clean(app)
     # The first start stores the shipped sample and opens on it.
-    assert Store().list_datasets()["name"].tolist() == ["Sample service desk"]
+    assert Store().list_datasets()["name"].tolist() == "Sample service desk"
     raw = pd.read_csv(SAMPLE_CSV)
     assert number(metric(app, "Contacts")) == raw["volume"].sum()
     assert metric(app, "Queues") == str(raw["queue"].nunique())
@@ -365,7 +365,7 @@ def test_stored_datasets_can_be_loaded_renamed_and_deleted(picco_home):
     app.selectbox(key="stored_choice").set_value("Pilot week")
     app.button(key="stored_delete").click().run()
     assert_clean(app)
-    assert Store().list_datasets()["name"].tolist() == ["Sample service desk"]
+    assert Store().list_datasets()["name"].tolist() == "Sample service desk"
 
 
 def test_daily_totals_chart_has_titled_axes_with_whole_agent_ticks(picco_home):
@@ -425,3 +425,25 @@ def test_comparison_deltas_are_signed_with_arrows_in_each_metrics_unit():
     assert delta_text(0.04, "count") == "0"
     assert percent_text(-53.84) == "−53.8%"
     assert value_text(19.0, "count") == "19" and value_text(float("nan"), "rate") == "–"
+
+
+def test_a_reload_reopens_the_dataset_named_in_the_url(picco_home):
+    app = open_app()
+    app.file_uploader(key="upload_files").set_value(("week.csv", small_export(), "text/csv")).run()
+    assert app.query_params["dataset"] == "week"
+    go(app, "forecast")
+    assert app.query_params["dataset"] == "week"  # kept across page switches
+
+    # A reload is a new session whose URL still says which dataset was open.
+    reloaded = AppTest.from_file(APP, default_timeout=300)
+    reloaded.query_params["dataset"] = "week"
+    reloaded.run()
+    assert_clean(reloaded)
+    assert reloaded.header[0].value == "Current dataset: week"
+    # A name that is no longer stored falls back to the sample and corrects the URL.
+    gone = AppTest.from_file(APP, default_timeout=300)
+    gone.query_params["dataset"] = "deleted meanwhile"
+    gone.run()
+    assert_clean(gone)
+    assert gone.header[0].value == "Current dataset: Sample service desk"
+    assert gone.query_params["dataset"] == "Sample service desk"
