@@ -92,7 +92,7 @@ def test_every_page_renders_on_the_sample(picco_home):
     app = open_app()
     assert_clean(app)
     # The first start stores the shipped sample and opens on it.
-    assert Store().list_datasets()["name"].tolist() == "Sample service desk"
+    assert Store().list_datasets()["name"].tolist() == ["Sample service desk"]
     raw = pd.read_csv(SAMPLE_CSV)
     assert number(metric(app, "Contacts")) == raw["volume"].sum()
     assert metric(app, "Queues") == str(raw["queue"].nunique())
@@ -365,7 +365,7 @@ def test_stored_datasets_can_be_loaded_renamed_and_deleted(picco_home):
     app.selectbox(key="stored_choice").set_value("Pilot week")
     app.button(key="stored_delete").click().run()
     assert_clean(app)
-    assert Store().list_datasets()["name"].tolist() == "Sample service desk"
+    assert Store().list_datasets()["name"].tolist() == ["Sample service desk"]
 
 
 def test_daily_totals_chart_has_titled_axes_with_whole_agent_ticks(picco_home):
