@@ -9,6 +9,7 @@ from app_ui import downloads, plots, settings, state, tables
 from data.errors import InputError
 from data.schema import INTERVAL_START, QUEUE
 from forecasting.peaks import describe_peak
+from forecasting.select import PREFERRED_MODEL, SWITCH_MARGIN
 
 HISTORY_TAIL_DAYS = 14
 MAX_PEAKS_LISTED = 10
@@ -44,7 +45,8 @@ top[2].selectbox(
     settings.MODEL_CHOICES,
     key="forecast_model",
     persist_state="session",
-    help="auto: the model with the lowest backtest error (WAPE) on recent weeks, per queue.",
+    help=f"auto: per queue, keeps {PREFERRED_MODEL} unless another model's backtest error "
+    f"(WAPE) on recent weeks is more than {SWITCH_MARGIN:.0%} lower.",
 )
 top[3].selectbox(
     "Holiday calendar (country)",

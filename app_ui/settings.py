@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 from holidays.registry import COUNTRIES
@@ -15,6 +16,7 @@ from app_ui import cached, state
 from data.schema import INTERVAL_START, QUEUE
 from forecasting.events import CAMPAIGN, EXCLUDE, ForecastEvent
 from forecasting.registry import MODELS
+from forecasting.select import PREFERRED_MODEL, SWITCH_MARGIN
 from forecasting.settings import AUTO, ForecastSettings
 from planning.scenario import Scenario
 from staffing.backlog import DEFAULT_RESPONSE_HOURS
@@ -106,29 +108,44 @@ def _events() -> list[ForecastEvent]:
     return events
 
 
-def model_choice_sentence(backtest: pd.DataFrame, chosen: str | None, requested: str) -> str:
-    """Why `chosen` forecasts this queue, from its backtest table (sorted best first)."""
+def model_choice_sentence(
+    backtest: pd.DataFrame,
+    chosen: str | None,
+    requested: str,
+    preferred: str = PREFERRED_MODEL,
+    margin: float = SWITCH_MARGIN,
+) -> str:
+    """Why `chosen` forecasts this queue, from its backtest table (one row per model).
+
+    Auto keeps `preferred` unless another model's interval WAPE is lower by more than `margin`
+    (relative), as forecasting.select.pick_model decides on the same backtest errors.
+    """
     rows = backtest.set_index("model")
     if chosen not in rows.index:
         return f"Using **{chosen}**."
-    error = rows.loc[chosen, "wape_interval"]
-    origins = int(rows.loc[chosen, "n_origins"]) if "n_origins" in rows else 0
+    errors = rows["wape_interval"].astype(float)
+    error = errors[chosen]
     if requested != AUTO:
         return f"**{chosen}** was chosen by hand; its backtest error is {error:.1%} WAPE."
-    runners_up = [name for name in rows.index if name != chosen]
-    ranking = (
-        "the lowest error"
-        if rows.index[0] == chosen
-        else "the best fit on the weeks it was scored on"
-    )
-    text = (
-        f"**auto** picked **{chosen}**: {ranking} per interval ({error:.1%} WAPE) over "
-        f"{origins} backtest weeks"
-    )
-    if runners_up:
-        other = runners_up[0]
-        text += f"; next best {other} with {rows.loc[other, 'wape_interval']:.1%}"
-    return text + "."
+    origins = int(rows.loc[chosen, "n_origins"]) if "n_origins" in rows else 0
+    scored = f"{error:.1%} WAPE per interval over {origins} backtest weeks"
+    best = errors.idxmin()
+    if chosen == preferred:
+        if best == chosen or errors[best] >= error:
+            return f"**auto** kept **{chosen}**, the preferred combination: the lowest error ({scored})."
+        gain = 1 - errors[best] / error
+        return (
+            f"**auto** kept **{chosen}** ({scored}): {best} was only {gain:.1%} better "
+            f"({errors[best]:.1%}), within the {margin:.0%} margin that avoids switching on noise."
+        )
+    if preferred in errors.index and np.isfinite(errors[preferred]) and errors[preferred] > 0:
+        gain = 1 - error / errors[preferred]
+        return (
+            f"**auto** picked **{chosen}** ({scored}): {gain:.1%} lower error than the preferred "
+            f"{preferred} ({errors[preferred]:.1%}), more than the {margin:.0%} margin needed "
+            "to switch."
+        )
+    return f"**auto** picked **{chosen}**: the lowest error ({scored})."
 
 
 def forecast_settings() -> ForecastSettings:
