@@ -332,6 +332,9 @@ st.dataframe(
     compare.styled(comparison),
     key="comparison_table",
     height=ROW_HEIGHT_PX * (len(comparison) + 1) + 3,  # every metric visible without scrolling
+    column_config={
+        str(column): st.column_config.TextColumn(alignment="right") for column in comparison
+    },
 )
 st.caption(
     f"Δ: change against the baseline '{baseline}' (pp: percentage points), Δ%: relative change. "

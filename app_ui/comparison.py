@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
@@ -93,13 +94,14 @@ def scaled(table: pd.DataFrame) -> pd.DataFrame:
     return shown
 
 
-def _colour(delta: float, better: int) -> str:
-    if not better or delta is None or not math.isfinite(delta) or delta == 0:
+def delta_colour(delta: float, metric: Metric) -> str:
+    """Green when better than the baseline, red when worse; none for a change shown as 0."""
+    if not metric.better or delta_text(delta, metric.kind) in ("0", MISSING):
         return ""
-    return BETTER_COLOUR if delta * better > 0 else WORSE_COLOUR
+    return BETTER_COLOUR if delta * metric.better > 0 else WORSE_COLOUR
 
 
-def _formatter(column: str, kind: str):
+def _formatter(column: str, kind: str) -> Callable[[float], str]:
     if column.endswith("Δ%"):
         return percent_text
     if column.endswith("Δ"):
@@ -113,7 +115,7 @@ def colours(shown: pd.DataFrame, metrics: list[Metric]) -> pd.DataFrame:
     for column in shown.columns:
         if str(column).endswith("Δ"):
             css[column] = [
-                _colour(delta, metric.better)
+                delta_colour(delta, metric)
                 for delta, metric in zip(shown[column], metrics, strict=True)
             ]
             if f"{column}%" in css:
@@ -121,14 +123,22 @@ def colours(shown: pd.DataFrame, metrics: list[Metric]) -> pd.DataFrame:
     return css
 
 
-def styled(table: pd.DataFrame) -> Styler:
-    """`compare_scenarios`' table for st.dataframe: per-row units, signed coloured deltas."""
+def texts(table: pd.DataFrame) -> pd.DataFrame:
+    """Every cell as shown: the metric's unit, signed deltas with arrows, "–" where missing."""
     shown = scaled(table)
+    cells = pd.DataFrame(index=shown.index, columns=shown.columns, dtype=object)
+    for label, row in zip(shown.index, table.index, strict=True):
+        kind = metric_of(row).kind
+        for column in shown.columns:
+            cells.loc[label, column] = _formatter(str(column), kind)(shown.loc[label, column])
+    return cells
+
+
+def styled(table: pd.DataFrame) -> Styler:
+    """`compare_scenarios`' table for st.dataframe: the texts, deltas coloured better/worse.
+
+    The cells are text (a null number would show as "None" in the grid, not as "–").
+    """
     metrics = [metric_of(row) for row in table.index]
-    styler = shown.style
-    for label, metric in zip(shown.index, metrics, strict=True):
-        styler = styler.format(
-            {column: _formatter(str(column), metric.kind) for column in shown.columns},
-            subset=pd.IndexSlice[[label], :],
-        )
-    return styler.apply(lambda _: colours(shown, metrics), axis=None)
+    css = colours(scaled(table), metrics)
+    return texts(table).style.apply(lambda _: css, axis=None)
