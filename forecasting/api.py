@@ -136,14 +136,20 @@ def _usual(training: QueueHistory, weeks: int) -> np.ndarray:
 
 
 def _reasons(
-    inputs: QueueInputs, origin: int, n_days: int, mean: np.ndarray, usual: np.ndarray,
+    inputs: QueueInputs,
+    origin: int,
+    n_days: int,
+    mean: np.ndarray,
+    usual: np.ndarray,
     settings: ForecastSettings,
 ) -> np.ndarray:
     """Known cause per forecast slot: campaign, day after a holiday, or a level above usual."""
     history = inputs.history
     reasons = np.full(mean.shape, "", dtype=object)
     kinds = inputs.kinds[origin : origin + n_days]
-    names = holiday_names(history.first_day, origin + n_days, settings.country, settings.subdivision)
+    names = holiday_names(
+        history.first_day, origin + n_days, settings.country, settings.subdivision
+    )
     holiday_rows = sorted((day - history.first_day).days for day in names)
     for row in np.flatnonzero(kinds == AFTER_HOLIDAY):
         before = [h for h in holiday_rows if h < origin + row]
@@ -151,8 +157,9 @@ def _reasons(
         reasons[row] = f"day after {label}"
     day_ratio = mean.sum(axis=1) / np.maximum(usual.sum(axis=1), 1e-9)
     trend_days = (day_ratio > 1 + settings.peak_threshold_pct / 100) & (kinds == 0)
-    reasons[trend_days] = np.where(reasons[trend_days] == "", "trend: recent level above usual",
-                                   reasons[trend_days])
+    reasons[trend_days] = np.where(
+        reasons[trend_days] == "", "trend: recent level above usual", reasons[trend_days]
+    )
     campaign = inputs.campaign[origin : origin + n_days]
     return np.where(campaign != "", "campaign " + campaign.astype(str), reasons)
 
@@ -199,8 +206,10 @@ def forecast_dataset(
         dispersion = DEFAULT_DISPERSION
         if origins:
             runs = run_backtest(inputs, names, origins, backtest_days, report)
-            dispersions = {n: calibrate_dispersion(runs.actual, runs.forecasts[n],
-                                                   settings.interval_coverage) for n in names}
+            dispersions = {
+                n: calibrate_dispersion(runs.actual, runs.forecasts[n], settings.interval_coverage)
+                for n in names
+            }
             if settings.model == AUTO:
                 model = pick_model(runs, names, list(range(len(origins))))
             dispersion = dispersions[model]
@@ -225,16 +234,25 @@ def forecast_dataset(
                 IS_OPEN: history.open_rows(origin, n_days).ravel(),
                 USUAL: usual.ravel(),
                 REASON: _reasons(inputs, origin, n_days, mean, usual, settings).ravel(),
-                "is_holiday": np.repeat(inputs.kinds[origin : origin + n_days] == HOLIDAY,
-                                        history.slots_per_day),
+                "is_holiday": np.repeat(
+                    inputs.kinds[origin : origin + n_days] == HOLIDAY, history.slots_per_day
+                ),
             }
         )
         end = start + pd.Timedelta(days=horizon_days)
         frame = frame[(frame[INTERVAL_START] >= start) & (frame[INTERVAL_START] < end)]
         frames.append(frame)
-        peaks.append(find_peaks(frame[frame[IS_OPEN] & ~frame["is_holiday"]], step,
-                                settings.peak_threshold_pct, settings.peak_min_contacts,
-                                settings.peak_volume_threshold, settings.peak_noise_sigmas))
+        peaks.append(
+            find_peaks(
+                frame[frame[IS_OPEN] & ~frame["is_holiday"]],
+                step,
+                settings.peak_threshold_pct,
+                settings.peak_min_contacts,
+                settings.peak_volume_threshold,
+                settings.peak_noise_sigmas,
+                settings.peak_min_day_share_pct,
+            )
+        )
         raw = inputs.history
         outliers.append(outlier_table(raw, detect_outliers(raw)))
     if progress:
@@ -282,9 +300,16 @@ def backtest_dataset(
                 f"Queue '{history.queue}': not enough history to backtest "
                 f"(need at least {horizon + 28} days)."
             )
-        runs = run_backtest(inputs, names, origins, horizon, _scaled(progress, number, len(histories)))
-        evaluation = evaluate(runs, candidates, settings.n_origins, settings.selection_origins,
-                              settings.interval_coverage)
+        runs = run_backtest(
+            inputs, names, origins, horizon, _scaled(progress, number, len(histories))
+        )
+        evaluation = evaluate(
+            runs,
+            candidates,
+            settings.n_origins,
+            settings.selection_origins,
+            settings.interval_coverage,
+        )
         tables.append(accuracy_table(runs, evaluation))
         all_runs[history.queue] = runs
     if progress:

@@ -11,8 +11,12 @@ from data.schema import INTERVAL_START, QUEUE, VOLUME
 from forecasting.history import QueueHistory
 
 NEIGHBOUR_WEEKS = 4
-# Only judge a day once this many later weeks exist: a recent level shift is not an outlier.
+# Four weeks of history give each day three same-weekday neighbours: enough to judge.
+MIN_NEIGHBOURS = 3
+# A day with fewer later weeks than this may be the start of a level shift, so only a few
+# stray intervals of it are flagged (a spike), never a large share of the day (a new level).
 MIN_WEEKS_AFTER = 2
+RECENT_SPIKE_SHARE = 0.25
 
 
 def _neighbour_stats(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -34,17 +38,25 @@ def _neighbour_stats(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.nda
 def detect_outliers(history: QueueHistory, threshold: float = 5.0) -> np.ndarray:
     """Bool (days, slots): |y - median| > threshold x max(1.4826 MAD, sqrt(median + 1)).
 
-    The sqrt term is the Poisson noise floor, so quiet slots are not flagged for one call.
+    The sqrt term is the Poisson noise floor, so quiet slots are not flagged for one call. In
+    the last `MIN_WEEKS_AFTER` weeks a day is flagged only where under a quarter of its open
+    slots stand out: a one-off spike is cleaned at once, a recent level shift is kept.
     """
     values = history.values
     n = values.shape[0]
     median, mad, seen = _neighbour_stats(values)
-    scale = np.maximum(1.4826 * np.nan_to_num(mad), np.sqrt(np.nan_to_num(median) + 1))
-    later_weeks = (n - 1 - np.arange(n)) // 7
-    judged = (seen >= 4) & (later_weeks[:, None] >= MIN_WEEKS_AFTER)
+    noise = np.maximum(1.4826 * np.nan_to_num(mad), np.sqrt(np.nan_to_num(median) + 1))
+    # y - median also carries the median's own error, variance ~ pi sigma^2 / (2 n) for n
+    # neighbours (asymptotic variance of a sample median): it matters with 3 or 4 of them.
+    scale = noise * np.sqrt(1 + np.pi / (2 * np.maximum(seen, 1)))
+    open_rows = history.open_rows(0, n)
     with np.errstate(invalid="ignore"):
-        flagged = np.abs(values - median) > threshold * scale
-    return flagged & judged & history.open_rows(0, n)
+        flagged = (np.abs(values - median) > threshold * scale) & (seen >= MIN_NEIGHBOURS)
+    flagged &= open_rows
+    later_weeks = (n - 1 - np.arange(n)) // 7
+    share = flagged.sum(axis=1) / np.maximum(open_rows.sum(axis=1), 1)
+    judged = (later_weeks >= MIN_WEEKS_AFTER) | (share < RECENT_SPIKE_SHARE)
+    return flagged & judged[:, None]
 
 
 def outlier_table(history: QueueHistory, flagged: np.ndarray) -> pd.DataFrame:

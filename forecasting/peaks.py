@@ -10,7 +10,15 @@ from data.schema import INTERVAL_START, QUEUE
 USUAL = "usual"
 REASON = "reason"
 PEAK_COLUMNS = [
-    "rank", QUEUE, "start", "end", "extra_contacts", "pct_above_usual", "forecast", USUAL, REASON,
+    "rank",
+    QUEUE,
+    "start",
+    "end",
+    "extra_contacts",
+    "pct_above_usual",
+    "forecast",
+    USUAL,
+    REASON,
 ]
 
 
@@ -21,6 +29,7 @@ def find_peaks(
     min_contacts: float = 1.0,
     volume_threshold: float | None = None,
     noise_sigmas: float = 2.0,
+    min_day_share_pct: float = 1.0,
 ) -> pd.DataFrame:
     """Merge consecutive flagged intervals of a day into periods and rank them by extra contacts.
 
@@ -28,7 +37,9 @@ def find_peaks(
     brings) and optionally reason (a known cause per interval). An interval is flagged when the
     forecast beats the usual by `threshold_pct` %, by `min_contacts` and by `noise_sigmas` x
     sqrt(usual) (Poisson noise: a quiet night slot going from 15 to 18 is no peak), or exceeds
-    the manager's `volume_threshold` per interval.
+    the manager's `volume_threshold` per interval. A period whose extra contacts are under
+    `min_day_share_pct` % of its day's forecast is dropped (a few calls more at night are no
+    workload to plan for) unless it is over the manager's threshold.
     """
     data = frame.sort_values([QUEUE, INTERVAL_START]).reset_index(drop=True)
     forecast = data["forecast"].to_numpy(dtype=float)
@@ -53,7 +64,9 @@ def find_peaks(
         & np.concatenate([[False], flagged[:-1]])
     )
     period = np.cumsum(flagged & ~contiguous)
-    reasons = data[REASON].to_numpy(dtype=object) if REASON in data.columns else np.full(len(data), "")
+    reasons = (
+        data[REASON].to_numpy(dtype=object) if REASON in data.columns else np.full(len(data), "")
+    )
     picked = pd.DataFrame(
         {
             QUEUE: queue,
@@ -67,6 +80,9 @@ def find_peaks(
             "period": period,
         }
     )[flagged]
+    day = times.dt.normalize()
+    day_totals = data.groupby([data[QUEUE], day])["forecast"].transform("sum").to_numpy()
+    picked["day_total"] = day_totals[flagged]
     peaks = picked.groupby("period").agg(
         queue=(QUEUE, "first"),
         start=("start", "min"),
@@ -76,7 +92,12 @@ def find_peaks(
         usual=(USUAL, "sum"),
         reason=(REASON, _first_reason),
         over_limit=("over_limit", "any"),
+        day_total=("day_total", "first"),
     )
+    worth = peaks["extra_contacts"] >= min_day_share_pct / 100 * peaks["day_total"]
+    peaks = peaks[worth | peaks["over_limit"]]
+    if peaks.empty:
+        return pd.DataFrame(columns=PEAK_COLUMNS)
     with np.errstate(divide="ignore", invalid="ignore"):
         peaks["pct_above_usual"] = np.where(
             peaks[USUAL] > 0, 100 * (peaks["forecast"] / peaks[USUAL] - 1), np.inf

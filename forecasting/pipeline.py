@@ -64,10 +64,11 @@ def origin_data(inputs: QueueInputs, origin: int) -> OriginData:
     values = np.where(inputs.excluded[:origin], np.nan, raw.values)
     effects = learn_effects(raw.with_values(values), inputs.kinds[:origin])
     values[inputs.kinds[:origin] != NORMAL] = np.nan
+    # Learned before cleaning: a payday far above its neighbours is what they are made of.
+    month_day = month_day_factors(raw.with_values(values))
     if inputs.clean_outliers:
         values[detect_outliers(raw.with_values(values))] = np.nan
-    training = raw.with_values(values)
-    return OriginData(origin, training, effects, month_day_factors(training))
+    return OriginData(origin, raw.with_values(values), effects, month_day)
 
 
 def day_multipliers(inputs: QueueInputs, data: OriginData, horizon_days: int) -> np.ndarray:

@@ -1,10 +1,12 @@
-"""forecast_dataset / backtest_dataset end to end on seeded synthetic business-hours data."""
+"""forecast_dataset / backtest_dataset end to end on seeded synthetic business-hours data (and\none real small queue)."""
 
 import numpy as np
 import pandas as pd
 import pytest
 
+from data.columns import ImportOptions
 from data.errors import InputError
+from data.importer import import_files
 from forecasting import (
     CAMPAIGN,
     EXCLUDE,
@@ -33,7 +35,15 @@ def test_every_slot_of_the_horizon_closed_ones_zero(history):
     result = forecast_dataset(history, 14, settings())
     forecast = result.forecast
     assert list(forecast.columns) == [
-        "interval_start", "queue", "forecast", "p10", "p50", "p80", "p90", "is_open"]
+        "interval_start",
+        "queue",
+        "forecast",
+        "p10",
+        "p50",
+        "p80",
+        "p90",
+        "is_open",
+    ]
     assert len(forecast) == 14 * 48
     # the export ends Friday 17:30 and nothing is ever open later on a Friday: the horizon
     # starts at the next midnight
@@ -54,7 +64,10 @@ def test_holiday_in_horizon_is_low_and_day_after_is_labelled(history):
     with_holidays = forecast_dataset(history, 7, settings())
     without = forecast_dataset(history, 7, settings(country=None))
     day = with_holidays.forecast["interval_start"].dt.normalize() == pd.Timestamp("2024-04-25")
-    ratio = with_holidays.forecast.loc[day, "forecast"].sum() / without.forecast.loc[day, "forecast"].sum()
+    ratio = (
+        with_holidays.forecast.loc[day, "forecast"].sum()
+        / without.forecast.loc[day, "forecast"].sum()
+    )
     assert ratio == pytest.approx(1.0, abs=0.25)  # learned from normal-looking past holidays
 
 
@@ -72,11 +85,14 @@ def test_campaign_uplift_and_peak_reason(history):
     base = forecast_dataset(history, 7, settings(country=None))
     boosted = forecast_dataset(history, 7, settings(country=None, events=[campaign]))
     window = (base.forecast["interval_start"] >= "2024-04-23 09:00") & (
-        base.forecast["interval_start"] < "2024-04-23 12:00")
-    np.testing.assert_allclose(boosted.forecast.loc[window, "forecast"],
-                               1.5 * base.forecast.loc[window, "forecast"])
-    np.testing.assert_allclose(boosted.forecast.loc[~window, "forecast"],
-                               base.forecast.loc[~window, "forecast"])
+        base.forecast["interval_start"] < "2024-04-23 12:00"
+    )
+    np.testing.assert_allclose(
+        boosted.forecast.loc[window, "forecast"], 1.5 * base.forecast.loc[window, "forecast"]
+    )
+    np.testing.assert_allclose(
+        boosted.forecast.loc[~window, "forecast"], base.forecast.loc[~window, "forecast"]
+    )
     top = boosted.peaks.iloc[0]
     assert top["reason"] == "campaign spring promo"
     assert top["start"] == pd.Timestamp("2024-04-23 09:00")
@@ -120,12 +136,23 @@ def test_backtest_table_has_every_measure_and_auto(history):
     table = result.table.set_index("model")
     assert set(table.index) == set(FAST) | {"auto"}
     assert (table["n_origins"] == 3).all()
-    for column in ("wape_interval", "wape_daily", "wape_interval_d1", "wape_interval_d8_14",
-                   "mase", "bias", "coverage_80", "pinball"):
+    for column in (
+        "wape_interval",
+        "wape_daily",
+        "wape_interval_d1",
+        "wape_interval_d8_14",
+        "mase",
+        "bias",
+        "coverage_80",
+        "pinball",
+    ):
         assert table[column].notna().all(), column
     # Poisson noise around a stable pattern: the profiles are near the noise floor.
     assert table.loc["historical_average_4w", "wape_interval"] < 0.25
-    assert table.loc["seasonal_naive", "wape_interval"] > table.loc["historical_average_4w", "wape_interval"]
+    assert (
+        table.loc["seasonal_naive", "wape_interval"]
+        > table.loc["historical_average_4w", "wape_interval"]
+    )
     assert 0.65 <= table.loc["auto", "coverage_80"] <= 0.95
 
 
@@ -133,9 +160,24 @@ def test_outliers_reported_and_optionally_cleaned(history):
     frame = history.copy()
     spike = frame["interval_start"] == pd.Timestamp("2024-04-03 10:00")  # a Wednesday, 3 weeks back
     frame.loc[spike, "volume"] = 2000.0
-    kept = forecast_dataset(frame, 7, settings(model="historical_average_4w"))
-    cleaned = forecast_dataset(frame, 7, settings(model="historical_average_4w", clean_outliers=True))
+    kept = forecast_dataset(frame, 7, settings(model="historical_average_4w", clean_outliers=False))
+    cleaned = forecast_dataset(frame, 7, settings(model="historical_average_4w"))  # the default
     assert pd.Timestamp("2024-04-03 10:00") in set(kept.outliers["interval_start"])
     slot = kept.forecast["interval_start"] == pd.Timestamp("2024-04-24 10:00")
     assert kept.forecast.loc[slot, "forecast"].iloc[0] > 400  # (2000 + 3 normal) / 4
     assert cleaned.forecast.loc[slot, "forecast"].iloc[0] < 150
+
+
+def test_one_off_spikes_of_a_small_queue_are_neither_forecast_nor_peaks(shared_data):
+    # February 1999 of the bank's call log: 407 calls at 13:00 on Wednesday 3 Feb (about 50
+    # usual) and 97-157 a slot on Sunday 14 Feb 21:00-22:30 (about 15 usual) are one-offs.
+    path = shared_data / "anonymous_bank" / "february_1999.txt"
+    dataset = import_files([path], ImportOptions(interval_minutes=30))
+    result = forecast_dataset(dataset, 7, ForecastSettings(country="IL"))
+    outliers = set(result.outliers["interval_start"])
+    assert {pd.Timestamp("1999-02-03 13:00"), pd.Timestamp("1999-02-14 21:30")} <= outliers
+    forecast = result.forecast.set_index("interval_start")["forecast"]
+    assert forecast[pd.Timestamp("1999-03-03 13:00")] < 70  # not (407 + 3 x ~50) / 4 = 142
+    assert forecast[pd.Timestamp("1999-03-07 21:30")] < 30  # not (157 + 3 x ~17) / 4 = 52
+    # Nothing left worth a peak: neither the cleaned spikes nor a stray call at night.
+    assert result.peaks.empty

@@ -32,3 +32,22 @@ def test_a_recent_level_shift_is_not_an_outlier():
     values = history.values.copy()
     values[-10:] *= 3  # the last 10 days tripled: too recent to judge
     assert not detect_outliers(history.with_values(values)).any()
+
+
+def test_a_spike_in_the_last_days_is_flagged():
+    # Six days before the end: too recent to judge a whole day, but a single interval at 10x
+    # its neighbours is a spike, not a new level.
+    history = flat_history()
+    values = history.values.copy()
+    values[-6, 2] = 500
+    flagged = detect_outliers(history.with_values(values))
+    assert np.argwhere(flagged).tolist() == [[7 * 10 - 6, 2]]
+
+
+def test_four_weeks_are_enough_to_flag_a_spike():
+    # 28 days: each day has three same-weekday neighbours, enough to call 500 against ~50 odd.
+    history = flat_history(weeks=4)
+    values = history.values.copy()
+    values[9, 5] = 500
+    flagged = detect_outliers(history.with_values(values))
+    assert np.argwhere(flagged).tolist() == [[9, 5]]

@@ -12,8 +12,15 @@ def day_frame() -> pd.DataFrame:
     usual = np.full(8, 100.0)
     forecast = np.array([100, 150, 160, 130, 100, 125, 100, 100.0])
     reason = ["", "", "campaign spring", "", "", "", "", ""]
-    return pd.DataFrame({"interval_start": times, "queue": "phone", "forecast": forecast,
-                         "usual": usual, "reason": reason})
+    return pd.DataFrame(
+        {
+            "interval_start": times,
+            "queue": "phone",
+            "forecast": forecast,
+            "usual": usual,
+            "reason": reason,
+        }
+    )
 
 
 def test_consecutive_intervals_merge_and_rank_by_extra_contacts():
@@ -63,11 +70,44 @@ def test_description_reads_like_a_sentence():
 
 def test_quiet_slots_need_more_than_poisson_noise():
     times = pd.date_range("2025-03-03 02:00", periods=3, freq="30min")
-    frame = pd.DataFrame({"interval_start": times, "queue": "phone",
-                          "forecast": [19.0, 24.0, 10.0], "usual": [15.0, 15.0, 5.0]})
+    frame = pd.DataFrame(
+        {
+            "interval_start": times,
+            "queue": "phone",
+            "forecast": [19.0, 24.0, 10.0],
+            "usual": [15.0, 15.0, 5.0],
+        }
+    )
     # +4 on a usual 15 is within 2 sqrt(15) = 7.7 (noise); +9 on 15 and +5 on 5 (> 4.5) are not
     peaks = find_peaks(frame, 30, threshold_pct=20)
     assert len(peaks) == 1
     assert peaks.iloc[0]["start"] == times[1]
     assert peaks.iloc[0]["end"] == times[2] + pd.Timedelta(minutes=30)
     assert peaks.iloc[0]["extra_contacts"] == pytest.approx(14)
+
+
+def test_a_few_extra_calls_are_no_peak():
+    frame = day_frame()
+    frame["forecast"] = frame["usual"]
+    frame.loc[7, ["usual", "forecast"]] = [0.0, 3.0]  # 3 calls where none are usual
+    # Per interval it passes (3 >= 1 contact, above sqrt(0) noise), but 3 extra calls are 0.4%
+    # of the day's 703 forecast contacts, under the 1% a period needs.
+    assert find_peaks(frame, 30).empty
+    kept = find_peaks(frame, 30, min_day_share_pct=0.4)
+    assert kept["extra_contacts"].tolist() == [3.0]
+    # The manager's own threshold still flags it.
+    assert len(find_peaks(frame, 30, volume_threshold=2)) == 1
+
+
+def test_share_of_day_is_per_day():
+    # The same +25 contacts over a usual 100 in one interval: 3.0% of a quiet day's 825
+    # forecast contacts (kept), 0.7% of a busy day's 3625 (dropped).
+    quiet = day_frame().assign(forecast=100.0)
+    quiet.loc[3, "forecast"] = 125.0
+    busy = quiet.assign(
+        interval_start=quiet["interval_start"] + pd.Timedelta(days=1), usual=500.0, forecast=500.0
+    )
+    busy.loc[3, ["usual", "forecast"]] = [100.0, 125.0]
+    peaks = find_peaks(pd.concat([quiet, busy], ignore_index=True), 30)
+    assert peaks["start"].tolist() == [pd.Timestamp("2025-03-03 09:30")]
+    assert peaks["extra_contacts"].tolist() == [25.0]
