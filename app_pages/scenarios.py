@@ -16,24 +16,24 @@ MAX_COMPARED = 6
 ROW_HEIGHT_PX = 35
 EDITOR_VERSION = "scenario_editor_version"  # bumped after a save so the editor starts clean
 MESSAGES = "scenario_messages"  # (kind, text) shown once after an action
-# Short headers with the full meaning in the help, so every column fits at 1440 px.
-NUMBER_WIDTH_PX = 76
+# Short headers with the full meaning in the help, so every column fits at 1440 px: about
+# 7 px per header letter, plus 36 px for padding and the edit icon (16 px when read-only).
 TABLE_COLUMNS = {
     "name": st.column_config.TextColumn(
-        "Scenario", required=True, width=140, pinned=True, help="Name of the scenario."
+        "Scenario", required=True, width=104, pinned=True, help="Name of the scenario."
     ),
     "volume_change_pct": st.column_config.NumberColumn(
-        "Volume ±%",
+        "Vol %",
         format="%+.1f",
         min_value=-100.0,
-        width=NUMBER_WIDTH_PX,
+        width=74,
         help="Change of the forecast volume, in percent (+20 = 20% more contacts).",
     ),
     "aht_change_pct": st.column_config.NumberColumn(
-        "AHT ±%",
+        "AHT %",
         format="%+.1f",
         min_value=-99.0,
-        width=NUMBER_WIDTH_PX,
+        width=74,
         help="Change of the average handle time, in percent.",
     ),
     "service_level_pct": st.column_config.NumberColumn(
@@ -41,22 +41,22 @@ TABLE_COLUMNS = {
         format="%.0f",
         min_value=1.0,
         max_value=settings.MAX_SERVICE_LEVEL_PCT,
-        width=NUMBER_WIDTH_PX - 16,
+        width=64,
         help="Service level target: percent of contacts answered within the seconds next to it.",
     ),
     "answer_within_seconds": st.column_config.NumberColumn(
-        "Within s",
+        "SL s",
         format="%.0f",
         min_value=0.0,
-        width=NUMBER_WIDTH_PX - 6,
+        width=64,
         help="Answer within this many seconds (the service level's time limit).",
     ),
     "shrinkage_pct": st.column_config.NumberColumn(
-        "Shrink %",
+        "Shr. %",
         format="%.0f",
         min_value=0.0,
         max_value=95.0,
-        width=NUMBER_WIDTH_PX - 6,
+        width=78,
         help="Shrinkage: percent of paid time off the phones (breaks, training, absence).",
     ),
     "supervisor_span": st.column_config.NumberColumn(
@@ -65,38 +65,38 @@ TABLE_COLUMNS = {
         min_value=8,
         max_value=15,
         step=1,
-        width=NUMBER_WIDTH_PX - 20,
+        width=64,
         help="Agents per supervisor (8 to 15).",
     ),
     "quantile": st.column_config.SelectboxColumn(
         "Staff to",
         options=list(QUANTILES),
-        width=NUMBER_WIDTH_PX,
+        width=92,
         help="Forecast to staff to: mean, or the P50 / P80 / P90 quantile for busier days.",
     ),
     "agent_hourly_cost": st.column_config.NumberColumn(
-        "Agent €/h",
+        "Agent €",
         format="%.2f",
         min_value=0.0,
-        width=NUMBER_WIDTH_PX + 4,
+        width=86,
         help="Agent cost, EUR per paid hour.",
     ),
     "supervisor_hourly_cost": st.column_config.NumberColumn(
-        "Superv. €/h",
+        "Sup. €",
         format="%.2f",
         min_value=0.0,
-        width=NUMBER_WIDTH_PX + 10,
+        width=78,
         help="Supervisor cost, EUR per paid hour.",
     ),
     "channel": st.column_config.TextColumn(
         "Channel",
-        width=NUMBER_WIDTH_PX - 10,
+        width=66,
         help="Channel of the queue, set on the Staffing page (read-only here).",
     ),
     "aht_seconds": st.column_config.NumberColumn(
         "AHT s",
         format="%.0f",
-        width=NUMBER_WIDTH_PX - 16,
+        width=56,
         help="Average handle time in seconds before the change, from the Staffing page "
         "(read-only here).",
     ),

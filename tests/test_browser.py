@@ -127,7 +127,7 @@ def test_upload_forecast_staff_compare_and_download_the_plan(app_page, shared_da
     page.get_by_label("New name (for duplicate or rename)", exact=True).fill("Busier")
     click_button(page, "Duplicate")
     assert hidden_width(page) <= 0  # every column of the scenario editor is on screen
-    edit_cell(page, row="Busier", column="Volume ±%", value="20")
+    edit_cell(page, row="Busier", column="Vol %", value="20")
     click_button(page, "Save table changes")
     choose(page, "Scenarios to compare", "Busier")
     comparison = read_comparison(page, tmp_path, "Busier Δ")
