@@ -15,7 +15,7 @@ from holidays.registry import COUNTRIES
 from app_ui import cached, state
 from data.schema import INTERVAL_START, QUEUE
 from forecasting.events import CAMPAIGN, EXCLUDE, ForecastEvent
-from forecasting.registry import MODELS
+from forecasting.registry import model_names
 from forecasting.select import PREFERRED_MODEL, SWITCH_MARGIN
 from forecasting.settings import AUTO, ForecastSettings
 from planning.scenario import Scenario
@@ -28,7 +28,7 @@ from staffing.validation import SUPERVISOR_SPAN_RANGE
 
 NO_CALENDAR = "(none)"
 NO_REGION = "(whole country)"
-MODEL_CHOICES = [AUTO, *MODELS]
+MODEL_CHOICES = [AUTO, *model_names()]  # single models and their combinations
 # Forecast widgets (keys and first values); the date ranges depend on the dataset.
 FORECAST_DEFAULTS: dict[str, Any] = {
     "horizon_days": 14,

@@ -12,6 +12,7 @@ from conftest import PROJECT_ROOT
 from streamlit.testing.v1 import AppTest
 
 from data.store import Store
+from forecasting.registry import model_names
 
 APP = str(PROJECT_ROOT / "app.py")
 SAMPLE_CSV = PROJECT_ROOT / "data" / "samples" / "service_desk.csv"
@@ -92,6 +93,9 @@ def test_every_page_renders_on_the_sample(picco_home):
     go(app, "forecast")
     assert_clean(app)
     assert any(f"**{FAST_MODEL}** was chosen by hand" in item.value for item in app.markdown)
+    # Every model by name, the combinations included.
+    assert app.selectbox(key="forecast_model").options == ["auto", *model_names()]
+    assert {"combination", "combination_top_down"} <= set(model_names())
     peaks = [line for item in app.markdown for line in item.value.splitlines()]
     peaks = [line for line in peaks if line.startswith("- ")]
     assert int(metric(app, "Peaks found")) == 0 or peaks
