@@ -22,8 +22,15 @@ IMPORTED_SIGNATURE = "upload_signature"  # files + options last imported, so rer
 UPLOAD_DATASET_NAME = "upload_dataset_name"  # stored name the last upload was saved under
 UPLOAD_ERROR = "upload_error"
 UPLOAD_REPORTS = "upload_reports"  # per-file detection reports of the last good import
+UPLOAD_INTERVAL = "upload_interval"  # interval (minutes) of the last good import's grid
 IMPORT_OPTIONS = "import_options"
 STORED_ROWS = tables.Column("Interval rows", tables.COUNT)
+DETECTED_INTERVAL = tables.Column(
+    "Interval (min)",
+    tables.COUNT,
+    "Interval length of the file; one-row-per-contact files: the interval the contacts were "
+    "counted in.",
+)
 PREVIEW_ROWS = 500
 
 
@@ -65,18 +72,22 @@ def _import_and_save(files: list) -> None:
         return
     st.session_state.pop(UPLOAD_ERROR, None)
     st.session_state[UPLOAD_REPORTS] = imported.files
+    st.session_state[UPLOAD_INTERVAL] = dataset.interval_minutes
     st.session_state[UPLOAD_DATASET_NAME] = (files_hash, name)
     state.set_current(name, dataset)
 
 
-def _detection(reports: list) -> None:
-    """What the reader recognised in each file: shape, format and the columns it used."""
+def _detection(reports: list, interval_minutes: int) -> None:
+    """What the reader recognised in each file: shape, format and the columns it used.
+
+    Contact records have no interval of their own: they show the one they were counted in.
+    """
     rows = [
         {
             "file": report.name,
             "kind": report.kind,
             "rows": report.rows,
-            "interval_minutes": report.interval_minutes,
+            "interval_minutes": report.interval_minutes or interval_minutes,
             "encoding": report.encoding,
             "delimiter": _DELIMITERS.get(report.delimiter, report.delimiter),
             "decimal_comma": report.decimal_comma,
@@ -87,7 +98,11 @@ def _detection(reports: list) -> None:
         for report in reports
     ]
     st.markdown("**Detected in the upload**")
-    tables.show(pd.DataFrame(rows), key="detection_table")
+    tables.show(
+        pd.DataFrame(rows),
+        key="detection_table",
+        overrides={"interval_minutes": DETECTED_INTERVAL},
+    )
 
 
 def _header_of(upload) -> list[str]:
@@ -217,7 +232,7 @@ if files:
             f"Stored as '{stored_as}' and opened on every page. Rename it under Stored datasets.",
             icon=":material/check_circle:",
         )
-        _detection(st.session_state[UPLOAD_REPORTS])
+        _detection(st.session_state[UPLOAD_REPORTS], st.session_state[UPLOAD_INTERVAL])
     _mapping_form(files)
 elif UPLOAD_ERROR in st.session_state:
     st.error(st.session_state.pop(UPLOAD_ERROR))

@@ -79,6 +79,21 @@ def small_export(days: int = 35, scale: float = 20.0) -> bytes:
     return frame.to_csv(index=False).encode()
 
 
+def contact_records(days: int = 35, per_day: int = 40) -> bytes:
+    """One row per call (arrival time, talk seconds) between 8:00 and 18:00."""
+    rng = np.random.default_rng(3)
+    seconds = np.sort(rng.uniform(8 * 3600, 18 * 3600, (days, per_day)), axis=1)
+    starts = pd.date_range("2025-03-03", periods=days, freq="D").to_numpy()[:, None]
+    arrivals = pd.Series((starts + seconds.astype("timedelta64[s]")).ravel())
+    frame = pd.DataFrame(
+        {
+            "arrival": arrivals.dt.strftime("%Y-%m-%d %H:%M:%S"),
+            "talk_seconds": rng.integers(60, 400, len(arrivals)),
+        }
+    )
+    return frame.to_csv(index=False).encode()
+
+
 def test_every_page_renders_on_the_sample(picco_home):
     app = open_app()
     assert_clean(app)
@@ -487,3 +502,15 @@ def test_why_this_model_explains_the_switching_margin():
     assert f"within the {SWITCH_MARGIN:.0%} margin" in model_choice_sentence(
         close, PREFERRED_MODEL, "auto"
     )
+
+
+def test_contact_records_show_the_interval_they_were_counted_in(picco_home):
+    app = open_app()
+    app.file_uploader(key="upload_files").set_value(("calls.csv", contact_records(), "text/csv"))
+    app.run()
+    assert_clean(app)
+    assert number(metric(app, "Contacts")) == 35 * 40
+    detected, columns = table(app, "file", "interval_minutes")
+    assert detected["kind"].tolist() == ["records"]
+    assert detected["interval_minutes"].tolist() == [15] == [int(metric(app, "Interval")[:-4])]
+    assert "counted in" in columns["interval_minutes"]["help"]
