@@ -28,7 +28,10 @@ with st.container(border=True):
         format_func=settings.CHANNEL_LABELS.get,
         key="channel",
         persist_state=SESSION,
+        help="Guessed from the queue's name (chat, e-mail, else voice); a change is kept for "
+        "this queue and used below and in saved scenarios.",
     )
+    settings.remember_channel()
     known_aht = settings.data_aht(current, st.session_state["queue"])
     row[2].number_input(
         "Average handle time, AHT (seconds)",

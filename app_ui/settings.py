@@ -288,16 +288,34 @@ def data_aht(current: state.CurrentDataset, queue: str) -> float | None:
     return None if seconds is None else float(round(seconds))
 
 
+QUEUE_CHANNELS = "queue_channels"  # channel of every queue: guessed from its name, then edited
+
+
+def queue_channel(queue: str) -> str:
+    """The channel `queue` is staffed on: the one chosen for it, else guessed from its name."""
+    return (st.session_state.get(QUEUE_CHANNELS) or {}).get(queue) or guess_channel(queue)
+
+
+def remember_channel() -> None:
+    """Keep the Channel widget's value as the channel of the queue on screen."""
+    channels = dict(st.session_state.get(QUEUE_CHANNELS) or {})
+    channels[st.session_state["queue"]] = st.session_state["channel"]
+    st.session_state[QUEUE_CHANNELS] = channels
+
+
 def seed_staffing(current: state.CurrentDataset) -> None:
     """First values for the staffing widgets; channel and AHT follow the chosen queue."""
     seed_forecast(current)
     state.seed(STAFFING_DEFAULTS)
-    state.bind_to_dataset("channel", "aht_seconds", "staffed_queue")
+    state.bind_to_dataset("channel", "aht_seconds", "staffed_queue", QUEUE_CHANNELS)
+    st.session_state[QUEUE_CHANNELS] = {
+        queue: queue_channel(queue) for queue in current.dataset.queues
+    }
     queue = st.session_state["queue"]
     if st.session_state.get("staffed_queue") != queue:
         # A new queue: its channel and handle time replace the previous queue's.
         st.session_state["staffed_queue"] = queue
-        st.session_state["channel"] = guess_channel(queue)
+        st.session_state["channel"] = queue_channel(queue)
         st.session_state["aht_seconds"] = data_aht(current, queue) or FALLBACK_AHT_SECONDS
 
 
@@ -318,6 +336,7 @@ def staffing_settings() -> StaffingSettings:
         supervisor_hourly_cost=float(session["supervisor_cost"]),
         chat_concurrency=int(session["chat_concurrency"]),
         email_response_hours=float(session["email_response_hours"]),
+        queue_channels=dict(session.get(QUEUE_CHANNELS) or {}),
     )
 
 
@@ -331,7 +350,7 @@ def queue_scenario(current: state.CurrentDataset, queue: str) -> Scenario:
     aht = data_aht(current, queue) or scenario.staffing.aht_seconds
     if queue == st.session_state["queue"]:
         return scenario  # the queue on screen keeps what the user typed
-    staffing = replace(scenario.staffing, channel=guess_channel(queue), aht_seconds=aht)
+    staffing = replace(scenario.staffing, channel=queue_channel(queue), aht_seconds=aht)
     return replace(scenario, staffing=staffing)
 
 

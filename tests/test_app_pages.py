@@ -514,3 +514,31 @@ def test_contact_records_show_the_interval_they_were_counted_in(picco_home):
     assert detected["kind"].tolist() == ["records"]
     assert detected["interval_minutes"].tolist() == [15] == [int(metric(app, "Interval")[:-4])]
     assert "counted in" in columns["interval_minutes"]["help"]
+
+
+def test_each_queue_keeps_its_own_channel_guessed_from_its_name(picco_home):
+    app = go(open_app(), "staffing")
+    overview, _ = table(app, "queue", "fte")
+    assert overview.set_index("queue")["channel"].to_dict() == {
+        "chat": "Chat",
+        "email": "E-mail",
+        "phone": "Voice (calls)",
+    }
+    app.selectbox(key="queue").set_value("chat").run()
+    assert app.selectbox(key="channel").value == "chat"
+    assert app.number_input(key="chat_concurrency").value >= 1  # chat settings on show
+    # A manager who staffs chat like calls: kept for that queue only.
+    app.selectbox(key="channel").set_value("voice").run()
+    app.selectbox(key="queue").set_value("email").run()
+    assert app.selectbox(key="channel").value == "email"
+    app.selectbox(key="queue").set_value("chat").run()
+    assert_clean(app)
+    assert app.selectbox(key="channel").value == "voice"
+    overview, _ = table(app, "queue", "fte")
+    assert overview.set_index("queue").loc["chat", "channel"] == "Voice (calls)"
+    # Saved scenarios carry the channel of every queue.
+    go(app, "scenarios")
+    app.text_input(key="new_scenario_name").input("Chat as calls")
+    app.button(key="save_scenario").click().run()
+    saved = Store().load_scenario("Sample service desk", "Chat as calls")["staffing"]
+    assert saved["queue_channels"] == {"chat": "voice", "email": "email", "phone": "voice"}
