@@ -91,9 +91,6 @@ def _detection(reports: list, interval_minutes: int) -> None:
             "encoding": report.encoding,
             "delimiter": _DELIMITERS.get(report.delimiter, report.delimiter),
             "decimal_comma": report.decimal_comma,
-            "columns_used": "; ".join(
-                f"{role}: {column}" for role, column in report.columns.items()
-            ),
         }
         for report in reports
     ]
@@ -103,6 +100,10 @@ def _detection(reports: list, interval_minutes: int) -> None:
         key="detection_table",
         overrides={"interval_minutes": DETECTED_INTERVAL},
     )
+    # Below the table rather than in it: the list is long and would be cut off at the edge.
+    for report in reports:
+        used = "; ".join(f"{role}: `{column}`" for role, column in report.columns.items())
+        st.caption(f"Columns used in {report.name} — {used}")
 
 
 def _header_of(upload) -> list[str]:

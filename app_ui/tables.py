@@ -21,11 +21,13 @@ MONEY = "money"  # whole euros with thousands separators; the label says (EUR)
 TEXT = "text"
 FLAG = "flag"
 DATETIME = "datetime"
+STAMP = "stamp"  # a compact date and time, for tables with several of them
 DAY = "day"
 
 NUMBER_FORMATS = {COUNT: "%,d", DECIMAL: "%,.1f", PRECISE: "%.2f", PERCENT: "%.1f", MONEY: "%,.0f"}
 DATETIME_FORMAT = "ddd D MMM YYYY, HH:mm"
 DAY_FORMAT = "ddd D MMM YYYY"
+STAMP_FORMAT = "YYYY-MM-DD HH:mm"
 
 
 @dataclass(frozen=True)
@@ -79,14 +81,13 @@ COLUMNS: dict[str, Column] = {
     "interval_minutes": Column("Interval (min)", COUNT),
     "queues": Column("Queues", TEXT),
     "rows": Column("Rows", COUNT),
-    "start": Column("First interval", DATETIME),
-    "end": Column("Last interval", DATETIME),
-    "saved_at": Column("Saved (UTC)", DATETIME),
+    "start": Column("First interval", STAMP),
+    "end": Column("Last interval", STAMP),
+    "saved_at": Column("Saved (UTC)", STAMP),
     "file": Column("File", TEXT),
     "encoding": Column("Encoding", TEXT),
     "delimiter": Column("Delimiter", TEXT),
     "decimal_comma": Column("Decimal comma", FLAG),
-    "columns_used": Column("Columns used", TEXT, width="large"),
 }
 
 
@@ -106,6 +107,8 @@ def config_of(column: Column) -> Any:
         )
     if column.kind == DATETIME:
         return st.column_config.DatetimeColumn(column.label, format=DATETIME_FORMAT, **common)
+    if column.kind == STAMP:
+        return st.column_config.DatetimeColumn(column.label, format=STAMP_FORMAT, **common)
     if column.kind == DAY:
         return st.column_config.DateColumn(column.label, format=DAY_FORMAT, **common)
     if column.kind == FLAG:

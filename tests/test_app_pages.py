@@ -542,3 +542,5 @@ def test_each_queue_keeps_its_own_channel_guessed_from_its_name(picco_home):
     app.button(key="save_scenario").click().run()
     saved = Store().load_scenario("Sample service desk", "Chat as calls")["staffing"]
     assert saved["queue_channels"] == {"chat": "voice", "email": "email", "phone": "voice"}
+    captions = [item.value for item in app.caption]
+    assert "Columns used in calls.csv — timestamp: `arrival`; handle: `talk_seconds`" in captions
