@@ -24,9 +24,13 @@ def nb_quantile(mean: np.ndarray, dispersion: float, q: float) -> np.ndarray:
     mean = np.clip(np.asarray(mean, dtype=float), 0, None)
     size = 1.0 / max(dispersion, MIN_DISPERSION)
     p = size / (size + mean)
-    # Integer bisection on the CDF: CDF(lower) < q <= CDF(upper) throughout.
-    lower = np.full(mean.shape, -1.0)
-    upper = np.ceil(mean + 30 * np.sqrt(mean + dispersion * mean**2) + 30)
+    # Integer bisection on the CDF: CDF(lower) < q <= CDF(upper) throughout. Cantelli's
+    # inequality, P(X - mean >= k sd) <= 1 / (1 + k^2) and the same below, makes mean -/+ k sd
+    # such a bracket once k^2 exceeds (1 - q) / q and q / (1 - q): a few sd wide, not 30.
+    sd = np.sqrt(mean + dispersion * mean**2)
+    k = np.sqrt(max(q / (1 - q), (1 - q) / q)) + 1
+    lower = np.maximum(np.floor(mean - k * sd), -1.0)
+    upper = np.maximum(np.ceil(mean + k * sd), lower + 1)
     while True:
         open_gap = upper - lower > 1
         if not open_gap.any():

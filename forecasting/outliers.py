@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
-
 import numpy as np
 import pandas as pd
 
@@ -19,6 +17,16 @@ MIN_WEEKS_AFTER = 2
 RECENT_SPIKE_SHARE = 0.25
 
 
+def _nan_median_first_axis(stack: np.ndarray, count: np.ndarray) -> np.ndarray:
+    """np.nanmedian(stack, axis=0) for a short first axis, by one sort (NaN sort last):
+    several times faster than nanmedian's per-column path. NaN where nothing is there."""
+    ordered = np.sort(stack, axis=0)
+    lower = np.clip((count - 1) // 2, 0, None)[None]
+    upper = np.clip(count // 2, 0, stack.shape[0] - 1)[None]
+    middle = (np.take_along_axis(ordered, lower, 0) + np.take_along_axis(ordered, upper, 0)) / 2
+    return np.where(count > 0, middle[0], np.nan)
+
+
 def _neighbour_stats(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Median, MAD and count of the same weekday and slot up to 4 weeks either side."""
     n = values.shape[0]
@@ -28,11 +36,10 @@ def _neighbour_stats(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.nda
         if shift < n:
             neighbours[2 * k - 2, shift:] = values[:-shift]
             neighbours[2 * k - 1, :-shift] = values[shift:]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN neighbourhoods give NaN
-        median = np.nanmedian(neighbours, axis=0)
-        mad = np.nanmedian(np.abs(neighbours - median), axis=0)
-    return median, mad, (~np.isnan(neighbours)).sum(axis=0)
+    count = (~np.isnan(neighbours)).sum(axis=0)
+    median = _nan_median_first_axis(neighbours, count)
+    mad = _nan_median_first_axis(np.abs(neighbours - median), count)
+    return median, mad, count
 
 
 def detect_outliers(history: QueueHistory, threshold: float = 5.0) -> np.ndarray:

@@ -15,7 +15,7 @@ MEANS = np.concatenate([np.linspace(0.05, 5, 60), np.linspace(5, 2000, 60)])
 
 
 @pytest.mark.parametrize("dispersion", [1e-6, 0.02, 0.5])
-@pytest.mark.parametrize("q", [0.1, 0.5, 0.8, 0.9])
+@pytest.mark.parametrize("q", [0.05, 0.1, 0.5, 0.8, 0.9, 0.99])
 def test_quantiles_match_scipy_nbinom(dispersion, q):
     size = 1 / dispersion
     expected = stats.nbinom.ppf(q, size, size / (size + MEANS))

@@ -1,16 +1,31 @@
 """Outlier detection: a lone spike is flagged, a recent level shift is not."""
 
+import warnings
+
 import numpy as np
 import pandas as pd
 
 from forecasting.history import QueueHistory
-from forecasting.outliers import detect_outliers, outlier_table
+from forecasting.outliers import _nan_median_first_axis, detect_outliers, outlier_table
 
 
 def flat_history(weeks: int = 10) -> QueueHistory:
     rng = np.random.default_rng(0)
     values = rng.poisson(50, size=(7 * weeks, 8)).astype(float)
     return QueueHistory("q", 180, pd.Timestamp("2024-01-01"), values, np.ones((7, 8), bool))
+
+
+def test_sorted_median_matches_numpy_nanmedian():
+    rng = np.random.default_rng(3)
+    stack = rng.poisson(5, size=(8, 40, 6)).astype(float)
+    stack[rng.random(stack.shape) < 0.4] = np.nan
+    stack[:, 0, 0] = np.nan  # nothing there: NaN
+    count = (~np.isnan(stack)).sum(axis=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        expected = np.nanmedian(stack, axis=0)
+    np.testing.assert_array_equal(_nan_median_first_axis(stack, count), expected)
+    assert np.isnan(_nan_median_first_axis(stack, count)[0, 0])
 
 
 def test_a_spike_is_flagged_and_reported():
