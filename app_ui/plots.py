@@ -321,6 +321,9 @@ def scenario_bars(values: pd.Series, label: str, baseline: str, whole: bool = Fa
     figure.update_layout(
         title=label, height=300, margin={"l": 10, "r": 10, "t": 50, "b": 10}, showlegend=False
     )
-    figure.update_yaxes(rangemode="tozero", title_text=label, tickformat=",d" if whole else None)
+    figure.update_yaxes(rangemode="tozero", title_text=label)
+    top = float(np.nanmax(numbers)) if numbers.notna().any() else 0.0
+    if whole:  # ticks on whole numbers only: automatic ones fall on 0.5 supervisors
+        figure.update_yaxes(tickmode="linear", tick0=0, dtick=integer_step(top), tickformat=",d")
     figure.update_xaxes(title_text="Scenario")
     return figure

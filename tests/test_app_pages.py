@@ -544,3 +544,16 @@ def test_each_queue_keeps_its_own_channel_guessed_from_its_name(picco_home):
     assert saved["queue_channels"] == {"chat": "voice", "email": "email", "phone": "voice"}
     captions = [item.value for item in app.caption]
     assert "Columns used in calls.csv — timestamp: `arrival`; handle: `talk_seconds`" in captions
+
+
+def test_scenario_bars_of_counts_tick_whole_numbers():
+    from app_ui.plots import scenario_bars
+
+    supervisors = pd.Series([2.0, 2.0, 3.0], index=["Baseline", "SL 90", "Busier"])
+    axis = scenario_bars(supervisors, "Peak supervisors", "Baseline", whole=True).layout.yaxis
+    assert (axis.tickmode, axis.tick0, axis.dtick, axis.title.text) == (
+        "linear",
+        0,
+        1,
+        "Peak supervisors",
+    )
