@@ -124,7 +124,9 @@ def _read_csv(
     """Read `wanted` columns: labels dictionary-encoded, `text_columns` as text, the rest typed
     by arrow's inference."""
     # The header is given explicitly (and skipped), so a BOM never reaches a column name.
-    encoding = "latin-1" if text_format.encoding == "latin-1" else "utf8"
+    encoding = "utf8"
+    if text_format.encoding == "latin-1" or text_format.encoding.startswith("utf-16"):
+        encoding = text_format.encoding
     convert = pacsv.ConvertOptions(
         include_columns=wanted,
         column_types={column: LABEL_TYPE for column in label_columns}

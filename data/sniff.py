@@ -67,9 +67,14 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
             f"{display_name}: the file is empty. Export the contact history again with a header "
             "row and one row per interval or per contact."
         )
-    _reject_binary(head, display_name)
-    encoding = detect_encoding(head, complete)
-    text = _decode_head(head, encoding)
+    wide = utf16_encoding(head)
+    if wide:  # Excel's "Unicode text": UTF-16 with tabs; arrow transcodes it when reading
+        encoding = wide
+        text = head.decode(wide, errors="ignore").lstrip("\ufeff")
+    else:
+        _reject_binary(head, display_name)
+        encoding = detect_encoding(head, complete)
+        text = _decode_head(head, encoding)
     # Only the first rows matter; splitting the whole head would cost more than all the rest.
     # Line ends as the CSV reader sees them: \r\n, \n, or a lone \r.
     lines = _LINE_END.split(text, maxsplit=SAMPLE_ROWS + 60)
@@ -174,6 +179,23 @@ def detect_encoding(head: bytes, complete: bool = True) -> str:
         if complete or error.start < len(head) - 3:
             return "latin-1"
     return "utf-8"
+
+
+def utf16_encoding(head: bytes) -> str | None:
+    """The UTF-16 codec: "utf-16" with a byte-order mark, "utf-16-le"/"-be" when every other
+    byte of a mostly-ASCII text is NUL, else None."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    probe = head[:4096]
+    if len(probe) < 4:
+        return None
+    even_nul, odd_nul = probe[0::2].count(0), probe[1::2].count(0)
+    half = len(probe) // 2
+    if odd_nul > 0.9 * half and even_nul < 0.1 * half:
+        return "utf-16-le"
+    if even_nul > 0.9 * half and odd_nul < 0.1 * half:
+        return "utf-16-be"
+    return None
 
 
 def _decode_head(head: bytes, encoding: str) -> str:

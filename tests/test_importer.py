@@ -78,6 +78,15 @@ def test_records_with_a_queue_column_give_one_grid_per_queue(tmp_path):
     assert at(dataset, "2024-03-01 08:15", "phone").aht_seconds == 60
 
 
+def test_excel_unicode_text_export_is_read(tmp_path):
+    rows = [f"04/03/2024 {8 + i // 2:02d}:{30 * (i % 2):02d}\t{i + 1}\t180,5" for i in range(20)]
+    text = "Intervallo\tChiamate\tTMA\r\n" + "\r\n".join(rows) + "\r\n"
+    dataset = import_files([write(tmp_path, "unicode.txt", text, "utf-16")])
+    assert dataset.intervals[schema.VOLUME].sum() == sum(range(1, 21))
+    assert at(dataset, "2024-03-04 17:30").volume == 20
+    assert at(dataset, "2024-03-04 08:00").aht_seconds == 180.5
+
+
 def test_interval_labels_ending_at_24_00_are_moved_to_interval_starts(tmp_path):
     # Hourly counts labelled by the end of the hour (01:00 ... 24:00), as some ACDs export them.
     hours = [f"{hour:02d}:00" for hour in range(1, 25)]

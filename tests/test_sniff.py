@@ -111,3 +111,17 @@ def test_rows_ending_with_a_delimiter_get_an_empty_last_column():
 def test_repeated_header_names_are_told_apart():
     found = sniff_bytes(b"when,calls,calls\n2024-01-01,1,2\n", "f.csv")
     assert found.header == ["when", "calls", "calls.1"]
+
+
+@pytest.mark.parametrize(
+    ("codec", "encoding"),
+    [("utf-16", "utf-16"), ("utf-16-le", "utf-16-le"), ("utf-16-be", "utf-16-be")],
+)
+def test_excel_unicode_text_is_utf16_not_binary(codec, encoding):
+    # Excel's "Unicode text" export: UTF-16 (with a byte-order mark), tab-separated, CRLF
+    text = "Intervallo\tChiamate\r\n04/03/2024 08:00\t12\r\n04/03/2024 08:30\t7\r\n"
+    found = sniff_bytes(text.encode(codec), "unicode.txt")
+    assert found.encoding == encoding
+    assert found.delimiter == "\t"
+    assert found.header == ["Intervallo", "Chiamate"]
+    assert found.sample_rows[1] == ["04/03/2024 08:30", "7"]
