@@ -28,7 +28,7 @@ HEADERS = {
 def exports(draw):
     delimiter = draw(st.sampled_from([",", ";", "\t"]))
     decimal_comma = delimiter == ";" and draw(st.booleans())
-    encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "latin-1"]))
+    encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "latin-1", "utf-16"]))
     language = draw(st.sampled_from(sorted(HEADERS)))
     day_first = draw(st.booleans())
     with_seconds = draw(st.booleans())
