@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from data.timestamps import (
     parse_time_of_day,
     parse_timestamps,
 )
+from data.workbook import is_xlsx, xlsx_to_csv
 
 
 @dataclass
@@ -45,6 +47,13 @@ class FileReport:
 def read_file(
     path: Path, name: str, options: ImportOptions
 ) -> tuple[ColumnPlan, ParsedRows, FileReport]:
+    if is_xlsx(path):
+        with tempfile.TemporaryDirectory(prefix="picco-xlsx-") as folder:
+            text_path = Path(folder) / f"{Path(name).stem}.csv"
+            note = xlsx_to_csv(path, name, text_path)
+            plan, rows, report = read_file(text_path, name, options)
+        rows.notes.insert(0, note)
+        return plan, rows, report
     text_format = sniff_file(path, name)
     plan = plan_columns(
         text_format.header, text_format.sample_rows, text_format.decimal_comma, options, name

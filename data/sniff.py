@@ -21,7 +21,7 @@ _DECIMAL_COMMA = re.compile(r"^\s*-?\d+,\d+\s*$")
 
 # Spreadsheet and archive signatures: a renamed .xlsx is the most common "CSV" that is not one.
 _MAGIC = {
-    b"PK\x03\x04": "an Excel workbook (.xlsx) or another zip archive",
+    b"PK\x03\x04": "a zip archive or a damaged Excel workbook",
     b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": "an old Excel workbook (.xls)",
     b"%PDF": "a PDF document",
     b"\x1f\x8b": "a gzip archive",
@@ -156,7 +156,8 @@ def _reject_binary(head: bytes, display_name: str) -> None:
         if head.startswith(magic):
             raise InputError(
                 f"{display_name}: this is {what}, not a CSV/text export. Open it in a spreadsheet "
-                "and save it as CSV (comma, semicolon or tab separated), then import the CSV."
+                "and save it as an Excel workbook (.xlsx) or as CSV (comma, semicolon or tab "
+                "separated), then import that file."
             )
     probe = head[:8192]
     control = len(probe) - len(probe.translate(None, _CONTROL_BYTES))

@@ -301,7 +301,7 @@ def test_bad_input_names_file_line_and_column(tmp_path, text, expected):
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        (b"PK\x03\x04" + bytes(200), "Excel workbook"),
+        (b"PK\x03\x04" + bytes(200), "damaged Excel workbook"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(200), "old Excel workbook"),
         (bytes(range(256)) * 8, "binary file"),
     ],

@@ -60,7 +60,7 @@ def test_bom_never_reaches_the_first_column_name():
 @pytest.mark.parametrize(
     ("head", "expected"),
     [
-        (b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 40, "Excel workbook (.xlsx)"),
+        (b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 40, "damaged Excel workbook"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 40, "old Excel workbook (.xls)"),
         (bytes(range(256)) * 4, "binary file"),
     ],

@@ -1,0 +1,71 @@
+"""Excel workbooks (.xlsx) as CSV text, so spreadsheet exports take the same import path."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+from data.errors import InputError
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_WORKBOOK_PART = "xl/workbook.xml"
+
+
+def is_xlsx(path: Path) -> bool:
+    """A zip archive holding an Excel workbook part (the file name is not trusted)."""
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(4) != _ZIP_MAGIC:
+                return False
+        with zipfile.ZipFile(path) as archive:
+            return _WORKBOOK_PART in archive.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False
+
+
+def xlsx_to_csv(path: Path, name: str, target: Path) -> str:
+    """Write the workbook's largest sheet to `target` as UTF-8 CSV; returns a note saying which
+    sheet was read. Dates and times are written as ISO text, durations as seconds."""
+    from openpyxl import load_workbook  # only workbooks pay for importing it
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged workbook
+        raise InputError(
+            f"{name}: the Excel workbook could not be opened ({error}). Save it again from "
+            "Excel, or export the sheet as CSV."
+        ) from error
+    try:
+        # a sheet that does not record its size counts as one row: any real table beats it
+        sheet = max(workbook.worksheets, key=lambda candidate: candidate.max_row or 1)
+        with open(target, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            for row in sheet.iter_rows(values_only=True):
+                writer.writerow([_cell_text(value) for value in row])
+        others = len(workbook.worksheets) - 1
+    finally:
+        workbook.close()
+    extra = f" ({others} other sheet(s) ignored: they have fewer rows)" if others else ""
+    return f"{name}: read sheet '{sheet.title}' of the Excel workbook{extra}."
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        # Excel stores a date as a datetime at midnight: written as a date, so that a separate
+        # time column is still recognised (ISO parsing reads both shapes in one column)
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M:%S")
+    if isinstance(value, dt.timedelta):
+        return f"{value.total_seconds():g}"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
