@@ -514,6 +514,8 @@ def test_contact_records_show_the_interval_they_were_counted_in(picco_home):
     assert detected["kind"].tolist() == ["records"]
     assert detected["interval_minutes"].tolist() == [15] == [int(metric(app, "Interval")[:-4])]
     assert "counted in" in columns["interval_minutes"]["help"]
+    captions = [item.value for item in app.caption]
+    assert "Columns used in calls.csv — timestamp: `arrival`; handle: `talk_seconds`" in captions
 
 
 def test_each_queue_keeps_its_own_channel_guessed_from_its_name(picco_home):
@@ -542,8 +544,6 @@ def test_each_queue_keeps_its_own_channel_guessed_from_its_name(picco_home):
     app.button(key="save_scenario").click().run()
     saved = Store().load_scenario("Sample service desk", "Chat as calls")["staffing"]
     assert saved["queue_channels"] == {"chat": "voice", "email": "email", "phone": "voice"}
-    captions = [item.value for item in app.caption]
-    assert "Columns used in calls.csv — timestamp: `arrival`; handle: `talk_seconds`" in captions
 
 
 def test_scenario_bars_of_counts_tick_whole_numbers():
