@@ -151,7 +151,7 @@ if not backtest.empty and queue in set(backtest[QUEUE]):
         settings.model_choice_sentence(backtest, chosen, st.session_state["forecast_model"])
     )
     shown = [c for c in BACKTEST_COLUMNS if c in backtest.columns]
-    tables.show(backtest[shown], key="backtest_table")
+    tables.show(backtest[shown], key="backtest_table", all_rows_up_to=len(backtest))
     st.caption(
         "Rolling-origin backtest on recent weeks. WAPE = absolute error as a share of the "
         "contacts; coverage = share of actual intervals inside the P10–P90 band (aim: 80%)."

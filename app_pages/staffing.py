@@ -10,6 +10,7 @@ from data.errors import InputError
 from data.schema import INTERVAL_START
 
 SESSION = "session"
+DAYS_WITHOUT_SCROLLING = 31
 
 st.title("Staffing")
 current = state.current()
@@ -224,7 +225,7 @@ st.plotly_chart(plots.daily_totals_chart(daily), key="staffing_daily_chart")
 
 daily_tab, interval_tab = st.tabs(["Daily totals", "Per interval"])
 with daily_tab:
-    tables.show(daily, key="staffing_daily_table")
+    tables.show(daily, key="staffing_daily_table", all_rows_up_to=DAYS_WITHOUT_SCROLLING)
     downloads.download_table(daily, "staffing_daily", "Daily totals", key="download_daily")
 with interval_tab:
     tables.show(plan, key="staffing_plan_table")

@@ -289,7 +289,8 @@ def daily_totals_chart(daily: pd.DataFrame) -> go.Figure:
         tickformat=",d",
         showgrid=False,
     )
-    figure.update_xaxes(title_text="Date", tickformat="%a %d %b")
+    # Two lines per day label, so a fortnight's labels fit without slanting.
+    figure.update_xaxes(title_text="Date", tickformat="%a<br>%d %b")
     if len(daily) <= 31:
         figure.update_xaxes(dtick=DAY_MS)  # one labelled tick per day
     return figure

@@ -28,6 +28,7 @@ NUMBER_FORMATS = {COUNT: "%,d", DECIMAL: "%,.1f", PRECISE: "%.2f", PERCENT: "%.1
 DATETIME_FORMAT = "ddd D MMM YYYY, HH:mm"
 DAY_FORMAT = "ddd D MMM YYYY"
 STAMP_FORMAT = "YYYY-MM-DD HH:mm"
+ROW_HEIGHT_PX = 35  # st.dataframe's row (and header) height
 
 
 @dataclass(frozen=True)
@@ -122,16 +123,26 @@ def display_frame(frame: pd.DataFrame, overrides: dict[str, Column] | None = Non
     for name in shown.columns:
         kind = column_for(name, overrides).kind
         if kind == PERCENT:
-            shown[name] = pd.to_numeric(shown[name], errors="coerce") * 100
+            # Rounded as shown, + 0.0 so that -0.04% reads 0.0 rather than -0.0.
+            shown[name] = (pd.to_numeric(shown[name], errors="coerce") * 100).round(1) + 0.0
         elif kind == COUNT:
             shown[name] = pd.to_numeric(shown[name], errors="coerce").round().astype("Int64")
     return shown
 
 
 def show(
-    frame: pd.DataFrame, key: str, overrides: dict[str, Column] | None = None, **options: Any
+    frame: pd.DataFrame,
+    key: str,
+    overrides: dict[str, Column] | None = None,
+    all_rows_up_to: int | None = None,
+    **options: Any,
 ) -> None:
-    """st.dataframe of `frame` with labelled, formatted columns and no index."""
+    """st.dataframe of `frame` with labelled, formatted columns and no index.
+
+    `all_rows_up_to`: tables up to that many rows are drawn tall enough to need no scrolling.
+    """
+    if all_rows_up_to:
+        options["height"] = ROW_HEIGHT_PX * (min(len(frame), all_rows_up_to) + 1) + 3
     st.dataframe(
         display_frame(frame, overrides),
         key=key,

@@ -276,10 +276,19 @@ def edit_cell(page, row: str, column: str, value: str, editor_index: int = 0) ->
 
 def hidden_width(page, grid_index: int = 0) -> int:
     """Pixels of the st.dataframe / st.data_editor grid that only a horizontal scroll shows."""
+    return _hidden(page, grid_index, "scrollWidth - element.clientWidth")
+
+
+def hidden_height(page, grid_index: int = 0) -> int:
+    """Pixels of the grid's rows that only a vertical scroll inside the grid shows."""
+    return _hidden(page, grid_index, "scrollHeight - element.clientHeight")
+
+
+def _hidden(page, grid_index: int, difference: str) -> int:
     grid = page.locator('[data-testid="stDataFrame"]').nth(grid_index)
     grid.scroll_into_view_if_needed()
     scroller = grid.locator(".dvn-scroller").first
-    return int(scroller.evaluate("(element) => element.scrollWidth - element.clientWidth"))
+    return int(scroller.evaluate(f"(element) => element.{difference}"))
 
 
 def download_until(page, label: str, folder: Path, ready, timeout_s: float = 30.0) -> Path:

@@ -557,3 +557,11 @@ def test_scenario_bars_of_counts_tick_whole_numbers():
         1,
         "Peak supervisors",
     )
+
+
+def test_rates_show_as_percent_without_a_negative_zero():
+    from app_ui.tables import display_frame
+
+    shown = display_frame(pd.DataFrame({"bias": [-0.0004, -0.0123], "service_level": [0.8, 1.0]}))
+    assert shown["bias"].tolist() == [0.0, -1.2] and not np.signbit(shown["bias"][0])
+    assert shown["service_level"].tolist() == [80.0, 100.0]

@@ -14,6 +14,7 @@ from browser_support import (
     download,
     download_until,
     edit_cell,
+    hidden_height,
     hidden_width,
     main_text,
     open_page,
@@ -157,3 +158,27 @@ def read_comparison(page, folder, delta_column: str) -> pd.DataFrame:
         return delta_column in table and table.loc["Total cost", delta_column] != 0
 
     return pd.read_csv(download_until(page, "Comparison (CSV)", folder, ready)).set_index("metric")
+
+
+def test_sample_forecast_explains_its_model_and_staffs_every_queue(app_page):
+    # A session without a dataset in its URL opens the shipped sample: three queues, two years.
+    page = app_page
+    open_page(page, "Forecast")
+    page.locator('[data-testid="stPlotlyChart"]').first.wait_for()
+    text = main_text(page)
+    assert "Dataset: Sample service desk" in text and "dataset=Sample" in page.url
+    assert re.search(r"auto (kept|picked) \S+", text), text
+    assert "next best" not in text
+    assert hidden_height(page) <= 0  # every model of the backtest table without scrolling
+    assert app_exceptions(page) == []
+    screenshot(page, "forecast-page-sample")
+
+    open_page(page, "Staffing")
+    text = main_text(page)
+    assert "All queues with these targets" in text and "Peak agents" in text
+    assert hidden_height(page) <= 0  # the fortnight's daily totals without scrolling
+    assert app_exceptions(page) == []
+    screenshot(page, "staffing-page-sample")
+    open_page(page, "Data")
+    screenshot(page, "data-page-sample")
+    assert page.errors == []
