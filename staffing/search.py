@@ -40,6 +40,8 @@ def smallest_feasible(start: np.ndarray, slack: Slack, step: np.ndarray | int = 
         sa, sb = previous_slack[pending], current_slack[pending]
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             secant = b - sb * (b - a) / (sb - sa)
+        # a near-flat secant can shoot past the int64 range: bound it before the cast
+        secant = np.clip(secant, 0.0, 2.0**62)
         guess = np.where(np.isfinite(secant), np.ceil(secant), a).astype(np.int64)
         ceiling = np.where(high[pending] > 0, high[pending], np.iinfo(np.int64).max)
         guess = np.clip(guess, np.maximum(low[pending] + 1, 1), ceiling)
