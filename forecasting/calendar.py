@@ -98,7 +98,9 @@ def learn_effects(history: QueueHistory, kinds: np.ndarray) -> SpecialDayEffects
     totals = np.nansum(history.values, axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         ratios = totals / usual
-    holiday_ratio, n_holidays = _median_ratio(ratios, observed & (kinds == HOLIDAY) & (usual > 0))
+    seen = observed & (kinds == HOLIDAY) & (usual > 0)
+    closed = _closed_holidays(history, kinds, observed)
+    holiday_ratio, n_holidays = _median_ratio(np.where(closed, 0.0, ratios), seen | closed)
     after_ratio, n_after = _median_ratio(ratios, observed & (kinds == AFTER_HOLIDAY) & (usual > 0))
     if n_holidays == 0:
         holiday_ratio = _quietest_day_ratio(history)
@@ -108,6 +110,22 @@ def learn_effects(history: QueueHistory, kinds: np.ndarray) -> SpecialDayEffects
         n_holidays,
         n_after,
     )
+
+
+def _closed_holidays(
+    history: QueueHistory, kinds: np.ndarray, observed: np.ndarray, reach: int = 3
+) -> np.ndarray:
+    """Holidays with no data at all between observed days: a per-contact export has no row for
+    a day the center was closed, so such a day is a closure (ratio 0), not a gap in the export.
+    A holiday inside a longer gap (nothing observed within `reach` days) stays unknown."""
+    open_rows = history.open_rows(0, history.n_days)
+    empty = ~(~np.isnan(history.values) & open_rows).any(axis=1) & open_rows.any(axis=1)
+    closed = np.zeros(history.n_days, dtype=bool)
+    for day in np.flatnonzero((kinds == HOLIDAY) & empty):
+        before = observed[max(0, day - reach) : day].any()
+        after = observed[day + 1 : day + 1 + reach].any()
+        closed[day] = before and after
+    return closed
 
 
 def _median_ratio(ratios: np.ndarray, select: np.ndarray) -> tuple[float, int]:
@@ -121,8 +139,10 @@ def _quietest_day_ratio(history: QueueHistory) -> float:
     observed = history.observed_days()
     weekdays = history.weekdays()
     means = np.array(
-        [totals[observed & (weekdays == w)].mean() if (observed & (weekdays == w)).any() else 0.0
-         for w in range(7)]
+        [
+            totals[observed & (weekdays == w)].mean() if (observed & (weekdays == w)).any() else 0.0
+            for w in range(7)
+        ]
     )
     open_means = means[means > 0]
     return float(open_means.min() / open_means.mean()) if open_means.size else 0.0

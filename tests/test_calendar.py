@@ -50,8 +50,12 @@ def test_effects_learned_from_history():
     frame = synthetic_intervals(7 * 20, seed=4, level=60)  # 2024-01-01 .. 2024-05-19
     days = frame["interval_start"].dt.normalize()
     # Holidays at 10% of a normal day, the day after at 150%.
-    frame.loc[days.isin(pd.to_datetime(["2024-01-01", "2024-04-01", "2024-04-25"])), "volume"] *= 0.1
-    frame.loc[days.isin(pd.to_datetime(["2024-01-02", "2024-04-02", "2024-04-26"])), "volume"] *= 1.5
+    frame.loc[days.isin(pd.to_datetime(["2024-01-01", "2024-04-01", "2024-04-25"])), "volume"] *= (
+        0.1
+    )
+    frame.loc[days.isin(pd.to_datetime(["2024-01-02", "2024-04-02", "2024-04-26"])), "volume"] *= (
+        1.5
+    )
     history = history_from_intervals(frame, "desk")
     kinds = day_kinds(history.first_day, history.n_days, history.open_mask.any(axis=1), "IT")
     effects = learn_effects(history, kinds)
@@ -69,3 +73,32 @@ def test_without_past_holidays_a_holiday_looks_like_the_quietest_day():
     # Friday (0.8) over the mean weekday factor (5.2 / 5) = 0.77
     assert effects.holiday_ratio == pytest.approx(0.8 / 1.04, abs=0.05)
     assert effects.after_holiday_ratio == 1.0
+
+
+def test_holidays_without_a_single_contact_between_busy_days_are_closures():
+    # A per-contact export has no row on a closed holiday: the importer leaves those days
+    # missing, and the holiday effect must still come out as "closed", not as a quiet day.
+    frame = synthetic_intervals(7 * 20, seed=4, level=60)  # 2024-01-01 .. 2024-05-19
+    days = frame["interval_start"].dt.normalize()
+    frame.loc[days.isin(pd.to_datetime(["2024-01-01", "2024-04-01", "2024-04-25"])), "volume"] = (
+        np.nan
+    )
+    history = history_from_intervals(frame, "desk")
+    kinds = day_kinds(history.first_day, history.n_days, history.open_mask.any(axis=1), "IT")
+    effects = learn_effects(history, kinds)
+    # Jan 1 is the first day (nothing before it: unknown); Apr 1 and Apr 25 were closed;
+    # May 1 was a normal day (ratio about 1): the median of 0, 0, 1 is a closure
+    assert effects.holidays_seen == 3
+    assert effects.holiday_ratio == 0.0
+
+
+def test_a_holiday_inside_a_longer_gap_is_not_taken_for_a_closure():
+    frame = synthetic_intervals(7 * 20, seed=4, level=60)
+    days = frame["interval_start"].dt.normalize()
+    frame.loc[(days >= "2024-04-20") & (days <= "2024-04-30"), "volume"] = np.nan  # export gap
+    history = history_from_intervals(frame, "desk")
+    kinds = day_kinds(history.first_day, history.n_days, history.open_mask.any(axis=1), "IT")
+    effects = learn_effects(history, kinds)
+    # Jan 1, Easter Monday and May 1 were normal days in this history; Apr 25 is unknown
+    assert effects.holidays_seen == 3
+    assert effects.holiday_ratio == pytest.approx(1.0, abs=0.15)
