@@ -1,6 +1,12 @@
 """Forecasting engine: models, backtests, prediction intervals and peaks (no UI code)."""
 
-from forecasting.api import BacktestResult, ForecastResult, backtest_dataset, forecast_dataset
+from forecasting.api import (
+    BacktestResult,
+    ForecastResult,
+    backtest_dataset,
+    flag_peaks,
+    forecast_dataset,
+)
 from forecasting.events import CAMPAIGN, EXCLUDE, ForecastEvent
 from forecasting.settings import ForecastSettings
 
@@ -12,5 +18,6 @@ __all__ = [
     "ForecastResult",
     "ForecastSettings",
     "backtest_dataset",
+    "flag_peaks",
     "forecast_dataset",
 ]

@@ -18,7 +18,7 @@ from forecasting.calendar import AFTER_HOLIDAY, HOLIDAY, holiday_names
 from forecasting.history import QueueHistory, history_from_intervals, infer_interval_minutes
 from forecasting.intervals import DEFAULT_DISPERSION, calibrate_dispersion, quantile_forecasts
 from forecasting.outliers import detect_outliers, outlier_table
-from forecasting.peaks import REASON, USUAL, find_peaks
+from forecasting.peaks import PEAK_COLUMNS, REASON, USUAL, find_peaks
 from forecasting.pipeline import QueueInputs, origin_data, prepare_queue, run_model
 from forecasting.registry import BASELINES, auto_candidates, make_model
 from forecasting.select import evaluate, pick_model
@@ -27,6 +27,7 @@ from forecasting.settings import AUTO, ForecastSettings
 Progress = Callable[[float, str], None]
 FORECAST_COLUMNS = [INTERVAL_START, QUEUE, "forecast", "p10", "p50", "p80", "p90", IS_OPEN]
 FALLBACK_MODEL = "historical_average_4w"
+PEAK_BASIS_COLUMNS = [INTERVAL_START, QUEUE, "forecast", USUAL, REASON]
 
 
 @dataclass
@@ -39,6 +40,27 @@ class ForecastResult:
     peaks: pd.DataFrame  # peaks.PEAK_COLUMNS, ranked by extra contacts
     outliers: pd.DataFrame = field(default_factory=pd.DataFrame)  # detected in the history
     notes: list[str] = field(default_factory=list)
+    # Open, non-holiday slots with their usual level and known cause: what flag_peaks reads,
+    # so new peak rules do not refit the models.
+    peak_basis: pd.DataFrame = field(default_factory=pd.DataFrame)
+    interval_minutes: int = 0
+
+
+def flag_peaks(
+    basis: pd.DataFrame, interval_minutes: int, settings: ForecastSettings
+) -> pd.DataFrame:
+    """The peaks of a forecast (ForecastResult.peak_basis) under `settings`' peak rules."""
+    if basis.empty:
+        return pd.DataFrame(columns=PEAK_COLUMNS)
+    return find_peaks(
+        basis,
+        interval_minutes,
+        settings.peak_threshold_pct,
+        settings.peak_min_contacts,
+        settings.peak_volume_threshold,
+        settings.peak_noise_sigmas,
+        settings.peak_min_day_share_pct,
+    )
 
 
 @dataclass
@@ -242,33 +264,22 @@ def forecast_dataset(
         end = start + pd.Timedelta(days=horizon_days)
         frame = frame[(frame[INTERVAL_START] >= start) & (frame[INTERVAL_START] < end)]
         frames.append(frame)
-        peaks.append(
-            find_peaks(
-                frame[frame[IS_OPEN] & ~frame["is_holiday"]],
-                step,
-                settings.peak_threshold_pct,
-                settings.peak_min_contacts,
-                settings.peak_volume_threshold,
-                settings.peak_noise_sigmas,
-                settings.peak_min_day_share_pct,
-            )
-        )
+        peaks.append(frame.loc[frame[IS_OPEN] & ~frame["is_holiday"], PEAK_BASIS_COLUMNS])
         raw = inputs.history
         outliers.append(outlier_table(raw, detect_outliers(raw)))
     if progress:
         progress(1.0, "forecast ready")
     forecast = pd.concat(frames, ignore_index=True)
-    peak_table = pd.concat([p for p in peaks if not p.empty] or [peaks[0]], ignore_index=True)
-    if not peak_table.empty:
-        peak_table = peak_table.sort_values("extra_contacts", ascending=False, ignore_index=True)
-        peak_table["rank"] = np.arange(1, len(peak_table) + 1)
+    basis = pd.concat(peaks, ignore_index=True)
     return ForecastResult(
         forecast=forecast[FORECAST_COLUMNS].reset_index(drop=True),
         chosen_models=chosen,
         backtest=pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(),
-        peaks=peak_table,
+        peaks=flag_peaks(basis, step, settings),
         outliers=pd.concat(outliers, ignore_index=True),
         notes=notes,
+        peak_basis=basis,
+        interval_minutes=step,
     )
 
 

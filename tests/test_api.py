@@ -13,6 +13,7 @@ from forecasting import (
     ForecastEvent,
     ForecastSettings,
     backtest_dataset,
+    flag_peaks,
     forecast_dataset,
 )
 from forecasting.synthetic import synthetic_intervals
@@ -97,6 +98,25 @@ def test_campaign_uplift_and_peak_reason(history):
     assert top["reason"] == "campaign spring promo"
     assert top["start"] == pd.Timestamp("2024-04-23 09:00")
     assert top["end"] == pd.Timestamp("2024-04-23 12:00")
+
+
+def test_new_peak_rules_reflag_the_same_forecast_without_refitting(history):
+    result = forecast_dataset(history, 7, settings(country=None))
+    assert result.interval_minutes == 30
+    # the fitted run's own rules give its own peaks
+    same = flag_peaks(result.peak_basis, 30, settings(country=None))
+    pd.testing.assert_frame_equal(same.reset_index(drop=True), result.peaks.reset_index(drop=True))
+    # a manager's ceiling flags every open interval forecast above it, busiest first
+    forecast = result.forecast[result.forecast["is_open"]]
+    ceiling = float(forecast["forecast"].quantile(0.9))
+    over = forecast[forecast["forecast"] > ceiling]
+    strict = flag_peaks(
+        result.peak_basis, 30, settings(peak_volume_threshold=ceiling, peak_threshold_pct=1e6)
+    )
+    flagged_slots = sum(int((end - start) / pd.Timedelta(minutes=30))
+                        for start, end in zip(strict["start"], strict["end"], strict=True))  # fmt: skip
+    assert flagged_slots == len(over)
+    assert strict["extra_contacts"].is_monotonic_decreasing
 
 
 def test_excluded_surge_week_does_not_raise_the_forecast(history):
