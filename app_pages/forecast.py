@@ -89,6 +89,26 @@ with st.expander("Events: leave out an unusual past period, add a planned campai
         key="campaign_uplift_pct",
         persist_state="session",
     )
+with st.expander("Peak rules: what counts as a peak"):
+    left, right = st.columns(2)
+    left.number_input(
+        "Flag intervals above a usual weekday and time by (%)",
+        min_value=1.0,
+        max_value=500.0,
+        step=5.0,
+        key="peak_threshold_pct",
+        persist_state="session",
+        help="Compared with the same weekday and time of day over recent weeks; quiet slots "
+        "also need more extra contacts than chance would bring.",
+    )
+    right.number_input(
+        "Also flag every interval above (contacts per interval, 0 = off)",
+        min_value=0.0,
+        step=10.0,
+        key="peak_volume_threshold",
+        persist_state="session",
+        help="Your own ceiling, e.g. what the team on shift can answer in one interval.",
+    )
 
 try:
     result = settings.current_forecast(current)
@@ -109,7 +129,8 @@ if not outliers.empty:
 forecast = result.forecast
 history = current.dataset.intervals
 tail_start = history[INTERVAL_START].max() - pd.Timedelta(days=HISTORY_TAIL_DAYS)
-peaks = result.peaks[result.peaks[QUEUE] == queue] if not result.peaks.empty else result.peaks
+all_peaks = settings.current_peaks(result)
+peaks = all_peaks[all_peaks[QUEUE] == queue]
 st.plotly_chart(
     plots.forecast_chart(history[history[INTERVAL_START] > tail_start], forecast, peaks, queue),
     key="forecast_chart",
@@ -134,7 +155,17 @@ figures[3].metric("Peaks found", f"{len(peaks)}", border=True)
 
 st.subheader("Peaks")
 if peaks.empty:
-    st.info("No interval of this forecast stands out from a usual week.")
+    st.info(
+        f"No interval of this forecast is more than {st.session_state['peak_threshold_pct']:g}% "
+        "above a usual week"
+        + (
+            f" or above {st.session_state['peak_volume_threshold']:,.0f} contacts"
+            if st.session_state["peak_volume_threshold"] > 0
+            else ""
+        )
+        + ". The busiest day and interval are shown above; lower the threshold or set your own "
+        "ceiling under Peak rules to flag more."
+    )
 else:
     shown = peaks.head(MAX_PEAKS_LISTED)
     st.markdown("\n".join(f"- {describe_peak(peak)}" for _, peak in shown.iterrows()))
@@ -161,7 +192,7 @@ for note in result.notes:
 
 st.subheader("Downloads")
 downloads.download_table(forecast, "forecast", "Forecast, all queues", key="download_forecast")
-if not result.peaks.empty:
-    downloads.download_table(result.peaks, "peaks", "Peaks", key="download_peaks")
+if not all_peaks.empty:
+    downloads.download_table(all_peaks, "peaks", "Peaks", key="download_peaks")
 if not result.backtest.empty:
     downloads.download_table(result.backtest, "backtest", "Backtest", key="download_backtest")

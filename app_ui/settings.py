@@ -14,6 +14,7 @@ from holidays.registry import COUNTRIES
 
 from app_ui import cached, state
 from data.schema import INTERVAL_START, QUEUE
+from forecasting import ForecastResult, flag_peaks
 from forecasting.events import CAMPAIGN, EXCLUDE, ForecastEvent
 from forecasting.registry import model_names
 from forecasting.select import PREFERRED_MODEL, SWITCH_MARGIN
@@ -38,6 +39,8 @@ FORECAST_DEFAULTS: dict[str, Any] = {
     "exclude_enabled": False,
     "campaign_enabled": False,
     "campaign_uplift_pct": 20.0,
+    "peak_threshold_pct": ForecastSettings.peak_threshold_pct,
+    "peak_volume_threshold": 0.0,  # 0 = no ceiling
 }
 
 
@@ -158,6 +161,18 @@ def forecast_settings() -> ForecastSettings:
         subdivision=None if region == NO_REGION else region,
         events=_events(),
     )
+
+
+def current_peaks(result: ForecastResult) -> pd.DataFrame:
+    """The forecast's peaks under the page's peak rules (re-flagged, never refitted)."""
+    session = st.session_state
+    ceiling = float(session.get("peak_volume_threshold", 0.0))
+    rules = replace(
+        forecast_settings(),
+        peak_threshold_pct=float(session.get("peak_threshold_pct", 20.0)),
+        peak_volume_threshold=ceiling if ceiling > 0 else None,
+    )
+    return flag_peaks(result.peak_basis, result.interval_minutes, rules)
 
 
 def forecast_key(current: state.CurrentDataset) -> str:

@@ -94,6 +94,23 @@ def contact_records(days: int = 35, per_day: int = 40) -> bytes:
     return frame.to_csv(index=False).encode()
 
 
+def test_a_manager_ceiling_flags_peaks_and_a_high_threshold_clears_them(picco_home):
+    app = go(open_app(), "forecast")
+    assert_clean(app)
+    contacts = metric(app, "Forecast contacts")
+    busiest = number(metric(app, "Busiest interval, P10–P90").split("–")[1])  # its P90
+    app.number_input(key="peak_volume_threshold").set_value(busiest / 2).run()
+    assert_clean(app)
+    assert int(metric(app, "Peaks found")) > 0
+    listed = [line for item in app.markdown for line in item.value.splitlines()]
+    assert [line for line in listed if line.startswith("- ")]
+    assert metric(app, "Forecast contacts") == contacts  # peak rules do not change the forecast
+    app.number_input(key="peak_volume_threshold").set_value(0.0).run()
+    app.number_input(key="peak_threshold_pct").set_value(500.0).run()
+    assert int(metric(app, "Peaks found")) == 0
+    assert any("more than 500% above a usual week" in item.value for item in app.info)
+
+
 def test_every_page_renders_on_the_sample(picco_home):
     app = open_app()
     assert_clean(app)
