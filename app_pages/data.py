@@ -217,7 +217,7 @@ def _stored_datasets(current_name: str) -> None:
 
 st.title("Data")
 files = st.file_uploader(
-    "Upload contact history (CSV or text exports; several files = one queue each)",
+    "Upload contact history (CSV, text or Excel .xlsx exports; several files = one queue each)",
     accept_multiple_files=True,
     key="upload_files",
     help="Interval volumes (time + count per interval) or one row per contact; "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 
@@ -375,6 +376,18 @@ def test_upload_is_stored_and_bad_files_get_the_importers_message(picco_home):
     assert "notes.csv" in app.error[0].value
     assert app.header[0].value == "Current dataset: week"  # the good dataset stays current
     assert sorted(Store().list_datasets()["name"]) == ["Sample service desk", "week"]
+
+
+def test_an_excel_workbook_uploads_like_its_csv(picco_home):
+    frame = pd.read_csv(pd.io.common.BytesIO(small_export()), parse_dates=[0])
+    buffer = io.BytesIO()
+    frame.to_excel(buffer, index=False, sheet_name="Export")
+    app = open_app()
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    app.file_uploader(key="upload_files").set_value(("week.xlsx", buffer.getvalue(), xlsx)).run()
+    assert_clean(app)
+    assert number(metric(app, "Contacts")) == frame.iloc[:, -1].sum()
+    assert (metric(app, "First day"), metric(app, "Last day")) == ("2025-03-03", "2025-04-06")
 
 
 def test_stored_datasets_can_be_loaded_renamed_and_deleted(picco_home):
