@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import warnings
-
 import numpy as np
 import pandas as pd
 
+from forecasting.calendar import usual_daily_totals
 from forecasting.history import QueueHistory
 
 WINDOW_DAYS = 365  # effects are learned from the last year
@@ -32,17 +31,10 @@ def log_residuals(history: QueueHistory) -> np.ndarray:
     The centred neighbours carry the weekday and the local level, so what is left is the day's
     own deviation: what a day-of-month effect would explain.
     """
-    totals = np.where(history.observed_days(), np.nansum(history.values, axis=1), np.nan)
-    n = totals.size
-    neighbours = np.full((2 * NEIGHBOUR_WEEKS, n), np.nan)
-    for k in range(1, NEIGHBOUR_WEEKS + 1):
-        shift = 7 * k
-        if shift < n:
-            neighbours[2 * k - 2, shift:] = totals[:-shift]
-            neighbours[2 * k - 1, :-shift] = totals[shift:]
-    with warnings.catch_warnings(), np.errstate(divide="ignore", invalid="ignore"):
-        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN neighbourhoods give NaN
-        usual = np.nanmedian(neighbours, axis=0)
+    observed = history.observed_days()
+    totals = np.where(observed, np.nansum(history.values, axis=1), np.nan)
+    usual = usual_daily_totals(history, observed, NEIGHBOUR_WEEKS)
+    with np.errstate(divide="ignore", invalid="ignore"):
         residuals = np.log(totals / usual)
     return np.where(np.isfinite(residuals), residuals, np.nan)
 
