@@ -40,7 +40,7 @@ def email_plan(
     Give `agents` to see what a staffing level achieves instead of sizing it.
     Columns: agents, backlog (items still open at the end of the interval), service_level
     (share of the interval's items answered within the window), asa_seconds (mean time to
-    answer of the interval's items; infinite when the horizon ends first), occupancy.
+    answer of the interval's items), occupancy.
     """
     volume = np.asarray(volume, dtype=float)
     work = volume * np.broadcast_to(np.asarray(aht_seconds, dtype=float), volume.shape)
@@ -52,33 +52,55 @@ def email_plan(
         raise InputError(f"e-mail productivity must be above 0 and at most 1, got {productivity}")
     window = max(1, int(np.floor(response_hours * 3600.0 / interval_seconds + _TOLERANCE)))
     capacity_per_agent = interval_seconds * productivity
+    # Past the horizon the open pattern goes on and the next period is staffed to plan: work
+    # whose window runs past the end is staffed here only for its share inside the horizon,
+    # and is not reported late for want of the intervals after it.
+    if size and not open_mask.any() and np.any(work > 0):
+        raise InputError("e-mail work arrives but no interval is open to answer it")
+    full_open = np.concatenate([open_mask, _pattern_after(open_mask, window, interval_seconds)])
+    full_work = np.concatenate([work, np.zeros(window)])
+    spread = _spread_over_open_window(full_work, full_open, window)
     if agents is None:
-        spread = _spread_over_open_window(work, open_mask, window)
-        agents = _whole_agents_ahead_of(np.cumsum(spread), np.cumsum(work), capacity_per_agent)
+        agents = _whole_agents_ahead_of(
+            np.cumsum(spread[:size]), np.cumsum(work), capacity_per_agent
+        )
     agents = np.where(open_mask, np.asarray(agents), 0)
     capacity = agents * capacity_per_agent
-    arrived = np.cumsum(work)
-    surplus = np.cumsum(work - capacity)
+    full_capacity = np.concatenate([capacity, spread[size:]])
+    arrived = np.cumsum(full_work)
+    surplus = np.cumsum(full_work - full_capacity)
     backlog_work = surplus - np.minimum(np.minimum.accumulate(surplus), 0.0)
     done = arrived - backlog_work  # cumulative work finished by the end of each interval
-    before = arrived - work  # work queued ahead of each interval's first item
-    deadline = np.minimum(np.arange(size) + window - 1, size - 1)
+    before = arrived - full_work  # work queued ahead of each interval's first item
+    deadline = np.arange(size) + window - 1
     with np.errstate(divide="ignore", invalid="ignore"):
-        in_time = np.where(work > 0, np.clip((done[deadline] - before) / work, 0.0, 1.0), 1.0)
-        processed = np.diff(done, prepend=0.0)
+        in_time = np.where(
+            work > 0, np.clip((done[deadline] - before[:size]) / work, 0.0, 1.0), 1.0
+        )
+        processed = np.diff(done[:size], prepend=0.0)
         occupancy = np.where(capacity > 0, processed / capacity, 0.0)
     items_arrived = np.cumsum(volume)
     # items finished: read the cumulative item count off the cumulative work curve
-    items_done = np.interp(done, np.r_[0.0, arrived], np.r_[0.0, items_arrived])
+    items_done = np.interp(done[:size], np.r_[0.0, arrived[:size]], np.r_[0.0, items_arrived])
+    response = _mean_response_seconds(full_work, before, done, interval_seconds)[:size]
     return pd.DataFrame(
         {
             "agents": agents,
             "backlog": np.maximum(items_arrived - items_done, 0.0),
             "service_level": in_time,
-            "asa_seconds": _mean_response_seconds(work, before, done, interval_seconds),
+            "asa_seconds": response,
             "occupancy": np.clip(occupancy, 0.0, 1.0),
         }
     )
+
+
+def _pattern_after(open_mask: np.ndarray, count: int, interval_seconds: float) -> np.ndarray:
+    """Open flags of the `count` intervals after the horizon: its last week (else day) again."""
+    for days in (7, 1):
+        period = int(round(days * 86_400 / interval_seconds))
+        if 0 < period <= open_mask.size:
+            return np.resize(open_mask[-period:], count)
+    return np.ones(count, dtype=bool)  # under a day of data: no pattern to go on
 
 
 def _whole_agents_ahead_of(
@@ -106,7 +128,8 @@ def _spread_over_open_window(work: np.ndarray, open_mask: np.ndarray, window: in
     """Work each interval must do when every arrival is shared evenly by its window's open slots.
 
     Work arriving when no open interval remains in its window goes to the next open interval
-    (it will be late; the service level shows it).
+    (it will be late; the service level shows it). Work with no open interval left before the
+    horizon ends is not staffed here: it is the next period's backlog.
     """
     size = work.size
     open_rank = np.cumsum(open_mask)  # open intervals up to and including i
@@ -116,10 +139,11 @@ def _spread_over_open_window(work: np.ndarray, open_mask: np.ndarray, window: in
             raise InputError("e-mail work arrives but no interval is open to answer it")
         return np.zeros(size)
     first = open_rank - open_mask  # index (among open slots) of the first open slot >= i
+    ahead = first < total_open  # an open interval remains at or after the arrival
     last = open_rank[np.minimum(np.arange(size) + window - 1, size - 1)]  # one past the last
     last = np.maximum(last, np.minimum(first + 1, total_open))
     first = np.minimum(first, total_open - 1)
-    rate = np.where(work > 0, work / np.maximum(last - first, 1), 0.0)
+    rate = np.where((work > 0) & ahead, work / np.maximum(last - first, 1), 0.0)
     change = np.zeros(total_open + 1)
     np.add.at(change, first, rate)
     np.add.at(change, last, -rate)

@@ -78,6 +78,8 @@ class StaffingSettings:
     chat_concurrency: int = DEFAULT_CONCURRENCY
     chat_handle_growth: float = DEFAULT_HANDLE_GROWTH
     email_response_hours: float = DEFAULT_RESPONSE_HOURS
+    # Hours of the day (start, end) when e-mail is worked; mail arriving outside them waits.
+    email_hours: tuple[float, float] = (0.0, 24.0)
     fractional_agents: bool = False
     queue_channels: dict[str, str] = field(default_factory=dict)
 
@@ -126,6 +128,12 @@ class StaffingSettings:
                 f"got {self.min_agents_open}"
             )
         _positive(self.email_response_hours, "e-mail response hours")
+        start, end = (float(hour) for hour in self.email_hours)
+        if not 0 <= start < end <= 24:
+            raise InputError(
+                f"e-mail working hours must start before they end, within 0 to 24 "
+                f"(got {start:g} to {end:g})"
+            )
         check_chat_settings(self.chat_concurrency, self.chat_handle_growth)
 
     def targets(self) -> dict[str, float | None]:
@@ -281,6 +289,8 @@ def _plan_queue(
     interval_seconds = interval_minutes * 60.0
     volume, aht = rows[VOLUME].to_numpy(), rows[AHT_SECONDS].to_numpy()
     is_open = rows[IS_OPEN].to_numpy()
+    if channel == "email":
+        is_open = is_open & _within_hours(rows[INTERVAL_START], settings.email_hours)
     if given_agents is not None:
         agents = given_agents
     else:
@@ -307,6 +317,13 @@ def _plan_queue(
         settings.supervisor_hourly_cost,
     )
     return plan
+
+
+def _within_hours(starts: pd.Series, hours: tuple[float, float]) -> np.ndarray:
+    """Intervals starting inside [start, end) hours of the day."""
+    times = pd.to_datetime(starts)
+    hour = (times.dt.hour + times.dt.minute / 60.0).to_numpy()
+    return (hour >= hours[0]) & (hour < hours[1])
 
 
 def _needed_agents(

@@ -119,3 +119,18 @@ def test_backlog_equals_the_interval_by_interval_recursion(arrivals, staffing):
 def test_sized_staffing_always_answers_within_the_window(arrivals, hours):
     plan = email_plan(np.array(arrivals, dtype=float), 420, 900, response_hours=hours)
     assert plan.service_level.min() == pytest.approx(1.0)
+
+
+def test_the_end_of_the_horizon_gets_no_burst_of_work_due_after_it():
+    # two weeks of steady mail, 24/7, 24-hour window: the last day is staffed like the others
+    # (its arrivals are partly answered the day after the plan ends), nothing is reported late
+    # and every response time is finite
+    volume = np.random.default_rng(0).poisson(4, 14 * 96).astype(float)
+    plan = email_plan(volume, 225, 900, response_hours=24.0)
+    per_day = plan.agents.to_numpy().reshape(14, 96).sum(axis=1)
+    middle = per_day[1:-1].mean()
+    assert per_day[-1] == pytest.approx(middle, rel=0.1)
+    assert plan.service_level.min() == pytest.approx(1.0)
+    assert np.isfinite(plan.asa_seconds).all()
+    # the inbox is assumed empty when the plan starts: day one carries only its own share
+    assert per_day[0] == pytest.approx(middle / 2, rel=0.15)

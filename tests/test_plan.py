@@ -232,3 +232,35 @@ def test_minimum_staffing_applies_to_live_channels_not_to_email():
     # someone answers the phone all night; the two e-mails (600 s) need one agent-interval
     assert plan[plan.queue == "phone"].agents.tolist() == [1, 1, 1, 1]
     assert plan[plan.queue == "email"].agents.tolist() == [1, 0, 0, 0]
+
+
+def test_email_is_worked_only_in_its_working_hours():
+    starts = pd.date_range("2026-01-05 00:00", periods=2 * 96, freq="15min")  # Mon and Tue
+    frame = pd.DataFrame({"interval_start": starts, "queue": "mail", "volume": 4.0})
+    settings = StaffingSettings(
+        aht_seconds=225, queue_channels={"mail": "email"}, email_hours=(8.0, 18.0)
+    )
+    plan = plan_staffing(frame, 15, settings)
+    hours = plan.interval_start.dt.hour
+    assert (plan.loc[(hours < 8) | (hours >= 18), "agents"] == 0).all()
+    assert (plan.loc[(hours >= 8) & (hours < 18), "agents"] > 0).all()
+    # 4 e-mails of 225 s each per interval; an agent answers 4 per interval. Past the horizon
+    # the working hours go on, so mail whose window runs past Tuesday is staffed only for its
+    # share inside it: Tuesday's evening mail (96) is all next week's, and the mail arriving
+    # Tuesday at 08:00 + k intervals has k of its 40 working intervals on Wednesday
+    # (4 x (0 + 1 + ... + 39) / 40 = 78). 768 - 96 - 78 = 594 e-mails = 148.5 agent-intervals.
+    assert plan.agents.sum() == 149
+    assert 170 <= plan.backlog.iloc[-1] <= 174  # rounding up answers up to 4 of them early
+    tuesday = plan[plan.interval_start.dt.day == 6].groupby(hours).agents.sum()
+    assert tuesday[tuesday > 0].max() - tuesday[tuesday > 0].min() <= 2  # no end-of-plan burst
+    monday = plan[plan.interval_start.dt.day == 5]
+    assert monday.service_level.min() == pytest.approx(1.0)  # 24-hour window: next morning
+    short = plan_staffing(frame, 15, dataclasses.replace(settings, email_response_hours=4.0))
+    evening = short[(short.interval_start.dt.day == 5) & (short.interval_start.dt.hour >= 18)]
+    assert evening.service_level.max() == 0.0  # nobody works until 08:00, after the window
+
+
+@pytest.mark.parametrize("hours", [(18.0, 8.0), (-1.0, 10.0), (8.0, 25.0), (9.0, 9.0)])
+def test_impossible_email_hours_are_rejected(hours):
+    with pytest.raises(InputError, match="e-mail working hours"):
+        StaffingSettings(email_hours=hours)
