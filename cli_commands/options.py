@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from data.columns import ImportOptions
+from data.errors import InputError
 from data.schema import KIND_INTERVALS, KIND_RECORDS
 from forecasting import ForecastSettings
 from forecasting.registry import model_names
@@ -81,20 +82,18 @@ def forecast_settings(args: argparse.Namespace) -> ForecastSettings:
     )
 
 
-def add_staffing_arguments(parser: argparse.ArgumentParser) -> None:
-    """Every staffing knob, with StaffingSettings' defaults."""
+def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bool = False) -> None:
+    """Every staffing knob, with StaffingSettings' defaults (`targets_required`: the service
+    level and its seconds must be given)."""
     defaults = StaffingSettings()
     group = parser.add_argument_group("staffing")
     group.add_argument("--channel", choices=CHANNELS, default=defaults.channel)
     group.add_argument("--aht-seconds", type=float, help="handle time (default: from the data)")
+    level = {"required": True} if targets_required else {"default": defaults.service_level}
+    within = {"required": True} if targets_required else {"default": defaults.answer_within_seconds}
+    group.add_argument("--service-level", type=float, help="share, e.g. 0.8", **level)
     group.add_argument(
-        "--service-level", type=float, default=defaults.service_level, help="share, e.g. 0.8"
-    )
-    group.add_argument(
-        "--answer-within-seconds",
-        type=float,
-        default=defaults.answer_within_seconds,
-        help=f"service-level threshold (default {defaults.answer_within_seconds:g})",
+        "--answer-within-seconds", type=float, help="service-level threshold, e.g. 20", **within
     )
     group.add_argument("--max-occupancy", type=float, default=defaults.max_occupancy)
     group.add_argument("--max-asa-seconds", type=float, help="cap on average speed of answer")
@@ -107,6 +106,12 @@ def add_staffing_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--chat-concurrency", type=int, default=defaults.chat_concurrency)
     group.add_argument("--chat-handle-growth", type=float, default=defaults.chat_handle_growth)
     group.add_argument("--email-response-hours", type=float, default=defaults.email_response_hours)
+    group.add_argument(
+        "--email-hours",
+        default="{:g}-{:g}".format(*defaults.email_hours),
+        metavar="START-END",
+        help="hours of the day e-mail is worked, e.g. 8-18 (default: whenever open)",
+    )
     group.add_argument("--min-agents-open", type=int, default=defaults.min_agents_open)
     group.add_argument(
         "--agent-hourly-cost", type=float, default=defaults.agent_hourly_cost, help="EUR"
@@ -139,4 +144,17 @@ def staffing_settings(args: argparse.Namespace) -> StaffingSettings:
         chat_concurrency=args.chat_concurrency,
         chat_handle_growth=args.chat_handle_growth,
         email_response_hours=args.email_response_hours,
+        email_hours=_hour_range(args.email_hours),
     )
+
+
+def _hour_range(text: str) -> tuple[float, float]:
+    """'8-18' or '8.5-17' -> (8.0, 18.0); StaffingSettings checks the order and range."""
+    parts = str(text).replace(",", ".").split("-")
+    try:
+        start, end = (float(part) for part in parts)
+    except ValueError as error:
+        raise InputError(
+            f"--email-hours must look like 8-18 (start and end hour of the day), got '{text}'"
+        ) from error
+    return start, end

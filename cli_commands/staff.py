@@ -8,10 +8,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from cli_commands.options import one_line_errors, staffing_settings
+from cli_commands.options import add_staffing_arguments, one_line_errors, staffing_settings
 from data.errors import InputError
 from data.schema import INTERVAL_START, QUEUE, VOLUME
-from staffing.plan import CHANNELS, STAFF_COLUMNS, plan_staffing, summarise_plan
+from staffing.plan import STAFF_COLUMNS, plan_staffing, summarise_plan
 
 PLAN_COLUMNS = [INTERVAL_START, VOLUME, *STAFF_COLUMNS]
 
@@ -27,23 +27,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("forecast", metavar="FORECAST.csv", help="forecast table")
     parser.add_argument("--out", required=True, metavar="PLAN.csv", help="plan to write")
-    parser.add_argument("--aht-seconds", type=float, help="handle time where the CSV has none")
-    parser.add_argument("--service-level", type=float, required=True, help="e.g. 0.8")
-    parser.add_argument("--answer-within-seconds", type=float, required=True, help="e.g. 20")
-    parser.add_argument("--max-occupancy", type=float, default=1.0, help="e.g. 0.85")
-    parser.add_argument("--max-asa-seconds", type=float, help="cap on average speed of answer")
-    parser.add_argument("--patience-seconds", type=float, help="mean patience: use Erlang A")
-    parser.add_argument("--max-abandon-rate", type=float, help="e.g. 0.05 (needs patience)")
-    parser.add_argument("--shrinkage", type=float, default=0.3, help="default 0.3")
-    parser.add_argument("--supervisor-span", type=int, default=12, help="8 to 15, default 12")
-    parser.add_argument("--channel", choices=CHANNELS, default="voice")
-    parser.add_argument("--chat-concurrency", type=int, default=2, help="chats per agent")
-    parser.add_argument("--chat-handle-growth", type=float, default=0.25)
-    parser.add_argument("--email-response-hours", type=float, default=24.0)
-    parser.add_argument("--min-agents-open", type=int, default=1)
+    add_staffing_arguments(parser, targets_required=True)
     parser.add_argument("--interval-minutes", type=float, help="default: read from the CSV")
-    parser.add_argument("--agent-hourly-cost", type=float, default=22.0, help="EUR, default 22")
-    parser.add_argument("--supervisor-hourly-cost", type=float, default=30.0, help="EUR, 30")
     one_line_errors(parser)
     parser.set_defaults(run=run)
 

@@ -103,6 +103,20 @@ def test_email_channel_reports_backlog(tmp_path):
     assert plan.backlog.tolist() == pytest.approx([28, 19, 10, 0, 7, 4, 1, 0])
 
 
+def test_email_working_hours_leave_the_night_unstaffed(tmp_path):
+    path = tmp_path / "mail.csv"
+    starts = pd.date_range("2026-01-05 00:00", periods=96, freq="15min")
+    pd.DataFrame({"interval_start": starts, "volume": 4}).to_csv(path, index=False)
+    out = tmp_path / "plan.csv"
+    result = run_cli(path, "--aht-seconds", "225", *TARGETS, "--channel", "email",
+                     "--email-hours", "8-18", "--out", out)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    plan = pd.read_csv(out, parse_dates=["interval_start"])
+    hours = plan.interval_start.dt.hour
+    assert (plan.loc[(hours < 8) | (hours >= 18), "agents"] == 0).all()
+    assert (plan.loc[(hours >= 8) & (hours < 18), "agents"] > 0).all()
+
+
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
@@ -113,6 +127,8 @@ def test_email_channel_reports_backlog(tmp_path):
         (["--max-abandon-rate", "0.05"], "needs the callers' patience"),
         (["--channel", "fax"], "invalid choice"),
         (["--supervisor-span", "ten"], "invalid int value"),
+        (["--email-hours", "18-8"], "e-mail working hours must start before they end"),
+        (["--email-hours", "morning"], "--email-hours must look like 8-18"),
     ],
 )
 def test_bad_arguments_exit_2_with_one_clear_line(forecast, tmp_path, capsys, extra, message):
