@@ -154,6 +154,16 @@ with st.container(border=True):
             key="email_response_hours",
             persist_state=SESSION,
         )
+        row[2].slider(
+            "E-mail worked between (hour of day)",
+            min_value=0.0,
+            max_value=24.0,
+            step=0.5,
+            key="email_hours",
+            persist_state=SESSION,
+            help="Mail arriving outside these hours waits for the next working hour; "
+            "0 to 24 = whenever the queue is open.",
+        )
 
 queue = st.session_state["queue"]
 problems = settings.staffing_problems()

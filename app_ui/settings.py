@@ -207,6 +207,7 @@ STAFFING_DEFAULTS: dict[str, Any] = {
     "supervisor_cost": DEFAULT_SUPERVISOR_HOURLY_COST,
     "chat_concurrency": DEFAULT_CONCURRENCY,
     "email_response_hours": DEFAULT_RESPONSE_HOURS,
+    "email_hours": (0.0, 24.0),  # hours of the day e-mail is worked
     "quantile": "mean",
 }
 CHANNEL_LABELS = {"voice": "Voice (calls)", "chat": "Chat", "email": "E-mail"}
@@ -280,13 +281,24 @@ def target_problems(
 def staffing_problems() -> list[str]:
     """Impossible values among the Staffing page's widgets, explained in their own units."""
     session = st.session_state
-    return target_problems(
+    problems = target_problems(
         service_level_pct=float(session["sl_target_pct"]),
         answer_within_s=float(session["answer_within_s"]),
         aht_s=float(session["aht_seconds"]),
         supervisor_span=float(session["supervisor_span"]),
         shrinkage_pct=float(session["shrinkage_pct"]),
     )
+    start, end = session["email_hours"]
+    if session["channel"] == "email" and start >= end:
+        problems.append(
+            f"E-mail needs some working time: {_clock(start)} to {_clock(end)} is none. "
+            "Widen the hours."
+        )
+    return problems
+
+
+def _clock(hour: float) -> str:
+    return f"{int(hour):02d}:{round(hour % 1 * 60):02d}"
 
 
 def guess_channel(queue: str) -> str:
@@ -351,6 +363,7 @@ def staffing_settings() -> StaffingSettings:
         supervisor_hourly_cost=float(session["supervisor_cost"]),
         chat_concurrency=int(session["chat_concurrency"]),
         email_response_hours=float(session["email_response_hours"]),
+        email_hours=tuple(float(hour) for hour in session["email_hours"]),
         queue_channels=dict(session.get(QUEUE_CHANNELS) or {}),
     )
 

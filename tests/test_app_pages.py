@@ -576,6 +576,22 @@ def test_each_queue_keeps_its_own_channel_guessed_from_its_name(picco_home):
     assert saved["queue_channels"] == {"chat": "voice", "email": "email", "phone": "voice"}
 
 
+def test_email_worked_in_office_hours_leaves_the_night_unstaffed(picco_home):
+    app = go(open_app(), "staffing")
+    app.selectbox(key="queue").set_value("email").run()
+    around_the_clock = number(metric(app, "FTE"))
+    app.slider(key="email_hours").set_value((8.0, 18.0)).run()
+    assert_clean(app)
+    plan, _ = table(app, "interval_start", "agents")
+    hours = pd.to_datetime(plan["interval_start"]).dt.hour
+    assert (plan.loc[(hours < 8) | (hours >= 18), "agents"] == 0).all()
+    assert plan.loc[(hours >= 8) & (hours < 18), "agents"].sum() > 0
+    # no night supervisors for a lone e-mail agent any more
+    assert number(metric(app, "FTE")) < around_the_clock
+    app.slider(key="email_hours").set_value((9.0, 9.0)).run()
+    assert "E-mail needs some working time: 09:00 to 09:00 is none" in app.error[0].value
+
+
 def test_scenario_bars_of_counts_tick_whole_numbers():
     from app_ui.plots import scenario_bars
 
