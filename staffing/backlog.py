@@ -52,46 +52,63 @@ def email_plan(
         raise InputError(f"e-mail productivity must be above 0 and at most 1, got {productivity}")
     window = max(1, int(np.floor(response_hours * 3600.0 / interval_seconds + _TOLERANCE)))
     capacity_per_agent = interval_seconds * productivity
-    # Past the horizon the open pattern goes on and the next period is staffed to plan: work
-    # whose window runs past the end is staffed here only for its share inside the horizon,
-    # and is not reported late for want of the intervals after it.
     if size and not open_mask.any() and np.any(work > 0):
         raise InputError("e-mail work arrives but no interval is open to answer it")
-    full_open = np.concatenate([open_mask, _pattern_after(open_mask, window, interval_seconds)])
-    full_work = np.concatenate([work, np.zeros(window)])
+    # The horizon is cut out of a continuing stream. Before it, a week-long plan assumes the
+    # window's arrivals of the same weekdays and times (one week later) and that they were
+    # staffed to plan, so the inbox is not empty at the start. After it, the open pattern goes
+    # on and the next period is staffed to plan: work whose window runs past the end is
+    # staffed here only for its share inside the horizon, and is not late for want of it.
+    lead = _lead_intervals(size, window, interval_seconds)
+    full_volume = np.concatenate([volume[lead], volume, np.zeros(window)])
+    full_work = np.concatenate([work[lead], work, np.zeros(window)])
+    after = _pattern_after(open_mask, window, interval_seconds)
+    full_open = np.concatenate([open_mask[lead], open_mask, after])
     spread = _spread_over_open_window(full_work, full_open, window)
+    first, last = lead.size, lead.size + size  # the horizon within the full arrays
     if agents is None:
+        inbox = full_work[:first].sum() - spread[:first].sum()  # carried in, in seconds
         agents = _whole_agents_ahead_of(
-            np.cumsum(spread[:size]), np.cumsum(work), capacity_per_agent
+            np.cumsum(spread[first:last]), inbox + np.cumsum(work), capacity_per_agent
         )
     agents = np.where(open_mask, np.asarray(agents), 0)
     capacity = agents * capacity_per_agent
-    full_capacity = np.concatenate([capacity, spread[size:]])
+    full_capacity = np.concatenate([spread[:first], capacity, spread[last:]])
     arrived = np.cumsum(full_work)
     surplus = np.cumsum(full_work - full_capacity)
     backlog_work = surplus - np.minimum(np.minimum.accumulate(surplus), 0.0)
     done = arrived - backlog_work  # cumulative work finished by the end of each interval
     before = arrived - full_work  # work queued ahead of each interval's first item
-    deadline = np.arange(size) + window - 1
+    deadline = np.arange(first, last) + window - 1
     with np.errstate(divide="ignore", invalid="ignore"):
         in_time = np.where(
-            work > 0, np.clip((done[deadline] - before[:size]) / work, 0.0, 1.0), 1.0
+            work > 0, np.clip((done[deadline] - before[first:last]) / work, 0.0, 1.0), 1.0
         )
-        processed = np.diff(done[:size], prepend=0.0)
+        processed = np.diff(done[first - 1 : last] if first else np.r_[0.0, done[:last]])
         occupancy = np.where(capacity > 0, processed / capacity, 0.0)
-    items_arrived = np.cumsum(volume)
+    items_arrived = np.cumsum(full_volume)
     # items finished: read the cumulative item count off the cumulative work curve
-    items_done = np.interp(done[:size], np.r_[0.0, arrived[:size]], np.r_[0.0, items_arrived])
-    response = _mean_response_seconds(full_work, before, done, interval_seconds)[:size]
+    items_done = np.interp(done, np.r_[0.0, arrived], np.r_[0.0, items_arrived])
+    backlog = np.maximum(items_arrived - items_done, 0.0)[first:last]
+    response = _mean_response_seconds(full_work, before, done, interval_seconds)[first:last]
     return pd.DataFrame(
         {
             "agents": agents,
-            "backlog": np.maximum(items_arrived - items_done, 0.0),
+            "backlog": backlog,
             "service_level": in_time,
             "asa_seconds": response,
             "occupancy": np.clip(occupancy, 0.0, 1.0),
         }
     )
+
+
+def _lead_intervals(size: int, window: int, interval_seconds: float) -> np.ndarray:
+    """Where the `window` intervals before the horizon are read from: the same weekdays and
+    times one week later. Empty (an empty inbox at the start) for less than a week."""
+    week = int(round(7 * 86_400 / interval_seconds))
+    if size < week or window > week:
+        return np.zeros(0, dtype=np.int64)
+    return np.arange(week - window, week)
 
 
 def _pattern_after(open_mask: np.ndarray, count: int, interval_seconds: float) -> np.ndarray:
