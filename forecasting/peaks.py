@@ -122,7 +122,8 @@ def describe_peak(peak: pd.Series) -> str:
     start, end = pd.Timestamp(peak["start"]), pd.Timestamp(peak["end"])
     pct = peak["pct_above_usual"]
     pct_text = f"+{pct:.0f}%" if np.isfinite(pct) else "new volume"
+    until = "24:00" if end == start.normalize() + pd.Timedelta(days=1) else f"{end:%H:%M}"
     return (
-        f"{start:%a} {start.day} {start:%b} {start:%H:%M}–{end:%H:%M}: {pct_text} over a usual "
+        f"{start:%a} {start.day} {start:%b} {start:%H:%M}–{until}: {pct_text} over a usual "
         f"{start:%A}, ≈ {peak['extra_contacts']:.0f} extra contacts ({peak[REASON]})"
     )

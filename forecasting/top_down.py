@@ -41,8 +41,10 @@ def damped_holt(
 ) -> np.ndarray:
     """Additive damped-trend exponential smoothing (Holt-Winters when seasonal) forecast;
     `trend=False` gives simple exponential smoothing of the level."""
+    # Convergence chatter on short or flat series, and log(0) in statsmodels' AIC when a flat
+    # series fits exactly: it fits (and forecasts) again inside forecast(), so both are inside.
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # convergence chatter on short or flat series
+        warnings.simplefilter("ignore")
         model = ExponentialSmoothing(
             series,
             trend="add" if trend else None,
@@ -51,7 +53,7 @@ def damped_holt(
             seasonal_periods=seasonal_periods,
             initialization_method=_initialization(series.size, seasonal_periods),
         ).fit(use_brute=False)
-    forecast = np.asarray(model.forecast(n_ahead), dtype=float)
+        forecast = np.asarray(model.forecast(n_ahead), dtype=float)
     return forecast if np.isfinite(forecast).all() else np.full(n_ahead, series[-7:].mean())
 
 
@@ -75,7 +77,9 @@ class HoltWintersTopDown(ForecastModel):
     def predict_days(self, n_days: int) -> np.ndarray:
         periods = 7 if self.log_totals_.size >= 21 else None
         totals = np.expm1(damped_holt(self.log_totals_, n_days, periods))
-        return np.clip(totals, 0, None)[:, None] * tile_weekdays(self.history_, self.shares_, n_days)
+        return np.clip(totals, 0, None)[:, None] * tile_weekdays(
+            self.history_, self.shares_, n_days
+        )
 
 
 class MSTLTopDown(ForecastModel):

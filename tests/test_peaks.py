@@ -68,6 +68,14 @@ def test_description_reads_like_a_sentence():
     )
 
 
+def test_a_peak_running_to_midnight_ends_at_24_00():
+    peak = pd.Series(
+        {"start": pd.Timestamp("2014-01-05 12:00"), "end": pd.Timestamp("2014-01-06 00:00"),
+         "pct_above_usual": 63.0, "extra_contacts": 1885.0, "reason": "trend"}
+    )  # fmt: skip
+    assert describe_peak(peak).startswith("Sun 5 Jan 12:00–24:00: +63% over a usual Sunday")
+
+
 def test_quiet_slots_need_more_than_poisson_noise():
     times = pd.date_range("2025-03-03 02:00", periods=3, freq="30min")
     frame = pd.DataFrame(

@@ -46,3 +46,14 @@ def test_intraday_shares_recover_the_true_profile():
     assert np.abs(shares[0] - true_shares).sum() < 0.05
     assert shares[5].sum() == 0.0  # Saturday is closed: nothing to share out
     assert (shares[0][means[0] == 0] == 0).all()
+
+
+def test_a_flat_empty_series_forecasts_zero_without_warnings():
+    import warnings
+
+    from forecasting.top_down import damped_holt
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # statsmodels' log(0) AIC must not reach the user
+        forecast = damped_holt(np.zeros(100), 7, 7)
+    np.testing.assert_array_equal(forecast, np.zeros(7))
