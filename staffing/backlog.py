@@ -5,11 +5,12 @@ response window, which is the cheapest even schedule that answers everything in 
 agents then keep the finished work at or ahead of that smooth schedule, carrying the unused
 part of a rounded-up agent into the next interval: rounding each interval up on its own would
 pay for up to one idle agent per interval (+16% agent-hours on the shipped sample's e-mail
-queue), because the work waits instead of being lost. The backlog is then carried forward with the Lindley
-recursion B_i = max(0, B_{i-1} + work_i - capacity_i), written as a running minimum of the
-cumulative sum so a year takes one numpy pass. Work is handled first in, first out, so the
-share of an interval's items answered in time and their mean response follow from the
-cumulative curves (a fluid approximation within each interval).
+queue), because the work waits instead of being lost. The backlog is then carried forward with
+the Lindley recursion B_i = max(0, B_{i-1} + work_i - capacity_i), written as a running minimum
+of the cumulative sum so a year takes one numpy pass. Work is handled first in, first out, so
+the share of an interval's items answered in time and their mean response follow from the
+cumulative curves (a fluid approximation within each interval). The plan's edges are treated
+as cuts out of a continuing stream (see email_plan).
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ def email_plan(
 
     `productivity` is the share of an agent's interval spent on the work (1.0 = all of it).
     Give `agents` to see what a staffing level achieves instead of sizing it.
-    Columns: agents, backlog (items still open at the end of the interval), service_level
+    Columns: agents, backlog (items still open at the end of the interval, the inbox carried
+    in at the start of a plan of a week or more included), service_level
     (share of the interval's items answered within the window), asa_seconds (mean time to
     answer of the interval's items), occupancy.
     """
