@@ -270,9 +270,14 @@ def _first(columns: list[_Column], test, words: set[str]) -> _Column | None:
 
 
 def _datetime_format(column: _Column) -> str | None:
-    if not column.values or not any(":" in value for value in column.values):
+    if not column.values or not any(_has_clock(value) for value in column.values):
         return None
     return detect_format(column.values, DATETIME_FORMATS, MIN_SHARE)
+
+
+def _has_clock(value: str) -> bool:
+    """A time of day in the text: "08:15", or "08.15" after the date (Italian exports)."""
+    return ":" in value or bool(re.search(r"\s\d{1,2}\.\d{2}(\.\d{2})?\s*$", value))
 
 
 def _date_format(column: _Column) -> str | None:

@@ -28,6 +28,18 @@ DATETIME_FORMATS = [
     "%Y%m%d %H:%M",
     "%m/%d/%Y %I:%M:%S %p",  # US exports with a 12-hour clock
     "%m/%d/%Y %I:%M %p",
+    "%d.%m.%Y %H.%M.%S",  # Italian clocks written with dots
+    "%d.%m.%Y %H.%M",
+    "%d/%m/%Y %H.%M",
+    # Month names (English, or Italian translated first), full or abbreviated
+    "%d-%b-%Y %H:%M:%S",
+    "%d-%b-%Y %H:%M",
+    "%d %b %Y %H:%M:%S",
+    "%d %b %Y %H:%M",
+    "%b %d, %Y %I:%M:%S %p",
+    "%b %d, %Y %I:%M %p",
+    "%b %d, %Y %H:%M:%S",
+    "%b %d, %Y %H:%M",
 ]
 DATE_FORMATS = [
     ISO,
@@ -39,7 +51,18 @@ DATE_FORMATS = [
     "%Y/%m/%d",
     "%Y%m%d",
     "%y%m%d",
+    "%d-%b-%Y",
+    "%d %b %Y",
+    "%b %d, %Y",
+    "%d-%b-%y",
 ]
+# Italian month names and abbreviations -> English ones, for the month-name formats above.
+_ITALIAN_MONTHS = {
+    "gennaio": "Jan", "febbraio": "Feb", "marzo": "Mar", "aprile": "Apr", "maggio": "May",
+    "giugno": "Jun", "luglio": "Jul", "agosto": "Aug", "settembre": "Sep", "ottobre": "Oct",
+    "novembre": "Nov", "dicembre": "Dec", "gen": "Jan", "mag": "May", "giu": "Jun",
+    "lug": "Jul", "ago": "Aug", "set": "Sep", "ott": "Oct", "dic": "Dec",
+}  # fmt: skip
 _FRACTION = r"(\d:\d{2})\.\d+"  # milliseconds after the seconds: dropped (intervals are minutes)
 _ZONE = r"(\d)(?:Z|[+-]\d{2}:?\d{2})$"  # an offset is dropped, never applied: wall clock only
 _RANGE_END = r"(\d:\d{2}(?::\d{2})?)\s*[-–]\s*\d{1,2}:\d{2}(?::\d{2})?$"  # "08:00 - 08:15"
@@ -83,6 +106,9 @@ def detect_format(sample: list[str], formats: list[str], min_share: float = 1.0)
 
 def parse_with_format(values: pa.ChunkedArray | pa.Array, fmt: str) -> pa.ChunkedArray | pa.Array:
     """Timestamps (unit s) from cleaned text; null where a value does not fit `fmt`."""
+    if "%b" in fmt:
+        for italian, english in _ITALIAN_MONTHS.items():
+            values = pc.replace_substring_regex(values, rf"(?i)\b{italian}\b", english)
     late = pc.fill_null(pc.match_substring_regex(values, _END_OF_DAY), False)
     if pc.any(late).as_py():
         values = pc.replace_substring_regex(values, _END_OF_DAY, r"\100\200\3")

@@ -87,6 +87,20 @@ def test_excel_unicode_text_export_is_read(tmp_path):
     assert at(dataset, "2024-03-04 08:00").aht_seconds == 180.5
 
 
+def test_italian_export_with_dotted_clock_and_month_names(tmp_path):
+    dotted = "Inizio;Chiamate\n" + "".join(
+        f"03.02.2025 {8 + i // 2:02d}.{30 * (i % 2):02d};{i}\n" for i in range(10)
+    )
+    named = "Inizio;Chiamate\n" + "".join(
+        f"3 feb 2025 {8 + i // 2:02d}:{30 * (i % 2):02d};{i}\n" for i in range(10)
+    )
+    for name, text in (("punti.csv", dotted), ("mesi.csv", named)):
+        dataset = import_files([write(tmp_path, name, text)])
+        assert dataset.interval_minutes == 30
+        assert at(dataset, "2025-02-03 12:30").volume == 9
+        assert dataset.intervals[schema.VOLUME].sum() == sum(range(10))
+
+
 def test_interval_labels_ending_at_24_00_are_moved_to_interval_starts(tmp_path):
     # Hourly counts labelled by the end of the hour (01:00 ... 24:00), as some ACDs export them.
     hours = [f"{hour:02d}:00" for hour in range(1, 25)]
