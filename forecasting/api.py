@@ -20,7 +20,7 @@ from forecasting.intervals import DEFAULT_DISPERSION, calibrate_dispersion, quan
 from forecasting.outliers import detect_outliers, outlier_table
 from forecasting.peaks import PEAK_COLUMNS, REASON, USUAL, find_peaks
 from forecasting.pipeline import QueueInputs, origin_data, prepare_queue, run_model
-from forecasting.registry import BASELINES, auto_candidates, make_model
+from forecasting.registry import BASELINES, HISTORICAL_AVERAGE, auto_candidates, make_model
 from forecasting.select import evaluate, pick_model
 from forecasting.settings import AUTO, ForecastSettings
 
@@ -44,6 +44,33 @@ class ForecastResult:
     # so new peak rules do not refit the models.
     peak_basis: pd.DataFrame = field(default_factory=pd.DataFrame)
     interval_minutes: int = 0
+    # The latest backtest origin, long: interval_start, queue, model, actual, forecast (the
+    # chosen model and the 4-week average), for actual-vs-forecast charts.
+    last_backtest: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+def _last_origin(runs: BacktestRuns, history: QueueHistory, models: list[str]) -> pd.DataFrame:
+    """The latest origin's actuals beside `models`' forecasts, one row per slot and model;
+    both are NaN where there is no actual (closed or missing), so charts show a gap."""
+    last = len(runs.origins) - 1
+    times = history.slot_times(runs.origins[last], runs.horizon_days)
+    actual = runs.actual[last].ravel()
+    unseen = np.isnan(actual)
+    return pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    INTERVAL_START: times,
+                    QUEUE: history.queue,
+                    "model": name,
+                    "actual": actual,
+                    "forecast": np.where(unseen, np.nan, runs.forecasts[name][last].ravel()),
+                }
+            )
+            for name in models
+        ],
+        ignore_index=True,
+    )
 
 
 def flag_peaks(
@@ -217,6 +244,7 @@ def forecast_dataset(
     names = _models_to_run(settings)
     backtest_days = int(min(max(horizon_days, 7), 28))
     frames, tables, peaks, outliers, chosen, notes = [], [], [], [], {}, []
+    last_runs: list[pd.DataFrame] = []
     for number, history in enumerate(histories):
         report = _scaled(progress, number, len(histories))
         origin = history.n_days
@@ -236,6 +264,8 @@ def forecast_dataset(
                 model = pick_model(runs, names, list(range(len(origins))))
             dispersion = dispersions[model]
             tables.append(_selection_table(runs, dispersions))
+            shown = [model, *[name for name in (HISTORICAL_AVERAGE,) if name != model]]
+            last_runs.append(_last_origin(runs, history, [n for n in shown if n in names]))
         else:
             notes.append(f"{history.queue}: history too short to backtest; using {model}.")
         chosen[history.queue] = model
@@ -280,6 +310,7 @@ def forecast_dataset(
         notes=notes,
         peak_basis=basis,
         interval_minutes=step,
+        last_backtest=pd.concat(last_runs, ignore_index=True) if last_runs else pd.DataFrame(),
     )
 
 

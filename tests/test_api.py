@@ -119,6 +119,24 @@ def test_new_peak_rules_reflag_the_same_forecast_without_refitting(history):
     assert strict["extra_contacts"].is_monotonic_decreasing
 
 
+def test_last_backtest_puts_actuals_beside_the_chosen_model_and_the_4_week_average(history):
+    result = forecast_dataset(history, 7, settings(country=None, clean_outliers=False))
+    last = result.last_backtest
+    chosen = result.chosen_models["desk"]
+    assert set(last["model"]) == {chosen, "historical_average_4w"}
+    # the actuals are the history's own counts
+    counts = history.set_index("interval_start")["volume"]
+    one = last[last["model"] == "historical_average_4w"].dropna().set_index("interval_start")
+    np.testing.assert_array_equal(one["actual"], counts.loc[one.index])
+    # and the baseline is the mean of the same slot in the four weeks before the origin
+    slot = one.index[-1]
+    origin = one.index.min().normalize()
+    weeks = [slot - pd.Timedelta(weeks=k) for k in range(1, 5)]
+    while weeks[0] >= origin:  # a slot in the horizon's second week or later
+        weeks = [day - pd.Timedelta(weeks=1) for day in weeks]
+    assert one.loc[slot, "forecast"] == pytest.approx(counts.loc[weeks].mean())
+
+
 def test_excluded_surge_week_does_not_raise_the_forecast(history):
     frame = history.copy()
     surge = (frame["interval_start"] >= "2024-04-15") & (frame["interval_start"] < "2024-04-20")
