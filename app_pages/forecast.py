@@ -187,6 +187,10 @@ if not backtest.empty and queue in set(backtest[QUEUE]):
         "Rolling-origin backtest on recent weeks. WAPE = absolute error as a share of the "
         "contacts; coverage = share of actual intervals inside the P10–P90 band (aim: 80%)."
     )
+    if not result.last_backtest.empty:
+        st.plotly_chart(
+            plots.backtest_chart(result.last_backtest, queue, chosen), key="backtest_chart"
+        )
 for note in result.notes:
     st.info(note)
 
@@ -196,3 +200,10 @@ if not all_peaks.empty:
     downloads.download_table(all_peaks, "peaks", "Peaks", key="download_peaks")
 if not result.backtest.empty:
     downloads.download_table(result.backtest, "backtest", "Backtest", key="download_backtest")
+if not result.last_backtest.empty:
+    downloads.download_table(
+        result.last_backtest,
+        "last_backtest",
+        "Last backtest, actual vs forecast",
+        key="download_last_backtest",
+    )

@@ -180,6 +180,54 @@ def forecast_chart(
     )
 
 
+BASELINE_COLOUR = "#ff7f0e"
+
+
+def backtest_chart(last: pd.DataFrame, queue: str, chosen: str) -> go.Figure:
+    """The latest backtest of `queue`: actual contacts beside the chosen model's forecast and
+    the 4-week average's, each named with its error (WAPE) over those days."""
+    rows = last[last[QUEUE] == queue]
+    figure = go.Figure()
+    if rows.empty:
+        return _layout(figure, f"Last backtest, {queue}", "Contacts per interval")
+    first = rows[rows["model"] == rows["model"].iloc[0]]
+    figure.add_trace(
+        go.Scatter(
+            x=first[INTERVAL_START],
+            y=first["actual"],
+            name="actual",
+            mode="lines",
+            line={"color": HISTORY_COLOUR, "width": 1},
+        )
+    )
+    for model, frame in rows.groupby("model", sort=False):
+        seen = frame["actual"].notna()
+        error = (frame["forecast"] - frame["actual"])[seen].abs().sum()
+        total = frame["actual"][seen].sum()
+        wape = f" (WAPE {error / total:.1%})" if total > 0 else ""
+        is_chosen = model == chosen
+        figure.add_trace(
+            go.Scatter(
+                x=frame[INTERVAL_START],
+                y=frame["forecast"],
+                name=f"{model}{' — chosen' if is_chosen else ''}{wape}",
+                mode="lines",
+                line={
+                    "color": FORECAST_COLOUR if is_chosen else BASELINE_COLOUR,
+                    "width": 1.4 if is_chosen else 1,
+                    "dash": "solid" if is_chosen else "dot",
+                },
+            )
+        )
+    start = pd.Timestamp(first[INTERVAL_START].min())
+    figure.update_xaxes(title_text="Date and time")
+    return _layout(
+        figure,
+        f"Last backtest, {queue}: forecast from {start:%a %d %b %Y} vs what happened",
+        "Contacts per interval",
+    )
+
+
 def staffing_chart(plan: pd.DataFrame) -> go.Figure:
     """Agents on the phones, people rostered and supervisors per interval; closed slots empty."""
     open_mask = plan[IS_OPEN].astype(bool)

@@ -112,6 +112,20 @@ def test_a_manager_ceiling_flags_peaks_and_a_high_threshold_clears_them(picco_ho
     assert any("more than 500% above a usual week" in item.value for item in app.info)
 
 
+def test_last_backtest_chart_shows_actuals_beside_the_chosen_model_and_the_baseline(picco_home):
+    app = go(open_app(), "forecast")
+    assert_clean(app)
+    figure = chart(app, "backtest_chart")
+    names = [trace["name"] for trace in figure["data"]]
+    assert names[0] == "actual"
+    assert names[1].startswith(f"{FAST_MODEL} — chosen (WAPE ")
+    assert any(name.startswith("historical_average_4w (WAPE ") for name in names)
+    assert "vs what happened" in figure["layout"]["title"]["text"]
+    assert {"download_last_backtest_csv", "download_last_backtest_xlsx"} <= {
+        button.key for button in app.get("download_button")
+    }
+
+
 def test_every_page_renders_on_the_sample(picco_home):
     app = open_app()
     assert_clean(app)
