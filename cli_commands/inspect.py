@@ -46,6 +46,9 @@ def summarise(result: ImportResult) -> dict:
         summary["mean_handle_seconds"] = (
             None if dataset.mean_handle_seconds is None else round(dataset.mean_handle_seconds, 3)
         )
+        summary["mean_satisfaction"] = (
+            None if dataset.mean_satisfaction is None else round(dataset.mean_satisfaction, 3)
+        )
     summary["files"] = [
         {"name": report.name, "rows": report.rows, "columns": report.columns}
         for report in result.files

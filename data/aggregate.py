@@ -187,6 +187,7 @@ def grid_frame(
     answered: np.ndarray | None = None,
     abandoned: np.ndarray | None = None,
     wait: np.ndarray | None = None,
+    satisfaction: np.ndarray | None = None,
 ) -> pd.DataFrame:
     """The long interval table (schema.INTERVAL_COLUMNS) from flat per-slot arrays; a measure
     that is not known (None) is NaN throughout."""
@@ -208,6 +209,7 @@ def grid_frame(
             schema.WAIT_SECONDS: unknown if wait is None else wait,
             schema.IS_OPEN: is_open,
             schema.IS_MISSING: is_missing,
+            schema.SATISFACTION: unknown if satisfaction is None else satisfaction,
         }
     )
     return frame

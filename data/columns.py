@@ -84,7 +84,7 @@ class ColumnPlan:
         names = [
             self.timestamp_column, self.date_column, self.time_column, self.volume_column,
             self.aht_column, self.queue_column, self.handle_column, self.wait_column,
-            self.outcome_column,
+            self.outcome_column, self.satisfaction_column,
         ]  # fmt: skip
         return list(dict.fromkeys(name for name in names if name))
 
@@ -190,7 +190,7 @@ def plan_columns(
         plan.handle_column = pick(timed, HANDLE_WORDS)
         text = [c for c in free if c.values and c not in numeric]
         plan.outcome_column = pick(text, OUTCOME_WORDS)
-        plan.satisfaction_column = pick(numeric, SATISFACTION_WORDS)
+        plan.satisfaction_column = pick(mostly_numeric, SATISFACTION_WORDS)
     if overrides.queue_column:
         plan.queue_column = overrides.queue_column
     else:

@@ -88,11 +88,6 @@ def read_file(
         f"separated, {text_format.encoding}"
         f"{', decimal comma' if text_format.decimal_comma else ''}; {described}).",
     )
-    if plan.satisfaction_column:
-        rows.notes.append(
-            f"{name}: satisfaction column '{plan.satisfaction_column}' was recognised but is not "
-            "used for forecasting or staffing."
-        )
     return plan, rows, report
 
 
@@ -225,7 +220,26 @@ def _parse_rows(
     if plan.outcome_column:
         rows.outcome, summary = classify_outcomes(sheet.column(plan.outcome_column))
         notes.append(f"{name}: outcome '{plan.outcome_column}': {summary}.")
+    if plan.satisfaction_column:
+        rows.satisfaction = _scores(sheet, plan.satisfaction_column, notes)
     return rows
+
+
+def _scores(sheet: _Sheet, column: str, notes: list[str]) -> np.ndarray:
+    """Satisfaction scores as numbers; blanks are unrated contacts, words are ignored."""
+    values = sheet.column(column)
+    scores = parse_number(values, sheet.decimal_comma)
+    rated = int((~np.isnan(scores)).sum())
+    unreadable = _written(values, np.flatnonzero(np.isnan(scores)))
+    text = f"{sheet.name}: satisfaction '{column}': {rated:,} rated contact(s)"
+    if rated:
+        text += f", mean {np.nanmean(scores):.2f} (from {np.nanmin(scores):g} to "
+        text += f"{np.nanmax(scores):g})"
+    if len(unreadable):
+        text += f"; {len(unreadable):,} value(s) that are not scores were ignored"
+        text += f" ({sheet.examples(column, unreadable)})"
+    notes.append(text + ".")
+    return scores
 
 
 def _month_day_swapped(fmt: str | None) -> str | None:

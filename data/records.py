@@ -40,6 +40,9 @@ def records_dataset(rows: ParsedRows, interval_minutes: int) -> schema.Dataset:
         answered[unknown] = abandoned[unknown] = np.nan
     aht = None if rows.handle is None else mean_at(index, size, rows.handle, served)
     wait = None if rows.wait is None else mean_at(index, size, rows.wait, served)
+    scores = rows.satisfaction  # every contact with a score counts (NaN = not rated)
+    everyone = np.ones(len(index), dtype=bool)
+    satisfaction = None if scores is None else mean_at(index, size, scores, everyone)
     observed = _days_in_export(layout, volume)
     is_open, open_slots = learn_grid_open_hours(layout, volume, observed)
     is_missing = is_open & ~observed
@@ -58,6 +61,7 @@ def records_dataset(rows: ParsedRows, interval_minutes: int) -> schema.Dataset:
         answered=answered,
         abandoned=abandoned,
         wait=wait,
+        satisfaction=satisfaction,
     )
     handled = served & ~np.isnan(rows.handle) if rows.handle is not None else None
     return schema.Dataset(
@@ -73,6 +77,9 @@ def records_dataset(rows: ParsedRows, interval_minutes: int) -> schema.Dataset:
         abandoned=None if rows.outcome is None else int((rows.outcome == ABANDONED).sum()),
         mean_handle_seconds=(
             float(rows.handle[handled].mean()) if handled is not None and handled.any() else None
+        ),
+        mean_satisfaction=(
+            float(np.nanmean(scores)) if scores is not None and (~np.isnan(scores)).any() else None
         ),
     )
 

@@ -21,6 +21,7 @@ class ParsedRows:
     handle: np.ndarray | None = None
     wait: np.ndarray | None = None
     outcome: np.ndarray | None = None
+    satisfaction: np.ndarray | None = None
     notes: list[str] = field(default_factory=list)
     file_index: np.ndarray | None = None  # which file each row came from, once merged
     end_labelled: bool = False  # some time reads "24:00": times mark interval ends
@@ -43,6 +44,7 @@ class ParsedRows:
             handle=pick(self.handle),
             wait=pick(self.wait),
             outcome=pick(self.outcome),
+            satisfaction=pick(self.satisfaction),
             file_index=pick(self.file_index),
         )
 
@@ -58,7 +60,7 @@ def merge_rows(parts: list[ParsedRows]) -> ParsedRows:
     if len(parts) == 1:  # nothing to join: keep the arrays, only renumber the queues
         part = parts[0]
         return ParsedRows(part.seconds, codes[0], names, part.volume, part.aht, part.handle,
-                     part.wait, part.outcome,
+                     part.wait, part.outcome, part.satisfaction,
                      file_index=np.zeros(len(part.seconds), dtype=np.int16))  # fmt: skip
 
     def joined(attribute: str) -> np.ndarray | None:
@@ -91,6 +93,7 @@ def merge_rows(parts: list[ParsedRows]) -> ParsedRows:
         handle=joined("handle"),
         wait=joined("wait"),
         outcome=outcome,
+        satisfaction=joined("satisfaction"),
         file_index=np.concatenate(
             [np.full(len(part.seconds), index, dtype=np.int16) for index, part in enumerate(parts)]
         ),

@@ -16,6 +16,7 @@ AHT_SECONDS = "aht_seconds"  # float: mean handle time of contacts handled in th
 WAIT_SECONDS = "wait_seconds"  # float: mean wait (queue time), records only
 IS_OPEN = "is_open"  # bool: the weekday x slot is an open-hours slot for this queue
 IS_MISSING = "is_missing"  # bool: open slot with no data in the export (a gap, not a zero)
+SATISFACTION = "satisfaction"  # float: mean satisfaction score of the rated contacts, records only
 
 INTERVAL_COLUMNS = [
     INTERVAL_START,
@@ -27,6 +28,7 @@ INTERVAL_COLUMNS = [
     WAIT_SECONDS,
     IS_OPEN,
     IS_MISSING,
+    SATISFACTION,
 ]
 
 # Open-hours table: one row per queue x weekday x slot of the day.
@@ -52,6 +54,7 @@ class Dataset:
     answered: int | None = None
     abandoned: int | None = None
     mean_handle_seconds: float | None = None
+    mean_satisfaction: float | None = None  # over the contacts that have a score
 
     @property
     def queues(self) -> list[str]:

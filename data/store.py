@@ -26,6 +26,7 @@ from data.schema import (
     IS_OPEN,
     MINUTE_OF_DAY,
     QUEUE,
+    SATISFACTION,
     VOLUME,
     WAIT_SECONDS,
     WEEKDAY,
@@ -34,7 +35,7 @@ from data.schema import (
 
 STORE_FILE_NAME = "picco.duckdb"
 HOME_ENV_VAR = "PICCO_HOME"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: satisfaction per interval and per dataset
 OPEN_HOURS_COLUMNS = [QUEUE, WEEKDAY, MINUTE_OF_DAY, IS_OPEN]
 LIST_COLUMNS = [
     "name",
@@ -69,7 +70,8 @@ CREATE TABLE IF NOT EXISTS datasets (
     last_interval TIMESTAMP,
     contacts DOUBLE NOT NULL,
     row_count BIGINT NOT NULL,
-    saved_at TIMESTAMP NOT NULL      -- UTC
+    saved_at TIMESTAMP NOT NULL,     -- UTC
+    mean_satisfaction DOUBLE
 );
 CREATE TABLE IF NOT EXISTS intervals (
     dataset_id BIGINT NOT NULL,
@@ -82,7 +84,8 @@ CREATE TABLE IF NOT EXISTS intervals (
     {AHT_SECONDS} DOUBLE,
     {WAIT_SECONDS} DOUBLE,
     {IS_OPEN} BOOLEAN,
-    {IS_MISSING} BOOLEAN
+    {IS_MISSING} BOOLEAN,
+    {SATISFACTION} DOUBLE
 );
 CREATE TABLE IF NOT EXISTS open_hours (
     dataset_id BIGINT NOT NULL,
@@ -100,6 +103,12 @@ CREATE TABLE IF NOT EXISTS scenarios (
     saved_at TIMESTAMP NOT NULL,     -- UTC
     PRIMARY KEY (dataset_id, name)
 );
+"""
+
+# Files written by schema version 1 gain the version 2 columns (NULL: not known then).
+_MIGRATIONS_SQL = f"""
+ALTER TABLE datasets ADD COLUMN IF NOT EXISTS mean_satisfaction DOUBLE;
+ALTER TABLE intervals ADD COLUMN IF NOT EXISTS {SATISFACTION} DOUBLE;
 """
 
 
@@ -124,8 +133,9 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._transaction() as con:
             con.execute(_SCHEMA_SQL)
+            con.execute(_MIGRATIONS_SQL)
             con.execute(
-                "INSERT OR IGNORE INTO store_meta VALUES ('schema_version', ?)",
+                "INSERT OR REPLACE INTO store_meta VALUES ('schema_version', ?)",
                 [str(SCHEMA_VERSION)],
             )
 
@@ -176,6 +186,7 @@ class Store:
             summary["contacts"],
             summary["rows"],
             _utc_now(),
+            _optional_float(dataset.mean_satisfaction),
         ]
         with self._transaction() as con:
             dataset_id = _find_dataset_id(con, name)
@@ -187,7 +198,7 @@ class Store:
             if dataset_id is None:
                 (dataset_id,) = con.execute("SELECT nextval('dataset_ids')").fetchone()
                 con.execute(
-                    "INSERT INTO datasets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO datasets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [dataset_id, name, *metadata],
                 )
             else:
@@ -196,7 +207,8 @@ class Store:
                     """UPDATE datasets SET kind = ?, interval_minutes = ?, source_files = ?,
                        notes = ?, answered = ?, abandoned = ?, mean_handle_seconds = ?,
                        column_dtypes = ?, queues = ?, first_interval = ?, last_interval = ?,
-                       contacts = ?, row_count = ?, saved_at = ? WHERE id = ?""",
+                       contacts = ?, row_count = ?, saved_at = ?, mean_satisfaction = ?
+                       WHERE id = ?""",
                     [*metadata, dataset_id],
                 )
                 con.execute("DELETE FROM intervals WHERE dataset_id = ?", [dataset_id])
@@ -239,6 +251,7 @@ class Store:
             answered=stored["answered"],
             abandoned=stored["abandoned"],
             mean_handle_seconds=stored["mean_handle_seconds"],
+            mean_satisfaction=stored["mean_satisfaction"],
         )
 
     def rename_dataset(self, old: str, new: str) -> None:
@@ -408,7 +421,10 @@ def _unknown_scenario(dataset_name: str, name: str) -> InputError:
 
 
 def _checked_frame(frame: pd.DataFrame, columns: list[str], what: str, name: str) -> pd.DataFrame:
-    """The frame with exactly `columns`; anything else would be lost on reload, so refuse it."""
+    """The frame with exactly `columns`; anything else would be lost on reload, so refuse it.
+    A frame from before satisfaction was stored gets it as unknown."""
+    if SATISFACTION in columns and SATISFACTION not in frame.columns:
+        frame = frame.assign(**{SATISFACTION: np.nan})
     missing = [column for column in columns if column not in frame.columns]
     extra = [column for column in frame.columns if column not in columns]
     if missing or extra:

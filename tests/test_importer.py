@@ -87,6 +87,25 @@ def test_excel_unicode_text_export_is_read(tmp_path):
     assert at(dataset, "2024-03-04 08:00").aht_seconds == 180.5
 
 
+def test_satisfaction_scores_are_averaged_per_interval_over_rated_contacts(tmp_path):
+    text = (
+        "arrivo;esito;voto\n"
+        "04/03/2024 08:01;risposta;5\n"
+        "04/03/2024 08:07;risposta;3\n"
+        "04/03/2024 08:09;abbandonata;\n"
+        "04/03/2024 08:20;risposta;4,5\n"
+        "04/03/2024 08:25;risposta;n.d.\n"
+    )
+    dataset = import_files([write(tmp_path, "csat.csv", text)])
+    assert at(dataset, "2024-03-04 08:00")[schema.SATISFACTION] == 4.0  # (5 + 3) / 2
+    assert at(dataset, "2024-03-04 08:15")[schema.SATISFACTION] == 4.5
+    assert np.isnan(at(dataset, "2024-03-04 08:30")[schema.SATISFACTION])
+    assert dataset.mean_satisfaction == pytest.approx(12.5 / 3)
+    note = next(note for note in dataset.notes if "satisfaction 'voto':" in note)
+    assert "3 rated contact(s), mean 4.17 (from 3 to 5)" in note
+    assert "1 value(s) that are not scores were ignored (line 6: 'n.d.')" in note
+
+
 def test_italian_export_with_dotted_clock_and_month_names(tmp_path):
     dotted = "Inizio;Chiamate\n" + "".join(
         f"03.02.2025 {8 + i // 2:02d}.{30 * (i % 2):02d};{i}\n" for i in range(10)

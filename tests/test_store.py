@@ -43,6 +43,7 @@ def make_dataset(
                     "wait_seconds": np.nan,
                     "is_open": [True, True, True, False],
                     "is_missing": [False, False, True, False],
+                    "satisfaction": np.nan,
                 }
             )
         )
@@ -71,7 +72,9 @@ def make_records_dataset() -> Dataset:
     dataset.intervals["answered"] = [2.0, 4.0, np.nan, 0.0]
     dataset.intervals["abandoned"] = [1.0, 1.0, np.nan, 0.0]
     dataset.intervals["wait_seconds"] = [12.0, 30.5, np.nan, np.nan]
+    dataset.intervals["satisfaction"] = [4.5, 3.0, np.nan, np.nan]
     dataset.answered, dataset.abandoned, dataset.mean_handle_seconds = 6, 2, 305.25
+    dataset.mean_satisfaction = 3.75
     return dataset
 
 
@@ -84,6 +87,7 @@ def assert_same_dataset(loaded: Dataset, expected: Dataset, name: str) -> None:
     assert loaded.answered == expected.answered
     assert loaded.abandoned == expected.abandoned
     assert loaded.mean_handle_seconds == expected.mean_handle_seconds
+    assert loaded.mean_satisfaction == expected.mean_satisfaction
     pd.testing.assert_frame_equal(loaded.intervals, expected.intervals.reset_index(drop=True))
     pd.testing.assert_frame_equal(loaded.open_hours, expected.open_hours.reset_index(drop=True))
 
@@ -499,3 +503,23 @@ def test_the_imported_shipped_sample_round_trips(picco_home):
     assert listed["contacts"] == raw["volume"].sum()
     assert listed["start"] == pd.Timestamp("2024-11-25 00:00")
     assert listed["end"] == pd.Timestamp("2026-11-22 23:45")
+
+
+def test_a_store_file_from_before_satisfaction_opens_and_keeps_its_data(picco_home):
+    store = Store()
+    store.save_dataset(make_dataset(), "desk")
+    # what schema version 1 wrote: no satisfaction columns
+    with duckdb.connect(str(store.path)) as con:
+        con.execute("ALTER TABLE intervals DROP COLUMN satisfaction")
+        con.execute("ALTER TABLE datasets DROP COLUMN mean_satisfaction")
+        con.execute("UPDATE store_meta SET value = '1' WHERE key = 'schema_version'")
+    reopened = Store()
+    loaded = reopened.load_dataset("desk")
+    assert loaded.mean_satisfaction is None
+    assert loaded.intervals["satisfaction"].isna().all()
+    assert loaded.intervals["volume"].sum() == make_dataset().intervals["volume"].sum()
+    reopened.save_dataset(make_records_dataset(), "bank")
+    assert reopened.load_dataset("bank").mean_satisfaction == 3.75
+    with duckdb.connect(str(store.path)) as con:
+        version = con.execute("SELECT value FROM store_meta WHERE key = 'schema_version'")
+        assert version.fetchone()[0] == "2"
