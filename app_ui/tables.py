@@ -53,6 +53,7 @@ COLUMNS: dict[str, Column] = {
     "wait_seconds": Column("Wait (s)", COUNT, "Average wait before an answer, seconds."),
     "is_open": Column("Open", FLAG),
     "is_missing": Column("Missing", FLAG, "No data for this interval in the files."),
+    "satisfaction": Column("Satisfaction", DECIMAL, "Mean score of the rated contacts."),
     "agents": Column("Agents", COUNT, "Agents handling contacts at once."),
     "rostered": Column("Rostered people", COUNT, "Agents plus shrinkage: people on the roster."),
     "supervisors": Column("Supervisors", COUNT),

@@ -42,6 +42,8 @@ def dataset_metrics(dataset: Dataset) -> None:
         figures.append(("Abandoned", f"{dataset.abandoned:,}"))
     if dataset.mean_handle_seconds is not None and not pd.isna(dataset.mean_handle_seconds):
         figures.append(("Mean handle time", f"{dataset.mean_handle_seconds:,.0f} s"))
+    if dataset.mean_satisfaction is not None and not pd.isna(dataset.mean_satisfaction):
+        figures.append(("Mean satisfaction", f"{dataset.mean_satisfaction:.2f}"))
     for first in range(0, len(figures), FIGURES_PER_ROW):
         columns = st.columns(FIGURES_PER_ROW)
         for column, (label, value) in zip(

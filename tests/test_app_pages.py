@@ -404,6 +404,16 @@ def test_an_excel_workbook_uploads_like_its_csv(picco_home):
     assert (metric(app, "First day"), metric(app, "Last day")) == ("2025-03-03", "2025-04-06")
 
 
+def test_contact_records_with_scores_show_the_mean_satisfaction(picco_home):
+    frame = pd.read_csv(io.BytesIO(contact_records()))
+    frame["csat"] = np.resize([5, 4, 4, 2], len(frame))
+    app = open_app()
+    upload = ("rated.csv", frame.to_csv(index=False).encode(), "text/csv")
+    app.file_uploader(key="upload_files").set_value(upload).run()
+    assert_clean(app)
+    assert metric(app, "Mean satisfaction") == f"{frame['csat'].mean():.2f}"  # 3.75
+
+
 def test_stored_datasets_can_be_loaded_renamed_and_deleted(picco_home):
     app = open_app()
     app.file_uploader(key="upload_files").set_value(("week.csv", small_export(), "text/csv")).run()
