@@ -166,10 +166,14 @@ def forecast_settings() -> ForecastSettings:
 def current_peaks(result: ForecastResult) -> pd.DataFrame:
     """The forecast's peaks under the page's peak rules (re-flagged, never refitted)."""
     session = st.session_state
-    ceiling = float(session.get("peak_volume_threshold", 0.0))
+    ceiling = float(
+        session.get("peak_volume_threshold", FORECAST_DEFAULTS["peak_volume_threshold"])
+    )
     rules = replace(
         forecast_settings(),
-        peak_threshold_pct=float(session.get("peak_threshold_pct", 20.0)),
+        peak_threshold_pct=float(
+            session.get("peak_threshold_pct", FORECAST_DEFAULTS["peak_threshold_pct"])
+        ),
         peak_volume_threshold=ceiling if ceiling > 0 else None,
     )
     return flag_peaks(result.peak_basis, result.interval_minutes, rules)
