@@ -11,7 +11,11 @@ import pandas as pd
 from data.errors import InputError
 from forecasting.history import QueueHistory
 
-NORMAL, HOLIDAY, AFTER_HOLIDAY = 0, 1, 2
+NORMAL, HOLIDAY, AFTER_HOLIDAY, YEAR_END_EVE = 0, 1, 2, 3
+# Christmas Eve and New Year's Eve: short working days in many contact centers, yet no public
+# holiday calendar lists them. Their ratio is learned like a holiday's, so where they are
+# ordinary days the forecast stays as it was.
+EVE_DATES = (1224, 1231)  # month * 100 + day
 # Ratios learned from a handful of days are kept in a sane band.
 HOLIDAY_RATIO_RANGE = (0.0, 1.2)
 AFTER_RATIO_RANGE = (0.8, 2.0)
@@ -40,25 +44,54 @@ def day_kinds(
     open_weekdays: np.ndarray,
     country: str | None,
     subdivision: str | None = None,
+    busy_weekdays: np.ndarray | None = None,
 ) -> np.ndarray:
-    """NORMAL / HOLIDAY / AFTER_HOLIDAY per day; "after" is the next open, non-holiday day."""
+    """NORMAL / HOLIDAY / AFTER_HOLIDAY / YEAR_END_EVE per day.
+
+    "After" is the next busy, open day that is neither a holiday nor an eve: the contacts a
+    Friday holiday holds back arrive on Monday, not on a quiet Saturday. Eves are marked only
+    with a holiday calendar, like the holidays themselves.
+    """
     kinds = np.zeros(n_days, dtype=np.int8)
+    if not country:
+        return kinds
+    busy = open_weekdays if busy_weekdays is None else busy_weekdays & open_weekdays
     lookback = pd.Timedelta(days=7)  # a holiday just before the window still has an "after" day
     names = holiday_names(first_day - lookback, n_days + 7, country, subdivision)
     offsets = sorted({(day - first_day).days for day in names})
     holiday_set = set(offsets)
+    dates = first_day + pd.to_timedelta(np.arange(n_days), unit="D")
+    eve = np.isin(dates.month * 100 + dates.day, EVE_DATES) & open_weekdays[dates.day_of_week]
     for offset in offsets:
         if 0 <= offset < n_days:
             kinds[offset] = HOLIDAY
+    kinds[eve & (kinds == NORMAL)] = YEAR_END_EVE
     for offset in offsets:
-        for day in range(offset + 1, offset + 5):
+        for day in range(offset + 1, offset + 8):
             weekday = (first_day.day_of_week + day) % 7
-            if day in holiday_set or not open_weekdays[weekday]:
+            if day in holiday_set or not busy[weekday] or (0 <= day < n_days and eve[day]):
                 continue
             if 0 <= day < n_days and kinds[day] == NORMAL:
                 kinds[day] = AFTER_HOLIDAY
             break
     return kinds
+
+
+def weekday_mean_totals(history: QueueHistory) -> np.ndarray:
+    """(7,) mean daily total of each weekday over its observed days (0 when never observed)."""
+    totals = np.nansum(history.values, axis=1)
+    weekdays = history.weekdays()[history.observed_days()]
+    counts = np.bincount(weekdays, minlength=7)
+    sums = np.bincount(weekdays, weights=totals[history.observed_days()], minlength=7)
+    return np.where(counts > 0, sums / np.maximum(counts, 1), 0.0)
+
+
+def busy_weekdays(history: QueueHistory, share: float = 0.5) -> np.ndarray:
+    """(7,) bool: weekdays whose mean observed total is at least `share` of the busiest one's."""
+    means = weekday_mean_totals(history)
+    if means.max() <= 0:
+        return history.open_mask.any(axis=1)
+    return means >= share * means.max()
 
 
 @dataclass(frozen=True)
@@ -69,6 +102,8 @@ class SpecialDayEffects:
     after_holiday_ratio: float
     holidays_seen: int
     after_days_seen: int
+    eve_ratio: float = 1.0
+    eves_seen: int = 0
 
 
 def usual_daily_totals(history: QueueHistory, usable: np.ndarray, weeks: int = 4) -> np.ndarray:
@@ -92,7 +127,8 @@ def usual_daily_totals(history: QueueHistory, usable: np.ndarray, weeks: int = 4
 
 
 def learn_effects(history: QueueHistory, kinds: np.ndarray) -> SpecialDayEffects:
-    """Median ratio of holiday (and after-holiday) totals to the usual total for that weekday."""
+    """Median ratio of holiday (after-holiday, eve) totals to the usual total for that weekday;
+    an effect never seen in the history is 1 (no change), except holidays (see below)."""
     observed = history.observed_days()
     usual = usual_daily_totals(history, observed & (kinds == NORMAL))
     totals = np.nansum(history.values, axis=1)
@@ -102,6 +138,7 @@ def learn_effects(history: QueueHistory, kinds: np.ndarray) -> SpecialDayEffects
     closed = _closed_holidays(history, kinds, observed)
     holiday_ratio, n_holidays = _median_ratio(np.where(closed, 0.0, ratios), seen | closed)
     after_ratio, n_after = _median_ratio(ratios, observed & (kinds == AFTER_HOLIDAY) & (usual > 0))
+    eve_ratio, n_eves = _median_ratio(ratios, observed & (kinds == YEAR_END_EVE) & (usual > 0))
     if n_holidays == 0:
         holiday_ratio = _quietest_day_ratio(history)
     return SpecialDayEffects(
@@ -109,6 +146,8 @@ def learn_effects(history: QueueHistory, kinds: np.ndarray) -> SpecialDayEffects
         float(np.clip(after_ratio if n_after else 1.0, *AFTER_RATIO_RANGE)),
         n_holidays,
         n_after,
+        float(np.clip(eve_ratio, *HOLIDAY_RATIO_RANGE)),
+        n_eves,
     )
 
 
@@ -135,14 +174,6 @@ def _median_ratio(ratios: np.ndarray, select: np.ndarray) -> tuple[float, int]:
 
 def _quietest_day_ratio(history: QueueHistory) -> float:
     """No holiday seen yet: treat one like the quietest open weekday, relative to the average."""
-    totals = np.nansum(history.values, axis=1)
-    observed = history.observed_days()
-    weekdays = history.weekdays()
-    means = np.array(
-        [
-            totals[observed & (weekdays == w)].mean() if (observed & (weekdays == w)).any() else 0.0
-            for w in range(7)
-        ]
-    )
+    means = weekday_mean_totals(history)
     open_means = means[means > 0]
     return float(open_means.min() / open_means.mean()) if open_means.size else 0.0

@@ -11,7 +11,9 @@ from forecasting.calendar import (
     AFTER_HOLIDAY,
     HOLIDAY,
     NORMAL,
+    YEAR_END_EVE,
     SpecialDayEffects,
+    busy_weekdays,
     day_kinds,
     learn_effects,
 )
@@ -28,7 +30,7 @@ class QueueInputs:
     """A queue's raw history plus its calendar and event grids over history and horizon."""
 
     history: QueueHistory
-    kinds: np.ndarray  # (days,) NORMAL / HOLIDAY / AFTER_HOLIDAY from history.first_day
+    kinds: np.ndarray  # (days,) calendar.NORMAL / HOLIDAY / ... from history.first_day
     excluded: np.ndarray  # (days, slots) bool: user-excluded periods
     uplift: np.ndarray  # (days, slots) campaign multiplier
     campaign: np.ndarray  # (days, slots) campaign name or ""
@@ -41,7 +43,12 @@ def prepare_queue(
     n_days = history.n_days + horizon_days + 1
     open_weekdays = history.open_mask.any(axis=1)
     kinds = day_kinds(
-        history.first_day, n_days, open_weekdays, settings.country, settings.subdivision
+        history.first_day,
+        n_days,
+        open_weekdays,
+        settings.country,
+        settings.subdivision,
+        busy_weekdays(history),
     )
     excluded, uplift, campaign = event_grids(
         settings.events, history.queue, history.first_day, n_days, history.interval_minutes
@@ -76,8 +83,8 @@ def day_multipliers(inputs: QueueInputs, data: OriginData, horizon_days: int) ->
     span = slice(data.origin, data.origin + horizon_days)
     kinds = inputs.kinds[span]
     day_factor = np.select(
-        [kinds == HOLIDAY, kinds == AFTER_HOLIDAY],
-        [data.effects.holiday_ratio, data.effects.after_holiday_ratio],
+        [kinds == HOLIDAY, kinds == AFTER_HOLIDAY, kinds == YEAR_END_EVE],
+        [data.effects.holiday_ratio, data.effects.after_holiday_ratio, data.effects.eve_ratio],
         1.0,
     )
     open_rows = inputs.history.open_rows(data.origin, horizon_days)

@@ -1,11 +1,19 @@
-"""Holidays and the days after them: which days, and effects learned from history."""
+"""Holidays, the days after them and year-end eves: which days, and effects learned from history."""
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from data.errors import InputError
-from forecasting.calendar import AFTER_HOLIDAY, HOLIDAY, NORMAL, day_kinds, learn_effects
+from forecasting.calendar import (
+    AFTER_HOLIDAY,
+    HOLIDAY,
+    NORMAL,
+    YEAR_END_EVE,
+    busy_weekdays,
+    day_kinds,
+    learn_effects,
+)
 from forecasting.history import history_from_intervals
 from forecasting.synthetic import synthetic_intervals
 
@@ -28,6 +36,41 @@ def test_day_after_a_friday_holiday_is_the_next_open_monday():
     assert kinds[4] == HOLIDAY
     assert kinds[5] == NORMAL and kinds[6] == NORMAL
     assert kinds[7] == AFTER_HOLIDAY
+
+
+def test_after_a_friday_holiday_a_quiet_open_saturday_is_skipped():
+    # Open every day but busy Monday to Friday: what a Friday holiday holds back arrives on
+    # Monday (2023-12-11), not on the quiet Saturday.
+    every_day = np.ones(7, bool)
+    busy = np.array([True] * 5 + [False] * 2)
+    plain = day_kinds(pd.Timestamp("2023-12-04"), 14, every_day, "IT")
+    skipping = day_kinds(pd.Timestamp("2023-12-04"), 14, every_day, "IT", None, busy)
+    assert plain[5] == AFTER_HOLIDAY
+    assert skipping[5] == NORMAL and skipping[6] == NORMAL and skipping[7] == AFTER_HOLIDAY
+
+
+def test_year_end_eves_and_the_days_after_the_holidays():
+    kinds = day_kinds(pd.Timestamp("2024-12-23"), 11, WEEKDAYS_OPEN, "IT")
+    dates = pd.date_range("2024-12-23", periods=11).strftime("%m-%d")
+    labelled = dict(zip(dates, kinds, strict=True))
+    assert labelled["12-24"] == YEAR_END_EVE and labelled["12-31"] == YEAR_END_EVE
+    assert labelled["12-25"] == HOLIDAY and labelled["12-26"] == HOLIDAY
+    assert labelled["01-01"] == HOLIDAY
+    # The day after New Year's Day is Thursday 2nd; after Christmas, Friday 27th.
+    assert labelled["12-27"] == AFTER_HOLIDAY and labelled["01-02"] == AFTER_HOLIDAY
+    assert labelled["12-23"] == NORMAL and labelled["12-30"] == NORMAL
+    # Closed on an eve's weekday (2023-12-24 is a Sunday): nothing to mark.
+    assert YEAR_END_EVE not in day_kinds(pd.Timestamp("2023-12-24"), 1, WEEKDAYS_OPEN, "IT")
+    # No holiday calendar, no eves either.
+    assert (day_kinds(pd.Timestamp("2024-12-23"), 11, WEEKDAYS_OPEN, None) == NORMAL).all()
+
+
+def test_busy_weekdays_are_those_with_half_the_busiest_volume():
+    frame = synthetic_intervals(7 * 8, seed=2, level=60)  # Mon 1.3 .. Fri 0.8, weekend closed
+    fridays = frame["interval_start"].dt.day_of_week == 4
+    frame.loc[fridays, "volume"] *= 0.4  # Friday 0.32 of Monday's 1.3: below half
+    history = history_from_intervals(frame, "desk")
+    assert busy_weekdays(history).tolist() == [True] * 4 + [False] * 3
 
 
 def test_regional_holiday_needs_the_subdivision():
@@ -102,3 +145,19 @@ def test_a_holiday_inside_a_longer_gap_is_not_taken_for_a_closure():
     # Jan 1, Easter Monday and May 1 were normal days in this history; Apr 25 is unknown
     assert effects.holidays_seen == 3
     assert effects.holiday_ratio == pytest.approx(1.0, abs=0.15)
+
+
+def test_eve_effect_learned_from_past_eves():
+    # 2024-10-07 .. 2025-01-12: Dec 24 and Dec 31 2024 are Tuesdays, worked at half volume.
+    frame = synthetic_intervals(7 * 14, seed=5, level=60, start="2024-10-07")
+    days = frame["interval_start"].dt.normalize()
+    history = history_from_intervals(frame, "desk")
+    kinds = day_kinds(history.first_day, history.n_days, history.open_mask.any(axis=1), "IT")
+    ordinary = learn_effects(history, kinds)
+    assert ordinary.eves_seen == 2 and ordinary.eve_ratio == pytest.approx(1.0, abs=0.1)
+    frame.loc[days.isin(pd.to_datetime(["2024-12-24", "2024-12-31"])), "volume"] *= 0.5
+    effects = learn_effects(history_from_intervals(frame, "desk"), kinds)
+    assert effects.eves_seen == 2 and effects.eve_ratio == pytest.approx(0.5, abs=0.06)
+    # A history without a single eve leaves them as ordinary days.
+    early = history.truncate(7 * 10)
+    assert learn_effects(early, kinds[: 7 * 10]).eve_ratio == 1.0
