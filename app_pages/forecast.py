@@ -54,6 +54,9 @@ top[3].selectbox(
     key="holiday_country",
     format_func=settings.country_label,
     persist_state="session",
+    help="Public holidays, the first busy day after each, Christmas Eve and New Year's Eve "
+    "each get their own volume ratio, learned from your history. Before any holiday is "
+    "seen, a holiday is forecast like your quietest weekday; eves never seen stay ordinary.",
 )
 regions = settings.region_codes(st.session_state["holiday_country"])
 state.valid_choice("holiday_subdivision", regions)
