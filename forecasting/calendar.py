@@ -79,10 +79,10 @@ def day_kinds(
 
 def weekday_mean_totals(history: QueueHistory) -> np.ndarray:
     """(7,) mean daily total of each weekday over its observed days (0 when never observed)."""
-    totals = np.nansum(history.values, axis=1)
-    weekdays = history.weekdays()[history.observed_days()]
+    observed = history.observed_days()
+    weekdays = history.weekdays()[observed]
     counts = np.bincount(weekdays, minlength=7)
-    sums = np.bincount(weekdays, weights=totals[history.observed_days()], minlength=7)
+    sums = np.bincount(weekdays, weights=np.nansum(history.values, axis=1)[observed], minlength=7)
     return np.where(counts > 0, sums / np.maximum(counts, 1), 0.0)
 
 
@@ -135,10 +135,13 @@ def learn_effects(history: QueueHistory, kinds: np.ndarray) -> SpecialDayEffects
     with np.errstate(invalid="ignore", divide="ignore"):
         ratios = totals / usual
     seen = observed & (kinds == HOLIDAY) & (usual > 0)
-    closed = _closed_holidays(history, kinds, observed)
-    holiday_ratio, n_holidays = _median_ratio(np.where(closed, 0.0, ratios), seen | closed)
+    closed = _closed_days(history, (kinds == HOLIDAY) | (kinds == YEAR_END_EVE), observed)
+    ratios = np.where(closed, 0.0, ratios)
+    holiday_ratio, n_holidays = _median_ratio(ratios, (seen | closed) & (kinds == HOLIDAY))
     after_ratio, n_after = _median_ratio(ratios, observed & (kinds == AFTER_HOLIDAY) & (usual > 0))
-    eve_ratio, n_eves = _median_ratio(ratios, observed & (kinds == YEAR_END_EVE) & (usual > 0))
+    eve_ratio, n_eves = _median_ratio(
+        ratios, ((observed & (usual > 0)) | closed) & (kinds == YEAR_END_EVE)
+    )
     if n_holidays == 0:
         holiday_ratio = _quietest_day_ratio(history)
     return SpecialDayEffects(
@@ -151,16 +154,17 @@ def learn_effects(history: QueueHistory, kinds: np.ndarray) -> SpecialDayEffects
     )
 
 
-def _closed_holidays(
-    history: QueueHistory, kinds: np.ndarray, observed: np.ndarray, reach: int = 3
+def _closed_days(
+    history: QueueHistory, special: np.ndarray, observed: np.ndarray, reach: int = 3
 ) -> np.ndarray:
-    """Holidays with no data at all between observed days: a per-contact export has no row for
-    a day the center was closed, so such a day is a closure (ratio 0), not a gap in the export.
-    A holiday inside a longer gap (nothing observed within `reach` days) stays unknown."""
+    """Special days (holidays, eves) with no data at all between observed days: a per-contact
+    export has no row for a day the center was closed, so such a day is a closure (ratio 0),
+    not a gap in the export. One inside a longer gap (nothing observed within `reach` days)
+    stays unknown."""
     open_rows = history.open_rows(0, history.n_days)
     empty = ~(~np.isnan(history.values) & open_rows).any(axis=1) & open_rows.any(axis=1)
     closed = np.zeros(history.n_days, dtype=bool)
-    for day in np.flatnonzero((kinds == HOLIDAY) & empty):
+    for day in np.flatnonzero(special & empty):
         before = observed[max(0, day - reach) : day].any()
         after = observed[day + 1 : day + 1 + reach].any()
         closed[day] = before and after

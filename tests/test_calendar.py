@@ -158,6 +158,10 @@ def test_eve_effect_learned_from_past_eves():
     frame.loc[days.isin(pd.to_datetime(["2024-12-24", "2024-12-31"])), "volume"] *= 0.5
     effects = learn_effects(history_from_intervals(frame, "desk"), kinds)
     assert effects.eves_seen == 2 and effects.eve_ratio == pytest.approx(0.5, abs=0.06)
+    # Closed on both eves: a per-contact export has no rows then, and that is a closure.
+    frame.loc[days.isin(pd.to_datetime(["2024-12-24", "2024-12-31"])), "volume"] = np.nan
+    closed = learn_effects(history_from_intervals(frame, "desk"), kinds)
+    assert closed.eves_seen == 2 and closed.eve_ratio == 0.0
     # A history without a single eve leaves them as ordinary days.
     early = history.truncate(7 * 10)
     assert learn_effects(early, kinds[: 7 * 10]).eve_ratio == 1.0
