@@ -241,9 +241,19 @@ def download(page, label: str, folder: Path) -> Path:
 def choose(page, label: str, option: str) -> None:
     """Pick `option` in the st.selectbox (or add it in the st.multiselect) labelled `label`."""
     widgets = page.locator('[data-testid="stSelectbox"], [data-testid="stMultiSelect"]')
-    widgets.filter(has_text=label).first.click()
-    options = page.locator('[role="option"]')
-    options.filter(has=page.get_by_text(option, exact=True)).first.click()
+    wanted = page.locator('[role="option"]').filter(has=page.get_by_text(option, exact=True))
+    for attempt in range(3):
+        # On a loaded machine a late rerun can redraw the widget and close its list under us:
+        # wait for the page to settle and open it again.
+        wait_until_idle(page)
+        widgets.filter(has_text=label).first.click()
+        try:
+            wanted.first.click(timeout=10_000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+            if attempt == 2:
+                raise
     page.keyboard.press("Escape")  # a multiselect stays open after a pick
     wait_for_rerun(page)
 
