@@ -158,6 +158,7 @@ def _scenario_of(row: pd.Series, base: Scenario) -> Scenario:
         aht_change_pct=number("aht_change_pct"),
         quantile=str(row["quantile"] or "mean"),
         staffing=staffing,
+        queue=base.queue,
     )
 
 
@@ -326,6 +327,18 @@ for name in chosen:
         st.error(f"Scenario '{name}' cannot be staffed: {error}")
 if len(outcomes) < 2 or baseline not in outcomes:
     st.stop()
+elsewhere = [scenarios[name] for name in outcomes if scenarios[name].queue not in (None, queue)]
+if elsewhere:
+    saved_on = "; ".join(
+        f"'{s.name}' on queue '{s.queue}' "
+        f"({settings.CHANNEL_LABELS[s.staffing.channel]}, AHT {s.staffing.aht_seconds:.0f} s)"
+        for s in elsewhere
+    )
+    st.warning(
+        f"Saved for another queue: {saved_on}. Here they staff the forecast of '{queue}' with "
+        "that channel and handle time. Pick their queue on the Staffing page to compare them "
+        f"there, or save them again while '{queue}' is selected."
+    )
 
 comparison = compare_scenarios(outcomes, baseline)
 st.dataframe(

@@ -373,7 +373,12 @@ def staffing_settings() -> StaffingSettings:
 
 
 def current_scenario(name: str = "Current settings") -> Scenario:
-    return Scenario(name=name, quantile=st.session_state["quantile"], staffing=staffing_settings())
+    return Scenario(
+        name=name,
+        quantile=st.session_state["quantile"],
+        staffing=staffing_settings(),
+        queue=st.session_state.get("queue"),
+    )
 
 
 def queue_scenario(current: state.CurrentDataset, queue: str) -> Scenario:
@@ -383,7 +388,7 @@ def queue_scenario(current: state.CurrentDataset, queue: str) -> Scenario:
     if queue == st.session_state["queue"]:
         return scenario  # the queue on screen keeps what the user typed
     staffing = replace(scenario.staffing, channel=queue_channel(queue), aht_seconds=aht)
-    return replace(scenario, staffing=staffing)
+    return replace(scenario, staffing=staffing, queue=queue)
 
 
 def queue_forecast(current: state.CurrentDataset, queue: str) -> tuple[str, pd.DataFrame]:

@@ -24,6 +24,9 @@ class Scenario:
     aht_change_pct: float = 0.0
     quantile: str = "mean"
     staffing: StaffingSettings = field(default_factory=StaffingSettings)
+    # The queue whose handle time and channel `staffing` holds; None for scenarios saved
+    # before the queue was recorded.
+    queue: str | None = None
 
     def __post_init__(self) -> None:
         self.name = str(self.name).strip()
@@ -60,6 +63,7 @@ class Scenario:
             "aht_change_pct": self.aht_change_pct,
             "quantile": self.quantile,
             "staffing": dataclasses.asdict(self.staffing),
+            "queue": self.queue,
         }
 
     @classmethod
@@ -81,6 +85,7 @@ class Scenario:
             aht_change_pct=settings.get("aht_change_pct", 0.0),
             quantile=settings.get("quantile", "mean"),
             staffing=StaffingSettings(**_from_json(staffing)),
+            queue=settings.get("queue"),
         )
 
 

@@ -600,6 +600,29 @@ def test_each_queue_keeps_its_own_channel_guessed_from_its_name(picco_home):
     assert saved["queue_channels"] == {"chat": "voice", "email": "email", "phone": "voice"}
 
 
+def test_a_scenario_saved_for_another_queue_is_flagged_in_the_comparison(picco_home):
+    app = go(open_app(), "staffing")
+    app.selectbox(key="queue").set_value("phone").run()
+    phone_aht = app.number_input(key="aht_seconds").value
+    go(app, "scenarios")
+    for name in ("Phone 80/20", "Phone 90/20"):
+        app.text_input(key="new_scenario_name").input(name)
+        app.button(key="save_scenario").click().run()
+    assert Store().load_scenario("Sample service desk", "Phone 80/20")["queue"] == "phone"
+    assert not app.warning  # compared on the queue they were saved for
+    go(app, "staffing")
+    app.selectbox(key="queue").set_value("chat").run()
+    go(app, "scenarios")
+    app.text_input(key="new_scenario_name").input("Chat plan")
+    app.button(key="save_scenario").click().run()
+    app.multiselect(key="compare_names").set_value(["Chat plan", "Phone 80/20"]).run()
+    assert_clean(app)
+    warning = app.warning[0].value
+    assert "'Phone 80/20' on queue 'phone' (Voice (calls)" in warning
+    assert f"AHT {phone_aht:.0f} s" in warning and "'Chat plan'" not in warning
+    assert "forecast of 'chat'" in warning
+
+
 def test_email_worked_in_office_hours_leaves_the_night_unstaffed(picco_home):
     app = go(open_app(), "staffing")
     app.selectbox(key="queue").set_value("email").run()

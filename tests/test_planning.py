@@ -172,6 +172,7 @@ def test_scenario_round_trips_through_json_and_the_store(tmp_path):
             supervisor_span=10,
             queue_channels={"mail": "email"},
         ),
+        queue="chat",
     )
     assert Scenario.from_dict(json.loads(json.dumps(scenario.to_dict()))) == scenario
     store = Store(tmp_path / "picco.duckdb")
@@ -205,6 +206,7 @@ def test_from_dict_fills_defaults_for_missing_knobs():
     restored = Scenario.from_dict({"name": "old", "staffing": {"service_level": 0.9}})
     assert restored.quantile == "mean" and restored.volume_change_pct == 0
     assert restored.staffing == StaffingSettings(service_level=0.9)
+    assert restored.queue is None  # saved before scenarios recorded their queue
 
 
 @pytest.mark.parametrize(
