@@ -27,32 +27,35 @@ def is_xlsx(path: Path) -> bool:
 
 def xlsx_to_csv(path: Path, name: str, target: Path) -> str:
     """Write the workbook's largest sheet to `target` as UTF-8 CSV; returns a note saying which
-    sheet was read. Dates and times are written as ISO text, durations as seconds."""
-    from openpyxl import load_workbook  # only workbooks pay for importing it
+    sheet was read. Dates and times are written as ISO text, durations as seconds.
+
+    Read with calamine (Rust): a 100,000-row export imports in 0.9 s instead of 5.4 s with
+    openpyxl (bench/import_speed.py); a full million-row sheet takes about 9 s.
+    """
+    from python_calamine import CalamineWorkbook  # only workbooks pay for importing it
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged workbook
+        workbook = CalamineWorkbook.from_path(str(path))
+        sheets = [workbook.get_sheet_by_name(title) for title in workbook.sheet_names]
+        if not sheets:
+            raise ValueError("it has no sheet")
+        sheet = max(sheets, key=lambda candidate: candidate.total_height)
+        with open(target, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            for row in sheet.iter_rows():  # streamed: a big sheet is never held as Python lists
+                writer.writerow([_cell_text(value) for value in row])
+    except Exception as error:  # calamine raises many kinds for a damaged workbook
         raise InputError(
             f"{name}: the Excel workbook could not be opened ({error}). Save it again from "
             "Excel, or export the sheet as CSV."
         ) from error
-    try:
-        # a sheet that does not record its size counts as one row: any real table beats it
-        sheet = max(workbook.worksheets, key=lambda candidate: candidate.max_row or 1)
-        with open(target, "w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle)
-            for row in sheet.iter_rows(values_only=True):
-                writer.writerow([_cell_text(value) for value in row])
-        others = len(workbook.worksheets) - 1
-    finally:
-        workbook.close()
+    others = len(sheets) - 1
     extra = f" ({others} other sheet(s) ignored: they have fewer rows)" if others else ""
-    return f"{name}: read sheet '{sheet.title}' of the Excel workbook{extra}."
+    return f"{name}: read sheet '{sheet.name}' of the Excel workbook{extra}."
 
 
 def _cell_text(value: object) -> str:
-    if value is None:
+    if value is None or value == "":
         return ""
     if isinstance(value, dt.datetime):
         # Excel stores a date as a datetime at midnight: written as a date, so that a separate
