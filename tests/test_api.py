@@ -81,6 +81,23 @@ def test_learned_holiday_closure_is_applied(history):
     assert result.forecast.loc[day, "forecast"].sum() == 0
 
 
+def test_year_end_eves_learned_from_last_year_lower_this_years():
+    # 2024-10-07 .. 2025-12-19; Christmas Eve and New Year's Eve 2024 (Tuesdays) ran at half volume.
+    frame = synthetic_intervals(439, seed=12, level=40, start="2024-10-07")
+    days = frame["interval_start"].dt.normalize()
+    frame.loc[days.isin(pd.to_datetime(["2024-12-24", "2024-12-31"])), "volume"] *= 0.5
+    with_eves = forecast_dataset(frame, 14, settings()).forecast
+    plain = forecast_dataset(frame, 14, settings(country=None)).forecast
+
+    def day_ratio(day: str) -> float:
+        on = with_eves["interval_start"].dt.normalize() == pd.Timestamp(day)
+        return with_eves.loc[on, "forecast"].sum() / plain.loc[on, "forecast"].sum()
+
+    assert day_ratio("2025-12-24") == pytest.approx(0.5, abs=0.1)
+    assert day_ratio("2025-12-31") == pytest.approx(0.5, abs=0.1)
+    assert day_ratio("2025-12-23") == pytest.approx(1.0, abs=0.15)  # an ordinary Tuesday
+
+
 def test_campaign_uplift_and_peak_reason(history):
     campaign = ForecastEvent("spring promo", "2024-04-23 09:00", "2024-04-23 12:00", CAMPAIGN, 50)
     base = forecast_dataset(history, 7, settings(country=None))
