@@ -175,6 +175,24 @@ else:
     if len(peaks) > len(shown):
         st.caption(f"The {len(shown)} largest of {len(peaks)} peaks; all are in the download.")
 
+st.subheader("Holidays and special days")
+special = result.special_days
+special = special[special[QUEUE] == queue] if not special.empty else special
+if st.session_state["holiday_country"] == settings.NO_CALENDAR:
+    st.caption("No holiday calendar is selected: every day is forecast as an ordinary weekday.")
+elif special.empty:
+    st.caption(
+        "No public holiday, first busy day after one, Christmas Eve or New Year's Eve in this "
+        f"horizon ({settings.country_label(st.session_state['holiday_country'])} calendar)."
+    )
+else:
+    tables.show(special.drop(columns=QUEUE), key="special_days_table", all_rows_up_to=len(special))
+    st.caption(
+        "Each kind of day gets the volume ratio it had in your history against the usual weekday. "
+        "Learned from 0 days: a holiday is forecast like your quietest weekday, an eve like an "
+        "ordinary day."
+    )
+
 st.subheader("Why this model")
 backtest = result.backtest
 if not backtest.empty and queue in set(backtest[QUEUE]):
@@ -201,6 +219,10 @@ st.subheader("Downloads")
 downloads.download_table(forecast, "forecast", "Forecast, all queues", key="download_forecast")
 if not all_peaks.empty:
     downloads.download_table(all_peaks, "peaks", "Peaks", key="download_peaks")
+if not result.special_days.empty:
+    downloads.download_table(
+        result.special_days, "special_days", "Special days", key="download_special_days"
+    )
 if not result.backtest.empty:
     downloads.download_table(result.backtest, "backtest", "Backtest", key="download_backtest")
 if not result.last_backtest.empty:

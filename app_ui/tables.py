@@ -77,6 +77,15 @@ COLUMNS: dict[str, Column] = {
     "bias": Column("Bias (%)", PERCENT, "Forecast minus actual, share of actual contacts."),
     "coverage_80": Column("P10–P90 coverage (%)", PERCENT, "Aim: 80%."),
     "fit_seconds": Column("Fit time (s)", DECIMAL),
+    # Special days of the forecast horizon
+    "special_day": Column("Special day", TEXT),
+    "effect": Column(
+        "Volume × a usual day", PRECISE, "Multiplier applied to the usual weekday's forecast."
+    ),
+    "forecast_contacts": Column("Forecast contacts", COUNT),
+    "learned_from_days": Column(
+        "Learned from (days)", COUNT, "Past days of this kind in the history the effect comes from."
+    ),
     # Stored datasets and the upload report
     "name": Column("Dataset", TEXT),
     "kind": Column("Kind", TEXT),

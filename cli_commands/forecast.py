@@ -50,4 +50,10 @@ def run(args: argparse.Namespace) -> int:
     print(f"wrote {len(table)} open intervals to {args.out} (models {models})")
     for _, peak in result.peaks.head(PEAKS_SHOWN).iterrows():
         print(f"peak {peak['rank']}: {peak[QUEUE]} {describe_peak(peak)}")
+    for _, day in result.special_days.iterrows():
+        print(
+            f"special day: {day[QUEUE]} {day['date']:%a %Y-%m-%d} {day['special_day']}, "
+            f"volume x{day['effect']:.2f} of a usual day "
+            f"(learned from {day['learned_from_days']} past days)"
+        )
     return 0

@@ -14,12 +14,12 @@ from data.schema import INTERVAL_START, IS_OPEN, QUEUE, VOLUME, Dataset
 from forecasting.accuracy import accuracy_table, model_row
 from forecasting.backtest import BacktestRuns, choose_origins, run_backtest
 from forecasting.base import recent_weekday_days
-from forecasting.calendar import AFTER_HOLIDAY, HOLIDAY, holiday_names
+from forecasting.calendar import AFTER_HOLIDAY, HOLIDAY, YEAR_END_EVE, holiday_names
 from forecasting.history import QueueHistory, history_from_intervals, infer_interval_minutes
 from forecasting.intervals import DEFAULT_DISPERSION, calibrate_dispersion, quantile_forecasts
 from forecasting.outliers import detect_outliers, outlier_table
 from forecasting.peaks import PEAK_COLUMNS, REASON, USUAL, find_peaks
-from forecasting.pipeline import QueueInputs, origin_data, prepare_queue, run_model
+from forecasting.pipeline import OriginData, QueueInputs, origin_data, prepare_queue, run_model
 from forecasting.registry import BASELINES, HISTORICAL_AVERAGE, auto_candidates, make_model
 from forecasting.select import evaluate, pick_model
 from forecasting.settings import AUTO, ForecastSettings
@@ -28,6 +28,17 @@ Progress = Callable[[float, str], None]
 FORECAST_COLUMNS = [INTERVAL_START, QUEUE, "forecast", "p10", "p50", "p80", "p90", IS_OPEN]
 FALLBACK_MODEL = "historical_average_4w"
 PEAK_BASIS_COLUMNS = [INTERVAL_START, QUEUE, "forecast", USUAL, REASON]
+# One row per special day of the horizon: what it is, the multiplier applied to a usual day,
+# how many past days of that kind it was learned from, and the day's forecast total.
+SPECIAL_DAY_COLUMNS = [
+    "date",
+    QUEUE,
+    "special_day",
+    "effect",
+    "learned_from_days",
+    "forecast_contacts",
+]
+EVE_NAMES = {24: "Christmas Eve", 31: "New Year's Eve"}
 
 
 @dataclass
@@ -47,6 +58,7 @@ class ForecastResult:
     # The latest backtest origin, long: interval_start, queue, model, actual, forecast (the
     # chosen model and the 4-week average), for actual-vs-forecast charts.
     last_backtest: pd.DataFrame = field(default_factory=pd.DataFrame)
+    special_days: pd.DataFrame = field(default_factory=pd.DataFrame)  # SPECIAL_DAY_COLUMNS
 
 
 def _last_origin(runs: BacktestRuns, history: QueueHistory, models: list[str]) -> pd.DataFrame:
@@ -193,17 +205,11 @@ def _reasons(
     settings: ForecastSettings,
 ) -> np.ndarray:
     """Known cause per forecast slot: campaign, day after a holiday, or a level above usual."""
-    history = inputs.history
     reasons = np.full(mean.shape, "", dtype=object)
     kinds = inputs.kinds[origin : origin + n_days]
-    names = holiday_names(
-        history.first_day, origin + n_days, settings.country, settings.subdivision
-    )
-    holiday_rows = sorted((day - history.first_day).days for day in names)
+    names = _special_day_names(inputs, origin, n_days, settings)
     for row in np.flatnonzero(kinds == AFTER_HOLIDAY):
-        before = [h for h in holiday_rows if h < origin + row]
-        label = names[history.first_day + pd.Timedelta(days=before[-1])] if before else "holiday"
-        reasons[row] = f"day after {label}"
+        reasons[row] = f"day after {names[row]}"
     day_ratio = mean.sum(axis=1) / np.maximum(usual.sum(axis=1), 1e-9)
     trend_days = (day_ratio > 1 + settings.peak_threshold_pct / 100) & (kinds == 0)
     reasons[trend_days] = np.where(
@@ -211,6 +217,60 @@ def _reasons(
     )
     campaign = inputs.campaign[origin : origin + n_days]
     return np.where(campaign != "", "campaign " + campaign.astype(str), reasons)
+
+
+def _special_day_names(
+    inputs: QueueInputs, origin: int, n_days: int, settings: ForecastSettings
+) -> list[str]:
+    """Per horizon day: the holiday's name (for a day after one, the holiday before it), the
+    eve's name, or ""."""
+    first_day = inputs.history.first_day
+    names = holiday_names(first_day, origin + n_days, settings.country, settings.subdivision)
+    holiday_rows = sorted((day - first_day).days for day in names)
+    labels = []
+    for row, kind in enumerate(inputs.kinds[origin : origin + n_days]):
+        day = first_day + pd.Timedelta(days=origin + row)
+        if kind == HOLIDAY:
+            labels.append(names.get(day, "Holiday"))
+        elif kind == AFTER_HOLIDAY:
+            before = [h for h in holiday_rows if h < origin + row]
+            labels.append(names[first_day + pd.Timedelta(days=before[-1])] if before else "holiday")
+        elif kind == YEAR_END_EVE:
+            labels.append(EVE_NAMES.get(day.day, "Eve"))
+        else:
+            labels.append("")
+    return labels
+
+
+def _special_days(
+    inputs: QueueInputs,
+    data: OriginData,
+    n_days: int,
+    mean: np.ndarray,
+    settings: ForecastSettings,
+) -> pd.DataFrame:
+    """The horizon's special days with the effect applied and what it was learned from."""
+    effects = data.effects
+    applied = {
+        HOLIDAY: (effects.holiday_ratio, effects.holidays_seen),
+        AFTER_HOLIDAY: (effects.after_holiday_ratio, effects.after_days_seen),
+        YEAR_END_EVE: (effects.eve_ratio, effects.eves_seen),
+    }
+    kinds = inputs.kinds[data.origin : data.origin + n_days]
+    names = _special_day_names(inputs, data.origin, n_days, settings)
+    rows = [
+        {
+            "date": inputs.history.first_day + pd.Timedelta(days=data.origin + row),
+            QUEUE: inputs.history.queue,
+            "special_day": f"Day after {names[row]}" if kind == AFTER_HOLIDAY else names[row],
+            "effect": applied[kind][0],
+            "learned_from_days": applied[kind][1],
+            "forecast_contacts": float(mean[row].sum()),
+        }
+        for row, kind in enumerate(kinds)
+        if kind in applied
+    ]
+    return pd.DataFrame(rows, columns=SPECIAL_DAY_COLUMNS)
 
 
 def _selection_table(runs: BacktestRuns, dispersions: dict[str, float]) -> pd.DataFrame:
@@ -245,6 +305,7 @@ def forecast_dataset(
     backtest_days = int(min(max(horizon_days, 7), 28))
     frames, tables, peaks, outliers, chosen, notes = [], [], [], [], {}, []
     last_runs: list[pd.DataFrame] = []
+    special: list[pd.DataFrame] = []
     for number, history in enumerate(histories):
         report = _scaled(progress, number, len(histories))
         origin = history.n_days
@@ -294,6 +355,8 @@ def forecast_dataset(
         end = start + pd.Timedelta(days=horizon_days)
         frame = frame[(frame[INTERVAL_START] >= start) & (frame[INTERVAL_START] < end)]
         frames.append(frame)
+        days = _special_days(inputs, data, n_days, mean, settings)
+        special.append(days[(days["date"] >= start.normalize()) & (days["date"] < end)])
         peaks.append(frame.loc[frame[IS_OPEN] & ~frame["is_holiday"], PEAK_BASIS_COLUMNS])
         raw = inputs.history
         outliers.append(outlier_table(raw, detect_outliers(raw)))
@@ -311,6 +374,7 @@ def forecast_dataset(
         peak_basis=basis,
         interval_minutes=step,
         last_backtest=pd.concat(last_runs, ignore_index=True) if last_runs else pd.DataFrame(),
+        special_days=pd.concat(special, ignore_index=True),
     )
 
 

@@ -86,7 +86,8 @@ def test_year_end_eves_learned_from_last_year_lower_this_years():
     frame = synthetic_intervals(439, seed=12, level=40, start="2024-10-07")
     days = frame["interval_start"].dt.normalize()
     frame.loc[days.isin(pd.to_datetime(["2024-12-24", "2024-12-31"])), "volume"] *= 0.5
-    with_eves = forecast_dataset(frame, 14, settings()).forecast
+    result = forecast_dataset(frame, 14, settings())
+    with_eves = result.forecast
     plain = forecast_dataset(frame, 14, settings(country=None)).forecast
 
     def day_ratio(day: str) -> float:
@@ -96,6 +97,22 @@ def test_year_end_eves_learned_from_last_year_lower_this_years():
     assert day_ratio("2025-12-24") == pytest.approx(0.5, abs=0.1)
     assert day_ratio("2025-12-31") == pytest.approx(0.5, abs=0.1)
     assert day_ratio("2025-12-23") == pytest.approx(1.0, abs=0.15)  # an ordinary Tuesday
+    # The special days of the horizon, named, with the effect applied and its evidence.
+    special = result.special_days.set_index("special_day")
+    assert list(special.index) == [
+        "Christmas Eve",
+        "Christmas Day",
+        "Saint Stephen's Day",
+        "Day after Saint Stephen's Day",  # Monday 29th: the weekend is closed
+        "New Year's Eve",
+        "New Year's Day",
+        "Day after New Year's Day",
+    ]
+    eve = special.loc["New Year's Eve"]
+    assert eve["effect"] == pytest.approx(0.5, abs=0.1) and eve["learned_from_days"] == 2
+    assert eve["date"] == pd.Timestamp("2025-12-31")
+    on = with_eves["interval_start"].dt.normalize() == eve["date"]
+    assert eve["forecast_contacts"] == pytest.approx(with_eves.loc[on, "forecast"].sum())
 
 
 def test_campaign_uplift_and_peak_reason(history):

@@ -179,6 +179,23 @@ def test_every_page_renders_on_the_sample(picco_home):
     assert "No scenario saved" in app.info[0].value
 
 
+def test_the_horizons_holidays_are_listed_with_their_learned_effect(picco_home):
+    # Three weeks from 23 Nov 2026 hold the Immaculate Conception (Tuesday 8 Dec 2026).
+    app = go(open_app(horizon_days=21), "forecast")
+    app.selectbox(key="queue").set_value("phone").run()
+    assert_clean(app)
+    special, _ = table(app, "special_day", "effect", "learned_from_days")
+    by_name = special.set_index("special_day")
+    # The sample's phone queue closes on holidays and takes the held-back calls the day after.
+    assert by_name.loc["Immaculate Conception", "effect"] == 0
+    assert by_name.loc["Immaculate Conception", "forecast_contacts"] == 0
+    assert by_name.loc["Immaculate Conception", "learned_from_days"] >= 15
+    assert by_name.loc["Day after Immaculate Conception", "effect"] > 1.1
+    app.selectbox(key="holiday_country").set_value("(none)").run()
+    assert not [item for item in app.dataframe if "special_day" in item.value.columns]
+    assert any("No holiday calendar is selected" in item.value for item in app.caption)
+
+
 def test_a_planned_campaign_raises_the_forecast_and_a_new_horizon_refits(picco_home):
     app = go(open_app(), "forecast")
     before = number(metric(app, "Forecast contacts"))

@@ -172,6 +172,14 @@ def test_sample_forecast_explains_its_model_and_staffs_every_queue(app_page):
     assert hidden_height(page) <= 0  # every model of the backtest table without scrolling
     assert app_exceptions(page) == []
     screenshot(page, "forecast-page-sample")
+    # Three weeks ahead reach the Immaculate Conception: the special days are listed.
+    set_number(page, "Horizon (days)", 21)
+    page.locator('[data-testid="stPlotlyChart"]').first.wait_for()
+    assert "Holidays and special days" in main_text(page)
+    cells = page.locator('[role="gridcell"]').all_inner_texts()  # the grids' accessible tables
+    assert "Immaculate Conception" in cells and "Day after Immaculate Conception" in cells
+    assert app_exceptions(page) == []
+    screenshot(page, "forecast-page-special-days")
 
     open_page(page, "Staffing")
     text = main_text(page)

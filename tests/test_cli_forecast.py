@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -45,6 +46,19 @@ def test_forecast_writes_every_open_interval(desk_csv, tmp_path):
     assert ((table["p10"] <= table["p50"]) & (table["p50"] <= table["p90"])).all()
     assert 20 < table["forecast"].mean() < 40
     assert "weighted_profile" in done.stdout
+
+
+def test_forecast_names_the_special_days_of_the_horizon(desk_csv, tmp_path):
+    out = tmp_path / "forecast.csv"
+    done = run_cli(
+        "forecast", desk_csv, "--horizon-days", 28, "--model", "weighted_profile", "--out", out
+    )
+    assert done.returncode == 0, done.stderr
+    # Easter Monday 2024 is 1 April (default calendar: Italy); 1 January is the one holiday of
+    # the history, at ordinary volume in this data.
+    assert re.search(r"special day: desk Mon 2024-04-01 Easter Monday, volume x(0\.9|1\.0)", done.stdout)
+    assert "(learned from 1 past days)" in done.stdout
+    assert "special day: desk Tue 2024-04-02 Day after Easter Monday" in done.stdout
 
 
 def test_origin_truncates_the_history(desk_csv, tmp_path):
