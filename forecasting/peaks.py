@@ -36,7 +36,8 @@ def find_peaks(
     `frame` has interval_start, queue, forecast, usual (what a normal such weekday and slot
     brings) and optionally reason (a known cause per interval). An interval is flagged when the
     forecast beats the usual by `threshold_pct` %, by `min_contacts` and by `noise_sigmas` x
-    sqrt(usual) (Poisson noise: a quiet night slot going from 15 to 18 is no peak), or exceeds
+    sqrt(usual) (Poisson noise: a quiet night slot going from 15 to 18 is no peak; below one
+    usual contact the noise still counts as one, so a slot going from 0 to 1 is none), or exceeds
     the manager's `volume_threshold` per interval. A period whose extra contacts are under
     `min_day_share_pct` % of its day's forecast is dropped (a few calls more at night are no
     workload to plan for) unless it is over the manager's threshold.
@@ -45,7 +46,7 @@ def find_peaks(
     forecast = data["forecast"].to_numpy(dtype=float)
     usual = np.nan_to_num(data[USUAL].to_numpy(dtype=float))
     extra = forecast - usual
-    needed = np.maximum(min_contacts, noise_sigmas * np.sqrt(usual))
+    needed = np.maximum(min_contacts, noise_sigmas * np.sqrt(np.maximum(usual, 1.0)))
     flagged = (forecast > usual * (1 + threshold_pct / 100)) & (extra >= needed)
     over_limit = np.zeros(len(data), dtype=bool)
     if volume_threshold is not None:

@@ -98,13 +98,30 @@ def test_a_few_extra_calls_are_no_peak():
     frame = day_frame()
     frame["forecast"] = frame["usual"]
     frame.loc[7, ["usual", "forecast"]] = [0.0, 3.0]  # 3 calls where none are usual
-    # Per interval it passes (3 >= 1 contact, above sqrt(0) noise), but 3 extra calls are 0.4%
+    # Per interval it passes (3 >= 2 x one contact of noise), but 3 extra calls are 0.4%
     # of the day's 703 forecast contacts, under the 1% a period needs.
     assert find_peaks(frame, 30).empty
     kept = find_peaks(frame, 30, min_day_share_pct=0.4)
     assert kept["extra_contacts"].tolist() == [3.0]
     # The manager's own threshold still flags it.
     assert len(find_peaks(frame, 30, volume_threshold=2)) == 1
+
+
+def test_one_contact_where_none_is_usual_is_chance_not_a_peak():
+    # A tiny queue: a usual of 0-0.5 contacts per slot. Poisson noise of such a slot is still
+    # about one contact, so 1.5 extra is no peak and 2.5 extra is.
+    times = pd.date_range("2025-03-03 10:00", periods=3, freq="30min")
+    frame = pd.DataFrame(
+        {
+            "interval_start": times,
+            "queue": "crisis line",
+            "forecast": [1.5, 2.0, 3.0],
+            "usual": [0.0, 0.5, 0.5],
+        }
+    )
+    peaks = find_peaks(frame, 30)
+    assert peaks["start"].tolist() == [times[2]]
+    assert peaks["extra_contacts"].tolist() == [2.5]
 
 
 def test_share_of_day_is_per_day():
