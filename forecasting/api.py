@@ -202,12 +202,13 @@ def _reasons(
     n_days: int,
     mean: np.ndarray,
     usual: np.ndarray,
+    names: list[str],
     settings: ForecastSettings,
 ) -> np.ndarray:
-    """Known cause per forecast slot: campaign, day after a holiday, or a level above usual."""
+    """Known cause per forecast slot: campaign, day after a holiday, or a level above usual.
+    `names`: the horizon days' special-day names (`_special_day_names`)."""
     reasons = np.full(mean.shape, "", dtype=object)
     kinds = inputs.kinds[origin : origin + n_days]
-    names = _special_day_names(inputs, origin, n_days, settings)
     for row in np.flatnonzero(kinds == AFTER_HOLIDAY):
         reasons[row] = f"day after {names[row]}"
     day_ratio = mean.sum(axis=1) / np.maximum(usual.sum(axis=1), 1e-9)
@@ -247,9 +248,10 @@ def _special_days(
     data: OriginData,
     n_days: int,
     mean: np.ndarray,
-    settings: ForecastSettings,
+    names: list[str],
 ) -> pd.DataFrame:
-    """The horizon's special days with the effect applied and what it was learned from."""
+    """The horizon's special days with the effect applied and what it was learned from;
+    `names` as from `_special_day_names`."""
     effects = data.effects
     applied = {
         HOLIDAY: (effects.holiday_ratio, effects.holidays_seen),
@@ -257,7 +259,6 @@ def _special_days(
         YEAR_END_EVE: (effects.eve_ratio, effects.eves_seen),
     }
     kinds = inputs.kinds[data.origin : data.origin + n_days]
-    names = _special_day_names(inputs, data.origin, n_days, settings)
     rows = [
         {
             "date": inputs.history.first_day + pd.Timedelta(days=data.origin + row),
@@ -335,6 +336,7 @@ def forecast_dataset(
         quantiles = quantile_forecasts(mean, dispersion)
         usual = _usual(data.training, settings.usual_weeks)[history.weekdays(origin, n_days)]
         usual = usual * history.open_rows(origin, n_days)
+        names = _special_day_names(inputs, origin, n_days, settings)
         frame = pd.DataFrame(
             {
                 INTERVAL_START: history.slot_times(origin, n_days),
@@ -346,7 +348,7 @@ def forecast_dataset(
                 "p90": quantiles[0.9].ravel(),
                 IS_OPEN: history.open_rows(origin, n_days).ravel(),
                 USUAL: usual.ravel(),
-                REASON: _reasons(inputs, origin, n_days, mean, usual, settings).ravel(),
+                REASON: _reasons(inputs, origin, n_days, mean, usual, names, settings).ravel(),
                 "is_holiday": np.repeat(
                     inputs.kinds[origin : origin + n_days] == HOLIDAY, history.slots_per_day
                 ),
@@ -355,7 +357,7 @@ def forecast_dataset(
         end = start + pd.Timedelta(days=horizon_days)
         frame = frame[(frame[INTERVAL_START] >= start) & (frame[INTERVAL_START] < end)]
         frames.append(frame)
-        days = _special_days(inputs, data, n_days, mean, settings)
+        days = _special_days(inputs, data, n_days, mean, names)
         special.append(days[(days["date"] >= start.normalize()) & (days["date"] < end)])
         peaks.append(frame.loc[frame[IS_OPEN] & ~frame["is_holiday"], PEAK_BASIS_COLUMNS])
         raw = inputs.history
