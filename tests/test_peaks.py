@@ -76,16 +76,17 @@ def test_a_peak_running_to_midnight_ends_at_24_00():
     assert describe_peak(peak).startswith("Sun 5 Jan 12:00–24:00: +63% over a usual Sunday")
 
 
-def test_quiet_slots_need_more_than_poisson_noise():
-    times = pd.date_range("2025-03-03 02:00", periods=3, freq="30min")
-    frame = pd.DataFrame(
-        {
-            "interval_start": times,
-            "queue": "phone",
-            "forecast": [19.0, 24.0, 10.0],
-            "usual": [15.0, 15.0, 5.0],
-        }
+def slots(start: str, forecast: list[float], usual: list[float]) -> pd.DataFrame:
+    """Consecutive 30-minute slots of one queue from `start`."""
+    times = pd.date_range(start, periods=len(forecast), freq="30min")
+    return pd.DataFrame(
+        {"interval_start": times, "queue": "phone", "forecast": forecast, "usual": usual}
     )
+
+
+def test_quiet_slots_need_more_than_poisson_noise():
+    frame = slots("2025-03-03 02:00", [19.0, 24.0, 10.0], [15.0, 15.0, 5.0])
+    times = frame["interval_start"]
     # +4 on a usual 15 is within 2 sqrt(15) = 7.7 (noise); +9 on 15 and +5 on 5 (> 4.5) are not
     peaks = find_peaks(frame, 30, threshold_pct=20)
     assert len(peaks) == 1
@@ -110,15 +111,8 @@ def test_a_few_extra_calls_are_no_peak():
 def test_one_contact_where_none_is_usual_is_chance_not_a_peak():
     # A tiny queue: a usual of 0-0.5 contacts per slot. Poisson noise of such a slot is still
     # about one contact, so 1.5 extra is no peak and 2.5 extra is.
-    times = pd.date_range("2025-03-03 10:00", periods=3, freq="30min")
-    frame = pd.DataFrame(
-        {
-            "interval_start": times,
-            "queue": "crisis line",
-            "forecast": [1.5, 2.0, 3.0],
-            "usual": [0.0, 0.5, 0.5],
-        }
-    )
+    frame = slots("2025-03-03 10:00", [1.5, 2.0, 3.0], [0.0, 0.5, 0.5])
+    times = frame["interval_start"]
     peaks = find_peaks(frame, 30)
     assert peaks["start"].tolist() == [times[2]]
     assert peaks["extra_contacts"].tolist() == [2.5]
