@@ -336,7 +336,7 @@ def forecast_dataset(
         quantiles = quantile_forecasts(mean, dispersion)
         usual = _usual(data.training, settings.usual_weeks)[history.weekdays(origin, n_days)]
         usual = usual * history.open_rows(origin, n_days)
-        names = _special_day_names(inputs, origin, n_days, settings)
+        day_names = _special_day_names(inputs, origin, n_days, settings)
         frame = pd.DataFrame(
             {
                 INTERVAL_START: history.slot_times(origin, n_days),
@@ -348,7 +348,7 @@ def forecast_dataset(
                 "p90": quantiles[0.9].ravel(),
                 IS_OPEN: history.open_rows(origin, n_days).ravel(),
                 USUAL: usual.ravel(),
-                REASON: _reasons(inputs, origin, n_days, mean, usual, names, settings).ravel(),
+                REASON: _reasons(inputs, origin, n_days, mean, usual, day_names, settings).ravel(),
                 "is_holiday": np.repeat(
                     inputs.kinds[origin : origin + n_days] == HOLIDAY, history.slots_per_day
                 ),
@@ -357,7 +357,7 @@ def forecast_dataset(
         end = start + pd.Timedelta(days=horizon_days)
         frame = frame[(frame[INTERVAL_START] >= start) & (frame[INTERVAL_START] < end)]
         frames.append(frame)
-        days = _special_days(inputs, data, n_days, mean, names)
+        days = _special_days(inputs, data, n_days, mean, day_names)
         special.append(days[(days["date"] >= start.normalize()) & (days["date"] < end)])
         peaks.append(frame.loc[frame[IS_OPEN] & ~frame["is_holiday"], PEAK_BASIS_COLUMNS])
         raw = inputs.history

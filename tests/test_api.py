@@ -115,6 +115,16 @@ def test_year_end_eves_learned_from_last_year_lower_this_years():
     assert eve["forecast_contacts"] == pytest.approx(with_eves.loc[on, "forecast"].sum())
 
 
+def test_every_queue_is_forecast_with_the_same_candidates(history):
+    second = history.assign(queue="chat", volume=history["volume"] * 2)
+    result = forecast_dataset(pd.concat([history, second]), 7, settings())
+    assert set(result.chosen_models) == {"desk", "chat"}
+    assert set(result.chosen_models.values()) <= set(FAST)
+    totals = result.forecast.groupby("queue")["forecast"].sum()
+    assert totals["chat"] == pytest.approx(2 * totals["desk"], rel=0.05)
+    assert set(result.backtest["queue"]) == {"desk", "chat"}
+
+
 def test_campaign_uplift_and_peak_reason(history):
     campaign = ForecastEvent("spring promo", "2024-04-23 09:00", "2024-04-23 12:00", CAMPAIGN, 50)
     base = forecast_dataset(history, 7, settings(country=None))
