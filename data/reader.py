@@ -86,7 +86,7 @@ def read_file(
         0,
         f"{name}: {table.num_rows:,} rows read as {shape} ({text_format.delimiter_name}-"
         f"separated, {text_format.encoding}"
-        f"{', decimal comma' if text_format.decimal_comma else ''}; {described}).",
+        f"{', numbers written 1.234,5' if text_format.decimal_comma else ''}; {described}).",
     )
     return plan, rows, report
 

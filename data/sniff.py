@@ -17,7 +17,11 @@ _DELIMITER_NAMES = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "pipe"}
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _SEPARATOR_HINT = re.compile(r"sep=(.)")
 _CONTROL_BYTES = bytes([*range(9), *range(14, 32)])  # not tab/newline/carriage return/form feed
-_DECIMAL_COMMA = re.compile(r"^\s*-?\d+,\d+\s*$")
+_DECIMAL_COMMA = re.compile(r"^\s*-?(\d{1,3}(\.\d{3})+|\d+),\d+\s*$")
+# "1.234" in a semicolon export is a thousand, as Italian or German Excel writes it; "0.5",
+# "12.25" or "1234.5" can only be decimals, and one of them anywhere rules the grouping out.
+_DOT_THOUSANDS = re.compile(r"^\s*-?[1-9]\d{0,2}(\.\d{3})+\s*$")
+_DOT_DECIMAL = re.compile(r"^\s*-?\d*\.\d+\s*$")
 
 # Spreadsheet and archive signatures: a renamed .xlsx is the most common "CSV" that is not one.
 _MAGIC = {
@@ -218,4 +222,11 @@ def detect_delimiter(lines: list[str]) -> str:
 
 
 def _uses_decimal_comma(sample: list[list[str]]) -> bool:
-    return any(_DECIMAL_COMMA.match(value) for row in sample[:500] for value in row)
+    """European numbers: a decimal comma somewhere, or dots that only ever group thousands."""
+    values = [value for row in sample for value in row]
+    if any(_DECIMAL_COMMA.match(value) for value in values):
+        return True
+    grouped = any(_DOT_THOUSANDS.match(value) for value in values)
+    return grouped and not any(
+        _DOT_DECIMAL.match(value) and not _DOT_THOUSANDS.match(value) for value in values
+    )

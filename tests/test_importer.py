@@ -164,6 +164,15 @@ def test_italian_interval_export_with_date_and_time_columns(tmp_path):
     assert any("total" in note for note in dataset.notes)
 
 
+def test_italian_thousands_separators_are_not_read_as_decimals(tmp_path):
+    # Italian Excel writes 1250 contacts as "1.250": read as 1.25 the day would shrink 1000x.
+    text = "Inizio intervallo;Volume\n04/03/2024 08:00;1.250\n04/03/2024 08:30;980\n"
+    result = import_files_detailed([write(tmp_path, "giornaliero.csv", text)])
+    assert at(result.dataset, "2024-03-04 08:00").volume == 1250
+    assert result.dataset.intervals[schema.VOLUME].sum() == 2230
+    assert "numbers written 1.234,5" in result.dataset.notes[0]
+
+
 def test_grid_is_regular_from_first_to_last_day_and_sorted(tmp_path):
     text = "timestamp,calls\n2024-03-04 10:00,5\n2024-03-04 10:15,4\n2024-03-06 16:45,2\n"
     dataset = import_files([write(tmp_path, "q.csv", text)])

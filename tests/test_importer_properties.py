@@ -41,6 +41,8 @@ def exports(draw):
     halves = decimal_comma or (delimiter != ";" and draw(st.booleans()))
     values = draw(st.lists(st.integers(0, 2000), min_size=count, max_size=count))
     volumes = [value / 2 if halves else float(value) for value in values]
+    # Italian/German Excel groups thousands with dots: 1250 contacts written "1.250".
+    grouped = not halves and delimiter != "," and draw(st.booleans())
     notes = draw(
         st.lists(
             st.sampled_from(["ok", "caffè", "attività", "ritardo"]), min_size=count, max_size=count
@@ -57,6 +59,7 @@ def exports(draw):
         start,
         volumes,
         notes,
+        grouped,
     )
 
 
@@ -72,6 +75,7 @@ def render(export) -> tuple[bytes, list[dt.datetime]]:
         start,
         volumes,
         notes,
+        grouped,
     ) = export
     time_columns, count_column, note_column = HEADERS[language]
     date_format = "%d/%m/%Y" if day_first else "%Y-%m-%d"
@@ -80,6 +84,8 @@ def render(export) -> tuple[bytes, list[dt.datetime]]:
     lines = [delimiter.join([*time_columns, count_column, note_column])]
     for stamp, volume, note in zip(stamps, volumes, notes, strict=True):
         number = f"{volume:g}".replace(".", ",") if decimal_comma else f"{volume:g}"
+        if grouped:
+            number = f"{int(volume):,}".replace(",", ".")
         if len(time_columns) == 2:
             clock = f"{stamp.hour}:{stamp.minute:02d}"  # exports often drop the leading zero
             moment = [stamp.strftime(date_format), clock + (":00" if with_seconds else "")]

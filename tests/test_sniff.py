@@ -30,6 +30,22 @@ def test_semicolon_file_with_decimal_commas_is_not_taken_for_comma_separated():
     assert found.sample_rows[0] == ["01/02/2024 08:00", "12,5", "180,25"]
 
 
+@pytest.mark.parametrize(
+    ("cells", "european"),
+    [
+        (["1.250", "980", "12.400"], True),  # dots only ever group thousands
+        (["1.234,5", "7"], True),  # grouped and with a decimal comma
+        (["1.250", "12.5"], False),  # 12.5 can only be a decimal: so is 1.250
+        (["0.250", "0.500"], False),  # a thousand never starts with 0
+        (["12", "980"], False),  # no evidence either way: plain numbers read alike
+    ],
+)
+def test_semicolon_file_with_dot_thousands_reads_european_numbers(cells, european):
+    rows = [f"2024-03-04 08:{15 * i:02d};{cell}" for i, cell in enumerate(cells)]
+    found = sniff_bytes("\n".join(["inizio;volume", *rows]).encode(), "f.csv")
+    assert found.decimal_comma is european
+
+
 def test_comma_file_never_uses_decimal_comma():
     found = sniff_bytes(b'when,calls\n"2024-01-01 08:00","1,5"\n', "f.csv")
     assert found.delimiter == "," and found.decimal_comma is False
