@@ -136,10 +136,17 @@ def _only_header(display_name: str, header: list[str]) -> None:
 
 
 def _header_line(lines: list[str], filled: list[int], delimiter: str) -> int:
-    """Index of the header line: the first with two or more fields, so that a title or a
-    "generated on ..." line above the table is skipped."""
-    for index in filled[:60]:
-        if len(_split([lines[index]], delimiter)[0]) >= 2:
+    """Index of the header line, so that a title or a "generated on ..." line above the table is
+    skipped: the first line with two or more filled fields, at least half as many as the
+    table's usual width (Excel pads a title line with empty fields to the full width)."""
+    rows = _split([lines[index] for index in filled[:60]], delimiter)
+    width = Counter(len(row) for row in rows).most_common(1)[0][0]
+    for index, row in zip(filled[:60], rows, strict=False):
+        named = sum(1 for field in row if field.strip())
+        if named >= 2 and 2 * named >= width:
+            return index
+    for index, row in zip(filled[:60], rows, strict=False):
+        if len(row) >= 2:
             return index
     return filled[0]
 

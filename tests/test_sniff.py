@@ -46,6 +46,13 @@ def test_semicolon_file_with_dot_thousands_reads_european_numbers(cells, europea
     assert found.decimal_comma is european
 
 
+def test_title_line_padded_to_the_table_width_is_not_the_header():
+    # Excel saves a title cell above a table as "Rapporto;;;" - as wide as the table itself.
+    text = "Rapporto giornaliero;;;\nData;Ora;Chiamate;Coda\n04/03/2024;8:00;12;A\n"
+    found = sniff_bytes(text.encode(), "f.csv")
+    assert found.header_line == 1 and found.header == ["Data", "Ora", "Chiamate", "Coda"]
+
+
 def test_comma_file_never_uses_decimal_comma():
     found = sniff_bytes(b'when,calls\n"2024-01-01 08:00","1,5"\n', "f.csv")
     assert found.delimiter == "," and found.decimal_comma is False

@@ -1,0 +1,129 @@
+"""Exports laid out with dates down and intervals across ("08:00", "08:30"... as column headers)."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from data.columns import is_total_label
+from data.errors import InputError
+from data.sniff import TextFormat
+from data.timestamps import parse_number
+
+# Fewer clock-time headers than this are ordinary columns that happen to be named like times.
+MIN_TIME_COLUMNS = 4
+LONG_TIME = "time"
+LONG_VOLUME = "volume"
+
+# "08:00", "8.30", "8h30", "08:00:00", "8:00 AM", "08:00 - 08:30" (the start is what counts).
+_CLOCK = r"(\d{1,2})\s*[:.hH]\s*(\d{2})(?::\d{2})?\s*([AaPp][Mm])?"
+_TIME_HEADER = re.compile(rf"^\s*{_CLOCK}(?:\s*[-–]\s*\d{{1,2}}\s*[:.hH]\s*\d{{2}}.*)?\s*$")
+
+
+def header_clock(name: str) -> str | None:
+    """'HH:MM' when a column header names a time of day (or an interval starting then)."""
+    match = _TIME_HEADER.match(name)
+    if not match:
+        return None
+    hour, minute, half = int(match.group(1)), int(match.group(2)), match.group(3)
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half.lower() == "pm" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def time_columns(header: list[str]) -> dict[str, str]:
+    """Header -> 'HH:MM' for the columns named like times of day, when there are enough of them
+    (distinct times) to be an interval grid; empty otherwise."""
+    clocks = {name: clock for name in header if (clock := header_clock(name))}
+    if len(set(clocks.values())) < MIN_TIME_COLUMNS or len(clocks) == len(header):
+        return {}
+    return clocks
+
+
+def wide_to_long(path: Path, name: str, text_format: TextFormat, target: Path) -> str:
+    """Write one row per (day row, time column) to `target`, in the file's own delimiter and
+    number format: the other columns (date, queue...) repeated, then `time` and `volume`.
+    Row-total columns ("Totale", "Total") are left out. Returns a note saying what was done."""
+    clocks = time_columns(text_format.header)
+    encoding = text_format.encoding
+    if not (encoding == "latin-1" or encoding.startswith("utf-16")):
+        encoding = "utf8"  # the header is named explicitly, so a BOM never reaches it
+    kept = [c for c in text_format.header if c not in clocks and not is_total_label(c)]
+    dropped = [c for c in text_format.header if c not in clocks and c not in kept]
+    try:
+        table = pacsv.read_csv(
+            path,
+            read_options=pacsv.ReadOptions(
+                encoding=encoding,
+                column_names=text_format.header,
+                skip_rows=text_format.header_line + 1,
+            ),
+            parse_options=pacsv.ParseOptions(delimiter=text_format.delimiter),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(text_format.header, pa.string()),
+                strings_can_be_null=False,
+            ),
+        )
+    except pa.ArrowInvalid as error:
+        raise InputError(
+            f"{name}: the file could not be read as a {text_format.delimiter_name}-separated "
+            f"table ({str(error).splitlines()[0]}). Check that every row has as many fields as "
+            "the header."
+        ) from error
+    for column in clocks:
+        _check_counts(table[column], column, name, text_format)
+    identity = [table[column].to_pylist() for column in kept]
+    values = {column: table[column].to_pylist() for column in clocks}
+    totals = 0
+    # The source's own encoding, so the notes about the file stay true of it.
+    with open(target, "w", encoding=text_format.encoding, newline="") as handle:
+        writer = csv.writer(handle, delimiter=text_format.delimiter)
+        writer.writerow([*kept, LONG_TIME, LONG_VOLUME])
+        for row in range(table.num_rows):
+            ids = [column[row] for column in identity]
+            if _is_total_row(ids):
+                totals += 1  # a "Totale" row sums the days above it
+                continue
+            for column, clock in clocks.items():
+                writer.writerow([*ids, clock, values[column][row]])
+    left_out = [f"column(s) {', '.join(dropped)}"] if dropped else []
+    left_out += [f"{totals} row(s)"] if totals else []
+    dropped_note = f"; {' and '.join(left_out)} left out as totals" if left_out else ""
+    return (
+        f"{name}: one row per day with {len(clocks)} interval columns "
+        f"({next(iter(clocks))} ... {list(clocks)[-1]}), read as one row per interval"
+        f"{dropped_note}."
+    )
+
+
+def _is_total_row(ids: list[str]) -> bool:
+    """A row labelled "Totale"/"Total" with no date beside it (a queue named "Total Care" on a
+    dated row is data)."""
+    labelled = any(value.strip() and is_total_label(value) for value in ids)
+    return labelled and not any(re.search(r"\d", value) for value in ids)
+
+
+def _check_counts(values: pa.ChunkedArray, column: str, name: str, text_format: TextFormat) -> None:
+    """Every filled cell of an interval column is a count >= 0; bad ones are named by their line
+    in the user's file (the long table written next has other line numbers)."""
+    counts = parse_number(values, text_format.decimal_comma)
+    texts = values.to_pylist()
+    bad = [row for row in np.flatnonzero(np.isnan(counts) | (counts < 0)) if texts[row].strip()]
+    if bad:
+        shown = "; ".join(
+            f"line {row + text_format.first_data_line}: {texts[row]!r}" for row in bad[:3]
+        )
+        raise InputError(
+            f"{name}: interval column '{column}' should hold contact counts but {len(bad):,} "
+            f"value(s) are not counts of 0 or more ({shown}). Replace them with the count (0 if "
+            "none), or leave the cell empty when the interval is unknown."
+        )
