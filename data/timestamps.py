@@ -7,6 +7,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 ISO = "ISO 8601"
+MIN_YEAR = 1900  # earlier four-digit years are two-digit years misread, not contact history
 
 # Tried in this order on a sample; the first that reads every sample value wins, so day-first
 # (European) beats month-first when both fit, and ISO (year first) is never ambiguous.
@@ -26,8 +27,12 @@ DATETIME_FORMATS = [
     "%Y/%m/%d %H:%M",
     "%Y%m%d %H:%M:%S",
     "%Y%m%d %H:%M",
+    "%m/%d/%y %H:%M:%S",
+    "%m/%d/%y %H:%M",
     "%m/%d/%Y %I:%M:%S %p",  # US exports with a 12-hour clock
     "%m/%d/%Y %I:%M %p",
+    "%m/%d/%y %I:%M:%S %p",
+    "%m/%d/%y %I:%M %p",
     "%d.%m.%Y %H.%M.%S",  # Italian clocks written with dots
     "%d.%m.%Y %H.%M",
     "%d/%m/%Y %H.%M",
@@ -48,6 +53,7 @@ DATE_FORMATS = [
     "%d.%m.%Y",
     "%d/%m/%y",
     "%m/%d/%Y",
+    "%m/%d/%y",
     "%Y/%m/%d",
     "%Y%m%d",
     "%y%m%d",
@@ -124,7 +130,10 @@ def parse_with_format(values: pa.ChunkedArray | pa.Array, fmt: str) -> pa.Chunke
         # "... 08:30:00" alike.
         values = pc.replace_substring_regex(values, r"^(\d{4}-\d{2}-\d{2})$", r"\1 00:00:00")
         values = pc.replace_substring_regex(values, r" (\d{1,2}:\d{2})$", r" \1:00")
-    return pc.strptime(values, format=fmt, unit="s", error_is_null=True)
+    parsed = pc.strptime(values, format=fmt, unit="s", error_is_null=True)
+    if "%Y" in fmt:  # strptime takes "24" for the year 24: a two-digit year is %y's to read
+        parsed = pc.if_else(pc.less(pc.year(parsed), MIN_YEAR), None, parsed)
+    return parsed
 
 
 def parse_timestamps(values: pa.ChunkedArray | pa.Array, fmt: str) -> np.ndarray:
