@@ -62,12 +62,18 @@ def read_file(
             note = wide_to_long(path, name, text_format, long_path)
             plan, rows, report = read_file(long_path, name, options)
         rows.notes.insert(1, note)
+        skipped = text_format.skipped_note(name)
+        if skipped:
+            rows.notes.insert(2, skipped)
         return plan, rows, report
     plan = plan_columns(
         text_format.header, text_format.sample_rows, text_format.decimal_comma, options, name
     )
     table = _read_table(path, name, text_format, plan)
     rows = _parse_rows(table, plan, text_format, name)
+    skipped = text_format.skipped_note(name)
+    if skipped:
+        rows.notes.insert(0, skipped)
     native = None
     if plan.kind == schema.KIND_INTERVALS:
         native = native_interval_minutes(rows.seconds, rows.codes)
@@ -155,7 +161,7 @@ def _read_csv(
                 skip_rows=text_format.header_line + 1,
                 block_size=1 << 24,
             ),
-            parse_options=pacsv.ParseOptions(delimiter=text_format.delimiter),
+            parse_options=text_format.parse_options(),
             convert_options=convert,
         )
     except pa.ArrowInvalid as error:

@@ -8,6 +8,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyarrow.csv as pacsv
+
 from data.errors import InputError
 
 HEAD_BYTES = 1 << 20  # enough rows to recognise the format without reading the whole file
@@ -43,11 +45,36 @@ class TextFormat:
     header: list[str]
     sample_rows: list[list[str]] = field(default_factory=list)
     header_line: int = 0  # 0-based line of the header in the file (lines above it are skipped)
+    skipped_lines: list[str] = field(default_factory=list)  # filled by the last parse_options read
 
     @property
     def first_data_line(self) -> int:
         """1-based line number of the first data row, for messages."""
         return self.header_line + 2
+
+    def parse_options(self) -> pacsv.ParseOptions:
+        """Arrow's parse options for this file. A line without any separator below the header
+        (a footer such as "Report generated on ...", a page number) is skipped and kept in
+        `skipped_lines`; a line with another wrong number of fields is still an error."""
+        self.skipped_lines.clear()
+
+        def handle(row: pacsv.InvalidRow) -> str:
+            if row.actual_columns == 1:
+                self.skipped_lines.append(row.text)
+                return "skip"
+            return "error"
+
+        return pacsv.ParseOptions(delimiter=self.delimiter, invalid_row_handler=handle)
+
+    def skipped_note(self, name: str) -> str | None:
+        """A note naming the skipped lines, or None when there were none."""
+        if not self.skipped_lines:
+            return None
+        shown = "; ".join(repr(line[:60]) for line in self.skipped_lines[:2])
+        return (
+            f"{name}: {len(self.skipped_lines)} line(s) without any "
+            f"{self.delimiter_name} were skipped as notes, not data ({shown})."
+        )
 
     @property
     def delimiter_name(self) -> str:

@@ -67,7 +67,7 @@ def wide_to_long(path: Path, name: str, text_format: TextFormat, target: Path) -
                 column_names=text_format.header,
                 skip_rows=text_format.header_line + 1,
             ),
-            parse_options=pacsv.ParseOptions(delimiter=text_format.delimiter),
+            parse_options=text_format.parse_options(),
             convert_options=pacsv.ConvertOptions(
                 column_types=dict.fromkeys(text_format.header, pa.string()),
                 strings_can_be_null=False,
