@@ -49,6 +49,19 @@ QUEUE_WORDS = {
 }  # fmt: skip
 OUTCOME_WORDS = {"outcome", "esito", "result", "risultato", "status", "stato", "disposition"}
 SATISFACTION_WORDS = {"satisfaction", "soddisfazione", "csat", "rating", "score", "voto", "nps"}
+# Values of a call-direction column. Outbound and internal calls are not customer demand: a
+# contact-record export that mixes them in would inflate the forecast.
+INBOUND_VALUES = {
+    "inbound", "in", "incoming", "inb", "ib", "entrante", "entranti", "in entrata", "ingresso",
+    "inbound call", "ricevuta", "ricevute",
+}  # fmt: skip
+NOT_INBOUND_VALUES = {
+    "outbound", "out", "outgoing", "outb", "ob", "uscente", "uscenti", "in uscita", "uscita",
+    "outbound call", "effettuata", "effettuate", "internal", "interna", "interno", "intern",
+}  # fmt: skip
+DIRECTION_SHARE = 0.9  # of a column's sample values must be directions for it to be one
+
+
 # A moment rather than a length: "q_start" is a clock time even though "q" suggests waiting.
 MOMENT_WORDS = {"start", "end", "exit", "entry", "inizio", "fine", "arrival", "arrivo", "at"}
 # Preferred arrival-time columns when several columns hold clock times.
@@ -79,12 +92,13 @@ class ColumnPlan:
     wait_column: str | None = None
     outcome_column: str | None = None
     satisfaction_column: str | None = None
+    direction_column: str | None = None  # inbound / outbound: only inbound rows are kept
 
     def used_columns(self) -> list[str]:
         names = [
             self.timestamp_column, self.date_column, self.time_column, self.volume_column,
             self.aht_column, self.queue_column, self.handle_column, self.wait_column,
-            self.outcome_column, self.satisfaction_column,
+            self.outcome_column, self.satisfaction_column, self.direction_column,
         ]  # fmt: skip
         return list(dict.fromkeys(name for name in names if name))
 
@@ -95,6 +109,7 @@ class ColumnPlan:
             "time": self.time_column, "volume": self.volume_column, "aht": self.aht_column,
             "queue": self.queue_column, "handle": self.handle_column, "wait": self.wait_column,
             "outcome": self.outcome_column, "satisfaction": self.satisfaction_column,
+            "direction": self.direction_column,
         }  # fmt: skip
         return {role: column for role, column in pairs.items() if column}
 
@@ -153,6 +168,9 @@ def plan_columns(
             )
     plan = ColumnPlan(kind=KIND_RECORDS)
     _plan_time(plan, columns, by_name, overrides, display_name)
+    plan.direction_column = next(
+        (c.name for c in columns if c.name not in plan.used_columns() and _is_direction(c)), None
+    )
     taken = set(plan.used_columns())
     free = [column for column in columns if column.name not in taken]
     numeric = [c for c in free if _number_share(c, decimal_comma) == 1]
@@ -253,6 +271,21 @@ def _plan_time(
     plan.date_column, plan.date_format = date.name, _date_format(date)
     clock = _first([c for c in columns if c is not date], _clock_only, TIME_WORDS)
     plan.time_column = clock.name if clock else None
+
+
+def is_direction_value(value: str) -> bool | None:
+    """True for inbound, False for outbound or internal, None for anything else."""
+    key = value.strip().lower()
+    if key in INBOUND_VALUES:
+        return True
+    return False if key in NOT_INBOUND_VALUES else None
+
+
+def _is_direction(column: _Column) -> bool:
+    if not column.values:
+        return False
+    known = [is_direction_value(value) for value in column.values]
+    return sum(k is not None for k in known) >= DIRECTION_SHARE * len(known)
 
 
 def is_total_label(value: str) -> bool:

@@ -12,7 +12,13 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from data import schema
-from data.columns import ColumnPlan, ImportOptions, is_total_label, plan_columns
+from data.columns import (
+    ColumnPlan,
+    ImportOptions,
+    is_direction_value,
+    is_total_label,
+    plan_columns,
+)
 from data.errors import InputError
 from data.labels import LABEL_TYPE, label_codes
 from data.outcomes import classify_outcomes
@@ -111,7 +117,8 @@ def _read_table(path: Path, name: str, text_format: TextFormat, plan: ColumnPlan
     first rows (a stray word in a count column, a "Totale" row), again as text so the parsers
     can name the offending rows."""
     used = plan.used_columns()
-    labels = [column for column in used if column in (plan.queue_column, plan.outcome_column)]
+    label_roles = (plan.queue_column, plan.outcome_column, plan.direction_column)
+    labels = [column for column in used if column in label_roles]
     others = [column for column in used if column not in labels]
     # Non-ISO dates and clock times are parsed from their text: typed as numbers, a yymmdd date
     # such as 050301 would lose its leading zero.
@@ -216,6 +223,8 @@ def _parse_rows(
         notes.append(f"{name}: {int((~keep).sum())} total/subtotal row(s) were skipped.")
         sheet.drop(keep)
         seconds = seconds[keep]
+    if plan.direction_column:
+        seconds = _inbound_only(sheet, plan.direction_column, seconds, notes)
     if sheet.table.num_rows == 0:
         raise InputError(f"{name}: no data rows were found below the header.")
     codes, queue_names = _queues(sheet, plan)
@@ -237,6 +246,27 @@ def _parse_rows(
     if plan.satisfaction_column:
         rows.satisfaction = _scores(sheet, plan.satisfaction_column, notes)
     return rows
+
+
+def _inbound_only(sheet: _Sheet, column: str, seconds: np.ndarray, notes: list[str]) -> np.ndarray:
+    """Drop outbound and internal rows: they are not demand to forecast."""
+    codes, names = label_codes(sheet.column(column))
+    inbound = np.array([is_direction_value(str(value)) is not False for value in names])
+    keep = inbound[codes] if len(names) else np.ones(len(codes), dtype=bool)
+    if keep.all():
+        return seconds
+    if not keep.any():
+        raise InputError(
+            f"{sheet.name}: every row is an outbound or internal call (column '{column}'). "
+            "Picco forecasts inbound demand: export the inbound contacts."
+        )
+    dropped = [str(value) for value, kept in zip(names, inbound, strict=True) if not kept]
+    notes.append(
+        f"{sheet.name}: {int((~keep).sum()):,} row(s) with '{column}' = "
+        f"{', '.join(dropped)} left out: only inbound contacts are demand to forecast."
+    )
+    sheet.drop(keep)
+    return seconds[keep]
 
 
 def _scores(sheet: _Sheet, column: str, notes: list[str]) -> np.ndarray:

@@ -90,3 +90,20 @@ def test_a_clock_column_chosen_without_a_date_is_refused():
 def test_intervals_without_any_count_column_are_refused():
     with pytest.raises(InputError, match="no column of counts"):
         plan(["when", "team"], [["2024-03-04 08:00", "a"]], ImportOptions(kind=KIND_INTERVALS))
+
+
+@pytest.mark.parametrize(
+    ("values", "direction"),
+    [
+        (["Inbound", "Outbound", "inbound", "Internal"], "Direzione"),
+        (["Entrante", "Uscente", "entrante"], "Direzione"),
+        (["IN", "OUT", "IN"], "Direzione"),
+        (["Sales", "Care", "Sales"], None),  # a queue, not a direction
+        (["IN", "Sales", "Care"], None),  # too few direction words
+    ],
+)
+def test_direction_column_is_recognised_by_its_values(values, direction):
+    rows = [[f"2024-03-04 08:{i:02d}", value, "0:03:00"] for i, value in enumerate(values)]
+    found = plan(["inizio", "Direzione", "durata"], rows)
+    assert found.direction_column == direction
+    assert found.kind == KIND_RECORDS

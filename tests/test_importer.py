@@ -192,6 +192,32 @@ def test_a_row_with_some_fields_missing_is_still_an_error(tmp_path):
         import_files([write(tmp_path, "cms.csv", text)])
 
 
+def test_outbound_and_internal_calls_are_not_counted_as_demand(tmp_path):
+    text = (
+        "Start Time,Direction,Queue,Talk Time\n"
+        "2024-03-04 08:01:10,Inbound,Sales,0:03:10\n"
+        "2024-03-04 08:02:10,Outbound,Sales,0:01:10\n"
+        "2024-03-04 08:05:10,inbound,Sales,0:02:00\n"
+        "2024-03-04 08:17:10,Internal,Sales,0:00:40\n"
+        "2024-03-04 08:21:10,Inbound,Care,0:05:00\n"
+    )
+    result = import_files_detailed([write(tmp_path, "calls.csv", text)])
+    dataset = result.dataset
+    assert result.files[0].columns["direction"] == "Direction"
+    assert dataset.intervals[schema.VOLUME].sum() == 3
+    sales = at(dataset, "2024-03-04 08:00", "Sales")
+    assert sales.volume == 2 and sales.aht_seconds == 155  # (190 + 120) / 2: outbound left out
+    assert any(
+        "2 row(s) with 'Direction' = Outbound, Internal left out" in n for n in dataset.notes
+    )
+
+
+def test_an_outbound_only_export_is_refused_with_the_reason(tmp_path):
+    text = "Start Time,Direction\n2024-03-04 08:01:10,Outbound\n2024-03-04 08:02:10,OUT\n"
+    with pytest.raises(InputError, match="every row is an outbound or internal call"):
+        import_files([write(tmp_path, "calls.csv", text)])
+
+
 def test_grid_is_regular_from_first_to_last_day_and_sorted(tmp_path):
     text = "timestamp,calls\n2024-03-04 10:00,5\n2024-03-04 10:15,4\n2024-03-06 16:45,2\n"
     dataset = import_files([write(tmp_path, "q.csv", text)])
