@@ -273,6 +273,26 @@ def _plan_time(
     plan.time_column = clock.name if clock else None
 
 
+# Plain numbers in a duration column are seconds unless the header names another unit.
+DURATION_UNITS = (
+    ({"ms", "msec", "millis", "milliseconds", "millisecondi", "millisec"}, 0.001, "milliseconds"),
+    ({"min", "mins", "minutes", "minute", "minuti", "minuto"}, 60.0, "minutes"),
+    ({"hours", "hrs", "hr", "h"}, 3600.0, "hours"),
+)
+
+
+def duration_unit(name: str) -> tuple[float, str]:
+    """(seconds per unit, unit) that a duration column's header names; (1, "seconds") when it
+    names none or says seconds too ("AHT (mm:ss)" holds clock notation, not minutes)."""
+    words = header_words(name)
+    if words & {"s", "sec", "secs", "seconds", "secondi", "ss"}:
+        return 1.0, "seconds"
+    for unit_words, factor, unit in DURATION_UNITS:
+        if words & unit_words:
+            return factor, unit
+    return 1.0, "seconds"
+
+
 def is_direction_value(value: str) -> bool | None:
     """True for inbound, False for outbound or internal, None for anything else."""
     key = value.strip().lower()

@@ -15,6 +15,7 @@ from data import schema
 from data.columns import (
     ColumnPlan,
     ImportOptions,
+    duration_unit,
     is_direction_value,
     is_total_label,
     plan_columns,
@@ -234,10 +235,10 @@ def _parse_rows(
         rows.end_labelled = has_end_of_day_labels(time_labels)
         rows.volume = _counts(sheet, plan.volume_column, notes)
         if plan.aht_column:
-            rows.aht = _durations(sheet, plan.aht_column, notes)
+            rows.aht = _durations(sheet, plan.aht_column, notes, is_handle=True)
         return rows
     if plan.handle_column:
-        rows.handle = _durations(sheet, plan.handle_column, notes)
+        rows.handle = _durations(sheet, plan.handle_column, notes, is_handle=True)
     if plan.wait_column:
         rows.wait = _durations(sheet, plan.wait_column, notes)
     if plan.outcome_column:
@@ -389,9 +390,29 @@ def _counts(sheet: _Sheet, column: str, notes: list[str]) -> np.ndarray:
     return counts
 
 
-def _durations(sheet: _Sheet, column: str, notes: list[str]) -> np.ndarray:
+# Median handle times outside this band (seconds) suggest a unit the header did not name.
+PLAUSIBLE_HANDLE_SECONDS = (15.0, 3 * 3600.0)
+
+
+def _durations(sheet: _Sheet, column: str, notes: list[str], is_handle: bool = False) -> np.ndarray:
     values = sheet.column(column)
     seconds = parse_duration(values, sheet.decimal_comma)
+    factor, unit = duration_unit(column)
+    plain = ~np.isnan(parse_number(values, sheet.decimal_comma))  # H:MM:SS is already seconds
+    if factor != 1 and plain.any():
+        seconds = np.where(plain, seconds * factor, seconds)
+        notes.append(f"{sheet.name}: '{column}' read in {unit}, as its header says.")
+    elif is_handle and (plain & (seconds > 0)).any():
+        median = float(np.median(seconds[plain & (seconds > 0)]))
+        low, high = PLAUSIBLE_HANDLE_SECONDS
+        if median < low or median > high:
+            guess = "minutes" if median < low else "milliseconds"
+            tag = "min" if median < low else "ms"
+            notes.append(
+                f"{sheet.name}: '{column}' was read in seconds, but its median handle time of "
+                f"{median:,.1f} s is implausible. If it is in {guess}, rename the column to "
+                f"'{column} ({tag})' and import again."
+            )
     unreadable = np.flatnonzero(np.isnan(seconds))
     written = _written(values, unreadable) if len(unreadable) else unreadable
     if len(written):

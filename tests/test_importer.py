@@ -218,6 +218,34 @@ def test_an_outbound_only_export_is_refused_with_the_reason(tmp_path):
         import_files([write(tmp_path, "calls.csv", text)])
 
 
+@pytest.mark.parametrize(
+    ("header", "cells", "aht"),
+    [
+        ("AHT (min)", ("3,5", "4,5"), 240.0),  # 3.5 and 4.5 minutes
+        ("TMC minuti", ("3,5", "4,5"), 240.0),
+        ("Handle Time (ms)", ("180000", "240000"), 210.0),
+        ("AHT (sec)", ("180", "240"), 210.0),
+        ("AHT (mm:ss)", ("3:00", "4:00"), 210.0),  # clock notation: never rescaled
+        ("AHT (min)", ("0:03:00", "0:04:00"), 210.0),
+    ],
+)
+def test_handle_time_unit_named_in_the_header_is_applied(tmp_path, header, cells, aht):
+    text = (
+        f"inizio;chiamate;{header}\n04/03/2024 08:00;1;{cells[0]}\n04/03/2024 08:00;1;{cells[1]}\n"
+    )
+    dataset = import_files([write(tmp_path, "q.csv", text)])
+    assert at(dataset, "2024-03-04 08:00").aht_seconds == pytest.approx(aht)
+
+
+def test_implausible_handle_time_without_a_unit_gets_a_note(tmp_path):
+    text = "timestamp,calls,AHT\n2024-03-04 08:00,4,3.5\n2024-03-04 08:30,6,4.0\n"
+    dataset = import_files([write(tmp_path, "q.csv", text)])
+    assert any(
+        "median handle time of 3.8 s is implausible" in note and "'AHT (min)'" in note
+        for note in dataset.notes
+    )
+
+
 def test_grid_is_regular_from_first_to_last_day_and_sorted(tmp_path):
     text = "timestamp,calls\n2024-03-04 10:00,5\n2024-03-04 10:15,4\n2024-03-06 16:45,2\n"
     dataset = import_files([write(tmp_path, "q.csv", text)])
