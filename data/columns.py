@@ -32,7 +32,16 @@ VOLUME_WORDS = {
     "contacts", "contatti", "offered", "offerte", "offerti", "received", "ricevute", "ricevuti",
     "entranti", "arrivals", "arrivi", "inbound", "n", "num", "numero", "nr", "tickets", "chats",
     "emails", "mails", "totale", "total", "qty", "quantity", "volumes", "presented", "presentate",
+    "entrate", "pervenute", "incoming", "handled", "gestite",
 }  # fmt: skip
+# Words that say a count is of arriving contacts (demand), preferred over a generic "calls"; and
+# words that say it counts only served ones: taken only when nothing else is there, since
+# abandoned contacts were demand too.
+ARRIVAL_COUNT_WORDS = {
+    "offered", "offerte", "offerti", "received", "ricevute", "ricevuti", "entrate", "entranti",
+    "incoming", "arrivals", "arrivi", "inbound", "presented", "presentate", "pervenute",
+}  # fmt: skip
+SERVED_COUNT_WORDS = {"handled", "gestite", "served", "evase", "connected"}
 NOT_VOLUME_WORDS = {
     "id", "answered", "risposte", "risposta", "abandoned", "abbandonate", "abbandonata", "lost",
     "perse", "aht", "handle", "durata", "duration", "wait", "attesa", "rate", "pct", "percent",
@@ -40,9 +49,10 @@ NOT_VOLUME_WORDS = {
 }  # fmt: skip
 HANDLE_WORDS = {
     "handle", "handling", "aht", "talk", "conversazione", "conversation", "durata", "duration",
-    "ser", "service", "servizio", "tmc", "tmg", "gestione", "tma",
+    "ser", "service", "servizio", "tmc", "tmg", "gestione",
 }  # fmt: skip
-WAIT_WORDS = {"wait", "waiting", "attesa", "q", "hold", "asa", "delay", "ring", "queued"}
+# TMA is the Italian "tempo medio di attesa": a wait, not a handle time.
+WAIT_WORDS = {"wait", "waiting", "attesa", "q", "hold", "asa", "delay", "ring", "queued", "tma"}
 QUEUE_WORDS = {
     "queue", "coda", "code", "channel", "canale", "skill", "split", "assignment", "group",
     "gruppo", "campaign", "campagna", "queues",
@@ -367,10 +377,20 @@ def _duration_share(column: _Column, decimal_comma: bool) -> float:
 
 
 def _pick_volume(numeric: list[_Column], mostly_numeric: list[_Column]) -> str | None:
-    """A count-like header over (mostly) numbers; else the only plain numeric column."""
-    for column in mostly_numeric:
-        if column.words & VOLUME_WORDS and not column.words & NOT_VOLUME_WORDS:
-            return column.name
+    """A count-like header over (mostly) numbers - one naming arriving contacts ("offered")
+    first, one naming only served contacts ("handled") last; else the only plain numeric
+    column."""
+    named = [
+        column
+        for column in mostly_numeric
+        if column.words & VOLUME_WORDS and not column.words & NOT_VOLUME_WORDS
+    ]
+    ranked = sorted(
+        named,
+        key=lambda c: (not c.words & ARRIVAL_COUNT_WORDS, bool(c.words & SERVED_COUNT_WORDS)),
+    )
+    if ranked:
+        return ranked[0].name
     counts = [c for c in numeric if not c.words & NOT_VOLUME_WORDS]
     other_roles = HANDLE_WORDS | WAIT_WORDS | SATISFACTION_WORDS | QUEUE_WORDS
     unnamed = [c for c in counts if not c.words & other_roles]

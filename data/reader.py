@@ -13,9 +13,11 @@ import pyarrow.csv as pacsv
 
 from data import schema
 from data.columns import (
+    SERVED_COUNT_WORDS,
     ColumnPlan,
     ImportOptions,
     duration_unit,
+    header_words,
     is_direction_value,
     is_total_label,
     plan_columns,
@@ -81,6 +83,12 @@ def read_file(
     skipped = text_format.skipped_note(name)
     if skipped:
         rows.notes.insert(0, skipped)
+    if plan.volume_column and header_words(plan.volume_column) & SERVED_COUNT_WORDS:
+        rows.notes.append(
+            f"{name}: the counts come from '{plan.volume_column}', which seems to count served "
+            "contacts only. Abandoned contacts were demand too: import the offered/received "
+            "count if the export has one."
+        )
     native = None
     if plan.kind == schema.KIND_INTERVALS:
         native = native_interval_minutes(rows.seconds, rows.codes)

@@ -107,3 +107,22 @@ def test_direction_column_is_recognised_by_its_values(values, direction):
     found = plan(["inizio", "Direzione", "durata"], rows)
     assert found.direction_column == direction
     assert found.kind == KIND_RECORDS
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "volume", "aht"),
+    [
+        # An ACD interval report: offered calls are the demand, handled ones exclude abandons.
+        (["Interval", "Calls Handled", "Calls Offered", "Calls Abandoned", "AHT"],
+         ["04/03/2024 08:00", "9", "10", "1", "240"], "Calls Offered", "AHT"),
+        # The Italian equivalent: TMA is the mean wait ("tempo medio di attesa"), TMC the talk.
+        (["Data", "Fascia oraria", "Risposte", "Entrate", "Abbandonate", "TMA", "TMC"],
+         ["04/03/2024", "08:00-08:30", "9", "10", "1", "0:00:12", "0:04:00"], "Entrate", "TMC"),
+        (["Interval", "Calls Handled", "AHT"], ["04/03/2024 08:00", "9", "240"], "Calls Handled",
+         "AHT"),
+    ],
+)  # fmt: skip
+def test_volume_is_the_offered_count_when_served_counts_sit_beside_it(header, row, volume, aht):
+    found = plan(header, [row] * 3)
+    assert found.kind == KIND_INTERVALS
+    assert (found.volume_column, found.aht_column) == (volume, aht)

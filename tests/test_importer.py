@@ -80,7 +80,7 @@ def test_records_with_a_queue_column_give_one_grid_per_queue(tmp_path):
 
 def test_excel_unicode_text_export_is_read(tmp_path):
     rows = [f"04/03/2024 {8 + i // 2:02d}:{30 * (i % 2):02d}\t{i + 1}\t180,5" for i in range(20)]
-    text = "Intervallo\tChiamate\tTMA\r\n" + "\r\n".join(rows) + "\r\n"
+    text = "Intervallo\tChiamate\tTMC\r\n" + "\r\n".join(rows) + "\r\n"
     dataset = import_files([write(tmp_path, "unicode.txt", text, "utf-16")])
     assert dataset.intervals[schema.VOLUME].sum() == sum(range(1, 21))
     assert at(dataset, "2024-03-04 17:30").volume == 20
@@ -244,6 +244,13 @@ def test_implausible_handle_time_without_a_unit_gets_a_note(tmp_path):
         "median handle time of 3.8 s is implausible" in note and "'AHT (min)'" in note
         for note in dataset.notes
     )
+
+
+def test_a_served_only_count_is_used_with_a_note(tmp_path):
+    text = "Interval,Calls Handled,AHT\n2024-03-04 08:00,9,240\n2024-03-04 08:30,18,250\n"
+    dataset = import_files([write(tmp_path, "acd.csv", text)])
+    assert dataset.intervals[schema.VOLUME].sum() == 27
+    assert any("'Calls Handled', which seems to count served" in note for note in dataset.notes)
 
 
 def test_grid_is_regular_from_first_to_last_day_and_sorted(tmp_path):
