@@ -128,6 +128,7 @@ with st.container(border=True):
         persist_state=SESSION,
         help="Callers hang up after a while: fewer agents reach the same service level.",
     )
+    patience = settings.data_patience(current, st.session_state["queue"])
     row[1].number_input(
         "Average patience before hanging up (seconds)",
         min_value=1.0,
@@ -136,6 +137,14 @@ with st.container(border=True):
         format="%.0f",
         persist_state=SESSION,
         disabled=not st.session_state["use_patience"],
+        help=(
+            f"From the data: {patience.seconds:.0f} s, the time all {patience.answered:,} "
+            f"answered and {patience.abandoned:,} abandoned callers waited, divided by the "
+            "abandoned ones (the estimate for exponential patience)."
+        )
+        if patience
+        else "The data has too few abandoned calls with their wait to estimate it: enter your "
+        "own (a typical voice queue: 1 to 5 minutes).",
     )
     if st.session_state["channel"] == "chat":
         row[2].number_input(

@@ -68,6 +68,14 @@ def plan(
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
+def patience_by_queue(token: str, _dataset: Dataset) -> dict[str, Any]:
+    """Callers' mean patience per queue from waits and abandonments (queues without them left out)."""
+    from planning.patience import patience_by_queue as estimate
+
+    return estimate(_dataset.intervals)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
 def aht_by_queue(token: str, _dataset: Dataset) -> dict[str, float]:
     """Volume-weighted mean handle time per queue from the history (queues without it left out)."""
     from planning import default_aht_by_queue

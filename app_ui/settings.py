@@ -19,6 +19,7 @@ from forecasting.events import CAMPAIGN, EXCLUDE, ForecastEvent
 from forecasting.registry import model_names
 from forecasting.select import PREFERRED_MODEL, SWITCH_MARGIN
 from forecasting.settings import AUTO, ForecastSettings
+from planning.patience import PatienceEstimate
 from planning.scenario import Scenario
 from staffing.backlog import DEFAULT_RESPONSE_HOURS
 from staffing.chat import DEFAULT_CONCURRENCY
@@ -197,6 +198,7 @@ def current_forecast(current: state.CurrentDataset):
     )
 
 
+FALLBACK_PATIENCE_SECONDS = 180.0  # callers' patience when the data cannot tell it
 # Staffing widgets: percentages in the UI, fractions in StaffingSettings.
 STAFFING_DEFAULTS: dict[str, Any] = {
     "sl_target_pct": 80.0,
@@ -204,7 +206,7 @@ STAFFING_DEFAULTS: dict[str, Any] = {
     "max_asa_s": 120.0,
     "max_occupancy_pct": 85.0,
     "use_patience": False,
-    "patience_s": 180.0,
+    "patience_s": FALLBACK_PATIENCE_SECONDS,
     "shrinkage_pct": DEFAULT_SHRINKAGE * 100,
     "supervisor_span": DEFAULT_SUPERVISOR_SPAN,
     "agent_cost": DEFAULT_AGENT_HOURLY_COST,
@@ -314,6 +316,11 @@ def guess_channel(queue: str) -> str:
     return "voice"
 
 
+def data_patience(current: state.CurrentDataset, queue: str) -> PatienceEstimate | None:
+    """The queue's PatienceEstimate from the history, or None when it has too few abandons."""
+    return cached.patience_by_queue(current.token, current.dataset).get(queue)
+
+
 def data_aht(current: state.CurrentDataset, queue: str) -> float | None:
     seconds = cached.aht_by_queue(current.token, current.dataset).get(queue)
     return None if seconds is None else float(round(seconds))
@@ -338,7 +345,7 @@ def seed_staffing(current: state.CurrentDataset) -> None:
     """First values for the staffing widgets; channel and AHT follow the chosen queue."""
     seed_forecast(current)
     state.seed(STAFFING_DEFAULTS)
-    state.bind_to_dataset("channel", "aht_seconds", "staffed_queue", QUEUE_CHANNELS)
+    state.bind_to_dataset("channel", "aht_seconds", "patience_s", "staffed_queue", QUEUE_CHANNELS)
     st.session_state[QUEUE_CHANNELS] = {
         queue: queue_channel(queue) for queue in current.dataset.queues
     }
@@ -348,6 +355,10 @@ def seed_staffing(current: state.CurrentDataset) -> None:
         st.session_state["staffed_queue"] = queue
         st.session_state["channel"] = queue_channel(queue)
         st.session_state["aht_seconds"] = data_aht(current, queue) or FALLBACK_AHT_SECONDS
+        patience = data_patience(current, queue)
+        st.session_state["patience_s"] = (
+            float(round(patience.seconds)) if patience else FALLBACK_PATIENCE_SECONDS
+        )
 
 
 def staffing_settings() -> StaffingSettings:

@@ -51,6 +51,9 @@ COLUMNS: dict[str, Column] = {
     "abandoned": Column("Abandoned", COUNT),
     "aht_seconds": Column("AHT (s)", COUNT, "Average handle time, seconds."),
     "wait_seconds": Column("Wait (s)", COUNT, "Average wait before an answer, seconds."),
+    "abandon_wait_seconds": Column(
+        "Wait before hanging up (s)", COUNT, "Average time abandoned callers held on, seconds."
+    ),
     "is_open": Column("Open", FLAG),
     "is_missing": Column("Missing", FLAG, "No data for this interval in the files."),
     "satisfaction": Column("Satisfaction", DECIMAL, "Mean score of the rated contacts."),

@@ -9,6 +9,7 @@ import math
 from cli_commands.options import add_import_arguments, import_options, one_line_errors
 from data import schema
 from data.importer import ImportResult, import_files_detailed
+from planning.patience import patience_by_queue
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -49,6 +50,11 @@ def summarise(result: ImportResult) -> dict:
         summary["mean_satisfaction"] = (
             None if dataset.mean_satisfaction is None else round(dataset.mean_satisfaction, 3)
         )
+        # Per queue, for --patience-seconds (Erlang A): total wait of all callers / abandoned.
+        summary["patience_seconds"] = {
+            queue: round(estimate.seconds, 1)
+            for queue, estimate in patience_by_queue(dataset.intervals).items()
+        }
     summary["files"] = [
         {"name": report.name, "rows": report.rows, "columns": report.columns}
         for report in result.files

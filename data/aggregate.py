@@ -187,6 +187,7 @@ def grid_frame(
     answered: np.ndarray | None = None,
     abandoned: np.ndarray | None = None,
     wait: np.ndarray | None = None,
+    abandon_wait: np.ndarray | None = None,
     satisfaction: np.ndarray | None = None,
 ) -> pd.DataFrame:
     """The long interval table (schema.INTERVAL_COLUMNS) from flat per-slot arrays; a measure
@@ -207,6 +208,7 @@ def grid_frame(
             schema.ABANDONED: unknown if abandoned is None else abandoned,
             schema.AHT_SECONDS: unknown if aht is None else aht,
             schema.WAIT_SECONDS: unknown if wait is None else wait,
+            schema.ABANDON_WAIT_SECONDS: unknown if abandon_wait is None else abandon_wait,
             schema.IS_OPEN: is_open,
             schema.IS_MISSING: is_missing,
             schema.SATISFACTION: unknown if satisfaction is None else satisfaction,

@@ -40,6 +40,10 @@ def records_dataset(rows: ParsedRows, interval_minutes: int) -> schema.Dataset:
         answered[unknown] = abandoned[unknown] = np.nan
     aht = None if rows.handle is None else mean_at(index, size, rows.handle, served)
     wait = None if rows.wait is None else mean_at(index, size, rows.wait, served)
+    # How long abandoned callers held on: with the served callers' waits, their patience.
+    abandon_wait = None
+    if rows.wait is not None and rows.outcome is not None:
+        abandon_wait = mean_at(index, size, rows.wait, rows.outcome == ABANDONED)
     scores = rows.satisfaction  # every contact with a score counts (NaN = not rated)
     everyone = np.ones(len(index), dtype=bool)
     satisfaction = None if scores is None else mean_at(index, size, scores, everyone)
@@ -61,6 +65,7 @@ def records_dataset(rows: ParsedRows, interval_minutes: int) -> schema.Dataset:
         answered=answered,
         abandoned=abandoned,
         wait=wait,
+        abandon_wait=abandon_wait,
         satisfaction=satisfaction,
     )
     handled = served & ~np.isnan(rows.handle) if rows.handle is not None else None

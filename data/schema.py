@@ -13,7 +13,9 @@ VOLUME = "volume"  # float: contacts arriving in the interval; NaN = missing in 
 ANSWERED = "answered"  # float, records only
 ABANDONED = "abandoned"  # float, records only
 AHT_SECONDS = "aht_seconds"  # float: mean handle time of contacts handled in the interval
-WAIT_SECONDS = "wait_seconds"  # float: mean wait (queue time), records only
+WAIT_SECONDS = "wait_seconds"  # float: mean wait (queue time) of served contacts, records only
+# float: mean time abandoned contacts waited before hanging up, records with outcome and wait only
+ABANDON_WAIT_SECONDS = "abandon_wait_seconds"
 IS_OPEN = "is_open"  # bool: the weekday x slot is an open-hours slot for this queue
 IS_MISSING = "is_missing"  # bool: open slot with no data in the export (a gap, not a zero)
 SATISFACTION = "satisfaction"  # float: mean satisfaction score of the rated contacts, records only
@@ -26,6 +28,7 @@ INTERVAL_COLUMNS = [
     ABANDONED,
     AHT_SECONDS,
     WAIT_SECONDS,
+    ABANDON_WAIT_SECONDS,
     IS_OPEN,
     IS_MISSING,
     SATISFACTION,

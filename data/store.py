@@ -17,6 +17,7 @@ import pandas as pd
 
 from data.errors import InputError
 from data.schema import (
+    ABANDON_WAIT_SECONDS,
     ABANDONED,
     AHT_SECONDS,
     ANSWERED,
@@ -35,7 +36,7 @@ from data.schema import (
 
 STORE_FILE_NAME = "picco.duckdb"
 HOME_ENV_VAR = "PICCO_HOME"
-SCHEMA_VERSION = 2  # 2: satisfaction per interval and per dataset
+SCHEMA_VERSION = 3  # 2: satisfaction per interval and per dataset; 3: abandoned callers' wait
 OPEN_HOURS_COLUMNS = [QUEUE, WEEKDAY, MINUTE_OF_DAY, IS_OPEN]
 LIST_COLUMNS = [
     "name",
@@ -83,6 +84,7 @@ CREATE TABLE IF NOT EXISTS intervals (
     {ABANDONED} DOUBLE,
     {AHT_SECONDS} DOUBLE,
     {WAIT_SECONDS} DOUBLE,
+    {ABANDON_WAIT_SECONDS} DOUBLE,
     {IS_OPEN} BOOLEAN,
     {IS_MISSING} BOOLEAN,
     {SATISFACTION} DOUBLE
@@ -105,10 +107,11 @@ CREATE TABLE IF NOT EXISTS scenarios (
 );
 """
 
-# Files written by schema version 1 gain the version 2 columns (NULL: not known then).
+# Files written by older schema versions gain the newer columns (NULL: not known then).
 _MIGRATIONS_SQL = f"""
 ALTER TABLE datasets ADD COLUMN IF NOT EXISTS mean_satisfaction DOUBLE;
 ALTER TABLE intervals ADD COLUMN IF NOT EXISTS {SATISFACTION} DOUBLE;
+ALTER TABLE intervals ADD COLUMN IF NOT EXISTS {ABANDON_WAIT_SECONDS} DOUBLE;
 """
 
 
@@ -422,9 +425,10 @@ def _unknown_scenario(dataset_name: str, name: str) -> InputError:
 
 def _checked_frame(frame: pd.DataFrame, columns: list[str], what: str, name: str) -> pd.DataFrame:
     """The frame with exactly `columns`; anything else would be lost on reload, so refuse it.
-    A frame from before satisfaction was stored gets it as unknown."""
-    if SATISFACTION in columns and SATISFACTION not in frame.columns:
-        frame = frame.assign(**{SATISFACTION: np.nan})
+    A frame from before satisfaction or abandoned waits were stored gets them as unknown."""
+    for later in (SATISFACTION, ABANDON_WAIT_SECONDS):
+        if later in columns and later not in frame.columns:
+            frame = frame.assign(**{later: np.nan})
     missing = [column for column in columns if column not in frame.columns]
     extra = [column for column in frame.columns if column not in columns]
     if missing or extra:

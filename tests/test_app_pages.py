@@ -675,3 +675,23 @@ def test_rates_show_as_percent_without_a_negative_zero():
     shown = display_frame(pd.DataFrame({"bias": [-0.0004, -0.0123], "service_level": [0.8, 1.0]}))
     assert shown["bias"].tolist() == [0.0, -1.2] and not np.signbit(shown["bias"][0])
     assert shown["service_level"].tolist() == [80.0, 100.0]
+
+
+def test_callers_patience_is_seeded_from_the_waits_and_abandons_in_the_data(picco_home):
+    frame = pd.read_csv(io.BytesIO(contact_records()))
+    # Every 4th caller hangs up after 90 s; the others are answered after 10 s.
+    hung_up = np.arange(len(frame)) % 4 == 0
+    frame["outcome"] = np.where(hung_up, "ABANDONED", "ANSWERED")
+    frame["wait_seconds"] = np.where(hung_up, 90, 10)
+    app = open_app()
+    upload = ("calls.csv", frame.to_csv(index=False).encode(), "text/csv")
+    app.file_uploader(key="upload_files").set_value(upload).run()
+    app = go(app, "staffing")
+    assert_clean(app)
+    waited = 90 * hung_up.sum() + 10 * (~hung_up).sum()
+    expected = round(waited / hung_up.sum())  # 90 + 10 * 3 = 120 s
+    assert expected == 120
+    field = app.number_input(key="patience_s")
+    assert field.value == expected
+    assert field.help.startswith(f"From the data: {expected} s")
+    assert f"{hung_up.sum():,} abandoned callers" in field.help

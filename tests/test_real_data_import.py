@@ -57,6 +57,7 @@ def test_bank_log_per_interval_counts_and_times_match_the_raw_calls(bank_calls, 
     answered: Counter = Counter()
     talk = defaultdict(list)
     wait = defaultdict(list)
+    held_on = defaultdict(list)  # abandoned callers' time in queue
     for row in bank_calls:
         moment = arrival(row)
         slot = moment.replace(minute=moment.minute // 15 * 15, second=0)
@@ -65,6 +66,8 @@ def test_bank_log_per_interval_counts_and_times_match_the_raw_calls(bank_calls, 
             answered[slot] += 1
             talk[slot].append(int(row["ser_time"]))
             wait[slot].append(int(row["q_time"]))
+        if row["outcome"] == "HANG":
+            held_on[slot].append(int(row["q_time"]))
     frame = bank_dataset.intervals.set_index(schema.INTERVAL_START)
     assert frame.index[0] == pd.Timestamp("1999-02-01 00:00")
     assert frame.index[-1] == pd.Timestamp("1999-02-28 23:45")
@@ -79,6 +82,10 @@ def test_bank_log_per_interval_counts_and_times_match_the_raw_calls(bank_calls, 
     )
     np.testing.assert_allclose(
         frame.loc[served, schema.WAIT_SECONDS], [np.mean(wait[s]) for s in served]
+    )
+    hung_up = sorted(held_on)
+    np.testing.assert_allclose(
+        frame.loc[hung_up, schema.ABANDON_WAIT_SECONDS], [np.mean(held_on[s]) for s in hung_up]
     )
     every_talk = [value for values in talk.values() for value in values]
     assert bank_dataset.mean_handle_seconds == pytest.approx(np.mean(every_talk))

@@ -41,6 +41,7 @@ def make_dataset(
                     "abandoned": np.nan,
                     "aht_seconds": [300.0, 312.5, np.nan, np.nan],
                     "wait_seconds": np.nan,
+                    "abandon_wait_seconds": np.nan,
                     "is_open": [True, True, True, False],
                     "is_missing": [False, False, True, False],
                     "satisfaction": np.nan,
@@ -72,6 +73,7 @@ def make_records_dataset() -> Dataset:
     dataset.intervals["answered"] = [2.0, 4.0, np.nan, 0.0]
     dataset.intervals["abandoned"] = [1.0, 1.0, np.nan, 0.0]
     dataset.intervals["wait_seconds"] = [12.0, 30.5, np.nan, np.nan]
+    dataset.intervals["abandon_wait_seconds"] = [95.0, 40.0, np.nan, np.nan]
     dataset.intervals["satisfaction"] = [4.5, 3.0, np.nan, np.nan]
     dataset.answered, dataset.abandoned, dataset.mean_handle_seconds = 6, 2, 305.25
     dataset.mean_satisfaction = 3.75
@@ -522,4 +524,16 @@ def test_a_store_file_from_before_satisfaction_opens_and_keeps_its_data(picco_ho
     assert reopened.load_dataset("bank").mean_satisfaction == 3.75
     with duckdb.connect(str(store.path)) as con:
         version = con.execute("SELECT value FROM store_meta WHERE key = 'schema_version'")
-        assert version.fetchone()[0] == "2"
+        assert version.fetchone()[0] == "3"
+
+
+def test_a_store_file_from_before_abandoned_waits_opens_with_them_unknown(picco_home):
+    store = Store()
+    store.save_dataset(make_records_dataset(), "bank")
+    # what schema version 2 wrote: no abandoned callers' wait
+    with duckdb.connect(str(store.path)) as con:
+        con.execute("ALTER TABLE intervals DROP COLUMN abandon_wait_seconds")
+        con.execute("UPDATE store_meta SET value = '2' WHERE key = 'schema_version'")
+    loaded = Store().load_dataset("bank")
+    assert loaded.intervals["abandon_wait_seconds"].isna().all()
+    assert loaded.intervals["wait_seconds"].tolist()[:2] == [12.0, 30.5]
