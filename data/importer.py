@@ -13,7 +13,7 @@ from data import schema
 from data.aggregate import DEFAULT_INTERVAL_MINUTES
 from data.columns import ColumnPlan, ImportOptions
 from data.errors import InputError
-from data.interval_volumes import check_interval, intervals_dataset
+from data.interval_volumes import check_interval, drop_overlaps, intervals_dataset
 from data.reader import FileReport, read_file
 from data.records import records_dataset
 from data.rows import ParsedRows, merge_rows
@@ -76,13 +76,16 @@ def import_files_detailed(
     kind = kinds.pop()
     rows = merge_rows([item[1] for item in parsed])
     reports = [item[2] for item in parsed]
+    merge_notes: list[str] = []
     if kind == schema.KIND_RECORDS:
         dataset = records_dataset(rows, _record_interval(parsed, options.interval_minutes))
     else:
+        rows = drop_overlaps(rows, [report.name for report in reports], merge_notes)
         dataset = intervals_dataset(rows, reports, options.interval_minutes)
     dataset.name = _dataset_name(display)
     dataset.source_files = list(display)
-    dataset.notes = [note for item in parsed for note in item[1].notes] + dataset.notes
+    file_notes = [note for item in parsed for note in item[1].notes]
+    dataset.notes = file_notes + merge_notes + dataset.notes
     step = dataset.interval_minutes * 60
     first, last = (pd.Timestamp(int(edge) // step * step, unit="s") for edge in _span(rows))
     contacts = float(len(rows.seconds)) if rows.volume is None else float(np.nansum(rows.volume))

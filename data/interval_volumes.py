@@ -146,6 +146,26 @@ def _choose_interval(natives: dict[str, int], requested: int | None) -> int:
     return interval
 
 
+def drop_overlaps(rows: ParsedRows, files: list[str], notes: list[str]) -> ParsedRows:
+    """Intervals of one queue found in several files (monthly exports that overlap by a few
+    days): the last file's rows are kept, not added to the others'. Repeats within one file
+    (the hour repeated when clocks go back) are summed later, with a note."""
+    if len(files) < 2 or rows.file_index is None:
+        return rows
+    key = rows.seconds * max(1, len(rows.queue_names)) + rows.codes
+    latest = pd.Series(rows.file_index).groupby(key).transform("max").to_numpy()
+    keep = rows.file_index == latest
+    if keep.all():
+        return rows
+    pairs = sorted(set(zip(rows.file_index[~keep].tolist(), latest[~keep].tolist(), strict=True)))
+    described = "; ".join(f"{files[old]} by {files[new]}" for old, new in pairs[:3])
+    notes.append(
+        f"{int((~keep).sum()):,} interval row(s) appear in more than one file for the same "
+        f"queue; the later file's counts were kept instead of adding them up ({described})."
+    )
+    return rows.subset(keep)
+
+
 def _note_duplicates(rows: ParsedRows, notes: list[str]) -> None:
     key = rows.seconds * max(1, len(rows.queue_names)) + rows.codes
     order = np.argsort(key, kind="stable")

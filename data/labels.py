@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -40,3 +43,39 @@ def _blank(position: dict[str, int], labels: list[str]) -> int:
         position[""] = len(labels)
         labels.append("")
     return position[""]
+
+
+# Dates in an export's file name ("calls_2024-03.csv", "Vendite marzo 2024.xlsx") say which
+# period it covers, not which queue: monthly exports of one queue must make one history.
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
+    "dicembre gen mag giu lug ago set ott dic"
+).split()
+_DATE_PARTS = re.compile(
+    r"(?<![a-z0-9])("
+    r"\d{4}[-_.]?\d{1,2}(?:[-_.]?\d{1,2})?"  # 2024-03, 202403, 2024_03_01
+    r"|\d{1,2}[-_.]\d{1,2}[-_.]\d{2,4}"  # 01-03-2024
+    r"|(?:19|20)\d{2}"  # 2024
+    r"|q[1-4]|(?:week|wk|settimana|sett)[-_ ]?\d{1,2}"  # Q1, week 12
+    rf"|{'|'.join(_MONTHS)}"
+    r")(?![a-z0-9])",
+    re.IGNORECASE,
+)
+_SEPARATORS = "_-. \t"
+
+
+def queue_from_file_name(name: str) -> str:
+    """The queue a file without a queue column holds: its name without extension and without
+    dates ("calls_2024-03.csv" -> "calls"); "all" when nothing else is left ("2024-03.csv")."""
+    stem = Path(name).stem
+    if not _DATE_PARTS.search(stem):
+        return stem
+    kept = _DATE_PARTS.sub("\0", stem)
+    # A removed date leaves its separators behind: keep one, drop those at the ends.
+    kept = re.sub(rf"[{re.escape(_SEPARATORS)}]*\0[{re.escape(_SEPARATORS)}\0]*", "\0", kept)
+    parts = [part.strip(_SEPARATORS) for part in kept.split("\0")]
+    joiner = next((mark for mark in (" ", "_", "-") if mark in stem), " ")
+    joined = joiner.join(part for part in parts if part)
+    return joined or "all"

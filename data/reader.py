@@ -23,7 +23,7 @@ from data.columns import (
     plan_columns,
 )
 from data.errors import InputError
-from data.labels import LABEL_TYPE, label_codes
+from data.labels import LABEL_TYPE, label_codes, queue_from_file_name
 from data.outcomes import classify_outcomes
 from data.rows import ParsedRows
 from data.sniff import TextFormat, sniff_file
@@ -369,7 +369,7 @@ def _describe_format(fmt: str | None) -> str:
 
 def _queues(sheet: _Sheet, plan: ColumnPlan) -> tuple[np.ndarray, list[str]]:
     if not plan.queue_column:
-        return np.zeros(sheet.table.num_rows, dtype=np.int64), [Path(sheet.name).stem]
+        return np.zeros(sheet.table.num_rows, dtype=np.int64), [queue_from_file_name(sheet.name)]
     codes, labels = label_codes(sheet.column(plan.queue_column))
     return codes, [label or "(no queue)" for label in labels]
 

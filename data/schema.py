@@ -8,7 +8,7 @@ import pandas as pd
 
 # The long interval table, one row per queue x interval (a regular grid per queue).
 INTERVAL_START = "interval_start"  # naive datetime64[ns], the center's local wall clock
-QUEUE = "queue"  # str; a single-queue file gets its file stem (or "all")
+QUEUE = "queue"  # str; a file without a queue column: its file name less dates (or "all")
 VOLUME = "volume"  # float: contacts arriving in the interval; NaN = missing in the export
 ANSWERED = "answered"  # float, records only
 ABANDONED = "abandoned"  # float, records only

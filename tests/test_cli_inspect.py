@@ -48,12 +48,12 @@ def test_inspect_call_log(shared_data):
     assert summary["mean_satisfaction"] is None  # the log has no score column
     waited = sum(int(row["q_time"]) for row in calls if row["outcome"] in ("AGENT", "HANG"))
     assert summary["patience_seconds"] == {
-        "february_1999": round(waited / summary["abandoned"], 1)  # 231.6 s
+        "all": round(waited / summary["abandoned"], 1)  # 231.6 s
     }
     assert summary["start"] == "1999-02-01T00:00:00"
     assert summary["end"] == "1999-02-28T23:30:00"  # the interval of the last call
     assert summary["interval_minutes"] == 15
-    assert summary["queues"] == ["february_1999"]
+    assert summary["queues"] == ["all"]  # "february_1999" names a period, not a queue
 
 
 def test_inspect_several_interval_files_with_options(shared_data, capsys):

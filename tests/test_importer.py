@@ -253,6 +253,27 @@ def test_a_served_only_count_is_used_with_a_note(tmp_path):
     assert any("'Calls Handled', which seems to count served" in note for note in dataset.notes)
 
 
+def test_monthly_exports_of_one_queue_make_one_history_and_overlaps_count_once(tmp_path):
+    march = "date,calls\n" + "".join(f"2024-03-{d:02d},{d}\n" for d in range(25, 32))
+    april = "date,calls\n2024-03-31,40\n" + "".join(
+        f"2024-04-{d:02d},{100 + d}\n" for d in range(1, 8)
+    )
+    dataset = import_files(
+        [write(tmp_path, "calls_2024-03.csv", march), write(tmp_path, "calls_2024-04.csv", april)]
+    )
+    assert dataset.queues == ["calls"]
+    # 31 March is in both exports: April's corrected 40 replaces March's 31, not added to it.
+    assert at(dataset, "2024-03-31").volume == 40
+    assert dataset.intervals[schema.VOLUME].sum() == sum(range(25, 31)) + 40 + sum(
+        100 + d for d in range(1, 8)
+    )
+    assert any(
+        "1 interval row(s) appear in more than one file" in note
+        and "calls_2024-03.csv by calls_2024-04.csv" in note
+        for note in dataset.notes
+    )
+
+
 def test_grid_is_regular_from_first_to_last_day_and_sorted(tmp_path):
     text = "timestamp,calls\n2024-03-04 10:00,5\n2024-03-04 10:15,4\n2024-03-06 16:45,2\n"
     dataset = import_files([write(tmp_path, "q.csv", text)])

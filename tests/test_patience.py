@@ -75,7 +75,7 @@ def test_bank_log_patience_matches_the_raw_calls(shared_data):
         calls = list(csv.DictReader(handle, delimiter="\t"))
     waited = sum(int(c["q_time"]) for c in calls if c["outcome"].strip() in ("AGENT", "HANG"))
     hung_up = sum(c["outcome"].strip() == "HANG" for c in calls)
-    estimate = patience_by_queue(import_files([path]).intervals)["february_1999"]
+    estimate = patience_by_queue(import_files([path]).intervals)["all"]
     assert estimate.abandoned == hung_up == 5_904
     assert estimate.seconds == pytest.approx(waited / hung_up)
     assert estimate.seconds == pytest.approx(231.6, abs=0.1)

@@ -46,7 +46,7 @@ def test_bank_log_is_read_as_records_with_every_call(bank_calls, bank_dataset):
     assert outcomes == {"AGENT": 27_162, "HANG": 5_904, "PHANTOM": 278}
     assert bank_dataset.kind == schema.KIND_RECORDS
     assert bank_dataset.interval_minutes == 15
-    assert bank_dataset.queues == ["february_1999"]
+    assert bank_dataset.queues == ["all"]  # the file name says when, not which queue
     assert bank_dataset.intervals[schema.VOLUME].sum() == len(bank_calls)  # PHANTOM counts
     assert bank_dataset.answered == outcomes["AGENT"]
     assert bank_dataset.abandoned == outcomes["HANG"]
