@@ -304,6 +304,23 @@ def _month_day_swapped(fmt: str | None) -> str | None:
     return None
 
 
+def _closer_dates(values: pa.ChunkedArray, fmt: str, swapped: str) -> bool:
+    """True when every date also reads in `swapped` and the distinct dates lie closer together
+    that way (a history is a run of consecutive days: read the wrong way round, 3/4, 3/5, 3/6
+    become a month apart). Only the distinct date parts are parsed, so this stays cheap."""
+    text = pc.utf8_trim_whitespace(_as_text(values))
+    dates = pc.unique(pc.list_element(pc.split_pattern(text, " ", max_splits=1), 0))
+    dates = pc.drop_null(dates)
+    spacing = []
+    for date_format in (fmt.split(" ")[0], swapped.split(" ")[0]):
+        parsed = parse_timestamps(dates, date_format)
+        days = np.unique(parsed[~np.isnan(parsed)] // 86_400)
+        if np.isnan(parsed).any() or len(days) < 2:
+            return False
+        spacing.append(float(np.median(np.diff(days))))
+    return spacing[1] < spacing[0]
+
+
 def _parse_time(
     sheet: _Sheet, plan: ColumnPlan, notes: list[str]
 ) -> tuple[np.ndarray, np.ndarray | None]:
@@ -319,6 +336,13 @@ def _parse_time(
         if np.isnan(other).sum() < np.isnan(seconds).sum():
             seconds, fmt = other, swapped
             notes.append(f"{sheet.name}: dates in '{main}' read as month/day ({swapped}).")
+    elif swapped and _closer_dates(sheet.column(main), fmt, swapped):
+        seconds, fmt = parse_timestamps(sheet.column(main), swapped), swapped
+        notes.append(
+            f"{sheet.name}: dates in '{main}' fit day/month and month/day alike; read as "
+            f"{'month/day' if swapped.startswith('%m') else 'day/month'} ({swapped}), which "
+            "puts consecutive dates a day apart rather than a month."
+        )
     parts = [(main, seconds, fmt)]
     if plan.time_column:
         clock = parse_time_of_day(sheet.column(plan.time_column))

@@ -73,7 +73,10 @@ _FRACTION = r"(\d:\d{2})\.\d+"  # milliseconds after the seconds: dropped (inter
 _ZONE = r"(\d)(?:Z|[+-]\d{2}:?\d{2})$"  # an offset is dropped, never applied: wall clock only
 _RANGE_END = r"(\d:\d{2}(?::\d{2})?)\s*[-–]\s*\d{1,2}:\d{2}(?::\d{2})?$"  # "08:00 - 08:15"
 _ISO_SHAPE = r"^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(:\d{2})?)?$"
-_TIME_OF_DAY = r"^(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?(?:\s*(?:-|–).*)?$"
+_TIME_OF_DAY = (
+    r"^(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?"
+    r"(?:\s*(?P<half>[AaPp])\.?[Mm]\.?)?(?:\s*(?:-|–).*)?$"
+)
 _DURATION = r"^(?:(?P<h>\d+):)?(?P<m>\d{1,2}):(?P<s>\d{2})(?:\.\d+)?$"
 _THOUSANDS = r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$"
 _NUMBER = r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$"
@@ -162,6 +165,13 @@ def parse_time_of_day(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
     hours = _field_float(parts, "h")
     minutes = _field_float(parts, "m")
     seconds = np.nan_to_num(_field_float(parts, "s"), nan=0.0)
+    half = pc.utf8_upper(pc.fill_null(pc.struct_field(parts, "half"), ""))
+    twelve_hour = np.asarray(pc.not_equal(half, ""), dtype=bool)
+    if twelve_hour.any():  # "8:00 AM", "12:30 PM"; "12:00 AM" is midnight
+        afternoon = np.asarray(pc.equal(half, "P"), dtype=bool)
+        out_of_range = twelve_hour & ((hours < 1) | (hours > 12))
+        hours = np.where(twelve_hour, hours % 12 + 12 * afternoon, hours)
+        hours[out_of_range] = np.nan
     whole_hour = _to_float(
         pc.cast(
             pc.if_else(pc.match_substring_regex(values, _INTEGER_HOUR), values, None), pa.float64()

@@ -274,6 +274,26 @@ def test_monthly_exports_of_one_queue_make_one_history_and_overlaps_count_once(t
     )
 
 
+def test_us_export_with_ambiguous_dates_and_a_12_hour_clock(tmp_path):
+    # 3/4/2024 could be 3 April; read that way the two days would be a month apart.
+    text = (
+        "Date,Time,Calls\n3/4/2024,12:00 PM,5\n3/4/2024,12:30 PM,7\n3/4/2024,1:00 PM,9\n"
+        "3/4/2024,1:30 PM,3\n3/5/2024,12:00 PM,6\n3/5/2024,12:30 PM,1\n"
+    )
+    dataset = import_files([write(tmp_path, "us.csv", text)])
+    assert dataset.interval_minutes == 30
+    assert at(dataset, "2024-03-04 13:30").volume == 3
+    assert at(dataset, "2024-03-05 12:00").volume == 6
+    assert any("read as month/day (%m/%d/%Y)" in note for note in dataset.notes)
+
+
+def test_european_dates_that_fit_both_ways_stay_day_first(tmp_path):
+    text = "".join(f"0{day}/02/2024;{hour};{day}\n" for day in range(1, 10) for hour in (8, 9))
+    dataset = import_files([write(tmp_path, "eu.csv", "data;ora;chiamate\n" + text)])
+    assert at(dataset, "2024-02-09 08:00").volume == 9
+    assert not any("month/day" in note for note in dataset.notes)
+
+
 def test_grid_is_regular_from_first_to_last_day_and_sorted(tmp_path):
     text = "timestamp,calls\n2024-03-04 10:00,5\n2024-03-04 10:15,4\n2024-03-06 16:45,2\n"
     dataset = import_files([write(tmp_path, "q.csv", text)])

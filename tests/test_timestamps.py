@@ -98,6 +98,16 @@ def test_clock_times_of_day():
     assert np.isnan(seconds[5:]).all()
 
 
+def test_twelve_hour_clock_times():
+    seconds = parse_time_of_day(
+        text("8:00 AM", "12:30 PM", "12:00 AM", "1:15 pm", "8:00 a.m.", "08:00 AM - 08:30 AM",
+             "13:00 PM", "0:30 AM")
+    )  # fmt: skip
+    hours = [8, 12.5, 0, 13.25, 8, 8]
+    assert (seconds[:6] / 3600).tolist() == hours
+    assert np.isnan(seconds[6:]).all()  # no 13 or 0 o'clock on a 12-hour dial
+
+
 def test_24_00_closes_the_day():
     assert parse_time_of_day(text("24:00", "24:00:00", "24:30")).tolist()[:2] == [86400, 86400]
     assert np.isnan(parse_time_of_day(text("24:30"))[0])
