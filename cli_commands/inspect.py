@@ -30,7 +30,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def summarise(result: ImportResult) -> dict:
-    """The inspect summary: shape, size, time span, interval, queues and, for records, outcomes."""
+    """The inspect summary: shape, size, time span, interval, queues, outcomes when the export
+    counts them, handle time and satisfaction of records, callers' patience when it can tell."""
     dataset = result.dataset
     summary = {
         "kind": dataset.kind,
@@ -41,20 +42,20 @@ def summarise(result: ImportResult) -> dict:
         "interval_minutes": dataset.interval_minutes,
         "queues": dataset.queues,
     }
+    summary["answered"] = dataset.answered
+    summary["abandoned"] = dataset.abandoned
     if dataset.kind == schema.KIND_RECORDS:
-        summary["answered"] = dataset.answered
-        summary["abandoned"] = dataset.abandoned
         summary["mean_handle_seconds"] = (
             None if dataset.mean_handle_seconds is None else round(dataset.mean_handle_seconds, 3)
         )
         summary["mean_satisfaction"] = (
             None if dataset.mean_satisfaction is None else round(dataset.mean_satisfaction, 3)
         )
-        # Per queue, for --patience-seconds (Erlang A): total wait of all callers / abandoned.
-        summary["patience_seconds"] = {
-            queue: round(estimate.seconds, 1)
-            for queue, estimate in patience_by_queue(dataset.intervals).items()
-        }
+    # Per queue, for --patience-seconds (Erlang A): total wait of all callers / abandoned.
+    summary["patience_seconds"] = {
+        queue: round(estimate.seconds, 1)
+        for queue, estimate in patience_by_queue(dataset.intervals).items()
+    }
     summary["files"] = [
         {"name": report.name, "rows": report.rows, "columns": report.columns}
         for report in result.files

@@ -82,6 +82,16 @@ def mean_at(index: np.ndarray, size: int, values: np.ndarray, mask: np.ndarray) 
         return np.where(count > 0, total / count, np.nan)
 
 
+def weighted_mean(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Row-wise mean of `values` weighted by `weights` over the entries where both are known;
+    NaN where the known weights sum to 0."""
+    known = ~np.isnan(values * weights)
+    total = np.where(known, weights, 0.0).sum(axis=1)
+    weighted = np.where(known, values * weights, 0.0).sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(total > 0, weighted / total, np.nan)
+
+
 @dataclass
 class IntervalGrid:
     """Flat per-slot arrays of one grid layout, plus the learned open hours of each queue."""
@@ -93,6 +103,11 @@ class IntervalGrid:
     is_missing: np.ndarray
     open_slots: np.ndarray  # (queues, 7, slots per day) bool
     aht: np.ndarray | None = None
+    # Interval reports with outcome counts: summed counts, and waits weighted by them.
+    answered: np.ndarray | None = None
+    abandoned: np.ndarray | None = None
+    wait: np.ndarray | None = None  # mean wait of the answered
+    abandon_wait: np.ndarray | None = None  # mean wait of the abandoned
 
     def open_hours_frame(self) -> pd.DataFrame:
         """The Dataset.open_hours table: queue x weekday x slot start."""
@@ -147,7 +162,8 @@ def learn_grid_open_hours(
 def coarsen(grid: IntervalGrid, ratio: int) -> IntervalGrid:
     """Sum `ratio` consecutive slots into one. A coarse slot with any missing part is missing
     (its total is unknown, and a partial sum would be a silent undercount); it is open when
-    any part is open; its handle time is the volume-weighted mean of its parts."""
+    any part is open; its handle time is the volume-weighted mean of its parts, its waits the
+    answered- and abandoned-weighted means."""
     if ratio == 1:
         return grid
     layout = grid.layout
@@ -155,15 +171,17 @@ def coarsen(grid: IntervalGrid, ratio: int) -> IntervalGrid:
                         layout.offset // ratio)  # fmt: skip
     missing = grid.is_missing.reshape(-1, ratio).any(axis=1)
     total = np.nansum(grid.volume.reshape(-1, ratio), axis=1)
-    aht = None
-    if grid.aht is not None:
-        weighted = (grid.aht * grid.volume).reshape(-1, ratio)
-        known = ~np.isnan(weighted)
-        handled = np.where(known, grid.volume.reshape(-1, ratio), 0.0).sum(axis=1)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            aht = np.where(
-                handled > 0, np.where(known, weighted, 0.0).sum(axis=1) / handled, np.nan
-            )
+
+    def summed(counts: np.ndarray | None) -> np.ndarray | None:
+        if counts is None:
+            return None
+        return np.where(missing, np.nan, np.nansum(counts.reshape(-1, ratio), axis=1))
+
+    def mean(values: np.ndarray | None, weights: np.ndarray | None) -> np.ndarray | None:
+        if values is None or weights is None:
+            return None
+        return weighted_mean(values.reshape(-1, ratio), weights.reshape(-1, ratio))
+
     queues, days, slots = grid.open_slots.shape
     return IntervalGrid(
         layout=coarse,
@@ -172,7 +190,11 @@ def coarsen(grid: IntervalGrid, ratio: int) -> IntervalGrid:
         is_open=grid.is_open.reshape(-1, ratio).any(axis=1),
         is_missing=missing,
         open_slots=grid.open_slots.reshape(queues, days, slots // ratio, ratio).any(axis=3),
-        aht=aht,
+        aht=mean(grid.aht, grid.volume),
+        answered=summed(grid.answered),
+        abandoned=summed(grid.abandoned),
+        wait=mean(grid.wait, grid.answered),
+        abandon_wait=mean(grid.abandon_wait, grid.abandoned),
     )
 
 

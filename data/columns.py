@@ -42,6 +42,18 @@ ARRIVAL_COUNT_WORDS = {
     "incoming", "arrivals", "arrivi", "inbound", "presented", "presentate", "pervenute",
 }  # fmt: skip
 SERVED_COUNT_WORDS = {"handled", "gestite", "served", "evase", "connected"}
+# Per-interval outcome counts and waits of ACD interval reports.
+ANSWERED_COUNT_WORDS = SERVED_COUNT_WORDS | {"answered", "risposte", "risposta", "accepted"}
+ABANDONED_COUNT_WORDS = {
+    "abandoned", "abbandonate", "abbandonata", "abbandoni", "abandons", "lost", "perse", "dropped",
+}  # fmt: skip
+RATE_WORDS = {"rate", "pct", "percent", "perc", "tasso", "ratio", "share"}
+# A header with one of these measures a time or a rate, not a count ("Avg Abandon Time").
+NOT_COUNT_WORDS = {
+    "time", "tempo", "avg", "average", "media", "medio", "mean", "sec", "secs", "seconds",
+    "secondi", "asa", "tma", "wait", "attesa", "duration", "durata", "speed", "rate", "pct",
+    "percent", "perc", "tasso",
+}  # fmt: skip
 NOT_VOLUME_WORDS = {
     "id", "answered", "risposte", "risposta", "abandoned", "abbandonate", "abbandonata", "lost",
     "perse", "aht", "handle", "durata", "duration", "wait", "attesa", "rate", "pct", "percent",
@@ -103,12 +115,18 @@ class ColumnPlan:
     outcome_column: str | None = None
     satisfaction_column: str | None = None
     direction_column: str | None = None  # inbound / outbound: only inbound rows are kept
+    # Interval reports: outcome counts, and the abandoned callers' mean wait. Without an offered
+    # count, the volume is answered + abandoned.
+    answered_column: str | None = None
+    abandoned_column: str | None = None
+    abandon_wait_column: str | None = None
 
     def used_columns(self) -> list[str]:
         names = [
             self.timestamp_column, self.date_column, self.time_column, self.volume_column,
             self.aht_column, self.queue_column, self.handle_column, self.wait_column,
             self.outcome_column, self.satisfaction_column, self.direction_column,
+            self.answered_column, self.abandoned_column, self.abandon_wait_column,
         ]  # fmt: skip
         return list(dict.fromkeys(name for name in names if name))
 
@@ -119,7 +137,8 @@ class ColumnPlan:
             "time": self.time_column, "volume": self.volume_column, "aht": self.aht_column,
             "queue": self.queue_column, "handle": self.handle_column, "wait": self.wait_column,
             "outcome": self.outcome_column, "satisfaction": self.satisfaction_column,
-            "direction": self.direction_column,
+            "direction": self.direction_column, "answered": self.answered_column,
+            "abandoned": self.abandoned_column, "abandon wait": self.abandon_wait_column,
         }  # fmt: skip
         return {role: column for role, column in pairs.items() if column}
 
@@ -187,12 +206,23 @@ def plan_columns(
     mostly_numeric = [c for c in free if _number_share(c, decimal_comma) >= MIN_SHARE]
     durations = [c for c in free if _duration_share(c, decimal_comma) >= MIN_SHARE]
 
+    answered = _pick_count(mostly_numeric, ANSWERED_COUNT_WORDS)
+    abandoned = _pick_count(mostly_numeric, ABANDONED_COUNT_WORDS)
     if overrides.volume_column:
         plan.volume_column = overrides.volume_column
     elif overrides.kind != KIND_RECORDS:
         plan.volume_column = _pick_volume(numeric, mostly_numeric)
-    plan.kind = overrides.kind or (KIND_INTERVALS if plan.volume_column else KIND_RECORDS)
-    if plan.kind == KIND_INTERVALS and not plan.volume_column:
+        served_only = plan.volume_column and header_words(plan.volume_column) & SERVED_COUNT_WORDS
+        if answered and abandoned and (not plan.volume_column or served_only):
+            plan.volume_column = None  # offered = answered + abandoned
+    outcome_counts = bool(answered and abandoned) and overrides.kind != KIND_RECORDS
+    plan.kind = overrides.kind or (
+        KIND_INTERVALS if plan.volume_column or outcome_counts else KIND_RECORDS
+    )
+    if plan.kind == KIND_INTERVALS:
+        plan.answered_column = answered if answered != plan.volume_column else None
+        plan.abandoned_column = abandoned
+    if plan.kind == KIND_INTERVALS and not plan.volume_column and not outcome_counts:
         raise InputError(
             f"{display_name}: no column of counts per interval was found (columns: "
             f"{', '.join(header)}). Name the count column, e.g. --volume-column CALLS."
@@ -211,6 +241,10 @@ def plan_columns(
     timed = [c for c in durations if not c.words & MOMENT_WORDS]
     if plan.kind == KIND_INTERVALS:
         plan.aht_column = pick(timed, HANDLE_WORDS)
+        # "Avg Abandon Time": a time (not a count or a rate) named after abandonment.
+        measured = [c for c in timed if c.words & NOT_COUNT_WORDS and not c.words & RATE_WORDS]
+        plan.abandon_wait_column = pick(measured, ABANDONED_COUNT_WORDS | {"abandon", "abbandono"})
+        plan.wait_column = pick(timed, WAIT_WORDS | {"answer", "risposta"})
     else:
         plan.wait_column = pick(timed, WAIT_WORDS) or pick(
             [c for c in timed if {"tempo", "time"} & c.words], {"coda", "queue"}
@@ -374,6 +408,14 @@ def _duration_share(column: _Column, decimal_comma: bool) -> float:
     if not column.values:
         return 0.0
     return float((~np.isnan(parse_duration(column.text, decimal_comma))).mean())
+
+
+def _pick_count(columns: list[_Column], words: set[str]) -> str | None:
+    """The first (mostly) numeric column named with `words` that is not a time or a rate."""
+    for column in columns:
+        if column.words & words and not column.words & NOT_COUNT_WORDS:
+            return column.name
+    return None
 
 
 def _pick_volume(numeric: list[_Column], mostly_numeric: list[_Column]) -> str | None:

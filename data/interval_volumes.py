@@ -64,7 +64,18 @@ def intervals_dataset(
                 "no row in the export: a partial total would understate them."
             )
     frames = [
-        grid_frame(g.layout, g.queue_names, g.volume, g.is_open, g.is_missing, aht=g.aht)
+        grid_frame(
+            g.layout,
+            g.queue_names,
+            g.volume,
+            g.is_open,
+            g.is_missing,
+            aht=g.aht,
+            answered=g.answered,
+            abandoned=g.abandoned,
+            wait=g.wait,
+            abandon_wait=g.abandon_wait,
+        )
         for g in grids
     ]
     intervals = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
@@ -88,7 +99,14 @@ def intervals_dataset(
         intervals=intervals,
         open_hours=open_hours,
         notes=notes,
+        answered=_total(rows.answered),
+        abandoned=_total(rows.abandoned),
     )
+
+
+def _total(counts: np.ndarray | None) -> int | None:
+    """The whole export's count of an outcome, when its files report it."""
+    return None if counts is None else int(round(float(np.nansum(counts))))
 
 
 def _native_grid(rows: ParsedRows, native: int, notes: list[str]) -> IntervalGrid:
@@ -103,17 +121,36 @@ def _native_grid(rows: ParsedRows, native: int, notes: list[str]) -> IntervalGri
     index = layout.index_of(rows.seconds, rows.codes)
     volume = sum_at(index, layout.size, rows.volume)
     observed = sum_at(index, layout.size) > 0
-    aht = None
-    if rows.aht is not None:
-        weighted = rows.aht * rows.volume
-        handled = sum_at(index, layout.size, np.where(np.isnan(weighted), np.nan, rows.volume))
+
+    def mean(values: np.ndarray | None, weights: np.ndarray | None) -> np.ndarray | None:
+        if values is None or weights is None:
+            return None
+        weighted = values * weights
+        known = sum_at(index, layout.size, np.where(np.isnan(weighted), np.nan, weights))
         with np.errstate(invalid="ignore", divide="ignore"):
-            aht = np.where(handled > 0, sum_at(index, layout.size, weighted) / handled, np.nan)
+            return np.where(known > 0, sum_at(index, layout.size, weighted) / known, np.nan)
+
     is_open, open_slots = learn_grid_open_hours(layout, volume, observed)
     # Closed slots without a row had no contacts; open ones without a row are gaps.
     volume = np.where(observed, volume, np.where(is_open, np.nan, 0.0))
+
+    def counts(values: np.ndarray | None) -> np.ndarray | None:
+        if values is None:
+            return None
+        return np.where(np.isnan(volume), np.nan, sum_at(index, layout.size, values))
+
     return IntervalGrid(
-        layout, rows.queue_names, volume, is_open, is_open & ~observed, open_slots, aht
+        layout,
+        rows.queue_names,
+        volume,
+        is_open,
+        is_open & ~observed,
+        open_slots,
+        aht=mean(rows.aht, rows.volume),
+        answered=counts(rows.answered),
+        abandoned=counts(rows.abandoned),
+        wait=mean(rows.wait, rows.answered),
+        abandon_wait=mean(rows.abandon_wait, rows.abandoned),
     )
 
 

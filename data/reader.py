@@ -241,9 +241,24 @@ def _parse_rows(
     if plan.kind == schema.KIND_INTERVALS:
         time_labels = sheet.column(plan.time_column or plan.timestamp_column or plan.date_column)
         rows.end_labelled = has_end_of_day_labels(time_labels)
-        rows.volume = _counts(sheet, plan.volume_column, notes)
+        if plan.answered_column:
+            rows.answered = _counts(sheet, plan.answered_column, notes)
+        if plan.abandoned_column:
+            rows.abandoned = _counts(sheet, plan.abandoned_column, notes)
+        if plan.volume_column:
+            rows.volume = _counts(sheet, plan.volume_column, notes)
+        else:  # no offered count: every contact was answered or abandoned
+            rows.volume = rows.answered + rows.abandoned
+            notes.append(
+                f"{name}: no offered/received count, so contacts = '{plan.answered_column}' + "
+                f"'{plan.abandoned_column}'."
+            )
         if plan.aht_column:
             rows.aht = _durations(sheet, plan.aht_column, notes, is_handle=True)
+        if plan.wait_column:
+            rows.wait = _durations(sheet, plan.wait_column, notes)
+        if plan.abandon_wait_column:
+            rows.abandon_wait = _durations(sheet, plan.abandon_wait_column, notes)
         return rows
     if plan.handle_column:
         rows.handle = _durations(sheet, plan.handle_column, notes, is_handle=True)

@@ -6,7 +6,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-UNKNOWN_OUTCOME = -1  # rows of a file without an outcome column, merged with files that have one
+UNKNOWN_OUTCOME = -1
+# Per-row float measures: NaN where a file lacks one that another file has.
+MEASURES = (
+    "volume", "aht", "handle", "wait", "satisfaction", "answered", "abandoned", "abandon_wait",
+)  # fmt: skip  # rows of a file without an outcome column, merged with files that have one
 
 
 @dataclass
@@ -22,6 +26,10 @@ class ParsedRows:
     wait: np.ndarray | None = None
     outcome: np.ndarray | None = None
     satisfaction: np.ndarray | None = None
+    # Interval reports: answered and abandoned counts, abandoned callers' mean wait.
+    answered: np.ndarray | None = None
+    abandoned: np.ndarray | None = None
+    abandon_wait: np.ndarray | None = None
     notes: list[str] = field(default_factory=list)
     file_index: np.ndarray | None = None  # which file each row came from, once merged
     end_labelled: bool = False  # some time reads "24:00": times mark interval ends
@@ -39,13 +47,9 @@ class ParsedRows:
             seconds=self.seconds[keep],
             codes=renumber[self.codes[keep]],
             queue_names=[self.queue_names[code] for code in used],
-            volume=pick(self.volume),
-            aht=pick(self.aht),
-            handle=pick(self.handle),
-            wait=pick(self.wait),
             outcome=pick(self.outcome),
-            satisfaction=pick(self.satisfaction),
             file_index=pick(self.file_index),
+            **{name: pick(getattr(self, name)) for name in MEASURES},
         )
 
 
@@ -59,9 +63,9 @@ def merge_rows(parts: list[ParsedRows]) -> ParsedRows:
     ]
     if len(parts) == 1:  # nothing to join: keep the arrays, only renumber the queues
         part = parts[0]
-        return ParsedRows(part.seconds, codes[0], names, part.volume, part.aht, part.handle,
-                     part.wait, part.outcome, part.satisfaction,
-                     file_index=np.zeros(len(part.seconds), dtype=np.int16))  # fmt: skip
+        return ParsedRows(part.seconds, codes[0], names, outcome=part.outcome,
+                          file_index=np.zeros(len(part.seconds), dtype=np.int16),
+                          **{name: getattr(part, name) for name in MEASURES})  # fmt: skip
 
     def joined(attribute: str) -> np.ndarray | None:
         arrays = [getattr(part, attribute) for part in parts]
@@ -88,12 +92,8 @@ def merge_rows(parts: list[ParsedRows]) -> ParsedRows:
         seconds=np.concatenate([part.seconds for part in parts]),
         codes=np.concatenate(codes),
         queue_names=names,
-        volume=joined("volume"),
-        aht=joined("aht"),
-        handle=joined("handle"),
-        wait=joined("wait"),
         outcome=outcome,
-        satisfaction=joined("satisfaction"),
+        **{name: joined(name) for name in MEASURES},
         file_index=np.concatenate(
             [np.full(len(part.seconds), index, dtype=np.int16) for index, part in enumerate(parts)]
         ),

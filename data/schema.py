@@ -10,11 +10,11 @@ import pandas as pd
 INTERVAL_START = "interval_start"  # naive datetime64[ns], the center's local wall clock
 QUEUE = "queue"  # str; a file without a queue column: its file name less dates (or "all")
 VOLUME = "volume"  # float: contacts arriving in the interval; NaN = missing in the export
-ANSWERED = "answered"  # float, records only
-ABANDONED = "abandoned"  # float, records only
+ANSWERED = "answered"  # float: records with an outcome, or interval reports that count it
+ABANDONED = "abandoned"  # float: likewise
 AHT_SECONDS = "aht_seconds"  # float: mean handle time of contacts handled in the interval
-WAIT_SECONDS = "wait_seconds"  # float: mean wait (queue time) of served contacts, records only
-# float: mean time abandoned contacts waited before hanging up, records with outcome and wait only
+WAIT_SECONDS = "wait_seconds"  # float: mean wait (queue time) of served contacts (ASA)
+# float: mean time abandoned contacts waited before hanging up
 ABANDON_WAIT_SECONDS = "abandon_wait_seconds"
 IS_OPEN = "is_open"  # bool: the weekday x slot is an open-hours slot for this queue
 IS_MISSING = "is_missing"  # bool: open slot with no data in the export (a gap, not a zero)
@@ -53,7 +53,7 @@ class Dataset:
     open_hours: pd.DataFrame  # QUEUE, WEEKDAY, MINUTE_OF_DAY, IS_OPEN
     source_files: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the reader resolved, for the user
-    # Records only (None for interval input): totals over the raw records.
+    # Totals over the export (None when it does not tell them; the means are records only).
     answered: int | None = None
     abandoned: int | None = None
     mean_handle_seconds: float | None = None

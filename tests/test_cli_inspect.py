@@ -77,7 +77,8 @@ def test_inspect_several_interval_files_with_options(shared_data, capsys):
     assert summary["queues"] == ["Tech. Axa", "Téléphonie"]
     assert summary["start"] == "2011-01-01T00:00:00"
     assert summary["end"] == "2013-12-31T23:00:00"
-    assert "answered" not in summary
+    assert summary["answered"] is None and summary["abandoned"] is None  # counts only
+    assert summary["patience_seconds"] == {}
 
 
 def test_inspect_queue_column(tmp_path, capsys):

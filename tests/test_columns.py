@@ -60,7 +60,7 @@ def test_axa_series_roles():
             ["Interval Start", "Channel", "Offered", "Answered", "AHT"],
             ["2024-03-04 08:30", "chat", "12", "11", "185"],
             {"timestamp": "Interval Start", "queue": "Channel", "volume": "Offered",
-             "aht": "AHT"},
+             "aht": "AHT", "answered": "Answered"},
         ),
         (
             ["creato il", "esito", "tempo di attesa", "durata conversazione", "voto"],
@@ -126,3 +126,35 @@ def test_volume_is_the_offered_count_when_served_counts_sit_beside_it(header, ro
     found = plan(header, [row] * 3)
     assert found.kind == KIND_INTERVALS
     assert (found.volume_column, found.aht_column) == (volume, aht)
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "roles"),
+    [
+        # No offered count: contacts are answered + abandoned (volume left to the reader).
+        (["Interval", "Answered", "Abandoned", "ASA"], ["2024-03-04 08:00", "9", "1", "12"],
+         {"timestamp": "Interval", "wait": "ASA", "answered": "Answered",
+          "abandoned": "Abandoned"}),
+        (["Interval", "Calls Handled", "Calls Offered", "Calls Abandoned", "AHT",
+          "Avg Abandon Time", "ASA", "Abandoned %"],
+         ["2024-03-04 08:00", "9", "10", "1", "240", "35", "12", "10"],
+         {"timestamp": "Interval", "volume": "Calls Offered", "aht": "AHT", "wait": "ASA",
+          "answered": "Calls Handled", "abandoned": "Calls Abandoned",
+          "abandon wait": "Avg Abandon Time"}),
+        # Handled + abandoned beat a served-only volume.
+        (["Interval", "Calls Handled", "Calls Abandoned", "AHT"],
+         ["2024-03-04 08:00", "9", "1", "240"],
+         {"timestamp": "Interval", "aht": "AHT", "answered": "Calls Handled",
+          "abandoned": "Calls Abandoned"}),
+        (["Data", "Fascia oraria", "Entrate", "Risposte", "Abbandonate", "TMA", "TMC",
+          "Tempo medio abbandono"],
+         ["04/03/2024", "08:00-08:30", "10", "9", "1", "0:00:12", "0:04:00", "0:00:40"],
+         {"date": "Data", "time": "Fascia oraria", "volume": "Entrate", "aht": "TMC",
+          "wait": "TMA", "answered": "Risposte", "abandoned": "Abbandonate",
+          "abandon wait": "Tempo medio abbandono"}),
+    ],
+)  # fmt: skip
+def test_acd_interval_report_outcome_counts_and_waits(header, row, roles):
+    found = plan(header, [row] * 3)
+    assert found.kind == KIND_INTERVALS
+    assert found.roles() == roles

@@ -294,6 +294,30 @@ def test_european_dates_that_fit_both_ways_stay_day_first(tmp_path):
     assert not any("month/day" in note for note in dataset.notes)
 
 
+def test_acd_interval_report_without_offered_counts_answered_plus_abandoned(tmp_path):
+    text = (
+        "Interval,Answered,Abandoned,ASA,Avg Abandon Time\n"
+        "2024-03-04 08:00,9,1,10,40\n"
+        "2024-03-04 08:15,18,3,20,60\n"
+        "2024-03-04 08:30,20,0,5,\n"
+        "2024-03-04 08:45,10,2,30,30\n"
+    )
+    result = import_files_detailed(
+        [write(tmp_path, "acd.csv", text)], ImportOptions(interval_minutes=30)
+    )
+    dataset = result.dataset
+    assert dataset.kind == schema.KIND_INTERVALS
+    assert (dataset.answered, dataset.abandoned) == (57, 6)
+    first = at(dataset, "2024-03-04 08:00")
+    assert (first.volume, first.answered, first.abandoned) == (31, 27, 4)
+    # Waits are weighted by the callers they describe: (9*10 + 18*20) / 27, (1*40 + 3*60) / 4.
+    assert first.wait_seconds == pytest.approx(450 / 27)
+    assert first.abandon_wait_seconds == pytest.approx(55)
+    second = at(dataset, "2024-03-04 08:30")
+    assert second.abandon_wait_seconds == 30  # the empty cell had no abandoned caller
+    assert any("contacts = 'Answered' + 'Abandoned'" in note for note in dataset.notes)
+
+
 def test_grid_is_regular_from_first_to_last_day_and_sorted(tmp_path):
     text = "timestamp,calls\n2024-03-04 10:00,5\n2024-03-04 10:15,4\n2024-03-06 16:45,2\n"
     dataset = import_files([write(tmp_path, "q.csv", text)])

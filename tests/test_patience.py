@@ -79,3 +79,16 @@ def test_bank_log_patience_matches_the_raw_calls(shared_data):
     assert estimate.abandoned == hung_up == 5_904
     assert estimate.seconds == pytest.approx(waited / hung_up)
     assert estimate.seconds == pytest.approx(231.6, abs=0.1)
+
+
+def test_patience_from_an_acd_interval_report(tmp_path):
+    path = tmp_path / "acd.csv"
+    path.write_text(
+        "Interval,Answered,Abandoned,ASA,Avg Abandon Time\n"
+        "2024-03-04 08:00,45,5,10,40\n2024-03-04 08:15,90,15,20,60\n"
+        "2024-03-04 08:30,100,0,5,\n2024-03-04 08:45,50,10,30,30\n"
+    )
+    estimate = patience_by_queue(import_files([path]).intervals)["acd"]
+    # (45*10 + 90*20 + 100*5 + 50*30) + (5*40 + 15*60 + 10*30) = 4250 + 1400, over 30 abandons
+    assert estimate.seconds == pytest.approx(5650 / 30)
+    assert (estimate.answered, estimate.abandoned) == (285, 30)
