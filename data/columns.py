@@ -11,14 +11,17 @@ import numpy as np
 import pyarrow as pa
 
 from data.errors import InputError
+from data.outcomes import FLAG_VALUES
 from data.schema import KIND_INTERVALS, KIND_RECORDS
 from data.timestamps import (
     DATE_FORMATS,
     DATETIME_FORMATS,
+    clean_text,
     detect_format,
     is_number,
     parse_duration,
     parse_time_of_day,
+    parse_timestamps,
 )
 
 TIME_WORDS = {
@@ -120,6 +123,7 @@ class ColumnPlan:
     answered_column: str | None = None
     abandoned_column: str | None = None
     abandon_wait_column: str | None = None
+    abandoned_flag_column: str | None = None  # records: "Abandoned" yes/no instead of an outcome
 
     def used_columns(self) -> list[str]:
         names = [
@@ -127,6 +131,7 @@ class ColumnPlan:
             self.aht_column, self.queue_column, self.handle_column, self.wait_column,
             self.outcome_column, self.satisfaction_column, self.direction_column,
             self.answered_column, self.abandoned_column, self.abandon_wait_column,
+            self.abandoned_flag_column,
         ]  # fmt: skip
         return list(dict.fromkeys(name for name in names if name))
 
@@ -139,6 +144,7 @@ class ColumnPlan:
             "outcome": self.outcome_column, "satisfaction": self.satisfaction_column,
             "direction": self.direction_column, "answered": self.answered_column,
             "abandoned": self.abandoned_column, "abandon wait": self.abandon_wait_column,
+            "abandoned flag": self.abandoned_flag_column,
         }  # fmt: skip
         return {role: column for role, column in pairs.items() if column}
 
@@ -215,7 +221,13 @@ def plan_columns(
         served_only = plan.volume_column and header_words(plan.volume_column) & SERVED_COUNT_WORDS
         if answered and abandoned and (not plan.volume_column or served_only):
             plan.volume_column = None  # offered = answered + abandoned
-    outcome_counts = bool(answered and abandoned) and overrides.kind != KIND_RECORDS
+    # Answered/abandoned count columns make an interval report only on an interval grid: a call
+    # log with 0/1 answered and abandoned flags has arrival times to the second.
+    outcome_counts = (
+        bool(answered and abandoned)
+        and overrides.kind != KIND_RECORDS
+        and _on_interval_grid(plan, by_name)
+    )
     plan.kind = overrides.kind or (
         KIND_INTERVALS if plan.volume_column or outcome_counts else KIND_RECORDS
     )
@@ -252,6 +264,15 @@ def plan_columns(
         plan.handle_column = pick(timed, HANDLE_WORDS)
         text = [c for c in free if c.values and c not in numeric]
         plan.outcome_column = pick(text, OUTCOME_WORDS)
+        if not plan.outcome_column:
+            flags = [
+                c
+                for c in free
+                if c.values
+                and not c.words & NOT_COUNT_WORDS
+                and all(value.lower() in FLAG_VALUES for value in c.values)
+            ]
+            plan.abandoned_flag_column = pick(flags, ABANDONED_COUNT_WORDS)
         plan.satisfaction_column = pick(mostly_numeric, SATISFACTION_WORDS)
     if overrides.queue_column:
         plan.queue_column = overrides.queue_column
@@ -408,6 +429,19 @@ def _duration_share(column: _Column, decimal_comma: bool) -> float:
     if not column.values:
         return 0.0
     return float((~np.isnan(parse_duration(column.text, decimal_comma))).mean())
+
+
+def _on_interval_grid(plan: ColumnPlan, by_name: dict[str, _Column]) -> bool:
+    """True when the sample's times of day all fall on a 5-minute grid (interval starts)."""
+    if plan.time_column:
+        seconds = parse_time_of_day(by_name[plan.time_column].text)
+    elif plan.timestamp_column and plan.timestamp_format:
+        column = by_name[plan.timestamp_column]
+        seconds = parse_timestamps(clean_text(column.text), plan.timestamp_format) % 86_400
+    else:
+        return True  # dates only: one row per day
+    seconds = seconds[~np.isnan(seconds)]
+    return bool(len(seconds)) and bool((seconds % 300 == 0).all())
 
 
 def _pick_count(columns: list[_Column], words: set[str]) -> str | None:

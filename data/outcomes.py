@@ -50,3 +50,23 @@ def classify_outcomes(values: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, s
     if len(labels) > 8:
         summary += f", and {len(labels) - 8} more label(s)"
     return codes, summary
+
+
+# Yes/no cells of an "Abandoned" flag column; anything else is left as another outcome.
+_TRUE_FLAGS = {"yes", "y", "true", "1", "si", "sì", "vero", "x"}
+_FALSE_FLAGS = {"no", "n", "false", "0", "falso", ""}
+FLAG_VALUES = _TRUE_FLAGS | _FALSE_FLAGS
+
+
+def classify_abandoned_flags(values: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, str]:
+    """Outcome codes from an "Abandoned: yes/no" column: yes is abandoned, no is answered."""
+    indices, labels = label_codes(values)
+    keys = [label.strip().lower() for label in labels]
+    mapping = np.array(
+        [ABANDONED if k in _TRUE_FLAGS else ANSWERED if k in _FALSE_FLAGS else OTHER for k in keys],
+        dtype=np.int8,
+    )
+    codes = mapping[indices] if len(labels) else np.zeros(len(indices), dtype=np.int8)
+    counted = np.bincount(codes, minlength=3)
+    summary = f"abandoned {counted[ABANDONED]:,}, answered {counted[ANSWERED]:,}"
+    return codes, summary

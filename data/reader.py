@@ -24,7 +24,7 @@ from data.columns import (
 )
 from data.errors import InputError
 from data.labels import LABEL_TYPE, label_codes, queue_from_file_name
-from data.outcomes import classify_outcomes
+from data.outcomes import classify_abandoned_flags, classify_outcomes
 from data.rows import ParsedRows
 from data.sniff import TextFormat, sniff_file
 from data.timestamps import (
@@ -126,7 +126,9 @@ def _read_table(path: Path, name: str, text_format: TextFormat, plan: ColumnPlan
     first rows (a stray word in a count column, a "Totale" row), again as text so the parsers
     can name the offending rows."""
     used = plan.used_columns()
-    label_roles = (plan.queue_column, plan.outcome_column, plan.direction_column)
+    label_roles = (
+        plan.queue_column, plan.outcome_column, plan.direction_column, plan.abandoned_flag_column
+    )  # fmt: skip
     labels = [column for column in used if column in label_roles]
     others = [column for column in used if column not in labels]
     # Non-ISO dates and clock times are parsed from their text: typed as numbers, a yymmdd date
@@ -267,6 +269,9 @@ def _parse_rows(
     if plan.outcome_column:
         rows.outcome, summary = classify_outcomes(sheet.column(plan.outcome_column))
         notes.append(f"{name}: outcome '{plan.outcome_column}': {summary}.")
+    elif plan.abandoned_flag_column:
+        rows.outcome, summary = classify_abandoned_flags(sheet.column(plan.abandoned_flag_column))
+        notes.append(f"{name}: outcome from '{plan.abandoned_flag_column}' (yes/no): {summary}.")
     if plan.satisfaction_column:
         rows.satisfaction = _scores(sheet, plan.satisfaction_column, notes)
     return rows

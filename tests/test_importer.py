@@ -318,6 +318,33 @@ def test_acd_interval_report_without_offered_counts_answered_plus_abandoned(tmp_
     assert any("contacts = 'Answered' + 'Abandoned'" in note for note in dataset.notes)
 
 
+def test_call_log_with_an_abandoned_yes_no_flag_has_outcomes(tmp_path):
+    text = (
+        "Call start,Queue,Abandoned,Talk Time,Queue Time\n"
+        "2024-03-04 08:01:13,Sales,NO,120,10\n2024-03-04 08:03:55,Sales,YES,0,95\n"
+        "2024-03-04 08:09:01,Sales,No,200,5\n"
+    )
+    result = import_files_detailed([write(tmp_path, "log.csv", text)])
+    dataset = result.dataset
+    assert result.files[0].columns["abandoned flag"] == "Abandoned"
+    assert (dataset.answered, dataset.abandoned) == (2, 1)
+    slot = at(dataset, "2024-03-04 08:00", "Sales")
+    assert (slot.answered, slot.abandoned, slot.aht_seconds) == (2, 1, 160)
+    assert slot.abandon_wait_seconds == 95
+
+
+def test_a_call_log_with_0_1_answered_and_abandoned_flags_stays_a_call_log(tmp_path):
+    # Count-like headers, but arrival times to the second: one row per call, not per interval.
+    text = (
+        "Call start,Answered,Abandoned\n2024-03-04 08:01:13,1,0\n2024-03-04 08:03:55,0,1\n"
+        "2024-03-04 08:09:01,1,0\n"
+    )
+    dataset = import_files([write(tmp_path, "log.csv", text)])
+    assert dataset.kind == schema.KIND_RECORDS
+    assert dataset.intervals[schema.VOLUME].sum() == 3
+    assert (dataset.answered, dataset.abandoned) == (2, 1)
+
+
 def test_grid_is_regular_from_first_to_last_day_and_sorted(tmp_path):
     text = "timestamp,calls\n2024-03-04 10:00,5\n2024-03-04 10:15,4\n2024-03-06 16:45,2\n"
     dataset = import_files([write(tmp_path, "q.csv", text)])
