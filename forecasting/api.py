@@ -259,6 +259,7 @@ def _special_days(
         YEAR_END_EVE: (effects.eve_ratio, effects.eves_seen),
     }
     kinds = inputs.kinds[data.origin : data.origin + n_days]
+    open_days = inputs.history.open_rows(data.origin, n_days).any(axis=1)  # closed: nothing to say
     rows = [
         {
             "date": inputs.history.first_day + pd.Timedelta(days=data.origin + row),
@@ -269,7 +270,7 @@ def _special_days(
             "forecast_contacts": float(mean[row].sum()),
         }
         for row, kind in enumerate(kinds)
-        if kind in applied
+        if kind in applied and open_days[row]
     ]
     return pd.DataFrame(rows, columns=SPECIAL_DAY_COLUMNS)
 

@@ -115,6 +115,16 @@ def test_year_end_eves_learned_from_last_year_lower_this_years():
     assert eve["forecast_contacts"] == pytest.approx(with_eves.loc[on, "forecast"].sum())
 
 
+def test_holidays_on_days_the_queue_is_closed_are_not_listed():
+    # A weekday desk (weekends closed) forecast over Easter 2025: Sunday 20 April says nothing.
+    frame = synthetic_intervals(120, seed=4, level=30, start="2024-12-16")
+    result = forecast_dataset(frame, 7, settings(origin="2025-04-17"))
+    assert result.special_days["special_day"].tolist() == [
+        "Easter Monday",
+        "Day after Easter Monday",
+    ]
+
+
 def test_every_queue_is_forecast_with_the_same_candidates(history):
     second = history.assign(queue="chat", volume=history["volume"] * 2)
     result = forecast_dataset(pd.concat([history, second]), 7, settings())
