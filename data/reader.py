@@ -363,6 +363,13 @@ def _parse_time(
             f"{'month/day' if swapped.startswith('%m') else 'day/month'} ({swapped}), which "
             "puts consecutive dates a day apart rather than a month."
         )
+    if _ends_in_utc(sheet.column(main)):
+        notes.append(
+            f"{sheet.name}: times in '{main}' end in Z (UTC) and were read as written, not "
+            "moved to your local clock. If the center works on local time, export local times "
+            "(or times with their +01:00-style offset) so that the day's shape falls on the "
+            "right hours."
+        )
     parts = [(main, seconds, fmt)]
     if plan.time_column:
         clock = parse_time_of_day(sheet.column(plan.time_column))
@@ -384,6 +391,12 @@ def _parse_time(
     keep = np.ones(len(seconds), dtype=bool)
     keep[bad] = False
     return seconds, keep
+
+
+def _ends_in_utc(values: pa.ChunkedArray) -> bool:
+    if not pa.types.is_string(values.type):
+        return False
+    return bool(pc.any(pc.ends_with(pc.utf8_rtrim_whitespace(values), "Z")).as_py())
 
 
 def _written(values: pa.ChunkedArray, rows: np.ndarray) -> np.ndarray:

@@ -555,6 +555,14 @@ def test_zone_offsets_are_ignored_never_applied(tmp_path):
     dataset = import_files([write(tmp_path, "calls.csv", text)])
     assert at(dataset, "2024-03-04 08:00").volume == 1  # wall clock as written, not UTC
     assert at(dataset, "2024-03-04 08:15").volume == 2
+    # Only the Z stamp's clock is UTC rather than local: the note says so.
+    assert any("end in Z (UTC) and were read as written" in note for note in dataset.notes)
+
+
+def test_local_offsets_get_no_utc_note(tmp_path):
+    text = "arrival\n2024-03-04T08:05:00+01:00\n2024-03-04T08:20:00+01:00\n"
+    dataset = import_files([write(tmp_path, "calls.csv", text)])
+    assert not any("UTC" in note for note in dataset.notes)
 
 
 def test_italian_contact_records(tmp_path):
