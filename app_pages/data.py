@@ -220,7 +220,7 @@ files = st.file_uploader(
     "Upload contact history (CSV, text or Excel .xlsx exports; several files at once)",
     accept_multiple_files=True,
     key="upload_files",
-    help="Interval volumes (time + count per interval, or one row per day with the intervals "
+    help="Interval volumes (time + count per interval, or a grid with the intervals or the days "
     "as columns) or one row per contact; delimiter, decimal mark, encoding and date format are "
     "detected. A file without a queue column is the queue its name says, less any dates: "
     "calls_2024-03.csv and calls_2024-04.csv make one 'calls' history.",

@@ -35,7 +35,7 @@ from data.timestamps import (
     parse_time_of_day,
     parse_timestamps,
 )
-from data.wide import time_columns, wide_to_long
+from data.wide import grid_columns, wide_to_long
 from data.workbook import is_xlsx, xlsx_to_csv
 
 
@@ -65,7 +65,7 @@ def read_file(
         rows.notes.insert(0, note)
         return plan, rows, report
     text_format = sniff_file(path, name)
-    if time_columns(text_format.header):
+    if grid_columns(text_format.header):
         with tempfile.TemporaryDirectory(prefix="picco-wide-") as folder:
             long_path = Path(folder) / f"{Path(name).stem}.csv"
             note = wide_to_long(path, name, text_format, long_path)

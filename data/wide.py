@@ -1,9 +1,11 @@
-"""Exports laid out with dates down and intervals across ("08:00", "08:30"... as column headers)."""
+"""Grid exports: dates down and intervals across ("08:00", "08:30"... as column headers), or
+intervals down and dates across ("04/03/2024", "05/03/2024"...)."""
 
 from __future__ import annotations
 
 import csv
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -13,11 +15,12 @@ import pyarrow.csv as pacsv
 from data.columns import is_total_label
 from data.errors import InputError
 from data.sniff import TextFormat
-from data.timestamps import parse_number
+from data.timestamps import DATE_FORMATS, detect_format, parse_number
 
 # Fewer clock-time headers than this are ordinary columns that happen to be named like times.
 MIN_TIME_COLUMNS = 4
 LONG_TIME = "time"
+LONG_DATE = "date"
 LONG_VOLUME = "volume"
 
 # "08:00", "8.30", "8h30", "08:00:00", "8:00 AM", "08:00 - 08:30" (the start is what counts).
@@ -49,11 +52,42 @@ def time_columns(header: list[str]) -> dict[str, str]:
     return clocks
 
 
+def date_columns(header: list[str]) -> dict[str, str]:
+    """Header -> itself for the columns named like dates, when there are enough of them to be
+    days across a grid (and another column to hold the times); empty otherwise."""
+    dates = {name: name for name in header if detect_format([name], DATE_FORMATS)}
+    if len(dates) < MIN_TIME_COLUMNS or len(dates) == len(header):
+        return {}
+    return dates
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The columns laid across a grid export and what their headers are."""
+
+    across: dict[str, str]  # header -> the value it stands for (a clock time or a date)
+    long_column: str  # LONG_TIME or LONG_DATE: where that value goes in the long table
+    unit: str  # "interval" or "day", for notes
+
+
+def grid_columns(header: list[str]) -> Grid | None:
+    """The grid layout of a header, or None for an ordinary one-row-per-interval table."""
+    clocks = time_columns(header)
+    if clocks:
+        return Grid(clocks, LONG_TIME, "interval")
+    dates = date_columns(header)
+    return Grid(dates, LONG_DATE, "day") if dates else None
+
+
 def wide_to_long(path: Path, name: str, text_format: TextFormat, target: Path) -> str:
-    """Write one row per (day row, time column) to `target`, in the file's own delimiter and
-    number format: the other columns (date, queue...) repeated, then `time` and `volume`.
-    Row-total columns ("Totale", "Total") are left out. Returns a note saying what was done."""
-    clocks = time_columns(text_format.header)
+    """Write one row per (row, grid column) to `target`, in the file's own delimiter and number
+    format: the other columns (date or time, queue...) repeated, then the grid column's time or
+    date and `volume`. Row-total columns ("Totale", "Total") are left out. Returns a note saying
+    what was done."""
+    grid = grid_columns(text_format.header)
+    if grid is None:
+        raise ValueError("not a grid export")
+    clocks = grid.across
     encoding = text_format.encoding
     if not (encoding == "latin-1" or encoding.startswith("utf-16")):
         encoding = "utf8"  # the header is named explicitly, so a BOM never reaches it
@@ -87,7 +121,7 @@ def wide_to_long(path: Path, name: str, text_format: TextFormat, target: Path) -
     # The source's own encoding, so the notes about the file stay true of it.
     with open(target, "w", encoding=text_format.encoding, newline="") as handle:
         writer = csv.writer(handle, delimiter=text_format.delimiter)
-        writer.writerow([*kept, LONG_TIME, LONG_VOLUME])
+        writer.writerow([*kept, grid.long_column, LONG_VOLUME])
         for row in range(table.num_rows):
             ids = [column[row] for column in identity]
             if _is_total_row(ids):
@@ -98,8 +132,9 @@ def wide_to_long(path: Path, name: str, text_format: TextFormat, target: Path) -
     left_out = [f"column(s) {', '.join(dropped)}"] if dropped else []
     left_out += [f"{totals} row(s)"] if totals else []
     dropped_note = f"; {' and '.join(left_out)} left out as totals" if left_out else ""
+    down = "day" if grid.unit == "interval" else "interval"
     return (
-        f"{name}: one row per day with {len(clocks)} interval columns "
+        f"{name}: one row per {down} with {len(clocks)} {grid.unit} columns "
         f"({next(iter(clocks))} ... {list(clocks)[-1]}), read as one row per interval"
         f"{dropped_note}."
     )

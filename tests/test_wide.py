@@ -1,4 +1,5 @@
-"""Exports with dates down and intervals across: recognised, turned into one row per interval."""
+"""Grid exports (dates down and intervals across, or the other way round): recognised and
+turned into one row per interval."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from openpyxl import Workbook
 from data import schema
 from data.errors import InputError
 from data.importer import import_files_detailed
-from data.wide import header_clock, time_columns
+from data.wide import date_columns, header_clock, time_columns
 
 
 @pytest.mark.parametrize(
@@ -97,3 +98,38 @@ def test_bad_cell_is_named_by_its_line_and_column_in_the_users_file(tmp_path):
     path.write_text("Date,08:00,08:30,09:00,09:30\n2024-03-04,1,2,3,4\n2024-03-05,1,n/d,3,4\n")
     with pytest.raises(InputError, match=r"column '08:30'.*line 3: 'n/d'"):
         import_files_detailed([path])
+
+
+def test_date_headers_make_a_grid_of_days_across():
+    header = ["Intervallo", "04/03/2024", "05/03/2024", "06/03/2024", "07/03/2024"]
+    assert list(date_columns(header)) == header[1:]
+    assert date_columns(header[:4]) == {}  # three dates are just columns
+    assert date_columns(header[1:]) == {}  # nothing to hold the times
+
+
+def test_intervals_down_and_days_across_import_as_intervals(tmp_path):
+    days = [dt.date(2024, 3, 4) + dt.timedelta(days=d) for d in range(7)]
+    lines = ["Intervallo;" + ";".join(f"{day:%d/%m/%Y}" for day in days)]
+    for slot in range(4):
+        lines.append(f"{8 + slot // 2:02d}:{30 * (slot % 2):02d};" + ";".join(
+            str(10 * d + slot) for d in range(7)))  # fmt: skip
+    path = tmp_path / "settimana.csv"
+    path.write_text("\n".join(lines) + "\n")
+    dataset = import_files_detailed([path]).dataset
+    assert dataset.interval_minutes == 30
+    frame = dataset.intervals.set_index(schema.INTERVAL_START)[schema.VOLUME]
+    assert frame[pd.Timestamp("2024-03-06 09:30")] == 23  # day 2, slot 3
+    assert frame.sum() == sum(10 * d + slot for d in range(7) for slot in range(4))
+    assert any("one row per interval with 7 day columns" in note for note in dataset.notes)
+
+
+def test_queues_down_and_days_across_import_as_daily_totals(tmp_path):
+    path = tmp_path / "daily.csv"
+    path.write_text(
+        "Queue,2024-03-04,2024-03-05,2024-03-06,2024-03-07,Total\n"
+        "Sales,100,110,120,130,460\nCare,50,55,60,65,230\n"
+    )
+    dataset = import_files_detailed([path]).dataset
+    assert dataset.interval_minutes == 1440
+    totals = dataset.intervals.groupby(schema.QUEUE)[schema.VOLUME].sum().to_dict()
+    assert totals == {"Care": 230, "Sales": 460}  # the Total column is not a day
