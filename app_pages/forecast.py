@@ -61,6 +61,18 @@ top[3].selectbox(
 regions = settings.region_codes(st.session_state["holiday_country"])
 state.valid_choice("holiday_subdivision", regions)
 top[4].selectbox("Region / province", regions, key="holiday_subdivision", persist_state="session")
+suggestion = settings.holiday_suggestion(current)
+if suggestion:
+    message, code = suggestion
+    note, action = st.columns([5, 1], vertical_alignment="center")
+    note.info(message)
+    action.button(
+        f"Use {code}",
+        key="use_suggested_country",
+        on_click=settings.choose_country,
+        args=(code,),
+        help=f"Holiday calendar: {settings.country_label(code)}",
+    )
 
 event_dates = settings.event_date_defaults(current)
 with st.expander("Events: leave out an unusual past period, add a planned campaign"):

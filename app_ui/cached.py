@@ -68,6 +68,14 @@ def plan(
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
+def holiday_suggestion(token: str, _dataset: Dataset, country: str | None) -> Any:
+    """A holiday calendar matching the history's quiet days better than `country`, or None."""
+    from forecasting.country import daily_totals, suggest_holiday_country
+
+    return suggest_holiday_country(daily_totals(_dataset.intervals), country)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
 def patience_by_queue(token: str, _dataset: Dataset) -> dict[str, Any]:
     """Callers' mean patience per queue from waits and abandonments (queues without them left out)."""
     from planning.patience import patience_by_queue as estimate

@@ -51,6 +51,35 @@ COUNTRY_NAMES = {
 }
 
 
+def holiday_suggestion(current: state.CurrentDataset) -> tuple[str, str] | None:
+    """(sentence, ISO code) proposing the calendar whose holidays the history's quiet days
+    match, when it is not the one selected; None when the selection fits best."""
+    selected = st.session_state["holiday_country"]
+    country = None if selected == NO_CALENDAR else selected
+    suggestion = cached.holiday_suggestion(current.token, current.dataset, country)
+    if suggestion is None:
+        return None
+    best, now = suggestion.suggested, suggestion.current
+    found = (
+        f"The quiet days in this history match {COUNTRY_NAMES.get(best.country, best.country)}'s "
+        f"public holidays: {best.kept} of its {best.holidays} on busy weekdays were quiet"
+    )
+    if now is None:
+        return f"{found}. Choose that calendar to forecast them.", best.country
+    theirs = COUNTRY_NAMES.get(now.country, now.country)
+    return (
+        f"{found}, against {now.kept} of {now.holidays} for {theirs}. Switch calendars so the "
+        "right days are learned as holidays.",
+        best.country,
+    )
+
+
+def choose_country(code: str) -> None:
+    """Button callback: select `code` as the holiday calendar (whole country)."""
+    st.session_state["holiday_country"] = code
+    st.session_state["holiday_subdivision"] = NO_REGION
+
+
 def country_label(code: str) -> str:
     if code == NO_CALENDAR:
         return "No holiday calendar"

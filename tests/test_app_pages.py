@@ -695,3 +695,16 @@ def test_callers_patience_is_seeded_from_the_waits_and_abandons_in_the_data(picc
     assert field.value == expected
     assert field.help.startswith(f"From the data: {expected} s")
     assert f"{hung_up.sum():,} abandoned callers" in field.help
+
+
+def test_forecast_page_proposes_the_holiday_calendar_the_history_matches(picco_home):
+    app = go(open_app(holiday_country="FR"), "forecast")
+    assert_clean(app)
+    proposals = [item.value for item in app.info if "quiet days in this history" in item.value]
+    # The sample desk closes on Italian holidays: all 17 on weekdays were quiet.
+    assert proposals and "match Italy's public holidays: 17 of its 17" in proposals[0]
+    assert "for France" in proposals[0]
+    app.button(key="use_suggested_country").click().run()
+    assert_clean(app)
+    assert app.selectbox(key="holiday_country").value == "IT"
+    assert not [item for item in app.info if "quiet days in this history" in item.value]
