@@ -85,7 +85,9 @@ def run_backtest(
             forecasts[name][i] = run_model(make_model(name), inputs, data, horizon_days)
             seconds[name] += time.perf_counter() - started
         if progress:
-            progress((i + 1) / len(origins), f"{history.queue}: backtest origin {i + 1}/{len(origins)}")
+            progress(
+                (i + 1) / len(origins), f"{history.queue}: backtest origin {i + 1}/{len(origins)}"
+            )
     for combo in (n for n in model_names if n in COMBINATIONS):
         forecasts[combo] = np.mean([forecasts[m] for m in COMBINATIONS[combo]], axis=0)
         seconds[combo] = sum(seconds[m] for m in COMBINATIONS[combo])

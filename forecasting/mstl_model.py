@@ -64,5 +64,11 @@ class MSTLModel(ForecastModel):
         # that volume back to the day's open slots so the daily total survives the closing mask.
         open_rows = self.history_.open_rows(self.history_.n_days, n_days)
         open_part = (forecast * open_rows).sum(axis=1, keepdims=True)
-        return np.where(open_part > 0, forecast * open_rows * forecast.sum(axis=1, keepdims=True)
-                        / np.where(open_part > 0, open_part, 1), 0.0)
+        return np.where(
+            open_part > 0,
+            forecast
+            * open_rows
+            * forecast.sum(axis=1, keepdims=True)
+            / np.where(open_part > 0, open_part, 1),
+            0.0,
+        )

@@ -19,7 +19,9 @@ class WeightedProfile(ForecastModel):
 
     def _fit(self, history: QueueHistory) -> None:
         recent = recent_weekday_days(history, self.weeks)
-        self.by_weekday_ = np.nan_to_num(weighted_nanmean(recent, self.decay ** np.arange(self.weeks)))
+        self.by_weekday_ = np.nan_to_num(
+            weighted_nanmean(recent, self.decay ** np.arange(self.weeks))
+        )
 
     def predict_days(self, n_days: int) -> np.ndarray:
         return tile_weekdays(self.history_, self.by_weekday_, n_days)

@@ -34,7 +34,9 @@ def synthetic_means(
     dates = first + pd.to_timedelta(np.arange(days), unit="D")
     weekday = np.asarray(WEEKDAY_FACTORS)[dates.day_of_week]
     trend = (1 + weekly_growth) ** (np.arange(days) / 7)
-    means = level * (weekday * trend)[:, None] * intraday_shape(slots, open_from, open_until)[None, :]
+    means = (
+        level * (weekday * trend)[:, None] * intraday_shape(slots, open_from, open_until)[None, :]
+    )
     offsets = pd.to_timedelta(np.arange(slots) * interval_minutes, unit="m")
     times = pd.DatetimeIndex((dates.values[:, None] + offsets.values[None, :]).ravel())
     return times, means
