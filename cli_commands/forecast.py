@@ -15,6 +15,7 @@ from cli_commands.options import (
 from data.importer import import_files
 from data.schema import INTERVAL_START, IS_OPEN, QUEUE
 from forecasting import forecast_dataset
+from forecasting.country import daily_totals, suggest_holiday_country
 from forecasting.peaks import describe_peak
 
 OUTPUT_COLUMNS = [INTERVAL_START, QUEUE, "forecast", "p10", "p50", "p90"]
@@ -55,5 +56,14 @@ def run(args: argparse.Namespace) -> int:
             f"special day: {day[QUEUE]} {day['date']:%a %Y-%m-%d} {day['special_day']}, "
             f"volume x{day['effect']:.2f} of a usual day "
             f"(learned from {day['learned_from_days']} past days)"
+        )
+    suggestion = suggest_holiday_country(daily_totals(dataset.intervals), settings.country)
+    if suggestion:
+        best, now = suggestion.suggested, suggestion.current
+        against = f", against {now.kept} of {now.holidays} for {now.country}" if now else ""
+        print(
+            f"hint: the history's quiet days match {best.country}'s public holidays ({best.kept} "
+            f"of {best.holidays} on busy weekdays were quiet{against}): try --country "
+            f"{best.country}"
         )
     return 0

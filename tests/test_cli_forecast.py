@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 
+import holidays
 import pandas as pd
 import pytest
 from conftest import PROJECT_ROOT
@@ -89,3 +90,19 @@ def test_backtest_writes_metrics_per_model(desk_csv, tmp_path):
     assert (table["n_origins"] == 2).all()
     assert table["wape_interval"].between(0.05, 0.6).all()
     assert table["coverage_80"].notna().all()
+
+
+def test_forecast_hints_at_the_calendar_the_history_matches(tmp_path):
+    # A weekday desk closed on French public holidays through 2024.
+    frame = synthetic_intervals(7 * 52, seed=8, level=20)
+    french = pd.DatetimeIndex(list(holidays.country_holidays("FR", years=[2024])))
+    frame.loc[frame["interval_start"].dt.normalize().isin(french), "volume"] = 0
+    path = tmp_path / "bureau.csv"
+    frame.rename(columns={"volume": "calls"})[["interval_start", "calls"]].to_csv(path, index=False)
+    model = ("--model", "weighted_profile", "--horizon-days", 7)
+    done = run_cli("forecast", path, *model, "--out", tmp_path / "it.csv")
+    assert done.returncode == 0, done.stderr
+    assert re.search(r"hint: .* match FR's public holidays \(\d+ of \d+ .*--country FR", done.stdout)
+    done = run_cli("forecast", path, *model, "--country", "FR", "--out", tmp_path / "fr.csv")
+    assert done.returncode == 0, done.stderr
+    assert "hint:" not in done.stdout
