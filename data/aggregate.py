@@ -175,7 +175,9 @@ def coarsen(grid: IntervalGrid, ratio: int) -> IntervalGrid:
     def summed(counts: np.ndarray | None) -> np.ndarray | None:
         if counts is None:
             return None
-        return np.where(missing, np.nan, np.nansum(counts.reshape(-1, ratio), axis=1))
+        parts = counts.reshape(-1, ratio)
+        unknown = missing | np.isnan(parts).all(axis=1)
+        return np.where(unknown, np.nan, np.nansum(parts, axis=1))
 
     def mean(values: np.ndarray | None, weights: np.ndarray | None) -> np.ndarray | None:
         if values is None or weights is None:

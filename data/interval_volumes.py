@@ -135,9 +135,12 @@ def _native_grid(rows: ParsedRows, native: int, notes: list[str]) -> IntervalGri
     volume = np.where(observed, volume, np.where(is_open, np.nan, 0.0))
 
     def counts(values: np.ndarray | None) -> np.ndarray | None:
+        """Summed per slot; unknown where the slot is missing or no row of it reports them
+        (a file without the column, merged with one that has it)."""
         if values is None:
             return None
-        return np.where(np.isnan(volume), np.nan, sum_at(index, layout.size, values))
+        reported = sum_at(index, layout.size, (~np.isnan(values)).astype(float)) > 0
+        return np.where(np.isnan(volume) | ~reported, np.nan, sum_at(index, layout.size, values))
 
     return IntervalGrid(
         layout,

@@ -318,6 +318,16 @@ def test_acd_interval_report_without_offered_counts_answered_plus_abandoned(tmp_
     assert any("contacts = 'Answered' + 'Abandoned'" in note for note in dataset.notes)
 
 
+def test_answered_counts_stay_unknown_for_a_file_that_does_not_report_them(tmp_path):
+    with_outcomes = "Interval,Offered,Answered,Abandoned\n2024-03-04 08:00,10,9,1\n"
+    without = "Interval,Offered\n2024-03-04 08:00,7\n"
+    dataset = import_files(
+        [write(tmp_path, "sales.csv", with_outcomes), write(tmp_path, "care.csv", without)]
+    )
+    assert at(dataset, "2024-03-04 08:00", "sales").answered == 9
+    assert np.isnan(at(dataset, "2024-03-04 08:00", "care").answered)  # unknown, not 0
+
+
 def test_call_log_with_an_abandoned_yes_no_flag_has_outcomes(tmp_path):
     text = (
         "Call start,Queue,Abandoned,Talk Time,Queue Time\n"
