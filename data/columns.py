@@ -18,6 +18,7 @@ from data.timestamps import (
     DATETIME_FORMATS,
     clean_text,
     detect_format,
+    epoch_format,
     is_number,
     parse_duration,
     parse_time_of_day,
@@ -29,6 +30,7 @@ TIME_WORDS = {
     "arrivo", "entry", "ingresso", "received", "ricezione", "created", "creazione", "opened",
     "apertura", "interval", "intervallo", "fascia", "slot", "period", "periodo", "dt", "when",
 }  # fmt: skip
+EPOCH_WORDS = {"epoch", "unix", "ts", "timestamp"}  # headers a Unix time may sit under
 DATE_WORDS = {"date", "data", "giorno", "day", "dt", "jour", "datum", "fecha"}
 VOLUME_WORDS = {
     "calls", "call", "chiamate", "chiamata", "volume", "volumi", "count", "conteggio",
@@ -388,6 +390,10 @@ def _first(columns: list[_Column], test, words: set[str]) -> _Column | None:
 
 
 def _datetime_format(column: _Column) -> str | None:
+    if column.values and column.words & (TIME_WORDS | EPOCH_WORDS) and "id" not in column.words:
+        epoch = epoch_format(column.values)
+        if epoch:
+            return epoch
     if not column.values or not any(_has_clock(value) for value in column.values):
         return None
     return detect_format(column.values, DATETIME_FORMATS, MIN_SHARE)

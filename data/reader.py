@@ -28,6 +28,7 @@ from data.outcomes import classify_abandoned_flags, classify_outcomes
 from data.rows import ParsedRows
 from data.sniff import TextFormat, sniff_file
 from data.timestamps import (
+    EPOCH_FORMATS,
     ISO,
     has_end_of_day_labels,
     parse_duration,
@@ -362,6 +363,11 @@ def _parse_time(
             f"{sheet.name}: dates in '{main}' fit day/month and month/day alike; read as "
             f"{'month/day' if swapped.startswith('%m') else 'day/month'} ({swapped}), which "
             "puts consecutive dates a day apart rather than a month."
+        )
+    if fmt in EPOCH_FORMATS:
+        notes.append(
+            f"{sheet.name}: '{main}' holds {fmt}, which counts from 1970 in UTC: read as UTC "
+            "clock times. If the center works on local time, export local date-times instead."
         )
     if _ends_in_utc(sheet.column(main)):
         notes.append(

@@ -7,6 +7,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 ISO = "ISO 8601"
+# Seconds or milliseconds since 1970-01-01 UTC, as databases and APIs export them; only values
+# between 2000 and 2040 count, so that an id or a count is never taken for a time.
+EPOCH_SECONDS = "Unix time (seconds)"
+EPOCH_MILLISECONDS = "Unix time (milliseconds)"
+EPOCH_FORMATS = (EPOCH_SECONDS, EPOCH_MILLISECONDS)
+_EPOCH_RANGE = (946_684_800, 2_208_988_800)  # 2000-01-01 .. 2040-01-01
 MIN_YEAR = 1900  # earlier four-digit years are two-digit years misread, not contact history
 
 # Tried in this order on a sample; the first that reads every sample value wins, so day-first
@@ -139,10 +145,29 @@ def parse_with_format(values: pa.ChunkedArray | pa.Array, fmt: str) -> pa.Chunke
     return parsed
 
 
+def epoch_format(sample: list[str]) -> str | None:
+    """EPOCH_SECONDS or EPOCH_MILLISECONDS when every sample value is a whole number of that
+    kind within 2000-2040; None otherwise."""
+    values = [value.strip() for value in sample if value.strip()]
+    if not values or not all(value.isdigit() for value in values):
+        return None
+    numbers = np.array([int(value) for value in values], dtype=float)
+    low, high = _EPOCH_RANGE
+    for fmt, scale in ((EPOCH_SECONDS, 1), (EPOCH_MILLISECONDS, 1000)):
+        if ((numbers / scale >= low) & (numbers / scale < high)).all():
+            return fmt
+    return None
+
+
 def parse_timestamps(values: pa.ChunkedArray | pa.Array, fmt: str) -> np.ndarray:
     """Wall-clock seconds since 1970-01-01 (float, whole seconds), NaN where a value does not
     fit `fmt`. Columns the CSV reader already typed as dates/timestamps are taken as they are;
     clean ISO text takes arrow's native cast; anything else goes through strptime."""
+    if fmt in EPOCH_FORMATS:
+        numbers = parse_number(values, decimal_comma=False)
+        seconds = np.floor(numbers / (1000 if fmt == EPOCH_MILLISECONDS else 1))
+        low, high = _EPOCH_RANGE
+        return np.where((seconds >= low) & (seconds < high), seconds, np.nan)
     if pa.types.is_timestamp(values.type) or pa.types.is_date(values.type):
         return _to_float(pc.cast(pc.cast(values, pa.timestamp("s"), safe=False), pa.int64()))
     values = _as_text(values)

@@ -569,6 +569,17 @@ def test_zone_offsets_are_ignored_never_applied(tmp_path):
     assert any("end in Z (UTC) and were read as written" in note for note in dataset.notes)
 
 
+def test_unix_time_call_log(tmp_path):
+    # A database export: call id (not a time) and Unix seconds under "created_ts".
+    text = "call_id,created_ts,duration\n1709539250,1709539250,180\n1709539300,1709539300,240\n"
+    result = import_files_detailed([write(tmp_path, "calls.csv", text)])
+    assert result.files[0].columns["timestamp"] == "created_ts"
+    assert at(result.dataset, "2024-03-04 08:00").volume == 2
+    assert any(
+        "Unix time (seconds), which counts from 1970 in UTC" in n for n in result.dataset.notes
+    )
+
+
 def test_local_offsets_get_no_utc_note(tmp_path):
     text = "arrival\n2024-03-04T08:05:00+01:00\n2024-03-04T08:20:00+01:00\n"
     dataset = import_files([write(tmp_path, "calls.csv", text)])

@@ -9,8 +9,11 @@ import pytest
 from data.timestamps import (
     DATE_FORMATS,
     DATETIME_FORMATS,
+    EPOCH_MILLISECONDS,
+    EPOCH_SECONDS,
     ISO,
     detect_format,
+    epoch_format,
     has_end_of_day_labels,
     parse_duration,
     parse_number,
@@ -132,3 +135,25 @@ def test_numbers_with_decimal_point_or_comma():
     assert parse_number(text("12,5", "7", "1.234,5"), True).tolist() == [12.5, 7, 1234.5]
     assert parse_number(text("1,234", "12,345.5"), False).tolist() == [1234, 12345.5]
     assert np.isnan(parse_number(text("12,5", "abc", ""), False)).all()
+
+
+@pytest.mark.parametrize(
+    ("sample", "fmt"),
+    [
+        (["1709539200", "1709541000"], EPOCH_SECONDS),  # 2024-03-04 08:00 and 08:30 UTC
+        (["1709539200000"], EPOCH_MILLISECONDS),
+        (["34536", "34537"], None),  # call ids, not times
+        (["899999999"], None),  # 1998: before 2000, not taken for a time
+        (["1709539200", "abc"], None),
+    ],
+)
+def test_unix_times_are_recognised_only_in_a_plausible_range(sample, fmt):
+    assert epoch_format(sample) == fmt
+
+
+def test_unix_times_read_as_utc_wall_clock():
+    seconds = parse_timestamps(text("1709539200", "1709541000999", ""), EPOCH_SECONDS)
+    assert seconds[0] == epoch("2024-03-04T08:00:00")
+    assert np.isnan(seconds[1:]).all()  # milliseconds under a seconds format: out of range
+    millis = parse_timestamps(text("1709541000999"), EPOCH_MILLISECONDS)
+    assert millis[0] == epoch("2024-03-04T08:30:00")
