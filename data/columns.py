@@ -16,6 +16,7 @@ from data.schema import KIND_INTERVALS, KIND_RECORDS
 from data.timestamps import (
     DATE_FORMATS,
     DATETIME_FORMATS,
+    HOUR_RANGE,
     clean_text,
     detect_format,
     epoch_format,
@@ -416,14 +417,15 @@ def _date_format(column: _Column) -> str | None:
 
 
 def _is_clock(column: _Column, allow_hours: bool) -> bool:
-    if not allow_hours and not any(":" in value or "." in value for value in column.values):
+    hour_ranges = all(re.match(HOUR_RANGE, value) for value in column.values)
+    if not (allow_hours or hour_ranges) and not any(":" in v or "." in v for v in column.values):
         return False
     seconds = parse_time_of_day(column.text)
     return len(seconds) > 0 and float((~np.isnan(seconds)).mean()) >= MIN_SHARE
 
 
 def _clock_only(column: _Column) -> bool:
-    allow_hours = bool(column.words & {"ora", "hour", "hours", "orario"})
+    allow_hours = bool(column.words & {"ora", "hour", "hours", "orario", "oraria", "fascia"})
     return _is_clock(column, allow_hours) and not _date_format(column)
 
 

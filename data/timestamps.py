@@ -87,6 +87,7 @@ _DURATION = r"^(?:(?P<h>\d+):)?(?P<m>\d{1,2}):(?P<s>\d{2})(?:\.\d+)?$"
 _THOUSANDS = r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$"
 _NUMBER = r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$"
 _INTEGER_HOUR = r"^\d{1,2}$"
+HOUR_RANGE = r"^(\d{1,2})\s*[-–]\s*\d{1,2}$"  # "08-09": the hour from 8 to 9
 # "24:00" closes a day in exports that label intervals by their end: midnight of the next day.
 _END_OF_DAY = r"(^|[ T])24([:.])00((?::00)?)$"
 _ONE_DAY = pa.scalar(86_400, pa.duration("s"))
@@ -183,8 +184,8 @@ def parse_timestamps(values: pa.ChunkedArray | pa.Array, fmt: str) -> np.ndarray
 
 
 def parse_time_of_day(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
-    """Seconds after midnight from `H:MM[:SS]`, `HH.MM`, `08:00 - 08:15` or a whole hour `8`;
-    NaN where unreadable or out of range."""
+    """Seconds after midnight from `H:MM[:SS]`, `HH.MM`, `08:00 - 08:15`, `8:00 AM`, a whole
+    hour `8` or an hour range `08-09`; NaN where unreadable or out of range."""
     values = pc.utf8_trim_whitespace(_as_text(values))
     parts = pc.extract_regex(values, _TIME_OF_DAY)
     hours = _field_float(parts, "h")
@@ -197,6 +198,7 @@ def parse_time_of_day(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
         out_of_range = twelve_hour & ((hours < 1) | (hours > 12))
         hours = np.where(twelve_hour, hours % 12 + 12 * afternoon, hours)
         hours[out_of_range] = np.nan
+    values = pc.replace_substring_regex(values, HOUR_RANGE, r"\1")  # a range starts its hour
     whole_hour = _to_float(
         pc.cast(
             pc.if_else(pc.match_substring_regex(values, _INTEGER_HOUR), values, None), pa.float64()

@@ -274,6 +274,16 @@ def test_monthly_exports_of_one_queue_make_one_history_and_overlaps_count_once(t
     )
 
 
+def test_hourly_report_with_hour_ranges(tmp_path):
+    text = (
+        "Data;Fascia oraria;Chiamate\n04/03/2024;08-09;10\n04/03/2024;09-10;12\n"
+        "04/03/2024;10-11;9\n05/03/2024;08-09;11\n"
+    )
+    dataset = import_files([write(tmp_path, "orario.csv", text)])
+    assert dataset.interval_minutes == 60  # not daily: the hours were read
+    assert at(dataset, "2024-03-04 09:00").volume == 12
+
+
 def test_us_export_with_ambiguous_dates_and_a_12_hour_clock(tmp_path):
     # 3/4/2024 could be 3 April; read that way the two days would be a month apart.
     text = (

@@ -101,6 +101,12 @@ def test_clock_times_of_day():
     assert np.isnan(seconds[5:]).all()
 
 
+def test_hour_ranges_start_their_hour():
+    seconds = parse_time_of_day(text("08-09", "9 - 10", "23–24", "25-26"))
+    assert (seconds[:3] / 3600).tolist() == [8, 9, 23]
+    assert np.isnan(seconds[3])
+
+
 def test_twelve_hour_clock_times():
     seconds = parse_time_of_day(
         text("8:00 AM", "12:30 PM", "12:00 AM", "1:15 pm", "8:00 a.m.", "08:00 AM - 08:30 AM",
