@@ -28,8 +28,17 @@ _CLOCK = r"(\d{1,2})\s*[:.hH]\s*(\d{2})(?::\d{2})?\s*([AaPp][Mm])?"
 _TIME_HEADER = re.compile(rf"^\s*{_CLOCK}(?:\s*[-–]\s*\d{{1,2}}\s*[:.hH]\s*\d{{2}}.*)?\s*$")
 
 
+# "08-09": an hour, when the range is exactly one hour long (wait-time buckets such as "0-5",
+# "5-10" are not times of day).
+_HOUR_HEADER = re.compile(r"^\s*(\d{1,2})\s*[-–]\s*(\d{1,2})\s*$")
+
+
 def header_clock(name: str) -> str | None:
     """'HH:MM' when a column header names a time of day (or an interval starting then)."""
+    hour_range = _HOUR_HEADER.match(name)
+    if hour_range:
+        start, end = int(hour_range.group(1)), int(hour_range.group(2))
+        return f"{start:02d}:00" if start < 24 and end == start + 1 else None
     match = _TIME_HEADER.match(name)
     if not match:
         return None

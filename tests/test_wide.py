@@ -31,6 +31,9 @@ from data.wide import date_columns, header_clock, time_columns
         ("13:00 PM", None),
         ("Calls", None),
         ("1.250", None),
+        ("08-09", "08:00"),  # an hour of an hourly report
+        ("23-24", "23:00"),
+        ("5-10", None),  # a wait-time bucket, not an hour
     ],
 )
 def test_header_clock_reads_times_of_day(header, clock):
