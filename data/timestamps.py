@@ -150,7 +150,7 @@ def epoch_format(sample: list[str]) -> str | None:
     """EPOCH_SECONDS or EPOCH_MILLISECONDS when every sample value is a whole number of that
     kind within 2000-2040; None otherwise."""
     values = [value.strip() for value in sample if value.strip()]
-    if not values or not all(value.isdigit() for value in values):
+    if not values or not all(value.isascii() and value.isdigit() for value in values):
         return None
     numbers = np.array([int(value) for value in values], dtype=float)
     low, high = _EPOCH_RANGE

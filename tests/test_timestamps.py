@@ -151,6 +151,7 @@ def test_numbers_with_decimal_point_or_comma():
         (["34536", "34537"], None),  # call ids, not times
         (["899999999"], None),  # 1998: before 2000, not taken for a time
         (["1709539200", "abc"], None),
+        (["¹"], None),  # a digit to str.isdigit, not to int()
     ],
 )
 def test_unix_times_are_recognised_only_in_a_plausible_range(sample, fmt):
