@@ -17,7 +17,6 @@ from data.timestamps import (
     DATE_FORMATS,
     DATETIME_FORMATS,
     HOUR_RANGE,
-    clean_text,
     detect_format,
     epoch_format,
     is_number,
@@ -54,12 +53,12 @@ ABANDONED_COUNT_WORDS = {
     "abandoned", "abbandonate", "abbandonata", "abbandoni", "abandons", "lost", "perse", "dropped",
 }  # fmt: skip
 RATE_WORDS = {"rate", "pct", "percent", "perc", "tasso", "ratio", "share"}
-# A header with one of these measures a time or a rate, not a count ("Avg Abandon Time").
-NOT_COUNT_WORDS = {
+TIME_MEASURE_WORDS = {
     "time", "tempo", "avg", "average", "media", "medio", "mean", "sec", "secs", "seconds",
-    "secondi", "asa", "tma", "wait", "attesa", "duration", "durata", "speed", "rate", "pct",
-    "percent", "perc", "tasso",
+    "secondi", "asa", "tma", "wait", "attesa", "duration", "durata", "speed",
 }  # fmt: skip
+# A header with one of these measures a time or a rate, not a count ("Avg Abandon Time").
+NOT_COUNT_WORDS = TIME_MEASURE_WORDS | RATE_WORDS
 NOT_VOLUME_WORDS = {
     "id", "answered", "risposte", "risposta", "abandoned", "abbandonate", "abbandonata", "lost",
     "perse", "aht", "handle", "durata", "duration", "wait", "attesa", "rate", "pct", "percent",
@@ -257,7 +256,7 @@ def plan_columns(
     if plan.kind == KIND_INTERVALS:
         plan.aht_column = pick(timed, HANDLE_WORDS)
         # "Avg Abandon Time": a time (not a count or a rate) named after abandonment.
-        measured = [c for c in timed if c.words & NOT_COUNT_WORDS and not c.words & RATE_WORDS]
+        measured = [c for c in timed if c.words & TIME_MEASURE_WORDS and not c.words & RATE_WORDS]
         plan.abandon_wait_column = pick(measured, ABANDONED_COUNT_WORDS | {"abandon", "abbandono"})
         plan.wait_column = pick(timed, WAIT_WORDS | {"answer", "risposta"})
     else:
@@ -445,7 +444,7 @@ def _on_interval_grid(plan: ColumnPlan, by_name: dict[str, _Column]) -> bool:
         seconds = parse_time_of_day(by_name[plan.time_column].text)
     elif plan.timestamp_column and plan.timestamp_format:
         column = by_name[plan.timestamp_column]
-        seconds = parse_timestamps(clean_text(column.text), plan.timestamp_format) % 86_400
+        seconds = parse_timestamps(column.text, plan.timestamp_format) % 86_400
     else:
         return True  # dates only: one row per day
     seconds = seconds[~np.isnan(seconds)]

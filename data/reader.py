@@ -400,6 +400,7 @@ def _parse_time(
 
 
 def _ends_in_utc(values: pa.ChunkedArray) -> bool:
+    """Some value is a text timestamp ending in Z (UTC), not a local clock time."""
     if not pa.types.is_string(values.type):
         return False
     return bool(pc.any(pc.ends_with(pc.utf8_rtrim_whitespace(values), "Z")).as_py())
