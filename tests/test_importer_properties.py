@@ -118,20 +118,24 @@ def test_random_interval_exports_round_trip(export):
 CELLS = st.one_of(
     st.sampled_from(
         ["2024-03-04 08:00", "04/03/2024", "8:15", "12", "-3", "1,5", "abc", "", "Totale",
-         "990201", "7:02:47", "AGENT", "HANG", "2024-03-04T08:00:00+01:00", "0:03:00", "x;y"]
+         "990201", "7:02:47", "AGENT", "HANG", "2024-03-04T08:00:00+01:00", "0:03:00", "x;y",
+         "Inbound", "Outbound", "1.250", "YES", "NO", "8:00 AM", "08-09", "1709539200",
+         "2024-03-04T08:00:00Z", "3/4/24 8:00"]
     ),
     st.text(max_size=6),
 )  # fmt: skip
 HEADER_WORDS = st.sampled_from(
     ["timestamp", "calls", "data", "ora", "chiamate", "queue", "outcome", "durata", "attesa",
-     "date", "time", "n", "", "id", "coda", "esito"]
+     "date", "time", "n", "", "id", "coda", "esito", "08:00", "08:30", "09:00", "09:30",
+     "04/03/2024", "05/03/2024", "Answered", "Abandoned", "Direction", "AHT (min)", "Offered",
+     "Total"]
 )  # fmt: skip
 
 
 @st.composite
 def messy_files(draw) -> bytes:
     delimiter = draw(st.sampled_from([",", ";", "\t"]))
-    width = draw(st.integers(1, 4))
+    width = draw(st.integers(1, 6))
     header = [draw(HEADER_WORDS) for _ in range(width)]
     rows = draw(st.lists(st.lists(CELLS, min_size=width, max_size=width), max_size=8))
     text = "\n".join(delimiter.join(row) for row in [header, *rows])
