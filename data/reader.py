@@ -29,6 +29,7 @@ from data.rows import ParsedRows
 from data.sniff import TextFormat, sniff_file
 from data.timestamps import (
     EPOCH_FORMATS,
+    EXCEL_SERIAL,
     ISO,
     has_end_of_day_labels,
     parse_duration,
@@ -364,7 +365,7 @@ def _parse_time(
             f"{'month/day' if swapped.startswith('%m') else 'day/month'} ({swapped}), which "
             "puts consecutive dates a day apart rather than a month."
         )
-    if fmt in EPOCH_FORMATS:
+    if fmt in EPOCH_FORMATS and fmt != EXCEL_SERIAL:
         notes.append(
             f"{sheet.name}: '{main}' holds {fmt}, which counts from 1970 in UTC: read as UTC "
             "clock times. If the center works on local time, export local date-times instead."

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -11,8 +13,12 @@ ISO = "ISO 8601"
 # between 2000 and 2040 count, so that an id or a count is never taken for a time.
 EPOCH_SECONDS = "Unix time (seconds)"
 EPOCH_MILLISECONDS = "Unix time (milliseconds)"
-EPOCH_FORMATS = (EPOCH_SECONDS, EPOCH_MILLISECONDS)
+# Days since 1899-12-30 with the time as a fraction, as a spreadsheet cell holds a date-time
+# formatted as "General" and writes it to CSV.
+EXCEL_SERIAL = "Excel serial date-time"
+EPOCH_FORMATS = (EPOCH_SECONDS, EPOCH_MILLISECONDS, EXCEL_SERIAL)
 _EPOCH_RANGE = (946_684_800, 2_208_988_800)  # 2000-01-01 .. 2040-01-01
+_EXCEL_EPOCH_DAYS = 25_569  # serial of 1970-01-01
 MIN_YEAR = 1900  # earlier four-digit years are two-digit years misread, not contact history
 
 # Tried in this order on a sample; the first that reads every sample value wins, so day-first
@@ -150,13 +156,17 @@ def epoch_format(sample: list[str]) -> str | None:
     """EPOCH_SECONDS or EPOCH_MILLISECONDS when every sample value is a whole number of that
     kind within 2000-2040; None otherwise."""
     values = [value.strip() for value in sample if value.strip()]
-    if not values or not all(value.isascii() and value.isdigit() for value in values):
+    if not values or not all(re.fullmatch(r"[0-9]+(\.[0-9]+)?", value) for value in values):
         return None
-    numbers = np.array([int(value) for value in values], dtype=float)
+    numbers = np.array([float(value) for value in values])
     low, high = _EPOCH_RANGE
-    for fmt, scale in ((EPOCH_SECONDS, 1), (EPOCH_MILLISECONDS, 1000)):
-        if ((numbers / scale >= low) & (numbers / scale < high)).all():
-            return fmt
+    if all("." not in value for value in values):
+        for fmt, scale in ((EPOCH_SECONDS, 1), (EPOCH_MILLISECONDS, 1000)):
+            if ((numbers / scale >= low) & (numbers / scale < high)).all():
+                return fmt
+    serial_seconds = (numbers - _EXCEL_EPOCH_DAYS) * 86_400
+    if ((serial_seconds >= low) & (serial_seconds < high)).all() and (numbers % 1 > 0).any():
+        return EXCEL_SERIAL  # a fraction somewhere: times of day, not a count of days
     return None
 
 
@@ -166,7 +176,10 @@ def parse_timestamps(values: pa.ChunkedArray | pa.Array, fmt: str) -> np.ndarray
     clean ISO text takes arrow's native cast; anything else goes through strptime."""
     if fmt in EPOCH_FORMATS:
         numbers = parse_number(values, decimal_comma=False)
-        seconds = np.floor(numbers / (1000 if fmt == EPOCH_MILLISECONDS else 1))
+        if fmt == EXCEL_SERIAL:  # to the nearest second: 1/86400 of a day is not exact
+            seconds = np.round((numbers - _EXCEL_EPOCH_DAYS) * 86_400)
+        else:
+            seconds = np.floor(numbers / (1000 if fmt == EPOCH_MILLISECONDS else 1))
         low, high = _EPOCH_RANGE
         return np.where((seconds >= low) & (seconds < high), seconds, np.nan)
     if pa.types.is_timestamp(values.type) or pa.types.is_date(values.type):

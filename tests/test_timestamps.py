@@ -11,6 +11,7 @@ from data.timestamps import (
     DATETIME_FORMATS,
     EPOCH_MILLISECONDS,
     EPOCH_SECONDS,
+    EXCEL_SERIAL,
     ISO,
     detect_format,
     epoch_format,
@@ -152,10 +153,17 @@ def test_numbers_with_decimal_point_or_comma():
         (["899999999"], None),  # 1998: before 2000, not taken for a time
         (["1709539200", "abc"], None),
         (["¹"], None),  # a digit to str.isdigit, not to int()
+        (["45355.333333", "45355.354167"], EXCEL_SERIAL),  # 2024-03-04 08:00 and 08:30
+        (["45355", "45356"], None),  # whole numbers: counts as likely as dates
     ],
 )
 def test_unix_times_are_recognised_only_in_a_plausible_range(sample, fmt):
     assert epoch_format(sample) == fmt
+
+
+def test_excel_serial_date_times_read_to_the_second():
+    seconds = parse_timestamps(text("45355.333333", "45355.354167"), EXCEL_SERIAL)
+    assert seconds.tolist() == [epoch("2024-03-04T08:00:00"), epoch("2024-03-04T08:30:00")]
 
 
 def test_unix_times_read_as_utc_wall_clock():
