@@ -75,6 +75,9 @@ def queue_from_file_name(name: str) -> str:
     kept = _DATE_PARTS.sub("\0", stem)
     # A removed date leaves its separators behind: keep one, drop those at the ends.
     kept = re.sub(rf"[{re.escape(_SEPARATORS)}]*\0[{re.escape(_SEPARATORS)}\0]*", "\0", kept)
+    # "2024-03-01_to_2024-03-31", "dal 01-03-2024": words joining or opening dates go too.
+    kept = re.sub(r"\0(?:to|til|until|thru|through|al|a|fino)\0", "\0", kept, flags=re.I)
+    kept = re.sub(r"(^|[ _.-])(?:from|since|dal|da)\0", "\\1\0", kept, flags=re.I)
     parts = [part.strip(_SEPARATORS) for part in kept.split("\0")]
     joiner = next((mark for mark in (" ", "_", "-") if mark in stem), " ")
     joined = joiner.join(part for part in parts if part)

@@ -28,6 +28,8 @@ def test_plain_text_is_encoded_too():
         ("calls_2024-03.csv", "calls"),
         ("Vendite marzo 2024.xlsx", "Vendite"),
         ("assistenza_20240301_20240331.csv", "assistenza"),
+        ("calls_2024-03-01_to_2024-03-31.csv", "calls"),
+        ("Vendite dal 01-03-2024 al 31-03-2024.csv", "Vendite"),
         ("Help Desk March 2024 export.csv", "Help Desk export"),
         ("help_desk_week12.csv", "help_desk"),
         ("Support 01-03-2024.csv", "Support"),
