@@ -101,7 +101,11 @@ COLUMNS: dict[str, Column] = {
     "file": Column("File", TEXT),
     "encoding": Column("Encoding", TEXT),
     "delimiter": Column("Delimiter", TEXT),
-    "decimal_comma": Column("Decimal comma", FLAG),
+    "decimal_comma": Column(
+        "European numbers",
+        FLAG,
+        "Numbers written 1.234,5: the dot groups thousands, the comma marks decimals.",
+    ),
 }
 
 
