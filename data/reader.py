@@ -67,10 +67,13 @@ def read_file(
         rows.notes.insert(0, note)
         return plan, rows, report
     text_format = sniff_file(path, name)
-    if grid_columns(text_format.header):
+    grid = grid_columns(text_format.header)
+    if grid:
+        header = text_format.header
+        table = _read_csv(path, name, text_format, header, [], header)  # every cell as text
         with tempfile.TemporaryDirectory(prefix="picco-wide-") as folder:
             long_path = Path(folder) / f"{Path(name).stem}.csv"
-            note = wide_to_long(path, name, text_format, long_path)
+            note = wide_to_long(table, grid, name, text_format, long_path)
             plan, rows, report = read_file(long_path, name, options)
         rows.notes.insert(1, note)
         skipped = text_format.skipped_note(name)

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.csv as pacsv
 
 from data.columns import is_total_label
 from data.errors import InputError
@@ -88,40 +87,16 @@ def grid_columns(header: list[str]) -> Grid | None:
     return Grid(dates, LONG_DATE, "day") if dates else None
 
 
-def wide_to_long(path: Path, name: str, text_format: TextFormat, target: Path) -> str:
-    """Write one row per (row, grid column) to `target`, in the file's own delimiter and number
-    format: the other columns (date or time, queue...) repeated, then the grid column's time or
-    date and `volume`. Row-total columns ("Totale", "Total") are left out. Returns a note saying
-    what was done."""
-    grid = grid_columns(text_format.header)
-    if grid is None:
-        raise ValueError("not a grid export")
+def wide_to_long(
+    table: pa.Table, grid: Grid, name: str, text_format: TextFormat, target: Path
+) -> str:
+    """Write one row per (row, grid column) of `table` (the whole file, read as text) to
+    `target`, in the file's own delimiter and number format: the other columns (date or time,
+    queue...) repeated, then the grid column's time or date and `volume`. Row-total columns
+    ("Totale", "Total") are left out. Returns a note saying what was done."""
     clocks = grid.across
-    encoding = text_format.encoding
-    if not (encoding == "latin-1" or encoding.startswith("utf-16")):
-        encoding = "utf8"  # the header is named explicitly, so a BOM never reaches it
     kept = [c for c in text_format.header if c not in clocks and not is_total_label(c)]
     dropped = [c for c in text_format.header if c not in clocks and c not in kept]
-    try:
-        table = pacsv.read_csv(
-            path,
-            read_options=pacsv.ReadOptions(
-                encoding=encoding,
-                column_names=text_format.header,
-                skip_rows=text_format.header_line + 1,
-            ),
-            parse_options=text_format.parse_options(),
-            convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(text_format.header, pa.string()),
-                strings_can_be_null=False,
-            ),
-        )
-    except pa.ArrowInvalid as error:
-        raise InputError(
-            f"{name}: the file could not be read as a {text_format.delimiter_name}-separated "
-            f"table ({str(error).splitlines()[0]}). Check that every row has as many fields as "
-            "the header."
-        ) from error
     for column in clocks:
         _check_counts(table[column], column, name, text_format)
     identity = [table[column].to_pylist() for column in kept]
