@@ -82,6 +82,17 @@ def mean_at(index: np.ndarray, size: int, values: np.ndarray, mask: np.ndarray) 
         return np.where(count > 0, total / count, np.nan)
 
 
+def weighted_mean_at(
+    index: np.ndarray, size: int, values: np.ndarray, weights: np.ndarray
+) -> np.ndarray:
+    """Per-slot mean of `values` weighted by `weights` over rows where both are known; NaN
+    where the known weights sum to 0."""
+    weighted = values * weights
+    known = sum_at(index, size, np.where(np.isnan(weighted), np.nan, weights))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(known > 0, sum_at(index, size, weighted) / known, np.nan)
+
+
 def weighted_mean(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
     """Row-wise mean of `values` weighted by `weights` over the entries where both are known;
     NaN where the known weights sum to 0."""

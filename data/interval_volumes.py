@@ -14,6 +14,7 @@ from data.aggregate import (
     learn_grid_open_hours,
     plan_grid,
     sum_at,
+    weighted_mean_at,
 )
 from data.errors import InputError
 from data.reader import FileReport
@@ -125,10 +126,7 @@ def _native_grid(rows: ParsedRows, native: int, notes: list[str]) -> IntervalGri
     def mean(values: np.ndarray | None, weights: np.ndarray | None) -> np.ndarray | None:
         if values is None or weights is None:
             return None
-        weighted = values * weights
-        known = sum_at(index, layout.size, np.where(np.isnan(weighted), np.nan, weights))
-        with np.errstate(invalid="ignore", divide="ignore"):
-            return np.where(known > 0, sum_at(index, layout.size, weighted) / known, np.nan)
+        return weighted_mean_at(index, layout.size, values, weights)
 
     is_open, open_slots = learn_grid_open_hours(layout, volume, observed)
     # Closed slots without a row had no contacts; open ones without a row are gaps.
