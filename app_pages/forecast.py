@@ -201,6 +201,8 @@ else:
     tables.show(special.drop(columns=QUEUE), key="special_days_table", all_rows_up_to=len(special))
     st.caption(
         "Each kind of day gets the volume ratio it had in your history against the usual weekday. "
+        "A holiday your history shows behaving differently from the others (half worked, say) "
+        "gets its own ratio from past years, weighed with all holidays as the years agree. "
         "Learned from 0 days: a holiday is forecast like your quietest weekday, an eve like an "
         "ordinary day."
     )

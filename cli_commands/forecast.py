@@ -55,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
         print(
             f"special day: {day[QUEUE]} {day['date']:%a %Y-%m-%d} {day['special_day']}, "
             f"volume x{day['effect']:.2f} of a usual day "
-            f"(learned from {day['learned_from_days']} past days)"
+            f"(learned from {day['learned_from_days']} past "
+            f"{'day' if day['learned_from_days'] == 1 else 'days'}: {day['learned_from']})"
         )
     suggestion = suggest_holiday_country(daily_totals(dataset.intervals), settings.country)
     if suggestion:

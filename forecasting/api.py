@@ -14,7 +14,13 @@ from data.schema import INTERVAL_START, IS_OPEN, QUEUE, VOLUME, Dataset
 from forecasting.accuracy import accuracy_table, model_row
 from forecasting.backtest import BacktestRuns, choose_origins, run_backtest
 from forecasting.base import recent_weekday_days
-from forecasting.calendar import AFTER_HOLIDAY, HOLIDAY, YEAR_END_EVE, holiday_names
+from forecasting.calendar import (
+    AFTER_HOLIDAY,
+    HOLIDAY,
+    YEAR_END_EVE,
+    SpecialDayEffects,
+    holiday_names,
+)
 from forecasting.history import QueueHistory, history_from_intervals, infer_interval_minutes
 from forecasting.intervals import DEFAULT_DISPERSION, calibrate_dispersion, quantile_forecasts
 from forecasting.outliers import detect_outliers, outlier_table
@@ -29,13 +35,14 @@ FORECAST_COLUMNS = [INTERVAL_START, QUEUE, "forecast", "p10", "p50", "p80", "p90
 FALLBACK_MODEL = "historical_average_4w"
 PEAK_BASIS_COLUMNS = [INTERVAL_START, QUEUE, "forecast", USUAL, REASON]
 # One row per special day of the horizon: what it is, the multiplier applied to a usual day,
-# how many past days of that kind it was learned from, and the day's forecast total.
+# how many past days it was learned from and which, and the day's forecast total.
 SPECIAL_DAY_COLUMNS = [
     "date",
     QUEUE,
     "special_day",
     "effect",
     "learned_from_days",
+    "learned_from",
     "forecast_contacts",
 ]
 EVE_NAMES = {24: "Christmas Eve", 31: "New Year's Eve"}
@@ -243,6 +250,30 @@ def _special_day_names(
     return labels
 
 
+def _special_day_effect(
+    effects: SpecialDayEffects, kind: int, holiday: str, label: str
+) -> tuple[float, int, str]:
+    """(multiplier, past days it was learned from, which days) for one special day."""
+    if kind == HOLIDAY:
+        effect, days = effects.holiday_effect(holiday)
+        if holiday in effects.by_holiday:
+            return effect, days, f"{label} in past years, weighed with all holidays"
+        return (
+            effect,
+            days,
+            "all past holidays" if days else "none seen: like your quietest weekday",
+        )
+    if kind == AFTER_HOLIDAY:
+        effect, days, basis = (
+            effects.after_holiday_ratio,
+            effects.after_days_seen,
+            "days after holidays",
+        )
+    else:
+        effect, days, basis = effects.eve_ratio, effects.eves_seen, "Christmas and New Year's Eves"
+    return effect, days, f"all past {basis}" if days else "none seen: an ordinary day"
+
+
 def _special_days(
     inputs: QueueInputs,
     data: OriginData,
@@ -252,26 +283,25 @@ def _special_days(
 ) -> pd.DataFrame:
     """The horizon's special days with the effect applied and what it was learned from;
     `names` as from `_special_day_names`."""
-    effects = data.effects
-    applied = {
-        HOLIDAY: (effects.holiday_ratio, effects.holidays_seen),
-        AFTER_HOLIDAY: (effects.after_holiday_ratio, effects.after_days_seen),
-        YEAR_END_EVE: (effects.eve_ratio, effects.eves_seen),
-    }
     kinds = inputs.kinds[data.origin : data.origin + n_days]
+    holidays = inputs.holiday_names[data.origin : data.origin + n_days]
     open_days = inputs.history.open_rows(data.origin, n_days).any(axis=1)  # closed: nothing to say
-    rows = [
-        {
-            "date": inputs.history.first_day + pd.Timedelta(days=data.origin + row),
-            QUEUE: inputs.history.queue,
-            "special_day": f"Day after {names[row]}" if kind == AFTER_HOLIDAY else names[row],
-            "effect": applied[kind][0],
-            "learned_from_days": applied[kind][1],
-            "forecast_contacts": float(mean[row].sum()),
-        }
-        for row, kind in enumerate(kinds)
-        if kind in applied and open_days[row]
-    ]
+    rows = []
+    for row, kind in enumerate(kinds):
+        if kind not in (HOLIDAY, AFTER_HOLIDAY, YEAR_END_EVE) or not open_days[row]:
+            continue
+        effect, days, basis = _special_day_effect(data.effects, kind, holidays[row], names[row])
+        rows.append(
+            {
+                "date": inputs.history.first_day + pd.Timedelta(days=data.origin + row),
+                QUEUE: inputs.history.queue,
+                "special_day": f"Day after {names[row]}" if kind == AFTER_HOLIDAY else names[row],
+                "effect": effect,
+                "learned_from_days": days,
+                "learned_from": basis,
+                "forecast_contacts": float(mean[row].sum()),
+            }
+        )
     return pd.DataFrame(rows, columns=SPECIAL_DAY_COLUMNS)
 
 

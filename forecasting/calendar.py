@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import holidays
 import numpy as np
@@ -19,6 +19,9 @@ EVE_DATES = (1224, 1231)  # month * 100 + day
 # Ratios learned from a handful of days are kept in a sane band.
 HOLIDAY_RATIO_RANGE = (0.0, 1.2)
 AFTER_RATIO_RANGE = (0.8, 2.0)
+# Holidays seen in at least two years that it takes to tell real differences between holidays
+# (Armistice Day half worked, All Saints' Day closed) from year-to-year noise.
+MIN_REPEATED_HOLIDAYS = 3
 
 
 def holiday_names(
@@ -36,6 +39,22 @@ def holiday_names(
             "as IT, FR, DE, GB (and a region code the `holidays` package knows), or none."
         ) from error
     return {pd.Timestamp(day): name for day, name in calendar.items()}
+
+
+def holiday_day_names(
+    first_day: pd.Timestamp,
+    kinds: np.ndarray,
+    country: str | None,
+    subdivision: str | None = None,
+) -> np.ndarray:
+    """Per day of `kinds`: the holiday's name on HOLIDAY days, "" on every other day."""
+    names = holiday_names(first_day, kinds.size, country, subdivision)
+    labels = np.full(kinds.size, "", dtype=object)
+    for day, name in names.items():
+        row = (day - first_day).days
+        if 0 <= row < kinds.size and kinds[row] == HOLIDAY:
+            labels[row] = name
+    return labels
 
 
 def day_kinds(
@@ -104,6 +123,13 @@ class SpecialDayEffects:
     after_days_seen: int
     eve_ratio: float = 1.0
     eves_seen: int = 0
+    # Holiday name -> (its own ratio pulled toward holiday_ratio, its past days); empty when
+    # the history does not show holidays differing beyond noise.
+    by_holiday: dict[str, tuple[float, int]] = field(default_factory=dict)
+
+    def holiday_effect(self, name: str) -> tuple[float, int]:
+        """(multiplier, past days it rests on) for the holiday called `name`."""
+        return self.by_holiday.get(name, (self.holiday_ratio, self.holidays_seen))
 
 
 def usual_daily_totals(history: QueueHistory, usable: np.ndarray, weeks: int = 4) -> np.ndarray:
@@ -126,9 +152,14 @@ def usual_daily_totals(history: QueueHistory, usable: np.ndarray, weeks: int = 4
     return np.where(count > 0, median, np.nan)
 
 
-def learn_effects(history: QueueHistory, kinds: np.ndarray) -> SpecialDayEffects:
+def learn_effects(
+    history: QueueHistory, kinds: np.ndarray, names: np.ndarray | None = None
+) -> SpecialDayEffects:
     """Median ratio of holiday (after-holiday, eve) totals to the usual total for that weekday;
-    an effect never seen in the history is 1 (no change), except holidays (see below)."""
+    an effect never seen in the history is 1 (no change), except holidays (see below).
+
+    With the holidays' `names` (`holiday_day_names`), each holiday also gets its own ratio
+    where the history shows holidays differ (`holiday_ratios_by_name`)."""
     observed = history.observed_days()
     usual = usual_daily_totals(history, observed & (kinds == NORMAL))
     totals = np.nansum(history.values, axis=1)
@@ -142,8 +173,15 @@ def learn_effects(history: QueueHistory, kinds: np.ndarray) -> SpecialDayEffects
     eve_ratio, n_eves = _median_ratio(
         ratios, ((observed & (usual > 0)) | closed) & (kinds == YEAR_END_EVE)
     )
+    by_holiday = {}
     if n_holidays == 0:
         holiday_ratio = _quietest_day_ratio(history)
+    elif names is not None:
+        used = (seen | closed) & (kinds == HOLIDAY)
+        clipped = np.clip(ratios[used], *HOLIDAY_RATIO_RANGE)
+        by_holiday = holiday_ratios_by_name(
+            clipped, names[used], float(np.clip(holiday_ratio, *HOLIDAY_RATIO_RANGE))
+        )
     return SpecialDayEffects(
         float(np.clip(holiday_ratio, *HOLIDAY_RATIO_RANGE)),
         float(np.clip(after_ratio if n_after else 1.0, *AFTER_RATIO_RANGE)),
@@ -151,7 +189,34 @@ def learn_effects(history: QueueHistory, kinds: np.ndarray) -> SpecialDayEffects
         n_after,
         float(np.clip(eve_ratio, *HOLIDAY_RATIO_RANGE)),
         n_eves,
+        by_holiday,
     )
+
+
+def holiday_ratios_by_name(
+    ratios: np.ndarray, names: np.ndarray, overall: float
+) -> dict[str, tuple[float, int]]:
+    """Each holiday's ratio, its own mean pulled toward `overall` by empirical-Bayes shrinkage.
+
+    Method of moments for the one-way random-effects model (Morris 1983, "Parametric empirical
+    Bayes inference", JASA 78): the spread of a holiday across years (within) against the spread
+    between holidays' means (between) gives k = within / between, and a holiday seen n times
+    gets (sum of its ratios + k x overall) / (n + k). Holidays that differ only by noise give
+    between <= 0: no per-holiday ratios at all, every holiday keeps `overall`.
+    """
+    groups: dict[str, list[float]] = {}
+    for name, ratio in zip(names, ratios, strict=True):
+        groups.setdefault(str(name), []).append(float(ratio))
+    repeated = [np.array(g) for g in groups.values() if len(g) >= 2]
+    if len(repeated) < MIN_REPEATED_HOLIDAYS:
+        return {}
+    within = sum(((g - g.mean()) ** 2).sum() for g in repeated) / sum(g.size - 1 for g in repeated)
+    means = np.array([g.mean() for g in repeated])
+    between = means.var(ddof=1) - within / np.mean([g.size for g in repeated])
+    if not between > 0:
+        return {}
+    k = within / between
+    return {name: ((sum(g) + k * overall) / (len(g) + k), len(g)) for name, g in groups.items()}
 
 
 def _closed_days(

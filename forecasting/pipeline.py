@@ -15,6 +15,7 @@ from forecasting.calendar import (
     SpecialDayEffects,
     busy_weekdays,
     day_kinds,
+    holiday_day_names,
     learn_effects,
 )
 from forecasting.ensemble import Combination
@@ -31,6 +32,7 @@ class QueueInputs:
 
     history: QueueHistory
     kinds: np.ndarray  # (days,) calendar.NORMAL / HOLIDAY / ... from history.first_day
+    holiday_names: np.ndarray  # (days,) the holiday's name on HOLIDAY days, else ""
     excluded: np.ndarray  # (days, slots) bool: user-excluded periods
     uplift: np.ndarray  # (days, slots) campaign multiplier
     campaign: np.ndarray  # (days, slots) campaign name or ""
@@ -50,10 +52,11 @@ def prepare_queue(
         settings.subdivision,
         busy_weekdays(history),
     )
+    names = holiday_day_names(history.first_day, kinds, settings.country, settings.subdivision)
     excluded, uplift, campaign = event_grids(
         settings.events, history.queue, history.first_day, n_days, history.interval_minutes
     )
-    return QueueInputs(history, kinds, excluded, uplift, campaign, settings.clean_outliers)
+    return QueueInputs(history, kinds, names, excluded, uplift, campaign, settings.clean_outliers)
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,9 @@ class OriginData:
 def origin_data(inputs: QueueInputs, origin: int) -> OriginData:
     raw = inputs.history.truncate(origin)
     values = np.where(inputs.excluded[:origin], np.nan, raw.values)
-    effects = learn_effects(raw.with_values(values), inputs.kinds[:origin])
+    effects = learn_effects(
+        raw.with_values(values), inputs.kinds[:origin], inputs.holiday_names[:origin]
+    )
     values[inputs.kinds[:origin] != NORMAL] = np.nan
     # Learned before cleaning: a payday far above its neighbours is what they are made of.
     month_day = month_day_factors(raw.with_values(values))
@@ -82,9 +87,11 @@ def day_multipliers(inputs: QueueInputs, data: OriginData, horizon_days: int) ->
     """(days, slots) factor for holidays, after-holiday days, campaigns and closed slots."""
     span = slice(data.origin, data.origin + horizon_days)
     kinds = inputs.kinds[span]
+    effects = data.effects
+    holiday = [effects.holiday_effect(name)[0] for name in inputs.holiday_names[span]]
     day_factor = np.select(
         [kinds == HOLIDAY, kinds == AFTER_HOLIDAY, kinds == YEAR_END_EVE],
-        [data.effects.holiday_ratio, data.effects.after_holiday_ratio, data.effects.eve_ratio],
+        [holiday, effects.after_holiday_ratio, effects.eve_ratio],
         1.0,
     )
     open_rows = inputs.history.open_rows(data.origin, horizon_days)

@@ -1,5 +1,6 @@
 """forecast_dataset / backtest_dataset end to end on seeded synthetic business-hours data (and\none real small queue)."""
 
+import holidays
 import numpy as np
 import pandas as pd
 import pytest
@@ -113,6 +114,25 @@ def test_year_end_eves_learned_from_last_year_lower_this_years():
     assert eve["date"] == pd.Timestamp("2025-12-31")
     on = with_eves["interval_start"].dt.normalize() == eve["date"]
     assert eve["forecast_contacts"] == pytest.approx(with_eves.loc[on, "forecast"].sum())
+
+
+def test_a_holiday_the_desk_works_is_forecast_at_its_own_level():
+    # 2022-2025: IT holidays at 10% of a usual day, except Liberation Day (25 April), worked
+    # at 90% every year. Friday 25 April 2025 is forecast near 90% of a usual Friday.
+    frame = synthetic_intervals(7 * 172, seed=8, level=40, start="2022-01-03")
+    days = frame["interval_start"].dt.normalize()
+    for day, name in holidays.country_holidays("IT", years=range(2022, 2026)).items():
+        factor = 0.9 if name == "Liberation Day" else 0.1
+        frame.loc[days == pd.Timestamp(day), "volume"] *= factor
+    result = forecast_dataset(frame, 7, settings(origin="2025-04-21"))
+    special = result.special_days.set_index("special_day")
+    liberation = special.loc["Liberation Day"]
+    assert liberation["effect"] == pytest.approx(0.9, abs=0.1)
+    assert liberation["learned_from_days"] == 3
+    assert liberation["learned_from"] == "Liberation Day in past years, weighed with all holidays"
+    assert special.loc["Easter Monday", "effect"] == pytest.approx(0.1, abs=0.05)
+    # 0.8 (Friday) x 40 x 20 open half-hours x 0.9
+    assert liberation["forecast_contacts"] == pytest.approx(0.8 * 40 * 20 * 0.9, rel=0.12)
 
 
 def test_holidays_on_days_the_queue_is_closed_are_not_listed():

@@ -12,6 +12,8 @@ from forecasting.calendar import (
     YEAR_END_EVE,
     busy_weekdays,
     day_kinds,
+    holiday_day_names,
+    holiday_ratios_by_name,
     learn_effects,
 )
 from forecasting.history import history_from_intervals
@@ -165,3 +167,60 @@ def test_eve_effect_learned_from_past_eves():
     # A history without a single eve leaves them as ordinary days.
     early = history.truncate(7 * 10)
     assert learn_effects(early, kinds[: 7 * 10]).eve_ratio == 1.0
+
+
+def test_holiday_ratios_by_name_shrink_by_hand():
+    # Three holidays seen twice: within-holiday variance (0.02 + 0.02 + 0) / 3 = 0.01333;
+    # variance of the means 0.3, 0.9, 0.1 is 0.17333, so between = 0.17333 - 0.01333 / 2
+    # = 0.16667 and k = 0.08. Pulled toward 0.3: (0.6 + 0.024) / 2.08 = 0.3,
+    # (1.8 + 0.024) / 2.08 = 0.87692, (0.2 + 0.024) / 2.08 = 0.10769.
+    names = np.array(["A", "A", "B", "B", "C", "C"])
+    ratios = np.array([0.2, 0.4, 0.8, 1.0, 0.1, 0.1])
+    by_name = holiday_ratios_by_name(ratios, names, 0.3)
+    assert by_name["A"] == (pytest.approx(0.3), 2)
+    assert by_name["B"] == (pytest.approx(0.876923, abs=1e-6), 2)
+    assert by_name["C"] == (pytest.approx(0.107692, abs=1e-6), 2)
+
+
+def test_holidays_differing_only_by_noise_share_one_ratio():
+    # Means 0.35, 0.3, 0.35 lie closer together than years of one holiday: between < 0.
+    names = np.array(["A", "A", "B", "B", "C", "C"])
+    assert holiday_ratios_by_name(np.array([0.2, 0.5, 0.1, 0.5, 0.5, 0.2]), names, 0.3) == {}
+    # Fewer than three holidays seen twice: nothing to compare.
+    assert holiday_ratios_by_name(np.array([0.1, 0.1, 0.9, 0.9]), names[:4], 0.5) == {}
+
+
+def _three_years_with_holidays(worked: dict[str, float]) -> tuple:
+    """A weekday desk 2022-2024 whose IT holidays run at 10% of a usual day, except `worked`."""
+    frame = synthetic_intervals(7 * 156, seed=6, level=60, start="2022-01-03")
+    history = history_from_intervals(frame, "desk")
+    kinds = day_kinds(history.first_day, history.n_days, history.open_mask.any(axis=1), "IT")
+    names = holiday_day_names(history.first_day, kinds, "IT")
+    days = frame["interval_start"].dt.normalize()
+    for row in np.flatnonzero(names != ""):
+        on = days == history.first_day + pd.Timedelta(days=int(row))
+        frame.loc[on, "volume"] *= worked.get(names[row], 0.1)
+    return history_from_intervals(frame, "desk"), kinds, names
+
+
+def test_a_holiday_the_desk_works_gets_its_own_ratio():
+    history, kinds, names = _three_years_with_holidays({"Liberation Day": 0.9})
+    effects = learn_effects(history, kinds, names)
+    assert effects.holiday_ratio == pytest.approx(0.1, abs=0.03)
+    liberation, seen = effects.holiday_effect("Liberation Day")
+    assert seen == 3 and liberation == pytest.approx(0.9, abs=0.08)
+    assert effects.holiday_effect("Christmas Day")[0] == pytest.approx(0.1, abs=0.03)
+    # A holiday the history never saw keeps the common ratio.
+    assert effects.holiday_effect("Republic Day 2099") == (
+        effects.holiday_ratio,
+        effects.holidays_seen,
+    )
+    # Without names every holiday shares the median.
+    assert learn_effects(history, kinds).by_holiday == {}
+
+
+def test_holidays_alike_keep_one_ratio():
+    history, kinds, names = _three_years_with_holidays({})
+    effects = learn_effects(history, kinds, names)
+    for name in set(names[names != ""]):
+        assert effects.holiday_effect(name)[0] == pytest.approx(0.1, abs=0.03)

@@ -58,7 +58,7 @@ def test_forecast_names_the_special_days_of_the_horizon(desk_csv, tmp_path):
     # Easter Monday 2024 is 1 April (default calendar: Italy); 1 January is the one holiday of
     # the history, at ordinary volume in this data.
     assert re.search(r"special day: desk Mon 2024-04-01 Easter Monday, volume x(0\.9|1\.0)", done.stdout)
-    assert "(learned from 1 past days)" in done.stdout
+    assert "(learned from 1 past day: all past holidays)" in done.stdout
     assert "special day: desk Tue 2024-04-02 Day after Easter Monday" in done.stdout
 
 
