@@ -170,6 +170,13 @@ def _check_one_interval_per_queue(grids: list[IntervalGrid]) -> None:
 def _choose_interval(natives: dict[str, int], requested: int | None) -> int:
     interval = requested or max(natives.values())
     for name, native in natives.items():
+        if native > 1440 and native % 1440 == 0:
+            raise InputError(
+                f"{name}: its rows are {native // 1440} days apart (one row per "
+                f"{'week' if native == 10080 else f'{native // 1440} days'}). Picco forecasts "
+                "day by day or interval by interval: export one row per day, per interval or "
+                "per contact."
+            )
         if 1440 % native:
             raise InputError(
                 f"{name}: its timestamps are most often {native} minutes apart, which does not "

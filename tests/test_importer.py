@@ -426,6 +426,14 @@ def test_coarser_interval_sums_native_intervals(tmp_path):
         import_files([path], ImportOptions(interval_minutes=7))
 
 
+def test_weekly_totals_are_refused_with_what_to_export(tmp_path):
+    weeks = pd.date_range("2024-01-01", periods=12, freq="W-MON")
+    rows = [f"{week:%Y-%m-%d},{1000 + k}" for k, week in enumerate(weeks)]
+    path = write(tmp_path, "weekly.csv", "week,calls\n" + "\n".join(rows) + "\n")
+    with pytest.raises(InputError, match=r"rows are 7 days apart \(one row per week\).*per day"):
+        import_files([path])
+
+
 def test_autumn_repeated_hour_is_summed_and_reported(tmp_path):
     # 2023-10-29: clocks go back 03:00 -> 02:00 in Italy, so 02:00 and 02:30 appear twice.
     text = "timestamp;calls\n" + "\n".join(
