@@ -151,6 +151,25 @@ def _positive(value: float, label: str) -> None:
         raise InputError(f"{label} must be greater than 0, got {value}")
 
 
+# Erlang formulas take the contacts of an interval as arriving evenly through it; a day's or a
+# half-day's contacts crowd into the busy hours, so agents sized on them come out far too few.
+MAX_STAFFING_INTERVAL_MINUTES = 60
+
+
+def _check_interval(interval_minutes: float) -> None:
+    _positive(interval_minutes, "interval minutes")
+    if interval_minutes > MAX_STAFFING_INTERVAL_MINUTES:
+        grain = (
+            "daily totals" if interval_minutes == 1440 else f"{interval_minutes:g}-minute totals"
+        )
+        raise InputError(
+            f"Staffing needs intervals of at most {MAX_STAFFING_INTERVAL_MINUTES} minutes; this "
+            f"data has {grain}. Agents sized on them would assume the contacts arrive evenly "
+            "through each interval, yet they crowd into the busy hours: far too few agents. "
+            "Import per-interval or per-contact data to staff it."
+        )
+
+
 @dataclass
 class PlanSummary:
     """Headline figures of a plan; money in the settings' currency (EUR by default)."""
@@ -194,7 +213,7 @@ def plan_staffing(
     """
     settings = settings or StaffingSettings()
     demand = _demand_table(frame, settings)
-    _positive(interval_minutes, "interval minutes")
+    _check_interval(interval_minutes)
     parts = [
         _plan_queue(rows, float(interval_minutes), settings, str(queue))
         for queue, rows in demand.groupby(QUEUE, sort=True)
@@ -424,7 +443,7 @@ def evaluate_staffing(
         )
     demand = _demand_table(frame, settings)
     given = np.floor(agents[demand.index.to_numpy()]).astype(np.int64)
-    _positive(interval_minutes, "interval minutes")
+    _check_interval(interval_minutes)
     parts = [
         _plan_queue(rows, float(interval_minutes), settings, str(queue),
                     given[demand.index.get_indexer(rows.index)])

@@ -42,6 +42,19 @@ def test_worked_example_through_the_plan():
     assert plan.service_level.iloc[3] == 0.0
 
 
+def test_daily_totals_are_not_staffed_as_if_spread_over_the_day():
+    # 200 calls of 300 s in a day are 0.69 Erlang over 24 h, yet about 2 Erlang over the ten
+    # hours they arrive in: Erlang C on the daily total would staff a third of the need.
+    daily = pd.DataFrame(
+        {"interval_start": pd.date_range("2026-01-05", periods=3), "volume": 200.0}
+    )
+    with pytest.raises(InputError, match="at most 60 minutes; this data has daily totals"):
+        plan_staffing(daily, 1440, StaffingSettings(aht_seconds=300))
+    with pytest.raises(InputError, match="120-minute totals"):
+        evaluate_staffing(daily.assign(agents=2), 120, StaffingSettings(aht_seconds=300))
+    assert plan_staffing(WORKED, 60, StaffingSettings(aht_seconds=180)).agents.iloc[0] > 0
+
+
 def test_minimum_staffing_while_open_is_configurable():
     plan = plan_staffing(WORKED, 30, StaffingSettings(aht_seconds=180, min_agents_open=0))
     assert plan.agents.tolist() == [14, 0, 8, 0]
