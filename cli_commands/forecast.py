@@ -58,6 +58,8 @@ def run(args: argparse.Namespace) -> int:
             f"(learned from {day['learned_from_days']} past "
             f"{'day' if day['learned_from_days'] == 1 else 'days'}: {day['learned_from']})"
         )
+    for note in result.notes:
+        print(f"note: {note}")
     suggestion = suggest_holiday_country(daily_totals(dataset.intervals), settings.country)
     if suggestion:
         best, now = suggestion.suggested, suggestion.current

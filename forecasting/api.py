@@ -23,6 +23,7 @@ from forecasting.calendar import (
 )
 from forecasting.history import QueueHistory, history_from_intervals, infer_interval_minutes
 from forecasting.intervals import DEFAULT_DISPERSION, calibrate_dispersion, quantile_forecasts
+from forecasting.level_shift import LevelShift
 from forecasting.outliers import detect_outliers, outlier_table
 from forecasting.peaks import PEAK_COLUMNS, REASON, USUAL, find_peaks
 from forecasting.pipeline import OriginData, QueueInputs, origin_data, prepare_queue, run_model
@@ -305,6 +306,15 @@ def _special_days(
     return pd.DataFrame(rows, columns=SPECIAL_DAY_COLUMNS)
 
 
+def _level_shift_note(history: QueueHistory, shift: LevelShift) -> str:
+    day = history.first_day + pd.Timedelta(days=shift.row)
+    return (
+        f"{history.queue}: volume changed to x{shift.ratio:.2f} of its earlier level from "
+        f"{day:%a %d %b %Y}. The forecast starts from the new level: the weeks before were "
+        "rescaled to it. If the change was temporary, exclude those days as an event."
+    )
+
+
 def _selection_table(runs: BacktestRuns, dispersions: dict[str, float]) -> pd.DataFrame:
     rows = []
     scale = float(np.nanmean(runs.scales))
@@ -363,6 +373,8 @@ def forecast_dataset(
             notes.append(f"{history.queue}: history too short to backtest; using {model}.")
         chosen[history.queue] = model
         data = origin_data(inputs, origin)
+        if data.level_shift:
+            notes.append(_level_shift_note(history, data.level_shift))
         mean = run_model(make_model(model), inputs, data, n_days)
         quantiles = quantile_forecasts(mean, dispersion)
         usual = _usual(data.training, settings.usual_weeks)[history.weekdays(origin, n_days)]

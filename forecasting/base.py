@@ -17,9 +17,10 @@ class ForecastModel(ABC):
     """Fit on a queue's history, then forecast whole days after it (closed slots are zeroed later)."""
 
     name: str = "model"
-    # Fit on the history with day-of-month effects divided out and get them back on the
-    # forecast (pipeline.run_model); the baselines stay the plain averages a spreadsheet makes.
-    month_day_effects: bool = True
+    # Fit on the history with level shifts undone and day-of-month effects divided out, and get
+    # the effects back on the forecast (pipeline.run_model); the baselines stay the plain
+    # averages a spreadsheet makes.
+    adjusted_history: bool = True
 
     def fit(self, history: QueueHistory) -> ForecastModel:
         self.history_ = history

@@ -13,7 +13,7 @@ class SeasonalNaive(ForecastModel):
     back; a missing slot falls back to the 4-week average of that slot)."""
 
     name = "seasonal_naive"
-    month_day_effects = False
+    adjusted_history = False
 
     def _fit(self, history: QueueHistory) -> None:
         recent = recent_weekday_days(history, 4)
@@ -31,7 +31,7 @@ class HistoricalAverage(ForecastModel):
     week k back by decay**k instead of equally.
     """
 
-    month_day_effects = False
+    adjusted_history = False
 
     def __init__(self, weeks: int = 4, trim: bool = False, decay: float = 1.0) -> None:
         self.weeks = weeks

@@ -21,6 +21,7 @@ from forecasting.calendar import (
 from forecasting.ensemble import Combination
 from forecasting.events import event_grids
 from forecasting.history import QueueHistory
+from forecasting.level_shift import LevelShift, find_level_shift, rescale_before
 from forecasting.month_days import month_day_factors, month_day_index
 from forecasting.outliers import detect_outliers
 from forecasting.settings import ForecastSettings
@@ -67,20 +68,30 @@ class OriginData:
     training: QueueHistory
     effects: SpecialDayEffects
     month_day: np.ndarray  # (31,) day-of-month multipliers, all ones when there is no effect
+    level_shift: LevelShift | None = None  # the training days before it are rescaled
+    # The same cleaned history without the level-shift rescale, for the baselines.
+    plain_training: QueueHistory | None = None
 
 
 def origin_data(inputs: QueueInputs, origin: int) -> OriginData:
     raw = inputs.history.truncate(origin)
     values = np.where(inputs.excluded[:origin], np.nan, raw.values)
+    ordinary = raw.observed_days() & (inputs.kinds[:origin] == NORMAL)
+    shift = find_level_shift(raw, ordinary & ~inputs.excluded[:origin].any(axis=1))
+    shifted = rescale_before(values, shift)
     effects = learn_effects(
-        raw.with_values(values), inputs.kinds[:origin], inputs.holiday_names[:origin]
+        raw.with_values(shifted), inputs.kinds[:origin], inputs.holiday_names[:origin]
     )
-    values[inputs.kinds[:origin] != NORMAL] = np.nan
+    special = inputs.kinds[:origin] != NORMAL
+    shifted[special] = values[special] = np.nan
     # Learned before cleaning: a payday far above its neighbours is what they are made of.
-    month_day = month_day_factors(raw.with_values(values))
+    month_day = month_day_factors(raw.with_values(shifted))
     if inputs.clean_outliers:
-        values[detect_outliers(raw.with_values(values))] = np.nan
-    return OriginData(origin, raw.with_values(values), effects, month_day)
+        outliers = detect_outliers(raw.with_values(shifted))
+        shifted[outliers] = values[outliers] = np.nan
+    training = raw.with_values(shifted)
+    plain = training if shift is None else raw.with_values(values)
+    return OriginData(origin, training, effects, month_day, shift, plain)
 
 
 def day_multipliers(inputs: QueueInputs, data: OriginData, horizon_days: int) -> np.ndarray:
@@ -103,15 +114,18 @@ def run_model(
 ) -> np.ndarray:
     """The model's mean forecast for `horizon_days` days from the origin: (days, slots), >= 0.
 
-    Models that take day-of-month effects fit on the history with them divided out (so a
-    level is not pulled up by a recent payday) and get them multiplied back on their forecast.
+    Models with an adjusted history fit on the history with level shifts undone and day-of-month
+    effects divided out (so a level is not pulled up by a recent payday) and get the effects
+    multiplied back on their forecast; the baselines fit on the plain cleaned history.
     """
     if isinstance(model, Combination):  # each member as it runs alone, as backtests score them
         members = [run_model(member, inputs, data, horizon_days) for member in model.members]
         model.history_ = data.training
         return np.mean(members, axis=0)
     training, factors = data.training, np.ones(horizon_days)
-    if model.month_day_effects and (data.month_day != 1).any():
+    if not model.adjusted_history:
+        training = data.training if data.plain_training is None else data.plain_training
+    elif (data.month_day != 1).any():
         first = training.first_day
         training = training.with_values(
             training.values / data.month_day[month_day_index(first, 0, training.n_days)][:, None]
