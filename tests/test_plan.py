@@ -43,8 +43,8 @@ def test_worked_example_through_the_plan():
 
 
 def test_daily_totals_are_not_staffed_as_if_spread_over_the_day():
-    # 200 calls of 300 s in a day are 0.69 Erlang over 24 h, yet about 2 Erlang over the ten
-    # hours they arrive in: Erlang C on the daily total would staff a third of the need.
+    # 200 calls of 300 s in a day are 0.69 Erlang over 24 h, yet 1.7 Erlang over the ten hours
+    # they arrive in: Erlang C on the daily total would staff 2 agents where 4 are needed.
     daily = pd.DataFrame(
         {"interval_start": pd.date_range("2026-01-05", periods=3), "volume": 200.0}
     )
