@@ -19,7 +19,6 @@ from forecasting.calendar import (
     HOLIDAY,
     YEAR_END_EVE,
     SpecialDayEffects,
-    holiday_names,
 )
 from forecasting.history import QueueHistory, history_from_intervals, infer_interval_minutes
 from forecasting.intervals import DEFAULT_DISPERSION, calibrate_dispersion, quantile_forecasts
@@ -228,24 +227,21 @@ def _reasons(
     return np.where(campaign != "", "campaign " + campaign.astype(str), reasons)
 
 
-def _special_day_names(
-    inputs: QueueInputs, origin: int, n_days: int, settings: ForecastSettings
-) -> list[str]:
+def _special_day_names(inputs: QueueInputs, origin: int, n_days: int) -> list[str]:
     """Per horizon day: the holiday's name (for a day after one, the holiday before it), the
     eve's name, or ""."""
-    first_day = inputs.history.first_day
-    names = holiday_names(first_day, origin + n_days, settings.country, settings.subdivision)
-    holiday_rows = sorted((day - first_day).days for day in names)
+    holidays = np.flatnonzero(inputs.holiday_names != "")
     labels = []
     for row, kind in enumerate(inputs.kinds[origin : origin + n_days]):
-        day = first_day + pd.Timedelta(days=origin + row)
+        day = origin + row
         if kind == HOLIDAY:
-            labels.append(names.get(day, "Holiday"))
+            labels.append(inputs.holiday_names[day] or "Holiday")
         elif kind == AFTER_HOLIDAY:
-            before = [h for h in holiday_rows if h < origin + row]
-            labels.append(names[first_day + pd.Timedelta(days=before[-1])] if before else "holiday")
+            before = holidays[holidays < day]
+            labels.append(inputs.holiday_names[before[-1]] if before.size else "holiday")
         elif kind == YEAR_END_EVE:
-            labels.append(EVE_NAMES.get(day.day, "Eve"))
+            date = inputs.history.first_day + pd.Timedelta(days=day)
+            labels.append(EVE_NAMES.get(date.day, "Eve"))
         else:
             labels.append("")
     return labels
@@ -379,7 +375,7 @@ def forecast_dataset(
         quantiles = quantile_forecasts(mean, dispersion)
         usual = _usual(data.training, settings.usual_weeks)[history.weekdays(origin, n_days)]
         usual = usual * history.open_rows(origin, n_days)
-        day_names = _special_day_names(inputs, origin, n_days, settings)
+        day_names = _special_day_names(inputs, origin, n_days)
         frame = pd.DataFrame(
             {
                 INTERVAL_START: history.slot_times(origin, n_days),
