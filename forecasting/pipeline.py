@@ -68,9 +68,9 @@ class OriginData:
     training: QueueHistory
     effects: SpecialDayEffects
     month_day: np.ndarray  # (31,) day-of-month multipliers, all ones when there is no effect
-    level_shift: LevelShift | None = None  # the training days before it are rescaled
     # The same cleaned history without the level-shift rescale, for the baselines.
-    plain_training: QueueHistory | None = None
+    plain_training: QueueHistory
+    level_shift: LevelShift | None = None  # the training days before it are rescaled
 
 
 def origin_data(inputs: QueueInputs, origin: int) -> OriginData:
@@ -91,7 +91,7 @@ def origin_data(inputs: QueueInputs, origin: int) -> OriginData:
         shifted[outliers] = values[outliers] = np.nan
     training = raw.with_values(shifted)
     plain = training if shift is None else raw.with_values(values)
-    return OriginData(origin, training, effects, month_day, shift, plain)
+    return OriginData(origin, training, effects, month_day, plain, shift)
 
 
 def day_multipliers(inputs: QueueInputs, data: OriginData, horizon_days: int) -> np.ndarray:
@@ -124,7 +124,7 @@ def run_model(
         return np.mean(members, axis=0)
     training, factors = data.training, np.ones(horizon_days)
     if not model.adjusted_history:
-        training = data.training if data.plain_training is None else data.plain_training
+        training = data.plain_training
     elif (data.month_day != 1).any():
         first = training.first_day
         training = training.with_values(
