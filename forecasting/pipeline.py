@@ -25,6 +25,7 @@ from forecasting.level_shift import LevelShift, find_level_shift, rescale_before
 from forecasting.month_days import month_day_factors, month_day_index
 from forecasting.outliers import detect_outliers
 from forecasting.settings import ForecastSettings
+from forecasting.shared_shapes import SharedShapes, shared_shapes
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class OriginData:
     # The same cleaned history without the level-shift rescale, for the baselines.
     plain_training: QueueHistory
     level_shift: LevelShift | None = None  # the training days before it are rescaled
+    shapes: SharedShapes | None = None  # intraday shapes borrowed across alike weekdays
 
 
 def origin_data(inputs: QueueInputs, origin: int) -> OriginData:
@@ -91,7 +93,7 @@ def origin_data(inputs: QueueInputs, origin: int) -> OriginData:
         shifted[outliers] = values[outliers] = np.nan
     training = raw.with_values(shifted)
     plain = training if shift is None else raw.with_values(values)
-    return OriginData(origin, training, effects, month_day, plain, shift)
+    return OriginData(origin, training, effects, month_day, plain, shift, shared_shapes(training))
 
 
 def day_multipliers(inputs: QueueInputs, data: OriginData, horizon_days: int) -> np.ndarray:
@@ -115,8 +117,9 @@ def run_model(
     """The model's mean forecast for `horizon_days` days from the origin: (days, slots), >= 0.
 
     Models with an adjusted history fit on the history with level shifts undone and day-of-month
-    effects divided out (so a level is not pulled up by a recent payday) and get the effects
-    multiplied back on their forecast; the baselines fit on the plain cleaned history.
+    effects divided out (so a level is not pulled up by a recent payday), get the effects
+    multiplied back on their forecast and their intraday split moved toward the shapes shared by
+    alike weekdays; the baselines fit on the plain cleaned history.
     """
     if isinstance(model, Combination):  # each member as it runs alone, as backtests score them
         members = [run_model(member, inputs, data, horizon_days) for member in model.members]
@@ -132,5 +135,7 @@ def run_model(
         )
         factors = data.month_day[month_day_index(first, data.origin, horizon_days)]
     model.fit(training)
-    raw = np.nan_to_num(model.predict_days(horizon_days))
-    return np.clip(raw, 0, None) * factors[:, None] * day_multipliers(inputs, data, horizon_days)
+    raw = np.clip(np.nan_to_num(model.predict_days(horizon_days)), 0, None)
+    if model.adjusted_history and data.shapes is not None:
+        raw = data.shapes.apply(raw, training.weekdays(training.n_days, horizon_days))
+    return raw * factors[:, None] * day_multipliers(inputs, data, horizon_days)
