@@ -51,7 +51,8 @@ def run(args: argparse.Namespace) -> int:
         n_origins=args.origins,
         queues=tuple(args.queue) if args.queue else None,
     )
-    table = backtest_dataset(dataset, settings).table
+    result = backtest_dataset(dataset, settings)
+    table = result.table
     table.to_csv(args.out, index=False)
     best = table[table["model"] == "auto"]
     for _, row in best.iterrows():
@@ -60,5 +61,7 @@ def run(args: argparse.Namespace) -> int:
             f"daily {row['wape_daily']:.3f}, 80% coverage {row['coverage_80']:.1%} "
             f"({row['chosen']})"
         )
+    for note in result.notes:
+        print(f"note: {note}")
     print(f"wrote {len(table)} rows to {args.out}")
     return 0

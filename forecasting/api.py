@@ -12,7 +12,13 @@ import pandas as pd
 from data.errors import InputError
 from data.schema import INTERVAL_START, IS_OPEN, QUEUE, VOLUME, Dataset
 from forecasting.accuracy import accuracy_table, model_row
-from forecasting.backtest import BacktestRuns, choose_origins, run_backtest
+from forecasting.backtest import (
+    MIN_HISTORY_DAYS,
+    MIN_OBSERVED_SHARE,
+    BacktestRuns,
+    choose_origins,
+    run_backtest,
+)
 from forecasting.base import recent_weekday_days
 from forecasting.calendar import (
     AFTER_HOLIDAY,
@@ -115,6 +121,7 @@ class BacktestResult:
 
     table: pd.DataFrame
     runs: dict[str, BacktestRuns]
+    notes: list[str] = field(default_factory=list)  # queues left out, and why
 
 
 def _unpack(source: Dataset | pd.DataFrame) -> tuple[pd.DataFrame, int, pd.DataFrame | None]:
@@ -438,15 +445,13 @@ def backtest_dataset(
         make_model(name)
     horizon = settings.horizon_days
     warmup = settings.selection_origins + math.ceil(horizon / settings.step_days) - 1
-    tables, all_runs = [], {}
+    tables, all_runs, notes = [], {}, []
     for number, history in enumerate(histories):
         inputs = prepare_queue(history, horizon, settings)
         origins = choose_origins(inputs, settings.n_origins + warmup, horizon, settings.step_days)
         if not origins:
-            raise InputError(
-                f"Queue '{history.queue}': not enough history to backtest "
-                f"(need at least {horizon + 28} days)."
-            )
+            notes.append(_not_backtestable(history, horizon))
+            continue
         runs = run_backtest(
             inputs, names, origins, horizon, _scaled(progress, number, len(histories))
         )
@@ -459,9 +464,21 @@ def backtest_dataset(
         )
         tables.append(accuracy_table(runs, evaluation))
         all_runs[history.queue] = runs
+    if not tables:
+        raise InputError(" ".join(notes))
     if progress:
         progress(1.0, "backtest ready")
-    return BacktestResult(pd.concat(tables, ignore_index=True), all_runs)
+    return BacktestResult(pd.concat(tables, ignore_index=True), all_runs, notes)
+
+
+def _not_backtestable(history: QueueHistory, horizon_days: int) -> str:
+    observed = int(history.observed_days().sum())
+    return (
+        f"Queue '{history.queue}' was not backtested: it needs {horizon_days + MIN_HISTORY_DAYS} "
+        f"days of history with at least {MIN_OBSERVED_SHARE:.0%} of a {horizon_days}-day "
+        f"stretch's open intervals observed; it has {history.n_days} days, {observed} of them "
+        f"with data. Forecasting it on auto uses {FALLBACK_MODEL}."
+    )
 
 
 def _scaled(progress: Progress | None, number: int, total: int) -> Progress | None:

@@ -243,6 +243,18 @@ def test_unknown_model_and_queue_are_input_errors(history):
         forecast_dataset(history, 7, settings(queues=("chat",)))
 
 
+def test_a_queue_too_new_to_backtest_is_named_and_the_others_are_scored(history):
+    # A chat queue opened three weeks before the end of the export: no 14-day backtest fits.
+    chat = synthetic_intervals(21, seed=2, queue="chat", start="2024-04-01", level=10)
+    result = backtest_dataset(pd.concat([history, chat]), settings(n_origins=2))
+    assert set(result.table["queue"]) == {"desk"}
+    assert len(result.notes) == 1
+    assert "Queue 'chat' was not backtested" in result.notes[0]
+    # 1-19 April up to the forecast start (Saturday the 20th), its 15 weekdays with data.
+    assert "it has 19 days, 15 of them with data" in result.notes[0]
+    with pytest.raises(InputError, match="Queue 'chat' was not backtested: it needs 42 days"):
+        backtest_dataset(chat, settings())
+
 def test_backtest_table_has_every_measure_and_auto(history):
     result = backtest_dataset(history, settings(n_origins=3, selection_origins=2))
     table = result.table.set_index("model")
