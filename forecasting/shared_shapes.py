@@ -31,7 +31,7 @@ class SharedShapes:
         return forecast + weight * (totals * self.pooled[weekdays] - forecast)
 
 
-def _chi2_ratio(counts_a: np.ndarray, counts_b: np.ndarray, mask: np.ndarray) -> float:
+def chi2_ratio(counts_a: np.ndarray, counts_b: np.ndarray, mask: np.ndarray) -> float:
     """Pearson chi-square of the 2 x slots table of two weekdays' counts over its degrees of
     freedom: about 1 when their shapes differ by Poisson noise only."""
     a, b = counts_a[mask], counts_b[mask]
@@ -84,7 +84,7 @@ def shared_shapes(history: QueueHistory, weeks: int = SHAPE_WEEKS) -> SharedShap
         others = [
             other
             for other in range(7)
-            if other != weekday and _chi2_ratio(own, counts[other], mask) <= POOL_RATIO
+            if other != weekday and chi2_ratio(own, counts[other], mask) <= POOL_RATIO
         ]
         if not others:
             continue

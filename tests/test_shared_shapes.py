@@ -10,7 +10,7 @@ from forecasting.history import QueueHistory
 from forecasting.pipeline import origin_data, prepare_queue, run_model
 from forecasting.registry import make_model
 from forecasting.settings import ForecastSettings
-from forecasting.shared_shapes import SharedShapes, _chi2_ratio, prior_weight, shared_shapes
+from forecasting.shared_shapes import SharedShapes, chi2_ratio, prior_weight, shared_shapes
 
 SLOTS = 48
 WEEKS = 8
@@ -50,12 +50,12 @@ def test_prior_weight_solves_the_dirichlet_multinomial_moments_by_hand():
     assert prior_weight(10_000, 500.0) < 0.01
 
 
-def test_chi2_ratio_of_a_hand_table():
+def testchi2_ratio_of_a_hand_table():
     # Counts [10, 30] against [30, 10]: expected 20 in every cell, chi-square 4 x 100 / 20 = 20
     # on 1 degree of freedom.
     mask = np.array([True, True])
-    assert _chi2_ratio(np.array([10.0, 30.0]), np.array([30.0, 10.0]), mask) == pytest.approx(20.0)
-    assert _chi2_ratio(np.array([10.0, 10.0]), np.array([20.0, 20.0]), mask) == pytest.approx(0.0)
+    assert chi2_ratio(np.array([10.0, 30.0]), np.array([30.0, 10.0]), mask) == pytest.approx(20.0)
+    assert chi2_ratio(np.array([10.0, 10.0]), np.array([20.0, 20.0]), mask) == pytest.approx(0.0)
 
 
 def test_apply_keeps_each_days_total_and_moves_by_the_weight():
