@@ -18,6 +18,7 @@ BACKTEST_COLUMNS = [
     "model",
     "chosen",
     "wape_interval",
+    "weeks_better",
     "wape_daily",
     "mase",
     "bias",
@@ -45,8 +46,8 @@ top[2].selectbox(
     settings.MODEL_CHOICES,
     key="forecast_model",
     persist_state="session",
-    help=f"auto: per queue, keeps {PREFERRED_MODEL} unless another model's backtest error "
-    f"(WAPE) on recent weeks is more than {SWITCH_MARGIN:.0%} lower.",
+    help=f"auto: per queue, keeps {PREFERRED_MODEL} unless another model had the lower "
+    f"backtest error in every recent week and more than {SWITCH_MARGIN:.0%} lower overall.",
 )
 top[3].selectbox(
     "Holiday calendar (country)",

@@ -17,7 +17,7 @@ from data.schema import INTERVAL_START, QUEUE
 from forecasting import ForecastResult, flag_peaks
 from forecasting.events import CAMPAIGN, EXCLUDE, ForecastEvent
 from forecasting.registry import model_names
-from forecasting.select import PREFERRED_MODEL, SWITCH_MARGIN
+from forecasting.select import PREFERRED_MODEL, SWITCH_MARGIN, WEEKS_BETTER
 from forecasting.settings import AUTO, ForecastSettings
 from planning.patience import PatienceEstimate
 from planning.scenario import Scenario
@@ -150,8 +150,8 @@ def model_choice_sentence(
 ) -> str:
     """Why `chosen` forecasts this queue, from its backtest table (one row per model).
 
-    Auto keeps `preferred` unless another model's interval WAPE is lower by more than `margin`
-    (relative), as forecasting.select.pick_model decides on the same backtest errors.
+    Auto keeps `preferred` unless another model had the lower error in every backtest week and
+    an interval WAPE lower by more than `margin` overall, as forecasting.select.pick_model decides.
     """
     rows = backtest.set_index("model")
     if chosen not in rows.index:
@@ -162,21 +162,30 @@ def model_choice_sentence(
         return f"**{chosen}** was chosen by hand; its backtest error is {error:.1%} WAPE."
     origins = int(rows.loc[chosen, "n_origins"]) if "n_origins" in rows else 0
     scored = f"{error:.1%} WAPE per interval over {origins} backtest weeks"
+    rule = (
+        f"auto switches only to a model better in every week and by more than {margin:.0%} "
+        "overall, so one lucky week does not decide"
+    )
     best = errors.idxmin()
     if chosen == preferred:
         if best == chosen or errors[best] >= error:
             return f"**auto** kept **{chosen}**, the preferred combination: the lowest error ({scored})."
         gain = 1 - errors[best] / error
+        weeks = rows[WEEKS_BETTER].get(best) if WEEKS_BETTER in rows else None
+        in_weeks = (
+            f" but better in only {int(weeks)} of {origins} weeks"
+            if weeks is not None and np.isfinite(weeks) and weeks < origins
+            else ""
+        )
         return (
-            f"**auto** kept **{chosen}** ({scored}): {best} was only {gain:.1%} better "
-            f"({errors[best]:.1%}), within the {margin:.0%} margin that avoids switching on noise."
+            f"**auto** kept **{chosen}** ({scored}): {best} was {gain:.1%} better overall "
+            f"({errors[best]:.1%}){in_weeks}; {rule}."
         )
     if preferred in errors.index and np.isfinite(errors[preferred]) and errors[preferred] > 0:
         gain = 1 - error / errors[preferred]
         return (
-            f"**auto** picked **{chosen}** ({scored}): {gain:.1%} lower error than the preferred "
-            f"{preferred} ({errors[preferred]:.1%}), more than the {margin:.0%} margin needed "
-            "to switch."
+            f"**auto** picked **{chosen}** ({scored}): better than the preferred {preferred} in "
+            f"every backtest week and {gain:.1%} lower error overall ({errors[preferred]:.1%})."
         )
     return f"**auto** picked **{chosen}**: the lowest error ({scored})."
 

@@ -75,6 +75,11 @@ COLUMNS: dict[str, Column] = {
     "chosen": Column("Chosen", FLAG),
     "n_origins": Column("Backtest weeks", COUNT),
     "wape_interval": Column("WAPE per interval (%)", PERCENT),
+    "weeks_better": Column(
+        "Weeks better than preferred",
+        COUNT,
+        "Backtest weeks in which this model's error was lower than the preferred combination's.",
+    ),
     "wape_daily": Column("WAPE per day (%)", PERCENT),
     "mase": Column("MASE", PRECISE, "Error relative to a seasonal naive forecast (< 1 beats it)."),
     "bias": Column("Bias (%)", PERCENT, "Forecast minus actual, share of actual contacts."),

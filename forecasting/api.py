@@ -33,7 +33,13 @@ from forecasting.outliers import detect_outliers, outlier_table
 from forecasting.peaks import PEAK_COLUMNS, REASON, USUAL, find_peaks
 from forecasting.pipeline import OriginData, QueueInputs, origin_data, prepare_queue, run_model
 from forecasting.registry import BASELINES, HISTORICAL_AVERAGE, auto_candidates, make_model
-from forecasting.select import evaluate, pick_model
+from forecasting.select import (
+    PREFERRED_MODEL,
+    WEEKS_BETTER,
+    evaluate,
+    origin_abs_errors,
+    pick_model,
+)
 from forecasting.settings import AUTO, ForecastSettings
 
 Progress = Callable[[float, str], None]
@@ -321,9 +327,17 @@ def _level_shift_note(history: QueueHistory, shift: LevelShift) -> str:
 def _selection_table(runs: BacktestRuns, dispersions: dict[str, float]) -> pd.DataFrame:
     rows = []
     scale = float(np.nanmean(runs.scales))
+    origins = list(range(len(runs.origins)))
+    preferred = (
+        origin_abs_errors(runs, PREFERRED_MODEL, origins)
+        if PREFERRED_MODEL in runs.forecasts
+        else None
+    )
     for name, forecast in runs.forecasts.items():
         dispersion = np.full(len(runs.origins), dispersions[name])
         row = {QUEUE: runs.queue, "model": name, "n_origins": len(runs.origins)}
+        if preferred is not None and name != PREFERRED_MODEL:
+            row[WEEKS_BETTER] = int((origin_abs_errors(runs, name, origins) < preferred).sum())
         row.update(model_row(runs.actual, forecast, dispersion, scale))
         row["fit_seconds"] = runs.fit_seconds[name]
         rows.append(row)

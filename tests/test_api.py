@@ -255,6 +255,20 @@ def test_a_queue_too_new_to_backtest_is_named_and_the_others_are_scored(history)
     with pytest.raises(InputError, match="Queue 'chat' was not backtested: it needs 42 days"):
         backtest_dataset(chat, settings())
 
+
+def test_the_selection_table_counts_the_weeks_each_model_beat_the_preferred(history):
+    result = forecast_dataset(history, 7, settings(candidates=(*FAST, "combination_glm")))
+    table = result.backtest.set_index("model")
+    assert np.isnan(table.loc["combination_glm", "weeks_better"])
+    others = table.drop(index="combination_glm")
+    assert others["weeks_better"].between(0, others["n_origins"]).all()
+    # On a stable desk the seasonal naive (one week of data) loses every week.
+    assert others.loc["seasonal_naive", "weeks_better"] == 0
+    # No model won both weeks, so auto kept the preferred combination.
+    assert (others["weeks_better"] < others["n_origins"]).all()
+    assert result.chosen_models["desk"] == "combination_glm"
+
+
 def test_backtest_table_has_every_measure_and_auto(history):
     result = backtest_dataset(history, settings(n_origins=3, selection_origins=2))
     table = result.table.set_index("model")
