@@ -38,15 +38,10 @@ def origin_abs_errors(runs: BacktestRuns, name: str, indices: list[int]) -> np.n
     return np.where(np.isnan(error), 0.0, error).reshape(len(indices), -1).sum(axis=1)
 
 
-def beats_everywhere(
-    runs: BacktestRuns, challenger: str, incumbent: str, indices: list[int], margin: float
-) -> bool:
-    """`challenger` had the lower error at every one of `indices` and `margin` less pooled."""
-    if not indices:
-        return False
-    mine = origin_abs_errors(runs, challenger, indices)
-    theirs = origin_abs_errors(runs, incumbent, indices)
-    return bool((mine < theirs).all() and mine.sum() < (1 - margin) * theirs.sum())
+def beats_everywhere(mine: np.ndarray, theirs: np.ndarray, margin: float) -> bool:
+    """Per-origin errors `mine` are lower at every origin than `theirs`, and `margin` lower
+    pooled."""
+    return bool(mine.size and (mine < theirs).all() and mine.sum() < (1 - margin) * theirs.sum())
 
 
 def pick_model(
@@ -64,8 +59,10 @@ def pick_model(
     if preferred not in candidates or not np.isfinite(scores[candidates.index(preferred)]):
         return candidates[int(np.argmin(scores))]
     best, best_score = preferred, scores[candidates.index(preferred)]
+    theirs = origin_abs_errors(runs, preferred, indices)
     for name, score in zip(candidates, scores, strict=True):
-        if score < best_score and beats_everywhere(runs, name, preferred, indices, margin):
+        mine = origin_abs_errors(runs, name, indices)
+        if score < best_score and beats_everywhere(mine, theirs, margin):
             best, best_score = name, score
     return best
 
