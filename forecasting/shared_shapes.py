@@ -88,9 +88,7 @@ def shared_shapes(history: QueueHistory, weeks: int = SHAPE_WEEKS) -> SharedShap
         ]
         if not others:
             continue
-        pool = counts[others].sum(axis=0) * mask
-        if pool.sum() <= 0:
-            continue
+        pool = counts[others].sum(axis=0) * mask  # > 0: chi2_ratio is inf for an empty other
         share = pool / pool.sum()
         n = own.sum()
         expected = n * share

@@ -50,7 +50,7 @@ def test_prior_weight_solves_the_dirichlet_multinomial_moments_by_hand():
     assert prior_weight(10_000, 500.0) < 0.01
 
 
-def testchi2_ratio_of_a_hand_table():
+def test_chi2_ratio_of_a_hand_table():
     # Counts [10, 30] against [30, 10]: expected 20 in every cell, chi-square 4 x 100 / 20 = 20
     # on 1 degree of freedom.
     mask = np.array([True, True])
