@@ -43,6 +43,22 @@ def load(label: str, kind: str) -> Dataset:
     return import_files([AXA / f"{label}.csv"])
 
 
+def plain_average_wape(dataset: Dataset, settings: ForecastSettings) -> float:
+    """Interval WAPE of the spreadsheet baseline: the 4-week average with no holiday calendar
+    and no outlier cleaning, over the same origins."""
+    plain = backtest_dataset(
+        dataset,
+        replace(
+            settings,
+            country=None,
+            clean_outliers=False,
+            extra_models=(),
+            model="historical_average_4w",
+        ),
+    ).table
+    return float(plain.loc[plain["model"] == "historical_average_4w", "wape_interval"].iloc[0])
+
+
 def hindsight_level_wape(runs: BacktestRuns, model: str, n_scored: int) -> float:
     """Interval WAPE of `model` over the scored origins had each forecast been scaled to the true
     total of its horizon: about what a perfect level forecast (trend, level shifts) could bring."""
@@ -84,18 +100,7 @@ def main() -> int:
         result = backtest_dataset(dataset, settings)
         backtest_seconds = time.perf_counter() - started
         table = result.table
-        # The spreadsheet baseline: the 4-week average, no holiday calendar, no outlier cleaning.
-        plain = backtest_dataset(
-            dataset,
-            replace(
-                settings,
-                country=None,
-                clean_outliers=False,
-                extra_models=(),
-                model="historical_average_4w",
-            ),
-        ).table
-        plain_wape = plain.loc[plain["model"] == "historical_average_4w", "wape_interval"].iloc[0]
+        plain_wape = plain_average_wape(dataset, settings)
         started = time.perf_counter()
         forecast_dataset(dataset, args.horizon_days, ForecastSettings(country=country))
         forecast_seconds = time.perf_counter() - started

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -13,15 +12,14 @@ import numpy as np
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_ROOT))
 
+from forecast_accuracy import AXA, BANK, plain_average_wape  # noqa: E402
+
 from data.columns import ImportOptions  # noqa: E402
 from data.errors import InputError  # noqa: E402
 from data.importer import import_files  # noqa: E402
 from data.schema import INTERVAL_START, VOLUME, Dataset  # noqa: E402
 from forecasting import ForecastSettings, backtest_dataset  # noqa: E402
 
-SHARED = PROJECT_ROOT.parent / "shared" / "data"
-BANK = SHARED / "anonymous_bank" / "anonymous_bank_1999_6min_counts.csv"
-AXA = SHARED / "axa" / "series"
 MIN_DAILY = 10.0  # contacts a day over the last year; below it a queue is noise and zeros
 
 
@@ -55,12 +53,8 @@ def main() -> int:
         except InputError as error:  # a queue whose history has no 14-day stretch to score
             print(f"{label}: {error}")
             continue
-        plain = backtest_dataset(
-            dataset,
-            replace(settings, country=None, clean_outliers=False, model="historical_average_4w"),
-        ).table
         auto = result.table.loc[result.table["model"] == "auto"].iloc[0]
-        base = plain.loc[plain["model"] == "historical_average_4w", "wape_interval"].iloc[0]
+        base = plain_average_wape(dataset, settings)
         rows.append((label, per_day, auto["wape_interval"], base, int(auto["n_origins"])))
         print(
             f"{label}: {per_day:.0f} a day, auto {auto['wape_interval']:.3f} vs plain 4-week "
