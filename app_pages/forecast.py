@@ -9,7 +9,7 @@ from app_ui import downloads, plots, settings, state, tables
 from data.errors import InputError
 from data.schema import INTERVAL_START, QUEUE
 from forecasting.peaks import describe_peak
-from forecasting.select import PREFERRED_MODEL, SWITCH_MARGIN
+from forecasting.select import PREFERRED_MODEL, SWITCH_MARGIN, WEEKS_BETTER
 
 HISTORY_TAIL_DAYS = 14
 MAX_PEAKS_LISTED = 10
@@ -217,6 +217,8 @@ if not backtest.empty and queue in set(backtest[QUEUE]):
     st.markdown(
         settings.model_choice_sentence(backtest, chosen, st.session_state["forecast_model"])
     )
+    if WEEKS_BETTER in backtest.columns:
+        backtest = backtest.assign(**{WEEKS_BETTER: settings.weeks_better_text(backtest)})
     shown = [c for c in BACKTEST_COLUMNS if c in backtest.columns]
     tables.show(backtest[shown], key="backtest_table", all_rows_up_to=len(backtest))
     st.caption(

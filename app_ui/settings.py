@@ -141,6 +141,18 @@ def _events() -> list[ForecastEvent]:
     return events
 
 
+def weeks_better_text(backtest: pd.DataFrame, preferred: str = PREFERRED_MODEL) -> pd.Series:
+    """The "weeks better than preferred" column as people read it: "3 of 4" per model, and
+    "preferred" on the preferred combination's own row (it has nothing to beat)."""
+    weeks = backtest[WEEKS_BETTER].astype(float)
+    origins = backtest["n_origins"].astype(int)
+    text = [
+        "preferred" if model == preferred else (f"{int(w)} of {n}" if np.isfinite(w) else "")
+        for model, w, n in zip(backtest["model"], weeks, origins, strict=True)
+    ]
+    return pd.Series(text, index=backtest.index, name=WEEKS_BETTER)
+
+
 def model_choice_sentence(
     backtest: pd.DataFrame,
     chosen: str | None,

@@ -77,7 +77,7 @@ COLUMNS: dict[str, Column] = {
     "wape_interval": Column("WAPE per interval (%)", PERCENT),
     "weeks_better": Column(
         "Weeks better than preferred",
-        COUNT,
+        TEXT,  # "3 of 4"; the preferred model's own row reads "preferred"
         "Backtest weeks in which this model's error was lower than the preferred combination's.",
     ),
     "wape_daily": Column("WAPE per day (%)", PERCENT),

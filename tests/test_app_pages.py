@@ -583,6 +583,23 @@ def test_why_this_model_explains_the_switching_rule():
     )
 
 
+def test_weeks_better_reads_as_weeks_out_of_the_backtest():
+    from app_ui.settings import weeks_better_text
+
+    table = pd.DataFrame(
+        {
+            "model": ["smoothed_profile", "combo", "seasonal_naive"],
+            "weeks_better": [3, np.nan, 0],
+            "n_origins": 4,
+        }
+    )
+    assert weeks_better_text(table, preferred="combo").tolist() == [
+        "3 of 4",
+        "preferred",
+        "0 of 4",
+    ]
+
+
 def test_contact_records_show_the_interval_they_were_counted_in(picco_home):
     app = open_app()
     app.file_uploader(key="upload_files").set_value(("calls.csv", contact_records(), "text/csv"))
