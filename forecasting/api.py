@@ -387,7 +387,7 @@ def forecast_dataset(
             shown = [model, *[name for name in (HISTORICAL_AVERAGE,) if name != model]]
             last_runs.append(_last_origin(runs, history, [n for n in shown if n in names]))
         else:
-            notes.append(f"{history.queue}: history too short to backtest; using {model}.")
+            notes.append(_not_backtestable(history, backtest_days, model))
         chosen[history.queue] = model
         data = origin_data(inputs, origin)
         if data.level_shift:
@@ -464,7 +464,8 @@ def backtest_dataset(
         inputs = prepare_queue(history, horizon, settings)
         origins = choose_origins(inputs, settings.n_origins + warmup, horizon, settings.step_days)
         if not origins:
-            notes.append(_not_backtestable(history, horizon))
+            model = settings.model if settings.model != AUTO else FALLBACK_MODEL
+            notes.append(_not_backtestable(history, horizon, model))
             continue
         runs = run_backtest(
             inputs, names, origins, horizon, _scaled(progress, number, len(histories))
@@ -485,13 +486,14 @@ def backtest_dataset(
     return BacktestResult(pd.concat(tables, ignore_index=True), all_runs, notes)
 
 
-def _not_backtestable(history: QueueHistory, horizon_days: int) -> str:
+def _not_backtestable(history: QueueHistory, horizon_days: int, model: str) -> str:
     observed = int(history.observed_days().sum())
     return (
         f"Queue '{history.queue}' was not backtested: it needs {horizon_days + MIN_HISTORY_DAYS} "
         f"days of history with at least {MIN_OBSERVED_SHARE:.0%} of a {horizon_days}-day "
         f"stretch's open intervals observed; it has {history.n_days} days, {observed} of them "
-        f"with data. Forecasting it on auto uses {FALLBACK_MODEL}."
+        f"with data. It is forecast with {model}, and its P10–P90 band has a default width "
+        "instead of one calibrated on backtests."
     )
 
 

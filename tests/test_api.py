@@ -254,6 +254,11 @@ def test_a_queue_too_new_to_backtest_is_named_and_the_others_are_scored(history)
     assert "it has 19 days, 15 of them with data" in result.notes[0]
     with pytest.raises(InputError, match="Queue 'chat' was not backtested: it needs 42 days"):
         backtest_dataset(chat, settings())
+    # Forecasting it says what a 7-day backtest would need and what it does instead.
+    (note,) = forecast_dataset(chat, 7, settings()).notes
+    assert note.startswith("Queue 'chat' was not backtested: it needs 35 days of history")
+    assert "It is forecast with historical_average_4w" in note
+    assert "default width" in note
 
 
 def test_the_selection_table_counts_the_weeks_each_model_beat_the_preferred(history):
