@@ -23,12 +23,14 @@ from forecasting.base import recent_weekday_days
 from forecasting.calendar import (
     AFTER_HOLIDAY,
     HOLIDAY,
+    NORMAL,
     YEAR_END_EVE,
     SpecialDayEffects,
 )
 from forecasting.history import QueueHistory, history_from_intervals, infer_interval_minutes
 from forecasting.intervals import DEFAULT_DISPERSION, calibrate_dispersion, quantile_forecasts
 from forecasting.level_shift import LevelShift
+from forecasting.month_days import month_day_index
 from forecasting.outliers import detect_outliers, outlier_table
 from forecasting.peaks import PEAK_COLUMNS, REASON, USUAL, find_peaks
 from forecasting.pipeline import OriginData, QueueInputs, origin_data, prepare_queue, run_model
@@ -45,6 +47,8 @@ from forecasting.settings import AUTO, ForecastSettings
 Progress = Callable[[float, str], None]
 FORECAST_COLUMNS = [INTERVAL_START, QUEUE, "forecast", "p10", "p50", "p80", "p90", IS_OPEN]
 FALLBACK_MODEL = "historical_average_4w"
+# A peak day whose day-of-month multiplier is at least this is put down to its day of the month.
+MONTH_DAY_REASON_FACTOR = 1.05
 PEAK_BASIS_COLUMNS = [INTERVAL_START, QUEUE, "forecast", USUAL, REASON]
 # One row per special day of the horizon: what it is, the multiplier applied to a usual day,
 # how many past days it was learned from and which, and the day's forecast total.
@@ -218,26 +222,43 @@ def _usual(training: QueueHistory, weeks: int) -> np.ndarray:
 
 def _reasons(
     inputs: QueueInputs,
-    origin: int,
+    data: OriginData,
     n_days: int,
     mean: np.ndarray,
     usual: np.ndarray,
     names: list[str],
     settings: ForecastSettings,
 ) -> np.ndarray:
-    """Known cause per forecast slot: campaign, day after a holiday, or a level above usual.
+    """Known cause per forecast slot: campaign, day after a holiday, a day of the month that
+    runs high (payday, billing), or a level above usual.
     `names`: the horizon days' special-day names (`_special_day_names`)."""
+    origin = data.origin
     reasons = np.full(mean.shape, "", dtype=object)
     kinds = inputs.kinds[origin : origin + n_days]
     for row in np.flatnonzero(kinds == AFTER_HOLIDAY):
         reasons[row] = f"day after {names[row]}"
+    threshold = 1 + settings.peak_threshold_pct / 100
     day_ratio = mean.sum(axis=1) / np.maximum(usual.sum(axis=1), 1e-9)
-    trend_days = (day_ratio > 1 + settings.peak_threshold_pct / 100) & (kinds == 0)
-    reasons[trend_days] = np.where(
-        reasons[trend_days] == "", "trend: recent level above usual", reasons[trend_days]
-    )
+    month_day = month_day_index(inputs.history.first_day, origin, n_days)
+    factor = data.month_day[month_day]
+    for row in np.flatnonzero((kinds == NORMAL) & (day_ratio > threshold)):
+        causes = []
+        if factor[row] >= MONTH_DAY_REASON_FACTOR:
+            causes.append(
+                f"day of month: the {_ordinal(month_day[row] + 1)} usually brings "
+                f"{factor[row] - 1:.0%} more"
+            )
+        if day_ratio[row] / max(factor[row], 1.0) > threshold:
+            causes.append("trend: recent level above usual")
+        reasons[row] = "; ".join(causes)
     campaign = inputs.campaign[origin : origin + n_days]
     return np.where(campaign != "", "campaign " + campaign.astype(str), reasons)
+
+
+def _ordinal(day: int) -> str:
+    """1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st, 22nd, 23rd ... 31st."""
+    suffix = "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"
 
 
 def _special_day_names(inputs: QueueInputs, origin: int, n_days: int) -> list[str]:
@@ -408,7 +429,7 @@ def forecast_dataset(
                 "p90": quantiles[0.9].ravel(),
                 IS_OPEN: history.open_rows(origin, n_days).ravel(),
                 USUAL: usual.ravel(),
-                REASON: _reasons(inputs, origin, n_days, mean, usual, day_names, settings).ravel(),
+                REASON: _reasons(inputs, data, n_days, mean, usual, day_names, settings).ravel(),
                 "is_holiday": np.repeat(
                     inputs.kinds[origin : origin + n_days] == HOLIDAY, history.slots_per_day
                 ),

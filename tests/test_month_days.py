@@ -64,3 +64,26 @@ def test_models_forecast_the_payday_but_baselines_do_not():
     assert model[:11].mean() == pytest.approx(400, rel=0.05)
     assert 1.3 < model[11:].mean() / model[:11].mean() < 1.5
     assert baseline[11:].mean() / baseline[:11].mean() < 1.15
+
+
+def test_a_payday_peak_is_put_down_to_its_day_of_the_month():
+    from forecasting import forecast_dataset
+
+    history = payday_history(days=363)  # 2024-01-01 .. 2024-12-28: forecast Dec 29 .. Jan 4
+    rows, slots = np.indices(history.values.shape)
+    frame = pd.DataFrame(
+        {
+            "interval_start": FIRST_DAY
+            + pd.to_timedelta(rows.ravel() * 1440 + slots.ravel() * 360, "m"),
+            "queue": "q",
+            "volume": history.values.ravel(),
+        }
+    )
+    settings = ForecastSettings(country=None, candidates=("weighted_profile",), n_origins=2)
+    peaks = forecast_dataset(frame, 7, settings).peaks
+    by_day = peaks.set_index(peaks["start"].dt.day)["reason"]
+    assert sorted(by_day.index) == [1, 2, 3]  # the paydays, and only they
+    assert by_day[1].startswith("day of month: the 1st usually brings")
+    assert by_day[2].startswith("day of month: the 2nd usually brings")
+    assert by_day[3].startswith("day of month: the 3rd usually brings")
+    assert not by_day.str.contains("trend").any()
