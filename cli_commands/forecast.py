@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "forecast",
         help="forecast every open interval after the history (auto-selected model per queue)",
         description=(
-            "Import FILE(s), pick the model with the lowest backtest error per queue (or --model) "
+            "Import FILE(s), pick each queue's model by backtest (or take --model) "
             "and write interval_start, queue, forecast, p10, p50, p90 for every open interval of "
             "the --horizon-days after the history (or after --origin) to --out."
         ),

@@ -9,6 +9,7 @@ from data.errors import InputError
 from data.schema import KIND_INTERVALS, KIND_RECORDS
 from forecasting import ForecastSettings
 from forecasting.registry import model_names
+from forecasting.select import PREFERRED_MODEL, SWITCH_MARGIN
 from forecasting.settings import AUTO
 from staffing.plan import CHANNELS, StaffingSettings
 
@@ -62,7 +63,8 @@ def add_forecast_arguments(parser: argparse.ArgumentParser) -> None:
         "--model",
         choices=[AUTO, *model_names()],
         default=AUTO,
-        help="auto = lowest backtest error per queue (default)",
+        help=f"auto (default): per queue, {PREFERRED_MODEL} unless another model beat it in "
+        f"every backtest week and by more than {SWITCH_MARGIN * 100:.0f}%% overall",
     )
     group.add_argument(
         "--country",

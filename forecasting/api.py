@@ -373,8 +373,8 @@ def forecast_dataset(
 ) -> ForecastResult:
     """Forecast every slot of the `horizon_days` after the history (or `settings.origin`).
 
-    Per queue: backtest the models on the last `n_origins` weekly origins, keep the one with the
-    lowest interval WAPE (or `settings.model`), calibrate its P10-P90 band on those backtests,
+    Per queue: backtest the models on the last `n_origins` weekly origins, pick one by
+    `select.pick_model` (or take `settings.model`), calibrate its P10-P90 band on those backtests,
     refit on the whole history and flag the peaks of the horizon.
     """
     settings = settings or ForecastSettings()

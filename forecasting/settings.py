@@ -15,7 +15,7 @@ AUTO = "auto"
 class ForecastSettings:
     """How to forecast: model choice, calendar, events, backtest layout, peak rules."""
 
-    model: str = AUTO  # "auto" (lowest backtest WAPE per queue) or a model name
+    model: str = AUTO  # "auto" (picked per queue by backtest: select.pick_model) or a model name
     country: str | None = "IT"  # holiday calendar (ISO code of the `holidays` package), None = off
     subdivision: str | None = None  # region/province code within the country
     events: list[ForecastEvent] = field(default_factory=list)

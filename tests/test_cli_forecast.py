@@ -35,8 +35,9 @@ def desk_csv(tmp_path_factory):
 
 def test_forecast_writes_every_open_interval(desk_csv, tmp_path):
     out = tmp_path / "forecast.csv"
-    done = run_cli("forecast", desk_csv, "--horizon-days", 7, "--model", "weighted_profile",
-                   "--out", out)
+    done = run_cli(
+        "forecast", desk_csv, "--horizon-days", 7, "--model", "weighted_profile", "--out", out
+    )
     assert done.returncode == 0, done.stderr
     table = pd.read_csv(out, parse_dates=["interval_start"])
     assert list(table.columns) == ["interval_start", "queue", "forecast", "p10", "p50", "p90"]
@@ -57,36 +58,67 @@ def test_forecast_names_the_special_days_of_the_horizon(desk_csv, tmp_path):
     assert done.returncode == 0, done.stderr
     # Easter Monday 2024 is 1 April (default calendar: Italy); 1 January is the one holiday of
     # the history, at ordinary volume in this data.
-    assert re.search(r"special day: desk Mon 2024-04-01 Easter Monday, volume x(0\.9|1\.0)", done.stdout)
+    assert re.search(
+        r"special day: desk Mon 2024-04-01 Easter Monday, volume x(0\.9|1\.0)", done.stdout
+    )
     assert "(learned from 1 past day: all past holidays)" in done.stdout
     assert "special day: desk Tue 2024-04-02 Day after Easter Monday" in done.stdout
 
 
 def test_origin_truncates_the_history(desk_csv, tmp_path):
     out = tmp_path / "forecast.csv"
-    done = run_cli("forecast", desk_csv, "--horizon-days", 2, "--model", "historical_average_4w",
-                   "--origin", "2024-02-05", "--country", "none", "--out", out)
+    done = run_cli(
+        "forecast",
+        desk_csv,
+        "--horizon-days",
+        2,
+        "--model",
+        "historical_average_4w",
+        "--origin",
+        "2024-02-05",
+        "--country",
+        "none",
+        "--out",
+        out,
+    )
     assert done.returncode == 0, done.stderr
     table = pd.read_csv(out, parse_dates=["interval_start"])
     assert table["interval_start"].dt.normalize().unique().tolist() == [
-        pd.Timestamp("2024-02-05"), pd.Timestamp("2024-02-06")]
+        pd.Timestamp("2024-02-05"),
+        pd.Timestamp("2024-02-06"),
+    ]
 
 
 def test_unknown_model_exits_2_with_one_line(desk_csv, tmp_path):
-    done = run_cli("forecast", desk_csv, "--horizon-days", 7, "--model", "prophet",
-                   "--out", tmp_path / "x.csv")
+    done = run_cli(
+        "forecast", desk_csv, "--horizon-days", 7, "--model", "prophet", "--out", tmp_path / "x.csv"
+    )
     assert done.returncode == 2
     assert "prophet" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_backtest_writes_metrics_per_model(desk_csv, tmp_path):
     out = tmp_path / "metrics.csv"
-    done = run_cli("backtest", desk_csv, "--origins", 2, "--horizon-days", 7,
-                   "--model", "relevelled_profile", "--out", out)
+    done = run_cli(
+        "backtest",
+        desk_csv,
+        "--origins",
+        2,
+        "--horizon-days",
+        7,
+        "--model",
+        "relevelled_profile",
+        "--out",
+        out,
+    )
     assert done.returncode == 0, done.stderr
     table = pd.read_csv(out)
     assert set(table["model"]) == {
-        "seasonal_naive", "historical_average_4w", "relevelled_profile", "auto"}
+        "seasonal_naive",
+        "historical_average_4w",
+        "relevelled_profile",
+        "auto",
+    }
     assert (table["n_origins"] == 2).all()
     assert table["wape_interval"].between(0.05, 0.6).all()
     assert table["coverage_80"].notna().all()
@@ -102,7 +134,26 @@ def test_forecast_hints_at_the_calendar_the_history_matches(tmp_path):
     model = ("--model", "weighted_profile", "--horizon-days", 7)
     done = run_cli("forecast", path, *model, "--out", tmp_path / "it.csv")
     assert done.returncode == 0, done.stderr
-    assert re.search(r"hint: .* match FR's public holidays \(\d+ of \d+ .*--country FR", done.stdout)
+    assert re.search(
+        r"hint: .* match FR's public holidays \(\d+ of \d+ .*--country FR", done.stdout
+    )
     done = run_cli("forecast", path, *model, "--country", "FR", "--out", tmp_path / "fr.csv")
     assert done.returncode == 0, done.stderr
     assert "hint:" not in done.stdout
+
+
+@pytest.mark.parametrize("command", ["inspect", "forecast", "backtest", "staff", "plan"])
+def test_every_subcommand_prints_its_help(command):
+    # argparse formats help text with %, so a stray "%" in a help string breaks --help alone.
+    done = subprocess.run(
+        [sys.executable, str(PROJECT_ROOT / "cli.py"), command, "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"usage: cli.py {command}" in done.stdout
+    if command in ("forecast", "backtest", "plan"):
+        from forecasting.select import SWITCH_MARGIN
+
+        assert f"by more than {SWITCH_MARGIN:.0%} overall" in " ".join(done.stdout.split())
