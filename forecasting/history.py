@@ -77,7 +77,10 @@ class QueueHistory:
 
 def infer_interval_minutes(times: pd.Series) -> int:
     """The grid step in minutes: the most common gap between consecutive interval starts."""
-    gaps = pd.Series(times.sort_values().unique()).diff().dropna()
+    distinct = times.dropna().unique()
+    if distinct.size == 0:
+        raise InputError("The history has no intervals: there is nothing to forecast from.")
+    gaps = pd.Series(np.sort(distinct)).diff().dropna()
     if gaps.empty:
         raise InputError("The history has a single interval: need at least two to find the step.")
     minutes = int(round(gaps.mode().iloc[0] / pd.Timedelta(minutes=1)))

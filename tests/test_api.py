@@ -324,3 +324,17 @@ def test_one_off_spikes_of_a_small_queue_are_neither_forecast_nor_peaks(shared_d
     assert forecast[pd.Timestamp("1999-03-07 21:30")] < 30  # not (157 + 3 x ~17) / 4 = 52
     # Nothing left worth a peak: neither the cleaned spikes nor a stray call at night.
     assert result.peaks.empty
+
+
+def test_an_open_weekday_with_no_ordinary_day_is_named_not_silently_zero():
+    # Mon 1 - Wed 3 January 2024: New Year's Day and the day after it are special days, so
+    # Monday and Tuesday have no ordinary day to learn from and are forecast at 0.
+    three_days = synthetic_intervals(3, seed=1)
+    result = forecast_dataset(three_days, 7, settings())
+    note = next(n for n in result.notes if "no ordinary" in n)
+    assert note.startswith("desk: no ordinary Monday or Tuesday in the history")
+    by_day = result.forecast.groupby(result.forecast["interval_start"].dt.day_name())["forecast"]
+    assert by_day.sum()[["Monday", "Tuesday"]].eq(0).all() and by_day.sum()["Wednesday"] > 0
+    # Without a holiday calendar both days are ordinary: nothing to report.
+    plain = forecast_dataset(three_days, 7, settings(country=None))
+    assert not any("no ordinary" in n for n in plain.notes)

@@ -9,8 +9,9 @@ from forecasting.history import history_from_intervals
 
 
 def frame(times, volumes, **extra) -> pd.DataFrame:
-    return pd.DataFrame({"interval_start": pd.to_datetime(times), "queue": "q",
-                         "volume": volumes, **extra})
+    return pd.DataFrame(
+        {"interval_start": pd.to_datetime(times), "queue": "q", "volume": volumes, **extra}
+    )
 
 
 def test_grid_missing_and_learned_open_hours():
@@ -25,8 +26,12 @@ def test_grid_missing_and_learned_open_hours():
 
 
 def test_is_open_and_is_missing_columns_win():
-    data = frame(["2024-01-01 09:00", "2024-01-01 10:00"], [3.0, 0.0],
-                 is_open=[True, True], is_missing=[False, True])
+    data = frame(
+        ["2024-01-01 09:00", "2024-01-01 10:00"],
+        [3.0, 0.0],
+        is_open=[True, True],
+        is_missing=[False, True],
+    )
     history = history_from_intervals(data, "q")
     assert history.open_mask[0, 10]
     assert np.isnan(history.values[0, 10])
@@ -36,3 +41,12 @@ def test_off_grid_timestamps_are_an_input_error():
     data = frame(["2024-01-01 09:00", "2024-01-01 09:30", "2024-01-01 10:10"], [1.0, 2, 3])
     with pytest.raises(InputError, match="not on the 30-minute grid"):
         history_from_intervals(data, "q")
+
+
+def test_an_empty_or_one_interval_history_says_which():
+    from forecasting.history import infer_interval_minutes
+
+    with pytest.raises(InputError, match="has no intervals"):
+        infer_interval_minutes(pd.Series(pd.to_datetime([])))
+    with pytest.raises(InputError, match="a single interval"):
+        infer_interval_minutes(pd.Series(pd.to_datetime(["2024-01-01 09:00"] * 2)))
