@@ -527,12 +527,14 @@ def backtest_dataset(
 
 def _not_backtestable(history: QueueHistory, horizon_days: int, model: str) -> str:
     observed = int(history.observed_days().sum())
+    has = f"it has {history.n_days} days, {observed} of them with data"
+    if not history.open_mask.any() and (~np.isnan(history.values)).any():
+        has = f"its {history.n_days} days hold no contacts at all"
     return (
         f"Queue '{history.queue}' was not backtested: it needs {horizon_days + MIN_HISTORY_DAYS} "
         f"days of history with at least {MIN_OBSERVED_SHARE:.0%} of a {horizon_days}-day "
-        f"stretch's open intervals observed; it has {history.n_days} days, {observed} of them "
-        f"with data. It is forecast with {model}, and its P10–P90 band has a default width "
-        "instead of one calibrated on backtests."
+        f"stretch's open intervals observed; {has}. It is forecast with {model}, and its "
+        "P10–P90 band has a default width instead of one calibrated on backtests."
     )
 
 

@@ -338,3 +338,11 @@ def test_an_open_weekday_with_no_ordinary_day_is_named_not_silently_zero():
     # Without a holiday calendar both days are ordinary: nothing to report.
     plain = forecast_dataset(three_days, 7, settings(country=None))
     assert not any("no ordinary" in n for n in plain.notes)
+
+
+def test_a_queue_of_zeros_is_said_to_hold_no_contacts():
+    zeros = synthetic_intervals(60, seed=1).assign(volume=0.0)
+    result = forecast_dataset(zeros, 7, settings())
+    assert result.forecast["forecast"].eq(0).all()
+    (note,) = result.notes
+    assert "its 60 days hold no contacts at all" in note
