@@ -188,6 +188,15 @@ else:
     if len(peaks) > len(shown):
         st.caption(f"The {len(shown)} largest of {len(peaks)} peaks; all are in the download.")
 
+st.subheader("Day by day")
+days = result.days[result.days[QUEUE] == queue] if not result.days.empty else result.days
+if days.empty:
+    st.caption("No open day in this horizon.")
+else:
+    st.plotly_chart(plots.day_outlook_chart(days, queue), key="day_outlook_chart")
+    with st.expander("Day by day as a table"):
+        tables.show(days.drop(columns=QUEUE), key="day_outlook_table", all_rows_up_to=31)
+
 st.subheader("Holidays and special days")
 special = result.special_days
 special = special[special[QUEUE] == queue] if not special.empty else special
@@ -236,6 +245,8 @@ st.subheader("Downloads")
 downloads.download_table(forecast, "forecast", "Forecast, all queues", key="download_forecast")
 if not all_peaks.empty:
     downloads.download_table(all_peaks, "peaks", "Peaks", key="download_peaks")
+if not result.days.empty:
+    downloads.download_table(result.days, "days", "Day by day", key="download_days")
 if not result.special_days.empty:
     downloads.download_table(
         result.special_days, "special_days", "Special days", key="download_special_days"

@@ -337,11 +337,52 @@ def daily_totals_chart(daily: pd.DataFrame) -> go.Figure:
         tickformat=",d",
         showgrid=False,
     )
-    # Two lines per day label, so a fortnight's labels fit without slanting.
+    return _day_axis(figure, len(daily))
+
+
+def _day_axis(figure: go.Figure, n_days: int) -> go.Figure:
+    """A date axis labelled day by day: two lines per label, so a fortnight fits unslanted."""
     figure.update_xaxes(title_text="Date", tickformat="%a<br>%d %b")
-    if len(daily) <= 31:
+    if n_days <= 31:
         figure.update_xaxes(dtick=DAY_MS)  # one labelled tick per day
     return figure
+
+
+def day_outlook_chart(days: pd.DataFrame, queue: str) -> go.Figure:
+    """Forecast contacts per day as bars, a usual such weekday as a line; special days and
+    days with a known cause carry it in their hover."""
+    rows = days[days[QUEUE] == queue]
+    causes = rows["reason"].where(rows["reason"] != "", "—")
+    figure = go.Figure()
+    figure.add_trace(
+        go.Bar(
+            x=rows["date"],
+            y=rows["forecast_contacts"],
+            name="forecast",
+            marker_color=FORECAST_COLOUR,
+            customdata=np.column_stack([causes, 100 * rows["vs_usual"].fillna(0)]),
+            hovertemplate="%{x|%a %d %b}: %{y:,.0f} contacts (%{customdata[1]:+.0f}% vs usual)"
+            "<br>%{customdata[0]}<extra></extra>",
+        )
+    )
+    figure.add_trace(
+        go.Scatter(
+            x=rows["date"],
+            y=rows["usual_contacts"],
+            name="usual for the weekday",
+            mode="markers+lines",
+            line={"color": HISTORY_COLOUR, "width": 1, "dash": "dot"},
+            hovertemplate="usual %{x|%A}: %{y:,.0f}<extra></extra>",
+        )
+    )
+    _layout(
+        figure,
+        f"Day by day, {queue}: forecast against a usual such weekday",
+        "Contacts per day",
+        height=340,
+    )
+    figure.update_layout(hovermode="closest")
+    return _day_axis(figure, len(rows))
 
 
 def _short_number(value: float, whole: bool) -> str:

@@ -91,6 +91,17 @@ COLUMNS: dict[str, Column] = {
         "Volume × a usual day", PRECISE, "Multiplier applied to the usual weekday's forecast."
     ),
     "forecast_contacts": Column("Forecast contacts", COUNT),
+    # Day by day
+    "usual_contacts": Column(
+        "Usual contacts",
+        COUNT,
+        "A usual such weekday: the median of each interval over recent ordinary weeks, summed.",
+    ),
+    "vs_usual": Column("Vs usual (%)", PERCENT, "Forecast against a usual such weekday."),
+    "busiest_start": Column("Busiest interval", DATETIME),
+    "busiest_forecast": Column("Busiest interval, forecast", DECIMAL),
+    "busiest_p90": Column("Busiest interval, P90", COUNT, "Contacts in 9 cases out of 10 at most."),
+    "reason": Column("Cause", TEXT, "Holiday, day after one, campaign, day of month or trend."),
     "learned_from_days": Column(
         "Learned from (days)", COUNT, "Past days of this kind in the history the effect comes from."
     ),
@@ -165,10 +176,13 @@ def show(
     """
     if all_rows_up_to:
         options["height"] = ROW_HEIGHT_PX * (min(len(frame), all_rows_up_to) + 1) + 3
-    st.dataframe(
-        display_frame(frame, overrides),
-        key=key,
-        hide_index=True,
-        column_config={name: config_of(column_for(name, overrides)) for name in frame.columns},
-        **options,
-    )
+    # A keyed container: the page's HTML names the table (class st-key-<key>_box), which
+    # st.dataframe alone does not.
+    with st.container(key=f"{key}_box"):
+        st.dataframe(
+            display_frame(frame, overrides),
+            key=key,
+            hide_index=True,
+            column_config={name: config_of(column_for(name, overrides)) for name in frame.columns},
+            **options,
+        )

@@ -32,7 +32,14 @@ from forecasting.intervals import DEFAULT_DISPERSION, calibrate_dispersion, quan
 from forecasting.level_shift import LevelShift
 from forecasting.month_days import month_day_index
 from forecasting.outliers import detect_outliers, outlier_table
-from forecasting.peaks import PEAK_COLUMNS, REASON, USUAL, find_peaks
+from forecasting.peaks import (
+    PEAK_COLUMNS,
+    REASON,
+    SPECIAL_DAY,
+    USUAL,
+    day_outlook,
+    find_peaks,
+)
 from forecasting.pipeline import OriginData, QueueInputs, origin_data, prepare_queue, run_model
 from forecasting.registry import BASELINES, HISTORICAL_AVERAGE, auto_candidates, make_model
 from forecasting.select import (
@@ -83,6 +90,7 @@ class ForecastResult:
     # chosen model and the 4-week average), for actual-vs-forecast charts.
     last_backtest: pd.DataFrame = field(default_factory=pd.DataFrame)
     special_days: pd.DataFrame = field(default_factory=pd.DataFrame)  # SPECIAL_DAY_COLUMNS
+    days: pd.DataFrame = field(default_factory=pd.DataFrame)  # peaks.DAY_OUTLOOK_COLUMNS
 
 
 def _last_origin(runs: BacktestRuns, history: QueueHistory, models: list[str]) -> pd.DataFrame:
@@ -395,6 +403,7 @@ def forecast_dataset(
     frames, tables, peaks, outliers, chosen, notes = [], [], [], [], {}, []
     last_runs: list[pd.DataFrame] = []
     special: list[pd.DataFrame] = []
+    outlook: list[pd.DataFrame] = []
     for number, history in enumerate(histories):
         report = _scaled(progress, number, len(histories))
         origin = history.n_days
@@ -436,6 +445,7 @@ def forecast_dataset(
         usual = _usual(data.training, settings.usual_weeks)[history.weekdays(origin, n_days)]
         usual = usual * history.open_rows(origin, n_days)
         day_names = _special_day_names(inputs, origin, n_days)
+        kinds = inputs.kinds[origin : origin + n_days]
         frame = pd.DataFrame(
             {
                 INTERVAL_START: history.slot_times(origin, n_days),
@@ -448,14 +458,18 @@ def forecast_dataset(
                 IS_OPEN: history.open_rows(origin, n_days).ravel(),
                 USUAL: usual.ravel(),
                 REASON: _reasons(inputs, data, n_days, mean, usual, day_names, settings).ravel(),
-                "is_holiday": np.repeat(
-                    inputs.kinds[origin : origin + n_days] == HOLIDAY, history.slots_per_day
+                "is_holiday": np.repeat(kinds == HOLIDAY, history.slots_per_day),
+                # Holidays and eves by name; a day after one has its cause in REASON.
+                SPECIAL_DAY: np.repeat(
+                    np.where(np.isin(kinds, (HOLIDAY, YEAR_END_EVE)), day_names, ""),
+                    history.slots_per_day,
                 ),
             }
         )
         end = start + pd.Timedelta(days=horizon_days)
         frame = frame[(frame[INTERVAL_START] >= start) & (frame[INTERVAL_START] < end)]
         frames.append(frame)
+        outlook.append(day_outlook(frame))
         days = _special_days(inputs, data, n_days, mean, day_names)
         special.append(days[(days["date"] >= start.normalize()) & (days["date"] < end)])
         peaks.append(frame.loc[frame[IS_OPEN] & ~frame["is_holiday"], PEAK_BASIS_COLUMNS])
@@ -476,6 +490,7 @@ def forecast_dataset(
         interval_minutes=step,
         last_backtest=pd.concat(last_runs, ignore_index=True) if last_runs else pd.DataFrame(),
         special_days=pd.concat(special, ignore_index=True),
+        days=pd.concat(outlook, ignore_index=True),
     )
 
 

@@ -128,3 +128,51 @@ def describe_peak(peak: pd.Series) -> str:
         f"{start:%a} {start.day} {start:%b} {start:%H:%M}–{until}: {pct_text} over a usual "
         f"{start:%A}, ≈ {peak['extra_contacts']:.0f} extra contacts ({peak[REASON]})"
     )
+
+
+SPECIAL_DAY = "special_day"
+DAY_OUTLOOK_COLUMNS = [
+    QUEUE,
+    "date",
+    "forecast_contacts",
+    "usual_contacts",
+    "vs_usual",
+    "busiest_start",
+    "busiest_forecast",
+    "busiest_p90",
+    REASON,
+]
+
+
+def day_outlook(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per queue and open day of a forecast: its contacts against a usual such weekday,
+    its busiest interval (forecast and P90) and its cause where known.
+
+    `frame`: interval_start, queue, forecast, p90, is_open, usual, and optionally reason and
+    special_day (a holiday's or eve's name, or the holiday a day follows). A special day names
+    itself; otherwise the first known cause among its intervals does.
+    """
+    data = frame[frame["is_open"]].copy()
+    if data.empty:
+        return pd.DataFrame(columns=DAY_OUTLOOK_COLUMNS)
+    data["date"] = pd.to_datetime(data[INTERVAL_START]).dt.normalize()
+    for column in (REASON, SPECIAL_DAY):
+        if column not in data.columns:
+            data[column] = ""
+    groups = data.groupby([QUEUE, "date"], sort=True)
+    busiest = data.loc[groups["forecast"].idxmax()].set_index([QUEUE, "date"])
+    days = groups.agg(
+        forecast_contacts=("forecast", "sum"),
+        usual_contacts=(USUAL, "sum"),
+        special=(SPECIAL_DAY, _first_reason),
+        cause=(REASON, _first_reason),
+    )
+    usual = days["usual_contacts"]
+    days["vs_usual"] = np.where(
+        usual > 0, days["forecast_contacts"] / usual.where(usual > 0) - 1, np.nan
+    )
+    days["busiest_start"] = busiest[INTERVAL_START]
+    days["busiest_forecast"] = busiest["forecast"]
+    days["busiest_p90"] = busiest["p90"]
+    days[REASON] = days["special"].where(days["special"] != "", days["cause"])
+    return days.reset_index()[DAY_OUTLOOK_COLUMNS]

@@ -284,18 +284,20 @@ def edit_cell(page, row: str, column: str, value: str, editor_index: int = 0) ->
     wait_for_rerun(page)
 
 
-def hidden_width(page, grid_index: int = 0) -> int:
-    """Pixels of the st.dataframe / st.data_editor grid that only a horizontal scroll shows."""
-    return _hidden(page, grid_index, "scrollWidth - element.clientWidth")
+def hidden_width(page, key: str) -> int:
+    """Pixels of the grid's columns that only a sideways scroll inside the grid shows; the grid
+    is the st.dataframe / st.data_editor whose widget key starts with `key`."""
+    return _hidden(page, key, "scrollWidth - element.clientWidth")
 
 
-def hidden_height(page, grid_index: int = 0) -> int:
+def hidden_height(page, key: str) -> int:
     """Pixels of the grid's rows that only a vertical scroll inside the grid shows."""
-    return _hidden(page, grid_index, "scrollHeight - element.clientHeight")
+    return _hidden(page, key, "scrollHeight - element.clientHeight")
 
 
-def _hidden(page, grid_index: int, difference: str) -> int:
-    grid = page.locator('[data-testid="stDataFrame"]').nth(grid_index)
+def _hidden(page, key: str, difference: str) -> int:
+    # Streamlit marks a keyed element's container with the class st-key-<key>.
+    grid = page.locator(f'[class*="st-key-{key}"] [data-testid="stDataFrame"]').first
     grid.scroll_into_view_if_needed()
     scroller = grid.locator(".dvn-scroller").first
     return int(scroller.evaluate(f"(element) => element.{difference}"))

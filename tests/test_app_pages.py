@@ -126,6 +126,26 @@ def test_last_backtest_chart_shows_actuals_beside_the_chosen_model_and_the_basel
     }
 
 
+def test_day_by_day_adds_up_to_the_forecast_and_shows_each_day_against_a_usual_one(picco_home):
+    app = go(open_app(), "forecast")
+    assert_clean(app)
+    days, columns = table(app, "forecast_contacts", "usual_contacts", "vs_usual")
+    assert columns["vs_usual"]["label"] == "Vs usual (%)"
+    # The open days of the horizon, summing to the headline figure.
+    assert f"{days['forecast_contacts'].sum():,.0f}" == metric(app, "Forecast contacts")
+    ordinary = days[days["usual_contacts"] > 0]
+    forecast, usual = ordinary["forecast_contacts"], ordinary["usual_contacts"]
+    # Shown rounded: contacts to whole numbers (each off by up to 0.5), percents to one decimal.
+    slack = 100 * 0.5 * (1 / usual + forecast / usual**2) + 0.05
+    assert (abs(ordinary["vs_usual"] - 100 * (forecast / usual - 1)) <= slack).all()
+    figure = chart(app, "day_outlook_chart")
+    assert [trace["name"] for trace in figure["data"]] == ["forecast", "usual for the weekday"]
+    assert len(figure["data"][0]["x"]) == len(days)
+    assert {"download_days_csv", "download_days_xlsx"} <= {
+        button.key for button in app.get("download_button")
+    }
+
+
 def test_every_page_renders_on_the_sample(picco_home):
     app = open_app()
     assert_clean(app)

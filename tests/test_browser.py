@@ -127,7 +127,9 @@ def test_upload_forecast_staff_compare_and_download_the_plan(app_page, shared_da
     page.get_by_text("Duplicate, rename or delete a scenario").click()
     page.get_by_label("New name (for duplicate or rename)", exact=True).fill("Busier")
     click_button(page, "Duplicate")
-    assert hidden_width(page) <= 0  # every column of the scenario editor is on screen
+    assert (
+        hidden_width(page, "scenario_editor_") <= 0
+    )  # every column of the scenario editor is on screen
     edit_cell(page, row="Busier", column="Vol %", value="20")
     click_button(page, "Save table changes")
     choose(page, "Scenarios to compare", "Busier")
@@ -169,7 +171,9 @@ def test_sample_forecast_explains_its_model_and_staffs_every_queue(app_page):
     assert "Dataset: Sample service desk" in text and "dataset=Sample" in page.url
     assert re.search(r"auto (kept|picked) \S+", text), text
     assert "next best" not in text
-    assert hidden_height(page) <= 0  # every model of the backtest table without scrolling
+    assert (
+        hidden_height(page, "backtest_table") <= 0
+    )  # every model of the backtest table without scrolling
     assert app_exceptions(page) == []
     screenshot(page, "forecast-page-sample")
     # Three weeks ahead reach the Immaculate Conception: the special days are listed.
@@ -184,7 +188,9 @@ def test_sample_forecast_explains_its_model_and_staffs_every_queue(app_page):
     open_page(page, "Staffing")
     text = main_text(page)
     assert "All queues with these targets" in text and "Peak agents" in text
-    assert hidden_height(page) <= 0  # the fortnight's daily totals without scrolling
+    assert (
+        hidden_height(page, "staffing_daily_table") <= 0
+    )  # the fortnight's daily totals without scrolling
     assert app_exceptions(page) == []
     screenshot(page, "staffing-page-sample")
     open_page(page, "Data")

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from forecasting.peaks import describe_peak, find_peaks
+from forecasting.peaks import day_outlook, describe_peak, find_peaks
 
 
 def day_frame() -> pd.DataFrame:
@@ -130,3 +130,33 @@ def test_share_of_day_is_per_day():
     peaks = find_peaks(pd.concat([quiet, busy], ignore_index=True), 30)
     assert peaks["start"].tolist() == [pd.Timestamp("2025-03-03 09:30")]
     assert peaks["extra_contacts"].tolist() == [25.0]
+
+
+def test_day_outlook_sums_each_open_day_and_names_its_busiest_interval_and_cause():
+    times = pd.date_range("2024-03-04 09:00", periods=3, freq="30min")  # a Monday
+    times = times.append(pd.date_range("2024-03-05 09:00", periods=3, freq="30min"))
+    times = times.append(pd.date_range("2024-03-06 09:00", periods=3, freq="30min"))
+    frame = pd.DataFrame(
+        {
+            "interval_start": times,
+            "queue": "desk",
+            "forecast": [10.0, 30.0, 20.0, 5.0, 5.0, 0.0, 7.0, 8.0, 9.0],
+            "p90": [14.0, 38.0, 26.0, 8.0, 8.0, 0.0, 11.0, 12.0, 13.0],
+            "is_open": [True] * 5 + [False] + [True] * 3,
+            "usual": [10.0, 20.0, 20.0, 10.0, 10.0, 0.0, 8.0, 8.0, 8.0],
+            "reason": ["", "campaign spring", "", "", "", "", "", "", ""],
+            "special_day": [""] * 3 + ["Easter Monday"] * 3 + [""] * 3,
+        }
+    )
+    days = day_outlook(frame).set_index("date")
+    monday, tuesday, wednesday = days.index
+    assert days.loc[monday, "forecast_contacts"] == 60 and days.loc[monday, "usual_contacts"] == 50
+    assert days.loc[monday, "vs_usual"] == pytest.approx(0.2)
+    assert days.loc[monday, "busiest_start"] == pd.Timestamp("2024-03-04 09:30")
+    assert days.loc[monday, "busiest_p90"] == 38
+    assert days.loc[monday, "reason"] == "campaign spring"
+    # The closed 10:00 slot is left out; a holiday names itself.
+    assert days.loc[tuesday, "forecast_contacts"] == 10 and days.loc[tuesday, "vs_usual"] == -0.5
+    assert days.loc[tuesday, "reason"] == "Easter Monday"
+    assert days.loc[wednesday, "vs_usual"] == pytest.approx(0.0)
+    assert days.loc[wednesday, "reason"] == ""
