@@ -345,12 +345,20 @@ def _special_days(
     return pd.DataFrame(rows, columns=SPECIAL_DAY_COLUMNS)
 
 
-def _weekdays_without_ordinary_days(history: QueueHistory, training: QueueHistory) -> list[str]:
-    """Names of the open weekdays that no usable training day stands for ("Monday", ...)."""
+def _unseen_weekdays_note(history: QueueHistory, training: QueueHistory) -> str | None:
+    """A note naming the open weekdays that no usable training day stands for: every model
+    forecasts them at 0, which must not pass for a quiet day."""
     seen = np.zeros(7, dtype=bool)
     seen[training.weekdays()[training.observed_days()]] = True
-    open_weekdays = history.open_mask.any(axis=1)
-    return [WEEKDAY_NAMES[day] for day in np.flatnonzero(open_weekdays & ~seen)]
+    unseen = [WEEKDAY_NAMES[day] for day in np.flatnonzero(history.open_mask.any(axis=1) & ~seen)]
+    if not unseen:
+        return None
+    days = " or ".join([", ".join(unseen[:-1]), unseen[-1]] if len(unseen) > 1 else unseen)
+    return (
+        f"{history.queue}: no ordinary {days} in the history (each was a holiday, the day after "
+        "one, excluded or missing), so the forecast has nothing to go on for those days and "
+        "shows 0 contacts. Upload more weeks, or do not plan them from this forecast."
+    )
 
 
 def _level_shift_note(history: QueueHistory, shift: LevelShift) -> str:
@@ -431,15 +439,9 @@ def forecast_dataset(
         data = origin_data(inputs, origin)
         if data.level_shift:
             notes.append(_level_shift_note(history, data.level_shift))
-        unseen = _weekdays_without_ordinary_days(history, data.training)
+        unseen = _unseen_weekdays_note(history, data.training)
         if unseen:
-            days = " or ".join([", ".join(unseen[:-1]), unseen[-1]] if len(unseen) > 1 else unseen)
-            notes.append(
-                f"{history.queue}: no ordinary {days} in the history (each was a holiday, the day "
-                "after one, excluded or missing), so the forecast has nothing to go on for those "
-                "days and shows 0 contacts. Upload more weeks, or do not plan them from this "
-                "forecast."
-            )
+            notes.append(unseen)
         mean = run_model(make_model(model), inputs, data, n_days)
         quantiles = quantile_forecasts(mean, dispersion)
         usual = _usual(data.training, settings.usual_weeks)[history.weekdays(origin, n_days)]

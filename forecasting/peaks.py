@@ -1,4 +1,5 @@
-"""Upcoming peaks: forecast periods far above the usual weekday and slot, ranked by extra work."""
+"""Upcoming peaks (forecast periods far above the usual weekday and slot, ranked by extra work)
+and the day-by-day outlook against a usual such weekday."""
 
 from __future__ import annotations
 
@@ -149,8 +150,8 @@ def day_outlook(frame: pd.DataFrame) -> pd.DataFrame:
     its busiest interval (forecast and P90) and its cause where known.
 
     `frame`: interval_start, queue, forecast, p90, is_open, usual, and optionally reason and
-    special_day (a holiday's or eve's name, or the holiday a day follows). A special day names
-    itself; otherwise the first known cause among its intervals does.
+    special_day (a holiday's or eve's name). A special day names itself; otherwise the first
+    known cause among its intervals does.
     """
     data = frame[frame["is_open"]].copy()
     if data.empty:
