@@ -169,9 +169,7 @@ def day_outlook(frame: pd.DataFrame) -> pd.DataFrame:
         cause=(REASON, _first_reason),
     )
     usual = days["usual_contacts"]
-    days["vs_usual"] = np.where(
-        usual > 0, days["forecast_contacts"] / usual.where(usual > 0) - 1, np.nan
-    )
+    days["vs_usual"] = days["forecast_contacts"] / usual.where(usual > 0) - 1  # NaN: no usual
     days["busiest_start"] = busiest[INTERVAL_START]
     days["busiest_forecast"] = busiest["forecast"]
     days["busiest_p90"] = busiest["p90"]
