@@ -26,6 +26,7 @@ from forecasting.month_days import month_day_factors, month_day_index
 from forecasting.outliers import detect_outliers
 from forecasting.settings import ForecastSettings
 from forecasting.shared_shapes import SharedShapes, shared_shapes
+from forecasting.yearly import day_levels, yearly_factors
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,8 @@ class OriginData:
     plain_training: QueueHistory
     level_shift: LevelShift | None = None  # the training days before it are rescaled
     shapes: SharedShapes | None = None  # intraday shapes borrowed across alike weekdays
+    # Per day, the raw level of ordinary days (yearly.day_levels), for the yearly move.
+    day_levels: np.ndarray | None = None
 
 
 def origin_data(inputs: QueueInputs, origin: int) -> OriginData:
@@ -93,7 +96,12 @@ def origin_data(inputs: QueueInputs, origin: int) -> OriginData:
         shifted[outliers] = values[outliers] = np.nan
     training = raw.with_values(shifted)
     plain = training if shift is None else raw.with_values(values)
-    return OriginData(origin, training, effects, month_day, plain, shift, shared_shapes(training))
+    # Raw, not outlier-cleaned: a recurring lull is what the yearly move is made of.
+    regular = (inputs.kinds[:origin] == NORMAL) & ~inputs.excluded[:origin].any(axis=1)
+    levels = day_levels(raw, regular, month_day[month_day_index(raw.first_day, 0, origin)])
+    return OriginData(
+        origin, training, effects, month_day, plain, shift, shared_shapes(training), levels
+    )
 
 
 def day_multipliers(inputs: QueueInputs, data: OriginData, horizon_days: int) -> np.ndarray:
@@ -134,6 +142,8 @@ def run_model(
             training.values / data.month_day[month_day_index(first, 0, training.n_days)][:, None]
         )
         factors = data.month_day[month_day_index(first, data.origin, horizon_days)]
+    if model.adjusted_history and data.day_levels is not None:
+        factors = factors * yearly_factors(data.day_levels, horizon_days)
     model.fit(training)
     raw = np.clip(np.nan_to_num(model.predict_days(horizon_days)), 0, None)
     if model.adjusted_history and data.shapes is not None:
