@@ -101,7 +101,9 @@ COLUMNS: dict[str, Column] = {
     "busiest_start": Column("Busiest interval", DATETIME),
     "busiest_forecast": Column("Busiest interval, forecast", DECIMAL),
     "busiest_p90": Column("Busiest interval, P90", COUNT, "Contacts in 9 cases out of 10 at most."),
-    "reason": Column("Cause", TEXT, "Holiday, day after one, campaign, day of month or trend."),
+    "reason": Column(
+        "Cause", TEXT, "Holiday, day after one, campaign, day of month, season or trend."
+    ),
     "learned_from_days": Column(
         "Learned from (days)", COUNT, "Past days of this kind in the history the effect comes from."
     ),

@@ -50,12 +50,13 @@ from forecasting.select import (
     pick_model,
 )
 from forecasting.settings import AUTO, ForecastSettings
+from forecasting.yearly import yearly_factors
 
 Progress = Callable[[float, str], None]
 FORECAST_COLUMNS = [INTERVAL_START, QUEUE, "forecast", "p10", "p50", "p80", "p90", IS_OPEN]
 FALLBACK_MODEL = "historical_average_4w"
-# A peak day whose day-of-month multiplier is at least this is put down to its day of the month.
-MONTH_DAY_REASON_FACTOR = 1.05
+# A peak day whose day-of-month (or yearly) multiplier is at least this is put down to it.
+CALENDAR_REASON_FACTOR = 1.05
 PEAK_BASIS_COLUMNS = [INTERVAL_START, QUEUE, "forecast", USUAL, REASON]
 # One row per special day of the horizon: what it is, the multiplier applied to a usual day,
 # how many past days it was learned from and which, and the day's forecast total.
@@ -239,7 +240,7 @@ def _reasons(
     settings: ForecastSettings,
 ) -> np.ndarray:
     """Known cause per forecast slot: campaign, day after a holiday, a day of the month that
-    runs high (payday, billing), or a level above usual.
+    runs high (payday, billing), weeks that rose in both past years, or a level above usual.
     `names`: the horizon days' special-day names (`_special_day_names`)."""
     origin = data.origin
     reasons = np.full(mean.shape, "", dtype=object)
@@ -250,14 +251,21 @@ def _reasons(
     day_ratio = mean.sum(axis=1) / np.maximum(usual.sum(axis=1), 1e-9)
     month_day = month_day_index(inputs.history.first_day, origin, n_days)
     factor = data.month_day[month_day]
+    season = np.ones(n_days)
+    if data.day_levels is not None:
+        season = yearly_factors(data.day_levels, n_days)
     for row in np.flatnonzero((kinds == NORMAL) & (day_ratio > threshold)):
         causes = []
-        if factor[row] >= MONTH_DAY_REASON_FACTOR:
+        if factor[row] >= CALENDAR_REASON_FACTOR:
             causes.append(
                 f"day of month: the {_ordinal(month_day[row] + 1)} usually brings "
                 f"{factor[row] - 1:.0%} more"
             )
-        if day_ratio[row] / max(factor[row], 1.0) > threshold:
+        if season[row] >= CALENDAR_REASON_FACTOR:
+            causes.append(
+                f"season: these weeks rose in each of the last two years (+{season[row] - 1:.0%})"
+            )
+        if day_ratio[row] / max(factor[row], 1.0) / max(season[row], 1.0) > threshold:
             causes.append("trend: recent level above usual")
         reasons[row] = "; ".join(causes)
     campaign = inputs.campaign[origin : origin + n_days]

@@ -81,3 +81,27 @@ def test_day_levels_are_per_interval_means_of_ordinary_days_net_of_the_day_of_mo
     # Day 2 misses one interval: its level is the mean of the three seen, then halved.
     np.testing.assert_allclose(levels[:2], [25.0, 30.0 / 2])
     assert np.isnan(levels[2])  # not an ordinary day
+
+
+def test_a_peak_in_weeks_that_rose_both_years_is_put_down_to_the_season():
+    from forecasting import forecast_dataset
+
+    # A yearly rush (x1.6) in weeks 30-33 of both past years; forecast from its start.
+    origin = 2 * YEAR_DAYS + 29 * 7
+    history = summer_history(origin, dips=(1.6, 1.6))
+    rows, slots = np.indices(history.values.shape)
+    frame = pd.DataFrame(
+        {
+            "interval_start": FIRST_DAY
+            + pd.to_timedelta(rows.ravel() * 1440 + slots.ravel() * 360, "m"),
+            "queue": "q",
+            "volume": history.values.ravel(),
+        }
+    )
+    settings = ForecastSettings(country=None, candidates=("weighted_profile",), n_origins=2)
+    result = forecast_dataset(frame, 7, settings)
+    days = result.days
+    # Half of log(1.6): about +26% over a usual week, every day of it.
+    np.testing.assert_allclose(days["vs_usual"], np.sqrt(1.6) - 1, atol=0.03)
+    assert days["reason"].str.startswith("season: these weeks rose in each of the last two").all()
+    assert not result.peaks["reason"].str.contains("trend").any()
