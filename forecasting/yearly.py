@@ -11,10 +11,11 @@ REFERENCE_DAYS = 28  # the weeks before the origin that the models' level rests 
 MIN_DAYS = 5  # ordinary days a window needs to count
 # Each year's move is noisy and the models' own level already follows part of it: the smaller
 # of two agreeing moves, and half of that. Over the bank and 16 AXA queues (30 origins) auto went
-# from 0.866 to 0.855 of the plain 4-week average (Tech. Inter +23% -> +37%, Médical +14% ->
-# +17%; Tech. Total, Tech. Axa, RENAULT, Gestion Assurances 0.5-2 points worse). Shares of 0.3 /
-# 0.5 / 0.7 gave 0.858 / 0.854 / 0.852 with 2 / 3 / 5 queues made worse; one year alone at 0.5
-# made the end of 2013 worse for Téléphonie and Gestion (0.094 -> 0.097, 0.521 -> 0.529).
+# from 0.867 to 0.856 of the plain 4-week average (Tech. Inter +23% -> +37%, Médical +14% ->
+# +17%; Tech. Total, Tech. Axa, RENAULT, Gestion Assurances 0.5-2 points worse). In a first
+# version (summed day totals of the cleaned history) shares of 0.3 / 0.5 / 0.7 gave 0.858 /
+# 0.854 / 0.852 with 2 / 3 / 5 queues made worse; one year alone at 0.5 made the end of 2013
+# worse for Téléphonie and Gestion (0.094 -> 0.097, 0.521 -> 0.529).
 SHRINK = 0.5
 
 
