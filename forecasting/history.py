@@ -67,6 +67,16 @@ class QueueHistory:
     def day_index(self, timestamp: pd.Timestamp) -> int:
         return int((timestamp.normalize() - self.first_day) / pd.Timedelta(days=1))
 
+    def to_intervals(self) -> pd.DataFrame:
+        """The long table this history holds: interval_start, queue, volume (NaN = missing)."""
+        return pd.DataFrame(
+            {
+                INTERVAL_START: self.slot_times(0, self.n_days),
+                QUEUE: self.queue,
+                VOLUME: self.values.ravel(),
+            }
+        )
+
     def slot_times(self, start: int, count: int) -> pd.DatetimeIndex:
         """Interval starts of `count` day rows from `start`, flattened row by row."""
         day_starts = self.first_day + pd.to_timedelta(start + np.arange(count), unit="D")

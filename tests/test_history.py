@@ -50,3 +50,18 @@ def test_an_empty_or_one_interval_history_says_which():
         infer_interval_minutes(pd.Series(pd.to_datetime([])))
     with pytest.raises(InputError, match="a single interval"):
         infer_interval_minutes(pd.Series(pd.to_datetime(["2024-01-01 09:00"] * 2)))
+
+
+def test_to_intervals_gives_back_the_table_the_history_was_built_from():
+    frame = pd.DataFrame(
+        {
+            "interval_start": pd.to_datetime(
+                ["2024-01-01 09:00", "2024-01-01 09:30", "2024-01-02 09:00"]
+            ),
+            "queue": "desk",
+            "volume": [3.0, 4.0, 5.0],
+        }
+    )
+    history = history_from_intervals(frame, "desk")
+    back = history.to_intervals().dropna(subset=["volume"]).reset_index(drop=True)
+    pd.testing.assert_frame_equal(back, frame, check_dtype=False)

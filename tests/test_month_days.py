@@ -70,15 +70,7 @@ def test_a_payday_peak_is_put_down_to_its_day_of_the_month():
     from forecasting import forecast_dataset
 
     history = payday_history(days=363)  # 2024-01-01 .. 2024-12-28: forecast Dec 29 .. Jan 4
-    rows, slots = np.indices(history.values.shape)
-    frame = pd.DataFrame(
-        {
-            "interval_start": FIRST_DAY
-            + pd.to_timedelta(rows.ravel() * 1440 + slots.ravel() * 360, "m"),
-            "queue": "q",
-            "volume": history.values.ravel(),
-        }
-    )
+    frame = history.to_intervals()
     settings = ForecastSettings(country=None, candidates=("weighted_profile",), n_origins=2)
     peaks = forecast_dataset(frame, 7, settings).peaks
     by_day = peaks.set_index(peaks["start"].dt.day)["reason"]

@@ -89,15 +89,7 @@ def test_a_peak_in_weeks_that_rose_both_years_is_put_down_to_the_season():
     # A yearly rush (x1.6) in weeks 30-33 of both past years; forecast from its start.
     origin = 2 * YEAR_DAYS + 29 * 7
     history = summer_history(origin, dips=(1.6, 1.6))
-    rows, slots = np.indices(history.values.shape)
-    frame = pd.DataFrame(
-        {
-            "interval_start": FIRST_DAY
-            + pd.to_timedelta(rows.ravel() * 1440 + slots.ravel() * 360, "m"),
-            "queue": "q",
-            "volume": history.values.ravel(),
-        }
-    )
+    frame = history.to_intervals()
     settings = ForecastSettings(country=None, candidates=("weighted_profile",), n_origins=2)
     result = forecast_dataset(frame, 7, settings)
     days = result.days
