@@ -26,7 +26,7 @@ from forecasting.month_days import month_day_factors, month_day_index
 from forecasting.outliers import detect_outliers
 from forecasting.settings import ForecastSettings
 from forecasting.shared_shapes import SharedShapes, shared_shapes
-from forecasting.yearly import day_levels, yearly_factors
+from forecasting.yearly import HISTORY_DAYS, day_levels, yearly_factors
 
 
 @dataclass(frozen=True)
@@ -96,9 +96,12 @@ def origin_data(inputs: QueueInputs, origin: int) -> OriginData:
         shifted[outliers] = values[outliers] = np.nan
     training = raw.with_values(shifted)
     plain = training if shift is None else raw.with_values(values)
-    # Raw, not outlier-cleaned: a recurring lull is what the yearly move is made of.
-    regular = (inputs.kinds[:origin] == NORMAL) & ~inputs.excluded[:origin].any(axis=1)
-    levels = day_levels(raw, regular, month_day[month_day_index(raw.first_day, 0, origin)])
+    # Raw, not outlier-cleaned: a recurring lull is what the yearly move is made of. Only
+    # worked out where there are two years to move by.
+    levels = None
+    if origin >= HISTORY_DAYS:
+        regular = (inputs.kinds[:origin] == NORMAL) & ~inputs.excluded[:origin].any(axis=1)
+        levels = day_levels(raw, regular, month_day[month_day_index(raw.first_day, 0, origin)])
     return OriginData(
         origin, training, effects, month_day, plain, shift, shared_shapes(training), levels
     )

@@ -9,6 +9,7 @@ from forecasting.history import QueueHistory
 YEAR_DAYS = 364  # 52 weeks back: the same weekdays
 REFERENCE_DAYS = 28  # the weeks before the origin that the models' level rests on
 MIN_DAYS = 5  # ordinary days a window needs to count
+HISTORY_DAYS = 2 * YEAR_DAYS + REFERENCE_DAYS  # two years back and the weeks before them
 # Each year's move is noisy and the models' own level already follows part of it: the smaller
 # of two agreeing moves, and half of that. Over the bank and 16 AXA queues (30 origins) auto went
 # from 0.867 to 0.856 of the plain 4-week average (Tech. Inter +23% -> +37%, Médical +14% ->
@@ -54,7 +55,7 @@ def yearly_factors(levels: np.ndarray, horizon_days: int) -> np.ndarray:
     and two years back; 1 where the two years disagree in direction or are not there."""
     factors = np.ones(horizon_days)
     origin = levels.size
-    if origin < 2 * YEAR_DAYS + REFERENCE_DAYS:
+    if origin < HISTORY_DAYS:
         return factors
     for week_start in range(0, horizon_days, 7):
         week_end = min(week_start + 7, horizon_days)
