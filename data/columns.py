@@ -37,20 +37,35 @@ VOLUME_WORDS = {
     "contacts", "contatti", "offered", "offerte", "offerti", "received", "ricevute", "ricevuti",
     "entranti", "arrivals", "arrivi", "inbound", "n", "num", "numero", "nr", "tickets", "chats",
     "emails", "mails", "totale", "total", "qty", "quantity", "volumes", "presented", "presentate",
-    "entrate", "pervenute", "incoming", "handled", "gestite",
+    "entrate", "pervenute", "incoming", "handled", "gestite", "offer", "anrufe", "angeboten",
+    "eingehend", "appels", "recus", "entrants", "llamadas", "recibidas", "entrantes", "ofrecidas",
+}  # fmt: skip
+# Volume words that say "a number of" without saying of what: "Total Handle" or "Total Queue" in
+# a call log is a time, so a column named only by these must sit on an interval grid.
+GENERIC_COUNT_WORDS = {
+    "total", "totale", "n", "num", "numero", "nr", "count", "conteggio", "qty", "quantity",
 }  # fmt: skip
 # Words that say a count is of arriving contacts (demand), preferred over a generic "calls"; and
 # words that say it counts only served ones: taken only when nothing else is there, since
 # abandoned contacts were demand too.
 ARRIVAL_COUNT_WORDS = {
     "offered", "offerte", "offerti", "received", "ricevute", "ricevuti", "entrate", "entranti",
-    "incoming", "arrivals", "arrivi", "inbound", "presented", "presentate", "pervenute",
+    "incoming", "arrivals", "arrivi", "inbound", "presented", "presentate", "pervenute", "offer",
+    "angeboten", "eingehend", "recus", "entrants", "recibidas", "entrantes", "ofrecidas",
 }  # fmt: skip
 SERVED_COUNT_WORDS = {"handled", "gestite", "served", "evase", "connected"}
+# Avaya's "ACD Calls" are the calls an agent took; "Answer" is Genesys' answered count.
+ANSWERED_WORDS_ABROAD = {
+    "acd", "answer", "angenommen", "beantwortet", "repondus", "traites", "atendidas", "contestadas",
+}  # fmt: skip
 # Per-interval outcome counts and waits of ACD interval reports.
-ANSWERED_COUNT_WORDS = SERVED_COUNT_WORDS | {"answered", "risposte", "risposta", "accepted"}
+ANSWERED_COUNT_WORDS = (
+    SERVED_COUNT_WORDS | ANSWERED_WORDS_ABROAD | {"answered", "risposte", "risposta", "accepted"}
+)
 ABANDONED_COUNT_WORDS = {
     "abandoned", "abbandonate", "abbandonata", "abbandoni", "abandons", "lost", "perse", "dropped",
+    "abandon", "aband", "abn", "verloren", "abandonnes", "abandonados", "abandonadas", "perdidas",
+    "perdus",
 }  # fmt: skip
 RATE_WORDS = {"rate", "pct", "percent", "perc", "tasso", "ratio", "share"}
 TIME_MEASURE_WORDS = {
@@ -62,7 +77,7 @@ NOT_COUNT_WORDS = TIME_MEASURE_WORDS | RATE_WORDS
 NOT_VOLUME_WORDS = {
     "id", "answered", "risposte", "risposta", "abandoned", "abbandonate", "abbandonata", "lost",
     "perse", "aht", "handle", "durata", "duration", "wait", "attesa", "rate", "pct", "percent",
-    "sl", "level", "livello",
+    "sl", "level", "livello", *ANSWERED_WORDS_ABROAD, "abandon", "aband", "abn", "verloren",
 }  # fmt: skip
 HANDLE_WORDS = {
     "handle", "handling", "aht", "talk", "conversazione", "conversation", "durata", "duration",
@@ -86,7 +101,17 @@ NOT_INBOUND_VALUES = {
     "outbound", "out", "outgoing", "outb", "ob", "uscente", "uscenti", "in uscita", "uscita",
     "outbound call", "effettuata", "effettuate", "internal", "interna", "interno", "intern",
 }  # fmt: skip
+# Telephony systems spell directions their own way ("outbound-api", "Outgoing", "Manual" for a
+# dialled call): the first word decides. A missed call was an incoming one nobody answered.
+INBOUND_FIRST_WORDS = {"inbound", "incoming", "in", "inb", "entrante", "entranti", "missed"}
+NOT_INBOUND_FIRST_WORDS = {
+    "outbound", "outgoing", "out", "outb", "uscente", "uscenti", "manual", "internal", "interna",
+    "interno", "intern", "dialer", "predictive", "preview",
+}  # fmt: skip
 DIRECTION_SHARE = 0.9  # of a column's sample values must be directions for it to be one
+# ... or this share under a header that says it holds directions.
+NAMED_DIRECTION_SHARE = 0.5
+DIRECTION_WORDS = {"direction", "direzione", "dir", "verso", "richtung", "sens", "direccion"}
 
 
 # A moment rather than a length: "q_start" is a clock time even though "q" suggests waiting.
@@ -98,8 +123,11 @@ ARRIVAL_WORDS = {"arrival", "arrivo", "entry", "ingresso", "received", "created"
 # Share of sample values that must read as a type for the column to be taken as that type: a few
 # bad cells must not hide the column (the reader then names them), a text column must not pass.
 MIN_SHARE = 0.5
-# Spreadsheet exports often end with a "Totale" row: it is a sum, not an interval.
-TOTAL_ROW_PREFIXES = ("tot", "sum", "somma", "grand")
+# Spreadsheet exports often end with a "Totale" row (or a day's "Subtotal", an "Average"): a
+# summary, not an interval. Whole first words, so a queue named "Summer" or "Subscriptions" stays.
+TOTAL_LABEL = re.compile(
+    r"^(tot\w*|sum|summary|somma|grand|sub-?\s?tot\w*|average|avg|media|mean)\b", re.IGNORECASE
+)
 
 
 @dataclass
@@ -214,25 +242,27 @@ def plan_columns(
     mostly_numeric = [c for c in free if _number_share(c, decimal_comma) >= MIN_SHARE]
     durations = [c for c in free if _duration_share(c, decimal_comma) >= MIN_SHARE]
 
+    # A count column nobody filled in is still the count column (the reader then says so).
+    countable = mostly_numeric + [c for c in free if not c.values]
     answered = _pick_count(mostly_numeric, ANSWERED_COUNT_WORDS)
     abandoned = _pick_count(mostly_numeric, ABANDONED_COUNT_WORDS)
+    # Counts per interval sit on an interval grid; a call log's arrival times run to the second.
+    on_grid = _on_interval_grid(plan, by_name)
     if overrides.volume_column:
         plan.volume_column = overrides.volume_column
     elif overrides.kind != KIND_RECORDS:
-        plan.volume_column = _pick_volume(numeric, mostly_numeric)
+        plan.volume_column = _pick_volume(numeric, countable, on_grid)
         served_only = plan.volume_column and header_words(plan.volume_column) & SERVED_COUNT_WORDS
         if answered and abandoned and (not plan.volume_column or served_only):
             plan.volume_column = None  # offered = answered + abandoned
     # Answered/abandoned count columns make an interval report only on an interval grid: a call
     # log with 0/1 answered and abandoned flags has arrival times to the second.
-    outcome_counts = (
-        bool(answered and abandoned)
-        and overrides.kind != KIND_RECORDS
-        and _on_interval_grid(plan, by_name)
-    )
+    outcome_counts = bool(answered and abandoned) and overrides.kind != KIND_RECORDS and on_grid
     plan.kind = overrides.kind or (
         KIND_INTERVALS if plan.volume_column or outcome_counts else KIND_RECORDS
     )
+    if plan.kind == KIND_RECORDS and not overrides.kind and on_grid and plan.time_column:
+        _refuse_unnamed_counts(plan, numeric, header, display_name)
     if plan.kind == KIND_INTERVALS:
         plan.answered_column = answered if answered != plan.volume_column else None
         plan.abandoned_column = abandoned
@@ -361,7 +391,18 @@ def duration_unit(name: str) -> tuple[float, str]:
 
 
 def is_direction_value(value: str) -> bool | None:
-    """True for inbound, False for outbound or internal, None for anything else."""
+    """True for inbound, False for outbound or internal, None for anything else; in a column
+    known to hold directions, the first word decides ("outbound-api", "Manual")."""
+    exact = _exact_direction(value)
+    if exact is not None:
+        return exact
+    first = re.match(r"[a-z]+", value.strip().lower())
+    if first and first.group() in INBOUND_FIRST_WORDS:
+        return True
+    return False if first and first.group() in NOT_INBOUND_FIRST_WORDS else None
+
+
+def _exact_direction(value: str) -> bool | None:
     key = value.strip().lower()
     if key in INBOUND_VALUES:
         return True
@@ -369,14 +410,19 @@ def is_direction_value(value: str) -> bool | None:
 
 
 def _is_direction(column: _Column) -> bool:
+    """Values that are directions; read loosely only under a header that says so ("Call
+    Direction", "Call Type"): a campaign named "Inbound Support" is not a direction."""
     if not column.values:
         return False
-    known = [is_direction_value(value) for value in column.values]
-    return sum(k is not None for k in known) >= DIRECTION_SHARE * len(known)
+    named = bool(column.words & (DIRECTION_WORDS | {"type", "tipo"}))
+    read = is_direction_value if named else _exact_direction
+    known = [read(value) for value in column.values]
+    share = NAMED_DIRECTION_SHARE if named else DIRECTION_SHARE
+    return sum(k is not None for k in known) >= share * len(known)
 
 
 def is_total_label(value: str) -> bool:
-    return value.strip().lower().startswith(TOTAL_ROW_PREFIXES)
+    return bool(TOTAL_LABEL.match(value.strip()))
 
 
 def _first(columns: list[_Column], test, words: set[str]) -> _Column | None:
@@ -424,8 +470,17 @@ def _is_clock(column: _Column, allow_hours: bool) -> bool:
 
 
 def _clock_only(column: _Column) -> bool:
+    """A time of day: H:MM values not under a header that names a length ("Call Duration",
+    "AHT"), which reads as H:MM:SS too."""
     allow_hours = bool(column.words & {"ora", "hour", "hours", "orario", "oraria", "fascia"})
-    return _is_clock(column, allow_hours) and not _date_format(column)
+    return (
+        not _names_a_length(column) and _is_clock(column, allow_hours) and not _date_format(column)
+    )
+
+
+def _names_a_length(column: _Column) -> bool:
+    lengths = (HANDLE_WORDS | WAIT_WORDS | TIME_MEASURE_WORDS) - {"time", "tempo"}
+    return bool(column.words & lengths) and not column.words & MOMENT_WORDS
 
 
 def _number_share(column: _Column, decimal_comma: bool) -> float:
@@ -439,7 +494,8 @@ def _duration_share(column: _Column, decimal_comma: bool) -> float:
 
 
 def _on_interval_grid(plan: ColumnPlan, by_name: dict[str, _Column]) -> bool:
-    """True when the sample's times of day all fall on a 5-minute grid (interval starts)."""
+    """True when the sample's times of day all fall on a grid of 5 minutes or more (interval
+    starts: 6-minute slots too)."""
     if plan.time_column:
         seconds = parse_time_of_day(by_name[plan.time_column].text)
     elif plan.timestamp_column and plan.timestamp_format:
@@ -447,8 +503,9 @@ def _on_interval_grid(plan: ColumnPlan, by_name: dict[str, _Column]) -> bool:
         seconds = parse_timestamps(column.text, plan.timestamp_format) % 86_400
     else:
         return True  # dates only: one row per day
-    seconds = seconds[~np.isnan(seconds)]
-    return bool(len(seconds)) and bool((seconds % 300 == 0).all())
+    seconds = seconds[~np.isnan(seconds)].astype(np.int64)
+    # The day's length joins the gcd so that it is an interval length dividing the day.
+    return bool(len(seconds)) and int(np.gcd.reduce(np.append(seconds, 86_400))) >= 300
 
 
 def _pick_count(columns: list[_Column], words: set[str]) -> str | None:
@@ -459,14 +516,16 @@ def _pick_count(columns: list[_Column], words: set[str]) -> str | None:
     return None
 
 
-def _pick_volume(numeric: list[_Column], mostly_numeric: list[_Column]) -> str | None:
+def _pick_volume(numeric: list[_Column], countable: list[_Column], on_grid: bool) -> str | None:
     """A count-like header over (mostly) numbers - one naming arriving contacts ("offered")
     first, one naming only served contacts ("handled") last; else the only plain numeric
-    column."""
+    column. Off an interval grid a header must say what it counts ("Total Queue" is a wait)."""
     named = [
         column
-        for column in mostly_numeric
-        if column.words & VOLUME_WORDS and not column.words & NOT_VOLUME_WORDS
+        for column in countable
+        if column.words & VOLUME_WORDS
+        and not column.words & NOT_VOLUME_WORDS
+        and (on_grid or column.words & (VOLUME_WORDS - GENERIC_COUNT_WORDS))
     ]
     ranked = sorted(
         named,
@@ -478,6 +537,30 @@ def _pick_volume(numeric: list[_Column], mostly_numeric: list[_Column]) -> str |
     other_roles = HANDLE_WORDS | WAIT_WORDS | SATISFACTION_WORDS | QUEUE_WORDS
     unnamed = [c for c in counts if not c.words & other_roles]
     return unnamed[0].name if len(unnamed) == 1 and len(numeric) == 1 else None
+
+
+def _refuse_unnamed_counts(
+    plan: ColumnPlan, numeric: list[_Column], header: list[str], display_name: str
+) -> None:
+    """Times on an interval grid beside count-like numbers make an interval report whose count
+    header was not recognised: reading it as one contact per row would be silently wrong."""
+    other_roles = HANDLE_WORDS | WAIT_WORDS | SATISFACTION_WORDS | NOT_COUNT_WORDS
+    counts = [
+        c.name
+        for c in numeric
+        if c.name not in plan.used_columns()
+        and not c.words & other_roles
+        and "id" not in c.words
+        and all(re.fullmatch(r"\d+", value) for value in c.values)
+    ]
+    if counts:
+        raise InputError(
+            f"{display_name}: the times fall on an interval grid, so this looks like a report "
+            f"of counts per interval, but no column was recognised as the count (columns: "
+            f"{', '.join(header)}). Name the column with the number of contacts offered, e.g. "
+            f"--volume-column '{counts[0]}'; if each row is one contact, choose the per-contact "
+            "layout (--kind records)."
+        )
 
 
 def _examples(column: _Column, count: int = 3) -> str:

@@ -16,6 +16,7 @@ from data.aggregate import (
     sum_at,
     weighted_mean_at,
 )
+from data.columns import header_words
 from data.errors import InputError
 from data.reader import FileReport
 from data.rows import ParsedRows
@@ -42,6 +43,7 @@ def intervals_dataset(
     elif interval != natives[0]:
         notes.append(f"{natives[0]}-minute intervals were summed to {interval} minutes.")
     _note_duplicates(rows, notes)
+    _totals_to_means(rows, reports, notes)
     known = ~np.isnan(rows.volume)
     if not known.any():
         files = ", ".join(report.name for report in reports)
@@ -103,6 +105,74 @@ def intervals_dataset(
         answered=_total(rows.answered),
         abandoned=_total(rows.abandoned),
     )
+
+
+# Time columns of an interval report: (row measure, role in FileReport.columns, the count it is
+# a mean over). Some ACDs report each interval's summed time (Five9's "HANDLE TIME", Genesys'
+# tHandle) where others give the mean per contact.
+PER_CONTACT_TIMES = (
+    ("aht", "aht", "answered"),
+    ("wait", "wait", "answered"),
+    ("abandon_wait", "abandon wait", "abandoned"),
+)
+TOTAL_HEADER_WORDS = {"total", "totale", "sum", "somma", "t"}  # "t": Genesys' tHandle, tAnswered
+MEAN_HEADER_WORDS = {"avg", "average", "mean", "media", "medio", "aht", "asa", "tma", "tmc"}
+# A mean per contact does not grow with the number of contacts; a total grows in proportion
+# (log-log slope 1). Half way between, and only where the counts vary enough to tell.
+TOTAL_SLOPE = 0.5
+MIN_LOG_COUNT_SPREAD = 0.2
+MIN_ROWS_TO_TELL = 20
+
+
+def _totals_to_means(rows: ParsedRows, reports: list[FileReport], notes: list[str]) -> None:
+    """Divide a time column by its count where it holds each interval's total, not a mean."""
+    for measure, role, count_name in PER_CONTACT_TIMES:
+        values = getattr(rows, measure)
+        if values is None:
+            continue
+        counts, count_name = _count_for(rows, count_name)
+        values = values.copy()
+        setattr(rows, measure, values)
+        for index, report in enumerate(reports):
+            column = report.columns.get(role)
+            in_file = rows.file_index == index if rows.file_index is not None else slice(None)
+            if column is None or not _is_interval_total(column, values[in_file], counts[in_file]):
+                continue
+            per_contact = np.where(counts > 0, values / np.where(counts > 0, counts, 1), np.nan)
+            values[in_file] = per_contact[in_file]
+            median = float(np.nanmedian(values[in_file]))
+            notes.append(
+                f"{report.name}: '{column}' is each interval's total, not a mean per contact (it "
+                f"grows with the number of contacts): divided by the {count_name} count, median "
+                f"{median:,.0f} s per contact."
+            )
+
+
+def _count_for(rows: ParsedRows, name: str) -> tuple[np.ndarray, str]:
+    """The count a per-contact time is a mean over, and its name for the note."""
+    counts = getattr(rows, name)
+    if counts is not None and not np.isnan(counts).all():
+        return counts, name
+    if name == "answered" and rows.abandoned is not None and not np.isnan(rows.abandoned).all():
+        return rows.volume - np.nan_to_num(rows.abandoned), "answered (contacts less abandoned)"
+    return rows.volume, "contacts"
+
+
+def _is_interval_total(column: str, values: np.ndarray, counts: np.ndarray) -> bool:
+    words = header_words(column)
+    if words & MEAN_HEADER_WORDS:
+        return False
+    if words & TOTAL_HEADER_WORDS:
+        return True
+    usable = np.isfinite(values) & np.isfinite(counts) & (values > 0) & (counts > 0)
+    if usable.sum() < MIN_ROWS_TO_TELL:
+        return False
+    log_count, log_value = np.log(counts[usable]), np.log(values[usable])
+    spread = float(log_count.var())
+    if spread < MIN_LOG_COUNT_SPREAD**2:
+        return False
+    slope = float(np.cov(log_count, log_value, bias=True)[0, 1]) / spread
+    return slope >= TOTAL_SLOPE
 
 
 def _total(counts: np.ndarray | None) -> int | None:
@@ -221,10 +291,21 @@ def _note_duplicates(rows: ParsedRows, notes: list[str]) -> None:
     shown = ", ".join(
         f"{np.datetime64(int(second), 's').astype(str).replace('T', ' ')}" for second in examples
     )
+    stamps = rows.seconds[order][repeated].astype("datetime64[s]")
+    weekday = (stamps.astype("datetime64[D]").astype(np.int64) + 3) % 7  # 0 = Monday
+    hour = (stamps - stamps.astype("datetime64[D]")).astype(np.int64) // 3600
+    if ((weekday == 6) & (hour < 4)).all():  # clocks go back on a Sunday night
+        notes.append(
+            f"{len(repeated):,} row(s) repeat a timestamp already seen for the same queue (e.g. "
+            f"{shown}); their counts were summed, as for the hour repeated when clocks go back "
+            "in autumn."
+        )
+        return
     notes.append(
         f"{len(repeated):,} row(s) repeat a timestamp already seen for the same queue (e.g. "
-        f"{shown}); their counts were summed, as for the hour repeated when clocks go back in "
-        "autumn. If the export duplicated rows instead, remove the repeats and import again."
+        f"{shown}); their counts were summed. If the export splits each interval by another "
+        "column (channel, media type, call type), name that column as the queue column to keep "
+        "them apart; if it duplicated rows, remove the repeats and import again."
     )
 
 
