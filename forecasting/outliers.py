@@ -15,6 +15,14 @@ MIN_NEIGHBOURS = 3
 # stray intervals of it are flagged (a spike), never a large share of the day (a new level).
 MIN_WEEKS_AFTER = 2
 RECENT_SPIKE_SHARE = 0.25
+# ... unless the open days after it came back: a new level stays, a storm day passes. The days
+# after must have moved less than half as far (in log ratio to their usual) as the day itself.
+DAYS_AFTER_TO_JUDGE = 2
+CAME_BACK_SHARE = 0.5
+# A day at twice (or half) its usual is judged on one day after it, or, as the last open day,
+# on the days before it: after ordinary days, a doubling overnight that lasts is rarer than a
+# storm or an outage, and the forecast note names the day so that the manager can tell.
+EXTREME_LOG_RATIO = float(np.log(2.0))
 
 
 def _nan_median_first_axis(stack: np.ndarray, count: np.ndarray) -> np.ndarray:
@@ -47,7 +55,8 @@ def detect_outliers(history: QueueHistory, threshold: float = 5.0) -> np.ndarray
 
     The sqrt term is the Poisson noise floor, so quiet slots are not flagged for one call. In
     the last `MIN_WEEKS_AFTER` weeks a day is flagged only where under a quarter of its open
-    slots stand out: a one-off spike is cleaned at once, a recent level shift is kept.
+    slots stand out, or where the days around it show it passed: a one-off spike is cleaned at
+    once, a recent level shift is kept.
     """
     values = history.values
     n = values.shape[0]
@@ -63,7 +72,51 @@ def detect_outliers(history: QueueHistory, threshold: float = 5.0) -> np.ndarray
     later_weeks = (n - 1 - np.arange(n)) // 7
     share = flagged.sum(axis=1) / np.maximum(open_rows.sum(axis=1), 1)
     judged = (later_weeks >= MIN_WEEKS_AFTER) | (share < RECENT_SPIKE_SHARE)
+    judged |= _passed_spikes(values, median, open_rows, ~judged)
     return flagged & judged[:, None]
+
+
+def _passed_spikes(
+    values: np.ndarray, median: np.ndarray, open_rows: np.ndarray, recent: np.ndarray
+) -> np.ndarray:
+    """Bool per day: of the `recent` days that stand out as a whole, those after which the
+    next open days went back to their usual level (a storm, an outage), unlike a level shift."""
+    usual = np.where(open_rows & ~np.isnan(values), np.nan_to_num(median), 0.0).sum(axis=1)
+    seen = np.where(open_rows, np.nan_to_num(values), 0.0).sum(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        log_ratio = np.where((usual > 0) & (seen > 0), np.log(seen / usual), np.nan)
+    passed = np.zeros(len(values), dtype=bool)
+    for day in np.flatnonzero(recent & np.isfinite(log_ratio)):
+        after = log_ratio[day + 1 : day + 8]
+        after = after[np.isfinite(after)]
+        extreme = abs(float(log_ratio[day])) >= EXTREME_LOG_RATIO
+        if len(after) >= DAYS_AFTER_TO_JUDGE or (extreme and len(after)):
+            moved = abs(float(np.median(after)))
+            passed[day] = moved < CAME_BACK_SHARE * abs(float(log_ratio[day]))
+        elif extreme and not len(after):  # the last open day: one-off if the days before were
+            before = log_ratio[max(0, day - 7) : day]  # ordinary, else the end of a new level
+            before = before[np.isfinite(before)]
+            moved = abs(float(np.median(before))) if len(before) else np.inf
+            passed[day] = moved < CAME_BACK_SHARE * abs(float(log_ratio[day]))
+    return passed
+
+
+def recent_one_off_days(history: QueueHistory, flagged: np.ndarray) -> list[tuple[int, float]]:
+    """(day row, contacts / usual) of the days of the last weeks left out as a whole: the ones
+    a manager should hear about, since they could also be the start of a new level."""
+    n = history.n_days
+    open_rows = history.open_rows(0, n)
+    share = flagged.sum(axis=1) / np.maximum(open_rows.sum(axis=1), 1)
+    median, _, _ = _neighbour_stats(history.values)
+    days = []
+    for day in np.flatnonzero(share >= RECENT_SPIKE_SHARE):
+        if (n - 1 - day) // 7 >= MIN_WEEKS_AFTER:
+            continue
+        slots = open_rows[day] & ~np.isnan(history.values[day])
+        usual = float(np.nan_to_num(median[day][slots]).sum())
+        if usual > 0:
+            days.append((int(day), float(np.nansum(history.values[day][slots])) / usual))
+    return days
 
 
 def outlier_table(history: QueueHistory, flagged: np.ndarray) -> pd.DataFrame:

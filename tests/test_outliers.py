@@ -4,9 +4,15 @@ import warnings
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from forecasting.history import QueueHistory
-from forecasting.outliers import _nan_median_first_axis, detect_outliers, outlier_table
+from forecasting.outliers import (
+    _nan_median_first_axis,
+    detect_outliers,
+    outlier_table,
+    recent_one_off_days,
+)
 
 
 def flat_history(weeks: int = 10) -> QueueHistory:
@@ -66,3 +72,43 @@ def test_four_weeks_are_enough_to_flag_a_spike():
     values[9, 5] = 500
     flagged = detect_outliers(history.with_values(values))
     assert np.argwhere(flagged).tolist() == [[9, 5]]
+
+
+def test_a_recent_storm_day_is_cleaned_once_the_days_after_it_are_back_to_normal():
+    # Ten days before the end, one whole day at 4x: the nine days after it are ordinary, so it
+    # was a storm, not a new level.
+    history = flat_history()
+    values = history.values.copy()
+    values[-10] *= 4
+    flagged = detect_outliers(history.with_values(values))
+    assert flagged[-10].all()
+    assert flagged.sum() == 8
+    assert recent_one_off_days(history.with_values(values), flagged) == [
+        (7 * 10 - 10, pytest.approx(4.0, rel=0.1))
+    ]
+
+
+def test_two_storm_days_in_a_row_are_both_cleaned():
+    history = flat_history()
+    values = history.values.copy()
+    values[-9:-7] *= 4
+    flagged = detect_outliers(history.with_values(values))
+    assert flagged[-9:-7].all() and flagged.sum() == 16
+
+
+def test_a_last_day_at_ten_times_its_usual_is_a_one_off_but_one_at_1_5x_is_kept():
+    history = flat_history()
+    values = history.values.copy()
+    values[-1] *= 10
+    assert detect_outliers(history.with_values(values))[-1].all()
+    values = history.values.copy()
+    values[-1] *= 1.5  # could be the first day of a new level: kept
+    assert not detect_outliers(history.with_values(values)).any()
+
+
+def test_a_day_after_which_the_level_stayed_up_is_not_cleaned():
+    # The day stood out, and so did the days after it: the level moved.
+    history = flat_history()
+    values = history.values.copy()
+    values[-5:] *= 3
+    assert not detect_outliers(history.with_values(values)).any()
