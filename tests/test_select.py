@@ -73,3 +73,19 @@ def test_preferred_model_stays_unless_beaten_in_every_week():
     # Without a preferred model: plain lowest pooled error.
     runs = runs_with(2)
     assert pick_model(runs, ["a", "b"], [0, 1, 2, 3], preferred=None) == "b"
+
+
+def test_a_challenger_that_misses_the_total_does_not_replace_the_preferred_model():
+    # Sparse counts: each interval holds 0 or 3 contacts (mean 1). Forecasting 0 everywhere
+    # (what a median-like trimmed average tends to) has absolute error 1 per interval; the
+    # unbiased mean 1 has error 1 on zeros and 2 on threes: 4/3 per interval. The zero forecast
+    # wins on WAPE at every origin but would staff nobody, so auto keeps the preferred model.
+    pattern = np.array([0.0, 0.0, 3.0] * 10)[None, :28].reshape(14, 2)
+    actual = np.repeat(pattern[None], 4, axis=0)
+    runs = BacktestRuns("q", 14, [28, 42, 56, 70], [], actual, np.ones(4),
+                        {"mean": np.ones_like(actual), "zero": np.zeros_like(actual)},
+                        {"mean": 0.0, "zero": 0.0})  # fmt: skip
+    assert pick_model(runs, ["mean", "zero"], [0, 1, 2, 3], preferred="mean") == "mean"
+    # The same error advantage with a small bias does switch: 5% low everywhere.
+    runs.forecasts["close"] = actual * 0.95
+    assert pick_model(runs, ["mean", "close"], [0, 1, 2, 3], preferred="mean") == "close"
