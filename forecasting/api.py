@@ -27,11 +27,12 @@ from forecasting.calendar import (
     YEAR_END_EVE,
     SpecialDayEffects,
 )
+from forecasting.data_end import find_data_end, trim_to_data
 from forecasting.history import QueueHistory, history_from_intervals, infer_interval_minutes
 from forecasting.intervals import DEFAULT_DISPERSION, calibrate_dispersion, quantile_forecasts
 from forecasting.level_shift import LevelShift
 from forecasting.month_days import month_day_index
-from forecasting.outliers import detect_outliers, outlier_table
+from forecasting.outliers import detect_outliers, outlier_table, recent_one_off_days
 from forecasting.peaks import (
     PEAK_COLUMNS,
     REASON,
@@ -378,6 +379,45 @@ def _level_shift_note(history: QueueHistory, shift: LevelShift) -> str:
     )
 
 
+def _to_data_end(
+    history: QueueHistory, inputs: QueueInputs, settings: ForecastSettings, extra_days: int
+) -> tuple[QueueHistory, QueueInputs, list[str]]:
+    """The history cut where its data ends (trailing impossible zero days read as missing),
+    the inputs for it, and a note when that moved anything."""
+    end = find_data_end(history, inputs.kinds[: history.n_days] != NORMAL)
+    trimmed = trim_to_data(history, end)
+    if trimmed is history:
+        return history, inputs, []
+    gap = history.n_days - trimmed.n_days
+    inputs = prepare_queue(trimmed, extra_days + gap, settings)
+    last = history.first_day + pd.Timedelta(days=end.last_day)
+    if end.zero_days:
+        text = (
+            f"{history.queue}: the last {end.zero_days} open days brought no contact at all, "
+            f"where a usual such day brings many: read as missing (an export cut short), so the "
+            f"history ends {last:%a %d %b %Y}. If the queue really stopped, leave it out."
+        )
+    else:
+        text = (
+            f"{history.queue}: no data after {last:%a %d %b %Y}, {end.gap_days} days before "
+            "the forecast starts: it is forecast from its own last weeks of data. If the queue "
+            "closed, leave it out; if the export missed it, import the missing weeks."
+        )
+    return trimmed, inputs, [text]
+
+
+def _one_off_notes(history: QueueHistory, flagged: np.ndarray) -> list[str]:
+    notes = []
+    for row, ratio in recent_one_off_days(history, flagged):
+        day = history.first_day + pd.Timedelta(days=row)
+        notes.append(
+            f"{history.queue}: {day:%a %d %b %Y} brought x{ratio:.1f} its usual contacts and was "
+            "left out of the training as a one-off (a storm, an outage, a broken export). If it "
+            "starts a new level, the forecast will follow once a few more days show it."
+        )
+    return notes
+
+
 def _selection_table(runs: BacktestRuns, dispersions: dict[str, float]) -> pd.DataFrame:
     rows = []
     scale = float(np.nanmean(runs.scales))
@@ -422,10 +462,13 @@ def forecast_dataset(
     outlook: list[pd.DataFrame] = []
     for number, history in enumerate(histories):
         report = _scaled(progress, number, len(histories))
-        origin = history.n_days
         last_slot = start + pd.Timedelta(days=horizon_days) - pd.Timedelta(minutes=step)
-        n_days = history.day_index(last_slot) - origin + 1
+        n_days = history.day_index(last_slot) - history.n_days + 1
         inputs = prepare_queue(history, n_days + backtest_days, settings)
+        history, inputs, note = _to_data_end(history, inputs, settings, n_days + backtest_days)
+        notes += note
+        origin = history.n_days
+        n_days = history.day_index(last_slot) - origin + 1
         origins = choose_origins(inputs, settings.n_origins, backtest_days, settings.step_days)
         model = settings.model if settings.model != AUTO else FALLBACK_MODEL
         dispersion = DEFAULT_DISPERSION
@@ -484,6 +527,8 @@ def forecast_dataset(
         special.append(days[(days["date"] >= start.normalize()) & (days["date"] < end)])
         peaks.append(frame.loc[frame[IS_OPEN] & ~frame["is_holiday"], PEAK_BASIS_COLUMNS])
         raw = inputs.history
+        if data.outliers is not None:
+            notes += _one_off_notes(raw, data.outliers)
         outliers.append(outlier_table(raw, detect_outliers(raw)))
     if progress:
         progress(1.0, "forecast ready")
@@ -526,6 +571,8 @@ def backtest_dataset(
     tables, all_runs, notes = [], {}, []
     for number, history in enumerate(histories):
         inputs = prepare_queue(history, horizon, settings)
+        history, inputs, note = _to_data_end(history, inputs, settings, horizon)
+        notes += note
         origins = choose_origins(inputs, settings.n_origins + warmup, horizon, settings.step_days)
         if not origins:
             model = settings.model if settings.model != AUTO else FALLBACK_MODEL

@@ -76,6 +76,7 @@ class OriginData:
     shapes: SharedShapes | None = None  # intraday shapes borrowed across alike weekdays
     # Per day, the raw level of ordinary days (yearly.day_levels), for the yearly move.
     day_levels: np.ndarray | None = None
+    outliers: np.ndarray | None = None  # (days, slots) intervals cleaned out of the training
 
 
 def origin_data(inputs: QueueInputs, origin: int) -> OriginData:
@@ -91,6 +92,7 @@ def origin_data(inputs: QueueInputs, origin: int) -> OriginData:
     shifted[special] = values[special] = np.nan
     # Learned before cleaning: a payday far above its neighbours is what they are made of.
     month_day = month_day_factors(raw.with_values(shifted))
+    outliers = None
     if inputs.clean_outliers:
         outliers = detect_outliers(raw.with_values(shifted))
         shifted[outliers] = values[outliers] = np.nan
@@ -103,8 +105,9 @@ def origin_data(inputs: QueueInputs, origin: int) -> OriginData:
         regular = (inputs.kinds[:origin] == NORMAL) & ~inputs.excluded[:origin].any(axis=1)
         levels = day_levels(raw, regular, month_day[month_day_index(raw.first_day, 0, origin)])
     return OriginData(
-        origin, training, effects, month_day, plain, shift, shared_shapes(training), levels
-    )
+        origin, training, effects, month_day, plain, shift, shared_shapes(training), levels,
+        outliers,
+    )  # fmt: skip
 
 
 def day_multipliers(inputs: QueueInputs, data: OriginData, horizon_days: int) -> np.ndarray:

@@ -346,3 +346,29 @@ def test_a_queue_of_zeros_is_said_to_hold_no_contacts():
     assert result.forecast["forecast"].eq(0).all()
     (note,) = result.notes
     assert "its 60 days hold no contacts at all" in note
+
+
+def test_a_storm_day_before_the_end_is_left_out_and_named(history):
+    # The last Thursday (2024-04-18) at 5x: without cleaning it, every Thursday ahead would
+    # carry part of it.
+    stormy = history.copy()
+    thursday = stormy["interval_start"].dt.normalize() == pd.Timestamp("2024-04-18")
+    stormy.loc[thursday, "volume"] *= 5
+    clean = forecast_dataset(history, 7, settings()).forecast
+    result = forecast_dataset(stormy, 7, settings())
+    thursdays = result.forecast["interval_start"].dt.day_of_week == 3
+    ratio = (
+        result.forecast.loc[thursdays, "forecast"].sum() / clean.loc[thursdays, "forecast"].sum()
+    )
+    assert ratio == pytest.approx(1.0, abs=0.03)
+    assert any("Thu 18 Apr 2024 brought x4.9" in note for note in result.notes)
+
+
+def test_a_queue_whose_data_stopped_weeks_ago_is_forecast_from_its_own_last_weeks(history):
+    # Queue 'old' is the same desk, but its rows stop six weeks before the other queue's.
+    old = history[history["interval_start"] < pd.Timestamp("2024-03-11")].assign(queue="old")
+    both = pd.concat([history, old], ignore_index=True)
+    result = forecast_dataset(both, 7, settings())
+    totals = result.forecast.groupby("queue")["forecast"].sum()
+    assert totals["old"] == pytest.approx(totals["desk"], rel=0.1)
+    assert any("old: no data after Fri 08 Mar 2024, 42 days" in note for note in result.notes)

@@ -1,0 +1,70 @@
+"""Where a queue's data really ends: trailing empty days of an export cut short are not demand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from forecasting.history import QueueHistory
+
+# A queue whose data stops this many days before the forecast starts is forecast from its own
+# last data, not from empty weeks (models fitted on the last N calendar weeks would see none).
+MIN_GAP_DAYS = 7
+# A busy day that brings no contact at all is an export cut short, not a quiet day, when a usual
+# such day brings so many that zero has under a 1-in-1000 chance (Poisson: exp(-7) < 0.001).
+MIN_USUAL_FOR_ZERO = 7.0
+MIN_ZERO_DAYS = 2  # a single empty day may be a closure nobody flagged
+USUAL_WEEKS = 4
+
+
+@dataclass(frozen=True)
+class DataEnd:
+    """How the end of a queue's history was read."""
+
+    last_day: int  # day row of the last day with contacts
+    zero_days: int  # trailing open days with zero contacts read as missing
+    gap_days: int  # days between the last data and the forecast start
+
+
+def find_data_end(history: QueueHistory, special: np.ndarray | None = None) -> DataEnd:
+    """The last day with data, after reading a trailing run of impossible zero days as missing;
+    `special` days (holidays: bool per day) neither count as such nor end the run."""
+    special = np.zeros(history.n_days, dtype=bool) if special is None else special
+    values = history.values
+    open_rows = history.open_rows(0, history.n_days)
+    seen = (~np.isnan(values) & open_rows).any(axis=1)
+    totals = np.where(open_rows, np.nan_to_num(values), 0.0).sum(axis=1)
+    day = int(np.flatnonzero(seen)[-1]) if seen.any() else -1
+    zero_days = 0
+    probe = day
+    while probe >= 0 and (not open_rows[probe].any() or totals[probe] == 0):
+        if open_rows[probe].any() and seen[probe] and not special[probe]:
+            if _usual(totals, seen, probe) < MIN_USUAL_FOR_ZERO:
+                break
+            zero_days += 1
+        probe -= 1
+    if zero_days >= MIN_ZERO_DAYS:
+        day = probe
+    else:
+        zero_days = 0
+    return DataEnd(day, zero_days, history.n_days - 1 - day)
+
+
+def _usual(totals: np.ndarray, seen: np.ndarray, day: int) -> float:
+    """Median total of the same weekday over the weeks before `day` that had contacts."""
+    earlier = [day - 7 * k for k in range(1, USUAL_WEEKS + 1) if day - 7 * k >= 0]
+    busy = [totals[d] for d in earlier if seen[d] and totals[d] > 0]
+    return float(np.median(busy)) if busy else 0.0
+
+
+def trim_to_data(history: QueueHistory, end: DataEnd) -> QueueHistory:
+    """The history up to its last day with data when the gap after it is long enough to matter
+    (and the zero days read as missing); the history unchanged otherwise."""
+    if end.last_day < 0 or (end.gap_days < MIN_GAP_DAYS and not end.zero_days):
+        return history
+    values = history.values.copy()
+    values[end.last_day + 1 :] = np.nan
+    if end.gap_days < MIN_GAP_DAYS:
+        return history.with_values(values)
+    return history.with_values(values).truncate(end.last_day + 1)
