@@ -169,7 +169,12 @@ def _histories(
         if frame.empty:
             raise InputError(f"No history before the origin {start}: pick a later origin.")
     else:
-        start = times.max() + pd.Timedelta(minutes=step)
+        # After the last interval with data: an export's grid pads a partial last day with
+        # missing intervals, and the rest of that day still needs its forecast.
+        seen = pd.to_numeric(frame[VOLUME], errors="coerce").notna()
+        if IS_OPEN in frame.columns:
+            seen &= frame[IS_OPEN].astype(bool)
+        start = (times[seen] if seen.any() else times).max() + pd.Timedelta(minutes=step)
         if start != start.normalize() and _rest_of_day_closed(frame, start, step, open_hours):
             start = start.normalize() + pd.Timedelta(days=1)  # business hours: a whole next day
     queues = sorted(frame[QUEUE].astype(str).unique())
@@ -370,6 +375,19 @@ def _unseen_weekdays_note(history: QueueHistory, training: QueueHistory) -> str 
     )
 
 
+def _short_history_note(history: QueueHistory) -> str | None:
+    """A note naming the weekdays a history shorter than a week never shows: their open hours
+    are unknown, so they are forecast as closed."""
+    if history.n_days >= 7:
+        return None
+    never = [WEEKDAY_NAMES[day] for day in sorted(set(range(7)) - set(history.weekdays()))]
+    days = " and ".join([", ".join(never[:-1]), never[-1]] if len(never) > 1 else never)
+    return (
+        f"{history.queue}: the history covers only {history.n_days} day(s), so {days} never "
+        "appear in it: they are treated as closed and not forecast. Upload at least a full week."
+    )
+
+
 def _level_shift_note(history: QueueHistory, shift: LevelShift) -> str:
     day = history.first_day + pd.Timedelta(days=shift.row)
     return (
@@ -490,9 +508,9 @@ def forecast_dataset(
         data = origin_data(inputs, origin)
         if data.level_shift:
             notes.append(_level_shift_note(history, data.level_shift))
-        unseen = _unseen_weekdays_note(history, data.training)
-        if unseen:
-            notes.append(unseen)
+        for note in (_short_history_note(history), _unseen_weekdays_note(history, data.training)):
+            if note:
+                notes.append(note)
         mean = run_model(make_model(model), inputs, data, n_days)
         quantiles = quantile_forecasts(mean, dispersion)
         usual = _usual(data.training, settings.usual_weeks)[history.weekdays(origin, n_days)]

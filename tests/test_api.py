@@ -372,3 +372,26 @@ def test_a_queue_whose_data_stopped_weeks_ago_is_forecast_from_its_own_last_week
     totals = result.forecast.groupby("queue")["forecast"].sum()
     assert totals["old"] == pytest.approx(totals["desk"], rel=0.1)
     assert any("old: no data after Fri 08 Mar 2024, 42 days" in note for note in result.notes)
+
+
+def test_weekdays_a_short_history_never_showed_are_named(history):
+    # Wednesday 3 to Friday 5 January only: Monday, Tuesday and the weekend never appear.
+    days = history["interval_start"].dt.normalize()
+    short = history[(days >= "2024-01-03") & (days <= "2024-01-05")]
+    result = forecast_dataset(short, 7, settings())
+    forecast_days = result.forecast.loc[result.forecast["is_open"], "interval_start"]
+    assert sorted(forecast_days.dt.day_of_week.unique()) == [2, 3, 4]
+    assert any(
+        "only 3 day(s), so Monday, Tuesday, Saturday and Sunday never appear" in note
+        for note in result.notes
+    )
+
+
+def test_the_rest_of_a_partial_last_day_is_forecast(history):
+    # The export stops at 10:30 on Friday 19 April, a day open until 18:00.
+    cut = history[history["interval_start"] < pd.Timestamp("2024-04-19 10:30")]
+    result = forecast_dataset(cut, 3, settings())
+    open_ = result.forecast[result.forecast["is_open"]]
+    assert open_["interval_start"].iloc[0] == pd.Timestamp("2024-04-19 10:30")
+    friday = open_[open_["interval_start"].dt.normalize() == pd.Timestamp("2024-04-19")]
+    assert len(friday) == 15  # 10:30 .. 17:30, the slots the export did not reach
