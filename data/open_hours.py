@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from scipy.stats import binom
 
 # A weekday x slot is closed when no contact ever arrived there, or - once the history holds
 # enough weeks to tell - when contacts arrived on at most one day or 2% of the observed days: one
@@ -12,8 +13,18 @@ import numpy as np
 STRAY_SHARE = 0.02
 WEEKS_TO_JUDGE_STRAYS = 8
 # Quiet open slots inside opening hours (a slow half hour in a small queue) are kept open: a run
-# of closed slots no longer than this, with open slots on both sides the same day, is filled.
+# of closed slots no longer than this, with open slots on both sides the same day, is filled ...
 MAX_QUIET_GAP_MINUTES = 60
+# ... unless the history shows it is a closure (a lunch hour): over that weekday's history the run
+# held far fewer contacts than the NEIGHBOUR_MINUTES on its quieter side. Both are counted over the
+# same days, so given their total the run's count is binomial, p = its slots / all slots compared,
+# whatever the day-to-day swings. The run is closed when so few contacts would have a chance below
+# CLOSURE_EVIDENCE shared among the week's open slots (any of them could have been left quiet by
+# chance, so a queue's quiet open slots are wrongly closed in fewer than 1% of histories). An hour
+# of lunch between busy slots is far below that bar; a slot left empty by chance in a queue of a
+# few contacts a day is not, nor are the quiet night slots of a real queue.
+NEIGHBOUR_MINUTES = 60
+CLOSURE_EVIDENCE = 0.01
 
 
 def learn_open_slots(volume: np.ndarray, weekdays: np.ndarray, interval_minutes: int) -> np.ndarray:
@@ -34,23 +45,49 @@ def learn_open_slots(volume: np.ndarray, weekdays: np.ndarray, interval_minutes:
         observed_days >= WEEKS_TO_JUDGE_STRAYS, np.maximum(1.0, STRAY_SHARE * observed_days), 0.0
     )
     is_open = active_days > stray_days
-    return _fill_quiet_gaps(is_open, MAX_QUIET_GAP_MINUTES // interval_minutes)
+    # Contacts per weekday x slot over the history; no row counts as no contact.
+    totals = np.bincount(cell, np.nan_to_num(volume).ravel(), minlength=7 * slots_per_day)
+    return _fill_quiet_gaps(
+        is_open,
+        totals.reshape(7, slots_per_day),
+        MAX_QUIET_GAP_MINUTES // interval_minutes,
+        max(1, NEIGHBOUR_MINUTES // interval_minutes),
+    )
 
 
-def _fill_quiet_gaps(is_open: np.ndarray, max_gap_slots: int) -> np.ndarray:
-    """Open the short closed runs that sit between open slots of the same weekday."""
+def _fill_quiet_gaps(
+    is_open: np.ndarray, totals: np.ndarray, max_gap_slots: int, neighbour_slots: int
+) -> np.ndarray:
+    """Open the short closed runs that sit between open slots of the same weekday, except those
+    whose contacts (`totals`, per weekday x slot) show a closure."""
     filled = is_open.copy()
     if max_gap_slots < 1:
         return filled
+    # Shared among all open slots, not only the runs that turned out quiet: any could have.
+    bar = CLOSURE_EVIDENCE / max(1, int(is_open.sum()))
     for weekday in range(is_open.shape[0]):  # 7 rows: a tiny fixed loop
         open_slots = np.flatnonzero(is_open[weekday])
-        if len(open_slots) < 2:
-            continue
-        gaps = np.diff(open_slots) - 1
-        for start, gap in zip(open_slots[:-1], gaps, strict=True):
-            if 0 < gap <= max_gap_slots:
-                filled[weekday, start + 1 : start + 1 + gap] = True
+        for start, end in zip(open_slots[:-1], open_slots[1:], strict=True):
+            if not 0 < end - start - 1 <= max_gap_slots:
+                continue
+            if _chance_if_open(totals[weekday], start + 1, end, neighbour_slots) >= bar:
+                filled[weekday, start + 1 : end] = True
     return filled
+
+
+def _chance_if_open(totals: np.ndarray, first: int, end: int, neighbour_slots: int) -> float:
+    """How likely the run first..end-1 would hold as few contacts as it did, were it open at
+    the rate of the quieter of the `neighbour_slots` before it and after it."""
+    before = totals[max(0, first - neighbour_slots) : first]
+    after = totals[end : end + neighbour_slots]
+    side = min(before, after, key=lambda window: window.sum() / len(window))
+    run_slots = end - first
+    run_contacts = int(round(float(totals[first:end].sum())))
+    compared = run_contacts + int(round(float(side.sum())))
+    share = run_slots / (run_slots + len(side))
+    if run_contacts >= share * compared:  # as busy as its side: nothing suggests a closure
+        return 1.0
+    return float(binom.cdf(run_contacts, compared, share))
 
 
 # Contact records cannot show a gap directly: a day missing from the export just has no rows.

@@ -6,7 +6,15 @@ import numpy as np
 import pandas as pd
 
 from data import schema
-from data.aggregate import IntervalGrid, coarsen, grid_frame, mean_at, plan_grid, sum_at
+from data.aggregate import (
+    IntervalGrid,
+    coarsen,
+    grid_frame,
+    learn_grid_open_hours,
+    mean_at,
+    plan_grid,
+    sum_at,
+)
 
 DAY = 86_400
 
@@ -65,3 +73,28 @@ def test_grid_frame_follows_the_schema():
         )
     )
     assert frame[schema.ANSWERED].isna().all()
+
+
+def test_a_lunch_hour_without_rows_is_closed_not_missing_even_when_coarsened():
+    step = 15
+    slots = 1440 // step
+    days = 12 * 7  # twelve weeks from Monday 2024-03-04
+    first = int(np.datetime64("2024-03-04", "D").astype(np.int64))
+    hour = np.arange(slots) * step / 60
+    open_day = (hour >= 8) & (hour < 18) & ((hour < 13) | (hour >= 14))
+    weekdays = np.arange(days) % 7
+    rows = (weekdays < 5)[:, None] & open_day  # no row at night, at weekends or at lunch
+    seconds = (first + np.arange(days))[:, None] * DAY + np.arange(slots) * step * 60
+    counts = np.random.default_rng(5).poisson(6.0, size=rows.shape)
+    layout = plan_grid(seconds[rows], np.zeros(int(rows.sum()), int), 1, step)
+    volume = sum_at(layout.index_of(seconds[rows], np.zeros(int(rows.sum()), int)), layout.size,
+                    counts[rows].astype(float))  # fmt: skip
+    observed = rows.ravel()[: layout.size]
+    is_open, tables = learn_grid_open_hours(layout, volume, observed)
+    lunch = (hour >= 13) & (hour < 14)
+    assert not tables[0][:, lunch].any() and tables[0][:5, ~lunch].sum() == 5 * 36
+    is_missing = is_open & ~observed
+    assert not is_missing.any()  # nothing for the "open intervals without data" note to count
+    grid = IntervalGrid(layout, ["q"], np.where(observed, volume, 0.0), is_open, is_missing, tables)
+    hourly = coarsen(grid, 4)
+    assert not hourly.open_slots[0, :5, 13].any() and not hourly.is_missing.any()

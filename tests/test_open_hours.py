@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from data import schema
+from data.importer import import_files
 from data.open_hours import empty_days_that_are_gaps, learn_open_slots
 
 SLOTS = 96  # 15-minute slots
@@ -65,8 +67,20 @@ def test_in_a_short_history_any_contact_opens_the_slot():
 def test_short_quiet_runs_inside_opening_hours_stay_open_but_a_lunch_closure_does_not():
     truth = true_open_hours(lunch_closed=True)
     volume, weekdays = history(truth, weeks=20)
-    quiet = (weekdays < 5)[:, None] & (np.arange(SLOTS) >= slot(16)) & (np.arange(SLOTS) < slot(17))
-    volume[quiet] = 0  # an hour with never a contact, inside opening hours
+    weekday = (weekdays < 5)[:, None]
+    afternoon = weekday & (np.arange(SLOTS) >= slot(14)) & (np.arange(SLOTS) < slot(18))
+    volume[afternoon] = 0  # a quiet afternoon: each slot has a contact on 2 of its 20 days ...
+    week = np.arange(len(weekdays)) // 7
+    volume[weekday[:, 0] & (week % 10 == 0), slot(14) : slot(18)] = 1
+    volume[:, slot(16) : slot(17)] = 0  # ... so an hour with none of them is chance, not closed
+    learned = learn_open_slots(volume, weekdays, 15)
+    np.testing.assert_array_equal(learned, truth)
+
+
+def test_an_hour_with_never_a_contact_between_busy_slots_is_closed():
+    truth = true_open_hours()
+    truth[:5, slot(16) : slot(17)] = False
+    volume, weekdays = history(truth, weeks=20)  # 0 rows at 16:00-17:00, Poisson(4) around it
     learned = learn_open_slots(volume, weekdays, 15)
     np.testing.assert_array_equal(learned, truth)
 
@@ -85,3 +99,75 @@ def test_an_empty_busy_weekday_is_a_gap_but_an_empty_quiet_one_is_not():
     daily[13] = 0  # a Sunday with none: plausible, stays a zero
     gaps = empty_days_that_are_gaps(daily, weekdays)
     assert np.flatnonzero(gaps).tolist() == [9]
+
+
+def office_year(
+    interval: int, daily: float = 800.0, zero_rows: bool = False, seed: int = 3
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A year (52 weeks from a Monday) of an office queue open Mon-Fri 08:00-18:00 with lunch
+    closed 13:00-14:00 Mon-Thu (Friday has none), Saturday 09:00-12:00: (volume, weekdays,
+    truth). Closed slots have no row (NaN), or a row of 0 with `zero_rows`."""
+    slots = 1440 // interval
+    hour = np.arange(slots) * interval / 60
+    truth = np.zeros((7, slots), dtype=bool)
+    truth[:5] = (hour >= 8) & (hour < 18)
+    truth[:4] &= (hour < 13) | (hour >= 14)
+    truth[5] = (hour >= 9) & (hour < 12)
+    shape = 0.2 + np.exp(-0.5 * ((hour - 10.5) / 1.5) ** 2) + np.exp(-0.5 * ((hour - 15) / 2) ** 2)
+    rng = np.random.default_rng(seed)
+    weekdays = np.arange(52 * 7) % 7
+    rate = np.where(truth[weekdays], shape, 0.0)
+    volume = rng.poisson(daily * rate / rate.sum(axis=1, keepdims=True).clip(1e-9))
+    return np.where(truth[weekdays], volume, 0.0 if zero_rows else np.nan), weekdays, truth
+
+
+def test_a_one_hour_lunch_closure_in_a_year_of_15_minute_data_is_closed():
+    volume, weekdays, truth = office_year(15)
+    learned = learn_open_slots(volume, weekdays, 15)
+    np.testing.assert_array_equal(learned, truth)  # Friday, without lunch, stays one block
+
+
+def test_a_one_hour_lunch_closure_in_30_minute_data_is_closed():
+    volume, weekdays, truth = office_year(30)
+    np.testing.assert_array_equal(learn_open_slots(volume, weekdays, 30), truth)
+
+
+def test_a_lunch_closure_exported_as_rows_of_zero_is_closed():
+    volume, weekdays, truth = office_year(15, zero_rows=True)
+    assert not np.isnan(volume).any()
+    np.testing.assert_array_equal(learn_open_slots(volume, weekdays, 15), truth)
+
+
+def test_a_sparse_queue_keeps_its_quiet_slots_open_in_one_block():
+    truth = np.zeros((7, SLOTS), dtype=bool)
+    truth[:5, slot(8) : slot(18)] = True
+    rng = np.random.default_rng(11)
+    weekdays = np.arange(52 * 7) % 7
+    volume = rng.poisson(np.where(truth[weekdays], 3 / 40, 0.0)).astype(float)  # 3 a day
+    quiet_days = ((volume > 0).reshape(52, 7, SLOTS).sum(axis=0) <= 1) & truth
+    assert quiet_days[:, slot(9) : slot(17)].sum() >= 5  # quiet slots by chance, mid-day
+    learned = learn_open_slots(volume, weekdays, 15)
+    assert not learned[5:].any()
+    for weekday in range(5):
+        opened = np.flatnonzero(learned[weekday])
+        assert opened.tolist() == list(range(opened[0], opened[-1] + 1))  # no hole
+        assert slot(8) <= opened[0] <= slot(9) and slot(17) <= opened[-1] < slot(18)
+
+
+def test_a_lunch_closure_is_not_reported_as_missing_data(tmp_path):
+    volume, weekdays, truth = office_year(15, daily=400)
+    start = np.datetime64("2024-03-04T00:00")  # a Monday
+    stamps = start + np.arange(volume.size).astype("timedelta64[m]") * 15
+    present = ~np.isnan(volume.ravel())
+    rows = [
+        f"{stamp.astype(str).replace('T', ' ')},{int(count)}"
+        for stamp, count in zip(stamps[present], volume.ravel()[present], strict=True)
+    ]
+    path = tmp_path / "office.csv"
+    path.write_text("interval_start,volume\n" + "\n".join(rows) + "\n")
+    dataset = import_files([path])
+    assert not any("no data in the export" in note for note in dataset.notes)
+    assert not dataset.intervals[schema.IS_MISSING].any()
+    monday = dataset.open_hours[dataset.open_hours[schema.WEEKDAY] == 0]
+    lunch = monday[monday[schema.MINUTE_OF_DAY].between(13 * 60, 13 * 60 + 45)]
+    assert len(lunch) == 4 and not lunch[schema.IS_OPEN].any()
