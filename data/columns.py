@@ -29,6 +29,7 @@ TIME_WORDS = {
     "timestamp", "datetime", "time", "ora", "orario", "hour", "start", "inizio", "arrival",
     "arrivo", "entry", "ingresso", "received", "ricezione", "created", "creazione", "opened",
     "apertura", "interval", "intervallo", "fascia", "slot", "period", "periodo", "dt", "when",
+    "heure", "uhrzeit", "zeit", "hora",
 }  # fmt: skip
 EPOCH_WORDS = {"epoch", "unix", "ts", "timestamp"}  # headers a Unix time may sit under
 DATE_WORDS = {"date", "data", "giorno", "day", "dt", "jour", "datum", "fecha"}
@@ -461,9 +462,16 @@ def _date_format(column: _Column) -> str | None:
     return fmt
 
 
+# Clocks written without a colon: "08h30" (French), or "0830" under a time header.
+_H_CLOCK = re.compile(r"\d{1,2}\s?[hH](\s?\d{2})?\b")
+_HHMM = re.compile(r"\d{3,4}")
+
+
 def _is_clock(column: _Column, allow_hours: bool) -> bool:
     hour_ranges = all(re.match(HOUR_RANGE, value) for value in column.values)
-    if not (allow_hours or hour_ranges) and not any(":" in v or "." in v for v in column.values):
+    written = any(":" in v or "." in v or _H_CLOCK.match(v) for v in column.values)
+    colonless = bool(column.words & TIME_WORDS) and all(_HHMM.fullmatch(v) for v in column.values)
+    if not (allow_hours or hour_ranges or written or colonless):
         return False
     seconds = parse_time_of_day(column.text)
     return len(seconds) > 0 and float((~np.isnan(seconds)).mean()) >= MIN_SHARE
@@ -536,7 +544,7 @@ def _pick_volume(numeric: list[_Column], countable: list[_Column], on_grid: bool
     counts = [c for c in numeric if not c.words & NOT_VOLUME_WORDS]
     other_roles = HANDLE_WORDS | WAIT_WORDS | SATISFACTION_WORDS | QUEUE_WORDS
     unnamed = [c for c in counts if not c.words & other_roles]
-    return unnamed[0].name if len(unnamed) == 1 and len(numeric) == 1 else None
+    return unnamed[0].name if on_grid and len(unnamed) == 1 and len(numeric) == 1 else None
 
 
 def _refuse_unnamed_counts(

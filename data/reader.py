@@ -14,6 +14,7 @@ import pyarrow.csv as pacsv
 from data import schema
 from data.columns import (
     SERVED_COUNT_WORDS,
+    TIME_WORDS,
     ColumnPlan,
     ImportOptions,
     duration_unit,
@@ -28,14 +29,17 @@ from data.outcomes import classify_abandoned_flags, classify_outcomes
 from data.rows import ParsedRows
 from data.sniff import TextFormat, sniff_file
 from data.timestamps import (
+    DASHES,
     EPOCH_FORMATS,
     EXCEL_SERIAL,
+    EXCEL_SERIAL_DATE,
     ISO,
     has_end_of_day_labels,
     parse_duration,
     parse_number,
     parse_time_of_day,
     parse_timestamps,
+    parse_with_format,
 )
 from data.wide import grid_columns, wide_to_long
 from data.workbook import is_xlsx, xlsx_to_csv
@@ -96,13 +100,9 @@ def read_file(
         )
     native = None
     if plan.kind == schema.KIND_INTERVALS:
+        _refuse_repeated_dates(plan, rows, text_format, name)
         native = native_interval_minutes(rows.seconds, rows.codes)
-        if rows.end_labelled and native:
-            rows.seconds = rows.seconds - native * 60
-            rows.notes.append(
-                f"{name}: times run up to 24:00, so they mark the end of each interval; every "
-                f"interval was moved to its start ({native} minutes earlier)."
-            )
+        _move_end_labels_to_starts(plan, rows, native, name)
     report = FileReport(
         name=name,
         rows=table.num_rows,
@@ -123,6 +123,69 @@ def read_file(
         f"{', numbers written 1.234,5' if text_format.decimal_comma else ''}; {described}).",
     )
     return plan, rows, report
+
+
+# Header words saying a time labels the END of its interval ("Interval End", "Ora fine
+# intervallo", "Ende", "fin"), unless the header names the start too.
+END_LABEL_WORDS = {"end", "fine", "ende", "fin"}
+START_LABEL_WORDS = {"start", "inizio", "begin", "beginn", "debut", "inicio", "from"}
+
+
+def _move_end_labels_to_starts(
+    plan: ColumnPlan, rows: ParsedRows, native: int | None, name: str
+) -> None:
+    """Interval reports labelled by each interval's end (a time of 24:00, or a header that says
+    so) are moved to interval starts, one interval earlier."""
+    if not native:
+        return
+    labelled = plan.time_column or plan.timestamp_column
+    words = header_words(labelled) if labelled else set()
+    by_header = bool(words & END_LABEL_WORDS) and not words & START_LABEL_WORDS
+    if by_header:
+        reason = f"'{labelled}' names the end of each interval"
+    elif rows.end_labelled:
+        reason = "times run up to 24:00, so they mark the end of each interval"
+    else:
+        return
+    rows.seconds = rows.seconds - native * 60
+    rows.notes.append(
+        f"{name}: {reason}; every interval was moved to its start ({native} minutes earlier)."
+    )
+
+
+def _refuse_repeated_dates(
+    plan: ColumnPlan, rows: ParsedRows, text_format: TextFormat, name: str
+) -> None:
+    """Counts per interval with a date but no time of day: when most rows share their date
+    with another row of the same queue, summing them per day would hide that the time column
+    was not understood (slot numbers such as 17, 18 ...)."""
+    if plan.time_column or plan.timestamp_column or len(rows.seconds) < 2:
+        return
+    distinct = len(np.unique(np.stack([rows.seconds, rows.codes]), axis=1)[0])
+    if distinct * 2 > len(rows.seconds):
+        return
+    timed = [
+        f"'{column}' (e.g. {_sample_values(text_format, position)})"
+        for position, column in enumerate(text_format.header)
+        if header_words(column) & TIME_WORDS and column not in plan.used_columns()
+    ]
+    hint = (
+        f" Column {timed[0]} was not read as clock times: if it numbers the intervals of the "
+        "day, export each interval's start time (08:00) instead."
+        if timed
+        else ""
+    )
+    raise InputError(
+        f"{name}: {len(rows.seconds):,} rows share {distinct:,} dates, but no column gives "
+        f"their time of day, so they cannot be placed in the day.{hint} Add a time column "
+        "such as 08:00 or 08:30, or name it with --time-column."
+    )
+
+
+def _sample_values(text_format: TextFormat, position: int) -> str:
+    """The first three sniffed values of a column, for a message."""
+    values = [row[position] for row in text_format.sample_rows[:3] if position < len(row)]
+    return ", ".join(repr(value) for value in values)
 
 
 def _read_table(path: Path, name: str, text_format: TextFormat, plan: ColumnPlan) -> pa.Table:
@@ -234,6 +297,9 @@ def _parse_rows(
 ) -> ParsedRows:
     sheet = _Sheet(name, table, text_format.decimal_comma, text_format.first_data_line)
     notes: list[str] = []
+    _drop_empty_rows(sheet, plan, notes)
+    if plan.date_column and plan.time_column:
+        _fill_down_dates(sheet, plan.date_column, plan.time_column, notes)
     seconds, keep = _parse_time(sheet, plan, notes)
     if keep is not None:
         notes.append(f"{name}: {int((~keep).sum())} total/subtotal row(s) were skipped.")
@@ -280,6 +346,59 @@ def _parse_rows(
     if plan.satisfaction_column:
         rows.satisfaction = _scores(sheet, plan.satisfaction_column, notes)
     return rows
+
+
+def _blank_cells(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    """True where a cell is empty (or only blanks)."""
+    if not (pa.types.is_string(values.type) or pa.types.is_dictionary(values.type)):
+        return np.asarray(pc.is_null(values), dtype=bool)
+    trimmed = pc.utf8_trim_whitespace(_as_text(values))
+    return np.asarray(pc.fill_null(pc.equal(trimmed, ""), True), dtype=bool)
+
+
+def _drop_empty_rows(sheet: _Sheet, plan: ColumnPlan, notes: list[str]) -> None:
+    """Rows with every used cell empty (";;;" between days, as Excel writes a blank sheet row)
+    carry nothing: they are skipped."""
+    main = plan.timestamp_column or plan.date_column
+    candidates = np.flatnonzero(_blank_cells(sheet.column(main)))
+    if len(candidates) == 0:
+        return
+    taken = pa.array(candidates, pa.int64())
+    empty = np.ones(len(candidates), dtype=bool)
+    for column in plan.used_columns():
+        empty &= _blank_cells(pc.take(sheet.column(column), taken))
+    if not empty.any():
+        return
+    keep = np.ones(sheet.table.num_rows, dtype=bool)
+    keep[candidates[empty]] = False
+    sheet.drop(keep)
+    notes.append(f"{sheet.name}: {int(empty.sum()):,} empty row(s) skipped.")
+
+
+def _fill_down_dates(sheet: _Sheet, date_column: str, time_column: str, notes: list[str]) -> None:
+    """Reports that write the date only on each day's first row: an empty date takes the date
+    above. Only when the dates sit exactly where the clock restarts (a new day) and the clock
+    runs on below them, so that no row is put on a day it may not belong to."""
+    blank = _blank_cells(sheet.column(date_column))
+    if not blank.any() or blank[0]:
+        return
+    clock = parse_time_of_day(sheet.column(time_column))
+    timed = np.flatnonzero(~np.isnan(clock))
+    if len(timed) < 2:
+        return
+    restarts = np.diff(clock[timed]) <= 0
+    fill = blank & ~np.isnan(clock)  # a "Total" row without a clock keeps its empty date
+    if not fill.any() or not np.array_equal(restarts, ~blank[timed[1:]]):
+        return
+    dates = sheet.column(date_column).combine_chunks()
+    emptied = pc.if_else(pa.array(blank), pa.scalar(None, dates.type), dates)
+    filled = pc.if_else(pa.array(fill), pc.fill_null_forward(emptied), dates)
+    position = sheet.table.schema.get_field_index(date_column)
+    sheet.table = sheet.table.set_column(position, date_column, filled)
+    notes.append(
+        f"{sheet.name}: '{date_column}' is written only on the first row of each day; "
+        f"{int(fill.sum()):,} row(s) below took the date above them."
+    )
 
 
 def _inbound_only(sheet: _Sheet, column: str, seconds: np.ndarray, notes: list[str]) -> np.ndarray:
@@ -329,21 +448,113 @@ def _month_day_swapped(fmt: str | None) -> str | None:
     return None
 
 
-def _closer_dates(values: pa.ChunkedArray, fmt: str, swapped: str) -> bool:
-    """True when every date also reads in `swapped` and the distinct dates lie closer together
-    that way (a history is a run of consecutive days: read the wrong way round, 3/4, 3/5, 3/6
-    become a month apart). Only the distinct date parts are parsed, so this stays cheap."""
-    text = pc.utf8_trim_whitespace(_as_text(values))
-    dates = pc.unique(pc.list_element(pc.split_pattern(text, " ", max_splits=1), 0))
-    dates = pc.drop_null(dates)
-    spacing = []
-    for date_format in (fmt.split(" ")[0], swapped.split(" ")[0]):
-        parsed = parse_timestamps(dates, date_format)
-        days = np.unique(parsed[~np.isnan(parsed)] // 86_400)
-        if np.isnan(parsed).any() or len(days) < 2:
-            return False
-        spacing.append(float(np.median(np.diff(days))))
-    return spacing[1] < spacing[0]
+# A day/month date as written, wherever it sits in the cell ("lun 04/03/2024", "3/4/2024, 8:08").
+_SLASH_DATE = r"(?P<date>\d{1,2}/\d{1,2}/\d{2,4})"
+
+
+def _order_name(fmt: str) -> str:
+    return "day/month" if fmt.startswith("%d") else "month/day"
+
+
+@dataclass
+class _DateReadings:
+    """The distinct dates of a column read day-first and month-first (days since 1970, NaN where
+    a date does not fit), to choose the order from a few hundred values, not millions."""
+
+    sheet: _Sheet
+    column: str
+    row_dates: pa.ChunkedArray  # each row's date text, null without one
+    dates: pa.Array  # distinct, in order of first appearance
+    days: dict[str, np.ndarray]  # format -> days of `dates` read that way
+
+    @classmethod
+    def read(cls, sheet: _Sheet, column: str, formats: tuple[str, str]) -> _DateReadings:
+        text = _as_text(sheet.column(column))
+        row_dates = pc.struct_field(pc.extract_regex(text, _SLASH_DATE), "date")
+        dates = pc.drop_null(pc.unique(row_dates))
+        days = {}
+        for fmt in formats:
+            parsed = parse_with_format(dates, fmt.split(" ")[0])
+            days[fmt] = _to_days(parsed)
+        return cls(sheet, column, row_dates, dates, days)
+
+    def only(self, fmt: str, other: str) -> np.ndarray:
+        """Which distinct dates read as `fmt` but not as `other`."""
+        return ~np.isnan(self.days[fmt]) & np.isnan(self.days[other])
+
+    def spacing(self, fmt: str) -> float:
+        """Median gap in days between the distinct dates read as `fmt`: 1 for a run of
+        consecutive days, about 30 for dates read the wrong way round (3/4, 3/5 -> April, May)."""
+        days = np.unique(self.days[fmt][~np.isnan(self.days[fmt])])
+        return float(np.median(np.diff(days))) if len(days) >= 2 else np.inf
+
+    def example(self, which: np.ndarray) -> str:
+        """The first row holding one of the distinct dates in `which`, as 'line N: value'."""
+        wanted = pc.is_in(self.row_dates, value_set=pc.filter(self.dates, pa.array(which)))
+        row = np.flatnonzero(np.asarray(pc.fill_null(wanted, False), dtype=bool))[:1]
+        return self.sheet.examples(self.column, row)
+
+
+def _to_days(parsed: pa.Array) -> np.ndarray:
+    seconds = np.asarray(pc.cast(pc.cast(parsed, pa.int64()), pa.float64()), dtype=float)
+    return np.floor(seconds / 86_400)
+
+
+def _day_month_order(sheet: _Sheet, column: str, fmt: str, notes: list[str]) -> str:
+    """`fmt` or its day/month swap, whichever reads the column's dates; InputError when the
+    column mixes the two orders, which no single format reads right."""
+    swapped = _month_day_swapped(fmt)
+    if swapped is None:
+        return fmt
+    readings = _DateReadings.read(sheet, column, (fmt, swapped))
+    only_fmt, only_swapped = readings.only(fmt, swapped), readings.only(swapped, fmt)
+    if only_fmt.any() and only_swapped.any():
+        raise InputError(
+            f"{sheet.name}: column '{column}' mixes day/month orders: "
+            f"{readings.example(only_fmt)} can only be {_order_name(fmt)}, "
+            f"{readings.example(only_swapped)} only {_order_name(swapped)}. {_ONE_ORDER_FIX}"
+        )
+    if not only_fmt.any() and not only_swapped.any():
+        # Every date fits both ways: the order that puts them a day apart, day-first on a tie.
+        if readings.spacing(swapped) < readings.spacing(fmt):
+            notes.append(
+                f"{sheet.name}: dates in '{column}' fit day/month and month/day alike; read as "
+                f"{_order_name(swapped)} ({swapped}), which puts consecutive dates a day apart "
+                "rather than a month."
+            )
+            return swapped
+        return fmt
+    complete, partial = (swapped, fmt) if only_swapped.any() else (fmt, swapped)
+    fits_one_order = only_swapped if only_swapped.any() else only_fmt
+    if readings.spacing(partial) < readings.spacing(complete):
+        _refuse_jumping_dates(readings, complete, partial, fits_one_order)
+    if complete != fmt:
+        notes.append(
+            f"{sheet.name}: dates in '{column}' read as {_order_name(complete)} ({complete}): "
+            f"some, such as {readings.example(fits_one_order)}, fit only that order."
+        )
+    return complete
+
+
+_ONE_ORDER_FIX = (
+    "Export the dates in one order, or as year-month-day (2024-03-15), and import again."
+)
+
+
+def _refuse_jumping_dates(
+    readings: _DateReadings, complete: str, partial: str, fits_one_order: np.ndarray
+) -> None:
+    """Some dates fit only `complete`, but the others run day by day only as `partial`: the
+    file was written in both orders (dates fixed by hand, files pasted together)."""
+    both = ~np.isnan(readings.days[complete]) & ~np.isnan(readings.days[partial])
+    first = np.flatnonzero(both)[:1]
+    as_complete = np.datetime64(int(readings.days[complete][first][0]), "D")
+    raise InputError(
+        f"{readings.sheet.name}: column '{readings.column}' seems to mix day/month orders: "
+        f"{readings.example(fits_one_order)} can only be {_order_name(complete)}, but read "
+        f"that way {readings.example(both)} would be {as_complete} and the dates jump by "
+        f"months, while read as {_order_name(partial)} they run day by day. {_ONE_ORDER_FIX}"
+    )
 
 
 def _parse_time(
@@ -352,22 +563,8 @@ def _parse_time(
     """Wall-clock seconds of every row, and which rows to keep when some are 'Total' rows
     (spreadsheet exports often end with one: it is a sum, not an interval)."""
     main = plan.timestamp_column or plan.date_column
-    fmt = plan.timestamp_format or plan.date_format
+    fmt = _day_month_order(sheet, main, plan.timestamp_format or plan.date_format, notes)
     seconds = parse_timestamps(sheet.column(main), fmt)
-    swapped = _month_day_swapped(fmt)
-    if swapped and np.isnan(seconds).any():
-        # The first rows fitted day/month (all days <= 12); the rest may show month/day.
-        other = parse_timestamps(sheet.column(main), swapped)
-        if np.isnan(other).sum() < np.isnan(seconds).sum():
-            seconds, fmt = other, swapped
-            notes.append(f"{sheet.name}: dates in '{main}' read as month/day ({swapped}).")
-    elif swapped and _closer_dates(sheet.column(main), fmt, swapped):
-        seconds, fmt = parse_timestamps(sheet.column(main), swapped), swapped
-        notes.append(
-            f"{sheet.name}: dates in '{main}' fit day/month and month/day alike; read as "
-            f"{'month/day' if swapped.startswith('%m') else 'day/month'} ({swapped}), which "
-            "puts consecutive dates a day apart rather than a month."
-        )
     if fmt in EPOCH_FORMATS and fmt != EXCEL_SERIAL:
         notes.append(
             f"{sheet.name}: '{main}' holds {fmt}, which counts from 1970 in UTC: read as UTC "
@@ -388,8 +585,12 @@ def _parse_time(
     bad = np.flatnonzero(np.isnan(seconds))
     if len(bad) == 0:
         return seconds, None
-    labels = _texts(sheet.column(main), bad)
-    total = np.array([is_total_label(label) for label in labels], dtype=bool)
+    # A total's label may sit in the date column ("Totale") or in the time column
+    # ("2024-03-04,Total,437", ",Grand Total,5825").
+    total = np.zeros(len(bad), dtype=bool)
+    for column in (main, plan.time_column):
+        if column:
+            total |= np.array([is_total_label(text) for text in _texts(sheet.column(column), bad)])
     for column, parsed, expected in parts:
         wrong = bad[~total & np.isnan(parsed[bad])]
         if len(wrong):
@@ -429,6 +630,8 @@ def _texts(values: pa.ChunkedArray, rows: np.ndarray) -> list[str]:
 def _describe_format(fmt: str | None) -> str:
     if fmt == ISO:
         return "a timestamp such as 2024-03-01 08:15"
+    if fmt == EXCEL_SERIAL_DATE:
+        return "an Excel serial date such as 45352 (2024-03-01)"
     if fmt and fmt.startswith("%"):
         example = np.datetime64("2024-03-01T08:15:00").astype(object).strftime(fmt)
         return f"values such as {example} ({fmt})"
@@ -442,10 +645,25 @@ def _queues(sheet: _Sheet, plan: ColumnPlan) -> tuple[np.ndarray, list[str]]:
     return codes, [label or "(no queue)" for label in labels]
 
 
+def _dashes(values: pa.ChunkedArray, rows: np.ndarray) -> np.ndarray:
+    """Those of `rows` whose cell is a lone dash."""
+    taken = pc.utf8_trim_whitespace(_as_text(pc.take(values, pa.array(rows, pa.int64()))))
+    dashed = pc.fill_null(pc.is_in(taken, value_set=pa.array(DASHES)), False)
+    return rows[np.asarray(dashed, dtype=bool)]
+
+
 def _counts(sheet: _Sheet, column: str, notes: list[str]) -> np.ndarray:
     values = sheet.column(column)
     counts = parse_number(values, sheet.decimal_comma)
     unreadable = np.flatnonzero(np.isnan(counts))
+    dashed = _dashes(values, unreadable) if len(unreadable) else unreadable
+    if len(dashed):
+        counts[dashed] = 0
+        unreadable = np.setdiff1d(unreadable, dashed)
+        notes.append(
+            f"{sheet.name}: {len(dashed):,} cell(s) in '{column}' hold a dash ('-'), read as 0 "
+            "contacts."
+        )
     if len(unreadable):
         invalid = _written(values, unreadable)
         if len(invalid):
@@ -491,6 +709,7 @@ def _durations(sheet: _Sheet, column: str, notes: list[str], is_handle: bool = F
             )
     unreadable = np.flatnonzero(np.isnan(seconds))
     written = _written(values, unreadable) if len(unreadable) else unreadable
+    written = np.setdiff1d(written, _dashes(values, written)) if len(written) else written
     if len(written):
         notes.append(
             f"{sheet.name}: {len(written):,} value(s) in '{column}' are not durations and were "

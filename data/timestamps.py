@@ -17,6 +17,9 @@ EPOCH_MILLISECONDS = "Unix time (milliseconds)"
 # formatted as "General" and writes it to CSV.
 EXCEL_SERIAL = "Excel serial date-time"
 EPOCH_FORMATS = (EPOCH_SECONDS, EPOCH_MILLISECONDS, EXCEL_SERIAL)
+# Whole days since 1899-12-30: a spreadsheet date column formatted as "General" (45355 is
+# 2024-03-04). A date format, not an epoch one: only five-digit whole numbers in range read.
+EXCEL_SERIAL_DATE = "Excel serial date"
 _EPOCH_RANGE = (946_684_800, 2_208_988_800)  # 2000-01-01 .. 2040-01-01
 _EXCEL_EPOCH_DAYS = 25_569  # serial of 1970-01-01
 MIN_YEAR = 1900  # earlier four-digit years are two-digit years misread, not contact history
@@ -73,6 +76,7 @@ DATE_FORMATS = [
     "%d %b %Y",
     "%b %d, %Y",
     "%d-%b-%y",
+    EXCEL_SERIAL_DATE,  # last: digits alone are a date only when no written format reads them
 ]
 # Italian month names and abbreviations -> English ones, for the month-name formats above.
 _ITALIAN_MONTHS = {
@@ -82,7 +86,14 @@ _ITALIAN_MONTHS = {
     "lug": "Jul", "ago": "Aug", "set": "Sep", "ott": "Oct", "dic": "Dec",
 }  # fmt: skip
 _FRACTION = r"(\d:\d{2})\.\d+"  # milliseconds after the seconds: dropped (intervals are minutes)
-_ZONE = r"(\d)(?:Z|[+-]\d{2}:?\d{2})$"  # an offset is dropped, never applied: wall clock only
+# An offset after the clock, "+01:00", "+0100" or " +0100" (Zendesk), is dropped, never applied:
+# wall clock only. Anchored on the clock, so the year of "04-03-2024" is not taken for one.
+_ZONE = r"(\d:\d{2}(?::\d{2})?)\s*(?:Z|[+-]\d{2}:?\d{2})$"
+# "3/4/2024, 8:08 AM" (Salesforce): the comma between date and clock goes.
+_DATE_COMMA = r"^(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}),\s*(\d{1,2}[:.]\d{2})"
+# "lun 04/03/2024", "Mon, 3/4/2024": a weekday name before a numeric date goes (before a month
+# name, "Mar 04, 2024", nothing is dropped).
+_WEEKDAY = r"^\p{L}{2,12}\.?,?\s+(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})"
 _RANGE_END = r"(\d:\d{2}(?::\d{2})?)\s*[-–]\s*\d{1,2}:\d{2}(?::\d{2})?$"  # "08:00 - 08:15"
 _ISO_SHAPE = r"^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(:\d{2})?)?$"
 _TIME_OF_DAY = (
@@ -93,18 +104,26 @@ _DURATION = r"^(?:(?P<h>\d+):)?(?P<m>\d{1,2}):(?P<s>\d{2})(?:\.\d+)?$"
 _THOUSANDS = r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$"
 _NUMBER = r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$"
 _INTEGER_HOUR = r"^\d{1,2}$"
+# French clocks, "08h00", "8h30", "8h"; and clocks without a colon, "0800", "1330" (HHMM).
+_H_CLOCK = r"^(\d{1,2})\s?[hH]\s?(\d{2})\b"
+_H_HOUR = r"^(\d{1,2})\s?[hH]$"
+_HHMM = r"^(\d{2})(\d{2})$"
 HOUR_RANGE = r"^(\d{1,2})\s*[-–]\s*\d{1,2}$"  # "08-09": the hour from 8 to 9
 # "24:00" closes a day in exports that label intervals by their end: midnight of the next day.
 _END_OF_DAY = r"(^|[ T])24([:.])00((?::00)?)$"
 _ONE_DAY = pa.scalar(86_400, pa.duration("s"))
+# ACD reports print a dash for "none": a count of 0, a duration that does not exist.
+DASHES = ("-", "–", "—")
 
 
 def clean_text(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
-    """Trim blanks, drop fractional seconds, the end of an interval range ("08:00 - 08:15") and
-    zone offsets, so one format fits every value."""
+    """Trim blanks, drop a leading weekday, fractional seconds, the end of an interval range
+    ("08:00 - 08:15"), a comma after the date and zone offsets, so one format fits every value."""
     values = pc.utf8_trim_whitespace(values)
+    values = pc.replace_substring_regex(values, _WEEKDAY, r"\1")
     values = pc.replace_substring_regex(values, _FRACTION, r"\1")
     values = pc.replace_substring_regex(values, _RANGE_END, r"\1")
+    values = pc.replace_substring_regex(values, _DATE_COMMA, r"\1 \2")
     return pc.replace_substring_regex(values, _ZONE, r"\1")
 
 
@@ -128,6 +147,8 @@ def detect_format(sample: list[str], formats: list[str], min_share: float = 1.0)
 
 def parse_with_format(values: pa.ChunkedArray | pa.Array, fmt: str) -> pa.ChunkedArray | pa.Array:
     """Timestamps (unit s) from cleaned text; null where a value does not fit `fmt`."""
+    if fmt == EXCEL_SERIAL_DATE:
+        return _excel_serial_dates(values)
     if "%b" in fmt:
         for italian, english in _ITALIAN_MONTHS.items():
             values = pc.replace_substring_regex(values, rf"(?i)\b{italian}\b", english)
@@ -150,6 +171,15 @@ def parse_with_format(values: pa.ChunkedArray | pa.Array, fmt: str) -> pa.Chunke
     if "%Y" in fmt:  # strptime takes "24" for the year 24: a two-digit year is %y's to read
         parsed = pc.if_else(pc.less(pc.year(parsed), MIN_YEAR), None, parsed)
     return parsed
+
+
+def _excel_serial_dates(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    """Midnight timestamps from five-digit day serials within 2000-2040; null elsewhere."""
+    whole = pc.if_else(pc.match_substring_regex(values, r"^\d{5}$"), values, None)
+    seconds = pc.multiply(pc.subtract(pc.cast(whole, pa.int64()), _EXCEL_EPOCH_DAYS), 86_400)
+    low, high = _EPOCH_RANGE
+    plausible = pc.and_(pc.greater_equal(seconds, low), pc.less(seconds, high))
+    return pc.cast(pc.if_else(plausible, seconds, None), pa.timestamp("s"))
 
 
 def epoch_format(sample: list[str]) -> str | None:
@@ -197,9 +227,10 @@ def parse_timestamps(values: pa.ChunkedArray | pa.Array, fmt: str) -> np.ndarray
 
 
 def parse_time_of_day(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
-    """Seconds after midnight from `H:MM[:SS]`, `HH.MM`, `08:00 - 08:15`, `8:00 AM`, a whole
-    hour `8` or an hour range `08-09`; NaN where unreadable or out of range."""
-    values = pc.utf8_trim_whitespace(_as_text(values))
+    """Seconds after midnight from `H:MM[:SS]`, `HH.MM`, `08:00 - 08:15`, `8:00 AM`, `08h30`,
+    `0830` (when every digits-only value is such an HHMM time), a whole hour `8` or an hour
+    range `08-09`; NaN where unreadable or out of range."""
+    values = colon_clocks(values)
     parts = pc.extract_regex(values, _TIME_OF_DAY)
     hours = _field_float(parts, "h")
     minutes = _field_float(parts, "m")
@@ -224,12 +255,45 @@ def parse_time_of_day(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
     return total
 
 
+def colon_clocks(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    """Trimmed text with "08h30"/"8h" and, when the whole column is written so, "0830" turned
+    into "08:30": the other clock notations then read them."""
+    values = pc.utf8_trim_whitespace(_as_text(values))
+    # Plain substring and digit tests first: the patterns cost more on millions of rows.
+    lettered = pc.or_(pc.match_substring(values, "h"), pc.match_substring(values, "H"))
+    if pc.any(lettered).as_py():
+        values = pc.replace_substring_regex(values, _H_CLOCK, r"\1:\2")
+        values = pc.replace_substring_regex(values, _H_HOUR, r"\1:00")
+    digits = pc.fill_null(pc.utf8_is_digit(values), False)
+    if pc.any(digits).as_py() and _hhmm_column(pc.filter(values, digits)):
+        padded = pc.if_else(digits, pc.utf8_lpad(values, width=4, padding="0"), values)
+        values = pc.replace_substring_regex(padded, _HHMM, r"\1:\2")
+    return values
+
+
+def _hhmm_column(digits: pa.ChunkedArray | pa.Array) -> bool:
+    """True when the digits-only values are clock times written without a colon: all of three
+    or four digits (a bad one such as "1360" is then named by the reader), or of one to four
+    digits that all read as HHMM ("0", "30", "100": leading zeros dropped by a spreadsheet). A
+    column of one or two digits holds whole hours."""
+    if len(digits) == 0:
+        return False
+    lengths = np.asarray(pc.utf8_length(digits))
+    if lengths.max() > 4 or lengths.max() < 3:
+        return False
+    if lengths.min() >= 3:
+        return True
+    numbers = np.asarray(pc.cast(digits, pa.int64()))
+    hours, minutes = numbers // 100, numbers % 100
+    return bool(((minutes < 60) & ((hours < 24) | (numbers == 2400))).all())
+
+
 def has_end_of_day_labels(values: pa.ChunkedArray | pa.Array) -> bool:
     """True when some value is "24:00" (alone or after a date): the export labels intervals by
     their end, since a start is never 24:00."""
     if pa.types.is_timestamp(values.type) or pa.types.is_date(values.type):
         return False  # the CSV reader typed them: no value was 24:00
-    values = pc.utf8_trim_whitespace(_as_text(values))
+    values = colon_clocks(values)
     whole_hour = pc.equal(values, "24")
     return bool(pc.any(pc.or_(pc.match_substring_regex(values, _END_OF_DAY), whole_hour)).as_py())
 
@@ -253,14 +317,16 @@ def parse_duration(values: pa.ChunkedArray | pa.Array, decimal_comma: bool) -> n
 def parse_number(values: pa.ChunkedArray | pa.Array, decimal_comma: bool) -> np.ndarray:
     """Floats from text (decimal comma when asked); NaN where empty or not a number."""
     if _is_numeric(values.type):
-        return _to_float(values)
+        return _finite(_to_float(values))
     values = _as_text(values)
     if decimal_comma:  # "1.234,5": the dot can only group thousands
         values = pc.replace_substring(pc.replace_substring(values, ".", ""), ",", ".")
     empty = pc.equal(values, "")
     try:  # arrow's own cast reads clean columns in one pass; odd values need the pattern below
-        return _to_float(
-            pc.cast(pc.if_else(empty, pa.scalar(None, pa.string()), values), pa.float64())
+        return _finite(
+            _to_float(
+                pc.cast(pc.if_else(empty, pa.scalar(None, pa.string()), values), pa.float64())
+            )
         )
     except pa.ArrowInvalid:
         pass
@@ -270,7 +336,12 @@ def parse_number(values: pa.ChunkedArray | pa.Array, decimal_comma: bool) -> np.
         values = pc.if_else(grouped, pc.replace_substring(values, ",", ""), values)
     valid = pc.match_substring_regex(values, _NUMBER)
     kept = pc.if_else(valid, values, pa.scalar(None, pa.string()))
-    return _to_float(pc.cast(kept, pa.float64()))
+    return _finite(_to_float(pc.cast(kept, pa.float64())))
+
+
+def _finite(numbers: np.ndarray) -> np.ndarray:
+    """NaN for "inf"/"nan" cells: arrow reads them as floats, but no count or time is infinite."""
+    return np.where(np.isfinite(numbers), numbers, np.nan)
 
 
 def is_number(values: pa.ChunkedArray | pa.Array, decimal_comma: bool) -> np.ndarray:

@@ -14,7 +14,7 @@ import pyarrow as pa
 from data.columns import is_total_label
 from data.errors import InputError
 from data.sniff import TextFormat
-from data.timestamps import DATE_FORMATS, detect_format, parse_number
+from data.timestamps import DASHES, DATE_FORMATS, detect_format, parse_number
 
 # Fewer clock-time headers than this are ordinary columns that happen to be named like times.
 MIN_TIME_COLUMNS = 4
@@ -136,7 +136,12 @@ def _check_counts(values: pa.ChunkedArray, column: str, name: str, text_format: 
     in the user's file (the long table written next has other line numbers)."""
     counts = parse_number(values, text_format.decimal_comma)
     texts = values.to_pylist()
-    bad = [row for row in np.flatnonzero(np.isnan(counts) | (counts < 0)) if texts[row].strip()]
+    # A lone dash is an ACD's zero: the reader turns it into 0 with a note.
+    bad = [
+        row
+        for row in np.flatnonzero(np.isnan(counts) | (counts < 0))
+        if texts[row].strip() and texts[row].strip() not in DASHES
+    ]
     if bad:
         shown = "; ".join(
             f"line {row + text_format.first_data_line}: {texts[row]!r}" for row in bad[:3]

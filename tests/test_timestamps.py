@@ -12,6 +12,7 @@ from data.timestamps import (
     EPOCH_MILLISECONDS,
     EPOCH_SECONDS,
     EXCEL_SERIAL,
+    EXCEL_SERIAL_DATE,
     ISO,
     detect_format,
     epoch_format,
@@ -172,3 +173,47 @@ def test_unix_times_read_as_utc_wall_clock():
     assert np.isnan(seconds[1:]).all()  # milliseconds under a seconds format: out of range
     millis = parse_timestamps(text("1709541000999"), EPOCH_MILLISECONDS)
     assert millis[0] == epoch("2024-03-04T08:30:00")
+
+
+def test_clock_times_without_a_colon():
+    french = parse_time_of_day(text("08h00", "8h30", "8h", "08h00 - 08h30", "12 h 30"))
+    assert (french[:4] / 3600).tolist() == [8, 8.5, 8, 8]
+    hhmm = parse_time_of_day(text("0800", "1330", "2400", "", "1360"))
+    assert (hhmm[:3] / 3600).tolist() == [8, 13.5, 24]
+    assert np.isnan(hhmm[3:]).all()  # a blank, and a minute past 59
+    # Leading zeros dropped by a spreadsheet: "0" and "30" are midnight and 00:30.
+    assert (parse_time_of_day(text("0", "30", "100", "2330")) / 3600).tolist() == [0, 0.5, 1, 23.5]
+    # Only one or two digits: whole hours, as before.
+    assert (parse_time_of_day(text("8", "9", "20")) / 3600).tolist() == [8, 9, 20]
+    assert has_end_of_day_labels(text("2330", "2400"))
+    assert not has_end_of_day_labels(text("20240304", "45355"))
+
+
+@pytest.mark.parametrize(
+    ("value", "fmt", "expected"),
+    [
+        ("2024-03-04 08:00:08 +0100", ISO, "2024-03-04T08:00:08"),  # Zendesk: space, no colon
+        ("3/4/2024, 8:08 AM", "%m/%d/%Y %I:%M %p", "2024-03-04T08:08:00"),  # Salesforce
+        ("lun 04/03/2024", "%d/%m/%Y", "2024-03-04T00:00:00"),
+        ("Mon, 3/14/2024 08:15", "%m/%d/%Y %H:%M", "2024-03-14T08:15:00"),
+        ("04-03-2024", "%d-%m-%Y", "2024-03-04T00:00:00"),  # "-2024" is a year, not an offset
+    ],
+)
+def test_vendor_spellings_of_dates_are_detected_and_read(value, fmt, expected):
+    formats = DATETIME_FORMATS if ":" in value else DATE_FORMATS
+    assert detect_format([value], formats) == fmt
+    assert parse_timestamps(text(value), fmt)[0] == epoch(expected)
+
+
+def test_excel_serial_dates_are_whole_days_in_a_plausible_range():
+    assert detect_format(["45355", "45356"], DATE_FORMATS) == EXCEL_SERIAL_DATE
+    assert detect_format(["240304"], DATE_FORMATS) == "%y%m%d"  # six digits stay yymmdd
+    seconds = parse_timestamps(text("45355", "45374", "12", "45355.5", ""), EXCEL_SERIAL_DATE)
+    assert seconds[:2].tolist() == [epoch("2024-03-04T00:00:00"), epoch("2024-03-23T00:00:00")]
+    assert np.isnan(seconds[2:]).all()
+
+
+def test_infinite_numbers_are_not_numbers():
+    assert np.isnan(parse_number(text("inf", "-inf", "nan"), False)).all()
+    typed = parse_number(pa.array([np.inf, 2.0]), False)  # a column arrow read as floats
+    assert np.isnan(typed[0]) and typed[1] == 2
