@@ -59,17 +59,21 @@ _DATE_PARTS = re.compile(
     r"|\d{1,2}[-_.]\d{1,2}[-_.]\d{2,4}"  # 01-03-2024
     r"|(?:19|20)\d{2}"  # 2024
     r"|q[1-4]|(?:week|wk|settimana|sett)[-_ ]?\d{1,2}"  # Q1, week 12
-    rf"|{'|'.join(_MONTHS)}"
+    r"|(?:0?[1-9]|1[0-2])[-_.](?:19|20)\d{2}"  # 03-2024
+    rf"|(?:{'|'.join(_MONTHS)})(?:[-_. ]?(?:19|20)?\d{{2}})?"  # Mar, Mar24, marzo2024
     r")(?![a-z0-9])",
     re.IGNORECASE,
 )
 _SEPARATORS = "_-. \t"
+# A browser saving a file twice names the second "Queue Report (1).csv": the same queue.
+_DUPLICATE_SUFFIX = re.compile(r"\s*\(\d{1,3}\)$")
 
 
 def queue_from_file_name(name: str) -> str:
     """The queue a file without a queue column holds: its name without extension and without
-    dates ("calls_2024-03.csv" -> "calls"); "all" when nothing else is left ("2024-03.csv")."""
-    stem = Path(name).stem
+    dates ("calls_2024-03.csv", "calls_Mar24.csv" -> "calls") and without a browser's " (1)" copy
+    number; "all" when nothing else is left ("2024-03.csv")."""
+    stem = _DUPLICATE_SUFFIX.sub("", Path(name).stem) or Path(name).stem
     if not _DATE_PARTS.search(stem):
         return stem
     kept = _DATE_PARTS.sub("\0", stem)

@@ -80,6 +80,7 @@ def read_file(
             note = wide_to_long(table, grid, name, text_format, long_path)
             plan, rows, report = read_file(long_path, name, options)
         rows.notes.insert(1, note)
+        rows.notes[2:2] = text_format.notes
         skipped = text_format.skipped_note(name)
         if skipped:
             rows.notes.insert(2, skipped)
@@ -122,6 +123,7 @@ def read_file(
         f"separated, {text_format.encoding}"
         f"{', numbers written 1.234,5' if text_format.decimal_comma else ''}; {described}).",
     )
+    rows.notes[1:1] = text_format.notes  # what the sniffer decided on thin evidence
     return plan, rows, report
 
 

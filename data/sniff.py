@@ -10,6 +10,13 @@ from pathlib import Path
 
 import pyarrow.csv as pacsv
 
+from data.columns import (
+    ABANDONED_COUNT_WORDS,
+    ANSWERED_COUNT_WORDS,
+    NOT_COUNT_WORDS,
+    VOLUME_WORDS,
+    header_words,
+)
 from data.errors import InputError
 
 HEAD_BYTES = 1 << 20  # enough rows to recognise the format without reading the whole file
@@ -24,6 +31,18 @@ _DECIMAL_COMMA = re.compile(r"^\s*-?(\d{1,3}(\.\d{3})+|\d+),\d+\s*$")
 # "12.25" or "1234.5" can only be decimals, and one of them anywhere rules the grouping out.
 _DOT_THOUSANDS = re.compile(r"^\s*-?[1-9]\d{0,2}(\.\d{3})+\s*$")
 _DOT_DECIMAL = re.compile(r"^\s*-?\d*\.\d+\s*$")
+# "1,464" reads as 1.464 or as a thousand and more; "1,234,567" and "1,234.5" only as the latter.
+_COMMA_GROUPS = re.compile(r"^\s*-?[1-9]\d{0,2},\d{3}\s*$")
+_COMMA_THOUSANDS = re.compile(r"^\s*-?[1-9]\d{0,2}(,\d{3})+(\.\d+)?\s*$")
+# Headers of counts, which are whole numbers: a comma in them can only group thousands.
+_COUNT_WORDS = VOLUME_WORDS | ANSWERED_COUNT_WORDS | ABANDONED_COUNT_WORDS
+# A cell holding a value (a date, a time, a number), not a name: a digit first, no long word.
+_VALUE_START = re.compile(r"^\s*[-+]?\d")
+_LONG_WORD = re.compile(r"[^\W\d_]{4}")
+# Saved web pages (Excel's "Web page" .xls, a report portal's download) are not tables of text.
+_WEB_PAGE = re.compile(
+    r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|table)\b", re.I | re.S
+)
 
 # Spreadsheet and archive signatures: a renamed .xlsx is the most common "CSV" that is not one.
 _MAGIC = {
@@ -46,6 +65,7 @@ class TextFormat:
     sample_rows: list[list[str]] = field(default_factory=list)
     header_line: int = 0  # 0-based line of the header in the file (lines above it are skipped)
     skipped_lines: list[str] = field(default_factory=list)  # filled by the last parse_options read
+    notes: list[str] = field(default_factory=list)  # what the user should know about the reading
 
     @property
     def first_data_line(self) -> int:
@@ -106,6 +126,7 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
         _reject_binary(head, display_name)
         encoding = detect_encoding(head, complete)
         text = _decode_head(head, encoding)
+    _reject_web_page(text, display_name)
     # Only the first rows matter; splitting the whole head would cost more than all the rest.
     # Line ends as the CSV reader sees them: \r\n, \n, or a lone \r.
     lines = _LINE_END.split(text, maxsplit=SAMPLE_ROWS + 60)
@@ -121,6 +142,11 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
     header_line = _header_line(lines, filled, delimiter)
     body = [lines[i] for i in filled if i >= header_line][: SAMPLE_ROWS + 1]
     rows = _split(body, delimiter, display_name)
+    notes: list[str] = []
+    groups = _group_line(lines, header_line, delimiter)
+    if groups:
+        rows[0] = _joined_header(groups, rows[0])
+        notes.append(_two_line_note(display_name, header_line, rows[0]))
     header = [name.strip() for name in rows[0]]
     if len(rows) < 2:
         _only_header(display_name, header)
@@ -129,13 +155,19 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
     if widths and min(widths) == len(header) + 1 and not any(row[-1].strip() for row in sample):
         header.append("")  # every row ends with a delimiter: an empty last column
     header = _usable_names(header)
+    decimal_comma, doubt = (
+        _uses_decimal_comma(header, sample) if delimiter != "," else (False, None)
+    )
+    if doubt:
+        notes.append(f"{display_name}: {doubt}")
     return TextFormat(
         encoding=encoding,
         delimiter=delimiter,
-        decimal_comma=delimiter != "," and _uses_decimal_comma(sample),
+        decimal_comma=decimal_comma,
         header=header,
         sample_rows=sample,
         header_line=header_line,
+        notes=notes,
     )
 
 
@@ -163,19 +195,91 @@ def _only_header(display_name: str, header: list[str]) -> None:
 
 
 def _header_line(lines: list[str], filled: list[int], delimiter: str) -> int:
-    """Index of the header line, so that a title or a "generated on ..." line above the table is
-    skipped: the first line with two or more filled fields, at least half as many as the
-    table's usual width (Excel pads a title line with empty fields to the full width)."""
+    """Index of the header line. Candidates have two or more filled fields, at least half as many
+    as the table's usual width (so a title line that Excel pads with empty fields is none). Of
+    those above the first data row, the one as wide as the data that names most columns: label
+    rows such as "Queue:,Sales EN" above the table name fewer. Without a data row (a log of
+    mostly text), the first candidate."""
     rows = _split([lines[index] for index in filled[:60]], delimiter)
     width = Counter(len(row) for row in rows).most_common(1)[0][0]
-    for index, row in zip(filled[:60], rows, strict=False):
-        named = sum(1 for field in row if field.strip())
-        if named >= 2 and 2 * named >= width:
-            return index
+    candidates = [
+        position
+        for position, row in enumerate(rows)
+        if _filled_count(row) >= 2 and 2 * _filled_count(row) >= width
+    ]
+    first_data = next(
+        (p for p, row in enumerate(rows) if len(row) == width and _value_count(row) >= 2), None
+    )
+    above = [p for p in candidates if first_data is not None and p < first_data]
+    if above:  # ties go to the lower row, the one nearest the data
+        best = max(reversed(above), key=lambda p: (len(rows[p]) == width, _name_count(rows[p])))
+        return filled[best]
+    if candidates:
+        return filled[candidates[0]]
     for index, row in zip(filled[:60], rows, strict=False):
         if len(row) >= 2:
             return index
     return filled[0]
+
+
+def _is_value(cell: str) -> bool:
+    """A date, time or number ("2024-03-04", "8:00 AM", "1,464"), not a name."""
+    return bool(_VALUE_START.match(cell)) and not _LONG_WORD.search(cell)
+
+
+def _filled_count(row: list[str]) -> int:
+    return sum(1 for cell in row if cell.strip())
+
+
+def _value_count(row: list[str]) -> int:
+    return sum(1 for cell in row if _is_value(cell))
+
+
+def _name_count(row: list[str]) -> int:
+    return sum(1 for cell in row if cell.strip() and not _is_value(cell))
+
+
+def _group_line(lines: list[str], header_line: int, delimiter: str) -> list[str] | None:
+    """The fields of the line right above the header when it is the header's first line: two or
+    more names, none a value or a "Label:", over some columns it leaves blank and the header
+    names ("Chiamate,,,Tempi medi," over "Ricevute,Risposte,Abbandonate,TMA,TMC")."""
+    if header_line == 0 or not lines[header_line - 1].strip():
+        return None
+    above, header = _split([lines[header_line - 1], lines[header_line]], delimiter)
+    names = [cell.strip() for cell in above if cell.strip()]
+    if len(above) > len(header) or len(names) < 2:
+        return None
+    if any(_is_value(name) or name.endswith(":") for name in names):
+        return None
+    padded = above + [""] * (len(header) - len(above))
+    if not any(not top.strip() and name.strip() for top, name in zip(padded, header, strict=True)):
+        return None
+    return padded
+
+
+def _joined_header(groups: list[str], names: list[str]) -> list[str]:
+    """One name per column from a two-line header: a group's label goes before the name of each
+    column under it, across the blank cells to its right; a label with nothing under it (a
+    "Data" spanning both lines) stays as it is."""
+    joined = []
+    group = ""
+    for top, name in zip(groups, names, strict=True):
+        top, name = top.strip(), name.strip()
+        if top:
+            group = top if name else ""
+            joined.append(f"{top} {name}".strip())
+        else:
+            joined.append(f"{group} {name}".strip() if name else "")
+    return joined
+
+
+def _two_line_note(display_name: str, header_line: int, header: list[str]) -> str:
+    names = [f"'{name}'" for name in header if name]
+    shown = ", ".join(names[:8]) + (", ..." if len(names) > 8 else "")
+    return (
+        f"{display_name}: the header spans lines {header_line} and {header_line + 1}; each "
+        f"column was named by both lines: {shown}."
+    )
 
 
 def _usable_names(header: list[str]) -> list[str]:
@@ -203,6 +307,14 @@ def _reject_binary(head: bytes, display_name: str) -> None:
         raise InputError(
             f"{display_name}: this looks like a binary file, not a CSV/text export. Export the "
             "contact history as CSV (comma, semicolon or tab separated)."
+        )
+
+
+def _reject_web_page(text: str, display_name: str) -> None:
+    if _WEB_PAGE.match(text[:4096]):
+        raise InputError(
+            f"{display_name}: this file is a web page (HTML), not a spreadsheet export: open it "
+            "in a browser or Excel and save as CSV or .xlsx, then import that file."
         )
 
 
@@ -255,12 +367,42 @@ def detect_delimiter(lines: list[str]) -> str:
     return best
 
 
-def _uses_decimal_comma(sample: list[list[str]]) -> bool:
-    """European numbers: a decimal comma somewhere, or dots that only ever group thousands."""
+def _uses_decimal_comma(header: list[str], sample: list[list[str]]) -> tuple[bool, str | None]:
+    """(decimal comma?, a note when the sample cannot tell). European numbers show a comma that
+    cannot group thousands ("288,0", "0,81", "1.234,5") or dots that only ever group them
+    ("1.234"). A "1,464" alone reads either way: a dot decimal elsewhere ("290.5"), a second
+    group ("1,234,567") or a count column (counts are whole) make its comma a thousands mark."""
     values = [value for row in sample for value in row]
-    if any(_DECIMAL_COMMA.match(value) for value in values):
-        return True
-    grouped = any(_DOT_THOUSANDS.match(value) for value in values)
-    return grouped and not any(
-        _DOT_DECIMAL.match(value) and not _DOT_THOUSANDS.match(value) for value in values
+    dot_decimals = any(_DOT_DECIMAL.match(v) and not _DOT_THOUSANDS.match(v) for v in values)
+    if any(_DECIMAL_COMMA.match(v) and not _COMMA_GROUPS.match(v) for v in values):
+        return True, None
+    grouped = [v for v in values if _COMMA_GROUPS.match(v)]
+    dot_grouped = any(_DOT_THOUSANDS.match(value) for value in values)
+    if not grouped:
+        return dot_grouped and not dot_decimals, None
+    thousands = any(_COMMA_THOUSANDS.match(v) and not _COMMA_GROUPS.match(v) for v in values)
+    if dot_decimals or thousands or _in_a_count_column(header, sample):
+        return False, None
+    if dot_grouped:
+        return True, None
+    return True, (
+        f"numbers such as '{grouped[0].strip()}' were read with a decimal comma "
+        f"({grouped[0].strip().replace(',', '.')}), as in Italian exports, but nothing in the "
+        "file rules out a comma that groups thousands. If they are whole numbers, name the "
+        "column after what it counts (e.g. 'Calls offered') or export them without thousands "
+        "separators, and import the file again."
     )
+
+
+def _in_a_count_column(header: list[str], sample: list[list[str]]) -> bool:
+    """Some column holding a "1,464" is named as a count ("Calls Offered", "Chiamate")."""
+    for position, name in enumerate(header):
+        cells = [row[position] for row in sample if position < len(row)]
+        if _is_count_header(name) and any(_COMMA_GROUPS.match(cell) for cell in cells):
+            return True
+    return False
+
+
+def _is_count_header(name: str) -> bool:
+    words = header_words(name)
+    return bool(words & _COUNT_WORDS) and not words & NOT_COUNT_WORDS

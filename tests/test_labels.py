@@ -6,6 +6,8 @@ from __future__ import annotations
 import pyarrow as pa
 import pytest
 
+from data import schema
+from data.importer import import_files
 from data.labels import label_codes, queue_from_file_name
 
 
@@ -41,7 +43,42 @@ def test_plain_text_is_encoded_too():
         ("Tech. Axa.csv", "Tech. Axa"),
         ("maria.csv", "maria"),  # "mar" inside a word is not March
         ("sales_v2.csv", "sales_v2"),
+        # a month and its year run together, as report schedulers name monthly files
+        ("48_sales_calls_Mar24.csv", "48_sales_calls"),
+        ("48_sales_calls_Apr24.csv", "48_sales_calls"),
+        ("sales_Mar2024.csv", "sales"),
+        ("Vendite marzo2024.xlsx", "Vendite"),
+        ("calls Mar-24.csv", "calls"),
+        ("assistenza_03-2024.csv", "assistenza"),
+        # words that merely start with a month stay
+        ("Marketing.csv", "Marketing"),
+        ("Maggiore_calls.csv", "Maggiore_calls"),
+        ("Marketing_Mar24.csv", "Marketing"),
     ],
 )
 def test_queue_from_file_name_drops_the_period(file_name, queue):
     assert queue_from_file_name(file_name) == queue
+
+
+@pytest.mark.parametrize(
+    ("file_name", "queue"),
+    [
+        ("39_Queue Report (1).csv", "39_Queue Report"),
+        ("39_Queue Report (2).csv", "39_Queue Report"),
+        ("calls(3).csv", "calls"),
+        ("Vendite marzo 2024 (1).xlsx", "Vendite"),
+        ("(1).csv", "(1)"),  # nothing else to name the queue by
+    ],
+)
+def test_queue_from_file_name_drops_a_browsers_copy_number(file_name, queue):
+    assert queue_from_file_name(file_name) == queue
+
+
+def test_monthly_downloads_of_one_queue_join_into_one_history(tmp_path):
+    march = tmp_path / "sales_calls_Mar24 (1).csv"
+    april = tmp_path / "sales_calls_Apr24 (1).csv"
+    march.write_text("Date,Interval,Calls Offered\n2024-03-04,08:00,6\n2024-03-04,08:30,18\n")
+    april.write_text("Date,Interval,Calls Offered\n2024-04-01,08:00,9\n2024-04-01,08:30,10\n")
+    dataset = import_files([march, april])
+    assert dataset.queues == ["sales_calls"]
+    assert dataset.intervals[schema.VOLUME].sum() == 6 + 18 + 9 + 10

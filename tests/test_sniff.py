@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from data import schema
 from data.errors import InputError
+from data.importer import import_files
 from data.sniff import detect_delimiter, detect_encoding, sniff_bytes
 
 
@@ -148,3 +150,110 @@ def test_excel_unicode_text_is_utf16_not_binary(codec, encoding):
     assert found.delimiter == "\t"
     assert found.header == ["Intervallo", "Chiamate"]
     assert found.sample_rows[1] == ["04/03/2024 08:30", "7"]
+
+
+@pytest.mark.parametrize(
+    ("text", "european"),
+    [
+        # a US export saved with semicolons: "290.5" shows the dot is the decimal mark
+        ("Date;Calls Offered;AHT\n2024-03-04;1,464;290.5\n2024-03-05;1,586;290.5\n", False),
+        # counts are whole numbers: "1,464" calls can only be a thousand and more
+        ("Date;Calls Offered\n2024-03-04;1,464\n2024-03-05;12,345\n", False),
+        ("Data;Chiamate;Coda\n04/03/2024;1,464;A\n", False),
+        ("Date;Value\n2024-03-04;1,234,567\n", False),  # two groups: never a decimal
+        ("Date;Value;Other\n2024-03-04;1,464;1,234.5\n", False),
+        # a comma that cannot group thousands is a decimal comma, whatever the column
+        ("Data;Chiamate;TMC\n04/03/2024;1,464;288,0\n", True),
+        ("Datum;Anrufe;Servicelevel\n04.03.2024;16;0,81\n", True),
+        ("Data;Chiamate;TMC\n04/03/2024;1.234;290,5\n", True),
+        ("Data;Chiamate;TMC\n04/03/2024;1.234;290\n", True),  # dots only ever group thousands
+    ],
+)
+def test_thousands_comma_is_told_from_a_decimal_comma(text, european):
+    found = sniff_bytes(text.encode(), "f.csv")
+    assert found.delimiter == ";"
+    assert found.decimal_comma is european
+
+
+def test_semicolon_export_with_us_thousands_reads_whole_counts(tmp_path):
+    path = tmp_path / "daily.csv"
+    path.write_text("Date;Calls Offered;AHT\n2024-03-04;1,464;290.5\n2024-03-05;1,586;310.5\n")
+    intervals = import_files([path]).intervals
+    assert intervals[schema.VOLUME].tolist() == [1464.0, 1586.0]
+    assert intervals[schema.AHT_SECONDS].tolist() == [290.5, 310.5]
+
+
+def test_a_comma_that_reads_both_ways_is_read_as_decimal_and_said():
+    found = sniff_bytes(b"Date;Value\n2024-03-04;1,464\n2024-03-05;1,586\n", "f.csv")
+    assert found.decimal_comma is True
+    assert len(found.notes) == 1
+    assert found.notes[0].startswith("f.csv: numbers such as '1,464' were read with a decimal")
+    assert "(1.464)" in found.notes[0] and "thousands" in found.notes[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # label rows of their own width above the table
+        "Queue:,Sales EN\nReport date:,24/03/2024 07:00\n\nDate,Time,Offered,AHT\n"
+        "04/03/2024,08:00,8,282\n04/03/2024,08:30,9,300\n",
+        # the same rows as a workbook writes them: padded to the table's width
+        "Queue:,Sales EN,,\nPeriod:,04/03/2024 - 23/03/2024,,\n,,,\nDate,Time,Offered,AHT\n"
+        "04/03/2024,08:00,8,282\n04/03/2024,08:30,9,300\n",
+    ],
+)
+def test_label_rows_above_the_table_are_not_the_header(text):
+    found = sniff_bytes(text.encode(), "f.csv")
+    assert found.header == ["Date", "Time", "Offered", "AHT"]
+    assert found.header_line == 3 and found.first_data_line == 5
+    assert found.sample_rows[0] == ["04/03/2024", "08:00", "8", "282"]
+
+
+def test_a_total_row_right_below_the_header_does_not_take_its_place():
+    found = sniff_bytes(b"Date,Calls\nTotal,1234\n2024-03-04,12\n2024-03-05,9\n", "f.csv")
+    assert found.header == ["Date", "Calls"] and found.header_line == 0
+
+
+def test_two_line_header_names_each_column_by_its_group_and_its_own_name():
+    text = (
+        "Report traffico coda Assistenza,,,,,,\n,,,,,,\n"
+        "Data,Ora,Chiamate,,,Tempi medi,\n,,Ricevute,Risposte,Abbandonate,TMA,TMC\n"
+        "2024-03-04,08:00:00,10,10,0,00:00:30,00:05:14\n"
+        "2024-03-04,08:30:00,12,12,0,00:00:36,00:04:19\n"
+    )
+    found = sniff_bytes(text.encode(), "f.csv")
+    assert found.header == [
+        "Data", "Ora", "Chiamate Ricevute", "Chiamate Risposte", "Chiamate Abbandonate",
+        "Tempi medi TMA", "Tempi medi TMC",
+    ]  # fmt: skip
+    assert found.header_line == 3 and found.first_data_line == 5
+    assert found.sample_rows[0][:3] == ["2024-03-04", "08:00:00", "10"]
+    assert found.notes == [
+        "f.csv: the header spans lines 3 and 4; each column was named by both lines: 'Data', "
+        "'Ora', 'Chiamate Ricevute', 'Chiamate Risposte', 'Chiamate Abbandonate', "
+        "'Tempi medi TMA', 'Tempi medi TMC'."
+    ]
+
+
+def test_a_label_row_right_above_the_header_is_not_joined_to_it():
+    text = "Queue:,Sales EN,,\nDate,Time,Offered,AHT\n04/03/2024,08:00,8,282\n"
+    found = sniff_bytes(text.encode(), "f.csv")
+    assert found.header == ["Date", "Time", "Offered", "AHT"] and found.notes == []
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><body><table><tr><td>Date</td><td>Calls</td></tr></table></body></html>",
+        '\ufeff<!DOCTYPE html>\n<html lang="en"><body><table></table></body></html>',
+        '<?xml version="1.0"?>\n<html xmlns:o="urn:schemas-microsoft-com:office:office">',
+        "  <TABLE border=1><TR><TD>Data</TD><TD>Chiamate</TD></TR></TABLE>",
+    ],
+)
+def test_a_web_page_saved_as_a_spreadsheet_is_refused_with_a_way_out(page):
+    with pytest.raises(InputError) as error:
+        sniff_bytes(page.encode(), "report.xls")
+    assert str(error.value) == (
+        "report.xls: this file is a web page (HTML), not a spreadsheet export: open it in a "
+        "browser or Excel and save as CSV or .xlsx, then import that file."
+    )

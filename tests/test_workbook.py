@@ -68,3 +68,72 @@ def test_a_damaged_workbook_gets_a_message_not_a_traceback(tmp_path):
         archive.writestr("xl/workbook.xml", "<not really a workbook")
     with pytest.raises(InputError, match="could not be opened"):
         import_files([path])
+
+
+def _half_hours(count: int) -> list[dt.datetime]:
+    return [dt.datetime(2024, 3, 4, 8) + dt.timedelta(minutes=30 * slot) for slot in range(count)]
+
+
+def _exported(intervals: pd.DataFrame, count: int) -> pd.DataFrame:
+    """The `count` half hours from 08:00 the export holds (the grid spans the whole day)."""
+    slots = [pd.Timestamp(start) for start in _half_hours(count)]
+    return intervals[intervals[schema.INTERVAL_START].isin(slots)]
+
+
+def test_two_line_header_with_merged_group_cells(tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Report traffico coda Assistenza - dal 04/03/2024 al 04/03/2024"])
+    sheet.append([])
+    sheet.append(["Data", "Ora", "Chiamate", None, None, "Tempi medi", None])
+    sheet.append([None, None, "Ricevute", "Risposte", "Abbandonate", "TMA", "TMC"])
+    for cells in ("A3:A4", "B3:B4", "C3:E3", "F3:G3"):
+        sheet.merge_cells(cells)
+    for slot, start in enumerate(_half_hours(6)):
+        sheet.append(
+            [start.date(), start.time(), 10 + slot, 9 + slot, 1, dt.time(0, 0, 30), dt.time(0, 5)]
+        )
+    path = tmp_path / "assistenza.xlsx"
+    book.save(path)
+
+    result = import_files_detailed([path])
+    assert result.files[0].columns == {
+        "date": "Data", "time": "Ora", "volume": "Chiamate Ricevute", "aht": "Tempi medi TMC",
+        "wait": "Tempi medi TMA", "answered": "Chiamate Risposte",
+        "abandoned": "Chiamate Abbandonate",
+    }  # fmt: skip
+    intervals = _exported(result.dataset.intervals, 6)
+    assert intervals[schema.VOLUME].tolist() == [10.0, 11.0, 12.0, 13.0, 14.0, 15.0]
+    assert intervals[schema.ANSWERED].sum() == sum(range(9, 15))
+    assert intervals[schema.ABANDONED].sum() == 6
+    assert set(intervals[schema.AHT_SECONDS]) == {300.0}
+    assert set(intervals[schema.WAIT_SECONDS]) == {30.0}
+
+
+def test_label_rows_above_the_table_in_a_workbook(tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Queue:", "Sales EN"])
+    sheet.append(["Period:", "04/03/2024 - 04/03/2024"])
+    sheet.append([])
+    sheet.append(["Date", "Time", "Offered", "AHT"])
+    for slot, start in enumerate(_half_hours(4)):
+        sheet.append([start.date(), start.time(), 13 + slot, 300])
+    path = tmp_path / "sales.xlsx"
+    book.save(path)
+
+    result = import_files_detailed([path])
+    assert result.files[0].header == ["Date", "Time", "Offered", "AHT"]
+    intervals = _exported(result.dataset.intervals, 4)
+    assert intervals[schema.VOLUME].tolist() == [13.0, 14.0, 15.0, 16.0]
+    assert intervals[schema.INTERVAL_START].iloc[0] == pd.Timestamp("2024-03-04 08:00")
+
+
+def test_a_web_page_saved_as_xls_is_refused_with_a_way_out(tmp_path):
+    path = tmp_path / "report.xls"
+    path.write_text(
+        "<html><body><table><tr><td>Date</td><td>Calls</td></tr>"
+        "<tr><td>2024-03-04</td><td>5</td></tr></table></body></html>"
+    )
+    with pytest.raises(InputError, match=r"^report\.xls: this file is a web page \(HTML\)"):
+        import_files([path])
