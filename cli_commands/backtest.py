@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
+from cli_commands.notes import print_import_notes
 from cli_commands.options import (
     add_forecast_arguments,
     add_import_arguments,
+    check_horizon,
+    check_origin,
+    check_queues,
     forecast_settings,
     import_options,
     one_line_errors,
@@ -44,7 +48,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_horizon(args.horizon_days)
     dataset = import_files(args.files, import_options(args))
+    check_queues(dataset, args.queue)
+    check_origin(dataset, args.origin)
+    print_import_notes(dataset)
     settings = dataclasses.replace(
         forecast_settings(args),
         horizon_days=args.horizon_days,

@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
+from cli_commands.notes import empty_horizon_note, print_import_notes
 from cli_commands.options import (
     add_forecast_arguments,
     add_import_arguments,
+    check_horizon,
+    check_origin,
+    check_queues,
     forecast_settings,
     import_options,
     one_line_errors,
@@ -40,7 +44,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_horizon(args.horizon_days)
     dataset = import_files(args.files, import_options(args))
+    check_queues(dataset, args.queue)
+    check_origin(dataset, args.origin)
+    print_import_notes(dataset)
     settings = forecast_settings(args)
     if args.queue:
         settings = dataclasses.replace(settings, queues=tuple(args.queue))
@@ -49,6 +57,9 @@ def run(args: argparse.Namespace) -> int:
     table.to_csv(args.out, index=False)
     models = ", ".join(f"{queue}: {model}" for queue, model in result.chosen_models.items())
     print(f"wrote {len(table)} open intervals to {args.out} (models {models})")
+    empty = empty_horizon_note(result.forecast, dataset.open_hours)
+    if empty:
+        print(f"note: {empty}")
     for _, peak in result.peaks.head(PEAKS_SHOWN).iterrows():
         print(f"peak {peak['rank']}: {peak[QUEUE]} {describe_peak(peak)}")
     for _, day in result.special_days.iterrows():

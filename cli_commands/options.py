@@ -4,9 +4,21 @@ from __future__ import annotations
 
 import argparse
 
+import pandas as pd
+
 from data.columns import ImportOptions
 from data.errors import InputError
-from data.schema import KIND_INTERVALS, KIND_RECORDS
+from data.schema import (
+    INTERVAL_START,
+    IS_MISSING,
+    IS_OPEN,
+    KIND_INTERVALS,
+    KIND_RECORDS,
+    MINUTE_OF_DAY,
+    VOLUME,
+    WEEKDAY,
+    Dataset,
+)
 from forecasting import ForecastSettings
 from forecasting.registry import model_names
 from forecasting.select import PREFERRED_MODEL, SWITCH_MARGIN
@@ -14,6 +26,7 @@ from forecasting.settings import AUTO
 from staffing.plan import CHANNELS, StaffingSettings
 
 NO_HOLIDAYS = "none"
+MINUTES_PER_DAY = 1440
 
 
 def one_line_errors(parser: argparse.ArgumentParser) -> None:
@@ -25,10 +38,42 @@ def one_line_errors(parser: argparse.ArgumentParser) -> None:
     parser.error = error  # type: ignore[method-assign]
 
 
-def add_import_arguments(parser: argparse.ArgumentParser) -> None:
+def interval_minutes_type(longest: int = MINUTES_PER_DAY):
+    """argparse type for --interval-minutes: a whole number of minutes that divides the day
+    evenly, at most `longest`; the refusal lists every length that is accepted."""
+    accepted = [m for m in range(1, longest + 1) if MINUTES_PER_DAY % m == 0]
+    listed = f"{', '.join(map(str, accepted[:-1]))} or {accepted[-1]}"
+    if longest == MINUTES_PER_DAY:
+        listed += " (daily totals)"
+        rule = "a whole number of minutes that divides the day evenly"
+    else:
+        rule = (
+            f"a whole number of minutes that divides the day evenly, at most {longest} "
+            "(staffing needs intervals of an hour or less)"
+        )
+
+    def parse(text: str) -> int:
+        try:
+            minutes = int(text)
+        except ValueError:
+            minutes = None
+        if minutes is None or minutes not in accepted:
+            raise argparse.ArgumentTypeError(f"'{text}' is not {rule}: use {listed}")
+        return minutes
+
+    return parse
+
+
+def add_import_arguments(
+    parser: argparse.ArgumentParser, longest_interval: int = MINUTES_PER_DAY
+) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help="CSV/TXT export(s)")
     group = parser.add_argument_group("import (detected when not given)")
-    group.add_argument("--interval-minutes", type=int, help="interval length to aggregate to")
+    group.add_argument(
+        "--interval-minutes",
+        type=interval_minutes_type(longest_interval),
+        help="interval length to aggregate to (a whole number of minutes that divides the day)",
+    )
     group.add_argument("--time-column", help="column with the timestamp (or clock time)")
     group.add_argument("--date-column", help="column with the date, when time is separate")
     group.add_argument("--volume-column", help="column with the count per interval")
@@ -73,8 +118,106 @@ def add_forecast_arguments(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument("--subdivision", help="region/province code for regional holidays")
     group.add_argument(
-        "--origin", help="forecast from this date/time, using only the history before it"
+        "--origin",
+        type=_date_time,
+        help="forecast from this date/time, using only the history before it",
     )
+
+
+def _date_time(text: str) -> str:
+    """--origin as given, once it reads as a date/time."""
+    try:
+        stamp = pd.Timestamp(text)
+    except (ValueError, TypeError):
+        stamp = pd.NaT
+    if pd.isna(stamp) or stamp.tzinfo is not None:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a date/time on the center's clock: write it like 2024-03-04 or "
+            "2024-03-04 08:00"
+        )
+    return text
+
+
+def check_horizon(days: int) -> None:
+    """Refuse a horizon under a day before importing (the forecast would refuse it after)."""
+    if days < 1:
+        raise InputError(f"Horizon must be at least one day (got {days}).")
+
+
+def check_queues(dataset: Dataset, queues: list[str] | None) -> None:
+    """Refuse a --queue that is not in the data."""
+    unknown = sorted(set(queues or []) - set(dataset.queues))
+    if unknown:
+        raise InputError(
+            f"--queue {', '.join(unknown)}: no such queue in the data; "
+            f"the queues are {', '.join(dataset.queues)}."
+        )
+
+
+def check_origin(dataset: Dataset, origin: str | None) -> None:
+    """Refuse an --origin after the end of the data: the history would end in open intervals
+    without data (forecast as if the queue had gone quiet). An origin up to the first open
+    interval after the last data is fine (a weekend or a closed evening in between)."""
+    if origin is None:
+        return
+    start = pd.Timestamp(origin)
+    intervals = dataset.intervals
+    # Data: a count in an open interval that the export had (closed intervals are filled with
+    # zeros to the end of the last day), or contacts in a closed one.
+    volume = intervals[VOLUME]
+    is_open = intervals[IS_OPEN].fillna(False).astype(bool)
+    missing = intervals[IS_MISSING].fillna(False).astype(bool)
+    seen = volume.notna() & ~missing & (is_open | (volume > 0))
+    times = pd.to_datetime(intervals.loc[seen, INTERVAL_START])
+    if times.empty:
+        return  # the forecast says there is no history
+    last = times.max()
+    step = pd.Timedelta(minutes=dataset.interval_minutes)
+    if start <= last + step:
+        return
+    latest = _first_open_slot(dataset, last + step, start)
+    if latest is None or start <= latest:
+        return
+    raise InputError(
+        f"--origin {origin} is after the end of the data (the last interval with data starts "
+        f"{last:%a %Y-%m-%d %H:%M}): the history would end in {_span(latest, start)} of open "
+        f"intervals without data. Give an origin up to {latest:%a %Y-%m-%d %H:%M}, or leave "
+        "--origin out to forecast from the end of the data."
+    )
+
+
+def _first_open_slot(
+    dataset: Dataset, after: pd.Timestamp, before: pd.Timestamp
+) -> pd.Timestamp | None:
+    """The first interval from `after` (at most a week on, and before `before`) that is open
+    for some queue; None when no interval in between is open."""
+    hours = dataset.open_hours
+    open_slots = set(
+        zip(
+            hours.loc[hours[IS_OPEN].astype(bool), WEEKDAY].astype(int),
+            hours.loc[hours[IS_OPEN].astype(bool), MINUTE_OF_DAY].astype(int),
+            strict=True,
+        )
+    )
+    end = min(before, after + pd.Timedelta(days=7))
+    slots = pd.date_range(after, end, freq=f"{dataset.interval_minutes}min", inclusive="left")
+    minutes = (slots - slots.normalize()) // pd.Timedelta(minutes=1)
+    for slot, weekday, minute in zip(slots, slots.day_of_week, minutes, strict=True):
+        if (weekday, minute) in open_slots:
+            return slot
+    return None
+
+
+def _span(first: pd.Timestamp, end: pd.Timestamp) -> str:
+    """'8 weeks', '3 days', '2 hours' or '45 minutes' from `first` to `end`."""
+    minutes = (end - first) / pd.Timedelta(minutes=1)
+    if minutes >= 14 * 1440:
+        return f"{minutes / (7 * 1440):.0f} weeks"
+    for unit, length in (("day", 1440), ("hour", 60)):
+        if minutes >= length:
+            count = round(minutes / length)
+            return f"{count} {unit}s" if count != 1 else f"1 {unit}"
+    return f"{minutes:.0f} minutes"
 
 
 def forecast_settings(args: argparse.Namespace) -> ForecastSettings:

@@ -6,10 +6,14 @@ import argparse
 import dataclasses
 import sys
 
+from cli_commands.notes import empty_horizon_note, print_import_notes
 from cli_commands.options import (
     add_forecast_arguments,
     add_import_arguments,
     add_staffing_arguments,
+    check_horizon,
+    check_origin,
+    check_queues,
     forecast_settings,
     import_options,
     one_line_errors,
@@ -19,7 +23,8 @@ from data.errors import InputError
 from data.importer import import_files
 from data.schema import IS_OPEN, QUEUE, Dataset
 from forecasting import forecast_dataset
-from planning import QUANTILES, Scenario, build_plan, default_aht_by_queue
+from planning import QUANTILES, Scenario, build_plan, default_aht_by_queue, is_plausible_aht
+from staffing.plan import MAX_STAFFING_INTERVAL_MINUTES
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     one_line_errors(parser)
-    add_import_arguments(parser)
+    add_import_arguments(parser, longest_interval=MAX_STAFFING_INTERVAL_MINUTES)
     add_forecast_arguments(parser)
     add_staffing_arguments(parser)
     group = parser.add_argument_group("scenario")
@@ -53,14 +58,21 @@ def run(args: argparse.Namespace) -> int:
         quantile=args.quantile,
         staffing=staffing_settings(args),
     )
+    check_horizon(args.horizon_days)
     dataset = _only_queues(import_files(args.files, import_options(args)), args.queue)
     aht_by_queue = _handle_times(dataset, args.aht_seconds)
+    check_origin(dataset, args.origin)
+    print_import_notes(dataset)
     result = forecast_dataset(dataset, args.horizon_days, forecast_settings(args))
     outcome = build_plan(result.forecast, dataset.interval_minutes, scenario, aht_by_queue)
     plan = outcome.plan[outcome.plan[IS_OPEN]].drop(columns=IS_OPEN)
     plan.to_csv(args.out, index=False)
     summary = outcome.summary
     models = ", ".join(f"{queue}: {model}" for queue, model in result.chosen_models.items())
+    empty = empty_horizon_note(result.forecast, dataset.open_hours)
+    if empty:  # no staff, cost or service level to speak of
+        print(f"wrote 0 open intervals to {args.out} (models {models})\nnote: {empty}")
+        return 0
     print(
         f"wrote {len(plan)} open intervals to {args.out} (models {models}; staffed to "
         f"{args.quantile}): peak {summary.peak_agents} agents, {summary.peak_rostered} rostered, "
@@ -74,12 +86,7 @@ def run(args: argparse.Namespace) -> int:
 def _only_queues(dataset: Dataset, queues: list[str] | None) -> Dataset:
     if not queues:
         return dataset
-    unknown = sorted(set(queues) - set(dataset.queues))
-    if unknown:
-        raise InputError(
-            f"--queue {', '.join(unknown)}: no such queue in the data; "
-            f"the queues are {', '.join(dataset.queues)}."
-        )
+    check_queues(dataset, queues)
     return dataclasses.replace(
         dataset,
         intervals=dataset.intervals[dataset.intervals[QUEUE].isin(queues)],
@@ -91,7 +98,15 @@ def _handle_times(dataset: Dataset, aht_seconds: float | None) -> dict[str, floa
     """--aht-seconds for every queue when given, else each queue's AHT learned from the data."""
     if aht_seconds is not None:
         return None
-    learned = default_aht_by_queue(dataset.intervals)
+    learned = default_aht_by_queue(dataset.intervals, plausible_only=False)
+    implausible = {queue: s for queue, s in learned.items() if not is_plausible_aht(s)}
+    if implausible:
+        shown = ", ".join(f"{queue} ({seconds:,.0f} s)" for queue, seconds in implausible.items())
+        raise InputError(
+            f"The handle time per contact learned from the data is implausible for {shown}: "
+            "a unit or an interval total read as a mean? (`cli.py inspect` shows how each "
+            "column was read.) Give --aht-seconds (e.g. 300), or fix the column and import again."
+        )
     unknown = [queue for queue in dataset.queues if queue not in learned]
     if unknown:
         raise InputError(

@@ -312,6 +312,6 @@ def _note_duplicates(rows: ParsedRows, notes: list[str]) -> None:
 def check_interval(minutes: int | None) -> None:
     if minutes is not None and (minutes <= 0 or 1440 % minutes):
         raise InputError(
-            f"An interval of {minutes} minutes does not divide the day evenly. Use 5, 10, 15, "
-            "30 or 60 minutes."
+            f"An interval of {minutes} minutes does not divide the day evenly: use a whole "
+            "number of minutes that does (e.g. 5, 10, 15, 30, 60, or 1440 for daily totals)."
         )

@@ -6,15 +6,26 @@ import warnings
 from dataclasses import dataclass
 
 import holidays
+import numpy as np
 import pandas as pd
 
 # A holiday is observed when its day brought less than this share of the usual for the weekday;
 # a center open on a holiday at 85% or more of a usual day does not keep it.
 QUIET_RATIO = 0.85
-# A calendar claiming a holiday the center worked through costs twice what a kept one earns: a
-# wrong holiday would cut the forecast of a normal day.
-WORKED_HOLIDAY_COST = 2
+# Chance alone (Poisson noise around a day's usual level) brings a normal day below its quiet
+# threshold about 1 time in 20: z of the one-sided 5% tail.
+CHANCE_Z = 1.645
+# Where the usual level is too low for a drop to QUIET_RATIO to stand out from that noise (under
+# about 120 contacts a day), a day is quiet only below the share chance rarely goes under, and
+# it counts at all only when that share is at least MIN_DROP_SEEN (a usual level of 5 or more):
+# in a sparse queue, a day with 3 contacts expected and 1 seen says nothing about holidays.
+MIN_DROP_SEEN = 0.25
 MIN_KEPT = 3  # a suggestion rests on at least this many kept holidays
+# ... and explains at least this many more quiet days than the current calendar does.
+MIN_MORE_KEPT = 3
+# A calendar fits when at most this share of its holidays (on days that count) were worked
+# through; another is suggested only when it fits, allowing one worked holiday in a short history.
+WORKED_SHARE = 0.1
 # National calendars people plan contact centers with (territories and microstates share their
 # neighbours' holidays and would only blur the choice).
 CANDIDATES = (
@@ -32,8 +43,19 @@ class CountryMatch:
     holidays: int  # its holidays on busy weekdays within the history
 
     @property
-    def score(self) -> int:
-        return self.kept - WORKED_HOLIDAY_COST * (self.holidays - self.kept)
+    def worked(self) -> int:
+        """Its holidays the center worked through at (about) a usual day's volume."""
+        return self.holidays - self.kept
+
+    @property
+    def all_kept(self) -> bool:
+        """(Nearly) every holiday kept: at most WORKED_SHARE of them worked through."""
+        return self.holidays > 0 and self.worked <= WORKED_SHARE * self.holidays
+
+    @property
+    def few_worked(self) -> bool:
+        """Like `all_kept`, but one worked holiday is always allowed."""
+        return self.worked <= max(1.0, WORKED_SHARE * self.holidays)
 
 
 @dataclass(frozen=True)
@@ -55,6 +77,8 @@ def daily_totals(intervals: pd.DataFrame) -> pd.Series:
 def match_country(quiet: pd.Series, country: str) -> CountryMatch:
     """How many of `country`'s holidays on the busy weekdays of `quiet` were quiet days."""
     days = quiet.index
+    if days.empty:
+        return CountryMatch(country, 0, 0)
     with warnings.catch_warnings():  # "available only from 2001": earlier years simply have none
         warnings.simplefilter("ignore")
         calendar = holidays.country_holidays(
@@ -66,35 +90,59 @@ def match_country(quiet: pd.Series, country: str) -> CountryMatch:
 
 
 def suggest_holiday_country(totals: pd.Series, current: str | None) -> CountrySuggestion | None:
-    """A calendar (from CANDIDATES) whose holidays match the history's quiet days better than
-    `current`'s, or None when `current` fits best or nothing fits clearly.
+    """A calendar (from CANDIDATES) whose holidays match the history's quiet days clearly better
+    than `current`'s, or None when `current` fits or nothing fits clearly.
 
-    `totals`: contacts per calendar day. Each country scores +1 for each of its holidays (on a
-    busy weekday) that was quiet, -2 for each the center worked through.
+    `totals`: contacts per calendar day. Nothing is suggested when (nearly) all of `current`'s
+    holidays were kept. Otherwise the suggestion is the calendar that explains the most quiet
+    days among those that claim few worked holidays (then the fewest worked), when it explains at
+    least MIN_MORE_KEPT more than `current` and no other calendar fits the history just as well:
+    a calendar with more holidays does not win by having more of them.
     """
     if totals.dropna().size < 28:
         return None
     quiet = quiet_busy_days(totals)
     if quiet.sum() < MIN_KEPT:
         return None
-    matches = [match_country(quiet, code) for code in CANDIDATES]
-    best = max(matches, key=lambda match: (match.score, match.kept))
-    if best.kept < MIN_KEPT or best.score <= 0 or best.country == current:
-        return None
     now = match_country(quiet, current) if current else None
-    if now is not None and now.score >= best.score:
+    if now is not None and now.all_kept:
         return None
+    needed = max(MIN_KEPT, (now.kept if now else 0) + MIN_MORE_KEPT)
+    fitting = [
+        match
+        for match in (
+            match_country(quiet, code) for code in CANDIDATES if code != (current or "").upper()
+        )
+        if match.few_worked and match.kept >= needed
+    ]
+    ranked = sorted(fitting, key=lambda match: (match.kept, -match.worked), reverse=True)
+    if not ranked:
+        return None
+    best = ranked[0]
+    if len(ranked) > 1 and (ranked[1].kept, ranked[1].worked) == (best.kept, best.worked):
+        return None  # two calendars fit the quiet days alike: the history cannot tell them apart
     return CountrySuggestion(best, now)
 
 
 def quiet_busy_days(totals: pd.Series) -> pd.Series:
-    """Bool per observed day on a busy weekday (mean at least half the busiest weekday's):
-    whether it brought less than QUIET_RATIO of the same weekday's median in the four weeks
-    either side."""
+    """Bool per day that counts as evidence: whether it was quiet.
+
+    A day counts when it was observed on a busy weekday (mean at least half the busiest
+    weekday's) and its usual level (the same weekday's median in the four weeks either side) is
+    large enough that chance rarely takes it down to MIN_DROP_SEEN of it. It is quiet when it
+    brought less than QUIET_RATIO of that usual level, or less than the share chance rarely
+    goes below where the level is too low to tell a drop to QUIET_RATIO from noise.
+    """
     weekday_means = totals.groupby(totals.index.day_of_week).mean()
     busy_weekdays = weekday_means[weekday_means >= 0.5 * weekday_means.max()].index
-    neighbours = pd.concat(
-        [totals.shift(7 * k) for k in (-4, -3, -2, -1, 1, 2, 3, 4)], axis=1
-    ).median(axis=1)
-    usable = totals.notna() & (neighbours > 0) & totals.index.day_of_week.isin(busy_weekdays)
-    return (totals / neighbours < QUIET_RATIO)[usable]
+    usual = pd.concat([totals.shift(7 * k) for k in (-4, -3, -2, -1, 1, 2, 3, 4)], axis=1).median(
+        axis=1
+    )
+    threshold = np.minimum(QUIET_RATIO, 1 - CHANCE_Z / np.sqrt(usual.where(usual > 0)))
+    usable = (
+        totals.notna()
+        & (usual > 0)
+        & totals.index.day_of_week.isin(busy_weekdays)
+        & (threshold >= MIN_DROP_SEEN)
+    )
+    return (totals / usual < threshold)[usable]

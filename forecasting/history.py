@@ -97,7 +97,7 @@ def infer_interval_minutes(times: pd.Series) -> int:
     if minutes <= 0 or 1440 % minutes:
         raise InputError(
             f"Interval step of {minutes} minutes does not divide a day: "
-            "resample the file to 5, 10, 15, 30 or 60 minutes."
+            "resample the file to an interval that does (e.g. 5, 10, 15, 30 or 60 minutes)."
         )
     return minutes
 

@@ -1,6 +1,12 @@
 """Scenario layer: a forecast plus what-if settings in, a staffing plan and comparisons out."""
 
-from planning.build import PlanOutcome, build_plan, default_aht_by_queue, scenario_demand
+from planning.build import (
+    PlanOutcome,
+    build_plan,
+    default_aht_by_queue,
+    is_plausible_aht,
+    scenario_demand,
+)
 from planning.compare import METRIC_LABELS, compare_scenarios
 from planning.scenario import QUANTILES, Scenario
 
@@ -12,5 +18,6 @@ __all__ = [
     "build_plan",
     "compare_scenarios",
     "default_aht_by_queue",
+    "is_plausible_aht",
     "scenario_demand",
 ]

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from data.errors import InputError
+from data.reader import PLAUSIBLE_HANDLE_SECONDS
 from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME
 from planning.scenario import Scenario
 from staffing.plan import PlanSummary, plan_staffing, summarise_plan
@@ -23,8 +24,15 @@ class PlanOutcome:
     summary: PlanSummary
 
 
-def default_aht_by_queue(intervals: pd.DataFrame) -> dict[str, float]:
-    """Volume-weighted mean handle time per queue from the history; queues without AHT are left out."""
+def is_plausible_aht(seconds: float) -> bool:
+    """A mean handle time a contact center could have: outside this band a unit was misread."""
+    low, high = PLAUSIBLE_HANDLE_SECONDS
+    return low <= seconds <= high
+
+
+def default_aht_by_queue(intervals: pd.DataFrame, plausible_only: bool = True) -> dict[str, float]:
+    """Volume-weighted mean handle time per queue from the history; queues without AHT (or, with
+    `plausible_only`, with an implausible one: the import notes say why) are left out."""
     if AHT_SECONDS not in intervals or intervals.empty:
         return {}
     aht = pd.to_numeric(intervals[AHT_SECONDS], errors="coerce").to_numpy(dtype=float)
@@ -37,7 +45,10 @@ def default_aht_by_queue(intervals: pd.DataFrame) -> dict[str, float]:
          VOLUME: volume[usable]}
     )  # fmt: skip
     sums = known.groupby(QUEUE, sort=True)[["weighted", VOLUME]].sum()
-    return {str(queue): float(row.weighted / row.volume) for queue, row in sums.iterrows()}
+    learned = {str(queue): float(row.weighted / row.volume) for queue, row in sums.iterrows()}
+    if plausible_only:
+        return {queue: seconds for queue, seconds in learned.items() if is_plausible_aht(seconds)}
+    return learned
 
 
 def scenario_demand(

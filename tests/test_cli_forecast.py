@@ -157,3 +157,53 @@ def test_every_subcommand_prints_its_help(command):
         from forecasting.select import SWITCH_MARGIN
 
         assert f"by more than {SWITCH_MARGIN:.0%} overall" in " ".join(done.stdout.split())
+
+
+def test_an_origin_after_the_end_of_the_data_is_refused_naming_the_last_interval(
+    desk_csv, tmp_path
+):
+    # The history ends Friday 2024-03-08 at 17:30: an origin eight weeks on would forecast from
+    # weeks without data as if the desk had gone quiet.
+    out = tmp_path / "late.csv"
+    done = run_cli("forecast", desk_csv, "--horizon-days", 7, "--origin", "2024-05-06",
+                   "--out", out)  # fmt: skip
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith("error: --origin 2024-05-06 is after the end of the data")
+    assert "Fri 2024-03-08 17:30" in lines[0]
+    assert "up to Mon 2024-03-11 08:00" in lines[0]  # the weekend in between is closed anyway
+    assert not out.exists()
+    done = run_cli("forecast", desk_csv, "--horizon-days", 7, "--origin", "next week",
+                   "--out", out)  # fmt: skip
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "--origin: 'next week' is not a date/time on the center's clock" in done.stderr
+
+
+def test_a_horizon_of_closed_days_says_so_and_how_far_to_look(desk_csv, tmp_path):
+    # The history ends on a Friday: the one day after it is a Saturday, when the desk is closed.
+    out = tmp_path / "saturday.csv"
+    done = run_cli("forecast", desk_csv, "--horizon-days", 1, "--model", "weighted_profile",
+                   "--country", "none", "--out", out)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert f"wrote 0 open intervals to {out}" in done.stdout
+    assert (
+        "note: the horizon holds no open interval (desk is closed on Sat 2024-03-09): give "
+        "--horizon-days 3 or more to reach the next open day, Mon 2024-03-11 from 08:00."
+    ) in done.stdout
+
+
+def test_forecast_prints_the_import_notes_on_stderr(tmp_path):
+    # An export that lists one half hour twice: the import sums the two rows and says so.
+    frame = synthetic_intervals(7 * 6, seed=3, level=20)
+    frame = pd.concat([frame, frame.iloc[[40]]]).sort_values("interval_start")
+    path = tmp_path / "twice.csv"
+    frame.rename(columns={"volume": "calls"})[["interval_start", "calls"]].to_csv(path, index=False)
+    done = run_cli("forecast", path, "--horizon-days", 7, "--model", "weighted_profile",
+                   "--out", tmp_path / "f.csv")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert lines[0].startswith("import: twice.csv: 601 rows read as interval volumes")
+    assert any(line.startswith("import: 1 row(s) repeat a timestamp") for line in lines)
+    assert all(line.startswith("import: ") for line in lines)
+    assert "wrote 100 open intervals" in done.stdout

@@ -104,3 +104,26 @@ def test_inspect_unknown_column_exits_2(shared_data, capsys):
     code, out, err = inspect_here(capsys, path, "--volume-column", "calls")
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and "CMS.csv: there is no column named 'calls'" in err
+
+
+def test_interval_minutes_refusal_lists_every_length_accepted(tmp_path, capsys):
+    path = tmp_path / "export.csv"
+    path.write_text("when,n\n2024-03-04 08:00,2\n2024-03-04 08:15,3\n2024-03-04 08:30,4\n")
+    for bad in ("0", "7", "-15", "2880", "quarter"):
+        try:
+            code = cli.main(["inspect", str(path), "--interval-minutes", bad])
+        except SystemExit as exit_:
+            code = exit_.code
+        err = capsys.readouterr().err
+        assert code == 2 and err.count("\n") == 1, err
+        assert (
+            f"--interval-minutes: '{bad}' is not a whole number of minutes that divides the " in err
+        )
+        # What the import truly takes: every divisor of the day, 45 and daily totals included.
+        assert "use 1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 16, 18, 20, 24, 30, 32, 36, 40, 45, " in err
+        assert "720 or 1440 (daily totals)" in err
+    for good, contacts in (("45", 9), ("1440", 9)):
+        code, out, err = inspect_here(capsys, path, "--interval-minutes", good)
+        assert code == 0, err
+        summary = json.loads(out)
+        assert summary["interval_minutes"] == int(good) and summary["contacts"] == contacts

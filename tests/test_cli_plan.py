@@ -48,7 +48,7 @@ def test_plan_of_generated_office_hours_staffs_every_open_half_hour(office_hours
     result = run_cli(office_hours_csv, "--horizon-days", 7, "--aht-seconds", 240,
                      "--model", "historical_average_4w", "--out", out)  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
+    assert all(line.startswith("import: ") for line in result.stderr.splitlines())
     assert f"wrote 100 open intervals to {out}" in result.stdout
     plan = pd.read_csv(out, parse_dates=["interval_start"])
     assert plan.columns.tolist() == PLAN_COLUMNS
@@ -163,3 +163,19 @@ def test_unknown_option_exits_2_with_one_line(office_hours_csv, tmp_path):
     assert result.stderr.strip().splitlines() == [
         "error: cli.py: unrecognized arguments: --colour red"
     ]
+
+
+def test_an_implausible_learned_handle_time_is_refused_not_staffed(tmp_path):
+    # A Genesys-style total in milliseconds read as seconds: 290,000 s per call would staff
+    # thousands of agents; the plan stops and asks for the handle time instead.
+    starts = pd.date_range("2026-01-05 08:00", periods=20 * 28, freq="30min")
+    frame = pd.DataFrame(
+        {"timestamp": starts.strftime("%Y-%m-%d %H:%M"), "calls": 10, "Avg Handle": 290_000}
+    )
+    path = tmp_path / "genesys.csv"
+    frame.to_csv(path, index=False)
+    result = run_cli(path, "--horizon-days", 1, "--out", tmp_path / "plan.csv")
+    assert result.returncode == 2
+    assert "implausible for genesys (290,000 s)" in result.stderr
+    assert "--aht-seconds" in result.stderr
+    assert not (tmp_path / "plan.csv").exists()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import holidays
 import numpy as np
 import pandas as pd
@@ -17,12 +19,19 @@ from forecasting.country import (
 
 
 def desk_totals(country: str, start: str = "2023-01-02", days: int = 730) -> pd.Series:
-    """Daily contacts of a weekday desk closed on `country`'s public holidays."""
+    """Daily contacts of a weekday desk closed on `country`'s public holidays ("FR+HU": on
+    both countries')."""
     dates = pd.date_range(start, periods=days)
     rng = np.random.default_rng(5)
     totals = pd.Series(np.where(dates.day_of_week < 5, 1000.0, 0.0), index=dates)
     totals *= rng.uniform(0.9, 1.1, days)
-    kept = pd.DatetimeIndex(list(holidays.country_holidays(country, years=[2023, 2024])))
+    kept = pd.DatetimeIndex(
+        [
+            day
+            for code in country.split("+")
+            for day in holidays.country_holidays(code, years=[2023, 2024])
+        ]
+    )
     totals[totals.index.isin(kept)] = 30.0
     return totals
 
@@ -62,7 +71,29 @@ def test_holiday_worked_through_counts_against_the_calendar():
     totals[pd.Timestamp("2024-04-25")] = 1000.0  # Liberation Day worked as a normal day
     worse = match_country(quiet_busy_days(totals), "IT")
     assert worse.kept == match.kept - 1
-    assert worse.score == match.score - 3  # one fewer kept (+1) and one worked (-2)
+    assert worse.worked == 1
+    # One worked holiday in two years still leaves the calendar fitting: nothing to suggest.
+    assert worse.all_kept
+    assert suggest_holiday_country(totals, "IT") is None
+
+
+def test_a_calendar_whose_holidays_were_all_kept_is_never_second_guessed():
+    # Closed on French and Hungarian holidays: Hungary's calendar claims more quiet days, but
+    # every French holiday was kept, so --country FR stands.
+    totals = desk_totals("FR+HU")
+    assert match_country(quiet_busy_days(totals), "FR").all_kept
+    assert suggest_holiday_country(totals, "FR") is None
+
+
+def test_a_sparse_day_below_the_usual_is_no_evidence_of_a_holiday():
+    dates = pd.date_range("2023-01-02", periods=140)
+    totals = pd.Series(np.where(dates.day_of_week < 5, 3.0, 0.0), index=dates)
+    totals[pd.Timestamp("2023-03-01")] = 1.0  # 1 contact where 3 are usual: noise
+    assert quiet_busy_days(totals).empty  # 3 a day: no day tells a holiday from chance
+    totals[dates.day_of_week < 5] *= 10  # 30 a day: a drop to 10 is no chance
+    quiet = quiet_busy_days(totals)
+    assert quiet[pd.Timestamp("2023-03-01")]
+    assert quiet.sum() == 1
 
 
 @pytest.mark.parametrize(
@@ -74,6 +105,38 @@ def test_holiday_worked_through_counts_against_the_calendar():
 )
 def test_real_histories_point_at_their_own_country(shared_data, relative_path, country, kept):
     totals = daily_totals(import_files([shared_data / relative_path]).intervals)
-    suggestion = suggest_holiday_country(totals, "IT")
-    assert suggestion.suggested.country == country
-    assert suggestion.suggested.kept == suggestion.suggested.holidays == kept
+    for current in ("IT", None):
+        suggestion = suggest_holiday_country(totals, current)
+        assert suggestion.suggested.country == country
+        assert suggestion.suggested.kept == suggestion.suggested.holidays == kept
+    assert suggest_holiday_country(totals, country) is None
+
+
+@pytest.mark.parametrize(
+    "queue",
+    [
+        "Gestion Relation Clienteles",  # every French holiday kept; was told to try HU
+        "Gestion",  # a handful of calls a week: was told PH
+        "Prestataires",  # likewise
+        "Manager",  # about one call a day: was told BR
+        "RENAULT",  # some French holidays worked; LU explains no more quiet days: was told LU
+        "Tech. Inter",  # likewise
+    ],
+)
+def test_french_queues_get_no_other_calendar_with_country_fr(shared_data, queue):
+    path = shared_data / "axa" / "series" / f"{queue}.csv"
+    totals = daily_totals(import_files([path]).intervals)
+    assert suggest_holiday_country(totals, "FR") is None
+
+
+def test_a_history_that_cannot_tell_two_calendars_apart_gets_no_suggestion():
+    # November to January: Austria's and Italy's holidays are the same days (1 November,
+    # 8 December, Christmas, St Stephen's, New Year, Epiphany), so neither can be told.
+    totals = desk_totals("IT", start="2023-10-30", days=100)
+    quiet = quiet_busy_days(totals)
+    assert match_country(quiet, "AT") == dataclasses.replace(
+        match_country(quiet, "IT"), country="AT"
+    )
+    assert match_country(quiet, "IT").kept >= 4
+    assert suggest_holiday_country(totals, None) is None
+    assert suggest_holiday_country(totals, "FR") is None

@@ -1,0 +1,77 @@
+"""What `forecast` and `plan` tell besides their table: the import notes, an empty horizon."""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import TextIO
+
+import pandas as pd
+
+from data.schema import INTERVAL_START, IS_OPEN, MINUTE_OF_DAY, QUEUE, WEEKDAY, Dataset
+
+# Notes that come once per file or per queue and only say what was found (columns, open hours):
+# listed one by one up to this many of a kind, counted in one line beyond.
+ROUTINE_SHOWN = 3
+READ_NOTE = re.compile(r"^.+: [\d,]+ rows read as ")
+OPEN_HOURS_NOTE = re.compile(r"^Open hours of '.*': .* slots are open")
+STRAY = "closed slots"  # "...; 35 contact(s) arrived in closed slots (kept)."
+INSPECT = "cli.py inspect lists them"
+
+
+def import_note_lines(notes: list[str]) -> list[str]:
+    """The import notes (as `inspect` reports them), one `import:` line each, the routine ones
+    counted in one line when a dataset of many files or queues would repeat them at length."""
+    read = [note for note in notes if READ_NOTE.match(note)]
+    hours = [note for note in notes if OPEN_HOURS_NOTE.match(note)]
+    lines = []
+    for note in notes:
+        if note in read and len(read) > ROUTINE_SHOWN:
+            if note == read[0]:
+                lines.append(f"{len(read)} files read ({INSPECT} with their columns).")
+        elif note in hours and len(hours) > ROUTINE_SHOWN:
+            if note == hours[0]:
+                stray = sum(STRAY in line for line in hours)
+                some = f", {stray} of them with contacts in closed slots (kept)" if stray else ""
+                lines.append(f"Open hours learned for {len(hours)} queues{some} ({INSPECT}).")
+        else:
+            lines.append(note)
+    return [f"import: {line}" for line in lines]
+
+
+def print_import_notes(dataset: Dataset, file: TextIO | None = None) -> None:
+    """The import notes on stderr, before the forecast's own output."""
+    stream = file or sys.stderr
+    for line in import_note_lines(dataset.notes):
+        print(line, file=stream)
+    stream.flush()
+
+
+def empty_horizon_note(forecast: pd.DataFrame, open_hours: pd.DataFrame) -> str | None:
+    """Why a forecast has no open interval (every day of its horizon is closed) and how long a
+    horizon reaches the next open day; None when it has open intervals."""
+    if forecast.empty or forecast[IS_OPEN].any():
+        return None
+    days = pd.DatetimeIndex(pd.to_datetime(forecast[INTERVAL_START]).dt.normalize().unique())
+    queues = sorted(forecast[QUEUE].astype(str).unique())
+    who = f"{queues[0]} is" if len(queues) == 1 else "every queue is"
+    if len(days) <= 3:
+        when = " and ".join(", ".join(f"{day:%a %Y-%m-%d}" for day in days).rsplit(", ", 1))
+        when = f"on {when}"
+    else:
+        when = f"from {days[0]:%a %Y-%m-%d} to {days[-1]:%a %Y-%m-%d}"
+    advice = "give a longer --horizon-days"
+    open_rows = open_hours[open_hours[IS_OPEN] & open_hours[QUEUE].astype(str).isin(queues)]
+    open_weekdays = set(open_rows[WEEKDAY].astype(int))
+    for ahead in range(1, 8):
+        day = days[-1] + pd.Timedelta(days=ahead)
+        if day.day_of_week in open_weekdays:
+            first = open_rows.loc[open_rows[WEEKDAY] == day.day_of_week, MINUTE_OF_DAY].min()
+            opens = day + pd.Timedelta(minutes=int(first))
+            needed = (day - days[0]).days + 1
+            advice = (
+                f"give --horizon-days {needed} or more to reach the next open day, "
+                f"{opens:%a %Y-%m-%d} from {opens:%H:%M}"
+            )
+            break
+    return f"the horizon holds no open interval ({who} closed {when}): {advice}."
