@@ -90,6 +90,19 @@ QUEUE_WORDS = {
     "queue", "coda", "code", "channel", "canale", "skill", "split", "assignment", "group",
     "gruppo", "campaign", "campagna", "queues",
 }  # fmt: skip
+# A column that says what kind of contact a row counts ("Media Type", "CallTypeName", "Tipo
+# contatto"): a queue of its own, or, beside a queue column, a split of each queue.
+KIND_OF_CONTACT_WORDS = {
+    "call",
+    "media",
+    "contact",
+    "interaction",
+    "contatto",
+    "chiamata",
+    "ticket",
+}
+CHANNEL_WORDS = {"channel", "canale", "media"}
+MAX_SPLIT_VALUES = 12  # distinct values in the sample: more is not a handful of channels
 OUTCOME_WORDS = {"outcome", "esito", "result", "risultato", "status", "stato", "disposition"}
 SATISFACTION_WORDS = {"satisfaction", "soddisfazione", "csat", "rating", "score", "voto", "nps"}
 # Values of a call-direction column. Outbound and internal calls are not customer demand: a
@@ -144,6 +157,8 @@ class ColumnPlan:
     volume_column: str | None = None
     aht_column: str | None = None
     queue_column: str | None = None
+    # Channels or call types within each queue: every pair is a queue ("Support / Chat").
+    split_column: str | None = None
     handle_column: str | None = None
     wait_column: str | None = None
     outcome_column: str | None = None
@@ -159,7 +174,8 @@ class ColumnPlan:
     def used_columns(self) -> list[str]:
         names = [
             self.timestamp_column, self.date_column, self.time_column, self.volume_column,
-            self.aht_column, self.queue_column, self.handle_column, self.wait_column,
+            self.aht_column, self.queue_column, self.split_column, self.handle_column,
+            self.wait_column,
             self.outcome_column, self.satisfaction_column, self.direction_column,
             self.answered_column, self.abandoned_column, self.abandon_wait_column,
             self.abandoned_flag_column,
@@ -171,7 +187,8 @@ class ColumnPlan:
         pairs = {
             "timestamp": self.timestamp_column, "date": self.date_column,
             "time": self.time_column, "volume": self.volume_column, "aht": self.aht_column,
-            "queue": self.queue_column, "handle": self.handle_column, "wait": self.wait_column,
+            "queue": self.queue_column, "queue split": self.split_column,
+            "handle": self.handle_column, "wait": self.wait_column,
             "outcome": self.outcome_column, "satisfaction": self.satisfaction_column,
             "direction": self.direction_column, "answered": self.answered_column,
             "abandoned": self.abandoned_column, "abandon wait": self.abandon_wait_column,
@@ -307,11 +324,26 @@ def plan_columns(
             ]
             plan.abandoned_flag_column = pick(flags, ABANDONED_COUNT_WORDS)
         plan.satisfaction_column = pick(mostly_numeric, SATISFACTION_WORDS)
+    text = [c for c in free if c not in numeric and c.name not in taken]
+    labelled = [c for c in text if c.words & QUEUE_WORDS or _names_a_kind_of_contact(c)]
     if overrides.queue_column:
         plan.queue_column = overrides.queue_column
-    else:
-        plan.queue_column = pick([c for c in free if c not in numeric], QUEUE_WORDS)
+    elif labelled:
+        plan.queue_column = labelled[0].name
+    splits = [
+        c
+        for c in labelled
+        if c.name != plan.queue_column
+        and (c.words & CHANNEL_WORDS or _names_a_kind_of_contact(c))
+        and len(set(c.values)) <= MAX_SPLIT_VALUES
+    ]
+    if plan.queue_column and splits and not overrides.queue_column:
+        plan.split_column = splits[0].name
     return plan
+
+
+def _names_a_kind_of_contact(column: _Column) -> bool:
+    return bool(column.words & {"type", "tipo"} and column.words & KIND_OF_CONTACT_WORDS)
 
 
 def _plan_time(

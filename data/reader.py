@@ -197,7 +197,8 @@ def _read_table(path: Path, name: str, text_format: TextFormat, plan: ColumnPlan
     can name the offending rows."""
     used = plan.used_columns()
     label_roles = (
-        plan.queue_column, plan.outcome_column, plan.direction_column, plan.abandoned_flag_column
+        plan.queue_column, plan.split_column, plan.outcome_column, plan.direction_column,
+        plan.abandoned_flag_column,
     )  # fmt: skip
     labels = [column for column in used if column in label_roles]
     others = [column for column in used if column not in labels]
@@ -644,7 +645,17 @@ def _queues(sheet: _Sheet, plan: ColumnPlan) -> tuple[np.ndarray, list[str]]:
     if not plan.queue_column:
         return np.zeros(sheet.table.num_rows, dtype=np.int64), [queue_from_file_name(sheet.name)]
     codes, labels = label_codes(sheet.column(plan.queue_column))
-    return codes, [label or "(no queue)" for label in labels]
+    labels = [label or "(no queue)" for label in labels]
+    if plan.split_column:  # each queue split by channel: "Support / Chat"
+        split_codes, splits = label_codes(sheet.column(plan.split_column))
+        pairs, codes = np.unique(codes * len(splits) + split_codes, return_inverse=True)
+        labels = [
+            " / ".join(
+                part for part in (labels[pair // len(splits)], splits[pair % len(splits)]) if part
+            )
+            for pair in pairs
+        ]
+    return codes, labels
 
 
 def _dashes(values: pa.ChunkedArray, rows: np.ndarray) -> np.ndarray:

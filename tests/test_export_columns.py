@@ -188,3 +188,26 @@ def test_repeats_on_a_weekday_are_not_explained_by_the_clock_change(tmp_path):
     assert result.dataset.intervals[VOLUME].sum() == 18
     note = next(note for note in result.dataset.notes if "repeat a timestamp" in note)
     assert "clocks go back" not in note and "media type" in note
+
+
+def test_a_media_type_beside_the_queue_splits_it_into_one_queue_per_channel(tmp_path):
+    # Genesys / NICE interval exports: one row per queue, interval and media type.
+    lines = ["Interval Start,Queue,Media Type,Offered"]
+    for minute in (0, 30):
+        for media, calls in (("Voice", 7), ("Chat", 3)):
+            lines.append(f"2024-03-04 08:{minute:02d},Support,{media},{calls}")
+    result = import_files_detailed([write(tmp_path, "media.csv", lines)])
+    volume = result.dataset.intervals.groupby("queue")[VOLUME].sum()
+    assert volume.to_dict() == {"Support / Chat": 6.0, "Support / Voice": 14.0}
+    assert not any("repeat a timestamp" in note for note in result.dataset.notes)
+
+
+def test_a_call_type_column_alone_is_the_queue(tmp_path):
+    lines = ["CallTypeName,DateTime,CallsOffered"]
+    lines += [
+        f"CT_{kind},2024-03-04 08:{m:02d}:00,{n}"
+        for m in (0, 15)
+        for kind, n in (("Sales", 2), ("Care", 5))
+    ]
+    result = import_files_detailed([write(tmp_path, "ucce.csv", lines)])
+    assert result.dataset.queues == ["CT_Care", "CT_Sales"]
