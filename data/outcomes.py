@@ -11,10 +11,11 @@ from data.labels import label_codes
 OTHER, ANSWERED, ABANDONED = 0, 1, 2
 _NAMES = {OTHER: "other", ANSWERED: "answered", ABANDONED: "abandoned"}
 
-# Label prefixes, upper case. AGENT is the Anonymous Bank's code for a call an agent served.
+# Label prefixes, upper case. AGENT is the Anonymous Bank's code for a call an agent served;
+# "Resolved" is a dialler disposition an agent set (Five9), so the call was answered.
 _ANSWERED_PREFIXES = (
     "ANSW", "AGENT", "RISP", "HANDL", "GESTIT", "SERVED", "CONNECT", "ACCEPT", "COMPLET", "OK",
-    "EVAS",
+    "EVAS", "RESOLV", "RISOLT",
 )  # fmt: skip
 _ABANDONED_PREFIXES = (
     "ABAND", "ABBANDON", "HANG", "LOST", "PERS", "DROP", "MISSED", "NON RISP", "NOT ANSW",

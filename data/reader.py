@@ -699,6 +699,7 @@ def _counts(sheet: _Sheet, column: str, notes: list[str]) -> np.ndarray:
 
 # Median handle times outside this band (seconds) suggest a unit the header did not name.
 PLAUSIBLE_HANDLE_SECONDS = (15.0, 3 * 3600.0)
+SECONDS_PER_DAY = 86_400
 
 
 def _durations(sheet: _Sheet, column: str, notes: list[str], is_handle: bool = False) -> np.ndarray:
@@ -712,7 +713,15 @@ def _durations(sheet: _Sheet, column: str, notes: list[str], is_handle: bool = F
     elif is_handle and (plain & (seconds > 0)).any():
         median = float(np.median(seconds[plain & (seconds > 0)]))
         low, high = PLAUSIBLE_HANDLE_SECONDS
-        if median < low or median > high:
+        if low <= median * SECONDS_PER_DAY <= high and median * 60 < 1:
+            # Below a second even as minutes, plausible as a share of a day: an Excel time
+            # (0.0034 = 00:04:54) exported as its plain number.
+            seconds = np.where(plain, seconds * SECONDS_PER_DAY, seconds)
+            notes.append(
+                f"{sheet.name}: '{column}' holds fractions of a day (Excel times written as "
+                f"numbers, median {median:.4f} = {median * SECONDS_PER_DAY:,.0f} s): read so."
+            )
+        elif median < low or median > high:
             guess = "minutes" if median < low else "milliseconds"
             tag = "min" if median < low else "ms"
             notes.append(

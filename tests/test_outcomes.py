@@ -11,6 +11,7 @@ def test_outcome_labels_in_english_italian_and_vendor_codes():
     assert classify_label("AGENT") == classify_label("Risposta") == ANSWERED
     assert classify_label("HANG") == classify_label("Abbandonata") == ABANDONED
     assert classify_label("not answered") == ABANDONED
+    assert classify_label("Resolved") == classify_label("Risolta") == ANSWERED
     assert classify_label("PHANTOM") == classify_label("transfer") == OTHER
 
 

@@ -318,3 +318,16 @@ def test_a_stray_empty_date_in_a_dated_file_is_still_named(tmp_path):
     )
     with pytest.raises(InputError, match=r"column 'Date' has 1 value\(s\).*\(line 4: ''\)"):
         import_files([write(tmp_path, "stray.csv", text)])
+
+
+def test_handle_times_written_as_excel_day_fractions_are_read_as_such(tmp_path):
+    # 0.0034 of a day is 4 min 54 s: an Excel time cell exported as its number.
+    lines = ["Date,Interval,Calls Offered,AHT"]
+    lines += [
+        f"2024-03-04,{8 + slot // 2:02d}:{30 * (slot % 2):02d},10,0.0034" for slot in range(8)
+    ]
+    path = tmp_path / "fraction.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    dataset = import_files([path])
+    assert dataset.intervals["aht_seconds"].dropna().round(1).unique().tolist() == [293.8]
+    assert any("fractions of a day" in note for note in dataset.notes)
