@@ -60,9 +60,15 @@ def empty_horizon_note(forecast: pd.DataFrame, open_hours: pd.DataFrame) -> str 
         when = f"on {when}"
     else:
         when = f"from {days[0]:%a %Y-%m-%d} to {days[-1]:%a %Y-%m-%d}"
-    advice = "give a longer --horizon-days"
     open_rows = open_hours[open_hours[IS_OPEN] & open_hours[QUEUE].astype(str).isin(queues)]
     open_weekdays = set(open_rows[WEEKDAY].astype(int))
+    if not open_weekdays:  # no contact ever arrived: no opening hours to forecast
+        never = f"{queues[0]} has" if len(queues) == 1 else "no queue has"
+        return (
+            f"the horizon holds no open interval: {never} any open slot in its history (no "
+            "contact ever arrived), so there is nothing to forecast."
+        )
+    advice = "give a longer --horizon-days"
     for ahead in range(1, 8):
         day = days[-1] + pd.Timedelta(days=ahead)
         if day.day_of_week in open_weekdays:

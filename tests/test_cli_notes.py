@@ -122,14 +122,18 @@ def test_empty_horizon_names_the_closed_days_and_the_next_open_one():
         "2025-06-02): give --horizon-days 3 or more to reach the next open day, Tue 2025-06-03 "
         "from 09:00."
     )
-    # Several queues, a long closure, and no open day at all: the advice stays general.
+    # Several queues that never had an open slot (no contact ever): nothing to wait for.
     times = pd.date_range("2025-06-01", periods=24 * 5, freq="60min")
     both = pd.concat(
         [pd.DataFrame({INTERVAL_START: times, QUEUE: q, IS_OPEN: False}) for q in ("a", "b")]
     )
     assert empty_horizon_note(both, _open_hours(["a", "b"], range(0))) == (
-        "the horizon holds no open interval (every queue is closed from Sun 2025-06-01 to Thu "
-        "2025-06-05): give a longer --horizon-days."
+        "the horizon holds no open interval: no queue has any open slot in its history (no "
+        "contact ever arrived), so there is nothing to forecast."
+    )
+    # Open only on Saturdays, horizon Sunday to Thursday: the next open day is named.
+    assert "give --horizon-days 7 or more" in empty_horizon_note(
+        both, _open_hours(["a", "b"], range(5, 6))
     )
     forecast.loc[5, IS_OPEN] = True
     assert empty_horizon_note(forecast, _open_hours(["desk"], range(1, 6))) is None
