@@ -66,7 +66,7 @@ ANSWERED_COUNT_WORDS = (
 ABANDONED_COUNT_WORDS = {
     "abandoned", "abbandonate", "abbandonata", "abbandoni", "abandons", "lost", "perse", "dropped",
     "abandon", "aband", "abn", "verloren", "abandonnes", "abandonados", "abandonadas", "perdidas",
-    "perdus",
+    "perdus", "missed",
 }  # fmt: skip
 RATE_WORDS = {"rate", "pct", "percent", "perc", "tasso", "ratio", "share"}
 TIME_MEASURE_WORDS = {
@@ -79,16 +79,34 @@ NOT_VOLUME_WORDS = {
     "id", "answered", "risposte", "risposta", "abandoned", "abbandonate", "abbandonata", "lost",
     "perse", "aht", "handle", "durata", "duration", "wait", "attesa", "rate", "pct", "percent",
     "sl", "level", "livello", *ANSWERED_WORDS_ABROAD, "abandon", "aband", "abn", "verloren",
+    "out", "outbound", "outgoing", "uscita", "uscenti", "effettuate", "ivr", "contained",
 }  # fmt: skip
-HANDLE_WORDS = {
-    "handle", "handling", "aht", "talk", "conversazione", "conversation", "durata", "duration",
-    "ser", "service", "servizio", "tmc", "tmg", "gestione",
+OUTBOUND_WORDS = {"out", "outbound", "outgoing", "uscita", "uscenti", "effettuate"}
+# Of several arrival counts, the one offered to the agents' queue: "Calls Received" may include
+# calls the IVR answered on its own.
+OFFERED_WORDS = {"offered", "offer", "offerte", "offerti", "presented", "presentate", "angeboten"}
+# Handle time, best first: the whole handle time (talk + hold + wrap-up: "AHT", Italian TMC,
+# French DMT, Spanish TMO, German Bearbeitungszeit), then talk time or a plain duration.
+WHOLE_HANDLE_WORDS = {
+    "handle", "handling", "aht", "tmc", "tmg", "gestione", "dmt", "tmo", "bearbeitungszeit",
+    "traitement",
 }  # fmt: skip
-# TMA is the Italian "tempo medio di attesa": a wait, not a handle time.
-WAIT_WORDS = {"wait", "waiting", "attesa", "q", "hold", "asa", "delay", "ring", "queued", "tma"}
+HANDLE_WORDS = WHOLE_HANDLE_WORDS | {
+    "talk", "conversazione", "conversation", "durata", "duration", "ser", "service", "servizio",
+    "acd",
+}  # fmt: skip
+# TMA is the Italian "tempo medio di attesa": a wait, not a handle time. "Hold" is the time an
+# agent held the caller, a part of handling, unless it says it was a queue's hold.
+WAIT_WORDS = {"wait", "waiting", "attesa", "q", "asa", "delay", "ring", "queued", "tma"}
+# A service level or a rate measured in seconds is neither a handle time nor a wait.
+NOT_A_TIME_WORDS = RATE_WORDS | {"level", "livello", "sl"}
+COUNTED_THINGS = {
+    "calls", "call", "chiamate", "contacts", "contatti", "tickets", "chats", "emails", "mails",
+    "anrufe", "appels", "llamadas",
+}  # fmt: skip
 QUEUE_WORDS = {
     "queue", "coda", "code", "channel", "canale", "skill", "split", "assignment", "group",
-    "gruppo", "campaign", "campagna", "queues",
+    "gruppo", "campaign", "campagna", "queues", "attente", "warteschlange", "cola",
 }  # fmt: skip
 # A column that says what kind of contact a row counts ("Media Type", "CallTypeName", "Tipo
 # contatto"): a queue of its own, or, beside a queue column, a split of each queue.
@@ -211,7 +229,12 @@ class ImportOptions:
 
 def header_words(name: str) -> set[str]:
     """Lower-case ASCII words of a header: 'CSPL_RECEIVED_CALLS' -> {cspl, received, calls}."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    # Accents drop off their letters; other signs (’, –, €) separate words like any punctuation.
+    ascii_name = "".join(
+        char if ord(char) < 128 else " "
+        for char in unicodedata.normalize("NFKD", name)
+        if not unicodedata.combining(char)
+    )
     spaced = re.sub(r"([a-z])([A-Z])", r"\1 \2", ascii_name)
     return set(re.findall(r"[a-z0-9]+", spaced.lower()))
 
@@ -300,18 +323,24 @@ def plan_columns(
                 return column.name
         return None
 
-    timed = [c for c in durations if not c.words & MOMENT_WORDS]
+    timed = [
+        c for c in durations if not c.words & (MOMENT_WORDS | NOT_A_TIME_WORDS | OUTBOUND_WORDS)
+    ]
+    # A count ("ACD Calls") reads as seconds too: a time column must not name a count alone.
+    timed = [c for c in timed if c.words & TIME_MEASURE_WORDS or not c.words & COUNTED_THINGS]
     if plan.kind == KIND_INTERVALS:
-        plan.aht_column = pick(timed, HANDLE_WORDS)
+        plan.aht_column = pick(timed, WHOLE_HANDLE_WORDS) or pick(timed, HANDLE_WORDS)
         # "Avg Abandon Time": a time (not a count or a rate) named after abandonment.
         measured = [c for c in timed if c.words & TIME_MEASURE_WORDS and not c.words & RATE_WORDS]
         plan.abandon_wait_column = pick(measured, ABANDONED_COUNT_WORDS | {"abandon", "abbandono"})
-        plan.wait_column = pick(timed, WAIT_WORDS | {"answer", "risposta"})
+        plan.wait_column = pick(timed, WAIT_WORDS | {"answer", "risposta"}) or pick(
+            [c for c in timed if {"hold"} & c.words], {"queue", "coda"}
+        )
     else:
         plan.wait_column = pick(timed, WAIT_WORDS) or pick(
-            [c for c in timed if {"tempo", "time"} & c.words], {"coda", "queue"}
+            [c for c in timed if {"tempo", "time", "hold"} & c.words], {"coda", "queue"}
         )
-        plan.handle_column = pick(timed, HANDLE_WORDS)
+        plan.handle_column = pick(timed, WHOLE_HANDLE_WORDS) or pick(timed, HANDLE_WORDS)
         text = [c for c in free if c.values and c not in numeric]
         plan.outcome_column = pick(text, OUTCOME_WORDS)
         if not plan.outcome_column:
@@ -473,7 +502,10 @@ def _datetime_format(column: _Column) -> str | None:
         epoch = epoch_format(column.values)
         if epoch:
             return epoch
-    if not column.values or not any(_has_clock(value) for value in column.values):
+    # Most values carry a clock: one footer line "generated 24/03/2024 07:02" in a date column
+    # does not make it a timestamp column.
+    clocked = sum(_has_clock(value) for value in column.values)
+    if not column.values or clocked < MIN_SHARE * len(column.values):
         return None
     return detect_format(column.values, DATETIME_FORMATS, MIN_SHARE)
 
@@ -484,7 +516,10 @@ def _has_clock(value: str) -> bool:
 
 
 def _date_format(column: _Column) -> str | None:
-    if not column.values or any(":" in value for value in column.values):
+    # Mostly clock-free: a stray footer such as "generated 24/03/2024 07:02" does not count.
+    if not column.values or sum(":" in value for value in column.values) >= MIN_SHARE * len(
+        column.values
+    ):
         return None
     if all(value.isdigit() for value in column.values) and not column.words & DATE_WORDS:
         return None  # digits alone are a date (yymmdd) only under a date-like header
@@ -569,7 +604,11 @@ def _pick_volume(numeric: list[_Column], countable: list[_Column], on_grid: bool
     ]
     ranked = sorted(
         named,
-        key=lambda c: (not c.words & ARRIVAL_COUNT_WORDS, bool(c.words & SERVED_COUNT_WORDS)),
+        key=lambda c: (
+            not c.words & ARRIVAL_COUNT_WORDS,
+            bool(c.words & SERVED_COUNT_WORDS),
+            not c.words & OFFERED_WORDS,
+        ),
     )
     if ranked:
         return ranked[0].name

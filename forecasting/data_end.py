@@ -36,14 +36,16 @@ def find_data_end(history: QueueHistory, special: np.ndarray | None = None) -> D
     seen = (~np.isnan(values) & open_rows).any(axis=1)
     totals = np.where(open_rows, np.nan_to_num(values), 0.0).sum(axis=1)
     day = int(np.flatnonzero(seen)[-1]) if seen.any() else -1
-    zero_days = 0
-    probe = day
+    probe, empty = day, []
     while probe >= 0 and (not open_rows[probe].any() or totals[probe] == 0):
         if open_rows[probe].any() and seen[probe] and not special[probe]:
-            if _usual(totals, seen, probe) < MIN_USUAL_FOR_ZERO:
-                break
-            zero_days += 1
+            empty.append(probe)
         probe -= 1
+    # Judged against the weeks before the run, however long it is (a month-to-date report
+    # padded with zero rows for the rest of the month).
+    zero_days = sum(
+        _usual(totals, seen, probe, empty_day) >= MIN_USUAL_FOR_ZERO for empty_day in empty
+    )
     if zero_days >= MIN_ZERO_DAYS:
         day = probe
     else:
@@ -51,9 +53,10 @@ def find_data_end(history: QueueHistory, special: np.ndarray | None = None) -> D
     return DataEnd(day, zero_days, history.n_days - 1 - day)
 
 
-def _usual(totals: np.ndarray, seen: np.ndarray, day: int) -> float:
-    """Median total of the same weekday over the weeks before `day` that had contacts."""
-    earlier = [day - 7 * k for k in range(1, USUAL_WEEKS + 1) if day - 7 * k >= 0]
+def _usual(totals: np.ndarray, seen: np.ndarray, last: int, day: int) -> float:
+    """Median total of `day`'s weekday over the `USUAL_WEEKS` weeks up to day row `last`, on
+    the days that had contacts."""
+    earlier = [d for d in range(max(0, last - 7 * USUAL_WEEKS + 1), last + 1) if (day - d) % 7 == 0]
     busy = [totals[d] for d in earlier if seen[d] and totals[d] > 0]
     return float(np.median(busy)) if busy else 0.0
 

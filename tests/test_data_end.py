@@ -78,3 +78,14 @@ def test_a_single_empty_day_or_holidays_are_not_an_export_cut_short():
     special[-4:-2] = True
     assert find_data_end(history.with_values(values), special).zero_days == 0
     assert find_data_end(history.with_values(values)).zero_days == 2
+
+
+def test_a_month_of_zero_rows_padding_a_report_is_cut_however_long():
+    # A month-to-date export padded with zero rows for five weeks ahead: judged against the
+    # weeks before the zeros, not the zeros themselves.
+    history = weekday_history(weeks=12)
+    values = history.values.copy()
+    values[-35:] = np.where(history.values[-35:] > 0, 0.0, 0.0)
+    end = find_data_end(history.with_values(values))
+    assert end.zero_days == 25 and end.last_day == 7 * 12 - 35 - 3
+    assert trim_to_data(history.with_values(values), end).n_days == end.last_day + 1

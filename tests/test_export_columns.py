@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from data.columns import is_total_label
+from data.columns import header_words, is_total_label
 from data.errors import InputError
 from data.importer import import_files_detailed
 from data.schema import AHT_SECONDS, VOLUME
@@ -211,3 +211,48 @@ def test_a_call_type_column_alone_is_the_queue(tmp_path):
     ]
     result = import_files_detailed([write(tmp_path, "ucce.csv", lines)])
     assert result.dataset.queues == ["CT_Care", "CT_Sales"]
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "volume", "aht"),
+    [
+        # A service level in plain numbers before the handle time is not the handle time.
+        ("Service Level,Avg Speed of Answer,Average Handle Time,Offered", "86.8,24,{aht},{n}",
+         "Offered", "Average Handle Time"),
+        # Talk, hold and wrap-up before the whole handle time: the handle time wins.
+        ("Offered,Avg Talk Time,Avg Hold Time,Avg ACW Time,Avg Handle Time", "{n},3:41,0:23,0:51,{aht}",
+         "Offered", "Avg Handle Time"),
+        # Outbound calls first: demand is the inbound count, its talk time the handle time.
+        ("Calls Out,Calls In,Avg Talk Out,Avg Talk In", "3,{n},120,{aht}", "Calls In", "Avg Talk In"),
+        # Calls received include those the IVR answered: the offered count is the demand.
+        ("Calls Received,IVR Contained,Calls Offered,AHT", "99,5,{n},{aht}", "Calls Offered", "AHT"),
+    ],
+)  # fmt: skip
+def test_the_demand_and_handle_time_columns_are_chosen_by_meaning_not_order(
+    tmp_path, header, row, volume, aht
+):
+    lines = interval_report(
+        f"Date,Interval,{header}",
+        lambda day, hour, calls: f"2024-03-{day:02d},{hour}," + row.format(n=calls, aht=290),
+    )
+    result = import_files_detailed([write(tmp_path, "report.csv", lines)])
+    columns = result.files[0].columns
+    assert (columns["volume"], columns["aht"]) == (volume, aht)
+    assert result.dataset.intervals[VOLUME].sum() == total_calls()
+    assert "wait" not in columns or columns["wait"] != "Avg Hold Time"
+
+
+def test_a_footer_with_a_clock_does_not_turn_the_date_column_into_timestamps(tmp_path):
+    lines = interval_report(
+        "Date,Interval,Offered", lambda day, hour, calls: f"2024-03-{day:02d},{hour},{calls}"
+    )
+    lines.append("Report generated on 24/03/2024 07:02:11 by wfm_admin")
+    result = import_files_detailed([write(tmp_path, "footer.csv", lines)])
+    assert result.dataset.interval_minutes == 30
+    assert result.dataset.intervals[VOLUME].sum() == total_calls()
+
+
+def test_header_words_split_on_typographic_signs_and_drop_accents():
+    assert header_words("File d’attente") == {"file", "d", "attente"}
+    assert header_words("Ø Bearbeitungszeit (s)") == {"bearbeitungszeit", "s"}
+    assert header_words("Qualità") == {"qualita"}
