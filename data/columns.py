@@ -57,7 +57,7 @@ ARRIVAL_COUNT_WORDS = {
 SERVED_COUNT_WORDS = {"handled", "gestite", "served", "evase", "connected"}
 # Avaya's "ACD Calls" are the calls an agent took; "Answer" is Genesys' answered count.
 ANSWERED_WORDS_ABROAD = {
-    "acd", "answer", "angenommen", "beantwortet", "repondus", "traites", "atendidas", "contestadas",
+    "acd", "answer", "angenommen", "angenommene", "beantwortet", "repondus", "traites", "atendidas", "contestadas",
 }  # fmt: skip
 # Per-interval outcome counts and waits of ACD interval reports.
 ANSWERED_COUNT_WORDS = (
@@ -65,7 +65,7 @@ ANSWERED_COUNT_WORDS = (
 )
 ABANDONED_COUNT_WORDS = {
     "abandoned", "abbandonate", "abbandonata", "abbandoni", "abandons", "lost", "perse", "dropped",
-    "abandon", "aband", "abn", "verloren", "abandonnes", "abandonados", "abandonadas", "perdidas",
+    "abandon", "aband", "abn", "verloren", "verlorene", "abandonnes", "abandonados", "abandonadas", "perdidas",
     "perdus", "missed",
 }  # fmt: skip
 RATE_WORDS = {"rate", "pct", "percent", "perc", "tasso", "ratio", "share"}
@@ -79,6 +79,7 @@ NOT_VOLUME_WORDS = {
     "id", "answered", "risposte", "risposta", "abandoned", "abbandonate", "abbandonata", "lost",
     "perse", "aht", "handle", "durata", "duration", "wait", "attesa", "rate", "pct", "percent",
     "sl", "level", "livello", *ANSWERED_WORDS_ABROAD, "abandon", "aband", "abn", "verloren",
+    "verlorene",
     "out", "outbound", "outgoing", "uscita", "uscenti", "effettuate", "ivr", "contained",
 }  # fmt: skip
 OUTBOUND_WORDS = {"out", "outbound", "outgoing", "uscita", "uscenti", "effettuate"}
@@ -540,7 +541,7 @@ def _is_clock(column: _Column, allow_hours: bool) -> bool:
     colonless = bool(column.words & TIME_WORDS) and all(_HHMM.fullmatch(v) for v in column.values)
     if not (allow_hours or hour_ranges or written or colonless):
         return False
-    seconds = parse_time_of_day(column.text)
+    seconds = parse_time_of_day(column.text, day_fractions=bool(column.words & TIME_WORDS))
     return len(seconds) > 0 and float((~np.isnan(seconds)).mean()) >= MIN_SHARE
 
 
@@ -572,7 +573,7 @@ def _on_interval_grid(plan: ColumnPlan, by_name: dict[str, _Column]) -> bool:
     """True when the sample's times of day all fall on a grid of 5 minutes or more (interval
     starts: 6-minute slots too)."""
     if plan.time_column:
-        seconds = parse_time_of_day(by_name[plan.time_column].text)
+        seconds = parse_time_of_day(by_name[plan.time_column].text, day_fractions=True)
     elif plan.timestamp_column and plan.timestamp_format:
         column = by_name[plan.timestamp_column]
         seconds = parse_timestamps(column.text, plan.timestamp_format) % 86_400

@@ -35,13 +35,27 @@ def intervals_dataset(
             f"{', '.join(unknown)}: a single timestamp does not show the interval length; "
             f"{DEFAULT_INTERVAL_MINUTES} minutes was assumed. Set the interval if it differs."
         )
-    interval = _choose_interval(
-        dict(zip([r.name for r in reports], natives, strict=True)), requested
-    )
+    units: dict[str, int] = {}
+    for report, native in zip(reports, natives, strict=True):
+        for queue, minutes in (report.queue_intervals or {}).items():
+            units[f"{report.name} (queue '{queue}')"] = minutes  # queues at their own interval
+        if not report.queue_intervals:
+            units[report.name] = native
+    interval = _choose_interval(units, requested)
     if len(set(natives)) > 1:
         notes.append(f"Files have different intervals; all were summed to {interval} minutes.")
-    elif interval != natives[0]:
+    elif interval != natives[0] and not any(report.queue_intervals for report in reports):
         notes.append(f"{natives[0]}-minute intervals were summed to {interval} minutes.")
+    for report in reports:
+        if report.queue_intervals:
+            each = ", ".join(
+                f"'{queue}' every {minutes} minutes"
+                for queue, minutes in sorted(report.queue_intervals.items())
+            )
+            notes.append(
+                f"{report.name}: its queues have different intervals ({each}); all were "
+                f"summed to {interval} minutes."
+            )
     _note_duplicates(rows, notes)
     _totals_to_means(rows, reports, notes)
     known = ~np.isnan(rows.volume)
@@ -51,15 +65,15 @@ def intervals_dataset(
             f"{files}: every count cell is empty, so there is nothing to import. Fill in the "
             "counts (0 where there were none)."
         )
-    native_of_row = np.asarray(natives)[rows.file_index]
+    native_of_row = _row_natives(rows, reports, natives)
     grids = []
-    for native in sorted(set(natives)):
+    for native in sorted(set(native_of_row.tolist())):
         group = rows.subset(known & (native_of_row == native))
         if len(group.seconds):
             grid = _native_grid(group, native, notes)
             grids.append(coarsen(grid, interval // native))
     _check_one_interval_per_queue(grids)
-    if interval > min(natives):
+    if interval > min(units.values()):
         partial = sum(int(grid.is_missing.sum()) for grid in grids)
         if partial:
             notes.append(
@@ -105,6 +119,21 @@ def intervals_dataset(
         answered=_total(rows.answered),
         abandoned=_total(rows.abandoned),
     )
+
+
+def _row_natives(rows: ParsedRows, reports: list[FileReport], natives: list[int]) -> np.ndarray:
+    """Each row's native interval: its file's, or its queue's where the queues of a file have
+    intervals of their own."""
+    native_of_row = np.asarray(natives)[rows.file_index]
+    for index, report in enumerate(reports):
+        if not report.queue_intervals:
+            continue
+        of_queue = np.array(
+            [report.queue_intervals.get(queue, natives[index]) for queue in rows.queue_names]
+        )
+        in_file = rows.file_index == index
+        native_of_row[in_file] = of_queue[rows.codes[in_file]]
+    return native_of_row
 
 
 # Time columns of an interval report: (row measure, role in FileReport.columns, the count it is

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,13 +28,14 @@ from data.errors import InputError
 from data.labels import LABEL_TYPE, label_codes, queue_from_file_name
 from data.outcomes import classify_abandoned_flags, classify_outcomes
 from data.rows import ParsedRows
-from data.sniff import TextFormat, sniff_file
+from data.sniff import TextFormat, is_footer_row, single_byte_encoding, sniff_file
 from data.timestamps import (
     DASHES,
     EPOCH_FORMATS,
     EXCEL_SERIAL,
     EXCEL_SERIAL_DATE,
     ISO,
+    excel_day_fractions,
     has_end_of_day_labels,
     parse_duration,
     parse_number,
@@ -58,6 +60,10 @@ class FileReport:
     header: list[str]
     columns: dict[str, str]  # role -> column name
     interval_minutes: int | None = None  # native interval of an interval file
+    # Queues of one file at different intervals (Sales every 15 minutes, Support every 30):
+    # each queue's own, by queue name; None when they share the file's. `interval_minutes` is
+    # then the coarsest.
+    queue_intervals: dict[str, int] | None = None
 
 
 def read_file(
@@ -100,14 +106,19 @@ def read_file(
             "count if the export has one."
         )
     native = None
+    by_queue = None
     if plan.kind == schema.KIND_INTERVALS:
         _refuse_repeated_dates(plan, rows, text_format, name)
         native = native_interval_minutes(rows.seconds, rows.codes)
-        _move_end_labels_to_starts(plan, rows, native, name)
+        by_queue = queue_interval_minutes(rows.seconds, rows.codes, rows.queue_names)
+        if by_queue:
+            native = max(by_queue.values())
+        _move_end_labels_to_starts(plan, rows, native, name, by_queue)
     report = FileReport(
         name=name,
         rows=table.num_rows,
         interval_minutes=native,
+        queue_intervals=by_queue,
         kind=plan.kind,
         encoding=text_format.encoding,
         delimiter=text_format.delimiter,
@@ -134,7 +145,11 @@ START_LABEL_WORDS = {"start", "inizio", "begin", "beginn", "debut", "inicio", "f
 
 
 def _move_end_labels_to_starts(
-    plan: ColumnPlan, rows: ParsedRows, native: int | None, name: str
+    plan: ColumnPlan,
+    rows: ParsedRows,
+    native: int | None,
+    name: str,
+    by_queue: dict[str, int] | None = None,
 ) -> None:
     """Interval reports labelled by each interval's end (a time of 24:00, or a header that says
     so) are moved to interval starts, one interval earlier."""
@@ -148,6 +163,15 @@ def _move_end_labels_to_starts(
     elif rows.end_labelled:
         reason = "times run up to 24:00, so they mark the end of each interval"
     else:
+        return
+    if by_queue:
+        steps = np.array([by_queue.get(queue, native) for queue in rows.queue_names])
+        rows.seconds = rows.seconds - steps[rows.codes] * 60
+        moved = ", ".join(f"{queue} {minutes}" for queue, minutes in by_queue.items())
+        rows.notes.append(
+            f"{name}: {reason}; every interval was moved to its start (one interval earlier: "
+            f"{moved} minutes)."
+        )
         return
     rows.seconds = rows.seconds - native * 60
     rows.notes.append(
@@ -232,7 +256,7 @@ def _read_csv(
     by arrow's inference."""
     # The header is given explicitly (and skipped), so a BOM never reaches a column name.
     encoding = "utf8"
-    if text_format.encoding == "latin-1" or text_format.encoding.startswith("utf-16"):
+    if text_format.encoding not in ("utf-8", "utf-8-sig"):  # Latin-1, cp1252, UTF-16, UTF-32
         encoding = text_format.encoding
     convert = pacsv.ConvertOptions(
         include_columns=wanted,
@@ -253,10 +277,16 @@ def _read_csv(
             parse_options=text_format.parse_options(),
             convert_options=convert,
         )
+    except UnicodeDecodeError:
+        if encoding != "cp1252":
+            raise
+        text_format.encoding = "latin-1"  # a byte beyond the sniffed head that cp1252 lacks
+        return _read_csv(path, name, text_format, wanted, label_columns, text_columns)
     except pa.ArrowInvalid as error:
         message = str(error)
-        if "utf8" in message.lower() and encoding != "latin-1":
-            text_format.encoding = "latin-1"  # a Latin-1 character beyond the sniffed head
+        if "utf8" in message.lower() and encoding == "utf8":
+            # A Windows-1252 or Latin-1 character beyond the sniffed head.
+            text_format.encoding = single_byte_encoding(path.read_bytes())
             return _read_csv(path, name, text_format, wanted, label_columns, text_columns)
         typed = len(label_columns) + len(text_columns) < len(wanted)
         if "conversion error" in message.lower() and typed:
@@ -300,6 +330,8 @@ def _parse_rows(
 ) -> ParsedRows:
     sheet = _Sheet(name, table, text_format.decimal_comma, text_format.first_data_line)
     notes: list[str] = []
+    repeated_headers = _drop_repeated_headers(sheet, plan, notes)
+    _drop_footer_rows(sheet, plan, text_format)
     _drop_empty_rows(sheet, plan, notes)
     if plan.date_column and plan.time_column:
         _fill_down_dates(sheet, plan.date_column, plan.time_column, notes)
@@ -313,6 +345,8 @@ def _parse_rows(
     if sheet.table.num_rows == 0:
         raise InputError(f"{name}: no data rows were found below the header.")
     codes, queue_names = _queues(sheet, plan)
+    if repeated_headers and plan.kind == schema.KIND_INTERVALS:
+        _refuse_blocks_of_one_time(sheet, seconds, codes, repeated_headers)
     rows = ParsedRows(seconds.astype(np.int64), codes, queue_names, notes=notes)
     if plan.kind == schema.KIND_INTERVALS:
         time_labels = sheet.column(plan.time_column or plan.timestamp_column or plan.date_column)
@@ -359,6 +393,83 @@ def _blank_cells(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
     return np.asarray(pc.fill_null(pc.equal(trimmed, ""), True), dtype=bool)
 
 
+def _drop_repeated_headers(sheet: _Sheet, plan: ColumnPlan, notes: list[str]) -> int:
+    """Rows that repeat the header (exports pasted together, a report that prints its header
+    on every page) are skipped; how many."""
+    main = plan.timestamp_column or plan.date_column
+    text = pc.utf8_trim_whitespace(_as_text(sheet.column(main)))
+    candidates = np.flatnonzero(np.asarray(pc.fill_null(pc.equal(text, main), False)))
+    if len(candidates) == 0:
+        return 0
+    taken = pa.array(candidates, pa.int64())
+    repeated = np.ones(len(candidates), dtype=bool)
+    for column in plan.used_columns():
+        cells = pc.utf8_trim_whitespace(_as_text(pc.take(sheet.column(column), taken)))
+        repeated &= np.asarray(pc.fill_null(pc.equal(cells, column), False), dtype=bool)
+    if not repeated.any():
+        return 0
+    keep = np.ones(sheet.table.num_rows, dtype=bool)
+    keep[candidates[repeated]] = False
+    sheet.drop(keep)
+    notes.append(
+        f"{sheet.name}: the header line is repeated {int(repeated.sum()):,} time(s) inside the "
+        "data (exports pasted together, or a header on every page); those lines were skipped."
+    )
+    return int(repeated.sum())
+
+
+def _refuse_blocks_of_one_time(
+    sheet: _Sheet, seconds: np.ndarray, codes: np.ndarray, repeated: int
+) -> None:
+    """Blocks under repeated headers that cover the same intervals for the same queue are
+    separate reports (one per skill or queue) pasted together: adding them up would merge
+    queues."""
+    key = seconds.astype(np.int64) * max(1, int(codes.max()) + 1) + codes
+    if len(np.unique(key)) * 2 > len(key):
+        return
+    raise InputError(
+        f"{sheet.name}: the header is repeated {repeated:,} time(s) inside the file and the "
+        "blocks under it cover the same intervals: they seem to be separate reports (one per "
+        "skill or queue) pasted together. Export one file per queue, or one table with a "
+        "queue column, and import again."
+    )
+
+
+def _drop_footer_rows(sheet: _Sheet, plan: ColumnPlan, text_format: TextFormat) -> None:
+    """Lines at the end holding only a note in one cell, the first of the file when it is read
+    ("Report generated on 24/03/2024 07:02 by admin,,,,,", a merged footer in a workbook), not
+    a date or a time: skipped, and named with the lines skipped by the CSV reader."""
+    used = plan.used_columns()
+    count = sheet.table.num_rows
+    if count < 2:
+        return
+    tail = min(count, 50)
+    taken = pa.array(np.arange(count - tail, count), pa.int64())
+    blank = np.stack([_blank_cells(pc.take(sheet.column(column), taken)) for column in used])
+    first = text_format.header[0] if text_format.header[0] in used else None
+    footers: list[int] = []
+    for row in range(tail - 1, -1, -1):
+        filled = np.flatnonzero(~blank[:, row])
+        if len(filled) == 0:
+            continue  # an empty line: the empty-row check skips it
+        if len(filled) > 1 or (first is not None and used[filled[0]] != first):
+            break
+        cell = _texts(sheet.column(used[filled[0]]), np.array([count - tail + row]))[0]
+        if not is_footer_row([cell]):
+            break
+        footers.append(count - tail + row)
+    if not footers or len(footers) == count:
+        return
+    keep = np.ones(count, dtype=bool)
+    keep[footers] = False
+    text_format.footer_lines = [
+        _texts(sheet.column(used[int(np.flatnonzero(~blank[:, row - count + tail])[0])]),
+               np.array([row]))[0]
+        for row in sorted(footers)
+    ]  # fmt: skip
+    sheet.drop(keep)
+
+
 def _drop_empty_rows(sheet: _Sheet, plan: ColumnPlan, notes: list[str]) -> None:
     """Rows with every used cell empty (";;;" between days, as Excel writes a blank sheet row)
     carry nothing: they are skipped."""
@@ -385,7 +496,7 @@ def _fill_down_dates(sheet: _Sheet, date_column: str, time_column: str, notes: l
     blank = _blank_cells(sheet.column(date_column))
     if not blank.any() or blank[0]:
         return
-    clock = parse_time_of_day(sheet.column(time_column))
+    clock = parse_time_of_day(sheet.column(time_column), day_fractions=True)
     timed = np.flatnonzero(~np.isnan(clock))
     if len(timed) < 2:
         return
@@ -568,6 +679,7 @@ def _parse_time(
     main = plan.timestamp_column or plan.date_column
     fmt = _day_month_order(sheet, main, plan.timestamp_format or plan.date_format, notes)
     seconds = parse_timestamps(sheet.column(main), fmt)
+    seconds, fmt = _year_first_dates(sheet, main, fmt, seconds, notes)
     if fmt in EPOCH_FORMATS and fmt != EXCEL_SERIAL:
         notes.append(
             f"{sheet.name}: '{main}' holds {fmt}, which counts from 1970 in UTC: read as UTC "
@@ -582,7 +694,12 @@ def _parse_time(
         )
     parts = [(main, seconds, fmt)]
     if plan.time_column:
-        clock = parse_time_of_day(sheet.column(plan.time_column))
+        clock = parse_time_of_day(sheet.column(plan.time_column), day_fractions=True)
+        if excel_day_fractions(sheet.column(plan.time_column)) is not None:
+            notes.append(
+                f"{sheet.name}: '{plan.time_column}' holds times of day as fractions of a day "
+                "(Excel times written as numbers: 0.3333 = 08:00): read so."
+            )
         parts.append((plan.time_column, clock, "a clock time such as 8:15 or 08:15:00"))
         seconds = seconds + clock
     bad = np.flatnonzero(np.isnan(seconds))
@@ -605,6 +722,48 @@ def _parse_time(
     keep = np.ones(len(seconds), dtype=bool)
     keep[bad] = False
     return seconds, keep
+
+
+# Distinct dates whose median gap is this many days or more are years apart: a two-digit year
+# written first ("24/03/04" for 2024-03-04) read as the day, one date per year.
+YEARLY_GAP_DAYS = 300
+MIN_DATES_FOR_GAP = 5
+
+
+def _median_gap_days(seconds: np.ndarray) -> float:
+    days = np.unique(np.floor(seconds[~np.isnan(seconds)] / 86_400))
+    return float(np.median(np.diff(days))) if len(days) >= MIN_DATES_FOR_GAP else 0.0
+
+
+def _year_first_dates(
+    sheet: _Sheet, column: str, fmt: str, seconds: np.ndarray, notes: list[str]
+) -> tuple[np.ndarray, str]:
+    """Dates that fall a year apart are not a contact history: read year-first (yy/mm/dd) when
+    that reads every date and puts them days apart, with a note; else InputError."""
+    if _median_gap_days(seconds) < YEARLY_GAP_DAYS:
+        return seconds, fmt
+    first = np.flatnonzero(~np.isnan(seconds))[:1]
+    shown = sheet.examples(column, first)
+    as_read = np.datetime64(int(seconds[first][0]) // 86_400, "D")
+    turned = re.fullmatch(r"%[dm]([/.-])%[dm]\1%y(.*)", fmt or "")
+    if turned:
+        separator, rest = turned.groups()
+        year_first = f"%y{separator}%m{separator}%d{rest}"
+        other = parse_timestamps(sheet.column(column), year_first)
+        read_alike = np.array_equal(np.isnan(other), np.isnan(seconds))
+        if read_alike and _median_gap_days(other) < YEARLY_GAP_DAYS:
+            notes.append(
+                f"{sheet.name}: read as {fmt} the dates in '{column}' fall a year apart "
+                f"({shown} would be {as_read}); read year first ({year_first}) they run day by "
+                f"day, so they were read that way ({np.datetime64(int(other[first][0]) // 86_400, 'D')})."
+                " Export four-digit years (2024-03-04) to be sure."
+            )
+            return other, year_first
+    raise InputError(
+        f"{sheet.name}: the dates in '{column}' fall about a year apart ({shown} was read as "
+        f"{as_read}), which is no contact history: the year may come first (yy/mm/dd). "
+        "Export the dates with four-digit years (2024-03-04) and import again."
+    )
 
 
 def _ends_in_utc(values: pa.ChunkedArray) -> bool:
@@ -766,3 +925,32 @@ def native_interval_minutes(seconds: np.ndarray, codes: np.ndarray) -> int | Non
         values, counts = values[regular], counts[regular]
     longest_of_most_common = values[counts == counts.max()].max()
     return max(1, int(round(longest_of_most_common / 60)))
+
+
+# A queue is told to run at its own interval only from this many distinct timestamps.
+MIN_TIMESTAMPS_PER_QUEUE = 20
+
+
+def queue_interval_minutes(
+    seconds: np.ndarray, codes: np.ndarray, queue_names: list[str]
+) -> dict[str, int] | None:
+    """Each queue's interval when the queues of one file differ (one every 15 minutes, another
+    every 30), by queue name; None when they share one. A queue counts only with enough
+    timestamps, all on its own grid (a queue whose empty intervals are left out is not put on
+    a coarser one unless every timestamp of it fits)."""
+    if len(queue_names) < 2:
+        return None
+    found: dict[str, int] = {}
+    for code, queue in enumerate(queue_names):
+        stamps = np.unique(seconds[codes == code])
+        if len(stamps) < MIN_TIMESTAMPS_PER_QUEUE:
+            continue
+        minutes = native_interval_minutes(stamps, np.zeros(len(stamps), dtype=np.int64))
+        if minutes and (stamps % (minutes * 60) == 0).all():
+            found[queue] = minutes
+    if len(set(found.values())) < 2:
+        return None
+    finest = min(found.values())
+    if any(minutes % finest for minutes in found.values()):
+        return None  # 20 and 30 minutes: the intervals check names the clash file-wide
+    return found

@@ -65,6 +65,10 @@ class TextFormat:
     sample_rows: list[list[str]] = field(default_factory=list)
     header_line: int = 0  # 0-based line of the header in the file (lines above it are skipped)
     skipped_lines: list[str] = field(default_factory=list)  # filled by the last parse_options read
+    # Lines below the table holding only a note in their first cell ("Report generated on
+    # ...,,,,"), found by the reader: skipped too, and named in the same note.
+    footer_lines: list[str] = field(default_factory=list)
+    multiline: bool = False  # some quoted value holds a line break: `header_line` counts records
     notes: list[str] = field(default_factory=list)  # what the user should know about the reading
 
     @property
@@ -84,16 +88,25 @@ class TextFormat:
                 return "skip"
             return "error"
 
-        return pacsv.ParseOptions(delimiter=self.delimiter, invalid_row_handler=handle)
+        return pacsv.ParseOptions(
+            delimiter=self.delimiter,
+            invalid_row_handler=handle,
+            newlines_in_values=self.multiline,
+        )
 
     def skipped_note(self, name: str) -> str | None:
         """A note naming the skipped lines, or None when there were none."""
-        if not self.skipped_lines:
+        lines = self.skipped_lines + self.footer_lines
+        if not lines:
             return None
-        shown = "; ".join(repr(line[:60]) for line in self.skipped_lines[:2])
+        shown = "; ".join(repr(line[:60]) for line in lines[:2])
+        if not self.footer_lines:
+            return (
+                f"{name}: {len(lines)} line(s) without any "
+                f"{self.delimiter_name} were skipped as notes, not data ({shown})."
+            )
         return (
-            f"{name}: {len(self.skipped_lines)} line(s) without any "
-            f"{self.delimiter_name} were skipped as notes, not data ({shown})."
+            f"{name}: {len(lines)} line(s) holding only a note, not data, were skipped ({shown})."
         )
 
     @property
@@ -130,7 +143,8 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
     # Only the first rows matter; splitting the whole head would cost more than all the rest.
     # Line ends as the CSV reader sees them: \r\n, \n, or a lone \r.
     lines = _LINE_END.split(text, maxsplit=SAMPLE_ROWS + 60)
-    if len(lines) > SAMPLE_ROWS + 60:
+    cut = len(lines) > SAMPLE_ROWS + 60
+    if cut:
         lines = lines[:-1]  # the rest of the head, whose first row may be cut
     filled = [index for index, line in enumerate(lines) if line.strip()]
     hints = [_SEPARATOR_HINT.fullmatch(lines[i].strip()) for i in filled[:5]]
@@ -139,6 +153,13 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
     if not filled:
         _only_header(display_name, [hinted.group(0)] if hinted else [])
     delimiter = hinted.group(1) if hinted else detect_delimiter([lines[i] for i in filled[:60]])
+    records = _quoted_records(lines, delimiter, cut) if '"' in text else None
+    if records is not None:  # quoted values spanning lines (a ticket's description)
+        lines = records
+        filled = [index for index, line in enumerate(lines) if line.strip()]
+        filled = [i for i in filled if not _SEPARATOR_HINT.fullmatch(lines[i].strip())]
+        if not hinted:
+            delimiter = detect_delimiter([lines[i] for i in filled[:60]])
     header_line = _header_line(lines, filled, delimiter)
     body = [lines[i] for i in filled if i >= header_line][: SAMPLE_ROWS + 1]
     rows = _split(body, delimiter, display_name)
@@ -150,7 +171,12 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
     header = [name.strip() for name in rows[0]]
     if len(rows) < 2:
         _only_header(display_name, header)
-    sample = rows[1:]
+    # The header again inside the data (exports pasted together) is no sample of it.
+    sample = [row for row in rows[1:] if [cell.strip() for cell in row] != header]
+    while sample and (is_footer_row(sample[-1]) or not _filled_count(sample[-1])):
+        sample.pop()  # "Report generated on ...,,,," below the table: a note, not data
+    if not sample:
+        _only_header(display_name, header)
     widths = [len(row) for row in sample]
     if widths and min(widths) == len(header) + 1 and not any(row[-1].strip() for row in sample):
         header.append("")  # every row ends with a delimiter: an empty last column
@@ -168,7 +194,31 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
         sample_rows=sample,
         header_line=header_line,
         notes=notes,
+        multiline=records is not None,
     )
+
+
+MAX_LINES_PER_RECORD = 200  # more, and an unmatched quote is gluing lines together
+
+
+def _quoted_records(lines: list[str], delimiter: str, cut: bool) -> list[str] | None:
+    """The lines joined into CSV records as the csv module reads them (a quoted value may hold
+    line breaks), when some record spans several lines; None when none does, when the head
+    cannot be read so or when an unmatched quote would swallow many lines."""
+    reader = csv.reader(lines, delimiter=delimiter)
+    records: list[str] = []
+    start = 0
+    try:
+        for _ in reader:
+            if reader.line_num - start > MAX_LINES_PER_RECORD:
+                return None
+            records.append("\n".join(lines[start : reader.line_num]))
+            start = reader.line_num
+    except csv.Error:
+        return None
+    if len(records) == len(lines):
+        return None
+    return records[:-1] if cut else records  # the last record may go on past the head
 
 
 def _split(lines: list[str], delimiter: str, display_name: str = "") -> list[list[str]]:
@@ -220,6 +270,14 @@ def _header_line(lines: list[str], filled: list[int], delimiter: str) -> int:
         if len(row) >= 2:
             return index
     return filled[0]
+
+
+def is_footer_row(row: list[str]) -> bool:
+    """A line below the table holding only a note in its first cell ("Report generated on
+    24/03/2024 07:02 by admin,,,,", "Page 1 of 1"), not a date or a time."""
+    return (
+        bool(row) and bool(row[0].strip()) and not _filled_count(row[1:]) and not _is_value(row[0])
+    )
 
 
 def _is_value(cell: str) -> bool:
@@ -319,8 +377,9 @@ def _reject_web_page(text: str, display_name: str) -> None:
 
 
 def detect_encoding(head: bytes, complete: bool = True) -> str:
-    """UTF-8 with BOM, UTF-8, else Latin-1 (every byte sequence is valid Latin-1). `complete`
-    says whether `head` is the whole file or only its beginning."""
+    """UTF-8 with BOM, UTF-8, else Windows-1252 (what Windows exports write: ’ – € are bytes
+    0x80-0x9F there, control characters in Latin-1), else Latin-1 (every byte sequence is valid
+    Latin-1). `complete` says whether `head` is the whole file or only its beginning."""
     if head.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
     try:
@@ -328,13 +387,24 @@ def detect_encoding(head: bytes, complete: bool = True) -> str:
     except UnicodeDecodeError as error:
         # A multi-byte character cut by the end of the head is still UTF-8.
         if complete or error.start < len(head) - 3:
-            return "latin-1"
+            return single_byte_encoding(head)
     return "utf-8"
 
 
+def single_byte_encoding(data: bytes) -> str:
+    """ "cp1252" when `data` decodes as Windows-1252, else "latin-1"."""
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return "latin-1"
+    return "cp1252"
+
+
 def utf16_encoding(head: bytes) -> str | None:
-    """The UTF-16 codec: "utf-16" with a byte-order mark, "utf-16-le"/"-be" when every other
+    """The UTF-16 codec: "utf-16" with a byte-order mark ("utf-32" with UTF-32's), "utf-16-le"/"-be" when every other
     byte of a mostly-ASCII text is NUL, else None."""
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"  # rare, but its BOM starts like UTF-16's
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
     probe = head[:4096]

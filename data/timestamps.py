@@ -48,6 +48,8 @@ DATETIME_FORMATS = [
     "%m/%d/%Y %I:%M %p",
     "%m/%d/%y %I:%M:%S %p",
     "%m/%d/%y %I:%M %p",
+    "%d.%m.%y %H:%M:%S",  # German short dates, "04.03.24 08:00"
+    "%d.%m.%y %H:%M",
     "%d.%m.%Y %H.%M.%S",  # Italian clocks written with dots
     "%d.%m.%Y %H.%M",
     "%d/%m/%Y %H.%M",
@@ -66,6 +68,7 @@ DATE_FORMATS = [
     "%d/%m/%Y",
     "%d-%m-%Y",
     "%d.%m.%Y",
+    "%d.%m.%y",  # German short dates, "04.03.24"
     "%d/%m/%y",
     "%m/%d/%Y",
     "%m/%d/%y",
@@ -75,6 +78,7 @@ DATE_FORMATS = [
     "%d-%b-%Y",
     "%d %b %Y",
     "%b %d, %Y",
+    "%A, %B %d, %Y",  # Excel's long date, "Monday, March 4, 2024"
     "%d-%b-%y",
     EXCEL_SERIAL_DATE,  # last: digits alone are a date only when no written format reads them
 ]
@@ -98,9 +102,14 @@ _RANGE_END = r"(\d:\d{2}(?::\d{2})?)\s*[-–]\s*\d{1,2}:\d{2}(?::\d{2})?$"  # "0
 _ISO_SHAPE = r"^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(:\d{2})?)?$"
 _TIME_OF_DAY = (
     r"^(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?"
-    r"(?:\s*(?P<half>[AaPp])\.?[Mm]\.?)?(?:\s*(?:-|–).*)?$"
+    r"(?:\s*(?P<half>[AaPp])\.?(?:[Mm]\.?)?)?(?:\s*(?:-|–).*)?$"
 )
 _DURATION = r"^(?:(?P<h>\d+):)?(?P<m>\d{1,2}):(?P<s>\d{2})(?:\.\d+)?$"
+# "1h 2m 3s", "5m 0s", "1m 28s", "59s", "2 min 5 sec": hours, minutes and seconds in words.
+_UNIT_DURATION = (
+    r"^(?:(?P<h>\d+)\s*h(?:rs?|ours?)?\s*)?(?:(?P<m>\d+)\s*m(?:in(?:s|utes?)?)?\s*)?"
+    r"(?:(?P<s>\d+(?:\.\d+)?)\s*s(?:ec(?:s|onds?)?)?)?$"
+)
 _THOUSANDS = r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$"
 _NUMBER = r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$"
 _INTEGER_HOUR = r"^\d{1,2}$"
@@ -226,10 +235,18 @@ def parse_timestamps(values: pa.ChunkedArray | pa.Array, fmt: str) -> np.ndarray
     return _to_float(pc.cast(parsed, pa.int64()))
 
 
-def parse_time_of_day(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
-    """Seconds after midnight from `H:MM[:SS]`, `HH.MM`, `08:00 - 08:15`, `8:00 AM`, `08h30`,
-    `0830` (when every digits-only value is such an HHMM time), a whole hour `8` or an hour
-    range `08-09`; NaN where unreadable or out of range."""
+def parse_time_of_day(
+    values: pa.ChunkedArray | pa.Array, day_fractions: bool = False
+) -> np.ndarray:
+    """Seconds after midnight from `H:MM[:SS]`, `HH.MM`, `08:00 - 08:15`, `8:00 AM`, `8:00a`,
+    `08h30`, `0830` (when every digits-only value is such an HHMM time), a whole hour `8` or an
+    hour range `08-09`; NaN where unreadable or out of range. With `day_fractions` (a column
+    under a time header), a column whose every value is a number in [0, 1) that does not all
+    read as clocks is an Excel time written as its number: 0.3333 = 08:00."""
+    if day_fractions:
+        fractions = excel_day_fractions(values)
+        if fractions is not None:
+            return fractions
     values = colon_clocks(values)
     parts = pc.extract_regex(values, _TIME_OF_DAY)
     hours = _field_float(parts, "h")
@@ -253,6 +270,25 @@ def parse_time_of_day(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
     bad &= total != 86_400  # "24:00" = the end of the day (midnight of the next one)
     total[bad] = np.nan
     return total
+
+
+def excel_day_fractions(values: pa.ChunkedArray | pa.Array) -> np.ndarray | None:
+    """Seconds after midnight (to the second) when every non-empty value is a plain number in
+    [0, 1) and some of them are not clock times ("0.3333333333333333", "0.375"; a column of
+    "0.15", "0.30" alone is read as dotted clocks); None otherwise."""
+    if _is_numeric(values.type):
+        numbers = _to_float(values)
+    else:
+        text = pc.utf8_trim_whitespace(_as_text(values))
+        if not pc.all(pc.match_substring_regex(text, r"^(0?\.\d+|0|)$")).as_py():
+            return None
+        numbers = parse_number(text, decimal_comma=False)
+    written = ~np.isnan(numbers)
+    if not written.any() or not ((numbers[written] >= 0) & (numbers[written] < 1)).all():
+        return None
+    if not _is_numeric(values.type) and not np.isnan(parse_time_of_day(values)[written]).any():
+        return None  # every value also reads as a dotted clock, "0.30" = 00:30
+    return np.round(numbers * 86_400)
 
 
 def colon_clocks(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
@@ -310,7 +346,16 @@ def parse_duration(values: pa.ChunkedArray | pa.Array, decimal_comma: bool) -> n
     rest = pc.utf8_trim_whitespace(pc.take(_as_text(values), pa.array(unread, pa.int64())))
     parts = pc.extract_regex(rest, _DURATION)
     hours = np.nan_to_num(_field_float(parts, "h"), nan=0.0)
-    numbers[unread] = hours * 3600 + _field_float(parts, "m") * 60 + _field_float(parts, "s")
+    clocked = hours * 3600 + _field_float(parts, "m") * 60 + _field_float(parts, "s")
+    numbers[unread] = clocked
+    worded = np.isnan(clocked)
+    if worded.any():  # "5m 0s", "1h 2m 3s"
+        words = pc.extract_regex(pc.filter(rest, pa.array(worded)), _UNIT_DURATION)
+        units = [_field_float(words, part) for part in ("h", "m", "s")]
+        total = sum(np.nan_to_num(unit, nan=0.0) * scale
+                    for unit, scale in zip(units, (3600, 60, 1), strict=True))  # fmt: skip
+        total[np.isnan(np.stack(units)).all(axis=0)] = np.nan
+        numbers[unread[worded]] = total
     return numbers
 
 

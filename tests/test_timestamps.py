@@ -217,3 +217,33 @@ def test_infinite_numbers_are_not_numbers():
     assert np.isnan(parse_number(text("inf", "-inf", "nan"), False)).all()
     typed = parse_number(pa.array([np.inf, 2.0]), False)  # a column arrow read as floats
     assert np.isnan(typed[0]) and typed[1] == 2
+
+
+def test_excel_day_fractions_read_only_when_asked_and_only_as_a_whole_column():
+    from data.timestamps import parse_time_of_day
+
+    fractions = pa.array(["0.3333333333333333", "0.375", "0", ""])
+    assert parse_time_of_day(fractions, day_fractions=True)[:3].tolist() == [28800, 32400, 0]
+    assert np.isnan(parse_time_of_day(fractions)[:2]).all()  # not without a time header
+    # Dotted clocks that happen to fall in the first hour stay clocks: 0.30 is 00:30.
+    assert parse_time_of_day(pa.array(["0.15", "0.30"]), day_fractions=True).tolist() == [
+        900,
+        1800,
+    ]
+    mixed = parse_time_of_day(pa.array(["8:00", "0.5"]), day_fractions=True)
+    assert mixed[0] == 28800 and np.isnan(mixed[1])
+
+
+def test_short_am_pm_clocks():
+    from data.timestamps import parse_time_of_day
+
+    clocks = parse_time_of_day(pa.array(["8:00a", "8:30p", "12:00a", "12:30p", "8:00 A.M."]))
+    assert clocks.tolist() == [28800, 73800, 0, 45000, 28800]
+
+
+def test_durations_written_with_units():
+    from data.timestamps import parse_duration
+
+    values = pa.array(["5m 0s", "1m 28s", "1h 2m 3s", "59s", "2 min 5 sec", "00:07:29.120", "x"])
+    seconds = parse_duration(values, decimal_comma=False)
+    assert seconds[:6].tolist() == [300, 88, 3723, 59, 125, 449] and np.isnan(seconds[6])
