@@ -853,11 +853,22 @@ def _counts(sheet: _Sheet, column: str, notes: list[str]) -> np.ndarray:
             f"({sheet.examples(column, negative)}). A count of contacts cannot be negative: "
             "correct these rows."
         )
+    huge = np.flatnonzero(counts > MAX_COUNT_PER_ROW)
+    if len(huge):
+        raise InputError(
+            f"{sheet.name}: column '{column}' has {len(huge):,} count(s) above "
+            f"{MAX_COUNT_PER_ROW:,} contacts in one row ({sheet.examples(column, huge)}): no "
+            "contact center receives that many. Correct these rows (an ID or a phone number "
+            "in the count column?)."
+        )
     return counts
 
 
 # Median handle times outside this band (seconds) suggest a unit the header did not name.
 PLAUSIBLE_HANDLE_SECONDS = (15.0, 3 * 3600.0)
+# More contacts than this in one interval row is a misplaced value, not demand (and would
+# overflow the integer tables downstream).
+MAX_COUNT_PER_ROW = 10_000_000
 SECONDS_PER_DAY = 86_400
 
 

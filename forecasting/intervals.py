@@ -32,7 +32,8 @@ def nb_quantile(mean: np.ndarray, dispersion: float, q: float) -> np.ndarray:
     lower = np.maximum(np.floor(mean - k * sd), -1.0)
     upper = np.maximum(np.ceil(mean + k * sd), lower + 1)
     while True:
-        open_gap = upper - lower > 1
+        # Past 2^53 floats are more than 1 apart: the bracket can no longer shrink to width 1.
+        open_gap = (upper - lower > 1) & (np.floor((lower + upper) / 2) > lower)
         if not open_gap.any():
             break
         middle = np.floor((lower + upper) / 2)

@@ -63,3 +63,10 @@ def test_calibration_recovers_overdispersion():
     dispersion = calibrate_dispersion(actual, mean)
     assert dispersion == pytest.approx(0.1, rel=0.3)
     assert band_coverage(actual, mean, dispersion, 0.8) == pytest.approx(0.8, abs=0.02)
+
+
+def test_quantiles_of_an_absurdly_large_mean_end():
+    # Above 2**53 consecutive floats are more than 1 apart: the bisection must still stop.
+    quantile = nb_quantile(np.array([1e23, 50.0]), 0.05, 0.9)
+    assert quantile[0] == pytest.approx(1e23 * 1.3, rel=0.05)
+    assert quantile[1] == stats.nbinom.ppf(0.9, 20, 20 / 70)  # size 1/0.05, p = size/(size+mean)

@@ -249,3 +249,13 @@ def test_quoted_values_with_line_breaks(tmp_path):
     assert at(dataset, "2024-03-04 08:00").volume == 1
     assert at(dataset, "2024-03-04 12:45").volume == 1
     assert total(dataset) == 20
+
+
+def test_an_absurd_count_is_refused_naming_its_line(tmp_path):
+    path = tmp_path / "huge.csv"
+    path.write_text(
+        "timestamp,calls\n2024-03-04 08:00,12\n2024-03-04 08:30,99999999999999999999999\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match=r"above 10,000,000 contacts in one row \(line 3"):
+        import_files([path])
