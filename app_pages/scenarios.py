@@ -177,6 +177,11 @@ def _save_current(dataset_name: str) -> None:
     name = st.session_state.get("new_scenario_name", "").strip()
     try:
         scenario = settings.current_scenario(name or "")
+        if scenario.name in state.store().list_scenarios(dataset_name):
+            raise InputError(
+                f"a scenario named '{scenario.name}' exists: choose another name, or change "
+                "that scenario in the table below."
+            )
         state.store().save_scenario(dataset_name, scenario.name, scenario.to_dict())
     except InputError as error:
         _say("error", f"Not saved: {error}")

@@ -350,9 +350,17 @@ class Store:
                     f"Cannot rename scenario '{old}' to '{new}': dataset '{dataset_name}' "
                     f"already has a scenario named '{new}'."
                 )
+            # A scenario's settings carry its name too (the app's tables show that one).
+            (stored,) = con.execute(
+                "SELECT settings FROM scenarios WHERE dataset_id = ? AND name = ?",
+                [dataset_id, old],
+            ).fetchone()
+            settings = json.loads(stored)
+            if isinstance(settings, dict) and "name" in settings:
+                settings["name"] = new
             con.execute(
-                "UPDATE scenarios SET name = ? WHERE dataset_id = ? AND name = ?",
-                [new, dataset_id, old],
+                "UPDATE scenarios SET name = ?, settings = ? WHERE dataset_id = ? AND name = ?",
+                [new, _settings_to_json(settings, new), dataset_id, old],
             )
 
     def delete_scenario(self, dataset_name: str, name: str) -> None:

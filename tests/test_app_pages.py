@@ -753,3 +753,15 @@ def test_forecast_page_proposes_the_holiday_calendar_the_history_matches(picco_h
     assert_clean(app)
     assert app.selectbox(key="holiday_country").value == "IT"
     assert not [item for item in app.info if "quiet days in this history" in item.value]
+
+
+def test_saving_under_a_taken_name_does_not_overwrite_the_scenario(picco_home):
+    app = go(open_app(), "scenarios")
+    app.text_input(key="new_scenario_name").input("90/30")
+    app.button(key="save_scenario").click().run()
+    before = Store().load_scenario("Sample service desk", "90/30")
+    app.text_input(key="new_scenario_name").input("90/30")
+    app.button(key="save_scenario").click().run()
+    assert not app.exception
+    assert "a scenario named '90/30' exists" in app.error[0].value
+    assert Store().load_scenario("Sample service desk", "90/30") == before

@@ -402,6 +402,10 @@ def test_rename_and_delete_scenarios(picco_home):
     assert Store().list_scenarios("desk") == ["Téléphonie", "c"]
     store.save_scenario("desk", "d", {})
     assert store.list_scenarios("desk") == ["Téléphonie", "c", "d"]
+    # Settings that carry their own name (as the app's scenarios do) follow the rename.
+    store.save_scenario("desk", "90/30", {"name": "90/30", "service_level": 0.9})
+    store.rename_scenario("desk", "90/30", "90 in 30")
+    assert store.load_scenario("desk", "90 in 30") == {"name": "90 in 30", "service_level": 0.9}
 
 
 def test_unknown_or_bad_scenarios_give_clear_messages(picco_home):
