@@ -123,11 +123,16 @@ def describe_peak(peak: pd.Series) -> str:
     """'Mon 3 Mar 09:30–11:00: +38% over a usual Monday, ≈ 420 extra contacts (reason)'."""
     start, end = pd.Timestamp(peak["start"]), pd.Timestamp(peak["end"])
     pct = peak["pct_above_usual"]
-    pct_text = f"+{pct:.0f}%" if np.isfinite(pct) else "new volume"
     until = "24:00" if end == start.normalize() + pd.Timedelta(days=1) else f"{end:%H:%M}"
+    if not np.isfinite(pct):
+        against = f"new volume over a usual {start:%A}"
+    elif pct >= 0:
+        against = f"+{pct:.0f}% over a usual {start:%A}"
+    else:  # above a manager's ceiling, yet below a usual such day
+        against = f"{pct:.0f}% against a usual {start:%A}"
     return (
-        f"{start:%a} {start.day} {start:%b} {start:%H:%M}–{until}: {pct_text} over a usual "
-        f"{start:%A}, ≈ {peak['extra_contacts']:.0f} extra contacts ({peak[REASON]})"
+        f"{start:%a} {start.day} {start:%b} {start:%H:%M}–{until}: {against}, "
+        f"≈ {peak['extra_contacts']:.0f} extra contacts ({peak[REASON]})"
     )
 
 

@@ -160,3 +160,14 @@ def test_day_outlook_sums_each_open_day_and_names_its_busiest_interval_and_cause
     assert days.loc[tuesday, "reason"] == "Easter Monday"
     assert days.loc[wednesday, "vs_usual"] == pytest.approx(0.0)
     assert days.loc[wednesday, "reason"] == ""
+
+
+def test_a_peak_above_a_ceiling_but_below_usual_has_no_plus_minus_sign():
+    peak = pd.Series(
+        {"start": pd.Timestamp("2026-11-23 14:30"), "end": pd.Timestamp("2026-11-23 15:30"),
+         "pct_above_usual": -2.0, "extra_contacts": 5.0, "reason": "above 80 per interval"}
+    )  # fmt: skip
+    assert describe_peak(peak) == (
+        "Mon 23 Nov 14:30–15:30: -2% against a usual Monday, ≈ 5 extra contacts "
+        "(above 80 per interval)"
+    )
