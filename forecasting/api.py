@@ -397,6 +397,17 @@ def _level_shift_note(history: QueueHistory, shift: LevelShift) -> str:
     )
 
 
+def _refuse_all_excluded(history: QueueHistory, inputs: QueueInputs) -> None:
+    """Events that leave out every observed day would forecast zero for a busy queue."""
+    observed = history.observed_days()
+    excluded = inputs.excluded[: history.n_days].any(axis=1)
+    if observed.any() and not (observed & ~excluded).any():
+        raise InputError(
+            f"{history.queue}: the excluded periods cover every day of its history, so "
+            "nothing is left to forecast from. Shorten the excluded period."
+        )
+
+
 def _to_data_end(
     history: QueueHistory, inputs: QueueInputs, settings: ForecastSettings, extra_days: int
 ) -> tuple[QueueHistory, QueueInputs, list[str]]:
@@ -487,6 +498,7 @@ def forecast_dataset(
         notes += note
         origin = history.n_days
         n_days = history.day_index(last_slot) - origin + 1
+        _refuse_all_excluded(history, inputs)
         origins = choose_origins(inputs, settings.n_origins, backtest_days, settings.step_days)
         model = settings.model if settings.model != AUTO else FALLBACK_MODEL
         dispersion = DEFAULT_DISPERSION

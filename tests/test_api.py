@@ -224,6 +224,12 @@ def test_excluded_surge_week_does_not_raise_the_forecast(history):
     assert total(excluded) == pytest.approx(total(clean), rel=0.1)
 
 
+def test_excluding_the_whole_history_is_refused_not_forecast_as_zero(history):
+    everything = ForecastEvent("all", "2023-12-01", "2024-05-01", EXCLUDE)
+    with pytest.raises(InputError, match="excluded periods cover every day of its history"):
+        forecast_dataset(history, 7, settings(events=[everything]))
+
+
 def test_origin_cuts_the_history(history):
     result = forecast_dataset(history, 3, settings(origin="2024-03-04"))
     assert result.forecast["interval_start"].min() == pd.Timestamp("2024-03-04")
