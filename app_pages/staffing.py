@@ -170,8 +170,8 @@ with st.container(border=True):
             step=0.5,
             key="email_hours",
             persist_state=SESSION,
-            help="Mail arriving outside these hours waits for the next working hour; "
-            "0 to 24 = whenever the queue is open.",
+            help="Mail arriving outside these hours waits for the next working hour (office "
+            "hours by default); 0 to 24 = whenever the queue is open.",
         )
 
 queue = st.session_state["queue"]

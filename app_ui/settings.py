@@ -263,7 +263,7 @@ STAFFING_DEFAULTS: dict[str, Any] = {
     "supervisor_cost": DEFAULT_SUPERVISOR_HOURLY_COST,
     "chat_concurrency": DEFAULT_CONCURRENCY,
     "email_response_hours": DEFAULT_RESPONSE_HOURS,
-    "email_hours": (0.0, 24.0),  # hours of the day e-mail is worked
+    "email_hours": (8.0, 18.0),  # hours of the day e-mail is worked: office hours by default
     "quantile": "mean",
 }
 CHANNEL_LABELS = {"voice": "Voice (calls)", "chat": "Chat", "email": "E-mail"}

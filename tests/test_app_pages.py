@@ -688,6 +688,8 @@ def test_a_scenario_saved_for_another_queue_is_flagged_in_the_comparison(picco_h
 def test_email_worked_in_office_hours_leaves_the_night_unstaffed(picco_home):
     app = go(open_app(), "staffing")
     app.selectbox(key="queue").set_value("email").run()
+    assert app.slider(key="email_hours").value == (8.0, 18.0)  # office hours by default
+    app.slider(key="email_hours").set_value((0.0, 24.0)).run()
     around_the_clock = number(metric(app, "FTE"))
     app.slider(key="email_hours").set_value((8.0, 18.0)).run()
     assert_clean(app)
