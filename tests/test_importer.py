@@ -2,31 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pytest
+from import_support import at, write
 
 from data import schema
 from data.errors import InputError
 from data.importer import ImportOptions, import_files, import_files_detailed
-
-
-def write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
-    path = folder / name
-    path.write_bytes(text.encode(encoding))
-    return path
-
-
-def at(dataset: schema.Dataset, stamp: str, queue: str | None = None) -> pd.Series:
-    frame = dataset.intervals
-    rows = frame[frame[schema.INTERVAL_START] == pd.Timestamp(stamp)]
-    if queue is not None:
-        rows = rows[rows[schema.QUEUE] == queue]
-    assert len(rows) == 1, rows
-    return rows.iloc[0]
-
 
 RECORDS = """arrival,handle_seconds,wait_seconds,outcome
 2024-03-04 08:01:10,100,10,answered

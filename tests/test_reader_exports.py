@@ -4,29 +4,13 @@ spellings, dashes for zero, and rows that are not intervals (blank, totals, date
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
+from import_support import at, write
 
 from data import schema
 from data.errors import InputError
 from data.importer import ImportOptions, import_files, import_files_detailed
-
-
-def write(folder: Path, name: str, text: str) -> Path:
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def at(dataset: schema.Dataset, stamp: str, queue: str | None = None) -> pd.Series:
-    frame = dataset.intervals
-    rows = frame[frame[schema.INTERVAL_START] == pd.Timestamp(stamp)]
-    if queue is not None:
-        rows = rows[rows[schema.QUEUE] == queue]
-    assert len(rows) == 1, rows
-    return rows.iloc[0]
 
 
 def total(dataset: schema.Dataset) -> float:
