@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -22,6 +23,17 @@ def require(condition: bool, reason: str) -> None:
     if IN_CI:
         pytest.fail(f"{reason} (CI=true: a missing dependency fails instead of skipping)")
     pytest.skip(reason)
+
+
+def run_cli(*arguments: object) -> subprocess.CompletedProcess:
+    """`python cli.py ARGUMENTS` from the project root, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "cli.py", *map(str, arguments)],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import PROJECT_ROOT
+from conftest import run_cli
 
 from cli_commands.notes import empty_horizon_note, import_note_lines
 from data.schema import INTERVAL_START, IS_OPEN, MINUTE_OF_DAY, QUEUE, WEEKDAY
 
 
-def run_plan(*arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "cli.py", "plan", *map(str, arguments)],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+def run_plan(*arguments: object) -> subprocess.CompletedProcess:
+    return run_cli("plan", *arguments)
 
 
 @pytest.fixture(scope="module")

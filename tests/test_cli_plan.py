@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import PROJECT_ROOT
+from conftest import run_cli
 
 from data.importer import import_files
 from staffing import required_agents
@@ -19,14 +18,8 @@ PLAN_COLUMNS = [
 ]  # fmt: skip
 
 
-def run_cli(*arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "cli.py", "plan", *map(str, arguments)],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+def run_plan(*arguments: object) -> subprocess.CompletedProcess:
+    return run_cli("plan", *arguments)
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +38,7 @@ def office_hours_csv(tmp_path_factory):
 
 def test_plan_of_generated_office_hours_staffs_every_open_half_hour(office_hours_csv, tmp_path):
     out = tmp_path / "plan.csv"
-    result = run_cli(office_hours_csv, "--horizon-days", 7, "--aht-seconds", 240,
+    result = run_plan(office_hours_csv, "--horizon-days", 7, "--aht-seconds", 240,
                      "--model", "historical_average_4w", "--out", out)  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert all(line.startswith("import: ") for line in result.stderr.splitlines())
@@ -71,8 +64,8 @@ def test_several_files_are_queues_and_queue_option_picks_one(office_hours_csv, t
     frame.assign(calls=frame["calls"] // 3).to_csv(chat, index=False)
     common = ["--horizon-days", 7, "--aht-seconds", 240, "--model", "historical_average_4w"]
     both, only_chat = tmp_path / "both.csv", tmp_path / "chat-plan.csv"
-    assert run_cli(office_hours_csv, chat, *common, "--out", both).returncode == 0
-    result = run_cli(office_hours_csv, chat, *common, "--queue", "chat", "--out", only_chat)
+    assert run_plan(office_hours_csv, chat, *common, "--out", both).returncode == 0
+    result = run_plan(office_hours_csv, chat, *common, "--queue", "chat", "--out", only_chat)
     assert result.returncode == 0, result.stderr
     both, only_chat = pd.read_csv(both), pd.read_csv(only_chat)
     assert both.groupby("queue").size().to_dict() == {"chat": 100, "office": 100}
@@ -89,8 +82,8 @@ def test_higher_quantile_and_volume_change_staff_more(office_hours_csv, tmp_path
     common = [office_hours_csv, "--horizon-days", 7, "--aht-seconds", 240,
               "--model", "historical_average_4w"]  # fmt: skip
     mean_out, p90_out = tmp_path / "mean.csv", tmp_path / "p90.csv"
-    assert run_cli(*common, "--out", mean_out).returncode == 0
-    result = run_cli(*common, "--quantile", "p90", "--volume-change-pct", 20, "--out", p90_out)
+    assert run_plan(*common, "--out", mean_out).returncode == 0
+    result = run_plan(*common, "--quantile", "p90", "--volume-change-pct", 20, "--out", p90_out)
     assert result.returncode == 0, result.stderr
     mean, p90 = pd.read_csv(mean_out), pd.read_csv(p90_out)
     assert (p90["volume"] >= mean["volume"] * 1.2 - 1e-9).all()
@@ -101,7 +94,7 @@ def test_higher_quantile_and_volume_change_staff_more(office_hours_csv, tmp_path
 def test_plan_of_bank_call_log_uses_learned_handle_time(shared_data, tmp_path):
     log = shared_data / "anonymous_bank" / "february_1999.txt"
     out = tmp_path / "bank-plan.csv"
-    result = run_cli(log, "--horizon-days", 7, "--out", out)
+    result = run_plan(log, "--horizon-days", 7, "--out", out)
     assert result.returncode == 0, result.stderr
     plan = pd.read_csv(out, parse_dates=["interval_start"])
     assert plan.columns.tolist() == PLAN_COLUMNS
@@ -150,14 +143,14 @@ def test_bad_arguments_exit_2_with_one_line(office_hours_csv, tmp_path, capsys, 
 
 
 def test_missing_file_exits_2_with_one_line_naming_it(tmp_path):
-    result = run_cli(tmp_path / "absent.csv", "--horizon-days", 7, "--out", tmp_path / "p.csv")
+    result = run_plan(tmp_path / "absent.csv", "--horizon-days", 7, "--out", tmp_path / "p.csv")
     assert result.returncode == 2
     assert "absent.csv" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 
 def test_unknown_option_exits_2_with_one_line(office_hours_csv, tmp_path):
-    result = run_cli(office_hours_csv, "--horizon-days", 7, "--colour", "red",
+    result = run_plan(office_hours_csv, "--horizon-days", 7, "--colour", "red",
                      "--out", tmp_path / "p.csv")  # fmt: skip
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
@@ -174,7 +167,7 @@ def test_an_implausible_learned_handle_time_is_refused_not_staffed(tmp_path):
     )
     path = tmp_path / "genesys.csv"
     frame.to_csv(path, index=False)
-    result = run_cli(path, "--horizon-days", 1, "--out", tmp_path / "plan.csv")
+    result = run_plan(path, "--horizon-days", 1, "--out", tmp_path / "plan.csv")
     assert result.returncode == 2
     assert "implausible for genesys (290,000 s)" in result.stderr
     assert "--aht-seconds" in result.stderr
