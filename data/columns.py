@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import numpy as np
@@ -96,6 +97,15 @@ HANDLE_WORDS = WHOLE_HANDLE_WORDS | {
     "talk", "conversazione", "conversation", "durata", "duration", "ser", "service", "servizio",
     "acd",
 }  # fmt: skip
+# Parts of a handle time, summed when no whole handle time is given: talk (handle words that
+# name neither the whole nor a plain duration, which may include the queue), the agent's hold,
+# after-call work. Handle time = talk + hold + after-call work (Genesys tHandle = tTalk + tHeld +
+# tAcw; Avaya CMS's "Avg Work Time" = ACD talk + ACW: AT&T CMS User's Guide, ch. 7).
+TALK_WORDS = HANDLE_WORDS - WHOLE_HANDLE_WORDS - {"durata", "duration"}
+HOLD_WORDS = {"hold", "held"}
+WRAP_UP_WORDS = {
+    "acw", "wrap", "wrapup", "nachbearbeitung", "nacharbeit", "riordino", "postchiamata",
+}  # fmt: skip
 # TMA is the Italian "tempo medio di attesa": a wait, not a handle time. "Hold" is the time an
 # agent held the caller, a part of handling, unless it says it was a queue's hold.
 WAIT_WORDS = {"wait", "waiting", "attesa", "q", "asa", "delay", "ring", "queued", "tma"}
@@ -122,7 +132,17 @@ KIND_OF_CONTACT_WORDS = {
 }
 CHANNEL_WORDS = {"channel", "canale", "media"}
 MAX_SPLIT_VALUES = 12  # distinct values in the sample: more is not a handful of channels
-OUTCOME_WORDS = {"outcome", "esito", "result", "risultato", "status", "stato", "disposition"}
+# A disconnect reason names the outcome too ("Disconnect Reason", "Termination Type"): its
+# abandoned labels say which contacts no agent served.
+OUTCOME_WORDS = {
+    "outcome", "esito", "result", "risultato", "status", "stato", "disposition", "disconnect",
+    "disconnection", "termination", "hangup",
+}  # fmt: skip
+# ... but not a moment or a length named so ("Disconnect Time", "Status Duration").
+NOT_OUTCOME_WORDS = {
+    "time", "timestamp", "datetime", "date", "data", "ora", "tempo", "at", "ts", "duration",
+    "durata", "seconds", "sec",
+}  # fmt: skip
 SATISFACTION_WORDS = {"satisfaction", "soddisfazione", "csat", "rating", "score", "voto", "nps"}
 # Values of a call-direction column. Outbound and internal calls are not customer demand: a
 # contact-record export that mixes them in would inflate the forecast.
@@ -189,6 +209,11 @@ class ColumnPlan:
     abandoned_column: str | None = None
     abandon_wait_column: str | None = None
     abandoned_flag_column: str | None = None  # records: "Abandoned" yes/no instead of an outcome
+    # No whole handle time, but its parts: talk (the aht/handle column), hold, after-call work,
+    # summed row by row. Empty when the handle time is one column.
+    handle_parts: tuple[str, ...] = ()
+    # An interval report's hold time beside summed parts: left out (see reader._handle_seconds).
+    unsummed_hold_column: str | None = None
 
     def used_columns(self) -> list[str]:
         names = [
@@ -197,7 +222,7 @@ class ColumnPlan:
             self.wait_column,
             self.outcome_column, self.satisfaction_column, self.direction_column,
             self.answered_column, self.abandoned_column, self.abandon_wait_column,
-            self.abandoned_flag_column,
+            self.abandoned_flag_column, *self.handle_parts,
         ]  # fmt: skip
         return list(dict.fromkeys(name for name in names if name))
 
@@ -213,6 +238,9 @@ class ColumnPlan:
             "abandoned": self.abandoned_column, "abandon wait": self.abandon_wait_column,
             "abandoned flag": self.abandoned_flag_column,
         }  # fmt: skip
+        if self.handle_parts:  # "Avg ACD Time + Avg ACW Time"
+            role = "aht" if self.aht_column else "handle"
+            pairs[role] = " + ".join(self.handle_parts)
         return {role: column for role, column in pairs.items() if column}
 
 
@@ -246,6 +274,7 @@ class _Column:
     position: int
     words: set[str]
     values: list[str]  # non-empty sample values
+    decimal_comma: bool = False  # numbers written 1.234,5
 
     @property
     def text(self) -> pa.Array:
@@ -258,13 +287,18 @@ def plan_columns(
     decimal_comma: bool,
     overrides: ImportOptions,
     display_name: str,
+    decimal_comma_columns: Collection[str] = (),
 ) -> ColumnPlan:
-    """Work out the column roles of one file from its header and first rows."""
+    """Work out the column roles of one file from its header and first rows. Numbers are
+    written 1.234,5 throughout with `decimal_comma`, else only in `decimal_comma_columns`."""
     sample_rows = [row for row in sample_rows if not is_total_label(row[0] if row else "")]
     columns = []
     for position, name in enumerate(header):
         values = [row[position].strip() for row in sample_rows if position < len(row)]
-        columns.append(_Column(name, position, header_words(name), [v for v in values if v]))
+        comma = decimal_comma or name in decimal_comma_columns
+        columns.append(
+            _Column(name, position, header_words(name), [v for v in values if v], comma)
+        )
     by_name = {column.name: column for column in columns}
     for chosen in (overrides.time_column, overrides.date_column, overrides.volume_column,
                    overrides.queue_column):  # fmt: skip
@@ -280,9 +314,9 @@ def plan_columns(
     )
     taken = set(plan.used_columns())
     free = [column for column in columns if column.name not in taken]
-    numeric = [c for c in free if _number_share(c, decimal_comma) == 1]
-    mostly_numeric = [c for c in free if _number_share(c, decimal_comma) >= MIN_SHARE]
-    durations = [c for c in free if _duration_share(c, decimal_comma) >= MIN_SHARE]
+    numeric = [c for c in free if _number_share(c) == 1]
+    mostly_numeric = [c for c in free if _number_share(c) >= MIN_SHARE]
+    durations = [c for c in free if _duration_share(c) >= MIN_SHARE]
 
     # A count column nobody filled in is still the count column (the reader then says so).
     countable = mostly_numeric + [c for c in free if not c.values]
@@ -343,7 +377,8 @@ def plan_columns(
         )
         plan.handle_column = pick(timed, WHOLE_HANDLE_WORDS) or pick(timed, HANDLE_WORDS)
         text = [c for c in free if c.values and c not in numeric]
-        plan.outcome_column = pick(text, OUTCOME_WORDS)
+        named = [c for c in text if not c.words & NOT_OUTCOME_WORDS]
+        plan.outcome_column = pick(named, OUTCOME_WORDS)
         if not plan.outcome_column:
             flags = [
                 c
@@ -354,6 +389,8 @@ def plan_columns(
             ]
             plan.abandoned_flag_column = pick(flags, ABANDONED_COUNT_WORDS)
         plan.satisfaction_column = pick(mostly_numeric, SATISFACTION_WORDS)
+    _plan_handle_parts(plan, [c for c in timed if c.name not in taken])
+    taken.update(plan.handle_parts)
     text = [c for c in free if c not in numeric and c.name not in taken]
     labelled = [c for c in text if c.words & QUEUE_WORDS or _names_a_kind_of_contact(c)]
     if overrides.queue_column:
@@ -370,6 +407,33 @@ def plan_columns(
     if plan.queue_column and splits and not overrides.queue_column:
         plan.split_column = splits[0].name
     return plan
+
+
+def _plan_handle_parts(plan: ColumnPlan, untaken: list[_Column]) -> None:
+    """Talk, hold and after-call work to sum when the handle time found is talk alone. An
+    interval report's hold time is left out: it is often a mean over the held calls only
+    (Cisco's AHoldT = InCallsOnHoldTime / InCallsOnHold), or already inside the talk time (AT&T
+    CMS: "Talk time includes time that calls were put on hold"), so adding it would overstate."""
+    talk = plan.aht_column or plan.handle_column
+    if not talk or not header_words(talk) & TALK_WORDS or header_words(talk) & WHOLE_HANDLE_WORDS:
+        return
+    own = [c for c in untaken if not c.words & {"queue", "coda"}]  # a queue's hold is a wait
+    wrap_up = next((c.name for c in own if _names_wrap_up(c.words)), None)
+    hold = next((c.name for c in own if c.words & HOLD_WORDS and c.name != wrap_up), None)
+    if plan.kind == KIND_INTERVALS:
+        parts = (talk, wrap_up) if wrap_up else ()
+        plan.unsummed_hold_column = hold if wrap_up else None
+    else:
+        parts = tuple(part for part in (talk, hold, wrap_up) if part)
+    if len(parts) > 1:
+        plan.handle_parts = parts
+
+
+def _names_wrap_up(words: set[str]) -> bool:
+    """After-call work: "ACW", "Wrap Up", "After Call Work", "Post-call", "Post chiamata"."""
+    after_call = {"after", "work"} <= words
+    post_call = "post" in words and bool(words & {"call", "chiamata", "appel", "llamada"})
+    return bool(words & WRAP_UP_WORDS) or after_call or post_call
 
 
 def _names_a_kind_of_contact(column: _Column) -> bool:
@@ -559,14 +623,14 @@ def _names_a_length(column: _Column) -> bool:
     return bool(column.words & lengths) and not column.words & MOMENT_WORDS
 
 
-def _number_share(column: _Column, decimal_comma: bool) -> float:
-    return float(is_number(column.text, decimal_comma).mean()) if column.values else 0.0
+def _number_share(column: _Column) -> float:
+    return float(is_number(column.text, column.decimal_comma).mean()) if column.values else 0.0
 
 
-def _duration_share(column: _Column, decimal_comma: bool) -> float:
+def _duration_share(column: _Column) -> float:
     if not column.values:
         return 0.0
-    return float((~np.isnan(parse_duration(column.text, decimal_comma))).mean())
+    return float((~np.isnan(parse_duration(column.text, column.decimal_comma))).mean())
 
 
 def _on_interval_grid(plan: ColumnPlan, by_name: dict[str, _Column]) -> bool:
@@ -601,6 +665,7 @@ def _pick_volume(numeric: list[_Column], countable: list[_Column], on_grid: bool
         for column in countable
         if column.words & VOLUME_WORDS
         and not column.words & NOT_VOLUME_WORDS
+        and not column.words & TIME_MEASURE_WORDS  # "After Call Work Time" is no count
         and (on_grid or column.words & (VOLUME_WORDS - GENERIC_COUNT_WORDS))
     ]
     ranked = sorted(

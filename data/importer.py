@@ -89,7 +89,29 @@ def import_files_detailed(
     step = dataset.interval_minutes * 60
     first, last = (pd.Timestamp(int(edge) // step * step, unit="s") for edge in _span(rows))
     contacts = float(len(rows.seconds)) if rows.volume is None else float(np.nansum(rows.volume))
+    future = _future_history_note(first, display)
+    if future:
+        dataset.notes.append(future)
     return ImportResult(dataset, reports, first, last, contacts)
+
+
+def _future_history_note(first: pd.Timestamp, display: Sequence[str]) -> str | None:
+    """A note when the whole history lies after today, else None.
+
+    A note, not a refusal: the rows themselves read correctly, and a file dated ahead can be
+    meant so (a test or training file shifted forward, a sandbox system whose clock is ahead).
+    But a history of past contacts cannot start tomorrow, so the user is told before planning
+    from it: most often the year is wrong in the export."""
+    today = pd.Timestamp.today().normalize()
+    if first.normalize() <= today:
+        return None
+    files = ", ".join(display[:3]) + (f" and {len(display) - 3} more" if len(display) > 3 else "")
+    return (
+        f"{files}: every row is dated after today (the history starts on {first:%Y-%m-%d}; "
+        f"today is {today:%Y-%m-%d}). It was read as written. If these are past contacts, check "
+        "the year of the dates in the export (or the clock of the system that wrote it) and "
+        "import again."
+    )
 
 
 def _record_interval(

@@ -3,6 +3,8 @@ abandoned or other."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pyarrow as pa
 
@@ -23,6 +25,23 @@ _ABANDONED_PREFIXES = (
 )  # fmt: skip
 
 
+# "Caller abandoned", "Short abandon": abandonment named anywhere in the label.
+_ABANDONED_WORD = re.compile(r"\b(ABAND|ABBANDON)")
+# Disconnect reasons that only say who ended the call: a caller who hangs up while waiting ends
+# it as much as one who hangs up after talking. Amazon Connect's contact records give the reason
+# (CUSTOMER_DISCONNECT, AGENT_DISCONNECT, ...) apart from whether an agent was connected
+# (docs.aws.amazon.com/connect/latest/adminguide/ctr-data-model.html), Cisco's "Customer Left"
+# likewise; so the row's handle time tells a served caller from one who gave up.
+_ENDED_BY_CALLER = re.compile(
+    r"\b(CUSTOMER|CALLER|CLIENT|CLIENTE|CHIAMANTE)\b.*\b(DISCONNECT|HANG|HUNG|RELEASE|RIAGGANC|CHIUS)"
+)
+
+
+def _words(label: str) -> str:
+    """Upper case, with underscores and dashes as spaces ("CUSTOMER_DISCONNECT")."""
+    return re.sub(r"[_\-/]+", " ", label.strip().upper())
+
+
 def classify_label(label: str) -> int:
     """ANSWERED, ABANDONED or OTHER for one outcome label.
 
@@ -30,26 +49,63 @@ def classify_label(label: str) -> int:
     behind them - is OTHER: it still counts as an arrival (the bank's own interval counts include
     it) but neither as answered nor as abandoned.
     """
-    upper = label.strip().upper()
-    if upper.startswith(_ABANDONED_PREFIXES):  # before answered: "NOT ANSWERED" is abandoned
-        return ABANDONED
+    upper = _words(label)
+    if upper.startswith(_ABANDONED_PREFIXES) or _ABANDONED_WORD.search(upper):
+        return ABANDONED  # before answered: "NOT ANSWERED" is abandoned
     if upper.startswith(_ANSWERED_PREFIXES):
         return ANSWERED
     return OTHER
 
 
-def classify_outcomes(values: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, str]:
-    """Per-row outcome codes (int8) and a summary like "AGENT -> answered (27,162), ..."."""
+def ended_by_caller(label: str) -> bool:
+    """A label that only says the caller ended the contact ("Customer Disconnect", "Caller hung
+    up"), not whether an agent answered it first."""
+    return classify_label(label) == OTHER and bool(_ENDED_BY_CALLER.search(_words(label)))
+
+
+def classify_outcomes(
+    values: pa.ChunkedArray | pa.Array, handle: np.ndarray | None = None
+) -> tuple[np.ndarray, str]:
+    """Per-row outcome codes (int8) and a summary like "AGENT -> answered (27,162), ...".
+
+    With each row's `handle` time (seconds), a label that only says the caller ended the
+    contact is answered where the row has a handle time, else abandoned; without handle times,
+    such a label stays OTHER.
+    """
     indices, labels = label_codes(values)
     mapping = np.array([classify_label(label) for label in labels], dtype=np.int8)
     codes = mapping[indices] if len(labels) else np.zeros(len(indices), dtype=np.int8)
+    by_handle = [position for position, label in enumerate(labels) if ended_by_caller(label)]
+    if handle is not None and by_handle:
+        handled = np.nan_to_num(handle, nan=0.0) > 0
+        for position in by_handle:
+            rows = indices == position
+            codes[rows] = np.where(handled[rows], ANSWERED, ABANDONED)
+    else:
+        by_handle = []
     counts = np.bincount(indices, minlength=len(labels))
     order = np.argsort(-counts, kind="stable")
-    summary = ", ".join(
-        f"{labels[i] or '(empty)'} -> {_NAMES[int(mapping[i])]} ({counts[i]:,})" for i in order[:8]
-    )
+
+    def outcome(position: int) -> str:
+        if position not in by_handle:
+            return f"{_NAMES[int(mapping[position])]} ({counts[position]:,})"
+        split = np.bincount(codes[indices == position], minlength=3)
+        present = [code for code in (ANSWERED, ABANDONED) if split[code]]
+        if len(present) == 1:
+            return f"{_NAMES[present[0]]} ({split[present[0]]:,})"
+        return ", ".join(f"{_NAMES[code]} {split[code]:,}" for code in present)
+
+    summary = ", ".join(f"{labels[i] or '(empty)'} -> {outcome(i)}" for i in order[:8])
     if len(labels) > 8:
         summary += f", and {len(labels) - 8} more label(s)"
+    if by_handle:
+        quoted = [f"'{labels[position]}'" for position in by_handle[:3]]
+        named = " and ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)
+        summary += (
+            f"; {named} say{'s' if len(quoted) == 1 else ''} only that the caller ended the "
+            "contact, not whether an agent answered it first: rows with a handle time were "
+            "taken as answered, the others as abandoned"
+        )
     return codes, summary
 
 

@@ -14,6 +14,7 @@ import pyarrow.csv as pacsv
 
 from data import schema
 from data.columns import (
+    HOLD_WORDS,
     SERVED_COUNT_WORDS,
     TIME_WORDS,
     ColumnPlan,
@@ -72,7 +73,7 @@ def read_file(
     if is_xlsx(path):
         with tempfile.TemporaryDirectory(prefix="picco-xlsx-") as folder:
             text_path = Path(folder) / f"{Path(name).stem}.csv"
-            note = xlsx_to_csv(path, name, text_path)
+            note = xlsx_to_csv(path, name, text_path, options)
             plan, rows, report = read_file(text_path, name, options)
         rows.notes.insert(0, note)
         return plan, rows, report
@@ -92,7 +93,12 @@ def read_file(
             rows.notes.insert(2, skipped)
         return plan, rows, report
     plan = plan_columns(
-        text_format.header, text_format.sample_rows, text_format.decimal_comma, options, name
+        text_format.header,
+        text_format.sample_rows,
+        text_format.decimal_comma,
+        options,
+        name,
+        text_format.decimal_comma_columns,
     )
     table = _read_table(path, name, text_format, plan)
     rows = _parse_rows(table, plan, text_format, name)
@@ -135,7 +141,28 @@ def read_file(
         f"{', numbers written 1.234,5' if text_format.decimal_comma else ''}; {described}).",
     )
     rows.notes[1:1] = text_format.notes  # what the sniffer decided on thin evidence
+    rows.notes[1:1] = _quoted_decimal_notes(plan, text_format, name)
     return plan, rows, report
+
+
+def _quoted_decimal_notes(plan: ColumnPlan, text_format: TextFormat, name: str) -> list[str]:
+    """What was read from quoted decimal commas in a comma-separated file."""
+    notes = []
+    labels = _label_columns(plan)
+    for column in plan.used_columns():
+        if column not in text_format.decimal_comma_columns or column in labels:
+            continue
+        position = text_format.header.index(column)
+        example = next(
+            row[position].strip()
+            for row in text_format.sample_rows
+            if position < len(row) and "," in row[position]
+        )
+        notes.append(
+            f"{name}: '{column}' holds numbers with a decimal comma inside quotes (e.g. "
+            f"'{example}'): read as decimals ({example.replace('.', '').replace(',', '.')})."
+        )
+    return notes
 
 
 # Header words saying a time labels the END of its interval ("Interval End", "Ora fine
@@ -220,28 +247,35 @@ def _read_table(path: Path, name: str, text_format: TextFormat, plan: ColumnPlan
     first rows (a stray word in a count column, a "Totale" row), again as text so the parsers
     can name the offending rows."""
     used = plan.used_columns()
-    label_roles = (
-        plan.queue_column, plan.split_column, plan.outcome_column, plan.direction_column,
-        plan.abandoned_flag_column,
-    )  # fmt: skip
-    labels = [column for column in used if column in label_roles]
+    labels = _label_columns(plan)
     others = [column for column in used if column not in labels]
     # Non-ISO dates and clock times are parsed from their text: typed as numbers, a yymmdd date
     # such as 050301 would lose its leading zero.
-    clocks = [plan.time_column] if plan.time_column else []
+    as_text = [plan.time_column] if plan.time_column else []
     if plan.timestamp_column and plan.timestamp_format != ISO:
-        clocks.append(plan.timestamp_column)
+        as_text.append(plan.timestamp_column)
     if plan.date_column and plan.date_format != ISO:
-        clocks.append(plan.date_column)
+        as_text.append(plan.date_column)
+    # Quoted decimal commas are parsed from their text too, whatever arrow would infer.
+    as_text += [column for column in others if column in text_format.decimal_comma_columns]
     try:
-        table = _read_csv(path, name, text_format, used, labels, clocks)
+        table = _read_csv(path, name, text_format, used, labels, as_text)
     except (pa.ArrowInvalid, InputError):
         return _read_csv(path, name, text_format, used, labels, others)
     # Arrow converts "+01:00"/"Z" stamps to UTC; wall clock is wanted, so read those as text.
     zoned = [f.name for f in table.schema if pa.types.is_timestamp(f.type) and f.type.tz]
     if zoned:
-        table = _read_csv(path, name, text_format, used, labels, clocks + zoned)
+        table = _read_csv(path, name, text_format, used, labels, as_text + zoned)
     return table
+
+
+def _label_columns(plan: ColumnPlan) -> list[str]:
+    """The used columns holding labels (queue, outcome, direction ...), not numbers or times."""
+    label_roles = (
+        plan.queue_column, plan.split_column, plan.outcome_column, plan.direction_column,
+        plan.abandoned_flag_column,
+    )  # fmt: skip
+    return [column for column in plan.used_columns() if column in label_roles]
 
 
 def _read_csv(
@@ -307,9 +341,14 @@ class _Sheet:
     decimal_comma: bool
     first_line: int  # line in the file of the first data row
     kept: np.ndarray | None = None  # original row numbers, once some rows were dropped
+    decimal_comma_columns: frozenset[str] = frozenset()  # 1.234,5 in these columns only
 
     def column(self, column: str) -> pa.ChunkedArray:
         return self.table[column]
+
+    def comma(self, column: str) -> bool:
+        """Whether `column` writes its numbers with a decimal comma."""
+        return self.decimal_comma or column in self.decimal_comma_columns
 
     def drop(self, keep: np.ndarray) -> None:
         self.kept = np.flatnonzero(keep) if self.kept is None else self.kept[keep]
@@ -328,7 +367,13 @@ class _Sheet:
 def _parse_rows(
     table: pa.Table, plan: ColumnPlan, text_format: TextFormat, name: str
 ) -> ParsedRows:
-    sheet = _Sheet(name, table, text_format.decimal_comma, text_format.first_data_line)
+    sheet = _Sheet(
+        name,
+        table,
+        text_format.decimal_comma,
+        text_format.first_data_line,
+        decimal_comma_columns=frozenset(text_format.decimal_comma_columns),
+    )
     notes: list[str] = []
     repeated_headers = _drop_repeated_headers(sheet, plan, notes)
     _drop_footer_rows(sheet, plan, text_format)
@@ -364,18 +409,18 @@ def _parse_rows(
                 f"'{plan.abandoned_column}'."
             )
         if plan.aht_column:
-            rows.aht = _durations(sheet, plan.aht_column, notes, is_handle=True)
+            rows.aht = _handle_seconds(sheet, plan, plan.aht_column, notes)
         if plan.wait_column:
             rows.wait = _durations(sheet, plan.wait_column, notes)
         if plan.abandon_wait_column:
             rows.abandon_wait = _durations(sheet, plan.abandon_wait_column, notes)
         return rows
     if plan.handle_column:
-        rows.handle = _durations(sheet, plan.handle_column, notes, is_handle=True)
+        rows.handle = _handle_seconds(sheet, plan, plan.handle_column, notes)
     if plan.wait_column:
         rows.wait = _durations(sheet, plan.wait_column, notes)
     if plan.outcome_column:
-        rows.outcome, summary = classify_outcomes(sheet.column(plan.outcome_column))
+        rows.outcome, summary = classify_outcomes(sheet.column(plan.outcome_column), rows.handle)
         notes.append(f"{name}: outcome '{plan.outcome_column}': {summary}.")
     elif plan.abandoned_flag_column:
         rows.outcome, summary = classify_abandoned_flags(sheet.column(plan.abandoned_flag_column))
@@ -539,7 +584,7 @@ def _inbound_only(sheet: _Sheet, column: str, seconds: np.ndarray, notes: list[s
 def _scores(sheet: _Sheet, column: str, notes: list[str]) -> np.ndarray:
     """Satisfaction scores as numbers; blanks are unrated contacts, words are ignored."""
     values = sheet.column(column)
-    scores = parse_number(values, sheet.decimal_comma)
+    scores = parse_number(values, sheet.comma(column))
     rated = int((~np.isnan(scores)).sum())
     unreadable = _written(values, np.flatnonzero(np.isnan(scores)))
     text = f"{sheet.name}: satisfaction '{column}': {rated:,} rated contact(s)"
@@ -637,6 +682,8 @@ def _day_month_order(sheet: _Sheet, column: str, fmt: str, notes: list[str]) -> 
                 "rather than a month."
             )
             return swapped
+        if readings.spacing(swapped) == readings.spacing(fmt):
+            _note_either_order(readings, fmt, swapped, notes)
         return fmt
     complete, partial = (swapped, fmt) if only_swapped.any() else (fmt, swapped)
     fits_one_order = only_swapped if only_swapped.any() else only_fmt
@@ -648,6 +695,26 @@ def _day_month_order(sheet: _Sheet, column: str, fmt: str, notes: list[str]) -> 
             f"some, such as {readings.example(fits_one_order)}, fit only that order."
         )
     return complete
+
+
+def _note_either_order(
+    readings: _DateReadings, fmt: str, swapped: str, notes: list[str]
+) -> None:
+    """Dates that read both ways and that nothing tells apart (a single day's export, 03/04/2025):
+    read as `fmt`, with a note giving the other reading, unless both give the same days."""
+    differ = readings.days[fmt] != readings.days[swapped]
+    if not differ.any():
+        return  # 05/05/2025 is the same day either way
+    first = np.flatnonzero(differ)[:1]
+    as_read = np.datetime64(int(readings.days[fmt][first][0]), "D")
+    other = np.datetime64(int(readings.days[swapped][first][0]), "D")
+    notes.append(
+        f"{readings.sheet.name}: the dates in '{readings.column}' fit day/month and month/day "
+        f"alike, and nothing in the file tells which: read as {_order_name(fmt)} ({fmt}), so "
+        f"{readings.example(differ)} is {as_read}. If it is {_order_name(swapped)} ({other}), "
+        f"no import option sets the order: export the dates as year-month-day ({other}) and "
+        "import again."
+    )
 
 
 _ONE_ORDER_FIX = (
@@ -826,7 +893,7 @@ def _dashes(values: pa.ChunkedArray, rows: np.ndarray) -> np.ndarray:
 
 def _counts(sheet: _Sheet, column: str, notes: list[str]) -> np.ndarray:
     values = sheet.column(column)
-    counts = parse_number(values, sheet.decimal_comma)
+    counts = parse_number(values, sheet.comma(column))
     unreadable = np.flatnonzero(np.isnan(counts))
     dashed = _dashes(values, unreadable) if len(unreadable) else unreadable
     if len(dashed):
@@ -874,9 +941,9 @@ SECONDS_PER_DAY = 86_400
 
 def _durations(sheet: _Sheet, column: str, notes: list[str], is_handle: bool = False) -> np.ndarray:
     values = sheet.column(column)
-    seconds = parse_duration(values, sheet.decimal_comma)
+    seconds = parse_duration(values, sheet.comma(column))
     factor, unit = duration_unit(column)
-    plain = ~np.isnan(parse_number(values, sheet.decimal_comma))  # H:MM:SS is already seconds
+    plain = ~np.isnan(parse_number(values, sheet.comma(column)))  # H:MM:SS is already seconds
     if factor != 1 and plain.any():
         seconds = np.where(plain, seconds * factor, seconds)
         notes.append(f"{sheet.name}: '{column}' read in {unit}, as its header says.")
@@ -914,6 +981,34 @@ def _durations(sheet: _Sheet, column: str, notes: list[str], is_handle: bool = F
         )
         seconds = np.where(negative, np.nan, seconds)
     return seconds
+
+
+def _handle_seconds(sheet: _Sheet, plan: ColumnPlan, column: str, notes: list[str]) -> np.ndarray:
+    """The handle time of each row: `column`, or the sum of its parts (talk, hold, after-call
+    work) when the export gives no whole handle time. A blank hold or after-call work counts as
+    none; a row without talk time has no handle time (no agent talked to the caller)."""
+    talk = _durations(sheet, column, notes, is_handle=True)
+    if not plan.handle_parts:
+        return talk
+    others = [_durations(sheet, part, notes) for part in plan.handle_parts[1:]]
+    total = talk + np.nansum(np.stack(others), axis=0)  # NaN where the talk time is
+    named = " + ".join(f"'{part}'" for part in plan.handle_parts)
+    kinds = ["talk"] + [
+        "hold" if header_words(part) & HOLD_WORDS else "after-call work"
+        for part in plan.handle_parts[1:]
+    ]
+    note = (
+        f"{sheet.name}: the export has no whole handle time, so the handle time is {named} "
+        f"({' + '.join(kinds)})."
+    )
+    if plan.unsummed_hold_column:
+        note += (
+            f" '{plan.unsummed_hold_column}' was not added: an interval report's hold time is "
+            "often a mean over the held calls only, or already part of the talk time. If your "
+            "handle time should include it, export the whole handle time (AHT) and import again."
+        )
+    notes.append(note)
+    return total
 
 
 def native_interval_minutes(seconds: np.ndarray, codes: np.ndarray) -> int | None:

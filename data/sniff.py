@@ -70,6 +70,9 @@ class TextFormat:
     footer_lines: list[str] = field(default_factory=list)
     multiline: bool = False  # some quoted value holds a line break: `header_line` counts records
     notes: list[str] = field(default_factory=list)  # what the user should know about the reading
+    # Columns of a comma-separated file whose quoted numbers carry a decimal comma ("302,2"),
+    # as a European spreadsheet writes them when saved with commas between fields.
+    decimal_comma_columns: list[str] = field(default_factory=list)
 
     @property
     def first_data_line(self) -> int:
@@ -186,6 +189,7 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
     )
     if doubt:
         notes.append(f"{display_name}: {doubt}")
+    quoted_decimals = _quoted_decimal_columns(header, sample) if delimiter == "," else []
     return TextFormat(
         encoding=encoding,
         delimiter=delimiter,
@@ -195,6 +199,7 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
         header_line=header_line,
         notes=notes,
         multiline=records is not None,
+        decimal_comma_columns=quoted_decimals,
     )
 
 
@@ -462,6 +467,23 @@ def _uses_decimal_comma(header: list[str], sample: list[list[str]]) -> tuple[boo
         "column after what it counts (e.g. 'Calls offered') or export them without thousands "
         "separators, and import the file again."
     )
+
+
+def _quoted_decimal_columns(header: list[str], sample: list[list[str]]) -> list[str]:
+    """Columns of a comma-separated file holding quoted numbers whose comma cannot group
+    thousands ("302,2", "0,81", "1.234,5"): decimals written the European way. Not when the
+    column also holds a dot decimal ("290.5") or comma groups that only thousands make
+    ("1,234,567"), nor in a count column (counts are whole)."""
+    found = []
+    for position, name in enumerate(header):
+        cells = [row[position] for row in sample if position < len(row) and row[position].strip()]
+        if not any(_DECIMAL_COMMA.match(v) and not _COMMA_GROUPS.match(v) for v in cells):
+            continue
+        dotted = any(_DOT_DECIMAL.match(v) and not _DOT_THOUSANDS.match(v) for v in cells)
+        thousands = any(_COMMA_THOUSANDS.match(v) and not _COMMA_GROUPS.match(v) for v in cells)
+        if not (dotted or thousands or _is_count_header(name)):
+            found.append(name)
+    return found
 
 
 def _in_a_count_column(header: list[str], sample: list[list[str]]) -> bool:

@@ -4,13 +4,42 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
+import itertools
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from data.columns import (
+    NOT_COUNT_WORDS,
+    SERVED_COUNT_WORDS,
+    ImportOptions,
+    header_words,
+    plan_columns,
+)
 from data.errors import InputError
+from data.schema import KIND_RECORDS
+from data.sniff import sniff_bytes
+from data.wide import grid_columns
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _WORKBOOK_PART = "xl/workbook.xml"
+# Rows of each sheet looked at to tell what it holds: enough for the column roles (the reader
+# then samples the chosen sheet as it samples any CSV).
+_HEAD_ROWS = 200
+# A sheet of per-agent rows names its agents and measures their states (logged in, staffed,
+# available, in AUX): agent statistics, not contacts. A call log names the agent who took each
+# call but measures no agent state, so it needs both.
+AGENT_WORDS = {
+    "agent", "agente", "operator", "operatore", "employee", "dipendente", "advisor", "user",
+    "username", "rep", "mitarbeiter", "agentin", "conseiller", "asesor",
+}  # fmt: skip
+AGENT_STATE_WORDS = {
+    "logged", "staffed", "available", "avail", "idle", "aux", "occupancy", "adherence",
+    "utilization", "utilisation", "ready", "loggato", "disponibile", "pausa", "angemeldet",
+}  # fmt: skip
+_NO_HISTORY = "no dated contacts or counts of contacts found"
 
 
 def is_xlsx(path: Path) -> bool:
@@ -25,9 +54,41 @@ def is_xlsx(path: Path) -> bool:
         return False
 
 
-def xlsx_to_csv(path: Path, name: str, target: Path) -> str:
-    """Write the workbook's largest sheet to `target` as UTF-8 CSV; returns a note saying which
-    sheet was read. Dates and times are written as ISO text, durations as seconds.
+@dataclass
+class _SheetContent:
+    """What one sheet holds, as far as choosing the sheet to import goes."""
+
+    sheet: Any  # a calamine sheet
+    readable: bool = False  # a date/time column and counts or one row per contact were found
+    per_agent: bool = False
+    timed: bool = False  # times of day, not dates alone
+    demand: bool = False  # counts arriving contacts (or one row per contact), not served ones
+
+    @property
+    def rank(self) -> tuple[bool, bool, bool, bool, int]:
+        return (self.readable, not self.per_agent, self.timed, self.demand,
+                self.sheet.total_height)  # fmt: skip
+
+    def why_not(self, chosen: _SheetContent) -> str:
+        """Why this sheet was passed over for `chosen`."""
+        if not self.readable:
+            return _NO_HISTORY
+        if self.per_agent:
+            return "one row per agent (agent names and logged-in/staffed times), not contacts"
+        if chosen.timed and not self.timed:
+            return "dates without a time of day"
+        if chosen.demand and not self.demand:
+            return "it counts served contacts only"
+        return "fewer rows"
+
+
+def xlsx_to_csv(path: Path, name: str, target: Path, options: ImportOptions | None = None) -> str:
+    """Write the workbook's sheet of contact history to `target` as UTF-8 CSV; returns a note
+    saying which sheet was read. Dates and times are written as ISO text, durations as seconds.
+
+    The sheet is chosen by what it holds: a table of dated contact counts or of one row per
+    contact, not a per-agent sheet even when that one is larger; times of day before dates
+    alone, arriving contacts before served ones; then the largest.
 
     Read with calamine (Rust): a 100,000-row export imports in 0.9 s instead of 5.4 s with
     openpyxl (bench/import_speed.py); a full million-row sheet takes about 9 s.
@@ -39,19 +100,69 @@ def xlsx_to_csv(path: Path, name: str, target: Path) -> str:
         sheets = [workbook.get_sheet_by_name(title) for title in workbook.sheet_names]
         if not sheets:
             raise ValueError("it has no sheet")
-        sheet = max(sheets, key=lambda candidate: candidate.total_height)
+        contents = [_content(sheet, name, options or ImportOptions()) for sheet in sheets]
+        chosen = max(contents, key=lambda content: content.rank)  # the first on a tie
         with open(target, "w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle)
-            for row in sheet.iter_rows():  # streamed: a big sheet is never held as Python lists
+            for row in chosen.sheet.iter_rows():  # streamed: never held as Python lists
                 writer.writerow([_cell_text(value) for value in row])
     except Exception as error:  # calamine raises many kinds for a damaged workbook
         raise InputError(
             f"{name}: the Excel workbook could not be opened ({error}). Save it again from "
             "Excel, or export the sheet as CSV."
         ) from error
-    others = len(sheets) - 1
-    extra = f" ({others} other sheet(s) ignored: they have fewer rows)" if others else ""
-    return f"{name}: read sheet '{sheet.name}' of the Excel workbook{extra}."
+    note = f"{name}: read sheet '{chosen.sheet.name}' of the Excel workbook"
+    others = [content for content in contents if content is not chosen]
+    if not others:
+        return note + "."
+    if not any(content.readable for content in others):
+        return note + f" ({len(others)} other sheet(s) ignored: {_NO_HISTORY})."
+    passed_over = "; ".join(
+        f"'{content.sheet.name}': {content.why_not(chosen)}" for content in others[:4]
+    )
+    more = f"; and {len(others) - 4} more" if len(others) > 4 else ""
+    return (
+        note + f". Other sheets were not read ({passed_over}{more}). If the history is on "
+        "another sheet, save that sheet alone as CSV and import it."
+    )
+
+
+def _content(sheet: Any, name: str, options: ImportOptions) -> _SheetContent:
+    """What `sheet` holds, from its first rows read as the CSV import would read them."""
+    content = _SheetContent(sheet)
+    text = io.StringIO()
+    writer = csv.writer(text)
+    for row in itertools.islice(sheet.iter_rows(), _HEAD_ROWS):
+        writer.writerow([_cell_text(value) for value in row])
+    try:
+        text_format = sniff_bytes(text.getvalue().encode("utf-8"), name)
+        content.per_agent = _names_agents_and_their_states(text_format.header)
+        if grid_columns(text_format.header):  # dates down, times across (or the other way)
+            content.readable = content.timed = content.demand = True
+            return content
+        plan = plan_columns(
+            text_format.header,
+            text_format.sample_rows,
+            text_format.decimal_comma,
+            options,
+            name,
+            text_format.decimal_comma_columns,
+        )
+    except Exception:  # any sheet the import could not read is simply no candidate
+        return content
+    content.readable = True
+    content.timed = bool(plan.time_column or plan.timestamp_column)
+    served_only = bool(plan.volume_column) and bool(
+        header_words(plan.volume_column or "") & SERVED_COUNT_WORDS
+    )
+    content.demand = plan.kind == KIND_RECORDS or not served_only
+    return content
+
+
+def _names_agents_and_their_states(header: list[str]) -> bool:
+    words = [header_words(column) for column in header]
+    names_agents = any(w & AGENT_WORDS and not w & NOT_COUNT_WORDS for w in words)
+    return names_agents and any(w & AGENT_STATE_WORDS for w in words)
 
 
 def _cell_text(value: object) -> str:
