@@ -2,28 +2,42 @@
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
+import re
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import streamlit as st
 
-from app_ui import cached, plots, state, tables
+from app_ui import cached, downloads, plots, state, tables, uploads
 from app_ui.widgets import dataset_caption, dataset_metrics
 from data.errors import InputError
 from data.importer import ImportOptions
-from data.sniff import sniff_bytes
+from data.schema import Dataset
 
-AUTOMATIC = "(automatic)"
+AUTOMATIC = uploads.AUTOMATIC
 _DELIMITERS = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "pipe"}
 INTERVAL_CHOICES = [AUTOMATIC, 5, 6, 10, 15, 30, 60]
 # Session keys of the upload flow (not widgets).
 IMPORTED_SIGNATURE = "upload_signature"  # files + options last imported, so reruns skip it
-UPLOAD_DATASET_NAME = "upload_dataset_name"  # stored name the last upload was saved under
+UPLOAD_DATASET = "upload_dataset"  # UploadedDataset: what the uploader's files stored or opened
+UPLOAD_PENDING = "upload_pending"  # PendingUpload: changed files imported but not stored yet
+UPLOAD_MESSAGE = "upload_message"  # (kind, text) of the last upload's outcome
 UPLOAD_ERROR = "upload_error"
 UPLOAD_REPORTS = "upload_reports"  # per-file detection reports of the last good import
 UPLOAD_INTERVAL = "upload_interval"  # interval (minutes) of the last good import's grid
 IMPORT_OPTIONS = "import_options"
+UPLOAD_KEYS = [
+    IMPORTED_SIGNATURE,
+    UPLOAD_DATASET,
+    UPLOAD_PENDING,
+    UPLOAD_MESSAGE,
+    UPLOAD_ERROR,
+    UPLOAD_REPORTS,
+    UPLOAD_INTERVAL,
+    IMPORT_OPTIONS,
+]
+DELETE_PENDING = "stored_delete_pending"  # the dataset whose deletion awaits confirmation
+MANAGE_ERROR = "manage_error"
 STORED_ROWS = tables.Column("Interval rows", tables.COUNT)
 DETECTED_INTERVAL = tables.Column(
     "Interval (min)",
@@ -34,47 +48,165 @@ DETECTED_INTERVAL = tables.Column(
 PREVIEW_ROWS = 500
 
 
-def _unique_name(wanted: str, taken: list[str]) -> str:
-    name, number = wanted, 2
-    while name in taken:
-        name, number = f"{wanted} ({number})", number + 1
-    return name
+@dataclass(frozen=True)
+class UploadedDataset:
+    """The stored dataset the uploader's files went to; `created` when this upload stored it
+    (rather than finding the same data stored already), so only then may it replace it."""
+
+    files_key: str
+    file_names: list[str]
+    name: str
+    created: bool
 
 
-def _upload_name(files: list) -> str:
-    stems = [Path(file.name).stem for file in files]
-    return stems[0] if len(stems) == 1 else " + ".join(stems[:3]) + (" …" if len(stems) > 3 else "")
+@dataclass(frozen=True)
+class PendingUpload:
+    """Files that changed after an upload was stored: imported, shown, stored on request."""
+
+    files_key: str
+    file_names: list[str]
+    dataset: Dataset
 
 
-def _import_and_save(files: list) -> None:
-    """Import new uploads once, store them (nothing uploaded is lost) and make them current."""
+def _say(kind: str, text: str) -> None:
+    st.session_state[UPLOAD_MESSAGE] = (kind, text)
+
+
+def _forget_upload() -> None:
+    """The uploader was emptied: the next files are a new upload, with detection afresh."""
+    for key in UPLOAD_KEYS:
+        st.session_state.pop(key, None)
+
+
+def _import_and_save(upload: uploads.Upload) -> None:
+    """Import the uploader's files once per change and decide where their data goes.
+
+    The same data stored already is opened, never stored twice. A new upload is stored at
+    once (nothing uploaded is lost). Files added or removed afterwards are only shown until
+    the manager stores them as a new dataset or lets them replace this upload's dataset; the
+    same files imported again with another column mapping replace this upload's first try.
+    """
     options: ImportOptions | None = st.session_state.get(IMPORT_OPTIONS)
-    contents = tuple((file.name, file.getvalue()) for file in files)
-    files_hash = hashlib.sha1(b"".join(content for _, content in contents)).hexdigest()
-    signature = f"{files_hash}|{options!r}"
+    signature = f"{upload.key}|{options!r}"
     if st.session_state.get(IMPORTED_SIGNATURE) == signature:
         return
     st.session_state[IMPORTED_SIGNATURE] = signature
-    st.session_state.pop(UPLOAD_REPORTS, None)
+    for key in (UPLOAD_REPORTS, UPLOAD_PENDING, UPLOAD_MESSAGE, UPLOAD_ERROR):
+        st.session_state.pop(key, None)
+    problems = uploads.mapping_problems(upload, options)
+    if problems:
+        st.session_state[UPLOAD_ERROR] = " ".join(problems)
+        return
     try:
-        imported = cached.import_uploads(contents, repr(options), options)
-        dataset = imported.dataset
-        store = state.store()
-        previous = st.session_state.get(UPLOAD_DATASET_NAME)
-        if previous and previous[0] == files_hash:
-            name = previous[1]  # a re-import with another column mapping replaces the first try
-            store.save_dataset(dataset, name, replace=True)
+        imported = cached.import_uploads(upload.contents, repr(options), options)
+    except InputError as error:
+        st.session_state[UPLOAD_ERROR] = uploads.explain_import_error(str(error), options)
+        return
+    conflicts = uploads.mapping_conflicts(imported.files, options)
+    if conflicts:
+        st.session_state[UPLOAD_ERROR] = " ".join(conflicts)
+        return
+    st.session_state[UPLOAD_REPORTS] = imported.files
+    st.session_state[UPLOAD_INTERVAL] = imported.dataset.interval_minutes
+    try:
+        _place(upload, imported.dataset)
+    except InputError as error:
+        st.session_state[UPLOAD_ERROR] = str(error)
+
+
+def _place(upload: uploads.Upload, dataset: Dataset) -> None:
+    store = state.store()
+    before: UploadedDataset | None = st.session_state.get(UPLOAD_DATASET)
+    own = before.name if before and before.created and before.files_key == upload.key else None
+    twin = uploads.stored_twin(store, dataset, ignore=own)
+    if twin:
+        state.use_stored(twin)
+        st.session_state[UPLOAD_DATASET] = UploadedDataset(upload.key, upload.names, twin, False)
+        _say(
+            "info",
+            f"This data is already stored as '{twin}': opened it instead of storing a copy.",
+        )
+    elif own:
+        store.save_dataset(dataset, own, replace=True)
+        state.set_current(own, dataset)
+        _say("success", f"Imported again with your column mapping: '{own}' now holds this data.")
+    elif before is None:
+        name = uploads.unique_name(
+            uploads.upload_name(upload.names), store.list_datasets()["name"].tolist()
+        )
+        store.save_dataset(dataset, name)
+        state.set_current(name, dataset)
+        st.session_state[UPLOAD_DATASET] = UploadedDataset(upload.key, upload.names, name, True)
+        _say(
+            "success",
+            f"Stored as '{name}' and opened on every page. Rename it under Stored datasets.",
+        )
+    else:
+        st.session_state[UPLOAD_PENDING] = PendingUpload(upload.key, upload.names, dataset)
+
+
+def _store_pending(replace_name: str | None) -> None:
+    """Button callback: store the changed upload as a new dataset, or under `replace_name`."""
+    pending: PendingUpload = st.session_state[UPLOAD_PENDING]
+    store = state.store()
+    try:
+        if replace_name:
+            name = replace_name
+            store.save_dataset(pending.dataset, name, replace=True)
         else:
-            name = _unique_name(_upload_name(files), store.list_datasets()["name"].tolist())
-            store.save_dataset(dataset, name)
+            taken = store.list_datasets()["name"].tolist()
+            name = uploads.unique_name(uploads.upload_name(pending.file_names), taken)
+            store.save_dataset(pending.dataset, name)
     except InputError as error:
         st.session_state[UPLOAD_ERROR] = str(error)
         return
-    st.session_state.pop(UPLOAD_ERROR, None)
-    st.session_state[UPLOAD_REPORTS] = imported.files
-    st.session_state[UPLOAD_INTERVAL] = dataset.interval_minutes
-    st.session_state[UPLOAD_DATASET_NAME] = (files_hash, name)
-    state.set_current(name, dataset)
+    del st.session_state[UPLOAD_PENDING]
+    state.set_current(name, pending.dataset)
+    st.session_state[UPLOAD_DATASET] = UploadedDataset(
+        pending.files_key, pending.file_names, name, True
+    )
+    done = f"Replaced the data of '{name}'" if replace_name else f"Stored as '{name}'"
+    _say("success", f"{done} and opened it on every page.")
+
+
+def _pending_choice(pending: PendingUpload) -> None:
+    """Files changed after the upload was stored: say so, show them, offer the two ways."""
+    before: UploadedDataset | None = st.session_state.get(UPLOAD_DATASET)
+    stored = state.store().list_datasets()["name"].tolist()
+    replaceable = before is not None and before.created and before.name in stored
+    if before is None:
+        said = "The dataset this upload stored was deleted."
+    else:
+        if pending.files_key == before.files_key:
+            change = "imported the files again with another column mapping"
+        else:
+            change = uploads.files_change(before.file_names, pending.file_names)
+        said = f"You {change} after this upload {'stored' if before.created else 'opened'} "
+        said += f"'{before.name}'."
+    with st.container(border=True):
+        st.warning(
+            f"{said} This data is not stored yet: store it as a new dataset"
+            + (f", or let it replace '{before.name}'." if replaceable else "."),
+            icon=":material/pending:",
+        )
+        dataset_caption(pending.dataset)
+        buttons = st.container(horizontal=True)
+        new_name = uploads.unique_name(uploads.upload_name(pending.file_names), stored)
+        buttons.button(
+            f"Store as new dataset '{new_name}'",
+            key="upload_store_new",
+            on_click=_store_pending,
+            args=(None,),
+            type="primary",
+        )
+        if replaceable:
+            buttons.button(
+                f"Replace '{before.name}'",
+                key="upload_replace",
+                on_click=_store_pending,
+                args=(before.name,),
+                help="Its scenarios stay with it and are compared on the new data.",
+            )
 
 
 def _detection(reports: list, interval_minutes: int) -> None:
@@ -95,10 +227,10 @@ def _detection(reports: list, interval_minutes: int) -> None:
         for report in reports
     ]
     st.markdown("**Detected in the upload**")
-    tables.show(
-        pd.DataFrame(rows),
-        key="detection_table",
-        overrides={"interval_minutes": DETECTED_INTERVAL},
+    detected = pd.DataFrame(rows)
+    tables.show(detected, key="detection_table", overrides={"interval_minutes": DETECTED_INTERVAL})
+    downloads.download_table(
+        detected, "upload_detection", "Detected files", key="download_detection"
     )
     # Below the table rather than in it: the list is long and would be cut off at the edge.
     for report in reports:
@@ -106,17 +238,9 @@ def _detection(reports: list, interval_minutes: int) -> None:
         st.caption(f"Columns used in {report.name} — {used}")
 
 
-def _header_of(upload) -> list[str]:
-    try:
-        return sniff_bytes(upload.getvalue()[: 1 << 20], upload.name).header
-    except InputError:
-        return []
-
-
-def _mapping_form(files: list) -> None:
+def _mapping_form(upload: uploads.Upload) -> None:
     """Column-mapping fallback: override what detection chose and import again."""
-    header = list(dict.fromkeys(column for upload in files for column in _header_of(upload)))
-    columns = [AUTOMATIC, *header]
+    columns = [AUTOMATIC, *uploads.header_of(upload)]
     with st.expander("Column mapping — use when the detection above got it wrong"):
         with st.form("column_mapping", border=False):
             left, middle, right = st.columns(3)
@@ -158,7 +282,7 @@ def _load() -> None:
     try:
         state.use_stored(name)
     except InputError as error:
-        st.session_state[UPLOAD_ERROR] = str(error)
+        st.session_state[MANAGE_ERROR] = str(error)
 
 
 def _rename() -> None:
@@ -167,20 +291,69 @@ def _rename() -> None:
     try:
         state.store().rename_dataset(old, new)
     except InputError as error:
-        st.session_state["manage_error"] = str(error)
+        st.session_state[MANAGE_ERROR] = str(error)
         return
     state.rename_current_if(old, new)
+    uploaded: UploadedDataset | None = st.session_state.get(UPLOAD_DATASET)
+    if uploaded is not None and uploaded.name == old:
+        # A later re-import or replacement of this upload goes to the dataset's new name.
+        st.session_state[UPLOAD_DATASET] = replace(uploaded, name=new)
+        st.session_state.pop(UPLOAD_MESSAGE, None)  # it names the old name
     st.session_state["rename_to"] = ""
 
 
-def _delete() -> None:
-    name = _picked()
+def _ask_delete() -> None:
+    st.session_state[DELETE_PENDING] = _picked()
+
+
+def _cancel_delete() -> None:
+    st.session_state.pop(DELETE_PENDING, None)
+
+
+def _delete(name: str) -> None:
+    """Delete `name`, the dataset the confirmation named (not whatever is selected now)."""
+    st.session_state.pop(DELETE_PENDING, None)
     try:
         state.store().delete_dataset(name)
     except InputError as error:
-        st.session_state["manage_error"] = str(error)
+        st.session_state[MANAGE_ERROR] = str(error)
         return
     state.forget_current_if(name)
+    uploaded: UploadedDataset | None = st.session_state.get(UPLOAD_DATASET)
+    if uploaded is not None and uploaded.name == name:
+        # The upload's dataset is gone: its message no longer holds, nothing is left to replace.
+        st.session_state.pop(UPLOAD_DATASET)
+        st.session_state.pop(UPLOAD_MESSAGE, None)
+
+
+def _delete_confirmation(selected: str) -> None:
+    """Ask before deleting: a dataset and its scenarios cannot be brought back."""
+    asked = st.session_state.get(DELETE_PENDING)
+    if asked is None:
+        return
+    if asked != selected:
+        del st.session_state[DELETE_PENDING]  # another dataset was picked: the question lapses
+        return
+    try:
+        scenarios = len(state.store().list_scenarios(asked))
+    except InputError:
+        scenarios = 0
+    with_scenarios = f" and its {scenarios} saved scenario(s)" if scenarios else ""
+    with st.container(border=True):
+        st.warning(
+            f"Delete '{asked}'{with_scenarios} from the store? This cannot be undone: only "
+            "uploading the files again brings the data back.",
+            icon=":material/delete_forever:",
+        )
+        buttons = st.container(horizontal=True)
+        buttons.button(
+            f"Yes, delete '{asked}'",
+            key="stored_delete_confirm",
+            type="primary",
+            on_click=_delete,
+            args=(asked,),
+        )
+        buttons.button("Cancel", key="stored_delete_cancel", on_click=_cancel_delete)
 
 
 def _stored_datasets(current_name: str) -> None:
@@ -191,6 +364,7 @@ def _stored_datasets(current_name: str) -> None:
         return
     table = listing.assign(queues=listing["queues"].map(", ".join))
     tables.show(table, key="stored_table", overrides={"rows": STORED_ROWS})
+    downloads.download_table(table, "stored_datasets", "Stored datasets", key="download_stored")
     names = listing["name"].tolist()
     if (
         st.session_state.get("stored_choice") not in names
@@ -200,20 +374,37 @@ def _stored_datasets(current_name: str) -> None:
         st.session_state["stored_choice"] = current_name if current_name in names else names[0]
         st.session_state["stored_choice_follows"] = current_name
     left, middle, right = st.columns([2, 2, 1], vertical_alignment="bottom")
-    left.selectbox("Stored dataset", names, key="stored_choice")
+    selected = left.selectbox("Stored dataset", names, key="stored_choice")
     left.button("Load this dataset", key="stored_load", on_click=_load)
     middle.text_input("New name for it", key="rename_to", placeholder="e.g. Service desk 2025")
     middle.button("Rename", key="stored_rename", on_click=_rename)
     right.button(
-        "Delete",
+        "Delete…",
         key="stored_delete",
-        on_click=_delete,
-        type="primary",
-        help="Deletes the dataset and its scenarios from the store.",
+        on_click=_ask_delete,
+        help="Deletes the dataset and its scenarios from the store, after you confirm.",
     )
-    if "manage_error" in st.session_state:
-        st.error(st.session_state.pop("manage_error"))
+    _delete_confirmation(selected)
+    if MANAGE_ERROR in st.session_state:
+        st.error(st.session_state.pop(MANAGE_ERROR))
 
+
+def _interval_download(name: str, intervals: pd.DataFrame) -> None:
+    """The whole interval table as CSV, written only when asked for (it can be large)."""
+    stem = re.sub(r"[^\w-]+", "_", name).strip("_") or "dataset"
+    st.download_button(
+        "Interval data (CSV)",
+        data=lambda: downloads.to_csv_bytes(intervals),
+        file_name=f"{stem}_intervals.csv",
+        mime="text/csv",
+        key="download_intervals_csv",
+        on_click="ignore",
+        icon=":material/download:",
+        help=f"All {len(intervals):,} interval rows; the preview above shows the first ones.",
+    )
+
+
+MESSAGE_ICONS = {"success": ":material/check_circle:", "info": ":material/content_copy:"}
 
 st.title("Data")
 files = st.file_uploader(
@@ -223,22 +414,24 @@ files = st.file_uploader(
     help="Interval volumes (time + count per interval, or a grid with the intervals or the days "
     "as columns) or one row per contact; delimiter, decimal mark, encoding and date format are "
     "detected. A file without a queue column is the queue its name says, less any dates: "
-    "calls_2024-03.csv and calls_2024-04.csv make one 'calls' history.",
+    "calls_2024-03.csv and calls_2024-04.csv make one 'calls' history. Files already stored "
+    "are opened, not stored again.",
 )
 if files:
-    _import_and_save(files)
+    upload = uploads.upload_of(files)
+    _import_and_save(upload)
     if UPLOAD_ERROR in st.session_state:
         st.error(st.session_state[UPLOAD_ERROR])
+    if UPLOAD_MESSAGE in st.session_state:
+        kind, text = st.session_state[UPLOAD_MESSAGE]
+        getattr(st, kind)(text, icon=MESSAGE_ICONS[kind])
+    if UPLOAD_PENDING in st.session_state:
+        _pending_choice(st.session_state[UPLOAD_PENDING])
     if UPLOAD_REPORTS in st.session_state:
-        stored_as = st.session_state[UPLOAD_DATASET_NAME][1]
-        st.success(
-            f"Stored as '{stored_as}' and opened on every page. Rename it under Stored datasets.",
-            icon=":material/check_circle:",
-        )
         _detection(st.session_state[UPLOAD_REPORTS], st.session_state[UPLOAD_INTERVAL])
-    _mapping_form(files)
-elif UPLOAD_ERROR in st.session_state:
-    st.error(st.session_state.pop(UPLOAD_ERROR))
+    _mapping_form(upload)
+else:
+    _forget_upload()
 
 current = state.current()
 # Above the charts: picking another dataset comes before looking at this one, and the controls
@@ -269,3 +462,4 @@ with preview_tab:
     counts = {"volume": tables.Column("Contacts", tables.COUNT)} if whole else None
     tables.show(preview, key="preview_table", overrides=counts)
     st.caption(f"First {len(preview):,} of {len(dataset.intervals):,} interval rows.")
+    _interval_download(current.name, dataset.intervals)

@@ -23,8 +23,7 @@ BACKTEST_COLUMNS = [
     "mase",
     "bias",
     "coverage_80",
-    "fit_seconds",
-]
+]  # fit_seconds too, in the download and the table's column menu
 
 st.title("Forecast")
 current = state.current()
@@ -44,10 +43,12 @@ top[1].number_input(
 top[2].selectbox(
     "Model",
     settings.MODEL_CHOICES,
+    format_func=settings.model_label,
     key="forecast_model",
     persist_state="session",
-    help=f"auto: per queue, keeps {PREFERRED_MODEL} unless another model had the lower "
-    f"backtest error in every recent week and more than {SWITCH_MARGIN:.0%} lower overall.",
+    help=f"Auto: per queue, keeps {settings.model_label(PREFERRED_MODEL)} unless another model "
+    f"had the lower backtest error in every recent week and more than {SWITCH_MARGIN:.0%} lower "
+    "overall.",
 )
 top[3].selectbox(
     "Holiday calendar (country)",
@@ -223,23 +224,44 @@ if not backtest.empty and queue in set(backtest[QUEUE]):
     chosen = result.chosen_models.get(queue)
     backtest = backtest[backtest[QUEUE] == queue].sort_values("wape_interval", ignore_index=True)
     backtest = backtest.assign(chosen=backtest["model"] == chosen)
-    st.markdown(
-        settings.model_choice_sentence(backtest, chosen, st.session_state["forecast_model"])
+    # "3 of 4" per model, worked out on the machine names before they are labelled.
+    weeks_better = (
+        settings.weeks_better_text(backtest) if WEEKS_BETTER in backtest.columns else None
     )
-    if WEEKS_BETTER in backtest.columns:
-        backtest = backtest.assign(**{WEEKS_BETTER: settings.weeks_better_text(backtest)})
-    shown = [c for c in BACKTEST_COLUMNS if c in backtest.columns]
-    tables.show(backtest[shown], key="backtest_table", all_rows_up_to=len(backtest))
+    backtest = backtest.assign(model=backtest["model"].map(settings.model_label))
+    st.markdown(
+        settings.model_choice_sentence(
+            backtest,
+            settings.model_label(chosen),
+            st.session_state["forecast_model"],
+            preferred=settings.model_label(PREFERRED_MODEL),
+        )
+    )
+    if weeks_better is not None:
+        backtest = backtest.assign(**{WEEKS_BETTER: weeks_better})
+    kept = [c for c in [*BACKTEST_COLUMNS, "fit_seconds"] if c in backtest.columns]
+    tables.show(
+        backtest[kept],
+        key="backtest_table",
+        all_rows_up_to=len(backtest),
+        columns=BACKTEST_COLUMNS,
+    )
     st.caption(
         "Rolling-origin backtest on recent weeks. WAPE = absolute error as a share of the "
         "contacts; coverage = share of actual intervals inside the P10–P90 band (aim: 80%)."
     )
     if not result.last_backtest.empty:
+        last = result.last_backtest[result.last_backtest[QUEUE] == queue]
         st.plotly_chart(
-            plots.backtest_chart(result.last_backtest, queue, chosen), key="backtest_chart"
+            plots.backtest_chart(
+                last.assign(model=last["model"].map(settings.model_label)),
+                queue,
+                settings.model_label(chosen),
+            ),
+            key="backtest_chart",
         )
 for note in result.notes:
-    st.info(note)
+    st.info(settings.readable_note(note))
 
 st.subheader("Downloads")
 downloads.download_table(forecast, "forecast", "Forecast, all queues", key="download_forecast")
@@ -252,10 +274,13 @@ if not result.special_days.empty:
         result.special_days, "special_days", "Special days", key="download_special_days"
     )
 if not result.backtest.empty:
-    downloads.download_table(result.backtest, "backtest", "Backtest", key="download_backtest")
+    # Downloads keep the machine name (the CLI's --model) beside the readable label.
+    downloads.download_table(
+        settings.labelled_models(result.backtest), "backtest", "Backtest", key="download_backtest"
+    )
 if not result.last_backtest.empty:
     downloads.download_table(
-        result.last_backtest,
+        settings.labelled_models(result.last_backtest),
         "last_backtest",
         "Last backtest, actual vs forecast",
         key="download_last_backtest",

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from app_ui import comparison as compare
-from app_ui import downloads, plots, settings, state
+from app_ui import downloads, plots, settings, state, url_state
 from data.errors import InputError
 from planning import QUANTILES, Scenario, compare_scenarios
 
@@ -16,6 +16,12 @@ MAX_COMPARED = 6
 ROW_HEIGHT_PX = 35
 EDITOR_VERSION = "scenario_editor_version"  # bumped after a save so the editor starts clean
 MESSAGES = "scenario_messages"  # (kind, text) shown once after an action
+SESSION = "session"  # widget values kept across page switches
+QUEUE_PICKER = "scenarios_queue"  # this page's queue widget; the shared selection is "queue"
+# URL parameters holding the page's selections, so a reload shows the same comparison.
+QUEUE_PARAM = "queue"
+COMPARE_PARAM = "compare"
+BASELINE_PARAM = "baseline"
 # Short headers with the full meaning in the help, so every column fits at 1440 px: about
 # 7 px per header letter, plus 36 px for padding and the edit icon (16 px when read-only).
 TABLE_COLUMNS = {
@@ -102,6 +108,10 @@ TABLE_COLUMNS = {
     ),
 }
 READ_ONLY_COLUMNS = ["channel", "aht_seconds"]  # set on the Staffing page, shown for context
+
+
+def _pick_queue() -> None:
+    st.session_state["queue"] = st.session_state[QUEUE_PICKER]
 
 
 def _say(kind: str, text: str) -> None:
@@ -247,11 +257,25 @@ def _apply_table(
 
 st.title("Scenarios")
 current = state.current()
+url_state.seed_from_url("queue", QUEUE_PARAM, current.dataset.queues)
 settings.seed_staffing(current)
-queue = st.session_state["queue"]
-st.caption(
+queue_column, caption_column = st.columns([1, 3], vertical_alignment="bottom")
+# A widget of its own that follows the shared queue: a second widget keyed "queue" would start
+# from its first option after a page switch instead of the queue picked on another page.
+st.session_state[QUEUE_PICKER] = st.session_state["queue"]
+queue = queue_column.selectbox(
+    "Queue",
+    current.dataset.queues,
+    key=QUEUE_PICKER,
+    on_change=_pick_queue,
+    help="The queue whose forecast the scenarios are staffed on: the same queue as on the "
+    "Forecast and Staffing pages.",
+)
+url_state.keep_in_url(QUEUE_PARAM, queue)
+caption_column.caption(
     f"Dataset: **{current.name}** · queue **{queue}** · forecast of the next "
-    f"{st.session_state['horizon_days']} days. Scenarios are stored with the dataset."
+    f"{st.session_state['horizon_days']} days (change it on the Forecast page). Scenarios are "
+    "stored with the dataset."
 )
 for kind, text in st.session_state.pop(MESSAGES, []):
     getattr(st, kind)(text)
@@ -293,6 +317,7 @@ if st.button("Save table changes", key="scenario_table_save", type="primary"):
         fallback = next(iter(scenarios.values()))
     _apply_table(edited, current.name, scenarios, fallback)
     st.rerun()
+downloads.download_table(table, f"scenarios_{current.name}", "Scenarios", key="download_scenarios")
 
 with st.expander("Duplicate, rename or delete a scenario"):
     left, middle = st.columns(2)
@@ -309,17 +334,32 @@ with st.expander("Duplicate, rename or delete a scenario"):
 
 st.subheader("Compare scenarios")
 names = list(scenarios)
+url_state.seed_from_url("compare_names", COMPARE_PARAM, names, many=True)
 chosen = [name for name in st.session_state.get("compare_names") or [] if name in names]
 if len(chosen) < 2:
     chosen = names[:MAX_COMPARED]
-st.session_state["compare_names"] = chosen
+st.session_state["compare_names"] = chosen[:MAX_COMPARED]
 left, right = st.columns([3, 1])
 chosen = left.multiselect(
-    "Scenarios to compare (2 to 6)", names, key="compare_names", max_selections=MAX_COMPARED
+    "Scenarios to compare (2 to 6)",
+    names,
+    key="compare_names",
+    max_selections=MAX_COMPARED,
+    persist_state=SESSION,
 )
+baseline = None
 if chosen:
+    url_state.seed_from_url("baseline_name", BASELINE_PARAM, chosen)
     state.valid_choice("baseline_name", chosen)
-    baseline = right.selectbox("Baseline", chosen, key="baseline_name")
+    baseline = right.selectbox(
+        "Baseline",
+        chosen,
+        key="baseline_name",
+        persist_state=SESSION,
+        help="The scenario the others are measured against (the Δ columns).",
+    )
+url_state.keep_in_url(COMPARE_PARAM, chosen)
+url_state.keep_in_url(BASELINE_PARAM, baseline)
 if len(chosen) < 2:
     st.info("Pick at least two scenarios to compare.")
     st.stop()

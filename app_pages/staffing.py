@@ -52,35 +52,58 @@ with st.container(border=True):
         persist_state=SESSION,
         help="A higher quantile staffs for busier-than-expected days.",
     )
+    is_email = st.session_state["channel"] == "email"
     row = st.columns(4)
-    row[0].number_input(
-        "Service level target (% answered in time)",
-        min_value=0.0,
-        max_value=settings.MAX_SERVICE_LEVEL_PCT,
-        step=5.0,
-        key="sl_target_pct",
-        format="%.0f",
-        persist_state=SESSION,
-        help=f"At most {settings.MAX_SERVICE_LEVEL_PCT:.0f}%: when contacts arrive at random, "
-        "100% is never guaranteed.",
-    )
-    row[1].number_input(
-        "Answer within (seconds)",
-        min_value=0.0,
-        step=5.0,
-        key="answer_within_s",
-        format="%.0f",
-        persist_state=SESSION,
-    )
-    row[2].number_input(
-        "Max average speed of answer, ASA (seconds)",
-        min_value=0.0,
-        step=10.0,
-        key="max_asa_s",
-        format="%.0f",
-        persist_state=SESSION,
-        help="0 = no ASA limit.",
-    )
+    if is_email:
+        # E-mail waits in an inbox: its target is a response window, not seconds to answer.
+        row[0].number_input(
+            "E-mails answered within (hours)",
+            min_value=0.25,
+            step=1.0,
+            key="email_response_hours",
+            persist_state=SESSION,
+            help="Every e-mail answered within this many hours of arriving; the work is spread "
+            "evenly over the open hours of that window.",
+        )
+        row[1].slider(
+            "E-mail worked between (hour of day)",
+            min_value=0.0,
+            max_value=24.0,
+            step=0.5,
+            key="email_hours",
+            persist_state=SESSION,
+            help="Mail arriving outside these hours waits for the next working hour (office "
+            "hours by default); 0 to 24 = whenever the queue is open.",
+        )
+    else:
+        row[0].number_input(
+            "Service level target (% answered in time)",
+            # No max_value: Streamlit would silently refuse 100%; the check below explains it.
+            min_value=0.0,
+            step=5.0,
+            key="sl_target_pct",
+            format="%.0f",
+            persist_state=SESSION,
+            help=f"At most {settings.MAX_SERVICE_LEVEL_PCT:.0f}%: when contacts arrive at "
+            "random, 100% is never guaranteed.",
+        )
+        row[1].number_input(
+            "Answer within (seconds)",
+            min_value=0.0,
+            step=5.0,
+            key="answer_within_s",
+            format="%.0f",
+            persist_state=SESSION,
+        )
+        row[2].number_input(
+            "Max average speed of answer, ASA (seconds)",
+            min_value=0.0,
+            step=10.0,
+            key="max_asa_s",
+            format="%.0f",
+            persist_state=SESSION,
+            help="0 = no ASA limit.",
+        )
     row[3].number_input(
         "Max occupancy (%)",
         min_value=1.0,
@@ -89,6 +112,8 @@ with st.container(border=True):
         key="max_occupancy_pct",
         format="%.0f",
         persist_state=SESSION,
+        help="The share of their logged-in time agents spend handling contacts at most; for "
+        "e-mail, the share of their time spent on mail.",
     )
     row = st.columns(4)
     row[0].number_input(
@@ -99,6 +124,8 @@ with st.container(border=True):
         key="shrinkage_pct",
         format="%.0f",
         persist_state=SESSION,
+        help="Breaks, training, meetings, leave and sickness: usually "
+        f"{settings.TYPICAL_SHRINKAGE_PCT[0]:.0f}–{settings.TYPICAL_SHRINKAGE_PCT[1]:.0f}%.",
     )
     row[1].slider(
         "Agents per supervisor",
@@ -121,31 +148,32 @@ with st.container(border=True):
         key="supervisor_cost",
         persist_state=SESSION,
     )
-    row = st.columns(4)
-    row[0].checkbox(
-        "Erlang A: callers abandon",
-        key="use_patience",
-        persist_state=SESSION,
-        help="Callers hang up after a while: fewer agents reach the same service level.",
-    )
-    patience = settings.data_patience(current, st.session_state["queue"])
-    row[1].number_input(
-        "Average patience before hanging up (seconds)",
-        min_value=1.0,
-        step=10.0,
-        key="patience_s",
-        format="%.0f",
-        persist_state=SESSION,
-        disabled=not st.session_state["use_patience"],
-        help=(
-            f"From the data: {patience.seconds:.0f} s, the time all {patience.answered:,} "
-            f"answered and {patience.abandoned:,} abandoned callers waited, divided by the "
-            "abandoned ones (the estimate for exponential patience)."
+    if not is_email:  # nobody hangs up on an e-mail
+        row = st.columns(4)
+        row[0].checkbox(
+            "Erlang A: callers abandon",
+            key="use_patience",
+            persist_state=SESSION,
+            help="Callers hang up after a while: fewer agents reach the same service level.",
         )
-        if patience
-        else "The data has too few abandoned calls with their wait to estimate it: enter your "
-        "own (a typical voice queue: 1 to 5 minutes).",
-    )
+        patience = settings.data_patience(current, st.session_state["queue"])
+        row[1].number_input(
+            "Average patience before hanging up (seconds)",
+            min_value=1.0,
+            step=10.0,
+            key="patience_s",
+            format="%.0f",
+            persist_state=SESSION,
+            disabled=not st.session_state["use_patience"],
+            help=(
+                f"From the data: {patience.seconds:.0f} s, the time all {patience.answered:,} "
+                f"answered and {patience.abandoned:,} abandoned callers waited, divided by the "
+                "abandoned ones (the estimate for exponential patience)."
+            )
+            if patience
+            else "The data has too few abandoned calls with their wait to estimate it: enter "
+            "your own (a typical voice queue: 1 to 5 minutes).",
+        )
     if st.session_state["channel"] == "chat":
         row[2].number_input(
             "Chats per agent at once",
@@ -155,36 +183,25 @@ with st.container(border=True):
             key="chat_concurrency",
             persist_state=SESSION,
         )
-    if st.session_state["channel"] == "email":
-        row[3].number_input(
-            "E-mails answered within (hours)",
-            min_value=0.25,
-            step=1.0,
-            key="email_response_hours",
-            persist_state=SESSION,
-        )
-        row[2].slider(
-            "E-mail worked between (hour of day)",
-            min_value=0.0,
-            max_value=24.0,
-            step=0.5,
-            key="email_hours",
-            persist_state=SESSION,
-            help="Mail arriving outside these hours waits for the next working hour (office "
-            "hours by default); 0 to 24 = whenever the queue is open.",
-        )
 
 queue = st.session_state["queue"]
 problems = settings.staffing_problems()
 if problems:
     st.error("These settings cannot be staffed: " + " ".join(problems))
     st.stop()
+unusual = settings.staffing_warnings()
+if unusual:
+    st.warning(
+        "Some values are unusual; the plan below uses them as entered.\n"
+        + "\n".join(f"- {note}" for note in unusual)
+    )
 try:
     outcome = settings.plan_for(current, queue, settings.current_scenario())
 except InputError as error:
     st.error(f"These settings cannot be staffed: {error}")
     st.stop()
 plan, summary = outcome.plan, outcome.summary
+response_window = settings.hours_text(float(st.session_state["email_response_hours"]))
 
 figures = st.columns(5)
 figures[0].metric("Peak agents", f"{summary.peak_agents:,.0f}", border=True)
@@ -211,17 +228,43 @@ figures[0].metric(
     border=True,
     help=f"€ {summary.cost_per_week:,.0f} per week.",
 )
-figures[1].metric("Expected service level", f"{summary.service_level:.1%}", border=True)
-figures[2].metric("Expected ASA", f"{summary.asa_seconds:,.0f} s", border=True)
+if is_email:
+    figures[1].metric(
+        f"Answered within {response_window}",
+        f"{summary.service_level:.1%}",
+        border=True,
+        help="Share of the e-mails answered within the response window.",
+    )
+    figures[2].metric(
+        "Expected response time",
+        settings.duration_text(summary.asa_seconds),
+        border=True,
+        help="Mean time from an e-mail's arrival to its answer, nights and weekends included.",
+    )
+else:
+    figures[1].metric("Expected service level", f"{summary.service_level:.1%}", border=True)
+    figures[2].metric(
+        "Expected ASA",
+        settings.duration_text(summary.asa_seconds),
+        border=True,
+        help="Average speed of answer: the mean wait before an agent answers.",
+    )
 figures[3].metric("Expected occupancy", f"{summary.occupancy:.1%}", border=True)
-figures[4].metric(
-    "Expected abandonment",
-    "—" if summary.abandon_rate is None else f"{summary.abandon_rate:.1%}",
-    border=True,
-)
-
-if summary.abandon_rate is None:
-    st.caption("Expected abandonment needs the callers' patience: tick Erlang A above.")
+if is_email:
+    figures[4].metric(
+        "Peak backlog",
+        f"{summary.peak_backlog:,.0f}",
+        border=True,
+        help="Most e-mails waiting unanswered at the end of an interval.",
+    )
+else:
+    figures[4].metric(
+        "Expected abandonment",
+        "—" if summary.abandon_rate is None else f"{summary.abandon_rate:.1%}",
+        border=True,
+    )
+    if summary.abandon_rate is None:
+        st.caption("Expected abandonment needs the callers' patience: tick Erlang A above.")
 
 st.plotly_chart(plots.staffing_chart(plan), key="staffing_interval_chart")
 st.plotly_chart(plots.requirement_heatmap(plan), key="staffing_heatmap")
@@ -247,7 +290,34 @@ with daily_tab:
     tables.show(daily, key="staffing_daily_table", all_rows_up_to=DAYS_WITHOUT_SCROLLING)
     downloads.download_table(daily, "staffing_daily", "Daily totals", key="download_daily")
 with interval_tab:
-    tables.show(plan, key="staffing_plan_table")
+    # The columns that fit the page; queue, channel, AHT, open flag and supervisors (also in
+    # the chart above) stay in the table's column menu and the download.
+    shown = [
+        INTERVAL_START,
+        "volume",
+        "agents",
+        "rostered",
+        "service_level",
+        "asa_seconds",
+        *(["backlog"] if is_email else ["abandon_rate", "occupancy"]),
+        "paid_hours",
+        "cost",
+    ]
+    plan_columns = {INTERVAL_START: tables.Column("Interval start", tables.SLOT)}
+    if is_email:
+        plan_columns |= {
+            "service_level": tables.Column(
+                f"Answered within {response_window} (%)",
+                tables.PERCENT,
+                "Share of the interval's e-mails answered within the response window.",
+            ),
+            "asa_seconds": tables.Column(
+                "Response time (h)",
+                tables.HOURS,
+                "Mean time from arrival to answer of the interval's e-mails, hours.",
+            ),
+        }
+    tables.show(plan, key="staffing_plan_table", overrides=plan_columns, columns=shown)
     downloads.download_table(plan, "staffing_plan", "Plan per interval", key="download_plan")
 
 st.subheader("All queues with these targets")
@@ -267,6 +337,7 @@ for each in current.dataset.queues:
         {
             "queue": each,
             "channel": scenario_of.staffing.channel,
+            "target": settings.target_text(scenario_of.staffing, scenario_of.staffing.channel),
             "peak_agents": summary_of.peak_agents,
             "peak_rostered": summary_of.peak_rostered,
             "fte": summary_of.fte,
@@ -283,7 +354,18 @@ if rows:
         key="all_queues_table",
         overrides={
             "cost": tables.Column("Cost over the horizon (EUR)", tables.MONEY),
-            "service_level": tables.Column("Expected service level (%)", tables.PERCENT),
+            "target": tables.Column(
+                "Target",
+                tables.TEXT,
+                "Voice and chat: share answered within the seconds; e-mail: every mail "
+                "answered within the hours.",
+            ),
+            "service_level": tables.Column(
+                "Expected service level (%)",
+                tables.PERCENT,
+                "Voice and chat: share answered within the target seconds; e-mail: share "
+                "answered within the response window.",
+            ),
         },
     )
     st.markdown(

@@ -13,8 +13,11 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from data.errors import InputError
 from data.importer import ImportOptions, ImportResult, import_files, import_files_detailed
 from data.schema import Dataset
+from data.sniff import HEAD_BYTES, TextFormat, sniff_bytes, sniff_file
+from data.workbook import xlsx_to_csv
 
 
 @st.cache_data(show_spinner="Importing the shipped sample data…", max_entries=2)
@@ -89,3 +92,20 @@ def aht_by_queue(token: str, _dataset: Dataset) -> dict[str, float]:
     from planning import default_aht_by_queue
 
     return default_aht_by_queue(_dataset.intervals)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def upload_head(name: str, digest: str, _content: bytes) -> TextFormat | None:
+    """Header and first rows of one uploaded file, an Excel workbook's sheet included; None
+    when it cannot be read as a table. `digest` identifies the content."""
+    try:
+        if not _content.startswith(b"PK\x03\x04"):  # not a zip archive, so not a workbook
+            head = _content[:HEAD_BYTES]
+            return sniff_bytes(head, name, complete=len(head) < HEAD_BYTES)
+        with tempfile.TemporaryDirectory(prefix="picco-upload-head-") as folder:
+            workbook, sheet = Path(folder) / "upload.xlsx", Path(folder) / "sheet.csv"
+            workbook.write_bytes(_content)
+            xlsx_to_csv(workbook, name, sheet)
+            return sniff_file(sheet, name)
+    except InputError:
+        return None

@@ -161,23 +161,49 @@ def forecast_chart(
                 for start, end in zip(peaks["start"], peaks["end"], strict=True)
             ]
         )
-        # Marker above the band where each peak starts.
-        tops = ahead.set_index(INTERVAL_START)["p90"].reindex(peaks["start"]).to_numpy()
+        # Marker above the band at each peak's busiest interval, where staffing is tightest.
+        tops = peak_tops(ahead, peaks)
         figure.add_trace(
             go.Scatter(
-                x=peaks["start"],
-                y=tops,
+                x=tops[INTERVAL_START],
+                y=tops["p90"],
                 mode="markers",
                 name="peak",
                 marker={"color": PEAK_MARKER, "symbol": "triangle-down", "size": 11},
-                text=[f"+{pct:.0f}% over usual" for pct in peaks["pct_above_usual"]],
-                hovertemplate="peak %{x}: %{text}<extra></extra>",
+                customdata=tops["forecast"],
+                text=[_over_usual(pct) for pct in peaks["pct_above_usual"]],
+                hovertemplate="peak at its top %{x|%a %d %b %H:%M}: %{customdata:,.0f} "
+                "contacts forecast; the whole peak %{text}<extra></extra>",
             )
         )
     figure.update_xaxes(title_text="Date and time")
     return _layout(
         figure, f"Forecast, {queue}: contacts per interval", "Contacts per interval", 440
     )
+
+
+def peak_tops(ahead: pd.DataFrame, peaks: pd.DataFrame) -> pd.DataFrame:
+    """The busiest interval of each peak (in the peaks' order): interval_start, forecast, p90.
+
+    A peak record holds only its start and end; its top is read off the forecast between them
+    (the first interval when the forecast has none of them).
+    """
+    times = pd.to_datetime(ahead[INTERVAL_START])
+    rows = []
+    for start, end in zip(peaks["start"], peaks["end"], strict=True):
+        inside = ahead[(times >= pd.Timestamp(start)) & (times < pd.Timestamp(end))]
+        if inside.empty:
+            rows.append({INTERVAL_START: pd.Timestamp(start), "forecast": np.nan, "p90": np.nan})
+        else:
+            top = inside.loc[inside["forecast"].idxmax()]
+            rows.append({name: top[name] for name in (INTERVAL_START, "forecast", "p90")})
+    return pd.DataFrame(rows, columns=[INTERVAL_START, "forecast", "p90"])
+
+
+def _over_usual(pct: float) -> str:
+    if not np.isfinite(pct):
+        return "is new volume over a usual such day"
+    return f"{pct:+.0f}% against a usual such day"
 
 
 BASELINE_COLOUR = "#ff7f0e"

@@ -31,6 +31,25 @@ from staffing.validation import SUPERVISOR_SPAN_RANGE
 NO_CALENDAR = "(none)"
 NO_REGION = "(whole country)"
 MODEL_CHOICES = [AUTO, *model_names()]  # single models and their combinations
+# What each model of forecasting.registry does, as the manager reads it; the machine names stay
+# the widget values, the saved settings and the CLI's --model names.
+MODEL_LABELS = {
+    AUTO: "Auto (chosen per queue by backtest)",
+    "seasonal_naive": "Same day last week",
+    "historical_average_4w": "4-week average",
+    "historical_average_8w_trimmed": "8-week average, extremes dropped",
+    "weighted_profile": "Recent weeks, latest weighted most",
+    "smoothed_profile": "Recent weeks, smoothed",
+    "relevelled_profile": "Recent weeks, rescaled to last 2 weeks",
+    "holt_winters_top_down": "Holt-Winters on daily totals",
+    "mstl_top_down": "MSTL on daily totals",
+    "mstl": "MSTL per interval",
+    "poisson_glm": "Regression (weekday × time, trend)",
+    "combination": "Combination (profiles, 8-week average)",
+    "combination_top_down": "Combination (profiles, Holt-Winters)",
+    "combination_glm": "Combination (profiles, Holt-Winters, regression)",
+}
+MODEL_LABEL = "model_label"  # download column: the readable name beside the machine name
 # Forecast widgets (keys and first values); the date ranges depend on the dataset.
 FORECAST_DEFAULTS: dict[str, Any] = {
     "horizon_days": 14,
@@ -202,6 +221,37 @@ def model_choice_sentence(
     return f"**auto** picked **{chosen}**: the lowest error ({scored})."
 
 
+def model_label(name: str) -> str:
+    """The manager's name of a forecasting model (a readable fallback for unknown names)."""
+    return MODEL_LABELS.get(name) or str(name).replace("_", " ").capitalize()
+
+
+def labelled_models(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with `model_label` beside its `model` column, for downloads: the label to read,
+    the machine name to give the CLI's --model or to join on."""
+    position = frame.columns.get_loc("model") + 1
+    labelled = frame.copy()
+    labelled.insert(position, MODEL_LABEL, frame["model"].map(model_label))
+    return labelled
+
+
+# Registry names that cannot be ordinary words of a sentence (so "combination" is left alone).
+_MODEL_NAME = re.compile(
+    r"(?<![\w-])("
+    + "|".join(
+        sorted(
+            (re.escape(n) for n in model_names() if "_" in n or n == "mstl"), key=len, reverse=True
+        )
+    )
+    + r")(?![\w-])"
+)
+
+
+def readable_note(note: str) -> str:
+    """A forecasting note with the model names in it replaced by their labels."""
+    return _MODEL_NAME.sub(lambda match: model_label(match.group(1)), note)
+
+
 def forecast_settings() -> ForecastSettings:
     session = st.session_state
     country = session.get("holiday_country", "IT")
@@ -278,7 +328,7 @@ MAX_SERVICE_LEVEL_PCT = 99.0  # 100% is never guaranteed when contacts arrive at
 
 
 def _amount(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def target_problems(
@@ -306,6 +356,11 @@ def target_problems(
                 f"{_amount(answer_within_s)} s): contacts arrive at random, so some always wait. "
                 f"Enter at most {MAX_SERVICE_LEVEL_PCT:.0f}% and allow some seconds, e.g. 80% "
                 "within 20 s."
+            )
+        elif service_level_pct > 100:
+            problems.append(
+                f"A service level cannot be more than 100% of the contacts ({typed}): enter at "
+                f"most {MAX_SERVICE_LEVEL_PCT:.0f}%."
             )
         elif service_level_pct >= 100:
             problems.append(
@@ -344,6 +399,20 @@ def staffing_problems() -> list[str]:
         supervisor_span=float(session["supervisor_span"]),
         shrinkage_pct=float(session["shrinkage_pct"]),
     )
+    if session["channel"] == "email":
+        # The e-mail view hides the voice and chat target, yet the other queues still use it.
+        voice_target = set(
+            target_problems(
+                service_level_pct=float(session["sl_target_pct"]),
+                answer_within_s=float(session["answer_within_s"]),
+            )
+        )
+        problems = [
+            f"{problem} This is the voice and chat target: change it on a voice or chat queue."
+            if problem in voice_target
+            else problem
+            for problem in problems
+        ]
     start, end = session["email_hours"]
     if session["channel"] == "email" and start >= end:
         problems.append(
@@ -351,6 +420,117 @@ def staffing_problems() -> list[str]:
             "Widen the hours."
         )
     return problems
+
+
+# What most contact centres plan with; values outside get a warning, never a refusal.
+TYPICAL_SHRINKAGE_PCT = (25.0, 40.0)
+PLAUSIBLE_SHRINKAGE_PCT = (10.0, 60.0)
+TYPICAL_OCCUPANCY_PCT = (80.0, 90.0)
+PLAUSIBLE_OCCUPANCY_PCT = (60.0, 95.0)
+TYPICAL_SERVICE_LEVEL_PCT = (80.0, 90.0)
+LOWEST_PLAUSIBLE_SERVICE_LEVEL_PCT = 50.0
+PLAUSIBLE_AHT_SECONDS = (20.0, 3600.0)
+PLAUSIBLE_AGENT_COST = (5.0, 200.0)  # EUR per paid hour, fully loaded
+
+
+def _range(bounds: tuple[float, float], unit: str = "%") -> str:
+    return f"{_amount(bounds[0])}–{_amount(bounds[1])}{unit}"
+
+
+def implausible_values(
+    channel: str = "voice",
+    service_level_pct: float | None = None,
+    max_occupancy_pct: float | None = None,
+    shrinkage_pct: float | None = None,
+    aht_s: float | None = None,
+    agent_cost: float | None = None,
+) -> list[str]:
+    """Possible but unusual settings, each with what is typical: the plan is still made, the
+    manager only learns the figures may rest on a typo."""
+    notes = []
+    low, high = PLAUSIBLE_OCCUPANCY_PCT
+    if max_occupancy_pct is not None and not low <= max_occupancy_pct <= high:
+        effect = (
+            f"agents may spend at most {_amount(max_occupancy_pct)}% of their time on contacts, "
+            "so the plan needs many more of them"
+            if max_occupancy_pct < low
+            else "agents kept that busy tire and leave, and the plan has no slack for surprises"
+        )
+        notes.append(
+            f"Max occupancy of {_amount(max_occupancy_pct)}% is unusual: {effect}. Most contact "
+            f"centres cap it at {_range(TYPICAL_OCCUPANCY_PCT)}."
+        )
+    low, high = PLAUSIBLE_SHRINKAGE_PCT
+    if shrinkage_pct is not None and not low <= shrinkage_pct <= high:
+        effect = (
+            "breaks, training, meetings, leave and sickness take more of the paid time than that"
+            if shrinkage_pct < low
+            else f"only {100 - shrinkage_pct:.0f}% of the paid time would be spent on contacts"
+        )
+        notes.append(
+            f"Shrinkage of {_amount(shrinkage_pct)}% is unusual: {effect}. It is usually "
+            f"{_range(TYPICAL_SHRINKAGE_PCT)}."
+        )
+    if (
+        channel != "email"
+        and service_level_pct is not None
+        and 0 < service_level_pct < LOWEST_PLAUSIBLE_SERVICE_LEVEL_PCT
+    ):
+        notes.append(
+            f"A service level target of {_amount(service_level_pct)}% leaves most contacts "
+            f"waiting past the target time; targets are usually {_range(TYPICAL_SERVICE_LEVEL_PCT)}."
+        )
+    low, high = PLAUSIBLE_AHT_SECONDS
+    if aht_s is not None and aht_s > 0 and not low <= aht_s <= high:
+        notes.append(
+            f"An average handle time of {duration_text(aht_s)} is unusual (most queues take "
+            f"{duration_text(low)} to {duration_text(high)} per contact): check the unit is "
+            "seconds."
+        )
+    low, high = PLAUSIBLE_AGENT_COST
+    if agent_cost is not None and not low <= agent_cost <= high:
+        notes.append(
+            f"An agent cost of € {_amount(agent_cost)} per paid hour is unusual: a fully loaded "
+            f"hour usually costs € {_amount(low)} to € {_amount(high)}, so the costs below may "
+            "be off."
+        )
+    return notes
+
+
+def staffing_warnings() -> list[str]:
+    """Unusual values among the Staffing page's widgets (see implausible_values)."""
+    session = st.session_state
+    return implausible_values(
+        channel=session["channel"],
+        service_level_pct=float(session["sl_target_pct"]),
+        max_occupancy_pct=float(session["max_occupancy_pct"]),
+        shrinkage_pct=float(session["shrinkage_pct"]),
+        aht_s=float(session["aht_seconds"]),
+        agent_cost=float(session["agent_cost"]),
+    )
+
+
+def duration_text(seconds: float) -> str:
+    """A wait in the unit a person reads it in: "18 s", "5 min", "11.9 h"; "—" when endless."""
+    if seconds is None or not np.isfinite(seconds):
+        return "—"
+    if seconds < 120:
+        return f"{seconds:.0f} s"
+    if seconds < 120 * 60:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:,.1f} h"
+
+
+def hours_text(hours: float) -> str:
+    return f"{_amount(hours)} h"
+
+
+def target_text(staffing: StaffingSettings, channel: str) -> str:
+    """A queue's service target in words: "80% within 20 s", or "all within 24 h" for e-mail."""
+    if channel == "email":
+        return f"all within {hours_text(staffing.email_response_hours)}"
+    percent = _amount(round(staffing.service_level * 100, 2))
+    return f"{percent}% within {_amount(staffing.answer_within_seconds)} s"
 
 
 def _clock(hour: float) -> str:

@@ -2,7 +2,7 @@
 
 Every `st.dataframe` of the app goes through `show`, which looks each machine column name up in
 `COLUMNS`. Fractions (service level, occupancy, WAPE) are shown as percentages of 0–100 with one
-decimal, counts as whole numbers with thousands separators.
+decimal, counts as whole numbers with thousands separators, long waits (e-mail) in hours.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -22,12 +23,25 @@ TEXT = "text"
 FLAG = "flag"
 DATETIME = "datetime"
 STAMP = "stamp"  # a compact date and time, for tables with several of them
+SLOT = "slot"  # weekday, day and time without the year, for a plan of a few weeks
 DAY = "day"
+TIME = "time"  # the time of day only, for a table with one row per day
+HOURS = "hours"  # a duration held in seconds, shown in hours with one decimal; label says (h)
 
-NUMBER_FORMATS = {COUNT: "%,d", DECIMAL: "%,.1f", PRECISE: "%.2f", PERCENT: "%.1f", MONEY: "%,.0f"}
+NUMBER_FORMATS = {
+    COUNT: "%,d",
+    DECIMAL: "%,.1f",
+    PRECISE: "%.2f",
+    PERCENT: "%.1f",
+    MONEY: "%,.0f",
+    HOURS: "%,.1f",
+}
 DATETIME_FORMAT = "ddd D MMM YYYY, HH:mm"
 DAY_FORMAT = "ddd D MMM YYYY"
 STAMP_FORMAT = "YYYY-MM-DD HH:mm"
+SLOT_FORMAT = "ddd D MMM, HH:mm"
+TIME_FORMAT = "HH:mm"
+SECONDS_PER_HOUR = 3600
 ROW_HEIGHT_PX = 35  # st.dataframe's row (and header) height
 
 
@@ -63,6 +77,7 @@ COLUMNS: dict[str, Column] = {
     "service_level": Column("Service level (%)", PERCENT, "Share answered within the target."),
     "asa_seconds": Column("ASA (s)", COUNT, "Average speed of answer, seconds."),
     "occupancy": Column("Occupancy (%)", PERCENT, "Share of agents' time spent handling."),
+    "abandon_rate": Column("Abandoned (%)", PERCENT, "Share of callers expected to hang up."),
     "backlog": Column("Backlog (contacts)", DECIMAL, "E-mails waiting at the interval's end."),
     "paid_hours": Column("Paid hours (h)", DECIMAL),
     "cost": Column("Cost (EUR)", MONEY),
@@ -76,19 +91,21 @@ COLUMNS: dict[str, Column] = {
     "n_origins": Column("Backtest weeks", COUNT),
     "wape_interval": Column("WAPE per interval (%)", PERCENT),
     "weeks_better": Column(
-        "Weeks better than preferred",
+        "Weeks better",
         TEXT,  # "3 of 4"; the preferred model's own row reads "preferred"
         "Backtest weeks in which this model's error was lower than the preferred combination's.",
     ),
     "wape_daily": Column("WAPE per day (%)", PERCENT),
     "mase": Column("MASE", PRECISE, "Error relative to a seasonal naive forecast (< 1 beats it)."),
     "bias": Column("Bias (%)", PERCENT, "Forecast minus actual, share of actual contacts."),
-    "coverage_80": Column("P10–P90 coverage (%)", PERCENT, "Aim: 80%."),
+    "coverage_80": Column(
+        "Coverage (%)", PERCENT, "Share of actual intervals inside the P10–P90 band; aim: 80%."
+    ),
     "fit_seconds": Column("Fit time (s)", DECIMAL),
     # Special days of the forecast horizon
     "special_day": Column("Special day", TEXT),
     "effect": Column(
-        "Volume × a usual day", PRECISE, "Multiplier applied to the usual weekday's forecast."
+        "× a usual day", PRECISE, "Volume multiplier applied to the usual weekday's forecast."
     ),
     "forecast_contacts": Column("Forecast contacts", COUNT),
     # Day by day
@@ -98,7 +115,7 @@ COLUMNS: dict[str, Column] = {
         "A usual such weekday: the median of each interval over recent ordinary weeks, summed.",
     ),
     "vs_usual": Column("Vs usual (%)", PERCENT, "Forecast against a usual such weekday."),
-    "busiest_start": Column("Busiest interval", DATETIME),
+    "busiest_start": Column("Busiest interval", TIME, "Start of the day's busiest interval."),
     "busiest_forecast": Column("Busiest interval, forecast", DECIMAL),
     "busiest_p90": Column("Busiest interval, P90", COUNT, "Contacts in 9 cases out of 10 at most."),
     "reason": Column(
@@ -145,6 +162,10 @@ def config_of(column: Column) -> Any:
         return st.column_config.DatetimeColumn(column.label, format=DATETIME_FORMAT, **common)
     if column.kind == STAMP:
         return st.column_config.DatetimeColumn(column.label, format=STAMP_FORMAT, **common)
+    if column.kind == SLOT:
+        return st.column_config.DatetimeColumn(column.label, format=SLOT_FORMAT, **common)
+    if column.kind == TIME:
+        return st.column_config.DatetimeColumn(column.label, format=TIME_FORMAT, **common)
     if column.kind == DAY:
         return st.column_config.DateColumn(column.label, format=DAY_FORMAT, **common)
     if column.kind == FLAG:
@@ -162,6 +183,10 @@ def display_frame(frame: pd.DataFrame, overrides: dict[str, Column] | None = Non
             shown[name] = (pd.to_numeric(shown[name], errors="coerce") * 100).round(1) + 0.0
         elif kind == COUNT:
             shown[name] = pd.to_numeric(shown[name], errors="coerce").round().astype("Int64")
+        elif kind == HOURS:
+            # An endless wait (work left unanswered at the horizon's end) shows as an empty cell.
+            seconds = pd.to_numeric(shown[name], errors="coerce").replace([np.inf, -np.inf], np.nan)
+            shown[name] = seconds / SECONDS_PER_HOUR
     return shown
 
 
@@ -170,14 +195,19 @@ def show(
     key: str,
     overrides: dict[str, Column] | None = None,
     all_rows_up_to: int | None = None,
+    columns: list[str] | None = None,
     **options: Any,
 ) -> None:
     """st.dataframe of `frame` with labelled, formatted columns and no index.
 
     `all_rows_up_to`: tables up to that many rows are drawn tall enough to need no scrolling.
+    `columns`: the columns the table opens on, in order, so a wide table fits the page; the
+    others stay in the data and can be shown from the table's column menu.
     """
     if all_rows_up_to:
         options["height"] = ROW_HEIGHT_PX * (min(len(frame), all_rows_up_to) + 1) + 3
+    if columns is not None:
+        options["column_order"] = [name for name in columns if name in frame.columns]
     # A keyed container: the page's HTML names the table (class st-key-<key>_box), which
     # st.dataframe alone does not.
     with st.container(key=f"{key}_box"):

@@ -12,6 +12,7 @@ import pytest
 from conftest import PROJECT_ROOT
 from streamlit.testing.v1 import AppTest
 
+from app_ui.settings import model_label
 from data.store import Store
 from forecasting.registry import model_names
 
@@ -118,8 +119,8 @@ def test_last_backtest_chart_shows_actuals_beside_the_chosen_model_and_the_basel
     figure = chart(app, "backtest_chart")
     names = [trace["name"] for trace in figure["data"]]
     assert names[0] == "actual"
-    assert names[1].startswith(f"{FAST_MODEL} — chosen (WAPE ")
-    assert any(name.startswith("historical_average_4w (WAPE ") for name in names)
+    assert names[1].startswith(f"{model_label(FAST_MODEL)} — chosen (WAPE ")
+    assert any(name.startswith(f"{model_label('historical_average_4w')} (WAPE ") for name in names)
     assert "vs what happened" in figure["layout"]["title"]["text"]
     assert {"download_last_backtest_csv", "download_last_backtest_xlsx"} <= {
         button.key for button in app.get("download_button")
@@ -159,9 +160,13 @@ def test_every_page_renders_on_the_sample(picco_home):
 
     go(app, "forecast")
     assert_clean(app)
-    assert any(f"**{FAST_MODEL}** was chosen by hand" in item.value for item in app.markdown)
+    assert any(
+        f"**{model_label(FAST_MODEL)}** was chosen by hand" in item.value for item in app.markdown
+    )
     # Every model by name, the combinations included.
-    assert app.selectbox(key="forecast_model").options == ["auto", *model_names()]
+    assert app.selectbox(key="forecast_model").options == [
+        model_label(name) for name in ["auto", *model_names()]
+    ]
     assert {"combination", "combination_top_down"} <= set(model_names())
     peaks = [line for item in app.markdown for line in item.value.splitlines()]
     peaks = [line for line in peaks if line.startswith("- ")]
@@ -271,8 +276,8 @@ def test_raising_the_service_level_target_needs_more_agents(picco_home):
 
 def test_impossible_inputs_are_explained_in_the_units_typed(picco_home):
     app = go(open_app(), "staffing")
-    # The target widget stops below 100%: random arrivals never all meet a target.
-    assert app.number_input(key="sl_target_pct").max == 99
+    # The target field takes 100% and beyond, so the check can explain why it cannot be met.
+    assert app.number_input(key="sl_target_pct").max is None
     app.number_input(key="sl_target_pct").set_value(99.0)
     app.number_input(key="answer_within_s").set_value(0.0).run()
     assert_clean(app)  # 99% answered at once is costly but possible
@@ -464,6 +469,7 @@ def test_stored_datasets_can_be_loaded_renamed_and_deleted(picco_home):
     assert sorted(Store().list_datasets()["name"]) == ["Pilot week", "Sample service desk"]
     app.selectbox(key="stored_choice").set_value("Pilot week")
     app.button(key="stored_delete").click().run()
+    app.button(key="stored_delete_confirm").click().run()
     assert_clean(app)
     assert Store().list_datasets()["name"].tolist() == ["Sample service desk"]
 

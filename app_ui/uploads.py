@@ -1,0 +1,228 @@
+"""Uploaded files on the Data page: their identity, stored twins, and column-mapping checks."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+
+from app_ui import cached, state
+from data.errors import InputError
+from data.importer import FileReport, ImportOptions
+from data.schema import INTERVAL_START, KIND_RECORDS, Dataset
+from data.sniff import TextFormat
+from data.store import Store
+from data.timestamps import is_number
+
+AUTOMATIC = "(automatic)"
+# Column-mapping choices as the form labels them, by ImportOptions field.
+MAPPING_LABELS = {
+    "time_column": "Timestamp column",
+    "date_column": "Date column",
+    "volume_column": "Volume column",
+    "queue_column": "Queue column",
+}
+# The roles (FileReport.columns) each mapping choice may end up in.
+MAPPING_ROLES = {
+    "Timestamp column": {"timestamp", "time"},
+    "Date column": {"date"},
+    "Volume column": {"volume"},
+    "Queue column": {"queue"},
+}
+# Below this share of numbers among its first values, a chosen volume column is the wrong
+# column rather than a count column with a few bad cells (which the importer points out).
+MIN_NUMBER_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Upload:
+    """The files in the uploader: (name, bytes) each, and a key that changes with any of them."""
+
+    contents: tuple[tuple[str, bytes], ...]
+    digests: tuple[str, ...]  # of each file's bytes
+    key: str
+
+    @property
+    def names(self) -> list[str]:
+        return [name for name, _ in self.contents]
+
+
+def upload_of(files: list) -> Upload:
+    """The uploader's files (Streamlit UploadedFile objects) as an Upload."""
+    contents = tuple((file.name, file.getvalue()) for file in files)
+    digests = tuple(hashlib.sha1(content).hexdigest() for _, content in contents)
+    key = hashlib.sha1()
+    for (name, _), digest in zip(contents, digests, strict=True):
+        # File names count: a file without a queue column is the queue its name says.
+        key.update(f"{name}\0{digest}\0".encode())
+    return Upload(contents, digests, key.hexdigest())
+
+
+def upload_name(names: list[str]) -> str:
+    """A dataset name from the file names: the stem of one file, else the first stems."""
+    stems = [Path(name).stem for name in names]
+    return stems[0] if len(stems) == 1 else " + ".join(stems[:3]) + (" …" if len(stems) > 3 else "")
+
+
+def unique_name(wanted: str, taken: list[str]) -> str:
+    name, number = wanted, 2
+    while name in taken:
+        name, number = f"{wanted} ({number})", number + 1
+    return name
+
+
+def files_change(before: list[str], after: list[str]) -> str:
+    """'removed c.csv; added d.csv': how the uploader's file list changed."""
+    removed = [name for name in before if name not in after]
+    added = [name for name in after if name not in before]
+    parts = [f"removed {', '.join(removed)}"] if removed else []
+    parts += [f"added {', '.join(added)}"] if added else []
+    return "; ".join(parts) or "replaced the files with others of the same names"
+
+
+def stored_twin(store: Store, dataset: Dataset, ignore: str | None = None) -> str | None:
+    """The name of a stored dataset holding exactly this data (other than `ignore`), or None.
+
+    The listing narrows the candidates by size and span, so at most a few are loaded and
+    compared by content fingerprint.
+    """
+    listing = store.list_datasets()
+    starts = dataset.intervals[INTERVAL_START]
+    alike = listing[
+        (listing["name"] != ignore)
+        & (listing["interval_minutes"] == dataset.interval_minutes)
+        & (listing["rows"] == len(dataset.intervals))
+        & (listing["start"] == starts.min())
+        & (listing["end"] == starts.max())
+    ]
+    token = state.fingerprint(dataset)
+    for name in alike["name"]:
+        try:
+            if state.fingerprint(store.load_dataset(name)) == token:
+                return name
+        except InputError:
+            continue  # deleted by another session a moment ago
+    return None
+
+
+def heads_of(upload: Upload) -> list[tuple[str, TextFormat | None]]:
+    """(file name, header and first rows) of each file; None for a file that is no table."""
+    return [
+        (name, cached.upload_head(name, digest, content))
+        for (name, content), digest in zip(upload.contents, upload.digests, strict=True)
+    ]
+
+
+def header_of(upload: Upload) -> list[str]:
+    """Every column name of the uploaded files, in order of first appearance."""
+    heads = [head for _, head in heads_of(upload) if head]
+    return list(dict.fromkeys(column for head in heads for column in head.header))
+
+
+def chosen_columns(options: ImportOptions | None) -> dict[str, str]:
+    """Form label -> column, for the columns the user picked in the mapping."""
+    if options is None:
+        return {}
+    picked = {label: getattr(options, field) for field, label in MAPPING_LABELS.items()}
+    return {label: column for label, column in picked.items() if column}
+
+
+def mapping_problems(upload: Upload, options: ImportOptions | None) -> list[str]:
+    """What is wrong with the chosen columns themselves, before any file is imported."""
+    chosen = chosen_columns(options)
+    if not chosen:
+        return []
+    problems = []
+    roles: dict[str, list[str]] = {}
+    for label, column in chosen.items():
+        roles.setdefault(column, []).append(label)
+    for column, labels in roles.items():
+        if len(labels) > 1:
+            problems.append(
+                f"'{column}' is chosen as the {' and as the '.join(labels)}: a column can play "
+                f"one role only. Pick another column for one of them, or set it back to "
+                f"{AUTOMATIC}."
+            )
+    volume = options.volume_column
+    if volume and options.kind == KIND_RECORDS:
+        problems.append(
+            f"The Volume column '{volume}' cannot be used with the file kind 'records': records "
+            "have one row per contact and are counted, not summed. Set File kind to 'intervals' "
+            f"or {AUTOMATIC}, or set Volume column back to {AUTOMATIC}."
+        )
+    elif volume:
+        problem = _volume_problem(upload, volume)
+        if problem:
+            problems.append(problem)
+    return problems
+
+
+def _volume_problem(upload: Upload, volume: str) -> str | None:
+    """A message when the chosen volume column holds no counts (text, dates) in some file."""
+    for name, head in heads_of(upload):
+        if head is None or volume not in head.header:
+            continue
+        position = head.header.index(volume)
+        values = [row[position].strip() for row in head.sample_rows if position < len(row)]
+        values = [value for value in values if value]
+        if not values:
+            continue
+        share = float(is_number(pa.array(values, pa.string()), head.decimal_comma).mean())
+        if share < MIN_NUMBER_SHARE:
+            examples = ", ".join(repr(value) for value in values[:3])
+            return (
+                f"The Volume column you chose, '{volume}', holds values such as {examples} in "
+                f"{name}: these are not numbers of contacts. Pick the column that counts the "
+                "contacts of each interval (offered or received contacts), or set Volume column "
+                f"back to {AUTOMATIC}."
+            )
+    return None
+
+
+def mapping_conflicts(reports: list[FileReport], options: ImportOptions | None) -> list[str]:
+    """Chosen columns the import also read in another role (a queue column taken as the count
+    too): the data would be wrong, so the import is refused with the column named."""
+    problems = []
+    for label, column in chosen_columns(options).items():
+        for report in reports:
+            others = [
+                role
+                for role, used in report.columns.items()
+                if used == column and role not in MAPPING_ROLES[label]
+            ]
+            if others:
+                problems.append(
+                    f"The {label} you chose, '{column}', was also read as the {others[0]} "
+                    f"column of {report.name}: a column can play one role only. Pick another "
+                    f"{label}, or pick the {others[0]} column yourself too, or set {label} back "
+                    f"to {AUTOMATIC}."
+                )
+                break
+    return problems
+
+
+def explain_import_error(message: str, options: ImportOptions | None) -> str:
+    """The importer's message, put in terms of the column mapping when the user chose columns:
+    which choice it concerns and how to change it."""
+    chosen = chosen_columns(options)
+    extras = []
+    if options is not None and options.interval_minutes:
+        extras.append(f"interval length {options.interval_minutes} minutes")
+    if options is not None and options.kind:
+        extras.append(f"file kind '{options.kind}'")
+    if not chosen and not extras:
+        return message
+    named = [(label, column) for label, column in chosen.items() if f"'{column}'" in message]
+    if named:
+        label, column = named[0]
+        return (
+            f"The {label} you chose, '{column}', cannot be used: {message} Pick another "
+            f"{label} under Column mapping, or set it back to {AUTOMATIC}."
+        )
+    choices = [f"{label} '{column}'" for label, column in chosen.items()] + extras
+    return (
+        f"The import with your column mapping ({'; '.join(choices)}) failed: {message} Change "
+        f"these choices under Column mapping, or set them back to {AUTOMATIC}."
+    )
