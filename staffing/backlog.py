@@ -42,7 +42,8 @@ def email_plan(
     Columns: agents, backlog (items still open at the end of the interval, the inbox carried
     in at the start of a plan of a week or more included), service_level
     (share of the interval's items answered within the window), asa_seconds (mean time to
-    answer of the interval's items), occupancy.
+    answer of the interval's items), occupancy (work done over the agents' whole staffed
+    time, so at most `productivity`).
     """
     volume = np.asarray(volume, dtype=float)
     work = volume * np.broadcast_to(np.asarray(aht_seconds, dtype=float), volume.shape)
@@ -87,7 +88,10 @@ def email_plan(
             work > 0, np.clip((done[deadline] - before[first:last]) / work, 0.0, 1.0), 1.0
         )
         processed = np.diff(done[first - 1 : last] if first else np.r_[0.0, done[:last]])
-        occupancy = np.where(capacity > 0, processed / capacity, 0.0)
+        # Time busy over time staffed, as for voice and chat: the whole interval of every agent,
+        # not only its productive share (`capacity`), so it stays at or under `productivity`.
+        staffed_seconds = agents * interval_seconds
+        occupancy = np.where(staffed_seconds > 0, processed / staffed_seconds, 0.0)
     items_arrived = np.cumsum(full_volume)
     # items finished: read the cumulative item count off the cumulative work curve
     items_done = np.interp(done, np.r_[0.0, arrived], np.r_[0.0, items_arrived])
@@ -99,7 +103,7 @@ def email_plan(
             "backlog": backlog,
             "service_level": in_time,
             "asa_seconds": response,
-            "occupancy": np.clip(occupancy, 0.0, 1.0),
+            "occupancy": np.clip(occupancy, 0.0, productivity),  # float noise only
         }
     )
 

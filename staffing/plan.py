@@ -58,7 +58,8 @@ class StaffingSettings:
 
     Costs are fully loaded hourly rates in EUR (defaults 22 per agent, 30 per supervisor).
     `queue_channels` maps a queue name to its channel where it differs from `channel`.
-    `max_occupancy` is also the productive share of an e-mail agent's time.
+    `max_occupancy` is also the productive share of an e-mail agent's time, so an e-mail
+    plan's occupancy (time on mail over time staffed) never exceeds it.
     """
 
     channel: str = "voice"
