@@ -22,7 +22,11 @@ from forecasting.backtest import (
 from forecasting.base import recent_weekday_days
 from forecasting.calendar import (
     AFTER_HOLIDAY,
+    BRIDGE_AFTER,
+    BRIDGE_BEFORE,
+    BRIDGES,
     HOLIDAY,
+    MIN_BRIDGES_SEEN,
     NORMAL,
     YEAR_END_EVE,
     SpecialDayEffects,
@@ -253,6 +257,8 @@ def _reasons(
     kinds = inputs.kinds[origin : origin + n_days]
     for row in np.flatnonzero(kinds == AFTER_HOLIDAY):
         reasons[row] = f"day after {names[row]}"
+    for row in np.flatnonzero(np.isin(kinds, BRIDGES)):
+        reasons[row] = "b" + names[row][1:]  # "bridge day after Ascension Day"
     threshold = 1 + settings.peak_threshold_pct / 100
     day_ratio = mean.sum(axis=1) / np.maximum(usual.sum(axis=1), 1e-9)
     month_day = month_day_index(inputs.history.first_day, origin, n_days)
@@ -286,7 +292,7 @@ def _ordinal(day: int) -> str:
 
 def _special_day_names(inputs: QueueInputs, origin: int, n_days: int) -> list[str]:
     """Per horizon day: the holiday's name (for a day after one, the holiday before it), the
-    eve's name, or ""."""
+    eve's name, a bridge day's "Bridge day after/before <holiday>", or ""."""
     holidays = np.flatnonzero(inputs.holiday_names != "")
     labels = []
     for row, kind in enumerate(inputs.kinds[origin : origin + n_days]):
@@ -299,6 +305,11 @@ def _special_day_names(inputs: QueueInputs, origin: int, n_days: int) -> list[st
         elif kind == YEAR_END_EVE:
             date = inputs.history.first_day + pd.Timedelta(days=day)
             labels.append(EVE_NAMES.get(date.day, "Eve"))
+        elif kind == BRIDGE_AFTER:
+            labels.append(f"Bridge day after {inputs.holiday_names[day - 1] or 'a holiday'}")
+        elif kind == BRIDGE_BEFORE:
+            following = inputs.holiday_names[day + 1] if day + 1 < inputs.kinds.size else ""
+            labels.append(f"Bridge day before {following or 'a holiday'}")
         else:
             labels.append("")
     return labels
@@ -317,6 +328,15 @@ def _special_day_effect(
             days,
             "all past holidays" if days else "none seen: like your quietest weekday",
         )
+    if kind in BRIDGES:
+        after = kind == BRIDGE_AFTER
+        effect = effects.bridge_after_ratio if after else effects.bridge_before_ratio
+        days = effects.bridges_after_seen if after else effects.bridges_before_seen
+        side = "after" if after else "before"
+        if days >= MIN_BRIDGES_SEEN:
+            return effect, days, f"all past bridge days {side} a holiday"
+        usual = "like a day after a holiday" if after else "an ordinary day"
+        return effect, days, f"too few bridge days seen: {usual}"
     if kind == AFTER_HOLIDAY:
         effect, days, basis = (
             effects.after_holiday_ratio,
@@ -342,7 +362,7 @@ def _special_days(
     open_days = inputs.history.open_rows(data.origin, n_days).any(axis=1)  # closed: nothing to say
     rows = []
     for row, kind in enumerate(kinds):
-        if kind not in (HOLIDAY, AFTER_HOLIDAY, YEAR_END_EVE) or not open_days[row]:
+        if kind == NORMAL or not open_days[row]:
             continue
         effect, days, basis = _special_day_effect(data.effects, kind, holidays[row], names[row])
         rows.append(
@@ -542,9 +562,9 @@ def forecast_dataset(
                 USUAL: usual.ravel(),
                 REASON: _reasons(inputs, data, n_days, mean, usual, day_names, settings).ravel(),
                 "is_holiday": np.repeat(kinds == HOLIDAY, history.slots_per_day),
-                # Holidays and eves by name; a day after one has its cause in REASON.
+                # Holidays, eves and bridges by name; a day after one has its cause in REASON.
                 SPECIAL_DAY: np.repeat(
-                    np.where(np.isin(kinds, (HOLIDAY, YEAR_END_EVE)), day_names, ""),
+                    np.where(np.isin(kinds, (HOLIDAY, YEAR_END_EVE, *BRIDGES)), day_names, ""),
                     history.slots_per_day,
                 ),
             }

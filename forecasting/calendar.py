@@ -1,4 +1,4 @@
-"""Public holidays and the days after them: find them, learn their effect from history."""
+"""Public holidays, the days after them and bridge days: find them, learn their effects."""
 
 from __future__ import annotations
 
@@ -12,6 +12,14 @@ from data.errors import InputError
 from forecasting.history import QueueHistory
 
 NORMAL, HOLIDAY, AFTER_HOLIDAY, YEAR_END_EVE = 0, 1, 2, 3
+# A working day between a holiday and the weekend ("ponte", "pont", "Brückentag"): many take it
+# off, some centers close, and contacts held back by a Thursday holiday may land on it. The day
+# after a holiday (a Friday) and the day before one (a Monday) are learned apart.
+BRIDGE_AFTER, BRIDGE_BEFORE = 4, 5
+BRIDGES = (BRIDGE_AFTER, BRIDGE_BEFORE)
+# Bridges are rarer than holidays: below this many in the history, a bridge is forecast as the
+# day it would otherwise be (a day after a holiday, or an ordinary day).
+MIN_BRIDGES_SEEN = 2
 # Christmas Eve and New Year's Eve: short working days in many contact centers, yet no public
 # holiday calendar lists them. Their ratio is learned like a holiday's, so where they are
 # ordinary days the forecast stays as it was.
@@ -85,15 +93,39 @@ def day_kinds(
         if 0 <= offset < n_days:
             kinds[offset] = HOLIDAY
     kinds[eve & (kinds == NORMAL)] = YEAR_END_EVE
+    _mark_bridges(kinds, first_day, holiday_set, busy)
     for offset in offsets:
         for day in range(offset + 1, offset + 8):
             weekday = (first_day.day_of_week + day) % 7
-            if day in holiday_set or not busy[weekday] or (0 <= day < n_days and eve[day]):
+            inside = 0 <= day < n_days
+            if (
+                day in holiday_set
+                or not busy[weekday]
+                or (inside and (eve[day] or kinds[day] in BRIDGES))
+            ):
                 continue
             if 0 <= day < n_days and kinds[day] == NORMAL:
                 kinds[day] = AFTER_HOLIDAY
             break
     return kinds
+
+
+def _mark_bridges(
+    kinds: np.ndarray, first_day: pd.Timestamp, holiday_set: set[int], busy: np.ndarray
+) -> None:
+    """Mark in place the busy days with a holiday on one side and a quiet day (weekend or
+    holiday) on the other: a Friday after a Thursday holiday, a Monday before a Tuesday one."""
+
+    def off(day: int) -> bool:
+        return day in holiday_set or not busy[(first_day.day_of_week + day) % 7]
+
+    for day in np.flatnonzero(kinds == NORMAL):
+        if off(day) or not (off(day - 1) and off(day + 1)):
+            continue
+        if day - 1 in holiday_set:
+            kinds[day] = BRIDGE_AFTER
+        elif day + 1 in holiday_set:
+            kinds[day] = BRIDGE_BEFORE
 
 
 def weekday_mean_totals(history: QueueHistory) -> np.ndarray:
@@ -123,6 +155,12 @@ class SpecialDayEffects:
     after_days_seen: int
     eve_ratio: float = 1.0
     eves_seen: int = 0
+    # Bridge days after / before a holiday; unseen (fewer than MIN_BRIDGES_SEEN), the ratio of
+    # the day they would otherwise be.
+    bridge_after_ratio: float = 1.0
+    bridges_after_seen: int = 0
+    bridge_before_ratio: float = 1.0
+    bridges_before_seen: int = 0
     # Holiday name -> (its own ratio pulled toward holiday_ratio, its past days); empty when
     # the history does not show holidays differing beyond noise.
     by_holiday: dict[str, tuple[float, int]] = field(default_factory=dict)
@@ -166,13 +204,20 @@ def learn_effects(
     with np.errstate(invalid="ignore", divide="ignore"):
         ratios = totals / usual
     seen = observed & (kinds == HOLIDAY) & (usual > 0)
-    closed = _closed_days(history, (kinds == HOLIDAY) | (kinds == YEAR_END_EVE), observed)
+    closed = _closed_days(history, np.isin(kinds, (HOLIDAY, YEAR_END_EVE, *BRIDGES)), observed)
     ratios = np.where(closed, 0.0, ratios)
     holiday_ratio, n_holidays = _median_ratio(ratios, (seen | closed) & (kinds == HOLIDAY))
     after_ratio, n_after = _median_ratio(ratios, observed & (kinds == AFTER_HOLIDAY) & (usual > 0))
     eve_ratio, n_eves = _median_ratio(
         ratios, ((observed & (usual > 0)) | closed) & (kinds == YEAR_END_EVE)
     )
+    after = float(np.clip(after_ratio if n_after else 1.0, *AFTER_RATIO_RANGE))
+    bridges = {}
+    for kind, fallback in ((BRIDGE_AFTER, after), (BRIDGE_BEFORE, 1.0)):
+        known = ((observed & (usual > 0)) | closed) & (kinds == kind)
+        ratio, count = _median_ratio(ratios, known)
+        ratio = ratio if count >= MIN_BRIDGES_SEEN else fallback
+        bridges[kind] = (float(np.clip(ratio, 0.0, AFTER_RATIO_RANGE[1])), count)
     by_holiday = {}
     if n_holidays == 0:
         holiday_ratio = _quietest_day_ratio(history)
@@ -184,12 +229,16 @@ def learn_effects(
         )
     return SpecialDayEffects(
         float(np.clip(holiday_ratio, *HOLIDAY_RATIO_RANGE)),
-        float(np.clip(after_ratio if n_after else 1.0, *AFTER_RATIO_RANGE)),
+        after,
         n_holidays,
         n_after,
         float(np.clip(eve_ratio, *HOLIDAY_RATIO_RANGE)),
         n_eves,
-        by_holiday,
+        bridge_after_ratio=bridges[BRIDGE_AFTER][0],
+        bridges_after_seen=bridges[BRIDGE_AFTER][1],
+        bridge_before_ratio=bridges[BRIDGE_BEFORE][0],
+        bridges_before_seen=bridges[BRIDGE_BEFORE][1],
+        by_holiday=by_holiday,
     )
 
 

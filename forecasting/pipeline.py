@@ -9,6 +9,8 @@ import numpy as np
 from forecasting.base import ForecastModel
 from forecasting.calendar import (
     AFTER_HOLIDAY,
+    BRIDGE_AFTER,
+    BRIDGE_BEFORE,
     HOLIDAY,
     NORMAL,
     YEAR_END_EVE,
@@ -111,14 +113,27 @@ def origin_data(inputs: QueueInputs, origin: int) -> OriginData:
 
 
 def day_multipliers(inputs: QueueInputs, data: OriginData, horizon_days: int) -> np.ndarray:
-    """(days, slots) factor for holidays, after-holiday days, campaigns and closed slots."""
+    """(days, slots) factor for holidays, the days after them, eves, bridges, campaigns and closed
+    slots."""
     span = slice(data.origin, data.origin + horizon_days)
     kinds = inputs.kinds[span]
     effects = data.effects
     holiday = [effects.holiday_effect(name)[0] for name in inputs.holiday_names[span]]
     day_factor = np.select(
-        [kinds == HOLIDAY, kinds == AFTER_HOLIDAY, kinds == YEAR_END_EVE],
-        [holiday, effects.after_holiday_ratio, effects.eve_ratio],
+        [
+            kinds == HOLIDAY,
+            kinds == AFTER_HOLIDAY,
+            kinds == YEAR_END_EVE,
+            kinds == BRIDGE_AFTER,
+            kinds == BRIDGE_BEFORE,
+        ],
+        [
+            holiday,
+            effects.after_holiday_ratio,
+            effects.eve_ratio,
+            effects.bridge_after_ratio,
+            effects.bridge_before_ratio,
+        ],
         1.0,
     )
     open_rows = inputs.history.open_rows(data.origin, horizon_days)

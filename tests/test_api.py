@@ -17,6 +17,7 @@ from forecasting import (
     flag_peaks,
     forecast_dataset,
 )
+from forecasting.peaks import REASON
 from forecasting.synthetic import synthetic_intervals
 
 FAST = ("seasonal_naive", "historical_average_4w", "weighted_profile", "relevelled_profile")
@@ -107,7 +108,7 @@ def test_year_end_eves_learned_from_last_year_lower_this_years():
         "Day after Saint Stephen's Day",  # Monday 29th: the weekend is closed
         "New Year's Eve",
         "New Year's Day",
-        "Day after New Year's Day",
+        "Bridge day after New Year's Day",  # Friday 2 January 2026, before a closed weekend
     ]
     eve = special.loc["New Year's Eve"]
     assert eve["effect"] == pytest.approx(0.5, abs=0.1) and eve["learned_from_days"] == 2
@@ -133,6 +134,52 @@ def test_a_holiday_the_desk_works_is_forecast_at_its_own_level():
     assert special.loc["Easter Monday", "effect"] == pytest.approx(0.1, abs=0.05)
     # 0.8 (Friday) x 40 x 20 open half-hours x 0.9
     assert liberation["forecast_contacts"] == pytest.approx(0.8 * 40 * 20 * 0.9, rel=0.12)
+
+
+def test_a_desk_closed_on_bridge_days_is_forecast_closed_on_the_next_one():
+    # 2022-2024, IT, weekends closed: the desk never opened on a bridge day (no rows, as in a
+    # per-contact export) - Fri 2022-01-07, 2022-06-03 and 2022-12-09 after a holiday. Friday
+    # 26 April 2024, between Liberation Day and the weekend, is forecast closed, and what the
+    # long weekend held back is looked for on Monday 29th.
+    frame = synthetic_intervals(7 * 125, seed=3, level=40, start="2022-01-03")
+    days = frame["interval_start"].dt.normalize()
+    bridges = pd.to_datetime(
+        ["2022-01-07", "2022-06-03", "2022-10-31", "2022-12-09", "2023-04-24", "2023-08-14"]
+    )
+    frame = frame[~days.isin(bridges)]
+    result = forecast_dataset(frame, 8, settings(origin="2024-04-22"))
+    special = result.special_days.set_index("special_day")
+    bridge = special.loc["Bridge day after Liberation Day"]
+    assert bridge["date"] == pd.Timestamp("2024-04-26")
+    assert bridge["effect"] == 0.0 and bridge["learned_from_days"] == 3
+    assert bridge["learned_from"] == "all past bridge days after a holiday"
+    assert bridge["forecast_contacts"] == 0.0
+    assert special.loc["Day after Liberation Day", "date"] == pd.Timestamp("2024-04-29")
+    on_bridge = result.forecast["interval_start"].dt.normalize() == pd.Timestamp("2024-04-26")
+    assert result.forecast.loc[on_bridge, "forecast"].sum() == 0.0
+
+
+def test_a_busy_bridge_day_is_a_peak_named_after_its_holiday():
+    # Past bridge days brought twice a usual day (what the holiday held back): the coming one
+    # is a peak, and its reason names the bridge.
+    frame = synthetic_intervals(7 * 125, seed=3, level=40, start="2022-01-03")
+    days = frame["interval_start"].dt.normalize()
+    bridges = pd.to_datetime(["2022-01-07", "2022-06-03", "2022-12-09"])
+    frame.loc[days.isin(bridges), "volume"] *= 2.0
+    result = forecast_dataset(frame, 8, settings(origin="2024-04-22"))
+    top = result.peaks.iloc[0]
+    assert top["start"].normalize() == pd.Timestamp("2024-04-26")
+    assert top[REASON] == "bridge day after Liberation Day"
+
+
+def test_bridges_never_seen_are_forecast_as_the_day_they_would_be():
+    # One year of history without a bridge day after a holiday: Friday 26 April 2024 keeps the
+    # day-after-a-holiday ratio, and says so.
+    frame = synthetic_intervals(7 * 16, seed=3, level=40, start="2024-01-08")
+    result = forecast_dataset(frame, 7, settings(origin="2024-04-22"))
+    bridge = result.special_days.set_index("special_day").loc["Bridge day after Liberation Day"]
+    assert bridge["learned_from_days"] == 0
+    assert bridge["learned_from"] == "too few bridge days seen: like a day after a holiday"
 
 
 def test_holidays_on_days_the_queue_is_closed_are_not_listed():

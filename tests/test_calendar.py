@@ -7,6 +7,9 @@ import pytest
 from data.errors import InputError
 from forecasting.calendar import (
     AFTER_HOLIDAY,
+    BRIDGE_AFTER,
+    BRIDGE_BEFORE,
+    BRIDGES,
     HOLIDAY,
     NORMAL,
     YEAR_END_EVE,
@@ -22,14 +25,60 @@ from forecasting.synthetic import synthetic_intervals
 WEEKDAYS_OPEN = np.array([True] * 5 + [False] * 2)
 
 
-def test_italian_holidays_and_next_open_day():
-    # 2024-04-25 (Liberazione) is a Thursday: Friday is the day after. 2024-05-01 a Wednesday.
+def test_italian_holidays_bridges_and_next_open_day():
+    # 2024-04-25 (Liberazione) is a Thursday: Friday 26th is the bridge to the weekend, so what
+    # the holiday held back is looked for on Monday 29th. 2024-05-01 is a Wednesday: no bridge.
     kinds = day_kinds(pd.Timestamp("2024-04-22"), 14, WEEKDAYS_OPEN, "IT")
     days = pd.date_range("2024-04-22", periods=14)
     labelled = dict(zip(days.strftime("%m-%d"), kinds, strict=True))
     assert labelled["04-25"] == HOLIDAY and labelled["05-01"] == HOLIDAY
-    assert labelled["04-26"] == AFTER_HOLIDAY and labelled["05-02"] == AFTER_HOLIDAY
-    assert (kinds == NORMAL).sum() == 10
+    assert labelled["04-26"] == BRIDGE_AFTER
+    assert labelled["04-29"] == AFTER_HOLIDAY and labelled["05-02"] == AFTER_HOLIDAY
+    assert (kinds == NORMAL).sum() == 9
+
+
+def test_monday_before_a_tuesday_holiday_is_a_bridge():
+    # 2023-08-15 (Ferragosto) is a Tuesday, so Monday 14th is the bridge; with the weekend busy
+    # there is no bridge at all.
+    kinds = day_kinds(pd.Timestamp("2023-08-07"), 14, WEEKDAYS_OPEN, "IT")
+    assert kinds[7] == BRIDGE_BEFORE and kinds[8] == HOLIDAY and kinds[9] == AFTER_HOLIDAY
+    every_day = day_kinds(pd.Timestamp("2023-08-07"), 14, np.ones(7, bool), "IT")
+    assert every_day[7] == NORMAL
+
+
+def _bridge_history(bridge_share: float) -> tuple:
+    """Two Italian years open Monday to Friday at 100 a day, each bridge day at `bridge_share`."""
+    days = pd.date_range("2022-01-03", "2023-12-29")
+    kinds = day_kinds(days[0], days.size, WEEKDAYS_OPEN, "IT")
+    open_day = (days.day_of_week < 5) & (kinds != HOLIDAY)
+    daily = np.where(open_day, 100.0, 0.0) * np.where(np.isin(kinds, BRIDGES), bridge_share, 1.0)
+    slots = pd.DataFrame(
+        {
+            "interval_start": np.repeat(days, 2)
+            + np.tile(pd.to_timedelta([9, 10], unit="h"), days.size),
+            "queue": "q",
+            "volume": np.repeat(daily / 2, 2),
+        }
+    )
+    history = history_from_intervals(slots[slots["volume"] > 0], "q", 60)
+    return history, day_kinds(history.first_day, history.n_days, WEEKDAYS_OPEN, "IT")
+
+
+def test_bridge_effects_learned_from_past_bridges():
+    # Italy 2022-2023, weekends closed: bridges after a holiday on Fri 2022-01-07, 2022-06-03 and
+    # 2022-12-09, before one on Mon 2022-10-31, 2023-04-24 and 2023-08-14. Worked at 40%, they
+    # are learned as 0.4 on either side.
+    history, kinds = _bridge_history(0.4)
+    effects = learn_effects(history, kinds)
+    assert effects.bridges_after_seen >= 2 and effects.bridges_before_seen >= 2
+    assert effects.bridge_after_ratio == pytest.approx(0.4)
+    assert effects.bridge_before_ratio == pytest.approx(0.4)
+
+
+def test_bridges_closed_in_a_per_contact_export_are_learned_as_closures():
+    history, kinds = _bridge_history(0.0)  # no row at all on bridge days
+    effects = learn_effects(history, kinds)
+    assert effects.bridge_after_ratio == 0.0 and effects.bridge_before_ratio == 0.0
 
 
 def test_day_after_a_friday_holiday_is_the_next_open_monday():
@@ -58,9 +107,11 @@ def test_year_end_eves_and_the_days_after_the_holidays():
     assert labelled["12-24"] == YEAR_END_EVE and labelled["12-31"] == YEAR_END_EVE
     assert labelled["12-25"] == HOLIDAY and labelled["12-26"] == HOLIDAY
     assert labelled["01-01"] == HOLIDAY
-    # The day after New Year's Day is Thursday 2nd; after Christmas, Friday 27th.
-    assert labelled["12-27"] == AFTER_HOLIDAY and labelled["01-02"] == AFTER_HOLIDAY
-    assert labelled["12-23"] == NORMAL and labelled["12-30"] == NORMAL
+    # Friday 27th bridges Santo Stefano (a Thursday) to the weekend, so the day after
+    # Christmas is Monday 30th; after New Year's Day, Thursday 2nd.
+    assert labelled["12-27"] == BRIDGE_AFTER
+    assert labelled["12-30"] == AFTER_HOLIDAY and labelled["01-02"] == AFTER_HOLIDAY
+    assert labelled["12-23"] == NORMAL
     # Closed on an eve's weekday (2023-12-24 is a Sunday): nothing to mark.
     assert YEAR_END_EVE not in day_kinds(pd.Timestamp("2023-12-24"), 1, WEEKDAYS_OPEN, "IT")
     # No holiday calendar, no eves either.
@@ -94,11 +145,12 @@ def test_unknown_country_is_an_input_error():
 def test_effects_learned_from_history():
     frame = synthetic_intervals(7 * 20, seed=4, level=60)  # 2024-01-01 .. 2024-05-19
     days = frame["interval_start"].dt.normalize()
-    # Holidays at 10% of a normal day, the day after at 150%.
+    # Holidays at 10% of a normal day, the day after at 150% (after Thursday 25 April, Monday
+    # 29th: Friday 26th is a bridge).
     frame.loc[days.isin(pd.to_datetime(["2024-01-01", "2024-04-01", "2024-04-25"])), "volume"] *= (
         0.1
     )
-    frame.loc[days.isin(pd.to_datetime(["2024-01-02", "2024-04-02", "2024-04-26"])), "volume"] *= (
+    frame.loc[days.isin(pd.to_datetime(["2024-01-02", "2024-04-02", "2024-04-29"])), "volume"] *= (
         1.5
     )
     history = history_from_intervals(frame, "desk")
