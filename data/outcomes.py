@@ -57,6 +57,17 @@ def classify_label(label: str) -> int:
     return OTHER
 
 
+# A transferred contact was served by an agent of this queue before going on, when the row
+# carries that agent's handle time: its work counts in this queue's AHT. Without one (an IVR or
+# queue-to-queue transfer) no agent here touched it.
+_TRANSFERRED = re.compile(r"\b(TRANSF|TRASFER|XFER|INOLTR)")
+
+
+def transferred(label: str) -> bool:
+    """A label saying the contact was passed on ("Transferred", "Trasferita", "XFER")."""
+    return classify_label(label) == OTHER and bool(_TRANSFERRED.search(_words(label)))
+
+
 def ended_by_caller(label: str) -> bool:
     """A label that only says the caller ended the contact ("Customer Disconnect", "Caller hung
     up"), not whether an agent answered it first."""
@@ -69,28 +80,35 @@ def classify_outcomes(
     """Per-row outcome codes (int8) and a summary like "AGENT -> answered (27,162), ...".
 
     With each row's `handle` time (seconds), a label that only says the caller ended the
-    contact is answered where the row has a handle time, else abandoned; without handle times,
-    such a label stays OTHER.
+    contact is answered where the row has a handle time, else abandoned, and a transfer is
+    answered where it has one, else OTHER; without handle times, such labels stay OTHER.
     """
     indices, labels = label_codes(values)
     mapping = np.array([classify_label(label) for label in labels], dtype=np.int8)
     codes = mapping[indices] if len(labels) else np.zeros(len(indices), dtype=np.int8)
-    by_handle = [position for position, label in enumerate(labels) if ended_by_caller(label)]
-    if handle is not None and by_handle:
+    # Label position -> code of its rows without a handle time.
+    unhandled = {
+        position: ABANDONED if ended_by_caller(label) else OTHER
+        for position, label in enumerate(labels)
+        if ended_by_caller(label) or transferred(label)
+    }
+    if handle is not None and unhandled:
         handled = np.nan_to_num(handle, nan=0.0) > 0
-        for position in by_handle:
+        for position, otherwise in unhandled.items():
             rows = indices == position
-            codes[rows] = np.where(handled[rows], ANSWERED, ABANDONED)
+            codes[rows] = np.where(handled[rows], ANSWERED, otherwise)
     else:
-        by_handle = []
+        unhandled = {}
+    by_handle = [p for p, otherwise in unhandled.items() if otherwise == ABANDONED]
+    passed_on = [p for p, otherwise in unhandled.items() if otherwise == OTHER]
     counts = np.bincount(indices, minlength=len(labels))
     order = np.argsort(-counts, kind="stable")
 
     def outcome(position: int) -> str:
-        if position not in by_handle:
+        if position not in unhandled:
             return f"{_NAMES[int(mapping[position])]} ({counts[position]:,})"
         split = np.bincount(codes[indices == position], minlength=3)
-        present = [code for code in (ANSWERED, ABANDONED) if split[code]]
+        present = [code for code in (ANSWERED, ABANDONED, OTHER) if split[code]]
         if len(present) == 1:
             return f"{_NAMES[present[0]]} ({split[present[0]]:,})"
         return ", ".join(f"{_NAMES[code]} {split[code]:,}" for code in present)
@@ -99,14 +117,25 @@ def classify_outcomes(
     if len(labels) > 8:
         summary += f", and {len(labels) - 8} more label(s)"
     if by_handle:
-        quoted = [f"'{labels[position]}'" for position in by_handle[:3]]
-        named = " and ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)
         summary += (
-            f"; {named} say{'s' if len(quoted) == 1 else ''} only that the caller ended the "
-            "contact, not whether an agent answered it first: rows with a handle time were "
-            "taken as answered, the others as abandoned"
+            f"; {_quoted(labels, by_handle)} only that the caller ended the contact, not whether "
+            "an agent answered it first: rows with a handle time were taken as answered, the "
+            "others as abandoned"
+        )
+    if passed_on:
+        summary += (
+            f"; {_quoted(labels, passed_on)} that the contact was passed on: rows with a handle "
+            "time were served here first and taken as answered (their time counts in the AHT), "
+            "the others as neither answered nor abandoned"
         )
     return codes, summary
+
+
+def _quoted(labels: list[str], positions: list[int]) -> str:
+    """"'A' says" or "'A', 'B' and 'C' say" for up to three labels."""
+    quoted = [f"'{labels[position]}'" for position in positions[:3]]
+    named = " and ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)
+    return f"{named} say{'s' if len(quoted) == 1 else ''}"
 
 
 # Yes/no cells of an "Abandoned" flag column; anything else is left as another outcome.

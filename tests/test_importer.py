@@ -33,10 +33,11 @@ def test_contact_records_are_counted_per_15_minutes(tmp_path):
     assert at(dataset, "2024-03-04 08:30").aht_seconds == 300  # H:MM:SS durations
     empty = at(dataset, "2024-03-04 10:00")
     assert empty.volume == 0 and np.isnan(empty.aht_seconds) and not empty.is_missing
-    other = at(dataset, "2024-03-05 09:00")  # "transfer" is neither answered nor abandoned
-    assert (other.volume, other.answered, other.abandoned) == (1, 0, 0)
-    assert (dataset.answered, dataset.abandoned) == (4, 1)
-    assert dataset.mean_handle_seconds == pytest.approx((100 + 300 + 200 + 300) / 4)
+    # A transfer with a handle time was served here before it was passed on: answered.
+    passed_on = at(dataset, "2024-03-05 09:00")
+    assert (passed_on.volume, passed_on.answered, passed_on.abandoned) == (1, 1, 0)
+    assert (dataset.answered, dataset.abandoned) == (5, 1)
+    assert dataset.mean_handle_seconds == pytest.approx((100 + 300 + 200 + 300 + 60) / 5)
     assert dataset.intervals[schema.VOLUME].sum() == 6
 
 
