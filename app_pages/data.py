@@ -102,10 +102,6 @@ def _import_and_save(upload: uploads.Upload) -> None:
     except InputError as error:
         st.session_state[UPLOAD_ERROR] = uploads.explain_import_error(str(error), options)
         return
-    conflicts = uploads.mapping_conflicts(imported.files, options)
-    if conflicts:
-        st.session_state[UPLOAD_ERROR] = " ".join(conflicts)
-        return
     st.session_state[UPLOAD_REPORTS] = imported.files
     st.session_state[UPLOAD_INTERVAL] = imported.dataset.interval_minutes
     try:

@@ -9,27 +9,19 @@ from pathlib import Path
 import pyarrow as pa
 
 from app_ui import cached, state
-from data.errors import InputError
-from data.importer import FileReport, ImportOptions
+from data.errors import IMPORT_CHOICES, InputError
+from data.importer import ImportOptions
 from data.schema import INTERVAL_START, KIND_RECORDS, Dataset
 from data.sniff import TextFormat
 from data.store import Store
 from data.timestamps import is_number
 
 AUTOMATIC = "(automatic)"
-# Column-mapping choices as the form labels them, by ImportOptions field.
+# Column-mapping choices as the form labels them, by ImportOptions field: the names the
+# importer's messages use too.
 MAPPING_LABELS = {
-    "time_column": "Timestamp column",
-    "date_column": "Date column",
-    "volume_column": "Volume column",
-    "queue_column": "Queue column",
-}
-# The roles (FileReport.columns) each mapping choice may end up in.
-MAPPING_ROLES = {
-    "Timestamp column": {"timestamp", "time"},
-    "Date column": {"date"},
-    "Volume column": {"volume"},
-    "Queue column": {"queue"},
+    field: IMPORT_CHOICES[field][0]
+    for field in ("time_column", "date_column", "volume_column", "queue_column")
 }
 # Below this share of numbers among its first values, a chosen volume column is the wrong
 # column rather than a count column with a few bad cells (which the importer points out).
@@ -181,28 +173,6 @@ def _volume_problem(upload: Upload, volume: str) -> str | None:
     return None
 
 
-def mapping_conflicts(reports: list[FileReport], options: ImportOptions | None) -> list[str]:
-    """Chosen columns the import also read in another role (a queue column taken as the count
-    too): the data would be wrong, so the import is refused with the column named."""
-    problems = []
-    for label, column in chosen_columns(options).items():
-        for report in reports:
-            others = [
-                role
-                for role, used in report.columns.items()
-                if used == column and role not in MAPPING_ROLES[label]
-            ]
-            if others:
-                problems.append(
-                    f"The {label} you chose, '{column}', was also read as the {others[0]} "
-                    f"column of {report.name}: a column can play one role only. Pick another "
-                    f"{label}, or pick the {others[0]} column yourself too, or set {label} back "
-                    f"to {AUTOMATIC}."
-                )
-                break
-    return problems
-
-
 def explain_import_error(message: str, options: ImportOptions | None) -> str:
     """The importer's message, put in terms of the column mapping when the user chose columns:
     which choice it concerns and how to change it."""
@@ -217,10 +187,12 @@ def explain_import_error(message: str, options: ImportOptions | None) -> str:
     named = [(label, column) for label, column in chosen.items() if f"'{column}'" in message]
     if named:
         label, column = named[0]
-        return (
-            f"The {label} you chose, '{column}', cannot be used: {message} Pick another "
-            f"{label} under Column mapping, or set it back to {AUTOMATIC}."
+        advice = (
+            ""  # the importer already says which choice to change, in the app's words
+            if " in the app" in message
+            else f" Pick another {label} under Column mapping, or set it back to {AUTOMATIC}."
         )
+        return f"The {label} you chose, '{column}', cannot be used: {message}{advice}"
     choices = [f"{label} '{column}'" for label, column in chosen.items()] + extras
     return (
         f"The import with your column mapping ({'; '.join(choices)}) failed: {message} Change "

@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pyarrow as pa
 
-from data.errors import InputError
+from data.errors import IMPORT_CHOICES, InputError, where_to_choose
 from data.outcomes import FLAG_VALUES
 from data.schema import KIND_INTERVALS, KIND_RECORDS
 from data.timestamps import (
@@ -67,20 +67,20 @@ ANSWERED_COUNT_WORDS = (
 ABANDONED_COUNT_WORDS = {
     "abandoned", "abbandonate", "abbandonata", "abbandoni", "abandons", "lost", "perse", "dropped",
     "abandon", "aband", "abn", "verloren", "verlorene", "abandonnes", "abandonados", "abandonadas", "perdidas",
-    "perdus", "missed",
+    "perdus", "missed", "aban",
 }  # fmt: skip
 RATE_WORDS = {"rate", "pct", "percent", "perc", "tasso", "ratio", "share"}
 TIME_MEASURE_WORDS = {
     "time", "tempo", "avg", "average", "media", "medio", "mean", "sec", "secs", "seconds",
-    "secondi", "asa", "tma", "wait", "attesa", "duration", "durata", "speed",
+    "secondi", "asa", "tma", "wait", "attesa", "duration", "durata", "speed", "velocita",
 }  # fmt: skip
 # A header with one of these measures a time or a rate, not a count ("Avg Abandon Time").
 NOT_COUNT_WORDS = TIME_MEASURE_WORDS | RATE_WORDS
 NOT_VOLUME_WORDS = {
     "id", "answered", "risposte", "risposta", "abandoned", "abbandonate", "abbandonata", "lost",
     "perse", "aht", "handle", "durata", "duration", "wait", "attesa", "rate", "pct", "percent",
-    "sl", "level", "livello", *ANSWERED_WORDS_ABROAD, "abandon", "aband", "abn", "verloren",
-    "verlorene",
+    "sl", "level", "livello", *ANSWERED_WORDS_ABROAD, "abandon", "aband", "aban", "abn",
+    "verloren", "verlorene",
     "out", "outbound", "outgoing", "uscita", "uscenti", "effettuate", "ivr", "contained",
 }  # fmt: skip
 OUTBOUND_WORDS = {"out", "outbound", "outgoing", "uscita", "uscenti", "effettuate"}
@@ -109,6 +109,12 @@ WRAP_UP_WORDS = {
 # TMA is the Italian "tempo medio di attesa": a wait, not a handle time. "Hold" is the time an
 # agent held the caller, a part of handling, unless it says it was a queue's hold.
 WAIT_WORDS = {"wait", "waiting", "attesa", "q", "asa", "delay", "ring", "queued", "tma"}
+# The average speed of answer is the answered contacts' mean wait: Avaya's "Avg Speed Ans" (BCMS
+# User's Manual, Issue 5.0, 2005, "Header definitions": the time answered ACD calls spent in queue
+# and ringing; CMS's "Avg Speed Answer"), "Speed of Answer", Italian "Velocità di risposta".
+# "Ans" alone is no wait ("% Ans Calls"): only beside "speed".
+SPEED_WORDS = {"speed", "velocita"}
+ANSWER_WORDS = {"ans", "answer", "answered", "answering", "risposta"}
 # A service level or a rate measured in seconds is neither a handle time nor a wait.
 NOT_A_TIME_WORDS = RATE_WORDS | {"level", "livello", "sl"}
 COUNTED_THINGS = {
@@ -214,6 +220,7 @@ class ColumnPlan:
     handle_parts: tuple[str, ...] = ()
     # An interval report's hold time beside summed parts: left out (see reader._handle_seconds).
     unsummed_hold_column: str | None = None
+    notes: list[str] = field(default_factory=list)  # what the user should know about the roles
 
     def used_columns(self) -> list[str]:
         names = [
@@ -242,6 +249,13 @@ class ColumnPlan:
             role = "aht" if self.aht_column else "handle"
             pairs[role] = " + ".join(self.handle_parts)
         return {role: column for role, column in pairs.items() if column}
+
+    def roles_of(self, column: str) -> list[str]:
+        """The roles `column` plays: ["volume"], ["aht"] for a part of a summed handle time."""
+        roles = [role for role, used in self.roles().items() if used == column]
+        if column in self.handle_parts:
+            roles.append("aht" if self.aht_column else "handle")
+        return list(dict.fromkeys(roles))
 
 
 @dataclass
@@ -300,19 +314,148 @@ def plan_columns(
             _Column(name, position, header_words(name), [v for v in values if v], comma)
         )
     by_name = {column.name: column for column in columns}
-    for chosen in (overrides.time_column, overrides.date_column, overrides.volume_column,
-                   overrides.queue_column):  # fmt: skip
-        if chosen and chosen not in by_name:
+    chosen = _chosen_columns(overrides, header, display_name)
+    if not chosen:
+        return _detect_roles(columns, by_name, header, overrides, display_name, frozenset())
+    # Detection leaves the chosen columns alone; what it would have made of them tells whether a
+    # choice took a column the file needs in another role.
+    try:
+        detected: ColumnPlan | None = _detect_roles(
+            columns, by_name, header, overrides, display_name, frozenset()
+        )
+    except InputError:
+        detected = None
+    try:
+        plan = _detect_roles(columns, by_name, header, overrides, display_name, frozenset(chosen))
+    except InputError as refusal:
+        if detected is None:
+            raise
+        _refuse_needed_column(chosen, detected, display_name, refusal)
+        raise
+    if detected is not None:
+        kind_changed = overrides.kind is None and plan.kind != detected.kind
+        if kind_changed:
+            _refuse_needed_column(chosen, detected, display_name, None)
+        plan.notes += _taken_role_notes(chosen, detected, plan, display_name)
+    return plan
+
+
+# The roles (ColumnPlan.roles) each chosen column plays by the user's choice.
+CHOSEN_ROLES = {
+    "time_column": {"timestamp", "time"},
+    "date_column": {"date"},
+    "volume_column": {"volume"},
+    "queue_column": {"queue"},
+}
+# Roles that make the history: without them the file reads as another kind, or not at all.
+NEEDED_ROLES = {
+    "volume": "count of contacts per interval (volume)",
+    "answered": "count of answered contacts per interval",
+    "abandoned": "count of abandoned contacts per interval",
+    "timestamp": "date and time",
+    "date": "date",
+    "time": "time of day",
+}
+
+
+def _chosen_columns(
+    overrides: ImportOptions, header: list[str], display_name: str
+) -> dict[str, str]:
+    """Chosen column -> its ImportOptions field; InputError for a name the file lacks or a column
+    chosen for two roles."""
+    chosen: dict[str, str] = {}
+    for option in CHOSEN_ROLES:
+        column = getattr(overrides, option)
+        if not column:
+            continue
+        if column not in header:
             raise InputError(
-                f"{display_name}: there is no column named '{chosen}'. The columns are: "
+                f"{display_name}: there is no column named '{column}' (chosen as the "
+                f"{_role_name(option)}: {where_to_choose(option)}). The columns are: "
                 f"{', '.join(header)}. Pick one of these names."
             )
+        if column in chosen:
+            first = chosen[column]
+            raise InputError(
+                f"{display_name}: '{column}' is chosen as the {_role_name(first)} and as the "
+                f"{_role_name(option)}, but a column can play one role only. Choose another "
+                f"column for one of them ({where_to_choose(first)}; {where_to_choose(option)})."
+            )
+        chosen[column] = option
+    return chosen
+
+
+def _role_name(option: str) -> str:
+    """'volume column' for "volume_column"."""
+    return option.replace("_", " ")
+
+
+def _other_roles(chosen: dict[str, str], plan: ColumnPlan) -> list[tuple[str, str, str]]:
+    """(column, option, role): each role `plan` gives a chosen column besides its chosen one."""
+    return [
+        (column, option, role)
+        for column, option in chosen.items()
+        for role in plan.roles_of(column)
+        if role not in CHOSEN_ROLES[option]
+    ]
+
+
+def _refuse_needed_column(
+    chosen: dict[str, str],
+    detected: ColumnPlan,
+    display_name: str,
+    refusal: InputError | None,
+) -> None:
+    """InputError when a chosen column is the one the file needs in another role (its only count
+    of contacts chosen as the queue column): honouring the choice would read the file wrongly,
+    or not at all. Returns when no choice took such a column."""
+    conflicts = [item for item in _other_roles(chosen, detected) if item[2] in NEEDED_ROLES]
+    if not conflicts:
+        return
+    column, option, role = conflicts[0]
+    label = IMPORT_CHOICES[option][0]
+    raise InputError(
+        f"{display_name}: '{column}' was chosen as the {_role_name(option)} "
+        f"({where_to_choose(option)}), but it is the file's {NEEDED_ROLES[role]}, which no "
+        f"other column gives: a column can play one role only. Choose another column as the "
+        f"{label}, or leave the {label} to detection."
+    ) from refusal
+
+
+def _taken_role_notes(
+    chosen: dict[str, str], detected: ColumnPlan, plan: ColumnPlan, display_name: str
+) -> list[str]:
+    """Notes on chosen columns that detection would have read in another role too."""
+    notes = []
+    for column, option, role in _other_roles(chosen, detected):
+        instead = plan.roles().get(role)
+        then = f"which is now '{instead}'" if instead else f"so no {role} column was read"
+        notes.append(
+            f"{display_name}: '{column}' was read as the {_role_name(option)} only, as chosen; "
+            f"detection would have read it as the {role} column too, {then}."
+        )
+    return notes
+
+
+def _detect_roles(
+    columns: list[_Column],
+    by_name: dict[str, _Column],
+    header: list[str],
+    overrides: ImportOptions,
+    display_name: str,
+    reserved: frozenset[str],
+) -> ColumnPlan:
+    """The column roles, with the chosen columns in their chosen roles and the `reserved` ones
+    (chosen columns) in no other."""
+    chosen_times = {overrides.time_column, overrides.date_column}
+    unreserved = [c for c in columns if c.name not in reserved or c.name in chosen_times]
     plan = ColumnPlan(kind=KIND_RECORDS)
-    _plan_time(plan, columns, by_name, overrides, display_name)
+    _plan_time(plan, unreserved, by_name, overrides, display_name)
+    taken = set(plan.used_columns()) | reserved
     plan.direction_column = next(
-        (c.name for c in columns if c.name not in plan.used_columns() and _is_direction(c)), None
+        (c.name for c in columns if c.name not in taken and _is_direction(c)), None
     )
-    taken = set(plan.used_columns())
+    taken = set(plan.used_columns()) | reserved
     free = [column for column in columns if column.name not in taken]
     numeric = [c for c in free if _number_share(c) == 1]
     mostly_numeric = [c for c in free if _number_share(c) >= MIN_SHARE]
@@ -345,11 +488,11 @@ def plan_columns(
     if plan.kind == KIND_INTERVALS and not plan.volume_column and not outcome_counts:
         raise InputError(
             f"{display_name}: no column of counts per interval was found (columns: "
-            f"{', '.join(header)}). Name the count column, e.g. --volume-column CALLS."
+            f"{', '.join(header)}). Name the count column ({where_to_choose('volume_column')})."
         )
     if plan.kind == KIND_RECORDS:
         plan.volume_column = None
-    taken = set(plan.used_columns())
+    taken = set(plan.used_columns()) | reserved
 
     def pick(candidates: list[_Column], words: set[str]) -> str | None:
         for column in candidates:
@@ -363,17 +506,22 @@ def plan_columns(
     ]
     # A count ("ACD Calls") reads as seconds too: a time column must not name a count alone.
     timed = [c for c in timed if c.words & TIME_MEASURE_WORDS or not c.words & COUNTED_THINGS]
+    speed_of_answer = [c for c in timed if c.words & ANSWER_WORDS]
     if plan.kind == KIND_INTERVALS:
         plan.aht_column = pick(timed, WHOLE_HANDLE_WORDS) or pick(timed, HANDLE_WORDS)
         # "Avg Abandon Time": a time (not a count or a rate) named after abandonment.
         measured = [c for c in timed if c.words & TIME_MEASURE_WORDS and not c.words & RATE_WORDS]
         plan.abandon_wait_column = pick(measured, ABANDONED_COUNT_WORDS | {"abandon", "abbandono"})
-        plan.wait_column = pick(timed, WAIT_WORDS | {"answer", "risposta"}) or pick(
-            [c for c in timed if {"hold"} & c.words], {"queue", "coda"}
+        plan.wait_column = (
+            pick(speed_of_answer, SPEED_WORDS)
+            or pick(timed, WAIT_WORDS | {"answer", "risposta"})
+            or pick([c for c in timed if {"hold"} & c.words], {"queue", "coda"})
         )
     else:
-        plan.wait_column = pick(timed, WAIT_WORDS) or pick(
-            [c for c in timed if {"tempo", "time", "hold"} & c.words], {"coda", "queue"}
+        plan.wait_column = (
+            pick(speed_of_answer, SPEED_WORDS)
+            or pick(timed, WAIT_WORDS)
+            or pick([c for c in timed if {"tempo", "time", "hold"} & c.words], {"coda", "queue"})
         )
         plan.handle_column = pick(timed, WHOLE_HANDLE_WORDS) or pick(timed, HANDLE_WORDS)
         text = [c for c in free if c.values and c not in numeric]
@@ -456,7 +604,8 @@ def _plan_time(
         if not _is_clock(chosen, allow_hours=True):
             raise InputError(
                 f"{display_name}: column '{chosen.name}' does not hold dates or times (e.g. "
-                f"{_examples(chosen)}). Choose the column with the date and time of each row."
+                f"{_examples(chosen)}). Choose the column with the date and time of each row "
+                f"({where_to_choose('time_column')})."
             )
         plan.time_column = chosen.name
         date = by_name.get(overrides.date_column or "") or _first(
@@ -465,7 +614,7 @@ def _plan_time(
         if date is None or not _date_format(date):
             raise InputError(
                 f"{display_name}: '{chosen.name}' holds clock times but no date column was "
-                "found. Name the date column too (date_column)."
+                f"found. Name the date column too ({where_to_choose('date_column')})."
             )
         plan.date_column, plan.date_format = date.name, _date_format(date)
         return
@@ -474,7 +623,8 @@ def _plan_time(
         if not _date_format(date):
             raise InputError(
                 f"{display_name}: column '{date.name}' does not hold dates (e.g. "
-                f"{_examples(date)}). Choose the column with the date of each row."
+                f"{_examples(date)}). Choose the column with the date of each row "
+                f"({where_to_choose('date_column')})."
             )
         plan.date_column, plan.date_format = date.name, _date_format(date)
         clock = _first([c for c in columns if c is not date], _clock_only, TIME_WORDS)
@@ -490,7 +640,7 @@ def _plan_time(
         raise InputError(
             f"{display_name}: no column with dates or timestamps was found. Columns: "
             f"{described}. Add a date/time column such as 2024-03-01 08:15 or 01/03/2024 08:15, "
-            "or name it with --time-column."
+            f"or name it ({where_to_choose('time_column')})."
         )
     plan.date_column, plan.date_format = date.name, _date_format(date)
     clock = _first([c for c in columns if c is not date], _clock_only, TIME_WORDS)
@@ -703,8 +853,8 @@ def _refuse_unnamed_counts(
             f"{display_name}: the times fall on an interval grid, so this looks like a report "
             f"of counts per interval, but no column was recognised as the count (columns: "
             f"{', '.join(header)}). Name the column with the number of contacts offered, e.g. "
-            f"--volume-column '{counts[0]}'; if each row is one contact, choose the per-contact "
-            "layout (--kind records)."
+            f"'{counts[0]}' ({where_to_choose('volume_column', counts[0])}); if each row is one "
+            f"contact, choose the per-contact layout ({where_to_choose('kind', KIND_RECORDS)})."
         )
 
 

@@ -12,7 +12,7 @@ import pandas as pd
 from data import schema
 from data.aggregate import DEFAULT_INTERVAL_MINUTES
 from data.columns import ColumnPlan, ImportOptions
-from data.errors import InputError
+from data.errors import InputError, where_to_choose
 from data.interval_volumes import check_interval, drop_overlaps, intervals_dataset
 from data.reader import FileReport, read_file
 from data.records import records_dataset
@@ -59,8 +59,9 @@ def import_files_detailed(
         raise ValueError("names must give one display name per path")
     if options.kind not in (None, schema.KIND_INTERVALS, schema.KIND_RECORDS):
         raise InputError(
-            f"Unknown kind '{options.kind}': use '{schema.KIND_INTERVALS}' (counts per interval) "
-            f"or '{schema.KIND_RECORDS}' (one row per contact)."
+            f"Unknown file kind '{options.kind}': use '{schema.KIND_INTERVALS}' (counts per "
+            f"interval) or '{schema.KIND_RECORDS}' (one row per contact) "
+            f"({where_to_choose('kind')})."
         )
     check_interval(options.interval_minutes)
     parsed: list[tuple[ColumnPlan, ParsedRows, FileReport]] = []
@@ -71,7 +72,7 @@ def import_files_detailed(
         described = ", ".join(f"{report.name} ({plan.kind})" for plan, _, report in parsed)
         raise InputError(
             f"These files mix interval volumes and contact records: {described}. Import each "
-            "shape separately, or set the kind explicitly."
+            f"shape separately, or set the file kind ({where_to_choose('kind')})."
         )
     kind = kinds.pop()
     rows = merge_rows([item[1] for item in parsed])
@@ -126,7 +127,8 @@ def _record_interval(
     if requested not in (None, 1440):
         raise InputError(
             f"{dated_only[0]}: the records have a date but no time of day, so they can only be "
-            "counted per day. Choose a 1440-minute (daily) interval, or export arrival times."
+            "counted per day. Choose a daily interval of 1440 minutes "
+            f"({where_to_choose('interval_minutes', 1440)}), or export arrival times."
         )
     return 1440
 

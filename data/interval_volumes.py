@@ -17,7 +17,7 @@ from data.aggregate import (
     weighted_mean_at,
 )
 from data.columns import header_words
-from data.errors import InputError
+from data.errors import InputError, where_to_choose
 from data.reader import FileReport
 from data.rows import ParsedRows
 
@@ -33,7 +33,8 @@ def intervals_dataset(
     if unknown and requested is None:
         notes.append(
             f"{', '.join(unknown)}: a single timestamp does not show the interval length; "
-            f"{DEFAULT_INTERVAL_MINUTES} minutes was assumed. Set the interval if it differs."
+            f"{DEFAULT_INTERVAL_MINUTES} minutes was assumed. Set the interval length if it "
+            f"differs ({where_to_choose('interval_minutes')})."
         )
     units: dict[str, int] = {}
     for report, native in zip(reports, natives, strict=True):
@@ -279,12 +280,15 @@ def _choose_interval(natives: dict[str, int], requested: int | None) -> int:
         if 1440 % native:
             raise InputError(
                 f"{name}: its timestamps are most often {native} minutes apart, which does not "
-                "divide the day evenly. Check the timestamp column, or set the interval."
+                "divide the day evenly. Check the timestamp column "
+                f"({where_to_choose('time_column')}), or set the interval length "
+                f"({where_to_choose('interval_minutes')})."
             )
         if interval % native:
             raise InputError(
                 f"{name} has {native}-minute intervals, which cannot be regrouped into "
-                f"{interval}-minute intervals. Choose {native} minutes or a multiple of it."
+                f"{interval}-minute intervals. Choose {native} minutes or a multiple of it "
+                f"({where_to_choose('interval_minutes')})."
             )
     check_interval(interval)
     return interval
@@ -342,5 +346,6 @@ def check_interval(minutes: int | None) -> None:
     if minutes is not None and (minutes <= 0 or 1440 % minutes):
         raise InputError(
             f"An interval of {minutes} minutes does not divide the day evenly: use a whole "
-            "number of minutes that does (e.g. 5, 10, 15, 30, 60, or 1440 for daily totals)."
+            "number of minutes that does (e.g. 5, 10, 15, 30, 60, or 1440 for daily totals; "
+            f"{where_to_choose('interval_minutes')})."
         )

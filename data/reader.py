@@ -25,7 +25,7 @@ from data.columns import (
     is_total_label,
     plan_columns,
 )
-from data.errors import InputError
+from data.errors import InputError, where_to_choose
 from data.labels import LABEL_TYPE, label_codes, queue_from_file_name
 from data.outcomes import classify_abandoned_flags, classify_outcomes
 from data.rows import ParsedRows
@@ -102,6 +102,7 @@ def read_file(
     )
     table = _read_table(path, name, text_format, plan)
     rows = _parse_rows(table, plan, text_format, name)
+    rows.notes[:0] = plan.notes
     skipped = text_format.skipped_note(name)
     if skipped:
         rows.notes.insert(0, skipped)
@@ -231,7 +232,7 @@ def _refuse_repeated_dates(
     raise InputError(
         f"{name}: {len(rows.seconds):,} rows share {distinct:,} dates, but no column gives "
         f"their time of day, so they cannot be placed in the day.{hint} Add a time column "
-        "such as 08:00 or 08:30, or name it with --time-column."
+        f"such as 08:00 or 08:30, or name it ({where_to_choose('time_column')})."
     )
 
 
@@ -609,6 +610,18 @@ def _month_day_swapped(fmt: str | None) -> str | None:
 
 # A day/month date as written, wherever it sits in the cell ("lun 04/03/2024", "3/4/2024, 8:08").
 _SLASH_DATE = r"(?P<date>\d{1,2}/\d{1,2}/\d{2,4})"
+# A date with a two-digit year, by any separator ("03/04/05", "04.03.24", "04-03-24 08:00").
+_SHORT_YEAR_DATE = r"(?P<date>\d{1,2}[/.-]\d{1,2}[/.-]\d{2})(?:\D|$)"
+
+
+def _year_first_format(fmt: str | None) -> str | None:
+    """The year-first format (%y/%m/%d ...) of a day/month or month/day format with a two-digit
+    year; None for any other format."""
+    turned = re.fullmatch(r"%[dm]([/.-])%[dm]\1%y(.*)", fmt or "")
+    if not turned:
+        return None
+    separator, rest = turned.groups()
+    return f"%y{separator}%m{separator}%d{rest}"
 
 
 def _order_name(fmt: str) -> str:
@@ -617,8 +630,9 @@ def _order_name(fmt: str) -> str:
 
 @dataclass
 class _DateReadings:
-    """The distinct dates of a column read day-first and month-first (days since 1970, NaN where
-    a date does not fit), to choose the order from a few hundred values, not millions."""
+    """The distinct dates of a column read day-first and month-first, and year-first for
+    two-digit years (days since 1970, NaN where a date does not fit), to choose the order from a
+    few hundred values, not millions."""
 
     sheet: _Sheet
     column: str
@@ -627,9 +641,11 @@ class _DateReadings:
     days: dict[str, np.ndarray]  # format -> days of `dates` read that way
 
     @classmethod
-    def read(cls, sheet: _Sheet, column: str, formats: tuple[str, str]) -> _DateReadings:
+    def read(
+        cls, sheet: _Sheet, column: str, formats: tuple[str, ...], pattern: str = _SLASH_DATE
+    ) -> _DateReadings:
         text = _as_text(sheet.column(column))
-        row_dates = pc.struct_field(pc.extract_regex(text, _SLASH_DATE), "date")
+        row_dates = pc.struct_field(pc.extract_regex(text, pattern), "date")
         dates = pc.drop_null(pc.unique(row_dates))
         days = {}
         for fmt in formats:
@@ -647,6 +663,19 @@ class _DateReadings:
         days = np.unique(self.days[fmt][~np.isnan(self.days[fmt])])
         return float(np.median(np.diff(days))) if len(days) >= 2 else np.inf
 
+    def year_first_possible(self, fmt: str, year_first: str) -> bool:
+        """Whether nothing rules out reading the dates year first (03/04/05 as 2003-04-05): that
+        reading reads every date `fmt` reads, gives another day for some, and puts the dates no
+        further apart. Dates a year apart as `fmt` are left to `_year_first_dates`."""
+        read = ~np.isnan(self.days[fmt])
+        turned = self.days[year_first]
+        if np.isnan(turned[read]).any() or not (turned[read] != self.days[fmt][read]).any():
+            return False
+        distinct = len(np.unique(self.days[fmt][read]))
+        if distinct >= MIN_DATES_FOR_GAP and self.spacing(fmt) >= YEARLY_GAP_DAYS:
+            return False
+        return self.spacing(year_first) <= self.spacing(fmt)
+
     def example(self, which: np.ndarray) -> str:
         """The first row holding one of the distinct dates in `which`, as 'line N: value'."""
         wanted = pc.is_in(self.row_dates, value_set=pc.filter(self.dates, pa.array(which)))
@@ -661,11 +690,17 @@ def _to_days(parsed: pa.Array) -> np.ndarray:
 
 def _day_month_order(sheet: _Sheet, column: str, fmt: str, notes: list[str]) -> str:
     """`fmt` or its day/month swap, whichever reads the column's dates; InputError when the
-    column mixes the two orders, which no single format reads right."""
+    column mixes the two orders, which no single format reads right. Two-digit years that may
+    come first (03/04/05 as 2003-04-05) get a note."""
     swapped = _month_day_swapped(fmt)
+    year_first = _year_first_format(fmt)
     if swapped is None:
+        if year_first:
+            readings = _DateReadings.read(sheet, column, (fmt, year_first), _SHORT_YEAR_DATE)
+            _note_year_first(readings, fmt, year_first, notes)
         return fmt
-    readings = _DateReadings.read(sheet, column, (fmt, swapped))
+    formats = (fmt, swapped, year_first) if year_first else (fmt, swapped)
+    readings = _DateReadings.read(sheet, column, formats)
     only_fmt, only_swapped = readings.only(fmt, swapped), readings.only(swapped, fmt)
     if only_fmt.any() and only_swapped.any():
         raise InputError(
@@ -681,9 +716,13 @@ def _day_month_order(sheet: _Sheet, column: str, fmt: str, notes: list[str]) -> 
                 f"{_order_name(swapped)} ({swapped}), which puts consecutive dates a day apart "
                 "rather than a month."
             )
+            _note_year_first(readings, swapped, year_first, notes)
             return swapped
-        if readings.spacing(swapped) == readings.spacing(fmt):
-            _note_either_order(readings, fmt, swapped, notes)
+        told = readings.spacing(swapped) == readings.spacing(fmt) and _note_either_order(
+            readings, fmt, swapped, year_first, notes
+        )
+        if not told:
+            _note_year_first(readings, fmt, year_first, notes)
         return fmt
     complete, partial = (swapped, fmt) if only_swapped.any() else (fmt, swapped)
     fits_one_order = only_swapped if only_swapped.any() else only_fmt
@@ -694,26 +733,57 @@ def _day_month_order(sheet: _Sheet, column: str, fmt: str, notes: list[str]) -> 
             f"{sheet.name}: dates in '{column}' read as {_order_name(complete)} ({complete}): "
             f"some, such as {readings.example(fits_one_order)}, fit only that order."
         )
+    _note_year_first(readings, complete, year_first, notes)
     return complete
 
 
 def _note_either_order(
-    readings: _DateReadings, fmt: str, swapped: str, notes: list[str]
-) -> None:
+    readings: _DateReadings, fmt: str, swapped: str, year_first: str | None, notes: list[str]
+) -> bool:
     """Dates that read both ways and that nothing tells apart (a single day's export, 03/04/2025):
-    read as `fmt`, with a note giving the other reading, unless both give the same days."""
+    read as `fmt`, with a note giving the other reading, unless both give the same days; with a
+    two-digit year, the year-first reading too where it is possible. True when the note gives
+    the year-first reading."""
     differ = readings.days[fmt] != readings.days[swapped]
     if not differ.any():
-        return  # 05/05/2025 is the same day either way
+        return False  # 05/05/2025 is the same day either way
     first = np.flatnonzero(differ)[:1]
     as_read = np.datetime64(int(readings.days[fmt][first][0]), "D")
     other = np.datetime64(int(readings.days[swapped][first][0]), "D")
+    readings_told = f"{_order_name(swapped)} ({other})"
+    year_first_told = False
+    if year_first and readings.year_first_possible(fmt, year_first):
+        turned = np.datetime64(int(readings.days[year_first][first][0]), "D")
+        if turned != as_read:
+            readings_told += f" or year first ({turned}, {year_first})"
+            year_first_told = True
     notes.append(
         f"{readings.sheet.name}: the dates in '{readings.column}' fit day/month and month/day "
         f"alike, and nothing in the file tells which: read as {_order_name(fmt)} ({fmt}), so "
-        f"{readings.example(differ)} is {as_read}. If it is {_order_name(swapped)} ({other}), "
-        f"no import option sets the order: export the dates as year-month-day ({other}) and "
-        "import again."
+        f"{readings.example(differ)} is {as_read}. If it is {readings_told}, no import option "
+        f"sets the order: export the dates as year-month-day ({other}) and import again."
+    )
+    return year_first_told
+
+
+def _note_year_first(
+    readings: _DateReadings, fmt: str, year_first: str | None, notes: list[str]
+) -> None:
+    """Two-digit years that nothing in the file shows to come last (a single day's export,
+    13/04/05): read as `fmt`, with a note giving the year-first reading (2013-04-05)."""
+    if not year_first or not readings.year_first_possible(fmt, year_first):
+        return
+    as_read, turned = readings.days[fmt], readings.days[year_first]
+    differ = ~np.isnan(as_read) & (as_read != turned)
+    first = np.flatnonzero(differ)[:1]
+    read_date = np.datetime64(int(as_read[first][0]), "D")
+    turned_date = np.datetime64(int(turned[first][0]), "D")
+    notes.append(
+        f"{readings.sheet.name}: the dates in '{readings.column}' have two-digit years, and "
+        f"nothing in the file tells whether the year comes first: read as {_order_name(fmt)}/"
+        f"year ({fmt}), so {readings.example(differ)} is {read_date}. If it is year first "
+        f"({turned_date}, {year_first}), no import option sets the order: export the dates as "
+        f"year-month-day ({turned_date}) and import again."
     )
 
 
@@ -812,10 +882,8 @@ def _year_first_dates(
     first = np.flatnonzero(~np.isnan(seconds))[:1]
     shown = sheet.examples(column, first)
     as_read = np.datetime64(int(seconds[first][0]) // 86_400, "D")
-    turned = re.fullmatch(r"%[dm]([/.-])%[dm]\1%y(.*)", fmt or "")
-    if turned:
-        separator, rest = turned.groups()
-        year_first = f"%y{separator}%m{separator}%d{rest}"
+    year_first = _year_first_format(fmt)
+    if year_first:
         other = parse_timestamps(sheet.column(column), year_first)
         read_alike = np.array_equal(np.isnan(other), np.isnan(seconds))
         if read_alike and _median_gap_days(other) < YEARLY_GAP_DAYS:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from data.columns import (
+    ARRIVAL_COUNT_WORDS,
     NOT_COUNT_WORDS,
     SERVED_COUNT_WORDS,
     ImportOptions,
@@ -19,7 +20,7 @@ from data.columns import (
     plan_columns,
 )
 from data.errors import InputError
-from data.schema import KIND_RECORDS
+from data.schema import KIND_INTERVALS, KIND_RECORDS
 from data.sniff import sniff_bytes
 from data.wide import grid_columns
 
@@ -60,9 +61,16 @@ class _SheetContent:
 
     sheet: Any  # a calamine sheet
     readable: bool = False  # a date/time column and counts or one row per contact were found
-    per_agent: bool = False
+    agent_columns: tuple[str, ...] = ()  # the headers naming agents and their states
     timed: bool = False  # times of day, not dates alone
     demand: bool = False  # counts arriving contacts (or one row per contact), not served ones
+    # What counts contacts per interval beside per-agent figures, for a note ("'Offered'"):
+    # arriving contacts (an agent's handled calls are no demand), or the count the user chose.
+    contacts_per_interval: str | None = None
+
+    @property
+    def per_agent(self) -> bool:
+        return bool(self.agent_columns)
 
     @property
     def rank(self) -> tuple[bool, bool, bool, bool, int]:
@@ -101,18 +109,32 @@ def xlsx_to_csv(path: Path, name: str, target: Path, options: ImportOptions | No
         if not sheets:
             raise ValueError("it has no sheet")
         contents = [_content(sheet, name, options or ImportOptions()) for sheet in sheets]
-        chosen = max(contents, key=lambda content: content.rank)  # the first on a tie
+    except Exception as error:  # calamine raises many kinds for a damaged workbook
+        raise _unopened(name, error) from error
+    chosen = max(contents, key=lambda content: content.rank)  # the first on a tie
+    others = [content for content in contents if content is not chosen]
+    if chosen.per_agent and not chosen.contacts_per_interval:
+        _refuse_per_agent(name, chosen, others)
+    try:
         with open(target, "w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle)
             for row in chosen.sheet.iter_rows():  # streamed: never held as Python lists
                 writer.writerow([_cell_text(value) for value in row])
-    except Exception as error:  # calamine raises many kinds for a damaged workbook
-        raise InputError(
-            f"{name}: the Excel workbook could not be opened ({error}). Save it again from "
-            "Excel, or export the sheet as CSV."
-        ) from error
+    except Exception as error:
+        raise _unopened(name, error) from error
+    return _sheet_note(name, chosen, others) + _per_agent_note(chosen)
+
+
+def _unopened(name: str, error: Exception) -> InputError:
+    return InputError(
+        f"{name}: the Excel workbook could not be opened ({error}). Save it again from Excel, "
+        "or export the sheet as CSV."
+    )
+
+
+def _sheet_note(name: str, chosen: _SheetContent, others: list[_SheetContent]) -> str:
+    """Which sheet was read, and why the others were not."""
     note = f"{name}: read sheet '{chosen.sheet.name}' of the Excel workbook"
-    others = [content for content in contents if content is not chosen]
     if not others:
         return note + "."
     if not any(content.readable for content in others):
@@ -127,6 +149,44 @@ def xlsx_to_csv(path: Path, name: str, target: Path, options: ImportOptions | No
     )
 
 
+# What to export instead of agent statistics: the queue's own report per interval.
+_QUEUE_REPORT = (
+    "the queue's interval report (per queue, split or skill: contacts offered, answered and "
+    "abandoned per interval), or a list of contacts with their arrival times"
+)
+
+
+def _refuse_per_agent(name: str, chosen: _SheetContent, others: list[_SheetContent]) -> None:
+    """A workbook whose best sheet holds agent statistics: summed per interval they count the
+    agents' handled contacts (or, read per row, their logins), not the contacts that arrived."""
+    named = ", ".join(f"'{column}'" for column in chosen.agent_columns)
+    passed_over = ""
+    if others:
+        listed = "; ".join(
+            f"'{content.sheet.name}': {content.why_not(chosen)}" for content in others[:4]
+        )
+        more = f"; and {len(others) - 4} more" if len(others) > 4 else ""
+        passed_over = f" Other sheets: {listed}{more}."
+    raise InputError(
+        f"{name}: the workbook holds per-agent figures (sheet '{chosen.sheet.name}': {named}), "
+        f"not contacts per interval or per contact, so it gives no contact history to forecast "
+        f"from.{passed_over} Instead, export {_QUEUE_REPORT}, and import that."
+    )
+
+
+def _per_agent_note(chosen: _SheetContent) -> str:
+    """A sentence for a sheet of per-agent figures that also counts contacts per interval."""
+    if not chosen.per_agent:
+        return ""
+    named = ", ".join(f"'{column}'" for column in chosen.agent_columns)
+    return (
+        f" The sheet holds per-agent figures ({named}) but also a count of contacts per "
+        f"interval ({chosen.contacts_per_interval}): that count was read. If the sheet has "
+        "one row per agent, each interval's contacts were counted once per agent: instead, "
+        f"export {_QUEUE_REPORT}."
+    )
+
+
 def _content(sheet: Any, name: str, options: ImportOptions) -> _SheetContent:
     """What `sheet` holds, from its first rows read as the CSV import would read them."""
     content = _SheetContent(sheet)
@@ -136,9 +196,10 @@ def _content(sheet: Any, name: str, options: ImportOptions) -> _SheetContent:
         writer.writerow([_cell_text(value) for value in row])
     try:
         text_format = sniff_bytes(text.getvalue().encode("utf-8"), name)
-        content.per_agent = _names_agents_and_their_states(text_format.header)
+        content.agent_columns = _agent_columns(text_format.header)
         if grid_columns(text_format.header):  # dates down, times across (or the other way)
             content.readable = content.timed = content.demand = True
+            content.contacts_per_interval = "the columns of its grid"
             return content
         plan = plan_columns(
             text_format.header,
@@ -156,13 +217,25 @@ def _content(sheet: Any, name: str, options: ImportOptions) -> _SheetContent:
         header_words(plan.volume_column or "") & SERVED_COUNT_WORDS
     )
     content.demand = plan.kind == KIND_RECORDS or not served_only
+    counted = plan.volume_column if plan.kind == KIND_INTERVALS else None
+    if counted and (header_words(counted) & ARRIVAL_COUNT_WORDS or options.volume_column):
+        content.contacts_per_interval = f"'{counted}'"
     return content
 
 
-def _names_agents_and_their_states(header: list[str]) -> bool:
-    words = [header_words(column) for column in header]
-    names_agents = any(w & AGENT_WORDS and not w & NOT_COUNT_WORDS for w in words)
-    return names_agents and any(w & AGENT_STATE_WORDS for w in words)
+def _agent_columns(header: list[str]) -> tuple[str, ...]:
+    """The first header naming agents and the first naming an agent state, when there are both;
+    else ()."""
+    agent = next(
+        (
+            column
+            for column in header
+            if header_words(column) & AGENT_WORDS and not header_words(column) & NOT_COUNT_WORDS
+        ),
+        None,
+    )
+    state = next((column for column in header if header_words(column) & AGENT_STATE_WORDS), None)
+    return tuple(dict.fromkeys((agent, state))) if agent and state else ()
 
 
 def _cell_text(value: object) -> str:
