@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_ui import downloads, plots, settings, state, tables
+from app_ui import downloads, plots, settings, state, tables, url_state
 from data.errors import InputError
 from data.schema import INTERVAL_START, QUEUE
 from forecasting.peaks import describe_peak
@@ -27,11 +27,16 @@ BACKTEST_COLUMNS = [
 
 st.title("Forecast")
 current = state.current()
+url_state.seed_from_url(url_state.QUEUE_KEY, url_state.QUEUE_PARAM, current.dataset.queues)
 settings.seed_forecast(current)
+state.carry_over(url_state.QUEUE_KEY)  # the queue picked on another page
 st.caption(f"Dataset: **{current.name}** · {current.dataset.interval_minutes}-minute intervals")
 
 top = st.columns([2, 1, 2, 2, 2])
-top[0].selectbox("Queue", current.dataset.queues, key="queue", persist_state="session")
+queue = top[0].selectbox(
+    "Queue", current.dataset.queues, key=url_state.QUEUE_KEY, persist_state="session"
+)
+url_state.keep_in_url(url_state.QUEUE_PARAM, queue)
 top[1].number_input(
     "Horizon (days)",
     min_value=1,
@@ -133,7 +138,6 @@ except InputError as error:
     st.error(str(error))
     st.stop()
 
-queue = st.session_state["queue"]
 outliers = result.outliers
 if not outliers.empty:
     flagged = outliers[outliers[QUEUE] == queue]

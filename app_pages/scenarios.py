@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -11,6 +12,7 @@ from app_ui import comparison as compare
 from app_ui import downloads, plots, settings, state, url_state
 from data.errors import InputError
 from planning import QUANTILES, Scenario, compare_scenarios
+from planning.compare import ABANDONMENT_ROW, is_email_only, relevant_metrics
 
 MAX_COMPARED = 6
 ROW_HEIGHT_PX = 35
@@ -18,12 +20,14 @@ EDITOR_VERSION = "scenario_editor_version"  # bumped after a save so the editor 
 MESSAGES = "scenario_messages"  # (kind, text) shown once after an action
 SESSION = "session"  # widget values kept across page switches
 QUEUE_PICKER = "scenarios_queue"  # this page's queue widget; the shared selection is "queue"
-# URL parameters holding the page's selections, so a reload shows the same comparison.
-QUEUE_PARAM = "queue"
+# URL parameters holding the page's selections, so a reload shows the same comparison (the
+# queue's parameter is shared with the Forecast and Staffing pages).
 COMPARE_PARAM = "compare"
 BASELINE_PARAM = "baseline"
 # Short headers with the full meaning in the help, so every column fits at 1440 px: about
 # 7 px per header letter, plus 36 px for padding and the edit icon (16 px when read-only).
+# No min_value or max_value: the grid would silently refuse a value beyond them; saving the
+# table explains instead what is wrong with it (_row_problems).
 TABLE_COLUMNS = {
     "name": st.column_config.TextColumn(
         "Scenario", required=True, width=104, pinned=True, help="Name of the scenario."
@@ -31,45 +35,39 @@ TABLE_COLUMNS = {
     "volume_change_pct": st.column_config.NumberColumn(
         "Vol %",
         format="%+.1f",
-        min_value=-100.0,
         width=74,
-        help="Change of the forecast volume, in percent (+20 = 20% more contacts).",
+        help="Change of the forecast volume, in percent (+20 = 20% more contacts; -100 or more).",
     ),
     "aht_change_pct": st.column_config.NumberColumn(
         "AHT %",
         format="%+.1f",
-        min_value=-99.0,
         width=74,
-        help="Change of the average handle time, in percent.",
+        help="Change of the average handle time, in percent (above -100).",
     ),
     "service_level_pct": st.column_config.NumberColumn(
         "SL %",
         format="%.0f",
-        min_value=1.0,
-        max_value=settings.MAX_SERVICE_LEVEL_PCT,
         width=64,
-        help="Service level target: percent of contacts answered within the seconds next to it.",
+        help="Service level target: percent of contacts answered within the seconds next to it. "
+        f"At most {settings.MAX_SERVICE_LEVEL_PCT:.0f}%: when contacts arrive at random, 100% is "
+        "never guaranteed. Voice and chat only: e-mail is staffed to its response window.",
     ),
     "answer_within_seconds": st.column_config.NumberColumn(
         "SL s",
         format="%.0f",
-        min_value=0.0,
         width=64,
-        help="Answer within this many seconds (the service level's time limit).",
+        help="Answer within this many seconds (the service level's time limit; 0 or more).",
     ),
     "shrinkage_pct": st.column_config.NumberColumn(
         "Shr. %",
         format="%.0f",
-        min_value=0.0,
-        max_value=95.0,
         width=78,
-        help="Shrinkage: percent of paid time off the phones (breaks, training, absence).",
+        help="Shrinkage: percent of paid time off the phones (breaks, training, absence), from "
+        "0 up to (not including) 100.",
     ),
     "supervisor_span": st.column_config.NumberColumn(
         "Span",
         format="%d",
-        min_value=8,
-        max_value=15,
         step=1,
         width=64,
         help="Agents per supervisor (8 to 15).",
@@ -83,16 +81,14 @@ TABLE_COLUMNS = {
     "agent_hourly_cost": st.column_config.NumberColumn(
         "Agent €",
         format="%.2f",
-        min_value=0.0,
         width=86,
-        help="Agent cost, EUR per paid hour.",
+        help="Agent cost, EUR per paid hour (0 or more).",
     ),
     "supervisor_hourly_cost": st.column_config.NumberColumn(
         "Sup. €",
         format="%.2f",
-        min_value=0.0,
         width=78,
-        help="Supervisor cost, EUR per paid hour.",
+        help="Supervisor cost, EUR per paid hour (0 or more).",
     ),
     "channel": st.column_config.TextColumn(
         "Channel",
@@ -145,12 +141,7 @@ def _scenario_of(row: pd.Series, base: Scenario) -> Scenario:
             raise InputError(f"'{TABLE_COLUMNS[column].get('label', column)}' is empty.")
         return float(value)
 
-    problems = settings.target_problems(
-        service_level_pct=number("service_level_pct"),
-        answer_within_s=number("answer_within_seconds"),
-        supervisor_span=number("supervisor_span"),
-        shrinkage_pct=number("shrinkage_pct"),
-    )
+    problems = _row_problems(number)
     if problems:
         raise InputError(" ".join(problems))
     staffing = dataclasses.replace(
@@ -170,6 +161,47 @@ def _scenario_of(row: pd.Series, base: Scenario) -> Scenario:
         staffing=staffing,
         queue=base.queue,
     )
+
+
+def _row_problems(number: Callable[[str], float]) -> list[str]:
+    """What is impossible about a table row's values, in the units of the table's columns."""
+    problems = settings.target_problems(
+        service_level_pct=number("service_level_pct"),
+        answer_within_s=number("answer_within_seconds"),
+        supervisor_span=number("supervisor_span"),
+        shrinkage_pct=number("shrinkage_pct"),
+    )
+    volume = number("volume_change_pct")
+    if volume < -100:
+        problems.append(
+            f"The volume change (Vol %) must be -100% or more (you entered {volume:g}%): "
+            "-100% already means no contacts at all."
+        )
+    aht = number("aht_change_pct")
+    if aht <= -100:
+        problems.append(
+            f"The handle time change (AHT %) must be above -100% (you entered {aht:g}%): "
+            "-100% leaves no time to handle a contact."
+        )
+    for column, who in (
+        ("agent_hourly_cost", "An agent"),
+        ("supervisor_hourly_cost", "A supervisor"),
+    ):
+        cost = number(column)
+        if cost < 0:
+            problems.append(
+                f"{who}'s cost must be 0 EUR or more per paid hour (you entered {cost:g})."
+            )
+    return problems
+
+
+def _with_defaults(row: pd.Series, defaults: dict) -> pd.Series:
+    """A new row's empty cells filled from `defaults` (its name stays the manager's to give)."""
+    filled = row.copy()
+    for column, value in defaults.items():
+        if column != "name" and column in filled and pd.isna(filled[column]):
+            filled[column] = value
+    return filled
 
 
 def _load_all(dataset_name: str) -> dict[str, Scenario]:
@@ -236,6 +268,8 @@ def _apply_table(
             originals[position] if isinstance(position, int) and position < len(originals) else None
         )
         base = scenarios[old] if old else fallback
+        if not old:  # a new row starts from the current settings, as the caption says
+            row = _with_defaults(row, _row_of(fallback))
         try:
             scenario = _scenario_of(row, base)
             if old and scenario.name != old:
@@ -257,7 +291,7 @@ def _apply_table(
 
 st.title("Scenarios")
 current = state.current()
-url_state.seed_from_url("queue", QUEUE_PARAM, current.dataset.queues)
+url_state.seed_from_url(url_state.QUEUE_KEY, url_state.QUEUE_PARAM, current.dataset.queues)
 settings.seed_staffing(current)
 queue_column, caption_column = st.columns([1, 3], vertical_alignment="bottom")
 # A widget of its own that follows the shared queue: a second widget keyed "queue" would start
@@ -271,7 +305,7 @@ queue = queue_column.selectbox(
     help="The queue whose forecast the scenarios are staffed on: the same queue as on the "
     "Forecast and Staffing pages.",
 )
-url_state.keep_in_url(QUEUE_PARAM, queue)
+url_state.keep_in_url(url_state.QUEUE_PARAM, queue)
 caption_column.caption(
     f"Dataset: **{current.name}** · queue **{queue}** · forecast of the next "
     f"{st.session_state['horizon_days']} days (change it on the Forecast page). Scenarios are "
@@ -302,19 +336,26 @@ st.caption(
 )
 version = st.session_state.setdefault(EDITOR_VERSION, 0)
 table = pd.DataFrame([_row_of(scenario) for scenario in scenarios.values()])
+try:
+    fallback = settings.current_scenario("new")
+except InputError:  # the Staffing page holds settings that cannot be staffed
+    fallback = next(iter(scenarios.values()))
+new_row = _row_of(fallback)
 edited = st.data_editor(
     table,
     key=f"scenario_editor_{version}",
     num_rows="dynamic",
     hide_index=True,
-    column_config=TABLE_COLUMNS,
+    # A row added in the grid shows the current settings it will be saved with.
+    column_config={
+        column: config
+        if column in ("name", *READ_ONLY_COLUMNS)
+        else {**config, "default": new_row[column]}
+        for column, config in TABLE_COLUMNS.items()
+    },
     disabled=READ_ONLY_COLUMNS,
 )
 if st.button("Save table changes", key="scenario_table_save", type="primary"):
-    try:
-        fallback = settings.current_scenario("new")
-    except InputError:
-        fallback = next(iter(scenarios.values()))
     _apply_table(edited, current.name, scenarios, fallback)
     st.rerun()
 downloads.download_table(table, f"scenarios_{current.name}", "Scenarios", key="download_scenarios")
@@ -385,7 +426,8 @@ if elsewhere:
         f"there, or save them again while '{queue}' is selected."
     )
 
-comparison = compare_scenarios(outcomes, baseline)
+comparison = compare_scenarios(outcomes, baseline).loc[relevant_metrics(outcomes)]
+email_names = [name for name, outcome in outcomes.items() if is_email_only(outcome)]
 st.dataframe(
     compare.styled(comparison),
     key="comparison_table",
@@ -398,15 +440,28 @@ st.caption(
     f"Δ: change against the baseline '{baseline}' (pp: percentage points), Δ%: relative change. "
     "Green: cheaper or better service than the baseline; red: costlier or worse service."
 )
-if comparison.loc["Expected abandonment", list(outcomes)].isna().any():
+if email_names:
+    st.caption(
+        "E-mail is staffed to a response window: its service level is the share of e-mails "
+        "answered within that window, and its response time is the mean time from arrival to "
+        "answer in hours, nights and weekends included. Nobody hangs up on an e-mail, so it has "
+        "no ASA or abandonment."
+    )
+live_names = [name for name in outcomes if name not in email_names]
+if live_names and comparison.loc[ABANDONMENT_ROW, live_names].isna().any():
     st.caption(
         f"Expected abandonment shows {compare.MISSING} for scenarios saved without the callers' "
         "patience: tick Erlang A on the Staffing page and save the scenario again to see it."
     )
+# The download holds numbers, each row in the one unit its label names (rates in percent,
+# ASA in seconds, e-mail response time in hours); the screen shows them as text.
 downloads.download_table(
-    comparison.reset_index(), "scenario_comparison", "Comparison", key="download_comparison"
+    compare.scaled(comparison).reset_index(),
+    "scenario_comparison",
+    "Comparison",
+    key="download_comparison",
 )
-shown = compare.scaled(comparison)
+shown = compare.chart_values(comparison)
 grid = st.columns(3)
 for number, (row, label) in enumerate(zip(comparison.index, shown.index, strict=True)):
     values = shown.loc[label, list(outcomes)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_ui import downloads, plots, settings, state, tables
+from app_ui import downloads, plots, settings, state, tables, url_state
 from data.errors import InputError
 from data.schema import INTERVAL_START
 
@@ -14,7 +14,9 @@ DAYS_WITHOUT_SCROLLING = 31
 
 st.title("Staffing")
 current = state.current()
+url_state.seed_from_url(url_state.QUEUE_KEY, url_state.QUEUE_PARAM, current.dataset.queues)
 settings.seed_staffing(current)
+state.carry_over(url_state.QUEUE_KEY)  # the queue picked on another page
 st.caption(
     f"Dataset: **{current.name}** · forecast of the next {st.session_state['horizon_days']} days "
     "(change it on the Forecast page)"
@@ -22,7 +24,10 @@ st.caption(
 
 with st.container(border=True):
     row = st.columns(4)
-    row[0].selectbox("Queue", current.dataset.queues, key="queue", persist_state=SESSION)
+    queue = row[0].selectbox(
+        "Queue", current.dataset.queues, key=url_state.QUEUE_KEY, persist_state=SESSION
+    )
+    url_state.keep_in_url(url_state.QUEUE_PARAM, queue)
     row[1].selectbox(
         "Channel",
         list(settings.CHANNEL_LABELS),
@@ -33,7 +38,7 @@ with st.container(border=True):
         "this queue and used below and in saved scenarios.",
     )
     settings.remember_channel()
-    known_aht = settings.data_aht(current, st.session_state["queue"])
+    known_aht = settings.data_aht(current, queue)
     row[2].number_input(
         "Average handle time, AHT (seconds)",
         step=10.0,
@@ -118,8 +123,8 @@ with st.container(border=True):
     row = st.columns(4)
     row[0].number_input(
         "Shrinkage (% of paid time off the phones)",
-        min_value=0.0,
-        max_value=95.0,
+        # No limits: Streamlit would silently refuse a value beyond them; the check below
+        # explains one from 100% up or below 0%.
         step=1.0,
         key="shrinkage_pct",
         format="%.0f",
@@ -156,7 +161,7 @@ with st.container(border=True):
             persist_state=SESSION,
             help="Callers hang up after a while: fewer agents reach the same service level.",
         )
-        patience = settings.data_patience(current, st.session_state["queue"])
+        patience = settings.data_patience(current, queue)
         row[1].number_input(
             "Average patience before hanging up (seconds)",
             min_value=1.0,
@@ -184,7 +189,6 @@ with st.container(border=True):
             persist_state=SESSION,
         )
 
-queue = st.session_state["queue"]
 problems = settings.staffing_problems()
 if problems:
     st.error("These settings cannot be staffed: " + " ".join(problems))

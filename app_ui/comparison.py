@@ -1,7 +1,8 @@
 """The scenario comparison as shown: each metric in its unit, signed deltas, better/worse colours.
 
 `planning.compare_scenarios` gives one row per metric (rates as fractions) and `<name> Δ`,
-`<name> Δ%` columns; this module formats that table for the screen only (downloads keep it raw).
+`<name> Δ%` columns; this module formats that table for the screen, the charts and the download
+(numbers only, each row in the one unit its label names).
 """
 
 from __future__ import annotations
@@ -14,18 +15,30 @@ from functools import partial
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from app_ui.settings import duration_text
+from planning.compare import ASA_ROW, RESPONSE_TIME_ROW
+
 MISSING = "–"
 MINUS = "−"  # a real minus sign: as wide as the plus and easier to read than a hyphen
 BETTER_COLOUR = "color: #1a7f37"
 WORSE_COLOUR = "color: #cf222e"
 COUNT, DECIMAL, MONEY, RATE = "count", "decimal", "money", "rate"
+SECONDS = "seconds"  # a wait, read on screen as duration_text does ("18 s", "5 min")
+# Units a chart of waits switches to, as duration_text does: (seconds per unit, label).
+WAIT_UNITS = [(1.0, "s"), (60.0, "min"), (3600.0, "h")]
+WAIT_UNIT_LIMIT = 120  # below 120 of a unit, that unit reads best
 
 
 @dataclass(frozen=True)
 class Metric:
-    label: str  # the row label on screen, with its unit
-    kind: str  # COUNT, DECIMAL, MONEY or RATE (a fraction shown in percent)
+    label: str  # the row label on screen, with its unit unless every cell carries it
+    kind: str  # COUNT, DECIMAL, MONEY, RATE (a fraction shown in percent) or SECONDS
     better: int  # +1: higher is better, -1: lower is better (cheaper), 0: neither
+    numeric_label: str = ""  # the label beside plain numbers (download, charts), when different
+
+    @property
+    def unit_label(self) -> str:
+        return self.numeric_label or self.label
 
 
 # By the row labels of planning.compare.METRICS. People, hours and money: less is cheaper.
@@ -38,7 +51,8 @@ METRICS = {
     "Total cost": Metric("Total cost (EUR)", MONEY, -1),
     "Cost per week": Metric("Cost per week (EUR)", MONEY, -1),
     "Expected service level": Metric("Expected service level (%)", RATE, 1),
-    "Expected ASA (s)": Metric("Expected ASA (s)", COUNT, -1),
+    ASA_ROW: Metric("Expected ASA", SECONDS, -1, numeric_label=ASA_ROW),
+    RESPONSE_TIME_ROW: Metric("Expected e-mail response time (h)", DECIMAL, -1),
     "Expected occupancy": Metric("Expected occupancy (%)", RATE, 0),
     "Expected abandonment": Metric("Expected abandonment (%)", RATE, -1),
 }
@@ -55,6 +69,8 @@ def _signed(text: str) -> str:
 def value_text(value: float, kind: str) -> str:
     if value is None or not math.isfinite(value):
         return MISSING
+    if kind == SECONDS:
+        return duration_text(value)
     if kind == DECIMAL:
         return _signed(f"{value:,.1f}")
     if kind == RATE:
@@ -63,14 +79,18 @@ def value_text(value: float, kind: str) -> str:
 
 
 def delta_text(delta: float, kind: str) -> str:
-    """A signed change with an arrow: '+3 ▲', '−1.5 pp ▼', '0'."""
+    """A signed change with an arrow: '+3 ▲', '−1.5 pp ▼', '+2 min ▲', '0'."""
     if delta is None or not math.isfinite(delta):
         return MISSING
+    arrow = "▲" if delta > 0 else "▼"
+    sign = "+" if delta > 0 else MINUS
+    if kind == SECONDS:
+        amount = duration_text(abs(delta))
+        return "0" if amount.startswith("0 ") else f"{sign}{amount} {arrow}"
     digits = 1 if kind in (DECIMAL, RATE) else 0
     if round(delta, digits) == 0:
         return "0"
     unit = " pp" if kind == RATE else ""  # rates change by percentage points
-    arrow = "▲" if delta > 0 else "▼"
     return _signed(f"{delta:+,.{digits}f}{unit} {arrow}")
 
 
@@ -82,15 +102,47 @@ def percent_text(percent: float) -> str:
     return _signed(f"{percent:+.1f}%")
 
 
+def _changes(columns: pd.Index) -> list:
+    """The value and Δ columns: everything but the relative Δ%, which keeps its unit."""
+    return [column for column in columns if not str(column).endswith("Δ%")]
+
+
 def scaled(table: pd.DataFrame) -> pd.DataFrame:
-    """Rates as percentages (values and Δ; Δ% stays relative), rows relabelled with units."""
+    """Numbers for the download: rates as percentages (values and Δ; Δ% stays relative), waits
+    in seconds, every row labelled with its one unit."""
     shown = table.astype(float)
     for row in shown.index:
         if metric_of(row).kind == RATE:
-            columns = [c for c in shown.columns if not str(c).endswith("Δ%")]
+            columns = _changes(shown.columns)
             shown.loc[row, columns] = shown.loc[row, columns] * 100
-    shown.index = [metric_of(row).label for row in table.index]
+    shown.index = [metric_of(row).unit_label for row in table.index]
     shown.index.name = "Metric"
+    return shown
+
+
+def wait_unit(seconds: pd.Series) -> tuple[float, str]:
+    """(seconds per unit, unit) that reads best for the longest of these waits."""
+    longest = seconds.abs().max()
+    for size, unit in WAIT_UNITS:
+        if not longest >= WAIT_UNIT_LIMIT * size:
+            return size, unit
+    return WAIT_UNITS[-1]
+
+
+def chart_values(table: pd.DataFrame) -> pd.DataFrame:
+    """Numbers for the charts: as `scaled`, with the waits in the unit that reads best (a 5-minute
+    ASA in minutes, not 300 seconds), named in the row label."""
+    shown = scaled(table)
+    labels = list(shown.index)
+    columns = _changes(shown.columns)
+    scenarios = [column for column in columns if not str(column).endswith("Δ")]
+    for position, row in enumerate(table.index):
+        metric = metric_of(row)
+        if metric.kind == SECONDS:
+            size, unit = wait_unit(shown.loc[labels[position], scenarios])
+            shown.loc[labels[position], columns] = shown.loc[labels[position], columns] / size
+            labels[position] = f"{metric.label} ({unit})"
+    shown.index = pd.Index(labels, name=shown.index.name)
     return shown
 
 
@@ -126,11 +178,16 @@ def colours(shown: pd.DataFrame, metrics: list[Metric]) -> pd.DataFrame:
 def texts(table: pd.DataFrame) -> pd.DataFrame:
     """Every cell as shown: the metric's unit, signed deltas with arrows, "–" where missing."""
     shown = scaled(table)
-    cells = pd.DataFrame(index=shown.index, columns=shown.columns, dtype=object)
-    for label, row in zip(shown.index, table.index, strict=True):
+    labels = [metric_of(row).label for row in table.index]
+    cells = pd.DataFrame(index=labels, columns=shown.columns, dtype=object)
+    cells.index.name = "Metric"
+    for position, row in enumerate(table.index):
         kind = metric_of(row).kind
         for column in shown.columns:
-            cells.loc[label, column] = _formatter(str(column), kind)(shown.loc[label, column])
+            value = shown.iloc[position][column]
+            cells.iloc[position, cells.columns.get_loc(column)] = _formatter(str(column), kind)(
+                value
+            )
     return cells
 
 
@@ -140,5 +197,6 @@ def styled(table: pd.DataFrame) -> Styler:
     The cells are text (a null number would show as "None" in the grid, not as "–").
     """
     metrics = [metric_of(row) for row in table.index]
-    css = colours(scaled(table), metrics)
-    return texts(table).style.apply(lambda _: css, axis=None)
+    cells = texts(table)
+    css = colours(scaled(table), metrics).set_axis(cells.index)  # the screen's row labels
+    return cells.style.apply(lambda _: css, axis=None)

@@ -46,6 +46,17 @@ def seed(defaults: Mapping[str, Any]) -> None:
         st.session_state.setdefault(key, value)
 
 
+def carry_over(key: str) -> None:
+    """Before a page draws its widget keyed `key`: hold the value under the key itself.
+
+    Pages that each draw a widget with the same key (the queue) have different widget ids; on
+    the first run after a page switch the new page's widget would otherwise find no value of
+    its own and start from its first option, though the other page's choice is still there.
+    """
+    if key in st.session_state:
+        st.session_state[key] = st.session_state[key]
+
+
 def bind_to_dataset(*keys: str) -> None:
     """Mark widget keys whose default comes from the data, so a new dataset resets them."""
     for key in keys:

@@ -7,6 +7,10 @@ from collections.abc import Sequence
 import streamlit as st
 
 SEEDED = "url_seeded_keys"  # widget keys already given their value from the URL this session
+# The queue on screen: one session key and one URL parameter for the Forecast, Staffing and
+# Scenarios pages, so a reload on any of them, or a switch between them, keeps the queue.
+QUEUE_KEY = "queue"
+QUEUE_PARAM = "queue"
 
 
 def seed_from_url(key: str, param: str, options: Sequence[str], many: bool = False) -> None:

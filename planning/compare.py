@@ -10,7 +10,13 @@ import pandas as pd
 from data.errors import InputError
 from planning.build import PlanOutcome
 
-# (row label, PlanSummary attribute), in the order the comparison lists them.
+SECONDS_PER_HOUR = 3600.0
+ASA_ROW = "Expected ASA (s)"
+RESPONSE_TIME_ROW = "Expected response time (h)"
+ABANDONMENT_ROW = "Expected abandonment"
+# (row label, PlanSummary attribute), in the order the comparison lists them. The plan's mean
+# wait is a voice or chat ASA in seconds, or an e-mail response time best read in hours: two
+# rows, each in one unit, so a download never mixes seconds and hours in one row.
 METRICS = [
     ("FTE", "fte"),
     ("Peak agents", "peak_agents"),
@@ -20,25 +26,56 @@ METRICS = [
     ("Total cost", "cost_horizon"),
     ("Cost per week", "cost_per_week"),
     ("Expected service level", "service_level"),
-    ("Expected ASA (s)", "asa_seconds"),
+    (ASA_ROW, "asa_seconds"),
+    (RESPONSE_TIME_ROW, "asa_seconds"),
     ("Expected occupancy", "occupancy"),
-    ("Expected abandonment", "abandon_rate"),
+    (ABANDONMENT_ROW, "abandon_rate"),
 ]
 METRIC_LABELS = [label for label, _ in METRICS]
+LIVE_ONLY_ROWS = (ASA_ROW, ABANDONMENT_ROW)  # nobody hangs up on, or waits on the line for, mail
+EMAIL_ONLY_ROWS = (RESPONSE_TIME_ROW,)
+
+
+def is_email_only(outcome: PlanOutcome) -> bool:
+    """True when every queue of the plan is e-mail: its summary then reports e-mail's figures
+    (answered within the response window, mean response time) instead of the live ones."""
+    plan = outcome.plan
+    return "channel" in plan and not plan.empty and bool((plan["channel"] == "email").all())
 
 
 def summary_figures(outcome: PlanOutcome) -> list[float]:
     """The comparison metrics of one outcome; NaN where the plan has no such figure."""
+    email = is_email_only(outcome)
     values = []
-    for _, attribute in METRICS:
+    for label, attribute in METRICS:
         value = getattr(outcome.summary, attribute)
-        values.append(math.nan if value is None else float(value))
+        if value is None or label in (LIVE_ONLY_ROWS if email else EMAIL_ONLY_ROWS):
+            values.append(math.nan)
+        elif label == RESPONSE_TIME_ROW:
+            values.append(float(value) / SECONDS_PER_HOUR)
+        else:
+            values.append(float(value))
     return values
+
+
+def relevant_metrics(outcomes: dict[str, PlanOutcome]) -> list[str]:
+    """The row labels that apply to at least one of `outcomes`: the e-mail rows only with an
+    e-mail plan among them, the live (voice, chat) rows only with a live plan."""
+    email = [is_email_only(outcome) for outcome in outcomes.values()]
+    return [
+        label
+        for label in METRIC_LABELS
+        if not (label in EMAIL_ONLY_ROWS and not any(email))
+        and not (label in LIVE_ONLY_ROWS and all(email))
+    ]
 
 
 def compare_scenarios(outcomes: dict[str, PlanOutcome], baseline: str) -> pd.DataFrame:
     """One row per metric, one column per scenario, then `<name> Δ` and `<name> Δ%` columns
-    for every scenario other than the baseline (Δ% is NaN where the baseline figure is 0)."""
+    for every scenario other than the baseline (Δ% is NaN where the baseline figure is 0).
+
+    Every row is in one unit, named in its label where it has one; rates are fractions.
+    """
     if baseline not in outcomes:
         raise InputError(
             f"Baseline scenario '{baseline}' is not among the compared scenarios "
