@@ -111,8 +111,6 @@ with st.container(border=True):
         )
     row[3].number_input(
         "Max occupancy (%)",
-        min_value=1.0,
-        max_value=100.0,
         step=1.0,
         key="max_occupancy_pct",
         format="%.0f",

@@ -413,6 +413,12 @@ def staffing_problems() -> list[str]:
             else problem
             for problem in problems
         ]
+    occupancy = float(session["max_occupancy_pct"])
+    if not 0 < occupancy <= 100:
+        problems.append(
+            f"Max occupancy is a share of the agents' time: enter more than 0% and at most 100% "
+            f"(you entered {_amount(occupancy)}%); most contact centres cap it at 80–90%."
+        )
     start, end = session["email_hours"]
     if session["channel"] == "email" and start >= end:
         problems.append(

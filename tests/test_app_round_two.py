@@ -314,3 +314,14 @@ def test_the_queue_picked_on_the_forecast_page_survives_a_reload_of_the_staffing
     assert_clean(reloaded)
     assert reloaded.selectbox(key="queue").value == "email"
     assert reloaded.selectbox(key="channel").value == "email"  # the queue's own settings follow
+
+
+def test_max_occupancy_above_100_percent_is_explained_not_ignored(picco_home):
+    app = go(open_app(), "staffing")
+    field = app.number_input(key="max_occupancy_pct")
+    assert field.max is None  # Streamlit would refuse 120 without a word
+    field.set_value(120.0).run()
+    assert not app.exception
+    assert "Max occupancy is a share of the agents' time" in errors(app)
+    assert "you entered 120%" in errors(app)
+    assert not app.metric  # no figures from a setting that cannot be
