@@ -94,9 +94,12 @@ WHOLE_HANDLE_WORDS = {
     "traitement",
 }  # fmt: skip
 HANDLE_WORDS = WHOLE_HANDLE_WORDS | {
-    "talk", "conversazione", "conversation", "durata", "duration", "ser", "service", "servizio",
-    "acd",
+    "talk", "talking", "conversazione", "conversation", "durata", "duration", "ser", "service",
+    "servizio", "acd",
 }  # fmt: skip
+# A call's whole length ("duration (total)" beside "duration (in call)", Aircall) runs from
+# arrival to hang-up, the wait included: a handle time only when no other length is given.
+WHOLE_CALL_WORDS = {"total", "totale", "overall", "gesamt", "whole"}
 # Parts of a handle time, summed when no whole handle time is given: talk (handle words that
 # name neither the whole nor a plain duration, which may include the queue), the agent's hold,
 # after-call work. Handle time = talk + hold + after-call work (Genesys tHandle = tTalk + tHeld +
@@ -108,13 +111,26 @@ WRAP_UP_WORDS = {
 }  # fmt: skip
 # TMA is the Italian "tempo medio di attesa": a wait, not a handle time. "Hold" is the time an
 # agent held the caller, a part of handling, unless it says it was a queue's hold.
-WAIT_WORDS = {"wait", "waiting", "attesa", "q", "asa", "delay", "ring", "queued", "tma"}
+WAIT_WORDS = {
+    "wait", "waiting", "attesa", "q", "asa", "delay", "ring", "queued", "tma", "espera",
+    "wartezeit", "attente", "ringing",
+}  # fmt: skip
 # The average speed of answer is the answered contacts' mean wait: Avaya's "Avg Speed Ans" (BCMS
 # User's Manual, Issue 5.0, 2005, "Header definitions": the time answered ACD calls spent in queue
 # and ringing; CMS's "Avg Speed Answer"), "Speed of Answer", Italian "Velocità di risposta".
 # "Ans" alone is no wait ("% Ans Calls"): only beside "speed".
 SPEED_WORDS = {"speed", "velocita"}
-ANSWER_WORDS = {"ans", "answer", "answered", "answering", "risposta"}
+ANSWER_WORDS = {"ans", "answer", "answered", "answering", "risposta", "reponse", "respuesta"}
+# Words naming a length of time, in a header that names what was timed ("Time to Answer",
+# "Tempo di risposta", "Queue Duration").
+LENGTH_WORDS = {
+    "time", "tempo", "temps", "tiempo", "zeit", "duration", "durata", "duree", "duracion",
+    "dauer", "seconds", "sec", "secs", "secondi",
+}  # fmt: skip
+# A moment, not a length: "Answer Date", "Answer Timestamp" (and "Answered At": MOMENT_WORDS).
+DATE_WORDS_OF_A_MOMENT = {"date", "data", "datetime", "timestamp", "ts", "stamp", "fecha", "datum"}
+# Waits of one contact longer than this are clock times ("Answer Time" 08:01:25), not waits.
+MAX_WAIT_SECONDS = 3600
 # A service level or a rate measured in seconds is neither a handle time nor a wait.
 NOT_A_TIME_WORDS = RATE_WORDS | {"level", "livello", "sl"}
 COUNTED_THINGS = {
@@ -138,6 +154,18 @@ KIND_OF_CONTACT_WORDS = {
 }
 CHANNEL_WORDS = {"channel", "canale", "media"}
 MAX_SPLIT_VALUES = 12  # distinct values in the sample: more is not a handful of channels
+# A queue, skill or split named by its number ("Numero coda", "Queue ID", "Skill No", "Split
+# No.", "Code de file"): a key to tell queues apart, never a count, though "numero" and "n" name
+# counts elsewhere. French "file" (d'attente) names a queue; a number under "File" alone may be a
+# file's, so numbers need a key word beside it.
+QUEUE_KEY_WORDS = QUEUE_WORDS | {"file", "vdn", "hunt"}
+KEY_WORDS = {
+    "id", "no", "nr", "n", "num", "numero", "number", "nummer", "code", "codice", "cod", "key",
+}  # fmt: skip
+# Words that make a queue-named header a measure of the queue ("Calls in Queue", "Queue Time",
+# "Max Queue Length"), not its name.
+QUEUE_MEASURE_WORDS = {"in", "waiting", "length", "size", "max", "longest", "oldest", "depth"}
+MAX_QUEUE_KEYS = 100  # distinct queue numbers in the sample: more is no set of queues
 # A disconnect reason names the outcome too ("Disconnect Reason", "Termination Type"): its
 # abandoned labels say which contacts no agent served.
 OUTCOME_WORDS = {
@@ -215,6 +243,9 @@ class ColumnPlan:
     abandoned_column: str | None = None
     abandon_wait_column: str | None = None
     abandoned_flag_column: str | None = None  # records: "Abandoned" yes/no instead of an outcome
+    # The queue column holds queue numbers ("Queue ID"): one number alone in the file names no
+    # queue, so the file's name does.
+    queue_is_key: bool = False
     # No whole handle time, but its parts: talk (the aht/handle column), hold, after-call work,
     # summed row by row. Empty when the handle time is one column.
     handle_parts: tuple[str, ...] = ()
@@ -289,6 +320,7 @@ class _Column:
     words: set[str]
     values: list[str]  # non-empty sample values
     decimal_comma: bool = False  # numbers written 1.234,5
+    cells: list[str] = field(default_factory=list)  # every sample row's cell, empty ones too
 
     @property
     def text(self) -> pa.Array:
@@ -308,10 +340,10 @@ def plan_columns(
     sample_rows = [row for row in sample_rows if not is_total_label(row[0] if row else "")]
     columns = []
     for position, name in enumerate(header):
-        values = [row[position].strip() for row in sample_rows if position < len(row)]
+        cells = [row[position].strip() if position < len(row) else "" for row in sample_rows]
         comma = decimal_comma or name in decimal_comma_columns
         columns.append(
-            _Column(name, position, header_words(name), [v for v in values if v], comma)
+            _Column(name, position, header_words(name), [v for v in cells if v], comma, cells)
         )
     by_name = {column.name: column for column in columns}
     chosen = _chosen_columns(overrides, header, display_name)
@@ -457,6 +489,10 @@ def _detect_roles(
     )
     taken = set(plan.used_columns()) | reserved
     free = [column for column in columns if column.name not in taken]
+    # Queue numbers are set aside before counts are looked for: "Numero coda" is no count.
+    row_times = _row_times(plan, by_name)
+    queue_keys = [c for c in free if _is_queue_key(c, row_times)]
+    free = [column for column in free if column not in queue_keys]
     numeric = [c for c in free if _number_share(c) == 1]
     mostly_numeric = [c for c in free if _number_share(c) >= MIN_SHARE]
     durations = [c for c in free if _duration_share(c) >= MIN_SHARE]
@@ -518,12 +554,25 @@ def _detect_roles(
             or pick([c for c in timed if {"hold"} & c.words], {"queue", "coda"})
         )
     else:
+        # Clock times under a wait's name ("Answer Time" 08:01:25) are moments, not waits.
+        arrival = _arrival_clock(plan, by_name)
+        waits = [c for c in timed if not _holds_clock_times(c, arrival)]
+        answer_times = [
+            c for c in waits if c.words & LENGTH_WORDS and not c.words & DATE_WORDS_OF_A_MOMENT
+        ]
+        queue_times = [c for c in waits if c.words & (LENGTH_WORDS | {"hold"})]
         plan.wait_column = (
-            pick(speed_of_answer, SPEED_WORDS)
-            or pick(timed, WAIT_WORDS)
-            or pick([c for c in timed if {"tempo", "time", "hold"} & c.words], {"coda", "queue"})
+            pick([c for c in speed_of_answer if c in waits], SPEED_WORDS)
+            or pick(waits, WAIT_WORDS)
+            or pick(answer_times, ANSWER_WORDS)  # "Time to Answer", "Tempo di risposta"
+            or pick(queue_times, {"coda", "queue", "cola"})  # "Queue Time", "Queue Duration"
         )
-        plan.handle_column = pick(timed, WHOLE_HANDLE_WORDS) or pick(timed, HANDLE_WORDS)
+        plan.handle_column = (
+            pick(timed, WHOLE_HANDLE_WORDS)
+            or pick(timed, TALK_WORDS)
+            or pick([c for c in timed if not c.words & WHOLE_CALL_WORDS], HANDLE_WORDS)
+            or pick(timed, HANDLE_WORDS)
+        )
         text = [c for c in free if c.values and c not in numeric]
         named = [c for c in text if not c.words & NOT_OUTCOME_WORDS]
         plan.outcome_column = pick(named, OUTCOME_WORDS)
@@ -540,11 +589,22 @@ def _detect_roles(
     _plan_handle_parts(plan, [c for c in timed if c.name not in taken])
     taken.update(plan.handle_parts)
     text = [c for c in free if c not in numeric and c.name not in taken]
-    labelled = [c for c in text if c.words & QUEUE_WORDS or _names_a_kind_of_contact(c)]
+    # "Queue Time" holding clock times names a moment of each contact, not its queue.
+    labelled = [
+        c
+        for c in text
+        if (_names_a_queue(c) or _names_a_kind_of_contact(c)) and not c.words & LENGTH_WORDS
+    ]
     if overrides.queue_column:
         plan.queue_column = overrides.queue_column
     elif labelled:
         plan.queue_column = labelled[0].name
+    elif queue_keys:
+        plan.queue_column, plan.queue_is_key = queue_keys[0].name, True
+        plan.notes.append(
+            f"{display_name}: '{queue_keys[0].name}' holds queue numbers (e.g. "
+            f"{_examples(queue_keys[0], 2)}): read as the queue, not as a count."
+        )
     splits = [
         c
         for c in labelled
@@ -555,6 +615,45 @@ def _detect_roles(
     if plan.queue_column and splits and not overrides.queue_column:
         plan.split_column = splits[0].name
     return plan
+
+
+def _row_times(plan: ColumnPlan, by_name: dict[str, _Column]) -> list[tuple[str, ...]]:
+    """Each sample row's date and time as written, to tell which rows share an interval."""
+    timing = [
+        by_name[name].cells
+        for name in (plan.timestamp_column, plan.date_column, plan.time_column)
+        if name
+    ]
+    return list(zip(*timing, strict=True)) if timing else []
+
+
+def _is_queue_key(column: _Column, row_times: list[tuple[str, ...]]) -> bool:
+    """A column of queue, skill or split numbers: a header naming a queue by its number ("Queue
+    ID", "Numero coda", "Skill No") or naming only a queue ("Skill"), over whole numbers that
+    repeat, few of them. A header naming only a queue must show several numbers in one
+    interval too: a lone "Queue" column of whole numbers may count the calls queued."""
+    words = column.words - {"de", "di", "del", "della", "of", "the", "d"}
+    if not words & QUEUE_KEY_WORDS or words & (COUNTED_THINGS | QUEUE_MEASURE_WORDS):
+        return False
+    named_by_number = bool(words & KEY_WORDS) and not words & (
+        (VOLUME_WORDS - KEY_WORDS) | NOT_COUNT_WORDS | ANSWERED_COUNT_WORDS
+        | ABANDONED_COUNT_WORDS
+    )  # fmt: skip
+    named_only = words <= QUEUE_KEY_WORDS - {"file"}
+    values = column.values
+    if not (named_by_number or named_only) or not values:
+        return False
+    if not all(value.isdigit() for value in values):
+        return False
+    distinct = len(set(values))
+    if distinct > MAX_QUEUE_KEYS or (len(values) >= 4 and distinct * 2 > len(values)):
+        return False  # not a handful of numbers repeating down the rows
+    if named_by_number:
+        return True
+    numbers_by_time: dict[tuple[str, ...], set[str]] = {}
+    for time, cell in zip(row_times, column.cells, strict=False):
+        numbers_by_time.setdefault(time, set()).add(cell)
+    return any(len(numbers) > 1 for numbers in numbers_by_time.values())
 
 
 def _plan_handle_parts(plan: ColumnPlan, untaken: list[_Column]) -> None:
@@ -582,6 +681,27 @@ def _names_wrap_up(words: set[str]) -> bool:
     after_call = {"after", "work"} <= words
     post_call = "post" in words and bool(words & {"call", "chiamata", "appel", "llamada"})
     return bool(words & WRAP_UP_WORDS) or after_call or post_call
+
+
+# A column of file names, not of queues: French "File" (d'attente) is a queue, a recording's
+# "File Name" or "Nome file" is no queue.
+FILE_NAME_WORDS = {
+    "name", "nome", "path", "percorso", "recording", "registrazione", "size", "url", "link",
+    "attachment", "allegato", "audio",
+}  # fmt: skip
+_FILE_NAME = re.compile(r"[/\\]|\.[A-Za-z0-9]{2,4}$")
+
+
+def _names_a_queue(column: _Column) -> bool:
+    """A header naming a queue, skill, split or campaign; French "File" only over values that
+    are no file names ("Particuliers", not "rec_0412.wav")."""
+    if column.words & QUEUE_WORDS:
+        return True
+    return (
+        "file" in column.words
+        and not column.words & FILE_NAME_WORDS
+        and not any(_FILE_NAME.search(value) for value in column.values)
+    )
 
 
 def _names_a_kind_of_contact(column: _Column) -> bool:
@@ -771,6 +891,41 @@ def _clock_only(column: _Column) -> bool:
 def _names_a_length(column: _Column) -> bool:
     lengths = (HANDLE_WORDS | WAIT_WORDS | TIME_MEASURE_WORDS) - {"time", "tempo"}
     return bool(column.words & lengths) and not column.words & MOMENT_WORDS
+
+
+def _arrival_clock(plan: ColumnPlan, by_name: dict[str, _Column]) -> np.ndarray | None:
+    """Each sample row's arrival as seconds after midnight (NaN where unread); None without a
+    time of day."""
+    if plan.time_column:
+        cells = pa.array(by_name[plan.time_column].cells, pa.string())
+        return parse_time_of_day(cells, day_fractions=True)
+    if plan.timestamp_column and plan.timestamp_format:
+        cells = pa.array(by_name[plan.timestamp_column].cells, pa.string())
+        return parse_timestamps(cells, plan.timestamp_format) % 86_400
+    return None
+
+
+# Share of rows whose value falls just after the row's arrival for a column to be its clock.
+CLOCK_SHARE = 0.9
+
+
+def _holds_clock_times(column: _Column, arrival: np.ndarray | None) -> bool:
+    """Values written as clock times: the moment something happened ("Answer Time" 08:01:25),
+    not how long the contact waited. Told by a median of an hour or more, or by values that
+    fall, read as times of day, within an hour after each row's arrival ("8:01" for a call at
+    08:00:47, which reads as 8 minutes too)."""
+    if not column.values or sum(":" in v for v in column.values) < MIN_SHARE * len(column.values):
+        return False
+    lengths = parse_duration(column.text, column.decimal_comma)
+    lengths = lengths[~np.isnan(lengths)]
+    if len(lengths) and float(np.median(lengths)) >= MAX_WAIT_SECONDS:
+        return True
+    if arrival is None:
+        return False
+    clock = parse_time_of_day(pa.array(column.cells, pa.string()))
+    both = ~np.isnan(clock) & ~np.isnan(arrival)
+    after = (clock[both] >= arrival[both] - 60) & (clock[both] <= arrival[both] + MAX_WAIT_SECONDS)
+    return bool(both.sum()) and float(after.mean()) >= CLOCK_SHARE
 
 
 def _number_share(column: _Column) -> float:

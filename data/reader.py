@@ -13,6 +13,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from data import schema
+from data.agents import agent_columns, arriving_count, read_per_agent_counts, refuse_per_agent
 from data.columns import (
     HOLD_WORDS,
     SERVED_COUNT_WORDS,
@@ -36,6 +37,7 @@ from data.timestamps import (
     EXCEL_SERIAL,
     EXCEL_SERIAL_DATE,
     ISO,
+    dotted_durations,
     excel_day_fractions,
     has_end_of_day_labels,
     parse_duration,
@@ -100,8 +102,14 @@ def read_file(
         name,
         text_format.decimal_comma_columns,
     )
+    agents = agent_columns(text_format.header)
+    counted = arriving_count(plan, options) if agents else None
+    if agents and not counted:
+        refuse_per_agent(name, agents)
     table = _read_table(path, name, text_format, plan)
     rows = _parse_rows(table, plan, text_format, name)
+    if counted:
+        read_per_agent_counts(rows, agents, counted, name)
     rows.notes[:0] = plan.notes
     skipped = text_format.skipped_note(name)
     if skipped:
@@ -939,6 +947,9 @@ def _queues(sheet: _Sheet, plan: ColumnPlan) -> tuple[np.ndarray, list[str]]:
     if not plan.queue_column:
         return np.zeros(sheet.table.num_rows, dtype=np.int64), [queue_from_file_name(sheet.name)]
     codes, labels = label_codes(sheet.column(plan.queue_column))
+    if plan.queue_is_key and len(labels) == 1 and not plan.split_column:
+        # One queue number all through: the file holds one queue, named as any such file is.
+        return np.zeros(sheet.table.num_rows, dtype=np.int64), [queue_from_file_name(sheet.name)]
     labels = [label or "(no queue)" for label in labels]
     if plan.split_column:  # each queue split by channel: "Support / Chat"
         split_codes, splits = label_codes(sheet.column(plan.split_column))
@@ -1011,7 +1022,8 @@ def _durations(sheet: _Sheet, column: str, notes: list[str], is_handle: bool = F
     values = sheet.column(column)
     seconds = parse_duration(values, sheet.comma(column))
     factor, unit = duration_unit(column)
-    plain = ~np.isnan(parse_number(values, sheet.comma(column)))  # H:MM:SS is already seconds
+    # H:MM:SS (and HH.MM.SS, which a decimal comma would read as a number) is already seconds.
+    plain = ~np.isnan(parse_number(values, sheet.comma(column))) & ~dotted_durations(values)
     if factor != 1 and plain.any():
         seconds = np.where(plain, seconds * factor, seconds)
         notes.append(f"{sheet.name}: '{column}' read in {unit}, as its header says.")

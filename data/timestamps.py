@@ -105,6 +105,9 @@ _TIME_OF_DAY = (
     r"(?:\s*(?P<half>[AaPp])\.?(?:[Mm]\.?)?)?(?:\s*(?:-|–).*)?$"
 )
 _DURATION = r"^(?:(?P<h>\d+):)?(?P<m>\d{1,2}):(?P<s>\d{2})(?:\.\d+)?$"
+# Italian exports write durations with dots, "00.03.53" for 3 min 53 s: no number has two-digit
+# groups, so it is no thousands-grouped "1.234.567" either (and without the dots, 353, is wrong).
+_DOTTED_DURATION = r"^\d{1,3}\.\d{2}\.\d{2}$"
 # "1h 2m 3s", "5m 0s", "1m 28s", "59s", "2 min 5 sec": hours, minutes and seconds in words.
 _UNIT_DURATION = (
     r"^(?:(?P<h>\d+)\s*h(?:rs?|ours?)?\s*)?(?:(?P<m>\d+)\s*m(?:in(?:s|utes?)?)?\s*)?"
@@ -335,15 +338,19 @@ def has_end_of_day_labels(values: pa.ChunkedArray | pa.Array) -> bool:
 
 
 def parse_duration(values: pa.ChunkedArray | pa.Array, decimal_comma: bool) -> np.ndarray:
-    """Seconds from plain numbers (seconds) or `H:MM:SS` / `M:SS`; NaN where unreadable."""
+    """Seconds from plain numbers (seconds) or `H:MM:SS` / `M:SS` / `HH.MM.SS`; NaN where
+    unreadable."""
     numbers = parse_number(values, decimal_comma)
     if _is_numeric(values.type):
         return numbers
+    numbers[dotted_durations(values)] = np.nan  # "00.03.53" read as a number would be 353
     unread = np.flatnonzero(np.isnan(numbers))
     if len(unread) == 0:
         return numbers
     # Only the values that are not plain numbers go through the clock-notation pattern.
     rest = pc.utf8_trim_whitespace(pc.take(_as_text(values), pa.array(unread, pa.int64())))
+    dotted = pc.match_substring_regex(rest, _DOTTED_DURATION)
+    rest = pc.if_else(dotted, pc.replace_substring(rest, ".", ":"), rest)
     parts = pc.extract_regex(rest, _DURATION)
     hours = np.nan_to_num(_field_float(parts, "h"), nan=0.0)
     clocked = hours * 3600 + _field_float(parts, "m") * 60 + _field_float(parts, "s")
@@ -357,6 +364,15 @@ def parse_duration(values: pa.ChunkedArray | pa.Array, decimal_comma: bool) -> n
         total[np.isnan(np.stack(units)).all(axis=0)] = np.nan
         numbers[unread[worded]] = total
     return numbers
+
+
+def dotted_durations(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    """True where a value is a duration written with dots ("00.03.53")."""
+    if _is_numeric(values.type):
+        return np.zeros(len(values), dtype=bool)
+    trimmed = pc.utf8_trim_whitespace(_as_text(values))
+    matched = pc.fill_null(pc.match_substring_regex(trimmed, _DOTTED_DURATION), False)
+    return np.asarray(matched, dtype=bool)
 
 
 def parse_number(values: pa.ChunkedArray | pa.Array, decimal_comma: bool) -> np.ndarray:

@@ -11,16 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from data.columns import (
-    ARRIVAL_COUNT_WORDS,
-    NOT_COUNT_WORDS,
-    SERVED_COUNT_WORDS,
-    ImportOptions,
-    header_words,
-    plan_columns,
-)
+from data.agents import QUEUE_REPORT, agent_columns, arriving_count, named
+from data.columns import SERVED_COUNT_WORDS, ImportOptions, header_words, plan_columns
 from data.errors import InputError
-from data.schema import KIND_INTERVALS, KIND_RECORDS
+from data.schema import KIND_RECORDS
 from data.sniff import sniff_bytes
 from data.wide import grid_columns
 
@@ -29,17 +23,6 @@ _WORKBOOK_PART = "xl/workbook.xml"
 # Rows of each sheet looked at to tell what it holds: enough for the column roles (the reader
 # then samples the chosen sheet as it samples any CSV).
 _HEAD_ROWS = 200
-# A sheet of per-agent rows names its agents and measures their states (logged in, staffed,
-# available, in AUX): agent statistics, not contacts. A call log names the agent who took each
-# call but measures no agent state, so it needs both.
-AGENT_WORDS = {
-    "agent", "agente", "operator", "operatore", "employee", "dipendente", "advisor", "user",
-    "username", "rep", "mitarbeiter", "agentin", "conseiller", "asesor",
-}  # fmt: skip
-AGENT_STATE_WORDS = {
-    "logged", "staffed", "available", "avail", "idle", "aux", "occupancy", "adherence",
-    "utilization", "utilisation", "ready", "loggato", "disponibile", "pausa", "angemeldet",
-}  # fmt: skip
 _NO_HISTORY = "no dated contacts or counts of contacts found"
 
 
@@ -122,7 +105,8 @@ def xlsx_to_csv(path: Path, name: str, target: Path, options: ImportOptions | No
                 writer.writerow([_cell_text(value) for value in row])
     except Exception as error:
         raise _unopened(name, error) from error
-    return _sheet_note(name, chosen, others) + _per_agent_note(chosen)
+    # A per-agent sheet read for its count of contacts: the CSV reading notes it (data.agents).
+    return _sheet_note(name, chosen, others)
 
 
 def _unopened(name: str, error: Exception) -> InputError:
@@ -149,17 +133,9 @@ def _sheet_note(name: str, chosen: _SheetContent, others: list[_SheetContent]) -
     )
 
 
-# What to export instead of agent statistics: the queue's own report per interval.
-_QUEUE_REPORT = (
-    "the queue's interval report (per queue, split or skill: contacts offered, answered and "
-    "abandoned per interval), or a list of contacts with their arrival times"
-)
-
-
 def _refuse_per_agent(name: str, chosen: _SheetContent, others: list[_SheetContent]) -> None:
     """A workbook whose best sheet holds agent statistics: summed per interval they count the
     agents' handled contacts (or, read per row, their logins), not the contacts that arrived."""
-    named = ", ".join(f"'{column}'" for column in chosen.agent_columns)
     passed_over = ""
     if others:
         listed = "; ".join(
@@ -168,22 +144,10 @@ def _refuse_per_agent(name: str, chosen: _SheetContent, others: list[_SheetConte
         more = f"; and {len(others) - 4} more" if len(others) > 4 else ""
         passed_over = f" Other sheets: {listed}{more}."
     raise InputError(
-        f"{name}: the workbook holds per-agent figures (sheet '{chosen.sheet.name}': {named}), "
-        f"not contacts per interval or per contact, so it gives no contact history to forecast "
-        f"from.{passed_over} Instead, export {_QUEUE_REPORT}, and import that."
-    )
-
-
-def _per_agent_note(chosen: _SheetContent) -> str:
-    """A sentence for a sheet of per-agent figures that also counts contacts per interval."""
-    if not chosen.per_agent:
-        return ""
-    named = ", ".join(f"'{column}'" for column in chosen.agent_columns)
-    return (
-        f" The sheet holds per-agent figures ({named}) but also a count of contacts per "
-        f"interval ({chosen.contacts_per_interval}): that count was read. If the sheet has "
-        "one row per agent, each interval's contacts were counted once per agent: instead, "
-        f"export {_QUEUE_REPORT}."
+        f"{name}: the workbook holds per-agent figures (sheet '{chosen.sheet.name}': "
+        f"{named(chosen.agent_columns)}), not contacts per interval or per contact, so it gives "
+        f"no contact history to forecast from.{passed_over} Instead, export {QUEUE_REPORT}, and "
+        "import that."
     )
 
 
@@ -196,7 +160,7 @@ def _content(sheet: Any, name: str, options: ImportOptions) -> _SheetContent:
         writer.writerow([_cell_text(value) for value in row])
     try:
         text_format = sniff_bytes(text.getvalue().encode("utf-8"), name)
-        content.agent_columns = _agent_columns(text_format.header)
+        content.agent_columns = agent_columns(text_format.header)
         if grid_columns(text_format.header):  # dates down, times across (or the other way)
             content.readable = content.timed = content.demand = True
             content.contacts_per_interval = "the columns of its grid"
@@ -217,25 +181,9 @@ def _content(sheet: Any, name: str, options: ImportOptions) -> _SheetContent:
         header_words(plan.volume_column or "") & SERVED_COUNT_WORDS
     )
     content.demand = plan.kind == KIND_RECORDS or not served_only
-    counted = plan.volume_column if plan.kind == KIND_INTERVALS else None
-    if counted and (header_words(counted) & ARRIVAL_COUNT_WORDS or options.volume_column):
-        content.contacts_per_interval = f"'{counted}'"
+    counted = arriving_count(plan, options)
+    content.contacts_per_interval = f"'{counted}'" if counted else None
     return content
-
-
-def _agent_columns(header: list[str]) -> tuple[str, ...]:
-    """The first header naming agents and the first naming an agent state, when there are both;
-    else ()."""
-    agent = next(
-        (
-            column
-            for column in header
-            if header_words(column) & AGENT_WORDS and not header_words(column) & NOT_COUNT_WORDS
-        ),
-        None,
-    )
-    state = next((column for column in header if header_words(column) & AGENT_STATE_WORDS), None)
-    return tuple(dict.fromkeys((agent, state))) if agent and state else ()
 
 
 def _cell_text(value: object) -> str:

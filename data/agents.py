@@ -1,0 +1,149 @@
+"""Exports of per-agent figures (one row per agent, or per agent and interval: logged-in,
+staffed, available, AUX times): agent statistics, not contacts. Told apart by their headers,
+alike in a CSV file and in a workbook's sheet."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from data.columns import (
+    ARRIVAL_COUNT_WORDS,
+    NOT_COUNT_WORDS,
+    ColumnPlan,
+    ImportOptions,
+    header_words,
+)
+from data.errors import InputError, where_to_choose
+from data.rows import ParsedRows
+from data.schema import KIND_INTERVALS
+
+# A table of per-agent rows names its agents and measures their states (logged in, staffed,
+# available, in AUX): agent statistics, not contacts. A call log names the agent who took each
+# call but measures no agent state, so it needs both.
+AGENT_WORDS = {
+    "agent", "agente", "operator", "operatore", "employee", "dipendente", "advisor", "user",
+    "username", "rep", "mitarbeiter", "agentin", "conseiller", "asesor", "login",
+}  # fmt: skip
+AGENT_STATE_WORDS = {
+    "logged", "staffed", "available", "avail", "idle", "aux", "occupancy", "adherence",
+    "utilization", "utilisation", "ready", "loggato", "disponibile", "pausa", "angemeldet",
+    "disponible", "pause",
+}  # fmt: skip
+# What to export instead of agent statistics: the queue's own report per interval.
+QUEUE_REPORT = (
+    "the queue's interval report (per queue, split or skill: contacts offered, answered and "
+    "abandoned per interval), or a list of contacts with their arrival times"
+)
+# Measures summed over the agents of one interval when they differ; the others are averaged.
+_COUNT_MEASURES = ("volume", "answered", "abandoned")
+_TIME_MEASURES = ("aht", "wait", "abandon_wait")
+
+
+def agent_columns(header: list[str]) -> tuple[str, ...]:
+    """The first header naming agents and the first naming an agent state, when there are both;
+    else ()."""
+    agent = next(
+        (
+            column
+            for column in header
+            if header_words(column) & AGENT_WORDS and not header_words(column) & NOT_COUNT_WORDS
+        ),
+        None,
+    )
+    state = next((column for column in header if header_words(column) & AGENT_STATE_WORDS), None)
+    return tuple(dict.fromkeys((agent, state))) if agent and state else ()
+
+
+def named(columns: tuple[str, ...]) -> str:
+    return ", ".join(f"'{column}'" for column in columns)
+
+
+def arriving_count(plan: ColumnPlan, options: ImportOptions) -> str | None:
+    """The column of `plan` counting contacts per interval that a per-agent table may still be
+    read by: arriving contacts (an agent's handled calls are no demand), or the count the user
+    chose; None without one."""
+    counted = plan.volume_column if plan.kind == KIND_INTERVALS else None
+    if counted and (header_words(counted) & ARRIVAL_COUNT_WORDS or options.volume_column):
+        return counted
+    return None
+
+
+def refuse_per_agent(name: str, columns: tuple[str, ...]) -> None:
+    """A CSV file of agent statistics: read per row they count the agents' logins, summed per
+    interval their handled contacts, never the contacts that arrived."""
+    raise InputError(
+        f"{name}: the file holds per-agent figures ({named(columns)}), not contacts per interval "
+        "or per contact, so it gives no contact history to forecast from. Instead, export "
+        f"{QUEUE_REPORT}, and import that. If a column of this file does count the contacts "
+        f"that arrived in each interval, name it ({where_to_choose('volume_column')})."
+    )
+
+
+def read_per_agent_counts(
+    rows: ParsedRows, columns: tuple[str, ...], counted: str, name: str
+) -> None:
+    """Counts of contacts read from a table of per-agent figures, made one row per interval and
+    queue, with a note. Where the agents' rows of an interval all hold the same count, it is the
+    queue's, written on every agent's row: taken once, not summed over the agents. Where the
+    counts differ, they are the agents' own and are summed, which counts a contact once per
+    agent it reached. Other figures are taken once when shared too, else summed (counts) or
+    averaged (times)."""
+    start = f"{name}: the file holds per-agent figures ({named(columns)}) beside a count of "
+    key = rows.seconds * max(1, len(rows.queue_names)) + rows.codes
+    groups, first, group_of = np.unique(key, return_index=True, return_inverse=True)
+    if len(groups) == len(key):
+        rows.notes.append(
+            start + f"contacts per interval ('{counted}'), one row per interval: that count "
+            "was read."
+        )
+        return
+    shared = _same_in_each_group(rows.volume, group_of)
+    agents = int(np.max(np.bincount(group_of)))
+    order = np.argsort(first)  # intervals in the order the file gives them
+    answered = rows.answered  # each agent's row: the weights of the agents' times
+    for measure in (*_COUNT_MEASURES, *_TIME_MEASURES):
+        values = getattr(rows, measure)
+        if values is not None:
+            setattr(rows, measure, _one_per_group(values, group_of, measure, answered)[order])
+    rows.seconds, rows.codes = rows.seconds[first[order]], rows.codes[first[order]]
+    if shared:
+        rows.notes.append(
+            start + f"contacts per interval ('{counted}') that is the same on every agent's row "
+            f"of an interval (up to {agents} agents each): the queue's count, read once per "
+            "interval, not summed over the agents."
+        )
+        return
+    rows.notes.append(
+        start + f"contacts per interval ('{counted}') that differs between the agents of one "
+        f"interval (up to {agents} agents each), so the agents' counts were summed: a contact "
+        f"offered to several agents (or transferred) is counted once per agent. Instead, export "
+        f"{QUEUE_REPORT}."
+    )
+
+
+def _same_in_each_group(values: np.ndarray | None, group_of: np.ndarray) -> bool:
+    if values is None:
+        return True
+    spread = pd.Series(values).groupby(group_of).agg(["min", "max"])
+    known = spread.dropna()
+    return bool((known["min"] == known["max"]).all())
+
+
+def _one_per_group(
+    values: np.ndarray, group_of: np.ndarray, measure: str, answered: np.ndarray | None
+) -> np.ndarray:
+    """One value per group: the shared one when every row of each group holds the same; else a
+    sum for counts, a mean (weighted by the answered contacts, when they differ) for times."""
+    series = pd.Series(values)
+    if _same_in_each_group(values, group_of):
+        return series.groupby(group_of).first().to_numpy(dtype=float)
+    if measure in _COUNT_MEASURES:
+        return series.groupby(group_of).sum(min_count=1).to_numpy(dtype=float)
+    weights = np.ones(len(values)) if answered is None else np.nan_to_num(answered)
+    weights = np.where(np.isnan(values), 0.0, weights)
+    weighted = pd.Series(np.nan_to_num(values) * weights).groupby(group_of).sum().to_numpy()
+    total = pd.Series(weights).groupby(group_of).sum().to_numpy()
+    plain = series.groupby(group_of).mean().to_numpy(dtype=float)  # no agent answered any
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(total > 0, weighted / total, plain)
