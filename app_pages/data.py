@@ -16,6 +16,7 @@ from data.schema import Dataset
 
 AUTOMATIC = uploads.AUTOMATIC
 _DELIMITERS = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "pipe"}
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 INTERVAL_CHOICES = [AUTOMATIC, 5, 6, 10, 15, 30, 60]
 # Session keys of the upload flow (not widgets).
 IMPORTED_SIGNATURE = "upload_signature"  # files + options last imported, so reruns skip it
@@ -182,7 +183,8 @@ def _pending_choice(pending: PendingUpload) -> None:
     with st.container(border=True):
         st.warning(
             f"{said} This data is not stored yet: store it as a new dataset"
-            + (f", or let it replace '{before.name}'." if replaceable else "."),
+            + (f", or let it replace '{before.name}'" if replaceable else "")
+            + ", before you leave this page (the uploader empties on another page).",
             icon=":material/pending:",
         )
         dataset_caption(pending.dataset)
@@ -205,6 +207,10 @@ def _pending_choice(pending: PendingUpload) -> None:
             )
 
 
+def _is_workbook(name: str) -> bool:
+    return name.lower().endswith(WORKBOOK_SUFFIXES)
+
+
 def _detection(reports: list, interval_minutes: int) -> None:
     """What the reader recognised in each file: shape, format and the columns it used.
 
@@ -216,8 +222,11 @@ def _detection(reports: list, interval_minutes: int) -> None:
             "kind": report.kind,
             "rows": report.rows,
             "interval_minutes": report.interval_minutes or interval_minutes,
-            "encoding": report.encoding,
-            "delimiter": _DELIMITERS.get(report.delimiter, report.delimiter),
+            # A workbook is read through a text copy: its encoding and delimiter are not the file's.
+            "encoding": "Excel workbook" if _is_workbook(report.name) else report.encoding,
+            "delimiter": "—"
+            if _is_workbook(report.name)
+            else _DELIMITERS.get(report.delimiter, report.delimiter),
             "decimal_comma": report.decimal_comma,
         }
         for report in reports

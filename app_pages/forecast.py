@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
@@ -14,6 +16,22 @@ from forecasting.select import PREFERRED_MODEL, SWITCH_MARGIN, WEEKS_BETTER
 HISTORY_TAIL_DAYS = 14
 MAX_PEAKS_LISTED = 10
 UNUSUAL_DAYS_SHOWN = 5
+# The cause beside the comparison with a usual day it explains, wide enough for "Bridge day
+# before Immaculate Conception": sized by the first rows (ordinary days, no cause) it was cut
+# off. The busiest interval's mean forecast stays in the column menu and the download.
+DAY_COLUMNS = [
+    "date",
+    "forecast_contacts",
+    "usual_contacts",
+    "vs_usual",
+    "reason",
+    "busiest_start",
+    "busiest_p90",
+]
+DAY_OVERRIDES = {
+    "reason": replace(tables.COLUMNS["reason"], width=270),
+    "busiest_p90": replace(tables.COLUMNS["busiest_p90"], label="Busiest, P90"),
+}
 BACKTEST_COLUMNS = [
     "model",
     "chosen",
@@ -200,7 +218,13 @@ if days.empty:
 else:
     st.plotly_chart(plots.day_outlook_chart(days, queue), key="day_outlook_chart")
     with st.expander("Day by day as a table"):
-        tables.show(days.drop(columns=QUEUE), key="day_outlook_table", all_rows_up_to=31)
+        tables.show(
+            days.drop(columns=QUEUE),
+            key="day_outlook_table",
+            all_rows_up_to=31,
+            columns=DAY_COLUMNS,
+            overrides=DAY_OVERRIDES,
+        )
 
 st.subheader("Holidays and special days")
 special = result.special_days

@@ -247,6 +247,9 @@ def _manage(action: str, dataset_name: str, scenarios: dict[str, Scenario]) -> N
             store.save_scenario(dataset_name, copy.name, copy.to_dict(), replace=False)
         elif action == "rename":
             store.rename_scenario(dataset_name, picked, new_name)
+            # The picker follows the scenario: left on the old name it would fall back to the
+            # first scenario, and a Delete clicked next would remove that one.
+            st.session_state["scenario_pick"] = new_name
         else:
             store.delete_scenario(dataset_name, picked)
     except InputError as error:
@@ -470,4 +473,6 @@ for number, (row, label) in enumerate(zip(comparison.index, shown.index, strict=
     grid[number % 3].plotly_chart(
         plots.scenario_bars(values, label, baseline, whole=compare.metric_of(row).kind == "count"),
         key=f"compare_chart_{number}",
+        # A third of the page is too narrow for the toolbar beside the title: it covered it.
+        config={"displayModeBar": False},
     )

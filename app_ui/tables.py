@@ -50,7 +50,7 @@ class Column:
     label: str
     kind: str
     help: str | None = None
-    width: str | None = None  # "small", "medium", "large" or None (fit the content)
+    width: str | int | None = None  # "small", "medium", "large", pixels, or None (fit the content)
 
 
 COLUMNS: dict[str, Column] = {
