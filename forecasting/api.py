@@ -45,7 +45,14 @@ from forecasting.peaks import (
     day_outlook,
     find_peaks,
 )
-from forecasting.pipeline import OriginData, QueueInputs, origin_data, prepare_queue, run_model
+from forecasting.pipeline import (
+    OriginData,
+    QueueInputs,
+    day_multipliers,
+    origin_data,
+    prepare_queue,
+    run_model,
+)
 from forecasting.registry import BASELINES, HISTORICAL_AVERAGE, auto_candidates, make_model
 from forecasting.select import (
     PREFERRED_MODEL,
@@ -547,6 +554,9 @@ def forecast_dataset(
         quantiles = quantile_forecasts(mean, dispersion)
         usual = _usual(data.training, settings.usual_weeks)[history.weekdays(origin, n_days)]
         usual = usual * history.open_rows(origin, n_days)
+        # A day the history shows closed (a holiday, a bridge at x0) or an event closes is shut:
+        # nobody is staffed there, not even the minimum an open slot gets.
+        is_open = day_multipliers(inputs, data, n_days) > 0
         day_names = _special_day_names(inputs, origin, n_days)
         kinds = inputs.kinds[origin : origin + n_days]
         frame = pd.DataFrame(
@@ -558,7 +568,7 @@ def forecast_dataset(
                 "p50": quantiles[0.5].ravel(),
                 "p80": quantiles[0.8].ravel(),
                 "p90": quantiles[0.9].ravel(),
-                IS_OPEN: history.open_rows(origin, n_days).ravel(),
+                IS_OPEN: is_open.ravel(),
                 USUAL: usual.ravel(),
                 REASON: _reasons(inputs, data, n_days, mean, usual, day_names, settings).ravel(),
                 "is_holiday": np.repeat(kinds == HOLIDAY, history.slots_per_day),

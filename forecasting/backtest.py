@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from forecasting.history import QueueHistory
 from forecasting.metrics import seasonal_naive_scale
 from forecasting.pipeline import QueueInputs, origin_data, run_model
 from forecasting.registry import COMBINATIONS, make_model
@@ -57,6 +58,14 @@ def choose_origins(
     return origins[::-1]
 
 
+def _open_values(history: QueueHistory, max_days: int) -> np.ndarray:
+    """The last `max_days` days' values with closed slots as NaN: the errors are scored on open
+    slots only, so the MASE scale must not be diluted by the closed hours' zero differences."""
+    days = min(max_days, history.n_days)
+    start = history.n_days - days
+    return np.where(history.open_rows(start, days), history.values[start:], np.nan)
+
+
 def run_backtest(
     inputs: QueueInputs,
     model_names: list[str],
@@ -79,7 +88,7 @@ def run_backtest(
         open_rows = history.open_rows(origin, stop - origin)
         actual[i, : stop - origin] = np.where(open_rows, history.values[origin:stop], np.nan)
         data = origin_data(inputs, origin)
-        scales[i] = seasonal_naive_scale(data.training.values[-7 * 52 :], 7 * slots)
+        scales[i] = seasonal_naive_scale(_open_values(data.training, 7 * 52), 7 * slots)
         for name in direct:
             started = time.perf_counter()
             forecasts[name][i] = run_model(make_model(name), inputs, data, horizon_days)

@@ -19,6 +19,7 @@ from forecasting import (
 )
 from forecasting.peaks import REASON
 from forecasting.synthetic import synthetic_intervals
+from staffing.plan import plan_staffing
 
 FAST = ("seasonal_naive", "historical_average_4w", "weighted_profile", "relevelled_profile")
 
@@ -81,6 +82,13 @@ def test_learned_holiday_closure_is_applied(history):
     result = forecast_dataset(frame, 7, settings())
     day = result.forecast["interval_start"].dt.normalize() == pd.Timestamp("2024-04-25")
     assert result.forecast.loc[day, "forecast"].sum() == 0
+    # ... and the day is shut, so staffing puts nobody there (not the minimum of an open slot).
+    assert not result.forecast.loc[day, "is_open"].any()
+    assert result.forecast.loc[~day & result.forecast["is_open"], "forecast"].sum() > 0
+    plan = plan_staffing(result.forecast, 30)
+    on_holiday = plan["interval_start"].dt.normalize() == pd.Timestamp("2024-04-25")
+    assert plan.loc[on_holiday, "agents"].sum() == 0 and plan.loc[on_holiday, "cost"].sum() == 0
+    assert plan.loc[~on_holiday, "agents"].sum() > 0
 
 
 def test_year_end_eves_learned_from_last_year_lower_this_years():
@@ -448,3 +456,13 @@ def test_the_rest_of_a_partial_last_day_is_forecast(history):
     assert open_["interval_start"].iloc[0] == pd.Timestamp("2024-04-19 10:30")
     friday = open_[open_["interval_start"].dt.normalize() == pd.Timestamp("2024-04-19")]
     assert len(friday) == 15  # 10:30 .. 17:30, the slots the export did not reach
+
+
+def test_mase_scale_counts_open_slots_only():
+    # Mon-Fri 08:00-18:00 (20 of 48 half hours, 5 of 7 days open) exported with the closed
+    # slots as zero rows: the weekly seasonal naive scored out of sample is about as good as it
+    # is in sample, MASE near 1. Scaling by all slots, closed zeros included, gave 3.3 (about
+    # the inverse of the 100 / 336 open share).
+    frame = synthetic_intervals(7 * 30, seed=5, level=40, include_closed=True)
+    table = backtest_dataset(frame, settings(n_origins=4, country=None)).table.set_index("model")
+    assert 0.8 <= table.loc["seasonal_naive", "mase"] <= 1.25
