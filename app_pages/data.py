@@ -12,7 +12,7 @@ from app_ui import cached, downloads, plots, state, tables, uploads
 from app_ui.widgets import dataset_caption, dataset_metrics
 from data.errors import InputError
 from data.importer import ImportOptions
-from data.schema import Dataset
+from data.schema import INTERVAL_START, IS_OPEN, Dataset
 
 AUTOMATIC = uploads.AUTOMATIC
 _DELIMITERS = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "pipe"}
@@ -405,7 +405,7 @@ def _interval_download(name: str, intervals: pd.DataFrame) -> None:
         key="download_intervals_csv",
         on_click="ignore",
         icon=":material/download:",
-        help=f"All {len(intervals):,} interval rows; the preview above shows the first ones.",
+        help=f"All {len(intervals):,} interval rows; the preview above shows the latest open ones.",
     )
 
 
@@ -461,10 +461,16 @@ with intraday_tab:
     queue = st.selectbox("Queue", dataset.queues, key="intraday_queue")
     st.plotly_chart(plots.intraday_profile(dataset.intervals, queue), key="intraday_chart")
 with preview_tab:
-    preview = dataset.intervals.head(PREVIEW_ROWS)
+    # The latest open intervals: the first rows of a history are mostly closed night slots.
+    intervals = dataset.intervals
+    open_rows = intervals[intervals[IS_OPEN]] if IS_OPEN in intervals else intervals
+    preview = open_rows.sort_values(INTERVAL_START, kind="stable").tail(PREVIEW_ROWS)
     volume = preview["volume"].dropna()
     whole = bool((volume == volume.round()).all())
     counts = {"volume": tables.Column("Contacts", tables.COUNT)} if whole else None
     tables.show(preview, key="preview_table", overrides=counts)
-    st.caption(f"First {len(preview):,} of {len(dataset.intervals):,} interval rows.")
+    st.caption(
+        f"The latest {len(preview):,} open intervals of {len(intervals):,} interval rows; the "
+        "download below holds them all, closed slots included."
+    )
     _interval_download(current.name, dataset.intervals)

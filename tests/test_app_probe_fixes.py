@@ -86,3 +86,14 @@ def test_the_day_by_day_table_shows_the_cause_beside_the_comparison_with_usual(p
     # Sized for its longest text, not by the first rows (ordinary days, no cause at all).
     _, columns = table(app, "forecast_contacts", "busiest_start", "reason")
     assert columns["reason"]["width"] >= 250
+
+
+def test_the_preview_shows_the_latest_open_intervals_not_closed_night_slots(picco_home):
+    app = open_app()
+    assert_clean(app)
+    preview, _ = table(app, "interval_start", "volume", "is_open")
+    assert len(preview) == 500
+    assert preview["is_open"].all()
+    assert preview["volume"].notna().all()
+    # The latest: the last shown interval is the history's last open one.
+    assert preview["interval_start"].max().normalize() == pd.Timestamp("2026-11-22")
