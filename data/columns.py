@@ -751,8 +751,18 @@ def _plan_time(
         plan.time_column = clock.name if clock else None
         return
     stamped = _first(columns, _datetime_format, TIME_WORDS | DATE_WORDS)
-    if stamped is not None:
+    pair = _arrival_pair(columns, stamped) if stamped is not None else None
+    if stamped is not None and pair is None:
         plan.timestamp_column, plan.timestamp_format = stamped.name, _datetime_format(stamped)
+        return
+    if pair is not None:
+        date, clock = pair
+        plan.date_column, plan.date_format = date.name, _date_format(date)
+        plan.time_column = clock.name
+        plan.notes.append(
+            f"{display_name}: '{stamped.name}' holds whole timestamps, but '{clock.name}' (on "
+            f"'{date.name}') names the arrival, so contacts are counted when they arrived."
+        )
         return
     date = _first(columns, _date_format, DATE_WORDS)
     if date is None:
@@ -820,6 +830,20 @@ def _is_direction(column: _Column) -> bool:
 
 def is_total_label(value: str) -> bool:
     return bool(TOTAL_LABEL.match(value.strip()))
+
+
+def _arrival_pair(columns: list[_Column], stamped: _Column) -> tuple[_Column, _Column] | None:
+    """A date column and a clock column named as the arrival, when the only whole timestamp
+    names another moment ("Answer Time", "End"): demand is counted when contacts arrive."""
+    if stamped.words & ARRIVAL_WORDS:
+        return None
+    others = [column for column in columns if column is not stamped]
+    clock = next((c for c in others if c.words & ARRIVAL_WORDS and _clock_only(c)), None)
+    if clock is None:
+        return None
+    dates = [c for c in others if c is not clock and c.values and not _datetime_format(c)]
+    date = _first(dates, _date_format, DATE_WORDS)
+    return (date, clock) if date is not None else None
 
 
 def _first(columns: list[_Column], test, words: set[str]) -> _Column | None:

@@ -339,3 +339,30 @@ def test_3cx_talking_and_ringing_are_the_handle_time_and_the_wait(tmp_path):
     assert dataset.mean_handle_seconds == pytest.approx(240)
     assert (dataset.answered, dataset.abandoned) == (4, 1)
     assert at(dataset, "2024-03-04 08:00").wait_seconds == pytest.approx(20)
+
+
+# --- A whole timestamp of the answer beside the arrival's date and clock ------------------------
+
+
+def test_the_arrival_clock_beats_a_whole_answer_timestamp(tmp_path):
+    # Each call arrives at 08:2x and is answered at 08:3x: counted by the answer, both calls
+    # would move to the 08:30 half hour.
+    rows = [
+        "04/03/2024,08:20:00,04/03/2024 08:31:00,240",
+        "04/03/2024,08:25:00,04/03/2024 08:32:30,300",
+        "04/03/2024,08:40:00,04/03/2024 08:41:00,200",
+    ]
+    path = csv_file(tmp_path, "calls.csv", "Date,Arrival Time,Answer Time,Talk Time", rows)
+    result = import_files_detailed([path], ImportOptions(interval_minutes=30))
+    dataset = result.dataset
+    assert at(dataset, "2024-03-04 08:00").volume == 2
+    assert at(dataset, "2024-03-04 08:30").volume == 1
+    assert result.files[0].columns["time"] == "Arrival Time"
+    assert "names the arrival" in note_with(dataset, "'Answer Time' holds whole timestamps")
+
+
+def test_a_whole_arrival_timestamp_is_still_read_as_one_column(tmp_path):
+    rows = ["04/03/2024 08:20:00,08:31:00,240", "04/03/2024 08:40:00,08:41:00,200"]
+    path = csv_file(tmp_path, "calls.csv", "Start Time,Answer Clock,Talk Time", rows)
+    result = import_files_detailed([path], ImportOptions(interval_minutes=30))
+    assert result.files[0].columns["timestamp"] == "Start Time"
