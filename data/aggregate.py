@@ -93,6 +93,14 @@ def weighted_mean_at(
         return np.where(known > 0, sum_at(index, size, weighted) / known, np.nan)
 
 
+def handled_weights(answered: np.ndarray | None, volume: np.ndarray) -> np.ndarray:
+    """Weights for a mean handle time: the answered count where it is known (handle times
+    are means over the contacts an agent handled, not over the offered ones), else the volume."""
+    if answered is None:
+        return volume
+    return np.where(np.isnan(answered), volume, answered)
+
+
 def weighted_mean(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
     """Row-wise mean of `values` weighted by `weights` over the entries where both are known;
     NaN where the known weights sum to 0."""
@@ -173,8 +181,9 @@ def learn_grid_open_hours(
 def coarsen(grid: IntervalGrid, ratio: int) -> IntervalGrid:
     """Sum `ratio` consecutive slots into one. A coarse slot with any missing part is missing
     (its total is unknown, and a partial sum would be a silent undercount); it is open when
-    any part is open; its handle time is the volume-weighted mean of its parts, its waits the
-    answered- and abandoned-weighted means."""
+    any part is open; its handle time is the mean of its parts weighted by the contacts handled
+    (answered, or the volume where unknown), its waits the answered- and abandoned-weighted
+    means."""
     if ratio == 1:
         return grid
     layout = grid.layout
@@ -203,7 +212,7 @@ def coarsen(grid: IntervalGrid, ratio: int) -> IntervalGrid:
         is_open=grid.is_open.reshape(-1, ratio).any(axis=1),
         is_missing=missing,
         open_slots=grid.open_slots.reshape(queues, days, slots // ratio, ratio).any(axis=3),
-        aht=mean(grid.aht, grid.volume),
+        aht=mean(grid.aht, handled_weights(grid.answered, grid.volume)),
         answered=summed(grid.answered),
         abandoned=summed(grid.abandoned),
         wait=mean(grid.wait, grid.answered),

@@ -366,3 +366,16 @@ def test_a_whole_arrival_timestamp_is_still_read_as_one_column(tmp_path):
     path = csv_file(tmp_path, "calls.csv", "Start Time,Answer Clock,Talk Time", rows)
     result = import_files_detailed([path], ImportOptions(interval_minutes=30))
     assert result.files[0].columns["timestamp"] == "Start Time"
+
+
+# --- Handle times merged by the contacts handled --------------------------------------------------
+
+
+def test_merged_intervals_weigh_handle_times_by_the_answered_contacts(tmp_path):
+    # 08:00: 10 offered, 5 answered at 300 s; 08:15: 10 offered, 10 answered at 200 s. The
+    # half hour's handle time is (5 x 300 + 10 x 200) / 15 = 233.3 s, not the offered-weighted
+    # 250 s.
+    rows = ["2024-03-04 08:00,10,5,5,300", "2024-03-04 08:15,10,10,0,200"]
+    path = csv_file(tmp_path, "q.csv", "Interval,Offered,Answered,Abandoned,AHT", rows)
+    dataset = import_files([path], ImportOptions(interval_minutes=30))
+    assert at(dataset, "2024-03-04 08:00").aht_seconds == pytest.approx(3500 / 15)
