@@ -128,6 +128,8 @@ with st.expander("Events: leave out an unusual past period, add a planned campai
         step=5.0,
         key="campaign_uplift_pct",
         persist_state="session",
+        help="Added to the forecast of the campaign days. Their intervals show as peaks when "
+        "the result is more than the peak threshold above a usual week (Peak rules below).",
     )
 with st.expander("Peak rules: what counts as a peak"):
     left, right = st.columns(2)

@@ -18,6 +18,7 @@ MAX_COMPARED = 6
 ROW_HEIGHT_PX = 35
 EDITOR_VERSION = "scenario_editor_version"  # bumped after a save so the editor starts clean
 MESSAGES = "scenario_messages"  # (kind, text) shown once after an action
+DELETE_PENDING = "scenario_delete_pending"  # (dataset, scenario) whose deletion awaits confirmation
 SESSION = "session"  # widget values kept across page switches
 QUEUE_PICKER = "scenarios_queue"  # this page's queue widget; the shared selection is "queue"
 # URL parameters holding the page's selections, so a reload shows the same comparison (the
@@ -62,8 +63,8 @@ TABLE_COLUMNS = {
         "Shr. %",
         format="%.0f",
         width=78,
-        help="Shrinkage: percent of paid time off the phones (breaks, training, absence), from "
-        "0 up to (not including) 100.",
+        help="Shrinkage: percent of paid time away from contacts (breaks, training, absence), "
+        "from 0 up to (not including) 100.",
     ),
     "supervisor_span": st.column_config.NumberColumn(
         "Span",
@@ -233,7 +234,7 @@ def _save_current(dataset_name: str) -> None:
 
 
 def _manage(action: str, dataset_name: str, scenarios: dict[str, Scenario]) -> None:
-    """Duplicate, rename or delete the scenario picked in the selectbox."""
+    """Duplicate or rename the scenario picked in the selectbox."""
     picked = st.session_state.get("scenario_pick")
     new_name = st.session_state.get("scenario_new_name", "").strip()
     store = state.store()
@@ -250,13 +251,56 @@ def _manage(action: str, dataset_name: str, scenarios: dict[str, Scenario]) -> N
             # The picker follows the scenario: left on the old name it would fall back to the
             # first scenario, and a Delete clicked next would remove that one.
             st.session_state["scenario_pick"] = new_name
-        else:
-            store.delete_scenario(dataset_name, picked)
     except InputError as error:
         _say("error", str(error))
         return
     st.session_state["scenario_new_name"] = ""
     st.session_state[EDITOR_VERSION] = st.session_state.get(EDITOR_VERSION, 0) + 1
+
+
+def _ask_delete(dataset_name: str) -> None:
+    st.session_state[DELETE_PENDING] = (dataset_name, st.session_state.get("scenario_pick"))
+
+
+def _cancel_delete() -> None:
+    st.session_state.pop(DELETE_PENDING, None)
+
+
+def _delete(dataset_name: str, name: str) -> None:
+    """Delete `name`, the scenario the confirmation named (not whatever is picked now)."""
+    st.session_state.pop(DELETE_PENDING, None)
+    try:
+        state.store().delete_scenario(dataset_name, name)
+    except InputError as error:
+        _say("error", str(error))
+        return
+    _say("success", f"Deleted scenario '{name}'.")
+    st.session_state[EDITOR_VERSION] = st.session_state.get(EDITOR_VERSION, 0) + 1
+
+
+def _delete_confirmation(dataset_name: str, picked: str | None) -> None:
+    """Ask before deleting: a deleted scenario cannot be brought back."""
+    asked = st.session_state.get(DELETE_PENDING)
+    if asked is None:
+        return
+    if asked != (dataset_name, picked):
+        del st.session_state[DELETE_PENDING]  # another scenario was picked: the question lapses
+        return
+    with st.container(border=True):
+        st.warning(
+            f"Delete scenario '{picked}'? This cannot be undone: its settings would have to be "
+            "entered and saved again.",
+            icon=":material/delete_forever:",
+        )
+        buttons = st.container(horizontal=True)
+        buttons.button(
+            f"Yes, delete '{picked}'",
+            key="scenario_delete_confirm",
+            type="primary",
+            on_click=_delete,
+            args=(dataset_name, picked),
+        )
+        buttons.button("Cancel", key="scenario_delete_cancel", on_click=_cancel_delete)
 
 
 def _apply_table(
@@ -363,18 +407,29 @@ if st.button("Save table changes", key="scenario_table_save", type="primary"):
     st.rerun()
 downloads.download_table(table, f"scenarios_{current.name}", "Scenarios", key="download_scenarios")
 
-with st.expander("Duplicate, rename or delete a scenario"):
+# Open while a deletion awaits its answer: the rerun of the Delete click may redraw it closed.
+with st.expander(
+    "Duplicate, rename or delete a scenario", expanded=DELETE_PENDING in st.session_state
+):
     left, middle = st.columns(2)
-    left.selectbox("Scenario", list(scenarios), key="scenario_pick")
+    picked = left.selectbox("Scenario", list(scenarios), key="scenario_pick")
     middle.text_input("New name (for duplicate or rename)", key="scenario_new_name")
     buttons = st.container(horizontal=True)
-    for action, label in (("duplicate", "Duplicate"), ("rename", "Rename"), ("delete", "Delete")):
+    for action, label in (("duplicate", "Duplicate"), ("rename", "Rename")):
         buttons.button(
             label,
             key=f"scenario_{action}",
             on_click=_manage,
             args=(action, current.name, scenarios),
         )
+    buttons.button(
+        "Delete…",
+        key="scenario_delete",
+        on_click=_ask_delete,
+        args=(current.name,),
+        help="Deletes the scenario from the store, after you confirm.",
+    )
+    _delete_confirmation(current.name, picked)
 
 st.subheader("Compare scenarios")
 names = list(scenarios)
@@ -443,6 +498,12 @@ st.caption(
     f"Δ: change against the baseline '{baseline}' (pp: percentage points), Δ%: relative change. "
     "Green: cheaper or better service than the baseline; red: costlier or worse service."
 )
+if any(scenarios[name].quantile != "mean" for name in outcomes):
+    st.caption(
+        "A scenario staffed to a forecast quantile (P50, P80, P90) is sized on it; its expected "
+        "service level, waits, occupancy and abandonment are measured on the mean forecast, the "
+        "contacts to expect, so a buffer shows as better service at a higher cost."
+    )
 if email_names:
     st.caption(
         "E-mail is staffed to a response window: its service level is the share of e-mails "

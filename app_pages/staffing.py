@@ -8,6 +8,7 @@ import streamlit as st
 from app_ui import downloads, plots, settings, state, tables, url_state
 from data.errors import InputError
 from data.schema import INTERVAL_START
+from planning import SIZED_FOR_VOLUME
 
 SESSION = "session"
 DAYS_WITHOUT_SCROLLING = 31
@@ -55,7 +56,9 @@ with st.container(border=True):
         format_func=settings.QUANTILE_LABELS.get,
         key="quantile",
         persist_state=SESSION,
-        help="A higher quantile staffs for busier-than-expected days.",
+        help="A higher quantile staffs for busier-than-expected days. The expected service, "
+        "occupancy and abandonment are still measured on the mean forecast, the contacts to "
+        "expect, so they show the buffer a higher quantile buys.",
     )
     is_email = st.session_state["channel"] == "email"
     row = st.columns(4)
@@ -66,19 +69,23 @@ with st.container(border=True):
             min_value=0.25,
             step=1.0,
             key="email_response_hours",
+            format="%g",  # 24, 0.5: no trailing zeros in a count of hours
             persist_state=SESSION,
             help="Every e-mail answered within this many hours of arriving; the work is spread "
             "evenly over the open hours of that window.",
         )
-        row[1].slider(
-            "E-mail worked between (hour of day)",
-            min_value=0.0,
-            max_value=24.0,
-            step=0.5,
+        # A select slider over the half hours, so the hours read as a clock (08:00, 17:30).
+        # The value given (the session's wins) makes it a range: with none, Streamlit reads
+        # a moved or restored range as a single hour.
+        row[1].select_slider(
+            "E-mail worked between",
+            options=settings.EMAIL_HOUR_CHOICES,
+            value=settings.STAFFING_DEFAULTS["email_hours"],
+            format_func=settings.clock_text,
             key="email_hours",
             persist_state=SESSION,
             help="Mail arriving outside these hours waits for the next working hour (office "
-            "hours by default); 0 to 24 = whenever the queue is open.",
+            "hours by default); 00:00 to 24:00 = whenever the queue is open.",
         )
     else:
         row[0].number_input(
@@ -120,7 +127,7 @@ with st.container(border=True):
     )
     row = st.columns(4)
     row[0].number_input(
-        "Shrinkage (% of paid time off the phones)",
+        "Shrinkage (% of paid time away from contacts)",
         # No limits: Streamlit would silently refuse a value beyond them; the check below
         # explains one from 100% up or below 0%.
         step=1.0,
@@ -152,16 +159,19 @@ with st.container(border=True):
         persist_state=SESSION,
     )
     if not is_email:  # nobody hangs up on an e-mail
+        waiting = settings.WAITING_CONTACTS[st.session_state["channel"]]
+        giving_up = settings.GIVING_UP[st.session_state["channel"]]
         row = st.columns(4)
         row[0].checkbox(
-            "Erlang A: callers abandon",
+            f"Erlang A: {waiting} abandon",
             key="use_patience",
             persist_state=SESSION,
-            help="Callers hang up after a while: fewer agents reach the same service level.",
+            help=f"{waiting.capitalize()} give up after a while ({giving_up}): fewer agents "
+            "reach the same service level.",
         )
         patience = settings.data_patience(current, queue)
         row[1].number_input(
-            "Average patience before hanging up (seconds)",
+            f"Average patience before {giving_up} (seconds)",
             min_value=1.0,
             step=10.0,
             key="patience_s",
@@ -170,11 +180,11 @@ with st.container(border=True):
             disabled=not st.session_state["use_patience"],
             help=(
                 f"From the data: {patience.seconds:.0f} s, the time all {patience.answered:,} "
-                f"answered and {patience.abandoned:,} abandoned callers waited, divided by the "
+                f"answered and {patience.abandoned:,} abandoned {waiting} waited, divided by the "
                 "abandoned ones (the estimate for exponential patience)."
             )
             if patience
-            else "The data has too few abandoned calls with their wait to estimate it: enter "
+            else "The data has too few abandoned contacts with their wait to estimate it: enter "
             "your own (a typical voice queue: 1 to 5 minutes).",
         )
     if st.session_state["channel"] == "chat":
@@ -266,7 +276,18 @@ else:
         border=True,
     )
     if summary.abandon_rate is None:
-        st.caption("Expected abandonment needs the callers' patience: tick Erlang A above.")
+        waiting = settings.WAITING_CONTACTS[st.session_state["channel"]]
+        st.caption(f"Expected abandonment needs the {waiting}' patience: tick Erlang A above.")
+quantile = st.session_state["quantile"]
+sized_on_quantile = quantile != "mean"
+if sized_on_quantile:
+    quantile_name = settings.QUANTILE_NAMES[quantile]
+    st.caption(
+        f"Agents are sized for the {quantile_name} forecast of each interval (busiest interval: "
+        f"{plan[SIZED_FOR_VOLUME].max():,.0f} contacts). The expected figures above are what they "
+        f"deliver on the mean forecast, the {plan['volume'].sum():,.0f} contacts to expect "
+        f"over the {summary.horizon_days:.0f} days (busiest interval: {plan['volume'].max():,.0f})."
+    )
 
 st.plotly_chart(plots.staffing_chart(plan), key="staffing_interval_chart")
 st.plotly_chart(plots.requirement_heatmap(plan), key="staffing_heatmap")
@@ -297,6 +318,7 @@ with interval_tab:
     shown = [
         INTERVAL_START,
         "volume",
+        *([SIZED_FOR_VOLUME] if sized_on_quantile else []),
         "agents",
         "rostered",
         "service_level",
@@ -306,6 +328,23 @@ with interval_tab:
         "cost",
     ]
     plan_columns = {INTERVAL_START: tables.Column("Interval start", tables.SLOT)}
+    sized_for = settings.QUANTILE_NAMES[quantile]
+    plan_columns |= {
+        "volume": tables.Column(
+            "Contacts",
+            tables.DECIMAL,
+            "Contacts expected (the mean forecast): the service figures are measured on them.",
+        ),
+        SIZED_FOR_VOLUME: tables.Column(
+            f"Staffed for ({sized_for})",
+            tables.DECIMAL,
+            f"Contacts the agents were sized for: the {sized_for} forecast of the interval.",
+        ),
+    }
+    if st.session_state["channel"] == "chat":
+        plan_columns["abandon_rate"] = tables.Column(
+            "Abandoned (%)", tables.PERCENT, "Share of chats expected to leave before an answer."
+        )
     if is_email:
         plan_columns |= {
             "service_level": tables.Column(

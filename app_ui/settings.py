@@ -58,7 +58,9 @@ FORECAST_DEFAULTS: dict[str, Any] = {
     "holiday_subdivision": NO_REGION,
     "exclude_enabled": False,
     "campaign_enabled": False,
-    "campaign_uplift_pct": 20.0,
+    # Above the peak threshold (20%) with room to spare: a campaign at exactly the threshold is
+    # never "more than 20% above usual", so the default campaign would show no peak at all.
+    "campaign_uplift_pct": 30.0,
     "peak_threshold_pct": ForecastSettings.peak_threshold_pct,
     "peak_volume_threshold": 0.0,  # 0 = no ceiling
 }
@@ -323,6 +325,12 @@ QUANTILE_LABELS = {
     "p80": "P80 (4 days in 5 covered)",
     "p90": "P90 (9 days in 10 covered)",
 }
+QUANTILE_NAMES = {"mean": "mean", "p50": "P50", "p80": "P80", "p90": "P90"}  # in a sentence
+# Who waits in a live queue and how they give up, as the Staffing page words it per channel.
+WAITING_CONTACTS = {"voice": "callers", "chat": "chat customers"}
+GIVING_UP = {"voice": "hanging up", "chat": "leaving the chat"}
+# The e-mail working hours slider: every half hour of the day, read as a clock.
+EMAIL_HOUR_CHOICES = [half / 2 for half in range(49)]
 FALLBACK_AHT_SECONDS = 300.0
 MAX_SERVICE_LEVEL_PCT = 99.0  # 100% is never guaranteed when contacts arrive at random
 
@@ -422,7 +430,7 @@ def staffing_problems() -> list[str]:
     start, end = session["email_hours"]
     if session["channel"] == "email" and start >= end:
         problems.append(
-            f"E-mail needs some working time: {_clock(start)} to {_clock(end)} is none. "
+            f"E-mail needs some working time: {clock_text(start)} to {clock_text(end)} is none. "
             "Widen the hours."
         )
     return problems
@@ -539,8 +547,10 @@ def target_text(staffing: StaffingSettings, channel: str) -> str:
     return f"{percent}% within {_amount(staffing.answer_within_seconds)} s"
 
 
-def _clock(hour: float) -> str:
-    return f"{int(hour):02d}:{round(hour % 1 * 60):02d}"
+def clock_text(hour: float) -> str:
+    """An hour of the day as a clock: 8.0 -> "08:00", 17.5 -> "17:30", 24.0 -> "24:00"."""
+    minutes = round(float(hour) * 60)
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def guess_channel(queue: str) -> str:

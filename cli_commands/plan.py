@@ -42,7 +42,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_staffing_arguments(parser)
     group = parser.add_argument_group("scenario")
     group.add_argument(
-        "--quantile", choices=QUANTILES, default="mean", help="forecast to staff to (default mean)"
+        "--quantile",
+        choices=QUANTILES,
+        default="mean",
+        help="forecast to size the agents on (default mean); the volume and service written are "
+        "those expected on the mean forecast, the sized volume is in column sized_for_volume",
     )
     group.add_argument("--volume-change-pct", type=float, default=0.0, help="e.g. 20 = +20%%")
     group.add_argument("--aht-change-pct", type=float, default=0.0, help="e.g. -10 = 10%% faster")
@@ -77,7 +81,8 @@ def run(args: argparse.Namespace) -> int:
         f"wrote {len(plan)} open intervals to {args.out} (models {models}; staffed to "
         f"{args.quantile}): peak {summary.peak_agents} agents, {summary.peak_rostered} rostered, "
         f"{summary.peak_supervisors} supervisors, {summary.fte:.1f} FTE, "
-        f"cost EUR {summary.cost_horizon:,.0f}, service level {summary.service_level:.1%}",
+        f"cost EUR {summary.cost_horizon:,.0f}, service level {summary.service_level:.1%}"
+        + ("" if args.quantile == "mean" else " on the mean forecast"),
         file=sys.stdout,
     )
     return 0

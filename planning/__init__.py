@@ -1,6 +1,7 @@
 """Scenario layer: a forecast plus what-if settings in, a staffing plan and comparisons out."""
 
 from planning.build import (
+    SIZED_FOR_VOLUME,
     PlanOutcome,
     build_plan,
     default_aht_by_queue,
@@ -13,6 +14,7 @@ from planning.scenario import QUANTILES, Scenario
 __all__ = [
     "METRIC_LABELS",
     "QUANTILES",
+    "SIZED_FOR_VOLUME",
     "PlanOutcome",
     "Scenario",
     "build_plan",

@@ -12,8 +12,12 @@ import pandas as pd
 from data.errors import InputError
 from data.reader import PLAUSIBLE_HANDLE_SECONDS
 from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME
-from planning.scenario import Scenario
-from staffing.plan import PlanSummary, plan_staffing, summarise_plan
+from planning.scenario import MEAN_QUANTILE, Scenario
+from staffing.plan import PlanSummary, evaluate_staffing, plan_staffing, summarise_plan
+
+# Plan column: the contacts per interval the agents were sized for (the scenario's quantile of
+# the forecast, with its what-ifs), beside `volume`, the contacts expected (the mean forecast).
+SIZED_FOR_VOLUME = "sized_for_volume"
 
 
 @dataclass
@@ -101,6 +105,12 @@ def build_plan(
 ) -> PlanOutcome:
     """Staff the scenario's demand interval by interval and summarise it.
 
+    Agents are sized on the scenario's forecast quantile; the volume, service level, ASA,
+    occupancy, abandonment and e-mail backlog reported are what those agents deliver on the
+    mean forecast, the contacts expected. Staffing to P80 thus shows the buffer it buys: a
+    higher expected service level and a lower occupancy than staffing to the mean. The plan's
+    `sized_for_volume` column keeps the volume each interval was sized for.
+
     `aht_by_queue` (queue -> seconds, e.g. from `default_aht_by_queue`) wins over the scenario's
     own AHT for the queues it names; the scenario's AHT change applies to both.
     """
@@ -109,5 +119,25 @@ def build_plan(
         scenario.staffing,
         aht_seconds=float(scenario.staffing.aht_seconds) * (1.0 + scenario.aht_change_pct / 100.0),
     )
-    plan = plan_staffing(demand, interval_minutes, settings)
+    sized = plan_staffing(demand, interval_minutes, settings)
+    if scenario.quantile == MEAN_QUANTILE:
+        plan = sized
+    else:
+        # A quantile is a busy day's volume, not the volume to expect: sizing on it and then
+        # judging it on it too would report the target service level whatever buffer it buys.
+        expected = scenario_demand(
+            forecast_frame, dataclasses.replace(scenario, quantile=MEAN_QUANTILE), aht_by_queue
+        )
+        expected["agents"] = _agents_for_rows(sized, expected)
+        plan = evaluate_staffing(expected, interval_minutes, settings)
+    plan.insert(plan.columns.get_loc(VOLUME) + 1, SIZED_FOR_VOLUME, sized[VOLUME].to_numpy())
     return PlanOutcome(plan=plan, summary=summarise_plan(plan, interval_minutes, settings))
+
+
+def _agents_for_rows(sized: pd.DataFrame, rows: pd.DataFrame) -> np.ndarray:
+    """The sized plan's agents for each of `rows` (the same queues and intervals, any order)."""
+    agents = sized.set_index([QUEUE, INTERVAL_START])["agents"]
+    keys = pd.MultiIndex.from_arrays(
+        [rows[QUEUE].astype(str), pd.to_datetime(rows[INTERVAL_START])]
+    )
+    return agents.reindex(keys).to_numpy()

@@ -10,8 +10,9 @@ from typing import Any
 from data.errors import InputError
 from staffing.plan import StaffingSettings
 
-# Which forecast column a scenario staffs to; "mean" is the point forecast.
-QUANTILE_COLUMNS = {"mean": "forecast", "p50": "p50", "p80": "p80", "p90": "p90"}
+# Which forecast column a scenario staffs to; "mean" is the point forecast, the contacts expected.
+MEAN_QUANTILE = "mean"
+QUANTILE_COLUMNS = {MEAN_QUANTILE: "forecast", "p50": "p50", "p80": "p80", "p90": "p90"}
 QUANTILES = tuple(QUANTILE_COLUMNS)
 
 

@@ -376,6 +376,7 @@ def test_scenarios_can_be_duplicated_renamed_and_deleted(picco_home):
     assert Store().list_scenarios("Sample service desk") == ["Baseline", "Renamed"]
     app.selectbox(key="scenario_pick").set_value("Renamed")
     app.button(key="scenario_delete").click().run()
+    app.button(key="scenario_delete_confirm").click().run()
     assert_clean(app)
     assert Store().list_scenarios("Sample service desk") == ["Baseline"]
 
@@ -694,10 +695,10 @@ def test_a_scenario_saved_for_another_queue_is_flagged_in_the_comparison(picco_h
 def test_email_worked_in_office_hours_leaves_the_night_unstaffed(picco_home):
     app = go(open_app(), "staffing")
     app.selectbox(key="queue").set_value("email").run()
-    assert app.slider(key="email_hours").value == (8.0, 18.0)  # office hours by default
-    app.slider(key="email_hours").set_value((0.0, 24.0)).run()
+    assert app.select_slider(key="email_hours").value == (8.0, 18.0)  # office hours by default
+    app.select_slider(key="email_hours").set_value((0.0, 24.0)).run()
     around_the_clock = number(metric(app, "FTE"))
-    app.slider(key="email_hours").set_value((8.0, 18.0)).run()
+    app.select_slider(key="email_hours").set_value((8.0, 18.0)).run()
     assert_clean(app)
     plan, _ = table(app, "interval_start", "agents")
     hours = pd.to_datetime(plan["interval_start"]).dt.hour
@@ -705,7 +706,7 @@ def test_email_worked_in_office_hours_leaves_the_night_unstaffed(picco_home):
     assert plan.loc[(hours >= 8) & (hours < 18), "agents"].sum() > 0
     # no night supervisors for a lone e-mail agent any more
     assert number(metric(app, "FTE")) < around_the_clock
-    app.slider(key="email_hours").set_value((9.0, 9.0)).run()
+    app.select_slider(key="email_hours").set_value((9.0, 9.0)).run()
     assert "E-mail needs some working time: 09:00 to 09:00 is none" in app.error[0].value
 
 

@@ -61,7 +61,7 @@ def test_the_scenario_picker_follows_a_renamed_scenario(picco_home):
     app.text_input(key="scenario_new_name").input("Renamed")
     app.button(key="scenario_rename").click().run()
     assert_clean(app)
-    # Not the first scenario, which a Delete clicked next would remove without asking.
+    # Not the first scenario, which a Delete clicked next would offer to remove.
     assert app.selectbox(key="scenario_pick").value == "Renamed"
 
 

@@ -13,8 +13,9 @@ from data.importer import import_files
 from staffing import required_agents
 
 PLAN_COLUMNS = [
-    "interval_start", "queue", "channel", "volume", "aht_seconds", "agents", "rostered",
-    "supervisors", "service_level", "asa_seconds", "occupancy", "backlog", "paid_hours", "cost",
+    "interval_start", "queue", "channel", "volume", "sized_for_volume", "aht_seconds", "agents",
+    "rostered", "supervisors", "service_level", "asa_seconds", "occupancy", "backlog",
+    "paid_hours", "cost",
 ]  # fmt: skip
 
 
@@ -85,8 +86,12 @@ def test_higher_quantile_and_volume_change_staff_more(office_hours_csv, tmp_path
     assert run_plan(*common, "--out", mean_out).returncode == 0
     result = run_plan(*common, "--quantile", "p90", "--volume-change-pct", 20, "--out", p90_out)
     assert result.returncode == 0, result.stderr
+    assert "on the mean forecast" in result.stdout  # the service level is the expected one
     mean, p90 = pd.read_csv(mean_out), pd.read_csv(p90_out)
-    assert (p90["volume"] >= mean["volume"] * 1.2 - 1e-9).all()
+    # Sized on the P90 +20%; the volume written is the mean +20%, the contacts expected.
+    assert (p90["sized_for_volume"] >= mean["volume"] * 1.2 - 1e-9).all()
+    np.testing.assert_allclose(p90["volume"], mean["volume"] * 1.2)
+    np.testing.assert_array_equal(mean["sized_for_volume"], mean["volume"])
     assert (p90["agents"] >= mean["agents"]).all()
     assert p90["cost"].sum() > mean["cost"].sum()
 
