@@ -62,6 +62,7 @@ top[1].number_input(
     step=1,
     key="horizon_days",
     persist_state="session",
+    help="From 1 to 92 days ahead (about a quarter): a longer horizon is not taken.",
 )
 top[2].selectbox(
     "Model",
