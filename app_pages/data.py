@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from app_ui import cached, downloads, plots, state, tables, uploads
-from app_ui.widgets import dataset_caption, dataset_metrics
+from app_ui.widgets import confirm_delete, dataset_caption, dataset_metrics
 from data.errors import InputError
 from data.importer import ImportOptions
 from data.schema import INTERVAL_START, IS_OPEN, Dataset
@@ -344,21 +344,15 @@ def _delete_confirmation(selected: str) -> None:
     except InputError:
         scenarios = 0
     with_scenarios = f" and its {scenarios} saved scenario(s)" if scenarios else ""
-    with st.container(border=True):
-        st.warning(
-            f"Delete '{asked}'{with_scenarios} from the store? This cannot be undone: only "
-            "uploading the files again brings the data back.",
-            icon=":material/delete_forever:",
-        )
-        buttons = st.container(horizontal=True)
-        buttons.button(
-            f"Yes, delete '{asked}'",
-            key="stored_delete_confirm",
-            type="primary",
-            on_click=_delete,
-            args=(asked,),
-        )
-        buttons.button("Cancel", key="stored_delete_cancel", on_click=_cancel_delete)
+    confirm_delete(
+        f"Delete '{asked}'{with_scenarios} from the store? This cannot be undone: only uploading "
+        "the files again brings the data back.",
+        asked,
+        "stored_delete",
+        _delete,
+        (asked,),
+        _cancel_delete,
+    )
 
 
 def _stored_datasets(current_name: str) -> None:

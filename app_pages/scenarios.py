@@ -10,6 +10,7 @@ import streamlit as st
 
 from app_ui import comparison as compare
 from app_ui import downloads, plots, settings, state, url_state
+from app_ui.widgets import confirm_delete
 from data.errors import InputError
 from planning import QUANTILES, Scenario, compare_scenarios
 from planning.compare import ABANDONMENT_ROW, is_email_only, relevant_metrics
@@ -286,21 +287,15 @@ def _delete_confirmation(dataset_name: str, picked: str | None) -> None:
     if asked != (dataset_name, picked):
         del st.session_state[DELETE_PENDING]  # another scenario was picked: the question lapses
         return
-    with st.container(border=True):
-        st.warning(
-            f"Delete scenario '{picked}'? This cannot be undone: its settings would have to be "
-            "entered and saved again.",
-            icon=":material/delete_forever:",
-        )
-        buttons = st.container(horizontal=True)
-        buttons.button(
-            f"Yes, delete '{picked}'",
-            key="scenario_delete_confirm",
-            type="primary",
-            on_click=_delete,
-            args=(dataset_name, picked),
-        )
-        buttons.button("Cancel", key="scenario_delete_cancel", on_click=_cancel_delete)
+    confirm_delete(
+        f"Delete scenario '{picked}'? This cannot be undone: its settings would have to be "
+        "entered and saved again.",
+        picked,
+        "scenario_delete",
+        _delete,
+        (dataset_name, picked),
+        _cancel_delete,
+    )
 
 
 def _apply_table(

@@ -1,6 +1,9 @@
-"""Small display blocks shared by the pages: dataset summary figures and captions."""
+"""Small display blocks shared by the pages: dataset summary figures, captions and the delete
+question."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -50,3 +53,21 @@ def dataset_metrics(dataset: Dataset) -> None:
             columns, figures[first : first + FIGURES_PER_ROW], strict=False
         ):
             column.metric(label, value, border=True)
+
+
+def confirm_delete(
+    question: str, name: str, key: str, on_confirm: Callable, args: tuple, on_cancel: Callable
+) -> None:
+    """The question asked before a delete that cannot be undone, with "Yes, delete 'name'"
+    (button key `key`_confirm) and Cancel (`key`_cancel)."""
+    with st.container(border=True):
+        st.warning(question, icon=":material/delete_forever:")
+        buttons = st.container(horizontal=True)
+        buttons.button(
+            f"Yes, delete '{name}'",
+            key=f"{key}_confirm",
+            type="primary",
+            on_click=on_confirm,
+            args=args,
+        )
+        buttons.button("Cancel", key=f"{key}_cancel", on_click=on_cancel)
