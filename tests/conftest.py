@@ -48,3 +48,9 @@ def picco_home(tmp_path, monkeypatch) -> Path:
     home = tmp_path / "picco-home"
     monkeypatch.setenv("PICCO_HOME", str(home))
     return home
+
+
+# The browser fixtures, registered once for every test module: a session fixture bound in
+# several modules would start one Playwright per module in the same worker, and a second
+# sync Playwright cannot start inside the first one's event loop.
+from browser_support import app_page, app_url, chromium_browser  # noqa: E402, F401

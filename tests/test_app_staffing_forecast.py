@@ -6,7 +6,6 @@ from __future__ import annotations
 import base64
 import re
 
-import browser_support
 import numpy as np
 import pandas as pd
 import pytest
@@ -18,10 +17,6 @@ from forecasting.registry import model_names
 from forecasting.settings import AUTO
 
 VOICE_TARGET_KEYS = {"sl_target_pct", "answer_within_s", "max_asa_s"}
-# Fixtures live in browser_support; binding them here registers them for this module.
-app_url = browser_support.app_url
-chromium_browser = browser_support.chromium_browser
-app_page = browser_support.app_page
 
 
 def shown_columns(app, *columns: str) -> list[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import browser_support
 import pandas as pd
 import pytest
 from browser_support import (
@@ -30,14 +29,11 @@ from data.importer import import_files
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-# Fixtures live in browser_support; binding them here registers them for this module.
-app_url = browser_support.app_url
-chromium_browser = browser_support.chromium_browser
-app_page = browser_support.app_page
 
 BANK_LOG = "anonymous_bank/february_1999.txt"
 PLAN_COLUMNS = [
-    "interval_start", "queue", "channel", "volume", "aht_seconds", "is_open", "agents",
+    "interval_start", "queue", "channel", "volume", "sized_for_volume", "aht_seconds", "is_open",
+    "agents",
     "rostered", "supervisors", "service_level", "asa_seconds", "occupancy", "backlog",
     "paid_hours", "cost",
 ]  # fmt: skip
@@ -119,9 +115,9 @@ def test_upload_forecast_staff_compare_and_download_the_plan(app_page, shared_da
     comparison = read_comparison(page, tmp_path, "SL 90 Δ")
     assert comparison.columns.tolist() == ["Baseline", "SL 90", "SL 90 Δ", "SL 90 Δ%"]
     # A 90% target needs more agents and money than 80%, and delivers a higher service level.
-    assert comparison.loc["Total cost", "SL 90 Δ"] > 0
+    assert comparison.loc["Total cost (EUR)", "SL 90 Δ"] > 0
     assert comparison.loc["Peak agents", "SL 90"] >= comparison.loc["Peak agents", "Baseline"]
-    assert comparison.loc["Expected service level", "SL 90"] >= 0.9
+    assert comparison.loc["Expected service level (%)", "SL 90"] >= 90
 
     # Duplicate the baseline, make the copy +20% volume in the table, compare it too.
     page.get_by_text("Duplicate, rename or delete a scenario").click()
@@ -134,9 +130,9 @@ def test_upload_forecast_staff_compare_and_download_the_plan(app_page, shared_da
     click_button(page, "Save table changes")
     choose(page, "Scenarios to compare", "Busier")
     comparison = read_comparison(page, tmp_path, "Busier Δ")
-    assert comparison.loc["Total cost", "Busier Δ"] > 0
+    assert comparison.loc["Total cost (EUR)", "Busier Δ"] > 0
     assert comparison.loc["Peak agents", "Busier"] > comparison.loc["Peak agents", "Baseline"]
-    assert comparison.loc["Paid hours", "Busier Δ%"] > 5
+    assert comparison.loc["Paid hours (h)", "Busier Δ%"] > 5
     assert app_exceptions(page) == []
     screenshot(page, "scenarios-page-three")
 
@@ -153,13 +149,14 @@ def test_upload_forecast_staff_compare_and_download_the_plan(app_page, shared_da
 
 
 def read_comparison(page, folder, delta_column: str) -> pd.DataFrame:
-    """The Comparison CSV once it has `delta_column` with a non-zero cost delta."""
+    """The Comparison CSV (one row per metric, its unit in the label) once it has `delta_column`
+    with a non-zero cost delta."""
 
     def ready(path) -> bool:
-        table = pd.read_csv(path).set_index("metric")
-        return delta_column in table and table.loc["Total cost", delta_column] != 0
+        table = pd.read_csv(path).set_index("Metric")
+        return delta_column in table and table.loc["Total cost (EUR)", delta_column] != 0
 
-    return pd.read_csv(download_until(page, "Comparison (CSV)", folder, ready)).set_index("metric")
+    return pd.read_csv(download_until(page, "Comparison (CSV)", folder, ready)).set_index("Metric")
 
 
 def test_sample_forecast_explains_its_model_and_staffs_every_queue(app_page):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 
-import browser_support
 import numpy as np
 import pandas as pd
 import pytest
@@ -30,10 +29,6 @@ from staffing.queueing import queue_metrics
 
 QUARTER_HOUR = 15
 SAMPLE = "Sample service desk"
-# Fixtures live in browser_support; binding them here registers them for this module.
-app_url = browser_support.app_url
-chromium_browser = browser_support.chromium_browser
-app_page = browser_support.app_page
 
 
 def one_open_interval(mean: float, p80: float, queue: str = "phone") -> pd.DataFrame:
