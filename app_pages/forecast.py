@@ -291,6 +291,11 @@ if not backtest.empty and queue in set(backtest[QUEUE]):
             ),
             key="backtest_chart",
         )
+        st.caption(
+            "The chart shows the latest backtest weeks only; the table above averages every "
+            "backtest week, which is what the choice rests on, so a model can lose on these "
+            "days and still be the better one."
+        )
 for note in result.notes:
     st.info(settings.readable_note(note))
 

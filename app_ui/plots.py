@@ -211,7 +211,7 @@ BASELINE_COLOUR = "#ff7f0e"
 
 def backtest_chart(last: pd.DataFrame, queue: str, chosen: str) -> go.Figure:
     """The latest backtest of `queue`: actual contacts beside the chosen model's forecast and
-    the 4-week average's, each named with its error (WAPE) over those days."""
+    the 4-week average's, each named with its error (WAPE) over those days only."""
     rows = last[last[QUEUE] == queue]
     figure = go.Figure()
     if rows.empty:
@@ -230,7 +230,7 @@ def backtest_chart(last: pd.DataFrame, queue: str, chosen: str) -> go.Figure:
         seen = frame["actual"].notna()
         error = (frame["forecast"] - frame["actual"])[seen].abs().sum()
         total = frame["actual"][seen].sum()
-        wape = f" (WAPE {error / total:.1%})" if total > 0 else ""
+        wape = f" (WAPE {error / total:.1%} on these days)" if total > 0 else ""
         is_chosen = model == chosen
         figure.add_trace(
             go.Scatter(

@@ -121,6 +121,10 @@ def test_last_backtest_chart_shows_actuals_beside_the_chosen_model_and_the_basel
     assert names[0] == "actual"
     assert names[1].startswith(f"{model_label(FAST_MODEL)} — chosen (WAPE ")
     assert any(name.startswith(f"{model_label('historical_average_4w')} (WAPE ") for name in names)
+    # Its errors are those of the latest weeks only, which the legend and caption say: the
+    # table's averages over every backtest week may rank the models the other way.
+    assert all(name.endswith(" on these days)") for name in names[1:])
+    assert any("latest backtest weeks only" in item.value for item in app.caption)
     assert "vs what happened" in figure["layout"]["title"]["text"]
     assert {"download_last_backtest_csv", "download_last_backtest_xlsx"} <= {
         button.key for button in app.get("download_button")
