@@ -358,13 +358,15 @@ for kind, text in st.session_state.pop(MESSAGES, []):
 
 with st.container(border=True):
     st.subheader("Save the current staffing settings")
-    left, right = st.columns([3, 1], vertical_alignment="bottom")
-    left.text_input(
-        "Scenario name", key="new_scenario_name", placeholder="e.g. Baseline, +20% volume"
-    )
-    right.button(
-        "Save as scenario", key="save_scenario", on_click=_save_current, args=(current.name,)
-    )
+    # A form, so Enter in the name field saves as the button does.
+    with st.form("save_scenario_form", border=False, enter_to_submit=True):
+        left, right = st.columns([3, 1], vertical_alignment="bottom")
+        left.text_input(
+            "Scenario name", key="new_scenario_name", placeholder="e.g. Baseline, +20% volume"
+        )
+        right.form_submit_button(
+            "Save as scenario", key="save_scenario", on_click=_save_current, args=(current.name,)
+        )
 
 scenarios = _load_all(current.name)
 if not scenarios:

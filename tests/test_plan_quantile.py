@@ -373,3 +373,13 @@ def test_a_scenario_is_deleted_in_a_real_browser_only_after_confirming(app_page)
     click_button(page, "Yes, delete 'Baseline'")
     assert "Deleted scenario 'Baseline'." in main_text(page)
     assert not app_exceptions(page)
+
+
+def test_enter_in_the_scenario_name_saves_it_in_a_real_browser(app_page):
+    page = app_page
+    open_page(page, "Scenarios")
+    page.get_by_label("Scenario name", exact=True).fill("Typed and entered")
+    page.get_by_label("Scenario name", exact=True).press("Enter")
+    wait_for_rerun(page)
+    assert "Saved scenario 'Typed and entered'." in main_text(page)
+    assert not app_exceptions(page)
