@@ -211,13 +211,6 @@ def set_number(page, label: str, value: float) -> None:
     wait_for_rerun(page)
 
 
-def set_text(page, label: str, value: str) -> None:
-    field = page.get_by_label(label, exact=True)
-    field.fill(value)
-    field.press("Enter")
-    wait_for_rerun(page)
-
-
 def click_button(page, label: str) -> None:
     page.get_by_role("button", name=label, exact=True).click()
     wait_for_rerun(page)

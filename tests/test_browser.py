@@ -21,7 +21,6 @@ from browser_support import (
     reload,
     screenshot,
     set_number,
-    set_text,
     upload,
 )
 
@@ -99,13 +98,13 @@ def test_upload_forecast_staff_compare_and_download_the_plan(app_page, shared_da
     assert (plan["rostered"] >= plan["agents"]).all()
 
     open_page(page, "Scenarios")
-    set_text(page, "Scenario name", "Baseline")
+    page.get_by_label("Scenario name", exact=True).fill("Baseline")  # then the button
     click_button(page, "Save as scenario")
     assert "Saved scenario 'Baseline'" in main_text(page)
     open_page(page, "Staffing")
     set_number(page, "Service level target (% answered in time)", 90)
     open_page(page, "Scenarios")
-    set_text(page, "Scenario name", "SL 90")
+    page.get_by_label("Scenario name", exact=True).fill("SL 90")
     click_button(page, "Save as scenario")
     text = main_text(page)
     assert "Saved scenario 'SL 90'" in text and "Compare scenarios" in text
