@@ -64,9 +64,10 @@ def _stop(process: subprocess.Popen) -> None:
         process.wait(timeout=15)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def app_url(tmp_path_factory) -> Iterator[str]:
-    """Base URL of `streamlit run app.py` on 127.0.0.1, with an empty store in a temp dir."""
+    """Base URL of `streamlit run app.py` on 127.0.0.1, with an empty store in a temp dir: one
+    server per test module, so modules never see each other's datasets and scenarios."""
     streamlit = Path(sys.executable).with_name("streamlit")
     require(streamlit.exists(), f"streamlit not installed next to {sys.executable}")
     port = _free_port()
