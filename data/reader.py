@@ -24,7 +24,6 @@ from data.columns import (
     header_words,
     is_direction_value,
     is_total_label,
-    plan_columns,
 )
 from data.errors import InputError, where_to_choose
 from data.labels import LABEL_TYPE, label_codes, queue_from_file_name
@@ -94,14 +93,7 @@ def read_file(
         if skipped:
             rows.notes.insert(2, skipped)
         return plan, rows, report
-    plan = plan_columns(
-        text_format.header,
-        text_format.sample_rows,
-        text_format.decimal_comma,
-        options,
-        name,
-        text_format.decimal_comma_columns,
-    )
+    plan = text_format.column_plan(options, name)
     agents = agent_columns(text_format.header)
     counted = arriving_count(plan, options) if agents else None
     if agents and not counted:

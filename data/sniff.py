@@ -15,7 +15,10 @@ from data.columns import (
     ANSWERED_COUNT_WORDS,
     NOT_COUNT_WORDS,
     VOLUME_WORDS,
+    ColumnPlan,
+    ImportOptions,
     header_words,
+    plan_columns,
 )
 from data.errors import InputError
 
@@ -73,6 +76,17 @@ class TextFormat:
     # Columns of a comma-separated file whose quoted numbers carry a decimal comma ("302,2"),
     # as a European spreadsheet writes them when saved with commas between fields.
     decimal_comma_columns: list[str] = field(default_factory=list)
+
+    def column_plan(self, options: ImportOptions, display_name: str) -> ColumnPlan:
+        """The column roles of the file read this way (`columns.plan_columns`)."""
+        return plan_columns(
+            self.header,
+            self.sample_rows,
+            self.decimal_comma,
+            options,
+            display_name,
+            self.decimal_comma_columns,
+        )
 
     @property
     def first_data_line(self) -> int:

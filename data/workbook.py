@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from data.agents import QUEUE_REPORT, agent_columns, arriving_count, named
-from data.columns import SERVED_COUNT_WORDS, ImportOptions, header_words, plan_columns
+from data.columns import SERVED_COUNT_WORDS, ImportOptions, header_words
 from data.errors import InputError
 from data.schema import KIND_RECORDS
 from data.sniff import sniff_bytes
@@ -165,14 +165,7 @@ def _content(sheet: Any, name: str, options: ImportOptions) -> _SheetContent:
             content.readable = content.timed = content.demand = True
             content.contacts_per_interval = "the columns of its grid"
             return content
-        plan = plan_columns(
-            text_format.header,
-            text_format.sample_rows,
-            text_format.decimal_comma,
-            options,
-            name,
-            text_format.decimal_comma_columns,
-        )
+        plan = text_format.column_plan(options, name)
     except Exception:  # any sheet the import could not read is simply no candidate
         return content
     content.readable = True
