@@ -297,7 +297,7 @@ if not backtest.empty and queue in set(backtest[QUEUE]):
             "days and still be the better one."
         )
 for note in result.notes:
-    st.info(settings.readable_note(note))
+    st.info(note)
 
 st.subheader("Downloads")
 downloads.download_table(forecast, "forecast", "Forecast, all queues", key="download_forecast")

@@ -16,6 +16,7 @@ from app_ui import cached, state
 from data.schema import INTERVAL_START, QUEUE
 from forecasting import ForecastResult, flag_peaks
 from forecasting.events import CAMPAIGN, EXCLUDE, ForecastEvent
+from forecasting.registry import MODEL_LABELS as REGISTRY_LABELS
 from forecasting.registry import model_names
 from forecasting.select import PREFERRED_MODEL, SWITCH_MARGIN, WEEKS_BETTER
 from forecasting.settings import AUTO, ForecastSettings
@@ -31,24 +32,9 @@ from staffing.validation import SUPERVISOR_SPAN_RANGE
 NO_CALENDAR = "(none)"
 NO_REGION = "(whole country)"
 MODEL_CHOICES = [AUTO, *model_names()]  # single models and their combinations
-# What each model of forecasting.registry does, as the manager reads it; the machine names stay
-# the widget values, the saved settings and the CLI's --model names.
-MODEL_LABELS = {
-    AUTO: "Auto (chosen per queue by backtest)",
-    "seasonal_naive": "Same day last week",
-    "historical_average_4w": "4-week average",
-    "historical_average_8w_trimmed": "8-week average, extremes dropped",
-    "weighted_profile": "Recent weeks, latest weighted most",
-    "smoothed_profile": "Recent weeks, smoothed",
-    "relevelled_profile": "Recent weeks, rescaled to last 2 weeks",
-    "holt_winters_top_down": "Holt-Winters on daily totals",
-    "mstl_top_down": "MSTL on daily totals",
-    "mstl": "MSTL per interval",
-    "poisson_glm": "Regression (weekday × time, trend)",
-    "combination": "Combination (profiles, 8-week average)",
-    "combination_top_down": "Combination (profiles, Holt-Winters)",
-    "combination_glm": "Combination (profiles, Holt-Winters, regression)",
-}
+# The registry's readable model names, and auto's; the machine names stay the widget values,
+# the saved settings and the CLI's --model names.
+MODEL_LABELS = {AUTO: "Auto (chosen per queue by backtest)", **REGISTRY_LABELS}
 MODEL_LABEL = "model_label"  # download column: the readable name beside the machine name
 # Forecast widgets (keys and first values); the date ranges depend on the dataset.
 FORECAST_DEFAULTS: dict[str, Any] = {
@@ -235,23 +221,6 @@ def labelled_models(frame: pd.DataFrame) -> pd.DataFrame:
     labelled = frame.copy()
     labelled.insert(position, MODEL_LABEL, frame["model"].map(model_label))
     return labelled
-
-
-# Registry names that cannot be ordinary words of a sentence (so "combination" is left alone).
-_MODEL_NAME = re.compile(
-    r"(?<![\w-])("
-    + "|".join(
-        sorted(
-            (re.escape(n) for n in model_names() if "_" in n or n == "mstl"), key=len, reverse=True
-        )
-    )
-    + r")(?![\w-])"
-)
-
-
-def readable_note(note: str) -> str:
-    """A forecasting note with the model names in it replaced by their labels."""
-    return _MODEL_NAME.sub(lambda match: model_label(match.group(1)), note)
 
 
 def forecast_settings() -> ForecastSettings:

@@ -53,7 +53,13 @@ from forecasting.pipeline import (
     prepare_queue,
     run_model,
 )
-from forecasting.registry import BASELINES, HISTORICAL_AVERAGE, auto_candidates, make_model
+from forecasting.registry import (
+    BASELINES,
+    HISTORICAL_AVERAGE,
+    auto_candidates,
+    make_model,
+    model_label,
+)
 from forecasting.select import (
     PREFERRED_MODEL,
     WEEKS_BETTER,
@@ -665,7 +671,8 @@ def _not_backtestable(history: QueueHistory, horizon_days: int, model: str) -> s
     return (
         f"Queue '{history.queue}' was not backtested: it needs {horizon_days + MIN_HISTORY_DAYS} "
         f"days of history with at least {MIN_OBSERVED_SHARE:.0%} of a {horizon_days}-day "
-        f"stretch's open intervals observed; {has}. It is forecast with {model}, and its "
+        f"stretch's open intervals observed; {has}. It is forecast with {model} "
+        f"({model_label(model)}), and its "
         "P10–P90 band has a default width instead of one calibrated on backtests."
     )
 

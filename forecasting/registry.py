@@ -43,6 +43,29 @@ COMBINATIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+# What each model does, as a manager reads it; the names above stay the CLI's --model values.
+MODEL_LABELS: dict[str, str] = {
+    SEASONAL_NAIVE: "Same day last week",
+    HISTORICAL_AVERAGE: "4-week average",
+    "historical_average_8w_trimmed": "8-week average, extremes dropped",
+    "weighted_profile": "Recent weeks, latest weighted most",
+    "smoothed_profile": "Recent weeks, smoothed",
+    "relevelled_profile": "Recent weeks, rescaled to last 2 weeks",
+    "holt_winters_top_down": "Holt-Winters on daily totals",
+    "mstl_top_down": "MSTL on daily totals",
+    "mstl": "MSTL per interval",
+    "poisson_glm": "Regression (weekday × time, trend)",
+    "combination": "Combination (profiles, 8-week average)",
+    "combination_top_down": "Combination (profiles, Holt-Winters)",
+    "combination_glm": "Combination (profiles, Holt-Winters, regression)",
+}
+
+
+def model_label(name: str) -> str:
+    """The readable name of a model (a readable fallback for unknown names)."""
+    return MODEL_LABELS.get(name) or str(name).replace("_", " ").capitalize()
+
+
 # What "auto" tries by default: the MSTL models lose every real-data backtest we ran and cost
 # most of the fitting time, so they stay available by name and in the benchmark only.
 SLOW_LOSERS = ("mstl_top_down", "mstl")
