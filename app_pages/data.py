@@ -375,8 +375,10 @@ def _stored_datasets(current_name: str) -> None:
     left, middle, right = st.columns([2, 2, 1], vertical_alignment="bottom")
     selected = left.selectbox("Stored dataset", names, key="stored_choice")
     left.button("Load this dataset", key="stored_load", on_click=_load)
-    middle.text_input("New name for it", key="rename_to", placeholder="e.g. Service desk 2025")
-    middle.button("Rename", key="stored_rename", on_click=_rename)
+    # A form sends the typed name with the click (or Enter), so no click is lost to the typing.
+    with middle.form("stored_rename_form", border=False, enter_to_submit=True):
+        st.text_input("New name for it", key="rename_to", placeholder="e.g. Service desk 2025")
+        st.form_submit_button("Rename", key="stored_rename", on_click=_rename)
     right.button(
         "Delete…",
         key="stored_delete",

@@ -404,22 +404,24 @@ if st.button("Save table changes", key="scenario_table_save", type="primary"):
     st.rerun()
 downloads.download_table(table, f"scenarios_{current.name}", "Scenarios", key="download_scenarios")
 
-# Open while a deletion awaits its answer: the rerun of the Delete click may redraw it closed.
-with st.expander(
-    "Duplicate, rename or delete a scenario", expanded=DELETE_PENDING in st.session_state
-):
+# Keyed, so the browser keeps it open or closed as the manager left it, even when a message
+# above it comes or goes between reruns.
+with st.expander("Duplicate, rename or delete a scenario", key="scenario_manage"):
     left, middle = st.columns(2)
     picked = left.selectbox("Scenario", list(scenarios), key="scenario_pick")
-    middle.text_input("New name (for duplicate or rename)", key="scenario_new_name")
-    buttons = st.container(horizontal=True)
-    for action, label in (("duplicate", "Duplicate"), ("rename", "Rename")):
-        buttons.button(
-            label,
-            key=f"scenario_{action}",
-            on_click=_manage,
-            args=(action, current.name, scenarios),
-        )
-    buttons.button(
+    # A form sends the typed name with the button's click: a click that also ends the typing
+    # must never duplicate under the old name.
+    with middle.form("scenario_name_form", border=False, enter_to_submit=False):
+        st.text_input("New name (for duplicate or rename)", key="scenario_new_name")
+        buttons = st.container(horizontal=True)
+        for action, label in (("duplicate", "Duplicate"), ("rename", "Rename")):
+            buttons.form_submit_button(
+                label,
+                key=f"scenario_{action}",
+                on_click=_manage,
+                args=(action, current.name, scenarios),
+            )
+    left.button(
         "Delete…",
         key="scenario_delete",
         on_click=_ask_delete,

@@ -217,6 +217,19 @@ def click_button(page, label: str) -> None:
     wait_for_rerun(page)
 
 
+def open_expander(page, label: str) -> None:
+    """Open the st.expander titled `label` (a click on an open one would close it), and wait
+    until its content takes clicks."""
+    expander = page.locator('[data-testid="stExpander"]').filter(has_text=label).first
+    content = expander.locator('[data-testid="stExpanderDetails"]')
+    if content.get_attribute("inert") is not None:
+        expander.locator("summary").click()
+    page.wait_for_function(
+        "(element) => !element.hasAttribute('inert')", arg=content.element_handle()
+    )
+    page.wait_for_timeout(300)  # the opening animation
+
+
 def open_tab(page, label: str) -> None:
     page.get_by_role("tab", name=label, exact=True).click()
     page.wait_for_timeout(300)
@@ -264,8 +277,11 @@ def edit_cell(page, row: str, column: str, value: str, editor_index: int = 0) ->
     """
     grid = page.locator('[data-testid="stDataFrame"]').nth(editor_index)
     grid.scroll_into_view_if_needed()
+    first_cells = grid.locator('[role="gridcell"][aria-colindex="1"]')
+    # The accessible table may be filled a moment after the grid is drawn.
+    first_cells.filter(has_text=row).first.wait_for(state="attached")
     headers = grid.locator('[role="columnheader"]').all_inner_texts()
-    names = grid.locator('[role="gridcell"][aria-colindex="1"]').all_inner_texts()
+    names = first_cells.all_inner_texts()
     column_number, row_number = headers.index(column), names.index(row)
     box = grid.bounding_box()
     page.mouse.click(box["x"] + ROW_MARKER_PX + 10, box["y"] + GRID_ROW_PX * (row_number + 1.5))

@@ -16,6 +16,7 @@ from browser_support import (
     hidden_height,
     hidden_width,
     main_text,
+    open_expander,
     open_page,
     open_tab,
     reload,
@@ -119,7 +120,7 @@ def test_upload_forecast_staff_compare_and_download_the_plan(app_page, shared_da
     assert comparison.loc["Expected service level (%)", "SL 90"] >= 90
 
     # Duplicate the baseline, make the copy +20% volume in the table, compare it too.
-    page.get_by_text("Duplicate, rename or delete a scenario").click()
+    open_expander(page, "Duplicate, rename or delete a scenario")
     page.get_by_label("New name (for duplicate or rename)", exact=True).fill("Busier")
     click_button(page, "Duplicate")
     assert (

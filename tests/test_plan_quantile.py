@@ -16,7 +16,9 @@ from browser_support import (
     choose,
     click_button,
     main_text,
+    open_expander,
     open_page,
+    screenshot,
     wait_for_rerun,
 )
 from test_app_pages import assert_clean, go, metric, number, open_app, small_export, table
@@ -366,10 +368,12 @@ def test_a_scenario_is_deleted_in_a_real_browser_only_after_confirming(app_page)
     for name in ("Baseline", "Busy week"):
         page.get_by_label("Scenario name", exact=True).fill(name)
         click_button(page, "Save as scenario")
-    page.get_by_text("Duplicate, rename or delete a scenario").click()
+    open_expander(page, "Duplicate, rename or delete a scenario")
     click_button(page, "Delete…")
-    # The message of the last save is gone, so the expander is drawn anew: it must stay open.
+    # The message of the last save is gone and everything below it moves up: the expander,
+    # keyed, stays open with the question in it.
     assert "Delete scenario 'Baseline'?" in main_text(page)
+    screenshot(page, "scenario-delete-question")
     click_button(page, "Yes, delete 'Baseline'")
     assert "Deleted scenario 'Baseline'." in main_text(page)
     assert not app_exceptions(page)
