@@ -65,8 +65,14 @@ def import_files_detailed(
         )
     check_interval(options.interval_minutes)
     parsed: list[tuple[ColumnPlan, ParsedRows, FileReport]] = []
+    failures: list[InputError] = []
     for path, name in zip(paths, display, strict=True):
-        parsed.append(read_file(path, name, options))
+        try:
+            parsed.append(read_file(path, name, options))
+        except InputError as error:  # read the rest: every file to fix is named at once
+            failures.append(error)
+    if failures:
+        raise _all_failures(failures, len(paths))
     kinds = {plan.kind for plan, _, _ in parsed}
     if len(kinds) > 1:
         described = ", ".join(f"{report.name} ({plan.kind})" for plan, _, report in parsed)
@@ -94,6 +100,17 @@ def import_files_detailed(
     if future:
         dataset.notes.append(future)
     return ImportResult(dataset, reports, first, last, contacts)
+
+
+def _all_failures(failures: list[InputError], n_files: int) -> InputError:
+    """One error naming every file that cannot be read (each message starts with its file)."""
+    if len(failures) == 1:
+        return failures[0]
+    listed = "\n".join(f"- {error}" for error in failures)
+    return InputError(
+        f"{len(failures)} of {n_files} files cannot be read; fix each one and upload them "
+        f"again:\n{listed}"
+    )
 
 
 def _future_history_note(first: pd.Timestamp, display: Sequence[str]) -> str | None:

@@ -492,6 +492,19 @@ def test_mixing_records_and_intervals_is_refused(tmp_path):
         import_files([counts, calls])
 
 
+def test_every_unreadable_file_of_an_upload_is_named_at_once(tmp_path):
+    good = write(tmp_path, "march.csv", "timestamp,calls\n2024-03-04 08:00,2\n")
+    empty = write(tmp_path, "april.csv", "")
+    bare = write(tmp_path, "may.csv", "timestamp,calls\n")
+    with pytest.raises(InputError) as raised:
+        import_files([good, empty, bare])
+    message = str(raised.value)
+    assert message.startswith("2 of 3 files cannot be read")
+    assert "- april.csv: the file is empty" in message
+    assert "- may.csv: only a header row was found" in message
+    assert "march.csv" not in message
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
