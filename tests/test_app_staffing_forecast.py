@@ -9,7 +9,15 @@ import re
 import numpy as np
 import pandas as pd
 import pytest
-from browser_support import choose, hidden_width, open_page, open_tab, set_number, wait_for_rerun
+from browser_support import (
+    choose,
+    hidden_width,
+    open_expander,
+    open_page,
+    open_tab,
+    set_number,
+    wait_for_rerun,
+)
 from test_app_pages import FAST_MODEL, assert_clean, chart, go, metric, number, open_app, table
 
 from app_ui import plots, settings
@@ -248,8 +256,7 @@ def test_wide_tables_need_no_sideways_scrolling_at_1440_px(app_page):
     page = app_page  # browser_support.VIEWPORT: 1440 px wide
     open_page(page, "Forecast")
     set_number(page, "Horizon (days)", 21)  # reaches a holiday: the special days table shows
-    page.get_by_text("Day by day as a table").click()
-    page.wait_for_timeout(500)
+    open_expander(page, "Day by day as a table")
     for key in ("backtest_table", "day_outlook_table", "special_days_table"):
         assert hidden_width(page, key) <= 0, key
     open_page(page, "Staffing")
