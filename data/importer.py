@@ -108,8 +108,8 @@ def _all_failures(failures: list[InputError], n_files: int) -> InputError:
         return failures[0]
     listed = "\n".join(f"- {error}" for error in failures)
     return InputError(
-        f"{len(failures)} of {n_files} files cannot be read; fix each one and upload them "
-        f"again:\n{listed}"
+        f"{len(failures)} of {n_files} files cannot be read; fix each one and read them again "
+        f"(the files that can be read were not stored either):\n{listed}"
     )
 
 
