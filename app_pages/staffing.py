@@ -9,6 +9,7 @@ from app_ui import downloads, plots, settings, state, tables, url_state
 from data.errors import InputError
 from data.schema import INTERVAL_START
 from planning import SIZED_FOR_VOLUME
+from staffing.plan import blank_when_closed
 
 SESSION = "session"
 DAYS_WITHOUT_SCROLLING = 31
@@ -358,8 +359,11 @@ with interval_tab:
                 "Mean time from arrival to answer of the interval's e-mails, hours.",
             ),
         }
-    tables.show(plan, key="staffing_plan_table", overrides=plan_columns, columns=shown)
-    downloads.download_table(plan, "staffing_plan", "Plan per interval", key="download_plan")
+    per_interval = blank_when_closed(plan)  # closed hours: no service figure, not 100%
+    tables.show(per_interval, key="staffing_plan_table", overrides=plan_columns, columns=shown)
+    downloads.download_table(
+        per_interval, "staffing_plan", "Plan per interval", key="download_plan"
+    )
 
 st.subheader("All queues with these targets")
 st.caption(

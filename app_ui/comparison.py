@@ -16,9 +16,9 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from app_ui.settings import duration_text
+from app_ui.tables import MISSING
 from planning.compare import ASA_ROW, RESPONSE_TIME_ROW
 
-MISSING = "–"
 MINUS = "−"  # a real minus sign: as wide as the plus and easier to read than a hyphen
 BETTER_COLOUR = "color: #1a7f37"
 WORSE_COLOUR = "color: #cf222e"

@@ -43,6 +43,7 @@ SLOT_FORMAT = "ddd D MMM, HH:mm"
 TIME_FORMAT = "HH:mm"
 SECONDS_PER_HOUR = 3600
 ROW_HEIGHT_PX = 35  # st.dataframe's row (and header) height
+MISSING = "–"  # what a table shows for a missing value
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,7 @@ def display_frame(frame: pd.DataFrame, overrides: dict[str, Column] | None = Non
         elif kind == COUNT:
             shown[name] = pd.to_numeric(shown[name], errors="coerce").round().astype("Int64")
         elif kind == HOURS:
-            # An endless wait (work left unanswered at the horizon's end) shows as an empty cell.
+            # An endless wait (work left unanswered at the horizon's end) shows as missing.
             seconds = pd.to_numeric(shown[name], errors="coerce").replace([np.inf, -np.inf], np.nan)
             shown[name] = seconds / SECONDS_PER_HOUR
     return shown
@@ -204,6 +205,9 @@ def show(
     `columns`: the columns the table opens on, in order, so a wide table fits the page; the
     others stay in the data and can be shown from the table's column menu.
     """
+    # A missing figure (a closed interval's service level, an endless e-mail wait) reads as a
+    # dash, as in the scenario comparison, rather than the grid's default "None".
+    options.setdefault("placeholder", MISSING)
     if all_rows_up_to:
         options["height"] = ROW_HEIGHT_PX * (min(len(frame), all_rows_up_to) + 1) + 3
     if columns is not None:

@@ -11,7 +11,7 @@ import pandas as pd
 from cli_commands.options import add_staffing_arguments, one_line_errors, staffing_settings
 from data.errors import InputError
 from data.schema import INTERVAL_START, QUEUE, VOLUME
-from staffing.plan import STAFF_COLUMNS, plan_staffing, summarise_plan
+from staffing.plan import STAFF_COLUMNS, blank_when_closed, plan_staffing, summarise_plan
 
 PLAN_COLUMNS = [INTERVAL_START, VOLUME, *STAFF_COLUMNS]
 
@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         columns.append("abandon_rate")
     if args.channel == "email":
         columns.append("backlog")
-    plan[columns].to_csv(args.out, index=False)
+    blank_when_closed(plan)[columns].to_csv(args.out, index=False)
     summary = summarise_plan(plan, interval_minutes, settings)
     low, high = summary.supervisors_band
     print(

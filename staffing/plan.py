@@ -225,6 +225,30 @@ def plan_staffing(
     return pd.concat(parts, ignore_index=True)[columns]
 
 
+# Service figures of an interval with nobody to serve: shown blank rather than as a perfect score.
+UNSERVED_BLANK_COLUMNS = ("service_level", "asa_seconds", "occupancy", "abandon_rate")
+
+
+def blank_when_closed(plan: pd.DataFrame) -> pd.DataFrame:
+    """The plan as read interval by interval: service figures blank (NaN) where the desk is
+    closed and no contact is expected.
+
+    Such an interval's 100% service level and 0 s answer are true but read as if someone were
+    there to deliver them. Summaries weight by contacts, so they keep using the plan itself; a
+    closed interval that still expects contacts keeps its figures (nobody answers them).
+    """
+    if IS_OPEN not in plan or VOLUME not in plan:
+        return plan
+    unserved = ~plan[IS_OPEN].fillna(False).astype(bool) & (
+        pd.to_numeric(plan[VOLUME], errors="coerce").fillna(0) <= 0
+    )
+    columns = [name for name in UNSERVED_BLANK_COLUMNS if name in plan]
+    shown = plan.copy()
+    shown[columns] = shown[columns].astype(float)
+    shown.loc[unserved, columns] = np.nan
+    return shown
+
+
 def _plan_columns(settings: StaffingSettings) -> list[str]:
     columns = [INTERVAL_START, QUEUE, "channel", VOLUME, AHT_SECONDS, IS_OPEN, *STAFF_COLUMNS]
     if settings.patience_seconds is not None:

@@ -83,6 +83,7 @@ def test_upload_forecast_staff_compare_and_download_the_plan(app_page, shared_da
     set_number(page, aht_label, float(data_aht))
     assert "Peak agents" in main_text(page)
     open_tab(page, "Per interval")
+    screenshot(page, "staffing-per-interval")
     plan = pd.read_csv(download(page, "Plan per interval (CSV)", tmp_path))
     # The week after the log (1999-03-01 .. 03-07), every 15-minute slot of the one queue.
     assert plan.columns.tolist() == PLAN_COLUMNS
@@ -96,6 +97,10 @@ def test_upload_forecast_staff_compare_and_download_the_plan(app_page, shared_da
     open_hours = import_files([shared_data / BANK_LOG]).open_hours
     assert len(open_plan) == int(open_hours["is_open"].sum())
     assert (open_plan["agents"] >= 1).all() and (plan.loc[~plan["is_open"], "agents"] == 0).all()
+    # Closed hours carry no service figure (not a 100% service level with nobody there).
+    closed = plan[~plan["is_open"]]
+    assert closed["service_level"].isna().all() and closed["asa_seconds"].isna().all()
+    assert open_plan["service_level"].notna().all()
     assert (plan["rostered"] >= plan["agents"]).all()
 
     open_page(page, "Scenarios")

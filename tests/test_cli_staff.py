@@ -84,6 +84,9 @@ def test_forecast_column_queues_and_per_interval_aht(tmp_path):
     expected = required_agents([50, 25, 10], [180, 180, 300], 900, 0.8, 20).tolist()
     assert expected[0] == 14
     assert plan.agents.tolist() == [*expected, 0]  # queue b is closed at 09:15
+    # ... so its service figures are blank, not a 100% service level with nobody there.
+    assert plan.service_level.isna().tolist() == [False, False, False, True]
+    assert plan.asa_seconds.isna().tolist() == [False, False, False, True]
 
 
 def test_email_channel_reports_backlog(tmp_path):

@@ -13,6 +13,7 @@ from data.errors import InputError
 from staffing.plan import (
     PlanSummary,
     StaffingSettings,
+    blank_when_closed,
     evaluate_staffing,
     plan_staffing,
     summarise_plan,
@@ -130,6 +131,31 @@ def test_summary_of_one_week():
     assert summary.service_level == pytest.approx(plan.service_level.iloc[0])
     assert summary.occupancy == pytest.approx(4.0 / agents)  # 40 calls x 6 min = 4 Erlangs
     assert summary.abandon_rate is None
+
+
+def test_closed_intervals_read_blank_not_as_perfect_service():
+    frame = pd.concat(
+        [WORKED, pd.DataFrame({"interval_start": [pd.Timestamp("2026-01-05 11:00")],
+                               "volume": [0.0], "is_open": [False]})],
+        ignore_index=True,
+    )  # fmt: skip
+    settings = StaffingSettings(aht_seconds=180, patience_seconds=300)
+    plan = plan_staffing(frame, 30, settings)
+    shown = blank_when_closed(plan)
+    figures = ["service_level", "asa_seconds", "occupancy", "abandon_rate"]
+    # 11:00 is closed with no contacts: the plan's 100% / 0 s become blanks, people stay 0.
+    assert plan.loc[4, "service_level"] == 1.0
+    assert shown.loc[4, figures].isna().all()
+    assert shown.loc[4, ["agents", "rostered", "cost"]].tolist() == [0, 0, 0.0]
+    # Open with no contacts (09:30) keeps its figures; so does the closed 10:30 that still
+    # expects 30 contacts: with nobody there, none is answered in time.
+    assert shown.loc[1, "service_level"] == 1.0
+    assert shown.loc[3, "service_level"] == 0.0
+    pd.testing.assert_frame_equal(shown.drop(index=4), plan.drop(index=4), check_dtype=False)
+    # The summary weights by contacts, so it is the same from either table.
+    assert summarise_plan(plan, 30, settings).service_level == pytest.approx(
+        np.average(plan.service_level, weights=plan.volume)
+    )
 
 
 def test_fractional_agents_are_not_rounded():
