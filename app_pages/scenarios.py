@@ -13,7 +13,7 @@ from app_ui import downloads, plots, settings, state, url_state
 from app_ui.widgets import confirm_delete
 from data.errors import InputError
 from planning import QUANTILES, Scenario, compare_scenarios
-from planning.compare import ABANDONMENT_ROW, is_email_only, relevant_metrics
+from planning.compare import ABANDONMENT_ROW, is_email_only, plans_side_by_side, relevant_metrics
 
 MAX_COMPARED = 6
 ROW_HEIGHT_PX = 35
@@ -536,3 +536,15 @@ for number, (row, label) in enumerate(zip(comparison.index, shown.index, strict=
         # A third of the page is too narrow for the toolbar beside the title: it covered it.
         config={"displayModeBar": False},
     )
+
+st.subheader("When the scenarios differ")
+plans = plans_side_by_side(outcomes)
+st.plotly_chart(plots.scenario_staff_chart(plans, baseline), key="compare_staff_chart")
+st.caption(
+    "Above: people rostered (agents with shrinkage) in every interval of the horizon. Below: "
+    f"how many more (or fewer) each scenario needs than '{baseline}'. Click a name in the legend "
+    "to hide or show it; drag across the chart to zoom in on a day."
+)
+downloads.download_table(
+    plans, "scenario_plans", "Plans per interval, all compared scenarios", key="download_plans"
+)

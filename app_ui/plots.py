@@ -17,6 +17,8 @@ HISTORY_COLOUR = "#555555"
 PEAK_COLOUR = "rgba(214, 39, 40, 0.14)"
 PEAK_MARKER = "#d62728"
 DAY_MS = 24 * 3600 * 1000  # plotly date axes count ticks in milliseconds
+SCENARIO_BASELINE_COLOUR = "#9e9e9e"  # the scenario the others are measured against
+SCENARIO_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd"]  # up to 5 compared
 
 
 def _layout(figure: go.Figure, title: str, y_title: str, height: int = 380) -> go.Figure:
@@ -276,6 +278,49 @@ def staffing_chart(plan: pd.DataFrame) -> go.Figure:
     return _layout(figure, "Staff per interval", "People at once", height=360)
 
 
+def scenario_staff_chart(plans: pd.DataFrame, baseline: str) -> go.Figure:
+    """People rostered per interval, one line per scenario (`plans` from
+    planning.compare.plans_side_by_side), and below it each scenario's difference from the
+    baseline, where lines that overlap above come apart. Closed slots are gaps."""
+    figure = make_subplots(
+        rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08, row_heights=[0.6, 0.4]
+    )
+    base = plans[plans["scenario"] == baseline].set_index(INTERVAL_START)["rostered"]
+    others = 0
+    for name, plan in plans.groupby("scenario", sort=False):
+        is_baseline = name == baseline
+        rostered = plan["rostered"].where(plan[IS_OPEN].astype(bool))
+        # One colour per scenario in both rows (plotly would give the lower row's lines new ones).
+        line = {"shape": "hv", "width": 1.3, "color": SCENARIO_BASELINE_COLOUR, "dash": "dot"}
+        if not is_baseline:
+            line |= {"color": SCENARIO_COLOURS[others % len(SCENARIO_COLOURS)], "dash": "solid"}
+            others += 1
+        label = f"{name} (baseline)" if is_baseline else str(name)
+        figure.add_trace(
+            go.Scatter(
+                x=plan[INTERVAL_START], y=rostered, mode="lines", line=line, name=label,
+                legendgroup=label,
+            ),
+            row=1, col=1,
+        )  # fmt: skip
+        if is_baseline:
+            continue
+        extra = rostered.to_numpy(dtype=float) - base.reindex(plan[INTERVAL_START]).to_numpy(
+            dtype=float
+        )
+        figure.add_trace(
+            go.Scatter(
+                x=plan[INTERVAL_START], y=extra, mode="lines", line=line, name=label,
+                legendgroup=label, showlegend=False,
+            ),
+            row=2, col=1,
+        )  # fmt: skip
+    figure.update_xaxes(title_text="Date and time", row=2, col=1)
+    _layout(figure, "People rostered per interval, by scenario", "People at once", 480)
+    figure.update_yaxes(title_text="Than the baseline", rangemode="normal", row=2, col=1)
+    return figure
+
+
 def requirement_heatmap(plan: pd.DataFrame, value_column: str = "rostered") -> go.Figure:
     """Mean people required by weekday × time of day over the plan horizon."""
     starts = pd.to_datetime(plan[INTERVAL_START])
@@ -423,7 +468,7 @@ def scenario_bars(values: pd.Series, label: str, baseline: str, whole: bool = Fa
     `label` names the metric with its unit; `whole` labels the bars as whole numbers (counts).
     """
     names = values.index.astype(str).tolist()
-    colours = ["#9e9e9e" if name == baseline else FORECAST_COLOUR for name in names]
+    colours = [SCENARIO_BASELINE_COLOUR if name == baseline else FORECAST_COLOUR for name in names]
     numbers = values.astype(float)
     figure = go.Figure(
         go.Bar(

@@ -1,4 +1,4 @@
-"""Side-by-side headline figures of several scenarios, with deltas against a baseline."""
+"""Side-by-side figures of several scenarios: headline deltas against a baseline, and plans."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pandas as pd
 
 from data.errors import InputError
 from planning.build import PlanOutcome
+from staffing.plan import blank_when_closed
 
 SECONDS_PER_HOUR = 3600.0
 ASA_ROW = "Expected ASA (s)"
@@ -95,3 +96,19 @@ def compare_scenarios(outcomes: dict[str, PlanOutcome], baseline: str) -> pd.Dat
         table[f"{name} Δ"] = delta
         table[f"{name} Δ%"] = percent
     return table
+
+
+SCENARIO = "scenario"
+
+
+def plans_side_by_side(outcomes: dict[str, PlanOutcome]) -> pd.DataFrame:
+    """Every scenario's per-interval plan in one long table, `scenario` first, in the order
+    of `outcomes`; closed intervals without contacts carry no service figures."""
+    frames = [
+        blank_when_closed(outcome.plan).assign(**{SCENARIO: name})
+        for name, outcome in outcomes.items()
+    ]
+    if not frames:
+        return pd.DataFrame(columns=[SCENARIO])
+    table = pd.concat(frames, ignore_index=True)
+    return table[[SCENARIO, *[column for column in table.columns if column != SCENARIO]]]

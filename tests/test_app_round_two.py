@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 from test_app_pages import APP, FAST_MODEL, HORIZON_DAYS, assert_clean, chart, go, open_app, table
+from test_app_staffing_forecast import plotted
 from test_planning import INTERVAL_MINUTES, forecast_frame
 
 from app_ui import comparison, downloads
@@ -281,6 +282,32 @@ def test_voice_scenarios_show_asa_as_a_duration_and_download_it_in_seconds(picco
     seconds = download.loc["Expected ASA (s)", "Baseline"]
     assert shown.loc["Expected ASA", "Baseline"] == comparison.value_text(seconds, "seconds")
     assert download.loc["Total cost (EUR)", "Busier"] > download.loc["Total cost (EUR)", "Baseline"]
+
+
+def test_the_compared_plans_are_drawn_and_downloaded_interval_by_interval(picco_home, offered):
+    app = go(open_app(), "scenarios")
+    save_scenarios(app, "Baseline", "Busier")
+    edit_table(app, {1: {"volume_change_pct": 30.0}})
+    assert_clean(app)
+
+    plans = offered["scenario_plans"]
+    base, busier = (plans[plans["scenario"] == name] for name in ("Baseline", "Busier"))
+    assert len(base) == len(busier) == HORIZON_DAYS * 24 * 60 // 15  # the sample's 15 minutes
+    assert (busier["rostered"].to_numpy() >= base["rostered"].to_numpy()).all()
+    assert busier["rostered"].sum() > base["rostered"].sum()
+    assert base.loc[~base["is_open"], "service_level"].isna().all()  # closed: no figure
+
+    traces = chart(app, "compare_staff_chart")["data"]
+    # People per scenario above, the busier one's extra people below (no line for the baseline).
+    assert [trace["name"] for trace in traces] == ["Baseline (baseline)", "Busier", "Busier"]
+    assert traces[1]["line"]["color"] == traces[2]["line"]["color"] != traces[0]["line"]["color"]
+    is_open = busier["is_open"].to_numpy()
+    drawn = np.asarray(plotted(traces[1]["y"]), dtype=float)
+    assert drawn[~np.isnan(drawn)].tolist() == busier.loc[is_open, "rostered"].tolist()
+    extra = np.asarray(plotted(traces[2]["y"]), dtype=float)
+    expected = busier["rostered"].to_numpy() - base["rostered"].to_numpy()
+    assert np.isnan(extra[~is_open]).all()  # closed slots are gaps
+    assert extra[is_open].tolist() == expected[is_open].tolist() and extra[is_open].max() >= 1
 
 
 # 3. One queue for the Forecast, Staffing and Scenarios pages, kept in the URL.

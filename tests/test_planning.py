@@ -22,6 +22,7 @@ from planning import (
     default_aht_by_queue,
     scenario_demand,
 )
+from planning.compare import plans_side_by_side
 from staffing import required_agents
 from staffing.plan import StaffingSettings
 
@@ -271,6 +272,27 @@ def test_compare_scenarios_lists_metrics_and_deltas_against_baseline():
     assert 0 < table.loc["Expected abandonment", "patient"] < 0.2
     with pytest.raises(InputError, match="Baseline scenario 'nope'"):
         compare_scenarios(outcomes, baseline="nope")
+
+
+def test_plans_side_by_side_stacks_each_scenarios_intervals_in_order():
+    frame = forecast_frame(days=1)
+    outcomes = {
+        "more": build_plan(frame, INTERVAL_MINUTES, Scenario("more", volume_change_pct=20)),
+        "base": build_plan(frame, INTERVAL_MINUTES, Scenario("base")),
+    }
+    plans = plans_side_by_side(outcomes)
+    assert plans.columns[0] == "scenario"
+    assert plans["scenario"].tolist() == ["more"] * 96 + ["base"] * 96
+    for name, outcome in outcomes.items():
+        mine = plans[plans["scenario"] == name].reset_index(drop=True)
+        assert mine["rostered"].tolist() == outcome.plan["rostered"].tolist()
+        # Open 08:00-20:00 (48 slots): the 48 closed ones have no service figures.
+        assert mine["service_level"].isna().sum() == 48
+        assert mine.loc[mine["is_open"], "service_level"].notna().all()
+    # +20% volume never needs fewer people in an interval, and somewhere needs more.
+    more, base = (plans.loc[plans["scenario"] == n, "rostered"].to_numpy() for n in outcomes)
+    assert (more >= base).all() and (more > base).any()
+    assert plans_side_by_side({}).columns.tolist() == ["scenario"]
 
 
 @settings(max_examples=25, deadline=None)
