@@ -2,6 +2,8 @@
 
 import streamlit as st
 
+from app_ui import preferences
+
 st.set_page_config(page_title="Picco", page_icon=":material/show_chart:", layout="wide")
 
 navigation = st.navigation(
@@ -12,4 +14,10 @@ navigation = st.navigation(
         st.Page("app_pages/scenarios.py", title="Scenarios", icon=":material/compare:"),
     ]
 )
-navigation.run()
+# The targets, costs and forecast options last used come back on a reload, and are kept after
+# every run, also one a page ends early (st.stop) or restarts (st.rerun).
+preferences.restore()
+try:
+    navigation.run()
+finally:
+    preferences.remember()

@@ -51,6 +51,7 @@ LIST_COLUMNS = [
 ]
 # Another process (the app or a CLI run) may hold DuckDB's single-writer lock for a moment.
 LOCK_WAIT_SECONDS = 10.0
+PREFERENCES_KEY = "preferences"  # store_meta row holding the last used settings
 
 _SCHEMA_SQL = f"""
 CREATE SEQUENCE IF NOT EXISTS dataset_ids START 1;
@@ -276,6 +277,26 @@ class Store:
             for table in ("scenarios", "intervals", "open_hours"):
                 con.execute(f"DELETE FROM {table} WHERE dataset_id = ?", [dataset_id])
             con.execute("DELETE FROM datasets WHERE id = ?", [dataset_id])
+
+    # ----------------------------------------------------------------- preferences
+
+    def save_preferences(self, values: dict[str, Any]) -> None:
+        """Keep the settings the manager last used (a JSON-able dict), replacing earlier ones."""
+        text = json.dumps(values, default=_json_default, allow_nan=False)
+        with self._transaction() as con:
+            con.execute("INSERT OR REPLACE INTO store_meta VALUES (?, ?)", [PREFERENCES_KEY, text])
+
+    def load_preferences(self) -> dict[str, Any]:
+        """The settings last kept by `save_preferences`; empty when none are (or unreadable)."""
+        with self._connect() as con:
+            row = con.execute(
+                "SELECT value FROM store_meta WHERE key = ?", [PREFERENCES_KEY]
+            ).fetchone()
+        try:
+            values = json.loads(row[0]) if row else {}
+        except json.JSONDecodeError:
+            return {}  # a settings blob from elsewhere: start from the defaults
+        return values if isinstance(values, dict) else {}
 
     # ----------------------------------------------------------------- scenarios
 

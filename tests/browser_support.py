@@ -279,7 +279,13 @@ def edit_cell(page, row: str, column: str, value: str, editor_index: int = 0) ->
     grid.scroll_into_view_if_needed()
     first_cells = grid.locator('[role="gridcell"][aria-colindex="1"]')
     # The accessible table may be filled a moment after the grid is drawn.
-    first_cells.filter(has_text=row).first.wait_for(state="attached")
+    try:
+        first_cells.filter(has_text=row).first.wait_for(state="attached")
+    except PlaywrightTimeout:
+        shown = first_cells.all_inner_texts()
+        raise AssertionError(
+            f"no row {row!r} in the grid (rows: {shown}); the page reads:\n{main_text(page)}"
+        ) from None
     headers = grid.locator('[role="columnheader"]').all_inner_texts()
     names = first_cells.all_inner_texts()
     column_number, row_number = headers.index(column), names.index(row)

@@ -42,9 +42,10 @@ def shared_data() -> Path:
     return SHARED_DATA
 
 
-@pytest.fixture()
+@pytest.fixture(autouse=True)
 def picco_home(tmp_path, monkeypatch) -> Path:
-    """An empty store directory for the test, via the PICCO_HOME override."""
+    """An empty store directory for every test, via the PICCO_HOME override: no test sees
+    another's datasets, scenarios or last used settings, nor writes to the user's own store."""
     home = tmp_path / "picco-home"
     monkeypatch.setenv("PICCO_HOME", str(home))
     return home

@@ -148,6 +148,11 @@ def test_upload_forecast_staff_compare_and_download_the_plan(app_page, shared_da
     assert f"Dataset: {dataset_name}" in main_text(page)
     chips = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Scenarios to compare")
     assert "Baseline" in chips.inner_text() and "SL 90" in chips.inner_text()
+    # ... and the settings last used come back with it: the 90% target, the 7-day horizon.
+    open_page(page, "Staffing")
+    target = page.get_by_label("Service level target (% answered in time)", exact=True)
+    assert float(target.input_value()) == 90
+    assert "next 7 days" in main_text(page)
     open_page(page, "Data")
     assert f"Current dataset: {dataset_name}" in main_text(page)
     assert page.errors == []

@@ -444,6 +444,24 @@ def hold_store_lock(path, seconds: float) -> subprocess.Popen:
     return holder
 
 
+def test_last_used_settings_survive_a_reopened_store_and_are_replaced_whole(picco_home):
+    assert Store().load_preferences() == {}  # a new store: the defaults apply
+    Store().save_preferences({"sl_target_pct": 90.0, "email_hours": [8.0, 17.5]})
+    assert Store().load_preferences() == {"sl_target_pct": 90.0, "email_hours": [8.0, 17.5]}
+    Store().save_preferences({"sl_target_pct": 85.0})
+    assert Store().load_preferences() == {"sl_target_pct": 85.0}
+    with pytest.raises(ValueError):  # not JSON: nothing half-written
+        Store().save_preferences({"max_asa_s": float("nan")})
+    assert Store().load_preferences() == {"sl_target_pct": 85.0}
+
+
+def test_unreadable_last_used_settings_leave_the_defaults(picco_home):
+    the_store = Store()
+    with duckdb.connect(str(the_store.path)) as con:
+        con.execute("INSERT OR REPLACE INTO store_meta VALUES ('preferences', '{not json')")
+    assert the_store.load_preferences() == {}
+
+
 def test_waits_for_another_process_to_release_the_store(picco_home):
     store = Store()
     store.save_dataset(make_dataset(), "desk")

@@ -1,0 +1,122 @@
+"""The settings the manager last used, kept in the store so a reload or the next day starts there.
+
+Targets, costs and forecast options are the center's policy rather than one visit's: they are
+restored once per browser session, before the pages seed their defaults, and saved at the end
+of every run in which one of them changed. Values that come from the data (channel, handle time,
+patience, event dates) are not kept: they follow the dataset and queue on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from app_ui import settings, state
+from data.errors import InputError
+from planning.scenario import QUANTILES
+from staffing.validation import SUPERVISOR_SPAN_RANGE
+
+RESTORED = "preferences_restored"  # set once the session has taken the stored values
+SAVED = "preferences_saved"  # what the store holds, so an unchanged run writes nothing
+MAX_HORIZON_DAYS = 92  # the Forecast page's horizon input goes up to this
+
+
+def _number(low: float = 0.0, high: float = float("inf"), whole: bool = False):
+    def valid(value: Any) -> bool:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return False
+        return low <= value <= high and (not whole or float(value).is_integer())
+
+    return valid
+
+
+def _one_of(options: Callable[[], list[Any]]):
+    return lambda value: value in options()
+
+
+def _hours(value: Any) -> bool:
+    return (
+        isinstance(value, list | tuple)
+        and len(value) == 2
+        and all(hour in settings.EMAIL_HOUR_CHOICES for hour in value)
+        and value[0] < value[1]
+    )
+
+
+# Every kept setting with what a stored value must be for its widget to take it; anything else
+# (an older version's setting, a hand-edited store) is left out and the default applies.
+KEPT: dict[str, Callable[[Any], bool]] = {
+    "horizon_days": _number(1, MAX_HORIZON_DAYS, whole=True),
+    "forecast_model": _one_of(lambda: settings.MODEL_CHOICES),
+    "holiday_country": _one_of(settings.country_codes),
+    "peak_threshold_pct": _number(),
+    "peak_volume_threshold": _number(),
+    "quantile": _one_of(lambda: list(QUANTILES)),
+    "sl_target_pct": _number(),
+    "answer_within_s": _number(),
+    "max_asa_s": _number(),
+    "max_occupancy_pct": _number(),
+    "use_patience": lambda value: isinstance(value, bool),
+    "shrinkage_pct": _number(),
+    "supervisor_span": _number(*SUPERVISOR_SPAN_RANGE, whole=True),
+    "agent_cost": _number(),
+    "supervisor_cost": _number(),
+    "chat_concurrency": _number(1, 6, whole=True),
+    "email_response_hours": _number(0.25),
+    "email_hours": _hours,
+}
+REGION = "holiday_subdivision"  # kept with the country it belongs to
+# Widgets whose values are whole numbers; JSON gives them back as they were, but a float here
+# would make Streamlit refuse the widget (its bounds are ints).
+WHOLE_NUMBERS = ("horizon_days", "supervisor_span", "chat_concurrency")
+
+
+def restore() -> None:
+    """Once per session: give each kept setting the stored value, unless this session (or a
+    test) already set it. A store that cannot be read leaves the defaults."""
+    session = st.session_state
+    if session.get(RESTORED):
+        return
+    session[RESTORED] = True
+    try:
+        stored = state.store().load_preferences()
+    except (InputError, OSError):
+        return
+    usable = {key: value for key, value in stored.items() if key in KEPT and KEPT[key](value)}
+    # A region belongs to its country: kept only where the country it was chosen in is.
+    country = usable.get("holiday_country", settings.FORECAST_DEFAULTS["holiday_country"])
+    region = stored.get(REGION)
+    if (
+        region in settings.region_codes(country)
+        and session.get("holiday_country", country) == country
+    ):
+        usable[REGION] = region
+    for key, value in usable.items():
+        if key in WHOLE_NUMBERS:
+            value = int(value)
+        elif key == "email_hours":
+            value = tuple(float(hour) for hour in value)
+        session.setdefault(key, value)
+    session[SAVED] = usable
+
+
+def remember() -> None:
+    """Save the kept settings when one changed in this run. Settings whose page is not on
+    screen keep their last value, since Streamlit may drop an unseen widget's key."""
+    session = st.session_state
+    saved = session.get(SAVED) or {}
+    current = {
+        key: list(session[key]) if isinstance(session[key], tuple) else session[key]
+        for key in (*KEPT, REGION)
+        if key in session
+    }
+    merged = {**saved, **current}
+    if merged == saved:
+        return
+    try:
+        state.store().save_preferences(merged)
+    except (InputError, OSError, TypeError, ValueError):
+        return  # not kept this time; the session itself goes on with its values
+    session[SAVED] = merged

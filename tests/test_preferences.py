@@ -1,0 +1,94 @@
+"""The settings last used come back in a new session (a reload, the next day), checked first."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+from test_app_pages import APP, FAST_MODEL, assert_clean, go, open_app
+
+from app_ui import preferences, settings
+from data.store import Store
+
+
+def new_session(page: str) -> AppTest:
+    """A browser opening the app again: a fresh session on the same store, with the fast model
+    (so the horizon and the other settings come from the store)."""
+    app = AppTest.from_file(APP, default_timeout=300)
+    app.session_state["forecast_model"] = FAST_MODEL
+    return go(app.run(), page)
+
+
+def test_targets_costs_and_horizon_come_back_in_a_new_session(picco_home):
+    app = go(open_app(), "staffing")
+    app.number_input(key="sl_target_pct").set_value(90.0).run()
+    app.number_input(key="answer_within_s").set_value(30.0).run()
+    app.number_input(key="agent_cost").set_value(25.5).run()
+    app.slider(key="supervisor_span").set_value(10).run()
+    go(app, "forecast").number_input(key="horizon_days").set_value(9).run()
+    assert_clean(app)
+
+    again = new_session("staffing")
+    assert_clean(again)
+    assert again.number_input(key="sl_target_pct").value == 90.0
+    assert again.number_input(key="answer_within_s").value == 30.0
+    assert again.number_input(key="agent_cost").value == 25.5
+    assert again.slider(key="supervisor_span").value == 10
+    assert "next 9 days" in " ".join(item.value for item in again.caption)
+    # Untouched settings keep their defaults; what comes from the data is not kept.
+    assert (
+        again.number_input(key="shrinkage_pct").value == settings.STAFFING_DEFAULTS["shrinkage_pct"]
+    )
+    assert "aht_seconds" not in Store().load_preferences()
+
+
+def test_stored_values_a_widget_cannot_take_are_left_out(picco_home):
+    Store().save_preferences(
+        {
+            "sl_target_pct": "ninety",
+            "supervisor_span": 40,
+            "horizon_days": 9.0,
+            "email_hours": [18.0, 8.0],
+            "holiday_country": "FR",
+            "holiday_subdivision": "971",  # Guadeloupe: kept with France
+            "old_setting": 1,
+        }
+    )
+    again = new_session("staffing")
+    assert_clean(again)
+    assert again.number_input(key="sl_target_pct").value == 80.0
+    assert (
+        again.slider(key="supervisor_span").value == settings.STAFFING_DEFAULTS["supervisor_span"]
+    )
+    assert again.session_state["horizon_days"] == 9 and isinstance(
+        again.session_state["horizon_days"], int
+    )
+    assert again.session_state["email_hours"] == settings.STAFFING_DEFAULTS["email_hours"]
+    assert again.session_state["holiday_country"] == "FR"
+    assert again.session_state["holiday_subdivision"] == "971"
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "kept"),
+    [
+        ("forecast_model", "a_model_since_removed", False),
+        ("forecast_model", "poisson_glm", True),
+        ("holiday_country", "XX", False),
+        ("quantile", "p80", True),
+        ("use_patience", 1, False),
+        ("chat_concurrency", 7, False),
+        ("email_hours", [8.0, 17.5], True),
+        ("email_response_hours", 0.1, False),
+        ("max_asa_s", -5, False),
+        ("peak_threshold_pct", True, False),
+    ],
+)
+def test_each_kept_setting_is_checked_before_it_is_restored(key, value, kept):
+    assert preferences.KEPT[key](value) is kept
+
+
+def test_a_region_is_not_restored_under_another_country(picco_home):
+    Store().save_preferences({"holiday_country": "XX", "holiday_subdivision": "971"})
+    again = new_session("forecast")
+    assert_clean(again)
+    assert again.session_state["holiday_country"] == settings.FORECAST_DEFAULTS["holiday_country"]
+    assert again.session_state["holiday_subdivision"] == settings.NO_REGION
