@@ -212,6 +212,19 @@ def set_number(page, label: str, value: float) -> None:
     wait_for_rerun(page)
 
 
+def type_text(page, label: str, text: str) -> None:
+    """Type `text` into the st.text_input labelled `label` and leave the field, as a person
+    does before reaching for a button.
+
+    Inside a form the field hands its value over when it loses focus; a click that lands at
+    once (as Playwright's do, under load) can submit the form before that, without the text.
+    """
+    field = page.get_by_label(label, exact=True)
+    field.fill(text)
+    field.press("Tab")
+    page.wait_for_timeout(300)
+
+
 def click_button(page, label: str) -> None:
     page.get_by_role("button", name=label, exact=True).click()
     wait_for_rerun(page)

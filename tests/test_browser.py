@@ -22,6 +22,7 @@ from browser_support import (
     reload,
     screenshot,
     set_number,
+    type_text,
     upload,
 )
 
@@ -104,13 +105,13 @@ def test_upload_forecast_staff_compare_and_download_the_plan(app_page, shared_da
     assert (plan["rostered"] >= plan["agents"]).all()
 
     open_page(page, "Scenarios")
-    page.get_by_label("Scenario name", exact=True).fill("Baseline")  # then the button
+    type_text(page, "Scenario name", "Baseline")  # then the button
     click_button(page, "Save as scenario")
     assert "Saved scenario 'Baseline'" in main_text(page)
     open_page(page, "Staffing")
     set_number(page, "Service level target (% answered in time)", 90)
     open_page(page, "Scenarios")
-    page.get_by_label("Scenario name", exact=True).fill("SL 90")
+    type_text(page, "Scenario name", "SL 90")
     click_button(page, "Save as scenario")
     text = main_text(page)
     assert "Saved scenario 'SL 90'" in text and "Compare scenarios" in text
@@ -126,7 +127,7 @@ def test_upload_forecast_staff_compare_and_download_the_plan(app_page, shared_da
 
     # Duplicate the baseline, make the copy +20% volume in the table, compare it too.
     open_expander(page, "Duplicate, rename or delete a scenario")
-    page.get_by_label("New name (for duplicate or rename)", exact=True).fill("Busier")
+    type_text(page, "New name (for duplicate or rename)", "Busier")
     click_button(page, "Duplicate")
     assert (
         hidden_width(page, "scenario_editor_") <= 0

@@ -19,6 +19,7 @@ from browser_support import (
     open_expander,
     open_page,
     screenshot,
+    type_text,
     wait_for_rerun,
 )
 from test_app_pages import assert_clean, go, metric, number, open_app, small_export, table
@@ -366,7 +367,7 @@ def test_a_scenario_is_deleted_in_a_real_browser_only_after_confirming(app_page)
     page = app_page
     open_page(page, "Scenarios")
     for name in ("Baseline", "Busy week"):
-        page.get_by_label("Scenario name", exact=True).fill(name)
+        type_text(page, "Scenario name", name)
         click_button(page, "Save as scenario")
     open_expander(page, "Duplicate, rename or delete a scenario")
     click_button(page, "Delete…")
