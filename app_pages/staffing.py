@@ -197,6 +197,18 @@ with st.container(border=True):
             key="chat_concurrency",
             persist_state=SESSION,
         )
+    # The settings are kept from one visit to the next (app_ui.preferences): a way back.
+    defaults = settings.STAFFING_DEFAULTS
+    st.button(
+        "Back to the default targets and costs",
+        key="staffing_defaults",
+        type="tertiary",
+        icon=":material/restart_alt:",
+        on_click=settings.reset_staffing_defaults,
+        help=f"Service level {defaults['sl_target_pct']:.0f}% within "
+        f"{defaults['answer_within_s']:.0f} s, the ASA and occupancy caps, shrinkage, span and "
+        "costs as a new plan starts; the channel and handle time stay as the data gives them.",
+    )
 
 problems = settings.staffing_problems()
 if problems:

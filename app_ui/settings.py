@@ -576,6 +576,14 @@ def seed_staffing(current: state.CurrentDataset) -> None:
         )
 
 
+def reset_staffing_defaults() -> None:
+    """Targets, costs, shrinkage and span back to their defaults; the channel, handle time and
+    patience stay, as they come from the data."""
+    for key, value in STAFFING_DEFAULTS.items():
+        if key != "patience_s":
+            st.session_state[key] = value
+
+
 def staffing_settings() -> StaffingSettings:
     """StaffingSettings from the widgets; InputError explains an impossible combination."""
     session = st.session_state

@@ -92,3 +92,17 @@ def test_a_region_is_not_restored_under_another_country(picco_home):
     assert_clean(again)
     assert again.session_state["holiday_country"] == settings.FORECAST_DEFAULTS["holiday_country"]
     assert again.session_state["holiday_subdivision"] == settings.NO_REGION
+
+
+def test_the_targets_and_costs_go_back_to_their_defaults_and_stay_there(picco_home):
+    app = go(open_app(), "staffing")
+    aht = app.number_input(key="aht_seconds").value
+    app.number_input(key="sl_target_pct").set_value(90.0).run()
+    app.number_input(key="agent_cost").set_value(30.0).run()
+    app.button(key="staffing_defaults").click().run()
+    assert_clean(app)
+    assert app.number_input(key="sl_target_pct").value == 80.0
+    assert app.number_input(key="agent_cost").value == settings.STAFFING_DEFAULTS["agent_cost"]
+    assert app.number_input(key="aht_seconds").value == aht  # from the data, untouched
+    assert Store().load_preferences()["sl_target_pct"] == 80.0
+    assert new_session("staffing").number_input(key="sl_target_pct").value == 80.0
