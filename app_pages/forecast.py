@@ -58,11 +58,12 @@ url_state.keep_in_url(url_state.QUEUE_PARAM, queue)
 top[1].number_input(
     "Horizon (days)",
     min_value=1,
-    max_value=92,
+    max_value=settings.MAX_HORIZON_DAYS,
     step=1,
     key="horizon_days",
     persist_state="session",
-    help="From 1 to 92 days ahead (about a quarter): a longer horizon is not taken.",
+    help=f"From 1 to {settings.MAX_HORIZON_DAYS} days ahead (about a quarter): a longer "
+    "horizon is not taken.",
 )
 top[2].selectbox(
     "Model",

@@ -192,7 +192,7 @@ with st.container(border=True):
         row[2].number_input(
             "Chats per agent at once",
             min_value=1,
-            max_value=6,
+            max_value=settings.MAX_CHATS_AT_ONCE,
             step=1,
             key="chat_concurrency",
             persist_state=SESSION,

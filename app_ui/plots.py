@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from data.schema import INTERVAL_START, IS_OPEN, QUEUE, VOLUME
+from planning.compare import SCENARIO
 
 HISTORY_WINDOW_DAYS = 182  # the history chart opens on the last six months (slider for more)
 WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
@@ -285,9 +286,9 @@ def scenario_staff_chart(plans: pd.DataFrame, baseline: str) -> go.Figure:
     figure = make_subplots(
         rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08, row_heights=[0.6, 0.4]
     )
-    base = plans[plans["scenario"] == baseline].set_index(INTERVAL_START)["rostered"]
+    base = plans[plans[SCENARIO] == baseline].set_index(INTERVAL_START)["rostered"]
     others = 0
-    for name, plan in plans.groupby("scenario", sort=False):
+    for name, plan in plans.groupby(SCENARIO, sort=False):
         is_baseline = name == baseline
         rostered = plan["rostered"].where(plan[IS_OPEN].astype(bool))
         # One colour per scenario in both rows (plotly would give the lower row's lines new ones).

@@ -20,7 +20,6 @@ from staffing.validation import SUPERVISOR_SPAN_RANGE
 
 RESTORED = "preferences_restored"  # set once the session has taken the stored values
 SAVED = "preferences_saved"  # what the store holds, so an unchanged run writes nothing
-MAX_HORIZON_DAYS = 92  # the Forecast page's horizon input goes up to this
 
 
 def _number(low: float = 0.0, high: float = float("inf"), whole: bool = False):
@@ -48,7 +47,7 @@ def _hours(value: Any) -> bool:
 # Every kept setting with what a stored value must be for its widget to take it; anything else
 # (an older version's setting, a hand-edited store) is left out and the default applies.
 KEPT: dict[str, Callable[[Any], bool]] = {
-    "horizon_days": _number(1, MAX_HORIZON_DAYS, whole=True),
+    "horizon_days": _number(1, settings.MAX_HORIZON_DAYS, whole=True),
     "forecast_model": _one_of(lambda: settings.MODEL_CHOICES),
     "holiday_country": _one_of(settings.country_codes),
     "peak_threshold_pct": _number(),
@@ -63,7 +62,7 @@ KEPT: dict[str, Callable[[Any], bool]] = {
     "supervisor_span": _number(*SUPERVISOR_SPAN_RANGE, whole=True),
     "agent_cost": _number(),
     "supervisor_cost": _number(),
-    "chat_concurrency": _number(1, 6, whole=True),
+    "chat_concurrency": _number(1, settings.MAX_CHATS_AT_ONCE, whole=True),
     "email_response_hours": _number(0.25),
     "email_hours": _hours,
 }

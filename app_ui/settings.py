@@ -301,6 +301,8 @@ GIVING_UP = {"voice": "hanging up", "chat": "leaving the chat"}
 # The e-mail working hours slider: every half hour of the day, read as a clock.
 EMAIL_HOUR_CHOICES = [half / 2 for half in range(49)]
 FALLBACK_AHT_SECONDS = 300.0
+MAX_HORIZON_DAYS = 92  # the Forecast page forecasts at most about a quarter ahead
+MAX_CHATS_AT_ONCE = 6  # the Staffing page's chat concurrency input goes up to this
 MAX_SERVICE_LEVEL_PCT = 99.0  # 100% is never guaranteed when contacts arrive at random
 
 

@@ -35,6 +35,7 @@ METRICS = [
 METRIC_LABELS = [label for label, _ in METRICS]
 LIVE_ONLY_ROWS = (ASA_ROW, ABANDONMENT_ROW)  # nobody hangs up on, or waits on the line for, mail
 EMAIL_ONLY_ROWS = (RESPONSE_TIME_ROW,)
+SCENARIO = "scenario"  # the plans table's column naming each row's scenario
 
 
 def is_email_only(outcome: PlanOutcome) -> bool:
@@ -96,9 +97,6 @@ def compare_scenarios(outcomes: dict[str, PlanOutcome], baseline: str) -> pd.Dat
         table[f"{name} Δ"] = delta
         table[f"{name} Δ%"] = percent
     return table
-
-
-SCENARIO = "scenario"
 
 
 def plans_side_by_side(outcomes: dict[str, PlanOutcome]) -> pd.DataFrame:
