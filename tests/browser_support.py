@@ -260,20 +260,29 @@ def download(page, label: str, folder: Path) -> Path:
 
 def choose(page, label: str, option: str) -> None:
     """Pick `option` in the st.selectbox (or add it in the st.multiselect) labelled `label`."""
-    widgets = page.locator('[data-testid="stSelectbox"], [data-testid="stMultiSelect"]')
-    wanted = page.locator('[role="option"]').filter(has=page.get_by_text(option, exact=True))
+    widget = page.locator('[data-testid="stSelectbox"], [data-testid="stMultiSelect"]')
+    widget = widget.filter(has_text=label).first
+    options = page.locator('[role="option"]')
+    wanted = options.filter(has=page.get_by_text(option, exact=True))
     for attempt in range(3):
         # On a loaded machine a late rerun can redraw the widget and close its list under us:
         # wait for the page to settle and open it again.
         wait_until_idle(page)
-        widgets.filter(has_text=label).first.click()
+        # Below the label: the selectbox's value, or the multiselect's chosen items.
+        if option in [line.strip() for line in widget.inner_text().splitlines()[1:]]:
+            return  # already chosen: its list no longer offers it
+        widget.click()
         try:
             wanted.first.click(timeout=10_000)
             break
         except PlaywrightTimeout:
+            offered = options.all_inner_texts()
             page.keyboard.press("Escape")
             if attempt == 2:
-                raise
+                raise AssertionError(
+                    f"{label!r} offers no {option!r} (offered: {offered}; the widget reads "
+                    f"{widget.inner_text()!r})"
+                ) from None
     page.keyboard.press("Escape")  # a multiselect stays open after a pick
     wait_for_rerun(page)
 
