@@ -516,6 +516,13 @@ if live_names and comparison.loc[ABANDONMENT_ROW, live_names].isna().any():
         f"Expected abandonment shows {compare.MISSING} for scenarios saved without the callers' "
         "patience: tick Erlang A on the Staffing page and save the scenario again to see it."
     )
+unshown = compare.unshown_differences({name: scenarios[name] for name in outcomes})
+if unshown:
+    st.info(
+        "These scenarios also differ in settings the table above does not show (set on the "
+        "Staffing page when each was saved):\n" + "\n".join(f"- {line}" for line in unshown),
+        icon=":material/info:",
+    )
 # The download holds numbers, each row in the one unit its label names (rates in percent,
 # ASA in seconds, e-mail response time in hours); the screen shows them as text.
 downloads.download_table(

@@ -15,9 +15,10 @@ from functools import partial
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from app_ui.settings import duration_text
+from app_ui.settings import clock_text, duration_text, hours_text
 from app_ui.tables import MISSING
 from planning.compare import ASA_ROW, RESPONSE_TIME_ROW
+from planning.scenario import Scenario
 
 MINUS = "−"  # a real minus sign: as wide as the plus and easier to read than a hyphen
 BETTER_COLOUR = "color: #1a7f37"
@@ -200,3 +201,53 @@ def styled(table: pd.DataFrame) -> Styler:
     cells = texts(table)
     css = colours(scaled(table), metrics).set_axis(cells.index)  # the screen's row labels
     return cells.style.apply(lambda _: css, axis=None)
+
+
+def _percent_text(fraction: float) -> str:
+    return f"{fraction * 100:g}%"
+
+
+LIVE, CHAT, EMAIL, ANY = ("voice", "chat"), ("chat",), ("email",), ("voice", "chat", "email")
+# Staffing settings a scenario holds but the editor table does not show (they come from the
+# Staffing page when it is saved): (label, how a value reads, the channels it matters for).
+# Channel, AHT, targets, shrinkage, span, costs and the quantile are in the table.
+UNSHOWN_SETTINGS: dict[str, tuple[str, Callable[[object], str], tuple[str, ...]]] = {
+    "max_occupancy": ("occupancy cap", _percent_text, ANY),
+    "max_asa_seconds": ("ASA cap", lambda v: "none" if v is None else duration_text(v), LIVE),
+    "patience_seconds": (
+        "Erlang A patience",
+        lambda v: "off (Erlang C)" if v is None else duration_text(v),
+        LIVE,
+    ),
+    "max_abandon_rate": (
+        "abandonment cap",
+        lambda v: "none" if v is None else _percent_text(v),
+        LIVE,
+    ),
+    "chat_concurrency": ("chats per agent at once", str, CHAT),
+    "chat_handle_growth": (
+        "chat handle time per extra chat",
+        lambda v: f"+{_percent_text(v)}",
+        CHAT,
+    ),
+    "email_response_hours": ("e-mail response window", hours_text, EMAIL),
+    "email_hours": ("e-mail hours", lambda v: "–".join(clock_text(hour) for hour in v), EMAIL),
+    "min_agents_open": ("minimum agents while open", str, ANY),
+    "weekly_contract_hours": ("weekly contract hours", hours_text, ANY),
+}
+
+
+def unshown_differences(scenarios: dict[str, Scenario]) -> list[str]:
+    """One line per setting the editor table does not show that differs between `scenarios`:
+    "occupancy cap: Baseline 85%, Cap 90 90%". Empty when they agree on all of them, so the
+    table tells the whole difference. Settings of a channel none of them staffs are left out."""
+    channels = {scenario.staffing.channel for scenario in scenarios.values()}
+    lines = []
+    for field, (label, text, matters_for) in UNSHOWN_SETTINGS.items():
+        if not channels & set(matters_for):
+            continue
+        values = {name: getattr(scenario.staffing, field) for name, scenario in scenarios.items()}
+        if len({repr(value) for value in values.values()}) > 1:
+            shown = ", ".join(f"{name} {text(value)}" for name, value in values.items())
+            lines.append(f"{label}: {shown}")
+    return lines

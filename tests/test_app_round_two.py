@@ -310,6 +310,41 @@ def test_the_compared_plans_are_drawn_and_downloaded_interval_by_interval(picco_
     assert extra[is_open].tolist() == expected[is_open].tolist() and extra[is_open].max() >= 1
 
 
+def test_settings_the_table_does_not_show_are_named_when_the_compared_scenarios_differ():
+    base = Scenario("Baseline", staffing=StaffingSettings(max_occupancy=0.85))
+    capped = Scenario(
+        "Cap 90",
+        staffing=StaffingSettings(max_occupancy=0.9, max_asa_seconds=60, patience_seconds=180),
+    )
+    assert comparison.unshown_differences({"Baseline": base, "Cap 90": capped}) == [
+        "occupancy cap: Baseline 85%, Cap 90 90%",
+        "ASA cap: Baseline none, Cap 90 60 s",
+        "Erlang A patience: Baseline off (Erlang C), Cap 90 3 min",
+    ]
+    assert comparison.unshown_differences({"Baseline": base, "Same": base}) == []
+    # E-mail hours mean nothing to two voice scenarios; between e-mail ones they are named.
+    early, late = (StaffingSettings(email_hours=hours) for hours in ((8.0, 17.0), (9.0, 18.5)))
+    voice = {"A": Scenario("A", staffing=early), "B": Scenario("B", staffing=late)}
+    assert comparison.unshown_differences(voice) == []
+    mail = {
+        name: Scenario(name, staffing=StaffingSettings(channel="email", email_hours=hours))
+        for name, hours in (("A", (8.0, 17.0)), ("B", (9.0, 18.5)))
+    }
+    assert comparison.unshown_differences(mail) == ["e-mail hours: A 08:00–17:00, B 09:00–18:30"]
+
+
+def test_the_comparison_says_when_scenarios_differ_beyond_the_table(picco_home):
+    app = go(open_app(), "scenarios")
+    save_scenarios(app, "Baseline")
+    go(app, "staffing").number_input(key="max_occupancy_pct").set_value(95.0).run()
+    go(app, "scenarios")
+    save_scenarios(app, "Occupancy 95")
+    assert_clean(app)
+    notes = " ".join(item.value for item in app.info)
+    assert "also differ in settings the table above does not show" in notes
+    assert "occupancy cap: Baseline 85%, Occupancy 95 95%" in notes
+
+
 # 3. One queue for the Forecast, Staffing and Scenarios pages, kept in the URL.
 
 
