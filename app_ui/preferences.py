@@ -102,20 +102,25 @@ def restore() -> None:
 
 
 def remember() -> None:
-    """Save the kept settings when one changed in this run. Settings whose page is not on
-    screen keep their last value, since Streamlit may drop an unseen widget's key."""
+    """Save the kept settings this session changed since it last saved, over what the store
+    holds now: another tab's (or person's) changes to other settings stay. A setting whose page
+    is not on screen is not a change, since Streamlit may drop an unseen widget's key."""
     session = st.session_state
     saved = session.get(SAVED) or {}
-    current = {
+    changed = {
         key: list(session[key]) if isinstance(session[key], tuple) else session[key]
         for key in (*KEPT, REGION)
         if key in session
     }
-    merged = {**saved, **current}
-    if merged == saved:
+    changed = {key: value for key, value in changed.items() if saved.get(key, _UNSET) != value}
+    if not changed:
         return
     try:
-        state.store().save_preferences(merged)
+        the_store = state.store()
+        the_store.save_preferences({**the_store.load_preferences(), **changed})
     except (InputError, OSError, TypeError, ValueError):
         return  # not kept this time; the session itself goes on with its values
-    session[SAVED] = merged
+    session[SAVED] = {**saved, **changed}
+
+
+_UNSET = object()  # a setting this session has not saved yet

@@ -106,3 +106,17 @@ def test_the_targets_and_costs_go_back_to_their_defaults_and_stay_there(picco_ho
     assert app.number_input(key="aht_seconds").value == aht  # from the data, untouched
     assert Store().load_preferences()["sl_target_pct"] == 80.0
     assert new_session("staffing").number_input(key="sl_target_pct").value == 80.0
+
+
+def test_two_sessions_changing_different_settings_keep_both(picco_home):
+    first = go(open_app(), "staffing")
+    second = go(open_app(), "staffing")  # another tab, opened before the first one's change
+    first.number_input(key="sl_target_pct").set_value(90.0).run()
+    second.number_input(key="agent_cost").set_value(27.0).run()
+    assert_clean(first)
+    assert_clean(second)
+    kept = Store().load_preferences()
+    assert (kept["sl_target_pct"], kept["agent_cost"]) == (90.0, 27.0)
+    again = new_session("staffing")
+    assert again.number_input(key="sl_target_pct").value == 90.0
+    assert again.number_input(key="agent_cost").value == 27.0
