@@ -20,6 +20,7 @@ from staffing.validation import SUPERVISOR_SPAN_RANGE
 
 RESTORED = "preferences_restored"  # set once the session has taken the stored values
 SAVED = "preferences_saved"  # what the store holds, so an unchanged run writes nothing
+_UNSET = object()  # a setting this session has not saved yet
 
 
 def _number(low: float = 0.0, high: float = float("inf"), whole: bool = False):
@@ -121,6 +122,3 @@ def remember() -> None:
     except (InputError, OSError, TypeError, ValueError):
         return  # not kept this time; the session itself goes on with its values
     session[SAVED] = {**saved, **changed}
-
-
-_UNSET = object()  # a setting this session has not saved yet

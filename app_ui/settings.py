@@ -17,6 +17,7 @@ from data.schema import INTERVAL_START, QUEUE
 from forecasting import ForecastResult, flag_peaks
 from forecasting.events import CAMPAIGN, EXCLUDE, ForecastEvent
 from forecasting.registry import MODEL_LABELS as REGISTRY_LABELS
+from forecasting.registry import model_label as registry_model_label
 from forecasting.registry import model_names
 from forecasting.select import PREFERRED_MODEL, SWITCH_MARGIN, WEEKS_BETTER
 from forecasting.settings import AUTO, ForecastSettings
@@ -210,8 +211,8 @@ def model_choice_sentence(
 
 
 def model_label(name: str) -> str:
-    """The manager's name of a forecasting model (a readable fallback for unknown names)."""
-    return MODEL_LABELS.get(name) or str(name).replace("_", " ").capitalize()
+    """The manager's name of a forecasting model, auto included."""
+    return MODEL_LABELS[AUTO] if name == AUTO else registry_model_label(name)
 
 
 def labelled_models(frame: pd.DataFrame) -> pd.DataFrame:
@@ -582,7 +583,7 @@ def reset_staffing_defaults() -> None:
     """Targets, costs, shrinkage and span back to their defaults; the channel, handle time and
     patience stay, as they come from the data."""
     for key, value in STAFFING_DEFAULTS.items():
-        if key != "patience_s":
+        if key not in state.DATASET_BOUND_KEYS:
             st.session_state[key] = value
 
 
