@@ -10,6 +10,7 @@ import streamlit as st
 
 from app_ui import comparison as compare
 from app_ui import downloads, plots, settings, state, url_state
+from app_ui.tables import MISSING
 from app_ui.widgets import confirm_delete
 from data.errors import InputError
 from planning import QUANTILES, Scenario, compare_scenarios
@@ -32,7 +33,7 @@ BASELINE_PARAM = "baseline"
 # table explains instead what is wrong with it (_row_problems).
 TABLE_COLUMNS = {
     "name": st.column_config.TextColumn(
-        "Scenario", required=True, width=104, pinned=True, help="Name of the scenario."
+        "Scenario", required=True, width=98, pinned=True, help="Name of the scenario."
     ),
     "volume_change_pct": st.column_config.NumberColumn(
         "Vol %",
@@ -45,6 +46,21 @@ TABLE_COLUMNS = {
         format="%+.1f",
         width=74,
         help="Change of the average handle time, in percent (above -100).",
+    ),
+    # The days the changes apply on, next to them. A day reads "30 Nov": a horizon spans at most
+    # 92 days, so the year is never in doubt.
+    "change_from": st.column_config.DateColumn(
+        "From",
+        format="D MMM",
+        width=64,
+        help="First day the Vol % and AHT % changes apply (empty: the forecast's first day).",
+    ),
+    "change_to": st.column_config.DateColumn(
+        "To",
+        format="D MMM",
+        width=64,
+        help="Last day the Vol % and AHT % changes apply, included (empty: the forecast's last "
+        "day). A busy week: +30 in Vol %, its Monday in From, its Sunday in To.",
     ),
     "service_level_pct": st.column_config.NumberColumn(
         "SL %",
@@ -92,20 +108,23 @@ TABLE_COLUMNS = {
         width=78,
         help="Supervisor cost, EUR per paid hour (0 or more).",
     ),
-    "channel": st.column_config.TextColumn(
-        "Channel",
-        width=66,
-        help="Channel of the queue, set on the Staffing page (read-only here).",
-    ),
-    "aht_seconds": st.column_config.NumberColumn(
-        "AHT s",
-        format="%.0f",
-        width=56,
-        help="Average handle time in seconds before the change, from the Staffing page "
-        "(read-only here).",
-    ),
 }
-READ_ONLY_COLUMNS = ["channel", "aht_seconds"]  # set on the Staffing page, shown for context
+
+
+def _context_caption(scenarios: dict[str, Scenario]) -> str:
+    """The channel and handle time the scenarios staff with, which the table does not show."""
+
+    def text(scenario: Scenario) -> str:
+        staffing = scenario.staffing
+        channel = settings.CHANNEL_LABELS.get(staffing.channel, staffing.channel)
+        return f"{channel}, {staffing.aht_seconds:.0f} s handle time"
+
+    texts = {name: text(scenario) for name, scenario in scenarios.items()}
+    if len(set(texts.values())) == 1:
+        told = f"Every scenario: {next(iter(texts.values()))}"
+    else:
+        told = "; ".join(f"{name}: {value}" for name, value in texts.items())
+    return f"{told} before the AHT % change (set on the Staffing page when each was saved)."
 
 
 def _pick_queue() -> None:
@@ -122,6 +141,8 @@ def _row_of(scenario: Scenario) -> dict:
         "name": scenario.name,
         "volume_change_pct": scenario.volume_change_pct,
         "aht_change_pct": scenario.aht_change_pct,
+        "change_from": scenario.change_from,
+        "change_to": scenario.change_to,
         "service_level_pct": staffing.service_level * 100,
         "answer_within_seconds": staffing.answer_within_seconds,
         "shrinkage_pct": staffing.shrinkage * 100,
@@ -162,6 +183,8 @@ def _scenario_of(row: pd.Series, base: Scenario) -> Scenario:
         quantile=str(row["quantile"] or "mean"),
         staffing=staffing,
         queue=base.queue,
+        change_from=row.get("change_from"),
+        change_to=row.get("change_to"),
     )
 
 
@@ -376,7 +399,9 @@ if not scenarios:
 st.subheader("Edit scenarios")
 st.caption(
     "Change cells, add rows (new scenarios start from the current staffing settings) or delete "
-    "rows, then save. Other settings (channel, AHT, targets) come from the Staffing page."
+    "rows, then save. Vol % and AHT % apply from From to To (empty: the whole forecast). Other "
+    "settings (occupancy and ASA caps, Erlang A) come from the Staffing page. "
+    + _context_caption(scenarios)
 )
 version = st.session_state.setdefault(EDITOR_VERSION, 0)
 table = pd.DataFrame([_row_of(scenario) for scenario in scenarios.values()])
@@ -392,12 +417,13 @@ edited = st.data_editor(
     hide_index=True,
     # A row added in the grid shows the current settings it will be saved with.
     column_config={
-        column: config
-        if column in ("name", *READ_ONLY_COLUMNS)
-        else {**config, "default": new_row[column]}
+        column: config if column == "name" else {**config, "default": new_row[column]}
         for column, config in TABLE_COLUMNS.items()
     },
-    disabled=READ_ONLY_COLUMNS,
+    # Channel and AHT, set on the Staffing page, stay in the table and its download but off
+    # the grid: the caption says them, where in the grid they pushed the last columns away.
+    column_order=list(TABLE_COLUMNS),
+    placeholder=MISSING,  # an empty From or To: the forecast's first or last day
 )
 if st.button("Save table changes", key="scenario_table_save", type="primary"):
     _apply_table(edited, current.name, scenarios, fallback)
@@ -482,6 +508,11 @@ if elsewhere:
         "that channel and handle time. Pick their queue on the Staffing page to compare them "
         f"there, or save them again while '{queue}' is selected."
     )
+
+for name, outcome in outcomes.items():
+    missed = compare.change_outside_forecast(scenarios[name], outcome.plan)
+    if missed:
+        st.warning(missed)
 
 comparison = compare_scenarios(outcomes, baseline).loc[relevant_metrics(outcomes)]
 email_names = [name for name, outcome in outcomes.items() if is_email_only(outcome)]

@@ -15,8 +15,9 @@ from functools import partial
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from app_ui.settings import clock_text, duration_text, hours_text
+from app_ui.settings import CHANNEL_LABELS, clock_text, duration_text, hours_text
 from app_ui.tables import MISSING
+from data.schema import INTERVAL_START
 from planning.compare import ASA_ROW, RESPONSE_TIME_ROW
 from planning.scenario import Scenario
 
@@ -210,8 +211,10 @@ def _percent_text(fraction: float) -> str:
 LIVE, CHAT, EMAIL, ANY = ("voice", "chat"), ("chat",), ("email",), ("voice", "chat", "email")
 # Staffing settings a scenario holds but the editor table does not show (they come from the
 # Staffing page when it is saved): (label, how a value reads, the channels it matters for).
-# Channel, AHT, targets, shrinkage, span, costs and the quantile are in the table.
+# Targets, shrinkage, span, costs, the quantile and the changes' days are in the table.
 UNSHOWN_SETTINGS: dict[str, tuple[str, Callable[[object], str], tuple[str, ...]]] = {
+    "channel": ("channel", lambda v: CHANNEL_LABELS.get(str(v), str(v)), ANY),
+    "aht_seconds": ("handle time before the AHT % change", lambda v: f"{v:.0f} s", ANY),
     "max_occupancy": ("occupancy cap", _percent_text, ANY),
     "max_asa_seconds": ("ASA cap", lambda v: "none" if v is None else duration_text(v), LIVE),
     "patience_seconds": (
@@ -251,3 +254,26 @@ def unshown_differences(scenarios: dict[str, Scenario]) -> list[str]:
             shown = ", ".join(f"{name} {text(value)}" for name, value in values.items())
             lines.append(f"{label}: {shown}")
     return lines
+
+
+def change_outside_forecast(scenario: Scenario, plan: pd.DataFrame) -> str | None:
+    """What to say when the scenario's changes are limited to days the forecast does not
+    reach: it then staffs the forecast unchanged, which its name may not suggest."""
+    changes = scenario.volume_change_pct or scenario.aht_change_pct
+    if not (changes and scenario.has_change_period) or plan.empty:
+        return None
+    starts = plan[INTERVAL_START]
+    if scenario.changes_on(starts).any():
+        return None
+    period = " to ".join(
+        day.strftime("%a %d %b %Y") if day else "…"
+        for day in (scenario.change_from, scenario.change_to)
+    )
+    first, last = (
+        pd.Timestamp(value).strftime("%a %d %b %Y") for value in (starts.min(), starts.max())
+    )
+    return (
+        f"Scenario '{scenario.name}' changes volume and handle time from {period}, outside the "
+        f"forecast ({first} to {last}): it staffs the forecast unchanged. Change its From and To, "
+        "or the forecast's horizon on the Forecast page."
+    )

@@ -50,6 +50,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     group.add_argument("--volume-change-pct", type=float, default=0.0, help="e.g. 20 = +20%%")
     group.add_argument("--aht-change-pct", type=float, default=0.0, help="e.g. -10 = 10%% faster")
+    group.add_argument(
+        "--change-from",
+        metavar="YYYY-MM-DD",
+        help="first day the volume and AHT changes apply (default: the forecast's first day)",
+    )
+    group.add_argument(
+        "--change-to",
+        metavar="YYYY-MM-DD",
+        help="last day they apply, included (default: the forecast's last day)",
+    )
     parser.add_argument("--out", required=True, metavar="PLAN.csv", help="plan to write")
     parser.set_defaults(run=run)
 
@@ -61,6 +71,8 @@ def run(args: argparse.Namespace) -> int:
         aht_change_pct=args.aht_change_pct,
         quantile=args.quantile,
         staffing=staffing_settings(args),
+        change_from=args.change_from,
+        change_to=args.change_to,
     )
     check_horizon(args.horizon_days)
     dataset = _only_queues(import_files(args.files, import_options(args)), args.queue)

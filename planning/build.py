@@ -58,7 +58,8 @@ def default_aht_by_queue(intervals: pd.DataFrame, plausible_only: bool = True) -
 def scenario_demand(
     forecast_frame: pd.DataFrame, scenario: Scenario, aht_by_queue: dict[str, float] | None = None
 ) -> pd.DataFrame:
-    """The volume and AHT the scenario staffs to: chosen quantile and AHT, both scaled by the what-ifs."""
+    """The volume and AHT the scenario staffs to: chosen quantile and AHT, both scaled by the
+    what-ifs on the days of the scenario's change (every day when it has no period)."""
     missing = [
         name
         for name in (INTERVAL_START, QUEUE, scenario.forecast_column)
@@ -71,7 +72,8 @@ def scenario_demand(
         )
     volume = pd.to_numeric(forecast_frame[scenario.forecast_column], errors="coerce")
     volume = volume.fillna(0.0).clip(lower=0.0).to_numpy(dtype=float)
-    volume_factor = 1.0 + scenario.volume_change_pct / 100.0
+    changed = scenario.changes_on(forecast_frame[INTERVAL_START])
+    volume_factor = np.where(changed, 1.0 + scenario.volume_change_pct / 100.0, 1.0)
     base_aht = float(scenario.staffing.aht_seconds)
     known_aht = {
         queue: float(seconds)
@@ -80,7 +82,7 @@ def scenario_demand(
     }
     queues = forecast_frame[QUEUE].astype(str)
     aht = queues.map(known_aht).astype(float).fillna(base_aht).to_numpy()
-    aht_factor = 1.0 + scenario.aht_change_pct / 100.0
+    aht_factor = np.where(changed, 1.0 + scenario.aht_change_pct / 100.0, 1.0)
     is_open = (
         forecast_frame[IS_OPEN].fillna(False).astype(bool).to_numpy()
         if IS_OPEN in forecast_frame
@@ -115,10 +117,7 @@ def build_plan(
     own AHT for the queues it names; the scenario's AHT change applies to both.
     """
     demand = scenario_demand(forecast_frame, scenario, aht_by_queue)
-    settings = dataclasses.replace(
-        scenario.staffing,
-        aht_seconds=float(scenario.staffing.aht_seconds) * (1.0 + scenario.aht_change_pct / 100.0),
-    )
+    settings = scenario.staffing  # its AHT is only the fallback: demand has every row's AHT
     sized = plan_staffing(demand, interval_minutes, settings)
     if scenario.quantile == MEAN_QUANTILE:
         plan = sized

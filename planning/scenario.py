@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import math
 from dataclasses import dataclass, field
 from typing import Any
+
+import numpy as np
+import pandas as pd
 
 from data.errors import InputError
 from staffing.plan import StaffingSettings
@@ -28,11 +32,22 @@ class Scenario:
     # The queue whose handle time and channel `staffing` holds; None for scenarios saved
     # before the queue was recorded.
     queue: str | None = None
+    # The days (both included) the volume and AHT changes apply on; None: from the forecast's
+    # first day, to its last. "+30% in the lockdown week" leaves the other weeks as forecast.
+    change_from: dt.date | None = None
+    change_to: dt.date | None = None
 
     def __post_init__(self) -> None:
         self.name = str(self.name).strip()
         if not self.name:
             raise InputError("Scenario name is empty: give the scenario a name.")
+        self.change_from = _day(self.name, "first day of the change", self.change_from)
+        self.change_to = _day(self.name, "last day of the change", self.change_to)
+        if self.change_from and self.change_to and self.change_from > self.change_to:
+            raise InputError(
+                f"Scenario '{self.name}': the change runs from {self.change_from:%d %b %Y} to "
+                f"{self.change_to:%d %b %Y}; the first day must not be after the last."
+            )
         self.volume_change_pct = _percent(self.name, "volume change", self.volume_change_pct)
         self.aht_change_pct = _percent(self.name, "AHT change", self.aht_change_pct)
         if self.volume_change_pct < -100:
@@ -57,6 +72,20 @@ class Scenario:
     def forecast_column(self) -> str:
         return QUANTILE_COLUMNS[self.quantile]
 
+    @property
+    def has_change_period(self) -> bool:
+        return self.change_from is not None or self.change_to is not None
+
+    def changes_on(self, interval_starts: Any) -> np.ndarray:
+        """Per interval start, whether the volume and AHT changes apply there."""
+        days = pd.to_datetime(pd.Series(interval_starts)).dt.normalize()
+        inside = np.ones(len(days), dtype=bool)
+        if self.change_from is not None:
+            inside &= (days >= pd.Timestamp(self.change_from)).to_numpy()
+        if self.change_to is not None:
+            inside &= (days <= pd.Timestamp(self.change_to)).to_numpy()
+        return inside
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
@@ -65,6 +94,8 @@ class Scenario:
             "quantile": self.quantile,
             "staffing": dataclasses.asdict(self.staffing),
             "queue": self.queue,
+            "change_from": self.change_from.isoformat() if self.change_from else None,
+            "change_to": self.change_to.isoformat() if self.change_to else None,
         }
 
     @classmethod
@@ -87,6 +118,8 @@ class Scenario:
             quantile=settings.get("quantile", "mean"),
             staffing=StaffingSettings(**_from_json(staffing)),
             queue=settings.get("queue"),
+            change_from=settings.get("change_from"),
+            change_to=settings.get("change_to"),
         )
 
 
@@ -98,6 +131,29 @@ def _percent(name: str, label: str, value: Any) -> float:
     if not math.isfinite(number):
         raise InputError(f"Scenario '{name}': {label} '{value}' is not a number of percent.")
     return number
+
+
+def _day(name: str, label: str, value: Any) -> dt.date | None:
+    """A calendar day from a date, a timestamp or an ISO text; None for an empty value."""
+    try:
+        empty = bool(pd.isna(value))  # also an empty cell of the scenario table: NaN or NaT
+    except (TypeError, ValueError):
+        empty = False  # a container: not a date, said below
+    if empty or (isinstance(value, str) and not value.strip()):
+        return None
+    day = pd.NaT
+    try:
+        if isinstance(value, str):  # ISO only: 01/12/2026 reads one way in Rome, another in Boston
+            day = pd.Timestamp(dt.datetime.fromisoformat(value.strip()))
+        elif isinstance(value, dt.date | np.datetime64):
+            day = pd.Timestamp(value)
+    except ValueError:
+        pass
+    if pd.isna(day):
+        raise InputError(
+            f"Scenario '{name}': {label} '{value}' is not a date; write it as YYYY-MM-DD."
+        )
+    return day.date()
 
 
 def _from_json(staffing: dict[str, Any]) -> dict[str, Any]:

@@ -310,6 +310,53 @@ def test_the_compared_plans_are_drawn_and_downloaded_interval_by_interval(picco_
     assert extra[is_open].tolist() == expected[is_open].tolist() and extra[is_open].max() >= 1
 
 
+def test_a_change_limited_to_some_days_is_edited_in_the_table_and_staffs_only_those_days(
+    picco_home, offered
+):
+    app = go(open_app(), "scenarios")
+    save_scenarios(app, "Baseline", "Lockdown")
+    first_day = offered["scenario_plans"]["interval_start"].min().normalize()
+    days = [first_day + pd.Timedelta(days=offset) for offset in (1, 2)]
+    edit_table(  # the grid sends a day as ISO text
+        app,
+        {1: {"volume_change_pct": 30.0, "change_from": f"{days[0]:%Y-%m-%d}",
+             "change_to": f"{days[1]:%Y-%m-%d}"}},
+    )  # fmt: skip
+    assert_clean(app)
+    stored = Scenario.from_dict(Store().load_scenario(SAMPLE, "Lockdown"))
+    assert (stored.change_from, stored.change_to) == (days[0].date(), days[1].date())
+    shown = table(app, "volume_change_pct")[0]
+    assert shown.loc[1, "change_from"] == days[0].date() and pd.isna(shown.loc[0, "change_to"])
+    assert any("Every scenario: Chat, " in item.value for item in app.caption)
+
+    plans = offered["scenario_plans"]
+    base, lockdown = (plans[plans["scenario"] == name] for name in ("Baseline", "Lockdown"))
+    day = lockdown["interval_start"].dt.normalize()
+    inside = day.isin(days).to_numpy()
+    np.testing.assert_allclose(
+        lockdown["volume"].to_numpy()[inside], base["volume"].to_numpy()[inside] * 1.3
+    )
+    assert lockdown["rostered"].to_numpy()[~inside].tolist() == base["rostered"].to_numpy()[
+        ~inside
+    ].tolist()
+    assert lockdown["rostered"].to_numpy()[inside].sum() > base["rostered"].to_numpy()[inside].sum()
+    assert not app.warning
+
+    # Days the forecast does not reach: said, not silently staffed as the plain forecast.
+    later = f"{first_day + pd.Timedelta(days=HORIZON_DAYS + 10):%Y-%m-%d}"
+    edit_table(app, {1: {"change_from": later, "change_to": later}})
+    warnings = " ".join(item.value for item in app.warning)
+    assert "Scenario 'Lockdown' changes volume and handle time from" in warnings
+    assert "outside the forecast" in warnings and "staffs the forecast unchanged" in warnings
+
+    # From after To is refused, naming the scenario; what was stored stays.
+    edit_table(app, {1: {"change_from": later, "change_to": f"{days[0]:%Y-%m-%d}"}})
+    assert "Scenario 'Lockdown' not saved" in errors(app)
+    assert "the first day must not be after the last" in errors(app)
+    kept = Scenario.from_dict(Store().load_scenario(SAMPLE, "Lockdown"))
+    assert kept.change_to == pd.Timestamp(later).date()
+
+
 def test_settings_the_table_does_not_show_are_named_when_the_compared_scenarios_differ():
     base = Scenario("Baseline", staffing=StaffingSettings(max_occupancy=0.85))
     capped = Scenario(
@@ -322,6 +369,11 @@ def test_settings_the_table_does_not_show_are_named_when_the_compared_scenarios_
         "Erlang A patience: Baseline off (Erlang C), Cap 90 3 min",
     ]
     assert comparison.unshown_differences({"Baseline": base, "Same": base}) == []
+    # Channel and handle time are said above the editor, not in it.
+    slower = Scenario("Slower", staffing=StaffingSettings(max_occupancy=0.85, aht_seconds=360))
+    assert comparison.unshown_differences({"Baseline": base, "Slower": slower}) == [
+        "handle time before the AHT % change: Baseline 300 s, Slower 360 s"
+    ]
     # E-mail hours mean nothing to two voice scenarios; between e-mail ones they are named.
     early, late = (StaffingSettings(email_hours=hours) for hours in ((8.0, 17.0), (9.0, 18.5)))
     voice = {"A": Scenario("A", staffing=early), "B": Scenario("B", staffing=late)}

@@ -142,6 +142,26 @@ def test_upload_forecast_staff_compare_and_download_the_plan(app_page, shared_da
     assert app_exceptions(page) == []
     screenshot(page, "scenarios-page-three")
 
+    # The +20% on two days only (From and To in the table): the other days staff as the baseline.
+    plans_label = "Plans per interval, all compared scenarios (CSV)"
+    shown = pd.read_csv(download(page, plans_label, tmp_path), parse_dates=["interval_start"])
+    first_day = shown["interval_start"].min().normalize()
+    busy_days = [first_day + pd.Timedelta(days=offset) for offset in (2, 3)]
+    edit_cell(page, row="Busier", column="From", value=f"{busy_days[0]:%Y-%m-%d}")
+    edit_cell(page, row="Busier", column="To", value=f"{busy_days[1]:%Y-%m-%d}")
+    click_button(page, "Save table changes")
+
+    def only_busy_days_differ(path) -> bool:
+        plans = pd.read_csv(path, parse_dates=["interval_start"])
+        base, busier = (plans[plans["scenario"] == name] for name in ("Baseline", "Busier"))
+        inside = busier["interval_start"].dt.normalize().isin(busy_days).to_numpy()
+        extra = busier["rostered"].to_numpy() - base["rostered"].to_numpy()
+        return len(base) == len(busier) and (extra[~inside] == 0).all() and extra[inside].sum() > 0
+
+    assert only_busy_days_differ(download_until(page, plans_label, tmp_path, only_busy_days_differ))
+    assert app_exceptions(page) == []
+    screenshot(page, "scenarios-page-busy-days")
+
     # A reload is a new session: the URL names the dataset, which opens again with its
     # scenarios (not the sample the app starts on).
     assert "dataset=february_1999" in page.url

@@ -96,6 +96,23 @@ def test_higher_quantile_and_volume_change_staff_more(office_hours_csv, tmp_path
     assert p90["cost"].sum() > mean["cost"].sum()
 
 
+def test_a_volume_change_on_some_days_changes_only_those_days(office_hours_csv, tmp_path):
+    common = [office_hours_csv, "--horizon-days", 7, "--aht-seconds", 240,
+              "--model", "historical_average_4w"]  # fmt: skip
+    plain_out, week_out = tmp_path / "plain.csv", tmp_path / "lockdown.csv"
+    assert run_plan(*common, "--out", plain_out).returncode == 0
+    result = run_plan(*common, "--volume-change-pct", 30, "--change-from", "2026-02-17",
+                      "--change-to", "2026-02-18", "--out", week_out)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    plain = pd.read_csv(plain_out, parse_dates=["interval_start"])
+    week = pd.read_csv(week_out, parse_dates=["interval_start"])
+    inside = plain["interval_start"].dt.day.isin([17, 18]).to_numpy()
+    assert inside.sum() == 40  # Tuesday and Wednesday, 20 half hours each
+    np.testing.assert_allclose(week["volume"][inside], plain["volume"][inside] * 1.3)
+    np.testing.assert_array_equal(week["agents"][~inside], plain["agents"][~inside])
+    assert week["agents"][inside].sum() > plain["agents"][inside].sum()
+
+
 def test_plan_of_bank_call_log_uses_learned_handle_time(shared_data, tmp_path):
     log = shared_data / "anonymous_bank" / "february_1999.txt"
     out = tmp_path / "bank-plan.csv"
@@ -125,6 +142,8 @@ def test_plan_of_bank_call_log_uses_learned_handle_time(shared_data, tmp_path):
         (["--supervisor-span", "20"], "span"),
         (["--queue", "nope"], "--queue nope: no such queue"),
         (["--volume-change-pct", "-150"], "below -100%"),
+        (["--change-from", "17/02/2026"], "'17/02/2026' is not a date; write it as YYYY-MM-DD"),
+        (["--change-from", "2026-02-18", "--change-to", "2026-02-17"], "must not be after"),
         (["--horizon-days", "0", "--aht-seconds", "240"], "Horizon must be at least one day"),
         ([], "give --aht-seconds"),
     ],

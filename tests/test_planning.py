@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import json
 import math
 
@@ -75,6 +77,35 @@ def test_plus_20_percent_volume_matches_erlang_c_on_scaled_volume_and_costs_more
     np.testing.assert_allclose(more.plan["volume"], frame["forecast"] * 1.2)
     assert more.summary.cost_horizon > base.summary.cost_horizon
     assert more.summary.peak_agents > base.summary.peak_agents
+
+
+def test_a_change_limited_to_some_days_staffs_those_days_as_changed_and_the_rest_as_forecast():
+    frame = forecast_frame(days=3)
+    day = frame["interval_start"].dt.date.to_numpy()
+    second = datetime.date(2026, 3, 3)
+    base = build_plan(frame, INTERVAL_MINUTES, Scenario("base")).plan
+    everywhere = Scenario("all", volume_change_pct=50, aht_change_pct=20)
+    changed = build_plan(frame, INTERVAL_MINUTES, everywhere).plan
+    one_day = dataclasses.replace(everywhere, change_from=second, change_to="2026-03-03")
+    plan = build_plan(frame, INTERVAL_MINUTES, one_day).plan
+    inside = day == second
+    np.testing.assert_allclose(plan["volume"][inside], frame["forecast"][inside] * 1.5)
+    np.testing.assert_allclose(plan["volume"][~inside], frame["forecast"][~inside])
+    np.testing.assert_allclose(plan["aht_seconds"][inside], 360.0)
+    np.testing.assert_allclose(plan["aht_seconds"][~inside], 300.0)
+    np.testing.assert_array_equal(plan["agents"][inside], changed["agents"][inside])
+    np.testing.assert_array_equal(plan["agents"][~inside], base["agents"][~inside])
+    assert (changed["agents"][inside] > base["agents"][inside]).sum() > 20  # a real change
+    # Open-ended: from the second day on; up to the second day.
+    later = build_plan(frame, INTERVAL_MINUTES, dataclasses.replace(everywhere, change_from=second))
+    np.testing.assert_array_equal(
+        later.plan["volume"] > base["volume"], frame["forecast"].gt(0) & (day >= second)
+    )
+    earlier = dataclasses.replace(everywhere, change_to=second)
+    np.testing.assert_array_equal(
+        build_plan(frame, INTERVAL_MINUTES, earlier).plan["volume"] > base["volume"],
+        frame["forecast"].gt(0) & (day <= second),
+    )
 
 
 def test_pyworkforce_cross_check_of_scaled_peak_interval():
@@ -176,8 +207,11 @@ def test_scenario_round_trips_through_json_and_the_store(tmp_path):
             queue_channels={"mail": "email"},
         ),
         queue="chat",
+        change_from="2026-03-09",
+        change_to=datetime.date(2026, 3, 15),
     )
     assert Scenario.from_dict(json.loads(json.dumps(scenario.to_dict()))) == scenario
+    assert scenario.to_dict()["change_from"] == "2026-03-09"
     store = Store(tmp_path / "picco.duckdb")
     store.save_dataset(tiny_dataset(), "desk")
     store.save_scenario("desk", scenario.name, scenario.to_dict())
@@ -210,6 +244,7 @@ def test_from_dict_fills_defaults_for_missing_knobs():
     assert restored.quantile == "mean" and restored.volume_change_pct == 0
     assert restored.staffing == StaffingSettings(service_level=0.9)
     assert restored.queue is None  # saved before scenarios recorded their queue
+    assert restored.change_from is None and restored.change_to is None  # every day
 
 
 @pytest.mark.parametrize(
@@ -221,6 +256,9 @@ def test_from_dict_fills_defaults_for_missing_knobs():
         ({"volume_change_pct": "lots"}, "not a number"),
         ({"aht_change_pct": math.inf}, "not a number"),
         ({"name": "  "}, "name is empty"),
+        ({"change_from": "2026-03-09", "change_to": "2026-03-02"}, "first day must not be after"),
+        ({"change_from": "09/03/2026"}, "'09/03/2026' is not a date; write it as YYYY-MM-DD"),
+        ({"change_to": 3.5}, "last day of the change '3.5' is not a date"),
     ],
 )
 def test_bad_scenario_values_raise_input_error(changes, message):
