@@ -311,12 +311,32 @@ def edit_cell(page, row: str, column: str, value: str, editor_index: int = 0) ->
     headers = grid.locator('[role="columnheader"]').all_inner_texts()
     names = first_cells.all_inner_texts()
     column_number, row_number = headers.index(column), names.index(row)
-    box = grid.bounding_box()
-    page.mouse.click(box["x"] + ROW_MARKER_PX + 10, box["y"] + GRID_ROW_PX * (row_number + 1.5))
-    for _ in range(column_number):
-        page.keyboard.press("ArrowRight")
+    selected_target = grid.locator(
+        f'[role="row"][aria-rowindex="{row_number + 2}"] '
+        f'[role="gridcell"][aria-colindex="{column_number + 1}"][aria-selected="true"]'
+    )
+    for attempt in range(3):
+        box = grid.bounding_box()
+        page.mouse.click(box["x"] + ROW_MARKER_PX + 10, box["y"] + GRID_ROW_PX * (row_number + 1.5))
+        for _ in range(column_number):
+            page.keyboard.press("ArrowRight")
+        # A rerun that redraws the grid between the click and the arrows leaves another cell
+        # selected; typing there renames the scenario (the compare list once offered "20"
+        # instead of "Busier").
+        try:
+            selected_target.wait_for(state="attached", timeout=2_000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+        wait_until_idle(page)
+        if attempt == 2:
+            selected = grid.locator('[role="gridcell"][aria-selected="true"]').all_inner_texts()
+            raise AssertionError(
+                f"could not select {column!r} of row {row!r} (selected: {selected})"
+            )
     page.keyboard.press("Enter")
-    field = page.locator(".gdg-input")
+    # Text and number cells open the grid's text field, a date cell a date input (YYYY-MM-DD).
+    field = page.locator('.gdg-input, [data-testid="date-picker-cell"]').first
     field.fill(value)
     field.press("Enter")
     wait_for_rerun(page)
