@@ -35,6 +35,14 @@ def label_codes(values: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, list[st
             mapping.append(_blank(position, labels))  # index -1 = the last entry: a missing cell
         parts.append(np.asarray(mapping, dtype=np.int64)[indices])
     codes = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+    # A filtered column keeps its whole dictionary: a queue whose rows were all left out (an
+    # outbound-only campaign) would otherwise live on as a queue without a single contact.
+    used = np.zeros(len(labels), dtype=bool)
+    used[codes] = True
+    if not used.all():
+        renumber = np.cumsum(used) - 1
+        codes = renumber[codes]
+        labels = [label for label, kept in zip(labels, used, strict=True) if kept]
     return codes, labels
 
 
