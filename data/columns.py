@@ -137,9 +137,10 @@ COUNTED_THINGS = {
     "calls", "call", "chiamate", "contacts", "contatti", "tickets", "chats", "emails", "mails",
     "anrufe", "appels", "llamadas",
 }  # fmt: skip
+# "CSQ" is Cisco's contact service queue.
 QUEUE_WORDS = {
     "queue", "coda", "code", "channel", "canale", "skill", "split", "assignment", "group",
-    "gruppo", "campaign", "campagna", "queues", "attente", "warteschlange", "cola",
+    "gruppo", "campaign", "campagna", "queues", "attente", "warteschlange", "cola", "csq",
 }  # fmt: skip
 # A column that says what kind of contact a row counts ("Media Type", "CallTypeName", "Tipo
 # contatto"): a queue of its own, or, beside a queue column, a split of each queue.
@@ -153,6 +154,13 @@ KIND_OF_CONTACT_WORDS = {
     "ticket",
 }
 CHANNEL_WORDS = {"channel", "canale", "media"}
+# Words that name a queue itself, not the channel its contacts came by: such a column is the
+# queue wherever it stands, and a channel or media type column beside it splits each queue.
+PROPER_QUEUE_WORDS = QUEUE_WORDS - CHANNEL_WORDS
+# A queue named by an identifier ("Queue Id" a0b1c2d3-e4f5-...): the queue, but a readable
+# name beside it ("Queue Name") labels it better. "code" is Italian for queues, no key here.
+ID_WORDS = {"id", "uuid", "guid", "key", "no", "nr", "number", "nummer"}
+_OPAQUE_ID = re.compile(r"(?=.*\d)[0-9a-f]{8,}(-[0-9a-f]{4,})*", re.IGNORECASE)
 MAX_SPLIT_VALUES = 12  # distinct values in the sample: more is not a handful of channels
 # A queue, skill or split named by its number ("Numero coda", "Queue ID", "Skill No", "Split
 # No.", "Code de file"): a key to tell queues apart, never a count, though "numero" and "n" name
@@ -165,6 +173,8 @@ KEY_WORDS = {
 # Words that make a queue-named header a measure of the queue ("Calls in Queue", "Queue Time",
 # "Max Queue Length"), not its name.
 QUEUE_MEASURE_WORDS = {"in", "waiting", "length", "size", "max", "longest", "oldest", "depth"}
+# A time that is the interval's longest, not its typical one ("Max Queue Time").
+LONGEST_WORDS = {"max", "maximum", "longest", "oldest", "peak", "massimo", "massima"}
 MAX_QUEUE_KEYS = 100  # distinct queue numbers in the sample: more is no set of queues
 # A disconnect reason names the outcome too ("Disconnect Reason", "Termination Type"): its
 # abandoned labels say which contacts no agent served.
@@ -497,12 +507,13 @@ def _detect_roles(
     mostly_numeric = [c for c in free if _number_share(c) >= MIN_SHARE]
     durations = [c for c in free if _duration_share(c) >= MIN_SHARE]
 
-    # A count column nobody filled in is still the count column (the reader then says so).
-    countable = mostly_numeric + [c for c in free if not c.values]
     answered = _pick_count(mostly_numeric, ANSWERED_COUNT_WORDS)
     abandoned = _pick_count(mostly_numeric, ABANDONED_COUNT_WORDS)
     # Counts per interval sit on an interval grid; a call log's arrival times run to the second.
     on_grid = _on_interval_grid(plan, by_name)
+    # A count column nobody filled in is still the count column (the reader then says so), but
+    # only on an interval grid: off it, an empty "Call Notes" beside per-contact times is no count.
+    countable = mostly_numeric + [c for c in free if not c.values and on_grid]
     if overrides.volume_column:
         plan.volume_column = overrides.volume_column
     elif overrides.kind != KIND_RECORDS:
@@ -552,6 +563,11 @@ def _detect_roles(
             pick(speed_of_answer, SPEED_WORDS)
             or pick(timed, WAIT_WORDS | {"answer", "risposta"})
             or pick([c for c in timed if {"hold"} & c.words], {"queue", "coda"})
+            # "Avg Queue Time": the time spent queued, not its longest ("Max Queue Time").
+            or pick(
+                [c for c in timed if c.words & LENGTH_WORDS and not c.words & LONGEST_WORDS],
+                {"queue", "coda", "cola"},
+            )
         )
     else:
         # Clock times under a wait's name ("Answer Time" 08:01:25) are moments, not waits.
@@ -595,16 +611,21 @@ def _detect_roles(
         for c in text
         if (_names_a_queue(c) or _names_a_kind_of_contact(c)) and not c.words & LENGTH_WORDS
     ]
+    # The queue by meaning, wherever it stands: a column naming a queue itself (a readable name
+    # before an id), then queue numbers, and only then a channel or kind of contact.
+    queues = sorted((c for c in labelled if _names_a_queue_itself(c)), key=_names_by_id)
     if overrides.queue_column:
         plan.queue_column = overrides.queue_column
-    elif labelled:
-        plan.queue_column = labelled[0].name
+    elif queues:
+        plan.queue_column = queues[0].name
     elif queue_keys:
         plan.queue_column, plan.queue_is_key = queue_keys[0].name, True
         plan.notes.append(
             f"{display_name}: '{queue_keys[0].name}' holds queue numbers (e.g. "
             f"{_examples(queue_keys[0], 2)}): read as the queue, not as a count."
         )
+    elif labelled:
+        plan.queue_column = labelled[0].name
     splits = [
         c
         for c in labelled
@@ -702,6 +723,21 @@ def _names_a_queue(column: _Column) -> bool:
         and not column.words & FILE_NAME_WORDS
         and not any(_FILE_NAME.search(value) for value in column.values)
     )
+
+
+def _names_a_queue_itself(column: _Column) -> bool:
+    """A queue, skill, group or campaign ("Group", "CSQ Name"), not only the channel or media
+    its contacts came by ("Channel", "Media Type")."""
+    if column.words & PROPER_QUEUE_WORDS:
+        return True
+    return _names_a_queue(column) and not column.words & CHANNEL_WORDS  # French "File"
+
+
+def _names_by_id(column: _Column) -> bool:
+    """A queue column holding identifiers: named so ("Queue Id") or all opaque hex keys."""
+    if column.words & ID_WORDS:
+        return True
+    return bool(column.values) and all(_OPAQUE_ID.fullmatch(v) for v in column.values)
 
 
 def _names_a_kind_of_contact(column: _Column) -> bool:
