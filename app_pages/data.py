@@ -16,7 +16,7 @@ from data.schema import INTERVAL_START, IS_OPEN, Dataset
 
 AUTOMATIC = uploads.AUTOMATIC
 _DELIMITERS = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "pipe"}
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 INTERVAL_CHOICES = [AUTOMATIC, 5, 6, 10, 15, 30, 60]
 # Session keys of the upload flow (not widgets).
 IMPORTED_SIGNATURE = "upload_signature"  # files + options last imported, so reruns skip it
@@ -223,7 +223,7 @@ def _detection(reports: list, interval_minutes: int) -> None:
             "rows": report.rows,
             "interval_minutes": report.interval_minutes or interval_minutes,
             # A workbook is read through a text copy: its encoding and delimiter are not the file's.
-            "encoding": "Excel workbook" if _is_workbook(report.name) else report.encoding,
+            "encoding": "workbook" if _is_workbook(report.name) else report.encoding,
             "delimiter": "—"
             if _is_workbook(report.name)
             else _DELIMITERS.get(report.delimiter, report.delimiter),
@@ -409,7 +409,8 @@ MESSAGE_ICONS = {"success": ":material/check_circle:", "info": ":material/conten
 
 st.title("Data")
 files = st.file_uploader(
-    "Upload contact history (CSV, text or Excel .xlsx exports; several files at once)",
+    "Upload contact history (CSV, text, Excel .xlsx / .xls or LibreOffice .ods exports; several "
+    "files at once)",
     accept_multiple_files=True,
     key="upload_files",
     help="Interval volumes (time + count per interval, or a grid with the intervals or the days "

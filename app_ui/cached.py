@@ -17,7 +17,7 @@ from data.errors import InputError
 from data.importer import ImportOptions, ImportResult, import_files, import_files_detailed
 from data.schema import Dataset
 from data.sniff import HEAD_BYTES, TextFormat, sniff_bytes, sniff_file
-from data.workbook import xlsx_to_csv
+from data.workbook import has_workbook_signature, workbook_to_csv
 
 
 @st.cache_data(show_spinner="Importing the shipped sample data…", max_entries=2)
@@ -99,13 +99,13 @@ def upload_head(name: str, digest: str, _content: bytes) -> TextFormat | None:
     """Header and first rows of one uploaded file, an Excel workbook's sheet included; None
     when it cannot be read as a table. `digest` identifies the content."""
     try:
-        if not _content.startswith(b"PK\x03\x04"):  # not a zip archive, so not a workbook
+        if not has_workbook_signature(_content):
             head = _content[:HEAD_BYTES]
             return sniff_bytes(head, name, complete=len(head) < HEAD_BYTES)
         with tempfile.TemporaryDirectory(prefix="picco-upload-head-") as folder:
-            workbook, sheet = Path(folder) / "upload.xlsx", Path(folder) / "sheet.csv"
+            workbook, sheet = Path(folder) / "upload", Path(folder) / "sheet.csv"
             workbook.write_bytes(_content)
-            xlsx_to_csv(workbook, name, sheet)
+            workbook_to_csv(workbook, name, sheet)
             return sniff_file(sheet, name)
     except InputError:
         return None

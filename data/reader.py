@@ -46,7 +46,7 @@ from data.timestamps import (
     parse_with_format,
 )
 from data.wide import grid_columns, wide_to_long
-from data.workbook import is_xlsx, xlsx_to_csv
+from data.workbook import is_workbook, workbook_to_csv
 
 
 @dataclass
@@ -71,10 +71,10 @@ class FileReport:
 def read_file(
     path: Path, name: str, options: ImportOptions
 ) -> tuple[ColumnPlan, ParsedRows, FileReport]:
-    if is_xlsx(path):
-        with tempfile.TemporaryDirectory(prefix="picco-xlsx-") as folder:
+    if is_workbook(path):
+        with tempfile.TemporaryDirectory(prefix="picco-workbook-") as folder:
             text_path = Path(folder) / f"{Path(name).stem}.csv"
-            note = xlsx_to_csv(path, name, text_path, options)
+            note = workbook_to_csv(path, name, text_path, options)
             plan, rows, report = read_file(text_path, name, options)
         rows.notes.insert(0, note)
         return plan, rows, report

@@ -1,4 +1,5 @@
-"""Excel workbooks (.xlsx) as CSV text, so spreadsheet exports take the same import path."""
+"""Workbooks (Excel .xlsx and .xls, OpenDocument .ods) as CSV text, so spreadsheet exports take
+the same import path."""
 
 from __future__ import annotations
 
@@ -20,20 +21,35 @@ from data.wide import grid_columns
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _WORKBOOK_PART = "xl/workbook.xml"
+# An OLE compound file: an old Excel workbook (.xls) as ACD report tools still export them.
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"  # LibreOffice Calc
 # Rows of each sheet looked at to tell what it holds: enough for the column roles (the reader
 # then samples the chosen sheet as it samples any CSV).
 _HEAD_ROWS = 200
 _NO_HISTORY = "no dated contacts or counts of contacts found"
 
 
-def is_xlsx(path: Path) -> bool:
-    """A zip archive holding an Excel workbook part (the file name is not trusted)."""
+def has_workbook_signature(head: bytes) -> bool:
+    """The first bytes of a zip archive (.xlsx, .ods) or of an OLE file (.xls)."""
+    return head.startswith((_ZIP_MAGIC, _OLE_MAGIC))
+
+
+def is_workbook(path: Path) -> bool:
+    """An Excel (.xlsx, .xls) or OpenDocument (.ods) workbook, told by its content (the file name
+    is not trusted: a CSV named .xls is read as the CSV it is)."""
     try:
         with open(path, "rb") as handle:
-            if handle.read(4) != _ZIP_MAGIC:
-                return False
+            head = handle.read(len(_OLE_MAGIC))
+        if head == _OLE_MAGIC:
+            return True
+        if head[: len(_ZIP_MAGIC)] != _ZIP_MAGIC:
+            return False
         with zipfile.ZipFile(path) as archive:
-            return _WORKBOOK_PART in archive.namelist()
+            names = archive.namelist()
+            if _WORKBOOK_PART in names:
+                return True
+            return "mimetype" in names and archive.read("mimetype").strip() == _ODS_MIMETYPE
     except (OSError, zipfile.BadZipFile):
         return False
 
@@ -73,7 +89,7 @@ class _SheetContent:
         return "fewer rows"
 
 
-def xlsx_to_csv(path: Path, name: str, target: Path, options: ImportOptions | None = None) -> str:
+def workbook_to_csv(path: Path, name: str, target: Path, options: ImportOptions | None = None) -> str:
     """Write the workbook's sheet of contact history to `target` as UTF-8 CSV; returns a note
     saying which sheet was read. Dates and times are written as ISO text, durations as seconds.
 
@@ -111,14 +127,14 @@ def xlsx_to_csv(path: Path, name: str, target: Path, options: ImportOptions | No
 
 def _unopened(name: str, error: Exception) -> InputError:
     return InputError(
-        f"{name}: the Excel workbook could not be opened ({error}). Save it again from Excel, "
-        "or export the sheet as CSV."
+        f"{name}: the workbook could not be opened ({error}). Save it again from Excel or "
+        "LibreOffice as .xlsx, or export the sheet as CSV."
     )
 
 
 def _sheet_note(name: str, chosen: _SheetContent, others: list[_SheetContent]) -> str:
     """Which sheet was read, and why the others were not."""
-    note = f"{name}: read sheet '{chosen.sheet.name}' of the Excel workbook"
+    note = f"{name}: read sheet '{chosen.sheet.name}' of the workbook"
     if not others:
         return note + "."
     if not any(content.readable for content in others):

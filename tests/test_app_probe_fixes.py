@@ -27,7 +27,7 @@ def test_an_excel_upload_is_not_reported_as_a_comma_separated_utf8_text(picco_ho
     assert_clean(app)
     detected, _ = table(app, "encoding", "delimiter")
     row = detected.iloc[0]
-    assert row["encoding"] == "Excel workbook"
+    assert row["encoding"] == "workbook"
     assert row["delimiter"] == "—"
 
 

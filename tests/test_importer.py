@@ -540,15 +540,16 @@ def test_bad_input_names_file_line_and_column(tmp_path, text, expected):
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        (b"PK\x03\x04" + bytes(200), "damaged Excel workbook"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(200), "old Excel workbook"),
-        (bytes(range(256)) * 8, "binary file"),
+        (b"PK\x03\x04" + bytes(200), "this .*damaged Excel workbook"),
+        # An old Excel workbook (.xls) is read; one whose insides are damaged says so.
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(200), "the workbook could not be opened"),
+        (bytes(range(256)) * 8, "this .*binary file"),
     ],
 )
 def test_spreadsheets_and_binaries_are_refused(tmp_path, raw, expected):
     path = tmp_path / "history.csv"
     path.write_bytes(raw)
-    with pytest.raises(InputError, match=f"history.csv: this .*{expected}"):
+    with pytest.raises(InputError, match=f"history.csv: {expected}"):
         import_files([path])
 
 

@@ -66,7 +66,7 @@ def test_workbook_reads_the_queue_sheet_not_the_larger_agent_sheet(tmp_path, age
     assert dataset.intervals[schema.VOLUME].sum() == offered
     assert at(dataset, "2024-03-04 08:00").aht_seconds == 280
     note = dataset.notes[0]
-    assert "read sheet 'Queue Performance' of the Excel workbook" in note
+    assert "read sheet 'Queue Performance' of the workbook" in note
     assert "'Agent Performance'" in note and "one row per agent" in note
 
 
@@ -88,7 +88,7 @@ def test_workbook_with_two_usable_sheets_reads_the_interval_one_and_says_so(tmp_
     assert dataset.interval_minutes == 30
     assert dataset.intervals[schema.VOLUME].sum() == 400
     note = dataset.notes[0]
-    assert "read sheet 'Intervals' of the Excel workbook" in note
+    assert "read sheet 'Intervals' of the workbook" in note
     assert "'Daily'" in note and "time of day" in note
 
 

@@ -1,18 +1,20 @@
-"""Excel workbooks import like the CSV exports they stand for."""
+"""Workbooks (Excel .xlsx and .xls, LibreOffice .ods) import like the CSV exports they stand for."""
 
 from __future__ import annotations
 
 import datetime as dt
 import zipfile
+from pathlib import Path
 
 import pandas as pd
 import pytest
+import statsmodels
 from openpyxl import Workbook
 
 from data import schema
 from data.errors import InputError
 from data.importer import import_files, import_files_detailed
-from data.workbook import is_xlsx
+from data.workbook import is_workbook
 
 
 def test_interval_sheet_with_date_and_time_cells(tmp_path):
@@ -34,7 +36,7 @@ def test_interval_sheet_with_date_and_time_cells(tmp_path):
     assert intervals[schema.VOLUME].sum() == sum(range(1, 21))
     first = intervals[intervals[schema.INTERVAL_START] == pd.Timestamp("2025-03-03 08:00")]
     assert first[schema.AHT_SECONDS].iloc[0] == 180.5
-    assert "read sheet 'Dati' of the Excel workbook" in result.dataset.notes[0]
+    assert "read sheet 'Dati' of the workbook" in result.dataset.notes[0]
 
 
 def test_contact_records_with_datetime_and_duration_cells(tmp_path):
@@ -57,7 +59,7 @@ def test_a_zip_that_is_not_a_workbook_is_still_refused(tmp_path):
     path = tmp_path / "export.csv"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("calls.csv", "a,b\n1,2\n")
-    assert not is_xlsx(path)
+    assert not is_workbook(path)
     with pytest.raises(InputError, match="zip archive"):
         import_files([path])
 
@@ -137,3 +139,80 @@ def test_a_web_page_saved_as_xls_is_refused_with_a_way_out(tmp_path):
     )
     with pytest.raises(InputError, match=r"^report\.xls: this file is a web page \(HTML\)"):
         import_files([path])
+
+
+def write_ods(path: Path, sheet_name: str, rows: list[list[object]]) -> None:
+    """A minimal OpenDocument spreadsheet, as LibreOffice Calc saves one: numbers as floats."""
+    namespaces = (
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    )
+
+    def cell(value: object) -> str:
+        if isinstance(value, int | float):
+            return (
+                f'<table:table-cell office:value-type="float" office:value="{value}">'
+                f"<text:p>{value}</text:p></table:table-cell>"
+            )
+        return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
+
+    body = "".join(
+        "<table:table-row>" + "".join(cell(value) for value in row) + "</table:table-row>"
+        for row in rows
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {namespaces} '
+        f'office:version="1.2"><office:body><office:spreadsheet><table:table table:name="{sheet_name}">'
+        f"{body}</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
+        '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type='
+        '"application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
+        'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("META-INF/manifest.xml", manifest)
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+
+
+def test_a_libreoffice_spreadsheet_imports_like_its_csv(tmp_path):
+    rows: list[list[object]] = [["Intervallo", "Chiamate"]]
+    for slot in range(20):
+        start = dt.datetime(2025, 3, 3, 8) + dt.timedelta(minutes=30 * slot)
+        rows.append([f"{start:%d/%m/%Y %H:%M}", 10 + slot])
+    path = tmp_path / "chiamate.ods"
+    write_ods(path, "Foglio1", rows)
+    assert is_workbook(path)
+
+    dataset = import_files([path])
+    assert dataset.interval_minutes == 30
+    assert dataset.intervals[schema.VOLUME].sum() == sum(range(10, 30))
+    last = dataset.intervals.loc[dataset.intervals[schema.VOLUME] > 0, schema.INTERVAL_START].max()
+    assert last == pd.Timestamp("2025-03-03 17:30")
+    assert "read sheet 'Foglio1' of the workbook" in dataset.notes[0]
+
+
+def test_an_old_excel_workbook_is_opened_and_its_sheets_read(tmp_path):
+    # A real .xls (BIFF) shipped with statsmodels: economic series, so no contact history, but
+    # the refusal is about its columns, which only a workbook that was opened and read can give.
+    xls = Path(statsmodels.__file__).parent / "datasets" / "macrodata" / "src" / "macrodata.xls"
+    if xls.is_dir():  # some builds unpack the file into a folder of the same name
+        xls = xls / "macrodata.xls"
+    path = tmp_path / "export.xls"
+    path.write_bytes(xls.read_bytes())
+    assert is_workbook(path)
+    with pytest.raises(InputError) as refused:
+        import_files([path])
+    assert "could not be opened" not in str(refused.value)
+    assert "column '" in str(refused.value)
+
+
+def test_a_csv_named_xls_is_read_as_the_csv_it_is(tmp_path):
+    path = tmp_path / "export.xls"
+    path.write_text("timestamp,calls\n2025-03-03 08:00,4\n2025-03-03 08:30,6\n")
+    assert not is_workbook(path)
+    assert import_files([path]).intervals[schema.VOLUME].sum() == 10
