@@ -63,6 +63,22 @@ def classify_label(label: str) -> int:
 _TRANSFERRED = re.compile(r"\b(TRANSF|TRASFER|XFER|INOLTR)")
 
 
+# Records that say no real contact stood behind them (the Anonymous Bank's PHANTOM calls, test
+# calls, spam, duplicates): neither answered nor abandoned, whatever time they carry.
+_NO_CONTACT = re.compile(r"\b(PHANTOM|GHOST|TEST|SPAM|JUNK|DUPLICAT|INVALID)")
+
+
+def disposition(label: str) -> bool:
+    """A label that names no outcome ("Sale", "Callback requested", or an empty cell): on a row
+    with a handle time it is what the agent who served the contact set, so it was answered."""
+    return (
+        classify_label(label) == OTHER
+        and not transferred(label)
+        and not ended_by_caller(label)
+        and not _NO_CONTACT.search(_words(label))
+    )
+
+
 def transferred(label: str) -> bool:
     """A label saying the contact was passed on ("Transferred", "Trasferita", "XFER")."""
     return classify_label(label) == OTHER and bool(_TRANSFERRED.search(_words(label)))
@@ -80,8 +96,9 @@ def classify_outcomes(
     """Per-row outcome codes (int8) and a summary like "AGENT -> answered (27,162), ...".
 
     With each row's `handle` time (seconds), a label that only says the caller ended the
-    contact is answered where the row has a handle time, else abandoned, and a transfer is
-    answered where it has one, else OTHER; without handle times, such labels stay OTHER.
+    contact is answered where the row has a handle time, else abandoned, and a transfer or a
+    label naming no outcome (a business disposition such as "Sale") is answered where it has
+    one, else OTHER; without handle times, such labels stay OTHER.
     """
     indices, labels = label_codes(values)
     mapping = np.array([classify_label(label) for label in labels], dtype=np.int8)
@@ -90,19 +107,26 @@ def classify_outcomes(
     unhandled = {
         position: ABANDONED if ended_by_caller(label) else OTHER
         for position, label in enumerate(labels)
-        if ended_by_caller(label) or transferred(label)
+        if ended_by_caller(label) or transferred(label) or disposition(label)
     }
     if handle is not None and unhandled:
+        # One pass over the rows, however many labels (free-text dispositions) there are.
+        by_handle_time = np.zeros(len(labels), dtype=bool)
+        otherwise = mapping.copy()
+        for position, code in unhandled.items():
+            by_handle_time[position], otherwise[position] = True, code
         handled = np.nan_to_num(handle, nan=0.0) > 0
-        for position, otherwise in unhandled.items():
-            rows = indices == position
-            codes[rows] = np.where(handled[rows], ANSWERED, otherwise)
+        codes = np.where(
+            by_handle_time[indices], np.where(handled, ANSWERED, otherwise[indices]), codes
+        ).astype(np.int8)
     else:
         unhandled = {}
-    by_handle = [p for p, otherwise in unhandled.items() if otherwise == ABANDONED]
-    passed_on = [p for p, otherwise in unhandled.items() if otherwise == OTHER]
     counts = np.bincount(indices, minlength=len(labels))
-    order = np.argsort(-counts, kind="stable")
+    used = [p for p in unhandled if counts[p]]
+    by_handle = [p for p in used if unhandled[p] == ABANDONED]
+    passed_on = [p for p in used if transferred(labels[p])]
+    disposed = [p for p in used if disposition(labels[p])]
+    order = [i for i in np.argsort(-counts, kind="stable") if counts[i]]  # rows left out: none
 
     def outcome(position: int) -> str:
         if position not in unhandled:
@@ -114,8 +138,8 @@ def classify_outcomes(
         return ", ".join(f"{_NAMES[code]} {split[code]:,}" for code in present)
 
     summary = ", ".join(f"{labels[i] or '(empty)'} -> {outcome(i)}" for i in order[:8])
-    if len(labels) > 8:
-        summary += f", and {len(labels) - 8} more label(s)"
+    if len(order) > 8:
+        summary += f", and {len(order) - 8} more label(s)"
     if by_handle:
         summary += (
             f"; {_quoted(labels, by_handle)} only that the caller ended the contact, not whether "
@@ -128,12 +152,95 @@ def classify_outcomes(
             "time were served here first and taken as answered (their time counts in the AHT), "
             "the others as neither answered nor abandoned"
         )
+    if disposed:
+        summary += (
+            f"; {_quoted(labels, disposed)} no outcome the importer knows: rows with a handle "
+            "time were taken as answered (an agent served them), the others as neither answered "
+            "nor abandoned"
+        )
     return codes, summary
+
+
+def read_outcomes(
+    name: str,
+    outcome: tuple[str, pa.ChunkedArray] | None,
+    direction: tuple[str, pa.ChunkedArray] | None,
+    handle: np.ndarray | None,
+) -> tuple[np.ndarray | None, list[str]]:
+    """Per-row outcome codes of one file and notes saying how they were read; None when no
+    column tells how the contacts ended (answered and abandoned are then unknown).
+
+    `outcome` is the (column, values) named as outcomes; it is not used when its values mostly
+    are no outcomes (empty cells, or labels read neither by themselves nor, with a handle time,
+    as dispositions) and no label names one. `direction` is a direction or call type column;
+    where it holds outcomes ("abandoned", "missed" beside "inbound") it gives the outcome of the
+    rows the outcome column says nothing about.
+    """
+    notes: list[str] = []
+    codes = None
+    if outcome is not None:
+        column, values = outcome
+        found, summary = classify_outcomes(values, handle)
+        unread = _no_outcomes(values, found)
+        if unread is None:
+            codes = found
+            notes.append(f"{name}: outcome '{column}': {summary}.")
+        else:
+            notes.append(f"{name}: '{column}' was not read as outcomes: {unread}.")
+    if direction is not None and _names_outcomes(direction[1]):
+        column, values = direction
+        found, summary = classify_outcomes(values, handle)
+        if codes is None:
+            codes = found
+            notes.append(
+                f"{name}: outcome from '{column}', whose values include outcomes: {summary}."
+            )
+        else:  # only a label that names an outcome by itself: "inbound" says nothing
+            blank = (codes == OTHER) & (classify_outcomes(values)[0] != OTHER)
+            codes[blank] = found[blank]
+            if blank.any():
+                notes.append(
+                    f"{name}: {int(blank.sum()):,} row(s) whose '{outcome[0]}' says nothing about "
+                    f"how the contact ended took it from '{column}': {summary}."
+                )
+    return codes, notes
+
+
+# An outcome column is used when at least this share of its rows carry an outcome read from a
+# label, or when some label names answered or abandoned by itself.
+MIN_OUTCOME_SHARE = 0.5
+
+
+def _no_outcomes(values: pa.ChunkedArray | pa.Array, codes: np.ndarray) -> str | None:
+    """Why a column's values are no outcomes ("18,853 of its 18,853 values are empty"), or None
+    when they are."""
+    if _names_outcomes(values):
+        return None
+    indices, labels = label_codes(values)
+    counts = np.bincount(indices, minlength=len(labels))
+    filled = np.array([bool(label) for label in labels], dtype=bool)
+    read = int(((codes != OTHER) & filled[indices]).sum()) if len(labels) else 0
+    if read >= MIN_OUTCOME_SHARE * len(codes):
+        return None
+    empty = int(counts[~filled].sum()) if len(labels) else len(codes)
+    unread = [label for p, label in enumerate(labels) if label and counts[p]]
+    parts = [f"{empty:,} of its {len(codes):,} values are empty"] if empty else []
+    if unread:
+        shown = ", ".join(f"'{label}'" for label in unread[:3])
+        parts.append(f"{'the others' if empty else 'its values'} ({shown}) name no outcome")
+    return " and ".join(parts)
+
+
+def _names_outcomes(values: pa.ChunkedArray | pa.Array) -> bool:
+    """Some row's label names answered or abandoned by itself ("abandoned", "missed")."""
+    indices, labels = label_codes(values)
+    counts = np.bincount(indices, minlength=len(labels))
+    return any(counts[p] and classify_label(label) != OTHER for p, label in enumerate(labels))
 
 
 def _quoted(labels: list[str], positions: list[int]) -> str:
     """"'A' says" or "'A', 'B' and 'C' say" for up to three labels."""
-    quoted = [f"'{labels[position]}'" for position in positions[:3]]
+    quoted = [f"'{labels[position] or '(empty)'}'" for position in positions[:3]]
     named = " and ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)
     return f"{named} say{'s' if len(quoted) == 1 else ''}"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import re
 import tempfile
 from dataclasses import dataclass
@@ -27,23 +28,29 @@ from data.columns import (
 )
 from data.errors import InputError, where_to_choose
 from data.labels import LABEL_TYPE, label_codes, queue_from_file_name
-from data.outcomes import classify_abandoned_flags, classify_outcomes
+from data.outcomes import classify_abandoned_flags, read_outcomes
 from data.rows import ParsedRows
 from data.sniff import TextFormat, is_footer_row, single_byte_encoding, sniff_file
 from data.timestamps import (
     DASHES,
+    DATE_FORMATS,
+    DATETIME_FORMATS,
     EPOCH_FORMATS,
     EXCEL_SERIAL,
     EXCEL_SERIAL_DATE,
     ISO,
+    clean_text,
+    detect_format,
     dotted_durations,
     excel_day_fractions,
     has_end_of_day_labels,
+    iso_interval_minutes,
     parse_duration,
     parse_number,
     parse_time_of_day,
     parse_timestamps,
     parse_with_format,
+    two_field_reading,
 )
 from data.wide import grid_columns, wide_to_long
 from data.workbook import is_workbook, workbook_to_csv
@@ -79,7 +86,7 @@ def read_file(
         rows.notes.insert(0, note)
         return plan, rows, report
     text_format = sniff_file(path, name)
-    grid = grid_columns(text_format.header)
+    grid = grid_columns(text_format.header, text_format.sample_rows)
     if grid:
         header = text_format.header
         table = _read_csv(path, name, text_format, header, [], header)  # every cell as text
@@ -93,7 +100,13 @@ def read_file(
         if skipped:
             rows.notes.insert(2, skipped)
         return plan, rows, report
-    plan = text_format.column_plan(options, name)
+    try:
+        plan = text_format.column_plan(options, name)
+    except InputError:
+        dated = _read_with_title_date(path, name, options, text_format)
+        if dated is None:
+            raise
+        return dated
     agents = agent_columns(text_format.header)
     counted = arriving_count(plan, options) if agents else None
     if agents and not counted:
@@ -120,6 +133,9 @@ def read_file(
         by_queue = queue_interval_minutes(rows.seconds, rows.codes, rows.queue_names)
         if by_queue:
             native = max(by_queue.values())
+        elif plan.timestamp_column:
+            # "start/end" intervals say their length, even where empty intervals are left out.
+            native = iso_interval_minutes(table[plan.timestamp_column]) or native
         _move_end_labels_to_starts(plan, rows, native, name, by_queue)
     report = FileReport(
         name=name,
@@ -144,6 +160,97 @@ def read_file(
     rows.notes[1:1] = text_format.notes  # what the sniffer decided on thin evidence
     rows.notes[1:1] = _quoted_decimal_notes(plan, text_format, name)
     return plan, rows, report
+
+
+# "2024-03-04", "20240304", "2024_03_04" in a file name.
+_NAME_DATE = re.compile(r"(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
+
+
+def _read_with_title_date(
+    path: Path, name: str, options: ImportOptions, text_format: TextFormat
+) -> tuple[ColumnPlan, ParsedRows, FileReport] | None:
+    """A one-day report whose date is written only above the table ("Date: 3/4/2024", as an
+    ACD's daily interval report prints it): read with that date on every row. None when the
+    table has a date column of its own or nothing above it holds a date; InputError when the
+    lines above hold several dates, so that the day of the rows is unknown."""
+    if options.date_column or text_format.multiline or _has_date_column(text_format):
+        return None
+    found = _title_dates(text_format)
+    if not found:
+        return None
+    if len({text for _, text in found}) > 1:
+        shown = "; ".join(f"line {line}: '{text}'" for line, text in found[:3])
+        raise InputError(
+            f"{name}: the table has no date column, and the lines above it hold several dates "
+            f"({shown}), so the day of each row is unknown. Export the interval report over "
+            "the days you want with a date column on every row (a multi-day interval report), "
+            "and import that."
+        )
+    line, written = found[0]
+    iso = _date_named_in_file(written, name)
+    column = next(c for c in ("Report date", "Title date", "Date") if c not in text_format.header)
+    text = path.read_bytes().decode(text_format.encoding, errors="replace").lstrip("\ufeff")
+    lines = re.split(r"\r\n|\r|\n", text)  # as the sniffer counted them
+    first = text_format.header_line
+    cell = iso or written
+    if text_format.delimiter in cell:  # "Mar 4, 2024" in a comma-separated file
+        cell = f'"{cell}"'
+    for index in range(first, len(lines)):
+        fields = next(csv.reader([lines[index]], delimiter=text_format.delimiter), [])
+        if index == first:
+            lines[index] = f"{column}{text_format.delimiter}{lines[index]}"
+        elif len(fields) > 1:  # a note on a line of its own stays one, skipped as before
+            lines[index] = f"{cell}{text_format.delimiter}{lines[index]}"
+    with tempfile.TemporaryDirectory(prefix="picco-dated-") as folder:
+        dated_path = Path(folder) / Path(name).name
+        dated_path.write_text("\n".join(lines) + "\n", encoding=text_format.encoding)
+        plan, rows, report = read_file(dated_path, name, options)
+    told = f", {iso} as the file name says" if iso and iso != written else ""
+    rows.notes.insert(
+        1,
+        f"{name}: the table has no date column; the date above it (line {line}: "
+        f"'{written}'{told}) was given to every row, as a report of one day.",
+    )
+    return plan, rows, report
+
+
+def _has_date_column(text_format: TextFormat) -> bool:
+    """Some column of the sniffed rows reads as dates or date-times."""
+    for position in range(len(text_format.header)):
+        cells = [row[position] for row in text_format.sample_rows if position < len(row)]
+        if detect_format(cells, DATETIME_FORMATS + DATE_FORMATS, min_share=0.5):
+            return True
+    return False
+
+
+def _title_dates(text_format: TextFormat) -> list[tuple[int, str]]:
+    """(line, text) of each cell above the header that is a bare date, "3/4/2024" alone or
+    after a label ("Date: 3/4/2024"); a date with a clock ("generated 3/5/2024 07:02") is when
+    the report was run, not the day it covers, and a bare number is no date."""
+    found = []
+    for line, text in enumerate(text_format.title_lines, start=1):
+        for cell in next(csv.reader([text], delimiter=text_format.delimiter), []):
+            labelled = ":" in cell and re.match(r"^\s*[^\W\d_]", cell)
+            value = cell.split(":", 1)[1] if labelled else cell
+            value = value.strip()
+            if value and not value.isdigit() and detect_format([value], DATE_FORMATS):
+                found.append((line, value))
+    return found
+
+
+def _date_named_in_file(written: str, name: str) -> str | None:
+    """The file name's date (YYYY-MM-DD) when it is one reading of `written` ("3/4/2024" in
+    "..._2024-03-04.txt"): it tells day/month order apart. None otherwise."""
+    named = _NAME_DATE.search(Path(name).stem)
+    if not named:
+        return None
+    iso = "-".join(named.groups())
+    value = clean_text(pa.array([written], pa.string()))
+    for fmt in DATE_FORMATS:
+        parsed = parse_with_format(value, fmt)[0].as_py()
+        if parsed is not None and parsed.date().isoformat() == iso:
+            return iso
+    return None
 
 
 def _quoted_decimal_notes(plan: ColumnPlan, text_format: TextFormat, name: str) -> list[str]:
@@ -259,6 +366,9 @@ def _read_table(path: Path, name: str, text_format: TextFormat, plan: ColumnPlan
         as_text.append(plan.date_column)
     # Quoted decimal commas are parsed from their text too, whatever arrow would infer.
     as_text += [column for column in others if column in text_format.decimal_comma_columns]
+    # Durations too: arrow would type "04:33" as a time of day, and hide how it was written.
+    durations = (plan.aht_column, plan.handle_column, plan.wait_column, plan.abandon_wait_column)
+    as_text += [column for column in (*durations, *plan.handle_parts) if column]
     try:
         table = _read_csv(path, name, text_format, used, labels, as_text)
     except (pa.ArrowInvalid, InputError):
@@ -343,6 +453,12 @@ class _Sheet:
     first_line: int  # line in the file of the first data row
     kept: np.ndarray | None = None  # original row numbers, once some rows were dropped
     decimal_comma_columns: frozenset[str] = frozenset()  # 1.234,5 in these columns only
+    # How the file's handle time was read, for its other durations: its column, whether its
+    # two-field values ("04:33") were hours:minutes, and its milliseconds ("named" by its header,
+    # "likely" by its values).
+    handle_column: str | None = None
+    handle_hours_minutes: bool | None = None
+    handle_in_ms: str | None = None
 
     def column(self, column: str) -> pa.ChunkedArray:
         return self.table[column]
@@ -420,10 +536,16 @@ def _parse_rows(
         rows.handle = _handle_seconds(sheet, plan, plan.handle_column, notes)
     if plan.wait_column:
         rows.wait = _durations(sheet, plan.wait_column, notes)
-    if plan.outcome_column:
-        rows.outcome, summary = classify_outcomes(sheet.column(plan.outcome_column), rows.handle)
-        notes.append(f"{name}: outcome '{plan.outcome_column}': {summary}.")
-    elif plan.abandoned_flag_column:
+    # An outcome column first; then a yes/no abandoned flag, or else a call type column's
+    # outcomes ("abandoned", "missed" beside "inbound").
+    flagged = plan.abandoned_flag_column
+    outcome, direction = [
+        (column, sheet.column(column)) if column else None
+        for column in (plan.outcome_column, None if flagged else plan.direction_column)
+    ]
+    rows.outcome, outcome_notes = read_outcomes(name, outcome, direction, rows.handle)
+    notes += outcome_notes
+    if rows.outcome is None and flagged:
         rows.outcome, summary = classify_abandoned_flags(sheet.column(plan.abandoned_flag_column))
         notes.append(f"{name}: outcome from '{plan.abandoned_flag_column}' (yes/no): {summary}.")
     if plan.satisfaction_column:
@@ -822,9 +944,11 @@ def _parse_time(
             f"{sheet.name}: '{main}' holds {fmt}, which counts from 1970 in UTC: read as UTC "
             "clock times. If the center works on local time, export local date-times instead."
         )
-    if _ends_in_utc(sheet.column(main)):
+    marker = _utc_marker(sheet.column(main))
+    if marker:
+        said = "Z (UTC)" if marker == "Z" else marker
         notes.append(
-            f"{sheet.name}: times in '{main}' end in Z (UTC) and were read as written, not "
+            f"{sheet.name}: times in '{main}' end in {said} and were read as written, not "
             "moved to your local clock. If the center works on local time, export local times "
             "(or times with their +01:00-style offset) so that the day's shape falls on the "
             "right hours."
@@ -901,11 +1025,16 @@ def _year_first_dates(
     )
 
 
-def _ends_in_utc(values: pa.ChunkedArray) -> bool:
-    """Some value is a text timestamp ending in Z (UTC), not a local clock time."""
+def _utc_marker(values: pa.ChunkedArray) -> str | None:
+    """The UTC mark ("Z", "UTC" or "GMT") some text timestamp ends in, else None: such times
+    are UTC, not a local clock."""
     if not pa.types.is_string(values.type):
-        return False
-    return bool(pc.any(pc.ends_with(pc.utf8_rtrim_whitespace(values), "Z")).as_py())
+        return None
+    trimmed = pc.utf8_rtrim_whitespace(values)
+    for marker in ("Z", "UTC", "GMT"):
+        if pc.any(pc.ends_with(trimmed, marker)).as_py():
+            return marker
+    return None
 
 
 def _written(values: pa.ChunkedArray, rows: np.ndarray) -> np.ndarray:
@@ -1012,13 +1141,28 @@ SECONDS_PER_DAY = 86_400
 
 def _durations(sheet: _Sheet, column: str, notes: list[str], is_handle: bool = False) -> np.ndarray:
     values = sheet.column(column)
-    seconds = parse_duration(values, sheet.comma(column))
+    # An export writes all its durations alike: the handle time's reading leads the others'.
+    like = None
+    if not is_handle and sheet.handle_column and sheet.handle_hours_minutes is not None:
+        like = (sheet.handle_column, sheet.handle_hours_minutes)
+    band = PLAUSIBLE_HANDLE_SECONDS if is_handle else None
+    clocks = two_field_reading(values, band, like, header=column)
+    if clocks and clocks.note:
+        notes.append(f"{sheet.name}: '{column}' {clocks.note}")
+    if is_handle:
+        sheet.handle_column = column
+        sheet.handle_hours_minutes = None if clocks is None else clocks.hours_minutes
+    seconds = parse_duration(values, sheet.comma(column), bool(clocks and clocks.hours_minutes))
     factor, unit = duration_unit(column)
     # H:MM:SS (and HH.MM.SS, which a decimal comma would read as a number) is already seconds.
     plain = ~np.isnan(parse_number(values, sheet.comma(column))) & ~dotted_durations(values)
     if factor != 1 and plain.any():
         seconds = np.where(plain, seconds * factor, seconds)
         notes.append(f"{sheet.name}: '{column}' read in {unit}, as its header says.")
+        if is_handle and unit == "milliseconds":
+            sheet.handle_in_ms = "named"
+    elif not is_handle and sheet.handle_in_ms and (plain & (seconds > 0)).any():
+        seconds = _like_handle_in_ms(sheet, column, seconds, plain, notes)
     elif is_handle and (plain & (seconds > 0)).any():
         median = float(np.median(seconds[plain & (seconds > 0)]))
         low, high = PLAUSIBLE_HANDLE_SECONDS
@@ -1033,6 +1177,7 @@ def _durations(sheet: _Sheet, column: str, notes: list[str], is_handle: bool = F
         elif median < low or median > high:
             guess = "minutes" if median < low else "milliseconds"
             tag = "min" if median < low else "ms"
+            sheet.handle_in_ms = "likely" if median > high else None
             notes.append(
                 f"{sheet.name}: '{column}' was read in seconds, but its median handle time of "
                 f"{median:,.1f} s is implausible. If it is in {guess}, rename the column to "
@@ -1052,6 +1197,30 @@ def _durations(sheet: _Sheet, column: str, notes: list[str], is_handle: bool = F
             f"{sheet.name}: {int(negative.sum()):,} negative duration(s) in '{column}' ignored."
         )
         seconds = np.where(negative, np.nan, seconds)
+    return seconds
+
+
+def _like_handle_in_ms(
+    sheet: _Sheet, column: str, seconds: np.ndarray, plain: np.ndarray, notes: list[str]
+) -> np.ndarray:
+    """A wait (or a part of the handle time) without a unit in its header, in a file whose handle
+    time is in milliseconds: read in milliseconds too when the handle time's header says so, else
+    named in a note. Values that in milliseconds would be under a second are seconds."""
+    median = float(np.median(seconds[plain & (seconds > 0)]))
+    if median < 1000:
+        return seconds
+    handle = sheet.handle_column
+    if sheet.handle_in_ms == "named":
+        notes.append(
+            f"{sheet.name}: '{column}' read in milliseconds, like '{handle}', whose header says "
+            f"so (median {median / 1000:,.1f} s)."
+        )
+        return np.where(plain, seconds / 1000, seconds)
+    notes.append(
+        f"{sheet.name}: '{column}' was read in seconds (median {median:,.0f} s), but '{handle}' "
+        f"of the same file looks like milliseconds. If both are, rename '{handle}' to "
+        f"'{handle} (ms)' and import again: '{column}' is then read in milliseconds too."
+    )
     return seconds
 
 

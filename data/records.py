@@ -25,11 +25,17 @@ def records_dataset(rows: ParsedRows, interval_minutes: int) -> schema.Dataset:
     size = layout.size
     volume = sum_at(index, size)
     # Handle time and wait describe answered contacts (the ones an agent served; the mean wait is
-    # then the ASA); rows without an outcome count as served.
-    served = np.ones(len(index), dtype=bool)
+    # then the ASA); rows without an outcome count as served unless no agent spent time on them.
+    unknown = np.ones(len(index), dtype=bool)
+    if rows.outcome is not None:
+        unknown = rows.outcome == UNKNOWN_OUTCOME
+    unserved = np.zeros(len(index), dtype=bool)
+    if rows.handle is not None:
+        unserved = unknown & (rows.handle == 0)  # an abandoned call's talk time of 0
+    served = unknown & ~unserved
     answered = abandoned = None
     if rows.outcome is not None:
-        served = (rows.outcome == ANSWERED) | (rows.outcome == UNKNOWN_OUTCOME)
+        served |= rows.outcome == ANSWERED
         answered = sum_at(index[rows.outcome == ANSWERED], size)
         abandoned = sum_at(index[rows.outcome == ABANDONED], size)
         # A queue whose files had no outcome column has unknown, not zero, answered calls.
@@ -77,6 +83,7 @@ def records_dataset(rows: ParsedRows, interval_minutes: int) -> schema.Dataset:
         open_hours=grid.open_hours_frame(),
         notes=grid.open_hours_notes()
         + _gap_notes(layout, rows.queue_names, observed)
+        + _unserved_note(int(unserved.sum()))
         + [f"Contacts were counted in {interval_minutes}-minute intervals by arrival time."],
         answered=None if rows.outcome is None else int((rows.outcome == ANSWERED).sum()),
         abandoned=None if rows.outcome is None else int((rows.outcome == ABANDONED).sum()),
@@ -87,6 +94,16 @@ def records_dataset(rows: ParsedRows, interval_minutes: int) -> schema.Dataset:
             float(np.nanmean(scores)) if scores is not None and (~np.isnan(scores)).any() else None
         ),
     )
+
+
+def _unserved_note(count: int) -> list[str]:
+    if not count:
+        return []
+    return [
+        f"{count:,} contact(s) without an outcome have a handle time of 0: taken as unanswered, "
+        "so left out of the mean handle time and wait. Import a column saying how each contact "
+        "ended (answered, abandoned) to count them."
+    ]
 
 
 def _days_in_export(layout: GridLayout, volume: np.ndarray) -> np.ndarray:

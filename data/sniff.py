@@ -21,6 +21,7 @@ from data.columns import (
     plan_columns,
 )
 from data.errors import InputError
+from data.timestamps import DATE_FORMATS, DATETIME_FORMATS, detect_format
 
 HEAD_BYTES = 1 << 20  # enough rows to recognise the format without reading the whole file
 SAMPLE_ROWS = 2000
@@ -76,6 +77,9 @@ class TextFormat:
     # Columns of a comma-separated file whose quoted numbers carry a decimal comma ("302,2"),
     # as a European spreadsheet writes them when saved with commas between fields.
     decimal_comma_columns: list[str] = field(default_factory=list)
+    # The lines above the header (a report's title: "Date: 3/4/2024"), blank ones included so
+    # that line N of the file is title_lines[N - 1]; a two-line header's first line is no title.
+    title_lines: list[str] = field(default_factory=list)
 
     def column_plan(self, options: ImportOptions, display_name: str) -> ColumnPlan:
         """The column roles of the file read this way (`columns.plan_columns`)."""
@@ -214,6 +218,7 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
         notes=notes,
         multiline=records is not None,
         decimal_comma_columns=quoted_decimals,
+        title_lines=lines[: header_line - 1 if groups else header_line],
     )
 
 
@@ -293,9 +298,14 @@ def _header_line(lines: list[str], filled: list[int], delimiter: str) -> int:
 
 def is_footer_row(row: list[str]) -> bool:
     """A line below the table holding only a note in its first cell ("Report generated on
-    24/03/2024 07:02 by admin,,,,", "Page 1 of 1"), not a date or a time."""
+    24/03/2024 07:02 by admin,,,,", "Page 1 of 1"), not a date or a time: a cell that reads as
+    one ("lun 19/02/2024 08:05", "Feb 19, 2024 8:05 AM") is data even when it starts with a word."""
     return (
-        bool(row) and bool(row[0].strip()) and not _filled_count(row[1:]) and not _is_value(row[0])
+        bool(row)
+        and bool(row[0].strip())
+        and not _filled_count(row[1:])
+        and not _is_value(row[0])
+        and detect_format([row[0]], DATETIME_FORMATS + DATE_FORMATS) is None
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import numpy as np
 import pyarrow as pa
@@ -52,7 +53,10 @@ DATETIME_FORMATS = [
     "%d.%m.%y %H:%M",
     "%d.%m.%Y %H.%M.%S",  # Italian clocks written with dots
     "%d.%m.%Y %H.%M",
+    "%d/%m/%Y %H.%M.%S",
     "%d/%m/%Y %H.%M",
+    "%d-%m-%Y %H.%M.%S",
+    "%d-%m-%Y %H.%M",
     # Month names (English, or Italian translated first), full or abbreviated
     "%d-%b-%Y %H:%M:%S",
     "%d-%b-%Y %H:%M",
@@ -92,12 +96,19 @@ _ITALIAN_MONTHS = {
 _FRACTION = r"(\d:\d{2})\.\d+"  # milliseconds after the seconds: dropped (intervals are minutes)
 # An offset after the clock, "+01:00", "+0100" or " +0100" (Zendesk), is dropped, never applied:
 # wall clock only. Anchored on the clock, so the year of "04-03-2024" is not taken for one.
-_ZONE = r"(\d:\d{2}(?::\d{2})?)\s*(?:Z|[+-]\d{2}:?\d{2})$"
+_ZONE = r"(\d:\d{2}(?::\d{2})?)\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})$"
+# An ISO 8601 interval, "2024-02-19T07:00:00.000Z/2024-02-19T07:30:00.000Z" (or "start/PT30M"),
+# stands for its start.
+_ISO_INTERVAL = r"^(\d{4}-\d{2}-\d{2}T[^/\s]+)/(?:\d{4}-\d{2}-\d{2}T\S+|P\S+)$"
 # "3/4/2024, 8:08 AM" (Salesforce): the comma between date and clock goes.
 _DATE_COMMA = r"^(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}),\s*(\d{1,2}[:.]\d{2})"
-# "lun 04/03/2024", "Mon, 3/4/2024": a weekday name before a numeric date goes (before a month
-# name, "Mar 04, 2024", nothing is dropped).
-_WEEKDAY = r"^\p{L}{2,12}\.?,?\s+(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})"
+# "lun 04/03/2024", "Mon, 3/4/2024", "Mon, 19 Feb 2024", "Monday, February 19, 2024": a weekday
+# name before a date goes. A lone month name before the day, "Mar 04, 2024", is kept: only a
+# word followed by a numeric date, a day and a month name, or a month name and a day goes.
+_WEEKDAY = (
+    r"^\p{L}{2,12}\.?,?\s+"
+    r"(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}\.?\s+\p{L}{3,}|\p{L}{3,}\.?\s+\d{1,2}\b)"
+)
 _RANGE_END = r"(\d:\d{2}(?::\d{2})?)\s*[-–]\s*\d{1,2}:\d{2}(?::\d{2})?$"  # "08:00 - 08:15"
 _ISO_SHAPE = r"^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(:\d{2})?)?$"
 _TIME_OF_DAY = (
@@ -105,6 +116,13 @@ _TIME_OF_DAY = (
     r"(?:\s*(?P<half>[AaPp])\.?(?:[Mm]\.?)?)?(?:\s*(?:-|–).*)?$"
 )
 _DURATION = r"^(?:(?P<h>\d+):)?(?P<m>\d{1,2}):(?P<s>\d{2})(?:\.\d+)?$"
+# "04:33": minutes and seconds, or hours and minutes; the column as a whole tells which.
+_TWO_FIELDS = r"^(?P<a>\d+):(?P<b>[0-5]\d)$"
+# Seconds written ("1:02:03", "4:33.5"): the column's two-field values are minutes:seconds.
+_SECONDS_WRITTEN = r"^\d+:\d{2}(:\d{2}|\.\d+)$"
+# A header naming the notation, "AHT (mm:ss)" or "Handle (hh:mm)".
+_HEADER_MINUTES_SECONDS = re.compile(r"(?<![hH][:.])\b[mM]{1,2}[:.][sS]{2}\b")
+_HEADER_HOURS_MINUTES = re.compile(r"\b[hH]{1,2}[:.][mM]{2}\b(?![:.][sS])")
 # Italian exports write durations with dots, "00.03.53" for 3 min 53 s: no number has two-digit
 # groups, so it is no thousands-grouped "1.234.567" either (and without the dots, 353, is wrong).
 _DOTTED_DURATION = r"^\d{1,3}\.\d{2}\.\d{2}$"
@@ -129,9 +147,11 @@ DASHES = ("-", "–", "—")
 
 
 def clean_text(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
-    """Trim blanks, drop a leading weekday, fractional seconds, the end of an interval range
-    ("08:00 - 08:15"), a comma after the date and zone offsets, so one format fits every value."""
+    """Trim blanks, keep an ISO interval's start, drop a leading weekday, fractional seconds, the
+    end of an interval range ("08:00 - 08:15"), a comma after the date and zone offsets or a
+    UTC mark, so one format fits every value."""
     values = pc.utf8_trim_whitespace(values)
+    values = pc.replace_substring_regex(values, _ISO_INTERVAL, r"\1")
     values = pc.replace_substring_regex(values, _WEEKDAY, r"\1")
     values = pc.replace_substring_regex(values, _FRACTION, r"\1")
     values = pc.replace_substring_regex(values, _RANGE_END, r"\1")
@@ -238,6 +258,25 @@ def parse_timestamps(values: pa.ChunkedArray | pa.Array, fmt: str) -> np.ndarray
     return _to_float(pc.cast(parsed, pa.int64()))
 
 
+def iso_interval_minutes(values: pa.ChunkedArray | pa.Array) -> int | None:
+    """The length in minutes that most ISO 8601 intervals of a column span
+    ("2024-02-19T07:00:00Z/2024-02-19T07:30:00Z" is 30), or None when it holds none."""
+    if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):
+        return None
+    parts = pc.extract_regex(
+        pc.utf8_trim_whitespace(values),
+        r"^(?P<start>\d{4}-\d{2}-\d{2}T[^/\s]+)/(?P<end>\d{4}-\d{2}-\d{2}T\S+)$",
+    )
+    starts = parse_timestamps(pc.struct_field(parts, "start"), ISO)
+    ends = parse_timestamps(pc.struct_field(parts, "end"), ISO)
+    lengths = (ends - starts) / 60
+    lengths = lengths[np.isfinite(lengths) & (lengths > 0)]
+    if len(lengths) == 0:
+        return None
+    found, counts = np.unique(np.round(lengths), return_counts=True)
+    return int(found[counts.argmax()])
+
+
 def parse_time_of_day(
     values: pa.ChunkedArray | pa.Array, day_fractions: bool = False
 ) -> np.ndarray:
@@ -337,9 +376,12 @@ def has_end_of_day_labels(values: pa.ChunkedArray | pa.Array) -> bool:
     return bool(pc.any(pc.or_(pc.match_substring_regex(values, _END_OF_DAY), whole_hour)).as_py())
 
 
-def parse_duration(values: pa.ChunkedArray | pa.Array, decimal_comma: bool) -> np.ndarray:
+def parse_duration(
+    values: pa.ChunkedArray | pa.Array, decimal_comma: bool, hours_minutes: bool = False
+) -> np.ndarray:
     """Seconds from plain numbers (seconds) or `H:MM:SS` / `M:SS` / `HH.MM.SS`; NaN where
-    unreadable."""
+    unreadable. Two fields ("04:33") are minutes:seconds, or hours:minutes with `hours_minutes`
+    (see `two_field_reading`)."""
     numbers = parse_number(values, decimal_comma)
     if _is_numeric(values.type):
         return numbers
@@ -351,6 +393,8 @@ def parse_duration(values: pa.ChunkedArray | pa.Array, decimal_comma: bool) -> n
     rest = pc.utf8_trim_whitespace(pc.take(_as_text(values), pa.array(unread, pa.int64())))
     dotted = pc.match_substring_regex(rest, _DOTTED_DURATION)
     rest = pc.if_else(dotted, pc.replace_substring(rest, ".", ":"), rest)
+    if hours_minutes:
+        rest = pc.replace_substring_regex(rest, _TWO_FIELDS, r"\0:00")
     parts = pc.extract_regex(rest, _DURATION)
     hours = np.nan_to_num(_field_float(parts, "h"), nan=0.0)
     clocked = hours * 3600 + _field_float(parts, "m") * 60 + _field_float(parts, "s")
@@ -373,6 +417,85 @@ def dotted_durations(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
     trimmed = pc.utf8_trim_whitespace(_as_text(values))
     matched = pc.fill_null(pc.match_substring_regex(trimmed, _DOTTED_DURATION), False)
     return np.asarray(matched, dtype=bool)
+
+
+@dataclass(frozen=True)
+class TwoFieldReading:
+    """How the durations of a column written with two fields ("04:33") are read."""
+
+    hours_minutes: bool  # else minutes:seconds
+    note: str | None  # what was read and why, when the values' range alone did not tell
+
+
+def two_field_reading(
+    values: pa.ChunkedArray | pa.Array,
+    handle_band: tuple[float, float] | None = None,
+    like: tuple[str, bool] | None = None,
+    header: str = "",
+) -> TwoFieldReading | None:
+    """How to read a duration column's values written "A:BB"; None when it has none.
+
+    As the `header` says when it names the notation ("AHT (mm:ss)"); minutes:seconds when the
+    column writes seconds elsewhere ("1:02:03") or a first field above 23 (no contact lasts a
+    day). Otherwise the column decides as a whole, with a note: `like`
+    (another column of the same file, and whether it was read as hours:minutes) first; for a
+    handle time (`handle_band`: plausible mean seconds), hours:minutes when every value is under
+    1:00 (handle times all under a minute are implausible), else the reading whose median is
+    plausible, minutes:seconds when both are; for a wait, minutes:seconds.
+    """
+    if _is_numeric(values.type):
+        return None
+    text = pc.utf8_trim_whitespace(_as_text(values))
+    parts = pc.extract_regex(text, _TWO_FIELDS)
+    first, second = _field_float(parts, "a"), _field_float(parts, "b")
+    two = ~np.isnan(first)
+    if not two.any():
+        return None
+    example = text[int(np.flatnonzero(two)[0])].as_py()
+    first, second = first[two], second[two]
+    seconds_written = pc.any(pc.match_substring_regex(text, _SECONDS_WRITTEN)).as_py()
+    as_minutes = first * 60 + second  # seconds, read as minutes:seconds
+    positive = as_minutes[as_minutes > 0]
+    if _HEADER_HOURS_MINUTES.search(header):
+        return TwoFieldReading(True, None)
+    if seconds_written or first.max() > 23 or len(positive) == 0:
+        return TwoFieldReading(False, None)
+    if _HEADER_MINUTES_SECONDS.search(header):
+        return TwoFieldReading(False, None)
+    median = float(np.median(positive))
+    if like is not None:
+        other_column, hours_minutes = like
+        why = f", as '{other_column}' of the same file was"
+    elif handle_band is None:
+        hours_minutes, why = False, ", as waits most often are"
+    else:
+        low, high = handle_band
+        plausible, plausible_as_hours = low <= median <= high, low <= median * 60 <= high
+        hours = f"{median * 60 / 3600:.1f} hours"
+        if first.max() == 0 and plausible_as_hours:
+            hours_minutes = True
+            why = "; read as minutes:seconds every contact would have been served in under a minute"
+        elif plausible and plausible_as_hours:
+            hours_minutes = False
+            why = f"; read as hours:minutes the median would be {hours} per contact"
+        elif plausible_as_hours:
+            hours_minutes = True
+            why = f"; read as minutes:seconds the median would be {median:,.0f} s per contact, "
+            why += "which is implausible"
+        else:  # plausible as minutes:seconds only (a median of a second is a minute as H:MM)
+            hours_minutes = False
+            why = f"; read as hours:minutes the median would be {hours} per contact, which is "
+            why += "implausible"
+    chosen, other = ("hours:minutes", "minutes:seconds")
+    if not hours_minutes:
+        chosen, other = other, chosen
+    median_seconds = median * 60 if hours_minutes else median
+    note = (
+        f"holds durations written with two fields (e.g. '{example}'): read as {chosen} "
+        f"(median {median_seconds:,.0f} s){why}. If they are {other}, export them with seconds "
+        "(H:MM:SS) or in seconds."
+    )
+    return TwoFieldReading(hours_minutes, note)
 
 
 def parse_number(values: pa.ChunkedArray | pa.Array, decimal_comma: bool) -> np.ndarray:

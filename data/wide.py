@@ -10,11 +10,19 @@ from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from data.columns import is_total_label
 from data.errors import InputError
 from data.sniff import TextFormat
-from data.timestamps import DASHES, DATE_FORMATS, detect_format, parse_number
+from data.timestamps import (
+    DASHES,
+    DATE_FORMATS,
+    clean_text,
+    detect_format,
+    parse_number,
+    parse_with_format,
+)
 
 # Fewer clock-time headers than this are ordinary columns that happen to be named like times.
 MIN_TIME_COLUMNS = 4
@@ -60,6 +68,50 @@ def time_columns(header: list[str]) -> dict[str, str]:
     return clocks
 
 
+_WHOLE_HOUR = re.compile(r"^\s*(\d{1,2})\s*$")
+# Dates down a grid of hours run day by day (a weekend or holiday skipped): rows a week or a
+# month apart under "1".."7" are days across, not hours.
+MAX_DAY_GAP = 4
+
+
+def hour_columns(header: list[str], sample_rows: list[list[str]]) -> dict[str, str]:
+    """Header -> 'HH:00' for plain-number headers ("8", "9" ... "19", or "0" ... "23") that
+    are hours of the day: side by side, one hour apart, all below 24, at least
+    MIN_TIME_COLUMNS of them, beside a column of dates that run day by day. Empty otherwise."""
+    run: list[tuple[int, str]] = []  # (position, name) of the longest run of hours so far
+    current: list[tuple[int, str]] = []
+    for position, name in enumerate(header):
+        match = _WHOLE_HOUR.match(name)
+        hour = int(match.group(1)) if match else None
+        if hour is not None and current and hour == int(current[-1][1]) + 1:
+            current.append((position, name))
+        else:
+            current = [(position, name)] if hour is not None else []
+        if len(current) > len(run):
+            run = list(current)
+    if len(run) < MIN_TIME_COLUMNS or int(run[-1][1]) > 23:
+        return {}
+    across = {position for position, _ in run}
+    if not any(
+        _runs_day_by_day([row[p] for row in sample_rows if p < len(row)])
+        for p in range(len(header))
+        if p not in across
+    ):
+        return {}
+    return {name: f"{int(name):02d}:00" for _, name in run}
+
+
+def _runs_day_by_day(cells: list[str]) -> bool:
+    """The cells are (mostly) dates whose distinct days lie at most MAX_DAY_GAP apart."""
+    fmt = detect_format(cells, DATE_FORMATS, min_share=0.9)
+    if fmt is None:
+        return False
+    parsed = parse_with_format(clean_text(pa.array(cells, pa.string())), fmt)
+    seconds = np.asarray(pc.cast(pc.cast(parsed, pa.int64()), pa.float64()), dtype=float)
+    days = np.unique(np.floor(seconds[~np.isnan(seconds)] / 86_400))
+    return len(days) < 2 or bool(np.median(np.diff(days)) <= MAX_DAY_GAP)
+
+
 def date_columns(header: list[str]) -> dict[str, str]:
     """Header -> itself for the columns named like dates, when there are enough of them to be
     days across a grid (and another column to hold the times); empty otherwise."""
@@ -78,9 +130,10 @@ class Grid:
     unit: str  # "interval" or "day", for notes
 
 
-def grid_columns(header: list[str]) -> Grid | None:
-    """The grid layout of a header, or None for an ordinary one-row-per-interval table."""
-    clocks = time_columns(header)
+def grid_columns(header: list[str], sample_rows: list[list[str]] | None = None) -> Grid | None:
+    """The grid layout of a header (with `sample_rows`, hours written as plain numbers are
+    told from other numbered columns), or None for an ordinary one-row-per-interval table."""
+    clocks = time_columns(header) or hour_columns(header, sample_rows or [])
     if clocks:
         return Grid(clocks, LONG_TIME, "interval")
     dates = date_columns(header)
@@ -102,6 +155,8 @@ def wide_to_long(
     identity = [table[column].to_pylist() for column in kept]
     values = {column: table[column].to_pylist() for column in clocks}
     totals = 0
+    data_rows = [r for r in range(table.num_rows) if not _is_total_row([c[r] for c in identity])]
+    mismatch = _total_mismatch(table, list(clocks), dropped, data_rows, text_format)
     # The source's own encoding, so the notes about the file stay true of it.
     with open(target, "w", encoding=text_format.encoding, newline="") as handle:
         writer = csv.writer(handle, delimiter=text_format.delimiter)
@@ -120,8 +175,35 @@ def wide_to_long(
     return (
         f"{name}: one row per {down} with {len(clocks)} {grid.unit} columns "
         f"({next(iter(clocks))} ... {list(clocks)[-1]}), read as one row per interval"
-        f"{dropped_note}."
+        f"{dropped_note}.{mismatch}"
     )
+
+
+def _total_mismatch(
+    table: pa.Table, across: list[str], totals: list[str], rows: list[int], text_format: TextFormat
+) -> str:
+    """A sentence naming the rows where a row-total column is not the sum of the grid columns
+    (the grid columns are what is read), or "" when every total agrees."""
+    if not totals or not rows:
+        return ""
+    taken = pa.array(rows, pa.int64())
+    grid = np.stack(
+        [parse_number(table[column].take(taken), text_format.decimal_comma) for column in across]
+    )
+    sums = np.nansum(grid, axis=0)
+    for column in totals:
+        stated = parse_number(table[column].take(taken), text_format.decimal_comma)
+        off = np.flatnonzero(~np.isnan(stated) & (np.abs(stated - sums) > 0.5))
+        if len(off):
+            first = off[0]
+            line = rows[first] + text_format.first_data_line
+            return (
+                f" '{column}' differs from the sum of the {len(across)} columns on "
+                f"{len(off):,} of {len(rows):,} row(s) (line {line}: '{column}' "
+                f"{stated[first]:g}, columns {sums[first]:g}); the columns were read, not the "
+                "total: check that the export is complete."
+            )
+    return ""
 
 
 def _is_total_row(ids: list[str]) -> bool:
