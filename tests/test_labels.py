@@ -82,28 +82,6 @@ def test_queue_from_file_name_drops_the_period(file_name, queue):
     assert queue_from_file_name(file_name) == queue
 
 
-def test_labels_no_row_uses_any_more_are_dropped():
-    column = pa.array(["sales", "care", "sales", None, "retention"]).dictionary_encode()
-    kept = column.filter(pa.array([False, True, False, True, True]))  # keeps its dictionary
-    codes, labels = label_codes(kept)
-    assert labels == ["care", "retention", ""]
-    assert [labels[code] for code in codes] == ["care", "", "retention"]
-
-
-def test_a_campaign_of_outbound_calls_only_is_no_queue(tmp_path):
-    lines = ["time,campaign,call type"]
-    for day in range(1, 29):
-        for hour in range(9, 17):
-            lines.append(f"2026-02-{day:02d} {hour:02d}:10,Care,Inbound")
-            lines.append(f"2026-02-{day:02d} {hour:02d}:40,Outbound Sales,Outbound")
-    path = tmp_path / "calls.csv"
-    path.write_text("\n".join(lines) + "\n")
-    dataset = import_files([path])
-    assert dataset.queues == ["Care"]
-    assert dataset.intervals["volume"].sum() == 28 * 8
-    assert any("224 row(s) with 'call type' = Outbound left out" in note for note in dataset.notes)
-
-
 @pytest.mark.parametrize(
     ("file_name", "queue"),
     [
