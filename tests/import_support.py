@@ -1,7 +1,9 @@
-"""Helpers the import tests share: write an export, look up one interval of the result."""
+"""Helpers the import tests share: write an export, look up one interval or note of the result,
+half-hour slots to write."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pandas as pd
@@ -22,3 +24,17 @@ def at(dataset: schema.Dataset, stamp: str, queue: str | None = None) -> pd.Seri
         rows = rows[rows[schema.QUEUE] == queue]
     assert len(rows) == 1, rows
     return rows.iloc[0]
+
+
+def note_with(dataset: schema.Dataset, words: str) -> str:
+    """The first import note holding `words` (StopIteration when none does)."""
+    return next(note for note in dataset.notes if words in note)
+
+
+def half_hours(days: int, slots: int = 16) -> list[dt.datetime]:
+    """`slots` half hours from 08:00 on `days` days from Monday 2024-03-04."""
+    return [
+        dt.datetime(2024, 3, 4 + day, 8) + dt.timedelta(minutes=30 * slot)
+        for day in range(days)
+        for slot in range(slots)
+    ]

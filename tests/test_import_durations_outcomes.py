@@ -9,25 +9,12 @@ import datetime as dt
 import numpy as np
 import pyarrow as pa
 import pytest
-from import_support import at, write
+from import_support import at, half_hours, note_with, write
 
 from data import schema
 from data.importer import import_files, import_files_detailed
 from data.outcomes import ABANDONED, ANSWERED, OTHER, classify_outcomes
 from data.timestamps import parse_duration, two_field_reading
-
-
-def note_with(dataset: schema.Dataset, words: str) -> str:
-    return next(note for note in dataset.notes if words in note)
-
-
-def half_hours(days: int = 5, slots: int = 16) -> list[dt.datetime]:
-    """Half hours from 08:00 on `days` weekdays from Monday 2024-03-04."""
-    return [
-        dt.datetime(2024, 3, 4 + day, 8) + dt.timedelta(minutes=30 * slot)
-        for day in range(days)
-        for slot in range(slots)
-    ]
 
 
 def clock(seconds: int, hours_minutes: bool = False) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from import_support import at, write
+from import_support import at, note_with, write
 
 from data import schema
 from data.errors import InputError
@@ -15,10 +15,6 @@ from data.importer import ImportOptions, import_files, import_files_detailed
 
 def total(dataset: schema.Dataset) -> float:
     return float(dataset.intervals[schema.VOLUME].sum())
-
-
-def note_with(dataset: schema.Dataset, words: str) -> str:
-    return next(note for note in dataset.notes if words in note)
 
 
 # --- 1. Day/month order ---------------------------------------------------------------------

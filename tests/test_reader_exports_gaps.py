@@ -8,26 +8,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from import_support import at, write
+from import_support import at, half_hours, note_with, write
 from openpyxl import Workbook
 
 from data import schema
 from data.errors import InputError
 from data.importer import import_files, import_files_detailed
-
-
-def note_with(dataset: schema.Dataset, words: str) -> str:
-    return next(note for note in dataset.notes if words in note)
-
-
-def half_hours(days: int, slots: int = 16) -> list[dt.datetime]:
-    """Half hours from 08:00 on `days` weekdays from Monday 2024-03-04."""
-    return [
-        dt.datetime(2024, 3, 4 + day, 8) + dt.timedelta(minutes=30 * slot)
-        for day in range(days)
-        for slot in range(slots)
-    ]
-
 
 # --- 1. The workbook's sheet is chosen by what it holds, not by its size ----------------------
 

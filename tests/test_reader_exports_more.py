@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from import_support import at, write
+from import_support import at, note_with, write
 
 from data import schema
 from data.errors import InputError
@@ -18,10 +18,6 @@ def total(dataset: schema.Dataset, queue: str | None = None) -> float:
     if queue is not None:
         frame = frame[frame[schema.QUEUE] == queue]
     return float(frame[schema.VOLUME].sum())
-
-
-def note_with(dataset: schema.Dataset, words: str) -> str:
-    return next(note for note in dataset.notes if words in note)
 
 
 # --- 1. Queues of one file at different intervals ---------------------------------------------

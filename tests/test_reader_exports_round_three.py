@@ -9,26 +9,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from import_support import at, write
+from import_support import at, half_hours, note_with, write
 from openpyxl import Workbook
 
 from data import schema
 from data.columns import ImportOptions, plan_columns
 from data.errors import InputError
 from data.importer import import_files, import_files_detailed
-
-
-def note_with(dataset: schema.Dataset, words: str) -> str:
-    return next(note for note in dataset.notes if words in note)
-
-
-def half_hours(days: int = 2, slots: int = 8) -> list[dt.datetime]:
-    """Half hours from 08:00 on `days` days from Monday 2024-03-04."""
-    return [
-        dt.datetime(2024, 3, 4 + day, 8) + dt.timedelta(minutes=30 * slot)
-        for day in range(days)
-        for slot in range(slots)
-    ]
 
 
 def csv_file(tmp_path, name: str, header: str, rows: list[str]):
@@ -52,7 +39,7 @@ def test_a_queue_number_before_a_generic_count_is_the_queue(tmp_path, key, count
     # Two queues a row each per half hour, the number column first: read as the count it summed
     # queue numbers; left unread, the two queues were summed into one.
     rows, expected = [], {"101": 0, "102": 0}
-    for index, start in enumerate(half_hours()):
+    for index, start in enumerate(half_hours(2, 8)):
         for queue in ("101", "102"):
             calls = 10 + (index + int(queue)) % 5
             expected[queue] += calls
@@ -68,7 +55,7 @@ def test_a_queue_number_before_a_generic_count_is_the_queue(tmp_path, key, count
 
 def test_a_single_queue_number_names_no_queue(tmp_path):
     rows = [f"{start:%Y-%m-%d},{start:%H:%M},7,{12 + index % 3}"
-            for index, start in enumerate(half_hours())]  # fmt: skip
+            for index, start in enumerate(half_hours(2, 8))]  # fmt: skip
     result = import_files_detailed(
         [csv_file(tmp_path, "sales.csv", "Date,Time,Skill ID,Calls", rows)]
     )
@@ -106,7 +93,7 @@ AGENTS = ["Rossi Anna", "Bianchi Luca", "Verdi Sara"]
 
 
 def _agent_rows(row) -> list[str]:
-    return [row(index, start, agent) for index, start in enumerate(half_hours())
+    return [row(index, start, agent) for index, start in enumerate(half_hours(2, 8))
             for agent in AGENTS]  # fmt: skip
 
 
@@ -148,7 +135,7 @@ def test_a_queue_count_repeated_on_every_agents_row_is_read_once(tmp_path):
     )
     result = import_files_detailed([csv_file(tmp_path, "agents.csv", header, rows)])
     dataset = result.dataset
-    assert result.contacts == sum(20 + index % 5 for index in range(len(half_hours())))
+    assert result.contacts == sum(20 + index % 5 for index in range(len(half_hours(2, 8))))
     first = at(dataset, "2024-03-04 08:00")
     assert first.volume == 20 and first.answered == 18
     assert first.aht_seconds == pytest.approx(260)  # the agents' mean
@@ -189,7 +176,7 @@ def test_a_workbook_sheet_repeating_the_queue_count_per_agent_is_read_once(tmp_p
     sheet.title = "Agents by interval"
     sheet.append(["Date", "Interval", "Agent Name", "Logged In Time", "Offered", "AHT"])
     offered = 0
-    for index, start in enumerate(half_hours()):
+    for index, start in enumerate(half_hours(2, 8)):
         offered += 20 + index % 5
         for agent in AGENTS:
             sheet.append([start.date(), start.time(), agent, dt.time(0, 30), 20 + index % 5, 270])
@@ -292,7 +279,7 @@ def test_a_french_file_column_is_the_queue(tmp_path):
     header = "Date;Tranche horaire;File;Appels présentés;Appels traités;Appels abandonnés;DMT"
     rows = [
         f"{start:%d/%m/%Y};{start:%H}h{start:%M};{queue};{count};{count - 1};1;00:05:00"
-        for start in half_hours()
+        for start in half_hours(2, 8)
         for queue, count in (("Particuliers", 12), ("Professionnels", 7))
     ]
     path = write(tmp_path, "appels.csv", "\n".join([header, *rows]) + "\n", "cp1252")

@@ -8,17 +8,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from import_support import at, write
+from import_support import at, note_with, write
 from openpyxl import Workbook
 
 from data import schema
 from data.columns import ImportOptions, plan_columns
 from data.errors import InputError
 from data.importer import import_files, import_files_detailed
-
-
-def note_with(dataset: schema.Dataset, words: str) -> str:
-    return next(note for note in dataset.notes if words in note)
 
 
 def half_hour_lines(days: int = 2, slots: int = 8) -> list[tuple[str, str]]:
