@@ -548,7 +548,9 @@ def forecast_dataset(
             shown = [model, *[name for name in (HISTORICAL_AVERAGE,) if name != model]]
             last_runs.append(_last_origin(runs, history, [n for n in shown if n in names]))
         else:
-            notes.append(_not_backtestable(history, backtest_days, model))
+            notes.append(
+                _not_backtestable(history, backtest_days) + _forecast_without_backtest(model)
+            )
         chosen[history.queue] = model
         data = origin_data(inputs, origin)
         if data.level_shift:
@@ -641,8 +643,7 @@ def backtest_dataset(
         notes += note
         origins = choose_origins(inputs, settings.n_origins + warmup, horizon, settings.step_days)
         if not origins:
-            model = settings.model if settings.model != AUTO else FALLBACK_MODEL
-            notes.append(_not_backtestable(history, horizon, model))
+            notes.append(_not_backtestable(history, horizon) + _longer_history(horizon))
             continue
         runs = run_backtest(
             inputs, names, origins, horizon, _scaled(progress, number, len(histories))
@@ -654,6 +655,9 @@ def backtest_dataset(
             settings.selection_origins,
             settings.interval_coverage,
         )
+        if not evaluation.indices:  # no origin had an earlier one whose actuals were known
+            notes.append(_not_scored(history, horizon))
+            continue
         tables.append(accuracy_table(runs, evaluation))
         all_runs[history.queue] = runs
     if not tables:
@@ -663,7 +667,7 @@ def backtest_dataset(
     return BacktestResult(pd.concat(tables, ignore_index=True), all_runs, notes)
 
 
-def _not_backtestable(history: QueueHistory, horizon_days: int, model: str) -> str:
+def _not_backtestable(history: QueueHistory, horizon_days: int) -> str:
     observed = int(history.observed_days().sum())
     has = f"it has {history.n_days} days, {observed} of them with data"
     if not history.open_mask.any() and (~np.isnan(history.values)).any():
@@ -671,9 +675,31 @@ def _not_backtestable(history: QueueHistory, horizon_days: int, model: str) -> s
     return (
         f"Queue '{history.queue}' was not backtested: it needs {horizon_days + MIN_HISTORY_DAYS} "
         f"days of history with at least {MIN_OBSERVED_SHARE:.0%} of a {horizon_days}-day "
-        f"stretch's open intervals observed; {has}. It is forecast with {model} "
-        f"({model_label(model)}), and its "
-        "P10–P90 band has a default width instead of one calibrated on backtests."
+        f"stretch's open intervals observed; {has}."
+    )
+
+
+def _forecast_without_backtest(model: str) -> str:
+    return (
+        f" It is forecast with {model} ({model_label(model)}), and its P10–P90 band has a "
+        "default width instead of one calibrated on backtests."
+    )
+
+
+def _longer_history(horizon_days: int) -> str:
+    shorter = ", or backtest a shorter horizon" if horizon_days > 7 else ""
+    return f" Import a longer history{shorter}."
+
+
+def _not_scored(history: QueueHistory, horizon_days: int) -> str:
+    """A history long enough for backtest origins, but not for one scored after an earlier one
+    whose actuals were known (auto's choice and the bands are made from those)."""
+    needed = MIN_HISTORY_DAYS + 2 * horizon_days
+    return (
+        f"Queue '{history.queue}' was not backtested: a scored {horizon_days}-day backtest "
+        f"needs an earlier one whose {horizon_days} days had passed (to choose the model and "
+        f"size the P10–P90 band as a forecast would): some {needed} days of history or more; it has "
+        f"{history.n_days}." + _longer_history(horizon_days)
     )
 
 

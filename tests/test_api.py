@@ -313,13 +313,28 @@ def test_a_queue_too_new_to_backtest_is_named_and_the_others_are_scored(history)
     assert "Queue 'chat' was not backtested" in result.notes[0]
     # 1-19 April up to the forecast start (Saturday the 20th), its 15 weekdays with data.
     assert "it has 19 days, 15 of them with data" in result.notes[0]
-    with pytest.raises(InputError, match="Queue 'chat' was not backtested: it needs 42 days"):
+    with pytest.raises(InputError, match="Queue 'chat' was not backtested: it needs 42 days") as e:
         backtest_dataset(chat, settings())
+    assert "forecast with" not in str(e.value)  # a backtest forecasts nothing
+    assert str(e.value).endswith("Import a longer history, or backtest a shorter horizon.")
     # Forecasting it says what a 7-day backtest would need and what it does instead.
     (note,) = forecast_dataset(chat, 7, settings()).notes
     assert note.startswith("Queue 'chat' was not backtested: it needs 35 days of history")
     assert "It is forecast with historical_average_4w" in note
     assert "default width" in note
+
+
+def test_history_for_backtest_origins_but_none_scored_is_said_not_a_traceback():
+    # 50 days fit 14-day origins, but none has an earlier origin whose 14 days had passed.
+    short = synthetic_intervals(50, seed=3, queue="desk", start="2024-03-04", level=20)
+    with pytest.raises(InputError) as refused:
+        backtest_dataset(short, settings(horizon_days=14))
+    message = str(refused.value)
+    assert message.startswith("Queue 'desk' was not backtested: a scored 14-day backtest needs")
+    assert "some 56 days of history or more; it has 50." in message
+    # A 7-day backtest of the same history is scored.
+    table = backtest_dataset(short, settings(horizon_days=7, n_origins=2)).table
+    assert set(table["queue"]) == {"desk"} and table["wape_interval"].notna().all()
 
 
 def test_the_selection_table_counts_the_weeks_each_model_beat_the_preferred(history):
