@@ -97,6 +97,10 @@ def run(args: argparse.Namespace) -> int:
         + ("" if args.quantile == "mean" else " on the mean forecast"),
         file=sys.stdout,
     )
+    # What the forecast noticed (a queue that stopped, a day left out, no backtest) is staffed
+    # on: the manager hears it here as from `forecast`.
+    for note in result.notes:
+        print(f"note: {note}")
     return 0
 
 

@@ -113,6 +113,21 @@ def test_a_volume_change_on_some_days_changes_only_those_days(office_hours_csv, 
     assert week["agents"][inside].sum() > plain["agents"][inside].sum()
 
 
+def test_plan_says_what_the_forecast_noticed(office_hours_csv, tmp_path):
+    # A second queue whose export stops four weeks before the first one's: staffed on, and said.
+    frame = pd.read_csv(office_hours_csv)
+    legacy = tmp_path / "legacy.csv"
+    frame[frame["timestamp"] < "2026-01-19"].to_csv(legacy, index=False)
+    out = tmp_path / "plan.csv"
+    result = run_plan(office_hours_csv, legacy, "--horizon-days", 7, "--aht-seconds", 240,
+                      "--model", "historical_average_4w", "--out", out)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "note: legacy: no data after Fri 16 Jan 2026, 28 days before the forecast starts" in (
+        result.stdout
+    )
+    assert set(pd.read_csv(out)["queue"]) == {"office", "legacy"}
+
+
 def test_plan_of_bank_call_log_uses_learned_handle_time(shared_data, tmp_path):
     log = shared_data / "anonymous_bank" / "february_1999.txt"
     out = tmp_path / "bank-plan.csv"
