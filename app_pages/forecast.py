@@ -83,7 +83,8 @@ top[3].selectbox(
     persist_state="session",
     help="Public holidays, the first busy day after each, Christmas Eve and New Year's Eve "
     "each get their own volume ratio, learned from your history. Before any holiday is "
-    "seen, a holiday is forecast like your quietest weekday; eves never seen stay ordinary.",
+    "seen, a holiday is forecast closed when you close on some day of the week, else like your "
+    "quietest day; eves never seen stay ordinary.",
 )
 regions = settings.region_codes(st.session_state["holiday_country"])
 state.valid_choice("holiday_subdivision", regions)
@@ -246,7 +247,8 @@ else:
         "Each kind of day gets the volume ratio it had in your history against the usual weekday. "
         "A holiday your history shows behaving differently from the others (half worked, say) "
         "gets its own ratio from past years, weighed with all holidays as the years agree. "
-        "Learned from 0 days: a holiday is forecast like your quietest weekday, an eve like an "
+        "Learned from 0 days: a holiday is forecast closed when you close on some day of the week "
+        "(as offices close on public holidays), else like your quietest day; an eve like an "
         "ordinary day."
     )
 

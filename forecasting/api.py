@@ -336,11 +336,11 @@ def _special_day_effect(
         effect, days = effects.holiday_effect(holiday)
         if holiday in effects.by_holiday:
             return effect, days, f"{label} in past years, weighed with all holidays"
-        return (
-            effect,
-            days,
-            "all past holidays" if days else "none seen: like your quietest weekday",
-        )
+        if days:
+            return effect, days, "all past holidays"
+        if effect == 0:
+            return effect, days, "none seen: closed, as on the days of the week you close"
+        return effect, days, "none seen: like your quietest day of the week"
     if kind in BRIDGES:
         after = kind == BRIDGE_AFTER
         effect = effects.bridge_after_ratio if after else effects.bridge_before_ratio

@@ -291,7 +291,12 @@ def _median_ratio(ratios: np.ndarray, select: np.ndarray) -> tuple[float, int]:
 
 
 def _quietest_day_ratio(history: QueueHistory) -> float:
-    """No holiday seen yet: treat one like the quietest open weekday, relative to the average."""
+    """No holiday seen yet: treat one like the quietest day of the week, relative to the open
+    days' average. A center that closes on some day of the week (Sunday, most often) is taken
+    to close on public holidays too, as offices do; one open every day gets its quietest
+    day's level."""
     means = weekday_mean_totals(history)
-    open_means = means[means > 0]
-    return float(open_means.min() / open_means.mean()) if open_means.size else 0.0
+    open_days = history.open_mask.any(axis=1) & (means > 0)
+    if not open_days.all():
+        return 0.0
+    return float(means.min() / means.mean())

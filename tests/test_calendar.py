@@ -162,14 +162,35 @@ def test_effects_learned_from_history():
     assert effects.after_holiday_ratio == pytest.approx(1.5, abs=0.1)
 
 
-def test_without_past_holidays_a_holiday_looks_like_the_quietest_day():
-    frame = synthetic_intervals(7 * 6, seed=4, level=60, start="2024-02-05")
+def test_without_past_holidays_a_desk_closed_at_weekends_is_closed_on_holidays():
+    frame = synthetic_intervals(7 * 6, seed=4, level=60, start="2024-02-05")  # Monday-Friday
     history = history_from_intervals(frame, "desk")
     effects = learn_effects(history, np.zeros(history.n_days, dtype=np.int8))
     assert effects.holidays_seen == 0
-    # Friday (0.8) over the mean weekday factor (5.2 / 5) = 0.77
-    assert effects.holiday_ratio == pytest.approx(0.8 / 1.04, abs=0.05)
+    assert effects.holiday_ratio == 0.0  # as on Saturday and Sunday
     assert effects.after_holiday_ratio == 1.0
+
+
+def test_without_past_holidays_a_desk_open_every_day_sees_them_as_its_quietest_day():
+    weekdays = synthetic_intervals(7 * 6, seed=4, level=60, start="2024-02-05")  # Monday-Friday
+    # Saturday and Sunday open too, each at a third of the Monday before it, slot by slot.
+    mondays = weekdays[weekdays["interval_start"].dt.day_of_week == 0]
+    weekend = [
+        mondays.assign(
+            interval_start=mondays["interval_start"] + pd.Timedelta(days=offset),
+            volume=(mondays["volume"] / 3).round(),
+        )
+        for offset in (5, 6)
+    ]
+    frame = pd.concat([weekdays, *weekend]).sort_values("interval_start", ignore_index=True)
+    days = frame["interval_start"].dt.normalize()
+    history = history_from_intervals(frame, "desk")
+    assert history.open_mask.any(axis=1).all()
+    effects = learn_effects(history, np.zeros(history.n_days, dtype=np.int8))
+    totals = frame.groupby(days)["volume"].sum()
+    means = totals.groupby(totals.index.day_of_week).mean()
+    assert effects.holiday_ratio == pytest.approx(means.min() / means.mean(), rel=1e-6)
+    assert 0.2 < effects.holiday_ratio < 0.6
 
 
 def test_holidays_without_a_single_contact_between_busy_days_are_closures():
