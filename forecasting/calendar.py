@@ -27,6 +27,9 @@ EVE_DATES = (1224, 1231)  # month * 100 + day
 # Ratios learned from a handful of days are kept in a sane band.
 HOLIDAY_RATIO_RANGE = (0.0, 1.2)
 AFTER_RATIO_RANGE = (0.8, 2.0)
+# Contacts at which a day-after-holiday ratio's Poisson noise equals the spread of real effects
+# (about 0.2): 1 / 0.2^2.
+EFFECT_PRIOR_CONTACTS = 25.0
 # Holidays seen in at least two years that it takes to tell real differences between holidays
 # (Armistice Day half worked, All Saints' Day closed) from year-to-year noise.
 MIN_REPEATED_HOLIDAYS = 3
@@ -207,7 +210,9 @@ def learn_effects(
     closed = _closed_days(history, np.isin(kinds, (HOLIDAY, YEAR_END_EVE, *BRIDGES)), observed)
     ratios = np.where(closed, 0.0, ratios)
     holiday_ratio, n_holidays = _median_ratio(ratios, (seen | closed) & (kinds == HOLIDAY))
-    after_ratio, n_after = _median_ratio(ratios, observed & (kinds == AFTER_HOLIDAY) & (usual > 0))
+    after_days = observed & (kinds == AFTER_HOLIDAY) & (usual > 0)
+    after_ratio, n_after = _median_ratio(ratios, after_days)
+    after_ratio = _shrunk_to_one(after_ratio, float(usual[after_days].sum()))
     eve_ratio, n_eves = _median_ratio(
         ratios, ((observed & (usual > 0)) | closed) & (kinds == YEAR_END_EVE)
     )
@@ -283,6 +288,18 @@ def _closed_days(
         after = observed[day + 1 : day + 1 + reach].any()
         closed[day] = before and after
     return closed
+
+
+def _shrunk_to_one(ratio: float, usual_contacts: float) -> float:
+    """A day-after-holiday ratio pulled toward 1 as far as its contacts are too few to tell.
+
+    Over N usual contacts a ratio carries Poisson noise of about 1 / sqrt(N); real effects of
+    such days spread about 0.2 around 1, so the posterior mean keeps N / (N + 1 / 0.2^2) of
+    the ratio's distance from 1: two Mondays of a queue of 5 contacts a day seen at 10 say
+    x1.3, not x2; a queue of hundreds a day keeps its ratio.
+    """
+    weight = usual_contacts / (usual_contacts + EFFECT_PRIOR_CONTACTS)
+    return 1.0 + (ratio - 1.0) * weight
 
 
 def _median_ratio(ratios: np.ndarray, select: np.ndarray) -> tuple[float, int]:

@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from data.errors import InputError
+from forecasting import calendar
 from forecasting.calendar import (
     AFTER_HOLIDAY,
     BRIDGE_AFTER,
@@ -160,6 +161,34 @@ def test_effects_learned_from_history():
     assert effects.holidays_seen == 4
     assert effects.holiday_ratio == pytest.approx(0.1, abs=0.05)
     assert effects.after_holiday_ratio == pytest.approx(1.5, abs=0.1)
+
+
+def test_a_ratio_is_pulled_toward_one_as_far_as_its_contacts_are_too_few():
+    # Posterior mean with real effects spread 0.2 around 1: N / (N + 1 / 0.2^2) of the way.
+    assert calendar._shrunk_to_one(2.0, 10) == pytest.approx(1 + 10 / 35)
+    assert calendar._shrunk_to_one(0.5, 25) == pytest.approx(0.75)
+    assert calendar._shrunk_to_one(2.0, 5_000) == pytest.approx(2.0, abs=0.01)
+    assert calendar._shrunk_to_one(1.7, 0) == 1.0
+
+
+@pytest.mark.parametrize(("level", "kept"), [(0.25, (0.2, 0.7)), (60, (0.98, 1.0))])
+def test_days_after_holidays_are_believed_as_far_as_their_contacts_allow(
+    level, kept, monkeypatch
+):
+    # Days after holidays at twice their usual: a desk of 5 contacts a day, one of 1,200.
+    frame = synthetic_intervals(7 * 20, seed=4, level=level)  # 2024-01-01 .. 2024-05-19
+    after = pd.to_datetime(["2024-01-02", "2024-04-02", "2024-04-29"])
+    days = frame["interval_start"].dt.normalize()
+    frame["volume"] = frame["volume"].astype(float)
+    frame.loc[days.isin(after), "volume"] *= 2.0
+    history = history_from_intervals(frame, "desk")
+    kinds = day_kinds(history.first_day, history.n_days, history.open_mask.any(axis=1), "IT")
+    believed = learn_effects(history, kinds).after_holiday_ratio
+    monkeypatch.setattr(calendar, "EFFECT_PRIOR_CONTACTS", 0.0)
+    measured = learn_effects(history, kinds).after_holiday_ratio
+    assert measured > 1.4  # what the days showed
+    share = (believed - 1) / (measured - 1)  # of the measured effect, what is kept
+    assert kept[0] < share < kept[1] + 1e-9
 
 
 def test_without_past_holidays_a_desk_closed_at_weekends_is_closed_on_holidays():
