@@ -472,10 +472,11 @@ def _one_off_notes(history: QueueHistory, flagged: np.ndarray) -> list[str]:
     notes = []
     for row, ratio in recent_one_off_days(history, flagged):
         day = history.first_day + pd.Timedelta(days=row)
+        brought = f"x{ratio:.1f} its usual contacts" if ratio > 0 else "no contact at all"
         notes.append(
-            f"{history.queue}: {day:%a %d %b %Y} brought x{ratio:.1f} its usual contacts and was "
-            "left out of the training as a one-off (a storm, an outage, a broken export). If it "
-            "starts a new level, the forecast will follow once a few more days show it."
+            f"{history.queue}: {day:%a %d %b %Y} brought {brought} and was left out of the "
+            "training as a one-off (a storm, an outage, a broken export). If it starts a new "
+            "level, the forecast will follow once a few more days show it."
         )
     return notes
 

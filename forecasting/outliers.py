@@ -23,6 +23,9 @@ CAME_BACK_SHARE = 0.5
 # on the days before it: after ordinary days, a doubling overnight that lasts is rarer than a
 # storm or an outage, and the forecast note names the day so that the manager can tell.
 EXTREME_LOG_RATIO = float(np.log(2.0))
+# A whole open day without a contact is an outage when its usual day brings at least this many:
+# a Poisson count of that mean is 0 about once in 20,000 days.
+MIN_USUAL_FOR_OUTAGE = 10.0
 
 
 def _nan_median_first_axis(stack: np.ndarray, count: np.ndarray) -> np.ndarray:
@@ -73,7 +76,30 @@ def detect_outliers(history: QueueHistory, threshold: float = 5.0) -> np.ndarray
     share = flagged.sum(axis=1) / np.maximum(open_rows.sum(axis=1), 1)
     judged = (later_weeks >= MIN_WEEKS_AFTER) | (share < RECENT_SPIKE_SHARE)
     judged |= _passed_spikes(values, median, open_rows, ~judged)
+    outages = _outage_days(values, median, seen, open_rows)
+    flagged[outages] = open_rows[outages] & ~np.isnan(values[outages])
+    judged |= outages
     return flagged & judged[:, None]
+
+
+def _outage_days(
+    values: np.ndarray, median: np.ndarray, seen: np.ndarray, open_rows: np.ndarray
+) -> np.ndarray:
+    """Bool per day: open days that brought no contact at all where their usual is far too
+    many for that to be chance (a phone outage, an export that wrote zeros), with contacts
+    again on a later day. Slot by slot a quiet queue's zeros stay within the noise, so the
+    whole day is judged; a queue that stopped is left to the data-end check."""
+    judged = open_rows & ~np.isnan(values) & (seen >= MIN_NEIGHBOURS)
+    usual = np.where(judged, np.nan_to_num(median), 0.0).sum(axis=1)
+    total = np.where(judged, values, 0.0).sum(axis=1)
+    empty = judged.any(axis=1) & (total == 0) & (usual >= MIN_USUAL_FOR_OUTAGE)
+    day_totals = np.where(open_rows, np.nan_to_num(values), 0.0).sum(axis=1)
+    busy = np.flatnonzero(day_totals > 0)
+    last_busy = busy[-1] if busy.size else -1
+    # The same weekday a week before or after empty too: a closing pattern, not an outage.
+    week_before = np.concatenate([np.ones(7, bool), day_totals[:-7] > 0])
+    week_after = np.concatenate([day_totals[7:] > 0, np.ones(7, bool)])
+    return empty & (np.arange(len(values)) < last_busy) & week_before & week_after
 
 
 def _passed_spikes(

@@ -112,3 +112,39 @@ def test_a_day_after_which_the_level_stayed_up_is_not_cleaned():
     values = history.values.copy()
     values[-5:] *= 3
     assert not detect_outliers(history.with_values(values)).any()
+
+
+def quiet_history(mean: float, weeks: int = 10) -> QueueHistory:
+    """8 slots a day at `mean` contacts each: too few for one empty slot to stand out."""
+    rng = np.random.default_rng(5)
+    values = rng.poisson(mean, size=(7 * weeks, 8)).astype(float)
+    return QueueHistory("q", 180, pd.Timestamp("2024-01-01"), values, np.ones((7, 8), bool))
+
+
+@pytest.mark.parametrize("day", [20, 62])  # weeks back, and 8 days before the end
+def test_an_open_day_without_a_single_contact_is_an_outage(day):
+    history = quiet_history(4.0)  # 32 a day: no slot of 0 is 5 noise widths from 4
+    values = history.values.copy()
+    values[day] = 0.0
+    outage = history.with_values(values)
+    flagged = detect_outliers(outage)
+    assert flagged[day].all() and flagged.sum(axis=1)[np.arange(70) != day].max() < 8
+    assert detect_outliers(history)[day].sum() == 0  # the same day with its contacts stays
+    if day == 62:  # recent: named in the forecast notes
+        assert recent_one_off_days(outage, flagged) == [(62, 0.0)]
+
+
+def test_empty_days_of_a_sparse_queue_or_at_the_very_end_are_no_outage():
+    sparse = quiet_history(0.5)  # 4 a day: an empty day happens
+    values = sparse.values.copy()
+    values[40] = 0.0
+    assert not detect_outliers(sparse.with_values(values))[40].any()
+    # The last days empty: an export cut short or a queue that stopped, for the data-end check.
+    history = quiet_history(4.0)
+    values = history.values.copy()
+    values[-2:] = 0.0
+    assert not detect_outliers(history.with_values(values))[-2:].any()
+    # Two Thursdays in a row empty: a closing pattern (a new rota), not an outage.
+    values = history.values.copy()
+    values[[38, 45]] = 0.0
+    assert not detect_outliers(history.with_values(values))[[38, 45]].any()
