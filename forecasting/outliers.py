@@ -97,8 +97,9 @@ def _outage_days(
     busy = np.flatnonzero(day_totals > 0)
     last_busy = busy[-1] if busy.size else -1
     # The same weekday a week before or after empty too: a closing pattern, not an outage.
-    week_before = np.concatenate([np.ones(7, bool), day_totals[:-7] > 0])
-    week_after = np.concatenate([day_totals[7:] > 0, np.ones(7, bool)])
+    week_before, week_after = np.ones(len(values), bool), np.ones(len(values), bool)
+    week_before[7:] = day_totals[:-7] > 0
+    week_after[:-7] = day_totals[7:] > 0
     return empty & (np.arange(len(values)) < last_busy) & week_before & week_after
 
 
