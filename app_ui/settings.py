@@ -27,7 +27,7 @@ from staffing.backlog import DEFAULT_RESPONSE_HOURS
 from staffing.chat import DEFAULT_CONCURRENCY
 from staffing.cost import DEFAULT_AGENT_HOURLY_COST, DEFAULT_SUPERVISOR_HOURLY_COST
 from staffing.people import DEFAULT_SHRINKAGE, DEFAULT_SUPERVISOR_SPAN
-from staffing.plan import StaffingSettings
+from staffing.plan import DEFAULT_MAX_OCCUPANCY, StaffingSettings
 from staffing.validation import SUPERVISOR_SPAN_RANGE
 
 NO_CALENDAR = "(none)"
@@ -276,7 +276,7 @@ STAFFING_DEFAULTS: dict[str, Any] = {
     "sl_target_pct": 80.0,
     "answer_within_s": 20.0,
     "max_asa_s": 120.0,
-    "max_occupancy_pct": 85.0,
+    "max_occupancy_pct": round(DEFAULT_MAX_OCCUPANCY * 100, 6),
     "use_patience": False,
     "patience_s": FALLBACK_PATIENCE_SECONDS,
     "shrinkage_pct": DEFAULT_SHRINKAGE * 100,

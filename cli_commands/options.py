@@ -23,7 +23,7 @@ from forecasting import ForecastSettings
 from forecasting.registry import model_names
 from forecasting.select import PREFERRED_MODEL, SWITCH_MARGIN
 from forecasting.settings import AUTO
-from staffing.plan import CHANNELS, StaffingSettings
+from staffing.plan import CHANNELS, DEFAULT_MAX_OCCUPANCY, StaffingSettings
 
 NO_HOLIDAYS = "none"
 MINUTES_PER_DAY = 1440
@@ -240,7 +240,13 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
     group.add_argument(
         "--answer-within-seconds", type=float, help="service-level threshold, e.g. 20", **within
     )
-    group.add_argument("--max-occupancy", type=float, default=defaults.max_occupancy)
+    group.add_argument(
+        "--max-occupancy",
+        type=float,
+        default=DEFAULT_MAX_OCCUPANCY,
+        help=f"share of the agents' time on contacts, at most (default {DEFAULT_MAX_OCCUPANCY:g}, "
+        "as the app; 1 for no cap)",
+    )
     group.add_argument("--max-asa-seconds", type=float, help="cap on average speed of answer")
     group.add_argument("--patience-seconds", type=float, help="mean patience: use Erlang A")
     group.add_argument("--max-abandon-rate", type=float, help="e.g. 0.05 (needs patience)")

@@ -52,6 +52,12 @@ FORECAST = "forecast"  # the forecast table's volume column, accepted in place o
 STAFF_COLUMNS = ["agents", "rostered", "supervisors", "service_level", "asa_seconds", "occupancy"]
 
 
+# The occupancy cap a plan starts from in the app and the CLI: most contact centers cap it at
+# 80-90%, as agents kept busier tire and leave. StaffingSettings keeps 1.0 (no cap), the plain
+# Erlang figure.
+DEFAULT_MAX_OCCUPANCY = 0.85
+
+
 @dataclass
 class StaffingSettings:
     """Every staffing knob, with the defaults a new scenario starts from.

@@ -56,6 +56,28 @@ def test_plan_of_generated_office_hours_staffs_every_open_half_hour(office_hours
     np.testing.assert_array_equal(plan["agents"], expected)
     assert (plan["service_level"] >= 0.8 - 1e-9).all()
     assert (plan["rostered"] >= plan["agents"]).all()
+    # The app's default occupancy cap (85%) holds here too; below 4 agents Erlang C alone
+    # leaves them idler than that at 80/20.
+    assert plan["occupancy"].max() <= 0.85 + 1e-9
+
+
+def test_the_default_occupancy_cap_is_the_apps_and_1_lifts_it(office_hours_csv, tmp_path):
+    # Ten times the calls: Erlang C at 80/20 alone would keep agents over 85% busy.
+    frame = pd.read_csv(office_hours_csv)
+    frame["calls"] *= 10
+    busy = tmp_path / "busy.csv"
+    frame.to_csv(busy, index=False)
+    capped, uncapped = tmp_path / "capped.csv", tmp_path / "uncapped.csv"
+    common = [busy, "--horizon-days", 7, "--aht-seconds", 240, "--model", "historical_average_4w"]
+    assert run_plan(*common, "--out", capped).returncode == 0
+    assert run_plan(*common, "--max-occupancy", 1, "--out", uncapped).returncode == 0
+    capped, uncapped = pd.read_csv(capped), pd.read_csv(uncapped)
+    assert capped["occupancy"].max() <= 0.85 + 1e-9 < uncapped["occupancy"].max()
+    assert (capped["agents"] >= uncapped["agents"]).all()
+    np.testing.assert_array_equal(
+        uncapped["agents"],
+        np.maximum(required_agents(uncapped["volume"], 240.0, 1800.0, 0.8, 20.0), 1),
+    )
 
 
 def test_several_files_are_queues_and_queue_option_picks_one(office_hours_csv, tmp_path):
