@@ -139,8 +139,10 @@ def test_no_country_means_no_special_days():
 
 
 def test_unknown_country_is_an_input_error():
-    with pytest.raises(InputError, match="Unknown holiday country"):
+    with pytest.raises(InputError, match=r"^Unknown holiday country 'XX': use an ISO code"):
         day_kinds(pd.Timestamp("2024-01-01"), 10, WEEKDAYS_OPEN, "XX")
+    with pytest.raises(InputError, match=r"^Unknown holiday region 'ZZ' of IT: .*\(AG, AL, "):
+        day_kinds(pd.Timestamp("2024-01-01"), 10, WEEKDAYS_OPEN, "IT", "ZZ")
 
 
 def test_effects_learned_from_history():
