@@ -29,6 +29,7 @@ from forecasting.calendar import (
     MIN_BRIDGES_SEEN,
     NORMAL,
     YEAR_END_EVE,
+    YEAR_END_WEEK,
     SpecialDayEffects,
 )
 from forecasting.data_end import find_data_end, trim_to_data
@@ -88,6 +89,7 @@ SPECIAL_DAY_COLUMNS = [
     "forecast_contacts",
 ]
 EVE_NAMES = {24: "Christmas Eve", 31: "New Year's Eve"}
+YEAR_END_WEEK_NAME = "Between Christmas and New Year"
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -318,6 +320,8 @@ def _special_day_names(inputs: QueueInputs, origin: int, n_days: int) -> list[st
         elif kind == YEAR_END_EVE:
             date = inputs.history.first_day + pd.Timedelta(days=day)
             labels.append(EVE_NAMES.get(date.day, "Eve"))
+        elif kind == YEAR_END_WEEK:
+            labels.append(YEAR_END_WEEK_NAME)
         elif kind == BRIDGE_AFTER:
             labels.append(f"Bridge day after {inputs.holiday_names[day - 1] or 'a holiday'}")
         elif kind == BRIDGE_BEFORE:
@@ -356,6 +360,9 @@ def _special_day_effect(
             effects.after_days_seen,
             "days after holidays",
         )
+    elif kind == YEAR_END_WEEK:
+        effect, days = effects.year_end_week_ratio, effects.year_end_week_days_seen
+        basis = "days between Christmas and New Year"
     else:
         effect, days, basis = effects.eve_ratio, effects.eves_seen, "Christmas and New Year's Eves"
     return effect, days, f"all past {basis}" if days else "none seen: an ordinary day"
@@ -583,7 +590,11 @@ def forecast_dataset(
                 "is_holiday": np.repeat(kinds == HOLIDAY, history.slots_per_day),
                 # Holidays, eves and bridges by name; a day after one has its cause in REASON.
                 SPECIAL_DAY: np.repeat(
-                    np.where(np.isin(kinds, (HOLIDAY, YEAR_END_EVE, *BRIDGES)), day_names, ""),
+                    np.where(
+                        np.isin(kinds, (HOLIDAY, YEAR_END_EVE, YEAR_END_WEEK, *BRIDGES)),
+                        day_names,
+                        "",
+                    ),
                     history.slots_per_day,
                 ),
             }

@@ -17,6 +17,12 @@ NORMAL, HOLIDAY, AFTER_HOLIDAY, YEAR_END_EVE = 0, 1, 2, 3
 # after a holiday (a Friday) and the day before one (a Monday) are learned apart.
 BRIDGE_AFTER, BRIDGE_BEFORE = 4, 5
 BRIDGES = (BRIDGE_AFTER, BRIDGE_BEFORE)
+# The working days between Christmas and New Year's Eve, where Christmas is a public holiday:
+# quiet in most offices. Learned like the eves, and kept out of the level the models learn, so
+# that a history ending in that week does not forecast January at its level.
+YEAR_END_WEEK = 6
+YEAR_END_WEEK_DATES = (1227, 1228, 1229, 1230)  # month * 100 + day
+CHRISTMAS = 1225
 # Bridges are rarer than holidays: below this many in the history, a bridge is forecast as the
 # day it would otherwise be (a day after a holiday, or an ordinary day).
 MIN_BRIDGES_SEEN = 2
@@ -82,7 +88,7 @@ def day_kinds(
     subdivision: str | None = None,
     busy_weekdays: np.ndarray | None = None,
 ) -> np.ndarray:
-    """NORMAL / HOLIDAY / AFTER_HOLIDAY / YEAR_END_EVE per day.
+    """NORMAL / HOLIDAY / AFTER_HOLIDAY / YEAR_END_EVE / YEAR_END_WEEK / bridges per day.
 
     "After" is the next busy, open day that is neither a holiday nor an eve: the contacts a
     Friday holiday holds back arrive on Monday, not on a quiet Saturday. Eves are marked only
@@ -97,11 +103,15 @@ def day_kinds(
     offsets = sorted({(day - first_day).days for day in names})
     holiday_set = set(offsets)
     dates = first_day + pd.to_timedelta(np.arange(n_days), unit="D")
-    eve = np.isin(dates.month * 100 + dates.day, EVE_DATES) & open_weekdays[dates.day_of_week]
+    month_day = dates.month * 100 + dates.day
+    eve = np.isin(month_day, EVE_DATES) & open_weekdays[dates.day_of_week]
     for offset in offsets:
         if 0 <= offset < n_days:
             kinds[offset] = HOLIDAY
     kinds[eve & (kinds == NORMAL)] = YEAR_END_EVE
+    if any(day.month * 100 + day.day == CHRISTMAS for day in names):
+        year_end_week = np.isin(month_day, YEAR_END_WEEK_DATES) & open_weekdays[dates.day_of_week]
+        kinds[year_end_week & (kinds == NORMAL)] = YEAR_END_WEEK
     _mark_bridges(kinds, first_day, holiday_set, busy)
     for offset in offsets:
         for day in range(offset + 1, offset + 8):
@@ -164,6 +174,8 @@ class SpecialDayEffects:
     after_days_seen: int
     eve_ratio: float = 1.0
     eves_seen: int = 0
+    year_end_week_ratio: float = 1.0  # the working days between Christmas and New Year's Eve
+    year_end_week_days_seen: int = 0
     # Bridge days after / before a holiday; unseen (fewer than MIN_BRIDGES_SEEN), the ratio of
     # the day they would otherwise be.
     bridge_after_ratio: float = 1.0
@@ -213,7 +225,9 @@ def learn_effects(
     with np.errstate(invalid="ignore", divide="ignore"):
         ratios = totals / usual
     seen = observed & (kinds == HOLIDAY) & (usual > 0)
-    closed = _closed_days(history, np.isin(kinds, (HOLIDAY, YEAR_END_EVE, *BRIDGES)), observed)
+    closed = _closed_days(
+        history, np.isin(kinds, (HOLIDAY, YEAR_END_EVE, YEAR_END_WEEK, *BRIDGES)), observed
+    )
     ratios = np.where(closed, 0.0, ratios)
     holiday_ratio, n_holidays = _median_ratio(ratios, (seen | closed) & (kinds == HOLIDAY))
     after_days = observed & (kinds == AFTER_HOLIDAY) & (usual > 0)
@@ -221,6 +235,9 @@ def learn_effects(
     after_ratio = _shrunk_to_one(after_ratio, float(usual[after_days].sum()))
     eve_ratio, n_eves = _median_ratio(
         ratios, ((observed & (usual > 0)) | closed) & (kinds == YEAR_END_EVE)
+    )
+    week_ratio, n_week = _median_ratio(
+        ratios, ((observed & (usual > 0)) | closed) & (kinds == YEAR_END_WEEK)
     )
     after = float(np.clip(after_ratio if n_after else 1.0, *AFTER_RATIO_RANGE))
     bridges = {}
@@ -245,6 +262,8 @@ def learn_effects(
         n_after,
         float(np.clip(eve_ratio, *HOLIDAY_RATIO_RANGE)),
         n_eves,
+        year_end_week_ratio=float(np.clip(week_ratio, *HOLIDAY_RATIO_RANGE)),
+        year_end_week_days_seen=n_week,
         bridge_after_ratio=bridges[BRIDGE_AFTER][0],
         bridges_after_seen=bridges[BRIDGE_AFTER][1],
         bridge_before_ratio=bridges[BRIDGE_BEFORE][0],

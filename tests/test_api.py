@@ -113,7 +113,8 @@ def test_year_end_eves_learned_from_last_year_lower_this_years():
         "Christmas Eve",
         "Christmas Day",
         "Saint Stephen's Day",
-        "Day after Saint Stephen's Day",  # Monday 29th: the weekend is closed
+        "Between Christmas and New Year",  # Monday 29th and Tuesday 30th
+        "Between Christmas and New Year",
         "New Year's Eve",
         "New Year's Day",
         "Bridge day after New Year's Day",  # Friday 2 January 2026, before a closed weekend
@@ -123,6 +124,23 @@ def test_year_end_eves_learned_from_last_year_lower_this_years():
     assert eve["date"] == pd.Timestamp("2025-12-31")
     on = with_eves["interval_start"].dt.normalize() == eve["date"]
     assert eve["forecast_contacts"] == pytest.approx(with_eves.loc[on, "forecast"].sum())
+
+
+def test_a_quiet_week_between_christmas_and_new_year_does_not_lower_january():
+    # 2024-10-07 .. 2025-12-31; the working days between Christmas and New Year's Eve run at
+    # 40% both years, as in many offices.
+    frame = synthetic_intervals(451, seed=12, level=40, start="2024-10-07")
+    days = frame["interval_start"].dt.normalize()
+    quiet = days.dt.month.eq(12) & days.dt.day.between(27, 30)
+    frame.loc[quiet, "volume"] = (frame.loc[quiet, "volume"] * 0.4).round()
+    result = forecast_dataset(frame, 21, settings())
+    forecast = result.forecast
+    totals = forecast.groupby(forecast["interval_start"].dt.normalize())["forecast"].sum()
+    november = frame[days.between("2025-11-03", "2025-11-28")]
+    usual = november.groupby(november["interval_start"].dt.day_of_week)["volume"].sum() / 4
+    mid_january = totals["2026-01-12":"2026-01-16"]
+    ratios = mid_january.to_numpy() / usual.loc[mid_january.index.day_of_week].to_numpy()
+    assert ratios == pytest.approx(np.ones(5), abs=0.12)
 
 
 def test_a_holiday_the_desk_works_is_forecast_at_its_own_level():

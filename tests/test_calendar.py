@@ -14,6 +14,7 @@ from forecasting.calendar import (
     HOLIDAY,
     NORMAL,
     YEAR_END_EVE,
+    YEAR_END_WEEK,
     busy_weekdays,
     day_kinds,
     holiday_day_names,
@@ -108,11 +109,14 @@ def test_year_end_eves_and_the_days_after_the_holidays():
     assert labelled["12-24"] == YEAR_END_EVE and labelled["12-31"] == YEAR_END_EVE
     assert labelled["12-25"] == HOLIDAY and labelled["12-26"] == HOLIDAY
     assert labelled["01-01"] == HOLIDAY
-    # Friday 27th bridges Santo Stefano (a Thursday) to the weekend, so the day after
-    # Christmas is Monday 30th; after New Year's Day, Thursday 2nd.
-    assert labelled["12-27"] == BRIDGE_AFTER
-    assert labelled["12-30"] == AFTER_HOLIDAY and labelled["01-02"] == AFTER_HOLIDAY
+    # The working days between Christmas and New Year's Eve are the year-end week (Friday 27th
+    # would otherwise bridge Santo Stefano to the weekend); after New Year's Day, Thursday 2nd.
+    assert labelled["12-27"] == YEAR_END_WEEK and labelled["12-30"] == YEAR_END_WEEK
+    assert labelled["01-02"] == AFTER_HOLIDAY
     assert labelled["12-23"] == NORMAL
+    # Where Christmas is no public holiday, those are ordinary days.
+    israel = day_kinds(pd.Timestamp("2024-12-23"), 11, WEEKDAYS_OPEN, "IL")
+    assert YEAR_END_WEEK not in israel and YEAR_END_EVE in israel
     # Closed on an eve's weekday (2023-12-24 is a Sunday): nothing to mark.
     assert YEAR_END_EVE not in day_kinds(pd.Timestamp("2023-12-24"), 1, WEEKDAYS_OPEN, "IT")
     # No holiday calendar, no eves either.
