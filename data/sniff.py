@@ -296,17 +296,46 @@ def _header_line(lines: list[str], filled: list[int], delimiter: str) -> int:
     return filled[0]
 
 
+# Words a written date starts with: weekday and month names, full or short, in English, Italian,
+# French, German and Spanish. Any other word before a date ("Generated 24/03/2024 07:02") makes
+# a footer line, not a contact.
+CALENDAR_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri
+    sat sun lunedì lunedi martedì martedi mercoledì mercoledi giovedì giovedi venerdì venerdi
+    sabato domenica lun mar mer gio ven sab dom lundi mardi mercredi jeudi vendredi samedi
+    dimanche jeu sam dim montag dienstag mittwoch donnerstag freitag samstag sonntag mo di mi do
+    fr sa so lunes martes miércoles miercoles jueves viernes sábado domingo mié mie jue vie sáb
+    january february march april may june july august september october november december jan
+    feb apr jun jul aug sep sept oct nov dec gennaio febbraio marzo aprile maggio giugno luglio
+    agosto settembre ottobre novembre dicembre gen mag giu lug ago set ott dic janvier février
+    fevrier mars avril mai juin juillet août aout septembre octobre décembre decembre januar
+    februar märz maerz juni juli oktober dezember enero febrero abril mayo junio julio
+    septiembre octubre noviembre diciembre
+    """.split()
+)
+_FIRST_WORD = re.compile(r"^\s*([^\W\d_]+)")
+
+
 def is_footer_row(row: list[str]) -> bool:
     """A line below the table holding only a note in its first cell ("Report generated on
-    24/03/2024 07:02 by admin,,,,", "Page 1 of 1"), not a date or a time: a cell that reads as
-    one ("lun 19/02/2024 08:05", "Feb 19, 2024 8:05 AM") is data even when it starts with a word."""
+    24/03/2024 07:02 by admin,,,,", "Page 1 of 1", "Generated 24/03/2024 07:02"), not a date or
+    a time: a cell that reads as one, led by a weekday or month name at most ("lun 19/02/2024
+    08:05", "Feb 19, 2024 8:05 AM"), is data."""
     return (
         bool(row)
         and bool(row[0].strip())
         and not _filled_count(row[1:])
         and not _is_value(row[0])
-        and detect_format([row[0]], DATETIME_FORMATS + DATE_FORMATS) is None
+        and not _is_written_date(row[0])
     )
+
+
+def _is_written_date(cell: str) -> bool:
+    word = _FIRST_WORD.match(cell)
+    if word and word.group(1).lower() not in CALENDAR_WORDS:
+        return False
+    return detect_format([cell], DATETIME_FORMATS + DATE_FORMATS) is not None
 
 
 def _is_value(cell: str) -> bool:

@@ -80,9 +80,24 @@ def test_a_real_footer_below_word_led_timestamps_is_still_skipped(tmp_path):
     assert note.startswith("tickets.csv: 1 line(s)") and "Report generated on" in note
 
 
+def test_a_one_word_footer_with_a_date_is_no_contact(tmp_path):
+    path = log_file(
+        tmp_path, "calls.csv", SPELLINGS["italian_weekday"], footer="Generated 24/03/2024 07:02:00,"
+    )
+    result = import_files_detailed([path])
+    assert result.contacts == 300  # not 301, and no day added on 24 March
+    assert result.dataset.intervals["interval_start"].max() < pd.Timestamp("2024-03-24")
+
+
 def test_footer_rows_are_notes_but_dates_after_a_weekday_are_data():
     assert is_footer_row(["Page 1 of 1", ""])
     assert is_footer_row(["Report generated on 01/03/2024 07:02 by admin"])
+    # One word before a date is a footer unless it is a weekday or a month.
+    assert is_footer_row(["Generated 24/03/2024 07:02"])
+    assert is_footer_row(["Stampato 24/03/2024 07:02", ""])
+    assert not is_footer_row(["Monday, February 19, 2024 08:05"])
+    assert not is_footer_row(["Mo 19.02.2024 08:05"])
+    assert not is_footer_row(["mer. 21/02/2024 08:05"])
     assert not is_footer_row(["ven 12/04/2024 19:46:05", ""])
     assert not is_footer_row(["Apr 12, 2024 7:46:05 PM"])
     assert not is_footer_row(["Fri, 12 Apr 2024 19:46:05 +0100"])
