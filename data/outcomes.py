@@ -187,7 +187,7 @@ def read_outcomes(
             notes.append(f"{name}: outcome '{column}': {summary}.")
         else:
             notes.append(f"{name}: '{column}' was not read as outcomes: {unread}.")
-    if direction is not None and _names_outcomes(direction[1]):
+    if direction is not None and _names_outcomes(*label_codes(direction[1])):
         column, values = direction
         found, summary = classify_outcomes(values, handle)
         if codes is None:
@@ -214,9 +214,9 @@ MIN_OUTCOME_SHARE = 0.5
 def _no_outcomes(values: pa.ChunkedArray | pa.Array, codes: np.ndarray) -> str | None:
     """Why a column's values are no outcomes ("18,853 of its 18,853 values are empty"), or None
     when they are."""
-    if _names_outcomes(values):
-        return None
     indices, labels = label_codes(values)
+    if _names_outcomes(indices, labels):
+        return None
     counts = np.bincount(indices, minlength=len(labels))
     filled = np.array([bool(label) for label in labels], dtype=bool)
     read = int(((codes != OTHER) & filled[indices]).sum()) if len(labels) else 0
@@ -231,9 +231,9 @@ def _no_outcomes(values: pa.ChunkedArray | pa.Array, codes: np.ndarray) -> str |
     return " and ".join(parts)
 
 
-def _names_outcomes(values: pa.ChunkedArray | pa.Array) -> bool:
-    """Some row's label names answered or abandoned by itself ("abandoned", "missed")."""
-    indices, labels = label_codes(values)
+def _names_outcomes(indices: np.ndarray, labels: list[str]) -> bool:
+    """Some row's label (`label_codes`) names answered or abandoned by itself ("abandoned",
+    "missed")."""
     counts = np.bincount(indices, minlength=len(labels))
     return any(counts[p] and classify_label(label) != OTHER for p, label in enumerate(labels))
 

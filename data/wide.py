@@ -154,18 +154,16 @@ def wide_to_long(
         _check_counts(table[column], column, name, text_format)
     identity = [table[column].to_pylist() for column in kept]
     values = {column: table[column].to_pylist() for column in clocks}
-    totals = 0
+    # A "Totale" row sums the days above it: left out.
     data_rows = [r for r in range(table.num_rows) if not _is_total_row([c[r] for c in identity])]
+    totals = table.num_rows - len(data_rows)
     mismatch = _total_mismatch(table, list(clocks), dropped, data_rows, text_format)
     # The source's own encoding, so the notes about the file stay true of it.
     with open(target, "w", encoding=text_format.encoding, newline="") as handle:
         writer = csv.writer(handle, delimiter=text_format.delimiter)
         writer.writerow([*kept, grid.long_column, LONG_VOLUME])
-        for row in range(table.num_rows):
+        for row in data_rows:
             ids = [column[row] for column in identity]
-            if _is_total_row(ids):
-                totals += 1  # a "Totale" row sums the days above it
-                continue
             for column, clock in clocks.items():
                 writer.writerow([*ids, clock, values[column][row]])
     left_out = [f"column(s) {', '.join(dropped)}"] if dropped else []
