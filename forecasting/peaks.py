@@ -19,6 +19,8 @@ PEAK_COLUMNS = [
     "pct_above_usual",
     "forecast",
     USUAL,
+    "busiest_interval",
+    "over_ceiling_contacts",
     REASON,
 ]
 
@@ -42,17 +44,24 @@ def find_peaks(
     the manager's `volume_threshold` per interval. A period whose extra contacts are under
     `min_day_share_pct` % of its day's forecast is dropped (a few calls more at night are no
     workload to plan for) unless it is over the manager's threshold.
+
+    Extra contacts are counted above the usual; `over_ceiling_contacts` above the manager's
+    ceiling (an interval at 98 under a ceiling of 90 is 8 more than the team on shift can
+    answer, even where a usual week brings 100), and periods rank by the larger of the two.
+    `busiest_interval` is the period's highest interval forecast, comparable with the ceiling.
     """
     data = frame.sort_values([QUEUE, INTERVAL_START]).reset_index(drop=True)
     forecast = data["forecast"].to_numpy(dtype=float)
     usual = np.nan_to_num(data[USUAL].to_numpy(dtype=float))
     extra = forecast - usual
     needed = np.maximum(min_contacts, noise_sigmas * np.sqrt(np.maximum(usual, 1.0)))
-    flagged = (forecast > usual * (1 + threshold_pct / 100)) & (extra >= needed)
+    above_pattern = (forecast > usual * (1 + threshold_pct / 100)) & (extra >= needed)
     over_limit = np.zeros(len(data), dtype=bool)
+    over_ceiling = np.zeros(len(data))
     if volume_threshold is not None:
         over_limit = forecast > volume_threshold
-    flagged |= over_limit
+        over_ceiling = np.clip(forecast - volume_threshold, 0, None)
+    flagged = above_pattern | over_limit
     if not flagged.any():
         return pd.DataFrame(columns=PEAK_COLUMNS)
     times = pd.to_datetime(data[INTERVAL_START])
@@ -79,6 +88,7 @@ def find_peaks(
             "extra": np.clip(extra, 0, None),
             REASON: reasons,
             "over_limit": over_limit,
+            "over_ceiling": over_ceiling,
             "period": period,
         }
     )[flagged]
@@ -92,8 +102,10 @@ def find_peaks(
         extra_contacts=("extra", "sum"),
         forecast=("forecast", "sum"),
         usual=(USUAL, "sum"),
+        busiest_interval=("forecast", "max"),
         reason=(REASON, _first_reason),
         over_limit=("over_limit", "any"),
+        over_ceiling_contacts=("over_ceiling", "sum"),
         day_total=("day_total", "first"),
     )
     worth = peaks["extra_contacts"] >= min_day_share_pct / 100 * peaks["day_total"]
@@ -104,7 +116,8 @@ def find_peaks(
         peaks["pct_above_usual"] = np.where(
             peaks[USUAL] > 0, 100 * (peaks["forecast"] / peaks[USUAL] - 1), np.inf
         )
-    peaks = peaks.sort_values(["extra_contacts", "start"], ascending=[False, True])
+    peaks["workload"] = np.maximum(peaks["extra_contacts"], peaks["over_ceiling_contacts"])
+    peaks = peaks.sort_values(["workload", "start"], ascending=[False, True])
     peaks["rank"] = np.arange(1, len(peaks) + 1)
     # A known cause beats "over the threshold", which beats the generic label.
     if volume_threshold is not None:
@@ -120,7 +133,8 @@ def _first_reason(values: pd.Series) -> str:
 
 
 def describe_peak(peak: pd.Series) -> str:
-    """'Mon 3 Mar 09:30–11:00: +38% over a usual Monday, ≈ 420 extra contacts (reason)'."""
+    """'Mon 3 Mar 09:30–11:00: +38% over a usual Monday, ≈ 420 extra contacts (reason)', and
+    over a manager's ceiling '…; up to 98 per interval, ≈ 8 over your ceiling (reason)'."""
     start, end = pd.Timestamp(peak["start"]), pd.Timestamp(peak["end"])
     pct = peak["pct_above_usual"]
     until = "24:00" if end == start.normalize() + pd.Timedelta(days=1) else f"{end:%H:%M}"
@@ -130,10 +144,16 @@ def describe_peak(peak: pd.Series) -> str:
         against = f"+{pct:.0f}% over a usual {start:%A}"
     else:  # above a manager's ceiling, yet below a usual such day
         against = f"{pct:.0f}% against a usual {start:%A}"
-    return (
-        f"{start:%a} {start.day} {start:%b} {start:%H:%M}–{until}: {against}, "
-        f"≈ {peak['extra_contacts']:.0f} extra contacts ({peak[REASON]})"
-    )
+    parts = [against]
+    if round(peak["extra_contacts"]) > 0:
+        parts[0] += f", ≈ {peak['extra_contacts']:.0f} extra contacts"
+    over = peak.get("over_ceiling_contacts", 0.0)
+    if over > 0:
+        parts.append(
+            f"up to {peak['busiest_interval']:.0f} per interval, ≈ {max(over, 1):.0f} over your "
+            "ceiling"
+        )
+    return f"{start:%a} {start.day} {start:%b} {start:%H:%M}–{until}: {'; '.join(parts)} ({peak[REASON]})"
 
 
 SPECIAL_DAY = "special_day"

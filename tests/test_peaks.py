@@ -162,12 +162,30 @@ def test_day_outlook_sums_each_open_day_and_names_its_busiest_interval_and_cause
     assert days.loc[wednesday, "reason"] == ""
 
 
-def test_a_peak_above_a_ceiling_but_below_usual_has_no_plus_minus_sign():
-    peak = pd.Series(
-        {"start": pd.Timestamp("2026-11-23 14:30"), "end": pd.Timestamp("2026-11-23 15:30"),
-         "pct_above_usual": -2.0, "extra_contacts": 5.0, "reason": "above 80 per interval"}
-    )  # fmt: skip
+def test_a_peak_above_a_ceiling_but_below_usual_counts_contacts_over_the_ceiling():
+    # A usual Monday brings 100 at 10:30-11:30; the forecast 98 and 97 is no pattern peak, but the
+    # team on shift answers 90 an interval: 8 + 8 contacts too many, and the top interval is 98.
+    frame = slots("2026-11-23 10:00", [60, 98, 98, 60], [60, 100, 100, 60])
+    peak = find_peaks(frame, 30, volume_threshold=90).iloc[0]
+    assert peak["start"] == pd.Timestamp("2026-11-23 10:30")
+    assert peak["extra_contacts"] == pytest.approx(0)
+    assert peak["over_ceiling_contacts"] == pytest.approx(16)
+    assert peak["busiest_interval"] == pytest.approx(98)
     assert describe_peak(peak) == (
-        "Mon 23 Nov 14:30–15:30: -2% against a usual Monday, ≈ 5 extra contacts "
-        "(above 80 per interval)"
+        "Mon 23 Nov 10:30–11:30: -2% against a usual Monday; up to 98 per interval, ≈ 16 over "
+        "your ceiling (above 90 per interval)"
+    )
+
+
+def test_peaks_rank_by_extra_or_over_the_ceiling_whichever_is_larger():
+    # 08:30-10:00 is 140 above usual and 10 + 20 over a 140 ceiling; an evening of 300
+    # where 300 is usual is 160 over the ceiling and outranks it.
+    frame = day_frame()
+    evening = slots("2025-03-03 18:00", [300], [300])
+    peaks = find_peaks(pd.concat([frame, evening], ignore_index=True), 30, volume_threshold=140)
+    assert list(peaks["over_ceiling_contacts"].round()) == [160, 30, 0]
+    assert list(peaks["extra_contacts"].round()) == [0, 140, 25]
+    assert describe_peak(peaks.iloc[1]).endswith(
+        "+47% over a usual Monday, ≈ 140 extra contacts; up to 160 per interval, ≈ 30 over your "
+        "ceiling (campaign spring)"
     )
