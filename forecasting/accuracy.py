@@ -11,7 +11,12 @@ from forecasting.intervals import nb_quantile
 from forecasting.metrics import bias, coverage, mase, pinball, poisson_noise_floor, wape
 from forecasting.select import Evaluation
 
-HORIZON_BUCKETS = {"d1": slice(0, 1), "d2_7": slice(1, 7), "d8_14": slice(7, 14)}
+HORIZON_BUCKETS = {
+    "d1": slice(0, 1),
+    "d2_7": slice(1, 7),
+    "d8_14": slice(7, 14),
+    "d15_28": slice(14, 28),  # scored when the backtest runs that far (forecasts of 15+ days)
+}
 PINBALL_QUANTILES = (0.1, 0.5, 0.9)
 
 

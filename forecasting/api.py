@@ -296,7 +296,9 @@ def _reasons(
             causes.append("trend: recent level above usual")
         reasons[row] = "; ".join(causes)
     campaign = inputs.campaign[origin : origin + n_days]
-    return np.where(campaign != "", "campaign " + campaign.astype(str), reasons)
+    named = np.char.find(np.char.lower(campaign.astype(str)), "campaign") >= 0
+    label = np.where(named, campaign.astype(str), "campaign " + campaign.astype(str))
+    return np.where(campaign != "", label, reasons)
 
 
 def _ordinal(day: int) -> str:
@@ -488,7 +490,23 @@ def _one_off_notes(history: QueueHistory, flagged: np.ndarray) -> list[str]:
     return notes
 
 
-def _selection_table(runs: BacktestRuns, dispersions: dict[str, float]) -> pd.DataFrame:
+def held_out_dispersions(runs: BacktestRuns, name: str, level: float) -> np.ndarray:
+    """Per origin, the dispersion calibrated on the other origins: the band's coverage at an
+    origin it was not fitted on, as the forecast's band will meet the weeks ahead. Calibrated on
+    every origin, each model's coverage would read the target by construction."""
+    forecast = runs.forecasts[name]
+    origins = np.arange(len(runs.origins))
+    if origins.size < 2:
+        return np.full(origins.size, calibrate_dispersion(runs.actual, forecast, level))
+    return np.array(
+        [
+            calibrate_dispersion(runs.actual[origins != i], forecast[origins != i], level)
+            for i in origins
+        ]
+    )
+
+
+def _selection_table(runs: BacktestRuns, level: float) -> pd.DataFrame:
     rows = []
     scale = float(np.nanmean(runs.scales))
     origins = list(range(len(runs.origins)))
@@ -498,7 +516,7 @@ def _selection_table(runs: BacktestRuns, dispersions: dict[str, float]) -> pd.Da
         else None
     )
     for name, forecast in runs.forecasts.items():
-        dispersion = np.full(len(runs.origins), dispersions[name])
+        dispersion = held_out_dispersions(runs, name, level)
         row = {QUEUE: runs.queue, "model": name, "n_origins": len(runs.origins)}
         if preferred is not None and name != PREFERRED_MODEL:
             row[WEEKS_BETTER] = int((origin_abs_errors(runs, name, origins) < preferred).sum())
@@ -545,14 +563,11 @@ def forecast_dataset(
         dispersion = DEFAULT_DISPERSION
         if origins:
             runs = run_backtest(inputs, names, origins, backtest_days, report)
-            dispersions = {
-                n: calibrate_dispersion(runs.actual, runs.forecasts[n], settings.interval_coverage)
-                for n in names
-            }
             if settings.model == AUTO:
                 model = pick_model(runs, names, list(range(len(origins))))
-            dispersion = dispersions[model]
-            tables.append(_selection_table(runs, dispersions))
+            level = settings.interval_coverage
+            dispersion = calibrate_dispersion(runs.actual, runs.forecasts[model], level)
+            tables.append(_selection_table(runs, level))
             shown = [model, *[name for name in (HISTORICAL_AVERAGE,) if name != model]]
             last_runs.append(_last_origin(runs, history, [n for n in shown if n in names]))
         else:
@@ -693,7 +708,7 @@ def _not_backtestable(history: QueueHistory, horizon_days: int) -> str:
 
 def _forecast_without_backtest(model: str) -> str:
     return (
-        f" It is forecast with {model} ({model_label(model)}), and its P10–P90 band has a "
+        f" It is forecast with the {model_label(model)} (--model {model}), and its P10–P90 band has a "
         "default width instead of one calibrated on backtests."
     )
 

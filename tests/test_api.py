@@ -17,6 +17,10 @@ from forecasting import (
     flag_peaks,
     forecast_dataset,
 )
+from forecasting.accuracy import model_row
+from forecasting.api import held_out_dispersions
+from forecasting.backtest import BacktestRuns
+from forecasting.intervals import band_coverage, calibrate_dispersion
 from forecasting.peaks import REASON
 from forecasting.synthetic import synthetic_intervals
 from staffing.plan import plan_staffing
@@ -263,7 +267,9 @@ def test_new_peak_rules_reflag_the_same_forecast_without_refitting(history):
     flagged_slots = sum(int((end - start) / pd.Timedelta(minutes=30))
                         for start, end in zip(strict["start"], strict["end"], strict=True))  # fmt: skip
     assert flagged_slots == len(over)
-    assert strict["extra_contacts"].is_monotonic_decreasing
+    workload = np.maximum(strict["extra_contacts"], strict["over_ceiling_contacts"])
+    assert workload.is_monotonic_decreasing
+    assert (strict["over_ceiling_contacts"] > 0).all()
 
 
 def test_last_backtest_puts_actuals_beside_the_chosen_model_and_the_4_week_average(history):
@@ -338,7 +344,7 @@ def test_a_queue_too_new_to_backtest_is_named_and_the_others_are_scored(history)
     # Forecasting it says what a 7-day backtest would need and what it does instead.
     (note,) = forecast_dataset(chat, 7, settings()).notes
     assert note.startswith("Queue 'chat' was not backtested: it needs 35 days of history")
-    assert "It is forecast with historical_average_4w" in note
+    assert "It is forecast with the 4-week average (--model historical_average_4w)" in note
     assert "default width" in note
 
 
@@ -499,3 +505,41 @@ def test_mase_scale_counts_open_slots_only():
     frame = synthetic_intervals(7 * 30, seed=5, level=40, include_closed=True)
     table = backtest_dataset(frame, settings(n_origins=4, country=None)).table.set_index("model")
     assert 0.8 <= table.loc["seasonal_naive", "mase"] <= 1.25
+
+
+def test_backtest_coverage_is_measured_on_weeks_the_band_was_not_fitted_on():
+    # Three calm weeks (Poisson around the forecast of 50) and one at double the volume: a band
+    # calibrated on all four covers 80% by construction; calibrated on the other three, the
+    # band misses nearly every interval of the busy week, as the manager would have met it.
+    rng = np.random.default_rng(3)
+    forecast = np.full((4, 7, 20), 50.0)
+    actual = rng.poisson(forecast).astype(float)
+    actual[3] = rng.poisson(100.0, size=(7, 20))
+    runs = BacktestRuns(
+        queue="phone",
+        horizon_days=7,
+        origins=[0, 7, 14, 21],
+        origin_times=list(pd.date_range("2024-01-01", periods=4, freq="7D")),
+        actual=actual,
+        scales=np.ones(4),
+        forecasts={"flat": forecast},
+        fit_seconds={"flat": 0.0},
+    )
+    held_out = held_out_dispersions(runs, "flat", 0.8)
+    calm = np.arange(4) != 3
+    assert held_out[3] == pytest.approx(calibrate_dispersion(actual[calm], forecast[calm], 0.8))
+    in_sample = calibrate_dispersion(actual, forecast, 0.8)
+    assert band_coverage(actual, forecast, in_sample, 0.8) == pytest.approx(0.8, abs=0.03)
+    busy_week = band_coverage(actual[3], forecast[3], held_out[3], 0.8)
+    assert busy_week < 0.05
+    # ... while each calm week, judged with a band widened by the busy one, is all covered.
+    assert band_coverage(actual[0], forecast[0], held_out[0], 0.8) == pytest.approx(1.0, abs=0.01)
+    row = model_row(actual, forecast, held_out, scale=1.0)
+    assert row["coverage_80"] == pytest.approx(0.75, abs=0.01)
+
+
+def test_a_forecast_beyond_two_weeks_reports_the_backtest_error_of_days_15_to_28(history):
+    table = forecast_dataset(history, 21, settings(country=None)).backtest.set_index("model")
+    # Backtests of a 21-day forecast run 21 days: days 15-21 get their own error.
+    assert table["wape_interval_d15_28"].between(0.01, 0.5).all()
+    assert "wape_interval_d15_28" not in forecast_dataset(history, 7, settings()).backtest

@@ -236,7 +236,7 @@ def test_a_planned_campaign_raises_the_forecast_and_a_new_horizon_refits(picco_h
     assert_clean(app)
     after = number(metric(app, "Forecast contacts"))
     assert after > before
-    assert any("campaign Planned campaign" in item.value for item in app.markdown)
+    assert any("(Planned campaign)" in item.value for item in app.markdown)
 
     app.number_input(key="horizon_days").set_value(3).run()
     assert_clean(app)

@@ -254,7 +254,7 @@ def test_the_default_campaign_on_regular_weeks_shows_as_one_peak_a_working_day(p
     assert number(metric(app, "Peaks found")) == 5
     assert app.number_input(key="campaign_uplift_pct").value == 30.0
     listed = [line for item in app.markdown for line in item.value.splitlines()]
-    campaign = [line for line in listed if "(campaign Planned campaign)" in line]
+    campaign = [line for line in listed if "(Planned campaign)" in line]
     days = ("Mon 14 Apr", "Tue 15 Apr", "Wed 16 Apr", "Thu 17 Apr", "Fri 18 Apr")
     assert sorted(line[2:12] for line in campaign) == sorted(days)
     assert all("08:00–11:30: +30% over a usual" in line for line in campaign), campaign
