@@ -32,6 +32,14 @@ DAY_OVERRIDES = {
     "reason": replace(tables.COLUMNS["reason"], width=270),
     "busiest_p90": replace(tables.COLUMNS["busiest_p90"], label="Busiest, P90"),
 }
+SPECIAL_DAY_ORDER = [
+    "date",
+    "special_day",
+    "effect",
+    "forecast_contacts",
+    "learned_from_days",
+    "learned_from",
+]
 BACKTEST_COLUMNS = [
     "model",
     "chosen",
@@ -50,7 +58,7 @@ settings.seed_forecast(current)
 state.carry_over(url_state.QUEUE_KEY)  # the queue picked on another page
 st.caption(f"Dataset: **{current.name}** · {current.dataset.interval_minutes}-minute intervals")
 
-top = st.columns([2, 1, 2, 2, 2])
+top = st.columns([2, 1.3, 2.2, 2.2, 1.6])
 queue = top[0].selectbox(
     "Queue", current.dataset.queues, key=url_state.QUEUE_KEY, persist_state="session"
 )
@@ -184,11 +192,20 @@ ahead = forecast[forecast[QUEUE] == queue]
 daily = ahead.groupby(ahead[INTERVAL_START].dt.date)["forecast"].sum()
 figures = st.columns(4)
 figures[0].metric("Forecast contacts", f"{ahead['forecast'].sum():,.0f}", border=True)
+busiest = ahead.loc[ahead["forecast"].idxmax()] if not ahead.empty else None
 figures[1].metric(
     "Busiest interval, P10–P90",
-    f"{ahead['p10'].max():,.0f}–{ahead['p90'].max():,.0f}",
+    f"{busiest['p10']:,.0f}–{busiest['p90']:,.0f}" if busiest is not None else "—",
     border=True,
+    help=(
+        f"{pd.Timestamp(busiest[INTERVAL_START]):%a %d %b %H:%M}: {busiest['forecast']:,.0f} "
+        "contacts forecast; in 8 cases out of 10 between these two."
+        if busiest is not None
+        else None
+    ),
 )
+if busiest is not None:
+    figures[1].caption(f"{pd.Timestamp(busiest[INTERVAL_START]):%a %d %b, %H:%M}")
 figures[2].metric(
     "Busiest day",
     f"{pd.Timestamp(daily.idxmax()):%a %d %b}" if not daily.empty else "—",
@@ -242,9 +259,16 @@ elif special.empty:
         f"horizon ({settings.country_label(st.session_state['holiday_country'])} calendar)."
     )
 else:
-    tables.show(special.drop(columns=QUEUE), key="special_days_table", all_rows_up_to=len(special))
+    tables.show(
+        special.drop(columns=QUEUE),
+        key="special_days_table",
+        all_rows_up_to=len(special),
+        # The counts before the long "learned from" text, so they stay in view.
+        columns=SPECIAL_DAY_ORDER,
+    )
     st.caption(
-        "Each kind of day gets the volume ratio it had in your history against the usual weekday. "
+        "Each kind of day gets the volume ratio it had in your history against the usual weekday, "
+        "applied to what this forecast gives an ordinary such weekday. "
         "A holiday your history shows behaving differently from the others (half worked, say) "
         "gets its own ratio from past years, weighed with all holidays as the years agree. "
         "Learned from 0 days: a holiday is forecast closed when you close on some day of the week "
@@ -282,7 +306,9 @@ if not backtest.empty and queue in set(backtest[QUEUE]):
     )
     st.caption(
         "Rolling-origin backtest on recent weeks. WAPE = absolute error as a share of the "
-        "contacts; coverage = share of actual intervals inside the P10–P90 band (aim: 80%)."
+        "contacts; coverage = share of actual intervals inside the P10–P90 band (aim: 80%), each "
+        "week judged with a band calibrated on the other weeks, as the band will meet the weeks "
+        "ahead."
     )
     if not result.last_backtest.empty:
         last = result.last_backtest[result.last_backtest[QUEUE] == queue]
@@ -314,8 +340,14 @@ if not result.special_days.empty:
     )
 if not result.backtest.empty:
     # Downloads keep the machine name (the CLI's --model) beside the readable label.
+    chosen_model = result.backtest[QUEUE].map(result.chosen_models)
     downloads.download_table(
-        settings.labelled_models(result.backtest), "backtest", "Backtest", key="download_backtest"
+        settings.labelled_models(
+            result.backtest.assign(chosen=result.backtest["model"] == chosen_model)
+        ),
+        "backtest",
+        "Backtest",
+        key="download_backtest",
     )
 if not result.last_backtest.empty:
     downloads.download_table(

@@ -7,15 +7,24 @@ import io
 import pandas as pd
 import streamlit as st
 
+# Decimals a download keeps: 88.3348 contacts or a WAPE of 0.1234 say all there is to say;
+# 907.2840803084948 only makes a spreadsheet harder to read.
+DOWNLOAD_DECIMALS = 4
+
+
+def rounded(frame: pd.DataFrame) -> pd.DataFrame:
+    floats = frame.select_dtypes("float").columns
+    return frame.round(dict.fromkeys(floats, DOWNLOAD_DECIMALS))
+
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    return frame.to_csv(index=False).encode("utf-8")
+    return rounded(frame).to_csv(index=False).encode("utf-8")
 
 
 def to_excel_bytes(frame: pd.DataFrame, sheet_name: str = "data") -> bytes:
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, index=False, sheet_name=sheet_name[:31])
+        rounded(frame).to_excel(writer, index=False, sheet_name=sheet_name[:31])
     return buffer.getvalue()
 
 

@@ -35,7 +35,7 @@ NO_REGION = "(whole country)"
 MODEL_CHOICES = [AUTO, *model_names()]  # single models and their combinations
 # The registry's readable model names, and auto's; the machine names stay the widget values,
 # the saved settings and the CLI's --model names.
-MODEL_LABELS = {AUTO: "Auto (chosen per queue by backtest)", **REGISTRY_LABELS}
+MODEL_LABELS = {AUTO: "Auto (picked by backtest)", **REGISTRY_LABELS}
 MODEL_LABEL = "model_label"  # download column: the readable name beside the machine name
 # Forecast widgets (keys and first values); the date ranges depend on the dataset.
 FORECAST_DEFAULTS: dict[str, Any] = {

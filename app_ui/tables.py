@@ -106,7 +106,10 @@ COLUMNS: dict[str, Column] = {
     # Special days of the forecast horizon
     "special_day": Column("Special day", TEXT),
     "effect": Column(
-        "× a usual day", PRECISE, "Volume multiplier applied to the usual weekday's forecast."
+        "× an ordinary day",
+        PRECISE,
+        "Volume multiplier on the forecast this day would have as an ordinary such weekday. The "
+        "day-by-day table compares with the recent weeks' median instead, so its % can differ.",
     ),
     "forecast_contacts": Column("Forecast contacts", COUNT),
     # Day by day
