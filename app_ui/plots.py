@@ -18,6 +18,10 @@ HISTORY_COLOUR = "#555555"
 PEAK_COLOUR = "rgba(214, 39, 40, 0.14)"
 PEAK_MARKER = "#d62728"
 DAY_MS = 24 * 3600 * 1000  # plotly date axes count ticks in milliseconds
+HOVER_TIME = "%a %d %b %H:%M"  # d3 format of an interval in hovers: "Mon 23 Nov 10:45"
+HOVER_DAY = "%a %d %b"
+MAX_DAILY_TICKS = 16  # beyond this many days, label one day a week so labels stay level
+MIN_TICK_GAP_DAYS = 5  # closer week labels than this (after a mid-week start) would overlap
 SCENARIO_BASELINE_COLOUR = "#9e9e9e"  # the scenario the others are measured against
 SCENARIO_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd"]  # up to 5 compared
 
@@ -88,6 +92,15 @@ def intraday_profile(intervals: pd.DataFrame, queue: str) -> go.Figure:
     return _layout(figure, f"Average day, {queue}: contacts per interval", "Contacts per interval")
 
 
+def _count_format(values: pd.Series) -> str:
+    """d3 format for contacts: whole numbers, one decimal only for a small fractional queue."""
+    numbers = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float)
+    finite = numbers[np.isfinite(numbers)]
+    if finite.size == 0 or finite.max() >= 10 or np.all(finite == np.round(finite)):
+        return ",.0f"
+    return ",.1f"
+
+
 def _band_outline(times: pd.Series, low: pd.Series, high: pd.Series, open_mask: pd.Series):
     """x/y of one closed polygon per run of open slots, separated by None (filled with toself).
 
@@ -118,10 +131,14 @@ def forecast_chart(
             mode="lines",
             name="history",
             line={"color": HISTORY_COLOUR, "width": 1},
+            hovertemplate=f"%{{x|{HOVER_TIME}}} · actual %{{y:{_count_format(past_volume)}}} "
+            "contacts<extra></extra>",
         )
     )
     ahead = forecast[forecast[QUEUE] == queue].reset_index(drop=True)
     open_mask = ahead[IS_OPEN].astype(bool)
+    # One format for the line, its band and the peaks, so their figures compare.
+    count = _count_format(ahead["p90"].where(open_mask))
     band_x, band_y = _band_outline(ahead[INTERVAL_START], ahead["p10"], ahead["p90"], open_mask)
     figure.add_trace(
         go.Scatter(
@@ -143,6 +160,11 @@ def forecast_chart(
             mode="lines",
             name="forecast",
             line={"color": FORECAST_COLOUR, "width": 1.5},
+            customdata=np.column_stack(
+                [ahead["p10"].to_numpy(dtype=float), ahead["p90"].to_numpy(dtype=float)]
+            ),
+            hovertemplate=f"%{{x|{HOVER_TIME}}} · forecast %{{y:{count}}} contacts "
+            f"(P10–P90 %{{customdata[0]:{count}}}–%{{customdata[1]:{count}}})<extra></extra>",
         )
     )
     if peaks is not None and not peaks.empty:
@@ -175,14 +197,15 @@ def forecast_chart(
                 marker={"color": PEAK_MARKER, "symbol": "triangle-down", "size": 11},
                 customdata=tops["forecast"],
                 text=[_over_usual(pct) for pct in peaks["pct_above_usual"]],
-                hovertemplate="peak at its top %{x|%a %d %b %H:%M}: %{customdata:,.0f} "
-                "contacts forecast; the whole peak %{text}<extra></extra>",
+                hovertemplate=f"%{{x|{HOVER_TIME}}} · peak top: forecast %{{customdata:{count}}} "
+                f"contacts (P90 %{{y:{count}}}); the whole peak %{{text}}<extra></extra>",
             )
         )
-    figure.update_xaxes(title_text="Date and time")
-    return _layout(
-        figure, f"Forecast, {queue}: contacts per interval", "Contacts per interval", 440
-    )
+    figure.update_xaxes(title_text="Date and time", hoverformat=HOVER_TIME)
+    _layout(figure, f"Forecast, {queue}: contacts per interval", "Contacts per interval", 440)
+    # Each hover names its own interval; a unified box repeats the time and lists raw values.
+    figure.update_layout(hovermode="x")
+    return figure
 
 
 def peak_tops(ahead: pd.DataFrame, peaks: pd.DataFrame) -> pd.DataFrame:
@@ -420,31 +443,59 @@ def _day_axis(figure: go.Figure, n_days: int) -> go.Figure:
     return figure
 
 
+def _day_ticks(dates: pd.Series) -> list[pd.Timestamp]:
+    """The days to label on a day-by-day axis: every day given (the days with bars), or, past
+    MAX_DAILY_TICKS of them, the first and then the first given day of each later week."""
+    days = pd.DatetimeIndex(pd.to_datetime(dates).dt.normalize().drop_duplicates()).sort_values()
+    if len(days) <= MAX_DAILY_TICKS:
+        return list(days)
+    ticks = [days[0]]
+    starts = days[~days.to_period("W").duplicated()]  # weeks run Monday to Sunday
+    for day in starts[1:]:
+        if (day - ticks[-1]).days >= MIN_TICK_GAP_DAYS:
+            ticks.append(day)
+    return ticks
+
+
+def _vs_usual(fraction: float) -> str:
+    if not np.isfinite(fraction):
+        return "no usual such day to compare"
+    percent = round(100 * fraction) + 0  # + 0 turns -0 into 0
+    return f"{percent:+d}% vs usual"
+
+
 def day_outlook_chart(days: pd.DataFrame, queue: str) -> go.Figure:
     """Forecast contacts per day as bars, a usual such weekday as a line; special days and
     days with a known cause carry it in their hover."""
-    rows = days[days[QUEUE] == queue]
-    causes = rows["reason"].where(rows["reason"] != "", "—")
+    rows = days[days[QUEUE] == queue].sort_values("date")
+    dates = pd.to_datetime(rows["date"])
+    causes = ["" if not reason else f"<br>{reason}" for reason in rows["reason"].fillna("")]
+    usual = rows["usual_contacts"].astype(float)
+    count = _count_format(pd.concat([rows["forecast_contacts"], usual]))
     figure = go.Figure()
     figure.add_trace(
         go.Bar(
-            x=rows["date"],
+            x=dates,
             y=rows["forecast_contacts"],
             name="forecast",
             marker_color=FORECAST_COLOUR,
-            customdata=np.column_stack([causes, 100 * rows["vs_usual"].fillna(0)]),
-            hovertemplate="%{x|%a %d %b}: %{y:,.0f} contacts (%{customdata[1]:+.0f}% vs usual)"
-            "<br>%{customdata[0]}<extra></extra>",
+            # Rows of (cause, usual, vs usual): a list keeps the numbers numbers for d3.
+            customdata=list(
+                zip(causes, usual, [_vs_usual(v) for v in rows["vs_usual"]], strict=True)
+            ),
+            hovertemplate=f"%{{x|{HOVER_DAY}}} · forecast %{{y:{count}}} contacts, usual "
+            f"%{{customdata[1]:{count}}} (%{{customdata[2]}})%{{customdata[0]}}<extra></extra>",
         )
     )
     figure.add_trace(
         go.Scatter(
-            x=rows["date"],
-            y=rows["usual_contacts"],
+            x=dates,
+            y=usual,
             name="usual for the weekday",
             mode="markers+lines",
             line={"color": HISTORY_COLOUR, "width": 1, "dash": "dot"},
-            hovertemplate="usual %{x|%A}: %{y:,.0f}<extra></extra>",
+            hovertemplate=f"%{{x|{HOVER_DAY}}} · usual for a %{{x|%A}}: %{{y:{count}}} "
+            "contacts<extra></extra>",
         )
     )
     _layout(
@@ -454,7 +505,16 @@ def day_outlook_chart(days: pd.DataFrame, queue: str) -> go.Figure:
         height=340,
     )
     figure.update_layout(hovermode="closest")
-    return _day_axis(figure, len(rows))
+    # Ticks only on days with bars: automatic daily ticks fell on closed days and before the
+    # horizon. Two lines per label keep them level.
+    ticks = _day_ticks(dates)
+    figure.update_xaxes(
+        title_text="Date",
+        tickmode="array",
+        tickvals=ticks,
+        ticktext=[f"{day:%a}<br>{day:%d %b}" for day in ticks],
+    )
+    return figure
 
 
 def _short_number(value: float, whole: bool) -> str:
