@@ -96,7 +96,13 @@ top[3].selectbox(
 )
 regions = settings.region_codes(st.session_state["holiday_country"])
 state.valid_choice("holiday_subdivision", regions)
-top[4].selectbox("Region / province", regions, key="holiday_subdivision", persist_state="session")
+top[4].selectbox(
+    "Region / province",
+    regions,
+    key="holiday_subdivision",
+    format_func=lambda code: settings.region_label(st.session_state["holiday_country"], code),
+    persist_state="session",
+)
 suggestion = settings.holiday_suggestion(current)
 if suggestion:
     message, code = suggestion

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from datetime import date, timedelta
@@ -104,6 +105,26 @@ def region_codes(country: str) -> list[str]:
     if country == NO_CALENDAR:
         return [NO_REGION]
     return [NO_REGION, *holidays.country_holidays(country).subdivisions]
+
+
+def region_label(country: str, code: str) -> str:
+    """'MI — Milano': the code the CLI takes, and the name a planner knows the region by."""
+    name = _region_names(country).get(code) if country != NO_CALENDAR else None
+    return f"{code} — {name}" if name else code
+
+
+@functools.cache
+def _region_names(country: str) -> dict[str, str]:
+    """Region code -> the longest of the `holidays` package's aliases for it ('Guadeloupe'
+    rather than 'GP' for 971); regions without an alias are left out."""
+    import holidays
+
+    aliases = getattr(holidays.country_holidays(country), "subdivisions_aliases", {}) or {}
+    names: dict[str, str] = {}
+    for alias, code in aliases.items():
+        if len(alias) > len(names.get(code, "")):
+            names[code] = alias
+    return names
 
 
 def seed_forecast(current: state.CurrentDataset) -> None:

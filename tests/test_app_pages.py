@@ -778,3 +778,11 @@ def test_saving_under_a_taken_name_does_not_overwrite_the_scenario(picco_home):
     assert not app.exception
     assert "a scenario named '90/30' exists" in app.error[0].value
     assert Store().load_scenario("Sample service desk", "90/30") == before
+
+
+def test_regions_read_with_their_names_beside_the_code():
+    from app_ui.settings import NO_REGION, region_label
+
+    assert region_label("IT", "MI") == "MI — Milano"
+    assert region_label("FR", "971") == "971 — Guadeloupe"  # the name, not the alias "GP"
+    assert region_label("IT", NO_REGION) == NO_REGION
