@@ -17,7 +17,6 @@ FORECAST_COLOUR = "#1f77b4"
 HISTORY_COLOUR = "#555555"
 PEAK_COLOUR = "rgba(214, 39, 40, 0.14)"
 PEAK_MARKER = "#d62728"
-DAY_MS = 24 * 3600 * 1000  # plotly date axes count ticks in milliseconds
 HOVER_TIME = "%a %d %b %H:%M"  # d3 format of an interval in hovers: "Mon 23 Nov 10:45"
 HOVER_DAY = "%a %d %b"
 MAX_DAILY_TICKS = 16  # beyond this many days, label one day a week so labels stay level
@@ -432,14 +431,19 @@ def daily_totals_chart(daily: pd.DataFrame) -> go.Figure:
         tickformat=",d",
         showgrid=False,
     )
-    return _day_axis(figure, len(daily))
+    return _day_axis(figure, pd.to_datetime(daily["date"]))
 
 
-def _day_axis(figure: go.Figure, n_days: int) -> go.Figure:
-    """A date axis labelled day by day: two lines per label, so a fortnight fits unslanted."""
-    figure.update_xaxes(title_text="Date", tickformat="%a<br>%d %b")
-    if n_days <= 31:
-        figure.update_xaxes(dtick=DAY_MS)  # one labelled tick per day
+def _day_axis(figure: go.Figure, dates: pd.Series) -> go.Figure:
+    """A date axis labelled at `_day_ticks(dates)`, two lines per label so they stay level:
+    automatic daily ticks fell on closed days and before the first day."""
+    ticks = _day_ticks(dates)
+    figure.update_xaxes(
+        title_text="Date",
+        tickmode="array",
+        tickvals=ticks,
+        ticktext=[f"{day:%a}<br>{day:%d %b}" for day in ticks],
+    )
     return figure
 
 
@@ -505,16 +509,7 @@ def day_outlook_chart(days: pd.DataFrame, queue: str) -> go.Figure:
         height=340,
     )
     figure.update_layout(hovermode="closest")
-    # Ticks only on days with bars: automatic daily ticks fell on closed days and before the
-    # horizon. Two lines per label keep them level.
-    ticks = _day_ticks(dates)
-    figure.update_xaxes(
-        title_text="Date",
-        tickmode="array",
-        tickvals=ticks,
-        ticktext=[f"{day:%a}<br>{day:%d %b}" for day in ticks],
-    )
-    return figure
+    return _day_axis(figure, dates)  # ticks only on the days with bars
 
 
 def _short_number(value: float, whole: bool) -> str:

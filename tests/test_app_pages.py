@@ -482,8 +482,13 @@ def test_stored_datasets_can_be_loaded_renamed_and_deleted(picco_home):
 def test_daily_totals_chart_has_titled_axes_with_whole_agent_ticks(picco_home):
     app = go(open_app(), "staffing")
     assert_clean(app)
-    layout = chart(app, "staffing_daily_chart")["layout"]
+    figure = chart(app, "staffing_daily_chart")
+    layout = figure["layout"]
     assert layout["xaxis"]["title"]["text"] == "Date"
+    # Day labels start at the plan's first day, two lines each ("Mon<br>23 Nov").
+    first_day = pd.Timestamp(figure["data"][0]["x"][0])
+    assert pd.Timestamp(layout["xaxis"]["tickvals"][0]) == first_day
+    assert layout["xaxis"]["ticktext"][0] == f"{first_day:%a}<br>{first_day:%d %b}"
     assert layout["yaxis"]["title"]["text"] == "Paid hours per day (h)"
     right = layout["yaxis2"]
     assert right["title"]["text"] == "Peak agents (people at once)"
