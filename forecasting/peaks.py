@@ -153,7 +153,8 @@ def describe_peak(peak: pd.Series) -> str:
             f"up to {peak['busiest_interval']:.0f} per interval, ≈ {max(over, 1):.0f} over your "
             "ceiling"
         )
-    return f"{start:%a} {start.day} {start:%b} {start:%H:%M}–{until}: {'; '.join(parts)} ({peak[REASON]})"
+    when = f"{start:%a} {start.day} {start:%b} {start:%H:%M}–{until}"
+    return f"{when}: {'; '.join(parts)} ({peak[REASON]})"
 
 
 SPECIAL_DAY = "special_day"
