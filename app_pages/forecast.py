@@ -81,7 +81,8 @@ top[2].selectbox(
     persist_state="session",
     help=f"Auto: per queue, keeps {settings.model_label(PREFERRED_MODEL)} unless another model "
     f"had the lower backtest error in every recent week and more than {SWITCH_MARGIN:.0%} lower "
-    "overall.",
+    "overall. Backtests run as far ahead as the horizon (up to 4 weeks), so a longer horizon can "
+    "pick another model, and next week's figures move with it.",
 )
 top[3].selectbox(
     "Holiday calendar (country)",
