@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from abc import ABC, abstractmethod
 
 import numpy as np
@@ -81,7 +82,9 @@ def fill_missing(values: np.ndarray, max_weeks: int = 8) -> np.ndarray:
     """Day x slot values with gaps filled by the same weekday and slot of the nearest weeks.
 
     Looks 1, 2, ... `max_weeks` weeks back and forward and averages what it finds, so a filled
-    gap follows the local level; anything still empty becomes 0.
+    gap follows the local level. The middle of a gap longer than that takes the mean of its
+    weekday and slot over the whole stretch (0 where that was never seen): zeros there would
+    read as a closure, and a smoothing model fitted across it forecasts an explosion.
     """
     filled = values.copy()
     for weeks in range(1, max_weeks + 1):
@@ -97,4 +100,13 @@ def fill_missing(values: np.ndarray, max_weeks: int = 8) -> np.ndarray:
         total = np.nan_to_num(before) + np.nan_to_num(after)
         neighbours = np.where(count > 0, total / np.maximum(count, 1), np.nan)
         filled[gaps] = neighbours[gaps]
+    gaps = np.isnan(filled)
+    if gaps.any():
+        cycle = np.arange(len(values)) % 7
+        for weekday in np.unique(cycle[gaps.any(axis=1)]):
+            rows = cycle == weekday
+            with np.errstate(invalid="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)  # a slot never seen: mean of []
+                usual = np.nanmean(values[rows], axis=0)
+            filled[rows] = np.where(np.isnan(filled[rows]), usual, filled[rows])
     return np.nan_to_num(filled)

@@ -9,6 +9,10 @@ from forecasting.base import ForecastModel
 from forecasting.history import QueueHistory
 
 MAX_WEEKLY_TREND = 0.2  # |log growth| per week the fit may reach
+# Open days in a row without any data that make an export gap. Holidays and the year-end week,
+# kept out of the training, leave runs of up to about 10; a sparse queue's export leaves out
+# now and then a whole quiet day.
+GAP_OPEN_DAYS = 15
 
 
 def fit_poisson_cells_trend(
@@ -43,6 +47,41 @@ def fit_poisson_cells_trend(
     return effects(float(best.x)), float(best.x)
 
 
+def _longest_run(flags: np.ndarray) -> int:
+    """Length of the longest run of True in `flags`."""
+    longest = current = 0
+    for flag in flags:
+        current = current + 1 if flag else 0
+        longest = max(longest, current)
+    return longest
+
+
+def _cell_log_means(counts: np.ndarray, cells: np.ndarray, n_cells: int) -> np.ndarray:
+    """log of each cell's mean count (-inf for a cell without contacts): the fit without trend."""
+    totals = np.bincount(cells, weights=counts, minlength=n_cells)
+    exposure = np.bincount(cells, minlength=n_cells)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(totals > 0, np.log(totals / np.maximum(exposure, 1)), -np.inf)
+
+
+def _unseen_cells_from_earlier(
+    effects: np.ndarray, history: QueueHistory, start: int, stretch: int = 3
+) -> np.ndarray:
+    """Cells a window with an export gap has no data for take their mean over `stretch` times
+    as long a window; left at -inf they would read as no contacts ever."""
+    slots = history.slots_per_day
+    window = history.n_days - start
+    earlier = max(history.n_days - stretch * window, 0)
+    values = history.values[earlier:]
+    cells = history.weekdays(earlier)[:, None] * slots + np.arange(slots)
+    use = ~np.isnan(values)
+    seen_in_window = np.bincount(
+        cells[start - earlier :][use[start - earlier :]], minlength=7 * slots
+    )
+    wider = _cell_log_means(values[use], cells[use], 7 * slots)
+    return np.where(seen_in_window > 0, effects, wider)
+
+
 class PoissonGLM(ForecastModel):
     """log E[volume] = effect(weekday, slot) + trend x weeks, fitted on the last `weeks` weeks.
 
@@ -70,6 +109,13 @@ class PoissonGLM(ForecastModel):
         self.effects_, self.trend_ = fit_poisson_cells_trend(
             values[use], cell[use], weeks[use], 7 * slots
         )
+        open_rows = history.open_rows(start, values.shape[0])
+        empty = ~(use & open_rows).any(axis=1)[open_rows.any(axis=1)]
+        if _longest_run(empty) >= GAP_OPEN_DAYS:
+            # A week or more missing from the window (an export gap) leaves a trend resting on
+            # its two ends, which may lie seasons apart: the weekday x slot means alone.
+            effects = _cell_log_means(values[use], cell[use], 7 * slots)
+            self.effects_, self.trend_ = _unseen_cells_from_earlier(effects, history, start), 0.0
 
     def predict_days(self, n_days: int) -> np.ndarray:
         history = self.history_

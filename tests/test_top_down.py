@@ -75,3 +75,16 @@ def test_holt_winters_follows_a_modest_recent_rise_in_level():
         forecast = damped_holt(series, 7, 7)
         rises.append(np.mean(forecast - weekday[np.arange(364, 371) % 7]))
     assert np.mean(rises) > 0.035
+
+
+def test_holt_winters_after_a_gap_longer_than_eight_weeks_stays_at_the_level():
+    # A backtest origin right at the end of nine weeks missing from the export: the gap's days
+    # beyond eight weeks from any data are filled with each weekday's usual, not zeros, which
+    # had Holt-Winters forecast the next fortnight at nearly nothing.
+    frame = synthetic_intervals(7 * 30, seed=5, level=100)
+    history = history_from_intervals(frame, "desk")
+    values = history.values.copy()
+    values[-9 * 7 :] = np.nan
+    model = make_model("holt_winters_top_down").fit(history.with_values(values))
+    level = np.nansum(history.values[-10 * 7 : -9 * 7])  # the last week before the gap
+    assert model.predict_days(7).sum() == pytest.approx(level, rel=0.1)
