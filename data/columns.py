@@ -15,6 +15,7 @@ from data.errors import IMPORT_CHOICES, InputError, where_to_choose
 from data.outcomes import FLAG_VALUES
 from data.schema import KIND_INTERVALS, KIND_RECORDS
 from data.timestamps import (
+    DASHES,
     DATE_FORMATS,
     DATETIME_FORMATS,
     HOUR_RANGE,
@@ -22,6 +23,7 @@ from data.timestamps import (
     epoch_format,
     is_number,
     parse_duration,
+    parse_number,
     parse_time_of_day,
     parse_timestamps,
 )
@@ -261,6 +263,9 @@ class ColumnPlan:
     handle_parts: tuple[str, ...] = ()
     # An interval report's hold time beside summed parts: left out (see reader._handle_seconds).
     unsummed_hold_column: str | None = None
+    # One count column per queue beside the times ("retail", "business", ...): the reader turns
+    # the file into one row per interval and queue. Empty for any other layout.
+    queue_count_columns: tuple[str, ...] = ()
     notes: list[str] = field(default_factory=list)  # what the user should know about the roles
 
     def used_columns(self) -> list[str]:
@@ -527,7 +532,15 @@ def _detect_roles(
     plan.kind = overrides.kind or (
         KIND_INTERVALS if plan.volume_column or outcome_counts else KIND_RECORDS
     )
-    if plan.kind == KIND_RECORDS and not overrides.kind and on_grid and plan.time_column:
+    chosen_counts = overrides.kind == KIND_RECORDS or overrides.volume_column
+    if not chosen_counts and not overrides.queue_column and not outcome_counts:
+        plan.queue_count_columns = _queue_count_columns(plan, columns, by_name)
+    if plan.queue_count_columns:
+        plan.kind, plan.volume_column = KIND_INTERVALS, None
+        return plan
+    # One timestamp column shows an interval report by its rows: one per interval, a step apart.
+    timed_grid = plan.time_column or _one_row_per_interval(plan, by_name)
+    if plan.kind == KIND_RECORDS and not overrides.kind and on_grid and timed_grid:
         _refuse_unnamed_counts(plan, numeric, header, display_name)
     if plan.kind == KIND_INTERVALS:
         plan.answered_column = answered if answered != plan.volume_column else None
@@ -1047,6 +1060,121 @@ def _pick_volume(numeric: list[_Column], countable: list[_Column], on_grid: bool
     other_roles = HANDLE_WORDS | WAIT_WORDS | SATISFACTION_WORDS | QUEUE_WORDS
     unnamed = [c for c in counts if not c.words & other_roles]
     return unnamed[0].name if on_grid and len(unnamed) == 1 and len(numeric) == 1 else None
+
+
+# A table of one count column per queue has at least this many queues ...
+MIN_QUEUE_COLUMNS = 2
+# ... on at least this many distinct times, this share of its rows at a distinct time (one row
+# per interval: a contact log repeats busy moments) ...
+MIN_GRID_TIMES = 4
+DISTINCT_TIME_SHARE = 0.95
+# ... this share of the steps between them one interval long (the rest span closed hours) ...
+INTERVAL_STEP_SHARE = 0.5
+# ... and this share of its counts whole numbers (an export may average a few).
+WHOLE_COUNT_SHARE = 0.9
+# Headers of numbers that are no counts of contacts: times, rates, ids.
+NOT_QUEUE_COUNT_WORDS = NOT_COUNT_WORDS | WHOLE_HANDLE_WORDS | {"id"}
+
+
+def _queue_count_columns(
+    plan: ColumnPlan, columns: list[_Column], by_name: dict[str, _Column]
+) -> tuple[str, ...]:
+    """The queue columns of a table with one count column per queue ("Interval,Sales,Support"):
+    no count recognised by its header (a "Total" aside), every other column holding counts
+    (numbers >= 0, mostly whole, not one number repeated), one row per interval on a regular
+    step. A row-total column must be the sum of the queues. Empty for any other table: a
+    contact log's numbers sit beside irregular arrival times."""
+    times = {plan.timestamp_column, plan.date_column, plan.time_column} - {None}
+    others = [c for c in columns if c.name not in times]
+    totals = [c for c in others if is_total_label(c.name)]
+    # A trailing delimiter's nameless column ("column_6", see sniff) is no queue while empty.
+    queues = [
+        c
+        for c in others
+        if c not in totals and (c.values or not re.fullmatch(r"column_\d+", c.name))
+    ]
+    if not (plan.timestamp_column or plan.date_column) or len(queues) < MIN_QUEUE_COLUMNS:
+        return ()
+    if plan.volume_column and plan.volume_column not in {c.name for c in totals}:
+        return ()  # a count named as such: an ordinary interval report
+    counts = {c.name: _counts(c) for c in queues + totals}
+    if any(c.words & NOT_QUEUE_COUNT_WORDS for c in queues) or any(
+        value is None for value in counts.values()
+    ):
+        return ()
+    if any(_one_number_repeated(counts[c.name]) for c in queues):
+        return ()  # the same count on every row (agents staffed) counts no arrivals
+    if not _one_row_per_interval(plan, by_name):
+        return ()
+    summed = np.nansum(np.stack([counts[c.name] for c in queues]), axis=0)
+    if any(
+        _sums_the_others(counts[c.name], summed - np.nan_to_num(counts[c.name])) for c in queues
+    ):
+        return ()  # offered = answered + abandoned under unknown headers: no queues
+    for total in totals:
+        stated = counts[total.name]
+        known = ~np.isnan(stated)
+        if known.any() and np.mean(np.abs(stated[known] - summed[known]) <= 0.5) < 0.9:
+            return ()  # a "Total" that is no sum of these columns: they may be no queues
+    return tuple(c.name for c in queues)
+
+
+def _counts(column: _Column) -> np.ndarray | None:
+    """Each sample row's count (NaN where empty; an ACD's lone dash is 0), or None when the
+    column holds anything else than numbers >= 0, mostly whole."""
+    cells = ["0" if cell in DASHES else cell for cell in column.cells]
+    numbers = parse_number(pa.array(cells, pa.string()), column.decimal_comma)
+    filled = np.array([bool(cell) for cell in cells])
+    known = numbers[~np.isnan(numbers)]
+    if np.isnan(numbers[filled]).any() or (known < 0).any():
+        return None
+    if len(known) and np.mean(known == np.round(known)) < WHOLE_COUNT_SHARE:
+        return None
+    return numbers
+
+
+def _sums_the_others(counts: np.ndarray, others: np.ndarray) -> bool:
+    """The column is the sum of the other columns wherever they count anything: a total or an
+    outcome breakdown, which separate queues never are."""
+    busy = others > 0
+    return busy.sum() >= MIN_GRID_TIMES and bool(np.mean(counts[busy] == others[busy]) >= 0.9)
+
+
+def _one_number_repeated(counts: np.ndarray) -> bool:
+    """One number other than 0 on every filled row (a queue without contacts is all zeros)."""
+    distinct = np.unique(counts[~np.isnan(counts)])
+    return len(distinct) == 1 and distinct[0] != 0
+
+
+def _one_row_per_interval(plan: ColumnPlan, by_name: dict[str, _Column]) -> bool:
+    """The sample's rows fall on distinct times a fixed step apart (days, or intervals of 5
+    minutes or more), mostly one step after another."""
+    if plan.timestamp_column and plan.timestamp_format:
+        cells = pa.array(by_name[plan.timestamp_column].cells, pa.string())
+        moments = parse_timestamps(cells, plan.timestamp_format)
+    elif plan.date_column and plan.date_format:
+        days = parse_timestamps(
+            pa.array(by_name[plan.date_column].cells, pa.string()), plan.date_format
+        )
+        # A date written once per day holds for the rows below it.
+        last = np.maximum.accumulate(np.where(np.isnan(days), 0, np.arange(len(days))))
+        moments = days[last]
+        if plan.time_column:
+            cells = pa.array(by_name[plan.time_column].cells, pa.string())
+            moments = moments + parse_time_of_day(cells, day_fractions=True)
+    else:
+        return False
+    known = moments[~np.isnan(moments)]
+    distinct = np.unique(known)
+    if len(distinct) < MIN_GRID_TIMES or len(known) < DISTINCT_TIME_SHARE * len(moments):
+        return False
+    if len(distinct) < DISTINCT_TIME_SHARE * len(known):
+        return False  # several rows at one time: a contact log, or a queue column elsewhere
+    steps = np.diff(distinct).astype(np.int64)
+    values, times = np.unique(steps, return_counts=True)
+    step = int(values[np.argmax(times)])
+    on_step = step >= 300 and (86_400 % step == 0 or step % 86_400 == 0)
+    return on_step and not (steps % step).any() and times.max() >= INTERVAL_STEP_SHARE * len(steps)
 
 
 def _refuse_unnamed_counts(

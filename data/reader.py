@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -48,7 +49,7 @@ from data.timestamps import (
     two_field_reading,
 )
 from data.title_date import with_title_date
-from data.wide import grid_columns, wide_to_long
+from data.wide import LONG_QUEUE, LONG_VOLUME, grid_columns, queues_to_long, wide_to_long
 from data.workbook import is_workbook, workbook_to_csv
 
 
@@ -84,18 +85,13 @@ def read_file(
     text_format = sniff_file(path, name)
     grid = grid_columns(text_format.header, text_format.sample_rows)
     if grid:
-        header = text_format.header
-        table = _read_csv(path, name, text_format, header, [], header)  # every cell as text
-        with tempfile.TemporaryDirectory(prefix="picco-wide-") as folder:
-            long_path = Path(folder) / f"{Path(name).stem}.csv"
-            note = wide_to_long(table, grid, name, text_format, long_path)
-            plan, rows, report = read_file(long_path, name, options)
-        rows.notes.insert(1, note)
-        rows.notes[2:2] = text_format.notes
-        skipped = text_format.skipped_note(name)
-        if skipped:
-            rows.notes.insert(2, skipped)
-        return plan, rows, report
+        return _read_long(
+            path,
+            name,
+            options,
+            text_format,
+            lambda table, target: wide_to_long(table, grid, name, text_format, target),
+        )
     try:
         plan = text_format.column_plan(options, name)
     except InputError:
@@ -109,6 +105,18 @@ def read_file(
             plan, rows, report = read_file(dated_path, name, options)
         rows.notes.insert(1, note)
         return plan, rows, report
+    if plan.queue_count_columns:
+        # The long table names its own queue and count columns: detection has nothing to guess.
+        long_options = replace(
+            options, queue_column=LONG_QUEUE, volume_column=LONG_VOLUME, kind=schema.KIND_INTERVALS
+        )
+        return _read_long(
+            path,
+            name,
+            long_options,
+            text_format,
+            lambda table, target: queues_to_long(table, plan, name, text_format, target),
+        )
     agents = agent_columns(text_format.header)
     counted = arriving_count(plan, options) if agents else None
     if agents and not counted:
@@ -161,6 +169,29 @@ def read_file(
     )
     rows.notes[1:1] = text_format.notes  # what the sniffer decided on thin evidence
     rows.notes[1:1] = _quoted_decimal_notes(plan, text_format, name)
+    return plan, rows, report
+
+
+def _read_long(
+    path: Path,
+    name: str,
+    options: ImportOptions,
+    text_format: TextFormat,
+    to_long: Callable[[pa.Table, Path], str],
+) -> tuple[ColumnPlan, ParsedRows, FileReport]:
+    """Read a file laid out across (a grid, one column per queue) as the long table `to_long`
+    writes from its cells, with the note `to_long` returns."""
+    header = text_format.header
+    table = _read_csv(path, name, text_format, header, [], header)  # every cell as text
+    with tempfile.TemporaryDirectory(prefix="picco-wide-") as folder:
+        long_path = Path(folder) / f"{Path(name).stem}.csv"
+        note = to_long(table, long_path)
+        plan, rows, report = read_file(long_path, name, options)
+    rows.notes.insert(1, note)
+    rows.notes[2:2] = text_format.notes
+    skipped = text_format.skipped_note(name)
+    if skipped:
+        rows.notes.insert(2, skipped)
     return plan, rows, report
 
 

@@ -1,5 +1,6 @@
 """Grid exports: dates down and intervals across ("08:00", "08:30"... as column headers), or
-intervals down and dates across ("04/03/2024", "05/03/2024"...)."""
+intervals down and dates across ("04/03/2024", "05/03/2024"...); and tables of one count column
+per queue ("Interval,Sales,Support,Billing")."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from data.columns import is_total_label
+from data.columns import ColumnPlan, is_total_label
 from data.errors import InputError
 from data.sniff import TextFormat
 from data.timestamps import (
@@ -29,6 +30,7 @@ MIN_TIME_COLUMNS = 4
 LONG_TIME = "time"
 LONG_DATE = "date"
 LONG_VOLUME = "volume"
+LONG_QUEUE = "queue"
 
 # "08:00", "8.30", "8h30", "08:00:00", "8:00 AM", "08:00 - 08:30" (the start is what counts).
 _CLOCK = r"(\d{1,2})\s*[:.hH]\s*(\d{2})(?::\d{2})?\s*([AaPp][Mm])?"
@@ -92,13 +94,24 @@ def hour_columns(header: list[str], sample_rows: list[list[str]]) -> dict[str, s
     if len(run) < MIN_TIME_COLUMNS or int(run[-1][1]) > 23:
         return {}
     across = {position for position, _ in run}
-    if not any(
-        _runs_day_by_day([row[p] for row in sample_rows if p < len(row)])
-        for p in range(len(header))
-        if p not in across
-    ):
+    down = [[row[p] for row in sample_rows if p < len(row)] for p in range(len(header))]
+    down = [cells for p, cells in enumerate(down) if p not in across]
+    if not any(_runs_day_by_day(cells) for cells in down):
+        return {}
+    # Times of day down the rows leave no hours to lay across: "1".."4" are queue numbers.
+    if any(_holds_clock_times(cells) for cells in down):
         return {}
     return {name: f"{int(name):02d}:00" for _, name in run}
+
+
+def _holds_clock_times(cells: list[str]) -> bool:
+    """Nearly every filled cell is an interval's start ("08:15", "08:00 - 08:30"): several
+    times on a 5-minute grid, so a day's mean wait ("0:25") is none."""
+    filled = [cell for cell in cells if cell.strip()]
+    clocks = [clock for cell in filled if ":" in cell and (clock := header_clock(cell))]
+    on_grid = all(int(clock[3:]) % 5 == 0 for clock in clocks)
+    many = len(set(clocks)) >= MIN_TIME_COLUMNS
+    return bool(filled) and len(clocks) >= 0.9 * len(filled) and on_grid and many
 
 
 def _runs_day_by_day(cells: list[str]) -> bool:
@@ -177,6 +190,42 @@ def wide_to_long(
     )
 
 
+def queues_to_long(
+    table: pa.Table, plan: ColumnPlan, name: str, text_format: TextFormat, target: Path
+) -> str:
+    """Write one row per (row, queue column of `plan`) of `table` (the whole file, read as
+    text) to `target`, in the file's own delimiter and number format: the date and time
+    columns, then the queue (the column's header) and `volume`. Row-total columns ("Total") are
+    checked against the queues' sum and left out. Returns a note saying what was done."""
+    queues = plan.queue_count_columns
+    times = {plan.timestamp_column, plan.date_column, plan.time_column}
+    kept = [c for c in text_format.header if c in times]
+    totals = [c for c in text_format.header if c not in queues and is_total_label(c)]
+    for column in queues:
+        _check_counts(table[column], column, name, text_format, "queue")
+    identity = [table[column].to_pylist() for column in kept]
+    values = {column: table[column].to_pylist() for column in queues}
+    data_rows = [r for r in range(table.num_rows) if not _is_total_row([c[r] for c in identity])]
+    total_rows = table.num_rows - len(data_rows)
+    mismatch = _total_mismatch(table, list(queues), totals, data_rows, text_format)
+    with open(target, "w", encoding=text_format.encoding, newline="") as handle:
+        writer = csv.writer(handle, delimiter=text_format.delimiter)
+        writer.writerow([*kept, LONG_QUEUE, LONG_VOLUME])
+        # Queue by queue, so that each queue's rows run as the file's do (a date written once
+        # per day is still followed by its day's times).
+        for column in queues:
+            for row in data_rows:
+                writer.writerow([*(ids[row] for ids in identity), column, values[column][row]])
+    left_out = [f"column(s) {', '.join(totals)}"] if totals else []
+    left_out += [f"{total_rows} row(s)"] if total_rows else []
+    dropped_note = f"; {' and '.join(left_out)} left out as totals" if left_out else ""
+    down = "day" if plan.date_column and not plan.time_column else "interval"
+    return (
+        f"{name}: one row per {down} with a count column per queue ({', '.join(queues)}), "
+        f"read as one column per queue{dropped_note}.{mismatch}"
+    )
+
+
 def _total_mismatch(
     table: pa.Table, across: list[str], totals: list[str], rows: list[int], text_format: TextFormat
 ) -> str:
@@ -211,9 +260,11 @@ def _is_total_row(ids: list[str]) -> bool:
     return labelled and not any(re.search(r"\d", value) for value in ids)
 
 
-def _check_counts(values: pa.ChunkedArray, column: str, name: str, text_format: TextFormat) -> None:
-    """Every filled cell of an interval column is a count >= 0; bad ones are named by their line
-    in the user's file (the long table written next has other line numbers)."""
+def _check_counts(
+    values: pa.ChunkedArray, column: str, name: str, text_format: TextFormat, kind: str = "interval"
+) -> None:
+    """Every filled cell of an interval (or queue) column is a count >= 0; bad ones are named by
+    their line in the user's file (the long table written next has other line numbers)."""
     counts = parse_number(values, text_format.decimal_comma)
     texts = values.to_pylist()
     # A lone dash is an ACD's zero: the reader turns it into 0 with a note.
@@ -227,7 +278,7 @@ def _check_counts(values: pa.ChunkedArray, column: str, name: str, text_format: 
             f"line {row + text_format.first_data_line}: {texts[row]!r}" for row in bad[:3]
         )
         raise InputError(
-            f"{name}: interval column '{column}' should hold contact counts but {len(bad):,} "
+            f"{name}: {kind} column '{column}' should hold contact counts but {len(bad):,} "
             f"value(s) are not counts of 0 or more ({shown}). Replace them with the count (0 if "
             "none), or leave the cell empty when the interval is unknown."
         )

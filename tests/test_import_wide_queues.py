@@ -1,0 +1,234 @@
+"""Exports with one count column per queue ("Interval,Sales,Support,Billing"): read as one queue
+per column, a "Total" column checked rather than read, while a call log with numeric columns
+stays a call log."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from import_support import note_with
+
+from data import schema
+from data.errors import InputError
+from data.importer import ImportResult, import_files_detailed
+
+# Three weeks of 15-minute slots, open 08:00-20:00 Monday to Saturday.
+SLOTS = pd.date_range("2024-03-04", periods=21 * 96, freq="15min")
+OPEN = SLOTS[(SLOTS.day_of_week < 6) & (SLOTS.hour >= 8) & (SLOTS.hour < 20)]
+
+
+def queue_counts(seed: int, per_day: dict[str, float]) -> dict[str, np.ndarray]:
+    """Poisson counts per open slot for each queue, peaking at midday."""
+    rng = np.random.default_rng(seed)
+    hours = np.asarray(OPEN.hour + OPEN.minute / 60)
+    shape = np.sin(np.pi * (hours - 8) / 12) + 0.3
+    return {queue: rng.poisson(size / 48 * shape / shape.mean()) for queue, size in per_day.items()}
+
+
+def write_csv(
+    path: Path, header: list[str], rows: list[list[object]], delimiter: str = ","
+) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, delimiter=delimiter)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def wide_file(
+    path: Path, time_header: str, counts: dict[str, np.ndarray], total: bool = False
+) -> Path:
+    """One row per open slot: its start, then one count column per queue (and their sum)."""
+    header = [time_header, *counts, *(["Total"] if total else [])]
+    rows = []
+    for slot, start in enumerate(OPEN):
+        values = [int(column[slot]) for column in counts.values()]
+        rows.append([f"{start:%Y-%m-%d %H:%M}", *values, *([sum(values)] if total else [])])
+    return write_csv(path, header, rows)
+
+
+def per_queue(result: ImportResult) -> dict[str, float]:
+    intervals = result.dataset.intervals
+    return intervals.groupby(schema.QUEUE)[schema.VOLUME].sum().to_dict()
+
+
+def truth(counts: dict[str, np.ndarray]) -> dict[str, float]:
+    return {queue: float(column.sum()) for queue, column in counts.items()}
+
+
+@pytest.mark.parametrize(
+    ("time_header", "per_day"),
+    [
+        (
+            "interval_start",
+            {"retail": 5000, "business": 800, "vip": 60, "newprod": 300, "legacy": 20},
+        ),
+        ("Interval", {"Sales": 1500, "Support": 3000, "Billing": 200}),
+    ],
+)
+def test_one_count_column_per_queue_is_one_queue_per_column(tmp_path, time_header, per_day):
+    counts = queue_counts(1, per_day)
+    result = import_files_detailed([wide_file(tmp_path / "queues.csv", time_header, counts)])
+    assert result.files[0].kind == schema.KIND_INTERVALS
+    assert result.dataset.interval_minutes == 15
+    assert per_queue(result) == truth(counts)
+    assert result.contacts == sum(truth(counts).values())
+    intervals = result.dataset.intervals
+    first = intervals[intervals[schema.INTERVAL_START] == pd.Timestamp("2024-03-04 08:00")]
+    assert first.set_index(schema.QUEUE)[schema.VOLUME].to_dict() == {
+        queue: float(column[0]) for queue, column in counts.items()
+    }
+
+
+def test_the_note_says_the_file_was_read_as_one_column_per_queue(tmp_path):
+    counts = queue_counts(2, {"Sales": 1500, "Support": 3000, "Billing": 200})
+    result = import_files_detailed([wide_file(tmp_path / "queues.csv", "Interval", counts)])
+    assert note_with(result.dataset, "one column per queue") == (
+        "queues.csv: one row per interval with a count column per queue (Sales, Support, "
+        "Billing), read as one column per queue."
+    )
+    assert not any("contact records" in note for note in result.dataset.notes)
+
+
+def test_date_and_time_columns_with_a_count_column_per_queue(tmp_path):
+    counts = queue_counts(3, {"Sales": 1500, "Support": 3000, "Billing": 200})
+    rows = [
+        [f"{start:%d/%m/%Y}", f"{start:%H:%M}", *(int(c[slot]) for c in counts.values())]
+        for slot, start in enumerate(OPEN)
+    ]
+    path = write_csv(tmp_path / "split.csv", ["date", "time", *counts], rows)
+    result = import_files_detailed([path])
+    assert result.files[0].columns["date"] == "date"
+    assert result.files[0].columns["time"] == "time"
+    assert per_queue(result) == truth(counts)
+    assert note_with(result.dataset, "one column per queue").startswith("split.csv: one row per")
+
+
+def test_a_date_written_once_per_day_and_european_thousands(tmp_path):
+    counts = queue_counts(4, {"Vertrieb": 60000, "Service": 400})
+    rows, last_day = [], None
+    for slot, start in enumerate(OPEN):
+        day = f"{start:%d.%m.%Y}"
+        big, small = int(counts["Vertrieb"][slot]), int(counts["Service"][slot])
+        thousands = f"{big:,}".replace(",", ".")
+        rows.append([day if day != last_day else "", f"{start:%H:%M}", thousands, small])
+        last_day = day
+    path = write_csv(tmp_path / "de.csv", ["Datum", "Uhrzeit", *counts], rows, delimiter=";")
+    result = import_files_detailed([path])
+    assert per_queue(result) == truth(counts)
+    assert note_with(result.dataset, "'Datum' is written only on the first row of each day")
+
+
+def test_a_total_column_is_checked_and_is_no_queue(tmp_path):
+    counts = queue_counts(5, {"Sales": 1500, "Support": 3000, "Billing": 200})
+    result = import_files_detailed([wide_file(tmp_path / "t.csv", "Interval", counts, True)])
+    assert per_queue(result) == truth(counts)
+    note = note_with(result.dataset, "one column per queue")
+    assert note.endswith("read as one column per queue; column(s) Total left out as totals.")
+
+
+def test_a_row_whose_total_disagrees_is_named_and_the_queues_are_read(tmp_path):
+    counts = queue_counts(6, {"Sales": 1500, "Support": 3000, "Billing": 200})
+    path = wide_file(tmp_path / "t.csv", "Interval", counts, total=True)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    # One row's total says 7 more than its queues: a slip in the export, not another queue.
+    fields = lines[-1].split(",")
+    stated = int(fields[-1])
+    fields[-1] = str(stated + 7)
+    lines[-1] = ",".join(fields)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = import_files_detailed([path])
+    assert per_queue(result) == truth(counts)
+    assert f"(line {len(lines)}: 'Total' {stated + 7}, columns {stated})" in note_with(
+        result.dataset, "'Total' differs from the sum of the 3 columns on 1 of"
+    )
+
+
+def test_a_numeric_looking_queue_name_is_a_queue_not_an_hour(tmp_path):
+    counts = queue_counts(7, {"2024": 900, "Retail": 2500, "7": 40})
+    result = import_files_detailed([wide_file(tmp_path / "q.csv", "interval_start", counts)])
+    assert per_queue(result) == truth(counts)
+    assert result.dataset.interval_minutes == 15
+
+
+def test_queue_numbers_beside_a_time_column_are_no_hours_across(tmp_path):
+    # "1".."4" side by side read like hours of a grid; the times down the rows say otherwise.
+    counts = queue_counts(8, {"1": 700, "2": 300, "3": 90, "4": 20})
+    rows = [
+        [f"{start:%Y-%m-%d}", f"{start:%H:%M}", *(int(c[slot]) for c in counts.values())]
+        for slot, start in enumerate(OPEN)
+    ]
+    result = import_files_detailed([write_csv(tmp_path / "n.csv", ["Date", "Time", *counts], rows)])
+    assert per_queue(result) == truth(counts)
+    assert result.dataset.interval_minutes == 15
+
+
+def test_one_row_per_day_with_a_count_column_per_queue(tmp_path):
+    days = pd.date_range("2024-01-01", periods=70, freq="D")
+    days = days[days.day_of_week < 6]
+    rng = np.random.default_rng(9)
+    sales, support = rng.poisson(900, len(days)), rng.poisson(120, len(days))
+    rows = [
+        [f"{day:%Y-%m-%d}", int(a), int(b)] for day, a, b in zip(days, sales, support, strict=True)
+    ]
+    result = import_files_detailed(
+        [write_csv(tmp_path / "d.csv", ["Date", "Sales", "Support"], rows)]
+    )
+    assert result.dataset.interval_minutes == 1440
+    assert per_queue(result) == {"Sales": float(sales.sum()), "Support": float(support.sum())}
+    assert note_with(result.dataset, "one column per queue").startswith("d.csv: one row per day")
+
+
+def test_a_call_log_with_numeric_columns_stays_a_call_log(tmp_path):
+    rng = np.random.default_rng(10)
+    calls = 3000
+    seconds = np.sort(rng.uniform(0, 18 * 86_400, calls))
+    arrivals = pd.Timestamp("2024-03-04 08:00") + pd.to_timedelta(seconds, unit="s")
+    durations = rng.integers(30, 900, calls)
+    rows = [
+        [f"{arrival:%Y-%m-%d %H:%M:%S}", int(agent), int(duration), int(wait)]
+        for arrival, agent, duration, wait in zip(
+            arrivals,
+            rng.integers(100, 140, calls),
+            durations,
+            rng.integers(0, 120, calls),
+            strict=True,
+        )
+    ]
+    header = ["timestamp", "agent_id", "duration_s", "wait_s"]
+    result = import_files_detailed([write_csv(tmp_path / "calls.csv", header, rows)])
+    assert result.files[0].kind == schema.KIND_RECORDS
+    assert per_queue(result) == {"calls": float(calls)}
+    assert result.files[0].columns["handle"] == "duration_s"
+    assert not any("one column per queue" in note for note in result.dataset.notes)
+
+
+def test_a_call_log_stamped_to_the_quarter_hour_stays_a_call_log(tmp_path):
+    # Several calls share each rounded time: not one row per interval.
+    rng = np.random.default_rng(11)
+    calls = 4000
+    quarters = np.sort(rng.integers(0, 18 * 48, calls))
+    arrivals = pd.Timestamp("2024-03-04 08:00") + pd.to_timedelta(quarters * 900, unit="s")
+    rows = [[f"{arrival:%Y-%m-%d %H:%M}", int(rng.integers(1, 40)), 3] for arrival in arrivals]
+    header = ["Start", "Agent", "Rating"]
+    result = import_files_detailed([write_csv(tmp_path / "rounded.csv", header, rows)])
+    assert result.files[0].kind == schema.KIND_RECORDS
+    assert per_queue(result) == {"rounded": float(calls)}
+
+
+def test_a_column_summing_the_others_is_no_queue_and_is_refused(tmp_path):
+    # Offered, answered and abandoned under headers the importer does not know: reading them as
+    # three queues would count every contact twice.
+    rng = np.random.default_rng(12)
+    answered, abandoned = rng.poisson(20, len(OPEN)), rng.poisson(2, len(OPEN))
+    rows = [
+        [f"{start:%Y-%m-%d %H:%M}", int(a + b), int(a), int(b)]
+        for start, a, b in zip(OPEN, answered, abandoned, strict=True)
+    ]
+    header = ["Tijdvak", "Aangeboden", "Beantwoord", "Verlaten"]
+    with pytest.raises(InputError, match=r"interval grid.*--volume-column 'Aangeboden'"):
+        import_files_detailed([write_csv(tmp_path / "nl.csv", header, rows)])
