@@ -32,7 +32,7 @@ from forecasting.calendar import (
     YEAR_END_WEEK,
     SpecialDayEffects,
 )
-from forecasting.data_end import find_data_end, trim_to_data
+from forecasting.data_end import cut_day_ends, find_data_end, trim_to_data
 from forecasting.history import QueueHistory, history_from_intervals, infer_interval_minutes
 from forecasting.intervals import DEFAULT_DISPERSION, calibrate_dispersion, quantile_forecasts
 from forecasting.level_shift import LevelShift
@@ -178,9 +178,13 @@ def _unpack(source: Dataset | pd.DataFrame) -> tuple[pd.DataFrame, int, pd.DataF
 
 def _histories(
     source: Dataset | pd.DataFrame, settings: ForecastSettings
-) -> tuple[list[QueueHistory], pd.Timestamp, int]:
-    """Per-queue histories cut at the origin, and the timestamp where the forecast starts."""
+) -> tuple[list[QueueHistory], pd.Timestamp, int, list[str]]:
+    """Per-queue histories cut at the origin, the timestamp where the forecast starts, and
+    notes on how the data's end was read."""
     frame, step, open_hours = _unpack(source)
+    notes: list[str] = []
+    if settings.origin is None:
+        frame, notes = cut_day_ends(frame)
     times = pd.to_datetime(frame[INTERVAL_START])
     if settings.origin is not None:
         start = pd.Timestamp(settings.origin)
@@ -219,7 +223,7 @@ def _histories(
         keep = min(rows, history.n_days)
         values[:keep] = history.values[:keep]
         histories.append(history.with_values(values))
-    return histories, start, step
+    return histories, start, step, notes
 
 
 def _rest_of_day_closed(
@@ -541,10 +545,10 @@ def forecast_dataset(
     settings = settings or ForecastSettings()
     if horizon_days < 1:
         raise InputError(f"Horizon must be at least one day (got {horizon_days}).")
-    histories, start, step = _histories(dataset_or_intervals, settings)
+    histories, start, step, end_notes = _histories(dataset_or_intervals, settings)
     names = _models_to_run(settings)
     backtest_days = int(min(max(horizon_days, 7), 28))
-    frames, tables, peaks, outliers, chosen, notes = [], [], [], [], {}, []
+    frames, tables, peaks, outliers, chosen, notes = [], [], [], [], {}, list(end_notes)
     last_runs: list[pd.DataFrame] = []
     special: list[pd.DataFrame] = []
     outlook: list[pd.DataFrame] = []
@@ -656,14 +660,14 @@ def backtest_dataset(
     actuals were known by then, so the figures are what the manager would have experienced.
     """
     settings = settings or ForecastSettings()
-    histories, _, _ = _histories(dataset_or_intervals, settings)
+    histories, _, _, end_notes = _histories(dataset_or_intervals, settings)
     candidates = _models_to_run(settings) if settings.model == AUTO else [settings.model]
     names = list(dict.fromkeys([*_models_to_run(settings), *settings.extra_models]))
     for name in settings.extra_models:
         make_model(name)
     horizon = settings.horizon_days
     warmup = settings.selection_origins + math.ceil(horizon / settings.step_days) - 1
-    tables, all_runs, notes = [], {}, []
+    tables, all_runs, notes = [], {}, list(end_notes)
     for number, history in enumerate(histories):
         inputs = prepare_queue(history, horizon, settings)
         history, inputs, note = _to_data_end(history, inputs, settings, horizon)

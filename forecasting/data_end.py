@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
+from data.schema import INTERVAL_START, IS_OPEN, QUEUE, VOLUME
 from forecasting.history import QueueHistory
 
 # A queue whose data stops this many days before the forecast starts is forecast from its own
@@ -71,3 +73,67 @@ def trim_to_data(history: QueueHistory, end: DataEnd) -> QueueHistory:
     if end.gap_days < MIN_GAP_DAYS:
         return history.with_values(values)
     return history.with_values(values).truncate(end.last_day + 1)
+
+
+def cut_day_ends(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """The interval table with the zero rows that end a queue's last day read as missing, where
+    the same times of the weeks before brought so many contacts (MIN_USUAL_FOR_ZERO) that none
+    at all is an export cut short (at noon, say) rather than a quiet afternoon; and a note per
+    queue cut. Whole empty days are `find_data_end`'s."""
+    volume = pd.to_numeric(frame[VOLUME], errors="coerce").to_numpy(dtype=float)
+    times = pd.to_datetime(frame[INTERVAL_START]).to_numpy()
+    is_open = (
+        frame[IS_OPEN].to_numpy(dtype=bool)
+        if IS_OPEN in frame.columns
+        else np.ones(len(frame), dtype=bool)
+    )
+    queues = frame[QUEUE].astype(str).to_numpy()
+    cut, notes = np.zeros(len(frame), dtype=bool), []
+    for queue in pd.unique(queues):
+        rows = np.flatnonzero(queues == queue)
+        rows = rows[np.argsort(times[rows], kind="stable")]
+        run = _trailing_zero_run(volume[rows], is_open[rows])
+        if not run.size or not _day_had_contacts(times[rows], volume[rows], run[0]):
+            continue
+        by_time = pd.Series(volume[rows], index=times[rows])
+        by_time = by_time[~by_time.index.duplicated()]
+        usual = sum(_usual_at(by_time, pd.Timestamp(times[rows][i])) for i in run)
+        if usual >= MIN_USUAL_FOR_ZERO:
+            cut[rows[run]] = True
+            first = pd.Timestamp(times[rows][run[0]])
+            notes.append(
+                f"{queue}: no contact from {first:%a %d %b %Y %H:%M} to the end of the data, "
+                f"where about {usual:,.0f} are usual at those times: read as missing (an export "
+                "cut short), and forecast."
+            )
+    if not cut.any():
+        return frame, notes
+    return frame.assign(**{VOLUME: np.where(cut, np.nan, volume)}), notes
+
+
+def _trailing_zero_run(volume: np.ndarray, is_open: np.ndarray) -> np.ndarray:
+    """Positions of the open zero rows at the end (closed and empty rows skipped), oldest
+    first; empty when the last open row with data counts contacts."""
+    run = []
+    for position in range(len(volume) - 1, -1, -1):
+        if not is_open[position] or np.isnan(volume[position]):
+            continue
+        if volume[position] != 0:
+            break
+        run.append(position)
+    return np.array(run[::-1], dtype=int)
+
+
+def _day_had_contacts(times: np.ndarray, volume: np.ndarray, first: int) -> bool:
+    """The run starting at position `first` follows contacts earlier on its own day: a day
+    cut, not a day empty."""
+    day = pd.Timestamp(times[first]).normalize().to_datetime64()
+    earlier = (times >= day) & (times < times[first])
+    return bool((volume[earlier] > 0).any())
+
+
+def _usual_at(by_time: pd.Series, moment: pd.Timestamp) -> float:
+    """Median count at the same time of the `USUAL_WEEKS` weeks before (0 when none known)."""
+    before = [moment - pd.Timedelta(weeks=k) for k in range(1, USUAL_WEEKS + 1)]
+    known = by_time.reindex(before).dropna()
+    return float(known.median()) if len(known) else 0.0

@@ -3,7 +3,8 @@
 import numpy as np
 import pandas as pd
 
-from forecasting.data_end import MIN_GAP_DAYS, find_data_end, trim_to_data
+from forecasting import ForecastSettings, forecast_dataset
+from forecasting.data_end import MIN_GAP_DAYS, cut_day_ends, find_data_end, trim_to_data
 from forecasting.history import QueueHistory
 
 MONDAY = pd.Timestamp("2024-01-01")
@@ -89,3 +90,41 @@ def test_a_month_of_zero_rows_padding_a_report_is_cut_however_long():
     end = find_data_end(history.with_values(values))
     assert end.zero_days == 25 and end.last_day == 7 * 12 - 35 - 3
     assert trim_to_data(history.with_values(values), end).n_days == end.last_day + 1
+
+
+def half_hour_frame(level: float, cut_at: str | None) -> pd.DataFrame:
+    """Five weeks of one queue, 08:00-18:00 every day at `level` contacts a half hour, and from
+    `cut_at` on the last day zero rows (an export taken then)."""
+    times = pd.date_range("2025-02-03", "2025-03-09 23:30", freq="30min")
+    open_slot = (times.hour >= 8) & (times.hour < 18)
+    volume = np.where(open_slot, level, 0.0)
+    if cut_at:
+        volume[times >= pd.Timestamp(cut_at)] = 0.0
+    return pd.DataFrame(
+        {"interval_start": times, "queue": "desk", "volume": volume, "is_open": open_slot}
+    )
+
+
+def test_zero_rows_ending_a_busy_last_day_are_an_export_cut_short():
+    frame, notes = cut_day_ends(half_hour_frame(10.0, "2025-03-09 12:00"))
+    cut = frame["volume"].isna()
+    # 12:00-17:30 of the last day, 12 open half hours where 10 each are usual; the closed
+    # evening stays zero, the morning as it was.
+    assert cut.sum() == 12
+    assert frame.loc[cut, "interval_start"].min() == pd.Timestamp("2025-03-09 12:00")
+    assert notes == [
+        "desk: no contact from Sun 09 Mar 2025 12:00 to the end of the data, where about 120 "
+        "are usual at those times: read as missing (an export cut short), and forecast."
+    ]
+    result = forecast_dataset(half_hour_frame(10.0, "2025-03-09 12:00"), 2, ForecastSettings())
+    assert result.forecast["interval_start"].min() == pd.Timestamp("2025-03-09 12:00")
+    assert notes[0] in result.notes
+
+
+def test_a_quiet_afternoon_and_a_whole_empty_day_are_left_as_they_are():
+    # 0.5 a half hour: six empty hours have a fair chance, and are kept as zeros.
+    frame, notes = cut_day_ends(half_hour_frame(0.5, "2025-03-09 12:00"))
+    assert notes == [] and not frame["volume"].isna().any()
+    # A whole last day without contacts is find_data_end's to judge (one may be a closure).
+    frame, notes = cut_day_ends(half_hour_frame(10.0, "2025-03-09 00:00"))
+    assert notes == [] and not frame["volume"].isna().any()
