@@ -176,6 +176,11 @@ def _unpack(source: Dataset | pd.DataFrame) -> tuple[pd.DataFrame, int, pd.DataF
     return frame, infer_interval_minutes(pd.to_datetime(frame[INTERVAL_START])), None
 
 
+# Days of zeros that open a queue's history before its first contact, to read them as the time
+# before the queue opened: a sparse queue's first contact may take a week or so to come.
+LAUNCH_ZERO_DAYS = 14
+
+
 def _histories(
     source: Dataset | pd.DataFrame, settings: ForecastSettings
 ) -> tuple[list[QueueHistory], pd.Timestamp, int, list[str]]:
@@ -222,8 +227,25 @@ def _histories(
         values = np.full((rows, history.slots_per_day), np.nan)
         keep = min(rows, history.n_days)
         values[:keep] = history.values[:keep]
+        launch = _first_day_with_contacts(values)
+        if launch >= LAUNCH_ZERO_DAYS:
+            # Zero rows before a queue's first contact pad a file of several queues: read as
+            # zeros they make a new queue's start a steep trend.
+            values[:launch] = np.nan
+            notes.append(
+                f"{queue}: no contact before "
+                f"{history.first_day + pd.Timedelta(days=launch):%a %d %b %Y}, {launch} days "
+                "into the data: its history starts there, the zeros before it read as before "
+                "the queue opened."
+            )
         histories.append(history.with_values(values))
     return histories, start, step, notes
+
+
+def _first_day_with_contacts(values: np.ndarray) -> int:
+    """Day row of the first contact (the number of rows when there is none)."""
+    busy = np.flatnonzero((np.nan_to_num(values) > 0).any(axis=1))
+    return int(busy[0]) if busy.size else len(values)
 
 
 def _rest_of_day_closed(

@@ -95,6 +95,9 @@ def cut_day_ends(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
         run = _trailing_zero_run(volume[rows], is_open[rows])
         if not run.size or not _day_had_contacts(times[rows], volume[rows], run[0]):
             continue
+        days = pd.DatetimeIndex(times[rows][run]).normalize()
+        if days[0] != days[-1]:
+            continue  # empty days after it: find_data_end judges those
         by_time = pd.Series(volume[rows], index=times[rows])
         by_time = by_time[~by_time.index.duplicated()]
         usual = sum(_usual_at(by_time, pd.Timestamp(times[rows][i])) for i in run)

@@ -543,3 +543,21 @@ def test_a_forecast_beyond_two_weeks_reports_the_backtest_error_of_days_15_to_28
     # Backtests of a 21-day forecast run 21 days: days 15-21 get their own error.
     assert table["wape_interval_d15_28"].between(0.01, 0.5).all()
     assert "wape_interval_d15_28" not in forecast_dataset(history, 7, settings()).backtest
+
+
+def test_zeros_before_a_new_queues_first_contact_are_not_its_history():
+    # A file of two queues: "launch" opened five weeks before the end; the rows before hold
+    # zeros. Read as zeros they made its start a steep trend (+12% on the next week).
+    old = synthetic_intervals(7 * 16, seed=1, queue="old", level=80)
+    new = synthetic_intervals(7 * 16, seed=2, queue="launch", level=40)
+    opened = new["interval_start"].min() + pd.Timedelta(weeks=11)
+    new.loc[new["interval_start"] < opened, "volume"] = 0.0
+    result = forecast_dataset(pd.concat([old, new], ignore_index=True), 7, settings(country=None))
+    assert (
+        f"launch: no contact before {opened:%a %d %b %Y}, 77 days into the data: its history "
+        "starts there, the zeros before it read as before the queue opened."
+    ) in result.notes
+    forecast = result.forecast.groupby("queue")["forecast"].sum()
+    last_week = new[new["interval_start"] >= new["interval_start"].max() - pd.Timedelta(days=7)]
+    assert forecast["launch"] == pytest.approx(last_week["volume"].sum(), rel=0.06)
+    assert not any(note.startswith("old:") for note in result.notes)
