@@ -23,6 +23,17 @@ def payday_history(days: int = 364, uplift: float = 1.5, seed: int = 0) -> Queue
     return QueueHistory("q", 360, FIRST_DAY, values, np.ones((7, SLOTS), dtype=bool))
 
 
+def weekly_history(days: int, seed: int) -> QueueHistory:
+    """Poisson slots around a weekly pattern, each day also off by ~5% at random, as real days
+    are; nothing tied to the day of the month."""
+    dates = pd.date_range(FIRST_DAY, periods=days)
+    rng = np.random.default_rng(seed)
+    week = np.array([1.3, 1.1, 1.0, 1.0, 0.9, 0.5, 0.3])[dates.day_of_week]
+    daily = week * np.exp(rng.normal(0, 0.05, days))
+    values = rng.poisson(100.0 * daily[:, None] * np.ones(SLOTS)).astype(float)
+    return QueueHistory("q", 360, FIRST_DAY, values, np.ones((7, SLOTS), dtype=bool))
+
+
 def test_shrunk_effects_by_hand():
     # Day 1 twice at +0.3, day 2 once at 0: sums (0.6, 0) and counts (2, 1) are smoothed
     # [1, 2, 1] / 4 around the month, then divided by count + 2.
@@ -31,6 +42,13 @@ def test_shrunk_effects_by_hand():
     assert effects[1] == pytest.approx(0.15 / (1.0 + 2))  # 0.6 / 4 over (2 + 2 * 1) / 4
     assert effects[30] == pytest.approx(0.15 / (0.5 + 2))  # the 31st borders the 1st
     assert effects[15] == 0
+
+
+def test_shrunk_effects_unsmoothed_by_hand():
+    effects = shrunk_effects(np.array([0, 0, 1]), np.array([0.3, 0.3, 0.0]), 2.0, smooth=False)
+    assert effects[0] == pytest.approx(0.6 / (2 + 2))
+    assert effects[1] == 0
+    assert effects[30] == 0  # nothing spills onto the neighbouring days
 
 
 def test_payday_effect_is_learned():
@@ -45,6 +63,24 @@ def test_payday_effect_is_learned():
 def test_no_effect_without_one(seed):
     # Plain Poisson noise: the held-out months reject every effect, so all factors stay 1.
     history = payday_history(uplift=1.0, seed=seed)
+    np.testing.assert_array_equal(month_day_factors(history), np.ones(31))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_sharp_month_start_peak_keeps_its_size(seed):
+    # +60% on the 1st-3rd only, 14 months: pooling each day with its neighbours would flatten
+    # the 1st and 3rd and spill the peak onto the 31st and 4th, so the held-out months must
+    # turn the pooling down. Factors are relative to a mid-month day, as only ratios matter.
+    factors = month_day_factors(payday_history(days=425, uplift=1.6, seed=seed))
+    relative = factors / np.median(factors[8:25])
+    np.testing.assert_allclose(relative[:3], 1.6, rtol=0.1)
+    np.testing.assert_allclose(relative[[3, 30]], 1.0, rtol=0.05)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_no_effect_in_a_noisy_weekly_queue(seed):
+    # Weekly pattern and day-to-day noise but nothing tied to the date: still all ones.
+    history = weekly_history(425, seed)
     np.testing.assert_array_equal(month_day_factors(history), np.ones(31))
 
 
