@@ -34,6 +34,7 @@ from forecasting.calendar import (
 )
 from forecasting.data_end import cut_day_ends, find_data_end, trim_to_data
 from forecasting.history import QueueHistory, history_from_intervals, infer_interval_minutes
+from forecasting.hours_change import hours_change_note
 from forecasting.intervals import DEFAULT_DISPERSION, calibrate_dispersion, quantile_forecasts
 from forecasting.level_shift import LevelShift
 from forecasting.month_days import month_day_index
@@ -604,6 +605,8 @@ def forecast_dataset(
         data = origin_data(inputs, origin)
         if data.level_shift:
             notes.append(_level_shift_note(history, data.level_shift))
+        if data.hours_change:
+            notes.append(hours_change_note(history, data.hours_change))
         for note in (_short_history_note(history), _unseen_weekdays_note(history, data.training)):
             if note:
                 notes.append(note)

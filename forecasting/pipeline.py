@@ -24,6 +24,7 @@ from forecasting.calendar import (
 from forecasting.ensemble import Combination
 from forecasting.events import event_grids
 from forecasting.history import QueueHistory
+from forecasting.hours_change import HoursChange, find_hours_change, follow_hours_change
 from forecasting.level_shift import LevelShift, find_level_shift, rescale_before
 from forecasting.month_days import month_day_factors, month_day_index
 from forecasting.outliers import detect_outliers
@@ -80,6 +81,7 @@ class OriginData:
     # Per day, the raw level of ordinary days (yearly.day_levels), for the yearly move.
     day_levels: np.ndarray | None = None
     outliers: np.ndarray | None = None  # (days, slots) intervals cleaned out of the training
+    hours_change: HoursChange | None = None  # opening hours changed lately; training follows
 
 
 def origin_data(inputs: QueueInputs, origin: int) -> OriginData:
@@ -93,6 +95,13 @@ def origin_data(inputs: QueueInputs, origin: int) -> OriginData:
     )
     special = inputs.kinds[:origin] != NORMAL
     shifted[special] = values[special] = np.nan
+    # New opening hours, before the cleaning (to which the first contacts of newly opened slots
+    # look like outliers): the forecast keeps to them, baselines included.
+    hours = find_hours_change(raw.with_values(shifted))
+    if hours.any():
+        values = follow_hours_change(raw.with_values(values), hours).values
+        raw = follow_hours_change(raw, hours)
+        shifted = follow_hours_change(raw.with_values(shifted), hours).values
     # Learned before cleaning: a payday far above its neighbours is what they are made of.
     month_day = month_day_factors(raw.with_values(shifted))
     outliers = None
@@ -109,7 +118,7 @@ def origin_data(inputs: QueueInputs, origin: int) -> OriginData:
         levels = day_levels(raw, regular, month_day[month_day_index(raw.first_day, 0, origin)])
     return OriginData(
         origin, training, effects, month_day, plain, shift, shared_shapes(training), levels,
-        outliers,
+        outliers, hours if hours.any() else None,
     )  # fmt: skip
 
 
@@ -139,7 +148,7 @@ def day_multipliers(inputs: QueueInputs, data: OriginData, horizon_days: int) ->
         ],
         1.0,
     )
-    open_rows = inputs.history.open_rows(data.origin, horizon_days)
+    open_rows = data.training.open_rows(data.origin, horizon_days)  # hours as they are now
     return day_factor[:, None] * inputs.uplift[span] * open_rows
 
 

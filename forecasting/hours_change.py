@@ -1,0 +1,129 @@
+"""Opening hours changed in the last weeks: slots now closed, slots newly opened."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from forecasting.history import QueueHistory
+
+RECENT_WEEKS = 4  # the weeks that show the hours as they are now ...
+EARLIER_WEEKS = 8  # ... against the weeks before them
+MIN_RECENT_DAYS = 3  # observed days of a weekday needed on each side to judge it
+MIN_EARLIER_DAYS = 4
+# A slot's contacts all on one side (all before: now closed; all recent: newly opened) is a
+# change of hours when that has a chance below this, shared among the week's open slots (any
+# of them could have fallen so by chance): given a slot's total, each contact lands on a side
+# with that side's share of the days.
+CHANGE_EVIDENCE = 0.01
+
+
+@dataclass(frozen=True)
+class HoursChange:
+    """Weekday x slot cells whose opening changed in the last `RECENT_WEEKS` weeks."""
+
+    closed: np.ndarray  # (7, slots) bool: contacts before, none in the recent weeks
+    opened: np.ndarray  # (7, slots) bool: none before, contacts in the recent weeks
+    since: np.ndarray  # (7,) day row of the first recent day of each weekday (-1: unjudged)
+
+    def any(self) -> bool:
+        return bool(self.closed.any() or self.opened.any())
+
+
+def find_hours_change(history: QueueHistory) -> HoursChange:
+    """Per weekday, the open slots whose last `RECENT_WEEKS` observed days and the
+    `EARLIER_WEEKS` before them disagree beyond chance: contacts only before (now closed) or
+    only recently (newly opened)."""
+    slots = history.slots_per_day
+    closed = np.zeros((7, slots), dtype=bool)
+    opened = np.zeros((7, slots), dtype=bool)
+    since = np.full(7, -1)
+    observed = history.observed_days()
+    weekdays = history.weekdays()
+    counts = np.nan_to_num(history.values)
+    bar = CHANGE_EVIDENCE / max(int(history.open_mask.sum()), 1)
+    for weekday in range(7):
+        rows = np.flatnonzero(observed & (weekdays == weekday))[::-1]
+        recent, earlier = rows[:RECENT_WEEKS], rows[RECENT_WEEKS : RECENT_WEEKS + EARLIER_WEEKS]
+        if len(recent) < MIN_RECENT_DAYS or len(earlier) < MIN_EARLIER_DAYS:
+            continue
+        open_slots = history.open_mask[weekday]
+        recent_total, earlier_total = counts[recent].sum(axis=0), counts[earlier].sum(axis=0)
+        recent_share = len(recent) / (len(recent) + len(earlier))
+        with np.errstate(divide="ignore"):
+            closed[weekday] = (
+                open_slots
+                & (recent_total == 0)
+                & (earlier_total * np.log(1 - recent_share) < np.log(bar))
+            )
+            opened[weekday] = (
+                open_slots
+                & (earlier_total == 0)
+                & (recent_total * np.log(recent_share) < np.log(bar))
+            )
+        since[weekday] = recent[-1]
+    return HoursChange(closed, opened, since)
+
+
+def follow_hours_change(history: QueueHistory, change: HoursChange) -> QueueHistory:
+    """The history as the new hours see it: slots now closed are closed, and a weekday whose
+    hours changed is learned from its days since: its days before are unknown, as the hours
+    moved its contacts within the day too (fewer hours, busier ones)."""
+    values = history.values.copy()
+    weekdays = history.weekdays()
+    changed = change.closed.any(axis=1) | change.opened.any(axis=1)
+    for weekday in np.flatnonzero(changed):
+        values[(weekdays == weekday) & (np.arange(history.n_days) < change.since[weekday])] = np.nan
+    return QueueHistory(
+        history.queue,
+        history.interval_minutes,
+        history.first_day,
+        values,
+        history.open_mask & ~change.closed,
+    )
+
+
+WEEKDAY_ABBREVIATIONS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def hours_change_note(history: QueueHistory, change: HoursChange) -> str:
+    """'desk: opening hours changed in the last 4 weeks: now closed Mon-Fri 17:00-20:00 (...)'."""
+    parts = []
+    for cells, what in (
+        (change.closed, "now closed (contacts before, none since): forecast closed"),
+        (change.opened, "newly open (none before): forecast from the weeks since"),
+    ):
+        spans = _spans(cells, history.interval_minutes)
+        if spans:
+            parts.append(f"{what}: {'; '.join(spans)}")
+    return (
+        f"{history.queue}: opening hours changed in the last {RECENT_WEEKS} weeks, and the "
+        f"forecast follows the new ones; {'. '.join(parts)}."
+    )
+
+
+def _spans(cells: np.ndarray, interval_minutes: int) -> list[str]:
+    """'Mon, Tue 17:00-20:00' per run of slots, weekdays with the same runs together."""
+    by_runs: dict[tuple[tuple[int, int], ...], list[str]] = {}
+    for weekday in range(7):
+        slots = np.flatnonzero(cells[weekday])
+        if not slots.size:
+            continue
+        breaks = np.flatnonzero(np.diff(slots) > 1)
+        starts = np.r_[slots[0], slots[breaks + 1]]
+        ends = np.r_[slots[breaks], slots[-1]] + 1
+        runs = tuple(zip(starts.tolist(), ends.tolist(), strict=True))
+        by_runs.setdefault(runs, []).append(WEEKDAY_ABBREVIATIONS[weekday])
+    step = pd.Timedelta(minutes=interval_minutes)
+    midnight = pd.Timestamp("2000-01-01")
+    return [
+        f"{', '.join(days)} "
+        + ", ".join(f"{midnight + a * step:%H:%M}–{_clock(midnight + b * step)}" for a, b in runs)
+        for runs, days in by_runs.items()
+    ]
+
+
+def _clock(moment: pd.Timestamp) -> str:
+    return "24:00" if moment.day > 1 else f"{moment:%H:%M}"
