@@ -16,6 +16,7 @@ from cli_commands.options import (
     import_options,
     one_line_errors,
 )
+from data.errors import InputError
 from data.importer import import_files
 from forecasting import backtest_dataset
 
@@ -49,6 +50,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     check_horizon(args.horizon_days)
+    if args.origins < 1:
+        raise InputError(f"--origins must be 1 or more (got {args.origins}): the origins to score.")
     dataset = import_files(args.files, import_options(args))
     check_queues(dataset, args.queue)
     check_origin(dataset, args.origin)

@@ -63,9 +63,9 @@ def empty_horizon_note(forecast: pd.DataFrame, open_hours: pd.DataFrame) -> str 
     open_rows = open_hours[open_hours[IS_OPEN] & open_hours[QUEUE].astype(str).isin(queues)]
     open_weekdays = set(open_rows[WEEKDAY].astype(int))
     if not open_weekdays:  # no contact ever arrived: no opening hours to forecast
-        never = f"{queues[0]} has" if len(queues) == 1 else "no queue has"
+        never = f"{queues[0]} has no" if len(queues) == 1 else "no queue has any"
         return (
-            f"the horizon holds no open interval: {never} any open slot in its history (no "
+            f"the horizon holds no open interval: {never} open slot in its history (no "
             "contact ever arrived), so there is nothing to forecast."
         )
     advice = "give a longer --horizon-days"

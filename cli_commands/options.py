@@ -221,7 +221,12 @@ def _span(first: pd.Timestamp, end: pd.Timestamp) -> str:
 
 
 def forecast_settings(args: argparse.Namespace) -> ForecastSettings:
-    country = None if str(args.country).lower() == NO_HOLIDAYS else args.country
+    country = None if str(args.country).lower() == NO_HOLIDAYS else str(args.country).upper()
+    if country is None and args.subdivision:
+        raise InputError(
+            f"--subdivision {args.subdivision} needs a holiday calendar: give its --country, "
+            f"or leave --subdivision out with --country {NO_HOLIDAYS}."
+        )
     return ForecastSettings(
         model=args.model, country=country, subdivision=args.subdivision, origin=args.origin
     )

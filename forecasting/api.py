@@ -207,6 +207,12 @@ def _histories(
         if start != start.normalize() and _rest_of_day_closed(frame, start, step, open_hours):
             start = start.normalize() + pd.Timedelta(days=1)  # business hours: a whole next day
     queues = sorted(frame[QUEUE].astype(str).unique())
+    strangers = sorted({e.queue for e in settings.events if e.queue and e.queue not in queues})
+    if strangers:
+        raise InputError(
+            f"Event(s) for queue(s) {', '.join(strangers)}, which the data does not have; the "
+            f"queues are {', '.join(queues)}."
+        )
     if settings.queues:
         unknown = sorted(set(settings.queues) - set(queues))
         if unknown:
@@ -229,7 +235,7 @@ def _histories(
         keep = min(rows, history.n_days)
         values[:keep] = history.values[:keep]
         launch = _first_day_with_contacts(values)
-        if launch >= LAUNCH_ZERO_DAYS:
+        if LAUNCH_ZERO_DAYS <= launch < len(values):  # a queue never busy is no new queue
             # Zero rows before a queue's first contact pad a file of several queues: read as
             # zeros they make a new queue's start a steep trend.
             values[:launch] = np.nan
@@ -598,9 +604,12 @@ def forecast_dataset(
             shown = [model, *[name for name in (HISTORICAL_AVERAGE,) if name != model]]
             last_runs.append(_last_origin(runs, history, [n for n in shown if n in names]))
         else:
-            notes.append(
-                _not_backtestable(history, backtest_days) + _forecast_without_backtest(model)
+            without = (
+                _forecast_without_backtest(model)
+                if history.open_mask.any()
+                else " Its forecast is zero: no contact ever arrived."
             )
+            notes.append(_not_backtestable(history, backtest_days) + without)
         chosen[history.queue] = model
         data = origin_data(inputs, origin)
         if data.level_shift:
@@ -699,7 +708,12 @@ def backtest_dataset(
         notes += note
         origins = choose_origins(inputs, settings.n_origins + warmup, horizon, settings.step_days)
         if not origins:
-            notes.append(_not_backtestable(history, horizon) + _longer_history(horizon))
+            advice = (
+                _longer_history(horizon)
+                if history.open_mask.any()
+                else " There is nothing to backtest: no contact ever arrived."
+            )
+            notes.append(_not_backtestable(history, horizon) + advice)
             continue
         runs = run_backtest(
             inputs, names, origins, horizon, _scaled(progress, number, len(histories))

@@ -32,6 +32,11 @@ class ForecastEvent:
             )
         if end <= start:
             raise InputError(f"Event '{self.name}': end {end} must come after start {start}.")
+        if self.kind == CAMPAIGN and self.uplift_pct < -100:
+            raise InputError(
+                f"Event '{self.name}': an uplift of {self.uplift_pct:g}% would make contacts "
+                "negative; use -100 (none at all) or more."
+            )
         return start, end
 
 

@@ -197,3 +197,21 @@ def test_forecast_prints_the_import_notes_on_stderr(tmp_path):
     assert any(line.startswith("import: 1 row(s) repeat a timestamp") for line in lines)
     assert all(line.startswith("import: ") for line in lines)
     assert "wrote 100 open intervals" in done.stdout
+
+
+def test_country_codes_read_in_any_case_and_a_region_needs_a_country(desk_csv, tmp_path):
+    out = tmp_path / "x.csv"
+    lower = run_cli("forecast", desk_csv, "--horizon-days", 7, "--country", "it", "--out", out)
+    assert lower.returncode == 0, lower.stderr
+    alone = run_cli(
+        "forecast", desk_csv, "--horizon-days", 7, "--country", "none", "--subdivision", "BZ",
+        "--out", out,
+    )  # fmt: skip
+    assert alone.returncode == 2
+    assert "--subdivision BZ needs a holiday calendar" in alone.stderr
+
+
+def test_backtest_refuses_fewer_than_one_origin(desk_csv, tmp_path):
+    done = run_cli("backtest", desk_csv, "--origins", 0, "--out", tmp_path / "m.csv")
+    assert done.returncode == 2
+    assert "--origins must be 1 or more (got 0)" in done.stderr

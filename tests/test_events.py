@@ -28,3 +28,22 @@ def test_bad_events_are_input_errors():
         event_grids([ForecastEvent("x", "2024-03-06", "2024-03-05")], "q", FIRST, 5, 60)
     with pytest.raises(InputError, match="kind 'party'"):
         event_grids([ForecastEvent("x", "2024-03-05", "2024-03-06", "party")], "q", FIRST, 5, 60)
+    with pytest.raises(InputError, match="uplift of -150% would make contacts negative"):
+        event_grids(
+            [ForecastEvent("x", "2024-03-05", "2024-03-06", CAMPAIGN, uplift_pct=-150)],
+            "q",
+            FIRST,
+            5,
+            60,
+        )
+
+
+def test_an_event_for_a_queue_the_data_lacks_is_refused():
+    from forecasting import ForecastSettings, forecast_dataset
+    from forecasting.synthetic import synthetic_intervals
+
+    event = ForecastEvent("promo", "2030-01-01", "2030-01-05", CAMPAIGN, 10, queue="nosuch")
+    with pytest.raises(InputError, match="queue\\(s\\) nosuch, which the data does not have"):
+        forecast_dataset(
+            synthetic_intervals(7 * 6, seed=1), 7, ForecastSettings(country=None, events=(event,))
+        )
