@@ -163,14 +163,9 @@ def wide_to_long(
     clocks = grid.across
     kept = [c for c in text_format.header if c not in clocks and not is_total_label(c)]
     dropped = [c for c in text_format.header if c not in clocks and c not in kept]
-    for column in clocks:
-        _check_counts(table[column], column, name, text_format)
-    identity = [table[column].to_pylist() for column in kept]
-    values = {column: table[column].to_pylist() for column in clocks}
-    # A "Totale" row sums the days above it: left out.
-    data_rows = [r for r in range(table.num_rows) if not _is_total_row([c[r] for c in identity])]
-    totals = table.num_rows - len(data_rows)
-    mismatch = _total_mismatch(table, list(clocks), dropped, data_rows, text_format)
+    identity, values, data_rows, mismatch = _counted_rows(
+        table, list(clocks), kept, dropped, name, text_format, "interval"
+    )
     # The source's own encoding, so the notes about the file stay true of it.
     with open(target, "w", encoding=text_format.encoding, newline="") as handle:
         writer = csv.writer(handle, delimiter=text_format.delimiter)
@@ -179,9 +174,7 @@ def wide_to_long(
             ids = [column[row] for column in identity]
             for column, clock in clocks.items():
                 writer.writerow([*ids, clock, values[column][row]])
-    left_out = [f"column(s) {', '.join(dropped)}"] if dropped else []
-    left_out += [f"{totals} row(s)"] if totals else []
-    dropped_note = f"; {' and '.join(left_out)} left out as totals" if left_out else ""
+    dropped_note = _left_out(dropped, table.num_rows - len(data_rows))
     down = "day" if grid.unit == "interval" else "interval"
     return (
         f"{name}: one row per {down} with {len(clocks)} {grid.unit} columns "
@@ -201,13 +194,9 @@ def queues_to_long(
     times = {plan.timestamp_column, plan.date_column, plan.time_column}
     kept = [c for c in text_format.header if c in times]
     totals = [c for c in text_format.header if c not in queues and is_total_label(c)]
-    for column in queues:
-        _check_counts(table[column], column, name, text_format, "queue")
-    identity = [table[column].to_pylist() for column in kept]
-    values = {column: table[column].to_pylist() for column in queues}
-    data_rows = [r for r in range(table.num_rows) if not _is_total_row([c[r] for c in identity])]
-    total_rows = table.num_rows - len(data_rows)
-    mismatch = _total_mismatch(table, list(queues), totals, data_rows, text_format)
+    identity, values, data_rows, mismatch = _counted_rows(
+        table, list(queues), kept, totals, name, text_format, "queue"
+    )
     with open(target, "w", encoding=text_format.encoding, newline="") as handle:
         writer = csv.writer(handle, delimiter=text_format.delimiter)
         writer.writerow([*kept, LONG_QUEUE, LONG_VOLUME])
@@ -216,14 +205,44 @@ def queues_to_long(
         for column in queues:
             for row in data_rows:
                 writer.writerow([*(ids[row] for ids in identity), column, values[column][row]])
-    left_out = [f"column(s) {', '.join(totals)}"] if totals else []
-    left_out += [f"{total_rows} row(s)"] if total_rows else []
-    dropped_note = f"; {' and '.join(left_out)} left out as totals" if left_out else ""
+    dropped_note = _left_out(totals, table.num_rows - len(data_rows))
     down = "day" if plan.date_column and not plan.time_column else "interval"
     return (
         f"{name}: one row per {down} with a count column per queue ({', '.join(queues)}), "
         f"read as one column per queue{dropped_note}.{mismatch}"
     )
+
+
+def _counted_rows(
+    table: pa.Table,
+    counted: list[str],
+    kept: list[str],
+    totals: list[str],
+    name: str,
+    text_format: TextFormat,
+    kind: str,
+) -> tuple[list[list], dict[str, list], list[int], str]:
+    """The `kept` columns' cells, the `counted` columns' cells (each checked to hold counts),
+    the rows that are no total row ("Totale" sums the rows above it), and a sentence on the rows
+    whose `totals` columns are not the sum of the counted ones."""
+    for column in counted:
+        _check_counts(table[column], column, name, text_format, kind)
+    identity = [table[column].to_pylist() for column in kept]
+    values = {column: table[column].to_pylist() for column in counted}
+    data_rows = [r for r in range(table.num_rows) if not _is_total_row([c[r] for c in identity])]
+    return (
+        identity,
+        values,
+        data_rows,
+        _total_mismatch(table, counted, totals, data_rows, text_format),
+    )
+
+
+def _left_out(columns: list[str], rows: int) -> str:
+    """'; column(s) Total and 1 row(s) left out as totals', or nothing."""
+    left_out = [f"column(s) {', '.join(columns)}"] if columns else []
+    left_out += [f"{rows} row(s)"] if rows else []
+    return f"; {' and '.join(left_out)} left out as totals" if left_out else ""
 
 
 def _total_mismatch(
