@@ -1,11 +1,13 @@
 """Outlier detection: a lone spike is flagged, a recent level shift is not."""
 
 import warnings
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 import pytest
 
+from forecasting import ForecastSettings, forecast_dataset
 from forecasting.history import QueueHistory
 from forecasting.outliers import (
     _nan_median_first_axis,
@@ -13,6 +15,9 @@ from forecasting.outliers import (
     outlier_table,
     recent_one_off_days,
 )
+from forecasting.synthetic import synthetic_means
+
+FAST = ("seasonal_naive", "historical_average_4w", "weighted_profile", "relevelled_profile")
 
 
 def flat_history(weeks: int = 10) -> QueueHistory:
@@ -148,3 +153,60 @@ def test_empty_days_of_a_sparse_queue_or_at_the_very_end_are_no_outage():
     values = history.values.copy()
     values[[38, 45]] = 0.0
     assert not detect_outliers(history.with_values(values))[[38, 45]].any()
+
+
+def test_a_surge_week_that_passed_is_cleaned_but_a_lasting_step_is_not():
+    # Every day of one week at x1.8 (a storm week), then a week back at the usual: slot by slot
+    # only its peaks clear the noise, and each surge day has the others as its days after.
+    history = flat_history(weeks=20)
+    values = history.values.copy()
+    values[-14:-7] *= 1.8
+    flagged = detect_outliers(history.with_values(values))
+    assert flagged[-14:-7].all() and flagged[:-14].sum() + flagged[-7:].sum() <= 2
+    assert [row for row, _ in recent_one_off_days(history.with_values(values), flagged)] == list(
+        range(7 * 20 - 14, 7 * 20 - 7)
+    )
+    # The same step lasting to the end is a new level: no day of it is left out (a stray
+    # interval may be), none named.
+    for weeks, ratio in ((2, 1.8), (3, 1.8), (4, 1.4), (4, 2.5)):
+        values = history.values.copy()
+        values[-7 * weeks :] *= ratio
+        stepped = history.with_values(values)
+        flagged = detect_outliers(stepped)
+        assert not flagged.all(axis=1).any() and not recent_one_off_days(stepped, flagged)
+
+
+def test_a_surge_week_at_the_same_time_a_year_before_is_seasonal_and_kept():
+    history = flat_history(weeks=72)
+    values = history.values.copy()
+    for start in (100, 100 + 364):  # five days at x1.8, twice 52 weeks apart
+        values[start : start + 5] *= 1.8
+    assert not detect_outliers(history.with_values(values))[[100, 464]].all(axis=1).any()
+    values[100:105] = history.values[100:105]  # alone, the later one is an incident
+    assert detect_outliers(history.with_values(values))[464:469].all()
+
+
+def test_a_low_week_is_not_left_out_whole():
+    # Lost contacts tend to come back in the days after, or a lower level sets in: kept.
+    history = flat_history(weeks=12)
+    values = history.values.copy()
+    values[40:47] = np.floor(values[40:47] / 2)
+    assert not detect_outliers(history.with_values(values))[40:47].all(axis=1).any()
+
+
+def test_the_forecast_after_a_surge_week_is_back_at_the_usual_level_and_names_it():
+    days = 7 * 20  # 2024-01-01 .. 2024-05-19, Mon-Fri 08-18, ~1,000 a day
+    times, means = synthetic_means(days, level=50)
+    surge = means.copy()
+    surge[days - 28 : days - 21] *= 1.8  # Mon 22 - Fri 26 Apr, then three weeks back
+    counts = np.random.default_rng(4).poisson(surge).ravel().astype(float)
+    frame = pd.DataFrame({"interval_start": times, "queue": "q", "volume": counts})
+    frame = frame[means.ravel() > 0]
+    settings = ForecastSettings(country=None, candidates=FAST, n_origins=2)
+    # A week after it, each surge day is named in the notes; two weeks after, no longer.
+    for origin, named in (("2024-05-06", 5), ("2024-05-13", 0)):
+        result = forecast_dataset(frame, 7, replace(settings, origin=origin))
+        week = int((pd.Timestamp(origin) - pd.Timestamp("2024-01-01")).days)
+        truth = means[week : week + 7].sum()
+        assert result.forecast["forecast"].sum() == pytest.approx(truth, rel=0.05)
+        assert sum("was left out of the training as a one-off" in n for n in result.notes) == named
