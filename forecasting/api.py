@@ -511,14 +511,32 @@ def _to_data_end(
 
 
 def _one_off_notes(history: QueueHistory, flagged: np.ndarray) -> list[str]:
-    notes = []
+    """One note per one-off day, or per run of them (a surge week: one note, not five)."""
+    runs: list[list[tuple[int, float]]] = []
     for row, ratio in recent_one_off_days(history, flagged):
-        day = history.first_day + pd.Timedelta(days=row)
-        brought = f"x{ratio:.1f} its usual contacts" if ratio > 0 else "no contact at all"
+        if runs and row - runs[-1][-1][0] <= 3 and (ratio > 0) == (runs[-1][-1][1] > 0):
+            runs[-1].append((row, ratio))  # the next working day of the same run
+        else:
+            runs.append([(row, ratio)])
+    notes = []
+    for run in runs:
+        first = history.first_day + pd.Timedelta(days=run[0][0])
+        last = history.first_day + pd.Timedelta(days=run[-1][0])
+        ratios = [ratio for _, ratio in run]
+        their = "its" if len(run) == 1 else "their"
+        if ratios[0] == 0:
+            brought = "no contact at all"
+        elif f"{min(ratios):.1f}" == f"{max(ratios):.1f}":
+            brought = f"x{ratios[0]:.1f} {their} usual contacts"
+        else:
+            brought = f"x{min(ratios):.1f}–x{max(ratios):.1f} {their} usual contacts"
+        when, was = f"{first:%a %d %b %Y}", "was"
+        if len(run) > 1:
+            when, was = f"{first:%a %d %b} – {last:%a %d %b %Y} ({len(run)} days)", "were"
         notes.append(
-            f"{history.queue}: {day:%a %d %b %Y} brought {brought} and was left out of the "
-            "training as a one-off (a storm, an outage, a broken export). If it starts a new "
-            "level, the forecast will follow once a few more days show it."
+            f"{history.queue}: {when} brought {brought} and {was} left out of the training as a "
+            "one-off (a storm, an outage, a broken export). If it starts a new level, the "
+            "forecast will follow once a few more days show it."
         )
     return notes
 
