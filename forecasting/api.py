@@ -640,7 +640,7 @@ def forecast_dataset(
         mean = run_model(make_model(model), inputs, data, n_days)
         quantiles = quantile_forecasts(mean, dispersion)
         usual = _usual(data.training, settings.usual_weeks)[history.weekdays(origin, n_days)]
-        usual = usual * history.open_rows(origin, n_days)
+        usual = usual * data.training.open_rows(origin, n_days)  # the hours as they are now
         # A day the history shows closed (a holiday, a bridge at x0) or an event closes is shut:
         # nobody is staffed there, not even the minimum an open slot gets.
         is_open = day_multipliers(inputs, data, n_days) > 0
