@@ -12,7 +12,7 @@ import numpy as np
 import pyarrow as pa
 
 from data.errors import IMPORT_CHOICES, InputError, where_to_choose
-from data.outcomes import FLAG_VALUES
+from data.outcomes import FLAG_VALUES, OTHER, classify_label, transferred
 from data.schema import KIND_INTERVALS, KIND_RECORDS
 from data.timestamps import (
     DASHES,
@@ -266,6 +266,8 @@ class ColumnPlan:
     # One count column per queue beside the times ("retail", "business", ...): the reader turns
     # the file into one row per interval and queue. Empty for any other layout.
     queue_count_columns: tuple[str, ...] = ()
+    # The queue each of them counts, by its header less the count word ("Sales Calls" -> "Sales").
+    queue_names: tuple[str, ...] = ()
     notes: list[str] = field(default_factory=list)  # what the user should know about the roles
 
     def used_columns(self) -> list[str]:
@@ -535,6 +537,7 @@ def _detect_roles(
     chosen_counts = overrides.kind == KIND_RECORDS or overrides.volume_column
     if not chosen_counts and not overrides.queue_column and not outcome_counts:
         plan.queue_count_columns = _queue_count_columns(plan, columns, by_name)
+        plan.queue_names = _queue_names(plan.queue_count_columns)
     if plan.queue_count_columns:
         plan.kind, plan.volume_column = KIND_INTERVALS, None
         return plan
@@ -1095,8 +1098,11 @@ def _queue_count_columns(
     ]
     if not (plan.timestamp_column or plan.date_column) or len(queues) < MIN_QUEUE_COLUMNS:
         return ()
-    if plan.volume_column and plan.volume_column not in {c.name for c in totals}:
-        return ()  # a count named as such: an ordinary interval report
+    # A count named as such makes an ordinary interval report, unless every column is a count
+    # of its own queue ("Sales Calls", "Support Calls").
+    counted = plan.volume_column and plan.volume_column not in {c.name for c in totals}
+    if counted and _queue_labels([c.name for c in queues]) is None:
+        return ()
     counts = {c.name: _counts(c) for c in queues + totals}
     if any(c.words & NOT_QUEUE_COUNT_WORDS for c in queues) or any(
         value is None for value in counts.values()
@@ -1117,6 +1123,61 @@ def _queue_count_columns(
         if known.any() and np.mean(np.abs(stated[known] - summed[known]) <= 0.5) < 0.9:
             return ()  # a "Total" that is no sum of these columns: they may be no queues
     return tuple(c.name for c in queues)
+
+
+# Words saying what a column counts ("Sales Calls", "N. chiamate di Vendita"): what is left of
+# its header may name a queue.
+COUNT_NOUNS = COUNTED_THINGS | {
+    "chat", "email", "mail", "ticket", "contact", "contatto", "chiamata", "volume", "volumes",
+    "volumi", "count", "conteggio", "n", "num", "numero", "nr", "no", "qty", "quantity",
+}  # fmt: skip
+LABEL_FILLER_WORDS = {"of", "di", "de", "del", "della", "delle", "dei"}
+# What is left naming an outcome, a measure or a direction ("Calls Offered", "Inbound Calls",
+# "Calls in Queue") makes the columns parts of one report, not queues. A queue may be called
+# "Service" though: beside a count word it names no service time.
+NOT_QUEUE_LABEL_WORDS = (
+    VOLUME_WORDS | ANSWERED_COUNT_WORDS | ABANDONED_COUNT_WORDS | NOT_VOLUME_WORDS
+    | NOT_QUEUE_COUNT_WORDS | OUTBOUND_WORDS | INBOUND_FIRST_WORDS | NOT_INBOUND_FIRST_WORDS
+    | (HANDLE_WORDS - {"service", "servizio", "ser"}) | WAIT_WORDS | HOLD_WORDS | WRAP_UP_WORDS
+    | LENGTH_WORDS | QUEUE_MEASURE_WORDS | LONGEST_WORDS | SATISFACTION_WORDS | OUTCOME_WORDS
+    | NOT_A_TIME_WORDS | TIME_WORDS | DATE_WORDS | WHOLE_CALL_WORDS | {
+        "short", "transferred", "transfer", "transfers", "trasferite", "overflow", "overflowed",
+        "interflow", "interflowed", "redirected", "dequeued", "callback", "callbacks",
+        "blocked", "busy", "internal", "external", "agents", "agent", "staff", "forecast",
+        "target", "sla", "ivr", "all", "other", "altre", "altri",
+    }
+)  # fmt: skip
+
+
+def _queue_label(header: str) -> str | None:
+    """The header less its count word ("Sales Calls" -> "Sales"), or None when it has none or
+    only a count word."""
+    tokens = re.split(r"[\W_]+", re.sub(r"([a-z])([A-Z])", r"\1 \2", header))
+    kept = [t for t in tokens if t and not header_words(t) <= COUNT_NOUNS | LABEL_FILLER_WORDS]
+    if not kept or not any(header_words(t) & COUNT_NOUNS for t in tokens if t):
+        return None
+    return " ".join(kept)
+
+
+def _queue_labels(headers: list[str]) -> list[str] | None:
+    """The queue each count column names ("Sales Calls", "Support Calls" -> Sales, Support),
+    or None unless every one names a distinct queue that is no outcome or measure."""
+    labels = [_queue_label(header) for header in headers]
+    if len(labels) < MIN_QUEUE_COLUMNS or None in labels:
+        return None
+    named = [label for label in labels if label is not None]
+    if len({label.lower() for label in named}) < len(named):
+        return None
+    # An outcome label ("Lost", "Transferred") is no queue, whatever word sets miss it.
+    outcomes = [classify_label(label) != OTHER or transferred(label) for label in named]
+    if any(header_words(label) & NOT_QUEUE_LABEL_WORDS for label in named) or any(outcomes):
+        return None
+    return named
+
+
+def _queue_names(columns: tuple[str, ...]) -> tuple[str, ...]:
+    """Each queue column's queue: its header less a count word when every header has one."""
+    return tuple(_queue_labels(list(columns)) or columns)
 
 
 def _counts(column: _Column) -> np.ndarray | None:

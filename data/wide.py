@@ -189,8 +189,10 @@ def queues_to_long(
     """Write one row per (row, queue column of `plan`) of `table` (the whole file, read as
     text) to `target`, in the file's own delimiter and number format: the date and time
     columns, then the queue (the column's header) and `volume`. Row-total columns ("Total") are
-    checked against the queues' sum and left out. Returns a note saying what was done."""
+    checked against the queues' sum and left out; a header's count word is no part of its
+    queue's name ("Sales Calls" is queue "Sales"). Returns a note saying what was done."""
     queues = plan.queue_count_columns
+    names = plan.queue_names or queues
     times = {plan.timestamp_column, plan.date_column, plan.time_column}
     kept = [c for c in text_format.header if c in times]
     totals = [c for c in text_format.header if c not in queues and is_total_label(c)]
@@ -202,14 +204,15 @@ def queues_to_long(
         writer.writerow([*kept, LONG_QUEUE, LONG_VOLUME])
         # Queue by queue, so that each queue's rows run as the file's do (a date written once
         # per day is still followed by its day's times).
-        for column in queues:
+        for column, queue in zip(queues, names, strict=True):
             for row in data_rows:
-                writer.writerow([*(ids[row] for ids in identity), column, values[column][row]])
+                writer.writerow([*(ids[row] for ids in identity), queue, values[column][row]])
     dropped_note = _left_out(totals, table.num_rows - len(data_rows))
     down = "day" if plan.date_column and not plan.time_column else "interval"
+    named = f" (queues {', '.join(names)})" if names != queues else ""
     return (
         f"{name}: one row per {down} with a count column per queue ({', '.join(queues)}), "
-        f"read as one column per queue{dropped_note}.{mismatch}"
+        f"read as one column per queue{named}{dropped_note}.{mismatch}"
     )
 
 

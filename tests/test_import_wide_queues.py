@@ -232,3 +232,123 @@ def test_a_column_summing_the_others_is_no_queue_and_is_refused(tmp_path):
     header = ["Tijdvak", "Aangeboden", "Beantwoord", "Verlaten"]
     with pytest.raises(InputError, match=r"interval grid.*--volume-column 'Aangeboden'"):
         import_files_detailed([write_csv(tmp_path / "nl.csv", header, rows)])
+
+
+@pytest.mark.parametrize(
+    ("time_header", "queues"),
+    [
+        (
+            "Interval",
+            {"Sales Calls": "Sales", "Support Calls": "Support", "Billing Calls": "Billing"},
+        ),
+        ("Data", {"Chiamate Vendite": "Vendite", "Chiamate Assistenza": "Assistenza"}),
+        (
+            "Intervallo",
+            {"N. chiamate di Vendita": "Vendita", "N. chiamate Assistenza": "Assistenza"},
+        ),
+        ("interval_start", {"SalesContacts": "Sales", "service_contacts": "service"}),
+    ],
+)
+def test_a_count_word_in_each_queue_header_is_no_part_of_the_queue(tmp_path, time_header, queues):
+    # "Sales Calls" reads as a count header; the columns beside it are queues all the same.
+    counts = queue_counts(13, dict(zip(queues, (1500, 3000, 200), strict=False)))
+    result = import_files_detailed([wide_file(tmp_path / "q.csv", time_header, counts)])
+    assert result.files[0].kind == schema.KIND_INTERVALS
+    assert per_queue(result) == {queues[header]: total for header, total in truth(counts).items()}
+    assert result.contacts == sum(truth(counts).values())
+    intervals = result.dataset.intervals
+    first = intervals[intervals[schema.INTERVAL_START] == pd.Timestamp("2024-03-04 08:00")]
+    assert first.set_index(schema.QUEUE)[schema.VOLUME].to_dict() == {
+        queues[header]: float(column[0]) for header, column in counts.items()
+    }
+
+
+def test_the_note_names_the_queues_of_count_word_headers(tmp_path):
+    counts = queue_counts(14, {"Sales Calls": 1500, "Support Calls": 3000, "Total Calls": 0})
+    counts["Total Calls"] = counts["Sales Calls"] + counts["Support Calls"]
+    result = import_files_detailed([wide_file(tmp_path / "q.csv", "Interval", counts)])
+    assert per_queue(result) == {
+        "Sales": float(counts["Sales Calls"].sum()),
+        "Support": float(counts["Support Calls"].sum()),
+    }
+    assert note_with(result.dataset, "one column per queue") == (
+        "q.csv: one row per interval with a count column per queue (Sales Calls, Support Calls), "
+        "read as one column per queue (queues Sales, Support); column(s) Total Calls left out as "
+        "totals."
+    )
+
+
+def test_date_and_time_with_contacts_per_queue(tmp_path):
+    counts = queue_counts(15, {"Sales contacts": 900, "Support contacts": 2500})
+    rows = [
+        [f"{start:%Y-%m-%d}", f"{start:%H:%M}", *(int(c[slot]) for c in counts.values())]
+        for slot, start in enumerate(OPEN)
+    ]
+    path = write_csv(tmp_path / "c.csv", ["Date", "Time", *counts], rows)
+    result = import_files_detailed([path])
+    assert per_queue(result) == {
+        "Sales": float(counts["Sales contacts"].sum()),
+        "Support": float(counts["Support contacts"].sum()),
+    }
+
+
+def acd_rows(seed: int) -> tuple[np.ndarray, np.ndarray, list[list[object]]]:
+    """Offered, answered and abandoned per open slot: answered + abandoned = offered."""
+    rng = np.random.default_rng(seed)
+    answered, abandoned = rng.poisson(20, len(OPEN)), rng.poisson(2, len(OPEN))
+    rows = [
+        [f"{start:%Y-%m-%d %H:%M}", int(a + b), int(a), int(b)]
+        for start, a, b in zip(OPEN, answered, abandoned, strict=True)
+    ]
+    return answered, abandoned, rows
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["Interval", "Calls Offered", "Calls Answered", "Calls Abandoned"],
+        ["Interval", "Offered", "Answered", "Abandoned"],
+    ],
+)
+def test_an_acd_report_with_count_words_stays_one_report(tmp_path, header):
+    answered, abandoned, rows = acd_rows(16)
+    result = import_files_detailed([write_csv(tmp_path / "acd.csv", header, rows)])
+    assert result.files[0].columns["volume"] == header[1]
+    assert result.files[0].columns["answered"] == header[2]
+    assert result.files[0].columns["abandoned"] == header[3]
+    assert per_queue(result) == {"acd": float((answered + abandoned).sum())}
+    assert not any("one column per queue" in note for note in result.dataset.notes)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["Interval", "Inbound Calls", "Outbound Calls"],
+        ["Interval", "Calls Offered", "Calls Handled"],
+        ["Interval", "Calls", "Calls in Queue"],
+    ],
+)
+def test_count_words_beside_a_direction_or_outcome_are_no_queues(tmp_path, header):
+    rng = np.random.default_rng(17)
+    first, second = rng.poisson(20, len(OPEN)), rng.poisson(5, len(OPEN))
+    rows = [
+        [f"{start:%Y-%m-%d %H:%M}", int(a), int(b)]
+        for start, a, b in zip(OPEN, first, second, strict=True)
+    ]
+    result = import_files_detailed([write_csv(tmp_path / "r.csv", header, rows)])
+    assert result.files[0].columns["volume"] == header[1]
+    assert per_queue(result) == {"r": float(first.sum())}
+
+
+def test_one_count_column_beside_a_queue_column_stays_one_count(tmp_path):
+    rng = np.random.default_rng(18)
+    sales, support = rng.poisson(15, len(OPEN)), rng.poisson(4, len(OPEN))
+    rows = [
+        [f"{start:%Y-%m-%d %H:%M}", queue, int(count)]
+        for start, a, b in zip(OPEN, sales, support, strict=True)
+        for queue, count in (("Sales", a), ("Support", b))
+    ]
+    header = ["Interval", "Queue", "Sales Calls"]
+    result = import_files_detailed([write_csv(tmp_path / "l.csv", header, rows)])
+    assert result.files[0].columns["queue"] == "Queue"
+    assert per_queue(result) == {"Sales": float(sales.sum()), "Support": float(support.sum())}
