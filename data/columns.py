@@ -268,6 +268,9 @@ class ColumnPlan:
     queue_count_columns: tuple[str, ...] = ()
     # The queue each of them counts, by its header less the count word ("Sales Calls" -> "Sales").
     queue_names: tuple[str, ...] = ()
+    # Per-queue blocks ("Sales Calls,Sales AHT,Support Calls,Support AHT"): each measure's
+    # header in the long table and its column per queue, in the order of queue_count_columns.
+    queue_measures: tuple[tuple[str, tuple[str, ...]], ...] = ()
     notes: list[str] = field(default_factory=list)  # what the user should know about the roles
 
     def used_columns(self) -> list[str]:
@@ -535,7 +538,13 @@ def _detect_roles(
         KIND_INTERVALS if plan.volume_column or outcome_counts else KIND_RECORDS
     )
     chosen_counts = overrides.kind == KIND_RECORDS or overrides.volume_column
-    if not chosen_counts and not overrides.queue_column and not outcome_counts:
+    blocks = None
+    if not chosen_counts and not overrides.queue_column:
+        # Per-queue blocks hold outcome counts too: "Sales Answered" is no one-queue report.
+        blocks = _queue_blocks(plan, columns, by_name)
+    if blocks:
+        plan.queue_count_columns, plan.queue_names, plan.queue_measures = blocks
+    elif not chosen_counts and not overrides.queue_column and not outcome_counts:
         plan.queue_count_columns = _queue_count_columns(plan, columns, by_name)
         plan.queue_names = _queue_names(plan.queue_count_columns)
     if plan.queue_count_columns:
@@ -1173,6 +1182,127 @@ def _queue_labels(headers: list[str]) -> list[str] | None:
     if any(header_words(label) & NOT_QUEUE_LABEL_WORDS for label in named) or any(outcomes):
         return None
     return named
+
+
+# A block's measures besides its count, each read under its own name in the long table.
+BLOCK_MEASURE_ROLES = ("answered", "abandoned", "aht", "wait")
+COUNT_ROLES = frozenset({"volume", "answered", "abandoned"})
+
+
+def _block_role(words: set[str]) -> str | None:
+    """'volume', 'answered', 'abandoned', 'aht' or 'wait' for the words of a block header less
+    its queue label ("Offered", "AHT", "Avg Speed Ans"); None for anything else."""
+    words = words - LABEL_FILLER_WORDS
+    timed = bool(words & (TIME_MEASURE_WORDS | LENGTH_WORDS))
+    if not words or words & (RATE_WORDS | OUTBOUND_WORDS | LONGEST_WORDS | {"sl", "level"}):
+        return None
+    if words & ABANDONED_COUNT_WORDS:
+        return None if timed else "abandoned"
+    if words & WHOLE_HANDLE_WORDS or (words & HANDLE_WORDS - {"acd"} and timed):
+        return "aht"
+    if words & (WAIT_WORDS | SPEED_WORDS):
+        return "wait"
+    if words & ANSWERED_COUNT_WORDS:
+        return None if timed else "answered"
+    countable = COUNT_NOUNS | VOLUME_WORDS
+    return "volume" if words <= countable and not words & NOT_VOLUME_WORDS else None
+
+
+def _block_split(header: str, leading: bool) -> tuple[str, str, str] | None:
+    """(queue label, role, the header less the label) with the label the header's shortest
+    leading (or trailing) words before (after) a known role; None when no split names one."""
+    tokens = [t for t in re.split(r"[\W_]+", re.sub(r"([a-z])([A-Z])", r"\1 \2", header)) if t]
+    cuts = range(1, len(tokens)) if leading else range(len(tokens) - 1, 0, -1)
+    for cut in cuts:
+        label, rest = (tokens[:cut], tokens[cut:]) if leading else (tokens[cut:], tokens[:cut])
+        role = _block_role(header_words(" ".join(rest)))
+        if role:
+            return " ".join(label), role, " ".join(rest)
+    return None
+
+
+def _queue_blocks(
+    plan: ColumnPlan, columns: list[_Column], by_name: dict[str, _Column]
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]] | None:
+    """(count columns, queue names, measures) of a table of per-queue blocks ("Sales Calls,
+    Sales AHT, Support Calls, Support AHT"): every column but the times splits, on the same
+    side, into a queue label and a role; two or more queues hold the same roles, a count among
+    them and some other measure (one count per queue is _queue_count_columns' table). None
+    otherwise: an ACD report of one queue ("Calls Offered, Calls Answered") has one label."""
+    times = {plan.timestamp_column, plan.date_column, plan.time_column} - {None}
+    # A trailing delimiter's nameless column ("column_6", see sniff) is no block while empty.
+    others = [
+        c
+        for c in columns
+        if c.name not in times and (c.values or not re.fullmatch(r"column_\d+", c.name))
+    ]
+    if not (plan.timestamp_column or plan.date_column) or len(others) < 2 * MIN_QUEUE_COLUMNS:
+        return None
+    for leading in (True, False):
+        splits = [_block_split(c.name, leading) for c in others]
+        if None in splits:
+            continue
+        groups: dict[str, dict[str, tuple[str, str]]] = {}
+        labels: dict[str, str] = {}
+        for column, (label, role, rest) in zip(others, splits, strict=True):
+            roles = groups.setdefault(label.lower(), {})
+            labels.setdefault(label.lower(), label)
+            if role in roles:
+                break  # two counts under one label: no block of one queue
+            roles[role] = (column.name, rest)
+        else:
+            blocks = _checked_blocks(groups, labels, by_name, plan)
+            if blocks:
+                return blocks
+    return None
+
+
+def _checked_blocks(
+    groups: dict[str, dict[str, tuple[str, str]]],
+    labels: dict[str, str],
+    by_name: dict[str, _Column],
+    plan: ColumnPlan,
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]] | None:
+    """The blocks of `_queue_blocks` when they name queues holding counts and measures."""
+    # A "Total" block sums the queues: no queue of its own, left out as totals.
+    queues = [key for key in groups if not is_total_label(labels[key])]
+    roles = {frozenset(groups[key]) for key in queues}
+    if len(queues) < MIN_QUEUE_COLUMNS or len(roles) != 1:
+        return None
+    (shared,) = roles
+    if "volume" not in shared or len(shared) < 2 or _queue_labels_clash(labels, queues):
+        return None
+    counted = [by_name[groups[key][role][0]] for key in queues for role in shared & COUNT_ROLES]
+    if any(_counts(c) is None for c in counted):
+        return None
+    timed = [by_name[groups[key][role][0]] for key in queues for role in shared - COUNT_ROLES]
+    if any(c.values and max(_number_share(c), _duration_share(c)) < MIN_SHARE for c in timed):
+        return None
+    if not _one_row_per_interval(plan, by_name):
+        return None
+    measures = []
+    for role in sorted(shared - {"volume"}, key=BLOCK_MEASURE_ROLES.index):
+        columns = tuple(groups[key][role][0] for key in queues)
+        rest = groups[queues[0]][role][1]
+        # The rest of the header keeps its unit ("AHT (min)") for the duration reading.
+        header = role if header_words(rest) == {role} else f"{role} ({rest})"
+        units = {duration_unit(column) for column in columns}
+        if len(units) > 1:
+            return None  # queues timed in different units: no one header says them all
+        measures.append((header, columns))
+    return (
+        tuple(groups[key]["volume"][0] for key in queues),
+        tuple(labels[key] for key in queues),
+        tuple(measures),
+    )
+
+
+def _queue_labels_clash(labels: dict[str, str], queues: list[str]) -> bool:
+    """A label naming an outcome or a measure ("Lost", "Inbound") names no queue."""
+    named = [labels[key] for key in queues]
+    words = [header_words(label) for label in named]
+    outcomes = [classify_label(label) != OTHER or transferred(label) for label in named]
+    return any(w & NOT_QUEUE_LABEL_WORDS for w in words) or any(outcomes)
 
 
 def _queue_names(columns: tuple[str, ...]) -> tuple[str, ...]:

@@ -193,23 +193,46 @@ def queues_to_long(
     queue's name ("Sales Calls" is queue "Sales"). Returns a note saying what was done."""
     queues = plan.queue_count_columns
     names = plan.queue_names or queues
+    measures = plan.queue_measures
     times = {plan.timestamp_column, plan.date_column, plan.time_column}
     kept = [c for c in text_format.header if c in times]
-    totals = [c for c in text_format.header if c not in queues and is_total_label(c)]
+    measured = {column for _, columns in measures for column in columns}
+    totals = [
+        c for c in text_format.header if c not in queues and c not in measured and is_total_label(c)
+    ]
+    # A total block's measures ("Total AHT") are no sums: its columns are left out unchecked.
+    checked = [] if measures else totals
     identity, values, data_rows, mismatch = _counted_rows(
-        table, list(queues), kept, totals, name, text_format, "queue"
+        table, list(queues), kept, checked, name, text_format, "queue"
     )
+    # Measure cells are copied as written: the long reader parses durations ("4:05") as ever.
+    cells = {column: table[column].to_pylist() for column in measured}
     with open(target, "w", encoding=text_format.encoding, newline="") as handle:
         writer = csv.writer(handle, delimiter=text_format.delimiter)
-        writer.writerow([*kept, LONG_QUEUE, LONG_VOLUME])
+        writer.writerow([*kept, LONG_QUEUE, LONG_VOLUME, *(header for header, _ in measures)])
         # Queue by queue, so that each queue's rows run as the file's do (a date written once
         # per day is still followed by its day's times).
-        for column, queue in zip(queues, names, strict=True):
+        for position, (column, queue) in enumerate(zip(queues, names, strict=True)):
+            own = [cells[columns[position]] for _, columns in measures]
             for row in data_rows:
-                writer.writerow([*(ids[row] for ids in identity), queue, values[column][row]])
+                writer.writerow(
+                    [
+                        *(ids[row] for ids in identity),
+                        queue,
+                        values[column][row],
+                        *(measure[row] for measure in own),
+                    ]
+                )
     dropped_note = _left_out(totals, table.num_rows - len(data_rows))
     down = "day" if plan.date_column and not plan.time_column else "interval"
     named = f" (queues {', '.join(names)})" if names != queues else ""
+    if measures:
+        read = ", ".join(", ".join(columns) for _, columns in measures)
+        return (
+            f"{name}: one row per {down} with a block of columns per queue ({', '.join(names)}), "
+            f"read as one queue per block: counts {', '.join(queues)}; measures {read}"
+            f"{dropped_note}."
+        )
     return (
         f"{name}: one row per {down} with a count column per queue ({', '.join(queues)}), "
         f"read as one column per queue{named}{dropped_note}.{mismatch}"

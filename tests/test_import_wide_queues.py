@@ -352,3 +352,94 @@ def test_one_count_column_beside_a_queue_column_stays_one_count(tmp_path):
     result = import_files_detailed([write_csv(tmp_path / "l.csv", header, rows)])
     assert result.files[0].columns["queue"] == "Queue"
     assert per_queue(result) == {"Sales": float(sales.sum()), "Support": float(support.sum())}
+
+
+def block_rows(seed: int) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """Calls and a handle time in seconds per open slot for Sales and Support."""
+    rng = np.random.default_rng(seed)
+    calls = {"Sales": rng.poisson(15, len(OPEN)), "Support": rng.poisson(30, len(OPEN))}
+    aht = {"Sales": rng.integers(120, 400, len(OPEN)), "Support": rng.integers(200, 700, len(OPEN))}
+    return calls, aht
+
+
+def weighted_aht(result: ImportResult) -> dict[str, float]:
+    intervals = result.dataset.intervals
+    busy = intervals[intervals[schema.VOLUME] > 0]
+    handled = (busy[schema.VOLUME] * busy[schema.AHT_SECONDS]).groupby(busy[schema.QUEUE]).sum()
+    return (handled / busy.groupby(schema.QUEUE)[schema.VOLUME].sum()).to_dict()
+
+
+@pytest.mark.parametrize("written", [str, lambda seconds: f"{seconds // 60}:{seconds % 60:02d}"])
+def test_a_block_of_calls_and_aht_per_queue_is_one_queue_per_block(tmp_path, written):
+    calls, aht = block_rows(19)
+    rows = [
+        [f"{start:%Y-%m-%d %H:%M}"]
+        + [
+            value
+            for queue in calls
+            for value in (int(calls[queue][slot]), written(aht[queue][slot]))
+        ]
+        for slot, start in enumerate(OPEN)
+    ]
+    header = ["Interval", "Sales Calls", "Sales AHT", "Support Calls", "Support AHT"]
+    result = import_files_detailed([write_csv(tmp_path / "blocks.csv", header, rows)])
+    assert result.files[0].kind == schema.KIND_INTERVALS
+    assert per_queue(result) == {"Sales": 13183.0, "Support": 26062.0}
+    assert per_queue(result) == truth(calls)
+    expected = {q: float((calls[q] * aht[q]).sum() / calls[q].sum()) for q in calls}
+    assert weighted_aht(result) == pytest.approx(expected)
+    assert weighted_aht(result) == pytest.approx(
+        {"Sales": 3406063 / 13183, "Support": 11685185 / 26062}
+    )
+    assert note_with(result.dataset, "one queue per block") == (
+        "blocks.csv: one row per interval with a block of columns per queue (Sales, Support), "
+        "read as one queue per block: counts Sales Calls, Support Calls; measures Sales AHT, "
+        "Support AHT."
+    )
+
+
+def test_offered_answered_abandoned_per_queue_are_read_per_queue(tmp_path):
+    rng = np.random.default_rng(20)
+    answered = {"Sales": rng.poisson(15, len(OPEN)), "Support": rng.poisson(30, len(OPEN))}
+    abandoned = {"Sales": rng.poisson(2, len(OPEN)), "Support": rng.poisson(3, len(OPEN))}
+    rows = [
+        [f"{start:%Y-%m-%d %H:%M}"]
+        + [
+            value
+            for queue in answered
+            for value in (
+                int(answered[queue][slot] + abandoned[queue][slot]),
+                int(answered[queue][slot]),
+                int(abandoned[queue][slot]),
+            )
+        ]
+        for slot, start in enumerate(OPEN)
+    ]
+    header = ["Interval"] + [
+        f"{queue} {role}" for queue in answered for role in ("Offered", "Answered", "Abandoned")
+    ]
+    result = import_files_detailed([write_csv(tmp_path / "acd.csv", header, rows)])
+    intervals = result.dataset.intervals
+    sums = intervals.groupby(schema.QUEUE)[[schema.VOLUME, schema.ANSWERED, schema.ABANDONED]].sum()
+    assert sums.to_dict("index") == {
+        "Sales": {schema.VOLUME: 14843.0, "answered": 13052.0, "abandoned": 1791.0},
+        "Support": {schema.VOLUME: 28041.0, "answered": 25516.0, "abandoned": 2525.0},
+    }
+    for queue in answered:
+        assert sums.loc[queue, schema.ANSWERED] == answered[queue].sum()
+        assert sums.loc[queue, schema.ABANDONED] == abandoned[queue].sum()
+
+
+def test_an_acd_report_of_one_queue_with_an_aht_stays_one_report(tmp_path):
+    answered, abandoned, rows = acd_rows(21)
+    rng = np.random.default_rng(22)
+    rows = [
+        [*row, int(seconds)]
+        for row, seconds in zip(rows, rng.integers(120, 400, len(rows)), strict=True)
+    ]
+    header = ["Interval", "Calls Offered", "Calls Answered", "Calls Abandoned", "AHT"]
+    result = import_files_detailed([write_csv(tmp_path / "acd.csv", header, rows)])
+    assert result.files[0].columns["volume"] == "Calls Offered"
+    assert result.files[0].columns["aht"] == "AHT"
+    assert per_queue(result) == {"acd": float((answered + abandoned).sum())}
+    assert not any("queue per block" in note for note in result.dataset.notes)
