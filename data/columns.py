@@ -1177,11 +1177,7 @@ def _queue_labels(headers: list[str]) -> list[str] | None:
     named = [label for label in labels if label is not None]
     if len({label.lower() for label in named}) < len(named):
         return None
-    # An outcome label ("Lost", "Transferred") is no queue, whatever word sets miss it.
-    outcomes = [classify_label(label) != OTHER or transferred(label) for label in named]
-    if any(header_words(label) & NOT_QUEUE_LABEL_WORDS for label in named) or any(outcomes):
-        return None
-    return named
+    return None if _names_no_queue(named) else named
 
 
 # A block's measures besides its count, each read under its own name in the long table.
@@ -1270,7 +1266,11 @@ def _checked_blocks(
     if len(queues) < MIN_QUEUE_COLUMNS or len(roles) != 1:
         return None
     (shared,) = roles
-    if "volume" not in shared or len(shared) < 2 or _queue_labels_clash(labels, queues):
+    if (
+        "volume" not in shared
+        or len(shared) < 2
+        or _names_no_queue([labels[key] for key in queues])
+    ):
         return None
     counted = [by_name[groups[key][role][0]] for key in queues for role in shared & COUNT_ROLES]
     if any(_counts(c) is None for c in counted):
@@ -1297,12 +1297,15 @@ def _checked_blocks(
     )
 
 
-def _queue_labels_clash(labels: dict[str, str], queues: list[str]) -> bool:
-    """A label naming an outcome or a measure ("Lost", "Inbound") names no queue."""
-    named = [labels[key] for key in queues]
-    words = [header_words(label) for label in named]
-    outcomes = [classify_label(label) != OTHER or transferred(label) for label in named]
-    return any(w & NOT_QUEUE_LABEL_WORDS for w in words) or any(outcomes)
+def _names_no_queue(labels: list[str]) -> bool:
+    """Some label names an outcome or a measure ("Lost", "Inbound", "Transferred"; the outcome
+    reader knows outcomes the word sets miss), so the labels name no queues."""
+    return any(
+        header_words(label) & NOT_QUEUE_LABEL_WORDS
+        or classify_label(label) != OTHER
+        or transferred(label)
+        for label in labels
+    )
 
 
 def _queue_names(columns: tuple[str, ...]) -> tuple[str, ...]:
