@@ -1168,9 +1168,47 @@ def _queue_label(header: str) -> str | None:
     return " ".join(kept)
 
 
+# Channels a count column may be named by alone ("Calls, Chats, Emails", "N. chiamate, N. chat"):
+# then each column is the queue of its channel.
+CHANNEL_NOUN_GROUPS = (
+    frozenset({
+        "calls", "call", "chiamate", "chiamata", "telefonate", "anrufe", "appels", "llamadas",
+        "voice", "voce", "phone", "telefono",
+    }),
+    frozenset({"chats", "chat"}),
+    frozenset({"emails", "email", "mails", "mail", "e"}),
+    frozenset({"tickets", "ticket"}),
+    frozenset({"sms", "messages", "messaggi", "whatsapp"}),
+)  # fmt: skip
+
+
+def _channel_labels(headers: list[str]) -> list[str] | None:
+    """Each header as its channel's queue name ("N. chiamate" -> "Chiamate") when every header
+    names only a channel, each a different one; None otherwise."""
+    labels, channels = [], set()
+    for header in headers:
+        kept = [
+            token
+            for token in re.split(r"[^\w-]+", header)
+            if token and not header_words(token) <= GENERIC_COUNT_WORDS | LABEL_FILLER_WORDS
+        ]
+        words = header_words(" ".join(kept))
+        group = next((g for g in CHANNEL_NOUN_GROUPS if words and words <= g), None)
+        if group is None or group in channels:
+            return None
+        channels.add(group)
+        label = " ".join(kept)
+        labels.append(label[:1].upper() + label[1:])
+    return labels if len(labels) >= MIN_QUEUE_COLUMNS else None
+
+
 def _queue_labels(headers: list[str]) -> list[str] | None:
-    """The queue each count column names ("Sales Calls", "Support Calls" -> Sales, Support),
-    or None unless every one names a distinct queue that is no outcome or measure."""
+    """The queue each count column names ("Sales Calls", "Support Calls" -> Sales, Support;
+    "Calls", "Chats" -> Calls, Chats), or None unless every one names a distinct queue that is
+    no outcome or measure."""
+    channels = _channel_labels(headers)
+    if channels:
+        return channels
     labels = [_queue_label(header) for header in headers]
     if len(labels) < MIN_QUEUE_COLUMNS or None in labels:
         return None

@@ -443,3 +443,38 @@ def test_an_acd_report_of_one_queue_with_an_aht_stays_one_report(tmp_path):
     assert result.files[0].columns["aht"] == "AHT"
     assert per_queue(result) == {"acd": float((answered + abandoned).sum())}
     assert not any("queue per block" in note for note in result.dataset.notes)
+
+
+@pytest.mark.parametrize(
+    ("time_header", "queues"),
+    [
+        ("Interval", {"Calls": "Calls", "Chats": "Chats", "Emails": "Emails"}),
+        ("Data", {"N. chiamate": "Chiamate", "N. chat": "Chat", "N. email": "Email"}),
+        ("Interval", {"Voice": "Voice", "Chat": "Chat", "E-mail": "E-mail"}),
+    ],
+)
+def test_a_count_column_per_channel_is_one_queue_per_channel(tmp_path, time_header, queues):
+    # "Calls" alone reads as the file's count; "Chats" and "Emails" beside it had been dropped.
+    counts = queue_counts(19, dict(zip(queues, (2400, 600, 150), strict=True)))
+    result = import_files_detailed([wide_file(tmp_path / "ch.csv", time_header, counts)])
+    assert per_queue(result) == {queues[header]: total for header, total in truth(counts).items()}
+    assert result.contacts == sum(truth(counts).values())
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["Interval", "Calls", "Phone"],  # the same channel twice: no queues
+        ["Interval", "Calls", "Calls Handled"],
+    ],
+)
+def test_columns_naming_one_channel_twice_stay_one_count(tmp_path, header):
+    rng = np.random.default_rng(20)
+    first, second = rng.poisson(20, len(OPEN)), rng.poisson(5, len(OPEN))
+    rows = [
+        [f"{start:%Y-%m-%d %H:%M}", int(a), int(b)]
+        for start, a, b in zip(OPEN, first, second, strict=True)
+    ]
+    result = import_files_detailed([write_csv(tmp_path / "r.csv", header, rows)])
+    assert result.files[0].columns["volume"] == "Calls"
+    assert per_queue(result) == {"r": float(first.sum())}
