@@ -57,7 +57,9 @@ ARRIVAL_COUNT_WORDS = {
     "incoming", "arrivals", "arrivi", "inbound", "presented", "presentate", "pervenute", "offer",
     "angeboten", "eingehend", "recus", "entrants", "recibidas", "entrantes", "ofrecidas",
 }  # fmt: skip
-SERVED_COUNT_WORDS = {"handled", "gestite", "served", "evase", "connected"}
+SERVED_COUNT_WORDS = {
+    "handled", "gestite", "served", "evase", "connected", "servis", "decroches", "bearbeitete",
+}  # fmt: skip
 # Avaya's "ACD Calls" are the calls an agent took; "Answer" is Genesys' answered count.
 ANSWERED_WORDS_ABROAD = {
     "acd", "answer", "angenommen", "angenommene", "beantwortet", "repondus", "traites", "atendidas", "contestadas",
@@ -95,9 +97,12 @@ WHOLE_HANDLE_WORDS = {
     "handle", "handling", "aht", "tmc", "tmg", "gestione", "dmt", "tmo", "bearbeitungszeit",
     "traitement",
 }  # fmt: skip
-HANDLE_WORDS = WHOLE_HANDLE_WORDS | {
-    "talk", "talking", "conversazione", "conversation", "durata", "duration", "ser", "service",
-    "servizio", "acd",
+# Plain durations: a call's length, a handle time only when nothing more precise is given.
+PLAIN_DURATION_WORDS = {"durata", "duration", "duree", "duracion", "dauer"}
+HANDLE_WORDS = WHOLE_HANDLE_WORDS | PLAIN_DURATION_WORDS | {
+    "talk", "talking", "conversazione", "conversation", "ser", "service", "servizio", "acd",
+    "communication", "conversacion", "gesprach", "gespraech", "gesprachsdauer",
+    "gesprachszeit", "tracked",
 }  # fmt: skip
 # A call's whole length ("duration (total)" beside "duration (in call)", Aircall) runs from
 # arrival to hang-up, the wait included: a handle time only when no other length is given.
@@ -106,7 +111,7 @@ WHOLE_CALL_WORDS = {"total", "totale", "overall", "gesamt", "whole"}
 # name neither the whole nor a plain duration, which may include the queue), the agent's hold,
 # after-call work. Handle time = talk + hold + after-call work (Genesys tHandle = tTalk + tHeld +
 # tAcw; Avaya CMS's "Avg Work Time" = ACD talk + ACW: AT&T CMS User's Guide, ch. 7).
-TALK_WORDS = HANDLE_WORDS - WHOLE_HANDLE_WORDS - {"durata", "duration"}
+TALK_WORDS = HANDLE_WORDS - WHOLE_HANDLE_WORDS - PLAIN_DURATION_WORDS
 HOLD_WORDS = {"hold", "held"}
 WRAP_UP_WORDS = {
     "acw", "wrap", "wrapup", "nachbearbeitung", "nacharbeit", "riordino", "postchiamata",
@@ -159,9 +164,18 @@ CHANNEL_WORDS = {"channel", "canale", "media"}
 # Words that name a queue itself, not the channel its contacts came by: such a column is the
 # queue wherever it stands, and a channel or media type column beside it splits each queue.
 PROPER_QUEUE_WORDS = QUEUE_WORDS - CHANNEL_WORDS
+# Help desks and some switches route by team or department ("Team currently assigned",
+# "Département", Alcatel's "Pilote"; a header that is only "Service"): the queue, after a column
+# named as one.
+TEAM_WORDS = {
+    "team", "equipe", "squadra", "department", "departement", "dipartimento", "reparto",
+    "abteilung", "departamento", "pilote",
+}  # fmt: skip
+SERVICE_HEADERS = ({"service"}, {"servizio"}, {"servicio"})
 # A queue named by an identifier ("Queue Id" a0b1c2d3-e4f5-...): the queue, but a readable
 # name beside it ("Queue Name") labels it better. "code" is Italian for queues, no key here.
 ID_WORDS = {"id", "uuid", "guid", "key", "no", "nr", "number", "nummer"}
+OPAQUE_ID_WORDS = {"id", "uuid", "guid"}
 _OPAQUE_ID = re.compile(r"(?=.*\d)[0-9a-f]{8,}(-[0-9a-f]{4,})*", re.IGNORECASE)
 MAX_SPLIT_VALUES = 12  # distinct values in the sample: more is not a handful of channels
 # A queue, skill or split named by its number ("Numero coda", "Queue ID", "Skill No", "Split
@@ -182,7 +196,8 @@ MAX_QUEUE_KEYS = 100  # distinct queue numbers in the sample: more is no set of 
 # abandoned labels say which contacts no agent served.
 OUTCOME_WORDS = {
     "outcome", "esito", "result", "risultato", "status", "stato", "disposition", "disconnect",
-    "disconnection", "termination", "hangup",
+    "disconnection", "termination", "hangup", "statut", "etat", "resultat", "estado",
+    "resultado", "ergebnis",
 }  # fmt: skip
 # ... but not a moment or a length named so ("Disconnect Time", "Status Duration").
 NOT_OUTCOME_WORDS = {
@@ -194,18 +209,23 @@ SATISFACTION_WORDS = {"satisfaction", "soddisfazione", "csat", "rating", "score"
 # contact-record export that mixes them in would inflate the forecast.
 INBOUND_VALUES = {
     "inbound", "in", "incoming", "inb", "ib", "entrante", "entranti", "in entrata", "ingresso",
-    "inbound call", "ricevuta", "ricevute",
+    "inbound call", "ricevuta", "ricevute", "entrant", "entrants", "appel entrant", "eingehend",
+    "eingehende", "ankommend", "entrada", "llamada entrante", "entrantes", "recibida",
 }  # fmt: skip
 NOT_INBOUND_VALUES = {
     "outbound", "out", "outgoing", "outb", "ob", "uscente", "uscenti", "in uscita", "uscita",
     "outbound call", "effettuata", "effettuate", "internal", "interna", "interno", "intern",
+    "sortant", "sortants", "appel sortant", "interne", "ausgehend", "ausgehende", "abgehend",
+    "saliente", "salientes", "salida", "llamada saliente",
 }  # fmt: skip
 # Telephony systems spell directions their own way ("outbound-api", "Outgoing", "Manual" for a
 # dialled call): the first word decides. A missed call was an incoming one nobody answered.
-INBOUND_FIRST_WORDS = {"inbound", "incoming", "in", "inb", "entrante", "entranti", "missed"}
+INBOUND_FIRST_WORDS = {
+    "inbound", "incoming", "in", "inb", "entrante", "entranti", "missed", "entrant", "eingehend",
+}  # fmt: skip
 NOT_INBOUND_FIRST_WORDS = {
     "outbound", "outgoing", "out", "outb", "uscente", "uscenti", "manual", "internal", "interna",
-    "interno", "intern", "dialer", "predictive", "preview",
+    "interno", "intern", "dialer", "predictive", "preview", "sortant", "ausgehend", "saliente",
 }  # fmt: skip
 DIRECTION_SHARE = 0.9  # of a column's sample values must be directions for it to be one
 # ... or this share under a header that says it holds directions.
@@ -573,14 +593,21 @@ def _detect_roles(
                 return column.name
         return None
 
+    # An identifier ("Conversation ID") is no length, whatever its numbers read as.
     timed = [
-        c for c in durations if not c.words & (MOMENT_WORDS | NOT_A_TIME_WORDS | OUTBOUND_WORDS)
+        c
+        for c in durations
+        if not c.words & (MOMENT_WORDS | NOT_A_TIME_WORDS | OUTBOUND_WORDS | OPAQUE_ID_WORDS)
     ]
     # A count ("ACD Calls") reads as seconds too: a time column must not name a count alone.
     timed = [c for c in timed if c.words & TIME_MEASURE_WORDS or not c.words & COUNTED_THINGS]
     speed_of_answer = [c for c in timed if c.words & ANSWER_WORDS]
     if plan.kind == KIND_INTERVALS:
-        plan.aht_column = pick(timed, WHOLE_HANDLE_WORDS) or pick(timed, HANDLE_WORDS)
+        # "Durata media attesa", "Durée moyenne d'abandon": lengths of waits, not of handling.
+        lengths_handled = [
+            c for c in timed if not c.words & (WAIT_WORDS | ABANDONED_COUNT_WORDS | {"abbandono"})
+        ]
+        plan.aht_column = pick(timed, WHOLE_HANDLE_WORDS) or pick(lengths_handled, HANDLE_WORDS)
         # "Avg Abandon Time": a time (not a count or a rate) named after abandonment.
         measured = [c for c in timed if c.words & TIME_MEASURE_WORDS and not c.words & RATE_WORDS]
         plan.abandon_wait_column = pick(measured, ABANDONED_COUNT_WORDS | {"abandon", "abbandono"})
@@ -634,11 +661,12 @@ def _detect_roles(
     labelled = [
         c
         for c in text
-        if (_names_a_queue(c) or _names_a_kind_of_contact(c)) and not c.words & LENGTH_WORDS
+        if (_names_a_queue(c) or _names_a_kind_of_contact(c) or _names_a_source_channel(c))
+        and not c.words & LENGTH_WORDS
     ]
     # The queue by meaning, wherever it stands: a column naming a queue itself (a readable name
     # before an id), then queue numbers, and only then a channel or kind of contact.
-    queues = sorted((c for c in labelled if _names_a_queue_itself(c)), key=_names_by_id)
+    queues = sorted((c for c in labelled if _names_a_queue_itself(c)), key=_queue_rank)
     if overrides.queue_column:
         plan.queue_column = overrides.queue_column
     elif queues:
@@ -655,7 +683,7 @@ def _detect_roles(
         c
         for c in labelled
         if c.name != plan.queue_column
-        and (c.words & CHANNEL_WORDS or _names_a_kind_of_contact(c))
+        and (c.words & CHANNEL_WORDS or _names_a_kind_of_contact(c) or _names_a_source_channel(c))
         and len(set(c.values)) <= MAX_SPLIT_VALUES
     ]
     if plan.queue_column and splits and not overrides.queue_column:
@@ -741,7 +769,7 @@ _FILE_NAME = re.compile(r"[/\\]|\.[A-Za-z0-9]{2,4}$")
 def _names_a_queue(column: _Column) -> bool:
     """A header naming a queue, skill, split or campaign; French "File" only over values that
     are no file names ("Particuliers", not "rec_0412.wav")."""
-    if column.words & QUEUE_WORDS:
+    if column.words & QUEUE_WORDS or _names_a_team(column):
         return True
     return (
         "file" in column.words
@@ -753,9 +781,32 @@ def _names_a_queue(column: _Column) -> bool:
 def _names_a_queue_itself(column: _Column) -> bool:
     """A queue, skill, group or campaign ("Group", "CSQ Name"), not only the channel or media
     its contacts came by ("Channel", "Media Type")."""
-    if column.words & PROPER_QUEUE_WORDS:
+    if column.words & PROPER_QUEUE_WORDS or _names_a_team(column):
         return True
     return _names_a_queue(column) and not column.words & CHANNEL_WORDS  # French "File"
+
+
+# A ticket's "Source" (Freshdesk: Email, Portal, Phone, Chat) is the channel it came by.
+SOURCE_WORDS = {"source", "origine", "quelle", "origen", "fonte"}
+CHANNEL_VALUE_WORDS = {
+    "phone", "email", "mail", "chat", "portal", "web", "sms", "whatsapp", "voice", "call",
+    "telefono", "social", "facebook", "twitter", "messenger", "form", "widget",
+}  # fmt: skip
+
+
+def _names_a_source_channel(column: _Column) -> bool:
+    return bool(column.words & SOURCE_WORDS) and any(
+        header_words(value) & CHANNEL_VALUE_WORDS for value in column.values
+    )
+
+
+def _names_a_team(column: _Column) -> bool:
+    return bool(column.words & TEAM_WORDS) or column.words in SERVICE_HEADERS
+
+
+def _queue_rank(column: _Column) -> tuple[bool, bool]:
+    """Readable names before ids, a queue named as such before a team or department."""
+    return _names_by_id(column), not column.words & QUEUE_WORDS
 
 
 def _names_by_id(column: _Column) -> bool:
@@ -765,8 +816,16 @@ def _names_by_id(column: _Column) -> bool:
     return bool(column.values) and all(_OPAQUE_ID.fullmatch(v) for v in column.values)
 
 
+# "Call Queue Target Type" (Teams: User, Voicemail) types where a call went, not the call.
+NOT_A_KIND_OF_CONTACT_WORDS = {"target", "destination", "destinazione", "agent", "transfer"}
+
+
 def _names_a_kind_of_contact(column: _Column) -> bool:
-    return bool(column.words & {"type", "tipo"} and column.words & KIND_OF_CONTACT_WORDS)
+    return bool(
+        column.words & {"type", "tipo"}
+        and column.words & KIND_OF_CONTACT_WORDS
+        and not column.words & (NOT_A_KIND_OF_CONTACT_WORDS | QUEUE_WORDS)
+    )
 
 
 def _plan_time(
@@ -812,6 +871,14 @@ def _plan_time(
         plan.time_column = clock.name if clock else None
         return
     stamped = _first(columns, _datetime_format, TIME_WORDS | DATE_WORDS)
+    if stamped is not None and _midnights_only(stamped):
+        # "8/3/2026 12:00:00 AM" beside "Hour" 8, 9 ... (Power BI, Teams): a date whose clock
+        # sits in its own column.
+        clock = _first([c for c in columns if c is not stamped], _clock_only, TIME_WORDS)
+        if clock is not None:
+            plan.date_column, plan.date_format = stamped.name, _datetime_format(stamped)
+            plan.time_column = clock.name
+            return
     pair = _arrival_pair(columns, stamped) if stamped is not None else None
     if stamped is not None and pair is None:
         plan.timestamp_column, plan.timestamp_format = stamped.name, _datetime_format(stamped)
@@ -836,6 +903,16 @@ def _plan_time(
     plan.date_column, plan.date_format = date.name, _date_format(date)
     clock = _first([c for c in columns if c is not date], _clock_only, TIME_WORDS)
     plan.time_column = clock.name if clock else None
+
+
+def _midnights_only(column: _Column) -> bool:
+    """Every sample timestamp of `column` at 00:00: dates written with a clock of midnight."""
+    fmt = _datetime_format(column)
+    if not fmt or not column.values:
+        return False
+    seconds = parse_timestamps(pa.array(column.values, pa.string()), fmt)
+    seconds = seconds[~np.isnan(seconds)]
+    return bool(seconds.size) and not np.any(seconds % 86400)
 
 
 # Plain numbers in a duration column are seconds unless the header names another unit.

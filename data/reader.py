@@ -215,10 +215,12 @@ def _quoted_decimal_notes(plan: ColumnPlan, text_format: TextFormat, name: str) 
     return notes
 
 
-# Header words saying a time labels the END of its interval ("Interval End", "Ora fine
-# intervallo", "Ende", "fin"), unless the header names the start too.
-END_LABEL_WORDS = {"end", "fine", "ende", "fin"}
-START_LABEL_WORDS = {"start", "inizio", "begin", "beginn", "debut", "inicio", "from"}
+# Header words saying a time labels the END of its interval ("Interval End", "Period Ending",
+# "Ora fine intervallo", "Ende", "fin"), unless the header names the start too.
+END_LABEL_WORDS = {"end", "ending", "ended", "until", "fine", "ende", "bis", "fin", "hasta"}
+START_LABEL_WORDS = {
+    "start", "inizio", "begin", "beginn", "debut", "inicio", "from", "von", "desde",
+}  # fmt: skip
 
 
 def _move_end_labels_to_starts(
@@ -908,10 +910,12 @@ def _parse_time(
     bad = np.flatnonzero(np.isnan(seconds))
     if len(bad) == 0:
         return seconds, None
-    # A total's label may sit in the date column ("Totale") or in the time column
-    # ("2024-03-04,Total,437", ",Grand Total,5825").
+    # A total's label may sit in the date column ("Totale"), in the time column
+    # ("2024-03-04,Total,437", ",Grand Total,5825"), or in the queue or first column of a row
+    # without a time (Cisco's "Total for CSQ_Billing",,,13767).
     total = np.zeros(len(bad), dtype=bool)
-    for column in (main, plan.time_column):
+    first = sheet.table.column_names[0]
+    for column in dict.fromkeys((main, plan.time_column, plan.queue_column, first)):
         if column:
             total |= np.array([is_total_label(text) for text in _texts(sheet.column(column), bad)])
     for column, parsed, expected in parts:
