@@ -8,8 +8,13 @@ import numpy as np
 import pandas as pd
 
 from data.columns import (
+    ANSWERED_COUNT_WORDS,
     ARRIVAL_COUNT_WORDS,
+    GENERIC_COUNT_WORDS,
     NOT_COUNT_WORDS,
+    OFFERED_WORDS,
+    QUEUE_WORDS,
+    VOLUME_WORDS,
     ColumnPlan,
     ImportOptions,
     header_words,
@@ -20,7 +25,9 @@ from data.schema import KIND_INTERVALS
 
 # A table of per-agent rows names its agents and measures their states (logged in, staffed,
 # available, in AUX): agent statistics, not contacts. A call log names the agent who took each
-# call but measures no agent state, so it needs both.
+# call but measures no agent state, so it needs both. Without agent states, a table naming its
+# agents beside a header that only counts arriving contacts ("Offered", "Queue Offered", "Calls
+# Offered") is one row per agent and interval too: a call log has no such count.
 AGENT_WORDS = {
     "agent", "agente", "operator", "operatore", "employee", "dipendente", "advisor", "user",
     "username", "rep", "mitarbeiter", "agentin", "conseiller", "asesor", "login",
@@ -38,10 +45,24 @@ QUEUE_REPORT = (
 # Measures summed over the agents of one interval when they differ; the others are averaged.
 _COUNT_MEASURES = ("volume", "answered", "abandoned")
 _TIME_MEASURES = ("aht", "wait", "abandon_wait")
+# Each time, the count it is taken over, and its name in a note. An agent's time that grows with
+# its count is its total (summed over the agents, as interval reports of totals are: divided by
+# the count later, data.interval_volumes); else a mean per contact. As there: half way between
+# slope 0 and 1, and only where the counts vary enough.
+_TIME_COUNTS = (
+    ("aht", "answered", "handle time"),
+    ("wait", "answered", "wait"),
+    ("abandon_wait", "abandoned", "abandoned callers' wait"),
+)
+_TIME_LABELS = {measure: label for measure, _, label in _TIME_COUNTS}
+_TOTAL_SLOPE = 0.5
+_MIN_LOG_COUNT_SPREAD = 0.2
+_MIN_ROWS_TO_TELL = 20
 
 
 def agent_columns(header: list[str]) -> tuple[str, ...]:
     """The first header naming agents and the first naming an agent state, when there are both;
+    else the header naming agents alone, when another header only counts arriving contacts;
     else ()."""
     agent = next(
         (
@@ -52,7 +73,32 @@ def agent_columns(header: list[str]) -> tuple[str, ...]:
         None,
     )
     state = next((column for column in header if header_words(column) & AGENT_STATE_WORDS), None)
-    return tuple(dict.fromkeys((agent, state))) if agent and state else ()
+    if agent and state:
+        return tuple(dict.fromkeys((agent, state)))
+    if agent and _names_agents_only(agent) and any(_counts_arrivals(c) for c in header):
+        return (agent,)
+    return ()
+
+
+def _names_agents_only(column: str) -> bool:
+    """A header naming agents, not counting them or their contacts ("Agent Count", "Agent
+    Handled")."""
+    return not header_words(column) & (VOLUME_WORDS | ANSWERED_COUNT_WORDS)
+
+
+def _counts_arrivals(column: str) -> bool:
+    """A header saying nothing but a count of arriving contacts: "Offered", "Queue Offered",
+    "Calls Offered", "Contacts Received"; not "Received" alone (a ticket's date) nor "Inbound"
+    alone (a call's direction)."""
+    words = header_words(column)
+    if not words & ARRIVAL_COUNT_WORDS or not words <= VOLUME_WORDS | QUEUE_WORDS:
+        return False
+    counted = words - ARRIVAL_COUNT_WORDS - GENERIC_COUNT_WORDS - QUEUE_WORDS  # calls, contacts
+    return bool(words & OFFERED_WORDS or counted)
+
+
+def _has_agent_states(columns: tuple[str, ...]) -> bool:
+    return any(header_words(column) & AGENT_STATE_WORDS for column in columns)
 
 
 def named(columns: tuple[str, ...]) -> str:
@@ -87,39 +133,72 @@ def read_per_agent_counts(
     queue, with a note. Where the agents' rows of an interval all hold the same count, it is the
     queue's, written on every agent's row: taken once, not summed over the agents. Where the
     counts differ, they are the agents' own and are summed, which counts a contact once per
-    agent it reached. Other figures are taken once when shared too, else summed (counts) or
-    averaged (times)."""
+    agent it reached. Other figures are taken once when shared too, else summed (counts, and
+    times that are each agent's total over its contacts) or averaged (times per contact)."""
     start = f"{name}: the file holds per-agent figures ({named(columns)}) beside a count of "
     key = rows.seconds * max(1, len(rows.queue_names)) + rows.codes
     groups, first, group_of = np.unique(key, return_index=True, return_inverse=True)
     if len(groups) == len(key):
-        rows.notes.append(
-            start + f"contacts per interval ('{counted}'), one row per interval: that count "
-            "was read."
-        )
+        if _has_agent_states(columns):  # else nothing tells it from a queue's own report
+            rows.notes.append(
+                start + f"contacts per interval ('{counted}'), one row per interval: that count "
+                "was read."
+            )
         return
     shared = _same_in_each_group(rows.volume, group_of)
     agents = int(np.max(np.bincount(group_of)))
     order = np.argsort(first)  # intervals in the order the file gives them
     answered = rows.answered  # each agent's row: the weights of the agents' times
+    totals = [
+        label
+        for measure, count_name, label in _TIME_COUNTS
+        if _agents_totals(getattr(rows, measure), getattr(rows, count_name), group_of)
+    ]
     for measure in (*_COUNT_MEASURES, *_TIME_MEASURES):
         values = getattr(rows, measure)
         if values is not None:
-            setattr(rows, measure, _one_per_group(values, group_of, measure, answered)[order])
+            summed = measure in _COUNT_MEASURES or _TIME_LABELS[measure] in totals
+            grouped = _one_per_group(values, group_of, summed, answered)
+            setattr(rows, measure, grouped[order])
     rows.seconds, rows.codes = rows.seconds[first[order]], rows.codes[first[order]]
+    added = (
+        f" Each agent's {' and '.join(totals)} (its total over the contacts it took, growing "
+        "with them) was added up per interval."
+        if totals
+        else ""
+    )
     if shared:
         rows.notes.append(
             start + f"contacts per interval ('{counted}') that is the same on every agent's row "
             f"of an interval (up to {agents} agents each): the queue's count, read once per "
-            "interval, not summed over the agents."
+            "interval, not summed over the agents." + added
         )
         return
     rows.notes.append(
         start + f"contacts per interval ('{counted}') that differs between the agents of one "
         f"interval (up to {agents} agents each), so the agents' counts were summed: a contact "
         f"offered to several agents (or transferred) is counted once per agent. Instead, export "
-        f"{QUEUE_REPORT}."
+        f"{QUEUE_REPORT}." + added
     )
+
+
+def _agents_totals(
+    values: np.ndarray | None, counts: np.ndarray | None, group_of: np.ndarray
+) -> bool:
+    """A time that differs between the agents of an interval and grows in proportion to each
+    agent's count (log-log slope 1: the agent's total talk or wrap-up time), not a mean per
+    contact (slope 0), told only where the agents' counts vary enough."""
+    if values is None or counts is None or _same_in_each_group(values, group_of):
+        return False
+    usable = np.isfinite(values) & np.isfinite(counts) & (values > 0) & (counts > 0)
+    if usable.sum() < _MIN_ROWS_TO_TELL:
+        return False
+    log_count, log_value = np.log(counts[usable]), np.log(values[usable])
+    spread = float(log_count.var())
+    if spread < _MIN_LOG_COUNT_SPREAD**2:
+        return False
+    slope = float(np.cov(log_count, log_value, bias=True)[0, 1]) / spread
+    return slope >= _TOTAL_SLOPE
 
 
 def _same_in_each_group(values: np.ndarray | None, group_of: np.ndarray) -> bool:
@@ -131,14 +210,15 @@ def _same_in_each_group(values: np.ndarray | None, group_of: np.ndarray) -> bool
 
 
 def _one_per_group(
-    values: np.ndarray, group_of: np.ndarray, measure: str, answered: np.ndarray | None
+    values: np.ndarray, group_of: np.ndarray, summed: bool, answered: np.ndarray | None
 ) -> np.ndarray:
     """One value per group: the shared one when every row of each group holds the same; else a
-    sum for counts, a mean (weighted by the answered contacts, when they differ) for times."""
+    sum for counts (and times that are totals), a mean (weighted by the answered contacts, when
+    they differ) for times per contact."""
     series = pd.Series(values)
     if _same_in_each_group(values, group_of):
         return series.groupby(group_of).first().to_numpy(dtype=float)
-    if measure in _COUNT_MEASURES:
+    if summed:
         return series.groupby(group_of).sum(min_count=1).to_numpy(dtype=float)
     weights = np.ones(len(values)) if answered is None else np.nan_to_num(answered)
     weights = np.where(np.isnan(values), 0.0, weights)

@@ -81,7 +81,7 @@ class _SheetContent:
         if not self.readable:
             return _NO_HISTORY
         if self.per_agent:
-            return "one row per agent (agent names and logged-in/staffed times), not contacts"
+            return "one row per agent (agent names beside agent states or the queue's count), not contacts"
         if chosen.timed and not self.timed:
             return "dates without a time of day"
         if chosen.demand and not self.demand:
@@ -89,7 +89,9 @@ class _SheetContent:
         return "fewer rows"
 
 
-def workbook_to_csv(path: Path, name: str, target: Path, options: ImportOptions | None = None) -> str:
+def workbook_to_csv(
+    path: Path, name: str, target: Path, options: ImportOptions | None = None
+) -> str:
     """Write the workbook's sheet of contact history to `target` as UTF-8 CSV; returns a note
     saying which sheet was read. Dates and times are written as ISO text, durations as seconds.
 
