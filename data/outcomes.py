@@ -1,9 +1,10 @@
-"""Map the outcome labels of contact records (English/Italian, vendor codes) to answered,
-abandoned or other."""
+"""Map the outcome labels of contact records (English, Italian, French, German, Spanish, vendor
+codes) to answered, abandoned or other."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import numpy as np
 import pyarrow as pa
@@ -25,21 +26,58 @@ _ABANDONED_PREFIXES = (
 )  # fmt: skip
 
 
+# French, German and Spanish outcome words, accents dropped ("Répondu" reads REPONDU), as whole
+# words with their plural, feminine or declined endings ("Répondues", "Angenommene",
+# "Atendidas"): a bare prefix would also take "Traitement". Diabolocom and
+# Kiamo write "Répondu"/"Traité", "Abandonné"/"Perdu" in their Statut column.
+_ANSWERED_WORDS_ABROAD = (
+    "REPONDU", "DECROCHE", "TRAITE", "PRIS", "SERVI",  # French
+    "ANGENOMMEN", "BEANTWORTET", "BEARBEITET", "VERBUNDEN",  # German
+    "ATENDID", "CONTESTAD", "RESPONDID",  # Spanish (atendida, atendidos, ...)
+)  # fmt: skip
+# "Raccroché", "Aufgelegt", "Colgada" (hung up) are abandoned as "Hang up" is.
+_ABANDONED_WORDS_ABROAD = (
+    "PERDU", "RACCROCHE", "MANQUE", "SANS REPONSE", "PAS DE REPONSE",  # French (and ABAND)
+    "VERLOREN", "AUFGELEGT", "ABGEBROCHEN", "VERPASST", "UNBEANTWORTET", "KEINE ANTWORT",
+    "PERDID", "COLGAD", "COLGO", "SIN RESPUESTA",  # Spanish ("Abandonada" is ABAND above)
+)  # fmt: skip
+# An optional leading "Appel", "Anruf" or "Llamada" ("Appel perdu", "Llamada atendida").
+_CALL_WORD = r"^(?:APPELS? |ANRUFE? |LLAMADAS? )?"
+_ENDINGS = r"(?:E|S|ES|O|A|OS|AS|ER|EN|EM)?\b"
+_ANSWERED_ABROAD = re.compile(_CALL_WORD + f"({'|'.join(_ANSWERED_WORDS_ABROAD)}){_ENDINGS}")
+_ABANDONED_ABROAD = re.compile(_CALL_WORD + f"({'|'.join(_ABANDONED_WORDS_ABROAD)}){_ENDINGS}")
+# "Non traité", "Nicht angenommen", "No atendida", "Not handled": an answered label negated.
+_NEGATED = re.compile(r"^(?:NON|NOT|NO|NICHT|PAS) +(.+)")
+
 # "Caller abandoned", "Short abandon": abandonment named anywhere in the label.
 _ABANDONED_WORD = re.compile(r"\b(ABAND|ABBANDON)")
+# A voicemail ("Voicemail", "VM", "Messagerie", "Répondeur", "Mailbox", "Segreteria", "Buzón de
+# voz") means no agent answered: the row's duration is the message's, so it is a missed call
+# (abandoned) whatever time it carries.
+_VOICEMAIL = re.compile(
+    r"\b(VOICE ?MAIL|VOICE ?BOX|VM\b|MESSAGERIE|REPONDEUR|PRISE DE MESSAGE|MESSAGE (DEPOSE|LAISSE)"
+    r"|MAILBOX|SPRACHBOX|ANRUFBEANTWORTER|BUZON|SEGRETERIA TELEFONICA)|^SEGRETERIA$"
+)
 # Disconnect reasons that only say who ended the call: a caller who hangs up while waiting ends
 # it as much as one who hangs up after talking. Amazon Connect's contact records give the reason
 # (CUSTOMER_DISCONNECT, AGENT_DISCONNECT, ...) apart from whether an agent was connected
 # (docs.aws.amazon.com/connect/latest/adminguide/ctr-data-model.html), Cisco's "Customer Left"
 # likewise; so the row's handle time tells a served caller from one who gave up.
 _ENDED_BY_CALLER = re.compile(
-    r"\b(CUSTOMER|CALLER|CLIENT|CLIENTE|CHIAMANTE)\b.*\b(DISCONNECT|HANG|HUNG|RELEASE|RIAGGANC|CHIUS)"
+    r"\b(CUSTOMER|CALLER|CLIENT|CLIENTE|CHIAMANTE|APPELANT|ANRUFER|KUNDE|LLAMANTE)\b.*"
+    r"\b(DISCONNECT|HANG|HUNG|RELEASE|RIAGGANC|CHIUS|RACCROCH|AUFGELEGT|COLG)"
 )
 
 
 def _words(label: str) -> str:
-    """Upper case, with underscores and dashes as spaces ("CUSTOMER_DISCONNECT")."""
-    return re.sub(r"[_\-/]+", " ", label.strip().upper())
+    """Upper case without accents, with underscores and dashes as spaces ("CUSTOMER_DISCONNECT",
+    "ABANDONNE")."""
+    plain = "".join(
+        char
+        for char in unicodedata.normalize("NFKD", label.strip().upper())
+        if not unicodedata.combining(char)
+    )
+    return re.sub(r"[_\-/]+", " ", plain)
 
 
 def classify_label(label: str) -> int:
@@ -50,9 +88,17 @@ def classify_label(label: str) -> int:
     it) but neither as answered nor as abandoned.
     """
     upper = _words(label)
-    if upper.startswith(_ABANDONED_PREFIXES) or _ABANDONED_WORD.search(upper):
+    if (
+        upper.startswith(_ABANDONED_PREFIXES)
+        or _ABANDONED_WORD.search(upper)
+        or _ABANDONED_ABROAD.match(upper)
+        or _VOICEMAIL.search(upper)  # before answered: "Answered by voicemail" is missed
+    ):
         return ABANDONED  # before answered: "NOT ANSWERED" is abandoned
-    if upper.startswith(_ANSWERED_PREFIXES):
+    negated = _NEGATED.match(upper)
+    if negated and classify_label(negated.group(1)) == ANSWERED:
+        return ABANDONED  # "Non traité", "Nicht angenommen", "No atendida"
+    if upper.startswith(_ANSWERED_PREFIXES) or _ANSWERED_ABROAD.match(upper):
         return ANSWERED
     return OTHER
 
@@ -60,7 +106,15 @@ def classify_label(label: str) -> int:
 # A transferred contact was served by an agent of this queue before going on, when the row
 # carries that agent's handle time: its work counts in this queue's AHT. Without one (an IVR or
 # queue-to-queue transfer) no agent here touched it.
-_TRANSFERRED = re.compile(r"\b(TRANSF|TRASFER|XFER|INOLTR)")
+# An overflow ("Débordé", "Desbordada") passed the contact on to another queue as a transfer does.
+_TRANSFERRED = re.compile(
+    r"\b(TRANSF|TRASFER|XFER|INOLTR|OVERFLOW|DEBORD|DESBORD|WEITERGELEIT|UBERGEBEN)"
+)
+
+# A deterred contact ("Dissuadé": Alcatel's caller who got a busy or closed message and was never
+# queued) was not answered, whatever time its message took; nor did it abandon a queue. It stays
+# an arrival that is neither, as "Busy" or "Rejected" are not abandoned either.
+_DETERRED = re.compile(r"\bDISSUAD")
 
 
 # Records that say no real contact stood behind them (the Anonymous Bank's PHANTOM calls, test
@@ -76,6 +130,7 @@ def disposition(label: str) -> bool:
         and not transferred(label)
         and not ended_by_caller(label)
         and not _NO_CONTACT.search(_words(label))
+        and not _DETERRED.search(_words(label))
     )
 
 
@@ -239,7 +294,7 @@ def _names_outcomes(indices: np.ndarray, labels: list[str]) -> bool:
 
 
 def _quoted(labels: list[str], positions: list[int]) -> str:
-    """"'A' says" or "'A', 'B' and 'C' say" for up to three labels."""
+    """ "'A' says" or "'A', 'B' and 'C' say" for up to three labels."""
     quoted = [f"'{labels[position] or '(empty)'}'" for position in positions[:3]]
     named = " and ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)
     return f"{named} say{'s' if len(quoted) == 1 else ''}"
