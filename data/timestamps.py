@@ -57,7 +57,8 @@ DATETIME_FORMATS = [
     "%d/%m/%Y %H.%M",
     "%d-%m-%Y %H.%M.%S",
     "%d-%m-%Y %H.%M",
-    # Month names (English, or Italian translated first), full or abbreviated
+    # Month names, full or abbreviated: English, or another language's translated first (see
+    # english_months)
     "%d-%b-%Y %H:%M:%S",
     "%d-%b-%Y %H:%M",
     "%d %b %Y %H:%M:%S",
@@ -86,13 +87,46 @@ DATE_FORMATS = [
     "%d-%b-%y",
     EXCEL_SERIAL_DATE,  # last: digits alone are a date only when no written format reads them
 ]
-# Italian month names and abbreviations -> English ones, for the month-name formats above.
-_ITALIAN_MONTHS = {
-    "gennaio": "Jan", "febbraio": "Feb", "marzo": "Mar", "aprile": "Apr", "maggio": "May",
-    "giugno": "Jun", "luglio": "Jul", "agosto": "Aug", "settembre": "Sep", "ottobre": "Oct",
-    "novembre": "Nov", "dicembre": "Dec", "gen": "Jan", "mag": "May", "giu": "Jun",
-    "lug": "Jul", "ago": "Aug", "set": "Sep", "ott": "Oct", "dic": "Dec",
-}  # fmt: skip
+# Month names and abbreviations of the languages read (English, Italian, French, German,
+# Spanish; also as written without accents, "aout", "Maerz", "Marz") -> the English
+# abbreviation the month-name formats above read. Month names are distinct enough that a day
+# and a month name are never ambiguous, whatever the order.
+_MONTH_NAMES = {
+    "Jan": "january jan gennaio gen janvier janv januar jänner janner enero ene",
+    "Feb": "february feb febbraio février fevrier févr fevr fév fev februar febrero",
+    "Mar": "march mar marzo mars märz maerz marz mär mrz",
+    "Apr": "april apr aprile avril avr abril abr",
+    "May": "may maggio mag mai mayo",
+    "Jun": "june jun giugno giu juin juni junio",
+    "Jul": "july jul luglio lug juillet juil juli julio",
+    "Aug": "august aug agosto ago août aout",
+    "Sep": "september sept sep settembre set septembre septiembre setiembre",
+    "Oct": "october oct ottobre ott octobre oktober okt octubre",
+    "Nov": "november nov novembre noviembre",
+    "Dec": "december dec dicembre dic décembre decembre déc dezember dez diciembre",
+}
+# A letter of the languages read. Latin-1 letters rather than \p{L}: RE2 compiles the Unicode
+# class slowly, for every column sample tried.
+_LETTER = "a-zA-ZÀ-ÖØ-öø-ÿ"
+# One pattern per month: the name as a whole word (not "Augustus"), any case, with or without
+# the abbreviation's dot ("Aug.", "ago.", "févr.").
+_MONTH_PATTERNS = [
+    (
+        rf"(?i)(^|[^{_LETTER}])(?:{'|'.join(names.split())})\.?([^{_LETTER}]|$)",
+        rf"\1{english}\2",
+    )
+    for english, names in _MONTH_NAMES.items()
+]
+# How the languages write a date around the month name, turned into "3 Aug 2026": the German
+# dot after the day ("3. August 2026"), the Spanish "de" ("3 de agosto de 2026"), an ordinal
+# ("3rd August", "1er août") and a comma between the year and the clock ("2026, 08:30").
+_MONTH_DATE_WORDS = [
+    (rf"^(\d{{1,2}})\.\s*([{_LETTER}])", r"\1 \2"),
+    (rf"(?i)([{_LETTER}\d])\s+del?\s+([{_LETTER}\d])", r"\1 \2"),
+    (r"(?i)^(\d{1,2})(?:st|nd|rd|th|er)\b", r"\1"),
+    (rf"(?i)([{_LETTER}]\.?\s+\d{{1,2}})(?:st|nd|rd|th)\b", r"\1"),
+    (r"(\d{4}),\s*(\d{1,2}:\d{2})", r"\1 \2"),
+]
 _FRACTION = r"(\d:\d{2})\.\d+"  # milliseconds after the seconds: dropped (intervals are minutes)
 # An offset after the clock, "+01:00", "+0100" or " +0100" (Zendesk), is dropped, never applied:
 # wall clock only. Anchored on the clock, so the year of "04-03-2024" is not taken for one.
@@ -102,12 +136,13 @@ _ZONE = r"(\d:\d{2}(?::\d{2})?)\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})$"
 _ISO_INTERVAL = r"^(\d{4}-\d{2}-\d{2}T[^/\s]+)/(?:\d{4}-\d{2}-\d{2}T\S+|P\S+)$"
 # "3/4/2024, 8:08 AM" (Salesforce): the comma between date and clock goes.
 _DATE_COMMA = r"^(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}),\s*(\d{1,2}[:.]\d{2})"
-# "lun 04/03/2024", "Mon, 3/4/2024", "Mon, 19 Feb 2024", "Monday, February 19, 2024": a weekday
-# name before a date goes. A lone month name before the day, "Mar 04, 2024", is kept: only a
-# word followed by a numeric date, a day and a month name, or a month name and a day goes.
+# "lun 04/03/2024", "Mon, 3/4/2024", "Mon, 19 Feb 2024", "Monday, February 19, 2024",
+# "lunes, 3 de agosto de 2026": a weekday name before a date goes. A lone month name before the
+# day, "Mar 04, 2024", is kept: only a word followed by a numeric date, a day and a month name,
+# or a month name and a day goes.
 _WEEKDAY = (
     r"^\p{L}{2,12}\.?,?\s+"
-    r"(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}\.?\s+\p{L}{3,}|\p{L}{3,}\.?\s+\d{1,2}\b)"
+    r"(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,}|\p{L}{3,}\.?\s+\d{1,2}\b)"
 )
 _RANGE_END = r"(\d:\d{2}(?::\d{2})?)\s*[-–]\s*\d{1,2}:\d{2}(?::\d{2})?$"  # "08:00 - 08:15"
 _ISO_SHAPE = r"^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(:\d{2})?)?$"
@@ -181,9 +216,8 @@ def parse_with_format(values: pa.ChunkedArray | pa.Array, fmt: str) -> pa.Chunke
     """Timestamps (unit s) from cleaned text; null where a value does not fit `fmt`."""
     if fmt == EXCEL_SERIAL_DATE:
         return _excel_serial_dates(values)
-    if "%b" in fmt:
-        for italian, english in _ITALIAN_MONTHS.items():
-            values = pc.replace_substring_regex(values, rf"(?i)\b{italian}\b", english)
+    if "%b" in fmt or "%B" in fmt:
+        values = english_months(values)
     late = pc.fill_null(pc.match_substring_regex(values, _END_OF_DAY), False)
     if pc.any(late).as_py():
         values = pc.replace_substring_regex(values, _END_OF_DAY, r"\100\200\3")
@@ -203,6 +237,18 @@ def parse_with_format(values: pa.ChunkedArray | pa.Array, fmt: str) -> pa.Chunke
     if "%Y" in fmt:  # strptime takes "24" for the year 24: a two-digit year is %y's to read
         parsed = pc.if_else(pc.less(pc.year(parsed), MIN_YEAR), None, parsed)
     return parsed
+
+
+def english_months(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    """Cleaned text with a date's month name in any of the languages read, and the words
+    around it, written as the English month-name formats read it: "3. März 2026",
+    "3 de agosto de 2026", "lundi 3 août 2026" (weekday gone) and "3 ago. 2026 08:30" become
+    "3 Mar 2026", "3 Aug 2026", "3 Aug 2026" and "3 Aug 2026 08:30"."""
+    if not pc.any(pc.match_substring_regex(values, f"[{_LETTER}]")).as_py():
+        return values  # no word at all: numbers, clocks or numeric dates
+    for pattern, replacement in _MONTH_DATE_WORDS + _MONTH_PATTERNS:
+        values = pc.replace_substring_regex(values, pattern, replacement)
+    return values
 
 
 def _excel_serial_dates(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
