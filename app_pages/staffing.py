@@ -45,7 +45,7 @@ with st.container(border=True):
         "Average handle time, AHT (seconds)",
         step=10.0,
         key="aht_seconds",
-        format="%.0f",
+        format="%g",
         persist_state=SESSION,
         help=f"From the data: {known_aht:.0f} s."
         if known_aht
@@ -95,7 +95,8 @@ with st.container(border=True):
             min_value=0.0,
             step=5.0,
             key="sl_target_pct",
-            format="%.0f",
+            # "%g": 85.5 shows as typed (the plan uses it), 80 without ".0"
+            format="%g",
             persist_state=SESSION,
             help=f"At most {settings.MAX_SERVICE_LEVEL_PCT:.0f}%: when contacts arrive at "
             "random, 100% is never guaranteed.",
@@ -105,7 +106,7 @@ with st.container(border=True):
             min_value=0.0,
             step=5.0,
             key="answer_within_s",
-            format="%.0f",
+            format="%g",
             persist_state=SESSION,
         )
         row[2].number_input(
@@ -113,7 +114,7 @@ with st.container(border=True):
             min_value=0.0,
             step=10.0,
             key="max_asa_s",
-            format="%.0f",
+            format="%g",
             persist_state=SESSION,
             help="0 = no ASA limit.",
         )
@@ -121,7 +122,7 @@ with st.container(border=True):
         "Max occupancy (%)",
         step=1.0,
         key="max_occupancy_pct",
-        format="%.0f",
+        format="%g",
         persist_state=SESSION,
         help="The share of their logged-in time agents spend handling contacts at most; for "
         "e-mail, the share of their time spent on mail.",
@@ -133,7 +134,7 @@ with st.container(border=True):
         # explains one from 100% up or below 0%.
         step=1.0,
         key="shrinkage_pct",
-        format="%.0f",
+        format="%g",
         persist_state=SESSION,
         help="Breaks, training, meetings, leave and sickness: usually "
         f"{settings.TYPICAL_SHRINKAGE_PCT[0]:.0f}–{settings.TYPICAL_SHRINKAGE_PCT[1]:.0f}%.",
@@ -272,7 +273,14 @@ else:
         "Expected ASA",
         settings.duration_text(summary.asa_seconds),
         border=True,
-        help="Average speed of answer: the mean wait before an agent answers.",
+        help=(
+            "Average speed of answer: the mean time in queue of every caller, those who hung up "
+            "before an answer included (Erlang A: abandonment × mean patience). Those answered "
+            "alone wait a little less."
+            if st.session_state["use_patience"]
+            else "Average speed of answer: the mean wait before an agent answers, contacts "
+            "answered at once counting 0 s."
+        ),
     )
 figures[3].metric("Expected occupancy", f"{summary.occupancy:.1%}", border=True)
 if is_email:

@@ -68,6 +68,22 @@ def test_a_service_level_of_100_percent_is_explained_not_ignored(picco_home):
     assert app.metric
 
 
+def test_a_service_level_between_99_and_100_percent_is_refused_as_the_help_says(picco_home):
+    # 99.9% within 20 s had been taken, and shown as "100".
+    app = go(open_app(), "staffing")
+    app.number_input(key="sl_target_pct").set_value(99.9).run()
+    errors = [item.value for item in app.error]
+    assert len(errors) == 1 and "A service level above 99% cannot be planned for" in errors[0]
+    assert "you entered 99.9%" in errors[0]
+
+
+def test_targets_with_decimals_show_as_typed(picco_home):
+    # The plan uses 85.5% and 32.4%; the fields had shown "86" and "32".
+    app = go(open_app(), "staffing")
+    for key in ("aht_seconds", *VOICE_TARGET_KEYS, "max_occupancy_pct", "shrinkage_pct"):
+        assert app.number_input(key=key).proto.format == "%g", key
+
+
 # 2. E-mail is staffed to a response window: its targets and times in hours.
 
 
