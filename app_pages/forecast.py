@@ -186,6 +186,9 @@ if not outliers.empty:
             f"Days of {queue} with the most intervals far from the usual level (count): {days}."
         )
 forecast = result.forecast
+past = settings.past_days_note(forecast[INTERVAL_START])
+if past:
+    st.info(past)
 history = current.dataset.intervals
 tail_start = history[INTERVAL_START].max() - pd.Timedelta(days=HISTORY_TAIL_DAYS)
 all_peaks = settings.current_peaks(result)

@@ -145,6 +145,8 @@ with st.container(border=True):
         max_value=15,
         key="supervisor_span",
         persist_state=SESSION,
+        help="Counted on the people rostered in each interval (the agents plus shrinkage): "
+        "supervisors lead everyone on shift.",
     )
     row[2].number_input(
         "Agent cost (EUR per paid hour)",
@@ -227,6 +229,9 @@ except InputError as error:
     st.error(f"These settings cannot be staffed: {error}")
     st.stop()
 plan, summary = outcome.plan, outcome.summary
+past = settings.past_days_note(plan[INTERVAL_START], counted="agents and cost")
+if past:
+    st.info(past)
 response_window = settings.hours_text(float(st.session_state["email_response_hours"]))
 
 figures = st.columns(5)
@@ -237,7 +242,7 @@ figures[2].metric(
     "Supervisors (peak)",
     f"{summary.peak_supervisors:,.0f}",
     border=True,
-    help=f"Between {low:.0f} (1 per 15 agents) and {high:.0f} (1 per 8).",
+    help=f"Between {low:.0f} (1 per 15 people rostered) and {high:.0f} (1 per 8).",
 )
 figures[3].metric(
     "FTE",
@@ -296,6 +301,9 @@ else:
         "—" if summary.abandon_rate is None else f"{summary.abandon_rate:.1%}",
         border=True,
     )
+    high_abandonment = settings.abandonment_warning(summary.abandon_rate, summary.service_level)
+    if high_abandonment:
+        st.warning(high_abandonment)
     if summary.abandon_rate is None:
         waiting = settings.WAITING_CONTACTS[st.session_state["channel"]]
         st.caption(f"Expected abandonment needs the {waiting}' patience: tick Erlang A above.")
@@ -332,7 +340,9 @@ st.plotly_chart(plots.daily_totals_chart(daily), key="staffing_daily_chart")
 daily_tab, interval_tab = st.tabs(["Daily totals", "Per interval"])
 with daily_tab:
     tables.show(daily, key="staffing_daily_table", all_rows_up_to=DAYS_WITHOUT_SCROLLING)
-    downloads.download_table(daily, "staffing_daily", "Daily totals", key="download_daily")
+    downloads.download_table(
+        daily, downloads.file_stem("staffing_daily", queue), "Daily totals", key="download_daily"
+    )
 with interval_tab:
     # The columns that fit the page; queue, channel, AHT, open flag and supervisors (also in
     # the chart above) stay in the table's column menu and the download.
@@ -382,7 +392,10 @@ with interval_tab:
     per_interval = blank_when_closed(plan)  # closed hours: no service figure, not 100%
     tables.show(per_interval, key="staffing_plan_table", overrides=plan_columns, columns=shown)
     downloads.download_table(
-        per_interval, "staffing_plan", "Plan per interval", key="download_plan"
+        per_interval,
+        downloads.file_stem("staffing_plan", queue),
+        "Plan per interval",
+        key="download_plan",
     )
 
 st.subheader("All queues with these targets")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pandas as pd
 import streamlit as st
@@ -26,6 +27,12 @@ def to_excel_bytes(frame: pd.DataFrame, sheet_name: str = "data") -> bytes:
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         rounded(frame).to_excel(writer, index=False, sheet_name=sheet_name[:31])
     return buffer.getvalue()
+
+
+def file_stem(stem: str, queue: str) -> str:
+    """`stem` and the queue, as a file name keeps it: "staffing_plan_Billing_EN"."""
+    named = re.sub(r"[^\w-]+", "_", queue, flags=re.UNICODE).strip("_")
+    return f"{stem}_{named}" if named else stem
 
 
 def download_table(frame: pd.DataFrame, stem: str, label: str, key: str) -> None:

@@ -313,8 +313,8 @@ CHANNEL_LABELS = {"voice": "Voice (calls)", "chat": "Chat", "email": "E-mail"}
 QUANTILE_LABELS = {
     "mean": "Mean forecast",
     "p50": "P50 (median)",
-    "p80": "P80 (4 days in 5 covered)",
-    "p90": "P90 (9 days in 10 covered)",
+    "p80": "P80 (each interval's volume exceeded 1 time in 5)",
+    "p90": "P90 (each interval's volume exceeded 1 time in 10)",
 }
 QUANTILE_NAMES = {"mean": "mean", "p50": "P50", "p80": "P80", "p90": "P90"}  # in a sentence
 # Who waits in a live queue and how they give up, as the Staffing page words it per channel.
@@ -668,4 +668,46 @@ def plan_for(current: state.CurrentDataset, queue: str, scenario: Scenario):
     key, frame = queue_forecast(current, queue)
     return cached.plan(
         key, repr(scenario), "", current.dataset.interval_minutes, frame, scenario, None
+    )
+
+
+# Expected abandonment above this share: the service level is met partly by callers who give up.
+HIGH_ABANDONMENT = 0.10
+
+
+def abandonment_warning(abandon_rate: float | None, service_level: float) -> str | None:
+    """A warning when Erlang A meets the target by letting many contacts give up."""
+    if abandon_rate is None or abandon_rate <= HIGH_ABANDONMENT:
+        return None
+    return (
+        f"{abandon_rate:.1%} of the contacts are expected to give up before an answer: the "
+        f"service level of {service_level:.1%} is reached partly because they leave the queue. "
+        "Raise the service level target or shorten the answer time to keep more of them."
+    )
+
+
+def past_days_note(
+    interval_starts: pd.Series, counted: str = "", today: date | None = None
+) -> str | None:
+    """A note when the forecast starts before today: its first days are already past (the
+    history ends earlier than the last days worked). `counted` says what the page still adds
+    up over them ("agents and cost")."""
+    if interval_starts.empty:
+        return None
+    today = today or date.today()
+    days = pd.Series(interval_starts.dt.date.unique())
+    past = days[days < today]
+    if past.empty:
+        return None
+    if len(past) == len(days):
+        return (
+            f"The whole horizon ({days.min():%a %d %b} – {days.max():%a %d %b %Y}) is already "
+            "past: the history ends before it. Import your latest contacts to plan the coming "
+            "days."
+        )
+    return (
+        f"The forecast starts right after the history, on {days.min():%a %d %b}: its first "
+        f"{len(past)} day(s), up to {past.max():%a %d %b}, are already past"
+        + (f", and their {counted} are counted in the totals" if counted else "")
+        + ". Import your latest contacts to plan from today."
     )
