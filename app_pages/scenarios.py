@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+import math
+from collections.abc import Callable, Iterable
 
 import pandas as pd
 import streamlit as st
@@ -21,6 +22,11 @@ ROW_HEIGHT_PX = 35
 EDITOR_VERSION = "scenario_editor_version"  # bumped after a save so the editor starts clean
 MESSAGES = "scenario_messages"  # (kind, text) shown once after an action
 DELETE_PENDING = "scenario_delete_pending"  # (dataset, scenario) whose deletion awaits confirmation
+# (dataset, names) of the rows deleted in the table: asked about, then confirmed, before saving.
+TABLE_DELETE_PENDING = "scenario_table_delete_pending"
+TABLE_DELETE_CONFIRMED = "scenario_table_delete_confirmed"
+# (name, fresh) of the scenario the name field just saved: see _save_current.
+JUST_SAVED = "scenario_just_saved"
 SESSION = "session"  # widget values kept across page switches
 QUEUE_PICKER = "scenarios_queue"  # this page's queue widget; the shared selection is "queue"
 # URL parameters holding the page's selections, so a reload shows the same comparison (the
@@ -64,7 +70,7 @@ TABLE_COLUMNS = {
     ),
     "service_level_pct": st.column_config.NumberColumn(
         "SL %",
-        format="%.0f",
+        format="%g",  # 85.5 as typed: the plan uses the decimals
         width=64,
         help="Service level target: percent of contacts answered within the seconds next to it. "
         f"At most {settings.MAX_SERVICE_LEVEL_PCT:.0f}%: when contacts arrive at random, 100% is "
@@ -72,13 +78,13 @@ TABLE_COLUMNS = {
     ),
     "answer_within_seconds": st.column_config.NumberColumn(
         "SL s",
-        format="%.0f",
+        format="%g",
         width=64,
         help="Answer within this many seconds (the service level's time limit; 0 or more).",
     ),
     "shrinkage_pct": st.column_config.NumberColumn(
         "Shr. %",
-        format="%.0f",
+        format="%g",
         width=78,
         help="Shrinkage: percent of paid time away from contacts (breaks, training, absence), "
         "from 0 up to (not including) 100.",
@@ -222,7 +228,7 @@ def _row_problems(number: Callable[[str], float]) -> list[str]:
 
 def _with_defaults(row: pd.Series, defaults: dict) -> pd.Series:
     """A new row's empty cells filled from `defaults` (its name stays the manager's to give)."""
-    filled = row.copy()
+    filled = row.astype(object)  # a row of text cells only would refuse a number
     for column, value in defaults.items():
         if column != "name" and column in filled and pd.isna(filled[column]):
             filled[column] = value
@@ -240,21 +246,51 @@ def _load_all(dataset_name: str) -> dict[str, Scenario]:
     return loaded
 
 
+def _name_key(name: object) -> str:
+    """Names that differ only in case or spacing are the same name to a manager."""
+    return " ".join(str(name).split()).casefold()
+
+
+def _taken(name: str, names: Iterable[str]) -> str | None:
+    """The name among `names` that `name` would be mistaken for, if any."""
+    key = _name_key(name)
+    return next((each for each in names if _name_key(each) == key), None)
+
+
 def _save_current(dataset_name: str) -> None:
     name = st.session_state.get("new_scenario_name", "").strip()
+    just_saved = st.session_state.get(JUST_SAVED)
+    if not name and just_saved:
+        # Enter saved the name and cleared the field; the button clicked right after it (as
+        # most people do) is the same save, not a save without a name.
+        _say("success", f"Saved scenario '{just_saved[0]}'.")
+        st.session_state[JUST_SAVED] = (just_saved[0], True)
+        return
     try:
         scenario = settings.current_scenario(name or "")
-        if scenario.name in state.store().list_scenarios(dataset_name):
+        taken = _taken(scenario.name, state.store().list_scenarios(dataset_name))
+        if taken:
             raise InputError(
-                f"a scenario named '{scenario.name}' exists: choose another name, or change "
+                f"a scenario named '{taken}' exists: choose another name, or change "
                 "that scenario in the table below."
             )
-        state.store().save_scenario(dataset_name, scenario.name, scenario.to_dict())
+        state.store().save_scenario(dataset_name, scenario.name, scenario.to_dict(), replace=False)
     except InputError as error:
         _say("error", f"Not saved: {error}")
         return
     _say("success", f"Saved scenario '{scenario.name}'.")
     st.session_state["new_scenario_name"] = ""
+    st.session_state[JUST_SAVED] = (scenario.name, True)
+
+
+def _forget_just_saved() -> None:
+    """Keep the just-saved name for the one run after the save's own, then forget it: a click
+    on an empty field later on is a mistake to explain."""
+    just_saved = st.session_state.get(JUST_SAVED)
+    if just_saved and just_saved[1]:
+        st.session_state[JUST_SAVED] = (just_saved[0], False)
+    else:
+        st.session_state.pop(JUST_SAVED, None)
 
 
 def _manage(action: str, dataset_name: str, scenarios: dict[str, Scenario]) -> None:
@@ -265,19 +301,33 @@ def _manage(action: str, dataset_name: str, scenarios: dict[str, Scenario]) -> N
     try:
         if picked not in scenarios:
             raise InputError("Pick a saved scenario first.")
+        stored = store.list_scenarios(dataset_name)
         if action == "duplicate":
             copy = dataclasses.replace(scenarios[picked], name=new_name or f"{picked} (copy)")
-            if copy.name in scenarios:
-                raise InputError(f"A scenario named '{copy.name}' exists: choose another name.")
+            taken = _taken(copy.name, stored)
+            if taken:
+                raise InputError(f"A scenario named '{taken}' exists: choose another name.")
             store.save_scenario(dataset_name, copy.name, copy.to_dict(), replace=False)
+            done = f"Duplicated '{picked}' as '{copy.name}'."
         elif action == "rename":
+            # Its own name in another case or spacing is a correction, not a clash.
+            taken = _taken(new_name, [name for name in stored if name != picked])
+            if new_name and taken:
+                raise InputError(
+                    f"Cannot rename scenario '{picked}' to '{new_name}': a scenario named "
+                    f"'{taken}' exists: choose another name."
+                )
+            if new_name == picked:
+                raise InputError(f"Scenario '{picked}' already has that name: type a new one.")
             store.rename_scenario(dataset_name, picked, new_name)
             # The picker follows the scenario: left on the old name it would fall back to the
             # first scenario, and a Delete clicked next would remove that one.
             st.session_state["scenario_pick"] = new_name
+            done = f"Renamed '{picked}' to '{new_name}'."
     except InputError as error:
         _say("error", str(error))
         return
+    _say("success", done)
     st.session_state["scenario_new_name"] = ""
     st.session_state[EDITOR_VERSION] = st.session_state.get(EDITOR_VERSION, 0) + 1
 
@@ -321,37 +371,166 @@ def _delete_confirmation(dataset_name: str, picked: str | None) -> None:
     )
 
 
-def _apply_table(
-    edited: pd.DataFrame, dataset_name: str, scenarios: dict[str, Scenario], fallback: Scenario
-) -> None:
-    """Write the edited table back: changed rows, renamed rows, new rows, deleted rows."""
-    store = state.store()
+def _read_table(
+    edited: pd.DataFrame, stored: list[str], scenarios: dict[str, Scenario], fallback: Scenario
+) -> tuple[list[tuple[str | None, Scenario]], tuple[str, ...], list[str]]:
+    """The edited table as (stored name, or None for a new row; scenario) pairs, the names of
+    the rows deleted from it, and what stops it from being saved."""
     originals = list(scenarios)
-    kept = set()
-    for position, row in edited.iterrows():
+    rows, problems, names = [], [], []
+    for number, (position, row) in enumerate(edited.iterrows(), start=1):
         old = (
             originals[position] if isinstance(position, int) and position < len(originals) else None
         )
-        base = scenarios[old] if old else fallback
+        name = "" if pd.isna(row.get("name")) else str(row.get("name")).strip()
+        if not old and not name:
+            problems.append(f"Not saved: row {number} has no name: give the scenario a name.")
+            continue
+        names.append((number, old, name))
         if not old:  # a new row starts from the current settings, as the caption says
             row = _with_defaults(row, _row_of(fallback))
         try:
-            scenario = _scenario_of(row, base)
-            if old and scenario.name != old:
-                store.rename_scenario(dataset_name, old, scenario.name)
-            store.save_scenario(dataset_name, scenario.name, scenario.to_dict())
+            rows.append((old, _scenario_of(row, scenarios[old] if old else fallback)))
         except InputError as error:
-            label = old or str(row.get("name") or "new row")
-            _say("error", f"Scenario '{label}' not saved: {error}")
-            if old:
-                kept.add(old)
-            continue
-        if old:
-            kept.add(old)
-    for name in originals:
-        if name not in kept:
+            problems.append(f"Scenario '{old or name}' not saved: {error}")
+    # Unreadable scenarios are in the store but not in the table: their names are taken too.
+    unreadable = [name for name in stored if name not in scenarios]
+    return rows, _deleted_rows(edited, scenarios), problems + _name_clashes(names, unreadable)
+
+
+def _deleted_rows(edited: pd.DataFrame, scenarios: dict[str, Scenario]) -> tuple[str, ...]:
+    """The scenarios whose rows were deleted in the grid (it keeps every stored row's position
+    as its index)."""
+    return tuple(name for position, name in enumerate(scenarios) if position not in edited.index)
+
+
+def _name_clashes(names: list[tuple[int, str | None, str]], unreadable: list[str]) -> list[str]:
+    """A row named like another (in any case or spacing) would overwrite it in the store."""
+    groups: dict[str, list[tuple[int, str | None, str]]] = {}
+    for entry in names:
+        if entry[2]:
+            groups.setdefault(_name_key(entry[2]), []).append(entry)
+    problems = []
+    for key, group in groups.items():
+        # A row keeping its stored name is never refused: older stores may hold case variants.
+        keeping = [name for _, old, name in group if old == name]
+        moved = [(number, name) for number, old, name in group if old != name]
+        holder = keeping[0] if keeping else _taken(key, unreadable)
+        if holder:
+            problems += [
+                f"Not saved: a scenario named '{holder}' exists: give row {number} another name."
+                for number, _ in moved
+            ]
+        elif len(moved) > 1:
+            numbers = [str(number) for number, _ in moved]
+            problems.append(
+                f"Not saved: rows {', '.join(numbers[:-1])} and {numbers[-1]} have the same "
+                f"name '{moved[0][1]}': give each scenario its own name."
+            )
+    return problems
+
+
+def _same(stored: object, edited: object) -> bool:
+    """Whether a value is unchanged, up to the rounding of going through percent."""
+    if isinstance(stored, dict) and isinstance(edited, dict):
+        return stored.keys() == edited.keys() and all(_same(stored[k], edited[k]) for k in stored)
+    if isinstance(stored, int | float) and isinstance(edited, int | float):
+        return math.isclose(stored, edited, rel_tol=1e-9, abs_tol=1e-12)
+    return stored == edited
+
+
+def _is_change(old: str | None, scenario: Scenario, scenarios: dict[str, Scenario]) -> bool:
+    """Whether a row is new or differs from the scenario stored as `old`."""
+    return not old or not _same(scenarios[old].to_dict(), scenario.to_dict())
+
+
+def _save_table(
+    edited: pd.DataFrame,
+    dataset_name: str,
+    scenarios: dict[str, Scenario],
+    fallback: Scenario,
+    confirmed: tuple | None,
+) -> None:
+    """Write the edited table back (deleted, renamed, changed and new rows), all of it or, when
+    a row cannot be saved, none of it; deleting waits for the manager's confirmation."""
+    store = state.store()
+    rows, deleted, problems = _read_table(
+        edited, store.list_scenarios(dataset_name), scenarios, fallback
+    )
+    if problems:
+        for problem in problems:
+            _say("error", problem)
+        if deleted or any(_is_change(old, scenario, scenarios) for old, scenario in rows):
+            _say(
+                "info",
+                "The table's other changes are not saved either: they stay in the table until "
+                "the rows above are corrected and the table saved again.",
+            )
+        return  # the grid keeps the edits, to be corrected
+    if deleted and confirmed != (dataset_name, deleted):
+        st.session_state[TABLE_DELETE_PENDING] = (dataset_name, deleted)
+        return
+    saved = []
+    try:
+        for name in deleted:  # first, so a new row may take a deleted scenario's name
             store.delete_scenario(dataset_name, name)
+            saved.append(f"Deleted scenario '{name}'.")
+        for old, scenario in rows:
+            if not old:
+                store.save_scenario(dataset_name, scenario.name, scenario.to_dict(), replace=False)
+                saved.append(f"Saved scenario '{scenario.name}'.")
+                continue
+            if scenario.name != old:
+                store.rename_scenario(dataset_name, old, scenario.name)
+                saved.append(f"Renamed '{old}' to '{scenario.name}'.")
+            if _is_change(old, dataclasses.replace(scenario, name=old), scenarios):
+                store.save_scenario(dataset_name, scenario.name, scenario.to_dict())
+                saved.append(f"Saved the changes to scenario '{scenario.name}'.")
+    except InputError as error:
+        problem = f"Not saved: {error}"
+        if saved:
+            problem += " Saved before that: " + " ".join(saved)
+        _say("error", problem)
+    else:
+        for text in saved:
+            _say("success", text)
+        if not saved:
+            _say("info", "Nothing to save: the table holds the stored scenarios unchanged.")
     st.session_state[EDITOR_VERSION] = st.session_state.get(EDITOR_VERSION, 0) + 1
+
+
+def _confirm_table_delete(dataset_name: str, names: tuple[str, ...]) -> None:
+    st.session_state.pop(TABLE_DELETE_PENDING, None)
+    st.session_state[TABLE_DELETE_CONFIRMED] = (dataset_name, names)
+
+
+def _cancel_table_delete() -> None:
+    st.session_state.pop(TABLE_DELETE_PENDING, None)
+    st.session_state[EDITOR_VERSION] = st.session_state.get(EDITOR_VERSION, 0) + 1
+    _say("info", "Nothing deleted or saved: the table shows the stored scenarios again.")
+
+
+def _table_delete_confirmation(dataset_name: str, deleted: tuple[str, ...]) -> None:
+    """Ask before saving a table whose deleted rows would delete scenarios for good."""
+    asked = st.session_state.get(TABLE_DELETE_PENDING)
+    if asked is None:
+        return
+    if asked != (dataset_name, deleted):
+        del st.session_state[TABLE_DELETE_PENDING]  # the table changed: the question lapses
+        return
+    quoted = [f"'{name}'" for name in deleted]
+    listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+    plural = len(deleted) > 1
+    confirm_delete(
+        f"Delete scenario{'s' if plural else ''} {listed} and save the table? This cannot be "
+        f"undone: {'their' if plural else 'its'} settings would have to be entered and saved "
+        "again.",
+        "', '".join(deleted),  # the button reads "Yes, delete 'A', 'B'"
+        "scenario_table_delete",
+        _confirm_table_delete,
+        (dataset_name, deleted),
+        _cancel_table_delete,
+    )
 
 
 st.title("Scenarios")
@@ -378,6 +557,7 @@ caption_column.caption(
 )
 for kind, text in st.session_state.pop(MESSAGES, []):
     getattr(st, kind)(text)
+_forget_just_saved()
 
 with st.container(border=True):
     st.subheader("Save the current staffing settings")
@@ -425,9 +605,12 @@ edited = st.data_editor(
     column_order=list(TABLE_COLUMNS),
     placeholder=MISSING,  # an empty From or To: the forecast's first or last day
 )
-if st.button("Save table changes", key="scenario_table_save", type="primary"):
-    _apply_table(edited, current.name, scenarios, fallback)
+# A confirmed deletion saves the table as it is now, not as it was when the question came up.
+confirmed = st.session_state.pop(TABLE_DELETE_CONFIRMED, None)
+if st.button("Save table changes", key="scenario_table_save", type="primary") or confirmed:
+    _save_table(edited, current.name, scenarios, fallback, confirmed)
     st.rerun()
+_table_delete_confirmation(current.name, _deleted_rows(edited, scenarios))
 downloads.download_table(table, f"scenarios_{current.name}", "Scenarios", key="download_scenarios")
 
 # Keyed, so the browser keeps it open or closed as the manager left it, even when a message

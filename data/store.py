@@ -315,7 +315,13 @@ class Store:
         settings_json = _settings_to_json(settings, scenario_name)
         with self._transaction() as con:
             dataset_id = _require_dataset_id(con, dataset_name)
-            exists = _scenario_exists(con, dataset_id, scenario_name)
+            holder = _scenario_named(con, dataset_id, scenario_name)
+            if holder is not None and holder != scenario_name:
+                raise InputError(
+                    f"Dataset '{dataset_name}' already has a scenario named '{holder}': choose "
+                    "another name."
+                )
+            exists = holder is not None
             if exists and not replace:
                 raise InputError(
                     f"Dataset '{dataset_name}' already has a scenario named '{scenario_name}': "
@@ -366,10 +372,11 @@ class Store:
                 raise _unknown_scenario(dataset_name, old)
             if new == old:
                 return
-            if _scenario_exists(con, dataset_id, new):
+            holder = _scenario_named(con, dataset_id, new)
+            if holder is not None and holder != old:
                 raise InputError(
                     f"Cannot rename scenario '{old}' to '{new}': dataset '{dataset_name}' "
-                    f"already has a scenario named '{new}'."
+                    f"already has a scenario named '{holder}'."
                 )
             # A scenario's settings carry its name too (the app's tables show that one).
             (stored,) = con.execute(
@@ -446,6 +453,14 @@ def _scenario_exists(con: duckdb.DuckDBPyConnection, dataset_id: int, name: str)
         "SELECT 1 FROM scenarios WHERE dataset_id = ? AND name = ?", [dataset_id, name]
     ).fetchone()
     return row is not None
+
+
+def _scenario_named(con: duckdb.DuckDBPyConnection, dataset_id: int, name: str) -> str | None:
+    """The stored scenario `name` would be mistaken for: the same name in any case or spacing
+    ("baseline " beside "Baseline")."""
+    key = " ".join(name.split()).casefold()
+    rows = con.execute("SELECT name FROM scenarios WHERE dataset_id = ?", [dataset_id]).fetchall()
+    return next((row[0] for row in rows if " ".join(row[0].split()).casefold() == key), None)
 
 
 def _unknown_scenario(dataset_name: str, name: str) -> InputError:

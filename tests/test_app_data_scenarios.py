@@ -180,7 +180,7 @@ def test_a_column_chosen_for_two_roles_or_without_times_is_named(picco_home):
     assert message.startswith("The Queue column you chose, 'offered', cannot be used:")
     assert "it is the file's count of contacts per interval (volume)" in message
     assert message.count("Queue column in the app") == 1  # the fix is said once
-    assert Store().load_dataset("desk").queues == ["desk"]
+    assert Store().load_dataset("desk").queues == ["Support"]  # the team column, not the count
 
     app.selectbox(key="map_queue_column").set_value("(automatic)")
     app.selectbox(key="map_time_column").set_value("team")

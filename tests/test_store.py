@@ -408,6 +408,20 @@ def test_rename_and_delete_scenarios(picco_home):
     assert store.load_scenario("desk", "90 in 30") == {"name": "90 in 30", "service_level": 0.9}
 
 
+def test_a_scenario_name_differing_only_in_case_or_spacing_is_refused(picco_home):
+    store = Store()
+    store.save_dataset(make_dataset(), "desk")
+    store.save_scenario("desk", "Baseline", {"n": 1})
+    store.save_scenario("desk", "Peak  week", {"n": 2})
+    with pytest.raises(InputError, match="already has a scenario named 'Baseline'"):
+        store.save_scenario("desk", " baseline ", {"n": 3})
+    with pytest.raises(InputError, match="already has a scenario named 'Peak  week'"):
+        store.rename_scenario("desk", "Baseline", "peak week")
+    store.rename_scenario("desk", "Baseline", "BASELINE")  # its own name in other case
+    assert store.list_scenarios("desk") == ["BASELINE", "Peak  week"]
+    assert store.load_scenario("desk", "BASELINE") == {"n": 1}
+
+
 def test_unknown_or_bad_scenarios_give_clear_messages(picco_home):
     store = Store()
     store.save_dataset(make_dataset(), "desk")
