@@ -580,8 +580,9 @@ st.subheader("Edit scenarios")
 st.caption(
     "Change cells, add rows (new scenarios start from the current staffing settings) or delete "
     "rows, then save. Vol % and AHT % apply from From to To (empty: the whole forecast). Other "
-    "settings (occupancy and ASA caps, Erlang A) come from the Staffing page. "
-    + _context_caption(scenarios)
+    "settings (occupancy and ASA caps, Erlang A, chats per agent) are those the Staffing page "
+    "had when each scenario was saved, and new rows take its current ones; the download lists "
+    "them all. " + _context_caption(scenarios)
 )
 version = st.session_state.setdefault(EDITOR_VERSION, 0)
 table = pd.DataFrame([_row_of(scenario) for scenario in scenarios.values()])
@@ -611,7 +612,11 @@ if st.button("Save table changes", key="scenario_table_save", type="primary") or
     _save_table(edited, current.name, scenarios, fallback, confirmed)
     st.rerun()
 _table_delete_confirmation(current.name, _deleted_rows(edited, scenarios))
-downloads.download_table(table, f"scenarios_{current.name}", "Scenarios", key="download_scenarios")
+# The download holds every setting each scenario is planned with, not only the grid's.
+everything = table.join(pd.DataFrame([s.other_settings() for s in scenarios.values()]))
+downloads.download_table(
+    everything, f"scenarios_{current.name}", "Scenarios", key="download_scenarios"
+)
 
 # Keyed, so the browser keeps it open or closed as the manager left it, even when a message
 # above it comes or goes between reruns.

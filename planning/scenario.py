@@ -86,6 +86,24 @@ class Scenario:
             inside &= (days <= pd.Timestamp(self.change_to)).to_numpy()
         return inside
 
+    def other_settings(self) -> dict[str, Any]:
+        """The settings the Scenarios table does not show, as a download lists them beside it
+        so it holds every setting the scenario is planned with."""
+        staffing = self.staffing
+        return {
+            "queue": self.queue,
+            "max_occupancy_pct": staffing.max_occupancy * 100,
+            "max_asa_seconds": staffing.max_asa_seconds,
+            "erlang_a_patience_seconds": staffing.patience_seconds,
+            "max_abandon_pct": None
+            if staffing.max_abandon_rate is None
+            else staffing.max_abandon_rate * 100,
+            "chats_per_agent": staffing.chat_concurrency,
+            "email_response_hours": staffing.email_response_hours,
+            "email_hours": f"{staffing.email_hours[0]:g}-{staffing.email_hours[1]:g}",
+            "weekly_contract_hours": staffing.weekly_contract_hours,
+        }
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,

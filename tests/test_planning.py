@@ -347,3 +347,24 @@ def test_scenario_demand_scales_the_chosen_column(volume_change, aht_change, qua
     np.testing.assert_allclose(demand["volume"], frame[column] * (1 + volume_change / 100))
     np.testing.assert_allclose(demand["aht_seconds"], 200.0 * (1 + aht_change / 100))
     assert Scenario.from_dict(json.loads(json.dumps(scenario.to_dict()))) == scenario
+
+
+def test_the_settings_the_table_does_not_show_are_listed_for_the_download():
+    scenario = Scenario(
+        name="Erlang A 70%",
+        queue="phone",
+        staffing=StaffingSettings(
+            max_occupancy=0.7, max_asa_seconds=30.0, patience_seconds=180.0, chat_concurrency=3
+        ),
+    )
+    assert scenario.other_settings() == {
+        "queue": "phone",
+        "max_occupancy_pct": 70.0,
+        "max_asa_seconds": 30.0,
+        "erlang_a_patience_seconds": 180.0,
+        "max_abandon_pct": None,
+        "chats_per_agent": 3,
+        "email_response_hours": StaffingSettings().email_response_hours,
+        "email_hours": "0-24",
+        "weekly_contract_hours": StaffingSettings().weekly_contract_hours,
+    }
