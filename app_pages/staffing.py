@@ -337,7 +337,10 @@ daily = (
 )
 st.plotly_chart(plots.daily_totals_chart(daily), key="staffing_daily_chart")
 
-daily_tab, interval_tab = st.tabs(["Daily totals", "Per interval"])
+# Tracked, so a changed target keeps the tab the manager was reading open.
+daily_tab, interval_tab = st.tabs(
+    ["Daily totals", "Per interval"], key="staffing_result_tab", on_change="rerun"
+)
 with daily_tab:
     tables.show(daily, key="staffing_daily_table", all_rows_up_to=DAYS_WITHOUT_SCROLLING)
     downloads.download_table(

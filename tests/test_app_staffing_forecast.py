@@ -286,3 +286,13 @@ def test_wide_tables_need_no_sideways_scrolling_at_1440_px(app_page):
     wait_for_rerun(page)
     open_tab(page, "Per interval")
     assert hidden_width(page, "staffing_plan_table") <= 0
+
+
+def test_the_results_tab_stays_open_when_a_target_changes(picco_home):
+    # It had jumped back to "Daily totals" after every change.
+    app = go(open_app(), "staffing")
+    app.session_state["staffing_result_tab"] = "Per interval"
+    app.run()
+    app.number_input(key="shrinkage_pct").set_value(33.0).run()
+    assert_clean(app)
+    assert app.session_state["staffing_result_tab"] == "Per interval"
