@@ -1074,7 +1074,22 @@ def _counts(sheet: _Sheet, column: str, notes: list[str]) -> np.ndarray:
             "contact center receives that many. Correct these rows (an ID or a phone number "
             "in the count column?)."
         )
+    positive = counts[counts > 0]
+    fractional = positive[np.abs(positive - np.round(positive)) > 1e-6]
+    if positive.size and fractional.size > FRACTIONAL_COUNT_SHARE * positive.size:
+        # Handle times or rates read as counts (a column chosen by mistake) would be stored
+        # as hundreds of contacts per interval; averages of counts are whole-ish at most.
+        notes.append(
+            f"{sheet.name}: check the count column: {fractional.size / positive.size:.0%} of "
+            f"the values in '{column}' are not whole numbers (e.g. {fractional[0]:g}), as counts "
+            "of contacts are. If it holds handle times or another measure, choose the column "
+            "that counts contacts and import again."
+        )
     return counts
+
+
+# Share of a count column's positive values with decimals above which it is probably no count.
+FRACTIONAL_COUNT_SHARE = 0.5
 
 
 # Median handle times outside this band (seconds) suggest a unit the header did not name.
