@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,9 +15,11 @@ from data.aggregate import DEFAULT_INTERVAL_MINUTES
 from data.columns import ColumnPlan, ImportOptions
 from data.errors import InputError, where_to_choose
 from data.interval_volumes import check_interval, drop_overlaps, intervals_dataset
+from data.labels import queue_from_file_name
 from data.reader import FileReport, read_file
 from data.records import records_dataset
 from data.rows import ParsedRows, merge_rows
+from data.workbook import WorkbookSheets, is_workbook, workbook_sheets_to_csv
 
 __all__ = ["FileReport", "ImportOptions", "ImportResult", "import_files", "import_files_detailed"]
 
@@ -68,7 +71,10 @@ def import_files_detailed(
     failures: list[InputError] = []
     for path, name in zip(paths, display, strict=True):
         try:
-            parsed.append(read_file(path, name, options))
+            if is_workbook(path):  # a sheet per month or per queue: each read as a file
+                parsed.extend(_read_workbook(path, name, options))
+            else:
+                parsed.append(read_file(path, name, options))
         except InputError as error:  # read the rest: every file to fix is named at once
             failures.append(error)
     if failures:
@@ -104,13 +110,159 @@ def import_files_detailed(
 
 def _all_failures(failures: list[InputError], n_files: int) -> InputError:
     """One error naming every file that cannot be read (each message starts with its file)."""
-    if len(failures) == 1:
+    if n_files == 1:
         return failures[0]
+    # Also for one bad file of several: the lead-in says the others were not stored either.
     listed = "\n".join(f"- {error}" for error in failures)
     return InputError(
         f"{len(failures)} of {n_files} files cannot be read; fix each one and read them again "
         f"(the files that can be read were not stored either):\n{listed}"
     )
+
+
+Parsed = tuple[ColumnPlan, ParsedRows, FileReport]
+
+
+def _read_workbook(path: Path, name: str, options: ImportOptions) -> list[Parsed]:
+    """The workbook's sheet of contact history, with every sheet holding the same table (a
+    sheet per month or per queue), each sheet read as a file of its own."""
+    with tempfile.TemporaryDirectory(prefix="picco-workbook-") as folder:
+        sheets = workbook_sheets_to_csv(path, name, Path(folder), options)
+        if len(sheets.parts) == 1:
+            plan, rows, report = read_file(sheets.parts[0][1], name, options, sheet=sheets.chosen)
+            rows.notes.insert(0, sheets.note)
+            return [(plan, rows, report)]
+        read: dict[str, Parsed] = {}
+        failures: list[InputError] = []
+        for sheet, text_path in sheets.parts:
+            try:
+                read[sheet] = read_file(text_path, _sheet_name(name, sheet), options, sheet=sheet)
+            except InputError as error:
+                failures.append(error)
+    if failures:
+        listed = ", ".join(f"'{sheet}'" for sheet, _ in sheets.parts)
+        errors = "\n".join(f"  - {error}" for error in failures)
+        raise InputError(
+            f"{name}: the sheets {listed} hold the same columns and are read together as one "
+            f"history, but {len(failures)} of them cannot be read. Fix each such sheet (or delete "
+            f"it from the workbook) and import again:\n{errors}"
+        )
+    return _join_sheets(name, sheets, read)
+
+
+def _sheet_name(name: str, sheet: str) -> str:
+    # Ends with the file name, so that it still reads as a workbook where the name is shown.
+    return f"sheet '{sheet}' of {name}"
+
+
+def _join_sheets(name: str, sheets: WorkbookSheets, read: dict[str, Parsed]) -> list[Parsed]:
+    """The sheets of one table, as several files are joined: a sheet whose rows another sheet
+    already holds (a copy, a chart's extract) or at another interval (a summary) is left out;
+    sheets of periods make one queue named by the file, sheets over the same dates one queue
+    each named by the sheet, unless the table has a queue column of its own."""
+    _, _, reference = read[sheets.chosen]
+    left_out: list[str] = []
+    kept: dict[str, Parsed] = {}
+    largest_first = sorted(read, key=lambda sheet: -len(read[sheet][1].seconds))
+    for sheet in largest_first:
+        plan, rows, report = read[sheet]
+        if plan.kind != read[sheets.chosen][0].kind:
+            left_out.append(f"'{sheet}': read as {plan.kind}, not {reference.kind}")
+        elif report.interval_minutes != reference.interval_minutes:
+            left_out.append(
+                f"'{sheet}': the same columns, but {_every(report.interval_minutes)} where "
+                f"'{sheets.chosen}' has {_every(reference.interval_minutes)} (a summary)"
+            )
+        else:
+            copy_of = next(
+                (other for other in kept if _rows_within(rows, sheet, kept[other][1], other, name)),
+                None,
+            )
+            if copy_of is None:
+                kept[sheet] = read[sheet]
+            else:
+                left_out.append(f"'{sheet}': its rows are on sheet '{copy_of}' too (a copy)")
+    order = [sheet for sheet in read if sheet in kept]  # workbook order: a later sheet wins
+    named_by_file = [sheet for sheet in order if _named_by_file(kept[sheet][1], sheet, name)]
+    queue = queue_from_file_name(name)
+    periods = all(queue_from_file_name(sheet) == "all" for sheet in named_by_file) or not (
+        _overlapping([kept[sheet][1].seconds for sheet in named_by_file])
+    )
+    for sheet in named_by_file:
+        if periods:
+            kept[sheet][1].queue_names = [queue]
+        else:
+            own = queue_from_file_name(sheet)  # "Sales Jun" and "Sales Jul": queue Sales
+            kept[sheet][1].queue_names = [own if own != "all" else sheet]
+    if len(order) == 1:  # the others repeat its rows or sum them up
+        note = f"{name}: read sheet '{order[0]}' of the workbook."
+    else:
+        described = ", ".join(_sheet_span(sheet, kept[sheet][1], periods) for sheet in order)
+        if not named_by_file:
+            how = "their own queue column names the queues"
+        elif periods:
+            how = f"as periods of one queue, '{queue}', named by the file"
+        else:
+            how = "as one queue per sheet, since they cover the same dates"
+        note = f"{name}: read {len(order)} sheets holding the same columns, {how}: {described}."
+    passed_over = left_out + sheets.left_out
+    if passed_over:
+        more = f"; and {len(passed_over) - 6} more" if len(passed_over) > 6 else ""
+        note += f" Other sheets were not read ({'; '.join(passed_over[:6])}{more})."
+    first = kept[order[0]][1]
+    first.notes.insert(0, note)
+    return [kept[sheet] for sheet in order]
+
+
+def _every(minutes: int | None) -> str:
+    if minutes is None:
+        return "a single time"
+    return "one row per day" if minutes == 1440 else f"{minutes}-minute intervals"
+
+
+def _named_by_file(rows: ParsedRows, sheet: str, name: str) -> bool:
+    """The sheet has no queue column: its rows are the queue the reader named by the sheet."""
+    return rows.queue_names == [queue_from_file_name(_sheet_name(name, sheet))]
+
+
+def _rows_within(
+    rows: ParsedRows, sheet: str, other: ParsedRows, other_sheet: str, name: str
+) -> bool:
+    """Every row of `rows` (time, count, queue) is also a row of `other`."""
+    if not len(rows.seconds):
+        return True
+
+    def keys(part: ParsedRows, part_sheet: str) -> pd.MultiIndex:
+        counts = np.zeros(len(part.seconds)) if part.volume is None else part.volume
+        labels = np.asarray(part.queue_names, dtype=object)[part.codes]
+        if _named_by_file(part, part_sheet, name):
+            labels = np.full(len(part.seconds), "", dtype=object)  # named by its sheet
+        return pd.MultiIndex.from_arrays([part.seconds, labels, np.nan_to_num(counts, nan=-1.0)])
+
+    return bool(keys(rows, sheet).isin(keys(other, other_sheet)).all())
+
+
+def _overlapping(spans: list[np.ndarray]) -> bool:
+    """Two sheets cover much the same dates: at least half of the shorter one's span. Monthly
+    exports that share a day or two are still periods one after the other."""
+    edges = [(int(seconds.min()), int(seconds.max())) for seconds in spans if len(seconds)]
+    for index, (start, end) in enumerate(edges):
+        for other_start, other_end in edges[index + 1 :]:
+            shared = min(end, other_end) - max(start, other_start)
+            shorter = max(1, min(end - start, other_end - other_start))
+            if shared >= shorter / 2:
+                return True
+    return False
+
+
+def _sheet_span(sheet: str, rows: ParsedRows, periods: bool) -> str:
+    if not len(rows.seconds):
+        return f"'{sheet}' (no rows)"
+    first, last = (pd.Timestamp(int(edge), unit="s") for edge in _span(rows))
+    days = f"{first:%Y-%m-%d} to {last:%Y-%m-%d}"
+    if periods or rows.queue_names == [sheet] or len(rows.queue_names) != 1:
+        return f"'{sheet}' {days}"
+    return f"'{sheet}' {days} as queue '{rows.queue_names[0]}'"
 
 
 def _future_history_note(first: pd.Timestamp, display: Sequence[str]) -> str | None:

@@ -73,7 +73,7 @@ class FileReport:
 
 
 def read_file(
-    path: Path, name: str, options: ImportOptions
+    path: Path, name: str, options: ImportOptions, sheet: str | None = None
 ) -> tuple[ColumnPlan, ParsedRows, FileReport]:
     if is_workbook(path):
         with tempfile.TemporaryDirectory(prefix="picco-workbook-") as folder:
@@ -91,6 +91,7 @@ def read_file(
             options,
             text_format,
             lambda table, target: wide_to_long(table, grid, name, text_format, target),
+            sheet,
         )
     try:
         plan = text_format.column_plan(options, name)
@@ -102,7 +103,7 @@ def read_file(
             if dated is None:
                 raise
             dated_path, note = dated
-            plan, rows, report = read_file(dated_path, name, options)
+            plan, rows, report = read_file(dated_path, name, options, sheet)
         rows.notes.insert(1, note)
         return plan, rows, report
     if plan.queue_count_columns:
@@ -116,6 +117,7 @@ def read_file(
             long_options,
             text_format,
             lambda table, target: queues_to_long(table, plan, name, text_format, target),
+            sheet,
         )
     agents = agent_columns(text_format.header)
     counted = arriving_count(plan, options) if agents else None
@@ -161,10 +163,15 @@ def read_file(
     )
     described = ", ".join(f"{role} '{column}'" for role, column in plan.roles().items())
     shape = "interval volumes" if plan.kind == schema.KIND_INTERVALS else "contact records"
+    # A workbook sheet is read through a CSV copy: its delimiter and encoding are not the file's.
+    read_as = (
+        f"sheet '{sheet}'"
+        if sheet is not None
+        else f"{text_format.delimiter_name}-separated, {text_format.encoding}"
+    )
     rows.notes.insert(
         0,
-        f"{name}: {table.num_rows:,} rows read as {shape} ({text_format.delimiter_name}-"
-        f"separated, {text_format.encoding}"
+        f"{name}: {table.num_rows:,} rows read as {shape} ({read_as}"
         f"{', numbers written 1.234,5' if text_format.decimal_comma else ''}; {described}).",
     )
     rows.notes[1:1] = text_format.notes  # what the sniffer decided on thin evidence
@@ -178,6 +185,7 @@ def _read_long(
     options: ImportOptions,
     text_format: TextFormat,
     to_long: Callable[[pa.Table, Path], str],
+    sheet: str | None = None,
 ) -> tuple[ColumnPlan, ParsedRows, FileReport]:
     """Read a file laid out across (a grid, one column per queue) as the long table `to_long`
     writes from its cells, with the note `to_long` returns."""
@@ -186,7 +194,7 @@ def _read_long(
     with tempfile.TemporaryDirectory(prefix="picco-wide-") as folder:
         long_path = Path(folder) / f"{Path(name).stem}.csv"
         note = to_long(table, long_path)
-        plan, rows, report = read_file(long_path, name, options)
+        plan, rows, report = read_file(long_path, name, options, sheet)
     rows.notes.insert(1, note)
     rows.notes[2:2] = text_format.notes
     skipped = text_format.skipped_note(name)

@@ -66,6 +66,10 @@ class _SheetContent:
     # What counts contacts per interval beside per-agent figures, for a note ("'Offered'"):
     # arriving contacts (an agent's handled calls are no demand), or the count the user chose.
     contacts_per_interval: str | None = None
+    # The table's shape: its header as read (trimmed, any case) and kind ("grid" for a grid).
+    # Sheets alike in it and in the flags above hold one table split by period or queue.
+    columns: tuple[str, ...] = ()
+    kind: str = ""
 
     @property
     def per_agent(self) -> bool:
@@ -86,7 +90,33 @@ class _SheetContent:
             return "dates without a time of day"
         if chosen.demand and not self.demand:
             return "it counts served contacts only"
+        if self.columns != chosen.columns or self.kind != chosen.kind:
+            return f"other columns than '{chosen.sheet.name}'"
         return "fewer rows"
+
+    def same_table(self, other: _SheetContent) -> bool:
+        """The same kind of table as `other` (same columns, same shape): one export split over
+        sheets by month or by queue, to be read together."""
+        return (
+            self.readable
+            and other.readable
+            and self.per_agent == other.per_agent
+            and (self.timed, self.demand, self.kind) == (other.timed, other.demand, other.kind)
+            and bool(self.columns)
+            and self.columns == other.columns
+        )
+
+
+@dataclass
+class WorkbookSheets:
+    """The sheets of a workbook to read, each written as a CSV file, in workbook order."""
+
+    parts: list[tuple[str, Path]]  # (sheet name, its CSV copy)
+    chosen: str  # the sheet chosen by content; the others in `parts` have the same columns
+    # Which sheet was read and why the others were not, when it is the only one; with
+    # several, "" (the caller names the sheets read once it knows their dates).
+    note: str
+    left_out: list[str]  # why each sheet not in `parts` was left out: "'Agents': one row ..."
 
 
 def workbook_to_csv(
@@ -97,11 +127,42 @@ def workbook_to_csv(
 
     The sheet is chosen by what it holds: a table of dated contact counts or of one row per
     contact, not a per-agent sheet even when that one is larger; times of day before dates
-    alone, arriving contacts before served ones; then the largest.
+    alone, arriving contacts before served ones; then the largest. (The import reads every
+    sheet holding the same table: see `workbook_sheets_to_csv`.)
 
     Read with calamine (Rust): a 100,000-row export imports in 0.9 s instead of 5.4 s with
     openpyxl (bench/import_speed.py); a full million-row sheet takes about 9 s.
     """
+    contents, chosen = _choose(path, name, options)
+    others = [content for content in contents if content is not chosen]
+    _write_sheet(name, chosen, target)
+    # A per-agent sheet read for its count of contacts: the CSV reading notes it (data.agents).
+    return _sheet_note(name, chosen, others)
+
+
+def workbook_sheets_to_csv(
+    path: Path, name: str, folder: Path, options: ImportOptions | None = None
+) -> WorkbookSheets:
+    """Write the sheet `workbook_to_csv` chooses, and every other sheet holding the same table
+    (same columns: one export split into a sheet per month or per queue), as CSV files in
+    `folder`. Per-agent, summary and chart sheets have other columns and are left out."""
+    contents, chosen = _choose(path, name, options)
+    alike = [content for content in contents if content is chosen or content.same_table(chosen)]
+    others = [content for content in contents if not any(content is read for read in alike)]
+    parts = []
+    for index, content in enumerate(alike):
+        target = folder / f"sheet{index}.csv"
+        _write_sheet(name, content, target)
+        parts.append((content.sheet.name, target))
+    note = _sheet_note(name, chosen, others) if len(alike) == 1 else ""
+    return WorkbookSheets(parts, chosen.sheet.name, note, _left_out(chosen, others))
+
+
+def _choose(
+    path: Path, name: str, options: ImportOptions | None
+) -> tuple[list[_SheetContent], _SheetContent]:
+    """What each sheet holds, and the sheet of contact history (refused when it is per-agent
+    figures only)."""
     from python_calamine import CalamineWorkbook  # only workbooks pay for importing it
 
     try:
@@ -113,18 +174,19 @@ def workbook_to_csv(
     except Exception as error:  # calamine raises many kinds for a damaged workbook
         raise _unopened(name, error) from error
     chosen = max(contents, key=lambda content: content.rank)  # the first on a tie
-    others = [content for content in contents if content is not chosen]
     if chosen.per_agent and not chosen.contacts_per_interval:
-        _refuse_per_agent(name, chosen, others)
+        _refuse_per_agent(name, chosen, [content for content in contents if content is not chosen])
+    return contents, chosen
+
+
+def _write_sheet(name: str, content: _SheetContent, target: Path) -> None:
     try:
         with open(target, "w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle)
-            for row in chosen.sheet.iter_rows():  # streamed: never held as Python lists
+            for row in content.sheet.iter_rows():  # streamed: never held as Python lists
                 writer.writerow([_cell_text(value) for value in row])
     except Exception as error:
         raise _unopened(name, error) from error
-    # A per-agent sheet read for its count of contacts: the CSV reading notes it (data.agents).
-    return _sheet_note(name, chosen, others)
 
 
 def _unopened(name: str, error: Exception) -> InputError:
@@ -149,6 +211,14 @@ def _sheet_note(name: str, chosen: _SheetContent, others: list[_SheetContent]) -
         note + f". Other sheets were not read ({passed_over}{more}). If the history is on "
         "another sheet, save that sheet alone as CSV and import it."
     )
+
+
+def _left_out(chosen: _SheetContent, others: list[_SheetContent]) -> list[str]:
+    """Why each sheet not read together with `chosen` was left out ("'Agents': one row per
+    agent ...")."""
+    if others and not any(content.readable for content in others):
+        return [f"{len(others)} other sheet(s): {_NO_HISTORY}"]
+    return [f"'{content.sheet.name}': {content.why_not(chosen)}" for content in others]
 
 
 def _refuse_per_agent(name: str, chosen: _SheetContent, others: list[_SheetContent]) -> None:
@@ -179,14 +249,17 @@ def _content(sheet: Any, name: str, options: ImportOptions) -> _SheetContent:
     try:
         text_format = sniff_bytes(text.getvalue().encode("utf-8"), name)
         content.agent_columns = agent_columns(text_format.header)
+        content.columns = tuple(column.strip().lower() for column in text_format.header)
         if grid_columns(text_format.header):  # dates down, times across (or the other way)
             content.readable = content.timed = content.demand = True
             content.contacts_per_interval = "the columns of its grid"
+            content.kind = "grid"
             return content
         plan = text_format.column_plan(options, name)
     except Exception:  # any sheet the import could not read is simply no candidate
         return content
     content.readable = True
+    content.kind = plan.kind
     content.timed = bool(plan.time_column or plan.timestamp_column)
     served_only = bool(plan.volume_column) and bool(
         header_words(plan.volume_column or "") & SERVED_COUNT_WORDS
