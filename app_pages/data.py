@@ -299,6 +299,7 @@ def _rename() -> None:
         st.session_state[MANAGE_ERROR] = str(error)
         return
     state.rename_current_if(old, new)
+    st.session_state["stored_choice"] = new  # still the one to manage, under its new name
     uploaded: UploadedDataset | None = st.session_state.get(UPLOAD_DATASET)
     if uploaded is not None and uploaded.name == old:
         # A later re-import or replacement of this upload goes to the dataset's new name.
@@ -324,6 +325,8 @@ def _delete(name: str) -> None:
         st.session_state[MANAGE_ERROR] = str(error)
         return
     state.forget_current_if(name)
+    if st.session_state.get("stored_choice") == name:
+        st.session_state.pop("stored_choice")  # deleted here: nothing to say about it
     uploaded: UploadedDataset | None = st.session_state.get(UPLOAD_DATASET)
     if uploaded is not None and uploaded.name == name:
         # The upload's dataset is gone: its message no longer holds, nothing is left to replace.
@@ -365,12 +368,22 @@ def _stored_datasets(current_name: str) -> None:
     tables.show(table, key="stored_table", overrides={"rows": STORED_ROWS})
     downloads.download_table(table, "stored_datasets", "Stored datasets", key="download_stored")
     names = listing["name"].tolist()
-    if (
-        st.session_state.get("stored_choice") not in names
-        or st.session_state.get("stored_choice_follows") != current_name
-    ):
-        # A newly current dataset (upload, load) becomes the selection to manage.
-        st.session_state["stored_choice"] = current_name if current_name in names else names[0]
+    if current_name not in names:
+        # Deleted in another window since this run's check: run again, so the current dataset
+        # falls back (with its message) before any control can act on another dataset.
+        st.rerun()
+    picked = st.session_state.get("stored_choice")
+    follows = st.session_state.get("stored_choice_follows")
+    # The previous current dataset gone is the current dataset's message to give.
+    if picked is not None and picked not in names and picked != follows:
+        st.info(
+            f"Dataset '{picked}' is no longer stored (renamed or deleted in another window): "
+            f"the selection is back on the current dataset '{current_name}'.",
+            icon=":material/sync_problem:",
+        )
+    if picked not in names or follows != current_name:
+        # A newly current dataset (upload, load, or a fallback) becomes the selection to manage.
+        st.session_state["stored_choice"] = current_name
         st.session_state["stored_choice_follows"] = current_name
     left, middle, right = st.columns([2, 2, 1], vertical_alignment="bottom")
     selected = left.selectbox("Stored dataset", names, key="stored_choice")

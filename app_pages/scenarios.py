@@ -238,7 +238,16 @@ def _with_defaults(row: pd.Series, defaults: dict) -> pd.Series:
 def _load_all(dataset_name: str) -> dict[str, Scenario]:
     store = state.store()
     loaded = {}
-    for name in store.list_scenarios(dataset_name):
+    try:
+        names = store.list_scenarios(dataset_name)
+    except InputError as error:
+        # Renamed or deleted in another window since this run's check: the next run says which.
+        st.error(
+            f"The scenarios of '{dataset_name}' cannot be listed: {error} Open the page again: "
+            "it shows the datasets stored now."
+        )
+        st.stop()
+    for name in names:
         try:
             loaded[name] = Scenario.from_dict(store.load_scenario(dataset_name, name))
         except InputError as error:
@@ -267,6 +276,12 @@ def _save_current(dataset_name: str) -> None:
         st.session_state[JUST_SAVED] = (just_saved[0], True)
         return
     try:
+        # The button was drawn before another window renamed or deleted the dataset.
+        if dataset_name not in state.store().list_datasets()["name"].tolist():
+            raise InputError(
+                f"dataset '{dataset_name}' was renamed or deleted in another window: check the "
+                "dataset named above and save again."
+            )
         scenario = settings.current_scenario(name or "")
         taken = _taken(scenario.name, state.store().list_scenarios(dataset_name))
         if taken:

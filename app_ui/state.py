@@ -13,13 +13,16 @@ import streamlit as st
 
 from app_ui import cached
 from data.errors import InputError
-from data.schema import Dataset
+from data.schema import INTERVAL_START, Dataset
 from data.store import Store
 
 SAMPLE_PATH = Path(__file__).resolve().parents[1] / "data" / "samples" / "service_desk.csv"
 SAMPLE_NAME = "Sample service desk"
 
 CURRENT = "current_dataset"
+# The stored names listed at the last check: a name new since then may be the current dataset
+# renamed in another window, a name listed before is another dataset.
+STORED_NAMES = "stored_dataset_names"
 # The URL names the current dataset, so a reload (a new session) reopens it.
 DATASET_PARAM = "dataset"
 # Widget keys whose defaults depend on the dataset: dropped when another dataset becomes current.
@@ -91,39 +94,128 @@ def _remember(name: str) -> None:
 
 def current() -> CurrentDataset:
     """The current dataset: this session's, else the one the URL names (a reload), else the
-    sample; on a fresh store the shipped sample is imported and saved first."""
+    sample; on a fresh store the shipped sample is imported and saved first.
+
+    Another window may have renamed or deleted this session's dataset since the last run: every
+    run checks its name against the stored names (not the data), and opens it under its new
+    name, or another dataset, saying so once.
+    """
     existing = st.session_state.get(CURRENT)
     if existing is None:
         existing = _reopen()
+    else:
+        existing = _still_stored(existing)
     _remember(existing.name)
     return existing
 
 
+def _stored_listing() -> pd.DataFrame:
+    listing = store().list_datasets()
+    st.session_state[STORED_NAMES] = listing["name"].tolist()
+    return listing
+
+
+def _still_stored(existing: CurrentDataset) -> CurrentDataset:
+    seen = st.session_state.get(STORED_NAMES)
+    try:
+        listing = _stored_listing()
+    except InputError:
+        return existing  # the store is busy: check again on the next run
+    names = listing["name"].tolist()
+    if existing.name in names:
+        return existing
+    new_name = _renamed_to(existing, listing, seen)
+    if new_name is not None:
+        st.session_state[CURRENT] = CurrentDataset(new_name, existing.dataset, existing.token)
+        st.warning(
+            f"Dataset '{existing.name}' was renamed to '{new_name}' in another window: it stays "
+            "open under its new name.",
+            icon=":material/edit:",
+        )
+        return st.session_state[CURRENT]
+    replacement = _open_another(names)
+    st.warning(
+        f"Dataset '{existing.name}' is no longer stored (renamed or deleted in another "
+        f"window): showing '{replacement.name}' instead.",
+        icon=":material/sync_problem:",
+    )
+    return replacement
+
+
+def _renamed_to(
+    existing: CurrentDataset, listing: pd.DataFrame, seen: list[str] | None
+) -> str | None:
+    """The name the current dataset was renamed to: a name not listed at the last check
+    holding the same data (the listing narrows the candidates, the content token decides)."""
+    starts = existing.dataset.intervals[INTERVAL_START]
+    alike = listing[
+        ~listing["name"].isin(seen or [])
+        & (listing["interval_minutes"] == existing.dataset.interval_minutes)
+        & (listing["rows"] == len(existing.dataset.intervals))
+        & (listing["start"] == starts.min())
+        & (listing["end"] == starts.max())
+    ]
+    for name in alike["name"]:
+        try:
+            if fingerprint(store().load_dataset(name)) == existing.token:
+                return name
+        except InputError:
+            continue  # renamed or deleted again a moment ago
+    return None
+
+
 def _reopen() -> CurrentDataset:
-    the_store = store()
-    names = the_store.list_datasets()["name"].tolist()
     wanted = st.query_params.get(DATASET_PARAM)
+    names = _stored_listing()["name"].tolist()
     if wanted in names:
         try:
             use_stored(wanted)
             return st.session_state[CURRENT]
         except InputError:
             pass  # deleted a moment ago by another session: open another one
+    opened = _open_another(names)
+    if wanted is not None:
+        st.warning(
+            f"Dataset '{wanted}' named in the address is no longer stored (renamed or deleted "
+            f"in another window): showing '{opened.name}' instead.",
+            icon=":material/sync_problem:",
+        )
+    return opened
+
+
+def _open_another(names: list[str], retry: bool = True) -> CurrentDataset:
+    """Open the sample if stored, else the first stored dataset; on an empty store, save the
+    shipped sample first."""
+    the_store = store()
     if not names:
         try:
             the_store.save_dataset(cached.sample_dataset(str(SAMPLE_PATH)), SAMPLE_NAME)
         except InputError:
             pass  # another session saved it a moment ago
-        names = the_store.list_datasets()["name"].tolist()
-    use_stored(SAMPLE_NAME if SAMPLE_NAME in names else names[0])
-    return st.session_state[CURRENT]
+        names = _stored_listing()["name"].tolist()
+    for name in dict.fromkeys([SAMPLE_NAME, *names]):
+        if name in names:
+            try:
+                use_stored(name)
+                return st.session_state[CURRENT]
+            except InputError:
+                continue  # deleted by another session a moment ago: try the next one
+    if retry:
+        return _open_another([], retry=False)  # all deleted a moment ago: start from the sample
+    raise InputError(
+        f"No dataset can be opened from the Picco store {the_store.path}: the datasets were "
+        "deleted while opening them. Reload the page to try again."
+    )
 
 
 def forget_current_if(name: str) -> None:
-    """After `name` was deleted: let `current()` pick another dataset on the next run."""
+    """After `name` was deleted here: let `current()` pick another dataset on the next run
+    (the URL still naming it would read as a delete in another window)."""
     existing = st.session_state.get(CURRENT)
     if existing is not None and existing.name == name:
         del st.session_state[CURRENT]
+        if st.query_params.get(DATASET_PARAM) == name:
+            del st.query_params[DATASET_PARAM]
 
 
 def rename_current_if(old: str, new: str) -> None:
