@@ -169,13 +169,25 @@ PROPER_QUEUE_WORDS = QUEUE_WORDS - CHANNEL_WORDS
 # named as one.
 TEAM_WORDS = {
     "team", "equipe", "squadra", "department", "departement", "dipartimento", "reparto",
-    "abteilung", "departamento", "pilote",
+    "abteilung", "departamento", "pilote", "groups", "pipeline", "project",
 }  # fmt: skip
-SERVICE_HEADERS = ({"service"}, {"servizio"}, {"servicio"})
+# Words beside "code" (Italian for queues) or a team word that name something else: the
+# caller's country ("country_code"), a phone line's number, a project's key.
+NOT_QUEUE_NAME_WORDS = {
+    "country", "area", "postal", "zip", "dial", "phone", "number", "caller", "customer",
+    "language", "key", "id", "item", "items",
+}  # fmt: skip
+# A header that is only "Service" or "Line" (Aircall's line: "Support FR"); "vru+line" numbers
+# a phone line, no queue.
+SERVICE_HEADERS = ({"service"}, {"servizio"}, {"servicio"}, {"line"}, {"linea"}, {"ligne"})
 # A queue named by an identifier ("Queue Id" a0b1c2d3-e4f5-...): the queue, but a readable
 # name beside it ("Queue Name") labels it better. "code" is Italian for queues, no key here.
 ID_WORDS = {"id", "uuid", "guid", "key", "no", "nr", "number", "nummer"}
 OPAQUE_ID_WORDS = {"id", "uuid", "guid"}
+RESOLUTION_WORDS = {
+    "business", "resolution", "resolve", "resolved", "close", "closed", "age", "calendar",
+    "lifetime",
+}  # fmt: skip
 _OPAQUE_ID = re.compile(r"(?=.*\d)[0-9a-f]{8,}(-[0-9a-f]{4,})*", re.IGNORECASE)
 MAX_SPLIT_VALUES = 12  # distinct values in the sample: more is not a handful of channels
 # A queue, skill or split named by its number ("Numero coda", "Queue ID", "Skill No", "Split
@@ -377,7 +389,7 @@ def plan_columns(
 ) -> ColumnPlan:
     """Work out the column roles of one file from its header and first rows. Numbers are
     written 1.234,5 throughout with `decimal_comma`, else only in `decimal_comma_columns`."""
-    sample_rows = [row for row in sample_rows if not is_total_label(row[0] if row else "")]
+    sample_rows = [row for row in sample_rows if not is_total_row_label(row[0] if row else "")]
     columns = []
     for position, name in enumerate(header):
         cells = [row[position].strip() if position < len(row) else "" for row in sample_rows]
@@ -593,11 +605,13 @@ def _detect_roles(
                 return column.name
         return None
 
-    # An identifier ("Conversation ID") is no length, whatever its numbers read as.
+    # An identifier ("Conversation ID") is no length, whatever its numbers read as; nor is a
+    # ticket's time to resolution ("business_duration", "Resolution Time") a handle time.
     timed = [
         c
         for c in durations
-        if not c.words & (MOMENT_WORDS | NOT_A_TIME_WORDS | OUTBOUND_WORDS | OPAQUE_ID_WORDS)
+        if not c.words
+        & (MOMENT_WORDS | NOT_A_TIME_WORDS | OUTBOUND_WORDS | OPAQUE_ID_WORDS | RESOLUTION_WORDS)
     ]
     # A count ("ACD Calls") reads as seconds too: a time column must not name a count alone.
     timed = [c for c in timed if c.words & TIME_MEASURE_WORDS or not c.words & COUNTED_THINGS]
@@ -769,6 +783,8 @@ _FILE_NAME = re.compile(r"[/\\]|\.[A-Za-z0-9]{2,4}$")
 def _names_a_queue(column: _Column) -> bool:
     """A header naming a queue, skill, split or campaign; French "File" only over values that
     are no file names ("Particuliers", not "rec_0412.wav")."""
+    if column.words & NOT_QUEUE_NAME_WORDS and not column.words & PROPER_QUEUE_WORDS - {"code"}:
+        return False
     if column.words & QUEUE_WORDS or _names_a_team(column):
         return True
     return (
@@ -781,13 +797,15 @@ def _names_a_queue(column: _Column) -> bool:
 def _names_a_queue_itself(column: _Column) -> bool:
     """A queue, skill, group or campaign ("Group", "CSQ Name"), not only the channel or media
     its contacts came by ("Channel", "Media Type")."""
+    if not _names_a_queue(column):
+        return False
     if column.words & PROPER_QUEUE_WORDS or _names_a_team(column):
         return True
-    return _names_a_queue(column) and not column.words & CHANNEL_WORDS  # French "File"
+    return not column.words & CHANNEL_WORDS  # French "File"
 
 
 # A ticket's "Source" (Freshdesk: Email, Portal, Phone, Chat) is the channel it came by.
-SOURCE_WORDS = {"source", "origine", "quelle", "origen", "fonte"}
+SOURCE_WORDS = {"source", "origine", "quelle", "origen", "fonte", "origin"}
 CHANNEL_VALUE_WORDS = {
     "phone", "email", "mail", "chat", "portal", "web", "sms", "whatsapp", "voice", "call",
     "telefono", "social", "facebook", "twitter", "messenger", "form", "widget",
@@ -923,12 +941,19 @@ DURATION_UNITS = (
 )
 
 
+# Genesys Cloud's timed metrics ("tHandle", "tTalk", "tAcw", "tAnswered") are in milliseconds
+# (Genesys Cloud analytics: metrics named t* are durations in ms).
+GENESYS_TIMED_METRIC = re.compile(r"t[A-Z][A-Za-z]+")
+
+
 def duration_unit(name: str) -> tuple[float, str]:
     """(seconds per unit, unit) that a duration column's header names; (1, "seconds") when it
     names none or says seconds too ("AHT (mm:ss)" holds clock notation, not minutes)."""
     words = header_words(name)
     if words & {"s", "sec", "secs", "seconds", "secondi", "ss"}:
         return 1.0, "seconds"
+    if GENESYS_TIMED_METRIC.fullmatch(name.strip()):
+        return 0.001, "milliseconds"
     for unit_words, factor, unit in DURATION_UNITS:
         if words & unit_words:
             return factor, unit
@@ -968,6 +993,18 @@ def _is_direction(column: _Column) -> bool:
 
 def is_total_label(value: str) -> bool:
     return bool(TOTAL_LABEL.match(value.strip()))
+
+
+# A row's label where a date belongs may name its total anywhere: "Week 36 total", "Wk 36
+# Total", "Summe KW 36", "Totale settimana 36".
+TOTAL_ROW_WORDS = re.compile(
+    r"\b(tot\w*|sub-?\s?tot\w*|summe|somma|summary|gesamt|grand)\b", re.IGNORECASE
+)
+
+
+def is_total_row_label(value: str) -> bool:
+    """A cell that labels a total or subtotal row rather than holding a date or time."""
+    return is_total_label(value) or bool(TOTAL_ROW_WORDS.search(value))
 
 
 def _arrival_pair(columns: list[_Column], stamped: _Column) -> tuple[_Column, _Column] | None:

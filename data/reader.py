@@ -24,7 +24,7 @@ from data.columns import (
     duration_unit,
     header_words,
     is_direction_value,
-    is_total_label,
+    is_total_row_label,
 )
 from data.errors import InputError, where_to_choose
 from data.labels import LABEL_TYPE, label_codes, queue_from_file_name
@@ -925,7 +925,9 @@ def _parse_time(
     first = sheet.table.column_names[0]
     for column in dict.fromkeys((main, plan.time_column, plan.queue_column, first)):
         if column:
-            total |= np.array([is_total_label(text) for text in _texts(sheet.column(column), bad)])
+            total |= np.array(
+                [is_total_row_label(text) for text in _texts(sheet.column(column), bad)]
+            )
     for column, parsed, expected in parts:
         wrong = bad[~total & np.isnan(parsed[bad])]
         if len(wrong):

@@ -67,6 +67,12 @@ DATETIME_FORMATS = [
     "%b %d, %Y %I:%M %p",
     "%b %d, %Y %H:%M:%S",
     "%b %d, %Y %H:%M",
+    "%d %b %Y %I:%M:%S %p",  # Zoho Desk, "31 Aug 2026 08:21 AM"
+    "%d %b %Y %I:%M %p",
+    "%d/%b/%y %I:%M %p",  # Jira, "31/Aug/26 8:28 AM"
+    "%d/%b/%y %H:%M",
+    "%d/%b/%Y %I:%M %p",
+    "%d/%b/%Y %H:%M",
 ]
 DATE_FORMATS = [
     ISO,
