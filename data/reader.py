@@ -459,6 +459,14 @@ def _parse_rows(
     if sheet.table.num_rows == 0:
         raise InputError(f"{name}: no data rows were found below the header.")
     codes, queue_names = _queues(sheet, plan)
+    if NO_QUEUE in queue_names:
+        unnamed = int(np.count_nonzero(codes == queue_names.index(NO_QUEUE)))
+        notes.append(
+            f"{name}: {unnamed:,} row(s) have no '{plan.queue_column}' (calls that ended in the "
+            f"IVR, for instance): read as the queue '{NO_QUEUE}'. If they reached no agent, "
+            "leave them out of the export, or they are forecast and staffed as a queue of "
+            "their own."
+        )
     if repeated_headers and plan.kind == schema.KIND_INTERVALS:
         _refuse_blocks_of_one_time(sheet, seconds, codes, repeated_headers)
     rows = ParsedRows(seconds.astype(np.int64), codes, queue_names, notes=notes)
@@ -1020,6 +1028,9 @@ def _describe_format(fmt: str | None) -> str:
     return fmt or "a date/time such as 2024-03-01 08:15"
 
 
+NO_QUEUE = "(no queue)"  # rows whose queue cell is empty
+
+
 def _queues(sheet: _Sheet, plan: ColumnPlan) -> tuple[np.ndarray, list[str]]:
     if not plan.queue_column:
         return np.zeros(sheet.table.num_rows, dtype=np.int64), [queue_from_file_name(sheet.name)]
@@ -1027,7 +1038,7 @@ def _queues(sheet: _Sheet, plan: ColumnPlan) -> tuple[np.ndarray, list[str]]:
     if plan.queue_is_key and len(labels) == 1 and not plan.split_column:
         # One queue number all through: the file holds one queue, named as any such file is.
         return np.zeros(sheet.table.num_rows, dtype=np.int64), [queue_from_file_name(sheet.name)]
-    labels = [label or "(no queue)" for label in labels]
+    labels = [label or NO_QUEUE for label in labels]
     if plan.split_column:  # each queue split by channel: "Support / Chat"
         split_codes, splits = label_codes(sheet.column(plan.split_column))
         pairs, codes = np.unique(codes * len(splits) + split_codes, return_inverse=True)

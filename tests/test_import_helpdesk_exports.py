@@ -126,3 +126,16 @@ def test_subtotal_rows_labelled_anywhere_are_skipped(tmp_path, label):
     rows.append(f"{label},,{total}")
     result = log(tmp_path, "weekly.csv", "Date,Interval,Offered", rows)
     assert per_queue(result) == {"weekly": float(total)}
+
+
+def test_rows_without_a_queue_are_named_in_a_note(tmp_path):
+    rows = [
+        f"{moment:%Y-%m-%d %H:%M:%S},{'' if number % 10 == 0 else 'support'},inbound"
+        for number, moment in enumerate(arrivals(6, 200))
+    ]
+    result = log(tmp_path, "talkdesk.csv", "Start Time,Queue,Direction", rows)
+    assert per_queue(result) == {"(no queue)": 20.0, "support": 180.0}
+    assert note_with(result.dataset, "have no 'Queue'").startswith(
+        "talkdesk.csv: 20 row(s) have no 'Queue' (calls that ended in the IVR, for instance): "
+        "read as the queue '(no queue)'."
+    )
