@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from data.aggregate import grows_with_count
 from data.columns import (
     ANSWERED_COUNT_WORDS,
     ARRIVAL_COUNT_WORDS,
@@ -47,17 +48,13 @@ _COUNT_MEASURES = ("volume", "answered", "abandoned")
 _TIME_MEASURES = ("aht", "wait", "abandon_wait")
 # Each time, the count it is taken over, and its name in a note. An agent's time that grows with
 # its count is its total (summed over the agents, as interval reports of totals are: divided by
-# the count later, data.interval_volumes); else a mean per contact. As there: half way between
-# slope 0 and 1, and only where the counts vary enough.
+# the count later, data.interval_volumes); else a mean per contact.
 _TIME_COUNTS = (
     ("aht", "answered", "handle time"),
     ("wait", "answered", "wait"),
     ("abandon_wait", "abandoned", "abandoned callers' wait"),
 )
 _TIME_LABELS = {measure: label for measure, _, label in _TIME_COUNTS}
-_TOTAL_SLOPE = 0.5
-_MIN_LOG_COUNT_SPREAD = 0.2
-_MIN_ROWS_TO_TELL = 20
 
 
 def agent_columns(header: list[str]) -> tuple[str, ...]:
@@ -190,15 +187,7 @@ def _agents_totals(
     contact (slope 0), told only where the agents' counts vary enough."""
     if values is None or counts is None or _same_in_each_group(values, group_of):
         return False
-    usable = np.isfinite(values) & np.isfinite(counts) & (values > 0) & (counts > 0)
-    if usable.sum() < _MIN_ROWS_TO_TELL:
-        return False
-    log_count, log_value = np.log(counts[usable]), np.log(values[usable])
-    spread = float(log_count.var())
-    if spread < _MIN_LOG_COUNT_SPREAD**2:
-        return False
-    slope = float(np.cov(log_count, log_value, bias=True)[0, 1]) / spread
-    return slope >= _TOTAL_SLOPE
+    return grows_with_count(values, counts)
 
 
 def _same_in_each_group(values: np.ndarray | None, group_of: np.ndarray) -> bool:

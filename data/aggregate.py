@@ -269,3 +269,24 @@ def _repeat_names(names: list[str], counts: np.ndarray) -> pd.Series:
         .cast(pa.string())
         .to_pandas()
     )
+
+
+# A mean per contact does not grow with the number of contacts; a total grows in proportion
+# (log-log slope 1). Half way between, and only where the counts vary enough to tell.
+TOTAL_SLOPE = 0.5
+MIN_LOG_COUNT_SPREAD = 0.2
+MIN_ROWS_TO_TELL = 20
+
+
+def grows_with_count(values: np.ndarray, counts: np.ndarray) -> bool:
+    """`values` grow in proportion to `counts` (a total over the contacts, not a mean per
+    contact), told only from enough rows whose counts vary enough."""
+    usable = np.isfinite(values) & np.isfinite(counts) & (values > 0) & (counts > 0)
+    if usable.sum() < MIN_ROWS_TO_TELL:
+        return False
+    log_count, log_value = np.log(counts[usable]), np.log(values[usable])
+    spread = float(log_count.var())
+    if spread < MIN_LOG_COUNT_SPREAD**2:
+        return False
+    slope = float(np.cov(log_count, log_value, bias=True)[0, 1]) / spread
+    return slope >= TOTAL_SLOPE

@@ -11,6 +11,7 @@ from data.aggregate import (
     IntervalGrid,
     coarsen,
     grid_frame,
+    grows_with_count,
     handled_weights,
     learn_grid_open_hours,
     plan_grid,
@@ -148,11 +149,6 @@ PER_CONTACT_TIMES = (
 )
 TOTAL_HEADER_WORDS = {"total", "totale", "sum", "somma", "t"}  # "t": Genesys' tHandle, tAnswered
 MEAN_HEADER_WORDS = {"avg", "average", "mean", "media", "medio", "aht", "asa", "tma", "tmc"}
-# A mean per contact does not grow with the number of contacts; a total grows in proportion
-# (log-log slope 1). Half way between, and only where the counts vary enough to tell.
-TOTAL_SLOPE = 0.5
-MIN_LOG_COUNT_SPREAD = 0.2
-MIN_ROWS_TO_TELL = 20
 
 
 def _totals_to_means(rows: ParsedRows, reports: list[FileReport], notes: list[str]) -> None:
@@ -195,15 +191,7 @@ def _is_interval_total(column: str, values: np.ndarray, counts: np.ndarray) -> b
         return False
     if words & TOTAL_HEADER_WORDS:
         return True
-    usable = np.isfinite(values) & np.isfinite(counts) & (values > 0) & (counts > 0)
-    if usable.sum() < MIN_ROWS_TO_TELL:
-        return False
-    log_count, log_value = np.log(counts[usable]), np.log(values[usable])
-    spread = float(log_count.var())
-    if spread < MIN_LOG_COUNT_SPREAD**2:
-        return False
-    slope = float(np.cov(log_count, log_value, bias=True)[0, 1]) / spread
-    return slope >= TOTAL_SLOPE
+    return grows_with_count(values, counts)
 
 
 def _total(counts: np.ndarray | None) -> int | None:

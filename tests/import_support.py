@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from data import schema
@@ -38,3 +39,17 @@ def half_hours(days: int, slots: int = 16) -> list[dt.datetime]:
         for day in range(days)
         for slot in range(slots)
     ]
+
+
+def weekday_arrivals(
+    seed: int, count: int, monday: dt.datetime, weekdays: int = 10
+) -> list[dt.datetime]:
+    """`count` sorted arrival times on the first `weekdays` weekdays from `monday`, 08:00-18:00."""
+    rng = np.random.default_rng(seed)
+    days = rng.integers(0, weekdays, count)
+    days = days + 2 * (days // 5)  # skip the weekends
+    seconds = rng.integers(8 * 3600, 18 * 3600, count)
+    return sorted(
+        monday + dt.timedelta(days=int(d), seconds=int(s))
+        for d, s in zip(days, seconds, strict=True)
+    )

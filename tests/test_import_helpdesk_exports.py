@@ -8,7 +8,7 @@ import datetime as dt
 
 import numpy as np
 import pytest
-from import_support import half_hours, note_with, write
+from import_support import half_hours, note_with, weekday_arrivals, write
 
 from data import schema
 from data.importer import import_files_detailed
@@ -17,15 +17,7 @@ MONDAY = dt.datetime(2026, 8, 31)
 
 
 def arrivals(seed: int, count: int) -> list[dt.datetime]:
-    """`count` arrival times, Monday to Friday 08:00-18:00 over two weeks."""
-    rng = np.random.default_rng(seed)
-    days = rng.integers(0, 10, count)
-    days = days + 2 * (days >= 5)
-    seconds = rng.integers(8 * 3600, 18 * 3600, count)
-    return sorted(
-        MONDAY + dt.timedelta(days=int(d), seconds=int(s))
-        for d, s in zip(days, seconds, strict=True)
-    )
+    return weekday_arrivals(seed, count, MONDAY)
 
 
 def per_queue(result) -> dict[str, float]:

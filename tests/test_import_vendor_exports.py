@@ -9,7 +9,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 import pytest
-from import_support import half_hours, note_with, write
+from import_support import half_hours, note_with, weekday_arrivals, write
 
 from data import schema
 from data.importer import import_files_detailed
@@ -19,14 +19,7 @@ MONDAY = dt.datetime(2024, 3, 4)
 
 
 def arrivals(seed: int, count: int) -> list[dt.datetime]:
-    rng = np.random.default_rng(seed)
-    days = rng.integers(0, 12, count)
-    days = days + 2 * (days >= 5)  # skip the weekend
-    seconds = rng.integers(8 * 3600, 18 * 3600, count)
-    return sorted(
-        MONDAY + dt.timedelta(days=int(d), seconds=int(s))
-        for d, s in zip(days, seconds, strict=True)
-    )
+    return weekday_arrivals(seed, count, MONDAY)
 
 
 def per_queue(result) -> dict[str, float]:
