@@ -162,9 +162,10 @@ def test_a_mean_handle_time_is_left_as_it_is(tmp_path):
 
 
 def test_header_named_total_time_is_divided_even_with_steady_counts(tmp_path):
+    # Genesys Cloud's timed metrics (tHandle) are totals in milliseconds.
     lines = interval_report(
         "Date,Interval,Offered,Answered,tHandle",
-        lambda day, hour, calls: f"2024-03-{day:02d},{hour},5,4,{4 * 300}",
+        lambda day, hour, calls: f"2024-03-{day:02d},{hour},5,4,{4 * 300_000}",
     )
     result = import_files_detailed([write(tmp_path, "steady.csv", lines)])
     assert np.allclose(result.dataset.intervals[AHT_SECONDS].dropna(), 300.0)
