@@ -50,7 +50,6 @@ from data.timestamps import (
 )
 from data.title_date import with_title_date
 from data.wide import LONG_QUEUE, LONG_VOLUME, grid_columns, queues_to_long, wide_to_long
-from data.workbook import is_workbook, workbook_to_csv
 
 
 @dataclass
@@ -75,13 +74,8 @@ class FileReport:
 def read_file(
     path: Path, name: str, options: ImportOptions, sheet: str | None = None
 ) -> tuple[ColumnPlan, ParsedRows, FileReport]:
-    if is_workbook(path):
-        with tempfile.TemporaryDirectory(prefix="picco-workbook-") as folder:
-            text_path = Path(folder) / f"{Path(name).stem}.csv"
-            note = workbook_to_csv(path, name, text_path, options)
-            plan, rows, report = read_file(text_path, name, options)
-        rows.notes.insert(0, note)
-        return plan, rows, report
+    """Read one text export (a workbook's sheet arrives as its CSV copy, `sheet` naming it:
+    data.importer reads workbooks sheet by sheet)."""
     text_format = sniff_file(path, name)
     grid = grid_columns(text_format.header, text_format.sample_rows)
     if grid:
