@@ -13,6 +13,7 @@ from app_ui.widgets import confirm_delete, dataset_caption, dataset_metrics
 from data.errors import InputError
 from data.importer import ImportOptions
 from data.schema import INTERVAL_START, IS_OPEN, Dataset
+from data.store import PREVIOUS_VERSIONS_KEPT, PreviousVersion
 
 AUTOMATIC = uploads.AUTOMATIC
 _DELIMITERS = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "pipe"}
@@ -39,6 +40,8 @@ UPLOAD_KEYS = [
 ]
 DELETE_PENDING = "stored_delete_pending"  # the dataset whose deletion awaits confirmation
 MANAGE_ERROR = "manage_error"
+RESTORE_PENDING = "restore_pending"  # (dataset, version id) whose restore awaits confirmation
+RESTORE_MESSAGE = "restore_message"  # (kind, text) of the last restore's outcome
 STORED_ROWS = tables.Column("Interval rows", tables.COUNT)
 DETECTED_INTERVAL = tables.Column(
     "Interval (min)",
@@ -126,7 +129,11 @@ def _place(upload: uploads.Upload, dataset: Dataset) -> None:
     elif own:
         store.save_dataset(dataset, own, replace=True)
         state.set_current(own, dataset)
-        _say("success", f"Imported again with your column mapping: '{own}' now holds this data.")
+        _say(
+            "success",
+            f"Imported again with your column mapping: '{own}' now holds this data (the data "
+            "it held is kept under Previous imports).",
+        )
     elif before is None:
         name = uploads.unique_name(
             uploads.upload_name(upload.names), store.list_datasets()["name"].tolist()
@@ -162,8 +169,12 @@ def _store_pending(replace_name: str | None) -> None:
     st.session_state[UPLOAD_DATASET] = UploadedDataset(
         pending.files_key, pending.file_names, name, True
     )
-    done = f"Replaced the data of '{name}'" if replace_name else f"Stored as '{name}'"
-    _say("success", f"{done} and opened it on every page.")
+    if replace_name:
+        done = f"Replaced the data of '{name}' and opened it on every page; the data it held is "
+        done += "kept under Previous imports."
+    else:
+        done = f"Stored as '{name}' and opened it on every page."
+    _say("success", done)
 
 
 def _pending_choice(pending: PendingUpload) -> None:
@@ -203,7 +214,8 @@ def _pending_choice(pending: PendingUpload) -> None:
                 key="upload_replace",
                 on_click=_store_pending,
                 args=(before.name,),
-                help="Its scenarios stay with it and are compared on the new data.",
+                help="Its scenarios stay with it and are compared on the new data; the data it "
+                "holds now is kept under Previous imports.",
             )
 
 
@@ -343,12 +355,16 @@ def _delete_confirmation(selected: str) -> None:
         del st.session_state[DELETE_PENDING]  # another dataset was picked: the question lapses
         return
     try:
-        scenarios = len(state.store().list_scenarios(asked))
+        store = state.store()
+        scenarios = len(store.list_scenarios(asked))
+        versions = len(store.list_previous_versions(asked))
     except InputError:
-        scenarios = 0
-    with_scenarios = f" and its {scenarios} saved scenario(s)" if scenarios else ""
+        scenarios = versions = 0
+    kept = [f"{scenarios} saved scenario(s)"] if scenarios else []
+    kept += [f"{versions} previous import(s)"] if versions else []
+    with_kept = f" and its {' and '.join(kept)}" if kept else ""
     confirm_delete(
-        f"Delete '{asked}'{with_scenarios} from the store? This cannot be undone: only uploading "
+        f"Delete '{asked}'{with_kept} from the store? This cannot be undone: only uploading "
         "the files again brings the data back.",
         asked,
         "stored_delete",
@@ -401,6 +417,111 @@ def _stored_datasets(current_name: str) -> None:
     _delete_confirmation(selected)
     if MANAGE_ERROR in st.session_state:
         st.error(st.session_state.pop(MANAGE_ERROR))
+
+
+def _import_label(version: PreviousVersion) -> str:
+    """When the version was stored, as "the import of 28 Nov 10:42 UTC" (UTC like the table)."""
+    stored = version.saved_at
+    return f"the import of {stored.day} {stored:%b %H:%M} UTC"
+
+
+def _import_size(version: PreviousVersion) -> str:
+    queues = len(version.queues)
+    return f"{version.contacts:,.0f} contacts, {queues} queue{'' if queues == 1 else 's'}"
+
+
+def _ask_restore(name: str, version_id: int) -> None:
+    st.session_state[RESTORE_PENDING] = (name, version_id)
+
+
+def _cancel_restore() -> None:
+    st.session_state.pop(RESTORE_PENDING, None)
+
+
+def _restore(name: str, version: PreviousVersion) -> None:
+    """Restore `version` into `name`, the dataset the confirmation named; open the result."""
+    st.session_state.pop(RESTORE_PENDING, None)
+    store = state.store()
+    try:
+        store.restore_previous_version(name, version.version_id)
+        restored = store.load_dataset(name)
+    except InputError as error:
+        st.session_state[RESTORE_MESSAGE] = ("error", str(error))
+        return
+    # A new content token: the cached forecasts and plans of the replaced data no longer apply.
+    state.set_current(name, restored)
+    uploaded: UploadedDataset | None = st.session_state.get(UPLOAD_DATASET)
+    if uploaded is not None and uploaded.name == name:
+        st.session_state.pop(UPLOAD_MESSAGE, None)  # "now holds this data" no longer holds
+    st.session_state[RESTORE_MESSAGE] = (
+        "success",
+        f"Restored {_import_label(version)} ({_import_size(version)}); the replaced one is kept "
+        "under Previous imports.",
+    )
+
+
+def _restore_confirmation(name: str, version: PreviousVersion) -> None:
+    """Ask before a restore, as before a delete, though this one can be undone."""
+    with st.container(border=True):
+        st.warning(
+            f"Restore {_import_label(version)} ({_import_size(version)}) as the data of "
+            f"'{name}'? The data it holds now is kept under Previous imports, so you can switch "
+            "back; its scenarios stay with it.",
+            icon=":material/history:",
+        )
+        buttons = st.container(horizontal=True)
+        buttons.button(
+            "Yes, restore it",
+            key="restore_confirm",
+            type="primary",
+            on_click=_restore,
+            args=(name, version),
+        )
+        buttons.button("Cancel", key="restore_cancel", on_click=_cancel_restore)
+
+
+def _previous_imports(name: str) -> None:
+    """The data earlier uploads held under this name, each restorable after a confirmation."""
+    if RESTORE_MESSAGE in st.session_state:
+        kind, text = st.session_state.pop(RESTORE_MESSAGE)
+        getattr(st, kind)(text, icon=":material/history:")
+    try:
+        versions = state.store().list_previous_versions(name)
+    except InputError:
+        versions = []  # renamed or deleted in another window: the next run says so
+    pending = st.session_state.get(RESTORE_PENDING)
+    if pending is not None and (
+        pending[0] != name or pending[1] not in {each.version_id for each in versions}
+    ):
+        del st.session_state[RESTORE_PENDING]  # another dataset, or restored elsewhere: lapses
+        pending = None
+    if not versions:
+        return
+    with st.expander(f"Previous imports of '{name}'", expanded=pending is not None):
+        st.caption(
+            f"Data a later upload or restore replaced; the latest {PREVIOUS_VERSIONS_KEPT} are "
+            "kept. Restoring one swaps it back in and keeps the current data here, so a restore "
+            "can be undone."
+        )
+        for version in versions:
+            text, button = st.columns([5, 1], vertical_alignment="center")
+            first, last = (
+                "—" if day is None else f"{day:%Y-%m-%d}" for day in (version.start, version.end)
+            )
+            text.markdown(
+                f"**Stored {version.saved_at:%Y-%m-%d %H:%M} UTC** — "
+                f"{version.contacts:,.0f} contacts, {first} – {last}, queues "
+                f"{', '.join(version.queues) or '—'}"
+            )
+            button.button(
+                "Restore",
+                key=f"restore_{version.version_id}",
+                on_click=_ask_restore,
+                args=(name, version.version_id),
+                help="Make this the dataset's data again, after you confirm.",
+            )
+            if pending == (name, version.version_id):
+                _restore_confirmation(name, version)
 
 
 def _interval_download(name: str, intervals: pd.DataFrame) -> None:
@@ -457,6 +578,7 @@ dataset = current.dataset
 st.header(f"Current dataset: {current.name}")
 dataset_caption(dataset)
 dataset_metrics(dataset)
+_previous_imports(current.name)
 
 if dataset.notes:
     with st.expander("What was detected while reading the files", expanded=bool(files)):

@@ -7,6 +7,7 @@ import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,28 @@ LIST_COLUMNS = [
 # Another process (the app or a CLI run) may hold DuckDB's single-writer lock for a moment.
 LOCK_WAIT_SECONDS = 10.0
 PREFERENCES_KEY = "preferences"  # store_meta row holding the last used settings
+# Previous versions kept per dataset: enough to step back over a few bad uploads in a row (a
+# wrong column mapping tried twice, then a short file), while the store file, each version
+# holding a whole interval table, grows by at most this many times a dataset's own size.
+PREVIOUS_VERSIONS_KEPT = 3
+# The columns a dataset row holds besides its id and name: what a previous version keeps too.
+DATA_COLUMNS = [
+    "kind",
+    "interval_minutes",
+    "source_files",
+    "notes",
+    "answered",
+    "abandoned",
+    "mean_handle_seconds",
+    "column_dtypes",
+    "queues",
+    "first_interval",
+    "last_interval",
+    "contacts",
+    "row_count",
+    "saved_at",
+    "mean_satisfaction",
+]
 
 _SCHEMA_SQL = f"""
 CREATE SEQUENCE IF NOT EXISTS dataset_ids START 1;
@@ -73,6 +96,30 @@ CREATE TABLE IF NOT EXISTS datasets (
     contacts DOUBLE NOT NULL,
     row_count BIGINT NOT NULL,
     saved_at TIMESTAMP NOT NULL,     -- UTC
+    mean_satisfaction DOUBLE
+);
+-- The data a replace or a restore displaced, newest first by id. A version's id comes from
+-- the dataset sequence, so its rows stay in intervals and open_hours under that id without
+-- clashing with a dataset's: keeping or restoring a version re-keys rows instead of copying
+-- them. Same data columns as datasets: a column added there is added here too.
+CREATE TABLE IF NOT EXISTS dataset_versions (
+    id BIGINT PRIMARY KEY,
+    dataset_id BIGINT NOT NULL,      -- the dataset it belonged to (its name may change)
+    replaced_at TIMESTAMP NOT NULL,  -- UTC
+    kind VARCHAR NOT NULL,
+    interval_minutes INTEGER NOT NULL,
+    source_files VARCHAR NOT NULL,
+    notes VARCHAR NOT NULL,
+    answered BIGINT,
+    abandoned BIGINT,
+    mean_handle_seconds DOUBLE,
+    column_dtypes VARCHAR NOT NULL,
+    queues VARCHAR[] NOT NULL,
+    first_interval TIMESTAMP,
+    last_interval TIMESTAMP,
+    contacts DOUBLE NOT NULL,
+    row_count BIGINT NOT NULL,
+    saved_at TIMESTAMP NOT NULL,     -- UTC, when this data was stored
     mean_satisfaction DOUBLE
 );
 CREATE TABLE IF NOT EXISTS intervals (
@@ -108,7 +155,8 @@ CREATE TABLE IF NOT EXISTS scenarios (
 );
 """
 
-# Files written by older schema versions gain the newer columns (NULL: not known then).
+# Files written by older schema versions gain the newer columns (NULL: not known then); a
+# table they lack (dataset_versions) comes from the CREATE ... IF NOT EXISTS above.
 _MIGRATIONS_SQL = f"""
 ALTER TABLE datasets ADD COLUMN IF NOT EXISTS mean_satisfaction DOUBLE;
 ALTER TABLE intervals ADD COLUMN IF NOT EXISTS {SATISFACTION} DOUBLE;
@@ -123,6 +171,23 @@ def default_store_path() -> Path:
         return Path(home).expanduser() / STORE_FILE_NAME
     data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(data_home).expanduser() / "picco" / STORE_FILE_NAME
+
+
+@dataclass(frozen=True)
+class PreviousVersion:
+    """A dataset's data as it was before a replace or a restore displaced it."""
+
+    version_id: int
+    saved_at: datetime  # UTC: when this data was stored
+    replaced_at: datetime  # UTC: when newer data took its place
+    kind: str
+    interval_minutes: int
+    queues: tuple[str, ...]
+    start: datetime | None  # first interval
+    end: datetime | None  # last interval
+    contacts: float
+    rows: int
+    source_files: tuple[str, ...]
 
 
 class Store:
@@ -170,12 +235,15 @@ class Store:
     def save_dataset(
         self, dataset: Dataset, name: str | None = None, replace: bool = False
     ) -> None:
-        """Store `dataset` under `name` (default: its own name); an existing name needs replace."""
+        """Store `dataset` under `name` (default: its own name); an existing name needs replace.
+
+        Replacing keeps the data replaced as a previous version (see `restore_previous_version`).
+        """
         name = _clean_name(dataset.name if name is None else name, "dataset")
         intervals = _checked_frame(dataset.intervals, INTERVAL_COLUMNS, "intervals", name)
         open_hours = _checked_frame(dataset.open_hours, OPEN_HOURS_COLUMNS, "open hours", name)
         summary = _summarise(intervals)
-        metadata = [
+        metadata = [  # in DATA_COLUMNS order
             dataset.kind,
             int(dataset.interval_minutes),
             json.dumps([str(path) for path in dataset.source_files]),
@@ -206,17 +274,14 @@ class Store:
                     [dataset_id, name, *metadata],
                 )
             else:
-                # Keep the id so the dataset's scenarios stay attached to the new data.
+                # Keep the id so the dataset's scenarios stay attached to the new data; the data
+                # replaced stays restorable (a wrong mapping or a shorter file loses nothing).
+                _keep_as_previous(con, dataset_id)
+                assignments = ", ".join(f"{column} = ?" for column in DATA_COLUMNS)
                 con.execute(
-                    """UPDATE datasets SET kind = ?, interval_minutes = ?, source_files = ?,
-                       notes = ?, answered = ?, abandoned = ?, mean_handle_seconds = ?,
-                       column_dtypes = ?, queues = ?, first_interval = ?, last_interval = ?,
-                       contacts = ?, row_count = ?, saved_at = ?, mean_satisfaction = ?
-                       WHERE id = ?""",
-                    [*metadata, dataset_id],
+                    f"UPDATE datasets SET {assignments} WHERE id = ?", [*metadata, dataset_id]
                 )
-                con.execute("DELETE FROM intervals WHERE dataset_id = ?", [dataset_id])
-                con.execute("DELETE FROM open_hours WHERE dataset_id = ?", [dataset_id])
+                _drop_old_versions(con, dataset_id)
             _insert_frame(con, "intervals", dataset_id, intervals, INTERVAL_COLUMNS)
             _insert_frame(con, "open_hours", dataset_id, open_hours, OPEN_HOURS_COLUMNS)
 
@@ -238,25 +303,7 @@ class Store:
         """The dataset stored under `name`, exactly as it was saved."""
         with self._connect() as con:
             dataset_id = _require_dataset_id(con, name)
-            cursor = con.execute("SELECT * FROM datasets WHERE id = ?", [dataset_id])
-            columns = [description[0] for description in cursor.description]
-            stored = dict(zip(columns, cursor.fetchone(), strict=True))
-            intervals = _select_frame(con, "intervals", dataset_id, INTERVAL_COLUMNS)
-            open_hours = _select_frame(con, "open_hours", dataset_id, OPEN_HOURS_COLUMNS)
-        dtypes = json.loads(stored["column_dtypes"])
-        return Dataset(
-            name=stored["name"],
-            kind=stored["kind"],
-            interval_minutes=int(stored["interval_minutes"]),
-            intervals=_restore_dtypes(intervals, dtypes["intervals"]),
-            open_hours=_restore_dtypes(open_hours, dtypes["open_hours"]),
-            source_files=json.loads(stored["source_files"]),
-            notes=json.loads(stored["notes"]),
-            answered=stored["answered"],
-            abandoned=stored["abandoned"],
-            mean_handle_seconds=stored["mean_handle_seconds"],
-            mean_satisfaction=stored["mean_satisfaction"],
-        )
+            return _read_dataset(con, "datasets", dataset_id, name)
 
     def rename_dataset(self, old: str, new: str) -> None:
         """Rename a stored dataset; its scenarios follow it."""
@@ -271,12 +318,89 @@ class Store:
             con.execute("UPDATE datasets SET name = ? WHERE id = ?", [new, dataset_id])
 
     def delete_dataset(self, name: str) -> None:
-        """Delete a stored dataset together with its scenarios."""
+        """Delete a stored dataset together with its scenarios and previous versions.
+
+        The versions go too: the delete is confirmed first, and versions kept behind would be
+        data the manager chose to remove, out of reach once the name is gone.
+        """
         with self._transaction() as con:
             dataset_id = _require_dataset_id(con, name)
+            _drop_old_versions(con, dataset_id, keep=0)
             for table in ("scenarios", "intervals", "open_hours"):
                 con.execute(f"DELETE FROM {table} WHERE dataset_id = ?", [dataset_id])
             con.execute("DELETE FROM datasets WHERE id = ?", [dataset_id])
+
+    # ----------------------------------------------------------------- previous versions
+
+    def list_previous_versions(self, name: str) -> list[PreviousVersion]:
+        """The data a replace or restore displaced from dataset `name`, most recent first."""
+        with self._connect() as con:
+            dataset_id = _require_dataset_id(con, name)
+            rows = con.execute(
+                """SELECT id, saved_at, replaced_at, kind, interval_minutes, queues,
+                          first_interval, last_interval, contacts, row_count, source_files
+                   FROM dataset_versions WHERE dataset_id = ? ORDER BY id DESC""",
+                [dataset_id],
+            ).fetchall()
+        return [
+            PreviousVersion(
+                version_id=int(version_id),
+                saved_at=saved_at,
+                replaced_at=replaced_at,
+                kind=kind,
+                interval_minutes=int(interval_minutes),
+                queues=tuple(queues),
+                start=start,
+                end=end,
+                contacts=float(contacts),
+                rows=int(row_count),
+                source_files=tuple(json.loads(source_files)),
+            )
+            for (
+                version_id,
+                saved_at,
+                replaced_at,
+                kind,
+                interval_minutes,
+                queues,
+                start,
+                end,
+                contacts,
+                row_count,
+                source_files,
+            ) in rows
+        ]
+
+    def load_previous_version(self, name: str, version_id: int) -> Dataset:
+        """A previous version of dataset `name`, exactly as it was stored."""
+        with self._connect() as con:
+            dataset_id = _require_dataset_id(con, name)
+            _require_version(con, dataset_id, version_id, name)
+            return _read_dataset(con, "dataset_versions", version_id, name)
+
+    def restore_previous_version(self, name: str, version_id: int) -> None:
+        """Make a previous version the data of dataset `name` again.
+
+        The data it held until now becomes a previous version in turn, so a restore can be
+        undone the same way; the scenarios stay with the dataset.
+        """
+        with self._transaction() as con:
+            dataset_id = _require_dataset_id(con, name)
+            _require_version(con, dataset_id, version_id, name)
+            _keep_as_previous(con, dataset_id)
+            assignments = ", ".join(f"{column} = kept.{column}" for column in DATA_COLUMNS)
+            con.execute(
+                f"""UPDATE datasets SET {assignments} FROM dataset_versions AS kept
+                    WHERE datasets.id = ? AND kept.id = ?""",
+                [dataset_id, version_id],
+            )
+            for table in ("intervals", "open_hours"):
+                con.execute(
+                    f"UPDATE {table} SET dataset_id = ? WHERE dataset_id = ?",
+                    [dataset_id, version_id],
+                )
+            con.execute("DELETE FROM dataset_versions WHERE id = ?", [version_id])
+            _drop_old_versions(con, dataset_id)
 
     # ----------------------------------------------------------------- preferences
 
@@ -446,6 +570,75 @@ def _require_dataset_id(con: duckdb.DuckDBPyConnection, name: str) -> int:
         known = ", ".join(f"'{each}'" for each in stored) if stored else "none yet"
         raise InputError(f"No stored dataset is named '{name}' (stored datasets: {known}).")
     return dataset_id
+
+
+def _require_version(
+    con: duckdb.DuckDBPyConnection, dataset_id: int, version_id: int, name: str
+) -> None:
+    row = con.execute(
+        "SELECT 1 FROM dataset_versions WHERE id = ? AND dataset_id = ?",
+        [int(version_id), dataset_id],
+    ).fetchone()
+    if row is None:
+        raise InputError(
+            f"Dataset '{name}' has no such previous version (restored or deleted meanwhile?)."
+        )
+
+
+def _keep_as_previous(con: duckdb.DuckDBPyConnection, dataset_id: int) -> None:
+    """Turn the dataset's current data into a previous version: its row copied, its interval
+    and open-hours rows moved to the version's id (moved, not copied: nothing is duplicated)."""
+    (version_id,) = con.execute("SELECT nextval('dataset_ids')").fetchone()
+    columns = ", ".join(DATA_COLUMNS)
+    con.execute(
+        f"""INSERT INTO dataset_versions (id, dataset_id, replaced_at, {columns})
+            SELECT ?, id, ?, {columns} FROM datasets WHERE id = ?""",
+        [version_id, _utc_now(), dataset_id],
+    )
+    for table in ("intervals", "open_hours"):
+        con.execute(
+            f"UPDATE {table} SET dataset_id = ? WHERE dataset_id = ?", [version_id, dataset_id]
+        )
+
+
+def _drop_old_versions(
+    con: duckdb.DuckDBPyConnection, dataset_id: int, keep: int = PREVIOUS_VERSIONS_KEPT
+) -> None:
+    """Delete the dataset's previous versions beyond the `keep` most recent, with their rows."""
+    dropped = [
+        row[0]
+        for row in con.execute(
+            "SELECT id FROM dataset_versions WHERE dataset_id = ? ORDER BY id DESC OFFSET ?",
+            [dataset_id, keep],
+        ).fetchall()
+    ]
+    for version_id in dropped:
+        for table in ("intervals", "open_hours"):
+            con.execute(f"DELETE FROM {table} WHERE dataset_id = ?", [version_id])
+        con.execute("DELETE FROM dataset_versions WHERE id = ?", [version_id])
+
+
+def _read_dataset(con: duckdb.DuckDBPyConnection, table: str, row_id: int, name: str) -> Dataset:
+    """The dataset whose row `row_id` of `table` (datasets or dataset_versions) describes."""
+    cursor = con.execute(f"SELECT * FROM {table} WHERE id = ?", [row_id])
+    columns = [description[0] for description in cursor.description]
+    stored = dict(zip(columns, cursor.fetchone(), strict=True))
+    intervals = _select_frame(con, "intervals", row_id, INTERVAL_COLUMNS)
+    open_hours = _select_frame(con, "open_hours", row_id, OPEN_HOURS_COLUMNS)
+    dtypes = json.loads(stored["column_dtypes"])
+    return Dataset(
+        name=name,
+        kind=stored["kind"],
+        interval_minutes=int(stored["interval_minutes"]),
+        intervals=_restore_dtypes(intervals, dtypes["intervals"]),
+        open_hours=_restore_dtypes(open_hours, dtypes["open_hours"]),
+        source_files=json.loads(stored["source_files"]),
+        notes=json.loads(stored["notes"]),
+        answered=stored["answered"],
+        abandoned=stored["abandoned"],
+        mean_handle_seconds=stored["mean_handle_seconds"],
+        mean_satisfaction=stored["mean_satisfaction"],
+    )
 
 
 def _scenario_exists(con: duckdb.DuckDBPyConnection, dataset_id: int, name: str) -> bool:
