@@ -4,7 +4,6 @@ sample values, in English or Italian; explicit overrides always win."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
@@ -12,7 +11,17 @@ import numpy as np
 import pyarrow as pa
 
 from data.errors import IMPORT_CHOICES, InputError, where_to_choose
-from data.outcomes import FLAG_VALUES, OTHER, classify_label, transferred
+from data.labels import header_words
+from data.outcomes import (
+    FLAG_VALUES,
+    MISSED_WORDS,
+    OTHER,
+    REASON_WORDS,
+    classify_label,
+    names_missed_reasons,
+    reads_as_missed_reasons,
+    transferred,
+)
 from data.schema import KIND_INTERVALS, KIND_RECORDS
 from data.timestamps import (
     DASHES,
@@ -216,6 +225,13 @@ NOT_OUTCOME_WORDS = {
     "time", "timestamp", "datetime", "date", "data", "ora", "tempo", "at", "ts", "duration",
     "durata", "seconds", "sec",
 }  # fmt: skip
+# A yes/no column saying whether each contact was abandoned ("Abandon", "Abandon Flag", "Is
+# Abandoned"): its header names abandonment alone, never a count ("Abandons") or a time ("Abandon
+# Time", "Avg Abandon").
+ABANDONED_FLAG_WORDS = (ABANDONED_COUNT_WORDS - {"abandons", "abbandoni"}) | {
+    "abbandonato", "abandonne", "abandonnee", "abandonado", "abandonada",
+}  # fmt: skip
+FLAG_FILLER_WORDS = {"is", "was", "flag", "call", "contact", "y", "n", "yn", "indicator", "ind"}
 SATISFACTION_WORDS = {"satisfaction", "soddisfazione", "csat", "rating", "score", "voto", "nps"}
 # Values of a call-direction column. Outbound and internal calls are not customer demand: a
 # contact-record export that mixes them in would inflate the forecast.
@@ -287,6 +303,9 @@ class ColumnPlan:
     abandoned_column: str | None = None
     abandon_wait_column: str | None = None
     abandoned_flag_column: str | None = None  # records: "Abandoned" yes/no instead of an outcome
+    # Records: the id of the contact a row is a leg of ("Master Contact ID"), beside each row's
+    # own id: a transfer's legs share it and make one contact.
+    master_contact_column: str | None = None
     # The queue column holds queue numbers ("Queue ID"): one number alone in the file names no
     # queue, so the file's name does.
     queue_is_key: bool = False
@@ -312,7 +331,7 @@ class ColumnPlan:
             self.wait_column,
             self.outcome_column, self.satisfaction_column, self.direction_column,
             self.answered_column, self.abandoned_column, self.abandon_wait_column,
-            self.abandoned_flag_column, *self.handle_parts,
+            self.abandoned_flag_column, self.master_contact_column, *self.handle_parts,
         ]  # fmt: skip
         return list(dict.fromkeys(name for name in names if name))
 
@@ -327,6 +346,7 @@ class ColumnPlan:
             "direction": self.direction_column, "answered": self.answered_column,
             "abandoned": self.abandoned_column, "abandon wait": self.abandon_wait_column,
             "abandoned flag": self.abandoned_flag_column,
+            "master contact": self.master_contact_column,
         }  # fmt: skip
         if self.handle_parts:  # "Avg ACD Time + Avg ACW Time"
             role = "aht" if self.aht_column else "handle"
@@ -351,18 +371,6 @@ class ImportOptions:
     volume_column: str | None = None
     queue_column: str | None = None
     kind: str | None = None  # KIND_INTERVALS or KIND_RECORDS
-
-
-def header_words(name: str) -> set[str]:
-    """Lower-case ASCII words of a header: 'CSPL_RECEIVED_CALLS' -> {cspl, received, calls}."""
-    # Accents drop off their letters; other signs (’, –, €) separate words like any punctuation.
-    ascii_name = "".join(
-        char if ord(char) < 128 else " "
-        for char in unicodedata.normalize("NFKD", name)
-        if not unicodedata.combining(char)
-    )
-    spaced = re.sub(r"([a-z])([A-Z])", r"\1 \2", ascii_name)
-    return set(re.findall(r"[a-z0-9]+", spaced.lower()))
 
 
 @dataclass
@@ -652,22 +660,34 @@ def _detect_roles(
         plan.handle_column = (
             pick(timed, WHOLE_HANDLE_WORDS)
             or pick(timed, TALK_WORDS)
+            or pick([c for c in timed if _names_agent_time(c.words)], {"agent"})
             or pick([c for c in timed if not c.words & WHOLE_CALL_WORDS], HANDLE_WORDS)
             or pick(timed, HANDLE_WORDS)
         )
         text = [c for c in free if c.values and c not in numeric]
         named = [c for c in text if not c.words & NOT_OUTCOME_WORDS]
-        plan.outcome_column = pick(named, OUTCOME_WORDS)
+        # The reasons calls were missed say, besides answered or not, which met the closed
+        # center: read before any other outcome. A header that is only "Reason" must show some.
+        reasons = [c for c in free if names_missed_reasons(c.name)]
+        named_missed = [c for c in reasons if c.words & MISSED_WORDS]
+        bare_reasons = [c for c in reasons if reads_as_missed_reasons(c.values)]
+        # A yes/no abandoned flag says outright how each contact ended: an outcome column beside
+        # it is most often the agent's disposition ("Sale", empty when abandoned).
+        flags = [
+            c
+            for c in free
+            if c.values
+            and c.words - FLAG_FILLER_WORDS
+            and c.words - FLAG_FILLER_WORDS <= ABANDONED_FLAG_WORDS
+            and all(value.lower() in FLAG_VALUES for value in c.values)
+        ]
+        plan.outcome_column = pick(named_missed, REASON_WORDS)
         if not plan.outcome_column:
-            flags = [
-                c
-                for c in free
-                if c.values
-                and not c.words & NOT_COUNT_WORDS
-                and all(value.lower() in FLAG_VALUES for value in c.values)
-            ]
-            plan.abandoned_flag_column = pick(flags, ABANDONED_COUNT_WORDS)
+            plan.abandoned_flag_column = pick(flags, ABANDONED_FLAG_WORDS)
+        if not (plan.outcome_column or plan.abandoned_flag_column):
+            plan.outcome_column = pick(named, OUTCOME_WORDS) or pick(bare_reasons, REASON_WORDS)
         plan.satisfaction_column = pick(mostly_numeric, SATISFACTION_WORDS)
+        plan.master_contact_column = _master_contact_column(free, taken)
     _plan_handle_parts(plan, [c for c in timed if c.name not in taken])
     taken.update(plan.handle_parts)
     text = [c for c in free if c not in numeric and c.name not in taken]
@@ -703,6 +723,29 @@ def _detect_roles(
     if plan.queue_column and splits and not overrides.queue_column:
         plan.split_column = splits[0].name
     return plan
+
+
+# A contact's id ("Contact ID", "Call ID") and the id of the contact a row continues ("Master
+# Contact ID", "Parent Contact ID", "Original Contact ID", "Root Contact ID"): a transferred call
+# is one row per leg, each with its own id and the master id of the first.
+CONTACT_ID_WORDS = {"contact", "call", "interaction", "conversation", "session"}
+MASTER_ID_WORDS = {"master", "parent", "original", "root"}
+
+
+def _master_contact_column(columns: list[_Column], taken: set[str]) -> str | None:
+    """The master contact id column of a record export that also has each row's own contact id;
+    None otherwise (a master id alone cannot tell a leg from the contact it continues)."""
+    ids = [
+        c
+        for c in columns
+        if c.name not in taken and "id" in c.words and c.words & CONTACT_ID_WORDS and c.values
+    ]
+    masters = [c for c in ids if c.words & MASTER_ID_WORDS]
+    own = [c for c in ids if not c.words & MASTER_ID_WORDS]
+    if not masters or not own:
+        return None
+    taken.add(masters[0].name)
+    return masters[0].name
 
 
 def _row_times(plan: ColumnPlan, by_name: dict[str, _Column]) -> list[tuple[str, ...]]:
@@ -750,11 +793,14 @@ def _plan_handle_parts(plan: ColumnPlan, untaken: list[_Column]) -> None:
     (Cisco's AHoldT = InCallsOnHoldTime / InCallsOnHold), or already inside the talk time (AT&T
     CMS: "Talk time includes time that calls were put on hold"), so adding it would overstate."""
     talk = plan.aht_column or plan.handle_column
-    if not talk or not header_words(talk) & TALK_WORDS or header_words(talk) & WHOLE_HANDLE_WORDS:
+    words = header_words(talk) if talk else set()
+    if not (words & TALK_WORDS or _names_agent_time(words)) or words & WHOLE_HANDLE_WORDS:
         return
     own = [c for c in untaken if not c.words & {"queue", "coda"}]  # a queue's hold is a wait
     wrap_up = next((c.name for c in own if _names_wrap_up(c.words)), None)
     hold = next((c.name for c in own if c.words & HOLD_WORDS and c.name != wrap_up), None)
+    if _names_agent_time(words):
+        hold = None  # the agent's time holds the caller's hold already
     if plan.kind == KIND_INTERVALS:
         parts = (talk, wrap_up) if wrap_up else ()
         plan.unsummed_hold_column = hold if wrap_up else None
@@ -762,6 +808,12 @@ def _plan_handle_parts(plan: ColumnPlan, untaken: list[_Column]) -> None:
         parts = tuple(part for part in (talk, hold, wrap_up) if part)
     if len(parts) > 1:
         plan.handle_parts = parts
+
+
+def _names_agent_time(words: set[str]) -> bool:
+    """The time an agent spent on a contact, named only so ("Agent Time", NICE CXone's contact
+    detail): its talk and hold, without the after-call work beside it."""
+    return "agent" in words and words <= {"agent"} | LENGTH_WORDS
 
 
 def _names_wrap_up(words: set[str]) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -44,6 +45,18 @@ def label_codes(values: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, list[st
         codes = renumber[codes]
         labels = [label for label, kept in zip(labels, used, strict=True) if kept]
     return codes, labels
+
+
+def header_words(name: str) -> set[str]:
+    """Lower-case ASCII words of a header: 'CSPL_RECEIVED_CALLS' -> {cspl, received, calls}."""
+    # Accents drop off their letters; other signs (’, –, €) separate words like any punctuation.
+    ascii_name = "".join(
+        char if ord(char) < 128 else " "
+        for char in unicodedata.normalize("NFKD", name)
+        if not unicodedata.combining(char)
+    )
+    spaced = re.sub(r"([a-z])([A-Z])", r"\1 \2", ascii_name)
+    return set(re.findall(r"[a-z0-9]+", spaced.lower()))
 
 
 def _blank(position: dict[str, int], labels: list[str]) -> int:

@@ -9,10 +9,12 @@ import unicodedata
 import numpy as np
 import pyarrow as pa
 
-from data.labels import label_codes
+from data.labels import header_words, label_codes
 
-OTHER, ANSWERED, ABANDONED = 0, 1, 2
-_NAMES = {OTHER: "other", ANSWERED: "answered", ABANDONED: "abandoned"}
+# CLOSED: the contact arrived while the center was closed. No agent could take it, so it is no
+# demand: counted, it would open evening or Sunday slots that the plan then staffs.
+OTHER, ANSWERED, ABANDONED, CLOSED = 0, 1, 2, 3
+_NAMES = {OTHER: "other", ANSWERED: "answered", ABANDONED: "abandoned", CLOSED: "closed"}
 
 # Label prefixes, upper case. AGENT is the Anonymous Bank's code for a call an agent served;
 # "Resolved" is a dialler disposition an agent set (Five9), so the call was answered.
@@ -69,6 +71,21 @@ _ENDED_BY_CALLER = re.compile(
 )
 
 
+# Labels saying the contact met a closed center, in the five languages ("out_of_opening_hours",
+# "Outside business hours", "After hours", "Hors horaires", "Außerhalb der Geschäftszeiten",
+# "Fuera de horario", "Fuori orario"): about opening hours, so they mean that in any column.
+_CLOSED_HOURS = re.compile(
+    r"\b(OUT ?OF (OPENING |BUSINESS |OFFICE |WORKING |SERVICE )?HOURS|OUTSIDE (OF )?(OPENING "
+    r"|BUSINESS |OFFICE |WORKING |SERVICE )?HOURS|AFTER ?HOURS|OFF ?HOURS|CLOSED HOURS"
+    r"|(CENTER|CENTRE|OFFICE|BUSINESS|QUEUE) (IS )?CLOSED|HORS (DES )?(HORAIRES?|HEURES)"
+    r"|AUSSERHALB (DER )?(GESCHAFTS|OFFNUNGS|SERVICE|BURO)ZEIT"
+    r"|FUERA (DEL? )?HORARIO|FUORI (DALL )?ORARIO)"
+)
+# A bare "Closed" ("Fermé", "Geschlossen", "Cerrado", "Chiuso") says so only as the reason a call
+# was missed: as a ticket's status it means resolved, in Italian a call "chiusa" was hung up.
+_CLOSED_REASON = re.compile(r"^(CLOSED|FERMEE?|GESCHLOSSEN|CERRADO|CHIUSO)$")
+
+
 def _words(label: str) -> str:
     """Upper case without accents, with underscores and dashes as spaces ("CUSTOMER_DISCONNECT",
     "ABANDONNE")."""
@@ -88,6 +105,8 @@ def classify_label(label: str) -> int:
     it) but neither as answered nor as abandoned.
     """
     upper = _words(label)
+    if _CLOSED_HOURS.search(upper):
+        return CLOSED  # before abandoned: "Missed - out of hours" was no demand at all
     if (
         upper.startswith(_ABANDONED_PREFIXES)
         or _ABANDONED_WORD.search(upper)
@@ -186,8 +205,8 @@ def classify_outcomes(
     def outcome(position: int) -> str:
         if position not in unhandled:
             return f"{_NAMES[int(mapping[position])]} ({counts[position]:,})"
-        split = np.bincount(codes[indices == position], minlength=3)
-        present = [code for code in (ANSWERED, ABANDONED, OTHER) if split[code]]
+        split = np.bincount(codes[indices == position], minlength=len(_NAMES))
+        present = [code for code in (ANSWERED, ABANDONED, OTHER, CLOSED) if split[code]]
         if len(present) == 1:
             return f"{_NAMES[present[0]]} ({split[present[0]]:,})"
         return ", ".join(f"{_NAMES[code]} {split[code]:,}" for code in present)
@@ -233,7 +252,11 @@ def read_outcomes(
     """
     notes: list[str] = []
     codes = None
-    if outcome is not None:
+    if outcome is not None and names_missed_reasons(outcome[0]):
+        column, values = outcome
+        codes, summary = classify_missed_reasons(values)
+        notes.append(f"{name}: outcome from the missed-call reasons in '{column}': {summary}.")
+    elif outcome is not None:
         column, values = outcome
         found, summary = classify_outcomes(values, handle)
         unread = _no_outcomes(values, found)
@@ -258,7 +281,95 @@ def read_outcomes(
                     f"{name}: {int(blank.sum()):,} row(s) whose '{outcome[0]}' says nothing about "
                     f"how the contact ended took it from '{column}': {summary}."
                 )
+    if codes is not None:
+        labelled = [item for item in (outcome, direction) if item is not None]
+        notes += _closed_notes(name, codes, labelled)
     return codes, notes
+
+
+def _closed_notes(
+    name: str, codes: np.ndarray, columns: list[tuple[str, pa.ChunkedArray]]
+) -> list[str]:
+    """The note saying how many contacts met the closed center, naming their labels."""
+    closed = codes == CLOSED
+    if not closed.any():
+        return []
+    labels: list[str] = []
+    for column, values in columns:
+        indices, names = label_codes(values)
+        mapping = _missed_reason_mapping(names) if names_missed_reasons(column) else None
+        for position in np.unique(indices[closed]):
+            label = names[position]
+            code = mapping[position] if mapping is not None else classify_label(label)
+            if code == CLOSED and label not in labels:
+                labels.append(label)
+    shown = ", ".join(labels[:3]) + (" ..." if len(labels) > 3 else "")
+    return [
+        f"{name}: {int(closed.sum()):,} calls that arrived while the center was closed "
+        f"({shown}) are left out of the demand."
+    ]
+
+
+# A column of the reasons calls were missed ("missed_call_reason", "Missed Reason", "Abandon
+# Reason", "Motif d'appel manqué"): empty for an answered call.
+REASON_WORDS = {"reason", "reasons", "raison", "motif", "motivo", "grund", "causa", "cause"}
+MISSED_WORDS = {
+    "missed", "abandon", "abandoned", "abandonment", "unanswered", "lost", "manque", "perdu",
+    "verpasst", "verpasster", "verpasste", "perdida", "perso", "persa", "mancata", "mancato",
+    "abbandono",
+}  # fmt: skip
+_REASON_FILLER_WORDS = {
+    "call", "calls", "appel", "appels", "anruf", "anrufs", "llamada", "chiamata", "the", "of",
+    "de", "d", "di", "del", "der", "des", "du", "for", "why",
+}  # fmt: skip
+
+
+def names_missed_reasons(header: str) -> bool:
+    """A header naming the reason a call was missed and nothing else ("missed_call_reason",
+    "Reason"); "Contact Reason" or "Disconnect Reason" name something else."""
+    words = header_words(header) - _REASON_FILLER_WORDS
+    return bool(words & REASON_WORDS) and words <= REASON_WORDS | MISSED_WORDS
+
+
+def _missed_reason_mapping(labels: list[str]) -> np.ndarray:
+    """Per label of a missed-call reason column: empty is answered, a closed center is CLOSED,
+    any other reason ("short_abandoned", "no_available_agent") is abandoned."""
+    return np.array(
+        [
+            ANSWERED
+            if not label
+            else CLOSED
+            if classify_label(label) == CLOSED or _CLOSED_REASON.match(_words(label))
+            else ABANDONED
+            for label in labels
+        ],
+        dtype=np.int8,
+    )
+
+
+def classify_missed_reasons(values: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, str]:
+    """Per-row outcome codes (int8) from a missed-call reason column and a summary like
+    "(empty) -> answered (616), short_abandoned -> abandoned (31), ..."."""
+    indices, labels = label_codes(values)
+    mapping = _missed_reason_mapping(labels)
+    codes = mapping[indices] if len(labels) else np.zeros(len(indices), dtype=np.int8)
+    counts = np.bincount(indices, minlength=len(labels))
+    order = [i for i in np.argsort(-counts, kind="stable") if counts[i]]
+    summary = ", ".join(
+        f"{labels[i] or '(empty)'} -> {_NAMES[int(mapping[i])]} ({counts[i]:,})" for i in order[:8]
+    )
+    if len(order) > 8:
+        summary += f", and {len(order) - 8} more label(s)"
+    return codes, summary
+
+
+def reads_as_missed_reasons(values: list[str]) -> bool:
+    """Some value says why a call was missed by itself ("short_abandoned", "out_of_hours"): a
+    header that is only "Reason" then holds missed-call reasons, not a contact's subject."""
+    return any(
+        classify_label(value) in (ABANDONED, CLOSED) or _CLOSED_REASON.match(_words(value))
+        for value in values
+    )
 
 
 # An outcome column is used when at least this share of its rows carry an outcome read from a
@@ -300,9 +411,13 @@ def _quoted(labels: list[str], positions: list[int]) -> str:
     return f"{named} say{'s' if len(quoted) == 1 else ''}"
 
 
-# Yes/no cells of an "Abandoned" flag column; anything else is left as another outcome.
-_TRUE_FLAGS = {"yes", "y", "true", "1", "si", "sì", "vero", "x"}
-_FALSE_FLAGS = {"no", "n", "false", "0", "falso", ""}
+# Yes/no cells of an "Abandoned" flag column, in the five languages; anything else is left as
+# another outcome.
+_TRUE_FLAGS = {
+    "yes", "y", "true", "1", "si", "sì", "sí", "vero", "x", "oui", "o", "vrai", "ja", "j", "wahr",
+    "verdadero", "s",
+}  # fmt: skip
+_FALSE_FLAGS = {"no", "n", "false", "0", "falso", "", "non", "faux", "nein", "falsch"}
 FLAG_VALUES = _TRUE_FLAGS | _FALSE_FLAGS
 
 

@@ -29,6 +29,7 @@ from data.columns import (
 from data.errors import InputError, where_to_choose
 from data.labels import LABEL_TYPE, label_codes, queue_from_file_name
 from data.outcomes import classify_abandoned_flags, read_outcomes
+from data.records import contact_groups
 from data.rows import ParsedRows
 from data.sniff import TextFormat, is_footer_row, single_byte_encoding, sniff_file
 from data.timestamps import (
@@ -504,6 +505,14 @@ def _parse_rows(
         notes.append(f"{name}: outcome from '{plan.abandoned_flag_column}' (yes/no): {summary}.")
     if plan.satisfaction_column:
         rows.satisfaction = _scores(sheet, plan.satisfaction_column, notes)
+    if plan.master_contact_column:
+        rows.contact_group, legs = contact_groups(sheet.column(plan.master_contact_column))
+        if legs:
+            notes.append(
+                f"{name}: {legs:,} transfer legs joined to the contacts they continue "
+                f"({plan.master_contact_column}): each contact counts once, where its first leg "
+                "arrived, with the legs' handle times together."
+            )
     return rows
 
 

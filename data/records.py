@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from data import schema
 from data.aggregate import (
@@ -14,9 +16,75 @@ from data.aggregate import (
     plan_grid,
     sum_at,
 )
+from data.errors import InputError
+from data.labels import label_codes
 from data.open_hours import empty_days_that_are_gaps
-from data.outcomes import ABANDONED, ANSWERED
+from data.outcomes import ABANDONED, ANSWERED, CLOSED
 from data.rows import UNKNOWN_OUTCOME, ParsedRows
+
+
+def demand_rows(rows: ParsedRows) -> ParsedRows:
+    """The rows that are demand, one per contact: contacts that met the closed center (their
+    outcome said so, and the file's notes say how many) are left out, or they would open slots
+    the center keeps closed; the legs of a transferred contact are joined into one."""
+    if rows.outcome is not None and (rows.outcome == CLOSED).any():
+        open_center = rows.outcome != CLOSED
+        if not open_center.any():
+            raise InputError(
+                "Every contact arrived while the center was closed (see the outcome column): "
+                "there is no demand to forecast. Export the contacts of the opening hours too."
+            )
+        rows = rows.subset(open_center)
+    return join_transfer_legs(rows)
+
+
+def contact_groups(values: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, int]:
+    """(contact per row, transfer legs) from a master contact id column: rows sharing an id are
+    legs of one contact; a row without one is a contact of its own. `transfer legs` counts the
+    rows that continue a contact another row began."""
+    if not (pa.types.is_string(values.type) or pa.types.is_dictionary(values.type)):
+        values = pc.cast(values, pa.string())  # ids typed as numbers by the CSV reader
+    codes, ids = label_codes(values)
+    if "" in ids:  # no master id: a contact of its own, numbered after the ids
+        blank = codes == ids.index("")
+        codes = codes.copy()
+        codes[blank] = len(ids) + np.arange(int(blank.sum()))
+    return codes, len(codes) - len(np.unique(codes))
+
+
+def join_transfer_legs(rows: ParsedRows) -> ParsedRows:
+    """One row per contact (`rows.contact_group`): it arrived when and where its first leg did,
+    was handled for the legs' handle times together (every leg's work was real) and answered
+    when any leg was; its wait is the first leg's, its satisfaction the legs' mean score."""
+    groups = rows.contact_group
+    if groups is None:
+        return rows
+    order = np.lexsort((rows.seconds, groups))  # each contact's legs together, first leg first
+    ordered = groups[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    if len(starts) == len(order):  # no contact has two legs
+        return rows
+    contact = np.empty(len(order), dtype=np.int64)
+    contact[order] = np.repeat(np.arange(len(starts)), np.diff(np.r_[starts, len(order)]))
+    joined = rows.subset(order[starts])  # queues reached only by a transfer are no arrivals
+    joined.contact_group = None
+
+    def leg_total(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The legs' sum per contact (NaN where no leg has a value) and how many legs have one."""
+        known = ~np.isnan(values)
+        total = np.bincount(contact, weights=np.where(known, values, 0.0), minlength=len(starts))
+        counted = np.bincount(contact, weights=known, minlength=len(starts))
+        return np.where(counted > 0, total, np.nan), counted
+
+    if rows.handle is not None:
+        joined.handle = leg_total(rows.handle)[0]
+    if rows.satisfaction is not None:
+        total, counted = leg_total(rows.satisfaction)
+        joined.satisfaction = total / np.where(counted > 0, counted, np.nan)
+    if rows.outcome is not None:
+        answered = np.bincount(contact, weights=rows.outcome == ANSWERED, minlength=len(starts))
+        joined.outcome = np.where(answered > 0, ANSWERED, joined.outcome).astype(np.int8)
+    return joined
 
 
 def records_dataset(rows: ParsedRows, interval_minutes: int) -> schema.Dataset:

@@ -33,6 +33,9 @@ class ParsedRows:
     notes: list[str] = field(default_factory=list)
     file_index: np.ndarray | None = None  # which file each row came from, once merged
     end_labelled: bool = False  # some time reads "24:00": times mark interval ends
+    # Records: the contact each row is a leg of (rows sharing a master contact id: a transfer's
+    # legs), numbered within the rows; None when every row is a contact of its own.
+    contact_group: np.ndarray | None = None
 
     def subset(self, keep: np.ndarray) -> ParsedRows:
         """The rows in `keep`, with only the queues they use (renumbered in the same order)."""
@@ -49,6 +52,7 @@ class ParsedRows:
             queue_names=[self.queue_names[code] for code in used],
             outcome=pick(self.outcome),
             file_index=pick(self.file_index),
+            contact_group=pick(self.contact_group),
             **{name: pick(getattr(self, name)) for name in MEASURES},
         )
 
@@ -65,6 +69,7 @@ def merge_rows(parts: list[ParsedRows]) -> ParsedRows:
         part = parts[0]
         return ParsedRows(part.seconds, codes[0], names, outcome=part.outcome,
                           file_index=np.zeros(len(part.seconds), dtype=np.int16),
+                          contact_group=part.contact_group,
                           **{name: getattr(part, name) for name in MEASURES})  # fmt: skip
 
     def joined(attribute: str) -> np.ndarray | None:
@@ -97,4 +102,18 @@ def merge_rows(parts: list[ParsedRows]) -> ParsedRows:
         file_index=np.concatenate(
             [np.full(len(part.seconds), index, dtype=np.int16) for index, part in enumerate(parts)]
         ),
+        contact_group=_joined_groups(parts),
     )
+
+
+def _joined_groups(parts: list[ParsedRows]) -> np.ndarray | None:
+    """Contact groups over all files, numbered apart: a master id ties the legs of one file only
+    (another system may reuse its numbers); a file without groups has a contact per row."""
+    if all(part.contact_group is None for part in parts):
+        return None
+    groups, first = [], 0
+    for part in parts:
+        own = np.arange(len(part.seconds)) if part.contact_group is None else part.contact_group
+        groups.append(own + first)
+        first += int(own.max()) + 1 if len(own) else 0
+    return np.concatenate(groups).astype(np.int64)

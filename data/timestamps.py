@@ -132,16 +132,23 @@ _MONTH_DATE_WORDS = [
     (r"(?i)^(\d{1,2})(?:st|nd|rd|th|er)\b", r"\1"),
     (rf"(?i)([{_LETTER}]\.?\s+\d{{1,2}})(?:st|nd|rd|th)\b", r"\1"),
     (r"(\d{4}),\s*(\d{1,2}:\d{2})", r"\1 \2"),
+    # The comma before the year left out after a month name and a day: "August 3 2026".
+    (rf"^([{_LETTER}]{{3,}}\.?\s+\d{{1,2}})\s+(\d{{4}})\b", r"\1, \2"),
 ]
 _FRACTION = r"(\d:\d{2})\.\d+"  # milliseconds after the seconds: dropped (intervals are minutes)
 # An offset after the clock, "+01:00", "+0100" or " +0100" (Zendesk), is dropped, never applied:
-# wall clock only. Anchored on the clock, so the year of "04-03-2024" is not taken for one.
-_ZONE = r"(\d:\d{2}(?::\d{2})?)\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})$"
+# wall clock only. Anchored on the clock, so the year of "04-03-2024" is not taken for one. A
+# German "Uhr" after the clock ("um 08:30 Uhr") goes too.
+_ZONE = r"(\d:\d{2}(?::\d{2})?)\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}|Uhr)$"
 # An ISO 8601 interval, "2024-02-19T07:00:00.000Z/2024-02-19T07:30:00.000Z" (or "start/PT30M"),
 # stands for its start.
 _ISO_INTERVAL = r"^(\d{4}-\d{2}-\d{2}T[^/\s]+)/(?:\d{4}-\d{2}-\d{2}T\S+|P\S+)$"
 # "3/4/2024, 8:08 AM" (Salesforce): the comma between date and clock goes.
 _DATE_COMMA = r"^(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}),\s*(\d{1,2}[:.]\d{2})"
+# A word for "at" between a date's year and its clock goes: German "03.08.2026 um 08:30", "3.
+# August 2026 um 08:30", English "August 3, 2026 at 8:30 AM", French "à", Spanish "a las",
+# Italian "alle".
+_AT_CLOCK = r"(\d{4}),?\s+(?:um|at|à|a las|alle|ore)\s+(\d{1,2}[:.]\d{2})"
 # "lun 04/03/2024", "Mon, 3/4/2024", "Mon, 19 Feb 2024", "Monday, February 19, 2024",
 # "lunes, 3 de agosto de 2026": a weekday name before a date goes. A lone month name before the
 # day, "Mar 04, 2024", is kept: only a word followed by a numeric date, a day and a month name,
@@ -189,14 +196,15 @@ DASHES = ("-", "–", "—")
 
 def clean_text(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
     """Trim blanks, keep an ISO interval's start, drop a leading weekday, fractional seconds, the
-    end of an interval range ("08:00 - 08:15"), a comma after the date and zone offsets or a
-    UTC mark, so one format fits every value."""
+    end of an interval range ("08:00 - 08:15"), a comma after the date, a word for "at" before
+    the clock ("um 08:30") and zone offsets or a UTC mark, so one format fits every value."""
     values = pc.utf8_trim_whitespace(values)
     values = pc.replace_substring_regex(values, _ISO_INTERVAL, r"\1")
     values = pc.replace_substring_regex(values, _WEEKDAY, r"\1")
     values = pc.replace_substring_regex(values, _FRACTION, r"\1")
     values = pc.replace_substring_regex(values, _RANGE_END, r"\1")
     values = pc.replace_substring_regex(values, _DATE_COMMA, r"\1 \2")
+    values = pc.replace_substring_regex(values, _AT_CLOCK, r"\1 \2")
     return pc.replace_substring_regex(values, _ZONE, r"\1")
 
 
