@@ -26,14 +26,18 @@ EXTREME_LOG_RATIO = float(np.log(2.0))
 # A whole open day without a contact is an outage when its usual day brings at least this many:
 # a Poisson count of that mean is 0 about once in 20,000 days.
 MIN_USUAL_FOR_OUTAGE = 10.0
-# A run of days each far above its usual as a whole (a storm week, an incident), then a full
-# week back at the level before it, passed: slot by slot a x1.8 day clears the noise only at its
+# A run of days each far above its usual as a whole (a storm week, an incident), then the week
+# after it back at the level before it, passed: slot by slot a x1.8 day clears the noise only at its
 # peaks, and the days of a surge week are each other's "days after", so the rules above keep
 # most of it. A run that never comes back is a new level, left to the level-shift check. Runs
 # below the usual are kept: on the AXA queues they were lost contacts that came back in the days
 # after, or a lower level setting in, and leaving them out raised the forecast (Gestion - Accueil
 # Telephonique interval WAPE 0.540 -> 0.584 over 12 origins).
 RUN_LOG_RATIO = float(np.log(1.5))  # as far as a level shift must move
+# The week after a run is judged once this many of its open days are in: a surge that ended
+# days before the history does would otherwise inflate the whole forecast as a "trend" until a
+# full week had passed.
+MIN_OPEN_DAYS_AFTER_RUN = 3
 RUN_SPREADS = 4.0  # ... and this many day-to-day (or Poisson) spreads: a noisy day stays
 MAX_RUN_DAYS = 14  # first to last day: longer is a season or a level, not an incident
 YEAR_DAYS = 364  # the same weekdays a year before or after: a run there too is seasonal
@@ -147,10 +151,15 @@ def _passed_runs(
     # Runs over the days with a ratio: closed days and holidays (NaN) do not break one.
     for run in np.split(np.arange(days.size), np.flatnonzero(np.diff(high)) + 1):
         first, last = days[run[0]], days[run[-1]]
-        if not high[run[0]] or last - first >= MAX_RUN_DAYS or last + 7 >= n:
+        week_after = np.arange(last + 1, min(last + 8, n))
+        if (
+            not high[run[0]]
+            or last - first >= MAX_RUN_DAYS
+            or slots[week_after].any(axis=1).sum() < MIN_OPEN_DAYS_AFTER_RUN
+        ):
             continue
         moved = float(np.median(ratios[run]))
-        after = _log_ratio_to_before(values, slots, first, np.arange(last + 1, last + 8))
+        after = _log_ratio_to_before(values, slots, first, week_after)
         if not abs(after) < CAME_BACK_SHARE * moved:  # NaN: nothing to judge by
             continue
         year = np.concatenate([days[run] - YEAR_DAYS, days[run] + YEAR_DAYS])

@@ -176,6 +176,36 @@ def test_a_surge_week_that_passed_is_cleaned_but_a_lasting_step_is_not():
         assert not flagged.all(axis=1).any() and not recent_one_off_days(stepped, flagged)
 
 
+def test_a_surge_week_is_cleaned_once_three_open_days_after_it_are_back():
+    # A forecast made days after a storm week must not carry it as a trend; with fewer than three
+    # days back there is not enough to tell a passing surge from the start of a new level.
+    history = flat_history(weeks=20)
+    for days_back, cleaned in ((4, True), (3, True), (2, False), (0, False)):
+        values = history.values.copy()
+        end = len(values) - days_back
+        values[end - 7 : end] *= 1.8
+        flagged = detect_outliers(history.with_values(values))
+        assert flagged[end - 7 : end].all(axis=1).all() == cleaned, days_back
+        assert not flagged[end:].all(axis=1).any()
+
+
+def test_the_forecast_four_days_after_a_surge_week_is_at_the_usual_level():
+    days = 7 * 16 + 4  # 2024-01-01 .. Thu 25 Apr 2024, Mon-Fri 08-18
+    times, means = synthetic_means(days + 7, level=50)
+    surge = means.copy()
+    surge[days - 11 : days - 6] *= 1.8  # Mon 15 - Fri 19 Apr, then Mon-Thu back at the usual
+    counts = np.random.default_rng(4).poisson(surge).ravel().astype(float)
+    frame = pd.DataFrame({"interval_start": times, "queue": "q", "volume": counts})
+    frame = frame[(means.ravel() > 0) & (times < pd.Timestamp("2024-04-26"))]
+    settings = ForecastSettings(country=None, candidates=FAST, n_origins=2)
+    result = forecast_dataset(frame, 7, settings)
+    truth = means[days : days + 7].sum()
+    assert result.forecast["forecast"].sum() == pytest.approx(truth, rel=0.05)
+    # Left in, the surge week lifted this forecast by 15% ("trend: recent level above usual").
+    [note] = [n for n in result.notes if "left out of the training as a one-off" in n]
+    assert note.startswith("q: Mon 15 Apr – Fri 19 Apr 2024 (5 days) brought x1.")
+
+
 def test_a_surge_week_at_the_same_time_a_year_before_is_seasonal_and_kept():
     history = flat_history(weeks=72)
     values = history.values.copy()
