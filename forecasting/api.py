@@ -302,11 +302,16 @@ def _reasons(
     `names`: the horizon days' special-day names (`_special_day_names`)."""
     origin = data.origin
     reasons = np.full(mean.shape, "", dtype=object)
-    kinds = inputs.kinds[origin : origin + n_days]
-    for row in np.flatnonzero(kinds == AFTER_HOLIDAY):
-        reasons[row] = f"day after {names[row]}"
-    for row in np.flatnonzero(np.isin(kinds, BRIDGES)):
-        reasons[row] = "b" + names[row][1:]  # "bridge day after Ascension Day"
+    kinds = inputs.kinds[origin : origin + n_days].copy()
+    holidays = inputs.holiday_names[origin : origin + n_days]
+    for row in np.flatnonzero((kinds == AFTER_HOLIDAY) | np.isin(kinds, BRIDGES)):
+        effect = _special_day_effect(data.effects, kinds[row], holidays[row], names[row])[0]
+        if abs(np.log(max(effect, 1e-9))) < np.log(CALENDAR_REASON_FACTOR):
+            kinds[row] = NORMAL  # forecast as an ordinary day: its cause is not the holiday
+        elif kinds[row] == AFTER_HOLIDAY:
+            reasons[row] = f"day after {names[row]}"
+        else:
+            reasons[row] = "b" + names[row][1:]  # "bridge day after Ascension Day"
     threshold = 1 + settings.peak_threshold_pct / 100
     day_ratio = mean.sum(axis=1) / np.maximum(usual.sum(axis=1), 1e-9)
     month_day = month_day_index(inputs.history.first_day, origin, n_days)

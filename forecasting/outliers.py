@@ -128,8 +128,9 @@ def _passed_runs(
     flagged: np.ndarray,
 ) -> np.ndarray:
     """Bool per day: the days of runs of up to `MAX_RUN_DAYS` whose every open day stood far
-    above its usual, followed by a week back at the level of the weeks before the run, and not
-    matched by a run at the same time a year before or after.
+    above its usual, followed by days back at the level of the weeks before the run (at least
+    `MIN_OPEN_DAYS_AFTER_RUN` open days of the week after it), and not matched by a run at the
+    same time a year before or after.
 
     A day's rise must show outside its `flagged` intervals too (at least half of it), so that a
     day up through a stray interval or two is not left out whole."""

@@ -202,6 +202,20 @@ def test_a_busy_bridge_day_is_a_peak_named_after_its_holiday():
     assert top[REASON] == "bridge day after Liberation Day"
 
 
+def test_a_day_after_a_holiday_forecast_as_an_ordinary_day_is_not_blamed_on_the_holiday():
+    # The level rose by half in the last two weeks; past days after holidays were ordinary, so
+    # Tuesday 22 April 2025 (after Easter Monday) is high for the level, as every day is.
+    frame = synthetic_intervals(7 * 15, seed=3, level=40, start="2025-01-06")
+    times = frame["interval_start"]
+    frame.loc[times >= "2025-04-07", "volume"] *= 1.5
+    result = forecast_dataset(frame[times < "2025-04-18"], 7, settings())
+    after = result.special_days.set_index("special_day").loc["Day after Easter Monday"]
+    assert after["effect"] == pytest.approx(1.0, abs=0.05)
+    reasons = result.days.set_index("date")["reason"]
+    assert reasons[pd.Timestamp("2025-04-22")] == "trend: recent level above usual"
+    assert result.peaks.iloc[0][REASON] == "trend: recent level above usual"
+
+
 def test_bridges_never_seen_are_forecast_as_the_day_they_would_be():
     # One year of history without a bridge day after a holiday: Friday 26 April 2024 keeps the
     # day-after-a-holiday ratio, and says so.
