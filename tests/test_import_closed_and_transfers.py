@@ -297,6 +297,20 @@ def test_transfer_legs_are_joined_to_the_contact_they_continue():
     assert dataset.mean_handle_seconds == pytest.approx(np.mean(truth["handle"]))
 
 
+def assert_transfer_joined(dataset: schema.Dataset) -> None:
+    """Contact 101 arrived at 08:05 in Support and went on to Billing at 08:20 (300 s + 200 s),
+    103 gave up in Support at 08:21, 104 came to Billing at 08:40."""
+    frame = dataset.intervals
+    by_slot = frame[frame[schema.VOLUME] > 0].set_index([schema.INTERVAL_START, schema.QUEUE])
+    assert by_slot[schema.VOLUME].to_dict() == {
+        (pd.Timestamp("2026-08-13 08:00"), "Support"): 1.0,
+        (pd.Timestamp("2026-08-13 08:15"), "Support"): 1.0,
+        (pd.Timestamp("2026-08-13 08:30"), "Billing"): 1.0,
+    }
+    assert at(dataset, "2026-08-13 08:00", "Support")[schema.AHT_SECONDS] == 500
+    assert (dataset.answered, dataset.abandoned) == (2, 1)
+
+
 def test_a_contact_counts_where_its_first_leg_arrived():
     day = pd.Timestamp("2026-08-13").value // 1_000_000_000
     rows = ParsedRows(
@@ -309,15 +323,7 @@ def test_a_contact_counts_where_its_first_leg_arrived():
         contact_group=contact_groups(pa.array([101, 101, 103, None], pa.int64()))[0],
     )  # fmt: skip
     dataset = records_dataset(demand_rows(rows), 15)
-    frame = dataset.intervals
-    by_slot = frame[frame[schema.VOLUME] > 0].set_index([schema.INTERVAL_START, schema.QUEUE])
-    assert by_slot[schema.VOLUME].to_dict() == {
-        (pd.Timestamp("2026-08-13 08:00"), "Support"): 1.0,
-        (pd.Timestamp("2026-08-13 08:15"), "Support"): 1.0,
-        (pd.Timestamp("2026-08-13 08:30"), "Billing"): 1.0,
-    }
-    assert at(dataset, "2026-08-13 08:00", "Support")[schema.AHT_SECONDS] == 500
-    assert (dataset.answered, dataset.abandoned) == (2, 1)
+    assert_transfer_joined(dataset)
 
 
 def test_rows_without_a_master_contact_stay_contacts_of_their_own():
@@ -355,12 +361,4 @@ def test_an_exported_contact_counts_where_its_first_leg_arrived(tmp_path):
         "104,104,08/13/2026,08:40:00,Billing,Ben,N,100",
     ]
     dataset = import_files_detailed([write(tmp_path, "c.csv", "\n".join(lines) + "\n")]).dataset
-    frame = dataset.intervals
-    by_slot = frame[frame[schema.VOLUME] > 0].set_index([schema.INTERVAL_START, schema.QUEUE])
-    assert by_slot[schema.VOLUME].to_dict() == {
-        (pd.Timestamp("2026-08-13 08:00"), "Support"): 1.0,
-        (pd.Timestamp("2026-08-13 08:15"), "Support"): 1.0,
-        (pd.Timestamp("2026-08-13 08:30"), "Billing"): 1.0,
-    }
-    assert at(dataset, "2026-08-13 08:00", "Support")[schema.AHT_SECONDS] == 500
-    assert (dataset.answered, dataset.abandoned) == (2, 1)
+    assert_transfer_joined(dataset)
