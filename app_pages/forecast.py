@@ -11,7 +11,8 @@ from app_ui import downloads, plots, settings, state, tables, url_state
 from data.errors import InputError
 from data.schema import INTERVAL_START, QUEUE
 from forecasting.peaks import describe_peak
-from forecasting.select import PREFERRED_MODEL, SWITCH_MARGIN, WEEKS_BETTER
+from forecasting.select import MAX_SWITCH_BIAS, PREFERRED_MODEL, SWITCH_MARGIN, WEEKS_BETTER
+from forecasting.settings import AUTO
 
 HISTORY_TAIL_DAYS = 14
 MAX_PEAKS_LISTED = 10
@@ -21,6 +22,7 @@ UNUSUAL_DAYS_SHOWN = 5
 # off. The busiest interval's mean forecast stays in the column menu and the download.
 DAY_COLUMNS = [
     "date",
+    "hours_covered",
     "forecast_contacts",
     "usual_contacts",
     "vs_usual",
@@ -31,6 +33,12 @@ DAY_COLUMNS = [
 DAY_OVERRIDES = {
     "reason": replace(tables.COLUMNS["reason"], width=270),
     "busiest_p90": replace(tables.COLUMNS["busiest_p90"], label="Busiest, P90"),
+    "hours_covered": tables.Column(
+        "Hours",
+        tables.TEXT,
+        "Empty for a whole day. The horizon starts right after the history's last interval, so "
+        "when the history ends mid-day its first and last days are covered only in part.",
+    ),
 }
 SPECIAL_DAY_ORDER = [
     "date",
@@ -50,10 +58,27 @@ BACKTEST_COLUMNS = [
     "bias",
     "coverage_80",
 ]  # fit_seconds too, in the download and the table's column menu
+# With one backtest week there is no other week to calibrate its band on: the band is fitted to
+# that week itself, and every model would read the target.
+BACKTEST_OVERRIDES = {
+    "coverage_80": replace(
+        tables.COLUMNS["coverage_80"],
+        help=f"{tables.COLUMNS['coverage_80'].help} Each week is judged with a band calibrated "
+        "on the other weeks, so it needs at least two backtest weeks; empty with one.",
+    )
+}
+
+
+def named(stem: str, dataset: str) -> str:
+    """A download's file name: the tables hold every queue of the dataset, so they are named by
+    the dataset (as the Staffing page names a queue's plan by its queue)."""
+    return downloads.file_stem(stem, dataset)
+
 
 st.title("Forecast")
 current = state.current()
 url_state.seed_from_url(url_state.QUEUE_KEY, url_state.QUEUE_PARAM, current.dataset.queues)
+settings.seed_busiest_queue(current)
 settings.seed_forecast(current)
 state.carry_over(url_state.QUEUE_KEY)  # the queue picked on another page
 st.caption(f"Dataset: **{current.name}** · {current.dataset.interval_minutes}-minute intervals")
@@ -81,7 +106,8 @@ top[2].selectbox(
     persist_state="session",
     help=f"Auto: per queue, keeps {settings.model_label(PREFERRED_MODEL)} unless another model "
     f"had the lower backtest error in every recent week and more than {SWITCH_MARGIN:.0%} lower "
-    "overall. Backtests run as far ahead as the horizon (up to 4 weeks), so a longer horizon can "
+    f"overall, without missing the total by more than {MAX_SWITCH_BIAS:.0%} (or by more than "
+    f"{settings.model_label(PREFERRED_MODEL)} did). Backtests run as far ahead as the horizon (up to 4 weeks), so a longer horizon can "
     "pick another model, and next week's figures move with it.",
 )
 top[3].selectbox(
@@ -117,7 +143,21 @@ if suggestion:
         help=f"Holiday calendar: {settings.country_label(code)}",
     )
 
-event_dates = settings.event_date_defaults(current)
+if "exclude_dates" not in st.session_state:
+    # The period to exclude starts on the latest unusual days the page lists for the queue. The
+    # forecast that finds them does not depend on these dates while no period is excluded (and
+    # is cached for the run below); with an exclusion already on, the plain default is kept.
+    unusual = None
+    if not st.session_state.get("exclude_enabled"):
+        try:
+            unusual = settings.unusual_days(
+                settings.current_forecast(current).outliers, queue, UNUSUAL_DAYS_SHOWN
+            )
+        except InputError:
+            unusual = None  # the forecast below shows why
+    listed = [] if unusual is None else list(unusual.index)
+    state.seed({"exclude_dates": settings.event_date_defaults(current, listed)["exclude_dates"]})
+state.seed({"campaign_dates": settings.event_date_defaults(current)["campaign_dates"]})
 with st.expander("Events: leave out an unusual past period, add a planned campaign"):
     left, right = st.columns(2)
     left.checkbox(
@@ -127,15 +167,15 @@ with st.expander("Events: leave out an unusual past period, add a planned campai
     )
     left.date_input(
         "Period to exclude (first and last day)",
-        value=event_dates["exclude_dates"],
         key="exclude_dates",
         persist_state="session",
+        help="Starts on the latest run of unusual days listed below for the queue on screen, "
+        "when there is one; else on a week five weeks before the data's end.",
     )
     unusual_days = left.container()
     right.checkbox("Add a planned campaign", key="campaign_enabled", persist_state="session")
     right.date_input(
         "Campaign days (first and last day)",
-        value=event_dates["campaign_dates"],
         key="campaign_dates",
         persist_state="session",
     )
@@ -176,15 +216,12 @@ except InputError as error:
     st.error(str(error))
     st.stop()
 
-outliers = result.outliers
-if not outliers.empty:
-    flagged = outliers[outliers[QUEUE] == queue]
-    per_day = flagged.groupby(flagged[INTERVAL_START].dt.date).size().nlargest(UNUSUAL_DAYS_SHOWN)
-    if not per_day.empty:
-        days = ", ".join(f"{day:%a %d %b %Y} ({count})" for day, count in per_day.items())
-        unusual_days.caption(
-            f"Days of {queue} with the most intervals far from the usual level (count): {days}."
-        )
+per_day = settings.unusual_days(result.outliers, queue, UNUSUAL_DAYS_SHOWN)
+if not per_day.empty:
+    days = ", ".join(f"{day:%a %d %b %Y} ({count})" for day, count in per_day.items())
+    unusual_days.caption(
+        f"Days of {queue} with the most intervals far from the usual level (count): {days}."
+    )
 forecast = result.forecast
 past = settings.past_days_note(forecast[INTERVAL_START])
 if past:
@@ -200,8 +237,24 @@ st.plotly_chart(
 
 ahead = forecast[forecast[QUEUE] == queue]
 daily = ahead.groupby(ahead[INTERVAL_START].dt.date)["forecast"].sum()
+queue_hours = current.dataset.open_hours
+partial = settings.partial_days(
+    ahead[INTERVAL_START], result.interval_minutes, queue_hours[queue_hours[QUEUE] == queue]
+)
+span = settings.horizon_span(ahead[INTERVAL_START], result.interval_minutes)
 figures = st.columns(4)
-figures[0].metric("Forecast contacts", f"{ahead['forecast'].sum():,.0f}", border=True)
+figures[0].metric(
+    "Forecast contacts",
+    f"{ahead['forecast'].sum():,.0f}",
+    border=True,
+    help=(
+        f"Every interval from {span}: the {st.session_state['horizon_days']} × 24 hours after the "
+        "history's last interval"
+        + (", so the first and last days are covered only in part." if partial else ".")
+        if span
+        else None
+    ),
+)
 busiest = ahead.loc[ahead["forecast"].idxmax()] if not ahead.empty else None
 figures[1].metric(
     "Busiest interval, P10–P90",
@@ -248,10 +301,17 @@ days = result.days[result.days[QUEUE] == queue] if not result.days.empty else re
 if days.empty:
     st.caption("No open day in this horizon.")
 else:
-    st.plotly_chart(plots.day_outlook_chart(days, queue), key="day_outlook_chart")
+    st.plotly_chart(plots.day_outlook_chart(days, queue, partial), key="day_outlook_chart")
+    if partial:
+        st.caption(
+            "Hatched: "
+            + "; ".join(f"{day:%a %d %b} is forecast {text}" for day, text in partial.items())
+            + ", as the horizon starts right after the history's last interval."
+        )
     with st.expander("Day by day as a table"):
+        covered = [partial.get(pd.Timestamp(day).normalize(), "") for day in days["date"]]
         tables.show(
-            days.drop(columns=QUEUE),
+            days.drop(columns=QUEUE).assign(hours_covered=covered),
             key="day_outlook_table",
             all_rows_up_to=31,
             columns=DAY_COLUMNS,
@@ -307,13 +367,22 @@ if not backtest.empty and queue in set(backtest[QUEUE]):
     )
     if weeks_better is not None:
         backtest = backtest.assign(**{WEEKS_BETTER: weeks_better})
+    one_week = "n_origins" in backtest.columns and (backtest["n_origins"] < 2).all()
+    if one_week:
+        backtest = backtest.assign(coverage_80=float("nan"))
     kept = [c for c in [*BACKTEST_COLUMNS, "fit_seconds"] if c in backtest.columns]
     tables.show(
         backtest[kept],
         key="backtest_table",
         all_rows_up_to=len(backtest),
         columns=BACKTEST_COLUMNS,
+        overrides=BACKTEST_OVERRIDES,
     )
+    if one_week:
+        st.caption(
+            "Coverage is left empty: with one backtest week the band can only be calibrated on "
+            "that same week; it needs at least two."
+        )
     st.caption(
         "Rolling-origin backtest on recent weeks. WAPE = absolute error as a share of the "
         "contacts; coverage = share of actual intervals inside the P10–P90 band (aim: 80%), each "
@@ -336,33 +405,45 @@ if not backtest.empty and queue in set(backtest[QUEUE]):
             "days and still be the better one."
         )
 for note in result.notes:
-    st.info(note)
+    st.info(settings.page_note(note))
 
 st.subheader("Downloads")
-downloads.download_table(forecast, "forecast", "Forecast, all queues", key="download_forecast")
+
+
+downloads.download_table(
+    forecast, named("forecast", current.name), "Forecast, all queues", key="download_forecast"
+)
 if not all_peaks.empty:
-    downloads.download_table(all_peaks, "peaks", "Peaks", key="download_peaks")
+    downloads.download_table(all_peaks, named("peaks", current.name), "Peaks", key="download_peaks")
 if not result.days.empty:
-    downloads.download_table(result.days, "days", "Day by day", key="download_days")
+    downloads.download_table(
+        result.days, named("days", current.name), "Day by day", key="download_days"
+    )
 if not result.special_days.empty:
     downloads.download_table(
-        result.special_days, "special_days", "Special days", key="download_special_days"
+        result.special_days,
+        named("special_days", current.name),
+        "Special days",
+        key="download_special_days",
     )
 if not result.backtest.empty:
     # Downloads keep the machine name (the CLI's --model) beside the readable label.
     chosen_model = result.backtest[QUEUE].map(result.chosen_models)
+    how = "chosen by auto" if st.session_state["forecast_model"] == AUTO else "chosen by hand"
     downloads.download_table(
         settings.labelled_models(
-            result.backtest.assign(chosen=result.backtest["model"] == chosen_model)
+            result.backtest.assign(
+                chosen=(result.backtest["model"] == chosen_model).map({True: how, False: ""})
+            )
         ),
-        "backtest",
+        named("backtest", current.name),
         "Backtest",
         key="download_backtest",
     )
 if not result.last_backtest.empty:
     downloads.download_table(
         settings.labelled_models(result.last_backtest),
-        "last_backtest",
+        named("last_backtest", current.name),
         "Last backtest, actual vs forecast",
         key="download_last_backtest",
     )

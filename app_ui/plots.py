@@ -434,15 +434,20 @@ def daily_totals_chart(daily: pd.DataFrame) -> go.Figure:
     return _day_axis(figure, pd.to_datetime(daily["date"]))
 
 
-def _day_axis(figure: go.Figure, dates: pd.Series) -> go.Figure:
+def _day_axis(figure: go.Figure, dates: pd.Series, parts: list[str] | None = None) -> go.Figure:
     """A date axis labelled at `_day_ticks(dates)`, two lines per label so they stay level:
-    automatic daily ticks fell on closed days and before the first day."""
+    automatic daily ticks fell on closed days and before the first day. `parts`, beside
+    `dates`: "from 12:00" on a day covered only in part, added to its label."""
     ticks = _day_ticks(dates)
+    by_day = dict(zip(pd.to_datetime(dates).dt.normalize(), parts or [], strict=False))
     figure.update_xaxes(
         title_text="Date",
         tickmode="array",
         tickvals=ticks,
-        ticktext=[f"{day:%a}<br>{day:%d %b}" for day in ticks],
+        ticktext=[
+            f"{day:%a}<br>{day:%d %b}" + (f" ({by_day[day]})" if by_day.get(day) else "")
+            for day in ticks
+        ],
     )
     return figure
 
@@ -468,12 +473,19 @@ def _vs_usual(fraction: float) -> str:
     return f"{percent:+d}% vs usual"
 
 
-def day_outlook_chart(days: pd.DataFrame, queue: str) -> go.Figure:
+def day_outlook_chart(
+    days: pd.DataFrame, queue: str, partial: dict[pd.Timestamp, str] | None = None
+) -> go.Figure:
     """Forecast contacts per day as bars, a usual such weekday as a line; special days and
-    days with a known cause carry it in their hover."""
+    days with a known cause carry it in their hover. `partial`: days the horizon covers only in
+    part ("from 12:00"), hatched and labelled so a short bar is not read as a quiet day."""
     rows = days[days[QUEUE] == queue].sort_values("date")
     dates = pd.to_datetime(rows["date"])
-    causes = ["" if not reason else f"<br>{reason}" for reason in rows["reason"].fillna("")]
+    parts = [(partial or {}).get(pd.Timestamp(day).normalize(), "") for day in dates]
+    causes = [
+        "".join(f"<br>{text}" for text in (f"({part})" if part else "", reason) if text)
+        for part, reason in zip(parts, rows["reason"].fillna(""), strict=True)
+    ]
     usual = rows["usual_contacts"].astype(float)
     count = _count_format(pd.concat([rows["forecast_contacts"], usual]))
     figure = go.Figure()
@@ -489,6 +501,10 @@ def day_outlook_chart(days: pd.DataFrame, queue: str) -> go.Figure:
             ),
             hovertemplate=f"%{{x|{HOVER_DAY}}} · forecast %{{y:{count}}} contacts, usual "
             f"%{{customdata[1]:{count}}} (%{{customdata[2]}})%{{customdata[0]}}<extra></extra>",
+            marker_pattern_shape=["/" if part else "" for part in parts],
+            text=parts,
+            textposition="inside",
+            insidetextanchor="end",
         )
     )
     figure.add_trace(
@@ -509,7 +525,7 @@ def day_outlook_chart(days: pd.DataFrame, queue: str) -> go.Figure:
         height=340,
     )
     figure.update_layout(hovermode="closest")
-    return _day_axis(figure, dates)  # ticks only on the days with bars
+    return _day_axis(figure, dates, parts)  # ticks only on the days with bars
 
 
 def _short_number(value: float, whole: bool) -> str:

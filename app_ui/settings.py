@@ -14,7 +14,7 @@ import streamlit as st
 from holidays.registry import COUNTRIES
 
 from app_ui import cached, state
-from data.schema import INTERVAL_START, QUEUE
+from data.schema import INTERVAL_START, IS_OPEN, MINUTE_OF_DAY, QUEUE, VOLUME, WEEKDAY, Dataset
 from forecasting import ForecastResult, flag_peaks
 from forecasting.events import CAMPAIGN, EXCLUDE, ForecastEvent
 from forecasting.registry import MODEL_LABELS as REGISTRY_LABELS
@@ -22,6 +22,7 @@ from forecasting.registry import model_label as registry_model_label
 from forecasting.registry import model_names
 from forecasting.select import PREFERRED_MODEL, SWITCH_MARGIN, WEEKS_BETTER
 from forecasting.settings import AUTO, ForecastSettings
+from forecasting.settings import MAX_HORIZON_DAYS as MAX_HORIZON_DAYS  # the CLI's cap too
 from planning.patience import PatienceEstimate
 from planning.scenario import Scenario
 from staffing.backlog import DEFAULT_RESPONSE_HOURS
@@ -135,13 +136,102 @@ def seed_forecast(current: state.CurrentDataset) -> None:
     state.valid_choice("queue", current.dataset.queues)
 
 
-def event_date_defaults(current: state.CurrentDataset) -> dict[str, tuple[date, date]]:
-    """Where the event date pickers start: a past week to exclude, a week ahead to boost."""
+def seed_busiest_queue(current: state.CurrentDataset) -> None:
+    """The Forecast page opens on the busiest queue unless the URL or the session names one:
+    the alphabetically first can be a side queue with a handful of contacts."""
+    state.bind_to_dataset("queue")
+    if st.session_state.get("queue") not in current.dataset.queues:
+        st.session_state["queue"] = busiest_queue(current.dataset)
+
+
+def busiest_queue(dataset: Dataset) -> str:
+    """The queue with the most contacts in the history (the first listed on a tie)."""
+    totals = dataset.intervals.groupby(QUEUE, observed=True)[VOLUME].sum()
+    totals = totals.reindex(dataset.queues).fillna(0.0)
+    return str(totals.idxmax()) if len(totals) else dataset.queues[0]
+
+
+def event_date_defaults(
+    current: state.CurrentDataset, unusual: list[date] | None = None
+) -> dict[str, tuple[date, date]]:
+    """Where the event date pickers start: the most recent run of `unusual` days to exclude
+    (else a past week), a week ahead to boost."""
     last_day = pd.Timestamp(current.dataset.intervals[INTERVAL_START].max()).date()
+    run = latest_run(unusual or [])
     return {
-        "exclude_dates": (last_day - timedelta(days=34), last_day - timedelta(days=28)),
+        "exclude_dates": run or (last_day - timedelta(days=34), last_day - timedelta(days=28)),
         "campaign_dates": (last_day + timedelta(days=8), last_day + timedelta(days=14)),
     }
+
+
+def latest_run(days: list[date]) -> tuple[date, date] | None:
+    """First and last day of the latest run of consecutive `days`; None without days."""
+    if not days:
+        return None
+    ordered = sorted(set(days))
+    first = last = ordered[-1]
+    for day in reversed(ordered[:-1]):
+        if (first - day).days > 1:
+            break
+        first = day
+    return first, last
+
+
+def unusual_days(outliers: pd.DataFrame, queue: str, shown: int) -> pd.Series:
+    """The `shown` days of `queue` with the most intervals far from the usual level: date ->
+    count, most first (the list the Forecast page shows beside "Exclude a past period")."""
+    if outliers.empty:
+        return pd.Series(dtype=int)
+    flagged = outliers[outliers[QUEUE] == queue]
+    return flagged.groupby(flagged[INTERVAL_START].dt.date).size().nlargest(shown)
+
+
+# A forecast note may name the CLI's option for what it did ("(--model historical_average_4w)");
+# the page names the model in words already.
+CLI_MODEL_OPTION = re.compile(r" \(--model [\w.-]+\)")
+
+
+def page_note(note: str) -> str:
+    """A forecast note as the page shows it: without the CLI's --model option."""
+    return CLI_MODEL_OPTION.sub("", note)
+
+
+def partial_days(
+    starts: pd.Series, interval_minutes: float, open_hours: pd.DataFrame | None = None
+) -> dict[pd.Timestamp, str]:
+    """The horizon's first and last day when it covers only part of them (the history ended
+    mid-day): day -> "from 12:00" or "until 12:00". Whole days are left out, and so is a day
+    whose uncovered hours are all closed in `open_hours` (weekday, minute_of_day, is_open of
+    the queue), such as an evening after closing time."""
+    if starts.empty:
+        return {}
+    first = pd.Timestamp(starts.min())
+    end = pd.Timestamp(starts.max()) + pd.Timedelta(minutes=interval_minutes)
+
+    def opens(day: pd.Timestamp, start: int, stop: int) -> bool:
+        if open_hours is None or open_hours.empty:
+            return True
+        rows = open_hours[open_hours[WEEKDAY].astype(int) == day.day_of_week]
+        minutes = rows.loc[rows[IS_OPEN].astype(bool), MINUTE_OF_DAY].astype(int)
+        return bool(((minutes >= start) & (minutes < stop)).any())
+
+    parts: dict[pd.Timestamp, list[str]] = {}
+    since = first.hour * 60 + first.minute
+    if since and opens(first, 0, since):
+        parts.setdefault(first.normalize(), []).append(f"from {first:%H:%M}")
+    until = end.hour * 60 + end.minute
+    if until and opens(end, until, 24 * 60):
+        parts.setdefault(end.normalize(), []).append(f"until {end:%H:%M}")
+    return {day: " ".join(texts) for day, texts in parts.items()}
+
+
+def horizon_span(starts: pd.Series, interval_minutes: float) -> str | None:
+    """ "Fri 23 May 12:00 to Fri 6 Jun 12:00": the period a forecast covers."""
+    if starts.empty:
+        return None
+    first = pd.Timestamp(starts.min())
+    end = pd.Timestamp(starts.max()) + pd.Timedelta(minutes=interval_minutes)
+    return f"{first:%a %d %b %Y %H:%M} to {end:%a %d %b %Y %H:%M}"
 
 
 def _day_after(day: date) -> pd.Timestamp:
@@ -323,7 +413,6 @@ GIVING_UP = {"voice": "hanging up", "chat": "leaving the chat"}
 # The e-mail working hours slider: every half hour of the day, read as a clock.
 EMAIL_HOUR_CHOICES = [half / 2 for half in range(49)]
 FALLBACK_AHT_SECONDS = 300.0
-MAX_HORIZON_DAYS = 92  # the Forecast page forecasts at most about a quarter ahead
 MAX_CHATS_AT_ONCE = 6  # the Staffing page's chat concurrency input goes up to this
 MAX_SERVICE_LEVEL_PCT = 99.0  # 100% is never guaranteed when contacts arrive at random
 

@@ -5,23 +5,30 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
+import pandas as pd
+
 from cli_commands.notes import print_import_notes
 from cli_commands.options import (
     add_forecast_arguments,
     add_import_arguments,
     check_horizon,
     check_origin,
+    check_out,
     check_queues,
     forecast_settings,
     import_options,
     one_line_errors,
+    write_csv,
 )
 from data.errors import InputError
 from data.importer import import_files
-from forecasting import backtest_dataset
+from data.schema import INTERVAL_START, QUEUE, VOLUME, Dataset
+from forecasting import ForecastSettings, backtest_dataset
+from forecasting.backtest import BacktestRuns
 
 DEFAULT_HORIZON_DAYS = 14
 DEFAULT_ORIGINS = 8
+PAGE = ForecastSettings()  # the origins the Forecast page backtests on
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -31,7 +38,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=(
             "Import FILE(s), forecast from weekly origins in the past and write WAPE (interval "
             "and daily, by horizon), MASE, bias, 80%% coverage and pinball loss per queue and "
-            "model to --out. 'auto' picks at each origin from earlier origins only."
+            "model to --out. 'auto' picks at each origin from earlier origins only. "
+            "The app's Forecast page backtests otherwise: "
+            f"{PAGE.n_origins} weekly origins over min(max(horizon, 7), 28) days, auto picking "
+            f"from all {PAGE.n_origins} and each week's P10-P90 band calibrated on the other "
+            f"weeks. Here each origin's pick and band come only from up to "
+            f"{PAGE.selection_origins} earlier origins whose days had passed (no peeking), so "
+            "coverage and WAPE can differ from the page's."
         ),
     )
     one_line_errors(parser)
@@ -50,6 +63,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     check_horizon(args.horizon_days)
+    check_out(args.out)
     if args.origins < 1:
         raise InputError(f"--origins must be 1 or more (got {args.origins}): the origins to score.")
     dataset = import_files(args.files, import_options(args))
@@ -64,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     )
     result = backtest_dataset(dataset, settings)
     table = result.table
-    table.to_csv(args.out, index=False)
+    write_csv(table, args.out)
     best = table[table["model"] == "auto"]
     for _, row in best.iterrows():
         print(
@@ -74,5 +88,27 @@ def run(args: argparse.Namespace) -> int:
         )
     for note in result.notes:
         print(f"note: {note}")
+    for queue, scored in best.set_index(QUEUE)["n_origins"].items():
+        if scored < args.origins:
+            print(f"note: {_fewer_origins(dataset, result.runs[queue], int(scored), args)}")
     print(f"wrote {len(table)} rows to {args.out}")
     return 0
+
+
+def _fewer_origins(
+    dataset: Dataset, runs: BacktestRuns, scored: int, args: argparse.Namespace
+) -> str:
+    """Why `scored` origins were scored where --origins asked for more: the history is short."""
+    queue = runs.queue
+    rows = dataset.intervals[
+        (dataset.intervals[QUEUE] == queue) & dataset.intervals[VOLUME].notna()
+    ]
+    times = pd.to_datetime(rows[INTERVAL_START])
+    days = (times.max().normalize() - times.min().normalize()).days + 1 if len(times) else 0
+    horizon = args.horizon_days
+    return (
+        f"{queue}: {scored} of the {args.origins} origins asked for were scored: its {days} days "
+        f"of history hold {len(runs.origins)} weekly {horizon}-day backtests, and each scored "
+        f"one needs earlier ones whose {horizon} days had passed to pick the model and size the "
+        "band. A longer history scores more."
+    )

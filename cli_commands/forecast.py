@@ -11,10 +11,12 @@ from cli_commands.options import (
     add_import_arguments,
     check_horizon,
     check_origin,
+    check_out,
     check_queues,
     forecast_settings,
     import_options,
     one_line_errors,
+    write_csv,
 )
 from data.importer import import_files
 from data.schema import INTERVAL_START, IS_OPEN, QUEUE
@@ -45,6 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     check_horizon(args.horizon_days)
+    check_out(args.out)
     dataset = import_files(args.files, import_options(args))
     check_queues(dataset, args.queue)
     check_origin(dataset, args.origin)
@@ -54,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         settings = dataclasses.replace(settings, queues=tuple(args.queue))
     result = forecast_dataset(dataset, args.horizon_days, settings)
     table = result.forecast[result.forecast[IS_OPEN]][OUTPUT_COLUMNS]
-    table.to_csv(args.out, index=False)
+    write_csv(table, args.out)
     models = ", ".join(f"{queue}: {model}" for queue, model in result.chosen_models.items())
     print(f"wrote {len(table)} open intervals to {args.out} (models {models})")
     empty = empty_horizon_note(result.forecast, dataset.open_hours)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+from pathlib import Path
 
 import pandas as pd
 
@@ -21,12 +23,18 @@ from data.schema import (
 )
 from forecasting import ForecastSettings
 from forecasting.registry import model_names
-from forecasting.select import PREFERRED_MODEL, SWITCH_MARGIN
-from forecasting.settings import AUTO
+from forecasting.select import MAX_SWITCH_BIAS, PREFERRED_MODEL, SWITCH_MARGIN
+from forecasting.settings import AUTO, MAX_HORIZON_DAYS
 from staffing.plan import CHANNELS, DEFAULT_MAX_OCCUPANCY, StaffingSettings
 
 NO_HOLIDAYS = "none"
 MINUTES_PER_DAY = 1440
+# What forecasting.select.pick_model applies, in the words the README uses too.
+AUTO_RULE = (
+    f"another model had a lower error than {PREFERRED_MODEL} in every backtest week, and lower "
+    f"by more than {SWITCH_MARGIN:.0%} overall, without missing the total by more than "
+    f"{MAX_SWITCH_BIAS:.0%} (or by more than {PREFERRED_MODEL} did)"
+)
 
 
 def one_line_errors(parser: argparse.ArgumentParser) -> None:
@@ -96,7 +104,10 @@ def add_forecast_arguments(parser: argparse.ArgumentParser) -> None:
     defaults = ForecastSettings()
     group = parser.add_argument_group("forecast")
     group.add_argument(
-        "--horizon-days", type=int, required=True, help="days to forecast after the history"
+        "--horizon-days",
+        type=int,
+        required=True,
+        help=f"days to forecast after the history (1 to {MAX_HORIZON_DAYS})",
     )
     group.add_argument(
         "--queue",
@@ -108,8 +119,7 @@ def add_forecast_arguments(parser: argparse.ArgumentParser) -> None:
         "--model",
         choices=[AUTO, *model_names()],
         default=AUTO,
-        help=f"auto (default): per queue, {PREFERRED_MODEL} unless another model beat it in "
-        f"every backtest week and by more than {SWITCH_MARGIN * 100:.0f}%% overall",
+        help=f"auto (default): per queue, {PREFERRED_MODEL} unless {AUTO_RULE}".replace("%", "%%"),
     )
     group.add_argument(
         "--country",
@@ -139,9 +149,40 @@ def _date_time(text: str) -> str:
 
 
 def check_horizon(days: int) -> None:
-    """Refuse a horizon under a day before importing (the forecast would refuse it after)."""
+    """Refuse a horizon under a day (the forecast would refuse it after importing) or longer than
+    the app takes, before importing."""
     if days < 1:
         raise InputError(f"Horizon must be at least one day (got {days}).")
+    if days > MAX_HORIZON_DAYS:
+        raise InputError(
+            f"Horizon must be at most {MAX_HORIZON_DAYS} days, about a quarter, as on the app's "
+            f"Forecast page (got {days})."
+        )
+
+
+def check_out(path: str) -> None:
+    """Refuse an --out that cannot be written before any work is done: a folder that does not
+    exist (it is not created: a mistyped path would leave a stray folder), a folder given as the
+    file, a place without write permission."""
+    target = Path(path)
+    folder = target.parent
+    if target.is_dir():
+        raise InputError(f"--out {path} is a folder: give a file name, e.g. {target / 'out.csv'}.")
+    if not folder.is_dir():
+        problem = "is not a folder" if folder.exists() else "does not exist"
+        raise InputError(f"--out {path}: {folder} {problem}; create it or write elsewhere.")
+    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        raise InputError(f"--out {path}: no permission to write there; write elsewhere.")
+
+
+def write_csv(table: pd.DataFrame, path: str) -> None:
+    """`table` to --out `path`; a write that fails all the same (disk full, a file locked) is
+    one line naming the path, like any bad input."""
+    try:
+        table.to_csv(path, index=False)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise InputError(f"--out {path}: cannot write it ({reason}).") from error
 
 
 def check_queues(dataset: Dataset, queues: list[str] | None) -> None:

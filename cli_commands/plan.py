@@ -13,11 +13,13 @@ from cli_commands.options import (
     add_staffing_arguments,
     check_horizon,
     check_origin,
+    check_out,
     check_queues,
     forecast_settings,
     import_options,
     one_line_errors,
     staffing_settings,
+    write_csv,
 )
 from data.errors import InputError
 from data.importer import import_files
@@ -75,6 +77,7 @@ def run(args: argparse.Namespace) -> int:
         change_to=args.change_to,
     )
     check_horizon(args.horizon_days)
+    check_out(args.out)
     dataset = _only_queues(import_files(args.files, import_options(args)), args.queue)
     aht_by_queue = _handle_times(dataset, args.aht_seconds)
     check_origin(dataset, args.origin)
@@ -82,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     result = forecast_dataset(dataset, args.horizon_days, forecast_settings(args))
     outcome = build_plan(result.forecast, dataset.interval_minutes, scenario, aht_by_queue)
     plan = outcome.plan[outcome.plan[IS_OPEN]].drop(columns=IS_OPEN)
-    plan.to_csv(args.out, index=False)
+    write_csv(plan, args.out)
     summary = outcome.summary
     models = ", ".join(f"{queue}: {model}" for queue, model in result.chosen_models.items())
     empty = empty_horizon_note(result.forecast, dataset.open_hours)

@@ -8,7 +8,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from cli_commands.options import add_staffing_arguments, one_line_errors, staffing_settings
+from cli_commands.options import (
+    add_staffing_arguments,
+    check_out,
+    one_line_errors,
+    staffing_settings,
+    write_csv,
+)
 from data.errors import InputError
 from data.schema import INTERVAL_START, QUEUE, VOLUME
 from staffing.plan import STAFF_COLUMNS, blank_when_closed, plan_staffing, summarise_plan
@@ -34,6 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_out(args.out)
     forecast = _read_forecast(Path(args.forecast))
     if args.aht_seconds is None and "aht_seconds" not in forecast:
         raise InputError(
@@ -49,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         columns.append("abandon_rate")
     if args.channel == "email":
         columns.append("backlog")
-    blank_when_closed(plan)[columns].to_csv(args.out, index=False)
+    write_csv(blank_when_closed(plan)[columns], args.out)
     summary = summarise_plan(plan, interval_minutes, settings)
     low, high = summary.supervisors_band
     print(

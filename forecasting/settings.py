@@ -9,6 +9,9 @@ import pandas as pd
 from forecasting.events import ForecastEvent
 
 AUTO = "auto"
+# The longest horizon the app and the CLI forecast, about a quarter: further ahead, a forecast
+# from weeks of history only repeats its last weeks.
+MAX_HORIZON_DAYS = 92
 
 
 @dataclass
