@@ -3,7 +3,8 @@
 Targets, costs and forecast options are the center's policy rather than one visit's: they are
 restored once per browser session, before the pages seed their defaults, and saved at the end
 of every run in which one of them changed. Values that come from the data (channel, handle time,
-patience, event dates) are not kept: they follow the dataset and queue on screen.
+patience, event dates) are not kept: they follow the dataset and queue on screen. The holiday
+calendar is kept twice: as the last used, and per dataset, so that each desk gets its own back.
 """
 
 from __future__ import annotations
@@ -99,7 +100,9 @@ def restore() -> None:
         elif key == "email_hours":
             value = tuple(float(hour) for hour in value)
         session.setdefault(key, value)
-    session[SAVED] = usable
+    calendars = stored.get(settings.DATASET_CALENDARS)
+    calendars = calendars if isinstance(calendars, dict) else {}
+    session[SAVED] = {**usable, settings.DATASET_CALENDARS: calendars}
 
 
 def remember() -> None:
@@ -114,11 +117,31 @@ def remember() -> None:
         if key in session
     }
     changed = {key: value for key, value in changed.items() if saved.get(key, _UNSET) != value}
+    calendar = _dataset_calendar(session)
+    if calendar is not None and saved.get(settings.DATASET_CALENDARS, {}).get(calendar[0]) != [
+        *calendar[1:]
+    ]:
+        changed[settings.DATASET_CALENDARS] = {calendar[0]: [*calendar[1:]]}
     if not changed:
         return
     try:
         the_store = state.store()
-        the_store.save_preferences({**the_store.load_preferences(), **changed})
+        stored = the_store.load_preferences()
+        if settings.DATASET_CALENDARS in changed:  # one dataset's entry, over the others'
+            others = stored.get(settings.DATASET_CALENDARS)
+            others = others if isinstance(others, dict) else {}
+            changed[settings.DATASET_CALENDARS] = {**others, **changed[settings.DATASET_CALENDARS]}
+        the_store.save_preferences({**stored, **changed})
     except (InputError, OSError, TypeError, ValueError):
         return  # not kept this time; the session itself goes on with its values
     session[SAVED] = {**saved, **changed}
+
+
+def _dataset_calendar(session: Any) -> tuple[str, str, str] | None:
+    """(dataset, country, region) of the calendar on screen, once the forecast settings were
+    matched to a dataset; None before."""
+    name = session.get(settings.CALENDAR_FOR)
+    if name is None or "holiday_country" not in session:
+        return None
+    region = session.get(REGION, settings.NO_REGION)
+    return str(name), str(session["holiday_country"]), str(region)

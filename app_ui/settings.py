@@ -14,6 +14,7 @@ import streamlit as st
 from holidays.registry import COUNTRIES
 
 from app_ui import cached, state
+from data.errors import InputError
 from data.schema import INTERVAL_START, IS_OPEN, MINUTE_OF_DAY, QUEUE, VOLUME, WEEKDAY, Dataset
 from forecasting import ForecastResult, flag_peaks
 from forecasting.events import CAMPAIGN, EXCLUDE, ForecastEvent
@@ -84,6 +85,25 @@ def holiday_suggestion(current: state.CurrentDataset) -> tuple[str, str] | None:
     )
 
 
+def follow_dataset_calendar(name: str) -> None:
+    """On opening dataset `name`, the holiday calendar last chosen for it: a center with desks in
+    two countries keeps each one's holidays. A dataset never given one keeps the last used."""
+    session = st.session_state
+    if session.get(CALENDAR_FOR) == name:
+        return
+    session[CALENDAR_FOR] = name
+    try:
+        calendars = state.store().load_preferences().get(DATASET_CALENDARS)
+    except (InputError, OSError):
+        return
+    chosen = calendars.get(name) if isinstance(calendars, dict) else None
+    if not (isinstance(chosen, list | tuple) and len(chosen) == 2):
+        return
+    country, region = chosen
+    if country in country_codes() and region in region_codes(country):
+        session["holiday_country"], session["holiday_subdivision"] = country, region
+
+
 def choose_country(code: str) -> None:
     """Button callback: select `code` as the holiday calendar (whole country)."""
     st.session_state["holiday_country"] = code
@@ -128,9 +148,16 @@ def _region_names(country: str) -> dict[str, str]:
     return names
 
 
+# Preferences entry: dataset name -> [country, region] last chosen for it; session key: the
+# dataset the session's calendar was last matched to.
+DATASET_CALENDARS = "dataset_calendars"
+CALENDAR_FOR = "calendar_for"
+
+
 def seed_forecast(current: state.CurrentDataset) -> None:
     """First values for the forecast widgets; the event dates start near the data's end."""
     state.seed(FORECAST_DEFAULTS)
+    follow_dataset_calendar(current.name)
     state.bind_to_dataset("queue", "exclude_dates", "campaign_dates")
     state.seed({"queue": current.dataset.queues[0]})
     state.valid_choice("queue", current.dataset.queues)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 from test_app_pages import APP, FAST_MODEL, assert_clean, go, open_app
+from test_stale_dataset import SAMPLE, with_week_open
 
 from app_ui import preferences, settings
 from data.store import Store
@@ -120,3 +121,31 @@ def test_two_sessions_changing_different_settings_keep_both(picco_home):
     again = new_session("staffing")
     assert again.number_input(key="sl_target_pct").value == 90.0
     assert again.number_input(key="agent_cost").value == 27.0
+
+
+def open_stored(app: AppTest, name: str) -> AppTest:
+    """Load the stored dataset `name` on the Data page, then show the Forecast page."""
+    go(app, "data").selectbox(key="stored_choice").set_value(name).run()
+    app.button(key="stored_load").click().run()
+    assert app.header[0].value == f"Current dataset: {name}"
+    return go(app, "forecast")
+
+
+def test_each_dataset_gets_back_the_holiday_calendar_chosen_for_it(picco_home):
+    # A French desk beside the Italian sample: the calendar chosen for one does not follow the
+    # manager to the other, and each comes back when its dataset is opened again.
+    app = go(with_week_open(), "forecast")
+    app.selectbox(key="holiday_country").set_value("FR").run()
+    assert_clean(app)
+    open_stored(app, SAMPLE)
+    assert app.session_state["holiday_country"] == "FR"  # never chosen for the sample: last used
+    app.selectbox(key="holiday_country").set_value("IT").run()
+    assert open_stored(app, "week").session_state["holiday_country"] == "FR"
+    assert Store().load_preferences()[settings.DATASET_CALENDARS] == {
+        "week": ["FR", settings.NO_REGION],
+        SAMPLE: ["IT", settings.NO_REGION],
+    }
+    # A new session opens on the sample: its own calendar, not the one last used (France).
+    assert Store().load_preferences()["holiday_country"] == "FR"
+    again = new_session("forecast")
+    assert again.session_state["holiday_country"] == "IT"
