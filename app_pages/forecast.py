@@ -433,7 +433,9 @@ if not result.backtest.empty:
     downloads.download_table(
         settings.labelled_models(
             result.backtest.assign(
-                chosen=(result.backtest["model"] == chosen_model).map({True: how, False: ""})
+                chosen=(result.backtest["model"] == chosen_model).map({True: how, False: ""}),
+                # One backtest week calibrates its own band: its coverage means nothing.
+                coverage_80=result.backtest["coverage_80"].where(result.backtest["n_origins"] >= 2),
             )
         ),
         named("backtest", current.name),

@@ -21,7 +21,7 @@ from forecasting.events import CAMPAIGN, EXCLUDE, ForecastEvent
 from forecasting.registry import MODEL_LABELS as REGISTRY_LABELS
 from forecasting.registry import model_label as registry_model_label
 from forecasting.registry import model_names
-from forecasting.select import PREFERRED_MODEL, SWITCH_MARGIN, WEEKS_BETTER
+from forecasting.select import MAX_SWITCH_BIAS, PREFERRED_MODEL, SWITCH_MARGIN, WEEKS_BETTER
 from forecasting.settings import AUTO, ForecastSettings
 from forecasting.settings import MAX_HORIZON_DAYS as MAX_HORIZON_DAYS  # the CLI's cap too
 from planning.patience import PatienceEstimate
@@ -322,7 +322,8 @@ def model_choice_sentence(
     scored = f"{error:.1%} WAPE per interval over {origins} backtest weeks"
     rule = (
         f"auto switches only to a model better in every week and by more than {margin:.0%} "
-        "overall, so one lucky week does not decide"
+        f"overall that misses the total by no more than {MAX_SWITCH_BIAS:.0%}, so one lucky week "
+        "does not decide"
     )
     best = errors.idxmin()
     if chosen == preferred:
@@ -335,6 +336,10 @@ def model_choice_sentence(
             if weeks is not None and np.isfinite(weeks) and weeks < origins
             else ""
         )
+        if not in_weeks and "bias" in rows:
+            missed = float(rows.loc[best, "bias"])
+            if abs(missed) > max(abs(float(rows.loc[chosen, "bias"])), MAX_SWITCH_BIAS):
+                in_weeks = f" but missed the total by {missed:+.1%}"
         return (
             f"**auto** kept **{chosen}** ({scored}): {best} was {gain:.1%} better overall "
             f"({errors[best]:.1%}){in_weeks}; {rule}."

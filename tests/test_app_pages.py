@@ -601,8 +601,13 @@ def test_why_this_model_explains_the_switching_rule():
     assert why(close, "combo") == (
         "**auto** kept **combo** (10.0% WAPE per interval over 4 backtest weeks): "
         "weighted_profile was 2.1% better overall (9.8%) but better in only 2 of 4 weeks; "
-        "auto switches only to a model better in every week and by more than 5% overall, so "
-        "one lucky week does not decide."
+        "auto switches only to a model better in every week and by more than 5% overall that "
+        "misses the total by no more than 10%, so one lucky week does not decide."
+    )
+    # Better in every week, but 14% over the total: kept, and the sentence says why.
+    biased = backtest({"trimmed": 0.09, "combo": 0.10}, {"trimmed": 4}).assign(bias=[0.14, 0.02])
+    assert "trimmed was 10.0% better overall (9.0%) but missed the total by +14.0%;" in why(
+        biased, "combo"
     )
     # 9% against 10% and better in all 4 weeks: auto switched.
     clear = backtest({"poisson_glm": 0.09, "combo": 0.10}, {"poisson_glm": 4})
