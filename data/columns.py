@@ -173,13 +173,16 @@ CHANNEL_WORDS = {"channel", "canale", "media"}
 # Words that name a queue itself, not the channel its contacts came by: such a column is the
 # queue wherever it stands, and a channel or media type column beside it splits each queue.
 PROPER_QUEUE_WORDS = QUEUE_WORDS - CHANNEL_WORDS
+# An e-mail export's mailbox ("Casella postale", "Mailbox", "Inbox", "Boîte de réception",
+# "Postfach", "Buzón"): the queue when no column names one better.
+MAILBOX_WORDS = {"casella", "mailbox", "inbox", "boite", "postfach", "buzon"}
 # Help desks and some switches route by team or department ("Team currently assigned",
 # "Département", Alcatel's "Pilote"; a header that is only "Service"): the queue, after a column
 # named as one.
 TEAM_WORDS = {
     "team", "equipe", "squadra", "department", "departement", "dipartimento", "reparto",
     "abteilung", "departamento", "pilote", "groups", "pipeline", "project",
-}  # fmt: skip
+} | MAILBOX_WORDS  # fmt: skip
 # Words beside "code" (Italian for queues) or a team word that name something else: the
 # caller's country ("country_code"), a phone line's number, a project's key.
 NOT_QUEUE_NAME_WORDS = {
@@ -306,6 +309,12 @@ class ColumnPlan:
     # Records: the id of the contact a row is a leg of ("Master Contact ID"), beside each row's
     # own id: a transfer's legs share it and make one contact.
     master_contact_column: str | None = None
+    # ... and each row's own id ("Contact ID"): a first leg whose master id is empty (Amazon
+    # Connect leaves a contact's "InitialContactId" blank on its first leg) is its own master.
+    contact_id_column: str | None = None
+    # Records: a bare "Reason" beside the outcome column ("canceled" + "Task canceled by caller
+    # hangup"): it tells how the contacts ended where the outcome column says nothing.
+    reason_column: str | None = None
     # The queue column holds queue numbers ("Queue ID"): one number alone in the file names no
     # queue, so the file's name does.
     queue_is_key: bool = False
@@ -331,7 +340,8 @@ class ColumnPlan:
             self.wait_column,
             self.outcome_column, self.satisfaction_column, self.direction_column,
             self.answered_column, self.abandoned_column, self.abandon_wait_column,
-            self.abandoned_flag_column, self.master_contact_column, *self.handle_parts,
+            self.abandoned_flag_column, self.master_contact_column, self.contact_id_column,
+            self.reason_column, *self.handle_parts,
         ]  # fmt: skip
         return list(dict.fromkeys(name for name in names if name))
 
@@ -347,6 +357,7 @@ class ColumnPlan:
             "abandoned": self.abandoned_column, "abandon wait": self.abandon_wait_column,
             "abandoned flag": self.abandoned_flag_column,
             "master contact": self.master_contact_column,
+            "outcome reason": self.reason_column,
         }  # fmt: skip
         if self.handle_parts:  # "Avg ACD Time + Avg ACW Time"
             role = "aht" if self.aht_column else "handle"
@@ -660,6 +671,7 @@ def _detect_roles(
         plan.handle_column = (
             pick(timed, WHOLE_HANDLE_WORDS)
             or pick(timed, TALK_WORDS)
+            or pick([c for c in timed if _names_agent_interaction(c.words)], {"interaction"})
             or pick([c for c in timed if _names_agent_time(c.words)], {"agent"})
             or pick([c for c in timed if not c.words & WHOLE_CALL_WORDS], HANDLE_WORDS)
             or pick(timed, HANDLE_WORDS)
@@ -687,7 +699,11 @@ def _detect_roles(
         if not (plan.outcome_column or plan.abandoned_flag_column):
             plan.outcome_column = pick(named, OUTCOME_WORDS) or pick(bare_reasons, REASON_WORDS)
         plan.satisfaction_column = pick(mostly_numeric, SATISFACTION_WORDS)
-        plan.master_contact_column = _master_contact_column(free, taken)
+        plan.master_contact_column, plan.contact_id_column = _master_contact_columns(free, taken)
+        if plan.outcome_column:
+            plan.reason_column = pick(
+                [c for c in reasons if c.words <= REASON_WORDS and c.values], REASON_WORDS
+            )
     _plan_handle_parts(plan, [c for c in timed if c.name not in taken])
     taken.update(plan.handle_parts)
     text = [c for c in free if c not in numeric and c.name not in taken]
@@ -713,11 +729,16 @@ def _detect_roles(
         )
     elif labelled:
         plan.queue_column = labelled[0].name
+    # A ticket's source splits only where it holds channels: one "web" all through splits none.
     splits = [
         c
         for c in labelled
         if c.name != plan.queue_column
-        and (c.words & CHANNEL_WORDS or _names_a_kind_of_contact(c) or _names_a_source_channel(c))
+        and (
+            c.words & CHANNEL_WORDS
+            or _names_a_kind_of_contact(c)
+            or (_names_a_source_channel(c) and len(set(c.values)) > 1)
+        )
         and len(set(c.values)) <= MAX_SPLIT_VALUES
     ]
     if plan.queue_column and splits and not overrides.queue_column:
@@ -726,15 +747,19 @@ def _detect_roles(
 
 
 # A contact's id ("Contact ID", "Call ID") and the id of the contact a row continues ("Master
-# Contact ID", "Parent Contact ID", "Original Contact ID", "Root Contact ID"): a transferred call
-# is one row per leg, each with its own id and the master id of the first.
+# Contact ID", "Parent Contact ID", "Original Contact ID", "Root Contact ID", Amazon Connect's
+# "InitialContactId"): a transferred call is one row per leg, each with its own id and the master
+# id of the first. A "Previous Contact ID" names only the leg before, not the contact.
 CONTACT_ID_WORDS = {"contact", "call", "interaction", "conversation", "session"}
-MASTER_ID_WORDS = {"master", "parent", "original", "root"}
+MASTER_ID_WORDS = {"master", "parent", "original", "root", "initial"}
 
 
-def _master_contact_column(columns: list[_Column], taken: set[str]) -> str | None:
-    """The master contact id column of a record export that also has each row's own contact id;
-    None otherwise (a master id alone cannot tell a leg from the contact it continues)."""
+def _master_contact_columns(
+    columns: list[_Column], taken: set[str]
+) -> tuple[str | None, str | None]:
+    """The master contact id column of a record export and each row's own contact id column
+    beside it; (None, None) without both (a master id alone cannot tell a leg from the contact
+    it continues)."""
     ids = [
         c
         for c in columns
@@ -743,9 +768,11 @@ def _master_contact_column(columns: list[_Column], taken: set[str]) -> str | Non
     masters = [c for c in ids if c.words & MASTER_ID_WORDS]
     own = [c for c in ids if not c.words & MASTER_ID_WORDS]
     if not masters or not own:
-        return None
-    taken.add(masters[0].name)
-    return masters[0].name
+        return None, None
+    # The row's own id is named by nothing but id words ("Contact ID"), not "Previous Contact ID".
+    own.sort(key=lambda c: bool(c.words - CONTACT_ID_WORDS - ID_WORDS))
+    taken.update((masters[0].name, own[0].name))
+    return masters[0].name, own[0].name
 
 
 def _row_times(plan: ColumnPlan, by_name: dict[str, _Column]) -> list[tuple[str, ...]]:
@@ -794,7 +821,8 @@ def _plan_handle_parts(plan: ColumnPlan, untaken: list[_Column]) -> None:
     CMS: "Talk time includes time that calls were put on hold"), so adding it would overstate."""
     talk = plan.aht_column or plan.handle_column
     words = header_words(talk) if talk else set()
-    if not (words & TALK_WORDS or _names_agent_time(words)) or words & WHOLE_HANDLE_WORDS:
+    talks = words & TALK_WORDS or _names_agent_interaction(words)
+    if not (talks or _names_agent_time(words)) or words & WHOLE_HANDLE_WORDS:
         return
     own = [c for c in untaken if not c.words & {"queue", "coda"}]  # a queue's hold is a wait
     wrap_up = next((c.name for c in own if _names_wrap_up(c.words)), None)
@@ -814,6 +842,13 @@ def _names_agent_time(words: set[str]) -> bool:
     """The time an agent spent on a contact, named only so ("Agent Time", NICE CXone's contact
     detail): its talk and hold, without the after-call work beside it."""
     return "agent" in words and words <= {"agent"} | LENGTH_WORDS
+
+
+def _names_agent_interaction(words: set[str]) -> bool:
+    """An agent's time interacting with the customer ("Agent Interaction Duration", Amazon
+    Connect's contact records): talk, with the customer's hold and the after-contact work kept
+    apart beside it, so the handle time is their sum."""
+    return {"agent", "interaction"} <= words and words <= {"agent", "interaction"} | LENGTH_WORDS
 
 
 def _names_wrap_up(words: set[str]) -> bool:
@@ -856,8 +891,9 @@ def _names_a_queue_itself(column: _Column) -> bool:
     return not column.words & CHANNEL_WORDS  # French "File"
 
 
-# A ticket's "Source" (Freshdesk: Email, Portal, Phone, Chat) is the channel it came by.
-SOURCE_WORDS = {"source", "origine", "quelle", "origen", "fonte", "origin"}
+# A ticket's "Source" (Freshdesk: Email, Portal, Phone, Chat) or "Via" (Zendesk: Mail, Web form,
+# Chat, Phone call) is the channel it came by.
+SOURCE_WORDS = {"source", "origine", "quelle", "origen", "fonte", "origin", "via"}
 CHANNEL_VALUE_WORDS = {
     "phone", "email", "mail", "chat", "portal", "web", "sms", "whatsapp", "voice", "call",
     "telefono", "social", "facebook", "twitter", "messenger", "form", "widget",
@@ -865,18 +901,25 @@ CHANNEL_VALUE_WORDS = {
 
 
 def _names_a_source_channel(column: _Column) -> bool:
-    return bool(column.words & SOURCE_WORDS) and any(
-        header_words(value) & CHANNEL_VALUE_WORDS for value in column.values
-    )
+    """Most of its values name channels: an Italian "Via" of street names ("Via Roma 12") is an
+    address, whatever one of them holds."""
+    values = set(column.values)
+    channels = sum(bool(header_words(value) & CHANNEL_VALUE_WORDS) for value in values)
+    return bool(column.words & SOURCE_WORDS) and channels > MIN_SHARE * len(values)
 
 
 def _names_a_team(column: _Column) -> bool:
     return bool(column.words & TEAM_WORDS) or column.words in SERVICE_HEADERS
 
 
-def _queue_rank(column: _Column) -> tuple[bool, bool]:
-    """Readable names before ids, a queue named as such before a team or department."""
-    return _names_by_id(column), not column.words & QUEUE_WORDS
+def _queue_rank(column: _Column) -> tuple[bool, bool, bool]:
+    """Readable names before ids, a queue named as such before a team or department, and a
+    mailbox last."""
+    return (
+        _names_by_id(column),
+        not column.words & QUEUE_WORDS,
+        bool(column.words & MAILBOX_WORDS),
+    )
 
 
 def _names_by_id(column: _Column) -> bool:
@@ -1012,6 +1055,21 @@ def duration_unit(name: str) -> tuple[float, str]:
     return 1.0, "seconds"
 
 
+# How a contact began, beside inbound and outbound (Amazon Connect's InitiationMethod: TRANSFER,
+# QUEUE_TRANSFER, CALLBACK), as whole values so a queue's name is never read so: a transfer leg
+# continues a contact counted where it arrived; a callback is work for a customer who called.
+TRANSFER_BEGINNINGS = {"transfer", "queue transfer"}
+CALLBACK_BEGINNINGS = {"callback", "call back", "queue callback"}
+
+
+def begun_by_transfer(value: str) -> bool:
+    return re.sub(r"[_\-]+", " ", value.strip().lower()) in TRANSFER_BEGINNINGS
+
+
+def begun_by_callback(value: str) -> bool:
+    return re.sub(r"[_\-]+", " ", value.strip().lower()) in CALLBACK_BEGINNINGS
+
+
 def is_direction_value(value: str) -> bool | None:
     """True for inbound, False for outbound or internal, None for anything else; in a column
     known to hold directions, the first word decides ("outbound-api", "Manual")."""
@@ -1038,9 +1096,12 @@ def _is_direction(column: _Column) -> bool:
         return False
     named = bool(column.words & (DIRECTION_WORDS | {"type", "tipo"}))
     read = is_direction_value if named else _exact_direction
-    known = [read(value) for value in column.values]
+    known = [
+        read(value) is not None or begun_by_transfer(value) or begun_by_callback(value)
+        for value in column.values
+    ]
     share = NAMED_DIRECTION_SHARE if named else DIRECTION_SHARE
-    return sum(k is not None for k in known) >= share * len(known)
+    return sum(known) >= share * len(known)
 
 
 def is_total_label(value: str) -> bool:

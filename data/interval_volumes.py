@@ -285,22 +285,52 @@ def _choose_interval(natives: dict[str, int], requested: int | None) -> int:
 
 def drop_overlaps(rows: ParsedRows, files: list[str], notes: list[str]) -> ParsedRows:
     """Intervals of one queue found in several files (monthly exports that overlap by a few
-    days): the last file's rows are kept, not added to the others'. Repeats within one file
-    (the hour repeated when clocks go back) are summed later, with a note."""
+    days): the last file's rows are kept, not added to the others'; but a row counting nothing
+    never replaces one with contacts, whichever file comes last (an export cut short writes
+    zeros for the hours not yet lived). Repeats within one file (the hour repeated when clocks
+    go back) are summed later, with a note."""
     if len(files) < 2 or rows.file_index is None:
         return rows
     key = rows.seconds * max(1, len(rows.queue_names)) + rows.codes
-    latest = pd.Series(rows.file_index).groupby(key).transform("max").to_numpy()
-    keep = rows.file_index == latest
+    # Rank each file's rows of an interval: any contacts first, then the later file.
+    counted = _counts_contacts(rows)
+    has_contacts = pd.Series(counted).groupby([key, rows.file_index]).transform("any").to_numpy()
+    rank = has_contacts.astype(np.int64) * (len(files) + 1) + rows.file_index
+    best = pd.Series(rank).groupby(key).transform("max").to_numpy()
+    keep = rank == best
     if keep.all():
         return rows
-    pairs = sorted(set(zip(rows.file_index[~keep].tolist(), latest[~keep].tolist(), strict=True)))
+    latest = pd.Series(rows.file_index).groupby(key).transform("max").to_numpy()
+    kept_file = best % (len(files) + 1)
+    pairs = sorted(
+        set(zip(rows.file_index[~keep].tolist(), kept_file[~keep].tolist(), strict=True))
+    )
     described = "; ".join(f"{files[old]} by {files[new]}" for old, new in pairs[:3])
-    notes.append(
+    note = (
         f"{int((~keep).sum()):,} interval row(s) appear in more than one file for the same "
         f"queue; the later file's counts were kept instead of adding them up ({described})."
     )
+    # Zeros of the later file set aside: counted by the rows that kept the other's contacts.
+    over_zeros = int((keep & (rows.file_index != latest)).sum())
+    if over_zeros:
+        note += (
+            f" {over_zeros:,} row(s) kept the other file's contacts over zeros: a row counting "
+            "no contact never replaces one with contacts (an export cut short writes zeros for "
+            "the hours not yet lived)."
+        )
+    notes.append(note)
     return rows.subset(keep)
+
+
+def _counts_contacts(rows: ParsedRows) -> np.ndarray:
+    """Rows with some contact in any of their counts (offered, answered, abandoned)."""
+    counted = np.zeros(len(rows.seconds), dtype=bool)
+    for values in (rows.volume, rows.answered, rows.abandoned):
+        if values is not None:
+            counted |= np.nan_to_num(values) > 0
+    if rows.volume is None:  # one row per contact
+        counted[:] = True
+    return counted
 
 
 def _note_duplicates(rows: ParsedRows, notes: list[str]) -> None:

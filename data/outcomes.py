@@ -70,6 +70,14 @@ _ENDED_BY_CALLER = re.compile(
     r"\b(DISCONNECT|HANG|HUNG|RELEASE|RIAGGANC|CHIUS|RACCROCH|AUFGELEGT|COLG)"
 )
 
+# A task or contact canceled by the caller ("Task canceled by caller hangup", Twilio TaskRouter's
+# reason; "Cancelled by customer") was withdrawn before any agent took it: abandoned. A bare
+# "canceled" says not by whom (a system timeout, a supervisor), so it stays another outcome.
+_CANCELED_BY_CALLER = re.compile(
+    r"\bCANCELL?ED\b.*\b(BY (THE )?(CALLER|CUSTOMER|CLIENT)\b|(CALLER|CUSTOMER|CLIENT) "
+    r"(HANG|HUNG|DISCONNECT|ABANDON))"
+)
+
 
 # Labels saying the contact met a closed center, in the five languages ("out_of_opening_hours",
 # "Outside business hours", "After hours", "Hors horaires", "Außerhalb der Geschäftszeiten",
@@ -112,6 +120,7 @@ def classify_label(label: str) -> int:
         or _ABANDONED_WORD.search(upper)
         or _ABANDONED_ABROAD.match(upper)
         or _VOICEMAIL.search(upper)  # before answered: "Answered by voicemail" is missed
+        or _CANCELED_BY_CALLER.search(upper)
     ):
         return ABANDONED  # before answered: "NOT ANSWERED" is abandoned
     negated = _NEGATED.match(upper)
@@ -240,6 +249,7 @@ def read_outcomes(
     outcome: tuple[str, pa.ChunkedArray] | None,
     direction: tuple[str, pa.ChunkedArray] | None,
     handle: np.ndarray | None,
+    reason: tuple[str, pa.ChunkedArray] | None = None,
 ) -> tuple[np.ndarray | None, list[str]]:
     """Per-row outcome codes of one file and notes saying how they were read; None when no
     column tells how the contacts ended (answered and abandoned are then unknown).
@@ -248,7 +258,8 @@ def read_outcomes(
     are no outcomes (empty cells, or labels read neither by themselves nor, with a handle time,
     as dispositions) and no label names one. `direction` is a direction or call type column;
     where it holds outcomes ("abandoned", "missed" beside "inbound") it gives the outcome of the
-    rows the outcome column says nothing about.
+    rows the outcome column says nothing about, as a `reason` column beside it does
+    ("canceled" with the reason "Task canceled by caller hangup").
     """
     notes: list[str] = []
     codes = None
@@ -281,8 +292,19 @@ def read_outcomes(
                     f"{name}: {int(blank.sum()):,} row(s) whose '{outcome[0]}' says nothing about "
                     f"how the contact ended took it from '{column}': {summary}."
                 )
+    if reason is not None and codes is not None and outcome is not None:
+        column, values = reason
+        found = classify_outcomes(values)[0]  # only labels naming an outcome by themselves
+        blank = (codes == OTHER) & (found != OTHER)
+        codes[blank] = found[blank]
+        if blank.any():
+            summary = classify_outcomes(values.filter(pa.array(blank)))[1]
+            notes.append(
+                f"{name}: {int(blank.sum()):,} row(s) whose '{outcome[0]}' says nothing about "
+                f"how the contact ended took it from '{column}': {summary}."
+            )
     if codes is not None:
-        labelled = [item for item in (outcome, direction) if item is not None]
+        labelled = [item for item in (outcome, direction, reason) if item is not None]
         notes += _closed_notes(name, codes, labelled)
     return codes, notes
 

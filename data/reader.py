@@ -21,6 +21,8 @@ from data.columns import (
     TIME_WORDS,
     ColumnPlan,
     ImportOptions,
+    begun_by_callback,
+    begun_by_transfer,
     duration_unit,
     header_words,
     is_direction_value,
@@ -450,18 +452,12 @@ def _parse_rows(
         sheet.drop(keep)
         seconds = seconds[keep]
     if plan.direction_column:
-        seconds = _inbound_only(sheet, plan.direction_column, seconds, notes)
+        joined = plan.master_contact_column is not None
+        seconds = _inbound_only(sheet, plan.direction_column, seconds, notes, joined)
     if sheet.table.num_rows == 0:
         raise InputError(f"{name}: no data rows were found below the header.")
     codes, queue_names = _queues(sheet, plan)
-    if NO_QUEUE in queue_names:
-        unnamed = int(np.count_nonzero(codes == queue_names.index(NO_QUEUE)))
-        notes.append(
-            f"{name}: {unnamed:,} row(s) have no '{plan.queue_column}' (calls that ended in the "
-            f"IVR, for instance): read as the queue '{NO_QUEUE}'. If they reached no agent, "
-            "leave them out of the export, or they are forecast and staffed as a queue of "
-            "their own."
-        )
+    notes += _no_queue_notes(name, plan, codes, queue_names)
     if repeated_headers and plan.kind == schema.KIND_INTERVALS:
         _refuse_blocks_of_one_time(sheet, seconds, codes, repeated_headers)
     rows = ParsedRows(seconds.astype(np.int64), codes, queue_names, notes=notes)
@@ -498,7 +494,8 @@ def _parse_rows(
         (column, sheet.column(column)) if column else None
         for column in (plan.outcome_column, None if flagged else plan.direction_column)
     ]
-    rows.outcome, outcome_notes = read_outcomes(name, outcome, direction, rows.handle)
+    reason = (plan.reason_column, sheet.column(plan.reason_column)) if plan.reason_column else None
+    rows.outcome, outcome_notes = read_outcomes(name, outcome, direction, rows.handle, reason)
     notes += outcome_notes
     if rows.outcome is None and flagged:
         rows.outcome, summary = classify_abandoned_flags(sheet.column(plan.abandoned_flag_column))
@@ -506,7 +503,8 @@ def _parse_rows(
     if plan.satisfaction_column:
         rows.satisfaction = _scores(sheet, plan.satisfaction_column, notes)
     if plan.master_contact_column:
-        rows.contact_group, legs = contact_groups(sheet.column(plan.master_contact_column))
+        own = sheet.column(plan.contact_id_column) if plan.contact_id_column else None
+        rows.contact_group, legs = contact_groups(sheet.column(plan.master_contact_column), own)
         if legs:
             notes.append(
                 f"{name}: {legs:,} transfer legs joined to the contacts they continue "
@@ -646,10 +644,27 @@ def _fill_down_dates(sheet: _Sheet, date_column: str, time_column: str, notes: l
     )
 
 
-def _inbound_only(sheet: _Sheet, column: str, seconds: np.ndarray, notes: list[str]) -> np.ndarray:
-    """Drop outbound and internal rows: they are not demand to forecast."""
+def _inbound_only(
+    sheet: _Sheet, column: str, seconds: np.ndarray, notes: list[str], legs_joined: bool = False
+) -> np.ndarray:
+    """Drop outbound and internal rows: they are not demand to forecast. A row begun by a
+    transfer ("TRANSFER", Amazon Connect's InitiationMethod) continues a contact counted where
+    it arrived: kept only when a master contact id joins it to that contact, else left out."""
     codes, names = label_codes(sheet.column(column))
     inbound = np.array([is_direction_value(str(value)) is not False for value in names])
+    legs = np.array([begun_by_transfer(str(value)) for value in names], dtype=bool)
+    callbacks = np.array([begun_by_callback(str(value)) for value in names], dtype=bool)
+    if len(names) and callbacks[codes].any():
+        _note_callbacks(sheet.name, column, names, codes, callbacks, legs_joined, notes)
+    if len(names) and legs[codes].any() and not legs_joined:
+        shown = ", ".join(str(value) for value, leg in zip(names, legs, strict=True) if leg)
+        notes.append(
+            f"{sheet.name}: {int(legs[codes].sum()):,} row(s) with '{column}' = {shown} left "
+            "out: each is a transfer leg of a contact counted where it first arrived, and no "
+            "master contact id column (such as 'InitialContactId') joins it to that contact; "
+            "their handle time is not in the AHT."
+        )
+        inbound &= ~legs
     keep = inbound[codes] if len(names) else np.ones(len(codes), dtype=bool)
     if keep.all():
         return seconds
@@ -658,13 +673,65 @@ def _inbound_only(sheet: _Sheet, column: str, seconds: np.ndarray, notes: list[s
             f"{sheet.name}: every row is an outbound or internal call (column '{column}'). "
             "Picco forecasts inbound demand: export the inbound contacts."
         )
-    dropped = [str(value) for value, kept in zip(names, inbound, strict=True) if not kept]
-    notes.append(
-        f"{sheet.name}: {int((~keep).sum()):,} row(s) with '{column}' = "
-        f"{', '.join(dropped)} left out: only inbound contacts are demand to forecast."
-    )
+    outbound = ~inbound & ~legs  # the transfer legs have their note
+    if outbound[codes].any():
+        dropped = [str(value) for value, out in zip(names, outbound, strict=True) if out]
+        notes.append(
+            f"{sheet.name}: {int(outbound[codes].sum()):,} row(s) with '{column}' = "
+            f"{', '.join(dropped)} left out: only inbound contacts are demand to forecast."
+        )
     sheet.drop(keep)
     return seconds[keep]
+
+
+def _note_callbacks(
+    name: str,
+    column: str,
+    names: list[str],
+    codes: np.ndarray,
+    callbacks: np.ndarray,
+    legs_joined: bool,
+    notes: list[str],
+) -> None:
+    """Callbacks stay demand: an agent calls back a customer who asked for it while queued, work
+    the queue must staff at the hour it is done; the note says they may continue a counted call."""
+    shown = ", ".join(str(value) for value, back in zip(names, callbacks, strict=True) if back)
+    joined = (
+        "where the master contact id links one to the call it continues, the two count once"
+        if legs_joined
+        else "if the export also holds the call each continues, that customer counts twice"
+    )
+    notes.append(
+        f"{name}: {int(callbacks[codes].sum()):,} row(s) with '{column}' = {shown} kept as "
+        f"demand: a callback is an agent calling back a customer who asked for it while queued, "
+        f"work the queue must staff; {joined}."
+    )
+
+
+def _no_queue_notes(
+    name: str, plan: ColumnPlan, codes: np.ndarray, queue_names: list[str]
+) -> list[str]:
+    """The note on rows without a queue ('(no queue)', or '(no queue) / VOICE' split by channel):
+    most never reached an agent queue, so they are no agent demand, but they are not dropped
+    unasked."""
+    unqueued = [
+        position
+        for position, queue in enumerate(queue_names)
+        if queue == NO_QUEUE or queue.startswith(f"{NO_QUEUE} / ")
+    ]
+    if not unqueued:
+        return []
+    unnamed = int(np.isin(codes, unqueued).sum())
+    shown = ", ".join(f"'{queue_names[position]}'" for position in unqueued)
+    return [
+        f"{name}: {unnamed:,} row(s) have no '{plan.queue_column}' (calls that ended in the "
+        f"IVR, for instance): read as the queue{'s' if len(unqueued) > 1 else ''} {shown}. "
+        "Such contacts never reached an agent queue (self-service or the IVR ended them, or "
+        "the caller hung up there), so no agent could answer them; kept, they are forecast "
+        "and staffed as a queue of their own (and count as abandoned where the outcome says "
+        "the caller hung up). To plan for agent demand only, drop that queue: leave these "
+        "rows out of the export and import again."
+    ]
 
 
 def _scores(sheet: _Sheet, column: str, notes: list[str]) -> np.ndarray:

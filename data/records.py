@@ -38,18 +38,36 @@ def demand_rows(rows: ParsedRows) -> ParsedRows:
     return join_transfer_legs(rows)
 
 
-def contact_groups(values: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, int]:
+def contact_groups(
+    values: pa.ChunkedArray | pa.Array, own: pa.ChunkedArray | pa.Array | None = None
+) -> tuple[np.ndarray, int]:
     """(contact per row, transfer legs) from a master contact id column: rows sharing an id are
-    legs of one contact; a row without one is a contact of its own. `transfer legs` counts the
-    rows that continue a contact another row began."""
-    if not (pa.types.is_string(values.type) or pa.types.is_dictionary(values.type)):
-        values = pc.cast(values, pa.string())  # ids typed as numbers by the CSV reader
+    legs of one contact; a row without one is a contact of its own. With each row's `own` id, a
+    row without a master id is the master of the legs naming its id (Amazon Connect leaves the
+    first leg's InitialContactId empty), so it is not split from its transfers. `transfer legs`
+    counts the rows that continue a contact another row began."""
+    values = _as_ids(values)
+    if own is not None:
+        values = pc.if_else(_blank(values), _as_ids(own), values)
     codes, ids = label_codes(values)
     if "" in ids:  # no master id: a contact of its own, numbered after the ids
         blank = codes == ids.index("")
         codes = codes.copy()
         codes[blank] = len(ids) + np.arange(int(blank.sum()))
     return codes, len(codes) - len(np.unique(codes))
+
+
+def _as_ids(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    """Ids as text: the CSV reader types numeric ids as numbers."""
+    if pa.types.is_dictionary(values.type):
+        values = pc.cast(values, values.type.value_type)
+    if not pa.types.is_string(values.type):
+        values = pc.cast(values, pa.string())
+    return values
+
+
+def _blank(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    return pc.fill_null(pc.equal(pc.utf8_trim_whitespace(values), ""), True)
 
 
 def join_transfer_legs(rows: ParsedRows) -> ParsedRows:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,6 +80,13 @@ class TextFormat:
     # The lines above the header (a report's title: "Date: 3/4/2024"), blank ones included so
     # that line N of the file is title_lines[N - 1]; a two-line header's first line is no title.
     title_lines: list[str] = field(default_factory=list)
+    path: Path | None = None  # the file, to find a summary block below the sniffed head
+    # A block of lines after the last blank line that holds no date or time ("Totale chiamate
+    # entrate;31979"): (its first line, 1-based, and its lines), once looked for; and the lines of
+    # it with fewer fields than the header that the last parse_options read skipped.
+    summary_block: tuple[int, list[str]] | None = None
+    summary_searched: bool = False
+    summary_lines: list[str] = field(default_factory=list)
 
     def column_plan(self, options: ImportOptions, display_name: str) -> ColumnPlan:
         """The column roles of the file read this way (`columns.plan_columns`)."""
@@ -100,12 +107,18 @@ class TextFormat:
     def parse_options(self) -> pacsv.ParseOptions:
         """Arrow's parse options for this file. A line without any separator below the header
         (a footer such as "Report generated on ...", a page number) is skipped and kept in
-        `skipped_lines`; a line with another wrong number of fields is still an error."""
+        `skipped_lines`; so is a shorter line of the summary block after the table's last
+        blank line, kept in `summary_lines`; a line with another wrong number of fields is
+        still an error."""
         self.skipped_lines.clear()
+        self.summary_lines.clear()
 
         def handle(row: pacsv.InvalidRow) -> str:
             if row.actual_columns == 1:
                 self.skipped_lines.append(row.text)
+                return "skip"
+            if row.actual_columns < row.expected_columns and row.text in self.summary_texts():
+                self.summary_lines.append(row.text)
                 return "skip"
             return "error"
 
@@ -115,9 +128,32 @@ class TextFormat:
             newlines_in_values=self.multiline,
         )
 
+    def summary_texts(self) -> set[str]:
+        """The lines of the summary block at the end of the file (none without one). Looked
+        for only when a line does not fit the table: the whole file is read to number them."""
+        if not self.summary_searched and self.path is not None:
+            self.summary_searched = True
+            self.summary_block = _file_summary_block(
+                self.path, self.encoding, self.delimiter, len(self.header)
+            )
+        return set(self.summary_block[1]) if self.summary_block else set()
+
     def skipped_note(self, name: str) -> str | None:
         """A note naming the skipped lines, or None when there were none."""
-        lines = self.skipped_lines + self.footer_lines
+        if not self.summary_lines or self.summary_block is None:
+            return self._notes_note(name, self.skipped_lines)
+        first, block = self.summary_block
+        shown = "; ".join(repr(line[:60]) for line in block[:2])
+        note = (
+            f"{name}: lines {first}–{first + len(block) - 1} after the blank line are a summary "
+            f"block, not read ({shown})."
+        )
+        # Its one-field lines ("Riepilogo") were skipped as notes: named once, in the block.
+        others = self._notes_note(name, [line for line in self.skipped_lines if line not in block])
+        return f"{note} {others}" if others else note
+
+    def _notes_note(self, name: str, skipped: list[str]) -> str | None:
+        lines = skipped + self.footer_lines
         if not lines:
             return None
         shown = "; ".join(repr(line[:60]) for line in lines[:2])
@@ -142,7 +178,9 @@ def sniff_file(path: Path, display_name: str) -> TextFormat:
             head = handle.read(HEAD_BYTES)
     except OSError as error:
         raise InputError(f"{display_name}: cannot be read ({error.strerror}).") from error
-    return sniff_bytes(head, display_name, complete=len(head) < HEAD_BYTES)
+    text_format = sniff_bytes(head, display_name, complete=len(head) < HEAD_BYTES)
+    text_format.path = path
+    return text_format
 
 
 def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFormat:
@@ -182,6 +220,10 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
         if not hinted:
             delimiter = detect_delimiter([lines[i] for i in filled[:60]])
     header_line = _header_line(lines, filled, delimiter)
+    width = len(_split([lines[header_line]], delimiter)[0])
+    block = None if cut else _summary_block(lines, delimiter, width)
+    if block is not None:  # a summary below the table is no sample of its rows
+        filled = [index for index in filled if index < block[0]]
     body = [lines[i] for i in filled if i >= header_line][: SAMPLE_ROWS + 1]
     rows = _split(body, delimiter, display_name)
     notes: list[str] = []
@@ -219,7 +261,63 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
         multiline=records is not None,
         decimal_comma_columns=quoted_decimals,
         title_lines=lines[: header_line - 1 if groups else header_line],
+        # Line numbers are the file's where no record spans lines.
+        summary_block=None if block is None or records else (block[0] + 1, block[1]),
+        summary_searched=not cut and not records,
     )
+
+
+SUMMARY_MAX_LINES = 20  # a summary block is a few totals, not a table of its own
+SUMMARY_TAIL_LINES = 64  # lines kept from the end of a file to find its summary block
+
+
+def _summary_block(lines: list[str], delimiter: str, width: int) -> tuple[int, list[str]] | None:
+    """(index of its first line, its lines) of a summary block: the lines after the table's
+    last blank line, none of them starting with a date or a time nor filling as many fields as
+    the header's `width` (rows of data after a blank line do), some with two fields or more
+    ("Totale chiamate entrate;31979", "Tempo medio di attesa;0:00:24"). None without one; a
+    block of one-field notes is the footer skipped by the usual rule."""
+    end = len(lines)
+    while end and _is_blank_line(lines[end - 1], delimiter):
+        end -= 1
+    start = end
+    while start and not _is_blank_line(lines[start - 1], delimiter):
+        start -= 1
+    if start == 0 or start == end or end - start > SUMMARY_MAX_LINES:
+        return None
+    rows = _split(lines[start:end], delimiter)
+    if any(row and (_is_value(row[0]) or _is_written_date(row[0])) for row in rows):
+        return None
+    if any(_filled_count(row) >= width for row in rows):
+        return None
+    if not any(_filled_count(row) >= 2 for row in rows):
+        return None
+    if not any(line.strip() for line in lines[: start - 1]):
+        return None  # nothing above the blank line: the block is the file
+    return start, lines[start:end]
+
+
+def _is_blank_line(line: str, delimiter: str) -> bool:
+    return not line.strip().strip(delimiter).strip()
+
+
+def _file_summary_block(
+    path: Path, encoding: str, delimiter: str, width: int
+) -> tuple[int, list[str]] | None:
+    """`_summary_block` of the whole file, its first line numbered from 1."""
+    tail: deque[str] = deque(maxlen=SUMMARY_TAIL_LINES)
+    count = 0
+    try:
+        with open(path, encoding=encoding, errors="replace", newline="") as handle:
+            for line in handle:
+                tail.append(line.rstrip("\r\n"))
+                count += 1
+    except (OSError, LookupError):
+        return None
+    block = _summary_block(list(tail), delimiter, width)
+    if block is None:
+        return None
+    return count - len(tail) + block[0] + 1, block[1]
 
 
 MAX_LINES_PER_RECORD = 200  # more, and an unmatched quote is gluing lines together

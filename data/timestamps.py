@@ -179,6 +179,10 @@ _UNIT_DURATION = (
     r"^(?:(?P<h>\d+)\s*h(?:rs?|ours?)?\s*)?(?:(?P<m>\d+)\s*m(?:in(?:s|utes?)?)?\s*)?"
     r"(?:(?P<s>\d+(?:\.\d+)?)\s*s(?:ec(?:s|onds?)?)?)?$"
 )
+# Italian reports mark minutes and seconds with apostrophes, "4' 33\"", "4'33''", "1h 04' 33\"":
+# the marks are turned into the units above (seconds first, their '' holds a minute's ').
+_SECONDS_MARK = r"(\d)\s*(?:''|’’|′′|\"|″|”)"
+_MINUTES_MARK = r"(\d)\s*['’′]"
 _THOUSANDS = r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$"
 _NUMBER = r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$"
 _INTEGER_HOUR = r"^\d{1,2}$"
@@ -439,9 +443,9 @@ def has_end_of_day_labels(values: pa.ChunkedArray | pa.Array) -> bool:
 def parse_duration(
     values: pa.ChunkedArray | pa.Array, decimal_comma: bool, hours_minutes: bool = False
 ) -> np.ndarray:
-    """Seconds from plain numbers (seconds) or `H:MM:SS` / `M:SS` / `HH.MM.SS`; NaN where
-    unreadable. Two fields ("04:33") are minutes:seconds, or hours:minutes with `hours_minutes`
-    (see `two_field_reading`)."""
+    """Seconds from plain numbers (seconds), `H:MM:SS` / `M:SS` / `HH.MM.SS` or units in words or
+    marks ("5m 0s", "4' 33\""); NaN where unreadable. Two fields ("04:33") are minutes:seconds,
+    or hours:minutes with `hours_minutes` (see `two_field_reading`)."""
     numbers = parse_number(values, decimal_comma)
     if _is_numeric(values.type):
         return numbers
@@ -460,8 +464,11 @@ def parse_duration(
     clocked = hours * 3600 + _field_float(parts, "m") * 60 + _field_float(parts, "s")
     numbers[unread] = clocked
     worded = np.isnan(clocked)
-    if worded.any():  # "5m 0s", "1h 2m 3s"
-        words = pc.extract_regex(pc.filter(rest, pa.array(worded)), _UNIT_DURATION)
+    if worded.any():  # "5m 0s", "1h 2m 3s", "4' 33\""
+        written = pc.filter(rest, pa.array(worded))
+        written = pc.replace_substring_regex(written, _SECONDS_MARK, r"\1s")
+        written = pc.replace_substring_regex(written, _MINUTES_MARK, r"\1m")
+        words = pc.extract_regex(written, _UNIT_DURATION)
         units = [_field_float(words, part) for part in ("h", "m", "s")]
         total = sum(np.nan_to_num(unit, nan=0.0) * scale
                     for unit, scale in zip(units, (3600, 60, 1), strict=True))  # fmt: skip
