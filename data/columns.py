@@ -1115,9 +1115,19 @@ TOTAL_ROW_WORDS = re.compile(
 )
 
 
+# A week's subtotal row labelled by the week alone where a date belongs: "Settimana 36",
+# "Sett. 36", "KW 36", "Semaine 36", "Week 36/2026", "Semana 36".
+WEEK_LABEL = re.compile(
+    r"^(settimana|sett\.?|kw|kalenderwoche|woche|semaine|sem\.?|semana|week|wk\.?|w)"
+    r"\s*\d{1,2}(\s*[/-]\s*\d{2,4})?$",
+    re.IGNORECASE,
+)
+
+
 def is_total_row_label(value: str) -> bool:
     """A cell that labels a total or subtotal row rather than holding a date or time."""
-    return is_total_label(value) or bool(TOTAL_ROW_WORDS.search(value))
+    text = value.strip()
+    return is_total_label(text) or bool(TOTAL_ROW_WORDS.search(text) or WEEK_LABEL.match(text))
 
 
 def _arrival_pair(columns: list[_Column], stamped: _Column) -> tuple[_Column, _Column] | None:

@@ -442,6 +442,7 @@ def _parse_rows(
     )
     notes: list[str] = []
     repeated_headers = _drop_repeated_headers(sheet, plan, notes)
+    _drop_summary_block(sheet, text_format)
     _drop_footer_rows(sheet, plan, text_format)
     _drop_empty_rows(sheet, plan, notes)
     if plan.date_column and plan.time_column:
@@ -470,6 +471,7 @@ def _parse_rows(
             rows.abandoned = _counts(sheet, plan.abandoned_column, notes)
         if plan.volume_column:
             rows.volume = _counts(sheet, plan.volume_column, notes)
+            _fill_offered(sheet, plan, rows, notes)
         else:  # no offered count: every contact was answered or abandoned
             rows.volume = rows.answered + rows.abandoned
             notes.append(
@@ -512,6 +514,36 @@ def _parse_rows(
                 "arrived, with the legs' handle times together."
             )
     return rows
+
+
+def _fill_offered(sheet: _Sheet, plan: ColumnPlan, rows: ParsedRows, notes: list[str]) -> None:
+    """An empty offered count beside answered and abandoned counts is their sum: every
+    contact offered was answered or abandoned, so the interval is known, not missing."""
+    if rows.answered is None or rows.abandoned is None or rows.volume is None:
+        return
+    fillable = np.flatnonzero(
+        np.isnan(rows.volume) & ~np.isnan(rows.answered) & ~np.isnan(rows.abandoned)
+    )
+    if len(fillable) == 0:
+        return
+    missing_note = (
+        f"{sheet.name}: {int(np.isnan(rows.volume).sum()):,} empty count(s) in "
+        f"'{plan.volume_column}' read as missing."
+    )
+    rows.volume[fillable] = rows.answered[fillable] + rows.abandoned[fillable]
+    left = int(np.isnan(rows.volume).sum())
+    if missing_note in notes:  # said by the count reader before the cells were filled
+        at = notes.index(missing_note)
+        if left:
+            notes[at] = missing_note.replace(f"{left + len(fillable):,} empty", f"{left:,} empty")
+        else:
+            del notes[at]
+    lines = (fillable if sheet.kept is None else sheet.kept[fillable]) + sheet.first_line
+    shown = ", ".join(str(line) for line in lines[:3]) + (", ..." if len(lines) > 3 else "")
+    notes.append(
+        f"{sheet.name}: {len(fillable):,} empty '{plan.volume_column}' cell(s) (line(s) "
+        f"{shown}) taken as '{plan.answered_column}' + '{plan.abandoned_column}'."
+    )
 
 
 def _blank_cells(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
@@ -562,6 +594,34 @@ def _refuse_blocks_of_one_time(
         "skill or queue) pasted together. Export one file per queue, or one table with a "
         "queue column, and import again."
     )
+
+
+def _drop_summary_block(sheet: _Sheet, text_format: TextFormat) -> None:
+    """A summary block below the table whose lines are padded with separators to the header's
+    width ("Tempo medio di attesa;0:00:24;;;;") reaches the table as rows: they are dropped and
+    named with the block, as its shorter lines are."""
+    count = sheet.table.num_rows
+    tail = np.arange(max(count - SUMMARY_MAX_ROWS, 0), count)
+    filled = ~np.stack(
+        [_blank_cells(pc.take(column, pa.array(tail))) for column in sheet.table.columns]
+    )
+    rows = tail[filled.any(axis=0)]
+    if len(rows) < 2:
+        return
+    firsts = _texts(sheet.table.column(0), rows)
+    padded = text_format.padded_summary_rows(firsts[-1].strip())
+    if not padded or len(padded) >= len(rows):
+        return
+    block = rows[-len(padded) :]
+    if [row[0].strip() for row in padded] != [text.strip() for text in firsts[-len(padded) :]]:
+        return
+    keep = np.ones(count, dtype=bool)
+    keep[block] = False
+    sheet.drop(keep)
+    text_format.summary_lines += [text_format.delimiter.join(row) for row in padded]
+
+
+SUMMARY_MAX_ROWS = 40  # table rows searched from the end for a padded summary block
 
 
 def _drop_footer_rows(sheet: _Sheet, plan: ColumnPlan, text_format: TextFormat) -> None:
@@ -1166,14 +1226,15 @@ def _counts(sheet: _Sheet, column: str, notes: list[str]) -> np.ndarray:
             "in the count column?)."
         )
     positive = counts[counts > 0]
-    fractional = positive[np.abs(positive - np.round(positive)) > 1e-6]
+    fractional_rows = np.flatnonzero((counts > 0) & (np.abs(counts - np.round(counts)) > 1e-6))
+    fractional = counts[fractional_rows]
     if positive.size and fractional.size > FRACTIONAL_COUNT_SHARE * positive.size:
         # Handle times or rates read as counts (a column chosen by mistake) would be stored
         # as hundreds of contacts per interval; averages of counts are whole-ish at most.
         notes.append(
             f"{sheet.name}: check the count column: {fractional.size / positive.size:.0%} of "
-            f"the values in '{column}' are not whole numbers (e.g. {fractional[0]:g}), as counts "
-            "of contacts are. If it holds handle times or another measure, choose the column "
+            f"the values in '{column}' are not whole numbers "
+            f"({sheet.examples(column, fractional_rows)}), as counts of contacts are. If it holds handle times or another measure, choose the column "
             "that counts contacts and import again."
         )
     return counts

@@ -138,6 +138,17 @@ class TextFormat:
             )
         return set(self.summary_block[1]) if self.summary_block else set()
 
+    def padded_summary_rows(self, last_first_cell: str) -> list[list[str]]:
+        """The fields of the summary block's lines padded to the header's width ("Totale
+        chiamate entrate;31979;;;;"), which the CSV reader takes for rows, in file order. Only
+        looked for when the table's last row (`last_first_cell`) holds no date or time."""
+        if _is_value(last_first_cell) or _is_written_date(last_first_cell):
+            return []
+        block = self.summary_texts()
+        lines = [line for line in (self.summary_block or (0, []))[1] if line in block]
+        rows = _split(lines, self.delimiter)
+        return [row for row in rows if len(row) >= len(self.header)]
+
     def skipped_note(self, name: str) -> str | None:
         """A note naming the skipped lines, or None when there were none."""
         if not self.summary_lines or self.summary_block is None:

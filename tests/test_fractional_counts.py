@@ -16,7 +16,7 @@ def test_handle_times_chosen_as_the_count_get_a_note(tmp_path):
     assert dataset.intervals["volume"].sum() == 471.7
     assert (
         "q.csv: check the count column: 100% of the values in 'AHT' are not whole numbers "
-        "(e.g. 230.5), as counts of contacts are." in " ".join(dataset.notes)
+        "(line 2: '230.5'; line 3: '241.2'), as counts of contacts are." in " ".join(dataset.notes)
     )
 
 
