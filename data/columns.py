@@ -41,9 +41,11 @@ TIME_WORDS = {
     "timestamp", "datetime", "time", "ora", "orario", "hour", "start", "inizio", "arrival",
     "arrivo", "entry", "ingresso", "received", "ricezione", "created", "creazione", "opened",
     "apertura", "interval", "intervallo", "fascia", "slot", "period", "periodo", "dt", "when",
-    "heure", "uhrzeit", "zeit", "hora",
+    "heure", "uhrzeit", "zeit", "hora", "tijd", "tijdvak",
 }  # fmt: skip
-EPOCH_WORDS = {"epoch", "unix", "ts", "timestamp"}  # headers a Unix time may sit under
+# Headers a Unix time may sit under: "epoch", "ts", or a moment named "..._at" ("started_at",
+# "created_at": Aircall, Intercom and most REST exports write these as seconds since 1970).
+EPOCH_WORDS = {"epoch", "unix", "ts", "timestamp", "at"}
 DATE_WORDS = {"date", "data", "giorno", "day", "dt", "jour", "datum", "fecha"}
 VOLUME_WORDS = {
     "calls", "call", "chiamate", "chiamata", "volume", "volumi", "count", "conteggio",
@@ -52,6 +54,7 @@ VOLUME_WORDS = {
     "emails", "mails", "totale", "total", "qty", "quantity", "volumes", "presented", "presentate",
     "entrate", "pervenute", "incoming", "handled", "gestite", "offer", "anrufe", "angeboten",
     "eingehend", "appels", "recus", "entrants", "llamadas", "recibidas", "entrantes", "ofrecidas",
+    "chamadas", "ligacoes", "ofertadas",
 }  # fmt: skip
 # Volume words that say "a number of" without saying of what: "Total Handle" or "Total Queue" in
 # a call log is a time, so a column named only by these must sit on an interval grid.
@@ -65,6 +68,7 @@ ARRIVAL_COUNT_WORDS = {
     "offered", "offerte", "offerti", "received", "ricevute", "ricevuti", "entrate", "entranti",
     "incoming", "arrivals", "arrivi", "inbound", "presented", "presentate", "pervenute", "offer",
     "angeboten", "eingehend", "recus", "entrants", "recibidas", "entrantes", "ofrecidas",
+    "ofertadas",
 }  # fmt: skip
 SERVED_COUNT_WORDS = {
     "handled", "gestite", "served", "evase", "connected", "servis", "decroches", "bearbeitete",
@@ -85,7 +89,8 @@ ABANDONED_COUNT_WORDS = {
 RATE_WORDS = {"rate", "pct", "percent", "perc", "tasso", "ratio", "share"}
 TIME_MEASURE_WORDS = {
     "time", "tempo", "avg", "average", "media", "medio", "mean", "sec", "secs", "seconds",
-    "secondi", "asa", "tma", "wait", "attesa", "duration", "durata", "speed", "velocita",
+    "secondi", "asa", "tma", "wait", "attesa", "duration", "durata", "speed", "velocita", "tme",
+    "gem", "gemiddelde",
 }  # fmt: skip
 # A header with one of these measures a time or a rate, not a count ("Avg Abandon Time").
 NOT_COUNT_WORDS = TIME_MEASURE_WORDS | RATE_WORDS
@@ -93,25 +98,27 @@ NOT_VOLUME_WORDS = {
     "id", "answered", "risposte", "risposta", "abandoned", "abbandonate", "abbandonata", "lost",
     "perse", "aht", "handle", "durata", "duration", "wait", "attesa", "rate", "pct", "percent",
     "sl", "level", "livello", *ANSWERED_WORDS_ABROAD, "abandon", "aband", "aban", "abn",
-    "verloren", "verlorene",
+    "verloren", "verlorene", "abandonados", "abandonadas", "abandonnes", "perdidas", "perdus",
     "out", "outbound", "outgoing", "uscita", "uscenti", "effettuate", "ivr", "contained",
 }  # fmt: skip
 OUTBOUND_WORDS = {"out", "outbound", "outgoing", "uscita", "uscenti", "effettuate"}
 # Of several arrival counts, the one offered to the agents' queue: "Calls Received" may include
 # calls the IVR answered on its own.
-OFFERED_WORDS = {"offered", "offer", "offerte", "offerti", "presented", "presentate", "angeboten"}
+OFFERED_WORDS = {
+    "offered", "offer", "offerte", "offerti", "presented", "presentate", "angeboten", "ofertadas",
+}  # fmt: skip
 # Handle time, best first: the whole handle time (talk + hold + wrap-up: "AHT", Italian TMC,
 # French DMT, Spanish TMO, German Bearbeitungszeit), then talk time or a plain duration.
 WHOLE_HANDLE_WORDS = {
     "handle", "handling", "aht", "tmc", "tmg", "gestione", "dmt", "tmo", "bearbeitungszeit",
-    "traitement",
+    "traitement", "afhandeltijd", "atendimento", "atencion",
 }  # fmt: skip
 # Plain durations: a call's length, a handle time only when nothing more precise is given.
-PLAIN_DURATION_WORDS = {"durata", "duration", "duree", "duracion", "dauer"}
+PLAIN_DURATION_WORDS = {"durata", "duration", "duree", "duracion", "dauer", "duracao", "duur"}
 HANDLE_WORDS = WHOLE_HANDLE_WORDS | PLAIN_DURATION_WORDS | {
     "talk", "talking", "conversazione", "conversation", "ser", "service", "servizio", "acd",
     "communication", "conversacion", "gesprach", "gespraech", "gesprachsdauer",
-    "gesprachszeit", "tracked",
+    "gesprachszeit", "tracked", "gesprekstijd", "gespreksduur",
 }  # fmt: skip
 # A call's whole length ("duration (total)" beside "duration (in call)", Aircall) runs from
 # arrival to hang-up, the wait included: a handle time only when no other length is given.
@@ -129,7 +136,7 @@ WRAP_UP_WORDS = {
 # agent held the caller, a part of handling, unless it says it was a queue's hold.
 WAIT_WORDS = {
     "wait", "waiting", "attesa", "q", "asa", "delay", "ring", "queued", "tma", "espera",
-    "wartezeit", "attente", "ringing",
+    "wartezeit", "attente", "ringing", "tme", "wachttijd",
 }  # fmt: skip
 # The average speed of answer is the answered contacts' mean wait: Avaya's "Avg Speed Ans" (BCMS
 # User's Manual, Issue 5.0, 2005, "Header definitions": the time answered ACD calls spent in queue
@@ -141,7 +148,7 @@ ANSWER_WORDS = {"ans", "answer", "answered", "answering", "risposta", "reponse",
 # "Tempo di risposta", "Queue Duration").
 LENGTH_WORDS = {
     "time", "tempo", "temps", "tiempo", "zeit", "duration", "durata", "duree", "duracion",
-    "dauer", "seconds", "sec", "secs", "secondi",
+    "dauer", "seconds", "sec", "secs", "secondi", "duracao", "duur", "tijd",
 }  # fmt: skip
 # A moment, not a length: "Answer Date", "Answer Timestamp" (and "Answered At": MOMENT_WORDS).
 DATE_WORDS_OF_A_MOMENT = {"date", "data", "datetime", "timestamp", "ts", "stamp", "fecha", "datum"}
@@ -151,12 +158,13 @@ MAX_WAIT_SECONDS = 3600
 NOT_A_TIME_WORDS = RATE_WORDS | {"level", "livello", "sl"}
 COUNTED_THINGS = {
     "calls", "call", "chiamate", "contacts", "contatti", "tickets", "chats", "emails", "mails",
-    "anrufe", "appels", "llamadas",
+    "anrufe", "appels", "llamadas", "chamadas", "ligacoes",
 }  # fmt: skip
 # "CSQ" is Cisco's contact service queue.
 QUEUE_WORDS = {
     "queue", "coda", "code", "channel", "canale", "skill", "split", "assignment", "group",
     "gruppo", "campaign", "campagna", "queues", "attente", "warteschlange", "cola", "csq",
+    "fila", "wachtrij",
 }  # fmt: skip
 # A column that says what kind of contact a row counts ("Media Type", "CallTypeName", "Tipo
 # contatto"): a queue of its own, or, beside a queue column, a split of each queue.
@@ -206,7 +214,8 @@ MAX_SPLIT_VALUES = 12  # distinct values in the sample: more is not a handful of
 # No.", "Code de file"): a key to tell queues apart, never a count, though "numero" and "n" name
 # counts elsewhere. French "file" (d'attente) names a queue; a number under "File" alone may be a
 # file's, so numbers need a key word beside it.
-QUEUE_KEY_WORDS = QUEUE_WORDS | {"file", "vdn", "hunt"}
+# Spanish "fila" is a row as well as a Portuguese queue: numbers under it are no queue keys.
+QUEUE_KEY_WORDS = (QUEUE_WORDS - {"fila"}) | {"file", "vdn", "hunt"}
 KEY_WORDS = {
     "id", "no", "nr", "n", "num", "numero", "number", "nummer", "code", "codice", "cod", "key",
 }  # fmt: skip
@@ -221,7 +230,7 @@ MAX_QUEUE_KEYS = 100  # distinct queue numbers in the sample: more is no set of 
 OUTCOME_WORDS = {
     "outcome", "esito", "result", "risultato", "status", "stato", "disposition", "disconnect",
     "disconnection", "termination", "hangup", "statut", "etat", "resultat", "estado",
-    "resultado", "ergebnis",
+    "resultado", "ergebnis", "resultaat",
 }  # fmt: skip
 # ... but not a moment or a length named so ("Disconnect Time", "Status Duration").
 NOT_OUTCOME_WORDS = {
@@ -267,7 +276,9 @@ DIRECTION_WORDS = {"direction", "direzione", "dir", "verso", "richtung", "sens",
 # A moment rather than a length: "q_start" is a clock time even though "q" suggests waiting.
 MOMENT_WORDS = {"start", "end", "exit", "entry", "inizio", "fine", "arrival", "arrivo", "at"}
 # Preferred arrival-time columns when several columns hold clock times.
-ARRIVAL_WORDS = {"arrival", "arrivo", "entry", "ingresso", "received", "created", "start", "inizio"}
+ARRIVAL_WORDS = {
+    "arrival", "arrivo", "entry", "ingresso", "received", "created", "start", "inizio", "started",
+}  # fmt: skip
 
 
 # Share of sample values that must read as a type for the column to be taken as that type: a few
@@ -398,6 +409,24 @@ class _Column:
         return pa.array(self.values, pa.string())
 
 
+# TMA is the Italian "tempo medio di attesa" (a wait) but the Portuguese "tempo médio de
+# atendimento" and the Spanish "tiempo medio de atención" (a handle time), whose wait is TME
+# ("tempo/tiempo médio de espera"). Headers in those languages, or a TME beside it, tell.
+IBERIAN_HEADER_WORDS = {
+    "tme", "chamadas", "ligacoes", "atendimento", "fila", "llamadas", "atencion", "espera",
+    "fecha", "recebidas", "recibidas", "cola", "atendidas", "abandonadas",
+}  # fmt: skip
+
+
+def _read_iberian_tma(columns: list[_Column]) -> None:
+    """Read a TMA column as the handle time ("aht") in a Portuguese or Spanish header row."""
+    if not any(column.words & IBERIAN_HEADER_WORDS for column in columns):
+        return
+    for column in columns:
+        if "tma" in column.words:
+            column.words = (column.words - {"tma"}) | {"aht"}
+
+
 def plan_columns(
     header: list[str],
     sample_rows: list[list[str]],
@@ -416,6 +445,7 @@ def plan_columns(
         columns.append(
             _Column(name, position, header_words(name), [v for v in cells if v], comma, cells)
         )
+    _read_iberian_tma(columns)
     by_name = {column.name: column for column in columns}
     chosen = _chosen_columns(overrides, header, display_name)
     if not chosen:
@@ -729,6 +759,8 @@ def _detect_roles(
         )
     elif labelled:
         plan.queue_column = labelled[0].name
+    elif plan.kind == KIND_INTERVALS:
+        plan.queue_column = _unnamed_queue_column(plan, text, by_name, display_name)
     # A ticket's source splits only where it holds channels: one "web" all through splits none.
     splits = [
         c
@@ -744,6 +776,44 @@ def _detect_roles(
     if plan.queue_column and splits and not overrides.queue_column:
         plan.split_column = splits[0].name
     return plan
+
+
+# Columns naming a person or a phone, not a queue, though each interval repeats per value too.
+PERSON_WORDS = {
+    "agent", "agente", "agents", "user", "username", "operator", "operatore", "employee",
+    "staff", "login", "extension", "interno", "mitarbeiter", "benutzer", "supervisor", "phone",
+    "number", "email", "mail", "first", "last", "full", "team", "id",
+}  # fmt: skip
+UNNAMED_QUEUE_SKIP_WORDS = PERSON_WORDS | DIRECTION_WORDS | OUTCOME_WORDS
+
+
+def _unnamed_queue_column(
+    plan: ColumnPlan, text: list[_Column], by_name: dict[str, _Column], display_name: str
+) -> str | None:
+    """An interval report whose rows repeat each interval once per value of a text column with
+    a handful of values named nothing this reader knows (Cisco's "EnterpriseName" of each call
+    type): that column tells the rows apart, so it is the queue. Summed, the queues would merge."""
+    row_times = _row_times(plan, by_name)
+    if not row_times or len(set(row_times)) == len(row_times):
+        return None
+    for column in text:
+        distinct = set(column.values)
+        # Agents, directions, outcomes, or a bare "Name" (of whom?): no queues.
+        if column.words & UNNAMED_QUEUE_SKIP_WORDS or column.words <= {"name"}:
+            continue
+        if not 2 <= len(distinct) <= MAX_SPLIT_VALUES:
+            continue
+        if any(re.fullmatch(r"[\d.,:\s/-]+", value) for value in column.values):
+            continue  # numbers, dates or times: no queue names
+        pairs = list(zip(row_times, column.cells, strict=True))
+        if all(cell for _, cell in pairs) and len(set(pairs)) == len(pairs):
+            plan.notes.append(
+                f"{display_name}: each interval comes once per value of '{column.name}' (e.g. "
+                f"{_examples(column, 2)}): read as the queue, so they are kept apart. If they are "
+                f"not queues, choose the queue column ({where_to_choose('queue_column')})."
+            )
+            return column.name
+    return None
 
 
 # A contact's id ("Contact ID", "Call ID") and the id of the contact a row continues ("Master

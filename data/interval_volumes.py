@@ -148,7 +148,10 @@ PER_CONTACT_TIMES = (
     ("abandon_wait", "abandon wait", "abandoned"),
 )
 TOTAL_HEADER_WORDS = {"total", "totale", "sum", "somma", "t"}  # "t": Genesys' tHandle, tAnswered
-MEAN_HEADER_WORDS = {"avg", "average", "mean", "media", "medio", "aht", "asa", "tma", "tmc"}
+MEAN_HEADER_WORDS = {
+    "avg", "average", "mean", "media", "medio", "aht", "asa", "tma", "tmc", "tme", "tmo", "dmt",
+    "gem", "gemiddelde", "moyenne", "durchschnitt",
+}  # fmt: skip
 
 
 def _totals_to_means(rows: ParsedRows, reports: list[FileReport], notes: list[str]) -> None:

@@ -35,21 +35,25 @@ _ABANDONED_PREFIXES = (
 _ANSWERED_WORDS_ABROAD = (
     "REPONDU", "DECROCHE", "TRAITE", "PRIS", "SERVI",  # French
     "ANGENOMMEN", "BEANTWORTET", "BEARBEITET", "VERBUNDEN",  # German
-    "ATENDID", "CONTESTAD", "RESPONDID",  # Spanish (atendida, atendidos, ...)
+    "ATENDID", "CONTESTAD", "RESPONDID",  # Spanish and Portuguese (atendida, atendidos, ...)
+    "BEANTWOORD", "AANGENOMEN",  # Dutch
 )  # fmt: skip
 # "Raccroché", "Aufgelegt", "Colgada" (hung up) are abandoned as "Hang up" is.
 _ABANDONED_WORDS_ABROAD = (
     "PERDU", "RACCROCHE", "MANQUE", "SANS REPONSE", "PAS DE REPONSE",  # French (and ABAND)
     "VERLOREN", "AUFGELEGT", "ABGEBROCHEN", "VERPASST", "UNBEANTWORTET", "KEINE ANTWORT",
     "PERDID", "COLGAD", "COLGO", "SIN RESPUESTA",  # Spanish ("Abandonada" is ABAND above)
+    "SEM RESPOSTA", "DESISTENCIA", "DESLIGAD",  # Portuguese
+    "GEMIST", "OPGEHANGEN", "VERLATEN", "ONBEANTWOORD",  # Dutch
 )  # fmt: skip
 # An optional leading "Appel", "Anruf" or "Llamada" ("Appel perdu", "Llamada atendida").
 _CALL_WORD = r"^(?:APPELS? |ANRUFE? |LLAMADAS? )?"
 _ENDINGS = r"(?:E|S|ES|O|A|OS|AS|ER|EN|EM)?\b"
 _ANSWERED_ABROAD = re.compile(_CALL_WORD + f"({'|'.join(_ANSWERED_WORDS_ABROAD)}){_ENDINGS}")
 _ABANDONED_ABROAD = re.compile(_CALL_WORD + f"({'|'.join(_ABANDONED_WORDS_ABROAD)}){_ENDINGS}")
-# "Non traité", "Nicht angenommen", "No atendida", "Not handled": an answered label negated.
-_NEGATED = re.compile(r"^(?:NON|NOT|NO|NICHT|PAS) +(.+)")
+# "Non traité", "Nicht angenommen", "No atendida", "Não atendida", "Niet beantwoord", "Not
+# handled": an answered label negated.
+_NEGATED = re.compile(r"^(?:NON|NOT|NO|NICHT|PAS|NAO|NIET) +(.+)")
 
 # "Caller abandoned", "Short abandon": abandonment named anywhere in the label.
 _ABANDONED_WORD = re.compile(r"\b(ABAND|ABBANDON)")
@@ -58,7 +62,8 @@ _ABANDONED_WORD = re.compile(r"\b(ABAND|ABBANDON)")
 # (abandoned) whatever time it carries.
 _VOICEMAIL = re.compile(
     r"\b(VOICE ?MAIL|VOICE ?BOX|VM\b|MESSAGERIE|REPONDEUR|PRISE DE MESSAGE|MESSAGE (DEPOSE|LAISSE)"
-    r"|MAILBOX|SPRACHBOX|ANRUFBEANTWORTER|BUZON|SEGRETERIA TELEFONICA)|^SEGRETERIA$"
+    r"|MAILBOX|SPRACHBOX|ANRUFBEANTWORTER|BUZON|SEGRETERIA TELEFONICA|CAIXA POSTAL|CORREIO DE VOZ)"
+    r"|^SEGRETERIA$"
 )
 # Disconnect reasons that only say who ended the call: a caller who hangs up while waiting ends
 # it as much as one who hangs up after talking. Amazon Connect's contact records give the reason
