@@ -54,7 +54,7 @@ VOLUME_WORDS = {
     "emails", "mails", "totale", "total", "qty", "quantity", "volumes", "presented", "presentate",
     "entrate", "pervenute", "incoming", "handled", "gestite", "offer", "anrufe", "angeboten",
     "eingehend", "appels", "recus", "entrants", "llamadas", "recibidas", "entrantes", "ofrecidas",
-    "chamadas", "ligacoes", "ofertadas",
+    "chamadas", "ligacoes", "ofertadas", "aangeboden", "gesprekken", "oproepen",
 }  # fmt: skip
 # Volume words that say "a number of" without saying of what: "Total Handle" or "Total Queue" in
 # a call log is a time, so a column named only by these must sit on an interval grid.
@@ -68,7 +68,7 @@ ARRIVAL_COUNT_WORDS = {
     "offered", "offerte", "offerti", "received", "ricevute", "ricevuti", "entrate", "entranti",
     "incoming", "arrivals", "arrivi", "inbound", "presented", "presentate", "pervenute", "offer",
     "angeboten", "eingehend", "recus", "entrants", "recibidas", "entrantes", "ofrecidas",
-    "ofertadas",
+    "ofertadas", "aangeboden", "binnenkomend",
 }  # fmt: skip
 SERVED_COUNT_WORDS = {
     "handled", "gestite", "served", "evase", "connected", "servis", "decroches", "bearbeitete",
@@ -76,6 +76,7 @@ SERVED_COUNT_WORDS = {
 # Avaya's "ACD Calls" are the calls an agent took; "Answer" is Genesys' answered count.
 ANSWERED_WORDS_ABROAD = {
     "acd", "answer", "angenommen", "angenommene", "beantwortet", "repondus", "traites", "atendidas", "contestadas",
+    "beantwoord", "aangenomen",
 }  # fmt: skip
 # Per-interval outcome counts and waits of ACD interval reports.
 ANSWERED_COUNT_WORDS = (
@@ -84,7 +85,7 @@ ANSWERED_COUNT_WORDS = (
 ABANDONED_COUNT_WORDS = {
     "abandoned", "abbandonate", "abbandonata", "abbandoni", "abandons", "lost", "perse", "dropped",
     "abandon", "aband", "abn", "verloren", "verlorene", "abandonnes", "abandonados", "abandonadas", "perdidas",
-    "perdus", "missed", "aban",
+    "perdus", "missed", "aban", "verlaten", "gemist", "opgehangen",
 }  # fmt: skip
 RATE_WORDS = {"rate", "pct", "percent", "perc", "tasso", "ratio", "share"}
 TIME_MEASURE_WORDS = {
@@ -98,7 +99,7 @@ NOT_VOLUME_WORDS = {
     "id", "answered", "risposte", "risposta", "abandoned", "abbandonate", "abbandonata", "lost",
     "perse", "aht", "handle", "durata", "duration", "wait", "attesa", "rate", "pct", "percent",
     "sl", "level", "livello", *ANSWERED_WORDS_ABROAD, "abandon", "aband", "aban", "abn",
-    "verloren", "verlorene", "abandonados", "abandonadas", "abandonnes", "perdidas", "perdus",
+    "verloren", "verlorene", "abandonados", "abandonadas", "abandonnes", "perdidas", "perdus", "verlaten", "gemist",
     "out", "outbound", "outgoing", "uscita", "uscenti", "effettuate", "ivr", "contained",
 }  # fmt: skip
 OUTBOUND_WORDS = {"out", "outbound", "outgoing", "uscita", "uscenti", "effettuate"}
@@ -106,6 +107,7 @@ OUTBOUND_WORDS = {"out", "outbound", "outgoing", "uscita", "uscenti", "effettuat
 # calls the IVR answered on its own.
 OFFERED_WORDS = {
     "offered", "offer", "offerte", "offerti", "presented", "presentate", "angeboten", "ofertadas",
+    "aangeboden",
 }  # fmt: skip
 # Handle time, best first: the whole handle time (talk + hold + wrap-up: "AHT", Italian TMC,
 # French DMT, Spanish TMO, German Bearbeitungszeit), then talk time or a plain duration.

@@ -11,8 +11,6 @@ import pytest
 from import_support import at, note_with, write
 
 from data import schema
-from data.columns import ImportOptions
-from data.errors import InputError
 from data.importer import import_files_detailed
 from data.outcomes import ABANDONED, ANSWERED, classify_label
 
@@ -101,7 +99,7 @@ def test_a_brazilian_call_log_reads_the_fila_the_duracao_and_nao_atendida(tmp_pa
     assert result.files[0].columns["handle"] == "Duração"
 
 
-def test_a_dutch_report_names_its_offered_count_and_reads_wachtrij_and_gesprekstijd(tmp_path):
+def test_a_dutch_report_reads_aangeboden_wachtrij_and_gesprekstijd(tmp_path):
     lines = ["Datum;Tijd;Wachtrij;Aangeboden;Beantwoord;Verlaten;Gem. gesprekstijd"]
     for day in range(4, 9):
         for slot in range(20):
@@ -110,11 +108,12 @@ def test_a_dutch_report_names_its_offered_count_and_reads_wachtrij_and_gesprekst
                 f"{14 + slot % 3};{13 + slot % 3};1;0:03:30"
             )
     path = write(tmp_path, "rapport.csv", "\n".join(lines) + "\n")
-    # Dutch count headers stay unknown (see test_import_wide_queues): the refusal names the fix.
-    with pytest.raises(InputError, match=r"--volume-column 'Aangeboden'"):
-        import_files_detailed([path])
-    result = import_files_detailed([path], ImportOptions(volume_column="Aangeboden"))
+    result = import_files_detailed([path])
     dataset = result.dataset
+    assert result.files[0].columns["volume"] == "Aangeboden"
+    assert result.files[0].columns["answered"] == "Beantwoord"
+    assert result.files[0].columns["abandoned"] == "Verlaten"
+    assert dataset.abandoned == 5 * 20
     assert dataset.queues == ["Klantenservice"]
     assert dataset.intervals[schema.VOLUME].sum() == 5 * (20 * 14 + 7 * 1 + 6 * 2)  # 1,495
     row = at(dataset, "2024-03-06 09:00", "Klantenservice")

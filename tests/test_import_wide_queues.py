@@ -229,9 +229,9 @@ def test_a_column_summing_the_others_is_no_queue_and_is_refused(tmp_path):
         [f"{start:%Y-%m-%d %H:%M}", int(a + b), int(a), int(b)]
         for start, a, b in zip(OPEN, answered, abandoned, strict=True)
     ]
-    header = ["Tijdvak", "Aangeboden", "Beantwoord", "Verlaten"]
-    with pytest.raises(InputError, match=r"interval grid.*--volume-column 'Aangeboden'"):
-        import_files_detailed([write_csv(tmp_path / "nl.csv", header, rows)])
+    header = ["Aikaväli", "Tarjotut", "Vastatut", "Hylätyt"]  # Finnish
+    with pytest.raises(InputError, match=r"interval grid.*--volume-column 'Tarjotut'"):
+        import_files_detailed([write_csv(tmp_path / "fi.csv", header, rows)])
 
 
 @pytest.mark.parametrize(
