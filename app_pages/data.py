@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 import streamlit as st
 
-from app_ui import cached, downloads, plots, state, tables, uploads
+from app_ui import cached, downloads, plots, settings, state, tables, uploads
 from app_ui.widgets import confirm_delete, dataset_caption, dataset_metrics
 from data.errors import InputError
 from data.importer import ImportOptions
@@ -589,8 +589,14 @@ history_tab, intraday_tab, preview_tab = st.tabs(["History", "Intraday", "Previe
 with history_tab:
     st.plotly_chart(plots.daily_history(dataset.intervals), key="history_chart")
 with intraday_tab:
-    state.valid_choice("intraday_queue", dataset.queues)
-    queue = st.selectbox("Queue", dataset.queues, key="intraday_queue")
+    if st.session_state.get("intraday_queue") not in dataset.queues:
+        # The queue picked on the other pages, else the busiest: the alphabetically first can
+        # be a side queue with a handful of contacts and an all but empty profile.
+        shared = st.session_state.get("queue")
+        st.session_state["intraday_queue"] = (
+            shared if shared in dataset.queues else settings.busiest_queue(dataset)
+        )
+    queue = st.selectbox("Queue", dataset.queues, key="intraday_queue", persist_state="session")
     st.plotly_chart(plots.intraday_profile(dataset.intervals, queue), key="intraday_chart")
 with preview_tab:
     # The latest open intervals: the first rows of a history are mostly closed night slots.

@@ -172,12 +172,27 @@ with st.expander("Events: leave out an unusual past period, add a planned campai
         help="Starts on the latest run of unusual days listed below for the queue on screen, "
         "when there is one; else on a week five weeks before the data's end.",
     )
+    left.selectbox(
+        "Excluded for",
+        [settings.ALL_QUEUES, *current.dataset.queues],
+        key="exclude_queue",
+        persist_state="session",
+        help="The queue whose training leaves the period out, or every queue.",
+    )
     unusual_days = left.container()
     right.checkbox("Add a planned campaign", key="campaign_enabled", persist_state="session")
     right.date_input(
         "Campaign days (first and last day)",
         key="campaign_dates",
         persist_state="session",
+    )
+    right.selectbox(
+        "Campaign on",
+        [settings.ALL_QUEUES, *current.dataset.queues],
+        key="campaign_queue",
+        persist_state="session",
+        help="The queue the campaign brings contacts to, or every queue: the uplift raises only "
+        "its forecast, and so only its staffing.",
     )
     right.number_input(
         "Campaign uplift (%)",
@@ -226,6 +241,9 @@ forecast = result.forecast
 past = settings.past_days_note(forecast[INTERVAL_START])
 if past:
     st.info(past)
+campaign_note = settings.campaign_outside_note(forecast[INTERVAL_START])
+if campaign_note:
+    st.warning(campaign_note)
 history = current.dataset.intervals
 tail_start = history[INTERVAL_START].max() - pd.Timedelta(days=HISTORY_TAIL_DAYS)
 all_peaks = settings.current_peaks(result)

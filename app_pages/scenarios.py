@@ -282,6 +282,13 @@ def _save_current(dataset_name: str) -> None:
                 f"dataset '{dataset_name}' was renamed or deleted in another window: check the "
                 "dataset named above and save again."
             )
+        # The Staffing page's own check first: it explains in the units typed there (80%, not
+        # the planner's 0.8), as the Staffing page does.
+        problems = settings.staffing_problems()
+        if problems:
+            raise InputError(
+                "the Staffing page holds settings that cannot be staffed: " + " ".join(problems)
+            )
         scenario = settings.current_scenario(name or "")
         taken = _taken(scenario.name, state.store().list_scenarios(dataset_name))
         if taken:

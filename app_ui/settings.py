@@ -158,14 +158,17 @@ def seed_forecast(current: state.CurrentDataset) -> None:
     """First values for the forecast widgets; the event dates start near the data's end."""
     state.seed(FORECAST_DEFAULTS)
     follow_dataset_calendar(current.name)
-    state.bind_to_dataset("queue", "exclude_dates", "campaign_dates")
-    state.seed({"queue": current.dataset.queues[0]})
-    state.valid_choice("queue", current.dataset.queues)
+    state.bind_to_dataset("exclude_dates", "campaign_dates", "exclude_queue", "campaign_queue")
+    for key in ("exclude_queue", "campaign_queue"):
+        state.valid_choice(key, [ALL_QUEUES, *current.dataset.queues])
+    # Every page opens on the busiest queue, not only the Forecast page: Staffing or Scenarios
+    # visited first would otherwise show the alphabetically first, maybe a side queue.
+    seed_busiest_queue(current)
 
 
 def seed_busiest_queue(current: state.CurrentDataset) -> None:
-    """The Forecast page opens on the busiest queue unless the URL or the session names one:
-    the alphabetically first can be a side queue with a handful of contacts."""
+    """The pages open on the busiest queue unless the URL or the session names one: the
+    alphabetically first can be a side queue with a handful of contacts."""
     state.bind_to_dataset("queue")
     if st.session_state.get("queue") not in current.dataset.queues:
         st.session_state["queue"] = busiest_queue(current.dataset)
@@ -265,13 +268,29 @@ def _day_after(day: date) -> pd.Timestamp:
     return pd.Timestamp(day) + pd.Timedelta(days=1)
 
 
+# The queue choice of an event that applies to every queue of the dataset.
+ALL_QUEUES = "(every queue)"
+
+
+def event_queue(key: str) -> str | None:
+    """The queue an event's "Applies to" widget names, or None for every queue."""
+    queue = st.session_state.get(key)
+    return None if queue in (None, ALL_QUEUES) else queue
+
+
 def _events() -> list[ForecastEvent]:
     events = []
     session = st.session_state
     dates = session.get("exclude_dates") or ()
     if session.get("exclude_enabled") and len(dates) == 2:
         events.append(
-            ForecastEvent("Excluded period", pd.Timestamp(dates[0]), _day_after(dates[1]), EXCLUDE)
+            ForecastEvent(
+                "Excluded period",
+                pd.Timestamp(dates[0]),
+                _day_after(dates[1]),
+                EXCLUDE,
+                queue=event_queue("exclude_queue"),
+            )
         )
     dates = session.get("campaign_dates") or ()
     if session.get("campaign_enabled") and len(dates) == 2:
@@ -282,9 +301,34 @@ def _events() -> list[ForecastEvent]:
                 _day_after(dates[1]),
                 CAMPAIGN,
                 uplift_pct=float(session.get("campaign_uplift_pct", 0.0)),
+                queue=event_queue("campaign_queue"),
             )
         )
     return events
+
+
+def campaign_outside_note(starts: pd.Series) -> str | None:
+    """A note when the planned campaign's days fall (partly) outside the forecast, where they
+    raise nothing; None when no campaign is on or it lies inside."""
+    session = st.session_state
+    dates = session.get("campaign_dates") or ()
+    if not session.get("campaign_enabled") or len(dates) != 2 or starts.empty:
+        return None
+    start, end = dates
+    first, last = pd.Timestamp(starts.min()).date(), pd.Timestamp(starts.max()).date()
+    if first <= start and end <= last:
+        return None
+    campaign = f"{start:%a %d %b} – {end:%a %d %b %Y}"
+    horizon = f"{first:%a %d %b} – {last:%a %d %b %Y}"
+    if end < first or start > last:
+        return (
+            f"The planned campaign ({campaign}) lies outside this forecast ({horizon}): it "
+            "raises nothing. Move its days into the forecast or lengthen the horizon."
+        )
+    return (
+        f"The planned campaign ({campaign}) reaches beyond this forecast ({horizon}): only its "
+        "days inside the forecast are raised."
+    )
 
 
 def weeks_better_text(backtest: pd.DataFrame, preferred: str = PREFERRED_MODEL) -> pd.Series:
@@ -708,11 +752,55 @@ def remember_channel() -> None:
     st.session_state[QUEUE_CHANNELS] = channels
 
 
+# Handle time and patience typed for each queue (seconds), so a queue picked again keeps them
+# and the All queues table staffs every queue with what its own page would show.
+QUEUE_AHTS = "queue_ahts"
+QUEUE_PATIENCE = "queue_patience"
+
+
+def queue_aht(current: state.CurrentDataset, queue: str) -> float:
+    """The handle time `queue` is staffed with: the one typed for it, else the data's, else the
+    usual fallback (never another queue's)."""
+    typed = (st.session_state.get(QUEUE_AHTS) or {}).get(queue)
+    return typed if typed is not None else data_aht(current, queue) or FALLBACK_AHT_SECONDS
+
+
+def queue_patience(current: state.CurrentDataset, queue: str) -> float:
+    """The callers' patience of `queue`: typed for it, else the data's, else the fallback."""
+    typed = (st.session_state.get(QUEUE_PATIENCE) or {}).get(queue)
+    if typed is not None:
+        return typed
+    patience = data_patience(current, queue)
+    return float(round(patience.seconds)) if patience else FALLBACK_PATIENCE_SECONDS
+
+
+def remember_queue_values() -> None:
+    """Keep the handle time and patience widgets' values as those of the queue on screen; an
+    impossible one (0 s or less, explained on the page) is not kept for the other queues' rows."""
+    queue = st.session_state["queue"]
+    for memory, key in ((QUEUE_AHTS, "aht_seconds"), (QUEUE_PATIENCE, "patience_s")):
+        values = dict(st.session_state.get(memory) or {})
+        value = float(st.session_state[key])
+        if value > 0:
+            values[queue] = value
+        else:
+            values.pop(queue, None)
+        st.session_state[memory] = values
+
+
 def seed_staffing(current: state.CurrentDataset) -> None:
     """First values for the staffing widgets; channel and AHT follow the chosen queue."""
     seed_forecast(current)
     state.seed(STAFFING_DEFAULTS)
-    state.bind_to_dataset("channel", "aht_seconds", "patience_s", "staffed_queue", QUEUE_CHANNELS)
+    state.bind_to_dataset(
+        "channel",
+        "aht_seconds",
+        "patience_s",
+        "staffed_queue",
+        QUEUE_CHANNELS,
+        QUEUE_AHTS,
+        QUEUE_PATIENCE,
+    )
     st.session_state[QUEUE_CHANNELS] = {
         queue: queue_channel(queue) for queue in current.dataset.queues
     }
@@ -721,11 +809,8 @@ def seed_staffing(current: state.CurrentDataset) -> None:
         # A new queue: its channel and handle time replace the previous queue's.
         st.session_state["staffed_queue"] = queue
         st.session_state["channel"] = queue_channel(queue)
-        st.session_state["aht_seconds"] = data_aht(current, queue) or FALLBACK_AHT_SECONDS
-        patience = data_patience(current, queue)
-        st.session_state["patience_s"] = (
-            float(round(patience.seconds)) if patience else FALLBACK_PATIENCE_SECONDS
-        )
+        st.session_state["aht_seconds"] = queue_aht(current, queue)
+        st.session_state["patience_s"] = queue_patience(current, queue)
 
 
 def reset_staffing_defaults() -> None:
@@ -768,12 +853,19 @@ def current_scenario(name: str = "Current settings") -> Scenario:
 
 
 def queue_scenario(current: state.CurrentDataset, queue: str) -> Scenario:
-    """The current settings for another queue: its own channel and the data's handle time."""
+    """The current settings for another queue: its own channel, handle time and patience (typed
+    for it on this page, else from the data), as the page shows them when that queue is picked."""
     scenario = current_scenario(f"Current settings, {queue}")
-    aht = data_aht(current, queue) or scenario.staffing.aht_seconds
     if queue == st.session_state["queue"]:
         return scenario  # the queue on screen keeps what the user typed
-    staffing = replace(scenario.staffing, channel=queue_channel(queue), aht_seconds=aht)
+    staffing = replace(
+        scenario.staffing,
+        channel=queue_channel(queue),
+        aht_seconds=queue_aht(current, queue),
+        patience_seconds=queue_patience(current, queue)
+        if scenario.staffing.patience_seconds is not None
+        else None,
+    )
     return replace(scenario, staffing=staffing, queue=queue)
 
 

@@ -314,6 +314,7 @@ def test_a_change_limited_to_some_days_is_edited_in_the_table_and_staffs_only_th
     picco_home, offered
 ):
     app = go(open_app(), "scenarios")
+    app.selectbox(key="scenarios_queue").set_value("chat").run()  # pages open on the busiest
     save_scenarios(app, "Baseline", "Lockdown")
     first_day = offered["scenario_plans"]["interval_start"].min().normalize()
     days = [first_day + pd.Timedelta(days=offset) for offset in (1, 2)]
@@ -336,9 +337,10 @@ def test_a_change_limited_to_some_days_is_edited_in_the_table_and_staffs_only_th
     np.testing.assert_allclose(
         lockdown["volume"].to_numpy()[inside], base["volume"].to_numpy()[inside] * 1.3
     )
-    assert lockdown["rostered"].to_numpy()[~inside].tolist() == base["rostered"].to_numpy()[
-        ~inside
-    ].tolist()
+    assert (
+        lockdown["rostered"].to_numpy()[~inside].tolist()
+        == base["rostered"].to_numpy()[~inside].tolist()
+    )
     assert lockdown["rostered"].to_numpy()[inside].sum() > base["rostered"].to_numpy()[inside].sum()
     assert not app.warning
 
