@@ -301,8 +301,17 @@ def _save_current(dataset_name: str) -> None:
         _say("error", f"Not saved: {error}")
         return
     _say("success", f"Saved scenario '{scenario.name}'.")
+    _compare_too(scenario.name)
     st.session_state["new_scenario_name"] = ""
     st.session_state[JUST_SAVED] = (scenario.name, True)
+
+
+def _compare_too(name: str) -> None:
+    """A scenario just made joins the comparison while it has room: it is the one the manager
+    wants to see against the others next."""
+    chosen = list(st.session_state.get("compare_names") or [])
+    if name not in chosen and len(chosen) < MAX_COMPARED:
+        st.session_state["compare_names"] = [*chosen, name]
 
 
 def _forget_just_saved() -> None:
@@ -330,6 +339,7 @@ def _manage(action: str, dataset_name: str, scenarios: dict[str, Scenario]) -> N
             if taken:
                 raise InputError(f"A scenario named '{taken}' exists: choose another name.")
             store.save_scenario(dataset_name, copy.name, copy.to_dict(), replace=False)
+            _compare_too(copy.name)
             done = f"Duplicated '{picked}' as '{copy.name}'."
         elif action == "rename":
             # Its own name in another case or spacing is a correction, not a clash.
@@ -516,6 +526,9 @@ def _save_table(
     else:
         for text in saved:
             _say("success", text)
+        for old, scenario in rows:
+            if not old:
+                _compare_too(scenario.name)
         if not saved:
             _say("info", "Nothing to save: the table holds the stored scenarios unchanged.")
     st.session_state[EDITOR_VERSION] = st.session_state.get(EDITOR_VERSION, 0) + 1

@@ -296,3 +296,13 @@ def test_the_queue_can_be_picked_on_the_scenarios_page_and_scenarios_downloaded(
     assert app.selectbox(key="scenarios_queue").value == "email"
     keys = {button.key for button in app.get("download_button")}
     assert {"download_scenarios_csv", "download_scenarios_xlsx"} <= keys
+
+
+def test_a_scenario_saved_after_two_others_joins_the_comparison(picco_home):
+    # Before: the comparison kept the first two saved and the third had to be picked by hand.
+    app = go(open_app(), "scenarios")
+    save_scenarios(app, "Baseline", "SL 90", "Busier")
+    assert app.multiselect(key="compare_names").value == ["Baseline", "SL 90", "Busier"]
+    app.multiselect(key="compare_names").set_value(["Baseline", "Busier"]).run()
+    save_scenarios(app, "Lockdown")
+    assert app.multiselect(key="compare_names").value == ["Baseline", "Busier", "Lockdown"]
