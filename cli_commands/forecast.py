@@ -5,7 +5,12 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
-from cli_commands.notes import empty_horizon_note, print_import_notes
+from cli_commands.notes import (
+    empty_horizon_note,
+    midday_start_note,
+    print_import_notes,
+    queues_without_rows_note,
+)
 from cli_commands.options import (
     add_forecast_arguments,
     add_import_arguments,
@@ -63,6 +68,12 @@ def run(args: argparse.Namespace) -> int:
     empty = empty_horizon_note(result.forecast, dataset.open_hours)
     if empty:
         print(f"note: {empty}")
+    for extra in (
+        queues_without_rows_note(result.forecast, args.out),
+        None if args.origin else midday_start_note(result.forecast),
+    ):
+        if extra:
+            print(f"note: {extra}")
     for _, peak in result.peaks.head(PEAKS_SHOWN).iterrows():
         print(f"peak {peak['rank']}: {peak[QUEUE]} {describe_peak(peak)}")
     for _, day in result.special_days.iterrows():

@@ -81,3 +81,39 @@ def empty_horizon_note(forecast: pd.DataFrame, open_hours: pd.DataFrame) -> str 
             )
             break
     return f"the horizon holds no open interval ({who} closed {when}): {advice}."
+
+
+def queues_without_rows_note(forecast: pd.DataFrame, out: str) -> str | None:
+    """The queues forecast with no open interval in the horizon while others have some: they
+    have no row in --out, which must not pass for a queue the command forgot."""
+    if forecast.empty or not forecast[IS_OPEN].any():
+        return None  # empty_horizon_note speaks of an entirely closed horizon
+    is_open = forecast[IS_OPEN].astype(bool).groupby(forecast[QUEUE].astype(str)).any()
+    absent = sorted(is_open.index[~is_open])
+    if not absent:
+        return None
+    who = f"{absent[0]} has" if len(absent) == 1 else f"{', '.join(absent)} have"
+    return (
+        f"{who} no open interval in the horizon, so no row in {out}: see the notes below "
+        "(no contact ever arrived, or closed on those days)."
+    )
+
+
+def midday_start_note(forecast: pd.DataFrame) -> str | None:
+    """When the history ends part-way through an open day (and no --origin was given): the
+    forecast starts right after the last interval with data and covers the rest of that day,
+    which the import listed as open intervals without data."""
+    if forecast.empty:
+        return None
+    times = pd.to_datetime(forecast[INTERVAL_START])
+    first = times.min()
+    if first == first.normalize():
+        return None
+    same_day = forecast[IS_OPEN].astype(bool) & (times.dt.normalize() == first.normalize())
+    if not same_day.any():
+        return None
+    return (
+        f"the history ends part-way through {first:%a %Y-%m-%d}: the forecast starts at "
+        f"{first:%H:%M}, right after the last interval with data, and covers the rest of that "
+        "day (the open intervals the import found without data)."
+    )

@@ -105,7 +105,7 @@ def add_forecast_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("forecast")
     group.add_argument(
         "--horizon-days",
-        type=int,
+        type=_horizon_days,
         required=True,
         help=f"days to forecast after the history (1 to {MAX_HORIZON_DAYS})",
     )
@@ -131,6 +131,29 @@ def add_forecast_arguments(parser: argparse.ArgumentParser) -> None:
         "--origin",
         type=_date_time,
         help="forecast from this date/time, using only the history before it",
+    )
+
+
+def _horizon_days(text: str) -> int:
+    """--horizon-days as a whole number of days; a fraction ('1.5') is refused naming the fix
+    (the range is checked by check_horizon, after parsing)."""
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:
+        days = float(text)
+    except ValueError:
+        days = None
+    if days is not None and days == days and days not in (float("inf"), float("-inf")):
+        lower, upper = max(1, int(days)), max(1, -int(-days // 1))
+        hint = f"{lower} or {upper}" if lower != upper else f"{lower}"
+        raise argparse.ArgumentTypeError(
+            f"invalid int value: '{text}': the horizon is whole days (the forecast covers every "
+            f"open interval of each day); give {hint}, from 1 to {MAX_HORIZON_DAYS}"
+        )
+    raise argparse.ArgumentTypeError(
+        f"invalid int value: '{text}': give a whole number of days, from 1 to {MAX_HORIZON_DAYS}"
     )
 
 
@@ -196,7 +219,8 @@ def check_queues(dataset: Dataset, queues: list[str] | None) -> None:
 
 
 def check_origin(dataset: Dataset, origin: str | None) -> None:
-    """Refuse an --origin after the end of the data: the history would end in open intervals
+    """Refuse an --origin on or before the first day with data (not a whole day of history), or
+    after the end of the data: the history would end in open intervals
     without data (forecast as if the queue had gone quiet). An origin up to the first open
     interval after the last data is fine (a weekend or a closed evening in between)."""
     if origin is None:
@@ -212,6 +236,15 @@ def check_origin(dataset: Dataset, origin: str | None) -> None:
     times = pd.to_datetime(intervals.loc[seen, INTERVAL_START])
     if times.empty:
         return  # the forecast says there is no history
+    first = times.min()
+    if start.normalize() <= first.normalize():
+        where = "before the data" if start <= first else "on the first day of the data"
+        raise InputError(
+            f"--origin {origin} is {where} (the first interval with data starts "
+            f"{first:%a %Y-%m-%d %H:%M}): not one whole day of history to forecast from. Give a "
+            "later origin, after at least a week of data, or leave --origin out to forecast from "
+            "the end of the data."
+        )
     last = times.max()
     step = pd.Timedelta(minutes=dataset.interval_minutes)
     if start <= last + step:

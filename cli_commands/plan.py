@@ -6,7 +6,12 @@ import argparse
 import dataclasses
 import sys
 
-from cli_commands.notes import empty_horizon_note, print_import_notes
+from cli_commands.notes import (
+    empty_horizon_note,
+    midday_start_note,
+    print_import_notes,
+    queues_without_rows_note,
+)
 from cli_commands.options import (
     add_forecast_arguments,
     add_import_arguments,
@@ -100,6 +105,12 @@ def run(args: argparse.Namespace) -> int:
         + ("" if args.quantile == "mean" else " on the mean forecast"),
         file=sys.stdout,
     )
+    for extra in (
+        queues_without_rows_note(result.forecast, args.out),
+        None if args.origin else midday_start_note(result.forecast),
+    ):
+        if extra:
+            print(f"note: {extra}")
     # What the forecast noticed (a queue that stopped, a day left out, no backtest) is staffed
     # on: the manager hears it here as from `forecast`.
     for note in result.notes:

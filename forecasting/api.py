@@ -462,8 +462,9 @@ def _short_history_note(history: QueueHistory) -> str | None:
         return None
     never = [WEEKDAY_NAMES[day] for day in sorted(set(range(7)) - set(history.weekdays()))]
     days = " and ".join([", ".join(never[:-1]), never[-1]] if len(never) > 1 else never)
+    span = "1 day" if history.n_days == 1 else f"{history.n_days} day(s)"
     return (
-        f"{history.queue}: the history covers only {history.n_days} day(s), so {days} never "
+        f"{history.queue}: the history covers only {span}, so {days} never "
         "appear in it: they are treated as closed and not forecast. Upload at least a full week."
     )
 
@@ -763,6 +764,8 @@ def backtest_dataset(
 def _not_backtestable(history: QueueHistory, horizon_days: int) -> str:
     observed = int(history.observed_days().sum())
     has = f"it has {history.n_days} days, {observed} of them with data"
+    if history.n_days == 1:
+        has = f"it has 1 day, {'with' if observed else 'without'} data"
     if not history.open_mask.any() and (~np.isnan(history.values)).any():
         has = f"its {history.n_days} days hold no contacts at all"
     return (

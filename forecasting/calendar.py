@@ -52,14 +52,18 @@ def holiday_names(
         calendar = holidays.country_holidays(country, subdiv=subdivision, years=years)
     except NotImplementedError as error:
         regions = holidays.list_supported_countries().get(str(country).upper())
+        if subdivision and regions is not None and not regions:
+            raise InputError(
+                f"Holiday calendar {str(country).upper()} has no regions, so region "
+                f"'{subdivision}' does not exist: give no region, for the whole country."
+            ) from error
         if subdivision and regions is not None:
             raise InputError(
                 f"Unknown holiday region '{subdivision}' of {country}: use one the `holidays` "
                 f"package knows ({', '.join(regions[:8])}…), or none for the whole country."
             ) from error
         raise InputError(
-            f"Unknown holiday country '{country}': use an ISO code such as IT, FR, DE, GB, "
-            "or none."
+            f"Unknown holiday country '{country}': use an ISO code such as IT, FR, DE, GB, or none."
         ) from error
     return {pd.Timestamp(day): name for day, name in calendar.items()}
 
