@@ -1609,31 +1609,32 @@ def _checked_blocks(
     """The blocks of `_queue_blocks` when they name queues holding counts and measures."""
     # A "Total" block sums the queues: no queue of its own, left out as totals.
     queues = [key for key in groups if not is_total_label(labels[key])]
-    roles = {frozenset(groups[key]) for key in queues}
-    if len(queues) < MIN_QUEUE_COLUMNS or len(roles) != 1:
-        return None
-    (shared,) = roles
-    if (
-        "volume" not in shared
-        or len(shared) < 2
-        or _names_no_queue([labels[key] for key in queues])
+    # Every block counts its contacts and holds some measure beside; blocks of channels may
+    # measure differently ("Voice Offered, Answered, Abandoned" beside "Email Received,
+    # Handled": e-mail has no abandoned count), a block's missing measure left empty.
+    if len(queues) < MIN_QUEUE_COLUMNS or any(
+        "volume" not in groups[key] or len(groups[key]) < 2 for key in queues
     ):
         return None
-    counted = [by_name[groups[key][role][0]] for key in queues for role in shared & COUNT_ROLES]
+    shared = frozenset().union(*(groups[key] for key in queues))
+    if _names_no_queue([labels[key] for key in queues]):
+        return None
+    held = [(key, role) for key in queues for role in shared if role in groups[key]]
+    counted = [by_name[groups[key][role][0]] for key, role in held if role in COUNT_ROLES]
     if any(_counts(c) is None for c in counted):
         return None
-    timed = [by_name[groups[key][role][0]] for key in queues for role in shared - COUNT_ROLES]
+    timed = [by_name[groups[key][role][0]] for key, role in held if role not in COUNT_ROLES]
     if any(c.values and max(_number_share(c), _duration_share(c)) < MIN_SHARE for c in timed):
         return None
     if not _one_row_per_interval(plan, by_name):
         return None
     measures = []
     for role in sorted(shared - {"volume"}, key=BLOCK_MEASURE_ROLES.index):
-        columns = tuple(groups[key][role][0] for key in queues)
-        rest = groups[queues[0]][role][1]
+        columns = tuple(groups[key][role][0] if role in groups[key] else "" for key in queues)
+        rest = next(groups[key][role][1] for key in queues if role in groups[key])
         # The rest of the header keeps its unit ("AHT (min)") for the duration reading.
         header = role if header_words(rest) == {role} else f"{role} ({rest})"
-        units = {duration_unit(column) for column in columns}
+        units = {duration_unit(column) for column in columns if column}
         if len(units) > 1:
             return None  # queues timed in different units: no one header says them all
         measures.append((header, columns))

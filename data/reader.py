@@ -900,7 +900,23 @@ def _to_days(parsed: pa.Array) -> np.ndarray:
     return np.floor(seconds / 86_400)
 
 
-def _day_month_order(sheet: _Sheet, column: str, fmt: str, notes: list[str]) -> str:
+_AM_PM = re.compile(r"\d\s*[AaPp]\.?[Mm]\.?\s*$")
+
+
+def _twelve_hour(sheet: _Sheet, plan: ColumnPlan) -> bool:
+    """The times are written on a 12-hour clock ("08:00 AM"), as month/day (US) exports write
+    them: the hint for dates that fit both orders."""
+    if plan.timestamp_format:
+        return "%p" in plan.timestamp_format
+    if not plan.time_column:
+        return False
+    cells = [cell for cell in sheet.column(plan.time_column)[:200].to_pylist() if cell]
+    return bool(cells) and all(_AM_PM.search(str(cell)) for cell in cells)
+
+
+def _day_month_order(
+    sheet: _Sheet, column: str, fmt: str, notes: list[str], twelve_hour: bool = False
+) -> str:
     """`fmt` or its day/month swap, whichever reads the column's dates; InputError when the
     column mixes the two orders, which no single format reads right. Two-digit years that may
     come first (03/04/05 as 2003-04-05) get a note."""
@@ -930,9 +946,17 @@ def _day_month_order(sheet: _Sheet, column: str, fmt: str, notes: list[str]) -> 
             )
             _note_year_first(readings, swapped, year_first, notes)
             return swapped
-        told = readings.spacing(swapped) == readings.spacing(fmt) and _note_either_order(
-            readings, fmt, swapped, year_first, notes
-        )
+        tie = readings.spacing(swapped) == readings.spacing(fmt)
+        differ = bool((readings.days[fmt] != readings.days[swapped]).any())
+        if tie and differ and twelve_hour and fmt.startswith("%d") and not year_first:
+            notes.append(
+                f"{sheet.name}: the dates in '{column}' fit day/month and month/day alike; read "
+                f"as month/day ({swapped}) because the times are written with AM/PM, as "
+                "month/day exports write them. If they are day/month, export the dates as "
+                "year-month-day and import again."
+            )
+            return swapped
+        told = tie and _note_either_order(readings, fmt, swapped, year_first, notes)
         if not told:
             _note_year_first(readings, fmt, year_first, notes)
         return fmt
@@ -1026,7 +1050,9 @@ def _parse_time(
     """Wall-clock seconds of every row, and which rows to keep when some are 'Total' rows
     (spreadsheet exports often end with one: it is a sum, not an interval)."""
     main = plan.timestamp_column or plan.date_column
-    fmt = _day_month_order(sheet, main, plan.timestamp_format or plan.date_format, notes)
+    fmt = _day_month_order(
+        sheet, main, plan.timestamp_format or plan.date_format, notes, _twelve_hour(sheet, plan)
+    )
     seconds = parse_timestamps(sheet.column(main), fmt)
     seconds, fmt = _year_first_dates(sheet, main, fmt, seconds, notes)
     if fmt in EPOCH_FORMATS and fmt != EXCEL_SERIAL:

@@ -196,7 +196,9 @@ def queues_to_long(
     measures = plan.queue_measures
     times = {plan.timestamp_column, plan.date_column, plan.time_column}
     kept = [c for c in text_format.header if c in times]
-    measured = {column for _, columns in measures for column in columns}
+    # A block without some measure ("" in its place: e-mail has no abandoned count) leaves it
+    # empty on its rows.
+    measured = {column for _, columns in measures for column in columns if column}
     totals = [
         c for c in text_format.header if c not in queues and c not in measured and is_total_label(c)
     ]
@@ -207,6 +209,7 @@ def queues_to_long(
     )
     # Measure cells are copied as written: the long reader parses durations ("4:05") as ever.
     cells = {column: table[column].to_pylist() for column in measured}
+    cells[""] = [""] * table.num_rows
     with open(target, "w", encoding=text_format.encoding, newline="") as handle:
         writer = csv.writer(handle, delimiter=text_format.delimiter)
         writer.writerow([*kept, LONG_QUEUE, LONG_VOLUME, *(header for header, _ in measures)])
@@ -227,7 +230,15 @@ def queues_to_long(
     down = "day" if plan.date_column and not plan.time_column else "interval"
     named = f" (queues {', '.join(names)})" if names != queues else ""
     if measures:
-        read = ", ".join(", ".join(columns) for _, columns in measures)
+        read = ", ".join(", ".join(c for c in columns if c) for _, columns in measures)
+        lacking = [
+            f"{queue} has no {header.split(' (')[0]} column"
+            for header, columns in measures
+            for queue, column in zip(names, columns, strict=True)
+            if not column
+        ]
+        if lacking:
+            read += f" ({'; '.join(lacking)}: left empty)"
         return (
             f"{name}: one row per {down} with a block of columns per queue ({', '.join(names)}), "
             f"read as one queue per block: counts {', '.join(queues)}; measures {read}"

@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 import itertools
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -173,10 +174,32 @@ def _choose(
         contents = [_content(sheet, name, options or ImportOptions()) for sheet in sheets]
     except Exception as error:  # calamine raises many kinds for a damaged workbook
         raise _unopened(name, error) from error
+    if not any(content.readable for content in contents):
+        _refuse_day_sheets(name, [content.sheet.name for content in contents])
     chosen = max(contents, key=lambda content: content.rank)  # the first on a tie
     if chosen.per_agent and not chosen.contacts_per_interval:
         _refuse_per_agent(name, chosen, [content for content in contents if content is not chosen])
     return contents, chosen
+
+
+# A sheet named for a day: "01.03", "1-3", "01/03/2024", "2024-03-01".
+_DAY_NAME = re.compile(r"\s*(\d{1,2}[./-]\d{1,2}([./-]\d{2,4})?|\d{4}-\d{2}-\d{2})\s*")
+
+
+def _refuse_day_sheets(name: str, sheets: list[str]) -> None:
+    """A workbook of one sheet per day, no sheet holding a date column: the sheet names are
+    the only dates, and the import reads no date from a sheet name (nor would know the year of
+    "01.03"), so each row's day is unknown."""
+    days = [sheet for sheet in sheets if _DAY_NAME.fullmatch(sheet)]
+    if len(days) < 2:
+        return
+    shown = ", ".join(f"'{sheet}'" for sheet in days[:3]) + (", ..." if len(days) > 3 else "")
+    raise InputError(
+        f"{name}: the workbook has a sheet per day ({shown}), but no sheet has a date column, "
+        "and the import does not read dates from sheet names, so the day of each row is "
+        "unknown. Add a date column (such as 2024-03-01) to every sheet, or export the report "
+        "over all the days as one table with a date on every row, and import again."
+    )
 
 
 def _write_sheet(name: str, content: _SheetContent, target: Path) -> None:
