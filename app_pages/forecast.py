@@ -273,7 +273,9 @@ figures[0].metric(
         else None
     ),
 )
-busiest = ahead.loc[ahead["forecast"].idxmax()] if not ahead.empty else None
+# A forecast of no contacts has no busiest interval or day: naming one would point at a quiet slot.
+busy_ahead = ahead[ahead["forecast"] > 0]
+busiest = busy_ahead.loc[busy_ahead["forecast"].idxmax()] if not busy_ahead.empty else None
 figures[1].metric(
     "Busiest interval, P10–P90",
     f"{busiest['p10']:,.0f}–{busiest['p90']:,.0f}" if busiest is not None else "—",
@@ -289,14 +291,19 @@ if busiest is not None:
     figures[1].caption(f"{pd.Timestamp(busiest[INTERVAL_START]):%a %d %b, %H:%M}")
 figures[2].metric(
     "Busiest day",
-    f"{pd.Timestamp(daily.idxmax()):%a %d %b}" if not daily.empty else "—",
+    f"{pd.Timestamp(daily.idxmax()):%a %d %b}" if daily.gt(0).any() else "—",
     border=True,
-    help=f"{daily.max():,.0f} contacts forecast." if not daily.empty else None,
+    help=f"{daily.max():,.0f} contacts forecast." if daily.gt(0).any() else None,
 )
 figures[3].metric("Peaks found", f"{len(peaks)}", border=True)
 
 st.subheader("Peaks")
-if peaks.empty:
+if busiest is None:
+    st.info(
+        "No contacts are forecast for this queue over the horizon, so it has no peaks: its "
+        "recent weeks brought none."
+    )
+elif peaks.empty:
     st.info(
         f"No interval of this forecast is more than {st.session_state['peak_threshold_pct']:g}% "
         "above a usual week"

@@ -360,9 +360,16 @@ def model_choice_sentence(
         return f"Using **{chosen}**."
     errors = rows["wape_interval"].astype(float)
     error = errors[chosen]
+    origins = int(rows.loc[chosen, "n_origins"]) if "n_origins" in rows else 0
+    if errors.isna().all():  # WAPE divides by the contacts that came: none came
+        how = "was chosen by hand" if requested != AUTO else "forecasts this queue"
+        return (
+            f"No contacts arrived in the {origins} backtest weeks, so no model's error can be "
+            f"measured on them; **{chosen}** {how}. With contacts this rare, staff the queue from "
+            "a shared pool rather than to its forecast."
+        )
     if requested != AUTO:
         return f"**{chosen}** was chosen by hand; its backtest error is {error:.1%} WAPE."
-    origins = int(rows.loc[chosen, "n_origins"]) if "n_origins" in rows else 0
     scored = f"{error:.1%} WAPE per interval over {origins} backtest weeks"
     rule = (
         f"auto switches only to a model better in every week and by more than {margin:.0%} "

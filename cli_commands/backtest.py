@@ -81,11 +81,7 @@ def run(args: argparse.Namespace) -> int:
     write_csv(table, args.out)
     best = table[table["model"] == "auto"]
     for _, row in best.iterrows():
-        print(
-            f"{row['queue']}: auto interval WAPE {row['wape_interval']:.3f}, "
-            f"daily {row['wape_daily']:.3f}, 80% coverage {row['coverage_80']:.1%} "
-            f"({row['chosen']})"
-        )
+        print(_auto_line(row, args.horizon_days))
     for note in result.notes:
         print(f"note: {note}")
     for queue, scored in best.set_index(QUEUE)["n_origins"].items():
@@ -93,6 +89,21 @@ def run(args: argparse.Namespace) -> int:
             print(f"note: {_fewer_origins(dataset, result.runs[queue], int(scored), args)}")
     print(f"wrote {len(table)} rows to {args.out}")
     return 0
+
+
+def _auto_line(row: pd.Series, horizon_days: int) -> str:
+    """One queue's auto figures; WAPE divides by the contacts that came, so weeks without any
+    have none, and saying "nan" would read as a fault."""
+    if pd.isna(row["wape_interval"]):
+        return (
+            f"{row[QUEUE]}: no contacts arrived in its {int(row['n_origins'])} scored "
+            f"{horizon_days}-day backtests, so WAPE is undefined; MASE {row['mase']:.2f}, "
+            f"80% coverage {row['coverage_80']:.1%} ({row['chosen']})"
+        )
+    return (
+        f"{row[QUEUE]}: auto interval WAPE {row['wape_interval']:.3f}, "
+        f"daily {row['wape_daily']:.3f}, 80% coverage {row['coverage_80']:.1%} ({row['chosen']})"
+    )
 
 
 def _fewer_origins(

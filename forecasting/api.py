@@ -77,6 +77,7 @@ FORECAST_COLUMNS = [INTERVAL_START, QUEUE, "forecast", "p10", "p50", "p80", "p90
 FALLBACK_MODEL = "historical_average_4w"
 # A peak day whose day-of-month (or yearly) multiplier is at least this is put down to it.
 CALENDAR_REASON_FACTOR = 1.05
+MAX_QUEUES_LISTED = 10  # queues a failed backtest lists one per line before counting the rest
 PEAK_BASIS_COLUMNS = [INTERVAL_START, QUEUE, "forecast", USUAL, REASON]
 # One row per special day of the horizon: what it is, the multiplier applied to a usual day,
 # how many past days it was learned from and which, and the day's forecast total.
@@ -726,6 +727,7 @@ def backtest_dataset(
     horizon = settings.horizon_days
     warmup = settings.selection_origins + math.ceil(horizon / settings.step_days) - 1
     tables, all_runs, notes = [], {}, list(end_notes)
+    too_short: dict[str, str] = {}  # queue -> what it has, when too short to backtest
     for number, history in enumerate(histories):
         inputs = prepare_queue(history, horizon, settings)
         history, inputs, note = _to_data_end(history, inputs, settings, horizon)
@@ -738,6 +740,8 @@ def backtest_dataset(
                 else " There is nothing to backtest: no contact ever arrived."
             )
             notes.append(_not_backtestable(history, horizon) + advice)
+            if history.open_mask.any():
+                too_short[history.queue] = _history_has(history)
             continue
         runs = run_backtest(
             inputs, names, origins, horizon, _scaled(progress, number, len(histories))
@@ -755,24 +759,54 @@ def backtest_dataset(
         tables.append(accuracy_table(runs, evaluation))
         all_runs[history.queue] = runs
     if not tables:
-        raise InputError(" ".join(notes))
+        raise InputError(_nothing_backtested(notes, too_short, horizon))
     if progress:
         progress(1.0, "backtest ready")
     return BacktestResult(pd.concat(tables, ignore_index=True), all_runs, notes)
 
 
-def _not_backtestable(history: QueueHistory, horizon_days: int) -> str:
-    observed = int(history.observed_days().sum())
-    has = f"it has {history.n_days} days, {observed} of them with data"
-    if history.n_days == 1:
-        has = f"it has 1 day, {'with' if observed else 'without'} data"
-    if not history.open_mask.any() and (~np.isnan(history.values)).any():
-        has = f"its {history.n_days} days hold no contacts at all"
-    return (
-        f"Queue '{history.queue}' was not backtested: it needs {horizon_days + MIN_HISTORY_DAYS} "
-        f"days of history with at least {MIN_OBSERVED_SHARE:.0%} of a {horizon_days}-day "
-        f"stretch's open intervals observed; {has}."
+def _nothing_backtested(notes: list[str], too_short: dict[str, str], horizon_days: int) -> str:
+    """Why a backtest scored no queue, one line per queue: queues too short for it share one
+    statement of what a backtest needs, so forty short queues read as a list, not a paragraph."""
+    if len(too_short) < 2:
+        return " ".join(notes)
+    full = {_not_backtestable_text(queue, has, horizon_days) for queue, has in too_short.items()}
+    others = [
+        note for note in notes if note.removesuffix(_longer_history(horizon_days)) not in full
+    ]
+    listed = [f"- '{queue}': {has}." for queue, has in too_short.items()]
+    if len(listed) > MAX_QUEUES_LISTED:
+        listed = [*listed[:MAX_QUEUES_LISTED], f"- … and {len(listed) - MAX_QUEUES_LISTED} more."]
+    head = (
+        f"None of the {len(too_short)} queues below could be backtested: each "
+        f"{_backtest_needs(horizon_days)}.{_longer_history(horizon_days)}"
     )
+    return "\n".join([*others, head, *listed])
+
+
+def _backtest_needs(horizon_days: int) -> str:
+    return (
+        f"needs {horizon_days + MIN_HISTORY_DAYS} days of history with at least "
+        f"{MIN_OBSERVED_SHARE:.0%} of a {horizon_days}-day stretch's open intervals observed"
+    )
+
+
+def _history_has(history: QueueHistory) -> str:
+    """What a queue too short to backtest has, to set beside what a backtest needs."""
+    observed = int(history.observed_days().sum())
+    if not history.open_mask.any() and (~np.isnan(history.values)).any():
+        return f"its {history.n_days} days hold no contacts at all"
+    if history.n_days == 1:
+        return f"it has 1 day, {'with' if observed else 'without'} data"
+    return f"it has {history.n_days} days, {observed} of them with data"
+
+
+def _not_backtestable_text(queue: str, has: str, horizon_days: int) -> str:
+    return f"Queue '{queue}' was not backtested: it {_backtest_needs(horizon_days)}; {has}."
+
+
+def _not_backtestable(history: QueueHistory, horizon_days: int) -> str:
+    return _not_backtestable_text(history.queue, _history_has(history), horizon_days)
 
 
 def _forecast_without_backtest(model: str) -> str:

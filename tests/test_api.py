@@ -362,6 +362,26 @@ def test_a_queue_too_new_to_backtest_is_named_and_the_others_are_scored(history)
     assert "default width" in note
 
 
+def test_many_queues_too_short_to_backtest_are_listed_one_per_line_under_one_requirement():
+    # Twelve new chat queues of three weeks each: one statement of what a backtest needs, a line
+    # per queue (ten named, the rest counted), the advice once, not twelve joined paragraphs.
+    queues = [
+        synthetic_intervals(21, seed=n, queue=f"chat {n:02d}", start="2024-04-01", level=10)
+        for n in range(12)
+    ]
+    with pytest.raises(InputError) as refused:
+        backtest_dataset(pd.concat(queues), settings())
+    lines = str(refused.value).splitlines()
+    assert lines[0] == (
+        "None of the 12 queues below could be backtested: each needs 42 days of history with at "
+        "least 50% of a 14-day stretch's open intervals observed. Import a longer history, or "
+        "backtest a shorter horizon."
+    )
+    assert lines[1] == "- 'chat 00': it has 19 days, 15 of them with data."
+    assert len(lines) == 12 and lines[-1] == "- … and 2 more."
+    assert str(refused.value).count("Import a longer history") == 1
+
+
 def test_history_for_backtest_origins_but_none_scored_is_said_not_a_traceback():
     # 50 days fit 14-day origins, but none has an earlier origin whose 14 days had passed.
     short = synthetic_intervals(50, seed=3, queue="desk", start="2024-03-04", level=20)

@@ -122,3 +122,23 @@ def test_a_queue_without_contacts_is_named_as_absent_from_the_output(weeks_csv, 
     assert set(table["queue"]) == {"sales"}
     assert f"note: dead has no open interval in the horizon, so no row in {out}" in done.stdout
     assert "Its forecast is zero: no contact ever arrived." in done.stdout
+
+
+def test_backtest_of_a_queue_without_contacts_in_its_scored_weeks_says_so_not_nan(
+    shared_data, tmp_path
+):
+    # AXA's "Crises" line took 141 calls in three years, none in the weeks a backtest scores:
+    # WAPE divides by the contacts that came, so it is undefined there, not a fault to print.
+    out = tmp_path / "metrics.csv"
+    done = run_cli(
+        "backtest", shared_data / "axa" / "series" / "Crises.csv", "--horizon-days", 14,
+        "--out", out,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    (line,) = [text for text in done.stdout.splitlines() if text.startswith("Crises:")]
+    assert line.startswith(
+        "Crises: no contacts arrived in its 8 scored 14-day backtests, so WAPE is undefined; MASE "
+    )
+    assert "nan" not in done.stdout
+    auto = pd.read_csv(out).set_index("model").loc["auto"]
+    assert auto["n_origins"] == 8 and pd.isna(auto["wape_interval"])

@@ -208,3 +208,36 @@ def test_without_unusual_days_the_exclude_period_is_a_past_week():
         date(2025, 4, 8),
         date(2025, 4, 9),
     )
+
+
+def test_a_queue_without_contacts_in_its_backtest_weeks_says_so_instead_of_failing(
+    tmp_path, shared_data
+):
+    # AXA's "Crises" line took 141 calls in three years, none in its backtest weeks: no model's
+    # WAPE exists there, and "why this model" must say so rather than raise on all-NaN errors.
+    Store().save_dataset(import_files([shared_data / "axa" / "series" / "Crises.csv"]), "Crises")
+    app = AppTest.from_file(APP, default_timeout=300)
+    app.session_state["horizon_days"] = 14
+    app.query_params["dataset"] = "Crises"
+    app.run()
+    app.switch_page("app_pages/forecast.py").run()
+    assert_clean(app)
+    why = [item.value for item in app.markdown if "backtest weeks" in item.value]
+    assert why and why[0].startswith("No contacts arrived in the 4 backtest weeks, so no model's")
+    assert "nan" not in why[0]
+    # Nothing is forecast: no busiest interval or day is named, and the peaks say why.
+    assert metric(app, "Forecast contacts") == "0"
+    assert metric(app, "Busiest interval, P10–P90") == "—"
+    assert metric(app, "Busiest day") == "—"
+    assert any(
+        item.value.startswith("No contacts are forecast for this queue") for item in app.info
+    )
+
+
+def test_the_model_sentence_without_contacts_in_the_backtest_weeks_names_the_hand_choice():
+    rows = pd.DataFrame(
+        {"model": ["a", "b"], "wape_interval": [np.nan, np.nan], "n_origins": [4, 4]}
+    )
+    sentence = settings.model_choice_sentence(rows, "b", "b")
+    assert sentence.startswith("No contacts arrived in the 4 backtest weeks")
+    assert "**b** was chosen by hand" in sentence
