@@ -268,6 +268,7 @@ INBOUND_FIRST_WORDS = {
 NOT_INBOUND_FIRST_WORDS = {
     "outbound", "outgoing", "out", "outb", "uscente", "uscenti", "manual", "internal", "interna",
     "interno", "intern", "dialer", "predictive", "preview", "sortant", "ausgehend", "saliente",
+    "ringout",  # RingCentral's click-to-dial call out ("RingOut", "RingOut Web")
 }  # fmt: skip
 DIRECTION_SHARE = 0.9  # of a column's sample values must be directions for it to be one
 # ... or this share under a header that says it holds directions.
@@ -328,6 +329,13 @@ class ColumnPlan:
     # Records: a bare "Reason" beside the outcome column ("canceled" + "Task canceled by caller
     # hangup"): it tells how the contacts ended where the outcome column says nothing.
     reason_column: str | None = None
+    # Records: a call log's "Action" (RingCentral: "Phone Call", "RingOut", "Outgoing Fax")
+    # beside or instead of a direction: its outgoing actions are no demand, left out.
+    action_column: str | None = None
+    # Records without a status saying so (chat exports): the agent and the time to the first
+    # response, both empty on a contact nobody answered. Set only as a pair.
+    agent_column: str | None = None
+    first_response_column: str | None = None
     # The queue column holds queue numbers ("Queue ID"): one number alone in the file names no
     # queue, so the file's name does.
     queue_is_key: bool = False
@@ -354,7 +362,8 @@ class ColumnPlan:
             self.outcome_column, self.satisfaction_column, self.direction_column,
             self.answered_column, self.abandoned_column, self.abandon_wait_column,
             self.abandoned_flag_column, self.master_contact_column, self.contact_id_column,
-            self.reason_column, *self.handle_parts,
+            self.reason_column, self.action_column, self.agent_column,
+            self.first_response_column, *self.handle_parts,
         ]  # fmt: skip
         return list(dict.fromkeys(name for name in names if name))
 
@@ -370,7 +379,8 @@ class ColumnPlan:
             "abandoned": self.abandoned_column, "abandon wait": self.abandon_wait_column,
             "abandoned flag": self.abandoned_flag_column,
             "master contact": self.master_contact_column,
-            "outcome reason": self.reason_column,
+            "outcome reason": self.reason_column, "action": self.action_column,
+            "agent": self.agent_column, "first response": self.first_response_column,
         }  # fmt: skip
         if self.handle_parts:  # "Avg ACD Time + Avg ACW Time"
             role = "aht" if self.aht_column else "handle"
@@ -736,6 +746,16 @@ def _detect_roles(
             plan.reason_column = pick(
                 [c for c in reasons if c.words <= REASON_WORDS and c.values], REASON_WORDS
             )
+        plan.action_column = pick([c for c in free if _holds_outgoing_actions(c)], ACTION_WORDS)
+        agent = next((c for c in text if c.name not in taken and _names_agent(c.words)), None)
+        response = next(
+            (c for c in columns if c.name not in reserved and _names_first_response(c.words)),
+            None,
+        )
+        chats = any(c.words & CHAT_WORDS for c in columns)
+        if agent and response and chats:
+            plan.agent_column, plan.first_response_column = agent.name, response.name
+            taken.add(agent.name)
     _plan_handle_parts(plan, [c for c in timed if c.name not in taken])
     taken.update(plan.handle_parts)
     text = [c for c in free if c not in numeric and c.name not in taken]
@@ -778,6 +798,34 @@ def _detect_roles(
     if plan.queue_column and splits and not overrides.queue_column:
         plan.split_column = splits[0].name
     return plan
+
+
+# A call log's "Action" column (RingCentral): what the call was, outgoing ones among them.
+ACTION_WORDS = {"action", "azione", "aktion", "accion"}
+
+
+def _holds_outgoing_actions(column: _Column) -> bool:
+    """An "Action" column with some outgoing call or fax ("Outgoing Fax", "RingOut")."""
+    return bool(column.words & ACTION_WORDS) and any(
+        is_direction_value(value) is False for value in column.values
+    )
+
+
+# Only a chat nobody picked up is missed demand: a ticket without an agent or a first reply
+# (Zendesk, Freshdesk) is still open, waiting in the backlog.
+CHAT_WORDS = {"chat", "chats", "conversation", "conversations", "messaging"}
+
+# The agent who took a contact ("Agent", "Agent Name", "Operatore"): not a time of theirs.
+_AGENT_WORDS = {"agent", "agente", "operator", "operatore", "assignee", "mitarbeiter"}
+
+
+def _names_agent(words: set[str]) -> bool:
+    return bool(words & _AGENT_WORDS) and not words & (LENGTH_WORDS | TIME_MEASURE_WORDS)
+
+
+def _names_first_response(words: set[str]) -> bool:
+    """The time to a chat's first agent reply ("First Response Time (s)", "First Reply")."""
+    return "first" in words and bool(words & {"response", "reply", "risposta"})
 
 
 # Columns naming a person or a phone, not a queue, though each interval repeats per value too.

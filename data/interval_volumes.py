@@ -347,13 +347,14 @@ def _note_duplicates(rows: ParsedRows, notes: list[str]) -> None:
         f"{np.datetime64(int(second), 's').astype(str).replace('T', ' ')}" for second in examples
     )
     stamps = rows.seconds[order][repeated].astype("datetime64[s]")
-    weekday = (stamps.astype("datetime64[D]").astype(np.int64) + 3) % 7  # 0 = Monday
-    hour = (stamps - stamps.astype("datetime64[D]")).astype(np.int64) // 3600
-    if ((weekday == 6) & (hour < 4)).all():  # clocks go back on a Sunday night
+    nights = _clock_back_nights(stamps)
+    if nights:
+        # Local time lived the hour twice: both hours' contacts are real demand, in one interval.
         notes.append(
             f"{len(repeated):,} row(s) repeat a timestamp already seen for the same queue (e.g. "
-            f"{shown}); their counts were summed, as for the hour repeated when clocks go back "
-            "in autumn."
+            f"{shown}) on {', '.join(nights)}, the night the clock went back an hour (end of "
+            "daylight saving time): the repeated hour's counts were summed into the same "
+            "intervals, as its contacts are real demand."
         )
         return
     notes.append(
@@ -362,6 +363,32 @@ def _note_duplicates(rows: ParsedRows, notes: list[str]) -> None:
         "column (channel, media type, call type), name that column as the queue column to keep "
         "them apart; if it duplicated rows, remove the repeats and import again."
     )
+
+
+def _clock_back_nights(stamps: np.ndarray) -> list[str]:
+    """The dates ("2025-10-26") of repeated stamps that are all the hour lived twice when
+    clocks go back: a Sunday between 00:00 and 04:00, at most an hour of them a night, in the
+    last week of October (Europe), the first of November (North America) or the first of
+    April (Australia, New Zealand, Chile). [] for any other repeat (a file pasted twice)."""
+    days = stamps.astype("datetime64[D]")
+    seconds = (stamps - days).astype(np.int64)
+    weekday = (days.astype(np.int64) + 3) % 7  # 0 = Monday
+    month_day = [(int(str(day)[5:7]), int(str(day)[8:10])) for day in days]
+    change_week = np.array(
+        [
+            (m == 10 and d >= 25) or (m == 11 and d <= 7) or (m == 4 and d <= 7)
+            for m, d in month_day
+        ],
+        dtype=bool,
+    )
+    if len(stamps) == 0 or not ((weekday == 6) & (seconds < 4 * 3600) & change_week).all():
+        return []
+    nights = np.unique(days)
+    for night in nights:  # one hour repeated, not the whole night
+        lived = seconds[days == night]
+        if lived.max() - lived.min() >= 3600:
+            return []
+    return [str(night) for night in nights]
 
 
 def check_interval(minutes: int | None) -> None:

@@ -99,6 +99,9 @@ _CLOSED_HOURS = re.compile(
 _CLOSED_REASON = re.compile(r"^(CLOSED|FERMEE?|GESCHLOSSEN|CERRADO|CHIUSO)$")
 
 
+_LEADING_CALL = re.compile(r"^CALL +(?=\S)")
+
+
 def _words(label: str) -> str:
     """Upper case without accents, with underscores and dashes as spaces ("CUSTOMER_DISCONNECT",
     "ABANDONNE")."""
@@ -117,7 +120,8 @@ def classify_label(label: str) -> int:
     behind them - is OTHER: it still counts as an arrival (the bank's own interval counts include
     it) but neither as answered nor as abandoned.
     """
-    upper = _words(label)
+    # "Call connected", "Call missed" (RingCentral's results): the outcome after the word call.
+    upper = _LEADING_CALL.sub("", _words(label))
     if _CLOSED_HOURS.search(upper):
         return CLOSED  # before abandoned: "Missed - out of hours" was no demand at all
     if (

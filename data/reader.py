@@ -30,7 +30,14 @@ from data.columns import (
 )
 from data.errors import InputError, where_to_choose
 from data.labels import LABEL_TYPE, label_codes, queue_from_file_name
-from data.outcomes import classify_abandoned_flags, read_outcomes
+from data.outcomes import (
+    ABANDONED,
+    ANSWERED,
+    OTHER,
+    classify_abandoned_flags,
+    classify_outcomes,
+    read_outcomes,
+)
 from data.records import contact_groups
 from data.rows import ParsedRows
 from data.sniff import TextFormat, is_footer_row, single_byte_encoding, sniff_file
@@ -333,7 +340,7 @@ def _label_columns(plan: ColumnPlan) -> list[str]:
     """The used columns holding labels (queue, outcome, direction ...), not numbers or times."""
     label_roles = (
         plan.queue_column, plan.split_column, plan.outcome_column, plan.direction_column,
-        plan.abandoned_flag_column,
+        plan.abandoned_flag_column, plan.action_column, plan.agent_column,
     )  # fmt: skip
     return [column for column in plan.used_columns() if column in label_roles]
 
@@ -455,6 +462,9 @@ def _parse_rows(
     if plan.direction_column:
         joined = plan.master_contact_column is not None
         seconds = _inbound_only(sheet, plan.direction_column, seconds, notes, joined)
+    if plan.action_column:  # "RingOut", "Outgoing Fax": calls out, whatever the direction says
+        joined = plan.master_contact_column is not None
+        seconds = _inbound_only(sheet, plan.action_column, seconds, notes, joined)
     if sheet.table.num_rows == 0:
         raise InputError(f"{name}: no data rows were found below the header.")
     codes, queue_names = _queues(sheet, plan)
@@ -502,6 +512,8 @@ def _parse_rows(
     if rows.outcome is None and flagged:
         rows.outcome, summary = classify_abandoned_flags(sheet.column(plan.abandoned_flag_column))
         notes.append(f"{name}: outcome from '{plan.abandoned_flag_column}' (yes/no): {summary}.")
+    if plan.agent_column and plan.first_response_column and not flagged:
+        rows.outcome = _unanswered_without_agent(sheet, plan, rows.outcome, notes)
     if plan.satisfaction_column:
         rows.satisfaction = _scores(sheet, plan.satisfaction_column, notes)
     if plan.master_contact_column:
@@ -514,6 +526,34 @@ def _parse_rows(
                 "arrived, with the legs' handle times together."
             )
     return rows
+
+
+def _unanswered_without_agent(
+    sheet: _Sheet, plan: ColumnPlan, outcome: np.ndarray | None, notes: list[str]
+) -> np.ndarray:
+    """A contact with neither an agent nor a first response (a chat nobody picked up) was
+    never answered: abandoned, unless its outcome label says otherwise by itself ("Answered");
+    an empty or unknown status, or a duration, does not make it answered. Without an outcome
+    column, the contacts with an agent or a first response are the answered ones."""
+    agent, response = plan.agent_column or "", plan.first_response_column or ""
+    unserved = _blank_cells(sheet.column(agent)) & _blank_cells(sheet.column(response))
+    if outcome is None:
+        codes = np.where(unserved, ABANDONED, ANSWERED).astype(np.int8)
+        told = "the others as answered"
+    else:
+        said = np.zeros(len(unserved), dtype=bool)
+        if plan.outcome_column:  # labels naming an outcome by themselves are kept
+            said = classify_outcomes(sheet.column(plan.outcome_column))[0] != OTHER
+        unserved &= ~said & np.isin(outcome, (OTHER, ANSWERED))  # not abandoned or closed
+        codes = np.where(unserved, ABANDONED, outcome).astype(np.int8)
+        told = f"the others as '{plan.outcome_column}' says" if plan.outcome_column else ""
+    if unserved.any():
+        notes.append(
+            f"{sheet.name}: {int(unserved.sum()):,} contact(s) with neither an agent in "
+            f"'{agent}' nor a time in '{response}' were never answered: counted as abandoned "
+            f"(missed demand), not as answered" + (f"; {told}." if told else ".")
+        )
+    return codes
 
 
 def _fill_offered(sheet: _Sheet, plan: ColumnPlan, rows: ParsedRows, notes: list[str]) -> None:
@@ -947,7 +987,7 @@ def _day_month_order(
             _note_year_first(readings, swapped, year_first, notes)
             return swapped
         tie = readings.spacing(swapped) == readings.spacing(fmt)
-        differ = bool((readings.days[fmt] != readings.days[swapped]).any())
+        differ = bool(_days_differ(readings, fmt, swapped).any())
         if tie and differ and twelve_hour and fmt.startswith("%d") and not year_first:
             notes.append(
                 f"{sheet.name}: the dates in '{column}' fit day/month and month/day alike; read "
@@ -973,6 +1013,12 @@ def _day_month_order(
     return complete
 
 
+def _days_differ(readings: _DateReadings, fmt: str, swapped: str) -> np.ndarray:
+    """Dates both orders read, as different days (cells neither reads are no evidence)."""
+    days, other = readings.days[fmt], readings.days[swapped]
+    return ~np.isnan(days) & ~np.isnan(other) & (days != other)
+
+
 def _note_either_order(
     readings: _DateReadings, fmt: str, swapped: str, year_first: str | None, notes: list[str]
 ) -> bool:
@@ -980,7 +1026,7 @@ def _note_either_order(
     read as `fmt`, with a note giving the other reading, unless both give the same days; with a
     two-digit year, the year-first reading too where it is possible. True when the note gives
     the year-first reading."""
-    differ = readings.days[fmt] != readings.days[swapped]
+    differ = _days_differ(readings, fmt, swapped)
     if not differ.any():
         return False  # 05/05/2025 is the same day either way
     first = np.flatnonzero(differ)[:1]
