@@ -186,12 +186,20 @@ def _scenario_of(row: pd.Series, base: Scenario) -> Scenario:
         name=str(row["name"] or "").strip(),
         volume_change_pct=number("volume_change_pct"),
         aht_change_pct=number("aht_change_pct"),
-        quantile=str(row["quantile"] or "mean"),
+        quantile=_quantile(row.get("quantile")),
         staffing=staffing,
         queue=base.queue,
         change_from=row.get("change_from"),
         change_to=row.get("change_to"),
     )
+
+
+def _quantile(value: object) -> str:
+    """The Staff to cell; an emptied cell reads NaN or None, which must not be shown as 'nan'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or not str(value).strip():
+        label = TABLE_COLUMNS["quantile"].get("label", "quantile")
+        raise InputError(f"'{label}' is empty: pick one of {', '.join(QUANTILES)}.")
+    return str(value)
 
 
 def _row_problems(number: Callable[[str], float]) -> list[str]:
@@ -310,8 +318,28 @@ def _compare_too(name: str) -> None:
     """A scenario just made joins the comparison while it has room: it is the one the manager
     wants to see against the others next."""
     chosen = list(st.session_state.get("compare_names") or [])
-    if name not in chosen and len(chosen) < MAX_COMPARED:
+    if name in chosen:
+        return
+    if len(chosen) < MAX_COMPARED:
         st.session_state["compare_names"] = [*chosen, name]
+    else:  # said, or the manager looks for it in the comparison in vain
+        _say(
+            "info",
+            f"'{name}' is not compared: the comparison already shows {MAX_COMPARED} scenarios, "
+            "the most it holds. Remove one under Compare scenarios to add it.",
+        )
+
+
+def _follow_rename(old: str, new: str) -> None:
+    """A renamed scenario keeps its place in the comparison, as its baseline and in the picker:
+    left under the old name, it would drop out of the comparison on the next run, and the
+    picker would fall back to the first scenario (which a Delete clicked next would remove)."""
+    chosen = list(st.session_state.get("compare_names") or [])
+    if old in chosen:
+        st.session_state["compare_names"] = [new if name == old else name for name in chosen]
+    for key in ("baseline_name", "scenario_pick"):
+        if st.session_state.get(key) == old:
+            st.session_state[key] = new
 
 
 def _forget_just_saved() -> None:
@@ -352,9 +380,7 @@ def _manage(action: str, dataset_name: str, scenarios: dict[str, Scenario]) -> N
             if new_name == picked:
                 raise InputError(f"Scenario '{picked}' already has that name: type a new one.")
             store.rename_scenario(dataset_name, picked, new_name)
-            # The picker follows the scenario: left on the old name it would fall back to the
-            # first scenario, and a Delete clicked next would remove that one.
-            st.session_state["scenario_pick"] = new_name
+            _follow_rename(picked, new_name)
             done = f"Renamed '{picked}' to '{new_name}'."
     except InputError as error:
         _say("error", str(error))
@@ -514,6 +540,7 @@ def _save_table(
                 continue
             if scenario.name != old:
                 store.rename_scenario(dataset_name, old, scenario.name)
+                _follow_rename(old, scenario.name)
                 saved.append(f"Renamed '{old}' to '{scenario.name}'.")
             if _is_change(old, dataclasses.replace(scenario, name=old), scenarios):
                 store.save_scenario(dataset_name, scenario.name, scenario.to_dict())

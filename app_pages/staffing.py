@@ -309,6 +309,8 @@ else:
     if summary.abandon_rate is None:
         waiting = settings.WAITING_CONTACTS[st.session_state["channel"]]
         st.caption(f"Expected abandonment needs the {waiting}' patience: tick Erlang A above.")
+for note in outcome.notes:  # e.g. a near-dead queue whose cost is mostly the open-hours minimum
+    st.info(note, icon=":material/person_off:")
 quantile = st.session_state["quantile"]
 sized_on_quantile = quantile != "mean"
 if sized_on_quantile:
@@ -409,13 +411,16 @@ st.caption(
     "data); the targets, shrinkage, span and costs above apply to all."
 )
 rows = []
+minimum_notes = []  # queues whose agent-hours are mostly the minimum while open
 for each in current.dataset.queues:
     try:
         scenario_of = settings.queue_scenario(current, each)
-        summary_of = settings.plan_for(current, each, scenario_of).summary
+        outcome_of = settings.plan_for(current, each, scenario_of)
     except InputError as error:
         st.warning(f"{each}: {error}")
         continue
+    summary_of = outcome_of.summary
+    minimum_notes += outcome_of.notes
     rows.append(
         {
             "queue": each,
@@ -460,3 +465,9 @@ if rows:
         f"€ {totals['cost']:,.0f} over the horizon."
     )
     downloads.download_table(overview, "staffing_all_queues", "All queues", key="download_queues")
+    if minimum_notes:
+        st.info(
+            "Staffed mostly by the minimum while open:\n"
+            + "\n".join(f"- {note}" for note in minimum_notes),
+            icon=":material/person_off:",
+        )

@@ -113,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"note: {extra}")
     # What the forecast noticed (a queue that stopped, a day left out, no backtest) is staffed
     # on: the manager hears it here as from `forecast`.
-    for note in result.notes:
+    for note in [*result.notes, *outcome.notes]:
         print(f"note: {note}")
     return 0
 

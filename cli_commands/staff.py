@@ -17,7 +17,13 @@ from cli_commands.options import (
 )
 from data.errors import InputError
 from data.schema import INTERVAL_START, QUEUE, VOLUME
-from staffing.plan import STAFF_COLUMNS, blank_when_closed, plan_staffing, summarise_plan
+from staffing.plan import (
+    STAFF_COLUMNS,
+    blank_when_closed,
+    minimum_staffing_notes,
+    plan_staffing,
+    summarise_plan,
+)
 
 PLAN_COLUMNS = [INTERVAL_START, VOLUME, *STAFF_COLUMNS]
 
@@ -66,6 +72,8 @@ def run(args: argparse.Namespace) -> int:
         f"(EUR {summary.agent_hourly_cost:g}/h agent, {summary.supervisor_hourly_cost:g}/h "
         f"supervisor), service level {summary.service_level:.1%}"
     )
+    for note in minimum_staffing_notes(plan, interval_minutes, settings.min_agents_open):
+        print(f"note: {note}")
     return 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -13,7 +13,13 @@ from data.errors import InputError
 from data.reader import PLAUSIBLE_HANDLE_SECONDS
 from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME
 from planning.scenario import MEAN_QUANTILE, Scenario
-from staffing.plan import PlanSummary, evaluate_staffing, plan_staffing, summarise_plan
+from staffing.plan import (
+    PlanSummary,
+    evaluate_staffing,
+    minimum_staffing_notes,
+    plan_staffing,
+    summarise_plan,
+)
 
 # Plan column: the contacts per interval the agents were sized for (the scenario's quantile of
 # the forecast, with its what-ifs), beside `volume`, the contacts expected (the mean forecast).
@@ -22,10 +28,12 @@ SIZED_FOR_VOLUME = "sized_for_volume"
 
 @dataclass
 class PlanOutcome:
-    """The per-interval plan of one scenario and its headline figures."""
+    """The per-interval plan of one scenario, its headline figures and what they hide."""
 
     plan: pd.DataFrame
     summary: PlanSummary
+    # What a manager should hear beside the figures, e.g. a queue staffed mostly by the minimum.
+    notes: list[str] = field(default_factory=list)
 
 
 def is_plausible_aht(seconds: float) -> bool:
@@ -130,7 +138,11 @@ def build_plan(
         expected["agents"] = _agents_for_rows(sized, expected)
         plan = evaluate_staffing(expected, interval_minutes, settings)
     plan.insert(plan.columns.get_loc(VOLUME) + 1, SIZED_FOR_VOLUME, sized[VOLUME].to_numpy())
-    return PlanOutcome(plan=plan, summary=summarise_plan(plan, interval_minutes, settings))
+    return PlanOutcome(
+        plan=plan,
+        summary=summarise_plan(plan, interval_minutes, settings),
+        notes=minimum_staffing_notes(plan, interval_minutes, settings.min_agents_open),
+    )
 
 
 def _agents_for_rows(sized: pd.DataFrame, rows: pd.DataFrame) -> np.ndarray:

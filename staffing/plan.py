@@ -546,3 +546,84 @@ def _weighted(values: np.ndarray, weights: np.ndarray) -> float:
 def _number(value: object) -> float:
     number = float(value)
     return int(number) if number.is_integer() else number
+
+
+# A queue is flagged once the open-hours minimum staffs at least this share of its agent-hours:
+# then most of its cost buys presence, not answers (a near-dead queue staffed on its own).
+MINIMUM_DOMINATES_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class MinimumStaffing:
+    """How much of one queue's staffing the minimum while open accounts for."""
+
+    queue: str
+    contacts_per_open_interval: float  # mean contacts expected per open interval
+    minimum_agent_hours: float  # agent-hours of intervals whose workload is under one agent
+    agent_hours: float  # all its agent-hours (agents on the phones, before shrinkage)
+
+    @property
+    def share(self) -> float:
+        return self.minimum_agent_hours / self.agent_hours if self.agent_hours else 0.0
+
+
+def minimum_staffing(
+    plan: pd.DataFrame, interval_minutes: float, min_agents_open: int = 1
+) -> list[MinimumStaffing]:
+    """Per live (voice, chat) queue of the plan, the agent-hours kept only by the minimum.
+
+    An open interval counts when it is staffed at the minimum (or fewer) and its workload, the
+    agents' busy time (occupancy × agents), is below one agent: the agent is there because the
+    queue is open, not for its contacts. E-mail has no minimum and is left out.
+    """
+    if plan.empty or min_agents_open <= 0:
+        return []
+    hours = float(interval_minutes) / 60.0
+    found = []
+    for queue, rows in plan.groupby(QUEUE, sort=True):
+        if (rows["channel"] == "email").all():
+            continue
+        agents = rows["agents"].to_numpy(dtype=float)
+        staffed = rows[IS_OPEN].to_numpy(dtype=bool) & (agents > 0)
+        if not staffed.any():
+            continue
+        workload = np.nan_to_num(rows["occupancy"].to_numpy(dtype=float)) * agents
+        at_minimum = staffed & (agents <= min_agents_open) & (workload < 1.0)
+        found.append(
+            MinimumStaffing(
+                queue=str(queue),
+                contacts_per_open_interval=float(
+                    rows[VOLUME].to_numpy(dtype=float)[staffed].mean()
+                ),
+                minimum_agent_hours=float(agents[at_minimum].sum() * hours),
+                agent_hours=float(agents[staffed].sum() * hours),
+            )
+        )
+    return found
+
+
+def minimum_staffing_notes(
+    plan: pd.DataFrame, interval_minutes: float, min_agents_open: int = 1
+) -> list[str]:
+    """A note for every queue where the minimum while open makes up most of its agent-hours
+    (`MINIMUM_DOMINATES_SHARE`): its paid hours and cost would otherwise go unnoticed."""
+    return [
+        minimum_staffing_note(found, interval_minutes, min_agents_open)
+        for found in minimum_staffing(plan, interval_minutes, min_agents_open)
+        if found.share >= MINIMUM_DOMINATES_SHARE
+    ]
+
+
+def minimum_staffing_note(
+    found: MinimumStaffing, interval_minutes: float, min_agents_open: int = 1
+) -> str:
+    """The note on one queue: its contacts, the minimum's agent-hours and what to do."""
+    agents = "one agent" if min_agents_open == 1 else f"{min_agents_open} agents"
+    return (
+        f"Queue '{found.queue}' expects only {found.contacts_per_open_interval:,.2f} contacts per "
+        f"open {interval_minutes:g}-minute interval on average, yet is staffed with at least "
+        f"{agents} whenever it is open: {found.minimum_agent_hours:,.0f} of its "
+        f"{found.agent_hours:,.0f} agent-hours ({found.share:.0%}) are that minimum, in intervals "
+        "whose contacts alone need less than one agent. Merge it with another queue, or have it "
+        "answered by a shared pool of agents, to save most of those hours and their cost."
+    )
