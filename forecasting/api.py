@@ -181,6 +181,8 @@ def _unpack(source: Dataset | pd.DataFrame) -> tuple[pd.DataFrame, int, pd.DataF
 # Days of zeros that open a queue's history before its first contact, to read them as the time
 # before the queue opened: a sparse queue's first contact may take a week or so to come.
 LAUNCH_ZERO_DAYS = 14
+# A weekday whose latest usable day is older than this is named: the 8-week models' window.
+STALE_WEEKDAY_WEEKS = 8
 
 
 def _histories(
@@ -456,6 +458,28 @@ def _unseen_weekdays_note(history: QueueHistory, training: QueueHistory) -> str 
     )
 
 
+def _stale_weekdays_note(history: QueueHistory, training: QueueHistory) -> str | None:
+    """A note naming the open weekdays whose latest usable day is long past: every model
+    repeats or averages the last days it has of a weekday, however old, so an event line busy
+    twice a year forecasts next Sunday as its last busy Sunday."""
+    observed, weekdays = training.observed_days(), training.weekdays()
+    stale = []
+    for day in np.flatnonzero(history.open_mask.any(axis=1)):
+        rows = np.flatnonzero(observed & (weekdays == day))
+        if rows.size and training.n_days - rows[-1] > STALE_WEEKDAY_WEEKS * 7:
+            latest = training.first_day + pd.Timedelta(days=int(rows[-1]))
+            weeks = (training.n_days - rows[-1]) // 7
+            stale.append(f"{WEEKDAY_NAMES[day]}s from {latest:%a %d %b %Y}, {weeks} weeks back")
+    if not stale:
+        return None
+    return (
+        f"{history.queue}: the latest usable days of some weekdays are long past, so they are "
+        f"forecast from them: {'; '.join(stale)}. The weeks since hold no data for those days. "
+        "If the queue is busy only on set dates (an event line), plan those dates by hand; if "
+        "the export missed weeks, import them."
+    )
+
+
 def _short_history_note(history: QueueHistory) -> str | None:
     """A note naming the weekdays a history shorter than a week never shows: their open hours
     are unknown, so they are forecast as closed."""
@@ -641,7 +665,11 @@ def forecast_dataset(
             notes.append(_level_shift_note(history, data.level_shift))
         if data.hours_change:
             notes.append(hours_change_note(history, data.hours_change))
-        for note in (_short_history_note(history), _unseen_weekdays_note(history, data.training)):
+        for note in (
+            _short_history_note(history),
+            _unseen_weekdays_note(history, data.training),
+            _stale_weekdays_note(history, data.training),
+        ):
             if note:
                 notes.append(note)
         mean = run_model(make_model(model), inputs, data, n_days)

@@ -382,6 +382,30 @@ def test_many_queues_too_short_to_backtest_are_listed_one_per_line_under_one_req
     assert str(refused.value).count("Import a longer history") == 1
 
 
+def test_a_weekday_whose_latest_day_is_long_past_is_named_with_its_date(history):
+    # Saturday mornings were worked only in January: the forecast repeats those Saturdays, which
+    # must not pass for what recent weeks showed.
+    saturdays = pd.DataFrame(
+        {
+            "interval_start": [
+                pd.Timestamp(day) + pd.Timedelta(minutes=30 * slot)
+                for day in ("2024-01-06 10:00", "2024-01-13 10:00", "2024-01-20 10:00")
+                for slot in range(4)
+            ],
+            "queue": "desk",
+            "volume": 50.0,
+        }
+    )
+    result = forecast_dataset(pd.concat([history, saturdays]), 7, settings())
+    (note,) = [note for note in result.notes if "long past" in note]
+    assert "Saturdays from Sat 20 Jan 2024, 13 weeks back." in note
+    saturday = result.forecast[result.forecast["interval_start"].dt.day_of_week == 5]
+    assert saturday["forecast"].sum() == pytest.approx(200, rel=0.05)  # Jan's 4 x 50
+    assert not [
+        note for note in forecast_dataset(history, 7, settings()).notes if "long past" in note
+    ]
+
+
 def test_history_for_backtest_origins_but_none_scored_is_said_not_a_traceback():
     # 50 days fit 14-day origins, but none has an earlier origin whose 14 days had passed.
     short = synthetic_intervals(50, seed=3, queue="desk", start="2024-03-04", level=20)
