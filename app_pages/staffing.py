@@ -9,7 +9,12 @@ from app_ui import downloads, plots, settings, state, tables, url_state
 from data.errors import InputError
 from data.schema import INTERVAL_START
 from planning import SIZED_FOR_VOLUME
-from staffing.plan import blank_when_closed
+from staffing.plan import (
+    MINIMUM_DOMINATES_SHARE,
+    blank_when_closed,
+    minimum_queues_note,
+    minimum_staffing,
+)
 
 SESSION = "session"
 DAYS_WITHOUT_SCROLLING = 31
@@ -411,7 +416,7 @@ st.caption(
     "data); the targets, shrinkage, span and costs above apply to all."
 )
 rows = []
-minimum_notes = []  # queues whose agent-hours are mostly the minimum while open
+mostly_minimum = []  # queues whose agent-hours are mostly the minimum while open
 for each in current.dataset.queues:
     try:
         scenario_of = settings.queue_scenario(current, each)
@@ -420,7 +425,12 @@ for each in current.dataset.queues:
         st.warning(f"{each}: {error}")
         continue
     summary_of = outcome_of.summary
-    minimum_notes += outcome_of.notes
+    found = minimum_staffing(
+        outcome_of.plan, current.dataset.interval_minutes, scenario_of.staffing.min_agents_open
+    )
+    minimum_share = found[0].share if found else float("nan")
+    if found and minimum_share >= MINIMUM_DOMINATES_SHARE:
+        mostly_minimum.append(found[0])
     rows.append(
         {
             "queue": each,
@@ -433,6 +443,7 @@ for each in current.dataset.queues:
             "paid_hours": summary_of.paid_hours,
             "cost": summary_of.cost_horizon,
             "service_level": summary_of.service_level,
+            "minimum_share": minimum_share,
         }
     )
 if rows:
@@ -452,6 +463,12 @@ if rows:
                 "Voice and chat: share answered within the seconds; e-mail: every mail "
                 "answered within the hours.",
             ),
+            "minimum_share": tables.Column(
+                "At the one-agent minimum (%)",
+                tables.PERCENT,
+                "Share of the queue's agent-hours in open intervals whose contacts alone need "
+                "less than one agent: the agent is there because the queue is open.",
+            ),
             "service_level": tables.Column(
                 "Expected service level (%)",
                 tables.PERCENT,
@@ -465,9 +482,5 @@ if rows:
         f"€ {totals['cost']:,.0f} over the horizon."
     )
     downloads.download_table(overview, "staffing_all_queues", "All queues", key="download_queues")
-    if minimum_notes:
-        st.info(
-            "Staffed mostly by the minimum while open:\n"
-            + "\n".join(f"- {note}" for note in minimum_notes),
-            icon=":material/person_off:",
-        )
+    if mostly_minimum:
+        st.info(minimum_queues_note(mostly_minimum), icon=":material/person_off:")

@@ -627,3 +627,22 @@ def minimum_staffing_note(
         "whose contacts alone need less than one agent. Merge it with another queue, or have it "
         "answered by a shared pool of agents, to save most of those hours and their cost."
     )
+
+
+def minimum_queues_note(found: list[MinimumStaffing]) -> str:
+    """One note on several queues staffed mostly by the minimum while open: a line each would
+    fill the page for a center with a dozen side queues."""
+    listed = ", ".join(
+        f"{each.queue} ({each.contacts_per_open_interval:,.2f} contacts per open interval; "
+        f"{each.minimum_agent_hours:,.0f} of {each.agent_hours:,.0f} agent-hours)"
+        for each in found
+    )
+    minimum = sum(each.minimum_agent_hours for each in found)
+    total = sum(each.agent_hours for each in found)
+    queues = "1 queue is" if len(found) == 1 else f"{len(found)} queues are"
+    return (
+        f"{queues} staffed mostly by the minimum while open: {listed}. Together {minimum:,.0f} "
+        f"of their {total:,.0f} agent-hours are that minimum, in intervals whose contacts alone "
+        "need less than one agent. Merge them with other queues, or have them answered by a "
+        "shared pool of agents, to save most of those hours and their cost."
+    )

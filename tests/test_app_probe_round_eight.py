@@ -17,7 +17,9 @@ from data.store import Store
 from planning import Scenario, build_plan
 from staffing.plan import (
     MINIMUM_DOMINATES_SHARE,
+    MinimumStaffing,
     StaffingSettings,
+    minimum_queues_note,
     minimum_staffing,
     minimum_staffing_notes,
     plan_staffing,
@@ -84,6 +86,19 @@ def test_the_staff_command_prints_the_note(tmp_path):
     assert len(notes) == 1 and "Queue 'Claims'" in notes[0] and "10 of its 10" in notes[0]
 
 
+def test_several_near_dead_queues_share_one_note_with_their_hours_together():
+    found = [
+        MinimumStaffing("CMS", 0.01, 42.0, 42.0),
+        MinimumStaffing("Crises", 0.12, 6.0, 8.0),
+    ]
+    note = minimum_queues_note(found)
+    assert note.startswith(
+        "2 queues are staffed mostly by the minimum while open: CMS (0.01 contacts per open "
+        "interval; 42 of 42 agent-hours), Crises (0.12 contacts per open interval; 6 of 8 "
+        "agent-hours). Together 48 of their 50 agent-hours are that minimum"
+    )
+
+
 # ------------------------------------------------- a near-dead queue, Staffing page
 
 
@@ -106,8 +121,13 @@ def test_the_staffing_page_and_all_queues_table_point_out_the_near_dead_queue(pi
     go(app, "staffing")
     assert_clean(app)
     assert app.selectbox(key="queue").value == "sales"
-    (listed,) = [text for text in texts(app, "info") if "Staffed mostly by the minimum" in text]
-    assert "Queue 'claims'" in listed and "'sales'" not in listed
+    (listed,) = [text for text in texts(app, "info") if "mostly by the minimum" in text]
+    assert listed.startswith("1 queue is staffed mostly by the minimum while open: claims (0.")
+    assert "sales" not in listed
+    # The all-queues table gives every queue's share, so the side queues can be compared.
+    table = [item.value for item in app.dataframe if "minimum_share" in item.value.columns][0]
+    shares = table.set_index("queue")["minimum_share"]
+    assert shares["claims"] >= MINIMUM_DOMINATES_SHARE > shares["sales"]
 
     app.selectbox(key="queue").set_value("claims").run()
     assert_clean(app)
