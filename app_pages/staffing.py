@@ -452,9 +452,9 @@ if rows:
     tables.show(
         overview.assign(channel=overview["channel"].map(settings.CHANNEL_LABELS)),
         key="all_queues_table",
-        # The handle time each queue is staffed with stays in the column menu and the download:
-        # shown too, the table no longer fits the page at 1440 px.
-        columns=[column for column in overview.columns if column != "aht_seconds"],
+        # The handle time each queue is staffed with and its share at the one-agent minimum stay
+        # in the column menu and the download: shown too, the table no longer fits at 1440 px.
+        columns=[c for c in overview.columns if c not in ("aht_seconds", "minimum_share")],
         overrides={
             "cost": tables.Column("Cost over the horizon (EUR)", tables.MONEY),
             "target": tables.Column(
