@@ -15,6 +15,7 @@ import pyarrow.csv as pacsv
 
 from data import schema
 from data.agents import agent_columns, arriving_count, read_per_agent_counts, refuse_per_agent
+from data.asterisk import CDR_OUTCOME_NOTE, CDR_QUEUE, AsteriskCdr, asterisk_cdr
 from data.columns import (
     HOLD_WORDS,
     SERVED_COUNT_WORDS,
@@ -87,6 +88,10 @@ def read_file(
     """Read one text export (a workbook's sheet arrives as its CSV copy, `sheet` naming it:
     data.importer reads workbooks sheet by sheet)."""
     text_format = sniff_file(path, name)
+    with tempfile.TemporaryDirectory(prefix="picco-cdr-") as folder:
+        cdr = asterisk_cdr(path, name, text_format, Path(folder))
+        if cdr is not None:
+            return _read_cdr(cdr, name, options, text_format, sheet)
     grid = grid_columns(text_format.header, text_format.sample_rows)
     if grid:
         return _read_long(
@@ -180,6 +185,29 @@ def read_file(
     )
     rows.notes[1:1] = text_format.notes  # what the sniffer decided on thin evidence
     rows.notes[1:1] = _quoted_decimal_notes(plan, text_format, name)
+    return plan, rows, report
+
+
+def _read_cdr(
+    cdr: AsteriskCdr, name: str, options: ImportOptions, text_format: TextFormat, sheet: str | None
+) -> tuple[ColumnPlan, ParsedRows, FileReport]:
+    """Read an Asterisk CDR's calls as contact records, reported with the CDR's own columns.
+    Columns chosen by the user name the CDR's fields, not those of its calls: not applied."""
+    queue = cdr.columns.get("queue") and CDR_QUEUE  # "400": numbers, which detection passes by
+    calls = replace(options, time_column=None, date_column=None, volume_column=None,
+                    queue_column=queue, kind=schema.KIND_RECORDS)  # fmt: skip
+    plan, rows, report = read_file(cdr.path, name, calls, sheet)
+    # In place of the notes on the calls' own columns and outcomes, which cdr.notes tell.
+    said = f"{name}: {CDR_OUTCOME_NOTE}"
+    rows.notes = cdr.notes + [note for note in rows.notes[1:] if not note.startswith(said)]
+    report = replace(
+        report,
+        rows=cdr.rows,
+        encoding=text_format.encoding,
+        delimiter=text_format.delimiter,
+        header=cdr.header,
+        columns=cdr.columns,
+    )
     return plan, rows, report
 
 
@@ -769,9 +797,12 @@ def _inbound_only(
     if keep.all():
         return seconds
     if not keep.any():
+        found = np.bincount(codes, minlength=len(names))
+        counted = ", ".join(f"{value} {n:,}" for value, n in zip(names, found, strict=True) if n)
         raise InputError(
-            f"{sheet.name}: every row is an outbound or internal call (column '{column}'). "
-            "Picco forecasts inbound demand: export the inbound contacts."
+            f"{sheet.name}: every row is an outbound or internal call (column '{column}': "
+            f"{counted}), all left out. Picco forecasts inbound demand: export the inbound "
+            "contacts."
         )
     outbound = ~inbound & ~legs  # the transfer legs have their note
     if outbound[codes].any():
