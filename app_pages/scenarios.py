@@ -16,6 +16,8 @@ from app_ui.widgets import confirm_delete
 from data.errors import InputError
 from planning import QUANTILES, Scenario, compare_scenarios
 from planning.compare import ABANDONMENT_ROW, is_email_only, plans_side_by_side, relevant_metrics
+from planning.scenario import name_length_problem
+from staffing.plan import NO_CONTACTS_NOTE
 
 MAX_COMPARED = 6
 ROW_HEIGHT_PX = 35
@@ -298,6 +300,9 @@ def _save_current(dataset_name: str) -> None:
                 "the Staffing page holds settings that cannot be staffed: " + " ".join(problems)
             )
         scenario = settings.current_scenario(name or "")
+        too_long = name_length_problem(scenario.name)
+        if too_long:
+            raise InputError(too_long)
         taken = _taken(scenario.name, state.store().list_scenarios(dataset_name))
         if taken:
             raise InputError(
@@ -330,16 +335,35 @@ def _compare_too(name: str) -> None:
         )
 
 
-def _follow_rename(old: str, new: str) -> None:
-    """A renamed scenario keeps its place in the comparison, as its baseline and in the picker:
-    left under the old name, it would drop out of the comparison on the next run, and the
-    picker would fall back to the first scenario (which a Delete clicked next would remove)."""
+def _follow_renames(renames: dict[str, str]) -> None:
+    """Renamed scenarios (old name: new name) keep their place in the comparison, as its
+    baseline and in the picker: left under the old name, one would drop out of the comparison
+    on the next run, and the picker would fall back to the first scenario (which a Delete
+    clicked next would remove). All at once, so a swap (A to B, B to A) maps each just once."""
     chosen = list(st.session_state.get("compare_names") or [])
-    if old in chosen:
-        st.session_state["compare_names"] = [new if name == old else name for name in chosen]
+    if any(name in renames for name in chosen):
+        st.session_state["compare_names"] = [renames.get(name, name) for name in chosen]
     for key in ("baseline_name", "scenario_pick"):
-        if st.session_state.get(key) == old:
-            st.session_state[key] = new
+        value = st.session_state.get(key)
+        if isinstance(value, str) and value in renames:
+            st.session_state[key] = renames[value]
+
+
+def _baseline_after_deleting(deleted: Iterable[str], remaining: list[str]) -> str | None:
+    """When the comparison's baseline was among the `deleted` scenarios: pick the scenario the
+    comparison falls back to (its first one left, as the page would) and say so, rather than
+    letting another scenario become the yardstick unannounced. `remaining`: the stored names."""
+    baseline = st.session_state.get("baseline_name")
+    if baseline not in set(deleted):
+        return None
+    chosen = [name for name in st.session_state.get("compare_names") or [] if name in remaining]
+    if len(chosen) < 2:  # as the page does: fewer than two left compares the first ones stored
+        chosen = remaining[:MAX_COMPARED]
+    if len(chosen) < 2:  # nothing left to compare: no baseline to speak of
+        return None
+    st.session_state["compare_names"] = chosen
+    st.session_state["baseline_name"] = chosen[0]
+    return f"'{baseline}' was the baseline; '{chosen[0]}' is the baseline now."
 
 
 def _forget_just_saved() -> None:
@@ -363,6 +387,9 @@ def _manage(action: str, dataset_name: str, scenarios: dict[str, Scenario]) -> N
         stored = store.list_scenarios(dataset_name)
         if action == "duplicate":
             copy = dataclasses.replace(scenarios[picked], name=new_name or f"{picked} (copy)")
+            too_long = name_length_problem(copy.name)
+            if too_long:
+                raise InputError(f"Not duplicated: {too_long}")
             taken = _taken(copy.name, stored)
             if taken:
                 raise InputError(f"A scenario named '{taken}' exists: choose another name.")
@@ -379,8 +406,11 @@ def _manage(action: str, dataset_name: str, scenarios: dict[str, Scenario]) -> N
                 )
             if new_name == picked:
                 raise InputError(f"Scenario '{picked}' already has that name: type a new one.")
+            too_long = name_length_problem(new_name)
+            if too_long:
+                raise InputError(f"Not renamed: {too_long}")
             store.rename_scenario(dataset_name, picked, new_name)
-            _follow_rename(picked, new_name)
+            _follow_renames({picked: new_name})
             done = f"Renamed '{picked}' to '{new_name}'."
     except InputError as error:
         _say("error", str(error))
@@ -403,10 +433,12 @@ def _delete(dataset_name: str, name: str) -> None:
     st.session_state.pop(DELETE_PENDING, None)
     try:
         state.store().delete_scenario(dataset_name, name)
+        remaining = state.store().list_scenarios(dataset_name)
     except InputError as error:
         _say("error", str(error))
         return
-    _say("success", f"Deleted scenario '{name}'.")
+    moved = _baseline_after_deleting([name], remaining)
+    _say("success", f"Deleted scenario '{name}'." + (f" {moved}" if moved else ""))
     st.session_state[EDITOR_VERSION] = st.session_state.get(EDITOR_VERSION, 0) + 1
 
 
@@ -445,6 +477,10 @@ def _read_table(
             problems.append(f"Not saved: row {number} has no name: give the scenario a name.")
             continue
         names.append((number, old, name))
+        too_long = name_length_problem(name) if name != old else None  # a stored name stays
+        if too_long:
+            problems.append(f"Not saved: row {number}: {too_long}")
+            continue
         if not old:  # a new row starts from the current settings, as the caption says
             row = _with_defaults(row, _row_of(fallback))
         try:
@@ -528,20 +564,24 @@ def _save_table(
     if deleted and confirmed != (dataset_name, deleted):
         st.session_state[TABLE_DELETE_PENDING] = (dataset_name, deleted)
         return
-    saved = []
+    saved, removed = [], []
+    # Renamed all at once: two names swapped (A to B, B to A) pass through temporary names in
+    # one store transaction, where one rename after the other would clash.
+    renames = {old: scenario.name for old, scenario in rows if old and scenario.name != old}
     try:
         for name in deleted:  # first, so a new row may take a deleted scenario's name
             store.delete_scenario(dataset_name, name)
+            removed.append(name)
             saved.append(f"Deleted scenario '{name}'.")
+        if renames:
+            store.rename_scenarios(dataset_name, renames)
+            _follow_renames(renames)
+            saved += [f"Renamed '{old}' to '{new}'." for old, new in renames.items()]
         for old, scenario in rows:
             if not old:
                 store.save_scenario(dataset_name, scenario.name, scenario.to_dict(), replace=False)
                 saved.append(f"Saved scenario '{scenario.name}'.")
                 continue
-            if scenario.name != old:
-                store.rename_scenario(dataset_name, old, scenario.name)
-                _follow_rename(old, scenario.name)
-                saved.append(f"Renamed '{old}' to '{scenario.name}'.")
             if _is_change(old, dataclasses.replace(scenario, name=old), scenarios):
                 store.save_scenario(dataset_name, scenario.name, scenario.to_dict())
                 saved.append(f"Saved the changes to scenario '{scenario.name}'.")
@@ -558,6 +598,10 @@ def _save_table(
                 _compare_too(scenario.name)
         if not saved:
             _say("info", "Nothing to save: the table holds the stored scenarios unchanged.")
+    if removed:  # deleted, even when a later step failed: the comparison lost them
+        moved = _baseline_after_deleting(removed, store.list_scenarios(dataset_name))
+        if moved:
+            _say("info", moved)
     st.session_state[EDITOR_VERSION] = st.session_state.get(EDITOR_VERSION, 0) + 1
 
 
@@ -791,8 +835,14 @@ if email_names:
         "answer in hours, nights and weekends included. Nobody hangs up on an e-mail, so it has "
         "no ASA or abandonment."
     )
+silent = [name for name, outcome in outcomes.items() if not outcome.summary.has_contacts]
+if silent:  # their service figures are blank, not the 100% an empty queue would score
+    listed = ", ".join(f"'{name}'" for name in silent)
+    st.caption(f"Scenario{'s' if len(silent) > 1 else ''} {listed}: {NO_CONTACTS_NOTE}")
 live_names = [name for name in outcomes if name not in email_names]
-if live_names and comparison.loc[ABANDONMENT_ROW, live_names].isna().any():
+# Blank for want of the callers' patience, not for want of contacts (said just above).
+unpatient = [name for name in live_names if outcomes[name].summary.abandon_rate is None]
+if unpatient and comparison.loc[ABANDONMENT_ROW, unpatient].isna().any():
     st.caption(
         f"Expected abandonment shows {compare.MISSING} for scenarios saved without the callers' "
         "patience: tick Erlang A on the Staffing page and save the scenario again to see it."

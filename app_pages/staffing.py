@@ -11,6 +11,7 @@ from data.schema import INTERVAL_START
 from planning import SIZED_FOR_VOLUME
 from staffing.plan import (
     MINIMUM_DOMINATES_SHARE,
+    NO_CONTACTS_NOTE,
     blank_when_closed,
     minimum_queues_note,
     minimum_staffing,
@@ -259,6 +260,8 @@ figures[3].metric(
     f"{summary.weekly_contract_hours:g}-hour weeks.",
 )
 figures[4].metric("Paid hours", f"{summary.paid_hours:,.0f}", border=True)
+# No contacts, no service to measure: "—", not the "nan%" a NaN would print.
+service_level_shown = f"{summary.service_level:.1%}" if summary.has_contacts else "—"
 figures = st.columns(5)
 figures[0].metric(
     f"Cost, {summary.horizon_days:.0f} days",
@@ -269,7 +272,7 @@ figures[0].metric(
 if is_email:
     figures[1].metric(
         f"Answered within {response_window}",
-        f"{summary.service_level:.1%}",
+        service_level_shown,
         border=True,
         help="Share of the e-mails answered within the response window.",
     )
@@ -280,7 +283,7 @@ if is_email:
         help="Mean time from an e-mail's arrival to its answer, nights and weekends included.",
     )
 else:
-    figures[1].metric("Expected service level", f"{summary.service_level:.1%}", border=True)
+    figures[1].metric("Expected service level", service_level_shown, border=True)
     figures[2].metric(
         "Expected ASA",
         settings.duration_text(summary.asa_seconds),
@@ -305,15 +308,19 @@ if is_email:
 else:
     figures[4].metric(
         "Expected abandonment",
-        "—" if summary.abandon_rate is None else f"{summary.abandon_rate:.1%}",
+        "—"
+        if summary.abandon_rate is None or not summary.has_contacts
+        else f"{summary.abandon_rate:.1%}",
         border=True,
     )
     high_abandonment = settings.abandonment_warning(summary.abandon_rate, summary.service_level)
     if high_abandonment:
         st.warning(high_abandonment)
-    if summary.abandon_rate is None:
+    if summary.abandon_rate is None and summary.has_contacts:
         waiting = settings.WAITING_CONTACTS[st.session_state["channel"]]
         st.caption(f"Expected abandonment needs the {waiting}' patience: tick Erlang A above.")
+if not summary.has_contacts:  # a 100% service level here would praise an empty queue
+    st.caption(NO_CONTACTS_NOTE)
 for note in outcome.notes:  # e.g. a near-dead queue whose cost is mostly the open-hours minimum
     st.info(note, icon=":material/person_off:")
 quantile = st.session_state["quantile"]

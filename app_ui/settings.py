@@ -897,7 +897,8 @@ HIGH_ABANDONMENT = 0.10
 
 def abandonment_warning(abandon_rate: float | None, service_level: float) -> str | None:
     """A warning when Erlang A meets the target by letting many contacts give up."""
-    if abandon_rate is None or abandon_rate <= HIGH_ABANDONMENT:
+    # NaN: no contacts, so nobody to give up (`not >` also refuses NaN).
+    if abandon_rate is None or not abandon_rate > HIGH_ABANDONMENT:
         return None
     return (
         f"{abandon_rate:.1%} of the contacts are expected to give up before an answer: the "

@@ -31,7 +31,7 @@ from data.importer import import_files
 from data.schema import IS_OPEN, QUEUE, Dataset
 from forecasting import forecast_dataset
 from planning import QUANTILES, Scenario, build_plan, default_aht_by_queue, is_plausible_aht
-from staffing.plan import MAX_STAFFING_INTERVAL_MINUTES
+from staffing.plan import MAX_STAFFING_INTERVAL_MINUTES, NO_CONTACTS_NOTE, service_level_text
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -101,11 +101,12 @@ def run(args: argparse.Namespace) -> int:
         f"wrote {len(plan)} open intervals to {args.out} (models {models}; staffed to "
         f"{args.quantile}): peak {summary.peak_agents} agents, {summary.peak_rostered} rostered, "
         f"{summary.peak_supervisors} supervisors, {summary.fte:.1f} FTE, "
-        f"cost EUR {summary.cost_horizon:,.0f}, service level {summary.service_level:.1%}"
+        f"cost EUR {summary.cost_horizon:,.0f}, service level {service_level_text(summary)}"
         + ("" if args.quantile == "mean" else " on the mean forecast"),
         file=sys.stdout,
     )
     for extra in (
+        None if summary.has_contacts else NO_CONTACTS_NOTE,
         queues_without_rows_note(result.forecast, args.out),
         None if args.origin else midday_start_note(result.forecast),
     ):

@@ -18,10 +18,12 @@ from cli_commands.options import (
 from data.errors import InputError
 from data.schema import INTERVAL_START, QUEUE, VOLUME
 from staffing.plan import (
+    NO_CONTACTS_NOTE,
     STAFF_COLUMNS,
     blank_when_closed,
     minimum_staffing_notes,
     plan_staffing,
+    service_level_text,
     summarise_plan,
 )
 
@@ -70,8 +72,10 @@ def run(args: argparse.Namespace) -> int:
         f"{summary.peak_rostered} rostered, {summary.peak_supervisors} supervisors "
         f"(band {low}-{high}), {summary.fte:.1f} FTE, cost EUR {summary.cost_horizon:,.0f} "
         f"(EUR {summary.agent_hourly_cost:g}/h agent, {summary.supervisor_hourly_cost:g}/h "
-        f"supervisor), service level {summary.service_level:.1%}"
+        f"supervisor), service level {service_level_text(summary)}"
     )
+    if not summary.has_contacts:
+        print(f"note: {NO_CONTACTS_NOTE}")
     for note in minimum_staffing_notes(plan, interval_minutes, settings.min_agents_open):
         print(f"note: {note}")
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -502,18 +503,45 @@ class Store:
                     f"Cannot rename scenario '{old}' to '{new}': dataset '{dataset_name}' "
                     f"already has a scenario named '{holder}'."
                 )
-            # A scenario's settings carry its name too (the app's tables show that one).
-            (stored,) = con.execute(
-                "SELECT settings FROM scenarios WHERE dataset_id = ? AND name = ?",
-                [dataset_id, old],
-            ).fetchone()
-            settings = json.loads(stored)
-            if isinstance(settings, dict) and "name" in settings:
-                settings["name"] = new
-            con.execute(
-                "UPDATE scenarios SET name = ?, settings = ? WHERE dataset_id = ? AND name = ?",
-                [new, _settings_to_json(settings, new), dataset_id, old],
-            )
+            _move_scenario(con, dataset_id, old, new)
+
+    def rename_scenarios(self, dataset_name: str, renames: dict[str, str]) -> None:
+        """Rename several scenarios of a stored dataset at once, all or none, each keeping its
+        place in the order. Names may be swapped or passed on (A to B and B to A): every
+        scenario moves through a temporary name first, so no step clashes with another."""
+        moving = {old: _clean_name(new, "scenario") for old, new in renames.items()}
+        moving = {old: new for old, new in moving.items() if new != old}
+        if not moving:
+            return
+        with self._transaction() as con:
+            dataset_id = _require_dataset_id(con, dataset_name)
+            for old in moving:
+                if not _scenario_exists(con, dataset_id, old):
+                    raise _unknown_scenario(dataset_name, old)
+            stored = [
+                row[0]
+                for row in con.execute(
+                    "SELECT name FROM scenarios WHERE dataset_id = ?", [dataset_id]
+                ).fetchall()
+            ]
+            # The names the scenarios will hold afterwards, by the key a person reads them by.
+            holders = {_scenario_key(name): name for name in stored if name not in moving}
+            for old, new in moving.items():
+                holder = holders.get(_scenario_key(new))
+                if holder is not None:
+                    raise InputError(
+                        f"Cannot rename scenario '{old}' to '{new}': dataset '{dataset_name}' "
+                        f"already has a scenario named '{holder}'."
+                    )
+                holders[_scenario_key(new)] = new
+            temporary = {old: f"__renaming_{uuid.uuid4().hex}" for old in moving}
+            for old, parked in temporary.items():
+                con.execute(
+                    "UPDATE scenarios SET name = ? WHERE dataset_id = ? AND name = ?",
+                    [parked, dataset_id, old],
+                )
+            for old, new in moving.items():
+                _move_scenario(con, dataset_id, temporary[old], new)
 
     def delete_scenario(self, dataset_name: str, name: str) -> None:
         """Delete one scenario of a stored dataset."""
@@ -654,6 +682,27 @@ def _scenario_named(con: duckdb.DuckDBPyConnection, dataset_id: int, name: str) 
     key = " ".join(name.split()).casefold()
     rows = con.execute("SELECT name FROM scenarios WHERE dataset_id = ?", [dataset_id]).fetchall()
     return next((row[0] for row in rows if " ".join(row[0].split()).casefold() == key), None)
+
+
+def _scenario_key(name: str) -> str:
+    """Names that differ only in case or spacing are the same name (see _scenario_named)."""
+    return " ".join(name.split()).casefold()
+
+
+def _move_scenario(con: duckdb.DuckDBPyConnection, dataset_id: int, old: str, new: str) -> None:
+    """Give scenario `old` the name `new`; its settings carry its name too (the app's tables
+    show that one)."""
+    (stored,) = con.execute(
+        "SELECT settings FROM scenarios WHERE dataset_id = ? AND name = ?",
+        [dataset_id, old],
+    ).fetchone()
+    settings = json.loads(stored)
+    if isinstance(settings, dict) and "name" in settings:
+        settings["name"] = new
+    con.execute(
+        "UPDATE scenarios SET name = ?, settings = ? WHERE dataset_id = ? AND name = ?",
+        [new, _settings_to_json(settings, new), dataset_id, old],
+    )
 
 
 def _unknown_scenario(dataset_name: str, name: str) -> InputError:

@@ -18,6 +18,21 @@ from staffing.plan import StaffingSettings
 MEAN_QUANTILE = "mean"
 QUANTILE_COLUMNS = {MEAN_QUANTILE: "forecast", "p50": "p50", "p80": "p80", "p90": "p90"}
 QUANTILES = tuple(QUANTILE_COLUMNS)
+# The longest name a scenario may be given: the comparison repeats it in its Δ and Δ% column
+# headers and the charts' legends, which a longer one makes unreadable. Checked where a name is
+# typed, not on loading, so a scenario stored before the limit still opens.
+MAX_NAME_LENGTH = 60
+
+
+def name_length_problem(name: str) -> str | None:
+    """Why `name` is too long for a scenario, or None when it fits `MAX_NAME_LENGTH`."""
+    length = len(str(name).strip())
+    if length <= MAX_NAME_LENGTH:
+        return None
+    return (
+        f"the scenario name is {length} characters long; keep it to {MAX_NAME_LENGTH} at most "
+        "(the comparison's columns and charts repeat it)."
+    )
 
 
 @dataclass

@@ -197,14 +197,34 @@ class PlanSummary:
     cost_per_week: float
     # Service is volume-weighted over the live queues (voice, chat); a plan of e-mail queues
     # only reports the e-mail figures (answered within the window, mean response time).
+    # NaN when no contact is expected (see NO_CONTACTS_NOTE): nobody to serve, nothing to score.
     service_level: float
     asa_seconds: float
     occupancy: float  # time busy over time staffed
-    abandon_rate: float | None
+    abandon_rate: float | None  # None without patience (Erlang C); NaN without contacts
     peak_backlog: float  # e-mail items open at the end of the worst interval
     agent_hourly_cost: float
     supervisor_hourly_cost: float
     weekly_contract_hours: float
+    contacts: float = 0.0  # the contacts the service figures are measured on
+
+    @property
+    def has_contacts(self) -> bool:
+        """Whether any contact is expected: without one, service level, ASA (or e-mail
+        response time) and abandonment are not defined and read NaN."""
+        return self.contacts > 0
+
+
+# Why a plan without contacts shows no service figures, for every place that shows its summary.
+NO_CONTACTS_NOTE = (
+    "No contacts are expected, so service level, waiting time and abandonment are not defined "
+    "(shown as —): any agents and cost are the minimum kept while the queue is open."
+)
+
+
+def service_level_text(summary: PlanSummary) -> str:
+    """The summary's service level as a sentence reads it: "84.2%", or "— (no contacts)"."""
+    return f"{summary.service_level:.1%}" if summary.has_contacts else "— (no contacts)"
 
 
 def plan_staffing(
@@ -531,6 +551,7 @@ def summarise_plan(
         asa_seconds=_weighted(asa[finite], volume[finite]),
         occupancy=busy_time / float(plan["agents"].sum()) if plan["agents"].sum() else 0.0,
         abandon_rate=abandon,
+        contacts=float(volume.sum()),
         peak_backlog=_number(plan.groupby(INTERVAL_START)["backlog"].sum().max()) if slots else 0,
         agent_hourly_cost=settings.agent_hourly_cost,
         supervisor_hourly_cost=settings.supervisor_hourly_cost,
@@ -539,8 +560,10 @@ def summarise_plan(
 
 
 def _weighted(values: np.ndarray, weights: np.ndarray) -> float:
+    """The contacts-weighted mean; NaN without contacts, where a service figure (100%
+    answered, 0 s wait) would claim a service nobody received."""
     total = float(np.sum(weights))
-    return float(np.sum(values * weights) / total) if total > 0 else 1.0 if values.size else 0.0
+    return float(np.sum(values * weights) / total) if total > 0 else math.nan
 
 
 def _number(value: object) -> float:
