@@ -679,9 +679,9 @@ def _scenario_exists(con: duckdb.DuckDBPyConnection, dataset_id: int, name: str)
 def _scenario_named(con: duckdb.DuckDBPyConnection, dataset_id: int, name: str) -> str | None:
     """The stored scenario `name` would be mistaken for: the same name in any case or spacing
     ("baseline " beside "Baseline")."""
-    key = " ".join(name.split()).casefold()
+    key = _scenario_key(name)
     rows = con.execute("SELECT name FROM scenarios WHERE dataset_id = ?", [dataset_id]).fetchall()
-    return next((row[0] for row in rows if " ".join(row[0].split()).casefold() == key), None)
+    return next((row[0] for row in rows if _scenario_key(row[0]) == key), None)
 
 
 def _scenario_key(name: str) -> str:
