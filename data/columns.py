@@ -1483,10 +1483,14 @@ def _queue_count_columns(
         _sums_the_others(counts[c.name], summed - np.nan_to_num(counts[c.name])) for c in queues
     ):
         return ()  # offered = answered + abandoned under unknown headers: no queues
+    # Headers naming a queue each ("Sales Calls", "Support Calls") are queues whatever a total
+    # says: the reader names the rows it disagrees on. Bare headers need the total to agree.
+    named = _queue_labels([c.name for c in queues]) is not None
     for total in totals:
         stated = counts[total.name]
         known = ~np.isnan(stated)
-        if known.any() and np.mean(np.abs(stated[known] - summed[known]) <= 0.5) < 0.9:
+        off = known.any() and np.mean(np.abs(stated[known] - summed[known]) <= 0.5) < 0.9
+        if off and not named:
             return ()  # a "Total" that is no sum of these columns: they may be no queues
     return tuple(c.name for c in queues)
 
@@ -1622,10 +1626,14 @@ def _queue_blocks(
     otherwise: an ACD report of one queue ("Calls Offered, Calls Answered") has one label."""
     times = {plan.timestamp_column, plan.date_column, plan.time_column} - {None}
     # A trailing delimiter's nameless column ("column_6", see sniff) is no block while empty.
+    # A row total of its own ("Total" with no measure named) sums the blocks' counts: the
+    # reader leaves it out, it splits into no block.
     others = [
         c
         for c in columns
-        if c.name not in times and (c.values or not re.fullmatch(r"column_\d+", c.name))
+        if c.name not in times
+        and (c.values or not re.fullmatch(r"column_\d+", c.name))
+        and not (is_total_label(c.name) and _block_split(c.name, True) is None)
     ]
     if not (plan.timestamp_column or plan.date_column) or len(others) < 2 * MIN_QUEUE_COLUMNS:
         return None
