@@ -114,17 +114,35 @@ def _import_and_save(upload: uploads.Upload) -> None:
         st.session_state[UPLOAD_ERROR] = str(error)
 
 
+def _held(name: str) -> Dataset | None:
+    """The data stored as `name` now; None when another window deleted it a moment ago."""
+    try:
+        return state.store().load_dataset(name)
+    except InputError:
+        return None
+
+
 def _place(upload: uploads.Upload, dataset: Dataset) -> None:
     store = state.store()
     before: UploadedDataset | None = st.session_state.get(UPLOAD_DATASET)
     own = before.name if before and before.created and before.files_key == upload.key else None
     twin = uploads.stored_twin(store, dataset, ignore=own)
+    held = _held(own) if own and not twin else None
     if twin:
         state.use_stored(twin)
         st.session_state[UPLOAD_DATASET] = UploadedDataset(upload.key, upload.names, twin, False)
         _say(
             "info",
             f"This data is already stored as '{twin}': opened it instead of storing a copy.",
+        )
+    elif own and held is not None and state.fingerprint(held) == state.fingerprint(dataset):
+        # Storing it again would push a real earlier import out of the few kept for restoring.
+        state.set_current(own, held)
+        _say(
+            "info",
+            f"Imported again with your column mapping: the result is the data '{own}' holds "
+            "already, so nothing was stored again. Change another choice under Column mapping "
+            "if the data is still wrong.",
         )
     elif own:
         store.save_dataset(dataset, own, replace=True)
@@ -555,6 +573,23 @@ files = st.file_uploader(
 )
 if files:
     upload = uploads.upload_of(files)
+    if upload.repeated:
+        repeated = list(dict.fromkeys(upload.repeated))
+        st.info(
+            f"{', '.join(repeated)} {'was' if len(repeated) == 1 else 'were'} picked more than "
+            "once with the same content: read once, so no contact is counted twice.",
+            icon=":material/content_copy:",
+        )
+    for name, count in uploads.shared_names(upload).items():
+        # Same-named exports from two folders: the notes below name them alike, so say it here.
+        st.warning(
+            f"{count} different files are {'both' if count == 2 else 'all'} named {name} (from "
+            "different folders?): each was read. Interval rows they share were not added up "
+            "(the later file's counts were kept, as the notes below say), but every file's "
+            "contact records are counted: if they are exports of overlapping periods, remove "
+            "one and upload again.",
+            icon=":material/file_copy:",
+        )
     _import_and_save(upload)
     if UPLOAD_ERROR in st.session_state:
         st.error(st.session_state[UPLOAD_ERROR])

@@ -9,9 +9,10 @@ from pathlib import Path
 import pyarrow as pa
 
 from app_ui import cached, state
+from data.asterisk import cdr_columns
 from data.errors import IMPORT_CHOICES, InputError
 from data.importer import ImportOptions
-from data.schema import INTERVAL_START, KIND_RECORDS, Dataset
+from data.schema import INTERVAL_START, KIND_INTERVALS, KIND_RECORDS, Dataset
 from data.sniff import TextFormat
 from data.store import Store
 from data.timestamps import is_number
@@ -35,6 +36,8 @@ class Upload:
     contents: tuple[tuple[str, bytes], ...]
     digests: tuple[str, ...]  # of each file's bytes
     key: str
+    # Files picked twice (same name, same bytes), read once: named so the page can say so.
+    repeated: tuple[str, ...] = ()
 
     @property
     def names(self) -> list[str]:
@@ -42,14 +45,32 @@ class Upload:
 
 
 def upload_of(files: list) -> Upload:
-    """The uploader's files (Streamlit UploadedFile objects) as an Upload."""
-    contents = tuple((file.name, file.getvalue()) for file in files)
-    digests = tuple(hashlib.sha1(content).hexdigest() for _, content in contents)
+    """The uploader's files (Streamlit UploadedFile objects) as an Upload; a file picked twice
+    (same name and bytes) is read once: contact records read twice would count double."""
+    seen: dict[tuple[str, str], bytes] = {}
+    repeated: list[str] = []
+    for file in files:
+        content = file.getvalue()
+        identity = (file.name, hashlib.sha1(content).hexdigest())
+        if identity in seen:
+            repeated.append(file.name)
+        else:
+            seen[identity] = content
+    contents = tuple((name, content) for (name, _), content in seen.items())
+    digests = tuple(digest for _, digest in seen)
     key = hashlib.sha1()
     for (name, _), digest in zip(contents, digests, strict=True):
         # File names count: a file without a queue column is the queue its name says.
         key.update(f"{name}\0{digest}\0".encode())
-    return Upload(contents, digests, key.hexdigest())
+    return Upload(contents, digests, key.hexdigest(), tuple(repeated))
+
+
+def shared_names(upload: Upload) -> dict[str, int]:
+    """File name -> how many different files (by content) of the upload carry it."""
+    counts: dict[str, int] = {}
+    for name in upload.names:
+        counts[name] = counts.get(name, 0) + 1
+    return {name: count for name, count in counts.items() if count > 1}
 
 
 def upload_name(names: list[str]) -> str:
@@ -110,7 +131,9 @@ def heads_of(upload: Upload) -> list[tuple[str, TextFormat | None]]:
 def header_of(upload: Upload) -> list[str]:
     """Every column name of the uploaded files, in order of first appearance."""
     heads = [head for _, head in heads_of(upload) if head]
-    return list(dict.fromkeys(column for head in heads for column in head.header))
+    # A headerless Asterisk Master.csv: its documented fields, not its first call's values.
+    headers = [cdr_columns(head) or head.header for head in heads]
+    return list(dict.fromkeys(column for header in headers for column in header))
 
 
 def chosen_columns(options: ImportOptions | None) -> dict[str, str]:
@@ -123,6 +146,9 @@ def chosen_columns(options: ImportOptions | None) -> dict[str, str]:
 
 def mapping_problems(upload: Upload, options: ImportOptions | None) -> list[str]:
     """What is wrong with the chosen columns themselves, before any file is imported."""
+    cdr = _cdr_problem(upload, options)
+    if cdr:
+        return [cdr]
     chosen = chosen_columns(options)
     if not chosen:
         return []
@@ -149,6 +175,33 @@ def mapping_problems(upload: Upload, options: ImportOptions | None) -> list[str]
         if problem:
             problems.append(problem)
     return problems
+
+
+def _cdr_problem(upload: Upload, options: ImportOptions | None) -> str | None:
+    """A message when columns (or the kind 'intervals') are chosen for Asterisk CDRs only: the
+    reader takes a CDR's fields by their meaning and would ignore the choice without a word,
+    and the "re-import" would store the same data again."""
+    chosen = chosen_columns(options)
+    if options is not None and options.kind == KIND_INTERVALS:
+        chosen[IMPORT_CHOICES["kind"][0]] = KIND_INTERVALS
+    heads = [(name, head) for name, head in heads_of(upload) if head is not None]
+    if not chosen or not heads or any(cdr_columns(head) is None for _, head in heads):
+        return None
+    names = ", ".join(name for name, _ in heads)
+    picked = "; ".join(f"{label} '{column}'" for label, column in chosen.items())
+    one = len(heads) == 1
+    what = (
+        "is an Asterisk / FreePBX call-detail record"
+        if one
+        else "are Asterisk / FreePBX call-detail records"
+    )
+    return (
+        f"{names} {what} (CDR): Picco reads {'it' if one else 'them'} by the CDR's own fields "
+        "('calldate' or 'start' as the arrival, 'dst' of the Queue rows as the queue, 'billsec' "
+        "as the handle time, 'disposition' as the outcome) and counts each inbound call once, "
+        f"so your choice ({picked}) cannot be applied and nothing was imported again. Set it "
+        f"back to {AUTOMATIC}; only the Interval length applies to a call-detail record."
+    )
 
 
 def _volume_problem(upload: Upload, volume: str) -> str | None:

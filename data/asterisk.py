@@ -73,7 +73,7 @@ def asterisk_cdr(
     was read and left out; None when the file is no Asterisk CDR. InputError when no call of
     the CDR is inbound."""
     header = [cell.strip().lower() for cell in text_format.header]
-    if _CDR_HEADER <= set(header) and ("calldate" in header or "start" in header):
+    if _is_cdr_header(header):
         names, skip, headerless = header, text_format.header_line + 1, False
     elif _is_master_csv([text_format.header, *text_format.sample_rows]):
         names, skip, headerless = list(MASTER_CSV_FIELDS), 0, True
@@ -121,6 +121,20 @@ def asterisk_cdr(
         columns["queue"] = "dst"
     shown = list(MASTER_CSV_FIELDS[:fields]) if headerless else text_format.header
     return AsteriskCdr(out, notes, len(rows), shown, columns)
+
+
+def cdr_columns(text_format: TextFormat) -> list[str] | None:
+    """The column names of a file `asterisk_cdr` reads (Master.csv's documented fields: its
+    first line is a call, not a header); None for any other file. For the column mapping."""
+    if _is_cdr_header([cell.strip().lower() for cell in text_format.header]):
+        return list(text_format.header)
+    if _is_master_csv([text_format.header, *text_format.sample_rows]):
+        return list(MASTER_CSV_FIELDS[: len(text_format.header)])
+    return None
+
+
+def _is_cdr_header(header: list[str]) -> bool:
+    return _CDR_HEADER <= set(header) and ("calldate" in header or "start" in header)
 
 
 def _is_master_csv(sample: list[list[str]]) -> bool:
