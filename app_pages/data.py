@@ -584,10 +584,10 @@ if files:
         # Same-named exports from two folders: the notes below name them alike, so say it here.
         st.warning(
             f"{count} different files are {'both' if count == 2 else 'all'} named {name} (from "
-            "different folders?): each was read. Interval rows they share were not added up "
-            "(the later file's counts were kept, as the notes below say), but every file's "
-            "contact records are counted: if they are exports of overlapping periods, remove "
-            "one and upload again.",
+            "different folders?): each was read. What they share was counted once (interval "
+            "rows: the later file's counts; contact records: each contact once), as the notes "
+            "below say, which name both files alike: if one of them should not be here, remove "
+            "it and upload again.",
             icon=":material/file_copy:",
         )
     _import_and_save(upload)

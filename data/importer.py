@@ -17,7 +17,7 @@ from data.errors import InputError, where_to_choose
 from data.interval_volumes import check_interval, drop_overlaps, intervals_dataset
 from data.labels import queue_from_file_name
 from data.reader import FileReport, read_file
-from data.records import demand_rows, records_dataset
+from data.records import demand_rows, drop_repeated_records, records_dataset
 from data.rows import ParsedRows, merge_rows
 from data.workbook import WorkbookSheets, is_workbook, workbook_sheets_to_csv
 
@@ -91,7 +91,7 @@ def import_files_detailed(
     reports = [item[2] for item in parsed]
     merge_notes: list[str] = []
     if kind == schema.KIND_RECORDS:
-        rows = demand_rows(rows)
+        rows = demand_rows(drop_repeated_records(rows, [r.name for r in reports], merge_notes))
         dataset = records_dataset(rows, _record_interval(parsed, options.interval_minutes))
     else:
         rows = drop_overlaps(rows, [report.name for report in reports], merge_notes)

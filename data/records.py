@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -20,7 +21,7 @@ from data.errors import InputError
 from data.labels import label_codes
 from data.open_hours import empty_days_that_are_gaps
 from data.outcomes import ABANDONED, ANSWERED, CLOSED
-from data.rows import UNKNOWN_OUTCOME, ParsedRows
+from data.rows import MEASURES, UNKNOWN_OUTCOME, ParsedRows
 
 
 def demand_rows(rows: ParsedRows) -> ParsedRows:
@@ -36,6 +37,41 @@ def demand_rows(rows: ParsedRows) -> ParsedRows:
             )
         rows = rows.subset(open_center)
     return join_transfer_legs(rows)
+
+
+def drop_repeated_records(rows: ParsedRows, files: list[str], notes: list[str]) -> ParsedRows:
+    """Contacts found in several files (exports that overlap: the last 30 days taken on the
+    15th and again on the 30th) counted once. A record is its arrival second, queue, outcome
+    and measures; per such record only the file holding it most often keeps its rows (the
+    later one on a tie), so two files of different contacts, per agent say, lose nothing."""
+    if len(files) < 2 or rows.file_index is None or len(rows.seconds) == 0:
+        return rows
+    columns = {"seconds": rows.seconds, "queue": rows.codes}
+    if rows.outcome is not None:
+        columns["outcome"] = rows.outcome
+    for name in MEASURES:
+        values = getattr(rows, name)
+        if values is not None:
+            columns[name] = np.nan_to_num(values, nan=-1.0)  # NaN never equals NaN
+    frame = pd.DataFrame(columns)
+    record = frame.groupby(list(columns), sort=False).ngroup().to_numpy()
+    held = pd.DataFrame({"record": record, "file": rows.file_index})
+    per_file = held.groupby(["record", "file"])["file"].transform("size").to_numpy()
+    rank = per_file.astype(np.int64) * (len(files) + 1) + rows.file_index
+    keep = rank == pd.Series(rank).groupby(record).transform("max").to_numpy()
+    if keep.all():
+        return rows
+    repeated = rows.seconds[~keep]
+    span = " to ".join(
+        f"{pd.Timestamp(int(edge), unit='s'):%d %b %Y}" for edge in (repeated.min(), repeated.max())
+    )
+    copies = ", ".join(files[int(index)] for index in np.unique(rows.file_index[~keep]))
+    notes.append(
+        f"{int((~keep).sum()):,} contact record(s) of {copies} appear in another file too (the "
+        f"same arrival second, queue, outcome and times; {span}): counted once, not added up, "
+        "as overlapping exports repeat them."
+    )
+    return rows.subset(keep)
 
 
 def contact_groups(

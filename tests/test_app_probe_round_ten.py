@@ -173,7 +173,7 @@ def test_two_different_files_of_one_name_are_both_read_and_pointed_out(picco_hom
     assert stored()["rec + rec"] == 7 * 40 + 14 * 10  # both files' contacts
     (warned,) = [text for text in texts(app, "warning") if "named rec.csv" in text]
     assert warned.startswith("2 different files are both named rec.csv")
-    assert "every file's contact records are counted" in warned
+    assert "contact records: each contact once" in warned
     assert not [text for text in texts(app, "info") if "picked more than once" in text]
 
 
