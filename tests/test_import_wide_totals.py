@@ -26,29 +26,28 @@ def _rows(blocks: bool, total_off: int) -> tuple[list[str], int, int]:
     return lines, sales, support
 
 
-def test_blocks_per_queue_beside_a_plain_total_column_are_every_queue(tmp_path):
-    # "Total" names no measure, so it split into no block and the whole table was read as one
-    # queue's report: Support's calls were lost without a word.
-    lines, sales, support = _rows(blocks=True, total_off=0)
-    path = tmp_path / "blocks.csv"
+def _read_both_queues(path, blocks: bool, total_off: int):
+    """Import the table, check it holds Sales and Support with their whole counts: its notes."""
+    lines, sales, support = _rows(blocks, total_off)
     path.write_text("\n".join(lines) + "\n")
     data = import_files([path])
     assert data.queues == ["Sales", "Support"]
     totals = data.intervals.groupby("queue", observed=True)["volume"].sum()
     assert (totals["Sales"], totals["Support"]) == (sales, support)
+    return data
+
+
+def test_blocks_per_queue_beside_a_plain_total_column_are_every_queue(tmp_path):
+    # "Total" names no measure, so it split into no block and the whole table was read as one
+    # queue's report: Support's calls were lost without a word.
+    data = _read_both_queues(tmp_path / "blocks.csv", blocks=True, total_off=0)
     assert "column(s) Total left out as totals" in note_with(data, "a block of columns per queue")
 
 
 def test_queue_columns_whose_total_disagrees_everywhere_stay_queues_with_a_note(tmp_path):
     # "Total" counts one to three more on every row (transfers, say): the named queues were
     # dropped for a one-queue read of "Sales Calls" alone.
-    lines, sales, support = _rows(blocks=False, total_off=2)
-    path = tmp_path / "queues.csv"
-    path.write_text("\n".join(lines) + "\n")
-    data = import_files([path])
-    assert data.queues == ["Sales", "Support"]
-    totals = data.intervals.groupby("queue", observed=True)["volume"].sum()
-    assert (totals["Sales"], totals["Support"]) == (sales, support)
+    data = _read_both_queues(tmp_path / "queues.csv", blocks=False, total_off=2)
     note = note_with(data, "differs from the sum")
     assert "'Total' differs from the sum of the 2 columns on 50 of 50 row(s)" in note
     assert "the columns were read, not the total" in note
