@@ -927,8 +927,12 @@ def past_days_note(
             "days."
         )
     return (
-        f"The forecast starts right after the history, on {days.min():%a %d %b}: its first "
-        f"{len(past)} day(s), up to {past.max():%a %d %b}, are already past"
+        f"The forecast starts right after the history, on {days.min():%a %d %b}: "
+        + (
+            f"its first day, {past.max():%a %d %b}, is already past"
+            if len(past) == 1
+            else f"its first {len(past)} days, up to {past.max():%a %d %b}, are already past"
+        )
         + (f", and their {counted} are counted in the totals" if counted else "")
         + ". Import your latest contacts to plan from today."
     )

@@ -487,7 +487,7 @@ def _short_history_note(history: QueueHistory) -> str | None:
         return None
     never = [WEEKDAY_NAMES[day] for day in sorted(set(range(7)) - set(history.weekdays()))]
     days = " and ".join([", ".join(never[:-1]), never[-1]] if len(never) > 1 else never)
-    span = "1 day" if history.n_days == 1 else f"{history.n_days} day(s)"
+    span = "1 day" if history.n_days == 1 else f"{history.n_days} days"
     return (
         f"{history.queue}: the history covers only {span}, so {days} never "
         "appear in it: they are treated as closed and not forecast. Upload at least a full week."

@@ -540,7 +540,7 @@ def test_weekdays_a_short_history_never_showed_are_named(history):
     forecast_days = result.forecast.loc[result.forecast["is_open"], "interval_start"]
     assert sorted(forecast_days.dt.day_of_week.unique()) == [2, 3, 4]
     assert any(
-        "only 3 day(s), so Monday, Tuesday, Saturday and Sunday never appear" in note
+        "only 3 days, so Monday, Tuesday, Saturday and Sunday never appear" in note
         for note in result.notes
     )
 

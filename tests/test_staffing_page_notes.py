@@ -23,9 +23,17 @@ def test_the_days_already_past_are_counted_and_named():
         slots("2026-11-23", 14), counted="agents and cost", today=date(2026, 12, 1)
     )
     assert note == (
-        "The forecast starts right after the history, on Mon 23 Nov: its first 8 day(s), up to "
+        "The forecast starts right after the history, on Mon 23 Nov: its first 8 days, up to "
         "Mon 30 Nov, are already past, and their agents and cost are counted in the totals. "
         "Import your latest contacts to plan from today."
+    )
+
+
+def test_one_day_already_past_is_said_in_the_singular():
+    note = settings.past_days_note(slots("2026-11-30", 14), today=date(2026, 12, 1))
+    assert note is not None and note.startswith(
+        "The forecast starts right after the history, on Mon 30 Nov: its first day, Mon 30 Nov, "
+        "is already past."
     )
 
 
