@@ -6,6 +6,8 @@ import argparse
 import dataclasses
 import sys
 
+import pandas as pd
+
 from cli_commands.notes import (
     empty_horizon_note,
     midday_start_note,
@@ -28,7 +30,7 @@ from cli_commands.options import (
 )
 from data.errors import InputError
 from data.importer import import_files
-from data.schema import IS_OPEN, QUEUE, Dataset
+from data.schema import INTERVAL_START, IS_OPEN, QUEUE, Dataset
 from forecasting import forecast_dataset
 from planning import QUANTILES, Scenario, build_plan, default_aht_by_queue, is_plausible_aht
 from staffing.plan import MAX_STAFFING_INTERVAL_MINUTES, NO_CONTACTS_NOTE, service_level_text
@@ -90,6 +92,7 @@ def run(args: argparse.Namespace) -> int:
     result = forecast_dataset(dataset, args.horizon_days, forecast_settings(args))
     outcome = build_plan(result.forecast, dataset.interval_minutes, scenario, aht_by_queue)
     plan = outcome.plan[outcome.plan[IS_OPEN]].drop(columns=IS_OPEN)
+    _check_change_period(scenario, plan)
     write_csv(plan, args.out)
     summary = outcome.summary
     models = ", ".join(f"{queue}: {model}" for queue, model in result.chosen_models.items())
@@ -114,9 +117,31 @@ def run(args: argparse.Namespace) -> int:
             print(f"note: {extra}")
     # What the forecast noticed (a queue that stopped, a day left out, no backtest) is staffed
     # on: the manager hears it here as from `forecast`.
-    for note in [*result.notes, *outcome.notes]:
+    # Without any contact (--volume-change-pct -100) every queue would be told it expects
+    # "only 0.00 contacts" and to merge: the no-contacts note above already says it.
+    for note in [*result.notes, *(outcome.notes if summary.has_contacts else [])]:
         print(f"note: {note}")
     return 0
+
+
+def _check_change_period(scenario: Scenario, plan: pd.DataFrame) -> None:
+    """Refuse a --change-from/--change-to that misses every open interval of the forecast: the
+    plan would staff the forecast unchanged while the manager reads it as the what-if."""
+    changes = scenario.volume_change_pct or scenario.aht_change_pct
+    if not (changes and scenario.has_change_period) or plan.empty:
+        return
+    starts = pd.to_datetime(plan[INTERVAL_START])
+    if scenario.changes_on(starts).any():
+        return
+    period = " to ".join(
+        f"{day:%a %Y-%m-%d}" if day else "…" for day in (scenario.change_from, scenario.change_to)
+    )
+    raise InputError(
+        f"--change-from/--change-to ({period}) hold no open interval of the forecast, which "
+        f"runs from {starts.min():%a %Y-%m-%d} to {starts.max():%a %Y-%m-%d}: the volume and "
+        "AHT changes would apply nowhere. Give days the queues are open within the forecast, "
+        "or a longer --horizon-days."
+    )
 
 
 def _only_queues(dataset: Dataset, queues: list[str] | None) -> Dataset:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -65,7 +66,9 @@ def run(args: argparse.Namespace) -> int:
     if args.channel == "email":
         columns.append("backlog")
     write_csv(blank_when_closed(plan)[columns], args.out)
-    summary = summarise_plan(plan, interval_minutes, settings)
+    summary = summarise_plan(
+        plan, interval_minutes, settings, horizon_hours=_horizon_hours(plan, interval_minutes)
+    )
     low, high = summary.supervisors_band
     print(
         f"wrote {len(plan)} intervals to {args.out}: peak {summary.peak_agents} agents, "
@@ -90,11 +93,30 @@ def _read_forecast(path: Path) -> pd.DataFrame:
         raise InputError(f"{path}: not a readable CSV table ({error})") from error
 
 
+def _horizon_hours(plan: pd.DataFrame, interval_minutes: float) -> float:
+    """The hours the forecast covers, to spread the paid hours over (FTE, cost per day/week):
+    the whole days from its first to its last interval. `cli.py forecast` writes only the open
+    intervals, so counting the rows would leave out the closed nights and weekends and
+    multiply the FTE of a queue open 9 to 5."""
+    starts = pd.to_datetime(plan[INTERVAL_START])
+    listed = starts.nunique() * float(interval_minutes) / 60.0
+    if starts.empty:
+        return listed
+    days = (starts.max().normalize() - starts.min().normalize()).days + 1
+    return max(listed, days * 24.0)
+
+
 def _interval_minutes(forecast: pd.DataFrame, name: str) -> float:
     """The shortest step between consecutive intervals of a queue."""
     if INTERVAL_START not in forecast:
         return 15.0  # the plan layer names the missing column
-    starts = pd.to_datetime(forecast[INTERVAL_START], errors="coerce")
+    if forecast.empty:
+        raise InputError(f"{name} has no intervals, only its header: nothing to staff")
+    with warnings.catch_warnings():  # odd formats parse one by one
+        warnings.simplefilter("ignore", UserWarning)
+        starts = pd.to_datetime(forecast[INTERVAL_START], errors="coerce")
+    if starts.isna().any():
+        return 15.0  # the plan layer names the row whose start is not a date
     groups = forecast[QUEUE].astype(str) if QUEUE in forecast else pd.Series("all", forecast.index)
     steps = (
         pd.DataFrame({"queue": groups, "start": starts})

@@ -286,6 +286,18 @@ def _row_label(frame: pd.DataFrame, position: int) -> str:
     return f"row {position + 2} (interval_start {frame[INTERVAL_START].iloc[position]})"
 
 
+def _cell_text(value: object) -> str:
+    """A table cell as an error names it: -5, 'abc', empty (never np.int64(-5) or nan)."""
+    number = pd.to_numeric(pd.Series([value]), errors="coerce").iloc[0]
+    if pd.isna(value) or (isinstance(value, str) and not value.strip()):
+        return "empty or not a number"
+    if pd.isna(number):
+        return repr(str(value))
+    if not math.isfinite(float(number)):
+        return "infinite"
+    return f"{float(number):g}"
+
+
 def _demand_table(frame: pd.DataFrame, settings: StaffingSettings) -> pd.DataFrame:
     if not isinstance(frame, pd.DataFrame):
         raise InputError("the forecast must be a table with interval_start and volume columns")
@@ -310,7 +322,8 @@ def _demand_table(frame: pd.DataFrame, settings: StaffingSettings) -> pd.DataFra
         position = int(np.flatnonzero(bad)[0])
         raise InputError(
             f"{_row_label(frame, position)}: '{volume_column}' is "
-            f"{frame[volume_column].iloc[position]!r}; give a number of contacts, 0 or more"
+            f"{_cell_text(frame[volume_column].iloc[position])}; give a number of contacts, "
+            "0 or more"
         )
     aht = np.full(len(frame), float(settings.aht_seconds))
     if AHT_SECONDS in frame:
@@ -504,13 +517,20 @@ def evaluate_staffing(
 
 
 def summarise_plan(
-    plan: pd.DataFrame, interval_minutes: float, settings: StaffingSettings | None = None
+    plan: pd.DataFrame,
+    interval_minutes: float,
+    settings: StaffingSettings | None = None,
+    horizon_hours: float | None = None,
 ) -> PlanSummary:
-    """Peaks, paid hours, FTE, cost per day/week/horizon and the service the plan delivers."""
+    """Peaks, paid hours, FTE, cost per day/week/horizon and the service the plan delivers.
+
+    `horizon_hours`: the time the plan covers, which FTE and cost per day/week spread the paid
+    hours over; default: its distinct intervals, right when the plan lists closed ones too."""
     settings = settings or StaffingSettings()
     interval_hours = float(interval_minutes) / 60.0
     slots = plan[INTERVAL_START].nunique() if len(plan) else 0
-    horizon_hours = slots * interval_hours
+    if horizon_hours is None:
+        horizon_hours = slots * interval_hours
     by_interval = plan.groupby(INTERVAL_START)[["agents", "rostered", "supervisors"]].sum()
     fewest, most = supervisor_band(plan["rostered"].to_numpy()) if len(plan) else ([], [])
     band = pd.DataFrame({INTERVAL_START: plan[INTERVAL_START], "fewest": fewest, "most": most})
