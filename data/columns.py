@@ -26,6 +26,7 @@ from data.schema import KIND_INTERVALS, KIND_RECORDS
 from data.timestamps import (
     DASHES,
     DATE_FORMATS,
+    DATE_THEN_CLOCK,
     DATETIME_FORMATS,
     HOUR_RANGE,
     detect_format,
@@ -1287,9 +1288,17 @@ def _datetime_format(column: _Column) -> str | None:
     return detect_format(column.values, DATETIME_FORMATS, MIN_SHARE)
 
 
+_DATE_THEN_CLOCK = re.compile(DATE_THEN_CLOCK)
+
+
 def _has_clock(value: str) -> bool:
-    """A time of day in the text: "08:15", or "08.15" after the date (Italian exports)."""
-    return ":" in value or bool(re.search(r"\s\d{1,2}\.\d{2}(\.\d{2})?\s*$", value))
+    """A time of day in the text: "08:15", "08.15" after the date (Italian exports), or a clock
+    after the date written as time columns write it, "0800", "08h00"."""
+    return (
+        ":" in value
+        or bool(re.search(r"\s\d{1,2}\.\d{2}(\.\d{2})?\s*$", value))
+        or bool(_DATE_THEN_CLOCK.match(value.strip()))
+    )
 
 
 def _date_format(column: _Column) -> str | None:

@@ -113,8 +113,12 @@ def _all_failures(failures: list[InputError], n_files: int) -> InputError:
     """One error naming every file that cannot be read (each message starts with its file)."""
     if n_files == 1:
         return failures[0]
-    # Also for one bad file of several: the lead-in says the others were not stored either.
     listed = "\n".join(f"- {error}" for error in failures)
+    if len(failures) == n_files:  # no file was read: none to say was not stored
+        return InputError(
+            f"None of the {n_files} files can be read; fix each one and read them again:\n{listed}"
+        )
+    # Also for one bad file of several: the lead-in says the others were not stored either.
     return InputError(
         f"{len(failures)} of {n_files} files cannot be read; fix each one and read them again "
         f"(the files that can be read were not stored either):\n{listed}"

@@ -191,6 +191,19 @@ _H_CLOCK = r"^(\d{1,2})\s?[hH]\s?(\d{2})\b"
 _H_HOUR = r"^(\d{1,2})\s?[hH]$"
 _HHMM = r"^(\d{2})(\d{2})$"
 HOUR_RANGE = r"^(\d{1,2})\s*[-–]\s*\d{1,2}$"  # "08-09": the hour from 8 to 9
+# A date-time whose clock is written as a time column may write it, "03/08/2026 0800",
+# "2026-08-03 08h00", "08/03/2026 8:00a" (also "8:00 a.m."): the last word after a date ending
+# in its year or in a day or month after a separator (so the year of "August 3 2026" is no
+# clock). Only the clock is turned (see colon_clocks): the formats still decide what is a date.
+DATE_THEN_CLOCK = (
+    r"^(?P<date>.*(?:[/.-]\d{1,4}|\d{4}))\s+"
+    r"(?P<clock>\d{3,4}|\d{1,2}[hH]\d{2}|\d{1,2}:\d{2}(?::\d{2})?\s?[AaPp]\.?(?:[Mm]\.)?)$"
+)
+# Most date-times end in a clock with a colon or dot, "08:00", "08.00": this short pattern spares
+# them DATE_THEN_CLOCK, which costs more on millions of rows.
+_USUAL_CLOCK_END = r"[:.]\d{2}$"
+# "8:00A", "8:00 P.M." (upper-cased): the half of the day as the %p formats read it, "8:00 AM".
+_HALF_DAY = r"\s?([AP])\.?(?:M\.)?$"
 # "24:00" closes a day in exports that label intervals by their end: midnight of the next day.
 _END_OF_DAY = r"(^|[ T])24([:.])00((?::00)?)$"
 _ONE_DAY = pa.scalar(86_400, pa.duration("s"))
@@ -209,7 +222,24 @@ def clean_text(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array
     values = pc.replace_substring_regex(values, _RANGE_END, r"\1")
     values = pc.replace_substring_regex(values, _DATE_COMMA, r"\1 \2")
     values = pc.replace_substring_regex(values, _AT_CLOCK, r"\1 \2")
-    return pc.replace_substring_regex(values, _ZONE, r"\1")
+    values = pc.replace_substring_regex(values, _ZONE, r"\1")
+    return _clock_after_date(values)
+
+
+def _clock_after_date(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    """Cleaned text with the clock of a date-time written 0800, 08h00 or 8:00a (see
+    DATE_THEN_CLOCK) written as the formats read it: "03/08/2026 08:00", "08/03/2026 8:00 AM"."""
+    unusual = pc.invert(pc.fill_null(pc.match_substring_regex(values, _USUAL_CLOCK_END), True))
+    if not pc.any(unusual).as_py():
+        return values
+    parts = pc.extract_regex(values, DATE_THEN_CLOCK)  # null where the value is not so written
+    spelled = pc.is_valid(parts)
+    if not pc.any(spelled).as_py():
+        return values
+    clocks = pc.utf8_upper(colon_clocks(pc.struct_field(parts, "clock")))
+    clocks = pc.replace_substring_regex(clocks, _HALF_DAY, r" \1M")
+    joined = pc.binary_join_element_wise(pc.struct_field(parts, "date"), clocks, " ")
+    return pc.if_else(spelled, joined, values)
 
 
 def detect_format(sample: list[str], formats: list[str], min_share: float = 1.0) -> str | None:
