@@ -16,6 +16,7 @@ from staffing.plan import (
     minimum_queues_note,
     minimum_staffing,
 )
+from staffing.plausibility import TYPICAL_SHRINKAGE_PCT
 
 SESSION = "session"
 DAYS_WITHOUT_SCROLLING = 31
@@ -143,7 +144,7 @@ with st.container(border=True):
         format="%g",
         persist_state=SESSION,
         help="Breaks, training, meetings, leave and sickness: usually "
-        f"{settings.TYPICAL_SHRINKAGE_PCT[0]:.0f}–{settings.TYPICAL_SHRINKAGE_PCT[1]:.0f}%.",
+        f"{TYPICAL_SHRINKAGE_PCT[0]:.0f}–{TYPICAL_SHRINKAGE_PCT[1]:.0f}%.",
     )
     row[1].slider(
         "Agents per supervisor",

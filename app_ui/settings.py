@@ -31,6 +31,9 @@ from staffing.chat import DEFAULT_CONCURRENCY
 from staffing.cost import DEFAULT_AGENT_HOURLY_COST, DEFAULT_SUPERVISOR_HOURLY_COST
 from staffing.people import DEFAULT_SHRINKAGE, DEFAULT_SUPERVISOR_SPAN
 from staffing.plan import DEFAULT_MAX_OCCUPANCY, StaffingSettings
+from staffing.plausibility import amount_text as _amount
+from staffing.plausibility import duration_text as duration_text  # the pages' unit of waits
+from staffing.plausibility import implausible_values
 from staffing.validation import SUPERVISOR_SPAN_RANGE
 
 NO_CALENDAR = "(none)"
@@ -500,10 +503,6 @@ MAX_CHATS_AT_ONCE = 6  # the Staffing page's chat concurrency input goes up to t
 MAX_SERVICE_LEVEL_PCT = 99.0  # 100% is never guaranteed when contacts arrive at random
 
 
-def _amount(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
 def target_problems(
     service_level_pct: float | None = None,
     answer_within_s: float | None = None,
@@ -608,81 +607,6 @@ def staffing_problems() -> list[str]:
     return problems
 
 
-# What most contact centres plan with; values outside get a warning, never a refusal.
-TYPICAL_SHRINKAGE_PCT = (25.0, 40.0)
-PLAUSIBLE_SHRINKAGE_PCT = (10.0, 60.0)
-TYPICAL_OCCUPANCY_PCT = (80.0, 90.0)
-PLAUSIBLE_OCCUPANCY_PCT = (60.0, 95.0)
-TYPICAL_SERVICE_LEVEL_PCT = (80.0, 90.0)
-LOWEST_PLAUSIBLE_SERVICE_LEVEL_PCT = 50.0
-PLAUSIBLE_AHT_SECONDS = (20.0, 3600.0)
-PLAUSIBLE_AGENT_COST = (5.0, 200.0)  # EUR per paid hour, fully loaded
-
-
-def _range(bounds: tuple[float, float], unit: str = "%") -> str:
-    return f"{_amount(bounds[0])}–{_amount(bounds[1])}{unit}"
-
-
-def implausible_values(
-    channel: str = "voice",
-    service_level_pct: float | None = None,
-    max_occupancy_pct: float | None = None,
-    shrinkage_pct: float | None = None,
-    aht_s: float | None = None,
-    agent_cost: float | None = None,
-) -> list[str]:
-    """Possible but unusual settings, each with what is typical: the plan is still made, the
-    manager only learns the figures may rest on a typo."""
-    notes = []
-    low, high = PLAUSIBLE_OCCUPANCY_PCT
-    if max_occupancy_pct is not None and not low <= max_occupancy_pct <= high:
-        effect = (
-            f"agents may spend at most {_amount(max_occupancy_pct)}% of their time on contacts, "
-            "so the plan needs many more of them"
-            if max_occupancy_pct < low
-            else "agents kept that busy tire and leave, and the plan has no slack for surprises"
-        )
-        notes.append(
-            f"Max occupancy of {_amount(max_occupancy_pct)}% is unusual: {effect}. Most contact "
-            f"centres cap it at {_range(TYPICAL_OCCUPANCY_PCT)}."
-        )
-    low, high = PLAUSIBLE_SHRINKAGE_PCT
-    if shrinkage_pct is not None and not low <= shrinkage_pct <= high:
-        effect = (
-            "breaks, training, meetings, leave and sickness take more of the paid time than that"
-            if shrinkage_pct < low
-            else f"only {100 - shrinkage_pct:.0f}% of the paid time would be spent on contacts"
-        )
-        notes.append(
-            f"Shrinkage of {_amount(shrinkage_pct)}% is unusual: {effect}. It is usually "
-            f"{_range(TYPICAL_SHRINKAGE_PCT)}."
-        )
-    if (
-        channel != "email"
-        and service_level_pct is not None
-        and 0 < service_level_pct < LOWEST_PLAUSIBLE_SERVICE_LEVEL_PCT
-    ):
-        notes.append(
-            f"A service level target of {_amount(service_level_pct)}% leaves most contacts "
-            f"waiting past the target time; targets are usually {_range(TYPICAL_SERVICE_LEVEL_PCT)}."
-        )
-    low, high = PLAUSIBLE_AHT_SECONDS
-    if aht_s is not None and aht_s > 0 and not low <= aht_s <= high:
-        notes.append(
-            f"An average handle time of {duration_text(aht_s)} is unusual (most queues take "
-            f"{duration_text(low)} to {duration_text(high)} per contact): check the unit is "
-            "seconds."
-        )
-    low, high = PLAUSIBLE_AGENT_COST
-    if agent_cost is not None and not low <= agent_cost <= high:
-        notes.append(
-            f"An agent cost of € {_amount(agent_cost)} per paid hour is unusual: a fully loaded "
-            f"hour usually costs € {_amount(low)} to € {_amount(high)}, so the costs below may "
-            "be off."
-        )
-    return notes
-
-
 def staffing_warnings() -> list[str]:
     """Unusual values among the Staffing page's widgets (see implausible_values)."""
     session = st.session_state
@@ -694,17 +618,6 @@ def staffing_warnings() -> list[str]:
         aht_s=float(session["aht_seconds"]),
         agent_cost=float(session["agent_cost"]),
     )
-
-
-def duration_text(seconds: float) -> str:
-    """A wait in the unit a person reads it in: "18 s", "5 min", "11.9 h"; "—" when endless."""
-    if seconds is None or not np.isfinite(seconds):
-        return "—"
-    if seconds < 120:
-        return f"{seconds:.0f} s"
-    if seconds < 120 * 60:
-        return f"{seconds / 60:.0f} min"
-    return f"{seconds / 3600:,.1f} h"
 
 
 def hours_text(hours: float) -> str:

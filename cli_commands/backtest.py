@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     if args.origins < 1:
         raise InputError(f"--origins must be 1 or more (got {args.origins}): the origins to score.")
     dataset = import_files(args.files, import_options(args))
-    check_queues(dataset, args.queue)
+    args.queue = check_queues(dataset, args.queue)
     check_origin(dataset, args.origin)
     print_import_notes(dataset)
     settings = dataclasses.replace(

@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     check_horizon(args.horizon_days)
     check_out(args.out)
     dataset = import_files(args.files, import_options(args))
-    check_queues(dataset, args.queue)
+    args.queue = check_queues(dataset, args.queue)
     check_origin(dataset, args.origin)
     print_import_notes(dataset)
     settings = forecast_settings(args)

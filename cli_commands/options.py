@@ -26,6 +26,7 @@ from forecasting.registry import model_names
 from forecasting.select import MAX_SWITCH_BIAS, PREFERRED_MODEL, SWITCH_MARGIN
 from forecasting.settings import AUTO, MAX_HORIZON_DAYS
 from staffing.plan import CHANNELS, DEFAULT_MAX_OCCUPANCY, StaffingSettings
+from staffing.plausibility import implausible_values
 
 NO_HOLIDAYS = "none"
 MINUTES_PER_DAY = 1440
@@ -208,14 +209,30 @@ def write_csv(table: pd.DataFrame, path: str) -> None:
         raise InputError(f"--out {path}: cannot write it ({reason}).") from error
 
 
-def check_queues(dataset: Dataset, queues: list[str] | None) -> None:
-    """Refuse a --queue that is not in the data."""
-    unknown = sorted(set(queues or []) - set(dataset.queues))
+def check_queues(dataset: Dataset, queues: list[str] | None) -> list[str] | None:
+    """The data's names of the --queue values, typed in any case or spacing ("tech. axa" for
+    "Tech. Axa": names are typed from memory); a value naming no queue is refused."""
+    if not queues:
+        return queues
+    by_key: dict[str, list[str]] = {}
+    for name in dataset.queues:
+        by_key.setdefault(_queue_key(name), []).append(name)
+    found = [name if name in dataset.queues else by_key.get(_queue_key(name)) for name in queues]
+    unknown = sorted(
+        name
+        for name, match in zip(queues, found, strict=True)
+        if match is None or (isinstance(match, list) and len(match) != 1)
+    )
     if unknown:
         raise InputError(
             f"--queue {', '.join(unknown)}: no such queue in the data; "
             f"the queues are {', '.join(dataset.queues)}."
         )
+    return [match[0] if isinstance(match, list) else match for match in found]
+
+
+def _queue_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
 
 
 def check_origin(dataset: Dataset, origin: str | None) -> None:
@@ -375,6 +392,20 @@ def staffing_settings(args: argparse.Namespace) -> StaffingSettings:
         chat_handle_growth=args.chat_handle_growth,
         email_response_hours=args.email_response_hours,
         email_hours=_hour_range(args.email_hours),
+    )
+
+
+def unusual_settings(args: argparse.Namespace) -> list[str]:
+    """The staffing knobs set to possible but unusual values, said as the app says them (a
+    shrinkage of 0.99 staffs 100 people per agent on the phones: more often a typo than meant)."""
+    return implausible_values(
+        channel=args.channel,
+        service_level_pct=args.service_level * 100,
+        # 1 is "no cap", as --help says, not an occupancy to warn about.
+        max_occupancy_pct=args.max_occupancy * 100 if args.max_occupancy < 1 else None,
+        shrinkage_pct=args.shrinkage * 100,
+        aht_s=args.aht_seconds,
+        agent_cost=args.agent_hourly_cost,
     )
 
 

@@ -26,6 +26,7 @@ from cli_commands.options import (
     import_options,
     one_line_errors,
     staffing_settings,
+    unusual_settings,
     write_csv,
 )
 from data.errors import InputError
@@ -109,6 +110,7 @@ def run(args: argparse.Namespace) -> int:
         file=sys.stdout,
     )
     for extra in (
+        *unusual_settings(args),
         None if summary.has_contacts else NO_CONTACTS_NOTE,
         queues_without_rows_note(result.forecast, args.out),
         None if args.origin else midday_start_note(result.forecast),
@@ -145,9 +147,9 @@ def _check_change_period(scenario: Scenario, plan: pd.DataFrame) -> None:
 
 
 def _only_queues(dataset: Dataset, queues: list[str] | None) -> Dataset:
+    queues = check_queues(dataset, queues)
     if not queues:
         return dataset
-    check_queues(dataset, queues)
     return dataclasses.replace(
         dataset,
         intervals=dataset.intervals[dataset.intervals[QUEUE].isin(queues)],

@@ -14,6 +14,7 @@ from cli_commands.options import (
     check_out,
     one_line_errors,
     staffing_settings,
+    unusual_settings,
     write_csv,
 )
 from data.errors import InputError
@@ -77,6 +78,8 @@ def run(args: argparse.Namespace) -> int:
         f"(EUR {summary.agent_hourly_cost:g}/h agent, {summary.supervisor_hourly_cost:g}/h "
         f"supervisor), service level {service_level_text(summary)}"
     )
+    for note in unusual_settings(args):
+        print(f"note: {note}")
     if not summary.has_contacts:
         print(f"note: {NO_CONTACTS_NOTE}")
     for note in minimum_staffing_notes(plan, interval_minutes, settings.min_agents_open):

@@ -187,6 +187,11 @@ def sniff_file(path: Path, display_name: str) -> TextFormat:
     try:
         with open(path, "rb") as handle:
             head = handle.read(HEAD_BYTES)
+    except IsADirectoryError as error:
+        raise InputError(
+            f"{display_name}: is a folder, not a file: give the export files inside it "
+            f"(e.g. {Path(display_name) / '*.csv'})."
+        ) from error
     except OSError as error:
         raise InputError(f"{display_name}: cannot be read ({error.strerror}).") from error
     text_format = sniff_bytes(head, display_name, complete=len(head) < HEAD_BYTES)

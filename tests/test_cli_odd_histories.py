@@ -142,3 +142,35 @@ def test_backtest_of_a_queue_without_contacts_in_its_scored_weeks_says_so_not_na
     assert "nan" not in done.stdout
     auto = pd.read_csv(out).set_index("model").loc["auto"]
     assert auto["n_origins"] == 8 and pd.isna(auto["wape_interval"])
+
+
+def test_a_queue_typed_in_another_case_or_spacing_is_the_datas_queue(tmp_path):
+    # Names are typed from memory: "tech  desk" is the data's "Tech Desk", not a refusal.
+    path = tmp_path / "two.csv"
+    frames = [
+        synthetic_intervals(28, seed=1, level=20, start="2024-03-04", queue="Tech Desk"),
+        synthetic_intervals(28, seed=2, level=5, start="2024-03-04", queue="Billing"),
+    ]
+    _write(pd.concat(frames), path, queue=True)
+    out = tmp_path / "f.csv"
+    done = run_cli(
+        "forecast", path, "--horizon-days", 7, "--queue", "tech  desk", *QUICK, "--out", out
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert set(pd.read_csv(out)["queue"]) == {"Tech Desk"}
+    line = _one_line_error(
+        run_cli("forecast", path, "--horizon-days", 7, "--queue", "tech", "--out", out)
+    )
+    assert (
+        line == "error: --queue tech: no such queue in the data; the queues are Billing, Tech Desk."
+    )
+
+
+def test_a_folder_given_for_a_file_names_the_files_to_give(tmp_path):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    line = _one_line_error(run_cli("inspect", folder))
+    assert line == (
+        "error: exports: is a folder, not a file: give the export files inside it "
+        "(e.g. exports/*.csv)."
+    )

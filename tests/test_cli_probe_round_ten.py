@@ -139,3 +139,18 @@ def test_a_plan_without_contacts_tells_no_queue_to_merge(history_csv, tmp_path):
     assert "note: No contacts are expected" in done.stdout
     assert "expects only" not in done.stdout and "Merge it" not in done.stdout
     assert "100.0%" not in done.stdout
+
+
+def test_unusual_staffing_values_are_said_as_the_app_says_them(history_csv, tmp_path):
+    # A shrinkage of 0.99 staffs a hundred people per agent on the phones: said, not refused.
+    common = ("plan", history_csv, "--horizon-days", 7, *QUICK, "--aht-seconds", 300)
+    done = run_cli(*common, "--shrinkage", 0.99, "--out", tmp_path / "odd.csv")
+    assert done.returncode == 0, done.stderr
+    assert (
+        "note: Shrinkage of 99% is unusual: only 1% of the paid time would be spent on contacts. "
+        "It is usually 25–40%."
+    ) in done.stdout
+    # The defaults, and --max-occupancy 1 ("no cap"), are nothing to point out.
+    plain = run_cli(*common, "--max-occupancy", 1, "--out", tmp_path / "plain.csv")
+    assert plain.returncode == 0, plain.stderr
+    assert "is unusual" not in plain.stdout
