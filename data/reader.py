@@ -15,7 +15,7 @@ import pyarrow.csv as pacsv
 
 from data import schema
 from data.agents import agent_columns, arriving_count, read_per_agent_counts, refuse_per_agent
-from data.asterisk import CDR_OUTCOME_NOTE, CDR_QUEUE, AsteriskCdr, asterisk_cdr
+from data.asterisk import CDR_OUTCOME_NOTE, CDR_QUEUE, AsteriskCdr, asterisk_cdr, cdr_columns
 from data.columns import (
     HOLD_WORDS,
     SERVED_COUNT_WORDS,
@@ -88,10 +88,11 @@ def read_file(
     """Read one text export (a workbook's sheet arrives as its CSV copy, `sheet` naming it:
     data.importer reads workbooks sheet by sheet)."""
     text_format = sniff_file(path, name)
-    with tempfile.TemporaryDirectory(prefix="picco-cdr-") as folder:
-        cdr = asterisk_cdr(path, name, text_format, Path(folder))
-        if cdr is not None:
-            return _read_cdr(cdr, name, options, text_format, sheet)
+    if cdr_columns(text_format) is not None:  # a folder for the rewritten calls only then
+        with tempfile.TemporaryDirectory(prefix="picco-cdr-") as folder:
+            cdr = asterisk_cdr(path, name, text_format, Path(folder))
+            if cdr is not None:
+                return _read_cdr(cdr, name, options, text_format, sheet)
     grid = grid_columns(text_format.header, text_format.sample_rows)
     if grid:
         return _read_long(
