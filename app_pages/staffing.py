@@ -10,11 +10,10 @@ from data.errors import InputError
 from data.schema import INTERVAL_START
 from planning import SIZED_FOR_VOLUME
 from staffing.plan import (
-    MINIMUM_DOMINATES_SHARE,
     NO_CONTACTS_NOTE,
     blank_when_closed,
     minimum_queues_note,
-    minimum_staffing,
+    mostly_minimum,
 )
 from staffing.plausibility import TYPICAL_SHRINKAGE_PCT
 
@@ -424,7 +423,7 @@ st.caption(
     "data); the targets, shrinkage, span and costs above apply to all."
 )
 rows = []
-mostly_minimum = []  # queues whose agent-hours are mostly the minimum while open
+flagged = []  # queues whose agent-hours are mostly the minimum while open
 for each in current.dataset.queues:
     try:
         scenario_of = settings.queue_scenario(current, each)
@@ -433,12 +432,9 @@ for each in current.dataset.queues:
         st.warning(f"{each}: {error}")
         continue
     summary_of = outcome_of.summary
-    found = minimum_staffing(
-        outcome_of.plan, current.dataset.interval_minutes, scenario_of.staffing.min_agents_open
-    )
+    found = outcome_of.minimum  # the queue's own plan: one entry, or none for e-mail
     minimum_share = found[0].share if found else float("nan")
-    if found and minimum_share >= MINIMUM_DOMINATES_SHARE:
-        mostly_minimum.append(found[0])
+    flagged += mostly_minimum(found)
     rows.append(
         {
             "queue": each,
@@ -490,5 +486,5 @@ if rows:
         f"€ {totals['cost']:,.0f} over the horizon."
     )
     downloads.download_table(overview, "staffing_all_queues", "All queues", key="download_queues")
-    if mostly_minimum:
-        st.info(minimum_queues_note(mostly_minimum), icon=":material/person_off:")
+    if flagged:
+        st.info(minimum_queues_note(flagged), icon=":material/person_off:")

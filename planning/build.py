@@ -14,9 +14,12 @@ from data.reader import PLAUSIBLE_HANDLE_SECONDS
 from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME
 from planning.scenario import MEAN_QUANTILE, Scenario
 from staffing.plan import (
+    MinimumStaffing,
     PlanSummary,
     evaluate_staffing,
-    minimum_staffing_notes,
+    minimum_staffing,
+    minimum_staffing_note,
+    mostly_minimum,
     plan_staffing,
     summarise_plan,
 )
@@ -34,6 +37,8 @@ class PlanOutcome:
     summary: PlanSummary
     # What a manager should hear beside the figures, e.g. a queue staffed mostly by the minimum.
     notes: list[str] = field(default_factory=list)
+    # Per voice or chat queue, the agent-hours the minimum while open accounts for.
+    minimum: list[MinimumStaffing] = field(default_factory=list)
 
 
 def is_plausible_aht(seconds: float) -> bool:
@@ -138,10 +143,15 @@ def build_plan(
         expected["agents"] = _agents_for_rows(sized, expected)
         plan = evaluate_staffing(expected, interval_minutes, settings)
     plan.insert(plan.columns.get_loc(VOLUME) + 1, SIZED_FOR_VOLUME, sized[VOLUME].to_numpy())
+    minimum = minimum_staffing(plan, interval_minutes, settings.min_agents_open)
     return PlanOutcome(
         plan=plan,
         summary=summarise_plan(plan, interval_minutes, settings),
-        notes=minimum_staffing_notes(plan, interval_minutes, settings.min_agents_open),
+        notes=[
+            minimum_staffing_note(found, interval_minutes, settings.min_agents_open)
+            for found in mostly_minimum(minimum)
+        ],
+        minimum=minimum,
     )
 
 

@@ -652,9 +652,13 @@ def minimum_staffing_notes(
     (`MINIMUM_DOMINATES_SHARE`): its paid hours and cost would otherwise go unnoticed."""
     return [
         minimum_staffing_note(found, interval_minutes, min_agents_open)
-        for found in minimum_staffing(plan, interval_minutes, min_agents_open)
-        if found.share >= MINIMUM_DOMINATES_SHARE
+        for found in mostly_minimum(minimum_staffing(plan, interval_minutes, min_agents_open))
     ]
+
+
+def mostly_minimum(found: list[MinimumStaffing]) -> list[MinimumStaffing]:
+    """The queues of `found` whose agent-hours are mostly the minimum while open."""
+    return [each for each in found if each.share >= MINIMUM_DOMINATES_SHARE]
 
 
 def minimum_staffing_note(
