@@ -1036,7 +1036,9 @@ def _day_month_order(
     fits_one_order = only_swapped if only_swapped.any() else only_fmt
     if readings.spacing(partial) < readings.spacing(complete):
         _refuse_jumping_dates(readings, complete, partial, fits_one_order)
-    if complete != fmt:
+    # Day/month under a 12-hour clock is told even when the sample found it: AM/PM usually
+    # comes with month/day dates, so the reading is worth naming.
+    if complete != fmt or (twelve_hour and complete.startswith("%d")):
         notes.append(
             f"{sheet.name}: dates in '{column}' read as {_order_name(complete)} ({complete}): "
             f"some, such as {readings.example(fits_one_order)}, fit only that order."

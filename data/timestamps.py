@@ -49,6 +49,21 @@ DATETIME_FORMATS = [
     "%m/%d/%Y %I:%M %p",
     "%m/%d/%y %I:%M:%S %p",
     "%m/%d/%y %I:%M %p",
+    # Day-first dates with a 12-hour clock (India, Australia, the Philippines): after the US
+    # ones, so a sample that fits both is month/day here; the reader then decides the order
+    # from the whole column (reader._day_month_order).
+    "%d/%m/%Y %I:%M:%S %p",
+    "%d/%m/%Y %I:%M %p",
+    "%d/%m/%y %I:%M:%S %p",
+    "%d/%m/%y %I:%M %p",
+    "%d-%m-%Y %I:%M:%S %p",
+    "%d-%m-%Y %I:%M %p",
+    "%d.%m.%Y %I:%M:%S %p",
+    "%d.%m.%Y %I:%M %p",
+    "%Y-%m-%d %I:%M:%S %p",  # year-first dates with a 12-hour clock, "2026-08-03 8:05 PM"
+    "%Y-%m-%d %I:%M %p",
+    "%Y/%m/%d %I:%M:%S %p",
+    "%Y/%m/%d %I:%M %p",
     "%d.%m.%y %H:%M:%S",  # German short dates, "04.03.24 08:00"
     "%d.%m.%y %H:%M",
     "%d.%m.%Y %H.%M.%S",  # Italian clocks written with dots
@@ -61,6 +76,8 @@ DATETIME_FORMATS = [
     # english_months)
     "%d-%b-%Y %H:%M:%S",
     "%d-%b-%Y %H:%M",
+    "%d-%b-%Y %I:%M:%S %p",  # Oracle-style, "03-Aug-2026 08:05 PM"
+    "%d-%b-%Y %I:%M %p",
     "%d %b %Y %H:%M:%S",
     "%d %b %Y %H:%M",
     "%b %d, %Y %I:%M:%S %p",
@@ -140,6 +157,12 @@ _FRACTION = r"(\d:\d{2})\.\d+"  # milliseconds after the seconds: dropped (inter
 # wall clock only. Anchored on the clock, so the year of "04-03-2024" is not taken for one. A
 # German "Uhr" after the clock ("um 08:30 Uhr") goes too.
 _ZONE = r"(\d:\d{2}(?::\d{2})?)\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}|Uhr)$"
+# A zone written as its name or as an hour offset after the clock (and its AM/PM): "20:05 CEST",
+# "8:05 PM EST", "20:05 UTC+2". Three to five capitals, so AM and PM are never taken for one.
+_ZONE_NAME = (
+    r"(\d:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?)\s+"
+    r"(?:[A-Z]{3,5}|(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d{2})?)$"
+)
 # An ISO 8601 interval, "2024-02-19T07:00:00.000Z/2024-02-19T07:30:00.000Z" (or "start/PT30M"),
 # stands for its start.
 _ISO_INTERVAL = r"^(\d{4}-\d{2}-\d{2}T[^/\s]+)/(?:\d{4}-\d{2}-\d{2}T\S+|P\S+)$"
@@ -223,6 +246,7 @@ def clean_text(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array
     values = pc.replace_substring_regex(values, _DATE_COMMA, r"\1 \2")
     values = pc.replace_substring_regex(values, _AT_CLOCK, r"\1 \2")
     values = pc.replace_substring_regex(values, _ZONE, r"\1")
+    values = pc.replace_substring_regex(values, _ZONE_NAME, r"\1")
     return _clock_after_date(values)
 
 
