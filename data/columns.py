@@ -568,6 +568,29 @@ def _refuse_needed_column(
     ) from refusal
 
 
+def _unread_handle_notes(columns: list[_Column], display_name: str) -> list[str]:
+    """A column named as the handle time whose values mostly read as no duration is left out:
+    said, with examples, rather than planning with the default handle time unawares."""
+    notes = []
+    for column in columns:
+        named = column.words & (WHOLE_HANDLE_WORDS | TALK_WORDS | HANDLE_WORDS)
+        if not named or not column.values or column.words & (MOMENT_WORDS | OPAQUE_ID_WORDS):
+            continue
+        unread = np.isnan(parse_duration(column.text, column.decimal_comma))
+        if unread.mean() <= 1 - MIN_SHARE:
+            continue
+        examples = ", ".join(
+            repr(v) for v in list(dict.fromkeys(np.array(column.values)[unread].tolist()))[:3]
+        )
+        notes.append(
+            f"{display_name}: '{column.name}' was not read as the handle time: "
+            f"{int(unread.sum()):,} of {len(unread):,} sampled values are no duration "
+            f"(e.g. {examples}). Write them as seconds, H:MM:SS or 5m 40s."
+        )
+        break
+    return notes
+
+
 def _taken_role_notes(
     chosen: dict[str, str], detected: ColumnPlan, plan: ColumnPlan, display_name: str
 ) -> list[str]:
@@ -759,6 +782,8 @@ def _detect_roles(
             taken.add(agent.name)
     _plan_handle_parts(plan, [c for c in timed if c.name not in taken])
     taken.update(plan.handle_parts)
+    if not (plan.handle_column or plan.aht_column or plan.handle_parts):
+        plan.notes += _unread_handle_notes([c for c in free if c.name not in taken], display_name)
     text = [c for c in free if c not in numeric and c.name not in taken]
     # "Queue Time" holding clock times names a moment of each contact, not its queue.
     labelled = [

@@ -202,6 +202,11 @@ _UNIT_DURATION = (
     r"^(?:(?P<h>\d+)\s*h(?:rs?|ours?)?\s*)?(?:(?P<m>\d+)\s*m(?:in(?:s|utes?)?)?\s*)?"
     r"(?:(?P<s>\d+(?:\.\d+)?)\s*s(?:ec(?:s|onds?)?)?)?$"
 )
+# ISO 8601 durations, as Microsoft and cloud APIs export them: "PT5M40S", "P0DT0H5M40S", "PT1H".
+_ISO_DURATION = (
+    r"^[Pp](?:(?P<d>\d+)[Dd])?(?:[Tt](?:(?P<h>\d+)[Hh])?(?:(?P<m>\d+)[Mm])?"
+    r"(?:(?P<s>\d+(?:\.\d+)?)[Ss])?)?$"
+)
 # Italian reports mark minutes and seconds with apostrophes, "4' 33\"", "4'33''", "1h 04' 33\"":
 # the marks are turned into the units above (seconds first, their '' holds a minute's ').
 _SECONDS_MARK = r"(\d)\s*(?:''|’’|′′|\"|″|”)"
@@ -518,17 +523,34 @@ def parse_duration(
     clocked = hours * 3600 + _field_float(parts, "m") * 60 + _field_float(parts, "s")
     numbers[unread] = clocked
     worded = np.isnan(clocked)
-    if worded.any():  # "5m 0s", "1h 2m 3s", "4' 33\""
-        written = pc.filter(rest, pa.array(worded))
-        written = pc.replace_substring_regex(written, _SECONDS_MARK, r"\1s")
-        written = pc.replace_substring_regex(written, _MINUTES_MARK, r"\1m")
-        words = pc.extract_regex(written, _UNIT_DURATION)
-        units = [_field_float(words, part) for part in ("h", "m", "s")]
-        total = sum(np.nan_to_num(unit, nan=0.0) * scale
-                    for unit, scale in zip(units, (3600, 60, 1), strict=True))  # fmt: skip
-        total[np.isnan(np.stack(units)).all(axis=0)] = np.nan
-        numbers[unread[worded]] = total
+    if worded.any():
+        numbers[unread[worded]] = _worded_durations(pc.filter(rest, pa.array(worded)))
     return numbers
+
+
+def _worded_durations(written: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    """Seconds of durations in ISO 8601 ("PT5M40S") or in units, words or marks ("5m 0s",
+    "1h 2m 3s", "4' 33\""); NaN where unreadable."""
+    written = pc.replace_substring_regex(written, _SECONDS_MARK, r"\1s")
+    written = pc.replace_substring_regex(written, _MINUTES_MARK, r"\1m")
+    words = pc.extract_regex(written, _UNIT_DURATION)
+    units = [_field_float(words, part) for part in ("h", "m", "s")]
+    total = sum(np.nan_to_num(unit, nan=0.0) * scale
+                for unit, scale in zip(units, (3600, 60, 1), strict=True))  # fmt: skip
+    total[np.isnan(np.stack(units)).all(axis=0)] = np.nan
+    iso = _iso_durations(written)
+    return np.where(np.isnan(iso), total, iso)
+
+
+def _iso_durations(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    """Seconds of ISO 8601 durations ("PT5M40S"); NaN for anything else, "P" and "PT" alone
+    included."""
+    parts = pc.extract_regex(values, _ISO_DURATION)
+    units = [_field_float(parts, part) for part in ("d", "h", "m", "s")]
+    total = sum(np.nan_to_num(unit, nan=0.0) * scale
+                for unit, scale in zip(units, (86_400, 3600, 60, 1), strict=True))  # fmt: skip
+    total[np.isnan(np.stack(units)).all(axis=0)] = np.nan
+    return total
 
 
 def dotted_durations(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
