@@ -115,11 +115,17 @@ def _fewer_origins(
         (dataset.intervals[QUEUE] == queue) & dataset.intervals[VOLUME].notna()
     ]
     times = pd.to_datetime(rows[INTERVAL_START])
+    before = ""
+    if args.origin:  # the backtest sees only the history before --origin
+        times = times[times < pd.Timestamp(args.origin)]
+        before = f" before --origin {args.origin}"
     days = (times.max().normalize() - times.min().normalize()).days + 1 if len(times) else 0
     horizon = args.horizon_days
+    span = "1 day" if horizon == 1 else f"{horizon} days"
+    longer = "A later --origin or a longer history" if args.origin else "A longer history"
     return (
         f"{queue}: {scored} of the {args.origins} origins asked for were scored: its {days} days "
-        f"of history hold {len(runs.origins)} weekly {horizon}-day backtests, and each scored "
-        f"one needs earlier ones whose {horizon} days had passed to pick the model and size the "
-        "band. A longer history scores more."
+        f"of history{before} hold {len(runs.origins)} weekly {horizon}-day backtests, and each "
+        f"scored one needs earlier ones whose {span} had passed to pick the model and size the "
+        f"band. {longer} scores more."
     )

@@ -5,10 +5,17 @@ queue, answered or abandoned, talk time) for the ordinary reader."""
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 
 from data.errors import InputError
 from data.sniff import TextFormat
@@ -46,15 +53,17 @@ OUTPUT_HEADER = ["Call start", CDR_QUEUE, "Outcome", "Talk time (s)"]
 CDR_OUTCOME_NOTE = "outcome 'Outcome':"  # the reader's note on the calls' outcomes
 
 
-@dataclass
-class _Call:
-    start: str  # as written: ISO date-times ("2026-03-02 09:01:10") sort as text
-    inbound: bool = False
-    queue: str | None = None
-    answered: bool = False
-    talk: int = 0
-    dispositions: list[str] = field(default_factory=list)
-    contexts: list[str] = field(default_factory=list)
+# What Python's str.strip() removes (str.isspace): arrow's own whitespace trim knows another set.
+_SPACES = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_UTF8 = ("utf-8", "utf-8-sig")
+_BOM = b"\xef\xbb\xbf"
+_LINE = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n)?")  # a line as open(newline="") splits them
+_ASCII_STAMP = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}"  # _STAMP on ASCII text
+_ASCII_WHOLE = r"^[0-9]{1,18}$"  # _WHOLE on ASCII text that fits an int64
+_NEEDS_QUOTES = r'[,"\r\n]'  # what csv.writer quotes
 
 
 @dataclass
@@ -64,6 +73,36 @@ class AsteriskCdr:
     rows: int  # CDR rows read
     header: list[str]
     columns: dict[str, str]  # role -> CDR column, for the report
+
+
+@dataclass
+class _Legs:
+    """The CDR rows kept (two fields or more; 16 or more in a Master.csv), by field name."""
+
+    columns: dict[str, pa.Array]
+    rows: int
+    fields: int  # fields of the first line below the header, kept or not
+
+
+@dataclass
+class _Calls:
+    """The calls of the rows, in order of their first row, and their rows' contexts."""
+
+    start: pa.Array  # as written: ISO date-times ("2026-03-02 09:01:10") sort as text
+    inbound: np.ndarray
+    queue: pa.Array  # null where no Queue row named one
+    answered: np.ndarray
+    talk: np.ndarray
+    missed: np.ndarray  # the first disposition other than ANSWERED, as an index of `labels`
+    labels: list[str]
+    row_call: np.ndarray  # per row of a call (queue members' legs left out): its call
+    row_context: np.ndarray  # index of `contexts`
+    contexts: list[str]
+    legs: int  # PBX-opened legs left out
+
+    @property
+    def count(self) -> int:
+        return len(self.inbound)
 
 
 def asterisk_cdr(
@@ -79,48 +118,41 @@ def asterisk_cdr(
         names, skip, headerless = list(MASTER_CSV_FIELDS), 0, True
     else:
         return None
-    records = _records(path, text_format, skip)
-    rows = [dict(zip(names, record, strict=False)) for record in records if len(record) > 1]
-    if headerless:
-        rows = [row for row in rows if len(row) >= MASTER_CSV_MIN_FIELDS]
-    if not rows:
-        raise InputError(f"{name}: no data rows were found below the header.")
-    fields = len(records[0])
     start = "calldate" if "calldate" in names else "start"
-    calls, legs = _calls(rows, start, "linkedid" if "linkedid" in names else "uniqueid")
-    notes = [_read_note(name, len(rows), len(calls), legs, headerless, fields)]
-    inbound = [call for call in calls.values() if call.inbound]
-    if not inbound:
-        raise InputError(_nothing_inbound(name, list(calls.values()), legs))
-    outgoing = [call for call in calls.values() if not call.inbound]
-    queued = [call for call in inbound if call.queue is not None]
-    if queued and len(queued) < len(inbound):
+    key = "linkedid" if "linkedid" in names else "uniqueid"
+    wanted = [start, key, "channel", "lastapp", "dcontext", "src", "disposition", "dst"]
+    legs = _read_legs(
+        path, text_format, skip, names, headerless, [*wanted, "dstchannel", "billsec"]
+    )
+    if not legs.rows:
+        raise InputError(f"{name}: no data rows were found below the header.")
+    calls = _calls(legs.columns, start, key)
+    notes = [_read_note(name, legs.rows, calls.count, calls.legs, headerless, legs.fields)]
+    if not calls.inbound.any():
+        raise InputError(_nothing_inbound(name, calls))
+    queued = calls.inbound & pc.is_valid(calls.queue).to_numpy(zero_copy_only=False)
+    inbound = int(calls.inbound.sum())
+    if queued.any() and queued.sum() < inbound:
         notes.append(
-            f"{name}: {len(inbound) - len(queued):,} inbound call(s) never reached a queue "
+            f"{name}: {inbound - int(queued.sum()):,} inbound call(s) never reached a queue "
             "('lastapp' Queue: they rang an extension or a ring group, or ended in the IVR or "
             "voicemail) left out: they were no queue's demand."
         )
-    kept = queued or inbound
-    if outgoing:
+    kept = queued if queued.any() else calls.inbound
+    outgoing = ~calls.inbound
+    if outgoing.any():
         notes.append(
-            f"{name}: {len(outgoing):,} outbound or internal call(s) left out (dialled from an "
-            f"extension; {_contexts(outgoing)}): only inbound calls are demand."
+            f"{name}: {int(outgoing.sum()):,} outbound or internal call(s) left out (dialled "
+            f"from an extension; {_contexts(calls, outgoing)}): only inbound calls are demand."
         )
-    notes.append(_outcome_note(name, kept, bool(queued)))
+    notes.append(_outcome_note(name, calls, kept, bool(queued.any())))
     out = folder / f"{Path(name).stem}.csv"
-    with open(out, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(OUTPUT_HEADER if queued else [c for c in OUTPUT_HEADER if c != CDR_QUEUE])
-        for call in sorted(kept, key=lambda c: c.start):
-            outcome = "Answered" if call.answered else "Abandoned"
-            talk = str(call.talk) if call.answered else ""
-            cells = [call.start, call.queue, outcome, talk]
-            writer.writerow(cells if queued else [cells[0], *cells[2:]])
+    _write_calls(out, calls, np.flatnonzero(kept), bool(queued.any()))
     columns = {"timestamp": start, "handle": "billsec", "outcome": "disposition"}
-    if queued:
+    if queued.any():
         columns["queue"] = "dst"
-    shown = list(MASTER_CSV_FIELDS[:fields]) if headerless else text_format.header
-    return AsteriskCdr(out, notes, len(rows), shown, columns)
+    shown = list(MASTER_CSV_FIELDS[: legs.fields]) if headerless else text_format.header
+    return AsteriskCdr(out, notes, legs.rows, shown, columns)
 
 
 def cdr_columns(text_format: TextFormat) -> list[str] | None:
@@ -153,62 +185,355 @@ def _is_master_csv(sample: list[list[str]]) -> bool:
     )
 
 
-def _records(path: Path, text_format: TextFormat, skip: int) -> list[list[str]]:
-    with open(path, encoding=text_format.encoding, errors="replace", newline="") as handle:
-        reader = csv.reader(handle, delimiter=text_format.delimiter)
-        records = list(reader)
+# Reading. Python's csv module (non-strict, as `open(newline="", errors="replace")` decodes)
+# defines the rows; arrow's reader splits them the same way, much faster, whenever every row
+# below the header has as many fields as the first (one-field lines are dropped by both). A
+# file with rows of other lengths is read by the csv module itself.
+
+
+def _read_legs(
+    path: Path,
+    text_format: TextFormat,
+    skip: int,
+    names: list[str],
+    headerless: bool,
+    wanted: list[str],
+) -> _Legs:
+    if text_format.encoding in _UTF8 and path.stat().st_size:
+        with pa.memory_map(str(path)) as mapped:
+            data = mapped.read_buffer()  # zero-copy: lives on after the map is closed
+    else:
+        text = path.read_bytes().decode(text_format.encoding, errors="replace")
+        data, text = pa.py_buffer(text.encode("utf-8")), ""
+    sig = text_format.encoding == "utf-8-sig" and _has_bom(data)
+    try:
+        return _parse(data, 3 if sig else 0, text_format.delimiter, skip, names, headerless, wanted)
+    except _BadUtf8:
+        # Arrow refuses invalid UTF-8 where Python puts U+FFFD: decoded the Python way first.
+        text = data.to_pybytes()[3 if sig else 0 :].decode("utf-8", errors="replace")
+        data, text = pa.py_buffer(text.encode("utf-8")), ""
+        return _parse(data, 0, text_format.delimiter, skip, names, headerless, wanted)
+
+
+class _BadUtf8(Exception):
+    pass
+
+
+def _has_bom(data: pa.Buffer) -> bool:
+    return data.size >= len(_BOM) and data.slice(0, len(_BOM)).to_pybytes() == _BOM
+
+
+def _parse(
+    data: pa.Buffer,
+    begin: int,
+    delimiter: str,
+    skip: int,
+    names: list[str],
+    headerless: bool,
+    wanted: list[str],
+) -> _Legs:
+    lines = _Lines(data, begin)
+    records = list(itertools.islice(csv.reader(lines, delimiter=delimiter), skip + 1))
     if records and records[0] and records[0][0].startswith("\ufeff"):
         records[0][0] = records[0][0][1:]
-    return records[skip:]
+    if len(records) <= skip:
+        return _Legs({}, 0, 0)
+    first = records[skip]
+    head = _columns([first], names, headerless, wanted)
+    rest = data.slice(lines.offset)
+    width = len(first)
+    if width > 1 and not _has_bom(rest):  # arrow would drop a BOM, Python not
+        table = _arrow_rows(rest, delimiter, width, names, wanted)
+        if table is not None:
+            keep = not headerless or width >= MASTER_CSV_MIN_FIELDS
+            body = dict(table) if keep else _columns([], names, headerless, wanted)[0]
+            rows = head[1] + (table[wanted[0]].length() if keep else 0)
+            return _Legs(_joined(head[0], body), rows, width)
+    tail = csv.reader(_Lines(data, lines.offset), delimiter=delimiter)
+    body, rows = _columns(tail, names, headerless, wanted)
+    return _Legs(_joined(head[0], body), head[1] + rows, width)
 
 
-def _direction(row: dict[str, str]) -> bool | None:
-    """True for a row of an inbound call, False for one dialled from an extension, None for a
-    PBX-opened leg of another call (a queue member's Local channel)."""
-    if row.get("channel", "").strip().lower().startswith(LOCAL_CHANNEL):
-        return None
-    if row.get("lastapp", "").strip().lower() == QUEUE_APP:
-        return True
-    context = row.get("dcontext", "").strip().lower()
-    if context.startswith(INBOUND_CONTEXTS):
-        return True
-    if context.startswith(INTERNAL_CONTEXTS):
-        return False
-    caller = row.get("src", "").strip().lstrip("+")
-    return not (caller.isdigit() and len(caller) <= EXTENSION_DIGITS)
+class _Lines:
+    """The decoded lines of `data` from `begin`, counting the bytes handed out."""
+
+    def __init__(self, data: pa.Buffer, begin: int) -> None:
+        self.view, self.offset = memoryview(data), begin
+
+    def __iter__(self) -> Iterator[str]:
+        while self.offset < len(self.view):
+            match = _LINE.match(self.view, self.offset)
+            assert match is not None  # the pattern matches at least one byte before the end
+            self.offset = match.end()
+            yield match.group().decode("utf-8", errors="replace")
 
 
-def _calls(rows: list[dict[str, str]], start: str, key: str) -> tuple[dict[str, _Call], int]:
-    """The calls of the rows (rows sharing `key` are the legs of one: a ring group's, a
-    queue's attempts) and the number of PBX-opened legs left out."""
-    calls: dict[str, _Call] = {}
-    legs = 0
-    for index, row in enumerate(rows):
-        direction = _direction(row)
-        if direction is None:
-            legs += 1
+def _field_index(names: list[str], name: str, width: int) -> int | None:
+    """The field of a row of `width` fields that dict(zip(names, row)) gives `name` (the last
+    of repeated names), None when it has none."""
+    found = [i for i, n in enumerate(names[:width]) if n == name]
+    return found[-1] if found else None
+
+
+def _columns(
+    records: Iterable[list[str]], names: list[str], headerless: bool, wanted: list[str]
+) -> tuple[dict[str, list[str]], int]:
+    """The wanted fields of the records that are rows, and their number."""
+    least = MASTER_CSV_MIN_FIELDS if headerless else 2
+    found: dict[int, list[int | None]] = {}
+    columns: dict[str, list[str]] = {field: [] for field in wanted}
+    rows = 0
+    for record in records:
+        if len(record) < least:
             continue
-        text = row.get(start, "").strip()
-        call = calls.setdefault(row.get(key, "").strip() or f"row {index}", _Call(text))
-        if _STAMP.match(text) and _STAMP.match(call.start) and text < call.start:
-            call.start = text  # the first leg's start is the call's arrival
-        call.inbound |= direction
-        call.contexts.append(row.get("dcontext", "").strip() or "no context")
-        disposition = row.get("disposition", "").strip().upper()
-        call.dispositions.append(disposition)
-        if row.get("lastapp", "").strip().lower() == QUEUE_APP and call.queue is None:
-            call.queue = row.get("dst", "").strip() or None
-        # ANSWERED alone is not an agent: the queue or IVR answers a call to play music to
-        # it; a channel that took the call is.
-        if disposition == ANSWERED and row.get("dstchannel", "").strip():
-            call.answered = True
-            call.talk += _whole(row.get("billsec", ""))
-    return calls, legs
+        rows += 1
+        width = len(record)
+        if width not in found:
+            found[width] = [_field_index(names, field, width) for field in wanted]
+        for field, index in zip(wanted, found[width], strict=True):
+            columns[field].append("" if index is None else record[index])
+    return columns, rows
+
+
+def _arrow_rows(
+    data: pa.Buffer, delimiter: str, width: int, names: list[str], wanted: list[str]
+) -> dict[str, pa.ChunkedArray] | None:
+    """The wanted fields of the rows below the first, read by arrow; None when a row has
+    another number of fields (but one) than `width`."""
+    other = False
+
+    def handle(row: pacsv.InvalidRow) -> str:
+        nonlocal other
+        other = other or row.actual_columns != 1
+        return "skip"
+
+    indices = {field: _field_index(names, field, width) for field in wanted}
+    used = sorted({index for index in indices.values() if index is not None})
+    if data.size:
+        try:
+            table = pacsv.read_csv(
+                pa.BufferReader(data),
+                read_options=pacsv.ReadOptions(
+                    column_names=[str(i) for i in range(width)], block_size=1 << 24
+                ),
+                parse_options=pacsv.ParseOptions(
+                    delimiter=delimiter, newlines_in_values=True, invalid_row_handler=handle
+                ),
+                convert_options=pacsv.ConvertOptions(
+                    include_columns=[str(i) for i in used],
+                    column_types={str(i): pa.string() for i in used},
+                    strings_can_be_null=False,
+                    quoted_strings_can_be_null=False,
+                ),
+            )
+        except pa.ArrowInvalid as error:
+            if "utf8" in str(error).lower():
+                raise _BadUtf8 from error
+            return None
+        rows = table.num_rows
+    else:
+        table, rows = None, 0
+    if other:
+        return None
+    empty = pa.chunked_array([pa.array([""] * rows, pa.string())])
+    return {
+        field: empty if index is None or table is None else table[str(index)]
+        for field, index in indices.items()
+    }
+
+
+def _joined(
+    head: dict[str, list[str]], body: dict[str, pa.ChunkedArray] | dict[str, list[str]]
+) -> dict[str, pa.Array]:
+    columns = {}
+    for field, values in head.items():
+        rest = body[field]
+        chunks = rest.chunks if isinstance(rest, pa.ChunkedArray) else [pa.array(rest, pa.string())]
+        columns[field] = pa.concat_arrays([pa.array(values, pa.string()), *chunks])
+    return columns
+
+
+# The calls. Each rule is the one a loop over the rows would apply, on whole columns; the few
+# per-value Python steps (strip, lower, isdigit) run once per distinct value.
+
+
+def _distinct(array: pa.Array) -> tuple[np.ndarray, list[str]]:
+    """The distinct values of `array` in order of first appearance, and each row's index."""
+    encoded = pc.dictionary_encode(array)
+    return encoded.indices.to_numpy(zero_copy_only=False), encoded.dictionary.to_pylist()
+
+
+def _per_value(array: pa.Array, rule: Callable[[str], object], dtype: type = bool) -> np.ndarray:
+    """`rule` of each value of `array`, computed once per distinct value."""
+    codes, values = _distinct(array)
+    return np.array([rule(value) for value in values], dtype=dtype)[codes]
+
+
+def _stripped(array: pa.Array) -> pa.Array:
+    return pc.utf8_trim(array, characters=_SPACES)
+
+
+def _filled(array: pa.Array) -> np.ndarray:
+    return pc.greater(pc.utf8_length(array), 0).to_numpy(zero_copy_only=False)
+
+
+def _first_per_call(calls: np.ndarray, rows: np.ndarray, count: int) -> np.ndarray:
+    """Per call, the first of `rows` (row numbers, ascending) that is its, -1 for none."""
+    first = np.full(count, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(first, calls[rows], rows)
+    first[first == np.iinfo(np.int64).max] = -1
+    return first
+
+
+def _calls(columns: dict[str, pa.Array], start: str, key: str) -> _Calls:
+    """The calls of the rows (rows sharing `key` are the legs of one: a ring group's, a
+    queue's attempts) and the number of PBX-opened legs left out. Per-row facts are worked
+    out on every row, then kept for the rows of calls (`mine`, their row numbers)."""
+    channel = pc.utf8_slice_codeunits(pc.utf8_ltrim(columns["channel"], characters=_SPACES), 0, 6)
+    local = _per_value(channel, lambda text: text.strip().lower().startswith(LOCAL_CHANNEL))
+    legs = int(local.sum())
+    mine = np.flatnonzero(~local)
+    ids = _stripped(columns[key])
+    empty = ~_filled(ids)
+    if empty.any():  # a row without a call id is a call of its own
+        numbers = pa.array([f"row {index}" for index in np.flatnonzero(empty)], pa.string())
+        ids = pc.replace_with_mask(ids, pa.array(empty), numbers)
+    call, found = _distinct(ids.take(pa.array(mine)) if legs else ids)  # by first appearance
+    call = call.astype(np.int64)
+    count = len(found)
+    if not count:
+        none, nothing = np.zeros(0, dtype=bool), np.zeros(0, dtype=np.int64)
+        text = pa.array([], pa.string())
+        return _Calls(text, none, text, none, nothing, nothing, [], nothing, nothing, [], legs)
+    rows = np.arange(len(call))
+
+    queue_row = _per_value(columns["lastapp"], lambda text: text.strip().lower() == QUEUE_APP)[mine]
+    codes, values = _distinct(columns["dcontext"])
+    contexts = list(dict.fromkeys(text.strip() or "no context" for text in values))
+    row_context = np.array([contexts.index(text.strip() or "no context") for text in values])
+    row_context = row_context[codes[mine]]
+    kind = np.array([_context_kind(text) for text in values], dtype=np.int8)[codes[mine]]
+    direction = queue_row | (kind == 1)
+    caller = ~queue_row & (kind == 2)
+    if caller.any():
+        direction[caller] = ~_extension(columns["src"].take(pa.array(mine[caller])))
+    inbound = np.zeros(count, dtype=bool)
+    inbound[call[direction]] = True
+
+    # The first leg's start is the call's arrival, unless a later one (a date-time too, as
+    # the first) is earlier.
+    first = np.flatnonzero(np.r_[True, np.diff(np.maximum.accumulate(call)) > 0])
+    stamps = _stripped(columns[start])
+    stamp = _is_stamp(stamps)[mine]
+    call_start = stamps.take(pa.array(mine[first]))
+    later = np.flatnonzero(stamp & stamp[first][call])
+    earlier = pc.less(
+        stamps.take(pa.array(mine[later])), call_start.take(pa.array(call[later]))
+    ).to_numpy(zero_copy_only=False)
+    if earlier.any():
+        later = later[earlier]
+        earliest = (
+            pa.table({"call": call[later], "start": stamps.take(pa.array(mine[later]))})
+            .group_by("call", use_threads=False)
+            .aggregate([("start", "min")])
+            .sort_by("call")
+        )
+        moved = np.zeros(count, dtype=bool)
+        moved[earliest["call"].to_numpy()] = True
+        call_start = pc.replace_with_mask(
+            call_start, pa.array(moved), earliest["start_min"].combine_chunks()
+        )
+
+    destinations = _stripped(columns["dst"])
+    named = queue_row & _filled(destinations)[mine]
+    queue_at = _first_per_call(call, rows[named], count)
+    queue = destinations.take(
+        pa.array(np.where(queue_at < 0, 0, mine[queue_at]), mask=queue_at < 0)
+    )
+
+    codes, values = _distinct(columns["disposition"])
+    labels = list(dict.fromkeys(text.strip().upper() for text in values))
+    if ANSWERED not in labels:
+        labels.append(ANSWERED)
+    label = np.array([labels.index(text.strip().upper()) for text in values], dtype=np.int64)
+    label = label[codes[mine]]
+    picked_up = label == labels.index(ANSWERED)
+    # ANSWERED alone is not an agent: the queue or IVR answers a call to play music to it; a
+    # channel that took the call is.
+    took = picked_up & _filled(_stripped(columns["dstchannel"]))[mine]
+    answered = np.zeros(count, dtype=bool)
+    answered[call[took]] = True
+    talk = _talk(call[took], columns["billsec"].take(pa.array(mine[took])), count)
+    missed_at = _first_per_call(call, rows[~picked_up], count)
+    missed = np.where(missed_at < 0, labels.index(ANSWERED), label[np.maximum(missed_at, 0)])
+    return _Calls(
+        call_start, inbound, queue, answered, talk, missed, labels, call, row_context, contexts, legs
+    )  # fmt: skip
+
+
+def _context_kind(text: str) -> int:
+    """1 for an inbound context, 0 for an internal one, 2 for any other (the caller tells)."""
+    context = text.strip().lower()
+    if context.startswith(INBOUND_CONTEXTS):
+        return 1
+    return 0 if context.startswith(INTERNAL_CONTEXTS) else 2
+
+
+def _extension(source: pa.Array) -> np.ndarray:
+    """Whether each caller is an extension: a short number ("+" left aside)."""
+    caller = pc.utf8_ltrim(_stripped(source), characters="+")
+    length = pc.utf8_length(caller).to_numpy(zero_copy_only=False)
+    short = (length >= 1) & (length <= EXTENSION_DIGITS)
+    extension = np.zeros(len(source), dtype=bool)
+    if short.any():
+        extension[short] = _per_value(pc.filter(caller, pa.array(short)), str.isdigit)
+    return extension
+
+
+def _is_stamp(texts: pa.Array) -> np.ndarray:
+    """_STAMP.match of each text: arrow's regex on ASCII text, Python's on the rest (its \\d
+    takes any script's digits)."""
+    stamp = pc.match_substring_regex(texts, _ASCII_STAMP).to_numpy(zero_copy_only=False)
+    wide = ~pc.string_is_ascii(texts).to_numpy(zero_copy_only=False)
+    if wide.any():
+        others = pc.filter(texts, pa.array(wide)).to_pylist()
+        stamp[wide] = [bool(_STAMP.match(text)) for text in others]
+    return stamp
+
+
+def _talk(calls: np.ndarray, billsec: pa.Array, count: int) -> np.ndarray:
+    """Per call, the sum of its whole 'billsec' values (other text counts 0)."""
+    texts = _stripped(billsec)
+    plain = pc.match_substring_regex(texts, _ASCII_WHOLE).to_numpy(zero_copy_only=False)
+    seconds = np.zeros(len(texts), dtype=np.int64)
+    if plain.any():
+        seconds[plain] = pc.cast(pc.filter(texts, pa.array(plain)), pa.int64()).to_numpy()
+    # Other scripts' digits, or more digits than an int64 holds: Python's int.
+    special = ~pc.string_is_ascii(texts).to_numpy(zero_copy_only=False) | (
+        ~plain & pc.match_substring_regex(texts, r"^[0-9]+$").to_numpy(zero_copy_only=False)
+    )
+    values = [_whole(text) for text in pc.filter(texts, pa.array(special)).to_pylist()]
+    largest = max([int(seconds.max(initial=0)), *values])
+    if largest * max(len(calls), 1) < 1 << 63:
+        seconds[special] = values
+        total = np.zeros(count, dtype=np.int64)
+        np.add.at(total, calls, seconds)
+        return total
+    added = [0] * count
+    seconds[special] = 0
+    for index, value in zip(calls.tolist(), seconds.tolist(), strict=True):
+        added[index] += value
+    for index, value in zip(calls[special].tolist(), values, strict=True):
+        added[index] += value
+    return np.array(added, dtype=object)
 
 
 def _whole(text: str) -> int:
     text = text.strip()
     return int(text) if _WHOLE.match(text) else 0
+
+
+# The notes and the calls' file.
 
 
 def _read_note(name: str, rows: int, calls: int, legs: int, headerless: bool, fields: int) -> str:
@@ -229,39 +554,86 @@ def _read_note(name: str, rows: int, calls: int, legs: int, headerless: bool, fi
     return f"{how}{joined}{local}."
 
 
-def _outcome_note(name: str, calls: list[_Call], queued: bool) -> str:
-    answered = sum(call.answered for call in calls)
-    missed = Counter(
-        next((d for d in call.dispositions if d != ANSWERED), ANSWERED)
-        for call in calls
-        if not call.answered
-    )
+def _in_order(codes: np.ndarray, order: np.ndarray) -> Counter[int]:
+    """The codes counted, in order of their first place in `order` (Counter's ties keep it)."""
+    counts = np.bincount(codes)
+    seen = np.full(len(counts), np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(seen, codes, order)
+    present = np.flatnonzero(counts)
+    return Counter({int(code): int(counts[code]) for code in present[np.argsort(seen[present])]})
+
+
+def _outcome_note(name: str, calls: _Calls, kept: np.ndarray, queued: bool) -> str:
+    answered = int((calls.answered & kept).sum())
+    missed = kept & ~calls.answered
+    counted = _in_order(calls.missed[missed], np.flatnonzero(missed)) if missed.any() else Counter()
     shown = ", ".join(
         f"{'ANSWERED by no agent' if d == ANSWERED else d or 'no disposition'} {n:,}"
-        for d, n in missed.most_common()
+        for d, n in ((calls.labels[code], n) for code, n in counted.most_common())
     )
     where = "queue from 'dst' of the Queue rows" if queued else "one queue, no call reached one"
+    total = int(kept.sum())
     return (
-        f"{name}: {len(calls):,} inbound call(s) kept ({where}): {answered:,} answered "
+        f"{name}: {total:,} inbound call(s) kept ({where}): {answered:,} answered "
         "('disposition' ANSWERED with an agent's 'dstchannel'), with 'billsec' (talk time, "
-        f"without ringing) as the handle time; {len(calls) - answered:,} abandoned"
+        f"without ringing) as the handle time; {total - answered:,} abandoned"
         f"{f' ({shown})' if shown else ''}."
     )
 
 
-def _contexts(calls: list[_Call]) -> str:
-    """The contexts of the calls' rows, most used first: "dcontext from-internal 5 rows"."""
-    counted = Counter(context for call in calls for context in call.contexts)
-    shown = [f"{context} {n:,}" for context, n in counted.most_common(4)]
+def _contexts(calls: _Calls, chosen: np.ndarray) -> str:
+    """The contexts of the chosen calls' rows, most used first: "dcontext from-internal 5
+    rows" (ties in the order the calls, then their rows, come)."""
+    rows = chosen[calls.row_call]
+    order = calls.row_call[rows] * len(calls.row_call) + np.flatnonzero(rows)
+    counted = _in_order(calls.row_context[rows], order)
+    shown = [f"{calls.contexts[code]} {n:,}" for code, n in counted.most_common(4)]
     more = f" and {len(counted) - 4} more" if len(counted) > 4 else ""
     return f"rows by dcontext: {', '.join(shown)}{more}"
 
 
-def _nothing_inbound(name: str, calls: list[_Call], legs: int) -> str:
-    found = _contexts(calls) if calls else f"only {legs:,} queue-member leg(s)"
+def _nothing_inbound(name: str, calls: _Calls) -> str:
+    found = (
+        _contexts(calls, np.ones(calls.count, dtype=bool))
+        if calls.count
+        else f"only {calls.legs:,} queue-member leg(s)"
+    )
     return (
-        f"{name}: this Asterisk call-detail record holds no inbound call: its {len(calls):,} "
+        f"{name}: this Asterisk call-detail record holds no inbound call: its {calls.count:,} "
         f"call(s) were dialled from extensions, outbound or internal ({found}). Picco forecasts "
         "inbound demand: export the CDR of a period with the calls that came in on the "
         "trunks (contexts such as from-trunk or from-pstn) or reached a queue."
     )
+
+
+def _csv_cells(texts: pa.Array) -> pa.Array:
+    """The texts as csv.writer writes them: quoted when they hold a comma, quote or line end."""
+    quoted = pc.binary_join_element_wise('"', pc.replace_substring(texts, '"', '""'), '"', "")
+    return pc.if_else(pc.match_substring_regex(texts, _NEEDS_QUOTES), quoted, texts)
+
+
+def _write_calls(out: Path, calls: _Calls, kept: np.ndarray, queued: bool) -> None:
+    """The kept calls in order of arrival (ties in the order of their first rows)."""
+    starts = calls.start.take(pa.array(kept))
+    order = pc.sort_indices(starts).to_numpy()
+    chosen = kept[order]
+    answered = calls.answered[chosen]
+    cells = [_csv_cells(starts.take(pa.array(order)))]
+    if queued:
+        cells.append(_csv_cells(calls.queue.take(pa.array(chosen))))
+    cells.append(pa.array(np.where(answered, "Answered", "Abandoned"), pa.string()))
+    seconds = calls.talk[chosen]
+    if seconds.dtype == object:  # beyond int64
+        talk = pa.array([str(value) for value in seconds], pa.string())
+    else:
+        talk = pc.cast(pa.array(seconds), pa.string())
+    cells.append(pc.if_else(pa.array(answered), talk, ""))
+    lines = pc.binary_join_element_wise(pc.binary_join_element_wise(*cells, ","), "", "\r\n")
+    header = OUTPUT_HEADER if queued else [c for c in OUTPUT_HEADER if c != CDR_QUEUE]
+    with open(out, "wb") as handle:
+        handle.write((",".join(header) + "\r\n").encode("utf-8"))
+        for chunk in lines.chunks if isinstance(lines, pa.ChunkedArray) else [lines]:
+            if len(chunk):  # the lines' characters lie one after the other in one buffer
+                offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int32)
+                offsets = offsets[chunk.offset : chunk.offset + len(chunk) + 1]
+                handle.write(memoryview(chunk.buffers()[2])[offsets[0] : offsets[-1]])

@@ -206,9 +206,14 @@ def _histories(
         seen = pd.to_numeric(frame[VOLUME], errors="coerce").notna()
         if IS_OPEN in frame.columns:
             seen &= frame[IS_OPEN].astype(bool)
-        start = (times[seen] if seen.any() else times).max() + pd.Timedelta(minutes=step)
+        last_seen = (times[seen] if seen.any() else times).max()
+        start = last_seen + pd.Timedelta(minutes=step)
         if start != start.normalize() and _rest_of_day_closed(frame, start, step, open_hours):
             start = start.normalize() + pd.Timedelta(days=1)  # business hours: a whole next day
+        # Rows without counts past the start's day (not closed slots' zeros).
+        empty = times[pd.to_numeric(frame[VOLUME], errors="coerce").isna() & (times > last_seen)]
+        if seen.any() and not empty.empty and empty.max().normalize() > start.normalize():
+            notes.append(_empty_tail_note(last_seen, empty.max(), start))
     queues = sorted(frame[QUEUE].astype(str).unique())
     strangers = sorted({e.queue for e in settings.events if e.queue and e.queue not in queues})
     if strangers:
@@ -250,6 +255,19 @@ def _histories(
             )
         histories.append(history.with_values(values))
     return histories, start, step, notes
+
+
+def _empty_tail_note(last_seen: pd.Timestamp, last_row: pd.Timestamp, start: pd.Timestamp) -> str:
+    """Rows without counts after the last count, past the day the forecast starts on: an export
+    padded ahead, or days whose counts were lost. The forecast then starts inside the file's
+    dates, which must not pass unsaid: planned from, those days may already be past."""
+    days = (last_row.normalize() - start.normalize()).days + 1
+    return (
+        f"The data's rows run to {last_row:%a %d %b %Y}, but the last count is at "
+        f"{last_seen:%a %d %b %Y %H:%M}: the {days} days from {start:%a %d %b} on have rows "
+        f"without counts, read as missing. The forecast starts at {start:%a %d %b %Y %H:%M}, "
+        "right after the last count. If those days are past, import their counts."
+    )
 
 
 def _first_day_with_contacts(values: np.ndarray) -> int:

@@ -47,6 +47,8 @@ def holiday_names(
     """Public holidays between `first_day` and `n_days` later, by midnight timestamp."""
     if not country:
         return {}
+    country = str(country).strip().upper()
+    subdivision = _known_region(country, subdivision)
     years = range(first_day.year, (first_day + pd.Timedelta(days=n_days)).year + 1)
     try:
         calendar = holidays.country_holidays(country, subdiv=subdivision, years=years)
@@ -66,6 +68,19 @@ def holiday_names(
             f"Unknown holiday country '{country}': use an ISO code such as IT, FR, DE, GB, or none."
         ) from error
     return {pd.Timestamp(day): name for day, name in calendar.items()}
+
+
+def _known_region(country: str, subdivision: str | None) -> str | None:
+    """The `holidays` package's spelling of `subdivision`, typed in any case ("by" for BY):
+    codes are typed from memory, and the package matches them case-sensitively. Unknown ones
+    are returned as given, for the caller's refusal to name."""
+    if not subdivision:
+        return subdivision
+    regions = holidays.list_supported_countries().get(country)
+    if not regions or subdivision in regions:
+        return subdivision
+    matches = [code for code in regions if code.casefold() == subdivision.strip().casefold()]
+    return matches[0] if len(matches) == 1 else subdivision
 
 
 def holiday_day_names(
