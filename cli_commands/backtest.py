@@ -20,6 +20,7 @@ from cli_commands.options import (
     one_line_errors,
     write_csv,
 )
+from cli_commands.words import counted
 from data.errors import InputError
 from data.importer import import_files
 from data.schema import INTERVAL_START, QUEUE, VOLUME, Dataset
@@ -87,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
     for queue, scored in best.set_index(QUEUE)["n_origins"].items():
         if scored < args.origins:
             print(f"note: {_fewer_origins(dataset, result.runs[queue], int(scored), args)}")
-    print(f"wrote {len(table)} rows to {args.out}")
+    print(f"wrote {counted(len(table), 'row')} to {args.out}")
     return 0
 
 
@@ -96,8 +97,9 @@ def _auto_line(row: pd.Series, horizon_days: int) -> str:
     have none, and saying "nan" would read as a fault."""
     if pd.isna(row["wape_interval"]):
         return (
-            f"{row[QUEUE]}: no contacts arrived in its {int(row['n_origins'])} scored "
-            f"{horizon_days}-day backtests, so WAPE is undefined; MASE {row['mase']:.2f}, "
+            f"{row[QUEUE]}: no contacts arrived in its "
+            f"{counted(int(row['n_origins']), f'scored {horizon_days}-day backtest')}, so WAPE is "
+            f"undefined; MASE {row['mase']:.2f}, "
             f"80% coverage {row['coverage_80']:.1%} ({row['chosen']})"
         )
     return (
@@ -121,11 +123,13 @@ def _fewer_origins(
         before = f" before --origin {args.origin}"
     days = (times.max().normalize() - times.min().normalize()).days + 1 if len(times) else 0
     horizon = args.horizon_days
-    span = "1 day" if horizon == 1 else f"{horizon} days"
+    span = counted(horizon, "day")
+    was = "was" if scored == 1 else "were"
     longer = "A later --origin or a longer history" if args.origin else "A longer history"
     return (
-        f"{queue}: {scored} of the {args.origins} origins asked for were scored: its {days} days "
-        f"of history{before} hold {len(runs.origins)} weekly {horizon}-day backtests, and each "
+        f"{queue}: {scored} of the {args.origins} origins asked for {was} scored: its "
+        f"{counted(days, 'day')} of history{before} hold "
+        f"{counted(len(runs.origins), f'weekly {horizon}-day backtest')}, and each "
         f"scored one needs earlier ones whose {span} had passed to pick the model and size the "
         f"band. {longer} scores more."
     )

@@ -23,6 +23,7 @@ from cli_commands.options import (
     one_line_errors,
     write_csv,
 )
+from cli_commands.words import counted
 from data.importer import import_files
 from data.schema import INTERVAL_START, IS_OPEN, QUEUE
 from forecasting import forecast_dataset
@@ -64,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     table = result.forecast[result.forecast[IS_OPEN]][OUTPUT_COLUMNS]
     write_csv(table, args.out)
     models = ", ".join(f"{queue}: {model}" for queue, model in result.chosen_models.items())
-    print(f"wrote {len(table)} open intervals to {args.out} (models {models})")
+    print(f"wrote {counted(len(table), 'open interval')} to {args.out} (models {models})")
     empty = empty_horizon_note(result.forecast, dataset.open_hours)
     if empty:
         print(f"note: {empty}")
@@ -80,8 +81,8 @@ def run(args: argparse.Namespace) -> int:
         print(
             f"special day: {day[QUEUE]} {day['date']:%a %Y-%m-%d} {day['special_day']}, "
             f"volume x{day['effect']:.2f} of a usual day "
-            f"(learned from {day['learned_from_days']} past "
-            f"{'day' if day['learned_from_days'] == 1 else 'days'}: {day['learned_from']})"
+            f"(learned from {counted(int(day['learned_from_days']), 'past day')}: "
+            f"{day['learned_from']})"
         )
     for note in result.notes:
         print(f"note: {note}")

@@ -29,6 +29,7 @@ from cli_commands.options import (
     unusual_settings,
     write_csv,
 )
+from cli_commands.words import counted
 from data.errors import InputError
 from data.importer import import_files
 from data.schema import INTERVAL_START, IS_OPEN, QUEUE, Dataset
@@ -102,9 +103,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"wrote 0 open intervals to {args.out} (models {models})\nnote: {empty}")
         return 0
     print(
-        f"wrote {len(plan)} open intervals to {args.out} (models {models}; staffed to "
-        f"{args.quantile}): peak {summary.peak_agents} agents, {summary.peak_rostered} rostered, "
-        f"{summary.peak_supervisors} supervisors, {summary.fte:.1f} FTE, "
+        f"wrote {counted(len(plan), 'open interval')} to {args.out} (models {models}; staffed "
+        f"to {args.quantile}): peak {counted(summary.peak_agents, 'agent')}, "
+        f"{summary.peak_rostered} rostered, {counted(summary.peak_supervisors, 'supervisor')}, "
+        f"{summary.fte:.1f} FTE, "
         f"cost EUR {summary.cost_horizon:,.0f}, service level {service_level_text(summary)}"
         + ("" if args.quantile == "mean" else " on the mean forecast"),
         file=sys.stdout,

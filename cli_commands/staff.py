@@ -17,6 +17,7 @@ from cli_commands.options import (
     unusual_settings,
     write_csv,
 )
+from cli_commands.words import counted
 from data.errors import InputError
 from data.schema import INTERVAL_START, QUEUE, VOLUME
 from staffing.plan import (
@@ -72,8 +73,9 @@ def run(args: argparse.Namespace) -> int:
     )
     low, high = summary.supervisors_band
     print(
-        f"wrote {len(plan)} intervals to {args.out}: peak {summary.peak_agents} agents, "
-        f"{summary.peak_rostered} rostered, {summary.peak_supervisors} supervisors "
+        f"wrote {counted(len(plan), 'interval')} to {args.out}: peak "
+        f"{counted(summary.peak_agents, 'agent')}, {summary.peak_rostered} rostered, "
+        f"{counted(summary.peak_supervisors, 'supervisor')} "
         f"(band {low}-{high}), {summary.fte:.1f} FTE, cost EUR {summary.cost_horizon:,.0f} "
         f"(EUR {summary.agent_hourly_cost:g}/h agent, {summary.supervisor_hourly_cost:g}/h "
         f"supervisor), service level {service_level_text(summary)}"

@@ -32,6 +32,7 @@ from forecasting.calendar import (
     YEAR_END_WEEK,
     SpecialDayEffects,
 )
+from forecasting.clock_change import skipped_hour_note, skipped_hours, skipped_slots
 from forecasting.data_end import cut_day_ends, find_data_end, trim_to_data
 from forecasting.history import QueueHistory, history_from_intervals, infer_interval_minutes
 from forecasting.hours_change import hours_change_note
@@ -69,7 +70,7 @@ from forecasting.select import (
     origin_abs_errors,
     pick_model,
 )
-from forecasting.settings import AUTO, ForecastSettings
+from forecasting.settings import AUTO, ForecastSettings, check_horizon_days
 from forecasting.yearly import yearly_factors
 
 Progress = Callable[[float, str], None]
@@ -639,8 +640,7 @@ def forecast_dataset(
     refit on the whole history and flag the peaks of the horizon.
     """
     settings = settings or ForecastSettings()
-    if horizon_days < 1:
-        raise InputError(f"Horizon must be at least one day (got {horizon_days}).")
+    horizon_days = check_horizon_days(horizon_days)
     histories, start, step, end_notes = _histories(dataset_or_intervals, settings)
     names = _models_to_run(settings)
     backtest_days = int(min(max(horizon_days, 7), 28))
@@ -691,12 +691,15 @@ def forecast_dataset(
             if note:
                 notes.append(note)
         mean = run_model(make_model(model), inputs, data, n_days)
+        # The hour a clock going forward skips never happens: no contacts, nobody staffed.
+        skipped = _skipped_slots(history, origin, n_days, start, notes)
+        mean = np.where(skipped, 0.0, mean)
         quantiles = quantile_forecasts(mean, dispersion)
         usual = _usual(data.training, settings.usual_weeks)[history.weekdays(origin, n_days)]
         usual = usual * data.training.open_rows(origin, n_days)  # the hours as they are now
         # A day the history shows closed (a holiday, a bridge at x0) or an event closes is shut:
         # nobody is staffed there, not even the minimum an open slot gets.
-        is_open = day_multipliers(inputs, data, n_days) > 0
+        is_open = (day_multipliers(inputs, data, n_days) > 0) & ~skipped
         day_names = _special_day_names(inputs, origin, n_days)
         kinds = inputs.kinds[origin : origin + n_days]
         frame = pd.DataFrame(
@@ -753,6 +756,23 @@ def forecast_dataset(
     )
 
 
+def _skipped_slots(
+    history: QueueHistory, origin: int, n_days: int, start: pd.Timestamp, notes: list[str]
+) -> np.ndarray:
+    """Bool (n_days, slots): the forecast's slots in an hour the history shows the clock
+    skipping on such days before, with a note naming the days of the horizon it applies to."""
+    rules = skipped_hours(history)
+    mask = skipped_slots(history, rules, origin, n_days)
+    for rule in rules:
+        alone = skipped_slots(history, [rule], origin, n_days)
+        rows = np.flatnonzero(alone.any(axis=1))
+        days = [history.first_day + pd.Timedelta(days=origin + int(row)) for row in rows]
+        days = [day for day in days if day >= start.normalize()]
+        if days:
+            notes.append(skipped_hour_note(history.queue, rule, days))
+    return mask
+
+
 def backtest_dataset(
     dataset_or_intervals: Dataset | pd.DataFrame,
     settings: ForecastSettings | None = None,
@@ -765,6 +785,7 @@ def backtest_dataset(
     actuals were known by then, so the figures are what the manager would have experienced.
     """
     settings = settings or ForecastSettings()
+    check_horizon_days(settings.horizon_days)
     histories, _, _, end_notes = _histories(dataset_or_intervals, settings)
     candidates = _models_to_run(settings) if settings.model == AUTO else [settings.model]
     names = list(dict.fromkeys([*_models_to_run(settings), *settings.extra_models]))
@@ -841,10 +862,16 @@ def _history_has(history: QueueHistory) -> str:
     """What a queue too short to backtest has, to set beside what a backtest needs."""
     observed = int(history.observed_days().sum())
     if not history.open_mask.any() and (~np.isnan(history.values)).any():
+        if history.n_days == 1:
+            return "its 1 day holds no contacts at all"
         return f"its {history.n_days} days hold no contacts at all"
     if history.n_days == 1:
         return f"it has 1 day, {'with' if observed else 'without'} data"
     return f"it has {history.n_days} days, {observed} of them with data"
+
+
+def _days(count: int) -> str:
+    return "1 day" if count == 1 else f"{count} days"
 
 
 def _not_backtestable_text(queue: str, has: str, horizon_days: int) -> str:
@@ -873,7 +900,7 @@ def _not_scored(history: QueueHistory, horizon_days: int) -> str:
     needed = MIN_HISTORY_DAYS + 2 * horizon_days
     return (
         f"Queue '{history.queue}' was not backtested: a scored {horizon_days}-day backtest "
-        f"needs an earlier one whose {horizon_days} days had passed (to choose the model and "
+        f"needs an earlier one whose {_days(horizon_days)} had passed (to choose the model and "
         f"size the P10–P90 band as a forecast would): some {needed} days of history or more; it has "
         f"{history.n_days}." + _longer_history(horizon_days)
     )

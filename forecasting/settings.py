@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import numbers
 from dataclasses import dataclass, field
 
 import pandas as pd
 
+from data.errors import InputError
 from forecasting.events import ForecastEvent
 
 AUTO = "auto"
 # The longest horizon the app and the CLI forecast, about a quarter: further ahead, a forecast
 # from weeks of history only repeats its last weeks.
 MAX_HORIZON_DAYS = 92
+
+
+def check_horizon_days(days: int) -> int:
+    """`days` as a horizon the forecast takes: whole days from 1 to MAX_HORIZON_DAYS (a longer
+    one would only repeat the last weeks, a fraction leaves part of a day unforecast)."""
+    whole = isinstance(days, numbers.Integral) and not isinstance(days, bool)
+    if not whole or not 1 <= int(days) <= MAX_HORIZON_DAYS:
+        raise InputError(
+            f"Horizon must be a whole number of days from 1 to {MAX_HORIZON_DAYS} (got {days})."
+        )
+    return int(days)
 
 
 @dataclass

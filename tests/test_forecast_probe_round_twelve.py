@@ -60,8 +60,9 @@ def test_a_backtest_cut_at_an_origin_counts_the_days_before_it(desk_csv, tmp_pat
     assert code == 0
     scored = int(pd.read_csv(out)["n_origins"].iloc[0])
     # 2024-01-01 to 2024-02-29: 60 days, not the file's 82.
+    assert scored == 1
     assert (
-        f"note: desk: {scored} of the 8 origins asked for were scored: its 60 days of history "
+        "note: desk: 1 of the 8 origins asked for was scored: its 60 days of history "
         "before --origin 2024-03-01 hold 3 weekly 14-day backtests" in stdout
     )
     assert stdout.count("A later --origin or a longer history scores more.") == 1
