@@ -83,10 +83,15 @@ class FileReport:
 
 
 def read_file(
-    path: Path, name: str, options: ImportOptions, sheet: str | None = None
+    path: Path,
+    name: str,
+    options: ImportOptions,
+    sheet: str | None = None,
+    title_dated: bool = False,
 ) -> tuple[ColumnPlan, ParsedRows, FileReport]:
     """Read one text export (a workbook's sheet arrives as its CSV copy, `sheet` naming it:
-    data.importer reads workbooks sheet by sheet)."""
+    data.importer reads workbooks sheet by sheet). `title_dated`: the copy that got the date
+    above its table as a column, which is not dated again."""
     text_format = sniff_file(path, name)
     if cdr_columns(text_format) is not None:  # a folder for the rewritten calls only then
         with tempfile.TemporaryDirectory(prefix="picco-cdr-") as folder:
@@ -105,15 +110,18 @@ def read_file(
         )
     try:
         plan = text_format.column_plan(options, name)
-    except InputError:
-        if options.date_column:
+    except InputError as undated:
+        if options.date_column or title_dated:
             raise
         with tempfile.TemporaryDirectory(prefix="picco-dated-") as folder:
             dated = with_title_date(path, name, text_format, Path(folder))
             if dated is None:
                 raise
             dated_path, note = dated
-            plan, rows, report = read_file(dated_path, name, options, sheet)
+            try:
+                plan, rows, report = read_file(dated_path, name, options, sheet, True)
+            except InputError:
+                raise undated from None  # about the file as written, not the dated copy
         rows.notes.insert(1, note)
         return plan, rows, report
     if plan.queue_count_columns:

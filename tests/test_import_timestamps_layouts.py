@@ -263,3 +263,12 @@ def test_a_dateless_table_under_several_title_dates_is_refused_with_the_fix(tmp_
     with pytest.raises(InputError, match=r"several dates \(line 2: '3/1/2024'; line 3: "
                        r"'3/4/2024'\).*multi-day interval report"):  # fmt: skip
         import_files_detailed([write(tmp_path, "split.txt", text)])
+
+
+def test_a_date_above_a_table_that_still_reads_undated_is_refused_once(tmp_path):
+    # Found by the property test: the dated copy's own date column went unread, so it was dated
+    # again and again until no column name was left (StopIteration, a traceback).
+    raw = "timestamp\n2024-03-04 08:00\n1,5\n2024-03-04 08:00\n04/03/2024\n8:15"
+    with pytest.raises(InputError, match="no column with dates or timestamps") as refused:
+        import_files_detailed([write(tmp_path, "messy.csv", raw)])
+    assert "Report date" not in str(refused.value) and "Title date" not in str(refused.value)
