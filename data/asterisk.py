@@ -28,6 +28,9 @@ MASTER_CSV_FIELDS = (
     "uniqueid", "userfield",
 )  # fmt: skip
 MASTER_CSV_MIN_FIELDS = 16
+# A headerless file is a Master.csv when this share of its sampled lines has that shape: a stray
+# line (a note, a cut row) among them must not stop it being read.
+MASTER_CSV_SHARE = 0.9
 DISPOSITIONS = {"ANSWERED", "NO ANSWER", "BUSY", "FAILED", "CONGESTION"}
 ANSWERED = "ANSWERED"
 _STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?")
@@ -76,12 +79,28 @@ class AsteriskCdr:
 
 
 @dataclass
+class _Dropped:
+    """Lines of two fields or more that are no call: a footer ("Total,13") below a header CDR,
+    a line too short for a Master.csv row."""
+
+    count: int = 0
+    example: str = ""  # "line 1203: 'Total,13'"
+
+    def add(self, line: int, record: list[str], delimiter: str) -> None:
+        if not self.count:
+            self.example = f"line {line}: '{delimiter.join(record)}'"
+        self.count += 1
+
+
+@dataclass
 class _Legs:
-    """The CDR rows kept (two fields or more; 16 or more in a Master.csv), by field name."""
+    """The CDR rows kept (two fields or more, unless far fewer than the header's and without a
+    call start; 16 or more in a Master.csv), by field name, and the lines left out."""
 
     columns: dict[str, pa.Array]
     rows: int
     fields: int  # fields of the first line below the header, kept or not
+    dropped: _Dropped
 
 
 @dataclass
@@ -112,9 +131,10 @@ def asterisk_cdr(
     was read and left out; None when the file is no Asterisk CDR. InputError when no call of
     the CDR is inbound."""
     header = [cell.strip().lower() for cell in text_format.header]
+    master_width = _master_csv_width([text_format.header, *text_format.sample_rows])
     if _is_cdr_header(header):
         names, skip, headerless = header, text_format.header_line + 1, False
-    elif _is_master_csv([text_format.header, *text_format.sample_rows]):
+    elif master_width is not None:
         names, skip, headerless = list(MASTER_CSV_FIELDS), 0, True
     else:
         return None
@@ -127,7 +147,10 @@ def asterisk_cdr(
     if not legs.rows:
         raise InputError(f"{name}: no data rows were found below the header.")
     calls = _calls(legs.columns, start, key)
-    notes = [_read_note(name, legs.rows, calls.count, calls.legs, headerless, legs.fields)]
+    fields = master_width if headerless and master_width is not None else legs.fields
+    notes = [_read_note(name, legs.rows, calls.count, calls.legs, headerless, fields)]
+    if legs.dropped.count:
+        notes.append(_dropped_note(name, legs.dropped, headerless))
     if not calls.inbound.any():
         raise InputError(_nothing_inbound(name, calls))
     queued = calls.inbound & pc.is_valid(calls.queue).to_numpy(zero_copy_only=False)
@@ -151,7 +174,7 @@ def asterisk_cdr(
     columns = {"timestamp": start, "handle": "billsec", "outcome": "disposition"}
     if queued.any():
         columns["queue"] = "dst"
-    shown = list(MASTER_CSV_FIELDS[: legs.fields]) if headerless else text_format.header
+    shown = list(MASTER_CSV_FIELDS[:fields]) if headerless else text_format.header
     return AsteriskCdr(out, notes, legs.rows, shown, columns)
 
 
@@ -160,35 +183,37 @@ def cdr_columns(text_format: TextFormat) -> list[str] | None:
     first line is a call, not a header); None for any other file. For the column mapping."""
     if _is_cdr_header([cell.strip().lower() for cell in text_format.header]):
         return list(text_format.header)
-    if _is_master_csv([text_format.header, *text_format.sample_rows]):
-        return list(MASTER_CSV_FIELDS[: len(text_format.header)])
-    return None
+    width = _master_csv_width([text_format.header, *text_format.sample_rows])
+    return None if width is None else list(MASTER_CSV_FIELDS[:width])
 
 
 def _is_cdr_header(header: list[str]) -> bool:
     return _CDR_HEADER <= set(header) and ("calldate" in header or "start" in header)
 
 
-def _is_master_csv(sample: list[list[str]]) -> bool:
-    """Every sampled line has the Master.csv shape: 16-18 fields, a start time in the 10th,
-    durations in the 13th and 14th, a disposition in the 15th. Any other headerless file is
-    not guessed at."""
-    lengths = {len(row) for row in sample}
-    if len(lengths) != 1 or not MASTER_CSV_MIN_FIELDS <= lengths.pop() <= len(MASTER_CSV_FIELDS):
-        return False
-    return all(
-        _STAMP.match(row[9].strip())
+def _master_csv_width(sample: list[list[str]]) -> int | None:
+    """The fields a line of a Master.csv, when nearly every sampled line (MASTER_CSV_SHARE) has
+    its shape: 16-18 fields, a start time in the 10th, durations in the 13th and 14th, a
+    disposition in the 15th; None for any other headerless file, not guessed at."""
+    widths = [
+        len(row)
+        for row in sample
+        if MASTER_CSV_MIN_FIELDS <= len(row) <= len(MASTER_CSV_FIELDS)
+        and _STAMP.match(row[9].strip())
         and _WHOLE.match(row[12].strip())
         and _WHOLE.match(row[13].strip())
         and row[14].strip().upper() in DISPOSITIONS
-        for row in sample
-    )
+    ]
+    if not widths or len(widths) < MASTER_CSV_SHARE * len(sample):
+        return None
+    return Counter(widths).most_common(1)[0][0]
 
 
 # Reading. Python's csv module (non-strict, as `open(newline="", errors="replace")` decodes)
 # defines the rows; arrow's reader splits them the same way, much faster, whenever every row
 # below the header has as many fields as the first (one-field lines are dropped by both). A
-# file with rows of other lengths is read by the csv module itself.
+# file with rows of other lengths, or rows far shorter than the header (to be told from
+# footers), is read by the csv module itself.
 
 
 def _read_legs(
@@ -233,25 +258,46 @@ def _parse(
     wanted: list[str],
 ) -> _Legs:
     lines = _Lines(data, begin)
-    records = list(itertools.islice(csv.reader(lines, delimiter=delimiter), skip + 1))
-    if records and records[0] and records[0][0].startswith("\ufeff"):
-        records[0][0] = records[0][0][1:]
+    reader = csv.reader(lines, delimiter=delimiter)
+    records = list(itertools.islice(_numbered(reader, 0), skip + 1))
+    if records and records[0][1] and records[0][1][0].startswith("\ufeff"):
+        records[0][1][0] = records[0][1][0][1:]
+    dropped = _Dropped()
     if len(records) <= skip:
-        return _Legs({}, 0, 0)
-    first = records[skip]
-    head = _columns([first], names, headerless, wanted)
+        return _Legs({}, 0, 0, dropped)
+    first = records[skip][1]
+    head = _columns([records[skip]], names, headerless, wanted, delimiter, dropped)
     rest = data.slice(lines.offset)
     width = len(first)
-    if width > 1 and not _has_bom(rest):  # arrow would drop a BOM, Python not
+    # Rows far shorter than the header may be footers, told apart row by row below.
+    footers = not headerless and _far_short(width, names)
+    if width > 1 and not footers and not _has_bom(rest):  # arrow would drop a BOM, Python not
         table = _arrow_rows(rest, delimiter, width, names, wanted)
         if table is not None:
             keep = not headerless or width >= MASTER_CSV_MIN_FIELDS
             body = dict(table) if keep else _columns([], names, headerless, wanted)[0]
             rows = head[1] + (table[wanted[0]].length() if keep else 0)
-            return _Legs(_joined(head[0], body), rows, width)
-    tail = csv.reader(_Lines(data, lines.offset), delimiter=delimiter)
-    body, rows = _columns(tail, names, headerless, wanted)
-    return _Legs(_joined(head[0], body), head[1] + rows, width)
+            if not keep and table[wanted[0]].length():
+                dropped.count += table[wanted[0]].length()  # all as short as the first line
+            return _Legs(_joined(head[0], body), rows, width, dropped)
+    tail = _numbered(csv.reader(_Lines(data, lines.offset), delimiter=delimiter), reader.line_num)
+    body, rows = _columns(tail, names, headerless, wanted, delimiter, dropped)
+    return _Legs(_joined(head[0], body), head[1] + rows, width, dropped)
+
+
+def _numbered(reader: Iterator[list[str]], before: int) -> Iterator[tuple[int, list[str]]]:
+    """Each record of a csv reader with the file's line number it starts on (`before` lines
+    were read ahead of the reader's)."""
+    read = 0
+    for record in reader:
+        yield before + read + 1, record
+        read = reader.line_num  # type: ignore[attr-defined]
+
+
+def _far_short(width: int, names: list[str]) -> bool:
+    """Far fewer fields than the header's: a footer ("Total,13") rather than a cut row, when
+    it holds no call start either."""
+    return width < len(names) / 2
 
 
 class _Lines:
@@ -276,20 +322,33 @@ def _field_index(names: list[str], name: str, width: int) -> int | None:
 
 
 def _columns(
-    records: Iterable[list[str]], names: list[str], headerless: bool, wanted: list[str]
+    records: Iterable[tuple[int, list[str]]],
+    names: list[str],
+    headerless: bool,
+    wanted: list[str],
+    delimiter: str = ",",
+    dropped: _Dropped | None = None,
 ) -> tuple[dict[str, list[str]], int]:
-    """The wanted fields of the records that are rows, and their number."""
+    """The wanted fields of the (line number, record) pairs that are rows, and their number;
+    lines of two fields or more that are no row are counted in `dropped`. `wanted[0]` is the
+    call start."""
     least = MASTER_CSV_MIN_FIELDS if headerless else 2
     found: dict[int, list[int | None]] = {}
     columns: dict[str, list[str]] = {field: [] for field in wanted}
     rows = 0
-    for record in records:
-        if len(record) < least:
-            continue
-        rows += 1
+    for line, record in records:
         width = len(record)
         if width not in found:
             found[width] = [_field_index(names, field, width) for field in wanted]
+        if width < least or (not headerless and _far_short(width, names)):
+            start = found[width][0]
+            # A cut row that still holds its call start is kept; a footer is not.
+            cut = width >= least and start is not None and _STAMP.match(record[start].strip())
+            if not cut:
+                if width >= 2 and dropped is not None:
+                    dropped.add(line, record, delimiter)
+                continue
+        rows += 1
         for field, index in zip(wanted, found[width], strict=True):
             columns[field].append("" if index is None else record[index])
     return columns, rows
@@ -552,6 +611,15 @@ def _read_note(name: str, rows: int, calls: int, legs: int, headerless: bool, fi
         else ""
     )
     return f"{how}{joined}{local}."
+
+
+def _dropped_note(name: str, dropped: _Dropped, headerless: bool) -> str:
+    what = (
+        f"line(s) of fewer than {MASTER_CSV_MIN_FIELDS} fields, no Master.csv row"
+        if headerless
+        else "row(s) without a call start"
+    )
+    return f"{name}: {dropped.count:,} {what} (e.g. {dropped.example}) left out."
 
 
 def _in_order(codes: np.ndarray, order: np.ndarray) -> Counter[int]:

@@ -234,6 +234,7 @@ OUTCOME_WORDS = {
     "outcome", "esito", "result", "risultato", "status", "stato", "disposition", "disconnect",
     "disconnection", "termination", "hangup", "statut", "etat", "resultat", "estado",
     "resultado", "ergebnis", "resultaat",
+    "categories",  # Dialpad's call categories ("incoming, missed")
 }  # fmt: skip
 # ... but not a moment or a length named so ("Disconnect Time", "Status Duration").
 NOT_OUTCOME_WORDS = {
@@ -345,6 +346,9 @@ class ColumnPlan:
     handle_parts: tuple[str, ...] = ()
     # An interval report's hold time beside summed parts: left out (see reader._handle_seconds).
     unsummed_hold_column: str | None = None
+    # The handle column is a call's whole length, its wait in queue included (VICIdial's
+    # length_in_sec): the wait is taken off it row by row.
+    handle_includes_wait: bool = False
     # One count column per queue beside the times ("retail", "business", ...): the reader turns
     # the file into one row per interval and queue. Empty for any other layout.
     queue_count_columns: tuple[str, ...] = ()
@@ -706,7 +710,8 @@ def _detect_roles(
         lengths_handled = [
             c for c in timed if not c.words & (WAIT_WORDS | ABANDONED_COUNT_WORDS | {"abbandono"})
         ]
-        plan.aht_column = pick(timed, WHOLE_HANDLE_WORDS) or pick(lengths_handled, HANDLE_WORDS)
+        whole = [c for c in timed if not _names_post_processing(c.words)]
+        plan.aht_column = pick(whole, WHOLE_HANDLE_WORDS) or pick(lengths_handled, HANDLE_WORDS)
         # "Avg Abandon Time": a time (not a count or a rate) named after abandonment.
         measured = [c for c in timed if c.words & TIME_MEASURE_WORDS and not c.words & RATE_WORDS]
         plan.abandon_wait_column = pick(measured, ABANDONED_COUNT_WORDS | {"abandon", "abbandono"})
@@ -735,12 +740,18 @@ def _detect_roles(
             or pick(queue_times, {"coda", "queue", "cola"})  # "Queue Time", "Queue Duration"
         )
         plan.handle_column = (
-            pick(timed, WHOLE_HANDLE_WORDS)
+            pick([c for c in timed if not _names_post_processing(c.words)], WHOLE_HANDLE_WORDS)
             or pick(timed, TALK_WORDS)
             or pick([c for c in timed if _names_agent_interaction(c.words)], {"interaction"})
             or pick([c for c in timed if _names_agent_time(c.words)], {"agent"})
             or pick([c for c in timed if not c.words & WHOLE_CALL_WORDS], HANDLE_WORDS)
             or pick(timed, HANDLE_WORDS)
+            or pick([c for c in timed if _names_call_length(c.words)], {"length"})
+        )
+        plan.handle_includes_wait = bool(
+            plan.wait_column
+            and plan.handle_column
+            and _names_call_length(header_words(plan.handle_column))
         )
         text = [c for c in free if c.values and c not in numeric]
         named = [c for c in text if not c.words & NOT_OUTCOME_WORDS]
@@ -984,6 +995,12 @@ def _plan_handle_parts(plan: ColumnPlan, untaken: list[_Column]) -> None:
         plan.handle_parts = parts
 
 
+def _names_call_length(words: set[str]) -> bool:
+    """A call's length, named only so ("length_in_sec", VICIdial's closer log; "Call Length"):
+    from entering the queue to hang-up, not a queue's length."""
+    return "length" in words and words <= {"length", "call", "in", "total"} | LENGTH_WORDS
+
+
 def _names_agent_time(words: set[str]) -> bool:
     """The time an agent spent on a contact, named only so ("Agent Time", NICE CXone's contact
     detail): its talk and hold, without the after-call work beside it."""
@@ -1001,7 +1018,13 @@ def _names_wrap_up(words: set[str]) -> bool:
     """After-call work: "ACW", "Wrap Up", "After Call Work", "Post-call", "Post chiamata"."""
     after_call = {"after", "work"} <= words
     post_call = "post" in words and bool(words & {"call", "chiamata", "appel", "llamada"})
-    return bool(words & WRAP_UP_WORDS) or after_call or post_call
+    return bool(words & WRAP_UP_WORDS) or after_call or post_call or _names_post_processing(words)
+
+
+def _names_post_processing(words: set[str]) -> bool:
+    """After-call work named as processing after the call ("Durée de post-traitement", Odigo and
+    Vocalcom), though "traitement" alone names the whole handle time."""
+    return "post" in words and bool(words & {"traitement", "processing"})
 
 
 # A column of file names, not of queues: French "File" (d'attente) is a queue, a recording's

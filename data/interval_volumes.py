@@ -68,6 +68,7 @@ def intervals_dataset(
             f"{files}: every count cell is empty, so there is nothing to import. Fill in the "
             "counts (0 where there were none)."
         )
+    notes += _empty_tail_notes(rows, reports, known)
     native_of_row = _row_natives(rows, reports, natives)
     grids = []
     for native in sorted(set(native_of_row.tolist())):
@@ -122,6 +123,33 @@ def intervals_dataset(
         answered=_total(rows.answered),
         abandoned=_total(rows.abandoned),
     )
+
+
+def _empty_tail_notes(rows: ParsedRows, reports: list[FileReport], known: np.ndarray) -> list[str]:
+    """Rows without counts after a file's last count are dropped with the other empty cells, so
+    the history, and the forecast's start, silently move back to that count: say so when they
+    run at least a whole day past it (an export padded ahead, or days whose counts were lost)."""
+    notes = []
+    for index, report in enumerate(reports):
+        in_file = rows.file_index == index
+        if not (in_file & known).any():
+            continue
+        last_count = int(rows.seconds[in_file & known].max())
+        after = rows.seconds[in_file & ~known]
+        after = after[after > last_count]
+        if not len(after) or int(after.max()) - last_count < 86_400:
+            continue
+        last = pd.Timestamp(last_count, unit="s")
+        later_days = after[after // 86_400 > last_count // 86_400]
+        if not len(later_days):
+            continue
+        first, end = (pd.Timestamp(int(t), unit="s") for t in (later_days.min(), after.max()))
+        notes.append(
+            f"{report.name}: the rows from {first:%a %d %b %Y} to {end:%a %d %b %Y} have no "
+            f"counts: the history ends on {last:%a %d %b %Y %H:%M}, its last count, and the "
+            "forecast starts after it. If those days are past, export their counts."
+        )
+    return notes
 
 
 def _row_natives(rows: ParsedRows, reports: list[FileReport], natives: list[int]) -> np.ndarray:

@@ -25,6 +25,17 @@ MAX_QUIET_GAP_MINUTES = 60
 # few contacts a day is not, nor are the quiet night slots of a real queue.
 NEIGHBOUR_MINUTES = 60
 CLOSURE_EVIDENCE = 0.01
+# A sparse queue (a few contacts a day) sees each open slot hit on only a day or two, so the
+# stray rule alone would close most of its hours. Its hours are judged over the SPAN_MINUTES on
+# either side instead: a slot between the weekday's first and last regularly hit slots, with
+# contacts within that span on more than the stray share of days, is open unless its run of
+# closed slots holds fewer hit days than the weekday's rate would leave by chance (shared among
+# the runs, as CLOSURE_EVIDENCE). A busy queue's stray night call fails both: it is alone in its
+# span, and far below the busy queue's rate. Only a weekday with contacts on at least
+# REGULAR_DAY_SHARE of its days has regular hours to judge: a line busy in rare bursts (a crisis
+# line) keeps the per-slot rule.
+SPAN_MINUTES = 60
+REGULAR_DAY_SHARE = 0.25
 
 
 def learn_open_slots(volume: np.ndarray, weekdays: np.ndarray, interval_minutes: int) -> np.ndarray:
@@ -45,6 +56,8 @@ def learn_open_slots(volume: np.ndarray, weekdays: np.ndarray, interval_minutes:
         observed_days >= WEEKS_TO_JUDGE_STRAYS, np.maximum(1.0, STRAY_SHARE * observed_days), 0.0
     )
     is_open = active_days > stray_days
+    is_open |= _sparse_hours(active, cell, is_open, active_days, stray_days, volume,
+                             weekdays, max(1, SPAN_MINUTES // interval_minutes))  # fmt: skip
     # Contacts per weekday x slot over the history; no row counts as no contact.
     totals = np.bincount(cell, np.nan_to_num(volume).ravel(), minlength=7 * slots_per_day)
     return _fill_quiet_gaps(
@@ -53,6 +66,50 @@ def learn_open_slots(volume: np.ndarray, weekdays: np.ndarray, interval_minutes:
         MAX_QUIET_GAP_MINUTES // interval_minutes,
         max(1, NEIGHBOUR_MINUTES // interval_minutes),
     )
+
+
+def _sparse_hours(
+    active: np.ndarray,
+    cell: np.ndarray,
+    is_open: np.ndarray,
+    active_days: np.ndarray,
+    stray_days: np.ndarray,
+    volume: np.ndarray,
+    weekdays: np.ndarray,
+    radius: int,
+) -> np.ndarray:
+    """Slots (7 x slots per day) open by the contacts around them rather than their own hit days.
+    `active` is (days, slots) with a contact; `is_open`, `active_days` and `stray_days` are the
+    per-slot rule's, per weekday x slot."""
+    days, slots = active.shape
+    runs = np.zeros((days, slots + 1), dtype=int)
+    runs[:, 1:] = np.cumsum(active, axis=1)
+    index = np.arange(slots)
+    around = runs[:, np.minimum(index + radius + 1, slots)] - runs[:, np.maximum(index - radius, 0)]
+    span_days = np.bincount(cell, (around > 0).ravel(), minlength=7 * slots).reshape(7, slots)
+    regular = span_days > stray_days
+    # The weekday's hours: from its first to its last slot hit amid regular contacts.
+    hit = regular & (active_days > 0)
+    first = np.where(hit.any(axis=1), hit.argmax(axis=1), slots)
+    last = slots - 1 - hit[:, ::-1].argmax(axis=1)
+    day_counts = np.bincount(weekdays, minlength=7).clip(1)
+    busy_days = np.bincount(weekdays, active.any(axis=1), minlength=7)
+    steady = busy_days >= REGULAR_DAY_SHARE * day_counts
+    hours = regular & (index >= first[:, None]) & (index <= last[:, None]) & steady[:, None]
+    # The weekday's contacts per day spread over those hours.
+    daily = np.bincount(weekdays, np.nansum(volume, axis=1), minlength=7) / day_counts
+    hit_chance = 1.0 - np.exp(-daily / hours.sum(axis=1).clip(1))
+    closed = hours & ~is_open
+    bar = CLOSURE_EVIDENCE / max(1, int(closed.sum()))
+    rescued = np.zeros((7, slots), dtype=bool)
+    for weekday in np.flatnonzero(closed.any(axis=1)):  # at most 7 rows
+        edges = np.diff(np.concatenate(([0], closed[weekday].astype(int), [0])))
+        for start, end in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1), strict=True):
+            hits = int(active_days[weekday, start:end].sum())
+            trials = int(day_counts[weekday]) * (end - start)  # no row counts as no contact
+            if binom.cdf(hits, trials, hit_chance[weekday]) >= bar:
+                rescued[weekday, start:end] = True
+    return rescued
 
 
 def _fill_quiet_gaps(

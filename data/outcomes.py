@@ -101,6 +101,21 @@ _CLOSED_REASON = re.compile(r"^(CLOSED|FERMEE?|GESCHLOSSEN|CERRADO|CHIUSO)$")
 
 _LEADING_CALL = re.compile(r"^CALL +(?=\S)")
 
+# Status codes that name an outcome only as a code. VICIdial's inbound closer log: TIMEOT (queue
+# timeout drop), NANQUE (no agent, no queue drop), XDROP, HOLDTO (hold timeout), QVMAIL (queue
+# abandon, voicemail left) were never answered, as its own reports count them; AFTHRS met the
+# closed in-group; INCALL is a call an agent took and never dispositioned. Asterisk's queue_log
+# exits, written by XCALLY Motion and FreePBX queue reports: the caller left the queue unanswered
+# on its timeout (EXITWITHTIMEOUT), with no agent logged in (EXITEMPTY) or by a key (EXITWITHKEY).
+_OUTCOME_CODES = {
+    "TIMEOT": ABANDONED, "NANQUE": ABANDONED, "XDROP": ABANDONED, "HOLDTO": ABANDONED,
+    "QVMAIL": ABANDONED, "AFTHRS": CLOSED, "INCALL": ANSWERED,
+    "EXITWITHTIMEOUT": ABANDONED, "EXITEMPTY": ABANDONED, "EXITWITHKEY": ABANDONED,
+}  # fmt: skip
+# A list of categories ("incoming, answered", "inbound,missed": Dialpad's call categories): the
+# outcome the parts name.
+_LIST_SEPARATOR = re.compile(r" *[,;|] *")
+
 
 def _words(label: str) -> str:
     """Upper case without accents, with underscores and dashes as spaces ("CUSTOMER_DISCONNECT",
@@ -122,6 +137,15 @@ def classify_label(label: str) -> int:
     """
     # "Call connected", "Call missed" (RingCentral's results): the outcome after the word call.
     upper = _LEADING_CALL.sub("", _words(label))
+    if upper in _OUTCOME_CODES:
+        return _OUTCOME_CODES[upper]
+    parts = [part for part in _LIST_SEPARATOR.split(upper) if part]
+    if len(parts) > 1:
+        codes = {classify_label(part) for part in parts} - {OTHER}
+        for code in (CLOSED, ABANDONED, ANSWERED):  # "answered, voicemail" went to voicemail
+            if code in codes:
+                return code
+        return OTHER
     if _CLOSED_HOURS.search(upper):
         return CLOSED  # before abandoned: "Missed - out of hours" was no demand at all
     if (
@@ -151,7 +175,8 @@ _TRANSFERRED = re.compile(
 # A deterred contact ("Dissuadé": Alcatel's caller who got a busy or closed message and was never
 # queued) was not answered, whatever time its message took; nor did it abandon a queue. It stays
 # an arrival that is neither, as "Busy" or "Rejected" are not abandoned either.
-_DETERRED = re.compile(r"\bDISSUAD")
+# VICIdial's MAXCAL ("Inbound Max Calls Drop") was turned away by a full in-group likewise.
+_DETERRED = re.compile(r"\bDISSUAD|^MAXCAL$")
 
 
 # Records that say no real contact stood behind them (the Anonymous Bank's PHANTOM calls, test

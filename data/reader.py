@@ -536,6 +536,12 @@ def _parse_rows(
         rows.handle = _handle_seconds(sheet, plan, plan.handle_column, notes)
     if plan.wait_column:
         rows.wait = _durations(sheet, plan.wait_column, notes)
+    if plan.handle_includes_wait and rows.handle is not None and rows.wait is not None:
+        rows.handle = np.clip(rows.handle - np.nan_to_num(rows.wait), 0, None)
+        notes.append(
+            f"{name}: '{plan.handle_column}' is the whole call, its wait in queue included: the "
+            f"handle time is '{plan.handle_column}' less '{plan.wait_column}'."
+        )
     # An outcome column first; then a yes/no abandoned flag, or else a call type column's
     # outcomes ("abandoned", "missed" beside "inbound").
     flagged = plan.abandoned_flag_column
