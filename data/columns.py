@@ -102,6 +102,11 @@ NOT_VOLUME_WORDS = {
     "sl", "level", "livello", *ANSWERED_WORDS_ABROAD, "abandon", "aband", "aban", "abn",
     "verloren", "verlorene", "abandonados", "abandonadas", "abandonnes", "perdidas", "perdus", "verlaten", "gemist",
     "out", "outbound", "outgoing", "uscita", "uscenti", "effettuate", "ivr", "contained",
+    # The caller's or dialled number (Cisco "Call ANI", "Called Number DNIS"), never a count.
+    "ani", "dnis", "clid", "cli", "caller", "called",
+    # A code of the kind of call or its status (Vocalcom Hermes "CallType", "CallStatusGroup"
+    # 1, 2 ...), never a count.
+    "type", "tipo", "status", "stato", "statut", "estado",
 }  # fmt: skip
 OUTBOUND_WORDS = {"out", "outbound", "outgoing", "uscita", "uscenti", "effettuate"}
 # Of several arrival counts, the one offered to the agents' queue: "Calls Received" may include
@@ -122,6 +127,7 @@ HANDLE_WORDS = WHOLE_HANDLE_WORDS | PLAIN_DURATION_WORDS | {
     "talk", "talking", "conversazione", "conversation", "ser", "service", "servizio", "acd",
     "communication", "conversacion", "gesprach", "gespraech", "gesprachsdauer",
     "gesprachszeit", "tracked", "gesprekstijd", "gespreksduur",
+    "conv",  # Vocalcom Hermes "ConvDuration"
 }  # fmt: skip
 # A call's whole length ("duration (total)" beside "duration (in call)", Aircall) runs from
 # arrival to hang-up, the wait included: a handle time only when no other length is given.
@@ -810,6 +816,8 @@ def _detect_roles(
         plan.queue_column = overrides.queue_column
     elif queues:
         plan.queue_column = queues[0].name
+    elif (target := _target_name_column(text)) is not None:
+        plan.queue_column = target.name
     elif queue_keys:
         plan.queue_column, plan.queue_is_key = queue_keys[0].name, True
         plan.notes.append(
@@ -835,6 +843,14 @@ def _detect_roles(
     if plan.queue_column and splits and not overrides.queue_column:
         plan.split_column = splits[0].name
     return plan
+
+
+def _target_name_column(text: list[_Column]) -> _Column | None:
+    """Dialpad's call history names the call center or department a call reached in a bare
+    "name" column beside "target_type" ("callcenter", "department", "user"): the queue."""
+    if not any(column.words == {"target", "type"} for column in text):
+        return None
+    return next((column for column in text if column.words == {"name"}), None)
 
 
 # A call log's "Action" column (RingCentral): what the call was, outgoing ones among them.

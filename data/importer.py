@@ -203,7 +203,9 @@ def _join_sheets(name: str, sheets: WorkbookSheets, read: dict[str, Parsed]) -> 
         note = f"{name}: read sheet '{order[0]}' of the workbook."
     else:
         described = ", ".join(_sheet_span(sheet, kept[sheet][1], periods) for sheet in order)
-        if not named_by_file:
+        if not named_by_file and not any(kept[sheet][0].queue_column for sheet in order):
+            how = "each as the queue named above its table"
+        elif not named_by_file:
             how = "their own queue column names the queues"
         elif periods:
             how = f"as periods of one queue, '{queue}', named by the file"

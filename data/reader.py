@@ -60,6 +60,7 @@ from data.timestamps import (
     two_field_reading,
 )
 from data.title_date import with_title_date
+from data.title_queue import title_queue
 from data.wide import LONG_QUEUE, LONG_VOLUME, grid_columns, queues_to_long, wide_to_long
 
 
@@ -93,6 +94,21 @@ def read_file(
     data.importer reads workbooks sheet by sheet). `title_dated`: the copy that got the date
     above its table as a column, which is not dated again."""
     text_format = sniff_file(path, name)
+    plan, rows, report = _read_sniffed(path, name, options, text_format, sheet, title_dated)
+    if not title_dated:  # the dated copy keeps the title lines: named once, by the file
+        _name_title_queue(plan, rows, text_format, name)
+    return plan, rows, report
+
+
+def _read_sniffed(
+    path: Path,
+    name: str,
+    options: ImportOptions,
+    text_format: TextFormat,
+    sheet: str | None,
+    title_dated: bool,
+) -> tuple[ColumnPlan, ParsedRows, FileReport]:
+    """`read_file` of the file sniffed as `text_format`."""
     if cdr_columns(text_format) is not None:  # a folder for the rewritten calls only then
         with tempfile.TemporaryDirectory(prefix="picco-cdr-") as folder:
             cdr = asterisk_cdr(path, name, text_format, Path(folder))
@@ -195,6 +211,33 @@ def read_file(
     rows.notes[1:1] = text_format.notes  # what the sniffer decided on thin evidence
     rows.notes[1:1] = _quoted_decimal_notes(plan, text_format, name)
     return plan, rows, report
+
+
+def _name_title_queue(
+    plan: ColumnPlan, rows: ParsedRows, text_format: TextFormat, name: str
+) -> None:
+    """A table without a queue column (or with one queue number all through) whose title lines
+    name its one queue ("Queue: P6001 Support"): that queue, not the file's name, so that
+    reports of two queues never merge for look-alike file names."""
+    if rows.queue_names != [queue_from_file_name(name)]:
+        return
+    if plan.queue_column and not plan.queue_is_key:
+        return  # a queue column holding the file's name
+    found = title_queue(text_format)
+    if found is None:
+        return
+    line, written, queue = found
+    rows.queue_names = [queue]
+    lacks = (
+        f"the table's '{plan.queue_column}' holds a single queue number"
+        if plan.queue_column
+        else "the table has no queue column"
+    )
+    rows.notes.insert(
+        1,
+        f"{name}: {lacks}; the queue named above it (line {line}: '{written}') was given to "
+        "every row.",
+    )
 
 
 def _read_cdr(

@@ -1,0 +1,97 @@
+"""A report of one queue named only in its title lines ("Queue: P6001 Support" above the table):
+that queue, rather than the file's name, for every row."""
+
+from __future__ import annotations
+
+import csv
+import re
+
+from data.columns import ID_WORDS, PROPER_QUEUE_WORDS, SERVICE_HEADERS
+from data.labels import header_words
+from data.sniff import TextFormat
+
+# Labels naming the one queue a report covers: Mitel "Queue:", Avaya CMS "Split/Skill:" or
+# "Skill:", Cisco "CSQ Name:", "Coda:", "File d'attente :", "Warteschlange:", "Cola:", a ring
+# group or hunt group. Italian "code" (queues) is plural, and "code" is also a report's code.
+TITLE_QUEUE_WORDS = (PROPER_QUEUE_WORDS - {"code", "queues", "campaign", "campagna"}) | {
+    "file",
+    "ring",
+    "hunt",
+}
+# A label that is only a service or a line ("Servizio: Assistenza", "Line: Support FR").
+SERVICE_WORDS = set().union(*SERVICE_HEADERS)
+# Words that may stand beside them in such a label ("Nom de la file d'attente", "Queue Name").
+LABEL_FILLER_WORDS = {
+    "name", "nome", "nom", "nombre", "de", "di", "d", "la", "del", "della", "du", "der", "the",
+    "selected", "selezionata", "selezionato",
+}  # fmt: skip
+# A value that is a filter for every queue, no queue: "All", "(All)", "Tutte le code", "*".
+ALL_WORDS = {
+    "all", "tutte", "tutti", "tutto", "alle", "toutes", "tous", "todas", "todos", "any",
+    "le", "les", "las", "los", "queues", "skills", "splits", "code", "colas", "files",
+    "warteschlangen", "services", "servizi", "lines", "selected",
+}  # fmt: skip
+_LABEL = re.compile(r"^\s*([^\W\d_][^:]*?)\s*:\s*(.*)$")
+# A second "Label:" in the same cell ("Queue: Support    Date: 03/04/2024") ends the value.
+_NEXT_LABEL = re.compile(r"\s{2,}[^\W\d_][\w /'.-]*:")
+
+
+def names_title_queue(label: str) -> bool:
+    """A title label naming the single queue of the report."""
+    words = header_words(label)
+    if not words or not words <= TITLE_QUEUE_WORDS | SERVICE_WORDS | LABEL_FILLER_WORDS | ID_WORDS:
+        return False
+    if words & TITLE_QUEUE_WORDS - {"file", "ring", "hunt"}:
+        return True
+    if {"file", "attente"} <= words or words & {"ring", "hunt"} and "group" in words:
+        return True
+    return bool(words & SERVICE_WORDS) and not words & ID_WORDS
+
+
+def title_queue(text_format: TextFormat) -> tuple[int, str, str] | None:
+    """(line, the line's label and value as written, the queue) of the one queue named above the
+    table; None when no line names one, or the lines name several (a report of more queues,
+    whose rows are not told apart)."""
+    found = _title_queues(text_format)
+    named = [item for item in found if not header_words(item[1]) & ID_WORDS]
+    if len({queue for _, _, queue in named}) == 1:
+        found = named  # "Queue ID: 6001" beside "Queue Name: Support": the name
+    if len({queue for _, _, queue in found}) != 1:
+        return None
+    line, label, queue = found[0]
+    return line, f"{label}: {queue}", queue
+
+
+def _title_queues(text_format: TextFormat) -> list[tuple[int, str, str]]:
+    """(line, label, value) of every label above the header that names a queue, written
+    "Queue: Support" in one cell, or "Queue:" (or "Queue" alone on its line) then the value in
+    the next filled cell."""
+    found = []
+    for line, text in enumerate(text_format.title_lines, start=1):
+        cells = [
+            cell.strip()
+            for cell in next(csv.reader([text], delimiter=text_format.delimiter), [])
+            if cell.strip()
+        ]
+        for index, cell in enumerate(cells):
+            labelled = _LABEL.match(cell)
+            if labelled:
+                label, value = labelled.groups()
+            elif len(cells) == 2 and index == 0:
+                label, value = cell, ""
+            else:
+                continue
+            if not value and index + 1 < len(cells):
+                value = cells[index + 1]
+            value = _NEXT_LABEL.split(value, maxsplit=1)[0].strip()
+            if names_title_queue(label) and _is_queue_name(value):
+                found.append((line, label, value))
+    return found
+
+
+def _is_queue_name(value: str) -> bool:
+    """A value naming one queue: not empty, no "All" filter, no list of queues."""
+    words = header_words(value)
+    if not words or words <= ALL_WORDS:
+        return False
+    return not re.search(r"[,;|]", value)
