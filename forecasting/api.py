@@ -466,7 +466,9 @@ def _unseen_weekdays_note(history: QueueHistory, training: QueueHistory) -> str 
     forecasts them at 0, which must not pass for a quiet day."""
     seen = np.zeros(7, dtype=bool)
     seen[training.weekdays()[training.observed_days()]] = True
-    unseen = [WEEKDAY_NAMES[day] for day in np.flatnonzero(history.open_mask.any(axis=1) & ~seen)]
+    # The hours as they are now: a weekday closed lately needs no forecast.
+    now_open = history.open_mask.any(axis=1) & training.open_mask.any(axis=1)
+    unseen = [WEEKDAY_NAMES[day] for day in np.flatnonzero(now_open & ~seen)]
     if not unseen:
         return None
     days = " or ".join([", ".join(unseen[:-1]), unseen[-1]] if len(unseen) > 1 else unseen)
@@ -609,7 +611,8 @@ def held_out_dispersions(runs: BacktestRuns, name: str, level: float) -> np.ndar
 
 def _selection_table(runs: BacktestRuns, level: float) -> pd.DataFrame:
     rows = []
-    scale = float(np.nanmean(runs.scales))
+    # No origin with a scale (a queue without two weeks of open data): MASE is NaN, unwarned.
+    scale = float(np.nanmean(runs.scales)) if np.isfinite(runs.scales).any() else np.nan
     origins = list(range(len(runs.origins)))
     preferred = (
         origin_abs_errors(runs, PREFERRED_MODEL, origins)

@@ -64,7 +64,27 @@ def find_hours_change(history: QueueHistory) -> HoursChange:
                 & (recent_total * np.log(recent_share) < np.log(bar))
             )
         since[weekday] = recent[-1]
+    if _silent_since(history, counts, observed):
+        closed = history.open_mask.copy()
     return HoursChange(closed, opened, since)
+
+
+def _silent_since(history: QueueHistory, counts: np.ndarray, observed: np.ndarray) -> bool:
+    """No contact in any open slot of the last `RECENT_WEEKS` weeks' observed days, where the
+    weeks before had so many that silence by chance is below `CHANGE_EVIDENCE`: a quiet queue
+    shut down, whose slots are each too sparse to tell but whose sum is not."""
+    rows = np.flatnonzero(observed)
+    cut = history.n_days - 7 * RECENT_WEEKS
+    recent = rows[rows >= cut]
+    earlier = rows[(rows < cut) & (rows >= cut - 7 * EARLIER_WEEKS)]
+    if len(recent) < MIN_RECENT_DAYS or not len(earlier):
+        return False
+    open_rows = history.open_rows(0, history.n_days)
+    if (counts[recent] * open_rows[recent]).any():
+        return False
+    total = float((counts[earlier] * open_rows[earlier]).sum())
+    share = len(recent) / (len(recent) + len(earlier))
+    return total * np.log(1 - share) < np.log(CHANGE_EVIDENCE)
 
 
 def follow_hours_change(history: QueueHistory, change: HoursChange) -> QueueHistory:
@@ -90,6 +110,12 @@ WEEKDAY_ABBREVIATIONS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 def hours_change_note(history: QueueHistory, change: HoursChange) -> str:
     """'desk: opening hours changed in the last 4 weeks: now closed Mon-Fri 17:00-20:00 (...)'."""
+    if change.closed.any() and (change.closed == history.open_mask).all():
+        return (
+            f"{history.queue}: no contact at all in the last {RECENT_WEEKS} weeks, where the "
+            "weeks before had some: read as closed, and forecast at 0. If it is still open, "
+            "check the export for those weeks."
+        )
     parts = []
     for cells, what in (
         (change.closed, "now closed (contacts before, none since): forecast closed"),

@@ -48,6 +48,8 @@ def damped_holt(
 ) -> np.ndarray:
     """Additive damped-trend exponential smoothing (Holt-Winters when seasonal) forecast;
     `trend=False` gives simple exponential smoothing of the level."""
+    if series.size < 2:  # statsmodels fails on one point: a history cut to its one busy day
+        return np.full(n_ahead, float(series.mean()) if series.size else 0.0)
     # Convergence chatter on short or flat series, and log(0) in statsmodels' AIC when a flat
     # series fits exactly: it fits (and forecasts) again inside forecast(), so both are inside.
     with warnings.catch_warnings():
