@@ -80,15 +80,17 @@ class AsteriskCdr:
 
 @dataclass
 class _Dropped:
-    """Lines of two fields or more that are no call: a footer ("Total,13") below a header CDR,
-    a line too short for a Master.csv row."""
+    """Lines that are no call: a footer ("Total,13", "End of report") below a header CDR, a
+    line too short for a Master.csv row. Blank lines are no footer and are not counted."""
 
     count: int = 0
     example: str = ""  # "line 1203: 'Total,13'"
 
-    def add(self, line: int, record: list[str], delimiter: str) -> None:
+    def add(self, line: int | None, record: list[str], delimiter: str) -> None:
         if not self.count:
-            self.example = f"line {line}: '{delimiter.join(record)}'"
+            text = delimiter.join(record)
+            # Arrow does not number the lines it skips when values may span lines.
+            self.example = f"'{text}'" if line is None else f"line {line}: '{text}'"
         self.count += 1
 
 
@@ -272,7 +274,7 @@ def _parse(
     # Rows far shorter than the header may be footers, told apart row by row below.
     footers = not headerless and _far_short(width, names)
     if width > 1 and not footers and not _has_bom(rest):  # arrow would drop a BOM, Python not
-        table = _arrow_rows(rest, delimiter, width, names, wanted)
+        table = _arrow_rows(rest, delimiter, width, names, wanted, dropped)
         if table is not None:
             keep = not headerless or width >= MASTER_CSV_MIN_FIELDS
             body = dict(table) if keep else _columns([], names, headerless, wanted)[0]
@@ -345,7 +347,10 @@ def _columns(
             # A cut row that still holds its call start is kept; a footer is not.
             cut = width >= least and start is not None and _STAMP.match(record[start].strip())
             if not cut:
-                if width >= 2 and dropped is not None:
+                # A footer of one field ("End of report") is counted like "Total,13"; the
+                # blank line most files end with is not.
+                filled = width >= 2 or (width == 1 and record[0].strip(_SPACES))
+                if filled and dropped is not None:
                     dropped.add(line, record, delimiter)
                 continue
         rows += 1
@@ -355,15 +360,24 @@ def _columns(
 
 
 def _arrow_rows(
-    data: pa.Buffer, delimiter: str, width: int, names: list[str], wanted: list[str]
+    data: pa.Buffer,
+    delimiter: str,
+    width: int,
+    names: list[str],
+    wanted: list[str],
+    dropped: _Dropped,
 ) -> dict[str, pa.ChunkedArray] | None:
     """The wanted fields of the rows below the first, read by arrow; None when a row has
-    another number of fields (but one) than `width`."""
+    another number of fields (but one) than `width`. One-field lines that are not blank (a
+    footer "End of report") are counted in `dropped`."""
     other = False
+    notes = _Dropped()
 
     def handle(row: pacsv.InvalidRow) -> str:
         nonlocal other
         other = other or row.actual_columns != 1
+        if row.actual_columns == 1 and row.text.strip(_SPACES):
+            notes.add(row.number, [row.text], delimiter)
         return "skip"
 
     indices = {field: _field_index(names, field, width) for field in wanted}
@@ -393,7 +407,11 @@ def _arrow_rows(
     else:
         table, rows = None, 0
     if other:
-        return None
+        return None  # read again by the csv module, which counts these lines itself
+    if notes.count:
+        if not dropped.count:
+            dropped.example = notes.example
+        dropped.count += notes.count
     empty = pa.chunked_array([pa.array([""] * rows, pa.string())])
     return {
         field: empty if index is None or table is None else table[str(index)]

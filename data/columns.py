@@ -234,6 +234,13 @@ QUEUE_MEASURE_WORDS = {"in", "waiting", "length", "size", "max", "longest", "old
 # A time that is the interval's longest, not its typical one ("Max Queue Time").
 LONGEST_WORDS = {"max", "maximum", "longest", "oldest", "peak", "massimo", "massima"}
 MAX_QUEUE_KEYS = 100  # distinct queue numbers in the sample: more is no set of queues
+# A queue a call went through, first or last (Vocalcom Hermes "FirstQueue", "LastQueue"): a
+# queue by name or number, never a count. The queue a call ended in is the one that served or
+# lost it, so it is read before the first.
+PASSED_QUEUE_WORDS = {"first", "last", "initial", "final"}
+ENTRY_QUEUE_WORDS = {"first", "initial"}
+# Queue words a first/last queue is named by: a campaign ("LastCampaign") is the dialler's.
+PASSED_QUEUE_KEY_WORDS = QUEUE_KEY_WORDS - {"campaign", "campagna", "file", "channel", "canale"}
 # A disconnect reason names the outcome too ("Disconnect Reason", "Termination Type"): its
 # abandoned labels say which contacts no agent served.
 OUTCOME_WORDS = {
@@ -344,6 +351,12 @@ class ColumnPlan:
     # response, both empty on a contact nobody answered. Set only as a pair.
     agent_column: str | None = None
     first_response_column: str | None = None
+    # Records: Dialpad's "target_type" beside the queue it names ("callcenter", "department",
+    # "user"): a call to a user went to a person, no queue, where the file has queues too.
+    target_type_column: str | None = None
+    # Records: the handle column of an export whose vendor writes it in minutes without saying
+    # so in the header (Dialpad's "talk_duration"): read in minutes when its values fit.
+    handle_in_minutes: bool = False
     # The queue column holds queue numbers ("Queue ID"): one number alone in the file names no
     # queue, so the file's name does.
     queue_is_key: bool = False
@@ -374,7 +387,7 @@ class ColumnPlan:
             self.answered_column, self.abandoned_column, self.abandon_wait_column,
             self.abandoned_flag_column, self.master_contact_column, self.contact_id_column,
             self.reason_column, self.action_column, self.agent_column,
-            self.first_response_column, *self.handle_parts,
+            self.first_response_column, self.target_type_column, *self.handle_parts,
         ]  # fmt: skip
         return list(dict.fromkeys(name for name in names if name))
 
@@ -638,7 +651,7 @@ def _detect_roles(
     free = [column for column in columns if column.name not in taken]
     # Queue numbers are set aside before counts are looked for: "Numero coda" is no count.
     row_times = _row_times(plan, by_name)
-    queue_keys = [c for c in free if _is_queue_key(c, row_times)]
+    queue_keys = sorted((c for c in free if _is_queue_key(c, row_times)), key=_names_entry_queue)
     free = [column for column in free if column not in queue_keys]
     numeric = [c for c in free if _number_share(c) == 1]
     mostly_numeric = [c for c in free if _number_share(c) >= MIN_SHARE]
@@ -818,6 +831,7 @@ def _detect_roles(
         plan.queue_column = queues[0].name
     elif (target := _target_name_column(text)) is not None:
         plan.queue_column = target.name
+        plan.target_type_column = next(c.name for c in text if c.words == {"target", "type"})
     elif queue_keys:
         plan.queue_column, plan.queue_is_key = queue_keys[0].name, True
         plan.notes.append(
@@ -842,7 +856,26 @@ def _detect_roles(
     ]
     if plan.queue_column and splits and not overrides.queue_column:
         plan.split_column = splits[0].name
+    if plan.queue_column and not overrides.queue_column:
+        plan.notes += _passed_queue_note(plan.queue_column, columns, display_name)
+    plan.handle_in_minutes = _is_dialpad_talk_duration(plan.handle_column, header)
     return plan
+
+
+# Dialpad's call history: "talk_duration" in minutes (3.25), beside these columns of its own.
+DIALPAD_COLUMNS = {"date_started", "target_type", "talk_duration"}
+DIALPAD_CATEGORY_COLUMNS = {"categories", "category"}
+
+
+def _is_dialpad_talk_duration(handle: str | None, header: list[str]) -> bool:
+    """The handle column is Dialpad's "talk_duration", in a header that is Dialpad's."""
+    names = {name.strip().lower() for name in header}
+    return (
+        handle is not None
+        and handle.strip().lower() == "talk_duration"
+        and DIALPAD_COLUMNS <= names
+        and bool(names & DIALPAD_CATEGORY_COLUMNS)
+    )
 
 
 def _target_name_column(text: list[_Column]) -> _Column | None:
@@ -971,20 +1004,45 @@ def _is_queue_key(column: _Column, row_times: list[tuple[str, ...]]) -> bool:
         | ABANDONED_COUNT_WORDS
     )  # fmt: skip
     named_only = words <= QUEUE_KEY_WORDS - {"file"}
+    passed = _names_a_passed_queue(words)
     values = column.values
-    if not (named_by_number or named_only) or not values:
+    if not (named_by_number or named_only or passed) or not values:
         return False
     if not all(value.isdigit() for value in values):
         return False
     distinct = len(set(values))
     if distinct > MAX_QUEUE_KEYS or (len(values) >= 4 and distinct * 2 > len(values)):
         return False  # not a handful of numbers repeating down the rows
-    if named_by_number:
+    if named_by_number or passed:
         return True
     numbers_by_time: dict[tuple[str, ...], set[str]] = {}
     for time, cell in zip(row_times, column.cells, strict=False):
         numbers_by_time.setdefault(time, set()).add(cell)
     return any(len(numbers) > 1 for numbers in numbers_by_time.values())
+
+
+def _names_a_passed_queue(words: set[str]) -> bool:
+    """A queue the call went through, first or last, named by nothing else ("LastQueue",
+    "First Skill")."""
+    rest = words - PASSED_QUEUE_WORDS
+    return bool(words & PASSED_QUEUE_WORDS) and bool(rest) and rest <= PASSED_QUEUE_KEY_WORDS
+
+
+def _names_entry_queue(column: _Column) -> bool:
+    """The queue a call entered first ("FirstQueue"), to be read after the one it ended in."""
+    return _names_a_passed_queue(column.words) and bool(column.words & ENTRY_QUEUE_WORDS)
+
+
+def _passed_queue_note(chosen: str, columns: list[_Column], display_name: str) -> list[str]:
+    """Which of a first and a last queue column was read, when the file has both."""
+    entry = next((c.name for c in columns if _names_entry_queue(c)), None)
+    if entry is None or entry == chosen or not _names_a_passed_queue(header_words(chosen)):
+        return []
+    return [
+        f"{display_name}: each call is counted in '{chosen}', the queue it ended in, not in "
+        f"'{entry}', the queue it entered. To count calls where they came in, choose '{entry}' "
+        f"as the queue column ({where_to_choose('queue_column')})."
+    ]
 
 
 def _plan_handle_parts(plan: ColumnPlan, untaken: list[_Column]) -> None:
@@ -1097,13 +1155,14 @@ def _names_a_team(column: _Column) -> bool:
     return bool(column.words & TEAM_WORDS) or column.words in SERVICE_HEADERS
 
 
-def _queue_rank(column: _Column) -> tuple[bool, bool, bool]:
-    """Readable names before ids, a queue named as such before a team or department, and a
-    mailbox last."""
+def _queue_rank(column: _Column) -> tuple[bool, bool, bool, bool]:
+    """Readable names before ids, a queue named as such before a team or department, a
+    mailbox last; the queue a call ended in before the one it entered."""
     return (
         _names_by_id(column),
         not column.words & QUEUE_WORDS,
         bool(column.words & MAILBOX_WORDS),
+        _names_entry_queue(column),
     )
 
 

@@ -421,6 +421,7 @@ def _label_columns(plan: ColumnPlan) -> list[str]:
     label_roles = (
         plan.queue_column, plan.split_column, plan.outcome_column, plan.direction_column,
         plan.abandoned_flag_column, plan.action_column, plan.agent_column,
+        plan.target_type_column,
     )  # fmt: skip
     return [column for column in plan.used_columns() if column in label_roles]
 
@@ -545,6 +546,8 @@ def _parse_rows(
     if plan.action_column:  # "RingOut", "Outgoing Fax": calls out, whatever the direction says
         joined = plan.master_contact_column is not None
         seconds = _inbound_only(sheet, plan.action_column, seconds, notes, joined)
+    if plan.target_type_column:
+        seconds = _call_center_targets_only(sheet, plan, seconds, notes)
     if sheet.table.num_rows == 0:
         raise InputError(f"{name}: no data rows were found below the header.")
     codes, queue_names = _queues(sheet, plan)
@@ -869,6 +872,38 @@ def _inbound_only(
             f"{sheet.name}: {int(outbound[codes].sum()):,} row(s) with '{column}' = "
             f"{', '.join(dropped)} left out: only inbound contacts are demand to forecast."
         )
+    sheet.drop(keep)
+    return seconds[keep]
+
+
+# Dialpad's target types of a call center or department: a queue of the contact center. A
+# "user" target is a call straight to a person's own line.
+CALL_CENTER_TARGETS = {"callcenter", "department"}
+PERSON_TARGETS = {"user"}
+
+
+def _call_center_targets_only(
+    sheet: _Sheet, plan: ColumnPlan, seconds: np.ndarray, notes: list[str]
+) -> np.ndarray:
+    """Drop the calls to a person (target type "user") from a call history that also holds calls
+    to call centers or departments: named after the person, they would make a queue of one
+    person's direct calls. A file of calls to persons only is kept as it is. A queue column
+    chosen by the user keeps them all (no target type is then looked at)."""
+    column = plan.target_type_column
+    assert column is not None
+    codes, names = label_codes(sheet.column(column))
+    kinds = [value.lower() for value in names]
+    person = np.array([kind in PERSON_TARGETS for kind in kinds], dtype=bool)
+    center = np.array([kind in CALL_CENTER_TARGETS for kind in kinds], dtype=bool)
+    if not len(names) or not center[codes].any() or not person[codes].any():
+        return seconds
+    keep = ~person[codes]
+    shown = ", ".join(value for value, mine in zip(names, person, strict=True) if mine)
+    notes.append(
+        f"{sheet.name}: {int((~keep).sum()):,} calls to a person rather than a call center left "
+        f"out ('{column}' = {shown}): they are no queue's demand. To forecast them too, choose "
+        f"'{plan.queue_column}' as the queue column ({where_to_choose('queue_column')})."
+    )
     sheet.drop(keep)
     return seconds[keep]
 
@@ -1409,13 +1444,20 @@ FRACTIONAL_COUNT_SHARE = 0.5
 
 # Median handle times outside this band (seconds) suggest a unit the header did not name.
 PLAUSIBLE_HANDLE_SECONDS = (15.0, 3 * 3600.0)
+# The median a handle column written in minutes by its vendor must have to be read so: 12 s to
+# an hour. Above that the values are seconds after all, a file saved from another tool.
+MINUTES_HANDLE_MEDIAN = (0.2, 60.0)
 # More contacts than this in one interval row is a misplaced value, not demand (and would
 # overflow the integer tables downstream).
 MAX_COUNT_PER_ROW = 10_000_000
 SECONDS_PER_DAY = 86_400
 
 
-def _durations(sheet: _Sheet, column: str, notes: list[str], is_handle: bool = False) -> np.ndarray:
+def _durations(
+    sheet: _Sheet, column: str, notes: list[str], is_handle: bool = False, minutes: bool = False
+) -> np.ndarray:
+    """The seconds of each cell of a duration column. With `minutes`, a handle column that the
+    export's vendor writes in minutes is read so when its plain numbers fit minutes."""
     values = sheet.column(column)
     # An export writes all its durations alike: the handle time's reading leads the others'.
     like = None
@@ -1442,7 +1484,22 @@ def _durations(sheet: _Sheet, column: str, notes: list[str], is_handle: bool = F
     elif is_handle and (plain & (seconds > 0)).any():
         median = float(np.median(seconds[plain & (seconds > 0)]))
         low, high = PLAUSIBLE_HANDLE_SECONDS
-        if low <= median * SECONDS_PER_DAY <= high and median * 60 < 1:
+        # Minutes with decimals (3.25), or too short for seconds: whole numbers of a plausible
+        # median (45) may be seconds, as a file saved from another tool writes them.
+        positive = seconds[plain & (seconds > 0)]
+        decimals = bool((np.abs(positive - np.round(positive)) > 1e-9).any())
+        fits_minutes = MINUTES_HANDLE_MEDIAN[0] <= median <= MINUTES_HANDLE_MEDIAN[1] and (
+            decimals or median < low
+        )
+        if minutes and fits_minutes:
+            seconds = np.where(plain, seconds * 60, seconds)
+            notes.append(
+                f"{sheet.name}: '{column}' read as '{column} (min)': Dialpad writes its call "
+                f"durations in minutes, and in seconds its median handle time of {median:,.1f} s "
+                f"is implausible ({median:,.2f} min read so). If it is in seconds after all, "
+                f"rename the column to '{column} (s)' and import again."
+            )
+        elif low <= median * SECONDS_PER_DAY <= high and median * 60 < 1:
             # Below a second even as minutes, plausible as a share of a day: an Excel time
             # (0.0034 = 00:04:54) exported as its plain number.
             seconds = np.where(plain, seconds * SECONDS_PER_DAY, seconds)
@@ -1504,7 +1561,7 @@ def _handle_seconds(sheet: _Sheet, plan: ColumnPlan, column: str, notes: list[st
     """The handle time of each row: `column`, or the sum of its parts (talk, hold, after-call
     work) when the export gives no whole handle time. A blank hold or after-call work counts as
     none; a row without talk time has no handle time (no agent talked to the caller)."""
-    talk = _durations(sheet, column, notes, is_handle=True)
+    talk = _durations(sheet, column, notes, is_handle=True, minutes=plan.handle_in_minutes)
     if not plan.handle_parts:
         return talk
     others = [_durations(sheet, part, notes) for part in plan.handle_parts[1:]]
