@@ -54,7 +54,9 @@ def model_row(
 def accuracy_table(runs: BacktestRuns, evaluation: Evaluation) -> pd.DataFrame:
     """One row per model (and auto) for this queue, over the evaluated origins."""
     actual = runs.actual[evaluation.indices]
-    scale = float(np.nanmean(runs.scales[evaluation.indices])) if evaluation.indices else np.nan
+    # No evaluated origin with a scale (under two weeks of open data): MASE is NaN, unwarned.
+    scales = runs.scales[evaluation.indices]
+    scale = float(np.nanmean(scales)) if np.isfinite(scales).any() else np.nan
     rows = []
     for name, forecast in evaluation.forecasts.items():
         row = {QUEUE: runs.queue, "model": name, "n_origins": len(evaluation.indices)}

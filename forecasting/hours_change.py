@@ -32,10 +32,15 @@ class HoursChange:
         return bool(self.closed.any() or self.opened.any())
 
 
-def find_hours_change(history: QueueHistory) -> HoursChange:
+def find_hours_change(
+    history: QueueHistory, with_special: QueueHistory | None = None
+) -> HoursChange:
     """Per weekday, the open slots whose last `RECENT_WEEKS` observed days and the
     `EARLIER_WEEKS` before them disagree beyond chance: contacts only before (now closed) or
-    only recently (newly opened)."""
+    only recently (newly opened).
+
+    `history` has its holidays, eves and bridges missing (NaN), as they would pass for closed
+    slots; `with_special` is the same history with them kept, for the whole-queue silence."""
     slots = history.slots_per_day
     closed = np.zeros((7, slots), dtype=bool)
     opened = np.zeros((7, slots), dtype=bool)
@@ -64,23 +69,33 @@ def find_hours_change(history: QueueHistory) -> HoursChange:
                 & (recent_total * np.log(recent_share) < np.log(bar))
             )
         since[weekday] = recent[-1]
-    if _silent_since(history, counts, observed):
+    whole = history if with_special is None else with_special
+    if _silent_since(history, counts, observed, whole):
         closed = history.open_mask.copy()
     return HoursChange(closed, opened, since)
 
 
-def _silent_since(history: QueueHistory, counts: np.ndarray, observed: np.ndarray) -> bool:
+def _silent_since(
+    history: QueueHistory, counts: np.ndarray, observed: np.ndarray, with_special: QueueHistory
+) -> bool:
     """No contact in any open slot of the last `RECENT_WEEKS` weeks' observed days, where the
     weeks before had so many that silence by chance is below `CHANGE_EVIDENCE`: a quiet queue
-    shut down, whose slots are each too sparse to tell but whose sum is not."""
+    shut down, whose slots are each too sparse to tell but whose sum is not.
+
+    Holidays, eves and bridges of those weeks (from `with_special`) count among the silent days
+    when they brought no contact either, and a contact on one shows the queue open: over
+    Christmas a Saturday-only queue may have a single ordinary Saturday in four weeks. The
+    chance is judged on the ordinary days alone, as a holiday may be closed anyway."""
     rows = np.flatnonzero(observed)
     cut = history.n_days - 7 * RECENT_WEEKS
     recent = rows[rows >= cut]
     earlier = rows[(rows < cut) & (rows >= cut - 7 * EARLIER_WEEKS)]
-    if len(recent) < MIN_RECENT_DAYS or not len(earlier):
+    every = np.flatnonzero(with_special.observed_days())
+    every = every[every >= cut]
+    if len(every) < MIN_RECENT_DAYS or not len(recent) or not len(earlier):
         return False
     open_rows = history.open_rows(0, history.n_days)
-    if (counts[recent] * open_rows[recent]).any():
+    if (np.nan_to_num(with_special.values[every]) * open_rows[every]).any():
         return False
     total = float((counts[earlier] * open_rows[earlier]).sum())
     share = len(recent) / (len(recent) + len(earlier))

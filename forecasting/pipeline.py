@@ -94,10 +94,11 @@ def origin_data(inputs: QueueInputs, origin: int) -> OriginData:
         raw.with_values(shifted), inputs.kinds[:origin], inputs.holiday_names[:origin]
     )
     special = inputs.kinds[:origin] != NORMAL
+    with_special = raw.with_values(values.copy())  # a silent holiday is a silent day too
     shifted[special] = values[special] = np.nan
     # New opening hours, before the cleaning (to which the first contacts of newly opened slots
     # look like outliers): the forecast keeps to them, baselines included.
-    hours = find_hours_change(raw.with_values(shifted))
+    hours = find_hours_change(raw.with_values(shifted), with_special)
     if hours.any():
         values = follow_hours_change(raw.with_values(values), hours).values
         raw = follow_hours_change(raw, hours)
