@@ -53,3 +53,22 @@ def weekday_arrivals(
         monday + dt.timedelta(days=int(d), seconds=int(s))
         for d, s in zip(days, seconds, strict=True)
     )
+
+
+def monday_calls(count: int = 40) -> list[tuple[dt.datetime, str, bool, int, int]]:
+    """(arrival, queue, abandoned, talk seconds, wait seconds) on the week from Monday 4 March
+    2024, 08:00: every seventh call abandoned, Support and Sales in turn."""
+    monday = dt.datetime(2024, 3, 4, 8)
+    rows = []
+    for index in range(count):
+        arrival = monday + dt.timedelta(days=index % 5, minutes=7 * index)
+        abandoned = index % 7 == 0
+        rows.append((arrival, ["Support", "Sales"][index % 2], abandoned,
+                     0 if abandoned else 180 + index, 30 + index))  # fmt: skip
+    return rows
+
+
+def contacts_per_queue(result) -> dict[str, float]:
+    """Contacts per queue of an import result."""
+    frame = result.dataset.intervals
+    return frame.groupby(schema.QUEUE)[schema.VOLUME].sum().to_dict()

@@ -7,9 +7,8 @@ import csv
 import datetime as dt
 
 import pytest
-from import_support import note_with, write
+from import_support import contacts_per_queue, monday_calls, note_with, write
 
-from data import schema
 from data.columns import ImportOptions
 from data.importer import import_files_detailed
 
@@ -69,25 +68,6 @@ def test_one_and_two_field_footers_of_a_cdr_are_counted_together(tmp_path):
 
 # Vocalcom Hermes: FirstQueue / LastQueue
 
-MONDAY = dt.datetime(2024, 3, 4, 8)
-
-
-def calls(count: int = 40) -> list[tuple[dt.datetime, str, bool, int, int]]:
-    """(arrival, queue, abandoned, talk seconds, wait seconds) on the week from Monday: every
-    seventh call abandoned, Support and Sales in turn."""
-    rows = []
-    for index in range(count):
-        arrival = MONDAY + dt.timedelta(days=index % 5, minutes=7 * index)
-        abandoned = index % 7 == 0
-        rows.append((arrival, ["Support", "Sales"][index % 2], abandoned,
-                     0 if abandoned else 180 + index, 30 + index))  # fmt: skip
-    return rows
-
-
-def contacts_per_queue(result) -> dict[str, float]:
-    frame = result.dataset.intervals
-    return frame.groupby(schema.QUEUE)[schema.VOLUME].sum().to_dict()
-
 
 def _vocalcom(tmp_path, queues: dict[str, list[str]]):
     """A Vocalcom Hermes call history with the `queues` columns (name -> value per call)."""
@@ -97,7 +77,7 @@ def _vocalcom(tmp_path, queues: dict[str, list[str]]):
         f"WrapupDuration;ANI;DNIS;FirstCampaign;LastCampaign;{named}Abandon;Closed;NoAgent;"
         "CallStatusGroup;CallStatusNum;EndReason"
     ]
-    for index, (arrival, _, abandoned, talk, wait) in enumerate(calls()):
+    for index, (arrival, _, abandoned, talk, wait) in enumerate(monday_calls()):
         wrap = 0 if abandoned else 20
         values = "".join(f"{cells[index]};" for cells in queues.values())
         lines.append(
@@ -116,7 +96,7 @@ def test_a_vocalcom_last_queue_of_numbers_is_the_queue(tmp_path):
     assert result.files[0].columns["queue"] == "LastQueue"
     assert contacts_per_queue(result) == {"30": 20, "31": 20}
     assert (data.answered, data.abandoned) == (34, 6)
-    answered_talk = [talk for _, _, abandoned, talk, _ in calls() if not abandoned]
+    answered_talk = [talk for _, _, abandoned, talk, _ in monday_calls() if not abandoned]
     assert data.mean_handle_seconds == pytest.approx(sum(answered_talk) / 34 + 20)
     assert note_with(data, "queue numbers") == (
         "CallHistory.csv: 'LastQueue' holds queue numbers (e.g. '30', '31'): read as the queue, "
@@ -137,7 +117,7 @@ def test_a_vocalcom_call_counts_in_the_queue_it_ended_in(tmp_path, by_number):
         first, last = ["10"] * 40, [str(30 + i % 2) for i in range(40)]
         expected = {"30": 20, "31": 20}
     else:
-        first, last = ["Accueil"] * 40, [c[1] for c in calls()]
+        first, last = ["Accueil"] * 40, [c[1] for c in monday_calls()]
         expected = {"Sales": 20, "Support": 20}
     result = _vocalcom(tmp_path, {"FirstQueue": first, "LastQueue": last})
     assert result.files[0].columns["queue"] == "LastQueue"
@@ -160,10 +140,10 @@ DIALPAD_HEADER = (
 
 
 def _dialpad(tmp_path, target, minutes: bool = False, header: str = DIALPAD_HEADER):
-    """A Dialpad call history of `calls()`, each to the target `target(index)` gives: "user"
+    """A Dialpad call history of `monday_calls()`, each to the target `target(index)` gives: "user"
     calls go to Ann Lee, "department" ones to Billing; talk times in seconds or minutes."""
     lines = [header]
-    for index, (arrival, queue, abandoned, talk, wait) in enumerate(calls()):
+    for index, (arrival, queue, abandoned, talk, wait) in enumerate(monday_calls()):
         kind = target(index)
         name = {"callcenter": queue, "department": "Billing", "user": "Ann Lee"}[kind]
         connected = "" if abandoned else f"{arrival + dt.timedelta(seconds=wait):%Y-%m-%d %H:%M:%S}"
@@ -212,7 +192,7 @@ def test_dialpad_talk_duration_is_read_in_minutes(tmp_path):
     data = result.dataset
     assert result.files[0].columns["handle"] == "talk_duration"
     assert (data.answered, data.abandoned) == (34, 6)
-    answered_talk = [talk for _, _, abandoned, talk, _ in calls() if not abandoned]
+    answered_talk = [talk for _, _, abandoned, talk, _ in monday_calls() if not abandoned]
     assert data.mean_handle_seconds == pytest.approx(sum(answered_talk) / 34, abs=0.01)
     assert note_with(data, "read as 'talk_duration (min)'") == (
         "calls.csv: 'talk_duration' read as 'talk_duration (min)': Dialpad writes its call "

@@ -8,28 +8,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from import_support import at, write
+from import_support import at, contacts_per_queue, monday_calls, write
 
 from data import schema
 from data.importer import import_files_detailed
-
-MONDAY = dt.datetime(2024, 3, 4, 8)
-
-
-def calls(count: int = 40) -> list[tuple[dt.datetime, str, bool, int, int]]:
-    """(arrival, queue, abandoned, talk seconds, wait seconds) on the week from Monday."""
-    rows = []
-    for index in range(count):
-        arrival = MONDAY + dt.timedelta(days=index % 5, minutes=7 * index)
-        abandoned = index % 7 == 0
-        rows.append((arrival, ["Support", "Sales"][index % 2], abandoned,
-                     0 if abandoned else 180 + index, 30 + index))  # fmt: skip
-    return rows
-
-
-def contacts_per_queue(result) -> dict[str, float]:
-    frame = result.dataset.intervals
-    return frame.groupby(schema.QUEUE)[schema.VOLUME].sum().to_dict()
 
 
 def test_dialpad_names_its_call_center_in_name_beside_target_type(tmp_path):
@@ -38,7 +20,7 @@ def test_dialpad_names_its_call_center_in_name_beside_target_type(tmp_path):
         "internal_number,target_id,target_type,name,email,talk_duration,total_duration,categories"
     )
     lines = [header]
-    for index, (arrival, queue, abandoned, talk, wait) in enumerate(calls()):
+    for index, (arrival, queue, abandoned, talk, wait) in enumerate(monday_calls()):
         kind = "callcenter" if index % 3 else "department"
         name = queue if kind == "callcenter" else "Billing"
         connected = "" if abandoned else f"{arrival + dt.timedelta(seconds=wait):%Y-%m-%d %H:%M:%S}"
@@ -57,7 +39,7 @@ def test_dialpad_names_its_call_center_in_name_beside_target_type(tmp_path):
 
 def test_a_bare_name_without_target_type_is_no_queue(tmp_path):
     lines = ["date_started,direction,name,talk_duration"]
-    for arrival, queue, _, talk, _ in calls():
+    for arrival, queue, _, talk, _ in monday_calls():
         lines.append(f"{arrival:%Y-%m-%d %H:%M:%S},inbound,{queue},{talk}")
     result = import_files_detailed([write(tmp_path, "calls.csv", "\n".join(lines) + "\n")])
     assert result.dataset.queues == ["calls"]
@@ -74,7 +56,7 @@ def test_a_vocalcom_hermes_call_history_is_read_as_calls(tmp_path):
     # "CallType" and "CallStatusGroup" codes had been read as counts per interval, and the
     # whole "Duration" (IVR and wait included) as the handle time.
     lines = [VOCALCOM_HEADER]
-    for index, (arrival, _, abandoned, talk, wait) in enumerate(calls()):
+    for index, (arrival, _, abandoned, talk, wait) in enumerate(monday_calls()):
         wrap = 0 if abandoned else 20
         lines.append(
             f"{index:032x};1;{arrival:%Y-%m-%d %H:%M:%S}.073;{10 + wait + talk + wrap};10;{wait};"
@@ -87,13 +69,13 @@ def test_a_vocalcom_hermes_call_history_is_read_as_calls(tmp_path):
     assert result.contacts == 40
     assert (data.answered, data.abandoned) == (34, 6)
     assert result.files[0].columns["handle"] == "ConvDuration + WrapupDuration"
-    answered_talk = [talk for _, _, abandoned, talk, _ in calls() if not abandoned]
+    answered_talk = [talk for _, _, abandoned, talk, _ in monday_calls() if not abandoned]
     assert data.mean_handle_seconds == pytest.approx(sum(answered_talk) / 34 + 20)
 
 
 def test_a_cisco_call_ani_is_the_callers_number_not_a_count(tmp_path):
     lines = ["Call Start Time,Call ANI,Called Number DNIS,Disposition,Talk Time,Queue Time"]
-    for arrival, _, abandoned, talk, wait in calls(12):
+    for arrival, _, abandoned, talk, wait in monday_calls(12):
         outcome = "Abandoned" if abandoned else "Handled"
         lines.append(
             f"{arrival:%m/%d/%Y %H:%M:%S},5551001,8001,{outcome},"
@@ -111,7 +93,7 @@ def test_a_zoom_contact_center_engagement_log(tmp_path):
         "Consumer Number,Agent Name,Duration,Waiting Duration,Handling Duration,"
         "Wrap Up Duration,Result"
     ]
-    for index, (arrival, queue, abandoned, talk, wait) in enumerate(calls()):
+    for index, (arrival, queue, abandoned, talk, wait) in enumerate(monday_calls()):
         ended = arrival + dt.timedelta(seconds=wait + talk)
         lines.append(
             f"eng{index:04d},{arrival:%Y-%m-%d %H:%M:%S},{ended:%Y-%m-%d %H:%M:%S},Inbound,"
