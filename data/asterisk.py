@@ -93,6 +93,11 @@ class _Dropped:
             self.example = f"'{text}'" if line is None else f"line {line}: '{text}'"
         self.count += 1
 
+    def extend(self, other: _Dropped) -> None:
+        """Count `other`'s lines too, keeping the first example."""
+        self.example = self.example or other.example
+        self.count += other.count
+
 
 @dataclass
 class _Legs:
@@ -408,10 +413,7 @@ def _arrow_rows(
         table, rows = None, 0
     if other:
         return None  # read again by the csv module, which counts these lines itself
-    if notes.count:
-        if not dropped.count:
-            dropped.example = notes.example
-        dropped.count += notes.count
+    dropped.extend(notes)
     empty = pa.chunked_array([pa.array([""] * rows, pa.string())])
     return {
         field: empty if index is None or table is None else table[str(index)]
