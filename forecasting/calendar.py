@@ -152,17 +152,26 @@ def _mark_bridges(
     kinds: np.ndarray, first_day: pd.Timestamp, holiday_set: set[int], busy: np.ndarray
 ) -> None:
     """Mark in place the busy days with a holiday on one side and a quiet day (weekend or
-    holiday) on the other: a Friday after a Thursday holiday, a Monday before a Tuesday one."""
+    holiday) on the other: a Friday after a Thursday holiday, a Monday before a Tuesday one.
+
+    The holiday must fall on a busy weekday: one on a day the queue is quiet anyway (a Sunday
+    holiday beside a Saturday-only queue's Saturday) gives nobody a day to bridge."""
+
+    def busy_day(day: int) -> bool:
+        return bool(busy[(first_day.day_of_week + day) % 7])
 
     def off(day: int) -> bool:
-        return day in holiday_set or not busy[(first_day.day_of_week + day) % 7]
+        return day in holiday_set or not busy_day(day)
+
+    def bridged_holiday(day: int) -> bool:
+        return day in holiday_set and busy_day(day)
 
     for day in np.flatnonzero(kinds == NORMAL):
         if off(day) or not (off(day - 1) and off(day + 1)):
             continue
-        if day - 1 in holiday_set:
+        if bridged_holiday(day - 1):
             kinds[day] = BRIDGE_AFTER
-        elif day + 1 in holiday_set:
+        elif bridged_holiday(day + 1):
             kinds[day] = BRIDGE_BEFORE
 
 

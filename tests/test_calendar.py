@@ -48,6 +48,22 @@ def test_monday_before_a_tuesday_holiday_is_a_bridge():
     assert every_day[7] == NORMAL
 
 
+def test_a_holiday_on_a_quiet_weekday_makes_no_bridge():
+    # A Saturday-only queue under the Italian calendar: National Unity Day falls on Sunday
+    # 2022-11-06 and Epiphany on Friday 2023-01-06. Neither is a day the queue would have been
+    # busy, so Saturdays 2022-11-05 and 2023-01-07 are no bridges: each is the first Saturday
+    # after a holiday (All Saints' Day on Tuesday, Epiphany), where held-back contacts land.
+    saturdays_only = np.array([False] * 5 + [True, False])
+    first = pd.Timestamp("2022-10-31")
+    kinds = day_kinds(first, 70, saturdays_only, "IT")
+    days = pd.date_range(first, periods=70)
+    labelled = dict(zip(days.strftime("%Y-%m-%d"), kinds, strict=True))
+    assert labelled["2022-11-06"] == HOLIDAY and labelled["2023-01-06"] == HOLIDAY
+    assert labelled["2022-11-05"] == AFTER_HOLIDAY
+    assert labelled["2023-01-07"] == AFTER_HOLIDAY
+    assert not np.isin(kinds, BRIDGES).any()
+
+
 def _bridge_history(bridge_share: float) -> tuple:
     """Two Italian years open Monday to Friday at 100 a day, each bridge day at `bridge_share`."""
     days = pd.date_range("2022-01-03", "2023-12-29")
@@ -178,9 +194,7 @@ def test_a_ratio_is_pulled_toward_one_as_far_as_its_contacts_are_too_few():
 
 
 @pytest.mark.parametrize(("level", "kept"), [(0.25, (0.2, 0.7)), (60, (0.98, 1.0))])
-def test_days_after_holidays_are_believed_as_far_as_their_contacts_allow(
-    level, kept, monkeypatch
-):
+def test_days_after_holidays_are_believed_as_far_as_their_contacts_allow(level, kept, monkeypatch):
     # Days after holidays at twice their usual: a desk of 5 contacts a day, one of 1,200.
     frame = synthetic_intervals(7 * 20, seed=4, level=level)  # 2024-01-01 .. 2024-05-19
     after = pd.to_datetime(["2024-01-02", "2024-04-02", "2024-04-29"])
