@@ -30,7 +30,7 @@ from staffing.backlog import DEFAULT_RESPONSE_HOURS
 from staffing.chat import DEFAULT_CONCURRENCY
 from staffing.cost import DEFAULT_AGENT_HOURLY_COST, DEFAULT_SUPERVISOR_HOURLY_COST
 from staffing.people import DEFAULT_SHRINKAGE, DEFAULT_SUPERVISOR_SPAN
-from staffing.plan import DEFAULT_MAX_OCCUPANCY, StaffingSettings
+from staffing.plan import DEFAULT_MAX_OCCUPANCY, StaffingSettings, channel_from_queue_name
 from staffing.plausibility import amount_text as _amount
 from staffing.plausibility import duration_text as duration_text  # the pages' unit of waits
 from staffing.plausibility import implausible_values
@@ -638,15 +638,6 @@ def clock_text(hour: float) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def guess_channel(queue: str) -> str:
-    name = queue.lower()
-    if "mail" in name:
-        return "email"
-    if "chat" in name:
-        return "chat"
-    return "voice"
-
-
 def data_patience(current: state.CurrentDataset, queue: str) -> PatienceEstimate | None:
     """The queue's PatienceEstimate from the history, or None when it has too few abandons."""
     return cached.patience_by_queue(current.token, current.dataset).get(queue)
@@ -662,7 +653,7 @@ QUEUE_CHANNELS = "queue_channels"  # channel of every queue: guessed from its na
 
 def queue_channel(queue: str) -> str:
     """The channel `queue` is staffed on: the one chosen for it, else guessed from its name."""
-    return (st.session_state.get(QUEUE_CHANNELS) or {}).get(queue) or guess_channel(queue)
+    return (st.session_state.get(QUEUE_CHANNELS) or {}).get(queue) or channel_from_queue_name(queue)
 
 
 def remember_channel() -> None:

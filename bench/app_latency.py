@@ -40,12 +40,11 @@ def store_last_year(home: Path) -> tuple[int, int]:
 
 def save_two_scenarios(home: Path, queue: str) -> None:
     """A baseline and a +20% volume scenario, as the Scenarios page would store them."""
-    from app_ui.settings import guess_channel
     from planning import Scenario
-    from staffing.plan import StaffingSettings
+    from staffing.plan import StaffingSettings, channel_from_queue_name
 
     store = Store(home / "picco.duckdb")
-    staffing = StaffingSettings(channel=guess_channel(queue), max_asa_seconds=120.0)
+    staffing = StaffingSettings(channel=channel_from_queue_name(queue), max_asa_seconds=120.0)
     for scenario in (
         Scenario("Baseline", staffing=staffing),
         Scenario("+20% volume", volume_change_pct=20, staffing=staffing),

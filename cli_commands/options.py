@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -25,7 +26,12 @@ from forecasting import ForecastSettings
 from forecasting.registry import model_names
 from forecasting.select import MAX_SWITCH_BIAS, PREFERRED_MODEL, SWITCH_MARGIN
 from forecasting.settings import AUTO, MAX_HORIZON_DAYS
-from staffing.plan import CHANNELS, DEFAULT_MAX_OCCUPANCY, StaffingSettings
+from staffing.plan import (
+    CHANNELS,
+    DEFAULT_MAX_OCCUPANCY,
+    StaffingSettings,
+    channel_from_queue_name,
+)
 from staffing.plausibility import implausible_values
 
 NO_HOLIDAYS = "none"
@@ -328,7 +334,12 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
     level and its seconds must be given)."""
     defaults = StaffingSettings()
     group = parser.add_argument_group("staffing")
-    group.add_argument("--channel", choices=CHANNELS, default=defaults.channel)
+    group.add_argument(
+        "--channel",
+        choices=CHANNELS,
+        help="channel of every queue (default: each queue's from its name, as in the app: a "
+        "name with 'mail' is e-mail, with 'chat' chat, any other voice)",
+    )
     group.add_argument("--aht-seconds", type=float, help="handle time (default: from the data)")
     level = {"required": True} if targets_required else {"default": defaults.service_level}
     within = {"required": True} if targets_required else {"default": defaults.answer_within_seconds}
@@ -371,11 +382,21 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
     )
 
 
-def staffing_settings(args: argparse.Namespace) -> StaffingSettings:
-    """StaffingSettings from the parsed knobs (raises InputError on impossible values)."""
+def staffing_settings(args: argparse.Namespace, queues: Iterable[str] = ()) -> StaffingSettings:
+    """StaffingSettings from the parsed knobs (raises InputError on impossible values).
+
+    Without --channel, each of `queues` is staffed on the channel its name says, as in the app:
+    an "email" queue sized as calls answered within 20 s would need agents all day for mail
+    that can wait hours."""
     aht = args.aht_seconds if args.aht_seconds is not None else StaffingSettings.aht_seconds
+    guessed = {str(queue): channel_from_queue_name(str(queue)) for queue in queues}
     return StaffingSettings(
-        channel=args.channel,
+        channel=args.channel or StaffingSettings.channel,
+        queue_channels=(
+            {}
+            if args.channel
+            else {queue: channel for queue, channel in guessed.items() if channel != "voice"}
+        ),
         aht_seconds=aht,
         service_level=args.service_level,
         answer_within_seconds=args.answer_within_seconds,
@@ -395,11 +416,24 @@ def staffing_settings(args: argparse.Namespace) -> StaffingSettings:
     )
 
 
+def queue_channels_note(settings: StaffingSettings) -> str | None:
+    """Which queues were staffed on a channel other than voice because of their names."""
+    if not settings.queue_channels:
+        return None
+    listed = ", ".join(
+        f"'{queue}' as {channel}" for queue, channel in settings.queue_channels.items()
+    )
+    return (
+        f"staffed {listed}, as their names say (the other queues as voice); give --channel to "
+        "staff every queue on one channel"
+    )
+
+
 def unusual_settings(args: argparse.Namespace) -> list[str]:
     """The staffing knobs set to possible but unusual values, said as the app says them (a
     shrinkage of 0.99 staffs 100 people per agent on the phones: more often a typo than meant)."""
     return implausible_values(
-        channel=args.channel,
+        channel=args.channel or StaffingSettings.channel,
         service_level_pct=args.service_level * 100,
         # 1 is "no cap", as --help says, not an occupancy to warn about.
         max_occupancy_pct=args.max_occupancy * 100 if args.max_occupancy < 1 else None,

@@ -25,6 +25,7 @@ from cli_commands.options import (
     forecast_settings,
     import_options,
     one_line_errors,
+    queue_channels_note,
     staffing_settings,
     unusual_settings,
     write_csv,
@@ -81,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         volume_change_pct=args.volume_change_pct,
         aht_change_pct=args.aht_change_pct,
         quantile=args.quantile,
-        staffing=staffing_settings(args),
+        staffing=staffing_settings(args),  # checked before the slow import
         change_from=args.change_from,
         change_to=args.change_to,
     )
@@ -90,6 +91,7 @@ def run(args: argparse.Namespace) -> int:
     dataset = _only_queues(import_files(args.files, import_options(args)), args.queue)
     aht_by_queue = _handle_times(dataset, args.aht_seconds)
     check_origin(dataset, args.origin)
+    scenario = dataclasses.replace(scenario, staffing=staffing_settings(args, dataset.queues))
     print_import_notes(dataset)
     result = forecast_dataset(dataset, args.horizon_days, forecast_settings(args))
     outcome = build_plan(result.forecast, dataset.interval_minutes, scenario, aht_by_queue)
@@ -113,6 +115,7 @@ def run(args: argparse.Namespace) -> int:
     )
     for extra in (
         *unusual_settings(args),
+        queue_channels_note(scenario.staffing),
         None if summary.has_contacts else NO_CONTACTS_NOTE,
         queues_without_rows_note(result.forecast, args.out),
         None if args.origin else midday_start_note(result.forecast),

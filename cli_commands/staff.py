@@ -13,6 +13,7 @@ from cli_commands.options import (
     add_staffing_arguments,
     check_out,
     one_line_errors,
+    queue_channels_note,
     staffing_settings,
     unusual_settings,
     write_csv,
@@ -57,15 +58,16 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(
             f"{args.forecast} has no aht_seconds column: give --aht-seconds (e.g. 300)"
         )
-    settings = staffing_settings(args)
-    interval_minutes = args.interval_minutes or _interval_minutes(forecast, args.forecast)
+    queues = forecast[QUEUE].dropna().astype(str).unique() if QUEUE in forecast else []
+    settings = staffing_settings(args, queues)
+    interval_minutes = _interval_minutes(forecast, args.forecast, args.interval_minutes)
     plan = plan_staffing(forecast, interval_minutes, settings)
     columns = list(PLAN_COLUMNS)
     if QUEUE in forecast:
         columns.insert(1, QUEUE)
     if args.patience_seconds is not None:
         columns.append("abandon_rate")
-    if args.channel == "email":
+    if (plan["channel"] == "email").any():
         columns.append("backlog")
     write_csv(blank_when_closed(plan)[columns], args.out)
     summary = summarise_plan(
@@ -80,8 +82,9 @@ def run(args: argparse.Namespace) -> int:
         f"(EUR {summary.agent_hourly_cost:g}/h agent, {summary.supervisor_hourly_cost:g}/h "
         f"supervisor), service level {service_level_text(summary)}"
     )
-    for note in unusual_settings(args):
-        print(f"note: {note}")
+    for note in [*unusual_settings(args), queue_channels_note(settings)]:
+        if note:
+            print(f"note: {note}")
     if not summary.has_contacts:
         print(f"note: {NO_CONTACTS_NOTE}")
     for note in minimum_staffing_notes(plan, interval_minutes, settings.min_agents_open):
@@ -111,17 +114,25 @@ def _horizon_hours(plan: pd.DataFrame, interval_minutes: float) -> float:
     return max(listed, days * 24.0)
 
 
-def _interval_minutes(forecast: pd.DataFrame, name: str) -> float:
-    """The shortest step between consecutive intervals of a queue."""
+def _interval_minutes(forecast: pd.DataFrame, name: str, given: float | None = None) -> float:
+    """The shortest step between consecutive intervals of a queue, or the --interval-minutes
+    `given`, once it is no longer than that step: a longer one would spread each interval's
+    contacts over time the next interval's contacts also use (30 on 15-minute data halves the
+    agents)."""
+    if given is not None and not given > 0:
+        raise InputError(
+            f"--interval-minutes must be greater than 0, got {given:g}; give the length of "
+            f"{name}'s intervals (e.g. 15) or leave it out to read it from the file"
+        )
     if INTERVAL_START not in forecast:
-        return 15.0  # the plan layer names the missing column
+        return given or 15.0  # the plan layer names the missing column
     if forecast.empty:
         raise InputError(f"{name} has no intervals, only its header: nothing to staff")
     with warnings.catch_warnings():  # odd formats parse one by one
         warnings.simplefilter("ignore", UserWarning)
         starts = pd.to_datetime(forecast[INTERVAL_START], errors="coerce")
     if starts.isna().any():
-        return 15.0  # the plan layer names the row whose start is not a date
+        return given or 15.0  # the plan layer names the row whose start is not a date
     groups = forecast[QUEUE].astype(str) if QUEUE in forecast else pd.Series("all", forecast.index)
     steps = (
         pd.DataFrame({"queue": groups, "start": starts})
@@ -135,7 +146,16 @@ def _interval_minutes(forecast: pd.DataFrame, name: str) -> float:
     )
     steps = steps[np.isfinite(steps) & (steps > 0)]
     if steps.size == 0:
+        if given is not None:
+            return given
         raise InputError(
             f"{name}: cannot tell the interval length from one interval; give --interval-minutes"
         )
-    return float(steps.min()) / 60.0
+    step = float(steps.min()) / 60.0
+    if given is not None and given > step + 1e-9:
+        raise InputError(
+            f"--interval-minutes {given:g} is longer than the {step:g} minutes between {name}'s "
+            f"intervals: each interval's contacts would be taken as spread over {given:g} "
+            f"minutes, so too few agents. Give --interval-minutes {step:g} or leave it out."
+        )
+    return given if given is not None else step

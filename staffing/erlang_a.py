@@ -36,7 +36,38 @@ def _log_waiting_weight(x: np.ndarray, b: np.ndarray) -> np.ndarray:
     if np.any(small):
         result = np.array(result, dtype=float)
         result[small] = np.log(_decreasing_series(x[small], b[small] + 1.0, 1.0))
+    huge = b >= _UNIFORM_FROM  # very patient callers: P(b, x) above loses its digits
+    if np.any(huge):
+        result = np.array(result, dtype=float)
+        result[huge] = _log_waiting_weight_uniform(x[huge], b[huge])
     return result
+
+
+# From here scipy's gammainc(b, x) loses digits in its tail (P(5.6e8, 5.555e8) reads 4.2e-7,
+# not 1.2e-6), so J uses Temme's uniform expansion, exact to O(1 / b^2) relative.
+_UNIFORM_FROM = 1e7
+
+
+def _log_waiting_weight_uniform(x: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """log J from P(b, x) = erfc(-eta sqrt(b/2)) / 2 - e^{-b eta^2 / 2} (c0(eta) + O(1/b))
+    / sqrt(2 pi b) (DLMF 8.12), with Stirling for Gamma(b + 1):
+    J = e^{1/(12 b)} (sqrt(pi b / 2) erfcx(-eta sqrt(b / 2)) - c0(eta)), no large terms cancel.
+    """
+    d = (x - b) / b  # lambda - 1, lambda = x / b
+    eta = np.sign(d) * np.sqrt(2.0 * np.maximum(d - np.log1p(d), 0.0))
+    u = -eta * np.sqrt(b / 2.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        c0 = np.where(
+            np.abs(eta) > 1e-3,
+            1.0 / d - 1.0 / eta,
+            -1.0 / 3.0 + eta / 12.0 - 2.0 * eta**2 / 135.0 + eta**3 / 864.0,
+        )
+    stirling = 1.0 / (12.0 * b)
+    # far overloaded (u << 0) erfcx(u) = 2 e^{u^2} overflows: J is then e^{u^2} sqrt(2 pi b)
+    calm = u > -20.0
+    safe_u = np.where(calm, u, 0.0)
+    bounded = np.log(np.sqrt(np.pi * b / 2.0) * special.erfcx(safe_u) - c0)
+    return stirling + np.where(calm, bounded, u**2 + 0.5 * np.log(2.0 * np.pi * b))
 
 
 def _decreasing_series(numerator: np.ndarray, base: np.ndarray, sign: float) -> np.ndarray:

@@ -153,6 +153,20 @@ class StaffingSettings:
         }
 
 
+def channel_from_queue_name(queue: str) -> str:
+    """The channel a queue's name says: "email"/"mail" -> email, "chat" -> chat, else voice.
+
+    What the app's Staffing page starts a queue on, and the command line's default, so an
+    e-mail queue is not sized as calls answered within seconds.
+    """
+    name = str(queue).lower()
+    if "mail" in name:
+        return "email"
+    if "chat" in name:
+        return "chat"
+    return "voice"
+
+
 def _positive(value: float, label: str) -> None:
     if value is None or not math.isfinite(value) or value <= 0:
         raise InputError(f"{label} must be greater than 0, got {value}")

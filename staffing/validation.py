@@ -18,6 +18,8 @@ def as_float_array(value: object, name: str) -> np.ndarray:
             f"{name} must be a number or an array of numbers, got {value!r}"
         ) from error
     if array.size and not np.all(np.isfinite(array)):
+        if array.ndim == 0:  # one setting, as typed: it has no position
+            raise InputError(f"{name} must be a finite number, got {array.item()}")
         bad = int(np.flatnonzero(~np.isfinite(array.ravel()))[0])
         raise InputError(f"{name} must be a finite number; position {bad} is {array.ravel()[bad]}")
     return array
