@@ -319,14 +319,29 @@ def _span(first: pd.Timestamp, end: pd.Timestamp) -> str:
 
 def forecast_settings(args: argparse.Namespace) -> ForecastSettings:
     country = None if str(args.country).lower() == NO_HOLIDAYS else str(args.country).upper()
-    if country is None and args.subdivision:
+    subdivision = args.subdivision
+    if country is None and subdivision:
         raise InputError(
-            f"--subdivision {args.subdivision} needs a holiday calendar: give its --country, "
+            f"--subdivision {subdivision} needs a holiday calendar: give its --country, "
             f"or leave --subdivision out with --country {NO_HOLIDAYS}."
         )
+    if country and "-" in country:
+        country, subdivision = _country_and_region(args.country, subdivision)
     return ForecastSettings(
-        model=args.model, country=country, subdivision=args.subdivision, origin=args.origin
+        model=args.model, country=country, subdivision=subdivision, origin=args.origin
     )
+
+
+def _country_and_region(code: str, subdivision: str | None) -> tuple[str, str]:
+    """An ISO 3166-2 code ("DE-BY", as regions are usually written) as the country and its
+    region; a --subdivision naming another region beside it is refused."""
+    country, _, region = code.strip().upper().partition("-")
+    if subdivision and subdivision.strip().upper() != region:
+        raise InputError(
+            f"--country {code} names the region {region}, but --subdivision says {subdivision}: "
+            f"give one of them, e.g. --country {country} --subdivision {region}."
+        )
+    return country, region
 
 
 def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bool = False) -> None:

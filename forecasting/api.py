@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -246,14 +247,17 @@ def _histories(
         launch = _first_day_with_contacts(values)
         if LAUNCH_ZERO_DAYS <= launch < len(values):  # a queue never busy is no new queue
             # Zero rows before a queue's first contact pad a file of several queues: read as
-            # zeros they make a new queue's start a steep trend.
-            values[:launch] = np.nan
+            # zeros they make a new queue's start a steep trend. Cut, not blanked: blank rows
+            # would pass for history, backtesting a two-week-old queue on empty weeks.
+            first_day = history.first_day + pd.Timedelta(days=launch)
             notes.append(
-                f"{queue}: no contact before "
-                f"{history.first_day + pd.Timedelta(days=launch):%a %d %b %Y}, {launch} days "
-                "into the data: its history starts there, the zeros before it read as before "
-                "the queue opened."
+                f"{queue}: no contact before {first_day:%a %d %b %Y}, {launch} days into the "
+                "data: its history starts there, the zeros before it read as before the queue "
+                "opened."
             )
+            history = dataclasses.replace(history, first_day=first_day, values=values[launch:])
+            histories.append(history)
+            continue
         histories.append(history.with_values(values))
     return histories, start, step, notes
 

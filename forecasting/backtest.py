@@ -41,7 +41,7 @@ def choose_origins(
     history = inputs.history
     end_row = history.n_days if end_row is None else end_row
     open_rows = history.open_rows(0, history.n_days)
-    seen = ~np.isnan(history.values) & open_rows
+    seen = ~np.isnan(history.values) & open_rows & ~inputs.excluded[: history.n_days]
     origins: list[int] = []
     origin = end_row - horizon_days
     open_weekdays = history.open_mask.any(axis=1)
@@ -85,8 +85,10 @@ def run_backtest(
     seconds = dict.fromkeys(direct, 0.0)
     for i, origin in enumerate(origins):
         stop = min(origin + horizon_days, history.n_days)
-        open_rows = history.open_rows(origin, stop - origin)
-        actual[i, : stop - origin] = np.where(open_rows, history.values[origin:stop], np.nan)
+        # Periods the user left out (a surge week) are no actuals either: scored, they would
+        # pick the model and widen the P10-P90 band by the very days the forecast must ignore.
+        scored = history.open_rows(origin, stop - origin) & ~inputs.excluded[origin:stop]
+        actual[i, : stop - origin] = np.where(scored, history.values[origin:stop], np.nan)
         data = origin_data(inputs, origin)
         scales[i] = seasonal_naive_scale(_open_values(data.training, 7 * 52), 7 * slots)
         for name in direct:
