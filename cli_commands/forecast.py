@@ -8,6 +8,7 @@ import dataclasses
 from cli_commands.notes import (
     empty_horizon_note,
     midday_start_note,
+    origin_off_grid_note,
     print_import_notes,
     queues_without_rows_note,
 )
@@ -72,6 +73,7 @@ def run(args: argparse.Namespace) -> int:
     for extra in (
         queues_without_rows_note(result.forecast, args.out),
         None if args.origin else midday_start_note(result.forecast),
+        origin_off_grid_note(args.origin, dataset.interval_minutes),
     ):
         if extra:
             print(f"note: {extra}")

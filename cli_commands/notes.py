@@ -117,3 +117,27 @@ def midday_start_note(forecast: pd.DataFrame) -> str | None:
         f"{first:%H:%M}, right after the last interval with data, and covers the rest of that "
         "day (the open intervals the import found without data)."
     )
+
+
+def origin_off_grid_note(origin: str | None, interval_minutes: int) -> str | None:
+    """Where the forecast starts when --origin falls between two interval starts: the interval
+    holding it is history (its counts cover time after the origin, and cannot be split), so
+    the forecast starts at the next interval start, not at the origin as given."""
+    if origin is None:
+        return None
+    start = pd.Timestamp(origin)
+    step = pd.Timedelta(minutes=interval_minutes)
+    held = start.normalize() + (start - start.normalize()) // step * step
+    if held == start:
+        return None
+    after = held + step
+    if interval_minutes == 1440:
+        return (
+            f"--origin {origin} falls inside a day of daily totals: {held:%a %Y-%m-%d} stays "
+            f"in the history, and the forecast starts on the next day, {after:%a %Y-%m-%d}."
+        )
+    return (
+        f"--origin {origin} falls inside the {held:%H:%M} interval of the {interval_minutes}-minute "
+        f"data: that interval stays in the history (its counts run to {after:%H:%M}), and the "
+        f"forecast starts at the next interval start, {after:%a %Y-%m-%d %H:%M}."
+    )

@@ -444,11 +444,17 @@ def queue_channels_note(settings: StaffingSettings) -> str | None:
     )
 
 
-def unusual_settings(args: argparse.Namespace) -> list[str]:
+def unusual_settings(
+    args: argparse.Namespace, settings: StaffingSettings, queues: Iterable[str] = ()
+) -> list[str]:
     """The staffing knobs set to possible but unusual values, said as the app says them (a
-    shrinkage of 0.99 staffs 100 people per agent on the phones: more often a typo than meant)."""
+    shrinkage of 0.99 staffs 100 people per agent on the phones: more often a typo than meant).
+
+    Judged on the channels `queues` are staffed on (`settings`), as each queue gets the channel
+    its name says without --channel: a service-level target says nothing about e-mail queues."""
+    channels = {settings.queue_channels.get(str(queue), settings.channel) for queue in queues}
     return implausible_values(
-        channel=args.channel or StaffingSettings.channel,
+        channel=channels or settings.channel,
         service_level_pct=args.service_level * 100,
         # 1 is "no cap", as --help says, not an occupancy to warn about.
         max_occupancy_pct=args.max_occupancy * 100 if args.max_occupancy < 1 else None,

@@ -11,6 +11,7 @@ import pandas as pd
 from cli_commands.notes import (
     empty_horizon_note,
     midday_start_note,
+    origin_off_grid_note,
     print_import_notes,
     queues_without_rows_note,
 )
@@ -36,7 +37,12 @@ from data.importer import import_files
 from data.schema import INTERVAL_START, IS_OPEN, QUEUE, Dataset
 from forecasting import forecast_dataset
 from planning import QUANTILES, Scenario, build_plan, default_aht_by_queue, is_plausible_aht
-from staffing.plan import MAX_STAFFING_INTERVAL_MINUTES, NO_CONTACTS_NOTE, service_level_text
+from staffing.plan import (
+    MAX_STAFFING_INTERVAL_MINUTES,
+    NO_CONTACTS_NOTE,
+    check_email_window,
+    service_level_text,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -92,6 +98,8 @@ def run(args: argparse.Namespace) -> int:
     aht_by_queue = _handle_times(dataset, args.aht_seconds)
     check_origin(dataset, args.origin)
     scenario = dataclasses.replace(scenario, staffing=staffing_settings(args, dataset.queues))
+    # Known once the data's interval is: refused before the slow forecast, not after it.
+    check_email_window(scenario.staffing, dataset.queues, dataset.interval_minutes)
     print_import_notes(dataset)
     result = forecast_dataset(dataset, args.horizon_days, forecast_settings(args))
     outcome = build_plan(result.forecast, dataset.interval_minutes, scenario, aht_by_queue)
@@ -114,11 +122,12 @@ def run(args: argparse.Namespace) -> int:
         file=sys.stdout,
     )
     for extra in (
-        *unusual_settings(args),
+        *unusual_settings(args, scenario.staffing, dataset.queues),
         queue_channels_note(scenario.staffing),
         None if summary.has_contacts else NO_CONTACTS_NOTE,
         queues_without_rows_note(result.forecast, args.out),
         None if args.origin else midday_start_note(result.forecast),
+        origin_off_grid_note(args.origin, dataset.interval_minutes),
     ):
         if extra:
             print(f"note: {extra}")

@@ -82,7 +82,10 @@ def run(args: argparse.Namespace) -> int:
         f"(EUR {summary.agent_hourly_cost:g}/h agent, {summary.supervisor_hourly_cost:g}/h "
         f"supervisor), service level {service_level_text(summary)}"
     )
-    for note in [*unusual_settings(args), queue_channels_note(settings)]:
+    for note in [
+        *unusual_settings(args, settings, plan[QUEUE].unique()),
+        queue_channels_note(settings),
+    ]:
         if note:
             print(f"note: {note}")
     if not summary.has_contacts:

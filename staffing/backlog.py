@@ -49,11 +49,9 @@ def email_plan(
     work = volume * np.broadcast_to(np.asarray(aht_seconds, dtype=float), volume.shape)
     size = volume.size
     open_mask = np.ones(size, bool) if is_open is None else np.asarray(is_open, dtype=bool)
-    if not np.isfinite(response_hours) or response_hours <= 0:
-        raise InputError(f"e-mail response window must be more than 0 hours, got {response_hours}")
     if not 0 < productivity <= 1:
         raise InputError(f"e-mail productivity must be above 0 and at most 1, got {productivity}")
-    window = max(1, int(np.floor(response_hours * 3600.0 / interval_seconds + _TOLERANCE)))
+    window = response_window_intervals(response_hours, interval_seconds)
     capacity_per_agent = interval_seconds * productivity
     if size and not open_mask.any() and np.any(work > 0):
         raise InputError("e-mail work arrives but no interval is open to answer it")
@@ -106,6 +104,31 @@ def email_plan(
             "occupancy": np.clip(occupancy, 0.0, productivity),  # float noise only
         }
     )
+
+
+def response_window_intervals(response_hours: float, interval_seconds: float) -> int:
+    """The whole intervals of a response window (rounded down: answered in time means within
+    the window); a window shorter than one interval is refused.
+
+    Arrivals are counted per interval, so the model cannot tell an e-mail answered 6 minutes
+    after it came from one answered 14 minutes after: rounded up to one interval, a window of
+    0.1 h on 15-minute data reported every mail answered in time, a silent wrong answer.
+    """
+    if not np.isfinite(response_hours) or response_hours <= 0:
+        raise InputError(f"e-mail response window must be more than 0 hours, got {response_hours}")
+    window = int(np.floor(response_hours * 3600.0 / interval_seconds + _TOLERANCE))
+    if window < 1:
+        minutes = interval_seconds / 60.0
+        # Rounded up to the hundredth of an hour, so the hours suggested are never refused.
+        least = math.ceil(interval_seconds / 36.0 - _TOLERANCE) / 100.0
+        raise InputError(
+            f"an e-mail response window of {response_hours:g} hours "
+            f"({response_hours * 60:.3g} minutes) is shorter than one {minutes:g}-minute "
+            "interval of the data, so the plan cannot tell which mail is answered within it: "
+            f"give a window of at least {least:g} hours (one interval), or staff the queue as "
+            "chat or voice for answers within minutes"
+        )
+    return window
 
 
 def _lead_intervals(size: int, window: int, interval_seconds: float) -> np.ndarray:

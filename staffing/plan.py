@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -16,7 +17,7 @@ import pandas as pd
 
 from data.errors import InputError
 from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME
-from staffing.backlog import DEFAULT_RESPONSE_HOURS, email_plan
+from staffing.backlog import DEFAULT_RESPONSE_HOURS, email_plan, response_window_intervals
 from staffing.chat import (
     DEFAULT_CONCURRENCY,
     DEFAULT_HANDLE_GROWTH,
@@ -191,6 +192,16 @@ def _check_interval(interval_minutes: float) -> None:
         )
 
 
+def check_email_window(
+    settings: StaffingSettings, queues: Iterable[str], interval_minutes: float
+) -> None:
+    """Refuse an e-mail response window shorter than one interval when any of `queues` is
+    staffed as e-mail (see response_window_intervals); a window no queue uses is left alone.
+    Run before the slow forecast too, so a plan is refused before any work is done."""
+    if any(settings.queue_channels.get(str(q), settings.channel) == "email" for q in queues):
+        response_window_intervals(settings.email_response_hours, float(interval_minutes) * 60.0)
+
+
 @dataclass
 class PlanSummary:
     """Headline figures of a plan; money in the settings' currency (EUR by default)."""
@@ -255,6 +266,7 @@ def plan_staffing(
     settings = settings or StaffingSettings()
     demand = _demand_table(frame, settings)
     _check_interval(interval_minutes)
+    check_email_window(settings, demand[QUEUE].unique(), interval_minutes)
     parts = [
         _plan_queue(rows, float(interval_minutes), settings, str(queue))
         for queue, rows in demand.groupby(QUEUE, sort=True)
@@ -522,6 +534,7 @@ def evaluate_staffing(
     demand = _demand_table(frame, settings)
     given = np.floor(agents[demand.index.to_numpy()]).astype(np.int64)
     _check_interval(interval_minutes)
+    check_email_window(settings, demand[QUEUE].unique(), interval_minutes)
     parts = [
         _plan_queue(rows, float(interval_minutes), settings, str(queue),
                     given[demand.index.get_indexer(rows.index)])

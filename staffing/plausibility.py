@@ -3,12 +3,24 @@ made, the planner only learns the figures may rest on a typo (shared by the app 
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import numpy as np
 
 
 def amount_text(value: float) -> str:
     """A figure as a person writes it: "1,200", "12.5"."""
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def percent_text(pct: float) -> str:
+    """A percentage as amount_text writes it, but never rounded onto 0 or 100 when it is not
+    that: a shrinkage of 0.999999 reads "99.9999", not "100" (a value the check refuses)."""
+    value = float(pct)
+    for decimals in range(2, 5):
+        if round(value, decimals) not in (0.0, 100.0) or value in (0.0, 100.0):
+            return f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
+    return "over 99.9999" if value > 50 else "under 0.0001"
 
 
 def duration_text(seconds: float) -> str:
@@ -38,7 +50,7 @@ def _range(bounds: tuple[float, float], unit: str = "%") -> str:
 
 
 def implausible_values(
-    channel: str = "voice",
+    channel: str | Collection[str] = "voice",
     service_level_pct: float | None = None,
     max_occupancy_pct: float | None = None,
     shrinkage_pct: float | None = None,
@@ -46,18 +58,22 @@ def implausible_values(
     agent_cost: float | None = None,
 ) -> list[str]:
     """Possible but unusual settings, each with what is typical: the plan is still made, the
-    manager only learns the figures may rest on a typo."""
+    manager only learns the figures may rest on a typo.
+
+    `channel` is the plan's channel, or the channels of its queues: a note on a live-queue
+    target (the service level) is given only when some queue is voice or chat."""
+    channels = {channel} if isinstance(channel, str) else set(channel)
     notes = []
     low, high = PLAUSIBLE_OCCUPANCY_PCT
     if max_occupancy_pct is not None and not low <= max_occupancy_pct <= high:
         effect = (
-            f"agents may spend at most {amount_text(max_occupancy_pct)}% of their time on contacts, "
+            f"agents may spend at most {percent_text(max_occupancy_pct)}% of their time on contacts, "
             "so the plan needs many more of them"
             if max_occupancy_pct < low
             else "agents kept that busy tire and leave, and the plan has no slack for surprises"
         )
         notes.append(
-            f"Max occupancy of {amount_text(max_occupancy_pct)}% is unusual: {effect}. Most contact "
+            f"Max occupancy of {percent_text(max_occupancy_pct)}% is unusual: {effect}. Most contact "
             f"centres cap it at {_range(TYPICAL_OCCUPANCY_PCT)}."
         )
     low, high = PLAUSIBLE_SHRINKAGE_PCT
@@ -65,19 +81,20 @@ def implausible_values(
         effect = (
             "breaks, training, meetings, leave and sickness take more of the paid time than that"
             if shrinkage_pct < low
-            else f"only {100 - shrinkage_pct:.0f}% of the paid time would be spent on contacts"
+            else f"only {percent_text(100 - shrinkage_pct)}% of the paid time would be spent on "
+            "contacts"
         )
         notes.append(
-            f"Shrinkage of {amount_text(shrinkage_pct)}% is unusual: {effect}. It is usually "
+            f"Shrinkage of {percent_text(shrinkage_pct)}% is unusual: {effect}. It is usually "
             f"{_range(TYPICAL_SHRINKAGE_PCT)}."
         )
     if (
-        channel != "email"
+        channels - {"email"}
         and service_level_pct is not None
         and 0 < service_level_pct < LOWEST_PLAUSIBLE_SERVICE_LEVEL_PCT
     ):
         notes.append(
-            f"A service level target of {amount_text(service_level_pct)}% leaves most contacts "
+            f"A service level target of {percent_text(service_level_pct)}% leaves most contacts "
             f"waiting past the target time; targets are usually {_range(TYPICAL_SERVICE_LEVEL_PCT)}."
         )
     low, high = PLAUSIBLE_AHT_SECONDS
