@@ -92,9 +92,13 @@ def _import_and_save(upload: uploads.Upload) -> None:
     """
     options: ImportOptions | None = st.session_state.get(IMPORT_OPTIONS)
     signature = f"{upload.key}|{options!r}"
-    if st.session_state.get(IMPORTED_SIGNATURE) == signature:
+    previous = st.session_state.get(IMPORTED_SIGNATURE)
+    if previous == signature:
         return
     st.session_state[IMPORTED_SIGNATURE] = signature
+    # The same files read again because the mapping changed, rather than because the files
+    # came back (a file added or a bad one removed since): the messages say which.
+    remapped = previous is not None and previous.startswith(f"{upload.key}|")
     for key in (UPLOAD_REPORTS, UPLOAD_PENDING, UPLOAD_MESSAGE, UPLOAD_ERROR):
         st.session_state.pop(key, None)
     problems = uploads.mapping_problems(upload, options)
@@ -109,7 +113,7 @@ def _import_and_save(upload: uploads.Upload) -> None:
     st.session_state[UPLOAD_REPORTS] = imported.files
     st.session_state[UPLOAD_INTERVAL] = imported.dataset.interval_minutes
     try:
-        _place(upload, imported.dataset)
+        _place(upload, imported.dataset, remapped)
     except InputError as error:
         st.session_state[UPLOAD_ERROR] = str(error)
 
@@ -122,7 +126,7 @@ def _held(name: str) -> Dataset | None:
         return None
 
 
-def _place(upload: uploads.Upload, dataset: Dataset) -> None:
+def _place(upload: uploads.Upload, dataset: Dataset, remapped: bool) -> None:
     store = state.store()
     before: UploadedDataset | None = st.session_state.get(UPLOAD_DATASET)
     own = before.name if before and before.created and before.files_key == upload.key else None
@@ -138,19 +142,26 @@ def _place(upload: uploads.Upload, dataset: Dataset) -> None:
     elif own and held is not None and state.fingerprint(held) == state.fingerprint(dataset):
         # Storing it again would push a real earlier import out of the few kept for restoring.
         state.set_current(own, held)
-        _say(
-            "info",
-            f"Imported again with your column mapping: the result is the data '{own}' holds "
-            "already, so nothing was stored again. Change another choice under Column mapping "
-            "if the data is still wrong.",
-        )
+        if remapped:
+            said = (
+                f"Imported again with your column mapping: the result is the data '{own}' holds "
+                "already, so nothing was stored again. Change another choice under Column "
+                "mapping if the data is still wrong."
+            )
+        else:
+            said = (
+                f"The uploader holds the files that stored '{own}' again, and '{own}' holds "
+                "their data already: nothing was stored again."
+            )
+        _say("info", said)
     elif own:
         store.save_dataset(dataset, own, replace=True)
         state.set_current(own, dataset)
+        how = "Imported again with your column mapping" if remapped else "Read the files again"
         _say(
             "success",
-            f"Imported again with your column mapping: '{own}' now holds this data (the data "
-            "it held is kept under Previous imports).",
+            f"{how}: '{own}' now holds this data (the data it held is kept under Previous "
+            "imports).",
         )
     elif before is None:
         name = uploads.unique_name(
@@ -320,11 +331,28 @@ def _load() -> None:
         st.session_state[MANAGE_ERROR] = str(error)
 
 
+def _name_key(name: object) -> str:
+    """Names that differ only in case or spacing are the same name to a manager."""
+    return " ".join(str(name).split()).casefold()
+
+
 def _rename() -> None:
     old = _picked()
     new = st.session_state.get("rename_to", "").strip()
     try:
-        state.store().rename_dataset(old, new)
+        store = state.store()
+        # Another dataset's name in other capitals or spacing: two entries that read alike.
+        taken = [
+            name
+            for name in store.list_datasets()["name"]
+            if name != old and new and _name_key(name) == _name_key(new)
+        ]
+        if taken:
+            raise InputError(
+                f"Cannot rename '{old}' to '{new}': a dataset named '{taken[0]}' exists. "
+                "Choose another name."
+            )
+        store.rename_dataset(old, new)
     except InputError as error:
         st.session_state[MANAGE_ERROR] = str(error)
         return

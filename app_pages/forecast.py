@@ -170,7 +170,8 @@ with st.expander("Events: leave out an unusual past period, add a planned campai
         key="exclude_dates",
         persist_state="session",
         help="Starts on the latest run of unusual days listed below for the queue on screen, "
-        "when there is one; else on a week five weeks before the data's end.",
+        "when there is one; else on a week five weeks before the data's end. One day picked "
+        "excludes that day alone.",
     )
     left.selectbox(
         "Excluded for",
@@ -185,6 +186,7 @@ with st.expander("Events: leave out an unusual past period, add a planned campai
         "Campaign days (first and last day)",
         key="campaign_dates",
         persist_state="session",
+        help="One day picked is a one-day campaign.",
     )
     right.selectbox(
         "Campaign on",
@@ -241,6 +243,8 @@ forecast = result.forecast
 past = settings.past_days_note(forecast[INTERVAL_START])
 if past:
     st.info(past)
+for note in settings.events_without_days():
+    st.warning(note)
 campaign_note = settings.campaign_outside_note(forecast[INTERVAL_START])
 if campaign_note:
     st.warning(campaign_note)
@@ -260,14 +264,24 @@ partial = settings.partial_days(
     ahead[INTERVAL_START], result.interval_minutes, queue_hours[queue_hours[QUEUE] == queue]
 )
 span = settings.horizon_span(ahead[INTERVAL_START], result.interval_minutes)
+# A history that ends on closed hours (a weekend): the forecast starts after its last open
+# hours, on days the history already holds (the Data page's last day), not after them.
+history_end = history[INTERVAL_START].max()
+after = (
+    f"the history's last open hours with contacts: its days from "
+    f"{ahead[INTERVAL_START].min():%a %d %b} to {history_end:%a %d %b %Y} were closed or "
+    "without data, so they are forecast too"
+    if not ahead.empty and ahead[INTERVAL_START].min().normalize() < history_end.normalize()
+    else "the history's last interval"
+)
 figures = st.columns(4)
 figures[0].metric(
     "Forecast contacts",
     f"{ahead['forecast'].sum():,.0f}",
     border=True,
     help=(
-        f"Every interval from {span}: the {st.session_state['horizon_days']} × 24 hours after the "
-        "history's last interval"
+        f"Every interval from {span}: the {st.session_state['horizon_days']} × 24 hours after "
+        + after
         + (", so the first and last days are covered only in part." if partial else ".")
         if span
         else None

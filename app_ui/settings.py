@@ -281,27 +281,37 @@ def event_queue(key: str) -> str | None:
     return None if queue in (None, ALL_QUEUES) else queue
 
 
+def event_days(key: str) -> tuple[date, date] | None:
+    """First and last day of an event's date range widget: one day picked is that day alone
+    (the range picker holds a single date until a second one is clicked); None without any."""
+    dates = st.session_state.get(key) or ()
+    if isinstance(dates, date):
+        dates = (dates,)
+    dates = tuple(dates)
+    return (dates[0], dates[-1]) if dates else None
+
+
 def _events() -> list[ForecastEvent]:
     events = []
     session = st.session_state
-    dates = session.get("exclude_dates") or ()
-    if session.get("exclude_enabled") and len(dates) == 2:
+    days = event_days("exclude_dates")
+    if session.get("exclude_enabled") and days:
         events.append(
             ForecastEvent(
                 "Excluded period",
-                pd.Timestamp(dates[0]),
-                _day_after(dates[1]),
+                pd.Timestamp(days[0]),
+                _day_after(days[1]),
                 EXCLUDE,
                 queue=event_queue("exclude_queue"),
             )
         )
-    dates = session.get("campaign_dates") or ()
-    if session.get("campaign_enabled") and len(dates) == 2:
+    days = event_days("campaign_dates")
+    if session.get("campaign_enabled") and days:
         events.append(
             ForecastEvent(
                 "Planned campaign",
-                pd.Timestamp(dates[0]),
-                _day_after(dates[1]),
+                pd.Timestamp(days[0]),
+                _day_after(days[1]),
                 CAMPAIGN,
                 uplift_pct=float(session.get("campaign_uplift_pct", 0.0)),
                 queue=event_queue("campaign_queue"),
@@ -310,14 +320,27 @@ def _events() -> list[ForecastEvent]:
     return events
 
 
+def events_without_days() -> list[str]:
+    """A note per event ticked on whose date range holds no day: it changes nothing."""
+    return [
+        f'"{what}" is ticked but has no days, so it changes nothing: pick its first and last '
+        "day (or one day), or untick it."
+        for what, enabled, key in (
+            ("Exclude a past period", "exclude_enabled", "exclude_dates"),
+            ("Add a planned campaign", "campaign_enabled", "campaign_dates"),
+        )
+        if st.session_state.get(enabled) and not event_days(key)
+    ]
+
+
 def campaign_outside_note(starts: pd.Series) -> str | None:
     """A note when the planned campaign's days fall (partly) outside the forecast, where they
     raise nothing; None when no campaign is on or it lies inside."""
     session = st.session_state
-    dates = session.get("campaign_dates") or ()
-    if not session.get("campaign_enabled") or len(dates) != 2 or starts.empty:
+    days = event_days("campaign_dates")
+    if not session.get("campaign_enabled") or not days or starts.empty:
         return None
-    start, end = dates
+    start, end = days
     first, last = pd.Timestamp(starts.min()).date(), pd.Timestamp(starts.max()).date()
     if first <= start and end <= last:
         return None
