@@ -198,10 +198,14 @@ def _histories(
         frame, notes = cut_day_ends(frame)
     times = pd.to_datetime(frame[INTERVAL_START])
     if settings.origin is not None:
-        start = pd.Timestamp(settings.origin)
+        # An origin inside an interval keeps that interval as history (its counts run past the
+        # origin), so the forecast and its horizon start at the next interval start.
+        origin = pd.Timestamp(settings.origin)
+        interval = pd.Timedelta(minutes=step)
+        start = origin.normalize() + math.ceil((origin - origin.normalize()) / interval) * interval
         frame = frame[times < start]
         if frame.empty:
-            raise InputError(f"No history before the origin {start}: pick a later origin.")
+            raise InputError(f"No history before the origin {origin}: pick a later origin.")
     else:
         # After the last interval with data: an export's grid pads a partial last day with
         # missing intervals, and the rest of that day still needs its forecast.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 import cli
 from data.schema import INTERVAL_START, QUEUE, VOLUME
@@ -91,3 +92,16 @@ def test_an_iso_region_code_beside_another_subdivision_is_refused(tmp_path, caps
         "error: --country DE-BY names the region BY, but --subdivision says BE: give one of "
         "them, e.g. --country DE --subdivision BY."
     )
+
+
+def test_an_origin_inside_a_day_of_daily_totals_still_forecasts_every_horizon_day():
+    # Daily totals, origin at noon on Wed 28 Jan: that day stays history, and the two days
+    # asked for follow it. The horizon was counted from the origin's own day: one day came out.
+    days = pd.date_range("2025-10-01", "2026-01-31", freq="D")
+    frame = pd.DataFrame({INTERVAL_START: days, QUEUE: "daily", VOLUME: 200.0})
+    settings = ForecastSettings(country=None, origin="2026-01-28 12:10")
+    forecast = forecast_dataset(frame, 2, settings).forecast
+    assert list(forecast[INTERVAL_START]) == list(pd.to_datetime(["2026-01-29", "2026-01-30"]))
+    assert forecast["forecast"].tolist() == pytest.approx([200.0, 200.0])
+    on_the_day = forecast_dataset(frame, 2, ForecastSettings(country=None, origin="2026-01-29"))
+    assert forecast["forecast"].tolist() == on_the_day.forecast["forecast"].tolist()
