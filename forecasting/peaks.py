@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from data.errors import InputError
 from data.schema import INTERVAL_START, QUEUE
 
 USUAL = "usual"
@@ -50,6 +51,14 @@ def find_peaks(
     answer, even where a usual week brings 100), and periods rank by the larger of the two.
     `busiest_interval` is the period's highest interval forecast, comparable with the ceiling.
     """
+    if volume_threshold is not None and not (
+        np.isfinite(volume_threshold) and volume_threshold > 0
+    ):
+        # At or below 0 every interval would be "over the ceiling" by more than its forecast.
+        raise InputError(
+            f"Peak ceiling must be a number of contacts per interval above 0 (got "
+            f"{volume_threshold}); leave it out for no ceiling."
+        )
     data = frame.sort_values([QUEUE, INTERVAL_START]).reset_index(drop=True)
     forecast = data["forecast"].to_numpy(dtype=float)
     usual = np.nan_to_num(data[USUAL].to_numpy(dtype=float))

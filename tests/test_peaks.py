@@ -4,6 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from data.errors import InputError
 from forecasting.peaks import day_outlook, describe_peak, find_peaks
 
 
@@ -52,6 +53,14 @@ def test_manager_threshold_flags_busy_intervals_even_when_usual():
     assert len(peaks) == 1
     assert peaks.iloc[0]["start"] == pd.Timestamp("2025-03-03 08:30")
     assert peaks.iloc[0]["reason"] == "campaign spring"
+
+
+@pytest.mark.parametrize("ceiling", [0.0, -5.0, float("nan")])
+def test_a_ceiling_of_no_contacts_is_refused(ceiling):
+    # A ceiling of -5 made every interval a peak, 5 contacts more "over the ceiling" than its
+    # whole forecast.
+    with pytest.raises(InputError, match="Peak ceiling must be a number of contacts"):
+        find_peaks(day_frame(), 30, volume_threshold=ceiling)
 
 
 def test_no_peak_gives_an_empty_table_with_columns():
