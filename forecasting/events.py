@@ -72,6 +72,8 @@ def event_grids(
             excluded[span] = True
         else:
             multiplier[span] *= 1 + event.uplift_pct / 100
-            campaign[span] = event.name
+            # Overlapping campaigns multiply, so each one is named where they overlap.
+            named = campaign[span]
+            campaign[span] = np.where(named == "", event.name, named + " + " + event.name)
     shape = (n_days, slots)
     return excluded.reshape(shape), multiplier.reshape(shape), campaign.reshape(shape)

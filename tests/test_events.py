@@ -23,6 +23,18 @@ def test_exclude_and_campaign_cover_their_slots():
     assert campaign[3, 9] == "promo" and campaign[3, 11] == ""
 
 
+def test_overlapping_campaigns_multiply_and_are_both_named():
+    events = [
+        ForecastEvent("promo", "2024-03-05", "2024-03-07", CAMPAIGN, uplift_pct=30),
+        ForecastEvent("newsletter", "2024-03-06", "2024-03-08", CAMPAIGN, uplift_pct=20),
+    ]
+    _, uplift, campaign = event_grids(events, "phone", FIRST, 5, 60)
+    assert uplift[1, 0] == pytest.approx(1.3) and uplift[2, 0] == pytest.approx(1.56)
+    assert uplift[3, 0] == pytest.approx(1.2)
+    # The day both raise was named after the newsletter alone.
+    assert [campaign[day, 0] for day in (1, 2, 3)] == ["promo", "promo + newsletter", "newsletter"]
+
+
 def test_bad_events_are_input_errors():
     with pytest.raises(InputError, match="must come after"):
         event_grids([ForecastEvent("x", "2024-03-06", "2024-03-05")], "q", FIRST, 5, 60)
