@@ -172,10 +172,21 @@ def _place(upload: uploads.Upload, dataset: Dataset, remapped: bool) -> None:
         st.session_state[UPLOAD_DATASET] = UploadedDataset(upload.key, upload.names, name, True)
         _say(
             "success",
-            f"Stored as '{name}' and opened on every page. Rename it under Stored datasets.",
+            f"Stored as '{name}' and opened on every page{_shortened_note(upload.names)}. "
+            "Rename it under Stored datasets.",
         )
     else:
         st.session_state[UPLOAD_PENDING] = PendingUpload(upload.key, upload.names, dataset)
+
+
+def _shortened_note(file_names: list[str]) -> str:
+    """The words saying the dataset name made from `file_names` was cut to fit, else ""."""
+    if not uploads.name_was_shortened(file_names):
+        return ""
+    return (
+        f" (a dataset name stops at {uploads.MAX_NAME_LENGTH} characters, so the files' name was "
+        "shortened)"
+    )
 
 
 def _store_pending(replace_name: str | None) -> None:
@@ -202,7 +213,8 @@ def _store_pending(replace_name: str | None) -> None:
         done = f"Replaced the data of '{name}' and opened it on every page; the data it held is "
         done += "kept under Previous imports."
     else:
-        done = f"Stored as '{name}' and opened it on every page."
+        done = f"Stored as '{name}' and opened it on every page"
+        done += f"{_shortened_note(pending.file_names)}."
     _say("success", done)
 
 
@@ -352,6 +364,9 @@ def _rename() -> None:
                 f"Cannot rename '{old}' to '{new}': a dataset named '{taken[0]}' exists. "
                 "Choose another name."
             )
+        too_long = uploads.dataset_name_problem(new)
+        if too_long:
+            raise InputError(f"Not renamed: {too_long}")
         store.rename_dataset(old, new)
     except InputError as error:
         st.session_state[MANAGE_ERROR] = str(error)
@@ -640,7 +655,9 @@ _stored_datasets(current.name)
 dataset = current.dataset
 st.header(f"Current dataset: {current.name}")
 dataset_caption(dataset)
-dataset_metrics(dataset)
+# Interval volumes may carry a handle time per interval: its mean, as contact records show theirs.
+queue_handle_seconds = cached.aht_by_queue(current.token, dataset)
+dataset_metrics(dataset, cached.aht_overall(current.token, dataset), queue_handle_seconds)
 _previous_imports(current.name)
 
 if dataset.notes:
@@ -661,6 +678,8 @@ with intraday_tab:
         )
     queue = st.selectbox("Queue", dataset.queues, key="intraday_queue", persist_state="session")
     st.plotly_chart(plots.intraday_profile(dataset.intervals, queue), key="intraday_chart")
+    if queue in queue_handle_seconds:
+        st.caption(f"Mean handle time of {queue}: {queue_handle_seconds[queue]:,.0f} s.")
 with preview_tab:
     # The latest open intervals: the first rows of a history are mostly closed night slots.
     intervals = dataset.intervals

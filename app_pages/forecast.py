@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
 import pandas as pd
@@ -121,15 +122,22 @@ top[3].selectbox(
     "seen, a holiday is forecast closed when you close on some day of the week, else like your "
     "quietest day; eves never seen stay ordinary.",
 )
-regions = settings.region_codes(st.session_state["holiday_country"])
+country = st.session_state["holiday_country"]
+regions = settings.region_codes(country)
+# A region of the country chosen before (or of a stale setting) is not one of this country's.
+region = st.session_state.get("holiday_subdivision")
+region_note = settings.foreign_region_note(country, region, regions)
 state.valid_choice("holiday_subdivision", regions)
 top[4].selectbox(
     "Region / province",
     regions,
     key="holiday_subdivision",
-    format_func=lambda code: settings.region_label(st.session_state["holiday_country"], code),
+    # The country bound now: a label read later (a test reading the widget) gets the same text.
+    format_func=functools.partial(settings.region_label, country),
     persist_state="session",
 )
+if region_note:
+    st.info(region_note, icon=":material/public:")
 suggestion = settings.holiday_suggestion(current)
 if suggestion:
     message, code = suggestion

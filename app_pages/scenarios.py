@@ -809,9 +809,11 @@ for name, outcome in outcomes.items():
         st.warning(missed)
 
 comparison = compare_scenarios(outcomes, baseline).loc[relevant_metrics(outcomes)]
+# Every scenario staffs the same forecast: its days are those the totals add up over.
+horizon_days = outcomes[baseline].summary.horizon_days
 email_names = [name for name, outcome in outcomes.items() if is_email_only(outcome)]
 st.dataframe(
-    compare.styled(comparison),
+    compare.styled(comparison, horizon_days),
     key="comparison_table",
     height=ROW_HEIGHT_PX * (len(comparison) + 1) + 3,  # every metric visible without scrolling
     column_config={
@@ -857,12 +859,12 @@ if unshown:
 # The download holds numbers, each row in the one unit its label names (rates in percent,
 # ASA in seconds, e-mail response time in hours); the screen shows them as text.
 downloads.download_table(
-    compare.scaled(comparison).reset_index(),
+    compare.scaled(comparison, horizon_days).reset_index(),
     "scenario_comparison",
     "Comparison",
     key="download_comparison",
 )
-shown = compare.chart_values(comparison)
+shown = compare.chart_values(comparison, horizon_days)
 grid = st.columns(3)
 for number, (row, label) in enumerate(zip(comparison.index, shown.index, strict=True)):
     values = shown.loc[label, list(outcomes)]

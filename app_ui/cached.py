@@ -15,7 +15,7 @@ import streamlit as st
 
 from data.errors import InputError
 from data.importer import ImportOptions, ImportResult, import_files, import_files_detailed
-from data.schema import Dataset
+from data.schema import QUEUE, Dataset
 from data.sniff import HEAD_BYTES, TextFormat, sniff_bytes, sniff_file
 from data.workbook import has_workbook_signature, workbook_to_csv
 
@@ -33,10 +33,22 @@ def import_uploads(
     with tempfile.TemporaryDirectory(prefix="picco-upload-") as folder:
         paths = []
         for position, (name, content) in enumerate(files):
-            path = Path(folder) / f"{position}-{Path(name).name}"
+            path = Path(folder) / f"{position}-{_short_file_name(name)}"
             path.write_bytes(content)
             paths.append(path)
         return import_files_detailed(paths, _options, names=[name for name, _ in files])
+
+
+# The bytes of an uploaded file's name kept for its temp copy: a file system refuses a name of
+# more than 255 bytes, which a long name (or a shorter one in another script) can reach.
+TEMP_NAME_BYTES = 120
+
+
+def _short_file_name(name: str) -> str:
+    """`name` without folders, its stem cut to fit TEMP_NAME_BYTES (the display name stays whole)."""
+    path = Path(name)
+    stem = path.stem.encode()[:TEMP_NAME_BYTES].decode(errors="ignore")
+    return f"{stem}{path.suffix[:16]}"
 
 
 @st.cache_data(show_spinner=False, max_entries=12)
@@ -92,6 +104,20 @@ def aht_by_queue(token: str, _dataset: Dataset) -> dict[str, float]:
     from planning import default_aht_by_queue
 
     return default_aht_by_queue(_dataset.intervals)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def aht_overall(token: str, _dataset: Dataset) -> float | None:
+    """Volume-weighted mean handle time over the queues `aht_by_queue` knows one for; None when
+    it knows none."""
+    from planning import default_aht_by_queue
+
+    known = aht_by_queue(token, _dataset)
+    if not known:
+        return None
+    intervals = _dataset.intervals
+    together = intervals[intervals[QUEUE].isin(list(known))].assign(**{QUEUE: ""})
+    return default_aht_by_queue(together, plausible_only=False).get("")
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

@@ -60,8 +60,23 @@ METRICS = {
 }
 
 
-def metric_of(row: str) -> Metric:
-    return METRICS.get(row) or Metric(row, DECIMAL, 0)
+# Rows that add up over the whole horizon: their labels name its days ("Total cost over 14 days
+# (EUR)"), which the label alone would leave to a caption above the table.
+HORIZON_TOTALS = {"Paid hours": ("Paid hours", "h"), "Total cost": ("Total cost", "EUR")}
+
+
+def days_text(days: float) -> str:
+    return f"{days:.0f} day{'' if round(days) == 1 else 's'}"
+
+
+def metric_of(row: str, horizon_days: float | None = None) -> Metric:
+    """How `row` reads; with `horizon_days`, a total over the horizon names its days."""
+    metric = METRICS.get(row) or Metric(row, DECIMAL, 0)
+    if horizon_days is not None and row in HORIZON_TOTALS:
+        name, unit = HORIZON_TOTALS[row]
+        label = f"{name} over {days_text(horizon_days)} ({unit})"
+        metric = Metric(label, metric.kind, metric.better)
+    return metric
 
 
 def _signed(text: str) -> str:
@@ -109,15 +124,15 @@ def _changes(columns: pd.Index) -> list:
     return [column for column in columns if not str(column).endswith("Δ%")]
 
 
-def scaled(table: pd.DataFrame) -> pd.DataFrame:
+def scaled(table: pd.DataFrame, horizon_days: float | None = None) -> pd.DataFrame:
     """Numbers for the download: rates as percentages (values and Δ; Δ% stays relative), waits
-    in seconds, every row labelled with its one unit."""
+    in seconds, every row labelled with its one unit (and totals with the horizon's days)."""
     shown = table.astype(float)
     for row in shown.index:
         if metric_of(row).kind == RATE:
             columns = _changes(shown.columns)
             shown.loc[row, columns] = shown.loc[row, columns] * 100
-    shown.index = [metric_of(row).unit_label for row in table.index]
+    shown.index = [metric_of(row, horizon_days).unit_label for row in table.index]
     shown.index.name = "Metric"
     return shown
 
@@ -131,10 +146,10 @@ def wait_unit(seconds: pd.Series) -> tuple[float, str]:
     return WAIT_UNITS[-1]
 
 
-def chart_values(table: pd.DataFrame) -> pd.DataFrame:
+def chart_values(table: pd.DataFrame, horizon_days: float | None = None) -> pd.DataFrame:
     """Numbers for the charts: as `scaled`, with the waits in the unit that reads best (a 5-minute
     ASA in minutes, not 300 seconds), named in the row label."""
-    shown = scaled(table)
+    shown = scaled(table, horizon_days)
     labels = list(shown.index)
     columns = _changes(shown.columns)
     scenarios = [column for column in columns if not str(column).endswith("Δ")]
@@ -177,10 +192,10 @@ def colours(shown: pd.DataFrame, metrics: list[Metric]) -> pd.DataFrame:
     return css
 
 
-def texts(table: pd.DataFrame) -> pd.DataFrame:
+def texts(table: pd.DataFrame, horizon_days: float | None = None) -> pd.DataFrame:
     """Every cell as shown: the metric's unit, signed deltas with arrows, "–" where missing."""
     shown = scaled(table)
-    labels = [metric_of(row).label for row in table.index]
+    labels = [metric_of(row, horizon_days).label for row in table.index]
     cells = pd.DataFrame(index=labels, columns=shown.columns, dtype=object)
     cells.index.name = "Metric"
     for position, row in enumerate(table.index):
@@ -193,13 +208,13 @@ def texts(table: pd.DataFrame) -> pd.DataFrame:
     return cells
 
 
-def styled(table: pd.DataFrame) -> Styler:
+def styled(table: pd.DataFrame, horizon_days: float | None = None) -> Styler:
     """`compare_scenarios`' table for st.dataframe: the texts, deltas coloured better/worse.
 
     The cells are text (a null number would show as "None" in the grid, not as "–").
     """
     metrics = [metric_of(row) for row in table.index]
-    cells = texts(table)
+    cells = texts(table, horizon_days)
     css = colours(scaled(table), metrics).set_axis(cells.index)  # the screen's row labels
     return cells.style.apply(lambda _: css, axis=None)
 

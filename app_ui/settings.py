@@ -131,6 +131,17 @@ def region_codes(country: str) -> list[str]:
     return [NO_REGION, *holidays.country_holidays(country).subdivisions]
 
 
+def foreign_region_note(country: str, region: object, regions: list[str]) -> str | None:
+    """What to say when the chosen `region` is not one of `country`'s `regions` (it was picked
+    for another country): the whole country's calendar is used instead. None when it is."""
+    if country == NO_CALENDAR or region is None or region == NO_REGION or region in regions:
+        return None  # without a calendar, no region is used: nothing to say
+    return (
+        f"Region {region} is not a region of {country_label(country)}: the holidays of the "
+        "whole country are used. Pick one of its regions if you need one."
+    )
+
+
 def region_label(country: str, code: str) -> str:
     """'MI — Milano': the code the CLI takes, and the name a planner knows the region by."""
     name = _region_names(country).get(code) if country != NO_CALENDAR else None
@@ -288,7 +299,8 @@ def event_days(key: str) -> tuple[date, date] | None:
     if isinstance(dates, date):
         dates = (dates,)
     dates = tuple(dates)
-    return (dates[0], dates[-1]) if dates else None
+    # Ordered: a range typed last day first (or set so by a script) is the same days.
+    return (min(dates), max(dates)) if dates else None
 
 
 def _events() -> list[ForecastEvent]:

@@ -16,6 +16,7 @@ from data.schema import INTERVAL_START, KIND_INTERVALS, KIND_RECORDS, Dataset
 from data.sniff import TextFormat
 from data.store import Store
 from data.timestamps import is_number
+from planning.scenario import MAX_NAME_LENGTH
 
 AUTOMATIC = "(automatic)"
 # Column-mapping choices as the form labels them, by ImportOptions field: the names the
@@ -73,16 +74,45 @@ def shared_names(upload: Upload) -> dict[str, int]:
     return {name: count for name, count in counts.items() if count > 1}
 
 
+def dataset_name_problem(name: str) -> str | None:
+    """Why `name` is too long for a dataset, or None when it fits: the limit scenario names
+    have (MAX_NAME_LENGTH), said the way theirs is."""
+    length = len(str(name).strip())
+    if length <= MAX_NAME_LENGTH:
+        return None
+    return (
+        f"the dataset name is {length} characters long; keep it to {MAX_NAME_LENGTH} at most "
+        "(the pages' headers, lists and downloaded file names repeat it)."
+    )
+
+
+def _fitted(name: str, room: int) -> str:
+    """`name` cut to `room` characters, with "…" where it was cut."""
+    return name if len(name) <= room else name[: room - 1].rstrip() + "…"
+
+
 def upload_name(names: list[str]) -> str:
-    """A dataset name from the file names: the stem of one file, else the first stems."""
+    """A dataset name from the file names: the stem of one file, else the first stems; cut to
+    MAX_NAME_LENGTH characters (see `name_was_shortened`)."""
+    return _fitted(_stems_name(names), MAX_NAME_LENGTH)
+
+
+def _stems_name(names: list[str]) -> str:
     stems = [Path(name).stem for name in names]
     return stems[0] if len(stems) == 1 else " + ".join(stems[:3]) + (" …" if len(stems) > 3 else "")
 
 
+def name_was_shortened(names: list[str]) -> bool:
+    """True when the files' name was too long for a dataset and `upload_name` cut it."""
+    return len(_stems_name(names)) > MAX_NAME_LENGTH
+
+
 def unique_name(wanted: str, taken: list[str]) -> str:
+    """`wanted`, else `wanted (2)`, `(3)`…: the first not taken, cut to fit MAX_NAME_LENGTH."""
     name, number = wanted, 2
     while name in taken:
-        name, number = f"{wanted} ({number})", number + 1
+        suffix = f" ({number})"
+        name, number = _fitted(wanted, MAX_NAME_LENGTH - len(suffix)) + suffix, number + 1
     return name
 
 

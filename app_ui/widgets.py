@@ -29,8 +29,15 @@ def dataset_caption(dataset: Dataset) -> None:
     )
 
 
-def dataset_metrics(dataset: Dataset) -> None:
-    """Headline figures: contacts, first and last day, interval, queues (+ records' outcomes)."""
+def dataset_metrics(
+    dataset: Dataset,
+    handle_seconds: float | None = None,
+    queue_handle_seconds: dict[str, float] | None = None,
+) -> None:
+    """Headline figures: contacts, first and last day, interval, queues (+ records' outcomes).
+
+    `handle_seconds`: the mean handle time of interval volumes that carry one (contact records
+    hold their own), with `queue_handle_seconds` per queue for its help."""
     contacts = float(np.nansum(dataset.intervals[VOLUME].to_numpy(dtype=float)))
     figures = [
         ("Contacts", f"{contacts:,.0f}"),
@@ -44,15 +51,25 @@ def dataset_metrics(dataset: Dataset) -> None:
     if dataset.abandoned is not None:
         figures.append(("Abandoned", f"{dataset.abandoned:,}"))
     if dataset.mean_handle_seconds is not None and not pd.isna(dataset.mean_handle_seconds):
-        figures.append(("Mean handle time", f"{dataset.mean_handle_seconds:,.0f} s"))
+        handle_seconds = dataset.mean_handle_seconds
+    if handle_seconds is not None and not pd.isna(handle_seconds):
+        per_queue = queue_handle_seconds or {}
+        said = ", ".join(f"{queue} {seconds:,.0f} s" for queue, seconds in per_queue.items())
+        figures.append(
+            (
+                "Mean handle time",
+                f"{handle_seconds:,.0f} s",
+                f"Per queue, weighted by contacts: {said}." if len(per_queue) > 1 else None,
+            )
+        )
     if dataset.mean_satisfaction is not None and not pd.isna(dataset.mean_satisfaction):
         figures.append(("Mean satisfaction", f"{dataset.mean_satisfaction:.2f}"))
     for first in range(0, len(figures), FIGURES_PER_ROW):
         columns = st.columns(FIGURES_PER_ROW)
-        for column, (label, value) in zip(
+        for column, (label, value, *help_text) in zip(
             columns, figures[first : first + FIGURES_PER_ROW], strict=False
         ):
-            column.metric(label, value, border=True)
+            column.metric(label, value, border=True, help=help_text[0] if help_text else None)
 
 
 def confirm_delete(

@@ -337,11 +337,14 @@ def test_a_busier_scenario_costs_more_than_the_baseline(picco_home):
     assert app.selectbox(key="baseline_name").value == "Baseline"
     # On screen: counts as integers, signed deltas with arrows, "–" without patience.
     texts = app.dataframe[-1].value
-    cost = texts.loc["Total cost (EUR)"].map(number)
+    cost = texts.loc["Total cost over 7 days (EUR)"].map(number)
     assert cost["Volume +20%"] > cost["Baseline"] > 0
     assert cost["Volume +20% Δ"] == pytest.approx(cost["Volume +20%"] - cost["Baseline"], abs=1)
-    assert texts.loc["Total cost (EUR)", "Volume +20% Δ"] == f"+{cost['Volume +20% Δ']:,.0f} ▲"
-    assert texts.loc["Total cost (EUR)", "Volume +20% Δ%"].startswith("+")
+    assert (
+        texts.loc["Total cost over 7 days (EUR)", "Volume +20% Δ"]
+        == f"+{cost['Volume +20% Δ']:,.0f} ▲"
+    )
+    assert texts.loc["Total cost over 7 days (EUR)", "Volume +20% Δ%"].startswith("+")
     agents = texts.loc["Peak agents"]
     assert re.fullmatch(r"\d+", agents["Baseline"]) and re.fullmatch(r"\d+", agents["Volume +20%"])
     delta = int(agents["Volume +20%"]) - int(agents["Baseline"])

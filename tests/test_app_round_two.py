@@ -281,7 +281,10 @@ def test_voice_scenarios_show_asa_as_a_duration_and_download_it_in_seconds(picco
     assert "Expected e-mail response time (h)" not in download.index
     seconds = download.loc["Expected ASA (s)", "Baseline"]
     assert shown.loc["Expected ASA", "Baseline"] == comparison.value_text(seconds, "seconds")
-    assert download.loc["Total cost (EUR)", "Busier"] > download.loc["Total cost (EUR)", "Baseline"]
+    assert (
+        download.loc["Total cost over 7 days (EUR)", "Busier"]
+        > download.loc["Total cost over 7 days (EUR)", "Baseline"]
+    )
 
 
 def test_the_compared_plans_are_drawn_and_downloaded_interval_by_interval(picco_home, offered):

@@ -121,7 +121,7 @@ def test_upload_forecast_staff_compare_and_download_the_plan(app_page, shared_da
     comparison = read_comparison(page, tmp_path, "SL 90 Δ")
     assert comparison.columns.tolist() == ["Baseline", "SL 90", "SL 90 Δ", "SL 90 Δ%"]
     # A 90% target needs more agents and money than 80%, and delivers a higher service level.
-    assert comparison.loc["Total cost (EUR)", "SL 90 Δ"] > 0
+    assert comparison.loc["Total cost over 7 days (EUR)", "SL 90 Δ"] > 0
     assert comparison.loc["Peak agents", "SL 90"] >= comparison.loc["Peak agents", "Baseline"]
     assert comparison.loc["Expected service level (%)", "SL 90"] >= 90
 
@@ -136,9 +136,9 @@ def test_upload_forecast_staff_compare_and_download_the_plan(app_page, shared_da
     click_button(page, "Save table changes")
     choose(page, "Scenarios to compare", "Busier")
     comparison = read_comparison(page, tmp_path, "Busier Δ")
-    assert comparison.loc["Total cost (EUR)", "Busier Δ"] > 0
+    assert comparison.loc["Total cost over 7 days (EUR)", "Busier Δ"] > 0
     assert comparison.loc["Peak agents", "Busier"] > comparison.loc["Peak agents", "Baseline"]
-    assert comparison.loc["Paid hours (h)", "Busier Δ%"] > 5
+    assert comparison.loc["Paid hours over 7 days (h)", "Busier Δ%"] > 5
     assert app_exceptions(page) == []
     screenshot(page, "scenarios-page-three")
 
@@ -185,7 +185,9 @@ def read_comparison(page, folder, delta_column: str) -> pd.DataFrame:
 
     def ready(path) -> bool:
         table = pd.read_csv(path).set_index("Metric")
-        return delta_column in table and table.loc["Total cost (EUR)", delta_column] != 0
+        return (
+            delta_column in table and table.loc["Total cost over 7 days (EUR)", delta_column] != 0
+        )
 
     return pd.read_csv(download_until(page, "Comparison (CSV)", folder, ready)).set_index("Metric")
 
