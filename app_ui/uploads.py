@@ -16,7 +16,7 @@ from data.schema import INTERVAL_START, KIND_INTERVALS, KIND_RECORDS, Dataset
 from data.sniff import TextFormat
 from data.store import Store
 from data.timestamps import is_number
-from planning.scenario import MAX_NAME_LENGTH
+from planning.scenario import MAX_NAME_LENGTH, name_length_problem
 
 AUTOMATIC = "(automatic)"
 # Column-mapping choices as the form labels them, by ImportOptions field: the names the
@@ -77,12 +77,8 @@ def shared_names(upload: Upload) -> dict[str, int]:
 def dataset_name_problem(name: str) -> str | None:
     """Why `name` is too long for a dataset, or None when it fits: the limit scenario names
     have (MAX_NAME_LENGTH), said the way theirs is."""
-    length = len(str(name).strip())
-    if length <= MAX_NAME_LENGTH:
-        return None
-    return (
-        f"the dataset name is {length} characters long; keep it to {MAX_NAME_LENGTH} at most "
-        "(the pages' headers, lists and downloaded file names repeat it)."
+    return name_length_problem(
+        name, "dataset", "the pages' headers, lists and downloaded file names repeat it"
     )
 
 

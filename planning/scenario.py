@@ -24,14 +24,19 @@ QUANTILES = tuple(QUANTILE_COLUMNS)
 MAX_NAME_LENGTH = 60
 
 
-def name_length_problem(name: str) -> str | None:
-    """Why `name` is too long for a scenario, or None when it fits `MAX_NAME_LENGTH`."""
+def name_length_problem(
+    name: str,
+    what: str = "scenario",
+    repeated_in: str = "the comparison's columns and charts repeat it",
+) -> str | None:
+    """Why `name` is too long for a `what` (a scenario, a dataset), or None when it fits
+    `MAX_NAME_LENGTH`; `repeated_in` says where a long one would show."""
     length = len(str(name).strip())
     if length <= MAX_NAME_LENGTH:
         return None
     return (
-        f"the scenario name is {length} characters long; keep it to {MAX_NAME_LENGTH} at most "
-        "(the comparison's columns and charts repeat it)."
+        f"the {what} name is {length} characters long; keep it to {MAX_NAME_LENGTH} at most "
+        f"({repeated_in})."
     )
 
 
