@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -200,24 +201,53 @@ class Store:
 
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path).expanduser() if path is not None else default_store_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:  # PICCO_HOME is a file, or a folder not ours to write in
+            raise InputError(
+                f"Cannot create the folder of the Picco store {self.path} "
+                f"({error.strerror or error}): set {HOME_ENV_VAR} to a directory you can "
+                "write to, and try again."
+            ) from error
         with self._transaction() as con:
+            stored = _stored_schema_version(con)
+            if stored is not None and stored > SCHEMA_VERSION:
+                # A newer Picco's layout: writing to it with this one's would break it.
+                raise InputError(
+                    f"The Picco store {self.path} was written by a newer Picco (store layout "
+                    f"{stored}, this Picco knows up to {SCHEMA_VERSION}): update Picco, or set "
+                    f"{HOME_ENV_VAR} to another directory; the file is left as it is."
+                )
             con.execute(_SCHEMA_SQL)
             con.execute(_MIGRATIONS_SQL)
-            con.execute(
-                "INSERT OR REPLACE INTO store_meta VALUES ('schema_version', ?)",
-                [str(SCHEMA_VERSION)],
-            )
+            if stored != SCHEMA_VERSION:  # write only on a change: opening stays a read
+                con.execute(
+                    "INSERT OR REPLACE INTO store_meta VALUES ('schema_version', ?)",
+                    [str(SCHEMA_VERSION)],
+                )
 
     # ----------------------------------------------------------------- connections
 
     @contextmanager
     def _connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        con = _open_with_retry(self.path)
+        """A connection held by this thread alone; a full disk or a damaged file mid-way
+        becomes an InputError saying what to do."""
+        lock = _process_lock(self.path)
+        if not lock.acquire(timeout=LOCK_WAIT_SECONDS):
+            raise _busy(self.path)
         try:
-            yield con
+            con = _open_with_retry(self.path)
+            try:
+                yield con
+            except duckdb.Error as error:
+                problem = _unusable_store(self.path, error)
+                if problem is None:
+                    raise
+                raise problem from error
+            finally:
+                con.close()
         finally:
-            con.close()
+            lock.release()
 
     @contextmanager
     def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -557,25 +587,124 @@ class Store:
 # --------------------------------------------------------------------- helpers
 
 
+# One connection at a time per store file within this process: the app serves each browser
+# tab from a thread of its own, and two connections at once race DuckDB's instance cache
+# ("already attached") or clash on the same rows ("Conflict on update!").
+_PROCESS_LOCKS: dict[str, threading.RLock] = {}
+_PROCESS_LOCKS_GUARD = threading.Lock()
+
+
+def _process_lock(path: Path) -> threading.RLock:
+    with _PROCESS_LOCKS_GUARD:
+        return _PROCESS_LOCKS.setdefault(os.path.abspath(path), threading.RLock())
+
+
+def _busy(path: Path) -> InputError:
+    return InputError(
+        f"The Picco store {path} is busy: another Picco process is writing to it. "
+        "Wait for it to finish (or close it) and try again."
+    )
+
+
 def _open_with_retry(path: Path) -> duckdb.DuckDBPyConnection:
     deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    forgot_empty_file = False
     while True:
         try:
             return duckdb.connect(str(path))
-        except duckdb.IOException as error:
+        except duckdb.Error as error:
             message = str(error)
-            if "lock" in message.lower() and time.monotonic() < deadline:
-                time.sleep(0.1)
+            locked = "lock" in message.lower() and isinstance(error, duckdb.IOException)
+            # Still attached by a connection closing elsewhere in this process: a moment's wait.
+            if locked or isinstance(error, duckdb.ResourceInUseException):
+                if time.monotonic() < deadline:
+                    time.sleep(0.1)
+                    continue
+                raise _busy(path) from error
+            empty = "not a valid duckdb" in message.lower() and not forgot_empty_file
+            if empty and _forget_empty_file(path):
+                forgot_empty_file = True  # once: the retry creates the file or says why not
                 continue
-            if "lock" in message.lower():
-                raise InputError(
-                    f"The Picco store {path} is busy: another Picco process is writing to it. "
-                    "Wait for it to finish (or close it) and try again."
-                ) from error
-            raise InputError(
-                f"Cannot open the Picco store {path}: {message}. Move the file away, or set "
-                f"{HOME_ENV_VAR} to another directory, and try again."
+            raise _unusable_store(path, error) or InputError(
+                f"Cannot open the Picco store {path} ({_first_line(message)}): move the file "
+                f"aside, or set {HOME_ENV_VAR} to another directory, and try again."
             ) from error
+
+
+def _forget_empty_file(path: Path) -> bool:
+    """Remove a store file of zero bytes, which DuckDB refuses to open: it holds nothing (a full
+    disk stopped the first write of its header), and without this the store never opens again.
+    The removal happens under DuckDB's own file lock, so a process creating it is not hit."""
+    wal = path.with_name(path.name + ".wal")
+    try:
+        if path.stat().st_size or (wal.exists() and wal.stat().st_size):
+            return False
+        with open(path, "rb+") as handle:
+            try:
+                import fcntl  # POSIX only: elsewhere the file is left for the user to move
+            except ImportError:
+                return False
+            try:
+                fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                return False  # another process has it open: the retry sees what it wrote
+            if os.fstat(handle.fileno()).st_size:
+                return False
+            path.unlink()
+        return True
+    except OSError:
+        return False
+
+
+def _unusable_store(path: Path, error: duckdb.Error) -> InputError | None:
+    """The user's way out when the store file cannot be read or written; None for any other
+    error (a bug, or data DuckDB cannot store), which is raised as it is."""
+    message = str(error)
+    lowered = message.lower()
+    reason = _first_line(message)
+    if "permission denied" in lowered or "read-only file system" in lowered:
+        return InputError(
+            f"Picco may not write to its store {path} ({reason}): make the file and its folder "
+            f"writable for you, or set {HOME_ENV_VAR} to a directory you can write to."
+        )
+    if any(
+        words in lowered
+        for words in ("no space left", "file too large", "disk quota", "could not write")
+    ):
+        return InputError(
+            f"Picco could not write to its store {path} ({reason}): free some disk "
+            f"space, or set {HOME_ENV_VAR} to a directory on another disk, and try again (what "
+            "was stored before is unchanged)."
+        )
+    if any(
+        words in lowered
+        for words in ("corrupt", "could not read", "not a valid duckdb", "is a directory")
+    ):
+        return InputError(
+            f"Cannot open the Picco store {path}: it is damaged or not a Picco store "
+            f"({reason}); move the file aside (Picco then starts an empty store), or set "
+            f"{HOME_ENV_VAR} to another directory, and try again."
+        )
+    return None
+
+
+def _first_line(message: str) -> str:
+    """DuckDB's message without its trailing punctuation or extra lines, to quote in ours."""
+    return message.strip().splitlines()[0].rstrip(".!") if message.strip() else "unknown error"
+
+
+def _stored_schema_version(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The store layout a file was written with; None for a new file."""
+    tables = con.execute(
+        "SELECT 1 FROM information_schema.tables WHERE table_name = 'store_meta'"
+    ).fetchone()
+    if tables is None:
+        return None
+    row = con.execute("SELECT value FROM store_meta WHERE key = 'schema_version'").fetchone()
+    try:
+        return int(row[0]) if row else None
+    except ValueError:
+        return None
 
 
 def _clean_name(name: object, what: str) -> str:
