@@ -3,6 +3,7 @@
 import streamlit as st
 
 from app_ui import preferences
+from data.errors import InputError
 
 st.set_page_config(page_title="Picco", page_icon=":material/show_chart:", layout="wide")
 
@@ -19,5 +20,7 @@ navigation = st.navigation(
 preferences.restore()
 try:
     navigation.run()
+except InputError as error:  # one no page could handle, e.g. a store that cannot be opened
+    st.error(str(error), icon=":material/error:")
 finally:
     preferences.remember()

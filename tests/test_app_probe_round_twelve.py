@@ -175,3 +175,22 @@ def test_reversed_event_dates_are_taken_in_order(picco_home):
     assert_clean(app)
     assert number(metric(app, "Forecast contacts")) == excluded
     assert pd.notna(excluded)
+
+
+# ------------------------------------------------- every page: a store that cannot be opened
+
+
+def test_a_damaged_store_is_named_on_every_page_without_a_traceback(picco_home):
+    # A store file of random bytes: the message says to move it aside, on every page; it was a
+    # traceback out of the Data page's first look at the stored datasets.
+    store_file = Store().path
+    damaged = bytes(range(256)) * 20
+    store_file.write_bytes(damaged)
+    app = open_app()
+    for page in (None, "forecast", "staffing", "scenarios"):
+        if page:
+            app = go(app, page)
+        assert not app.exception
+        (message,) = texts(app, "error")
+        assert "damaged or not a Picco store" in message and "move the file aside" in message
+    assert store_file.read_bytes() == damaged  # left as it was, for the user to look at
