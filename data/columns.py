@@ -473,6 +473,13 @@ def plan_columns(
 ) -> ColumnPlan:
     """Work out the column roles of one file from its header and first rows. Numbers are
     written 1.234,5 throughout with `decimal_comma`, else only in `decimal_comma_columns`."""
+    totals = [row for row in sample_rows if is_total_row_label(row[0] if row else "")]
+    if totals and len(totals) == len(sample_rows):
+        raise InputError(
+            f"{display_name}: the only data row(s) hold totals ('{totals[0][0].strip()}'), no "
+            "interval or contact rows. Export the history with one row per interval or per "
+            "contact, not only its totals."
+        )
     sample_rows = [row for row in sample_rows if not is_total_row_label(row[0] if row else "")]
     columns = []
     for position, name in enumerate(header):

@@ -40,6 +40,7 @@ from data.outcomes import (
     read_outcomes,
 )
 from data.records import contact_groups
+from data.repair import LinesNotUtf8, mostly_utf8, repaired_copy
 from data.rows import ParsedRows
 from data.sniff import TextFormat, is_footer_row, single_byte_encoding, sniff_file
 from data.timestamps import (
@@ -89,14 +90,36 @@ def read_file(
     options: ImportOptions,
     sheet: str | None = None,
     title_dated: bool = False,
+    repaired: bool = False,
 ) -> tuple[ColumnPlan, ParsedRows, FileReport]:
     """Read one text export (a workbook's sheet arrives as its CSV copy, `sheet` naming it:
     data.importer reads workbooks sheet by sheet). `title_dated`: the copy that got the date
-    above its table as a column, which is not dated again."""
+    above its table as a column, which is not dated again; `repaired`: the copy cleaned of
+    what a CSV reader misreads (`data.repair`), which is not cleaned again."""
     text_format = sniff_file(path, name)
-    plan, rows, report = _read_sniffed(path, name, options, text_format, sheet, title_dated)
-    if not title_dated:  # the dated copy keeps the title lines: named once, by the file
-        _name_title_queue(plan, rows, text_format, name)
+    if repaired or not text_format.needs_repair:
+        try:
+            plan, rows, report = _read_sniffed(path, name, options, text_format, sheet, title_dated)
+        except LinesNotUtf8:  # a Windows-1252 line beyond the sniffed head of a UTF-8 file
+            if repaired:
+                raise
+            text_format.mixed_utf8 = True
+        else:
+            if not title_dated:  # the dated copy keeps the title lines: named once, by the file
+                _name_title_queue(plan, rows, text_format, name)
+            return plan, rows, report
+    with tempfile.TemporaryDirectory(prefix="picco-repaired-") as folder:
+        copy, notes = repaired_copy(
+            path,
+            name,
+            Path(folder),
+            text_format.delimiter,
+            text_format.nul_bytes,
+            text_format.excel_text,
+            text_format.mixed_utf8,
+        )
+        plan, rows, report = read_file(copy, name, options, sheet, title_dated, repaired=True)
+    rows.notes[1:1] = notes
     return plan, rows, report
 
 
@@ -467,8 +490,12 @@ def _read_csv(
     except pa.ArrowInvalid as error:
         message = str(error)
         if "utf8" in message.lower() and encoding == "utf8":
-            # A Windows-1252 or Latin-1 character beyond the sniffed head.
-            text_format.encoding = single_byte_encoding(path.read_bytes())
+            # A Windows-1252 or Latin-1 character beyond the sniffed head: the whole file is
+            # written so, or a few lines of a UTF-8 file, read line by line in a copy.
+            data = path.read_bytes()
+            if mostly_utf8(data):
+                raise LinesNotUtf8 from error
+            text_format.encoding = single_byte_encoding(data)
             return _read_csv(path, name, text_format, wanted, label_columns, text_columns)
         typed = len(label_columns) + len(text_columns) < len(wanted)
         if "conversion error" in message.lower() and typed:
@@ -1386,6 +1413,21 @@ def _dashes(values: pa.ChunkedArray, rows: np.ndarray) -> np.ndarray:
     return rows[np.asarray(dashed, dtype=bool)]
 
 
+# Cells saying a value is not available: Excel's error values ("#DIV/0!" where a formula
+# divided by an empty interval) and the words arrow reads as null in a column typed as numbers.
+NOT_AVAILABLE = (
+    "#n/a", "#na", "#n/a n/a", "#div/0!", "#value!", "#ref!", "#name?", "#num!", "#null!",
+    "#spill!", "#calc!", "n/a", "na", "null", "nan", "none",
+)  # fmt: skip
+
+
+def _not_available(values: pa.ChunkedArray, rows: np.ndarray) -> np.ndarray:
+    """Those of `rows` whose cell says its value is not available (see NOT_AVAILABLE)."""
+    taken = pc.utf8_lower(pc.utf8_trim_whitespace(_as_text(pc.take(values, pa.array(rows)))))
+    missing = pc.fill_null(pc.is_in(taken, value_set=pa.array(NOT_AVAILABLE)), False)
+    return rows[np.asarray(missing, dtype=bool)]
+
+
 def _counts(sheet: _Sheet, column: str, notes: list[str]) -> np.ndarray:
     values = sheet.column(column)
     counts = parse_number(values, sheet.comma(column))
@@ -1397,6 +1439,13 @@ def _counts(sheet: _Sheet, column: str, notes: list[str]) -> np.ndarray:
         notes.append(
             f"{sheet.name}: {len(dashed):,} cell(s) in '{column}' hold a dash ('-'), read as 0 "
             "contacts."
+        )
+    absent = _not_available(values, unreadable) if len(unreadable) else unreadable
+    if len(absent):  # unknown, as an empty cell is: the interval is a gap, not a zero
+        unreadable = np.setdiff1d(unreadable, absent)
+        notes.append(
+            f"{sheet.name}: {len(absent):,} cell(s) in '{column}' say the count is not available "
+            f"({sheet.examples(column, absent)}): read as missing, not as 0 contacts."
         )
     if len(unreadable):
         invalid = _written(values, unreadable)

@@ -21,6 +21,7 @@ from data.columns import (
     plan_columns,
 )
 from data.errors import InputError
+from data.repair import EXCEL_TEXT_CELL, decode_lines, mostly_utf8
 from data.timestamps import DATE_FORMATS, DATETIME_FORMATS, detect_format
 
 HEAD_BYTES = 1 << 20  # enough rows to recognise the format without reading the whole file
@@ -30,6 +31,12 @@ _DELIMITER_NAMES = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "pipe"}
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _SEPARATOR_HINT = re.compile(r"sep=(.)")
 _CONTROL_BYTES = bytes([*range(9), *range(14, 32)])  # not tab/newline/carriage return/form feed
+# Above this share of NUL bytes a file is binary; below, a text export padded or damaged by a
+# few, which are removed before reading.
+NUL_SHARE_BINARY = 0.25
+# A CSV field may hold a whole ticket's text: the csv module's default limit (128 KB) is no
+# property of the file.
+csv.field_size_limit(1 << 30)
 _DECIMAL_COMMA = re.compile(r"^\s*-?(\d{1,3}(\.\d{3})+|\d+),\d+\s*$")
 # "1.234" in a semicolon export is a thousand, as Italian or German Excel writes it; "0.5",
 # "12.25" or "1234.5" can only be decimals, and one of them anywhere rules the grouping out.
@@ -87,6 +94,15 @@ class TextFormat:
     summary_block: tuple[int, list[str]] | None = None
     summary_searched: bool = False
     summary_lines: list[str] = field(default_factory=list)
+    # What a CSV reader would misread, for `data.repair` to clean in a copy: NUL bytes, cells
+    # written ="0123", lines of a UTF-8 file written in Windows-1252.
+    nul_bytes: bool = False
+    excel_text: bool = False
+    mixed_utf8: bool = False
+
+    @property
+    def needs_repair(self) -> bool:
+        return self.nul_bytes or self.excel_text or self.mixed_utf8
 
     def column_plan(self, options: ImportOptions, display_name: str) -> ColumnPlan:
         """The column roles of the file read this way (`columns.plan_columns`)."""
@@ -207,18 +223,29 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
             "row and one row per interval or per contact."
         )
     wide = utf16_encoding(head)
+    nul_bytes = mixed = False
     if wide:  # Excel's "Unicode text": UTF-16 with tabs; arrow transcodes it when reading
         encoding = wide
         text = head.decode(wide, errors="ignore").lstrip("\ufeff")
     else:
+        nul_bytes = 0 < head.count(0) <= len(head) * NUL_SHARE_BINARY
+        if nul_bytes:
+            head = head.replace(b"\x00", b"")
         _reject_binary(head, display_name)
         encoding = detect_encoding(head, complete)
-        text = _decode_head(head, encoding)
+        mixed = encoding in ("cp1252", "latin-1") and mostly_utf8(head)
+        if mixed:  # a UTF-8 export with a few Windows-1252 lines: read line by line
+            encoding = "utf-8"
+            text = decode_lines(head)[0]
+        else:
+            text = _decode_head(head, encoding)
     _reject_web_page(text, display_name)
+    _reject_json_or_xml(text, display_name)
     # Only the first rows matter; splitting the whole head would cost more than all the rest.
     # Line ends as the CSV reader sees them: \r\n, \n, or a lone \r.
     lines = _LINE_END.split(text, maxsplit=SAMPLE_ROWS + 60)
-    cut = len(lines) > SAMPLE_ROWS + 60
+    # A head that is not the whole file ends inside a row, even when it holds few rows.
+    cut = len(lines) > SAMPLE_ROWS + 60 or (not complete and len(lines) > 2)
     if cut:
         lines = lines[:-1]  # the rest of the head, whose first row may be cut
     filled = [index for index, line in enumerate(lines) if line.strip()]
@@ -266,6 +293,9 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
     if doubt:
         notes.append(f"{display_name}: {doubt}")
     quoted_decimals = _quoted_decimal_columns(header, sample) if delimiter == "," else []
+    excel_text = not wide and any(
+        EXCEL_TEXT_CELL.fullmatch(cell.strip()) for row in sample[:SAMPLE_ROWS] for cell in row
+    )
     return TextFormat(
         encoding=encoding,
         delimiter=delimiter,
@@ -280,6 +310,9 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
         # Line numbers are the file's where no record spans lines.
         summary_block=None if block is None or records else (block[0] + 1, block[1]),
         summary_searched=not cut and not records,
+        nul_bytes=nul_bytes,
+        excel_text=excel_text,
+        mixed_utf8=mixed,
     )
 
 
@@ -546,6 +579,23 @@ def _reject_web_page(text: str, display_name: str) -> None:
             f"{display_name}: this file is a web page (HTML), not a spreadsheet export: open it "
             "in a browser or Excel and save as CSV or .xlsx, then import that file."
         )
+
+
+def _reject_json_or_xml(text: str, display_name: str) -> None:
+    """A JSON or XML download renamed .csv (an API's answer, Excel's "XML Spreadsheet 2003")
+    would read as a header row of braces or tags."""
+    start = text.lstrip("\ufeff \t\r\n")[:200]
+    if re.match(r"\[\s*[{\[\]]|\{\s*(\"|\})", start):
+        what = "JSON data"
+    elif start.startswith("<?xml") or re.match(r"<[A-Za-z][\w:.-]*[\s>]", start):
+        what = "an XML document (such as Excel's XML Spreadsheet 2003)"
+    else:
+        return
+    raise InputError(
+        f"{display_name}: this file is {what}, not a CSV/text export. Export the contact history "
+        "as CSV (comma, semicolon or tab separated) or as an Excel workbook (.xlsx), or open the "
+        "file in Excel and save it so, then import that file."
+    )
 
 
 def detect_encoding(head: bytes, complete: bool = True) -> str:

@@ -236,7 +236,7 @@ _HALF_DAY = r"\s?([AP])\.?(?:M\.)?$"
 _END_OF_DAY = r"(^|[ T])24([:.])00((?::00)?)$"
 _ONE_DAY = pa.scalar(86_400, pa.duration("s"))
 # ACD reports print a dash for "none": a count of 0, a duration that does not exist.
-DASHES = ("-", "–", "—")
+DASHES = ("-", "–", "—", "--", "---")
 
 
 def clean_text(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
