@@ -492,7 +492,9 @@ def plan_columns(
     by_name = {column.name: column for column in columns}
     chosen = _chosen_columns(overrides, header, display_name)
     if not chosen:
-        return _detect_roles(columns, by_name, header, overrides, display_name, frozenset())
+        plan = _detect_roles(columns, by_name, header, overrides, display_name, frozenset())
+        plan.notes += _repeated_header_notes(plan, columns, by_name, display_name)
+        return plan
     # Detection leaves the chosen columns alone; what it would have made of them tells whether a
     # choice took a column the file needs in another role.
     try:
@@ -513,7 +515,55 @@ def plan_columns(
         if kind_changed:
             _refuse_needed_column(chosen, detected, display_name, None)
         plan.notes += _taken_role_notes(chosen, detected, plan, display_name)
+    if not set(chosen) & {c.name for c in columns if _REPEATED_NAME.fullmatch(c.name)}:
+        plan.notes += _repeated_header_notes(plan, columns, by_name, display_name)
     return plan
+
+
+# sniff names a header's second "Calls" 'Calls.1', its third 'Calls.2'.
+_REPEATED_NAME = re.compile(r"(.+)\.(\d{1,2})")
+# Roles the user can choose another column for, by their ImportOptions field.
+_CHOOSABLE_ROLES = {
+    "volume": "volume_column", "queue": "queue_column", "timestamp": "time_column",
+    "date": "date_column",
+}  # fmt: skip
+
+
+def _repeated_header_notes(
+    plan: ColumnPlan, columns: list[_Column], by_name: dict[str, _Column], display_name: str
+) -> list[str]:
+    """A header written twice over different values ("Calls,Calls"): the first column was read,
+    the other left out. Said, naming both by position, since either may be the one meant;
+    twins holding the same values, or both read (per-queue blocks), need no word."""
+    twins: dict[str, list[_Column]] = {}
+    for column in columns:
+        match = _REPEATED_NAME.fullmatch(column.name)
+        if match and match.group(1) in by_name:
+            twins.setdefault(match.group(1), [by_name[match.group(1)]]).append(column)
+    notes = []
+    for name, group in twins.items():
+        read = [c for c in group if plan.roles_of(c.name)]
+        left = [c for c in group if c not in read and c.cells != read[0].cells] if read else []
+        if not left:
+            continue
+        roles = plan.roles_of(read[0].name)
+        option = _CHOOSABLE_ROLES.get(roles[0])
+        other = left[0].position + 1
+        fix = (
+            f"choose '{left[0].name}' ({where_to_choose(option)})"
+            if option
+            else f"rename the headers in the file so that only column {other} is named '{name}'"
+        )
+        positions = [str(c.position + 1) for c in group]
+        unread = [str(c.position + 1) for c in left]
+        notes.append(
+            f"{display_name}: {len(group)} columns are named '{name}' (columns "
+            f"{', '.join(positions[:-1])} and {positions[-1]}) and hold different values: "
+            f"column {read[0].position + 1} was read as the "
+            f"{' and '.join(roles)} column, column{'s' * (len(unread) > 1)} "
+            f"{', '.join(unread)} left out. If column {other} is the one to read, {fix}."
+        )
+    return notes
 
 
 # The roles (ColumnPlan.roles) each chosen column plays by the user's choice.
@@ -1002,7 +1052,8 @@ def _is_queue_key(column: _Column, row_times: list[tuple[str, ...]]) -> bool:
     """A column of queue, skill or split numbers: a header naming a queue by its number ("Queue
     ID", "Numero coda", "Skill No") or naming only a queue ("Skill"), over whole numbers that
     repeat, few of them. A header naming only a queue must show several numbers in one
-    interval too: a lone "Queue" column of whole numbers may count the calls queued."""
+    interval, or a handful of numbers taking turns, none of them 0: a lone "Queue" column of
+    whole numbers may count the calls queued."""
     words = column.words - {"de", "di", "del", "della", "of", "the", "d"}
     if not words & QUEUE_KEY_WORDS or words & (COUNTED_THINGS | QUEUE_MEASURE_WORDS):
         return False
@@ -1010,7 +1061,8 @@ def _is_queue_key(column: _Column, row_times: list[tuple[str, ...]]) -> bool:
         (VOLUME_WORDS - KEY_WORDS) | NOT_COUNT_WORDS | ANSWERED_COUNT_WORDS
         | ABANDONED_COUNT_WORDS
     )  # fmt: skip
-    named_only = words <= QUEUE_KEY_WORDS - {"file"}
+    # "File" alone may be a file's number; "File d'attente" names a queue.
+    named_only = words <= QUEUE_KEY_WORDS and bool(words - {"file"})
     passed = _names_a_passed_queue(words)
     values = column.values
     if not (named_by_number or named_only or passed) or not values:
@@ -1025,7 +1077,21 @@ def _is_queue_key(column: _Column, row_times: list[tuple[str, ...]]) -> bool:
     numbers_by_time: dict[tuple[str, ...], set[str]] = {}
     for time, cell in zip(row_times, column.cells, strict=False):
         numbers_by_time.setdefault(time, set()).add(cell)
-    return any(len(numbers) > 1 for numbers in numbers_by_time.values())
+    if any(len(numbers) > 1 for numbers in numbers_by_time.values()):
+        return True
+    return _numbers_take_turns(values)
+
+
+def _numbers_take_turns(values: list[str]) -> bool:
+    """Queues whose rows take turns, one queue per interval row (101, 102, 101, ...): a handful
+    of numbers, each on several rows. A count of calls queued drops to 0 or spreads wider."""
+    numbers = np.array([int(value) for value in values])
+    distinct = np.unique(numbers)
+    return (
+        2 <= len(distinct) <= MAX_SPLIT_VALUES
+        and len(numbers) >= 4 * len(distinct)
+        and not (numbers == 0).any()
+    )
 
 
 def _names_a_passed_queue(words: set[str]) -> bool:

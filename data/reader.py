@@ -1436,9 +1436,12 @@ def _counts(sheet: _Sheet, column: str, notes: list[str]) -> np.ndarray:
     if len(dashed):
         counts[dashed] = 0
         unreadable = np.setdiff1d(unreadable, dashed)
+        # The dashes as written ("--" for "-"), so the note names what the user sees.
+        written = dict.fromkeys(text.strip() for text in _texts(values, dashed))
+        shown = ", ".join(f"'{dash}'" for dash in written)
         notes.append(
-            f"{sheet.name}: {len(dashed):,} cell(s) in '{column}' hold a dash ('-'), read as 0 "
-            "contacts."
+            f"{sheet.name}: {len(dashed):,} cell(s) in '{column}' hold a dash ({shown}), read as "
+            "0 contacts."
         )
     absent = _not_available(values, unreadable) if len(unreadable) else unreadable
     if len(absent):  # unknown, as an empty cell is: the interval is a gap, not a zero
@@ -1636,12 +1639,13 @@ def _handle_seconds(sheet: _Sheet, plan: ColumnPlan, column: str, notes: list[st
 
 def native_interval_minutes(seconds: np.ndarray, codes: np.ndarray) -> int | None:
     """The most common step between consecutive distinct timestamps of the same queue (of any
-    queue when each queue has a single row); None when there is only one timestamp."""
+    queue when each queue has a single row, or when the queues take turns); None when there is
+    only one timestamp."""
     order = np.lexsort((seconds, codes))
     steps = np.diff(seconds[order])
     same_queue = np.diff(codes[order]) == 0
     steps = steps[same_queue & (steps > 0)]
-    if len(steps) == 0:
+    if len(steps) == 0 or queues_take_turns(seconds, codes):
         steps = np.diff(np.unique(seconds))
     if len(steps) == 0:
         return None
@@ -1656,6 +1660,19 @@ def native_interval_minutes(seconds: np.ndarray, codes: np.ndarray) -> int | Non
     return max(1, int(round(longest_of_most_common / 60)))
 
 
+def queues_take_turns(seconds: np.ndarray, codes: np.ndarray) -> bool:
+    """Two or more queues, no timestamp shared by two (one queue's row at 08:00, another's at
+    08:15): each queue's rows stand intervals apart, so only the file's own step is the
+    interval. Queues at their own intervals share the coarser one's timestamps."""
+    if len(np.unique(codes)) < 2:
+        return False
+    order = np.lexsort((codes, seconds))
+    stamps, queues = seconds[order], codes[order]
+    new_stamp = np.diff(stamps) != 0
+    new_pair = new_stamp | (np.diff(queues) != 0)
+    return int(new_pair.sum()) == int(new_stamp.sum())
+
+
 # A queue is told to run at its own interval only from this many distinct timestamps.
 MIN_TIMESTAMPS_PER_QUEUE = 20
 
@@ -1667,7 +1684,7 @@ def queue_interval_minutes(
     every 30), by queue name; None when they share one. A queue counts only with enough
     timestamps, all on its own grid (a queue whose empty intervals are left out is not put on
     a coarser one unless every timestamp of it fits)."""
-    if len(queue_names) < 2:
+    if len(queue_names) < 2 or queues_take_turns(seconds, codes):
         return None
     found: dict[str, int] = {}
     for code, queue in enumerate(queue_names):

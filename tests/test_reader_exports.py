@@ -233,7 +233,7 @@ def test_a_dash_for_zero_is_read_as_zero_with_a_note(tmp_path):
     assert not at(dataset, "2024-03-04 00:00").is_missing
     assert at(dataset, "2024-03-04 01:30").volume == 4
     assert total(dataset) == 5
-    assert "2 cell(s) in 'Calls Offered' hold a dash ('-'), read as 0" in note_with(
+    assert "2 cell(s) in 'Calls Offered' hold a dash ('-', '–'), read as 0" in note_with(
         dataset, "hold a dash"
     )
     assert not any("not durations" in note for note in dataset.notes)
