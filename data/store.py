@@ -659,33 +659,35 @@ def _forget_empty_file(path: Path) -> bool:
 def _unusable_store(path: Path, error: duckdb.Error) -> InputError | None:
     """The user's way out when the store file cannot be read or written; None for any other
     error (a bug, or data DuckDB cannot store), which is raised as it is."""
-    message = str(error)
-    lowered = message.lower()
-    reason = _first_line(message)
-    if "permission denied" in lowered or "read-only file system" in lowered:
-        return InputError(
-            f"Picco may not write to its store {path} ({reason}): make the file and its folder "
-            f"writable for you, or set {HOME_ENV_VAR} to a directory you can write to."
-        )
-    if any(
-        words in lowered
-        for words in ("no space left", "file too large", "disk quota", "could not write")
-    ):
-        return InputError(
-            f"Picco could not write to its store {path} ({reason}): free some disk "
-            f"space, or set {HOME_ENV_VAR} to a directory on another disk, and try again (what "
-            "was stored before is unchanged)."
-        )
-    if any(
-        words in lowered
-        for words in ("corrupt", "could not read", "not a valid duckdb", "is a directory")
-    ):
-        return InputError(
-            f"Cannot open the Picco store {path}: it is damaged or not a Picco store "
-            f"({reason}); move the file aside (Picco then starts an empty store), or set "
-            f"{HOME_ENV_VAR} to another directory, and try again."
-        )
+    lowered = str(error).lower()
+    for words, advice in _STORE_PROBLEMS:
+        if any(word in lowered for word in words):
+            return InputError(
+                advice.format(path=path, reason=_first_line(str(error)), home=HOME_ENV_VAR)
+            )
     return None
+
+
+# What DuckDB or the OS says when the store file cannot be used, and the user's way out.
+_STORE_PROBLEMS = (
+    (
+        ("permission denied", "read-only file system"),
+        "Picco may not write to its store {path} ({reason}): make the file and its folder "
+        "writable for you, or set {home} to a directory you can write to.",
+    ),
+    (
+        ("no space left", "file too large", "disk quota", "could not write"),
+        "Picco could not write to its store {path} ({reason}): free some disk space, or set "
+        "{home} to a directory on another disk, and try again (what was stored before is "
+        "unchanged).",
+    ),
+    (
+        ("corrupt", "could not read", "not a valid duckdb", "is a directory"),
+        "Cannot open the Picco store {path}: it is damaged or not a Picco store ({reason}); "
+        "move the file aside (Picco then starts an empty store), or set {home} to another "
+        "directory, and try again.",
+    ),
+)
 
 
 def _first_line(message: str) -> str:
