@@ -343,31 +343,14 @@ def _load() -> None:
         st.session_state[MANAGE_ERROR] = str(error)
 
 
-def _name_key(name: object) -> str:
-    """Names that differ only in case or spacing are the same name to a manager."""
-    return " ".join(str(name).split()).casefold()
-
-
 def _rename() -> None:
     old = _picked()
     new = st.session_state.get("rename_to", "").strip()
     try:
-        store = state.store()
-        # Another dataset's name in other capitals or spacing: two entries that read alike.
-        taken = [
-            name
-            for name in store.list_datasets()["name"]
-            if name != old and new and _name_key(name) == _name_key(new)
-        ]
-        if taken:
-            raise InputError(
-                f"Cannot rename '{old}' to '{new}': a dataset named '{taken[0]}' exists. "
-                "Choose another name."
-            )
         too_long = uploads.dataset_name_problem(new)
         if too_long:
             raise InputError(f"Not renamed: {too_long}")
-        store.rename_dataset(old, new)
+        state.store().rename_dataset(old, new)
     except InputError as error:
         st.session_state[MANAGE_ERROR] = str(error)
         return

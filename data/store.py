@@ -346,6 +346,19 @@ class Store:
                 raise InputError(
                     f"Cannot rename '{old}' to '{new}': a dataset named '{new}' already exists."
                 )
+            # Another dataset's name in other capitals or spacing: two entries that read alike.
+            alike = [
+                name
+                for (name,) in con.execute(
+                    "SELECT name FROM datasets WHERE id <> ?", [dataset_id]
+                ).fetchall()
+                if _name_key(name) == _name_key(new)
+            ]
+            if alike:
+                raise InputError(
+                    f"Cannot rename '{old}' to '{new}': a dataset named '{alike[0]}' exists. "
+                    "Choose another name."
+                )
             con.execute("UPDATE datasets SET name = ? WHERE id = ?", [new, dataset_id])
 
     def delete_dataset(self, name: str) -> None:
@@ -555,15 +568,15 @@ class Store:
                 ).fetchall()
             ]
             # The names the scenarios will hold afterwards, by the key a person reads them by.
-            holders = {_scenario_key(name): name for name in stored if name not in moving}
+            holders = {_name_key(name): name for name in stored if name not in moving}
             for old, new in moving.items():
-                holder = holders.get(_scenario_key(new))
+                holder = holders.get(_name_key(new))
                 if holder is not None:
                     raise InputError(
                         f"Cannot rename scenario '{old}' to '{new}': dataset '{dataset_name}' "
                         f"already has a scenario named '{holder}'."
                     )
-                holders[_scenario_key(new)] = new
+                holders[_name_key(new)] = new
             temporary = {old: f"__renaming_{uuid.uuid4().hex}" for old in moving}
             for old, parked in temporary.items():
                 con.execute(
@@ -810,13 +823,13 @@ def _scenario_exists(con: duckdb.DuckDBPyConnection, dataset_id: int, name: str)
 def _scenario_named(con: duckdb.DuckDBPyConnection, dataset_id: int, name: str) -> str | None:
     """The stored scenario `name` would be mistaken for: the same name in any case or spacing
     ("baseline " beside "Baseline")."""
-    key = _scenario_key(name)
+    key = _name_key(name)
     rows = con.execute("SELECT name FROM scenarios WHERE dataset_id = ?", [dataset_id]).fetchall()
-    return next((row[0] for row in rows if _scenario_key(row[0]) == key), None)
+    return next((row[0] for row in rows if _name_key(row[0]) == key), None)
 
 
-def _scenario_key(name: str) -> str:
-    """Names that differ only in case or spacing are the same name (see _scenario_named)."""
+def _name_key(name: str) -> str:
+    """Names that differ only in case or spacing are the same name to a manager."""
     return " ".join(name.split()).casefold()
 
 
