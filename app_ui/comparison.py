@@ -62,7 +62,7 @@ METRICS = {
 
 # Rows that add up over the whole horizon: their labels name its days ("Total cost over 14 days
 # (EUR)"), which the label alone would leave to a caption above the table.
-HORIZON_TOTALS = {"Paid hours": ("Paid hours", "h"), "Total cost": ("Total cost", "EUR")}
+HORIZON_TOTALS = ("Paid hours", "Total cost")
 
 
 def days_text(days: float) -> str:
@@ -73,8 +73,7 @@ def metric_of(row: str, horizon_days: float | None = None) -> Metric:
     """How `row` reads; with `horizon_days`, a total over the horizon names its days."""
     metric = METRICS.get(row) or Metric(row, DECIMAL, 0)
     if horizon_days is not None and row in HORIZON_TOTALS:
-        name, unit = HORIZON_TOTALS[row]
-        label = f"{name} over {days_text(horizon_days)} ({unit})"
+        label = metric.label.replace(row, f"{row} over {days_text(horizon_days)}", 1)
         metric = Metric(label, metric.kind, metric.better)
     return metric
 
