@@ -452,7 +452,7 @@ def unusual_settings(
 
     Judged on the channels `queues` are staffed on (`settings`), as each queue gets the channel
     its name says without --channel: a service-level target says nothing about e-mail queues."""
-    channels = {settings.queue_channels.get(str(queue), settings.channel) for queue in queues}
+    channels = {settings.channel_of(queue) for queue in queues}
     return implausible_values(
         channel=channels or settings.channel,
         service_level_pct=args.service_level * 100,

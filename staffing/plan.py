@@ -144,6 +144,10 @@ class StaffingSettings:
             )
         check_chat_settings(self.chat_concurrency, self.chat_handle_growth)
 
+    def channel_of(self, queue: object) -> str:
+        """The channel `queue` is staffed on: its own in `queue_channels`, else `channel`."""
+        return self.queue_channels.get(str(queue), self.channel)
+
     def targets(self) -> dict[str, float | None]:
         """The queue targets as keyword arguments of `required_agents`."""
         return {
@@ -198,7 +202,7 @@ def check_email_window(
     """Refuse an e-mail response window shorter than one interval when any of `queues` is
     staffed as e-mail (see response_window_intervals); a window no queue uses is left alone.
     Run before the slow forecast too, so a plan is refused before any work is done."""
-    if any(settings.queue_channels.get(str(q), settings.channel) == "email" for q in queues):
+    if any(settings.channel_of(queue) == "email" for queue in queues):
         response_window_intervals(settings.email_response_hours, float(interval_minutes) * 60.0)
 
 
@@ -394,7 +398,7 @@ def _plan_queue(
     given_agents: np.ndarray | None = None,
 ) -> pd.DataFrame:
     """One queue's plan; with `given_agents` it keeps them and reports what they achieve."""
-    channel = settings.queue_channels.get(queue, settings.channel)
+    channel = settings.channel_of(queue)
     interval_seconds = interval_minutes * 60.0
     volume, aht = rows[VOLUME].to_numpy(), rows[AHT_SECONDS].to_numpy()
     is_open = rows[IS_OPEN].to_numpy()
