@@ -134,16 +134,22 @@ def wait_until_idle(page, timeout_ms: int = SCRIPT_RUN_MS) -> None:
     app = page.locator('[data-testid="stApp"]')
     app.wait_for(timeout=timeout_ms)
     # A rerun may start a moment after the click that triggered it: require a stable idle state.
+    # On a loaded machine the browser can still be drawing the run's elements after the script
+    # reports it stopped, so the page's text must also have stopped changing.
     deadline = time.monotonic() + timeout_ms / 1000
-    idle_since = None
+    idle_since, seen = None, None
     while time.monotonic() < deadline:
         state = app.get_attribute("data-test-script-state")
-        if state == "notRunning":
+        text = page.evaluate(
+            """() => document.querySelector('[data-testid="stMain"]')?.innerText ?? ''"""
+        )
+        if state == "notRunning" and text == seen:
             idle_since = idle_since or time.monotonic()
             if time.monotonic() - idle_since > 0.8:
                 return
         else:
             idle_since = None
+        seen = text
         page.wait_for_timeout(100)
     raise AssertionError(f"app still running after {timeout_ms} ms")
 
