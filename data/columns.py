@@ -107,6 +107,10 @@ NOT_VOLUME_WORDS = {
     # A code of the kind of call or its status (Vocalcom Hermes "CallType", "CallStatusGroup"
     # 1, 2 ...), never a count.
     "type", "tipo", "status", "stato", "statut", "estado",
+    # Calls that left or bypassed the queue (Avaya CMS "Dequeued Calls", "Trans Out",
+    # "Calls Busy/Disc", "Extn In Calls"): a part of the traffic, never the offered count.
+    "dequeued", "transferred", "transfer", "transfers", "trasferite", "overflow", "overflowed",
+    "interflow", "interflowed", "redirected", "busy", "blocked", "extn", "aux", "conf",
 }  # fmt: skip
 OUTBOUND_WORDS = {"out", "outbound", "outgoing", "uscita", "uscenti", "effettuate"}
 # Of several arrival counts, the one offered to the agents' queue: "Calls Received" may include
@@ -1130,6 +1134,10 @@ def _plan_handle_parts(plan: ColumnPlan, untaken: list[_Column]) -> None:
         return
     own = [c for c in untaken if not c.words & {"queue", "coda"}]  # a queue's hold is a wait
     wrap_up = next((c.name for c in own if _names_wrap_up(c.words)), None)
+    if wrap_up is None and plan.kind == KIND_RECORDS:
+        # A contact's bare "Work Time" beside its talk and hold (Cisco UCCX's call-by-call
+        # report) is the agent's Work state after the call.
+        wrap_up = next((c.name for c in own if _names_work_state(c.words)), None)
     hold = next((c.name for c in own if c.words & HOLD_WORDS and c.name != wrap_up), None)
     if _names_agent_time(words):
         hold = None  # the agent's time holds the caller's hold already
@@ -1166,6 +1174,11 @@ def _names_wrap_up(words: set[str]) -> bool:
     after_call = {"after", "work"} <= words
     post_call = "post" in words and bool(words & {"call", "chiamata", "appel", "llamada"})
     return bool(words & WRAP_UP_WORDS) or after_call or post_call or _names_post_processing(words)
+
+
+def _names_work_state(words: set[str]) -> bool:
+    """A contact's time in the agent's Work state, named only so ("Work Time")."""
+    return "work" in words and words <= {"work"} | LENGTH_WORDS
 
 
 def _names_post_processing(words: set[str]) -> bool:
@@ -1228,12 +1241,18 @@ def _names_a_team(column: _Column) -> bool:
     return bool(column.words & TEAM_WORDS) or column.words in SERVICE_HEADERS
 
 
-def _queue_rank(column: _Column) -> tuple[bool, bool, bool, bool]:
-    """Readable names before ids, a queue named as such before a team or department, a
-    mailbox last; the queue a call ended in before the one it entered."""
+# A dialler's campaign (Five9 "CAMPAIGN" beside "SKILL") may feed several skills: the queue
+# the agents staff is the skill, queue or split beside it.
+CAMPAIGN_WORDS = {"campaign", "campagna"}
+
+
+def _queue_rank(column: _Column) -> tuple[bool, bool, bool, bool, bool]:
+    """Readable names before ids, a queue named as such before a campaign, a team or
+    department, a mailbox last; the queue a call ended in before the one it entered."""
     return (
         _names_by_id(column),
         not column.words & QUEUE_WORDS,
+        not column.words & (QUEUE_WORDS - CAMPAIGN_WORDS),
         bool(column.words & MAILBOX_WORDS),
         _names_entry_queue(column),
     )

@@ -56,7 +56,9 @@ def header_words(name: str) -> set[str]:
         if not unicodedata.combining(char)
     )
     spaced = re.sub(r"([a-z])([A-Z])", r"\1 \2", ascii_name)
-    return set(re.findall(r"[a-z0-9]+", spaced.lower()))
+    words = set(re.findall(r"[a-z0-9]+", spaced.lower()))
+    # "% Ans Calls" (Avaya CMS) is a share of the calls, not a count of them.
+    return words | {"percent"} if "%" in name else words
 
 
 def _blank(position: dict[str, int], labels: list[str]) -> int:

@@ -111,6 +111,10 @@ _OUTCOME_CODES = {
     "TIMEOT": ABANDONED, "NANQUE": ABANDONED, "XDROP": ABANDONED, "HOLDTO": ABANDONED,
     "QVMAIL": ABANDONED, "AFTHRS": CLOSED, "INCALL": ANSWERED,
     "EXITWITHTIMEOUT": ABANDONED, "EXITEMPTY": ABANDONED, "EXITWITHKEY": ABANDONED,
+    # Teams call queues' "timed_out": no agent took the call before the queue's time limit,
+    # and its "Call Duration" is the wait, so no served call whatever time it carries. (A bare
+    # "Timeout" disconnect reason says not whose time ran out: it stays another outcome.)
+    "TIMED OUT": ABANDONED,
 }  # fmt: skip
 # A list of categories ("incoming, answered", "inbound,missed": Dialpad's call categories): the
 # outcome the parts name.

@@ -1101,7 +1101,12 @@ def _twelve_hour(sheet: _Sheet, plan: ColumnPlan) -> bool:
         return "%p" in plan.timestamp_format
     if not plan.time_column:
         return False
-    cells = [cell for cell in sheet.column(plan.time_column)[:200].to_pylist() if cell]
+    # Only cells holding a clock tell: a "Totals" row's label has no time to write.
+    cells = [
+        cell
+        for cell in sheet.column(plan.time_column)[:200].to_pylist()
+        if cell and re.search(r"\d", str(cell))
+    ]
     return bool(cells) and all(_AM_PM.search(str(cell)) for cell in cells)
 
 
@@ -1139,13 +1144,16 @@ def _day_month_order(
             return swapped
         tie = readings.spacing(swapped) == readings.spacing(fmt)
         differ = bool(_days_differ(readings, fmt, swapped).any())
-        if tie and differ and twelve_hour and fmt.startswith("%d") and not year_first:
+        # A two-digit year changes nothing: US exports write 3/4/24 beside "8:00 AM" (Avaya
+        # CMS); the year-first reading is named in a note of its own.
+        if tie and differ and twelve_hour and fmt.startswith("%d"):
             notes.append(
                 f"{sheet.name}: the dates in '{column}' fit day/month and month/day alike; read "
                 f"as month/day ({swapped}) because the times are written with AM/PM, as "
                 "month/day exports write them. If they are day/month, export the dates as "
                 "year-month-day and import again."
             )
+            _note_year_first(readings, swapped, year_first, notes)
             return swapped
         told = tie and _note_either_order(readings, fmt, swapped, year_first, notes)
         if not told:
