@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from data.errors import InputError
+from staffing.validation import as_float_array, check_non_negative, check_positive
 
 DEFAULT_RESPONSE_HOURS = 24.0
 _TOLERANCE = 1e-9
@@ -45,10 +46,17 @@ def email_plan(
     answer of the interval's items), occupancy (work done over the agents' whole staffed
     time, so at most `productivity`).
     """
-    volume = np.asarray(volume, dtype=float)
-    work = volume * np.broadcast_to(np.asarray(aht_seconds, dtype=float), volume.shape)
+    volume, aht = _checked_work(volume, aht_seconds, interval_seconds)
+    work = volume * aht
     size = volume.size
     open_mask = np.ones(size, bool) if is_open is None else np.asarray(is_open, dtype=bool)
+    if open_mask.shape != volume.shape:
+        raise InputError(
+            f"e-mail opening flags must be one per interval: {open_mask.size} flags for "
+            f"{size} intervals"
+        )
+    if agents is not None:  # checked as numbers, kept as given (whole agents stay integers)
+        check_non_negative(as_float_array(agents, "e-mail agents"), "e-mail agents")
     if not 0 < productivity <= 1:
         raise InputError(f"e-mail productivity must be above 0 and at most 1, got {productivity}")
     window = response_window_intervals(response_hours, interval_seconds)
@@ -104,6 +112,28 @@ def email_plan(
             "occupancy": np.clip(occupancy, 0.0, productivity),  # float noise only
         }
     )
+
+
+def _checked_work(
+    volume: np.ndarray, aht_seconds: np.ndarray, interval_seconds: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Volume and handle time per interval, refused (as for voice and chat) when a figure is
+    missing, infinite or negative: NaN work used to come out as NaN backlog and service level,
+    and a negative volume as agents paid to answer mail that never came."""
+    volume = np.ravel(as_float_array(volume, "e-mail volume"))
+    check_non_negative(volume, "e-mail volume")
+    aht = as_float_array(aht_seconds, "e-mail AHT seconds")
+    check_positive(aht, "e-mail AHT seconds", "; set the average handle time in seconds, e.g. 300")
+    interval = as_float_array(interval_seconds, "interval seconds")
+    check_positive(interval, "interval seconds", "; e.g. 900 for 15-minute intervals")
+    try:
+        aht = np.broadcast_to(aht, volume.shape)
+    except ValueError as error:
+        raise InputError(
+            f"e-mail AHT seconds must be one number or one per interval: {aht.size} handle "
+            f"times for {volume.size} intervals"
+        ) from error
+    return volume, aht
 
 
 def response_window_intervals(response_hours: float, interval_seconds: float) -> int:

@@ -164,6 +164,29 @@ def _answered_in_time_given_wait(
     return result
 
 
+# From here gammaln(base + count) - gammaln(base) cancels away its digits (at base 1e10 the
+# two terms are 2.2e11 and their difference is off by 2.5e-5; at 1e14 by 0.3, so the service
+# level of very patient callers read 100%); Stirling's series as a difference keeps them.
+_RISING_STIRLING_FROM = 1e6
+
+
+def _log_rising(base: np.ndarray, count: np.ndarray) -> np.ndarray:
+    """log Gamma(base + count) - log Gamma(base), for base > 0 and count >= 0.
+
+    For a large base, (z - 1/2) log1p(h/z) + h log(z + h) - h - h / (12 z (z + h)): the
+    difference of Stirling's series for log Gamma(z + h) and log Gamma(z), whose next term
+    (1 / (360 z^3)) is below 1e-20 from 1e6 on.
+    """
+    base, count = np.broadcast_arrays(np.asarray(base, float), np.asarray(count, float))
+    big = base >= _RISING_STIRLING_FROM
+    result = special.gammaln(base + count) - special.gammaln(base)
+    if np.any(big):
+        z, h = base[big], count[big]
+        result = np.array(result, dtype=float)
+        result[big] = (z - 0.5) * np.log1p(h / z) + h * np.log(z + h) - h - h / (12.0 * z * (z + h))
+    return result
+
+
 def _segment_sums(
     x: np.ndarray,
     b: np.ndarray,
@@ -181,19 +204,16 @@ def _segment_sums(
     # q_m b / (b + m + 1) = (b / x) q_{m+1}; q_{m+1} / J from its closed form at the segment
     # start, then running products of x / (b + m + 1)
     share = np.divide(x[:, None], grows)
-    share[:, 0] = np.exp(
-        (start + 1.0) * np.log(x) - special.gammaln(b + start + 2.0) + special.gammaln(b + 1.0)
-        - log_queue
-    )  # fmt: skip
+    rising = _log_rising(b + 1.0, start + 1.0)  # log Gamma(b + start + 2) / Gamma(b + 1)
+    share[:, 0] = np.exp((start + 1.0) * np.log(x) - rising - log_queue)
     np.cumprod(share, axis=1, out=share)
     # P(NB > m) = I_p(m + 1, b + 1): exact at the start, then minus the pmf term by term;
     # the pmf ratio nb_{m+1} / nb_m is (b + m + 1) p / (m + 1)
     pmf = np.divide(grows, next_m, out=grows)
     pmf *= p[:, None]
     pmf[:, 0] = np.exp(
-        special.gammaln(b + start + 2.0) - special.gammaln(start + 2.0) - special.gammaln(b + 1.0)
-        + (start + 1.0) * log_p + (b + 1.0) * log_keep
-    )  # fmt: skip
+        rising - special.gammaln(start + 2.0) + (start + 1.0) * log_p + (b + 1.0) * log_keep
+    )
     np.cumprod(pmf, axis=1, out=pmf)
     tail = np.cumsum(pmf, axis=1, out=next_m)
     tail -= pmf  # completions after the segment start and before m

@@ -4,13 +4,27 @@ from __future__ import annotations
 
 import numpy as np
 
-from staffing.validation import SUPERVISOR_SPAN_RANGE, check_shrinkage, check_supervisor_span
+from staffing.validation import (
+    SUPERVISOR_SPAN_RANGE,
+    as_float_array,
+    check_non_negative,
+    check_shrinkage,
+    check_supervisor_span,
+)
 
 DEFAULT_SHRINKAGE = 0.30  # breaks, training, meetings and absence: a common planning default
 DEFAULT_SUPERVISOR_SPAN = 12  # agents per team lead, inside the usual 8-15 range
 # Quotients such as 21 / 0.7 land a hair above the whole number in floating point
 # (30.000000000000004); without this tolerance ceil() would roster one person too many.
 ROUNDING_TOLERANCE = 1e-9
+
+
+def _head_count(value: np.ndarray, name: str) -> np.ndarray:
+    """People as numbers 0 or more: NaN used to round to -9,223,372,036,854,775,808 people
+    and a negative count to a negative roster, both silently."""
+    count = as_float_array(value, name)
+    check_non_negative(count, name)
+    return count
 
 
 def rostered_agents(
@@ -22,7 +36,7 @@ def rostered_agents(
     exact quotient so several queues can be pooled before rounding once.
     """
     share_available = 1.0 - check_shrinkage(shrinkage)
-    needed = np.asarray(agents, dtype=float) / share_available
+    needed = _head_count(agents, "agents") / share_available
     if fractional:
         return needed
     return np.ceil(needed - ROUNDING_TOLERANCE).astype(np.int64)
@@ -33,7 +47,7 @@ def supervisors_needed(
 ) -> np.ndarray:
     """Team leads for the rostered agents: ceil(rostered / span), at least one if anyone works."""
     span = check_supervisor_span(span)
-    ratio = np.asarray(rostered, dtype=float) / span
+    ratio = _head_count(rostered, "rostered agents") / span
     if fractional:
         return ratio
     return np.ceil(ratio - ROUNDING_TOLERANCE).astype(np.int64)

@@ -130,7 +130,7 @@ class StaffingSettings:
             if not math.isfinite(value) or value < 0:
                 raise InputError(f"{label} must be 0 or more, got {value}")
         _positive(self.weekly_contract_hours, "weekly contract hours")
-        if int(self.min_agents_open) != self.min_agents_open or self.min_agents_open < 0:
+        if not _whole_non_negative(self.min_agents_open):
             raise InputError(
                 f"minimum agents while open must be a whole number 0 or more, "
                 f"got {self.min_agents_open}"
@@ -170,6 +170,14 @@ def channel_from_queue_name(queue: str) -> str:
     if "chat" in name:
         return "chat"
     return "voice"
+
+
+def _whole_non_negative(value: object) -> bool:
+    """A whole number 0 or more; NaN and infinity (int() raises on them) are not."""
+    try:
+        return math.isfinite(value) and int(value) == value and value >= 0
+    except (TypeError, ValueError):
+        return False
 
 
 def _positive(value: float, label: str) -> None:

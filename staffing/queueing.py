@@ -7,7 +7,11 @@ import pandas as pd
 
 from data.errors import InputError
 from staffing.erlang_a import erlang_a_metrics
-from staffing.erlang_c import erlang_c_metrics, required_agents_erlang_c
+from staffing.erlang_c import (
+    SERVICE_LEVEL_TOLERANCE,
+    erlang_c_metrics,
+    required_agents_erlang_c,
+)
 from staffing.search import smallest_feasible
 from staffing.validation import (
     as_float_array,
@@ -127,7 +131,7 @@ def required_agents(
         got = erlang_a_metrics(load[at], agents, aht[at], within[at], patience[at])
         margins = np.stack(
             [
-                got["service_level"] - target[at],
+                got["service_level"] - target[at] + SERVICE_LEVEL_TOLERANCE,
                 occupancy[at] - got["occupancy"],
                 (asa_cap[at] - got["asa_seconds"]) / aht[at],
                 abandon_cap[at] - got["abandon_rate"],

@@ -67,6 +67,9 @@ def check_unit_interval(array: np.ndarray, name: str, *, allow_zero: bool) -> No
 
 def check_service_target(service_level: np.ndarray, answer_within: np.ndarray) -> None:
     """A service level of 100% is never reached with random arrivals, least of all in 0 s."""
+    # NaN passes every comparison below: refused here, not first where the target is used
+    service_level = as_float_array(service_level, "service level")
+    answer_within = as_float_array(answer_within, "answer-within seconds")
     impossible = (service_level >= 1) & (answer_within <= 0)
     if np.any(impossible):
         raise InputError(
