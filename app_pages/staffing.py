@@ -259,7 +259,14 @@ figures[3].metric(
     help=f"Agents {summary.agent_fte:,.1f} + supervisors {summary.supervisor_fte:,.1f} on "
     f"{summary.weekly_contract_hours:g}-hour weeks.",
 )
-figures[4].metric("Paid hours", f"{summary.paid_hours:,.0f}", border=True)
+figures[4].metric(
+    "Paid hours",
+    f"{summary.paid_hours:,.0f}",
+    border=True,
+    # A total over the horizon, as the cost beside it: not per week like the FTE.
+    help=f"Over the {summary.horizon_days:.0f} days of the horizon: agents "
+    f"{summary.agent_paid_hours:,.0f} h + supervisors {summary.supervisor_paid_hours:,.0f} h.",
+)
 # No contacts, no service to measure: "—", not the "nan%" a NaN would print.
 service_level_shown = f"{summary.service_level:.1%}" if summary.has_contacts else "—"
 figures = st.columns(5)

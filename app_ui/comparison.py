@@ -12,12 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
+import numpy as np
 import pandas as pd
 from pandas.io.formats.style import Styler
 
 from app_ui.settings import CHANNEL_LABELS, clock_text, duration_text, hours_text
 from app_ui.tables import MISSING
-from data.schema import INTERVAL_START
+from data.schema import INTERVAL_START, IS_OPEN
 from planning.compare import ASA_ROW, RESPONSE_TIME_ROW
 from planning.scenario import Scenario
 
@@ -271,23 +272,47 @@ def unshown_differences(scenarios: dict[str, Scenario]) -> list[str]:
 
 
 def change_outside_forecast(scenario: Scenario, plan: pd.DataFrame) -> str | None:
-    """What to say when the scenario's changes are limited to days the forecast does not
-    reach: it then staffs the forecast unchanged, which its name may not suggest."""
+    """What to say when the scenario's changes miss part of the forecast's open days: limited
+    to days the forecast does not reach or holds closed, it staffs the forecast unchanged, and
+    reaching beyond it, only its days inside are changed. Either way its name may suggest more,
+    as the Forecast page says of a campaign beyond its forecast."""
     changes = scenario.volume_change_pct or scenario.aht_change_pct
     if not (changes and scenario.has_change_period) or plan.empty:
         return None
-    starts = plan[INTERVAL_START]
-    if scenario.changes_on(starts).any():
-        return None
+    starts = pd.to_datetime(plan[INTERVAL_START])
+    changed = scenario.changes_on(starts)
     period = " to ".join(
         day.strftime("%a %d %b %Y") if day else "…"
         for day in (scenario.change_from, scenario.change_to)
     )
-    first, last = (
-        pd.Timestamp(value).strftime("%a %d %b %Y") for value in (starts.min(), starts.max())
+    first_day, last_day = starts.min().date(), starts.max().date()
+    first, last = (day.strftime("%a %d %b %Y") for day in (first_day, last_day))
+    said = f"Scenario '{scenario.name}' changes volume and handle time from {period}"
+    if not changed.any():
+        return (
+            f"{said}, outside the forecast ({first} to {last}): it staffs the forecast unchanged. "
+            "Change its From and To, or the forecast's horizon on the Forecast page."
+        )
+    is_open = (
+        plan[IS_OPEN].fillna(False).astype(bool).to_numpy()
+        if IS_OPEN in plan
+        else np.ones(len(plan), dtype=bool)
     )
+    if not (changed & is_open).any():
+        # The plan lists closed intervals too: a change on a closed Sunday applies to nothing.
+        return (
+            f"{said}: the forecast has no open interval on those days, so it staffs the forecast "
+            "unchanged. Change its From and To to days the queue is open."
+        )
+    beyond = (scenario.change_from is not None and scenario.change_from < first_day) or (
+        scenario.change_to is not None and scenario.change_to > last_day
+    )
+    if not beyond:
+        return None
+    inside = starts[changed]
     return (
-        f"Scenario '{scenario.name}' changes volume and handle time from {period}, outside the "
-        f"forecast ({first} to {last}): it staffs the forecast unchanged. Change its From and To, "
-        "or the forecast's horizon on the Forecast page."
+        f"{said}, beyond the forecast ({first} to {last}): only its days inside it, "
+        f"{inside.min():%a %d %b} to {inside.max():%a %d %b %Y}, are changed, and the figures "
+        "below count those alone. Lengthen the forecast's horizon on the Forecast page to "
+        "staff the whole change."
     )

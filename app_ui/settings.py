@@ -172,7 +172,16 @@ def seed_forecast(current: state.CurrentDataset) -> None:
     """First values for the forecast widgets; the event dates start near the data's end."""
     state.seed(FORECAST_DEFAULTS)
     follow_dataset_calendar(current.name)
-    state.bind_to_dataset("exclude_dates", "campaign_dates", "exclude_queue", "campaign_queue")
+    # An event is days of one dataset's calendar: another dataset gets its own default dates, so
+    # a tick left on would exclude or raise days the manager never picked for it.
+    state.bind_to_dataset(
+        "exclude_dates",
+        "campaign_dates",
+        "exclude_queue",
+        "campaign_queue",
+        "exclude_enabled",
+        "campaign_enabled",
+    )
     for key in ("exclude_queue", "campaign_queue"):
         state.valid_choice(key, [ALL_QUEUES, *current.dataset.queues])
     # Every page opens on the busiest queue, not only the Forecast page: Staffing or Scenarios
