@@ -189,9 +189,9 @@ STALE_WEEKDAY_WEEKS = 8
 
 def _histories(
     source: Dataset | pd.DataFrame, settings: ForecastSettings
-) -> tuple[list[QueueHistory], pd.Timestamp, int, list[str]]:
-    """Per-queue histories cut at the origin, the timestamp where the forecast starts, and
-    notes on how the data's end was read."""
+) -> tuple[list[QueueHistory], pd.Timestamp, int, list[str], dict[str, pd.DatetimeIndex]]:
+    """Per-queue histories cut at the origin, the timestamp where the forecast starts, notes
+    on how the data's end was read, and per queue the days other queues counted contacts."""
     frame, step, open_hours = _unpack(source)
     notes: list[str] = []
     if settings.origin is None:
@@ -235,6 +235,7 @@ def _histories(
             )
         queues = [q for q in queues if q in settings.queues]
     frame = frame.assign(**{QUEUE: frame[QUEUE].astype(str)})
+    elsewhere = _busy_elsewhere(frame)
     histories = []
     for queue in queues:
         history = history_from_intervals(frame, queue, step, open_hours)
@@ -263,7 +264,23 @@ def _histories(
             histories.append(history)
             continue
         histories.append(history.with_values(values))
-    return histories, start, step, notes
+    return histories, start, step, notes, elsewhere
+
+
+def _busy_elsewhere(frame: pd.DataFrame) -> dict[str, pd.DatetimeIndex]:
+    """Per queue (every queue of the data, forecast or not), the days on which another queue
+    counted contacts: the export ran on them, so the queue's zeros there are real."""
+    busy = frame.loc[pd.to_numeric(frame[VOLUME], errors="coerce").fillna(0).to_numpy() > 0]
+    days = pd.DataFrame(
+        {QUEUE: busy[QUEUE].to_numpy(), "day": pd.to_datetime(busy[INTERVAL_START]).dt.normalize()}
+    ).drop_duplicates()
+    queues_busy = days.groupby("day").size()
+    result = {}
+    for queue in frame[QUEUE].unique():
+        own = days.loc[days[QUEUE] == queue, "day"]
+        others = queues_busy.sub(queues_busy.index.isin(own).astype(int))
+        result[queue] = pd.DatetimeIndex(others.index[others.to_numpy() > 0])
+    return result
 
 
 def _empty_tail_note(last_seen: pd.Timestamp, last_row: pd.Timestamp, start: pd.Timestamp) -> str:
@@ -544,11 +561,19 @@ def _refuse_all_excluded(history: QueueHistory, inputs: QueueInputs) -> None:
 
 
 def _to_data_end(
-    history: QueueHistory, inputs: QueueInputs, settings: ForecastSettings, extra_days: int
+    history: QueueHistory,
+    inputs: QueueInputs,
+    settings: ForecastSettings,
+    extra_days: int,
+    busy_elsewhere: pd.DatetimeIndex,
 ) -> tuple[QueueHistory, QueueInputs, list[str]]:
-    """The history cut where its data ends (trailing impossible zero days read as missing),
-    the inputs for it, and a note when that moved anything."""
-    end = find_data_end(history, inputs.kinds[: history.n_days] != NORMAL)
+    """The history cut where its data ends (trailing impossible zero days read as missing,
+    unless other queues counted contacts on them: `busy_elsewhere`), the inputs for it, and a
+    note when that moved anything."""
+    days = history.first_day + pd.to_timedelta(np.arange(history.n_days), unit="D")
+    end = find_data_end(
+        history, inputs.kinds[: history.n_days] != NORMAL, days.isin(busy_elsewhere)
+    )
     trimmed = trim_to_data(history, end)
     if trimmed is history:
         return history, inputs, []
@@ -652,7 +677,7 @@ def forecast_dataset(
     """
     settings = settings or ForecastSettings()
     horizon_days = check_horizon_days(horizon_days)
-    histories, start, step, end_notes = _histories(dataset_or_intervals, settings)
+    histories, start, step, end_notes, elsewhere = _histories(dataset_or_intervals, settings)
     names = _models_to_run(settings)
     backtest_days = int(min(max(horizon_days, 7), 28))
     frames, tables, peaks, outliers, chosen, notes = [], [], [], [], {}, list(end_notes)
@@ -664,7 +689,9 @@ def forecast_dataset(
         last_slot = start + pd.Timedelta(days=horizon_days) - pd.Timedelta(minutes=step)
         n_days = history.day_index(last_slot) - history.n_days + 1
         inputs = prepare_queue(history, n_days + backtest_days, settings)
-        history, inputs, note = _to_data_end(history, inputs, settings, n_days + backtest_days)
+        history, inputs, note = _to_data_end(
+            history, inputs, settings, n_days + backtest_days, elsewhere[history.queue]
+        )
         notes += note
         origin = history.n_days
         n_days = history.day_index(last_slot) - origin + 1
@@ -797,7 +824,7 @@ def backtest_dataset(
     """
     settings = settings or ForecastSettings()
     check_horizon_days(settings.horizon_days)
-    histories, _, _, end_notes = _histories(dataset_or_intervals, settings)
+    histories, _, _, end_notes, elsewhere = _histories(dataset_or_intervals, settings)
     candidates = _models_to_run(settings) if settings.model == AUTO else [settings.model]
     names = list(dict.fromkeys([*_models_to_run(settings), *settings.extra_models]))
     for name in settings.extra_models:
@@ -808,7 +835,9 @@ def backtest_dataset(
     too_short: dict[str, str] = {}  # queue -> what it has, when too short to backtest
     for number, history in enumerate(histories):
         inputs = prepare_queue(history, horizon, settings)
-        history, inputs, note = _to_data_end(history, inputs, settings, horizon)
+        history, inputs, note = _to_data_end(
+            history, inputs, settings, horizon, elsewhere[history.queue]
+        )
         notes += note
         origins = choose_origins(inputs, settings.n_origins + warmup, horizon, settings.step_days)
         if not origins:

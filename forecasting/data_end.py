@@ -9,6 +9,7 @@ import pandas as pd
 
 from data.schema import INTERVAL_START, IS_OPEN, QUEUE, VOLUME
 from forecasting.history import QueueHistory
+from forecasting.hours_change import RECENT_WEEKS
 
 # A queue whose data stops this many days before the forecast starts is forecast from its own
 # last data, not from empty weeks (models fitted on the last N calendar weeks would see none).
@@ -29,9 +30,19 @@ class DataEnd:
     gap_days: int  # days between the last data and the forecast start
 
 
-def find_data_end(history: QueueHistory, special: np.ndarray | None = None) -> DataEnd:
+def find_data_end(
+    history: QueueHistory,
+    special: np.ndarray | None = None,
+    busy_elsewhere: np.ndarray | None = None,
+) -> DataEnd:
     """The last day with data, after reading a trailing run of impossible zero days as missing;
-    `special` days (holidays: bool per day) neither count as such nor end the run."""
+    `special` days (holidays: bool per day) neither count as such nor end the run.
+
+    `busy_elsewhere` (bool per day): another queue of the same data counted contacts that day.
+    Zeros on such days are no export cut short, as the export ran: over the `RECENT_WEEKS`
+    weeks the hours check needs, they are kept as data, and read there as a queue shut down
+    (forecast at 0, with its note). A shorter silence stays read as missing: kept, its zeros
+    would pull the forecast part way down without a word."""
     special = np.zeros(history.n_days, dtype=bool) if special is None else special
     values = history.values
     open_rows = history.open_rows(0, history.n_days)
@@ -48,7 +59,13 @@ def find_data_end(history: QueueHistory, special: np.ndarray | None = None) -> D
     zero_days = sum(
         _usual(totals, seen, probe, empty_day) >= MIN_USUAL_FOR_ZERO for empty_day in empty
     )
-    if zero_days >= MIN_ZERO_DAYS:
+    shut = (
+        busy_elsewhere is not None
+        and bool(empty)
+        and day - probe >= 7 * RECENT_WEEKS
+        and busy_elsewhere[empty].mean() > 0.5  # most of its silent days, the others counted
+    )
+    if zero_days >= MIN_ZERO_DAYS and not shut:
         day = probe
     else:
         zero_days = 0

@@ -185,8 +185,9 @@ def day_outlook(frame: pd.DataFrame) -> pd.DataFrame:
     its busiest interval (forecast and P90) and its cause where known.
 
     `frame`: interval_start, queue, forecast, p90, is_open, usual, and optionally reason and
-    special_day (a holiday's or eve's name). A special day names itself; otherwise the first
-    known cause among its intervals does.
+    special_day (a holiday's or eve's name). A special day names itself, followed by the first
+    known cause among its intervals when that is another one (a campaign on a bridge day);
+    otherwise that cause alone does.
     """
     data = frame[frame["is_open"]].copy()
     if data.empty:
@@ -208,5 +209,16 @@ def day_outlook(frame: pd.DataFrame) -> pd.DataFrame:
     days["busiest_start"] = busiest[INTERVAL_START]
     days["busiest_forecast"] = busiest["forecast"]
     days["busiest_p90"] = busiest["p90"]
-    days[REASON] = days["special"].where(days["special"] != "", days["cause"])
+    days[REASON] = [
+        _day_reason(special, cause)
+        for special, cause in zip(days["special"], days["cause"], strict=True)
+    ]
     return days.reset_index()[DAY_OUTLOOK_COLUMNS]
+
+
+def _day_reason(special: str, cause: str) -> str:
+    """A special day's name with its intervals' cause beside it: a +50% campaign on a bridge
+    day the calendar moves by 1% must not read as the bridge's doing."""
+    if not special or not cause or cause.lower() in special.lower():
+        return special or cause
+    return f"{special}; {cause}"
