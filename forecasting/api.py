@@ -35,6 +35,7 @@ from forecasting.calendar import (
 )
 from forecasting.clock_change import skipped_hour_note, skipped_hours, skipped_slots
 from forecasting.data_end import cut_day_ends, find_data_end, trim_to_data
+from forecasting.events import CAMPAIGN, event_slots
 from forecasting.history import QueueHistory, history_from_intervals, infer_interval_minutes
 from forecasting.hours_change import hours_change_note
 from forecasting.intervals import DEFAULT_DISPERSION, calibrate_dispersion, quantile_forecasts
@@ -57,6 +58,7 @@ from forecasting.pipeline import (
     prepare_queue,
     run_model,
 )
+from forecasting.recent_run import find_recent_run, recent_run_note
 from forecasting.registry import (
     BASELINES,
     HISTORICAL_AVERAGE,
@@ -595,6 +597,61 @@ def _to_data_end(
     return trimmed, inputs, [text]
 
 
+def _idle_campaign_notes(
+    inputs: QueueInputs,
+    data: OriginData,
+    n_days: int,
+    start: pd.Timestamp,
+    horizon_days: int,
+    settings: ForecastSettings,
+) -> list[str]:
+    """One note per campaign whose days in the horizon all fall when the queue is closed (a
+    Sunday, a holiday it shuts on, the evening): its uplift multiplies nothing, unsaid."""
+    history = inputs.history
+    step = pd.Timedelta(minutes=history.interval_minutes)
+    end = start + pd.Timedelta(days=horizon_days)
+    first = history.first_day + pd.Timedelta(days=data.origin)
+    times = pd.DatetimeIndex(history.slot_times(data.origin, n_days))
+    # Open as the queue would be without the campaigns: a -100% campaign shuts nothing.
+    plain = dataclasses.replace(inputs, uplift=np.ones_like(inputs.uplift))
+    is_open = (day_multipliers(plain, data, n_days) > 0).ravel()
+    kinds = inputs.kinds[data.origin : data.origin + n_days]
+    names = _special_day_names(inputs, data.origin, n_days)
+    open_days = data.training.open_rows(data.origin, n_days).any(axis=1)
+    notes = []
+    for event in settings.events:
+        if event.kind != CAMPAIGN or event.queue not in (None, history.queue):
+            continue
+        if not event.uplift_pct or pd.Timestamp(event.end) > end:
+            continue  # no change asked for, or days past the horizon that may be open
+        covered = np.zeros(times.size, dtype=bool)
+        covered[event_slots(event, first, n_days, history.interval_minutes)] = True
+        covered &= np.asarray((times >= start) & (times < end))
+        if not covered.any() or is_open[covered].any():
+            continue
+        rows = np.unique(np.flatnonzero(covered) // history.slots_per_day)
+        days = []
+        for row in rows:
+            day = first + pd.Timedelta(days=int(row))
+            if kinds[row] == HOLIDAY:
+                why = names[row]
+            elif not open_days[row]:
+                why = f"closed on {WEEKDAY_NAMES[day.day_of_week]}s"
+            else:
+                slots = np.flatnonzero(covered.reshape(n_days, -1)[row])
+                hours = f"{day + slots[0] * step:%H:%M}–{day + (slots[-1] + 1) * step:%H:%M}"
+                why = f"closed {hours.replace('–00:00', '–24:00')}"
+            days.append(f"{day:%a %d %b %Y} ({why})")
+        listed = days if len(days) <= 4 else [*days[:3], f"… {len(days)} days in all"]
+        notes.append(
+            f"{history.queue}: the campaign '{event.name}' ({event.uplift_pct:+g}%) falls only "
+            f"when the queue is closed, on {', '.join(listed)}, so it changes no forecast. If "
+            "its contacts will come on the open days around it, set the campaign on those "
+            "days; if the queue will open for it, plan those hours by hand."
+        )
+    return notes
+
+
 def _one_off_notes(history: QueueHistory, flagged: np.ndarray) -> list[str]:
     """One note per one-off day, or per run of them (a surge week: one note, not five)."""
     runs: list[list[tuple[int, float]]] = []
@@ -732,12 +789,27 @@ def forecast_dataset(
         # The hour a clock going forward skips never happens: no contacts, nobody staffed.
         skipped = _skipped_slots(history, origin, n_days, start, notes)
         mean = np.where(skipped, 0.0, mean)
+        if not data.level_shift:  # a shift has its own note, and the forecast follows it
+            ordinary = (inputs.kinds[origin : origin + n_days] == NORMAL) & (
+                inputs.uplift[origin : origin + n_days] == 1
+            ).all(axis=1)
+            # The days as they came, intervals cleaned as outliers put back: cleaning may trim a
+            # surge's busiest intervals, and the note speaks of the contacts the manager saw.
+            seen = data.training
+            if data.outliers is not None:
+                raw = inputs.history.values[:origin]
+                kept = data.outliers & seen.observed_days()[:, None]  # not the days left out
+                seen = seen.with_values(np.where(kept, raw, seen.values))
+            run = find_recent_run(seen, mean, ordinary)
+            if run:
+                notes.append(recent_run_note(history, run))
         quantiles = quantile_forecasts(mean, dispersion)
         usual = _usual(data.training, settings.usual_weeks)[history.weekdays(origin, n_days)]
         usual = usual * data.training.open_rows(origin, n_days)  # the hours as they are now
         # A day the history shows closed (a holiday, a bridge at x0) or an event closes is shut:
         # nobody is staffed there, not even the minimum an open slot gets.
         is_open = (day_multipliers(inputs, data, n_days) > 0) & ~skipped
+        notes += _idle_campaign_notes(inputs, data, n_days, start, horizon_days, settings)
         day_names = _special_day_names(inputs, origin, n_days)
         kinds = inputs.kinds[origin : origin + n_days]
         frame = pd.DataFrame(

@@ -25,7 +25,9 @@ class HoursChange:
     """Weekday x slot cells whose opening changed in the last `RECENT_WEEKS` weeks."""
 
     closed: np.ndarray  # (7, slots) bool: contacts before, none in the recent weeks
-    opened: np.ndarray  # (7, slots) bool: none before, contacts in the recent weeks
+    # (7, slots) bool: none before, contacts in the recent weeks; on a weekday whose hours
+    # changed, any such slot, as the weekday is then learned from the recent weeks alone.
+    opened: np.ndarray
     since: np.ndarray  # (7,) day row of the first recent day of each weekday (-1: unjudged)
 
     def any(self) -> bool:
@@ -68,6 +70,11 @@ def find_hours_change(
                 & (earlier_total == 0)
                 & (recent_total * np.log(recent_share) < np.log(bar))
             )
+        if closed[weekday].any() or opened[weekday].any():
+            # The weekday is learned from its days since (follow_hours_change), so every slot
+            # with contacts since and none before is newly open to the forecast, not only those
+            # busy enough to show the change alone: a quiet last half hour too.
+            opened[weekday] |= open_slots & (earlier_total == 0) & (recent_total > 0)
         since[weekday] = recent[-1]
     whole = history if with_special is None else with_special
     if _silent_since(history, counts, observed, whole):
