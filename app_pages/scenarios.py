@@ -821,14 +821,17 @@ st.dataframe(
     },
 )
 st.caption(
+    "Contacts expected: the calls, chats or e-mails each scenario expects over the "
+    f"{compare.days_text(horizon_days)} on the mean forecast, after its volume change. "
     f"Δ: change against the baseline '{baseline}' (pp: percentage points), Δ%: relative change. "
     "Green: cheaper or better service than the baseline; red: costlier or worse service."
 )
 if any(scenarios[name].quantile != "mean" for name in outcomes):
     st.caption(
         "A scenario staffed to a forecast quantile (P50, P80, P90) is sized on it; its expected "
-        "service level, waits, occupancy and abandonment are measured on the mean forecast, the "
-        "contacts to expect, so a buffer shows as better service at a higher cost."
+        "contacts, service level, waits, occupancy and abandonment are measured on the mean "
+        "forecast, the contacts to expect, so a buffer shows as better service at a higher cost "
+        "(the plans below list the contacts each interval was sized for as sized_for_volume)."
     )
 if email_names:
     st.caption(

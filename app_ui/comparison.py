@@ -19,7 +19,7 @@ from pandas.io.formats.style import Styler
 from app_ui.settings import CHANNEL_LABELS, clock_text, duration_text, hours_text
 from app_ui.tables import MISSING
 from data.schema import INTERVAL_START, IS_OPEN
-from planning.compare import ASA_ROW, RESPONSE_TIME_ROW
+from planning.compare import ASA_ROW, CONTACTS_ROW, RESPONSE_TIME_ROW
 from planning.scenario import Scenario
 
 MINUS = "−"  # a real minus sign: as wide as the plus and easier to read than a hyphen
@@ -45,7 +45,10 @@ class Metric:
 
 
 # By the row labels of planning.compare.METRICS. People, hours and money: less is cheaper.
+# Contacts are what the desk must answer, neither better nor worse: the contacts expected (the
+# mean forecast with the scenario's change), calls, chats or e-mails as the queue has them.
 METRICS = {
+    CONTACTS_ROW: Metric("Contacts expected", COUNT, 0),
     "FTE": Metric("FTE", DECIMAL, -1),
     "Peak agents": Metric("Peak agents", COUNT, -1),
     "Peak rostered people": Metric("Peak rostered people", COUNT, -1),
@@ -62,8 +65,8 @@ METRICS = {
 
 
 # Rows that add up over the whole horizon: their labels name its days ("Total cost over 14 days
-# (EUR)"), which the label alone would leave to a caption above the table.
-HORIZON_TOTALS = ("Paid hours", "Total cost")
+# (EUR)", "Contacts expected over 14 days"), which the label alone would leave to a caption.
+HORIZON_TOTALS = (CONTACTS_ROW, "Paid hours", "Total cost")
 
 
 def days_text(days: float) -> str:
@@ -71,11 +74,15 @@ def days_text(days: float) -> str:
 
 
 def metric_of(row: str, horizon_days: float | None = None) -> Metric:
-    """How `row` reads; with `horizon_days`, a total over the horizon names its days."""
+    """How `row` reads; with `horizon_days`, a total over the horizon names its days, before
+    the unit: "Total cost over 14 days (EUR)", "Contacts expected over 14 days"."""
     metric = METRICS.get(row) or Metric(row, DECIMAL, 0)
     if horizon_days is not None and row in HORIZON_TOTALS:
-        label = metric.label.replace(row, f"{row} over {days_text(horizon_days)}", 1)
-        metric = Metric(label, metric.kind, metric.better)
+        name, unit = metric.label, ""
+        if name.endswith(")") and " (" in name:
+            name, unit = name.rsplit(" (", 1)
+            unit = f" ({unit}"
+        metric = Metric(f"{name} over {days_text(horizon_days)}{unit}", metric.kind, metric.better)
     return metric
 
 

@@ -345,38 +345,52 @@ def scenario_staff_chart(plans: pd.DataFrame, baseline: str) -> go.Figure:
 
 
 def requirement_heatmap(plan: pd.DataFrame, value_column: str = "rostered") -> go.Figure:
-    """Mean people required by weekday × time of day over the plan horizon."""
-    starts = pd.to_datetime(plan[INTERVAL_START])
-    table = (
+    """People required by weekday × time of day: the most of any week of the plan horizon.
+
+    A weekly shift pattern has to cover every week, so each cell is the highest of its weekday
+    and slot over the weeks (a holiday Monday does not halve a normal Monday's need, as a mean
+    did); the hover adds the mean over those weeks. Queues sharing an interval add up.
+    """
+    per_interval = (
         pd.DataFrame(
-            {
-                "weekday": starts.dt.day_of_week,
-                "time": starts.dt.strftime("%H:%M"),
-                "v": plan[value_column],
-            }
+            {INTERVAL_START: pd.to_datetime(plan[INTERVAL_START]), "v": plan[value_column]}
         )
-        .groupby(["weekday", "time"], sort=True)["v"]
-        .mean()
-        .unstack("time")
-        .reindex(range(7))
+        .groupby(INTERVAL_START, sort=True)["v"]
+        .sum()
     )
-    values = table.to_numpy(dtype=float, copy=True)
+    starts = per_interval.index.to_series()
+    grouped = pd.DataFrame(
+        {
+            "weekday": starts.dt.day_of_week.to_numpy(),
+            "time": starts.dt.strftime("%H:%M").to_numpy(),
+            "v": per_interval.to_numpy(dtype=float),
+        }
+    ).groupby(["weekday", "time"], sort=True)["v"]
+    most = grouped.max().unstack("time").reindex(range(7))
+    mean = grouped.mean().unstack("time").reindex(index=most.index, columns=most.columns)
+    values = most.to_numpy(dtype=float, copy=True)
     values[values == 0] = np.nan  # closed: leave the cell blank rather than a misleading 0
     figure = go.Figure(
         go.Heatmap(
             z=values,
-            x=list(table.columns),
-            y=[WEEKDAY_NAMES[day] for day in table.index],
+            x=list(most.columns),
+            y=[WEEKDAY_NAMES[day] for day in most.index],
+            customdata=mean.to_numpy(dtype=float),
             colorscale="Blues",
             colorbar={"title": "People rostered"},
             hoverongaps=False,
-            hovertemplate="%{y} %{x}: %{z:.1f} people<extra></extra>",
+            hovertemplate=(
+                "%{y} %{x}: %{z:.1f} people in the busiest week"
+                "<br>mean over the weeks: %{customdata:.1f}<extra></extra>"
+            ),
         )
     )
     figure.update_yaxes(autorange="reversed", title_text="Weekday")
     figure.update_xaxes(title_text="Time of day (interval start)", nticks=24)
     figure.update_layout(
-        title="People required (rostered, incl. shrinkage): weekday × time of day",
+        title=(
+            "People required (rostered, incl. shrinkage), most in any week: weekday × time of day"
+        ),
         height=360,
         margin={"l": 10, "r": 10, "t": 60, "b": 10},
     )

@@ -8,17 +8,23 @@ import numpy as np
 import pandas as pd
 
 from data.errors import InputError
+from data.schema import VOLUME
 from planning.build import PlanOutcome
 from staffing.plan import blank_when_closed
 
 SECONDS_PER_HOUR = 3600.0
+CONTACTS_ROW = "Contacts"
 ASA_ROW = "Expected ASA (s)"
 RESPONSE_TIME_ROW = "Expected response time (h)"
 ABANDONMENT_ROW = "Expected abandonment"
 # (row label, PlanSummary attribute), in the order the comparison lists them. The plan's mean
 # wait is a voice or chat ASA in seconds, or an e-mail response time best read in hours: two
-# rows, each in one unit, so a download never mixes seconds and hours in one row.
+# rows, each in one unit, so a download never mixes seconds and hours in one row. Contacts come
+# first, from the plan rather than its summary: the horizon's contacts expected (the plan's
+# `volume`, the mean forecast with the scenario's volume change), not the quantile the agents
+# were sized for (`sized_for_volume`), so staffing to P80 expects as many contacts as the mean.
 METRICS = [
+    (CONTACTS_ROW, VOLUME),
     ("FTE", "fte"),
     ("Peak agents", "peak_agents"),
     ("Peak rostered people", "peak_rostered"),
@@ -45,11 +51,23 @@ def is_email_only(outcome: PlanOutcome) -> bool:
     return "channel" in plan and not plan.empty and bool((plan["channel"] == "email").all())
 
 
+def contacts_expected(outcome: PlanOutcome) -> float:
+    """The contacts (calls, chats or e-mails) the plan expects over its horizon: the sum of its
+    `volume`, the mean forecast after the scenario's volume change."""
+    plan = outcome.plan
+    if VOLUME not in plan or plan.empty:
+        return 0.0
+    return float(pd.to_numeric(plan[VOLUME], errors="coerce").fillna(0.0).sum())
+
+
 def summary_figures(outcome: PlanOutcome) -> list[float]:
     """The comparison metrics of one outcome; NaN where the plan has no such figure."""
     email = is_email_only(outcome)
     values = []
     for label, attribute in METRICS:
+        if label == CONTACTS_ROW:
+            values.append(contacts_expected(outcome))
+            continue
         value = getattr(outcome.summary, attribute)
         if value is None or label in (LIVE_ONLY_ROWS if email else EMAIL_ONLY_ROWS):
             values.append(math.nan)
