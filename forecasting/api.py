@@ -604,10 +604,19 @@ def _idle_campaign_notes(
     start: pd.Timestamp,
     horizon_days: int,
     settings: ForecastSettings,
+    names: list[str],
 ) -> list[str]:
     """One note per campaign whose days in the horizon all fall when the queue is closed (a
-    Sunday, a holiday it shuts on, the evening): its uplift multiplies nothing, unsaid."""
+    Sunday, a holiday it shuts on, the evening): its uplift multiplies nothing, unsaid.
+    `names`: the horizon's special-day names, as the forecast frame lists them."""
     history = inputs.history
+    campaigns = [
+        event
+        for event in settings.events
+        if event.kind == CAMPAIGN and event.queue in (None, history.queue)
+    ]
+    if not campaigns:  # most forecasts: no work for the note
+        return []
     step = pd.Timedelta(minutes=history.interval_minutes)
     end = start + pd.Timedelta(days=horizon_days)
     first = history.first_day + pd.Timedelta(days=data.origin)
@@ -616,12 +625,9 @@ def _idle_campaign_notes(
     plain = dataclasses.replace(inputs, uplift=np.ones_like(inputs.uplift))
     is_open = (day_multipliers(plain, data, n_days) > 0).ravel()
     kinds = inputs.kinds[data.origin : data.origin + n_days]
-    names = _special_day_names(inputs, data.origin, n_days)
     open_days = data.training.open_rows(data.origin, n_days).any(axis=1)
     notes = []
-    for event in settings.events:
-        if event.kind != CAMPAIGN or event.queue not in (None, history.queue):
-            continue
+    for event in campaigns:
         if not event.uplift_pct or pd.Timestamp(event.end) > end:
             continue  # no change asked for, or days past the horizon that may be open
         covered = np.zeros(times.size, dtype=bool)
@@ -809,8 +815,10 @@ def forecast_dataset(
         # A day the history shows closed (a holiday, a bridge at x0) or an event closes is shut:
         # nobody is staffed there, not even the minimum an open slot gets.
         is_open = (day_multipliers(inputs, data, n_days) > 0) & ~skipped
-        notes += _idle_campaign_notes(inputs, data, n_days, start, horizon_days, settings)
         day_names = _special_day_names(inputs, origin, n_days)
+        notes += _idle_campaign_notes(
+            inputs, data, n_days, start, horizon_days, settings, day_names
+        )
         kinds = inputs.kinds[origin : origin + n_days]
         frame = pd.DataFrame(
             {
