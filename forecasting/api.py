@@ -34,8 +34,8 @@ from forecasting.calendar import (
     SpecialDayEffects,
 )
 from forecasting.clock_change import skipped_hour_note, skipped_hours, skipped_slots
-from forecasting.data_end import cut_day_ends, find_data_end, trim_to_data
-from forecasting.events import CAMPAIGN, event_slots
+from forecasting.data_end import DataEnd, cut_day_ends, find_data_end, trim_to_data
+from forecasting.events import CAMPAIGN, campaign_outside_note, event_slots
 from forecasting.history import QueueHistory, history_from_intervals, infer_interval_minutes
 from forecasting.hours_change import hours_change_note
 from forecasting.intervals import DEFAULT_DISPERSION, calibrate_dispersion, quantile_forecasts
@@ -73,7 +73,8 @@ from forecasting.select import (
     origin_abs_errors,
     pick_model,
 )
-from forecasting.settings import AUTO, ForecastSettings, check_horizon_days
+from forecasting.settings import AUTO, MAX_HORIZON_DAYS, ForecastSettings, check_horizon_days
+from forecasting.sparse_hours import too_sparse, widen_sparse_hours
 from forecasting.yearly import yearly_factors
 
 Progress = Callable[[float, str], None]
@@ -266,7 +267,36 @@ def _histories(
             histories.append(history)
             continue
         histories.append(history.with_values(values))
+    histories = _with_sparse_hours(histories, frame, step, open_hours, notes)
     return histories, start, step, notes, elsewhere
+
+
+def _with_sparse_hours(
+    histories: list[QueueHistory],
+    frame: pd.DataFrame,
+    step: int,
+    open_hours: pd.DataFrame | None,
+    notes: list[str],
+) -> list[QueueHistory]:
+    """The histories with a too-sparse queue's open hours widened (see sparse_hours), the
+    file's busier queues - forecast or not - lending theirs; a note per widened queue."""
+    if not any(too_sparse(history) for history in histories):
+        return histories
+    masks = {}  # the open hours of every queue not too sparse to learn its own
+    for queue in frame[QUEUE].unique():
+        history = next((h for h in histories if h.queue == queue), None)
+        history = history or history_from_intervals(frame, queue, step, open_hours)
+        if not too_sparse(history):
+            masks[queue] = history.open_mask
+    widened = []
+    for history in histories:
+        others = [mask for queue, mask in masks.items() if queue != history.queue]
+        reference = np.logical_or.reduce(others) if others else None
+        history, note = widen_sparse_hours(history, reference)
+        if note:
+            notes.append(note)
+        widened.append(history)
+    return widened
 
 
 def _busy_elsewhere(frame: pd.DataFrame) -> dict[str, pd.DatetimeIndex]:
@@ -578,7 +608,7 @@ def _to_data_end(
     )
     trimmed = trim_to_data(history, end)
     if trimmed is history:
-        return history, inputs, []
+        return history, inputs, [_stopped_note(history, end)] if end.stopped_days else []
     gap = history.n_days - trimmed.n_days
     inputs = prepare_queue(trimmed, extra_days + gap, settings)
     last = history.first_day + pd.Timedelta(days=end.last_day)
@@ -595,6 +625,18 @@ def _to_data_end(
             "closed, leave it out; if the export missed it, import the missing weeks."
         )
     return trimmed, inputs, [text]
+
+
+def _stopped_note(history: QueueHistory, end: DataEnd) -> str:
+    """Why a queue silent for months is forecast at 0 (its zeros are kept as data)."""
+    last = history.first_day + pd.Timedelta(days=end.last_day)
+    since = last - pd.Timedelta(days=end.stopped_days - 1)
+    return (
+        f"{history.queue}: no contact at all from {since:%a %d %b %Y} to {last:%a %d %b %Y} "
+        f"({end.stopped_days} days), longer than an export padded to the end of its period: "
+        "read as a queue that stopped, and forecast at 0. If it is still open, check the export "
+        "for those months; if it closed, leave it out."
+    )
 
 
 def _idle_campaign_notes(
@@ -747,6 +789,13 @@ def forecast_dataset(
     last_runs: list[pd.DataFrame] = []
     special: list[pd.DataFrame] = []
     outlook: list[pd.DataFrame] = []
+    forecast_queues = {history.queue for history in histories}
+    for event in settings.events:
+        if event.queue in (None, *forecast_queues):
+            note = campaign_outside_note(
+                event, start, start + pd.Timedelta(days=horizon_days), MAX_HORIZON_DAYS
+            )
+            notes += [note] if note else []
     for number, history in enumerate(histories):
         report = _scaled(progress, number, len(histories))
         last_slot = start + pd.Timedelta(days=horizon_days) - pd.Timedelta(minutes=step)

@@ -18,6 +18,9 @@ MIN_GAP_DAYS = 7
 # such day brings so many that zero has under a 1-in-1000 chance (Poisson: exp(-7) < 0.001).
 MIN_USUAL_FOR_ZERO = 7.0
 MIN_ZERO_DAYS = 2  # a single empty day may be a closure nobody flagged
+# A report padded with zero rows pads the rest of its period (a month, a quarter): zeros running
+# longer than that are a queue that stopped, not an export cut short, even alone in its file.
+MAX_CUT_SHORT_DAYS = 92
 USUAL_WEEKS = 4
 
 
@@ -28,6 +31,7 @@ class DataEnd:
     last_day: int  # day row of the last day with contacts
     zero_days: int  # trailing open days with zero contacts read as missing
     gap_days: int  # days between the last data and the forecast start
+    stopped_days: int = 0  # trailing zero days too many for an export's padding: a stopped queue
 
 
 def find_data_end(
@@ -59,17 +63,19 @@ def find_data_end(
     zero_days = sum(
         _usual(totals, seen, probe, empty_day) >= MIN_USUAL_FOR_ZERO for empty_day in empty
     )
-    shut = (
+    stopped = day - probe > MAX_CUT_SHORT_DAYS
+    shut = stopped or (
         busy_elsewhere is not None
         and bool(empty)
         and day - probe >= 7 * RECENT_WEEKS
         and busy_elsewhere[empty].mean() > 0.5  # most of its silent days, the others counted
     )
+    stopped_days = day - probe if stopped and zero_days >= MIN_ZERO_DAYS else 0
     if zero_days >= MIN_ZERO_DAYS and not shut:
         day = probe
     else:
         zero_days = 0
-    return DataEnd(day, zero_days, history.n_days - 1 - day)
+    return DataEnd(day, zero_days, history.n_days - 1 - day, stopped_days)
 
 
 def _usual(totals: np.ndarray, seen: np.ndarray, last: int, day: int) -> float:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -77,3 +78,39 @@ def event_grids(
             campaign[span] = np.where(named == "", event.name, named + " + " + event.name)
     shape = (n_days, slots)
     return excluded.reshape(shape), multiplier.reshape(shape), campaign.reshape(shape)
+
+
+def campaign_outside_note(
+    event: ForecastEvent, start: pd.Timestamp, end: pd.Timestamp, max_days: int
+) -> str | None:
+    """A note when a campaign with an uplift lies wholly outside the forecast's days `start` ..
+    `end` (exclusive): a manager who set it would otherwise see it change nothing, unsaid.
+    `max_days` is the longest horizon a forecast takes."""
+    first, last = event.bounds()
+    if event.kind != CAMPAIGN or not event.uplift_pct or (first < end and last > start):
+        return None
+    who = f" for {event.queue}" if event.queue else ""
+    text = (
+        f"The campaign '{event.name}' ({event.uplift_pct:+g}%{who}) runs {_when(first, last)}, "
+        f"{'after' if first >= end else 'before'} the forecast's days ({_when(start, end)}), "
+        "so it changes no forecast."
+    )
+    if first < start:  # uplifts apply to forecast days; the history is as it came
+        return text + (
+            " A campaign raises forecast days only: to keep its contacts out of what the "
+            "forecast learns from, exclude its days as an unusual past period instead."
+        )
+    needed = math.ceil((last - start) / pd.Timedelta(days=1))
+    if needed <= max_days:
+        return text + f" Forecast {needed} days to include it."
+    return text + f" Forecast it nearer its dates: a forecast covers up to {max_days} days."
+
+
+def _when(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    """`start` .. `end` (exclusive) as dates, or as times when either is not a midnight."""
+    if start != start.normalize() or end != end.normalize():
+        return f"{start:%a %d %b %Y %H:%M} – {end:%a %d %b %Y %H:%M}"
+    last = end - pd.Timedelta(days=1)
+    if last == start:
+        return f"{start:%a %d %b %Y}"
+    return f"{start:%a %d %b{' %Y' if start.year != last.year else ''}} – {last:%a %d %b %Y}"
