@@ -9,6 +9,7 @@ import pandas as pd
 import pyarrow as pa
 
 from data import schema
+from data.labels import header_words
 from data.open_hours import learn_open_slots
 
 SECONDS_PER_DAY = 86_400
@@ -290,3 +291,21 @@ def grows_with_count(values: np.ndarray, counts: np.ndarray) -> bool:
         return False
     slope = float(np.cov(log_count, log_value, bias=True)[0, 1]) / spread
     return slope >= TOTAL_SLOPE
+
+
+TOTAL_HEADER_WORDS = {"total", "totale", "sum", "somma", "t"}  # "t": Genesys' tHandle, tAnswered
+MEAN_HEADER_WORDS = {
+    "avg", "average", "mean", "media", "medio", "aht", "asa", "tma", "tmc", "tme", "tmo", "dmt",
+    "gem", "gemiddelde", "moyenne", "durchschnitt",
+}  # fmt: skip
+
+
+def is_interval_total(column: str, values: np.ndarray, counts: np.ndarray) -> bool:
+    """Whether an interval report's time column holds each interval's total over its contacts
+    (its header says so, or it grows with the count), not a mean per contact."""
+    words = header_words(column)
+    if words & MEAN_HEADER_WORDS:
+        return False
+    if words & TOTAL_HEADER_WORDS:
+        return True
+    return grows_with_count(values, counts)

@@ -1377,11 +1377,19 @@ DURATION_UNITS = (
 GENESYS_TIMED_METRIC = re.compile(r"t[A-Z][A-Za-z]+")
 
 
+SECONDS_WORDS = {"s", "sec", "secs", "seconds", "secondi", "ss"}
+
+
+def names_seconds(name: str) -> bool:
+    """Whether a duration column's header says its values are seconds ("Avg Handle (s)")."""
+    return bool(header_words(name) & SECONDS_WORDS)
+
+
 def duration_unit(name: str) -> tuple[float, str]:
     """(seconds per unit, unit) that a duration column's header names; (1, "seconds") when it
     names none or says seconds too ("AHT (mm:ss)" holds clock notation, not minutes)."""
     words = header_words(name)
-    if words & {"s", "sec", "secs", "seconds", "secondi", "ss"}:
+    if words & SECONDS_WORDS:
         return 1.0, "seconds"
     if GENESYS_TIMED_METRIC.fullmatch(name.strip()):
         return 0.001, "milliseconds"

@@ -11,14 +11,13 @@ from data.aggregate import (
     IntervalGrid,
     coarsen,
     grid_frame,
-    grows_with_count,
     handled_weights,
+    is_interval_total,
     learn_grid_open_hours,
     plan_grid,
     sum_at,
     weighted_mean_at,
 )
-from data.columns import header_words
 from data.errors import InputError, where_to_choose
 from data.reader import FileReport
 from data.rows import ParsedRows
@@ -175,11 +174,6 @@ PER_CONTACT_TIMES = (
     ("wait", "wait", "answered"),
     ("abandon_wait", "abandon wait", "abandoned"),
 )
-TOTAL_HEADER_WORDS = {"total", "totale", "sum", "somma", "t"}  # "t": Genesys' tHandle, tAnswered
-MEAN_HEADER_WORDS = {
-    "avg", "average", "mean", "media", "medio", "aht", "asa", "tma", "tmc", "tme", "tmo", "dmt",
-    "gem", "gemiddelde", "moyenne", "durchschnitt",
-}  # fmt: skip
 
 
 def _totals_to_means(rows: ParsedRows, reports: list[FileReport], notes: list[str]) -> None:
@@ -194,7 +188,7 @@ def _totals_to_means(rows: ParsedRows, reports: list[FileReport], notes: list[st
         for index, report in enumerate(reports):
             column = report.columns.get(role)
             in_file = rows.file_index == index if rows.file_index is not None else slice(None)
-            if column is None or not _is_interval_total(column, values[in_file], counts[in_file]):
+            if column is None or not is_interval_total(column, values[in_file], counts[in_file]):
                 continue
             per_contact = np.where(counts > 0, values / np.where(counts > 0, counts, 1), np.nan)
             values[in_file] = per_contact[in_file]
@@ -214,15 +208,6 @@ def _count_for(rows: ParsedRows, name: str) -> tuple[np.ndarray, str]:
     if name == "answered" and rows.abandoned is not None and not np.isnan(rows.abandoned).all():
         return rows.volume - np.nan_to_num(rows.abandoned), "answered (contacts less abandoned)"
     return rows.volume, "contacts"
-
-
-def _is_interval_total(column: str, values: np.ndarray, counts: np.ndarray) -> bool:
-    words = header_words(column)
-    if words & MEAN_HEADER_WORDS:
-        return False
-    if words & TOTAL_HEADER_WORDS:
-        return True
-    return grows_with_count(values, counts)
 
 
 def _total(counts: np.ndarray | None) -> int | None:

@@ -182,6 +182,18 @@ _TRANSFERRED = re.compile(
 # VICIdial's MAXCAL ("Inbound Max Calls Drop") was turned away by a full in-group likewise.
 _DETERRED = re.compile(r"\bDISSUAD|^MAXCAL$")
 
+# Whole labels of a contact no agent of this queue took, whatever time its row carries (in Teams
+# call queue logs the whole call's length): Teams' "overflown" went on to the queue's overflow
+# target (another queue, voicemail) before any agent here answered; a "failed" (or "error") call
+# was never connected. Neither answered nor abandoned (the caller did not give up), and no
+# transfer either: an overflow names where it was sent, not an agent's work here.
+_NEVER_SERVED = re.compile(r"^(OVERFLOWN|FAILED|FAILURE|ERROR)$")
+
+
+def never_served(label: str) -> bool:
+    """A label saying no agent of this queue took the contact ("overflown", "Call failed")."""
+    return bool(_NEVER_SERVED.match(_LEADING_CALL.sub("", _words(label))))
+
 
 # Records that say no real contact stood behind them (the Anonymous Bank's PHANTOM calls, test
 # calls, spam, duplicates): neither answered nor abandoned, whatever time they carry.
@@ -197,12 +209,17 @@ def disposition(label: str) -> bool:
         and not ended_by_caller(label)
         and not _NO_CONTACT.search(_words(label))
         and not _DETERRED.search(_words(label))
+        and not never_served(label)
     )
 
 
 def transferred(label: str) -> bool:
     """A label saying the contact was passed on ("Transferred", "Trasferita", "XFER")."""
-    return classify_label(label) == OTHER and bool(_TRANSFERRED.search(_words(label)))
+    return (
+        classify_label(label) == OTHER
+        and bool(_TRANSFERRED.search(_words(label)))
+        and not never_served(label)
+    )
 
 
 def ended_by_caller(label: str) -> bool:
@@ -247,6 +264,7 @@ def classify_outcomes(
     by_handle = [p for p in used if unhandled[p] == ABANDONED]
     passed_on = [p for p in used if transferred(labels[p])]
     disposed = [p for p in used if disposition(labels[p])]
+    unserved = [i for i in range(len(labels)) if counts[i] and never_served(labels[i])]
     order = [i for i in np.argsort(-counts, kind="stable") if counts[i]]  # rows left out: none
 
     def outcome(position: int) -> str:
@@ -278,6 +296,12 @@ def classify_outcomes(
             f"; {_quoted(labels, disposed)} no outcome the importer knows: rows with a handle "
             "time were taken as answered (an agent served them), the others as neither answered "
             "nor abandoned"
+        )
+    if unserved:
+        summary += (
+            f"; {_quoted(labels, unserved)} that no agent of this queue took the contact (sent "
+            "on to an overflow target, or never connected): neither answered nor abandoned, "
+            "whatever time the row carries (still counted as arrivals)"
         )
     return codes, summary
 

@@ -15,6 +15,7 @@ import pyarrow.csv as pacsv
 
 from data import schema
 from data.agents import agent_columns, arriving_count, read_per_agent_counts, refuse_per_agent
+from data.aggregate import MEAN_HEADER_WORDS, is_interval_total
 from data.asterisk import CDR_OUTCOME_NOTE, CDR_QUEUE, AsteriskCdr, asterisk_cdr, cdr_columns
 from data.columns import (
     HOLD_WORDS,
@@ -28,6 +29,7 @@ from data.columns import (
     header_words,
     is_direction_value,
     is_total_row_label,
+    names_seconds,
 )
 from data.errors import InputError, where_to_choose
 from data.labels import LABEL_TYPE, label_codes, queue_from_file_name
@@ -60,7 +62,7 @@ from data.timestamps import (
     parse_with_format,
     two_field_reading,
 )
-from data.title_date import with_title_date
+from data.title_date import TitleDate, with_title_date
 from data.title_queue import title_queue
 from data.wide import LONG_QUEUE, LONG_VOLUME, grid_columns, queues_to_long, wide_to_long
 
@@ -89,7 +91,7 @@ def read_file(
     name: str,
     options: ImportOptions,
     sheet: str | None = None,
-    title_dated: bool = False,
+    title_dated: TitleDate | None = None,
     repaired: bool = False,
 ) -> tuple[ColumnPlan, ParsedRows, FileReport]:
     """Read one text export (a workbook's sheet arrives as its CSV copy, `sheet` naming it:
@@ -129,7 +131,7 @@ def _read_sniffed(
     options: ImportOptions,
     text_format: TextFormat,
     sheet: str | None,
-    title_dated: bool,
+    title_dated: TitleDate | None,
 ) -> tuple[ColumnPlan, ParsedRows, FileReport]:
     """`read_file` of the file sniffed as `text_format`."""
     if cdr_columns(text_format) is not None:  # a folder for the rewritten calls only then
@@ -156,9 +158,9 @@ def _read_sniffed(
             dated = with_title_date(path, name, text_format, Path(folder))
             if dated is None:
                 raise
-            dated_path, note = dated
+            dated_path, note, title_date = dated
             try:
-                plan, rows, report = read_file(dated_path, name, options, sheet, True)
+                plan, rows, report = read_file(dated_path, name, options, sheet, title_date)
             except InputError:
                 raise undated from None  # about the file as written, not the dated copy
         rows.notes.insert(1, note)
@@ -181,7 +183,7 @@ def _read_sniffed(
     if agents and not counted:
         refuse_per_agent(name, agents)
     table = _read_table(path, name, text_format, plan)
-    rows = _parse_rows(table, plan, text_format, name)
+    rows = _parse_rows(table, plan, text_format, name, title_dated)
     if counted:
         read_per_agent_counts(rows, agents, counted, name)
     rows.notes[:0] = plan.notes
@@ -519,10 +521,13 @@ class _Sheet:
     decimal_comma_columns: frozenset[str] = frozenset()  # 1.234,5 in these columns only
     # How the file's handle time was read, for its other durations: its column, whether its
     # two-field values ("04:33") were hours:minutes, and its milliseconds ("named" by its header,
-    # "likely" by its values).
+    # "read" so by its values, "likely" by its values but left in seconds).
     handle_column: str | None = None
     handle_hours_minutes: bool | None = None
     handle_in_ms: str | None = None
+    # An interval report's contacts per row, to tell a summed handle time from a mean.
+    row_counts: np.ndarray | None = None
+    title_date: TitleDate | None = None  # a column holding the date of a title line
 
     def column(self, column: str) -> pa.ChunkedArray:
         return self.table[column]
@@ -540,13 +545,20 @@ class _Sheet:
         shown = rows[:3]
         lines = (shown if self.kept is None else self.kept[shown]) + self.first_line
         values = _texts(self.table[column], shown)
+        if self.title_date and column == self.title_date.column and len(shown):
+            # One date, copied from a title line onto every row: that line wrote it.
+            return f"line {self.title_date.line}: {values[0]!r} (above the table)"
         return "; ".join(
             f"line {line}: {value!r}" for line, value in zip(lines, values, strict=True)
         )
 
 
 def _parse_rows(
-    table: pa.Table, plan: ColumnPlan, text_format: TextFormat, name: str
+    table: pa.Table,
+    plan: ColumnPlan,
+    text_format: TextFormat,
+    name: str,
+    title_date: TitleDate | None = None,
 ) -> ParsedRows:
     sheet = _Sheet(
         name,
@@ -554,6 +566,7 @@ def _parse_rows(
         text_format.decimal_comma,
         text_format.first_data_line,
         decimal_comma_columns=frozenset(text_format.decimal_comma_columns),
+        title_date=title_date,
     )
     notes: list[str] = []
     repeated_headers = _drop_repeated_headers(sheet, plan, notes)
@@ -599,6 +612,8 @@ def _parse_rows(
                 f"'{plan.abandoned_column}'."
             )
         if plan.aht_column:
+            answered = rows.answered is not None and not np.isnan(rows.answered).all()
+            sheet.row_counts = rows.answered if answered else rows.volume
             rows.aht = _handle_seconds(sheet, plan, plan.aht_column, notes)
         if plan.wait_column:
             rows.wait = _durations(sheet, plan.wait_column, notes)
@@ -1079,6 +1094,13 @@ class _DateReadings:
             return False
         return self.spacing(year_first) <= self.spacing(fmt)
 
+    def named(self) -> str:
+        """ "the dates in 'Date'", or the title's date where the column holds one."""
+        title = self.sheet.title_date
+        if title and title.column == self.column:
+            return f"the dates in '{self.column}' (the date above the table, on every row)"
+        return f"the dates in '{self.column}'"
+
     def example(self, which: np.ndarray) -> str:
         """The first row holding one of the distinct dates in `which`, as 'line N: value'."""
         wanted = pc.is_in(self.row_dates, value_set=pc.filter(self.dates, pa.array(which)))
@@ -1201,7 +1223,7 @@ def _note_either_order(
             readings_told += f" or year first ({turned}, {year_first})"
             year_first_told = True
     notes.append(
-        f"{readings.sheet.name}: the dates in '{readings.column}' fit day/month and month/day "
+        f"{readings.sheet.name}: {readings.named()} fit day/month and month/day "
         f"alike, and nothing in the file tells which: read as {_order_name(fmt)} ({fmt}), so "
         f"{readings.example(differ)} is {as_read}. If it is {readings_told}, no import option "
         f"sets the order: export the dates as year-month-day ({other}) and import again."
@@ -1222,7 +1244,7 @@ def _note_year_first(
     read_date = np.datetime64(int(as_read[first][0]), "D")
     turned_date = np.datetime64(int(turned[first][0]), "D")
     notes.append(
-        f"{readings.sheet.name}: the dates in '{readings.column}' have two-digit years, and "
+        f"{readings.sheet.name}: {readings.named()} have two-digit years, and "
         f"nothing in the file tells whether the year comes first: read as {_order_name(fmt)}/"
         f"year ({fmt}), so {readings.example(differ)} is {read_date}. If it is year first "
         f"({turned_date}, {year_first}), no import option sets the order: export the dates as "
@@ -1507,6 +1529,36 @@ PLAUSIBLE_HANDLE_SECONDS = (15.0, 3 * 3600.0)
 # The median a handle column written in minutes by its vendor must have to be read so: 12 s to
 # an hour. Above that the values are seconds after all, a file saved from another tool.
 MINUTES_HANDLE_MEDIAN = (0.2, 60.0)
+# A handle column's median (seconds once divided by 1000) that reads it in milliseconds when, as
+# seconds, it is above PLAUSIBLE_HANDLE_SECONDS: 30 s to 2 hours.
+MILLISECONDS_HANDLE_MEDIAN = (30.0, 2 * 3600.0)
+
+
+def _fits_milliseconds(median: float) -> bool:
+    """Whether a handle time's median, implausible as seconds, is a usual one in milliseconds."""
+    low, high = MILLISECONDS_HANDLE_MEDIAN
+    return low <= median / 1000 <= high
+
+
+def _summed(sheet: _Sheet, column: str, seconds: np.ndarray) -> bool:
+    """Whether an interval report's handle column sums its contacts' times, or may: hours of
+    it per interval are seconds, divided by the count later (see interval_volumes). A header
+    naming no mean ("Handle Time") whose values per contact are a usual handle time is too
+    ambiguous to read in milliseconds: it keeps its seconds and the note asking."""
+    if sheet.row_counts is None:
+        return False
+    counts = sheet.row_counts
+    if is_interval_total(column, seconds, counts):
+        return True
+    if header_words(column) & MEAN_HEADER_WORDS:
+        return False
+    counted = (counts > 0) & np.isfinite(seconds)
+    if not counted.any():
+        return False
+    low, high = PLAUSIBLE_HANDLE_SECONDS
+    return bool(low <= np.median(seconds[counted] / counts[counted]) <= high)
+
+
 # More contacts than this in one interval row is a misplaced value, not demand (and would
 # overflow the integer tables downstream).
 MAX_COUNT_PER_ROW = 10_000_000
@@ -1567,6 +1619,22 @@ def _durations(
                 f"{sheet.name}: '{column}' holds fractions of a day (Excel times written as "
                 f"numbers, median {median:.4f} = {median * SECONDS_PER_DAY:,.0f} s): read so."
             )
+        elif (
+            median > high
+            and _fits_milliseconds(median)
+            and not names_seconds(column)  # the header's word overrides the values
+            and not _summed(sheet, column, seconds)
+        ):
+            # Too long for seconds, a usual handle time read in milliseconds (Genesys Cloud's
+            # "Avg Handle"): waits and handle parts without a unit of the same file follow it.
+            seconds = np.where(plain, seconds / 1000, seconds)
+            sheet.handle_in_ms = "read"
+            notes.append(
+                f"{sheet.name}: '{column}' read in milliseconds: as seconds its median handle "
+                f"time of {median:,.0f} s ({median / 3600:,.1f} hours) is implausible, as "
+                f"milliseconds it is {median / 1000:,.1f} s. If it is in seconds after all, "
+                f"rename the column to '{column} (s)' and import again."
+            )
         elif median < low or median > high:
             guess = "minutes" if median < low else "milliseconds"
             tag = "min" if median < low else "ms"
@@ -1603,10 +1671,11 @@ def _like_handle_in_ms(
     if median < 1000:
         return seconds
     handle = sheet.handle_column
-    if sheet.handle_in_ms == "named":
+    if sheet.handle_in_ms in ("named", "read"):
+        why = "whose header says so" if sheet.handle_in_ms == "named" else "read so above"
         notes.append(
-            f"{sheet.name}: '{column}' read in milliseconds, like '{handle}', whose header says "
-            f"so (median {median / 1000:,.1f} s)."
+            f"{sheet.name}: '{column}' read in milliseconds, like '{handle}', {why} "
+            f"(median {median / 1000:,.1f} s)."
         )
         return np.where(plain, seconds / 1000, seconds)
     notes.append(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
@@ -18,16 +19,26 @@ from data.timestamps import (
     parse_with_format,
 )
 
+
+@dataclass(frozen=True)
+class TitleDate:
+    """The column a title's date was written into, and the file line that date is on: notes
+    about that column's values point there, not at the rows it was copied onto."""
+
+    column: str
+    line: int
+
+
 # "2024-03-04", "20240304", "2024_03_04" in a file name.
 _NAME_DATE = re.compile(r"(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
 
 
 def with_title_date(
     path: Path, name: str, text_format: TextFormat, folder: Path
-) -> tuple[Path, str] | None:
+) -> tuple[Path, str, TitleDate] | None:
     """A one-day report whose date is written only above the table ("Date: 3/4/2024", as an
-    ACD's daily interval report prints it): a copy in `folder` with that date on every row, and
-    the note that says so. None when the table has a date column of its own or nothing above
+    ACD's daily interval report prints it): a copy in `folder` with that date on every row, the
+    note that says so and where the date came from. None when the table has a date column of its own or nothing above
     it holds a date; InputError when the lines above hold several dates, so that the day of
     the rows is unknown."""
     if text_format.multiline or _has_date_column(text_format):
@@ -65,7 +76,7 @@ def with_title_date(
         f"{name}: the table has no date column; the date above it (line {line}: "
         f"'{written}'{told}) was given to every row, as a report of one day."
     )
-    return dated_path, note
+    return dated_path, note, TitleDate(column, line)
 
 
 def _has_date_column(text_format: TextFormat) -> bool:

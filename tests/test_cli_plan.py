@@ -220,16 +220,16 @@ def test_unknown_option_exits_2_with_one_line(office_hours_csv, tmp_path):
 
 
 def test_an_implausible_learned_handle_time_is_refused_not_staffed(tmp_path):
-    # A Genesys-style total in milliseconds read as seconds: 290,000 s per call would staff
-    # thousands of agents; the plan stops and asks for the handle time instead.
+    # A handle time implausible in seconds and in milliseconds alike (8 hours a call): it would
+    # staff thousands of agents, so the plan stops and asks for the handle time instead.
     starts = pd.date_range("2026-01-05 08:00", periods=20 * 28, freq="30min")
     frame = pd.DataFrame(
-        {"timestamp": starts.strftime("%Y-%m-%d %H:%M"), "calls": 10, "Avg Handle": 290_000}
+        {"timestamp": starts.strftime("%Y-%m-%d %H:%M"), "calls": 10, "Avg Handle": 29_000_000}
     )
     path = tmp_path / "genesys.csv"
     frame.to_csv(path, index=False)
     result = run_plan(path, "--horizon-days", 1, "--out", tmp_path / "plan.csv")
     assert result.returncode == 2
-    assert "implausible for genesys (290,000 s)" in result.stderr
+    assert "implausible for genesys (29,000,000 s)" in result.stderr
     assert "--aht-seconds" in result.stderr
     assert not (tmp_path / "plan.csv").exists()

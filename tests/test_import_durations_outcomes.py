@@ -164,19 +164,21 @@ def test_a_wait_without_unit_is_read_in_milliseconds_when_the_handle_header_says
     assert "like 'Avg Handle (ms)', whose header says so" in note
 
 
-def test_a_wait_beside_a_handle_time_that_looks_like_milliseconds_gets_a_note(tmp_path):
+def test_a_wait_beside_a_handle_time_that_looks_like_milliseconds_follows_it(tmp_path):
+    # Round eighteen: a handle time implausible in seconds and usual in milliseconds is read in
+    # milliseconds (it had been left at 290,000 s with a note), and the wait follows it.
     text = interval_report(
         "Interval,Offered,Answered,Avg Handle,Avg Wait",
         lambda slot: f"20,19,{290_000 + 1000 * (slot % 5)},{21_000 + 500 * (slot % 3)}",
     )
     dataset = import_files([write(tmp_path, "genesys.csv", text)])
-    assert at(dataset, "2024-03-04 08:00").wait_seconds == 21_000  # left as written, but told
-    assert "If it is in milliseconds, rename the column to 'Avg Handle (ms)'" in " ".join(
-        dataset.notes
+    assert at(dataset, "2024-03-04 08:00").aht_seconds == 290
+    assert at(dataset, "2024-03-04 08:00").wait_seconds == 21
+    assert "rename the column to 'Avg Handle (s)'" in note_with(
+        dataset, "'Avg Handle' read in milliseconds:"
     )
-    note = note_with(dataset, "'Avg Wait' was read in seconds")
-    assert "(median 21,500 s)" in note and "'Avg Handle' of the same file looks like" in note
-    assert "rename 'Avg Handle' to 'Avg Handle (ms)'" in note
+    note = note_with(dataset, "'Avg Wait' read in milliseconds")
+    assert "like 'Avg Handle', read so above (median 21.5 s)" in note
 
 
 def test_a_wait_in_seconds_beside_a_handle_time_in_ms_stays_in_seconds(tmp_path):
