@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 import streamlit as st
 
-from app_ui import cached, downloads, plots, settings, state, tables, uploads
+from app_ui import cached, downloads, plots, settings, state, tables, uploads, url_state
 from app_ui.widgets import confirm_delete, dataset_caption, dataset_metrics
 from data.errors import InputError
 from data.importer import ImportOptions
@@ -50,6 +50,7 @@ DETECTED_INTERVAL = tables.Column(
     "counted in.",
 )
 PREVIEW_ROWS = 500
+INTRADAY_PICKER = "intraday_queue"  # this page's queue widget; the shared selection is "queue"
 
 
 @dataclass(frozen=True)
@@ -328,6 +329,11 @@ def _mapping_form(upload: uploads.Upload) -> None:
                     kind=chosen(kind),
                 )
                 st.rerun()
+
+
+def _pick_queue() -> None:
+    """The intraday picker changed: the queue the other pages show changes with it."""
+    st.session_state[url_state.QUEUE_KEY] = st.session_state[INTRADAY_PICKER]
 
 
 def _picked() -> str:
@@ -652,14 +658,22 @@ history_tab, intraday_tab, preview_tab = st.tabs(["History", "Intraday", "Previe
 with history_tab:
     st.plotly_chart(plots.daily_history(dataset.intervals), key="history_chart")
 with intraday_tab:
-    if st.session_state.get("intraday_queue") not in dataset.queues:
-        # The queue picked on the other pages, else the busiest: the alphabetically first can
-        # be a side queue with a handful of contacts and an all but empty profile.
-        shared = st.session_state.get("queue")
-        st.session_state["intraday_queue"] = (
-            shared if shared in dataset.queues else settings.busiest_queue(dataset)
-        )
-    queue = st.selectbox("Queue", dataset.queues, key="intraday_queue", persist_state="session")
+    # One queue for every page: the one the URL or another page picked, else the busiest (the
+    # alphabetically first can be a side queue with an all but empty profile). A widget of its
+    # own that shows the shared choice and, when changed here, changes it for the other pages,
+    # as on the Scenarios page.
+    url_state.seed_from_url(url_state.QUEUE_KEY, url_state.QUEUE_PARAM, dataset.queues)
+    settings.seed_busiest_queue(current)
+    st.session_state[INTRADAY_PICKER] = st.session_state[url_state.QUEUE_KEY]
+    queue = st.selectbox(
+        "Queue",
+        dataset.queues,
+        key=INTRADAY_PICKER,
+        on_change=_pick_queue,
+        help="The same queue as on the Forecast, Staffing and Scenarios pages: a change here "
+        "changes it there too.",
+    )
+    url_state.keep_in_url(url_state.QUEUE_PARAM, queue)
     st.plotly_chart(plots.intraday_profile(dataset.intervals, queue), key="intraday_chart")
     if queue in queue_handle_seconds:
         st.caption(f"Mean handle time of {queue}: {queue_handle_seconds[queue]:,.0f} s.")

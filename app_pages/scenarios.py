@@ -721,7 +721,10 @@ _table_delete_confirmation(current.name, _deleted_rows(edited, scenarios))
 # The download holds every setting each scenario is planned with, not only the grid's.
 everything = table.join(pd.DataFrame([s.other_settings() for s in scenarios.values()]))
 downloads.download_table(
-    everything, f"scenarios_{current.name}", "Scenarios", key="download_scenarios"
+    everything,
+    downloads.file_stem("scenarios", current.name),
+    "Scenarios",
+    key="download_scenarios",
 )
 
 # Keyed, so the browser keeps it open or closed as the manager left it, even when a message

@@ -20,6 +20,18 @@ from staffing.plausibility import TYPICAL_SHRINKAGE_PCT
 SESSION = "session"
 DAYS_WITHOUT_SCROLLING = 31
 
+
+def heatmap_caption(horizon_days: float) -> str:
+    """What a cell of the weekday × time-of-day heat map shows, and why the most, not the mean."""
+    days = f"{horizon_days:.0f} day{'' if round(horizon_days) == 1 else 's'}"
+    return (
+        "Each cell: the most people rostered (agents plus shrinkage) that weekday and time of "
+        f"day needs in any week of the {days} of the horizon; hover for the mean over those "
+        "weeks. The most, not the mean: a weekly shift pattern repeats every week, so it has to "
+        "cover the busiest one. A blank cell: nobody is needed (closed)."
+    )
+
+
 st.title("Staffing")
 current = state.current()
 url_state.seed_from_url(url_state.QUEUE_KEY, url_state.QUEUE_PARAM, current.dataset.queues)
@@ -296,9 +308,10 @@ else:
         settings.duration_text(summary.asa_seconds),
         border=True,
         help=(
-            "Average speed of answer: the mean time in queue of every caller, those who hung up "
-            "before an answer included (Erlang A: abandonment × mean patience). Those answered "
-            "alone wait a little less."
+            "Average speed of answer: the mean time in queue of all "
+            f"{settings.WAITING_CONTACTS[st.session_state['channel']]}, those "
+            f"{settings.GIVING_UP[st.session_state['channel']]} before an answer included "
+            "(Erlang A: abandonment × mean patience). Those answered alone wait a little less."
             if st.session_state["use_patience"]
             else "Average speed of answer: the mean wait before an agent answers, contacts "
             "answered at once counting 0 s."
@@ -343,6 +356,7 @@ if sized_on_quantile:
 
 st.plotly_chart(plots.staffing_chart(plan), key="staffing_interval_chart")
 st.plotly_chart(plots.requirement_heatmap(plan), key="staffing_heatmap")
+st.caption(heatmap_caption(summary.horizon_days))
 
 starts = pd.to_datetime(plan[INTERVAL_START])
 daily = (

@@ -42,11 +42,15 @@ def test_four_queues_import_and_every_page_opens_on_the_busiest(axa):
     assert metric(axa, "Queues") == "4"
     # The intraday profile starts on the busiest queue, not on CMS (232 calls in three years).
     assert axa.selectbox(key="intraday_queue").value == BUSIEST
-    axa.selectbox(key="intraday_queue").set_value("Tech. Axa").run()
     go(axa, "staffing")  # before any visit to the Forecast page
     assert_clean(axa)
     assert axa.selectbox(key="queue").value == BUSIEST
     assert axa.query_params["queue"] == BUSIEST
+    go(axa, "data")
+    axa.selectbox(key="intraday_queue").set_value("Tech. Axa").run()
+    go(axa, "staffing")  # the queue picked on the Data page is every page's queue
+    assert axa.selectbox(key="queue").value == "Tech. Axa"
+    assert axa.query_params["queue"] == "Tech. Axa"
     go(axa, "data")
     assert axa.selectbox(key="intraday_queue").value == "Tech. Axa"  # kept across pages
 
