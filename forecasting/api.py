@@ -59,6 +59,7 @@ from forecasting.pipeline import (
     run_model,
 )
 from forecasting.recent_run import find_recent_run, recent_run_note
+from forecasting.regions import regional_holiday_note
 from forecasting.registry import (
     BASELINES,
     HISTORICAL_AVERAGE,
@@ -457,6 +458,9 @@ def _special_day_effect(
     """(multiplier, past days it was learned from, which days) for one special day."""
     if kind == HOLIDAY:
         effect, days = effects.holiday_effect(holiday)
+        if holiday in effects.closed_on:
+            shut = "closed" if effect == 0 else "nearly empty"
+            return effect, days, f"{label} in past years: {shut} each time"
         if holiday in effects.by_holiday:
             return effect, days, f"{label} in past years, weighed with all holidays"
         if days:
@@ -837,6 +841,7 @@ def forecast_dataset(
             _short_history_note(history),
             _unseen_weekdays_note(history, data.training),
             _stale_weekdays_note(history, data.training),
+            regional_holiday_note(history, n_days, settings.country, settings.subdivision),
         ):
             if note:
                 notes.append(note)

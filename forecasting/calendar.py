@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import functools
 from dataclasses import dataclass, field
 
 import holidays
@@ -39,6 +41,12 @@ EFFECT_PRIOR_CONTACTS = 25.0
 # Holidays seen in at least two years that it takes to tell real differences between holidays
 # (Armistice Day half worked, All Saints' Day closed) from year-to-year noise.
 MIN_REPEATED_HOLIDAYS = 3
+# A holiday is a closure where every past one brought at most this share of a usual day (a few
+# stray contacts - a voicemail, a web form - on a day nobody worked) ...
+CLOSED_SHARE = 0.05
+# ... over at least this many usual contacts, so that chance alone rarely brings so few: a
+# Poisson count of mean 5 is 0 about 1 time in 150.
+MIN_CLOSED_EVIDENCE = 5.0
 
 
 def holiday_names(
@@ -48,7 +56,7 @@ def holiday_names(
     if not country:
         return {}
     country = str(country).strip().upper()
-    subdivision = _known_region(country, subdivision)
+    subdivision = known_region(country, subdivision)
     years = range(first_day.year, (first_day + pd.Timedelta(days=n_days)).year + 1)
     try:
         calendar = holidays.country_holidays(country, subdiv=subdivision, years=years)
@@ -60,17 +68,14 @@ def holiday_names(
                 f"'{subdivision}' does not exist: give no region, for the whole country."
             ) from error
         if subdivision and regions is not None:
-            raise InputError(
-                f"Unknown holiday region '{subdivision}' of {country}: use one the `holidays` "
-                f"package knows ({', '.join(regions[:8])}…), or none for the whole country."
-            ) from error
+            raise InputError(unknown_region_message(country, subdivision, regions)) from error
         raise InputError(
             f"Unknown holiday country '{country}': use an ISO code such as IT, FR, DE, GB, or none."
         ) from error
     return {pd.Timestamp(day): name for day, name in calendar.items()}
 
 
-def _known_region(country: str, subdivision: str | None) -> str | None:
+def known_region(country: str, subdivision: str | None) -> str | None:
     """The `holidays` package's spelling of `subdivision`, typed in any case ("by" for BY):
     codes are typed from memory, and the package matches them case-sensitively. Unknown ones
     are returned as given, for the caller's refusal to name."""
@@ -79,8 +84,48 @@ def _known_region(country: str, subdivision: str | None) -> str | None:
     regions = holidays.list_supported_countries().get(country)
     if not regions or subdivision in regions:
         return subdivision
-    matches = [code for code in regions if code.casefold() == subdivision.strip().casefold()]
+    typed = subdivision.strip().casefold()
+    matches = [code for code in regions if code.casefold() == typed]
+    if not matches:  # a region's name ("bayern", "firenze") rather than its code
+        matches = list(
+            {code for alias, code in _region_aliases(country) if alias.casefold() == typed}
+        )
     return matches[0] if len(matches) == 1 else subdivision
+
+
+@functools.cache
+def _region_aliases(country: str) -> tuple[tuple[str, str], ...]:
+    """(name, code) pairs the `holidays` package knows for `country`'s regions."""
+    try:
+        aliases = getattr(holidays.country_holidays(country), "subdivisions_aliases", {}) or {}
+    except NotImplementedError:
+        return ()
+    return tuple(aliases.items())
+
+
+def unknown_region_message(country: str, subdivision: str, regions: list[str]) -> str:
+    """The refusal of an unknown region: every code the package knows (a planner cannot guess
+    which of 100 province codes exist from the first few) and the nearest match by code or name."""
+    names = dict(
+        (code, alias) for alias, code in sorted(_region_aliases(country), key=_shortest_first)
+    )
+    choices = {code.casefold(): code for code in regions}
+    choices.update({alias.casefold(): code for alias, code in _region_aliases(country)})
+    near = difflib.get_close_matches(subdivision.strip().casefold(), list(choices), n=3, cutoff=0.6)
+    guesses = list(dict.fromkeys(choices[match] for match in near))
+    hint = ""
+    if guesses:
+        named = [f"{code} ({names[code]})" if code in names else code for code in guesses]
+        hint = f" Did you mean {' or '.join(named)}?"
+    return (
+        f"Unknown holiday region '{subdivision}' of {country}: use one the `holidays` package "
+        f"knows ({', '.join(regions)}), or none for the whole country.{hint}"
+    )
+
+
+def _shortest_first(alias_code: tuple[str, str]) -> int:
+    """Shorter aliases first, so that the longest (the full name) is the one kept."""
+    return len(alias_code[0])
 
 
 def holiday_day_names(
@@ -213,9 +258,15 @@ class SpecialDayEffects:
     # Holiday name -> (its own ratio pulled toward holiday_ratio, its past days); empty when
     # the history does not show holidays differing beyond noise.
     by_holiday: dict[str, tuple[float, int]] = field(default_factory=dict)
+    # Holiday name -> (its own ratio, its past days) for a holiday the queue closed (or nearly)
+    # on every time it came, where the holidays weighed together say otherwise: a closure is
+    # the center's rule, not noise to pull toward the other holidays' level.
+    closed_on: dict[str, tuple[float, int]] = field(default_factory=dict)
 
     def holiday_effect(self, name: str) -> tuple[float, int]:
         """(multiplier, past days it rests on) for the holiday called `name`."""
+        if name in self.closed_on:
+            return self.closed_on[name]
         return self.by_holiday.get(name, (self.holiday_ratio, self.holidays_seen))
 
 
@@ -253,7 +304,7 @@ def learn_effects(
     with np.errstate(invalid="ignore", divide="ignore"):
         ratios = totals / usual
     seen = observed & (kinds == HOLIDAY) & (usual > 0)
-    closed = _closed_days(
+    closed = unrecorded_closed_days(
         history, np.isin(kinds, (HOLIDAY, YEAR_END_EVE, YEAR_END_WEEK, *BRIDGES)), observed
     )
     ratios = np.where(closed, 0.0, ratios)
@@ -274,15 +325,21 @@ def learn_effects(
         ratio, count = _median_ratio(ratios, known)
         ratio = ratio if count >= MIN_BRIDGES_SEEN else fallback
         bridges[kind] = (float(np.clip(ratio, 0.0, AFTER_RATIO_RANGE[1])), count)
-    by_holiday = {}
+    by_holiday, closed_on = {}, {}
     if n_holidays == 0:
         holiday_ratio = _quietest_day_ratio(history)
     elif names is not None:
         used = (seen | closed) & (kinds == HOLIDAY)
         clipped = np.clip(ratios[used], *HOLIDAY_RATIO_RANGE)
-        by_holiday = holiday_ratios_by_name(
-            clipped, names[used], float(np.clip(holiday_ratio, *HOLIDAY_RATIO_RANGE))
-        )
+        overall = float(np.clip(holiday_ratio, *HOLIDAY_RATIO_RANGE))
+        by_holiday = holiday_ratios_by_name(clipped, names[used], overall)
+        closed_on = closed_holidays(clipped, names[used], usual[used])
+        pooled = {name: by_holiday.get(name, (overall, n_holidays))[0] for name in closed_on}
+        # Only where weighing with the other holidays would open it: a desk closed on every
+        # holiday keeps its one learned ratio.
+        closed_on = {
+            name: effect for name, effect in closed_on.items() if pooled[name] > CLOSED_SHARE
+        }
     return SpecialDayEffects(
         float(np.clip(holiday_ratio, *HOLIDAY_RATIO_RANGE)),
         after,
@@ -297,7 +354,23 @@ def learn_effects(
         bridge_before_ratio=bridges[BRIDGE_BEFORE][0],
         bridges_before_seen=bridges[BRIDGE_BEFORE][1],
         by_holiday=by_holiday,
+        closed_on=closed_on,
     )
+
+
+def closed_holidays(
+    ratios: np.ndarray, names: np.ndarray, usual: np.ndarray
+) -> dict[str, tuple[float, int]]:
+    """Holidays at most CLOSED_SHARE of a usual day every time they came, over at least
+    MIN_CLOSED_EVIDENCE usual contacts in all: name -> (mean ratio, days seen)."""
+    groups: dict[str, list[int]] = {}
+    for row, name in enumerate(names):
+        groups.setdefault(str(name), []).append(row)
+    return {
+        name: (float(ratios[rows].mean()), len(rows))
+        for name, rows in groups.items()
+        if (ratios[rows] <= CLOSED_SHARE).all() and np.nansum(usual[rows]) >= MIN_CLOSED_EVIDENCE
+    }
 
 
 def holiday_ratios_by_name(
@@ -326,7 +399,7 @@ def holiday_ratios_by_name(
     return {name: ((sum(g) + k * overall) / (len(g) + k), len(g)) for name, g in groups.items()}
 
 
-def _closed_days(
+def unrecorded_closed_days(
     history: QueueHistory, special: np.ndarray, observed: np.ndarray, reach: int = 3
 ) -> np.ndarray:
     """Special days (holidays, eves) with no data at all between observed days: a per-contact

@@ -1,0 +1,96 @@
+"""Regional holidays the calendar in use leaves out, though the history shows the queue kept them."""
+
+from __future__ import annotations
+
+import functools
+
+import holidays
+import numpy as np
+import pandas as pd
+
+from forecasting.calendar import (
+    CLOSED_SHARE,
+    MIN_CLOSED_EVIDENCE,
+    known_region,
+    unrecorded_closed_days,
+    usual_daily_totals,
+)
+from forecasting.history import QueueHistory
+
+
+@functools.cache
+def _calendar(country: str, subdivision: str | None, years: tuple[int, ...]) -> dict:
+    """Date -> holiday name; cached, as every queue of a forecast asks for the same ones."""
+    calendar = holidays.country_holidays(country, subdiv=subdivision, years=years)
+    return {pd.Timestamp(day): name for day, name in calendar.items()}
+
+
+def closed_days(history: QueueHistory) -> np.ndarray:
+    """Per history day: the queue was shut (or nearly: at most CLOSED_SHARE of the usual for the
+    weekday, over at least MIN_CLOSED_EVIDENCE usual contacts) on a day it is normally open.
+    A day with no data at all between observed days counts too: a per-contact export has no row
+    for a day nobody called in because nobody was there."""
+    observed = history.observed_days()
+    usual = usual_daily_totals(history, observed)
+    totals = np.nansum(history.values, axis=1)
+    with np.errstate(invalid="ignore"):
+        quiet = observed & (usual >= MIN_CLOSED_EVIDENCE) & (totals <= CLOSED_SHARE * usual)
+    open_day = history.open_rows(0, history.n_days).any(axis=1)
+    return open_day & (quiet | unrecorded_closed_days(history, open_day, observed))
+
+
+def regional_holiday_note(
+    history: QueueHistory,
+    horizon_days: int,
+    country: str | None,
+    subdivision: str | None = None,
+) -> str | None:
+    """A note when the queue was closed on a past day that is a holiday only in some regions of
+    `country` (not in the calendar in use), and that holiday comes again within the
+    `horizon_days` after the history: it is forecast as an ordinary day there, and setting the
+    region would forecast it as a holiday. None when there is nothing to say.
+
+    The forecast itself is left alone: one closed day is a hint, not proof (an outage, a strike
+    close a desk on any day)."""
+    if not country:
+        return None
+    country = str(country).strip().upper()
+    regions = holidays.list_supported_countries().get(country) or []
+    if not regions:
+        return None
+    current = known_region(country, subdivision)
+    first, n_days = history.first_day, history.n_days
+    horizon = pd.date_range(first + pd.Timedelta(days=n_days), periods=horizon_days, freq="D")
+    years = tuple(range(first.year, horizon[-1].year + 1))
+    in_use = _calendar(country, current, years)
+    shut = closed_days(history)
+    open_ahead = history.open_rows(n_days, horizon_days).any(axis=1)
+    # (holiday, past closed date, date ahead) -> regions keeping that holiday on both dates
+    found: dict[tuple[str, pd.Timestamp, pd.Timestamp], list[str]] = {}
+    for region in regions:
+        if region == current:
+            continue
+        calendar = _calendar(country, region, years)
+        ahead = {
+            name: day
+            for day, name in calendar.items()
+            if day in horizon and day not in in_use and open_ahead[(day - horizon[0]).days]
+        }
+        for day, name in calendar.items():
+            row = (day - first).days
+            if name in ahead and day not in in_use and 0 <= row < n_days and shut[row]:
+                found.setdefault((name, day, ahead[name]), []).append(region)
+    if not found:
+        return None
+    parts = []
+    for (name, past, ahead), codes in sorted(found.items(), key=lambda item: item[0][2]):
+        parts.append(
+            f"closed on {past:%a %d %b %Y}, {name} - a holiday in {country} regions "
+            f"{', '.join(sorted(codes))} only, not in the calendar used - and it comes again on "
+            f"{ahead:%a %d %b %Y}, forecast as an ordinary day"
+        )
+    codes = sorted({code for found_codes in found.values() for code in found_codes})
+    where = f"the holiday region (subdivision) to {codes[0]}"
+    if len(codes) > 1:
+        where = f"the holiday region (subdivision) to the desk's own: one of {', '.join(codes)}"
+    return f"{history.queue}: {'; '.join(parts)}. If the queue keeps that holiday, set {where}."
