@@ -14,9 +14,10 @@ from app_ui import downloads, plots, settings, state, url_state
 from app_ui.tables import MISSING
 from app_ui.widgets import confirm_delete
 from data.errors import InputError
+from data.schema import INTERVAL_START
 from planning import QUANTILES, Scenario, compare_scenarios
 from planning.compare import ABANDONMENT_ROW, is_email_only, plans_side_by_side, relevant_metrics
-from planning.scenario import name_length_problem
+from planning.scenario import example_scenarios, name_length_problem
 from staffing.plan import NO_CONTACTS_NOTE
 
 MAX_COMPARED = 6
@@ -317,6 +318,36 @@ def _save_current(dataset_name: str) -> None:
     _compare_too(scenario.name)
     st.session_state["new_scenario_name"] = ""
     st.session_state[JUST_SAVED] = (scenario.name, True)
+
+
+def _save_examples(current: state.CurrentDataset, queue: str) -> None:
+    """Save the example scenarios and compare them against the current settings."""
+    problems = settings.staffing_problems()
+    if problems:
+        _say(
+            "error",
+            "Not saved: the Staffing page holds settings that cannot be staffed: "
+            + " ".join(problems),
+        )
+        return
+    _, forecast = settings.queue_forecast(current, queue)
+    starts = pd.to_datetime(forecast[INTERVAL_START]) if len(forecast) else None
+    first_day = starts.min().normalize() if starts is not None else None
+    taken = set(state.store().list_scenarios(current.name))
+    saved = []
+    for scenario in example_scenarios(settings.current_scenario(), first_day):
+        if scenario.name in taken:
+            continue
+        state.store().save_scenario(current.name, scenario.name, scenario.to_dict(), replace=False)
+        saved.append(scenario.name)
+    if saved:
+        st.session_state["compare_names"] = saved[:MAX_COMPARED]
+        st.session_state["baseline_name"] = saved[0]
+        _say(
+            "success",
+            f"Saved {len(saved)} example scenarios: {', '.join(saved)}. Change them in the "
+            "table below, or delete those you do not need.",
+        )
 
 
 def _compare_too(name: str) -> None:
@@ -679,7 +710,19 @@ with st.container(border=True):
 
 scenarios = _load_all(current.name)
 if not scenarios:
-    st.info("No scenario saved for this dataset yet: name the current settings and save them.")
+    st.info(
+        "No scenario saved for this dataset yet: name the current settings and save them, or "
+        "start from the usual comparisons: the current settings, 30% more contacts in the "
+        "forecast's first week, a 90% in 30 s target and staffing to the P80 forecast."
+    )
+    st.button(
+        "Start with example scenarios",
+        key="save_example_scenarios",
+        on_click=_save_examples,
+        args=(current, queue),
+        help="Saves the examples from the current Staffing settings; change or delete them "
+        "afterwards like any other scenario.",
+    )
     st.stop()
 
 st.subheader("Edit scenarios")

@@ -203,3 +203,28 @@ def _from_json(staffing: dict[str, Any]) -> dict[str, Any]:
         else value
         for key, value in staffing.items()
     }
+
+
+def example_scenarios(base: Scenario, first_day: pd.Timestamp | None) -> list[Scenario]:
+    """The comparisons a manager makes first, from the current settings: the same demand 30%
+    higher over the forecast's first week (a campaign, a lockdown week), a stricter target
+    (voice and chat: e-mail has a response window instead) and staffing to the P80 forecast."""
+    examples = [dataclasses.replace(base, name="Current settings")]
+    if first_day is not None:
+        last_day = first_day + pd.Timedelta(days=6)
+        examples.append(
+            dataclasses.replace(
+                base,
+                name=f"+30% volume {first_day:%d %b} – {last_day:%d %b}",
+                volume_change_pct=30.0,
+                change_from=first_day.date(),
+                change_to=last_day.date(),
+            )
+        )
+    if base.staffing.channel != "email":
+        strict = dataclasses.replace(base.staffing, service_level=0.9, answer_within_seconds=30.0)
+        examples.append(dataclasses.replace(base, name="90% in 30 s", staffing=strict))
+    examples.append(dataclasses.replace(base, name="Staffed to P80", quantile="p80"))
+    # One the current settings already are (a P80 plan, a 90/30 target) compares it to itself.
+    same = dataclasses.replace(examples[0], name="-")
+    return examples[:1] + [s for s in examples[1:] if dataclasses.replace(s, name="-") != same]
