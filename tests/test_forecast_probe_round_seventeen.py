@@ -131,8 +131,9 @@ def _stopped_queue_intervals(busy_weeks: int, silent_days: int) -> pd.DataFrame:
 
 
 def test_a_queue_silent_for_months_is_read_as_stopped_not_as_an_export_cut_short():
-    # Before: 122 days of zero rows (the weekend after the last busy Friday on) were read as an export cut short and forecast from the
-    # busy weeks before them (6 a half hour: 96 a weekday, 1,920 over 4 weeks).
+    # Before: 122 days of zero rows (from the weekend after the last busy Friday) were read as
+    # an export cut short and forecast from the busy weeks before them (6 a half hour: 96 a
+    # weekday, 1,920 over 4 weeks).
     frame = _stopped_queue_intervals(busy_weeks=12, silent_days=120)
     result = forecast_dataset(frame, 28, ForecastSettings(country=None))
     assert result.forecast["forecast"].sum() == 0.0
