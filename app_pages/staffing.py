@@ -9,9 +9,11 @@ from app_ui import downloads, plots, settings, state, tables, url_state
 from data.errors import InputError
 from data.schema import INTERVAL_START
 from planning import SIZED_FOR_VOLUME
+from staffing.limits import peak_limit_sentence, shares_sentence
 from staffing.plan import (
     NO_CONTACTS_NOTE,
     blank_when_closed,
+    limit_summary,
     minimum_queues_note,
     mostly_minimum,
 )
@@ -243,8 +245,9 @@ if unusual:
         "Some values are unusual; the plan below uses them as entered.\n"
         + "\n".join(f"- {note}" for note in unusual)
     )
+scenario = settings.current_scenario()
 try:
-    outcome = settings.plan_for(current, queue, settings.current_scenario())
+    outcome = settings.plan_for(current, queue, scenario)
 except InputError as error:
     st.error(f"These settings cannot be staffed: {error}")
     st.stop()
@@ -341,6 +344,18 @@ else:
         st.caption(f"Expected abandonment needs the {waiting}' patience: tick Erlang A above.")
 if not summary.has_contacts:  # a 100% service level here would praise an empty queue
     st.caption(NO_CONTACTS_NOTE)
+# Which target sets the agents: a tighter service target changes nothing where the occupancy
+# cap or the minimum decides, and the figures above alone do not say so.
+limits = limit_summary(
+    plan, current.dataset.interval_minutes, scenario.staffing, volume_column=SIZED_FOR_VOLUME
+)
+peak_sentence = peak_limit_sentence(limits, scenario.staffing)
+if peak_sentence:
+    st.markdown(f"**What sets the agents:** {peak_sentence}")
+    st.caption(
+        f"{shares_sentence(limits)} Each interval gets the fewest agents meeting every target at "
+        "once; the limit named is the one needing the most (column “Set by” per interval below)."
+    )
 for note in outcome.notes:  # e.g. a near-dead queue whose cost is mostly the open-hours minimum
     st.info(note, icon=":material/person_off:")
 quantile = st.session_state["quantile"]
@@ -391,6 +406,8 @@ with interval_tab:
         "volume",
         *([SIZED_FOR_VOLUME] if sized_on_quantile else []),
         "agents",
+        # e-mail's is always the response window (the sentence above says so): download only
+        *([] if is_email else ["limit"]),
         "rostered",
         "service_level",
         "asa_seconds",

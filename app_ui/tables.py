@@ -73,6 +73,12 @@ COLUMNS: dict[str, Column] = {
     "is_missing": Column("Missing", FLAG, "No data for this interval in the files."),
     "satisfaction": Column("Satisfaction", DECIMAL, "Mean score of the rated contacts."),
     "agents": Column("Agents", COUNT, "Agents handling contacts at once."),
+    "limit": Column(
+        "Set by",
+        TEXT,
+        "The limit that sets the interval's agents, the one needing the most: service level, "
+        "ASA, abandonment, occupancy cap or minimum while open (e-mail: the response window).",
+    ),
     "rostered": Column("Rostered people", COUNT, "Agents plus shrinkage: people on the roster."),
     "supervisors": Column("Supervisors", COUNT),
     "service_level": Column("Service level (%)", PERCENT, "Share answered within the target."),

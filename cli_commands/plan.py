@@ -50,8 +50,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "plan",
         help="forecast contact-history exports and staff the forecast, interval by interval",
         description=(
-            "Import FILE(s), forecast the next --horizon-days and write agents, rostered people, "
-            "supervisors, expected service and cost per open interval to --out PLAN.csv."
+            "Import FILE(s), forecast the next --horizon-days and write agents, the limit that "
+            "sets them (column limit), rostered people, supervisors, expected service and cost "
+            "per open interval to --out PLAN.csv."
         ),
     )
     one_line_errors(parser)

@@ -142,6 +142,7 @@ def build_plan(
         )
         expected["agents"] = _agents_for_rows(sized, expected)
         plan = evaluate_staffing(expected, interval_minutes, settings)
+        plan["limit"] = sized["limit"].to_numpy()  # what set the agents: the sizing's limit
     plan.insert(plan.columns.get_loc(VOLUME) + 1, SIZED_FOR_VOLUME, sized[VOLUME].to_numpy())
     minimum = minimum_staffing(plan, interval_minutes, settings.min_agents_open)
     return PlanOutcome(

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from data.errors import InputError
-from staffing.queueing import queue_metrics, required_agents
+from staffing.queueing import agents_per_target, queue_metrics, required_agents
 
 DEFAULT_CONCURRENCY = 2
 # Each extra simultaneous chat stretches every chat's handle time by this share (0.25 = 25%),
@@ -56,6 +56,34 @@ def chat_required_agents(
         answer_within_seconds,
         **targets,
     )
+    return _agents_for_slots(slots, concurrency)
+
+
+def chat_agents_per_target(
+    volume: np.ndarray,
+    aht_seconds: np.ndarray,
+    interval_seconds: float,
+    service_level: float,
+    answer_within_seconds: float,
+    concurrency: int = DEFAULT_CONCURRENCY,
+    handle_growth: float = DEFAULT_HANDLE_GROWTH,
+    **targets: object,
+) -> dict[str, np.ndarray]:
+    """The chat agents each target would need on its own (see queueing.agents_per_target):
+    the slots it needs at `concurrency` chats per agent, in whole agents."""
+    check_chat_settings(concurrency, handle_growth)
+    slots = agents_per_target(
+        volume,
+        concurrent_handle_seconds(aht_seconds, concurrency, handle_growth),
+        interval_seconds,
+        service_level,
+        answer_within_seconds,
+        **targets,
+    )
+    return {name: _agents_for_slots(each, concurrency) for name, each in slots.items()}
+
+
+def _agents_for_slots(slots: np.ndarray, concurrency: int) -> np.ndarray:
     return -(-slots // concurrency)
 
 

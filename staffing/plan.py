@@ -21,6 +21,7 @@ from staffing.backlog import DEFAULT_RESPONSE_HOURS, email_plan, response_window
 from staffing.chat import (
     DEFAULT_CONCURRENCY,
     DEFAULT_HANDLE_GROWTH,
+    chat_agents_per_target,
     chat_metrics,
     chat_required_agents,
     check_chat_settings,
@@ -33,6 +34,15 @@ from staffing.cost import (
     interval_cost,
     paid_hours,
 )
+from staffing.limits import (
+    AS_GIVEN,
+    LIMIT,
+    MINIMUM_OPEN,
+    RESPONSE_WINDOW,
+    LimitSummary,
+    binding_limit,
+    limit_shares,
+)
 from staffing.people import (
     DEFAULT_SHRINKAGE,
     DEFAULT_SUPERVISOR_SPAN,
@@ -40,7 +50,7 @@ from staffing.people import (
     supervisor_band,
     supervisors_needed,
 )
-from staffing.queueing import queue_metrics, required_agents
+from staffing.queueing import agents_per_target, queue_metrics, required_agents
 from staffing.validation import (
     check_service_target,
     check_shrinkage,
@@ -271,9 +281,9 @@ def plan_staffing(
 
     `frame` needs interval_start and volume (or forecast); aht_seconds (unknown or 0 -> the
     settings' AHT), is_open and queue are optional. Columns returned: interval_start, queue,
-    channel, volume, aht_seconds, is_open, agents, rostered, supervisors, service_level,
-    asa_seconds, occupancy, abandon_rate (with patience), backlog (e-mail; 0 elsewhere),
-    paid_hours, cost.
+    channel, volume, aht_seconds, is_open, agents, limit (the limit that sets the agents, see
+    staffing.limits), rostered, supervisors, service_level, asa_seconds, occupancy,
+    abandon_rate (with patience), backlog (e-mail; 0 elsewhere), paid_hours, cost.
     """
     settings = settings or StaffingSettings()
     demand = _demand_table(frame, settings)
@@ -314,7 +324,9 @@ def blank_when_closed(plan: pd.DataFrame) -> pd.DataFrame:
 
 
 def _plan_columns(settings: StaffingSettings) -> list[str]:
-    columns = [INTERVAL_START, QUEUE, "channel", VOLUME, AHT_SECONDS, IS_OPEN, *STAFF_COLUMNS]
+    staff = list(STAFF_COLUMNS)
+    staff.insert(staff.index("agents") + 1, LIMIT)  # what sets the agents, read beside them
+    columns = [INTERVAL_START, QUEUE, "channel", VOLUME, AHT_SECONDS, IS_OPEN, *staff]
     if settings.patience_seconds is not None:
         columns.append("abandon_rate")
     return [*columns, "backlog", "paid_hours", "cost"]
@@ -414,15 +426,18 @@ def _plan_queue(
         is_open = is_open & _within_hours(rows[INTERVAL_START], settings.email_hours)
     if given_agents is not None:
         agents = given_agents
+        limit = np.full(len(rows), AS_GIVEN, dtype=object)  # typed in, not sized
     else:
         needed = _needed_agents(volume, aht, interval_seconds, settings, channel, is_open)
         floor = 0 if channel == "email" else int(settings.min_agents_open)
         agents = np.where(is_open, np.maximum(needed, floor), 0)
+        needs = limit_needs(volume, aht, interval_seconds, settings, channel, is_open, needed)
+        limit = binding_limit(needs, volume, is_open)
     metrics = achieved_metrics(volume, aht, interval_seconds, agents, settings, channel, is_open)
     rostered = rostered_agents(agents, settings.shrinkage, settings.fractional_agents)
     supervisors = supervisors_needed(rostered, settings.supervisor_span, settings.fractional_agents)
     plan = rows.reset_index(drop=True).assign(
-        channel=channel, agents=agents, rostered=rostered, supervisors=supervisors
+        channel=channel, agents=agents, limit=limit, rostered=rostered, supervisors=supervisors
     )
     for name in ("service_level", "asa_seconds", "occupancy", "abandon_rate", "backlog"):
         if name in metrics:
@@ -483,6 +498,51 @@ def _needed_agents(
         settings.answer_within_seconds,
         **settings.targets(),
     )
+
+
+def limit_needs(
+    volume: np.ndarray,
+    aht: np.ndarray,
+    interval_seconds: float,
+    settings: StaffingSettings,
+    channel: str,
+    is_open: np.ndarray,
+    email_agents: np.ndarray | None = None,
+) -> dict[str, np.ndarray]:
+    """The agents each limit alone needs per interval, by name (see staffing.limits).
+
+    Voice and chat: each queue target (through the functions that size the agents, the other
+    targets lifted) and the minimum while open. E-mail: the response window, which is
+    `email_agents` when given (its sizing carries work from one interval to the next, so it
+    has no per-interval split).
+    """
+    if channel == "email":
+        if email_agents is None:
+            email_agents = _needed_agents(volume, aht, interval_seconds, settings, channel, is_open)
+        return {RESPONSE_WINDOW: np.where(is_open, email_agents, 0)}
+    if channel == "chat":
+        needs = chat_agents_per_target(
+            volume,
+            aht,
+            interval_seconds,
+            settings.service_level,
+            settings.answer_within_seconds,
+            settings.chat_concurrency,
+            settings.chat_handle_growth,
+            **settings.targets(),
+        )
+    else:
+        needs = agents_per_target(
+            volume,
+            aht,
+            interval_seconds,
+            settings.service_level,
+            settings.answer_within_seconds,
+            **settings.targets(),
+        )
+    if settings.min_agents_open > 0:
+        needs[MINIMUM_OPEN] = np.where(is_open, int(settings.min_agents_open), 0)
+    return needs
 
 
 def achieved_metrics(
@@ -616,6 +676,54 @@ def summarise_plan(
         supervisor_hourly_cost=settings.supervisor_hourly_cost,
         weekly_contract_hours=contract,
     )
+
+
+def limit_summary(
+    plan: pd.DataFrame,
+    interval_minutes: float,
+    settings: StaffingSettings | None = None,
+    volume_column: str = VOLUME,
+) -> LimitSummary:
+    """How often each limit sets the agents, and what each alone needs at the peak.
+
+    The peak is the interval with the most agents over all queues (the first of equals); its
+    limit, agents and needs are those of the queue with the most agents then. `volume_column`
+    holds the contacts the agents were sized for when the plan reports others (planning's
+    sized_for_volume, for a plan staffed to a forecast quantile).
+    """
+    settings = settings or StaffingSettings()
+    count, intervals, hours = limit_shares(plan)
+    staffed = plan[plan["agents"] > 0]
+    if staffed.empty:
+        return LimitSummary(count, intervals, hours)
+    peak_start = staffed.groupby(INTERVAL_START)["agents"].sum().idxmax()
+    at_peak = staffed[staffed[INTERVAL_START] == peak_start]
+    row = at_peak.loc[at_peak["agents"].idxmax()]
+    return LimitSummary(
+        open_intervals=count,
+        interval_shares=intervals,
+        hour_shares=hours,
+        peak_start=pd.Timestamp(peak_start),
+        peak_agents=_number(row["agents"]),
+        peak_limit=str(row[LIMIT]),
+        peak_needs=_needs_of_row(row, interval_minutes, settings, volume_column),
+    )
+
+
+def _needs_of_row(
+    row: pd.Series, interval_minutes: float, settings: StaffingSettings, volume_column: str
+) -> dict[str, float]:
+    """The agents each limit alone needs in one staffed interval of the plan."""
+    needs = limit_needs(
+        np.array([float(row[volume_column])]),
+        np.array([float(row[AHT_SECONDS])]),
+        float(interval_minutes) * 60.0,
+        settings,
+        str(row["channel"]),
+        np.array([True]),
+        email_agents=np.array([row["agents"]]),
+    )
+    return {name: _number(np.ravel(values)[0]) for name, values in needs.items()}
 
 
 def _weighted(values: np.ndarray, weights: np.ndarray) -> float:

@@ -74,6 +74,16 @@ def queue_metrics(
     return pd.DataFrame({name: np.ravel(values) for name, values in columns.items()})
 
 
+# Names of the queue targets, as the plan's `limit` column reads them (see staffing.limits).
+SERVICE_LEVEL_TARGET = "service level"
+ASA_TARGET = "ASA"
+ABANDON_TARGET = "abandonment"
+OCCUPANCY_TARGET = "occupancy"
+# The order the targets are named in when several need the same agents: the service level
+# first, as the target a manager sets first; the occupancy cap last, as a guard rail.
+TARGET_ORDER = (SERVICE_LEVEL_TARGET, ASA_TARGET, ABANDON_TARGET, OCCUPANCY_TARGET)
+
+
 def required_agents(
     volume: ArrayLike,
     aht_seconds: ArrayLike,
@@ -89,6 +99,63 @@ def required_agents(
 
     Erlang C, or Erlang A when patience_seconds is given (required for an abandonment target).
     """
+    targets = _checked_targets(
+        volume, aht_seconds, interval_seconds, service_level, answer_within_seconds,
+        max_occupancy, max_asa_seconds, patience_seconds, max_abandon_rate,
+    )  # fmt: skip
+    return _smallest_agents(targets)
+
+
+def agents_per_target(
+    volume: ArrayLike,
+    aht_seconds: ArrayLike,
+    interval_seconds: ArrayLike,
+    service_level: ArrayLike,
+    answer_within_seconds: ArrayLike,
+    max_occupancy: ArrayLike = 1.0,
+    max_asa_seconds: ArrayLike | None = None,
+    patience_seconds: ArrayLike | None = None,
+    max_abandon_rate: ArrayLike | None = None,
+) -> dict[str, np.ndarray]:
+    """The agents each target given would need on its own, per interval, in TARGET_ORDER.
+
+    The service level is always there; ASA, abandonment and occupancy only when set (an
+    occupancy cap of 1 is none). Each is `required_agents` with the other targets lifted, so
+    the maths is the same; as every target only gets easier with more agents, the largest of
+    them is what `required_agents` gives for all together. Under Erlang C each includes the
+    agents needed to keep the queue from growing without bound (more agents than Erlangs).
+    """
+    targets = _checked_targets(
+        volume, aht_seconds, interval_seconds, service_level, answer_within_seconds,
+        max_occupancy, max_asa_seconds, patience_seconds, max_abandon_rate,
+    )  # fmt: skip
+    # Lifted: a service level of 0 is met by any stable queue, the other caps by anything.
+    lifted = {"target": 0.0, "occupancy": 1.0, "asa_cap": np.inf, "abandon_cap": 1.0}
+    alone = {SERVICE_LEVEL_TARGET: "target"}
+    if max_asa_seconds is not None:
+        alone[ASA_TARGET] = "asa_cap"
+    if max_abandon_rate is not None:
+        alone[ABANDON_TARGET] = "abandon_cap"
+    if np.any(np.asarray(targets["occupancy"]) < 1.0):
+        alone[OCCUPANCY_TARGET] = "occupancy"
+    return {
+        name: _smallest_agents({**targets, **lifted, kept: targets[kept]})
+        for name, kept in alone.items()
+    }
+
+
+def _checked_targets(
+    volume: ArrayLike,
+    aht_seconds: ArrayLike,
+    interval_seconds: ArrayLike,
+    service_level: ArrayLike,
+    answer_within_seconds: ArrayLike,
+    max_occupancy: ArrayLike,
+    max_asa_seconds: ArrayLike | None,
+    patience_seconds: ArrayLike | None,
+    max_abandon_rate: ArrayLike | None,
+) -> dict[str, np.ndarray | float | None]:
+    """The load and targets as arrays, each checked; caps not given are the lifted ones."""
     volume, aht, interval = _load_inputs(volume, aht_seconds, interval_seconds)
     target = as_float_array(service_level, "service level")
     within = as_float_array(answer_within_seconds, "answer-within seconds")
@@ -108,7 +175,26 @@ def required_agents(
             )
         abandon_cap = as_float_array(max_abandon_rate, "maximum abandon rate")
         check_unit_interval(np.asarray(abandon_cap), "maximum abandon rate", allow_zero=False)
-    load = volume * aht / interval
+    return {
+        "load": volume * aht / interval,
+        "aht": aht,
+        "within": within,
+        "target": target,
+        "occupancy": occupancy,
+        "asa_cap": asa_cap,
+        "patience": patience,
+        "abandon_cap": abandon_cap,
+    }
+
+
+def _smallest_agents(targets: dict[str, np.ndarray | float | None]) -> np.ndarray:
+    """Smallest whole agents meeting the checked `targets`: Erlang C, or A with patience."""
+    load, aht, within, target, occupancy, asa_cap, patience, abandon_cap = (
+        targets[name]
+        for name in (
+            "load", "aht", "within", "target", "occupancy", "asa_cap", "patience", "abandon_cap"
+        )
+    )  # fmt: skip
     shape = np.broadcast_shapes(*(np.shape(v) for v in (load, target, within, occupancy, asa_cap)))
     erlang_c = required_agents_erlang_c(load, aht, within, target, occupancy, asa_cap)
     erlang_c = erlang_c.reshape(shape)

@@ -34,7 +34,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 BANK_LOG = "anonymous_bank/february_1999.txt"
 PLAN_COLUMNS = [
     "interval_start", "queue", "channel", "volume", "sized_for_volume", "aht_seconds", "is_open",
-    "agents",
+    "agents", "limit",
     "rostered", "supervisors", "service_level", "asa_seconds", "occupancy", "backlog",
     "paid_hours", "cost",
 ]  # fmt: skip

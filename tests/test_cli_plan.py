@@ -14,7 +14,7 @@ from staffing import required_agents
 
 PLAN_COLUMNS = [
     "interval_start", "queue", "channel", "volume", "sized_for_volume", "aht_seconds", "agents",
-    "rostered", "supervisors", "service_level", "asa_seconds", "occupancy", "backlog",
+    "limit", "rostered", "supervisors", "service_level", "asa_seconds", "occupancy", "backlog",
     "paid_hours", "cost",
 ]  # fmt: skip
 

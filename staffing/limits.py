@@ -1,0 +1,144 @@
+"""Which limit sets the agents of an interval, and how often each one does.
+
+Agents per interval are the fewest that meet every target at once. Each target only gets
+easier with more agents, so that number is the largest of the agents each target would need on
+its own; the limit that "binds" is the one needing the most. When several need the same number
+the first in LIMIT_ORDER is named: service level, ASA, abandonment, occupancy, minimum while
+open. Chat targets apply to the chat slots (agents x concurrency) and are counted in whole
+agents; e-mail has one limit, its response window (the occupancy cap there is the share of an
+agent's time on mail, applied in every interval). Other values of the plan's `limit` column:
+"closed" (nobody staffed), "no contacts" (open, nothing expected and no minimum) and
+"as given" (a what-if on agents typed in, not sized).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from staffing.queueing import (
+    ABANDON_TARGET,
+    ASA_TARGET,
+    OCCUPANCY_TARGET,
+    SERVICE_LEVEL_TARGET,
+    TARGET_ORDER,
+)
+
+if TYPE_CHECKING:  # only for type hints: staffing.plan imports this module
+    from staffing.plan import StaffingSettings
+
+LIMIT = "limit"  # the plan column
+MINIMUM_OPEN = "minimum while open"
+RESPONSE_WINDOW = "response window"
+CLOSED = "closed"
+NO_CONTACTS = "no contacts"
+AS_GIVEN = "as given"
+# Ties go to the first of these: the targets a manager sets before the guard rails.
+LIMIT_ORDER = (*TARGET_ORDER, MINIMUM_OPEN, RESPONSE_WINDOW)
+
+
+def binding_limit(
+    needs: dict[str, np.ndarray], volume: np.ndarray, is_open: np.ndarray
+) -> np.ndarray:
+    """Per interval, the name of the limit needing the most agents (ties: LIMIT_ORDER).
+
+    `needs` maps limit names to the agents each alone needs per interval. Closed intervals
+    read "closed"; open ones with no contacts and nothing needed read "no contacts".
+    """
+    size = np.size(volume)
+    names = [name for name in LIMIT_ORDER if name in needs]
+    if not names or size == 0:
+        return np.full(size, CLOSED, dtype=object)
+    table = np.column_stack([np.broadcast_to(needs[name], (size,)) for name in names])
+    limit = np.asarray(names, dtype=object)[table.argmax(axis=1)]  # argmax: first of equals
+    idle = (table.max(axis=1) <= 0) & (np.asarray(volume) <= 0)
+    limit = np.where(idle, NO_CONTACTS, limit)
+    return np.where(np.asarray(is_open, dtype=bool), limit, CLOSED)
+
+
+@dataclass(frozen=True)
+class LimitSummary:
+    """How often each limit sets the agents of a plan, and which one sets its peak."""
+
+    open_intervals: int  # intervals (per queue) not closed
+    interval_shares: dict[str, float]  # limit -> share of the open intervals, largest first
+    hour_shares: dict[str, float]  # limit -> share of the agent-hours, largest first
+    peak_start: pd.Timestamp | None = None
+    peak_agents: float = 0
+    peak_limit: str | None = None
+    # At the peak: the agents each limit alone needs (the peak queue's, for several queues).
+    peak_needs: dict[str, float] = field(default_factory=dict)
+
+
+def limit_shares(plan: pd.DataFrame) -> tuple[int, dict[str, float], dict[str, float]]:
+    """Open intervals, and each limit's share of them and of the agent-hours, largest first."""
+    served = plan[plan[LIMIT] != CLOSED]
+    if served.empty:
+        return 0, {}, {}
+    counts = served[LIMIT].value_counts(normalize=True)
+    agents = served.groupby(LIMIT)["agents"].sum()
+    total = float(agents.sum())
+    hours = (agents / total).sort_values(ascending=False) if total > 0 else agents * 0.0
+    return len(served), _ordered(counts), _ordered(hours[hours > 0])
+
+
+def _ordered(shares: pd.Series) -> dict[str, float]:
+    """Largest share first; equal shares in LIMIT_ORDER."""
+    rank = {name: position for position, name in enumerate(LIMIT_ORDER)}
+    items = sorted(shares.items(), key=lambda item: (-item[1], rank.get(item[0], len(rank))))
+    return {str(name): float(share) for name, share in items}
+
+
+def limit_phrase(limit: str, settings: StaffingSettings) -> str:
+    """A limit as a sentence names it, with its value: "the occupancy cap of 85%"."""
+    minimum = settings.min_agents_open
+    phrases = {
+        SERVICE_LEVEL_TARGET: f"the {settings.service_level * 100:g}% in "
+        f"{settings.answer_within_seconds:g} s target",
+        ASA_TARGET: f"the ASA cap of {settings.max_asa_seconds or 0:g} s",
+        ABANDON_TARGET: f"the abandonment cap of {(settings.max_abandon_rate or 0) * 100:g}%",
+        OCCUPANCY_TARGET: f"the occupancy cap of {settings.max_occupancy * 100:g}%",
+        MINIMUM_OPEN: f"the minimum of {minimum} agent{'' if minimum == 1 else 's'} while open",
+        RESPONSE_WINDOW: f"the {settings.email_response_hours:g}-hour response window",
+    }
+    return phrases.get(limit, limit)
+
+
+def peak_limit_sentence(summary: LimitSummary, settings: StaffingSettings) -> str | None:
+    """What sets the peak's agents, against what the service target alone would need:
+    "At the peak (Mon 23 Nov 10:30) the occupancy cap of 85% sets the 42 agents: the 80% in
+    20 s target alone would need 38." None without a staffed peak."""
+    if summary.peak_start is None or summary.peak_limit not in LIMIT_ORDER:
+        return None
+    agents = _count(summary.peak_agents)
+    head = (
+        f"At the peak ({summary.peak_start:%a %d %b %H:%M}) "
+        f"{limit_phrase(summary.peak_limit, settings)} sets the {agents} "
+        f"agent{'' if agents == '1' else 's'}"
+    )
+    others = {k: v for k, v in summary.peak_needs.items() if k != summary.peak_limit}
+    if not others:
+        return head + "."
+    # Against the service target when something else binds; else against the runner-up.
+    other = SERVICE_LEVEL_TARGET if SERVICE_LEVEL_TARGET in others else max(others, key=others.get)
+    need = _count(others[other])
+    joint = ": " if summary.peak_limit != SERVICE_LEVEL_TARGET else "; "
+    same = " as well" if need == agents else ""
+    return f"{head}{joint}{limit_phrase(other, settings)} alone would need {need}{same}."
+
+
+def shares_sentence(summary: LimitSummary) -> str | None:
+    """Each limit's share of the open intervals: "Over the 504 open intervals the agents
+    are set by: service level 62%, occupancy 30%, minimum while open 8%." """
+    if not summary.open_intervals:
+        return None
+    parts = ", ".join(f"{name} {share:.0%}" for name, share in summary.interval_shares.items())
+    intervals = "interval" if summary.open_intervals == 1 else "intervals"
+    return f"Over the {summary.open_intervals:,} open {intervals} the agents are set by: {parts}."
+
+
+def _count(value: float) -> str:
+    return f"{float(value):,.0f}"
