@@ -32,6 +32,7 @@ from forecasting.calendar import (
     YEAR_END_EVE,
     YEAR_END_WEEK,
     SpecialDayEffects,
+    holiday_key,
 )
 from forecasting.clock_change import skipped_hour_note, skipped_hours, skipped_slots
 from forecasting.data_end import DataEnd, cut_day_ends, find_data_end, trim_to_data
@@ -458,11 +459,13 @@ def _special_day_effect(
     """(multiplier, past days it was learned from, which days) for one special day."""
     if kind == HOLIDAY:
         effect, days = effects.holiday_effect(holiday)
-        if holiday in effects.closed_on:
+        # A substitute day ("Boxing Day (observed)") was learned from the holiday's own days.
+        key = holiday_key(holiday) if holiday else label
+        if key in effects.closed_on:
             shut = "closed" if effect == 0 else "nearly empty"
-            return effect, days, f"{label} in past years: {shut} each time"
-        if holiday in effects.by_holiday:
-            return effect, days, f"{label} in past years, weighed with all holidays"
+            return effect, days, f"{key} in past years: {shut} each time"
+        if key in effects.by_holiday:
+            return effect, days, f"{key} in past years, weighed with all holidays"
         if days:
             return effect, days, "all past holidays"
         if effect == 0:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 from dataclasses import dataclass, field
 
 import holidays
@@ -47,6 +48,21 @@ CLOSED_SHARE = 0.05
 # ... over at least this many usual contacts, so that chance alone rarely brings so few: a
 # Poisson count of mean 5 is 0 about 1 time in 150.
 MIN_CLOSED_EVIDENCE = 5.0
+# What the `holidays` package appends to a holiday moved off a weekend ("Boxing Day (observed)")
+# or dated ahead of its moon sighting ("Eid al-Fitr (estimated)"), in the languages of its
+# default labels: the same holiday as the plain name, to learn its effect under that name.
+SUBSTITUTE_SUFFIX = re.compile(
+    r"\s*\((?:observed|observado|observé|reporté|substitute day|estimated|estimé|estimado)"
+    r"(?:,\s*(?:estimated|estimé|estimado))?\)\s*$",
+    re.IGNORECASE,
+)
+
+
+def holiday_key(name: str) -> str:
+    """The holiday a day's calendar name stands for: "Christmas Day (observed)" is Christmas
+    Day, so a substitute day seen for the first time takes what past Christmas Days taught.
+    Holidays sharing a day ("A; B") are keyed part by part."""
+    return "; ".join(SUBSTITUTE_SUFFIX.sub("", part) for part in str(name).split("; "))
 
 
 def holiday_names(
@@ -264,10 +280,12 @@ class SpecialDayEffects:
     closed_on: dict[str, tuple[float, int]] = field(default_factory=dict)
 
     def holiday_effect(self, name: str) -> tuple[float, int]:
-        """(multiplier, past days it rests on) for the holiday called `name`."""
-        if name in self.closed_on:
-            return self.closed_on[name]
-        return self.by_holiday.get(name, (self.holiday_ratio, self.holidays_seen))
+        """(multiplier, past days it rests on) for the holiday called `name` (or its substitute
+        day, `holiday_key`)."""
+        key = holiday_key(name)
+        if key in self.closed_on:
+            return self.closed_on[key]
+        return self.by_holiday.get(key, (self.holiday_ratio, self.holidays_seen))
 
 
 def usual_daily_totals(history: QueueHistory, usable: np.ndarray, weeks: int = 4) -> np.ndarray:
@@ -332,8 +350,10 @@ def learn_effects(
         used = (seen | closed) & (kinds == HOLIDAY)
         clipped = np.clip(ratios[used], *HOLIDAY_RATIO_RANGE)
         overall = float(np.clip(holiday_ratio, *HOLIDAY_RATIO_RANGE))
-        by_holiday = holiday_ratios_by_name(clipped, names[used], overall)
-        closed_on = closed_holidays(clipped, names[used], usual[used])
+        # A substitute day is learned with the holiday it stands in for, not as a new one.
+        keys = np.array([holiday_key(name) for name in names[used]], dtype=object)
+        by_holiday = holiday_ratios_by_name(clipped, keys, overall)
+        closed_on = closed_holidays(clipped, keys, usual[used])
         pooled = {name: by_holiday.get(name, (overall, n_holidays))[0] for name in closed_on}
         # Only where weighing with the other holidays would open it: a desk closed on every
         # holiday keeps its one learned ratio.
