@@ -6,7 +6,12 @@ import numpy as np
 import pandas as pd
 
 from data.errors import InputError
-from staffing.queueing import agents_per_target, queue_metrics, required_agents
+from staffing.queueing import (
+    agents_per_target,
+    failing_targets,
+    queue_metrics,
+    required_agents,
+)
 
 DEFAULT_CONCURRENCY = 2
 # Each extra simultaneous chat stretches every chat's handle time by this share (0.25 = 25%),
@@ -81,6 +86,32 @@ def chat_agents_per_target(
         **targets,
     )
     return {name: _agents_for_slots(each, concurrency) for name, each in slots.items()}
+
+
+def chat_failing_targets(
+    volume: np.ndarray,
+    aht_seconds: np.ndarray,
+    interval_seconds: float,
+    agents: np.ndarray,
+    service_level: float,
+    answer_within_seconds: float,
+    concurrency: int = DEFAULT_CONCURRENCY,
+    handle_growth: float = DEFAULT_HANDLE_GROWTH,
+    **targets: object,
+) -> dict[str, np.ndarray]:
+    """Whether each chat target is missed with `agents` (see queueing.failing_targets): judged
+    on their agents x concurrency slots, so a target fails at n agents exactly when it alone
+    needs more than n (its slots over n x concurrency)."""
+    check_chat_settings(concurrency, handle_growth)
+    return failing_targets(
+        volume,
+        concurrent_handle_seconds(aht_seconds, concurrency, handle_growth),
+        interval_seconds,
+        np.asarray(agents) * concurrency,
+        service_level,
+        answer_within_seconds,
+        **targets,
+    )
 
 
 def _agents_for_slots(slots: np.ndarray, concurrency: int) -> np.ndarray:

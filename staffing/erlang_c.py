@@ -9,6 +9,9 @@ from scipy import special
 # agent on 0.2 Erlangs answers exactly 80% at once (M/M/1 waits with probability 0.2), yet
 # the formulas give 0.7999999999999999 and a second agent was hired for it.
 SERVICE_LEVEL_TOLERANCE = 1e-12
+# Likewise an occupancy cap: 3 agents busy 80% of the time carry 3 x 0.8 Erlangs, yet
+# 3 x 0.8 / 0.8 reads 3.0000000000000004 and would ask for a fourth.
+OCCUPANCY_TOLERANCE = 1e-9
 
 # Below this the regularised upper gamma loses its last digits to underflow; the few such
 # cases (far fewer agents than Erlangs) use the convergent series instead.
@@ -85,6 +88,11 @@ def erlang_c_from_b(blocking: np.ndarray, agents: np.ndarray, load: np.ndarray) 
     return blocking / (blocking + (1.0 - load / agents) * (1.0 - blocking))
 
 
+def occupancy_agents(load: np.ndarray, max_occupancy: np.ndarray) -> np.ndarray:
+    """Fewest agents keeping the occupancy A / n at or under the cap (to OCCUPANCY_TOLERANCE)."""
+    return np.ceil(np.asarray(load, dtype=float) / max_occupancy - OCCUPANCY_TOLERANCE)
+
+
 def required_agents_erlang_c(
     load: np.ndarray,
     aht_seconds: np.ndarray,
@@ -110,7 +118,7 @@ def required_agents_erlang_c(
     if active.size == 0:
         return result
     a = load[active]
-    n = np.maximum(np.floor(a) + 1.0, np.ceil(a / occ[active] - 1e-9))
+    n = np.maximum(np.floor(a) + 1.0, occupancy_agents(a, occ[active]))
     blocking = np.exp(log_erlang_b(n, a))
     aht, within, target, asa_cap = aht[active], within[active], target[active], asa_cap[active]
     while active.size:

@@ -59,6 +59,27 @@ def binding_limit(
     return np.where(np.asarray(is_open, dtype=bool), limit, CLOSED)
 
 
+def first_failing(
+    failing: dict[str, np.ndarray], agents: np.ndarray, volume: np.ndarray, is_open: np.ndarray
+) -> np.ndarray:
+    """Per interval, the limit that sets its `agents`, from the targets missed one agent short.
+
+    `failing` maps target names to whether each is missed with one agent fewer. The agents are
+    the largest single-target need, so a target needs them all exactly when it fails one short:
+    the first such in LIMIT_ORDER is what `binding_limit` names. None failing: the minimum
+    while open set them. Closed and no-contact intervals read as in `binding_limit`.
+    """
+    size = np.size(agents)
+    limit = np.full(size, MINIMUM_OPEN, dtype=object)
+    for name in reversed(LIMIT_ORDER):  # the first in the order is written last, so it wins
+        if name in failing:
+            limit[np.broadcast_to(failing[name], (size,))] = name
+    idle = (np.asarray(agents) <= 0) & (np.asarray(volume) <= 0)
+    limit[idle] = NO_CONTACTS
+    limit[~np.asarray(is_open, dtype=bool)] = CLOSED
+    return limit
+
+
 @dataclass(frozen=True)
 class LimitSummary:
     """How often each limit sets the agents of a plan, and which one sets its peak."""

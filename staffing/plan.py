@@ -22,6 +22,7 @@ from staffing.chat import (
     DEFAULT_CONCURRENCY,
     DEFAULT_HANDLE_GROWTH,
     chat_agents_per_target,
+    chat_failing_targets,
     chat_metrics,
     chat_required_agents,
     check_chat_settings,
@@ -41,6 +42,7 @@ from staffing.limits import (
     RESPONSE_WINDOW,
     LimitSummary,
     binding_limit,
+    first_failing,
     limit_shares,
 )
 from staffing.people import (
@@ -50,7 +52,12 @@ from staffing.people import (
     supervisor_band,
     supervisors_needed,
 )
-from staffing.queueing import agents_per_target, queue_metrics, required_agents
+from staffing.queueing import (
+    agents_per_target,
+    failing_targets,
+    queue_metrics,
+    required_agents,
+)
 from staffing.validation import (
     check_service_target,
     check_shrinkage,
@@ -431,8 +438,7 @@ def _plan_queue(
         needed = _needed_agents(volume, aht, interval_seconds, settings, channel, is_open)
         floor = 0 if channel == "email" else int(settings.min_agents_open)
         agents = np.where(is_open, np.maximum(needed, floor), 0)
-        needs = limit_needs(volume, aht, interval_seconds, settings, channel, is_open, needed)
-        limit = binding_limit(needs, volume, is_open)
+        limit = interval_limits(volume, aht, interval_seconds, settings, channel, is_open, agents)
     metrics = achieved_metrics(volume, aht, interval_seconds, agents, settings, channel, is_open)
     rostered = rostered_agents(agents, settings.shrinkage, settings.fractional_agents)
     supervisors = supervisors_needed(rostered, settings.supervisor_span, settings.fractional_agents)
@@ -498,6 +504,42 @@ def _needed_agents(
         settings.answer_within_seconds,
         **settings.targets(),
     )
+
+
+def interval_limits(
+    volume: np.ndarray,
+    aht: np.ndarray,
+    interval_seconds: float,
+    settings: StaffingSettings,
+    channel: str,
+    is_open: np.ndarray,
+    agents: np.ndarray,
+) -> np.ndarray:
+    """The plan's `limit` column: per interval, the limit that sets the sized `agents`.
+
+    The same names `binding_limit` gives on `limit_needs`, without sizing every target on its
+    own: voice and chat judge each target once, one agent short of the plan (first_failing).
+    E-mail's one limit needs nothing sized.
+    """
+    if channel == "email":
+        needs = limit_needs(volume, aht, interval_seconds, settings, channel, is_open, agents)
+        return binding_limit(needs, volume, is_open)
+    # Only staffed intervals with contacts can have a target failing; the rest read closed,
+    # no contacts or the minimum whatever the targets say.
+    rows = np.flatnonzero(np.asarray(is_open, dtype=bool) & (agents > 0) & (volume > 0))
+    short = agents[rows] - 1
+    arguments = (volume[rows], aht[rows], interval_seconds)
+    targets = (settings.service_level, settings.answer_within_seconds)
+    if channel == "chat":
+        chat = (settings.chat_concurrency, settings.chat_handle_growth)
+        failing = chat_failing_targets(*arguments, short, *targets, *chat, **settings.targets())
+    else:
+        failing = failing_targets(*arguments, short, *targets, **settings.targets())
+    everywhere = {}
+    for name, fails in failing.items():
+        everywhere[name] = np.zeros(np.size(volume), dtype=bool)
+        everywhere[name][rows] = fails
+    return first_failing(everywhere, agents, volume, is_open)
 
 
 def limit_needs(

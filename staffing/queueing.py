@@ -10,6 +10,7 @@ from staffing.erlang_a import erlang_a_metrics
 from staffing.erlang_c import (
     SERVICE_LEVEL_TOLERANCE,
     erlang_c_metrics,
+    occupancy_agents,
     required_agents_erlang_c,
 )
 from staffing.search import smallest_feasible
@@ -131,17 +132,27 @@ def agents_per_target(
     )  # fmt: skip
     # Lifted: a service level of 0 is met by any stable queue, the other caps by anything.
     lifted = {"target": 0.0, "occupancy": 1.0, "asa_cap": np.inf, "abandon_cap": 1.0}
-    alone = {SERVICE_LEVEL_TARGET: "target"}
-    if max_asa_seconds is not None:
-        alone[ASA_TARGET] = "asa_cap"
-    if max_abandon_rate is not None:
-        alone[ABANDON_TARGET] = "abandon_cap"
-    if np.any(np.asarray(targets["occupancy"]) < 1.0):
-        alone[OCCUPANCY_TARGET] = "occupancy"
+    alone = _targets_given(targets, max_asa_seconds, max_abandon_rate)
     return {
         name: _smallest_agents({**targets, **lifted, kept: targets[kept]})
         for name, kept in alone.items()
     }
+
+
+def _targets_given(
+    targets: dict[str, np.ndarray | float | None],
+    max_asa_seconds: ArrayLike | None,
+    max_abandon_rate: ArrayLike | None,
+) -> dict[str, str]:
+    """The targets set, in TARGET_ORDER, each with its key in the checked targets."""
+    given = {SERVICE_LEVEL_TARGET: "target"}
+    if max_asa_seconds is not None:
+        given[ASA_TARGET] = "asa_cap"
+    if max_abandon_rate is not None:
+        given[ABANDON_TARGET] = "abandon_cap"
+    if np.any(np.asarray(targets["occupancy"]) < 1.0):  # a cap of 1 is none
+        given[OCCUPANCY_TARGET] = "occupancy"
+    return given
 
 
 def _checked_targets(
@@ -215,15 +226,10 @@ def _smallest_agents(targets: dict[str, np.ndarray | float | None]) -> np.ndarra
         """The tightest target's margin (>= 0 when all are met); rises with agents."""
         at = busy[rows]
         got = erlang_a_metrics(load[at], agents, aht[at], within[at], patience[at])
-        margins = np.stack(
-            [
-                got["service_level"] - target[at] + SERVICE_LEVEL_TOLERANCE,
-                occupancy[at] - got["occupancy"],
-                (asa_cap[at] - got["asa_seconds"]) / aht[at],
-                abandon_cap[at] - got["abandon_rate"],
-            ]
+        margins = _erlang_a_margins(
+            got, target[at], occupancy[at], asa_cap[at], abandon_cap[at], aht[at]
         )
-        return margins.min(axis=0)
+        return np.stack(list(margins.values())).min(axis=0)
 
     # Erlang C's answer is close (abandonment only lowers the need); the secant step is about
     # one standard deviation of the number of busy agents.
@@ -231,3 +237,78 @@ def _smallest_agents(targets: dict[str, np.ndarray | float | None]) -> np.ndarra
     step = np.maximum(1, np.round(0.5 * np.sqrt(load[busy]))).astype(np.int64)
     result[busy] = smallest_feasible(guess, slack, step)
     return result.reshape(shape)
+
+
+def _erlang_a_margins(
+    got: dict[str, np.ndarray],
+    target: np.ndarray,
+    occupancy: np.ndarray,
+    asa_cap: np.ndarray,
+    abandon_cap: np.ndarray,
+    aht: np.ndarray,
+) -> dict[str, np.ndarray]:
+    """Each Erlang A target's margin at the metrics `got` (met where >= 0), by target name:
+    the one rule both sizing and `failing_targets` judge by."""
+    return {
+        SERVICE_LEVEL_TARGET: got["service_level"] - target + SERVICE_LEVEL_TOLERANCE,
+        OCCUPANCY_TARGET: occupancy - got["occupancy"],
+        ASA_TARGET: (asa_cap - got["asa_seconds"]) / aht,
+        ABANDON_TARGET: abandon_cap - got["abandon_rate"],
+    }
+
+
+def failing_targets(
+    volume: ArrayLike,
+    aht_seconds: ArrayLike,
+    interval_seconds: ArrayLike,
+    agents: ArrayLike,
+    service_level: ArrayLike,
+    answer_within_seconds: ArrayLike,
+    max_occupancy: ArrayLike = 1.0,
+    max_asa_seconds: ArrayLike | None = None,
+    patience_seconds: ArrayLike | None = None,
+    max_abandon_rate: ArrayLike | None = None,
+) -> dict[str, np.ndarray]:
+    """Per interval, whether each target given is missed at `agents`, by target name.
+
+    The same targets as `agents_per_target` (service level always; ASA, abandonment and
+    occupancy when set), judged as `required_agents` judges them, so a target fails at n
+    exactly when it alone needs more than n: with the service-level tolerance, the occupancy
+    tolerance, no queue without an agent, and under Erlang C no target met unless there are
+    more agents than Erlangs. One metrics pass, however many targets; nothing fails without
+    contacts.
+    """
+    targets = _checked_targets(
+        volume, aht_seconds, interval_seconds, service_level, answer_within_seconds,
+        max_occupancy, max_asa_seconds, patience_seconds, max_abandon_rate,
+    )  # fmt: skip
+    staffed = np.floor(as_float_array(agents, "agents"))
+    names = ("load", "aht", "within", "target", "occupancy", "asa_cap", "abandon_cap")
+    shape = np.broadcast_shapes(
+        np.shape(staffed), np.shape(targets["patience"]),
+        *(np.shape(targets[name]) for name in names),
+    )  # fmt: skip
+    flat = {name: np.broadcast_to(targets[name], shape).ravel() for name in names}
+    load, staffed = flat["load"], np.broadcast_to(staffed, shape).ravel()
+    busy = load > 0
+    if targets["patience"] is None:
+        got = erlang_c_metrics(load, staffed, flat["aht"], flat["within"])
+        stable = staffed > load  # below this the queue grows without bound: nothing is met
+        met = {
+            SERVICE_LEVEL_TARGET: got["service_level"] >= flat["target"] - SERVICE_LEVEL_TOLERANCE,
+            ASA_TARGET: got["asa_seconds"] <= flat["asa_cap"],
+            OCCUPANCY_TARGET: staffed >= occupancy_agents(load, flat["occupancy"]),
+            ABANDON_TARGET: np.ones(load.size, dtype=bool),  # needs patience: never set here
+        }
+        met = {name: value & stable for name, value in met.items()}
+    else:
+        patience = np.broadcast_to(targets["patience"], shape).ravel()
+        got = erlang_a_metrics(load, staffed, flat["aht"], flat["within"], patience)
+        margins = _erlang_a_margins(
+            got, flat["target"], flat["occupancy"], flat["asa_cap"], flat["abandon_cap"],
+            flat["aht"],
+        )  # fmt: skip
+        # sizing never takes zero agents for a queue with contacts (see smallest_feasible)
+        met = {name: (margin >= 0) & (staffed > 0) for name, margin in margins.items()}
+    given = _targets_given(targets, max_asa_seconds, max_abandon_rate)
+    return {name: (busy & ~met[name]).reshape(shape) for name in given}

@@ -83,6 +83,9 @@ def _gallop(slack: Slack, low: np.ndarray, high: np.ndarray, last: np.ndarray) -
     while pending.size:
         down = downward[pending]
         probe = np.where(down, high[pending] - distance[pending], low[pending] + distance[pending])
+        # a step down past zero is zero, known infeasible: else the row would leave unbracketed
+        # and the bisection would try (and, with a target lifted, accept) zero agents
+        probe = np.maximum(probe, 0)
         inside = np.where(down, probe > low[pending],
                           (high[pending] < 0) | (probe < high[pending]))  # fmt: skip
         pending, probe = pending[inside], probe[inside]

@@ -25,6 +25,8 @@ from staffing.limits import (
     MINIMUM_OPEN,
     NO_CONTACTS,
     RESPONSE_WINDOW,
+    binding_limit,
+    first_failing,
     peak_limit_sentence,
     shares_sentence,
 )
@@ -35,7 +37,7 @@ from staffing.plan import (
     limit_summary,
     plan_staffing,
 )
-from staffing.queueing import agents_per_target, required_agents
+from staffing.queueing import agents_per_target, failing_targets, required_agents
 
 SAMPLE_CSV = PROJECT_ROOT / "data" / "samples" / "service_desk.csv"
 
@@ -289,6 +291,108 @@ def test_email_peak_names_the_response_window(sample_week):
     assert peak_limit_sentence(summary, settings).endswith(
         f"the 24-hour response window sets the {plan['agents'].max()} agents."
     )
+
+
+# ------------------------------- cheap labels: the targets missed one agent short of the plan
+
+
+def random_case(rng: np.random.Generator, intervals: int = 40):
+    """Random targets on one queue (voice or chat, Erlang C or A) and random intervals: none,
+    a fraction of a contact, tens and hundreds of contacts, some closed."""
+    patience = None if rng.random() < 0.5 else float(rng.uniform(20, 400))
+    settings = StaffingSettings(
+        channel="chat" if rng.random() < 0.3 else "voice",
+        service_level=float(rng.choice([0.5, 0.7, 0.8, 0.9, 0.95, 0.99])),
+        answer_within_seconds=float(rng.choice([0, 5, 10, 20, 30, 60, 120])),
+        max_occupancy=float(rng.choice([1.0, 0.7, 0.8, 0.85, 0.9, 0.95])),
+        max_asa_seconds=None if rng.random() < 0.4 else float(rng.choice([2, 5, 15, 30, 60])),
+        patience_seconds=patience,
+        max_abandon_rate=None
+        if patience is None or rng.random() < 0.4
+        else float(rng.choice([0.01, 0.02, 0.05, 0.1, 0.2])),
+        min_agents_open=int(rng.integers(0, 4)),
+        chat_concurrency=int(rng.integers(1, 5)),
+        chat_handle_growth=float(rng.choice([0.0, 0.1, 0.25, 0.5])),
+    )
+    kind = rng.integers(0, 4, intervals)
+    volume = np.select(
+        [kind == 0, kind == 1, kind == 2],
+        [np.zeros(intervals), rng.uniform(0, 2, intervals), rng.uniform(0, 50, intervals)],
+        rng.lognormal(4, 1, intervals),
+    )
+    minutes = int(rng.choice([15, 30, 60]))
+    frame = pd.DataFrame(
+        {
+            "interval_start": pd.date_range("2026-01-05", periods=intervals,
+                                            freq=f"{minutes}min"),
+            "volume": volume,
+            "aht_seconds": rng.uniform(30, 900, intervals),
+            "is_open": rng.random(intervals) < 0.9,
+        }
+    )  # fmt: skip
+    return frame, minutes, settings
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_labels_equal_the_largest_single_target_need_on_random_queues(seed):
+    # 50 random queues of 40 intervals per seed: the plan's labels (judged one agent short)
+    # are exactly binding_limit on every target sized alone.
+    rng = np.random.default_rng(seed)
+    for _ in range(50):
+        frame, minutes, settings = random_case(rng)
+        plan = plan_staffing(frame, minutes, settings)
+        volume, is_open = plan["volume"].to_numpy(), plan["is_open"].to_numpy(bool)
+        needs = limit_needs(volume, plan["aht_seconds"].to_numpy(), minutes * 60.0, settings,
+                            settings.channel, is_open)  # fmt: skip
+        expected = binding_limit(needs, volume, is_open)
+        assert plan["limit"].tolist() == expected.tolist(), settings
+
+
+@pytest.mark.parametrize("patience", [None, 90.0])
+def test_a_target_fails_exactly_one_agent_below_its_own_need(patience):
+    # The rule the labels rest on, target by target: at its own need a target is met, one
+    # agent fewer it is missed (nothing is missed without contacts).
+    rng = np.random.default_rng(7)
+    size = 400
+    volume = np.where(rng.random(size) < 0.1, 0.0, rng.lognormal(3, 1.5, size))
+    aht, within = rng.uniform(30, 900, size), rng.choice([0.0, 10.0, 20.0, 60.0], size)
+    targets = {
+        "max_occupancy": rng.choice([1.0, 0.8, 0.85, 0.9], size),
+        "max_asa_seconds": rng.choice([2.0, 10.0, 30.0, 1e9], size),
+        "patience_seconds": patience,
+    }
+    if patience is not None:
+        targets["max_abandon_rate"] = rng.choice([0.01, 0.05, 0.2, 1.0], size)
+    level = rng.choice([0.5, 0.8, 0.95], size)
+    needs = agents_per_target(volume, aht, 900, level, within, **targets)
+    for name, need in needs.items():
+        at_need = failing_targets(volume, aht, 900, need, level, within, **targets)[name]
+        short = failing_targets(volume, aht, 900, np.maximum(need - 1, 0), level, within,
+                                **targets)[name]  # fmt: skip
+        assert not at_need.any(), name
+        assert (short == (need > 0)).all(), name
+        assert (need[volume == 0] == 0).all()
+
+
+def test_a_loose_cap_alone_still_needs_an_agent_for_contacts_under_erlang_a():
+    # 123 Erlangs, patience 90 s: ASA is at most the patience, so a 1e9 s cap is met by one
+    # agent; the search once galloped past zero and answered 0 agents for a busy interval.
+    needs = agents_per_target(151.65, 728.0, 900, 0.8, 60.0, max_asa_seconds=1e9,
+                              patience_seconds=90.0)  # fmt: skip
+    assert int(needs["ASA"]) == 1
+
+
+def test_first_failing_names_the_first_missed_target_else_the_minimum():
+    failing = {
+        "occupancy": np.array([True, True, False, False, True, True]),
+        "service level": np.array([False, True, False, False, True, False]),
+    }
+    agents = np.array([5, 5, 2, 0, 3, 4])
+    volume = np.array([9.0, 9.0, 0.1, 0.0, 4.0, 7.0])
+    is_open = np.array([True, True, True, True, False, True])
+    assert first_failing(failing, agents, volume, is_open).tolist() == [
+        "occupancy", "service level", MINIMUM_OPEN, NO_CONTACTS, CLOSED, "occupancy",
+    ]  # fmt: skip
 
 
 # ----------------------------------------------------------------------- the Staffing page
