@@ -83,7 +83,13 @@ ANSWERED_WORDS_ABROAD = {
 ANSWERED_COUNT_WORDS = (
     SERVED_COUNT_WORDS | ANSWERED_WORDS_ABROAD | {"answered", "risposte", "risposta", "accepted"}
 )
-ABANDONED_COUNT_WORDS = {
+# German abandoned counts ("Abgebrochen", "Abgebrochene Anrufe", "Aufgelegt", "Verpasste
+# Anrufe"): the words German ACDs write where English ones write "Abandoned".
+ABANDONED_WORDS_GERMAN = {
+    "abgebrochen", "abgebrochene", "aufgelegt", "aufgelegte", "verpasst", "verpasste",
+    "unbeantwortet", "unbeantwortete",
+}  # fmt: skip
+ABANDONED_COUNT_WORDS = ABANDONED_WORDS_GERMAN | {
     "abandoned", "abbandonate", "abbandonata", "abbandoni", "abandons", "lost", "perse", "dropped",
     "abandon", "aband", "abn", "verloren", "verlorene", "abandonnes", "abandonados", "abandonadas", "perdidas",
     "perdus", "missed", "aban", "verlaten", "gemist", "opgehangen",
@@ -101,6 +107,7 @@ NOT_VOLUME_WORDS = {
     "perse", "aht", "handle", "durata", "duration", "wait", "attesa", "rate", "pct", "percent",
     "sl", "level", "livello", *ANSWERED_WORDS_ABROAD, "abandon", "aband", "aban", "abn",
     "verloren", "verlorene", "abandonados", "abandonadas", "abandonnes", "perdidas", "perdus", "verlaten", "gemist",
+    *ABANDONED_WORDS_GERMAN,
     "out", "outbound", "outgoing", "uscita", "uscenti", "effettuate", "ivr", "contained",
     # The caller's or dialled number (Cisco "Call ANI", "Called Number DNIS"), never a count.
     "ani", "dnis", "clid", "cli", "caller", "called",
@@ -213,6 +220,14 @@ NOT_QUEUE_NAME_WORDS = {
 # A header that is only "Service" or "Line" (Aircall's line: "Support FR"); "vru+line" numbers
 # a phone line, no queue.
 SERVICE_HEADERS = ({"service"}, {"servizio"}, {"servicio"}, {"line"}, {"linea"}, {"ligne"})
+# The name a phone line was given ("number name": Aircall's "Support FR" beside the "number"
+# itself; "Line Name"): the line the caller dialled, so the queue when none is named. Its
+# number alone ("number": +33 1 ...) is no queue.
+LINE_NAME_HEADERS = (
+    {"number", "name"}, {"line", "name"}, {"linea", "nome"}, {"nome", "linea"}, {"ligne", "nom"},
+    {"nom", "ligne"}, {"numero", "nome"}, {"nome", "numero"},
+)  # fmt: skip
+_PHONE_NUMBER = re.compile(r"\+?[\d\s().-]{6,}")
 # A queue named by an identifier ("Queue Id" a0b1c2d3-e4f5-...): the queue, but a readable
 # name beside it ("Queue Name") labels it better. "code" is Italian for queues, no key here.
 ID_WORDS = {"id", "uuid", "guid", "key", "no", "nr", "number", "nummer"}
@@ -1199,6 +1214,8 @@ _FILE_NAME = re.compile(r"[/\\]|\.[A-Za-z0-9]{2,4}$")
 def _names_a_queue(column: _Column) -> bool:
     """A header naming a queue, skill, split or campaign; French "File" only over values that
     are no file names ("Particuliers", not "rec_0412.wav")."""
+    if _names_a_phone_line(column):
+        return True
     if column.words & NOT_QUEUE_NAME_WORDS and not column.words & PROPER_QUEUE_WORDS - {"code"}:
         return False
     if column.words & QUEUE_WORDS or _names_a_team(column):
@@ -1238,7 +1255,18 @@ def _names_a_source_channel(column: _Column) -> bool:
 
 
 def _names_a_team(column: _Column) -> bool:
-    return bool(column.words & TEAM_WORDS) or column.words in SERVICE_HEADERS
+    return (
+        bool(column.words & TEAM_WORDS)
+        or column.words in SERVICE_HEADERS
+        or _names_a_phone_line(column)
+    )
+
+
+def _names_a_phone_line(column: _Column) -> bool:
+    """A phone line's name ("number name": "Support FR"), not its number ("+33 1 87 65 43 21")."""
+    return column.words in LINE_NAME_HEADERS and not any(
+        _PHONE_NUMBER.fullmatch(value) for value in column.values
+    )
 
 
 # A dialler's campaign (Five9 "CAMPAIGN" beside "SKILL") may feed several skills: the queue

@@ -186,13 +186,30 @@ _DETERRED = re.compile(r"\bDISSUAD|^MAXCAL$")
 # call queue logs the whole call's length): Teams' "overflown" went on to the queue's overflow
 # target (another queue, voicemail) before any agent here answered; a "failed" (or "error") call
 # was never connected. Neither answered nor abandoned (the caller did not give up), and no
-# transfer either: an overflow names where it was sent, not an agent's work here.
-_NEVER_SERVED = re.compile(r"^(OVERFLOWN|FAILED|FAILURE|ERROR)$")
+# transfer either: an overflow names where it was sent, not an agent's work here. A "declined"
+# or "rejected" call (Teams' call queue result, RingCentral's "Declined") was turned down, not
+# taken, whatever its row's time.
+_NEVER_SERVED = re.compile(r"^(OVERFLOWN|FAILED|FAILURE|ERROR|DECLINED|REJECTED)$")
+# A bare "disconnected" says only that the call ended. Where the same column names answered
+# calls by a label of their own (Teams: "agent_joined_conference"), it is a call that ended
+# before any agent took it, though its row carries the call's length; alone it may be any call.
+_DISCONNECTED = re.compile(r"^DISCONNECTED$")
 
 
 def never_served(label: str) -> bool:
     """A label saying no agent of this queue took the contact ("overflown", "Call failed")."""
     return bool(_NEVER_SERVED.match(_LEADING_CALL.sub("", _words(label))))
+
+
+def _unserved_beside_answered(labels: list[str], mapping: np.ndarray) -> set[int]:
+    """Positions of bare "disconnected" labels in a column that names answered calls apart."""
+    if not (mapping == ANSWERED).any():
+        return set()
+    return {
+        position
+        for position, label in enumerate(labels)
+        if _DISCONNECTED.match(_LEADING_CALL.sub("", _words(label)))
+    }
 
 
 # Records that say no real contact stood behind them (the Anonymous Bank's PHANTOM calls, test
@@ -241,11 +258,13 @@ def classify_outcomes(
     indices, labels = label_codes(values)
     mapping = np.array([classify_label(label) for label in labels], dtype=np.int8)
     codes = mapping[indices] if len(labels) else np.zeros(len(indices), dtype=np.int8)
+    beside_answered = _unserved_beside_answered(labels, mapping)
     # Label position -> code of its rows without a handle time.
     unhandled = {
         position: ABANDONED if ended_by_caller(label) else OTHER
         for position, label in enumerate(labels)
-        if ended_by_caller(label) or transferred(label) or disposition(label)
+        if (ended_by_caller(label) or transferred(label) or disposition(label))
+        and position not in beside_answered
     }
     if handle is not None and unhandled:
         # One pass over the rows, however many labels (free-text dispositions) there are.
@@ -264,7 +283,11 @@ def classify_outcomes(
     by_handle = [p for p in used if unhandled[p] == ABANDONED]
     passed_on = [p for p in used if transferred(labels[p])]
     disposed = [p for p in used if disposition(labels[p])]
-    unserved = [i for i in range(len(labels)) if counts[i] and never_served(labels[i])]
+    unserved = [
+        i
+        for i in range(len(labels))
+        if counts[i] and (never_served(labels[i]) or i in beside_answered)
+    ]
     order = [i for i in np.argsort(-counts, kind="stable") if counts[i]]  # rows left out: none
 
     def outcome(position: int) -> str:
@@ -300,7 +323,8 @@ def classify_outcomes(
     if unserved:
         summary += (
             f"; {_quoted(labels, unserved)} that no agent of this queue took the contact (sent "
-            "on to an overflow target, or never connected): neither answered nor abandoned, "
+            "on to an overflow target, turned down, never connected or ended before an agent took "
+            "it): neither answered nor abandoned, "
             "whatever time the row carries (still counted as arrivals)"
         )
     return codes, summary
