@@ -309,10 +309,13 @@ def fail_after_first_insert(monkeypatch):
 
 def test_failed_first_save_leaves_nothing_behind(picco_home, monkeypatch):
     store = Store()
-    fail_after_first_insert(monkeypatch)
-    with pytest.raises(OSError, match="disk full"):
-        store.save_dataset(make_dataset(), "desk")
-    monkeypatch.undo()
+    # Its own patch context: undoing `monkeypatch` itself would also drop picco_home's
+    # PICCO_HOME, and the Store() reopened below would read the user's own store.
+    with monkeypatch.context() as failing:
+        fail_after_first_insert(failing)
+        with pytest.raises(OSError, match="disk full"):
+            store.save_dataset(make_dataset(), "desk")
+    assert Store().path == store.path
     assert Store().list_datasets().empty
     with duckdb.connect(str(store.path)) as con:
         assert con.execute("SELECT count(*) FROM intervals").fetchone()[0] == 0
