@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import math
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -485,25 +486,30 @@ def _needed_agents(
             is_open,
             settings.max_occupancy,  # the productive share of an e-mail agent's time
         )["agents"].to_numpy()
-    if channel == "chat":
-        return chat_required_agents(
-            volume,
-            aht,
-            interval_seconds,
-            settings.service_level,
-            settings.answer_within_seconds,
-            settings.chat_concurrency,
-            settings.chat_handle_growth,
-            **settings.targets(),
-        )
-    return required_agents(
-        volume,
-        aht,
-        interval_seconds,
-        settings.service_level,
-        settings.answer_within_seconds,
-        **settings.targets(),
+    return _per_channel(
+        required_agents, chat_required_agents, volume, aht, interval_seconds, settings, channel
     )
+
+
+def _per_channel(
+    voice: Callable[..., Any],
+    chat: Callable[..., Any],
+    volume: np.ndarray,
+    aht: np.ndarray,
+    interval_seconds: float,
+    settings: StaffingSettings,
+    channel: str,
+    *given: object,
+) -> Any:
+    """`voice(...)` or, for a chat queue, `chat(...)` on the settings' targets: the queue
+    functions share one argument order, `given` (e.g. agents) after the interval length and
+    the chat concurrency after the service target."""
+    head = (volume, aht, interval_seconds, *given)
+    target = (settings.service_level, settings.answer_within_seconds)
+    if channel == "chat":
+        concurrency = (settings.chat_concurrency, settings.chat_handle_growth)
+        return chat(*head, *target, *concurrency, **settings.targets())
+    return voice(*head, *target, **settings.targets())
 
 
 def interval_limits(
@@ -527,14 +533,10 @@ def interval_limits(
     # Only staffed intervals with contacts can have a target failing; the rest read closed,
     # no contacts or the minimum whatever the targets say.
     rows = np.flatnonzero(np.asarray(is_open, dtype=bool) & (agents > 0) & (volume > 0))
-    short = agents[rows] - 1
-    arguments = (volume[rows], aht[rows], interval_seconds)
-    targets = (settings.service_level, settings.answer_within_seconds)
-    if channel == "chat":
-        chat = (settings.chat_concurrency, settings.chat_handle_growth)
-        failing = chat_failing_targets(*arguments, short, *targets, *chat, **settings.targets())
-    else:
-        failing = failing_targets(*arguments, short, *targets, **settings.targets())
+    failing = _per_channel(
+        failing_targets, chat_failing_targets, volume[rows], aht[rows], interval_seconds,
+        settings, channel, agents[rows] - 1,
+    )  # fmt: skip
     everywhere = {}
     for name, fails in failing.items():
         everywhere[name] = np.zeros(np.size(volume), dtype=bool)
@@ -562,26 +564,9 @@ def limit_needs(
         if email_agents is None:
             email_agents = _needed_agents(volume, aht, interval_seconds, settings, channel, is_open)
         return {RESPONSE_WINDOW: np.where(is_open, email_agents, 0)}
-    if channel == "chat":
-        needs = chat_agents_per_target(
-            volume,
-            aht,
-            interval_seconds,
-            settings.service_level,
-            settings.answer_within_seconds,
-            settings.chat_concurrency,
-            settings.chat_handle_growth,
-            **settings.targets(),
-        )
-    else:
-        needs = agents_per_target(
-            volume,
-            aht,
-            interval_seconds,
-            settings.service_level,
-            settings.answer_within_seconds,
-            **settings.targets(),
-        )
+    needs = _per_channel(
+        agents_per_target, chat_agents_per_target, volume, aht, interval_seconds, settings, channel
+    )
     if settings.min_agents_open > 0:
         needs[MINIMUM_OPEN] = np.where(is_open, int(settings.min_agents_open), 0)
     return needs
