@@ -85,6 +85,9 @@ OCCUPANCY_TARGET = "occupancy"
 TARGET_ORDER = (SERVICE_LEVEL_TARGET, ASA_TARGET, ABANDON_TARGET, OCCUPANCY_TARGET)
 
 
+TINY_LOAD = 1e-12  # Erlangs: one agent answers at once with certainty to 12 digits
+
+
 def required_agents(
     volume: ArrayLike,
     aht_seconds: ArrayLike,
@@ -186,8 +189,11 @@ def _checked_targets(
             )
         abandon_cap = as_float_array(max_abandon_rate, "maximum abandon rate")
         check_unit_interval(np.asarray(abandon_cap), "maximum abandon rate", allow_zero=False)
+    load = volume * aht / interval
     return {
-        "load": volume * aht / interval,
+        # A subnormal load (5e-324 Erlangs) overflows Erlang A's 1/x terms and its search never
+        # brackets; any load this small needs exactly one agent, as TINY_LOAD does.
+        "load": np.where((load > 0) & (load < TINY_LOAD), TINY_LOAD, load),
         "aht": aht,
         "within": within,
         "target": target,

@@ -228,3 +228,13 @@ def test_settings_that_are_not_numbers_are_refused_when_made(kwargs, message):
     # answer time passed every comparison and the settings were kept.
     with pytest.raises(InputError, match=message):
         StaffingSettings(**kwargs)
+
+
+@pytest.mark.parametrize("patience", [None, 60.0])
+@pytest.mark.parametrize("volume", [5e-324, 1e-310, 1e-13])
+def test_a_vanishing_load_needs_one_agent_and_no_endless_search(volume, patience):
+    # 5e-324 contacts (a subnormal float, as hypothesis draws) made Erlang A's search run on
+    # for minutes: its 1/x terms overflow, and the search never bracketed the answer.
+    voice = required_agents(volume, 600, 900, 0.8, 30, patience_seconds=patience)
+    chat = chat_required_agents(volume, 600, 900, 0.8, 30, 3, 0.25, patience_seconds=patience)
+    assert int(voice) == 1 and int(chat) == 1
