@@ -23,6 +23,8 @@ from forecasting.backtest import (
 from forecasting.base import recent_weekday_days
 from forecasting.calendar import (
     AFTER_HOLIDAY,
+    AFTER_HOLIDAYS,
+    AFTER_QUIET_HOLIDAY,
     BRIDGE_AFTER,
     BRIDGE_BEFORE,
     BRIDGES,
@@ -385,11 +387,11 @@ def _reasons(
     reasons = np.full(mean.shape, "", dtype=object)
     kinds = inputs.kinds[origin : origin + n_days].copy()
     holidays = inputs.holiday_names[origin : origin + n_days]
-    for row in np.flatnonzero((kinds == AFTER_HOLIDAY) | np.isin(kinds, BRIDGES)):
+    for row in np.flatnonzero(np.isin(kinds, (*AFTER_HOLIDAYS, *BRIDGES))):
         effect = _special_day_effect(data.effects, kinds[row], holidays[row], names[row])[0]
         if abs(np.log(max(effect, 1e-9))) < np.log(CALENDAR_REASON_FACTOR):
             kinds[row] = NORMAL  # forecast as an ordinary day: its cause is not the holiday
-        elif kinds[row] == AFTER_HOLIDAY:
+        elif kinds[row] in AFTER_HOLIDAYS:
             reasons[row] = f"day after {names[row]}"
         else:
             reasons[row] = "b" + names[row][1:]  # "bridge day after Ascension Day"
@@ -435,7 +437,7 @@ def _special_day_names(inputs: QueueInputs, origin: int, n_days: int) -> list[st
         day = origin + row
         if kind == HOLIDAY:
             labels.append(inputs.holiday_names[day] or "Holiday")
-        elif kind == AFTER_HOLIDAY:
+        elif kind in AFTER_HOLIDAYS:
             before = holidays[holidays < day]
             labels.append(inputs.holiday_names[before[-1]] if before.size else "holiday")
         elif kind == YEAR_END_EVE:
@@ -486,6 +488,12 @@ def _special_day_effect(
             effects.after_days_seen,
             "days after holidays",
         )
+    elif kind == AFTER_QUIET_HOLIDAY:
+        effect, days, basis = (
+            effects.after_quiet_holiday_ratio,
+            effects.after_quiet_days_seen,
+            "days after holidays on a day you are quiet or closed",
+        )
     elif kind == YEAR_END_WEEK:
         effect, days = effects.year_end_week_ratio, effects.year_end_week_days_seen
         basis = "days between Christmas and New Year"
@@ -515,7 +523,7 @@ def _special_days(
             {
                 "date": inputs.history.first_day + pd.Timedelta(days=data.origin + row),
                 QUEUE: inputs.history.queue,
-                "special_day": f"Day after {names[row]}" if kind == AFTER_HOLIDAY else names[row],
+                "special_day": f"Day after {names[row]}" if kind in AFTER_HOLIDAYS else names[row],
                 "effect": effect,
                 "learned_from_days": days,
                 "learned_from": basis,

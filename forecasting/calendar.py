@@ -25,6 +25,11 @@ BRIDGES = (BRIDGE_AFTER, BRIDGE_BEFORE)
 # that a history ending in that week does not forecast January at its level.
 YEAR_END_WEEK = 6
 YEAR_END_WEEK_DATES = (1227, 1228, 1229, 1230)  # month * 100 + day
+# The day after a holiday that fell on a day the queue is quiet or closed anyway (a Saturday
+# holiday for a Monday-to-Friday desk): it held nothing back, so its effect is learned apart
+# from the days after working-day holidays, and is no effect until the history shows one.
+AFTER_QUIET_HOLIDAY = 7
+AFTER_HOLIDAYS = (AFTER_HOLIDAY, AFTER_QUIET_HOLIDAY)
 CHRISTMAS = 1225
 # Bridges are rarer than holidays: below this many in the history, a bridge is forecast as the
 # day it would otherwise be (a day after a holiday, or an ordinary day).
@@ -171,8 +176,9 @@ def day_kinds(
     """NORMAL / HOLIDAY / AFTER_HOLIDAY / YEAR_END_EVE / YEAR_END_WEEK / bridges per day.
 
     "After" is the next busy, open day that is neither a holiday nor an eve: the contacts a
-    Friday holiday holds back arrive on Monday, not on a quiet Saturday. Eves are marked only
-    with a holiday calendar, like the holidays themselves.
+    Friday holiday holds back arrive on Monday, not on a quiet Saturday. After a holiday on a
+    quiet weekday that day is AFTER_QUIET_HOLIDAY, unless a busy-day holiday claims it too.
+    Eves are marked only with a holiday calendar, like the holidays themselves.
     """
     kinds = np.zeros(n_days, dtype=np.int8)
     if not country:
@@ -194,6 +200,12 @@ def day_kinds(
         kinds[year_end_week & (kinds == NORMAL)] = YEAR_END_WEEK
     _mark_bridges(kinds, first_day, holiday_set, busy)
     for offset in offsets:
+        held_back = bool(busy[(first_day.day_of_week + offset) % 7])
+        kind, claimable = (
+            (AFTER_HOLIDAY, (NORMAL, AFTER_QUIET_HOLIDAY))
+            if held_back
+            else (AFTER_QUIET_HOLIDAY, (NORMAL,))
+        )
         for day in range(offset + 1, offset + 8):
             weekday = (first_day.day_of_week + day) % 7
             inside = 0 <= day < n_days
@@ -203,8 +215,8 @@ def day_kinds(
                 or (inside and (eve[day] or kinds[day] in BRIDGES))
             ):
                 continue
-            if 0 <= day < n_days and kinds[day] == NORMAL:
-                kinds[day] = AFTER_HOLIDAY
+            if 0 <= day < n_days and kinds[day] in claimable:
+                kinds[day] = kind
             break
     return kinds
 
@@ -274,6 +286,9 @@ class SpecialDayEffects:
     # Holiday name -> (its own ratio pulled toward holiday_ratio, its past days); empty when
     # the history does not show holidays differing beyond noise.
     by_holiday: dict[str, tuple[float, int]] = field(default_factory=dict)
+    # Days after holidays that fell on a quiet weekday (AFTER_QUIET_HOLIDAY).
+    after_quiet_holiday_ratio: float = 1.0
+    after_quiet_days_seen: int = 0
     # Holiday name -> (its own ratio, its past days) for a holiday the queue closed (or nearly)
     # on every time it came, where the holidays weighed together say otherwise: a closure is
     # the center's rule, not noise to pull toward the other holidays' level.
@@ -330,6 +345,9 @@ def learn_effects(
     after_days = observed & (kinds == AFTER_HOLIDAY) & (usual > 0)
     after_ratio, n_after = _median_ratio(ratios, after_days)
     after_ratio = _shrunk_to_one(after_ratio, float(usual[after_days].sum()))
+    after_quiet_days = observed & (kinds == AFTER_QUIET_HOLIDAY) & (usual > 0)
+    after_quiet_ratio, n_after_quiet = _median_ratio(ratios, after_quiet_days)
+    after_quiet_ratio = _shrunk_to_one(after_quiet_ratio, float(usual[after_quiet_days].sum()))
     eve_ratio, n_eves = _median_ratio(
         ratios, ((observed & (usual > 0)) | closed) & (kinds == YEAR_END_EVE)
     )
@@ -374,6 +392,10 @@ def learn_effects(
         bridge_before_ratio=bridges[BRIDGE_BEFORE][0],
         bridges_before_seen=bridges[BRIDGE_BEFORE][1],
         by_holiday=by_holiday,
+        after_quiet_holiday_ratio=float(
+            np.clip(after_quiet_ratio if n_after_quiet else 1.0, *AFTER_RATIO_RANGE)
+        ),
+        after_quiet_days_seen=n_after_quiet,
         closed_on=closed_on,
     )
 

@@ -9,6 +9,7 @@ import numpy as np
 from forecasting.base import ForecastModel
 from forecasting.calendar import (
     AFTER_HOLIDAY,
+    AFTER_QUIET_HOLIDAY,
     BRIDGE_AFTER,
     BRIDGE_BEFORE,
     HOLIDAY,
@@ -134,6 +135,7 @@ def day_multipliers(inputs: QueueInputs, data: OriginData, horizon_days: int) ->
         [
             kinds == HOLIDAY,
             kinds == AFTER_HOLIDAY,
+            kinds == AFTER_QUIET_HOLIDAY,
             kinds == YEAR_END_EVE,
             kinds == YEAR_END_WEEK,
             kinds == BRIDGE_AFTER,
@@ -142,6 +144,7 @@ def day_multipliers(inputs: QueueInputs, data: OriginData, horizon_days: int) ->
         [
             holiday,
             effects.after_holiday_ratio,
+            effects.after_quiet_holiday_ratio,
             effects.eve_ratio,
             effects.year_end_week_ratio,
             effects.bridge_after_ratio,

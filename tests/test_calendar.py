@@ -8,6 +8,7 @@ from data.errors import InputError
 from forecasting import calendar
 from forecasting.calendar import (
     AFTER_HOLIDAY,
+    AFTER_QUIET_HOLIDAY,
     BRIDGE_AFTER,
     BRIDGE_BEFORE,
     BRIDGES,
@@ -52,15 +53,16 @@ def test_a_holiday_on_a_quiet_weekday_makes_no_bridge():
     # A Saturday-only queue under the Italian calendar: National Unity Day falls on Sunday
     # 2022-11-06 and Epiphany on Friday 2023-01-06. Neither is a day the queue would have been
     # busy, so Saturdays 2022-11-05 and 2023-01-07 are no bridges: each is the first Saturday
-    # after a holiday (All Saints' Day on Tuesday, Epiphany), where held-back contacts land.
+    # after a holiday (All Saints' Day on Tuesday, Epiphany) on a day the queue is closed, which
+    # held nothing back, so they are days after a quiet-day holiday.
     saturdays_only = np.array([False] * 5 + [True, False])
     first = pd.Timestamp("2022-10-31")
     kinds = day_kinds(first, 70, saturdays_only, "IT")
     days = pd.date_range(first, periods=70)
     labelled = dict(zip(days.strftime("%Y-%m-%d"), kinds, strict=True))
     assert labelled["2022-11-06"] == HOLIDAY and labelled["2023-01-06"] == HOLIDAY
-    assert labelled["2022-11-05"] == AFTER_HOLIDAY
-    assert labelled["2023-01-07"] == AFTER_HOLIDAY
+    assert labelled["2022-11-05"] == AFTER_QUIET_HOLIDAY
+    assert labelled["2023-01-07"] == AFTER_QUIET_HOLIDAY
     assert not np.isin(kinds, BRIDGES).any()
 
 
