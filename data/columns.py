@@ -185,6 +185,7 @@ QUEUE_WORDS = {
     "queue", "coda", "code", "channel", "canale", "skill", "split", "assignment", "group",
     "gruppo", "campaign", "campagna", "queues", "attente", "warteschlange", "cola", "csq",
     "fila", "wachtrij",
+    "workgroup", "workgroups",  # PureConnect's and ShoreTel's queues ("LastAssignedWorkgroup")
 }  # fmt: skip
 # A column that says what kind of contact a row counts ("Media Type", "CallTypeName", "Tipo
 # contatto"): a queue of its own, or, beside a queue column, a split of each queue.
@@ -308,6 +309,9 @@ DIRECTION_SHARE = 0.9  # of a column's sample values must be directions for it t
 # ... or this share under a header that says it holds directions.
 NAMED_DIRECTION_SHARE = 0.5
 DIRECTION_WORDS = {"direction", "direzione", "dir", "verso", "richtung", "sens", "direccion"}
+# A call log's one-letter directions (Avaya IP Office SMDR: "I", "O"), read only under a header
+# naming a direction: a lone letter says nothing elsewhere.
+DIRECTION_LETTERS = {"i": True, "o": False}
 
 
 # A moment rather than a length: "q_start" is a clock time even though "q" suggests waiting.
@@ -512,6 +516,7 @@ def plan_columns(
     chosen = _chosen_columns(overrides, header, display_name)
     if not chosen:
         plan = _detect_roles(columns, by_name, header, overrides, display_name, frozenset())
+        _refuse_data_as_header(plan, header, display_name)
         plan.notes += _repeated_header_notes(plan, columns, by_name, display_name)
         return plan
     # Detection leaves the chosen columns alone; what it would have made of them tells whether a
@@ -540,6 +545,27 @@ def plan_columns(
 
 
 # sniff names a header's second "Calls" 'Calls.1', its third 'Calls.2'.
+def _refuse_data_as_header(plan: ColumnPlan, header: list[str], display_name: str) -> None:
+    """A file without a header line (Avaya IP Office's SMDR, many a switch's call log): its
+    first row was taken as the header, so one contact is lost and no column is known by name.
+    Told by the time column's "name", which is itself a time of the column's format."""
+    for column, fmt in (
+        (plan.timestamp_column, plan.timestamp_format),
+        (plan.date_column, plan.date_format),
+    ):
+        if not column or not fmt:
+            continue
+        if np.isnan(parse_timestamps(pa.array([column.strip()], pa.string()), fmt)).all():
+            continue
+        first = ",".join(name.strip() for name in header[:4])
+        raise InputError(
+            f"{display_name}: the first line ('{first}, ...') is a row of data, not a header "
+            f"naming the columns: '{column.strip()}' is a date, not a column name. Add a first "
+            "line naming each column (the names the system's documentation gives its fields, "
+            "such as 'Call Start', 'Direction', 'Connected Time') and import again."
+        )
+
+
 _REPEATED_NAME = re.compile(r"(.+)\.(\d{1,2})")
 # Roles the user can choose another column for, by their ImportOptions field.
 _CHOOSABLE_ROLES = {
@@ -839,6 +865,7 @@ def _detect_roles(
             or pick(timed, TALK_WORDS)
             or pick([c for c in timed if _names_agent_interaction(c.words)], {"interaction"})
             or pick([c for c in timed if _names_agent_time(c.words)], {"agent"})
+            or pick([c for c in timed if _names_agent_session(c.words)], AGENT_SESSION_WORDS)
             or pick([c for c in timed if not c.words & WHOLE_CALL_WORDS], HANDLE_WORDS)
             or pick(timed, HANDLE_WORDS)
             or pick([c for c in timed if _names_call_length(c.words)], {"length"})
@@ -1144,7 +1171,7 @@ def _plan_handle_parts(plan: ColumnPlan, untaken: list[_Column]) -> None:
     CMS: "Talk time includes time that calls were put on hold"), so adding it would overstate."""
     talk = plan.aht_column or plan.handle_column
     words = header_words(talk) if talk else set()
-    talks = words & TALK_WORDS or _names_agent_interaction(words)
+    talks = words & TALK_WORDS or _names_agent_interaction(words) or _names_agent_session(words)
     if not (talks or _names_agent_time(words)) or words & WHOLE_HANDLE_WORDS:
         return
     own = [c for c in untaken if not c.words & {"queue", "coda"}]  # a queue's hold is a wait
@@ -1182,6 +1209,19 @@ def _names_agent_interaction(words: set[str]) -> bool:
     Connect's contact records): talk, with the customer's hold and the after-contact work kept
     apart beside it, so the handle time is their sum."""
     return {"agent", "interaction"} <= words and words <= {"agent", "interaction"} | LENGTH_WORDS
+
+
+# A contact's time connected to or processed by an agent, named only so ("Connected Time": Avaya
+# IP Office SMDR, without the ringing, hold and park times; "Processing Time": 8x8, beside its
+# "Wrap Up" or "Post Processing Time"): its talk, the hold and after-call work kept apart.
+AGENT_SESSION_WORDS = {"connected", "processing"}
+
+
+def _names_agent_session(words: set[str]) -> bool:
+    """A header that is "Connected Time", "Processing Duration" or "tConnected", not "Post
+    Processing Time"."""
+    # "t" heads a time metric's name in Hungarian notation ("tConnected").
+    return bool(words & AGENT_SESSION_WORDS) and words <= AGENT_SESSION_WORDS | LENGTH_WORDS | {"t"}
 
 
 def _names_wrap_up(words: set[str]) -> bool:
@@ -1442,9 +1482,12 @@ def begun_by_callback(value: str) -> bool:
     return re.sub(r"[_\-]+", " ", value.strip().lower()) in CALLBACK_BEGINNINGS
 
 
-def is_direction_value(value: str) -> bool | None:
+def is_direction_value(value: str, letters: bool = False) -> bool | None:
     """True for inbound, False for outbound or internal, None for anything else; in a column
-    known to hold directions, the first word decides ("outbound-api", "Manual")."""
+    known to hold directions, the first word decides ("outbound-api", "Manual"). With `letters`
+    (the header names a direction), "I" and "O" are inbound and outbound."""
+    if letters and value.strip().lower() in DIRECTION_LETTERS:
+        return DIRECTION_LETTERS[value.strip().lower()]
     exact = _exact_direction(value)
     if exact is not None:
         return exact
@@ -1452,6 +1495,11 @@ def is_direction_value(value: str) -> bool | None:
     if first and first.group() in INBOUND_FIRST_WORDS:
         return True
     return False if first and first.group() in NOT_INBOUND_FIRST_WORDS else None
+
+
+def names_direction(header: str) -> bool:
+    """A header naming a call's direction ("Direction", "Call Direction")."""
+    return bool(header_words(header) & DIRECTION_WORDS)
 
 
 def _exact_direction(value: str) -> bool | None:
@@ -1467,9 +1515,11 @@ def _is_direction(column: _Column) -> bool:
     if not column.values:
         return False
     named = bool(column.words & (DIRECTION_WORDS | {"type", "tipo"}))
-    read = is_direction_value if named else _exact_direction
+    letters = names_direction(column.name)
     known = [
-        read(value) is not None or begun_by_transfer(value) or begun_by_callback(value)
+        (is_direction_value(value, letters) if named else _exact_direction(value)) is not None
+        or begun_by_transfer(value)
+        or begun_by_callback(value)
         for value in column.values
     ]
     share = NAMED_DIRECTION_SHARE if named else DIRECTION_SHARE

@@ -29,6 +29,7 @@ from data.columns import (
     header_words,
     is_direction_value,
     is_total_row_label,
+    names_direction,
     names_seconds,
 )
 from data.errors import InputError, where_to_choose
@@ -525,6 +526,7 @@ class _Sheet:
     handle_column: str | None = None
     handle_hours_minutes: bool | None = None
     handle_in_ms: str | None = None
+    handle_in_minutes: bool = False  # the vendor's minutes (3.25), read so
     # An interval report's contacts per row, to tell a summed handle time from a mean.
     row_counts: np.ndarray | None = None
     title_date: TitleDate | None = None  # a column holding the date of a title line
@@ -882,7 +884,8 @@ def _inbound_only(
     transfer ("TRANSFER", Amazon Connect's InitiationMethod) continues a contact counted where
     it arrived: kept only when a master contact id joins it to that contact, else left out."""
     codes, names = label_codes(sheet.column(column))
-    inbound = np.array([is_direction_value(str(value)) is not False for value in names])
+    letters = names_direction(column)
+    inbound = np.array([is_direction_value(str(v), letters) is not False for v in names])
     legs = np.array([begun_by_transfer(str(value)) for value in names], dtype=bool)
     callbacks = np.array([begun_by_callback(str(value)) for value in names], dtype=bool)
     if len(names) and callbacks[codes].any():
@@ -1101,6 +1104,14 @@ class _DateReadings:
             return f"the dates in '{self.column}' (the date above the table, on every row)"
         return f"the dates in '{self.column}'"
 
+    def export_fix(self, example: np.datetime64) -> str:
+        """How to write the dates so that they read one way: a date above the table is the
+        report's own heading, to write as year-month-day, not a column to export so."""
+        title = self.sheet.title_date
+        if title and title.column == self.column:
+            return f"write the date above the table as year-month-day ({example})"
+        return f"export the dates as year-month-day ({example})"
+
     def example(self, which: np.ndarray) -> str:
         """The first row holding one of the distinct dates in `which`, as 'line N: value'."""
         wanted = pc.is_in(self.row_dates, value_set=pc.filter(self.dates, pa.array(which)))
@@ -1226,7 +1237,7 @@ def _note_either_order(
         f"{readings.sheet.name}: {readings.named()} fit day/month and month/day "
         f"alike, and nothing in the file tells which: read as {_order_name(fmt)} ({fmt}), so "
         f"{readings.example(differ)} is {as_read}. If it is {readings_told}, no import option "
-        f"sets the order: export the dates as year-month-day ({other}) and import again."
+        f"sets the order: {readings.export_fix(other)} and import again."
     )
     return year_first_told
 
@@ -1247,8 +1258,8 @@ def _note_year_first(
         f"{readings.sheet.name}: {readings.named()} have two-digit years, and "
         f"nothing in the file tells whether the year comes first: read as {_order_name(fmt)}/"
         f"year ({fmt}), so {readings.example(differ)} is {read_date}. If it is year first "
-        f"({turned_date}, {year_first}), no import option sets the order: export the dates as "
-        f"year-month-day ({turned_date}) and import again."
+        f"({turned_date}, {year_first}), no import option sets the order: "
+        f"{readings.export_fix(turned_date)} and import again."
     )
 
 
@@ -1290,10 +1301,16 @@ def _parse_time(
             "clock times. If the center works on local time, export local date-times instead."
         )
     marker = _utc_marker(sheet.column(main))
-    if marker:
-        said = "Z (UTC)" if marker == "Z" else marker
+    # A header naming UTC ("StartDateTimeUTC", "Start (UTC)") says so of plain times too.
+    named_utc = header_words(main) & {"utc", "gmt"}
+    if marker or named_utc:
+        said = (
+            f"end in {'Z (UTC)' if marker == 'Z' else marker}"
+            if marker
+            else f"are {next(iter(named_utc)).upper()}, as its header says,"
+        )
         notes.append(
-            f"{sheet.name}: times in '{main}' end in {said} and were read as written, not "
+            f"{sheet.name}: times in '{main}' {said} and were read as written, not "
             "moved to your local clock. If the center works on local time, export local times "
             "(or times with their +01:00-style offset) so that the day's shape falls on the "
             "right hours."
@@ -1559,6 +1576,18 @@ def _summed(sheet: _Sheet, column: str, seconds: np.ndarray) -> bool:
     return bool(low <= np.median(seconds[counted] / counts[counted]) <= high)
 
 
+def _total_of_plausible_times(sheet: _Sheet, column: str, seconds: np.ndarray) -> bool:
+    """Whether an interval report's handle column holds each interval's total (divided by its
+    count later, see interval_volumes) that per contact is a usual handle time: its size says
+    nothing of its unit then."""
+    counts = sheet.row_counts
+    if counts is None or not is_interval_total(column, seconds, counts):
+        return False
+    counted = (counts > 0) & np.isfinite(seconds)
+    low, high = PLAUSIBLE_HANDLE_SECONDS
+    return bool(counted.any()) and low <= np.median(seconds[counted] / counts[counted]) <= high
+
+
 # More contacts than this in one interval row is a misplaced value, not demand (and would
 # overflow the integer tables downstream).
 MAX_COUNT_PER_ROW = 10_000_000
@@ -1591,6 +1620,14 @@ def _durations(
         notes.append(f"{sheet.name}: '{column}' read in {unit}, as its header says.")
         if is_handle and unit == "milliseconds":
             sheet.handle_in_ms = "named"
+    elif not is_handle and sheet.handle_in_minutes and _fractional(seconds[plain]):
+        # The hold and wrap-up beside talk read in minutes (Dialpad's "wrapup_duration" 0.5)
+        # are minutes too: fractions of a second are no export's seconds.
+        seconds = np.where(plain, seconds * 60, seconds)
+        notes.append(
+            f"{sheet.name}: '{column}' read in minutes, like '{sheet.handle_column}' "
+            f"(median {np.median(seconds[plain & (seconds > 0)]):,.0f} s)."
+        )
     elif not is_handle and sheet.handle_in_ms and (plain & (seconds > 0)).any():
         seconds = _like_handle_in_ms(sheet, column, seconds, plain, notes)
     elif is_handle and (plain & (seconds > 0)).any():
@@ -1605,6 +1642,7 @@ def _durations(
         )
         if minutes and fits_minutes:
             seconds = np.where(plain, seconds * 60, seconds)
+            sheet.handle_in_minutes = True
             notes.append(
                 f"{sheet.name}: '{column}' read as '{column} (min)': Dialpad writes its call "
                 f"durations in minutes, and in seconds its median handle time of {median:,.1f} s "
@@ -1635,7 +1673,9 @@ def _durations(
                 f"milliseconds it is {median / 1000:,.1f} s. If it is in seconds after all, "
                 f"rename the column to '{column} (s)' and import again."
             )
-        elif median < low or median > high:
+        elif (median < low or median > high) and not _total_of_plausible_times(
+            sheet, column, seconds
+        ):
             guess = "minutes" if median < low else "milliseconds"
             tag = "min" if median < low else "ms"
             sheet.handle_in_ms = "likely" if median > high else None
@@ -1659,6 +1699,12 @@ def _durations(
         )
         seconds = np.where(negative, np.nan, seconds)
     return seconds
+
+
+def _fractional(values: np.ndarray) -> bool:
+    """Some positive value with a fraction (0.5), not only whole numbers."""
+    positive = values[np.isfinite(values) & (values > 0)]
+    return bool((np.abs(positive - np.round(positive)) > 1e-9).any())
 
 
 def _like_handle_in_ms(
