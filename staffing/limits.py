@@ -92,6 +92,10 @@ class LimitSummary:
     peak_limit: str | None = None
     # At the peak: the agents each limit alone needs (the peak queue's, for several queues).
     peak_needs: dict[str, float] = field(default_factory=dict)
+    # With several queues: the queue whose agents are described, and the agents of all queues
+    # at the peak (PlanSummary's peak agents), which a sentence must not pass off as its own.
+    peak_queue: str | None = None
+    peak_interval_agents: float = 0
 
 
 def limit_shares(plan: pd.DataFrame) -> tuple[int, dict[str, float], dict[str, float]]:
@@ -135,11 +139,19 @@ def peak_limit_sentence(summary: LimitSummary, settings: StaffingSettings) -> st
     if summary.peak_start is None or summary.peak_limit not in LIMIT_ORDER:
         return None
     agents = _count(summary.peak_agents)
+    plural = "" if agents == "1" else "s"
     head = (
         f"At the peak ({summary.peak_start:%a %d %b %H:%M}) "
-        f"{limit_phrase(summary.peak_limit, settings)} sets the {agents} "
-        f"agent{'' if agents == '1' else 's'}"
+        f"{limit_phrase(summary.peak_limit, settings)} sets the {agents} agent{plural}"
     )
+    if summary.peak_queue is not None:
+        # The peak's agents are those of all queues; the limit is the busiest queue's own.
+        total = _count(max(summary.peak_interval_agents, summary.peak_agents))
+        head = (
+            f"At the peak ({summary.peak_start:%a %d %b %H:%M}, {total} agents over all "
+            f"queues) {limit_phrase(summary.peak_limit, settings)} sets the {agents} "
+            f"agent{plural} of queue '{summary.peak_queue}', the most of any queue"
+        )
     others = {k: v for k, v in summary.peak_needs.items() if k != summary.peak_limit}
     if not others:
         return head + "."
@@ -157,6 +169,8 @@ def shares_sentence(summary: LimitSummary) -> str | None:
     if not summary.open_intervals:
         return None
     parts = ", ".join(f"{name} {share:.0%}" for name, share in summary.interval_shares.items())
+    if len(summary.interval_shares) == 1:  # "100%" beside other percentages reads as a setting
+        parts = f"{next(iter(summary.interval_shares))} (all)"
     intervals = "interval" if summary.open_intervals == 1 else "intervals"
     return f"Over the {summary.open_intervals:,} open {intervals} the agents are set by: {parts}."
 

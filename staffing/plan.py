@@ -54,6 +54,7 @@ from staffing.people import (
     supervisors_needed,
 )
 from staffing.queueing import (
+    MAX_AGENTS,
     agents_per_target,
     failing_targets,
     queue_metrics,
@@ -240,7 +241,8 @@ class PlanSummary:
     peak_agents: float
     peak_rostered: float
     peak_supervisors: float
-    supervisors_band: tuple[float, float]  # at the peak: one per 15 agents .. one per 8
+    # At the supervisors' peak: one per 15 people rostered .. one per 8, so it holds them.
+    supervisors_band: tuple[float, float]
     agent_paid_hours: float
     supervisor_paid_hours: float
     paid_hours: float
@@ -262,6 +264,10 @@ class PlanSummary:
     supervisor_hourly_cost: float
     weekly_contract_hours: float
     contacts: float = 0.0  # the contacts the service figures are measured on
+    # Where each peak falls (the first of equals, over all queues): with several queues the
+    # most agents and the most people rostered can fall in different intervals.
+    peak_agents_start: pd.Timestamp | None = None
+    peak_rostered_start: pd.Timestamp | None = None
 
     @property
     def has_contacts(self) -> bool:
@@ -297,6 +303,7 @@ def plan_staffing(
     demand = _demand_table(frame, settings)
     _check_interval(interval_minutes)
     check_email_window(settings, demand[QUEUE].unique(), interval_minutes)
+    _check_workload(frame, demand, float(interval_minutes), settings)
     parts = [
         _plan_queue(rows, float(interval_minutes), settings, str(queue))
         for queue, rows in demand.groupby(QUEUE, sort=True)
@@ -305,6 +312,33 @@ def plan_staffing(
     if not parts:
         return pd.DataFrame(columns=columns)
     return pd.concat(parts, ignore_index=True)[columns]
+
+
+def _check_workload(
+    frame: pd.DataFrame, demand: pd.DataFrame, interval_minutes: float, settings: StaffingSettings
+) -> None:
+    """Refuse an interval whose workload needs more agents than can be counted one by one
+    (MAX_AGENTS): the count used to overflow into 1 agent and a 0% service level."""
+    load = demand[VOLUME].to_numpy() * demand[AHT_SECONDS].to_numpy() / (interval_minutes * 60.0)
+    stretch = np.array(
+        [
+            1.0 + settings.chat_handle_growth * (settings.chat_concurrency - 1)
+            if settings.channel_of(queue) == "chat"
+            else 1.0
+            for queue in demand[QUEUE]
+        ]
+    )
+    with np.errstate(over="ignore", invalid="ignore"):
+        servers = load * stretch / settings.max_occupancy
+    too_many = ~(servers < MAX_AGENTS)
+    if too_many.any():
+        row = int(np.flatnonzero(too_many)[0])
+        raise InputError(
+            f"{_row_label(frame.reset_index(drop=True), int(demand.index[row]))}: "
+            f"{_cell_text(demand[VOLUME].iloc[row])} contacts of "
+            f"{_cell_text(demand[AHT_SECONDS].iloc[row])} s each need more than {MAX_AGENTS:.0e} "
+            "agents in one interval; check the volume and aht_seconds units"
+        )
 
 
 # Service figures of an interval with nobody to serve: shown blank rather than as a perfect score.
@@ -356,6 +390,104 @@ def _cell_text(value: object) -> str:
     return f"{float(number):g}"
 
 
+# How an is_open cell may be written; a blank cell reads closed.
+OPEN_WORDS = frozenset({"true", "1", "1.0", "yes", "y", "open", "t"})
+CLOSED_WORDS = frozenset({"false", "0", "0.0", "no", "n", "closed", "f"})
+
+
+def _open_flags(frame: pd.DataFrame) -> np.ndarray:
+    """The is_open column as booleans. Text is read by its words: any non-empty text is True
+    to Python, so "no" and "false" used to staff a closed interval; other text is refused."""
+    values = frame[IS_OPEN]
+    if pd.api.types.is_bool_dtype(values):
+        return values.fillna(False).to_numpy(dtype=bool)
+    words = values.map(lambda cell: "" if pd.isna(cell) else str(cell).strip().casefold())
+    opened, closed = words.isin(OPEN_WORDS), words.isin(CLOSED_WORDS) | (words == "")
+    unknown = ~(opened | closed)
+    if unknown.any():
+        position = int(np.flatnonzero(unknown.to_numpy())[0])
+        raise InputError(
+            f"{_row_label(frame, position)}: '{IS_OPEN}' is "
+            f"{str(values.iloc[position])!r}; write true or false (also read: yes/no, 1/0, "
+            "open/closed)"
+        )
+    return opened.to_numpy(dtype=bool)
+
+
+def _queue_names(frame: pd.DataFrame) -> np.ndarray:
+    """The queue column as text; a blank name is refused, as its rows would be left out of
+    every queue (grouping drops missing keys) and their contacts staffed by nobody."""
+    values = frame[QUEUE]
+    blank = values.isna() | (values.astype(object).map(lambda cell: str(cell).strip()) == "")
+    if blank.any():
+        raise InputError(
+            f"{_row_label(frame, int(np.flatnonzero(blank.to_numpy())[0]))}: '{QUEUE}' is "
+            "empty; name the queue of every row (or drop the queue column for a single queue)"
+        )
+    return values.map(_queue_text).to_numpy(dtype=object)
+
+
+def _queue_text(name: object) -> str:
+    """A queue name as written: a number read from a CSV (2.0) keeps its written form (2)."""
+    if isinstance(name, float) and name.is_integer():
+        return str(int(name))
+    return str(name)
+
+
+def interval_starts(frame: pd.DataFrame) -> pd.Series:
+    """The interval_start column as timestamps; a value that is not a date and time, or a
+    UTC offset that differs between rows, is refused naming its row."""
+    column = frame[INTERVAL_START].reset_index(drop=True)
+    try:
+        with warnings.catch_warnings():  # odd formats parse one by one; bad ones named below
+            warnings.simplefilter("ignore", UserWarning)
+            starts = pd.to_datetime(column, errors="coerce")
+    except (ValueError, TypeError):  # several UTC offsets: pandas refuses the whole column
+        starts = None
+    if starts is not None and not starts.isna().any():
+        return starts
+    zones = [_zone_of(value) for value in column]
+    readable = [zone for zone in zones if zone is not _UNREADABLE]
+    for position, zone in enumerate(zones):
+        if zone is _UNREADABLE:
+            raise InputError(
+                f"{_row_label(frame, position)}: '{INTERVAL_START}' is not a date and time"
+            )
+        if readable and zone != readable[0]:
+            first = zones.index(readable[0])
+            raise InputError(
+                f"{_row_label(frame, position)}: '{INTERVAL_START}' has "
+                f"{_zone_words(zone)}, row {first + 2} has {_zone_words(readable[0])}; "
+                "write every interval_start on the centre's clock with no offset "
+                "(e.g. 2026-01-05 09:00)"
+            )
+    raise InputError(f"'{INTERVAL_START}' could not be read as dates and times")
+
+
+_UNREADABLE = object()
+
+
+def _zone_of(value: object) -> object:
+    """The UTC offset a start is written with (None for none), or _UNREADABLE."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            stamp = pd.Timestamp(value)
+    except (ValueError, TypeError):
+        return _UNREADABLE
+    if pd.isna(stamp):
+        return _UNREADABLE
+    return None if stamp.tzinfo is None else stamp.utcoffset()
+
+
+def _zone_words(zone: object) -> str:
+    if zone is None:
+        return "no UTC offset"
+    minutes = int(pd.Timedelta(zone).total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"UTC offset {sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
 def _demand_table(frame: pd.DataFrame, settings: StaffingSettings) -> pd.DataFrame:
     if not isinstance(frame, pd.DataFrame):
         raise InputError("the forecast must be a table with interval_start and volume columns")
@@ -366,14 +498,7 @@ def _demand_table(frame: pd.DataFrame, settings: StaffingSettings) -> pd.DataFra
             f"'{FORECAST}'); it has: {', '.join(map(str, frame.columns))}"
         )
     frame = frame.reset_index(drop=True)
-    with warnings.catch_warnings():  # odd formats parse one by one; bad ones are named below
-        warnings.simplefilter("ignore", UserWarning)
-        starts = pd.to_datetime(frame[INTERVAL_START], errors="coerce")
-    if starts.isna().any():
-        raise InputError(
-            f"{_row_label(frame, int(np.flatnonzero(starts.isna())[0]))}: "
-            f"'{INTERVAL_START}' is not a date and time"
-        )
+    starts = interval_starts(frame)
     volume = pd.to_numeric(frame[volume_column], errors="coerce").to_numpy(dtype=float)
     bad = ~np.isfinite(volume) | (volume < 0)
     if bad.any():
@@ -386,6 +511,15 @@ def _demand_table(frame: pd.DataFrame, settings: StaffingSettings) -> pd.DataFra
     aht = np.full(len(frame), float(settings.aht_seconds))
     if AHT_SECONDS in frame:
         given = pd.to_numeric(frame[AHT_SECONDS], errors="coerce").to_numpy(dtype=float)
+        # A blank cell takes the settings' AHT; text ("abc", "3 min") is a typo, not a blank.
+        typed = frame[AHT_SECONDS].notna().to_numpy() & ~np.isfinite(given)
+        if typed.any():
+            position = int(np.flatnonzero(typed)[0])
+            raise InputError(
+                f"{_row_label(frame, position)}: '{AHT_SECONDS}' is "
+                f"{_cell_text(frame[AHT_SECONDS].iloc[position])}; give the handle time in "
+                "seconds (e.g. 300), or leave the cell empty for the default"
+            )
         negative = given < 0
         if negative.any():
             position = int(np.flatnonzero(negative)[0])
@@ -394,12 +528,8 @@ def _demand_table(frame: pd.DataFrame, settings: StaffingSettings) -> pd.DataFra
                 f"({given[position]:g}); handle times are 0 or more seconds"
             )
         aht = np.where(np.isfinite(given) & (given > 0), given, aht)
-    is_open = (
-        frame[IS_OPEN].fillna(False).astype(bool).to_numpy()
-        if IS_OPEN in frame
-        else np.ones(len(frame), dtype=bool)
-    )
-    queues = frame[QUEUE].astype(str).to_numpy() if QUEUE in frame else np.full(len(frame), "all")
+    is_open = _open_flags(frame) if IS_OPEN in frame else np.ones(len(frame), dtype=bool)
+    queues = _queue_names(frame) if QUEUE in frame else np.full(len(frame), "all")
     demand = pd.DataFrame(
         {
             INTERVAL_START: starts.to_numpy(),
@@ -661,7 +791,9 @@ def summarise_plan(
     fewest, most = supervisor_band(plan["rostered"].to_numpy()) if len(plan) else ([], [])
     band = pd.DataFrame({INTERVAL_START: plan[INTERVAL_START], "fewest": fewest, "most": most})
     band = band.groupby(INTERVAL_START)[["fewest", "most"]].sum()
-    peak_at = by_interval["rostered"].idxmax() if len(by_interval) else None
+    # The band beside the peak supervisors is taken where they peak: at the rostered peak it
+    # missed them when many small queues, one supervisor each, peaked elsewhere (12 in 6-11).
+    peak_at = by_interval["supervisors"].idxmax() if len(by_interval) else None
     agent_hours = float(paid_hours(plan["rostered"].sum(), interval_minutes))
     supervisor_hours = float(paid_hours(plan["supervisors"].sum(), interval_minutes))
     total_cost = float(plan["cost"].sum())
@@ -702,7 +834,13 @@ def summarise_plan(
         agent_hourly_cost=settings.agent_hourly_cost,
         supervisor_hourly_cost=settings.supervisor_hourly_cost,
         weekly_contract_hours=contract,
+        peak_agents_start=_start(by_interval["agents"].idxmax()) if slots else None,
+        peak_rostered_start=_start(by_interval["rostered"].idxmax()) if slots else None,
     )
+
+
+def _start(value: object) -> pd.Timestamp:
+    return pd.Timestamp(value)
 
 
 def limit_summary(
@@ -713,8 +851,9 @@ def limit_summary(
 ) -> LimitSummary:
     """How often each limit sets the agents, and what each alone needs at the peak.
 
-    The peak is the interval with the most agents over all queues (the first of equals); its
-    limit, agents and needs are those of the queue with the most agents then. `volume_column`
+    The peak is the interval with the most agents over all queues (the first of equals), as
+    PlanSummary's peak agents; its limit, agents and needs are those of the queue with the
+    most agents then (named in `peak_queue` when the plan has several). `volume_column`
     holds the contacts the agents were sized for when the plan reports others (planning's
     sized_for_volume, for a plan staffed to a forecast quantile).
     """
@@ -723,9 +862,11 @@ def limit_summary(
     staffed = plan[plan["agents"] > 0]
     if staffed.empty:
         return LimitSummary(count, intervals, hours)
-    peak_start = staffed.groupby(INTERVAL_START)["agents"].sum().idxmax()
+    by_interval = staffed.groupby(INTERVAL_START)["agents"].sum()
+    peak_start = by_interval.idxmax()
     at_peak = staffed[staffed[INTERVAL_START] == peak_start]
     row = at_peak.loc[at_peak["agents"].idxmax()]
+    several = plan[QUEUE].nunique() > 1 if QUEUE in plan else False
     return LimitSummary(
         open_intervals=count,
         interval_shares=intervals,
@@ -734,6 +875,8 @@ def limit_summary(
         peak_agents=_number(row["agents"]),
         peak_limit=str(row[LIMIT]),
         peak_needs=_needs_of_row(row, interval_minutes, settings, volume_column),
+        peak_queue=str(row[QUEUE]) if several else None,
+        peak_interval_agents=_number(by_interval.max()),
     )
 
 

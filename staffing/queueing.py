@@ -86,6 +86,9 @@ TARGET_ORDER = (SERVICE_LEVEL_TARGET, ASA_TARGET, ABANDON_TARGET, OCCUPANCY_TARG
 
 
 TINY_LOAD = 1e-12  # Erlangs: one agent answers at once with certainty to 12 digits
+# Agents are counted one by one in float64, exact only up to 2**53: beyond it one agent more
+# is the same number, and the count overflowed into nonsense (1 agent for 2e19 Erlangs).
+MAX_AGENTS = 2.0**53
 
 
 def required_agents(
@@ -189,7 +192,16 @@ def _checked_targets(
             )
         abandon_cap = as_float_array(max_abandon_rate, "maximum abandon rate")
         check_unit_interval(np.asarray(abandon_cap), "maximum abandon rate", allow_zero=False)
-    load = volume * aht / interval
+    with np.errstate(over="ignore"):
+        load = volume * aht / interval
+    countable = np.asarray(load / occupancy < MAX_AGENTS)  # occupancy is checked above 0
+    if not countable.all():
+        bad = int(np.flatnonzero(~countable.ravel())[0])
+        where = "" if countable.ndim == 0 else f" at position {bad}"
+        raise InputError(
+            f"the workload{where} (volume x AHT seconds / interval seconds) needs more than "
+            f"{MAX_AGENTS:.0e} agents: check the units of the volume and handle time"
+        )
     return {
         # A subnormal load (5e-324 Erlangs) overflows Erlang A's 1/x terms and its search never
         # brackets; any load this small needs exactly one agent, as TINY_LOAD does.

@@ -12,10 +12,12 @@ from conftest import PROJECT_ROOT
 
 import cli
 from staffing import required_agents
+from staffing.limits import peak_limit_sentence, shares_sentence
+from staffing.plan import StaffingSettings, limit_summary, plan_staffing
 
 CLI = PROJECT_ROOT / "cli.py"
 TARGETS = ["--service-level", "0.8", "--answer-within-seconds", "20"]
-BASE_COLUMNS = ["interval_start", "volume", "agents", "rostered", "supervisors",
+BASE_COLUMNS = ["interval_start", "volume", "agents", "limit", "rostered", "supervisors",
                 "service_level", "asa_seconds", "occupancy"]  # fmt: skip
 
 
@@ -185,3 +187,37 @@ def test_bad_forecast_files_exit_2(tmp_path, capsys):
                                "--out", tmp_path / "plan.csv")  # fmt: skip
     assert code == 2 and "give --interval-minutes" in err
     assert not (tmp_path / "plan.csv").exists()
+
+
+def test_the_plan_says_what_sets_the_agents_as_the_plan_command_does(tmp_path):
+    # The same column and labels as `cli.py plan` and the app's download (staffing.limits).
+    path = tmp_path / "forecast.csv"
+    frame = pd.DataFrame(
+        {
+            "interval_start": pd.date_range("2026-01-05 09:00", periods=4, freq="30min"),
+            "volume": [100, 0, 50, 0],
+            "is_open": [True, True, True, False],
+        }
+    )
+    frame.to_csv(path, index=False)
+    out = tmp_path / "plan.csv"
+    result = run_cli(path, "--aht-seconds", "180", *TARGETS, "--max-occupancy", "0.7",
+                     "--out", out)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    plan = pd.read_csv(out)
+    assert plan.columns.tolist() == BASE_COLUMNS
+    # 10 Erlangs: 80/20 needs 14 agents, a 70% cap 15; 5 Erlangs: 8 for 80/20, 8 for the cap
+    # (ties go to the service level); nothing expected: the minimum; then closed.
+    assert plan.agents.tolist() == [15, 1, 8, 0]
+    assert plan["limit"].tolist() == ["occupancy", "minimum while open", "service level",
+                                      "closed"]  # fmt: skip
+    settings = StaffingSettings(aht_seconds=180, max_occupancy=0.7)
+    limits = limit_summary(plan_staffing(frame, 30, settings), 30, settings)
+    sentences = f"{peak_limit_sentence(limits, settings)} {shares_sentence(limits)}"
+    line = f"what sets the agents: {sentences}"
+    assert line in result.stdout.splitlines()
+    assert line.startswith(
+        "what sets the agents: At the peak (Mon 05 Jan 09:00) the occupancy cap of 70% sets the "
+        "15 agents: the 80% in 20 s target alone would need 14."
+    )
+    assert "set by: service level 33%, occupancy 33%, minimum while open 33%." in line
