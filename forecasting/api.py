@@ -23,6 +23,7 @@ from forecasting.backtest import (
 from forecasting.base import recent_weekday_days
 from forecasting.calendar import (
     AFTER_HOLIDAY,
+    AFTER_HOLIDAY_BREAK,
     AFTER_HOLIDAYS,
     AFTER_QUIET_HOLIDAY,
     BRIDGE_AFTER,
@@ -34,6 +35,7 @@ from forecasting.calendar import (
     YEAR_END_EVE,
     YEAR_END_WEEK,
     SpecialDayEffects,
+    busy_weekdays,
     holiday_key,
 )
 from forecasting.clock_change import skipped_hour_note, skipped_hours, skipped_slots
@@ -432,6 +434,11 @@ def _special_day_names(inputs: QueueInputs, origin: int, n_days: int) -> list[st
     """Per horizon day: the holiday's name (for a day after one, the holiday before it), the
     eve's name, a bridge day's "Bridge day after/before <holiday>", or ""."""
     holidays = np.flatnonzero(inputs.holiday_names != "")
+    history = inputs.history
+    busy = busy_weekdays(history) & history.open_mask.any(axis=1)
+    # A day after a working-day holiday is named after it, not after a quiet-day holiday that
+    # came between (Sunday's, before the Monday after a Friday holiday).
+    worked = holidays[busy[(history.first_day.day_of_week + holidays) % 7]]
     labels = []
     for row, kind in enumerate(inputs.kinds[origin : origin + n_days]):
         day = origin + row
@@ -439,6 +446,8 @@ def _special_day_names(inputs: QueueInputs, origin: int, n_days: int) -> list[st
             labels.append(inputs.holiday_names[day] or "Holiday")
         elif kind in AFTER_HOLIDAYS:
             before = holidays[holidays < day]
+            if kind != AFTER_QUIET_HOLIDAY and (worked < day).any():
+                before = worked[worked < day]
             labels.append(inputs.holiday_names[before[-1]] if before.size else "holiday")
         elif kind == YEAR_END_EVE:
             date = inputs.history.first_day + pd.Timedelta(days=day)
@@ -482,17 +491,19 @@ def _special_day_effect(
             return effect, days, f"all past bridge days {side} a holiday"
         usual = "like a day after a holiday" if after else "an ordinary day"
         return effect, days, f"too few bridge days seen: {usual}"
-    if kind == AFTER_HOLIDAY:
-        effect, days, basis = (
-            effects.after_holiday_ratio,
-            effects.after_days_seen,
-            "days after holidays",
-        )
+    if kind in (AFTER_HOLIDAY, AFTER_HOLIDAY_BREAK):
+        effect, days, apart = effects.after_holiday_effect(kind)
+        basis = "days after holidays"
+        if apart:  # "days off": days the desk is closed or quiet
+            between = kind == AFTER_HOLIDAY_BREAK
+            basis = (
+                "days after holidays and days off" if between else "days straight after holidays"
+            )
     elif kind == AFTER_QUIET_HOLIDAY:
         effect, days, basis = (
             effects.after_quiet_holiday_ratio,
             effects.after_quiet_days_seen,
-            "days after holidays on a day you are quiet or closed",
+            "days after holidays on days off",
         )
     elif kind == YEAR_END_WEEK:
         effect, days = effects.year_end_week_ratio, effects.year_end_week_days_seen

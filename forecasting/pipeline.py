@@ -9,6 +9,7 @@ import numpy as np
 from forecasting.base import ForecastModel
 from forecasting.calendar import (
     AFTER_HOLIDAY,
+    AFTER_HOLIDAY_BREAK,
     AFTER_QUIET_HOLIDAY,
     BRIDGE_AFTER,
     BRIDGE_BEFORE,
@@ -135,6 +136,7 @@ def day_multipliers(inputs: QueueInputs, data: OriginData, horizon_days: int) ->
         [
             kinds == HOLIDAY,
             kinds == AFTER_HOLIDAY,
+            kinds == AFTER_HOLIDAY_BREAK,
             kinds == AFTER_QUIET_HOLIDAY,
             kinds == YEAR_END_EVE,
             kinds == YEAR_END_WEEK,
@@ -143,7 +145,8 @@ def day_multipliers(inputs: QueueInputs, data: OriginData, horizon_days: int) ->
         ],
         [
             holiday,
-            effects.after_holiday_ratio,
+            effects.after_holiday_effect(AFTER_HOLIDAY)[0],
+            effects.after_holiday_effect(AFTER_HOLIDAY_BREAK)[0],
             effects.after_quiet_holiday_ratio,
             effects.eve_ratio,
             effects.year_end_week_ratio,

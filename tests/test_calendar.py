@@ -8,6 +8,7 @@ from data.errors import InputError
 from forecasting import calendar
 from forecasting.calendar import (
     AFTER_HOLIDAY,
+    AFTER_HOLIDAY_BREAK,
     AFTER_QUIET_HOLIDAY,
     BRIDGE_AFTER,
     BRIDGE_BEFORE,
@@ -36,7 +37,9 @@ def test_italian_holidays_bridges_and_next_open_day():
     labelled = dict(zip(days.strftime("%m-%d"), kinds, strict=True))
     assert labelled["04-25"] == HOLIDAY and labelled["05-01"] == HOLIDAY
     assert labelled["04-26"] == BRIDGE_AFTER
-    assert labelled["04-29"] == AFTER_HOLIDAY and labelled["05-02"] == AFTER_HOLIDAY
+    # Monday 29th comes after the bridge and a weekend, Thursday 2 May straight after the
+    # holiday: the two kinds of day after, learned apart.
+    assert labelled["04-29"] == AFTER_HOLIDAY_BREAK and labelled["05-02"] == AFTER_HOLIDAY
     assert (kinds == NORMAL).sum() == 9
 
 
@@ -106,7 +109,7 @@ def test_day_after_a_friday_holiday_is_the_next_open_monday():
     kinds = day_kinds(pd.Timestamp("2023-12-04"), 14, WEEKDAYS_OPEN, "IT")
     assert kinds[4] == HOLIDAY
     assert kinds[5] == NORMAL and kinds[6] == NORMAL
-    assert kinds[7] == AFTER_HOLIDAY
+    assert kinds[7] == AFTER_HOLIDAY_BREAK
 
 
 def test_after_a_friday_holiday_a_quiet_open_saturday_is_skipped():
@@ -117,7 +120,7 @@ def test_after_a_friday_holiday_a_quiet_open_saturday_is_skipped():
     plain = day_kinds(pd.Timestamp("2023-12-04"), 14, every_day, "IT")
     skipping = day_kinds(pd.Timestamp("2023-12-04"), 14, every_day, "IT", None, busy)
     assert plain[5] == AFTER_HOLIDAY
-    assert skipping[5] == NORMAL and skipping[6] == NORMAL and skipping[7] == AFTER_HOLIDAY
+    assert skipping[5] == NORMAL and skipping[6] == NORMAL and skipping[7] == AFTER_HOLIDAY_BREAK
 
 
 def test_year_end_eves_and_the_days_after_the_holidays():
