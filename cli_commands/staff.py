@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import csv
+import itertools
 import re
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +23,7 @@ from cli_commands.options import (
 )
 from cli_commands.words import counted
 from data.errors import InputError
+from data.reader import read_date_column
 from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME
 from data.sniff import sniff_file
 from staffing.limits import LIMIT, peak_limit_sentence, shares_sentence
@@ -68,7 +72,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     check_out(args.out)
-    forecast = _read_forecast(Path(args.forecast))
+    forecast, reading_notes = _read_forecast(Path(args.forecast))
     if args.aht_seconds is None and "aht_seconds" not in forecast:
         raise InputError(
             f"{args.forecast} has no aht_seconds column: give --aht-seconds (e.g. 300)"
@@ -104,6 +108,7 @@ def run(args: argparse.Namespace) -> int:
     if sets[0]:
         print(f"what sets the agents: {' '.join(part for part in sets if part)}")
     for note in [
+        *reading_notes,
         *unusual_settings(args, settings, plan[QUEUE].unique()),
         queue_channels_note(settings),
     ]:
@@ -116,36 +121,144 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_forecast(path: Path) -> pd.DataFrame:
-    """FORECAST.csv as text cells, its known columns named as the plan names them.
+def _read_forecast(path: Path) -> tuple[pd.DataFrame, list[str]]:
+    """FORECAST.csv as text cells, its known columns named as the plan names them, and notes
+    on how it was read.
 
     Its separator and decimal mark are sniffed as for imports, so a file a European
     spreadsheet saved ("interval_start;volume", "12,5") reads as written; every cell stays
-    text (a queue named 1 is not renamed 1.0), the plan layer reads the numbers."""
+    text (a queue named 1 is not renamed 1.0), the plan layer reads the numbers. Slash dates
+    are read as timestamps here, in the order an import would read them."""
     if path.is_dir():
         raise InputError(f"{path} is a folder: give the forecast CSV file")
     if not path.exists():
         raise InputError(f"{path}: file not found")
     separator, decimal_comma, encoding, skip = ",", False, "utf-8-sig", 0
+    comma_columns: list[str] = []
     try:
         sniffed = sniff_file(path, str(path))
         separator, decimal_comma = sniffed.delimiter, sniffed.decimal_comma
         encoding, skip = sniffed.encoding, sniffed.header_line
+        comma_columns = sniffed.decimal_comma_columns
     except InputError:
         pass  # empty or header-only: read plainly, the checks below say what is missing
+    _refuse_split_numbers(path, separator, encoding, skip)
     try:
-        table = pd.read_csv(
-            path, sep=separator, dtype=str, encoding=encoding, skiprows=skip,
-            skipinitialspace=True,
-        )  # fmt: skip
+        with warnings.catch_warnings():  # trailing separators: their empty fields are dropped
+            warnings.simplefilter("ignore", pd.errors.ParserWarning)
+            table = pd.read_csv(
+                path, sep=separator, dtype=str, encoding=encoding, skiprows=skip,
+                skipinitialspace=True, index_col=False,
+            )  # fmt: skip
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
         reason = " ".join(str(error).split())  # one line, whatever the parser wrote
         raise InputError(f"{path}: not a readable CSV table ({reason})") from error
-    table = table.rename(columns=_known_names(table.columns))
+    renamed = _known_names(table.columns)
+    table = table.rename(columns=renamed)
+    comma_columns = [renamed.get(name, name) for name in comma_columns]
     for name in NUMBER_COLUMNS:
-        if name in table and decimal_comma:
+        if name not in table:
+            continue
+        if decimal_comma or name in comma_columns:
             table[name] = table[name].map(_dot_decimal)
-    return table
+        else:
+            table[name] = _without_thousands(table, name, str(path))
+    notes = [note for note in [_read_starts(table, str(path), skip + 2)] if note]
+    return table, notes
+
+
+def _refuse_split_numbers(path: Path, separator: str, encoding: str, skip: int) -> None:
+    """A row with more filled fields than the header: in a comma-separated file a number with
+    a thousands separator (1,200) splits in two, and every cell after it shifts one column."""
+    try:
+        with path.open(encoding=encoding, newline="") as file:
+            rows = csv.reader(itertools.islice(file, skip, None), delimiter=separator)
+            width = len(next(rows, []))
+            for row in rows:
+                if len(row) > width and any(cell.strip() for cell in row[width:]):
+                    number = skip + rows.line_num
+                    break
+            else:
+                return
+    except (UnicodeDecodeError, csv.Error):
+        return  # the CSV reader below names what it cannot read
+    thousands = separator == "," and any(re.fullmatch(r"\s*\d{3}\s*", cell) for cell in row[1:])
+    why = (
+        "; a number written with a thousands separator (1,200) splits into two fields in a "
+        "comma-separated file: write it without the separator (1200)"
+        if thousands
+        else "; remove the extra fields, or quote cells holding the separator"
+    )
+    raise InputError(
+        f"{path}: line {number} has {len(row)} fields but the header names {width} columns "
+        f"({separator.join(row)}){why}"
+    )
+
+
+# A comma grouping thousands ("1,200"), or making a decimal: only the file's convention tells.
+_COMMA_GROUPED = re.compile(r"[-+]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?")
+_DOT_DECIMAL = re.compile(r"[-+]?\d*\.\d+")
+
+
+def _without_thousands(table: pd.DataFrame, name: str, path: str) -> pd.Series:
+    """A dot-decimal column with its thousands commas dropped where nothing else can be meant:
+    "1,234,567", "1,234.5", or any "1,200" in a column that writes decimals with a dot
+    elsewhere. A lone "1,200" is 1200 or (a decimal comma) 1.2: refused, naming the fix."""
+    cells = table[name].map(lambda cell: cell.strip() if isinstance(cell, str) else cell)
+    grouped = cells.map(lambda cell: isinstance(cell, str) and bool(_COMMA_GROUPED.fullmatch(cell)))
+    if not grouped.any():
+        return table[name]
+    dotted = cells.map(lambda cell: isinstance(cell, str) and bool(_DOT_DECIMAL.fullmatch(cell)))
+    certain = cells.map(lambda cell: isinstance(cell, str) and (cell.count(",") > 1 or "." in cell))
+    if not dotted.any():
+        doubtful = grouped & ~certain
+        if doubtful.any():
+            position = int(np.flatnonzero(doubtful.to_numpy())[0])
+            cell = cells.iloc[position]
+            whole, mark = cell.replace(",", ""), cell.replace(",", ".")
+            start = table[INTERVAL_START].iloc[position] if INTERVAL_START in table else "?"
+            raise InputError(
+                f"{path}: row {position + 2} (interval_start {start}): '{name}' is '{cell}', "
+                f"which reads as {whole} (a comma between thousands) or as {float(mark):g} (a "
+                f"decimal comma); write it without thousands separators ({whole}), with a dot "
+                "for decimals"
+            )
+    return table[name].where(~grouped, cells.str.replace(",", "", regex=False))
+
+
+def _read_starts(table: pd.DataFrame, name: str, first_line: int) -> str | None:
+    """interval_start as timestamps when written with day, month and year fields ("05/01/2026
+    09:00"), in the order the import reads them, so an Italian 5 January is not 1 May; a note
+    when nothing in the column told the order. ISO starts are left to the plan layer."""
+    if INTERVAL_START not in table or table.empty:
+        return None
+    cells = [None if pd.isna(cell) else str(cell) for cell in table[INTERVAL_START]]
+    reading = read_date_column(cells, name, INTERVAL_START, first_line)
+    if reading is None or "%d" not in reading.fmt:
+        return None
+    unread = np.isnan(reading.seconds)
+    first = int(np.flatnonzero(~unread)[0]) if (~unread).any() else None
+    if unread.any():
+        position = int(np.flatnonzero(unread)[0])
+        like = f" like row {first + 2}'s {cells[first]}" if first is not None else ""
+        raise InputError(
+            f"{name}: row {position + 2} (interval_start {cells[position] or 'empty'}): "
+            f"'{INTERVAL_START}' is not a date and time{like}; write it as the other rows do, "
+            "or as year-month-day (e.g. 2026-01-05 09:00)"
+        )
+    starts = pd.to_datetime(reading.seconds, unit="s")
+    table[INTERVAL_START] = starts
+    if reading.other_order is None or first is None:
+        return None
+    differ = np.flatnonzero(reading.seconds // 86_400 != reading.other_order // 86_400)[0]
+    as_read = starts[differ]
+    other = pd.Timestamp(reading.other_order[differ], unit="s")
+    order = "day/month" if reading.fmt.startswith("%d") else "month/day"
+    return (
+        f"{name}: every interval_start fits day/month and month/day alike; read as {order}, so "
+        f"{cells[differ]} is {as_read:%a %d %b %Y} (not {other:%d %b}). To make it unambiguous, "
+        f"write the dates year-month-day (e.g. {as_read:%Y-%m-%d %H:%M})."
+    )
 
 
 def _known_names(columns: pd.Index) -> dict[str, str]:
@@ -161,12 +274,15 @@ def _known_names(columns: pd.Index) -> dict[str, str]:
 
 
 def _dot_decimal(cell: object) -> object:
-    """A decimal-comma number as the plan reads it: "1.234,5" -> "1234.5"; text unchanged."""
+    """A decimal-comma number as the plan reads it: "1.234,5" -> "1234.5", "1.200" -> "1200"
+    (with a decimal comma a dot can only group thousands); text unchanged."""
     if not isinstance(cell, str):
         return cell
     text = cell.strip()
     if re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+(,\d+)?", text):
         text = text.replace(".", "")
+        if "," not in text:
+            return text
     if re.fullmatch(r"[-+]?\d*,\d+", text):
         return text.replace(",", ".")
     return cell

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from data.aggregate import MEAN_HEADER_WORDS, is_interval_total
 from data.asterisk import CDR_OUTCOME_NOTE, CDR_QUEUE, AsteriskCdr, asterisk_cdr, cdr_columns
 from data.columns import (
     HOLD_WORDS,
+    MIN_SHARE,
     SERVED_COUNT_WORDS,
     TIME_WORDS,
     ColumnPlan,
@@ -48,10 +49,13 @@ from data.rows import ParsedRows
 from data.sniff import TextFormat, is_footer_row, single_byte_encoding, sniff_file
 from data.timestamps import (
     DASHES,
+    DATE_FORMATS,
+    DATETIME_FORMATS,
     EPOCH_FORMATS,
     EXCEL_SERIAL,
     EXCEL_SERIAL_DATE,
     ISO,
+    detect_format,
     dotted_durations,
     excel_day_fractions,
     has_end_of_day_labels,
@@ -1823,3 +1827,43 @@ def queue_interval_minutes(
     if any(minutes % finest for minutes in found.values()):
         return None  # 20 and 30 minutes: the intervals check names the clash file-wide
     return found
+
+
+@dataclass(frozen=True)
+class DateColumn:
+    """A column of written date-times read as an import reads its timestamp column."""
+
+    fmt: str  # the format that reads it (an entry of DATETIME_FORMATS or DATE_FORMATS)
+    seconds: np.ndarray  # wall-clock seconds since 1970 (float), NaN where a value does not fit
+    # The seconds read with day and month the other way round, when that too reads every date
+    # (as other days): nothing in the column told the order, `fmt` is the import's choice.
+    other_order: np.ndarray | None
+
+
+def read_date_column(
+    values: Sequence[object], name: str, column: str, first_line: int = 2
+) -> DateColumn | None:
+    """`values` (one cell per row, None for a blank) read with the format most of them fit and
+    day and month in the order the import decides from the whole column: a first field above
+    12 anywhere means day/month, a second one month/day; when nothing tells, the order that
+    puts consecutive dates a day apart, day/month on a tie (month/day beside AM/PM clocks).
+    None when no format reads most values; InputError when the column mixes both orders.
+    `name` and `first_line` (the file line of the first value) name rows in messages."""
+    texts = [None if value is None else str(value) for value in values]
+    written = list(dict.fromkeys(text for text in texts if text and text.strip()))
+    fmt = detect_format(written, DATETIME_FORMATS + DATE_FORMATS, MIN_SHARE)
+    if fmt is None:
+        return None
+    cells = pa.array(texts, pa.string())
+    sheet = _Sheet(name, pa.table({column: cells}), decimal_comma=False, first_line=first_line)
+    fmt = _day_month_order(sheet, column, fmt, [], twelve_hour="%p" in fmt)
+    seconds = parse_timestamps(cells, fmt)
+    swapped = _month_day_swapped(fmt)
+    other_order = None
+    if swapped is not None:
+        other = parse_timestamps(cells, swapped)
+        read = ~np.isnan(seconds)
+        days, other_days = seconds[read] // 86_400, other[read] // 86_400
+        if not np.isnan(other_days).any() and (days != other_days).any():
+            other_order = other
+    return DateColumn(fmt, seconds, other_order)
