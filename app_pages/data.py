@@ -12,7 +12,7 @@ from app_ui import cached, downloads, plots, settings, state, tables, uploads, u
 from app_ui.widgets import confirm_delete, dataset_caption, dataset_metrics
 from data.errors import InputError
 from data.importer import ImportOptions
-from data.schema import INTERVAL_START, IS_OPEN, Dataset
+from data.schema import INTERVAL_START, IS_OPEN, QUEUE, VOLUME, Dataset
 from data.store import PREVIOUS_VERSIONS_KEPT, PreviousVersion
 
 AUTOMATIC = uploads.AUTOMATIC
@@ -574,6 +574,19 @@ def _previous_imports(name: str) -> None:
                 _restore_confirmation(name, version)
 
 
+def _queues_never_open(intervals: pd.DataFrame, queues: list[str]) -> list[str]:
+    """The queues without a single contact, nor so an open interval, in the history."""
+    if IS_OPEN not in intervals:
+        return []
+    opened = set(intervals.loc[intervals[IS_OPEN].astype(bool), QUEUE].astype(str))
+    contacts = intervals.groupby(intervals[QUEUE].astype(str))[VOLUME].sum()
+    return [
+        queue
+        for queue in queues
+        if str(queue) not in opened and not contacts.get(str(queue), 0) > 0
+    ]
+
+
 def _interval_download(name: str, intervals: pd.DataFrame) -> None:
     """The whole interval table as CSV, written only when asked for (it can be large)."""
     stem = re.sub(r"[^\w-]+", "_", name).strip("_") or "dataset"
@@ -657,6 +670,18 @@ if dataset.notes:
 history_tab, intraday_tab, preview_tab = st.tabs(["History", "Intraday", "Preview"])
 with history_tab:
     st.plotly_chart(plots.daily_history(dataset.intervals), key="history_chart")
+    # A queue whose contacts never came has no open day to draw: its line is missing, and a
+    # chart of such queues alone is empty.
+    unopened = _queues_never_open(dataset.intervals, dataset.queues)
+    if unopened:
+        listed = ", ".join(f"'{name}'" for name in unopened)
+        st.caption(
+            f"No line for {listed}: no contact in the whole history, so no open day to draw. "
+            "Check that the right column was read as the volume."
+            if len(unopened) == 1
+            else f"No line for {listed}: no contact in the whole history of these queues, so no "
+            "open day to draw. Check that the right column was read as the volume."
+        )
 with intraday_tab:
     # One queue for every page: the one the URL or another page picked, else the busiest (the
     # alphabetically first can be a side queue with an all but empty profile). A widget of its
@@ -685,9 +710,15 @@ with preview_tab:
     volume = preview["volume"].dropna()
     whole = bool((volume == volume.round()).all())
     counts = {"volume": tables.Column("Contacts", tables.COUNT)} if whole else None
-    tables.show(preview, key="preview_table", overrides=counts)
-    st.caption(
-        f"The latest {len(preview):,} open intervals of {len(intervals):,} interval rows; the "
-        "download below holds them all, closed slots included."
-    )
+    if preview.empty:  # an empty grid under "the latest 0 open intervals" explains nothing
+        st.caption(
+            f"No open interval among the {len(intervals):,} interval rows: no contact arrived in "
+            "any of them, so no open hours could be found. The download below holds them all."
+        )
+    else:
+        tables.show(preview, key="preview_table", overrides=counts)
+        st.caption(
+            f"The latest {len(preview):,} open intervals of {len(intervals):,} interval rows; the "
+            "download below holds them all, closed slots included."
+        )
     _interval_download(current.name, dataset.intervals)

@@ -389,8 +389,11 @@ else:
         "A holiday your history shows behaving differently from the others (half worked, say) "
         "gets its own ratio from past years, weighed with all holidays as the years agree. "
         "Learned from 0 days: a holiday is forecast closed when you close on some day of the week "
-        "(as offices close on public holidays), else like your quietest day; an eve like an "
-        "ordinary day."
+        "(as offices close on public holidays), else like your quietest day; an eve or a day "
+        "after a holiday like an ordinary day. The day after a holiday that fell on a day you are "
+        "quiet or closed anyway (a Saturday, say) is learned apart from the days after working-day "
+        "holidays: no work was held back that day, so it stays ordinary until your history shows "
+        "otherwise."
     )
 
 st.subheader("Why this model")

@@ -136,6 +136,13 @@ def _context_caption(scenarios: dict[str, Scenario]) -> str:
     return f"{told} before the AHT % change (set on the Staffing page when each was saved)."
 
 
+def _waiting_words(scenarios: Iterable[Scenario]) -> str:
+    """Who waits in these scenarios' channels: "callers", "chat customers" or both."""
+    channels = sorted({scenario.staffing.channel for scenario in scenarios}, reverse=True)
+    words = [settings.WAITING_CONTACTS.get(channel, "callers") for channel in channels]
+    return " or ".join(dict.fromkeys(words))
+
+
 def _pick_queue() -> None:
     st.session_state["queue"] = st.session_state[QUEUE_PICKER]
 
@@ -890,13 +897,15 @@ silent = [name for name, outcome in outcomes.items() if not outcome.summary.has_
 if silent:  # their service figures are blank, not the 100% an empty queue would score
     listed = ", ".join(f"'{name}'" for name in silent)
     st.caption(f"Scenario{'s' if len(silent) > 1 else ''} {listed}: {NO_CONTACTS_NOTE}")
-live_names = [name for name in outcomes if name not in email_names]
-# Blank for want of the callers' patience, not for want of contacts (said just above).
+live_names = [name for name in outcomes if name not in email_names and name not in silent]
+# Blank for want of the waiting customers' patience; blank for want of contacts is said above,
+# and ticking Erlang A would change nothing there.
 unpatient = [name for name in live_names if outcomes[name].summary.abandon_rate is None]
 if unpatient and comparison.loc[ABANDONMENT_ROW, unpatient].isna().any():
     st.caption(
-        f"Expected abandonment shows {compare.MISSING} for scenarios saved without the callers' "
-        "patience: tick Erlang A on the Staffing page and save the scenario again to see it."
+        f"Expected abandonment shows {compare.MISSING} for scenarios saved without the "
+        f"{_waiting_words(scenarios[name] for name in unpatient)}' patience: tick Erlang A on "
+        "the Staffing page and save the scenario again to see it."
     )
 unshown = compare.unshown_differences({name: scenarios[name] for name in outcomes})
 if unshown:
@@ -907,9 +916,12 @@ if unshown:
     )
 # The download holds numbers, each row in the one unit its label names (rates in percent,
 # ASA in seconds, e-mail response time in hours); the screen shows them as text.
+# Named by queue and days, as the other pages name theirs: every queue and horizon compares
+# under the same scenario names.
+horizon_starts = outcomes[baseline].plan[INTERVAL_START]
 downloads.download_table(
     compare.scaled(comparison, horizon_days).reset_index(),
-    "scenario_comparison",
+    downloads.dated_stem("scenario_comparison", queue, horizon_starts),
     "Comparison",
     key="download_comparison",
 )
@@ -935,5 +947,8 @@ st.caption(
     "to hide or show it; drag across the chart to zoom in on a day."
 )
 downloads.download_table(
-    plans, "scenario_plans", "Plans per interval, all compared scenarios", key="download_plans"
+    plans,
+    downloads.dated_stem("scenario_plans", queue, horizon_starts),
+    "Plans per interval, all compared scenarios",
+    key="download_plans",
 )

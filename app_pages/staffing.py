@@ -523,6 +523,12 @@ if rows:
         f"**All queues:** {totals['fte']:,.1f} FTE, {totals['paid_hours']:,.0f} paid hours, "
         f"€ {totals['cost']:,.0f} over the horizon."
     )
-    downloads.download_table(overview, "staffing_all_queues", "All queues", key="download_queues")
+    downloads.download_table(
+        overview,
+        # Every queue of the dataset: named by the dataset, as the Forecast page names its own.
+        downloads.file_stem("staffing_all_queues", current.name),
+        "All queues",
+        key="download_queues",
+    )
     if flagged:
         st.info(minimum_queues_note(flagged), icon=":material/person_off:")

@@ -35,6 +35,20 @@ def file_stem(stem: str, queue: str) -> str:
     return f"{stem}_{named}" if named else stem
 
 
+def dated_stem(stem: str, queue: str, starts: pd.Series) -> str:
+    """`stem`, the queue and the days `starts` span: "scenario_plans_phone_2025-11-23_to_2025-11-29".
+    A table that is a snapshot of one horizon keeps its days in its name, so next week's
+    download does not overwrite this week's under the same name."""
+    days = pd.to_datetime(pd.Series(starts)).dropna()
+    if days.empty:
+        return file_stem(stem, queue)
+    first, last = days.min(), days.max()
+    span = f"{first:%Y-%m-%d}"
+    if last.normalize() != first.normalize():
+        span += f" to {last:%Y-%m-%d}"
+    return file_stem(stem, f"{queue} {span}")
+
+
 def download_table(frame: pd.DataFrame, stem: str, label: str, key: str) -> None:
     """Two buttons side by side: `label` (CSV) and `label` (Excel); keys `key`_csv / `key`_xlsx."""
     row = st.container(horizontal=True)

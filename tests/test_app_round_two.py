@@ -63,10 +63,19 @@ def errors(app: AppTest) -> str:
     return " ".join(item.value for item in app.error)
 
 
+class OfferedTables(dict):
+    """Tables by file stem; a stem's leading words ("scenario_plans") find the one table whose
+    stem goes on with its queue and dates ("scenario_plans_phone_2026-11-23_to_...")."""
+
+    def __missing__(self, lead: str) -> pd.DataFrame:
+        (stem,) = [stem for stem in self if stem.startswith(f"{lead}_")]
+        return self[stem]
+
+
 @pytest.fixture()
 def offered(monkeypatch) -> dict[str, pd.DataFrame]:
     """The tables the pages offer for download, by file stem (the last run's)."""
-    tables: dict[str, pd.DataFrame] = {}
+    tables: dict[str, pd.DataFrame] = OfferedTables()
     original = downloads.download_table
 
     def record(frame: pd.DataFrame, stem: str, label: str, key: str) -> None:
