@@ -36,7 +36,6 @@ from forecasting.calendar import (
     YEAR_END_WEEK,
     SpecialDayEffects,
     busy_weekdays,
-    holiday_key,
 )
 from forecasting.clock_change import skipped_hour_note, skipped_hours, skipped_slots
 from forecasting.data_end import DataEnd, cut_day_ends, find_data_end, trim_to_data
@@ -471,7 +470,7 @@ def _special_day_effect(
     if kind == HOLIDAY:
         effect, days = effects.holiday_effect(holiday)
         # A substitute day ("Boxing Day (observed)") was learned from the holiday's own days.
-        key = holiday_key(holiday) if holiday else label
+        key = effects.learned_key(holiday) if holiday else label
         if key in effects.closed_on:
             shut = "closed" if effect == 0 else "nearly empty"
             return effect, days, f"{key} in past years: {shut} each time"

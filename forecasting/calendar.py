@@ -319,10 +319,21 @@ class SpecialDayEffects:
             return self.after_holiday_ratio, self.after_days_seen, True
         return self.after_holiday_ratio, self.after_days_seen + self.after_break_days_seen, False
 
+    def learned_key(self, name: str) -> str:
+        """The name the effect of the holiday called `name` was learned under: its own key, or
+        for two holidays on one day never seen together ("All Saints' Day; National Unity Day",
+        Italy when 1 November is a Sunday) the part that brought the fewest contacts."""
+        key = holiday_key(name)
+        known = {**self.by_holiday, **self.closed_on}
+        parts = [part for part in key.split("; ") if part in known]
+        if key in known or not parts:
+            return key
+        return min(parts, key=lambda part: known[part][0])
+
     def holiday_effect(self, name: str) -> tuple[float, int]:
         """(multiplier, past days it rests on) for the holiday called `name` (or its substitute
         day, `holiday_key`)."""
-        key = holiday_key(name)
+        key = self.learned_key(name)
         if key in self.closed_on:
             return self.closed_on[key]
         return self.by_holiday.get(key, (self.holiday_ratio, self.holidays_seen))

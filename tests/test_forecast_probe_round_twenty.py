@@ -158,3 +158,31 @@ def test_a_monday_after_a_friday_holiday_gets_the_weekend_kind_of_catch_up():
     ordinary = _day_total(result, pd.Timestamp("2024-11-11"))
     # Before: x1.35 of an ordinary Monday, all days after holidays learned together.
     assert _day_total(result, monday) / ordinary == pytest.approx(1.0, abs=0.05)
+
+
+def _every_day_desk(start: str, end: str, closed: list[pd.Timestamp]) -> pd.DataFrame:
+    """A desk open 8:00-18:00 every day of the week, 10 contacts a half hour on average, with no
+    row on the `closed` days."""
+    days = pd.date_range(start, end)
+    days = days[~days.isin(pd.DatetimeIndex(closed))]
+    slots = pd.to_timedelta(np.arange(16, 36) * 30, unit="m")
+    starts = (days.values[:, None] + slots.values[None, :]).ravel()
+    volume = np.random.default_rng(5).poisson(10.0, starts.size).astype(float)
+    return pd.DataFrame({INTERVAL_START: starts, "queue": "desk", VOLUME: volume})
+
+
+def test_two_holidays_on_one_day_take_the_effect_of_the_one_the_desk_closes_on():
+    """An Italian desk open every day that closes on All Saints' Day only. On Sunday 1 Nov 2026
+    All Saints' Day and National Unity Day fall together, a name ("All Saints' Day; National
+    Unity Day") the history never had: it is forecast like past All Saints' Days."""
+    all_saints = [pd.Timestamp(f"{year}-11-01") for year in range(2022, 2026)]
+    frame = _every_day_desk("2022-01-03", "2026-10-18", all_saints)
+    result = forecast_dataset(frame, 21, ForecastSettings(country="IT"))
+    day = pd.Timestamp("2026-11-01")
+    row = result.special_days[result.special_days["date"] == day].iloc[0]
+    assert row["special_day"] == "All Saints' Day; National Unity Day"
+    # Before: 200.1 contacts (x0.99), the pooled ratio of all holidays, worked but for this one.
+    assert _day_total(result, day) < 5.0
+    assert row["learned_from"] == "All Saints' Day in past years, weighed with all holidays"
+    assert row["learned_from_days"] == 4
+    assert _day_total(result, pd.Timestamp("2026-11-08")) == pytest.approx(200, rel=0.1)
