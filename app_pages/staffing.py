@@ -320,7 +320,17 @@ else:
             "answered at once counting 0 s."
         ),
     )
-figures[3].metric("Expected occupancy", f"{summary.occupancy:.1%}", border=True)
+# Nobody staffed: occupancy is busy time over no staffed time, undefined, not the 0.0% the
+# plan summary leaves there.
+anyone_staffed = summary.peak_agents > 0
+figures[3].metric(
+    "Expected occupancy",
+    f"{summary.occupancy:.1%}" if anyone_staffed else "—",
+    border=True,
+    help="Share of the agents' staffed time spent handling contacts."
+    if anyone_staffed
+    else "No agent is staffed in any interval, so there is no working time to be busy in.",
+)
 if is_email:
     figures[4].metric(
         "Peak backlog",

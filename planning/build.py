@@ -20,6 +20,7 @@ from staffing.plan import (
     minimum_staffing,
     minimum_staffing_note,
     mostly_minimum,
+    open_flags,
     plan_staffing,
     summarise_plan,
 )
@@ -96,8 +97,9 @@ def scenario_demand(
     queues = forecast_frame[QUEUE].astype(str)
     aht = queues.map(known_aht).astype(float).fillna(base_aht).to_numpy()
     aht_factor = np.where(changed, 1.0 + scenario.aht_change_pct / 100.0, 1.0)
+    # Read as the staffing layer reads it: "no" or "false" is closed, not truthy text.
     is_open = (
-        forecast_frame[IS_OPEN].fillna(False).astype(bool).to_numpy()
+        open_flags(forecast_frame)
         if IS_OPEN in forecast_frame
         else np.ones(len(forecast_frame), dtype=bool)
     )

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from data.schema import INTERVAL_START, QUEUE
 from staffing.queueing import (
     ABANDON_TARGET,
     ASA_TARGET,
@@ -84,7 +85,7 @@ def first_failing(
 class LimitSummary:
     """How often each limit sets the agents of a plan, and which one sets its peak."""
 
-    open_intervals: int  # intervals (per queue) not closed
+    open_intervals: int  # intervals not closed, each queue's counted apart
     interval_shares: dict[str, float]  # limit -> share of the open intervals, largest first
     hour_shares: dict[str, float]  # limit -> share of the agent-hours, largest first
     peak_start: pd.Timestamp | None = None
@@ -96,10 +97,15 @@ class LimitSummary:
     # at the peak (PlanSummary's peak agents), which a sentence must not pass off as its own.
     peak_queue: str | None = None
     peak_interval_agents: float = 0
+    # The queues with open intervals, and the distinct times those are open: with several
+    # queues `open_intervals` adds up each queue's, so a sentence must say it counts those.
+    open_queues: int = 1
+    open_starts: int = 0
 
 
 def limit_shares(plan: pd.DataFrame) -> tuple[int, dict[str, float], dict[str, float]]:
-    """Open intervals, and each limit's share of them and of the agent-hours, largest first."""
+    """Open intervals (each queue's counted apart), and each limit's share of them and of the
+    agent-hours, largest first."""
     served = plan[plan[LIMIT] != CLOSED]
     if served.empty:
         return 0, {}, {}
@@ -108,6 +114,16 @@ def limit_shares(plan: pd.DataFrame) -> tuple[int, dict[str, float], dict[str, f
     total = float(agents.sum())
     hours = (agents / total).sort_values(ascending=False) if total > 0 else agents * 0.0
     return len(served), _ordered(counts), _ordered(hours[hours > 0])
+
+
+def open_extent(plan: pd.DataFrame) -> tuple[int, int]:
+    """The queues with an open interval, and the distinct interval starts open in any of them."""
+    served = plan[plan[LIMIT] != CLOSED]
+    if served.empty:
+        return 0, 0
+    queues = served[QUEUE].nunique() if QUEUE in served else 1
+    starts = served[INTERVAL_START].nunique() if INTERVAL_START in served else len(served)
+    return int(queues), int(starts)
 
 
 def _ordered(shares: pd.Series) -> dict[str, float]:
@@ -165,14 +181,42 @@ def peak_limit_sentence(summary: LimitSummary, settings: StaffingSettings) -> st
 
 def shares_sentence(summary: LimitSummary) -> str | None:
     """Each limit's share of the open intervals: "Over the 504 open intervals the agents
-    are set by: service level 62%, occupancy 30%, minimum while open 8%." """
+    are set by: service level 62%, occupancy 30%, minimum while open 8%." One limit alone:
+    "In all 504 open intervals the agents are set by the service level." With several queues
+    the count is of queue-intervals, and says so: "Over the 340 open queue-intervals (2 queues,
+    170 intervals) ..." """
     if not summary.open_intervals:
         return None
-    parts = ", ".join(f"{name} {share:.0%}" for name, share in summary.interval_shares.items())
+    count = f"{summary.open_intervals:,}"
+    unit = "interval" if summary.open_intervals == 1 else "intervals"
+    if summary.open_queues > 1:  # each queue's intervals are counted: 2 queues x 170 = 340
+        starts = "interval" if summary.open_starts == 1 else "intervals"
+        unit = f"queue-{unit} ({summary.open_queues} queues, {summary.open_starts:,} {starts})"
     if len(summary.interval_shares) == 1:  # "100%" beside other percentages reads as a setting
-        parts = f"{next(iter(summary.interval_shares))} (all)"
-    intervals = "interval" if summary.open_intervals == 1 else "intervals"
-    return f"Over the {summary.open_intervals:,} open {intervals} the agents are set by: {parts}."
+        where = "In the" if summary.open_intervals == 1 else "In all"
+        return f"{where} {count} open {unit} {_alone(next(iter(summary.interval_shares)))}."
+    parts = ", ".join(f"{name} {share:.0%}" for name, share in summary.interval_shares.items())
+    return f"Over the {count} open {unit} the agents are set by: {parts}."
+
+
+# A limit named in a sentence of its own, as a manager says it.
+_SENTENCE_NAMES = {
+    SERVICE_LEVEL_TARGET: "the service level",
+    ASA_TARGET: "the ASA cap",
+    ABANDON_TARGET: "the abandonment cap",
+    OCCUPANCY_TARGET: "the occupancy cap",
+    MINIMUM_OPEN: "the minimum while open",
+    RESPONSE_WINDOW: "the response window",
+}
+
+
+def _alone(limit: str) -> str:
+    """What sets the agents when one limit does everywhere: "the agents are set by the ASA cap"."""
+    if limit == NO_CONTACTS:
+        return "no contacts are expected and nobody is needed"
+    if limit == AS_GIVEN:
+        return "the agents are as given, not sized"
+    return f"the agents are set by {_SENTENCE_NAMES.get(limit, limit)}"
 
 
 def _count(value: float) -> str:

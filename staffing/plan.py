@@ -45,6 +45,7 @@ from staffing.limits import (
     binding_limit,
     first_failing,
     limit_shares,
+    open_extent,
 )
 from staffing.people import (
     DEFAULT_SHRINKAGE,
@@ -395,7 +396,7 @@ OPEN_WORDS = frozenset({"true", "1", "1.0", "yes", "y", "open", "t"})
 CLOSED_WORDS = frozenset({"false", "0", "0.0", "no", "n", "closed", "f"})
 
 
-def _open_flags(frame: pd.DataFrame) -> np.ndarray:
+def open_flags(frame: pd.DataFrame) -> np.ndarray:
     """The is_open column as booleans. Text is read by its words: any non-empty text is True
     to Python, so "no" and "false" used to staff a closed interval; other text is refused."""
     values = frame[IS_OPEN]
@@ -528,7 +529,7 @@ def _demand_table(frame: pd.DataFrame, settings: StaffingSettings) -> pd.DataFra
                 f"({given[position]:g}); handle times are 0 or more seconds"
             )
         aht = np.where(np.isfinite(given) & (given > 0), given, aht)
-    is_open = _open_flags(frame) if IS_OPEN in frame else np.ones(len(frame), dtype=bool)
+    is_open = open_flags(frame) if IS_OPEN in frame else np.ones(len(frame), dtype=bool)
     queues = _queue_names(frame) if QUEUE in frame else np.full(len(frame), "all")
     demand = pd.DataFrame(
         {
@@ -859,9 +860,10 @@ def limit_summary(
     """
     settings = settings or StaffingSettings()
     count, intervals, hours = limit_shares(plan)
+    queues, starts = open_extent(plan)
     staffed = plan[plan["agents"] > 0]
     if staffed.empty:
-        return LimitSummary(count, intervals, hours)
+        return LimitSummary(count, intervals, hours, open_queues=queues, open_starts=starts)
     by_interval = staffed.groupby(INTERVAL_START)["agents"].sum()
     peak_start = by_interval.idxmax()
     at_peak = staffed[staffed[INTERVAL_START] == peak_start]
@@ -877,6 +879,8 @@ def limit_summary(
         peak_needs=_needs_of_row(row, interval_minutes, settings, volume_column),
         peak_queue=str(row[QUEUE]) if several else None,
         peak_interval_agents=_number(by_interval.max()),
+        open_queues=queues,
+        open_starts=starts,
     )
 
 
