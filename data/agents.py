@@ -21,6 +21,7 @@ from data.columns import (
     header_words,
 )
 from data.errors import InputError, where_to_choose
+from data.labels import hungarian_parts
 from data.rows import ParsedRows
 from data.schema import KIND_INTERVALS
 
@@ -65,7 +66,9 @@ def agent_columns(header: list[str]) -> tuple[str, ...]:
         (
             column
             for column in header
-            if header_words(column) & AGENT_WORDS and not header_words(column) & NOT_COUNT_WORDS
+            if header_words(column) & AGENT_WORDS
+            and not header_words(column) & NOT_COUNT_WORDS
+            and not _hungarian_measure(column)
         ),
         None,
     )
@@ -75,6 +78,14 @@ def agent_columns(header: list[str]) -> tuple[str, ...]:
     if agent and _names_agents_only(agent) and any(_counts_arrivals(c) for c in header):
         return (agent,)
     return ()
+
+
+def _hungarian_measure(column: str) -> bool:
+    """A count, time or maximum in Hungarian notation ("tAgentLoggedIn": the staffed time a
+    queue's interval table, PureConnect's IWrkgrpQueueStats, sums over its agents), never the
+    column naming each row's agent."""
+    parts = hungarian_parts(column)
+    return parts is not None and parts[0] in ("n", "t", "m", "mt", "mn")
 
 
 def _names_agents_only(column: str) -> bool:

@@ -11,7 +11,7 @@ import numpy as np
 import pyarrow as pa
 
 from data.errors import IMPORT_CHOICES, InputError, where_to_choose
-from data.labels import header_words
+from data.labels import header_words, hungarian_parts
 from data.outcomes import (
     FLAG_VALUES,
     MISSED_WORDS,
@@ -53,7 +53,7 @@ VOLUME_WORDS = {
     "contacts", "contatti", "offered", "offerte", "offerti", "received", "ricevute", "ricevuti",
     "entranti", "arrivals", "arrivi", "inbound", "n", "num", "numero", "nr", "tickets", "chats",
     "emails", "mails", "totale", "total", "qty", "quantity", "volumes", "presented", "presentate",
-    "entrate", "pervenute", "incoming", "handled", "gestite", "offer", "anrufe", "angeboten",
+    "entrate", "entered", "pervenute", "incoming", "handled", "gestite", "offer", "anrufe", "angeboten",
     "eingehend", "appels", "recus", "entrants", "llamadas", "recibidas", "entrantes", "ofrecidas",
     "chamadas", "ligacoes", "ofertadas", "aangeboden", "gesprekken", "oproepen",
 }  # fmt: skip
@@ -70,6 +70,7 @@ ARRIVAL_COUNT_WORDS = {
     "incoming", "arrivals", "arrivi", "inbound", "presented", "presentate", "pervenute", "offer",
     "angeboten", "eingehend", "recus", "entrants", "recibidas", "entrantes", "ofrecidas",
     "ofertadas", "aangeboden", "binnenkomend",
+    "entered",  # contacts that entered the queue ("Calls Entered", PureConnect's nEnteredAcd)
 }  # fmt: skip
 SERVED_COUNT_WORDS = {
     "handled", "gestite", "served", "evase", "connected", "servis", "decroches", "bearbeitete",
@@ -95,7 +96,11 @@ ABANDONED_COUNT_WORDS = ABANDONED_WORDS_GERMAN | {
     "perdus", "missed", "aban", "verlaten", "gemist", "opgehangen",
 }  # fmt: skip
 RATE_WORDS = {"rate", "pct", "percent", "perc", "tasso", "ratio", "share"}
-TIME_MEASURE_WORDS = {
+# Marks (never a word of a header) set on Hungarian-notation headers for the kind their prefix
+# names: "nEnteredAcd" a count, "tTalkAcd" a time (see _read_hungarian_notation).
+HUNGARIAN_COUNT = "#n"
+HUNGARIAN_TIME = "#t"
+TIME_MEASURE_WORDS = {HUNGARIAN_TIME} | {
     "time", "tempo", "avg", "average", "media", "medio", "mean", "sec", "secs", "seconds",
     "secondi", "asa", "tma", "wait", "attesa", "duration", "durata", "speed", "velocita", "tme",
     "gem", "gemiddelde",
@@ -169,6 +174,7 @@ ANSWER_WORDS = {"ans", "answer", "answered", "answering", "risposta", "reponse",
 LENGTH_WORDS = {
     "time", "tempo", "temps", "tiempo", "zeit", "duration", "durata", "duree", "duracion",
     "dauer", "seconds", "sec", "secs", "secondi", "duracao", "duur", "tijd",
+    HUNGARIAN_TIME,  # "tConnected": a time by its prefix
 }  # fmt: skip
 # A moment, not a length: "Answer Date", "Answer Timestamp" (and "Answered At": MOMENT_WORDS).
 DATE_WORDS_OF_A_MOMENT = {"date", "data", "datetime", "timestamp", "ts", "stamp", "fecha", "datum"}
@@ -178,7 +184,7 @@ MAX_WAIT_SECONDS = 3600
 NOT_A_TIME_WORDS = RATE_WORDS | {"level", "livello", "sl"}
 COUNTED_THINGS = {
     "calls", "call", "chiamate", "contacts", "contatti", "tickets", "chats", "emails", "mails",
-    "anrufe", "appels", "llamadas", "chamadas", "ligacoes",
+    "anrufe", "appels", "llamadas", "chamadas", "ligacoes", HUNGARIAN_COUNT,
 }  # fmt: skip
 # "CSQ" is Cisco's contact service queue.
 QUEUE_WORDS = {
@@ -486,6 +492,54 @@ def _read_iberian_tma(columns: list[_Column]) -> None:
             column.words = (column.words - {"tma"}) | {"aht"}
 
 
+# Hungarian-notation headers a table needs to be read as such: one "tHandle" among plain headers
+# keeps its words.
+MIN_HUNGARIAN_HEADERS = 3
+# Service level abbreviated in a Hungarian name ("nAnsweredAcdSvcLvl": answered within it).
+SERVICE_LEVEL_ABBREVIATIONS = {"svc", "lvl"}
+
+
+def _read_hungarian_notation(columns: list[_Column]) -> None:
+    """Words for a header row in Hungarian notation (PureConnect's IWrkgrpQueueStats: cName,
+    cReportGroup, dIntervalStart, nDuration, nEnteredAcd, tTalkAcd, mtAnsweredAcd ...): the
+    prefix says what the name measures. A count ("n") is never a time, so "nDuration" (the
+    interval's length) is no handle time; a time ("t") is never a count, so "tAcw" is no volume;
+    a "t" before an outcome is the time until it ("tAnsweredAcd": the wait of the answered).
+    "Acd" says the contacts were routed by the ACD, not that they were answered (Avaya's "ACD
+    Calls"). "cName" beside a group column ("cReportGroup") names the queue the group splits."""
+    decoded = [(column, hungarian_parts(column.name)) for column in columns]
+    hungarian = [(column, parts) for column, parts in decoded if parts]
+    if len(hungarian) < MIN_HUNGARIAN_HEADERS or not any(p == "n" for _, (p, _) in hungarian):
+        return
+    named = [column for column, parts in hungarian if parts == ("c", "Name")]
+    groups = [
+        column
+        for column, (prefix, rest) in hungarian
+        if prefix == "c" and header_words(rest) & QUEUE_WORDS
+    ]
+    for column, (prefix, rest) in hungarian:
+        words = header_words(rest)
+        if len(words) > 1:
+            words -= {"acd"}
+        if words & SERVICE_LEVEL_ABBREVIATIONS:
+            words = (words - SERVICE_LEVEL_ABBREVIATIONS) | {"sl", "level"}
+        if "not" in words:  # "nNotAnsweredAcd" counts no answered contacts
+            words -= ANSWERED_COUNT_WORDS | ABANDONED_COUNT_WORDS | ARRIVAL_COUNT_WORDS
+        if prefix in ("n", "mn"):
+            words = (words - TIME_MEASURE_WORDS - LENGTH_WORDS) | {HUNGARIAN_COUNT}
+        elif "t" in prefix:
+            words |= {HUNGARIAN_TIME}
+            if prefix == "t" and words & ANSWER_WORDS:  # not "tConnected", a talk time
+                words |= {"wait"}
+        if prefix.startswith("m"):
+            words |= {"max"}
+        if named and column in groups:  # a sub-group of each named queue, like a channel
+            words = (words - PROPER_QUEUE_WORDS) | {"channel"}
+        if groups and column in named:
+            words |= {"queue"}
+        column.words = words
+
+
 def plan_columns(
     header: list[str],
     sample_rows: list[list[str]],
@@ -512,6 +566,7 @@ def plan_columns(
             _Column(name, position, header_words(name), [v for v in cells if v], comma, cells)
         )
     _read_iberian_tma(columns)
+    _read_hungarian_notation(columns)
     by_name = {column.name: column for column in columns}
     chosen = _chosen_columns(overrides, header, display_name)
     if not chosen:
@@ -828,8 +883,11 @@ def _detect_roles(
     speed_of_answer = [c for c in timed if c.words & ANSWER_WORDS]
     if plan.kind == KIND_INTERVALS:
         # "Durata media attesa", "Durée moyenne d'abandon": lengths of waits, not of handling.
+        # ... nor is the longest of the interval ("mtTalkAcd", "Max Talk Time").
         lengths_handled = [
-            c for c in timed if not c.words & (WAIT_WORDS | ABANDONED_COUNT_WORDS | {"abbandono"})
+            c
+            for c in timed
+            if not c.words & (WAIT_WORDS | ABANDONED_COUNT_WORDS | LONGEST_WORDS | {"abbandono"})
         ]
         whole = [c for c in timed if not _names_post_processing(c.words)]
         plan.aht_column = pick(whole, WHOLE_HANDLE_WORDS) or pick(lengths_handled, HANDLE_WORDS)
@@ -1183,7 +1241,10 @@ def _plan_handle_parts(plan: ColumnPlan, untaken: list[_Column]) -> None:
     hold = next((c.name for c in own if c.words & HOLD_WORDS and c.name != wrap_up), None)
     if _names_agent_time(words):
         hold = None  # the agent's time holds the caller's hold already
-    if plan.kind == KIND_INTERVALS:
+    # A Hungarian "t" time ("tHoldAcd") is the interval's sum over the held contacts, kept apart
+    # from the talk time ("tTalkAcd"): no mean, so it is added.
+    summed_hold = any(c.name == hold and HUNGARIAN_TIME in c.words for c in own)
+    if plan.kind == KIND_INTERVALS and not summed_hold:
         parts = (talk, wrap_up) if wrap_up else ()
         plan.unsummed_hold_column = hold if wrap_up else None
     else:
@@ -1451,6 +1512,14 @@ SECONDS_WORDS = {"s", "sec", "secs", "seconds", "secondi", "ss"}
 def names_seconds(name: str) -> bool:
     """Whether a duration column's header says its values are seconds ("Avg Handle (s)")."""
     return bool(header_words(name) & SECONDS_WORDS)
+
+
+def unit_from_prefix(name: str) -> bool:
+    """Whether a header's only word on its unit is its Hungarian "t" ("tHandle", "tTalkAcd"):
+    milliseconds in Genesys Cloud, summed seconds in PureConnect, so its values decide."""
+    words = header_words(name)
+    named = set().union(*(unit_words for unit_words, _, _ in DURATION_UNITS)) | SECONDS_WORDS
+    return bool(GENESYS_TIMED_METRIC.fullmatch(name.strip())) and not words & named
 
 
 def duration_unit(name: str) -> tuple[float, str]:

@@ -61,6 +61,19 @@ def header_words(name: str) -> set[str]:
     return words | {"percent"} if "%" in name else words
 
 
+# Hungarian notation names a column by a lower-case type prefix before its capitalised name:
+# "nEnteredAcd" a count, "tTalkAcd" a time, "mtAnsweredAcd" a maximum time, "cName" a text,
+# "dIntervalStart" a date (PureConnect's interval tables; Genesys Cloud's "tHandle", "nOffered").
+_HUNGARIAN = re.compile(r"(mt|mn|[ntmcd])([A-Z][A-Za-z0-9]*)")
+
+
+def hungarian_parts(name: str) -> tuple[str, str] | None:
+    """(type prefix, rest) of a header in Hungarian notation ("tTalkAcd" -> ("t", "TalkAcd")),
+    else None."""
+    match = _HUNGARIAN.fullmatch(name.strip())
+    return (match.group(1), match.group(2)) if match else None
+
+
 def _blank(position: dict[str, int], labels: list[str]) -> int:
     if "" not in position:
         position[""] = len(labels)

@@ -29,9 +29,11 @@ from data.columns import (
     duration_unit,
     header_words,
     is_direction_value,
+    is_total_label,
     is_total_row_label,
     names_direction,
     names_seconds,
+    unit_from_prefix,
 )
 from data.errors import InputError, where_to_choose
 from data.labels import LABEL_TYPE, label_codes, queue_from_file_name
@@ -531,6 +533,8 @@ class _Sheet:
     handle_hours_minutes: bool | None = None
     handle_in_ms: str | None = None
     handle_in_minutes: bool = False  # the vendor's minutes (3.25), read so
+    # Hungarian "t" times read as summed seconds by the handle time's values ("tTalkAcd").
+    prefix_in_seconds: bool = False
     # An interval report's contacts per row, to tell a summed handle time from a mean.
     row_counts: np.ndarray | None = None
     title_date: TitleDate | None = None  # a column holding the date of a title line
@@ -586,6 +590,8 @@ def _parse_rows(
         notes.append(f"{name}: {int((~keep).sum())} total/subtotal row(s) were skipped.")
         sheet.drop(keep)
         seconds = seconds[keep]
+    if plan.kind == schema.KIND_INTERVALS:
+        seconds = _drop_rollup_rows(sheet, plan, seconds, notes)
     if plan.direction_column:
         joined = plan.master_contact_column is not None
         seconds = _inbound_only(sheet, plan.direction_column, seconds, notes, joined)
@@ -1617,6 +1623,9 @@ def _durations(
         sheet.handle_hours_minutes = None if clocks is None else clocks.hours_minutes
     seconds = parse_duration(values, sheet.comma(column), bool(clocks and clocks.hours_minutes))
     factor, unit = duration_unit(column)
+    if factor != 1 and unit_from_prefix(column) and _prefix_in_seconds(sheet, column, seconds):
+        factor, unit = 1.0, "seconds"
+        notes.append(_prefix_seconds_note(sheet, column, seconds, is_handle))
     # H:MM:SS (and HH.MM.SS, which a decimal comma would read as a number) is already seconds.
     plain = ~np.isnan(parse_number(values, sheet.comma(column))) & ~dotted_durations(values)
     if factor != 1 and plain.any():
@@ -1703,6 +1712,97 @@ def _durations(
         )
         seconds = np.where(negative, np.nan, seconds)
     return seconds
+
+
+def _prefix_in_seconds(sheet: _Sheet, column: str, seconds: np.ndarray) -> bool:
+    """Whether a time named only by its Hungarian "t" holds seconds: the handle time does when
+    each interval's sum per contact is a usual handle time in seconds (PureConnect's tTalkAcd:
+    300 s a call, 0.3 s in milliseconds); the file's other times follow the handle time's
+    reading. Genesys Cloud's tHandle per contact is hours as seconds, so stays milliseconds."""
+    if sheet.handle_column != column:
+        return sheet.prefix_in_seconds
+    sheet.prefix_in_seconds = _total_of_plausible_times(sheet, column, seconds)
+    return sheet.prefix_in_seconds
+
+
+def _prefix_seconds_note(sheet: _Sheet, column: str, seconds: np.ndarray, is_handle: bool) -> str:
+    if not is_handle:
+        return f"{sheet.name}: '{column}' read in seconds, like '{sheet.handle_column}'."
+    counts = sheet.row_counts
+    counted = (counts > 0) & np.isfinite(seconds) if counts is not None else np.zeros(0, bool)
+    median = float(np.median(seconds[counted] / counts[counted])) if counted.any() else 0.0
+    return (
+        f"{sheet.name}: '{column}' read in seconds, not milliseconds: it sums each interval's "
+        f"contacts, {median:,.0f} s per contact (as milliseconds {median / 1000:,.1f} s). If it "
+        f"is in milliseconds after all, rename the column to '{column} (ms)' and import again."
+    )
+
+
+# A label of a roll-up row beside its detail rows: "*" (PureConnect's cReportGroup, cHKey3 over
+# all media and keys), "All", "Total".
+ROLLUP_LABELS = {"*", "all", "(all)", "<all>", "all queues", "total", "totals", "(total)"}
+# Share of the roll-up rows that must equal the sum of their detail rows to drop them.
+ROLLUP_AGREEMENT = 0.9
+
+
+def _rollup_label(value: str) -> bool:
+    text = value.strip().lower()
+    return text in ROLLUP_LABELS or is_total_label(text)
+
+
+def _drop_rollup_rows(
+    sheet: _Sheet, plan: ColumnPlan, seconds: np.ndarray, notes: list[str]
+) -> np.ndarray:
+    """Subtotal rows within an interval: a queue or split labelled "*" (or "All", "Total") that
+    repeats the sum of the rows beside it (same interval, same other labels). Dropped when the
+    file's roll-ups agree with their details, so contacts count once; kept where they have no
+    detail rows (the only rows of their interval). A text column holding "*" beside other
+    values (a hierarchy key, PureConnect's cHKey3) rolls up alike."""
+    count_column = plan.volume_column or plan.answered_column
+    if not count_column:
+        return seconds
+    used = set(plan.used_columns())
+    keys = [c for c in (plan.queue_column, plan.split_column) if c]
+    keys += [c for c in sheet.table.column_names if c not in used and _holds_star_keys(sheet, c)]
+    skipped: dict[str, int] = {}
+    for column in keys:
+        codes, labels = label_codes(_as_text(sheet.column(column)))
+        rollup = np.array([_rollup_label(label) for label in labels], dtype=bool)[codes]
+        if not rollup.any() or rollup.all():
+            continue
+        context = [np.nan_to_num(seconds, nan=-1).astype(np.int64)] + [
+            label_codes(_as_text(sheet.column(other)))[0] for other in keys if other != column
+        ]
+        group = np.unique(np.column_stack(context), axis=0, return_inverse=True)[1].ravel()
+        counts = np.nan_to_num(parse_number(sheet.column(count_column), sheet.comma(count_column)))
+        size = int(group.max()) + 1
+        detail_rows = np.bincount(group[~rollup], minlength=size)
+        detail_sums = np.bincount(group[~rollup], counts[~rollup], minlength=size)
+        repeats = rollup & (detail_rows[group] > 0)
+        if not repeats.any():
+            continue
+        agrees = np.abs(detail_sums[group] - counts) < 0.5
+        if agrees[repeats].mean() < ROLLUP_AGREEMENT:
+            continue  # no sums of their details: rows of their own
+        sheet.drop(~repeats)
+        seconds = seconds[~repeats]
+        skipped[column] = int(repeats.sum())
+    if skipped:
+        said = "; ".join(f"{n:,} in '{column}'" for column, n in skipped.items())
+        notes.append(
+            f"{sheet.name}: {sum(skipped.values()):,} total/subtotal row(s) were skipped ({said}: "
+            "'*', 'All' or 'Total' rows, each the sum of the rows beside it in its interval)."
+        )
+    return seconds
+
+
+def _holds_star_keys(sheet: _Sheet, column: str) -> bool:
+    """A text column of keys holding "*" (all of them) beside other values."""
+    values = sheet.column(column)
+    if not (pa.types.is_string(values.type) or pa.types.is_dictionary(values.type)):
+        return False
+    distinct = {str(v).strip() for v in pc.unique(_as_text(values)).to_pylist() if v is not None}
+    return "*" in distinct and bool(distinct - {"*", ""})
 
 
 def _fractional(values: np.ndarray) -> bool:
