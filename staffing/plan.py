@@ -321,14 +321,10 @@ def _check_workload(
     """Refuse an interval whose workload needs more agents than can be counted one by one
     (MAX_AGENTS): the count used to overflow into 1 agent and a 0% service level."""
     load = demand[VOLUME].to_numpy() * demand[AHT_SECONDS].to_numpy() / (interval_minutes * 60.0)
-    stretch = np.array(
-        [
-            1.0 + settings.chat_handle_growth * (settings.chat_concurrency - 1)
-            if settings.channel_of(queue) == "chat"
-            else 1.0
-            for queue in demand[QUEUE]
-        ]
-    )
+    chat_stretch = 1.0 + settings.chat_handle_growth * (settings.chat_concurrency - 1)
+    stretch = _read_each_value(
+        demand[QUEUE], lambda queue: chat_stretch if settings.channel_of(queue) == "chat" else 1.0
+    ).astype(float)
     with np.errstate(over="ignore", invalid="ignore"):
         servers = load * stretch / settings.max_occupancy
     too_many = ~(servers < MAX_AGENTS)
@@ -402,30 +398,40 @@ def open_flags(frame: pd.DataFrame) -> np.ndarray:
     values = frame[IS_OPEN]
     if pd.api.types.is_bool_dtype(values):
         return values.fillna(False).to_numpy(dtype=bool)
-    words = values.map(lambda cell: "" if pd.isna(cell) else str(cell).strip().casefold())
-    opened, closed = words.isin(OPEN_WORDS), words.isin(CLOSED_WORDS) | (words == "")
+    words = _read_each_value(
+        values, lambda cell: "" if pd.isna(cell) else str(cell).strip().casefold()
+    )
+    opened = np.isin(words, list(OPEN_WORDS))
+    closed = np.isin(words, list(CLOSED_WORDS)) | (words == "")
     unknown = ~(opened | closed)
     if unknown.any():
-        position = int(np.flatnonzero(unknown.to_numpy())[0])
+        position = int(np.flatnonzero(unknown)[0])
         raise InputError(
             f"{_row_label(frame, position)}: '{IS_OPEN}' is "
             f"{str(values.iloc[position])!r}; write true or false (also read: yes/no, 1/0, "
             "open/closed)"
         )
-    return opened.to_numpy(dtype=bool)
+    return opened
 
 
 def _queue_names(frame: pd.DataFrame) -> np.ndarray:
     """The queue column as text; a blank name is refused, as its rows would be left out of
     every queue (grouping drops missing keys) and their contacts staffed by nobody."""
     values = frame[QUEUE]
-    blank = values.isna() | (values.astype(object).map(lambda cell: str(cell).strip()) == "")
+    blank = _read_each_value(values, lambda cell: pd.isna(cell) or str(cell).strip() == "")
     if blank.any():
         raise InputError(
-            f"{_row_label(frame, int(np.flatnonzero(blank.to_numpy())[0]))}: '{QUEUE}' is "
+            f"{_row_label(frame, int(np.flatnonzero(blank.astype(bool))[0]))}: '{QUEUE}' is "
             "empty; name the queue of every row (or drop the queue column for a single queue)"
         )
-    return values.map(_queue_text).to_numpy(dtype=object)
+    return _read_each_value(values, _queue_text)
+
+
+def _read_each_value(values: pd.Series, read: Callable[[object], object]) -> np.ndarray:
+    """`read` of every cell, called once per distinct value: a year of intervals repeats a
+    handful of queue names and open flags, and a Python call per row is most of a plan's time."""
+    codes, distinct = pd.factorize(values, use_na_sentinel=False)
+    return np.array([read(value) for value in distinct], dtype=object)[codes]
 
 
 def _queue_text(name: object) -> str:
@@ -540,13 +546,17 @@ def _demand_table(frame: pd.DataFrame, settings: StaffingSettings) -> pd.DataFra
             IS_OPEN: is_open,
         }
     )
-    duplicated = demand.duplicated([QUEUE, INTERVAL_START])
-    if duplicated.any():
+    demand = demand.sort_values([QUEUE, INTERVAL_START], kind="stable")
+    # Sorted, a repeated interval sits right after its first row (cheaper than duplicated()).
+    queue_column, start_column = demand[QUEUE].to_numpy(), demand[INTERVAL_START].to_numpy()
+    repeated = (queue_column[1:] == queue_column[:-1]) & (start_column[1:] == start_column[:-1])
+    if repeated.any():
+        rows = demand.index[1:][repeated]
         raise InputError(
-            f"{_row_label(frame, int(np.flatnonzero(duplicated)[0]))}: the same "
+            f"{_row_label(frame, int(rows.min()))}: the same "
             "interval appears twice for one queue; keep one row per interval"
         )
-    return demand.sort_values([QUEUE, INTERVAL_START], kind="stable")
+    return demand
 
 
 def _plan_queue(
