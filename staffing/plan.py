@@ -375,6 +375,13 @@ def _row_label(frame: pd.DataFrame, position: int) -> str:
     return f"row {position + 2} (interval_start {frame[INTERVAL_START].iloc[position]})"
 
 
+def _refuse_first(frame: pd.DataFrame, bad: np.ndarray, says: Callable[[int], str]) -> None:
+    """Refuse the first row flagged `bad`, naming it: "row 5 (interval_start ...): <says>"."""
+    if bad.any():
+        position = int(np.flatnonzero(bad.astype(bool))[0])
+        raise InputError(f"{_row_label(frame, position)}: {says(position)}")
+
+
 def _cell_text(value: object) -> str:
     """A table cell as an error names it: -5, 'abc', empty (never np.int64(-5) or nan)."""
     number = pd.to_numeric(pd.Series([value]), errors="coerce").iloc[0]
@@ -403,14 +410,14 @@ def open_flags(frame: pd.DataFrame) -> np.ndarray:
     )
     opened = np.isin(words, list(OPEN_WORDS))
     closed = np.isin(words, list(CLOSED_WORDS)) | (words == "")
-    unknown = ~(opened | closed)
-    if unknown.any():
-        position = int(np.flatnonzero(unknown)[0])
-        raise InputError(
-            f"{_row_label(frame, position)}: '{IS_OPEN}' is "
-            f"{str(values.iloc[position])!r}; write true or false (also read: yes/no, 1/0, "
-            "open/closed)"
-        )
+    _refuse_first(
+        frame,
+        ~(opened | closed),
+        lambda row: (
+            f"'{IS_OPEN}' is {str(values.iloc[row])!r}; write true or false (also read: "
+            "yes/no, 1/0, open/closed)"
+        ),
+    )
     return opened
 
 
@@ -419,11 +426,14 @@ def _queue_names(frame: pd.DataFrame) -> np.ndarray:
     every queue (grouping drops missing keys) and their contacts staffed by nobody."""
     values = frame[QUEUE]
     blank = _read_each_value(values, lambda cell: pd.isna(cell) or str(cell).strip() == "")
-    if blank.any():
-        raise InputError(
-            f"{_row_label(frame, int(np.flatnonzero(blank.astype(bool))[0]))}: '{QUEUE}' is "
-            "empty; name the queue of every row (or drop the queue column for a single queue)"
-        )
+    _refuse_first(
+        frame,
+        blank,
+        lambda _: (
+            f"'{QUEUE}' is empty; name the queue of every row (or drop the queue column "
+            "for a single queue)"
+        ),
+    )
     return _read_each_value(values, _queue_text)
 
 
@@ -507,33 +517,33 @@ def _demand_table(frame: pd.DataFrame, settings: StaffingSettings) -> pd.DataFra
     frame = frame.reset_index(drop=True)
     starts = interval_starts(frame)
     volume = pd.to_numeric(frame[volume_column], errors="coerce").to_numpy(dtype=float)
-    bad = ~np.isfinite(volume) | (volume < 0)
-    if bad.any():
-        position = int(np.flatnonzero(bad)[0])
-        raise InputError(
-            f"{_row_label(frame, position)}: '{volume_column}' is "
-            f"{_cell_text(frame[volume_column].iloc[position])}; give a number of contacts, "
-            "0 or more"
-        )
+    _refuse_first(
+        frame,
+        ~np.isfinite(volume) | (volume < 0),
+        lambda row: (
+            f"'{volume_column}' is {_cell_text(frame[volume_column].iloc[row])}; give "
+            "a number of contacts, 0 or more"
+        ),
+    )
     aht = np.full(len(frame), float(settings.aht_seconds))
     if AHT_SECONDS in frame:
         given = pd.to_numeric(frame[AHT_SECONDS], errors="coerce").to_numpy(dtype=float)
         # A blank cell takes the settings' AHT; text ("abc", "3 min") is a typo, not a blank.
-        typed = frame[AHT_SECONDS].notna().to_numpy() & ~np.isfinite(given)
-        if typed.any():
-            position = int(np.flatnonzero(typed)[0])
-            raise InputError(
-                f"{_row_label(frame, position)}: '{AHT_SECONDS}' is "
-                f"{_cell_text(frame[AHT_SECONDS].iloc[position])}; give the handle time in "
-                "seconds (e.g. 300), or leave the cell empty for the default"
-            )
-        negative = given < 0
-        if negative.any():
-            position = int(np.flatnonzero(negative)[0])
-            raise InputError(
-                f"{_row_label(frame, position)}: '{AHT_SECONDS}' is negative "
-                f"({given[position]:g}); handle times are 0 or more seconds"
-            )
+        _refuse_first(
+            frame,
+            frame[AHT_SECONDS].notna().to_numpy() & ~np.isfinite(given),
+            lambda row: (
+                f"'{AHT_SECONDS}' is {_cell_text(frame[AHT_SECONDS].iloc[row])}; give "
+                "the handle time in seconds (e.g. 300), or leave the cell empty for the default"
+            ),
+        )
+        _refuse_first(
+            frame,
+            given < 0,
+            lambda row: (
+                f"'{AHT_SECONDS}' is negative ({given[row]:g}); handle times are 0 or more seconds"
+            ),
+        )
         aht = np.where(np.isfinite(given) & (given > 0), given, aht)
     is_open = open_flags(frame) if IS_OPEN in frame else np.ones(len(frame), dtype=bool)
     queues = _queue_names(frame) if QUEUE in frame else np.full(len(frame), "all")
