@@ -70,7 +70,12 @@ def find_data_end(
         and day - probe >= 7 * RECENT_WEEKS
         and busy_elsewhere[empty].mean() > 0.5  # most of its silent days, the others counted
     )
-    stopped_days = day - probe if stopped and zero_days >= MIN_ZERO_DAYS else 0
+    # A sparse queue has no single day busy enough to judge, but months of them are: silence
+    # over a run where the weeks before would bring MIN_USUAL_FOR_ZERO in all is no chance.
+    improbable = zero_days >= MIN_ZERO_DAYS or (
+        _mean_before(totals, seen, probe) * len(empty) >= MIN_USUAL_FOR_ZERO
+    )
+    stopped_days = day - probe if stopped and improbable else 0
     if zero_days >= MIN_ZERO_DAYS and not shut:
         day = probe
     else:
@@ -84,6 +89,14 @@ def _usual(totals: np.ndarray, seen: np.ndarray, last: int, day: int) -> float:
     earlier = [d for d in range(max(0, last - 7 * USUAL_WEEKS + 1), last + 1) if (day - d) % 7 == 0]
     busy = [totals[d] for d in earlier if seen[d] and totals[d] > 0]
     return float(np.median(busy)) if busy else 0.0
+
+
+def _mean_before(totals: np.ndarray, seen: np.ndarray, last: int) -> float:
+    """Mean daily total over the observed days of the `USUAL_WEEKS` weeks up to day row
+    `last`, quiet days included (a sparse queue's usual day brings a fraction of a contact)."""
+    days = np.arange(max(0, last - 7 * USUAL_WEEKS + 1), last + 1)
+    days = days[seen[days]] if days.size else days
+    return float(totals[days].mean()) if days.size else 0.0
 
 
 def trim_to_data(history: QueueHistory, end: DataEnd) -> QueueHistory:

@@ -92,5 +92,55 @@ def regional_holiday_note(
     codes = sorted({code for found_codes in found.values() for code in found_codes})
     where = f"the holiday region (subdivision) to {codes[0]}"
     if len(codes) > 1:
-        where = f"the holiday region (subdivision) to the desk's own: one of {', '.join(codes)}"
+        where = "the holiday region (subdivision) to the desk's own: " + _ranked_regions(
+            history, shut, country, codes, in_use, years
+        )
     return f"{history.queue}: {'; '.join(parts)}. If the queue keeps that holiday, set {where}."
+
+
+def _ranked_regions(
+    history: QueueHistory,
+    shut: np.ndarray,
+    country: str,
+    codes: list[str],
+    in_use: dict,
+    years: tuple[int, ...],
+) -> str:
+    """The candidate regions, those whose own holidays best match the queue's closed days first
+    (closed on minus open on, over its history): a Saarland desk closed on Corpus Christi,
+    Assumption and All Saints' Day is Saarland's sooner than North Rhine-Westphalia's, whose
+    calendar lacks Assumption, or Bavaria's, whose Epiphany it worked."""
+    open_day = history.open_rows(0, history.n_days).any(axis=1)
+    kept: dict[str, tuple[int, int]] = {}
+    for code in codes:
+        rows = [(day - history.first_day).days for day in _calendar(country, code, years)]
+        rows = [
+            row
+            for row, day in zip(rows, _calendar(country, code, years), strict=True)
+            if day not in in_use and 0 <= row < history.n_days and open_day[row]
+        ]
+        kept[code] = (int(shut[rows].sum()) if rows else 0, len(rows))
+
+    def score(code: str) -> int:
+        closed, days = kept[code]
+        return 2 * closed - days
+
+    ranked = sorted(codes, key=lambda code: (-score(code), code))
+    best = [code for code in ranked if score(code) == score(ranked[0])]
+    rest = [code for code in ranked if code not in best]
+    if not rest:
+        return f"one of {', '.join(best)}"
+    counts = {kept[code] for code in best}
+    own = "its" if len(best) == 1 else "their"
+    if len(counts) == 1:
+        closed, days = kept[best[0]]
+        matched = f"{closed} of {own} {days} own {'holiday' if days == 1 else 'holidays'}"
+    else:
+        listed = ", ".join(f"{code} {kept[code][0]} of {kept[code][1]}" for code in best)
+        matched = f"{listed} of {own} own holidays"
+    lead = best[0] if len(best) == 1 else f"one of {', '.join(best)}"
+    others = ", ".join(f"{code} {kept[code][0]} of {kept[code][1]}" for code in rest)
+    return (
+        f"best matched by its closed days, {lead} (closed on {matched} in the history, on days "
+        f"it is usually open; {others})"
+    )

@@ -61,7 +61,9 @@ def test_without_the_region_a_closed_regional_holiday_ahead_is_pointed_out(flore
         "desk: closed on Mon 24 Jun 2024, Saint John's Day - a holiday in IT regions Cesena, FC, "
         "FI, GE, MB, TO only, not in the calendar used - and it comes again on Tue 24 Jun 2025, "
         "forecast as an ordinary day. If the queue keeps that holiday, set the holiday region "
-        "(subdivision) to the desk's own: one of Cesena, FC, FI, GE, MB, TO."
+        "(subdivision) to the desk's own: best matched by its closed days, one of Cesena, FI, "
+        "GE, MB, TO (closed on 1 of their 1 own holiday in the history, on days it is usually "
+        "open; FC 1 of 2)."
     ]
 
 
