@@ -51,6 +51,23 @@ PLAN_COLUMNS = [
 # The columns read from FORECAST.csv, matched whatever their case or spacing ("Volume ").
 KNOWN_COLUMNS = (INTERVAL_START, VOLUME, FORECAST, AHT_SECONDS, QUEUE, IS_OPEN)
 NUMBER_COLUMNS = (VOLUME, FORECAST, AHT_SECONDS)
+# What each column of PLAN.csv holds, in its unit, for `staff --help`.
+PLAN_COLUMNS_HELP = """\
+PLAN.csv columns, one row per interval (and queue):
+  interval_start   start of the interval, on the centre's clock
+  queue            the queue (only when FORECAST.csv has one)
+  volume           contacts expected in the interval
+  agents           agents answering (on the phones or chats), whole people
+  limit            what sets the agents: a target, the minimum while open, no contacts
+  rostered         people to schedule: agents / (1 - shrinkage), rounded up
+  supervisors      supervisors for the people rostered (one per --supervisor-span)
+  service_level    share (0-1) answered within --answer-within-seconds; e-mail: within
+                   the response window
+  asa_seconds      average speed of answer in seconds; e-mail: mean response time
+  occupancy        share (0-1) of the agents' time spent on contacts
+  abandon_rate     share (0-1) hanging up before an answer (with --patience-seconds)
+  backlog          e-mails still open at the end of the interval (when a queue is e-mail)
+Service figures are blank where the queue is closed and no contact is expected."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -61,6 +78,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "Read FORECAST.csv (interval_start, volume or forecast; optional aht_seconds, "
             "queue, is_open) and write the staffing plan to PLAN.csv."
         ),
+        epilog=PLAN_COLUMNS_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("forecast", metavar="FORECAST.csv", help="forecast table")
     parser.add_argument("--out", required=True, metavar="PLAN.csv", help="plan to write")
@@ -133,13 +152,22 @@ def _read_forecast(path: Path) -> tuple[pd.DataFrame, list[str]]:
         raise InputError(f"{path} is a folder: give the forecast CSV file")
     if not path.exists():
         raise InputError(f"{path}: file not found")
-    separator, decimal_comma, encoding, skip = ",", False, "utf-8-sig", 0
+    separator, encoding, skip = ",", "utf-8-sig", 0
     comma_columns: list[str] = []
+    title_lines: list[str] = []
+    decimal_comma_shown = False  # some cell the sniffer read can only be a decimal comma
     try:
         sniffed = sniff_file(path, str(path))
-        separator, decimal_comma = sniffed.delimiter, sniffed.decimal_comma
-        encoding, skip = sniffed.encoding, sniffed.header_line
+        separator, encoding, skip = sniffed.delimiter, sniffed.encoding, sniffed.header_line
         comma_columns = sniffed.decimal_comma_columns
+        title_lines = sniffed.title_lines
+        # The sniffer takes "1,464" alone for a decimal comma, with a note; only a cell no
+        # thousands mark can make ("12,5", "1.234") settles it here.
+        decimal_comma_shown = sniffed.decimal_comma and any(
+            _comma_decimal_only(cell.strip()) or _DOT_GROUPS.fullmatch(cell.strip())
+            for row in sniffed.sample_rows
+            for cell in row
+        )
     except InputError:
         pass  # empty or header-only: read plainly, the checks below say what is missing
     _refuse_split_numbers(path, separator, encoding, skip)
@@ -156,15 +184,12 @@ def _read_forecast(path: Path) -> tuple[pd.DataFrame, list[str]]:
     renamed = _known_names(table.columns)
     table = table.rename(columns=renamed)
     comma_columns = [renamed.get(name, name) for name in comma_columns]
-    for name in NUMBER_COLUMNS:
-        if name not in table:
-            continue
-        if decimal_comma or name in comma_columns:
-            table[name] = table[name].map(_dot_decimal)
-        else:
-            table[name] = _without_thousands(table, name, str(path))
-    notes = [note for note in [_read_starts(table, str(path), skip + 2)] if note]
-    return table, notes
+    notes = [
+        _title_note(str(path), title_lines, skip),
+        _read_numbers(table, str(path), bool(comma_columns) or decimal_comma_shown),
+        *_read_starts(table, str(path), skip + 2),
+    ]
+    return table, [note for note in notes if note]
 
 
 def _refuse_split_numbers(path: Path, separator: str, encoding: str, skip: int) -> None:
@@ -195,47 +220,149 @@ def _refuse_split_numbers(path: Path, separator: str, encoding: str, skip: int) 
     )
 
 
-# A comma grouping thousands ("1,200"), or making a decimal: only the file's convention tells.
-_COMMA_GROUPED = re.compile(r"[-+]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?")
-_DOT_DECIMAL = re.compile(r"[-+]?\d*\.\d+")
+# How a number cell is written, as far as its decimal mark goes. A forecast's volumes are
+# means, not counts, so "12,5" contacts is a decimal like any other.
+_COMMA_DECIMAL = re.compile(r"[-+]?(\d{1,3}(\.\d{3})+|\d+),\d+")  # "12,5", "1.234,5", "1,200"
+_ONE_COMMA_GROUP = re.compile(r"[-+]?[1-9]\d{0,2},\d{3}")  # "1,200": 1200 or 1.2
+_COMMA_THOUSANDS = re.compile(r"[-+]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?")  # "1,234,567", "1,234.5"
+_DOT_DECIMAL = re.compile(r"[-+]?\d*\.\d+")  # "12.5", "0.75", "1.200"
+_DOT_GROUPS = re.compile(r"[-+]?[1-9]\d{0,2}(\.\d{3})+")  # "1.200": 1.2 or 1200
+_ONE_DOT_GROUP = re.compile(r"[-+]?[1-9]\d{0,2}\.\d{3}")
 
 
-def _without_thousands(table: pd.DataFrame, name: str, path: str) -> pd.Series:
-    """A dot-decimal column with its thousands commas dropped where nothing else can be meant:
-    "1,234,567", "1,234.5", or any "1,200" in a column that writes decimals with a dot
-    elsewhere. A lone "1,200" is 1200 or (a decimal comma) 1.2: refused, naming the fix."""
-    cells = table[name].map(lambda cell: cell.strip() if isinstance(cell, str) else cell)
-    grouped = cells.map(lambda cell: isinstance(cell, str) and bool(_COMMA_GROUPED.fullmatch(cell)))
-    if not grouped.any():
-        return table[name]
-    dotted = cells.map(lambda cell: isinstance(cell, str) and bool(_DOT_DECIMAL.fullmatch(cell)))
-    certain = cells.map(lambda cell: isinstance(cell, str) and (cell.count(",") > 1 or "." in cell))
-    if not dotted.any():
-        doubtful = grouped & ~certain
-        if doubtful.any():
-            position = int(np.flatnonzero(doubtful.to_numpy())[0])
-            cell = cells.iloc[position]
-            whole, mark = cell.replace(",", ""), cell.replace(",", ".")
-            start = table[INTERVAL_START].iloc[position] if INTERVAL_START in table else "?"
-            raise InputError(
-                f"{path}: row {position + 2} (interval_start {start}): '{name}' is '{cell}', "
-                f"which reads as {whole} (a comma between thousands) or as {float(mark):g} (a "
-                f"decimal comma); write it without thousands separators ({whole}), with a dot "
-                "for decimals"
-            )
-    return table[name].where(~grouped, cells.str.replace(",", "", regex=False))
+def _read_numbers(table: pd.DataFrame, path: str, comma_said: bool) -> str | None:
+    """The number columns with their decimal mark settled for the whole file, read as the
+    plan reads numbers (dot decimals, no thousands marks); a note when a decimal comma was
+    read. `comma_said`: the sniffer saw decimal commas in the file.
 
+    A cell such as "12,5" or "1.234,5" can only be a decimal comma, and "10.5", "1,234,567"
+    or "1,234.5" only a decimal point: either settles the file's convention. "1,200" and
+    "1.200" read 1.2 or 1200 by that convention; refused, naming both readings, when the
+    file shows none or both (a thousand-fold difference in the agents)."""
+    columns = [name for name in NUMBER_COLUMNS if name in table]
+    cells = {name: table[name].map(_stripped) for name in columns}
+    comma_cells = {name: cells[name].map(_comma_decimal_only) for name in columns}
+    point_cells = {name: cells[name].map(_point_only) for name in columns}
+    comma_at, point_at = _first_cell(cells, comma_cells), _first_cell(cells, point_cells)
+    comma_seen = comma_said or comma_at is not None
+    comma, point = comma_seen and point_at is None, point_at is not None and not comma_seen
+    # A "1.200" is 1.2 unless the file writes decimal commas; with both marks nothing tells.
+    doubtful = _ONE_COMMA_GROUP if not (comma or point) else None
+    mixed = comma_seen and point_at is not None
 
-def _read_starts(table: pd.DataFrame, name: str, first_line: int) -> str | None:
-    """interval_start as timestamps when written with day, month and year fields ("05/01/2026
-    09:00"), in the order the import reads them, so an Italian 5 January is not 1 May; a note
-    when nothing in the column told the order. ISO starts are left to the plan layer."""
-    if INTERVAL_START not in table or table.empty:
+    def is_ambiguous(cell: object) -> bool:
+        if not isinstance(cell, str):
+            return False
+        return bool(doubtful and doubtful.fullmatch(cell)) or bool(
+            mixed and _ONE_DOT_GROUP.fullmatch(cell)
+        )
+
+    for name in columns:
+        ambiguous = cells[name].map(is_ambiguous)
+        if ambiguous.any():
+            _refuse_ambiguous(table, name, cells[name], ambiguous, path, comma_at, point_at)
+        table[name] = cells[name].map(lambda cell: _as_dot_decimal(cell, comma))
+    if not comma or comma_at is None:
         return None
+    name, row, cell = comma_at
+    return (
+        f"{path}: numbers read with a decimal comma, as row {row}'s {name} '{cell}' "
+        f"({_as_dot_decimal(cell, True)}) writes them; a dot in a number groups thousands "
+        "(1.200 is 1200)"
+    )
+
+
+def _stripped(cell: object) -> object:
+    return cell.strip() if isinstance(cell, str) else cell
+
+
+def _comma_decimal_only(cell: object) -> bool:
+    return (
+        isinstance(cell, str)
+        and bool(_COMMA_DECIMAL.fullmatch(cell))
+        and not _ONE_COMMA_GROUP.fullmatch(cell)
+    )
+
+
+def _point_only(cell: object) -> bool:
+    if not isinstance(cell, str):
+        return False
+    dotted = bool(_DOT_DECIMAL.fullmatch(cell)) and not _DOT_GROUPS.fullmatch(cell)
+    grouped = bool(_COMMA_THOUSANDS.fullmatch(cell)) and not _ONE_COMMA_GROUP.fullmatch(cell)
+    return dotted or grouped
+
+
+def _first_cell(
+    cells: dict[str, pd.Series], flags: dict[str, pd.Series]
+) -> tuple[str, int, str] | None:
+    """(column, file row, text) of the first flagged cell, by row then column."""
+    found = [
+        (int(np.flatnonzero(flags[name].to_numpy(dtype=bool))[0]), name)
+        for name in flags
+        if flags[name].any()
+    ]
+    if not found:
+        return None
+    position, name = min(found)
+    return name, position + 2, str(cells[name].iloc[position])
+
+
+def _as_dot_decimal(cell: object, comma: bool) -> object:
+    """One cell as the plan reads it: "12,5" -> "12.5", "1,234.5" -> "1234.5"; with a decimal
+    comma "1,200" -> "1.200" and "1.200" -> "1200", else "1,200" -> "1200"; text unchanged."""
+    if not isinstance(cell, str):
+        return cell
+    if _comma_decimal_only(cell) or (comma and _ONE_COMMA_GROUP.fullmatch(cell)):
+        return cell.replace(".", "").replace(",", ".")
+    if _COMMA_THOUSANDS.fullmatch(cell):
+        return cell.replace(",", "")
+    if _DOT_GROUPS.fullmatch(cell) and (comma or not _ONE_DOT_GROUP.fullmatch(cell)):
+        return cell.replace(".", "")  # "1.234.567" has no decimal reading
+    return cell
+
+
+def _refuse_ambiguous(
+    table: pd.DataFrame,
+    name: str,
+    cells: pd.Series,
+    ambiguous: pd.Series,
+    path: str,
+    comma_at: tuple[str, int, str] | None,
+    point_at: tuple[str, int, str] | None,
+) -> None:
+    position = int(np.flatnonzero(ambiguous.to_numpy(dtype=bool))[0])
+    cell = str(cells.iloc[position])
+    mark = cell[len(cell.rstrip("0123456789")) - 1]
+    whole = cell.replace(mark, "")
+    decimal = float(cell.replace(",", "."))
+    start = table[INTERVAL_START].iloc[position] if INTERVAL_START in table else "?"
+    both = ""
+    if comma_at and point_at:
+        both = (
+            f"; the file writes decimals both with a comma (row {comma_at[1]}'s "
+            f"'{comma_at[2]}') and with a dot (row {point_at[1]}'s '{point_at[2]}')"
+        )
+    between = "a comma" if mark == "," else "a dot"
+    decimal_mark = "a decimal comma" if mark == "," else "a decimal point"
+    raise InputError(
+        f"{path}: row {position + 2} (interval_start {start}): '{name}' is '{cell}', "
+        f"which reads as {whole} ({between} between thousands) or as {decimal:g} "
+        f"({decimal_mark}){both}; write it without thousands separators ({whole}), or as "
+        f"{decimal:g} if that is meant"
+    )
+
+
+def _read_starts(table: pd.DataFrame, name: str, first_line: int) -> list[str]:
+    """interval_start as timestamps when written with day, month and year fields ("05/01/2026
+    09:00"), in the order the import reads them, so an Italian 5 January is not 1 May; notes
+    when nothing in the column told the order, or where a two-digit year is. ISO starts are
+    left to the plan layer."""
+    if INTERVAL_START not in table or table.empty:
+        return []
     cells = [None if pd.isna(cell) else str(cell) for cell in table[INTERVAL_START]]
     reading = read_date_column(cells, name, INTERVAL_START, first_line)
     if reading is None or "%d" not in reading.fmt:
-        return None
+        return []
     unread = np.isnan(reading.seconds)
     first = int(np.flatnonzero(~unread)[0]) if (~unread).any() else None
     if unread.any():
@@ -248,16 +375,59 @@ def _read_starts(table: pd.DataFrame, name: str, first_line: int) -> str | None:
         )
     starts = pd.to_datetime(reading.seconds, unit="s")
     table[INTERVAL_START] = starts
-    if reading.other_order is None or first is None:
+    notes = [_two_digit_year_note(cells, starts, reading.fmt, name)]
+    if reading.other_order is not None and first is not None:
+        differ = np.flatnonzero(reading.seconds // 86_400 != reading.other_order // 86_400)[0]
+        as_read = starts[differ]
+        other = pd.Timestamp(reading.other_order[differ], unit="s")
+        order = "day/month" if reading.fmt.startswith("%d") else "month/day"
+        notes.insert(
+            0,
+            f"{name}: every interval_start fits day/month and month/day alike; read as {order}, "
+            f"so {cells[differ]} is {as_read:%a %d %b %Y} (not {other:%d %b}). To make it "
+            f"unambiguous, write the dates year-month-day (e.g. {as_read:%Y-%m-%d %H:%M}).",
+        )
+    return [note for note in notes if note]
+
+
+def _two_digit_year_note(
+    cells: list[str | None], starts: pd.DatetimeIndex, fmt: str, name: str
+) -> str | None:
+    """A note when interval_start writes two-digit years that also read year first ("05/01/26"
+    as 26 Jan 2005), as the import warns: nothing in such a file tells where the year is."""
+    turned = re.fullmatch(r"%[dm]([/.-])%[dm]\1%y(.*)", fmt)
+    if not turned:
         return None
-    differ = np.flatnonzero(reading.seconds // 86_400 != reading.other_order // 86_400)[0]
-    as_read = starts[differ]
-    other = pd.Timestamp(reading.other_order[differ], unit="s")
-    order = "day/month" if reading.fmt.startswith("%d") else "month/day"
+    separator, rest = turned.groups()
+    year_first = pd.to_datetime(
+        pd.Series(cells), format=f"%y{separator}%m{separator}%d{rest}", errors="coerce"
+    )
+    if year_first.isna().any():
+        return None  # some date has no year-first reading ("31/04/05"): the year is last
+    differ = np.flatnonzero(year_first.dt.normalize().to_numpy() != starts.normalize().to_numpy())
+    if differ.size == 0:
+        return None
+    position = int(differ[0])
+    as_read, other = starts[position], year_first.iloc[position]
     return (
-        f"{name}: every interval_start fits day/month and month/day alike; read as {order}, so "
-        f"{cells[differ]} is {as_read:%a %d %b %Y} (not {other:%d %b}). To make it unambiguous, "
-        f"write the dates year-month-day (e.g. {as_read:%Y-%m-%d %H:%M})."
+        f"{name}: interval_start writes two-digit years, and nothing tells whether the year "
+        f"comes first or last: read last, so {cells[position]} is {as_read:%a %d %b %Y} (not "
+        f"{other:%d %b %Y}). To make it unambiguous, write the dates year-month-day (e.g. "
+        f"{as_read:%Y-%m-%d %H:%M})."
+    )
+
+
+def _title_note(name: str, title_lines: list[str], header_line: int) -> str | None:
+    """A note naming the lines above the header that were skipped (a report's title), so a
+    table that starts lower than the planner thought is not read without a word."""
+    shown = [line.strip() for line in title_lines if line.strip()]
+    if not header_line or not shown:
+        return None
+    lines = "line 1 was" if header_line == 1 else f"lines 1-{header_line} were"
+    quoted = "; ".join(f"'{line}'" for line in shown[:2]) + ("; ..." if len(shown) > 2 else "")
+    return (
+        f"{name}: the header is on line {header_line + 1}; {lines} skipped as a title, not "
+        f"data ({quoted})"
     )
 
 
@@ -271,21 +441,6 @@ def _known_names(columns: pd.Index) -> dict[str, str]:
         if len(matching) == 1 and matching[0] != known and known not in keys:
             renamed[matching[0]] = known
     return renamed
-
-
-def _dot_decimal(cell: object) -> object:
-    """A decimal-comma number as the plan reads it: "1.234,5" -> "1234.5", "1.200" -> "1200"
-    (with a decimal comma a dot can only group thousands); text unchanged."""
-    if not isinstance(cell, str):
-        return cell
-    text = cell.strip()
-    if re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+(,\d+)?", text):
-        text = text.replace(".", "")
-        if "," not in text:
-            return text
-    if re.fullmatch(r"[-+]?\d*,\d+", text):
-        return text.replace(",", ".")
-    return cell
 
 
 def _check_handle_times(forecast: pd.DataFrame, name: str) -> None:

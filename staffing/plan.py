@@ -55,7 +55,6 @@ from staffing.people import (
     supervisors_needed,
 )
 from staffing.queueing import (
-    MAX_AGENTS,
     agents_per_target,
     failing_targets,
     queue_metrics,
@@ -280,7 +279,8 @@ class PlanSummary:
 # Why a plan without contacts shows no service figures, for every place that shows its summary.
 NO_CONTACTS_NOTE = (
     "No contacts are expected, so service level, waiting time and abandonment are not defined "
-    "(shown as —): any agents and cost are the minimum kept while the queue is open."
+    "(shown as —), and occupancy is 0%: any agents and cost are the minimum kept while the queue "
+    "is open, with nothing to answer."
 )
 
 
@@ -315,26 +315,47 @@ def plan_staffing(
     return pd.concat(parts, ignore_index=True)[columns]
 
 
+# More agents than any contact center could have on one queue at once: the largest operators
+# employ a few hundred thousand people worldwide, spread over thousands of clients and around
+# the clock, and the largest single sites seat some tens of thousands. A forecast needing more
+# is in the wrong unit (a day's or a cumulative count per interval, milliseconds of handling),
+# and its plan read as billions of agents and a cost nobody checks.
+MOST_AGENTS_PER_INTERVAL = 1_000_000
+
+
 def _check_workload(
     frame: pd.DataFrame, demand: pd.DataFrame, interval_minutes: float, settings: StaffingSettings
 ) -> None:
-    """Refuse an interval whose workload needs more agents than can be counted one by one
-    (MAX_AGENTS): the count used to overflow into 1 agent and a 0% service level."""
-    load = demand[VOLUME].to_numpy() * demand[AHT_SECONDS].to_numpy() / (interval_minutes * 60.0)
+    """Refuse an interval whose workload alone keeps more than MOST_AGENTS_PER_INTERVAL agents
+    busy (at the occupancy cap): no real center staffs one queue so. It also keeps the count
+    well below queueing.MAX_AGENTS, beyond which it overflowed into 1 agent and a 0% service level."""
+    with np.errstate(over="ignore"):  # an overflow is refused below, as any huge workload
+        load = demand[VOLUME].to_numpy() * demand[AHT_SECONDS].to_numpy() / (interval_minutes * 60)
     chat_stretch = 1.0 + settings.chat_handle_growth * (settings.chat_concurrency - 1)
     stretch = _read_each_value(
         demand[QUEUE], lambda queue: chat_stretch if settings.channel_of(queue) == "chat" else 1.0
     ).astype(float)
     with np.errstate(over="ignore", invalid="ignore"):
         servers = load * stretch / settings.max_occupancy
-    too_many = ~(servers < MAX_AGENTS)
+    too_many = ~(servers <= MOST_AGENTS_PER_INTERVAL)  # NaN (inf x 0) too
     if too_many.any():
         row = int(np.flatnonzero(too_many)[0])
+        busy = float(servers[row])
+        need = (  # beyond 1e15 the digits are noise; beyond float64, there is no count
+            f"at least {busy:,.0f} agents"
+            if busy < 1e15
+            else f"at least {busy:.1e} agents"
+            if busy < math.inf
+            else "more agents than can be counted"
+        )
         raise InputError(
             f"{_row_label(frame.reset_index(drop=True), int(demand.index[row]))}: "
             f"{_cell_text(demand[VOLUME].iloc[row])} contacts of "
-            f"{_cell_text(demand[AHT_SECONDS].iloc[row])} s each need more than {MAX_AGENTS:.0e} "
-            "agents in one interval; check the volume and aht_seconds units"
+            f"{_cell_text(demand[AHT_SECONDS].iloc[row])} s each in one "
+            f"{interval_minutes:g}-minute interval need {need}, yet no contact center has more "
+            f"than {MOST_AGENTS_PER_INTERVAL:,} on one queue at once; check the volume and "
+            "aht_seconds units (contacts per interval, not per day or a running total; handle "
+            "time in seconds, not milliseconds)"
         )
 
 
@@ -1007,14 +1028,25 @@ def minimum_staffing_note(
 ) -> str:
     """The note on one queue: its contacts, the minimum's agent-hours and what to do."""
     agents = "one agent" if min_agents_open == 1 else f"{min_agents_open} agents"
-    return (
-        f"Queue '{found.queue}' expects only {found.contacts_per_open_interval:,.2f} contacts per "
-        f"open {interval_minutes:g}-minute interval on average, yet is staffed with at least "
-        f"{agents} whenever it is open: {found.minimum_agent_hours:,.0f} of its "
-        f"{found.agent_hours:,.0f} agent-hours ({found.share:.0%}) are that minimum, in intervals "
-        "whose contacts alone need less than one agent. Merge it with another queue, or have it "
-        "answered by a shared pool of agents, to save most of those hours and their cost."
+    expects = (
+        f"expects only {found.contacts_per_open_interval:,.2f} contacts per open "
+        f"{interval_minutes:g}-minute interval on average"
+        if found.contacts_per_open_interval > 0
+        else "expects no contacts"
     )
+    return (
+        f"Queue '{found.queue}' {expects}, yet is staffed with at least {agents} whenever it is "
+        f"open: {_hours_text(found.minimum_agent_hours)} of its "
+        f"{_hours_text(found.agent_hours)} agent-hours ({found.share:.0%}) are that minimum, in "
+        "intervals whose contacts alone need less than one agent. Merge it with another queue, "
+        "or have it answered by a shared pool of agents, to save most of those hours and their "
+        "cost."
+    )
+
+
+def _hours_text(hours: float) -> str:
+    """Agent-hours as a note reads them: "1,240", but "0.5" where rounding would say 0 of 0."""
+    return f"{hours:,.0f}" if hours >= 10 else f"{hours:.1f}".removesuffix(".0")
 
 
 def minimum_queues_note(found: list[MinimumStaffing]) -> str:
@@ -1022,15 +1054,16 @@ def minimum_queues_note(found: list[MinimumStaffing]) -> str:
     fill the page for a center with a dozen side queues."""
     listed = ", ".join(
         f"{each.queue} ({each.contacts_per_open_interval:,.2f} contacts per open interval; "
-        f"{each.minimum_agent_hours:,.0f} of {each.agent_hours:,.0f} agent-hours)"
+        f"{_hours_text(each.minimum_agent_hours)} of {_hours_text(each.agent_hours)} agent-hours)"
         for each in found
     )
     minimum = sum(each.minimum_agent_hours for each in found)
     total = sum(each.agent_hours for each in found)
     queues = "1 queue is" if len(found) == 1 else f"{len(found)} queues are"
     return (
-        f"{queues} staffed mostly by the minimum while open: {listed}. Together {minimum:,.0f} "
-        f"of their {total:,.0f} agent-hours are that minimum, in intervals whose contacts alone "
-        "need less than one agent. Merge them with other queues, or have them answered by a "
-        "shared pool of agents, to save most of those hours and their cost."
+        f"{queues} staffed mostly by the minimum while open: {listed}. Together "
+        f"{_hours_text(minimum)} of their {_hours_text(total)} agent-hours are that minimum, in "
+        "intervals whose contacts alone need less than one agent. Merge them with other queues, "
+        "or have them answered by a shared pool of agents, to save most of those hours and "
+        "their cost."
     )
