@@ -1,0 +1,355 @@
+"""Shifts that cover the rostered people per interval at the fewest paid hours (HiGHS MILP)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.sparse import csc_array, vstack
+
+from data.errors import InputError
+
+# Among plans paying the same hours, fewer and longer shifts are fewer people to hire and brief;
+# per shift this weighs 3.6 seconds of pay, so it never buys a whole extra interval.
+SHIFT_TIEBREAK_HOURS = 1e-3
+DEFAULT_TIME_LIMIT_SECONDS = 60.0
+# Horizons longer than this are planned a block at a time: four weeks with a part-time cap solve
+# in about 1.5 s, a year in one programme not within minutes (bench/shift_speed.py).
+BLOCK_DAYS = 28
+
+
+@dataclass(frozen=True)
+class ShiftType:
+    """A shift people can work: its length (paid, breaks inside: shrinkage covers them), the
+    hours of the day it may start (inclusive), and optionally the most of all paid hours it may
+    take (a part-time cap: 0.3 for at most 30%)."""
+
+    name: str
+    hours: float
+    earliest_start: float = 0.0
+    latest_start: float = 23.99
+    max_hours_share: float | None = None
+
+
+DEFAULT_SHIFT_TYPES = (
+    ShiftType("Full time 8 h", 8.0),
+    ShiftType("Part time 4 h", 4.0, max_hours_share=0.3),
+)
+
+
+@dataclass(frozen=True)
+class ShiftPlan:
+    """The shifts chosen and what they cover.
+
+    `shifts`: shift_start, shift_end, shift, people (one row per start time and type used).
+    `coverage`: interval_start, needed, on_shift, surplus (on_shift - needed), every interval
+    from the first to the last of the need. `optimal` is False when the solver stopped at its
+    time limit; `gap` is then how far above the best possible the paid hours may be."""
+
+    shifts: pd.DataFrame
+    coverage: pd.DataFrame
+    paid_hours: float
+    needed_hours: float
+    optimal: bool
+    gap: float
+
+    @property
+    def efficiency(self) -> float:
+        """Needed over paid hours: the share of shift time the need asks for."""
+        return self.needed_hours / self.paid_hours if self.paid_hours else 1.0
+
+    def by_day(self) -> pd.DataFrame:
+        """Per day the shifts start: people per shift type and paid hours."""
+        if self.shifts.empty:
+            return pd.DataFrame(columns=["day", "paid_hours"])
+        frame = self.shifts.assign(day=self.shifts["shift_start"].dt.normalize())
+        hours = (frame["shift_end"] - frame["shift_start"]).dt.total_seconds() / 3600
+        frame = frame.assign(paid_hours=hours * frame["people"])
+        table = frame.pivot_table(
+            index="day", columns="shift", values="people", aggfunc="sum", fill_value=0
+        )
+        table.columns = [str(name) for name in table.columns]
+        table["paid_hours"] = frame.groupby("day")["paid_hours"].sum()
+        return table.reset_index()
+
+
+def _check_types(types: Sequence[ShiftType], interval_minutes: float) -> list[int]:
+    """Each type's length in intervals; one clear InputError for the first bad type."""
+    if not types:
+        raise InputError("give at least one shift type (a name and its length in hours)")
+    names = [shift.name for shift in types]
+    if len(set(names)) < len(names):
+        raise InputError(f"shift type names must differ; got {', '.join(names)}")
+    lengths = []
+    for shift in types:
+        steps = shift.hours * 60 / interval_minutes
+        if not math.isfinite(steps) or steps < 1 or abs(steps - round(steps)) > 1e-9:
+            raise InputError(
+                f"shift '{shift.name}' lasts {shift.hours:g} h: give a length that is a whole "
+                f"number of the plan's {interval_minutes:g}-minute intervals, at least one"
+            )
+        if not 0 <= shift.earliest_start <= shift.latest_start < 24:
+            raise InputError(
+                f"shift '{shift.name}' may start from {shift.earliest_start:g} h to "
+                f"{shift.latest_start:g} h: give hours of the day from 0 to 24, the earliest "
+                "first"
+            )
+        share = shift.max_hours_share
+        if share is not None and not 0 < share <= 1:
+            raise InputError(
+                f"shift '{shift.name}': its most share of paid hours must be a fraction above "
+                f"0 and at most 1, e.g. 0.3 for 30% (got {share:g})"
+            )
+        lengths.append(round(steps))
+    if all(shift.max_hours_share is not None and shift.max_hours_share < 1 for shift in types):
+        caps = sum(shift.max_hours_share or 0 for shift in types)
+        if caps < 1:
+            raise InputError(
+                "the shift types' most shares of paid hours add up to "
+                f"{caps:.0%}, so no plan can fill 100%: raise one or leave one uncapped"
+            )
+    return lengths
+
+
+def _need_on_grid(need: pd.Series, interval_minutes: float) -> pd.Series:
+    """The need on a regular grid from its first to its last interval, 0 where absent."""
+    if not np.issubdtype(np.asarray(need.index).dtype, np.datetime64) and not isinstance(
+        need.index, pd.DatetimeIndex
+    ):
+        raise InputError("the need per interval must be indexed by interval start times")
+    values = pd.to_numeric(need, errors="coerce").astype(float)
+    bad = ~np.isfinite(values.to_numpy()) | (values.to_numpy() < 0)
+    if bad.any():
+        first = int(np.flatnonzero(bad)[0])
+        value = need.iloc[first]
+        shown = f"{float(value):g}" if isinstance(value, (int, float, np.number)) else repr(value)
+        raise InputError(
+            f"people needed at {need.index[first]:%a %d %b %Y %H:%M} is {shown}: give a number "
+            "0 or more for every interval"
+        )
+    values = values.groupby(level=0).sum().sort_index()
+    step = pd.Timedelta(minutes=interval_minutes)
+    offsets = (values.index - values.index[0]) % step
+    if (offsets != pd.Timedelta(0)).any():
+        at = values.index[int(np.flatnonzero(offsets != pd.Timedelta(0))[0])]
+        raise InputError(
+            f"interval {at:%a %d %b %Y %H:%M} is not on the {interval_minutes:g}-minute grid "
+            f"that starts {values.index[0]:%a %d %b %Y %H:%M}"
+        )
+    grid = pd.date_range(values.index[0], values.index[-1], freq=step)
+    return values.reindex(grid, fill_value=0.0)
+
+
+def _candidate_starts(
+    grid: pd.DatetimeIndex, needed: np.ndarray, shift: ShiftType, length: int
+) -> np.ndarray:
+    """Grid positions where `shift` may start and would cover some need (others never help)."""
+    hour = grid.hour + grid.minute / 60
+    allowed = (hour >= shift.earliest_start - 1e-9) & (hour <= shift.latest_start + 1e-9)
+    busy = np.concatenate([[0], np.cumsum(needed > 0)])
+    ends = np.minimum(np.arange(len(grid)) + length, len(grid))
+    covers = busy[ends] - busy[: len(grid)] > 0
+    return np.flatnonzero(allowed & covers)
+
+
+def _first_uncovered(
+    grid: pd.DatetimeIndex,
+    needed: np.ndarray,
+    starts: list[np.ndarray],
+    lengths: list[int],
+    types: Sequence[ShiftType],
+) -> None:
+    """Refuse a need no allowed shift can cover, naming its first interval."""
+    covered = np.zeros(len(grid) + 1, dtype=np.int64)
+    for first, length in zip(starts, lengths, strict=True):
+        np.add.at(covered, first, 1)
+        np.add.at(covered, np.minimum(first + length, len(grid)), -1)
+    reach = np.cumsum(covered)[: len(grid)] > 0
+    bare = np.flatnonzero((needed > 0) & ~reach)
+    if bare.size:
+        at = grid[bare[0]]
+        windows = "; ".join(
+            f"{shift.name} starts {shift.earliest_start:g}-{shift.latest_start:g} h"
+            for shift in types
+        )
+        raise InputError(
+            f"no allowed shift covers {at:%a %d %b %Y %H:%M} ({needed[bare[0]]:g} people "
+            f"needed): widen the start hours ({windows}) or add a shift type"
+        )
+
+
+def plan_shifts(
+    need: pd.Series,
+    interval_minutes: float,
+    types: Sequence[ShiftType] = DEFAULT_SHIFT_TYPES,
+    time_limit_seconds: float = DEFAULT_TIME_LIMIT_SECONDS,
+) -> ShiftPlan:
+    """The shifts that put at least `need` people (per interval start) on duty in every
+    interval at the fewest paid hours, each type within its start hours and share cap.
+
+    Integer programmes solved by HiGHS, so shifts run across midnight where a 24-hour desk needs
+    it. Without share caps every column of the covering matrix is a run of consecutive
+    intervals: the matrix is totally unimodular and the LP at the root is already whole.
+    A horizon longer than `BLOCK_DAYS` is planned a block at a time, each block covering what
+    the shifts of the blocks before leave uncovered, its part-time cap kept within the block
+    (a year with a cap in one programme outlasts any time limit); `optimal` then means each
+    block was proven best given the shifts running into it."""
+    if time_limit_seconds <= 0:
+        raise InputError(f"time limit must be above 0 seconds (got {time_limit_seconds:g})")
+    lengths = _check_types(types, interval_minutes)
+    grid_need = _need_on_grid(need, interval_minutes)
+    grid = pd.DatetimeIndex(grid_need.index)
+    needed = grid_need.to_numpy()
+    starts = [
+        _candidate_starts(grid, needed, shift, length)
+        for shift, length in zip(types, lengths, strict=True)
+    ]
+    _first_uncovered(grid, needed, starts, lengths, types)
+    step_hours = interval_minutes / 60
+    people = [np.zeros(len(first)) for first in starts]
+    block = max(1, round(BLOCK_DAYS * 24 * 60 / interval_minutes))
+    blocks = range(0, len(grid), block)
+    optimal, gap = True, 0.0
+    for begin in blocks:
+        end = min(begin + block, len(grid))
+        on_duty = _on_duty(len(grid), starts, lengths, people)
+        left = np.zeros(len(grid))
+        left[begin:end] = np.maximum(needed[begin:end] - on_duty[begin:end], 0)
+        if not (left > 0).any():
+            continue
+        # Shifts from before the block may be added where they alone reach its first intervals.
+        picks = [
+            np.flatnonzero((first > begin - length) & (first < end))
+            for first, length in zip(starts, lengths, strict=True)
+        ]
+        chosen, solved, block_gap = _solve_block(
+            left,
+            [first[pick] for first, pick in zip(starts, picks, strict=True)],
+            lengths,
+            types,
+            step_hours,
+            time_limit_seconds / len(blocks),
+        )
+        for total, pick, extra in zip(people, picks, chosen, strict=True):
+            total[pick] += extra
+        optimal, gap = optimal and solved, max(gap, block_gap)
+    return _plan(grid, needed, starts, lengths, types, people, step_hours, optimal, gap)
+
+
+def _on_duty(
+    n_intervals: int, starts: list[np.ndarray], lengths: list[int], people: list[np.ndarray]
+) -> np.ndarray:
+    """People on duty per interval from the shifts chosen so far."""
+    change = np.zeros(n_intervals + 1)
+    for first, length, count in zip(starts, lengths, people, strict=True):
+        np.add.at(change, first, count)
+        np.add.at(change, np.minimum(first + length, n_intervals), -count)
+    return np.cumsum(change)[:n_intervals]
+
+
+def _solve_block(
+    left: np.ndarray,
+    starts: list[np.ndarray],
+    lengths: list[int],
+    types: Sequence[ShiftType],
+    step_hours: float,
+    time_limit_seconds: float,
+) -> tuple[list[np.ndarray], bool, float]:
+    """People per candidate start covering `left` (people still needed per interval) at the
+    fewest paid hours; whether HiGHS proved it best, and its gap otherwise."""
+    coverage = _coverage_matrix(len(left), starts, lengths)
+    hours = np.concatenate(
+        [np.full(len(first), length * step_hours) for first, length in zip(starts, lengths, strict=True)]
+    )
+    rows = np.flatnonzero(left > 0)
+    constraints = [LinearConstraint(coverage[rows], lb=left[rows], ub=np.inf)]
+    caps = _share_caps(starts, types, hours)
+    if caps is not None:
+        constraints.append(LinearConstraint(caps, lb=-np.inf, ub=0.0))
+    result = milp(
+        c=hours + SHIFT_TIEBREAK_HOURS,
+        constraints=constraints,
+        integrality=np.ones(hours.size),
+        bounds=Bounds(0, np.inf),
+        options={"time_limit": float(time_limit_seconds), "mip_rel_gap": 1e-6},
+    )
+    if result.x is None:
+        raise InputError(
+            f"no shift plan found within {time_limit_seconds:g} s ({result.message}): shorten "
+            "the horizon or raise the time limit"
+        )
+    chosen = np.round(result.x)
+    offsets = np.cumsum([0, *[len(first) for first in starts]])
+    parts = [chosen[offsets[i] : offsets[i + 1]] for i in range(len(starts))]
+    return parts, result.status == 0, float(getattr(result, "mip_gap", 0.0) or 0.0)
+
+
+def _coverage_matrix(n_intervals: int, starts: list[np.ndarray], lengths: list[int]) -> csc_array:
+    """Intervals x shift starts: 1 where the shift is on duty."""
+    row_parts, col_parts, column = [], [], 0
+    for first, length in zip(starts, lengths, strict=True):
+        rows = first[:, None] + np.arange(length)[None, :]
+        cols = np.repeat(np.arange(column, column + len(first)), length).reshape(rows.shape)
+        keep = rows < n_intervals
+        row_parts.append(rows[keep])
+        col_parts.append(cols[keep])
+        column += len(first)
+    rows, cols = np.concatenate(row_parts), np.concatenate(col_parts)
+    data = np.ones(rows.size)
+    return csc_array((data, (rows, cols)), shape=(n_intervals, column))
+
+
+def _share_caps(
+    starts: list[np.ndarray], types: Sequence[ShiftType], hours: np.ndarray
+) -> csc_array | None:
+    """One row per capped type: its hours - share x all hours <= 0."""
+    rows = []
+    offsets = np.cumsum([0, *[len(first) for first in starts]])
+    for index, shift in enumerate(types):
+        if shift.max_hours_share is None or shift.max_hours_share >= 1:
+            continue
+        row = -shift.max_hours_share * hours
+        mine = slice(offsets[index], offsets[index + 1])
+        row[mine] += hours[mine]
+        rows.append(csc_array(row[None, :]))
+    return vstack(rows).tocsc() if rows else None
+
+
+def _plan(
+    grid: pd.DatetimeIndex,
+    needed: np.ndarray,
+    starts: list[np.ndarray],
+    lengths: list[int],
+    types: Sequence[ShiftType],
+    people: list[np.ndarray],
+    step_hours: float,
+    optimal: bool,
+    gap: float,
+) -> ShiftPlan:
+    step = pd.Timedelta(hours=step_hours)
+    records = []
+    for first, length, shift, chosen in zip(starts, lengths, types, people, strict=True):
+        for position in np.flatnonzero(chosen > 0):
+            begin = grid[first[position]]
+            records.append((begin, begin + length * step, shift.name, int(chosen[position])))
+    shifts = pd.DataFrame(records, columns=["shift_start", "shift_end", "shift", "people"])
+    shifts = shifts.astype({"shift_start": grid.dtype, "shift_end": grid.dtype, "people": int})
+    shifts = shifts.sort_values(["shift_start", "shift"], ignore_index=True)
+    on_duty = _on_duty(len(grid), starts, lengths, people)
+    coverage = pd.DataFrame(
+        {"interval_start": grid, "needed": needed, "on_shift": on_duty, "surplus": on_duty - needed}
+    )
+    durations = (shifts["shift_end"] - shifts["shift_start"]).dt.total_seconds() / 3600
+    paid = float((durations * shifts["people"]).sum())
+    return ShiftPlan(
+        shifts=shifts,
+        coverage=coverage,
+        paid_hours=paid,
+        needed_hours=float(needed.sum() * step_hours),
+        optimal=optimal,
+        gap=gap,
+    )
