@@ -12,6 +12,7 @@ navigation = st.navigation(
         st.Page("app_pages/data.py", title="Data", icon=":material/table_view:", default=True),
         st.Page("app_pages/forecast.py", title="Forecast", icon=":material/trending_up:"),
         st.Page("app_pages/staffing.py", title="Staffing", icon=":material/groups:"),
+        st.Page("app_pages/shifts.py", title="Shifts", icon=":material/schedule:"),
         st.Page("app_pages/scenarios.py", title="Scenarios", icon=":material/compare:"),
     ]
 )

@@ -82,6 +82,14 @@ def plan(
     return build_plan(_forecast_frame, interval_minutes, _scenario, _aht_by_queue)
 
 
+@st.cache_data(show_spinner="Choosing the shifts…", max_entries=16)
+def shifts(need_key: str, types_key: str, interval_minutes: int, _need: pd.Series, _types: Any):
+    """The shifts covering `_need` (people per interval start) with `_types` (cached)."""
+    from staffing.shifts import plan_shifts
+
+    return plan_shifts(_need, interval_minutes, _types)
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
 def holiday_suggestion(token: str, _dataset: Dataset, country: str | None) -> Any:
     """A holiday calendar matching the history's quiet days better than `country`, or None."""

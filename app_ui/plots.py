@@ -301,6 +301,45 @@ def staffing_chart(plan: pd.DataFrame) -> go.Figure:
     return _layout(figure, "Staff per interval", "People at once", height=360)
 
 
+def shift_cover_chart(coverage: pd.DataFrame) -> go.Figure:
+    """People the plan needs per interval against people on the chosen shifts."""
+    figure = go.Figure()
+    for column, label, colour in (
+        ("needed", "people rostered (needed)", HISTORY_COLOUR),
+        ("on_shift", "people on shift", FORECAST_COLOUR),
+    ):
+        figure.add_trace(
+            go.Scatter(
+                x=coverage["interval_start"],
+                y=coverage[column],
+                mode="lines",
+                line={"shape": "hv", "width": 1.3, "color": colour},
+                name=label,
+                hovertemplate="%{y:,.0f}",
+            )
+        )
+    figure.update_xaxes(title_text="Date and time", hoverformat=HOVER_TIME)
+    return _layout(figure, "Shifts against the people needed", "People at once", height=360)
+
+
+def shift_days_chart(by_day: pd.DataFrame) -> go.Figure:
+    """Shifts starting each day, stacked by shift type."""
+    figure = go.Figure()
+    for column in [name for name in by_day.columns if name not in ("day", "paid_hours")]:
+        figure.add_trace(
+            go.Bar(
+                x=by_day["day"],
+                y=by_day[column],
+                name=column,
+                hovertemplate="%{x|%a %d %b}: %{y:,.0f} shifts<extra>" + column + "</extra>",
+            )
+        )
+    _layout(figure, "Shifts starting each day", "Shifts (people)", height=320)
+    figure.update_layout(barmode="stack", hovermode="closest")
+    figure.update_yaxes(tickformat=",d")
+    return _day_axis(figure, pd.to_datetime(by_day["day"]))
+
+
 def scenario_staff_chart(plans: pd.DataFrame, baseline: str) -> go.Figure:
     """People rostered per interval, one line per scenario (`plans` from
     planning.compare.plans_side_by_side), and below it each scenario's difference from the

@@ -37,13 +37,18 @@ def _one_of(options: Callable[[], list[Any]]):
     return lambda value: value in options()
 
 
-def _hours(value: Any) -> bool:
-    return (
-        isinstance(value, list | tuple)
-        and len(value) == 2
-        and all(hour in settings.EMAIL_HOUR_CHOICES for hour in value)
-        and value[0] < value[1]
-    )
+def _hours(choices: list[float], same: bool = False):
+    """A (first, last) pair of hours among `choices`, the first earlier (or equal, `same`)."""
+
+    def valid(value: Any) -> bool:
+        return (
+            isinstance(value, list | tuple)
+            and len(value) == 2
+            and all(hour in choices for hour in value)
+            and (value[0] <= value[1] if same else value[0] < value[1])
+        )
+
+    return valid
 
 
 # Every kept setting with what a stored value must be for its widget to take it; anything else
@@ -66,8 +71,13 @@ KEPT: dict[str, Callable[[Any], bool]] = {
     "supervisor_cost": _number(),
     "chat_concurrency": _number(1, settings.MAX_CHATS_AT_ONCE, whole=True),
     "email_response_hours": _number(0.25),
-    "email_hours": _hours,
+    "email_hours": _hours(settings.EMAIL_HOUR_CHOICES),
+    "shift_full_hours": _number(0.5, 12),
+    "shift_part_hours": _number(0, 12),
+    "shift_part_max_pct": _number(0, 100),
+    "shift_starts": _hours(settings.SHIFT_START_CHOICES, same=True),
 }
+HOUR_RANGES = ("email_hours", "shift_starts")  # stored as lists, widgets take tuples
 REGION = "holiday_subdivision"  # kept with the country it belongs to
 # Widgets whose values are whole numbers; JSON gives them back as they were, but a float here
 # would make Streamlit refuse the widget (its bounds are ints).
@@ -97,7 +107,7 @@ def restore() -> None:
     for key, value in usable.items():
         if key in WHOLE_NUMBERS:
             value = int(value)
-        elif key == "email_hours":
+        elif key in HOUR_RANGES:
             value = tuple(float(hour) for hour in value)
         session.setdefault(key, value)
     calendars = stored.get(settings.DATASET_CALENDARS)

@@ -34,6 +34,7 @@ from staffing.plan import DEFAULT_MAX_OCCUPANCY, StaffingSettings, channel_from_
 from staffing.plausibility import amount_text as _amount
 from staffing.plausibility import duration_text as duration_text  # the pages' unit of waits
 from staffing.plausibility import implausible_values
+from staffing.shifts import ShiftType
 from staffing.validation import SUPERVISOR_SPAN_RANGE
 
 NO_CALENDAR = "(none)"
@@ -529,6 +530,15 @@ STAFFING_DEFAULTS: dict[str, Any] = {
     "email_hours": (8.0, 18.0),  # hours of the day e-mail is worked: office hours by default
     "quantile": "mean",
 }
+# Shifts page widgets: lengths in hours, the part-time cap in percent of paid hours, and the
+# hours of the day shifts may start (whenever needed by default).
+SHIFT_DEFAULTS: dict[str, Any] = {
+    "shift_full_hours": 8.0,
+    "shift_part_hours": 4.0,
+    "shift_part_max_pct": 30.0,
+    "shift_starts": (0.0, 23.5),
+}
+SHIFT_START_CHOICES = [half / 2 for half in range(48)]  # 00:00 to 23:30
 CHANNEL_LABELS = {"voice": "Voice (calls)", "chat": "Chat", "email": "E-mail"}
 QUANTILE_LABELS = {
     "mean": "Mean forecast",
@@ -766,6 +776,33 @@ def seed_staffing(current: state.CurrentDataset) -> None:
         st.session_state["channel"] = queue_channel(queue)
         st.session_state["aht_seconds"] = queue_aht(current, queue)
         st.session_state["patience_s"] = queue_patience(current, queue)
+
+
+def seed_shifts(current: state.CurrentDataset) -> None:
+    """First values for the staffing widgets (the shifts cover that plan) and the shift ones."""
+    seed_staffing(current)
+    state.seed(SHIFT_DEFAULTS)
+
+
+def shift_types() -> list[ShiftType]:
+    """The shift types the Shifts page's widgets describe: full time, and part time when its
+    length and cap are above 0 (a cap of 100% is no cap)."""
+    session = st.session_state
+    earliest, latest = (float(hour) for hour in session["shift_starts"])
+    full = float(session["shift_full_hours"])
+    types = [ShiftType(f"Full time {full:g} h", full, earliest, latest)]
+    part, cap = float(session["shift_part_hours"]), float(session["shift_part_max_pct"])
+    if part > 0 and cap > 0 and part != full:
+        types.append(
+            ShiftType(
+                f"Part time {part:g} h",
+                part,
+                earliest,
+                latest,
+                max_hours_share=cap / 100 if cap < 100 else None,
+            )
+        )
+    return types
 
 
 def reset_staffing_defaults() -> None:

@@ -226,3 +226,22 @@ def test_sample_forecast_explains_its_model_and_staffs_every_queue(app_page):
     open_page(page, "Data")
     screenshot(page, "data-page-sample")
     assert page.errors == []
+
+
+def test_shifts_page_covers_the_sample_and_downloads_the_shift_starts(app_page, tmp_path):
+    page = app_page
+    open_page(page, "Shifts")
+    page.locator('[data-testid="stPlotlyChart"]').first.wait_for()
+    text = main_text(page)
+    assert "Paid hours on shifts" in text and "Shift hours needed" in text
+    assert "Shifts against the people needed" in text or page.locator(
+        '[data-testid="stPlotlyChart"]'
+    ).count() == 2
+    assert app_exceptions(page) == []
+    screenshot(page, "shifts-page-sample")
+    open_tab(page, "Shift starts")
+    starts = pd.read_csv(download(page, "Shift starts (CSV)", tmp_path))
+    assert list(starts.columns) == ["shift_start", "shift_end", "shift", "people"]
+    assert set(starts["shift"]) <= {"Full time 8 h", "Part time 4 h"}
+    assert (starts["people"] > 0).all()
+    assert page.errors == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from test_app_pages import APP, FAST_MODEL, assert_clean, go, open_app
+from test_app_pages import APP, FAST_MODEL, assert_clean, go, open_app, table
 from test_stale_dataset import SAMPLE, with_week_open
 
 from app_ui import preferences, settings
@@ -40,6 +40,22 @@ def test_targets_costs_and_horizon_come_back_in_a_new_session(picco_home):
         again.number_input(key="shrinkage_pct").value == settings.STAFFING_DEFAULTS["shrinkage_pct"]
     )
     assert "aht_seconds" not in Store().load_preferences()
+
+
+def test_shift_lengths_cap_and_start_hours_come_back_in_a_new_session(picco_home):
+    app = go(open_app(), "shifts")
+    app.number_input(key="shift_full_hours").set_value(7.5).run()
+    app.number_input(key="shift_part_max_pct").set_value(20.0).run()
+    app.select_slider(key="shift_starts").set_value((6.0, 14.0)).run()
+    assert_clean(app)
+
+    again = new_session("shifts")
+    assert_clean(again)
+    assert again.number_input(key="shift_full_hours").value == 7.5
+    assert again.number_input(key="shift_part_max_pct").value == 20.0
+    assert again.select_slider(key="shift_starts").value == (6.0, 14.0)
+    assert set(again.session_state["shift_starts"]) == {6.0, 14.0}
+    assert "Full time 7.5 h" in set(table(again, "shift_start")[0]["shift"])
 
 
 def test_stored_values_a_widget_cannot_take_are_left_out(picco_home):
@@ -81,6 +97,10 @@ def test_stored_values_a_widget_cannot_take_are_left_out(picco_home):
         ("email_response_hours", 0.1, False),
         ("max_asa_s", -5, False),
         ("peak_threshold_pct", True, False),
+        ("shift_starts", [7.0, 7.0], True),
+        ("shift_starts", [7.0, 24.0], False),
+        ("shift_full_hours", 13, False),
+        ("shift_part_max_pct", 120, False),
     ],
 )
 def test_each_kept_setting_is_checked_before_it_is_restored(key, value, kept):

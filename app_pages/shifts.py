@@ -1,0 +1,221 @@
+"""Shifts page: the shifts that cover the people rostered on the Staffing page, and their cost."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app_ui import cached, downloads, plots, settings, state, tables, url_state
+from data.errors import InputError
+from data.schema import INTERVAL_START
+
+SESSION = "session"
+THIS_QUEUE, ALL_QUEUES = "this queue", "all queues"
+COVER_LABELS = {
+    THIS_QUEUE: "The queue picked",
+    ALL_QUEUES: "All queues together (agents who work every queue)",
+}
+
+st.title("Shifts")
+current = state.current()
+url_state.seed_from_url(url_state.QUEUE_KEY, url_state.QUEUE_PARAM, current.dataset.queues)
+settings.seed_shifts(current)
+state.seed({"shift_cover": THIS_QUEUE})
+state.carry_over(url_state.QUEUE_KEY)
+st.caption(
+    f"Dataset: **{current.name}** · the people rostered on the Staffing page (its targets, "
+    f"shrinkage and costs) over the next {st.session_state['horizon_days']} days, covered by "
+    "whole shifts at the fewest paid hours"
+)
+
+with st.container(border=True):
+    row = st.columns([2, 3])
+    queue = row[0].selectbox(
+        "Queue", current.dataset.queues, key=url_state.QUEUE_KEY, persist_state=SESSION
+    )
+    url_state.keep_in_url(url_state.QUEUE_PARAM, queue)
+    row[1].radio(
+        "Cover",
+        list(COVER_LABELS),
+        format_func=COVER_LABELS.get,
+        key="shift_cover",
+        horizontal=True,
+        persist_state=SESSION,
+        help="All queues together adds up every queue's people rostered, each staffed on its own "
+        "channel and handle time: right when agents take any queue's contacts.",
+    )
+    row = st.columns(4)
+    row[0].number_input(
+        "Full-time shift (hours)",
+        min_value=0.5,
+        max_value=12.0,
+        step=0.5,
+        key="shift_full_hours",
+        format="%g",
+        persist_state=SESSION,
+        help="Paid length of a full-time shift. Breaks happen inside it: the shrinkage on the "
+        "Staffing page already adds people for them.",
+    )
+    row[1].number_input(
+        "Part-time shift (hours, 0 = none)",
+        min_value=0.0,
+        max_value=12.0,
+        step=0.5,
+        key="shift_part_hours",
+        format="%g",
+        persist_state=SESSION,
+        help="Paid length of a part-time shift; 0 plans full-time shifts only.",
+    )
+    row[2].number_input(
+        "Part time at most (% of paid hours)",
+        min_value=0.0,
+        max_value=100.0,
+        step=5.0,
+        key="shift_part_max_pct",
+        format="%g",
+        persist_state=SESSION,
+        help="The most of all paid hours part-time shifts may take (a contract or policy "
+        "limit); 0 plans full-time shifts only, 100 sets no limit.",
+    )
+    row[3].select_slider(
+        "Shifts start between",
+        options=settings.SHIFT_START_CHOICES,
+        value=settings.SHIFT_DEFAULTS["shift_starts"],
+        format_func=settings.clock_text,
+        key="shift_starts",
+        persist_state=SESSION,
+        help="First and last time of day a shift may start (both included). Shifts may run past "
+        "midnight where the queue is open at night.",
+    )
+
+cover_all = st.session_state["shift_cover"] == ALL_QUEUES
+queues = current.dataset.queues if cover_all else [queue]
+needs = []
+for each in queues:
+    try:
+        outcome = settings.plan_for(current, each, settings.queue_scenario(current, each))
+    except InputError as error:
+        st.error(f"{each}: the Staffing page's settings cannot staff it: {error}")
+        st.stop()
+    needs.append(outcome.plan.set_index(pd.to_datetime(outcome.plan[INTERVAL_START]))["rostered"])
+need = pd.concat(needs).groupby(level=0).sum().astype(float)
+types = settings.shift_types()
+try:
+    result = cached.shifts(
+        f"{settings.forecast_key(current)}|{'|'.join(queues)}|{repr(settings.current_scenario())}",
+        repr(types),
+        current.dataset.interval_minutes,
+        need,
+        types,
+    )
+except InputError as error:
+    st.error(f"No shift plan: {error}")
+    st.stop()
+
+agent_cost = float(st.session_state["agent_cost"])
+shifts_total = int(result.shifts["people"].sum())
+figures = st.columns(5)
+figures[0].metric(
+    "Shifts",
+    f"{shifts_total:,}",
+    border=True,
+    help="Shifts over the horizon: one person working one shift each.",
+)
+figures[1].metric(
+    "Paid hours on shifts",
+    f"{result.paid_hours:,.0f}",
+    border=True,
+    help=f"The people rostered need {result.needed_hours:,.0f} h over the horizon; whole "
+    "shifts cannot follow every interval's ups and downs.",
+)
+figures[2].metric(
+    "Shift hours needed",
+    f"{result.efficiency:.1%}",
+    border=True,
+    help="Hours the plan needs over hours paid on shifts: the rest is people on shift beyond "
+    "the need (they can take training, e-mail or coaching).",
+)
+figures[3].metric(
+    "Hours beyond the need",
+    f"{result.paid_hours - result.needed_hours:,.0f}",
+    border=True,
+)
+figures[4].metric(
+    f"Shift cost, {st.session_state['horizon_days']} days",
+    f"€ {result.paid_hours * agent_cost:,.0f}",
+    border=True,
+    help=f"Paid hours at € {agent_cost:,.2f} per agent hour (Staffing page); supervisors not "
+    "included.",
+)
+if not result.optimal:
+    st.warning(
+        "The shift search stopped at its time limit: the plan covers every interval, but may "
+        f"pay up to {result.gap:.1%} more hours than the best one. A shorter horizon solves "
+        "faster."
+    )
+st.caption(
+    "Agents only: add supervisors at one per "
+    f"{st.session_state['supervisor_span']} people on shift. Every interval gets at least the "
+    "people rostered; among plans paying as many hours, the one with fewer (longer) shifts."
+)
+
+st.plotly_chart(plots.shift_cover_chart(result.coverage), key="shift_cover_chart")
+by_day = result.by_day()
+if not by_day.empty:
+    st.plotly_chart(plots.shift_days_chart(by_day), key="shift_days_chart")
+
+named = "all_queues" if cover_all else queue
+days_tab, starts_tab, cover_tab = st.tabs(
+    ["Shifts per day", "Shift starts", "Cover per interval"], key="shift_tab", on_change="rerun"
+)
+day_columns = {
+    "day": tables.Column("Day", tables.DAY),
+    "paid_hours": tables.Column("Paid hours (h)", tables.DECIMAL),
+}
+day_columns |= {
+    name: tables.Column(f"{name} (shifts)", tables.COUNT)
+    for name in by_day.columns
+    if name not in day_columns
+}
+with days_tab:
+    tables.show(by_day, key="shift_days_table", overrides=day_columns, all_rows_up_to=31)
+    downloads.download_table(
+        by_day,
+        downloads.file_stem("shifts_per_day", named),
+        "Shifts per day",
+        key="download_shift_days",
+    )
+with starts_tab:
+    tables.show(
+        result.shifts,
+        key="shift_starts_table",
+        overrides={
+            "shift_start": tables.Column("Starts", tables.SLOT),
+            "shift_end": tables.Column("Ends", tables.SLOT),
+            "shift": tables.Column("Shift", tables.TEXT),
+            "people": tables.Column("People", tables.COUNT, "People starting this shift then."),
+        },
+    )
+    downloads.download_table(
+        result.shifts,
+        downloads.file_stem("shift_starts", named),
+        "Shift starts",
+        key="download_shift_starts",
+    )
+with cover_tab:
+    tables.show(
+        result.coverage,
+        key="shift_cover_table",
+        overrides={
+            INTERVAL_START: tables.Column("Interval start", tables.SLOT),
+            "needed": tables.Column("People needed", tables.DECIMAL, "People rostered."),
+            "on_shift": tables.Column("On shift", tables.COUNT),
+            "surplus": tables.Column("Beyond the need", tables.DECIMAL),
+        },
+    )
+    downloads.download_table(
+        result.coverage,
+        downloads.file_stem("shift_cover", named),
+        "Cover per interval",
+        key="download_shift_cover",
+    )

@@ -1,0 +1,92 @@
+"""The Shifts page driven headless with AppTest on the shipped sample."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from test_app_pages import assert_clean, go, metric, number, open_app, table
+
+from staffing.shifts import ShiftType, plan_shifts
+
+
+def _tables(app) -> dict[str, pd.DataFrame]:
+    """The page's three tables by their first column."""
+    found = {}
+    for name in ("day", "shift_start", "on_shift"):
+        found[name] = table(app, name)[0]
+    return found
+
+
+def test_the_shifts_cover_the_staffing_pages_people_at_the_hours_shown(picco_home):
+    app = go(open_app(), "staffing")
+    assert_clean(app)
+    plan = table(app, "interval_start", "rostered")[0]
+    app = go(app, "shifts")
+    assert_clean(app)
+    shown = _tables(app)
+    cover, starts, days = shown["on_shift"], shown["shift_start"], shown["day"]
+    # The need is the Staffing page's people rostered, interval by interval.
+    needed = plan.set_index(pd.to_datetime(plan["interval_start"]))["rostered"].fillna(0)
+    on_grid = cover.set_index(pd.to_datetime(cover["interval_start"]))["needed"]
+    assert on_grid.reindex(needed.index).tolist() == needed.astype(float).tolist()
+    assert (cover["on_shift"] >= cover["needed"]).all()
+    # The default shifts (8 h full time, 4 h part time at most 30% of paid hours), as the
+    # package plans them on that need.
+    expected = plan_shifts(
+        on_grid,
+        15,
+        [ShiftType("Full time 8 h", 8), ShiftType("Part time 4 h", 4, max_hours_share=0.3)],
+    )
+    assert number(metric(app, "Paid hours on shifts")) == round(expected.paid_hours)
+    hours = pd.to_datetime(starts["shift_end"]) - pd.to_datetime(starts["shift_start"])
+    paid = float((hours.dt.total_seconds() / 3600 * starts["people"]).sum())
+    assert paid == expected.paid_hours
+    assert (
+        number(metric(app, "Shifts"))
+        == starts["people"].sum()
+        == days[["Full time 8 h", "Part time 4 h"]].sum().sum()
+    )
+    part = float(
+        (hours.dt.total_seconds() / 3600 * starts["people"])[
+            starts["shift"] == "Part time 4 h"
+        ].sum()
+    )
+    assert part <= 0.3 * paid + 1e-9
+    assert metric(app, "Shift hours needed") == f"{expected.efficiency:.1%}"
+    assert number(metric(app, "Shift cost, 7 days")) == round(paid * 22.0)
+    assert {
+        "download_shift_days_csv",
+        "download_shift_starts_xlsx",
+        "download_shift_cover_csv",
+    } <= {button.key for button in app.get("download_button")}
+    assert len(app.get("plotly_chart")) == 2
+
+
+def test_full_time_only_and_a_start_window_change_the_plan(picco_home):
+    app = go(open_app(), "shifts")
+    app.number_input(key="shift_part_hours").set_value(0.0).run()
+    assert_clean(app)
+    starts = table(app, "shift_start")[0]
+    assert set(starts["shift"]) == {"Full time 8 h"}
+    # Starts only from 09:00 to 10:00: the sample desk opens earlier, which no shift covers.
+    app.select_slider(key="shift_starts").set_value((9.0, 10.0)).run()
+    assert not app.exception
+    errors = [item.value for item in app.error]
+    assert len(errors) == 1 and errors[0].startswith("No shift plan: no allowed shift covers ")
+    assert "widen the start hours (Full time 8 h starts 9-10 h)" in errors[0]
+
+
+def test_all_queues_together_cover_the_sum_of_every_queues_people(picco_home):
+    app = go(open_app(), "shifts")
+    one = table(app, "on_shift")[0]["needed"].sum()
+    app.radio(key="shift_cover").set_value("all queues").run()
+    assert_clean(app)
+    together = table(app, "on_shift")[0]
+    # The sample's three queues (phone, chat, e-mail) together need more than the phone alone.
+    assert together["needed"].sum() > one
+    assert (together["on_shift"] >= together["needed"]).all()
+    assert np.isclose(
+        number(metric(app, "Hours beyond the need")),
+        round(number(metric(app, "Paid hours on shifts")) - together["needed"].sum() / 4),
+        atol=1,
+    )
