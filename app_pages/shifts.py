@@ -100,14 +100,9 @@ for each in queues:
     needs.append(outcome.plan.set_index(pd.to_datetime(outcome.plan[INTERVAL_START]))["rostered"])
 need = pd.concat(needs).groupby(level=0).sum().astype(float)
 types = settings.shift_types()
+need_key = f"{settings.forecast_key(current)}|{'|'.join(queues)}|{settings.current_scenario()!r}"
 try:
-    result = cached.shifts(
-        f"{settings.forecast_key(current)}|{'|'.join(queues)}|{repr(settings.current_scenario())}",
-        repr(types),
-        current.dataset.interval_minutes,
-        need,
-        types,
-    )
+    result = cached.shifts(need_key, repr(types), current.dataset.interval_minutes, need, types)
 except InputError as error:
     st.error(f"No shift plan: {error}")
     st.stop()
@@ -218,4 +213,64 @@ with cover_tab:
         downloads.file_stem("shift_cover", named),
         "Cover per interval",
         key="download_shift_cover",
+    )
+
+st.subheader("More or fewer part-timers")
+part_hours = float(st.session_state["shift_part_hours"])
+if part_hours <= 0 or part_hours == float(st.session_state["shift_full_hours"]):
+    st.caption("Set a part-time shift length above to see what other part-time shares would pay.")
+else:
+    st.caption(
+        "The same need, shift lengths and start hours with other caps on part time: the paid "
+        "hours and cost each would plan, against the cap set above."
+    )
+    current_cap = float(st.session_state["shift_part_max_pct"])
+    rows = []
+    for cap in sorted({0.0, 15.0, 30.0, 50.0, 100.0, current_cap}):
+        variant = settings.shift_types(part_max_pct=cap)
+        try:
+            other = cached.shifts(
+                need_key, repr(variant), current.dataset.interval_minutes, need, variant
+            )
+        except InputError:
+            continue  # e.g. full time alone cannot start early enough: the cap row is left out
+        lengths = (other.shifts["shift_end"] - other.shifts["shift_start"]).dt.total_seconds()
+        paid_each = lengths / 3600 * other.shifts["people"]
+        part_paid = float(paid_each[other.shifts["shift"] != variant[0].name].sum())
+        rows.append(
+            {
+                "part_time_cap": "no cap" if cap >= 100 else f"{cap:g}%",
+                "set_above": cap == current_cap,
+                "shifts": int(other.shifts["people"].sum()),
+                "part_time_share": part_paid / other.paid_hours if other.paid_hours else 0.0,
+                "paid_hours": other.paid_hours,
+                "beyond_need": other.paid_hours - other.needed_hours,
+                "cost": other.paid_hours * agent_cost,
+                "cost_change": (other.paid_hours - result.paid_hours) * agent_cost,
+            }
+        )
+    shares = pd.DataFrame(rows)
+    tables.show(
+        shares,
+        key="part_time_table",
+        overrides={
+            "part_time_cap": tables.Column("Part time at most", tables.TEXT),
+            "set_above": tables.Column("Set above", tables.FLAG),
+            "shifts": tables.Column("Shifts", tables.COUNT),
+            "part_time_share": tables.Column(
+                "Part time used (%)", tables.PERCENT, "Share of the paid hours on part-time shifts."
+            ),
+            "paid_hours": tables.Column("Paid hours (h)", tables.COUNT),
+            "beyond_need": tables.Column("Beyond the need (h)", tables.COUNT),
+            "cost": tables.Column("Shift cost (EUR)", tables.MONEY),
+            "cost_change": tables.Column(
+                "Against the cap set above (EUR)", tables.MONEY, "Negative: that cap pays less."
+            ),
+        },
+    )
+    downloads.download_table(
+        shares,
+        downloads.file_stem("part_time_caps", named),
+        "Part-time caps",
+        key="download_part_time_caps",
     )

@@ -784,14 +784,15 @@ def seed_shifts(current: state.CurrentDataset) -> None:
     state.seed(SHIFT_DEFAULTS)
 
 
-def shift_types() -> list[ShiftType]:
+def shift_types(part_max_pct: float | None = None) -> list[ShiftType]:
     """The shift types the Shifts page's widgets describe: full time, and part time when its
-    length and cap are above 0 (a cap of 100% is no cap)."""
+    length and cap are above 0 (a cap of 100% is no cap). `part_max_pct` replaces the cap."""
     session = st.session_state
     earliest, latest = (float(hour) for hour in session["shift_starts"])
     full = float(session["shift_full_hours"])
     types = [ShiftType(f"Full time {full:g} h", full, earliest, latest)]
-    part, cap = float(session["shift_part_hours"]), float(session["shift_part_max_pct"])
+    part = float(session["shift_part_hours"])
+    cap = float(session["shift_part_max_pct"] if part_max_pct is None else part_max_pct)
     if part > 0 and cap > 0 and part != full:
         types.append(
             ShiftType(

@@ -90,3 +90,25 @@ def test_all_queues_together_cover_the_sum_of_every_queues_people(picco_home):
         round(number(metric(app, "Paid hours on shifts")) - together["needed"].sum() / 4),
         atol=1,
     )
+
+
+def test_other_part_time_caps_show_what_they_would_pay(picco_home):
+    app = go(open_app(), "shifts")
+    assert_clean(app)
+    caps = table(app, "part_time_cap")[0]
+    assert caps["part_time_cap"].tolist() == ["0%", "15%", "30%", "50%", "no cap"]
+    # A looser cap can only pay less or the same; full time only uses no part time at all.
+    paid = caps["paid_hours"].tolist()
+    assert paid == sorted(paid, reverse=True) and paid[0] > paid[-1]
+    assert caps["part_time_share"].iloc[0] == 0.0
+    assert (caps["part_time_share"] <= [0.0, 15.0, 30.0, 50.0, 100.0]).all()
+    # The row of the cap set above is the plan the page shows.
+    chosen = caps[caps["set_above"]].iloc[0]
+    assert chosen["part_time_cap"] == "30%" and chosen["cost_change"] == 0
+    assert round(chosen["paid_hours"]) == number(metric(app, "Paid hours on shifts"))
+    # Full time only: every shift 8 hours, so the paid hours are a multiple of 8.
+    assert paid[0] % 8 == 0
+    assert caps["cost_change"].iloc[0] == (paid[0] - chosen["paid_hours"]) * 22.0
+    app.number_input(key="shift_part_hours").set_value(0.0).run()
+    assert_clean(app)
+    assert "Set a part-time shift length above" in " ".join(item.value for item in app.caption)
