@@ -200,6 +200,10 @@ def plan_shifts(
     block was proven best given the shifts running into it."""
     if time_limit_seconds <= 0:
         raise InputError(f"time limit must be above 0 seconds (got {time_limit_seconds:g})")
+    if not interval_minutes > 0:
+        raise InputError(f"interval length must be above 0 minutes (got {interval_minutes:g})")
+    if len(need) == 0:
+        raise InputError("no intervals to cover: the need per interval is empty")
     lengths = _check_types(types, interval_minutes)
     grid_need = _need_on_grid(need, interval_minutes)
     grid = pd.DatetimeIndex(grid_need.index)

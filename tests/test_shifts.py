@@ -183,6 +183,11 @@ def test_the_day_table_sums_people_and_hours():
             "interval",
         ),
         (
+            pd.Series([], dtype=float, index=pd.DatetimeIndex([])),
+            [ShiftType("A", 1)],
+            "no intervals to cover: the need per interval is empty",
+        ),
+        (
             _need([1]),
             [ShiftType("A", 1), ShiftType("A", 2)],
             "shift type names must differ; got A, A",
@@ -219,3 +224,8 @@ def test_a_long_horizon_planned_in_blocks_stays_close_to_one_programme(monkeypat
     monkeypatch.setattr(shifts, "BLOCK_DAYS", 100)
     whole = plan_shifts(need, 30, types)
     assert whole.paid_hours <= blocks.paid_hours <= whole.paid_hours * 1.01
+
+
+def test_a_zero_interval_length_is_refused():
+    with pytest.raises(InputError, match=r"^interval length must be above 0 minutes \(got 0\)$"):
+        plan_shifts(_need([1]), 0, [ShiftType("A", 1)])
