@@ -1,4 +1,4 @@
-"""Headless entry point: `python cli.py inspect|staff|forecast|backtest|plan ...`."""
+"""Headless entry point: `python cli.py inspect|staff|forecast|backtest|plan|shifts ...`."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cli_commands import backtest, forecast, inspect, plan, staff
+from cli_commands import backtest, forecast, inspect, plan, shifts, staff
 
 # In the order `--help` lists them.
-COMMANDS = [inspect, forecast, backtest, staff, plan]
+COMMANDS = [inspect, forecast, backtest, staff, plan, shifts]

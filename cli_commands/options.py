@@ -190,40 +190,48 @@ def check_horizon(days: int) -> None:
         )
 
 
-def check_out(path: str) -> None:
+def check_out(path: str, option: str = "--out") -> None:
     """Refuse an --out that cannot be written before any work is done: a folder that does not
     exist (it is not created: a mistyped path would leave a stray folder), a folder given as the
-    file, a place without write permission."""
+    file, a place without write permission. `option` names the flag in the message."""
     target = Path(path)
     folder = target.parent
     if target.is_dir():
-        raise InputError(f"--out {path} is a folder: give a file name, e.g. {target / 'out.csv'}.")
+        raise InputError(
+            f"{option} {path} is a folder: give a file name, e.g. {target / 'out.csv'}."
+        )
     if not folder.is_dir():
         problem = "is not a folder" if folder.exists() else "does not exist"
-        raise InputError(f"--out {path}: {folder} {problem}; create it or write elsewhere.")
+        raise InputError(f"{option} {path}: {folder} {problem}; create it or write elsewhere.")
     if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
-        raise InputError(f"--out {path}: no permission to write there; write elsewhere.")
+        raise InputError(f"{option} {path}: no permission to write there; write elsewhere.")
 
 
-def write_csv(table: pd.DataFrame, path: str) -> None:
+def write_csv(table: pd.DataFrame, path: str, option: str = "--out") -> None:
     """`table` to --out `path`; a write that fails all the same (disk full, a file locked) is
     one line naming the path, like any bad input."""
     try:
         table.to_csv(path, index=False)
     except OSError as error:
         reason = error.strerror or str(error)
-        raise InputError(f"--out {path}: cannot write it ({reason}).") from error
+        raise InputError(f"{option} {path}: cannot write it ({reason}).") from error
 
 
 def check_queues(dataset: Dataset, queues: list[str] | None) -> list[str] | None:
     """The data's names of the --queue values, typed in any case or spacing ("tech. axa" for
     "Tech. Axa": names are typed from memory); a value naming no queue is refused."""
+    return match_queues(dataset.queues, queues)
+
+
+def match_queues(known: list[str], queues: list[str] | None) -> list[str] | None:
+    """The `known` names of the --queue values, typed in any case or spacing; a value naming
+    no queue, or several that differ only so, is refused listing the known ones."""
     if not queues:
         return queues
     by_key: dict[str, list[str]] = {}
-    for name in dataset.queues:
+    for name in known:
         by_key.setdefault(_queue_key(name), []).append(name)
-    found = [name if name in dataset.queues else by_key.get(_queue_key(name)) for name in queues]
+    found = [name if name in known else by_key.get(_queue_key(name)) for name in queues]
     unknown = sorted(
         name
         for name, match in zip(queues, found, strict=True)
@@ -232,7 +240,7 @@ def check_queues(dataset: Dataset, queues: list[str] | None) -> list[str] | None
     if unknown:
         raise InputError(
             f"--queue {', '.join(unknown)}: no such queue in the data; "
-            f"the queues are {', '.join(dataset.queues)}."
+            f"the queues are {', '.join(known)}."
         )
     return [match[0] if isinstance(match, list) else match for match in found]
 

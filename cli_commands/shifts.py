@@ -1,0 +1,338 @@
+"""`cli.py shifts PLAN.csv --out SHIFTS.csv`: whole shifts that cover a plan's rostered people."""
+
+from __future__ import annotations
+
+import argparse
+import math
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from cli_commands.options import check_out, match_queues, one_line_errors, write_csv
+from cli_commands.words import counted
+from data.errors import InputError
+from data.schema import INTERVAL_START, QUEUE
+from data.sniff import sniff_file
+from staffing.cost import DEFAULT_AGENT_HOURLY_COST
+from staffing.plan import interval_starts
+from staffing.shifts import (
+    BLOCK_DAYS,
+    DEFAULT_TIME_LIMIT_SECONDS,
+    ShiftPlan,
+    ShiftType,
+    plan_shifts,
+)
+
+ROSTERED = "rostered"
+# Matched whatever their case or spacing ("Rostered "), as `staff` matches its columns.
+KNOWN_COLUMNS = (INTERVAL_START, QUEUE, ROSTERED)
+SOURCE_HINT = "give the plan `cli.py staff` or `cli.py plan` writes"
+SHIFTS_COLUMNS_HELP = """\
+SHIFTS.csv columns, one row per start time and shift type used:
+  shift_start      when the shift starts, on the centre's clock
+  shift_end        when it ends (paid length; breaks inside, as shrinkage covers them)
+  shift            the shift type, e.g. Full time 8 h
+  people           people starting this shift then
+COVER.csv columns (--cover-out), every interval from the plan's first to its last:
+  interval_start   start of the interval
+  needed           people rostered in PLAN.csv (0 where it lists none)
+  on_shift         people on shift
+  surplus          on_shift - needed: time for training, e-mail or coaching
+Agents only: supervisors are not included in the shifts or their cost."""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "shifts",
+        help="cover a plan's rostered people with whole shifts at the fewest paid hours",
+        description=(
+            "Read PLAN.csv (interval_start, rostered, optional queue: what `cli.py staff` or\n"
+            "`cli.py plan` writes) and write the shifts that put at least the people rostered\n"
+            "on duty in every interval, at the fewest paid hours, to --out SHIFTS.csv."
+        ),
+        epilog=SHIFTS_COLUMNS_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    one_line_errors(parser)
+    parser.add_argument("plan", metavar="PLAN.csv", help="plan with a rostered column")
+    parser.add_argument("--out", required=True, metavar="SHIFTS.csv", help="shifts to write")
+    parser.add_argument(
+        "--cover-out", metavar="COVER.csv", help="also write the people on shift per interval"
+    )
+    parser.add_argument(
+        "--queue",
+        metavar="NAME",
+        help="cover this queue only (default: every queue's rostered summed, for agents who "
+        "work every queue)",
+    )
+    group = parser.add_argument_group("shifts (defaults as on the app's Shifts page)")
+    group.add_argument(
+        "--full-hours", type=float, metavar="HOURS", default=8.0, help="full-time shift (default 8)"
+    )
+    group.add_argument(
+        "--part-hours",
+        type=float,
+        default=4.0,
+        metavar="HOURS",
+        help="part-time shift (default 4; 0 = none)",
+    )
+    group.add_argument(
+        "--part-max-share",
+        type=float,
+        metavar="SHARE",
+        default=0.3,
+        help="the most of all paid hours part time may take (default 0.3; 0 = no part time, "
+        "1 = no cap)",
+    )
+    group.add_argument(
+        "--earliest-start",
+        type=float,
+        metavar="HOUR",
+        default=0.0,
+        help="first hour of the day a shift may start (default 0)",
+    )
+    group.add_argument(
+        "--latest-start",
+        type=float,
+        metavar="HOUR",
+        default=23.5,
+        help="last hour of the day a shift may start, included (default 23.5 = 23:30)",
+    )
+    group.add_argument(
+        "--interval-minutes",
+        type=float,
+        metavar="MINUTES",
+        help="length of the plan's intervals (default: the step between its interval starts)",
+    )
+    group.add_argument(
+        "--agent-hourly-cost",
+        type=float,
+        metavar="EUR",
+        default=DEFAULT_AGENT_HOURLY_COST,
+        help=f"EUR per paid hour (default {DEFAULT_AGENT_HOURLY_COST:g})",
+    )
+    group.add_argument(
+        "--time-limit-seconds",
+        type=float,
+        metavar="SECONDS",
+        default=DEFAULT_TIME_LIMIT_SECONDS,
+        help=f"longest the shift search may run (default {DEFAULT_TIME_LIMIT_SECONDS:g})",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    types = shift_types(args)
+    if args.agent_hourly_cost < 0 or not math.isfinite(args.agent_hourly_cost):
+        raise InputError(
+            f"--agent-hourly-cost must be 0 or more EUR (got {args.agent_hourly_cost:g})"
+        )
+    check_out(args.out)
+    if args.cover_out:
+        check_out(args.cover_out, "--cover-out")
+        if Path(args.cover_out).resolve() == Path(args.out).resolve():
+            raise InputError(
+                f"--cover-out {args.cover_out} is the --out file: give each its own file name"
+            )
+    table = _read_plan(Path(args.plan))
+    queues = _queues_covered(table, args.queue, args.plan)
+    need = _rostered(table, queues, args.plan)
+    interval_minutes = _interval_minutes(table, args.plan, args.interval_minutes)
+    result = plan_shifts(need, interval_minutes, types, args.time_limit_seconds)
+    write_csv(result.shifts, args.out)
+    if args.cover_out:
+        write_csv(result.coverage, args.cover_out, "--cover-out")
+    _print_summary(args, result, interval_minutes, queues)
+    return 0
+
+
+def shift_types(args: argparse.Namespace) -> list[ShiftType]:
+    """Full time, and part time when its length and share are above 0, as the app's Shifts page
+    builds them (a share of 1 is no cap); the package checks lengths and start hours."""
+    for option, value in (("--part-hours", args.part_hours), ("--full-hours", args.full_hours)):
+        if not math.isfinite(value) or value < 0:
+            raise InputError(f"{option} must be a length in hours, 0 or more (got {value:g})")
+    share = args.part_max_share
+    if not 0 <= share <= 1:
+        raise InputError(
+            f"--part-max-share must be a share from 0 to 1, e.g. 0.3 for at most 30% of paid "
+            f"hours (got {share:g}); 0 plans full time only, 1 sets no cap"
+        )
+    earliest, latest = args.earliest_start, args.latest_start
+    full = args.full_hours
+    types = [ShiftType(f"Full time {full:g} h", full, earliest, latest)]
+    part = args.part_hours
+    if part > 0 and share > 0 and part != full:
+        cap = share if share < 1 else None
+        types.append(ShiftType(f"Part time {part:g} h", part, earliest, latest, cap))
+    return types
+
+
+def _read_plan(path: Path) -> pd.DataFrame:
+    """PLAN.csv as text cells, its known columns named as the plan names them; its separator
+    and encoding sniffed as for imports (a plan saved again by a spreadsheet reads as written)."""
+    if path.is_dir():
+        raise InputError(f"{path} is a folder: give the plan CSV file")
+    if not path.exists():
+        raise InputError(f"{path}: file not found")
+    separator, encoding, skip = ",", "utf-8-sig", 0
+    try:
+        sniffed = sniff_file(path, str(path))
+        separator, encoding, skip = sniffed.delimiter, sniffed.encoding, sniffed.header_line
+    except InputError:
+        pass  # empty or header-only: read plainly, the checks below say what is missing
+    try:
+        with warnings.catch_warnings():  # trailing separators: their empty fields are dropped
+            warnings.simplefilter("ignore", pd.errors.ParserWarning)
+            table = pd.read_csv(
+                path, sep=separator, dtype=str, encoding=encoding, skiprows=skip,
+                skipinitialspace=True, index_col=False, keep_default_na=False,
+            )  # fmt: skip
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
+        reason = " ".join(str(error).split())  # one line, whatever the parser wrote
+        raise InputError(f"{path}: not a readable CSV table ({reason})") from error
+    keys = {str(name): str(name).strip().casefold() for name in table.columns}
+    renamed = {}
+    for known in KNOWN_COLUMNS:
+        matching = [name for name, key in keys.items() if key == known]
+        if len(matching) == 1 and known not in keys:
+            renamed[matching[0]] = known
+    table = table.rename(columns=renamed)
+    for column in (INTERVAL_START, ROSTERED):
+        if column not in table:
+            raise InputError(
+                f"{path} has no {column} column: {SOURCE_HINT} (columns found: "
+                f"{', '.join(map(str, table.columns)) or 'none'})"
+            )
+    if table.empty:
+        raise InputError(f"{path} has no intervals, only its header: nothing to cover")
+    starts = interval_starts(table)  # names a row whose start is not a date
+    # The line each row came from, for messages, before any row is left out.
+    return table.assign(_row=np.arange(len(table)) + skip + 2, _start=starts.to_numpy())
+
+
+def _queues_covered(table: pd.DataFrame, queue: str | None, name: str) -> list[str]:
+    """The plan's queues the shifts cover: the one --queue names, else all of them."""
+    known = (
+        list(dict.fromkeys(table[QUEUE].str.strip().replace("", np.nan).dropna()))
+        if QUEUE in table
+        else []
+    )
+    if queue is None:
+        return known
+    if not known:
+        raise InputError(f"--queue {queue}: {name} has no queue column; leave --queue out")
+    return match_queues(known, [queue]) or []
+
+
+def _rostered(table: pd.DataFrame, queues: list[str], name: str) -> pd.Series:
+    """People rostered per interval start, summed over `queues` (agents who work every queue);
+    a blank cell (a closed interval) is 0, anything else not a number 0 or more is refused."""
+    if QUEUE in table and queues:
+        table = table[table[QUEUE].str.strip().isin(queues)]
+    cells = table[ROSTERED].str.strip()
+    people = pd.to_numeric(cells.replace("", "0"), errors="coerce").to_numpy(dtype=float)
+    bad = ~np.isfinite(people) | (people < 0)
+    if bad.any():
+        position = int(np.flatnonzero(bad)[0])
+        raise InputError(
+            f"{name}: row {table['_row'].iloc[position]} (interval_start "
+            f"{table[INTERVAL_START].iloc[position]}): '{ROSTERED}' is "
+            f"'{cells.iloc[position]}'; give a number of people, 0 or more (blank when closed)"
+        )
+    queue = table[QUEUE].str.strip().to_numpy() if QUEUE in table else np.full(len(table), "")
+    keys = pd.DataFrame({"queue": queue, "start": table["_start"].to_numpy()})
+    twice = keys.duplicated(keep=False).to_numpy()
+    if twice.any():
+        rows = table["_row"].to_numpy()[twice][:2]
+        raise InputError(
+            f"{name}: rows {rows[0]} and {rows[1]} are the same interval "
+            f"({table[INTERVAL_START].iloc[int(np.flatnonzero(twice)[0])]}"
+            f"{f', queue {queue[twice][0]}' if queue[twice][0] else ''}): list each once"
+        )
+    return pd.Series(people, index=pd.DatetimeIndex(table["_start"]), name=ROSTERED)
+
+
+def _interval_minutes(table: pd.DataFrame, name: str, given: float | None) -> float:
+    """--interval-minutes, else the shortest step between one queue's consecutive intervals
+    (a plan from `cli.py plan` lists open intervals only: nights leave longer steps)."""
+    if given is not None and not (math.isfinite(given) and given > 0):
+        raise InputError(
+            f"--interval-minutes must be above 0 (got {given:g}); give the length of {name}'s "
+            "intervals (e.g. 15) or leave it out to read it from the file"
+        )
+    queue = table[QUEUE].str.strip() if QUEUE in table else pd.Series("", index=table.index)
+    steps = (
+        pd.DataFrame({"queue": queue.to_numpy(), "start": table["_start"].to_numpy()})
+        .drop_duplicates()
+        .sort_values(["queue", "start"])
+        .groupby("queue")["start"]
+        .diff()
+        .dt.total_seconds()
+        .dropna()
+        .to_numpy()
+    )
+    steps = steps[steps > 0]
+    if steps.size == 0:
+        if given is None:
+            raise InputError(
+                f"{name}: cannot tell the interval length from one interval; give "
+                "--interval-minutes"
+            )
+        return given
+    step = float(steps.min()) / 60
+    if given is not None and given < step - 1e-9:
+        # The intervals in between would be read as needing nobody.
+        raise InputError(
+            f"--interval-minutes {given:g} is shorter than the {step:g} minutes between "
+            f"{name}'s intervals: the time in between would be covered for nobody. Give "
+            f"--interval-minutes {step:g} or leave it out."
+        )
+    return given if given is not None else step
+
+
+def _print_summary(
+    args: argparse.Namespace, result: ShiftPlan, interval_minutes: float, queues: list[str]
+) -> None:
+    """What a manager reads: shifts, paid and needed hours, the surplus, the cost; then notes
+    on how the plan was found."""
+    shifts = int(result.shifts["people"].sum())
+    by_type = result.shifts.groupby("shift", sort=False)["people"].sum()
+    kinds = ", ".join(f"{count} {shift}" for shift, count in by_type.items())
+    print(f"wrote {counted(shifts, 'shift')} to {args.out}" + (f" ({kinds})" if kinds else ""))
+    if result.needed_hours <= 0:
+        print(f"note: {args.plan} rosters nobody: no shift to plan")
+    else:
+        beyond = result.paid_hours - result.needed_hours
+        print(
+            f"paid hours {result.paid_hours:,.1f}, needed {result.needed_hours:,.1f} "
+            f"({result.efficiency:.1%} of the paid hours), {beyond:,.1f} h beyond the need"
+        )
+        print(
+            f"cost EUR {result.paid_hours * args.agent_hourly_cost:,.0f} at EUR "
+            f"{args.agent_hourly_cost:g}/h per agent (supervisors not included)"
+        )
+    if args.cover_out:
+        intervals = counted(len(result.coverage), "interval")
+        print(f"wrote the cover of {intervals} to {args.cover_out}")
+    if len(queues) > 1:
+        print(
+            f"note: covered the {len(queues)} queues' rostered summed, for agents who work every "
+            f"queue ({', '.join(queues)}); give --queue NAME to cover one"
+        )
+    if not result.optimal:
+        print(
+            "note: the shift search stopped at its time limit: the plan covers every interval, "
+            f"but may pay up to {result.gap:.1%} more hours than the best one; raise "
+            "--time-limit-seconds or give a shorter plan"
+        )
+    span = result.coverage[INTERVAL_START]
+    days = (span.iloc[-1] - span.iloc[0] + pd.Timedelta(minutes=interval_minutes)).days
+    if len(span) > max(1, round(BLOCK_DAYS * 24 * 60 / interval_minutes)):
+        print(
+            f"note: the {days} days were planned in {BLOCK_DAYS // 7}-week blocks, each covering "
+            "what the shifts before it leave: the paid hours may be a little above the best "
+            "plan for the whole horizon"
+        )
