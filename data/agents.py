@@ -4,6 +4,8 @@ alike in a CSV file and in a workbook's sheet."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -121,6 +123,47 @@ def arriving_count(plan: ColumnPlan, options: ImportOptions) -> str | None:
     if counted and (header_words(counted) & ARRIVAL_COUNT_WORDS or options.volume_column):
         return counted
     return None
+
+
+# PureConnect keeps the same queue statistics per workgroup (IWrkgrpQueueStats: "cName" the
+# workgroup) and per agent (IAgentQueueStats: "cName" the agent's user ID, "cReportGroup" the
+# workgroup, "*" for all of them). An agent row counts the ACD contacts routed to that agent: one
+# that alerted two agents in turn is entered twice, one transferred between agents is answered by
+# both, and one abandoned before any agent was alerted is in no agent's row (Genesys, PureConnect
+# data dictionary, IAgentQueueStats view). Told by a name saying agents or users (the file, the
+# sheet) or a type column saying so ("cType": "Agent" / "A").
+_PURECONNECT_AGENT_NAME_WORDS = {"agent", "agents", "user", "users"}
+_PURECONNECT_AGENT_TYPES = {"agent", "agents", "user", "users", "a", "u"}
+
+
+def pureconnect_agent_table(
+    plan: ColumnPlan, header: list[str], sample_rows: list[list[str]], name: str
+) -> bool:
+    """Whether a PureConnect queue-statistics table read by its "cName" queue is the per-agent
+    one (IAgentQueueStats), whose "cName" names agents, not workgroups."""
+    if plan.queue_column is None or hungarian_parts(plan.queue_column) != ("c", "Name"):
+        return False
+    # "IAgentQueueStats" -> I Agent Queue Stats: the view's "I" prefix is a word of its own.
+    if header_words(re.sub(r"([A-Z])([A-Z][a-z])", r"\1 \2", name)) & _PURECONNECT_AGENT_NAME_WORDS:
+        return True
+    kinds = next((i for i, column in enumerate(header) if column.strip() == "cType"), None)
+    if kinds is None:
+        return False
+    values = {row[kinds].strip().lower() for row in sample_rows if kinds < len(row)} - {""}
+    return bool(values) and values <= _PURECONNECT_AGENT_TYPES
+
+
+def refuse_pureconnect_agent_table(name: str, plan: ColumnPlan) -> None:
+    group = f"'{plan.split_column}'" if plan.split_column else "another column"
+    raise InputError(
+        f"{name}: the file is PureConnect's per-agent queue statistics (IAgentQueueStats): "
+        f"'{plan.queue_column}' names each row's agent and {group} the workgroup. Its counts "
+        "are the contacts routed to each agent, not those that reached the workgroup: a contact "
+        "alerting several agents is counted once per agent, and one abandoned before reaching "
+        "an agent is in no row, so they cannot be added up to the workgroup's demand. Instead, "
+        "export the workgroup queue statistics (IWrkgrpQueueStats: the same columns, one row "
+        f"per workgroup and interval), or {QUEUE_REPORT.split(', or ')[-1]}, and import that."
+    )
 
 
 def refuse_per_agent(name: str, columns: tuple[str, ...]) -> None:

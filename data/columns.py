@@ -13,6 +13,8 @@ import pyarrow as pa
 from data.errors import IMPORT_CHOICES, InputError, where_to_choose
 from data.labels import header_words, hungarian_parts
 from data.outcomes import (
+    ABANDONED,
+    ANSWERED,
     FLAG_VALUES,
     MISSED_WORDS,
     OTHER,
@@ -510,6 +512,7 @@ def _read_hungarian_notation(columns: list[_Column]) -> None:
     decoded = [(column, hungarian_parts(column.name)) for column in columns]
     hungarian = [(column, parts) for column, parts in decoded if parts]
     if len(hungarian) < MIN_HUNGARIAN_HEADERS or not any(p == "n" for _, (p, _) in hungarian):
+        _read_timed_metrics(hungarian)
         return
     named = [column for column, parts in hungarian if parts == ("c", "Name")]
     groups = [
@@ -538,6 +541,20 @@ def _read_hungarian_notation(columns: list[_Column]) -> None:
         if groups and column in named:
             words |= {"queue"}
         column.words = words
+
+
+def _read_timed_metrics(hungarian: list[tuple[_Column, tuple[str, str]]]) -> None:
+    """Genesys Cloud's timed metrics among plain headers ("Answer", "Abandon", "tAnswered",
+    "tAbandoned"): a "t" prefix makes a time of the rest, and a time before an outcome is the
+    wait until it (Genesys Cloud analytics metrics: tAnswered, the time in queue until answered;
+    tAbandon, until abandoned)."""
+    for column, (prefix, rest) in hungarian:
+        if prefix != "t":
+            continue
+        words = header_words(rest)
+        column.words = column.words | words | {HUNGARIAN_TIME}
+        if words & ANSWER_WORDS:
+            column.words |= {"wait"}
 
 
 def plan_columns(
@@ -810,9 +827,17 @@ def _detect_roles(
     row_times = _row_times(plan, by_name)
     queue_keys = sorted((c for c in free if _is_queue_key(c, row_times)), key=_names_entry_queue)
     free = [column for column in free if column not in queue_keys]
-    numeric = [c for c in free if _number_share(c) == 1]
-    mostly_numeric = [c for c in free if _number_share(c) >= MIN_SHARE]
-    durations = [c for c in free if _duration_share(c) >= MIN_SHARE]
+    # A caller's number or a contact's id is never a count or a time. Either, or an outcome per
+    # row, makes a file without a column named as a count a contact log, whatever step its
+    # times happen to fall on ("Calls" beside "Disposition" still counts each outcome's calls).
+    contact_keys = [c for c in free if _identifies_contacts(c)]
+    per_contact = not overrides.kind and (
+        bool(contact_keys) or any(_holds_outcome_labels(c) for c in free)
+    )
+    measurable = [column for column in free if column not in contact_keys]
+    numeric = [c for c in measurable if _number_share(c) == 1]
+    mostly_numeric = [c for c in measurable if _number_share(c) >= MIN_SHARE]
+    durations = [c for c in measurable if _duration_share(c) >= MIN_SHARE]
 
     answered = _pick_count(mostly_numeric, ANSWERED_COUNT_WORDS)
     abandoned = _pick_count(mostly_numeric, ABANDONED_COUNT_WORDS)
@@ -824,17 +849,22 @@ def _detect_roles(
     if overrides.volume_column:
         plan.volume_column = overrides.volume_column
     elif overrides.kind != KIND_RECORDS:
-        plan.volume_column = _pick_volume(numeric, countable, on_grid)
+        plan.volume_column = _pick_volume(numeric, countable, on_grid and not per_contact)
         served_only = plan.volume_column and header_words(plan.volume_column) & SERVED_COUNT_WORDS
         if answered and abandoned and (not plan.volume_column or served_only):
             plan.volume_column = None  # offered = answered + abandoned
     # Answered/abandoned count columns make an interval report only on an interval grid: a call
     # log with 0/1 answered and abandoned flags has arrival times to the second.
-    outcome_counts = bool(answered and abandoned) and overrides.kind != KIND_RECORDS and on_grid
+    outcome_counts = (
+        bool(answered and abandoned)
+        and overrides.kind != KIND_RECORDS
+        and on_grid
+        and not per_contact
+    )
     plan.kind = overrides.kind or (
         KIND_INTERVALS if plan.volume_column or outcome_counts else KIND_RECORDS
     )
-    chosen_counts = overrides.kind == KIND_RECORDS or overrides.volume_column
+    chosen_counts = overrides.kind == KIND_RECORDS or overrides.volume_column or per_contact
     blocks = None
     if not chosen_counts and not overrides.queue_column:
         # Per-queue blocks hold outcome counts too: "Sales Answered" is no one-queue report.
@@ -849,7 +879,13 @@ def _detect_roles(
         return plan
     # One timestamp column shows an interval report by its rows: one per interval, a step apart.
     timed_grid = plan.time_column or _one_row_per_interval(plan, by_name)
-    if plan.kind == KIND_RECORDS and not overrides.kind and on_grid and timed_grid:
+    if (
+        plan.kind == KIND_RECORDS
+        and not overrides.kind
+        and on_grid
+        and timed_grid
+        and not per_contact
+    ):
         _refuse_unnamed_counts(plan, numeric, header, display_name)
     if plan.kind == KIND_INTERVALS:
         plan.answered_column = answered if answered != plan.volume_column else None
@@ -1119,6 +1155,39 @@ def _unnamed_queue_column(
 # id of the first. A "Previous Contact ID" names only the leg before, not the contact.
 CONTACT_ID_WORDS = {"contact", "call", "interaction", "conversation", "session"}
 MASTER_ID_WORDS = {"master", "parent", "original", "root", "initial"}
+
+
+# A phone number: a "+" or a trunk "0" before its digits, or more digits than any count per row
+# (counts above ten million are refused as such); spaces, dots and dashes may group them.
+_PHONE_NUMBER = re.compile(r"(?:\+|00?)[1-9][\d .\-]{5,}\d|[1-9]\d{7,}")
+# A column of these, mostly distinct in the sample, names each row's caller or contact: a DNIS
+# repeated down an interval report's rows does not.
+MIN_DISTINCT_KEY_SHARE = 0.5
+
+
+def _identifies_contacts(column: _Column) -> bool:
+    """Callers' numbers ("Caller", "From": 0212340001, +39 02 1234) or contact ids ("Call ID",
+    "Contact ID") that mostly differ from row to row: one contact per row."""
+    values = column.values
+    if len(values) < MIN_GRID_TIMES or len(set(values)) < MIN_DISTINCT_KEY_SHARE * len(values):
+        return False
+    if "id" in column.words and column.words & CONTACT_ID_WORDS:
+        return True
+    if not all(_PHONE_NUMBER.fullmatch(value) for value in values):
+        return False
+    # Callers come in no order; long numbers rising with the rows are keys or epoch times of an
+    # interval report ("IntervalKey" 202403040800).
+    digits = [int(re.sub(r"\D", "", value)) for value in values]
+    return any(later < earlier for earlier, later in zip(digits, digits[1:], strict=False))
+
+
+def _holds_outcome_labels(column: _Column) -> bool:
+    """An outcome column ("Result", "Disposition") whose labels say how each contact ended
+    (answered, abandoned): an interval's row counts several contacts and ends no one way."""
+    if not column.words & OUTCOME_WORDS or column.words & NOT_OUTCOME_WORDS:
+        return False
+    labels = [classify_label(value) for value in set(column.values)]
+    return ANSWERED in labels and ABANDONED in labels
 
 
 def _master_contact_columns(

@@ -14,7 +14,14 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from data import schema
-from data.agents import agent_columns, arriving_count, read_per_agent_counts, refuse_per_agent
+from data.agents import (
+    agent_columns,
+    arriving_count,
+    pureconnect_agent_table,
+    read_per_agent_counts,
+    refuse_per_agent,
+    refuse_pureconnect_agent_table,
+)
 from data.aggregate import MEAN_HEADER_WORDS, is_interval_total
 from data.asterisk import CDR_OUTCOME_NOTE, CDR_QUEUE, AsteriskCdr, asterisk_cdr, cdr_columns
 from data.columns import (
@@ -185,12 +192,15 @@ def _read_sniffed(
             lambda table, target: queues_to_long(table, plan, name, text_format, target),
             sheet,
         )
+    if pureconnect_agent_table(plan, text_format.header, text_format.sample_rows, name):
+        refuse_pureconnect_agent_table(name, plan)
     agents = agent_columns(text_format.header)
     counted = arriving_count(plan, options) if agents else None
     if agents and not counted:
         refuse_per_agent(name, agents)
     table = _read_table(path, name, text_format, plan)
     rows = _parse_rows(table, plan, text_format, name, title_dated)
+    used_rows = len(rows.seconds)  # totals, roll-ups, blank and outbound rows left out
     if counted:
         read_per_agent_counts(rows, agents, counted, name)
     rows.notes[:0] = plan.notes
@@ -237,12 +247,19 @@ def _read_sniffed(
     )
     rows.notes.insert(
         0,
-        f"{name}: {table.num_rows:,} rows read as {shape} ({read_as}"
+        f"{name}: {table.num_rows:,} rows read as {shape}{_used_of(used_rows, table.num_rows)} "
+        f"({read_as}"
         f"{', numbers written 1.234,5' if text_format.decimal_comma else ''}; {described}).",
     )
     rows.notes[1:1] = text_format.notes  # what the sniffer decided on thin evidence
     rows.notes[1:1] = _quoted_decimal_notes(plan, text_format, name)
     return plan, rows, report
+
+
+def _used_of(used_rows: int, read_rows: int) -> str:
+    """The rows used after the rows read (", 160 of them used") when some were left out: the
+    notes below say which, and the count read never passes for the rows behind the history."""
+    return f", {used_rows:,} of them used" if used_rows < read_rows else ""
 
 
 def _name_title_queue(

@@ -171,10 +171,12 @@ class TextFormat:
             return self._notes_note(name, self.skipped_lines)
         first, block = self.summary_block
         shown = "; ".join(repr(line[:60]) for line in block[:2])
-        note = (
-            f"{name}: lines {first}–{first + len(block) - 1} after the blank line are a summary "
-            f"block, not read ({shown})."
+        lines = (
+            f"line {first} after the blank line is"
+            if len(block) == 1
+            else f"lines {first}–{first + len(block) - 1} after the blank line are"
         )
+        note = f"{name}: {lines} a summary block, not read ({shown})."
         # Its one-field lines ("Riepilogo") were skipped as notes: named once, in the block.
         others = self._notes_note(name, [line for line in self.skipped_lines if line not in block])
         return f"{note} {others}" if others else note

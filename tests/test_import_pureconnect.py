@@ -47,7 +47,7 @@ def _measures(rng: np.random.Generator, queue: str, media: str) -> dict[str, int
 MAXIMA = {"nAcdSvcLvl", "mtAnsweredAcd", "mtAbandonedAcd", "mtTalkAcd"}
 
 
-def _pureconnect(seed: int = 7) -> tuple[str, dict[tuple[str, str], dict[str, int]]]:
+def pureconnect_export(seed: int = 7) -> tuple[str, dict[tuple[str, str], dict[str, int]]]:
     """Two workgroups, 30-minute intervals 08:00-18:00 on two days, a "Call" and a "Chat" row
     per interval and a "*" row summing them (maxima: their largest); the detail rows' totals."""
     rng = np.random.default_rng(seed)
@@ -76,7 +76,7 @@ def _pureconnect(seed: int = 7) -> tuple[str, dict[tuple[str, str], dict[str, in
 
 @pytest.fixture
 def pureconnect(tmp_path):
-    text, totals = _pureconnect()
+    text, totals = pureconnect_export()
     return import_files_detailed([write(tmp_path, "IWrkgrpQueueStats.csv", text)]), totals
 
 
@@ -160,7 +160,7 @@ def test_rollup_rows_are_skipped_with_a_note(pureconnect):
 
 def test_a_rollup_without_detail_rows_is_kept(tmp_path):
     # A workgroup reported only by its "*" row has no other rows: those are its contacts.
-    text, totals = _pureconnect()
+    text, totals = pureconnect_export()
     lines = text.splitlines()
     kept = [lines[0]] + [
         line for line in lines[1:] if not line.startswith("Default,Support,C")
@@ -173,7 +173,7 @@ def test_a_rollup_without_detail_rows_is_kept(tmp_path):
 def test_agent_staffing_times_of_a_queue_table_are_no_per_agent_rows(tmp_path):
     # Before: refused as "per-agent figures ('tAgentLoggedIn')": the workgroup table sums its
     # agents' staffed time per interval, beside the queue's own counts.
-    text, _ = _pureconnect()
+    text, _ = pureconnect_export()
     result = import_files_detailed([write(tmp_path, "wq.csv", text)])
     assert result.contacts == 2220
 
