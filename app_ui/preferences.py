@@ -76,12 +76,13 @@ KEPT: dict[str, Callable[[Any], bool]] = {
     "shift_part_hours": _number(0, 12),
     "shift_part_max_pct": _number(0, 100),
     "shift_starts": _hours(settings.SHIFT_START_CHOICES, same=True),
+    "shifts_per_week": _number(1, 7, whole=True),
 }
 HOUR_RANGES = ("email_hours", "shift_starts")  # stored as lists, widgets take tuples
 REGION = "holiday_subdivision"  # kept with the country it belongs to
 # Widgets whose values are whole numbers; JSON gives them back as they were, but a float here
 # would make Streamlit refuse the widget (its bounds are ints).
-WHOLE_NUMBERS = ("horizon_days", "supervisor_span", "chat_concurrency")
+WHOLE_NUMBERS = ("horizon_days", "supervisor_span", "chat_concurrency", "shifts_per_week")
 
 
 def restore() -> None:

@@ -34,7 +34,7 @@ from staffing.plan import DEFAULT_MAX_OCCUPANCY, StaffingSettings, channel_from_
 from staffing.plausibility import amount_text as _amount
 from staffing.plausibility import duration_text as duration_text  # the pages' unit of waits
 from staffing.plausibility import implausible_values
-from staffing.shifts import ShiftType
+from staffing.shifts import DEFAULT_SHIFTS_PER_WEEK, ShiftType
 from staffing.validation import SUPERVISOR_SPAN_RANGE
 
 NO_CALENDAR = "(none)"
@@ -537,6 +537,7 @@ SHIFT_DEFAULTS: dict[str, Any] = {
     "shift_part_hours": 4.0,
     "shift_part_max_pct": 30.0,
     "shift_starts": (0.0, 23.5),
+    "shifts_per_week": DEFAULT_SHIFTS_PER_WEEK,
 }
 SHIFT_START_CHOICES = [half / 2 for half in range(48)]  # 00:00 to 23:30
 CHANNEL_LABELS = {"voice": "Voice (calls)", "chat": "Chat", "email": "E-mail"}

@@ -17,6 +17,7 @@ from data.errors import InputError
 # per shift this weighs 3.6 seconds of pay, so it never buys a whole extra interval.
 SHIFT_TIEBREAK_HOURS = 1e-3
 DEFAULT_TIME_LIMIT_SECONDS = 60.0
+DEFAULT_SHIFTS_PER_WEEK = 5  # a full week's work: five shifts, two days off
 # Horizons longer than this are planned a block at a time: four weeks with a part-time cap solve
 # in about 1.5 s, a year in one programme not within minutes (bench/shift_speed.py).
 BLOCK_DAYS = 28
@@ -75,6 +76,38 @@ class ShiftPlan:
         table.columns = [str(name) for name in table.columns]
         table["paid_hours"] = frame.groupby("day")["paid_hours"].sum()
         return table.reset_index()
+
+    def people_to_employ(self, shifts_per_week: int = DEFAULT_SHIFTS_PER_WEEK) -> pd.DataFrame:
+        """Per week (from Monday) and shift type: its shifts, its busiest day, and the fewest
+        people who can work them at one shift a day and `shifts_per_week` a week,
+        max(busiest day, ceil(shifts / shifts_per_week)).
+
+        That many are enough: deal the week's shifts out day after day to the people in turn;
+        nobody gets two on one day (no day has more shifts than people) nor more than
+        `shifts_per_week` (the deal goes round fewer times than that). Days off need not be
+        consecutive; a week the horizon cuts counts only its days inside it."""
+        if not (
+            isinstance(shifts_per_week, int | np.integer)
+            and not isinstance(shifts_per_week, bool)
+            and 1 <= shifts_per_week <= 7
+        ):
+            raise InputError(
+                f"shifts per person per week must be a whole number from 1 to 7 (got "
+                f"{shifts_per_week!r})"
+            )
+        columns = ["week", "shift", "shifts", "busiest_day", "people"]
+        if self.shifts.empty:
+            return pd.DataFrame(columns=columns)
+        starts = self.shifts["shift_start"]
+        day = starts.dt.normalize()
+        frame = self.shifts.assign(day=day, week=day - pd.to_timedelta(starts.dt.day_of_week, "D"))
+        daily = frame.groupby(["week", "shift", "day"], sort=True)["people"].sum()
+        weekly = daily.groupby(level=["week", "shift"]).agg(["sum", "max"])
+        weekly.columns = ["shifts", "busiest_day"]
+        weekly["people"] = np.maximum(
+            weekly["busiest_day"], -(-weekly["shifts"] // shifts_per_week)
+        )
+        return weekly.reset_index()[columns]
 
 
 def _check_types(types: Sequence[ShiftType], interval_minutes: float) -> list[int]:
@@ -267,7 +300,10 @@ def _solve_block(
     fewest paid hours; whether HiGHS proved it best, and its gap otherwise."""
     coverage = _coverage_matrix(len(left), starts, lengths)
     hours = np.concatenate(
-        [np.full(len(first), length * step_hours) for first, length in zip(starts, lengths, strict=True)]
+        [
+            np.full(len(first), length * step_hours)
+            for first, length in zip(starts, lengths, strict=True)
+        ]
     )
     rows = np.flatnonzero(left > 0)
     constraints = [LinearConstraint(coverage[rows], lb=left[rows], ub=np.inf)]

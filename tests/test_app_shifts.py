@@ -112,3 +112,20 @@ def test_other_part_time_caps_show_what_they_would_pay(picco_home):
     app.number_input(key="shift_part_hours").set_value(0.0).run()
     assert_clean(app)
     assert "Set a part-time shift length above" in " ".join(item.value for item in app.caption)
+
+
+def test_people_to_employ_follow_the_shifts_per_week(picco_home):
+    app = go(open_app(), "shifts")
+    assert_clean(app)
+    weeks = table(app, "busiest_day")[0]
+    starts = table(app, "shift_start")[0]
+    # The shifts per week and type add up to the shift starts; five a week each.
+    assert weeks["shifts"].sum() == starts["people"].sum()
+    expected = np.maximum(weeks["busiest_day"], np.ceil(weeks["shifts"] / 5)).astype(int)
+    assert weeks["people"].tolist() == expected.tolist()
+    busiest = weeks.groupby("week")["people"].sum().max()
+    assert number(metric(app, "People to employ")) == busiest
+    # Four shifts a week: more people for the same shifts.
+    app.number_input(key="shifts_per_week").set_value(4).run()
+    assert_clean(app)
+    assert number(metric(app, "People to employ")) > busiest

@@ -101,6 +101,8 @@ def test_stored_values_a_widget_cannot_take_are_left_out(picco_home):
         ("shift_starts", [7.0, 24.0], False),
         ("shift_full_hours", 13, False),
         ("shift_part_max_pct", 120, False),
+        ("shifts_per_week", 8, False),
+        ("shifts_per_week", 4, True),
     ],
 )
 def test_each_kept_setting_is_checked_before_it_is_restored(key, value, kept):

@@ -103,7 +103,9 @@ def test_a_week_of_half_hours_matches_pyworkforce_cp_sat():
         coverage = {}
         for name, length in lengths.items():
             for start in range(periods - length + 1):
-                coverage[f"{name}_{start}"] = [int(start <= p < start + length) for p in range(periods)]
+                coverage[f"{name}_{start}"] = [
+                    int(start <= p < start + length) for p in range(periods)
+                ]
         cost = {name: lengths[name.split("_")[0]] for name in coverage}
         reference = MinRequiredResources(
             num_days=1,
@@ -229,3 +231,57 @@ def test_a_long_horizon_planned_in_blocks_stays_close_to_one_programme(monkeypat
 def test_a_zero_interval_length_is_refused():
     with pytest.raises(InputError, match=r"^interval length must be above 0 minutes \(got 0\)$"):
         plan_shifts(_need([1]), 0, [ShiftType("A", 1)])
+
+
+def test_people_to_employ_is_the_busiest_day_or_a_fifth_of_the_weeks_shifts():
+    # Mon-Sat of one week, 1 person 08:00-16:00 each day, with 8-hour shifts: 6 shifts, at
+    # most 5 each -> 2 people (busiest day 1). Next Monday, 3 people at once: 3 shifts -> 3.
+    days = pd.date_range("2026-06-01", periods=6, freq="D")
+    hours = [day + pd.Timedelta(hours=8 + h) for day in days for h in range(8)]
+    monday = [pd.Timestamp("2026-06-08 08:00") + pd.Timedelta(hours=h) for h in range(8)]
+    need = pd.Series(
+        [1.0] * len(hours) + [3.0] * len(monday), index=pd.DatetimeIndex(hours + monday)
+    )
+    plan = plan_shifts(need, 60, [ShiftType("Full", 8)])
+    table = plan.people_to_employ()
+    assert table.values.tolist() == [
+        [pd.Timestamp("2026-06-01"), "Full", 6, 1, 2],
+        [pd.Timestamp("2026-06-08"), "Full", 3, 3, 3],
+    ]
+    # Four shifts a week each: 6 shifts need 2 people still; three a week: 2; one a week: 6.
+    assert plan.people_to_employ(1)["people"].tolist() == [6, 3]
+    assert plan.people_to_employ(3)["people"].tolist() == [2, 3]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.integers(min_value=0, max_value=9), min_size=7, max_size=7),
+    st.integers(min_value=1, max_value=7),
+)
+def test_the_people_to_employ_can_work_every_shift(per_day, per_week):
+    # Deal the week's shifts out day by day to the people in turn, as the docstring says, and
+    # check nobody works twice a day or more than `per_week` shifts; one person fewer fails
+    # one of the two bounds.
+    days = pd.date_range("2026-06-01", periods=7, freq="D")  # a Monday
+    index = [day + pd.Timedelta(hours=9) for day in days]
+    plan = plan_shifts(pd.Series(np.asarray(per_day, float), index=pd.DatetimeIndex(index)), 60,
+                       [ShiftType("One hour", 1)])  # fmt: skip
+    table = plan.people_to_employ(per_week)
+    if sum(per_day) == 0:
+        assert table.empty
+        return
+    people = int(table["people"].iloc[0])
+    worked = np.zeros((people, 7), dtype=int)
+    turn = 0
+    for day, count in enumerate(per_day):
+        for _ in range(count):
+            worked[turn % people, day] += 1
+            turn += 1
+    assert worked.max() <= 1 and worked.sum(axis=1).max() <= per_week
+    assert people - 1 < max(per_day) or (people - 1) * per_week < sum(per_day)
+
+
+def test_shifts_per_week_outside_one_to_seven_is_refused():
+    plan = plan_shifts(_need([1, 1]), 60, [ShiftType("A", 1)])
+    with pytest.raises(InputError, match=r"from 1 to 7 \(got 8\)$"):
+        plan.people_to_employ(8)
