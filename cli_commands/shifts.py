@@ -19,9 +19,11 @@ from staffing.cost import DEFAULT_AGENT_HOURLY_COST
 from staffing.plan import interval_starts
 from staffing.shifts import (
     BLOCK_DAYS,
+    DEFAULT_SHIFTS_PER_WEEK,
     DEFAULT_TIME_LIMIT_SECONDS,
     ShiftPlan,
     ShiftType,
+    check_shifts_per_week,
     plan_shifts,
 )
 
@@ -114,6 +116,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=f"EUR per paid hour (default {DEFAULT_AGENT_HOURLY_COST:g})",
     )
     group.add_argument(
+        "--shifts-per-week",
+        type=int,
+        metavar="N",
+        default=DEFAULT_SHIFTS_PER_WEEK,
+        help="shifts one person works in a week, one a day at most, for the people to employ "
+        f"(default {DEFAULT_SHIFTS_PER_WEEK})",
+    )
+    group.add_argument(
         "--time-limit-seconds",
         type=float,
         metavar="SECONDS",
@@ -125,6 +135,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     types = shift_types(args)
+    check_shifts_per_week(args.shifts_per_week)
     if args.agent_hourly_cost < 0 or not math.isfinite(args.agent_hourly_cost):
         raise InputError(
             f"--agent-hourly-cost must be 0 or more EUR (got {args.agent_hourly_cost:g})"
@@ -141,10 +152,12 @@ def run(args: argparse.Namespace) -> int:
     need = _rostered(table, queues, args.plan)
     interval_minutes = _interval_minutes(table, args.plan, args.interval_minutes)
     result = plan_shifts(need, interval_minutes, types, args.time_limit_seconds)
+    weeks = result.people_to_employ(args.shifts_per_week)
     write_csv(result.shifts, args.out)
     if args.cover_out:
         write_csv(result.coverage, args.cover_out, "--cover-out")
     _print_summary(args, result, interval_minutes, queues)
+    _print_people(weeks, args.shifts_per_week)
     return 0
 
 
@@ -336,3 +349,17 @@ def _print_summary(
             "what the shifts before it leave: the paid hours may be a little above the best "
             "plan for the whole horizon"
         )
+
+
+def _print_people(weeks: pd.DataFrame, shifts_per_week: int) -> None:
+    """The people to employ in the busiest week, per shift type."""
+    if weeks.empty:
+        return
+    by_week = weeks.groupby("week")["people"].sum()
+    busiest = by_week.idxmax()
+    kinds = weeks[weeks["week"] == busiest]
+    parts = ", ".join(f"{row.people} {row.shift}" for row in kinds.itertuples())
+    print(
+        f"people to employ: {int(by_week.max())} in the busiest week (from "
+        f"{busiest:%a %d %b %Y}: {parts}), at {shifts_per_week} shifts a week and one a day each"
+    )

@@ -86,15 +86,7 @@ class ShiftPlan:
         nobody gets two on one day (no day has more shifts than people) nor more than
         `shifts_per_week` (the deal goes round fewer times than that). Days off need not be
         consecutive; a week the horizon cuts counts only its days inside it."""
-        if not (
-            isinstance(shifts_per_week, int | np.integer)
-            and not isinstance(shifts_per_week, bool)
-            and 1 <= shifts_per_week <= 7
-        ):
-            raise InputError(
-                f"shifts per person per week must be a whole number from 1 to 7 (got "
-                f"{shifts_per_week!r})"
-            )
+        check_shifts_per_week(shifts_per_week)
         columns = ["week", "shift", "shifts", "busiest_day", "people"]
         if self.shifts.empty:
             return pd.DataFrame(columns=columns)
@@ -108,6 +100,19 @@ class ShiftPlan:
             weekly["busiest_day"], -(-weekly["shifts"] // shifts_per_week)
         )
         return weekly.reset_index()[columns]
+
+
+def check_shifts_per_week(shifts_per_week: object) -> None:
+    """Shifts one person works a week, at most one a day: a whole number from 1 to 7."""
+    if not (
+        isinstance(shifts_per_week, int | np.integer)
+        and not isinstance(shifts_per_week, bool)
+        and 1 <= shifts_per_week <= 7
+    ):
+        raise InputError(
+            f"shifts per person per week must be a whole number from 1 to 7 (got "
+            f"{shifts_per_week!r})"
+        )
 
 
 def _check_types(types: Sequence[ShiftType], interval_minutes: float) -> list[int]:

@@ -327,3 +327,29 @@ def test_an_interval_listed_twice_is_refused_naming_both_rows(capsys, tmp_path):
     )
     line = one_line_error(capsys, plan, tmp_path / "shifts.csv")
     assert "rows 2 and 4 are the same interval (2026-06-01 08:00)" in line
+
+
+def test_the_people_to_employ_are_printed_for_the_busiest_week(capsys, tmp_path):
+    # Mon 1 - Sat 6 June: 1 person 08:00-16:00 each day (6 shifts of 8 h: 2 people at 5 a week);
+    # Mon 8 June: 3 at once (3 shifts, 3 people).
+    days = [pd.Timestamp("2026-06-01") + pd.Timedelta(days=d) for d in range(6)]
+    starts = [day + pd.Timedelta(hours=8 + h) for day in days for h in range(8)]
+    starts += [pd.Timestamp("2026-06-08 08:00") + pd.Timedelta(hours=h) for h in range(8)]
+    rostered = [1] * 48 + [3] * 8
+    plan = tmp_path / "plan.csv"
+    pd.DataFrame({"interval_start": starts, "rostered": rostered}).to_csv(plan, index=False)
+    out = tmp_path / "shifts.csv"
+    code, printed, err = shifts(capsys, plan, out, "--part-hours", 0, "--interval-minutes", 60)
+    assert code == 0, err
+    assert (
+        "people to employ: 3 in the busiest week (from Mon 08 Jun 2026: 3 Full time 8 h), at 5 "
+        "shifts a week and one a day each"
+    ) in printed
+    code, printed, err = shifts(
+        capsys, plan, out, "--part-hours", 0, "--interval-minutes", 60, "--shifts-per-week", 2
+    )
+    assert code == 0, err
+    # 6 shifts at 2 a week: 3 people in the first week, as many as the second's.
+    assert "people to employ: 3 in the busiest week (from Mon 01 Jun 2026" in printed
+    error = one_line_error(capsys, plan, tmp_path / "none.csv", "--shifts-per-week", 0)
+    assert error.endswith("shifts per person per week must be a whole number from 1 to 7 (got 0)")
