@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 
-import numpy as np
 import pandas as pd
 import pytest
 from conftest import run_cli
+from test_cli_plan import office_hours_csv  # noqa: F401 (a fixture: six weeks of office hours)
 
 import cli
 from cli_commands import shifts as shifts_command
@@ -210,21 +210,11 @@ def test_a_search_stopped_at_its_time_limit_says_the_gap(capsys, tmp_path, monke
     assert "up to 3.2% more hours" in printed
 
 
-@pytest.fixture(scope="module")
-def office_hours_csv(tmp_path_factory):
-    """Six weeks of 30-minute counts, open Monday-Friday 08:00-18:00, as `test_cli_plan`."""
-    starts = pd.date_range("2026-01-05", "2026-02-15 23:30", freq="30min")
-    hours = starts.hour + starts.minute / 60
-    is_open = (starts.day_of_week < 5) & (hours >= 8) & (hours < 18)
-    rng = np.random.default_rng(7)
-    calls = np.where(is_open, rng.poisson(30 + 20 * np.sin((hours - 8) / 10 * np.pi)), 0)
-    frame = pd.DataFrame({"timestamp": starts.strftime("%Y-%m-%d %H:%M"), "calls": calls})
-    path = tmp_path_factory.mktemp("cli-shifts") / "office.csv"
-    frame[is_open].to_csv(path, index=False)
-    return path
-
-
-def test_the_plan_command_s_output_is_covered_in_every_interval(capsys, office_hours_csv, tmp_path):
+def test_the_plan_command_s_output_is_covered_in_every_interval(
+    capsys,
+    office_hours_csv,  # noqa: F811 (the fixture imported above)
+    tmp_path,
+):
     plan = tmp_path / "plan.csv"
     made = run_cli("plan", office_hours_csv, "--horizon-days", 7, "--aht-seconds", 240,
                    "--model", "historical_average_4w", "--out", plan)  # fmt: skip
