@@ -190,6 +190,16 @@ def test_the_day_table_sums_people_and_hours():
             "no intervals to cover: the need per interval is empty",
         ),
         (
+            _need([1, 1, 1, 1, 1, 1, 1, 1, 1, 1]),
+            [
+                ShiftType("Full", 8, earliest_start=20),
+                ShiftType("Part", 2, max_hours_share=0.1),
+            ],
+            "no shift plan keeps the part-time caps (Part at most 10%): the other shifts' start "
+            "hours leave some intervals to the capped ones alone. Raise the cap or widen the "
+            "other shifts' start hours",
+        ),
+        (
             _need([1]),
             [ShiftType("A", 1), ShiftType("A", 2)],
             "shift type names must differ; got A, A",
