@@ -2,6 +2,8 @@
 
 Run: `.venv/bin/python bench/app_latency.py`. Targets: a rerun after changing one staffing
 widget under 1 s (the forecast comes from the cache), the first Forecast render under 10 s.
+The Shifts page's figures (its first render plans the shifts and the part-time caps beside
+them) are printed without a target.
 """
 
 from __future__ import annotations
@@ -84,6 +86,12 @@ def main() -> int:
         app = timed("Staffing page, rerun after SL target +5 points", app.run, figures)
         app.slider(key="supervisor_span").set_value(10)
         app = timed("Staffing page, rerun after supervisor span 10", app.run, figures)
+        app.switch_page("app_pages/shifts.py")
+        app = timed("Shifts page, first render (plans the shifts)", app.run, figures)
+        app.radio(key="shift_cover").set_value("all queues")
+        app = timed("Shifts page, all queues together", app.run, figures)
+        app.number_input(key="shift_part_max_pct").set_value(20.0)
+        app = timed("Shifts page, rerun after part time at most 20%", app.run, figures)
         app.switch_page("app_pages/scenarios.py")
         app = timed("Scenarios page, first render (none saved)", app.run, figures)
         save_two_scenarios(Path(home), app.session_state["queue"])
