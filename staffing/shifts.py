@@ -209,11 +209,8 @@ def _first_uncovered(
     types: Sequence[ShiftType],
 ) -> None:
     """Refuse a need no allowed shift can cover, naming its first interval."""
-    covered = np.zeros(len(grid) + 1, dtype=np.int64)
-    for first, length in zip(starts, lengths, strict=True):
-        np.add.at(covered, first, 1)
-        np.add.at(covered, np.minimum(first + length, len(grid)), -1)
-    reach = np.cumsum(covered)[: len(grid)] > 0
+    one_each = [np.ones(len(first)) for first in starts]
+    reach = _on_duty(len(grid), starts, lengths, one_each) > 0
     bare = np.flatnonzero((needed > 0) & ~reach)
     if bare.size:
         at = grid[bare[0]]
