@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pandas as pd
 import streamlit as st
 
@@ -110,7 +112,9 @@ for each in queues:
     needs.append(outcome.plan.set_index(pd.to_datetime(outcome.plan[INTERVAL_START]))["rostered"])
 need = pd.concat(needs).groupby(level=0).sum().astype(float)
 types = settings.shift_types()
-need_key = f"{settings.forecast_key(current)}|{'|'.join(queues)}|{settings.current_scenario()!r}"
+# Keyed by the need itself: any setting that changes a queue's people (its own handle time typed
+# on the Staffing page included) changes the key.
+need_key = hashlib.sha1(need.to_numpy().tobytes() + need.index.asi8.tobytes()).hexdigest()
 try:
     result = cached.shifts(need_key, repr(types), current.dataset.interval_minutes, need, types)
 except InputError as error:

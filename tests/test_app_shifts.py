@@ -129,3 +129,20 @@ def test_people_to_employ_follow_the_shifts_per_week(picco_home):
     app.number_input(key="shifts_per_week").set_value(4).run()
     assert_clean(app)
     assert number(metric(app, "People to employ")) > busiest
+
+
+def test_another_queues_handle_time_changes_the_all_queues_shifts(picco_home):
+    app = go(open_app(), "shifts")
+    app.radio(key="shift_cover").set_value("all queues").run()
+    before = table(app, "on_shift")[0]["needed"].sum()
+    # On the Staffing page, chat's handle time doubled; back on Shifts, phone still picked.
+    app = go(app, "staffing")
+    app.selectbox(key="queue").set_value("chat").run()
+    aht = app.number_input(key="aht_seconds")
+    aht.set_value(float(aht.value) * 2).run()
+    app.selectbox(key="queue").set_value("phone").run()
+    app = go(app, "shifts")
+    assert_clean(app)
+    assert app.radio(key="shift_cover").value == "all queues"
+    # Before: the same cached plan, keyed by the phone queue's settings alone.
+    assert table(app, "on_shift")[0]["needed"].sum() > before
