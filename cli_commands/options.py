@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -482,3 +483,40 @@ def _hour_range(text: str) -> tuple[float, float]:
             f"--email-hours must look like 8-18 (start and end hour of the day), got '{text}'"
         ) from error
     return start, end
+
+
+def check_input_file(path: Path, what: str) -> None:
+    """Refuse a folder or a missing file given where `what` (a CSV file) is expected."""
+    if path.is_dir():
+        raise InputError(f"{path} is a folder: give the {what} CSV file")
+    if not path.exists():
+        raise InputError(f"{path}: file not found")
+
+
+def read_text_table(
+    path: Path, separator: str, encoding: str, skip: int, **options: object
+) -> pd.DataFrame:
+    """A CSV table the CLI reads back (a forecast, a plan) with every cell as text; a file the
+    parser cannot read is one line naming it."""
+    try:
+        with warnings.catch_warnings():  # trailing separators: their empty fields are dropped
+            warnings.simplefilter("ignore", pd.errors.ParserWarning)
+            return pd.read_csv(
+                path, sep=separator, dtype=str, encoding=encoding, skiprows=skip,
+                skipinitialspace=True, index_col=False, **options,
+            )  # fmt: skip
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
+        reason = " ".join(str(error).split())  # one line, whatever the parser wrote
+        raise InputError(f"{path}: not a readable CSV table ({reason})") from error
+
+
+def known_column_names(columns: pd.Index, known: Iterable[str]) -> dict[str, str]:
+    """Header -> the known name, for headers naming a known column in another case or with
+    spaces around ("Volume ", "AHT_seconds"); left alone when two headers would collide."""
+    keys = {str(name): str(name).strip().casefold() for name in columns}
+    renamed = {}
+    for name in known:
+        matching = [header for header, key in keys.items() if key == name]
+        if len(matching) == 1 and matching[0] != name and name not in keys:
+            renamed[matching[0]] = name
+    return renamed

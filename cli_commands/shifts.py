@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import argparse
 import math
-import warnings
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from cli_commands.options import check_out, match_queues, one_line_errors, write_csv
+from cli_commands.options import (
+    check_input_file,
+    check_out,
+    known_column_names,
+    match_queues,
+    one_line_errors,
+    read_text_table,
+    write_csv,
+)
 from cli_commands.words import counted
 from data.errors import InputError
 from data.schema import INTERVAL_START, QUEUE
@@ -186,33 +193,15 @@ def shift_types(args: argparse.Namespace) -> list[ShiftType]:
 def _read_plan(path: Path) -> pd.DataFrame:
     """PLAN.csv as text cells, its known columns named as the plan names them; its separator
     and encoding sniffed as for imports (a plan saved again by a spreadsheet reads as written)."""
-    if path.is_dir():
-        raise InputError(f"{path} is a folder: give the plan CSV file")
-    if not path.exists():
-        raise InputError(f"{path}: file not found")
+    check_input_file(path, "plan")
     separator, encoding, skip = ",", "utf-8-sig", 0
     try:
         sniffed = sniff_file(path, str(path))
         separator, encoding, skip = sniffed.delimiter, sniffed.encoding, sniffed.header_line
     except InputError:
         pass  # empty or header-only: read plainly, the checks below say what is missing
-    try:
-        with warnings.catch_warnings():  # trailing separators: their empty fields are dropped
-            warnings.simplefilter("ignore", pd.errors.ParserWarning)
-            table = pd.read_csv(
-                path, sep=separator, dtype=str, encoding=encoding, skiprows=skip,
-                skipinitialspace=True, index_col=False, keep_default_na=False,
-            )  # fmt: skip
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
-        reason = " ".join(str(error).split())  # one line, whatever the parser wrote
-        raise InputError(f"{path}: not a readable CSV table ({reason})") from error
-    keys = {str(name): str(name).strip().casefold() for name in table.columns}
-    renamed = {}
-    for known in KNOWN_COLUMNS:
-        matching = [name for name, key in keys.items() if key == known]
-        if len(matching) == 1 and known not in keys:
-            renamed[matching[0]] = known
-    table = table.rename(columns=renamed)
+    table = read_text_table(path, separator, encoding, skip, keep_default_na=False)
+    table = table.rename(columns=known_column_names(table.columns, KNOWN_COLUMNS))
     for column in (INTERVAL_START, ROSTERED):
         if column not in table:
             raise InputError(

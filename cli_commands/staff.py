@@ -6,7 +6,6 @@ import argparse
 import csv
 import itertools
 import re
-import warnings
 from pathlib import Path
 
 import numpy as np
@@ -14,9 +13,12 @@ import pandas as pd
 
 from cli_commands.options import (
     add_staffing_arguments,
+    check_input_file,
     check_out,
+    known_column_names,
     one_line_errors,
     queue_channels_note,
+    read_text_table,
     staffing_settings,
     unusual_settings,
     write_csv,
@@ -148,10 +150,7 @@ def _read_forecast(path: Path) -> tuple[pd.DataFrame, list[str]]:
     spreadsheet saved ("interval_start;volume", "12,5") reads as written; every cell stays
     text (a queue named 1 is not renamed 1.0), the plan layer reads the numbers. Slash dates
     are read as timestamps here, in the order an import would read them."""
-    if path.is_dir():
-        raise InputError(f"{path} is a folder: give the forecast CSV file")
-    if not path.exists():
-        raise InputError(f"{path}: file not found")
+    check_input_file(path, "forecast")
     separator, encoding, skip = ",", "utf-8-sig", 0
     comma_columns: list[str] = []
     title_lines: list[str] = []
@@ -171,17 +170,8 @@ def _read_forecast(path: Path) -> tuple[pd.DataFrame, list[str]]:
     except InputError:
         pass  # empty or header-only: read plainly, the checks below say what is missing
     _refuse_split_numbers(path, separator, encoding, skip)
-    try:
-        with warnings.catch_warnings():  # trailing separators: their empty fields are dropped
-            warnings.simplefilter("ignore", pd.errors.ParserWarning)
-            table = pd.read_csv(
-                path, sep=separator, dtype=str, encoding=encoding, skiprows=skip,
-                skipinitialspace=True, index_col=False,
-            )  # fmt: skip
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
-        reason = " ".join(str(error).split())  # one line, whatever the parser wrote
-        raise InputError(f"{path}: not a readable CSV table ({reason})") from error
-    renamed = _known_names(table.columns)
+    table = read_text_table(path, separator, encoding, skip)
+    renamed = known_column_names(table.columns, KNOWN_COLUMNS)
     table = table.rename(columns=renamed)
     comma_columns = [renamed.get(name, name) for name in comma_columns]
     notes = [
@@ -429,18 +419,6 @@ def _title_note(name: str, title_lines: list[str], header_line: int) -> str | No
         f"{name}: the header is on line {header_line + 1}; {lines} skipped as a title, not "
         f"data ({quoted})"
     )
-
-
-def _known_names(columns: pd.Index) -> dict[str, str]:
-    """Header -> the plan's name, for headers naming a known column in another case or with
-    spaces around ("Volume ", "AHT_seconds"); left alone when two headers would collide."""
-    keys = {str(name): str(name).strip().casefold() for name in columns}
-    renamed = {}
-    for known in KNOWN_COLUMNS:
-        matching = [name for name, key in keys.items() if key == known]
-        if len(matching) == 1 and matching[0] != known and known not in keys:
-            renamed[matching[0]] = known
-    return renamed
 
 
 def _check_handle_times(forecast: pd.DataFrame, name: str) -> None:
