@@ -9,14 +9,21 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 import streamlit as st
 
+from app_ui import cached, downloads, plots, settings, state, url_state
 from app_ui import comparison as compare
-from app_ui import downloads, plots, settings, state, url_state
 from app_ui.tables import MISSING
 from app_ui.widgets import confirm_delete
 from data.errors import InputError
 from data.schema import INTERVAL_START
 from planning import QUANTILES, Scenario, compare_scenarios
-from planning.compare import ABANDONMENT_ROW, is_email_only, plans_side_by_side, relevant_metrics
+from planning.compare import (
+    ABANDONMENT_ROW,
+    SHIFT_ROWS,
+    ShiftFigures,
+    is_email_only,
+    plans_side_by_side,
+    relevant_metrics,
+)
 from planning.scenario import example_scenarios, name_length_problem
 from staffing.plan import NO_CONTACTS_NOTE
 
@@ -42,18 +49,18 @@ BASELINE_PARAM = "baseline"
 # table explains instead what is wrong with it (_row_problems).
 TABLE_COLUMNS = {
     "name": st.column_config.TextColumn(
-        "Scenario", required=True, width=98, pinned=True, help="Name of the scenario."
+        "Scenario", required=True, width=92, pinned=True, help="Name of the scenario."
     ),
     "volume_change_pct": st.column_config.NumberColumn(
         "Vol %",
         format="%+.1f",
-        width=74,
+        width=72,
         help="Change of the forecast volume, in percent (+20 = 20% more contacts; -100 or more).",
     ),
     "aht_change_pct": st.column_config.NumberColumn(
         "AHT %",
         format="%+.1f",
-        width=74,
+        width=72,
         help="Change of the average handle time, in percent (above -100).",
     ),
     # The days the changes apply on, next to them. A day reads "30 Nov": a horizon spans at most
@@ -86,9 +93,9 @@ TABLE_COLUMNS = {
         help="Answer within this many seconds (the service level's time limit; 0 or more).",
     ),
     "shrinkage_pct": st.column_config.NumberColumn(
-        "Shr. %",
+        "Shr %",
         format="%g",
-        width=78,
+        width=72,
         help="Shrinkage: percent of paid time away from contacts (breaks, training, absence), "
         "from 0 up to (not including) 100.",
     ),
@@ -100,9 +107,9 @@ TABLE_COLUMNS = {
         help="Agents per supervisor (8 to 15).",
     ),
     "quantile": st.column_config.SelectboxColumn(
-        "Staff to",
+        "Staff",
         options=list(QUANTILES),
-        width=92,
+        width=72,
         help="Forecast to staff to: mean, or the P50 / P80 / P90 quantile for busier days.",
     ),
     "agent_hourly_cost": st.column_config.NumberColumn(
@@ -112,10 +119,18 @@ TABLE_COLUMNS = {
         help="Agent cost, EUR per paid hour (0 or more).",
     ),
     "supervisor_hourly_cost": st.column_config.NumberColumn(
-        "Sup. €",
+        "Sup €",
         format="%.2f",
-        width=78,
+        width=72,
         help="Supervisor cost, EUR per paid hour (0 or more).",
+    ),
+    "part_max_pct": st.column_config.NumberColumn(
+        "PT %",
+        format="%g",
+        width=64,
+        help="Part-time shifts may take at most this percent of the paid shift hours (0 to 100; "
+        "0: full time only, 100: no limit). More part-timers: raise it. Shift lengths, start "
+        "hours and shifts per week come from the Shifts page.",
     ),
 }
 
@@ -143,6 +158,13 @@ def _waiting_words(scenarios: Iterable[Scenario]) -> str:
     return " or ".join(dict.fromkeys(words))
 
 
+def _shift_week_words(scenarios: Iterable[Scenario]) -> str:
+    """The shifts a person works a week in these scenarios: "5 shifts a person a week"."""
+    counts = sorted({scenario.shifts.shifts_per_week for scenario in scenarios})
+    told = " or ".join(str(count) for count in counts)
+    return f"{told} shift{'' if counts == [1] else 's'} a person a week"
+
+
 def _pick_queue() -> None:
     st.session_state["queue"] = st.session_state[QUEUE_PICKER]
 
@@ -166,6 +188,7 @@ def _row_of(scenario: Scenario) -> dict:
         "quantile": scenario.quantile,
         "agent_hourly_cost": staffing.agent_hourly_cost,
         "supervisor_hourly_cost": staffing.supervisor_hourly_cost,
+        "part_max_pct": scenario.shifts.part_max_share * 100,
         "channel": staffing.channel,
         "aht_seconds": staffing.aht_seconds,
     }
@@ -201,6 +224,7 @@ def _scenario_of(row: pd.Series, base: Scenario) -> Scenario:
         queue=base.queue,
         change_from=row.get("change_from"),
         change_to=row.get("change_to"),
+        shifts=dataclasses.replace(base.shifts, part_max_share=number("part_max_pct") / 100),
     )
 
 
@@ -241,6 +265,12 @@ def _row_problems(number: Callable[[str], float]) -> list[str]:
             problems.append(
                 f"{who}'s cost must be 0 EUR or more per paid hour (you entered {cost:g})."
             )
+    part_max = number("part_max_pct")
+    if not 0 <= part_max <= 100:
+        problems.append(
+            f"The part-time cap (PT %) must be from 0 to 100% of the paid shift hours (you "
+            f"entered {part_max:g}%); 100 sets no limit."
+        )
     return problems
 
 
@@ -680,7 +710,7 @@ def _table_delete_confirmation(dataset_name: str, deleted: tuple[str, ...]) -> N
 st.title("Scenarios")
 current = state.current()
 url_state.seed_from_url(url_state.QUEUE_KEY, url_state.QUEUE_PARAM, current.dataset.queues)
-settings.seed_staffing(current)
+settings.seed_shifts(current)  # the staffing settings, and the shift ones scenarios save too
 queue_column, caption_column = st.columns([1, 3], vertical_alignment="bottom")
 # A widget of its own that follows the shared queue: a second widget keyed "queue" would start
 # from its first option after a page switch instead of the queue picked on another page.
@@ -720,7 +750,8 @@ if not scenarios:
     st.info(
         "No scenario saved for this dataset yet: name the current settings and save them, or "
         "start from the usual comparisons: the current settings, 30% more contacts in the "
-        "forecast's first week, a 90% in 30 s target and staffing to the P80 forecast."
+        "forecast's first week, a 90% in 30 s target, staffing to the P80 forecast and more "
+        "part-time shifts."
     )
     st.button(
         "Start with example scenarios",
@@ -736,9 +767,10 @@ st.subheader("Edit scenarios")
 st.caption(
     "Change cells, add rows (new scenarios start from the current staffing settings) or delete "
     "rows, then save. Vol % and AHT % apply from From to To (empty: the whole forecast). Other "
-    "settings (occupancy and ASA caps, Erlang A, chats per agent) are those the Staffing page "
-    "had when each scenario was saved, and new rows take its current ones; the download lists "
-    "them all. " + _context_caption(scenarios)
+    "settings (occupancy and ASA caps, Erlang A, chats per agent; shift lengths, start hours and "
+    "shifts per week) are those the Staffing and Shifts pages had when each scenario was saved, "
+    "and new rows take their current ones; the download lists them all. "
+    + _context_caption(scenarios)
 )
 version = st.session_state.setdefault(EDITOR_VERSION, 0)
 table = pd.DataFrame([_row_of(scenario) for scenario in scenarios.values()])
@@ -861,7 +893,25 @@ for name, outcome in outcomes.items():
     if missed:
         st.warning(missed)
 
-comparison = compare_scenarios(outcomes, baseline).loc[relevant_metrics(outcomes)]
+shift_figures, unplanned = {}, []
+for name, outcome in outcomes.items():
+    shifts = scenarios[name].shifts
+    try:
+        shift_plan = cached.shift_plan(
+            outcome.rostered_need(), current.dataset.interval_minutes, shifts.types()
+        )
+    except InputError as error:
+        unplanned.append(f"'{name}': {error}")
+        continue
+    cost = scenarios[name].staffing.agent_hourly_cost
+    shift_figures[name] = ShiftFigures.of(shift_plan, shifts, cost)
+if unplanned:
+    st.warning(
+        "No shift plan for " + "; ".join(unplanned) + ". Change the scenario's PT % above, or "
+        "the shift lengths and start hours on the Shifts page and save it again."
+    )
+comparison = compare_scenarios(outcomes, baseline, shift_figures)
+comparison = comparison.loc[relevant_metrics(outcomes) + SHIFT_ROWS]
 # Every scenario staffs the same forecast: its days are those the totals add up over.
 horizon_days = outcomes[baseline].summary.horizon_days
 email_names = [name for name, outcome in outcomes.items() if is_email_only(outcome)]
@@ -893,6 +943,13 @@ if email_names:
         "answer in hours, nights and weekends included. Nobody hangs up on an e-mail, so it has "
         "no ASA or abandonment."
     )
+st.caption(
+    "Shifts: whole shifts covering each scenario's people rostered at the fewest paid hours, "
+    "part time within its PT %; people to employ in the busiest week at "
+    + _shift_week_words(scenarios[name] for name in outcomes)
+    + ". Shift hours are the agents' paid hours on those shifts, and shift cost those hours at "
+    "each scenario's agent rate (supervisors apart, in Total cost)."
+)
 silent = [name for name, outcome in outcomes.items() if not outcome.summary.has_contacts]
 if silent:  # their service figures are blank, not the 100% an empty queue would score
     listed = ", ".join(f"'{name}'" for name in silent)
@@ -911,7 +968,8 @@ unshown = compare.unshown_differences({name: scenarios[name] for name in outcome
 if unshown:
     st.info(
         "These scenarios also differ in settings the table above does not show (set on the "
-        "Staffing page when each was saved):\n" + "\n".join(f"- {line}" for line in unshown),
+        "Staffing and Shifts pages when each was saved):\n"
+        + "\n".join(f"- {line}" for line in unshown),
         icon=":material/info:",
     )
 # The download holds numbers, each row in the one unit its label names (rates in percent,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import pandas as pd
 import streamlit as st
 
@@ -109,14 +107,11 @@ for each in queues:
     except InputError as error:
         st.error(f"{each}: the Staffing page's settings cannot staff it: {error}")
         st.stop()
-    needs.append(outcome.plan.set_index(pd.to_datetime(outcome.plan[INTERVAL_START]))["rostered"])
+    needs.append(outcome.rostered_need())
 need = pd.concat(needs).groupby(level=0).sum().astype(float)
 types = settings.shift_types()
-# Keyed by the need itself: any setting that changes a queue's people (its own handle time typed
-# on the Staffing page included) changes the key.
-need_key = hashlib.sha1(need.to_numpy().tobytes() + need.index.asi8.tobytes()).hexdigest()
 try:
-    result = cached.shifts(need_key, repr(types), current.dataset.interval_minutes, need, types)
+    result = cached.shift_plan(need, current.dataset.interval_minutes, types)
 except InputError as error:
     st.error(f"No shift plan: {error}")
     st.stop()
@@ -125,7 +120,6 @@ agent_cost = float(st.session_state["agent_cost"])
 shifts_total = int(result.shifts["people"].sum())
 per_week = int(st.session_state["shifts_per_week"])
 weeks = result.people_to_employ(per_week)
-people_by_week = weeks.groupby("week")["people"].sum() if not weeks.empty else pd.Series([0])
 first_row, second_row = st.columns(3), st.columns(3)
 first_row[0].metric(
     "Shifts",
@@ -135,7 +129,7 @@ first_row[0].metric(
 )
 first_row[1].metric(
     "People to employ",
-    f"{int(people_by_week.max()):,}",
+    f"{result.busiest_week_people(per_week):,}",
     border=True,
     help=f"The busiest week's shifts, worked at {per_week} shifts a week and one a day per "
     "person: per shift type, the busiest day's shifts or the week's shifts over "
@@ -283,14 +277,11 @@ else:
     for cap in sorted({0.0, 15.0, 30.0, 50.0, 100.0, current_cap}):
         variant = settings.shift_types(part_max_pct=cap)
         try:
-            other = cached.shifts(
-                need_key, repr(variant), current.dataset.interval_minutes, need, variant
-            )
+            other = cached.shift_plan(need, current.dataset.interval_minutes, variant)
         except InputError:
             continue  # e.g. full time alone cannot start early enough: the cap row is left out
-        lengths = (other.shifts["shift_end"] - other.shifts["shift_start"]).dt.total_seconds()
-        paid_each = lengths / 3600 * other.shifts["people"]
-        part_paid = float(paid_each[other.shifts["shift"] != variant[0].name].sum())
+        by_shift = other.paid_hours_by_shift()
+        part_paid = float(by_shift.drop(variant[0].name, errors="ignore").sum())
         rows.append(
             {
                 "part_time_cap": "no cap" if cap >= 100 else f"{cap:g}%",

@@ -6,6 +6,7 @@ Arguments starting with `_` are not hashed: a dataset or forecast is identified 
 
 from __future__ import annotations
 
+import hashlib
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -82,12 +83,21 @@ def plan(
     return build_plan(_forecast_frame, interval_minutes, _scenario, _aht_by_queue)
 
 
-@st.cache_data(show_spinner="Choosing the shifts…", max_entries=16)
+# Room for the Shifts page's plan and its part-time caps, and a comparison of six scenarios.
+@st.cache_data(show_spinner="Choosing the shifts…", max_entries=32)
 def shifts(need_key: str, types_key: str, interval_minutes: int, _need: pd.Series, _types: Any):
     """The shifts covering `_need` (people per interval start) with `_types` (cached)."""
     from staffing.shifts import plan_shifts
 
     return plan_shifts(_need, interval_minutes, _types)
+
+
+def shift_plan(need: pd.Series, interval_minutes: int, types: Any) -> Any:
+    """`shifts` keyed by the need itself: any setting that changes the people rostered (a
+    queue's handle time typed on the Staffing page included) changes the key."""
+    index = pd.DatetimeIndex(need.index)
+    need_key = hashlib.sha1(need.to_numpy().tobytes() + index.asi8.tobytes()).hexdigest()
+    return shifts(need_key, repr(types), interval_minutes, need, types)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -19,7 +19,16 @@ from pandas.io.formats.style import Styler
 from app_ui.settings import CHANNEL_LABELS, clock_text, duration_text, hours_text
 from app_ui.tables import MISSING
 from data.schema import INTERVAL_START, IS_OPEN
-from planning.compare import ASA_ROW, CONTACTS_ROW, RESPONSE_TIME_ROW
+from planning.compare import (
+    ASA_ROW,
+    CONTACTS_ROW,
+    PART_TIME_ROW,
+    PEOPLE_TO_EMPLOY_ROW,
+    RESPONSE_TIME_ROW,
+    SHIFT_COST_ROW,
+    SHIFT_HOURS_ROW,
+    SHIFTS_ROW,
+)
 from planning.scenario import Scenario
 
 MINUS = "−"  # a real minus sign: as wide as the plus and easier to read than a hyphen
@@ -61,12 +70,26 @@ METRICS = {
     RESPONSE_TIME_ROW: Metric("Expected e-mail response time (h)", DECIMAL, -1),
     "Expected occupancy": Metric("Expected occupancy (%)", RATE, 0),
     "Expected abandonment": Metric("Expected abandonment (%)", RATE, -1),
+    SHIFTS_ROW: Metric("Shifts", COUNT, -1),
+    PEOPLE_TO_EMPLOY_ROW: Metric("People to employ (busiest week)", COUNT, -1),
+    # Short: with the horizon's days ("Shift hours over 14 days (h)") they fit the first column.
+    SHIFT_HOURS_ROW: Metric("Shift hours (h)", COUNT, -1),
+    SHIFT_COST_ROW: Metric("Shift cost (EUR)", MONEY, -1),
+    # More part time is the manager's choice (cheaper, but more people to hire and brief).
+    PART_TIME_ROW: Metric("Part time on shifts (%)", RATE, 0),
 }
 
 
 # Rows that add up over the whole horizon: their labels name its days ("Total cost over 14 days
 # (EUR)", "Contacts expected over 14 days"), which the label alone would leave to a caption.
-HORIZON_TOTALS = (CONTACTS_ROW, "Paid hours", "Total cost")
+HORIZON_TOTALS = (
+    CONTACTS_ROW,
+    "Paid hours",
+    "Total cost",
+    SHIFTS_ROW,
+    SHIFT_HOURS_ROW,
+    SHIFT_COST_ROW,
+)
 
 
 def days_text(days: float) -> str:
@@ -262,6 +285,23 @@ UNSHOWN_SETTINGS: dict[str, tuple[str, Callable[[object], str], tuple[str, ...]]
 }
 
 
+# Shift settings the editor table does not show (its PT % column shows the part-time cap).
+UNSHOWN_SHIFT_SETTINGS: dict[str, tuple[str, Callable[[Scenario], str]]] = {
+    "full_hours": ("full-time shift", lambda s: f"{s.shifts.full_hours:g} h"),
+    "part_hours": (
+        "part-time shift",
+        lambda s: f"{s.shifts.part_hours:g} h" if s.shifts.part_hours else "none",
+    ),
+    "start_hours": (
+        "shift start hours",
+        lambda s: "–".join(
+            clock_text(hour) for hour in (s.shifts.earliest_start, s.shifts.latest_start)
+        ),
+    ),
+    "shifts_per_week": ("shifts per person per week", lambda s: str(s.shifts.shifts_per_week)),
+}
+
+
 def unshown_differences(scenarios: dict[str, Scenario]) -> list[str]:
     """One line per setting the editor table does not show that differs between `scenarios`:
     "occupancy cap: Baseline 85%, Cap 90 90%". Empty when they agree on all of them, so the
@@ -275,6 +315,10 @@ def unshown_differences(scenarios: dict[str, Scenario]) -> list[str]:
         if len({repr(value) for value in values.values()}) > 1:
             shown = ", ".join(f"{name} {text(value)}" for name, value in values.items())
             lines.append(f"{label}: {shown}")
+    for label, text in UNSHOWN_SHIFT_SETTINGS.values():
+        shift_values = {name: text(scenario) for name, scenario in scenarios.items()}
+        if len(set(shift_values.values())) > 1:
+            lines.append(f"{label}: " + ", ".join(f"{n} {v}" for n, v in shift_values.items()))
     return lines
 
 

@@ -34,7 +34,7 @@ from staffing.plan import DEFAULT_MAX_OCCUPANCY, StaffingSettings, channel_from_
 from staffing.plausibility import amount_text as _amount
 from staffing.plausibility import duration_text as duration_text  # the pages' unit of waits
 from staffing.plausibility import implausible_values
-from staffing.shifts import DEFAULT_SHIFTS_PER_WEEK, ShiftType
+from staffing.shifts import DEFAULT_SHIFTS_PER_WEEK, ShiftSettings, ShiftType
 from staffing.validation import SUPERVISOR_SPAN_RANGE
 
 NO_CALENDAR = "(none)"
@@ -785,26 +785,29 @@ def seed_shifts(current: state.CurrentDataset) -> None:
     state.seed(SHIFT_DEFAULTS)
 
 
+def shift_settings() -> ShiftSettings:
+    """The shifts the Shifts page's widgets describe (their defaults before it is opened)."""
+    session = st.session_state
+
+    def value(key: str) -> Any:
+        return session.get(key, SHIFT_DEFAULTS[key])
+
+    earliest, latest = (float(hour) for hour in value("shift_starts"))
+    return ShiftSettings(
+        full_hours=float(value("shift_full_hours")),
+        part_hours=float(value("shift_part_hours")),
+        part_max_share=float(value("shift_part_max_pct")) / 100,
+        earliest_start=earliest,
+        latest_start=latest,
+        shifts_per_week=int(value("shifts_per_week")),
+    )
+
+
 def shift_types(part_max_pct: float | None = None) -> list[ShiftType]:
     """The shift types the Shifts page's widgets describe: full time, and part time when its
     length and cap are above 0 (a cap of 100% is no cap). `part_max_pct` replaces the cap."""
-    session = st.session_state
-    earliest, latest = (float(hour) for hour in session["shift_starts"])
-    full = float(session["shift_full_hours"])
-    types = [ShiftType(f"Full time {full:g} h", full, earliest, latest)]
-    part = float(session["shift_part_hours"])
-    cap = float(session["shift_part_max_pct"] if part_max_pct is None else part_max_pct)
-    if part > 0 and cap > 0 and part != full:
-        types.append(
-            ShiftType(
-                f"Part time {part:g} h",
-                part,
-                earliest,
-                latest,
-                max_hours_share=cap / 100 if cap < 100 else None,
-            )
-        )
-    return types
+    share = None if part_max_pct is None else part_max_pct / 100
+    return shift_settings().types(part_max_share=share)
 
 
 def reset_staffing_defaults() -> None:
@@ -843,6 +846,7 @@ def current_scenario(name: str = "Current settings") -> Scenario:
         quantile=st.session_state["quantile"],
         staffing=staffing_settings(),
         queue=st.session_state.get("queue"),
+        shifts=shift_settings(),
     )
 
 
@@ -873,8 +877,10 @@ def queue_forecast(current: state.CurrentDataset, queue: str) -> tuple[str, pd.D
 def plan_for(current: state.CurrentDataset, queue: str, scenario: Scenario):
     """The staffing plan of `scenario` on the current forecast of `queue` (cached)."""
     key, frame = queue_forecast(current, queue)
+    # Keyed without the shift settings: they do not change the people rostered.
+    staffing_key = repr(replace(scenario, shifts=ShiftSettings()))
     return cached.plan(
-        key, repr(scenario), "", current.dataset.interval_minutes, frame, scenario, None
+        key, staffing_key, "", current.dataset.interval_minutes, frame, scenario, None
     )
 
 

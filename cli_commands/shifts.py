@@ -29,6 +29,7 @@ from staffing.shifts import (
     DEFAULT_SHIFTS_PER_WEEK,
     DEFAULT_TIME_LIMIT_SECONDS,
     ShiftPlan,
+    ShiftSettings,
     ShiftType,
     check_shifts_per_week,
     plan_shifts,
@@ -180,14 +181,14 @@ def shift_types(args: argparse.Namespace) -> list[ShiftType]:
             f"--part-max-share must be a share from 0 to 1, e.g. 0.3 for at most 30% of paid "
             f"hours (got {share:g}); 0 plans full time only, 1 sets no cap"
         )
-    earliest, latest = args.earliest_start, args.latest_start
-    full = args.full_hours
-    types = [ShiftType(f"Full time {full:g} h", full, earliest, latest)]
-    part = args.part_hours
-    if part > 0 and share > 0 and part != full:
-        cap = share if share < 1 else None
-        types.append(ShiftType(f"Part time {part:g} h", part, earliest, latest, cap))
-    return types
+    settings = ShiftSettings(
+        full_hours=args.full_hours,
+        part_hours=args.part_hours,
+        part_max_share=share,
+        earliest_start=args.earliest_start,
+        latest_start=args.latest_start,
+    )
+    return settings.types()
 
 
 def _read_plan(path: Path) -> pd.DataFrame:

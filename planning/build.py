@@ -41,6 +41,12 @@ class PlanOutcome:
     # Per voice or chat queue, the agent-hours the minimum while open accounts for.
     minimum: list[MinimumStaffing] = field(default_factory=list)
 
+    def rostered_need(self) -> pd.Series:
+        """People rostered per interval start, queues added up: the need shifts must cover."""
+        starts = pd.to_datetime(self.plan[INTERVAL_START])
+        need = pd.to_numeric(self.plan["rostered"], errors="coerce").fillna(0.0)
+        return need.groupby(starts.to_numpy()).sum().astype(float)
+
 
 def is_plausible_aht(seconds: float) -> bool:
     """A mean handle time a contact center could have: outside this band a unit was misread."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -11,6 +12,7 @@ from data.errors import InputError
 from data.schema import VOLUME
 from planning.build import PlanOutcome
 from staffing.plan import blank_when_closed
+from staffing.shifts import ShiftPlan, ShiftSettings
 
 SECONDS_PER_HOUR = 3600.0
 CONTACTS_ROW = "Contacts"
@@ -42,6 +44,53 @@ METRIC_LABELS = [label for label, _ in METRICS]
 LIVE_ONLY_ROWS = (ASA_ROW, ABANDONMENT_ROW)  # nobody hangs up on, or waits on the line for, mail
 EMAIL_ONLY_ROWS = (RESPONSE_TIME_ROW,)
 SCENARIO = "scenario"  # the plans table's column naming each row's scenario
+# The whole shifts covering each scenario's people rostered, after its staffing rows.
+SHIFTS_ROW = "Shifts"
+PEOPLE_TO_EMPLOY_ROW = "People to employ"
+SHIFT_HOURS_ROW = "Paid hours on shifts"
+SHIFT_COST_ROW = "Shift cost"
+PART_TIME_ROW = "Part time on shifts"
+SHIFT_ROWS = [SHIFTS_ROW, PEOPLE_TO_EMPLOY_ROW, SHIFT_HOURS_ROW, SHIFT_COST_ROW, PART_TIME_ROW]
+
+
+@dataclass(frozen=True)
+class ShiftFigures:
+    """A scenario's shift plan in the comparison's terms: shifts over the horizon, people to
+    employ in the busiest week, paid hours on shifts, their cost at the agent rate (supervisors
+    apart) and the share of those hours on part-time shifts (a fraction)."""
+
+    shifts: float
+    people_to_employ: float
+    paid_hours: float
+    cost: float
+    part_time_share: float
+
+    @classmethod
+    def of(cls, plan: ShiftPlan, settings: ShiftSettings, agent_hourly_cost: float) -> ShiftFigures:
+        by_shift = plan.paid_hours_by_shift()
+        full_time = float(by_shift.get(settings.types()[0].name, 0.0))
+        return cls(
+            shifts=float(plan.shifts["people"].sum()),
+            people_to_employ=float(plan.busiest_week_people(settings.shifts_per_week)),
+            paid_hours=plan.paid_hours,
+            cost=plan.paid_hours * agent_hourly_cost,
+            part_time_share=1.0 - full_time / plan.paid_hours if plan.paid_hours else 0.0,
+        )
+
+    @classmethod
+    def unknown(cls) -> ShiftFigures:
+        """No shift plan (its shifts cannot cover the need): every figure missing."""
+        return cls(*[math.nan] * 5)
+
+    def values(self) -> list[float]:
+        """The figures in the order of SHIFT_ROWS."""
+        return [
+            self.shifts,
+            self.people_to_employ,
+            self.paid_hours,
+            self.cost,
+            self.part_time_share,
+        ]
 
 
 def is_email_only(outcome: PlanOutcome) -> bool:
@@ -90,9 +139,14 @@ def relevant_metrics(outcomes: dict[str, PlanOutcome]) -> list[str]:
     ]
 
 
-def compare_scenarios(outcomes: dict[str, PlanOutcome], baseline: str) -> pd.DataFrame:
+def compare_scenarios(
+    outcomes: dict[str, PlanOutcome],
+    baseline: str,
+    shifts: dict[str, ShiftFigures] | None = None,
+) -> pd.DataFrame:
     """One row per metric, one column per scenario, then `<name> Δ` and `<name> Δ%` columns
     for every scenario other than the baseline (Δ% is NaN where the baseline figure is 0).
+    With `shifts` (by scenario name; missing names count as unknown), the SHIFT_ROWS follow.
 
     Every row is in one unit, named in its label where it has one; rates are fractions.
     """
@@ -101,10 +155,12 @@ def compare_scenarios(outcomes: dict[str, PlanOutcome], baseline: str) -> pd.Dat
             f"Baseline scenario '{baseline}' is not among the compared scenarios "
             f"({', '.join(outcomes) or 'none'}); pick one of them as the baseline."
         )
-    table = pd.DataFrame(
-        {name: summary_figures(outcome) for name, outcome in outcomes.items()},
-        index=pd.Index(METRIC_LABELS, name="metric"),
-    )
+    labels = METRIC_LABELS + (SHIFT_ROWS if shifts is not None else [])
+    figures = {name: summary_figures(outcome) for name, outcome in outcomes.items()}
+    if shifts is not None:
+        for name in figures:
+            figures[name] += shifts.get(name, ShiftFigures.unknown()).values()
+    table = pd.DataFrame(figures, index=pd.Index(labels, name="metric"))
     base = table[baseline].to_numpy()
     for name in outcomes:
         if name == baseline:

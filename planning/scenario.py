@@ -13,6 +13,7 @@ import pandas as pd
 
 from data.errors import InputError
 from staffing.plan import StaffingSettings
+from staffing.shifts import ShiftSettings
 
 # Which forecast column a scenario staffs to; "mean" is the point forecast, the contacts expected.
 MEAN_QUANTILE = "mean"
@@ -56,6 +57,8 @@ class Scenario:
     # first day, to its last. "+30% in the lockdown week" leaves the other weeks as forecast.
     change_from: dt.date | None = None
     change_to: dt.date | None = None
+    # The shifts covering the people rostered; defaults for scenarios saved before shifts.
+    shifts: ShiftSettings = field(default_factory=ShiftSettings)
 
     def __post_init__(self) -> None:
         self.name = str(self.name).strip()
@@ -87,6 +90,8 @@ class Scenario:
             )
         if not isinstance(self.staffing, StaffingSettings):
             raise InputError(f"Scenario '{self.name}': staffing settings are missing.")
+        if not isinstance(self.shifts, ShiftSettings):
+            raise InputError(f"Scenario '{self.name}': shift settings are missing.")
 
     @property
     def forecast_column(self) -> str:
@@ -122,6 +127,9 @@ class Scenario:
             "email_response_hours": staffing.email_response_hours,
             "email_hours": f"{staffing.email_hours[0]:g}-{staffing.email_hours[1]:g}",
             "weekly_contract_hours": staffing.weekly_contract_hours,
+            "full_time_shift_hours": self.shifts.full_hours,
+            "shift_start_hours": f"{self.shifts.earliest_start:g}-{self.shifts.latest_start:g}",
+            "shifts_per_person_per_week": self.shifts.shifts_per_week,
         }
 
     def to_dict(self) -> dict[str, Any]:
@@ -134,6 +142,7 @@ class Scenario:
             "queue": self.queue,
             "change_from": self.change_from.isoformat() if self.change_from else None,
             "change_to": self.change_to.isoformat() if self.change_to else None,
+            "shifts": dataclasses.asdict(self.shifts),
         }
 
     @classmethod
@@ -149,6 +158,17 @@ class Scenario:
                 f"Scenario '{settings['name']}' has unknown staffing settings "
                 f"{', '.join(unknown)}; save it again from the Scenarios page."
             )
+        shifts = settings.get("shifts") or {}
+        unknown = sorted(set(shifts) - {item.name for item in dataclasses.fields(ShiftSettings)})
+        if unknown:
+            raise InputError(
+                f"Scenario '{settings['name']}' has unknown shift settings {', '.join(unknown)}; "
+                "save it again from the Scenarios page."
+            )
+        try:
+            shift_settings = ShiftSettings(**shifts)
+        except InputError as error:
+            raise InputError(f"Scenario '{settings['name']}': {error}.") from None
         return cls(
             name=settings["name"],
             volume_change_pct=settings.get("volume_change_pct", 0.0),
@@ -158,6 +178,7 @@ class Scenario:
             queue=settings.get("queue"),
             change_from=settings.get("change_from"),
             change_to=settings.get("change_to"),
+            shifts=shift_settings,
         )
 
 
@@ -208,7 +229,8 @@ def _from_json(staffing: dict[str, Any]) -> dict[str, Any]:
 def example_scenarios(base: Scenario, first_day: pd.Timestamp | None) -> list[Scenario]:
     """The comparisons a manager makes first, from the current settings: the same demand 30%
     higher over the forecast's first week (a campaign, a lockdown week), a stricter target
-    (voice and chat: e-mail has a response window instead) and staffing to the P80 forecast."""
+    (voice and chat: e-mail has a response window instead), staffing to the P80 forecast and
+    more part-time shifts."""
     examples = [dataclasses.replace(base, name="Current settings")]
     if first_day is not None:
         last_day = first_day + pd.Timedelta(days=6)
@@ -225,6 +247,26 @@ def example_scenarios(base: Scenario, first_day: pd.Timestamp | None) -> list[Sc
         strict = dataclasses.replace(base.staffing, service_level=0.9, answer_within_seconds=30.0)
         examples.append(dataclasses.replace(base, name="90% in 30 s", staffing=strict))
     examples.append(dataclasses.replace(base, name="Staffed to P80", quantile="p80"))
+    examples.append(more_part_time(base))
     # One the current settings already are (a P80 plan, a 90/30 target) compares it to itself.
     same = dataclasses.replace(examples[0], name="-")
     return examples[:1] + [s for s in examples[1:] if dataclasses.replace(s, name="-") != same]
+
+
+# The part-time cap the "more part-timers" example raises a lower one to: half of the paid hours.
+MORE_PART_TIME_SHARE = 0.5
+
+
+def more_part_time(base: Scenario) -> Scenario:
+    """`base` with more room for part-time shifts: a cap below half of the paid hours raised to
+    half, a higher one lifted; without part-time shifts, ones of half the full-time length (in
+    whole hours) up to half."""
+    shifts = base.shifts
+    part_hours, share = shifts.part_hours, 1.0
+    if not shifts.has_part_time:  # whole hours: a length every interval of an hour or less fits
+        part_hours = float(max(1, round(shifts.full_hours / 2)))
+    if not shifts.has_part_time or shifts.part_max_share < MORE_PART_TIME_SHARE:
+        share = MORE_PART_TIME_SHARE
+    more = dataclasses.replace(shifts, part_hours=part_hours, part_max_share=share)
+    cap = "no cap" if share >= 1 else f"up to {share:.0%}"
+    return dataclasses.replace(base, name=f"Part time {part_hours:g} h {cap}", shifts=more)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -49,6 +49,85 @@ DEFAULT_SHIFT_TYPES = (
 
 
 @dataclass(frozen=True)
+class ShiftSettings:
+    """The shifts a plan may use, as a manager sets them: full time, part time up to a share of
+    all paid hours (`part_max_share`; 0 or a part-time length of 0: full time only; 1: no cap),
+    the hours of the day both may start (inclusive), and the shifts one person works a week."""
+
+    full_hours: float = 8.0
+    part_hours: float = 4.0
+    part_max_share: float = 0.3
+    earliest_start: float = 0.0
+    latest_start: float = 23.5
+    shifts_per_week: int = DEFAULT_SHIFTS_PER_WEEK
+
+    def __post_init__(self) -> None:
+        if not (_is_number(self.full_hours) and self.full_hours > 0):
+            raise InputError(
+                f"the full-time shift length must be a number of hours above 0 (got "
+                f"{_text(self.full_hours)})"
+            )
+        if not (_is_number(self.part_hours) and self.part_hours >= 0):
+            raise InputError(
+                "the part-time shift length must be a number of hours, 0 for no part time (got "
+                f"{_text(self.part_hours)})"
+            )
+        share = self.part_max_share
+        if not (_is_number(share) and 0 <= share <= 1):
+            raise InputError(
+                "the part-time cap must be a share of paid hours from 0 to 1, e.g. 0.3 for at "
+                f"most 30% (got {_text(share)}); 0 plans full time only, 1 sets no cap"
+            )
+        earliest, latest = self.earliest_start, self.latest_start
+        if not (_is_number(earliest) and _is_number(latest) and 0 <= earliest <= latest < 24):
+            raise InputError(
+                f"shifts may start from {_text(earliest)} h to {_text(latest)} h: give hours of the day "
+                "from 0 to 24, the earliest first"
+            )
+        check_shifts_per_week(self.shifts_per_week)
+
+    @property
+    def has_part_time(self) -> bool:
+        return (
+            self.part_hours > 0 and self.part_max_share > 0 and self.part_hours != self.full_hours
+        )
+
+    def types(self, part_max_share: float | None = None) -> list[ShiftType]:
+        """Full time, and part time when it has a length and a cap above 0 (a cap of 1 is no
+        cap); `part_max_share` replaces the cap."""
+        settings = self
+        if part_max_share is not None:
+            settings = replace(self, part_max_share=part_max_share)
+        earliest, latest = settings.earliest_start, settings.latest_start
+        full = settings.full_hours
+        types = [ShiftType(f"Full time {full:g} h", full, earliest, latest)]
+        if settings.has_part_time:
+            share = settings.part_max_share
+            types.append(
+                ShiftType(
+                    f"Part time {settings.part_hours:g} h",
+                    settings.part_hours,
+                    earliest,
+                    latest,
+                    max_hours_share=share if share < 1 else None,
+                )
+            )
+        return types
+
+
+def _text(value: object) -> str:
+    return f"{value:g}" if _is_number(value) else repr(value)
+
+
+def _is_number(value: object) -> bool:
+    return (
+        isinstance(value, int | float | np.integer | np.floating)
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+    )
+
+
+@dataclass(frozen=True)
 class ShiftPlan:
     """The shifts chosen and what they cover.
 
@@ -83,6 +162,16 @@ class ShiftPlan:
         table.columns = [str(name) for name in table.columns]
         table["paid_hours"] = frame.groupby("day")["paid_hours"].sum()
         return table.reset_index()
+
+    def paid_hours_by_shift(self) -> pd.Series:
+        """Paid hours per shift type (by name), the types used only."""
+        hours = (self.shifts["shift_end"] - self.shifts["shift_start"]).dt.total_seconds() / 3600
+        return (hours * self.shifts["people"]).groupby(self.shifts["shift"]).sum().astype(float)
+
+    def busiest_week_people(self, shifts_per_week: int = DEFAULT_SHIFTS_PER_WEEK) -> int:
+        """The people to employ in the week needing most (`people_to_employ` summed per week)."""
+        weeks = self.people_to_employ(shifts_per_week)
+        return int(weeks.groupby("week")["people"].sum().max()) if not weeks.empty else 0
 
     def people_to_employ(self, shifts_per_week: int = DEFAULT_SHIFTS_PER_WEEK) -> pd.DataFrame:
         """Per week (from Monday) and shift type: its shifts, its busiest day, and the fewest

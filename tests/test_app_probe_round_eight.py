@@ -199,7 +199,7 @@ def test_an_emptied_staff_to_cell_is_named_not_shown_as_nan(picco_home):
     assert not app.exception
     (error,) = texts(app, "error")
     assert "nan" not in error
-    assert "Scenario 'Plus' not saved: 'Staff to' is empty: pick one of mean, p50, p80, p90." in (
+    assert "Scenario 'Plus' not saved: 'Staff' is empty: pick one of mean, p50, p80, p90." in (
         error
     )
     assert Store().load_scenario(SAMPLE, "Plus")["quantile"] == "mean"

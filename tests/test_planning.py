@@ -367,4 +367,7 @@ def test_the_settings_the_table_does_not_show_are_listed_for_the_download():
         "email_response_hours": StaffingSettings().email_response_hours,
         "email_hours": "0-24",
         "weekly_contract_hours": StaffingSettings().weekly_contract_hours,
+        "full_time_shift_hours": 8.0,
+        "shift_start_hours": "0-23.5",
+        "shifts_per_person_per_week": 5,
     }
