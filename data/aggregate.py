@@ -276,6 +276,10 @@ def _repeat_names(names: list[str], counts: np.ndarray) -> pd.Series:
 # (log-log slope 1). Half way between, and only where the counts vary enough to tell.
 TOTAL_SLOPE = 0.5
 MIN_LOG_COUNT_SPREAD = 0.2
+# Below that spread, the slope is still read when its standard error is this small (the slope
+# of a mean, 0, then lies 2.5 errors below TOTAL_SLOPE), and the counts vary at all.
+MAX_SLOPE_ERROR = 0.2
+MIN_LOG_COUNT_SPREAD_TO_FIT = 0.02
 MIN_ROWS_TO_TELL = 20
 
 
@@ -287,9 +291,16 @@ def grows_with_count(values: np.ndarray, counts: np.ndarray) -> bool:
         return False
     log_count, log_value = np.log(counts[usable]), np.log(values[usable])
     spread = float(log_count.var())
-    if spread < MIN_LOG_COUNT_SPREAD**2:
+    if spread < MIN_LOG_COUNT_SPREAD_TO_FIT**2:
         return False
     slope = float(np.cov(log_count, log_value, bias=True)[0, 1]) / spread
+    if spread < MIN_LOG_COUNT_SPREAD**2:
+        # Steady counts (12 to 14 calls every half hour) still tell when the fit is tight: a
+        # talk total of 185 s a call follows them closely, a mean per call does not.
+        residual = log_value - log_value.mean() - slope * (log_count - log_count.mean())
+        slope_error = float(np.sqrt(residual.var() / (spread * usable.sum())))
+        if slope_error > MAX_SLOPE_ERROR:
+            return False
     return slope >= TOTAL_SLOPE
 
 

@@ -963,6 +963,7 @@ def _detect_roles(
             or pick([c for c in timed if not c.words & WHOLE_CALL_WORDS], HANDLE_WORDS)
             or pick(timed, HANDLE_WORDS)
             or pick([c for c in timed if _names_call_length(c.words)], {"length"})
+            or _lone_unit_column(timed, taken)
         )
         plan.handle_includes_wait = bool(
             plan.wait_column
@@ -1159,10 +1160,16 @@ MASTER_ID_WORDS = {"master", "parent", "original", "root", "initial"}
 
 # A phone number: a "+" or a trunk "0" before its digits, or more digits than any count per row
 # (counts above ten million are refused as such); spaces, dots and dashes may group them.
-_PHONE_NUMBER = re.compile(r"(?:\+|00?)[1-9][\d .\-]{5,}\d|[1-9]\d{7,}")
+_CALLER_NUMBER = re.compile(r"(?:\+|00?)[1-9][\d .\-]{5,}\d|[1-9]\d{7,}")
 # A column of these, mostly distinct in the sample, names each row's caller or contact: a DNIS
 # repeated down an interval report's rows does not.
 MIN_DISTINCT_KEY_SHARE = 0.5
+# Headers naming the caller's number ("Caller", "From", "ANI", "Chiamante", "Anrufer"): its
+# numbers are phone numbers in whatever order the log was sorted.
+CALLER_WORDS = {
+    "caller", "calling", "ani", "clid", "cli", "phone", "telephone", "telefono", "from",
+    "chiamante", "anrufer", "rufnummer", "llamante", "appelant",
+}  # fmt: skip
 
 
 def _identifies_contacts(column: _Column) -> bool:
@@ -1173,8 +1180,10 @@ def _identifies_contacts(column: _Column) -> bool:
         return False
     if "id" in column.words and column.words & CONTACT_ID_WORDS:
         return True
-    if not all(_PHONE_NUMBER.fullmatch(value) for value in values):
+    if not all(_CALLER_NUMBER.fullmatch(value) for value in values):
         return False
+    if column.words & CALLER_WORDS or all(value[0] in "+0" for value in values):
+        return True  # a log sorted by caller still holds one caller a row
     # Callers come in no order; long numbers rising with the rows are keys or epoch times of an
     # interval report ("IntervalKey" 202403040800).
     digits = [int(re.sub(r"\D", "", value)) for value in values]
@@ -1326,6 +1335,21 @@ def _names_call_length(words: set[str]) -> bool:
     """A call's length, named only so ("length_in_sec", VICIdial's closer log; "Call Length"):
     from entering the queue to hang-up, not a queue's length."""
     return "length" in words and words <= {"length", "call", "in", "total"} | LENGTH_WORDS
+
+
+# A header that is only a unit ("Seconds", "Secs", "Minutes"): a phone system's call log names
+# each call's length so, beside its caller and the number called.
+UNIT_ONLY_WORDS = {"sec", "secs", "seconds", "secondi", "min", "mins", "minutes", "minuti"}
+
+
+def _lone_unit_column(timed: list[_Column], taken: set[str]) -> str | None:
+    """The one duration column named only by its unit: a call's length. Of two ("Seconds"
+    beside "Minutes") none is chosen: they may time different things."""
+    lone = [c for c in timed if c.words and c.words <= UNIT_ONLY_WORDS and c.name not in taken]
+    if len(lone) != 1:
+        return None
+    taken.add(lone[0].name)
+    return lone[0].name
 
 
 def _names_agent_time(words: set[str]) -> bool:

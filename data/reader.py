@@ -652,7 +652,7 @@ def _parse_rows(
     if plan.handle_column:
         rows.handle = _handle_seconds(sheet, plan, plan.handle_column, notes)
     if plan.wait_column:
-        rows.wait = _durations(sheet, plan.wait_column, notes)
+        rows.wait = _durations(sheet, plan.wait_column, notes, is_wait=True)
     if plan.handle_includes_wait and rows.handle is not None and rows.wait is not None:
         rows.handle = np.clip(rows.handle - np.nan_to_num(rows.wait), 0, None)
         notes.append(
@@ -1622,10 +1622,16 @@ SECONDS_PER_DAY = 86_400
 
 
 def _durations(
-    sheet: _Sheet, column: str, notes: list[str], is_handle: bool = False, minutes: bool = False
+    sheet: _Sheet,
+    column: str,
+    notes: list[str],
+    is_handle: bool = False,
+    minutes: bool = False,
+    is_wait: bool = False,
 ) -> np.ndarray:
     """The seconds of each cell of a duration column. With `minutes`, a handle column that the
-    export's vendor writes in minutes is read so when its plain numbers fit minutes."""
+    export's vendor writes in minutes is read so when its plain numbers fit minutes. With
+    `is_wait`, a contact's wait too long for seconds is read in milliseconds when it fits them."""
     values = sheet.column(column)
     # An export writes all its durations alike: the handle time's reading leads the others'.
     like = None
@@ -1660,6 +1666,17 @@ def _durations(
         )
     elif not is_handle and sheet.handle_in_ms and (plain & (seconds > 0)).any():
         seconds = _like_handle_in_ms(sheet, column, seconds, plain, notes)
+    elif is_wait and not names_seconds(column) and _wait_in_ms(seconds[plain & (seconds > 0)]):
+        # Twilio TaskRouter's "QueueTime" (ms) beside a call log's "Duration" (s): hours of
+        # median wait are no queue's, seconds in milliseconds are.
+        median = float(np.median(seconds[plain & (seconds > 0)]))
+        seconds = np.where(plain, seconds / 1000, seconds)
+        notes.append(
+            f"{sheet.name}: '{column}' read in milliseconds: as seconds its median wait of "
+            f"{median:,.0f} s ({median / 3600:,.1f} hours) is implausible, as milliseconds it "
+            f"is {median / 1000:,.1f} s. If it is in seconds after all, rename the column to "
+            f"'{column} (s)' and import again."
+        )
     elif is_handle and (plain & (seconds > 0)).any():
         median = float(np.median(seconds[plain & (seconds > 0)]))
         low, high = PLAUSIBLE_HANDLE_SECONDS
@@ -1729,6 +1746,21 @@ def _durations(
         )
         seconds = np.where(negative, np.nan, seconds)
     return seconds
+
+
+# A contact's median wait above this (seconds) is no queue's: a wait in milliseconds when, so
+# read, it is MILLISECONDS_WAIT_MEDIAN (1 s to an hour).
+MAX_WAIT_MEDIAN_SECONDS = 3600.0
+MILLISECONDS_WAIT_MEDIAN = (1.0, 3600.0)
+
+
+def _wait_in_ms(positive: np.ndarray) -> bool:
+    """Whether contacts' waits (the positive ones), implausible as seconds, are milliseconds."""
+    if not positive.size:
+        return False
+    median = float(np.median(positive))
+    low, high = MILLISECONDS_WAIT_MEDIAN
+    return median > MAX_WAIT_MEDIAN_SECONDS and low <= median / 1000 <= high
 
 
 def _prefix_in_seconds(sheet: _Sheet, column: str, seconds: np.ndarray) -> bool:

@@ -88,6 +88,11 @@ def _has_date_column(text_format: TextFormat) -> bool:
     return False
 
 
+# A numeric date followed by its day's name ("03/04/24  Monday", "04.03.2024 Montag"): the
+# name says nothing the date does not.
+_TRAILING_DAY_NAME = re.compile(r"^(\d{1,4}[/.-] ?\d{1,2}[/.-]\d{2,4})\s+[^\W\d_]{2,12}\.?$")
+
+
 def _title_dates(text_format: TextFormat) -> list[tuple[int, str]]:
     """(line, text) of each cell above the header that is a bare date, "3/4/2024" alone or
     after a label ("Date: 3/4/2024"); a date with a clock ("generated 3/5/2024 07:02") is when
@@ -97,7 +102,7 @@ def _title_dates(text_format: TextFormat) -> list[tuple[int, str]]:
         for cell in next(csv.reader([text], delimiter=text_format.delimiter), []):
             labelled = ":" in cell and re.match(r"^\s*[^\W\d_]", cell)
             value = cell.split(":", 1)[1] if labelled else cell
-            value = value.strip()
+            value = _TRAILING_DAY_NAME.sub(r"\1", value.strip())
             if value and not value.isdigit() and detect_format([value], DATE_FORMATS):
                 found.append((line, value))
     return found
