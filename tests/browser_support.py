@@ -115,11 +115,26 @@ def chromium_browser():
         browser.close()
 
 
+# Counts the script runs the page has seen start, so that a rerun which has already finished by
+# the time a test looks for it is not waited for until the start timeout.
+COUNT_SCRIPT_RUNS = """
+window.__scriptRuns = 0;
+new MutationObserver((records) => {
+  for (const record of records) {
+    if (record.target.getAttribute('data-test-script-state') !== 'notRunning') {
+      window.__scriptRuns += 1;
+    }
+  }
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-test-script-state']});
+"""
+
+
 @pytest.fixture()
 def app_page(chromium_browser, app_url):
     """A fresh browser tab on the app; uncaught JavaScript errors are collected in `page.errors`."""
     context = chromium_browser.new_context(viewport=VIEWPORT, accept_downloads=True)
     context.set_default_timeout(ELEMENT_WAIT_MS)
+    context.add_init_script(COUNT_SCRIPT_RUNS)
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
@@ -140,12 +155,14 @@ def wait_until_idle(page, timeout_ms: int = SCRIPT_RUN_MS) -> None:
     idle_since, seen = None, None
     while time.monotonic() < deadline:
         state = app.get_attribute("data-test-script-state")
-        text = page.evaluate(
-            """() => document.querySelector('[data-testid="stMain"]')?.innerText ?? ''"""
+        text, runs = page.evaluate(
+            """() => [document.querySelector('[data-testid="stMain"]')?.innerText ?? '',
+                      window.__scriptRuns ?? 0]"""
         )
         if state == "notRunning" and text == seen:
             idle_since = idle_since or time.monotonic()
             if time.monotonic() - idle_since > 0.8:
+                page.script_runs = runs  # the runs this idle state already includes
                 return
         else:
             idle_since = None
@@ -172,9 +189,12 @@ def wait_for_rerun(page, start_timeout_ms: int = 15_000) -> None:
     """After an action that triggers a rerun: wait for it to start, then for it to finish."""
     app = page.locator('[data-testid="stApp"]')
     try:
+        # Running now, or a run started (and maybe ended) since the page was last idle.
         page.wait_for_function(
-            """() => document.querySelector('[data-testid="stApp"]')
-                     ?.getAttribute('data-test-script-state') !== 'notRunning'""",
+            """(seen) => document.querySelector('[data-testid="stApp"]')
+                     ?.getAttribute('data-test-script-state') !== 'notRunning'
+                     || (window.__scriptRuns ?? 0) > seen""",
+            arg=getattr(page, "script_runs", 0),
             timeout=start_timeout_ms,
         )
     except PlaywrightTimeout:
@@ -274,10 +294,20 @@ def choose(page, label: str, option: str) -> None:
         # On a loaded machine a late rerun can redraw the widget and close its list under us:
         # wait for the page to settle and open it again.
         wait_until_idle(page)
-        # Below the label: the selectbox's value, or the multiselect's chosen items.
-        if option in [line.strip() for line in widget.inner_text().splitlines()[1:]]:
+        # Below the label: the multiselect's chosen items; the selectbox shows its value in
+        # its input. Picking the value already chosen starts no rerun to wait for.
+        chosen = widget.inner_text().splitlines()[1:] + [
+            field.input_value() for field in widget.locator("input").all()
+        ]
+        if option in [line.strip() for line in chosen]:
             return  # already chosen: its list no longer offers it
         widget.click()
+        try:
+            # A click on the select that still has the focus of the last pick may leave its
+            # list closed: click once more rather than wait for an option that never shows.
+            options.first.wait_for(timeout=2_000)
+        except PlaywrightTimeout:
+            widget.click()
         try:
             wanted.first.click(timeout=10_000)
             break
