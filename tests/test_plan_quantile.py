@@ -380,6 +380,7 @@ def test_a_scenario_is_deleted_in_a_real_browser_only_after_confirming(app_page)
     assert not app_exceptions(page)
 
 
+@pytest.mark.browser
 def test_enter_in_the_scenario_name_saves_it_in_a_real_browser(app_page):
     page = app_page
     open_page(page, "Scenarios")

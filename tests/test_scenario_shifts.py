@@ -211,31 +211,28 @@ def test_the_comparison_shows_shifts_and_more_part_time_pays_fewer_shift_hours(
     assert any("Shifts: whole shifts covering" in item.value for item in app.caption)
 
 
-def test_the_part_time_cap_is_edited_in_the_table_and_saved(picco_home):
+def save_with_part_time_cap(percent: float):
+    """The Scenarios page after saving 'Base' and typing `percent` in its PT % cell."""
     app = go(open_app(), "scenarios")
     app.text_input(key="new_scenario_name").input("Base")
     app.button(key="save_scenario").click().run()
     app.session_state["scenario_editor_0"] = {
-        "edited_rows": {0: {"part_max_pct": 60.0}},
+        "edited_rows": {0: {"part_max_pct": percent}},
         "added_rows": [],
         "deleted_rows": [],
     }
-    app.button(key="scenario_table_save").click().run()
+    return app.button(key="scenario_table_save").click().run()
+
+
+def test_the_part_time_cap_is_edited_in_the_table_and_saved(picco_home):
+    app = save_with_part_time_cap(60.0)
     assert_clean(app)
     stored = Store().load_scenario("Sample service desk", "Base")
     assert (stored["shifts"]["part_hours"], stored["shifts"]["part_max_share"]) == (4.0, 0.6)
 
 
 def test_a_part_time_cap_above_100_is_refused_in_the_tables_units(picco_home):
-    app = go(open_app(), "scenarios")
-    app.text_input(key="new_scenario_name").input("Base")
-    app.button(key="save_scenario").click().run()
-    app.session_state["scenario_editor_0"] = {
-        "edited_rows": {0: {"part_max_pct": 130.0}},
-        "added_rows": [],
-        "deleted_rows": [],
-    }
-    app.button(key="scenario_table_save").click().run()
+    app = save_with_part_time_cap(130.0)
     errors = " ".join(item.value for item in app.error)
     assert "The part-time cap (PT %) must be from 0 to 100% of the paid shift hours" in errors
     assert "you entered 130%" in errors
