@@ -3,7 +3,7 @@
 Run: `.venv/bin/python bench/app_latency.py`. Targets: a rerun after changing one staffing
 widget under 1 s (the forecast comes from the cache), the first Forecast render under 10 s.
 The Shifts page's figures (its first render plans the shifts and the part-time caps beside
-them) are printed without a target.
+them) are printed without a target; the Scenarios comparison plans each scenario's shifts too.
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ def main() -> int:
         app.switch_page("app_pages/scenarios.py")
         app = timed("Scenarios page, first render (none saved)", app.run, figures)
         save_two_scenarios(Path(home), app.session_state["queue"])
-        app = timed("Scenarios page, compare baseline and +20% volume", app.run, figures)
+        app = timed("Scenarios page, compare baseline and +20% volume, with shifts", app.run, figures)
         app.selectbox(key="baseline_name").set_value("+20% volume")
         timed("Scenarios page, rerun after another baseline", app.run, figures)
 
