@@ -604,7 +604,10 @@ def _parse_rows(
         _fill_down_dates(sheet, plan.date_column, plan.time_column, notes)
     seconds, keep = _parse_time(sheet, plan, notes)
     if keep is not None:
-        notes.append(f"{name}: {int((~keep).sum())} total/subtotal row(s) were skipped.")
+        notes.append(
+            f"{name}: {int((~keep).sum())} total/subtotal row(s) were skipped "
+            f"({_total_rows_said(sheet, plan, np.flatnonzero(~keep))})."
+        )
         sheet.drop(keep)
         seconds = seconds[keep]
     if plan.kind == schema.KIND_INTERVALS:
@@ -1309,6 +1312,24 @@ def _refuse_jumping_dates(
         f"that way {readings.example(both)} would be {as_complete} and the dates jump by "
         f"months, while read as {_order_name(partial)} they run day by day. {_ONE_ORDER_FIX}"
     )
+
+
+def _total_rows_said(sheet: _Sheet, plan: ColumnPlan, rows: np.ndarray) -> str:
+    """The first total rows' lines and labels: "line 49: 'Totale'; line 98: 'Total'"."""
+    columns = [plan.timestamp_column or plan.date_column, plan.time_column, plan.queue_column]
+    columns = [c for c in dict.fromkeys([*columns, sheet.table.column_names[0]]) if c]
+    shown = rows[:3]
+    labels = ["" for _ in shown]
+    for column in columns:  # where _parse_time found each row's total label
+        for position, text in enumerate(_texts(sheet.column(column), shown)):
+            if not labels[position] and is_total_row_label(text):
+                labels[position] = text.strip()
+    lines = (shown if sheet.kept is None else sheet.kept[shown]) + sheet.first_line
+    said = "; ".join(
+        f"line {line}: {label!r}" if label else f"line {line}"
+        for line, label in zip(lines, labels, strict=True)
+    )
+    return said + ("; …" if len(rows) > len(shown) else "")
 
 
 def _parse_time(

@@ -40,7 +40,7 @@ def test_plan_prints_the_import_notes_and_says_when_the_horizon_is_closed(office
     assert done.returncode == 0, done.stderr
     lines = done.stderr.strip().splitlines()
     assert lines[0].startswith("import: office.csv: 401 rows read as interval volumes")
-    assert "import: office.csv: 1 total/subtotal row(s) were skipped." in lines
+    assert "import: office.csv: 1 total/subtotal row(s) were skipped (line 402: 'Total')." in lines
     assert all(line.startswith("import: ") for line in lines)
     # Saturday and Sunday: nothing to staff, so no peak, cost or service level either.
     assert done.stdout.splitlines() == [

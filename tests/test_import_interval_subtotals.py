@@ -59,7 +59,7 @@ def test_week_subtotal_rows_are_skipped(tmp_path, label):
     result = import_files_detailed([write(tmp_path, "settimane.csv", text)])
     assert result.contacts == 68  # the subtotal is not counted again
     assert note_with(result.dataset, "subtotal") == (
-        "settimane.csv: 1 total/subtotal row(s) were skipped."
+        f"settimane.csv: 1 total/subtotal row(s) were skipped (line 6: '{label}')."
     )
 
 
@@ -81,3 +81,17 @@ def test_an_empty_offered_count_is_answered_plus_abandoned(tmp_path):
         "vuote.csv: 1 empty 'Offerte' cell(s) (line(s) 3) taken as 'Risposte' + 'Abbandonate'."
     )
     assert "vuote.csv: 1 empty count(s) in 'Offerte' read as missing." in result.dataset.notes
+
+
+def test_the_skipped_total_rows_are_named_by_line_and_label(tmp_path):
+    # The blank row is dropped first: the lines named are still the file's own.
+    text = "\n".join(
+        [HEADER, *DAY_ONE, "Totale giorno;;36;32;4", ";;;;", *DAY_TWO, "Totale giorno;;32;29;3"]
+        + ["Totale settimana;;68;61;7", "Totale;;68;61;7"]
+    )
+    result = import_files_detailed([write(tmp_path, "giorni.csv", text + "\n")])
+    assert result.contacts == 68
+    assert note_with(result.dataset, "subtotal") == (
+        "giorni.csv: 4 total/subtotal row(s) were skipped (line 6: 'Totale giorno'; line 12: "
+        "'Totale giorno'; line 13: 'Totale settimana'; …)."
+    )

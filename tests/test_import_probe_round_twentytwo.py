@@ -300,7 +300,7 @@ def test_guard_a_bom_crlf_report_with_a_totals_line(tmp_path):
     result = import_files_detailed([write(tmp_path, "report.csv", text)])
     assert contacts_per_queue(result) == {"Support": 771.0}
     assert note_with(result.dataset, "total/subtotal") == (
-        "report.csv: 1 total/subtotal row(s) were skipped."
+        "report.csv: 1 total/subtotal row(s) were skipped (line 50: 'Total')."
     )
 
 
