@@ -256,3 +256,14 @@ def test_scenarios_differing_in_shifts_per_week_say_so():
     six = dataclasses.replace(base, name="Six", shifts=ShiftSettings(shifts_per_week=6))
     lines = unshown_differences({"Five": base, "Six": six})
     assert lines == ["shifts per person per week: Five 5, Six 6"]
+
+
+def test_an_unchanged_table_saves_nothing_though_its_cap_went_through_percent(picco_home):
+    # 0.3 shown as 30.000000000000004 % and read back is 0.30000000000000004: no change.
+    app = go(open_app(), "scenarios")
+    app.text_input(key="new_scenario_name").input("Base")
+    app.button(key="save_scenario").click().run()
+    app.button(key="scenario_table_save").click().run()
+    said = [item.value for item in app.info]
+    assert "Nothing to save: the table holds the stored scenarios unchanged." in said
+    assert not [item.value for item in app.success]
