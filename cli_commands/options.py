@@ -367,9 +367,19 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
     group.add_argument("--aht-seconds", type=float, help="handle time (default: from the data)")
     level = {"required": True} if targets_required else {"default": defaults.service_level}
     within = {"required": True} if targets_required else {"default": defaults.answer_within_seconds}
-    group.add_argument("--service-level", type=float, help="share, e.g. 0.8", **level)
     group.add_argument(
-        "--answer-within-seconds", type=float, help="service-level threshold, e.g. 20", **within
+        "--service-level",
+        type=float,
+        help="share of contacts answered within --answer-within-seconds, e.g. 0.8"
+        + ("" if targets_required else f" (default {defaults.service_level:g})"),
+        **level,
+    )
+    group.add_argument(
+        "--answer-within-seconds",
+        type=float,
+        help="service-level threshold in seconds, e.g. 20"
+        + ("" if targets_required else f" (default {defaults.answer_within_seconds:g})"),
+        **within,
     )
     group.add_argument(
         "--max-occupancy",
@@ -378,31 +388,74 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
         help=f"share of the agents' time on contacts, at most (default {DEFAULT_MAX_OCCUPANCY:g}, "
         "as the app; 1 for no cap)",
     )
-    group.add_argument("--max-asa-seconds", type=float, help="cap on average speed of answer")
-    group.add_argument("--patience-seconds", type=float, help="mean patience: use Erlang A")
-    group.add_argument("--max-abandon-rate", type=float, help="e.g. 0.05 (needs patience)")
-    group.add_argument("--shrinkage", type=float, default=defaults.shrinkage)
     group.add_argument(
-        "--supervisor-span", type=int, default=defaults.supervisor_span, help="8 to 15"
+        "--max-asa-seconds",
+        type=float,
+        help="cap on average speed of answer, seconds (default none)",
     )
-    group.add_argument("--chat-concurrency", type=int, default=defaults.chat_concurrency)
-    group.add_argument("--chat-handle-growth", type=float, default=defaults.chat_handle_growth)
-    group.add_argument("--email-response-hours", type=float, default=defaults.email_response_hours)
+    group.add_argument(
+        "--patience-seconds",
+        type=float,
+        help="callers' mean patience in seconds: staffs with Erlang A (abandonment) instead of C",
+    )
+    group.add_argument(
+        "--max-abandon-rate", type=float, help="share that may abandon, e.g. 0.05 (needs patience)"
+    )
+    group.add_argument(
+        "--shrinkage",
+        type=float,
+        default=defaults.shrinkage,
+        help="share of paid time away from contacts: breaks, training, absence (default "
+        f"{defaults.shrinkage:g})",
+    )
+    group.add_argument(
+        "--supervisor-span",
+        type=int,
+        default=defaults.supervisor_span,
+        help=f"agents per supervisor, 8 to 15 (default {defaults.supervisor_span})",
+    )
+    group.add_argument(
+        "--chat-concurrency",
+        type=int,
+        default=defaults.chat_concurrency,
+        help=f"chats one agent handles at once (default {defaults.chat_concurrency})",
+    )
+    group.add_argument(
+        "--chat-handle-growth",
+        type=float,
+        default=defaults.chat_handle_growth,
+        help="how much longer each chat takes per extra chat at once, e.g. 0.15 for 15%% "
+        f"(default {defaults.chat_handle_growth:g})",
+    )
+    group.add_argument(
+        "--email-response-hours",
+        type=float,
+        default=defaults.email_response_hours,
+        help=f"e-mails answered within this many hours (default {defaults.email_response_hours:g})",
+    )
     group.add_argument(
         "--email-hours",
         default="{:g}-{:g}".format(*defaults.email_hours),
         metavar="START-END",
         help="hours of the day e-mail is worked, e.g. 8-18 (default: whenever open)",
     )
-    group.add_argument("--min-agents-open", type=int, default=defaults.min_agents_open)
     group.add_argument(
-        "--agent-hourly-cost", type=float, default=defaults.agent_hourly_cost, help="EUR"
+        "--min-agents-open",
+        type=int,
+        default=defaults.min_agents_open,
+        help=f"agents on every open interval, however quiet (default {defaults.min_agents_open})",
+    )
+    group.add_argument(
+        "--agent-hourly-cost",
+        type=float,
+        default=defaults.agent_hourly_cost,
+        help=f"EUR per paid agent hour (default {defaults.agent_hourly_cost:g})",
     )
     group.add_argument(
         "--supervisor-hourly-cost",
         type=float,
         default=defaults.supervisor_hourly_cost,
-        help="EUR",
+        help=f"EUR per paid supervisor hour (default {defaults.supervisor_hourly_cost:g})",
     )
 
 

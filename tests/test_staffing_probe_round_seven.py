@@ -237,3 +237,23 @@ def test_thousands_of_erlangs_match_textbook_pyworkforce_and_square_root_staffin
     beta = brentq(shortfall, 1e-9, 5)
     assert ours == math.ceil(erlangs + beta * math.sqrt(erlangs))
     assert {1000.0: 1015, 5000.0: 5019, 20000.0: 20022}[erlangs] == ours
+
+
+@pytest.mark.parametrize("command", ["staff", "plan"])
+def test_help_explains_every_staffing_option_with_its_default(capsys, command):
+    with pytest.raises(SystemExit):
+        cli.main([command, "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    defaults = StaffingSettings()
+    for said in [
+        f"--shrinkage SHRINKAGE share of paid time away from contacts: breaks, training, absence "
+        f"(default {defaults.shrinkage:g})",
+        f"agents per supervisor, 8 to 15 (default {defaults.supervisor_span})",
+        f"chats one agent handles at once (default {defaults.chat_concurrency})",
+        "e.g. 0.15 for 15% (default",
+        f"e-mails answered within this many hours (default {defaults.email_response_hours:g})",
+        f"agents on every open interval, however quiet (default {defaults.min_agents_open})",
+        f"EUR per paid agent hour (default {defaults.agent_hourly_cost:g})",
+        f"EUR per paid supervisor hour (default {defaults.supervisor_hourly_cost:g})",
+    ]:
+        assert said in text, said
