@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -297,10 +298,10 @@ _CACHED_SAMPLE_SIZE = 500
 def _detect_format_cached(
     sample: tuple[str, ...], formats: tuple[str, ...], min_share: float
 ) -> str | None:
-    return _detect_format(list(sample), list(formats), min_share)
+    return _detect_format(sample, formats, min_share)
 
 
-def _detect_format(sample: list[str], formats: list[str], min_share: float) -> str | None:
+def _detect_format(sample: Sequence[str], formats: Sequence[str], min_share: float) -> str | None:
     values = pa.array([value for value in sample if value.strip()], pa.string())
     if len(values) == 0:
         return None
