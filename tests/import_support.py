@@ -72,3 +72,22 @@ def contacts_per_queue(result) -> dict[str, float]:
     """Contacts per queue of an import result."""
     frame = result.dataset.intervals
     return frame.groupby(schema.QUEUE)[schema.VOLUME].sum().to_dict()
+
+
+def clock(seconds: int) -> str:
+    """Seconds written H:MM:SS with two-digit hours, as call logs write durations."""
+    return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+PROBE_MONDAY = dt.datetime(2024, 3, 4, 8)
+
+
+def spread_arrival(n: int, spacing: int = 113) -> dt.datetime:
+    """Call n's arrival: Monday to Friday in turn from 4 March 2024, spread over 08:00-18:00."""
+    return PROBE_MONDAY + dt.timedelta(days=n % 5, seconds=n * spacing % 36_000)
+
+
+def answered_weighted_aht(result) -> float:
+    """The import's mean handle time in seconds, intervals weighted by their answered contacts."""
+    frame = result.dataset.intervals.dropna(subset=[schema.AHT_SECONDS])
+    return float(np.average(frame[schema.AHT_SECONDS], weights=frame[schema.ANSWERED]))

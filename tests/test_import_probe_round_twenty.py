@@ -8,15 +8,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from import_support import at, contacts_per_queue, note_with, write
+from import_support import at, clock, contacts_per_queue, note_with, write
 
 from data.errors import InputError
 from data.importer import import_files_detailed
-
-
-def _clock(seconds: int) -> str:
-    return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
-
 
 SMDR_HEADER = (
     "Call Start,Connected Time,Ring Time,Caller,Direction,Called Number,Dialled Number,Account,"
@@ -41,7 +36,7 @@ def _smdr_lines() -> list[str]:
         talk, hold = (120 + 3 * n, 15 if n % 4 == 0 else 0) if answered else (0, 0)
         party2 = f"E20{3 + n % 3},Agent {n % 3}" if answered else "V9501,Support"
         lines.append(
-            f"{start:%Y/%m/%d %H:%M:%S},{_clock(talk)},{8 if answered else 25},0161496{n:04d},I,"
+            f"{start:%Y/%m/%d %H:%M:%S},{clock(talk)},{8 if answered else 25},0161496{n:04d},I,"
             f"200,200,,0,{1000 + n},0,T9001,Line 1.2,{party2},{hold},0"
         )
     return lines
@@ -82,7 +77,7 @@ def test_a_lone_letter_is_no_direction_without_a_direction_header(tmp_path):
     lines = ["Start,Line,Talk Time"]
     for n in range(40):
         start = dt.datetime(2024, 3, 4, 8) + dt.timedelta(minutes=7 * n, seconds=n)
-        lines.append(f"{start:%Y-%m-%d %H:%M:%S},{'IO'[n % 2]},{_clock(200 + n)}")
+        lines.append(f"{start:%Y-%m-%d %H:%M:%S},{'IO'[n % 2]},{clock(200 + n)}")
     result = import_files_detailed([write(tmp_path, "calls.csv", "\n".join(lines) + "\n")])
     assert "direction" not in result.files[0].columns
     assert result.contacts == 40
@@ -109,7 +104,7 @@ def test_an_8x8_processing_time_and_wrap_up_make_the_handle_time(tmp_path):
         handled.append(200 + n + 30)
         lines.append(
             f"T{n},{queue},Voice,Inbound,{start:%d/%m/%Y %H:%M:%S},"
-            f"{accepted:%d/%m/%Y %H:%M:%S},Jane Roe,00:00:40,{_clock(200 + n)},00:00:30,Completed"
+            f"{accepted:%d/%m/%Y %H:%M:%S},Jane Roe,00:00:40,{clock(200 + n)},00:00:30,Completed"
         )
     result = import_files_detailed([write(tmp_path, "8x8.csv", "\n".join(lines) + "\n")])
     dataset = result.dataset
@@ -216,7 +211,7 @@ def test_vonage_business_and_contact_center_logs_read_as_written(tmp_path):
         seconds = {"Answered": 120 + 2 * n, "Voicemail": 25}.get(outcome, 0)
         lines.append(
             f"{start:%m/%d/%Y},{start:%I:%M %p},Inbound,+1908555{n:04d},+12015550100,"
-            f"{101 + n % 3},{'Support' if n % 2 else 'Sales'},{_clock(seconds)[1:]},{outcome}"
+            f"{101 + n % 3},{'Support' if n % 2 else 'Sales'},{clock(seconds)[1:]},{outcome}"
         )
     business = import_files_detailed([write(tmp_path, "vonage.csv", "\n".join(lines) + "\n")])
     assert contacts_per_queue(business) == {"Sales": 35.0, "Support": 28.0}
@@ -237,7 +232,7 @@ def test_vonage_business_and_contact_center_logs_read_as_written(tmp_path):
             handled.append(talk + wrap)
         lines.append(
             f"i{n:05d},Voice,Inbound,{start:%Y-%m-%dT%H:%M:%S.000Z},{['UK Support', 'UK Billing'][n % 2]},"
-            f"{'A. Smith' if talk else ''},{_clock(30 + n)},{_clock(talk)},{_clock(wrap)},{outcome}"
+            f"{'A. Smith' if talk else ''},{clock(30 + n)},{clock(talk)},{clock(wrap)},{outcome}"
         )
     center = import_files_detailed([write(tmp_path, "vcc.csv", "\n".join(lines) + "\n")])
     assert (center.dataset.answered, center.dataset.abandoned) == (40, 10)

@@ -8,7 +8,7 @@ import datetime as dt
 
 import numpy as np
 import pytest
-from import_support import contacts_per_queue, note_with, write
+from import_support import clock, contacts_per_queue, note_with, write
 from test_import_pureconnect import pureconnect_export
 
 from data import schema
@@ -135,10 +135,6 @@ def _caller(n: int) -> str:
     return f"{n * 7919 % 10_000:04d}"
 
 
-def _clock(seconds: int) -> str:
-    return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
-
-
 def test_a_call_log_with_callers_numbers_on_a_regular_step_is_read_per_call(tmp_path):
     # Before: refused as "a report of counts per interval", offering the callers' numbers
     # ('Caller') as the count column.
@@ -193,7 +189,7 @@ def test_a_callers_number_column_is_never_the_count(tmp_path):
             "Call Start,Call ID,Phone,Wait,Talk,Result",
             lambda n, t: (
                 f"{t:%Y-%m-%d %H:%M},{55000 + n},0612{n:06d},{10 + n % 9},"
-                f"{_clock(0 if n % 5 == 0 else 120 + n)},{'Abandoned' if n % 5 == 0 else 'Answered'}"
+                f"{clock(0 if n % 5 == 0 else 120 + n)},{'Abandoned' if n % 5 == 0 else 'Answered'}"
             ),
         ),
     ],

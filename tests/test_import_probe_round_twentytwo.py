@@ -7,26 +7,19 @@ import datetime as dt
 
 import numpy as np
 import pytest
-from import_support import contacts_per_queue, note_with, write
+from import_support import (
+    answered_weighted_aht,
+    clock,
+    contacts_per_queue,
+    note_with,
+    spread_arrival,
+    write,
+)
 
 from data import schema
 from data.importer import import_files_detailed
 
 MONDAY = dt.datetime(2024, 3, 4, 8)
-
-
-def _clock(seconds: int) -> str:
-    return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
-
-
-def _arrival(n: int, spacing: int = 113) -> dt.datetime:
-    """Call n's arrival: Monday to Friday in turn, spread over 08:00-18:00."""
-    return MONDAY + dt.timedelta(days=n % 5, seconds=n * spacing % 36_000)
-
-
-def _weighted_aht(result) -> float:
-    frame = result.dataset.intervals.dropna(subset=[schema.AHT_SECONDS])
-    return float(np.average(frame[schema.AHT_SECONDS], weights=frame[schema.ANSWERED]))
 
 
 def _weighted_wait(result) -> float:
@@ -43,7 +36,7 @@ def _taskrouter(wait_header: str = "QueueTime", wait=lambda n: 15_000 + n * 137 
     for n in range(300):
         canceled = n % 6 == 0
         lines.append(
-            f"WT{n:032x},{_arrival(n, 97):%Y-%m-%dT%H:%M:%SZ},{['Sales', 'Support'][n % 2]},"
+            f"WT{n:032x},{spread_arrival(n, 97):%Y-%m-%dT%H:%M:%SZ},{['Sales', 'Support'][n % 2]},"
             f"{'canceled' if canceled else 'completed'},{wait(n)},"
             f"{0 if canceled else 180 + n * 911 % 120}"
         )
@@ -92,7 +85,7 @@ def test_a_lone_seconds_column_is_each_calls_length(tmp_path, header, sep):
     # Before: "Seconds" was no handle time at all: a call log without an AHT.
     lines = [header]
     for n in range(200):
-        t = _arrival(n, 173)
+        t = spread_arrival(n, 173)
         lines.append(
             sep.join(
                 [
@@ -116,7 +109,7 @@ def test_a_lone_seconds_column_is_each_calls_length(tmp_path, header, sep):
 def test_guard_two_unit_only_columns_are_not_guessed(tmp_path):
     # "Seconds" beside "Minutes" may time different things (billed minutes): neither is taken.
     lines = ["Date,From,Seconds,Minutes"] + [
-        f"{_arrival(n):%Y-%m-%d %H:%M:%S},+4420{n * 7919 % 10**8:08d},{60 + n},{1 + n // 60}"
+        f"{spread_arrival(n):%Y-%m-%d %H:%M:%S},+4420{n * 7919 % 10**8:08d},{60 + n},{1 + n // 60}"
         for n in range(100)
     ]
     result = import_files_detailed([write(tmp_path, "bill.csv", "\n".join(lines) + "\n")])
@@ -141,7 +134,7 @@ def test_a_summed_talk_time_over_steady_counts_is_a_total(tmp_path):
     # read as a mean: AHT about 8,160 s.
     text = _italian(lambda slot, calls: calls * (180 + slot * 7 % 11))
     result = import_files_detailed([write(tmp_path, "chiamate.csv", text)])
-    assert _weighted_aht(result) == pytest.approx(185.0, abs=1.0)
+    assert answered_weighted_aht(result) == pytest.approx(185.0, abs=1.0)
     assert note_with(result.dataset, "each interval's total").startswith(
         "chiamate.csv: 'Durata conversazione' is each interval's total, not a mean per contact"
     )
@@ -154,7 +147,7 @@ def test_guard_a_mean_talk_time_over_steady_counts_stays_a_mean(tmp_path):
     expected = np.average(
         [160 + slot * 13 % 50 for slot in range(64)], weights=[40 + s * 5 % 9 for s in range(64)]
     )
-    assert _weighted_aht(result) == pytest.approx(expected)
+    assert answered_weighted_aht(result) == pytest.approx(expected)
     assert not any("each interval's total" in note for note in result.dataset.notes)
 
 
@@ -196,8 +189,8 @@ def _cms_report(date_line: str) -> str:
         end = start + dt.timedelta(minutes=30)
         acd, lost = 10 + slot % 7, slot % 3
         lines.append(
-            f"{start:%I:%M %p}-{end:%I:%M %p},{acd},{_clock(200 + slot)},{_clock(40)},{lost},"
-            f"{_clock(15)},{acd + lost}"
+            f"{start:%I:%M %p}-{end:%I:%M %p},{acd},{clock(200 + slot)},{clock(40)},{lost},"
+            f"{clock(15)},{acd + lost}"
         )
     lines.append("Totals,,,,,,218")
     return "\r\n".join(lines) + "\r\n"
@@ -213,7 +206,7 @@ def test_a_title_date_followed_by_its_weekday_dates_the_rows(tmp_path, date_line
     assert list(days) == [dt.date(2024, 3, 4)]
     # talk 200 + slot s and 40 s of after-call work per answered call
     expected = np.average([240 + s for s in range(16)], weights=[10 + s % 7 for s in range(16)])
-    assert _weighted_aht(result) == pytest.approx(expected)
+    assert answered_weighted_aht(result) == pytest.approx(expected)
 
 
 # --- guards: vendors' exports and other languages read right -----------------------------------
@@ -227,7 +220,7 @@ def test_guard_zendesk_talk_calls_export(tmp_path):
     for n in range(300):
         missed = n % 8 == 0
         lines.append(
-            f"{36_000_000 + 3 * n},{_arrival(n):%Y-%m-%d %H:%M:%S} UTC,inbound,Support EN,"
+            f"{36_000_000 + 3 * n},{spread_arrival(n):%Y-%m-%d %H:%M:%S} UTC,inbound,Support EN,"
             f"{'' if missed else f'Agent {n % 4}'},{'missed' if missed else 'completed'},"
             f"{20 + n % 50},{0 if missed else 200 + n % 100},{0 if missed else n % 20},"
             f"{0 if missed else 30},{'abandoned_in_queue' if missed else 'completed'}"
@@ -237,7 +230,7 @@ def test_guard_zendesk_talk_calls_export(tmp_path):
     assert (result.dataset.answered, result.dataset.abandoned) == (262, 38)
     served = [n for n in range(300) if n % 8]
     expected = np.mean([200 + n % 100 + n % 20 + 30 for n in served])
-    assert _weighted_aht(result) == pytest.approx(expected, rel=0.01)
+    assert answered_weighted_aht(result) == pytest.approx(expected, rel=0.01)
 
 
 def test_guard_three_cx_call_log_with_clock_durations(tmp_path):
@@ -246,15 +239,15 @@ def test_guard_three_cx_call_log_with_clock_durations(tmp_path):
         missed = n % 7 == 0
         ring, talk = 5 + n % 25, 0 if missed else 150 + n % 200
         lines.append(
-            f"{_arrival(n):%d/%m/%Y %H:%M:%S},+4420{n * 7919 % 10**8:08d},Sales Queue (800),"
-            f"Inbound,{'Unanswered' if missed else 'Answered'},{_clock(ring)},{_clock(talk)},"
-            f"{_clock(ring + talk)},0.00,{'Terminated by caller' if missed else 'Ended by agent'}"
+            f"{spread_arrival(n):%d/%m/%Y %H:%M:%S},+4420{n * 7919 % 10**8:08d},Sales Queue (800),"
+            f"Inbound,{'Unanswered' if missed else 'Answered'},{clock(ring)},{clock(talk)},"
+            f"{clock(ring + talk)},0.00,{'Terminated by caller' if missed else 'Ended by agent'}"
         )
     result = import_files_detailed([write(tmp_path, "3cx.csv", "\n".join(lines) + "\n")])
     assert result.files[0].columns["handle"] == "Talking"
     assert (result.dataset.answered, result.dataset.abandoned) == (257, 43)
     expected = np.mean([150 + n % 200 for n in range(300) if n % 7])
-    assert _weighted_aht(result) == pytest.approx(expected, rel=0.01)
+    assert answered_weighted_aht(result) == pytest.approx(expected, rel=0.01)
 
 
 @pytest.mark.parametrize(
@@ -271,7 +264,7 @@ def test_guard_three_cx_call_log_with_clock_durations(tmp_path):
             "Ø Gesprächszeit;Ø Wartezeit",
             "%d.%m.%Y",
             lambda calls, lost, slot: (
-                f"{calls};{calls - lost};{lost};{_clock(245 + slot % 10)};{_clock(18)}"
+                f"{calls};{calls - lost};{lost};{clock(245 + slot % 10)};{clock(18)}"
             ),
         ),
     ],
@@ -285,7 +278,7 @@ def test_guard_spanish_and_german_interval_reports(tmp_path, header, date, row):
     result = import_files_detailed([write(tmp_path, "report.csv", "\n".join(lines) + "\n")])
     assert contacts_per_queue(result) == {"Kunden": 771.0}
     assert (result.dataset.answered, result.dataset.abandoned) == (699, 72)
-    assert 245 <= _weighted_aht(result) <= 255
+    assert 245 <= answered_weighted_aht(result) <= 255
     assert _weighted_wait(result) == pytest.approx(18.0, abs=0.3)
 
 
@@ -313,11 +306,11 @@ def test_guard_durations_written_in_hours_minutes_and_seconds(tmp_path):
     for n in range(200):
         lost = n % 6 == 0
         lines.append(
-            f"{_arrival(n, 173):%Y-%m-%d %H:%M:%S},Support,+331{n * 7919 % 10**8:08d},"
+            f"{spread_arrival(n, 173):%Y-%m-%d %H:%M:%S},Support,+331{n * 7919 % 10**8:08d},"
             f"{words(10 + n % 50)},{words(0 if lost else 3500 + 3 * n)},"
             f"{'Abandoned' if lost else 'Answered'}"
         )
     result = import_files_detailed([write(tmp_path, "log.csv", "\n".join(lines) + "\n")])
     assert (result.dataset.answered, result.dataset.abandoned) == (166, 34)
     expected = np.mean([3500 + 3 * n for n in range(200) if n % 6])
-    assert _weighted_aht(result) == pytest.approx(expected, rel=0.001)
+    assert answered_weighted_aht(result) == pytest.approx(expected, rel=0.001)
