@@ -146,6 +146,9 @@ HANDLE_WORDS = WHOLE_HANDLE_WORDS | PLAIN_DURATION_WORDS | {
     "communication", "conversacion", "gesprach", "gespraech", "gesprachsdauer",
     "gesprachszeit", "tracked", "gesprekstijd", "gespreksduur",
     "conv",  # Vocalcom Hermes "ConvDuration"
+    # An Asterisk-based PBX's "Billsec" (Wildix, FreePBX, NethVoice CDRs) runs from answer to
+    # hang-up: the talk time, where its "Duration" counts the ringing too.
+    "billsec",
 }  # fmt: skip
 # A call's whole length ("duration (total)" beside "duration (in call)", Aircall) runs from
 # arrival to hang-up, the wait included: a handle time only when no other length is given.
@@ -289,7 +292,10 @@ ABANDONED_FLAG_WORDS = (ABANDONED_COUNT_WORDS - {"abandons", "abbandoni"}) | {
     "abbandonato", "abandonne", "abandonnee", "abandonado", "abandonada",
 }  # fmt: skip
 FLAG_FILLER_WORDS = {"is", "was", "flag", "call", "contact", "y", "n", "yn", "indicator", "ind"}
-SATISFACTION_WORDS = {"satisfaction", "soddisfazione", "csat", "rating", "score", "voto", "nps"}
+SATISFACTION_WORDS = {
+    "satisfaction", "soddisfazione", "csat", "rating", "score", "voto", "nps",
+    "bewertung", "valutazione",  # German and Italian for a rating (Userlike "Bewertung")
+}  # fmt: skip
 # Values of a call-direction column. Outbound and internal calls are not customer demand: a
 # contact-record export that mixes them in would inflate the forecast.
 INBOUND_VALUES = {
@@ -494,6 +500,19 @@ def _read_iberian_tma(columns: list[_Column]) -> None:
             column.words = (column.words - {"tma"}) | {"aht"}
 
 
+# German writes a queue's kind of group as one word ("Operatorgruppe", "Agentengruppe",
+# "Anrufgruppe", "Zielwarteschlange"): its last part (or a bare "Gruppe") names the queue.
+GERMAN_QUEUE_HEADS = {"gruppe": "group", "gruppen": "group", "warteschlange": "queue"}
+
+
+def _read_german_compounds(columns: list[_Column]) -> None:
+    for column in columns:
+        for word in list(column.words):
+            column.words.update(
+                meaning for head, meaning in GERMAN_QUEUE_HEADS.items() if word.endswith(head)
+            )
+
+
 # Hungarian-notation headers a table needs to be read as such: one "tHandle" among plain headers
 # keeps its words.
 MIN_HUNGARIAN_HEADERS = 3
@@ -584,6 +603,7 @@ def plan_columns(
         )
     _read_iberian_tma(columns)
     _read_hungarian_notation(columns)
+    _read_german_compounds(columns)
     by_name = {column.name: column for column in columns}
     chosen = _chosen_columns(overrides, header, display_name)
     if not chosen:
@@ -834,7 +854,9 @@ def _detect_roles(
     per_contact = not overrides.kind and (
         bool(contact_keys) or any(_holds_outcome_labels(c) for c in free)
     )
-    measurable = [column for column in free if column not in contact_keys]
+    # A phone number repeated down the rows (the line dialled: "JustCall Number" +1415...) is
+    # no count either, whatever its header says.
+    measurable = [c for c in free if c not in contact_keys and not _holds_phone_numbers(c)]
     numeric = [c for c in measurable if _number_share(c) == 1]
     mostly_numeric = [c for c in measurable if _number_share(c) >= MIN_SHARE]
     durations = [c for c in measurable if _duration_share(c) >= MIN_SHARE]
@@ -991,7 +1013,12 @@ def _detect_roles(
         if not plan.outcome_column:
             plan.abandoned_flag_column = pick(flags, ABANDONED_FLAG_WORDS)
         if not (plan.outcome_column or plan.abandoned_flag_column):
-            plan.outcome_column = pick(named, OUTCOME_WORDS) or pick(bare_reasons, REASON_WORDS)
+            plan.outcome_column = (
+                pick(named, OUTCOME_WORDS)
+                or pick(bare_reasons, REASON_WORDS)
+                # A "Call Type" of Answered/Missed/Voicemail names how each call ended.
+                or pick([c for c in named if _labels_outcomes(c)], {"type", "tipo"})
+            )
         plan.satisfaction_column = pick(mostly_numeric, SATISFACTION_WORDS)
         plan.master_contact_column, plan.contact_id_column = _master_contact_columns(free, taken)
         if plan.outcome_column:
@@ -1190,11 +1217,23 @@ def _identifies_contacts(column: _Column) -> bool:
     return any(later < earlier for earlier, later in zip(digits, digits[1:], strict=False))
 
 
+def _holds_phone_numbers(column: _Column) -> bool:
+    """Every value a phone number written with its "+" or a "0" trunk prefix: no count has one."""
+    return bool(column.values) and all(
+        value[0] in "+0" and _CALLER_NUMBER.fullmatch(value) for value in column.values
+    )
+
+
 def _holds_outcome_labels(column: _Column) -> bool:
     """An outcome column ("Result", "Disposition") whose labels say how each contact ended
     (answered, abandoned): an interval's row counts several contacts and ends no one way."""
     if not column.words & OUTCOME_WORDS or column.words & NOT_OUTCOME_WORDS:
         return False
+    return _labels_outcomes(column)
+
+
+def _labels_outcomes(column: _Column) -> bool:
+    """Its labels include both answered and abandoned ones ("Answered", "Missed")."""
     labels = [classify_label(value) for value in set(column.values)]
     return ANSWERED in labels and ABANDONED in labels
 
@@ -1457,10 +1496,13 @@ def _names_a_team(column: _Column) -> bool:
 
 
 def _names_a_phone_line(column: _Column) -> bool:
-    """A phone line's name ("number name": "Support FR"), not its number ("+33 1 87 65 43 21")."""
-    return column.words in LINE_NAME_HEADERS and not any(
-        _PHONE_NUMBER.fullmatch(value) for value in column.values
+    """A phone line's name ("number name": "Support FR"), not its number ("+33 1 87 65 43 21").
+    A line's name may carry the vendor's ("JustCall Line Name"); a number's may not ("Caller
+    Number Name" names a person)."""
+    named = column.words in LINE_NAME_HEADERS or any(
+        header <= column.words and not header & {"number", "numero"} for header in LINE_NAME_HEADERS
     )
+    return named and not any(_PHONE_NUMBER.fullmatch(value) for value in column.values)
 
 
 # A dialler's campaign (Five9 "CAMPAIGN" beside "SKILL") may feed several skills: the queue
@@ -1492,10 +1534,12 @@ NOT_A_KIND_OF_CONTACT_WORDS = {"target", "destination", "destinazione", "agent",
 
 
 def _names_a_kind_of_contact(column: _Column) -> bool:
+    # A "Call Type" of Answered, Missed, Voicemail (JustCall) types how calls ended: an outcome.
     return bool(
         column.words & {"type", "tipo"}
         and column.words & KIND_OF_CONTACT_WORDS
         and not column.words & (NOT_A_KIND_OF_CONTACT_WORDS | QUEUE_WORDS)
+        and not _labels_outcomes(column)
     )
 
 

@@ -25,6 +25,7 @@ _ANSWERED_PREFIXES = (
 _ABANDONED_PREFIXES = (
     "ABAND", "ABBANDON", "HANG", "LOST", "PERS", "DROP", "MISSED", "NON RISP", "NOT ANSW",
     "UNANSW", "NO ANSW",
+    "NESSUNA RISP",  # Italian "Nessuna risposta" (no answer), as "Non risposta"
 )  # fmt: skip
 
 
@@ -99,7 +100,9 @@ _CLOSED_HOURS = re.compile(
 _CLOSED_REASON = re.compile(r"^(CLOSED|FERMEE?|GESCHLOSSEN|CERRADO|CHIUSO)$")
 
 
-_LEADING_CALL = re.compile(r"^CALL +(?=\S)")
+# A leading "Call" ("Call missed") or Italian "Chiamata" ("Chiamata persa", "Chiamata
+# risposta"): the outcome is the word after it.
+_LEADING_CALL = re.compile(r"^(?:CALL|CHIAMAT[AE]) +(?=\S)")
 
 # Status codes that name an outcome only as a code. VICIdial's inbound closer log: TIMEOT (queue
 # timeout drop), NANQUE (no agent, no queue drop), XDROP, HOLDTO (hold timeout), QVMAIL (queue
@@ -115,6 +118,8 @@ _OUTCOME_CODES = {
     # and its "Call Duration" is the wait, so no served call whatever time it carries. (A bare
     # "Timeout" disconnect reason says not whose time ran out: it stays another outcome.)
     "TIMED OUT": ABANDONED,
+    # Asterisk's DIALSTATUS writes the CDR's "NO ANSWER" as one word.
+    "NOANSWER": ABANDONED,
 }  # fmt: skip
 # A list of categories ("incoming, answered", "inbound,missed": Dialpad's call categories): the
 # outcome the parts name.
