@@ -33,7 +33,7 @@ run: $(VENV)/.run-installed
 
 test: $(VENV)/.test-installed chromium
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m pytest -n 2 --durations=20
 
 bench: $(VENV)/.test-installed
 	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
