@@ -454,8 +454,8 @@ if not backtest.empty and queue in set(backtest[QUEUE]):
             "backtest week, which is what the choice rests on, so a model can lose on these "
             "days and still be the better one."
         )
-for note in result.notes:
-    st.info(settings.page_note(note))
+for note in settings.forecast_notes(result.notes, campaign_note):
+    st.info(note)
 
 st.subheader("Downloads")
 

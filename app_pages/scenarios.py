@@ -552,12 +552,15 @@ def _read_table(
         if not old:  # a new row starts from the current settings, as the caption says
             row = _with_defaults(row, _row_of(fallback))
         try:
-            rows.append((old, _scenario_of(row, scenarios[old] if old else fallback)))
+            rows.append((number, old, _scenario_of(row, scenarios[old] if old else fallback)))
         except InputError as error:
             problems.append(f"Scenario '{old or name}' not saved: {error}")
     # Unreadable scenarios are in the store but not in the table: their names are taken too.
     unreadable = [name for name in stored if name not in scenarios]
-    return rows, _deleted_rows(edited, scenarios), problems + _name_clashes(names, unreadable)
+    clashes, clashing = _name_clashes(names, unreadable)
+    # A row refused for its name is a problem, not one of the table's other changes.
+    kept = [(old, scenario) for number, old, scenario in rows if number not in clashing]
+    return kept, _deleted_rows(edited, scenarios), problems + clashes
 
 
 def _deleted_rows(edited: pd.DataFrame, scenarios: dict[str, Scenario]) -> tuple[str, ...]:
@@ -566,13 +569,16 @@ def _deleted_rows(edited: pd.DataFrame, scenarios: dict[str, Scenario]) -> tuple
     return tuple(name for position, name in enumerate(scenarios) if position not in edited.index)
 
 
-def _name_clashes(names: list[tuple[int, str | None, str]], unreadable: list[str]) -> list[str]:
-    """A row named like another (in any case or spacing) would overwrite it in the store."""
+def _name_clashes(
+    names: list[tuple[int, str | None, str]], unreadable: list[str]
+) -> tuple[list[str], set[int]]:
+    """A row named like another (in any case or spacing) would overwrite it in the store: what
+    to say, and the numbers of the rows refused for it."""
     groups: dict[str, list[tuple[int, str | None, str]]] = {}
     for entry in names:
         if entry[2]:
             groups.setdefault(_name_key(entry[2]), []).append(entry)
-    problems = []
+    problems, clashing = [], set()
     for key, group in groups.items():
         # A row keeping its stored name is never refused: older stores may hold case variants.
         keeping = [name for _, old, name in group if old == name]
@@ -583,13 +589,15 @@ def _name_clashes(names: list[tuple[int, str | None, str]], unreadable: list[str
                 f"Not saved: a scenario named '{holder}' exists: give row {number} another name."
                 for number, _ in moved
             ]
+            clashing.update(number for number, _ in moved)
         elif len(moved) > 1:
             numbers = [str(number) for number, _ in moved]
             problems.append(
                 f"Not saved: rows {', '.join(numbers[:-1])} and {numbers[-1]} have the same "
                 f"name '{moved[0][1]}': give each scenario its own name."
             )
-    return problems
+            clashing.update(number for number, _ in moved)
+    return problems, clashing
 
 
 def _same(stored: object, edited: object) -> bool:
@@ -726,8 +734,8 @@ queue = queue_column.selectbox(
 url_state.keep_in_url(url_state.QUEUE_PARAM, queue)
 caption_column.caption(
     f"Dataset: **{current.name}** · queue **{queue}** · forecast of the next "
-    f"{st.session_state['horizon_days']} days (change it on the Forecast page). Scenarios are "
-    "stored with the dataset."
+    f"{settings.days_text(st.session_state['horizon_days'])} (change it on the Forecast page). "
+    "Scenarios are stored with the dataset."
 )
 for kind, text in st.session_state.pop(MESSAGES, []):
     getattr(st, kind)(text)
@@ -776,8 +784,15 @@ version = st.session_state.setdefault(EDITOR_VERSION, 0)
 table = pd.DataFrame([_row_of(scenario) for scenario in scenarios.values()])
 try:
     fallback = settings.current_scenario("new")
-except InputError:  # the Staffing page holds settings that cannot be staffed
+except InputError as error:  # the Staffing page holds settings that cannot be staffed
     fallback = next(iter(scenarios.values()))
+    # Said, as the caption above promises the current settings: a row added now would be saved
+    # with this scenario's targets unannounced.
+    why = " ".join(settings.staffing_problems()) or str(error)
+    st.warning(
+        f"The Staffing page holds settings that cannot be staffed: {why} Rows added below start "
+        f"from scenario '{fallback.name}' instead, until they are corrected there."
+    )
 new_row = _row_of(fallback)
 edited = st.data_editor(
     table,
@@ -925,7 +940,7 @@ st.dataframe(
 )
 st.caption(
     "Contacts expected: the calls, chats or e-mails each scenario expects over the "
-    f"{compare.days_text(horizon_days)} on the mean forecast, after its volume change. "
+    f"{settings.days_text(horizon_days)} on the mean forecast, after its volume change. "
     f"Δ: change against the baseline '{baseline}' (pp: percentage points), Δ%: relative change. "
     "Green: cheaper or better service than the baseline; red: costlier or worse service."
 )

@@ -22,10 +22,11 @@ url_state.seed_from_url(url_state.QUEUE_KEY, url_state.QUEUE_PARAM, current.data
 settings.seed_shifts(current)
 state.seed({"shift_cover": THIS_QUEUE})
 state.carry_over(url_state.QUEUE_KEY)
+horizon_text = settings.days_text(st.session_state["horizon_days"])  # "1 day", "7 days"
 st.caption(
     f"Dataset: **{current.name}** · the people rostered on the Staffing page (its targets, "
-    f"shrinkage and costs) over the next {st.session_state['horizon_days']} days, covered by "
-    "whole shifts at the fewest paid hours"
+    f"shrinkage and costs) over the next {horizon_text}, covered by whole shifts at the fewest "
+    "paid hours"
 )
 
 with st.container(border=True):
@@ -155,7 +156,7 @@ second_row[1].metric(
     border=True,
 )
 second_row[2].metric(
-    f"Shift cost, {st.session_state['horizon_days']} days",
+    f"Shift cost, {horizon_text}",
     f"€ {result.paid_hours * agent_cost:,.0f}",
     border=True,
     help=f"Paid hours at € {agent_cost:,.2f} per agent hour (Staffing page); supervisors not "
@@ -265,8 +266,15 @@ with cover_tab:
 
 st.subheader("More or fewer part-timers")
 part_hours = float(st.session_state["shift_part_hours"])
-if part_hours <= 0 or part_hours == float(st.session_state["shift_full_hours"]):
+if part_hours <= 0:
     st.caption("Set a part-time shift length above to see what other part-time shares would pay.")
+elif part_hours == float(st.session_state["shift_full_hours"]):
+    # A length is set: asking for one would send the manager looking for a missing value.
+    st.caption(
+        f"The part-time shift is as long as the full-time one ({settings.hours_text(part_hours)}), "
+        "so no cap on part time changes the plan: set a shorter part-time shift above to see "
+        "what other part-time shares would pay."
+    )
 else:
     st.caption(
         "The same need, shift lengths and start hours with other caps on part time: the paid "

@@ -25,7 +25,7 @@ DAYS_WITHOUT_SCROLLING = 31
 
 def heatmap_caption(horizon_days: float) -> str:
     """What a cell of the weekday × time-of-day heat map shows, and why the most, not the mean."""
-    days = f"{horizon_days:.0f} day{'' if round(horizon_days) == 1 else 's'}"
+    days = settings.days_text(horizon_days)
     return (
         "Each cell: the most people rostered (agents plus shrinkage) that weekday and time of "
         f"day needs in any week of the {days} of the horizon; hover for the mean over those "
@@ -40,8 +40,8 @@ url_state.seed_from_url(url_state.QUEUE_KEY, url_state.QUEUE_PARAM, current.data
 settings.seed_staffing(current)
 state.carry_over(url_state.QUEUE_KEY)  # the queue picked on another page
 st.caption(
-    f"Dataset: **{current.name}** · forecast of the next {st.session_state['horizon_days']} days "
-    "(change it on the Forecast page)"
+    f"Dataset: **{current.name}** · forecast of the next "
+    f"{settings.days_text(st.session_state['horizon_days'])} (change it on the Forecast page)"
 )
 
 with st.container(border=True):
@@ -279,14 +279,14 @@ figures[4].metric(
     f"{summary.paid_hours:,.0f}",
     border=True,
     # A total over the horizon, as the cost beside it: not per week like the FTE.
-    help=f"Over the {summary.horizon_days:.0f} days of the horizon: agents "
+    help=f"Over the {settings.days_text(summary.horizon_days)} of the horizon: agents "
     f"{summary.agent_paid_hours:,.0f} h + supervisors {summary.supervisor_paid_hours:,.0f} h.",
 )
 # No contacts, no service to measure: "—", not the "nan%" a NaN would print.
 service_level_shown = f"{summary.service_level:.1%}" if summary.has_contacts else "—"
 figures = st.columns(5)
 figures[0].metric(
-    f"Cost, {summary.horizon_days:.0f} days",
+    f"Cost, {settings.days_text(summary.horizon_days)}",
     f"€ {summary.cost_horizon:,.0f}",
     border=True,
     help=f"€ {summary.cost_per_week:,.0f} per week.",
@@ -376,7 +376,8 @@ if sized_on_quantile:
         f"Agents are sized for the {quantile_name} forecast of each interval (busiest interval: "
         f"{plan[SIZED_FOR_VOLUME].max():,.0f} contacts). The expected figures above are what they "
         f"deliver on the mean forecast, the {plan['volume'].sum():,.0f} contacts to expect "
-        f"over the {summary.horizon_days:.0f} days (busiest interval: {plan['volume'].max():,.0f})."
+        f"over the {settings.days_text(summary.horizon_days)} (busiest interval: "
+        f"{plan['volume'].max():,.0f})."
     )
 
 st.plotly_chart(plots.staffing_chart(plan), key="staffing_interval_chart")

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from app_ui.settings import CHANNEL_LABELS, clock_text, duration_text, hours_text
+from app_ui.settings import CHANNEL_LABELS, clock_text, days_text, duration_text, hours_text
 from app_ui.tables import MISSING
 from data.schema import INTERVAL_START, IS_OPEN
 from planning.compare import (
@@ -90,10 +90,6 @@ HORIZON_TOTALS = (
     SHIFT_HOURS_ROW,
     SHIFT_COST_ROW,
 )
-
-
-def days_text(days: float) -> str:
-    return f"{days:.0f} day{'' if round(days) == 1 else 's'}"
 
 
 def metric_of(row: str, horizon_days: float | None = None) -> Metric:

@@ -313,6 +313,16 @@ def event_days(key: str) -> tuple[date, date] | None:
     return (min(dates), max(dates)) if dates else None
 
 
+CAMPAIGN_NAME = "Planned campaign"  # the one campaign the Forecast page sets
+
+
+def forecast_notes(notes: list[str], campaign_note: str | None) -> list[str]:
+    """The forecast's notes as the page shows them, less the one on the planned campaign when
+    `campaign_note` (campaign_outside_note) already said it: one message, not two."""
+    said = f"The campaign '{CAMPAIGN_NAME}'"
+    return [page_note(note) for note in notes if not (campaign_note and note.startswith(said))]
+
+
 def _events() -> list[ForecastEvent]:
     events = []
     session = st.session_state
@@ -331,7 +341,7 @@ def _events() -> list[ForecastEvent]:
     if session.get("campaign_enabled") and days:
         events.append(
             ForecastEvent(
-                "Planned campaign",
+                CAMPAIGN_NAME,
                 pd.Timestamp(days[0]),
                 _day_after(days[1]),
                 CAMPAIGN,
@@ -368,7 +378,13 @@ def campaign_outside_note(starts: pd.Series) -> str | None:
         return None
     campaign = f"{start:%a %d %b} – {end:%a %d %b %Y}"
     horizon = f"{first:%a %d %b} – {last:%a %d %b %Y}"
-    if end < first or start > last:
+    if end < first:  # a longer horizon reaches further ahead, never back to these days
+        return (
+            f"The planned campaign ({campaign}) lies before this forecast ({horizon}): it "
+            "raises nothing. A campaign raises forecast days only: to keep its contacts out of "
+            "what the forecast learns from, exclude its days as an unusual past period instead."
+        )
+    if start > last:
         return (
             f"The planned campaign ({campaign}) lies outside this forecast ({horizon}): it "
             "raises nothing. Move its days into the forecast or lengthen the horizon."
@@ -677,6 +693,11 @@ def staffing_warnings() -> list[str]:
 
 def hours_text(hours: float) -> str:
     return f"{_amount(hours)} h"
+
+
+def days_text(days: float) -> str:
+    """A count of days as read: "1 day", "7 days" (a one-day horizon is no "1 days")."""
+    return f"{days:.0f} day{'' if round(days) == 1 else 's'}"
 
 
 def target_text(staffing: StaffingSettings, channel: str) -> str:
