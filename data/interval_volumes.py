@@ -79,9 +79,11 @@ def intervals_dataset(
     if interval > min(units.values()):
         partial = sum(int(grid.is_missing.sum()) for grid in grids)
         if partial:
+            them = "it" if partial == 1 else "them"
             notes.append(
-                f"{partial:,} {interval}-minute interval(s) are missing because part of them has "
-                "no row in the export: a partial total would understate them."
+                f"{partial:,} {interval}-minute {'interval is' if partial == 1 else 'intervals are'}"
+                f" missing because part of {them} has no row in the export: a partial total would "
+                f"understate {them}."
             )
     frames = [
         grid_frame(
@@ -109,8 +111,8 @@ def intervals_dataset(
     missing = int(intervals[schema.IS_MISSING].sum())
     if missing:
         notes.append(
-            f"{missing:,} open interval(s) have no data in the export: kept as missing (empty), "
-            "not as zero."
+            f"{missing:,} open {'interval has' if missing == 1 else 'intervals have'} no data in "
+            "the export: kept as missing (empty), not as zero."
         )
     return schema.Dataset(
         name="",
