@@ -304,13 +304,21 @@ def _first_uncovered(
     if bare.size:
         at = grid[bare[0]]
         windows = "; ".join(
-            f"{shift.name} starts {shift.earliest_start:g}-{shift.latest_start:g} h"
+            f"{shift.name} starts {_clock(shift.earliest_start)}–{_clock(shift.latest_start)}"
             for shift in types
         )
+        people = needed[bare[0]]
         raise InputError(
-            f"no allowed shift covers {at:%a %d %b %Y %H:%M} ({needed[bare[0]]:g} people "
-            f"needed): widen the start hours ({windows}) or add a shift type"
+            f"no allowed shift covers {at:%a %d %b %Y %H:%M} ({people:g} "
+            f"{'person' if people == 1 else 'people'} needed): widen the start hours ({windows}) "
+            "or add a shift type"
         )
+
+
+def _clock(hours: float) -> str:
+    """An hour of the day as the Shifts page's start slider shows it: 9.5 -> "09:30"."""
+    minutes = min(round(hours * 60), 24 * 60 - 1)  # 23.99 h, "any time", is 23:59
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def plan_shifts(
