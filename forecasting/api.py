@@ -1062,7 +1062,13 @@ def _history_has(history: QueueHistory) -> str:
         return f"its {history.n_days} days hold no contacts at all"
     if history.n_days == 1:
         return f"it has 1 day, {'with' if observed else 'without'} data"
-    return f"it has {history.n_days} days, {observed} of them with data"
+    # The span, so the count reads beside the Data page's, which also counts closed days after
+    # the last open one (the forecast starts after those).
+    last = history.first_day + pd.Timedelta(days=history.n_days - 1)
+    return (
+        f"it has {history.n_days} days ({history.first_day:%d %b} – {last:%d %b %Y}), "
+        f"{observed} of them with data"
+    )
 
 
 def _days(count: int) -> str:

@@ -350,7 +350,7 @@ def test_a_queue_too_new_to_backtest_is_named_and_the_others_are_scored(history)
     assert len(result.notes) == 1
     assert "Queue 'chat' was not backtested" in result.notes[0]
     # 1-19 April up to the forecast start (Saturday the 20th), its 15 weekdays with data.
-    assert "it has 19 days, 15 of them with data" in result.notes[0]
+    assert "it has 19 days (01 Apr – 19 Apr 2024), 15 of them with data" in result.notes[0]
     with pytest.raises(InputError, match="Queue 'chat' was not backtested: it needs 42 days") as e:
         backtest_dataset(chat, settings())
     assert "forecast with" not in str(e.value)  # a backtest forecasts nothing
@@ -377,7 +377,7 @@ def test_many_queues_too_short_to_backtest_are_listed_one_per_line_under_one_req
         "least 50% of a 14-day stretch's open intervals observed. Import a longer history, or "
         "backtest a shorter horizon."
     )
-    assert lines[1] == "- 'chat 00': it has 19 days, 15 of them with data."
+    assert lines[1] == "- 'chat 00': it has 19 days (01 Apr – 19 Apr 2024), 15 of them with data."
     assert len(lines) == 12 and lines[-1] == "- … and 2 more."
     assert str(refused.value).count("Import a longer history") == 1
 
