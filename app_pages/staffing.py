@@ -23,6 +23,18 @@ SESSION = "session"
 DAYS_WITHOUT_SCROLLING = 31
 
 
+def fte_pace_note(horizon_days: float) -> str:
+    """FTE is paid hours per week: a horizon of other than whole weeks sets a week's pace by
+    the days it holds (a busy Monday alone reads as a week of Mondays)."""
+    if horizon_days % 7 == 0:
+        return ""
+    return (
+        f" The {settings.days_text(horizon_days)} of the horizon "
+        f"{'is' if round(horizon_days) == 1 else 'are'} scaled to a week, so the "
+        "days it holds set the pace: a horizon of whole weeks gives the weekly need."
+    )
+
+
 def heatmap_caption(horizon_days: float) -> str:
     """What a cell of the weekday × time-of-day heat map shows, and why the most, not the mean."""
     days = settings.days_text(horizon_days)
@@ -272,7 +284,7 @@ figures[3].metric(
     f"{summary.fte:,.1f}",
     border=True,
     help=f"Agents {summary.agent_fte:,.1f} + supervisors {summary.supervisor_fte:,.1f} on "
-    f"{summary.weekly_contract_hours:g}-hour weeks.",
+    f"{summary.weekly_contract_hours:g}-hour weeks." + fte_pace_note(summary.horizon_days),
 )
 figures[4].metric(
     "Paid hours",
