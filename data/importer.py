@@ -103,6 +103,14 @@ def import_files_detailed(
     step = dataset.interval_minutes * 60
     first, last = (pd.Timestamp(int(edge) // step * step, unit="s") for edge in _span(rows))
     contacts = float(len(rows.seconds)) if rows.volume is None else float(np.nansum(rows.volume))
+    if contacts == 0:  # zeros throughout: a report run before its data was loaded, or empty queues
+        counts = sorted({f"'{report.columns['volume']}'" for report in reports
+                         if "volume" in report.columns}) or ["answered and abandoned"]  # fmt: skip
+        dataset.notes.append(
+            f"{', '.join(display[:3])}: every count of contacts ({', '.join(counts)}) is 0, from "
+            f"{first:%Y-%m-%d} to {last:%Y-%m-%d}: there is no demand to forecast from. Check that "
+            "the export covers the right queues and dates, and import it again."
+        )
     future = _future_history_note(first, display)
     if future:
         dataset.notes.append(future)

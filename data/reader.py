@@ -610,6 +610,7 @@ def _parse_rows(
         )
         sheet.drop(keep)
         seconds = seconds[keep]
+    _refuse_stray_dates(sheet, plan.timestamp_column or plan.date_column, seconds)
     if plan.kind == schema.KIND_INTERVALS:
         seconds = _drop_rollup_rows(sheet, plan, seconds, notes)
     if plan.direction_column:
@@ -1397,6 +1398,39 @@ def _parse_time(
     keep = np.ones(len(seconds), dtype=bool)
     keep[bad] = False
     return seconds, keep
+
+
+# A few rows dated years from all the others are no history: a broken export's placeholder
+# (1970-01-01 epoch zero, 1900-01-01, 9999-12-31) or a mistyped year (2042 for 2024). Read as
+# written they would stretch the history over decades of empty intervals. (Real exports do hold
+# a few rows a year or so off the rest: those are left alone.)
+STRAY_GAP_DAYS = 5 * 365
+STRAY_SHARE = 0.1  # at most this many rows per row of the main run of dates
+
+
+def _refuse_stray_dates(sheet: _Sheet, column: str, seconds: np.ndarray) -> None:
+    """InputError naming the rows dated more than five years from the main run of dates, when
+    they are few beside it (a run of its own, years earlier, is history)."""
+    if not len(seconds) or seconds.max() - seconds.min() <= STRAY_GAP_DAYS * 86_400:
+        return  # the usual case, without sorting millions of rows
+    order = np.argsort(seconds, kind="stable")
+    breaks = np.flatnonzero(np.diff(seconds[order]) > STRAY_GAP_DAYS * 86_400) + 1
+    if not len(breaks):
+        return
+    runs = np.split(order, breaks)
+    main = max(runs, key=len)
+    stray = [run for run in runs if run is not main and len(run) <= STRAY_SHARE * len(main)]
+    if not stray:
+        return
+    rows = np.sort(np.concatenate(stray))
+    days = seconds[main] // 86_400
+    first, last = (np.datetime64(int(day), "D") for day in (days.min(), days.max()))
+    raise InputError(
+        f"{sheet.name}: column '{column}' has {len(rows):,} date(s) more than five years away "
+        f"from all the other rows ({sheet.examples(column, rows)}; the others run from {first} "
+        f"to {last}): a placeholder date of a broken export (such as 1970-01-01) or a mistyped "
+        "year. Fix or remove these rows and import again."
+    )
 
 
 # Distinct dates whose median gap is this many days or more are years apart: a two-digit year

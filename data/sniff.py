@@ -37,7 +37,8 @@ NUL_SHARE_BINARY = 0.25
 # A CSV field may hold a whole ticket's text: the csv module's default limit (128 KB) is no
 # property of the file.
 csv.field_size_limit(1 << 30)
-_DECIMAL_COMMA = re.compile(r"^\s*-?(\d{1,3}(\.\d{3})+|\d+),\d+\s*$")
+# "1.234,5", and "1 234,5" as French Excel writes it (a no-break space grouping the thousands).
+_DECIMAL_COMMA = re.compile(r"^\s*-?(\d{1,3}([.\s]\d{3})+|\d+),\d+\s*$")
 # "1.234" in a semicolon export is a thousand, as Italian or German Excel writes it; "0.5",
 # "12.25" or "1234.5" can only be decimals, and one of them anywhere rules the grouping out.
 _DOT_THOUSANDS = re.compile(r"^\s*-?[1-9]\d{0,2}(\.\d{3})+\s*$")

@@ -220,6 +220,16 @@ _ISO_DURATION = (
 _SECONDS_MARK = r"(\d)\s*(?:''|’’|′′|\"|″|”)"
 _MINUTES_MARK = r"(\d)\s*['’′]"
 _THOUSANDS = r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$"
+# Thousands grouped by an apostrophe (Swiss "1'234.5") or a space (French "1 234,5": Excel
+# writes a no-break or narrow no-break space), whichever the decimal mark: no number else reads so.
+_GROUP_MARKS = "[ '’\u00a0\u202f\u2009]"
+_SPACE_MARKS = "[ \u00a0\u202f\u2009]"  # in a duration an apostrophe marks minutes instead
+
+
+def _grouped_thousands(marks: str) -> str:
+    return rf"^[-+]?\d{{1,3}}({marks}\d{{3}})+(\.\d+)?$"
+
+
 _NUMBER = r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$"
 _INTEGER_HOUR = r"^\d{1,2}$"
 # French clocks, "08h00", "8h30", "8h"; and clocks without a colon, "0800", "1330" (HHMM).
@@ -547,7 +557,8 @@ def parse_duration(
     """Seconds from plain numbers (seconds), `H:MM:SS` / `M:SS` / `HH.MM.SS` or units in words or
     marks ("5m 0s", "4' 33\""); NaN where unreadable. Two fields ("04:33") are minutes:seconds,
     or hours:minutes with `hours_minutes` (see `two_field_reading`)."""
-    numbers = parse_number(values, decimal_comma)
+    # An apostrophe in a duration marks minutes ("4'33''"): "1'234" is no Swiss thousand here.
+    numbers = parse_number(values, decimal_comma, apostrophe_thousands=False)
     if _is_numeric(values.type):
         return numbers
     numbers[dotted_durations(values)] = np.nan  # "00.03.53" read as a number would be 353
@@ -683,8 +694,11 @@ def two_field_reading(
     return TwoFieldReading(hours_minutes, note)
 
 
-def parse_number(values: pa.ChunkedArray | pa.Array, decimal_comma: bool) -> np.ndarray:
-    """Floats from text (decimal comma when asked); NaN where empty or not a number."""
+def parse_number(
+    values: pa.ChunkedArray | pa.Array, decimal_comma: bool, apostrophe_thousands: bool = True
+) -> np.ndarray:
+    """Floats from text (decimal comma when asked); NaN where empty or not a number. Thousands
+    grouped by spaces ("1 234") are read, and by apostrophes ("1'234") unless told not to."""
     if _is_numeric(values.type):
         return _finite(_to_float(values))
     values = _as_text(values)
@@ -703,6 +717,9 @@ def parse_number(values: pa.ChunkedArray | pa.Array, decimal_comma: bool) -> np.
     if not decimal_comma:  # "1,234.5": commas grouping thousands
         grouped = pc.match_substring_regex(values, _THOUSANDS)
         values = pc.if_else(grouped, pc.replace_substring(values, ",", ""), values)
+    marks = _GROUP_MARKS if apostrophe_thousands else _SPACE_MARKS
+    spaced = pc.match_substring_regex(values, _grouped_thousands(marks))
+    values = pc.if_else(spaced, pc.replace_substring_regex(values, marks, ""), values)
     valid = pc.match_substring_regex(values, _NUMBER)
     kept = pc.if_else(valid, values, pa.scalar(None, pa.string()))
     return _finite(_to_float(pc.cast(kept, pa.float64())))
