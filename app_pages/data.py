@@ -14,6 +14,7 @@ from data.errors import InputError
 from data.importer import ImportOptions
 from data.schema import INTERVAL_START, IS_OPEN, QUEUE, VOLUME, Dataset
 from data.store import PREVIOUS_VERSIONS_KEPT, PreviousVersion
+from staffing.plan import MAX_STAFFING_INTERVAL_MINUTES
 
 AUTOMATIC = uploads.AUTOMATIC
 _DELIMITERS = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "pipe"}
@@ -40,6 +41,7 @@ UPLOAD_KEYS = [
 ]
 DELETE_PENDING = "stored_delete_pending"  # the dataset whose deletion awaits confirmation
 MANAGE_ERROR = "manage_error"
+DELETED = "stored_deleted"  # (name, what went with it, was it current) of the last delete here
 RESTORE_PENDING = "restore_pending"  # (dataset, version id) whose restore awaits confirmation
 RESTORE_MESSAGE = "restore_message"  # (kind, text) of the last restore's outcome
 STORED_ROWS = tables.Column("Interval rows", tables.COUNT)
@@ -174,7 +176,7 @@ def _place(upload: uploads.Upload, dataset: Dataset, remapped: bool) -> None:
         _say(
             "success",
             f"Stored as '{name}' and opened on every page{_shortened_note(upload.names)}. "
-            "Rename it under Stored datasets.",
+            + (_taken_note(upload.names, name) or "Rename it under Stored datasets."),
         )
     else:
         st.session_state[UPLOAD_PENDING] = PendingUpload(upload.key, upload.names, dataset)
@@ -187,6 +189,19 @@ def _shortened_note(file_names: list[str]) -> str:
     return (
         f" (a dataset name stops at {uploads.MAX_NAME_LENGTH} characters, so the files' name was "
         "shortened)"
+    )
+
+
+def _taken_note(file_names: list[str], name: str) -> str:
+    """The words saying why the upload got a numbered name, else "": a new export under a
+    stored name looks like it replaced that dataset, when it was stored beside it."""
+    wanted = uploads.upload_name(file_names)
+    if name == wanted:
+        return ""
+    return (
+        f"A dataset named '{wanted}' is stored already, with other data: it was left as it was. "
+        "To keep one of them under that name, delete the other under Stored datasets and rename "
+        "this one there."
     )
 
 
@@ -381,11 +396,16 @@ def _cancel_delete() -> None:
 def _delete(name: str) -> None:
     """Delete `name`, the dataset the confirmation named (not whatever is selected now)."""
     st.session_state.pop(DELETE_PENDING, None)
+    store = state.store()
     try:
-        state.store().delete_dataset(name)
+        with_it = _kept_with(store, name)
+        store.delete_dataset(name)
     except InputError as error:
         st.session_state[MANAGE_ERROR] = str(error)
         return
+    # The pages switch to another dataset only on the next run: said there, naming it.
+    was_current = getattr(st.session_state.get(state.CURRENT), "name", None) == name
+    st.session_state[DELETED] = (name, with_it, was_current)
     state.forget_current_if(name)
     if st.session_state.get("stored_choice") == name:
         st.session_state.pop("stored_choice")  # deleted here: nothing to say about it
@@ -394,6 +414,29 @@ def _delete(name: str) -> None:
         # The upload's dataset is gone: its message no longer holds, nothing is left to replace.
         st.session_state.pop(UPLOAD_DATASET)
         st.session_state.pop(UPLOAD_MESSAGE, None)
+
+
+def _kept_with(store, name: str) -> str:
+    """What deleting `name` deletes too: " and its 5 saved scenario(s)", or ""."""
+    scenarios = len(store.list_scenarios(name))
+    versions = len(store.list_previous_versions(name))
+    kept = [f"{scenarios} saved scenario(s)"] if scenarios else []
+    kept += [f"{versions} previous import(s)"] if versions else []
+    return f" and its {' and '.join(kept)}" if kept else ""
+
+
+def _deleted_message(current_name: str) -> None:
+    """Say what the last delete took away and, when it was the open dataset, which one the
+    pages show now: without it they switched data with no word."""
+    if DELETED not in st.session_state:
+        return
+    name, with_it, was_current = st.session_state.pop(DELETED)
+    now = (
+        f" Every page now shows '{current_name}', with its own queues and scenarios."
+        if was_current
+        else ""
+    )
+    st.success(f"Deleted '{name}'{with_it}.{now}", icon=":material/delete:")
 
 
 def _delete_confirmation(selected: str) -> None:
@@ -405,14 +448,9 @@ def _delete_confirmation(selected: str) -> None:
         del st.session_state[DELETE_PENDING]  # another dataset was picked: the question lapses
         return
     try:
-        store = state.store()
-        scenarios = len(store.list_scenarios(asked))
-        versions = len(store.list_previous_versions(asked))
+        with_kept = _kept_with(state.store(), asked)
     except InputError:
-        scenarios = versions = 0
-    kept = [f"{scenarios} saved scenario(s)"] if scenarios else []
-    kept += [f"{versions} previous import(s)"] if versions else []
-    with_kept = f" and its {' and '.join(kept)}" if kept else ""
+        with_kept = ""
     confirm_delete(
         f"Delete '{asked}'{with_kept} from the store? This cannot be undone: only uploading "
         "the files again brings the data back.",
@@ -465,6 +503,7 @@ def _stored_datasets(current_name: str) -> None:
         help="Deletes the dataset and its scenarios from the store, after you confirm.",
     )
     _delete_confirmation(selected)
+    _deleted_message(current_name)
     if MANAGE_ERROR in st.session_state:
         st.error(st.session_state.pop(MANAGE_ERROR))
 
@@ -587,6 +626,21 @@ def _queues_never_open(intervals: pd.DataFrame, queues: list[str]) -> list[str]:
     ]
 
 
+def _too_coarse_to_staff(name: str, interval_minutes: int) -> None:
+    """Warn here, where the file lands, that daily (or hours-long) totals cannot be staffed:
+    the upload said only "stored", and the Staffing page's refusal came pages later."""
+    if interval_minutes <= MAX_STAFFING_INTERVAL_MINUTES:
+        return
+    grain = "daily totals" if interval_minutes == 1440 else f"{interval_minutes}-minute totals"
+    st.warning(
+        f"'{name}' holds {grain}: the Forecast page forecasts them, but the Staffing, Shifts and "
+        f"Scenarios pages size agents on intervals of at most {MAX_STAFFING_INTERVAL_MINUTES} "
+        "minutes only, as a day's contacts crowd into its busy hours. Import per-interval or "
+        "per-contact data to staff this desk.",
+        icon=":material/schedule:",
+    )
+
+
 def _interval_download(name: str, intervals: pd.DataFrame) -> None:
     """The whole interval table as CSV, written only when asked for (it can be large)."""
     stem = re.sub(r"[^\w-]+", "_", name).strip("_") or "dataset"
@@ -660,6 +714,7 @@ dataset_caption(dataset)
 # Interval volumes may carry a handle time per interval: its mean, as contact records show theirs.
 queue_handle_seconds = cached.aht_by_queue(current.token, dataset)
 dataset_metrics(dataset, cached.aht_overall(current.token, dataset), queue_handle_seconds)
+_too_coarse_to_staff(current.name, dataset.interval_minutes)
 _previous_imports(current.name)
 
 if dataset.notes:

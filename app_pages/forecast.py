@@ -243,9 +243,12 @@ except InputError as error:
 
 per_day = settings.unusual_days(result.outliers, queue, UNUSUAL_DAYS_SHOWN)
 if not per_day.empty:
-    days = ", ".join(f"{day:%a %d %b %Y} ({count})" for day, count in per_day.items())
+    days = ", ".join(
+        f"{day:%a %d %b %Y} ({count} interval{'' if count == 1 else 's'})"
+        for day, count in per_day.items()
+    )
     unusual_days.caption(
-        f"Days of {queue} with the most intervals far from the usual level (count): {days}."
+        f"Days of {queue} with the most intervals far from the usual level: {days}."
     )
 forecast = result.forecast
 past = settings.past_days_note(forecast[INTERVAL_START])
@@ -253,6 +256,9 @@ if past:
     st.info(past)
 for note in settings.events_without_days():
     st.warning(note)
+exclusion_note = settings.exclusion_outside_note(current.dataset.intervals[INTERVAL_START])
+if exclusion_note:
+    st.warning(exclusion_note)
 campaign_note = settings.campaign_outside_note(forecast[INTERVAL_START])
 if campaign_note:
     st.warning(campaign_note)
@@ -300,7 +306,7 @@ busy_ahead = ahead[ahead["forecast"] > 0]
 busiest = busy_ahead.loc[busy_ahead["forecast"].idxmax()] if not busy_ahead.empty else None
 figures[1].metric(
     "Busiest interval, P10–P90",
-    f"{busiest['p10']:,.0f}–{busiest['p90']:,.0f}" if busiest is not None else "—",
+    f"{busiest['p10']:,.0f}–{busiest['p90']:,.0f} contacts" if busiest is not None else "—",
     border=True,
     help=(
         f"{pd.Timestamp(busiest[INTERVAL_START]):%a %d %b %H:%M}: {busiest['forecast']:,.0f} "
@@ -317,6 +323,8 @@ figures[2].metric(
     border=True,
     help=f"{daily.max():,.0f} contacts forecast." if daily.gt(0).any() else None,
 )
+if daily.gt(0).any():
+    figures[2].caption(f"{daily.max():,.0f} contacts forecast")  # how big, not only which day
 figures[3].metric("Peaks found", f"{len(peaks)}", border=True)
 
 st.subheader("Peaks")

@@ -395,6 +395,28 @@ def campaign_outside_note(starts: pd.Series) -> str | None:
     )
 
 
+def exclusion_outside_note(history_starts: pd.Series) -> str | None:
+    """A note when the period to exclude holds no day of the history (or only some): days the
+    forecast never learns from cannot be left out; None when none is on or it lies inside."""
+    days = event_days("exclude_dates")
+    if not st.session_state.get("exclude_enabled") or not days or history_starts.empty:
+        return None
+    start, end = days
+    first = pd.Timestamp(history_starts.min()).date()
+    last = pd.Timestamp(history_starts.max()).date()
+    if first <= start and end <= last:
+        return None
+    period = f"The period to exclude ({start:%a %d %b} – {end:%a %d %b %Y})"
+    history = f"the history ({first:%a %d %b %Y} – {last:%a %d %b %Y})"
+    if end < first or start > last:
+        return (
+            f"{period} lies outside {history}: it leaves nothing out, so the forecast is the "
+            "same as without it. Pick past days of the history; to raise or lower days ahead, "
+            "add a planned campaign instead."
+        )
+    return f"{period} reaches beyond {history}: only its days inside the history are left out."
+
+
 def weeks_better_text(backtest: pd.DataFrame, preferred: str = PREFERRED_MODEL) -> pd.Series:
     """The "weeks better than preferred" column as people read it: "3 of 4" per model, and
     "preferred" on the preferred combination's own row (it has nothing to beat)."""
@@ -445,6 +467,11 @@ def model_choice_sentence(
         if best == chosen or errors[best] >= error:
             return f"**auto** kept **{chosen}**, the preferred combination: the lowest error ({scored})."
         gain = 1 - errors[best] / error
+        if f"{gain:.1%}" == "0.0%":  # "X was 0.0% better" reads as nonsense: a tie
+            return (
+                f"**auto** kept **{chosen}**, the preferred combination ({scored}): no other "
+                "model's error was lower by 0.1% or more."
+            )
         weeks = rows[WEEKS_BETTER].get(best) if WEEKS_BETTER in rows else None
         in_weeks = (
             f" but better in only {int(weeks)} of {origins} weeks"

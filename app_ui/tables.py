@@ -94,15 +94,26 @@ COLUMNS: dict[str, Column] = {
     "fte": Column("FTE", DECIMAL, "Full-time equivalents, agents and supervisors."),
     # Forecast backtest
     "model": Column("Model", TEXT),
-    "chosen": Column("Chosen", FLAG),
+    "chosen": Column("Chosen", FLAG, "The model that forecasts this queue."),
     "n_origins": Column("Backtest weeks", COUNT),
-    "wape_interval": Column("WAPE per interval (%)", PERCENT),
+    # WAPE is forecasting jargon: the header keeps the short name, the help says what it means.
+    "wape_interval": Column(
+        "WAPE per interval (%)",
+        PERCENT,
+        "Error per interval: the contacts the forecast missed, over or under, as a share of the "
+        "contacts that came. Lower is better; the model choice rests on it.",
+    ),
     "weeks_better": Column(
         "Weeks better",
         TEXT,  # "3 of 4"; the preferred model's own row reads "preferred"
         "Backtest weeks in which this model's error was lower than the preferred combination's.",
     ),
-    "wape_daily": Column("WAPE per day (%)", PERCENT),
+    "wape_daily": Column(
+        "WAPE per day (%)",
+        PERCENT,
+        "The same error on daily totals: how far each day's total was off, as a share of the "
+        "day's contacts. Lower than per interval, as misses within a day cancel out.",
+    ),
     "mase": Column("MASE", PRECISE, "Error relative to a seasonal naive forecast (< 1 beats it)."),
     "bias": Column("Bias (%)", PERCENT, "Forecast minus actual, share of actual contacts."),
     "coverage_80": Column(
