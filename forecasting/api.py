@@ -1085,8 +1085,8 @@ def _not_backtestable(history: QueueHistory, horizon_days: int) -> str:
 
 def _forecast_without_backtest(model: str) -> str:
     return (
-        f" It is forecast with the {model_label(model)} (--model {model}), and its P10–P90 band "
-        "has a default width instead of one calibrated on backtests."
+        f" It is forecast with the model '{model_label(model)}' (--model {model}), and its P10–P90 "
+        "band has a default width instead of one calibrated on backtests."
     )
 
 

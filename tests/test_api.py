@@ -358,7 +358,7 @@ def test_a_queue_too_new_to_backtest_is_named_and_the_others_are_scored(history)
     # Forecasting it says what a 7-day backtest would need and what it does instead.
     (note,) = forecast_dataset(chat, 7, settings()).notes
     assert note.startswith("Queue 'chat' was not backtested: it needs 35 days of history")
-    assert "It is forecast with the 4-week average (--model historical_average_4w)" in note
+    assert "It is forecast with the model '4-week average' (--model historical_average_4w)" in note
     assert "default width" in note
 
 

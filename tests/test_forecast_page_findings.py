@@ -67,19 +67,19 @@ def open_on(tmp_path, frame: pd.DataFrame, name: str = "Desk", **state) -> AppTe
 
 def test_page_notes_drop_the_cli_model_option():
     note = (
-        "Queue 'x' was not backtested: it needs 35 days. It is forecast with the 4-week "
-        "average (--model historical_average_4w), and its P10–P90 band has a default width."
+        "Queue 'x' was not backtested: it needs 35 days. It is forecast with the model '4-week "
+        "average' (--model historical_average_4w), and its P10–P90 band has a default width."
     )
     assert settings.page_note(note) == (
-        "Queue 'x' was not backtested: it needs 35 days. It is forecast with the 4-week "
-        "average, and its P10–P90 band has a default width."
+        "Queue 'x' was not backtested: it needs 35 days. It is forecast with the model '4-week "
+        "average', and its P10–P90 band has a default width."
     )
 
 
 def test_a_short_history_note_on_the_page_names_no_cli_option(tmp_path):
     app = open_on(tmp_path, export(14))
     notes = [item.value for item in app.info]
-    said = f"forecast with the {settings.model_label(FAST_MODEL)}, and its P10–P90 band"
+    said = f"forecast with the model '{settings.model_label(FAST_MODEL)}', and its P10–P90 band"
     assert any(said in note for note in notes), notes
     assert not any("--model" in note for note in notes)
 
