@@ -417,11 +417,11 @@ def _delete(name: str) -> None:
 
 
 def _kept_with(store, name: str) -> str:
-    """What deleting `name` deletes too: " and its 5 saved scenario(s)", or ""."""
+    """What deleting `name` deletes too: " and its 5 saved scenarios", or ""."""
     scenarios = len(store.list_scenarios(name))
     versions = len(store.list_previous_versions(name))
-    kept = [f"{scenarios} saved scenario(s)"] if scenarios else []
-    kept += [f"{versions} previous import(s)"] if versions else []
+    kept = [f"{scenarios} saved scenario{'' if scenarios == 1 else 's'}"] if scenarios else []
+    kept += [f"{versions} previous import{'' if versions == 1 else 's'}"] if versions else []
     return f" and its {' and '.join(kept)}" if kept else ""
 
 

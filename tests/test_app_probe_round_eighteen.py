@@ -37,14 +37,14 @@ def test_deleting_the_open_dataset_says_what_went_and_which_one_the_pages_show(p
     go(app, "data")
     app.button(key="stored_delete").click().run()
     assert any(
-        "Delete 'calls' and its 5 saved scenario(s) from" in text for text in texts(app, "warning")
+        "Delete 'calls' and its 5 saved scenarios from" in text for text in texts(app, "warning")
     )
     app.button(key="stored_delete_confirm").click().run()
     assert_clean(app)
     assert app.header[0].value == f"Current dataset: {SAMPLE}"
     # Before: nothing said, and every page had switched to the sample's queues and scenarios.
     assert texts(app, "success") == [
-        f"Deleted 'calls' and its 5 saved scenario(s). Every page now shows '{SAMPLE}', with its "
+        f"Deleted 'calls' and its 5 saved scenarios. Every page now shows '{SAMPLE}', with its "
         "own queues and scenarios."
     ]
     app.run()

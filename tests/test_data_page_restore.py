@@ -99,7 +99,7 @@ def test_a_wrong_mapping_can_be_undone_through_previous_imports(picco_home):
 
     # The delete question counts the previous imports that go with the dataset.
     app.button(key="stored_delete").click().run()
-    assert "and its 1 previous import(s) from the store" in " ".join(texts(app, "warning"))
+    assert "and its 1 previous import from the store" in " ".join(texts(app, "warning"))
     app.button(key="stored_delete_cancel").click().run()
     assert_clean(app)
 
