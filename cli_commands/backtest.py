@@ -20,12 +20,14 @@ from cli_commands.options import (
     one_line_errors,
     write_csv,
 )
+from cli_commands.progress import StderrProgress
 from cli_commands.words import counted
 from data.errors import InputError
 from data.importer import import_files
 from data.schema import INTERVAL_START, QUEUE, VOLUME, Dataset
 from forecasting import ForecastSettings, backtest_dataset
 from forecasting.backtest import BacktestRuns
+from forecasting.settings import MAX_HORIZON_DAYS
 
 DEFAULT_HORIZON_DAYS = 14
 DEFAULT_ORIGINS = 8
@@ -38,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="measure every model's accuracy on past weeks (rolling origins)",
         description=(
             "Import FILE(s), forecast from weekly origins in the past and write WAPE (interval "
-            "and daily, by horizon), MASE, bias, 80%% coverage and pinball loss per queue and "
+            "and daily, by horizon), MASE, bias, 80% coverage and pinball loss per queue and "
             "model to --out. 'auto' picks at each origin from earlier origins only. "
             "The app's Forecast page backtests otherwise: "
             f"{PAGE.n_origins} weekly origins over min(max(horizon, 7), 28) days, auto picking "
@@ -55,16 +57,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         if action.dest == "horizon_days":
             action.required = False
             action.default = DEFAULT_HORIZON_DAYS
+            action.help = (
+                f"days each backtest forecasts from its origin, 1 to {MAX_HORIZON_DAYS} "
+                f"(default {DEFAULT_HORIZON_DAYS})"
+            )
     parser.add_argument(
-        "--origins", type=int, default=DEFAULT_ORIGINS, help="origins to score (default 8)"
+        "--origins",
+        type=int,
+        default=DEFAULT_ORIGINS,
+        help=f"weekly origins to score, the latest ones (default {DEFAULT_ORIGINS})",
     )
     parser.add_argument("--out", required=True, metavar="METRICS.csv", help="table to write")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    progress = StderrProgress()  # timed from the start: the import counts
     check_horizon(args.horizon_days)
-    check_out(args.out)
+    check_out(args.out, inputs=args.files)
+    forecast_settings(args)  # a --country typo, before the import
     if args.origins < 1:
         raise InputError(f"--origins must be 1 or more (got {args.origins}): the origins to score.")
     dataset = import_files(args.files, import_options(args))
@@ -77,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
         n_origins=args.origins,
         queues=tuple(args.queue) if args.queue else None,
     )
-    result = backtest_dataset(dataset, settings)
+    result = backtest_dataset(dataset, settings, progress)
     table = result.table
     write_csv(table, args.out)
     best = table[table["model"] == "auto"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import textwrap
 
 from cli_commands.notes import (
     empty_horizon_note,
@@ -24,6 +25,7 @@ from cli_commands.options import (
     one_line_errors,
     write_csv,
 )
+from cli_commands.progress import StderrProgress
 from cli_commands.words import counted
 from data.importer import import_files
 from data.schema import INTERVAL_START, IS_OPEN, QUEUE
@@ -33,17 +35,25 @@ from forecasting.peaks import describe_peak
 
 OUTPUT_COLUMNS = [INTERVAL_START, QUEUE, "forecast", "p10", "p50", "p90"]
 PEAKS_SHOWN = 5
+FORECAST_COLUMNS_HELP = """\
+OUT.csv columns, one row per open interval and queue (closed intervals are left out):
+  interval_start   start of the interval, on the centre's clock
+  queue            the queue
+  forecast         contacts expected in the interval (the mean; what `staff` sizes on)
+  p10, p50, p90    contacts the interval stays under with 10%, 50% and 90% probability"""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "forecast",
         help="forecast every open interval after the history (auto-selected model per queue)",
-        description=(
+        description=textwrap.fill(  # the raw formatter keeps the epilog's columns
             "Import FILE(s), pick each queue's model by backtest (or take --model) "
             "and write interval_start, queue, forecast, p10, p50, p90 for every open interval of "
             "the --horizon-days after the history (or after --origin) to --out."
         ),
+        epilog=FORECAST_COLUMNS_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     one_line_errors(parser)
     add_import_arguments(parser)
@@ -53,8 +63,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    progress = StderrProgress()  # timed from the start: the import counts
     check_horizon(args.horizon_days)
-    check_out(args.out)
+    check_out(args.out, inputs=args.files)
+    forecast_settings(args)  # a --country typo, before the import
     dataset = import_files(args.files, import_options(args))
     args.queue = check_queues(dataset, args.queue)
     check_origin(dataset, args.origin)
@@ -62,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
     settings = forecast_settings(args)
     if args.queue:
         settings = dataclasses.replace(settings, queues=tuple(args.queue))
-    result = forecast_dataset(dataset, args.horizon_days, settings)
+    result = forecast_dataset(dataset, args.horizon_days, settings, progress)
     table = result.forecast[result.forecast[IS_OPEN]][OUTPUT_COLUMNS]
     write_csv(table, args.out)
     models = ", ".join(f"{queue}: {model}" for queue, model in result.chosen_models.items())

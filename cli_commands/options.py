@@ -24,6 +24,7 @@ from data.schema import (
     Dataset,
 )
 from forecasting import ForecastSettings
+from forecasting.calendar import holiday_names
 from forecasting.registry import model_names
 from forecasting.select import MAX_SWITCH_BIAS, PREFERRED_MODEL, SWITCH_MARGIN
 from forecasting.settings import AUTO, MAX_HORIZON_DAYS
@@ -94,7 +95,12 @@ def add_import_arguments(
     group.add_argument("--date-column", help="column with the date, when time is separate")
     group.add_argument("--volume-column", help="column with the count per interval")
     group.add_argument("--queue-column", help="column with the queue/channel name")
-    group.add_argument("--kind", choices=[KIND_INTERVALS, KIND_RECORDS])
+    group.add_argument(
+        "--kind",
+        choices=[KIND_INTERVALS, KIND_RECORDS],
+        help=f"{KIND_INTERVALS}: one row per interval with a count; {KIND_RECORDS}: one row per "
+        "contact, counted into intervals",
+    )
 
 
 def import_options(args: argparse.Namespace) -> ImportOptions:
@@ -191,21 +197,36 @@ def check_horizon(days: int) -> None:
         )
 
 
-def check_out(path: str, option: str = "--out") -> None:
+def check_out(path: str, option: str = "--out", inputs: Iterable[str | Path] = ()) -> None:
     """Refuse an --out that cannot be written before any work is done: a folder that does not
     exist (it is not created: a mistyped path would leave a stray folder), a folder given as the
-    file, a place without write permission. `option` names the flag in the message."""
+    file, a place without write permission, one of the `inputs` (the history or plan read would
+    be replaced by the output). `option` names the flag in the message."""
     target = Path(path)
     folder = target.parent
     if target.is_dir():
         raise InputError(
             f"{option} {path} is a folder: give a file name, e.g. {target / 'out.csv'}."
         )
+    for given in inputs:
+        if _same_file(target, Path(given)):
+            raise InputError(
+                f"{option} {path} is the input file {given}: writing it would replace what was "
+                "read; give another file name."
+            )
     if not folder.is_dir():
         problem = "is not a folder" if folder.exists() else "does not exist"
         raise InputError(f"{option} {path}: {folder} {problem}; create it or write elsewhere.")
     if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
         raise InputError(f"{option} {path}: no permission to write there; write elsewhere.")
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    """Whether two paths name one file (through links, "./", another case on some systems)."""
+    try:
+        return os.path.samefile(first, second)
+    except OSError:  # one of them does not exist (yet)
+        return first.resolve() == second.resolve()
 
 
 def write_csv(table: pd.DataFrame, path: str, option: str = "--out") -> None:
@@ -336,6 +357,8 @@ def forecast_settings(args: argparse.Namespace) -> ForecastSettings:
         )
     if country and "-" in country:
         country, subdivision = _country_and_region(args.country, subdivision)
+    # An unknown country or region, refused now rather than after a long import.
+    holiday_names(pd.Timestamp("2024-01-01"), 1, country, subdivision)
     return ForecastSettings(
         model=args.model, country=country, subdivision=subdivision, origin=args.origin
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
+import textwrap
 
 import pandas as pd
 
@@ -31,6 +32,8 @@ from cli_commands.options import (
     unusual_settings,
     write_csv,
 )
+from cli_commands.progress import StderrProgress
+from cli_commands.staff import PLAN_COLUMN_TEXTS, columns_help
 from cli_commands.words import counted
 from data.errors import InputError
 from data.importer import import_files
@@ -44,16 +47,28 @@ from staffing.plan import (
     service_level_text,
 )
 
+PLAN_COLUMNS_HELP = columns_help(
+    "PLAN.csv columns, one row per open interval and queue:",
+    {
+        **PLAN_COLUMN_TEXTS,
+        "volume": "contacts expected in the interval (mean forecast, with the changes)",
+        "backlog": "e-mails still open at the end of the interval (0 for voice and chat)",
+    },
+    list(PLAN_COLUMN_TEXTS),
+)
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "plan",
         help="forecast contact-history exports and staff the forecast, interval by interval",
-        description=(
+        description=textwrap.fill(  # the raw formatter keeps the epilog's columns
             "Import FILE(s), forecast the next --horizon-days and write agents, the limit that "
             "sets them (column limit), rostered people, supervisors, expected service and cost "
             "per open interval to --out PLAN.csv."
         ),
+        epilog=PLAN_COLUMNS_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     one_line_errors(parser)
     add_import_arguments(parser, longest_interval=MAX_STAFFING_INTERVAL_MINUTES)
@@ -67,8 +82,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="forecast to size the agents on (default mean); the volume and service written are "
         "those expected on the mean forecast, the sized volume is in column sized_for_volume",
     )
-    group.add_argument("--volume-change-pct", type=float, default=0.0, help="e.g. 20 = +20%%")
-    group.add_argument("--aht-change-pct", type=float, default=0.0, help="e.g. -10 = 10%% faster")
+    group.add_argument(
+        "--volume-change-pct",
+        type=float,
+        default=0.0,
+        help="change of the forecast volume in percent, e.g. 20 = +20%% (default 0)",
+    )
+    group.add_argument(
+        "--aht-change-pct",
+        type=float,
+        default=0.0,
+        help="change of the handle time in percent, e.g. -10 = 10%% faster (default 0)",
+    )
     group.add_argument(
         "--change-from",
         metavar="YYYY-MM-DD",
@@ -84,17 +109,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    scenario = Scenario(
-        name="plan",
-        volume_change_pct=args.volume_change_pct,
-        aht_change_pct=args.aht_change_pct,
-        quantile=args.quantile,
-        staffing=staffing_settings(args),  # checked before the slow import
-        change_from=args.change_from,
-        change_to=args.change_to,
-    )
+    progress = StderrProgress()  # timed from the start: the import counts
+    try:
+        scenario = Scenario(
+            name="plan",
+            volume_change_pct=args.volume_change_pct,
+            aht_change_pct=args.aht_change_pct,
+            quantile=args.quantile,
+            staffing=staffing_settings(args),  # checked before the slow import
+            change_from=args.change_from,
+            change_to=args.change_to,
+        )
+    except InputError as error:
+        raise InputError(_in_option_words(str(error))) from error
     check_horizon(args.horizon_days)
-    check_out(args.out)
+    check_out(args.out, inputs=args.files)
+    forecast_settings(args)  # a --country typo, before the import
     dataset = _only_queues(import_files(args.files, import_options(args)), args.queue)
     aht_by_queue = _handle_times(dataset, args.aht_seconds)
     check_origin(dataset, args.origin)
@@ -102,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
     # Known once the data's interval is: refused before the slow forecast, not after it.
     check_email_window(scenario.staffing, dataset.queues, dataset.interval_minutes)
     print_import_notes(dataset)
-    result = forecast_dataset(dataset, args.horizon_days, forecast_settings(args))
+    result = forecast_dataset(dataset, args.horizon_days, forecast_settings(args), progress)
     outcome = build_plan(result.forecast, dataset.interval_minutes, scenario, aht_by_queue)
     plan = outcome.plan[outcome.plan[IS_OPEN]].drop(columns=IS_OPEN)
     _check_change_period(scenario, plan)
@@ -139,6 +169,23 @@ def run(args: argparse.Namespace) -> int:
     for note in [*result.notes, *(outcome.notes if summary.has_contacts else [])]:
         print(f"note: {note}")
     return 0
+
+
+# The app's scenario wording, as the options that set it: the CLI has no scenario named 'plan'.
+SCENARIO_WORDS = {
+    "Scenario 'plan': ": "",
+    "first day of the change": "--change-from",
+    "last day of the change": "--change-to",
+    "the change runs from": "--change-from/--change-to run from",
+    "volume change ": "--volume-change-pct ",
+    "AHT change ": "--aht-change-pct ",
+}
+
+
+def _in_option_words(message: str) -> str:
+    for words, option in SCENARIO_WORDS.items():
+        message = message.replace(words, option)
+    return message
 
 
 def _check_change_period(scenario: Scenario, plan: pd.DataFrame) -> None:

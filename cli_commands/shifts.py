@@ -148,9 +148,9 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(
             f"--agent-hourly-cost must be 0 or more EUR (got {args.agent_hourly_cost:g})"
         )
-    check_out(args.out)
+    check_out(args.out, inputs=[args.plan])
     if args.cover_out:
-        check_out(args.cover_out, "--cover-out")
+        check_out(args.cover_out, "--cover-out", inputs=[args.plan])
         if Path(args.cover_out).resolve() == Path(args.out).resolve():
             raise InputError(
                 f"--cover-out {args.cover_out} is the --out file: give each its own file name"
@@ -163,10 +163,20 @@ def run(args: argparse.Namespace) -> int:
     weeks = result.people_to_employ(args.shifts_per_week)
     write_csv(result.shifts, args.out)
     if args.cover_out:
-        write_csv(result.coverage, args.cover_out, "--cover-out")
+        write_csv(_whole_people(result.coverage), args.cover_out, "--cover-out")
     _print_summary(args, result, interval_minutes, queues)
     _print_people(weeks, args.shifts_per_week)
     return 0
+
+
+def _whole_people(coverage: pd.DataFrame) -> pd.DataFrame:
+    """The cover's people columns as whole numbers (2, not 2.0) when every one is whole, as
+    the plan's rostered are; a hand-made plan's 2.5 people stay as written."""
+    people = coverage.select_dtypes("number")
+    values = people.to_numpy(dtype=float)
+    if people.empty or not (np.isfinite(values).all() and (values == np.round(values)).all()):
+        return coverage
+    return coverage.astype({name: "int64" for name in people.columns})
 
 
 def shift_types(args: argparse.Namespace) -> list[ShiftType]:

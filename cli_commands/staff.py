@@ -6,6 +6,7 @@ import argparse
 import csv
 import itertools
 import re
+import textwrap
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +32,7 @@ from data.sniff import sniff_file
 from staffing.limits import LIMIT, peak_limit_sentence, shares_sentence
 from staffing.plan import (
     FORECAST,
+    MAX_STAFFING_INTERVAL_MINUTES,
     NO_CONTACTS_NOTE,
     STAFF_COLUMNS,
     PlanSummary,
@@ -53,30 +55,59 @@ PLAN_COLUMNS = [
 # The columns read from FORECAST.csv, matched whatever their case or spacing ("Volume ").
 KNOWN_COLUMNS = (INTERVAL_START, VOLUME, FORECAST, AHT_SECONDS, QUEUE, IS_OPEN)
 NUMBER_COLUMNS = (VOLUME, FORECAST, AHT_SECONDS)
-# What each column of PLAN.csv holds, in its unit, for `staff --help`.
-PLAN_COLUMNS_HELP = """\
-PLAN.csv columns, one row per interval (and queue):
-  interval_start   start of the interval, on the centre's clock
-  queue            the queue (only when FORECAST.csv has one)
-  volume           contacts expected in the interval
-  agents           agents answering (on the phones or chats), whole people
-  limit            what sets the agents: a target, the minimum while open, no contacts
-  rostered         people to schedule: agents / (1 - shrinkage), rounded up
-  supervisors      supervisors for the people rostered (one per --supervisor-span)
-  service_level    share (0-1) answered within --answer-within-seconds; e-mail: within
-                   the response window
-  asa_seconds      average speed of answer in seconds; e-mail: mean response time
-  occupancy        share (0-1) of the agents' time spent on contacts
-  abandon_rate     share (0-1) hanging up before an answer (with --patience-seconds)
-  backlog          e-mails still open at the end of the interval (when a queue is e-mail)
-Service figures are blank where the queue is closed and no contact is expected."""
+# What each column of a staffing plan holds, in its unit, for `staff --help` and `plan --help`.
+PLAN_COLUMN_TEXTS = {
+    "interval_start": "start of the interval, on the centre's clock",
+    "queue": "the queue",
+    "channel": "voice, chat or email: how the queue was staffed",
+    "volume": "contacts expected in the interval",
+    "sized_for_volume": "contacts the agents were sized for (the --quantile forecast)",
+    "aht_seconds": "handle time per contact in seconds",
+    "agents": "agents answering (on the phones or chats), whole people",
+    "limit": "what sets the agents: a target, the minimum while open, no contacts",
+    "rostered": "people to schedule: agents / (1 - shrinkage), rounded up",
+    "supervisors": "supervisors for the people rostered (one per --supervisor-span)",
+    "service_level": "share (0-1) answered within --answer-within-seconds; e-mail: within the "
+    "response window",
+    "asa_seconds": "average speed of answer in seconds; e-mail: mean response time",
+    "occupancy": "share (0-1) of the agents' time spent on contacts",
+    "abandon_rate": "share (0-1) hanging up before an answer (with --patience-seconds)",
+    "backlog": "e-mails still open at the end of the interval",
+    "paid_hours": "hours paid in the interval: rostered and supervisors",
+    "cost": "EUR paid in the interval: agents and supervisors at their hourly cost",
+}
+
+
+def columns_help(title: str, texts: dict[str, str], names: list[str]) -> str:
+    """A --help epilog listing `names`' columns, one per line, long texts wrapped under theirs."""
+    lines = [title]
+    for name in names:
+        lines += textwrap.wrap(
+            texts[name], 90, initial_indent=f"  {name:<17}", subsequent_indent=" " * 19
+        )
+    return "\n".join(lines)
+
+
+PLAN_COLUMNS_HELP = (
+    columns_help(
+        "PLAN.csv columns, one row per interval (and queue):",
+        {
+            **PLAN_COLUMN_TEXTS,
+            "queue": "the queue (only when FORECAST.csv has one)",
+            "backlog": "e-mails still open at the end of the interval (when a queue is e-mail)",
+        },
+        ["interval_start", "queue", "volume", "agents", "limit", "rostered", "supervisors"]
+        + ["service_level", "asa_seconds", "occupancy", "abandon_rate", "backlog"],
+    )
+    + "\nService figures are blank where the queue is closed and no contact is expected."
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "staff",
         help="turn a forecast CSV into agents, rostered people and supervisors per interval",
-        description=(
+        description=textwrap.fill(  # the raw formatter keeps the epilog's columns
             "Read FORECAST.csv (interval_start, volume or forecast; optional aht_seconds, "
             "queue, is_open) and write the staffing plan to PLAN.csv."
         ),
@@ -86,13 +117,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("forecast", metavar="FORECAST.csv", help="forecast table")
     parser.add_argument("--out", required=True, metavar="PLAN.csv", help="plan to write")
     add_staffing_arguments(parser, targets_required=True)
-    parser.add_argument("--interval-minutes", type=float, help="default: read from the CSV")
+    parser.add_argument(
+        "--interval-minutes",
+        type=float,
+        metavar="MINUTES",
+        help="length of FORECAST.csv's intervals (default: the step between its interval starts)",
+    )
     one_line_errors(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    check_out(args.out)
+    check_out(args.out, inputs=[args.forecast])
     forecast, reading_notes = _read_forecast(Path(args.forecast))
     if args.aht_seconds is None and "aht_seconds" not in forecast:
         raise InputError(
@@ -507,5 +543,14 @@ def _interval_minutes(forecast: pd.DataFrame, name: str, given: float | None = N
             f"--interval-minutes {given:g} is longer than the {step:g} minutes between {name}'s "
             f"intervals: each interval's contacts would be taken as spread over {given:g} "
             f"minutes, so too few agents. Give --interval-minutes {step:g} or leave it out."
+        )
+    # Shorter than a step of an hour or less: the contacts would be taken as arriving in part
+    # of the interval (7 on 15-minute data doubled the agents). A longer step is a queue open
+    # one interval a day, which says nothing of the interval's length.
+    if given is not None and given < step - 1e-9 and step <= MAX_STAFFING_INTERVAL_MINUTES:
+        raise InputError(
+            f"--interval-minutes {given:g} is shorter than the {step:g} minutes between {name}'s "
+            f"intervals: each interval's contacts would be taken as arriving in {given:g} "
+            f"minutes, so too many agents. Give --interval-minutes {step:g} or leave it out."
         )
     return given if given is not None else step

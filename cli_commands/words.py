@@ -4,6 +4,7 @@ from __future__ import annotations
 
 
 def counted(count: int, singular: str, plural: str | None = None) -> str:
-    """'1 agent', '3 agents', '0 agents' (`plural` for words not made with a trailing s)."""
+    """'1 agent', '3 agents', '1,244 open intervals' (`plural` for words not made with a
+    trailing s); thousands grouped as in the rest of the summaries."""
     word = singular if count == 1 else (plural or f"{singular}s")
-    return f"{count} {word}"
+    return f"{count:,} {word}"
