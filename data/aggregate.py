@@ -59,6 +59,11 @@ def plan_grid(
     last = np.full(n_queues, np.iinfo(np.int64).min)
     np.minimum.at(first, codes, day)
     np.maximum.at(last, codes, day)
+    return days_grid(first, last, interval_minutes)
+
+
+def days_grid(first: np.ndarray, last: np.ndarray, interval_minutes: int) -> GridLayout:
+    """One grid per queue from its `first` to its `last` day (days since 1970)."""
     n_days = last - first + 1
     offset = np.concatenate([[0], np.cumsum(n_days * (1440 // interval_minutes))[:-1]])
     return GridLayout(interval_minutes, first, n_days, offset.astype(np.int64))

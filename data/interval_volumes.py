@@ -10,6 +10,7 @@ from data.aggregate import (
     DEFAULT_INTERVAL_MINUTES,
     IntervalGrid,
     coarsen,
+    days_grid,
     grid_frame,
     handled_weights,
     is_interval_total,
@@ -19,7 +20,7 @@ from data.aggregate import (
     weighted_mean_at,
 )
 from data.errors import InputError, where_to_choose
-from data.reader import FileReport
+from data.reader import FileReport, Stretch
 from data.rows import ParsedRows
 
 
@@ -39,6 +40,12 @@ def intervals_dataset(
         )
     units: dict[str, int] = {}
     for report, native in zip(reports, natives, strict=True):
+        for queue, stretches in (report.queue_stretches or {}).items():
+            for stretch in stretches:  # a queue's stretches at their own interval, by dates
+                first, last = stretch.dates()
+                units[f"{report.name} (queue '{queue}', rows from {first} to {last})"] = (
+                    stretch.minutes
+                )
         for queue, minutes in (report.queue_intervals or {}).items():
             units[f"{report.name} (queue '{queue}')"] = minutes  # queues at their own interval
         if not report.queue_intervals:
@@ -46,7 +53,9 @@ def intervals_dataset(
     interval = _choose_interval(units, requested)
     if len(set(natives)) > 1:
         notes.append(f"Files have different intervals; all were summed to {interval} minutes.")
-    elif interval != natives[0] and not any(report.queue_intervals for report in reports):
+    elif interval != natives[0] and not any(
+        report.queue_intervals or report.queue_stretches for report in reports
+    ):
         notes.append(f"{natives[0]}-minute intervals were summed to {interval} minutes.")
     for report in reports:
         if report.queue_intervals:
@@ -56,6 +65,12 @@ def intervals_dataset(
             )
             notes.append(
                 f"{report.name}: its queues have different intervals ({each}); all were "
+                f"summed to {interval} minutes."
+            )
+    for report in reports:
+        for queue, stretches in sorted((report.queue_stretches or {}).items()):
+            notes.append(
+                f"{report.name}, queue '{queue}': rows {_described(stretches)}; all were "
                 f"summed to {interval} minutes."
             )
     _note_duplicates(rows, notes)
@@ -69,13 +84,18 @@ def intervals_dataset(
         )
     notes += _empty_tail_notes(rows, reports, known)
     native_of_row = _row_natives(rows, reports, natives)
-    grids = []
+    owners = _day_owners(rows, reports, known)
+    spans = {queue: (first, len(owner)) for queue, (first, owner) in owners.items()}
+    grids, grid_natives = [], []
     for native in sorted(set(native_of_row.tolist())):
         group = rows.subset(known & (native_of_row == native))
         if len(group.seconds):
-            grid = _native_grid(group, native, notes)
+            grid = _native_grid(group, native, notes, spans)
             grids.append(coarsen(grid, interval // native))
-    _check_one_interval_per_queue(grids)
+            grid_natives.append(native)
+    _check_one_interval_per_queue(grids, set(owners))
+    if owners:
+        grids = [_merge_stretches(grids, grid_natives, owners)]
     if interval > min(units.values()):
         partial = sum(int(grid.is_missing.sum()) for grid in grids)
         if partial:
@@ -153,9 +173,23 @@ def _empty_tail_notes(rows: ParsedRows, reports: list[FileReport], known: np.nda
     return notes
 
 
+def _described(stretches: list[Stretch]) -> str:
+    """A queue's stretches in words: every 30 minutes until 2024-02-29 and every 15 after."""
+    parts = []
+    for position, stretch in enumerate(stretches):
+        first, last = stretch.dates()
+        if position == 0:
+            parts.append(f"every {stretch.minutes} minutes until {last}")
+        elif position == len(stretches) - 1:
+            parts.append(f"every {stretch.minutes} minutes after")
+        else:
+            parts.append(f"every {stretch.minutes} minutes from {first} to {last}")
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
 def _row_natives(rows: ParsedRows, reports: list[FileReport], natives: list[int]) -> np.ndarray:
-    """Each row's native interval: its file's, or its queue's where the queues of a file have
-    intervals of their own."""
+    """Each row's native interval: its file's, its queue's where the queues of a file have
+    intervals of their own, or its stretch's where a queue's rows change interval over time."""
     native_of_row = np.asarray(natives)[rows.file_index]
     for index, report in enumerate(reports):
         if not report.queue_intervals:
@@ -165,7 +199,82 @@ def _row_natives(rows: ParsedRows, reports: list[FileReport], natives: list[int]
         )
         in_file = rows.file_index == index
         native_of_row[in_file] = of_queue[rows.codes[in_file]]
+    days = rows.seconds // 86_400
+    for index, report in enumerate(reports):
+        for queue, stretches in (report.queue_stretches or {}).items():
+            if queue not in rows.queue_names:
+                continue
+            of_queue = (rows.file_index == index) & (rows.codes == rows.queue_names.index(queue))
+            for stretch in stretches:
+                native_of_row[of_queue & (days >= stretch.first) & (days <= stretch.last)] = (
+                    stretch.minutes
+                )
     return native_of_row
+
+
+def _day_owners(
+    rows: ParsedRows, reports: list[FileReport], known: np.ndarray
+) -> dict[str, tuple[int, np.ndarray]]:
+    """Queues whose rows change interval over time: (first day, the interval of each day from
+    it to the queue's last day). A day without rows goes with the stretch before it."""
+    owners: dict[str, tuple[int, np.ndarray]] = {}
+    for index, report in enumerate(reports):
+        for queue, stretches in (report.queue_stretches or {}).items():
+            if queue not in rows.queue_names:
+                continue
+            of_queue = known & (rows.codes == rows.queue_names.index(queue))
+            if (of_queue & (rows.file_index != index)).any():
+                raise InputError(
+                    f"Queue '{queue}' appears in files with different interval lengths. Import "
+                    "those files separately, or export them with the same interval."
+                )
+            if not of_queue.any():
+                continue
+            days = rows.seconds[of_queue] // 86_400
+            first, last = int(days.min()), int(days.max())
+            owner = np.full(last - first + 1, stretches[0].minutes)
+            for stretch in stretches[1:]:
+                owner[max(0, stretch.first - first) :] = stretch.minutes
+            owners[queue] = (first, owner)
+    return owners
+
+
+def _merge_stretches(
+    grids: list[IntervalGrid], natives: list[int], owners: dict[str, tuple[int, np.ndarray]]
+) -> IntervalGrid:
+    """One grid of every queue from grids at one interval. A queue whose rows change interval
+    over time is in the grid of each of its intervals, each over all its days: every day is
+    taken from the grid of that day's interval; its open hours are open where either's are."""
+    names = sorted({queue for grid in grids for queue in grid.queue_names})
+    position = {queue: code for code, queue in enumerate(names)}
+    first = np.zeros(len(names), dtype=np.int64)
+    last = np.zeros(len(names), dtype=np.int64)
+    for grid in grids:
+        for code, queue in enumerate(grid.queue_names):
+            first[position[queue]] = grid.layout.first_day[code]
+            last[position[queue]] = grid.layout.first_day[code] + grid.layout.n_days[code] - 1
+    layout = days_grid(first, last, grids[0].layout.interval_minutes)
+    slots = layout.slots_per_day
+    merged = {
+        name: np.full(layout.size, np.nan)
+        for name in ("volume", "aht", "answered", "abandoned", "wait", "abandon_wait")
+        if any(getattr(grid, name) is not None for grid in grids)
+    }
+    merged |= {name: np.zeros(layout.size, dtype=bool) for name in ("is_open", "is_missing")}
+    open_slots = np.zeros((len(names), 7, slots), dtype=bool)
+    for grid, native in zip(grids, natives, strict=True):
+        for code, queue in enumerate(grid.queue_names):
+            into = position[queue]
+            days = np.ones(int(layout.n_days[into]), dtype=bool)
+            if queue in owners:
+                days = owners[queue][1] == native
+            take = np.repeat(days, slots)
+            for name, values in merged.items():
+                source = getattr(grid, name)
+                if source is not None:
+                    values[layout.days_of(into)][take] = source[grid.layout.days_of(code)][take]
+            open_slots[into] |= grid.open_slots[code]
+    return IntervalGrid(layout, names, open_slots=open_slots, **merged)
 
 
 # Time columns of an interval report: (row measure, role in FileReport.columns, the count it is
@@ -217,8 +326,12 @@ def _total(counts: np.ndarray | None) -> int | None:
     return None if counts is None else int(round(float(np.nansum(counts))))
 
 
-def _native_grid(rows: ParsedRows, native: int, notes: list[str]) -> IntervalGrid:
-    """Rows of files sharing one native interval on their own grid, open hours learned there."""
+def _native_grid(
+    rows: ParsedRows, native: int, notes: list[str], spans: dict[str, tuple[int, int]]
+) -> IntervalGrid:
+    """Rows of files sharing one native interval on their own grid, open hours learned there.
+    A queue in `spans` (first day, days) covers all its days, those of its other intervals too,
+    so that its grids at each interval line up."""
     off_grid = int((rows.seconds % (native * 60) != 0).sum())
     if off_grid:
         notes.append(
@@ -226,6 +339,14 @@ def _native_grid(rows: ParsedRows, native: int, notes: list[str]) -> IntervalGri
             "in the interval they fall in."
         )
     layout = plan_grid(rows.seconds, rows.codes, len(rows.queue_names), native)
+    if any(queue in spans for queue in rows.queue_names):
+        first = layout.first_day.copy()
+        last = first + layout.n_days - 1
+        for code, queue in enumerate(rows.queue_names):
+            if queue in spans:
+                first[code] = spans[queue][0]
+                last[code] = spans[queue][0] + spans[queue][1] - 1
+        layout = days_grid(first, last, native)
     index = layout.index_of(rows.seconds, rows.codes)
     volume = sum_at(index, layout.size, rows.volume)
     observed = sum_at(index, layout.size) > 0
@@ -262,10 +383,12 @@ def _native_grid(rows: ParsedRows, native: int, notes: list[str]) -> IntervalGri
     )
 
 
-def _check_one_interval_per_queue(grids: list[IntervalGrid]) -> None:
+def _check_one_interval_per_queue(grids: list[IntervalGrid], stretched: set[str]) -> None:
+    """A queue at different intervals in different files is refused; one whose rows change
+    interval within a file (`stretched`) is taken day by day."""
     seen: set[str] = set()
     for grid in grids:
-        clash = seen & set(grid.queue_names)
+        clash = (seen & set(grid.queue_names)) - stretched
         if clash:
             raise InputError(
                 f"Queue '{sorted(clash)[0]}' appears in files with different interval lengths. "

@@ -98,6 +98,10 @@ class FileReport:
     # each queue's own, by queue name; None when they share the file's. `interval_minutes` is
     # then the coarsest.
     queue_intervals: dict[str, int] | None = None
+    # Queues whose rows change interval over time (15-minute detail for recent months, half
+    # hours before): each one's stretches, in order, covering all its days; `interval_minutes`
+    # stays that of the file's other rows.
+    queue_stretches: dict[str, list[Stretch]] | None = None
 
 
 def read_file(
@@ -199,7 +203,15 @@ def _read_sniffed(
     if agents and not counted:
         refuse_per_agent(name, agents)
     table = _read_table(path, name, text_format, plan)
-    rows = _parse_rows(table, plan, text_format, name, title_dated)
+    rows = _parse_rows(
+        table,
+        plan,
+        text_format,
+        name,
+        title_dated,
+        # Arrow reads "n/a" in a typed column as an empty cell: messages show the file's text.
+        lambda column: _read_csv(path, name, text_format, [column], [], [column])[column],
+    )
     used_rows = len(rows.seconds)  # totals, roll-ups, blank and outbound rows left out
     if counted:
         read_per_agent_counts(rows, agents, counted, name)
@@ -215,6 +227,7 @@ def _read_sniffed(
         )
     native = None
     by_queue = None
+    stretches = None
     if plan.kind == schema.KIND_INTERVALS:
         _refuse_repeated_dates(plan, rows, text_format, name)
         native = native_interval_minutes(rows.seconds, rows.codes)
@@ -225,11 +238,13 @@ def _read_sniffed(
             # "start/end" intervals say their length, even where empty intervals are left out.
             native = iso_interval_minutes(table[plan.timestamp_column]) or native
         _move_end_labels_to_starts(plan, rows, native, name, by_queue)
+        stretches = queue_stretches(rows.seconds, rows.codes, rows.queue_names, native, by_queue)
     report = FileReport(
         name=name,
         rows=table.num_rows,
         interval_minutes=native,
         queue_intervals=by_queue,
+        queue_stretches=stretches,
         kind=plan.kind,
         encoding=text_format.encoding,
         delimiter=text_format.delimiter,
@@ -555,6 +570,9 @@ class _Sheet:
     # An interval report's contacts per row, to tell a summed handle time from a mean.
     row_counts: np.ndarray | None = None
     title_date: TitleDate | None = None  # a column holding the date of a title line
+    # A column read again as written text (for messages only: arrow reads "n/a" in a column it
+    # typed as dates or numbers as an empty cell).
+    read_as_text: Callable[[str], pa.ChunkedArray] | None = None
 
     def column(self, column: str) -> pa.ChunkedArray:
         return self.table[column]
@@ -572,6 +590,12 @@ class _Sheet:
         shown = rows[:3]
         lines = (shown if self.kept is None else self.kept[shown]) + self.first_line
         values = _texts(self.table[column], shown)
+        if self.read_as_text and not pa.types.is_string(self.table[column].type):
+            empty = [index for index, value in enumerate(values) if value == ""]
+            if empty:  # what the file holds there ('n/a'), not the empty cell arrow made of it
+                written = _texts(self.read_as_text(column), lines[empty] - self.first_line)
+                for index, value in zip(empty, written, strict=True):
+                    values[index] = value
         if self.title_date and column == self.title_date.column and len(shown):
             # One date, copied from a title line onto every row: that line wrote it.
             return f"line {self.title_date.line}: {values[0]!r} (above the table)"
@@ -586,6 +610,7 @@ def _parse_rows(
     text_format: TextFormat,
     name: str,
     title_date: TitleDate | None = None,
+    read_as_text: Callable[[str], pa.ChunkedArray] | None = None,
 ) -> ParsedRows:
     sheet = _Sheet(
         name,
@@ -594,6 +619,7 @@ def _parse_rows(
         text_format.first_data_line,
         decimal_comma_columns=frozenset(text_format.decimal_comma_columns),
         title_date=title_date,
+        read_as_text=read_as_text,
     )
     notes: list[str] = []
     repeated_headers = _drop_repeated_headers(sheet, plan, notes)
@@ -2031,6 +2057,107 @@ def queue_interval_minutes(
     if any(minutes % finest for minutes in found.values()):
         return None  # 20 and 30 minutes: the intervals check names the clash file-wide
     return found
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """Days `first` to `last` (days since 1970, inclusive) of one queue, its rows `minutes`
+    apart."""
+
+    first: int
+    last: int
+    minutes: int
+
+    def dates(self) -> tuple[str, str]:
+        return str(np.datetime64(self.first, "D")), str(np.datetime64(self.last, "D"))
+
+
+# A queue's rows are told to change interval over time (an ACD keeping 15-minute detail for
+# recent months, half hours before) only for a stretch of at least this many days whose every
+# row sits on the coarser grid: a 15-minute export missing a few rows, or a queue closing at
+# 18:15, still has rows at :15 and :45 every day.
+MIN_STRETCH_DAYS = 14
+
+
+def queue_stretches(
+    seconds: np.ndarray,
+    codes: np.ndarray,
+    queue_names: list[str],
+    native: int | None,
+    by_queue: dict[str, int] | None,
+) -> dict[str, list[Stretch]] | None:
+    """The queues whose rows are coarser over some stretch of days (every 30 minutes until
+    February, every 15 after), by queue name: their stretches in order, from the first to the
+    last day; None when every queue keeps one interval. Each queue's days are told apart in one
+    pass, without sorting: a day's grid is the coarsest step all of its times fit (15 for a day
+    with a row at 08:15, 30 for rows at :00 and :30 only)."""
+    if not native or len(seconds) == 0 or queues_take_turns(seconds, codes):
+        return None
+    day = seconds // 86_400
+    first_day = int(day.min())
+    n_days = int(day.max()) - first_day + 1
+    key = codes * n_days + (day - first_day)  # one cell per queue and day
+    grid = np.zeros(len(queue_names) * n_days, dtype=np.int64)
+    np.gcd.at(grid, key, seconds % 86_400)  # gcd(0, t) = t: the first time sets it
+    rows_of = np.bincount(key, minlength=len(grid))
+    grid = np.where(grid == 0, 86_400, grid)  # a day whose only time is 00:00
+    grid = np.where(grid % 60 == 0, grid // 60, 0).reshape(len(queue_names), n_days)
+    rows_of = rows_of.reshape(len(queue_names), n_days)
+    found: dict[str, list[Stretch]] = {}
+    for code, queue in enumerate(queue_names):
+        days = np.flatnonzero(rows_of[code])
+        own = (by_queue or {}).get(queue, native)
+        stretched = _stretches_of(
+            lambda a, b, c=code: seconds[(codes == c) & (day >= a) & (day <= b)],
+            days + first_day,
+            grid[code, days],
+            rows_of[code, days],
+            own,
+        )
+        if stretched:
+            found[queue] = stretched
+    return found or None
+
+
+def _stretches_of(
+    stamps_between: Callable[[int, int], np.ndarray],
+    day: np.ndarray,
+    grid: np.ndarray,
+    rows_of: np.ndarray,
+    native: int,
+) -> list[Stretch] | None:
+    """One queue's stretches (see `queue_stretches`) from its days with rows (`day`, their
+    `grid` and number of rows; `stamps_between(first, last)` its times on those days), or None
+    when its rows keep one interval."""
+    # The queue's finest interval: its own, or a finer one its days keep for weeks (15-minute
+    # detail for recent months, when the half hours before are the more common step).
+    values, counts = np.unique(grid[grid > 0], return_counts=True)
+    finer = values[(counts >= MIN_STRETCH_DAYS) & (native % np.maximum(values, 1) == 0)]
+    fine = int(min(native, finer.min())) if len(finer) else native
+    coarse = (grid > fine) & (grid % fine == 0)
+    if not coarse.any() or coarse.all():
+        return None
+    # Runs of consecutive coarse days, each at its most common step.
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], coarse.astype(np.int8), [0]])))
+    minutes_of_day = np.full(len(day), fine)
+    for first, after in zip(edges[::2], edges[1::2], strict=True):
+        long_enough = day[after - 1] - day[first] + 1 >= MIN_STRETCH_DAYS
+        if not long_enough or rows_of[first:after].sum() < MIN_TIMESTAMPS_PER_QUEUE:
+            continue
+        run = np.unique(stamps_between(int(day[first]), int(day[after - 1])))
+        minutes = native_interval_minutes(run, np.zeros(len(run), dtype=np.int64)) or fine
+        fits = 1440 % minutes == 0 and (run % (minutes * 60) == 0).all()
+        if minutes > fine and minutes % fine == 0 and fits:
+            minutes_of_day[first:after] = minutes
+    if (minutes_of_day == fine).all():
+        return None
+    # Consecutive days of one interval make a stretch.
+    change = np.flatnonzero(np.diff(minutes_of_day)) + 1
+    firsts, lasts = np.concatenate([[0], change]), np.append(change - 1, len(day) - 1)
+    return [
+        Stretch(int(day[a]), int(day[b]), int(minutes_of_day[a]))
+        for a, b in zip(firsts, lasts, strict=True)
+    ]
 
 
 @dataclass(frozen=True)
