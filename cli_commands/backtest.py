@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     progress = StderrProgress()  # timed from the start: the import counts
     check_horizon(args.horizon_days)
     check_out(args.out, inputs=args.files)
-    forecast_settings(args)  # a --country typo, before the import
+    settings = forecast_settings(args)  # a --country typo refused before the import
     if args.origins < 1:
         raise InputError(f"--origins must be 1 or more (got {args.origins}): the origins to score.")
     dataset = import_files(args.files, import_options(args))
@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     check_origin(dataset, args.origin)
     print_import_notes(dataset)
     settings = dataclasses.replace(
-        forecast_settings(args),
+        settings,
         horizon_days=args.horizon_days,
         n_origins=args.origins,
         queues=tuple(args.queue) if args.queue else None,

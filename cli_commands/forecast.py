@@ -66,12 +66,11 @@ def run(args: argparse.Namespace) -> int:
     progress = StderrProgress()  # timed from the start: the import counts
     check_horizon(args.horizon_days)
     check_out(args.out, inputs=args.files)
-    forecast_settings(args)  # a --country typo, before the import
+    settings = forecast_settings(args)  # a --country typo refused before the import
     dataset = import_files(args.files, import_options(args))
     args.queue = check_queues(dataset, args.queue)
     check_origin(dataset, args.origin)
     print_import_notes(dataset)
-    settings = forecast_settings(args)
     if args.queue:
         settings = dataclasses.replace(settings, queues=tuple(args.queue))
     result = forecast_dataset(dataset, args.horizon_days, settings, progress)

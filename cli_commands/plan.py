@@ -124,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(_in_option_words(str(error))) from error
     check_horizon(args.horizon_days)
     check_out(args.out, inputs=args.files)
-    forecast_settings(args)  # a --country typo, before the import
+    settings = forecast_settings(args)  # a --country typo refused before the import
     dataset = _only_queues(import_files(args.files, import_options(args)), args.queue)
     aht_by_queue = _handle_times(dataset, args.aht_seconds)
     check_origin(dataset, args.origin)
@@ -132,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
     # Known once the data's interval is: refused before the slow forecast, not after it.
     check_email_window(scenario.staffing, dataset.queues, dataset.interval_minutes)
     print_import_notes(dataset)
-    result = forecast_dataset(dataset, args.horizon_days, forecast_settings(args), progress)
+    result = forecast_dataset(dataset, args.horizon_days, settings, progress)
     outcome = build_plan(result.forecast, dataset.interval_minutes, scenario, aht_by_queue)
     plan = outcome.plan[outcome.plan[IS_OPEN]].drop(columns=IS_OPEN)
     _check_change_period(scenario, plan)
