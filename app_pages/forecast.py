@@ -189,6 +189,16 @@ with st.expander("Events: leave out an unusual past period, add a planned campai
         help="The queue whose training leaves the period out, or every queue.",
     )
     unusual_days = left.container()
+    left.checkbox(
+        "Leave unusual intervals out of training",
+        key="clean_outliers",
+        persist_state="session",
+        help="Intervals far from the same weekday and time of the 4 weeks either side (an "
+        "outage, a one-off surge) are left out when the models learn, so they do not come back "
+        "in the forecast. Holidays are learned apart and are never left out this way. Unusual "
+        "intervals are marked on the chart and listed in the downloads either way. Untick to "
+        "train on every interval as it came.",
+    )
     right.checkbox("Add a planned campaign", key="campaign_enabled", persist_state="session")
     right.date_input(
         "Campaign days (first and last day)",
@@ -247,8 +257,9 @@ if not per_day.empty:
         f"{day:%a %d %b %Y} ({count} interval{'' if count == 1 else 's'})"
         for day, count in per_day.items()
     )
+    kept = "" if st.session_state["clean_outliers"] else " They are kept in training."
     unusual_days.caption(
-        f"Days of {queue} with the most intervals far from the usual level: {days}."
+        f"Days of {queue} with the most intervals far from the usual level: {days}.{kept}"
     )
 forecast = result.forecast
 past = settings.past_days_note(forecast[INTERVAL_START])
@@ -267,7 +278,14 @@ tail_start = history[INTERVAL_START].max() - pd.Timedelta(days=HISTORY_TAIL_DAYS
 all_peaks = settings.current_peaks(result)
 peaks = all_peaks[all_peaks[QUEUE] == queue]
 st.plotly_chart(
-    plots.forecast_chart(history[history[INTERVAL_START] > tail_start], forecast, peaks, queue),
+    plots.forecast_chart(
+        history[history[INTERVAL_START] > tail_start],
+        forecast,
+        peaks,
+        queue,
+        unusual=result.outliers,
+        unusual_left_out=bool(st.session_state["clean_outliers"]),
+    ),
     key="forecast_chart",
 )
 
@@ -471,19 +489,14 @@ st.subheader("Downloads")
 downloads.download_table(
     forecast, named("forecast", current.name), "Forecast, all queues", key="download_forecast"
 )
-if not all_peaks.empty:
-    downloads.download_table(all_peaks, named("peaks", current.name), "Peaks", key="download_peaks")
-if not result.days.empty:
-    downloads.download_table(
-        result.days, named("days", current.name), "Day by day", key="download_days"
-    )
-if not result.special_days.empty:
-    downloads.download_table(
-        result.special_days,
-        named("special_days", current.name),
-        "Special days",
-        key="download_special_days",
-    )
+for frame, stem, label in (
+    (all_peaks, "peaks", "Peaks"),
+    (result.days, "days", "Day by day"),
+    (result.outliers, "unusual_intervals", "Unusual intervals in the history"),
+    (result.special_days, "special_days", "Special days"),
+):
+    if not frame.empty:
+        downloads.download_table(frame, named(stem, current.name), label, key=f"download_{stem}")
 if not result.backtest.empty:
     # Downloads keep the machine name (the CLI's --model) beside the readable label.
     chosen_model = result.backtest[QUEUE].map(result.chosen_models)

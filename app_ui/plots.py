@@ -17,6 +17,7 @@ FORECAST_COLOUR = "#1f77b4"
 HISTORY_COLOUR = "#555555"
 PEAK_COLOUR = "rgba(214, 39, 40, 0.14)"
 PEAK_MARKER = "#d62728"
+UNUSUAL_COLOUR = "#9467bd"  # purple: apart from the peaks' red and the forecast's blue
 HOVER_TIME = "%a %d %b %H:%M"  # d3 format of an interval in hovers: "Mon 23 Nov 10:45"
 HOVER_DAY = "%a %d %b"
 MAX_DAILY_TICKS = 16  # beyond this many days, label one day a week so labels stay level
@@ -117,12 +118,19 @@ def _band_outline(times: pd.Series, low: pd.Series, high: pd.Series, open_mask: 
 
 
 def forecast_chart(
-    history: pd.DataFrame, forecast: pd.DataFrame, peaks: pd.DataFrame | None, queue: str
+    history: pd.DataFrame,
+    forecast: pd.DataFrame,
+    peaks: pd.DataFrame | None,
+    queue: str,
+    unusual: pd.DataFrame | None = None,
+    unusual_left_out: bool = True,
 ) -> go.Figure:
-    """History tail and forecast with its P10–P90 band; closed slots are gaps; peaks marked."""
+    """History tail and forecast with its P10–P90 band; closed slots are gaps; peaks marked, and
+    the history's unusual intervals (queue, interval_start, volume, usual) when given."""
     figure = go.Figure()
     past = history[history[QUEUE] == queue]
     past_volume = past[VOLUME].where(past[IS_OPEN].astype(bool))
+    past_format = _count_format(past_volume)
     figure.add_trace(
         go.Scatter(
             x=past[INTERVAL_START],
@@ -130,10 +138,31 @@ def forecast_chart(
             mode="lines",
             name="history",
             line={"color": HISTORY_COLOUR, "width": 1},
-            hovertemplate=f"%{{x|{HOVER_TIME}}} · actual %{{y:{_count_format(past_volume)}}} "
+            hovertemplate=f"%{{x|{HOVER_TIME}}} · actual %{{y:{past_format}}} "
             "contacts<extra></extra>",
         )
     )
+    if unusual is not None and not unusual.empty and not past.empty:
+        shown = unusual[
+            (unusual[QUEUE] == queue)
+            & (unusual[INTERVAL_START] >= past[INTERVAL_START].min())
+            & (unusual[INTERVAL_START] <= past[INTERVAL_START].max())
+        ]
+        if not shown.empty:
+            how = "left out of training" if unusual_left_out else "kept in training"
+            figure.add_trace(
+                go.Scatter(
+                    x=shown[INTERVAL_START],
+                    y=shown[VOLUME],
+                    mode="markers",
+                    name=f"unusual ({how})",
+                    marker={"color": UNUSUAL_COLOUR, "symbol": "x", "size": 7},
+                    customdata=shown["usual"].to_numpy(dtype=float),
+                    hovertemplate=f"%{{x|{HOVER_TIME}}} · unusual: %{{y:{past_format}}} "
+                    f"contacts against a usual %{{customdata:{past_format}}} ({how})"
+                    "<extra></extra>",
+                )
+            )
     ahead = forecast[forecast[QUEUE] == queue].reset_index(drop=True)
     open_mask = ahead[IS_OPEN].astype(bool)
     # One format for the line, its band and the peaks, so their figures compare.

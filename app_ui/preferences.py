@@ -59,6 +59,7 @@ KEPT: dict[str, Callable[[Any], bool]] = {
     "holiday_country": _one_of(settings.country_codes),
     "peak_threshold_pct": _number(),
     "peak_volume_threshold": _number(),
+    "clean_outliers": lambda value: isinstance(value, bool),
     "quantile": _one_of(lambda: list(QUANTILES)),
     "sl_target_pct": _number(),
     "answer_within_s": _number(),

@@ -57,6 +57,7 @@ FORECAST_DEFAULTS: dict[str, Any] = {
     "campaign_uplift_pct": 30.0,
     "peak_threshold_pct": ForecastSettings.peak_threshold_pct,
     "peak_volume_threshold": 0.0,  # 0 = no ceiling
+    "clean_outliers": ForecastSettings.clean_outliers,
 }
 
 
@@ -518,6 +519,7 @@ def forecast_settings() -> ForecastSettings:
         country=None if country == NO_CALENDAR else country,
         subdivision=None if region == NO_REGION else region,
         events=_events(),
+        clean_outliers=bool(session.get("clean_outliers", ForecastSettings.clean_outliers)),
     )
 
 

@@ -95,7 +95,9 @@ def main() -> int:
         app.switch_page("app_pages/scenarios.py")
         app = timed("Scenarios page, first render (none saved)", app.run, figures)
         save_two_scenarios(Path(home), app.session_state["queue"])
-        app = timed("Scenarios page, compare baseline and +20% volume, with shifts", app.run, figures)
+        app = timed(
+            "Scenarios page, compare baseline and +20% volume, with shifts", app.run, figures
+        )
         app.selectbox(key="baseline_name").set_value("+20% volume")
         timed("Scenarios page, rerun after another baseline", app.run, figures)
 

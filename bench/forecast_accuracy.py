@@ -81,6 +81,11 @@ def main() -> int:
         help="earlier origins auto picks from and calibrates on",
     )
     parser.add_argument("--only", help="run one series (label)")
+    parser.add_argument(
+        "--keep-outliers",
+        action="store_true",
+        help="train every model on unusual intervals too (as the CLI's --keep-outliers)",
+    )
     args = parser.parse_args()
     pd.set_option("display.width", 200)
     summary = []
@@ -95,6 +100,7 @@ def main() -> int:
             horizon_days=args.horizon_days,
             extra_models=tuple(model_names()),  # every model side by side, MSTL ones included
             selection_origins=args.selection_origins,
+            clean_outliers=not args.keep_outliers,
         )
         started = time.perf_counter()
         result = backtest_dataset(dataset, settings)

@@ -146,6 +146,13 @@ def add_forecast_arguments(parser: argparse.ArgumentParser) -> None:
         type=_date_time,
         help="forecast from this date/time, using only the history before it",
     )
+    group.add_argument(
+        "--keep-outliers",
+        action="store_true",
+        help="train on unusual intervals too (default: intervals far from the same weekday and "
+        "time of the weeks around them, such as an outage or a one-off surge, are left out of "
+        "training)",
+    )
 
 
 def _horizon_days(text: str) -> int:
@@ -360,7 +367,11 @@ def forecast_settings(args: argparse.Namespace) -> ForecastSettings:
     # An unknown country or region, refused now rather than after a long import.
     holiday_names(pd.Timestamp("2024-01-01"), 1, country, subdivision)
     return ForecastSettings(
-        model=args.model, country=country, subdivision=subdivision, origin=args.origin
+        model=args.model,
+        country=country,
+        subdivision=subdivision,
+        origin=args.origin,
+        clean_outliers=not args.keep_outliers,
     )
 
 
