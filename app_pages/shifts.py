@@ -10,17 +10,12 @@ from data.errors import InputError
 from data.schema import INTERVAL_START
 
 SESSION = "session"
-THIS_QUEUE, ALL_QUEUES = "this queue", "all queues"
-COVER_LABELS = {
-    THIS_QUEUE: "The queue picked",
-    ALL_QUEUES: "All queues together (agents who work every queue)",
-}
 
 st.title("Shifts")
 current = state.current()
 url_state.seed_from_url(url_state.QUEUE_KEY, url_state.QUEUE_PARAM, current.dataset.queues)
 settings.seed_shifts(current)
-state.seed({"shift_cover": THIS_QUEUE})
+state.seed({"shift_cover": settings.COVER_THIS_QUEUE})
 state.carry_over(url_state.QUEUE_KEY)
 horizon_text = settings.days_text(st.session_state["horizon_days"])  # "1 day", "7 days"
 st.caption(
@@ -37,8 +32,8 @@ with st.container(border=True):
     url_state.keep_in_url(url_state.QUEUE_PARAM, queue)
     row[1].radio(
         "Cover",
-        list(COVER_LABELS),
-        format_func=COVER_LABELS.get,
+        list(settings.SHIFT_COVER_LABELS),
+        format_func=settings.SHIFT_COVER_LABELS.get,
         key="shift_cover",
         horizontal=True,
         persist_state=SESSION,
@@ -99,7 +94,7 @@ with st.container(border=True):
         "Sets the people to employ.",
     )
 
-cover_all = st.session_state["shift_cover"] == ALL_QUEUES
+cover_all = st.session_state["shift_cover"] == settings.COVER_ALL_QUEUES
 queues = current.dataset.queues if cover_all else [queue]
 needs = []
 for each in queues:

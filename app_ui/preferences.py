@@ -78,6 +78,7 @@ KEPT: dict[str, Callable[[Any], bool]] = {
     "shift_part_max_pct": _number(0, 100),
     "shift_starts": _hours(settings.SHIFT_START_CHOICES, same=True),
     "shifts_per_week": _number(1, 7, whole=True),
+    "shift_cover": _one_of(lambda: list(settings.SHIFT_COVER_LABELS)),
 }
 HOUR_RANGES = ("email_hours", "shift_starts")  # stored as lists, widgets take tuples
 REGION = "holiday_subdivision"  # kept with the country it belongs to

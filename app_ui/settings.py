@@ -585,6 +585,12 @@ SHIFT_DEFAULTS: dict[str, Any] = {
     "shifts_per_week": DEFAULT_SHIFTS_PER_WEEK,
 }
 SHIFT_START_CHOICES = [half / 2 for half in range(48)]  # 00:00 to 23:30
+# Whose people the Shifts page covers: a policy (are agents blended?), so kept between visits.
+COVER_THIS_QUEUE, COVER_ALL_QUEUES = "this queue", "all queues"
+SHIFT_COVER_LABELS = {
+    COVER_THIS_QUEUE: "The queue picked",
+    COVER_ALL_QUEUES: "All queues together (agents who work every queue)",
+}
 CHANNEL_LABELS = {"voice": "Voice (calls)", "chat": "Chat", "email": "E-mail"}
 QUANTILE_LABELS = {
     "mean": "Mean forecast",

@@ -171,3 +171,16 @@ def test_each_dataset_gets_back_the_holiday_calendar_chosen_for_it(picco_home):
     assert Store().load_preferences()["holiday_country"] == "FR"
     again = new_session("forecast")
     assert again.session_state["holiday_country"] == "IT"
+
+
+def test_covering_all_queues_together_comes_back_in_a_new_session(picco_home):
+    app = go(open_app(), "shifts")
+    app.radio(key="shift_cover").set_value(settings.COVER_ALL_QUEUES).run()
+    assert_clean(app)
+    blended = table(app, "shift_start")[0]
+
+    # Before: a reload went back to "The queue picked", and the shifts to one queue's people.
+    again = new_session("shifts")
+    assert_clean(again)
+    assert again.radio(key="shift_cover").value == settings.COVER_ALL_QUEUES
+    assert table(again, "shift_start")[0].equals(blended)
