@@ -8,14 +8,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-# Decimals a download keeps: 88.3348 contacts or a WAPE of 0.1234 say all there is to say;
-# 907.2840803084948 only makes a spreadsheet harder to read.
-DOWNLOAD_DECIMALS = 4
-
-
-def rounded(frame: pd.DataFrame) -> pd.DataFrame:
-    floats = frame.select_dtypes("float").columns
-    return frame.round(dict.fromkeys(floats, DOWNLOAD_DECIMALS))
+from data.export import rounded
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:

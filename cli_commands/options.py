@@ -12,6 +12,7 @@ import pandas as pd
 
 from data.columns import ImportOptions
 from data.errors import InputError
+from data.export import rounded
 from data.schema import (
     INTERVAL_START,
     IS_MISSING,
@@ -237,10 +238,10 @@ def _same_file(first: Path, second: Path) -> bool:
 
 
 def write_csv(table: pd.DataFrame, path: str, option: str = "--out") -> None:
-    """`table` to --out `path`; a write that fails all the same (disk full, a file locked) is
-    one line naming the path, like any bad input."""
+    """`table` to --out `path`, floats at the app downloads' decimals; a write that fails all
+    the same (disk full, a file locked) is one line naming the path, like any bad input."""
     try:
-        table.to_csv(path, index=False)
+        rounded(table).to_csv(path, index=False)
     except OSError as error:
         reason = error.strerror or str(error)
         raise InputError(f"{option} {path}: cannot write it ({reason}).") from error
