@@ -9,6 +9,7 @@ from app_ui import downloads, plots, settings, state, tables, url_state
 from data.errors import InputError
 from data.schema import INTERVAL_START
 from planning import SIZED_FOR_VOLUME
+from planning.aht_profile import WINDOW_WEEKS, profile_range_text
 from staffing.limits import peak_limit_sentence, shares_sentence
 from staffing.plan import (
     NO_CONTACTS_NOTE,
@@ -93,6 +94,22 @@ with st.container(border=True):
         "occupancy and abandonment are still measured on the mean forecast, the contacts to "
         "expect, so they show the buffer a higher quantile buys.",
     )
+    shape = settings.learned_aht_profile(current, queue)
+    if shape is not None:
+        st.checkbox(
+            "Handle time by weekday and time of day",
+            key=settings.AHT_BY_TIME,
+            persist_state=SESSION,
+            help=f"In the last {WINDOW_WEEKS} weeks, this queue's contacts took longer at some "
+            "hours than at others, and that shape predicted each held-out week's workload "
+            "better than one figure. Ticked, each interval is staffed with the AHT above times "
+            "its weekday and time's ratio; the AHT above stays the average.",
+        )
+        if st.session_state[settings.AHT_BY_TIME]:
+            st.caption(
+                "Each interval's handle time is the AHT above times its weekday and time's "
+                f"ratio in the last {WINDOW_WEEKS} weeks: {profile_range_text(shape)}."
+            )
     is_email = st.session_state["channel"] == "email"
     row = st.columns(4)
     if is_email:

@@ -76,11 +76,13 @@ def plan(
     _forecast_frame: pd.DataFrame,
     _scenario: Any,
     _aht_by_queue: dict[str, float] | None,
+    _aht_profile: pd.DataFrame | None = None,
 ):
-    """The staffing plan (per interval + summary) of one scenario on one forecast."""
+    """The staffing plan (per interval + summary) of one scenario on one forecast; `aht_key`
+    names the handle times (`_aht_by_queue`, `_aht_profile`) it was given."""
     from planning import build_plan
 
-    return build_plan(_forecast_frame, interval_minutes, _scenario, _aht_by_queue)
+    return build_plan(_forecast_frame, interval_minutes, _scenario, _aht_by_queue, _aht_profile)
 
 
 # Room for the Shifts page's plan and its part-time caps, and a comparison of six scenarios.
@@ -122,6 +124,14 @@ def aht_by_queue(token: str, _dataset: Dataset) -> dict[str, float]:
     from planning import default_aht_by_queue
 
     return default_aht_by_queue(_dataset.intervals)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def aht_profiles(token: str, _dataset: Dataset) -> pd.DataFrame:
+    """Handle time by weekday and time of day, for the queues whose history shows one."""
+    from planning import aht_profiles as learn
+
+    return learn(_dataset.intervals)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

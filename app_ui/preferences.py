@@ -66,6 +66,7 @@ KEPT: dict[str, Callable[[Any], bool]] = {
     "max_asa_s": _number(),
     "max_occupancy_pct": _number(),
     "use_patience": lambda value: isinstance(value, bool),
+    "aht_by_time_of_day": lambda value: isinstance(value, bool),
     "shrinkage_pct": _number(),
     "supervisor_span": _number(*SUPERVISOR_SPAN_RANGE, whole=True),
     "agent_cost": _number(),

@@ -574,7 +574,10 @@ STAFFING_DEFAULTS: dict[str, Any] = {
     "email_response_hours": DEFAULT_RESPONSE_HOURS,
     "email_hours": (8.0, 18.0),  # hours of the day e-mail is worked: office hours by default
     "quantile": "mean",
+    # Handle time shaped by weekday and time of day where the history shows a shape.
+    "aht_by_time_of_day": True,
 }
+AHT_BY_TIME = "aht_by_time_of_day"
 # Shifts page widgets: lengths in hours, the part-time cap in percent of paid hours, and the
 # hours of the day shifts may start (whenever needed by default).
 SHIFT_DEFAULTS: dict[str, Any] = {
@@ -935,9 +938,32 @@ def plan_for(current: state.CurrentDataset, queue: str, scenario: Scenario):
     key, frame = queue_forecast(current, queue)
     # Keyed without the shift settings: they do not change the people rostered.
     staffing_key = repr(replace(scenario, shifts=ShiftSettings()))
+    profile = queue_aht_profile(current, queue)
     return cached.plan(
-        key, staffing_key, "", current.dataset.interval_minutes, frame, scenario, None
+        key,
+        staffing_key,
+        "" if profile is None else f"{current.token}|profile",
+        current.dataset.interval_minutes,
+        frame,
+        scenario,
+        None,
+        profile,
     )
+
+
+def queue_aht_profile(current: state.CurrentDataset, queue: str) -> pd.DataFrame | None:
+    """The handle-time shape (weekday x time of day) `queue` is staffed with: None when its
+    history shows none or the manager chose one handle time for every interval."""
+    if not st.session_state.get(AHT_BY_TIME, STAFFING_DEFAULTS[AHT_BY_TIME]):
+        return None
+    return learned_aht_profile(current, queue)
+
+
+def learned_aht_profile(current: state.CurrentDataset, queue: str) -> pd.DataFrame | None:
+    """`queue`'s handle-time shape from its history, used or not; None when it shows none."""
+    profiles = cached.aht_profiles(current.token, current.dataset)
+    rows = profiles[profiles[QUEUE] == queue]
+    return None if rows.empty else rows
 
 
 # Expected abandonment above this share: the service level is met partly by callers who give up.

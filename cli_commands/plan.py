@@ -40,6 +40,7 @@ from data.importer import import_files
 from data.schema import INTERVAL_START, IS_OPEN, QUEUE, Dataset
 from forecasting import forecast_dataset
 from planning import QUANTILES, Scenario, build_plan, default_aht_by_queue, is_plausible_aht
+from planning.aht_profile import WINDOW_WEEKS, aht_profiles, profile_range_text
 from staffing.plan import (
     MAX_STAFFING_INTERVAL_MINUTES,
     NO_CONTACTS_NOTE,
@@ -104,6 +105,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="YYYY-MM-DD",
         help="last day they apply, included (default: the forecast's last day)",
     )
+    group.add_argument(
+        "--flat-aht",
+        action="store_true",
+        help=f"one handle time for every interval (default: where the last {WINDOW_WEEKS} weeks "
+        "show handle times that follow the weekday and time of day, and that shape predicts "
+        "held-out weeks better, each interval gets the queue's AHT times its weekday and "
+        "time's ratio)",
+    )
     parser.add_argument("--out", required=True, metavar="PLAN.csv", help="plan to write")
     parser.set_defaults(run=run)
 
@@ -133,7 +142,10 @@ def run(args: argparse.Namespace) -> int:
     check_email_window(scenario.staffing, dataset.queues, dataset.interval_minutes)
     print_import_notes(dataset)
     result = forecast_dataset(dataset, args.horizon_days, settings, progress)
-    outcome = build_plan(result.forecast, dataset.interval_minutes, scenario, aht_by_queue)
+    profiles = None if args.flat_aht else aht_profiles(dataset.intervals)
+    outcome = build_plan(
+        result.forecast, dataset.interval_minutes, scenario, aht_by_queue, profiles
+    )
     plan = outcome.plan[outcome.plan[IS_OPEN]].drop(columns=IS_OPEN)
     _check_change_period(scenario, plan)
     write_csv(plan, args.out)
@@ -153,6 +165,7 @@ def run(args: argparse.Namespace) -> int:
         file=sys.stdout,
     )
     for extra in (
+        *_shaped_handle_times(profiles),
         *unusual_settings(args, scenario.staffing, dataset.queues),
         queue_channels_note(scenario.staffing),
         None if summary.has_contacts else NO_CONTACTS_NOTE,
@@ -217,6 +230,18 @@ def _only_queues(dataset: Dataset, queues: list[str] | None) -> Dataset:
         intervals=dataset.intervals[dataset.intervals[QUEUE].isin(queues)],
         open_hours=dataset.open_hours[dataset.open_hours[QUEUE].isin(queues)],
     )
+
+
+def _shaped_handle_times(profiles: pd.DataFrame | None) -> list[str]:
+    """One line per queue whose handle time follows the weekday and time of day."""
+    if profiles is None or profiles.empty:
+        return []
+    return [
+        f"the handle time of {queue} follows the weekday and time of day of its last "
+        f"{WINDOW_WEEKS} weeks: each interval gets its AHT times that weekday and time's ratio, "
+        f"{profile_range_text(rows)} (--flat-aht for one figure)"
+        for queue, rows in profiles.groupby(QUEUE, sort=True)
+    ]
 
 
 def _handle_times(dataset: Dataset, aht_seconds: float | None) -> dict[str, float] | None:

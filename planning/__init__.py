@@ -1,5 +1,6 @@
 """Scenario layer: a forecast plus what-if settings in, a staffing plan and comparisons out."""
 
+from planning.aht_profile import aht_profiles
 from planning.build import (
     SIZED_FOR_VOLUME,
     PlanOutcome,
@@ -17,6 +18,7 @@ __all__ = [
     "SIZED_FOR_VOLUME",
     "PlanOutcome",
     "Scenario",
+    "aht_profiles",
     "build_plan",
     "compare_scenarios",
     "default_aht_by_queue",

@@ -12,6 +12,7 @@ import pandas as pd
 from data.errors import InputError
 from data.reader import PLAUSIBLE_HANDLE_SECONDS
 from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME
+from planning.aht_profile import aht_factors
 from planning.scenario import MEAN_QUANTILE, Scenario
 from staffing.plan import (
     MinimumStaffing,
@@ -76,10 +77,14 @@ def default_aht_by_queue(intervals: pd.DataFrame, plausible_only: bool = True) -
 
 
 def scenario_demand(
-    forecast_frame: pd.DataFrame, scenario: Scenario, aht_by_queue: dict[str, float] | None = None
+    forecast_frame: pd.DataFrame,
+    scenario: Scenario,
+    aht_by_queue: dict[str, float] | None = None,
+    aht_profile: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The volume and AHT the scenario staffs to: chosen quantile and AHT, both scaled by the
-    what-ifs on the days of the scenario's change (every day when it has no period)."""
+    what-ifs on the days of the scenario's change (every day when it has no period). A queue in
+    `aht_profile` (from `aht_profiles`) has its AHT shaped by weekday and time of day."""
     missing = [
         name
         for name in (INTERVAL_START, QUEUE, scenario.forecast_column)
@@ -102,6 +107,7 @@ def scenario_demand(
     }
     queues = forecast_frame[QUEUE].astype(str)
     aht = queues.map(known_aht).astype(float).fillna(base_aht).to_numpy()
+    aht = aht * aht_factors(forecast_frame, aht_profile)
     aht_factor = np.where(changed, 1.0 + scenario.aht_change_pct / 100.0, 1.0)
     # Read as the staffing layer reads it: "no" or "false" is closed, not truthy text.
     is_open = (
@@ -125,6 +131,7 @@ def build_plan(
     interval_minutes: int,
     scenario: Scenario,
     aht_by_queue: dict[str, float] | None = None,
+    aht_profile: pd.DataFrame | None = None,
 ) -> PlanOutcome:
     """Staff the scenario's demand interval by interval and summarise it.
 
@@ -135,9 +142,10 @@ def build_plan(
     `sized_for_volume` column keeps the volume each interval was sized for.
 
     `aht_by_queue` (queue -> seconds, e.g. from `default_aht_by_queue`) wins over the scenario's
-    own AHT for the queues it names; the scenario's AHT change applies to both.
+    own AHT for the queues it names; the scenario's AHT change applies to both. `aht_profile`
+    (from `aht_profiles`) shapes either by weekday and time of day.
     """
-    demand = scenario_demand(forecast_frame, scenario, aht_by_queue)
+    demand = scenario_demand(forecast_frame, scenario, aht_by_queue, aht_profile)
     settings = scenario.staffing  # its AHT is only the fallback: demand has every row's AHT
     sized = plan_staffing(demand, interval_minutes, settings)
     if scenario.quantile == MEAN_QUANTILE:
@@ -146,7 +154,10 @@ def build_plan(
         # A quantile is a busy day's volume, not the volume to expect: sizing on it and then
         # judging it on it too would report the target service level whatever buffer it buys.
         expected = scenario_demand(
-            forecast_frame, dataclasses.replace(scenario, quantile=MEAN_QUANTILE), aht_by_queue
+            forecast_frame,
+            dataclasses.replace(scenario, quantile=MEAN_QUANTILE),
+            aht_by_queue,
+            aht_profile,
         )
         expected["agents"] = _agents_for_rows(sized, expected)
         plan = evaluate_staffing(expected, interval_minutes, settings)

@@ -16,8 +16,9 @@ def constructed_history() -> QueueHistory:
     day = np.arange(7 * WEEKS)
     values = (1000 * (day // 7) + 10 * (day % 7))[:, None] + np.arange(SLOTS)[None, :]
     # 2024-01-01 is a Monday, so row weekday = row % 7.
-    return QueueHistory("q", 360, pd.Timestamp("2024-01-01"), values.astype(float),
-                        np.ones((7, SLOTS), dtype=bool))
+    return QueueHistory(
+        "q", 360, pd.Timestamp("2024-01-01"), values.astype(float), np.ones((7, SLOTS), dtype=bool)
+    )
 
 
 def test_seasonal_naive_repeats_last_week():

@@ -17,7 +17,9 @@ PATTERN = np.array([0, 10, 30, 20, 10, 0.0])  # slots 0 and 5 closed
 OPEN = np.tile(PATTERN > 0, (7, 1))
 
 
-def history_with_shift(weeks: int = 10, shifted_weeks: int = 2, factor: float = 2.0) -> QueueHistory:
+def history_with_shift(
+    weeks: int = 10, shifted_weeks: int = 2, factor: float = 2.0
+) -> QueueHistory:
     values = np.tile(PATTERN, (7 * weeks, 1))
     if shifted_weeks:
         values[-7 * shifted_weeks :] *= factor

@@ -366,8 +366,9 @@ def test_the_abandonment_cap_matches_a_birth_death_chain(tmp_path, capsys):
         erlangs = row.volume * 240 / 900
         assert erlang_a_abandonment(erlangs, row.agents, 240, 90) <= 0.03
         assert erlang_a_abandonment(erlangs, row.agents - 1, 240, 90) > 0.03
+        # The file keeps four decimals.
         assert row.abandon_rate == pytest.approx(
-            erlang_a_abandonment(erlangs, row.agents, 240, 90), rel=1e-6
+            erlang_a_abandonment(erlangs, row.agents, 240, 90), abs=5e-5
         )
 
 
