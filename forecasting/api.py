@@ -193,6 +193,8 @@ def _unpack(source: Dataset | pd.DataFrame) -> tuple[pd.DataFrame, int, pd.DataF
 LAUNCH_ZERO_DAYS = 14
 # A weekday whose latest usable day is older than this is named: the 8-week models' window.
 STALE_WEEKDAY_WEEKS = 8
+# A backtest origin's level shift this close to the forecast's is the same step, found then.
+SAME_SHIFT_DAYS = 7
 
 
 def _histories(
@@ -397,7 +399,11 @@ def _reasons(
         else:
             reasons[row] = "b" + names[row][1:]  # "bridge day after Ascension Day"
     threshold = 1 + settings.peak_threshold_pct / 100
-    day_ratio = mean.sum(axis=1) / np.maximum(usual.sum(axis=1), 1e-9)
+    # A day's level against usual without its campaigns' uplift: a two-hour mailing that lifts
+    # the day is the campaign's doing (named on its intervals), not a trend of the whole day.
+    uplift = inputs.uplift[origin : origin + n_days]
+    base = np.divide(mean, uplift, out=mean.copy(), where=uplift > 0)
+    day_ratio = base.sum(axis=1) / np.maximum(usual.sum(axis=1), 1e-9)
     month_day = month_day_index(inputs.history.first_day, origin, n_days)
     factor = data.month_day[month_day]
     season = np.ones(n_days)
@@ -756,6 +762,22 @@ def _one_off_notes(history: QueueHistory, flagged: np.ndarray) -> list[str]:
     return notes
 
 
+def _known_level_actuals(runs: BacktestRuns, shift: LevelShift | None) -> np.ndarray:
+    """The backtest actuals to size the P10-P90 band on, when the forecast follows a level
+    shift: the days from the step on are left out of the origins that did not know of it (it
+    came after them, or too lately to be seen). Their forecasts missed by the whole step,
+    which the forecast has undone: sized on them, a queue that doubled would get a band
+    several times too wide for weeks."""
+    if shift is None:
+        return runs.actual
+    actual = runs.actual.copy()
+    days = np.arange(runs.horizon_days)
+    for i, (origin, seen) in enumerate(zip(runs.origins, runs.level_shifts, strict=True)):
+        if seen is None or abs(seen.row - shift.row) >= SAME_SHIFT_DAYS:
+            actual[i, origin + days >= shift.row] = np.nan
+    return actual
+
+
 def held_out_dispersions(runs: BacktestRuns, name: str, level: float) -> np.ndarray:
     """Per origin, the dispersion calibrated on the other origins: the band's coverage at an
     origin it was not fitted on, as the forecast's band will meet the weeks ahead. Calibrated on
@@ -836,12 +858,15 @@ def forecast_dataset(
         origins = choose_origins(inputs, settings.n_origins, backtest_days, settings.step_days)
         model = settings.model if settings.model != AUTO else FALLBACK_MODEL
         dispersion = DEFAULT_DISPERSION
+        data = origin_data(inputs, origin)
         if origins:
             runs = run_backtest(inputs, names, origins, backtest_days, report)
             if settings.model == AUTO:
                 model = pick_model(runs, names, list(range(len(origins))))
             level = settings.interval_coverage
-            dispersion = calibrate_dispersion(runs.actual, runs.forecasts[model], level)
+            dispersion = calibrate_dispersion(
+                _known_level_actuals(runs, data.level_shift), runs.forecasts[model], level
+            )
             tables.append(_selection_table(runs, level))
             shown = [model, *[name for name in (HISTORICAL_AVERAGE,) if name != model]]
             last_runs.append(_last_origin(runs, history, [n for n in shown if n in names]))
@@ -853,7 +878,6 @@ def forecast_dataset(
             )
             notes.append(_not_backtestable(history, backtest_days) + without)
         chosen[history.queue] = model
-        data = origin_data(inputs, origin)
         if data.level_shift:
             notes.append(_level_shift_note(history, data.level_shift))
         if data.hours_change:

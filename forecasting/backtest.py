@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.history import QueueHistory
+from forecasting.level_shift import LevelShift
 from forecasting.metrics import seasonal_naive_scale
 from forecasting.pipeline import QueueInputs, origin_data, run_model
 from forecasting.registry import COMBINATIONS, make_model
@@ -31,6 +32,8 @@ class BacktestRuns:
     scales: np.ndarray  # (origins,) in-sample MAE of the weekly seasonal naive (MASE scale)
     forecasts: dict[str, np.ndarray] = field(default_factory=dict)
     fit_seconds: dict[str, float] = field(default_factory=dict)  # mean per origin
+    # Per origin, the level shift its training found and undid (None: none found).
+    level_shifts: list[LevelShift | None] = field(default_factory=list)
 
 
 def choose_origins(
@@ -83,6 +86,7 @@ def run_backtest(
         direct += [m for m in COMBINATIONS[combo] if m not in direct]
     forecasts = {name: np.zeros(shape) for name in direct}
     seconds = dict.fromkeys(direct, 0.0)
+    shifts: list[LevelShift | None] = []
     for i, origin in enumerate(origins):
         stop = min(origin + horizon_days, history.n_days)
         # Periods the user left out (a surge week) are no actuals either: scored, they would
@@ -90,6 +94,7 @@ def run_backtest(
         scored = history.open_rows(origin, stop - origin) & ~inputs.excluded[origin:stop]
         actual[i, : stop - origin] = np.where(scored, history.values[origin:stop], np.nan)
         data = origin_data(inputs, origin)
+        shifts.append(data.level_shift)
         scales[i] = seasonal_naive_scale(_open_values(data.training, 7 * 52), 7 * slots)
         for name in direct:
             started = time.perf_counter()
@@ -111,4 +116,5 @@ def run_backtest(
         scales=scales,
         forecasts={n: forecasts[n] for n in model_names},
         fit_seconds={n: seconds[n] / max(len(origins), 1) for n in model_names},
+        level_shifts=shifts,
     )

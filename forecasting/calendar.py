@@ -372,10 +372,12 @@ def learn_effects(
     totals = np.nansum(history.values, axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         ratios = totals / usual
+    special = np.isin(kinds, (HOLIDAY, YEAR_END_EVE, YEAR_END_WEEK, *BRIDGES))
+    # Special days worked on shorter hours count as seen, at their total (see short_days).
+    observed_days = observed
+    observed = observed | short_days(history, special, observed)
     seen = observed & (kinds == HOLIDAY) & (usual > 0)
-    closed = unrecorded_closed_days(
-        history, np.isin(kinds, (HOLIDAY, YEAR_END_EVE, YEAR_END_WEEK, *BRIDGES)), observed
-    )
+    closed = unrecorded_closed_days(history, special, observed_days, whole_runs=True)
     ratios = np.where(closed, 0.0, ratios)
     holiday_ratio, n_holidays = _median_ratio(ratios, (seen | closed) & (kinds == HOLIDAY))
     after_next_days = observed & (kinds == AFTER_HOLIDAY) & (usual > 0)
@@ -448,6 +450,25 @@ def learn_effects(
     )
 
 
+def short_days(history: QueueHistory, special: np.ndarray, observed: np.ndarray) -> np.ndarray:
+    """Special days (holidays, eves) with data in one unbroken stretch of the usual open hours
+    and none before or after it, too little of the day to pass as observed: a desk open 10-14
+    on holidays, or shutting at noon on Christmas Eve. An interval export lists no interval the
+    desk was shut, so the hours around the stretch are closed, not lost, and the day's total
+    is what the day brought. Left unseen, a desk that works holidays on Sunday hours had its
+    holidays forecast as full weekdays. A day with a hole inside its stretch, or with no
+    observed day after it (an export cut off that day), stays unknown."""
+    open_rows = history.open_rows(0, history.n_days)
+    seen = ~np.isnan(history.values) & open_rows
+    short = np.zeros(history.n_days, dtype=bool)
+    for day in np.flatnonzero(special & ~observed & seen.any(axis=1)):
+        slots = np.flatnonzero(seen[day])
+        stretch = slice(slots[0], slots[-1] + 1)
+        unbroken = bool(seen[day, stretch][open_rows[day, stretch]].all())
+        short[day] = unbroken and bool(observed[day + 1 :].any())
+    return short
+
+
 def closed_holidays(
     ratios: np.ndarray, names: np.ndarray, usual: np.ndarray
 ) -> dict[str, tuple[float, int]]:
@@ -490,18 +511,38 @@ def holiday_ratios_by_name(
 
 
 def unrecorded_closed_days(
-    history: QueueHistory, special: np.ndarray, observed: np.ndarray, reach: int = 3
+    history: QueueHistory,
+    special: np.ndarray,
+    observed: np.ndarray,
+    reach: int = 3,
+    whole_runs: bool = False,
 ) -> np.ndarray:
     """Special days (holidays, eves) with no data at all between observed days: a per-contact
     export has no row for a day the center was closed, so such a day is a closure (ratio 0),
     not a gap in the export. One inside a longer gap (nothing observed within `reach` days)
+    stays unknown.
+
+    With `whole_runs`, a longer gap made only of empty special days and the days the queue is
+    closed anyway, between observed days, is a closure too: a desk shut from Christmas to New
+    Year leaves no row from the Friday before Christmas to the day after New Year's Day, yet
+    every day of that gap is one the calendar explains. A gap with an ordinary open day in it
     stays unknown."""
     open_rows = history.open_rows(0, history.n_days)
-    empty = ~(~np.isnan(history.values) & open_rows).any(axis=1) & open_rows.any(axis=1)
+    open_day = open_rows.any(axis=1)
+    empty = ~(~np.isnan(history.values) & open_rows).any(axis=1) & open_day
+    spanned = ~open_day | (special & empty)  # days an unrecorded closure may run across
     closed = np.zeros(history.n_days, dtype=bool)
     for day in np.flatnonzero(special & empty):
         before = observed[max(0, day - reach) : day].any()
         after = observed[day + 1 : day + 1 + reach].any()
+        if whole_runs and not (before and after):
+            first, last = day, day
+            while first > 0 and spanned[first - 1] and not observed[first - 1]:
+                first -= 1
+            while last + 1 < history.n_days and spanned[last + 1] and not observed[last + 1]:
+                last += 1
+            before = first > 0 and bool(observed[first - 1])
+            after = last + 1 < history.n_days and bool(observed[last + 1])
         closed[day] = before and after
     return closed
 
