@@ -309,10 +309,13 @@ def grows_with_count(values: np.ndarray, counts: np.ndarray) -> bool:
     return slope >= TOTAL_SLOPE
 
 
-TOTAL_HEADER_WORDS = {"total", "totale", "sum", "somma", "t"}  # "t": Genesys' tHandle, tAnswered
+TOTAL_HEADER_WORDS = {
+    "total", "totale", "sum", "somma", "t",  # "t": Genesys' tHandle, tAnswered
+    "suma", "laczny", "laczna", "laczne",  # Polish "Łączny czas rozmowy"
+}  # fmt: skip
 MEAN_HEADER_WORDS = {
     "avg", "average", "mean", "media", "medio", "aht", "asa", "tma", "tmc", "tme", "tmo", "dmt",
-    "gem", "gemiddelde", "moyenne", "durchschnitt",
+    "gem", "gemiddelde", "moyenne", "durchschnitt", "sredni", "srednia", "srednie",
 }  # fmt: skip
 
 

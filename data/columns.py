@@ -45,11 +45,12 @@ TIME_WORDS = {
     "arrivo", "entry", "ingresso", "received", "ricezione", "created", "creazione", "opened",
     "apertura", "interval", "intervallo", "fascia", "slot", "period", "periodo", "dt", "when",
     "heure", "uhrzeit", "zeit", "hora", "tijd", "tijdvak",
+    "godzina", "czas", "przedzial", "interwal", "poczatek",  # Polish
 }  # fmt: skip
 # Headers a Unix time may sit under: "epoch", "ts", or a moment named "..._at" ("started_at",
 # "created_at": Aircall, Intercom and most REST exports write these as seconds since 1970).
 EPOCH_WORDS = {"epoch", "unix", "ts", "timestamp", "at"}
-DATE_WORDS = {"date", "data", "giorno", "day", "dt", "jour", "datum", "fecha"}
+DATE_WORDS = {"date", "data", "giorno", "day", "dt", "jour", "datum", "fecha", "dzien"}
 VOLUME_WORDS = {
     "calls", "call", "chiamate", "chiamata", "volume", "volumi", "count", "conteggio",
     "contacts", "contatti", "offered", "offerte", "offerti", "received", "ricevute", "ricevuti",
@@ -58,11 +59,14 @@ VOLUME_WORDS = {
     "entrate", "entered", "pervenute", "incoming", "handled", "gestite", "offer", "anrufe", "angeboten",
     "eingehend", "appels", "recus", "entrants", "llamadas", "recibidas", "entrantes", "ofrecidas",
     "chamadas", "ligacoes", "ofertadas", "aangeboden", "gesprekken", "oproepen",
+    # Polish: "Połączenia przychodzące" (incoming calls), "Liczba połączeń" (number of calls)
+    "polaczenia", "polaczen", "przychodzace", "oferowane", "liczba", "zgloszenia",
 }  # fmt: skip
 # Volume words that say "a number of" without saying of what: "Total Handle" or "Total Queue" in
 # a call log is a time, so a column named only by these must sit on an interval grid.
 GENERIC_COUNT_WORDS = {
     "total", "totale", "n", "num", "numero", "nr", "count", "conteggio", "qty", "quantity",
+    "liczba",
 }  # fmt: skip
 # Words that say a count is of arriving contacts (demand), preferred over a generic "calls"; and
 # words that say it counts only served ones: taken only when nothing else is there, since
@@ -71,16 +75,17 @@ ARRIVAL_COUNT_WORDS = {
     "offered", "offerte", "offerti", "received", "ricevute", "ricevuti", "entrate", "entranti",
     "incoming", "arrivals", "arrivi", "inbound", "presented", "presentate", "pervenute", "offer",
     "angeboten", "eingehend", "recus", "entrants", "recibidas", "entrantes", "ofrecidas",
-    "ofertadas", "aangeboden", "binnenkomend",
+    "ofertadas", "aangeboden", "binnenkomend", "przychodzace", "oferowane",
     "entered",  # contacts that entered the queue ("Calls Entered", PureConnect's nEnteredAcd)
 }  # fmt: skip
 SERVED_COUNT_WORDS = {
     "handled", "gestite", "served", "evase", "connected", "servis", "decroches", "bearbeitete",
+    "obsluzone",
 }  # fmt: skip
 # Avaya's "ACD Calls" are the calls an agent took; "Answer" is Genesys' answered count.
 ANSWERED_WORDS_ABROAD = {
     "acd", "answer", "angenommen", "angenommene", "beantwortet", "repondus", "traites", "atendidas", "contestadas",
-    "beantwoord", "aangenomen",
+    "beantwoord", "aangenomen", "odebrane", "odebranych",
 }  # fmt: skip
 # Per-interval outcome counts and waits of ACD interval reports.
 ANSWERED_COUNT_WORDS = (
@@ -96,8 +101,10 @@ ABANDONED_COUNT_WORDS = ABANDONED_WORDS_GERMAN | {
     "abandoned", "abbandonate", "abbandonata", "abbandoni", "abandons", "lost", "perse", "dropped",
     "abandon", "aband", "abn", "verloren", "verlorene", "abandonnes", "abandonados", "abandonadas", "perdidas",
     "perdus", "missed", "aban", "verlaten", "gemist", "opgehangen",
+    # Polish "nieodebrane" (unanswered), "porzucone" (abandoned), "utracone" (lost)
+    "nieodebrane", "nieodebranych", "porzucone", "porzuconych", "utracone", "utraconych",
 }  # fmt: skip
-RATE_WORDS = {"rate", "pct", "percent", "perc", "tasso", "ratio", "share"}
+RATE_WORDS = {"rate", "pct", "percent", "perc", "tasso", "ratio", "share", "procent", "wskaznik"}
 # Marks (never a word of a header) set on Hungarian-notation headers for the kind their prefix
 # names: "nEnteredAcd" a count, "tTalkAcd" a time (see _read_hungarian_notation).
 HUNGARIAN_COUNT = "#n"
@@ -106,6 +113,7 @@ TIME_MEASURE_WORDS = {HUNGARIAN_TIME} | {
     "time", "tempo", "avg", "average", "media", "medio", "mean", "sec", "secs", "seconds",
     "secondi", "asa", "tma", "wait", "attesa", "duration", "durata", "speed", "velocita", "tme",
     "gem", "gemiddelde",
+    "czas", "sredni", "srednia", "srednie", "oczekiwania",  # Polish: time, mean, waiting
 }  # fmt: skip
 # A header with one of these measures a time or a rate, not a count ("Avg Abandon Time").
 NOT_COUNT_WORDS = TIME_MEASURE_WORDS | RATE_WORDS
@@ -114,6 +122,8 @@ NOT_VOLUME_WORDS = {
     "perse", "aht", "handle", "durata", "duration", "wait", "attesa", "rate", "pct", "percent",
     "sl", "level", "livello", *ANSWERED_WORDS_ABROAD, "abandon", "aband", "aban", "abn",
     "verloren", "verlorene", "abandonados", "abandonadas", "abandonnes", "perdidas", "perdus", "verlaten", "gemist",
+    "nieodebrane", "nieodebranych", "porzucone", "porzuconych", "utracone", "utraconych",
+    "obsluzone", "czas", "poziom", "wychodzace",
     *ABANDONED_WORDS_GERMAN,
     "out", "outbound", "outgoing", "uscita", "uscenti", "effettuate", "ivr", "contained",
     # The caller's or dialled number (Cisco "Call ANI", "Called Number DNIS"), never a count.
@@ -138,9 +148,13 @@ OFFERED_WORDS = {
 WHOLE_HANDLE_WORDS = {
     "handle", "handling", "aht", "tmc", "tmg", "gestione", "dmt", "tmo", "bearbeitungszeit",
     "traitement", "afhandeltijd", "atendimento", "atencion",
+    "obslugi",  # Polish "Czas obsługi" (handling time)
 }  # fmt: skip
 # Plain durations: a call's length, a handle time only when nothing more precise is given.
-PLAIN_DURATION_WORDS = {"durata", "duration", "duree", "duracion", "dauer", "duracao", "duur"}
+PLAIN_DURATION_WORDS = {
+    "durata", "duration", "duree", "duracion", "dauer", "duracao", "duur",
+    "trwania",  # Polish "Czas trwania" (duration)
+}  # fmt: skip
 HANDLE_WORDS = WHOLE_HANDLE_WORDS | PLAIN_DURATION_WORDS | {
     "talk", "talking", "conversazione", "conversation", "ser", "service", "servizio", "acd",
     "communication", "conversacion", "gesprach", "gespraech", "gesprachsdauer",
@@ -149,6 +163,7 @@ HANDLE_WORDS = WHOLE_HANDLE_WORDS | PLAIN_DURATION_WORDS | {
     # An Asterisk-based PBX's "Billsec" (Wildix, FreePBX, NethVoice CDRs) runs from answer to
     # hang-up: the talk time, where its "Duration" counts the ringing too.
     "billsec",
+    "rozmowy",  # Polish "Czas rozmowy" (talk time)
 }  # fmt: skip
 # A call's whole length ("duration (total)" beside "duration (in call)", Aircall) runs from
 # arrival to hang-up, the wait included: a handle time only when no other length is given.
@@ -167,6 +182,7 @@ WRAP_UP_WORDS = {
 WAIT_WORDS = {
     "wait", "waiting", "attesa", "q", "asa", "delay", "ring", "queued", "tma", "espera",
     "wartezeit", "attente", "ringing", "tme", "wachttijd",
+    "oczekiwania", "oczekiwanie",  # Polish "Czas oczekiwania"
 }  # fmt: skip
 # The average speed of answer is the answered contacts' mean wait: Avaya's "Avg Speed Ans" (BCMS
 # User's Manual, Issue 5.0, 2005, "Header definitions": the time answered ACD calls spent in queue
@@ -178,7 +194,7 @@ ANSWER_WORDS = {"ans", "answer", "answered", "answering", "risposta", "reponse",
 # "Tempo di risposta", "Queue Duration").
 LENGTH_WORDS = {
     "time", "tempo", "temps", "tiempo", "zeit", "duration", "durata", "duree", "duracion",
-    "dauer", "seconds", "sec", "secs", "secondi", "duracao", "duur", "tijd",
+    "dauer", "seconds", "sec", "secs", "secondi", "duracao", "duur", "tijd", "czas",
     HUNGARIAN_TIME,  # "tConnected": a time by its prefix
 }  # fmt: skip
 # A moment, not a length: "Answer Date", "Answer Timestamp" (and "Answered At": MOMENT_WORDS).
@@ -186,10 +202,11 @@ DATE_WORDS_OF_A_MOMENT = {"date", "data", "datetime", "timestamp", "ts", "stamp"
 # Waits of one contact longer than this are clock times ("Answer Time" 08:01:25), not waits.
 MAX_WAIT_SECONDS = 3600
 # A service level or a rate measured in seconds is neither a handle time nor a wait.
-NOT_A_TIME_WORDS = RATE_WORDS | {"level", "livello", "sl"}
+NOT_A_TIME_WORDS = RATE_WORDS | {"level", "livello", "sl", "poziom"}
 COUNTED_THINGS = {
     "calls", "call", "chiamate", "contacts", "contatti", "tickets", "chats", "emails", "mails",
     "anrufe", "appels", "llamadas", "chamadas", "ligacoes", HUNGARIAN_COUNT,
+    "polaczenia", "polaczen", "zgloszenia",
 }  # fmt: skip
 # "CSQ" is Cisco's contact service queue.
 QUEUE_WORDS = {
@@ -197,6 +214,7 @@ QUEUE_WORDS = {
     "gruppo", "campaign", "campagna", "queues", "attente", "warteschlange", "cola", "csq",
     "fila", "wachtrij",
     "workgroup", "workgroups",  # PureConnect's and ShoreTel's queues ("LastAssignedWorkgroup")
+    "kolejka", "kolejki", "grupa",  # Polish
 }  # fmt: skip
 # A column that says what kind of contact a row counts ("Media Type", "CallTypeName", "Tipo
 # contatto"): a queue of its own, or, beside a queue column, a split of each queue.
@@ -277,7 +295,7 @@ PASSED_QUEUE_KEY_WORDS = QUEUE_KEY_WORDS - {"campaign", "campagna", "file", "cha
 OUTCOME_WORDS = {
     "outcome", "esito", "result", "risultato", "status", "stato", "disposition", "disconnect",
     "disconnection", "termination", "hangup", "statut", "etat", "resultat", "estado",
-    "resultado", "ergebnis", "resultaat",
+    "resultado", "ergebnis", "resultaat", "wynik",
     "categories",  # Dialpad's call categories ("incoming, missed")
 }  # fmt: skip
 # ... but not a moment or a length named so ("Disconnect Time", "Status Duration").
@@ -302,12 +320,14 @@ INBOUND_VALUES = {
     "inbound", "in", "incoming", "inb", "ib", "entrante", "entranti", "in entrata", "ingresso",
     "inbound call", "ricevuta", "ricevute", "entrant", "entrants", "appel entrant", "eingehend",
     "eingehende", "ankommend", "entrada", "llamada entrante", "entrantes", "recibida",
+    "przychodzace", "przychodzące", "przychodzacy", "przychodzący",
 }  # fmt: skip
 NOT_INBOUND_VALUES = {
     "outbound", "out", "outgoing", "outb", "ob", "uscente", "uscenti", "in uscita", "uscita",
     "outbound call", "effettuata", "effettuate", "internal", "interna", "interno", "intern",
     "sortant", "sortants", "appel sortant", "interne", "ausgehend", "ausgehende", "abgehend",
     "saliente", "salientes", "salida", "llamada saliente",
+    "wychodzace", "wychodzące", "wychodzacy", "wychodzący", "wewnetrzne", "wewnętrzne",
 }  # fmt: skip
 # Telephony systems spell directions their own way ("outbound-api", "Outgoing", "Manual" for a
 # dialled call): the first word decides. A missed call was an incoming one nobody answered.
@@ -322,7 +342,9 @@ NOT_INBOUND_FIRST_WORDS = {
 DIRECTION_SHARE = 0.9  # of a column's sample values must be directions for it to be one
 # ... or this share under a header that says it holds directions.
 NAMED_DIRECTION_SHARE = 0.5
-DIRECTION_WORDS = {"direction", "direzione", "dir", "verso", "richtung", "sens", "direccion"}
+DIRECTION_WORDS = {
+    "direction", "direzione", "dir", "verso", "richtung", "sens", "direccion", "kierunek",
+}  # fmt: skip
 # A call log's one-letter directions (Avaya IP Office SMDR: "I", "O"), read only under a header
 # naming a direction: a lone letter says nothing elsewhere.
 DIRECTION_LETTERS = {"i": True, "o": False}
@@ -1827,6 +1849,14 @@ _H_CLOCK = re.compile(r"\d{1,2}\s?[hH](\s?\d{2})?\b")
 _HHMM = re.compile(r"\d{3,4}")
 
 
+# Headers under which a whole number (8, 9 ... 17) is the hour of the day: "Hour", Italian "Ora",
+# Spanish and Portuguese "Hora", French "Heure", German "Stunde", Dutch "Uur", Polish "Godzina".
+HOUR_WORDS = {
+    "ora", "hour", "hours", "orario", "oraria", "fascia", "hora", "heure", "stunde", "uur",
+    "godzina",
+}  # fmt: skip
+
+
 def _is_clock(column: _Column, allow_hours: bool) -> bool:
     hour_ranges = all(re.match(HOUR_RANGE, value) for value in column.values)
     written = any(":" in v or "." in v or _H_CLOCK.match(v) for v in column.values)
@@ -1840,7 +1870,7 @@ def _is_clock(column: _Column, allow_hours: bool) -> bool:
 def _clock_only(column: _Column) -> bool:
     """A time of day: H:MM values not under a header that names a length ("Call Duration",
     "AHT"), which reads as H:MM:SS too."""
-    allow_hours = bool(column.words & {"ora", "hour", "hours", "orario", "oraria", "fascia"})
+    allow_hours = bool(column.words & HOUR_WORDS)
     return (
         not _names_a_length(column) and _is_clock(column, allow_hours) and not _date_format(column)
     )

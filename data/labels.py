@@ -47,12 +47,22 @@ def label_codes(values: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, list[st
     return codes, labels
 
 
+# Latin letters that carry no separable accent, so that NFKD leaves them whole: written as the
+# plain letters a reader takes them for (Polish "Połączenia" -> "Polaczenia", German "Größe"),
+# not as a break splitting the word in two. "Ø" stays a sign: German headers write it for
+# "average" ("Ø Bearbeitungszeit").
+PLAIN_LETTERS = str.maketrans(
+    {"ł": "l", "Ł": "L", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "đ": "d",
+     "Đ": "D", "ı": "i"}
+)  # fmt: skip
+
+
 def header_words(name: str) -> set[str]:
     """Lower-case ASCII words of a header: 'CSPL_RECEIVED_CALLS' -> {cspl, received, calls}."""
     # Accents drop off their letters; other signs (’, –, €) separate words like any punctuation.
     ascii_name = "".join(
         char if ord(char) < 128 else " "
-        for char in unicodedata.normalize("NFKD", name)
+        for char in unicodedata.normalize("NFKD", name.translate(PLAIN_LETTERS))
         if not unicodedata.combining(char)
     )
     spaced = re.sub(r"([a-z])([A-Z])", r"\1 \2", ascii_name)

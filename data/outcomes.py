@@ -9,7 +9,7 @@ import unicodedata
 import numpy as np
 import pyarrow as pa
 
-from data.labels import header_words, label_codes
+from data.labels import PLAIN_LETTERS, header_words, label_codes
 
 # CLOSED: the contact arrived while the center was closed. No agent could take it, so it is no
 # demand: counted, it would open evening or Sunday slots that the plan then staffs.
@@ -38,6 +38,7 @@ _ANSWERED_WORDS_ABROAD = (
     "ANGENOMMEN", "BEANTWORTET", "BEARBEITET", "VERBUNDEN",  # German
     "ATENDID", "CONTESTAD", "RESPONDID",  # Spanish and Portuguese (atendida, atendidos, ...)
     "BEANTWOORD", "AANGENOMEN",  # Dutch
+    "ODEBRAN", "ODEBRANY",  # Polish (odebrane, odebrana, odebrano, odebrany)
 )  # fmt: skip
 # "Raccroché", "Aufgelegt", "Colgada" (hung up) are abandoned as "Hang up" is.
 _ABANDONED_WORDS_ABROAD = (
@@ -46,15 +47,17 @@ _ABANDONED_WORDS_ABROAD = (
     "PERDID", "COLGAD", "COLGO", "SIN RESPUESTA",  # Spanish ("Abandonada" is ABAND above)
     "SEM RESPOSTA", "DESISTENCIA", "DESLIGAD",  # Portuguese
     "GEMIST", "OPGEHANGEN", "VERLATEN", "ONBEANTWOORD",  # Dutch
+    "NIEODEBRAN", "NIEODEBRANY", "PORZUCON", "PORZUCONY", "UTRACON", "UTRACONY",  # Polish
 )  # fmt: skip
-# An optional leading "Appel", "Anruf" or "Llamada" ("Appel perdu", "Llamada atendida").
-_CALL_WORD = r"^(?:APPELS? |ANRUFE? |LLAMADAS? )?"
+# An optional leading "Appel", "Anruf", "Llamada" or Polish "Połączenie" ("Appel perdu", "Llamada
+# atendida", "Połączenie odebrane").
+_CALL_WORD = r"^(?:APPELS? |ANRUFE? |LLAMADAS? |POLACZENI[EA] )?"
 _ENDINGS = r"(?:E|S|ES|O|A|OS|AS|ER|EN|EM)?\b"
 _ANSWERED_ABROAD = re.compile(_CALL_WORD + f"({'|'.join(_ANSWERED_WORDS_ABROAD)}){_ENDINGS}")
 _ABANDONED_ABROAD = re.compile(_CALL_WORD + f"({'|'.join(_ABANDONED_WORDS_ABROAD)}){_ENDINGS}")
-# "Non traité", "Nicht angenommen", "No atendida", "Não atendida", "Niet beantwoord", "Not
-# handled": an answered label negated.
-_NEGATED = re.compile(r"^(?:NON|NOT|NO|NICHT|PAS|NAO|NIET) +(.+)")
+# "Non traité", "Nicht angenommen", "No atendida", "Não atendida", "Niet beantwoord", "Nie
+# odebrano", "Not handled": an answered label negated.
+_NEGATED = re.compile(r"^(?:NON|NOT|NO|NICHT|PAS|NAO|NIET|NIE) +(.+)")
 
 # "Caller abandoned", "Short abandon": abandonment named anywhere in the label.
 _ABANDONED_WORD = re.compile(r"\b(ABAND|ABBANDON)")
@@ -131,7 +134,7 @@ def _words(label: str) -> str:
     "ABANDONNE")."""
     plain = "".join(
         char
-        for char in unicodedata.normalize("NFKD", label.strip().upper())
+        for char in unicodedata.normalize("NFKD", label.strip().translate(PLAIN_LETTERS).upper())
         if not unicodedata.combining(char)
     )
     return re.sub(r"[_\-/]+", " ", plain)

@@ -524,7 +524,7 @@ def _read_csv(
             convert_options=convert,
         )
     except UnicodeDecodeError:
-        if encoding != "cp1252":
+        if encoding not in ("cp1252", "cp1250"):
             raise
         text_format.encoding = "latin-1"  # a byte beyond the sniffed head that cp1252 lacks
         return _read_csv(path, name, text_format, wanted, label_columns, text_columns)

@@ -236,7 +236,7 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
             head = head.replace(b"\x00", b"")
         _reject_binary(head, display_name)
         encoding = detect_encoding(head, complete)
-        mixed = encoding in ("cp1252", "latin-1") and mostly_utf8(head)
+        mixed = encoding in ("cp1252", "cp1250", "latin-1") and mostly_utf8(head)
         if mixed:  # a UTF-8 export with a few Windows-1252 lines: read line by line
             encoding = "utf-8"
             text = decode_lines(head)[0]
@@ -320,13 +320,15 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
 
 
 SUMMARY_MAX_LINES = 20  # a summary block is a few totals, not a table of its own
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\b")
 SUMMARY_TAIL_LINES = 64  # lines kept from the end of a file to find its summary block
 
 
 def _summary_block(lines: list[str], delimiter: str, width: int) -> tuple[int, list[str]] | None:
     """(index of its first line, its lines) of a summary block: the lines after the table's
-    last blank line, none of them starting with a date or a time nor filling as many fields as
-    the header's `width` (rows of data after a blank line do), some with two fields or more
+    last blank line, none of them starting with a date or a time nor, where the block holds a
+    date or a time anywhere, filling as many fields as the header's `width` (rows of data after
+    a blank line do), some with two fields or more
     ("Totale chiamate entrate;31979", "Tempo medio di attesa;0:00:24"). None without one; a
     block of one-field notes is the footer skipped by the usual rule."""
     end = len(lines)
@@ -340,7 +342,12 @@ def _summary_block(lines: list[str], delimiter: str, width: int) -> tuple[int, l
     rows = _split(lines[start:end], delimiter)
     if any(row and (_is_value(row[0]) or _is_written_date(row[0])) for row in rows):
         return None
-    if any(_filled_count(row) >= width for row in rows):
+    # Rows as wide as the header are data when the block holds a date or a time somewhere; a
+    # block as wide as the table holding none ("Queue,Calls,Answered", then a line per queue)
+    # cannot be rows of the dated table above it: a summary too.
+    if any(_filled_count(row) >= width for row in rows) and any(
+        _is_written_date(cell) or _CLOCK.match(cell.strip()) for row in rows for cell in row
+    ):
         return None
     if not any(_filled_count(row) >= 2 for row in rows):
         return None
@@ -616,12 +623,27 @@ def detect_encoding(head: bytes, complete: bool = True) -> str:
     return "utf-8"
 
 
+# Polish (and other Central European) Windows exports are written in Windows-1250, whose ą, ł, ż,
+# Ą, Ż are bytes that Windows-1252 reads as signs ("Po³¹czenia", "Obs³uga"): such a byte right
+# after a letter and before another letter (or another of them) is no Western text.
+_CENTRAL_EUROPEAN_LETTERS = re.compile(
+    rb"[A-Za-z][\xa5\xaf\xb3\xb9\xbf][A-Za-z\xa5\xaf\xb3\xb9\xbf]"
+)
+
+
 def single_byte_encoding(data: bytes) -> str:
-    """ "cp1252" when `data` decodes as Windows-1252, else "latin-1"."""
+    """ "cp1250" when `data` is Central European text written in Windows-1250, else "cp1252"
+    when it decodes as Windows-1252, else "latin-1"."""
     try:
         data.decode("cp1252")
     except UnicodeDecodeError:
         return "latin-1"
+    if _CENTRAL_EUROPEAN_LETTERS.search(data):
+        try:
+            data.decode("cp1250")
+        except UnicodeDecodeError:
+            return "cp1252"
+        return "cp1250"
     return "cp1252"
 
 

@@ -190,9 +190,13 @@ _MAYBE_WEEKDAY = (
 )
 _RANGE_END = r"(\d:\d{2}(?::\d{2})?)\s*[-–]\s*\d{1,2}:\d{2}(?::\d{2})?$"  # "08:00 - 08:15"
 _ISO_SHAPE = r"^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(:\d{2})?)?$"
+# Spanish and Portuguese write the half of the day with a space inside it, "08:00 a. m." (Windows
+# and CLDR put a no-break space there): the same AM/PM as "8:00 a.m.".
+_HALF_DAY_GAP = "[\\s\u00a0\u202f]"
 _TIME_OF_DAY = (
     r"^(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?"
-    r"(?:\s*(?P<half>[AaPp])\.?(?:[Mm]\.?)?)?(?:\s*(?:-|–).*)?$"
+    r"(?:" + _HALF_DAY_GAP + r"*(?P<half>[AaPp])\.?(?:" + _HALF_DAY_GAP + r"?[Mm]\.?)?)?"
+    r"(?:\s*(?:-|–).*)?$"
 )
 _DURATION = r"^(?:(?P<h>\d+):)?(?P<m>\d{1,2}):(?P<s>\d{2})(?:\.\d+)?$"
 # "04:33": minutes and seconds, or hours and minutes; the column as a whole tells which.
@@ -243,13 +247,14 @@ HOUR_RANGE = r"^(\d{1,2})\s*[-–]\s*\d{1,2}$"  # "08-09": the hour from 8 to 9
 # clock). Only the clock is turned (see colon_clocks): the formats still decide what is a date.
 DATE_THEN_CLOCK = (
     r"^(?P<date>.*(?:[/.-]\d{1,4}|\d{4}))\s+"
-    r"(?P<clock>\d{3,4}|\d{1,2}[hH]\d{2}|\d{1,2}:\d{2}(?::\d{2})?\s?[AaPp]\.?(?:[Mm]\.)?)$"
+    r"(?P<clock>\d{3,4}|\d{1,2}[hH]\d{2}|\d{1,2}:\d{2}(?::\d{2})?" + _HALF_DAY_GAP + r"?[AaPp]\.?"
+    r"(?:" + _HALF_DAY_GAP + r"?[Mm]\.)?)$"
 )
 # Most date-times end in a clock with a colon or dot, "08:00", "08.00": this short pattern spares
 # them DATE_THEN_CLOCK, which costs more on millions of rows.
 _USUAL_CLOCK_END = r"[:.]\d{2}$"
 # "8:00A", "8:00 P.M." (upper-cased): the half of the day as the %p formats read it, "8:00 AM".
-_HALF_DAY = r"\s?([AP])\.?(?:M\.)?$"
+_HALF_DAY = _HALF_DAY_GAP + r"?([AP])\.?(?:" + _HALF_DAY_GAP + r"?M\.)?$"
 # "24:00" closes a day in exports that label intervals by their end: midnight of the next day.
 _END_OF_DAY = r"(^|[ T])24([:.])00((?::00)?)$"
 _ONE_DAY = pa.scalar(86_400, pa.duration("s"))
@@ -257,11 +262,30 @@ _ONE_DAY = pa.scalar(86_400, pa.duration("s"))
 DASHES = ("-", "–", "—", "--", "---")
 
 
+# Chinese, Japanese and Korean Windows locales write the half of the day before the clock:
+# "2024/3/4 下午 02:30:00", "오전 8:00:00" (上午/午前/오전 morning, 下午/午後/오후 afternoon). Moved
+# after the clock as AM/PM, the 12-hour formats read them.
+_EAST_ASIAN_MORNING = r"(?:上午|午前|오전)"
+_EAST_ASIAN_AFTERNOON = r"(?:下午|午後|오후)"
+_EAST_ASIAN_CLOCK = r"\s*(\d{1,2}:\d{2}(?::\d{2})?)$"
+_EAST_ASIAN_SAMPLE = 1000  # values looked at for the marks: a column writes its clocks one way
+
+
+def _east_asian_half_day(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    """Text with "上午 8:00" written "8:00 AM" and "下午 2:30" written "2:30 PM"."""
+    head = values.slice(0, _EAST_ASIAN_SAMPLE)
+    marked = pc.match_substring_regex(head, _EAST_ASIAN_MORNING + "|" + _EAST_ASIAN_AFTERNOON)
+    if not pc.any(marked).as_py():
+        return values
+    values = pc.replace_substring_regex(values, _EAST_ASIAN_MORNING + _EAST_ASIAN_CLOCK, r"\1 AM")
+    return pc.replace_substring_regex(values, _EAST_ASIAN_AFTERNOON + _EAST_ASIAN_CLOCK, r"\1 PM")
+
+
 def clean_text(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
     """Trim blanks, keep an ISO interval's start, drop a leading weekday, fractional seconds, the
     end of an interval range ("08:00 - 08:15"), a comma after the date, a word for "at" before
     the clock ("um 08:30") and zone offsets or a UTC mark, so one format fits every value."""
-    values = pc.utf8_trim_whitespace(values)
+    values = _east_asian_half_day(pc.utf8_trim_whitespace(values))
     values = pc.replace_substring_regex(values, _ISO_INTERVAL, r"\1")
     if pc.any(pc.match_substring_regex(values, _MAYBE_WEEKDAY)).as_py():
         values = pc.replace_substring_regex(values, _WEEKDAY, r"\1")
@@ -511,7 +535,7 @@ def excel_day_fractions(values: pa.ChunkedArray | pa.Array) -> np.ndarray | None
 def colon_clocks(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
     """Trimmed text with "08h30"/"8h" and, when the whole column is written so, "0830" turned
     into "08:30": the other clock notations then read them."""
-    values = pc.utf8_trim_whitespace(_as_text(values))
+    values = _east_asian_half_day(pc.utf8_trim_whitespace(_as_text(values)))
     # Plain substring and digit tests first: the patterns cost more on millions of rows.
     lettered = pc.or_(pc.match_substring(values, "h"), pc.match_substring(values, "H"))
     if pc.any(lettered).as_py():
