@@ -257,7 +257,7 @@ if not per_day.empty:
         f"{day:%a %d %b %Y} ({count} interval{'' if count == 1 else 's'})"
         for day, count in per_day.items()
     )
-    kept = "" if st.session_state["clean_outliers"] else " They are kept in training."
+    kept = settings.unusual_training_note(result.outliers, queue, list(per_day.index))
     unusual_days.caption(
         f"Days of {queue} with the most intervals far from the usual level: {days}.{kept}"
     )
@@ -284,7 +284,8 @@ st.plotly_chart(
         peaks,
         queue,
         unusual=result.outliers,
-        unusual_left_out=bool(st.session_state["clean_outliers"]),
+        # Per interval: an excluded period leaves its unusual intervals out even when kept.
+        unusual_left_out=settings.unusual_left_out(result.outliers),
     ),
     key="forecast_chart",
 )

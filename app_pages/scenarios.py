@@ -135,8 +135,10 @@ TABLE_COLUMNS = {
 }
 
 
-def _context_caption(scenarios: dict[str, Scenario]) -> str:
-    """The channel and handle time the scenarios staff with, which the table does not show."""
+def _context_caption(scenarios: dict[str, Scenario], shaped: bool = False) -> str:
+    """The channel and handle time the scenarios staff with, which the table does not show;
+    `shaped`: the queue's handle time follows the weekday and time of day (the Staffing page's
+    tick, which is not saved with a scenario, so its current state applies to every one)."""
 
     def text(scenario: Scenario) -> str:
         staffing = scenario.staffing
@@ -148,7 +150,15 @@ def _context_caption(scenarios: dict[str, Scenario]) -> str:
         told = f"Every scenario: {next(iter(texts.values()))}"
     else:
         told = "; ".join(f"{name}: {value}" for name, value in texts.items())
-    return f"{told} before the AHT % change (set on the Staffing page when each was saved)."
+    said = f"{told} before the AHT % change (set on the Staffing page when each was saved)."
+    if shaped:
+        said += (
+            " That handle time is the average: every scenario staffs each interval with it "
+            "times the interval's weekday and time-of-day ratio, as the Staffing page's "
+            "“Handle time by weekday and time of day” is ticked now (the tick is not saved with "
+            "a scenario)."
+        )
+    return said
 
 
 def _waiting_words(scenarios: Iterable[Scenario]) -> str:
@@ -778,7 +788,7 @@ st.caption(
     "settings (occupancy and ASA caps, Erlang A, chats per agent; shift lengths, start hours and "
     "shifts per week) are those the Staffing and Shifts pages had when each scenario was saved, "
     "and new rows take their current ones; the download lists them all. "
-    + _context_caption(scenarios)
+    + _context_caption(scenarios, shaped=settings.queue_aht_profile(current, queue) is not None)
 )
 version = st.session_state.setdefault(EDITOR_VERSION, 0)
 table = pd.DataFrame([_row_of(scenario) for scenario in scenarios.values()])

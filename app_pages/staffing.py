@@ -9,7 +9,7 @@ from app_ui import downloads, plots, settings, state, tables, url_state
 from data.errors import InputError
 from data.schema import INTERVAL_START
 from planning import SIZED_FOR_VOLUME
-from planning.aht_profile import WINDOW_WEEKS, profile_range_text
+from planning.aht_profile import WINDOW_WEEKS
 from staffing.limits import peak_limit_sentence, shares_sentence
 from staffing.plan import (
     NO_CONTACTS_NOTE,
@@ -106,10 +106,7 @@ with st.container(border=True):
             "its weekday and time's ratio; the AHT above stays the average.",
         )
         if st.session_state[settings.AHT_BY_TIME]:
-            st.caption(
-                "Each interval's handle time is the AHT above times its weekday and time's "
-                f"ratio in the last {WINDOW_WEEKS} weeks: {profile_range_text(shape)}."
-            )
+            st.caption(settings.aht_shape_caption(shape, float(st.session_state["aht_seconds"])))
     is_email = st.session_state["channel"] == "email"
     row = st.columns(4)
     if is_email:

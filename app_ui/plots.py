@@ -123,10 +123,11 @@ def forecast_chart(
     peaks: pd.DataFrame | None,
     queue: str,
     unusual: pd.DataFrame | None = None,
-    unusual_left_out: bool = True,
+    unusual_left_out: bool | pd.Series = True,
 ) -> go.Figure:
     """History tail and forecast with its P10–P90 band; closed slots are gaps; peaks marked, and
-    the history's unusual intervals (queue, interval_start, volume, usual) when given."""
+    the history's unusual intervals (queue, interval_start, volume, usual) when given, marked
+    left out of or kept in training as `unusual_left_out` says (all of them, or per row)."""
     figure = go.Figure()
     past = history[history[QUEUE] == queue]
     past_volume = past[VOLUME].where(past[IS_OPEN].astype(bool))
@@ -148,16 +149,28 @@ def forecast_chart(
             & (unusual[INTERVAL_START] >= past[INTERVAL_START].min())
             & (unusual[INTERVAL_START] <= past[INTERVAL_START].max())
         ]
-        if not shown.empty:
-            how = "left out of training" if unusual_left_out else "kept in training"
+        left_out = (
+            unusual_left_out.reindex(shown.index).fillna(False).astype(bool)
+            if isinstance(unusual_left_out, pd.Series)
+            else pd.Series(bool(unusual_left_out), index=shown.index)
+        )
+        for out, how in ((True, "left out of training"), (False, "kept in training")):
+            marked = shown[left_out == out]
+            if marked.empty:
+                continue
             figure.add_trace(
                 go.Scatter(
-                    x=shown[INTERVAL_START],
-                    y=shown[VOLUME],
+                    x=marked[INTERVAL_START],
+                    y=marked[VOLUME],
                     mode="markers",
                     name=f"unusual ({how})",
-                    marker={"color": UNUSUAL_COLOUR, "symbol": "x", "size": 7},
-                    customdata=shown["usual"].to_numpy(dtype=float),
+                    # Left out: a cross; kept: an open circle, so the two read apart.
+                    marker={
+                        "color": UNUSUAL_COLOUR,
+                        "symbol": "x" if out else "circle-open",
+                        "size": 7,
+                    },
+                    customdata=marked["usual"].to_numpy(dtype=float),
                     hovertemplate=f"%{{x|{HOVER_TIME}}} · unusual: %{{y:{past_format}}} "
                     f"contacts against a usual %{{customdata:{past_format}}} ({how})"
                     "<extra></extra>",

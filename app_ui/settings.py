@@ -24,6 +24,9 @@ from forecasting.registry import model_names
 from forecasting.select import MAX_SWITCH_BIAS, PREFERRED_MODEL, SWITCH_MARGIN, WEEKS_BETTER
 from forecasting.settings import AUTO, ForecastSettings
 from forecasting.settings import MAX_HORIZON_DAYS as MAX_HORIZON_DAYS  # the CLI's cap too
+from planning.aht_profile import AHT_FACTOR
+from planning.aht_profile import DAY_NAMES as AHT_DAY_NAMES
+from planning.aht_profile import WINDOW_WEEKS as AHT_WINDOW_WEEKS
 from planning.patience import PatienceEstimate
 from planning.scenario import Scenario
 from staffing.backlog import DEFAULT_RESPONSE_HOURS
@@ -239,6 +242,42 @@ def unusual_days(outliers: pd.DataFrame, queue: str, shown: int) -> pd.Series:
         return pd.Series(dtype=int)
     flagged = outliers[outliers[QUEUE] == queue]
     return flagged.groupby(flagged[INTERVAL_START].dt.date).size().nlargest(shown)
+
+
+def excluded_by_period(starts: pd.Series, queues: pd.Series) -> pd.Series:
+    """Per interval (its start and queue), whether the period to exclude, when ticked, leaves
+    it out of training: its day lies in the period and the period applies to its queue."""
+    days = event_days("exclude_dates")
+    if not st.session_state.get("exclude_enabled") or not days:
+        return pd.Series(False, index=starts.index)
+    dates = pd.to_datetime(starts).dt.date
+    inside = (dates >= days[0]) & (dates <= days[1])
+    queue = event_queue("exclude_queue")
+    return inside if queue is None else inside & (queues.astype(str) == queue)
+
+
+def unusual_left_out(outliers: pd.DataFrame) -> pd.Series:
+    """Per unusual interval, whether training leaves it out: every one while unusual intervals
+    are left out, else those inside the period excluded. Ticking "kept" does not bring back
+    an interval that the excluded period leaves out."""
+    if st.session_state.get("clean_outliers", FORECAST_DEFAULTS["clean_outliers"]):
+        return pd.Series(True, index=outliers.index)
+    return excluded_by_period(outliers[INTERVAL_START], outliers[QUEUE])
+
+
+def unusual_training_note(outliers: pd.DataFrame, queue: str, days: list[date]) -> str:
+    """What training does with `queue`'s unusual intervals on `days` (the days listed): nothing
+    to add while they are all left out, else which are kept."""
+    if st.session_state.get("clean_outliers", FORECAST_DEFAULTS["clean_outliers"]):
+        return ""
+    flagged = outliers[outliers[QUEUE] == queue]
+    flagged = flagged[flagged[INTERVAL_START].dt.date.isin(days)]
+    left_out = excluded_by_period(flagged[INTERVAL_START], flagged[QUEUE])
+    if flagged.empty or not left_out.any():
+        return " They are kept in training."
+    if left_out.all():
+        return " They are left out of training all the same: they lie in the period excluded."
+    return " Those in the period excluded are left out of training; the others are kept."
 
 
 # A forecast note may name the CLI's option for what it did ("(--model historical_average_4w)");
@@ -964,6 +1003,25 @@ def learned_aht_profile(current: state.CurrentDataset, queue: str) -> pd.DataFra
     profiles = cached.aht_profiles(current.token, current.dataset)
     rows = profiles[profiles[QUEUE] == queue]
     return None if rows.empty else rows
+
+
+def aht_shape_caption(shape: pd.DataFrame, aht_seconds: float) -> str:
+    """What a ticked handle-time shape does, its range in seconds of the AHT typed as well as
+    in multipliers: a manager plans in seconds, and "1.11×" alone leaves the sum to them."""
+    low = shape.loc[shape[AHT_FACTOR].idxmin()]
+    high = shape.loc[shape[AHT_FACTOR].idxmax()]
+
+    def point(row: pd.Series) -> str:
+        minute = int(row[MINUTE_OF_DAY])
+        when = f"{AHT_DAY_NAMES[int(row[WEEKDAY])]} {minute // 60:02d}:{minute % 60:02d}"
+        factor = float(row[AHT_FACTOR])
+        return f"{factor:.2f}× ({aht_seconds * factor:.0f} s) on {when}"
+
+    return (
+        f"Each interval's handle time is the AHT above ({aht_seconds:.0f} s on average) times "
+        f"its weekday and time-of-day ratio in the last {AHT_WINDOW_WEEKS} weeks: from "
+        f"{point(low)} to {point(high)}."
+    )
 
 
 # Expected abandonment above this share: the service level is met partly by callers who give up.

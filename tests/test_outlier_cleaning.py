@@ -108,17 +108,23 @@ def test_the_chart_marks_the_unusual_intervals_of_the_history_tail():
     assert not [trace for trace in figure.data if trace.name.startswith("unusual")]
 
 
-def test_the_forecast_page_can_keep_the_unusual_intervals(picco_home):
-    # A surge two weeks before the end, inside the chart's 14-day history tail: Tue 27 Feb
-    # 10:00-11:30 at four times its level (four intervals, all of them flagged).
+SURGE_STARTS = pd.date_range("2024-02-27 10:00", periods=4, freq="30min")
+
+
+def surge_upload() -> bytes:
+    """Ten weeks of one queue with a surge two weeks before the end, inside the chart's 14-day
+    history tail: Tue 27 Feb 2024 10:00-11:30 at four times its level (four intervals, all of
+    them flagged), as a CSV of interval_start and calls."""
     frame = synthetic_intervals(7 * 10 - 2, seed=21, level=30)
     times = frame[INTERVAL_START]
     surge = (times.dt.normalize() == pd.Timestamp("2024-02-27")) & times.dt.hour.between(10, 11)
     frame.loc[surge, "volume"] *= 4
-    content = frame.rename(columns={"volume": "calls"})[[INTERVAL_START, "calls"]].to_csv(
-        index=False
-    )
-    app = upload(open_app(forecast_model="historical_average_4w"), "desk.csv", content.encode())
+    calls = frame.rename(columns={"volume": "calls"})[[INTERVAL_START, "calls"]]
+    return calls.to_csv(index=False).encode()
+
+
+def test_the_forecast_page_can_keep_the_unusual_intervals(picco_home):
+    app = upload(open_app(forecast_model="historical_average_4w"), "desk.csv", surge_upload())
     go(app, "forecast")
     assert_clean(app)
     box = app.checkbox(key="clean_outliers")
@@ -137,7 +143,7 @@ def test_the_forecast_page_can_keep_the_unusual_intervals(picco_home):
         if trace.get("name", "").startswith("unusual")
     ]
     assert marks["name"] == "unusual (left out of training)"
-    assert [pd.Timestamp(x) for x in marks["x"]] == list(frame.loc[surge, INTERVAL_START])
+    assert [pd.Timestamp(x) for x in marks["x"]] == list(SURGE_STARTS)
     keys = {button.key for button in app.get("download_button")}
     assert {"download_unusual_intervals_csv", "download_unusual_intervals_xlsx"} <= keys
 
