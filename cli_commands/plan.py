@@ -37,7 +37,7 @@ from cli_commands.staff import PLAN_COLUMN_TEXTS, columns_help
 from cli_commands.words import counted
 from data.errors import InputError
 from data.importer import import_files
-from data.schema import INTERVAL_START, IS_OPEN, QUEUE, Dataset
+from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME, Dataset
 from forecasting import forecast_dataset
 from planning import QUANTILES, Scenario, build_plan, default_aht_by_queue, is_plausible_aht
 from planning.aht_profile import WINDOW_WEEKS, aht_profiles, profile_range_text
@@ -135,14 +135,17 @@ def run(args: argparse.Namespace) -> int:
     check_out(args.out, inputs=args.files)
     settings = forecast_settings(args)  # a --country typo refused before the import
     dataset = _only_queues(import_files(args.files, import_options(args)), args.queue)
-    aht_by_queue = _handle_times(dataset, args.aht_seconds)
     check_origin(dataset, args.origin)
+    # Handle times as known at --origin, like the volumes: a plan replaying a past week would
+    # otherwise be staffed on the handle times of the weeks after it.
+    history = _before(dataset.intervals, args.origin)
+    aht_by_queue = _handle_times(dataset, history, args.aht_seconds)
     scenario = dataclasses.replace(scenario, staffing=staffing_settings(args, dataset.queues))
     # Known once the data's interval is: refused before the slow forecast, not after it.
     check_email_window(scenario.staffing, dataset.queues, dataset.interval_minutes)
     print_import_notes(dataset)
     result = forecast_dataset(dataset, args.horizon_days, settings, progress)
-    profiles = None if args.flat_aht else aht_profiles(dataset.intervals)
+    profiles = None if args.flat_aht else aht_profiles(history)
     outcome = build_plan(
         result.forecast, dataset.interval_minutes, scenario, aht_by_queue, profiles
     )
@@ -158,14 +161,14 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"wrote {counted(len(plan), 'open interval')} to {args.out} (models {models}; staffed "
         f"to {args.quantile}): peak {counted(summary.peak_agents, 'agent')}, "
-        f"{summary.peak_rostered} rostered, {counted(summary.peak_supervisors, 'supervisor')}, "
-        f"{summary.fte:.1f} FTE, "
+        f"{summary.peak_rostered:,} rostered, {counted(summary.peak_supervisors, 'supervisor')}, "
+        f"{summary.fte:,.1f} FTE, "
         f"cost EUR {summary.cost_horizon:,.0f}, service level {service_level_text(summary)}"
         + ("" if args.quantile == "mean" else " on the mean forecast"),
         file=sys.stdout,
     )
     for extra in (
-        *_shaped_handle_times(profiles),
+        *_shaped_handle_times(profiles, history),
         *unusual_settings(args, scenario.staffing, dataset.queues),
         queue_channels_note(scenario.staffing),
         None if summary.has_contacts else NO_CONTACTS_NOTE,
@@ -232,23 +235,49 @@ def _only_queues(dataset: Dataset, queues: list[str] | None) -> Dataset:
     )
 
 
-def _shaped_handle_times(profiles: pd.DataFrame | None) -> list[str]:
+def _shaped_handle_times(profiles: pd.DataFrame | None, history: pd.DataFrame) -> list[str]:
     """One line per queue whose handle time follows the weekday and time of day."""
     if profiles is None or profiles.empty:
         return []
     return [
         f"the handle time of {queue} follows the weekday and time of day of its last "
-        f"{WINDOW_WEEKS} weeks: each interval gets its AHT times that weekday and time's ratio, "
-        f"{profile_range_text(rows)} (--flat-aht for one figure)"
+        f"{counted(_profile_weeks(history, str(queue)), 'week')}: each interval gets its AHT "
+        f"times that weekday and time's ratio, {profile_range_text(rows)} (--flat-aht for one "
+        "figure)"
         for queue, rows in profiles.groupby(QUEUE, sort=True)
     ]
 
 
-def _handle_times(dataset: Dataset, aht_seconds: float | None) -> dict[str, float] | None:
-    """--aht-seconds for every queue when given, else each queue's AHT learned from the data."""
+def _profile_weeks(history: pd.DataFrame, queue: str) -> int:
+    """The weeks a queue's handle-time profile is learned from: its last WINDOW_WEEKS weeks
+    with handle times, or fewer when the history is shorter (four weeks of data are not
+    "the last 8 weeks")."""
+    rows = history[history[QUEUE].astype(str) == queue]
+    aht = pd.to_numeric(rows[AHT_SECONDS], errors="coerce")
+    volume = pd.to_numeric(rows[VOLUME], errors="coerce")
+    starts = pd.to_datetime(rows.loc[(aht > 0) & (volume > 0), INTERVAL_START])
+    if starts.empty:
+        return WINDOW_WEEKS
+    age = starts.max() - starts
+    weeks = age[age < pd.Timedelta(weeks=WINDOW_WEEKS)] // pd.Timedelta(weeks=1)
+    return int(weeks.nunique())
+
+
+def _before(intervals: pd.DataFrame, origin: str | None) -> pd.DataFrame:
+    """The intervals that start before --origin (all of them without one)."""
+    if not origin:
+        return intervals
+    return intervals[pd.to_datetime(intervals[INTERVAL_START]) < pd.Timestamp(origin)]
+
+
+def _handle_times(
+    dataset: Dataset, history: pd.DataFrame, aht_seconds: float | None
+) -> dict[str, float] | None:
+    """--aht-seconds for every queue when given, else each queue's AHT learned from `history`
+    (the data before --origin)."""
     if aht_seconds is not None:
         return None
-    learned = default_aht_by_queue(dataset.intervals, plausible_only=False)
+    learned = default_aht_by_queue(history, plausible_only=False)
     implausible = {queue: s for queue, s in learned.items() if not is_plausible_aht(s)}
     if implausible:
         shown = ", ".join(f"{queue} ({seconds:,.0f} s)" for queue, seconds in implausible.items())

@@ -313,7 +313,7 @@ def _print_summary(
     on how the plan was found."""
     shifts = int(result.shifts["people"].sum())
     by_type = result.shifts.groupby("shift", sort=False)["people"].sum()
-    kinds = ", ".join(f"{count} {shift}" for shift, count in by_type.items())
+    kinds = ", ".join(f"{count:,} {shift}" for shift, count in by_type.items())
     print(f"wrote {counted(shifts, 'shift')} to {args.out}" + (f" ({kinds})" if kinds else ""))
     if result.needed_hours <= 0:
         print(f"note: {args.plan} rosters nobody: no shift to plan")
@@ -358,8 +358,8 @@ def _print_people(weeks: pd.DataFrame, shifts_per_week: int) -> None:
     by_week = weeks.groupby("week")["people"].sum()
     busiest = by_week.idxmax()
     kinds = weeks[weeks["week"] == busiest]
-    parts = ", ".join(f"{row.people} {row.shift}" for row in kinds.itertuples())
+    parts = ", ".join(f"{int(row.people):,} {row.shift}" for row in kinds.itertuples())
     print(
-        f"people to employ: {int(by_week.max())} in the busiest week (from "
+        f"people to employ: {int(by_week.max()):,} in the busiest week (from "
         f"{busiest:%a %d %b %Y}: {parts}), at {shifts_per_week} shifts a week and one a day each"
     )

@@ -155,8 +155,8 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"wrote {counted(len(plan), 'interval')} to {args.out}: peak "
         f"{counted(summary.peak_agents, 'agent')}{_peaks_apart(summary)}, "
-        f"{summary.peak_rostered} rostered, {counted(summary.peak_supervisors, 'supervisor')} "
-        f"(band {low}-{high}), {summary.fte:.1f} FTE, cost EUR {summary.cost_horizon:,.0f} "
+        f"{summary.peak_rostered:,} rostered, {counted(summary.peak_supervisors, 'supervisor')} "
+        f"(band {low:,}-{high:,}), {summary.fte:,.1f} FTE, cost EUR {summary.cost_horizon:,.0f} "
         f"(EUR {summary.agent_hourly_cost:g}/h agent, {summary.supervisor_hourly_cost:g}/h "
         f"supervisor), service level {service_level_text(summary)}"
     )
@@ -168,6 +168,7 @@ def run(args: argparse.Namespace) -> int:
         *reading_notes,
         *unusual_settings(args, settings, plan[QUEUE].unique()),
         queue_channels_note(settings),
+        _closed_days_note(plan, summary.fte, args.forecast),
     ]:
         if note:
             print(f"note: {note}")
@@ -487,6 +488,35 @@ def _peaks_apart(summary: PlanSummary) -> str:
     if agents is None or rostered is None or agents == rostered:
         return ""
     return f" ({agents:%a %d %b %H:%M}; the most rostered at {rostered:%a %d %b %H:%M})"
+
+
+# Listed days from which a forecast that stops short of a whole week reads as one with closed days.
+MOST_OF_A_WEEK = 5
+
+
+def _closed_days_note(plan: pd.DataFrame, fte: float, name: str) -> str | None:
+    """The FTE over whole weeks when the days FORECAST.csv lists stop short of them and the
+    days left to the next whole week fall on weekdays it never lists. A forecast leaves its
+    closed days out, so a 7-day forecast of a Mon-Fri queue lists 5 days: the FTE, spread over
+    those 5, reads 7/5 of `plan`'s on the same forecast, unless the days were all it forecast."""
+    starts = pd.to_datetime(plan[INTERVAL_START]).dropna()
+    if starts.empty or not fte:
+        return None
+    first, last = starts.min().normalize(), starts.max().normalize()
+    days = (last - first).days + 1
+    if days < MOST_OF_A_WEEK:  # a day or a few planned on their own are not a short week
+        return None
+    weeks = -(-days // 7)
+    after = pd.date_range(last + pd.Timedelta(days=1), periods=weeks * 7 - days, freq="D")
+    if after.empty or set(after.day_of_week) & set(starts.dt.day_of_week):
+        return None
+    listed = f"{first:%a %d %b} – {last:%a %d %b %Y}"
+    closed = ", ".join(dict.fromkeys(f"{day:%a}" for day in after))
+    return (
+        f"the FTE spreads the paid hours over the {days} days {name} lists ({listed}); if its "
+        f"queues are closed on the days after them ({closed}), {weeks * 7} days' FTE is "
+        f"{fte * days / (weeks * 7):,.1f}, as `plan` counts it when its horizon holds them"
+    )
 
 
 def _horizon_hours(plan: pd.DataFrame, interval_minutes: float) -> float:

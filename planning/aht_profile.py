@@ -117,7 +117,8 @@ def _held_out_shrink(
             )
             errors[k] += np.abs(work - levels[cells[held]] * volume[held]).sum()
     best = int(np.argmin(errors))
-    if errors[best] > (1 - MIN_IMPROVEMENT) * flat_error:
+    # `>=`: one handle time in every interval ties the flat figure at 0 and has no shape.
+    if errors[best] >= (1 - MIN_IMPROVEMENT) * flat_error:
         return None
     return SHRINK_GRID[best]
 

@@ -56,6 +56,12 @@ def test_one_handle_time_all_day_gets_no_shape():
     assert aht_profiles(desk(8, afternoon_aht=240.0)).empty
 
 
+def test_the_same_handle_time_in_every_interval_gets_no_shape():
+    # Every held-out error is 0, the flat figure's too: a tie is no shape.
+    frame = desk(8, afternoon_aht=240.0).assign(**{AHT_SECONDS: 240.0})
+    assert aht_profiles(frame).empty
+
+
 def test_fewer_than_four_weeks_are_not_judged():
     assert aht_profiles(desk(3, afternoon_aht=360.0)).empty
     assert not aht_profiles(desk(4, afternoon_aht=360.0)).empty
