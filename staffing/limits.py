@@ -195,8 +195,20 @@ def shares_sentence(summary: LimitSummary) -> str | None:
     if len(summary.interval_shares) == 1:  # "100%" beside other percentages reads as a setting
         where = "In the" if summary.open_intervals == 1 else "In all"
         return f"{where} {count} open {unit} {_alone(next(iter(summary.interval_shares)))}."
-    parts = ", ".join(f"{name} {share:.0%}" for name, share in summary.interval_shares.items())
+    parts = ", ".join(
+        f"{name} {_share_text(share)}" for name, share in summary.interval_shares.items()
+    )
     return f"Over the {count} open {unit} the agents are set by: {parts}."
+
+
+def _share_text(share: float) -> str:
+    """A share in whole percent that never rounds a limit that does set some intervals to "0%"
+    (nor the others to "100%"): 3 intervals in 1,000 read "<1%", the other 997 ">99%"."""
+    if 0 < share < 0.005:
+        return "<1%"
+    if 0.995 <= share < 1:
+        return ">99%"
+    return f"{share:.0%}"
 
 
 # A limit named in a sentence of its own, as a manager says it.

@@ -14,7 +14,7 @@ from test_app_probe_round_sixteen import upload, zero_export
 from data.errors import InputError
 from planning import Scenario, build_plan
 from planning.build import scenario_demand
-from staffing.limits import shares_sentence
+from staffing.limits import LimitSummary, shares_sentence
 from staffing.plan import StaffingSettings, limit_summary, open_flags, plan_staffing
 
 STARTS = pd.date_range("2026-01-05 09:00", periods=4, freq="30min")
@@ -69,6 +69,18 @@ def test_the_cli_says_one_limit_in_words_without_a_percentage(tmp_path):
     line = staff_line(one_queue(), tmp_path)
     assert line.endswith(" In all 4 open intervals the agents are set by the service level.")
     assert "(all)" not in line and "100%" not in line
+
+
+def test_a_limit_setting_few_intervals_is_not_rounded_to_nothing():
+    # 997 of 1,000 intervals set by the service level, 3 by occupancy: "0%" would say none.
+    summary = LimitSummary(
+        open_intervals=1000,
+        interval_shares={"service level": 0.997, "occupancy": 0.003},
+        hour_shares={},
+    )
+    assert shares_sentence(summary) == (
+        "Over the 1,000 open intervals the agents are set by: service level >99%, occupancy <1%."
+    )
 
 
 # ------------------------------------------------- 2. several queues: what is counted
