@@ -99,6 +99,34 @@ def queues_without_rows_note(forecast: pd.DataFrame, out: str) -> str | None:
     )
 
 
+def unusual_intervals_note(outliers: pd.DataFrame, kept: bool) -> str | None:
+    """How many intervals of the history were unusual (far from the same weekday and time of
+    the weeks around them), per queue when several, their busiest day, and what training did
+    with them: the forecast is not trained on what the manager sees in the history."""
+    if outliers is None or outliers.empty:
+        return None
+    per_queue = outliers[QUEUE].astype(str).value_counts()
+    days = outliers.groupby([outliers[QUEUE].astype(str), outliers[INTERVAL_START].dt.date]).size()
+    (queue, day), most = days.idxmax(), int(days.max())
+    owner = "" if len(per_queue) == 1 else f" of {queue}'s"
+    busiest = f"{most:,}{owner} on {pd.Timestamp(day):%a %Y-%m-%d}, the most of any day"
+    done = (
+        "kept in training (--keep-outliers)"
+        if kept
+        else "left out of training (--keep-outliers keeps them)"
+    )
+    if len(per_queue) == 1:
+        return (
+            f"{len(outliers):,} intervals of {queue}'s history are far from their usual level "
+            f"({busiest}): {done}."
+        )
+    split = ", ".join(f"{name} {count:,}" for name, count in per_queue.items())
+    return (
+        f"{len(outliers):,} intervals of the history are far from their usual level ({split}; "
+        f"{busiest}): {done}."
+    )
+
+
 def midday_start_note(forecast: pd.DataFrame) -> str | None:
     """When the history ends part-way through an open day (and no --origin was given): the
     forecast starts right after the last interval with data and covers the rest of that day,

@@ -15,6 +15,7 @@ from cli_commands.notes import (
     origin_off_grid_note,
     print_import_notes,
     queues_without_rows_note,
+    unusual_intervals_note,
 )
 from cli_commands.options import (
     add_forecast_arguments,
@@ -175,6 +176,7 @@ def run(args: argparse.Namespace) -> int:
         queues_without_rows_note(result.forecast, args.out),
         None if args.origin else midday_start_note(result.forecast),
         origin_off_grid_note(args.origin, dataset.interval_minutes),
+        unusual_intervals_note(result.outliers, kept=args.keep_outliers),
     ):
         if extra:
             print(f"note: {extra}")

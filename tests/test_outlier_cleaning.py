@@ -11,6 +11,7 @@ from test_app_probe_round_sixteen import upload
 from test_preferences import new_session
 
 from app_ui import plots
+from cli_commands.notes import unusual_intervals_note
 from data.schema import INTERVAL_START
 from forecasting import ForecastSettings, forecast_dataset
 from forecasting.synthetic import synthetic_intervals
@@ -67,7 +68,7 @@ def test_the_cli_keeps_the_surge_with_keep_outliers(tmp_path):
     surged_desk().rename(columns={"volume": "calls"})[[INTERVAL_START, "calls"]].to_csv(
         path, index=False
     )
-    tables = {}
+    tables, notes = {}, {}
     for name, extra in (("cleaned", []), ("kept", ["--keep-outliers"])):
         out = tmp_path / f"{name}.csv"
         done = run_cli(
@@ -76,6 +77,7 @@ def test_the_cli_keeps_the_surge_with_keep_outliers(tmp_path):
         )  # fmt: skip
         assert done.returncode == 0, done.stderr
         tables[name] = pd.read_csv(out)
+        notes[name] = [line for line in done.stdout.splitlines() if "usual level" in line]
     frame = surged_desk()
     assert forecast_tuesday(tables["cleaned"]) == pytest.approx(
         tuesday_means(frame, OTHER_TUESDAYS), abs=0.01
@@ -84,6 +86,15 @@ def test_the_cli_keeps_the_surge_with_keep_outliers(tmp_path):
         tuesday_means(frame, [*OTHER_TUESDAYS, "2024-02-20"]), abs=0.01
     )
     assert "--keep-outliers" in run_cli("forecast", "--help").stdout
+    # The output says what was found and done: the surge's six intervals, on Tue 20 Feb.
+    found = "note: 6 intervals of desk's history are far from their usual level (6 on Tue "
+    assert notes["cleaned"] == [
+        f"{found}2024-02-20, the most of any day): left out of training (--keep-outliers keeps "
+        "them)."
+    ]
+    assert notes["kept"] == [
+        f"{found}2024-02-20, the most of any day): kept in training (--keep-outliers)."
+    ]
 
 
 def test_the_chart_marks_the_unusual_intervals_of_the_history_tail():
@@ -159,3 +170,20 @@ def test_the_forecast_page_can_keep_the_unusual_intervals(picco_home):
     again = new_session("forecast")
     assert_clean(again)
     assert again.checkbox(key="clean_outliers").value is False
+
+
+def test_the_note_counts_each_queue_and_names_the_busiest_day():
+    outliers = pd.DataFrame(
+        {
+            "queue": ["phone", "phone", "chat", "chat", "chat"],
+            INTERVAL_START: pd.to_datetime(
+                ["2024-03-04 09:00", "2024-03-05 09:00"] + ["2024-03-06 10:00"] * 3
+            ),
+        }
+    )
+    assert unusual_intervals_note(outliers, kept=False) == (
+        "5 intervals of the history are far from their usual level (chat 3, phone 2; 3 of "
+        "chat's on Wed 2024-03-06, the most of any day): left out of training (--keep-outliers "
+        "keeps them)."
+    )
+    assert unusual_intervals_note(outliers.iloc[:0], kept=False) is None
