@@ -97,13 +97,23 @@ with st.container(border=True):
 cover_all = st.session_state["shift_cover"] == settings.COVER_ALL_QUEUES
 queues = current.dataset.queues if cover_all else [queue]
 needs = []
+stand_ins = []  # queues staffed on the fallback handle time, none in their data
 for each in queues:
+    scenario = settings.queue_scenario(current, each)
     try:
-        outcome = settings.plan_for(current, each, settings.queue_scenario(current, each))
+        outcome = settings.plan_for(current, each, scenario)
     except InputError as error:
         st.error(f"{each}: the Staffing page's settings cannot staff it: {error}")
         st.stop()
     needs.append(outcome.rostered_need())
+    if settings.on_stand_in_aht(current, each, scenario.staffing.aht_seconds):
+        stand_ins.append(each)
+if stand_ins:
+    # The shifts cover people sized on a handle time nobody measured.
+    st.warning(
+        settings.stand_in_aht_queues_note(stand_ins, where="on the Staffing page"),
+        icon=":material/timer_off:",
+    )
 need = pd.concat(needs).groupby(level=0).sum().astype(float)
 types = settings.shift_types()
 try:

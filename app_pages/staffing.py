@@ -94,6 +94,9 @@ with st.container(border=True):
         "occupancy and abandonment are still measured on the mean forecast, the contacts to "
         "expect, so they show the buffer a higher quantile buys.",
     )
+    if settings.on_stand_in_aht(current, queue, float(st.session_state["aht_seconds"])):
+        # Only in the input's tooltip, the default read as the data's own handle time.
+        st.warning(settings.stand_in_aht_note(queue), icon=":material/timer_off:")
     shape = settings.learned_aht_profile(current, queue)
     if shape is not None:
         st.checkbox(
@@ -495,10 +498,11 @@ with interval_tab:
 st.subheader("All queues with these targets")
 st.caption(
     "Each queue staffed on its own channel and handle time (typed for it above, else from the "
-    "data); the targets, shrinkage, span and costs above apply to all."
+    "data, else a stand-in); the targets, shrinkage, span and costs above apply to all."
 )
 rows = []
 flagged = []  # queues whose agent-hours are mostly the minimum while open
+stand_ins = []  # queues staffed on the fallback handle time, none in their data
 for each in current.dataset.queues:
     try:
         scenario_of = settings.queue_scenario(current, each)
@@ -510,6 +514,8 @@ for each in current.dataset.queues:
     found = outcome_of.minimum  # the queue's own plan: one entry, or none for e-mail
     minimum_share = found[0].share if found else float("nan")
     flagged += mostly_minimum(found)
+    if settings.on_stand_in_aht(current, each, scenario_of.staffing.aht_seconds):
+        stand_ins.append(each)
     rows.append(
         {
             "queue": each,
@@ -567,5 +573,8 @@ if rows:
         "All queues",
         key="download_queues",
     )
+    if stand_ins:
+        # The caption above says "else from the data": not so for these.
+        st.warning(settings.stand_in_aht_queues_note(stand_ins), icon=":material/timer_off:")
     if flagged:
         st.info(minimum_queues_note(flagged), icon=":material/person_off:")

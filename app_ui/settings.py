@@ -801,6 +801,36 @@ def data_aht(current: state.CurrentDataset, queue: str) -> float | None:
     return None if seconds is None else float(round(seconds))
 
 
+def on_stand_in_aht(current: state.CurrentDataset, queue: str, aht_seconds: float) -> bool:
+    """Whether `queue` is staffed on the fallback handle time: its data holds none and the
+    one used is still the figure the page started from, not a measured or typed one."""
+    return data_aht(current, queue) is None and aht_seconds == FALLBACK_AHT_SECONDS
+
+
+def stand_in_aht_note(queue: str) -> str:
+    """Why figures resting on the fallback handle time need the manager's own: every agent,
+    hour and cost scales with it, yet nothing measured it."""
+    return (
+        f"The data holds no handle times for '{queue}': the {FALLBACK_AHT_SECONDS:.0f} s above "
+        "is a stand-in, not a measured figure, and every agent, hour and cost below rests on "
+        "it. Type the queue's average handle time (talk, hold and after-call work)."
+    )
+
+
+def stand_in_aht_queues_note(queues: list[str], where: str = "above") -> str:
+    """The queues staffed on the fallback handle time, and what to do: pick each `where` (the
+    Staffing page's queue box) and type its own."""
+    quoted = [f"'{queue}'" for queue in queues]
+    listed = " and ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)
+    staffed = "it is" if len(queues) == 1 else "they are"
+    return (
+        f"No handle times in the data for {listed}: {staffed} staffed at a "
+        f"{FALLBACK_AHT_SECONDS:.0f}-s stand-in, not a measured figure. Pick "
+        f"{'the queue' if len(queues) == 1 else 'each queue'} {where} and type its average "
+        "handle time."
+    )
+
+
 QUEUE_CHANNELS = "queue_channels"  # channel of every queue: guessed from its name, then edited
 
 
