@@ -19,6 +19,7 @@ from staffing.plan import (
     mostly_minimum,
 )
 from staffing.plausibility import TYPICAL_SHRINKAGE_PCT
+from staffing.weekly import weekly_pattern
 
 SESSION = "session"
 DAYS_WITHOUT_SCROLLING = 31
@@ -43,7 +44,8 @@ def heatmap_caption(horizon_days: float) -> str:
         "Each cell: the most people rostered (agents plus shrinkage) that weekday and time of "
         f"day needs in any week of the {days} of the horizon; hover for the mean over those "
         "weeks. The most, not the mean: a weekly shift pattern repeats every week, so it has to "
-        "cover the busiest one. A blank cell: nobody is needed (closed)."
+        "cover the busiest one. A blank cell: nobody is needed (closed). The download below holds "
+        "this grid, a row per time of day and a column per weekday."
     )
 
 
@@ -412,6 +414,13 @@ if sized_on_quantile:
 st.plotly_chart(plots.staffing_chart(plan), key="staffing_interval_chart")
 st.plotly_chart(plots.requirement_heatmap(plan), key="staffing_heatmap")
 st.caption(heatmap_caption(summary.horizon_days))
+# The grid a weekly roster is drawn from: one row per time of day, a column per weekday.
+downloads.download_table(
+    weekly_pattern(plan).table(),
+    downloads.file_stem("staffing_weekly_pattern", queue),
+    "Weekly pattern, people rostered",
+    key="download_weekly_pattern",
+)
 
 starts = pd.to_datetime(plan[INTERVAL_START])
 daily = (

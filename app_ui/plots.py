@@ -9,6 +9,7 @@ from plotly.subplots import make_subplots
 
 from data.schema import INTERVAL_START, IS_OPEN, QUEUE, VOLUME
 from planning.compare import SCENARIO
+from staffing.weekly import weekly_pattern
 
 HISTORY_WINDOW_DAYS = 182  # the history chart opens on the last six months (slider for more)
 WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
@@ -426,29 +427,10 @@ def scenario_staff_chart(plans: pd.DataFrame, baseline: str) -> go.Figure:
 
 
 def requirement_heatmap(plan: pd.DataFrame, value_column: str = "rostered") -> go.Figure:
-    """People required by weekday × time of day: the most of any week of the plan horizon.
-
-    A weekly shift pattern has to cover every week, so each cell is the highest of its weekday
-    and slot over the weeks (a holiday Monday does not halve a normal Monday's need, as a mean
-    did); the hover adds the mean over those weeks. Queues sharing an interval add up.
-    """
-    per_interval = (
-        pd.DataFrame(
-            {INTERVAL_START: pd.to_datetime(plan[INTERVAL_START]), "v": plan[value_column]}
-        )
-        .groupby(INTERVAL_START, sort=True)["v"]
-        .sum()
-    )
-    starts = per_interval.index.to_series()
-    grouped = pd.DataFrame(
-        {
-            "weekday": starts.dt.day_of_week.to_numpy(),
-            "time": starts.dt.strftime("%H:%M").to_numpy(),
-            "v": per_interval.to_numpy(dtype=float),
-        }
-    ).groupby(["weekday", "time"], sort=True)["v"]
-    most = grouped.max().unstack("time").reindex(range(7))
-    mean = grouped.mean().unstack("time").reindex(index=most.index, columns=most.columns)
+    """People required by weekday × time of day: the most of any week of the plan horizon
+    (staffing.weekly), the hover adding the mean over those weeks."""
+    pattern = weekly_pattern(plan, value_column)
+    most, mean = pattern.most, pattern.mean
     values = most.to_numpy(dtype=float, copy=True)
     values[values == 0] = np.nan  # closed: leave the cell blank rather than a misleading 0
     figure = go.Figure(

@@ -3,8 +3,14 @@ from, and e-mail outside its working hours, driven headless with AppTest."""
 
 from __future__ import annotations
 
-from test_app_pages import assert_clean, go, open_app, table
+from datetime import date
+
+import pandas as pd
+from test_app_pages import assert_clean, go, metric, open_app, table
 from test_app_probe_round_sixteen import TWO_QUEUES, two_queue_export, upload
+from test_app_round_two import offered  # noqa: F401  (the fixture)
+
+from staffing.weekly import weekly_pattern
 
 STAND_IN = "is a stand-in, not a measured figure"
 
@@ -56,3 +62,58 @@ def test_the_sample_with_measured_handle_times_warns_of_no_stand_in(picco_home):
     assert_clean(app)
     assert app.number_input(key="aht_seconds").value == 307  # the phone queue's own
     assert not [item for item in app.warning if STAND_IN in item.value]
+
+
+# ------------------------------------------------- Staffing: the weekly pattern, downloadable
+
+
+def test_the_weekly_pattern_the_heat_map_draws_can_be_downloaded(picco_home, offered):  # noqa: F811
+    # Two Mondays, the second with a +30% campaign: a cell is the busier week's, not the mean.
+    app = go(open_app(horizon_days=14), "forecast")
+    app.checkbox(key="campaign_enabled").check().run()
+    app.date_input(key="campaign_dates").set_value((date(2026, 11, 30), date(2026, 11, 30))).run()
+    go(app, "staffing")
+    assert_clean(app)
+    keys = {button.key for button in app.get("download_button")}
+    # Before: the weekday × time-of-day grid was a chart only, to be copied off the screen.
+    assert {"download_weekly_pattern_csv", "download_weekly_pattern_xlsx"} <= keys
+    pattern = offered["staffing_weekly_pattern_phone"]
+    assert list(pattern.columns) == ["time_of_day", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    assert len(pattern) == 96 and pattern["time_of_day"].iloc[[0, 43]].tolist() == [
+        "00:00",
+        "10:45",
+    ]
+    plan = offered["staffing_plan_phone"]
+    starts = pd.to_datetime(plan["interval_start"])
+    mondays_1045 = plan.loc[(starts.dt.day_of_week == 0) & (starts.dt.strftime("%H:%M") == "10:45")]
+    quiet, busy = mondays_1045["rostered"]
+    assert busy > quiet  # Mon 30 Nov, the campaign day
+    # Each cell is the busier of the horizon's weeks, as the page's caption says.
+    assert pattern.set_index("time_of_day").loc["10:45", "Mon"] == mondays_1045["rostered"].max()
+    assert pattern.drop(columns="time_of_day").to_numpy().max() == float(
+        metric(app, "Peak people rostered")
+    )
+    assert pattern.loc[pattern["time_of_day"] == "03:00", "Sun"].item() == 0  # closed
+
+
+def test_the_weekly_pattern_adds_queues_and_keeps_the_busier_week():
+    starts = pd.to_datetime(["2026-11-23 09:00", "2026-11-23 09:00", "2026-11-30 09:00"])
+    plan = pd.DataFrame(
+        {"interval_start": starts, "queue": ["a", "b", "a"], "rostered": [2.0, 1.0, 5.0]}
+    )
+    pattern = weekly_pattern(plan)
+    # Mon 09:00: 2 + 1 = 3 people in the first week, 5 in the second.
+    assert pattern.most.loc[0, "09:00"] == 5 and pattern.mean.loc[0, "09:00"] == 4
+    grid = pattern.table()
+    assert grid.to_dict("records") == [
+        {
+            "time_of_day": "09:00",
+            "Mon": 5.0,
+            "Tue": 0.0,
+            "Wed": 0.0,
+            "Thu": 0.0,
+            "Fri": 0.0,
+            "Sat": 0.0,
+            "Sun": 0.0,
+        }  # fmt: skip
+    ]
