@@ -77,7 +77,8 @@ COLUMNS: dict[str, Column] = {
         "Set by",
         TEXT,
         "The limit that sets the interval's agents, the one needing the most: service level, "
-        "ASA, abandonment, occupancy cap or minimum while open (e-mail: the response window).",
+        "ASA, abandonment, occupancy cap or minimum while open (e-mail: the response window, "
+        "or outside e-mail hours when mail arrives but is not worked).",
     ),
     "rostered": Column("Rostered people", COUNT, "Agents plus shrinkage: people on the roster."),
     "supervisors": Column("Supervisors", COUNT),

@@ -7,8 +7,9 @@ the first in LIMIT_ORDER is named: service level, ASA, abandonment, occupancy, m
 open. Chat targets apply to the chat slots (agents x concurrency) and are counted in whole
 agents; e-mail has one limit, its response window (the occupancy cap there is the share of an
 agent's time on mail, applied in every interval). Other values of the plan's `limit` column:
-"closed" (nobody staffed), "no contacts" (open, nothing expected and no minimum) and
-"as given" (a what-if on agents typed in, not sized).
+"closed" (nobody staffed), "outside e-mail hours" (an e-mail queue open for mail, but outside
+the hours its mail is worked: nobody staffed, the mail waits), "no contacts" (open, nothing
+expected and no minimum) and "as given" (a what-if on agents typed in, not sized).
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ LIMIT = "limit"  # the plan column
 MINIMUM_OPEN = "minimum while open"
 RESPONSE_WINDOW = "response window"
 CLOSED = "closed"
+OUTSIDE_EMAIL_HOURS = "outside e-mail hours"
+# Intervals nobody is staffed for whatever the targets: left out of the limits' shares.
+NOT_WORKED = (CLOSED, OUTSIDE_EMAIL_HOURS)
 NO_CONTACTS = "no contacts"
 AS_GIVEN = "as given"
 # Ties go to the first of these: the targets a manager sets before the guard rails.
@@ -106,7 +110,7 @@ class LimitSummary:
 def limit_shares(plan: pd.DataFrame) -> tuple[int, dict[str, float], dict[str, float]]:
     """Open intervals (each queue's counted apart), and each limit's share of them and of the
     agent-hours, largest first."""
-    served = plan[plan[LIMIT] != CLOSED]
+    served = plan[~plan[LIMIT].isin(NOT_WORKED)]
     if served.empty:
         return 0, {}, {}
     counts = served[LIMIT].value_counts(normalize=True)
@@ -118,7 +122,7 @@ def limit_shares(plan: pd.DataFrame) -> tuple[int, dict[str, float], dict[str, f
 
 def open_extent(plan: pd.DataFrame) -> tuple[int, int]:
     """The queues with an open interval, and the distinct interval starts open in any of them."""
-    served = plan[plan[LIMIT] != CLOSED]
+    served = plan[~plan[LIMIT].isin(NOT_WORKED)]
     if served.empty:
         return 0, 0
     queues = served[QUEUE].nunique() if QUEUE in served else 1

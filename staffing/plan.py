@@ -40,6 +40,7 @@ from staffing.limits import (
     AS_GIVEN,
     LIMIT,
     MINIMUM_OPEN,
+    OUTSIDE_EMAIL_HOURS,
     RESPONSE_WINDOW,
     LimitSummary,
     binding_limit,
@@ -602,6 +603,7 @@ def _plan_queue(
     interval_seconds = interval_minutes * 60.0
     volume, aht = rows[VOLUME].to_numpy(), rows[AHT_SECONDS].to_numpy()
     is_open = rows[IS_OPEN].to_numpy()
+    open_for_mail = np.asarray(is_open, dtype=bool)
     if channel == "email":
         is_open = is_open & _within_hours(rows[INTERVAL_START], settings.email_hours)
     if given_agents is not None:
@@ -612,6 +614,11 @@ def _plan_queue(
         floor = 0 if channel == "email" else int(settings.min_agents_open)
         agents = np.where(is_open, np.maximum(needed, floor), 0)
         limit = interval_limits(volume, aht, interval_seconds, settings, channel, is_open, agents)
+        if channel == "email":
+            # Mail arrives then but waits for the working hours: "closed" beside an open
+            # interval would read as a desk shut to mail.
+            worked = np.asarray(is_open, dtype=bool)
+            limit = np.where(open_for_mail & ~worked, OUTSIDE_EMAIL_HOURS, limit)
     metrics = achieved_metrics(volume, aht, interval_seconds, agents, settings, channel, is_open)
     rostered = rostered_agents(agents, settings.shrinkage, settings.fractional_agents)
     supervisors = supervisors_needed(rostered, settings.supervisor_span, settings.fractional_agents)

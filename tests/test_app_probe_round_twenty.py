@@ -10,6 +10,7 @@ from test_app_pages import assert_clean, go, metric, open_app, table
 from test_app_probe_round_sixteen import TWO_QUEUES, two_queue_export, upload
 from test_app_round_two import offered  # noqa: F401  (the fixture)
 
+from staffing.plan import StaffingSettings, limit_summary, plan_staffing
 from staffing.weekly import weekly_pattern
 
 STAND_IN = "is a stand-in, not a measured figure"
@@ -117,3 +118,48 @@ def test_the_weekly_pattern_adds_queues_and_keeps_the_busier_week():
             "Sun": 0.0,
         }  # fmt: skip
     ]
+
+
+# ------------------------------------------------- E-mail: open for mail, not worked
+
+
+def test_email_outside_its_working_hours_is_not_called_closed(picco_home, offered):  # noqa: F811
+    app = go(open_app(), "staffing")
+    app.selectbox(key="queue").set_value("email").run()
+    assert_clean(app)
+    assert app.select_slider(key="email_hours").value == (8.0, 18.0)
+    plan = offered["staffing_plan_email"].set_index("interval_start")
+    # Mon 23 Nov 00:45: the mailbox is open and an e-mail is expected; it waits for 08:00.
+    night = plan.loc[pd.Timestamp("2026-11-23 00:45")]
+    assert (bool(night["is_open"]), night["volume"], night["agents"]) == (True, 1.0, 0)
+    # Before: "closed", beside the Open tick, as though the mailbox took no mail at night.
+    assert night["limit"] == "outside e-mail hours"
+    worked = plan.loc[pd.Timestamp("2026-11-23 09:00")]
+    assert worked["limit"] == "response window" and worked["agents"] > 0
+    assert plan["limit"].value_counts().to_dict() == {
+        "outside e-mail hours": 7 * 96 - 7 * 40,
+        "response window": 7 * 40,
+    }
+    # The share of limits still counts only the hours mail is worked.
+    assert any(
+        item.value.startswith("In all 280 open intervals the agents are set by the response")
+        for item in app.caption
+    )
+
+
+def test_a_plan_names_email_hours_apart_from_closed_intervals():
+    starts = pd.date_range("2026-01-05 00:00", periods=96, freq="15min")  # a Monday
+    frame = pd.DataFrame(
+        {"interval_start": starts, "queue": "mail", "volume": 4.0, "is_open": starts.hour < 20}
+    )
+    settings = StaffingSettings(
+        aht_seconds=225, queue_channels={"mail": "email"}, email_hours=(8.0, 18.0)
+    )
+    plan = plan_staffing(frame, 15, settings)
+    by_hour = plan.groupby(plan.interval_start.dt.hour)["limit"].agg(set)
+    assert by_hour[7] == {"outside e-mail hours"}  # mail comes, nobody works it yet
+    assert by_hour[9] == {"response window"}
+    assert by_hour[19] == {"outside e-mail hours"}
+    assert by_hour[21] == {"closed"}  # the queue itself is shut
+    summary = limit_summary(plan, 15, settings)
+    assert summary.open_intervals == 40  # 08:00-18:00: the hours mail is worked
