@@ -96,11 +96,20 @@ with st.container(border=True):
 
 cover_all = st.session_state["shift_cover"] == settings.COVER_ALL_QUEUES
 queues = current.dataset.queues if cover_all else [queue]
+problems = settings.staffing_problems()
+if problems:
+    # Said as the Staffing page says it, in the units typed there, not as the package's check.
+    st.error(
+        "No people to cover: the Staffing page's settings cannot be staffed. "
+        + " ".join(problems)
+        + " Change them on the Staffing page."
+    )
+    st.stop()
 needs = []
 stand_ins = []  # queues staffed on the fallback handle time, none in their data
 for each in queues:
-    scenario = settings.queue_scenario(current, each)
     try:
+        scenario = settings.queue_scenario(current, each)
         outcome = settings.plan_for(current, each, scenario)
     except InputError as error:
         st.error(f"{each}: the Staffing page's settings cannot staff it: {error}")

@@ -58,6 +58,24 @@ def test_a_queue_without_handle_times_says_its_300_s_is_a_stand_in(picco_home):
     ]
 
 
+def test_the_shifts_page_explains_an_impossible_staffing_setting_in_its_units(picco_home):
+    app = go(open_app(), "staffing")
+    app.number_input(key="aht_seconds").set_value(0).run()
+    assert [item.value for item in app.error] == [
+        "These settings cannot be staffed: Average handle time must be more than 0 seconds "
+        "(you entered 0 s)."
+    ]
+    go(app, "shifts")
+    assert not app.exception
+    # Before: "phone: the Staffing page's settings cannot staff it: AHT seconds must be greater
+    # than 0, got 0.0", the package's check in its own words.
+    assert [item.value for item in app.error] == [
+        "No people to cover: the Staffing page's settings cannot be staffed. Average handle "
+        "time must be more than 0 seconds (you entered 0 s). Change them on the Staffing page."
+    ]
+    assert not app.metric
+
+
 def test_the_sample_with_measured_handle_times_warns_of_no_stand_in(picco_home):
     app = go(open_app(), "staffing")
     assert_clean(app)
