@@ -785,8 +785,8 @@ st.subheader("Edit scenarios")
 st.caption(
     "Change cells, add rows (new scenarios start from the current staffing settings) or delete "
     "rows, then save. Vol % and AHT % apply from From to To (empty: the whole forecast). Other "
-    "settings (occupancy and ASA caps, Erlang A, chats per agent; shift lengths, start hours and "
-    "shifts per week) are those the Staffing and Shifts pages had when each scenario was saved, "
+    "settings (occupancy and ASA caps, Erlang A, chats per agent, full-time week; shift lengths, "
+    "start hours and shifts per week) are those the Staffing and Shifts pages had when each scenario was saved, "
     "and new rows take their current ones; the download lists them all. "
     + _context_caption(scenarios, shaped=settings.queue_aht_profile(current, queue) is not None)
 )

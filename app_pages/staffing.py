@@ -213,10 +213,10 @@ with st.container(border=True):
         key="supervisor_cost",
         persist_state=SESSION,
     )
+    row = st.columns(4)
     if not is_email:  # nobody hangs up on an e-mail
         waiting = settings.WAITING_CONTACTS[st.session_state["channel"]]
         giving_up = settings.GIVING_UP[st.session_state["channel"]]
-        row = st.columns(4)
         row[0].checkbox(
             f"Erlang A: {waiting} abandon",
             key="use_patience",
@@ -251,6 +251,17 @@ with st.container(border=True):
             key="chat_concurrency",
             persist_state=SESSION,
         )
+    row[3].number_input(
+        "Full-time week (hours)",
+        min_value=1.0,
+        max_value=settings.MAX_WEEKLY_HOURS,
+        step=1.0,
+        key="weekly_hours",
+        format="%g",
+        persist_state=SESSION,
+        help="The paid hours of one full-time contract a week: the FTE figures are paid hours "
+        "per week over it.",
+    )
     # The settings are kept from one visit to the next (app_ui.preferences): a way back.
     defaults = settings.STAFFING_DEFAULTS
     st.button(
@@ -260,8 +271,9 @@ with st.container(border=True):
         icon=":material/restart_alt:",
         on_click=settings.reset_staffing_defaults,
         help=f"Service level {defaults['sl_target_pct']:.0f}% within "
-        f"{defaults['answer_within_s']:.0f} s, the ASA and occupancy caps, shrinkage, span and "
-        "costs as a new plan starts; the channel and handle time stay as the data gives them.",
+        f"{defaults['answer_within_s']:.0f} s, the ASA and occupancy caps, shrinkage, span, "
+        f"costs and the {defaults['weekly_hours']:g}-hour full-time week as a new plan starts; "
+        "the channel and handle time stay as the data gives them.",
     )
 
 settings.remember_queue_values()  # a queue picked again keeps its handle time and patience

@@ -71,6 +71,7 @@ KEPT: dict[str, Callable[[Any], bool]] = {
     "supervisor_span": _number(*SUPERVISOR_SPAN_RANGE, whole=True),
     "agent_cost": _number(),
     "supervisor_cost": _number(),
+    "weekly_hours": _number(1, settings.MAX_WEEKLY_HOURS),
     "chat_concurrency": _number(1, settings.MAX_CHATS_AT_ONCE, whole=True),
     "email_response_hours": _number(0.25),
     "email_hours": _hours(settings.EMAIL_HOUR_CHOICES),

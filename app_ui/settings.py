@@ -31,7 +31,11 @@ from planning.patience import PatienceEstimate
 from planning.scenario import Scenario
 from staffing.backlog import DEFAULT_RESPONSE_HOURS
 from staffing.chat import DEFAULT_CONCURRENCY
-from staffing.cost import DEFAULT_AGENT_HOURLY_COST, DEFAULT_SUPERVISOR_HOURLY_COST
+from staffing.cost import (
+    DEFAULT_AGENT_HOURLY_COST,
+    DEFAULT_SUPERVISOR_HOURLY_COST,
+    DEFAULT_WEEKLY_CONTRACT_HOURS,
+)
 from staffing.people import DEFAULT_SHRINKAGE, DEFAULT_SUPERVISOR_SPAN
 from staffing.plan import DEFAULT_MAX_OCCUPANCY, StaffingSettings, channel_from_queue_name
 from staffing.plausibility import amount_text as _amount
@@ -609,6 +613,8 @@ STAFFING_DEFAULTS: dict[str, Any] = {
     "supervisor_span": DEFAULT_SUPERVISOR_SPAN,
     "agent_cost": DEFAULT_AGENT_HOURLY_COST,
     "supervisor_cost": DEFAULT_SUPERVISOR_HOURLY_COST,
+    # A full-time contract's hours a week: one FTE. Contracts differ (35, 38, 40 h), so typed.
+    "weekly_hours": DEFAULT_WEEKLY_CONTRACT_HOURS,
     "chat_concurrency": DEFAULT_CONCURRENCY,
     "email_response_hours": DEFAULT_RESPONSE_HOURS,
     "email_hours": (8.0, 18.0),  # hours of the day e-mail is worked: office hours by default
@@ -648,6 +654,7 @@ GIVING_UP = {"voice": "hanging up", "chat": "leaving the chat"}
 EMAIL_HOUR_CHOICES = [half / 2 for half in range(49)]
 FALLBACK_AHT_SECONDS = 300.0
 MAX_CHATS_AT_ONCE = 6  # the Staffing page's chat concurrency input goes up to this
+MAX_WEEKLY_HOURS = 7 * 24.0  # a full-time week's hours cannot pass the week's own
 MAX_SERVICE_LEVEL_PCT = 99.0  # 100% is never guaranteed when contacts arrive at random
 
 
@@ -961,6 +968,7 @@ def staffing_settings() -> StaffingSettings:
         supervisor_span=int(session["supervisor_span"]),
         agent_hourly_cost=float(session["agent_cost"]),
         supervisor_hourly_cost=float(session["supervisor_cost"]),
+        weekly_contract_hours=float(session["weekly_hours"]),
         chat_concurrency=int(session["chat_concurrency"]),
         email_response_hours=float(session["email_response_hours"]),
         email_hours=tuple(float(hour) for hour in session["email_hours"]),

@@ -181,3 +181,33 @@ def test_a_plan_names_email_hours_apart_from_closed_intervals():
     assert by_hour[21] == {"closed"}  # the queue itself is shut
     summary = limit_summary(plan, 15, settings)
     assert summary.open_intervals == 40  # 08:00-18:00: the hours mail is worked
+
+
+# ------------------------------------------------- Staffing: FTE on the contract's own week
+
+
+def test_fte_counts_in_the_full_time_week_the_manager_types(picco_home):
+    app = go(open_app(), "staffing")
+    assert_clean(app)
+    assert app.number_input(key="weekly_hours").value == 38
+    paid = float(metric(app, "Paid hours").replace(",", ""))  # 1,678 h over the 7 days
+    assert metric(app, "FTE") == f"{paid / 38:.1f}" == "44.2"
+    # Before: 38 hours were fixed, so a desk on 40-hour contracts read 5% too many FTE.
+    app.number_input(key="weekly_hours").set_value(40).run()
+    assert_clean(app)
+    assert metric(app, "FTE") == "42.0"  # 1,678 h / 40 h
+    (fte_help,) = [item.help for item in app.metric if item.label == "FTE"]
+    assert fte_help == "Agents 38.1 + supervisors 3.9 on 40-hour weeks."
+    overview, _ = table(app, "queue", "fte")
+    assert overview.set_index("queue")["fte"].round(2).to_dict() == {
+        "chat": round(23.750000 * 38 / 40, 2),
+        "email": round(25.335526 * 38 / 40, 2),
+        "phone": round(44.157895 * 38 / 40, 2),
+    }
+    # Saved with a scenario, and kept for the next session.
+    go(app, "scenarios").button(key="save_example_scenarios").click().run()
+    comparison = [item.value for item in app.dataframe if "Current settings" in item.value][0]
+    assert comparison.loc["FTE", "Current settings"] == "42.0"
+    reopened = go(open_app(), "staffing")
+    assert reopened.number_input(key="weekly_hours").value == 40
+    assert metric(reopened, "FTE") == "42.0"
