@@ -19,6 +19,7 @@ from staffing.plan import (
     mostly_minimum,
 )
 from staffing.plausibility import TYPICAL_SHRINKAGE_PCT
+from staffing.validation import SUPERVISOR_SPAN_RANGE
 from staffing.weekly import weekly_pattern
 
 SESSION = "session"
@@ -35,6 +36,15 @@ def fte_pace_note(horizon_days: float) -> str:
         f"{'is' if round(horizon_days) == 1 else 'are'} scaled to a week, so the "
         "days it holds set the pace: a horizon of whole weeks gives the weekly need."
     )
+
+
+def supervisor_band_text(low: float, high: float) -> str:
+    """The supervisors the usual spans would give at the peak; one figure when they agree
+    ("Between 1 ... and 1" read as a range that is none)."""
+    fewest, most = SUPERVISOR_SPAN_RANGE[1], SUPERVISOR_SPAN_RANGE[0]
+    if round(low) == round(high):
+        return f"{low:.0f} at any usual span, from 1 per {most} to 1 per {fewest} people rostered."
+    return f"Between {low:.0f} (1 per {fewest} people rostered) and {high:.0f} (1 per {most})."
 
 
 def heatmap_caption(horizon_days: float) -> str:
@@ -308,7 +318,7 @@ figures[2].metric(
     "Supervisors (peak)",
     f"{summary.peak_supervisors:,.0f}",
     border=True,
-    help=f"Between {low:.0f} (1 per 15 people rostered) and {high:.0f} (1 per 8).",
+    help=supervisor_band_text(low, high),
 )
 figures[3].metric(
     "FTE",

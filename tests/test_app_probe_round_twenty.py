@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-from test_app_pages import assert_clean, go, metric, open_app, table
+from test_app_pages import assert_clean, contact_records, go, metric, open_app, table
 from test_app_probe_round_sixteen import TWO_QUEUES, two_queue_export, upload
 from test_app_round_two import offered  # noqa: F401  (the fixture)
 
@@ -211,3 +211,18 @@ def test_fte_counts_in_the_full_time_week_the_manager_types(picco_home):
     reopened = go(open_app(), "staffing")
     assert reopened.number_input(key="weekly_hours").value == 40
     assert metric(reopened, "FTE") == "42.0"
+
+
+# ------------------------------------------------- Staffing: the supervisors' usual range
+
+
+def test_the_supervisors_range_reads_as_one_figure_when_both_ends_agree(picco_home):
+    app = go(open_app(), "staffing")
+    (sample_help,) = [item.help for item in app.metric if item.label == "Supervisors (peak)"]
+    # Where the 5 supervisors first peak: a range of two figures, said as one.
+    assert sample_help == "Between 4 (1 per 15 people rostered) and 7 (1 per 8)."
+    go(upload(go(app, "data"), "calls.csv", contact_records()), "staffing")
+    assert metric(app, "Peak people rostered") == "5"
+    (small_help,) = [item.help for item in app.metric if item.label == "Supervisors (peak)"]
+    # Before: "Between 1 (1 per 15 people rostered) and 1 (1 per 8)."
+    assert small_help == "1 at any usual span, from 1 per 8 to 1 per 15 people rostered."
