@@ -158,7 +158,7 @@ first_row[2].metric(
     "shifts cannot follow every interval's ups and downs.",
 )
 second_row[0].metric(
-    "Shift hours needed",
+    "Share of paid hours needed",
     f"{result.efficiency:.1%}",
     border=True,
     help="Hours the plan needs over hours paid on shifts: the rest is people on shift beyond "

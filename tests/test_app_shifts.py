@@ -52,7 +52,7 @@ def test_the_shifts_cover_the_staffing_pages_people_at_the_hours_shown(picco_hom
         ].sum()
     )
     assert part <= 0.3 * paid + 1e-9
-    assert metric(app, "Shift hours needed") == f"{expected.efficiency:.1%}"
+    assert metric(app, "Share of paid hours needed") == f"{expected.efficiency:.1%}"
     assert number(metric(app, "Shift cost, 7 days")) == round(paid * 22.0)
     assert {
         "download_shift_days_csv",

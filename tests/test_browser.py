@@ -233,7 +233,7 @@ def test_shifts_page_covers_the_sample_and_downloads_the_shift_starts(app_page, 
     open_page(page, "Shifts")
     page.locator('[data-testid="stPlotlyChart"]').first.wait_for()
     text = main_text(page)
-    assert "Paid hours on shifts" in text and "Shift hours needed" in text
+    assert "Paid hours on shifts" in text and "Share of paid hours needed" in text
     assert (
         "Shifts against the people needed" in text
         or page.locator('[data-testid="stPlotlyChart"]').count() == 2
