@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyarrow as pa
 
+from data.cjk import direction_of as cjk_direction
+from data.cjk import has_cjk
 from data.errors import IMPORT_CHOICES, InputError, where_to_choose
 from data.labels import header_words, hungarian_parts
 from data.outcomes import (
@@ -321,6 +323,8 @@ INBOUND_VALUES = {
     "inbound call", "ricevuta", "ricevute", "entrant", "entrants", "appel entrant", "eingehend",
     "eingehende", "ankommend", "entrada", "llamada entrante", "entrantes", "recibida",
     "przychodzace", "przychodzące", "przychodzacy", "przychodzący",
+    "inkommande", "indgående", "indgaende", "innkommende", "saapuva", "gelen", "příchozí",
+    "prichozi",  # Swedish, Danish, Norwegian, Finnish, Turkish, Czech
 }  # fmt: skip
 NOT_INBOUND_VALUES = {
     "outbound", "out", "outgoing", "outb", "ob", "uscente", "uscenti", "in uscita", "uscita",
@@ -328,6 +332,8 @@ NOT_INBOUND_VALUES = {
     "sortant", "sortants", "appel sortant", "interne", "ausgehend", "ausgehende", "abgehend",
     "saliente", "salientes", "salida", "llamada saliente",
     "wychodzace", "wychodzące", "wychodzacy", "wychodzący", "wewnetrzne", "wewnętrzne",
+    "utgående", "utgaende", "udgående", "udgaende", "lähtevä", "lahteva", "giden", "odchozí",
+    "odchozi", "interní", "interni", "intern samtal",  # Nordic, Finnish, Turkish, Czech
 }  # fmt: skip
 # Telephony systems spell directions their own way ("outbound-api", "Outgoing", "Manual" for a
 # dialled call): the first word decides. A missed call was an incoming one nobody answered.
@@ -364,7 +370,9 @@ MIN_SHARE = 0.5
 # Spreadsheet exports often end with a "Totale" row (or a day's "Subtotal", an "Average"): a
 # summary, not an interval. Whole first words, so a queue named "Summer" or "Subscriptions" stays.
 TOTAL_LABEL = re.compile(
-    r"^(tot\w*|sum|summary|somma|grand|sub-?\s?tot\w*|average|avg|media|mean)\b", re.IGNORECASE
+    r"^(tot\w*|sum|summary|somma|grand|sub-?\s?tot\w*|average|avg|media|mean)\b"
+    r"|^(合计|合計|总计|總計|小计|小計|总和|합계|총계|소계|평균)",  # Chinese, Japanese, Korean
+    re.IGNORECASE,
 )
 
 
@@ -1734,7 +1742,9 @@ def _exact_direction(value: str) -> bool | None:
     key = value.strip().lower()
     if key in INBOUND_VALUES:
         return True
-    return False if key in NOT_INBOUND_VALUES else None
+    if key in NOT_INBOUND_VALUES:
+        return False
+    return cjk_direction(value) if has_cjk(value) else None
 
 
 def _is_direction(column: _Column) -> bool:
@@ -1818,14 +1828,16 @@ def _datetime_format(column: _Column) -> str | None:
 
 
 _DATE_THEN_CLOCK = re.compile(DATE_THEN_CLOCK)
+_EAST_ASIAN_CLOCK = re.compile(r"\d\s*[時时点點시]\s*\d{2}")  # "8時30分", "8시 30분"
 
 
 def _has_clock(value: str) -> bool:
-    """A time of day in the text: "08:15", "08.15" after the date (Italian exports), or a clock
-    after the date written as time columns write it, "0800", "08h00"."""
+    """A time of day in the text: "08:15", "08.15" after the date (Italian exports), "8時30分", or a
+    clock after the date written as time columns write it, "0800", "08h00"."""
     return (
         ":" in value
         or bool(re.search(r"\s\d{1,2}\.\d{2}(\.\d{2})?\s*$", value))
+        or bool(_EAST_ASIAN_CLOCK.search(value))
         or bool(_DATE_THEN_CLOCK.match(value.strip()))
     )
 

@@ -10,6 +10,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from data.cjk import header_in_english
+
 LABEL_TYPE = pa.dictionary(pa.int32(), pa.string())  # how the CSV reader should read labels
 
 
@@ -53,12 +55,60 @@ def label_codes(values: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, list[st
 # "average" ("Ø Bearbeitungszeit").
 PLAIN_LETTERS = str.maketrans(
     {"ł": "l", "Ł": "L", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "đ": "d",
-     "Đ": "D", "ı": "i"}
+     "Đ": "D", "ı": "i", "ø": "o"}
 )  # fmt: skip
+
+
+# Header words of Swedish, Danish, Norwegian, Finnish, Turkish and Czech exports (accents
+# dropped), as the English words the importer reads: "Inkommande samtal" is "incoming calls",
+# "Ortalama Konuşma Süresi" "average talk duration", "Příchozí hovory" "incoming calls".
+# Compounds are written whole ("samtalstid": talk time).
+FOREIGN_HEADER_WORDS = {
+    # Swedish, Danish, Norwegian
+    "tid": "time", "tidpunkt": "time", "klokkeslet": "time", "klockslag": "time", "dato": "date",
+    "ko": "queue", "koe": "queue", "koer": "queue", "samtal": "calls",
+    "opkald": "calls", "anrop": "calls", "samtaler": "calls", "inkommande": "incoming",
+    "indgaende": "incoming", "innkommende": "incoming", "erbjudna": "offered",
+    "tilbudte": "offered", "besvarade": "answered", "besvarede": "answered",
+    "besvarte": "answered", "besvarat": "answered", "tappade": "abandoned",
+    "overgivna": "abandoned", "missade": "missed", "mistede": "missed", "tapte": "lost",
+    "tabte": "lost", "ubesvarede": "missed", "obesvarade": "missed",
+    "genomsnittlig": "average", "genomsnitt": "average", "gennemsnitlig": "average",
+    "gennemsnit": "average", "gjennomsnittlig": "average", "snitt": "average",
+    "samtalstid": "talk time", "samtaletid": "talk time", "taletid": "talk time",
+    "hanteringstid": "handle time", "behandlingstid": "handle time", "vantetid": "wait time",
+    "koetid": "wait time", "kotid": "wait time", "ventetid": "wait time",
+    "svarstid": "answer time", "svartid": "answer time", "efterarbete": "acw",
+    "efterbehandling": "acw", "etterarbeid": "acw",
+    "serviceniva": "service level", "servicegrad": "service level", "riktning": "direction",
+    "retning": "direction",
+    # Finnish
+    "paivamaara": "date", "pvm": "date", "aika": "time", "kellonaika": "time", "jono": "queue",
+    "puhelut": "calls", "puheluita": "calls", "puhelua": "calls", "saapuneet": "incoming",
+    "vastatut": "answered", "vastaamattomat": "missed", "luovutetut": "abandoned",
+    "keskimaarainen": "average", "puheaika": "talk time", "jonotusaika": "wait time",
+    "kasittelyaika": "handle time", "tila": "status",
+    # Turkish ("ı" reads "i")
+    "tarih": "date", "saat": "time", "zaman": "time", "kuyruk": "queue", "cagri": "calls",
+    "cagrilar": "calls", "cagrisi": "calls", "arama": "calls", "gelen": "incoming",
+    "cevaplanan": "answered", "yanitlanan": "answered", "karsilanan": "answered",
+    "kacan": "missed", "kacirilan": "missed", "terk": "abandoned", "kayip": "lost",
+    "ortalama": "average", "konusma": "talk", "suresi": "duration", "sure": "duration",
+    "bekleme": "wait", "yon": "direction", "durum": "status", "sonuc": "result",
+    # Czech
+    "cas": "time", "fronta": "queue", "fronty": "queue", "hovory": "calls", "hovoru": "call",
+    "hovor": "call", "prichozi": "incoming", "nabidnute": "offered", "prijate": "answered",
+    "prijatych": "answered", "vyrizene": "answered", "zmeskane": "missed",
+    "nedovolane": "missed", "opustene": "abandoned", "ztracene": "lost",
+    "prumerna": "average", "prumerny": "average", "doba": "duration", "cekani": "wait",
+    "vyrizeni": "handle", "smer": "direction", "stav": "status", "vysledek": "result",
+}  # fmt: skip
 
 
 def header_words(name: str) -> set[str]:
     """Lower-case ASCII words of a header: 'CSPL_RECEIVED_CALLS' -> {cspl, received, calls}."""
+    # Chinese, Japanese and Korean terms are written as the English words they mean.
+    name = header_in_english(name)
     # Accents drop off their letters; other signs (’, –, €) separate words like any punctuation.
     ascii_name = "".join(
         char if ord(char) < 128 else " "
@@ -67,6 +117,8 @@ def header_words(name: str) -> set[str]:
     )
     spaced = re.sub(r"([a-z])([A-Z])", r"\1 \2", ascii_name)
     words = set(re.findall(r"[a-z0-9]+", spaced.lower()))
+    if words & FOREIGN_HEADER_WORDS.keys():
+        words = set().union(*(FOREIGN_HEADER_WORDS.get(word, word).split() for word in words))
     # "% Ans Calls" (Avaya CMS) is a share of the calls, not a count of them.
     return words | {"percent"} if "%" in name else words
 

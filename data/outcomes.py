@@ -9,6 +9,7 @@ import unicodedata
 import numpy as np
 import pyarrow as pa
 
+from data.cjk import label_in_english
 from data.labels import PLAIN_LETTERS, header_words, label_codes
 
 # CLOSED: the contact arrived while the center was closed. No agent could take it, so it is no
@@ -39,6 +40,10 @@ _ANSWERED_WORDS_ABROAD = (
     "ATENDID", "CONTESTAD", "RESPONDID",  # Spanish and Portuguese (atendida, atendidos, ...)
     "BEANTWOORD", "AANGENOMEN",  # Dutch
     "ODEBRAN", "ODEBRANY",  # Polish (odebrane, odebrana, odebrano, odebrany)
+    "BESVARAT", "BESVARAD", "BESVARADE", "BESVARET", "BESVART", "BESVAREDE",  # Nordic
+    "VASTATTU", "VASTATUT",  # Finnish
+    "CEVAPLANDI", "CEVAPLANAN", "YANITLANDI", "YANITLANAN", "KARSILANDI", "KARSILANAN",  # Turkish
+    "PRIJAT", "PRIJATY", "PRIJATO", "VYRIZEN", "VYRIZENY", "SPOJEN", "SPOJENY",  # Czech
 )  # fmt: skip
 # "Raccroché", "Aufgelegt", "Colgada" (hung up) are abandoned as "Hang up" is.
 _ABANDONED_WORDS_ABROAD = (
@@ -48,16 +53,24 @@ _ABANDONED_WORDS_ABROAD = (
     "SEM RESPOSTA", "DESISTENCIA", "DESLIGAD",  # Portuguese
     "GEMIST", "OPGEHANGEN", "VERLATEN", "ONBEANTWOORD",  # Dutch
     "NIEODEBRAN", "NIEODEBRANY", "PORZUCON", "PORZUCONY", "UTRACON", "UTRACONY",  # Polish
+    "OBESVARAT", "OBESVARAD", "OBESVARADE", "UBESVARET", "UBESVART", "TAPPAT", "TAPPAD",
+    "TAPPADE", "MISSAT", "MISSAD", "MISSADE", "OVERGIVET", "OVERGIVEN", "AVBRUTET", "AVBRUTEN",
+    "MISTET", "MISTEDE", "TAPT", "TABT", "OPGIVET", "AFBRUDT", "AVBRUTT",  # Nordic
+    "VASTAAMATON", "VASTAAMATTA", "MENETETTY", "LUOVUTETTU", "KESKEYTETTY",  # Finnish
+    "CEVAPLANMADI", "CEVAPSIZ", "YANITLANMADI", "YANITSIZ", "KACAN", "KACIRILDI", "KACIRILAN",
+    "TERK EDILDI", "TERK EDILEN", "KAYIP", "KARSILANMADI",  # Turkish
+    "NEPRIJAT", "NEPRIJATY", "NEPRIJATO", "ZMESKAN", "ZMESKANY", "OPUSTEN", "OPUSTENY",
+    "ZTRACEN", "ZTRACENY", "NEDOVOLAN", "NEDOVOLANY", "ZAVESIL",  # Czech
 )  # fmt: skip
-# An optional leading "Appel", "Anruf", "Llamada" or Polish "Połączenie" ("Appel perdu", "Llamada
-# atendida", "Połączenie odebrane").
-_CALL_WORD = r"^(?:APPELS? |ANRUFE? |LLAMADAS? |POLACZENI[EA] )?"
+# An optional leading "Appel", "Anruf", "Llamada", Polish "Połączenie", Swedish "Samtal" or Czech
+# "Hovor" ("Appel perdu", "Llamada atendida", "Połączenie odebrane", "Samtal besvarat").
+_CALL_WORD = r"^(?:APPELS? |ANRUFE? |LLAMADAS? |POLACZENI[EA] |SAMTAL |OPKALD |HOVORY? )?"
 _ENDINGS = r"(?:E|S|ES|O|A|OS|AS|ER|EN|EM)?\b"
 _ANSWERED_ABROAD = re.compile(_CALL_WORD + f"({'|'.join(_ANSWERED_WORDS_ABROAD)}){_ENDINGS}")
 _ABANDONED_ABROAD = re.compile(_CALL_WORD + f"({'|'.join(_ABANDONED_WORDS_ABROAD)}){_ENDINGS}")
 # "Non traité", "Nicht angenommen", "No atendida", "Não atendida", "Niet beantwoord", "Nie
-# odebrano", "Not handled": an answered label negated.
-_NEGATED = re.compile(r"^(?:NON|NOT|NO|NICHT|PAS|NAO|NIET|NIE) +(.+)")
+# odebrano", "Ej besvarat", "Not handled": an answered label negated.
+_NEGATED = re.compile(r"^(?:NON|NOT|NO|NICHT|PAS|NAO|NIET|NIE|EJ|INTE|IKKE|IKKJE|EI) +(.+)")
 
 # "Caller abandoned", "Short abandon": abandonment named anywhere in the label.
 _ABANDONED_WORD = re.compile(r"\b(ABAND|ABBANDON)")
@@ -148,7 +161,7 @@ def classify_label(label: str) -> int:
     it) but neither as answered nor as abandoned.
     """
     # "Call connected", "Call missed" (RingCentral's results): the outcome after the word call.
-    upper = _LEADING_CALL.sub("", _words(label))
+    upper = _LEADING_CALL.sub("", _words(label_in_english(label)))
     if upper in _OUTCOME_CODES:
         return _OUTCOME_CODES[upper]
     parts = [part for part in _LIST_SEPARATOR.split(upper) if part]
