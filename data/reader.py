@@ -55,7 +55,14 @@ from data.outcomes import (
 from data.records import contact_groups
 from data.repair import LinesNotUtf8, mostly_utf8, repaired_copy
 from data.rows import ParsedRows
-from data.sniff import TextFormat, is_footer_row, single_byte_encoding, sniff_file
+from data.sniff import (
+    EAST_ASIAN_ENCODINGS,
+    TextFormat,
+    east_asian_encoding,
+    is_footer_row,
+    single_byte_encoding,
+    sniff_file,
+)
 from data.timestamps import (
     DASHES,
     DATE_FORMATS,
@@ -523,8 +530,14 @@ def _read_csv(
             parse_options=text_format.parse_options(),
             convert_options=convert,
         )
-    except UnicodeDecodeError:
-        if encoding not in ("cp1252", "cp1250"):
+    except UnicodeDecodeError as error:
+        if encoding in EAST_ASIAN_ENCODINGS:  # a byte beyond the sniffed head the code page lacks
+            raise InputError(
+                f"{name}: the file reads as {encoding} text at first, but holds bytes further on "
+                f"that are not {encoding} ({error.reason}). Save it again as CSV UTF-8 (Excel: "
+                "Save As, 'CSV UTF-8') and import that file."
+            ) from error
+        if encoding not in ("cp1252", "cp1250", "cp1254"):
             raise
         text_format.encoding = "latin-1"  # a byte beyond the sniffed head that cp1252 lacks
         return _read_csv(path, name, text_format, wanted, label_columns, text_columns)
@@ -536,7 +549,7 @@ def _read_csv(
             data = path.read_bytes()
             if mostly_utf8(data):
                 raise LinesNotUtf8 from error
-            text_format.encoding = single_byte_encoding(data)
+            text_format.encoding = east_asian_encoding(data) or single_byte_encoding(data)
             return _read_csv(path, name, text_format, wanted, label_columns, text_columns)
         typed = len(label_columns) + len(text_columns) < len(wanted)
         if "conversion error" in message.lower() and typed:

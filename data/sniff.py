@@ -236,7 +236,7 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
             head = head.replace(b"\x00", b"")
         _reject_binary(head, display_name)
         encoding = detect_encoding(head, complete)
-        mixed = encoding in ("cp1252", "cp1250", "latin-1") and mostly_utf8(head)
+        mixed = encoding in ("cp1252", "cp1250", "cp1254", "latin-1") and mostly_utf8(head)
         if mixed:  # a UTF-8 export with a few Windows-1252 lines: read line by line
             encoding = "utf-8"
             text = decode_lines(head)[0]
@@ -619,8 +619,62 @@ def detect_encoding(head: bytes, complete: bool = True) -> str:
     except UnicodeDecodeError as error:
         # A multi-byte character cut by the end of the head is still UTF-8.
         if complete or error.start < len(head) - 3:
-            return single_byte_encoding(head)
+            return east_asian_encoding(head) or single_byte_encoding(head)
     return "utf-8"
+
+
+# Chinese, Japanese and Korean Windows exports (Excel's "CSV" there) are written in a double-byte
+# code page: GBK, Big5 (cp950), Shift-JIS (cp932) or Korean's cp949. Each character is a lead
+# byte above 0x80 and a second byte; Western text read so pairs an "é" with the letter after it.
+# Such text decodes to CJK characters only, and (Korean, Chinese) to two high bytes a character.
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_CJK_TEXT = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7a3\uff01-\uff5e]")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+EAST_ASIAN_SAMPLE_BYTES = 1 << 22  # of a whole file read again: enough to tell the code page
+MIN_CJK_CHARACTERS = 4  # fewer are no evidence for a code page
+CJK_SHARE = 0.95  # of the non-ASCII characters, CJK characters (or Hangul for Korean)
+HIGH_BYTES_PER_CHARACTER = 1.5  # GBK and cp949 characters are mostly two high bytes
+GB2312_HIGH_BYTES_PER_CHARACTER = 1.9
+# Western text read as Big5 pairs each accented letter with the ASCII letter after it: one high
+# byte a character, where Big5's characters have two in about half of them.
+BIG5_HIGH_BYTES_PER_CHARACTER = 1.2
+EAST_ASIAN_ENCODINGS = ("cp949", "cp932", "gbk", "cp950")
+
+
+def east_asian_encoding(data: bytes) -> str | None:
+    """ "cp949", "cp932", "gbk" or "cp950" when `data` (no valid UTF-8) is Korean, Japanese,
+    Simplified or Traditional Chinese text in that code page, else None."""
+    data = data[:EAST_ASIAN_SAMPLE_BYTES]
+    data = data[: data.rfind(b"\n") + 1] or data  # a character cut by the end of the sample
+    high_bytes = len(data) - len(data.translate(None, bytes(range(0x80, 0x100))))
+    for encoding, own in (
+        ("cp949", _HANGUL),
+        ("cp932", _KANA),
+        ("gbk", _CJK_TEXT),
+        ("cp950", _CJK_TEXT),
+    ):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        wide = len(_NOT_ASCII.findall(text))
+        if wide < MIN_CJK_CHARACTERS or len(_CJK_TEXT.findall(text)) < CJK_SHARE * wide:
+            continue
+        own_characters = len(own.findall(text))
+        two_high_bytes = high_bytes >= HIGH_BYTES_PER_CHARACTER * wide
+        if encoding == "cp949" and own_characters >= CJK_SHARE * wide and two_high_bytes:
+            return encoding  # Korean is written in Hangul
+        # Japanese writes kana; Shift-JIS's second byte is often ASCII, so they are the evidence.
+        if encoding == "cp932" and own_characters:
+            return encoding
+        # Simplified Chinese keeps to GB2312, two high bytes a character; Traditional Chinese
+        # (Big5, Windows' cp950) writes many a second byte in ASCII, which GBK also reads.
+        if encoding == "gbk" and high_bytes >= GB2312_HIGH_BYTES_PER_CHARACTER * wide:
+            return encoding
+        if encoding == "cp950" and high_bytes >= BIG5_HIGH_BYTES_PER_CHARACTER * wide:
+            return encoding
+    return None
 
 
 # Polish (and other Central European) Windows exports are written in Windows-1250, whose ą, ł, ż,
@@ -628,23 +682,43 @@ def detect_encoding(head: bytes, complete: bool = True) -> str:
 # after a letter and before another letter (or another of them) is no Western text.
 _CENTRAL_EUROPEAN_LETTERS = re.compile(
     rb"[A-Za-z][\xa5\xaf\xb3\xb9\xbf][A-Za-z\xa5\xaf\xb3\xb9\xbf]"
+    # Czech ě and ů inside a word ("Průměrná") are ì and ù to Windows-1252, which Italian and
+    # French write only at a word's end; ř before i, í or á ("Příchozí") a Danish ø, which comes
+    # before consonants or e; č and Č before a vowel ("čekání", "Čas") a French è or È.
+    rb"|[A-Za-z\xe1\xe9\xed\xfd][\xec\xf9][A-Za-z\xe1\xe9\xed\xfd]"
+    rb"|[BbDdHhKkMmPpTtVvZz][\xf8][i\xe1\xed\xec]"
+    rb"|(?<![A-Za-z])[\xc8\xe8][aeiouy\xe1\xe9\xed]|[a-z][\xe8][aeiouy\xe1\xe9\xed]"
 )
+# Turkish Windows exports are written in Windows-1254: its ğ, ı, ş (İ, Ş, Ğ) are Windows-1252's
+# ð, ý, þ ("Çaðrý", "Müþteri"), letters only Icelandic writes, and Icelandic also writes á, é,
+# í, ó, ú and æ, which Turkish does not.
+_TURKISH_LETTERS = re.compile(rb"[A-Za-z\xe7\xf6\xfc][\xf0\xfd\xfe][A-Za-z\xe7\xf6\xfc]")
+_ICELANDIC_LETTERS = re.compile(rb"[\xc1\xc6\xc9\xcd\xd3\xda\xe1\xe6\xe9\xed\xf3\xfa]")
 
 
 def single_byte_encoding(data: bytes) -> str:
-    """ "cp1250" when `data` is Central European text written in Windows-1250, else "cp1252"
-    when it decodes as Windows-1252, else "latin-1"."""
-    try:
-        data.decode("cp1252")
-    except UnicodeDecodeError:
-        return "latin-1"
-    if _CENTRAL_EUROPEAN_LETTERS.search(data):
-        try:
-            data.decode("cp1250")
-        except UnicodeDecodeError:
-            return "cp1252"
+    """ "cp1250" when `data` is Central European text written in Windows-1250, "cp1254" when it
+    is Turkish text in Windows-1254, else "cp1252" when it decodes as Windows-1252, else
+    "latin-1"."""
+    if _CENTRAL_EUROPEAN_LETTERS.search(data) and _decodes(data, "cp1250"):
         return "cp1250"
+    if not _decodes(data, "cp1252"):
+        return "latin-1"
+    if (
+        _TURKISH_LETTERS.search(data)
+        and not _ICELANDIC_LETTERS.search(data)
+        and _decodes(data, "cp1254")
+    ):
+        return "cp1254"
     return "cp1252"
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def utf16_encoding(head: bytes) -> str | None:
