@@ -223,6 +223,12 @@ _ISO_DURATION = (
 # the marks are turned into the units above (seconds first, their '' holds a minute's ').
 _SECONDS_MARK = r"(\d)\s*(?:''|’’|′′|\"|″|”)"
 _MINUTES_MARK = r"(\d)\s*['’′]"
+# Chinese, Japanese and Korean units, "1小时2分3秒", "2分5秒", "1時間2分", "2분 5초": as "1h2m3s".
+_CJK_UNITS = (
+    (r"(\d)\s*(?:小时|小時|時間|시간)\s*", r"\1h "),
+    (r"(\d)\s*(?:分钟|分鐘|分|분)\s*", r"\1m "),
+    (r"(\d)\s*(?:秒钟|秒鐘|秒|초)", r"\1s"),
+)
 _THOUSANDS = r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$"
 # Thousands grouped by an apostrophe (Swiss "1'234.5") or a space (French "1 234,5": Excel
 # writes a no-break or narrow no-break space), whichever the decimal mark: no number else reads so.
@@ -281,11 +287,39 @@ def _east_asian_half_day(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray 
     return pc.replace_substring_regex(values, _EAST_ASIAN_AFTERNOON + _EAST_ASIAN_CLOCK, r"\1 PM")
 
 
+# Chinese, Japanese and Korean dates and clocks written with their unit marks: "2024年3月4日",
+# "2024년 3월 4일", Korean "2024. 3. 4.", a weekday in brackets after the date ("2024/03/04(月)"),
+# clocks "8時30分", "8点30分", "8시 30분 00초". Written as "2024/3/4" and "8:30:00", the usual
+# year-first formats read them.
+_EAST_ASIAN_DATE_MARKS = r"\d\s*[年년]\s*\d|\d\s*[時时点點시]\s*\d|^\d{4}\.\s+\d|\d\s*[(（][月火水木金土日월화수목금토일][)）]"
+_EAST_ASIAN_DATE = (r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?", r"\1/\2/\3")
+_KOREAN_DOTTED_DATE = (r"^(\d{4})\.\s+(\d{1,2})\.\s+(\d{1,2})\.?", r"\1/\2/\3")
+_BRACKETED_WEEKDAY = (r"\s*[(（][月火水木金土日월화수목금토일][)）]", "")
+_EAST_ASIAN_CLOCK_SECONDS = (
+    r"(\d{1,2})\s*[時时点點시]\s*(\d{2})\s*[分분]\s*(\d{2})\s*[秒초]",
+    r"\1:\2:\3",
+)
+_EAST_ASIAN_CLOCK_MINUTES = (r"(\d{1,2})\s*[時时点點시]\s*(\d{2})\s*[分분]?", r"\1:\2")
+
+
+def _east_asian_dates(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    """Text with "2024年3月4日 8時30分" written "2024/3/4 8:30" (see _EAST_ASIAN_DATE_MARKS)."""
+    head = values.slice(0, _EAST_ASIAN_SAMPLE)
+    if not pc.any(pc.match_substring_regex(head, _EAST_ASIAN_DATE_MARKS)).as_py():
+        return values
+    for pattern, replacement in (
+        _EAST_ASIAN_DATE, _KOREAN_DOTTED_DATE, _BRACKETED_WEEKDAY, _EAST_ASIAN_CLOCK_SECONDS,
+        _EAST_ASIAN_CLOCK_MINUTES,
+    ):  # fmt: skip
+        values = pc.replace_substring_regex(values, pattern, replacement)
+    return pc.utf8_trim_whitespace(values)
+
+
 def clean_text(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
     """Trim blanks, keep an ISO interval's start, drop a leading weekday, fractional seconds, the
     end of an interval range ("08:00 - 08:15"), a comma after the date, a word for "at" before
     the clock ("um 08:30") and zone offsets or a UTC mark, so one format fits every value."""
-    values = _east_asian_half_day(pc.utf8_trim_whitespace(values))
+    values = _east_asian_half_day(_east_asian_dates(pc.utf8_trim_whitespace(values)))
     values = pc.replace_substring_regex(values, _ISO_INTERVAL, r"\1")
     if pc.any(pc.match_substring_regex(values, _MAYBE_WEEKDAY)).as_py():
         values = pc.replace_substring_regex(values, _WEEKDAY, r"\1")
@@ -607,7 +641,9 @@ def parse_duration(
 
 def _worded_durations(written: pa.ChunkedArray | pa.Array) -> np.ndarray:
     """Seconds of durations in ISO 8601 ("PT5M40S") or in units, words or marks ("5m 0s",
-    "1h 2m 3s", "4' 33\""); NaN where unreadable."""
+    "1h 2m 3s", "4' 33\"", "2分5秒"); NaN where unreadable."""
+    for unit, letter in _CJK_UNITS:
+        written = pc.replace_substring_regex(written, unit, letter)
     written = pc.replace_substring_regex(written, _SECONDS_MARK, r"\1s")
     written = pc.replace_substring_regex(written, _MINUTES_MARK, r"\1m")
     words = pc.extract_regex(written, _UNIT_DURATION)
