@@ -1,0 +1,436 @@
+"""Round-twenty-six probes: Chinese, Japanese and Korean exports (their headers, outcome labels,
+directions, "合计" totals, dates written 2024年3月4日 or 2024. 3. 4., durations 2分5秒) in their
+Windows code pages (GBK, Big5, Shift-JIS, cp949); Swedish, Danish, Norwegian, Finnish, Turkish and
+Czech exports, the last two in Windows-1254 and Windows-1250."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pyarrow as pa
+import pytest
+from import_support import (
+    answered_weighted_aht,
+    at,
+    clock,
+    contacts_per_queue,
+    note_with,
+    spread_arrival,
+    write,
+)
+
+from data import schema
+from data.importer import import_files_detailed
+from data.labels import header_words
+from data.outcomes import ABANDONED, ANSWERED, classify_label
+from data.sniff import detect_encoding
+from data.timestamps import parse_duration
+
+MONDAY = dt.datetime(2024, 3, 4, 8)
+SERVED = (0, 1, 3, 4)  # of every five calls, these were answered
+
+
+def _text(lines: list[str]) -> str:
+    return "\r\n".join(lines) + "\r\n"
+
+
+def _slots(days: int = 5, count: int = 20) -> list[dt.datetime]:
+    return [MONDAY + dt.timedelta(days=day, minutes=30 * slot)
+            for day in range(days) for slot in range(count)]  # fmt: skip
+
+
+def _outcomes(result) -> tuple[float, float]:
+    frame = result.dataset.intervals
+    return float(frame[schema.ANSWERED].sum()), float(frame[schema.ABANDONED].sum())
+
+
+def _talk(n: int) -> int:
+    return 60 + n * 7 % 240 if n % 5 in SERVED else 0
+
+
+def _mean_talk(count: int, inbound=lambda n: True) -> float:
+    return float(np.mean([_talk(n) for n in range(count) if n % 5 in SERVED and inbound(n)]))
+
+
+# --- Chinese ----------------------------------------------------------------------------------
+
+
+def _chinese_report() -> str:
+    lines = ["日期,时间段,队列,来电量,接通量,放弃量,平均通话时长,平均等待时长"]
+    for t in _slots():
+        end = t + dt.timedelta(minutes=30)
+        for queue, base in (("售后服务", 12), ("销售热线", 5)):
+            calls = base + t.hour % 3
+            lines.append(f"{t:%Y-%m-%d},{t:%H:%M}-{end:%H:%M},{queue},{calls},{calls - 1},1,"
+                         f"{clock(200 + t.hour)},{clock(15)}")  # fmt: skip
+    return _text(lines)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gbk"])
+def test_a_chinese_interval_report_is_read(tmp_path, encoding):
+    # Before: no header was recognised (Chinese has no Latin letters to match), so the report was
+    # refused for want of a count; in GBK, as Excel saves CSV on Chinese Windows, its text was
+    # read as Windows-1252 signs.
+    path = write(tmp_path, "队列报表.csv", _chinese_report(), encoding)
+    result = import_files_detailed([path])
+    report = result.files[0]
+    assert (report.kind, report.interval_minutes) == (schema.KIND_INTERVALS, 30)
+    assert report.columns == {
+        "date": "日期",
+        "time": "时间段",
+        "volume": "来电量",
+        "aht": "平均通话时长",
+        "queue": "队列",
+        "wait": "平均等待时长",
+        "answered": "接通量",
+        "abandoned": "放弃量",
+    }
+    assert contacts_per_queue(result) == {"售后服务": 1310.0, "销售热线": 610.0}
+    first = at(result.dataset, "2024-03-05 09:00", "销售热线")
+    assert (first[schema.VOLUME], first[schema.ANSWERED], first[schema.ABANDONED]) == (5, 4, 1)
+    assert (first[schema.AHT_SECONDS], first[schema.WAIT_SECONDS]) == (209, 15)
+
+
+def _chinese_call_log() -> str:
+    lines = ["开始时间,呼叫类型,技能组,主叫号码,通话时长,排队时长(秒),呼叫结果"]
+    for n in range(300):
+        kind = "呼出" if n % 6 == 5 else "呼入"
+        result = "已接听" if n % 5 in SERVED else "未接通"
+        lines.append(f"{spread_arrival(n):%Y-%m-%d %H:%M:%S},{kind},{['售后', '售前'][n % 2]},"
+                     f"1390000{n:04d},{clock(_talk(n))},{5 + n % 40},{result}")  # fmt: skip
+    lines.append("合计,,,,,,")
+    return _text(lines)
+
+
+def test_a_chinese_call_log_in_gbk_reads_its_queue_directions_and_outcomes(tmp_path):
+    # Before: only the time was found; every call, outbound ones too, was one queue named by the
+    # file, without outcome, talk time or wait.
+    result = import_files_detailed([write(tmp_path, "通话记录.csv", _chinese_call_log(), "gbk")])
+    columns = result.files[0].columns
+    assert (columns["queue"], columns["direction"], columns["outcome"]) == (
+        "技能组", "呼叫类型", "呼叫结果")  # fmt: skip
+    assert (columns["handle"], columns["wait"]) == ("通话时长", "排队时长(秒)")
+    inbound = [n for n in range(300) if n % 6 != 5]
+    assert contacts_per_queue(result) == {
+        "售后": float(sum(n % 2 == 0 for n in inbound)),
+        "售前": float(sum(n % 2 == 1 for n in inbound)),
+    }
+    answered = sum(n % 5 in SERVED for n in inbound)
+    assert _outcomes(result) == (answered, len(inbound) - answered)
+    assert answered_weighted_aht(result) == pytest.approx(_mean_talk(300, lambda n: n % 6 != 5))
+    assert "'合计'" in note_with(result.dataset, "holding only a note")
+
+
+def test_a_traditional_chinese_report_in_big5_with_its_total_line(tmp_path):
+    # Before: Big5 bytes were read as Windows-1252 and no column was found.
+    lines = ["日期,時段,隊列,來電數,接聽數,放棄數,平均通話時間(秒)"]
+    for t in _slots():
+        lines.append(f"{t:%Y/%m/%d},{t:%H:%M},客服專線,{10 + t.minute // 30},{9 + t.minute // 30},"
+                     f"1,{200 + t.hour}")  # fmt: skip
+    lines.append("總計,,,1050,950,100,205")
+    result = import_files_detailed([write(tmp_path, "話務.csv", _text(lines), "big5")])
+    assert result.files[0].columns["volume"] == "來電數"
+    assert contacts_per_queue(result) == {"客服專線": 1050.0}
+    assert at(result.dataset, "2024-03-06 10:30")[schema.AHT_SECONDS] == 210
+    assert "cp950" in note_with(result.dataset, "rows read as interval volumes")
+
+
+# --- Japanese and Korean ----------------------------------------------------------------------
+
+
+def _japanese_call_log() -> str:
+    lines = ["着信日時,発信者番号,キュー,ステータス,通話時間,待ち時間,オペレーター"]
+    for n in range(300):
+        status = "応答" if n % 5 in SERVED else "放棄"
+        lines.append(f"{spread_arrival(n):%Y/%m/%d %H:%M:%S},090{n:08d},"
+                     f"{['サポート', '営業'][n % 2]},{status},{clock(_talk(n))},"
+                     f"{clock(5 + n % 40)},{'田中' if _talk(n) else ''}")  # fmt: skip
+    return _text(lines)
+
+
+def test_a_japanese_call_log_in_shift_jis_is_read(tmp_path):
+    # Before: read as Windows-1252 ("\x92\x85\x90M" for 着信日時): one queue named by the file,
+    # no outcome, no talk time.
+    result = import_files_detailed([write(tmp_path, "着信履歴.csv", _japanese_call_log(), "cp932")])
+    columns = result.files[0].columns
+    assert (columns["timestamp"], columns["queue"], columns["outcome"]) == (
+        "着信日時", "キュー", "ステータス")  # fmt: skip
+    assert (columns["handle"], columns["wait"]) == ("通話時間", "待ち時間")
+    assert contacts_per_queue(result) == {"サポート": 150.0, "営業": 150.0}
+    assert _outcomes(result) == (240.0, 60.0)
+    assert answered_weighted_aht(result) == pytest.approx(_mean_talk(300))
+    assert note_with(result.dataset, "outcome 'ステータス':") == (
+        "着信履歴.csv: outcome 'ステータス': 応答 -> answered (240), 放棄 -> abandoned (60)."
+    )
+
+
+def test_a_japanese_report_with_dates_written_in_kanji(tmp_path):
+    # Before: "2024年3月4日" was no date ("no column with dates or timestamps was found").
+    lines = ["日付,時間帯,キュー名,着信数,応答数,放棄数,平均処理時間(秒)"]
+    for t in _slots():
+        lines.append(f"{t.year}年{t.month}月{t.day}日,{t:%H:%M},サポート,{10 + t.hour % 3},"
+                     f"{9 + t.hour % 3},1,{200 + t.hour}")  # fmt: skip
+    result = import_files_detailed([write(tmp_path, "着信.csv", _text(lines), "cp932")])
+    columns = result.files[0].columns
+    assert (columns["date"], columns["volume"], columns["aht"]) == (
+        "日付", "着信数", "平均処理時間(秒)")  # fmt: skip
+    row = at(result.dataset, "2024-03-07 11:30", "サポート")
+    assert (row[schema.VOLUME], row[schema.ANSWERED], row[schema.AHT_SECONDS]) == (12, 11, 211)
+
+
+@pytest.mark.parametrize(
+    ("header", "written"),
+    [("일시", "{t:%Y. %m. %d.} {t:%H:%M}"),  # Korean Excel's dates
+     ("开始时间", "{t.year}年{t:%m}月{t:%d}日 {t:%H:%M:%S}"),
+     ("日時", "{t:%Y/%m/%d}({weekday}) {t.hour}時{t:%M}分"),
+     ("날짜", "{t.year}년 {t.month}월 {t.day}일 {t:%H:%M}")],
+)  # fmt: skip
+def test_east_asian_dates_and_clocks_are_read(tmp_path, header, written):
+    # Before: each was refused: "no column with dates or timestamps was found".
+    lines = [f"{header},来电量"]
+    for t in _slots():
+        weekday = "月火水木金土日"[t.weekday()]
+        lines.append(f"{written.format(t=t, weekday=weekday)},{10 + t.minute // 30}")
+    result = import_files_detailed([write(tmp_path, "calls.csv", _text(lines))])
+    assert result.files[0].interval_minutes == 30
+    assert result.first_interval == dt.datetime(2024, 3, 4, 8)
+    assert at(result.dataset, "2024-03-08 17:30")[schema.VOLUME] == 11
+    assert result.contacts == 1050
+
+
+def test_a_korean_report_in_cp949_is_read(tmp_path):
+    lines = ["날짜,시간,대기열,인입콜,응답콜,포기콜,평균통화시간"]
+    for t in _slots():
+        for queue, base in (("고객센터", 12), ("영업", 5)):
+            calls = base + t.hour % 3
+            lines.append(f"{t:%Y-%m-%d},{t:%H:%M},{queue},{calls},{calls - 1},1,"
+                         f"{clock(200 + t.hour)}")  # fmt: skip
+    result = import_files_detailed([write(tmp_path, "인입현황.csv", _text(lines), "cp949")])
+    assert result.files[0].columns == {
+        "date": "날짜",
+        "time": "시간",
+        "volume": "인입콜",
+        "aht": "평균통화시간",
+        "queue": "대기열",
+        "answered": "응답콜",
+        "abandoned": "포기콜",
+    }
+    assert contacts_per_queue(result) == {"고객센터": 1310.0, "영업": 610.0}
+    assert _outcomes(result) == (1720.0, 200.0)
+
+
+def test_a_korean_call_log_leaves_its_outgoing_calls_out(tmp_path):
+    lines = ["통화일시,구분,대기열,통화결과,통화시간(초),대기시간(초),상담원"]
+    for n in range(300):
+        kind = "발신" if n % 6 == 5 else "수신"
+        outcome = "응답" if n % 5 in SERVED else "포기"
+        lines.append(f"{spread_arrival(n):%Y-%m-%d %H:%M:%S},{kind},{['고객센터', '영업'][n % 2]},"
+                     f"{outcome},{_talk(n)},{5 + n % 40},{'김민수' if _talk(n) else ''}")  # fmt: skip
+    result = import_files_detailed([write(tmp_path, "통화내역.csv", _text(lines), "cp949")])
+    assert result.files[0].columns["direction"] == "구분"
+    assert contacts_per_queue(result) == {"고객센터": 150.0, "영업": 100.0}
+    assert "'구분' = 발신 left out" in note_with(result.dataset, "left out")
+    inbound = [n for n in range(300) if n % 6 != 5]
+    answered = sum(n % 5 in SERVED for n in inbound)
+    assert _outcomes(result) == (answered, len(inbound) - answered)
+
+
+@pytest.mark.parametrize(
+    ("label", "outcome"),
+    [("已接听", ANSWERED), ("未接听", ABANDONED), ("未接通", ABANDONED), ("接通", ANSWERED),
+     ("放弃", ABANDONED), ("應答", ANSWERED), ("応答", ANSWERED), ("放棄", ABANDONED),
+     ("不在着信", ABANDONED), ("留守番電話", ABANDONED), ("응답", ANSWERED), ("포기", ABANDONED),
+     ("미응답", ABANDONED), ("부재중", ABANDONED)],
+)  # fmt: skip
+def test_east_asian_outcome_labels(label, outcome):
+    # Before: every one of them was an outcome the importer did not know.
+    assert classify_label(label) == outcome
+
+
+@pytest.mark.parametrize(
+    ("written", "seconds"),
+    [("2分5秒", 125), ("1小时2分钟3秒", 3723), ("1時間2分3秒", 3723), ("45秒", 45),
+     ("1시간 2분 3초", 3723), ("3분", 180), ("2 分 05 秒", 125)],
+)  # fmt: skip
+def test_durations_in_east_asian_units(written, seconds):
+    # Before: unreadable (NaN).
+    assert parse_duration(pa.array([written]), False)[0] == pytest.approx(seconds)
+
+
+# --- Swedish, Turkish, Czech ------------------------------------------------------------------
+
+
+def test_a_swedish_interval_report_is_read(tmp_path):
+    # Before: refused, no count recognised ("Inkommande samtal").
+    lines = ["Datum;Tid;Kö;Inkommande samtal;Besvarade samtal;Tappade samtal;"
+             "Genomsnittlig samtalstid;Genomsnittlig väntetid"]  # fmt: skip
+    for t in _slots():
+        for queue, base in (("Kundtjänst", 12), ("Försäljning", 5)):
+            calls = base + t.hour % 3
+            lines.append(f"{t:%Y-%m-%d};{t:%H:%M};{queue};{calls};{calls - 1};1;"
+                         f"{clock(200 + t.hour)};{clock(20)}")  # fmt: skip
+    result = import_files_detailed([write(tmp_path, "ko.csv", _text(lines))])
+    assert result.files[0].columns == {
+        "date": "Datum",
+        "time": "Tid",
+        "volume": "Inkommande samtal",
+        "aht": "Genomsnittlig samtalstid",
+        "queue": "Kö",
+        "wait": "Genomsnittlig väntetid",
+        "answered": "Besvarade samtal",
+        "abandoned": "Tappade samtal",
+    }
+    assert contacts_per_queue(result) == {"Försäljning": 610.0, "Kundtjänst": 1310.0}
+    assert at(result.dataset, "2024-03-04 10:00", "Kundtjänst")[schema.AHT_SECONDS] == 210
+
+
+@pytest.mark.parametrize(
+    ("header", "encoding"),
+    [("Dato;Tid;Kø;Tilbudte opkald;Besvarede opkald;Mistede opkald;Gennemsnitlig taletid;"
+      "Gennemsnitlig ventetid", "cp1252"),  # Danish
+     ("Dato;Tid;Kø;Innkommende anrop;Besvarte anrop;Tapte anrop;Gjennomsnittlig "
+      "behandlingstid;Gjennomsnittlig ventetid", "utf-8"),  # Norwegian
+     ("Päivämäärä;Aika;Jono;Saapuneet puhelut;Vastatut puhelut;Luovutetut puhelut;"
+      "Keskimääräinen puheaika;Keskimääräinen jonotusaika", "cp1252")],  # Finnish
+)  # fmt: skip
+def test_danish_norwegian_and_finnish_reports_are_read(tmp_path, header, encoding):
+    lines = [header]
+    for t in _slots():
+        for queue, base in (("Kundeservice", 12), ("Salg", 5)):
+            calls = base + t.hour % 3
+            lines.append(f"{t:%d-%m-%Y};{t:%H:%M};{queue};{calls};{calls - 1};1;"
+                         f"{clock(200 + t.hour)};{clock(20)}")  # fmt: skip
+    result = import_files_detailed([write(tmp_path, "report.csv", _text(lines), encoding)])
+    names = header.split(";")
+    assert result.files[0].columns == {
+        "date": names[0],
+        "time": names[1],
+        "queue": names[2],
+        "volume": names[3],
+        "answered": names[4],
+        "abandoned": names[5],
+        "aht": names[6],
+        "wait": names[7],
+    }
+    assert contacts_per_queue(result) == {"Kundeservice": 1310.0, "Salg": 610.0}
+    row = at(result.dataset, "2024-03-05 12:00", "Salg")
+    assert (row[schema.ABANDONED], row[schema.AHT_SECONDS], row[schema.WAIT_SECONDS]) == (
+        1,
+        212,
+        20,
+    )
+
+
+def test_a_swedish_call_log_reads_its_direction_and_outcomes(tmp_path):
+    lines = ["Starttid;Riktning;Kö;Resultat;Samtalstid;Väntetid"]
+    for n in range(300):
+        direction = "Utgående" if n % 6 == 5 else "Inkommande"
+        outcome = "Besvarat" if n % 5 in SERVED else "Obesvarat"
+        lines.append(f"{spread_arrival(n):%Y-%m-%d %H:%M:%S};{direction};"
+                     f"{['Kundtjänst', 'Växel'][n % 2]};{outcome};{clock(_talk(n))};"
+                     f"{clock(5 + n % 40)}")  # fmt: skip
+    result = import_files_detailed([write(tmp_path, "samtal.csv", _text(lines))])
+    columns = result.files[0].columns
+    assert (columns["direction"], columns["outcome"], columns["handle"]) == (
+        "Riktning", "Resultat", "Samtalstid")  # fmt: skip
+    assert contacts_per_queue(result) == {"Kundtjänst": 150.0, "Växel": 100.0}
+    inbound = [n for n in range(300) if n % 6 != 5]
+    answered = sum(n % 5 in SERVED for n in inbound)
+    assert _outcomes(result) == (answered, len(inbound) - answered)
+
+
+def test_a_turkish_report_in_windows_1254_keeps_its_letters(tmp_path):
+    # Before: no count recognised, and ğ, ı, ş read as ð, ý, þ ("Müþteri Hizmetleri").
+    lines = ["Tarih;Saat;Kuyruk;Gelen Çağrı;Cevaplanan Çağrı;Kaçan Çağrı;"
+             "Ortalama Konuşma Süresi;Ortalama Bekleme Süresi"]  # fmt: skip
+    for t in _slots():
+        for queue, base in (("Müşteri Hizmetleri", 12), ("Satış", 5)):
+            calls = base + t.hour % 3
+            lines.append(f"{t:%d.%m.%Y};{t:%H:%M};{queue};{calls};{calls - 1};1;"
+                         f"{200 + t.hour};20")  # fmt: skip
+    result = import_files_detailed([write(tmp_path, "cagrilar.csv", _text(lines), "cp1254")])
+    columns = result.files[0].columns
+    assert (columns["volume"], columns["aht"], columns["abandoned"]) == (
+        "Gelen Çağrı", "Ortalama Konuşma Süresi", "Kaçan Çağrı")  # fmt: skip
+    assert contacts_per_queue(result) == {"Müşteri Hizmetleri": 1310.0, "Satış": 610.0}
+    assert at(result.dataset, "2024-03-04 09:30", "Satış")[schema.WAIT_SECONDS] == 20
+
+
+def _czech_report() -> str:
+    lines = ["Datum;Čas;Fronta;Příchozí hovory;Přijaté hovory;Zmeškané hovory;"
+             "Průměrná doba hovoru;Průměrná doba čekání"]  # fmt: skip
+    for t in _slots():
+        for queue, base in (("Zákaznická linka", 12), ("Obchod", 5)):
+            calls = base + t.hour % 3
+            lines.append(f"{t:%d.%m.%Y};{t:%H:%M};{queue};{calls};{calls - 1};1;"
+                         f"{clock(200 + t.hour)};{clock(20)}")  # fmt: skip
+    return _text(lines)
+
+
+def test_a_czech_report_in_windows_1250_is_read_at_its_times(tmp_path):
+    # Before: read as Windows-1252 ("Èas"), its average call time was taken for the clock:
+    # every row at 00:03 on a 1-minute grid.
+    result = import_files_detailed([write(tmp_path, "fronty.csv", _czech_report(), "cp1250")])
+    report = result.files[0]
+    assert (report.interval_minutes, report.columns["time"]) == (30, "Čas")
+    assert report.columns["aht"] == "Průměrná doba hovoru"
+    assert report.columns["wait"] == "Průměrná doba čekání"
+    assert contacts_per_queue(result) == {"Obchod": 610.0, "Zákaznická linka": 1310.0}
+    assert at(result.dataset, "2024-03-08 17:30", "Obchod")[schema.AHT_SECONDS] == 217
+
+
+def test_a_czech_call_log_reads_its_direction_and_outcomes(tmp_path):
+    lines = ["Datum a čas;Směr;Fronta;Stav;Doba hovoru;Doba čekání"]
+    for n in range(300):
+        direction = "Odchozí" if n % 6 == 5 else "Příchozí"
+        outcome = "Přijatý" if n % 5 in SERVED else "Zmeškaný"
+        lines.append(f"{spread_arrival(n):%d.%m.%Y %H:%M:%S};{direction};"
+                     f"{['Zákaznická linka', 'Obchod'][n % 2]};{outcome};{clock(_talk(n))};"
+                     f"{clock(5 + n % 40)}")  # fmt: skip
+    result = import_files_detailed([write(tmp_path, "hovory.csv", _text(lines), "cp1250")])
+    columns = result.files[0].columns
+    assert (columns["direction"], columns["outcome"], columns["queue"]) == (
+        "Směr",
+        "Stav",
+        "Fronta",
+    )
+    assert contacts_per_queue(result) == {"Obchod": 100.0, "Zákaznická linka": 150.0}
+    assert note_with(result.dataset, "outcome 'Stav':").endswith(
+        "Přijatý -> answered (200), Zmeškaný -> abandoned (50)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("label", "outcome"),
+    [("Besvarat", ANSWERED), ("Ej besvarat", ABANDONED), ("Tappat", ABANDONED),
+     ("Opgivet", ABANDONED), ("Vastattu", ANSWERED), ("Cevaplandı", ANSWERED),
+     ("Cevaplanmadı", ABANDONED), ("Terk edildi", ABANDONED), ("Nepřijatý", ABANDONED),
+     ("Hovor přijat", ANSWERED)],
+)  # fmt: skip
+def test_nordic_turkish_and_czech_outcome_labels(label, outcome):
+    assert classify_label(label) == outcome
+
+
+# --- guards -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "read_as"),
+    [("Date;Durée;Répondu;Qualità;Größe\n04/03;é;à;ü\n", "cp1252", "cp1252"),
+     ("Ora;Città;Perché;Lunedì;Più\nè;ì;ò\n", "cp1252", "cp1252"),
+     ("problème;très;Agnès;Ève\n", "cp1252", "cp1252"),
+     ("Kø;Søndag;Åben;Prøve;Døer\n", "cp1252", "cp1252"),
+     ("Þjónusta;staðan;Símtöl\n", "cp1252", "cp1252"),
+     ("Połączenia;Obsługa\n", "cp1250", "cp1250"),
+     ("Příchozí;Zákaznická\n", "cp1250", "cp1250"),
+     ("Müşteri;Satış\n", "cp1254", "cp1254")],
+)  # fmt: skip
+def test_guard_western_exports_keep_windows_1252(text, encoding, read_as):
+    assert detect_encoding(text.encode(encoding)) == read_as
+
+
+def test_guard_western_header_words_are_unchanged():
+    assert header_words("Ø Bearbeitungszeit") == {"bearbeitungszeit"}
+    assert header_words("Avg Handle Time") == {"avg", "handle", "time"}
+    assert header_words("Durée moyenne") == {"duree", "moyenne"}
