@@ -1871,7 +1871,10 @@ HOUR_WORDS = {
 
 def _is_clock(column: _Column, allow_hours: bool) -> bool:
     hour_ranges = all(re.match(HOUR_RANGE, value) for value in column.values)
-    written = any(":" in v or "." in v or _H_CLOCK.match(v) for v in column.values)
+    written = any(
+        ":" in v or "." in v or _H_CLOCK.match(v) or _EAST_ASIAN_CLOCK.search(v)
+        for v in column.values
+    )
     colonless = bool(column.words & TIME_WORDS) and all(_HHMM.fullmatch(v) for v in column.values)
     if not (allow_hours or hour_ranges or written or colonless):
         return False

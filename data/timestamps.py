@@ -188,7 +188,9 @@ _MAYBE_WEEKDAY = (
     r"^[^\d\s.,]{2,12}\.?,?\s+"
     r"(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}\.?\s+(?:de\s+)?[^\d\s]{3,}|[^\d\s.]{3,}\.?\s+\d{1,2})"
 )
-_RANGE_END = r"(\d:\d{2}(?::\d{2})?)\s*[-–]\s*\d{1,2}:\d{2}(?::\d{2})?$"  # "08:00 - 08:15"
+# "08:00 - 08:15"; Chinese, Japanese and Korean write a tilde, "08:00~08:15", "08:00～08:15".
+_RANGE_MARKS = "-–~～〜"
+_RANGE_END = rf"(\d:\d{{2}}(?::\d{{2}})?)\s*[{_RANGE_MARKS}]\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?$"
 _ISO_SHAPE = r"^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(:\d{2})?)?$"
 # Spanish and Portuguese write the half of the day with a space inside it, "08:00 a. m." (Windows
 # and CLDR put a no-break space there): the same AM/PM as "8:00 a.m.".
@@ -196,7 +198,7 @@ _HALF_DAY_GAP = "[\\s\u00a0\u202f]"
 _TIME_OF_DAY = (
     r"^(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?"
     r"(?:" + _HALF_DAY_GAP + r"*(?P<half>[AaPp])\.?(?:" + _HALF_DAY_GAP + r"?[Mm]\.?)?)?"
-    r"(?:\s*(?:-|–).*)?$"
+    rf"(?:\s*[{_RANGE_MARKS}].*)?$"
 )
 _DURATION = r"^(?:(?P<h>\d+):)?(?P<m>\d{1,2}):(?P<s>\d{2})(?:\.\d+)?$"
 # "04:33": minutes and seconds, or hours and minutes; the column as a whole tells which.
@@ -246,7 +248,7 @@ _INTEGER_HOUR = r"^\d{1,2}$"
 _H_CLOCK = r"^(\d{1,2})\s?[hH]\s?(\d{2})\b"
 _H_HOUR = r"^(\d{1,2})\s?[hH]$"
 _HHMM = r"^(\d{2})(\d{2})$"
-HOUR_RANGE = r"^(\d{1,2})\s*[-–]\s*\d{1,2}$"  # "08-09": the hour from 8 to 9
+HOUR_RANGE = rf"^(\d{{1,2}})\s*[{_RANGE_MARKS}]\s*\d{{1,2}}$"  # "08-09": the hour from 8 to 9
 # A date-time whose clock is written as a time column may write it, "03/08/2026 0800",
 # "2026-08-03 08h00", "08/03/2026 8:00a" (also "8:00 a.m."): the last word after a date ending
 # in its year or in a day or month after a separator (so the year of "August 3 2026" is no
@@ -569,7 +571,8 @@ def excel_day_fractions(values: pa.ChunkedArray | pa.Array) -> np.ndarray | None
 def colon_clocks(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
     """Trimmed text with "08h30"/"8h" and, when the whole column is written so, "0830" turned
     into "08:30": the other clock notations then read them."""
-    values = _east_asian_half_day(pc.utf8_trim_whitespace(_as_text(values)))
+    values = pc.utf8_trim_whitespace(_as_text(values))
+    values = _east_asian_half_day(_east_asian_dates(values))  # "8時30分", "오전 8:30"
     # Plain substring and digit tests first: the patterns cost more on millions of rows.
     lettered = pc.or_(pc.match_substring(values, "h"), pc.match_substring(values, "H"))
     if pc.any(lettered).as_py():

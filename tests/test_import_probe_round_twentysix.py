@@ -199,6 +199,28 @@ def test_east_asian_dates_and_clocks_are_read(tmp_path, header, written):
     assert result.contacts == 1050
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "{t:%H:%M}~{end:%H:%M}",
+        "{t:%H:%M}～{end:%H:%M}",
+        "{t.hour}時{t:%M}分",
+        "{t.hour}시 {t:%M}분",
+    ],
+)
+def test_east_asian_interval_labels_in_a_time_column(tmp_path, written):
+    # Before: refused, "Column '時間帯' (e.g. '08:00～08:30') was not read as clock times".
+    lines = ["日付,時間帯,着信数"]
+    for t in _slots():
+        end = t + dt.timedelta(minutes=30)
+        lines.append(f"{t:%Y/%m/%d},{written.format(t=t, end=end)},{10 + t.minute // 30}")
+    result = import_files_detailed([write(tmp_path, "calls.csv", _text(lines))])
+    assert result.files[0].columns["time"] == "時間帯"
+    assert result.files[0].interval_minutes == 30
+    assert at(result.dataset, "2024-03-06 12:30")[schema.VOLUME] == 11
+    assert result.contacts == 1050
+
+
 def test_a_korean_report_in_cp949_is_read(tmp_path):
     lines = ["날짜,시간,대기열,인입콜,응답콜,포기콜,평균통화시간"]
     for t in _slots():
