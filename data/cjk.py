@@ -42,7 +42,11 @@ HEADER_TERMS: dict[str, str] = {
     "未接通": "missed", "未接听": "missed", "未接聽": "missed", "未接": "missed",
     "未応答": "missed", "無応答": "missed", "미응답": "missed", "부재": "missed",
     "接通": "answered", "接听": "answered", "接聽": "answered", "应答": "answered",
-    "應答": "answered", "応答": "answered", "응답": "answered", "受付": "answered",
+    "應答": "answered", "応答": "answered", "응답": "answered", "接起": "answered",
+    "응대": "handled", "受付": "received", "호": "calls",  # Korean 인입호: incoming calls
+    # the wait before an answer ("平均応答時間", Japanese and Korean ASA)
+    "応答時間": "time to answer", "应答时长": "time to answer", "應答時長": "time to answer",
+    "응답시간": "time to answer",
     "放弃": "abandoned", "放棄": "abandoned", "포기": "abandoned", "呼损": "lost",
     "呼損": "lost",
     # times per contact

@@ -242,6 +242,31 @@ def test_a_korean_report_in_cp949_is_read(tmp_path):
     assert _outcomes(result) == (1720.0, 200.0)
 
 
+@pytest.mark.parametrize(
+    ("header", "roles"),
+    [("日付,時間帯,受付件数,応答件数,放棄件数,平均応答時間,平均通話時間",
+      ("受付件数", "応答件数", "放棄件数", "平均応答時間", "平均通話時間")),
+     ("일자,시간대,인입호,응대호,포기호,평균응답시간,평균통화시간",
+      ("인입호", "응대호", "포기호", "평균응답시간", "평균통화시간")),
+     ("日期,时段,呼入总量,人工接起量,放弃量,平均应答时长,平均通话时长",
+      ("呼入总量", "人工接起量", "放弃量", "平均应答时长", "平均通话时长"))],
+)  # fmt: skip
+def test_east_asian_received_answered_and_speed_of_answer_headers(tmp_path, header, roles):
+    # Before: Japanese "受付" (received) calls were taken for answered ones and the contacts for
+    # received + abandoned; Korean "응대호" (handled calls), Chinese "接起" (picked up) and the
+    # speed of answer ("平均応答時間") were not read.
+    lines = [header]
+    for t in _slots():
+        lines.append(f"{t:%Y-%m-%d},{t:%H:%M},{10 + t.minute // 30},{9 + t.minute // 30},1,15,200")
+    result = import_files_detailed([write(tmp_path, "report.csv", _text(lines))])
+    columns = result.files[0].columns
+    assert (columns["volume"], columns["answered"], columns["abandoned"]) == roles[:3]
+    assert (columns["wait"], columns["aht"]) == roles[3:]
+    assert result.contacts == 1050
+    row = at(result.dataset, "2024-03-04 08:30")
+    assert (row[schema.VOLUME], row[schema.ANSWERED], row[schema.WAIT_SECONDS]) == (11, 10, 15)
+
+
 def test_a_korean_call_log_leaves_its_outgoing_calls_out(tmp_path):
     lines = ["통화일시,구분,대기열,통화결과,통화시간(초),대기시간(초),상담원"]
     for n in range(300):
