@@ -76,7 +76,11 @@ LABEL_TERMS: dict[str, str] = {
     "未应答": "missed", "未應答": "missed", "无应答": "missed", "無應答": "missed",
     "未応答": "missed", "無応答": "missed", "不在着信": "missed", "不在": "missed",
     "미응답": "missed", "미연결": "missed", "부재중": "missed", "부재": "missed",
-    "漏接": "missed", "呼损": "abandoned", "呼損": "abandoned",
+    "漏接": "missed", "呼损": "abandoned", "呼損": "abandoned", "挂机": "hang up",
+    "掛機": "hang up",
+    # who ended the call, as Amazon Connect's CUSTOMER_DISCONNECT: the row's time tells the rest
+    "客户挂机": "customer hang up", "客戶掛機": "customer hang up", "坐席挂机": "agent hang up",
+    "座席挂机": "agent hang up", "座席掛機": "agent hang up",
     "放弃": "abandoned", "放棄": "abandoned", "포기": "abandoned", "挂断": "abandoned",
     "已接听": "answered", "已接聽": "answered", "已接通": "answered", "接通": "answered",
     "接听": "answered", "接聽": "answered", "已应答": "answered", "应答": "answered",
@@ -128,7 +132,12 @@ def label_in_english(label: str) -> str:
     "answered"); any other label as it is."""
     if not has_cjk(label):
         return label
-    return _LABEL_PATTERN.sub(lambda match: f" {LABEL_TERMS[match.group()]} ", label).strip()
+    english = _LABEL_PATTERN.sub(lambda match: f" {LABEL_TERMS[match.group()]} ", label)
+    if english == label:
+        return label
+    # Who answered or left is said around the outcome ("座席接听": the agent answered, "排队放弃":
+    # abandoned in the queue): the outcome is the term read.
+    return " ".join(_CJK.sub(" ", english).split())
 
 
 def direction_of(value: str) -> bool | None:

@@ -263,7 +263,9 @@ def transferred(label: str) -> bool:
 def ended_by_caller(label: str) -> bool:
     """A label that only says the caller ended the contact ("Customer Disconnect", "Caller hung
     up"), not whether an agent answered it first."""
-    return classify_label(label) == OTHER and bool(_ENDED_BY_CALLER.search(_words(label)))
+    return classify_label(label) == OTHER and bool(
+        _ENDED_BY_CALLER.search(_words(label_in_english(label)))
+    )
 
 
 def classify_outcomes(

@@ -23,7 +23,7 @@ from import_support import (
 from data import schema
 from data.importer import import_files_detailed
 from data.labels import header_words
-from data.outcomes import ABANDONED, ANSWERED, classify_label
+from data.outcomes import ABANDONED, ANSWERED, OTHER, classify_label, ended_by_caller
 from data.sniff import detect_encoding
 from data.timestamps import parse_duration
 
@@ -283,16 +283,42 @@ def test_a_korean_call_log_leaves_its_outgoing_calls_out(tmp_path):
     assert _outcomes(result) == (answered, len(inbound) - answered)
 
 
+def test_a_chinese_cdr_reads_who_answered_and_who_left(tmp_path):
+    # Before: "座席接听" (agent answered), "排队放弃" (abandoned in the queue) and "客户未接" were
+    # outcomes the importer did not know.
+    states = ["座席接听", "座席接听", "排队放弃", "座席接听", "客户未接", "IVR挂机"]
+    lines = ["通话ID,客户号码,呼叫类型,开始时间,通话时长,排队时长,技能组,座席姓名,接听状态,挂机方"]
+    for n in range(300):
+        state = states[n % 6]
+        talk = 100 + n % 80 if state == "座席接听" else 0
+        lines.append(f"CDR{n:06d},1380013{n:04d},呼入,{spread_arrival(n):%Y-%m-%d %H:%M:%S},"
+                     f"{clock(talk)},{clock(15)},{['售后', '售前'][n % 2]},"
+                     f"{'王芳' if talk else ''},{state},{['座席挂机', '客户挂机'][n % 2]}")  # fmt: skip
+    result = import_files_detailed([write(tmp_path, "cdr.csv", _text(lines))])
+    assert result.files[0].columns["outcome"] == "接听状态"
+    assert _outcomes(result) == (150.0, 100.0)  # the 50 IVR hang-ups are neither
+    assert note_with(result.dataset, "outcome '接听状态':").startswith(
+        "cdr.csv: outcome '接听状态': 座席接听 -> answered (150), 排队放弃 -> abandoned (50), "
+        "客户未接 -> abandoned (50), IVR挂机 -> other (50)"
+    )
+
+
 @pytest.mark.parametrize(
     ("label", "outcome"),
     [("已接听", ANSWERED), ("未接听", ABANDONED), ("未接通", ABANDONED), ("接通", ANSWERED),
      ("放弃", ABANDONED), ("應答", ANSWERED), ("応答", ANSWERED), ("放棄", ABANDONED),
      ("不在着信", ABANDONED), ("留守番電話", ABANDONED), ("응답", ANSWERED), ("포기", ABANDONED),
-     ("미응답", ABANDONED), ("부재중", ABANDONED)],
+     ("미응답", ABANDONED), ("부재중", ABANDONED), ("座席接听", ANSWERED), ("排队放弃", ABANDONED),
+     ("客户挂机", OTHER), ("オペレーター応答", ANSWERED)],
 )  # fmt: skip
 def test_east_asian_outcome_labels(label, outcome):
     # Before: every one of them was an outcome the importer did not know.
     assert classify_label(label) == outcome
+
+
+def test_a_chinese_customer_hang_up_says_only_who_ended_the_call():
+    # As "Customer Disconnect": the row's handle time tells a served caller from one who left.
+    assert ended_by_caller("客户挂机") and not ended_by_caller("座席挂机")
 
 
 @pytest.mark.parametrize(
