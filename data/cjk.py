@@ -64,6 +64,7 @@ HEADER_TERMS: dict[str, str] = {
     "结果": "result", "結果": "result", "결과": "result", "状态": "status", "狀態": "status",
     "状態": "status", "ステータス": "status", "상태": "status", "方向": "direction",
     "방향": "direction", "类型": "type", "類型": "type", "種別": "type", "유형": "type",
+    "是否": "is",  # "是否放弃": abandoned or not, a yes/no flag
     "主叫": "caller", "発信者": "caller", "발신자": "caller", "발신": "caller", "被叫": "called",
     "号码": "number", "號碼": "number", "番号": "number", "번호": "number",
     "坐席": "agent", "座席": "agent", "オペレーター": "agent", "オペレータ": "agent",

@@ -542,13 +542,17 @@ def _quoted(labels: list[str], positions: list[int]) -> str:
     return f"{named} say{'s' if len(quoted) == 1 else ''}"
 
 
-# Yes/no cells of an "Abandoned" flag column, in the five languages; anything else is left as
-# another outcome.
+# Yes/no cells of an "Abandoned" flag column, in the five languages and Portuguese, Dutch,
+# Polish, Nordic, Finnish, Turkish, Czech, Chinese, Japanese and Korean; anything else is left
+# as another outcome.
 _TRUE_FLAGS = {
     "yes", "y", "true", "1", "si", "sì", "sí", "vero", "x", "oui", "o", "vrai", "ja", "j", "wahr",
-    "verdadero", "s",
+    "verdadero", "s", "sim", "tak", "kyllä", "kylla", "evet", "ano", "是", "はい", "예", "네",
 }  # fmt: skip
-_FALSE_FLAGS = {"no", "n", "false", "0", "falso", "", "non", "faux", "nein", "falsch"}
+_FALSE_FLAGS = {
+    "no", "n", "false", "0", "falso", "", "non", "faux", "nein", "falsch", "não", "nao", "nee",
+    "nej", "nei", "nie", "ei", "hayır", "hayir", "ne", "否", "いいえ", "아니오", "아니요",
+}  # fmt: skip
 FLAG_VALUES = _TRUE_FLAGS | _FALSE_FLAGS
 
 

@@ -485,6 +485,23 @@ def test_nordic_turkish_and_czech_outcome_labels(label, outcome):
     assert classify_label(label) == outcome
 
 
+@pytest.mark.parametrize(
+    ("header", "yes", "no"),
+    [("是否放弃", "是", "否"), ("Terk Edildi", "Evet", "Hayır"), ("Verlaten", "ja", "nee"),
+     ("Porzucone", "Tak", "Nie"), ("Tappat", "Ja", "Nej")],
+)  # fmt: skip
+def test_an_abandoned_yes_no_flag_in_other_languages(tmp_path, header, yes, no):
+    # Before: 是/否, Evet/Hayır, nee, Tak/Nie, Nej were no yes/no, so the flag was not read.
+    lines = [f"Start Time,Queue,{header},Talk Time"]
+    for n in range(300):
+        abandoned = n % 5 == 2
+        lines.append(f"{spread_arrival(n):%Y-%m-%d %H:%M:%S},Support,{yes if abandoned else no},"
+                     f"{0 if abandoned else 60 + n % 100}")  # fmt: skip
+    result = import_files_detailed([write(tmp_path, "calls.csv", _text(lines))])
+    assert result.files[0].columns["abandoned flag"] == header
+    assert _outcomes(result) == (240.0, 60.0)
+
+
 # --- guards -----------------------------------------------------------------------------------
 
 
