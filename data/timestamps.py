@@ -130,9 +130,28 @@ _MONTH_NAMES = {
     "Nov": "november nov novembre noviembre",
     "Dec": "december dec dicembre dic décembre decembre déc dezember dez diciembre",
 }
+# Dutch, Portuguese, Swedish, Danish, Norwegian, Turkish, and Czech and Polish in the genitive
+# their dates write ("4. března 2024", "4 marca 2024").
+_MORE_MONTH_NAMES = {
+    "Jan": "januari janeiro ocak ledna stycznia",
+    "Feb": "februari fevereiro şubat subat února unora lutego",
+    "Mar": "maart mrt março marts mart března brezna marca",
+    "Apr": "nisan dubna kwietnia",
+    "May": "mei maio maj mayıs mayis května kvetna maja",
+    "Jun": "junho haziran června cervna czerwca",
+    "Jul": "julho temmuz července cervence lipca",
+    "Aug": "augustus augusti ağustos agustos srpna sierpnia",
+    "Sep": "setembro eylül eylul září zari września wrzesnia",
+    "Oct": "outubro ekim října rijna października pazdziernika",
+    "Nov": "novembro kasım kasim listopadu listopada",
+    "Dec": "dezembro desember aralık aralik prosince grudnia",
+}
+_MONTH_NAMES = {
+    english: f"{names} {_MORE_MONTH_NAMES[english]}" for english, names in _MONTH_NAMES.items()
+}
 # A letter of the languages read. Latin-1 letters rather than \p{L}: RE2 compiles the Unicode
 # class slowly, for every column sample tried.
-_LETTER = "a-zA-ZÀ-ÖØ-öø-ÿ"
+_LETTER = "a-zA-ZÀ-ÖØ-öø-ÿčďěňřšťžČĎĚŇŘŠŤŽąćęłńśźżĄĆĘŁŃŚŹŻğışĞİŞ"
 # One pattern per month: the name as a whole word (not "Augustus"), any case, with or without
 # the abbreviation's dot ("Aug.", "ago.", "févr.").
 _MONTH_PATTERNS = [
@@ -172,8 +191,10 @@ _ISO_INTERVAL = r"^(\d{4}-\d{2}-\d{2}T[^/\s]+)/(?:\d{4}-\d{2}-\d{2}T\S+|P\S+)$"
 _DATE_COMMA = r"^(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}),\s*(\d{1,2}[:.]\d{2})"
 # A word for "at" between a date's year and its clock goes: German "03.08.2026 um 08:30", "3.
 # August 2026 um 08:30", English "August 3, 2026 at 8:30 AM", French "à", Spanish "a las",
-# Italian "alle".
-_AT_CLOCK = r"(\d{4}),?\s+(?:um|at|à|a las|alle|ore)\s+(\d{1,2}[:.]\d{2})"
+# Italian "alle", Portuguese "às", Dutch "om", Nordic "kl.", Finnish "klo", Turkish "saat".
+_AT_CLOCK = (
+    r"(\d{4}),?\s+(?:um|at|à|a las|alle|ore|às|om|kl\.?|klo|kello|saat)\s+(\d{1,2}[:.]\d{2})"
+)
 # "lun 04/03/2024", "Mon, 3/4/2024", "Mon, 19 Feb 2024", "Monday, February 19, 2024",
 # "lunes, 3 de agosto de 2026": a weekday name before a date goes. A lone month name before the
 # day, "Mar 04, 2024", is kept: only a word followed by a numeric date, a day and a month name,

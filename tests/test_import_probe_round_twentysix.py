@@ -475,6 +475,30 @@ def test_a_czech_call_log_reads_its_direction_and_outcomes(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("written", "months"),
+    [("{t.day}. {month} {t.year} {t:%H:%M}", ("března", "dubna")),  # Czech
+     ("{t.day} {month} {t.year} {t:%H:%M}", ("marca", "kwietnia")),  # Polish
+     ("{t.day} {month} {t.year} {t:%H:%M}", ("Mart", "Nisan")),  # Turkish
+     ("{t.day} de {month} de {t.year} {t:%H:%M}", ("março", "abril")),  # Portuguese
+     ("{t.day} {month} {t.year} om {t:%H:%M}", ("maart", "april")),  # Dutch
+     ("{t:%d-%m-%Y} kl. {t:%H.%M}", ("", "")),  # Danish, Norwegian
+     ("{t:%d.%m.%Y} klo {t:%H.%M}", ("", ""))],  # Finnish
+)  # fmt: skip
+def test_month_names_and_words_before_the_clock_in_more_languages(tmp_path, written, months):
+    # Before: each was refused, "no column with dates or timestamps was found".
+    lines = ["Datum;Calls"]
+    for t in _slots():
+        lines.append(f"{written.format(t=t, month=months[0])};{10 + t.minute // 30}")
+    late = dt.datetime(2024, 4, 2, 9, 30)
+    lines.append(f"{written.format(t=late, month=months[1])};7")
+    result = import_files_detailed([write(tmp_path, "calls.csv", _text(lines))])
+    assert result.first_interval == dt.datetime(2024, 3, 4, 8)
+    if months[1]:
+        assert at(result.dataset, "2024-04-02 09:30")[schema.VOLUME] == 7
+    assert at(result.dataset, "2024-03-07 15:30")[schema.VOLUME] == 11
+
+
+@pytest.mark.parametrize(
     ("label", "outcome"),
     [("Besvarat", ANSWERED), ("Ej besvarat", ABANDONED), ("Tappat", ABANDONED),
      ("Opgivet", ABANDONED), ("Vastattu", ANSWERED), ("Cevaplandı", ANSWERED),

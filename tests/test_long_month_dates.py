@@ -192,7 +192,7 @@ def test_month_name_date_values(value, expected):
 
 
 @pytest.mark.parametrize(
-    "value", ["3. Augustus 2026", "3 Agosta 2026", "3. Aug 2026x", "32. August 2026", "3 de 2026"]
+    "value", ["3. Augustis 2026", "3 Agosta 2026", "3. Aug 2026x", "32. August 2026", "3 de 2026"]
 )
 def test_wrong_month_name_values_do_not_read(value):
     assert detect_format([value], DATETIME_FORMATS + DATE_FORMATS) is None
@@ -204,20 +204,20 @@ def test_a_wrong_month_name_is_named_with_its_column(tmp_path):
     text, _, _ = _history("de_long", clock_apart=True)
     lines = text.splitlines()
     assert lines[21].startswith("3. August 2026;08:00")  # lines 2-21: 27-31 July
-    lines[21] = lines[21].replace("August", "Augustus")
+    lines[21] = lines[21].replace("August", "Augustis")
     with pytest.raises(InputError) as refused:
         import_files_detailed([write(tmp_path, "falsch.csv", "\n".join(lines) + "\n")])
     message = str(refused.value)
     assert "column 'Datum'" in message
-    assert "line 22: '3. Augustus 2026'" in message
+    assert "line 22: '3. Augustis 2026'" in message
 
 
 def test_a_column_of_unknown_month_names_is_no_date_column(tmp_path):
     text = "Datum;Uhrzeit;Anrufe\n" + "".join(
-        f"{day}. Augustus 2026;{hour:02d}:00;{day}\n" for day in range(3, 8) for hour in (8, 9)
+        f"{day}. Augustis 2026;{hour:02d}:00;{day}\n" for day in range(3, 8) for hour in (8, 9)
     )
     with pytest.raises(InputError) as refused:
         import_files_detailed([write(tmp_path, "falsch.csv", text)])
     message = str(refused.value)
     assert "no column with dates or timestamps was found" in message
-    assert "Datum (e.g. '3. Augustus 2026')" in message
+    assert "Datum (e.g. '3. Augustis 2026')" in message

@@ -106,7 +106,7 @@ def test_a_month_name_and_day_without_the_comma_is_a_date(value, expected):
 
 @pytest.mark.parametrize(
     "value",
-    ["August 32 2026 08:30", "Augustus 3 2026 08:30", "03.08.2026 um 25:30", "3 2026 08:30"],
+    ["August 32 2026 08:30", "Augustis 3 2026 08:30", "03.08.2026 um 25:30", "3 2026 08:30"],
 )
 def test_wrong_values_still_do_not_read(value):
     assert detect_format([value], DATETIME_FORMATS) is None
