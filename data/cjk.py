@@ -55,11 +55,12 @@ HEADER_TERMS: dict[str, str] = {
     "처리": "handle", "保留": "hold", "保持": "hold", "보류": "hold", "等待": "wait",
     "排队": "queued", "排隊": "queued", "待ち": "wait", "待機": "wait", "대기": "wait",
     "振铃": "ring", "振鈴": "ring", "平均": "average", "평균": "average",
-    "秒": "seconds", "초": "seconds",
+    "秒": "seconds", "分钟": "minutes", "分鐘": "minutes",
     # other columns
     "服务水平": "service level", "服務水平": "service level", "サービスレベル": "service level",
     "서비스레벨": "service level", "서비스 레벨": "service level", "满意度": "satisfaction",
     "滿意度": "satisfaction", "満足度": "satisfaction", "만족도": "satisfaction",
+    "评分": "score", "評分": "score", "평점": "rating",
     "率": "rate", "률": "rate", "율": "rate",
     "结果": "result", "結果": "result", "결과": "result", "状态": "status", "狀態": "status",
     "状態": "status", "ステータス": "status", "상태": "status", "方向": "direction",
@@ -120,11 +121,18 @@ def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))
 
 
+# A unit in brackets, "通話時間(分)", "통화시간(초)": a lone 分 or 초 elsewhere is part of a word
+# ("评分" a score, "최초" first).
+_BRACKETED_UNITS = {"分": "minutes", "분": "minutes", "초": "seconds", "秒": "seconds"}
+_BRACKETED_UNIT = re.compile(r"[(（]\s*(分|분|초|秒)\s*[)）]")
+
+
 def header_in_english(name: str) -> str:
     """A header with its Chinese, Japanese or Korean terms written as English words, each set
     apart by spaces ("平均通话时长" -> " average  talk  duration ")."""
     if not has_cjk(name):
         return name
+    name = _BRACKETED_UNIT.sub(lambda match: f" ({_BRACKETED_UNITS[match.group(1)]}) ", name)
     return _HEADER_PATTERN.sub(lambda match: f" {HEADER_TERMS[match.group()]} ", name)
 
 

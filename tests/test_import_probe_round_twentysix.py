@@ -321,6 +321,19 @@ def test_a_chinese_customer_hang_up_says_only_who_ended_the_call():
     assert ended_by_caller("客户挂机") and not ended_by_caller("座席挂机")
 
 
+@pytest.mark.parametrize("header", ["通话时长（分钟）", "通話時間(分)", "통화시간(분)"])
+def test_a_handle_time_in_minutes_as_an_east_asian_header_says(tmp_path, header):
+    # Before: read in seconds, with a note that 4 s was implausible.
+    lines = [f"开始时间,队列,{header}"]
+    for n in range(200):
+        lines.append(f"{spread_arrival(n):%Y-%m-%d %H:%M:%S},Q,{2 + n % 4}.5")
+    result = import_files_detailed([write(tmp_path, "calls.csv", _text(lines))])
+    assert result.dataset.mean_handle_seconds == pytest.approx(240.0, abs=0.1)
+    assert note_with(result.dataset, "as its header says") == (
+        f"calls.csv: '{header}' read in minutes, as its header says."
+    )
+
+
 @pytest.mark.parametrize(
     ("written", "seconds"),
     [("2分5秒", 125), ("1小时2分钟3秒", 3723), ("1時間2分3秒", 3723), ("45秒", 45),
