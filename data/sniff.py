@@ -624,9 +624,10 @@ def detect_encoding(head: bytes, complete: bool = True) -> str:
 
 
 # Chinese, Japanese and Korean Windows exports (Excel's "CSV" there) are written in a double-byte
-# code page: GBK, Big5 (cp950), Shift-JIS (cp932) or Korean's cp949. Each character is a lead
-# byte above 0x80 and a second byte; Western text read so pairs an "é" with the letter after it.
-# Such text decodes to CJK characters only, and (Korean, Chinese) to two high bytes a character.
+# code page: GBK, Big5 (cp950), Shift-JIS (cp932) or Korean's cp949; Unix systems write EUC-JP.
+# Each character is a lead byte above 0x80 and a second byte; Western text read so pairs an "é"
+# with the letter after it. Such text decodes to CJK characters only, and (Korean, Chinese,
+# EUC-JP) to two high bytes a character.
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _CJK_TEXT = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7a3\uff01-\uff5e]")
@@ -639,18 +640,19 @@ GB2312_HIGH_BYTES_PER_CHARACTER = 1.9
 # Western text read as Big5 pairs each accented letter with the ASCII letter after it: one high
 # byte a character, where Big5's characters have two in about half of them.
 BIG5_HIGH_BYTES_PER_CHARACTER = 1.2
-EAST_ASIAN_ENCODINGS = ("cp949", "cp932", "gbk", "cp950")
+EAST_ASIAN_ENCODINGS = ("cp949", "cp932", "euc_jp", "gbk", "cp950")
 
 
 def east_asian_encoding(data: bytes) -> str | None:
-    """ "cp949", "cp932", "gbk" or "cp950" when `data` (no valid UTF-8) is Korean, Japanese,
-    Simplified or Traditional Chinese text in that code page, else None."""
+    """ "cp949", "cp932", "euc_jp", "gbk" or "cp950" when `data` (no valid UTF-8) is Korean,
+    Japanese, Simplified or Traditional Chinese text in that code page, else None."""
     data = data[:EAST_ASIAN_SAMPLE_BYTES]
     data = data[: data.rfind(b"\n") + 1] or data  # a character cut by the end of the sample
     high_bytes = len(data) - len(data.translate(None, bytes(range(0x80, 0x100))))
     for encoding, own in (
         ("cp949", _HANGUL),
         ("cp932", _KANA),
+        ("euc_jp", _KANA),
         ("gbk", _CJK_TEXT),
         ("cp950", _CJK_TEXT),
     ):
@@ -667,6 +669,10 @@ def east_asian_encoding(data: bytes) -> str | None:
             return encoding  # Korean is written in Hangul
         # Japanese writes kana; Shift-JIS's second byte is often ASCII, so they are the evidence.
         if encoding == "cp932" and own_characters:
+            return encoding
+        # Linux and older Unix systems write Japanese in EUC-JP: two high bytes a character,
+        # kana among them (GBK would read its kana too, but its kanji as other characters).
+        if encoding == "euc_jp" and own_characters and two_high_bytes:
             return encoding
         # Simplified Chinese keeps to GB2312, two high bytes a character; Traditional Chinese
         # (Big5, Windows' cp950) writes many a second byte in ASCII, which GBK also reads.

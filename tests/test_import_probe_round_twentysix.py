@@ -21,6 +21,7 @@ from import_support import (
 )
 
 from data import schema
+from data.errors import InputError
 from data.importer import import_files_detailed
 from data.labels import header_words
 from data.outcomes import ABANDONED, ANSWERED, OTHER, classify_label, ended_by_caller
@@ -149,10 +150,14 @@ def _japanese_call_log() -> str:
     return _text(lines)
 
 
-def test_a_japanese_call_log_in_shift_jis_is_read(tmp_path):
+@pytest.mark.parametrize("encoding", ["cp932", "euc_jp"])
+def test_a_japanese_call_log_in_shift_jis_or_euc_jp_is_read(tmp_path, encoding):
     # Before: read as Windows-1252 ("\x92\x85\x90M" for 着信日時): one queue named by the file,
     # no outcome, no talk time.
-    result = import_files_detailed([write(tmp_path, "着信履歴.csv", _japanese_call_log(), "cp932")])
+    result = import_files_detailed(
+        [write(tmp_path, "着信履歴.csv", _japanese_call_log(), encoding)]
+    )
+    assert encoding in note_with(result.dataset, "rows read as contact records")
     columns = result.files[0].columns
     assert (columns["timestamp"], columns["queue"], columns["outcome"]) == (
         "着信日時", "キュー", "ステータス")  # fmt: skip
@@ -162,6 +167,23 @@ def test_a_japanese_call_log_in_shift_jis_is_read(tmp_path):
     assert answered_weighted_aht(result) == pytest.approx(_mean_talk(300))
     assert note_with(result.dataset, "outcome 'ステータス':") == (
         "着信履歴.csv: outcome 'ステータス': 応答 -> answered (240), 放棄 -> abandoned (60)."
+    )
+
+
+def test_a_shift_jis_file_with_a_broken_character_beyond_its_head_is_refused_clearly(tmp_path):
+    # The first megabyte decides the code page; a byte pair Shift-JIS lacks further on is named,
+    # with what to do, rather than a decoding traceback.
+    text = _japanese_call_log()
+    copies = 1_200_000 // len(text.encode("cp932")) + 1
+    body = text + text.split("\r\n", 1)[1] * copies
+    path = tmp_path / "着信履歴.csv"
+    path.write_bytes(body.encode("cp932") + b"2024/03/05 09:00:00,\x81\x20,x,0\r\n")
+    with pytest.raises(InputError) as refused:
+        import_files_detailed([path])
+    assert str(refused.value) == (
+        "着信履歴.csv: the file reads as cp932 text at first, but holds bytes further on that are "
+        "not cp932 (illegal multibyte sequence). Save it again as CSV UTF-8 (Excel: Save As, "
+        "'CSV UTF-8') and import that file."
     )
 
 
