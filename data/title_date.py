@@ -100,6 +100,7 @@ def _title_dates(text_format: TextFormat) -> list[tuple[int, str]]:
     found = []
     for line, text in enumerate(text_format.title_lines, start=1):
         for cell in next(csv.reader([text], delimiter=text_format.delimiter), []):
+            cell = cell.replace("：", ":")  # Chinese and Japanese write the colon full width
             labelled = ":" in cell and re.match(r"^\s*[^\W\d_]", cell)
             value = cell.split(":", 1)[1] if labelled else cell
             value = _TRAILING_DAY_NAME.sub(r"\1", value.strip())

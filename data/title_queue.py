@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import re
 
+from data.cjk import has_cjk
 from data.columns import ID_WORDS, PROPER_QUEUE_WORDS, SERVICE_HEADERS
 from data.labels import header_words
 from data.sniff import TextFormat
@@ -31,9 +32,11 @@ ALL_WORDS = {
     "le", "les", "las", "los", "queues", "skills", "splits", "code", "colas", "files",
     "warteschlangen", "services", "servizi", "lines", "selected",
 }  # fmt: skip
-_LABEL = re.compile(r"^\s*([^\W\d_][^:]*?)\s*:\s*(.*)$")
+# Chinese and Japanese write the colon full width: "队列：售后服务".
+ALL_CJK = {"全部", "所有", "全部队列", "全部隊列", "すべて", "全て", "전체", "모두"}
+_LABEL = re.compile(r"^\s*([^\W\d_][^:：]*?)\s*[:：]\s*(.*)$")
 # A second "Label:" in the same cell ("Queue: Support    Date: 03/04/2024") ends the value.
-_NEXT_LABEL = re.compile(r"\s{2,}[^\W\d_][\w /'.-]*:")
+_NEXT_LABEL = re.compile(r"\s{2,}[^\W\d_][\w /'.-]*[:：]")
 
 
 def names_title_queue(label: str) -> bool:
@@ -92,6 +95,6 @@ def _title_queues(text_format: TextFormat) -> list[tuple[int, str, str]]:
 def _is_queue_name(value: str) -> bool:
     """A value naming one queue: not empty, no "All" filter, no list of queues."""
     words = header_words(value)
-    if not words or words <= ALL_WORDS:
-        return False
-    return not re.search(r"[,;|]", value)
+    if words <= ALL_WORDS and not (has_cjk(value) and value not in ALL_CJK):
+        return False  # a Chinese, Japanese or Korean name has no Latin words
+    return not re.search(r"[,;|，、]", value)

@@ -137,6 +137,28 @@ def test_a_traditional_chinese_report_in_big5_with_its_total_line(tmp_path):
     assert "cp950" in note_with(result.dataset, "rows read as interval volumes")
 
 
+@pytest.mark.parametrize(("queue", "read_as"), [("售后服务", "售后服务"), ("全部", "report")])
+def test_a_chinese_one_day_report_named_and_dated_in_its_title(tmp_path, queue, read_as):
+    # Before: refused, "no column with dates or timestamps was found": the title's "日期：" and
+    # "队列：" are written with a full-width colon, and the queue's name has no Latin word.
+    lines = [
+        "呼入话务报表",
+        f"队列：{queue}",
+        "日期：2024年3月4日",
+        "",
+        "时段,来电量,接通量,放弃量",
+    ]
+    for slot in range(20):
+        start = MONDAY + dt.timedelta(minutes=30 * slot)
+        end = start + dt.timedelta(minutes=30)
+        lines.append(f"{start:%H:%M}-{end:%H:%M},{10 + slot % 3},{9 + slot % 3},1")
+    lines.append("合计,219,199,20")
+    result = import_files_detailed([write(tmp_path, "report.csv", _text(lines), "utf-8-sig")])
+    assert contacts_per_queue(result) == {read_as: 219.0}
+    assert result.first_interval == dt.datetime(2024, 3, 4, 8)
+    assert "(line 3: '2024年3月4日')" in note_with(result.dataset, "the date above it")
+
+
 # --- Japanese and Korean ----------------------------------------------------------------------
 
 
