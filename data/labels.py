@@ -151,11 +151,18 @@ _MONTHS = (
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec "
     "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
-    "dicembre gen mag giu lug ago set ott dic"
+    "dicembre gen mag giu lug ago set ott dic "
+    # French, German, Spanish, Dutch, Nordic
+    "janvier fevrier février mars avril mai juin juillet aout août septembre octobre decembre "
+    "décembre januar februar märz maerz juni juli oktober dezember enero febrero abril mayo "
+    "junio julio septiembre octubre noviembre diciembre januari februari maart mei augustus "
+    "augusti maj okt"
 ).split()
 _DATE_PARTS = re.compile(
     r"(?<![a-z0-9])("
-    r"\d{4}[-_.]?\d{1,2}(?:[-_.]?\d{1,2})?"  # 2024-03, 202403, 2024_03_01
+    r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월](?:\s*\d{1,2}\s*[日일])?"  # 2024年3月, 2024년 3월 4일
+    r"|\d{1,2}\s*[月월](?:\s*\d{1,2}\s*[日일])?"  # 3月, 3月4日
+    r"|\d{4}[-_.]?\d{1,2}(?:[-_.]?\d{1,2})?"  # 2024-03, 202403, 2024_03_01
     r"|\d{1,2}[-_.]\d{1,2}[-_.]\d{2,4}"  # 01-03-2024
     r"|(?:19|20)\d{2}"  # 2024
     r"|q[1-4]|(?:week|wk|settimana|sett)[-_ ]?\d{1,2}"  # Q1, week 12

@@ -23,7 +23,7 @@ from import_support import (
 from data import schema
 from data.errors import InputError
 from data.importer import import_files_detailed
-from data.labels import header_words
+from data.labels import header_words, queue_from_file_name
 from data.outcomes import ABANDONED, ANSWERED, OTHER, classify_label, ended_by_caller
 from data.sniff import detect_encoding
 from data.timestamps import parse_duration
@@ -157,6 +157,30 @@ def test_a_chinese_one_day_report_named_and_dated_in_its_title(tmp_path, queue, 
     assert contacts_per_queue(result) == {read_as: 219.0}
     assert result.first_interval == dt.datetime(2024, 3, 4, 8)
     assert "(line 3: '2024年3月4日')" in note_with(result.dataset, "the date above it")
+
+
+def test_monthly_exports_dated_in_chinese_in_their_names_make_one_queue(tmp_path):
+    # Before: "客服热线_2024年3月" and "客服热线_2024年4月" were two queues, "客服热线_年3月" and
+    # "客服热线_年4月", each half the history.
+    paths = []
+    for month, day in ((3, 4), (4, 1)):
+        lines = ["开始时间,来电量"]
+        for slot in range(20):
+            start = dt.datetime(2024, month, day, 8) + dt.timedelta(minutes=30 * slot)
+            lines.append(f"{start:%Y-%m-%d %H:%M},{10 + slot % 2}")
+        paths.append(write(tmp_path, f"客服热线_2024年{month}月.csv", _text(lines)))
+    result = import_files_detailed(paths)
+    assert contacts_per_queue(result) == {"客服热线": 420.0}
+
+
+@pytest.mark.parametrize(
+    ("name", "queue"),
+    [("콜센터_2024년3월.csv", "콜센터"), ("着信_2024年03月.csv", "着信"), ("售后_3月4日.csv", "售后"),
+     ("samtal_mars_2024.csv", "samtal"), ("Anrufe März 2024.csv", "Anrufe"),
+     ("oproepen_maart_2024.csv", "oproepen")],
+)  # fmt: skip
+def test_dates_in_more_languages_leave_a_file_names_queue(name, queue):
+    assert queue_from_file_name(name) == queue
 
 
 # --- Japanese and Korean ----------------------------------------------------------------------
