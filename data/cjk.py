@@ -38,6 +38,12 @@ HEADER_TERMS: dict[str, str] = {
     "工单": "tickets", "工單": "tickets", "チケット": "tickets", "티켓": "tickets",
     "会话": "chats", "會話": "chats", "聊天": "chats", "チャット": "chats", "채팅": "chats",
     "邮件": "emails", "郵件": "emails", "メール": "emails", "이메일": "emails",
+    # contacts that are no demand in a count's header: callbacks, outbound, transferred
+    "콜백": "callback", "回呼": "callback", "回拨": "callback", "回撥": "callback",
+    "コールバック": "callback", "外呼": "outbound calls", "去电": "outbound calls",
+    "去電": "outbound calls", "発信": "outbound calls", "아웃바운드": "outbound calls",
+    "인바운드": "inbound calls", "转接": "transferred", "轉接": "transferred",
+    "転送": "transferred", "호전환": "transferred", "전환": "transferred",
     # outcomes counted
     "未接通": "missed", "未接听": "missed", "未接聽": "missed", "未接": "missed",
     "未応答": "missed", "無応答": "missed", "미응답": "missed", "부재": "missed",

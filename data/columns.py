@@ -891,8 +891,10 @@ def _detect_roles(
     mostly_numeric = [c for c in measurable if _number_share(c) >= MIN_SHARE]
     durations = [c for c in measurable if _duration_share(c) >= MIN_SHARE]
 
-    answered = _pick_count(mostly_numeric, ANSWERED_COUNT_WORDS)
-    abandoned = _pick_count(mostly_numeric, ABANDONED_COUNT_WORDS)
+    # "Outbound Answered" (外呼接通量) counts calls made, not the answered share of those offered.
+    inbound_counts = [c for c in mostly_numeric if not c.words & (OUTBOUND_WORDS - {"out"})]
+    answered = _pick_count(inbound_counts, ANSWERED_COUNT_WORDS)
+    abandoned = _pick_count(inbound_counts, ABANDONED_COUNT_WORDS)
     # Counts per interval sit on an interval grid; a call log's arrival times run to the second.
     on_grid = _on_interval_grid(plan, by_name)
     # A count column nobody filled in is still the count column (the reader then says so), but

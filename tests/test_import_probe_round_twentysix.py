@@ -183,6 +183,35 @@ def test_dates_in_more_languages_leave_a_file_names_queue(name, queue):
     assert queue_from_file_name(name) == queue
 
 
+@pytest.mark.parametrize(
+    "header",
+    ["日期,时段,外呼量,外呼接通量,呼入量,呼入接通量,放弃量",
+     "Date,Time,Outbound Calls,Outbound Answered,Inbound Calls,Inbound Answered,Abandoned"],
+)  # fmt: skip
+def test_outbound_answered_calls_are_not_the_answered_count(tmp_path, header):
+    # Before: the first answered-like column, the outbound calls answered (30 of 50 dialled),
+    # was read as the answered share of the inbound calls.
+    lines = [header]
+    for t in _slots():
+        lines.append(f"{t:%Y-%m-%d},{t:%H:%M},50,30,{10 + t.minute // 30},{9 + t.minute // 30},1")
+    result = import_files_detailed([write(tmp_path, "report.csv", _text(lines))])
+    names = header.split(",")
+    columns = result.files[0].columns
+    assert (columns["volume"], columns["answered"]) == (names[4], names[5])
+    assert _outcomes(result) == (950.0, 100.0)
+
+
+@pytest.mark.parametrize(
+    ("header", "words"),
+    [("콜백건수", {"callback", "count"}), ("発信数", {"outbound", "calls"}),
+     ("转接量", {"transferred"}), ("아웃바운드콜", {"outbound", "calls"})],
+)  # fmt: skip
+def test_callbacks_outbound_and_transfers_in_east_asian_headers(header, words):
+    # Before: "콜백" (callback) read as "calls": a count of callbacks could be taken for the
+    # offered contacts.
+    assert header_words(header) == words
+
+
 # --- Japanese and Korean ----------------------------------------------------------------------
 
 
