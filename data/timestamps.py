@@ -314,10 +314,19 @@ def _east_asian_half_day(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray 
 # "2024년 3월 4일", Korean "2024. 3. 4.", a weekday in brackets after the date ("2024/03/04(月)"),
 # clocks "8時30分", "8点30分", "8시 30분 00초". Written as "2024/3/4" and "8:30:00", the usual
 # year-first formats read them.
-_EAST_ASIAN_DATE_MARKS = r"\d\s*[年년]\s*\d|\d\s*[時时点點시]\s*\d|^\d{4}\.\s+\d|\d\s*[(（][月火水木金土日월화수목금토일][)）]"
+_EAST_ASIAN_DATE_MARKS = (
+    r"\d\s*[年년]\s*\d|\d\s*[時时点點시]\s*\d|^\d{4}\.\s+\d|\d\s*[(（][月火水木金土日월화수목금토일][)）]"
+    r"|\d\s*(?:星期|礼拜|禮拜|周|週|[月火水木金土日]曜|[월화수목금토일]요일)"
+)
 _EAST_ASIAN_DATE = (r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?", r"\1/\2/\3")
 _KOREAN_DOTTED_DATE = (r"^(\d{4})\.\s+(\d{1,2})\.\s+(\d{1,2})\.?", r"\1/\2/\3")
 _BRACKETED_WEEKDAY = (r"\s*[(（][月火水木金土日월화수목금토일][)）]", "")
+# A weekday after the date, as long dates write it: "2024年3月4日星期一", "2024年3月4日 月曜日",
+# "2024년 3월 4일 월요일".
+_WRITTEN_WEEKDAY = (
+    r"(\d)\s*(?:(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]|[月火水木金土日]曜日?|[월화수목금토일]요일)",
+    r"\1",
+)
 _EAST_ASIAN_CLOCK_SECONDS = (
     r"(\d{1,2})\s*[時时点點시]\s*(\d{2})\s*[分분]\s*(\d{2})\s*[秒초]",
     r"\1:\2:\3",
@@ -331,7 +340,8 @@ def _east_asian_dates(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | p
     if not pc.any(pc.match_substring_regex(head, _EAST_ASIAN_DATE_MARKS)).as_py():
         return values
     for pattern, replacement in (
-        _EAST_ASIAN_DATE, _KOREAN_DOTTED_DATE, _BRACKETED_WEEKDAY, _EAST_ASIAN_CLOCK_SECONDS,
+        _EAST_ASIAN_DATE, _KOREAN_DOTTED_DATE, _BRACKETED_WEEKDAY, _WRITTEN_WEEKDAY,
+        _EAST_ASIAN_CLOCK_SECONDS,
         _EAST_ASIAN_CLOCK_MINUTES,
     ):  # fmt: skip
         values = pc.replace_substring_regex(values, pattern, replacement)

@@ -281,14 +281,24 @@ def test_a_japanese_report_with_dates_written_in_kanji(tmp_path):
     [("일시", "{t:%Y. %m. %d.} {t:%H:%M}"),  # Korean Excel's dates
      ("开始时间", "{t.year}年{t:%m}月{t:%d}日 {t:%H:%M:%S}"),
      ("日時", "{t:%Y/%m/%d}({weekday}) {t.hour}時{t:%M}分"),
-     ("날짜", "{t.year}년 {t.month}월 {t.day}일 {t:%H:%M}")],
+     ("날짜", "{t.year}년 {t.month}월 {t.day}일 {t:%H:%M}"),
+     ("日期", "{t.year}年{t.month}月{t.day}日星期{cn_weekday} {t:%H:%M}"),  # Chinese long date
+     ("日期", "{t:%Y/%m/%d} 周{cn_weekday} {t:%H:%M}"),
+     ("날짜", "{t.year}년 {t.month}월 {t.day}일 {ko_weekday}요일 {t:%H:%M}")],
 )  # fmt: skip
 def test_east_asian_dates_and_clocks_are_read(tmp_path, header, written):
     # Before: each was refused: "no column with dates or timestamps was found".
     lines = [f"{header},来电量"]
     for t in _slots():
-        weekday = "月火水木金土日"[t.weekday()]
-        lines.append(f"{written.format(t=t, weekday=weekday)},{10 + t.minute // 30}")
+        weekday, cn_weekday, ko_weekday = (
+            "月火水木金土日"[t.weekday()],
+            "一二三四五六日"[t.weekday()],
+            "월화수목금토일"[t.weekday()],
+        )
+        written_date = written.format(
+            t=t, weekday=weekday, cn_weekday=cn_weekday, ko_weekday=ko_weekday
+        )
+        lines.append(f"{written_date},{10 + t.minute // 30}")
     result = import_files_detailed([write(tmp_path, "calls.csv", _text(lines))])
     assert result.files[0].interval_minutes == 30
     assert result.first_interval == dt.datetime(2024, 3, 4, 8)
