@@ -668,3 +668,10 @@ def test_guard_western_header_words_are_unchanged():
     assert header_words("Ø Bearbeitungszeit") == {"bearbeitungszeit"}
     assert header_words("Avg Handle Time") == {"avg", "handle", "time"}
     assert header_words("Durée moyenne") == {"duree", "moyenne"}
+    # Short words read only as written with their accents: Italian "KO" (failed calls) is no
+    # Swedish queue, French "cas" (cases) no Czech time, a transaction's "TID" no Nordic time.
+    assert header_words("KO") == {"ko"}
+    assert header_words("Nombre de cas") == {"nombre", "de", "cas"}
+    assert header_words("TID") == {"tid"}
+    assert (header_words("Kö"), header_words("Čas"), header_words("Tid")) == (
+        {"queue"}, {"time"}, {"time"})  # fmt: skip
