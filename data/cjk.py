@@ -5,6 +5,7 @@ Latin letters to match, and run together without spaces."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Header terms, Simplified and Traditional Chinese, Japanese and Korean, as the English words
 # columns.py reads. Longer terms come first where one holds another: "대기열" (queue) before
@@ -112,7 +113,15 @@ OUTBOUND_TERMS = {
     "내선",
 }
 
-_CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK = re.compile(
+    r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff61-\uff9f]"
+)
+# Half-width katakana ("ｷｭｰ", older Japanese systems) read as the full-width ones the terms use.
+_HALF_WIDTH_KANA = re.compile(r"[\uff61-\uff9f]")
+
+
+def _full_width(text: str) -> str:
+    return unicodedata.normalize("NFKC", text) if _HALF_WIDTH_KANA.search(text) else text
 
 
 def _pattern(terms: dict[str, str]) -> re.Pattern[str]:
@@ -138,6 +147,7 @@ def header_in_english(name: str) -> str:
     apart by spaces ("平均通话时长" -> " average  talk  duration ")."""
     if not has_cjk(name):
         return name
+    name = _full_width(name)
     name = _BRACKETED_UNIT.sub(lambda match: f" ({_BRACKETED_UNITS[match.group(1)]}) ", name)
     return _HEADER_PATTERN.sub(lambda match: f" {HEADER_TERMS[match.group()]} ", name)
 
@@ -147,6 +157,7 @@ def label_in_english(label: str) -> str:
     "answered"); any other label as it is."""
     if not has_cjk(label):
         return label
+    label = _full_width(label)
     english = _LABEL_PATTERN.sub(lambda match: f" {LABEL_TERMS[match.group()]} ", label)
     if english == label:
         return label

@@ -632,6 +632,9 @@ _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _CJK_TEXT = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7a3\uff01-\uff5e]")
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+_HALF_WIDTH_KANA = re.compile(r"[\uff61-\uff9f]")
+_HALF_WIDTH_KANA_WORD = re.compile(r"[\uff61-\uff9f]{3,}")
+MIN_HALF_WIDTH_WORDS = 2
 EAST_ASIAN_SAMPLE_BYTES = 1 << 22  # of a whole file read again: enough to tell the code page
 MIN_CJK_CHARACTERS = 4  # fewer are no evidence for a code page
 CJK_SHARE = 0.95  # of the non-ASCII characters, CJK characters (or Hangul for Korean)
@@ -661,9 +664,20 @@ def east_asian_encoding(data: bytes) -> str | None:
         except UnicodeDecodeError:
             continue
         wide = len(_NOT_ASCII.findall(text))
-        if wide < MIN_CJK_CHARACTERS or len(_CJK_TEXT.findall(text)) < CJK_SHARE * wide:
-            continue
         own_characters = len(own.findall(text))
+        cjk = len(_CJK_TEXT.findall(text))
+        if encoding == "cp932":
+            # Older Japanese systems write half-width katakana ("ｷｭｰ"), one byte each. Chinese
+            # text read as Shift-JIS turns into them too (but then reads as GBK or Big5), as do
+            # Western capitals, "É" or "Ü" (but one at a time, never as words of them).
+            half_width = len(_HALF_WIDTH_KANA.findall(text))
+            words = len(_HALF_WIDTH_KANA_WORD.findall(text))
+            chinese = not own_characters and (_decodes(data, "gbk") or _decodes(data, "cp950"))
+            if own_characters or (words >= MIN_HALF_WIDTH_WORDS and not chinese):
+                own_characters += half_width
+                cjk += half_width
+        if wide < MIN_CJK_CHARACTERS or cjk < CJK_SHARE * wide:
+            continue
         two_high_bytes = high_bytes >= HIGH_BYTES_PER_CHARACTER * wide
         if encoding == "cp949" and own_characters >= CJK_SHARE * wide and two_high_bytes:
             return encoding  # Korean is written in Hangul

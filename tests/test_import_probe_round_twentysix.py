@@ -245,6 +245,21 @@ def test_a_japanese_call_log_in_shift_jis_or_euc_jp_is_read(tmp_path, encoding):
     )
 
 
+def test_a_japanese_call_log_with_half_width_katakana(tmp_path):
+    # Older Japanese systems write katakana half width ("ｷｭｰ" for キュー), one byte each in
+    # Shift-JIS. Before: read as Windows-1252, no queue or outcome.
+    lines = ["着信日時,ｷｭｰ,ｽﾃｰﾀｽ,通話時間"]
+    for n in range(300):
+        status = "応答" if n % 5 in SERVED else "放棄"
+        lines.append(f"{spread_arrival(n):%Y/%m/%d %H:%M:%S},{['ｻﾎﾟｰﾄ', '営業'][n % 2]},"
+                     f"{status},{clock(_talk(n))}")  # fmt: skip
+    result = import_files_detailed([write(tmp_path, "着信.csv", _text(lines), "cp932")])
+    columns = result.files[0].columns
+    assert (columns["queue"], columns["outcome"]) == ("ｷｭｰ", "ｽﾃｰﾀｽ")
+    assert contacts_per_queue(result) == {"ｻﾎﾟｰﾄ": 150.0, "営業": 150.0}
+    assert _outcomes(result) == (240.0, 60.0)
+
+
 def test_a_shift_jis_file_with_a_broken_character_beyond_its_head_is_refused_clearly(tmp_path):
     # The first megabyte decides the code page; a byte pair Shift-JIS lacks further on is named,
     # with what to do, rather than a decoding traceback.
@@ -658,7 +673,9 @@ def test_an_abandoned_yes_no_flag_in_other_languages(tmp_path, header, yes, no):
      ("Þjónusta;staðan;Símtöl\n", "cp1252", "cp1252"),
      ("Połączenia;Obsługa\n", "cp1250", "cp1250"),
      ("Příchozí;Zákaznická\n", "cp1250", "cp1250"),
-     ("Müşteri;Satış\n", "cp1254", "cp1254")],
+     ("Müşteri;Satış\n", "cp1254", "cp1254"),
+     ("DURÉE;APPELÉ;ÉTAT;ÜBERLAUF;ÄNDERUNG\n04/03/2024;été;créé;reçu;Größe\n" * 20, "cp1252",
+      "cp1252")],
 )  # fmt: skip
 def test_guard_western_exports_keep_windows_1252(text, encoding, read_as):
     assert detect_encoding(text.encode(encoding)) == read_as
