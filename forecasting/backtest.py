@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from forecasting.calendar import NORMAL
 from forecasting.history import QueueHistory
 from forecasting.level_shift import LevelShift
 from forecasting.metrics import seasonal_naive_scale
+from forecasting.outliers import outage_days
 from forecasting.pipeline import QueueInputs, origin_data, run_model
 from forecasting.registry import COMBINATIONS, make_model
 
@@ -36,6 +38,18 @@ class BacktestRuns:
     level_shifts: list[LevelShift | None] = field(default_factory=list)
 
 
+def unrecorded_days(inputs: QueueInputs) -> np.ndarray:
+    """Bool per history day: ordinary days an outage or an export fault left empty (as the
+    cleaning reads them). They are no actuals: no model can forecast them, and three such weeks
+    scored gave a P10 of 0 on every slot of a busy desk. None when training keeps outliers:
+    the days then count as they came."""
+    n_days = inputs.history.n_days
+    if not inputs.clean_outliers:
+        return np.zeros(n_days, dtype=bool)
+    ordinary = (inputs.kinds[:n_days] == NORMAL) & ~inputs.excluded[:n_days].any(axis=1)
+    return outage_days(inputs.history, ordinary)
+
+
 def choose_origins(
     inputs: QueueInputs, count: int, horizon_days: int, step_days: int, end_row: int | None = None
 ) -> list[int]:
@@ -45,6 +59,11 @@ def choose_origins(
     end_row = history.n_days if end_row is None else end_row
     open_rows = history.open_rows(0, history.n_days)
     seen = ~np.isnan(history.values) & open_rows & ~inputs.excluded[: history.n_days]
+    unrecorded = unrecorded_days(inputs)
+    seen &= ~unrecorded[:, None]
+    # An origin right after such days sees an export cut short, which the forecast itself
+    # never trains on (it starts from the queue's last data): not a week it will meet.
+    open_days = np.flatnonzero(open_rows.any(axis=1))
     origins: list[int] = []
     origin = end_row - horizon_days
     open_weekdays = history.open_mask.any(axis=1)
@@ -55,7 +74,9 @@ def choose_origins(
     while origin >= MIN_HISTORY_DAYS and len(origins) < count:
         span = slice(origin, origin + horizon_days)
         n_open = open_rows[span].sum()
-        if n_open and seen[span].sum() >= MIN_OBSERVED_SHARE * n_open:
+        before = open_days[open_days < origin]
+        cut_short = before.size > 0 and unrecorded[before[-1]]
+        if n_open and seen[span].sum() >= MIN_OBSERVED_SHARE * n_open and not cut_short:
             origins.append(origin)
         origin -= step_days
     return origins[::-1]
@@ -87,11 +108,13 @@ def run_backtest(
     forecasts = {name: np.zeros(shape) for name in direct}
     seconds = dict.fromkeys(direct, 0.0)
     shifts: list[LevelShift | None] = []
+    unrecorded = unrecorded_days(inputs)
     for i, origin in enumerate(origins):
         stop = min(origin + horizon_days, history.n_days)
         # Periods the user left out (a surge week) are no actuals either: scored, they would
         # pick the model and widen the P10-P90 band by the very days the forecast must ignore.
         scored = history.open_rows(origin, stop - origin) & ~inputs.excluded[origin:stop]
+        scored &= ~unrecorded[origin:stop, None]
         actual[i, : stop - origin] = np.where(scored, history.values[origin:stop], np.nan)
         data = origin_data(inputs, origin)
         shifts.append(data.level_shift)

@@ -26,6 +26,12 @@ EXTREME_LOG_RATIO = float(np.log(2.0))
 # A whole open day without a contact is an outage when its usual day brings at least this many:
 # a Poisson count of that mean is 0 about once in 20,000 days.
 MIN_USUAL_FOR_OUTAGE = 10.0
+# Empty days in a row spanning at least a week silence every weekday at once: an export that
+# wrote zeros or a phone outage, not a new rota (which empties one weekday and keeps the others
+# busy). Up to four weeks: a longer silence is a closure, read so at the data's end too
+# (data_end), and left as it came.
+MIN_SILENT_WEEK_DAYS = 7
+MAX_SILENT_RUN_DAYS = 27
 # A run of days each far above its usual as a whole (a storm week, an incident), then the week
 # after it back at the level before it, passed: slot by slot a x1.8 day clears the noise only at its
 # peaks, and the days of a surge week are each other's "days after", so the rules above keep
@@ -99,6 +105,14 @@ def detect_outliers(history: QueueHistory, threshold: float = 5.0) -> np.ndarray
     return flagged & judged[:, None]
 
 
+def outage_days(history: QueueHistory, ordinary: np.ndarray) -> np.ndarray:
+    """Bool per day: the `ordinary` days (not holidays, bridges or left-out periods) that were
+    an outage or an export's zeros, as the cleaning leaves them out of training."""
+    values = np.where(ordinary[:, None], history.values, np.nan)
+    median, _, seen = _neighbour_stats(values)
+    return _outage_days(values, median, seen, history.open_rows(0, history.n_days))
+
+
 def _outage_days(
     values: np.ndarray, median: np.ndarray, seen: np.ndarray, open_rows: np.ndarray
 ) -> np.ndarray:
@@ -113,11 +127,24 @@ def _outage_days(
     day_totals = np.where(open_rows, np.nan_to_num(values), 0.0).sum(axis=1)
     busy = np.flatnonzero(day_totals > 0)
     last_busy = busy[-1] if busy.size else -1
-    # The same weekday a week before or after empty too: a closing pattern, not an outage.
+    # The same weekday a week before or after empty too: a closing pattern, not an outage,
+    # unless every day between was empty as well (a silent week is no rota).
     week_before, week_after = np.ones(len(values), bool), np.ones(len(values), bool)
     week_before[7:] = day_totals[:-7] > 0
     week_after[:-7] = day_totals[7:] > 0
-    return empty & (np.arange(len(values)) < last_busy) & week_before & week_after
+    alone = week_before & week_after
+    return empty & (np.arange(len(values)) < last_busy) & (alone | _in_silent_weeks(day_totals))
+
+
+def _in_silent_weeks(day_totals: np.ndarray) -> np.ndarray:
+    """Bool per day: inside a run of `MIN_SILENT_WEEK_DAYS` to `MAX_SILENT_RUN_DAYS` days in a
+    row without a contact (closed days, holidays and days without rows included)."""
+    silent = np.zeros(len(day_totals), dtype=bool)
+    edges = np.diff(np.concatenate(([0], (day_totals == 0).astype(int), [0])))
+    for start, end in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1), strict=True):
+        if MIN_SILENT_WEEK_DAYS <= end - start <= MAX_SILENT_RUN_DAYS:
+            silent[start:end] = True
+    return silent
 
 
 def _passed_runs(
