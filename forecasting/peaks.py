@@ -41,7 +41,8 @@ def find_peaks(
     brings) and optionally reason (a known cause per interval). An interval is flagged when the
     forecast beats the usual by `threshold_pct` %, by `min_contacts` and by `noise_sigmas` x
     sqrt(usual) (Poisson noise: a quiet night slot going from 15 to 18 is no peak; below one
-    usual contact the noise still counts as one, so a slot going from 0 to 1 is none), or exceeds
+    usual contact the noise still counts as one, so a slot going from 0 to 1 is none) - alone,
+    or summed over its day, when the whole day beats the usual by both - or exceeds
     the manager's `volume_threshold` per interval. A period whose extra contacts are under
     `min_day_share_pct` % of its day's forecast is dropped (a few calls more at night are no
     workload to plan for) unless it is over the manager's threshold.
@@ -63,8 +64,28 @@ def find_peaks(
     forecast = data["forecast"].to_numpy(dtype=float)
     usual = np.nan_to_num(data[USUAL].to_numpy(dtype=float))
     extra = forecast - usual
-    needed = np.maximum(min_contacts, noise_sigmas * np.sqrt(np.maximum(usual, 1.0)))
-    above_pattern = (forecast > usual * (1 + threshold_pct / 100)) & (extra >= needed)
+    times = pd.to_datetime(data[INTERVAL_START])
+    step = pd.Timedelta(minutes=interval_minutes)
+    queue = data[QUEUE].to_numpy()
+    # Rows that follow the row before on the same day of the same queue.
+    follows = (
+        (times.diff() == step).to_numpy()
+        & (times.dt.normalize().diff() == pd.Timedelta(0)).to_numpy()
+        & np.concatenate([[False], queue[1:] == queue[:-1]])
+    )
+    relative = (forecast > usual * (1 + threshold_pct / 100)) & (extra >= min_contacts)
+    needed = noise_sigmas * np.sqrt(np.maximum(usual, 1.0))
+    above_pattern = relative & (extra >= needed)
+    # A day above its usual as a whole is judged on its totals too: a day at +34% (a catch-up
+    # after a holiday) has few intervals clear the noise alone, though its extra contacts are
+    # many times the Poisson spread of its usual total. Its intervals above the bars count.
+    day = np.cumsum(~follows)
+    day_forecast = np.bincount(day, forecast)
+    day_usual = np.bincount(day, usual)
+    whole_day = (day_forecast > day_usual * (1 + threshold_pct / 100)) & (
+        day_forecast - day_usual >= noise_sigmas * np.sqrt(np.maximum(day_usual, 1.0))
+    )
+    above_pattern |= relative & whole_day[day]
     over_limit = np.zeros(len(data), dtype=bool)
     over_ceiling = np.zeros(len(data))
     if volume_threshold is not None:
@@ -73,16 +94,8 @@ def find_peaks(
     flagged = above_pattern | over_limit
     if not flagged.any():
         return pd.DataFrame(columns=PEAK_COLUMNS)
-    times = pd.to_datetime(data[INTERVAL_START])
-    step = pd.Timedelta(minutes=interval_minutes)
-    queue = data[QUEUE].to_numpy()
     # A new period starts where the previous row is not a flagged neighbour on the same day.
-    contiguous = (
-        (times.diff() == step).to_numpy()
-        & (times.dt.normalize().diff() == pd.Timedelta(0)).to_numpy()
-        & np.concatenate([[False], queue[1:] == queue[:-1]])
-        & np.concatenate([[False], flagged[:-1]])
-    )
+    contiguous = follows & np.concatenate([[False], flagged[:-1]])
     period = np.cumsum(flagged & ~contiguous)
     reasons = (
         data[REASON].to_numpy(dtype=object) if REASON in data.columns else np.full(len(data), "")

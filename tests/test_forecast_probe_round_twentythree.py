@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import holidays
 import numpy as np
 import pandas as pd
 import pytest
@@ -68,3 +69,38 @@ def test_one_weekday_empty_two_weeks_running_is_still_a_new_rota():
     outliers = result.outliers[INTERVAL_START].dt.normalize().value_counts()
     assert outliers.reindex(pd.to_datetime(["2024-04-04", "2024-04-11"])).fillna(0).max() < 5
     assert np.isfinite(result.forecast["forecast"]).all()
+
+
+def _desk_with_catch_up_after_holidays(end: str) -> pd.DataFrame:
+    """A Mon-Fri desk closed on Italian holidays, whose first working day after one brings 40%
+    more, from Mon 2 Jan 2023 to the day before `end`."""
+    frame = synthetic_intervals(750, seed=12, level=20, start="2023-01-02")
+    shut = pd.DatetimeIndex(sorted(holidays.country_holidays("IT", years=[2023, 2024, 2025])))
+    days = frame[INTERVAL_START].dt.normalize()
+    frame = frame[~days.isin(shut) & (frame[INTERVAL_START] < end)].copy()
+    after = set()
+    for holiday in shut:
+        day = holiday + pd.Timedelta(days=1)
+        while day.day_of_week >= 5 or day in shut:
+            day += pd.Timedelta(days=1)
+        after.add(day)
+    catch_up = frame[INTERVAL_START].dt.normalize().isin(list(after))
+    frame.loc[catch_up, VOLUME] *= 1.4
+    return frame.reset_index(drop=True)
+
+
+def test_a_whole_day_of_catch_up_after_a_holiday_is_one_peak():
+    # Thu 2 Jan 2025, after New Year's Day, is forecast at 549 contacts where 402 are usual
+    # (+37%). At 20-40 contacts per slot few slots are 2 sqrt(usual) above it on their own, so
+    # the peaks were 15:00-16:00 and 09:00-09:30 (30 extra contacts); the day as a whole is.
+    result = forecast_dataset(
+        _desk_with_catch_up_after_holidays("2024-12-16"), 21, ForecastSettings(country="IT")
+    )
+    peak = result.peaks.iloc[0]
+    assert peak["reason"] == "day after New Year's Day"
+    assert (peak["start"], peak["end"]) == (
+        pd.Timestamp("2025-01-02 08:00"),
+        pd.Timestamp("2025-01-02 16:30"),
+    )
+    assert peak["extra_contacts"] == pytest.approx(137.8, abs=1)
+    assert (result.peaks["reason"] == "day after New Year's Day").all()

@@ -94,7 +94,10 @@ def slots(start: str, forecast: list[float], usual: list[float]) -> pd.DataFrame
 
 
 def test_quiet_slots_need_more_than_poisson_noise():
-    frame = slots("2025-03-03 02:00", [19.0, 24.0, 10.0], [15.0, 15.0, 5.0])
+    # The rest of the day as usual, so that the day as a whole is no peak (+6.5%).
+    frame = slots(
+        "2025-03-03 02:00", [19.0, 24.0, 10.0] + [15.0] * 16, [15.0, 15.0, 5.0] + [15.0] * 16
+    )
     times = frame["interval_start"]
     # +4 on a usual 15 is within 2 sqrt(15) = 7.7 (noise); +9 on 15 and +5 on 5 (> 4.5) are not
     peaks = find_peaks(frame, 30, threshold_pct=20)
@@ -120,11 +123,23 @@ def test_a_few_extra_calls_are_no_peak():
 def test_one_contact_where_none_is_usual_is_chance_not_a_peak():
     # A tiny queue: a usual of 0-0.5 contacts per slot. Poisson noise of such a slot is still
     # about one contact, so 1.5 extra is no peak and 2.5 extra is.
-    frame = slots("2025-03-03 10:00", [1.5, 2.0, 3.0], [0.0, 0.5, 0.5])
+    # The rest of the day as usual: 5.5 extra on a usual 11 is within the day's noise too.
+    frame = slots("2025-03-03 10:00", [1.5, 2.0, 3.0] + [0.5] * 20, [0.0, 0.5, 0.5] + [0.5] * 20)
     times = frame["interval_start"]
     peaks = find_peaks(frame, 30)
     assert peaks["start"].tolist() == [times[2]]
     assert peaks["extra_contacts"].tolist() == [2.5]
+
+
+def test_a_day_above_usual_as_a_whole_is_judged_on_its_total():
+    # A day at +34% on a usual 10 per slot: +3.4 per slot is within 2 sqrt(10) = 6.3, yet the
+    # day's 54 extra contacts are far beyond 2 sqrt(160) = 25: every slot of it is the peak.
+    frame = slots("2025-03-03 08:00", [13.4] * 16, [10.0] * 16)
+    peaks = find_peaks(frame, 30)
+    assert len(peaks) == 1
+    assert peaks.iloc[0]["extra_contacts"] == pytest.approx(54.4)
+    # The same slots on a day that is otherwise usual stay within the noise.
+    assert find_peaks(slots("2025-03-03 08:00", [13.4] * 4 + [10.0] * 12, [10.0] * 16), 30).empty
 
 
 def test_share_of_day_is_per_day():
