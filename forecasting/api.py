@@ -38,6 +38,7 @@ from forecasting.calendar import (
     busy_weekdays,
 )
 from forecasting.clock_change import skipped_hour_note, skipped_hours, skipped_slots
+from forecasting.clock_shift import clock_shift_note
 from forecasting.data_end import DataEnd, cut_day_ends, find_data_end, trim_to_data
 from forecasting.events import CAMPAIGN, campaign_outside_note, event_slots
 from forecasting.history import QueueHistory, history_from_intervals, infer_interval_minutes
@@ -880,6 +881,8 @@ def forecast_dataset(
         chosen[history.queue] = model
         if data.level_shift:
             notes.append(_level_shift_note(history, data.level_shift))
+        if data.clock_shift:
+            notes.append(clock_shift_note(history, data.clock_shift))
         if data.hours_change:
             notes.append(hours_change_note(history, data.hours_change))
         for note in (

@@ -23,6 +23,7 @@ from forecasting.calendar import (
     holiday_day_names,
     learn_effects,
 )
+from forecasting.clock_shift import ClockShift, find_clock_shift, on_current_clock
 from forecasting.ensemble import Combination
 from forecasting.events import event_grids
 from forecasting.history import QueueHistory
@@ -84,10 +85,17 @@ class OriginData:
     day_levels: np.ndarray | None = None
     outliers: np.ndarray | None = None  # (days, slots) intervals cleaned out of the training
     hours_change: HoursChange | None = None  # opening hours changed lately; training follows
+    clock_shift: ClockShift | None = None  # the day moved an hour; earlier days moved with it
 
 
 def origin_data(inputs: QueueInputs, origin: int) -> OriginData:
     raw = inputs.history.truncate(origin)
+    # A fixed-offset export whose day moved an hour at a daylight-saving switch: the weeks
+    # before are read on the current clock, before anything learns hours or shapes from them.
+    regular = (inputs.kinds[:origin] == NORMAL) & ~inputs.excluded[:origin].any(axis=1)
+    clock = find_clock_shift(raw, raw.observed_days() & regular)
+    if clock:
+        raw = on_current_clock(raw, clock)
     values = np.where(inputs.excluded[:origin], np.nan, raw.values)
     ordinary = raw.observed_days() & (inputs.kinds[:origin] == NORMAL)
     shift = find_level_shift(raw, ordinary & ~inputs.excluded[:origin].any(axis=1))
@@ -121,7 +129,7 @@ def origin_data(inputs: QueueInputs, origin: int) -> OriginData:
         levels = day_levels(raw, regular, month_day[month_day_index(raw.first_day, 0, origin)])
     return OriginData(
         origin, training, effects, month_day, plain, shift, shared_shapes(training), levels,
-        outliers, hours if hours.any() else None,
+        outliers, hours if hours.any() else None, clock,
     )  # fmt: skip
 
 

@@ -104,3 +104,55 @@ def test_a_whole_day_of_catch_up_after_a_holiday_is_one_peak():
     )
     assert peak["extra_contacts"] == pytest.approx(137.8, abs=1)
     assert (result.peaks["reason"] == "day after New Year's Day").all()
+
+
+def _paris_desk(start: str, end: str, on_utc: bool) -> pd.DataFrame:
+    """A Mon-Fri desk open 08:00-18:00 Paris time in 15-minute intervals, exported on UTC or
+    on local time (closed slots left out)."""
+    utc = pd.date_range(start, end, freq="15min", inclusive="left", tz="UTC")
+    local = utc.tz_convert("Europe/Paris")
+    hours = local.hour + local.minute / 60
+    shape = 8 * np.exp(-((hours - 10.5) ** 2) / 3) + 6.4 * np.exp(-((hours - 14.5) ** 2) / 4)
+    means = np.where((hours >= 8) & (hours < 18), shape + 1.6, 0.0)
+    means = means * np.asarray([1.3, 1.1, 1.0, 1.0, 0.8, 0.0, 0.0])[local.day_of_week]
+    stamps = utc if on_utc else local
+    frame = pd.DataFrame(
+        {
+            INTERVAL_START: stamps.tz_localize(None),
+            "queue": "desk",
+            VOLUME: np.random.default_rng(5).poisson(means).astype(float),
+        }
+    )
+    return frame[means > 0].reset_index(drop=True)
+
+
+def _slot_means(result, weekday: int) -> pd.Series:
+    forecast = result.forecast[result.forecast[INTERVAL_START].dt.day_of_week == weekday]
+    return forecast.groupby(forecast[INTERVAL_START].dt.strftime("%H:%M"))["forecast"].mean()
+
+
+def test_a_utc_export_keeps_to_the_clock_after_a_daylight_saving_switch():
+    # On UTC the desk opens 07:00-17:00 in winter and 06:00-16:00 from Sun 31 Mar 2024. Two
+    # weeks after the switch, the forecast kept 16:00-17:00 open at 1.4-2.6 contacts a slot
+    # (18:00-19:00 in Paris, closed) and put 0.5 where 2.6 open the day at 06:00.
+    frame = _paris_desk("2023-11-06", "2024-04-13", on_utc=True)
+    result = forecast_dataset(frame, 14, ForecastSettings(country="FR"))
+    wednesday = _slot_means(result, 2)
+    assert wednesday[["16:00", "16:15", "16:30", "16:45"]].eq(0).all()
+    wednesday_rows = result.forecast[INTERVAL_START].dt.day_of_week == 2
+    open_times = result.forecast.loc[wednesday_rows & result.forecast["is_open"], INTERVAL_START]
+    assert open_times.dt.strftime("%H:%M").agg(["min", "max"]).tolist() == ["06:00", "15:45"]
+    assert wednesday["06:00"] == pytest.approx(2.6, abs=0.6)
+    assert any("from Sun 31 Mar 2024 the whole day came an hour earlier" in n for n in result.notes)
+
+
+def test_a_local_time_export_has_no_clock_shift():
+    # Guard: the same desk on Paris time keeps 08:00-18:00 through the switch.
+    frame = _paris_desk("2023-11-06", "2024-04-13", on_utc=False)
+    result = forecast_dataset(frame, 7, ForecastSettings(country="FR"))
+    is_open = result.forecast[result.forecast["is_open"]]
+    assert is_open[INTERVAL_START].dt.strftime("%H:%M").agg(["min", "max"]).tolist() == [
+        "08:00",
+        "17:45",
+    ]
+    assert not any("whole day came an hour" in note for note in result.notes)

@@ -1,0 +1,144 @@
+"""A fixed-offset export's day moving an hour at a daylight-saving switch, learned from the
+history alone.
+
+An export on UTC (or any fixed offset) of a desk that keeps local hours sees its whole day -
+opening, peaks, closing - move an hour earlier when the local clock goes forward and an hour
+later when it goes back. Read as it came, the weeks before a switch blend the old clock into the
+forecast: the hour before opening or after closing forecast open, every peak smeared over two
+hours, until the hours-change check has four weeks of the new hours. No time zone is assumed: a
+Sunday of a switch month after which the week's intraday pattern matches the weeks before moved
+by one hour, far better than unmoved, is such a switch, and the days before it are moved to the
+current clock.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from forecasting.history import QueueHistory
+
+SUNDAY = 6
+# Every daylight-saving switch in use falls on a Sunday of one of these months (Europe and North
+# America: March, October, November; southern hemisphere: April, September, October).
+SWITCH_MONTHS = (3, 4, 9, 10, 11)
+WEEKS_AROUND = 4  # the weeks before a Sunday set against the weeks after it
+MIN_DAYS_AFTER = 3  # days with contacts needed after a switch to judge it
+MIN_DAYS_BEFORE = 5
+# Moved by the hour, the weeks before must explain the weeks after much better than unmoved:
+# Poisson deviance down by at least half and by more than MIN_DEVIANCE_DROP (a likelihood-ratio
+# statistic of 30 is far past chance for a single choice among a few dozen Sundays).
+MAX_DEVIANCE_SHARE = 0.5
+MIN_DEVIANCE_DROP = 30.0
+SWITCH_GAP_DAYS = 8 * 7  # two switches are half a year apart: the best Sunday of a cluster wins
+EXPECTED_FLOOR = 0.1  # contacts expected in a slot the other side never had, so logs stay finite
+
+
+@dataclass(frozen=True)
+class ClockShift:
+    """The days before each `rows` entry moved by `slots` slots (positive: later) to be on the
+    clock of the days after it."""
+
+    rows: tuple[int, ...]
+    slots: tuple[int, ...]
+
+
+def _week_profile(values: np.ndarray, weekdays: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Contacts per weekday x slot over `rows`, flattened (7 * slots)."""
+    slots = values.shape[1]
+    cells = (weekdays[rows][:, None] * slots + np.arange(slots)).ravel()
+    return np.bincount(cells, np.nan_to_num(values[rows]).ravel(), minlength=7 * slots)
+
+
+def _deviance(after: np.ndarray, before: np.ndarray, days_after: np.ndarray, slots: int) -> float:
+    """Poisson deviance of the weeks after against the weeks before, scaled per weekday to the
+    after-weeks' totals (a level change is no clock change)."""
+    after_days = after.reshape(7, slots)
+    before_days = before.reshape(7, slots)
+    totals = before_days.sum(axis=1, keepdims=True)
+    scale = np.divide(after_days.sum(axis=1, keepdims=True), totals, where=totals > 0,
+                      out=np.zeros_like(totals))  # fmt: skip
+    expected = np.maximum(before_days * scale, EXPECTED_FLOOR)[days_after]
+    observed = after_days[days_after]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        term = np.where(observed > 0, observed * np.log(observed / expected), 0.0)
+    return float(2 * (term - (observed - expected)).sum())
+
+
+def find_clock_shift(history: QueueHistory, ordinary: np.ndarray) -> ClockShift | None:
+    """The Sundays where the history's day moved a whole hour, with the move, judged on the
+    `ordinary` days (no holidays or left-out periods); None when there is none."""
+    values = history.values
+    n_days, slots = values.shape
+    hour = 60 // history.interval_minutes
+    if hour < 1 or 60 % history.interval_minutes:
+        return None
+    weekdays = history.weekdays()
+    busy = ordinary & (np.nan_to_num(values).sum(axis=1) > 0)
+    days = history.first_day + pd.to_timedelta(np.arange(n_days), unit="D")
+    sundays = np.flatnonzero((weekdays == SUNDAY) & np.isin(days.month, SWITCH_MONTHS))
+    found: list[tuple[float, int, int]] = []  # (deviance drop, row, slots)
+    for row in sundays:
+        after = np.flatnonzero(busy[row : row + 7 * WEEKS_AROUND]) + row
+        before = np.flatnonzero(busy[max(0, row - 7 * WEEKS_AROUND) : row]) + max(
+            0, row - 7 * WEEKS_AROUND
+        )
+        if after.size < MIN_DAYS_AFTER or before.size < MIN_DAYS_BEFORE:
+            continue
+        after_profile = _week_profile(values, weekdays, after)
+        before_profile = _week_profile(values, weekdays, before)
+        days_after = np.unique(weekdays[after])
+        unmoved = _deviance(after_profile, before_profile, days_after, slots)
+        for move in (-hour, hour):
+            moved = _deviance(after_profile, np.roll(before_profile, move), days_after, slots)
+            if moved < MAX_DEVIANCE_SHARE * unmoved and unmoved - moved > MIN_DEVIANCE_DROP:
+                found.append((unmoved - moved, int(row), move))
+    kept: list[tuple[int, int]] = []
+    for _, row, move in sorted(found, reverse=True):
+        if all(abs(row - other) >= SWITCH_GAP_DAYS for other, _ in kept):
+            kept.append((row, move))
+    if not kept:
+        return None
+    kept.sort()
+    return ClockShift(tuple(row for row, _ in kept), tuple(move for _, move in kept))
+
+
+def on_current_clock(history: QueueHistory, shift: ClockShift) -> QueueHistory:
+    """The history with the days before each switch moved to the clock after it (the hour a
+    move empties is missing), and the open hours cut to those of the current clock."""
+    n_days, slots = history.values.shape
+    flat = history.values.ravel()
+    moves = np.zeros(n_days, dtype=int)
+    for row, move in zip(shift.rows, shift.slots, strict=True):
+        moves[:row] += move  # earlier days take every later switch's move too
+    moved = np.full(flat.size, np.nan)
+    starts = [0, *shift.rows]
+    ends = [*shift.rows, n_days]
+    # Segment by segment from the first: where a move overlaps the next segment, the later
+    # days as they came win over the hour moved onto them.
+    for start, end in zip(starts, ends, strict=True):
+        move = int(moves[start])
+        first, stop = start * slots + move, end * slots + move
+        lo, hi = max(first, 0), min(stop, flat.size)
+        moved[lo:hi] = flat[lo - move : hi - move]
+    # The hours open on the old clock only: open in the union, but not once moved onto it.
+    last = shift.slots[-1]
+    mask = history.open_mask.ravel()
+    open_mask = (mask & np.roll(mask, last)).reshape(history.open_mask.shape)
+    return dataclasses.replace(history, values=moved.reshape(n_days, slots), open_mask=open_mask)
+
+
+def clock_shift_note(history: QueueHistory, shift: ClockShift) -> str:
+    """The latest switch, how the day moved, and that the weeks before follow it."""
+    row, move = shift.rows[-1], shift.slots[-1]
+    day = history.first_day + pd.Timedelta(days=row)
+    way = "earlier" if move < 0 else "later"
+    return (
+        f"{history.queue}: from {day:%a %d %b %Y} the whole day came an hour {way} (opening, "
+        "busiest hours and closing), as a daylight-saving switch moves it in an export on UTC or "
+        "another fixed offset: the weeks before are read an hour "
+        f"{way} too, and the forecast keeps to the current clock."
+    )
