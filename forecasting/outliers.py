@@ -27,11 +27,11 @@ EXTREME_LOG_RATIO = float(np.log(2.0))
 # a Poisson count of that mean is 0 about once in 20,000 days.
 MIN_USUAL_FOR_OUTAGE = 10.0
 # Empty days in a row spanning at least a week silence every weekday at once: an export that
-# wrote zeros or a phone outage, not a new rota (which empties one weekday and keeps the others
-# busy). Up to four weeks: a longer silence is a closure, read so at the data's end too
-# (data_end), and left as it came.
+# wrote zeros, a phone outage or a closure, not a new rota (which empties one weekday and keeps
+# the others busy). Once contacts come back they are no demand to learn from, however long: a
+# run of weeks trained on as zeros read as a steep trend after it (+18% on a reopened desk).
+# They are judged on the weeks before them, as the weeks around a long run are empty too.
 MIN_SILENT_WEEK_DAYS = 7
-MAX_SILENT_RUN_DAYS = 27
 # A run of days each far above its usual as a whole (a storm week, an incident), then the week
 # after it back at the level before it, passed: slot by slot a x1.8 day clears the noise only at its
 # peaks, and the days of a surge week are each other's "days after", so the rules above keep
@@ -132,18 +132,23 @@ def _outage_days(
     week_before, week_after = np.ones(len(values), bool), np.ones(len(values), bool)
     week_before[7:] = day_totals[:-7] > 0
     week_after[:-7] = day_totals[7:] > 0
-    alone = week_before & week_after
-    return empty & (np.arange(len(values)) < last_busy) & (alone | _in_silent_weeks(day_totals))
+    silent = _silent_weeks(day_totals, (open_rows & ~np.isnan(values)).any(axis=1))
+    return (np.arange(len(values)) < last_busy) & ((empty & week_before & week_after) | silent)
 
 
-def _in_silent_weeks(day_totals: np.ndarray) -> np.ndarray:
-    """Bool per day: inside a run of `MIN_SILENT_WEEK_DAYS` to `MAX_SILENT_RUN_DAYS` days in a
-    row without a contact (closed days, holidays and days without rows included)."""
+def _silent_weeks(day_totals: np.ndarray, has_slots: np.ndarray) -> np.ndarray:
+    """Bool per day: the days with open slots (`has_slots`) inside a run of at least
+    `MIN_SILENT_WEEK_DAYS` days in a row without a contact (closed days, holidays and days
+    without rows included), after weeks that brought `MIN_USUAL_FOR_OUTAGE` contacts or more
+    per open day."""
     silent = np.zeros(len(day_totals), dtype=bool)
     edges = np.diff(np.concatenate(([0], (day_totals == 0).astype(int), [0])))
     for start, end in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1), strict=True):
-        if MIN_SILENT_WEEK_DAYS <= end - start <= MAX_SILENT_RUN_DAYS:
-            silent[start:end] = True
+        before = slice(max(0, start - 7 * NEIGHBOUR_WEEKS), start)
+        open_days = int(has_slots[before].sum())
+        busy_before = open_days > 0 and day_totals[before].sum() >= MIN_USUAL_FOR_OUTAGE * open_days
+        if end - start >= MIN_SILENT_WEEK_DAYS and busy_before:
+            silent[start:end] = has_slots[start:end]
     return silent
 
 

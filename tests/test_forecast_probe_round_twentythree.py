@@ -50,6 +50,21 @@ def test_three_weeks_of_export_zeros_are_no_demand():
     assert not any("the weeks before" in note and "2." in note for note in result.notes)
 
 
+def test_five_silent_weeks_before_a_reopening_are_no_trend():
+    # Zeros from Mon 4 Mar to Sun 7 Apr 2024, then six weeks as before. The weeks around the
+    # middle of so long a run are empty too, so its days had no usual to be judged by and were
+    # trained on: Thu 23 May was forecast at 472 (+18%) and ten peaks read "trend: recent level
+    # above usual".
+    result = forecast_dataset(_desk_with_zero_weeks("2024-03-04", "2024-04-08"), 7, NO_CALENDAR)
+    clean = forecast_dataset(_desk_with_zero_weeks("2099-01-01", "2099-01-02"), 7, NO_CALENDAR)
+    totals, usual = _day_totals(result), _day_totals(clean)
+    thursday = pd.Timestamp("2024-05-23")
+    assert totals.loc[thursday, "forecast"] == pytest.approx(
+        usual.loc[thursday, "forecast"], rel=0.03
+    )
+    assert result.peaks.empty
+
+
 def test_export_zeros_are_not_scored_in_the_backtest():
     # Before, the scored zero weeks made every model's interval WAPE 0.62 (0.17 without them).
     faulty = backtest_dataset(_desk_with_zero_weeks("2024-04-01", "2024-04-22"), NO_CALENDAR)
