@@ -20,6 +20,10 @@ CHANCE_Z = 1.645
 # it counts at all only when that share is at least MIN_DROP_SEEN (a usual level of 5 or more):
 # in a sparse queue, a day with 3 contacts expected and 1 seen says nothing about holidays.
 MIN_DROP_SEEN = 0.25
+# Two weeks or more in a row without a contact are an export fault or a closure, no holiday
+# kept: a three-week gap took in Eid al-Fitr and had an Italian desk told to try AE's
+# calendar. A Christmas-to-New-Year closure is shorter, and stays evidence.
+SILENT_RUN_DAYS = 14
 MIN_KEPT = 3  # a suggestion rests on at least this many kept holidays
 # ... and explains at least this many more quiet days than the current calendar does.
 MIN_MORE_KEPT = 3
@@ -129,9 +133,10 @@ def quiet_busy_days(totals: pd.Series) -> pd.Series:
 
     A day counts when it was observed on a busy weekday (mean at least half the busiest
     weekday's) and its usual level (the same weekday's median in the four weeks either side) is
-    large enough that chance rarely takes it down to MIN_DROP_SEEN of it. It is quiet when it
-    brought less than QUIET_RATIO of that usual level, or less than the share chance rarely
-    goes below where the level is too low to tell a drop to QUIET_RATIO from noise.
+    large enough that chance rarely takes it down to MIN_DROP_SEEN of it, and it is not inside
+    SILENT_RUN_DAYS or more without a contact. It is quiet when it brought less than
+    QUIET_RATIO of that usual level, or less than the share chance rarely goes below where the
+    level is too low to tell a drop to QUIET_RATIO from noise.
     """
     weekday_means = totals.groupby(totals.index.day_of_week).mean()
     busy_weekdays = weekday_means[weekday_means >= 0.5 * weekday_means.max()].index
@@ -139,8 +144,14 @@ def quiet_busy_days(totals: pd.Series) -> pd.Series:
         axis=1
     )
     threshold = np.minimum(QUIET_RATIO, 1 - CHANCE_Z / np.sqrt(usual.where(usual > 0)))
+    empty = (totals.fillna(0) == 0).to_numpy()
+    edges = np.diff(np.concatenate(([0], empty.astype(int), [0])))
+    silent = np.zeros(len(totals), dtype=bool)
+    for start, end in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1), strict=True):
+        silent[start:end] = end - start >= SILENT_RUN_DAYS
     usable = (
         totals.notna()
+        & ~silent
         & (usual > 0)
         & totals.index.day_of_week.isin(busy_weekdays)
         & (threshold >= MIN_DROP_SEEN)

@@ -9,6 +9,7 @@ import pytest
 
 from data.schema import INTERVAL_START, VOLUME
 from forecasting import ForecastSettings, backtest_dataset, forecast_dataset
+from forecasting.country import daily_totals, suggest_holiday_country
 from forecasting.synthetic import synthetic_intervals
 
 NO_CALENDAR = ForecastSettings(country=None)
@@ -63,6 +64,14 @@ def test_five_silent_weeks_before_a_reopening_are_no_trend():
         usual.loc[thursday, "forecast"], rel=0.03
     )
     assert result.peaks.empty
+
+
+def test_weeks_of_export_zeros_suggest_no_holiday_calendar():
+    # The three silent weeks took in Eid al-Fitr (Wed 10 - Fri 12 Apr 2024), so the quiet days
+    # "matched" the United Arab Emirates' holidays: the CLI told this Italian desk to try
+    # --country AE.
+    totals = daily_totals(_desk_with_zero_weeks("2024-04-01", "2024-04-22"))
+    assert suggest_holiday_country(totals, "IT") is None
 
 
 def test_export_zeros_are_not_scored_in_the_backtest():
