@@ -1,4 +1,5 @@
-"""Forecast probes: weeks of zeros from an export fault."""
+"""Forecast probes: weeks of export zeros (training, backtests, the calendar hint), a whole day of
+catch-up after a holiday as one peak, a UTC export across a daylight-saving switch."""
 
 from __future__ import annotations
 
