@@ -55,7 +55,8 @@ def _week_profile(values: np.ndarray, weekdays: np.ndarray, rows: np.ndarray) ->
 
 def _deviance(after: np.ndarray, before: np.ndarray, days_after: np.ndarray, slots: int) -> float:
     """Poisson deviance of the weeks after against the weeks before, scaled per weekday to the
-    after-weeks' totals (a level change is no clock change)."""
+    after-weeks' totals (a level change is no clock change): 2 sum(y log(y / mu) - (y - mu)),
+    McCullagh & Nelder, Generalized Linear Models, 2nd ed. (1989), section 2.3."""
     after_days = after.reshape(7, slots)
     before_days = before.reshape(7, slots)
     totals = before_days.sum(axis=1, keepdims=True)
