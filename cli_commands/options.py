@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from data.columns import ImportOptions
-from data.errors import InputError
+from data.errors import InputError, SettingError
 from data.export import rounded
 from data.schema import (
     INTERVAL_START,
@@ -197,11 +197,11 @@ def check_horizon(days: int) -> None:
     """Refuse a horizon under a day (the forecast would refuse it after importing) or longer than
     the app takes, before importing."""
     if days < 1:
-        raise InputError(f"Horizon must be at least one day (got {days}).")
+        raise InputError(f"--horizon-days {days}: the horizon must be at least one day.")
     if days > MAX_HORIZON_DAYS:
         raise InputError(
-            f"Horizon must be at most {MAX_HORIZON_DAYS} days, about a quarter, as on the app's "
-            f"Forecast page (got {days})."
+            f"--horizon-days {days}: the horizon must be at most {MAX_HORIZON_DAYS} days, about "
+            "a quarter, as on the app's Forecast page."
         )
 
 
@@ -502,6 +502,29 @@ def staffing_settings(args: argparse.Namespace, queues: Iterable[str] = ()) -> S
     that can wait hours."""
     aht = args.aht_seconds if args.aht_seconds is not None else StaffingSettings.aht_seconds
     guessed = {str(queue): channel_from_queue_name(str(queue)) for queue in queues}
+    try:
+        return _staffing_settings(args, aht, guessed)
+    except SettingError as error:
+        raise InputError(in_option_words(error, args)) from error
+
+
+def in_option_words(error: SettingError, args: argparse.Namespace) -> str:
+    """A refused setting's message led by the option and value that set it: "maximum occupancy
+    must be a fraction..." alone left the user to find which of twenty options it meant."""
+    if not hasattr(args, error.setting):  # a setting the command line has no option for
+        return str(error)
+    option = "--" + error.setting.replace("_", "-")
+    value = getattr(args, error.setting)
+    if value is None:
+        return f"{option} not given: {error}"
+    return (
+        f"{option} {value:g}: {error}" if isinstance(value, float) else f"{option} {value}: {error}"
+    )
+
+
+def _staffing_settings(
+    args: argparse.Namespace, aht: float, guessed: dict[str, str]
+) -> StaffingSettings:
     return StaffingSettings(
         channel=args.channel or StaffingSettings.channel,
         queue_channels=(

@@ -7,6 +7,15 @@ class InputError(ValueError):
     """Input the user can fix; the message names the file, row and column and says how."""
 
 
+class SettingError(InputError):
+    """A setting refused, with the name of the settings field it is about, so each front end
+    can name it as the user sets it (a label in the app, an option on the command line)."""
+
+    def __init__(self, message: str, setting: str) -> None:
+        super().__init__(message)
+        self.setting = setting
+
+
 # Each import choice (an ImportOptions field) as the app's Data page labels it and as the
 # command line spells it: messages are shown in both, so they name both.
 IMPORT_CHOICES = {

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import math
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from data.errors import InputError
+from data.errors import InputError, SettingError
 from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME
 from staffing.backlog import DEFAULT_RESPONSE_HOURS, email_plan, response_window_intervals
 from staffing.chat import (
@@ -62,6 +63,8 @@ from staffing.queueing import (
     required_agents,
 )
 from staffing.validation import (
+    as_float_array,
+    check_non_negative,
     check_service_target,
     check_shrinkage,
     check_supervisor_span,
@@ -112,57 +115,82 @@ class StaffingSettings:
     queue_channels: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        for name in (self.channel, *self.queue_channels.values()):
-            if name not in CHANNELS:
-                raise InputError(f"channel '{name}' is unknown; use one of {', '.join(CHANNELS)}")
-        _positive(self.aht_seconds, "AHT seconds")
-        check_service_target(
-            np.asarray(float(self.service_level)), np.asarray(float(self.answer_within_seconds))
-        )
-        if not 0 < self.max_occupancy <= 1:
-            raise InputError(
-                f"maximum occupancy must be a fraction above 0 and at most 1, e.g. 0.85 "
-                f"(got {self.max_occupancy})"
+        # Each check names the field it is about: the CLI says "--max-occupancy 85: ...".
+        with _about("channel"):
+            for name in (self.channel, *self.queue_channels.values()):
+                if name not in CHANNELS:
+                    raise InputError(
+                        f"channel '{name}' is unknown; use one of {', '.join(CHANNELS)}"
+                    )
+        with _about("aht_seconds"):
+            _positive(self.aht_seconds, "AHT seconds")
+        with _about("answer_within_seconds"):
+            check_non_negative(
+                as_float_array(self.answer_within_seconds, "answer-within seconds"),
+                "answer-within seconds",
             )
-        for value, label in (
-            (self.max_asa_seconds, "maximum ASA seconds"),
-            (self.patience_seconds, "patience seconds"),
+        with _about("service_level"):
+            check_service_target(
+                np.asarray(float(self.service_level)),
+                np.asarray(float(self.answer_within_seconds)),
+            )
+        with _about("max_occupancy"):
+            if not 0 < self.max_occupancy <= 1:
+                raise InputError(
+                    f"maximum occupancy must be a fraction above 0 and at most 1, e.g. 0.85 "
+                    f"(got {self.max_occupancy})"
+                )
+        for value, label, setting in (
+            (self.max_asa_seconds, "maximum ASA seconds", "max_asa_seconds"),
+            (self.patience_seconds, "patience seconds", "patience_seconds"),
         ):
             if value is not None:
-                _positive(value, label)
+                with _about(setting):
+                    _positive(value, label)
         if self.max_abandon_rate is not None:
-            if not 0 < self.max_abandon_rate <= 1:
-                raise InputError(
-                    f"maximum abandon rate must be a fraction above 0 and at most 1, e.g. 0.05 "
-                    f"(got {self.max_abandon_rate})"
-                )
-            if self.patience_seconds is None:
-                raise InputError(
-                    "an abandonment target needs the callers' patience: set patience seconds "
-                    "(mean time before hanging up, e.g. 180)"
-                )
-        check_shrinkage(self.shrinkage)
-        check_supervisor_span(self.supervisor_span)
-        for value, label in (
-            (self.agent_hourly_cost, "agent hourly cost"),
-            (self.supervisor_hourly_cost, "supervisor hourly cost"),
+            with _about("max_abandon_rate"):
+                if not 0 < self.max_abandon_rate <= 1:
+                    raise InputError(
+                        f"maximum abandon rate must be a fraction above 0 and at most 1, e.g. "
+                        f"0.05 (got {self.max_abandon_rate})"
+                    )
+            with _about("patience_seconds"):
+                if self.patience_seconds is None:
+                    raise InputError(
+                        "an abandonment target needs the callers' patience: set patience "
+                        "seconds (mean time before hanging up, e.g. 180)"
+                    )
+        with _about("shrinkage"):
+            check_shrinkage(self.shrinkage)
+        with _about("supervisor_span"):
+            check_supervisor_span(self.supervisor_span)
+        for value, label, setting in (
+            (self.agent_hourly_cost, "agent hourly cost", "agent_hourly_cost"),
+            (self.supervisor_hourly_cost, "supervisor hourly cost", "supervisor_hourly_cost"),
         ):
             if not math.isfinite(value) or value < 0:
-                raise InputError(f"{label} must be 0 or more, got {value}")
-        _positive(self.weekly_contract_hours, "weekly contract hours")
+                raise SettingError(f"{label} must be 0 or more, got {value}", setting)
+        with _about("weekly_contract_hours"):
+            _positive(self.weekly_contract_hours, "weekly contract hours")
         if not _whole_non_negative(self.min_agents_open):
-            raise InputError(
+            raise SettingError(
                 f"minimum agents while open must be a whole number 0 or more, "
-                f"got {self.min_agents_open}"
+                f"got {self.min_agents_open}",
+                "min_agents_open",
             )
-        _positive(self.email_response_hours, "e-mail response hours")
+        with _about("email_response_hours"):
+            _positive(self.email_response_hours, "e-mail response hours")
         start, end = (float(hour) for hour in self.email_hours)
         if not 0 <= start < end <= 24:
-            raise InputError(
+            raise SettingError(
                 f"e-mail working hours must start before they end, within 0 to 24 "
-                f"(got {start:g} to {end:g})"
+                f"(got {start:g} to {end:g})",
+                "email_hours",
             )
-        check_chat_settings(self.chat_concurrency, self.chat_handle_growth)
+        with _about("chat_concurrency"):
+            check_chat_settings(self.chat_concurrency, 0.0)
+        with _about("chat_handle_growth"):
+            check_chat_settings(DEFAULT_CONCURRENCY, self.chat_handle_growth)
 
     def channel_of(self, queue: object) -> str:
         """The channel `queue` is staffed on: its own in `queue_channels`, else `channel`."""
@@ -190,6 +218,17 @@ def channel_from_queue_name(queue: str) -> str:
     if "chat" in name:
         return "chat"
     return "voice"
+
+
+@contextmanager
+def _about(setting: str) -> Iterator[None]:
+    """Re-raise a refusal inside as a SettingError naming `setting` (a field of the settings)."""
+    try:
+        yield
+    except SettingError:
+        raise
+    except InputError as error:
+        raise SettingError(str(error), setting) from error
 
 
 def _whole_non_negative(value: object) -> bool:
@@ -527,6 +566,29 @@ def _zone_words(zone: object) -> str:
     return f"UTC offset {sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
+def given_handle_times(frame: pd.DataFrame) -> np.ndarray:
+    """The table's aht_seconds as numbers, NaN where blank (the settings' AHT fills those);
+    text ("abc", "3 min") or a negative handle time is refused naming its row: a typo, not a
+    blank. `frame` has a fresh 0..n-1 index."""
+    given = pd.to_numeric(frame[AHT_SECONDS], errors="coerce").to_numpy(dtype=float)
+    _refuse_first(
+        frame,
+        frame[AHT_SECONDS].notna().to_numpy() & ~np.isfinite(given),
+        lambda row: (
+            f"'{AHT_SECONDS}' is {_cell_text(frame[AHT_SECONDS].iloc[row])}; give "
+            "the handle time in seconds (e.g. 300), or leave the cell empty for the default"
+        ),
+    )
+    _refuse_first(
+        frame,
+        given < 0,
+        lambda row: (
+            f"'{AHT_SECONDS}' is negative ({given[row]:g}); handle times are 0 or more seconds"
+        ),
+    )
+    return given
+
+
 def _demand_table(frame: pd.DataFrame, settings: StaffingSettings) -> pd.DataFrame:
     if not isinstance(frame, pd.DataFrame):
         raise InputError("the forecast must be a table with interval_start and volume columns")
@@ -549,23 +611,7 @@ def _demand_table(frame: pd.DataFrame, settings: StaffingSettings) -> pd.DataFra
     )
     aht = np.full(len(frame), float(settings.aht_seconds))
     if AHT_SECONDS in frame:
-        given = pd.to_numeric(frame[AHT_SECONDS], errors="coerce").to_numpy(dtype=float)
-        # A blank cell takes the settings' AHT; text ("abc", "3 min") is a typo, not a blank.
-        _refuse_first(
-            frame,
-            frame[AHT_SECONDS].notna().to_numpy() & ~np.isfinite(given),
-            lambda row: (
-                f"'{AHT_SECONDS}' is {_cell_text(frame[AHT_SECONDS].iloc[row])}; give "
-                "the handle time in seconds (e.g. 300), or leave the cell empty for the default"
-            ),
-        )
-        _refuse_first(
-            frame,
-            given < 0,
-            lambda row: (
-                f"'{AHT_SECONDS}' is negative ({given[row]:g}); handle times are 0 or more seconds"
-            ),
-        )
+        given = given_handle_times(frame)
         aht = np.where(np.isfinite(given) & (given > 0), given, aht)
     is_open = open_flags(frame) if IS_OPEN in frame else np.ones(len(frame), dtype=bool)
     queues = _queue_names(frame) if QUEUE in frame else np.full(len(frame), "all")

@@ -104,8 +104,8 @@ def test_a_horizon_longer_than_the_page_takes_is_refused(desk_csv, tmp_path, cap
     code, _, err = run(capsys, "forecast", desk_csv, "--horizon-days", 1000, *FAST, "--out", out)
     assert code == 2
     assert error_lines(err) == [
-        f"error: Horizon must be at most {MAX_HORIZON_DAYS} days, about a quarter, as on the "
-        "app's Forecast page (got 1000)."
+        f"error: --horizon-days 1000: the horizon must be at most {MAX_HORIZON_DAYS} days, "
+        "about a quarter, as on the app's Forecast page."
     ]
     assert not out.exists()
     code, _, err = run(

@@ -186,7 +186,10 @@ def test_plan_of_bank_call_log_uses_learned_handle_time(shared_data, tmp_path):
         (["--volume-change-pct", "-150"], "below -100%"),
         (["--change-from", "17/02/2026"], "'17/02/2026' is not a date; write it as YYYY-MM-DD"),
         (["--change-from", "2026-02-18", "--change-to", "2026-02-17"], "must not be after"),
-        (["--horizon-days", "0", "--aht-seconds", "240"], "Horizon must be at least one day"),
+        (
+            ["--horizon-days", "0", "--aht-seconds", "240"],
+            "--horizon-days 0: the horizon must be at least one day",
+        ),
         ([], "give --aht-seconds"),
     ],
 )

@@ -156,8 +156,8 @@ def test_bad_argument_in_a_real_process(forecast, tmp_path):
                      "--answer-within-seconds", "20", "--out", tmp_path / "plan.csv")  # fmt: skip
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
-        "error: service level must be a fraction strictly between 0 and 1, e.g. 0.8 for 80% "
-        "(got 1.5); 100% is never guaranteed when contacts arrive at random"
+        "error: --service-level 1.5: service level must be a fraction strictly between 0 and "
+        "1, e.g. 0.8 for 80% (got 1.5); 100% is never guaranteed when contacts arrive at random"
     ]
 
 
