@@ -37,6 +37,7 @@ from staffing.plan import (
     STAFF_COLUMNS,
     PlanSummary,
     blank_when_closed,
+    given_handle_times,
     interval_starts,
     limit_summary,
     minimum_staffing_notes,
@@ -136,6 +137,12 @@ def run(args: argparse.Namespace) -> int:
         )
     if args.aht_seconds is None:
         _check_handle_times(forecast, args.forecast)
+    replaced_aht_note = None
+    if args.aht_seconds is not None and AHT_SECONDS in forecast:
+        # --aht-seconds is the handle time, as in `plan`: left as a fallback for blank rows, it
+        # was silently outweighed by the file's column, and a what-if at 600 s staffed 300 s.
+        replaced_aht_note = _replaced_aht_note(forecast, args.aht_seconds, args.forecast)
+        forecast = forecast.drop(columns=AHT_SECONDS)
     queues = forecast[QUEUE].dropna().astype(str).unique() if QUEUE in forecast else []
     settings = staffing_settings(args, queues)
     interval_minutes = _interval_minutes(forecast, args.forecast, args.interval_minutes)
@@ -166,6 +173,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"what sets the agents: {' '.join(part for part in sets if part)}")
     for note in [
         *reading_notes,
+        replaced_aht_note,
         *unusual_settings(args, settings, plan[QUEUE].unique()),
         queue_channels_note(settings),
         _closed_days_note(plan, summary.fte, args.forecast),
@@ -458,6 +466,21 @@ def _title_note(name: str, title_lines: list[str], header_line: int) -> str | No
     )
 
 
+def _replaced_aht_note(forecast: pd.DataFrame, aht_seconds: float, name: str) -> str:
+    """Says that --aht-seconds replaced FORECAST.csv's own handle times, and what they were."""
+    # Refused as without --aht-seconds: "abc" in the column says the file is not as it seems.
+    written = pd.Series(given_handle_times(forecast.reset_index(drop=True)))
+    written = written[written > 0]
+    if written.empty:
+        return f"--aht-seconds {aht_seconds:g} staffs every row ({name}'s aht_seconds is blank)"
+    low, high = written.min(), written.max()
+    spread = f"{low:,.0f} s" if round(low) == round(high) else f"{low:,.0f}-{high:,.0f} s"
+    return (
+        f"--aht-seconds {aht_seconds:g} staffs every row in place of {name}'s aht_seconds "
+        f"({spread}); leave it out to staff on the file's handle times"
+    )
+
+
 def _check_handle_times(forecast: pd.DataFrame, name: str) -> None:
     """Without --aht-seconds, every row with contacts needs its own handle time: a blank or 0
     used to be staffed on an unstated 300 s."""
@@ -477,7 +500,7 @@ def _check_handle_times(forecast: pd.DataFrame, name: str) -> None:
             f"{name}: row {position + 2} (interval_start "
             f"{forecast[INTERVAL_START].iloc[position] if INTERVAL_START in forecast else '?'}) "
             f"has {volume[position]:g} contacts but its '{AHT_SECONDS}' is {written}; fill in "
-            "its handle time in seconds, or give --aht-seconds for such rows"
+            "its handle time in seconds, or give --aht-seconds to staff every row on one handle time"
         )
 
 

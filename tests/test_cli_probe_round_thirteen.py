@@ -1,0 +1,121 @@
+"""Round thirteen of probing the CLI: a pipe closed early, settings refused without naming their
+option, and an --aht-seconds that a forecast's own handle times silently outweighed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+from conftest import PROJECT_ROOT
+from staff_support import erlang_c_agents, one_line_error, staff
+
+import cli
+
+TARGETS = ("--service-level", 0.8, "--answer-within-seconds", 20)
+
+
+@pytest.fixture()
+def forecast_with_aht(tmp_path):
+    """Three half-hours of Mon 2026-01-05 with 100, 0 and 50 contacts, each of 180 s."""
+    path = tmp_path / "forecast.csv"
+    pd.DataFrame(
+        {
+            "interval_start": pd.date_range("2026-01-05 09:00", periods=3, freq="30min"),
+            "volume": [100, 0, 50],
+            "aht_seconds": [180, 180, 180],
+        }
+    ).to_csv(path, index=False)
+    return path
+
+
+# 1. `cli.py plan ... | head -1` (or any reader that stops early) ended in a BrokenPipeError
+# traceback after the CSV was written, as if the run had failed.
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(forecast_with_aht, tmp_path):
+    out = tmp_path / "plan.csv"
+    command = [sys.executable, "cli.py", "staff", str(forecast_with_aht), *map(str, TARGETS),
+               "--out", str(out)]  # fmt: skip
+    process = subprocess.Popen(
+        command, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    process.stdout.close()  # the reader is gone before the summary is printed
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 0
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr
+    assert pd.read_csv(out).agents.tolist() == [14, 1, 8]
+
+
+# 2. A refused staffing setting did not name its option: "maximum occupancy must be a fraction
+# above 0 and at most 1 (got 85.0)" left the planner to find which of twenty options it meant,
+# and "Horizon must be at least one day" did not say --horizon-days.
+
+
+@pytest.mark.parametrize(
+    ("extra", "start"),
+    [
+        (("--max-occupancy", 85), "error: --max-occupancy 85: maximum occupancy must be"),
+        (("--shrinkage", 30), "error: --shrinkage 30: shrinkage must be a fraction"),
+        (("--max-abandon-rate", 0.05), "error: --patience-seconds not given: an abandonment"),
+        (("--patience-seconds", 60, "--max-abandon-rate", 5),
+         "error: --max-abandon-rate 5: maximum abandon rate must be"),
+        (("--email-hours", "18-8"), "error: --email-hours 18-8: e-mail working hours must"),
+        (("--chat-concurrency", 0), "error: --chat-concurrency 0: chat concurrency must be"),
+        (("--supervisor-span", 20), "error: --supervisor-span 20: supervisor span must be"),
+        (("--min-agents-open", -1), "error: --min-agents-open -1: minimum agents while open"),
+    ],
+)  # fmt: skip
+def test_a_refused_setting_is_named_by_its_option_and_value(
+    forecast_with_aht, tmp_path, capsys, extra, start
+):
+    line = one_line_error(capsys, forecast_with_aht, tmp_path / "plan.csv", *TARGETS, *extra)
+    assert line.startswith(start)
+
+
+def test_a_service_level_typed_as_a_percentage_names_the_option(
+    forecast_with_aht, tmp_path, capsys
+):
+    line = one_line_error(capsys, forecast_with_aht, tmp_path / "plan.csv",
+                          "--service-level", 80, "--answer-within-seconds", 20)  # fmt: skip
+    assert line.startswith("error: --service-level 80: service level must be a fraction")
+    assert "e.g. 0.8 for 80%" in line
+    line = one_line_error(capsys, forecast_with_aht, tmp_path / "plan.csv",
+                          "--service-level", 0.8, "--answer-within-seconds", -5)  # fmt: skip
+    assert (
+        line
+        == "error: --answer-within-seconds -5: answer-within seconds cannot be negative (got -5)"
+    )
+
+
+def test_a_horizon_out_of_range_names_the_option(capsys):
+    for days, says in ((0, "at least one day"), (93, "at most 92 days")):
+        code = cli.main(["forecast", "in.csv", "--horizon-days", str(days), "--out", "x.csv"])
+        err = capsys.readouterr().err
+        assert code == 2
+        assert err.startswith(f"error: --horizon-days {days}: the horizon must be {says}")
+
+
+# 3. `staff --aht-seconds 600` on a forecast with its own aht_seconds column staffed the file's
+# 180 s without a word: --aht-seconds only filled blank cells, while `plan --aht-seconds` and
+# --help ("handle time (default: from the data)") make it the handle time.
+
+
+def test_aht_seconds_replaces_the_forecasts_own_handle_times(forecast_with_aht, tmp_path, capsys):
+    out = tmp_path / "plan.csv"
+    code, stdout, err = staff(capsys, forecast_with_aht, out, *TARGETS, "--aht-seconds", 600)
+    assert code == 0, err
+    # 100 contacts of 600 s in 30 minutes: 33.3 Erlangs.
+    assert erlang_c_agents(100 * 600 / 1800, 600, 20, 0.8) == 40
+    assert erlang_c_agents(50 * 600 / 1800, 600, 20, 0.8) == 22
+    assert pd.read_csv(out).agents.tolist() == [40, 1, 22]
+    assert (
+        f"note: --aht-seconds 600 staffs every row in place of {forecast_with_aht}'s aht_seconds "
+        "(180 s); leave it out to staff on the file's handle times"
+    ) in stdout.splitlines()
+    # Without the option the file's own 180 s are staffed, as before.
+    code, stdout, err = staff(capsys, forecast_with_aht, out, *TARGETS)
+    assert code == 0, err
+    assert pd.read_csv(out).agents.tolist() == [14, 1, 8]
+    assert "--aht-seconds" not in stdout
