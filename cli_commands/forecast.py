@@ -6,6 +6,8 @@ import argparse
 import dataclasses
 import textwrap
 
+import pandas as pd
+
 from cli_commands.notes import (
     empty_horizon_note,
     midday_start_note,
@@ -22,6 +24,7 @@ from cli_commands.options import (
     check_out,
     check_queues,
     forecast_settings,
+    history_before,
     import_options,
     one_line_errors,
     write_csv,
@@ -29,10 +32,11 @@ from cli_commands.options import (
 from cli_commands.progress import StderrProgress
 from cli_commands.words import counted
 from data.importer import import_files
-from data.schema import INTERVAL_START, IS_OPEN, QUEUE
+from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE
 from forecasting import forecast_dataset
 from forecasting.country import daily_totals, suggest_holiday_country
 from forecasting.peaks import describe_peak
+from planning import aht_profiles, default_aht_by_queue, forecast_handle_times
 
 OUTPUT_COLUMNS = [INTERVAL_START, QUEUE, "forecast", "p10", "p50", "p90"]
 PEAKS_SHOWN = 5
@@ -41,7 +45,10 @@ OUT.csv columns, one row per open interval and queue (closed intervals are left 
   interval_start   start of the interval, on the centre's clock
   queue            the queue
   forecast         contacts expected in the interval (the mean; what `staff` sizes on)
-  p10, p50, p90    contacts the interval stays under with 10%, 50% and 90% probability"""
+  p10, p50, p90    contacts the interval stays under with 10%, 50% and 90% probability
+  aht_seconds      handle time per contact in seconds, as `plan` staffs it: the queue's mean
+                   before --origin, by weekday and time of day where that predicts better
+                   (when the history has handle times; `staff` uses it unless --aht-seconds)"""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -50,8 +57,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="forecast every open interval after the history (auto-selected model per queue)",
         description=textwrap.fill(  # the raw formatter keeps the epilog's columns
             "Import FILE(s), pick each queue's model by backtest (or take --model) "
-            "and write interval_start, queue, forecast, p10, p50, p90 for every open interval of "
-            "the --horizon-days after the history (or after --origin) to --out."
+            "and write interval_start, queue, forecast, p10, p50, p90 (and aht_seconds when the "
+            "history has handle times) for every open interval of the --horizon-days after the "
+            "history (or after --origin) to --out."
         ),
         epilog=FORECAST_COLUMNS_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -76,6 +84,13 @@ def run(args: argparse.Namespace) -> int:
         settings = dataclasses.replace(settings, queues=tuple(args.queue))
     result = forecast_dataset(dataset, args.horizon_days, settings, progress)
     table = result.forecast[result.forecast[IS_OPEN]][OUTPUT_COLUMNS]
+    # The handle times `plan` would staff with: without them `staff FORECAST.csv` needed one
+    # --aht-seconds for every queue and disagreed with `plan` on the same forecast.
+    history = history_before(dataset.intervals, args.origin)
+    learned = default_aht_by_queue(history)
+    if learned:
+        profiles = aht_profiles(history)
+        table = table.assign(**{AHT_SECONDS: forecast_handle_times(table, learned, profiles)})
     write_csv(table, args.out)
     models = ", ".join(f"{queue}: {model}" for queue, model in result.chosen_models.items())
     print(f"wrote {counted(len(table), 'open interval')} to {args.out} (models {models})")
@@ -83,6 +98,7 @@ def run(args: argparse.Namespace) -> int:
     if empty:
         print(f"note: {empty}")
     for extra in (
+        _handle_times_note(table, learned, profiles) if learned else None,
         queues_without_rows_note(result.forecast, args.out),
         None if args.origin else midday_start_note(result.forecast),
         origin_off_grid_note(args.origin, dataset.interval_minutes),
@@ -111,3 +127,27 @@ def run(args: argparse.Namespace) -> int:
             f"{best.country}"
         )
     return 0
+
+
+def _handle_times_note(
+    table: pd.DataFrame, learned: dict[str, float], profiles: pd.DataFrame
+) -> str:
+    """Which handle time each queue of the forecast got in its aht_seconds column, in seconds."""
+    queues = sorted(table[QUEUE].astype(str).unique())
+    shaped = set(profiles[QUEUE].astype(str)) if not profiles.empty else set()
+    said = [
+        f"{queue} {learned[queue]:,.0f} s"
+        + (" (by weekday and time of day)" if queue in shaped else "")
+        for queue in queues
+        if queue in learned
+    ]
+    blank = [queue for queue in queues if queue not in learned]
+    missing = (
+        f"; blank for {', '.join(blank)}, which has no plausible handle time in the history"
+        if blank
+        else ""
+    )
+    return (
+        f"aht_seconds is the handle time `plan` staffs with, learned from the history: "
+        f"{', '.join(said)}{missing}; `staff` staffs on it unless given --aht-seconds"
+    )

@@ -193,6 +193,14 @@ def _date_time(text: str) -> str:
     return text
 
 
+def history_before(intervals: pd.DataFrame, origin: str | None) -> pd.DataFrame:
+    """The intervals that start before --origin (all of them without one): what was known then,
+    handle times included."""
+    if not origin:
+        return intervals
+    return intervals[pd.to_datetime(intervals[INTERVAL_START]) < pd.Timestamp(origin)]
+
+
 def check_horizon(days: int) -> None:
     """Refuse a horizon under a day (the forecast would refuse it after importing) or longer than
     the app takes, before importing."""

@@ -26,6 +26,7 @@ from cli_commands.options import (
     check_out,
     check_queues,
     forecast_settings,
+    history_before,
     import_options,
     one_line_errors,
     queue_channels_note,
@@ -139,7 +140,7 @@ def run(args: argparse.Namespace) -> int:
     check_origin(dataset, args.origin)
     # Handle times as known at --origin, like the volumes: a plan replaying a past week would
     # otherwise be staffed on the handle times of the weeks after it.
-    history = _before(dataset.intervals, args.origin)
+    history = history_before(dataset.intervals, args.origin)
     aht_by_queue = _handle_times(dataset, history, args.aht_seconds)
     scenario = dataclasses.replace(scenario, staffing=staffing_settings(args, dataset.queues))
     # Known once the data's interval is: refused before the slow forecast, not after it.
@@ -263,13 +264,6 @@ def _profile_weeks(history: pd.DataFrame, queue: str) -> int:
     age = starts.max() - starts
     weeks = age[age < pd.Timedelta(weeks=WINDOW_WEEKS)] // pd.Timedelta(weeks=1)
     return int(weeks.nunique())
-
-
-def _before(intervals: pd.DataFrame, origin: str | None) -> pd.DataFrame:
-    """The intervals that start before --origin (all of them without one)."""
-    if not origin:
-        return intervals
-    return intervals[pd.to_datetime(intervals[INTERVAL_START]) < pd.Timestamp(origin)]
 
 
 def _handle_times(

@@ -6,6 +6,7 @@ from planning.build import (
     PlanOutcome,
     build_plan,
     default_aht_by_queue,
+    forecast_handle_times,
     is_plausible_aht,
     scenario_demand,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "build_plan",
     "compare_scenarios",
     "default_aht_by_queue",
+    "forecast_handle_times",
     "is_plausible_aht",
     "scenario_demand",
 ]

@@ -76,6 +76,27 @@ def default_aht_by_queue(intervals: pd.DataFrame, plausible_only: bool = True) -
     return learned
 
 
+def forecast_handle_times(
+    forecast_frame: pd.DataFrame,
+    aht_by_queue: dict[str, float] | None,
+    aht_profile: pd.DataFrame | None = None,
+    fallback_seconds: float = math.nan,
+) -> np.ndarray:
+    """Each forecast row's handle time in seconds: its queue's AHT (`aht_by_queue`, else
+    `fallback_seconds`; NaN when neither) times its weekday and time's ratio in `aht_profile`.
+
+    What a plan staffs each interval with before any what-if, and what `cli.py forecast` writes
+    next to the volumes, so staffing that file gives the plan's agents."""
+    known_aht = {
+        queue: float(seconds)
+        for queue, seconds in (aht_by_queue or {}).items()
+        if seconds is not None and math.isfinite(float(seconds)) and float(seconds) > 0
+    }
+    queues = forecast_frame[QUEUE].astype(str)
+    aht = queues.map(known_aht).astype(float).fillna(fallback_seconds).to_numpy()
+    return aht * aht_factors(forecast_frame, aht_profile)
+
+
 def scenario_demand(
     forecast_frame: pd.DataFrame,
     scenario: Scenario,
@@ -100,14 +121,8 @@ def scenario_demand(
     changed = scenario.changes_on(forecast_frame[INTERVAL_START])
     volume_factor = np.where(changed, 1.0 + scenario.volume_change_pct / 100.0, 1.0)
     base_aht = float(scenario.staffing.aht_seconds)
-    known_aht = {
-        queue: float(seconds)
-        for queue, seconds in (aht_by_queue or {}).items()
-        if seconds is not None and math.isfinite(float(seconds)) and float(seconds) > 0
-    }
     queues = forecast_frame[QUEUE].astype(str)
-    aht = queues.map(known_aht).astype(float).fillna(base_aht).to_numpy()
-    aht = aht * aht_factors(forecast_frame, aht_profile)
+    aht = forecast_handle_times(forecast_frame, aht_by_queue, aht_profile, base_aht)
     aht_factor = np.where(changed, 1.0 + scenario.aht_change_pct / 100.0, 1.0)
     # Read as the staffing layer reads it: "no" or "false" is closed, not truthy text.
     is_open = (

@@ -1,5 +1,6 @@
 """Round thirteen of probing the CLI: a pipe closed early, settings refused without naming their
-option, and an --aht-seconds that a forecast's own handle times silently outweighed."""
+option, an --aht-seconds that a forecast's own handle times silently outweighed, and `forecast`
+then `staff` disagreeing with `plan` on the same history."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ import sys
 
 import pandas as pd
 import pytest
-from conftest import PROJECT_ROOT
+from conftest import PROJECT_ROOT, run_cli
 from staff_support import erlang_c_agents, one_line_error, staff
+from test_cli_probe_round_twelve import QUIET, _by_time_of_day, _history
 
 import cli
 
@@ -119,3 +121,54 @@ def test_aht_seconds_replaces_the_forecasts_own_handle_times(forecast_with_aht, 
     assert code == 0, err
     assert pd.read_csv(out).agents.tolist() == [14, 1, 8]
     assert "--aht-seconds" not in stdout
+
+
+# 4. `forecast` wrote no handle time, so `staff FORECAST.csv` needed one --aht-seconds for every
+# queue: run separately, forecast + staff staffed other agents than `plan` on the same history
+# (which learns each queue's handle time, and its weekday and time-of-day shape).
+
+
+def test_forecast_then_staff_staffs_what_plan_staffs(tmp_path):
+    history = tmp_path / "history.csv"
+    frame = pd.concat(
+        [
+            _history(33, _by_time_of_day).assign(queue="phone"),  # 150 s mornings, 450 s later
+            _history(33, 240.0, level=12, seed=5).assign(queue="chat"),
+        ]
+    )
+    frame.to_csv(history, index=False)
+    forecast, staffed, plan = (tmp_path / name for name in ("f.csv", "s.csv", "p.csv"))
+    common = (history, "--horizon-days", 3, *QUIET)
+    done = run_cli("forecast", *common, "--out", forecast)
+    assert done.returncode == 0, done.stderr
+    written = pd.read_csv(forecast)
+    assert written.columns.tolist()[-1] == "aht_seconds"
+    chat = written[written.queue == "chat"].aht_seconds
+    assert chat.round(6).eq(240.0).all()  # one handle time everywhere: no shape
+    phone = written[written.queue == "phone"].set_index("interval_start").aht_seconds
+    assert phone["2024-04-08 09:00:00"] < 200 < 400 < phone["2024-04-08 15:00:00"]
+    assert (
+        "note: aht_seconds is the handle time `plan` staffs with, learned from the history: "
+        "chat 240 s, phone 288 s (by weekday and time of day); `staff` staffs on it unless "
+        "given --aht-seconds"
+    ) in done.stdout.splitlines()  # 288 s: the busier mornings weigh more
+
+    assert run_cli("plan", *common, "--out", plan).returncode == 0
+    done = run_cli("staff", forecast, *TARGETS, "--max-occupancy", 0.85, "--out", staffed)
+    assert done.returncode == 0, done.stderr
+    planned = pd.read_csv(plan).sort_values(["queue", "interval_start"], ignore_index=True)
+    alone = pd.read_csv(staffed).sort_values(["queue", "interval_start"], ignore_index=True)
+    assert len(planned) == len(alone) == 2 * 20  # Monday 8 April, both queues
+    assert alone.agents.tolist() == planned.agents.tolist()
+    assert alone.rostered.tolist() == planned.rostered.tolist()
+    assert alone.agents.sum() == planned.agents.sum() > 40
+
+
+def test_a_forecast_of_counts_only_has_no_handle_time_column(tmp_path):
+    history = tmp_path / "history.csv"
+    _history(33, 240.0)[["interval_start", "volume"]].to_csv(history, index=False)
+    forecast = tmp_path / "f.csv"
+    done = run_cli("forecast", history, "--horizon-days", 3, *QUIET, "--out", forecast)
+    assert done.returncode == 0, done.stderr
+    assert "aht_seconds" not in pd.read_csv(forecast).columns
+    assert "aht_seconds" not in done.stdout
