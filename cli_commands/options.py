@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
@@ -620,22 +621,34 @@ def read_text_table(
     try:
         with warnings.catch_warnings():  # trailing separators: their empty fields are dropped
             warnings.simplefilter("ignore", pd.errors.ParserWarning)
-            return pd.read_csv(
+            table = pd.read_csv(
                 path, sep=separator, dtype=str, encoding=encoding, skiprows=skip,
                 skipinitialspace=True, index_col=False, **options,
             )  # fmt: skip
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
         reason = " ".join(str(error).split())  # one line, whatever the parser wrote
         raise InputError(f"{path}: not a readable CSV table ({reason})") from error
+    # A spreadsheet saves rows it once touched below the table as bare separators (";;;;"):
+    # empty rows at the end are no intervals. Inside the table they stay, refused by row number.
+    cells = table.fillna("").astype(str)
+    filled = cells.apply(lambda column: column.str.strip() != "").any(axis=1).to_numpy()
+    last = int(filled.nonzero()[0][-1]) + 1 if filled.any() else 0
+    return table.iloc[:last]
 
 
 def known_column_names(columns: pd.Index, known: Iterable[str]) -> dict[str, str]:
-    """Header -> the known name, for headers naming a known column in another case or with
-    spaces around ("Volume ", "AHT_seconds"); left alone when two headers would collide."""
-    keys = {str(name): str(name).strip().casefold() for name in columns}
+    """Header -> the known name, for headers naming a known column in another case, with
+    spaces around or words apart ("Volume ", "AHT_seconds", "Interval Start" as a spreadsheet
+    retitles it); left alone when two headers would collide."""
+    keys = {str(name): _column_key(name) for name in columns}
     renamed = {}
     for name in known:
         matching = [header for header, key in keys.items() if key == name]
         if len(matching) == 1 and matching[0] != name and name not in keys:
             renamed[matching[0]] = name
     return renamed
+
+
+def _column_key(header: object) -> str:
+    """A header as a column name: "Interval Start", "interval-start" -> "interval_start"."""
+    return "_".join(re.split(r"[\s_-]+", str(header).strip().casefold()))

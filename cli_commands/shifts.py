@@ -18,6 +18,7 @@ from cli_commands.options import (
     read_text_table,
     write_csv,
 )
+from cli_commands.staff import read_slash_starts
 from cli_commands.words import counted
 from data.errors import InputError
 from data.schema import INTERVAL_START, QUEUE
@@ -155,7 +156,7 @@ def run(args: argparse.Namespace) -> int:
             raise InputError(
                 f"--cover-out {args.cover_out} is the --out file: give each its own file name"
             )
-    table = _read_plan(Path(args.plan))
+    table, reading_notes = _read_plan(Path(args.plan))
     queues = _queues_covered(table, args.queue, args.plan)
     need = _rostered(table, queues, args.plan)
     interval_minutes = _interval_minutes(table, args.plan, args.interval_minutes)
@@ -165,6 +166,8 @@ def run(args: argparse.Namespace) -> int:
     if args.cover_out:
         write_csv(_whole_people(result.coverage), args.cover_out, "--cover-out")
     _print_summary(args, result, interval_minutes, queues)
+    for note in reading_notes:
+        print(f"note: {note}")
     _print_people(weeks, args.shifts_per_week)
     return 0
 
@@ -201,9 +204,10 @@ def shift_types(args: argparse.Namespace) -> list[ShiftType]:
     return settings.types()
 
 
-def _read_plan(path: Path) -> pd.DataFrame:
+def _read_plan(path: Path) -> tuple[pd.DataFrame, list[str]]:
     """PLAN.csv as text cells, its known columns named as the plan names them; its separator
-    and encoding sniffed as for imports (a plan saved again by a spreadsheet reads as written)."""
+    and encoding sniffed as for imports (a plan saved again by a spreadsheet reads as written),
+    and notes on how its dates were read."""
     check_input_file(path, "plan")
     separator, encoding, skip = ",", "utf-8-sig", 0
     try:
@@ -221,9 +225,12 @@ def _read_plan(path: Path) -> pd.DataFrame:
             )
     if table.empty:
         raise InputError(f"{path} has no intervals, only its header: nothing to cover")
+    # Slash dates in the order `staff` and the import read them: an Italian spreadsheet's
+    # 01/06/2026 is 1 June, not 6 January (pandas alone reads month first).
+    notes = read_slash_starts(table, str(path), skip + 2)
     starts = interval_starts(table)  # names a row whose start is not a date
     # The line each row came from, for messages, before any row is left out.
-    return table.assign(_row=np.arange(len(table)) + skip + 2, _start=starts.to_numpy())
+    return table.assign(_row=np.arange(len(table)) + skip + 2, _start=starts.to_numpy()), notes
 
 
 def _queues_covered(table: pd.DataFrame, queue: str | None, name: str) -> list[str]:

@@ -222,7 +222,7 @@ def _read_forecast(path: Path) -> tuple[pd.DataFrame, list[str]]:
     notes = [
         _title_note(str(path), title_lines, skip),
         _read_numbers(table, str(path), bool(comma_columns) or decimal_comma_shown),
-        *_read_starts(table, str(path), skip + 2),
+        *read_slash_starts(table, str(path), skip + 2),
     ]
     return table, [note for note in notes if note]
 
@@ -387,7 +387,7 @@ def _refuse_ambiguous(
     )
 
 
-def _read_starts(table: pd.DataFrame, name: str, first_line: int) -> list[str]:
+def read_slash_starts(table: pd.DataFrame, name: str, first_line: int) -> list[str]:
     """interval_start as timestamps when written with day, month and year fields ("05/01/2026
     09:00"), in the order the import reads them, so an Italian 5 January is not 1 May; notes
     when nothing in the column told the order, or where a two-digit year is. ISO starts are

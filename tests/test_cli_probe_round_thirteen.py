@@ -172,3 +172,55 @@ def test_a_forecast_of_counts_only_has_no_handle_time_column(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "aht_seconds" not in pd.read_csv(forecast).columns
     assert "aht_seconds" not in done.stdout
+
+
+# 5. A forecast or plan saved again by a spreadsheet was refused when its headers were retitled
+# ("Interval Start", "AHT Seconds": only case was forgiven) or when the sheet left rows of bare
+# separators below the table (";;;"): "row 5 (interval_start empty) is not a date".
+
+
+def _as_a_spreadsheet_saves_it(table: pd.DataFrame, path, headers: dict[str, str]) -> None:
+    """Semicolons, decimal commas, day/month/year starts, retitled headers, CRLF, a BOM and two
+    rows of bare separators below the table."""
+    saved = table.assign(
+        interval_start=pd.to_datetime(table["interval_start"]).dt.strftime("%d/%m/%Y %H:%M")
+    ).rename(columns=headers)
+    text = saved.to_csv(sep=";", decimal=",", index=False, lineterminator="\r\n")
+    separators = ";" * (len(saved.columns) - 1)
+    path.write_text(text + f"{separators}\r\n{separators}\r\n", encoding="utf-8-sig")
+
+
+def test_a_forecast_saved_again_by_a_spreadsheet_staffs_as_the_original(
+    forecast_with_aht, tmp_path, capsys
+):
+    edited = tmp_path / "edited.csv"
+    headers = {"interval_start": "Interval Start", "aht_seconds": "AHT Seconds"}
+    table = pd.read_csv(forecast_with_aht).assign(volume=[100.5, 0.0, 50.25])
+    _as_a_spreadsheet_saves_it(table, edited, headers)
+    assert edited.read_text(encoding="utf-8-sig").splitlines()[:2] == [
+        "Interval Start;volume;AHT Seconds",
+        "05/01/2026 09:00;100,5;180",
+    ]
+    code, _, err = staff(capsys, edited, tmp_path / "plan.csv", *TARGETS)
+    assert code == 0, err
+    plan = pd.read_csv(tmp_path / "plan.csv")
+    assert plan.volume.tolist() == [100.5, 0.0, 50.25]
+    assert plan.agents.tolist() == [14, 1, 8]
+
+
+def test_a_plan_saved_again_by_a_spreadsheet_gets_the_same_shifts(tmp_path, capsys):
+    plan = tmp_path / "plan.csv"
+    starts = pd.date_range("2026-06-01 08:00", periods=10, freq="60min")
+    pd.DataFrame({"interval_start": starts, "rostered": [1, 3, 3, 3, 2, 2, 3, 3, 3, 1]}).to_csv(
+        plan, index=False
+    )
+    edited = tmp_path / "edited.csv"
+    _as_a_spreadsheet_saves_it(pd.read_csv(plan), edited, {"interval_start": "Interval Start"})
+    covered = []
+    for source in (plan, edited):
+        out = tmp_path / f"shifts_of_{source.stem}.csv"
+        assert cli.main(["shifts", str(source), "--out", str(out)]) == 0, capsys.readouterr().err
+        covered.append(pd.read_csv(out))
+    capsys.readouterr()
+    pd.testing.assert_frame_equal(covered[1], covered[0])
+    assert covered[0].people.sum() >= 3
