@@ -397,6 +397,20 @@ def _country_and_region(code: str, subdivision: str | None) -> tuple[str, str]:
     return country, region
 
 
+def share(text: str) -> float:
+    """A share option as a fraction: "0.8", "0,8" (a decimal comma) or "80%" are 0.8. "80" stays
+    80, refused by the setting with its option named: it may be a typo for 0.8 or for 8%."""
+    cleaned = text.strip().replace(",", ".")
+    percent = cleaned.endswith("%")
+    try:
+        value = float(cleaned.removesuffix("%").strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"invalid share '{text}': give a fraction such as 0.8, or a percentage such as 80%"
+        ) from None
+    return value / 100 if percent else value
+
+
 def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bool = False) -> None:
     """Every staffing knob, with StaffingSettings' defaults (`targets_required`: the service
     level and its seconds must be given)."""
@@ -413,8 +427,8 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
     within = {"required": True} if targets_required else {"default": defaults.answer_within_seconds}
     group.add_argument(
         "--service-level",
-        type=float,
-        help="share of contacts answered within --answer-within-seconds, e.g. 0.8"
+        type=share,
+        help="share of contacts answered within --answer-within-seconds, e.g. 0.8 or 80%%"
         + ("" if targets_required else f" (default {defaults.service_level:g})"),
         **level,
     )
@@ -427,7 +441,7 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
     )
     group.add_argument(
         "--max-occupancy",
-        type=float,
+        type=share,
         default=DEFAULT_MAX_OCCUPANCY,
         help=f"share of the agents' time on contacts, at most (default {DEFAULT_MAX_OCCUPANCY:g}, "
         "as the app; 1 for no cap)",
@@ -443,11 +457,11 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
         help="callers' mean patience in seconds: staffs with Erlang A (abandonment) instead of C",
     )
     group.add_argument(
-        "--max-abandon-rate", type=float, help="share that may abandon, e.g. 0.05 (needs patience)"
+        "--max-abandon-rate", type=share, help="share that may abandon, e.g. 0.05 (needs patience)"
     )
     group.add_argument(
         "--shrinkage",
-        type=float,
+        type=share,
         default=defaults.shrinkage,
         help="share of paid time away from contacts: breaks, training, absence (default "
         f"{defaults.shrinkage:g})",
@@ -466,7 +480,7 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
     )
     group.add_argument(
         "--chat-handle-growth",
-        type=float,
+        type=share,
         default=defaults.chat_handle_growth,
         help="how much longer each chat takes per extra chat at once, e.g. 0.15 for 15%% "
         f"(default {defaults.chat_handle_growth:g})",

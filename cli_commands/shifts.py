@@ -16,6 +16,7 @@ from cli_commands.options import (
     match_queues,
     one_line_errors,
     read_text_table,
+    share,
     write_csv,
 )
 from cli_commands.staff import read_slash_starts
@@ -91,7 +92,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     group.add_argument(
         "--part-max-share",
-        type=float,
+        type=share,
         metavar="SHARE",
         default=0.3,
         help="the most of all paid hours part time may take (default 0.3; 0 = no part time, "

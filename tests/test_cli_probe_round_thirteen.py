@@ -224,3 +224,28 @@ def test_a_plan_saved_again_by_a_spreadsheet_gets_the_same_shifts(tmp_path, caps
     capsys.readouterr()
     pd.testing.assert_frame_equal(covered[1], covered[0])
     assert covered[0].people.sum() >= 3
+
+
+# 6. A share typed as a planner writes it, "80%" or with a decimal comma "0,8", was refused as
+# "invalid float value: '80%'", without a word on what to write instead.
+
+
+def test_shares_read_as_percentages_or_with_a_decimal_comma(forecast_with_aht, tmp_path, capsys):
+    plans = []
+    for level, occupancy, shrinkage in (("0.8", "0.85", "0.3"), ("80%", "85 %", "0,3")):
+        out = tmp_path / f"plan_{len(plans)}.csv"
+        code, stdout, err = staff(capsys, forecast_with_aht, out, "--service-level", level,
+                                  "--answer-within-seconds", 20, "--max-occupancy", occupancy,
+                                  "--shrinkage", shrinkage)  # fmt: skip
+        assert code == 0, err
+        plans.append(pd.read_csv(out))
+    pd.testing.assert_frame_equal(plans[1], plans[0])
+    assert plans[0].rostered.tolist() == [20, 2, 12]  # 14, 1 and 8 agents at 30% shrinkage
+    with pytest.raises(SystemExit) as stopped:  # argparse refuses it before `run`
+        staff(capsys, forecast_with_aht, tmp_path / "x.csv", "--service-level", "8O",
+              "--answer-within-seconds", 20)  # fmt: skip
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.strip() == (
+        "error: cli.py staff: argument --service-level: invalid share '8O': give a fraction such "
+        "as 0.8, or a percentage such as 80%"
+    )
