@@ -12,6 +12,7 @@ import pandas as pd
 from cli_commands.options import (
     check_input_file,
     check_out,
+    in_option_words,
     known_column_names,
     match_queues,
     one_line_errors,
@@ -21,7 +22,7 @@ from cli_commands.options import (
 )
 from cli_commands.staff import read_slash_starts
 from cli_commands.words import counted
-from data.errors import InputError
+from data.errors import InputError, SettingError
 from data.schema import INTERVAL_START, QUEUE
 from data.sniff import sniff_file
 from staffing.cost import DEFAULT_AGENT_HOURLY_COST
@@ -145,7 +146,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     types = shift_types(args)
-    check_shifts_per_week(args.shifts_per_week)
+    try:
+        check_shifts_per_week(args.shifts_per_week)
+    except SettingError as error:
+        raise InputError(in_option_words(error, args)) from error
     if args.agent_hourly_cost < 0 or not math.isfinite(args.agent_hourly_cost):
         raise InputError(
             f"--agent-hourly-cost must be 0 or more EUR (got {args.agent_hourly_cost:g})"
@@ -195,13 +199,16 @@ def shift_types(args: argparse.Namespace) -> list[ShiftType]:
             f"--part-max-share must be a share from 0 to 1, e.g. 0.3 for at most 30% of paid "
             f"hours (got {share:g}); 0 plans full time only, 1 sets no cap"
         )
-    settings = ShiftSettings(
-        full_hours=args.full_hours,
-        part_hours=args.part_hours,
-        part_max_share=share,
-        earliest_start=args.earliest_start,
-        latest_start=args.latest_start,
-    )
+    try:
+        settings = ShiftSettings(
+            full_hours=args.full_hours,
+            part_hours=args.part_hours,
+            part_max_share=share,
+            earliest_start=args.earliest_start,
+            latest_start=args.latest_start,
+        )
+    except SettingError as error:
+        raise InputError(in_option_words(error, args)) from error
     return settings.types()
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import csc_array, vstack
 
-from data.errors import InputError
+from data.errors import InputError, SettingError
 
 # Among plans paying the same hours, fewer and longer shifts are fewer people to hire and brief;
 # per shift this weighs 3.6 seconds of pay: only a plan 250 shifts shorter could pay 15 minutes
@@ -62,27 +62,34 @@ class ShiftSettings:
     shifts_per_week: int = DEFAULT_SHIFTS_PER_WEEK
 
     def __post_init__(self) -> None:
+        # Each refusal names the field it is about: the CLI says "--full-hours 0: ...".
         if not (_is_number(self.full_hours) and self.full_hours > 0):
-            raise InputError(
+            raise SettingError(
                 f"the full-time shift length must be a number of hours above 0 (got "
-                f"{_text(self.full_hours)})"
+                f"{_text(self.full_hours)})",
+                "full_hours",
             )
         if not (_is_number(self.part_hours) and self.part_hours >= 0):
-            raise InputError(
+            raise SettingError(
                 "the part-time shift length must be a number of hours, 0 for no part time (got "
-                f"{_text(self.part_hours)})"
+                f"{_text(self.part_hours)})",
+                "part_hours",
             )
         share = self.part_max_share
         if not (_is_number(share) and 0 <= share <= 1):
-            raise InputError(
+            raise SettingError(
                 "the part-time cap must be a share of paid hours from 0 to 1, e.g. 0.3 for at "
-                f"most 30% (got {_text(share)}); 0 plans full time only, 1 sets no cap"
+                f"most 30% (got {_text(share)}); 0 plans full time only, 1 sets no cap",
+                "part_max_share",
             )
         earliest, latest = self.earliest_start, self.latest_start
         if not (_is_number(earliest) and _is_number(latest) and 0 <= earliest <= latest < 24):
-            raise InputError(
-                f"shifts may start from {_text(earliest)} h to {_text(latest)} h: give hours of the day "
-                "from 0 to 24, the earliest first"
+            # The earliest when it is no hour of the day on its own, else the latest.
+            alone = _is_number(earliest) and 0 <= earliest < 24
+            raise SettingError(
+                f"shifts may start from {_text(earliest)} h to {_text(latest)} h: give hours of "
+                "the day from 0 to 24, the earliest first",
+                "latest_start" if alone else "earliest_start",
             )
         check_shifts_per_week(self.shifts_per_week)
 
@@ -205,9 +212,10 @@ def check_shifts_per_week(shifts_per_week: object) -> None:
         and not isinstance(shifts_per_week, bool)
         and 1 <= shifts_per_week <= 7
     ):
-        raise InputError(
+        raise SettingError(
             f"shifts per person per week must be a whole number from 1 to 7 (got "
-            f"{shifts_per_week!r})"
+            f"{shifts_per_week!r})",
+            "shifts_per_week",
         )
 
 

@@ -91,6 +91,26 @@ def test_a_service_level_typed_as_a_percentage_names_the_option(
     )
 
 
+@pytest.mark.parametrize(
+    ("extra", "start"),
+    [
+        (("--earliest-start", 8, "--latest-start", 6),
+         "error: --latest-start 6: shifts may start from 8 h to 6 h"),
+        (("--earliest-start", 25), "error: --earliest-start 25: shifts may start from 25 h"),
+        (("--full-hours", 0), "error: --full-hours 0: the full-time shift length must be"),
+        (("--shifts-per-week", 0), "error: --shifts-per-week 0: shifts per person per week"),
+    ],
+)  # fmt: skip
+def test_a_refused_shift_setting_is_named_by_its_option(tmp_path, capsys, extra, start):
+    plan = tmp_path / "plan.csv"
+    plan.write_text("interval_start,rostered\n2026-06-01 08:00,2\n2026-06-01 09:00,3\n")
+    out = tmp_path / "shifts.csv"
+    assert cli.main(["shifts", str(plan), "--out", str(out), *map(str, extra)]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(start), lines
+    assert not out.exists()
+
+
 def test_a_horizon_out_of_range_names_the_option(capsys):
     for days, says in ((0, "at least one day"), (93, "at most 92 days")):
         code = cli.main(["forecast", "in.csv", "--horizon-days", str(days), "--out", "x.csv"])
