@@ -14,6 +14,7 @@ from cli_commands.notes import (
     origin_off_grid_note,
     print_import_notes,
     queues_without_rows_note,
+    special_day_lines,
     unusual_intervals_note,
 )
 from cli_commands.options import (
@@ -108,13 +109,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"note: {extra}")
     for _, peak in result.peaks.head(PEAKS_SHOWN).iterrows():
         print(f"peak {peak['rank']}: {peak[QUEUE]} {describe_peak(peak)}")
-    for _, day in result.special_days.iterrows():
-        print(
-            f"special day: {day[QUEUE]} {day['date']:%a %Y-%m-%d} {day['special_day']}, "
-            f"volume x{day['effect']:.2f} of a usual day "
-            f"(learned from {counted(int(day['learned_from_days']), 'past day')}: "
-            f"{day['learned_from']})"
-        )
+    for line in special_day_lines(result.special_days):
+        print(line)
     for note in result.notes:
         print(f"note: {note}")
     suggestion = suggest_holiday_country(daily_totals(dataset.intervals), settings.country)

@@ -1,4 +1,5 @@
-"""What `forecast` and `plan` tell besides their table: the import notes, an empty horizon."""
+"""What `forecast` and `plan` tell besides their table: the import notes, an empty horizon,
+the special days ahead."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import TextIO
 
 import pandas as pd
 
+from cli_commands.words import counted
 from data.schema import INTERVAL_START, IS_OPEN, MINUTE_OF_DAY, QUEUE, WEEKDAY, Dataset
 
 # Notes that come once per file or per queue and only say what was found (columns, open hours):
@@ -169,3 +171,15 @@ def origin_off_grid_note(origin: str | None, interval_minutes: int) -> str | Non
         f"data: that interval stays in the history (its counts run to {after:%H:%M}), and the "
         f"forecast starts at the next interval start, {after:%a %Y-%m-%d %H:%M}."
     )
+
+
+def special_day_lines(special_days: pd.DataFrame) -> list[str]:
+    """One `special day:` line per holiday or day around one in the horizon and queue, with the
+    ratio its volume is forecast at and what that was learned from."""
+    return [
+        f"special day: {day[QUEUE]} {day['date']:%a %Y-%m-%d} {day['special_day']}, "
+        f"volume x{day['effect']:.2f} of a usual day "
+        f"(learned from {counted(int(day['learned_from_days']), 'past day')}: "
+        f"{day['learned_from']})"
+        for _, day in special_days.iterrows()
+    ]

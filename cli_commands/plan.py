@@ -15,6 +15,7 @@ from cli_commands.notes import (
     origin_off_grid_note,
     print_import_notes,
     queues_without_rows_note,
+    special_day_lines,
     unusual_intervals_note,
 )
 from cli_commands.options import (
@@ -187,6 +188,9 @@ def run(args: argparse.Namespace) -> int:
     # "only 0.00 contacts" and to merge: the no-contacts note above already says it.
     for note in [*result.notes, *(outcome.notes if summary.has_contacts else [])]:
         print(f"note: {note}")
+    # Why a holiday week is staffed lower (or a day after it higher), as `forecast` says it.
+    for line in special_day_lines(result.special_days):
+        print(line)
     return 0
 
 

@@ -269,3 +269,20 @@ def test_shares_read_as_percentages_or_with_a_decimal_comma(forecast_with_aht, t
         "error: cli.py staff: argument --service-level: invalid share '8O': give a fraction such "
         "as 0.8, or a percentage such as 80%"
     )
+
+
+# 7. `plan` over a holiday staffed it lower (or not at all) without saying why: only `forecast`
+# named the special days of the horizon and the ratio each is forecast at.
+
+
+def test_plan_names_the_special_days_it_staffs_as_forecast_does(tmp_path):
+    history = tmp_path / "history.csv"
+    _history(47, 200.0).to_csv(history, index=False)  # Mon 4 March - Fri 19 April 2024
+    common = (history, "--horizon-days", 7, "--model", "historical_average_4w")
+    lines = {}
+    for command in ("forecast", "plan"):
+        done = run_cli(command, *common, "--out", tmp_path / f"{command}.csv")
+        assert done.returncode == 0, done.stderr
+        lines[command] = [line for line in done.stdout.splitlines() if line.startswith("special")]
+    assert lines["plan"] == lines["forecast"]
+    assert any("Thu 2024-04-25 Liberation Day" in line for line in lines["plan"]), lines
