@@ -137,16 +137,23 @@ def run(args: argparse.Namespace) -> int:
     check_horizon(args.horizon_days)
     check_out(args.out, inputs=args.files)
     settings = forecast_settings(args)  # a --country typo refused before the import
-    dataset = _only_queues(import_files(args.files, import_options(args)), args.queue)
+    dataset = import_files(args.files, import_options(args))
+    queues = check_queues(dataset, args.queue)
+    planned = _only_queues(dataset, queues)  # the queues staffed: their handle times, channels
     check_origin(dataset, args.origin)
     # Handle times as known at --origin, like the volumes: a plan replaying a past week would
     # otherwise be staffed on the handle times of the weeks after it.
-    history = history_before(dataset.intervals, args.origin)
-    aht_by_queue = _handle_times(dataset, history, args.aht_seconds)
-    scenario = dataclasses.replace(scenario, staffing=staffing_settings(args, dataset.queues))
+    history = history_before(planned.intervals, args.origin)
+    aht_by_queue = _handle_times(planned, history, args.aht_seconds)
+    scenario = dataclasses.replace(scenario, staffing=staffing_settings(args, planned.queues))
     # Known once the data's interval is: refused before the slow forecast, not after it.
-    check_email_window(scenario.staffing, dataset.queues, dataset.interval_minutes)
+    check_email_window(scenario.staffing, planned.queues, dataset.interval_minutes)
     print_import_notes(dataset)
+    if queues:
+        # Forecast from the whole export, as `forecast --queue` does: cut to one queue, the
+        # history ended at that queue's last row (Saturday 12:45 for a queue closed on Sunday)
+        # and the horizon started there, a day short of the one `forecast` gives.
+        settings = dataclasses.replace(settings, queues=tuple(queues))
     result = forecast_dataset(dataset, args.horizon_days, settings, progress)
     profiles = None if args.flat_aht else aht_profiles(history)
     outcome = build_plan(
@@ -232,7 +239,7 @@ def _check_change_period(scenario: Scenario, plan: pd.DataFrame) -> None:
 
 
 def _only_queues(dataset: Dataset, queues: list[str] | None) -> Dataset:
-    queues = check_queues(dataset, queues)
+    """The dataset cut to `queues` (the data's names, as check_queues matched them)."""
     if not queues:
         return dataset
     return dataclasses.replace(

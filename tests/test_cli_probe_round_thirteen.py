@@ -286,3 +286,30 @@ def test_plan_names_the_special_days_it_staffs_as_forecast_does(tmp_path):
         lines[command] = [line for line in done.stdout.splitlines() if line.startswith("special")]
     assert lines["plan"] == lines["forecast"]
     assert any("Thu 2024-04-25 Liberation Day" in line for line in lines["plan"]), lines
+
+
+# 8. `plan --queue` cut the export to that queue before forecasting, so its horizon began after
+# that queue's last row, not after the export's end as `forecast --queue` does: a queue closed
+# at the weekend, in an export running to Sunday night, was planned from Saturday, a day short.
+
+
+def test_plan_of_one_queue_covers_the_days_forecast_of_that_queue_covers(tmp_path):
+    phone = _history(33, 200.0).assign(queue="phone")  # Mon-Fri 08:00-18:00 to Fri 5 April
+    email = pd.DataFrame(  # every half hour, every day, to Sun 7 April 23:30
+        {"interval_start": pd.date_range("2024-03-04", "2024-04-07 23:30", freq="30min")}
+    ).assign(volume=2, aht_seconds=600.0, queue="email")
+    history = tmp_path / "history.csv"
+    pd.concat([phone, email]).to_csv(history, index=False)
+    common = (history, "--horizon-days", 1, "--queue", "phone", *QUIET)
+    forecast, plan, staffed = (tmp_path / name for name in ("f.csv", "p.csv", "s.csv"))
+    assert run_cli("forecast", *common, "--out", forecast).returncode == 0
+    done = run_cli("plan", *common, "--out", plan)
+    assert done.returncode == 0, done.stderr
+    assert "holds no open interval" not in done.stdout  # before: Saturday, closed
+    planned = pd.read_csv(plan)
+    assert len(planned) == 20
+    assert planned.interval_start.iloc[0] == "2024-04-08 08:00:00"  # Monday
+    assert planned.interval_start.tolist() == pd.read_csv(forecast).interval_start.tolist()
+    done = run_cli("staff", forecast, *TARGETS, "--max-occupancy", 0.85, "--out", staffed)
+    assert done.returncode == 0, done.stderr
+    assert pd.read_csv(staffed).agents.tolist() == planned.agents.tolist()
