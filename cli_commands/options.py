@@ -517,14 +517,20 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
     )
 
 
-def staffing_settings(args: argparse.Namespace, queues: Iterable[str] = ()) -> StaffingSettings:
+def staffing_settings(
+    args: argparse.Namespace,
+    queues: Iterable[str] = (),
+    written_channels: dict[str, str] | None = None,
+) -> StaffingSettings:
     """StaffingSettings from the parsed knobs (raises InputError on impossible values).
 
-    Without --channel, each of `queues` is staffed on the channel its name says, as in the app:
-    an "email" queue sized as calls answered within 20 s would need agents all day for mail
-    that can wait hours."""
+    Without --channel, each of `queues` is staffed on the channel `written_channels` gives it
+    (a plan's own `channel` column), else on the one its name says, as in the app: an "email"
+    queue sized as calls answered within 20 s would need agents all day for mail that can wait
+    hours."""
     aht = args.aht_seconds if args.aht_seconds is not None else StaffingSettings.aht_seconds
     guessed = {str(queue): channel_from_queue_name(str(queue)) for queue in queues}
+    guessed.update(written_channels or {})
     try:
         return _staffing_settings(args, aht, guessed)
     except SettingError as error:

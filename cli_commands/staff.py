@@ -31,6 +31,7 @@ from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME
 from data.sniff import sniff_file
 from staffing.limits import LIMIT, peak_limit_sentence, shares_sentence
 from staffing.plan import (
+    CHANNELS,
     FORECAST,
     MAX_STAFFING_INTERVAL_MINUTES,
     NO_CONTACTS_NOTE,
@@ -54,7 +55,8 @@ PLAN_COLUMNS = [
                                                     else [column])],
 ]  # fmt: skip
 # The columns read from FORECAST.csv, matched whatever their case or spacing ("Volume ").
-KNOWN_COLUMNS = (INTERVAL_START, VOLUME, FORECAST, AHT_SECONDS, QUEUE, IS_OPEN)
+CHANNEL = "channel"  # what `plan` writes: the channel each row was staffed on
+KNOWN_COLUMNS = (INTERVAL_START, VOLUME, FORECAST, AHT_SECONDS, QUEUE, IS_OPEN, CHANNEL)
 NUMBER_COLUMNS = (VOLUME, FORECAST, AHT_SECONDS)
 # What each column of a staffing plan holds, in its unit, for `staff --help` and `plan --help`.
 PLAN_COLUMN_TEXTS = {
@@ -144,7 +146,10 @@ def run(args: argparse.Namespace) -> int:
         replaced_aht_note = _replaced_aht_note(forecast, args.aht_seconds, args.forecast)
         forecast = forecast.drop(columns=AHT_SECONDS)
     queues = forecast[QUEUE].dropna().astype(str).unique() if QUEUE in forecast else []
-    settings = staffing_settings(args, queues)
+    # A plan's own channel column (`plan --channel chat`) wins over the queue's name: guessed
+    # from "phone", a plan staffed as chat was staffed again as voice, with 60% more agents.
+    written = {} if args.channel else _written_channels(forecast, args.forecast)
+    settings = staffing_settings(args, [*queues, *written], written)
     interval_minutes = _interval_minutes(forecast, args.forecast, args.interval_minutes)
     plan = plan_staffing(forecast, interval_minutes, settings)
     columns = list(PLAN_COLUMNS)
@@ -175,7 +180,9 @@ def run(args: argparse.Namespace) -> int:
         *reading_notes,
         replaced_aht_note,
         *unusual_settings(args, settings, plan[QUEUE].unique()),
-        queue_channels_note(settings),
+        _written_channels_note(written, args.forecast)
+        if written
+        else queue_channels_note(settings),
         _closed_days_note(plan, summary.fte, args.forecast),
     ]:
         if note:
@@ -463,6 +470,42 @@ def _title_note(name: str, title_lines: list[str], header_line: int) -> str | No
     return (
         f"{name}: the header is on line {header_line + 1}; {lines} skipped as a title, not "
         f"data ({quoted})"
+    )
+
+
+def _written_channels(forecast: pd.DataFrame, name: str) -> dict[str, str]:
+    """Each queue's channel as FORECAST.csv's `channel` column writes it (what `plan` writes);
+    empty without one. A channel that is none of voice, chat, email, or two for one queue, is
+    refused naming the row."""
+    if CHANNEL not in forecast:
+        return {}
+    queues = forecast[QUEUE].astype(str) if QUEUE in forecast else pd.Series("all", forecast.index)
+    written = forecast[CHANNEL].fillna("").astype(str).str.strip().str.casefold()
+    unknown = (written != "") & ~written.isin(CHANNELS)
+    if unknown.any():
+        position = int(np.flatnonzero(unknown.to_numpy())[0])
+        raise InputError(
+            f"{name}: row {position + 2}: '{CHANNEL}' is '{forecast[CHANNEL].iloc[position]}'; "
+            f"write one of {', '.join(CHANNELS)}, or give --channel to staff every queue on one"
+        )
+    pairs = pd.DataFrame({QUEUE: queues, CHANNEL: written})[written != ""].drop_duplicates()
+    twice = pairs[pairs[QUEUE].duplicated(keep=False)]
+    if not twice.empty:
+        queue = twice[QUEUE].iloc[0]
+        both = " and ".join(twice.loc[twice[QUEUE] == queue, CHANNEL])
+        raise InputError(
+            f"{name}: queue '{queue}' is written as {both} in column '{CHANNEL}': one queue is "
+            "staffed on one channel; correct the column, or give --channel"
+        )
+    return dict(zip(pairs[QUEUE], pairs[CHANNEL], strict=True))
+
+
+def _written_channels_note(channels: dict[str, str], name: str) -> str:
+    """Which channel each queue was staffed on, as the file's channel column writes it."""
+    listed = ", ".join(f"'{queue}' as {channel}" for queue, channel in channels.items())
+    return (
+        f"staffed {listed}, as {name}'s channel column writes them; give --channel to staff "
+        "every queue on one channel"
     )
 
 

@@ -313,3 +313,44 @@ def test_plan_of_one_queue_covers_the_days_forecast_of_that_queue_covers(tmp_pat
     done = run_cli("staff", forecast, *TARGETS, "--max-occupancy", 0.85, "--out", staffed)
     assert done.returncode == 0, done.stderr
     assert pd.read_csv(staffed).agents.tolist() == planned.agents.tolist()
+
+
+# 9. `staff PLAN.csv` (a plan staffed again with other targets) left the plan's channel column
+# unread: `plan --channel chat` staffed 'phone' as chat, `staff` staffed it again as voice, as
+# the name says, with many more agents and no word of the change.
+
+
+def test_staff_of_a_plan_keeps_the_channel_the_plan_was_staffed_on(tmp_path, capsys):
+    history = tmp_path / "history.csv"
+    _history(33, 200.0).assign(queue="phone").to_csv(history, index=False)
+    plan, staffed = tmp_path / "plan.csv", tmp_path / "staffed.csv"
+    done = run_cli("plan", history, "--horizon-days", 3, *QUIET, "--channel", "chat",
+                   "--out", plan)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    planned = pd.read_csv(plan)
+    assert set(planned.channel) == {"chat"}
+    code, stdout, err = staff(capsys, plan, staffed, *TARGETS, "--max-occupancy", 0.85)
+    assert code == 0, err
+    assert pd.read_csv(staffed).agents.tolist() == planned.agents.tolist()
+    assert (
+        f"note: staffed 'phone' as chat, as {plan}'s channel column writes them; give --channel "
+        "to staff every queue on one channel"
+    ) in stdout.splitlines()
+    # --channel still decides for every queue; as voice the same calls need more agents.
+    code, _, err = staff(capsys, plan, staffed, *TARGETS, "--max-occupancy", 0.85,
+                         "--channel", "voice")  # fmt: skip
+    assert code == 0, err
+    assert pd.read_csv(staffed).agents.sum() > planned.agents.sum()
+
+
+def test_a_channel_column_naming_no_channel_is_refused_naming_the_row(tmp_path, capsys):
+    plan = tmp_path / "plan.csv"
+    plan.write_text(
+        "interval_start,queue,channel,volume,aht_seconds\n"
+        "2026-01-05 09:00,phone,voice,10,180\n2026-01-05 09:30,phone,fax,10,180\n"
+    )
+    line = one_line_error(capsys, plan, tmp_path / "x.csv", *TARGETS)
+    assert line == (
+        f"error: {plan}: row 3: 'channel' is 'fax'; write one of voice, chat, email, or give "
+        "--channel to staff every queue on one"
+    )
