@@ -4,6 +4,7 @@ then `staff` disagreeing with `plan` on the same history."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -354,3 +355,19 @@ def test_a_channel_column_naming_no_channel_is_refused_naming_the_row(tmp_path, 
         f"error: {plan}: row 3: 'channel' is 'fax'; write one of voice, chat, email, or give "
         "--channel to staff every queue on one"
     )
+
+
+# 10. "cost EUR 83,746" did not say over what: a week, the horizon or a day.
+
+
+def test_the_cost_says_the_days_it_covers(forecast_with_aht, tmp_path, capsys):
+    code, stdout, err = staff(capsys, forecast_with_aht, tmp_path / "plan.csv", *TARGETS)
+    assert code == 0, err
+    # 20 + 2 + 12 people for half an hour at EUR 22, 2 + 1 + 1 supervisors at EUR 30.
+    assert (20 + 2 + 12) * 0.5 * 22 + (2 + 1 + 1) * 0.5 * 30 == 434
+    assert "cost EUR 434 over 1 day (EUR 22/h agent, 30/h supervisor)" in stdout
+    history = tmp_path / "history.csv"
+    _history(33, 200.0).to_csv(history, index=False)
+    done = run_cli("plan", history, "--horizon-days", 7, *QUIET, "--out", tmp_path / "p.csv")
+    assert done.returncode == 0, done.stderr
+    assert re.search(r"cost EUR [\d,]+ over 7 days, service level", done.stdout), done.stdout
