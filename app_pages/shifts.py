@@ -124,8 +124,8 @@ if stand_ins:
         icon=":material/timer_off:",
     )
 need = pd.concat(needs).groupby(level=0).sum().astype(float)
-types = settings.shift_types()
 try:
+    types = settings.shift_types()
     result = cached.shift_plan(need, current.dataset.interval_minutes, types)
 except InputError as error:
     st.error(f"No shift plan: {error}")

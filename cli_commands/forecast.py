@@ -34,7 +34,7 @@ from cli_commands.progress import StderrProgress
 from cli_commands.words import counted
 from data.importer import import_files
 from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE
-from forecasting import forecast_dataset
+from forecasting import ForecastSettings, forecast_dataset
 from forecasting.country import daily_totals, suggest_holiday_country
 from forecasting.peaks import describe_peak
 from planning import aht_profiles, default_aht_by_queue, forecast_handle_times
@@ -109,6 +109,9 @@ def run(args: argparse.Namespace) -> int:
             print(f"note: {extra}")
     for _, peak in result.peaks.head(PEAKS_SHOWN).iterrows():
         print(f"peak {peak['rank']}: {peak[QUEUE]} {describe_peak(peak)}")
+    peaks_line = _peaks_summary(len(result.peaks), len(table), settings)
+    if peaks_line:
+        print(peaks_line)
     for line in special_day_lines(result.special_days):
         print(line)
     for note in result.notes:
@@ -147,3 +150,16 @@ def _handle_times_note(
         f"aht_seconds is the handle time `plan` staffs with, learned from the history: "
         f"{', '.join(said)}{missing}; `staff` staffs on it unless given --aht-seconds"
     )
+
+
+def _peaks_summary(n_peaks: int, n_rows: int, settings: ForecastSettings) -> str | None:
+    """How many peaks were left unlisted, or that there are none: silence read as a bug, and
+    the peaks are what the manager asked for."""
+    if n_peaks > PEAKS_SHOWN:
+        return f"peaks: {n_peaks - PEAKS_SHOWN:,} more after these {PEAKS_SHOWN}, smaller"
+    if n_peaks == 0 and n_rows:
+        return (
+            f"peaks: none, no interval is forecast {settings.peak_threshold_pct:g}% or more above "
+            "its usual for the weekday and time (by more than random ups and downs)"
+        )
+    return None

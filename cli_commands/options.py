@@ -504,6 +504,13 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
         help=f"agents on every open interval, however quiet (default {defaults.min_agents_open})",
     )
     group.add_argument(
+        "--weekly-contract-hours",
+        type=float,
+        default=defaults.weekly_contract_hours,
+        help="paid hours of one full-time contract a week: FTE are paid hours a week over it "
+        f"(default {defaults.weekly_contract_hours:g}, as the app)",
+    )
+    group.add_argument(
         "--agent-hourly-cost",
         type=float,
         default=defaults.agent_hourly_cost,
@@ -572,6 +579,7 @@ def _staffing_settings(
         supervisor_span=args.supervisor_span,
         agent_hourly_cost=args.agent_hourly_cost,
         supervisor_hourly_cost=args.supervisor_hourly_cost,
+        weekly_contract_hours=args.weekly_contract_hours,
         min_agents_open=args.min_agents_open,
         chat_concurrency=args.chat_concurrency,
         chat_handle_growth=args.chat_handle_growth,

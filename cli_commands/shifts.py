@@ -207,9 +207,9 @@ def shift_types(args: argparse.Namespace) -> list[ShiftType]:
             earliest_start=args.earliest_start,
             latest_start=args.latest_start,
         )
+        return settings.types()
     except SettingError as error:
         raise InputError(in_option_words(error, args)) from error
-    return settings.types()
 
 
 def _read_plan(path: Path) -> tuple[pd.DataFrame, list[str]]:

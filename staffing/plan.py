@@ -33,6 +33,7 @@ from staffing.cost import (
     DEFAULT_AGENT_HOURLY_COST,
     DEFAULT_SUPERVISOR_HOURLY_COST,
     DEFAULT_WEEKLY_CONTRACT_HOURS,
+    HOURS_PER_WEEK,
     full_time_equivalents,
     interval_cost,
     paid_hours,
@@ -172,6 +173,11 @@ class StaffingSettings:
                 raise SettingError(f"{label} must be 0 or more, got {value}", setting)
         with _about("weekly_contract_hours"):
             _positive(self.weekly_contract_hours, "weekly contract hours")
+            if self.weekly_contract_hours > HOURS_PER_WEEK:
+                raise InputError(
+                    f"weekly contract hours cannot pass the {HOURS_PER_WEEK:g} hours of a week "
+                    f"(got {self.weekly_contract_hours:g}); a full-time week is usually 35 to 40"
+                )
         if not _whole_non_negative(self.min_agents_open):
             raise SettingError(
                 f"minimum agents while open must be a whole number 0 or more, "

@@ -88,7 +88,7 @@ class ShiftSettings:
             alone = _is_number(earliest) and 0 <= earliest < 24
             raise SettingError(
                 f"shifts may start from {_text(earliest)} h to {_text(latest)} h: give hours of "
-                "the day from 0 to 24, the earliest first",
+                "the day from 0 up to (not including) 24, e.g. 23.5, the earliest first",
                 "latest_start" if alone else "earliest_start",
             )
         check_shifts_per_week(self.shifts_per_week)
@@ -105,6 +105,15 @@ class ShiftSettings:
         settings = self
         if part_max_share is not None:
             settings = replace(self, part_max_share=part_max_share)
+        if self.part_hours > self.full_hours:
+            # Read as typed, a "part time" longer than full time would be capped as part time
+            # while being the longer shift: more likely the two lengths swapped.
+            raise SettingError(
+                f"the part-time shift ({_text(self.part_hours)} h) is longer than the full-time "
+                f"one ({_text(self.full_hours)} h): give part time the shorter length, or 0 for "
+                "full time only",
+                "part_hours",
+            )
         earliest, latest = settings.earliest_start, settings.latest_start
         full = settings.full_hours
         types = [ShiftType(f"Full time {full:g} h", full, earliest, latest)]
@@ -237,8 +246,8 @@ def _check_types(types: Sequence[ShiftType], interval_minutes: float) -> list[in
         if not 0 <= shift.earliest_start <= shift.latest_start < 24:
             raise InputError(
                 f"shift '{shift.name}' may start from {shift.earliest_start:g} h to "
-                f"{shift.latest_start:g} h: give hours of the day from 0 to 24, the earliest "
-                "first"
+                f"{shift.latest_start:g} h: give hours of the day from 0 up to (not including) 24, "
+                "e.g. 23.5, the earliest first"
             )
         share = shift.max_hours_share
         if share is not None and not 0 < share <= 1:

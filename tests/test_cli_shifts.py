@@ -270,7 +270,9 @@ def test_a_queue_asked_of_a_plan_without_queues_is_refused(capsys, tmp_path):
 
 def test_a_shift_not_a_whole_number_of_intervals_gets_the_packages_message(capsys, tmp_path):
     plan = write_plan(tmp_path / "plan.csv", [1, 1, 1, 1])
-    line = one_line_error(capsys, plan, tmp_path / "shifts.csv", "--full-hours", 2.5)
+    line = one_line_error(
+        capsys, plan, tmp_path / "shifts.csv", "--full-hours", 2.5, "--part-hours", 0
+    )
     assert "shift 'Full time 2.5 h' lasts 2.5 h" in line
     assert "whole number of the plan's 60-minute intervals" in line
 

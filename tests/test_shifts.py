@@ -213,8 +213,8 @@ def test_the_day_table_sums_people_and_hours():
         (
             _need([1]),
             [ShiftType("A", 1, earliest_start=18, latest_start=6)],
-            "shift 'A' may start from 18 h to 6 h: give hours of the day from 0 to 24, the "
-            "earliest first",
+            "shift 'A' may start from 18 h to 6 h: give hours of the day from 0 up to (not "
+            "including) 24, e.g. 23.5, the earliest first",
         ),
     ],
 )
