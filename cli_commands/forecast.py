@@ -39,14 +39,15 @@ from forecasting.country import daily_totals, suggest_holiday_country
 from forecasting.peaks import describe_peak
 from planning import aht_profiles, default_aht_by_queue, forecast_handle_times
 
-OUTPUT_COLUMNS = [INTERVAL_START, QUEUE, "forecast", "p10", "p50", "p90"]
+OUTPUT_COLUMNS = [INTERVAL_START, QUEUE, "forecast", "p10", "p50", "p80", "p90"]
 PEAKS_SHOWN = 5
 FORECAST_COLUMNS_HELP = """\
 OUT.csv columns, one row per open interval and queue (closed intervals are left out):
   interval_start   start of the interval, on the centre's clock
   queue            the queue
   forecast         contacts expected in the interval (the mean; what `staff` sizes on)
-  p10, p50, p90    contacts the interval stays under with 10%, 50% and 90% probability
+  p10 ... p90      contacts the interval stays under with 10%, 50%, 80% and 90% probability
+                   (`staff --quantile p80` sizes on p80)
   aht_seconds      handle time per contact in seconds, as `plan` staffs it: the queue's mean
                    before --origin, by weekday and time of day where that predicts better
                    (when the history has handle times; `staff` uses it unless --aht-seconds)"""
@@ -58,7 +59,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="forecast every open interval after the history (auto-selected model per queue)",
         description=textwrap.fill(  # the raw formatter keeps the epilog's columns
             "Import FILE(s), pick each queue's model by backtest (or take --model) "
-            "and write interval_start, queue, forecast, p10, p50, p90 (and aht_seconds when the "
+            "and write interval_start, queue, forecast, p10, p50, p80, p90 (and aht_seconds when the "
             "history has handle times) for every open interval of the --horizon-days after the "
             "history (or after --origin) to --out."
         ),

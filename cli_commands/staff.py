@@ -29,12 +29,14 @@ from data.errors import InputError
 from data.reader import read_date_column
 from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME
 from data.sniff import sniff_file
+from planning.scenario import MEAN_QUANTILE, QUANTILES
 from staffing.limits import LIMIT, peak_limit_sentence, shares_sentence
 from staffing.plan import (
     CHANNELS,
     FORECAST,
     MAX_STAFFING_INTERVAL_MINUTES,
     NO_CONTACTS_NOTE,
+    SIZED_FOR_VOLUME,
     STAFF_COLUMNS,
     PlanSummary,
     blank_when_closed,
@@ -42,6 +44,7 @@ from staffing.plan import (
     interval_starts,
     limit_summary,
     minimum_staffing_notes,
+    plan_sized_on,
     plan_staffing,
     service_level_text,
     summarise_plan,
@@ -56,8 +59,18 @@ PLAN_COLUMNS = [
 ]  # fmt: skip
 # The columns read from FORECAST.csv, matched whatever their case or spacing ("Volume ").
 CHANNEL = "channel"  # what `plan` writes: the channel each row was staffed on
-KNOWN_COLUMNS = (INTERVAL_START, VOLUME, FORECAST, AHT_SECONDS, QUEUE, IS_OPEN, CHANNEL)
-NUMBER_COLUMNS = (VOLUME, FORECAST, AHT_SECONDS)
+QUANTILE_COLUMNS = tuple(name for name in QUANTILES if name != MEAN_QUANTILE)
+KNOWN_COLUMNS = (
+    INTERVAL_START,
+    VOLUME,
+    FORECAST,
+    *QUANTILE_COLUMNS,
+    AHT_SECONDS,
+    QUEUE,
+    IS_OPEN,
+    CHANNEL,
+)
+NUMBER_COLUMNS = (VOLUME, FORECAST, *QUANTILE_COLUMNS, AHT_SECONDS)
 # What each column of a staffing plan holds, in its unit, for `staff --help` and `plan --help`.
 PLAN_COLUMN_TEXTS = {
     "interval_start": "start of the interval, on the centre's clock",
@@ -99,8 +112,16 @@ PLAN_COLUMNS_HELP = (
             "queue": "the queue (only when FORECAST.csv has one)",
             "backlog": "e-mails still open at the end of the interval (when a queue is e-mail)",
         },
-        ["interval_start", "queue", "volume", "agents", "limit", "rostered", "supervisors"]
-        + ["service_level", "asa_seconds", "occupancy", "abandon_rate", "backlog"],
+        ["interval_start", "queue", "volume", "sized_for_volume", "agents", "limit"]
+        + [
+            "rostered",
+            "supervisors",
+            "service_level",
+            "asa_seconds",
+            "occupancy",
+            "abandon_rate",
+            "backlog",
+        ],
     )
     + "\nService figures are blank where the queue is closed and no contact is expected."
 )
@@ -120,6 +141,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("forecast", metavar="FORECAST.csv", help="forecast table")
     parser.add_argument("--out", required=True, metavar="PLAN.csv", help="plan to write")
     add_staffing_arguments(parser, targets_required=True)
+    parser.add_argument(
+        "--quantile",
+        choices=QUANTILES,
+        default=MEAN_QUANTILE,
+        help="FORECAST.csv column to size the agents on, e.g. p80 for a busier day than the "
+        "mean (default mean: the forecast or volume column); the service written is what they "
+        "deliver on the mean, the sized volume is in column sized_for_volume",
+    )
     parser.add_argument(
         "--interval-minutes",
         type=float,
@@ -151,8 +180,12 @@ def run(args: argparse.Namespace) -> int:
     written = {} if args.channel else _written_channels(forecast, args.forecast)
     settings = staffing_settings(args, [*queues, *written], written)
     interval_minutes = _interval_minutes(forecast, args.forecast, args.interval_minutes)
-    plan = plan_staffing(forecast, interval_minutes, settings)
     columns = list(PLAN_COLUMNS)
+    if args.quantile == MEAN_QUANTILE:
+        plan = plan_staffing(forecast, interval_minutes, settings)
+    else:
+        plan = plan_sized_on(forecast, _quantile_volume(forecast, args), interval_minutes, settings)
+        columns.insert(columns.index(VOLUME) + 1, SIZED_FOR_VOLUME)
     if QUEUE in forecast:
         columns.insert(1, QUEUE)
     if args.patience_seconds is not None:
@@ -172,6 +205,11 @@ def run(args: argparse.Namespace) -> int:
         f"over {days_text(summary.horizon_days)} "
         f"(EUR {summary.agent_hourly_cost:g}/h agent, {summary.supervisor_hourly_cost:g}/h "
         f"supervisor), service level {service_level_text(summary)}"
+        + (
+            ""
+            if args.quantile == MEAN_QUANTILE
+            else f" on the mean forecast (agents sized on {args.quantile})"
+        )
     )
     limits = limit_summary(plan, interval_minutes, settings)
     sets = [peak_limit_sentence(limits, settings), shares_sentence(limits)]
@@ -523,6 +561,27 @@ def _replaced_aht_note(forecast: pd.DataFrame, aht_seconds: float, name: str) ->
         f"--aht-seconds {aht_seconds:g} staffs every row in place of {name}'s aht_seconds "
         f"({spread}); leave it out to staff on the file's handle times"
     )
+
+
+def _quantile_volume(forecast: pd.DataFrame, args: argparse.Namespace) -> np.ndarray:
+    """The --quantile column's contacts per row, refused when FORECAST.csv has none or a row
+    holds no number 0 or more."""
+    column = args.quantile
+    if column not in forecast:
+        raise InputError(
+            f"--quantile {column}: {args.forecast} has no {column} column (it has "
+            f"{', '.join(map(str, forecast.columns))}); `cli.py forecast` writes p10, p50, p80 "
+            "and p90, or leave --quantile out to staff to the mean"
+        )
+    volume = pd.to_numeric(forecast[column], errors="coerce").to_numpy(dtype=float)
+    bad = ~np.isfinite(volume) | (volume < 0)
+    if bad.any():
+        row = int(np.flatnonzero(bad)[0])
+        raise InputError(
+            f"{args.forecast}: row {row + 2}: '{column}' is '{forecast[column].iloc[row]}'; give "
+            "a number of contacts, 0 or more"
+        )
+    return volume
 
 
 def _check_handle_times(forecast: pd.DataFrame, name: str) -> None:

@@ -15,20 +15,17 @@ from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME
 from planning.aht_profile import aht_factors
 from planning.scenario import MEAN_QUANTILE, Scenario
 from staffing.plan import (
+    SIZED_FOR_VOLUME,
     MinimumStaffing,
     PlanSummary,
-    evaluate_staffing,
     minimum_staffing,
     minimum_staffing_note,
     mostly_minimum,
     open_flags,
+    plan_sized_on,
     plan_staffing,
     summarise_plan,
 )
-
-# Plan column: the contacts per interval the agents were sized for (the scenario's quantile of
-# the forecast, with its what-ifs), beside `volume`, the contacts expected (the mean forecast).
-SIZED_FOR_VOLUME = "sized_for_volume"
 
 
 @dataclass
@@ -162,22 +159,17 @@ def build_plan(
     """
     demand = scenario_demand(forecast_frame, scenario, aht_by_queue, aht_profile)
     settings = scenario.staffing  # its AHT is only the fallback: demand has every row's AHT
-    sized = plan_staffing(demand, interval_minutes, settings)
     if scenario.quantile == MEAN_QUANTILE:
-        plan = sized
+        plan = plan_staffing(demand, interval_minutes, settings)
+        plan.insert(plan.columns.get_loc(VOLUME) + 1, SIZED_FOR_VOLUME, plan[VOLUME].to_numpy())
     else:
-        # A quantile is a busy day's volume, not the volume to expect: sizing on it and then
-        # judging it on it too would report the target service level whatever buffer it buys.
         expected = scenario_demand(
             forecast_frame,
             dataclasses.replace(scenario, quantile=MEAN_QUANTILE),
             aht_by_queue,
             aht_profile,
         )
-        expected["agents"] = _agents_for_rows(sized, expected)
-        plan = evaluate_staffing(expected, interval_minutes, settings)
-        plan["limit"] = sized["limit"].to_numpy()  # what set the agents: the sizing's limit
-    plan.insert(plan.columns.get_loc(VOLUME) + 1, SIZED_FOR_VOLUME, sized[VOLUME].to_numpy())
+        plan = plan_sized_on(expected, demand[VOLUME].to_numpy(), interval_minutes, settings)
     minimum = minimum_staffing(plan, interval_minutes, settings.min_agents_open)
     return PlanOutcome(
         plan=plan,
@@ -188,12 +180,3 @@ def build_plan(
         ],
         minimum=minimum,
     )
-
-
-def _agents_for_rows(sized: pd.DataFrame, rows: pd.DataFrame) -> np.ndarray:
-    """The sized plan's agents for each of `rows` (the same queues and intervals, any order)."""
-    agents = sized.set_index([QUEUE, INTERVAL_START])["agents"]
-    keys = pd.MultiIndex.from_arrays(
-        [rows[QUEUE].astype(str), pd.to_datetime(rows[INTERVAL_START])]
-    )
-    return agents.reindex(keys).to_numpy()

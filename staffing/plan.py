@@ -73,6 +73,7 @@ from staffing.validation import (
 
 CHANNELS = ("voice", "chat", "email")
 FORECAST = "forecast"  # the forecast table's volume column, accepted in place of `volume`
+SIZED_FOR_VOLUME = "sized_for_volume"  # the volume a plan sized on a quantile was sized for
 # What every plan row reports: people, then the service they deliver.
 STAFF_COLUMNS = ["agents", "rostered", "supervisors", "service_level", "asa_seconds", "occupancy"]
 
@@ -871,6 +872,30 @@ def evaluate_staffing(
         for queue, rows in demand.groupby(QUEUE, sort=True)
     ]  # fmt: skip
     return pd.concat(parts, ignore_index=True)[_plan_columns(settings)]
+
+
+def plan_sized_on(
+    frame: pd.DataFrame,
+    sizing_volume: np.ndarray,
+    interval_minutes: float,
+    settings: StaffingSettings | None = None,
+) -> pd.DataFrame:
+    """Agents sized on `sizing_volume` (per row of `frame`: a busy day's quantile such as P80),
+    every other figure what those agents deliver on the frame's own volume, the contacts to
+    expect. Sized and judged on the quantile alike, a plan would report the target service level
+    whatever buffer it buys. Columns of `plan_staffing`, `limit` the sizing's and
+    `sized_for_volume` after `volume`."""
+    settings = settings or StaffingSettings()
+    frame = frame.reset_index(drop=True)
+    column = VOLUME if VOLUME in frame else FORECAST
+    sized = plan_staffing(frame.assign(**{column: sizing_volume}), interval_minutes, settings)
+    # The plan lists rows by queue and interval: put its agents back on the frame's own rows.
+    agents = np.empty(len(frame))
+    agents[_demand_table(frame, settings).index.to_numpy()] = sized["agents"].to_numpy()
+    plan = evaluate_staffing(frame.assign(agents=agents), interval_minutes, settings)
+    plan["limit"] = sized["limit"].to_numpy()
+    plan.insert(plan.columns.get_loc(VOLUME) + 1, SIZED_FOR_VOLUME, sized[VOLUME].to_numpy())
+    return plan
 
 
 def summarise_plan(

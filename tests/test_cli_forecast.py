@@ -30,12 +30,21 @@ def test_forecast_writes_every_open_interval(desk_csv, tmp_path):
     )
     assert done.returncode == 0, done.stderr
     table = pd.read_csv(out, parse_dates=["interval_start"])
-    assert list(table.columns) == ["interval_start", "queue", "forecast", "p10", "p50", "p90"]
+    assert list(table.columns) == [
+        "interval_start",
+        "queue",
+        "forecast",
+        "p10",
+        "p50",
+        "p80",
+        "p90",
+    ]
     assert len(table) == 5 * 20  # Mon 11 - Fri 15 March, 20 open slots a day
     assert table["interval_start"].min() == pd.Timestamp("2024-03-11 08:00")
     assert table["interval_start"].max() == pd.Timestamp("2024-03-15 17:30")
     assert (table["queue"] == "desk").all()
-    assert ((table["p10"] <= table["p50"]) & (table["p50"] <= table["p90"])).all()
+    assert ((table["p10"] <= table["p50"]) & (table["p50"] <= table["p80"])).all()
+    assert (table["p80"] <= table["p90"]).all()
     assert 20 < table["forecast"].mean() < 40
     assert "weighted_profile" in done.stdout
 

@@ -127,3 +127,44 @@ def test_forecast_counts_the_peaks_it_does_not_list():
     assert _peaks_summary(5, 100, settings) is None
     assert _peaks_summary(0, 100, settings).startswith("peaks: none, no interval is forecast 25%")
     assert _peaks_summary(0, 0, settings) is None  # an all-closed horizon has its own note
+
+
+# 4. `plan --quantile p80` staffed a busier day than the mean; `forecast` wrote no p80 and
+# `staff` had no --quantile, so the two-step route could not staff what `plan` did.
+
+
+def test_staff_to_p80_of_a_forecast_gives_the_plan_staffed_to_p80(tmp_path):
+    history = tmp_path / "desk.csv"
+    frame = synthetic_intervals(56, seed=4, level=30, start="2024-03-04")
+    frame["aht_seconds"] = 240.0
+    frame[["interval_start", "volume", "aht_seconds"]].to_csv(history, index=False)
+    forecast, staffed, planned = tmp_path / "f.csv", tmp_path / "s.csv", tmp_path / "p.csv"
+    horizon = ("--horizon-days", 7, *QUIET)
+    assert run_cli("forecast", history, *horizon, "--out", forecast).returncode == 0
+    targets = ("--service-level", 0.8, "--answer-within-seconds", 20)
+    done = run_cli("staff", forecast, *targets, "--quantile", "p80", "--out", staffed)
+    assert done.returncode == 0, done.stderr
+    assert "on the mean forecast (agents sized on p80)" in done.stdout
+    plan_done = run_cli("plan", history, *horizon, *targets, "--quantile", "p80", "--out", planned)
+    assert plan_done.returncode == 0, plan_done.stderr
+    written = pd.read_csv(forecast)
+    staff, plan = pd.read_csv(staffed), pd.read_csv(planned)
+    # Sized on the forecast's p80, judged on its mean: the plan's figures, row for row.
+    assert staff["sized_for_volume"].tolist() == written["p80"].tolist()
+    assert staff["volume"].tolist() == written["forecast"].tolist()
+    for column in ("agents", "rostered", "service_level"):
+        assert staff[column].tolist() == plan[column].tolist(), column
+    assert (written["p80"] > written["forecast"]).mean() > 0.5
+    mean = tmp_path / "m.csv"
+    assert run_cli("staff", forecast, *targets, "--out", mean).returncode == 0
+    assert pd.read_csv(mean)["agents"].sum() < staff["agents"].sum()
+
+
+def test_staff_to_a_quantile_the_file_lacks_is_refused_naming_it(forecast_file, tmp_path):
+    table = pd.read_csv(forecast_file).drop(columns=["p80"])
+    short = tmp_path / "short.csv"
+    table.to_csv(short, index=False)
+    done = run_cli("staff", short, *TARGETS, "--quantile", "p80", "--out", tmp_path / "s.csv")
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert done.stderr.strip().startswith("error: --quantile p80: ")
+    assert "has no p80 column" in done.stderr and "leave --quantile out" in done.stderr
