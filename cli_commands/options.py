@@ -420,7 +420,8 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
         "--channel",
         choices=CHANNELS,
         help="channel of every queue (default: each queue's from its name, as in the app: a "
-        "name with 'mail' is e-mail, with 'chat' chat, any other voice)",
+        "name with 'mail' or 'correo' is e-mail, with 'chat' or 'whatsapp' chat, any other "
+        "voice)",
     )
     group.add_argument("--aht-seconds", type=float, help="handle time (default: from the data)")
     level = {"required": True} if targets_required else {"default": defaults.service_level}

@@ -213,16 +213,23 @@ class StaffingSettings:
         }
 
 
+# Words in a queue's name that say its channel, in the languages the importer reads: Spanish
+# "correo", French "courriel", Nordic "e-post"; WhatsApp and Messenger queues are chats.
+EMAIL_NAME_WORDS = ("mail", "correo", "courriel", "e-post", "epost")
+CHAT_NAME_WORDS = ("chat", "whatsapp", "messenger")
+
+
 def channel_from_queue_name(queue: str) -> str:
-    """The channel a queue's name says: "email"/"mail" -> email, "chat" -> chat, else voice.
+    """The channel a queue's name says: "email"/"mail"/"correo" -> email, "chat"/"whatsapp" ->
+    chat, else voice.
 
     What the app's Staffing page starts a queue on, and the command line's default, so an
     e-mail queue is not sized as calls answered within seconds.
     """
-    name = str(queue).lower()
-    if "mail" in name:
+    name = str(queue).casefold()
+    if any(word in name for word in EMAIL_NAME_WORDS):
         return "email"
-    if "chat" in name:
+    if any(word in name for word in CHAT_NAME_WORDS):
         return "chat"
     return "voice"
 

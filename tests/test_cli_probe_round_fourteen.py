@@ -15,7 +15,7 @@ from cli_commands.forecast import _peaks_summary
 from data.errors import SettingError
 from forecasting import ForecastSettings
 from forecasting.synthetic import synthetic_intervals
-from staffing.plan import StaffingSettings
+from staffing.plan import StaffingSettings, channel_from_queue_name
 from staffing.shifts import ShiftSettings
 
 QUIET = (*QUICK, "--country", "none")
@@ -168,3 +168,24 @@ def test_staff_to_a_quantile_the_file_lacks_is_refused_naming_it(forecast_file, 
     assert done.returncode != 0 and "Traceback" not in done.stderr
     assert done.stderr.strip().startswith("error: --quantile p80: ")
     assert "has no p80 column" in done.stderr and "leave --quantile out" in done.stderr
+
+
+# 5. A queue named in Spanish ("Correo") or after a messaging app was staffed as calls.
+
+
+@pytest.mark.parametrize(
+    ("queue", "channel"),
+    [
+        ("Correo clientes", "email"),
+        ("Courriel", "email"),
+        ("Kundtjänst e-post", "email"),
+        ("E-Mail Support", "email"),
+        ("WhatsApp", "chat"),
+        ("Facebook Messenger", "chat"),
+        ("Live Chat", "chat"),
+        ("Telefono", "voice"),
+        ("Tickets", "voice"),  # a box office's phone line as often as a helpdesk's tickets
+    ],
+)
+def test_a_queue_name_says_its_channel_in_more_words(queue, channel):
+    assert channel_from_queue_name(queue) == channel
