@@ -46,7 +46,8 @@ OUT.csv columns, one row per open interval and queue (closed intervals are left 
   interval_start   start of the interval, on the centre's clock
   queue            the queue
   forecast         contacts expected in the interval (the mean; what `staff` sizes on)
-  p10 ... p90      contacts the interval stays under with 10%, 50%, 80% and 90% probability
+  p10, p50, p80, p90
+                   contacts the interval stays under with 10%, 50%, 80% and 90% probability
                    (`staff --quantile p80` sizes on p80)
   aht_seconds      handle time per contact in seconds, as `plan` staffs it: the queue's mean
                    before --origin, by weekday and time of day where that predicts better

@@ -268,7 +268,9 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
     header_line = _header_line(lines, filled, delimiter)
     width = len(_split([lines[header_line]], delimiter)[0])
     block = None if cut else _summary_block(lines, delimiter, width)
-    if block is not None:  # a summary below the table is no sample of its rows
+    # A summary below the table is no sample of its rows; a "block" holding the header line
+    # itself is the table.
+    if block is not None and block[0] > header_line:
         filled = [index for index in filled if index < block[0]]
     body = [lines[i] for i in filled if i >= header_line][: SAMPLE_ROWS + 1]
     rows = _split(body, delimiter, display_name)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from data import schema
@@ -144,6 +144,7 @@ def messy_files(draw) -> bytes:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(messy_files())
+@example(raw=b"timestamp\n\n:,0")  # a "summary block" below a blank line that is the header
 def test_any_messy_file_imports_or_gets_an_input_error_never_a_crash(raw):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "messy.csv"
