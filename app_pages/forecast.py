@@ -10,6 +10,7 @@ import streamlit as st
 
 from app_ui import downloads, plots, settings, state, tables, url_state
 from data.errors import InputError
+from data.export import whole_numbers_keeping_total
 from data.schema import INTERVAL_START, QUEUE
 from forecasting.peaks import describe_peak
 from forecasting.select import MAX_SWITCH_BIAS, PREFERRED_MODEL, SWITCH_MARGIN, WEEKS_BETTER
@@ -291,7 +292,8 @@ st.plotly_chart(
 )
 
 ahead = forecast[forecast[QUEUE] == queue]
-daily = ahead.groupby(ahead[INTERVAL_START].dt.date)["forecast"].sum()
+# Whole contacts per day adding up to the total, the figures the day-by-day table shows.
+daily = whole_numbers_keeping_total(ahead.groupby(ahead[INTERVAL_START].dt.date)["forecast"].sum())
 queue_hours = current.dataset.open_hours
 partial = settings.partial_days(
     ahead[INTERVAL_START], result.interval_minutes, queue_hours[queue_hours[QUEUE] == queue]
@@ -372,6 +374,9 @@ else:
 
 st.subheader("Day by day")
 days = result.days[result.days[QUEUE] == queue] if not result.days.empty else result.days
+if not days.empty:
+    # Each day rounded on its own could add up to a contact or two off the total above.
+    days = days.assign(forecast_contacts=whole_numbers_keeping_total(days["forecast_contacts"]))
 if days.empty:
     st.caption("No open day in this horizon.")
 else:

@@ -7,6 +7,7 @@ import streamlit as st
 
 from app_ui import downloads, plots, settings, state, tables, url_state
 from data.errors import InputError
+from data.export import whole_numbers_keeping_total
 from data.schema import INTERVAL_START
 from planning import SIZED_FOR_VOLUME
 from planning.aht_profile import WINDOW_WEEKS
@@ -458,6 +459,8 @@ daily = (
     )
     .reset_index()
 )
+# Whole contacts per day that add up to the horizon's total, as the Forecast page's do.
+daily["contacts"] = whole_numbers_keeping_total(daily["contacts"])
 st.plotly_chart(plots.daily_totals_chart(daily), key="staffing_daily_chart")
 
 # Tracked, so a changed target keeps the tab the manager was reading open.

@@ -1,0 +1,56 @@
+"""Round twenty-one of a manager's probe: day totals that add up to the horizon's total, and a
+part-time cap that changes nothing, driven headless with AppTest."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+from test_app_pages import assert_clean, go, metric, open_app, table
+
+from data.export import whole_numbers_keeping_total
+
+# ------------------------------------------------- Forecast and Staffing: days add up
+
+
+def test_the_days_add_up_to_the_forecast_total_on_both_pages(picco_home):
+    # Two weeks with a +30% campaign on Mon 30 Nov and Tue 1 Dec: 2,875.6 and 2,689.7
+    # contacts, whose halves and tenths no longer cancel out over the horizon.
+    app = go(open_app(horizon_days=14), "forecast")
+    app.checkbox(key="campaign_enabled").check().run()
+    app.date_input(key="campaign_dates").set_value((date(2026, 11, 30), date(2026, 12, 1))).run()
+    assert_clean(app)
+    assert metric(app, "Forecast contacts") == "19,988"
+    days, _ = table(app, "date", "forecast_contacts")
+    # Before: each day rounded on its own, 19,989 in the table under a total of 19,988.
+    assert days["forecast_contacts"].sum() == 19_988
+    busiest = days.loc[days["forecast_contacts"].idxmax()]
+    assert str(busiest["date"])[:10] == "2026-11-30"
+    # The Busiest day metric says the table's figure, not a third rounding of its own.
+    (busiest_help,) = [item.help for item in app.metric if item.label == "Busiest day"]
+    assert busiest_help == f"{busiest['forecast_contacts']:,} contacts forecast."
+
+    go(app, "staffing")
+    assert_clean(app)
+    daily, _ = table(app, "date", "contacts", "peak_agents")
+    assert daily["contacts"].sum() == 19_988
+    by_day = daily.set_index(daily["date"].astype(str).str[:10])["contacts"]
+    shown = days.set_index(days["date"].astype(str).str[:10])["forecast_contacts"]
+    assert by_day[shown.index].tolist() == shown.tolist()  # the same day, the same figure
+    assert by_day["2026-11-29"] == 0  # Sunday, closed
+
+    go(app, "scenarios").button(key="save_example_scenarios").click().run()
+    comparison = [item.value for item in app.dataframe if "Current settings" in item.value][0]
+    assert comparison.loc["Contacts expected over 14 days", "Current settings"] == "19,988"
+
+
+def test_whole_numbers_keep_their_total_and_round_the_rest_as_usual():
+    days = pd.Series([2875.6, 2689.7, 1558.2, 0.0, 0.4], index=[3, 4, 5, 6, 7], name="contacts")
+    whole = whole_numbers_keeping_total(days)
+    assert whole.sum() == round(days.sum()) == 7124
+    # 0.7 and 0.6 are the largest remainders: they round up; 0.4 and 0.2 down.
+    assert whole.tolist() == [2876, 2690, 1558, 0, 0]
+    assert whole.index.tolist() == [3, 4, 5, 6, 7] and whole.name == "contacts"
+    # Three thirds make one: one of them carries it, the first of equals.
+    assert whole_numbers_keeping_total(pd.Series([1 / 3] * 3)).tolist() == [1, 0, 0]
+    assert whole_numbers_keeping_total(pd.Series([], dtype=float)).tolist() == []
