@@ -20,6 +20,7 @@ from planning.compare import (
     ABANDONMENT_ROW,
     SHIFT_ROWS,
     ShiftFigures,
+    idle_part_time_caps,
     is_email_only,
     plans_side_by_side,
     relevant_metrics,
@@ -936,6 +937,12 @@ if unplanned:
         "the shift lengths and start hours on the Shifts page and save it again."
     )
 comparison = compare_scenarios(outcomes, baseline, shift_figures)
+# A raised part-time cap that plans the very shifts of the baseline looks like a bug unsaid.
+idle_caps = idle_part_time_caps(
+    shift_figures,
+    {name: scenarios[name].shifts.part_max_share for name in shift_figures},
+    baseline,
+)
 comparison = comparison.loc[relevant_metrics(outcomes) + SHIFT_ROWS]
 # Every scenario staffs the same forecast: its days are those the totals add up over.
 horizon_days = outcomes[baseline].summary.horizon_days
@@ -989,6 +996,8 @@ if unpatient and comparison.loc[ABANDONMENT_ROW, unpatient].isna().any():
         f"{_waiting_words(scenarios[name] for name in unpatient)}' patience: tick Erlang A on "
         "the Staffing page and save the scenario again to see it."
     )
+if idle_caps:
+    st.info(idle_caps, icon=":material/info:")
 unshown = compare.unshown_differences({name: scenarios[name] for name in outcomes})
 if unshown:
     st.info(

@@ -93,6 +93,46 @@ class ShiftFigures:
         ]
 
 
+# A plan at its part-time cap uses the cap give or take the solver's tolerance (14.9% under
+# 15%); one point below it, the cap is not what limits the part time.
+CAP_SLACK = 0.01
+
+
+def _cap_words(share: float) -> str:
+    return "no cap" if share >= 1 else f"its {share:.0%} cap"
+
+
+def idle_part_time_caps(
+    figures: dict[str, ShiftFigures], caps: dict[str, float], baseline: str
+) -> str | None:
+    """Why a scenario that allows more part time than `baseline` can plan no more of it: its
+    plan uses less part time than even the baseline's cap allows, so that cap would not have
+    held it back either and the raise changes nothing.
+
+    `figures`: each scenario's shift figures; `caps`: each one's part-time cap, a fraction of
+    the paid hours (1 for none). None when no raised cap sits idle.
+    """
+    if baseline not in figures:
+        return None
+    base_cap = caps[baseline]
+    idle = [
+        f"'{name}' plans {shown.part_time_share:.1%} part time under {_cap_words(caps[name])}"
+        for name, shown in figures.items()
+        if name != baseline
+        and caps[name] > base_cap
+        and not math.isnan(shown.part_time_share)
+        and shown.part_time_share < base_cap - CAP_SLACK
+    ]
+    if not idle:
+        return None
+    return (
+        "; ".join(idle)
+        + f", less than the {base_cap:.0%} of '{baseline}' allows: the fewest paid hours use "
+        "no more part time than that, so the higher cap changes nothing here. The Shifts "
+        "page's table of other caps shows where a cap starts to count."
+    )
+
+
 def is_email_only(outcome: PlanOutcome) -> bool:
     """True when every queue of the plan is e-mail: its summary then reports e-mail's figures
     (answered within the response window, mean response time) instead of the live ones."""

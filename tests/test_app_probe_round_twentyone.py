@@ -9,6 +9,7 @@ import pandas as pd
 from test_app_pages import assert_clean, go, metric, open_app, table
 
 from data.export import whole_numbers_keeping_total
+from planning.compare import ShiftFigures, idle_part_time_caps
 
 # ------------------------------------------------- Forecast and Staffing: days add up
 
@@ -54,3 +55,65 @@ def test_whole_numbers_keep_their_total_and_round_the_rest_as_usual():
     # Three thirds make one: one of them carries it, the first of equals.
     assert whole_numbers_keeping_total(pd.Series([1 / 3] * 3)).tolist() == [1, 0, 0]
     assert whole_numbers_keeping_total(pd.Series([], dtype=float)).tolist() == []
+
+
+# ------------------------------------------------- Scenarios: a raised cap that changes nothing
+
+IDLE_CAP = (
+    "'Part time 4 h up to 50%' plans 20.5% part time under its 50% cap, less than the 30% of "
+    "'Current settings' allows: the fewest paid hours use no more part time than that, so the "
+    "higher cap changes nothing here. The Shifts page's table of other caps shows where a cap "
+    "starts to count."
+)
+
+
+def test_a_raised_part_time_cap_that_plans_the_same_shifts_says_why(picco_home):
+    app = go(open_app(), "scenarios")
+    app.button(key="save_example_scenarios").click().run()
+    assert_clean(app)
+    comparison = [item.value for item in app.dataframe if "Current settings" in item.value][0]
+    raised = "Part time 4 h up to 50%"
+    # The sample's phone plan uses 20.5% part time: under 30%, so 50% plans the same shifts.
+    assert comparison.loc["Part time on shifts (%)", [raised, "Current settings"]].tolist() == [
+        "20.5",
+        "20.5",
+    ]
+    assert comparison.loc["Shift cost over 7 days (EUR)", f"{raised} Δ"] == "0"
+    # Before: a row of zeros, the "more part time" example looking broken, nothing said.
+    assert IDLE_CAP in [item.value for item in app.info]
+
+
+def test_a_raised_part_time_cap_that_plans_more_part_time_is_not_called_idle(picco_home):
+    # E-mail's plan is held by its 30% cap (29.8%): there 50% plans more part time, unsaid.
+    app = go(open_app(), "staffing")
+    app.selectbox(key="queue").set_value("email").run()
+    go(app, "scenarios").button(key="save_example_scenarios").click().run()
+    assert_clean(app)
+    raised = "Part time 4 h up to 50%"
+    comparison = [item.value for item in app.dataframe if "Current settings" in item.value][0]
+    assert comparison.loc["Part time on shifts (%)", [raised, "Current settings"]].tolist() == [
+        "34.1",
+        "29.8",
+    ]
+    assert not [item.value for item in app.info if "changes nothing" in item.value]
+
+
+def test_only_a_raised_cap_the_plan_stays_under_is_called_idle():
+    def figures(part_time_share: float) -> ShiftFigures:
+        return ShiftFigures(100, 30, 800, 17_600, part_time_share)
+
+    caps = {"base": 0.3, "held": 0.5, "idle": 1.0, "lower": 0.1}
+    plans = {
+        "base": figures(0.205),
+        "held": figures(0.42),  # above the base's 30%: the raise let it plan more
+        "idle": figures(0.2),
+        "lower": figures(0.1),  # a lower cap is no raise
+    }
+    assert idle_part_time_caps(plans, caps, "base") == (
+        "'idle' plans 20.0% part time under no cap, less than the 30% of 'base' allows: the "
+        "fewest paid hours use no more part time than that, so the higher cap changes nothing "
+        "here. The Shifts page's table of other caps shows where a cap starts to count."
+    )
+    # A plan at its cap (29.6% under 30%, the solver's tolerance) is held by it.
+    assert idle_part_time_caps({**plans, "idle": figures(0.296)}, caps, "base") is None
+    assert idle_part_time_caps(plans, caps, "missing") is None
