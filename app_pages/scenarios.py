@@ -25,7 +25,12 @@ from planning.compare import (
     plans_side_by_side,
     relevant_metrics,
 )
-from planning.scenario import example_scenarios, name_length_problem
+from planning.scenario import (
+    CURRENT_SETTINGS,
+    example_scenarios,
+    name_length_problem,
+    settings_changed_since,
+)
 from staffing.plan import NO_CONTACTS_NOTE
 
 MAX_COMPARED = 6
@@ -914,6 +919,19 @@ if elsewhere:
         f"there, or save them again while '{queue}' is selected."
     )
 
+saved_current = scenarios.get(CURRENT_SETTINGS)
+if CURRENT_SETTINGS in outcomes and saved_current.queue in (None, queue):
+    # Named for the pages' settings, it keeps those of the day it was saved: said, or its
+    # FTE and cost read as the Staffing and Shifts pages' own and disagree with them.
+    drift = settings_changed_since(saved_current, settings.current_scenario())
+    if drift:
+        st.warning(
+            f"'{CURRENT_SETTINGS}' holds the settings it was saved with, not those of the "
+            "Staffing and Shifts pages now: "
+            + "; ".join(drift)
+            + ". Change its cells in the table above, or save the current settings under a "
+            "new name, to compare what the pages plan now."
+        )
 for name, outcome in outcomes.items():
     missed = compare.change_outside_forecast(scenarios[name], outcome.plan)
     if missed:

@@ -226,12 +226,74 @@ def _from_json(staffing: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# The name the first example scenario takes: the settings of the pages when it was saved.
+CURRENT_SETTINGS = "Current settings"
+
+
+def _share(value: Any) -> str:
+    return "none" if value is None else f"{float(value):.0%}"
+
+
+def _plain(unit: str = "") -> Any:
+    return lambda value: "none" if value is None else f"{float(value):g}{unit}"
+
+
+def _forecast_words(quantile: Any) -> str:
+    return f"the {quantile if quantile == MEAN_QUANTILE else str(quantile).upper()} forecast"
+
+
+def _clock(hour: Any) -> str:
+    minutes = round(float(hour) * 60)
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+# The settings a manager sets on the Staffing and Shifts pages, as those pages name them, each
+# with how its value reads: (where it lives, field, name, value as text).
+PAGE_SETTINGS: list[tuple[str, str, str, Any]] = [
+    ("scenario", "quantile", "staffed to", _forecast_words),
+    ("staffing", "aht_seconds", "handle time", _plain(" s")),
+    ("staffing", "service_level", "service level target", _share),
+    ("staffing", "answer_within_seconds", "answered within", _plain(" s")),
+    ("staffing", "max_occupancy", "occupancy cap", _share),
+    ("staffing", "max_asa_seconds", "ASA cap", _plain(" s")),
+    ("staffing", "patience_seconds", "callers' patience", _plain(" s")),
+    ("staffing", "shrinkage", "shrinkage", _share),
+    ("staffing", "supervisor_span", "agents per supervisor", _plain()),
+    ("staffing", "agent_hourly_cost", "agent cost per hour", _plain()),
+    ("staffing", "supervisor_hourly_cost", "supervisor cost per hour", _plain()),
+    ("staffing", "weekly_contract_hours", "full-time week", _plain(" h")),
+    ("staffing", "chat_concurrency", "chats per agent", _plain()),
+    ("staffing", "email_response_hours", "e-mail response window", _plain(" h")),
+    ("staffing", "email_hours", "e-mail hours", lambda value: "–".join(map(_clock, value))),
+    ("shifts", "full_hours", "full-time shift", _plain(" h")),
+    ("shifts", "part_hours", "part-time shift", _plain(" h")),
+    ("shifts", "part_max_share", "part time at most", _share),
+    ("shifts", "earliest_start", "first shift start", _clock),
+    ("shifts", "latest_start", "last shift start", _clock),
+    ("shifts", "shifts_per_week", "shifts per person per week", _plain()),
+]
+
+
+def settings_changed_since(saved: Scenario, now: Scenario) -> list[str]:
+    """The page settings `now` holds that differ from those `saved` with a scenario, as
+    "shrinkage 30% saved, 35% now": a scenario named for the current settings keeps those of
+    the day it was saved, which a manager reads as the pages' own."""
+    changed = []
+    for where, name, label, text in PAGE_SETTINGS:
+        owners = {"scenario": (saved, now), "staffing": (saved.staffing, now.staffing)}
+        owners["shifts"] = (saved.shifts, now.shifts)
+        before, after = (getattr(owner, name) for owner in owners[where])
+        if before != after:
+            changed.append(f"{label} {text(before)} saved, {text(after)} now")
+    return changed
+
+
 def example_scenarios(base: Scenario, first_day: pd.Timestamp | None) -> list[Scenario]:
     """The comparisons a manager makes first, from the current settings: the same demand 30%
     higher over the forecast's first week (a campaign, a lockdown week), a stricter target
     (voice and chat: e-mail has a response window instead), staffing to the P80 forecast and
     more part-time shifts."""
-    examples = [dataclasses.replace(base, name="Current settings")]
+    examples = [dataclasses.replace(base, name=CURRENT_SETTINGS)]
     if first_day is not None:
         last_day = first_day + pd.Timedelta(days=6)
         examples.append(

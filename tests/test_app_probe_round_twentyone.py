@@ -3,6 +3,7 @@ part-time cap that changes nothing, driven headless with AppTest."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pandas as pd
@@ -10,6 +11,7 @@ from test_app_pages import assert_clean, go, metric, open_app, table
 
 from data.export import whole_numbers_keeping_total
 from planning.compare import ShiftFigures, idle_part_time_caps
+from planning.scenario import Scenario, settings_changed_since
 
 # ------------------------------------------------- Forecast and Staffing: days add up
 
@@ -117,3 +119,54 @@ def test_only_a_raised_cap_the_plan_stays_under_is_called_idle():
     # A plan at its cap (29.6% under 30%, the solver's tolerance) is held by it.
     assert idle_part_time_caps({**plans, "idle": figures(0.296)}, caps, "base") is None
     assert idle_part_time_caps(plans, caps, "missing") is None
+
+
+# ------------------------------------------------- Scenarios: "Current settings" grown stale
+
+
+def test_current_settings_saved_earlier_say_the_pages_have_moved_on(picco_home):
+    app = go(open_app(), "scenarios")
+    app.button(key="save_example_scenarios").click().run()
+    assert not [item.value for item in app.warning if "Current settings" in item.value]
+
+    go(app, "staffing").number_input(key="shrinkage_pct").set_value(35).run()
+    assert metric(app, "FTE") == "47.5"
+    go(app, "shifts").number_input(key="shift_part_max_pct").set_value(10).run()
+    assert metric(app, "Shift cost, 7 days") == "€ 58,080"
+    go(app, "scenarios")
+    assert not app.exception
+    comparison = [item.value for item in app.dataframe if "Current settings" in item.value][0]
+    # The scenario keeps the day it was saved: 44.2 FTE beside the Staffing page's 47.5.
+    assert comparison.loc["FTE", "Current settings"] == "44.2"
+    assert comparison.loc["Shift cost over 7 days (EUR)", "Current settings"] == "49,368"
+    # Before: nothing said so, and "Current settings" read as the pages' own figures.
+    assert [item.value for item in app.warning if "Current settings" in item.value] == [
+        "'Current settings' holds the settings it was saved with, not those of the Staffing and "
+        "Shifts pages now: shrinkage 30% saved, 35% now; part time at most 30% saved, 10% now. "
+        "Change its cells in the table above, or save the current settings under a new name, to "
+        "compare what the pages plan now."
+    ]
+    # Saved again under a new name, the pages' figures are in the comparison.
+    app.text_input(key="new_scenario_name").input("Now")
+    app.button(key="save_scenario").click().run()
+    app.multiselect(key="compare_names").set_value(["Current settings", "Now"]).run()
+    comparison = [item.value for item in app.dataframe if "Now" in item.value][0]
+    assert comparison.loc["FTE", "Now"] == "47.5"
+    assert comparison.loc["Shift cost over 7 days (EUR)", "Now"] == "58,080"
+
+
+def test_settings_changed_since_a_scenario_was_saved_read_as_the_pages_say_them():
+    saved = Scenario("Current settings")
+    now = dataclasses.replace(
+        saved,
+        quantile="p80",
+        staffing=dataclasses.replace(saved.staffing, shrinkage=0.35, email_hours=(8.0, 18.5)),
+        shifts=dataclasses.replace(saved.shifts, earliest_start=7.5),
+    )
+    assert settings_changed_since(saved, now) == [
+        "staffed to the mean forecast saved, the P80 forecast now",
+        "shrinkage 30% saved, 35% now",
+        "e-mail hours 00:00–24:00 saved, 08:00–18:30 now",
+        "first shift start 00:00 saved, 07:30 now",
+    ]
+    assert settings_changed_since(saved, dataclasses.replace(saved, name="Other")) == []
