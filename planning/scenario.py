@@ -251,6 +251,7 @@ def _clock(hour: Any) -> str:
 # with how its value reads: (where it lives, field, name, value as text).
 PAGE_SETTINGS: list[tuple[str, str, str, Any]] = [
     ("scenario", "quantile", "staffed to", _forecast_words),
+    ("staffing", "channel", "channel", str),
     ("staffing", "aht_seconds", "handle time", _plain(" s")),
     ("staffing", "service_level", "service level target", _share),
     ("staffing", "answer_within_seconds", "answered within", _plain(" s")),
