@@ -275,12 +275,28 @@ PAGE_SETTINGS: list[tuple[str, str, str, Any]] = [
 ]
 
 
+# Settings only some channels are staffed by; the others apply to every channel.
+LIVE_CHANNELS = ("voice", "chat")
+CHANNELS_A_SETTING_MATTERS_FOR: dict[str, tuple[str, ...]] = {
+    "service_level": LIVE_CHANNELS,
+    "answer_within_seconds": LIVE_CHANNELS,
+    "max_asa_seconds": LIVE_CHANNELS,
+    "patience_seconds": LIVE_CHANNELS,
+    "chat_concurrency": ("chat",),
+    "email_response_hours": ("email",),
+    "email_hours": ("email",),
+}
+
+
 def settings_changed_since(saved: Scenario, now: Scenario) -> list[str]:
     """The page settings `now` holds that differ from those `saved` with a scenario, as
     "shrinkage 30% saved, 35% now": a scenario named for the current settings keeps those of
     the day it was saved, which a manager reads as the pages' own."""
+    channels = {saved.staffing.channel, now.staffing.channel}
     changed = []
     for where, name, label, text in PAGE_SETTINGS:
+        if not channels & set(CHANNELS_A_SETTING_MATTERS_FOR.get(name, channels)):
+            continue  # chats per agent typed while a voice queue was on screen change nothing
         owners = {"scenario": (saved, now), "staffing": (saved.staffing, now.staffing)}
         owners["shifts"] = (saved.shifts, now.shifts)
         before, after = (getattr(owner, name) for owner in owners[where])

@@ -157,16 +157,23 @@ def test_current_settings_saved_earlier_say_the_pages_have_moved_on(picco_home):
 
 def test_settings_changed_since_a_scenario_was_saved_read_as_the_pages_say_them():
     saved = Scenario("Current settings")
+    mail = dataclasses.replace(saved, staffing=dataclasses.replace(saved.staffing, channel="email"))
+    mail_now = dataclasses.replace(
+        mail, staffing=dataclasses.replace(mail.staffing, email_hours=(8.0, 18.5))
+    )
+    assert settings_changed_since(mail, mail_now) == [
+        "e-mail hours 00:00–24:00 saved, 08:00–18:30 now"
+    ]
     now = dataclasses.replace(
         saved,
         quantile="p80",
         staffing=dataclasses.replace(saved.staffing, shrinkage=0.35, email_hours=(8.0, 18.5)),
         shifts=dataclasses.replace(saved.shifts, earliest_start=7.5),
     )
+    # The e-mail hours staff no voice queue: changed, they change nothing here.
     assert settings_changed_since(saved, now) == [
         "staffed to the mean forecast saved, the P80 forecast now",
         "shrinkage 30% saved, 35% now",
-        "e-mail hours 00:00–24:00 saved, 08:00–18:30 now",
         "first shift start 00:00 saved, 07:30 now",
     ]
     assert settings_changed_since(saved, dataclasses.replace(saved, name="Other")) == []
