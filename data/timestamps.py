@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Sequence
@@ -186,6 +187,10 @@ _ZONE_NAME = (
 )
 # An ISO 8601 interval, "2024-02-19T07:00:00.000Z/2024-02-19T07:30:00.000Z" (or "start/PT30M"),
 # stands for its start.
+# An ISO 8601 week date, "2024-W10-1" or "2024W101" (Monday of week 10), as planning tools and
+# some BI exports write days; what follows it (a clock) is kept.
+_ISO_WEEK_DATE = re.compile(r"^(\d{4})-?W(\d{2})-?([1-7])(?=$|[ T])")
+_ISO_WEEK_DATE_HINT = r"^\d{4}-?W\d{2}-?[1-7]"
 _ISO_INTERVAL = r"^(\d{4}-\d{2}-\d{2}T[^/\s]+)/(?:\d{4}-\d{2}-\d{2}T\S+|P\S+)$"
 # "3/4/2024, 8:08 AM" (Salesforce): the comma between date and clock goes.
 _DATE_COMMA = r"^(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}),\s*(\d{1,2}[:.]\d{2})"
@@ -348,11 +353,33 @@ def _east_asian_dates(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | p
     return pc.utf8_trim_whitespace(values)
 
 
+def _iso_week_dates(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    """Text with an ISO week date ("2024-W10-1 08:00") written as its calendar date
+    ("2024-03-04 08:00"): no strptime format reads week dates, so the formats could not."""
+    if not pc.any(pc.match_substring_regex(values, _ISO_WEEK_DATE_HINT)).as_py():
+        return values
+    return pa.array([_calendar_date(value) for value in values.to_pylist()], pa.string())
+
+
+@functools.lru_cache(maxsize=4096)
+def _calendar_date(value: str | None) -> str | None:
+    match = _ISO_WEEK_DATE.match(value) if value else None
+    if not match:
+        return value
+    year, week, day = (int(part) for part in match.groups())
+    try:
+        date = dt.date.fromisocalendar(year, week, day)
+    except ValueError:  # week 53 of a year with 52: left for the reader to name as unreadable
+        return value
+    return date.isoformat() + value[match.end() :].replace("T", " ", 1)
+
+
 def clean_text(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
     """Trim blanks, keep an ISO interval's start, drop a leading weekday, fractional seconds, the
     end of an interval range ("08:00 - 08:15"), a comma after the date, a word for "at" before
     the clock ("um 08:30") and zone offsets or a UTC mark, so one format fits every value."""
     values = _east_asian_half_day(_east_asian_dates(pc.utf8_trim_whitespace(values)))
+    values = _iso_week_dates(values)
     values = pc.replace_substring_regex(values, _ISO_INTERVAL, r"\1")
     if pc.any(pc.match_substring_regex(values, _MAYBE_WEEKDAY)).as_py():
         values = pc.replace_substring_regex(values, _WEEKDAY, r"\1")
