@@ -4,6 +4,7 @@ sample values, in English or Italian; explicit overrides always win."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
@@ -311,6 +312,12 @@ NOT_OUTCOME_WORDS = {
 ABANDONED_FLAG_WORDS = (ABANDONED_COUNT_WORDS - {"abandons", "abbandoni"}) | {
     "abbandonato", "abandonne", "abandonnee", "abandonado", "abandonada",
 }  # fmt: skip
+# An "Answered: Y/N" flag says the opposite: yes is answered ("Beantwortet ja/nein", "是否接通
+# 是/否", "Répondu oui/non"). Counting words that are no past participle ("ACD") stay out.
+ANSWERED_FLAG_WORDS = (ANSWERED_COUNT_WORDS - {"acd", "traites", "repondus"}) | {
+    "repondu", "repondue", "risposto", "atendida", "atendido", "contestada", "contestado",
+    "beantwortete", "odebrany", "odebrane",
+}  # fmt: skip
 FLAG_FILLER_WORDS = {"is", "was", "flag", "call", "contact", "y", "n", "yn", "indicator", "ind"}
 SATISFACTION_WORDS = {
     "satisfaction", "soddisfazione", "csat", "rating", "score", "voto", "nps",
@@ -402,6 +409,7 @@ class ColumnPlan:
     abandoned_column: str | None = None
     abandon_wait_column: str | None = None
     abandoned_flag_column: str | None = None  # records: "Abandoned" yes/no instead of an outcome
+    answered_flag_column: str | None = None  # records: "Answered" yes/no, yes being answered
     # Records: the id of the contact a row is a leg of ("Master Contact ID"), beside each row's
     # own id: a transfer's legs share it and make one contact.
     master_contact_column: str | None = None
@@ -452,8 +460,8 @@ class ColumnPlan:
             self.wait_column,
             self.outcome_column, self.satisfaction_column, self.direction_column,
             self.answered_column, self.abandoned_column, self.abandon_wait_column,
-            self.abandoned_flag_column, self.master_contact_column, self.contact_id_column,
-            self.reason_column, self.action_column, self.agent_column,
+            self.abandoned_flag_column, self.answered_flag_column, self.master_contact_column,
+            self.contact_id_column, self.reason_column, self.action_column, self.agent_column,
             self.first_response_column, self.target_type_column, *self.handle_parts,
         ]  # fmt: skip
         return list(dict.fromkeys(name for name in names if name))
@@ -469,6 +477,7 @@ class ColumnPlan:
             "direction": self.direction_column, "answered": self.answered_column,
             "abandoned": self.abandoned_column, "abandon wait": self.abandon_wait_column,
             "abandoned flag": self.abandoned_flag_column,
+            "answered flag": self.answered_flag_column,
             "master contact": self.master_contact_column,
             "outcome reason": self.reason_column, "action": self.action_column,
             "agent": self.agent_column, "first response": self.first_response_column,
@@ -902,6 +911,7 @@ def _detect_roles(
     countable = mostly_numeric + [c for c in free if not c.values and on_grid]
     if overrides.volume_column:
         plan.volume_column = overrides.volume_column
+        _warn_of_timed_volume(plan, by_name.get(overrides.volume_column), display_name)
     elif overrides.kind != KIND_RECORDS:
         plan.volume_column = _pick_volume(numeric, countable, on_grid and not per_contact)
         served_only = plan.volume_column and header_words(plan.volume_column) & SERVED_COUNT_WORDS
@@ -941,6 +951,7 @@ def _detect_roles(
         and not per_contact
     ):
         _refuse_unnamed_counts(plan, numeric, header, display_name)
+        _refuse_worded_counts(plan, columns, display_name)
     if plan.kind == KIND_INTERVALS:
         plan.answered_column = answered if answered != plan.volume_column else None
         plan.abandoned_column = abandoned
@@ -1034,17 +1045,18 @@ def _detect_roles(
         # A yes/no abandoned flag says outright how each contact ended: an outcome column beside
         # it is most often the agent's disposition ("Sale", empty when abandoned).
         flags = [
-            c
-            for c in free
-            if c.values
-            and c.words - FLAG_FILLER_WORDS
-            and c.words - FLAG_FILLER_WORDS <= ABANDONED_FLAG_WORDS
-            and all(value.lower() in FLAG_VALUES for value in c.values)
+            c for c in free if c.values and all(value.lower() in FLAG_VALUES for value in c.values)
         ]
         plan.outcome_column = pick(named_missed, REASON_WORDS)
         if not plan.outcome_column:
-            plan.abandoned_flag_column = pick(flags, ABANDONED_FLAG_WORDS)
+            plan.abandoned_flag_column = pick(
+                _flags_of(flags, ABANDONED_FLAG_WORDS), ABANDONED_FLAG_WORDS
+            )
         if not (plan.outcome_column or plan.abandoned_flag_column):
+            plan.answered_flag_column = pick(
+                _flags_of(flags, ANSWERED_FLAG_WORDS), ANSWERED_FLAG_WORDS
+            )
+        if not (plan.outcome_column or plan.abandoned_flag_column or plan.answered_flag_column):
             plan.outcome_column = (
                 pick(named, OUTCOME_WORDS)
                 or pick(bare_reasons, REASON_WORDS)
@@ -1254,6 +1266,15 @@ def _holds_phone_numbers(column: _Column) -> bool:
     return bool(column.values) and all(
         value[0] in "+0" and _CALLER_NUMBER.fullmatch(value) for value in column.values
     )
+
+
+def _flags_of(columns: list[_Column], flag_words: set[str]) -> list[_Column]:
+    """The yes/no columns whose header is only a flag's word and filler ("Is Answered", "是否接通")."""
+    return [
+        c
+        for c in columns
+        if c.words - FLAG_FILLER_WORDS and c.words - FLAG_FILLER_WORDS <= flag_words
+    ]
 
 
 def _holds_outcome_labels(column: _Column) -> bool:
@@ -1641,6 +1662,7 @@ def _plan_time(
         return
     date = _first(columns, _date_format, DATE_WORDS)
     if date is None:
+        _refuse_week_and_weekday(display_name, columns)
         described = "; ".join(f"{c.name} (e.g. {_examples(c, 1)})" for c in columns)
         raise InputError(
             f"{display_name}: no column with dates or timestamps was found. Columns: "
@@ -1650,6 +1672,75 @@ def _plan_time(
     plan.date_column, plan.date_format = date.name, _date_format(date)
     clock = _first([c for c in columns if c is not date], _clock_only, TIME_WORDS)
     plan.time_column = clock.name if clock else None
+
+
+# A week number beside a weekday name ("Week 10", "Monday") places a row in a week of some year
+# only: the headers and weekday names (first three letters, accents dropped) that tell it.
+WEEK_NUMBER_WORDS = {"week", "wk", "kw", "woche", "settimana", "semaine", "semana", "sem", "weeknr"}
+_WEEKDAY_STARTS = {
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun",  # English
+    "lun", "mar", "mer", "gio", "ven", "sab", "dom",  # Italian (and French/Spanish lundi, lunes)
+    "jeu", "sam", "dim", "mie", "jue", "vie",  # French, Spanish
+    "die", "mit", "don", "fre", "son",  # German (Montag and Samstag are above)
+}  # fmt: skip
+
+
+def _weekday_name(value: str) -> bool:
+    """ "Monday", "Mo.", "mercredi", "Mié": a weekday's name or its short form."""
+    plain = "".join(
+        char for char in unicodedata.normalize("NFKD", value.strip().lower().rstrip("."))
+        if not unicodedata.combining(char)
+    )  # fmt: skip
+    return (
+        plain.isalpha()
+        and len(plain) >= 2
+        and plain[:3] in _WEEKDAY_STARTS | {"mo", "di", "mi", "do", "fr", "sa", "so"}
+    )
+
+
+# Headers that name a length of time: chosen as the volume, each second would be a contact.
+DURATION_HEADER_WORDS = (
+    WHOLE_HANDLE_WORDS | PLAIN_DURATION_WORDS | TALK_WORDS | WAIT_WORDS | TIME_MEASURE_WORDS
+) - {"avg", "average", "media", "medio", "mean", "acd", "service", "servizio", "ser"}
+
+
+def _warn_of_timed_volume(plan: ColumnPlan, column: _Column | None, display_name: str) -> None:
+    """Say so when the column chosen as the volume names a time ("Handle Time (s)"): its
+    seconds would be read as contacts, 240,000 of them where there were a hundred."""
+    if column is None or not column.words & DURATION_HEADER_WORDS:
+        return
+    numbers = parse_number(column.text, column.decimal_comma)
+    numbers = numbers[np.isfinite(numbers)]
+    typical = f" (typically {np.median(numbers):,.0f} a row)" if numbers.size else ""
+    plan.notes.append(
+        f"{display_name}: '{column.name}', chosen as the volume, names a time{typical}: each "
+        "second or minute of it is counted as a contact. If it is a handle time or a wait, "
+        "choose the column counting the contacts as the volume instead."
+    )
+
+
+def _refuse_week_and_weekday(display_name: str, columns: list[_Column]) -> None:
+    """Refuse, saying why, a table dated only by a week number and a weekday name: which year's
+    week 10 it means is nowhere, and guessing one would date every row wrongly."""
+    weeks = [
+        c
+        for c in columns
+        if c.words & WEEK_NUMBER_WORDS
+        and c.values
+        and all(v.strip().isdigit() and 1 <= int(v) <= 53 for v in c.values)
+    ]
+    weekdays = [
+        c
+        for c in columns
+        if c.values and all(_weekday_name(v) for v in c.values) and len(set(c.values)) > 1
+    ]
+    if weeks and weekdays:
+        raise InputError(
+            f"{display_name}: '{weeks[0].name}' holds week numbers (e.g. {_examples(weeks[0], 1)})"
+            f" and '{weekdays[0].name}' weekday names (e.g. {_examples(weekdays[0], 1)}), but no "
+            "column gives the date. Write each row's day as a date (2024-03-04) or an ISO week "
+            "date (2024-W10-1, Monday of week 10) and import again."
+        )
 
 
 def _midnights_only(column: _Column) -> bool:
@@ -2360,6 +2451,48 @@ def _refuse_unnamed_counts(
             f"'{counts[0]}' ({where_to_choose('volume_column', counts[0])}); if each row is one "
             f"contact, choose the per-contact layout ({where_to_choose('kind', KIND_RECORDS)})."
         )
+
+
+# Numbers written as words in the languages read ("five", "cinque", "fünf", "cinq", "cinco").
+NUMBER_WORDS = {
+    "zero", "none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "and", "nessuno", "uno", "una", "due", "tre", "quattro", "cinque", "sei", "sette",
+    "otto", "nove", "dieci", "venti", "null", "eins", "ein", "zwei", "drei", "vier", "funf",
+    "fuenf", "sechs", "sieben", "acht", "neun", "zehn", "zwanzig", "un", "une", "deux", "trois",
+    "quatre", "cinq", "sept", "huit", "neuf", "dix", "vingt", "cero", "dos", "tres", "cuatro",
+    "cinco", "seis", "siete", "ocho", "nueve", "diez", "veinte",
+}  # fmt: skip
+
+
+def _number_in_words(value: str) -> bool:
+    """ "five", "twenty-one", "Fünf": a number written out in words."""
+    plain = "".join(
+        char for char in unicodedata.normalize("NFKD", value.lower())
+        if not unicodedata.combining(char)
+    )  # fmt: skip
+    words = re.findall(r"[a-z]+", plain)
+    return bool(words) and all(word in NUMBER_WORDS for word in words)
+
+
+def _refuse_worded_counts(plan: ColumnPlan, columns: list[_Column], display_name: str) -> None:
+    """A count column on an interval grid holding only words ("five", "cinque"): read as one
+    contact per row, every interval would hold one contact whatever its count said."""
+    used = plan.used_columns()
+    for column in columns:
+        if (
+            column.name not in used
+            and column.values
+            and column.words
+            and column.words <= VOLUME_WORDS
+            and all(_number_in_words(value) for value in column.values)
+        ):
+            raise InputError(
+                f"{display_name}: '{column.name}' should count the contacts of each interval, but "
+                f"it holds words, not numbers (e.g. {_examples(column)}). Write the counts as "
+                "digits (5, not 'five') and import again."
+            )
 
 
 def _examples(column: _Column, count: int = 3) -> str:

@@ -556,12 +556,16 @@ _FALSE_FLAGS = {
 FLAG_VALUES = _TRUE_FLAGS | _FALSE_FLAGS
 
 
-def classify_abandoned_flags(values: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, str]:
-    """Outcome codes from an "Abandoned: yes/no" column: yes is abandoned, no is answered."""
+def classify_flags(
+    values: pa.ChunkedArray | pa.Array, yes_means: int = ABANDONED
+) -> tuple[np.ndarray, str]:
+    """Outcome codes from a yes/no column: "Abandoned: yes/no" (yes_means ABANDONED) or
+    "Answered: Y/N" (yes_means ANSWERED); no is the other outcome."""
+    no_means = ANSWERED if yes_means == ABANDONED else ABANDONED
     indices, labels = label_codes(values)
     keys = [label.strip().lower() for label in labels]
     mapping = np.array(
-        [ABANDONED if k in _TRUE_FLAGS else ANSWERED if k in _FALSE_FLAGS else OTHER for k in keys],
+        [yes_means if k in _TRUE_FLAGS else no_means if k in _FALSE_FLAGS else OTHER for k in keys],
         dtype=np.int8,
     )
     codes = mapping[indices] if len(labels) else np.zeros(len(indices), dtype=np.int8)

@@ -48,7 +48,7 @@ from data.outcomes import (
     ABANDONED,
     ANSWERED,
     OTHER,
-    classify_abandoned_flags,
+    classify_flags,
     classify_outcomes,
     read_outcomes,
 )
@@ -491,8 +491,8 @@ def _label_columns(plan: ColumnPlan) -> list[str]:
     """The used columns holding labels (queue, outcome, direction ...), not numbers or times."""
     label_roles = (
         plan.queue_column, plan.split_column, plan.outcome_column, plan.direction_column,
-        plan.abandoned_flag_column, plan.action_column, plan.agent_column,
-        plan.target_type_column,
+        plan.abandoned_flag_column, plan.answered_flag_column, plan.action_column,
+        plan.agent_column, plan.target_type_column,
     )  # fmt: skip
     return [column for column in plan.used_columns() if column in label_roles]
 
@@ -704,7 +704,7 @@ def _parse_rows(
         )
     # An outcome column first; then a yes/no abandoned flag, or else a call type column's
     # outcomes ("abandoned", "missed" beside "inbound").
-    flagged = plan.abandoned_flag_column
+    flagged = plan.abandoned_flag_column or plan.answered_flag_column
     outcome, direction = [
         (column, sheet.column(column)) if column else None
         for column in (plan.outcome_column, None if flagged else plan.direction_column)
@@ -713,8 +713,9 @@ def _parse_rows(
     rows.outcome, outcome_notes = read_outcomes(name, outcome, direction, rows.handle, reason)
     notes += outcome_notes
     if rows.outcome is None and flagged:
-        rows.outcome, summary = classify_abandoned_flags(sheet.column(plan.abandoned_flag_column))
-        notes.append(f"{name}: outcome from '{plan.abandoned_flag_column}' (yes/no): {summary}.")
+        yes_means = ABANDONED if plan.abandoned_flag_column else ANSWERED
+        rows.outcome, summary = classify_flags(sheet.column(flagged), yes_means)
+        notes.append(f"{name}: outcome from '{flagged}' (yes/no): {summary}.")
     if plan.agent_column and plan.first_response_column and not flagged:
         rows.outcome = _unanswered_without_agent(sheet, plan, rows.outcome, notes)
     if plan.satisfaction_column:
