@@ -43,6 +43,7 @@ from data.columns import (
     unit_from_prefix,
 )
 from data.errors import InputError, where_to_choose
+from data.json_cells import flattened_copy, json_object_columns
 from data.labels import LABEL_TYPE, label_codes, queue_from_file_name
 from data.outcomes import (
     ABANDONED,
@@ -164,6 +165,13 @@ def _read_sniffed(
             cdr = asterisk_cdr(path, name, text_format, Path(folder))
             if cdr is not None:
                 return _read_cdr(cdr, name, options, text_format, sheet)
+    json_columns = json_object_columns(text_format)
+    if json_columns:  # Amazon Connect's "Queue" {"Name": ...}: read as the columns it holds
+        with tempfile.TemporaryDirectory(prefix="picco-json-") as folder:
+            copy, note = flattened_copy(path, name, text_format, json_columns, Path(folder))
+            plan, rows, report = read_file(copy, name, options, sheet, title_dated, repaired=True)
+        rows.notes.insert(1, note)
+        return plan, rows, report
     grid = grid_columns(text_format.header, text_format.sample_rows)
     if grid:
         return _read_long(
