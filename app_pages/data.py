@@ -660,8 +660,8 @@ MESSAGE_ICONS = {"success": ":material/check_circle:", "info": ":material/conten
 
 st.title("Data")
 files = st.file_uploader(
-    "Upload contact history (CSV, text, Excel .xlsx / .xls or LibreOffice .ods exports; several "
-    "files at once)",
+    "Upload contact history (CSV, text, JSON records, Excel .xlsx / .xls or LibreOffice .ods "
+    "exports; several files at once)",
     accept_multiple_files=True,
     key="upload_files",
     help="Interval volumes (time + count per interval, or a grid with the intervals or the days "

@@ -1,4 +1,5 @@
-"""Columns whose cells hold JSON objects, as Amazon Connect contact records export "Queue" and
+"""Contact records written as JSON (a list of objects, or one object a line: Amazon Connect's
+contact-record stream), and columns whose cells hold JSON objects, as Amazon Connect contact records export "Queue" and
 "Agent" ({"Name": "Support", "Duration": 35}): each object's fields become columns of their own,
 named as the flattened export names them ("Queue.Name", "Agent.AfterContactWorkDuration"), so
 that the queue, the handle time and the wait are found as in any other export."""
@@ -50,13 +51,13 @@ def _fields(value: dict, prefix: str) -> dict[str, str]:
     """Dotted field names and their cell text: nested objects flattened, lists kept as JSON."""
     flat: dict[str, str] = {}
     for key, item in value.items():
-        name = f"{prefix}.{key}"
+        name = f"{prefix}.{key}" if prefix else str(key)
         if isinstance(item, dict):
             flat.update(_fields(item, name))
         elif isinstance(item, list):
             flat[name] = json.dumps(item, ensure_ascii=False)
-        else:
-            flat[name] = "" if item is None else str(item)
+        elif item is not None:  # a null object ("Agent": null) adds no column of its own
+            flat[name] = str(item)
     return flat
 
 
@@ -116,4 +117,65 @@ def flattened_copy(
         for position in positions
     )
     note = f"{name}: cells holding JSON objects were read as columns of their fields: {spread}."
+    return copy, note
+
+
+def _json_records(text: str) -> list[dict] | None:
+    """The objects of a JSON list of objects, or of objects one after another (JSON lines, or
+    Kinesis Firehose's objects written back to back); None when the text is anything else."""
+    text = text.strip()
+    if text.startswith("["):
+        try:
+            value = json.loads(text)
+        except ValueError:
+            return None
+        objects = value if isinstance(value, list) else []
+    else:
+        decoder, objects, at = json.JSONDecoder(), [], 0
+        while at < len(text):
+            try:
+                value, at = decoder.raw_decode(text, at)
+            except ValueError:
+                return None
+            objects.append(value)
+            while at < len(text) and text[at].isspace():
+                at += 1
+        if len(objects) < 2:  # one object is an API's answer ({"data": [...]}), not records
+            return None
+    if not objects or not all(isinstance(value, dict) for value in objects):
+        return None
+    return objects
+
+
+def starts_like_json(path: Path) -> bool:
+    """The file opens with "{" or "[": maybe JSON, worth parsing (most files are CSV)."""
+    try:
+        with path.open("rb") as file:  # the head only: a CSV may be large
+            head = file.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError:  # a missing or unreadable file: the sniffer names it
+        return False
+    return head.startswith((b"{", b"["))
+
+
+def json_records_copy(path: Path, name: str, folder: Path) -> tuple[Path, str] | None:
+    """A JSON export of contact records as a CSV copy in `folder`, one row per object, nested
+    fields as dotted columns ("Queue.Name"), and the note that says so; None when the file is
+    no such JSON (the sniffer then names what it is)."""
+    if not starts_like_json(path):
+        return None
+    records = _json_records(path.read_bytes().decode("utf-8-sig", errors="replace"))
+    if records is None:
+        return None
+    rows = [_fields(record, "") for record in records]
+    columns = list(dict.fromkeys(field for row in rows for field in row))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([row.get(column, "") for column in columns] for row in rows)
+    copy = folder / (Path(name).stem + ".csv")
+    copy.write_text(out.getvalue(), encoding="utf-8")
+    note = (
+        f"{name}: JSON records read as a table, one row per object ({len(rows):,}), nested "
+        f"fields as columns of their own ({len(columns)} columns)."
+    )
     return copy, note

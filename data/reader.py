@@ -43,7 +43,7 @@ from data.columns import (
     unit_from_prefix,
 )
 from data.errors import InputError, where_to_choose
-from data.json_cells import flattened_copy, json_object_columns
+from data.json_cells import flattened_copy, json_object_columns, json_records_copy, starts_like_json
 from data.labels import LABEL_TYPE, label_codes, queue_from_file_name
 from data.outcomes import (
     ABANDONED,
@@ -124,6 +124,21 @@ def read_file(
     data.importer reads workbooks sheet by sheet). `title_dated`: the copy that got the date
     above its table as a column, which is not dated again; `repaired`: the copy cleaned of
     what a CSV reader misreads (`data.repair`), which is not cleaned again."""
+    if not repaired and starts_like_json(path):
+        with tempfile.TemporaryDirectory(prefix="picco-json-") as folder:
+            tabled = json_records_copy(path, name, Path(folder))
+            if tabled is not None:
+                copy, note = tabled
+                try:
+                    plan, rows, report = read_file(copy, name, options, sheet, title_dated, True)
+                except InputError as refused:
+                    # Its lines are those of the table: line 2 is the file's first object.
+                    raise InputError(
+                        f"{refused} (The file's JSON records were read as a table with a header "
+                        "line: line N is its object N - 1.)"
+                    ) from None
+                rows.notes.insert(1, note)
+                return plan, rows, report
     text_format = sniff_file(path, name)
     if repaired or not text_format.needs_repair:
         try:

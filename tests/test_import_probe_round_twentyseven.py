@@ -216,3 +216,54 @@ def test_a_connect_row_without_its_json_object_is_refused_naming_it(tmp_path):
     assert str(refused.value).startswith(
         "ctr.csv: line 152: 'Queue' holds 'Support', where the other rows hold JSON objects"
     )
+
+
+# --- contact records written as JSON ----------------------------------------------------------
+
+
+def _ctr_objects() -> list[dict]:
+    objects = []
+    for n in range(100):
+        arrival = spread_arrival(n)
+        objects.append({
+            "ContactId": f"c{n}", "InitiationTimestamp": f"{arrival:%Y-%m-%dT%H:%M:%SZ}",
+            "Channel": "VOICE", "Queue": {"Name": ["Support", "Billing"][n % 2], "Duration": 20},
+            "Agent": None if n % 5 == 2 else {"AgentInteractionDuration": 100 + n},
+            "DisconnectReason": "CUSTOMER_DISCONNECT",
+        })  # fmt: skip
+    return objects
+
+
+@pytest.mark.parametrize("layout", ["lines", "list", "back to back"])
+def test_connect_contact_records_written_as_json_are_read(tmp_path, layout):
+    # Before: refused as "JSON data, not a CSV/text export", though Connect's contact-record
+    # stream writes nothing else.
+    objects = _ctr_objects()
+    text = {
+        "lines": "\n".join(map(json.dumps, objects)) + "\n",
+        "list": json.dumps(objects, indent=1),
+        "back to back": "".join(map(json.dumps, objects)),
+    }[layout]
+    result = import_files_detailed([write(tmp_path, "ctr.json", text)])
+    columns = result.files[0].columns
+    assert (columns["timestamp"], columns["queue"]) == ("InitiationTimestamp", "Queue.Name")
+    assert (columns["handle"], columns["wait"]) == (
+        "Agent.AgentInteractionDuration", "Queue.Duration")  # fmt: skip
+    assert contacts_per_queue(result) == {"Billing / VOICE": 50.0, "Support / VOICE": 50.0}
+    frame = result.dataset.intervals
+    assert (float(frame[schema.ANSWERED].sum()), float(frame[schema.ABANDONED].sum())) == (80, 20)
+    handled = [100 + n for n in range(100) if n % 5 != 2]
+    assert answered_weighted_aht(result) == pytest.approx(sum(handled) / len(handled))
+    assert note_with(result.dataset, "JSON records") == (
+        "ctr.json: JSON records read as a table, one row per object (100), nested fields as "
+        "columns of their own (7 columns)."
+    )
+
+
+def test_a_bad_value_in_json_records_is_refused_saying_which_object(tmp_path):
+    text = '{"interval": "2024-03-04 08:00", "calls": 5}\n{"interval": "x", "calls": 7}\n'
+    with pytest.raises(InputError) as refused:
+        import_files_detailed([write(tmp_path, "export.json", text)])
+    message = str(refused.value)
+    assert "(line 3: 'x')" in message
+    assert message.endswith("line N is its object N - 1.)")
