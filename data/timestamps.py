@@ -676,8 +676,9 @@ def parse_duration(
     """Seconds from plain numbers (seconds), `H:MM:SS` / `M:SS` / `HH.MM.SS` or units in words or
     marks ("5m 0s", "4' 33\""); NaN where unreadable. Two fields ("04:33") are minutes:seconds,
     or hours:minutes with `hours_minutes` (see `two_field_reading`)."""
-    # An apostrophe in a duration marks minutes ("4'33''"): "1'234" is no Swiss thousand here.
-    numbers = parse_number(values, decimal_comma, apostrophe_thousands=False)
+    # An apostrophe in a duration marks minutes ("4'33''"), but seconds never run to three
+    # digits: "1'056" and "12'345" are Swiss thousands (parse_number reads just those groups).
+    numbers = parse_number(values, decimal_comma)
     if _is_numeric(values.type):
         return numbers
     numbers[dotted_durations(values)] = np.nan  # "00.03.53" read as a number would be 353

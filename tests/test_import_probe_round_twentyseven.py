@@ -267,3 +267,33 @@ def test_a_bad_value_in_json_records_is_refused_saying_which_object(tmp_path):
     message = str(refused.value)
     assert "(line 3: 'x')" in message
     assert message.endswith("line N is its object N - 1.)")
+
+
+# --- Swiss thousands in a duration ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mark", ["'", "\u2019"])
+def test_swiss_thousands_in_a_handle_time_are_read(tmp_path, mark):
+    # Before: "1'056" in an AHT column was "no duration" (an apostrophe marks minutes in
+    # "4'33''"), so the handle time was left out; seconds never run to three digits.
+    lines = ["Datum;Zeit;Anrufe;AHT (Sek.)"] + [
+        f"{t:%d.%m.%Y};{t:%H:%M};{_calls(t)};1{mark}{t.hour:03d}" for t in _slots()
+    ]
+    result = import_files_detailed([write(tmp_path, "ch.csv", "\n".join(lines) + "\n")])
+    assert result.files[0].columns["aht"] == "AHT (Sek.)"
+    assert at(result.dataset, "2024-03-05 09:30")[schema.AHT_SECONDS] == 1009
+
+
+def test_minutes_marked_by_an_apostrophe_stay_minutes():
+    import pyarrow as pa
+
+    from data.timestamps import parse_duration
+
+    read = parse_duration(pa.array(["4'33''", "1'056", "12'345"]), decimal_comma=False)
+    assert read.tolist() == [273, 1056, 12345]
+
+
+def test_a_file_whose_only_rows_read_as_a_summary_is_refused_not_a_crash(tmp_path):
+    # Before: an IndexError from the sniffer (found by the messy-file property test).
+    with pytest.raises(InputError, match="only a header row was found"):
+        import_files_detailed([write(tmp_path, "x.csv", "timestamp\n\n:,0")])
