@@ -1044,8 +1044,12 @@ def _detect_roles(
         bare_reasons = [c for c in reasons if reads_as_missed_reasons(c.values)]
         # A yes/no abandoned flag says outright how each contact ended: an outcome column beside
         # it is most often the agent's disposition ("Sale", empty when abandoned).
+        # A cell may also repeat the header, empty where not so ("Answered" or nothing).
         flags = [
-            c for c in free if c.values and all(value.lower() in FLAG_VALUES for value in c.values)
+            c
+            for c in free
+            if c.values
+            and all(v.lower() in FLAG_VALUES or _echoes_header(v, c.name) for v in c.values)
         ]
         plan.outcome_column = pick(named_missed, REASON_WORDS)
         if not plan.outcome_column:
@@ -1266,6 +1270,11 @@ def _holds_phone_numbers(column: _Column) -> bool:
     return bool(column.values) and all(
         value[0] in "+0" and _CALLER_NUMBER.fullmatch(value) for value in column.values
     )
+
+
+def _echoes_header(value: str, header: str) -> bool:
+    """A flag cell that repeats its column's name: "Answered" under "Answered"."""
+    return value.strip().lower() == header.strip().lower()
 
 
 def _flags_of(columns: list[_Column], flag_words: set[str]) -> list[_Column]:

@@ -557,15 +557,17 @@ FLAG_VALUES = _TRUE_FLAGS | _FALSE_FLAGS
 
 
 def classify_flags(
-    values: pa.ChunkedArray | pa.Array, yes_means: int = ABANDONED
+    values: pa.ChunkedArray | pa.Array, yes_means: int = ABANDONED, header: str = ""
 ) -> tuple[np.ndarray, str]:
     """Outcome codes from a yes/no column: "Abandoned: yes/no" (yes_means ABANDONED) or
-    "Answered: Y/N" (yes_means ANSWERED); no is the other outcome."""
+    "Answered: Y/N" (yes_means ANSWERED); no is the other outcome. A cell repeating the
+    `header` ("Answered" under "Answered", the others empty) says yes too."""
     no_means = ANSWERED if yes_means == ABANDONED else ABANDONED
+    yes = _TRUE_FLAGS | ({header.strip().lower()} if header.strip() else set())
     indices, labels = label_codes(values)
     keys = [label.strip().lower() for label in labels]
     mapping = np.array(
-        [yes_means if k in _TRUE_FLAGS else no_means if k in _FALSE_FLAGS else OTHER for k in keys],
+        [yes_means if k in yes else no_means if k in _FALSE_FLAGS else OTHER for k in keys],
         dtype=np.int8,
     )
     codes = mapping[indices] if len(labels) else np.zeros(len(indices), dtype=np.int8)

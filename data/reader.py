@@ -737,7 +737,7 @@ def _parse_rows(
     notes += outcome_notes
     if rows.outcome is None and flagged:
         yes_means = ABANDONED if plan.abandoned_flag_column else ANSWERED
-        rows.outcome, summary = classify_flags(sheet.column(flagged), yes_means)
+        rows.outcome, summary = classify_flags(sheet.column(flagged), yes_means, flagged)
         notes.append(f"{name}: outcome from '{flagged}' (yes/no): {summary}.")
     if plan.agent_column and plan.first_response_column and not flagged:
         rows.outcome = _unanswered_without_agent(sheet, plan, rows.outcome, notes)

@@ -297,3 +297,20 @@ def test_a_file_whose_only_rows_read_as_a_summary_is_refused_not_a_crash(tmp_pat
     # Before: an IndexError from the sniffer (found by the messy-file property test).
     with pytest.raises(InputError, match="only a header row was found"):
         import_files_detailed([write(tmp_path, "x.csv", "timestamp\n\n:,0")])
+
+
+@pytest.mark.parametrize(
+    ("header", "means"), [("Answered", "answered"), ("Abandoned", "abandoned")]
+)
+def test_a_flag_column_repeating_its_header_or_empty_is_read(tmp_path, header, means):
+    # Before: "Answered" or an empty cell under "Answered" was left unread.
+    lines = [f"Start Time,Queue,{header},Talk Time"]
+    for n in range(100):
+        served = n % 5 != 2
+        said = served if means == "answered" else not served
+        lines.append(f"{spread_arrival(n):%Y-%m-%d %H:%M:%S},Support,{header if said else ''},"
+                     f"{clock(120 if served else 0)}")  # fmt: skip
+    result = import_files_detailed([write(tmp_path, "calls.csv", "\n".join(lines) + "\n")])
+    assert result.files[0].columns[f"{means} flag"] == header
+    frame = result.dataset.intervals
+    assert (float(frame[schema.ANSWERED].sum()), float(frame[schema.ABANDONED].sum())) == (80, 20)
