@@ -326,6 +326,11 @@ def _total(counts: np.ndarray | None) -> int | None:
     return None if counts is None else int(round(float(np.nansum(counts))))
 
 
+# From this share of rows off the interval grid, the note says where the rows start and how to
+# choose the interval: so many are no stray timestamps.
+OFF_GRID_SHARE = 0.1
+
+
 def _native_grid(
     rows: ParsedRows, native: int, notes: list[str], spans: dict[str, tuple[int, int]]
 ) -> IntervalGrid:
@@ -334,10 +339,20 @@ def _native_grid(
     so that its grids at each interval line up."""
     off_grid = int((rows.seconds % (native * 60) != 0).sum())
     if off_grid:
-        notes.append(
+        note = (
             f"{off_grid:,} timestamp(s) were not on the {native}-minute grid and were counted "
             "in the interval they fall in."
         )
+        if off_grid >= OFF_GRID_SHARE * len(rows.seconds):
+            # Rows at :00, :20 and :45 every hour fit no one interval: no stray timestamps.
+            marks = np.unique(rows.seconds % 3600 // 60).astype(int)
+            shown = ", ".join(f":{minute:02d}" for minute in marks[:6])
+            note += (
+                f" They are {off_grid / len(rows.seconds):.0%} of the rows, which start at "
+                f"{shown}{' ...' if len(marks) > 6 else ''} past the hour: if the export's "
+                f"interval is another length, choose it ({where_to_choose('interval_minutes')})."
+            )
+        notes.append(note)
     layout = plan_grid(rows.seconds, rows.codes, len(rows.queue_names), native)
     if any(queue in spans for queue in rows.queue_names):
         first = layout.first_day.copy()

@@ -314,3 +314,22 @@ def test_a_flag_column_repeating_its_header_or_empty_is_read(tmp_path, header, m
     assert result.files[0].columns[f"{means} flag"] == header
     frame = result.dataset.intervals
     assert (float(frame[schema.ANSWERED].sum()), float(frame[schema.ABANDONED].sum())) == (80, 20)
+
+
+def test_rows_at_00_20_and_45_say_where_they_start_and_how_to_choose_the_interval(tmp_path):
+    # Before: only "50 timestamp(s) were not on the 20-minute grid", as for a stray timestamp.
+    lines = ["Interval Start,Offered"] + [
+        f"2024-03-{4 + day:02d} {hour:02d}:{minute:02d},5"
+        for day in range(5)
+        for hour in range(8, 18)
+        for minute in (0, 20, 45)
+    ]
+    result = import_files_detailed([write(tmp_path, "odd.csv", "\n".join(lines) + "\n")])
+    assert result.files[0].interval_minutes == 20
+    assert float(result.dataset.intervals[schema.VOLUME].sum()) == 750
+    assert note_with(result.dataset, "not on the 20-minute grid") == (
+        "50 timestamp(s) were not on the 20-minute grid and were counted in the interval they "
+        "fall in. They are 33% of the rows, which start at :00, :20, :45 past the hour: if the "
+        "export's interval is another length, choose it (Interval length in the app, "
+        "--interval-minutes on the command line)."
+    )
