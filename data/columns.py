@@ -1691,20 +1691,17 @@ _WEEKDAY_STARTS = {
     "lun", "mar", "mer", "gio", "ven", "sab", "dom",  # Italian (and French/Spanish lundi, lunes)
     "jeu", "sam", "dim", "mie", "jue", "vie",  # French, Spanish
     "die", "mit", "don", "fre", "son",  # German (Montag and Samstag are above)
+    "mo", "di", "mi", "do", "fr", "sa", "so",  # German two-letter forms ("Mo.", "Di.")
 }  # fmt: skip
 
 
 def _weekday_name(value: str) -> bool:
-    """ "Monday", "Mo.", "mercredi", "Mié": a weekday's name or its short form."""
+    """A weekday's name or its short form: "Monday", "Mo.", "mercredi", "Mié"."""
     plain = "".join(
         char for char in unicodedata.normalize("NFKD", value.strip().lower().rstrip("."))
         if not unicodedata.combining(char)
     )  # fmt: skip
-    return (
-        plain.isalpha()
-        and len(plain) >= 2
-        and plain[:3] in _WEEKDAY_STARTS | {"mo", "di", "mi", "do", "fr", "sa", "so"}
-    )
+    return plain.isalpha() and len(plain) >= 2 and plain[:3] in _WEEKDAY_STARTS
 
 
 # Headers that name a length of time: chosen as the volume, each second would be a contact.
