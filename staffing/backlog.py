@@ -1,7 +1,12 @@
 """E-mail and back office: deferrable work answered within a response window, with backlog.
 
 Each interval's work (volume x handle time) is spread evenly over the open intervals of its
-response window, which is the cheapest even schedule that answers everything in time. Whole
+response window, which is the cheapest even schedule that answers everything in time. The
+window is counted in working (open) intervals, as helpdesk SLAs in business hours are: the
+clock starts at the first open interval at or after the mail's arrival and stops while the
+mailbox is closed. Counted in calendar hours, a 4-hour window and an 08:00-18:00 mailbox made
+every mail of the night due in the single 15-minute interval at 08:00 (76 agents there against
+a handful for the rest of the morning); a manager expects it answered over 08:00-12:00. Whole
 agents then keep the finished work at or ahead of that smooth schedule, carrying the unused
 part of a rounded-up agent into the next interval: rounding each interval up on its own would
 pay for up to one idle agent per interval (+16% agent-hours on the shipped sample's e-mail
@@ -41,7 +46,7 @@ def email_plan(
     `productivity` is the share of an agent's interval spent on the work (1.0 = all of it).
     Give `agents` to see what a staffing level achieves instead of sizing it.
     Columns: agents, backlog (items still open at the end of the interval, the inbox carried
-    in at the start of a plan of a week or more included), service_level
+    in at the start of a plan of a day or more included), service_level
     (share of the interval's items answered within the window), asa_seconds (mean time to
     answer of the interval's items), occupancy (work done over the agents' whole staffed
     time, so at most `productivity`).
@@ -63,17 +68,19 @@ def email_plan(
     capacity_per_agent = interval_seconds * productivity
     if size and not open_mask.any() and np.any(work > 0):
         raise InputError("e-mail work arrives but no interval is open to answer it")
-    # The horizon is cut out of a continuing stream. Before it, a week-long plan assumes the
-    # window's arrivals of the same weekdays and times (one week later) and that they were
-    # staffed to plan, so the inbox is not empty at the start. After it, the open pattern goes
-    # on and the next period is staffed to plan: work whose window runs past the end is
-    # staffed here only for its share inside the horizon, and is not late for want of it.
-    lead = _lead_intervals(size, window, interval_seconds)
-    full_volume = np.concatenate([volume[lead], volume, np.zeros(window)])
-    full_work = np.concatenate([work[lead], work, np.zeros(window)])
+    # The horizon is cut out of a continuing stream. Before it, the arrivals still due inside
+    # the horizon are assumed to follow the horizon's own weekdays and times (read one week
+    # later, or one day later on a horizon under a week) and to have been staffed to plan, so
+    # the inbox at the start holds the night's mail: an empty inbox gave Monday 08:00 22
+    # agents against Tuesday's 76. After it, the open pattern goes on and the next period is
+    # staffed to plan: work whose window runs past the end is staffed here only for its share
+    # inside the horizon, and is not late for want of it.
+    lead = _lead_intervals(open_mask, window, interval_seconds)
     after = _pattern_after(open_mask, window, interval_seconds)
+    full_volume = np.concatenate([volume[lead], volume, np.zeros(after.size)])
+    full_work = np.concatenate([work[lead], work, np.zeros(after.size)])
     full_open = np.concatenate([open_mask[lead], open_mask, after])
-    spread = _spread_over_open_window(full_work, full_open, window)
+    spread, due = _spread_over_open_window(full_work, full_open, window)
     first, last = lead.size, lead.size + size  # the horizon within the full arrays
     if agents is None:
         inbox = full_work[:first].sum() - spread[:first].sum()  # carried in, in seconds
@@ -88,7 +95,7 @@ def email_plan(
     backlog_work = surplus - np.minimum(np.minimum.accumulate(surplus), 0.0)
     done = arrived - backlog_work  # cumulative work finished by the end of each interval
     before = arrived - full_work  # work queued ahead of each interval's first item
-    deadline = np.arange(first, last) + window - 1
+    deadline = due[first:last]
     with np.errstate(divide="ignore", invalid="ignore"):
         in_time = np.where(
             work > 0, np.clip((done[deadline] - before[first:last]) / work, 0.0, 1.0), 1.0
@@ -161,22 +168,38 @@ def response_window_intervals(response_hours: float, interval_seconds: float) ->
     return window
 
 
-def _lead_intervals(size: int, window: int, interval_seconds: float) -> np.ndarray:
-    """Where the `window` intervals before the horizon are read from: the same weekdays and
-    times one week later. Empty (an empty inbox at the start) for less than a week."""
-    week = int(round(7 * 86_400 / interval_seconds))
-    if size < week or window > week:
-        return np.zeros(0, dtype=np.int64)
-    return np.arange(week - window, week)
-
-
-def _pattern_after(open_mask: np.ndarray, count: int, interval_seconds: float) -> np.ndarray:
-    """Open flags of the `count` intervals after the horizon: its last week (else day) again."""
+def _lead_intervals(open_mask: np.ndarray, window: int, interval_seconds: float) -> np.ndarray:
+    """Where the intervals before the horizon are read from: the same weekdays and times one
+    week later (one day later on a horizon under a week), going back far enough that every
+    earlier arrival was due before the horizon starts, i.e. past `window` open intervals.
+    Empty (an empty inbox at the start) on under a day of data or with no open interval in the
+    period read."""
     for days in (7, 1):
         period = int(round(days * 86_400 / interval_seconds))
         if 0 < period <= open_mask.size:
-            return np.resize(open_mask[-period:], count)
-    return np.ones(count, dtype=bool)  # under a day of data: no pattern to go on
+            break
+    else:
+        return np.zeros(0, dtype=np.int64)
+    open_per_period = int(np.count_nonzero(open_mask[:period]))
+    if open_per_period == 0:
+        return np.zeros(0, dtype=np.int64)
+    # Whole periods holding at least `window` open intervals, plus one for the closed run
+    # before the earliest of them (mail arriving then is due at the same time).
+    periods = -(-window // open_per_period) + 1
+    return np.arange(-periods * period, 0) % period
+
+
+def _pattern_after(open_mask: np.ndarray, window: int, interval_seconds: float) -> np.ndarray:
+    """Open flags after the horizon, its last week (else day) again, long enough to hold
+    `window` open intervals so every arrival in the horizon has its whole window."""
+    for days in (7, 1):
+        period = int(round(days * 86_400 / interval_seconds))
+        if 0 < period <= open_mask.size:
+            pattern = open_mask[-period:]
+            open_per_period = int(np.count_nonzero(pattern))
+            periods = -(-window // open_per_period) + 1 if open_per_period else 1
+            return np.resize(pattern, periods * period)
+    return np.ones(window, dtype=bool)  # under a day of data: no pattern to go on
 
 
 def _whole_agents_ahead_of(
@@ -200,31 +223,35 @@ def _whole_agents_ahead_of(
     return agents
 
 
-def _spread_over_open_window(work: np.ndarray, open_mask: np.ndarray, window: int) -> np.ndarray:
-    """Work each interval must do when every arrival is shared evenly by its window's open slots.
+def _spread_over_open_window(
+    work: np.ndarray, open_mask: np.ndarray, window: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Work each interval must do when every arrival is shared evenly by its window's open
+    slots, and the interval each arrival is due by.
 
-    Work arriving when no open interval remains in its window goes to the next open interval
-    (it will be late; the service level shows it). Work with no open interval left before the
-    horizon ends is not staffed here: it is the next period's backlog.
+    The window is `window` open intervals from the first open interval at or after the
+    arrival (the clock runs in working hours only). Work with no open interval left before
+    the array ends is not staffed here: it is the next period's backlog, due at the end.
     """
     size = work.size
     open_rank = np.cumsum(open_mask)  # open intervals up to and including i
     total_open = int(open_rank[-1]) if size else 0
+    due = np.full(size, size - 1, dtype=np.int64)
     if total_open == 0:  # email_plan refuses work with no open interval at all
-        return np.zeros(size)
+        return np.zeros(size), due
     first = open_rank - open_mask  # index (among open slots) of the first open slot >= i
     ahead = first < total_open  # an open interval remains at or after the arrival
-    last = open_rank[np.minimum(np.arange(size) + window - 1, size - 1)]  # one past the last
-    last = np.maximum(last, np.minimum(first + 1, total_open))
-    first = np.minimum(first, total_open - 1)
+    last = np.minimum(first + window, total_open)  # one past the window's last open slot
     rate = np.where((work > 0) & ahead, work / np.maximum(last - first, 1), 0.0)
     change = np.zeros(total_open + 1)
-    np.add.at(change, first, rate)
+    np.add.at(change, np.minimum(first, total_open), rate)
     np.add.at(change, last, -rate)
     per_open_slot = np.cumsum(change)[:total_open]
     result = np.zeros(size)
     result[open_mask] = per_open_slot
-    return result
+    positions = np.flatnonzero(open_mask)
+    due[ahead] = positions[last[ahead] - 1]
+    return result, due
 
 
 def _mean_response_seconds(

@@ -70,18 +70,18 @@ def test_a_sized_email_plan_reports_the_max_occupancy_it_was_sized_to():
 
 
 def test_office_hours_mail_with_a_day_to_answer_keeps_agents_at_max_occupancy():
-    # The shipped sample's shape: mail worked 08:00-18:00, answered within 24 hours, at most
-    # 85% occupancy. Day one brings 20 e-mails of 6 minutes per 15 minutes from 09:00 to
-    # 18:00 (259,200 s); an agent-interval does 0.85 x 900 = 765 s of it, so 259,200 / 765 =
+    # The shipped sample's shape: mail worked 08:00-18:00, answered within a working day (10
+    # hours), at most 85% occupancy. Day two (day one brings nothing, so nothing is carried
+    # in) brings 20 e-mails of 6 minutes per 15 minutes from 09:00 to 18:00 (259,200 s); an agent-interval does 0.85 x 900 = 765 s of it, so 259,200 / 765 =
     # 338.8 -> 339 whole agent-intervals (carrying the fraction), all busy on mail for 85% of
     # their time. Occupancy is 259,200 / (339 x 900) = 84.96%, not 100%.
     starts = pd.date_range("2025-03-03", periods=3 * 96, freq="15min")
-    volume = np.where((starts.day == 3) & (starts.hour >= 9) & (starts.hour < 18), 20.0, 0.0)
+    volume = np.where((starts.day == 4) & (starts.hour >= 9) & (starts.hour < 18), 20.0, 0.0)
     frame = pd.DataFrame({"interval_start": starts, "queue": "mail", "volume": volume})
     mail = StaffingSettings(
         channel="email",
         aht_seconds=360.0,
-        email_response_hours=24.0,
+        email_response_hours=10.0,
         email_hours=(8.0, 18.0),
         max_occupancy=0.85,
     )
