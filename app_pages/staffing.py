@@ -134,8 +134,10 @@ with st.container(border=True):
             key="email_response_hours",
             format="%g",  # 24, 0.5: no trailing zeros in a count of hours
             persist_state=SESSION,
-            help="Every e-mail answered within this many hours of arriving; the work is spread "
-            "evenly over the open hours of that window.",
+            help="Every e-mail answered within this many working hours of arriving (the clock "
+            "stops outside the e-mail hours, as a business-hours SLA: with 08:00-18:00, 10 is "
+            "the same time the next working day and mail of the night is due 10 hours after "
+            "08:00); the work is spread evenly over that window.",
         )
         # A select slider over the half hours, so the hours read as a clock (08:00, 17:30).
         # The value given (the session's wins) makes it a range: with none, Streamlit reads
