@@ -191,14 +191,23 @@ def _lead_intervals(open_mask: np.ndarray, window: int, interval_seconds: float)
 
 def _pattern_after(open_mask: np.ndarray, window: int, interval_seconds: float) -> np.ndarray:
     """Open flags after the horizon, its last week (else day) again, long enough to hold
-    `window` open intervals so every arrival in the horizon has its whole window."""
+    `window` open intervals so every arrival in the horizon has its whole window.
+
+    A horizon under a week ending on a closed day (Monday to Saturday, Saturday closed) goes
+    on with its own days from the first: its last day again would never open, and the mail of
+    its last open days read as never answered (service level 0, infinite response time).
+    """
     for days in (7, 1):
         period = int(round(days * 86_400 / interval_seconds))
         if 0 < period <= open_mask.size:
             pattern = open_mask[-period:]
+            if days == 1 and not pattern.any():
+                # whole days from the first, at the time of day the horizon ends
+                whole = open_mask.size // period * period
+                pattern = open_mask[(np.arange(whole) + open_mask.size) % whole]
             open_per_period = int(np.count_nonzero(pattern))
             periods = -(-window // open_per_period) + 1 if open_per_period else 1
-            return np.resize(pattern, periods * period)
+            return np.resize(pattern, periods * pattern.size)
     return np.ones(window, dtype=bool)  # under a day of data: no pattern to go on
 
 

@@ -45,3 +45,18 @@ def test_a_short_horizon_starts_with_the_nights_inbox():
     assert plan.loc["2026-12-07 07:45", "backlog"] == pytest.approx(635)
     per_day = plan.agents.to_numpy().reshape(3, 96).sum(axis=1)
     assert per_day[0] == per_day[1]
+
+
+def test_a_plan_under_a_week_ending_on_a_closed_day_answers_its_last_open_days_mail():
+    # Monday to Saturday, mail worked 08:00-18:00 on weekdays: after the closed Saturday the
+    # plan's days go on from its first (Monday), so Friday afternoon's and Saturday's mail is due on Monday
+    # morning, not "never answered". Its last day again (closed) read that mail as late,
+    # service level 0 and an infinite response time from Friday 14:00 (4 h before closing).
+    starts = pd.date_range("2026-12-07", periods=6 * 96, freq="15min")
+    is_open = (starts.hour >= 8) & (starts.hour < 18) & (starts.day_of_week < 5)
+    plan = email_plan(np.full(starts.size, 10.0), 300.0, 900, 4.0, is_open)
+    plan.index = starts
+    assert plan.service_level.min() == pytest.approx(1.0)
+    assert np.isfinite(plan.asa_seconds).all()
+    # Friday 08:00-11:45 pays for Thursday night as any weekday morning does: 15 agents
+    assert plan.loc["2026-12-11 08:00":"2026-12-11 11:45", "agents"].tolist() == [15] * 16
