@@ -490,7 +490,9 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
         "--email-response-hours",
         type=float,
         default=defaults.email_response_hours,
-        help=f"e-mails answered within this many hours (default {defaults.email_response_hours:g})",
+        help="e-mails answered within this many working hours: the clock runs only while "
+        f"e-mail is worked (--email-hours), as a business-hours SLA (default "
+        f"{defaults.email_response_hours:g})",
     )
     group.add_argument(
         "--email-hours",
