@@ -490,8 +490,8 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
         "--email-response-hours",
         type=float,
         default=defaults.email_response_hours,
-        help="e-mails answered within this many working hours: the clock runs only while "
-        f"e-mail is worked (--email-hours), as a business-hours SLA (default "
+        help="e-mails answered within this many working hours: the clock runs only in the "
+        f"hours e-mail is worked, as a business-hours SLA (default "
         f"{defaults.email_response_hours:g})",
     )
     group.add_argument(

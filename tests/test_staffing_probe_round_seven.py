@@ -251,7 +251,11 @@ def test_help_explains_every_staffing_option_with_its_default(capsys, command):
         f"agents per supervisor, 8 to 15 (default {defaults.supervisor_span})",
         f"chats one agent handles at once (default {defaults.chat_concurrency})",
         "e.g. 0.15 for 15% (default",
-        f"e-mails answered within this many hours (default {defaults.email_response_hours:g})",
+        "e-mails answered within this many working hours: the clock runs only in the hours "
+        f"e-mail is worked, as a business-hours SLA (default "
+        f"{defaults.email_response_hours:g})",
+        f"FTE are paid hours a week over it (default {defaults.weekly_contract_hours:g}, as the "
+        "app)",
         f"agents on every open interval, however quiet (default {defaults.min_agents_open})",
         f"EUR per paid agent hour (default {defaults.agent_hourly_cost:g})",
         f"EUR per paid supervisor hour (default {defaults.supervisor_hourly_cost:g})",
