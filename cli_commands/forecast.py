@@ -33,13 +33,15 @@ from cli_commands.options import (
 from cli_commands.progress import StderrProgress
 from cli_commands.words import counted
 from data.importer import import_files
-from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE
+from data.schema import AHT_SECONDS, IS_OPEN, QUEUE
 from forecasting import ForecastSettings, forecast_dataset
+from forecasting.api import FORECAST_COLUMNS
 from forecasting.country import daily_totals, suggest_holiday_country
 from forecasting.peaks import describe_peak
 from planning import aht_profiles, default_aht_by_queue, forecast_handle_times
 
-OUTPUT_COLUMNS = [INTERVAL_START, QUEUE, "forecast", "p10", "p50", "p80", "p90"]
+# The forecast table as the package gives it, less the open flag: only open intervals are written.
+OUTPUT_COLUMNS = [name for name in FORECAST_COLUMNS if name != IS_OPEN]
 PEAKS_SHOWN = 5
 FORECAST_COLUMNS_HELP = """\
 OUT.csv columns, one row per open interval and queue (closed intervals are left out):

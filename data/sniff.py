@@ -274,8 +274,6 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
         filled = [index for index in filled if index < block[0]]
     body = [lines[i] for i in filled if i >= header_line][: SAMPLE_ROWS + 1]
     rows = _split(body, delimiter, display_name)
-    if not rows:  # every line was taken for a summary block below the table: no table is left
-        _only_header(display_name, _split([lines[header_line]], delimiter)[0])
     notes: list[str] = []
     groups = _group_line(lines, header_line, delimiter)
     if groups:
