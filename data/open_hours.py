@@ -65,6 +65,7 @@ def learn_open_slots(volume: np.ndarray, weekdays: np.ndarray, interval_minutes:
         totals.reshape(7, slots_per_day),
         MAX_QUIET_GAP_MINUTES // interval_minutes,
         max(1, NEIGHBOUR_MINUTES // interval_minutes),
+        _round_the_clock(active, weekdays),
     )
 
 
@@ -113,23 +114,68 @@ def _sparse_hours(
 
 
 def _fill_quiet_gaps(
-    is_open: np.ndarray, totals: np.ndarray, max_gap_slots: int, neighbour_slots: int
+    is_open: np.ndarray,
+    totals: np.ndarray,
+    max_gap_slots: int,
+    neighbour_slots: int,
+    around_the_clock: np.ndarray,
 ) -> np.ndarray:
     """Open the short closed runs that sit between open slots of the same weekday, except those
-    whose contacts (`totals`, per weekday x slot) show a closure."""
+    whose contacts (`totals`, per weekday x slot) show a closure. On `around_the_clock`
+    weekdays a closed run of any length is judged the same way, across midnight too."""
     filled = is_open.copy()
     if max_gap_slots < 1:
         return filled
+    slots = is_open.shape[1]
     # Shared among all open slots, not only the runs that turned out quiet: any could have.
     bar = CLOSURE_EVIDENCE / max(1, int(is_open.sum()))
-    for weekday in range(is_open.shape[0]):  # 7 rows: a tiny fixed loop
-        open_slots = np.flatnonzero(is_open[weekday])
+    for weekday in range(7):  # 7 rows: a tiny fixed loop
+        following = (weekday + 1) % 7
+        if around_the_clock[weekday] and around_the_clock[following]:
+            # The night from this weekday into the next is one stretch of the week.
+            line = np.concatenate((is_open[weekday], is_open[following]))
+            counts = np.concatenate((totals[weekday], totals[following]))
+            limit = 2 * slots
+        else:
+            line, counts = is_open[weekday], totals[weekday]
+            limit = slots if around_the_clock[weekday] else max_gap_slots
+        open_slots = np.flatnonzero(line)
         for start, end in zip(open_slots[:-1], open_slots[1:], strict=True):
-            if not 0 < end - start - 1 <= max_gap_slots:
-                continue
-            if _chance_if_open(totals[weekday], start + 1, end, neighbour_slots) >= bar:
-                filled[weekday, start + 1 : end] = True
+            if not 0 < end - start - 1 <= limit or start >= slots:
+                continue  # runs starting on the next weekday are judged from that weekday
+            if _chance_if_open(counts, start + 1, end, neighbour_slots) >= bar:
+                run = np.arange(start + 1, end)
+                filled[np.where(run < slots, weekday, following), run % slots] = True
     return filled
+
+
+# A queue open around the clock is told by contacts on at least REGULAR_DAY_SHARE of a weekday's
+# days in every ROUND_THE_CLOCK_BLOCK_MINUTES of it, over at least WEEKS_TO_JUDGE_STRAYS weeks:
+# a quiet night there hits each slot on only a few days, so the per-slot rule leaves scattered
+# night slots closed (holes of hours in round-the-clock cover). A queue closed at night sees its
+# night blocks empty most nights (a stray, an evening running past midnight), and keeps the
+# one-hour limit on quiet gaps.
+ROUND_THE_CLOCK_BLOCK_MINUTES = 240
+
+
+def _round_the_clock(active: np.ndarray, weekdays: np.ndarray) -> np.ndarray:
+    """Which weekdays (bool, 7) have regular contacts in every block of the day; `active` is
+    (days, slots) with a contact."""
+    days, slots = active.shape
+    blocks = max(1, min(slots, 24 * 60 // ROUND_THE_CLOCK_BLOCK_MINUTES))
+    block_of_slot = np.arange(slots) * blocks // slots
+    busy_blocks = np.zeros((days, blocks), dtype=bool)
+    for block in range(blocks):  # six blocks: a fixed tiny loop
+        busy_blocks[:, block] = active[:, block_of_slot == block].any(axis=1)
+    day_counts = np.bincount(weekdays, minlength=7)
+    share = (
+        np.stack(
+            [np.bincount(weekdays, busy_blocks[:, block], minlength=7) for block in range(blocks)],
+            axis=1,
+        )
+        / day_counts.clip(1)[:, None]
+    )
+    return (share >= REGULAR_DAY_SHARE).all(axis=1) & (day_counts >= WEEKS_TO_JUDGE_STRAYS)
 
 
 def _chance_if_open(totals: np.ndarray, first: int, end: int, neighbour_slots: int) -> float:

@@ -171,3 +171,57 @@ def test_a_lunch_closure_is_not_reported_as_missing_data(tmp_path):
     monday = dataset.open_hours[dataset.open_hours[schema.WEEKDAY] == 0]
     lunch = monday[monday[schema.MINUTE_OF_DAY].between(13 * 60, 13 * 60 + 45)]
     assert len(lunch) == 4 and not lunch[schema.IS_OPEN].any()
+
+
+def round_the_clock_history(night_rate: float, weeks: int = 52, seed: int = 1):
+    """A 24/7 queue: a daytime peak of 20 a slot at 13:00, and `night_rate` a slot at night."""
+    rng = np.random.default_rng(seed)
+    weekdays = np.arange(weeks * 7) % 7
+    hours = np.arange(SLOTS) / 4
+    rate = np.maximum(20 * np.exp(-(((hours - 13) / 4) ** 2)), night_rate)
+    return rng.poisson(np.tile(rate, (weeks * 7, 1))).astype(float), weekdays
+
+
+def test_quiet_nights_of_a_round_the_clock_queue_stay_open_without_holes():
+    # 0.02 contacts a slot at night hits each night slot on about 1 day in 50: the per-slot
+    # rule alone left 11-18 scattered night slots closed on most weekdays (holes of hours).
+    volume, weekdays = round_the_clock_history(night_rate=0.02)
+    assert learn_open_slots(volume, weekdays, 15).all()
+
+
+def test_nights_are_judged_across_midnight():
+    volume, weekdays = round_the_clock_history(night_rate=0.25)
+    # Never a contact from Tuesday 22:00 to Wednesday 02:00: at 0.25 a slot, the 16 slots would
+    # expect about 200 contacts in a year of Tuesday nights. That many missing is a closure.
+    late, early = (weekdays == 1), (weekdays == 2)
+    volume[late, slot(22) :] = 0
+    volume[early, : slot(2)] = 0
+    learned = learn_open_slots(volume, weekdays, 15)
+    assert not learned[1, slot(22) :].any() and not learned[2, : slot(2)].any()
+    # Quiet slots each side of midnight, with the night's usual strays, are not a closure.
+    volume, weekdays = round_the_clock_history(night_rate=0.02, seed=3)
+    volume[late, slot(23) :] = 0
+    volume[early, : slot(1)] = 0
+    learned = learn_open_slots(volume, weekdays, 15)
+    assert learned[1, slot(23) :].all() and learned[2, : slot(1)].all()
+
+
+def test_a_weekly_maintenance_window_in_a_round_the_clock_queue_stays_closed():
+    volume, weekdays = round_the_clock_history(night_rate=0.5)
+    volume[weekdays == 6, slot(2) : slot(5)] = 0  # Sunday 02:00-05:00, every week
+    learned = learn_open_slots(volume, weekdays, 15)
+    assert not learned[6, slot(2) : slot(5)].any()
+    assert learned[6, : slot(2)].all() and learned[6, slot(5) :].all()
+
+
+def test_a_late_open_slot_does_not_open_the_evening_of_a_queue_closed_at_night():
+    # Mon-Fri 08:00-20:00; a 22:00 callback slot hit on 10% of Mondays. The night is closed,
+    # so the two hours between stay closed: only round-the-clock weekdays get long gaps filled.
+    truth = np.zeros((7, SLOTS), dtype=bool)
+    truth[:5, slot(8) : slot(20)] = True
+    volume, weekdays = history(truth, weeks=52)
+    mondays = np.flatnonzero(weekdays == 0)
+    volume[mondays[::10], slot(22)] = 1
+    learned = learn_open_slots(volume, weekdays, 15)
+    assert learned[0, slot(22)]
+    assert not learned[0, slot(20) : slot(22)].any()
