@@ -156,22 +156,35 @@ class IntervalGrid:
             weights=np.where(self.is_open, 0.0, np.nan_to_num(self.volume)),
             minlength=len(self.queue_names),
         )
+        closed_abandoned = np.zeros(len(self.queue_names))
+        if self.abandoned is not None:
+            closed_abandoned = np.bincount(
+                np.repeat(np.arange(len(self.queue_names)), layout.n_days * layout.slots_per_day),
+                weights=np.where(self.is_open, 0.0, np.nan_to_num(self.abandoned)),
+                minlength=len(self.queue_names),
+            )
         notes = []
         for code, queue in enumerate(self.queue_names):
             stray = closed_contacts[code]
+            unanswered = min(stray, closed_abandoned[code])
+            kept = "kept"
+            if unanswered:  # unanswered after-hours calls: the reason their slots are closed
+                share = "none" if unanswered == stray else f"{stray - unanswered:,.0f}"
+                kept += f"; {share} of them answered"
             notes.append(
                 f"Open hours of '{queue}': {int(self.open_slots[code].sum())} of {weekly} weekly "
                 f"{layout.interval_minutes}-minute slots are open"
-                + (f"; {stray:,.0f} contact(s) arrived in closed slots (kept)." if stray else ".")
+                + (f"; {stray:,.0f} contact(s) arrived in closed slots ({kept})." if stray else ".")
             )
         return notes
 
 
 def learn_grid_open_hours(
-    layout: GridLayout, volume: np.ndarray, observed: np.ndarray
+    layout: GridLayout, volume: np.ndarray, observed: np.ndarray, answered: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Learn open hours per queue from the observed slots; return (is_open per slot,
-    open slots per queue x weekday x slot)."""
+    open slots per queue x weekday x slot). With `answered` counts (NaN = unknown), a slot
+    must also have contacts answered in it to be open."""
     slots = layout.slots_per_day
     is_open = np.zeros(layout.size, dtype=bool)
     tables = np.zeros((len(layout.n_days), 7, slots), dtype=bool)
@@ -180,8 +193,30 @@ def learn_grid_open_hours(
         history = np.where(observed[days], volume[days], np.nan).reshape(-1, slots)
         weekdays = layout.weekdays_of(code)
         tables[code] = learn_open_slots(history, weekdays, layout.interval_minutes)
+        if answered is not None:
+            served = np.where(observed[days], answered[days], np.nan).reshape(-1, slots)
+            tables[code] &= _answered_hours(history, served, weekdays, layout.interval_minutes)
         is_open[days] = tables[code][weekdays].ravel()
     return is_open, tables
+
+
+# Exports that log every call keep the ones that met a closed center without saying so (an
+# unanswered call at 03:00, when the bank's agents work 07:00-24:00): slots whose contacts are
+# never answered are closed, learned by the same rules from the answered counts. Only a queue
+# that answers at least this share of its contacts tells its hours by them: below it, the
+# outcomes say something else (a voicemail line, an outbound list, a mislabelled column).
+MIN_ANSWERED_SHARE_FOR_HOURS = 0.3
+
+
+def _answered_hours(
+    history: np.ndarray, served: np.ndarray, weekdays: np.ndarray, interval_minutes: int
+) -> np.ndarray:
+    """Open hours (7 x slots) as the answered contacts tell them; all open when they cannot."""
+    known = ~np.isnan(served) & ~np.isnan(history)
+    if np.nansum(served[known]) < MIN_ANSWERED_SHARE_FOR_HOURS * np.nansum(history[known]):
+        return np.ones((7, history.shape[1]), dtype=bool)
+    # A slot whose answered count is unknown (a file without outcomes) counts its contacts.
+    return learn_open_slots(np.where(np.isnan(served), history, served), weekdays, interval_minutes)
 
 
 def coarsen(grid: IntervalGrid, ratio: int) -> IntervalGrid:

@@ -371,7 +371,13 @@ def _native_grid(
             return None
         return weighted_mean_at(index, layout.size, values, weights)
 
-    is_open, open_slots = learn_grid_open_hours(layout, volume, observed)
+    answered = None
+    if rows.answered is not None and not np.isnan(rows.answered).all():
+        answered_reported = sum_at(index, layout.size, (~np.isnan(rows.answered)).astype(float))
+        answered = np.where(
+            answered_reported > 0, sum_at(index, layout.size, np.nan_to_num(rows.answered)), np.nan
+        )
+    is_open, open_slots = learn_grid_open_hours(layout, volume, observed, answered)
     # Closed slots without a row had no contacts; open ones without a row are gaps.
     volume = np.where(observed, volume, np.where(is_open, np.nan, 0.0))
 

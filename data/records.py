@@ -176,13 +176,19 @@ def records_dataset(rows: ParsedRows, interval_minutes: int) -> schema.Dataset:
     everyone = np.ones(len(index), dtype=bool)
     satisfaction = None if scores is None else mean_at(index, size, scores, everyone)
     observed = _days_in_export(layout, volume)
-    is_open, open_slots = learn_grid_open_hours(layout, volume, observed)
+    # Open hours are where contacts are not left unanswered: a slot whose every contact was
+    # abandoned met a closed center; other outcomes (busy, voicemail, none) say nothing of it.
+    served_counts = None
+    if answered is not None:
+        served_counts = sum_at(index[rows.outcome != ABANDONED], size)
+    is_open, open_slots = learn_grid_open_hours(layout, volume, observed, served_counts)
     is_missing = is_open & ~observed
     volume = np.where(is_missing, np.nan, volume)
     if answered is not None:
         answered = np.where(is_missing, np.nan, answered)
         abandoned = np.where(is_missing, np.nan, abandoned)
-    grid = IntervalGrid(layout, rows.queue_names, volume, is_open, is_missing, open_slots, aht)
+    grid = IntervalGrid(layout, rows.queue_names, volume, is_open, is_missing, open_slots, aht,
+                        abandoned=abandoned)  # fmt: skip
     intervals = grid_frame(
         layout,
         rows.queue_names,

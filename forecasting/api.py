@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from data.errors import InputError
-from data.schema import INTERVAL_START, IS_OPEN, QUEUE, VOLUME, Dataset
+from data.schema import ABANDONED, INTERVAL_START, IS_OPEN, QUEUE, VOLUME, Dataset
 from forecasting.accuracy import accuracy_table, model_row
 from forecasting.backtest import (
     MIN_HISTORY_DAYS,
@@ -288,23 +288,44 @@ def _with_sparse_hours(
 ) -> list[QueueHistory]:
     """The histories with a too-sparse queue's open hours widened (see sparse_hours), the
     file's busier queues - forecast or not - lending theirs; a note per widened queue."""
-    if not any(too_sparse(history) for history in histories):
+    unanswered = _weekly_abandoned(frame, step)
+    if not any(too_sparse(history, unanswered.get(history.queue)) for history in histories):
         return histories
     masks = {}  # the open hours of every queue not too sparse to learn its own
     for queue in frame[QUEUE].unique():
         history = next((h for h in histories if h.queue == queue), None)
         history = history or history_from_intervals(frame, queue, step, open_hours)
-        if not too_sparse(history):
+        if not too_sparse(history, unanswered.get(queue)):
             masks[queue] = history.open_mask
     widened = []
     for history in histories:
         others = [mask for queue, mask in masks.items() if queue != history.queue]
         reference = np.logical_or.reduce(others) if others else None
-        history, note = widen_sparse_hours(history, reference)
+        history, note = widen_sparse_hours(history, reference, unanswered.get(history.queue))
         if note:
             notes.append(note)
         widened.append(history)
     return widened
+
+
+def _weekly_abandoned(frame: pd.DataFrame, step: int) -> dict[str, np.ndarray]:
+    """Per queue with outcomes, its abandoned contacts per weekday x slot (7, slots)."""
+    if ABANDONED not in frame.columns:
+        return {}
+    abandoned = pd.to_numeric(frame[ABANDONED], errors="coerce").to_numpy(dtype=float)
+    known = ~np.isnan(abandoned)
+    if not known.any():
+        return {}
+    times = pd.to_datetime(frame[INTERVAL_START])[known]
+    slot = ((times - times.dt.normalize()) / pd.Timedelta(minutes=step)).to_numpy().astype(int)
+    cell = times.dt.day_of_week.to_numpy() * (1440 // step) + slot
+    result = {}
+    queues = frame[QUEUE].to_numpy()[known]
+    for queue in np.unique(queues):  # one bincount per queue
+        mine = queues == queue
+        weights = abandoned[known][mine]
+        result[queue] = np.bincount(cell[mine], weights, 7 * 1440 // step).reshape(7, -1)
+    return result
 
 
 def _busy_elsewhere(frame: pd.DataFrame) -> dict[str, pd.DatetimeIndex]:

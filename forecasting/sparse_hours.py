@@ -33,11 +33,20 @@ def weekly_contacts(history: QueueHistory) -> np.ndarray:
     return totals
 
 
-def too_sparse(history: QueueHistory) -> bool:
-    """The learned open hours leave too many of the queue's contacts in closed slots."""
+def too_sparse(history: QueueHistory, unanswered: np.ndarray | None = None) -> bool:
+    """The learned open hours leave too many of the queue's contacts in closed slots. Contacts
+    `unanswered` (per weekday x slot, over the history) met a closed center: not left out."""
     totals = weekly_contacts(history)
     total = totals.sum()
-    return total > 0 and totals[~history.open_mask].sum() > SPARSE_CLOSED_SHARE * total
+    return total > 0 and _left_out(history, unanswered) > SPARSE_CLOSED_SHARE * total
+
+
+def _left_out(history: QueueHistory, unanswered: np.ndarray | None) -> float:
+    """Contacts in closed slots, less those the outcomes say nobody answered."""
+    closed = weekly_contacts(history)
+    if unanswered is not None:
+        closed = closed - np.minimum(closed, unanswered)
+    return float(closed[~history.open_mask].sum())
 
 
 def steady(history: QueueHistory) -> bool:
@@ -52,16 +61,16 @@ def steady(history: QueueHistory) -> bool:
 
 
 def widen_sparse_hours(
-    history: QueueHistory, reference: np.ndarray | None
+    history: QueueHistory, reference: np.ndarray | None, unanswered: np.ndarray | None = None
 ) -> tuple[QueueHistory, str | None]:
     """The history with open hours wide enough for its contacts, and a note saying so; as it
     was (and no note) unless it is too sparse and steady. `reference` is the open mask
-    (7, slots) of the file's other, busier queues, or None."""
-    if not too_sparse(history) or not steady(history):
+    (7, slots) of the file's other, busier queues, or None; `unanswered` as for too_sparse."""
+    if not too_sparse(history, unanswered) or not steady(history):
         return history, None
     totals = weekly_contacts(history)
     total = totals.sum()
-    closed = totals[~history.open_mask].sum()
+    closed = _left_out(history, unanswered)
     # Any weekday it had contacts on: its forecast follows that weekday's own history, so a
     # weekday with a stray or two adds little, while a weekday left closed loses its contacts.
     days = totals.sum(axis=1) > 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from data import schema
 from data.importer import import_files
@@ -225,3 +226,105 @@ def test_a_late_open_slot_does_not_open_the_evening_of_a_queue_closed_at_night()
     learned = learn_open_slots(volume, weekdays, 15)
     assert learned[0, slot(22)]
     assert not learned[0, slot(20) : slot(22)].any()
+
+
+def call_log(tmp_path, after_hours_outcome: str, weeks: int = 12, seed: int = 5):
+    """Calls Mon-Fri 09:00-18:00 (answered, 1 in 10 abandoned), plus 2-4 calls every evening
+    18:00-21:00 that meet the closed center: the export logs them with `after_hours_outcome`."""
+    rng = np.random.default_rng(seed)
+    lines = ["start,outcome"]
+    day0 = np.datetime64("2024-03-04")  # a Monday
+    for day in range(weeks * 7):
+        date = day0 + np.timedelta64(day, "D")
+        if day % 7 < 5:
+            for minute in np.sort(rng.integers(9 * 60, 18 * 60, size=60)):
+                outcome = "abandoned" if rng.random() < 0.1 else "answered"
+                lines.append(f"{date} {minute // 60:02d}:{minute % 60:02d}:00,{outcome}")
+        for minute in np.sort(rng.integers(18 * 60, 21 * 60, size=rng.integers(2, 5))):
+            lines.append(f"{date} {minute // 60:02d}:{minute % 60:02d}:00,{after_hours_outcome}")
+    path = tmp_path / "calls.csv"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def open_minutes(dataset: schema.Dataset, weekday: int) -> list[int]:
+    table = dataset.open_hours
+    day = table[(table[schema.WEEKDAY] == weekday) & table[schema.IS_OPEN]]
+    return day[schema.MINUTE_OF_DAY].tolist()
+
+
+def test_evening_calls_that_nobody_answers_do_not_open_the_evening(tmp_path):
+    # The evening calls arrive on most days, so by contacts alone 18:00-21:00 is open, all week
+    # long; none of them is ever answered: the center is closed then, and is not staffed.
+    dataset = import_files([call_log(tmp_path, "abandoned")])
+    monday = open_minutes(dataset, 0)
+    assert monday[0] == 9 * 60 and monday[-1] == 17 * 60 + 45 and len(monday) == 36
+    assert open_minutes(dataset, 6) == []  # Sunday's evening calls: never answered either
+    closed = dataset.intervals[~dataset.intervals[schema.IS_OPEN]]
+    kept = closed[schema.VOLUME].sum()  # the calls are kept, in closed slots, and the note says
+    assert kept > 0
+    assert f"{kept:,.0f} contact(s) arrived in closed slots (kept; none of them answered)." in (
+        " ".join(dataset.notes)
+    )
+
+
+def test_calls_without_an_outcome_still_open_their_slots(tmp_path):
+    # The same log with no outcome for the evening calls: nothing says they went unanswered.
+    dataset = import_files([call_log(tmp_path, "")])
+    assert open_minutes(dataset, 0)[-1] >= 20 * 60
+
+
+def test_a_line_that_answers_few_of_its_calls_keeps_the_hours_its_contacts_give(tmp_path):
+    # Every call "abandoned" (a voicemail line, or a column naming something else): the outcomes
+    # cannot tell open hours, and the hours come from the contacts as before.
+    path = call_log(tmp_path, "abandoned")
+    path.write_text(path.read_text().replace(",answered", ",abandoned"))
+    dataset = import_files([path])
+    assert open_minutes(dataset, 0)[-1] >= 20 * 60
+
+
+def test_an_interval_report_with_answered_counts_closes_its_unanswered_evenings(tmp_path):
+    lines = ["interval_start,offered,answered"]
+    day0 = np.datetime64("2024-03-04T00:00")
+    rng = np.random.default_rng(2)
+    for slot_index in range(12 * 7 * 48):  # 12 weeks of 30-minute rows
+        stamp = day0 + np.timedelta64(30 * slot_index, "m")
+        weekday, minute = (slot_index // 48) % 7, (slot_index % 48) * 30
+        if weekday < 5 and 9 * 60 <= minute < 18 * 60:
+            offered = int(rng.poisson(20))
+            answered = offered - int(rng.binomial(offered, 0.1))
+        else:
+            offered = int(rng.poisson(1.0 if 18 * 60 <= minute < 21 * 60 else 0.0))
+            answered = 0
+        lines.append(f"{str(stamp).replace('T', ' ')},{offered},{answered}")
+    path = tmp_path / "report.csv"
+    path.write_text("\n".join(lines) + "\n")
+    dataset = import_files([path])
+    assert open_minutes(dataset, 0) == list(range(9 * 60, 18 * 60, 30))
+
+
+def test_a_busy_line_with_many_unanswered_evening_calls_is_not_forecast_in_the_evening(
+    tmp_path,
+):
+    # A fifth of the log is evening calls that met the closed center. They are not demand the
+    # agents can serve, so they must not count as contacts the open hours "left out" (which
+    # would widen the forecast's hours to the evening, as for a queue too sparse to learn).
+    from forecasting.api import forecast_dataset
+    from forecasting.settings import ForecastSettings
+
+    path = call_log(tmp_path, "abandoned", weeks=10)
+    rng = np.random.default_rng(9)
+    extra = []
+    for day in range(70):
+        date = np.datetime64("2024-03-04") + np.timedelta64(day, "D")
+        for minute in np.sort(rng.integers(18 * 60, 21 * 60, size=12)):
+            extra.append(f"{date} {minute // 60:02d}:{minute % 60:02d}:00,abandoned")
+    path.write_text(path.read_text() + "\n".join(extra) + "\n")
+    dataset = import_files([path])
+    closed = dataset.intervals.loc[~dataset.intervals[schema.IS_OPEN], schema.VOLUME].sum()
+    assert closed > 0.15 * dataset.intervals[schema.VOLUME].sum()
+    result = forecast_dataset(dataset, 7, ForecastSettings(country=None))
+    forecast = result.forecast
+    evening = forecast[pd.to_datetime(forecast[schema.INTERVAL_START]).dt.hour >= 18]
+    assert evening["forecast"].sum() == 0
+    assert not any("outside the open hours" in note for note in result.notes)
