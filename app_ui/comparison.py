@@ -60,7 +60,8 @@ METRICS = {
     CONTACTS_ROW: Metric("Contacts expected", COUNT, 0),
     "FTE": Metric("FTE", DECIMAL, -1),
     "Peak agents": Metric("Peak agents", COUNT, -1),
-    "Peak rostered people": Metric("Peak rostered people", COUNT, -1),
+    # The row planning names "Peak rostered people" reads as the Staffing page's metric.
+    "Peak rostered people": Metric("Peak people rostered", COUNT, -1),
     "Peak supervisors": Metric("Peak supervisors", COUNT, -1),
     "Paid hours": Metric("Paid hours (h)", COUNT, -1),
     "Total cost": Metric("Total cost (EUR)", MONEY, -1),

@@ -80,7 +80,7 @@ COLUMNS: dict[str, Column] = {
         "ASA, abandonment, occupancy cap or minimum while open (e-mail: the response window, "
         "or outside e-mail hours when mail arrives but is not worked).",
     ),
-    "rostered": Column("Rostered people", COUNT, "Agents plus shrinkage: people on the roster."),
+    "rostered": Column("People rostered", COUNT, "Agents plus shrinkage: people on the roster."),
     "supervisors": Column("Supervisors", COUNT),
     "service_level": Column("Service level (%)", PERCENT, "Share answered within the target."),
     "asa_seconds": Column("ASA (s)", COUNT, "Average speed of answer, seconds."),
@@ -90,7 +90,7 @@ COLUMNS: dict[str, Column] = {
     "paid_hours": Column("Paid hours (h)", DECIMAL),
     "cost": Column("Cost (EUR)", MONEY),
     "peak_agents": Column("Peak agents", COUNT),
-    "peak_rostered": Column("Peak rostered people", COUNT),
+    "peak_rostered": Column("Peak people rostered", COUNT),
     "peak_supervisors": Column("Peak supervisors", COUNT),
     "fte": Column("FTE", DECIMAL, "Full-time equivalents, agents and supervisors."),
     # Forecast backtest

@@ -511,7 +511,7 @@ def test_tables_show_labels_with_units_and_formatted_numbers(picco_home):
     assert labels["interval_start"] == "Interval start"
     assert labels["service_level"] == "Service level (%)"
     assert labels["asa_seconds"] == "ASA (s)"
-    assert labels["rostered"] == "Rostered people"
+    assert labels["rostered"] == "People rostered"
     assert labels["cost"] == "Cost (EUR)"
     formats = {name: column["type_config"].get("format") for name, column in columns.items()}
     # Counts are whole numbers with thousands separators; rates one decimal of 0-100.
