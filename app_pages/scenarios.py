@@ -961,9 +961,11 @@ idle_caps = idle_part_time_caps(
     {name: scenarios[name].shifts.part_max_share for name in shift_figures},
     baseline,
 )
-comparison = comparison.loc[relevant_metrics(outcomes) + SHIFT_ROWS]
 # Every scenario staffs the same forecast: its days are those the totals add up over.
 horizon_days = outcomes[baseline].summary.horizon_days
+comparison = comparison.loc[
+    compare.rows_shown(relevant_metrics(outcomes) + SHIFT_ROWS, horizon_days)
+]
 email_names = [name for name, outcome in outcomes.items() if is_email_only(outcome)]
 st.dataframe(
     compare.styled(comparison, horizon_days),

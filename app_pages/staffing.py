@@ -341,11 +341,18 @@ figures[4].metric(
 # No contacts, no service to measure: "—", not the "nan%" a NaN would print.
 service_level_shown = f"{summary.service_level:.1%}" if summary.has_contacts else "—"
 figures = st.columns(5)
+horizon_text = settings.days_text(summary.horizon_days)
 figures[0].metric(
-    f"Cost, {settings.days_text(summary.horizon_days)}",
+    f"Cost, {horizon_text}",
     f"€ {summary.cost_horizon:,.0f}",
     border=True,
-    help=f"€ {summary.cost_per_week:,.0f} per week.",
+    help=f"Agents and supervisors over the {horizon_text} of the horizon"
+    # Over a week or less, a cost per week would only repeat (or scale up) the total.
+    + (
+        f": € {summary.cost_per_week:,.0f} per week."
+        if settings.shows_per_week(summary.horizon_days)
+        else "."
+    ),
 )
 if is_email:
     figures[1].metric(

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -16,7 +16,14 @@ import numpy as np
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from app_ui.settings import CHANNEL_LABELS, clock_text, days_text, duration_text, hours_text
+from app_ui.settings import (
+    CHANNEL_LABELS,
+    clock_text,
+    days_text,
+    duration_text,
+    hours_text,
+    shows_per_week,
+)
 from app_ui.tables import MISSING
 from data.schema import INTERVAL_START, IS_OPEN
 from planning.compare import (
@@ -79,6 +86,15 @@ METRICS = {
     # More part time is the manager's choice (cheaper, but more people to hire and brief).
     PART_TIME_ROW: Metric("Part time on shifts (%)", RATE, 0),
 }
+
+
+COST_PER_WEEK_ROW = "Cost per week"  # a row of planning.compare.METRICS this module words
+
+
+def rows_shown(rows: Sequence[str], horizon_days: float) -> list[str]:
+    """`rows` less the cost per week over a horizon of a week or less, where it would repeat
+    the total cost beside it (7 days) or scale a few days up to a week."""
+    return [row for row in rows if row != COST_PER_WEEK_ROW or shows_per_week(horizon_days)]
 
 
 # Rows that add up over the whole horizon: their labels name its days ("Total cost over 14 days

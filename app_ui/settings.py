@@ -784,6 +784,15 @@ def days_text(days: float) -> str:
     return f"{days:.0f} day{'' if round(days) == 1 else 's'}"
 
 
+DAYS_PER_WEEK = 7
+
+
+def shows_per_week(horizon_days: float) -> bool:
+    """Whether a per-week figure beside a horizon's total tells the manager anything: over 7
+    days it repeats the total, and over fewer it scales a few days up to a week nobody plans."""
+    return horizon_days > DAYS_PER_WEEK
+
+
 def target_text(staffing: StaffingSettings, channel: str) -> str:
     """A queue's service target in words: "80% within 20 s", or "all within 24 h" for e-mail."""
     if channel == "email":
