@@ -967,8 +967,17 @@ comparison = comparison.loc[
     compare.rows_shown(relevant_metrics(outcomes) + SHIFT_ROWS, horizon_days)
 ]
 email_names = [name for name, outcome in outcomes.items() if is_email_only(outcome)]
+# The service level row in the Staffing page's words: "Answered within 24 h (%)" for e-mail.
+wording = {
+    compare.SERVICE_LEVEL_ROW: compare.service_level_label(
+        [
+            scenarios[name].staffing.email_response_hours if name in email_names else None
+            for name in outcomes
+        ]
+    )
+}
 st.dataframe(
-    compare.styled(comparison, horizon_days),
+    compare.styled(comparison, horizon_days, wording),
     key="comparison_table",
     height=ROW_HEIGHT_PX * (len(comparison) + 1) + 3,  # every metric visible without scrolling
     column_config={
@@ -1032,12 +1041,12 @@ if unshown:
 # under the same scenario names.
 horizon_starts = outcomes[baseline].plan[INTERVAL_START]
 downloads.download_table(
-    compare.scaled(comparison, horizon_days).reset_index(),
+    compare.scaled(comparison, horizon_days, wording).reset_index(),
     downloads.dated_stem("scenario_comparison", queue, horizon_starts),
     "Comparison",
     key="download_comparison",
 )
-shown = compare.chart_values(comparison, horizon_days)
+shown = compare.chart_values(comparison, horizon_days, wording)
 grid = st.columns(3)
 for number, (row, label) in enumerate(zip(comparison.index, shown.index, strict=True)):
     values = shown.loc[label, list(outcomes)]

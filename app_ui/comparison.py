@@ -7,8 +7,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -88,7 +89,25 @@ METRICS = {
 }
 
 
-COST_PER_WEEK_ROW = "Cost per week"  # a row of planning.compare.METRICS this module words
+COST_PER_WEEK_ROW = "Cost per week"  # rows of planning.compare.METRICS this module words
+SERVICE_LEVEL_ROW = "Expected service level"
+LIVE_SERVICE_LABEL = METRICS[SERVICE_LEVEL_ROW].label
+
+
+def service_level_label(email_windows: Sequence[float | None]) -> str:
+    """The service level row's label in the Staffing page's words for the scenarios compared.
+
+    `email_windows`: each scenario's e-mail response window in hours, None for one staffing
+    voice or chat. E-mail alone reads "Answered within 24 h (%)" as its Staffing metric does
+    ("... the response window (%)" when the windows differ); voice and chat keep "Expected
+    service level (%)"; a mix of both is answered within each one's own target.
+    """
+    windows = set(email_windows)
+    if None in windows:
+        return LIVE_SERVICE_LABEL if windows == {None} else "Answered within target (%)"
+    if len(windows) == 1:
+        return f"Answered within {hours_text(next(iter(windows)))} (%)"
+    return "Answered within the response window (%)"
 
 
 def rows_shown(rows: Sequence[str], horizon_days: float) -> list[str]:
@@ -109,10 +128,15 @@ HORIZON_TOTALS = (
 )
 
 
-def metric_of(row: str, horizon_days: float | None = None) -> Metric:
+def metric_of(
+    row: str, horizon_days: float | None = None, wording: Mapping[str, str] | None = None
+) -> Metric:
     """How `row` reads; with `horizon_days`, a total over the horizon names its days, before
-    the unit: "Total cost over 14 days (EUR)", "Contacts expected over 14 days"."""
+    the unit: "Total cost over 14 days (EUR)", "Contacts expected over 14 days". `wording`:
+    labels that depend on the scenarios compared (service_level_label), by row."""
     metric = METRICS.get(row) or Metric(row, DECIMAL, 0)
+    if wording and row in wording:
+        metric = dataclasses.replace(metric, label=wording[row])
     if horizon_days is not None and row in HORIZON_TOTALS:
         name, unit = metric.label, ""
         if name.endswith(")") and " (" in name:
@@ -167,7 +191,11 @@ def _changes(columns: pd.Index) -> list:
     return [column for column in columns if not str(column).endswith("Δ%")]
 
 
-def scaled(table: pd.DataFrame, horizon_days: float | None = None) -> pd.DataFrame:
+def scaled(
+    table: pd.DataFrame,
+    horizon_days: float | None = None,
+    wording: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
     """Numbers for the download: rates as percentages (values and Δ; Δ% stays relative), waits
     in seconds, every row labelled with its one unit (and totals with the horizon's days)."""
     shown = table.astype(float)
@@ -175,7 +203,7 @@ def scaled(table: pd.DataFrame, horizon_days: float | None = None) -> pd.DataFra
         if metric_of(row).kind == RATE:
             columns = _changes(shown.columns)
             shown.loc[row, columns] = shown.loc[row, columns] * 100
-    shown.index = [metric_of(row, horizon_days).unit_label for row in table.index]
+    shown.index = [metric_of(row, horizon_days, wording).unit_label for row in table.index]
     shown.index.name = "Metric"
     return shown
 
@@ -189,10 +217,14 @@ def wait_unit(seconds: pd.Series) -> tuple[float, str]:
     return WAIT_UNITS[-1]
 
 
-def chart_values(table: pd.DataFrame, horizon_days: float | None = None) -> pd.DataFrame:
+def chart_values(
+    table: pd.DataFrame,
+    horizon_days: float | None = None,
+    wording: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
     """Numbers for the charts: as `scaled`, with the waits in the unit that reads best (a 5-minute
     ASA in minutes, not 300 seconds), named in the row label."""
-    shown = scaled(table, horizon_days)
+    shown = scaled(table, horizon_days, wording)
     labels = list(shown.index)
     columns = _changes(shown.columns)
     scenarios = [column for column in columns if not str(column).endswith("Δ")]
@@ -235,10 +267,14 @@ def colours(shown: pd.DataFrame, metrics: list[Metric]) -> pd.DataFrame:
     return css
 
 
-def texts(table: pd.DataFrame, horizon_days: float | None = None) -> pd.DataFrame:
+def texts(
+    table: pd.DataFrame,
+    horizon_days: float | None = None,
+    wording: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
     """Every cell as shown: the metric's unit, signed deltas with arrows, "–" where missing."""
     shown = scaled(table)
-    labels = [metric_of(row, horizon_days).label for row in table.index]
+    labels = [metric_of(row, horizon_days, wording).label for row in table.index]
     cells = pd.DataFrame(index=labels, columns=shown.columns, dtype=object)
     cells.index.name = "Metric"
     for position, row in enumerate(table.index):
@@ -251,13 +287,17 @@ def texts(table: pd.DataFrame, horizon_days: float | None = None) -> pd.DataFram
     return cells
 
 
-def styled(table: pd.DataFrame, horizon_days: float | None = None) -> Styler:
+def styled(
+    table: pd.DataFrame,
+    horizon_days: float | None = None,
+    wording: Mapping[str, str] | None = None,
+) -> Styler:
     """`compare_scenarios`' table for st.dataframe: the texts, deltas coloured better/worse.
 
     The cells are text (a null number would show as "None" in the grid, not as "–").
     """
     metrics = [metric_of(row) for row in table.index]
-    cells = texts(table, horizon_days)
+    cells = texts(table, horizon_days, wording)
     css = colours(scaled(table), metrics).set_axis(cells.index)  # the screen's row labels
     return cells.style.apply(lambda _: css, axis=None)
 

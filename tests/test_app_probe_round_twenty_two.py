@@ -1,5 +1,6 @@
-"""Round twenty-two of a manager's probe: one wording for the same figure on every page and no
-per-week cost repeating a week's total, driven headless with AppTest."""
+"""Round twenty-two of a manager's probe: one wording for the same figure on every page, no
+per-week cost repeating a week's total and e-mail's service named as on the Staffing page,
+driven headless with AppTest."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 from test_app_pages import (
+    APP,
+    FAST_MODEL,
+    HORIZON_DAYS,
     assert_clean,
     go,
     metric,
@@ -24,6 +28,15 @@ from planning.compare import METRIC_LABELS
 def comparison_table(app: AppTest) -> pd.DataFrame:
     (shown,) = [item.value for item in app.dataframe if "Current settings" in item.value]
     return shown
+
+
+def staffing_on(queue: str) -> AppTest:
+    """The Staffing page opened on `queue` from the first visit, as a link naming it does."""
+    app = AppTest.from_file(APP, default_timeout=300)
+    app.session_state["forecast_model"] = FAST_MODEL
+    app.session_state["horizon_days"] = HORIZON_DAYS
+    app.query_params["queue"] = queue
+    return go(app.run(), "staffing")
 
 
 def metric_help(app: AppTest, label: str) -> str:
@@ -94,3 +107,34 @@ def test_only_a_horizon_longer_than_a_week_compares_a_cost_per_week():
     assert compare.rows_shown(rows, 7.0) == ["Total cost", "FTE"]  # the total, repeated
     assert compare.rows_shown(rows, 3.0) == ["Total cost", "FTE"]  # 3 days scaled to 7
     assert compare.rows_shown(rows, 7.5) == rows
+
+
+# ------------------------------------------------- E-mail's service in the Staffing page's words
+
+
+def test_email_service_is_answered_within_its_window_on_both_pages(picco_home, offered):  # noqa: F811
+    app = staffing_on("email")
+    assert_clean(app)
+    answered = metric(app, "Answered within 24 h")
+
+    go(app, "scenarios").button(key="save_example_scenarios").click().run()
+    assert_clean(app)
+    shown = comparison_table(app)
+    # Before: "Expected service level (%)" here, "Answered within 24 h" on the Staffing page.
+    assert "Expected service level (%)" not in shown.index
+    assert f"{shown.loc['Answered within 24 h (%)', 'Current settings']}%" == answered
+    assert "Answered within 24 h (%)" in comparison_chart_titles(app)
+    download = offered["scenario_comparison"].set_index("Metric")
+    assert 0 < download.loc["Answered within 24 h (%)", "Current settings"] <= 100
+
+
+def test_the_service_row_is_named_for_the_channels_compared():
+    assert compare.service_level_label([None, None]) == "Expected service level (%)"
+    assert compare.service_level_label([24.0, 24.0]) == "Answered within 24 h (%)"
+    assert compare.service_level_label([8.0, 24.0]) == "Answered within the response window (%)"
+    # Voice beside e-mail: each answered within its own target, seconds or hours.
+    assert compare.service_level_label([None, 24.0]) == "Answered within target (%)"
+    table = pd.DataFrame({"A": [0.9]}, index=[compare.SERVICE_LEVEL_ROW])
+    wording = {compare.SERVICE_LEVEL_ROW: "Answered within 24 h (%)"}
+    assert compare.texts(table, 7.0, wording).index.tolist() == ["Answered within 24 h (%)"]
+    assert compare.scaled(table, 7.0, wording).loc["Answered within 24 h (%)", "A"] == 90.0

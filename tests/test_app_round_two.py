@@ -265,7 +265,7 @@ def test_email_scenarios_are_compared_in_hours_on_screen_in_charts_and_downloads
     assert np.allclose(
         hours.astype(float), response[["Baseline", "Busier"]].astype(float), atol=0.05
     )
-    level = download.loc["Expected service level (%)", "Baseline"]
+    level = download.loc["Answered within 24 h (%)", "Baseline"]
     assert 1 < level <= 100  # percent, as the label says
     assert all(pd.api.types.is_float_dtype(dtype) for dtype in download.dtypes)
 
