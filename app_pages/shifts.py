@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_ui import cached, downloads, plots, settings, state, tables, url_state
+from app_ui import cached, downloads, plots, settings, state, tables, url_state, widgets
 from data.errors import InputError
 from data.schema import INTERVAL_START
 
@@ -73,12 +73,13 @@ with st.container(border=True):
         help="The most of all paid hours part-time shifts may take (a contract or policy "
         "limit); 0 plans full-time shifts only, 100 sets no limit.",
     )
-    row[3].select_slider(
+    widgets.range_select_slider(
+        row[3],
         "Shifts start between",
         options=settings.SHIFT_START_CHOICES,
-        value=settings.SHIFT_DEFAULTS["shift_starts"],
-        format_func=settings.clock_text,
         key="shift_starts",
+        start=settings.SHIFT_DEFAULTS["shift_starts"],
+        format_func=settings.clock_text,
         persist_state=SESSION,
         help="First and last time of day a shift may start (both included). Shifts may run past "
         "midnight where the queue is open at night.",

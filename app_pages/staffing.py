@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_ui import downloads, plots, settings, state, tables, url_state
+from app_ui import downloads, plots, settings, state, tables, url_state, widgets
 from data.errors import InputError
 from data.export import whole_numbers_keeping_total
 from data.schema import INTERVAL_START
@@ -140,14 +140,13 @@ with st.container(border=True):
             "08:00); the work is spread evenly over that window.",
         )
         # A select slider over the half hours, so the hours read as a clock (08:00, 17:30).
-        # The value given (the session's wins) makes it a range: with none, Streamlit reads
-        # a moved or restored range as a single hour.
-        row[1].select_slider(
+        widgets.range_select_slider(
+            row[1],
             "E-mail worked between",
             options=settings.EMAIL_HOUR_CHOICES,
-            value=settings.STAFFING_DEFAULTS["email_hours"],
-            format_func=settings.clock_text,
             key="email_hours",
+            start=settings.STAFFING_DEFAULTS["email_hours"],
+            format_func=settings.clock_text,
             persist_state=SESSION,
             help="Mail arriving outside these hours waits for the next working hour (office "
             "hours by default); 00:00 to 24:00 = whenever the queue is open.",

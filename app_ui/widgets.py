@@ -3,7 +3,8 @@ question."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -12,6 +13,7 @@ import streamlit as st
 from data.schema import INTERVAL_START, KIND_RECORDS, VOLUME, Dataset
 
 FIGURES_PER_ROW = 4
+RANGE_SLIDERS_DRAWN = "range_sliders_drawn"  # keys of the range sliders this session has shown
 
 
 def _day(value) -> str:
@@ -88,3 +90,32 @@ def confirm_delete(
             args=args,
         )
         buttons.button("Cancel", key=f"{key}_cancel", on_click=on_cancel)
+
+
+def range_select_slider(
+    container: Any,
+    label: str,
+    *,
+    options: Sequence[float],
+    key: str,
+    start: tuple[float, float],
+    **widget_options: Any,
+) -> tuple[float, float]:
+    """A select slider over a (first, last) range of `options`, its value kept under `key`.
+
+    Streamlit reads a select slider as a range only when given a range as its value, and logs
+    a warning when a widget given a value also finds its key set through the session state (a
+    page's seed, a restored preference). So the first time the session shows the slider, the
+    value the session holds, else `start`, is taken out of the session state and given as the
+    widget's value, once; from then on the widget holds it and passes it on.
+    """
+    drawn = st.session_state.setdefault(RANGE_SLIDERS_DRAWN, set())
+    if key in drawn:
+        opening = st.session_state.get(key, start)
+    else:
+        opening = st.session_state.pop(key, start)  # no browser shows it yet: nothing to undo
+    chosen = container.select_slider(
+        label, options=options, value=tuple(opening), key=key, **widget_options
+    )
+    drawn.add(key)
+    return chosen

@@ -1,13 +1,15 @@
 """Round twenty-two of a manager's probe: one wording for the same figure on every page, no
-per-week cost repeating a week's total and e-mail's service named as on the Staffing page,
-driven headless with AppTest."""
+per-week cost repeating a week's total, e-mail's service named as on the Staffing page and
+range sliders that log no warning, driven headless with AppTest."""
 
 from __future__ import annotations
 
+import logging
 import re
 
 import pandas as pd
 import pytest
+from streamlit.elements.lib import policies
 from streamlit.testing.v1 import AppTest
 from test_app_pages import (
     APP,
@@ -22,6 +24,7 @@ from test_app_pages import (
 from test_app_round_two import comparison_chart_titles, offered  # noqa: F401  (the fixture)
 
 from app_ui import comparison as compare
+from data.store import Store
 from planning.compare import METRIC_LABELS
 
 
@@ -138,3 +141,67 @@ def test_the_service_row_is_named_for_the_channels_compared():
     wording = {compare.SERVICE_LEVEL_ROW: "Answered within 24 h (%)"}
     assert compare.texts(table, 7.0, wording).index.tolist() == ["Answered within 24 h (%)"]
     assert compare.scaled(table, 7.0, wording).loc["Answered within 24 h (%)", "A"] == 90.0
+
+
+# ------------------------------------------------- Range sliders: no duplicate-value warning
+
+
+class Recorded(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@pytest.fixture()
+def widget_warnings(monkeypatch) -> list[str]:
+    """What Streamlit logs about widgets given a value also set through the session state;
+    it says so once per process, so the flag is reset for the test."""
+    monkeypatch.setattr(policies, "_shown_default_value_warning", False)
+    recorded = Recorded()
+    logger = logging.getLogger(policies.__name__)
+    logger.addHandler(recorded)
+    yield recorded.messages
+    logger.removeHandler(recorded)
+
+
+def test_the_shift_start_slider_logs_no_warning_and_stays_a_range(picco_home, widget_warnings):
+    app = go(open_app(), "shifts")
+    assert_clean(app)
+    # Before: 'The widget with key "shift_starts" was created with a default value but also
+    # had its value set via the Session State API.'
+    assert widget_warnings == []
+    assert app.select_slider(key="shift_starts").value == (0.0, 23.5)
+    app.select_slider(key="shift_starts").set_value((7.0, 12.0)).run()
+    assert app.select_slider(key="shift_starts").value == (7.0, 12.0)
+    assert tuple(app.session_state["shift_starts"]) == (7.0, 12.0)
+    # Kept across pages, and still a range once moved again.
+    go(go(app, "staffing"), "shifts")
+    assert app.select_slider(key="shift_starts").value == (7.0, 12.0)
+    app.select_slider(key="shift_starts").set_value((8.0, 9.5)).run()
+    assert tuple(app.session_state["shift_starts"]) == (8.0, 9.5)
+    assert widget_warnings == []
+
+
+def test_a_reload_on_the_shifts_page_restores_the_start_hours_without_a_warning(
+    picco_home, widget_warnings
+):
+    Store().save_preferences({"shift_starts": [6.0, 18.0]})
+    app = AppTest.from_file(APP, default_timeout=300)
+    app.session_state["forecast_model"] = FAST_MODEL
+    app.switch_page("app_pages/shifts.py").run()  # the browser reloads on the Shifts page
+    assert_clean(app)
+    assert app.select_slider(key="shift_starts").value == (6.0, 18.0)
+    assert widget_warnings == []
+
+
+def test_the_email_hours_slider_logs_no_warning(picco_home, widget_warnings):
+    app = staffing_on("email")
+    assert_clean(app)
+    assert widget_warnings == []
+    assert app.select_slider(key="email_hours").value == (8.0, 18.0)
+    app.select_slider(key="email_hours").set_value((9.0, 17.0)).run()
+    assert tuple(app.session_state["email_hours"]) == (9.0, 17.0)
+    assert widget_warnings == []
