@@ -11,7 +11,7 @@ import streamlit as st
 from app_ui import downloads, plots, settings, state, tables, url_state
 from data.errors import InputError
 from data.export import whole_numbers_keeping_total
-from data.schema import INTERVAL_START, QUEUE
+from data.schema import INTERVAL_START, IS_OPEN, QUEUE
 from forecasting.peaks import describe_peak
 from forecasting.select import MAX_SWITCH_BIAS, PREFERRED_MODEL, SWITCH_MARGIN, WEEKS_BETTER
 from forecasting.settings import AUTO
@@ -33,7 +33,12 @@ DAY_COLUMNS = [
     "busiest_p90",
 ]
 DAY_OVERRIDES = {
-    "reason": replace(tables.COLUMNS["reason"], width=270),
+    "reason": replace(
+        tables.COLUMNS["reason"],
+        width=270,
+        help="Holiday, day after one, campaign, day of month, season or trend; Closed: no open "
+        "hours that day (0 contacts, as on the Staffing page).",
+    ),
     "busiest_p90": replace(tables.COLUMNS["busiest_p90"], label="Busiest, P90"),
     "hours_covered": tables.Column(
         "Hours",
@@ -373,14 +378,19 @@ else:
         st.caption(f"The {len(shown)} largest of {len(peaks)} peaks; all are in the download.")
 
 st.subheader("Day by day")
-days = result.days[result.days[QUEUE] == queue] if not result.days.empty else result.days
+# Every day of the horizon, the closed ones with their 0 contacts, as the Staffing page's days.
+every_day = settings.with_closed_days(result.days, forecast, result.special_days)
+days = every_day[every_day[QUEUE] == queue]
 if not days.empty:
     # Each day rounded on its own could add up to a contact or two off the total above.
     days = days.assign(forecast_contacts=whole_numbers_keeping_total(days["forecast_contacts"]))
-if days.empty:
+if not days[IS_OPEN].any():
     st.caption("No open day in this horizon.")
 else:
-    st.plotly_chart(plots.day_outlook_chart(days, queue, partial), key="day_outlook_chart")
+    # The chart's date axis leaves a closed day's gap: bars and a usual line for open days.
+    st.plotly_chart(
+        plots.day_outlook_chart(days[days[IS_OPEN]], queue, partial), key="day_outlook_chart"
+    )
     if partial:
         st.caption(
             "Hatched: "
@@ -497,7 +507,7 @@ downloads.download_table(
 )
 for frame, stem, label in (
     (all_peaks, "peaks", "Peaks"),
-    (result.days, "days", "Day by day"),
+    (every_day, "days", "Day by day"),
     (result.outliers, "unusual_intervals", "Unusual intervals in the history"),
     (result.special_days, "special_days", "Special days"),
 ):

@@ -8,7 +8,7 @@ import streamlit as st
 from app_ui import downloads, plots, settings, state, tables, url_state, widgets
 from data.errors import InputError
 from data.export import whole_numbers_keeping_total
-from data.schema import INTERVAL_START
+from data.schema import INTERVAL_START, IS_OPEN
 from planning import SIZED_FOR_VOLUME
 from planning.aht_profile import WINDOW_WEEKS
 from staffing.limits import peak_limit_sentence, shares_sentence
@@ -458,6 +458,8 @@ daily = (
     plan.assign(date=starts.dt.date)
     .groupby("date", sort=True)
     .agg(
+        # Closed days stay listed with their zeros, marked, as on the Forecast page.
+        is_open=(IS_OPEN, "any"),
         contacts=("volume", "sum"),
         peak_agents=("agents", "max"),
         peak_rostered=("rostered", "max"),

@@ -332,6 +332,53 @@ def horizon_span(starts: pd.Series, interval_minutes: float) -> str | None:
     return f"{first:%a %d %b %Y %H:%M} to {end:%a %d %b %Y %H:%M}"
 
 
+CLOSED = "Closed"  # the cause a closed day of the day-by-day table gives
+
+
+def with_closed_days(
+    days: pd.DataFrame, forecast: pd.DataFrame, special_days: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The forecast's day-by-day table (one row per queue and open day) with the horizon's
+    closed days added, as the Staffing page's daily totals list them: their contacts (0), no
+    usual such day or busiest interval, `is_open` False and the cause "Closed", or "Closed:
+    Christmas Day" on a special day. Open days get `is_open` True."""
+    if forecast.empty:
+        return days.assign(**{IS_OPEN: True})
+    starts = pd.to_datetime(forecast[INTERVAL_START])
+    per_day = forecast.assign(date=starts.dt.normalize()).groupby(
+        [QUEUE, "date"], sort=True, observed=True
+    )
+    listed = pd.MultiIndex.from_frame(
+        days[[QUEUE, "date"]].assign(date=pd.to_datetime(days["date"]))
+    )
+    closed = per_day["forecast"].sum().loc[lambda every: ~every.index.isin(listed)]
+    names = {}
+    if special_days is not None and not special_days.empty:
+        names = {
+            (queue, pd.Timestamp(day).normalize()): name
+            for queue, day, name in special_days[[QUEUE, "date", "special_day"]].itertuples(
+                index=False
+            )
+        }
+    added = pd.DataFrame(
+        {
+            QUEUE: closed.index.get_level_values(QUEUE),
+            "date": closed.index.get_level_values("date"),
+            "forecast_contacts": closed.to_numpy(dtype=float),
+            IS_OPEN: False,
+            "reason": [
+                f"{CLOSED}: {names[key]}" if key in names else CLOSED for key in closed.index
+            ],
+        }
+    )
+    parts = [part for part in (days.assign(**{IS_OPEN: True}), added) if not part.empty]
+    if not parts:
+        return days.assign(**{IS_OPEN: pd.Series(dtype=bool)})
+    every = pd.concat(parts, ignore_index=True).reindex(columns=[*days.columns, IS_OPEN])
+    every = every.assign(date=pd.to_datetime(every["date"]))
+    return every.sort_values([QUEUE, "date"], ignore_index=True)
+
+
 def _day_after(day: date) -> pd.Timestamp:
     return pd.Timestamp(day) + pd.Timedelta(days=1)
 

@@ -136,7 +136,7 @@ def test_day_by_day_adds_up_to_the_forecast_and_shows_each_day_against_a_usual_o
     assert_clean(app)
     days, columns = table(app, "forecast_contacts", "usual_contacts", "vs_usual")
     assert columns["vs_usual"]["label"] == "Vs usual (%)"
-    # The open days of the horizon, summing to the headline figure.
+    # Every day of the horizon, closed ones at 0, summing to the headline figure.
     assert f"{days['forecast_contacts'].sum():,.0f}" == metric(app, "Forecast contacts")
     ordinary = days[days["usual_contacts"] > 0]
     forecast, usual = ordinary["forecast_contacts"], ordinary["usual_contacts"]
@@ -145,7 +145,7 @@ def test_day_by_day_adds_up_to_the_forecast_and_shows_each_day_against_a_usual_o
     assert (abs(ordinary["vs_usual"] - 100 * (forecast / usual - 1)) <= slack).all()
     figure = chart(app, "day_outlook_chart")
     assert [trace["name"] for trace in figure["data"]] == ["forecast", "usual for the weekday"]
-    assert len(figure["data"][0]["x"]) == len(days)
+    assert len(figure["data"][0]["x"]) == days["is_open"].sum()  # the open days
     assert {"download_days_csv", "download_days_xlsx"} <= {
         button.key for button in app.get("download_button")
     }

@@ -1,6 +1,7 @@
 """Round twenty-two of a manager's probe: one wording for the same figure on every page, no
-per-week cost repeating a week's total, e-mail's service named as on the Staffing page and
-range sliders that log no warning, driven headless with AppTest."""
+per-week cost repeating a week's total, e-mail's service named as on the Staffing page, closed
+days listed alike on the Forecast and Staffing pages, and range sliders that log no warning,
+driven headless with AppTest."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from test_app_pages import (
 from test_app_round_two import comparison_chart_titles, offered  # noqa: F401  (the fixture)
 
 from app_ui import comparison as compare
+from app_ui import settings
 from data.store import Store
 from planning.compare import METRIC_LABELS
 
@@ -205,3 +207,59 @@ def test_the_email_hours_slider_logs_no_warning(picco_home, widget_warnings):
     app.select_slider(key="email_hours").set_value((9.0, 17.0)).run()
     assert tuple(app.session_state["email_hours"]) == (9.0, 17.0)
     assert widget_warnings == []
+
+
+# ------------------------------------------------- Closed days listed alike on both pages
+
+
+def test_closed_days_are_listed_with_no_contacts_on_the_forecast_and_staffing_pages(picco_home):
+    app = go(open_app(), "forecast")
+    assert_clean(app)
+    days, columns = table(app, "date", "forecast_contacts", "reason")
+    by_day = days.set_index(days["date"].astype(str).str[:10])
+    # Before: six rows, Sunday 29 Nov (closed) left out; the Staffing page listed it with 0.
+    assert len(by_day) == 7
+    sunday = by_day.loc["2026-11-29"]
+    assert sunday["forecast_contacts"] == 0 and sunday["reason"] == "Closed"
+    assert not sunday["is_open"] and by_day.drop(index="2026-11-29")["is_open"].all()
+    assert pd.isna(sunday["usual_contacts"])  # no usual closed day to compare with
+    assert "Closed" in columns["reason"]["help"]
+    assert f"{days['forecast_contacts'].sum():,.0f}" == metric(app, "Forecast contacts")
+
+    go(app, "staffing")
+    assert_clean(app)
+    daily, daily_columns = table(app, "date", "contacts", "peak_agents")
+    staffed = daily.set_index(daily["date"].astype(str).str[:10])
+    assert staffed.index.tolist() == by_day.index.tolist()  # the same days on both pages
+    assert staffed["contacts"].tolist() == by_day["forecast_contacts"].tolist()
+    assert staffed["is_open"].tolist() == by_day["is_open"].tolist()
+    assert daily_columns["is_open"]["label"] == "Open"
+
+
+def test_closed_days_added_to_the_day_table_name_a_closing_special_day():
+    starts = pd.date_range("2026-12-24", periods=3 * 24, freq="h")
+    forecast = pd.DataFrame(
+        {
+            "interval_start": starts,
+            "queue": "phone",
+            "forecast": [10.0 if day == 24 else 0.0 for day in starts.day],
+            "is_open": starts.day == 24,
+        }
+    )
+    days = pd.DataFrame(
+        {
+            "queue": ["phone"],
+            "date": [pd.Timestamp("2026-12-24")],
+            "forecast_contacts": [240.0],
+            "usual_contacts": [200.0],
+            "reason": ["Christmas Eve"],
+        }
+    )
+    special = pd.DataFrame(
+        {"queue": ["phone"], "date": [pd.Timestamp("2026-12-25")], "special_day": ["Christmas"]}
+    )
+    every = settings.with_closed_days(days, forecast, special)
+    assert every["date"].dt.day.tolist() == [24, 25, 26]
+    assert every["is_open"].tolist() == [True, False, False]
+    assert every["reason"].tolist() == ["Christmas Eve", "Closed: Christmas", "Closed"]
+    assert every["forecast_contacts"].tolist() == [240.0, 0.0, 0.0]
