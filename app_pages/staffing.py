@@ -577,14 +577,22 @@ for each in current.dataset.queues:
     )
 if rows:
     overview = pd.DataFrame(rows)
-    totals = overview[["fte", "paid_hours", "cost"]].sum()
+    # Each queue's FTE, paid hours and cost rounded as the total line below shows them, so the
+    # column adds up to it (one decimal each had summed to 93.2 FTE under a total of 93.1).
+    shown_totals = overview.assign(
+        fte=tables.rounded_keeping_total(overview["fte"], decimals=1),
+        paid_hours=tables.rounded_keeping_total(overview["paid_hours"]),
+        cost=tables.rounded_keeping_total(overview["cost"]),
+    )
+    totals = shown_totals[["fte", "paid_hours", "cost"]].sum()
     tables.show(
-        overview.assign(channel=overview["channel"].map(settings.CHANNEL_LABELS)),
+        shown_totals.assign(channel=overview["channel"].map(settings.CHANNEL_LABELS)),
         key="all_queues_table",
         # The handle time each queue is staffed with and its share at the one-agent minimum stay
         # in the column menu and the download: shown too, the table no longer fits at 1440 px.
         columns=[c for c in overview.columns if c not in ("aht_seconds", "minimum_share")],
         overrides={
+            "paid_hours": tables.Column("Paid hours (h)", tables.COUNT),
             "cost": tables.Column("Cost over the horizon (EUR)", tables.MONEY),
             "target": tables.Column(
                 "Target",

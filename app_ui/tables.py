@@ -14,6 +14,8 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from data.export import whole_numbers_keeping_total
+
 COUNT = "count"  # whole number with thousands separators
 DECIMAL = "decimal"  # one decimal with thousands separators
 PRECISE = "precise"  # two decimals (ratios such as MASE)
@@ -164,6 +166,14 @@ COLUMNS: dict[str, Column] = {
         "Numbers written 1.234,5: the dot groups thousands, the comma marks decimals.",
     ),
 }
+
+
+def rounded_keeping_total(values: pd.Series, decimals: int = 0) -> pd.Series:
+    """`values` rounded to `decimals` so that they add up to their own total rounded alike: the
+    largest remainders take the units, as the day totals of the Forecast and Staffing pages do,
+    so a column shown beside its total adds up to it."""
+    scale = 10**decimals
+    return whole_numbers_keeping_total(values * scale) / scale
 
 
 def column_for(name: str, overrides: dict[str, Column] | None = None) -> Column:

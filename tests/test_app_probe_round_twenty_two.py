@@ -1,7 +1,7 @@
 """Round twenty-two of a manager's probe: one wording for the same figure on every page, no
 per-week cost repeating a week's total, e-mail's service named as on the Staffing page, closed
-days listed alike on the Forecast and Staffing pages, and range sliders that log no warning,
-driven headless with AppTest."""
+days listed alike on the Forecast and Staffing pages, figures that add up to the total printed
+under them, and range sliders that log no warning, driven headless with AppTest."""
 
 from __future__ import annotations
 
@@ -263,3 +263,25 @@ def test_closed_days_added_to_the_day_table_name_a_closing_special_day():
     assert every["is_open"].tolist() == [True, False, False]
     assert every["reason"].tolist() == ["Christmas Eve", "Closed: Christmas", "Closed"]
     assert every["forecast_contacts"].tolist() == [240.0, 0.0, 0.0]
+
+
+# ------------------------------------------------- All queues: figures that add up to their line
+
+
+def test_each_queues_figures_add_up_to_the_all_queues_line(picco_home, offered):  # noqa: F811
+    app = go(open_app(), "staffing")
+    assert_clean(app)
+    overview, columns = table(app, "queue", "fte", "paid_hours", "cost")
+    (line,) = [item.value for item in app.markdown if item.value.startswith("**All queues:**")]
+    fte, hours, cost = re.fullmatch(
+        r"\*\*All queues:\*\* ([\d,.]+) FTE, ([\d,]+) paid hours, € ([\d,]+) over the horizon\.",
+        line,
+    ).groups()
+    # As shown: FTE to one decimal, hours and euros whole. Before: 23.8 + 25.2 + 44.2 = 93.2
+    # FTE in the column under a total of 93.1.
+    assert f"{sum(round(value, 1) for value in overview['fte']):,.1f}" == fte == "93.1"
+    assert columns["paid_hours"]["type_config"]["format"] == "%,d"
+    assert f"{sum(round(value) for value in overview['paid_hours']):,}" == hours
+    assert f"{sum(round(value) for value in overview['cost']):,}" == cost
+    # The download keeps each queue's unrounded figures.
+    assert offered["staffing_all_queues"]["fte"].sum() == pytest.approx(93.08, abs=0.005)
