@@ -6,6 +6,7 @@ import argparse
 import csv
 import itertools
 import re
+import sys
 import textwrap
 from pathlib import Path
 
@@ -230,6 +231,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"note: {NO_CONTACTS_NOTE}")
     for note in minimum_staffing_notes(plan, interval_minutes, settings.min_agents_open):
         print(f"note: {note}")
+    for note in missing_intervals_notes(plan, interval_minutes, args.forecast, QUEUE in forecast):
+        print(f"note: {note}", file=sys.stderr)
     return 0
 
 
@@ -614,6 +617,80 @@ def _peaks_apart(summary: PlanSummary) -> str:
     if agents is None or rostered is None or agents == rostered:
         return ""
     return f" ({agents:%a %d %b %H:%M}; the most rostered at {rostered:%a %d %b %H:%M})"
+
+
+# Runs of missing intervals a note names by their start and end; any more are only counted.
+MISSING_RUNS_NAMED = 3
+
+
+def missing_intervals_notes(
+    plan: pd.DataFrame, interval_minutes: float, name: str, named_queues: bool
+) -> list[str]:
+    """A note per queue whose FORECAST.csv rows leave out intervals of a day it lists that the
+    same weekday's other days list, inside the file's span (its first to its last listed
+    interval): rows deleted in a spreadsheet, staffed as nobody. `cli.py forecast` writes only
+    the open intervals, so closed nights and weekends are absent on every such day alike, and
+    a holiday it closes is absent whole: neither raises a note. A weekday listed once has
+    nothing to be judged against."""
+    notes = []
+    queues = plan[QUEUE].astype(str)
+    for queue, starts in pd.to_datetime(plan[INTERVAL_START]).groupby(queues, sort=True):
+        missing = _missing_starts(pd.DatetimeIndex(starts.dropna()))
+        if missing.empty:
+            continue
+        runs = _runs(missing, interval_minutes)
+        if len(runs) == 1:
+            where = f" {_run_text(*runs[0])}"
+        else:
+            named = ", ".join(_run_text(*run) for run in runs[:MISSING_RUNS_NAMED])
+            more = len(runs) - MISSING_RUNS_NAMED
+            where = f", in {len(runs)} runs: {named}" + (f" and {more:,} more" if more > 0 else "")
+        about = f" (queue '{queue}')" if named_queues else ""
+        verb = "is" if missing.size == 1 else "are"
+        notes.append(
+            f"{name}: {counted(missing.size, 'interval')} missing{where}{about}"
+            f"{',' if len(runs) > 1 else ''} {verb} staffed as nobody, though the same weekday's "
+            "other days in the file list them; put them back with their forecast if they are open"
+        )
+    return notes
+
+
+def _missing_starts(listed: pd.DatetimeIndex) -> pd.DatetimeIndex:
+    """The starts of the days `listed` holds that another day of the same weekday lists and
+    their own day does not, inside `listed`'s span, sorted."""
+    if listed.tz is not None:  # one UTC offset for the whole file: its wall clock is the clock
+        listed = listed.tz_localize(None)
+    listed = listed.unique().sort_values()
+    if listed.size < 2:
+        return listed[:0]
+    days = listed.normalize()
+    slots = pd.DataFrame({"weekday": days.day_of_week, "time": listed - days}).drop_duplicates()
+    # Only days with a row: a day absent whole is a closed one (a holiday), as the forecast
+    # writes it.
+    listed_days = days.unique()
+    expected = pd.DataFrame({"day": listed_days, "weekday": listed_days.day_of_week}).merge(
+        slots, on="weekday"
+    )
+    expected = pd.DatetimeIndex(expected["day"] + expected["time"])
+    expected = expected[(expected >= listed[0]) & (expected <= listed[-1])]
+    return expected.difference(listed).sort_values()
+
+
+def _runs(
+    starts: pd.DatetimeIndex, interval_minutes: float
+) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """(first, last) of each run of `starts` one interval apart."""
+    step = pd.Timedelta(minutes=float(interval_minutes))
+    breaks = np.flatnonzero(starts[1:] - starts[:-1] != step) + 1
+    firsts = np.r_[0, breaks]
+    lasts = np.r_[breaks - 1, starts.size - 1]
+    return [(starts[first], starts[last]) for first, last in zip(firsts, lasts, strict=True)]
+
+
+def _run_text(first: pd.Timestamp, last: pd.Timestamp) -> str:
+    if first == last:
+        return f"at {first:%Y-%m-%d %H:%M}"
+    return f"between {first:%Y-%m-%d %H:%M} and {last:%Y-%m-%d %H:%M}"
 
 
 # Listed days from which a forecast that stops short of a whole week reads as one with closed days.

@@ -1,0 +1,97 @@
+"""Staffing probe, round nine: intervals deleted from a forecast before `cli.py staff`, the
+Erlang A occupancy cap met up to rounding, and an e-mail plan that starts on a closed day."""
+
+from __future__ import annotations
+
+import pandas as pd
+from staff_support import staff
+
+TARGETS = ("--service-level", 0.8, "--answer-within-seconds", 20, "--aht-seconds", 300)
+
+
+def _desk_forecast(weeks: int = 2, queue: str | None = "phone") -> pd.DataFrame:
+    """What `cli.py forecast` writes for a Mon-Fri 08:00-18:00 desk: only its open intervals,
+    so nights and weekends are absent on every day. Starts Monday 1 June 2026."""
+    starts = pd.date_range("2026-06-01", periods=weeks * 7 * 96, freq="15min")
+    starts = starts[(starts.day_of_week < 5) & (starts.hour >= 8) & (starts.hour < 18)]
+    frame = pd.DataFrame({"interval_start": starts, "volume": 20.0})
+    if queue is not None:
+        frame.insert(1, "queue", queue)
+    return frame
+
+
+def _without(frame: pd.DataFrame, first: str, last: str) -> pd.DataFrame:
+    """`frame` less the rows from `first` to `last` (a block deleted in a spreadsheet)."""
+    starts = pd.to_datetime(frame["interval_start"])
+    return frame[(starts < pd.Timestamp(first)) | (starts > pd.Timestamp(last))]
+
+
+def test_a_forecast_of_open_intervals_only_gets_no_missing_note(capsys, tmp_path):
+    # 10 working days x 40 intervals: the nights and the weekend are closed hours, absent on
+    # every day alike, so nothing is missing.
+    path = tmp_path / "forecast.csv"
+    _desk_forecast().to_csv(path, index=False)
+    code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS)
+    assert code == 0, err
+    assert "missing" not in err and "missing" not in out
+    assert len(pd.read_csv(tmp_path / "plan.csv")) == 400
+
+
+def test_intervals_deleted_from_the_forecast_are_named_on_stderr(capsys, tmp_path):
+    full, cut = tmp_path / "full.csv", tmp_path / "cut.csv"
+    _desk_forecast().to_csv(full, index=False)
+    # Monday 1 June 09:00-11:45 deleted: 12 quarter hours that Monday 8 June lists.
+    _without(_desk_forecast(), "2026-06-01 09:00", "2026-06-01 11:45").to_csv(cut, index=False)
+    code, out, err = staff(capsys, cut, tmp_path / "plan.csv", *TARGETS)
+    assert code == 0, err
+    assert (
+        f"note: {cut}: 12 intervals missing between 2026-06-01 09:00 and 2026-06-01 11:45 "
+        "(queue 'phone') are staffed as nobody"
+    ) in err
+    assert "put them back with their forecast if they are open" in err
+    # Only the note is new: the plan and the summary are the file's own 388 intervals.
+    assert len(pd.read_csv(tmp_path / "plan.csv")) == 388
+    assert "wrote 388 intervals" in out and "missing" not in out
+    staff(capsys, full, tmp_path / "full_plan.csv", *TARGETS)
+    full_plan = pd.read_csv(tmp_path / "full_plan.csv")
+    kept = pd.read_csv(tmp_path / "plan.csv")
+    assert (
+        kept.agents.tolist()
+        == full_plan.set_index("interval_start").loc[kept.interval_start, "agents"].tolist()
+    )
+
+
+def test_several_deleted_blocks_are_counted_and_the_first_named(capsys, tmp_path):
+    frame = _desk_forecast(weeks=3, queue=None)
+    for first, last in (
+        ("2026-06-02 17:00", "2026-06-02 17:45"),  # Tuesday's last hour: 4
+        ("2026-06-10 08:00", "2026-06-10 08:15"),  # Wednesday's first half hour: 2
+        ("2026-06-12 12:30", "2026-06-12 12:30"),  # one Friday quarter hour: 1
+        ("2026-06-15 10:00", "2026-06-15 10:15"),  # Monday 15 June: 2
+        ("2026-06-17 08:00", "2026-06-17 17:45"),  # all of Wednesday 17 June: a holiday
+    ):
+        frame = _without(frame, first, last)
+    path = tmp_path / "forecast.csv"
+    frame.to_csv(path, index=False)
+    code, _, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS)
+    assert code == 0, err
+    # The fourth block is counted, the first three named; a day absent whole is closed, as
+    # `cli.py forecast` writes a holiday it closes. No queue column: no queue named.
+    assert (
+        f"note: {path}: 9 intervals missing, in 4 runs: between 2026-06-02 17:00 and "
+        "2026-06-02 17:45, between 2026-06-10 08:00 and 2026-06-10 08:15, at 2026-06-12 12:30 "
+        "and 1 more, are staffed as nobody"
+    ) in err
+    assert "queue" not in err
+
+
+def test_a_deleted_first_or_last_interval_of_the_file_is_outside_its_span(capsys, tmp_path):
+    # The file's span is its first to its last listed interval: a forecast starting at 10:00
+    # or ending at 12:00 is a shorter forecast, not missing rows.
+    frame = _without(_desk_forecast(), "2026-06-01 00:00", "2026-06-01 09:45")
+    frame = _without(frame, "2026-06-12 12:15", "2026-06-12 23:45")
+    path = tmp_path / "forecast.csv"
+    frame.to_csv(path, index=False)
+    code, _, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS)
+    assert code == 0, err
+    assert "missing" not in err
