@@ -93,6 +93,17 @@ def occupancy_agents(load: np.ndarray, max_occupancy: np.ndarray) -> np.ndarray:
     return np.ceil(np.asarray(load, dtype=float) / max_occupancy - OCCUPANCY_TOLERANCE)
 
 
+def occupancy_margin(
+    occupancy: np.ndarray, max_occupancy: np.ndarray, agents: np.ndarray
+) -> np.ndarray:
+    """Room left under the occupancy cap at `agents` (met where >= 0), by occupancy_agents'
+    rule: the busy agents (occupancy x n) may pass cap x n by OCCUPANCY_TOLERANCE of an agent,
+    i.e. the occupancy the cap by a relative OCCUPANCY_TOLERANCE / n. For models whose carried
+    load is not A (Erlang A: A less the abandoned), so 0.8500000000000001 meets a cap of 0.85."""
+    agents = np.maximum(np.asarray(agents, dtype=float), 1.0)  # no agent: nothing busy
+    return max_occupancy * (1.0 + OCCUPANCY_TOLERANCE / agents) - occupancy
+
+
 def required_agents_erlang_c(
     load: np.ndarray,
     aht_seconds: np.ndarray,

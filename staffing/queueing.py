@@ -11,6 +11,7 @@ from staffing.erlang_c import (
     SERVICE_LEVEL_TOLERANCE,
     erlang_c_metrics,
     occupancy_agents,
+    occupancy_margin,
     required_agents_erlang_c,
 )
 from staffing.search import smallest_feasible
@@ -245,7 +246,7 @@ def _smallest_agents(targets: dict[str, np.ndarray | float | None]) -> np.ndarra
         at = busy[rows]
         got = erlang_a_metrics(load[at], agents, aht[at], within[at], patience[at])
         margins = _erlang_a_margins(
-            got, target[at], occupancy[at], asa_cap[at], abandon_cap[at], aht[at]
+            got, target[at], occupancy[at], asa_cap[at], abandon_cap[at], aht[at], agents
         )
         return np.stack(list(margins.values())).min(axis=0)
 
@@ -264,12 +265,14 @@ def _erlang_a_margins(
     asa_cap: np.ndarray,
     abandon_cap: np.ndarray,
     aht: np.ndarray,
+    agents: np.ndarray,
 ) -> dict[str, np.ndarray]:
-    """Each Erlang A target's margin at the metrics `got` (met where >= 0), by target name:
-    the one rule both sizing and `failing_targets` judge by."""
+    """Each Erlang A target's margin at the metrics `got` of `agents` (met where >= 0), by
+    target name: the one rule both sizing and `failing_targets` judge by. The service level
+    and the occupancy cap are met up to rounding, as under Erlang C."""
     return {
         SERVICE_LEVEL_TARGET: got["service_level"] - target + SERVICE_LEVEL_TOLERANCE,
-        OCCUPANCY_TARGET: occupancy - got["occupancy"],
+        OCCUPANCY_TARGET: occupancy_margin(got["occupancy"], occupancy, agents),
         ASA_TARGET: (asa_cap - got["asa_seconds"]) / aht,
         ABANDON_TARGET: abandon_cap - got["abandon_rate"],
     }
@@ -324,7 +327,7 @@ def failing_targets(
         got = erlang_a_metrics(load, staffed, flat["aht"], flat["within"], patience)
         margins = _erlang_a_margins(
             got, flat["target"], flat["occupancy"], flat["asa_cap"], flat["abandon_cap"],
-            flat["aht"],
+            flat["aht"], staffed,
         )  # fmt: skip
         # sizing never takes zero agents for a queue with contacts (see smallest_feasible)
         met = {name: (margin >= 0) & (staffed > 0) for name, margin in margins.items()}

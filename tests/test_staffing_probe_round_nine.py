@@ -4,7 +4,12 @@ Erlang A occupancy cap met up to rounding, and an e-mail plan that starts on a c
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from staff_support import staff
+
+from staffing.erlang_a import erlang_a_metrics
+from staffing.plan import StaffingSettings, plan_staffing
+from staffing.queueing import agents_per_target, failing_targets, required_agents
 
 TARGETS = ("--service-level", 0.8, "--answer-within-seconds", 20, "--aht-seconds", 300)
 
@@ -95,3 +100,42 @@ def test_a_deleted_first_or_last_interval_of_the_file_is_outside_its_span(capsys
     code, _, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS)
     assert code == 0, err
     assert "missing" not in err
+
+
+# Loads at which n agents are busy exactly the occupancy cap: A / cap = n in exact arithmetic.
+# Far more agents than Erlangs wait almost never (abandonment ~1e-18 and below), so Erlang A
+# carries all the load, as Erlang C does.
+EXACT_CAP_LOADS = [
+    # 98.1 calls x 300 s / 900 s = 32.7 Erlangs; 32.7 / 0.3 = 109 agents, read 0.30000000000000004
+    pytest.param(98.1, 300.0, 900.0, 0.3, 109, id="32.7 Erlangs at a 30% cap"),
+    # 20,519 calls x 180 s / 1,800 s = 2,051.9 Erlangs; / 0.85 = 2,414, read 0.8500000000000001
+    pytest.param(20519.0, 180.0, 1800.0, 0.85, 2414, id="2,051.9 Erlangs at an 85% cap"),
+]
+
+
+@pytest.mark.parametrize(("volume", "aht", "interval", "cap", "agents"), EXACT_CAP_LOADS)
+def test_erlang_a_takes_the_agents_whose_occupancy_is_the_cap_up_to_rounding(
+    volume, aht, interval, cap, agents
+):
+    got = erlang_a_metrics(volume * aht / interval, float(agents), aht, 20.0, 180.0)
+    assert got["occupancy"][0] == pytest.approx(cap, rel=1e-15)  # the cap, to the last digit
+    assert got["abandon_rate"][0] < 1e-15
+    targets = dict(max_occupancy=cap, patience_seconds=180.0)
+    # The occupancy cap binds (the 80% in 20 s target needs far fewer), and Erlang C agrees.
+    assert required_agents(volume, aht, interval, 0.8, 20, max_occupancy=cap) == agents
+    assert required_agents(volume, aht, interval, 0.8, 20, **targets) == agents  # was + 1
+    assert agents_per_target(volume, aht, interval, 0.8, 20, **targets)["occupancy"] == agents
+    failing = failing_targets(volume, aht, interval, agents, 0.8, 20, **targets)
+    assert not failing["occupancy"]  # was missed at the cap itself
+    assert failing_targets(volume, aht, interval, agents - 1, 0.8, 20, **targets)["occupancy"]
+
+
+def test_a_plan_with_patience_staffs_the_exact_cap_as_without():
+    frame = pd.DataFrame(
+        {"interval_start": pd.date_range("2026-06-01 09:00", periods=2, freq="15min"),
+         "volume": [98.1, 0.0]}
+    )  # fmt: skip
+    settings = StaffingSettings(aht_seconds=300.0, max_occupancy=0.3, patience_seconds=180.0)
+    plan = plan_staffing(frame, 15, settings)
+    assert plan.agents.tolist() == [109, 1]
+    assert plan.limit.iloc[0] == "occupancy"
