@@ -70,11 +70,13 @@ def email_plan(
         raise InputError("e-mail work arrives but no interval is open to answer it")
     # The horizon is cut out of a continuing stream. Before it, the arrivals still due inside
     # the horizon are assumed to follow the horizon's own weekdays and times (read one week
-    # later, or one day later on a horizon under a week) and to have been staffed to plan, so
-    # the inbox at the start holds the night's mail: an empty inbox gave Monday 08:00 22
-    # agents against Tuesday's 76. After it, the open pattern goes on and the next period is
-    # staffed to plan: work whose window runs past the end is staffed here only for its share
-    # inside the horizon, and is not late for want of it.
+    # later, or on a horizon under a week as its first worked day) and to have been staffed to
+    # plan, so the inbox at the start holds the night's mail: an empty inbox gave Monday 08:00
+    # 22 agents against Tuesday's 76. A plan starting on a closed day (Sunday) so holds the
+    # mail since the last worked hour before it, as one starting on Monday does, and its own
+    # closed day's arrivals come on top. After it, the open pattern goes on and the next
+    # period is staffed to plan: work whose window runs past the end is staffed here only for
+    # its share inside the horizon, and is not late for want of it.
     lead = _lead_intervals(open_mask, window, interval_seconds)
     after = _pattern_after(open_mask, window, interval_seconds)
     full_volume = np.concatenate([volume[lead], volume, np.zeros(after.size)])
@@ -170,23 +172,31 @@ def response_window_intervals(response_hours: float, interval_seconds: float) ->
 
 def _lead_intervals(open_mask: np.ndarray, window: int, interval_seconds: float) -> np.ndarray:
     """Where the intervals before the horizon are read from: the same weekdays and times one
-    week later (one day later on a horizon under a week), going back far enough that every
-    earlier arrival was due before the horizon starts, i.e. past `window` open intervals.
-    Empty (an empty inbox at the start) on under a day of data or with no open interval in the
-    period read."""
+    week later (on a horizon under a week, its first day again), going back far enough that
+    every earlier arrival was due before the horizon starts, i.e. past `window` open intervals.
+
+    A horizon under a week starting on a closed day (Sunday, mail worked Monday to Friday)
+    reads them as its first worked day instead: its first day again never opens, so the inbox
+    was empty at the start and its Monday answered less mail than the Monday of a plan
+    starting Monday (73 agent-intervals against 320 on a 24-hour window). Empty (an empty
+    inbox at the start) on under a day of data or with no whole period of the horizon open.
+    """
     for days in (7, 1):
         period = int(round(days * 86_400 / interval_seconds))
         if 0 < period <= open_mask.size:
             break
     else:
         return np.zeros(0, dtype=np.int64)
-    open_per_period = int(np.count_nonzero(open_mask[:period]))
-    if open_per_period == 0:
+    whole = open_mask[: open_mask.size // period * period].reshape(-1, period)
+    open_per_period = np.count_nonzero(whole, axis=1)
+    worked = np.flatnonzero(open_per_period)
+    if worked.size == 0:
         return np.zeros(0, dtype=np.int64)
+    first = int(worked[0])  # the first day (or week) with a worked interval
     # Whole periods holding at least `window` open intervals, plus one for the closed run
     # before the earliest of them (mail arriving then is due at the same time).
-    periods = -(-window // open_per_period) + 1
-    return np.arange(-periods * period, 0) % period
+    periods = -(-window // int(open_per_period[first])) + 1
+    return np.arange(-periods * period, 0) % period + first * period
 
 
 def _pattern_after(open_mask: np.ndarray, window: int, interval_seconds: float) -> np.ndarray:

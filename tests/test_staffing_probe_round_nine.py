@@ -139,3 +139,69 @@ def test_a_plan_with_patience_staffs_the_exact_cap_as_without():
     plan = plan_staffing(frame, 15, settings)
     assert plan.agents.tolist() == [109, 1]
     assert plan.limit.iloc[0] == "occupancy"
+
+
+def _office_mail(
+    start: str, days: int, response_hours: float, sunday_mail: float = 10.0
+) -> pd.DataFrame:
+    """10 e-mails of 5 minutes every 15 minutes round the clock (`sunday_mail` on Sundays),
+    worked Mon-Fri 08:00-18:00; the plan `plan_staffing` makes of them, by interval_start."""
+    starts = pd.date_range(start, periods=days * 96, freq="15min")
+    frame = pd.DataFrame(
+        {
+            "interval_start": starts,
+            "volume": pd.Series(10.0, index=starts).where(starts.day_of_week != 6, sunday_mail),
+            "aht_seconds": 300.0,
+            "is_open": starts.day_of_week < 5,  # the desk is shut to mail at the weekend
+        }
+    ).reset_index(drop=True)
+    settings = StaffingSettings(
+        channel="email", email_response_hours=response_hours, email_hours=(8.0, 18.0)
+    )
+    return plan_staffing(frame, 15, settings).set_index("interval_start")
+
+
+MONDAY = "2026-12-07"  # the plans below start Sunday 6 or Monday 7 December 2026
+
+
+@pytest.mark.parametrize(
+    ("response_hours", "monday_total"),
+    [
+        # 4 working hours: the night's mail (Sunday 18:00 to Monday 08:00, 56 intervals x
+        # 3,000 s) is shared by 08:00-11:45, 15 agents each (see round eight), then 3,000 s an
+        # interval (3.33 agents) to 18:00: 16 x 15 + 24 x 10 / 3 = 320 agent-intervals.
+        pytest.param(4.0, 320, id="4 working hours"),
+        # 24 working hours (2.4 working days): in steady state a day pays for a day's mail,
+        # 96 x 3,000 s / 900 s = 320 agent-intervals.
+        pytest.param(24.0, 320, id="24 working hours"),
+    ],
+)
+def test_a_plan_starting_on_a_closed_day_staffs_monday_as_one_starting_monday(
+    response_hours, monday_total
+):
+    # No mail on the closed Sunday: Monday must not depend on whether the plan lists Sunday.
+    # It started with an empty inbox: 215 (4 h) and 73 (24 h) agent-intervals on Monday.
+    from_sunday = _office_mail("2026-12-06", 4, response_hours, sunday_mail=0.0).loc[MONDAY]
+    from_monday = _office_mail(MONDAY, 3, response_hours, sunday_mail=0.0).loc[MONDAY]
+    assert from_monday.agents.sum() == monday_total
+    assert from_sunday.agents.tolist() == from_monday.agents.tolist()
+    assert from_sunday.backlog.tolist() == pytest.approx(from_monday.backlog.tolist())
+    assert from_sunday.service_level.min() == pytest.approx(1.0)
+
+
+def test_the_closed_days_mail_is_answered_on_top_of_the_usual_monday():
+    # Sunday's own mail (96 intervals x 10 e-mails x 300 s = 288,000 s) joins the inbox Monday
+    # 08:00 opens on and is due by 12:00 (4 working hours): 18,000 s = 20 more agents in each
+    # of 08:00-11:45 than a Monday whose day before was a working day (15), the afternoon alike.
+    # It was 27-30 agents, the inbox carried in from before Sunday left out.
+    from_sunday = _office_mail("2026-12-06", 4, 4.0).loc[MONDAY]
+    from_monday = _office_mail(MONDAY, 3, 4.0).loc[MONDAY]
+    morning = slice(f"{MONDAY} 08:00", f"{MONDAY} 11:45")
+    assert from_sunday.loc[morning, "agents"].tolist() == [35] * 16
+    assert from_monday.loc[morning, "agents"].tolist() == [15] * 16
+    afternoon = slice(f"{MONDAY} 12:00", f"{MONDAY} 17:45")
+    assert (from_sunday.loc[afternoon, "agents"] == from_monday.loc[afternoon, "agents"]).all()
+    assert from_sunday.agents.sum() == 320 + 320
+    # at 07:45: Monday's inbox (635, round eight) and Sunday's 960 e-mails
+    assert from_sunday.loc[f"{MONDAY} 07:45", "backlog"] == pytest.approx(635 + 960)
+    assert from_sunday.service_level.min() == pytest.approx(1.0)
