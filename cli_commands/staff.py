@@ -6,7 +6,6 @@ import argparse
 import csv
 import itertools
 import re
-import sys
 import textwrap
 from pathlib import Path
 
@@ -232,7 +231,7 @@ def run(args: argparse.Namespace) -> int:
     for note in minimum_staffing_notes(plan, interval_minutes, settings.min_agents_open):
         print(f"note: {note}")
     for note in missing_intervals_notes(plan, interval_minutes, args.forecast, QUEUE in forecast):
-        print(f"note: {note}", file=sys.stderr)
+        print(f"note: {note}")
     return 0
 
 
