@@ -151,18 +151,22 @@ class IntervalGrid:
         """One line per queue: how many weekly slots are open, and contacts in closed ones."""
         layout = self.layout
         weekly = 7 * layout.slots_per_day
-        closed_contacts = np.bincount(
-            np.repeat(np.arange(len(self.queue_names)), layout.n_days * layout.slots_per_day),
-            weights=np.where(self.is_open, 0.0, np.nan_to_num(self.volume)),
-            minlength=len(self.queue_names),
+        queue_of_slot = np.repeat(
+            np.arange(len(self.queue_names)), layout.n_days * layout.slots_per_day
         )
-        closed_abandoned = np.zeros(len(self.queue_names))
-        if self.abandoned is not None:
-            closed_abandoned = np.bincount(
-                np.repeat(np.arange(len(self.queue_names)), layout.n_days * layout.slots_per_day),
-                weights=np.where(self.is_open, 0.0, np.nan_to_num(self.abandoned)),
+
+        def in_closed_slots(values: np.ndarray | None) -> np.ndarray:
+            """Per queue, the sum of `values` over its closed slots (0 when unknown)."""
+            if values is None:
+                return np.zeros(len(self.queue_names))
+            return np.bincount(
+                queue_of_slot,
+                weights=np.where(self.is_open, 0.0, np.nan_to_num(values)),
                 minlength=len(self.queue_names),
             )
+
+        closed_contacts = in_closed_slots(self.volume)
+        closed_abandoned = in_closed_slots(self.abandoned)
         notes = []
         for code, queue in enumerate(self.queue_names):
             stray = closed_contacts[code]
@@ -213,7 +217,9 @@ def _answered_hours(
 ) -> np.ndarray:
     """Open hours (7 x slots) as the answered contacts tell them; all open when they cannot."""
     known = ~np.isnan(served) & ~np.isnan(history)
-    if np.nansum(served[known]) < MIN_ANSWERED_SHARE_FOR_HOURS * np.nansum(history[known]):
+    if not known.any() or (
+        served[known].sum() < MIN_ANSWERED_SHARE_FOR_HOURS * history[known].sum()
+    ):
         return np.ones((7, history.shape[1]), dtype=bool)
     # A slot whose answered count is unknown (a file without outcomes) counts its contacts.
     return learn_open_slots(np.where(np.isnan(served), history, served), weekdays, interval_minutes)

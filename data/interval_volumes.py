@@ -371,23 +371,23 @@ def _native_grid(
             return None
         return weighted_mean_at(index, layout.size, values, weights)
 
-    answered = None
-    if rows.answered is not None and not np.isnan(rows.answered).all():
-        answered_reported = sum_at(index, layout.size, (~np.isnan(rows.answered)).astype(float))
-        answered = np.where(
-            answered_reported > 0, sum_at(index, layout.size, np.nan_to_num(rows.answered)), np.nan
-        )
-    is_open, open_slots = learn_grid_open_hours(layout, volume, observed, answered)
-    # Closed slots without a row had no contacts; open ones without a row are gaps.
-    volume = np.where(observed, volume, np.where(is_open, np.nan, 0.0))
-
     def counts(values: np.ndarray | None) -> np.ndarray | None:
-        """Summed per slot; unknown where the slot is missing or no row of it reports them
-        (a file without the column, merged with one that has it)."""
+        """Summed per slot; unknown where no row of the slot reports them (a file without the
+        column, merged with one that has it)."""
         if values is None:
             return None
         reported = sum_at(index, layout.size, (~np.isnan(values)).astype(float)) > 0
-        return np.where(np.isnan(volume) | ~reported, np.nan, sum_at(index, layout.size, values))
+        return np.where(reported, sum_at(index, layout.size, values), np.nan)
+
+    answered = counts(rows.answered)
+    is_open, open_slots = learn_grid_open_hours(layout, volume, observed, answered)
+    # Closed slots without a row had no contacts; open ones without a row are gaps.
+    volume = np.where(observed, volume, np.where(is_open, np.nan, 0.0))
+    abandoned = counts(rows.abandoned)
+    if answered is not None:  # unknown where the slot is missing, as its volume
+        answered = np.where(np.isnan(volume), np.nan, answered)
+    if abandoned is not None:
+        abandoned = np.where(np.isnan(volume), np.nan, abandoned)
 
     return IntervalGrid(
         layout,
@@ -397,8 +397,8 @@ def _native_grid(
         is_open & ~observed,
         open_slots,
         aht=mean(rows.aht, handled_weights(rows.answered, rows.volume)),
-        answered=counts(rows.answered),
-        abandoned=counts(rows.abandoned),
+        answered=answered,
+        abandoned=abandoned,
         wait=mean(rows.wait, rows.answered),
         abandon_wait=mean(rows.abandon_wait, rows.abandoned),
     )

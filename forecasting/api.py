@@ -288,9 +288,11 @@ def _with_sparse_hours(
 ) -> list[QueueHistory]:
     """The histories with a too-sparse queue's open hours widened (see sparse_hours), the
     file's busier queues - forecast or not - lending theirs; a note per widened queue."""
-    unanswered = _weekly_abandoned(frame, step)
-    if not any(too_sparse(history, unanswered.get(history.queue)) for history in histories):
+    # Calls nobody answered only lower what a queue's hours leave out: read them only when
+    # some queue would be too sparse without them.
+    if not any(too_sparse(history) for history in histories):
         return histories
+    unanswered = _weekly_abandoned(frame, step)
     masks = {}  # the open hours of every queue not too sparse to learn its own
     for queue in frame[QUEUE].unique():
         history = next((h for h in histories if h.queue == queue), None)

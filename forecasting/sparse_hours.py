@@ -38,15 +38,15 @@ def too_sparse(history: QueueHistory, unanswered: np.ndarray | None = None) -> b
     `unanswered` (per weekday x slot, over the history) met a closed center: not left out."""
     totals = weekly_contacts(history)
     total = totals.sum()
-    return total > 0 and _left_out(history, unanswered) > SPARSE_CLOSED_SHARE * total
+    return total > 0 and _left_out(history, totals, unanswered) > SPARSE_CLOSED_SHARE * total
 
 
-def _left_out(history: QueueHistory, unanswered: np.ndarray | None) -> float:
-    """Contacts in closed slots, less those the outcomes say nobody answered."""
-    closed = weekly_contacts(history)
+def _left_out(history: QueueHistory, totals: np.ndarray, unanswered: np.ndarray | None) -> float:
+    """Contacts (`totals`, per weekday x slot) in closed slots, less those the outcomes say
+    nobody answered."""
     if unanswered is not None:
-        closed = closed - np.minimum(closed, unanswered)
-    return float(closed[~history.open_mask].sum())
+        totals = totals - np.minimum(totals, unanswered)
+    return float(totals[~history.open_mask].sum())
 
 
 def steady(history: QueueHistory) -> bool:
@@ -70,7 +70,7 @@ def widen_sparse_hours(
         return history, None
     totals = weekly_contacts(history)
     total = totals.sum()
-    closed = _left_out(history, unanswered)
+    closed = _left_out(history, totals, unanswered)
     # Any weekday it had contacts on: its forecast follows that weekday's own history, so a
     # weekday with a stray or two adds little, while a weekday left closed loses its contacts.
     days = totals.sum(axis=1) > 0
