@@ -11,7 +11,7 @@ import pandas as pd
 
 from data.errors import InputError
 from data.reader import PLAUSIBLE_HANDLE_SECONDS
-from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME
+from data.schema import AHT_SECONDS, ANSWERED, INTERVAL_START, IS_OPEN, QUEUE, VOLUME
 from planning.aht_profile import aht_factors
 from planning.scenario import MEAN_QUANTILE, Scenario
 from staffing.plan import (
@@ -53,24 +53,37 @@ def is_plausible_aht(seconds: float) -> bool:
 
 
 def default_aht_by_queue(intervals: pd.DataFrame, plausible_only: bool = True) -> dict[str, float]:
-    """Volume-weighted mean handle time per queue from the history; queues without AHT (or, with
-    `plausible_only`, with an implausible one: the import notes say why) are left out."""
+    """Mean handle time per queue from the history, each interval's AHT weighted by the contacts
+    it was measured on: its answered count where the history has one, else its volume. Queues
+    without AHT (or, with `plausible_only`, with an implausible one: the import notes say why)
+    are left out."""
     if AHT_SECONDS not in intervals or intervals.empty:
         return {}
     aht = pd.to_numeric(intervals[AHT_SECONDS], errors="coerce").to_numpy(dtype=float)
-    volume = pd.to_numeric(intervals[VOLUME], errors="coerce").to_numpy(dtype=float)
-    usable = np.isfinite(aht) & np.isfinite(volume) & (volume > 0) & (aht > 0)
+    weight = handled_contacts(intervals)
+    usable = np.isfinite(aht) & np.isfinite(weight) & (weight > 0) & (aht > 0)
     if not usable.any():
         return {}
     known = pd.DataFrame(
-        {QUEUE: intervals[QUEUE].to_numpy()[usable], "weighted": aht[usable] * volume[usable],
-         VOLUME: volume[usable]}
+        {QUEUE: intervals[QUEUE].to_numpy()[usable], "weighted": aht[usable] * weight[usable],
+         "weight": weight[usable]}
     )  # fmt: skip
-    sums = known.groupby(QUEUE, sort=True)[["weighted", VOLUME]].sum()
-    learned = {str(queue): float(row.weighted / row.volume) for queue, row in sums.iterrows()}
+    sums = known.groupby(QUEUE, sort=True)[["weighted", "weight"]].sum()
+    learned = {str(queue): float(row.weighted / row.weight) for queue, row in sums.iterrows()}
     if plausible_only:
         return {queue: seconds for queue, seconds in learned.items() if is_plausible_aht(seconds)}
     return learned
+
+
+def handled_contacts(intervals: pd.DataFrame) -> np.ndarray:
+    """Per interval, the contacts its handle time is a mean over: the answered ones where the
+    history counts them (abandoned calls have no handle time, so weighing an interval's AHT by
+    all its contacts over-weighs the busy, high-abandon hours), else every contact."""
+    volume = pd.to_numeric(intervals[VOLUME], errors="coerce").to_numpy(dtype=float)
+    if ANSWERED not in intervals:
+        return volume
+    answered = pd.to_numeric(intervals[ANSWERED], errors="coerce").to_numpy(dtype=float)
+    return np.where(np.isfinite(answered), answered, volume)
 
 
 def forecast_handle_times(

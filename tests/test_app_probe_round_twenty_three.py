@@ -1,0 +1,65 @@
+"""Round twenty-three of a manager's probe: the handle time a call log shows is the one it is
+staffed with, the special days read the day-by-day table's contacts, the example week fits a
+short forecast, and a lone queue on the stand-in handle time is warned about once, driven
+headless with AppTest on the sample and the real data in ../shared."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+from test_app_pages import assert_clean, go, metric, open_app, table
+
+from planning import default_aht_by_queue
+
+CSV = "text/csv"
+
+
+def upload(app: AppTest, path_or_name, content: bytes | None = None) -> AppTest:
+    """`app` with one file picked in the Data page's uploader: a path, or a name and its bytes."""
+    name = path_or_name if content is not None else path_or_name.name
+    data = content if content is not None else path_or_name.read_bytes()
+    app.file_uploader(key="upload_files").set_value([(name, data, CSV)]).run()
+    assert_clean(app)
+    return app
+
+
+# ------------------------------------------------- One handle time for a call log, everywhere
+
+
+def test_the_bank_logs_handle_time_reads_the_same_on_the_data_and_staffing_pages(shared_data):
+    log = shared_data / "anonymous_bank" / "february_1999.txt"
+    app = upload(open_app(), log)
+    raw = pd.read_csv(log, sep="\t")
+    talk = raw.loc[raw["outcome"] == "AGENT", "ser_time"]
+    assert round(talk.mean()) == 176  # answered calls' mean talk time
+    assert metric(app, "Mean handle time") == "176 s"
+    # Before: "Mean handle time of all: 178 s" under the 176 s, and 178 s staffed: each
+    # interval's mean talk time weighed by all its calls, the 5,904 hung up included.
+    assert "Mean handle time of all: 176 s." in [item.value for item in app.caption]
+
+    go(app, "staffing")
+    assert_clean(app)
+    assert app.number_input(key="aht_seconds").value == 176
+    assert any("(176 s on average)" in item.value for item in app.caption)
+    overview, _ = table(app, "queue", "aht_seconds", "fte")
+    assert overview["aht_seconds"].tolist() == [176]
+
+
+def test_an_intervals_handle_time_weighs_by_the_contacts_answered():
+    intervals = pd.DataFrame(
+        {
+            "queue": ["a", "a", "b", "b"],
+            "volume": [10.0, 40.0, 10.0, 10.0],
+            "answered": [10.0, 20.0, np.nan, np.nan],  # b: no answered counts
+            "aht_seconds": [100.0, 200.0, 100.0, 300.0],
+        }
+    )
+    # a: (10 x 100 + 20 x 200) / 30 answered = 166.7 s, not (10 x 100 + 40 x 200) / 50 = 180 s.
+    assert default_aht_by_queue(intervals) == {
+        "a": pytest.approx(500 / 3),
+        "b": pytest.approx(200.0),
+    }
+
+
