@@ -418,6 +418,14 @@ elif special.empty:
         f"horizon ({settings.country_label(st.session_state['holiday_country'])} calendar)."
     )
 else:
+    # The day-by-day table's whole contacts: each day rounded on its own could read a contact
+    # off the same day there (4,015 against 4,016).
+    day_figures = dict(zip(pd.to_datetime(days["date"]), days["forecast_contacts"], strict=True))
+    special = special.assign(
+        forecast_contacts=pd.to_datetime(special["date"])
+        .map(day_figures)
+        .fillna(special["forecast_contacts"])
+    )
     tables.show(
         special.drop(columns=QUEUE),
         key="special_days_table",

@@ -63,3 +63,27 @@ def test_an_intervals_handle_time_weighs_by_the_contacts_answered():
     }
 
 
+# ------------------------------------------------- Special days: the day-by-day table's figures
+
+
+def test_special_days_show_the_contacts_the_day_by_day_table_shows(shared_data):
+    app = upload(open_app(), shared_data / "axa" / "series" / "Tech. Axa.csv")
+    go(app, "forecast")
+    assert_clean(app)
+    days, _ = table(app, "forecast_contacts", "usual_contacts", "vs_usual")
+    special, _ = table(app, "special_day", "forecast_contacts")
+    by_day = dict(zip(pd.to_datetime(days["date"]), days["forecast_contacts"], strict=True))
+    listed = dict(zip(special["special_day"], pd.to_datetime(special["date"]), strict=True))
+    assert list(listed) == [
+        "New Year's Day",
+        "Day after New Year's Day",
+        "Epiphany",
+        "Day after Epiphany",
+    ]
+    # Before: Epiphany read 4,015 here and 4,016 in the day-by-day table above.
+    epiphany = special.set_index("special_day").loc["Epiphany", "forecast_contacts"]
+    assert epiphany == by_day[pd.Timestamp("2014-01-06")] == 4016
+    assert [by_day[day] for day in listed.values()] == special["forecast_contacts"].tolist()
+    assert days["forecast_contacts"].sum() == int(metric(app, "Forecast contacts").replace(",", ""))
+
+
