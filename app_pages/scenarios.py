@@ -386,9 +386,10 @@ def _save_examples(current: state.CurrentDataset, queue: str) -> None:
     _, forecast = settings.queue_forecast(current, queue)
     starts = pd.to_datetime(forecast[INTERVAL_START]) if len(forecast) else None
     first_day = starts.min().normalize() if starts is not None else None
+    last_day = starts.max().normalize() if starts is not None else None
     taken = set(state.store().list_scenarios(current.name))
     saved = []
-    for scenario in example_scenarios(settings.current_scenario(), first_day):
+    for scenario in example_scenarios(settings.current_scenario(), first_day, last_day):
         if scenario.name in taken:
             continue
         state.store().save_scenario(current.name, scenario.name, scenario.to_dict(), replace=False)

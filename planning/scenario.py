@@ -305,21 +305,31 @@ def settings_changed_since(saved: Scenario, now: Scenario) -> list[str]:
     return changed
 
 
-def example_scenarios(base: Scenario, first_day: pd.Timestamp | None) -> list[Scenario]:
+def example_scenarios(
+    base: Scenario, first_day: pd.Timestamp | None, last_day: pd.Timestamp | None = None
+) -> list[Scenario]:
     """The comparisons a manager makes first, from the current settings: the same demand 30%
-    higher over the forecast's first week (a campaign, a lockdown week), a stricter target
-    (voice and chat: e-mail has a response window instead), staffing to the P80 forecast and
-    more part-time shifts."""
+    higher over the forecast's first week (a campaign, a lockdown week; a forecast shorter than
+    a week, `first_day` to `last_day`, over its own days), a stricter target (voice and chat:
+    e-mail has a response window instead), staffing to the P80 forecast and more part-time
+    shifts."""
     examples = [dataclasses.replace(base, name=CURRENT_SETTINGS)]
     if first_day is not None:
-        last_day = first_day + pd.Timedelta(days=6)
+        week_end = first_day + pd.Timedelta(days=6)
+        # Days past the forecast would only earn the example a warning that they change nothing.
+        change_to = min(week_end, last_day) if last_day is not None else week_end
+        days = (
+            f"{first_day:%d %b} – {change_to:%d %b}"
+            if change_to.normalize() > first_day.normalize()
+            else f"{first_day:%d %b}"
+        )
         examples.append(
             dataclasses.replace(
                 base,
-                name=f"+30% volume {first_day:%d %b} – {last_day:%d %b}",
+                name=f"+30% volume {days}",
                 volume_change_pct=30.0,
                 change_from=first_day.date(),
-                change_to=last_day.date(),
+                change_to=change_to.date(),
             )
         )
     if base.staffing.channel != "email":

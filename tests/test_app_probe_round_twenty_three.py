@@ -11,7 +11,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from test_app_pages import assert_clean, go, metric, open_app, table
 
-from planning import default_aht_by_queue
+from planning import Scenario, default_aht_by_queue
+from planning.scenario import example_scenarios
 
 CSV = "text/csv"
 
@@ -85,5 +86,44 @@ def test_special_days_show_the_contacts_the_day_by_day_table_shows(shared_data):
     assert epiphany == by_day[pd.Timestamp("2014-01-06")] == 4016
     assert [by_day[day] for day in listed.values()] == special["forecast_contacts"].tolist()
     assert days["forecast_contacts"].sum() == int(metric(app, "Forecast contacts").replace(",", ""))
+
+
+# ------------------------------------------------- The example week within a short forecast
+
+
+def test_the_example_busy_week_fits_a_forecast_of_three_days(picco_home):
+    app = go(open_app(horizon_days=3), "scenarios")
+    app.button(key="save_example_scenarios").click().run()
+    assert_clean(app)
+    # Before: "+30% volume 23 Nov – 29 Nov", and at once a warning that its days reach beyond
+    # the forecast (Mon 23 Nov to Wed 25 Nov) and only those inside it are changed.
+    assert not [item.value for item in app.warning if "beyond the forecast" in item.value]
+    shown = app.dataframe[-1].value
+    busier = "+30% volume 23 Nov – 25 Nov"
+    assert busier in shown.columns
+    row = "Contacts expected over 3 days"
+    assert shown.loc[row, "Current settings"] == "5,839"
+    assert shown.loc[row, busier] == "7,591"
+    assert shown.loc[row, f"{busier} Δ%"] == "+30.0%"
+
+
+def test_the_example_busy_week_is_cut_to_the_forecasts_days():
+    base = Scenario("typed")
+    first = pd.Timestamp("2026-11-23")
+
+    def busier(last_day: pd.Timestamp | None) -> Scenario:
+        return example_scenarios(base, first, last_day)[1]
+
+    week = busier(pd.Timestamp("2026-12-06"))  # a 14-day forecast: its first week
+    assert (week.name, str(week.change_to)) == ("+30% volume 23 Nov – 29 Nov", "2026-11-29")
+    three = busier(pd.Timestamp("2026-11-25"))
+    assert (three.name, str(three.change_from), str(three.change_to)) == (
+        "+30% volume 23 Nov – 25 Nov",
+        "2026-11-23",
+        "2026-11-25",
+    )
+    one = busier(first)
+    assert (one.name, str(one.change_to)) == ("+30% volume 23 Nov", "2026-11-23")
+    assert busier(None).name == "+30% volume 23 Nov – 29 Nov"  # no last day known: a week
 
 
