@@ -107,7 +107,10 @@ with st.container(border=True):
         "occupancy and abandonment are still measured on the mean forecast, the contacts to "
         "expect, so they show the buffer a higher quantile buys.",
     )
-    if settings.on_stand_in_aht(current, queue, float(st.session_state["aht_seconds"])):
+    warned_of_stand_in = settings.on_stand_in_aht(
+        current, queue, float(st.session_state["aht_seconds"])
+    )
+    if warned_of_stand_in:
         # Only in the input's tooltip, the default read as the data's own handle time.
         st.warning(settings.stand_in_aht_note(queue), icon=":material/timer_off:")
     shape = settings.learned_aht_profile(current, queue)
@@ -625,8 +628,9 @@ if rows:
         "All queues",
         key="download_queues",
     )
-    if stand_ins:
-        # The caption above says "else from the data": not so for these.
+    # The caption above says "else from the data": not so for these. The queue on screen alone
+    # was warned about at its handle time already, in the same words.
+    if stand_ins and not (warned_of_stand_in and stand_ins == [queue]):
         st.warning(settings.stand_in_aht_queues_note(stand_ins), icon=":material/timer_off:")
     if flagged:
         st.info(minimum_queues_note(flagged), icon=":material/person_off:")

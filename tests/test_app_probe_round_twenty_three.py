@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
-from test_app_pages import assert_clean, go, metric, open_app, table
+from test_app_pages import assert_clean, go, metric, open_app, small_export, table
 
 from planning import Scenario, default_aht_by_queue
 from planning.scenario import example_scenarios
@@ -127,3 +127,18 @@ def test_the_example_busy_week_is_cut_to_the_forecasts_days():
     assert busier(None).name == "+30% volume 23 Nov – 29 Nov"  # no last day known: a week
 
 
+# ------------------------------------------------- A lone queue's stand-in handle time, once
+
+
+def test_a_lone_queue_on_the_stand_in_handle_time_is_warned_about_once(picco_home):
+    app = upload(open_app(), "calls.csv", small_export())  # one queue, counts only
+    go(app, "staffing")
+    assert_clean(app)
+    # Before: a second warning under the All queues table said the same of the same queue.
+    assert [item.value for item in app.warning] == [
+        "The data holds no handle times for 'calls': the 300 s above is a stand-in, not a "
+        "measured figure, and every agent, hour and cost below rests on it. Type the queue's "
+        "average handle time (talk, hold and after-call work)."
+    ]
+    overview, _ = table(app, "queue", "aht_seconds", "fte")
+    assert overview["aht_seconds"].tolist() == [300]
