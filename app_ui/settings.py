@@ -819,6 +819,7 @@ def staffing_warnings() -> list[str]:
         shrinkage_pct=float(session["shrinkage_pct"]),
         aht_s=float(session["aht_seconds"]),
         agent_cost=float(session["agent_cost"]),
+        weekly_contract_hours=float(session["weekly_hours"]),
     )
 
 

@@ -621,6 +621,7 @@ def unusual_settings(
         shrinkage_pct=args.shrinkage * 100,
         aht_s=args.aht_seconds,
         agent_cost=args.agent_hourly_cost,
+        weekly_contract_hours=args.weekly_contract_hours,
     )
 
 

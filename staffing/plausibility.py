@@ -43,6 +43,8 @@ TYPICAL_SERVICE_LEVEL_PCT = (80.0, 90.0)
 LOWEST_PLAUSIBLE_SERVICE_LEVEL_PCT = 50.0
 PLAUSIBLE_AHT_SECONDS = (20.0, 3600.0)
 PLAUSIBLE_AGENT_COST = (5.0, 200.0)  # EUR per paid hour, fully loaded
+TYPICAL_WEEKLY_HOURS = (35.0, 40.0)
+PLAUSIBLE_WEEKLY_HOURS = (30.0, 48.0)  # a full-time contract's paid hours a week
 
 
 def _range(bounds: tuple[float, float], unit: str = "%") -> str:
@@ -56,6 +58,7 @@ def implausible_values(
     shrinkage_pct: float | None = None,
     aht_s: float | None = None,
     agent_cost: float | None = None,
+    weekly_contract_hours: float | None = None,
 ) -> list[str]:
     """Possible but unusual settings, each with what is typical: the plan is still made, the
     manager only learns the figures may rest on a typo.
@@ -110,5 +113,12 @@ def implausible_values(
             f"An agent cost of € {amount_text(agent_cost)} per paid hour is unusual: a fully loaded "
             f"hour usually costs € {amount_text(low)} to € {amount_text(high)}, so the costs below may "
             "be off."
+        )
+    low, high = PLAUSIBLE_WEEKLY_HOURS
+    if weekly_contract_hours is not None and not low <= weekly_contract_hours <= high:
+        hours = amount_text(weekly_contract_hours)
+        notes.append(
+            f"A full-time week of {hours} h is unusual: each FTE then counts {hours} h of pay a "
+            f"week. Full-time contracts usually run {_range(TYPICAL_WEEKLY_HOURS, ' h')}."
         )
     return notes

@@ -13,6 +13,7 @@ from test_app_pages import assert_clean, go, metric, open_app, small_export, tab
 
 from planning import Scenario, default_aht_by_queue
 from planning.scenario import example_scenarios
+from staffing.plausibility import implausible_values
 
 CSV = "text/csv"
 
@@ -142,3 +143,35 @@ def test_a_lone_queue_on_the_stand_in_handle_time_is_warned_about_once(picco_hom
     ]
     overview, _ = table(app, "queue", "aht_seconds", "fte")
     assert overview["aht_seconds"].tolist() == [300]
+
+
+# ------------------------------------------------- A full-time week far from a contract's
+
+
+def test_a_full_time_week_of_a_few_hours_is_called_unusual(picco_home):
+    app = go(open_app(), "staffing")
+    assert_clean(app)
+    assert metric(app, "FTE") == "44.2"
+    app.number_input(key="weekly_hours").set_value(1.0).run()  # the field's least: 0 typed
+    assert_clean(app)
+    # Before: 1,678.0 FTE "on 1-hour weeks", the 1,678 paid hours over again, with no word.
+    assert metric(app, "FTE") == "1,678.0"
+    assert [item.value for item in app.warning] == [
+        "Some values are unusual; the plan below uses them as entered.\n"
+        "- A full-time week of 1 h is unusual: each FTE then counts 1 h of pay a week. "
+        "Full-time contracts usually run 35–40 h."
+    ]
+    app.number_input(key="weekly_hours").set_value(40.0).run()
+    assert not app.warning
+
+
+def test_only_a_full_time_week_outside_30_to_48_hours_is_unusual():
+    assert implausible_values(weekly_contract_hours=38.0) == []
+    assert implausible_values(weekly_contract_hours=30.0) == []
+    assert implausible_values(weekly_contract_hours=48.0) == []
+    assert implausible_values(weekly_contract_hours=3.8)[0].startswith(
+        "A full-time week of 3.8 h is unusual"
+    )
+    assert implausible_values(weekly_contract_hours=168.0)[0].startswith(
+        "A full-time week of 168 h is unusual"
+    )
