@@ -1149,10 +1149,15 @@ def past_days_note(
     if past.empty:
         return None
     if len(past) == len(days):
+        # A one-day horizon is that day, not "Mon 23 Nov – Mon 23 Nov".
+        span = (
+            f"{days.min():%a %d %b %Y}"
+            if len(days) == 1
+            else f"{days.min():%a %d %b} – {days.max():%a %d %b %Y}"
+        )
         return (
-            f"The whole horizon ({days.min():%a %d %b} – {days.max():%a %d %b %Y}) is already "
-            "past: the history ends before it. Import your latest contacts to plan the coming "
-            "days."
+            f"The whole horizon ({span}) is already past: the history ends before it. Import "
+            "your latest contacts to plan the coming days."
         )
     return (
         f"The forecast starts right after the history, on {days.min():%a %d %b}: "

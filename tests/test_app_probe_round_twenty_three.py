@@ -175,3 +175,17 @@ def test_only_a_full_time_week_outside_30_to_48_hours_is_unusual():
     assert implausible_values(weekly_contract_hours=168.0)[0].startswith(
         "A full-time week of 168 h is unusual"
     )
+
+
+# ------------------------------------------------- A one-day horizon named as one day
+
+
+def test_a_past_one_day_horizon_is_named_as_its_day(picco_home):
+    app = go(open_app(horizon_days=1), "staffing")
+    assert_clean(app)
+    # Before: "The whole horizon (Mon 23 Nov – Mon 23 Nov 2026) is already past".
+    assert [item.value for item in app.info if item.value.startswith("The whole horizon")] == [
+        "The whole horizon (Mon 23 Nov 2026) is already past: the history ends before it. "
+        "Import your latest contacts to plan the coming days."
+    ]
+    assert metric(app, "Cost, 1 day") == "€ 8,704"
