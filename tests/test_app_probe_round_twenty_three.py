@@ -1,7 +1,8 @@
 """Round twenty-three of a manager's probe: the handle time a call log shows is the one it is
 staffed with, the special days read the day-by-day table's contacts, the example week fits a
-short forecast, and a lone queue on the stand-in handle time is warned about once, driven
-headless with AppTest on the sample and the real data in ../shared."""
+short forecast, a lone queue on the stand-in handle time is warned about once, a full-time week
+of a few hours is called unusual and a one-day horizon is named as its day, driven headless with
+AppTest on the sample and the real data in ../shared."""
 
 from __future__ import annotations
 
