@@ -1941,6 +1941,10 @@ def _has_clock(value: str) -> bool:
     )
 
 
+# Dates written as digits alone, and the width of every one of them.
+COMPACT_DATE_WIDTHS = {"%Y%m%d": 8, "%y%m%d": 6, "%d%m%Y": 8, "%m%d%Y": 8}
+
+
 def _date_format(column: _Column) -> str | None:
     # Mostly clock-free: a stray footer such as "generated 24/03/2024 07:02" does not count.
     if not column.values or sum(":" in value for value in column.values) >= MIN_SHARE * len(
@@ -1950,8 +1954,9 @@ def _date_format(column: _Column) -> str | None:
     if all(value.isdigit() for value in column.values) and not column.words & DATE_WORDS:
         return None  # digits alone are a date (yymmdd) only under a date-like header
     fmt = detect_format(column.values, DATE_FORMATS, MIN_SHARE)
-    if fmt in ("%y%m%d", "%Y%m%d") and not all(len(v) in (6, 8) for v in column.values):
-        return None
+    width = COMPACT_DATE_WIDTHS.get(fmt or "")
+    if width and not all(len(v) == width for v in column.values):
+        return None  # "3042024" may be 3 April or 30 April: only full-width digits say which
     return fmt
 
 

@@ -1115,16 +1115,26 @@ def _scores(sheet: _Sheet, column: str, notes: list[str]) -> np.ndarray:
 
 
 def _month_day_swapped(fmt: str | None) -> str | None:
-    """The same format with day and month swapped, for the ambiguous slash formats."""
-    if fmt and fmt.startswith("%d/%m/"):
-        return "%m/%d/" + fmt[len("%d/%m/") :]
-    if fmt and fmt.startswith("%m/%d/"):
-        return "%d/%m/" + fmt[len("%m/%d/") :]
+    """The same format with day and month swapped, for the ambiguous slash formats and the
+    eight-digit ones ("03042024")."""
+    for day_first, month_first in (("%d/%m/", "%m/%d/"), ("%d%m%Y", "%m%d%Y")):
+        if fmt and fmt.startswith(day_first):
+            return month_first + fmt[len(day_first) :]
+        if fmt and fmt.startswith(month_first):
+            return day_first + fmt[len(month_first) :]
     return None
 
 
 # A day/month date as written, wherever it sits in the cell ("lun 04/03/2024", "3/4/2024, 8:08").
 _SLASH_DATE = r"(?P<date>\d{1,2}/\d{1,2}/\d{2,4})"
+_EIGHT_DIGIT_DATE = r"^\s*(?P<date>\d{8})\s*$"
+
+
+def _written_date(fmt: str) -> str:
+    """The pattern finding, in a cell, the date `fmt` (or its day/month swap) reads."""
+    return _EIGHT_DIGIT_DATE if fmt.startswith(("%d%m", "%m%d")) else _SLASH_DATE
+
+
 # A date with a two-digit year, by any separator ("03/04/05", "04.03.24", "04-03-24 08:00").
 _SHORT_YEAR_DATE = r"(?P<date>\d{1,2}[/.-]\d{1,2}[/.-]\d{2})(?:\D|$)"
 
@@ -1251,7 +1261,7 @@ def _day_month_order(
             _note_year_first(readings, fmt, year_first, notes)
         return fmt
     formats = (fmt, swapped, year_first) if year_first else (fmt, swapped)
-    readings = _DateReadings.read(sheet, column, formats)
+    readings = _DateReadings.read(sheet, column, formats, _written_date(fmt))
     only_fmt, only_swapped = readings.only(fmt, swapped), readings.only(swapped, fmt)
     if only_fmt.any() and only_swapped.any():
         raise InputError(

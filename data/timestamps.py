@@ -106,6 +106,11 @@ DATE_FORMATS = [
     "%Y/%m/%d",
     "%Y%m%d",
     "%y%m%d",
+    # Eight digits day or month first: NICE IEX WFM's exports write "mmddyyyy" by default (CT
+    # Queue Data, CT Results export modules) and "ddmmyyyy" on request. Day-first on a tie, as
+    # the slash formats; the reader then decides the order from the whole column.
+    "%d%m%Y",
+    "%m%d%Y",
     "%d-%b-%Y",
     "%d %b %Y",
     "%b %d, %Y",
