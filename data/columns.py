@@ -1960,9 +1960,9 @@ def _date_format(column: _Column) -> str | None:
     return fmt
 
 
-# Clocks written without a colon: "08h30" (French), or "0830" under a time header.
+# Clocks written without a colon: "08h30" (French), or "0830" and "083000" under a time header.
 _H_CLOCK = re.compile(r"\d{1,2}\s?[hH](\s?\d{2})?\b")
-_HHMM = re.compile(r"\d{3,4}")
+_HHMM = re.compile(r"\d{3,6}")
 
 
 # Headers under which a whole number (8, 9 ... 17) is the hour of the day: "Hour", Italian "Ora",

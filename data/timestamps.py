@@ -279,6 +279,7 @@ _INTEGER_HOUR = r"^\d{1,2}$"
 _H_CLOCK = r"^(\d{1,2})\s?[hH]\s?(\d{2})\b"
 _H_HOUR = r"^(\d{1,2})\s?[hH]$"
 _HHMM = r"^(\d{2})(\d{2})$"
+_HHMMSS = r"^(\d{2})(\d{2})(\d{2})$"
 HOUR_RANGE = rf"^(\d{{1,2}})\s*[{_RANGE_MARKS}]\s*\d{{1,2}}$"  # "08-09": the hour from 8 to 9
 # A date-time whose clock is written as a time column may write it, "03/08/2026 0800",
 # "2026-08-03 08h00", "08/03/2026 8:00a" (also "8:00 a.m."): the last word after a date ending
@@ -642,10 +643,25 @@ def colon_clocks(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Arr
         values = pc.replace_substring_regex(values, _H_CLOCK, r"\1:\2")
         values = pc.replace_substring_regex(values, _H_HOUR, r"\1:00")
     digits = pc.fill_null(pc.utf8_is_digit(values), False)
+    if pc.any(digits).as_py() and _hhmmss_column(pc.filter(values, digits)):
+        padded = pc.if_else(digits, pc.utf8_lpad(values, width=6, padding="0"), values)
+        return pc.replace_substring_regex(padded, _HHMMSS, r"\1:\2:\3")
     if pc.any(digits).as_py() and _hhmm_column(pc.filter(values, digits)):
         padded = pc.if_else(digits, pc.utf8_lpad(values, width=4, padding="0"), values)
         values = pc.replace_substring_regex(padded, _HHMM, r"\1:\2")
     return values
+
+
+def _hhmmss_column(digits: pa.ChunkedArray | pa.Array) -> bool:
+    """True when the digits-only values are clock times with seconds written without colons
+    ("083000", or "83000" with its leading zero dropped by a spreadsheet), as SAP and mainframe
+    extracts write them: all of five or six digits, each a valid clock."""
+    lengths = np.asarray(pc.utf8_length(digits))
+    if len(digits) == 0 or lengths.min() < 5 or lengths.max() > 6:
+        return False
+    numbers = np.asarray(pc.cast(digits, pa.int64()))
+    hours, minutes, seconds = numbers // 10_000, numbers // 100 % 100, numbers % 100
+    return bool(((hours < 24) & (minutes < 60) & (seconds < 60)).all())
 
 
 def _hhmm_column(digits: pa.ChunkedArray | pa.Array) -> bool:

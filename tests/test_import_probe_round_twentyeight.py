@@ -1,5 +1,5 @@
 """Round-twenty-eight probes: NICE IEX WFM's pipe-delimited exports with eight-digit dates
-("03042024")."""
+("03042024"), and clock times written as six digits ("083000")."""
 
 from __future__ import annotations
 
@@ -80,3 +80,33 @@ def test_guard_digits_of_another_width_are_no_eight_digit_date(tmp_path):
     ]
     with pytest.raises(InputError, match="no column with dates"):
         import_files_detailed([write(tmp_path, "ctq.txt", "\n".join(lines) + "\n")])
+
+
+# --- Clock times written as six digits ------------------------------------------------------------
+
+
+def test_an_interval_report_with_six_digit_clock_times(tmp_path):
+    # Before: refused, "Column 'TIME' (e.g. '080000') was not read as clock times".
+    lines = ["DATE,TIME,QUEUE,OFFERED,HANDLED"]
+    lines += [f"{t:%Y%m%d},{t:%H%M%S},Q1,{_calls(t)},{_calls(t) - 1}" for t in _slots(days=5)]
+    result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    assert result.files[0].columns["time"] == "TIME"
+    assert result.files[0].interval_minutes == 30
+    assert at(result.dataset, "2024-03-06 15:30")[schema.VOLUME] == _calls(
+        dt.datetime(2024, 3, 6, 15)
+    )
+    assert float(result.dataset.intervals[schema.VOLUME].sum()) == sum(map(_calls, _slots(days=5)))
+
+
+def test_a_call_log_with_six_digit_clocks_missing_their_leading_zero(tmp_path):
+    # A spreadsheet writes 08:05:12 as 80512: five digits before ten o'clock.
+    arrivals = [MONDAY + dt.timedelta(minutes=7 * i, seconds=i) for i in range(120)]
+    lines = ["CALL_DATE,CALL_TIME,QUEUE,TALK_SEC"]
+    lines += [f"{t:%Y%m%d},{int(t.strftime('%H%M%S'))},Support,120" for t in arrivals]
+    result = import_files_detailed([write(tmp_path, "calls.csv", "\n".join(lines) + "\n")])
+    assert result.files[0].columns["time"] == "CALL_TIME"
+    frame = result.dataset.intervals
+    assert _first_and_last_counted(frame) == (MONDAY, dt.datetime(2024, 3, 4, 21, 45))
+    # 08:00-08:15 holds the calls at 08:00:00, 08:07:01 and 08:14:02.
+    assert at(result.dataset, "2024-03-04 08:00")[schema.VOLUME] == 3
+    assert float(frame[schema.VOLUME].sum()) == 120
