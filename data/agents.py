@@ -25,7 +25,7 @@ from data.columns import (
 from data.errors import InputError, where_to_choose
 from data.labels import hungarian_parts
 from data.rows import ParsedRows
-from data.schema import KIND_INTERVALS
+from data.schema import KIND_INTERVALS, KIND_RECORDS
 
 # A table of per-agent rows names its agents and measures their states (logged in, staffed,
 # available, in AUX): agent statistics, not contacts. A call log names the agent who took each
@@ -80,6 +80,20 @@ def agent_columns(header: list[str]) -> tuple[str, ...]:
     if agent and _names_agents_only(agent) and any(_counts_arrivals(c) for c in header):
         return (agent,)
     return ()
+
+
+def contact_per_row(plan: ColumnPlan) -> bool:
+    """A call log naming each row's contact (beside a transfer's master contact id) or whether
+    it was abandoned or answered holds one row per contact, whatever agent state one of its
+    columns names: NICE CXone's Call Detail data download carries "Agent_No" and "Logged" beside
+    "Contact_ID", "Master_Contact_ID" and the "Abandon" Y/N flag."""
+    return plan.kind == KIND_RECORDS and any(
+        (
+            plan.master_contact_column,
+            plan.abandoned_flag_column,
+            plan.answered_flag_column,
+        )
+    )
 
 
 def _hungarian_measure(column: str) -> bool:

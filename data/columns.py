@@ -1012,7 +1012,10 @@ def _detect_roles(
         answer_times = [
             c for c in waits if c.words & LENGTH_WORDS and not c.words & DATE_WORDS_OF_A_MOMENT
         ]
-        queue_times = [c for c in waits if c.words & (LENGTH_WORDS | {"hold"})]
+        # NICE CXone's "InQueue" (Call Detail data download): a contact's seconds in queue.
+        queue_times = [
+            c for c in waits if c.words & (LENGTH_WORDS | {"hold"}) or c.words == {"in", "queue"}
+        ]
         plan.wait_column = (
             pick([c for c in speed_of_answer if c in waits], SPEED_WORDS)
             or pick(waits, WAIT_WORDS)

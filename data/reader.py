@@ -17,6 +17,7 @@ from data import schema
 from data.agents import (
     agent_columns,
     arriving_count,
+    contact_per_row,
     pureconnect_agent_table,
     read_per_agent_counts,
     refuse_per_agent,
@@ -228,7 +229,7 @@ def _read_sniffed(
         )
     if pureconnect_agent_table(plan, text_format.header, text_format.sample_rows, name):
         refuse_pureconnect_agent_table(name, plan)
-    agents = agent_columns(text_format.header)
+    agents = () if contact_per_row(plan) else agent_columns(text_format.header)
     counted = arriving_count(plan, options) if agents else None
     if agents and not counted:
         refuse_per_agent(name, agents)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from data.agents import QUEUE_REPORT, agent_columns, arriving_count, named
+from data.agents import QUEUE_REPORT, agent_columns, arriving_count, contact_per_row, named
 from data.columns import SERVED_COUNT_WORDS, ImportOptions, header_words
 from data.errors import InputError
 from data.schema import KIND_RECORDS
@@ -282,6 +282,8 @@ def _content(sheet: Any, name: str, options: ImportOptions) -> _SheetContent:
     except Exception:  # any sheet the import could not read is simply no candidate
         return content
     content.readable = True
+    if contact_per_row(plan):
+        content.agent_columns = ()
     content.kind = plan.kind
     content.timed = bool(plan.time_column or plan.timestamp_column)
     served_only = bool(plan.volume_column) and bool(

@@ -1,12 +1,13 @@
 """Round-twenty-eight probes: NICE IEX WFM's pipe-delimited exports with eight-digit dates
-("03042024"), and clock times written as six digits ("083000")."""
+("03042024"), clock times written as six digits ("083000"), and NICE CXone's Call Detail data
+download, whose "Agent_No" and "Logged" columns made it look like agent statistics."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
-from import_support import at, write
+from import_support import at, contacts_per_queue, write
 
 from data import schema
 from data.errors import InputError
@@ -110,3 +111,64 @@ def test_a_call_log_with_six_digit_clocks_missing_their_leading_zero(tmp_path):
     # 08:00-08:15 holds the calls at 08:00:00, 08:07:01 and 08:14:02.
     assert at(result.dataset, "2024-03-04 08:00")[schema.VOLUME] == 3
     assert float(frame[schema.VOLUME].sum()) == 120
+
+
+# --- NICE CXone Call Detail data download ---------------------------------------------------------
+# Columns as NICE CXone's "Call Detail" data download report documents them
+# (help.nicecxone.com, Reporting > Data Download Reports): Start_Date as MM/DD/YYYY, start_time
+# as HH:MM:SS, InQueue and Agent_Time in seconds, Abandon Y/N.
+
+_CXONE_HEADER = (
+    "Contact_ID,Master_Contact_ID,Contact_Code,Media_Name,Contact_Name,ANI_DIALNUM,Skill_No,"
+    "Skill_Name,Campaign_No,Campaign_Name,Agent_No,Agent_Name,Team_No,Team_Name,"
+    "Disposition_Code,SLA,Start_Date,start_time,PreQueue,InQueue,Agent_Time,PostQueue,"
+    "Total_Time,Abandon_Time,Routing_Time,abandon,callback_time,Logged,Hold_Time"
+)
+
+
+def _cxone_rows(count: int = 120) -> list[tuple[dt.datetime, str, bool, int, int]]:
+    """(start, skill, abandoned, seconds in queue, agent seconds) of `count` calls."""
+    rows = []
+    for i in range(count):
+        start = MONDAY + dt.timedelta(days=i % 5, minutes=11 * (i // 5), seconds=i)
+        abandoned = i % 6 == 0
+        rows.append((start, ["Billing", "Tech"][i % 2], abandoned, 20 + i % 40,
+                     0 if abandoned else 200 + i))  # fmt: skip
+    return rows
+
+
+def test_a_cxone_call_detail_report_is_read_as_calls_not_agent_figures(tmp_path):
+    # Before: refused, "the file holds per-agent figures ('Agent_No', 'Logged')".
+    lines = [_CXONE_HEADER]
+    for i, (start, skill, abandoned, queued, talk) in enumerate(_cxone_rows()):
+        agent = "," if abandoned else "4107,Ann Smith"
+        lines.append(
+            f"{9000 + i},{9000 + i},0,Call,Caller,6125550{i:03d},{101 + (skill == 'Tech')},"
+            f"{skill},1,Inbound,{agent},1,Team A,0,0,{start.month}/{start.day}/{start.year},"
+            f"{start:%H:%M:%S},4,{queued},{talk},0,{queued + talk},"
+            f"{queued if abandoned else 0},0,{'Y' if abandoned else 'N'},0,0,{0 if abandoned else 8}"
+        )
+    result = import_files_detailed([write(tmp_path, "call_detail.csv", "\n".join(lines) + "\n")])
+    columns = result.files[0].columns
+    assert (columns["queue"], columns["handle"]) == ("Skill_Name", "Agent_Time")
+    assert columns["abandoned flag"] == "abandon"
+    assert columns["wait"] == "InQueue"  # was not read: no wait, no patience
+    assert contacts_per_queue(result) == {"Billing": 60.0, "Tech": 60.0}
+    frame = result.dataset.intervals
+    assert float(frame[schema.ABANDONED].sum()) == 20
+    assert float(frame[schema.ANSWERED].sum()) == 100
+    expected_wait = sum(r[3] for r in _cxone_rows() if not r[2]) / 100
+    answered = frame[frame[schema.ANSWERED] > 0]
+    mean_wait = (answered[schema.WAIT_SECONDS] * answered[schema.ANSWERED]).sum() / 100
+    assert mean_wait == pytest.approx(expected_wait)
+
+
+def test_guard_agent_statistics_with_a_logged_in_time_are_still_refused(tmp_path):
+    lines = ["Interval,Agent_Name,Calls Handled,Avg Talk Time,Logged,Ready Time"]
+    lines += [
+        f"{t:%Y-%m-%d %H:%M},{agent},{_calls(t)},240,1800,300"
+        for t in _slots(days=2)
+        for agent in ("Ann Smith", "Bo Chen")
+    ]
+    with pytest.raises(InputError, match="per-agent figures"):
+        import_files_detailed([write(tmp_path, "agents.csv", "\n".join(lines) + "\n")])
