@@ -355,7 +355,7 @@ TOTAL_HEADER_WORDS = {
     "suma", "laczny", "laczna", "laczne",  # Polish "Łączny czas rozmowy"
 }  # fmt: skip
 MEAN_HEADER_WORDS = {
-    "avg", "average", "mean", "media", "medio", "aht", "asa", "tma", "tmc", "tme", "tmo", "dmt",
+    "avg", "average", "mean", "media", "medio", "aht", "asa", "tma", "tmc", "tme", "tmo", "dmt", "dmc",
     "gem", "gemiddelde", "moyenne", "durchschnitt", "sredni", "srednia", "srednie",
 }  # fmt: skip
 

@@ -163,6 +163,7 @@ HANDLE_WORDS = WHOLE_HANDLE_WORDS | PLAIN_DURATION_WORDS | {
     "communication", "conversacion", "gesprach", "gespraech", "gesprachsdauer",
     "gesprachszeit", "tracked", "gesprekstijd", "gespreksduur",
     "conv",  # Vocalcom Hermes "ConvDuration"
+    "dmc",  # French "durée moyenne de communication": the talk part of the DMT
     # An Asterisk-based PBX's "Billsec" (Wildix, FreePBX, NethVoice CDRs) runs from answer to
     # hang-up: the talk time, where its "Duration" counts the ringing too.
     "billsec",

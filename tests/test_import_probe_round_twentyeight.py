@@ -1,6 +1,7 @@
 """Round-twenty-eight probes: NICE IEX WFM's pipe-delimited exports with eight-digit dates
 ("03042024"), clock times written as six digits ("083000"), and NICE CXone's Call Detail data
-download, whose "Agent_No" and "Logged" columns made it look like agent statistics."""
+download, whose "Agent_No" and "Logged" columns made it look like agent statistics, and the French
+"DMC" (the talk time of a DMT)."""
 
 from __future__ import annotations
 
@@ -172,3 +173,33 @@ def test_guard_agent_statistics_with_a_logged_in_time_are_still_refused(tmp_path
     ]
     with pytest.raises(InputError, match="per-agent figures"):
         import_files_detailed([write(tmp_path, "agents.csv", "\n".join(lines) + "\n")])
+
+
+# --- French DMC -------------------------------------------------------------------------------------
+# French contact centers split the DMT (durée moyenne de traitement, the AHT) into the DMC (durée
+# moyenne de communication, the talk) and the after-call work (callofsuccess.com, "Tout savoir
+# sur la DMT").
+
+
+def _french_report(times_header: str, times: str) -> str:
+    lines = [f"Date;Tranche horaire;Appels présentés;Appels décrochés;Appels perdus;{times_header}"]
+    lines += [
+        f"{t:%d/%m/%Y};{t:%H:%M};{_calls(t)};{_calls(t) - 1};1;{times}" for t in _slots(days=5)
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_french_dmc_is_the_talk_time(tmp_path):
+    # Before: 'DMC' was read as nothing: no handle time, staffed at the 300-s stand-in.
+    result = import_files_detailed(
+        [write(tmp_path, "appels.csv", _french_report("DMC", "00:03:00"))]
+    )
+    assert result.files[0].columns["aht"] == "DMC"
+    assert set(result.dataset.intervals[schema.AHT_SECONDS].dropna()) == {180.0}
+
+
+def test_a_french_dmc_and_its_after_call_work_make_the_handle_time(tmp_path):
+    text = _french_report("DMC;Durée moyenne de post-traitement", "00:03:00;00:00:40")
+    result = import_files_detailed([write(tmp_path, "appels.csv", text)])
+    assert result.files[0].columns["aht"] == "DMC + Durée moyenne de post-traitement"
+    assert set(result.dataset.intervals[schema.AHT_SECONDS].dropna()) == {220.0}
