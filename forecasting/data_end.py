@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 
 from data.schema import INTERVAL_START, IS_OPEN, QUEUE, VOLUME
-from forecasting.history import QueueHistory
+from forecasting.clock_shift import find_clock_shift, on_current_clock
+from forecasting.history import QueueHistory, history_from_intervals
 from forecasting.hours_change import RECENT_WEEKS
 
 # A queue whose data stops this many days before the forecast starts is forecast from its own
@@ -138,6 +139,8 @@ def cut_day_ends(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
         by_time = by_time[~by_time.index.duplicated()]
         usual = sum(_usual_at(by_time, pd.Timestamp(times[rows][i])) for i in run)
         if usual >= MIN_USUAL_FOR_ZERO:
+            usual = _usual_on_current_clock(frame.iloc[rows], times[rows][run], usual)
+        if usual >= MIN_USUAL_FOR_ZERO:
             cut[rows[run]] = True
             first = pd.Timestamp(times[rows][run[0]])
             notes.append(
@@ -148,6 +151,27 @@ def cut_day_ends(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     if not cut.any():
         return frame, notes
     return frame.assign(**{VOLUME: np.where(cut, np.nan, volume)}), notes
+
+
+def _usual_on_current_clock(rows: pd.DataFrame, run_times: np.ndarray, usual: float) -> float:
+    """`usual` for the `run_times`, judged on the current clock where an export on UTC (or
+    another fixed offset) moved its day an hour at a daylight-saving switch within the weeks
+    it is judged on: after the spring switch a desk closing at 18:00 Paris time closes at
+    16:00 UTC, and the weeks before, when 16:00-17:00 UTC was still open, are no usual for it."""
+    history = history_from_intervals(rows, str(rows[QUEUE].iloc[0]))
+    shift = find_clock_shift(history, history.observed_days())
+    last_row = history.n_days - 1
+    if shift is None or last_row - shift.rows[-1] >= 7 * USUAL_WEEKS:
+        return usual
+    values = on_current_clock(history, shift).values
+    total = 0.0
+    for moment in pd.DatetimeIndex(run_times):
+        row = history.day_index(moment)
+        slot = (moment.hour * 60 + moment.minute) // history.interval_minutes
+        before = [values[row - 7 * k, slot] for k in range(1, USUAL_WEEKS + 1) if row >= 7 * k]
+        known = [value for value in before if not np.isnan(value)]
+        total += float(np.median(known)) if known else 0.0
+    return total
 
 
 def _trailing_zero_run(volume: np.ndarray, is_open: np.ndarray) -> np.ndarray:
