@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import replace
 from datetime import date, timedelta
@@ -11,12 +10,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import streamlit as st
-from holidays.registry import COUNTRIES
 
 from app_ui import cached, state
 from data.errors import InputError
 from data.schema import INTERVAL_START, IS_OPEN, MINUTE_OF_DAY, QUEUE, VOLUME, WEEKDAY, Dataset
 from forecasting import ForecastResult, flag_peaks
+from forecasting.calendar import COUNTRY_NAMES, region_names
 from forecasting.events import CAMPAIGN, EXCLUDE, ForecastEvent
 from forecasting.registry import MODEL_LABELS as REGISTRY_LABELS
 from forecasting.registry import model_label as registry_model_label
@@ -65,12 +64,6 @@ FORECAST_DEFAULTS: dict[str, Any] = {
     "peak_threshold_pct": ForecastSettings.peak_threshold_pct,
     "peak_volume_threshold": 0.0,  # 0 = no ceiling
     "clean_outliers": ForecastSettings.clean_outliers,
-}
-
-
-# "UnitedKingdom" -> "United Kingdom", by ISO code.
-COUNTRY_NAMES = {
-    alpha2: re.sub(r"(?<=[a-z])(?=[A-Z])", " ", cls) for cls, alpha2, *_ in COUNTRIES.values()
 }
 
 
@@ -153,22 +146,8 @@ def foreign_region_note(country: str, region: object, regions: list[str]) -> str
 
 def region_label(country: str, code: str) -> str:
     """'MI — Milano': the code the CLI takes, and the name a planner knows the region by."""
-    name = _region_names(country).get(code) if country != NO_CALENDAR else None
+    name = region_names(country).get(code) if country != NO_CALENDAR else None
     return f"{code} — {name}" if name else code
-
-
-@functools.cache
-def _region_names(country: str) -> dict[str, str]:
-    """Region code -> the longest of the `holidays` package's aliases for it ('Guadeloupe'
-    rather than 'GP' for 971); regions without an alias are left out."""
-    import holidays
-
-    aliases = getattr(holidays.country_holidays(country), "subdivisions_aliases", {}) or {}
-    names: dict[str, str] = {}
-    for alias, code in aliases.items():
-        if len(alias) > len(names.get(code, "")):
-            names[code] = alias
-    return names
 
 
 # Preferences entry: dataset name -> [country, region] last chosen for it; session key: the

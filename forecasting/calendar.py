@@ -130,12 +130,33 @@ def _region_aliases(country: str) -> tuple[tuple[str, str], ...]:
     return tuple(aliases.items())
 
 
+@functools.cache
+def region_names(country: str) -> dict[str, str]:
+    """Region code -> the longest of the `holidays` package's names for it ("Guadeloupe" rather
+    than "GP" for 971); regions known only by their code are left out."""
+    return dict(
+        (code, alias) for alias, code in sorted(_region_aliases(country), key=_shortest_first)
+    )
+
+
+def region_label(country: str, code: str) -> str:
+    """The name a manager knows a region by, "Firenze (FI)", beside the code the settings take;
+    the bare code where the package has no other name for it ("Augsburg")."""
+    name = region_names(country).get(code)
+    return f"{name} ({code})" if name and name != code else code
+
+
+# "UnitedKingdom" -> "United Kingdom", by ISO code.
+COUNTRY_NAMES = {
+    alpha2: re.sub(r"(?<=[a-z])(?=[A-Z])", " ", cls)
+    for cls, alpha2, *_ in holidays.registry.COUNTRIES.values()
+}
+
+
 def unknown_region_message(country: str, subdivision: str, regions: list[str]) -> str:
     """The refusal of an unknown region: every code the package knows (a planner cannot guess
     which of 100 province codes exist from the first few) and the nearest match by code or name."""
-    names = dict(
-        (code, alias) for alias, code in sorted(_region_aliases(country), key=_shortest_first)
-    )
+    names = region_names(country)
     choices = {code.casefold(): code for code in regions}
     choices.update({alias.casefold(): code for alias, code in _region_aliases(country)})
     near = difflib.get_close_matches(subdivision.strip().casefold(), list(choices), n=3, cutoff=0.6)

@@ -10,8 +10,10 @@ import pandas as pd
 
 from forecasting.calendar import (
     CLOSED_SHARE,
+    COUNTRY_NAMES,
     MIN_CLOSED_EVIDENCE,
     known_region,
+    region_label,
     unrecorded_closed_days,
     usual_daily_totals,
 )
@@ -83,14 +85,16 @@ def regional_holiday_note(
     if not found:
         return None
     parts = []
+    country_name = COUNTRY_NAMES.get(country, country)
     for (name, past, ahead), codes in sorted(found.items(), key=lambda item: item[0][2]):
+        named = ", ".join(region_label(country, code) for code in sorted(codes))
         parts.append(
-            f"closed on {past:%a %d %b %Y}, {name} - a holiday in {country} regions "
-            f"{', '.join(sorted(codes))} only, not in the calendar used - and it comes again on "
-            f"{ahead:%a %d %b %Y}, forecast as an ordinary day"
+            f"closed on {past:%a %d %b %Y}, {name} - in {country_name} a holiday only in "
+            f"{named}, not in the calendar used - and it comes again on {ahead:%a %d %b %Y}, "
+            "forecast as an ordinary day"
         )
     codes = sorted({code for found_codes in found.values() for code in found_codes})
-    where = f"the holiday region (subdivision) to {codes[0]}"
+    where = f"the holiday region (subdivision) to {region_label(country, codes[0])}"
     if len(codes) > 1:
         where = "the holiday region (subdivision) to the desk's own: " + _ranked_regions(
             history, shut, country, codes, in_use, years
@@ -128,18 +132,20 @@ def _ranked_regions(
     ranked = sorted(codes, key=lambda code: (-score(code), code))
     best = [code for code in ranked if score(code) == score(ranked[0])]
     rest = [code for code in ranked if code not in best]
+    labels = {code: region_label(country, code) for code in codes}
     if not rest:
-        return f"one of {', '.join(best)}"
+        return f"one of {', '.join(labels[code] for code in best)}"
     counts = {kept[code] for code in best}
     own = "its" if len(best) == 1 else "their"
     if len(counts) == 1:
         closed, days = kept[best[0]]
         matched = f"{closed} of {own} {days} own {'holiday' if days == 1 else 'holidays'}"
     else:
-        listed = ", ".join(f"{code} {kept[code][0]} of {kept[code][1]}" for code in best)
+        listed = ", ".join(f"{labels[code]} {kept[code][0]} of {kept[code][1]}" for code in best)
         matched = f"{listed} of {own} own holidays"
-    lead = best[0] if len(best) == 1 else f"one of {', '.join(best)}"
-    others = ", ".join(f"{code} {kept[code][0]} of {kept[code][1]}" for code in rest)
+    lead = ", ".join(labels[code] for code in best)
+    lead = lead if len(best) == 1 else f"one of {lead}"
+    others = ", ".join(f"{labels[code]} {kept[code][0]} of {kept[code][1]}" for code in rest)
     return (
         f"best matched by its closed days, {lead} (closed on {matched} in the history, on days "
         f"it is usually open; {others})"

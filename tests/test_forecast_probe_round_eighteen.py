@@ -58,12 +58,13 @@ def test_without_the_region_a_closed_regional_holiday_ahead_is_pointed_out(flore
     # Before: no note at all.
     notes = [note for note in result.notes if "Saint John's Day" in note]
     assert notes == [
-        "desk: closed on Mon 24 Jun 2024, Saint John's Day - a holiday in IT regions Cesena, FC, "
-        "FI, GE, MB, TO only, not in the calendar used - and it comes again on Tue 24 Jun 2025, "
-        "forecast as an ordinary day. If the queue keeps that holiday, set the holiday region "
-        "(subdivision) to the desk's own: best matched by its closed days, one of Cesena, FI, "
-        "GE, MB, TO (closed on 1 of their 1 own holiday in the history, on days it is usually "
-        "open; FC 1 of 2)."
+        "desk: closed on Mon 24 Jun 2024, Saint John's Day - in Italy a holiday only in Cesena, "
+        "Forlì-Cesena (FC), Firenze (FI), Genova (GE), Monza e Brianza (MB), Torino (TO), not in "
+        "the calendar used - and it comes again on Tue 24 Jun 2025, forecast as an ordinary day. "
+        "If the queue keeps that holiday, set the holiday region (subdivision) to the desk's own: "
+        "best matched by its closed days, one of Cesena, Firenze (FI), Genova (GE), Monza e "
+        "Brianza (MB), Torino (TO) (closed on 1 of their 1 own holiday in the history, on days it "
+        "is usually open; Forlì-Cesena (FC) 1 of 2)."
     ]
 
 

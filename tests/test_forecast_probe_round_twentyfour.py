@@ -3,12 +3,15 @@ holiday notes, and the coverage of a band over whole-number counts."""
 
 from __future__ import annotations
 
+import holidays
 import numpy as np
 import pandas as pd
 
 from data.schema import INTERVAL_START, VOLUME
 from forecasting import ForecastSettings, forecast_dataset
+from forecasting.calendar import region_label
 from forecasting.data_end import cut_day_ends
+from forecasting.synthetic import synthetic_intervals
 
 
 def _paris_desk_on_utc(end: str) -> pd.DataFrame:
@@ -44,3 +47,31 @@ def test_a_utc_export_cut_at_noon_after_the_switch_is_still_cut_short():
     cut, notes = cut_day_ends(frame)
     assert len(notes) == 1 and notes[0].startswith("desk: no contact from Mon 08 Apr 2024 12:00")
     assert cut[VOLUME].isna().sum() == 48  # 12:00 to midnight
+
+
+def _bari_desk() -> pd.DataFrame:
+    """A Mon-Fri desk from Mon 2 Oct 2023 to Fri 22 Nov 2024 closed on Bari's holidays, its
+    patron Saint Nicholas (6 December) included: the forecast covers Fri 6 Dec 2024."""
+    frame = synthetic_intervals(418, seed=3, start="2023-10-02")
+    shut = holidays.country_holidays("IT", subdiv="BA", years=[2023, 2024])
+    days = frame[INTERVAL_START].dt.normalize()
+    return frame[~days.isin(pd.DatetimeIndex(sorted(shut)))].reset_index(drop=True)
+
+
+def test_the_regional_holiday_note_names_the_regions():
+    # Before: "a holiday in IT regions BA, LC, SS only ... set the holiday region (subdivision)
+    # to the desk's own: one of BA, LC, SS" - province codes a manager has to look up.
+    result = forecast_dataset(_bari_desk(), 21, ForecastSettings(country="IT"))
+    notes = [note for note in result.notes if "holiday region" in note]
+    assert notes == [
+        "desk: closed on Wed 06 Dec 2023, Saint Nicholas's Day - in Italy a holiday only in Bari "
+        "(BA), Lecco (LC), Sassari (SS), not in the calendar used - and it comes again on Fri 06 "
+        "Dec 2024, forecast as an ordinary day. If the queue keeps that holiday, set the holiday "
+        "region (subdivision) to the desk's own: one of Bari (BA), Lecco (LC), Sassari (SS)."
+    ]
+
+
+def test_a_region_known_only_by_its_code_keeps_it():
+    assert region_label("DE", "BY") == "Bayern (BY)"
+    assert region_label("FR", "971") == "Guadeloupe (971)"
+    assert region_label("DE", "Augsburg") == "Augsburg"

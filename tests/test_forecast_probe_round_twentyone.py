@@ -29,12 +29,14 @@ def test_the_region_whose_holidays_the_desk_kept_is_named_first():
     # adds its Peace Festival, Thu 8 Aug 2024, worked (4 of 6). Before: "one of Augsburg, BW,
     # BY, HE, NW, RP, SL", alphabetical.
     assert notes == [
-        "desk: closed on Thu 30 May 2024, Corpus Christi - a holiday in DE regions Augsburg, BW, "
-        "BY, HE, NW, RP, SL only, not in the calendar used - and it comes again on Thu 19 Jun "
-        "2025, forecast as an ordinary day. If the queue keeps that holiday, set the holiday "
-        "region (subdivision) to the desk's own: best matched by its closed days, SL (closed on "
-        "4 of its 4 own holidays in the history, on days it is usually open; NW 3 of 3, RP 3 of "
-        "3, Augsburg 4 of 6, BW 3 of 4, BY 3 of 4, HE 1 of 1)."
+        "desk: closed on Thu 30 May 2024, Corpus Christi - in Germany a holiday only in "
+        "Augsburg, Baden-Württemberg (BW), Bayern (BY), Hessen (HE), Nordrhein-Westfalen (NW), "
+        "Rheinland-Pfalz (RP), Saarland (SL), not in the calendar used - and it comes again on "
+        "Thu 19 Jun 2025, forecast as an ordinary day. If the queue keeps that holiday, set the "
+        "holiday region (subdivision) to the desk's own: best matched by its closed days, "
+        "Saarland (SL) (closed on 4 of its 4 own holidays in the history, on days it is usually "
+        "open; Nordrhein-Westfalen (NW) 3 of 3, Rheinland-Pfalz (RP) 3 of 3, Augsburg 4 of 6, "
+        "Baden-Württemberg (BW) 3 of 4, Bayern (BY) 3 of 4, Hessen (HE) 1 of 1)."
     ]
 
 
@@ -46,9 +48,10 @@ def test_regions_matching_equally_are_named_together():
     # minus worked days: Augsburg (3 closed, 3 worked) comes after Hesse (1 closed).
     assert len(notes) == 1
     assert notes[0].endswith(
-        "to the desk's own: best matched by its closed days, one of NW, RP (closed on 3 of their "
-        "3 own holidays in the history, on days it is usually open; BW 3 of 4, BY 3 of 4, SL 3 "
-        "of 4, HE 1 of 1, Augsburg 3 of 6)."
+        "to the desk's own: best matched by its closed days, one of Nordrhein-Westfalen (NW), "
+        "Rheinland-Pfalz (RP) (closed on 3 of their 3 own holidays in the history, on days it is "
+        "usually open; Baden-Württemberg (BW) 3 of 4, Bayern (BY) 3 of 4, Saarland (SL) 3 of 4, "
+        "Hessen (HE) 1 of 1, Augsburg 3 of 6)."
     )
 
 
