@@ -7,7 +7,7 @@ import pandas as pd
 
 from data.schema import QUEUE
 from forecasting.backtest import BacktestRuns
-from forecasting.intervals import nb_quantile
+from forecasting.intervals import Dispersion, nb_quantile
 from forecasting.metrics import bias, coverage, mase, pinball, poisson_noise_floor, wape
 from forecasting.select import Evaluation
 
@@ -29,7 +29,7 @@ def daily_sums(actual: np.ndarray, forecast: np.ndarray) -> tuple[np.ndarray, np
 
 
 def model_row(
-    actual: np.ndarray, forecast: np.ndarray, dispersions: np.ndarray, scale: float
+    actual: np.ndarray, forecast: np.ndarray, dispersions: list[Dispersion], scale: float
 ) -> dict[str, float]:
     """All measures for one model: arrays (origins, days, slots)."""
     row = {"wape_interval": wape(actual, forecast)}

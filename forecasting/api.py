@@ -43,7 +43,12 @@ from forecasting.data_end import DataEnd, cut_day_ends, find_data_end, trim_to_d
 from forecasting.events import CAMPAIGN, campaign_outside_note, event_slots
 from forecasting.history import QueueHistory, history_from_intervals, infer_interval_minutes
 from forecasting.hours_change import hours_change_note
-from forecasting.intervals import DEFAULT_DISPERSION, calibrate_dispersion, quantile_forecasts
+from forecasting.intervals import (
+    DEFAULT_DISPERSION,
+    Dispersion,
+    calibrate_dispersion,
+    quantile_forecasts,
+)
 from forecasting.level_shift import LevelShift
 from forecasting.month_days import month_day_index
 from forecasting.outliers import detect_outliers, outlier_table, recent_one_off_days
@@ -802,20 +807,18 @@ def _known_level_actuals(runs: BacktestRuns, shift: LevelShift | None) -> np.nda
     return actual
 
 
-def held_out_dispersions(runs: BacktestRuns, name: str, level: float) -> np.ndarray:
+def held_out_dispersions(runs: BacktestRuns, name: str, level: float) -> list[Dispersion]:
     """Per origin, the dispersion calibrated on the other origins: the band's coverage at an
     origin it was not fitted on, as the forecast's band will meet the weeks ahead. Calibrated on
     every origin, each model's coverage would read the target by construction."""
     forecast = runs.forecasts[name]
     origins = np.arange(len(runs.origins))
     if origins.size < 2:
-        return np.full(origins.size, calibrate_dispersion(runs.actual, forecast, level))
-    return np.array(
-        [
-            calibrate_dispersion(runs.actual[origins != i], forecast[origins != i], level)
-            for i in origins
-        ]
-    )
+        return [calibrate_dispersion(runs.actual, forecast, level)] * origins.size
+    return [
+        calibrate_dispersion(runs.actual[origins != i], forecast[origins != i], level)
+        for i in origins
+    ]
 
 
 def _selection_table(runs: BacktestRuns, level: float) -> pd.DataFrame:
@@ -881,7 +884,7 @@ def forecast_dataset(
         _refuse_all_excluded(history, inputs)
         origins = choose_origins(inputs, settings.n_origins, backtest_days, settings.step_days)
         model = settings.model if settings.model != AUTO else FALLBACK_MODEL
-        dispersion = DEFAULT_DISPERSION
+        dispersion = Dispersion(DEFAULT_DISPERSION)
         data = origin_data(inputs, origin)
         if origins:
             runs = run_backtest(inputs, names, origins, backtest_days, report)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from forecasting.backtest import BacktestRuns
-from forecasting.intervals import calibrate_dispersion
+from forecasting.intervals import Dispersion, calibrate_dispersion
 from forecasting.metrics import wape
 
 AUTO_NAME = "auto"
@@ -90,7 +90,7 @@ class Evaluation:
 
     indices: list[int]  # evaluated origins (rows of runs)
     forecasts: dict[str, np.ndarray]  # model (and "auto") -> (evaluated, days, slots)
-    dispersions: dict[str, np.ndarray]  # model -> (evaluated,)
+    dispersions: dict[str, list[Dispersion]]  # model -> one per evaluated origin
     chosen: list[str]  # auto's pick at each evaluated origin
 
 
@@ -103,20 +103,20 @@ def evaluate(
     indices = indices[-n_evaluate:]
     names = list(runs.forecasts)
     forecasts = {name: runs.forecasts[name][indices] for name in names}
-    dispersions = {name: np.zeros(len(indices)) for name in names}
+    dispersions: dict[str, list[Dispersion]] = {name: [] for name in names}
     auto = np.zeros_like(forecasts[names[0]]) if indices else np.zeros((0,))
-    auto_dispersion = np.zeros(len(indices))
+    auto_dispersion = []
     chosen = []
     for k, index in enumerate(indices):
         prior = prior_indices(runs, index, n_select)
         for name in names:
-            dispersions[name][k] = calibrate_dispersion(
-                runs.actual[prior], runs.forecasts[name][prior], level
+            dispersions[name].append(
+                calibrate_dispersion(runs.actual[prior], runs.forecasts[name][prior], level)
             )
         pick = pick_model(runs, candidates, prior)
         chosen.append(pick)
         auto[k] = runs.forecasts[pick][index]
-        auto_dispersion[k] = dispersions[pick][k]
+        auto_dispersion.append(dispersions[pick][k])
     forecasts[AUTO_NAME] = auto
     dispersions[AUTO_NAME] = auto_dispersion
     return Evaluation(indices, forecasts, dispersions, chosen)

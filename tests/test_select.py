@@ -44,7 +44,7 @@ def test_auto_follows_what_was_known_at_each_origin():
     # at origin 4 the last finished origin is 2 (a perfect) -> still a; at 5, origin 3 -> b
     assert evaluation.chosen == ["a", "a", "a", "b"]
     np.testing.assert_array_equal(evaluation.forecasts[AUTO_NAME][3], runs.forecasts["b"][5])
-    assert evaluation.dispersions["a"][0] == pytest.approx(1e-6)
+    assert evaluation.dispersions["a"][0].scale == pytest.approx(1e-6)
 
 
 def test_preferred_model_stays_unless_beaten_in_every_week():
