@@ -26,6 +26,9 @@ EXTREME_LOG_RATIO = float(np.log(2.0))
 # A whole open day without a contact is an outage when its usual day brings at least this many:
 # a Poisson count of that mean is 0 about once in 20,000 days.
 MIN_USUAL_FOR_OUTAGE = 10.0
+# A weekday silent on at least half its dates opens only on some (the median of its neighbours
+# is then a closed day): its silent days are no neighbours for the days it opened.
+OCCASIONAL_SHARE = 0.5
 # Empty days in a row spanning at least a week silence every weekday at once: an export that
 # wrote zeros, a phone outage or a closure, not a new rota (which empties one weekday and keeps
 # the others busy). Once contacts come back they are no demand to learn from, however long: a
@@ -85,12 +88,13 @@ def detect_outliers(history: QueueHistory, threshold: float = 5.0) -> np.ndarray
     """
     values = history.values
     n = values.shape[0]
-    median, mad, seen = _neighbour_stats(values)
+    open_rows = history.open_rows(0, n)
+    closed = _closed_days(values, history.weekdays(), open_rows)
+    median, mad, seen = _neighbour_stats(np.where(closed[:, None], np.nan, values))
     noise = np.maximum(1.4826 * np.nan_to_num(mad), np.sqrt(np.nan_to_num(median) + 1))
     # y - median also carries the median's own error, variance ~ pi sigma^2 / (2 n) for n
     # neighbours (asymptotic variance of a sample median): it matters with 3 or 4 of them.
     scale = noise * np.sqrt(1 + np.pi / (2 * np.maximum(seen, 1)))
-    open_rows = history.open_rows(0, n)
     with np.errstate(invalid="ignore"):
         flagged = (np.abs(values - median) > threshold * scale) & (seen >= MIN_NEIGHBOURS)
     flagged &= open_rows
@@ -103,6 +107,25 @@ def detect_outliers(history: QueueHistory, threshold: float = 5.0) -> np.ndarray
     flagged[outages] = open_rows[outages] & ~np.isnan(values[outages])
     judged |= outages
     return flagged & judged[:, None]
+
+
+def _closed_days(values: np.ndarray, weekdays: np.ndarray, open_rows: np.ndarray) -> np.ndarray:
+    """Bool per day: the days without a contact in any open slot of a weekday the desk opens on
+    only some dates (a Saturday a month: at least OCCASIONAL_SHARE of its days silent), where the
+    days with contacts around them bring at least MIN_USUAL_FOR_OUTAGE. As neighbours they made
+    every day the desk did open look like an outlier. A closure now and then on an ordinary
+    weekday stays a neighbour, as do a quiet queue's empty days."""
+    seen_open = open_rows & ~np.isnan(values)
+    totals = np.where(seen_open, values, 0.0).sum(axis=1)
+    silent = seen_open.any(axis=1) & (totals == 0)
+    days = np.bincount(weekdays, seen_open.any(axis=1), minlength=7)
+    share = np.bincount(weekdays, silent, minlength=7) / np.maximum(days, 1)
+    usual = _neighbour_stats(np.where(silent, np.nan, totals)[:, None])[0][:, 0]
+    return (
+        silent
+        & (share[weekdays] >= OCCASIONAL_SHARE)
+        & (np.nan_to_num(usual) >= MIN_USUAL_FOR_OUTAGE)
+    )
 
 
 def outage_days(history: QueueHistory, ordinary: np.ndarray) -> np.ndarray:
