@@ -51,7 +51,7 @@ from forecasting.intervals import (
 )
 from forecasting.level_shift import LevelShift
 from forecasting.month_days import month_day_index
-from forecasting.outliers import detect_outliers, outlier_table, recent_one_off_days
+from forecasting.outliers import closed_days, detect_outliers, outlier_table, recent_one_off_days
 from forecasting.peaks import (
     PEAK_COLUMNS,
     REASON,
@@ -199,6 +199,7 @@ def _unpack(source: Dataset | pd.DataFrame) -> tuple[pd.DataFrame, int, pd.DataF
 LAUNCH_ZERO_DAYS = 14
 # A weekday whose latest usable day is older than this is named: the 8-week models' window.
 STALE_WEEKDAY_WEEKS = 8
+OCCASIONAL_WEEKS = 12  # the weeks a weekday's open dates are counted over in its note
 # A backtest origin's level shift this close to the forecast's is the same step, found then.
 SAME_SHIFT_DAYS = 7
 
@@ -397,8 +398,13 @@ def _models_to_run(settings: ForecastSettings) -> list[str]:
 
 
 def _usual(training: QueueHistory, weeks: int) -> np.ndarray:
-    """Median of the same weekday and slot over the last `weeks` normal observed weeks: (7, slots)."""
-    recent = recent_weekday_days(training, weeks)
+    """Median of the same weekday and slot over the last `weeks` normal observed weeks: (7, slots).
+    A weekday the desk opens on only some dates is judged by the dates it opened: its usual of 0
+    read every Saturday forecast as a peak "above usual"."""
+    closed = closed_days(training)[:, None]
+    recent = recent_weekday_days(
+        training.with_values(np.where(closed, np.nan, training.values)), weeks
+    )
     filled = np.where(np.isnan(recent).all(axis=1, keepdims=True), 0.0, recent)
     return np.nanmedian(filled, axis=1)
 
@@ -615,6 +621,44 @@ def _stale_weekdays_note(history: QueueHistory, training: QueueHistory) -> str |
         f"forecast from them: {'; '.join(stale)}. The weeks since hold no data for those days. "
         "If the queue is busy only on set dates (an event line), plan those dates by hand; if "
         "the export missed weeks, import them."
+    )
+
+
+def _occasional_weekdays_note(
+    queue: str, training: QueueHistory, mean: np.ndarray, usual: np.ndarray, origin: int
+) -> str | None:
+    """A note naming the weekdays the desk opens on only some dates (`closed_days`): every such
+    day of the horizon is forecast at their average with the closed ones, far below a day it
+    opens, and the history cannot tell which dates those will be."""
+    closed = closed_days(training)
+    weekdays = training.weekdays()
+    ahead = training.weekdays(origin, mean.shape[0])
+    parts = []
+    for day in np.unique(weekdays[closed]):
+        rows = np.flatnonzero(ahead == day)
+        if not rows.size:
+            continue
+        recent = np.flatnonzero(training.observed_days() & (weekdays == day))[-OCCASIONAL_WEEKS:]
+        opened = recent[
+            np.nansum(
+                training.values[recent] * training.open_rows(0, training.n_days)[recent], axis=1
+            )
+            > 0
+        ]
+        dates = ", ".join(
+            f"{training.first_day + pd.Timedelta(days=int(row)):%d %b}" for row in opened
+        )
+        parts.append(
+            f"{WEEKDAY_NAMES[day]}s opened on {opened.size} of the last {recent.size} ({dates}): "
+            f"each is forecast at about {mean[rows].sum(axis=1).mean():,.0f} contacts, their "
+            f"average with the closed ones, where an open one brings about "
+            f"{usual[rows].sum(axis=1).mean():,.0f}"
+        )
+    if not parts:
+        return None
+    return (
+        f"{queue}: {'; '.join(parts)}. If you know the dates it will stay closed, add them as a "
+        "campaign of -100% (closed)."
     )
 
 
@@ -940,6 +984,8 @@ def forecast_dataset(
         quantiles = quantile_forecasts(mean, dispersion)
         usual = _usual(data.training, settings.usual_weeks)[history.weekdays(origin, n_days)]
         usual = usual * data.training.open_rows(origin, n_days)  # the hours as they are now
+        note = _occasional_weekdays_note(history.queue, data.training, mean, usual, origin)
+        notes += [note] if note else []
         # A day the history shows closed (a holiday, a bridge at x0) or an event closes is shut:
         # nobody is staffed there, not even the minimum an open slot gets.
         is_open = (day_multipliers(inputs, data, n_days) > 0) & ~skipped

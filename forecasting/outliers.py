@@ -89,7 +89,7 @@ def detect_outliers(history: QueueHistory, threshold: float = 5.0) -> np.ndarray
     values = history.values
     n = values.shape[0]
     open_rows = history.open_rows(0, n)
-    closed = _closed_days(values, history.weekdays(), open_rows)
+    closed = closed_days(history)
     median, mad, seen = _neighbour_stats(np.where(closed[:, None], np.nan, values))
     noise = np.maximum(1.4826 * np.nan_to_num(mad), np.sqrt(np.nan_to_num(median) + 1))
     # y - median also carries the median's own error, variance ~ pi sigma^2 / (2 n) for n
@@ -109,13 +109,14 @@ def detect_outliers(history: QueueHistory, threshold: float = 5.0) -> np.ndarray
     return flagged & judged[:, None]
 
 
-def _closed_days(values: np.ndarray, weekdays: np.ndarray, open_rows: np.ndarray) -> np.ndarray:
+def closed_days(history: QueueHistory) -> np.ndarray:
     """Bool per day: the days without a contact in any open slot of a weekday the desk opens on
     only some dates (a Saturday a month: at least OCCASIONAL_SHARE of its days silent), where the
     days with contacts around them bring at least MIN_USUAL_FOR_OUTAGE. As neighbours they made
     every day the desk did open look like an outlier. A closure now and then on an ordinary
     weekday stays a neighbour, as do a quiet queue's empty days."""
-    seen_open = open_rows & ~np.isnan(values)
+    values, weekdays = history.values, history.weekdays()
+    seen_open = history.open_rows(0, history.n_days) & ~np.isnan(values)
     totals = np.where(seen_open, values, 0.0).sum(axis=1)
     silent = seen_open.any(axis=1) & (totals == 0)
     days = np.bincount(weekdays, seen_open.any(axis=1), minlength=7)

@@ -83,3 +83,20 @@ def test_the_saturdays_a_desk_opens_are_no_outliers():
     assert saturday["is_open"].sum() == 3
     # The last four Saturdays: one open with 22 contacts, three closed.
     assert saturday["forecast"].sum() == pytest.approx(22 / 4)
+
+
+def test_a_desk_open_on_some_saturdays_is_no_saturday_peak_and_is_named():
+    # With its open Saturdays kept, their average (5.5 contacts) against a usual of 0 from the
+    # closed ones made every Saturday a peak "+inf% above usual". The usual is now an open
+    # Saturday's (the median of 6/8/5, 7/11/7 and 14/11/10: 24), and a note says why the
+    # forecast is far below it.
+    frame = _desk_open_some_saturdays()
+    result = forecast_dataset(frame, 7, ForecastSettings(country=None, model=HISTORICAL_AVERAGE))
+    assert not (pd.to_datetime(result.peaks["start"]).dt.day_of_week == 5).any()
+    saturday = result.days[result.days["date"].dt.day_of_week == 5].iloc[0]
+    assert saturday["usual_contacts"] == 24
+    assert result.notes == [
+        "desk: Saturdays opened on 3 of the last 12 (13 Jan, 10 Feb, 09 Mar): each is forecast at "
+        "about 6 contacts, their average with the closed ones, where an open one brings about "
+        "24. If you know the dates it will stay closed, add them as a campaign of -100% (closed)."
+    ]
