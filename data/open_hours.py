@@ -66,6 +66,7 @@ def learn_open_slots(volume: np.ndarray, weekdays: np.ndarray, interval_minutes:
         MAX_QUIET_GAP_MINUTES // interval_minutes,
         max(1, NEIGHBOUR_MINUTES // interval_minutes),
         _round_the_clock(active, weekdays),
+        np.bincount(weekdays, observed.any(axis=1), minlength=7) < WEEKS_TO_JUDGE_STRAYS,
     )
 
 
@@ -119,16 +120,20 @@ def _fill_quiet_gaps(
     max_gap_slots: int,
     neighbour_slots: int,
     around_the_clock: np.ndarray,
+    few_days: np.ndarray,
 ) -> np.ndarray:
     """Open the short closed runs that sit between open slots of the same weekday, except those
     whose contacts (`totals`, per weekday x slot) show a closure. On `around_the_clock`
-    weekdays a closed run of any length is judged the same way, across midnight too."""
+    weekdays a closed run of any length is judged the same way, across midnight too. On
+    `few_days` weekdays (too few weeks to judge alone) a run silent on several of them at
+    once is judged on all of them together."""
     filled = is_open.copy()
     if max_gap_slots < 1:
         return filled
     slots = is_open.shape[1]
     # Shared among all open slots, not only the runs that turned out quiet: any could have.
     bar = CLOSURE_EVIDENCE / max(1, int(is_open.sum()))
+    silent = _silent_runs(is_open, totals, max_gap_slots, few_days & ~around_the_clock)
     for weekday in range(7):  # 7 rows: a tiny fixed loop
         following = (weekday + 1) % 7
         if around_the_clock[weekday] and around_the_clock[following]:
@@ -143,10 +148,32 @@ def _fill_quiet_gaps(
         for start, end in zip(open_slots[:-1], open_slots[1:], strict=True):
             if not 0 < end - start - 1 <= limit or start >= slots:
                 continue  # runs starting on the next weekday are judged from that weekday
-            if _chance_if_open(counts, start + 1, end, neighbour_slots) >= bar:
+            chance = _chance_if_open(counts, start + 1, end, neighbour_slots)
+            alike = silent.get((start, end), [])
+            if weekday in alike and len(alike) > 1:
+                # The same silent run on other weekdays too (a lunch hour): under
+                # WEEKS_TO_JUDGE_STRAYS weeks one weekday has too few days to tell, all together
+                # do. Longer, each weekday is judged alone (contacts come in busy days).
+                pooled = totals[alike].sum(axis=0)
+                chance = min(chance, _chance_if_open(pooled, start + 1, end, neighbour_slots))
+            if chance >= bar:
                 run = np.arange(start + 1, end)
                 filled[np.where(run < slots, weekday, following), run % slots] = True
     return filled
+
+
+def _silent_runs(
+    is_open: np.ndarray, totals: np.ndarray, max_gap_slots: int, judged: np.ndarray
+) -> dict[tuple[int, int], list[int]]:
+    """The `judged` weekdays (value) on which the closed run between open slots (start, end)
+    (key) held no contact at all, for the runs `_fill_quiet_gaps` judges within one day."""
+    runs: dict[tuple[int, int], list[int]] = {}
+    for weekday in np.flatnonzero(judged):
+        open_slots = np.flatnonzero(is_open[weekday])
+        for start, end in zip(open_slots[:-1], open_slots[1:], strict=True):
+            if 0 < end - start - 1 <= max_gap_slots and not totals[weekday, start + 1 : end].any():
+                runs.setdefault((int(start), int(end)), []).append(int(weekday))
+    return runs
 
 
 # A queue open around the clock is told by contacts on at least REGULAR_DAY_SHARE of a weekday's

@@ -1,5 +1,5 @@
-"""Forecast probes: a P10-P90 band whose over-dispersion follows the forecast level, and a desk
-open on some Saturdays."""
+"""Forecast probes: a P10-P90 band whose over-dispersion follows the forecast level, a desk open
+on some Saturdays, and a lunch hour in a short history of quarter hours."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from data.schema import INTERVAL_START, QUEUE, VOLUME
+from data.importer import import_files
+from data.schema import INTERVAL_START, IS_OPEN, MINUTE_OF_DAY, QUEUE, VOLUME, WEEKDAY
 from forecasting import ForecastSettings, forecast_dataset
 from forecasting.history import history_from_intervals
 from forecasting.intervals import Dispersion, band_coverage, calibrate_dispersion
@@ -100,3 +101,28 @@ def test_a_desk_open_on_some_saturdays_is_no_saturday_peak_and_is_named():
         "about 6 contacts, their average with the closed ones, where an open one brings about "
         "24. If you know the dates it will stay closed, add them as a campaign of -100% (closed)."
     ]
+
+
+def test_a_lunch_hour_in_two_weeks_of_quarter_hours_is_closed_every_weekday(tmp_path):
+    # About 48 contacts a day, 09:00-17:00 with 12:00-13:00 closed, exported without the closed
+    # rows for two weeks. Two days of a weekday could not tell its lunch hour from chance: it
+    # stayed open on Monday, Tuesday and Wednesday (staffed at a forecast of 0, and "24 open
+    # intervals have no data"). The same silent hour on every weekday tells it together.
+    times = pd.date_range("2024-06-03", periods=14 * 96, freq="15min")
+    hours = times.hour
+    open_ = (hours >= 9) & (hours < 17) & (hours != 12) & (times.day_of_week < 5)
+    counts = np.random.default_rng(0).poisson(1.5 * (1.2 - 0.05 * times.day_of_week))
+    path = tmp_path / "export.csv"
+    pd.DataFrame(
+        {
+            "Date": times.strftime("%d/%m/%Y"),
+            "Interval": times.strftime("%H:%M"),
+            "Offered": counts,
+        }
+    )[open_].to_csv(path, sep=";", index=False)
+    dataset = import_files([path])
+    hours_open = dataset.open_hours[dataset.open_hours[IS_OPEN]]
+    lunch = hours_open[hours_open[MINUTE_OF_DAY].between(720, 779)]
+    assert lunch.empty
+    assert hours_open.groupby(WEEKDAY).size().to_dict() == {0: 28, 1: 28, 2: 28, 3: 28, 4: 28}
+    assert not [note for note in dataset.notes if "have no data" in note]
