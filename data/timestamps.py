@@ -321,6 +321,45 @@ def _east_asian_half_day(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray 
     return pc.replace_substring_regex(values, _EAST_ASIAN_AFTERNOON + _EAST_ASIAN_CLOCK, r"\1 PM")
 
 
+# An interval range with the half of the day written once, after its end, as Avaya CMS prints
+# its interval column: "1:00- 1:30 PM" starts at 13:00, "11:30-12:00 PM" at 11:30.
+_RANGE_HALF_AFTER_END = (
+    r"^(?P<before>.*?)(?P<start>(?P<sh>\d{1,2})[:.]\d{2}(?::\d{2})?)\s*[" + _RANGE_MARKS + r"]\s*"
+    r"(?P<eh>\d{1,2})[:.]\d{2}(?::\d{2})?" + _HALF_DAY_GAP + r"*(?P<half>[AaPp])\.?"
+    r"(?:" + _HALF_DAY_GAP + r"?[Mm]\.?)?$"
+)
+
+
+def _range_start_half(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    """Text with an interval range whose AM/PM follows only its end ("1:00- 1:30 PM") written as
+    its start with its own half of the day ("1:00 PM"); other values as they are."""
+    if not pc.any(
+        pc.match_substring_regex(
+            values.slice(0, _EAST_ASIAN_SAMPLE),
+            r"\d\s*[" + _RANGE_MARKS + r"]\s*\d{1,2}[:.]\d{2}.*[AaPp]\.?[Mm]?\.?$",
+        )
+    ).as_py():
+        return values
+    parts = pc.extract_regex(values, _RANGE_HALF_AFTER_END)
+    written = pc.is_valid(parts)
+    if not pc.any(written).as_py():
+        return values
+    start_hour = _field_float(parts, "sh")
+    end_hour = _field_float(parts, "eh")
+    afternoon = np.asarray(pc.equal(pc.utf8_upper(pc.struct_field(parts, "half")), "P"))
+    start_afternoon = afternoon.copy()
+    # "11:30-12:00 PM" is written for the slot before noon and, by some, for the one before
+    # midnight: the hour-11 slots before it tell which half the file keeps (both: by the clock).
+    crossed = start_hour % 12 > end_hour % 12
+    elevens = np.unique(afternoon[(start_hour == 11) & ~crossed])
+    start_afternoon[crossed] = elevens[0] if len(elevens) == 1 else ~afternoon[crossed]
+    halves = pa.array(np.where(start_afternoon, " PM", " AM"))
+    start = pc.binary_join_element_wise(
+        pc.struct_field(parts, "before"), pc.struct_field(parts, "start"), halves, ""
+    )
+    return pc.if_else(written, start, values)
+
+
 # Chinese, Japanese and Korean dates and clocks written with their unit marks: "2024年3月4日",
 # "2024년 3월 4일", Korean "2024. 3. 4.", a weekday in brackets after the date ("2024/03/04(月)"),
 # clocks "8時30分", "8点30分", "8시 30분 00초". Written as "2024/3/4" and "8:30:00", the usual
@@ -385,7 +424,7 @@ def clean_text(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array
     end of an interval range ("08:00 - 08:15"), a comma after the date, a word for "at" before
     the clock ("um 08:30") and zone offsets or a UTC mark, so one format fits every value."""
     values = _east_asian_half_day(_east_asian_dates(pc.utf8_trim_whitespace(values)))
-    values = _iso_week_dates(values)
+    values = _range_start_half(_iso_week_dates(values))
     values = pc.replace_substring_regex(values, _ISO_INTERVAL, r"\1")
     if pc.any(pc.match_substring_regex(values, _MAYBE_WEEKDAY)).as_py():
         values = pc.replace_substring_regex(values, _WEEKDAY, r"\1")
@@ -637,6 +676,7 @@ def colon_clocks(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Arr
     into "08:30": the other clock notations then read them."""
     values = pc.utf8_trim_whitespace(_as_text(values))
     values = _east_asian_half_day(_east_asian_dates(values))  # "8時30分", "오전 8:30"
+    values = _range_start_half(values)  # "1:00- 1:30 PM"
     # Plain substring and digit tests first: the patterns cost more on millions of rows.
     lettered = pc.or_(pc.match_substring(values, "h"), pc.match_substring(values, "H"))
     if pc.any(lettered).as_py():
