@@ -309,6 +309,7 @@ _EAST_ASIAN_MORNING = r"(?:上午|午前|오전)"
 _EAST_ASIAN_AFTERNOON = r"(?:下午|午後|오후)"
 _EAST_ASIAN_CLOCK = r"\s*(\d{1,2}:\d{2}(?::\d{2})?)$"
 _EAST_ASIAN_SAMPLE = 1000  # values looked at for the marks: a column writes its clocks one way
+_EAST_ASIAN_HOUR_ZERO = r"(^|\s)0?0(:\d{2}(?::\d{2})? [AP]M)$"
 
 
 def _east_asian_half_day(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
@@ -318,7 +319,9 @@ def _east_asian_half_day(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray 
     if not pc.any(marked).as_py():
         return values
     values = pc.replace_substring_regex(values, _EAST_ASIAN_MORNING + _EAST_ASIAN_CLOCK, r"\1 AM")
-    return pc.replace_substring_regex(values, _EAST_ASIAN_AFTERNOON + _EAST_ASIAN_CLOCK, r"\1 PM")
+    values = pc.replace_substring_regex(values, _EAST_ASIAN_AFTERNOON + _EAST_ASIAN_CLOCK, r"\1 PM")
+    # Japanese clocks count each half from 0 ("午後0:30" is 12:30): hour 0 is the %I formats' 12.
+    return pc.replace_substring_regex(values, _EAST_ASIAN_HOUR_ZERO, r"\112\2")
 
 
 # An interval range with the half of the day written once, after its end, as Avaya CMS prints

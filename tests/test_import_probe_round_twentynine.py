@@ -59,3 +59,21 @@ def test_the_slot_before_noon_follows_the_half_its_hour_11_neighbour_is_written_
     assert at(result.dataset, "2024-03-04 11:30")[schema.VOLUME] == 15
     assert at(result.dataset, "2024-03-04 13:00")[schema.VOLUME] == 13
     assert at(result.dataset, "2024-03-04 23:30")[schema.VOLUME] == 0
+
+
+# --- Japanese 12-hour clocks from 0: "午後0:30" ----------------------------------------------------
+
+
+def test_a_japanese_call_log_with_afternoon_hour_zero_is_read(tmp_path):
+    # Before: refused, "11 value(s) that are not readable dates/times (... '2024/03/05 午後0:03')".
+    arrivals = [MONDAY + dt.timedelta(days=i % 5, seconds=i * 317 % 36_000) for i in range(150)]
+    lines = ["開始日時,キュー"] + [
+        f"{t:%Y/%m/%d} {'午前' if t.hour < 12 else '午後'}{t.hour % 12}:{t:%M},サポート"
+        for t in arrivals
+    ]
+    result = import_files_detailed([write(tmp_path, "通話履歴.csv", "\n".join(lines) + "\n")])
+    frame = result.dataset.intervals
+    assert float(frame[schema.VOLUME].sum()) == 150
+    noon = [t for t in arrivals if t.hour == 12 and t.minute < 15 and t.day == 5]
+    assert len(noon) >= 1
+    assert at(result.dataset, "2024-03-05 12:00")[schema.VOLUME] == len(noon)
