@@ -34,6 +34,7 @@ from data.timestamps import (
     DATE_THEN_CLOCK,
     DATETIME_FORMATS,
     HOUR_RANGE,
+    ORACLE_CLOCK,
     detect_format,
     epoch_format,
     is_number,
@@ -1931,6 +1932,7 @@ def _datetime_format(column: _Column) -> str | None:
 
 
 _DATE_THEN_CLOCK = re.compile(DATE_THEN_CLOCK)
+_ORACLE_CLOCK = re.compile(ORACLE_CLOCK)
 _EAST_ASIAN_CLOCK = re.compile(r"\d\s*[時时点點시]\s*\d{2}")  # "8時30分", "8시 30분"
 
 
@@ -1940,6 +1942,7 @@ def _has_clock(value: str) -> bool:
     return (
         ":" in value
         or bool(re.search(r"\s\d{1,2}\.\d{2}(\.\d{2})?\s*$", value))
+        or bool(_ORACLE_CLOCK.search(value))
         or bool(_EAST_ASIAN_CLOCK.search(value))
         or bool(_DATE_THEN_CLOCK.match(value.strip()))
     )

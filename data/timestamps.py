@@ -81,6 +81,11 @@ DATETIME_FORMATS = [
     "%d-%b-%Y %H:%M",
     "%d-%b-%Y %I:%M:%S %p",  # Oracle-style, "03-Aug-2026 08:05 PM"
     "%d-%b-%Y %I:%M %p",
+    # Oracle's default DD-MON-RR with its clock (NLS_DATE_FORMAT), "04-MAR-24 08:05:00"
+    "%d-%b-%y %H:%M:%S",
+    "%d-%b-%y %H:%M",
+    "%d-%b-%y %I:%M:%S %p",
+    "%d-%b-%y %I:%M %p",
     "%d %b %Y %H:%M:%S",
     "%d %b %Y %H:%M",
     "%b %d, %Y %I:%M:%S %p",
@@ -180,6 +185,12 @@ _MONTH_DATE_WORDS = [
     (rf"^([{_LETTER}]{{3,}}\.?\s+\d{{1,2}})\s+(\d{{4}})\b", r"\1, \2"),
 ]
 _FRACTION = r"(\d:\d{2})\.\d+"  # milliseconds after the seconds: dropped (intervals are minutes)
+# Oracle's default TIMESTAMP text writes the clock with dots, its fraction and AM/PM after it,
+# "04-MAR-24 08.05.00.000000 AM" (NLS_TIMESTAMP_FORMAT 'DD-MON-RR HH.MI.SSXFF AM'): written with
+# colons. Only with a fraction or AM/PM, which a date's dots never carry.
+ORACLE_CLOCK = (
+    r"(\s\d{1,2})\.(\d{2})\.(\d{2})(?:\.\d{1,9}(\s*[AaPp]\.?[Mm]\.?)?|(\s*[AaPp]\.?[Mm]\.?))$"
+)
 # An offset after the clock, "+01:00", "+0100" or " +0100" (Zendesk), is dropped, never applied:
 # wall clock only. Anchored on the clock, so the year of "04-03-2024" is not taken for one. A
 # German "Uhr" after the clock ("um 08:30 Uhr") goes too.
@@ -431,6 +442,7 @@ def clean_text(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array
     values = pc.replace_substring_regex(values, _ISO_INTERVAL, r"\1")
     if pc.any(pc.match_substring_regex(values, _MAYBE_WEEKDAY)).as_py():
         values = pc.replace_substring_regex(values, _WEEKDAY, r"\1")
+    values = pc.replace_substring_regex(values, ORACLE_CLOCK, r"\1:\2:\3\4\5")
     values = pc.replace_substring_regex(values, _FRACTION, r"\1")
     values = pc.replace_substring_regex(values, _RANGE_END, r"\1")
     values = pc.replace_substring_regex(values, _DATE_COMMA, r"\1 \2")

@@ -77,3 +77,56 @@ def test_a_japanese_call_log_with_afternoon_hour_zero_is_read(tmp_path):
     noon = [t for t in arrivals if t.hour == 12 and t.minute < 15 and t.day == 5]
     assert len(noon) >= 1
     assert at(result.dataset, "2024-03-05 12:00")[schema.VOLUME] == len(noon)
+
+
+# --- Oracle's DD-MON-RR dates with a clock ----------------------------------------------------------
+# Oracle Database writes dates as DD-MON-RR (NLS_DATE_FORMAT) and timestamps as
+# 'DD-MON-RR HH.MI.SSXFF AM' (NLS_TIMESTAMP_FORMAT) unless told otherwise (Oracle Database
+# Globalization Support Guide), so a report run straight from the database writes them so.
+
+_ARRIVALS = [MONDAY + dt.timedelta(days=i % 5, seconds=i * 317 % 36_000) for i in range(150)]
+
+
+def _read_log(tmp_path, stamp) -> schema.Dataset:
+    lines = ["CALL_START,QUEUE_NAME"] + [f"{stamp(t)},Support" for t in _ARRIVALS]
+    return import_files_detailed([write(tmp_path, "calls.csv", "\n".join(lines) + "\n")]).dataset
+
+
+def _first_quarter_hours(dataset: schema.Dataset) -> list[float]:
+    frame = dataset.intervals
+    return frame.loc[frame[schema.VOLUME] > 0, schema.VOLUME].head(3).tolist()
+
+
+def _expected_first_quarter_hours() -> list[float]:
+    counts: dict[dt.datetime, int] = {}
+    for t in _ARRIVALS:
+        start = t.replace(minute=t.minute // 15 * 15, second=0)
+        counts[start] = counts.get(start, 0) + 1
+    return [float(counts[key]) for key in sorted(counts)[:3]]
+
+
+def test_oracle_day_month_name_two_digit_year_dates_with_a_clock_are_read(tmp_path):
+    # Before: "04-MAR-24 08:00" was refused, "no column with dates or timestamps was found".
+    dataset = _read_log(tmp_path, lambda t: f"{t:%d-%b-%y %H:%M:%S}".upper())
+    assert float(dataset.intervals[schema.VOLUME].sum()) == 150
+    assert at(dataset, "2024-03-07 08:15")[schema.VOLUME] == sum(
+        1 for t in _ARRIVALS if t.day == 7 and t.hour == 8 and 15 <= t.minute < 30
+    )
+    assert _first_quarter_hours(dataset) == _expected_first_quarter_hours()
+
+
+def test_oracle_timestamps_with_a_dotted_clock_fraction_and_am_pm_are_read(tmp_path):
+    # "04-MAR-24 01.05.00.000000 PM": before, refused as no date column.
+    dataset = _read_log(tmp_path, lambda t: f"{t:%d-%b-%y %I.%M.%S}.000000 {t:%p}".upper())
+    counted = dataset.intervals.loc[dataset.intervals[schema.VOLUME] > 0, schema.INTERVAL_START]
+    # The last call, Friday 17:35, lies in the 17:30 quarter hour: its PM was read.
+    assert max(_ARRIVALS) == dt.datetime(2024, 3, 8, 17, 35, 53)
+    assert (counted.min(), counted.max()) == (MONDAY, dt.datetime(2024, 3, 8, 17, 30))
+    assert _first_quarter_hours(dataset) == _expected_first_quarter_hours()
+
+
+def test_italian_month_abbreviations_with_a_two_digit_year_are_read(tmp_path):
+    months = ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"]
+    dataset = _read_log(tmp_path, lambda t: f"{t:%d}-{months[t.month - 1]}-{t:%y} {t:%H:%M}")
+    assert _first_quarter_hours(dataset) == _expected_first_quarter_hours()
+    assert float(dataset.intervals[schema.VOLUME].sum()) == 150
