@@ -1919,7 +1919,9 @@ def _first(columns: list[_Column], test, words: set[str]) -> _Column | None:
 
 
 def _datetime_format(column: _Column) -> str | None:
-    if column.values and column.words & (TIME_WORDS | EPOCH_WORDS) and "id" not in column.words:
+    # A spreadsheet's date-time cell saved as "General" ("45355.3333") under "Date" too.
+    moment = TIME_WORDS | EPOCH_WORDS | DATE_WORDS_OF_A_MOMENT
+    if column.values and column.words & moment and "id" not in column.words:
         epoch = epoch_format(column.values)
         if epoch:
             return epoch

@@ -571,9 +571,10 @@ def epoch_format(sample: list[str]) -> str | None:
     """EPOCH_SECONDS or EPOCH_MILLISECONDS when every sample value is a whole number of that
     kind within 2000-2040; None otherwise."""
     values = [value.strip() for value in sample if value.strip()]
-    if not values or not all(re.fullmatch(r"[0-9]+(\.[0-9]+)?", value) for value in values):
+    # A decimal comma where the spreadsheet's locale writes one: "45355,3333".
+    if not values or not all(re.fullmatch(r"[0-9]+([.,][0-9]+)?", value) for value in values):
         return None
-    numbers = np.array([float(value) for value in values])
+    numbers = np.array([float(value.replace(",", ".")) for value in values])
     low, high = _EPOCH_RANGE
     if all("." not in value for value in values):
         for fmt, scale in ((EPOCH_SECONDS, 1), (EPOCH_MILLISECONDS, 1000)):
@@ -590,7 +591,8 @@ def parse_timestamps(values: pa.ChunkedArray | pa.Array, fmt: str) -> np.ndarray
     fit `fmt`. Columns the CSV reader already typed as dates/timestamps are taken as they are;
     clean ISO text takes arrow's native cast; anything else goes through strptime."""
     if fmt in EPOCH_FORMATS:
-        numbers = parse_number(values, decimal_comma=False)
+        comma = not _is_numeric(values.type) and pc.any(pc.match_substring(values, ",")).as_py()
+        numbers = parse_number(values, decimal_comma=bool(comma))
         if fmt == EXCEL_SERIAL:  # to the nearest second: 1/86400 of a day is not exact
             seconds = np.round((numbers - _EXCEL_EPOCH_DAYS) * 86_400)
         else:

@@ -130,3 +130,35 @@ def test_italian_month_abbreviations_with_a_two_digit_year_are_read(tmp_path):
     dataset = _read_log(tmp_path, lambda t: f"{t:%d}-{months[t.month - 1]}-{t:%y} {t:%H:%M}")
     assert _first_quarter_hours(dataset) == _expected_first_quarter_hours()
     assert float(dataset.intervals[schema.VOLUME].sum()) == 150
+
+
+# --- Excel serial date-times under a date header -------------------------------------------------
+# A date-time cell formatted as "General" is saved as its serial: days since 1899-12-30, the time
+# as the fraction (Microsoft, "DATEVALUE function"), with the locale's decimal mark.
+
+
+def _serial(t: dt.datetime) -> float:
+    return (t - dt.datetime(1899, 12, 30)).total_seconds() / 86_400
+
+
+def test_a_call_log_with_excel_serial_date_times_under_date_is_read(tmp_path):
+    # Before: "45355.333333" under "Date" was refused, "no column with dates or timestamps".
+    lines = ["Date,Queue"] + [f"{_serial(t):.10f},Support" for t in _ARRIVALS]
+    dataset = import_files_detailed([write(tmp_path, "calls.csv", "\n".join(lines) + "\n")]).dataset
+    assert _first_quarter_hours(dataset) == _expected_first_quarter_hours()
+    assert float(dataset.intervals[schema.VOLUME].sum()) == 150
+
+
+def test_an_interval_report_with_decimal_comma_serials_is_read(tmp_path):
+    # A German spreadsheet writes the serial with a decimal comma: "45355,3333333333".
+    lines = ["Datum;Warteschlange;Angebotene Anrufe"] + [
+        f"{_serial(t):.10f};Vertrieb;{_calls(t)}".replace(".", ",") for t in half_hours(5)
+    ]
+    result = import_files_detailed([write(tmp_path, "anrufe.csv", "\n".join(lines) + "\n")])
+    assert result.files[0].columns["timestamp"] == "Datum"
+    assert result.files[0].interval_minutes == 30
+    assert at(result.dataset, "2024-03-06 13:30")[schema.VOLUME] == _calls(
+        dt.datetime(2024, 3, 6, 13)
+    )
+    frame = result.dataset.intervals
+    assert float(frame[schema.VOLUME].sum()) == sum(map(_calls, half_hours(5)))
