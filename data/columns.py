@@ -1925,12 +1925,29 @@ def _datetime_format(column: _Column) -> str | None:
         epoch = epoch_format(column.values)
         if epoch:
             return epoch
+        compact = _compact_datetime_format(column.values)
+        if compact:
+            return compact
     # Most values carry a clock: one footer line "generated 24/03/2024 07:02" in a date column
     # does not make it a timestamp column.
     clocked = sum(_has_clock(value) for value in column.values)
     if not column.values or clocked < MIN_SHARE * len(column.values):
         return None
     return detect_format(column.values, DATETIME_FORMATS, MIN_SHARE)
+
+
+# Date and clock as one run of digits, year first, as SAP's TIMESTAMP ("20240304081500",
+# YYYYMMDDhhmmss) and telephone switches' call records write them; only under a date or time
+# header, so a phone number or an id is never one.
+COMPACT_DATETIME_FORMATS = {"%Y%m%d%H%M%S": 14, "%Y%m%d%H%M": 12}
+
+
+def _compact_datetime_format(values: list[str]) -> str | None:
+    widths = {len(value) for value in values}
+    for fmt, width in COMPACT_DATETIME_FORMATS.items():
+        if widths == {width} and all(value.isdigit() for value in values):
+            return detect_format(values, [fmt], MIN_SHARE)
+    return None
 
 
 _DATE_THEN_CLOCK = re.compile(DATE_THEN_CLOCK)

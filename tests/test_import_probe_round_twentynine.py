@@ -162,3 +162,35 @@ def test_an_interval_report_with_decimal_comma_serials_is_read(tmp_path):
     )
     frame = result.dataset.intervals
     assert float(frame[schema.VOLUME].sum()) == sum(map(_calls, half_hours(5)))
+
+
+# --- Date and clock as one run of digits: "20240304081500" ------------------------------------------
+# SAP's TIMESTAMP data type is YYYYMMDDhhmmss written as digits (SAP ABAP keyword documentation,
+# "Time Stamps"); telephone switches' call records often write their start times the same way.
+
+
+def test_a_call_log_with_fourteen_digit_start_times_is_read(tmp_path):
+    # Before: refused, "no column with dates or timestamps was found".
+    dataset = _read_log(tmp_path, lambda t: f"{t:%Y%m%d%H%M%S}")
+    assert _first_quarter_hours(dataset) == _expected_first_quarter_hours()
+    assert float(dataset.intervals[schema.VOLUME].sum()) == 150
+
+
+def test_an_interval_report_with_twelve_digit_interval_starts_is_read(tmp_path):
+    lines = ["INTERVAL_START;QUEUE;OFFERED"]
+    lines += [f"{t:%Y%m%d%H%M};Billing;{_calls(t)}" for t in half_hours(5)]
+    result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    assert result.files[0].interval_minutes == 30
+    assert at(result.dataset, "2024-03-08 15:30")[schema.VOLUME] == _calls(
+        dt.datetime(2024, 3, 8, 15)
+    )
+
+
+def test_guard_digits_under_a_caller_header_are_no_timestamp(tmp_path):
+    # A caller's number of fourteen digits that happens to fit the shape is never the arrival.
+    lines = ["Caller,Start Time,Queue"] + [
+        f"20240101{i:06d},{t:%Y-%m-%d %H:%M:%S},Support" for i, t in enumerate(_ARRIVALS)
+    ]
+    result = import_files_detailed([write(tmp_path, "calls.csv", "\n".join(lines) + "\n")])
+    assert result.files[0].columns["timestamp"] == "Start Time"
+    assert _first_quarter_hours(result.dataset) == _expected_first_quarter_hours()
