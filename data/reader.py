@@ -1943,16 +1943,23 @@ def _drop_rollup_rows(
     keys = [c for c in (plan.queue_column, plan.split_column) if c]
     keys += [c for c in sheet.table.column_names if c not in used and _holds_star_keys(sheet, c)]
     skipped: dict[str, int] = {}
+    summed: dict[str, str] = {}  # column -> the unlabelled roll-up found by its sums
     for column in keys:
         codes, labels = label_codes(_as_text(sheet.column(column)))
         rollup = np.array([_rollup_label(label) for label in labels], dtype=bool)[codes]
-        if not rollup.any() or rollup.all():
+        if rollup.all():
             continue
         context = [np.nan_to_num(seconds, nan=-1).astype(np.int64)] + [
             label_codes(_as_text(sheet.column(other)))[0] for other in keys if other != column
         ]
         group = np.unique(np.column_stack(context), axis=0, return_inverse=True)[1].ravel()
         counts = np.nan_to_num(parse_number(sheet.column(count_column), sheet.comma(count_column)))
+        if not rollup.any():
+            found = _summing_label(codes, group, counts)
+            if found is None:
+                continue
+            rollup = codes == found
+            summed[column] = labels[found]
         size = int(group.max()) + 1
         detail_rows = np.bincount(group[~rollup], minlength=size)
         detail_sums = np.bincount(group[~rollup], counts[~rollup], minlength=size)
@@ -1966,12 +1973,37 @@ def _drop_rollup_rows(
         seconds = seconds[~repeats]
         skipped[column] = int(repeats.sum())
     if skipped:
-        said = "; ".join(f"{n:,} in '{column}'" for column, n in skipped.items())
+        said = "; ".join(
+            f"{n:,} '{summed[column]}' rows in '{column}'" if column in summed
+            else f"{n:,} in '{column}': '*', 'All' or 'Total' rows"
+            for column, n in skipped.items()
+        )  # fmt: skip
         notes.append(
-            f"{sheet.name}: {sum(skipped.values()):,} total/subtotal row(s) were skipped ({said}: "
-            "'*', 'All' or 'Total' rows, each the sum of the rows beside it in its interval)."
+            f"{sheet.name}: {sum(skipped.values()):,} total/subtotal row(s) were skipped ({said}, "
+            "each the sum of the rows beside it in its interval)."
         )
     return seconds
+
+
+# Rows of one label, in their intervals beside two others at least, that must sum the others
+# for the label to be a roll-up however it is written ("Gesamt", "Tutte le code", "Σ").
+MIN_SUMMING_ROWS = 10
+
+
+def _summing_label(codes: np.ndarray, group: np.ndarray, counts: np.ndarray) -> int | None:
+    """The one label whose rows each hold the sum of the other rows of their group, where that
+    group has two other rows or more and the row counts contacts; None when no label or more
+    than one does."""
+    size = int(group.max()) + 1
+    rows = np.bincount(group, minlength=size)[group]
+    totals = np.bincount(group, counts, minlength=size)[group]
+    judged = (rows >= 3) & (counts > 0)
+    sums_others = np.abs(2 * counts - totals) < 0.5
+    judged_per_label = np.bincount(codes[judged], minlength=codes.max() + 1)
+    agreeing = np.bincount(codes[judged & sums_others], minlength=codes.max() + 1)
+    share = agreeing / np.maximum(judged_per_label, 1)
+    found = np.flatnonzero((judged_per_label >= MIN_SUMMING_ROWS) & (share >= ROLLUP_AGREEMENT))
+    return int(found[0]) if len(found) == 1 else None
 
 
 def _holds_star_keys(sheet: _Sheet, column: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from import_support import at, half_hours, write
+from import_support import at, contacts_per_queue, half_hours, note_with, write
 
 from data import schema
 from data.importer import import_files_detailed
@@ -194,3 +194,41 @@ def test_guard_digits_under_a_caller_header_are_no_timestamp(tmp_path):
     result = import_files_detailed([write(tmp_path, "calls.csv", "\n".join(lines) + "\n")])
     assert result.files[0].columns["timestamp"] == "Start Time"
     assert _first_quarter_hours(result.dataset) == _expected_first_quarter_hours()
+
+
+# --- A total queue row named in any language -------------------------------------------------------
+
+
+def _queues_with_total(total: str, queues: tuple[str, ...] = ("Vertrieb", "Service")) -> str:
+    lines = ["Datum;Intervall;Warteschlange;Angeboten;Angenommen"]
+    for t in half_hours(5):
+        rows = [(q, _calls(t) + 3 * k) for k, q in enumerate(queues)]
+        rows.append((total, sum(count for _, count in rows)))
+        lines += [f"{t:%d.%m.%Y};{t:%H:%M};{q};{n};{n - 1}" for q, n in rows]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_total_queue_row_is_found_by_its_sums_whatever_it_is_called(tmp_path):
+    # Before: "Gesamt" was a third queue of 2,272 contacts beside Vertrieb's 1,016 and Service's
+    # 1,256, every contact counted twice.
+    result = import_files_detailed([write(tmp_path, "ivr.csv", _queues_with_total("Gesamt"))])
+    assert contacts_per_queue(result) == {"Service": 1256.0, "Vertrieb": 1016.0}
+    assert note_with(result.dataset, "total/subtotal") == (
+        "ivr.csv: 80 total/subtotal row(s) were skipped (80 'Gesamt' rows in 'Warteschlange', "
+        "each the sum of the rows beside it in its interval)."
+    )
+    for total in ("Tutte le code", "Σ"):
+        other = import_files_detailed([write(tmp_path, "ivr.csv", _queues_with_total(total))])
+        assert contacts_per_queue(other) == {"Service": 1256.0, "Vertrieb": 1016.0}
+
+
+def test_guard_a_queue_that_only_sometimes_equals_the_others_sum_stays(tmp_path):
+    # Three queues where the third equals the other two in a few intervals only: no total.
+    lines = ["Datum;Intervall;Warteschlange;Angeboten"]
+    for i, t in enumerate(half_hours(5)):
+        third = 2 * _calls(t) if i % 10 == 0 else _calls(t) + 1
+        lines += [f"{t:%d.%m.%Y};{t:%H:%M};{q};{n}"
+                  for q, n in (("A", _calls(t)), ("B", _calls(t)), ("C", third))]  # fmt: skip
+    result = import_files_detailed([write(tmp_path, "q.csv", "\n".join(lines) + "\n")])
+    assert sorted(contacts_per_queue(result)) == ["A", "B", "C"]
+    assert not any("total/subtotal" in note for note in result.dataset.notes)
