@@ -242,21 +242,24 @@ _TIME_OF_DAY = (
     r"(?:" + _HALF_DAY_GAP + r"*(?P<half>[AaPp])\.?(?:" + _HALF_DAY_GAP + r"?[Mm]\.?)?)?"
     rf"(?:\s*[{_RANGE_MARKS}].*)?$"
 )
-_DURATION = r"^(?:(?P<h>\d+):)?(?P<m>\d{1,2}):(?P<s>\d{2})(?:\.\d+)?$"
+# Fractions of a second after a dot or, where the locale writes one, a comma ("00:03:05,120").
+_DURATION = r"^(?:(?P<h>\d+):)?(?P<m>\d{1,2}):(?P<s>\d{2})(?:[.,]\d+)?$"
 # "04:33": minutes and seconds, or hours and minutes; the column as a whole tells which.
 _TWO_FIELDS = r"^(?P<a>\d+):(?P<b>[0-5]\d)$"
 # Seconds written ("1:02:03", "4:33.5"): the column's two-field values are minutes:seconds.
-_SECONDS_WRITTEN = r"^\d+:\d{2}(:\d{2}|\.\d+)$"
+_SECONDS_WRITTEN = r"^\d+:\d{2}(:\d{2}|[.,]\d+)$"
 # A header naming the notation, "AHT (mm:ss)" or "Handle (hh:mm)".
 _HEADER_MINUTES_SECONDS = re.compile(r"(?<![hH][:.])\b[mM]{1,2}[:.][sS]{2}\b")
 _HEADER_HOURS_MINUTES = re.compile(r"\b[hH]{1,2}[:.][mM]{2}\b(?![:.][sS])")
 # Italian exports write durations with dots, "00.03.53" for 3 min 53 s: no number has two-digit
 # groups, so it is no thousands-grouped "1.234.567" either (and without the dots, 353, is wrong).
 _DOTTED_DURATION = r"^\d{1,3}\.\d{2}\.\d{2}$"
-# "1h 2m 3s", "5m 0s", "1m 28s", "59s", "2 min 5 sec": hours, minutes and seconds in words.
+# "1h 2m 3s", "5m 0s", "1m 28s", "59s", "2 min 5 sec": hours, minutes and seconds in words, also
+# German "3 Min. 5 Sek." ("1 Std."), Spanish "3 min 5 seg", Italian "3 minuti 5 secondi".
 _UNIT_DURATION = (
-    r"^(?:(?P<h>\d+)\s*h(?:rs?|ours?)?\s*)?(?:(?P<m>\d+)\s*m(?:in(?:s|utes?)?)?\s*)?"
-    r"(?:(?P<s>\d+(?:\.\d+)?)\s*s(?:ec(?:s|onds?)?)?)?$"
+    r"(?i)^(?:(?P<h>\d+)\s*(?:h(?:rs?|ours?|oras?|ore|eures?)?|std|stunden?)\.?\s*)?"
+    r"(?:(?P<m>\d+)\s*m(?:in(?:s|utes?|uten?|utos?|uti)?)?\.?\s*)?"
+    r"(?:(?P<s>\d+(?:\.\d+)?)\s*s(?:ec(?:s|onds?|ondes?|ondi|ondo)?|ek(?:unden?)?|eg(?:undos?)?)?\.?)?$"
 )
 # ISO 8601 durations, as Microsoft and cloud APIs export them: "PT5M40S", "P0DT0H5M40S", "PT1H".
 _ISO_DURATION = (

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from import_support import at, contacts_per_queue, half_hours, note_with, write
+import numpy as np
+from import_support import (
+    at,
+    contacts_per_queue,
+    half_hours,
+    note_with,
+    write,
+)
 
 from data import schema
 from data.importer import import_files_detailed
@@ -232,3 +239,32 @@ def test_guard_a_queue_that_only_sometimes_equals_the_others_sum_stays(tmp_path)
     result = import_files_detailed([write(tmp_path, "q.csv", "\n".join(lines) + "\n")])
     assert sorted(contacts_per_queue(result)) == ["A", "B", "C"]
     assert not any("total/subtotal" in note for note in result.dataset.notes)
+
+
+# --- Durations in German and Spanish words, or with a decimal comma in the seconds ----------------
+
+
+def _handle_times(tmp_path, header: str, written: list[str]) -> tuple[str | None, float]:
+    lines = [f"Beginn;Warteschlange;{header}"] + [
+        f"{t:%d.%m.%Y %H:%M:%S};Service;{written[i % len(written)]}"
+        for i, t in enumerate(_ARRIVALS)
+    ]
+    result = import_files_detailed([write(tmp_path, "anrufe.csv", "\n".join(lines) + "\n")])
+    frame = result.dataset.intervals.dropna(subset=[schema.AHT_SECONDS])
+    mean = np.average(frame[schema.AHT_SECONDS], weights=frame[schema.VOLUME])
+    return result.files[0].columns.get("handle"), float(mean)
+
+
+def test_durations_in_german_and_spanish_unit_words_are_read(tmp_path):
+    # Before: "3 Min. 5 Sek." and "3 min 5 seg" were no durations: no handle time, the 300-s
+    # stand-in, with a note that the column was not read.
+    column, aht = _handle_times(tmp_path, "Gesprächsdauer", ["3 Min. 5 Sek.", "1 Std. 1 Min."])
+    assert (column, aht) == ("Gesprächsdauer", (185 + 3660) / 2)
+    column, aht = _handle_times(tmp_path, "Duración", ["3 min 5 seg", "45 seg"])
+    assert (column, aht) == ("Duración", (185 + 45) / 2)
+
+
+def test_clock_durations_with_a_decimal_comma_before_the_milliseconds_are_read(tmp_path):
+    # "00:03:05,120", as a spreadsheet with a German locale writes milliseconds.
+    column, aht = _handle_times(tmp_path, "Gesprächsdauer", ["00:03:05,120", "00:01:00,900"])
+    assert (column, aht) == ("Gesprächsdauer", (185 + 60) / 2)
