@@ -230,6 +230,12 @@ _MAYBE_WEEKDAY = (
     r"^[^\d\s.,]{2,12}\.?,?\s+"
     r"(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}\.?\s+(?:de\s+)?[^\d\s]{3,}|[^\d\s.]{3,}\.?\s+\d{1,2})"
 )
+# C's asctime, Unix `date` and Java's Date.toString write the year last, after the clock and
+# its zone: "Mon Mar  4 08:00:00 CET 2024" (the weekday gone by then) becomes "Mar 4 2024 08:00:00".
+_YEAR_AFTER_CLOCK = (
+    r"^([^\d\s.,]{3,}\.?\s+\d{1,2})\s+(\d{1,2}:\d{2}(?::\d{2})?)"
+    r"(?:\s+(?:[A-Z]{3,5}|[+-]\d{4}))?\s+(\d{4})$"
+)
 # "08:00 - 08:15"; Chinese, Japanese and Korean write a tilde, "08:00~08:15", "08:00～08:15".
 _RANGE_MARKS = "-–~～〜"
 _RANGE_END = rf"(\d:\d{{2}}(?::\d{{2}})?)\s*[{_RANGE_MARKS}]\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?$"
@@ -445,6 +451,7 @@ def clean_text(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array
     values = pc.replace_substring_regex(values, _ISO_INTERVAL, r"\1")
     if pc.any(pc.match_substring_regex(values, _MAYBE_WEEKDAY)).as_py():
         values = pc.replace_substring_regex(values, _WEEKDAY, r"\1")
+        values = pc.replace_substring_regex(values, _YEAR_AFTER_CLOCK, r"\1 \3 \2")
     values = pc.replace_substring_regex(values, ORACLE_CLOCK, r"\1:\2:\3\4\5")
     values = pc.replace_substring_regex(values, _FRACTION, r"\1")
     values = pc.replace_substring_regex(values, _RANGE_END, r"\1")

@@ -268,3 +268,17 @@ def test_clock_durations_with_a_decimal_comma_before_the_milliseconds_are_read(t
     # "00:03:05,120", as a spreadsheet with a German locale writes milliseconds.
     column, aht = _handle_times(tmp_path, "Gesprächsdauer", ["00:03:05,120", "00:01:00,900"])
     assert (column, aht) == ("Gesprächsdauer", (185 + 60) / 2)
+
+
+# --- The year after the clock: C's asctime, Unix `date`, Java's Date.toString ------------------------
+# Java SE's Date.toString writes "EEE MMM dd HH:mm:ss zzz yyyy"; C's asctime and the Unix `date`
+# command write the year last too ("Mon Mar  4 08:00:00 2024", the day padded with a space).
+
+
+def test_java_date_strings_with_the_year_after_the_clock_are_read(tmp_path):
+    # Before: refused, "no column with dates or timestamps was found".
+    dataset = _read_log(tmp_path, lambda t: f"{t:%a %b %d %H:%M:%S} CET {t:%Y}")
+    assert _first_quarter_hours(dataset) == _expected_first_quarter_hours()
+    assert float(dataset.intervals[schema.VOLUME].sum()) == 150
+    padded = _read_log(tmp_path, lambda t: f"{t:%a %b} {t.day:>2} {t:%H:%M:%S} {t:%Y}")
+    assert _first_quarter_hours(padded) == _expected_first_quarter_hours()
