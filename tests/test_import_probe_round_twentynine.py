@@ -1,5 +1,10 @@
 """Round-twenty-nine probes: Avaya CMS interval ranges with AM/PM written once after their end
-("1:00- 1:30 PM"), Japanese clocks counting the afternoon from 0 ("午後0:30")."""
+("1:00- 1:30 PM"), Japanese clocks counting the afternoon from 0 ("午後0:30"), Oracle's DD-MON-RR
+dates and dotted timestamps ("04-MAR-24 01.05.00.000000 PM"), Excel serial date-times under a
+date header or with a decimal comma, date and clock as one run of digits ("20240304081500"), a
+total queue row in any language ("Gesamt"), German and Spanish unit words in durations ("3 Min.
+5 Sek.", "3 min 5 seg") and milliseconds after a comma, and the year after the clock (Java's
+Date.toString)."""
 
 from __future__ import annotations
 
