@@ -188,6 +188,7 @@ WAIT_WORDS = {
     "wait", "waiting", "attesa", "q", "asa", "delay", "ring", "queued", "tma", "espera",
     "wartezeit", "attente", "ringing", "tme", "wachttijd",
     "oczekiwania", "oczekiwanie",  # Polish "Czas oczekiwania"
+    "wartedauer",  # German compound, "wait duration"
 }  # fmt: skip
 # The average speed of answer is the answered contacts' mean wait: Avaya's "Avg Speed Ans" (BCMS
 # User's Manual, Issue 5.0, 2005, "Header definitions": the time answered ACD calls spent in queue
@@ -202,6 +203,9 @@ LENGTH_WORDS = {
     "dauer", "seconds", "sec", "secs", "secondi", "duracao", "duur", "tijd", "czas",
     HUNGARIAN_TIME,  # "tConnected": a time by its prefix
 }  # fmt: skip
+# A queue as the place a length was spent in: "Queue Time", "Tempo in coda", Spanish "Tiempo en
+# cola", Portuguese "Tempo em fila", Dutch "Tijd in wachtrij", Polish "Czas w kolejce".
+QUEUE_PLACE_WORDS = {"queue", "coda", "cola", "fila", "wachtrij", "kolejce", "kolejka"}
 # A moment, not a length: "Answer Date", "Answer Timestamp" (and "Answered At": MOMENT_WORDS).
 DATE_WORDS_OF_A_MOMENT = {"date", "data", "datetime", "timestamp", "ts", "stamp", "fecha", "datum"}
 # Waits of one contact longer than this are clock times ("Answer Time" 08:01:25), not waits.
@@ -219,7 +223,7 @@ QUEUE_WORDS = {
     "gruppo", "campaign", "campagna", "queues", "attente", "warteschlange", "cola", "csq",
     "fila", "wachtrij",
     "workgroup", "workgroups",  # PureConnect's and ShoreTel's queues ("LastAssignedWorkgroup")
-    "kolejka", "kolejki", "grupa",  # Polish
+    "kolejka", "kolejki", "kolejce", "grupa",  # Polish ("w kolejce": in the queue)
 }  # fmt: skip
 # A column that says what kind of contact a row counts ("Media Type", "CallTypeName", "Tipo
 # contatto"): a queue of its own, or, beside a queue column, a split of each queue.
@@ -1004,7 +1008,7 @@ def _detect_roles(
             # "Avg Queue Time": the time spent queued, not its longest ("Max Queue Time").
             or pick(
                 [c for c in timed if c.words & LENGTH_WORDS and not c.words & LONGEST_WORDS],
-                {"queue", "coda", "cola"},
+                QUEUE_PLACE_WORDS,
             )
         )
     else:
@@ -1022,7 +1026,7 @@ def _detect_roles(
             pick([c for c in speed_of_answer if c in waits], SPEED_WORDS)
             or pick(waits, WAIT_WORDS)
             or pick(answer_times, ANSWER_WORDS)  # "Time to Answer", "Tempo di risposta"
-            or pick(queue_times, {"coda", "queue", "cola"})  # "Queue Time", "Queue Duration"
+            or pick(queue_times, QUEUE_PLACE_WORDS)  # "Queue Time", "Queue Duration"
         )
         plan.handle_column = (
             pick([c for c in timed if not _names_post_processing(c.words)], WHOLE_HANDLE_WORDS)

@@ -87,6 +87,7 @@ FOREIGN_HEADER_WORDS = {
     "puhelut": "calls", "puheluita": "calls", "puhelua": "calls", "saapuneet": "incoming",
     "vastatut": "answered", "vastaamattomat": "missed", "luovutetut": "abandoned",
     "keskimaarainen": "average", "puheaika": "talk time", "jonotusaika": "wait time",
+    "odotusaika": "wait time", "odotus": "wait",
     "kasittelyaika": "handle time", "tila": "status",
     # Turkish ("ı" reads "i")
     "tarih": "date", "saat": "time", "zaman": "time", "kuyruk": "queue", "cagri": "calls",

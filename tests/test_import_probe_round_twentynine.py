@@ -287,3 +287,39 @@ def test_java_date_strings_with_the_year_after_the_clock_are_read(tmp_path):
     assert float(dataset.intervals[schema.VOLUME].sum()) == 150
     padded = _read_log(tmp_path, lambda t: f"{t:%a %b} {t.day:>2} {t:%H:%M:%S} {t:%Y}")
     assert _first_quarter_hours(padded) == _expected_first_quarter_hours()
+
+
+# --- Waits named in Finnish, German compounds, Portuguese and Polish --------------------------------
+
+
+def test_waits_named_in_more_languages_are_read_as_the_wait(tmp_path):
+    # Before: none of these was read, so no answer speed and no patience came from the file.
+    for header in ("Odotusaika", "Wartedauer", "Tempo em fila", "Czas w kolejce"):
+        lines = [f"Start;Queue;Talk Time;{header}"] + [
+            f"{t:%Y-%m-%d %H:%M:%S};Support;185;{20 + i % 2 * 10}" for i, t in enumerate(_ARRIVALS)
+        ]
+        result = import_files_detailed([write(tmp_path, "calls.csv", "\n".join(lines) + "\n")])
+        assert result.files[0].columns["wait"] == header
+        frame = result.dataset.intervals.dropna(subset=[schema.WAIT_SECONDS])
+        mean = np.average(frame[schema.WAIT_SECONDS], weights=frame[schema.VOLUME])
+        assert mean == 25.0
+
+
+def test_an_interval_reports_mean_time_in_the_queue_is_the_wait_not_the_handle_time(tmp_path):
+    lines = [
+        "Data;Intervalo;Fila;Chamadas recebidas;Chamadas atendidas;Tempo médio em fila;"
+        "Tempo médio de atendimento"
+    ]
+    lines += [
+        f"{t:%d/%m/%Y};{t:%H:%M};Suporte;{_calls(t)};{_calls(t) - 1};00:00:25;00:04:05"
+        for t in half_hours(5)
+    ]
+    result = import_files_detailed([write(tmp_path, "chamadas.csv", "\n".join(lines) + "\n")])
+    columns = result.files[0].columns
+    assert (columns["wait"], columns["aht"]) == (
+        "Tempo médio em fila",
+        "Tempo médio de atendimento",
+    )
+    frame = result.dataset.intervals
+    assert set(frame[schema.WAIT_SECONDS].dropna()) == {25.0}
+    assert set(frame[schema.AHT_SECONDS].dropna()) == {245.0}
