@@ -3,8 +3,8 @@
 dates and dotted timestamps ("04-MAR-24 01.05.00.000000 PM"), Excel serial date-times under a
 date header or with a decimal comma, date and clock as one run of digits ("20240304081500"), a
 total queue row in any language ("Gesamt"), German and Spanish unit words in durations ("3 Min.
-5 Sek.", "3 min 5 seg") and milliseconds after a comma, and the year after the clock (Java's
-Date.toString)."""
+5 Sek.", "3 min 5 seg") and milliseconds after a comma, the year after the clock (Java's
+Date.toString), and waits named as a time in the queue in more languages ("Tempo em fila")."""
 
 from __future__ import annotations
 
