@@ -238,11 +238,17 @@ _YEAR_AFTER_CLOCK = (
 )
 # "08:00 - 08:15"; Chinese, Japanese and Korean write a tilde, "08:00~08:15", "08:00～08:15".
 _RANGE_MARKS = "-–~～〜"
-_RANGE_END = rf"(\d:\d{{2}}(?::\d{{2}})?)\s*[{_RANGE_MARKS}]\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?$"
 _ISO_SHAPE = r"^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(:\d{2})?)?$"
 # Spanish and Portuguese write the half of the day with a space inside it, "08:00 a. m." (Windows
 # and CLDR put a no-break space there): the same AM/PM as "8:00 a.m.".
 _HALF_DAY_GAP = "[\\s\u00a0\u202f]"
+# Either clock may carry its half of the day: "03/04/2024 1:00 PM - 1:30 PM".
+_HALF_AFTER = r"(?:" + _HALF_DAY_GAP + r"?[AaPp]\.?(?:" + _HALF_DAY_GAP + r"?[Mm]\.?)?)?"
+_RANGE_END = (
+    rf"(\d:\d{{2}}(?::\d{{2}})?{_HALF_AFTER})\s*[{_RANGE_MARKS}]\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
+    + _HALF_AFTER
+    + "$"
+)
 _TIME_OF_DAY = (
     r"^(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?"
     r"(?:" + _HALF_DAY_GAP + r"*(?P<half>[AaPp])\.?(?:" + _HALF_DAY_GAP + r"?[Mm]\.?)?)?"
@@ -353,13 +359,14 @@ _RANGE_HALF_AFTER_END = (
 )
 
 
-def _range_start_half(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+def range_start_half(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
     """Text with an interval range whose AM/PM follows only its end ("1:00- 1:30 PM") written as
     its start with its own half of the day ("1:00 PM"); other values as they are."""
     if not pc.any(
         pc.match_substring_regex(
             values.slice(0, _EAST_ASIAN_SAMPLE),
-            r"\d\s*[" + _RANGE_MARKS + r"]\s*\d{1,2}[:.]\d{2}.*[AaPp]\.?[Mm]?\.?$",
+            r"\d\s*[" + _RANGE_MARKS + r"]\s*\d{1,2}[:.]\d{2}.*[AaPp]\.?"
+            r"(?:" + _HALF_DAY_GAP + r"?[Mm]\.?)?$",
         )
     ).as_py():
         return values
@@ -447,7 +454,7 @@ def clean_text(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array
     end of an interval range ("08:00 - 08:15"), a comma after the date, a word for "at" before
     the clock ("um 08:30") and zone offsets or a UTC mark, so one format fits every value."""
     values = _east_asian_half_day(_east_asian_dates(pc.utf8_trim_whitespace(values)))
-    values = _range_start_half(_iso_week_dates(values))
+    values = range_start_half(_iso_week_dates(values))
     values = pc.replace_substring_regex(values, _ISO_INTERVAL, r"\1")
     if pc.any(pc.match_substring_regex(values, _MAYBE_WEEKDAY)).as_py():
         values = pc.replace_substring_regex(values, _WEEKDAY, r"\1")
@@ -703,7 +710,7 @@ def colon_clocks(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Arr
     into "08:30": the other clock notations then read them."""
     values = pc.utf8_trim_whitespace(_as_text(values))
     values = _east_asian_half_day(_east_asian_dates(values))  # "8時30分", "오전 8:30"
-    values = _range_start_half(values)  # "1:00- 1:30 PM"
+    values = range_start_half(values)  # "1:00- 1:30 PM"
     # Plain substring and digit tests first: the patterns cost more on millions of rows.
     lettered = pc.or_(pc.match_substring(values, "h"), pc.match_substring(values, "H"))
     if pc.any(lettered).as_py():

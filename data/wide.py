@@ -23,6 +23,7 @@ from data.timestamps import (
     detect_format,
     parse_number,
     parse_with_format,
+    range_start_half,
 )
 
 # Fewer clock-time headers than this are ordinary columns that happen to be named like times.
@@ -64,7 +65,12 @@ def header_clock(name: str) -> str | None:
 def time_columns(header: list[str]) -> dict[str, str]:
     """Header -> 'HH:MM' for the columns named like times of day, when there are enough of them
     (distinct times) to be an interval grid; empty otherwise."""
-    clocks = {name: clock for name in header if (clock := header_clock(name))}
+    # "1:00- 1:30 PM": the half of the day after a range's end is its start's too.
+    started = range_start_half(pa.array(header, pa.string())).to_pylist()
+    clocks = {
+        name: clock for name, start in zip(header, started, strict=True)
+        if (clock := header_clock(start))
+    }  # fmt: skip
     if len(set(clocks.values())) < MIN_TIME_COLUMNS or len(clocks) == len(header):
         return {}
     return clocks

@@ -1,5 +1,6 @@
 """Round-twenty-nine probes: Avaya CMS interval ranges with AM/PM written once after their end
-("1:00- 1:30 PM"), Japanese clocks counting the afternoon from 0 ("午後0:30"), Oracle's DD-MON-RR
+("1:00- 1:30 PM", also as a grid's headers and as Spanish "p. m.") or after both clocks beside a
+date, Japanese clocks counting the afternoon from 0 ("午後0:30"), Oracle's DD-MON-RR
 dates and dotted timestamps ("04-MAR-24 01.05.00.000000 PM"), Excel serial date-times under a
 date header or with a decimal comma, date and clock as one run of digits ("20240304081500"), a
 total queue row in any language ("Gesamt"), German and Spanish unit words in durations ("3 Min.
@@ -71,6 +72,62 @@ def test_the_slot_before_noon_follows_the_half_its_hour_11_neighbour_is_written_
     assert at(result.dataset, "2024-03-04 11:30")[schema.VOLUME] == 15
     assert at(result.dataset, "2024-03-04 13:00")[schema.VOLUME] == 13
     assert at(result.dataset, "2024-03-04 23:30")[schema.VOLUME] == 0
+
+
+def _afternoon_starts(result) -> tuple[dt.datetime, dt.datetime, float]:
+    frame = result.dataset.intervals
+    counted = frame.loc[frame[schema.VOLUME] > 0, schema.INTERVAL_START]
+    return counted.min(), counted.max(), float(frame[schema.VOLUME].sum())
+
+
+_FIVE_DAYS = (MONDAY, dt.datetime(2024, 3, 8, 15, 30), float(sum(map(_calls, half_hours(5)))))
+
+
+def test_a_grid_with_range_headers_written_with_the_half_after_their_end(tmp_path):
+    # Before: the "1:00-1:30 PM" column was read as 01:00, the afternoon counted at night.
+    times = half_hours(1)
+    header = ["Date"] + [_cms_label(t, t + dt.timedelta(minutes=30)).strip() for t in times]
+    lines = [",".join(header)]
+    for day in range(5):
+        counts = [_calls(t + dt.timedelta(days=day)) for t in times]
+        lines.append(f"{MONDAY + dt.timedelta(days=day):%m/%d/%Y}," + ",".join(map(str, counts)))
+    result = import_files_detailed([write(tmp_path, "grid.csv", "\n".join(lines) + "\n")])
+    assert _afternoon_starts(result) == _FIVE_DAYS
+    assert at(result.dataset, "2024-03-05 13:00")[schema.VOLUME] == _calls(
+        dt.datetime(2024, 3, 5, 13)
+    )
+
+
+def _read_rows(tmp_path, header: str, row) -> tuple[dt.datetime, dt.datetime, float]:
+    """The first and last intervals counted and the contacts of a file of `row(t)` lines."""
+    lines = [header] + [row(t) for t in half_hours(5)]
+    return _afternoon_starts(
+        import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    )
+
+
+def _end(t: dt.datetime) -> dt.datetime:
+    return t + dt.timedelta(minutes=30)
+
+
+def test_spanish_ranges_with_p_m_after_their_end(tmp_path):
+    # "1:00 - 1:30 p. m." (a space inside the mark, as Spanish Windows writes it): before, 01:00.
+    def row(t: dt.datetime) -> str:
+        half = "a. m." if _end(t).hour < 12 else "p. m."
+        return f"{t:%d/%m/%Y};{_twelve_hour(t)} - {_twelve_hour(_end(t))} {half};Ventas;{_calls(t)}"
+
+    assert _read_rows(tmp_path, "Fecha;Intervalo;Cola;Recibidas", row) == _FIVE_DAYS
+
+
+def test_a_date_and_a_range_with_am_pm_after_both_clocks_in_one_column(tmp_path):
+    # "03/04/2024 1:00 PM - 1:30 PM": before, refused as having no date column.
+    def row(t: dt.datetime) -> str:
+        return (
+            f"{t:%m/%d/%Y} {_twelve_hour(t)} {t:%p} - {_twelve_hour(_end(t))} {_end(t):%p},"
+            f"Sales,{_calls(t)}"
+        )
+
+    assert _read_rows(tmp_path, "Interval,Queue,Offered", row) == _FIVE_DAYS
 
 
 # --- Japanese 12-hour clocks from 0: "午後0:30" ----------------------------------------------------
