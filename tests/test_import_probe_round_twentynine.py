@@ -5,7 +5,8 @@ dates and dotted timestamps ("04-MAR-24 01.05.00.000000 PM"), Excel serial date-
 date header or with a decimal comma, date and clock as one run of digits ("20240304081500"), a
 total queue row in any language ("Gesamt"), German and Spanish unit words in durations ("3 Min.
 5 Sek.", "3 min 5 seg") and milliseconds after a comma, the year after the clock (Java's
-Date.toString), and waits named as a time in the queue in more languages ("Tempo em fila")."""
+Date.toString), waits named as a time in the queue in more languages ("Tempo em fila"), and
+Hungarian year-first dotted dates ("2024.03.04. 08:00")."""
 
 from __future__ import annotations
 
@@ -380,3 +381,22 @@ def test_an_interval_reports_mean_time_in_the_queue_is_the_wait_not_the_handle_t
     frame = result.dataset.intervals
     assert set(frame[schema.WAIT_SECONDS].dropna()) == {25.0}
     assert set(frame[schema.AHT_SECONDS].dropna()) == {245.0}
+
+
+# --- Year-first dates with dots: Hungarian "2024.03.04." ---------------------------------------------
+# The Hungarian locale's short date runs year first with a dot after each part, "2024.03.04."
+# (Windows' hu-HU "yyyy. MM. dd." is also written without its spaces), unlike Korean's "2024. 3. 4.".
+
+
+def test_a_call_log_with_hungarian_dates_is_read(tmp_path):
+    # Before: refused, "no column with dates or timestamps was found".
+    dataset = _read_log(tmp_path, lambda t: f"{t:%Y.%m.%d. %H:%M:%S}")
+    assert _first_quarter_hours(dataset) == _expected_first_quarter_hours()
+    assert float(dataset.intervals[schema.VOLUME].sum()) == 150
+
+
+def test_an_interval_report_with_year_first_dotted_dates_is_read(tmp_path):
+    def row(t: dt.datetime) -> str:
+        return f"{t:%Y.%m.%d};{t:%H:%M};Support;{_calls(t)}"
+
+    assert _read_rows(tmp_path, "Date;Time;Queue;Calls", row) == _FIVE_DAYS
