@@ -33,6 +33,7 @@ from data.timestamps import (
     DATE_FORMATS,
     DATE_THEN_CLOCK,
     DATETIME_FORMATS,
+    DB2_TIMESTAMP,
     HOUR_RANGE,
     ORACLE_CLOCK,
     detect_format,
@@ -1956,6 +1957,7 @@ def _compact_datetime_format(values: list[str]) -> str | None:
 
 _DATE_THEN_CLOCK = re.compile(DATE_THEN_CLOCK)
 _ORACLE_CLOCK = re.compile(ORACLE_CLOCK)
+_DB2_TIMESTAMP = re.compile(DB2_TIMESTAMP)
 _EAST_ASIAN_CLOCK = re.compile(r"\d\s*[時时点點시]\s*\d{2}")  # "8時30分", "8시 30분"
 
 
@@ -1966,6 +1968,7 @@ def _has_clock(value: str) -> bool:
         ":" in value
         or bool(re.search(r"\s\d{1,2}\.\d{2}(\.\d{2})?\s*$", value))
         or bool(_ORACLE_CLOCK.search(value))
+        or bool(_DB2_TIMESTAMP.match(value.strip()))
         or bool(_EAST_ASIAN_CLOCK.search(value))
         or bool(_DATE_THEN_CLOCK.match(value.strip()))
     )

@@ -236,6 +236,9 @@ _YEAR_AFTER_CLOCK = (
     r"^([^\d\s.,]{3,}\.?\s+\d{1,2})\s+(\d{1,2}:\d{2}(?::\d{2})?)"
     r"(?:\s+(?:[A-Z]{3,5}|[+-]\d{4}))?\s+(\d{4})$"
 )
+# IBM Db2 writes a TIMESTAMP as text with a dash before the clock and dots inside it,
+# "2024-03-04-08.00.00.000000" (Db2 SQL reference, "Datetime values").
+DB2_TIMESTAMP = r"^(\d{4}-\d{2}-\d{2})-(\d{2})\.(\d{2})\.(\d{2})(?:\.\d{1,12})?$"
 # Hungarian dates run year first with dots, the day closed by one too: "2024.03.04. 8:00:00"
 # (written "2024/03/04 8:00:00", as the year-first formats read it).
 _YEAR_FIRST_DOTS = r"^(\d{4})\.(\d{1,2})\.(\d{1,2})\.?(\s|$)"
@@ -459,6 +462,7 @@ def clean_text(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array
     values = _east_asian_half_day(_east_asian_dates(pc.utf8_trim_whitespace(values)))
     values = range_start_half(_iso_week_dates(values))
     values = pc.replace_substring_regex(values, _YEAR_FIRST_DOTS, r"\1/\2/\3\4")
+    values = pc.replace_substring_regex(values, DB2_TIMESTAMP, r"\1 \2:\3:\4")
     values = pc.replace_substring_regex(values, _ISO_INTERVAL, r"\1")
     if pc.any(pc.match_substring_regex(values, _MAYBE_WEEKDAY)).as_py():
         values = pc.replace_substring_regex(values, _WEEKDAY, r"\1")

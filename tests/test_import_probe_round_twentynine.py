@@ -6,7 +6,8 @@ date header or with a decimal comma, date and clock as one run of digits ("20240
 total queue row in any language ("Gesamt"), German and Spanish unit words in durations ("3 Min.
 5 Sek.", "3 min 5 seg") and milliseconds after a comma, the year after the clock (Java's
 Date.toString), waits named as a time in the queue in more languages ("Tempo em fila"), and
-Hungarian year-first dotted dates ("2024.03.04. 08:00")."""
+Hungarian year-first dotted dates ("2024.03.04. 08:00") and IBM Db2 timestamps
+("2024-03-04-08.00.00.000000")."""
 
 from __future__ import annotations
 
@@ -400,3 +401,13 @@ def test_an_interval_report_with_year_first_dotted_dates_is_read(tmp_path):
         return f"{t:%Y.%m.%d};{t:%H:%M};Support;{_calls(t)}"
 
     assert _read_rows(tmp_path, "Date;Time;Queue;Calls", row) == _FIVE_DAYS
+
+
+# --- IBM Db2 timestamps: "2024-03-04-08.00.00.000000" ------------------------------------------------
+
+
+def test_a_call_log_with_db2_timestamps_is_read(tmp_path):
+    # Before: refused, "no column with dates or timestamps was found".
+    dataset = _read_log(tmp_path, lambda t: f"{t:%Y-%m-%d-%H.%M.%S}.000000")
+    assert _first_quarter_hours(dataset) == _expected_first_quarter_hours()
+    assert float(dataset.intervals[schema.VOLUME].sum()) == 150
