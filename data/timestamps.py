@@ -568,7 +568,38 @@ def _parse_months_read(values: pa.ChunkedArray | pa.Array, fmt: str) -> pa.Chunk
     parsed = pc.strptime(values, format=fmt, unit="s", error_is_null=True)
     if "%Y" in fmt:  # strptime takes "24" for the year 24: a two-digit year is %y's to read
         parsed = pc.if_else(pc.less(pc.year(parsed), MIN_YEAR), None, parsed)
-    return parsed
+    return _without_impossible_days(values, parsed, fmt)
+
+
+# Months a day past the end of another rolls into: arrow's strptime reads "2024-02-30" as 1 March
+# and "31/04/2024" as 1 May, where a date that does not exist must be named instead.
+_ROLLED_INTO = [3, 5, 7, 10, 12]
+_LATE_DAY = r"(^|\D)(29|30|31)(\D|$)"
+
+
+def _without_impossible_days(
+    values: pa.ChunkedArray | pa.Array, parsed: pa.ChunkedArray | pa.Array, fmt: str
+) -> pa.ChunkedArray | pa.Array:
+    """`parsed` with null where the text names a day its month does not have ("31/02/2024")."""
+    if "%d" not in fmt or len(parsed) == 0:
+        return parsed
+    # Only a day 1-3 of a month after a short one, written with a 29-31 somewhere, can be one.
+    early = pc.and_(
+        pc.less_equal(pc.day(parsed), 3), pc.is_in(pc.month(parsed), pa.array(_ROLLED_INTO))
+    )
+    rows = np.flatnonzero(np.asarray(pc.fill_null(early, False)))
+    texts = pc.take(values, pa.array(rows, pa.int64()))
+    late = np.asarray(pc.fill_null(pc.match_substring_regex(texts, _LATE_DAY), False), dtype=bool)
+    rows, texts = rows[late], pc.filter(texts, pa.array(late))
+    if len(rows) == 0:
+        return parsed
+    impossible = np.zeros(len(parsed), dtype=bool)
+    for row, text in zip(rows, texts.to_pylist(), strict=True):
+        try:
+            dt.datetime.strptime(text, fmt)
+        except ValueError as error:
+            impossible[row] = "day is out of range" in str(error)
+    return pc.if_else(pa.array(impossible), pa.scalar(None, parsed.type), parsed)
 
 
 def english_months(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:

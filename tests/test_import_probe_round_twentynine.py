@@ -6,14 +6,16 @@ date header or with a decimal comma, date and clock as one run of digits ("20240
 total queue row in any language ("Gesamt"), German and Spanish unit words in durations ("3 Min.
 5 Sek.", "3 min 5 seg") and milliseconds after a comma, the year after the clock (Java's
 Date.toString), waits named as a time in the queue in more languages ("Tempo em fila"), and
-Hungarian year-first dotted dates ("2024.03.04. 08:00") and IBM Db2 timestamps
-("2024-03-04-08.00.00.000000")."""
+Hungarian year-first dotted dates ("2024.03.04. 08:00") IBM Db2 timestamps
+("2024-03-04-08.00.00.000000"), and dates their month does not have ("31/02/2024"), which were
+rolled into the next month."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import numpy as np
+import pytest
 from import_support import (
     at,
     contacts_per_queue,
@@ -23,6 +25,7 @@ from import_support import (
 )
 
 from data import schema
+from data.errors import InputError
 from data.importer import import_files_detailed
 
 MONDAY = dt.datetime(2024, 3, 4, 8)
@@ -411,3 +414,37 @@ def test_a_call_log_with_db2_timestamps_is_read(tmp_path):
     dataset = _read_log(tmp_path, lambda t: f"{t:%Y-%m-%d-%H.%M.%S}.000000")
     assert _first_quarter_hours(dataset) == _expected_first_quarter_hours()
     assert float(dataset.intervals[schema.VOLUME].sum()) == 150
+
+
+# --- A date its month does not have is named, not rolled into the next month -----------------------
+
+
+def test_a_day_past_the_end_of_its_month_is_refused_naming_its_line(tmp_path):
+    # Before: "31/02/2024" was read as Saturday 2 March, its contacts opening a closed weekend slot.
+    lines = ["Date,Time,Queue,Offered"] + [
+        f"{t:%d/%m/%Y},{t:%H:%M},Q,{_calls(t)}" for t in half_hours(5)
+    ]
+    lines[40] = "31/02/2024,08:00,Q,5"
+    with pytest.raises(InputError) as refused:
+        import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    assert "column 'Date' has 1 value(s) that are not readable" in str(refused.value)
+    assert "(line 41: '31/02/2024')" in str(refused.value)
+
+
+def test_an_iso_timestamp_on_a_day_its_month_lacks_is_refused(tmp_path):
+    lines = ["Start,Queue"] + [f"{t:%Y-%m-%d %H:%M:%S},Support" for t in _ARRIVALS]
+    lines[7] = "2024-04-31 10:30:00,Support"
+    with pytest.raises(InputError, match=r"line 8: '2024-04-31 10:30:00'"):
+        import_files_detailed([write(tmp_path, "calls.csv", "\n".join(lines) + "\n")])
+
+
+def test_guard_the_first_days_of_a_month_beside_clocks_at_30_still_read(tmp_path):
+    # 1 March at 08:30 holds a "30" and a day 1 after a short month: a real date, kept.
+    lines = ["Start,Queue"] + [
+        f"{t - dt.timedelta(days=3):%Y-%m-%d %H:%M:30},Support" for t in _ARRIVALS
+    ]
+    dataset = import_files_detailed([write(tmp_path, "c.csv", "\n".join(lines) + "\n")]).dataset
+    assert float(dataset.intervals[schema.VOLUME].sum()) == 150
+    assert at(dataset, "2024-03-01 08:00")[schema.VOLUME] == sum(
+        1 for t in _ARRIVALS if t.day == 4 and t.hour == 8 and t.minute < 15
+    )
