@@ -396,6 +396,23 @@ def range_start_half(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa
     return pc.if_else(written, start, values)
 
 
+# Other locales' names for the halves of the day after the clock (CLDR day periods): Greek
+# "π.μ."/"μ.μ.", Swedish "fm"/"em", German "vorm."/"nachm.". Written AM/PM, the 12-hour
+# formats read them.
+_CLOCK_END = r"(\d:\d{2}(?::\d{2})?)" + _HALF_DAY_GAP + "*"
+_LOCAL_MORNING = _CLOCK_END + r"(?:π\.?" + _HALF_DAY_GAP + r"?μ\.?|fm|f\.m\.|vorm\.?)$"
+_LOCAL_AFTERNOON = _CLOCK_END + r"(?:μ\.?" + _HALF_DAY_GAP + r"?μ\.?|em|e\.m\.|nachm\.?)$"
+
+
+def _local_half_day(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    """Text with "8:00 π.μ." or "8:00 fm" written "8:00 AM", "2:30 μ.μ." "2:30 PM"."""
+    marked = pc.match_substring_regex(values.slice(0, _EAST_ASIAN_SAMPLE), r"μ|m\.?$|vorm")
+    if not pc.any(marked).as_py():
+        return values
+    values = pc.replace_substring_regex(values, _LOCAL_MORNING, r"\1 AM")
+    return pc.replace_substring_regex(values, _LOCAL_AFTERNOON, r"\1 PM")
+
+
 # Chinese, Japanese and Korean dates and clocks written with their unit marks: "2024年3月4日",
 # "2024년 3월 4일", Korean "2024. 3. 4.", a weekday in brackets after the date ("2024/03/04(月)"),
 # clocks "8時30分", "8点30分", "8시 30분 00초". Written as "2024/3/4" and "8:30:00", the usual
@@ -460,6 +477,7 @@ def clean_text(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array
     end of an interval range ("08:00 - 08:15"), a comma after the date, a word for "at" before
     the clock ("um 08:30") and zone offsets or a UTC mark, so one format fits every value."""
     values = _east_asian_half_day(_east_asian_dates(pc.utf8_trim_whitespace(values)))
+    values = _local_half_day(values)
     values = range_start_half(_iso_week_dates(values))
     values = pc.replace_substring_regex(values, _YEAR_FIRST_DOTS, r"\1/\2/\3\4")
     values = pc.replace_substring_regex(values, DB2_TIMESTAMP, r"\1 \2:\3:\4")
@@ -748,7 +766,7 @@ def colon_clocks(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Arr
     """Trimmed text with "08h30"/"8h" and, when the whole column is written so, "0830" turned
     into "08:30": the other clock notations then read them."""
     values = pc.utf8_trim_whitespace(_as_text(values))
-    values = _east_asian_half_day(_east_asian_dates(values))  # "8時30分", "오전 8:30"
+    values = _local_half_day(_east_asian_half_day(_east_asian_dates(values)))  # "오전 8:30"
     values = range_start_half(values)  # "1:00- 1:30 PM"
     # Plain substring and digit tests first: the patterns cost more on millions of rows.
     lettered = pc.or_(pc.match_substring(values, "h"), pc.match_substring(values, "H"))

@@ -1,14 +1,14 @@
 """Round-twenty-nine probes: Avaya CMS interval ranges with AM/PM written once after their end
 ("1:00- 1:30 PM", also as a grid's headers and as Spanish "p. m.") or after both clocks beside a
-date, Japanese clocks counting the afternoon from 0 ("午後0:30"), Oracle's DD-MON-RR
-dates and dotted timestamps ("04-MAR-24 01.05.00.000000 PM"), Excel serial date-times under a
-date header or with a decimal comma, date and clock as one run of digits ("20240304081500"), a
-total queue row in any language ("Gesamt"), German and Spanish unit words in durations ("3 Min.
-5 Sek.", "3 min 5 seg") and milliseconds after a comma, the year after the clock (Java's
-Date.toString), waits named as a time in the queue in more languages ("Tempo em fila"), and
-Hungarian year-first dotted dates ("2024.03.04. 08:00") IBM Db2 timestamps
-("2024-03-04-08.00.00.000000"), and dates their month does not have ("31/02/2024"), which were
-rolled into the next month."""
+date, Japanese clocks counting the afternoon from 0 ("午後0:30"), Oracle's DD-MON-RR dates and
+dotted timestamps ("04-MAR-24 01.05.00.000000 PM"), Excel serial date-times under a date header or
+with a decimal comma, date and clock as one run of digits ("20240304081500"), a total queue row
+in any language ("Gesamt"), German and Spanish unit words in durations ("3 Min. 5 Sek.", "3 min
+5 seg") and milliseconds after a comma, the year after the clock (Java's Date.toString), waits
+named as a time in the queue in more languages ("Tempo em fila"), Hungarian year-first dotted
+dates ("2024.03.04. 08:00"), IBM Db2 timestamps ("2024-03-04-08.00.00.000000"), dates their
+month does not have ("31/02/2024"), which were rolled into the next month, and halves of the day
+named in Greek and Swedish ("8:15 π.μ.", "fm")."""
 
 from __future__ import annotations
 
@@ -448,3 +448,27 @@ def test_guard_the_first_days_of_a_month_beside_clocks_at_30_still_read(tmp_path
     assert at(dataset, "2024-03-01 08:00")[schema.VOLUME] == sum(
         1 for t in _ARRIVALS if t.day == 4 and t.hour == 8 and t.minute < 15
     )
+
+
+# --- Halves of the day named in other locales: Greek "π.μ."/"μ.μ.", Swedish "fm"/"em" -----------------
+# CLDR's day periods for el and sv, as Windows' 12-hour clocks in those locales write them.
+
+
+def test_a_greek_call_log_with_a_twelve_hour_clock_is_read(tmp_path):
+    # Before: refused, "no column with dates or timestamps was found".
+    def stamp(t: dt.datetime) -> str:
+        return f"{t:%d/%m/%Y} {_twelve_hour(t)}:{t:%S} {'π.μ.' if t.hour < 12 else 'μ.μ.'}"
+
+    dataset = _read_log(tmp_path, stamp)
+    assert _first_quarter_hours(dataset) == _expected_first_quarter_hours()
+    counted = dataset.intervals.loc[dataset.intervals[schema.VOLUME] > 0, schema.INTERVAL_START]
+    assert counted.max() == dt.datetime(2024, 3, 8, 17, 30)
+
+
+def test_a_swedish_interval_report_with_fm_and_em_clocks_is_read(tmp_path):
+    def row(t: dt.datetime) -> str:
+        return (
+            f"{t:%Y-%m-%d};{_twelve_hour(t)} {'fm' if t.hour < 12 else 'em'};Kundtjänst;{_calls(t)}"
+        )
+
+    assert _read_rows(tmp_path, "Datum;Tid;Kö;Samtal", row) == _FIVE_DAYS
