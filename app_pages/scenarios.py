@@ -20,6 +20,7 @@ from planning.compare import (
     ABANDONMENT_ROW,
     SHIFT_ROWS,
     ShiftFigures,
+    comparable_part_time_caps,
     idle_part_time_caps,
     is_email_only,
     plans_side_by_side,
@@ -959,7 +960,7 @@ comparison = compare_scenarios(outcomes, baseline, shift_figures)
 # A raised part-time cap that plans the very shifts of the baseline looks like a bug unsaid.
 idle_caps = idle_part_time_caps(
     shift_figures,
-    {name: scenarios[name].shifts.part_max_share for name in shift_figures},
+    comparable_part_time_caps({name: scenarios[name].shifts for name in shift_figures}, baseline),
     baseline,
 )
 # Every scenario staffs the same forecast: its days are those the totals add up over.
