@@ -44,8 +44,8 @@ def supervisor_band_text(low: float, high: float) -> str:
     ("Between 1 ... and 1" read as a range that is none)."""
     fewest, most = SUPERVISOR_SPAN_RANGE[1], SUPERVISOR_SPAN_RANGE[0]
     if round(low) == round(high):
-        return f"{low:.0f} at any usual span, from 1 per {most} to 1 per {fewest} people rostered."
-    return f"Between {low:.0f} (1 per {fewest} people rostered) and {high:.0f} (1 per {most})."
+        return f"{low:,.0f} at any usual span, from 1 per {most} to 1 per {fewest} people rostered."
+    return f"Between {low:,.0f} (1 per {fewest} people rostered) and {high:,.0f} (1 per {most})."
 
 
 def heatmap_caption(horizon_days: float) -> str:

@@ -144,7 +144,7 @@ def find_peaks(
     # A known cause beats "over the threshold", which beats the generic label.
     if volume_threshold is not None:
         unexplained = (peaks[REASON] == "") & peaks["over_limit"]
-        peaks.loc[unexplained, REASON] = f"above {volume_threshold:g} per interval"
+        peaks.loc[unexplained, REASON] = f"above {volume_threshold:,g} per interval"
     peaks[REASON] = peaks[REASON].replace("", "above the usual pattern")
     return peaks.reset_index(drop=True)[PEAK_COLUMNS]
 
@@ -168,11 +168,11 @@ def describe_peak(peak: pd.Series) -> str:
         against = f"{pct:.0f}% against a usual {start:%A}"
     parts = [against]
     if round(peak["extra_contacts"]) > 0:
-        parts[0] += f", ≈ {peak['extra_contacts']:.0f} extra contacts"
+        parts[0] += f", ≈ {peak['extra_contacts']:,.0f} extra contacts"
     over = peak.get("over_ceiling_contacts", 0.0)
     if over > 0:
         parts.append(
-            f"up to {peak['busiest_interval']:.0f} per interval, ≈ {max(over, 1):.0f} over your "
+            f"up to {peak['busiest_interval']:,.0f} per interval, ≈ {max(over, 1):,.0f} over your "
             "ceiling"
         )
     when = f"{start:%a} {start.day} {start:%b} {start:%H:%M}–{until}"

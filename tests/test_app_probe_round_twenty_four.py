@@ -1,9 +1,10 @@
 """Round twenty-four of a manager's probe: a raised part-time cap is called idle only against a
-baseline with the same shifts, driven headless with AppTest on the sample."""
+baseline with the same shifts, and a large center's peaks and supervisors read with thousands
+separators, driven headless with AppTest on the sample and small uploads."""
 
 from __future__ import annotations
 
-from test_app_pages import assert_clean, go, open_app
+from test_app_pages import assert_clean, go, metric, open_app, small_export
 
 from planning.compare import ShiftFigures, comparable_part_time_caps, idle_part_time_caps
 from staffing.shifts import ShiftSettings
@@ -48,3 +49,29 @@ def test_only_scenarios_with_the_baselines_shifts_are_weighed_for_an_idle_cap():
         "'raised' plans 20.0% part time under its 50% cap, less than the 30% of 'base'"
     )
     assert idle_part_time_caps(plans, comparable_part_time_caps(none, "base"), "base") is None
+
+
+# ------------------------------------------------- A large center's figures, with separators
+
+
+def test_a_large_centers_peaks_and_supervisors_read_with_thousands_separators(picco_home):
+    app = open_app()
+    big = small_export(scale=20_000.0)  # up to 33,509 calls a quarter hour
+    app.file_uploader(key="upload_files").set_value([("big.csv", big, "text/csv")]).run()
+    go(app, "forecast")
+    app.number_input(key="peak_volume_threshold").set_value(30_000.0).run()
+    assert_clean(app)
+    listed = [line for item in app.markdown for line in item.value.splitlines()]
+    # Before: "up to 33509 per interval, ≈ 7029 over your ceiling (above 30000 per interval)"
+    # under a busiest interval of "29,286–37,875 contacts".
+    assert (
+        "- Mon 7 Apr 08:00–08:45: +0% over a usual Monday; up to 33,509 per interval, ≈ 7,029 "
+        "over your ceiling (above 30,000 per interval)" in listed
+    )
+    go(app, "staffing")
+    assert_clean(app)
+    assert metric(app, "Supervisors (peak)") == "1,565"
+    # Before: "Between 1252 (1 per 15 people rostered) and 2347 (1 per 8)."
+    assert [item.help for item in app.metric if item.label == "Supervisors (peak)"] == [
+        "Between 1,252 (1 per 15 people rostered) and 2,347 (1 per 8)."
+    ]
