@@ -508,7 +508,9 @@ for note in settings.forecast_notes(result.notes, campaign_note):
     st.info(note)
 
 st.subheader("Downloads")
-
+# Every table below holds all the queues, while the page above shows the one picked: a "Day
+# by day" of 21 rows under 7 on screen is said to be so.
+every_queue = ", all queues" if len(current.dataset.queues) > 1 else ""
 
 downloads.download_table(
     forecast, named("forecast", current.name), "Forecast, all queues", key="download_forecast"
@@ -520,7 +522,9 @@ for frame, stem, label in (
     (result.special_days, "special_days", "Special days"),
 ):
     if not frame.empty:
-        downloads.download_table(frame, named(stem, current.name), label, key=f"download_{stem}")
+        downloads.download_table(
+            frame, named(stem, current.name), label + every_queue, key=f"download_{stem}"
+        )
 if not result.backtest.empty:
     # Downloads keep the machine name (the CLI's --model) beside the readable label.
     chosen_model = result.backtest[QUEUE].map(result.chosen_models)
@@ -534,13 +538,13 @@ if not result.backtest.empty:
             )
         ),
         named("backtest", current.name),
-        "Backtest",
+        "Backtest" + every_queue,
         key="download_backtest",
     )
 if not result.last_backtest.empty:
     downloads.download_table(
         settings.labelled_models(result.last_backtest),
         named("last_backtest", current.name),
-        "Last backtest, actual vs forecast",
+        "Last backtest, actual vs forecast" + every_queue,
         key="download_last_backtest",
     )

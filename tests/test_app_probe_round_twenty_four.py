@@ -4,10 +4,12 @@ separators, driven headless with AppTest on the sample and small uploads."""
 
 from __future__ import annotations
 
-from test_app_pages import assert_clean, go, metric, open_app, small_export
+from test_app_pages import assert_clean, go, metric, open_app, small_export, table
 
 from planning.compare import ShiftFigures, comparable_part_time_caps, idle_part_time_caps
 from staffing.shifts import ShiftSettings
+
+CSV = "text/csv"
 
 # ------------------------------------------------- A part-time cap against no part time
 
@@ -75,3 +77,37 @@ def test_a_large_centers_peaks_and_supervisors_read_with_thousands_separators(pi
     assert [item.help for item in app.metric if item.label == "Supervisors (peak)"] == [
         "Between 1,252 (1 per 15 people rostered) and 2,347 (1 per 8)."
     ]
+
+
+# ------------------------------------------------- Forecast downloads that hold every queue
+
+
+def test_the_forecast_downloads_say_they_hold_every_queue(picco_home):
+    app = go(open_app(), "forecast")
+    assert_clean(app)
+    days, _ = table(app, "forecast_contacts", "usual_contacts", "vs_usual")
+    assert len(days) == 7  # the phone queue's week on screen
+    labels = [button.label for button in app.get("download_button")]
+    # Before: "Day by day (CSV)" offered 21 rows, chat, e-mail and phone, under those 7.
+    assert labels == [
+        f"{table_label} ({kind})"
+        for table_label in (
+            "Forecast, all queues",
+            "Peaks, all queues",
+            "Day by day, all queues",
+            "Unusual intervals in the history, all queues",
+            "Backtest, all queues",
+            "Last backtest, actual vs forecast, all queues",
+        )
+        for kind in ("CSV", "Excel")
+    ]
+
+
+def test_a_one_queue_datasets_forecast_downloads_keep_their_short_names(picco_home):
+    app = open_app()
+    app.file_uploader(key="upload_files").set_value([("calls.csv", small_export(), CSV)]).run()
+    go(app, "forecast")
+    assert_clean(app)
+    labels = {button.label for button in app.get("download_button")}
+    assert "Day by day (CSV)" in labels
+    assert not [label for label in labels if "all queues" in label and "Forecast" not in label]
