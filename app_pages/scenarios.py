@@ -939,7 +939,8 @@ for name, outcome in outcomes.items():
     if missed:
         st.warning(missed)
 
-shift_figures, unplanned = {}, []
+shift_figures = {}
+unplanned: dict[str, list[str]] = {}  # a reason and the scenarios it holds for
 for name, outcome in outcomes.items():
     shifts = scenarios[name].shifts
     try:
@@ -947,14 +948,18 @@ for name, outcome in outcomes.items():
             outcome.rostered_need(), current.dataset.interval_minutes, shifts.types()
         )
     except InputError as error:
-        unplanned.append(f"'{name}': {error}")
+        unplanned.setdefault(str(error), []).append(f"'{name}'")
         continue
     cost = scenarios[name].staffing.agent_hourly_cost
     shift_figures[name] = ShiftFigures.of(shift_plan, shifts, cost)
 if unplanned:
+    # One reason said once: five scenarios saved with the same shift lengths had read the
+    # same sentence five times over.
     st.warning(
-        "No shift plan for " + "; ".join(unplanned) + ". Change the scenario's PT % above, or "
-        "the shift lengths and start hours on the Shifts page and save it again."
+        "No shift plan for "
+        + "; ".join(f"{', '.join(names)}: {reason}" for reason, names in unplanned.items())
+        + ". Change the scenario's PT % above, or the shift lengths and start hours on the "
+        "Shifts page and save it again."
     )
 comparison = compare_scenarios(outcomes, baseline, shift_figures)
 # A raised part-time cap that plans the very shifts of the baseline looks like a bug unsaid.

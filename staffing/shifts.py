@@ -241,7 +241,8 @@ def _check_types(types: Sequence[ShiftType], interval_minutes: float) -> list[in
         if not math.isfinite(steps) or steps < 1 or abs(steps - round(steps)) > 1e-9:
             raise InputError(
                 f"shift '{shift.name}' lasts {shift.hours:g} h: give a length that is a whole "
-                f"number of the plan's {interval_minutes:g}-minute intervals, at least one"
+                f"number of the plan's {interval_minutes:g}-minute intervals"
+                + _nearest_lengths(steps, interval_minutes)
             )
         if not 0 <= shift.earliest_start <= shift.latest_start < 24:
             raise InputError(
@@ -264,6 +265,18 @@ def _check_types(types: Sequence[ShiftType], interval_minutes: float) -> list[in
                 f"{caps:.0%}, so no plan can fill 100%: raise one or leave one uncapped"
             )
     return lengths
+
+
+def _nearest_lengths(steps: float, interval_minutes: float) -> str:
+    """The whole-interval lengths either side of `steps` intervals: ", such as 7.5 h or 8 h"
+    for 7.75 h in half hours, so the manager need not work out which lengths fit."""
+    if not math.isfinite(steps):
+        return ", at least one"
+    hours = [
+        whole * interval_minutes / 60
+        for whole in sorted({max(1, math.floor(steps)), max(1, math.ceil(steps))})
+    ]
+    return ", such as " + " or ".join(f"{length:g} h" for length in hours)
 
 
 def _need_on_grid(need: pd.Series, interval_minutes: float) -> pd.Series:

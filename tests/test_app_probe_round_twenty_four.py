@@ -111,3 +111,28 @@ def test_a_one_queue_datasets_forecast_downloads_keep_their_short_names(picco_ho
     labels = {button.label for button in app.get("download_button")}
     assert "Day by day (CSV)" in labels
     assert not [label for label in labels if "all queues" in label and "Forecast" not in label]
+
+
+# ------------------------------------------------- A shift length off the interval grid
+
+
+def test_a_shift_length_off_the_grid_names_the_lengths_that_fit_once_for_all_scenarios(
+    picco_home,
+):
+    app = go(open_app(), "shifts")
+    app.number_input(key="shift_full_hours").set_value(7.8).run()
+    reason = (
+        "shift 'Full time 7.8 h' lasts 7.8 h: give a length that is a whole number of the "
+        "plan's 15-minute intervals, such as 7.75 h or 8 h"
+    )
+    # Before: "..., at least one", the manager left to work out which lengths fit.
+    assert [item.value for item in app.error] == [f"No shift plan: {reason}"]
+    go(app, "scenarios")
+    app.button(key="save_example_scenarios").click().run()
+    assert not app.exception
+    names = "'Current settings', '+30% volume 23 Nov – 29 Nov', '90% in 30 s', 'Staffed to P80', "
+    # Before: the same reason five times over, once after each scenario's name.
+    assert [item.value for item in app.warning if item.value.startswith("No shift plan")] == [
+        f"No shift plan for {names}'Part time 4 h up to 50%': {reason}. Change the scenario's "
+        "PT % above, or the shift lengths and start hours on the Shifts page and save it again."
+    ]

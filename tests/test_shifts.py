@@ -164,7 +164,7 @@ def test_the_day_table_sums_people_and_hours():
             _need([1, 1]),
             [ShiftType("Odd", 7.75)],
             "shift 'Odd' lasts 7.75 h: give a length that is a whole number of the plan's "
-            "60-minute intervals, at least one",
+            "60-minute intervals, such as 7 h or 8 h",
         ),
         (
             _need([1, 1, 1]),
