@@ -162,6 +162,8 @@ def describe_peak(peak: pd.Series) -> str:
     until = "24:00" if end == start.normalize() + pd.Timedelta(days=1) else f"{end:%H:%M}"
     if not np.isfinite(pct):
         against = f"new volume over a usual {start:%A}"
+    elif round(pct) == 0:  # over a manager's ceiling alone: "+0%" or "-0%" says nothing
+        against = f"as on a usual {start:%A}"
     elif pct >= 0:
         against = f"+{pct:.0f}% over a usual {start:%A}"
     else:  # above a manager's ceiling, yet below a usual such day

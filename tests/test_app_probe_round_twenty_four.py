@@ -4,8 +4,10 @@ separators, driven headless with AppTest on the sample and small uploads."""
 
 from __future__ import annotations
 
+import pandas as pd
 from test_app_pages import assert_clean, go, metric, open_app, small_export, table
 
+from forecasting.peaks import describe_peak
 from planning.compare import ShiftFigures, comparable_part_time_caps, idle_part_time_caps
 from staffing.shifts import ShiftSettings
 
@@ -64,10 +66,10 @@ def test_a_large_centers_peaks_and_supervisors_read_with_thousands_separators(pi
     app.number_input(key="peak_volume_threshold").set_value(30_000.0).run()
     assert_clean(app)
     listed = [line for item in app.markdown for line in item.value.splitlines()]
-    # Before: "up to 33509 per interval, ≈ 7029 over your ceiling (above 30000 per interval)"
-    # under a busiest interval of "29,286–37,875 contacts".
+    # Before: "+0% over a usual Monday; up to 33509 per interval, ≈ 7029 over your ceiling
+    # (above 30000 per interval)" under a busiest interval of "29,286–37,875 contacts".
     assert (
-        "- Mon 7 Apr 08:00–08:45: +0% over a usual Monday; up to 33,509 per interval, ≈ 7,029 "
+        "- Mon 7 Apr 08:00–08:45: as on a usual Monday; up to 33,509 per interval, ≈ 7,029 "
         "over your ceiling (above 30,000 per interval)" in listed
     )
     go(app, "staffing")
@@ -136,3 +138,24 @@ def test_a_shift_length_off_the_grid_names_the_lengths_that_fit_once_for_all_sce
         f"No shift plan for {names}'Part time 4 h up to 50%': {reason}. Change the scenario's "
         "PT % above, or the shift lengths and start hours on the Shifts page and save it again."
     ]
+
+
+def test_a_peak_over_the_ceiling_alone_reads_as_a_usual_day_not_plus_or_minus_zero():
+    def peak(pct: float) -> pd.Series:
+        return pd.Series(
+            {
+                "start": pd.Timestamp("2026-11-23 10:30"),
+                "end": pd.Timestamp("2026-11-23 11:00"),
+                "pct_above_usual": pct,
+                "extra_contacts": 0.0,
+                "over_ceiling_contacts": 1_234.0,
+                "busiest_interval": 2_345.0,
+                "reason": "above 2,000 per interval",
+            }
+        )
+
+    tail = "up to 2,345 per interval, ≈ 1,234 over your ceiling (above 2,000 per interval)"
+    # Before: "-0% against a usual Monday; ..." and "+0% over a usual Monday; ...".
+    assert describe_peak(peak(-0.4)) == f"Mon 23 Nov 10:30–11:00: as on a usual Monday; {tail}"
+    assert describe_peak(peak(0.3)) == f"Mon 23 Nov 10:30–11:00: as on a usual Monday; {tail}"
+    assert describe_peak(peak(-2.0)).startswith("Mon 23 Nov 10:30–11:00: -2% against a usual")
