@@ -176,7 +176,7 @@ class IntervalGrid:
                 share = "none" if unanswered == stray else f"{stray - unanswered:,.0f}"
                 kept += f"; {share} of them answered"
             notes.append(
-                f"Open hours of '{queue}': {int(self.open_slots[code].sum())} of {weekly} weekly "
+                f"Open hours of '{queue}': {int(self.open_slots[code].sum()):,} of {weekly:,} weekly "
                 f"{layout.interval_minutes}-minute slots are open"
                 + (f"; {stray:,.0f} contact(s) arrived in closed slots ({kept})." if stray else ".")
             )

@@ -88,8 +88,8 @@ def widen_sparse_hours(
         f"{history.queue}: {closed:,.0f} of its {total:,.0f} contacts arrived outside the open "
         f"hours learned from it (too few contacts to learn them slot by slot), so the forecast "
         f"would have left them out. It is forecast over {source} on the weekdays it had "
-        f"contacts ({_describe(mask, step)}): {int(mask.sum())} weekly {step}-minute slots "
-        f"instead of {int(history.open_mask.sum())}."
+        f"contacts ({_describe(mask, step)}): {int(mask.sum()):,} weekly {step}-minute slots "
+        f"instead of {int(history.open_mask.sum()):,}."
     )
     return dataclasses.replace(history, open_mask=mask), note
 

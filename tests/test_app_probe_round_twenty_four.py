@@ -5,8 +5,10 @@ separators, driven headless with AppTest on the sample and small uploads."""
 from __future__ import annotations
 
 import pandas as pd
+from import_support import note_with
 from test_app_pages import assert_clean, go, metric, open_app, small_export, table
 
+from data.importer import import_files
 from forecasting.peaks import describe_peak
 from planning.compare import ShiftFigures, comparable_part_time_caps, idle_part_time_caps
 from staffing.shifts import ShiftSettings
@@ -159,3 +161,18 @@ def test_a_peak_over_the_ceiling_alone_reads_as_a_usual_day_not_plus_or_minus_ze
     assert describe_peak(peak(-0.4)) == f"Mon 23 Nov 10:30–11:00: as on a usual Monday; {tail}"
     assert describe_peak(peak(0.3)) == f"Mon 23 Nov 10:30–11:00: as on a usual Monday; {tail}"
     assert describe_peak(peak(-2.0)).startswith("Mon 23 Nov 10:30–11:00: -2% against a usual")
+
+
+# ------------------------------------------------- Open hours of a fine grid, with separators
+
+
+def test_the_open_hours_of_six_minute_counts_read_with_thousands_separators(tmp_path):
+    starts = pd.date_range("2024-03-04", periods=28 * 240, freq="6min")
+    calls = (starts.hour >= 1).astype(int) * 3  # every slot but the first hour of the night
+    path = tmp_path / "six.csv"
+    pd.DataFrame({"interval_start": starts, "calls": calls}).to_csv(path, index=False)
+    dataset = import_files([path])
+    # Before: "1610 of 1680 weekly 6-minute slots"; the Staffing page writes "1,634 open".
+    assert note_with(dataset, "Open hours of 'six'") == (
+        "Open hours of 'six': 1,610 of 1,680 weekly 6-minute slots are open."
+    )
