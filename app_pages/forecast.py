@@ -515,9 +515,28 @@ every_queue = ", all queues" if len(current.dataset.queues) > 1 else ""
 downloads.download_table(
     forecast, named("forecast", current.name), "Forecast, all queues", key="download_forecast"
 )
+# The table's "Hours" column too: a day the horizon covers only in part ("from 12:00") reads
+# so in the download, each queue by its own open hours.
+covered_by_queue = {
+    each: settings.partial_days(
+        forecast.loc[forecast[QUEUE] == each, INTERVAL_START],
+        result.interval_minutes,
+        queue_hours[queue_hours[QUEUE] == each],
+    )
+    for each in every_day[QUEUE].unique()
+}
+every_day_covered = every_day.copy()
+every_day_covered.insert(
+    every_day.columns.get_loc("date") + 1,
+    "hours_covered",
+    [
+        covered_by_queue[each].get(pd.Timestamp(day).normalize(), "")
+        for each, day in zip(every_day[QUEUE], every_day["date"], strict=True)
+    ],
+)
 for frame, stem, label in (
     (all_peaks, "peaks", "Peaks"),
-    (every_day, "days", "Day by day"),
+    (every_day_covered, "days", "Day by day"),
     (result.outliers, "unusual_intervals", "Unusual intervals in the history"),
     (result.special_days, "special_days", "Special days"),
 ):

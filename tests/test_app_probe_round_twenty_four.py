@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 from import_support import note_with
 from test_app_pages import assert_clean, go, metric, open_app, small_export, table
+from test_app_round_two import offered  # noqa: F401  (the fixture)
 
 from data.importer import import_files
 from forecasting.peaks import describe_peak
@@ -176,3 +177,28 @@ def test_the_open_hours_of_six_minute_counts_read_with_thousands_separators(tmp_
     assert note_with(dataset, "Open hours of 'six'") == (
         "Open hours of 'six': 1,610 of 1,680 weekly 6-minute slots are open."
     )
+
+
+# ------------------------------------------------- Days covered in part, in the download too
+
+
+def test_the_day_by_day_download_marks_the_days_covered_only_in_part(picco_home, offered):  # noqa: F811
+    lines = small_export().decode().splitlines()  # Mon 3 Mar to Sun 6 Apr 2025
+    cut = [line for line in lines if line < "2025-04-04 12:00" or line.startswith("timestamp")]
+    app = open_app()
+    upload = [("calls.csv", ("\n".join(cut) + "\n").encode(), CSV)]
+    app.file_uploader(key="upload_files").set_value(upload).run()
+    go(app, "forecast")
+    assert_clean(app)
+
+    def marked(frame: pd.DataFrame) -> dict[str, str]:
+        pairs = zip(frame["date"], frame["hours_covered"], strict=True)
+        return {f"{pd.Timestamp(day):%Y-%m-%d}": text for day, text in pairs if text}
+
+    shown, _ = table(app, "forecast_contacts", "hours_covered")
+    assert marked(shown) == {"2025-04-04": "from 12:00", "2025-04-11": "until 12:00"}
+    days = offered["days_calls"]
+    # Before: the download had no such column; its Friday read 74 contacts as a whole day.
+    assert list(days.columns[:3]) == ["queue", "date", "hours_covered"]
+    assert marked(days) == marked(shown)
+    assert days["forecast_contacts"].tolist()[:2] == [74.0, 0.0]
