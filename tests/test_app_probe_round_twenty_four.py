@@ -1,6 +1,9 @@
 """Round twenty-four of a manager's probe: a raised part-time cap is called idle only against a
-baseline with the same shifts, and a large center's peaks and supervisors read with thousands
-separators, driven headless with AppTest on the sample and small uploads."""
+baseline with the same shifts, a large center's peaks, supervisors and open hours read with
+thousands separators, a peak over the ceiling alone reads as a usual day, the forecast
+downloads say they hold every queue and mark the days covered in part, and a shift length off
+the interval grid names the lengths that fit, once for all scenarios, driven headless with
+AppTest on the sample and small uploads."""
 
 from __future__ import annotations
 
@@ -84,6 +87,27 @@ def test_a_large_centers_peaks_and_supervisors_read_with_thousands_separators(pi
     ]
 
 
+def test_a_peak_over_the_ceiling_alone_reads_as_a_usual_day_not_plus_or_minus_zero():
+    def peak(pct: float) -> pd.Series:
+        return pd.Series(
+            {
+                "start": pd.Timestamp("2026-11-23 10:30"),
+                "end": pd.Timestamp("2026-11-23 11:00"),
+                "pct_above_usual": pct,
+                "extra_contacts": 0.0,
+                "over_ceiling_contacts": 1_234.0,
+                "busiest_interval": 2_345.0,
+                "reason": "above 2,000 per interval",
+            }
+        )
+
+    tail = "up to 2,345 per interval, ≈ 1,234 over your ceiling (above 2,000 per interval)"
+    # Before: "-0% against a usual Monday; ..." and "+0% over a usual Monday; ...".
+    assert describe_peak(peak(-0.4)) == f"Mon 23 Nov 10:30–11:00: as on a usual Monday; {tail}"
+    assert describe_peak(peak(0.3)) == f"Mon 23 Nov 10:30–11:00: as on a usual Monday; {tail}"
+    assert describe_peak(peak(-2.0)).startswith("Mon 23 Nov 10:30–11:00: -2% against a usual")
+
+
 # ------------------------------------------------- Forecast downloads that hold every queue
 
 
@@ -106,16 +130,6 @@ def test_the_forecast_downloads_say_they_hold_every_queue(picco_home):
         )
         for kind in ("CSV", "Excel")
     ]
-
-
-def test_a_one_queue_datasets_forecast_downloads_keep_their_short_names(picco_home):
-    app = open_app()
-    app.file_uploader(key="upload_files").set_value([("calls.csv", small_export(), CSV)]).run()
-    go(app, "forecast")
-    assert_clean(app)
-    labels = {button.label for button in app.get("download_button")}
-    assert "Day by day (CSV)" in labels
-    assert not [label for label in labels if "all queues" in label and "Forecast" not in label]
 
 
 # ------------------------------------------------- A shift length off the interval grid
@@ -141,27 +155,6 @@ def test_a_shift_length_off_the_grid_names_the_lengths_that_fit_once_for_all_sce
         f"No shift plan for {names}'Part time 4 h up to 50%': {reason}. Change the scenario's "
         "PT % above, or the shift lengths and start hours on the Shifts page and save it again."
     ]
-
-
-def test_a_peak_over_the_ceiling_alone_reads_as_a_usual_day_not_plus_or_minus_zero():
-    def peak(pct: float) -> pd.Series:
-        return pd.Series(
-            {
-                "start": pd.Timestamp("2026-11-23 10:30"),
-                "end": pd.Timestamp("2026-11-23 11:00"),
-                "pct_above_usual": pct,
-                "extra_contacts": 0.0,
-                "over_ceiling_contacts": 1_234.0,
-                "busiest_interval": 2_345.0,
-                "reason": "above 2,000 per interval",
-            }
-        )
-
-    tail = "up to 2,345 per interval, ≈ 1,234 over your ceiling (above 2,000 per interval)"
-    # Before: "-0% against a usual Monday; ..." and "+0% over a usual Monday; ...".
-    assert describe_peak(peak(-0.4)) == f"Mon 23 Nov 10:30–11:00: as on a usual Monday; {tail}"
-    assert describe_peak(peak(0.3)) == f"Mon 23 Nov 10:30–11:00: as on a usual Monday; {tail}"
-    assert describe_peak(peak(-2.0)).startswith("Mon 23 Nov 10:30–11:00: -2% against a usual")
 
 
 # ------------------------------------------------- Open hours of a fine grid, with separators
@@ -201,4 +194,8 @@ def test_the_day_by_day_download_marks_the_days_covered_only_in_part(picco_home,
     # Before: the download had no such column; its Friday read 74 contacts as a whole day.
     assert list(days.columns[:3]) == ["queue", "date", "hours_covered"]
     assert marked(days) == marked(shown)
+    # One queue: the downloads keep their short names.
+    labels = {button.label for button in app.get("download_button")}
+    assert "Day by day (CSV)" in labels
+    assert not [label for label in labels if "all queues" in label and "Forecast" not in label]
     assert days["forecast_contacts"].tolist()[:2] == [74.0, 0.0]
