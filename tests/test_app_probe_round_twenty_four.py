@@ -2,8 +2,9 @@
 baseline with the same shifts, a large center's peaks, supervisors and open hours read with
 thousands separators, a peak over the ceiling alone reads as a usual day, the forecast
 downloads say they hold every queue and mark the days covered in part, and a shift length off
-the interval grid names the lengths that fit, once for all scenarios, driven headless with
-AppTest on the sample and small uploads."""
+the interval grid names the lengths that fit, once for all scenarios, and the all-queues table
+says every queue is staffed to the quantile picked, driven headless with AppTest on the sample
+and small uploads."""
 
 from __future__ import annotations
 
@@ -199,3 +200,26 @@ def test_the_day_by_day_download_marks_the_days_covered_only_in_part(picco_home,
     assert "Day by day (CSV)" in labels
     assert not [label for label in labels if "all queues" in label and "Forecast" not in label]
     assert days["forecast_contacts"].tolist()[:2] == [74.0, 0.0]
+
+
+# ------------------------------------------------- All queues staffed to the quantile picked
+
+
+def test_the_all_queues_table_says_every_queue_is_staffed_to_the_quantile_picked(picco_home):
+    app = go(open_app(), "staffing")
+    app.selectbox(key="quantile").set_value("p80").run()
+    assert_clean(app)
+    overview, _ = table(app, "queue", "fte")
+    # Every queue on its P80 forecast: e-mail 25.2 FTE on the mean, 33.2 here.
+    assert overview.set_index("queue")["fte"].to_dict() == {
+        "chat": 28.6,
+        "email": 33.2,
+        "phone": 51.4,
+    }
+    captions = [item.value for item in app.caption if item.value.startswith("Each queue")]
+    # Before: "... the targets, shrinkage, span and costs above apply to all." only.
+    assert captions == [
+        "Each queue staffed on its own channel and handle time (typed for it above, else from "
+        "the data, else a stand-in); the targets, shrinkage, span and costs above apply to all, "
+        "and so does staffing to the P80 forecast."
+    ]
