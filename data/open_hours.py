@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-from scipy.stats import binom
 
 # A weekday x slot is closed when no contact ever arrived there, or - once the history holds
 # enough weeks to tell - when contacts arrived on at most one day or 2% of the observed days: one
@@ -103,6 +102,9 @@ def _sparse_hours(
     hit_chance = 1.0 - np.exp(-daily / hours.sum(axis=1).clip(1))
     closed = hours & ~is_open
     bar = CLOSURE_EVIDENCE / max(1, int(closed.sum()))
+    # scipy.stats takes ~0.5 s to load: only for histories with a run to judge.
+    from scipy.stats import binom
+
     rescued = np.zeros((7, slots), dtype=bool)
     for weekday in np.flatnonzero(closed.any(axis=1)):  # at most 7 rows
         edges = np.diff(np.concatenate(([0], closed[weekday].astype(int), [0])))
@@ -217,6 +219,8 @@ def _chance_if_open(totals: np.ndarray, first: int, end: int, neighbour_slots: i
     share = run_slots / (run_slots + len(side))
     if run_contacts >= share * compared:  # as busy as its side: nothing suggests a closure
         return 1.0
+    from scipy.stats import binom  # loaded on first use, as in _sparse_hours
+
     return float(binom.cdf(run_contacts, compared, share))
 
 

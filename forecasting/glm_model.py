@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-from scipy.optimize import minimize_scalar
 
 from forecasting.base import ForecastModel
 from forecasting.history import QueueHistory
@@ -37,6 +36,8 @@ def fit_poisson_cells_trend(
         a = effects(trend)
         used = totals > 0
         return -float((totals[used] * a[used]).sum() + trend * (counts * weeks).sum())
+
+    from scipy.optimize import minimize_scalar  # loaded on first fit: a faster CLI start
 
     best = minimize_scalar(
         negative_loglik,

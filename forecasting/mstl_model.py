@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-from statsmodels.tsa.seasonal import MSTL
 
 from forecasting.base import ForecastModel, fill_missing
 from forecasting.history import QueueHistory
@@ -34,6 +33,9 @@ class MSTLModel(ForecastModel):
         if values.shape[0] >= 21:  # two weekly cycles at least, else a flat level only
             self.periods_ = [slots, 7 * slots]
             jump = max(1, int(slots * self.jump_share))
+            # statsmodels loads on first fit: commands that fit no MSTL start faster.
+            from statsmodels.tsa.seasonal import MSTL
+
             result = MSTL(
                 series,
                 periods=self.periods_,

@@ -5,8 +5,6 @@ from __future__ import annotations
 import warnings
 
 import numpy as np
-from statsmodels.tsa.holtwinters import ExponentialSmoothing
-from statsmodels.tsa.seasonal import MSTL
 
 from forecasting.base import (
     ForecastModel,
@@ -54,6 +52,9 @@ def damped_holt(
     # series fits exactly: it fits (and forecasts) again inside forecast(), so both are inside.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
+        # statsmodels loads on first fit: commands that fit no model start faster.
+        from statsmodels.tsa.holtwinters import ExponentialSmoothing
+
         model = ExponentialSmoothing(
             series,
             trend="add" if trend else None,
@@ -109,6 +110,8 @@ class MSTLTopDown(ForecastModel):
         if series.size < 21:
             self.seasonal_, self.adjusted_, self.periods_ = np.zeros((0, 0)), series, []
             return
+        from statsmodels.tsa.seasonal import MSTL  # loaded on first fit, as in damped_holt
+
         result = MSTL(series, periods=periods).fit()
         seasonal = np.asarray(result.seasonal).reshape(series.size, -1)
         self.seasonal_ = seasonal

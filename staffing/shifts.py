@@ -8,7 +8,6 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
-from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import csc_array, vstack
 
 from data.errors import InputError, SettingError
@@ -434,6 +433,10 @@ def _solve_block(
 ) -> tuple[list[np.ndarray], bool, float]:
     """People per candidate start covering `left` (people still needed per interval) at the
     fewest paid hours; whether HiGHS proved it best, and its gap otherwise."""
+    # scipy.optimize loads here, not with the module: the planning pages and CLI commands that
+    # import shift types but solve none start faster.
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
     coverage = _coverage_matrix(len(left), starts, lengths)
     hours = np.concatenate(
         [
