@@ -14,7 +14,7 @@ import streamlit as st
 from app_ui import cached
 from data.errors import InputError
 from data.schema import INTERVAL_START, Dataset
-from data.store import Store
+from data.store import Store, default_store_path
 
 SAMPLE_PATH = Path(__file__).resolve().parents[1] / "data" / "samples" / "service_desk.csv"
 SAMPLE_NAME = "Sample service desk"
@@ -40,7 +40,29 @@ class CurrentDataset:
 
 def store() -> Store:
     """The store under $PICCO_HOME (read per call so tests can point it elsewhere)."""
-    return Store()
+    path = default_store_path()
+    state = _file_state(path)
+    if state is None:  # no file yet (or removed): Store creates it with its tables
+        return Store(path)
+    return _opened_store(str(path), state)
+
+
+def _file_state(path: Path) -> tuple[int, int, int, int] | None:
+    """The store file's identity and last change; None while there is no file."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _opened_store(path: str, file_state: tuple[int, int, int, int]) -> Store:
+    """Opening a Store checks the file's layout (a DuckDB connection, ~30 ms) and each page run
+    asks for the store several times: check once per state of the file, again after any write,
+    by this process or another, or when the file is replaced or removed."""
+    del file_state  # the cache key only
+    return Store(path)
 
 
 def seed(defaults: Mapping[str, Any]) -> None:
