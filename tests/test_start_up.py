@@ -1,5 +1,6 @@
-"""Start-up work kept to what is used: the CLI loads no model library it does not run, and the
-app opens its store once per state of the file rather than several times a page run."""
+"""Start-up work kept to what is used: the CLI loads no model library it does not run, the app
+opens its store once per state of the file rather than several times a page run, and AppTest
+runs compile a page script once (as `streamlit run` does) rather than on every run."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import subprocess
 import sys
 
 from conftest import PROJECT_ROOT
+from streamlit.runtime.scriptrunner import script_cache
+from streamlit.testing.v1 import AppTest
 
 from app_ui import state
 from data.store import Store
@@ -51,3 +54,22 @@ def test_the_app_checks_its_store_once_per_state_of_the_file(picco_home, monkeyp
     assert state.store().list_datasets().empty
     assert state.store().load_preferences() == {}
     assert len(checks) == 5
+
+
+def test_app_test_runs_compile_a_script_once_and_again_when_it_changes(tmp_path, monkeypatch):
+    parsed: list[str] = []
+    add_magic = script_cache.magic.add_magic
+
+    def counted(code: str, script_path: str):
+        parsed.append(script_path)
+        return add_magic(code, script_path)
+
+    monkeypatch.setattr(script_cache.magic, "add_magic", counted)
+    script = tmp_path / "tiny_app.py"
+    script.write_text("import streamlit as st\nst.write('one')\n")
+    for _ in range(3):
+        assert AppTest.from_file(str(script)).run().markdown[0].value == "one"
+    assert len(parsed) == 1
+    script.write_text("import streamlit as st\nst.write('two two')\n")  # a new size
+    assert AppTest.from_file(str(script)).run().markdown[0].value == "two two"
+    assert len(parsed) == 2
