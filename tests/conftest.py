@@ -38,6 +38,12 @@ def run_cli(*arguments: object) -> subprocess.CompletedProcess:
     )
 
 
+def stderr_notes(stderr: str) -> list[str]:
+    """The CLI's stderr lines without its progress lines, which a loaded machine can push past
+    the progress threshold (cli_commands/progress.py) on any run."""
+    return [line for line in stderr.strip().splitlines() if not line.startswith("progress: ")]
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     require(SHARED_DATA.is_dir(), f"real data not found at {SHARED_DATA}")

@@ -9,7 +9,7 @@ import sys
 import holidays
 import pandas as pd
 import pytest
-from conftest import PROJECT_ROOT, run_cli
+from conftest import PROJECT_ROOT, run_cli, stderr_notes
 
 from forecasting.synthetic import synthetic_intervals
 
@@ -201,7 +201,7 @@ def test_forecast_prints_the_import_notes_on_stderr(tmp_path):
     done = run_cli("forecast", path, "--horizon-days", 7, "--model", "weighted_profile",
                    "--out", tmp_path / "f.csv")  # fmt: skip
     assert done.returncode == 0, done.stderr
-    lines = done.stderr.strip().splitlines()
+    lines = stderr_notes(done.stderr)
     assert lines[0].startswith("import: twice.csv: 601 rows read as interval volumes")
     assert any(line.startswith("import: 1 row(s) repeat a timestamp") for line in lines)
     assert all(line.startswith("import: ") for line in lines)

@@ -7,7 +7,7 @@ import subprocess
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import run_cli
+from conftest import run_cli, stderr_notes
 
 from data.importer import import_files
 from staffing import required_agents
@@ -42,7 +42,7 @@ def test_plan_of_generated_office_hours_staffs_every_open_half_hour(office_hours
     result = run_plan(office_hours_csv, "--horizon-days", 7, "--aht-seconds", 240,
                      "--model", "historical_average_4w", "--out", out)  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert all(line.startswith("import: ") for line in result.stderr.splitlines())
+    assert all(line.startswith("import: ") for line in stderr_notes(result.stderr))
     assert f"wrote 100 open intervals to {out}" in result.stdout
     plan = pd.read_csv(out, parse_dates=["interval_start"])
     assert plan.columns.tolist() == PLAN_COLUMNS
