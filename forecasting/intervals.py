@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import optimize, special
+from scipy import special
 
 QUANTILES = (0.1, 0.5, 0.8, 0.9)
 MIN_DISPERSION = 1e-6
@@ -140,6 +140,8 @@ def fitted_slope(actual: np.ndarray, mean: np.ndarray) -> float:
     log_ratio = np.log(mean / REFERENCE_MEAN)
     if np.ptp(log_ratio) < 0.5:  # one level only (a flat forecast): nothing to tell it by
         return 0.0
+    from scipy import optimize  # loaded on first fit: a faster CLI start
+
     fit = optimize.minimize(
         _negative_log_likelihood,
         x0=np.array([np.log(0.03), -0.5]),
