@@ -44,6 +44,7 @@ from staffing.plan import (
     interval_starts,
     limit_summary,
     minimum_staffing_notes,
+    open_flags,
     plan_sized_on,
     plan_staffing,
     service_level_text,
@@ -184,7 +185,9 @@ def run(args: argparse.Namespace) -> int:
     if args.quantile == MEAN_QUANTILE:
         plan = plan_staffing(forecast, interval_minutes, settings)
     else:
-        plan = plan_sized_on(forecast, _quantile_volume(forecast, args), interval_minutes, settings)
+        sizing = _quantile_volume(forecast, args)
+        reading_notes.append(_quantile_order_note(forecast, sizing, args))
+        plan = plan_sized_on(forecast, sizing, interval_minutes, settings)
         columns.insert(columns.index(VOLUME) + 1, SIZED_FOR_VOLUME)
     if QUEUE in forecast:
         columns.insert(1, QUEUE)
@@ -584,6 +587,35 @@ def _quantile_volume(forecast: pd.DataFrame, args: argparse.Namespace) -> np.nda
             "a number of contacts, 0 or more"
         )
     return volume
+
+
+def _quantile_order_note(
+    forecast: pd.DataFrame, sizing: np.ndarray, args: argparse.Namespace
+) -> str | None:
+    """Rows whose --quantile column lies below the mean forecast or a lower quantile: a column
+    mixed up or edited by hand, which would staff a busy day with fewer agents than a usual one
+    (p80 at 90 beside a mean of 100 planned 12 agents and 64% on the mean, without a word)."""
+    chosen = args.quantile
+    open_rows = open_flags(forecast) if IS_OPEN in forecast else np.ones(len(forecast), bool)
+    volume_column = VOLUME if VOLUME in forecast else FORECAST
+    # A P80 or P90 is at least the mean but for rounding to whole contacts (a quiet slot's
+    # P80 may be 0 beside a mean of 0.3); a P50 may lie well under the mean of a skewed count.
+    lower = [(f"the mean forecast ('{volume_column}')", volume_column, 1.0)] * (chosen != "p50")
+    lower += [(name, name, 0.0) for name in QUANTILE_COLUMNS[: QUANTILE_COLUMNS.index(chosen)]]
+    for said, name, rounding in lower:
+        if name not in forecast:
+            continue
+        below = pd.to_numeric(forecast[name], errors="coerce").to_numpy(dtype=float)
+        crossed = open_rows & (sizing < below - rounding - 1e-9)
+        if crossed.any():
+            row = int(np.flatnonzero(crossed)[0])
+            return (
+                f"{args.forecast}: {chosen} is below {said} in {crossed.sum():,} of "
+                f"{open_rows.sum():,} open rows (first row {row + 2}: {sizing[row]:,.4g} against "
+                f"{below[row]:,.4g}), so they are staffed for fewer contacts than {name} "
+                f"holds; a {chosen} is never lower but for rounding, so check the file's columns"
+            )
+    return None
 
 
 def _check_handle_times(forecast: pd.DataFrame, name: str) -> None:

@@ -1,0 +1,67 @@
+"""Staffing probe, round ten: a forecast's quantile columns out of order before
+`cli.py staff --quantile`."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from staff_support import staff
+
+TARGETS = ("--service-level", 0.8, "--answer-within-seconds", 20)
+
+
+def _quantile_forecast(tmp_path, **columns: list[float]):
+    """Six half hours of 100 calls at 180 s (10 Erlangs) with the quantile columns
+    `cli.py forecast` writes, each overridable."""
+    frame = pd.DataFrame(
+        {
+            "interval_start": pd.date_range("2026-06-01 08:00", periods=6, freq="30min"),
+            "queue": "phone",
+            "forecast": 100.0,
+            "p50": 99.0,
+            "p80": 115.0,
+            "p90": 125.0,
+            "aht_seconds": 180,
+        }
+    )
+    for name, values in columns.items():
+        frame[name] = values
+    path = tmp_path / "forecast.csv"
+    frame.to_csv(path, index=False)
+    return path
+
+
+def test_a_p80_below_the_mean_is_named_not_staffed_silently(capsys, tmp_path):
+    # 10 Erlangs at 80/20 need 14 agents (Erlang C; pyworkforce ErlangC(transactions=100,
+    # aht=3, asa=20/60, interval=30) gives 88.8% at 14, 79.6% at 13). A p80 of 90 sizes 12,
+    # 64.0% on the mean: before, that was all the output said.
+    path = _quantile_forecast(tmp_path, p80=[100, 100, 90, 100, 100, 100])
+    code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS, "--quantile", "p80")
+    assert code == 0, err
+    plan = pd.read_csv(tmp_path / "plan.csv")
+    assert plan["agents"].tolist() == [14, 14, 12, 14, 14, 14]
+    assert (
+        f"note: {path}: p80 is below the mean forecast ('forecast') in 1 of 6 open rows (first "
+        "row 4: 90 against 100), so they are staffed for fewer contacts than forecast holds; a "
+        "p80 is never lower but for rounding, so check the file's columns"
+    ) in out
+
+
+def test_a_p90_below_the_p80_is_named(capsys, tmp_path):
+    path = _quantile_forecast(tmp_path, p90=[110.0] * 6)
+    code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS, "--quantile", "p90")
+    assert code == 0, err
+    assert "p90 is below p80 in 6 of 6 open rows (first row 2: 110 against 115)" in out
+
+
+@pytest.mark.parametrize("quantile", ["p50", "p80", "p90"])
+def test_quantiles_in_order_or_rounded_down_in_a_quiet_slot_get_no_note(capsys, tmp_path, quantile):
+    # A quiet slot's P80 of 0 beside a mean of 0.2 is the count's rounding (Poisson(0.2) is 0
+    # with probability 82%), not a crossing; a P50 of 99 under a mean of 100 is a count's skew.
+    path = _quantile_forecast(
+        tmp_path, forecast=[0.2, 100, 100, 100, 100, 100], p50=[0, 99, 99, 99, 99, 99],
+        p80=[0, 115, 115, 115, 115, 115], p90=[0, 125, 125, 125, 125, 125],
+    )  # fmt: skip
+    code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS, "--quantile", quantile)
+    assert code == 0, err
+    assert "is below" not in out
