@@ -1,11 +1,12 @@
 """Staffing probe, round ten: a forecast's quantile columns out of order before
-`cli.py staff --quantile`."""
+`cli.py staff --quantile`, and what sets the agents of a plan
+sized on a quantile."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
-from staff_support import staff
+from staff_support import erlang_c_agents, staff
 
 TARGETS = ("--service-level", 0.8, "--answer-within-seconds", 20)
 
@@ -65,3 +66,18 @@ def test_quantiles_in_order_or_rounded_down_in_a_quiet_slot_get_no_note(capsys, 
     code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS, "--quantile", quantile)
     assert code == 0, err
     assert "is below" not in out
+
+
+def test_what_sets_the_agents_of_a_quantile_plan_is_judged_on_the_quantile(capsys, tmp_path):
+    # Sized on p90 = 125 calls of 180 s per half hour, 12.5 Erlangs: Erlang C at 80/20 needs
+    # 16 agents and an 85% occupancy cap alone 12.5 / 0.85 = 14.7, so 15. Before, the cap was
+    # judged on the mean's 10 Erlangs: 'would need 12', beside 16 agents sized on 12.5.
+    path = _quantile_forecast(tmp_path)
+    code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS, "--quantile", "p90")
+    assert code == 0, err
+    assert pd.read_csv(tmp_path / "plan.csv")["agents"].max() == 16
+    assert erlang_c_agents(12.5, 180, 20, 0.8) == 16
+    assert (
+        "what sets the agents: At the peak (Mon 01 Jun 08:00) the 80% in 20 s target sets the 16 "
+        "agents; the occupancy cap of 85% alone would need 15."
+    ) in out
