@@ -498,7 +498,7 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
         "--email-hours",
         default="{:g}-{:g}".format(*defaults.email_hours),
         metavar="START-END",
-        help="hours of the day e-mail is worked, e.g. 8-18 (default: whenever open)",
+        help="hours of the day e-mail is worked, e.g. 8-18 or 8:30-17:30 (default: whenever open)",
     )
     group.add_argument(
         "--min-agents-open",
@@ -626,15 +626,37 @@ def unusual_settings(
 
 
 def _hour_range(text: str) -> tuple[float, float]:
-    """'8-18' or '8.5-17' -> (8.0, 18.0); StaffingSettings checks the order and range."""
-    parts = str(text).replace(",", ".").split("-")
+    """'8-18', '8.5-17' or '8:30-17:30' -> (8.0, 18.0); StaffingSettings checks the order and
+    range."""
+    parts = str(text).split("-")
     try:
-        start, end = (float(part) for part in parts)
+        start, end = (read_hour(part) for part in parts)
     except ValueError as error:
         raise InputError(
-            f"--email-hours must look like 8-18 (start and end hour of the day), got '{text}'"
+            f"--email-hours must look like 8-18 or 8:30-17:30 (start and end hour of the day), "
+            f"got '{text}'"
         ) from error
     return start, end
+
+
+def read_hour(text: str) -> float:
+    """An hour of the day as hours since midnight: '8', '8.5', '8,5' or a clock '8:30' (8.5).
+    A clock used to be refused ('invalid float value: 23:30') though --help spoke of 23:30."""
+    cleaned = str(text).strip()
+    clock = re.fullmatch(r"(\d{1,2}):([0-5]\d)", cleaned)
+    if clock:
+        return int(clock[1]) + int(clock[2]) / 60
+    return float(cleaned.replace(",", "."))
+
+
+def hour_of_day(text: str) -> float:
+    """argparse type of an hour option: read_hour, refused in one line naming the forms."""
+    try:
+        return read_hour(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"invalid hour: '{text}': give an hour of the day such as 8, 8.5 or 8:30"
+        ) from None
 
 
 def check_input_file(path: Path, what: str) -> None:

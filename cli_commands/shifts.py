@@ -12,6 +12,7 @@ import pandas as pd
 from cli_commands.options import (
     check_input_file,
     check_out,
+    hour_of_day,
     in_option_words,
     known_column_names,
     match_queues,
@@ -101,14 +102,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     group.add_argument(
         "--earliest-start",
-        type=float,
+        type=hour_of_day,
         metavar="HOUR",
         default=0.0,
-        help="first hour of the day a shift may start (default 0)",
+        help="first hour of the day a shift may start, e.g. 7 or 7:30 (default 0)",
     )
     group.add_argument(
         "--latest-start",
-        type=float,
+        type=hour_of_day,
         metavar="HOUR",
         default=23.5,
         help="last hour of the day a shift may start, included (default 23.5 = 23:30)",

@@ -8,6 +8,8 @@ import pandas as pd
 import pytest
 from staff_support import erlang_c_agents, staff
 
+import cli
+
 TARGETS = ("--service-level", 0.8, "--answer-within-seconds", 20)
 
 
@@ -81,3 +83,53 @@ def test_what_sets_the_agents_of_a_quantile_plan_is_judged_on_the_quantile(capsy
         "what sets the agents: At the peak (Mon 01 Jun 08:00) the 80% in 20 s target sets the 16 "
         "agents; the occupancy cap of 85% alone would need 15."
     ) in out
+
+
+def _mail_forecast(tmp_path):
+    """Two days of an e-mail queue: 10 mails a half hour 08:00-18:00, 2 at other times."""
+    starts = pd.date_range("2026-06-01", periods=96, freq="30min")
+    volume = [10.0 if 8 <= start.hour < 18 else 2.0 for start in starts]
+    path = tmp_path / "mail.csv"
+    frame = {"interval_start": starts, "queue": "email", "volume": volume, "aht_seconds": 600}
+    pd.DataFrame(frame).to_csv(path, index=False)
+    return path
+
+
+def test_email_hours_written_as_clocks_read_as_their_decimal_hours(capsys, tmp_path):
+    # '8:30-17:30' was refused ('must look like 8-18'); it now plans exactly as '8.5-17.5':
+    # 36 half hours worked over the two days, peak 8 agents.
+    path = _mail_forecast(tmp_path)
+    plans = []
+    for hours in ("8:30-17:30", "8.5-17.5"):
+        out = tmp_path / f"plan {hours}.csv"
+        code, printed, err = staff(capsys, path, out, *TARGETS, "--email-response-hours", 4,
+                                   "--email-hours", hours)  # fmt: skip
+        assert code == 0, err
+        assert "peak 8 agents, 12 rostered" in printed
+        plans.append(pd.read_csv(out))
+    pd.testing.assert_frame_equal(plans[0], plans[1])
+    assert (plans[0]["agents"] > 0).sum() == 36
+
+
+def test_shift_start_hours_written_as_clocks_are_read(capsys, tmp_path):
+    # --latest-start 23:30 was refused ('invalid float value'), though --help gives 23.5 = 23:30.
+    # Two people 09:30-13:30 in 4-hour shifts starting from 9:30: two shifts at 09:30.
+    starts = pd.date_range("2026-06-01 09:30", periods=8, freq="30min")
+    plan = tmp_path / "plan.csv"
+    pd.DataFrame({"interval_start": starts, "rostered": 2}).to_csv(plan, index=False)
+    out = tmp_path / "shifts.csv"
+    code = cli.main(["shifts", str(plan), "--out", str(out), "--full-hours", "4",
+                     "--part-hours", "0", "--earliest-start", "9:30", "--latest-start", "23:30"])  # fmt: skip
+    printed, err = capsys.readouterr()
+    assert code == 0, err
+    table = pd.read_csv(out, parse_dates=["shift_start"])
+    assert table["shift_start"].tolist() == [pd.Timestamp("2026-06-01 09:30")]
+    assert table["people"].tolist() == [2]
+
+
+def test_an_hour_that_is_no_hour_is_refused_naming_the_forms(capsys, tmp_path):
+    with pytest.raises(SystemExit):
+        cli.main(["shifts", "plan.csv", "--out", str(tmp_path / "s.csv"), "--latest-start", "noon"])
+    assert "invalid hour: 'noon': give an hour of the day such as 8, 8.5 or 8:30" in (
+        capsys.readouterr().err
+    )
