@@ -799,6 +799,7 @@ def staffing_warnings() -> list[str]:
         aht_s=float(session["aht_seconds"]),
         agent_cost=float(session["agent_cost"]),
         weekly_contract_hours=float(session["weekly_hours"]),
+        supervisor_cost=float(session["supervisor_cost"]),
     )
 
 

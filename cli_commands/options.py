@@ -622,6 +622,7 @@ def unusual_settings(
         aht_s=args.aht_seconds,
         agent_cost=args.agent_hourly_cost,
         weekly_contract_hours=args.weekly_contract_hours,
+        supervisor_cost=args.supervisor_hourly_cost,
     )
 
 

@@ -59,6 +59,7 @@ def implausible_values(
     aht_s: float | None = None,
     agent_cost: float | None = None,
     weekly_contract_hours: float | None = None,
+    supervisor_cost: float | None = None,
 ) -> list[str]:
     """Possible but unusual settings, each with what is typical: the plan is still made, the
     manager only learns the figures may rest on a typo.
@@ -108,12 +109,15 @@ def implausible_values(
             "seconds."
         )
     low, high = PLAUSIBLE_AGENT_COST
-    if agent_cost is not None and not low <= agent_cost <= high:
-        notes.append(
-            f"An agent cost of € {amount_text(agent_cost)} per paid hour is unusual: a fully loaded "
-            f"hour usually costs € {amount_text(low)} to € {amount_text(high)}, so the costs below may "
-            "be off."
-        )
+    # A team lead's hour was never checked: a supervisor cost of 3000 (a monthly wage) went
+    # into the total silently. Costs are said before or after this note, so it names neither.
+    for who, cost in (("An agent", agent_cost), ("A supervisor", supervisor_cost)):
+        if cost is not None and not low <= cost <= high:
+            notes.append(
+                f"{who} cost of € {amount_text(cost)} per paid hour is unusual: a fully loaded "
+                f"hour usually costs € {amount_text(low)} to € {amount_text(high)}, so the costs "
+                "may be off."
+            )
     low, high = PLAUSIBLE_WEEKLY_HOURS
     if weekly_contract_hours is not None and not low <= weekly_contract_hours <= high:
         hours = amount_text(weekly_contract_hours)

@@ -133,3 +133,22 @@ def test_an_hour_that_is_no_hour_is_refused_naming_the_forms(capsys, tmp_path):
     assert "invalid hour: 'noon': give an hour of the day such as 8, 8.5 or 8:30" in (
         capsys.readouterr().err
     )
+
+
+def test_a_supervisor_cost_out_of_range_is_noted_as_the_agents_is(capsys, tmp_path):
+    # 2 supervisors for 3 h at 3,000 an hour (a monthly wage typed as hourly) put EUR 18,000 of
+    # the EUR 19,320 (20 agents x 3 h x 22 = 1,320) into the total without a word; the agent's
+    # rate had the note already.
+    path = _quantile_forecast(tmp_path)
+    code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS,
+                           "--supervisor-hourly-cost", 3000)  # fmt: skip
+    assert code == 0, err
+    assert "cost EUR 19,320 over 1 day" in out
+    assert (
+        "note: A supervisor cost of € 3,000 per paid hour is unusual: a fully loaded hour usually "
+        "costs € 5 to € 200, so the costs may be off."
+    ) in out
+    code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS,
+                           "--agent-hourly-cost", 0)  # fmt: skip
+    assert "note: An agent cost of € 0 per paid hour is unusual" in out
+    assert "so the costs may be off." in out  # 'below' read wrongly after the cost line
