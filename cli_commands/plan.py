@@ -37,7 +37,7 @@ from cli_commands.options import (
 )
 from cli_commands.progress import StderrProgress
 from cli_commands.staff import PLAN_COLUMN_TEXTS, columns_help
-from cli_commands.words import counted, days_text
+from cli_commands.words import counted, days_text, fte_text
 from data.errors import InputError
 from data.importer import import_files
 from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME, Dataset
@@ -172,7 +172,7 @@ def run(args: argparse.Namespace) -> int:
         f"wrote {counted(len(plan), 'open interval')} to {args.out} (models {models}; staffed "
         f"to {args.quantile}): peak {counted(summary.peak_agents, 'agent')}, "
         f"{summary.peak_rostered:,} rostered, {counted(summary.peak_supervisors, 'supervisor')}, "
-        f"{summary.fte:,.1f} FTE, "
+        f"{fte_text(summary.fte, summary.agent_fte)}, "
         f"cost EUR {summary.cost_horizon:,.0f} over {days_text(summary.horizon_days)}, "
         f"service level {service_level_text(summary)}"
         + ("" if args.quantile == "mean" else " on the mean forecast"),

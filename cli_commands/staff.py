@@ -24,7 +24,7 @@ from cli_commands.options import (
     unusual_settings,
     write_csv,
 )
-from cli_commands.words import counted, days_text
+from cli_commands.words import counted, days_text, fte_text
 from data.errors import InputError
 from data.reader import read_date_column
 from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME
@@ -204,7 +204,7 @@ def run(args: argparse.Namespace) -> int:
         f"wrote {counted(len(plan), 'interval')} to {args.out}: peak "
         f"{counted(summary.peak_agents, 'agent')}{_peaks_apart(summary)}, "
         f"{summary.peak_rostered:,} rostered, {counted(summary.peak_supervisors, 'supervisor')} "
-        f"(band {low:,}-{high:,}), {summary.fte:,.1f} FTE, cost EUR {summary.cost_horizon:,.0f} "
+        f"(band {low:,}-{high:,}), {fte_text(summary.fte, summary.agent_fte)}, cost EUR {summary.cost_horizon:,.0f} "
         f"over {days_text(summary.horizon_days)} "
         f"(EUR {summary.agent_hourly_cost:g}/h agent, {summary.supervisor_hourly_cost:g}/h "
         f"supervisor), service level {service_level_text(summary)}"

@@ -15,3 +15,9 @@ def days_text(days: float) -> str:
     if abs(days - round(days)) < 0.05:
         return counted(int(round(days)), "day")
     return f"{days:,.1f} days"
+
+
+def fte_text(fte: float, agent_fte: float) -> str:
+    """'8.1 FTE, 7.4 of them agents': the total holds the supervisors' hours too, and read
+    alone it was taken for the agents to hire (a tenth too many at one lead per 12)."""
+    return f"{fte:,.1f} FTE, {agent_fte:,.1f} of them agents"

@@ -152,3 +152,13 @@ def test_a_supervisor_cost_out_of_range_is_noted_as_the_agents_is(capsys, tmp_pa
                            "--agent-hourly-cost", 0)  # fmt: skip
     assert "note: An agent cost of € 0 per paid hour is unusual" in out
     assert "so the costs may be off." in out  # 'below' read wrongly after the cost line
+
+
+def test_the_fte_says_how_much_of_it_is_agents(capsys, tmp_path):
+    # 20 rostered and 2 supervisors for 3 h of one day: 60 + 6 paid hours, a day's pace over a
+    # week of 38-hour contracts: 66 x 7 / 38 = 12.2 FTE, the agents' 60 x 7 / 38 = 11.1. The
+    # 12.2 alone was read as agents to hire.
+    path = _quantile_forecast(tmp_path)
+    code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS)
+    assert code == 0, err
+    assert "20 rostered, 2 supervisors (band 2-3), 12.2 FTE, 11.1 of them agents, cost" in out
