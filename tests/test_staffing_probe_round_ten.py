@@ -162,3 +162,28 @@ def test_the_fte_says_how_much_of_it_is_agents(capsys, tmp_path):
     code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS)
     assert code == 0, err
     assert "20 rostered, 2 supervisors (band 2-3), 12.2 FTE, 11.1 of them agents, cost" in out
+
+
+def test_calls_expected_in_closed_intervals_are_named_beside_the_service_level(capsys, tmp_path):
+    # 100 calls in each of two open half hours get 14 agents and 88.8% (Erlang C, 10 Erlangs);
+    # the 130 calls of the two half hours marked closed go unanswered: 200 x 0.888 / 330 = 53.8%,
+    # a figure given before with no word on where the rest went. E-mail arriving while closed
+    # waits for the morning, so it gets no such note.
+    starts = pd.date_range("2026-06-01 08:00", periods=4, freq="30min")
+    frame = pd.DataFrame({"interval_start": starts, "volume": [100, 100, 50, 80],
+                          "is_open": [True, True, False, False]})  # fmt: skip
+    path = tmp_path / "forecast.csv"
+    frame.to_csv(path, index=False)
+    code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS, "--aht-seconds", 180,
+                           "--channel", "voice")  # fmt: skip
+    assert code == 0, err
+    assert "service level 53.8%" in out
+    assert (
+        f"note: {path} expects 130 of its 330 calls and chats (39%) in 2 intervals it marks closed "
+        "(first Mon 01 Jun 09:00): nobody is staffed for them and the service level counts them "
+        "unanswered; mark those intervals open (is_open true) to staff them"
+    ) in out
+    code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS, "--aht-seconds", 180,
+                           "--channel", "email")  # fmt: skip
+    assert code == 0, err
+    assert "marks closed" not in out
