@@ -623,6 +623,7 @@ def unusual_settings(
         agent_cost=args.agent_hourly_cost,
         weekly_contract_hours=args.weekly_contract_hours,
         supervisor_cost=args.supervisor_hourly_cost,
+        chat_handle_growth=args.chat_handle_growth,
     )
 
 

@@ -60,6 +60,7 @@ def implausible_values(
     agent_cost: float | None = None,
     weekly_contract_hours: float | None = None,
     supervisor_cost: float | None = None,
+    chat_handle_growth: float | None = None,
 ) -> list[str]:
     """Possible but unusual settings, each with what is typical: the plan is still made, the
     manager only learns the figures may rest on a typo.
@@ -118,6 +119,16 @@ def implausible_values(
                 f"hour usually costs € {amount_text(low)} to € {amount_text(high)}, so the costs "
                 "may be off."
             )
+    # At k chats each lasts 1 + g (k - 1) times as long, so an agent clears k / (1 + g (k - 1))
+    # chats per handle time: from g = 1 on, juggling gains nothing over one chat at a time,
+    # more often '25' typed for 25% (26 times as long: 153 agents where 0.25 needs 8).
+    if "chat" in channels and chat_handle_growth is not None and chat_handle_growth >= 1:
+        growth = percent_text(chat_handle_growth * 100)
+        notes.append(
+            f"A chat handle-time growth of {growth}% is unusual: each extra chat at once adds "
+            f"{growth}% to every chat's handle time, so agents answer no more chats juggling "
+            "than one at a time. Give it as a fraction, e.g. 0.25 for 25%."
+        )
     low, high = PLAUSIBLE_WEEKLY_HOURS
     if weekly_contract_hours is not None and not low <= weekly_contract_hours <= high:
         hours = amount_text(weekly_contract_hours)

@@ -187,3 +187,22 @@ def test_calls_expected_in_closed_intervals_are_named_beside_the_service_level(c
                            "--channel", "email")  # fmt: skip
     assert code == 0, err
     assert "marks closed" not in out
+
+
+def test_a_chat_handle_growth_that_undoes_concurrency_is_noted(capsys, tmp_path):
+    # '25' for 25%: at 2 chats each lasts 1 + 25 = 26 times as long, 10 Erlangs of chat become
+    # 260 slot-Erlangs and 153 agents (0.25 needs 8), silently before. From a growth of 1 on, an
+    # agent clears 2 / (1 + g) <= 1 chat per handle time: no gain over one at a time.
+    path = _quantile_forecast(tmp_path)
+    code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS, "--channel", "chat",
+                           "--chat-handle-growth", 25)  # fmt: skip
+    assert code == 0, err
+    assert "peak 153 agents" in out
+    assert (
+        "note: A chat handle-time growth of 2,500% is unusual: each extra chat at once adds 2,500% "
+        "to every chat's handle time, so agents answer no more chats juggling than one at a time. "
+        "Give it as a fraction, e.g. 0.25 for 25%."
+    ) in out
+    code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS, "--channel", "chat",
+                           "--chat-handle-growth", "25%")  # fmt: skip
+    assert "peak 8 agents" in out and "handle-time growth" not in out
