@@ -37,7 +37,7 @@ from cli_commands.options import (
 )
 from cli_commands.progress import StderrProgress
 from cli_commands.staff import PLAN_COLUMN_TEXTS, columns_help
-from cli_commands.words import counted, days_text, fte_text
+from cli_commands.words import abandon_text, counted, days_text, fte_text
 from data.errors import InputError
 from data.importer import import_files
 from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME, Dataset
@@ -174,7 +174,7 @@ def run(args: argparse.Namespace) -> int:
         f"{summary.peak_rostered:,} rostered, {counted(summary.peak_supervisors, 'supervisor')}, "
         f"{fte_text(summary.fte, summary.agent_fte)}, "
         f"cost EUR {summary.cost_horizon:,.0f} over {days_text(summary.horizon_days)}, "
-        f"service level {service_level_text(summary)}"
+        f"service level {service_level_text(summary)}{abandon_text(summary.abandon_rate)}"
         + ("" if args.quantile == "mean" else " on the mean forecast"),
         file=sys.stdout,
     )

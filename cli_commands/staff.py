@@ -24,7 +24,7 @@ from cli_commands.options import (
     unusual_settings,
     write_csv,
 )
-from cli_commands.words import counted, days_text, fte_text
+from cli_commands.words import abandon_text, counted, days_text, fte_text
 from data.errors import InputError
 from data.reader import read_date_column
 from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME
@@ -208,6 +208,7 @@ def run(args: argparse.Namespace) -> int:
         f"over {days_text(summary.horizon_days)} "
         f"(EUR {summary.agent_hourly_cost:g}/h agent, {summary.supervisor_hourly_cost:g}/h "
         f"supervisor), service level {service_level_text(summary)}"
+        f"{abandon_text(summary.abandon_rate)}"
         + (
             ""
             if args.quantile == MEAN_QUANTILE

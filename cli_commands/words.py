@@ -21,3 +21,11 @@ def fte_text(fte: float, agent_fte: float) -> str:
     """'8.1 FTE, 7.4 of them agents': the total holds the supervisors' hours too, and read
     alone it was taken for the agents to hire (a tenth too many at one lead per 12)."""
     return f"{fte:,.1f} FTE, {agent_fte:,.1f} of them agents"
+
+
+def abandon_text(abandon_rate: float | None) -> str:
+    """', 15.9% abandon' after a plan's service level when it models patience (Erlang A): the
+    service level counts the callers who hang up as missed, but alone never says how many."""
+    if abandon_rate is None or abandon_rate != abandon_rate:  # Erlang C, or no contacts (NaN)
+        return ""
+    return f", {abandon_rate:.1%} abandon"
