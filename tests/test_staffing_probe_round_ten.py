@@ -1,6 +1,7 @@
 """Staffing probe, round ten: a forecast's quantile columns out of order before
-`cli.py staff --quantile`, and what sets the agents of a plan
-sized on a quantile."""
+`cli.py staff --quantile`, what sets the agents of a plan sized on a quantile, hours of the day
+written as clocks, supervisor costs and chat handle-time growth out of range, the FTE's share of
+agents, calls expected while closed, and the share of callers who hang up."""
 
 from __future__ import annotations
 
