@@ -223,7 +223,8 @@ def test_unknown_option_exits_2_with_one_line(office_hours_csv, tmp_path):
                      "--out", tmp_path / "p.csv")  # fmt: skip
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
-        "error: cli.py: unrecognized arguments: --colour red"
+        "error: cli.py plan: unrecognized arguments: --colour red (plan has no --colour); "
+        "see cli.py plan --help"
     ]
 
 
