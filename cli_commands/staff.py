@@ -163,6 +163,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     check_out(args.out, inputs=[args.forecast])
     forecast, reading_notes = _read_forecast(Path(args.forecast))
+    _check_forecast_columns(forecast, args.forecast)
     if args.aht_seconds is None and "aht_seconds" not in forecast:
         raise InputError(
             f"{args.forecast} has no aht_seconds column: give --aht-seconds (e.g. 300)"
@@ -241,6 +242,27 @@ def run(args: argparse.Namespace) -> int:
     for note in missing_intervals_notes(plan, interval_minutes, args.forecast, QUEUE in forecast):
         print(f"note: {note}")
     return 0
+
+
+def _check_forecast_columns(forecast: pd.DataFrame, name: str) -> None:
+    """A contact export given in place of a forecast ("interval_start,calls") is told apart
+    from a forecast that lost a column: both lack the volume, and `plan` reads the export."""
+    missing = [
+        column
+        for column, present in [
+            (INTERVAL_START, INTERVAL_START in forecast),
+            (f"{VOLUME} (or {FORECAST})", VOLUME in forecast or FORECAST in forecast),
+        ]
+        if not present
+    ]
+    if missing:
+        raise InputError(
+            f"{name} has no {' and no '.join(missing)} column (its columns: "
+            f"{', '.join(map(str, forecast.columns))}): `staff` reads a forecast as "
+            f"`cli.py forecast` writes it; to forecast and staff a contact export in one go, "
+            f"run `cli.py plan {name} ...`, or name its count column {VOLUME} to staff those "
+            "counts as they are"
+        )
 
 
 def _read_forecast(path: Path) -> tuple[pd.DataFrame, list[str]]:

@@ -179,7 +179,7 @@ def test_bad_forecast_files_exit_2(tmp_path, capsys):
     path.write_text("when,calls\n2026-01-05 09:00,10\n")
     code, err = run_in_process(capsys, path, "--aht-seconds", "180", *TARGETS,
                                "--out", tmp_path / "plan.csv")  # fmt: skip
-    assert code == 2 and "needs columns 'interval_start'" in err
+    assert code == 2 and "has no interval_start and no volume (or forecast) column" in err
     path.write_text("interval_start,volume\n2026-01-05 09:00,10\n")
     code, err = run_in_process(capsys, path, *TARGETS, "--out", tmp_path / "plan.csv")
     assert code == 2 and "--aht-seconds" in err
