@@ -1115,7 +1115,7 @@ def backtest_dataset(
             settings.interval_coverage,
         )
         if not evaluation.indices:  # no origin had an earlier one whose actuals were known
-            notes.append(_not_scored(history, horizon))
+            notes.append(_not_scored(history, horizon, settings.step_days))
             continue
         tables.append(accuracy_table(runs, evaluation))
         all_runs[history.queue] = runs
@@ -1194,10 +1194,12 @@ def _longer_history(horizon_days: int) -> str:
     return f" Import a longer history{shorter}."
 
 
-def _not_scored(history: QueueHistory, horizon_days: int) -> str:
+def _not_scored(history: QueueHistory, horizon_days: int, step_days: int) -> str:
     """A history long enough for backtest origins, but not for one scored after an earlier one
     whose actuals were known (auto's choice and the bands are made from those)."""
-    needed = MIN_HISTORY_DAYS + 2 * horizon_days
+    # Origins lie whole steps apart (choose_origins), so the earlier one is at least a step
+    # back: a 1-day backtest on weekly origins needs 28 + 7 + 1 days, not 28 + 2.
+    needed = MIN_HISTORY_DAYS + step_days * math.ceil(horizon_days / step_days) + horizon_days
     return (
         f"Queue '{history.queue}' was not backtested: a scored {horizon_days}-day backtest "
         f"needs an earlier one whose {_days(horizon_days)} had passed (to choose the model and "

@@ -6,6 +6,10 @@ from __future__ import annotations
 import pytest
 
 import cli
+from data.errors import InputError
+from forecasting import ForecastSettings
+from forecasting.api import backtest_dataset
+from forecasting.synthetic import synthetic_intervals
 
 TARGETS = ("--aht-seconds", "300", "--service-level", "0.8", "--answer-within-seconds", "20")
 
@@ -66,3 +70,21 @@ def test_staff_given_a_contact_export_names_the_file_and_plan(tmp_path, capsys):
         "volume to staff those counts as they are"
     )
     assert not (tmp_path / "p.csv").exists()
+
+
+# 3. A 1-day backtest of 33 days was refused as needing "some 30 days of history or more; it has
+# 33": origins lie a week apart, so the scored one needs 28 + 7 + 1 = 36 days.
+
+
+@pytest.mark.parametrize(("horizon", "needed"), [(1, 36), (3, 38), (5, 40)])
+def test_a_short_backtest_asks_for_the_days_it_really_needs(horizon, needed):
+    history = synthetic_intervals(33, seed=11, level=30, start="2024-03-04")
+    settings = ForecastSettings(horizon_days=horizon, model="historical_average_4w", country=None)
+    with pytest.raises(InputError, match=rf"some {needed} days of history or more; it has 33\."):
+        backtest_dataset(history, settings)
+
+
+def test_the_days_a_short_backtest_asks_for_are_enough():
+    history = synthetic_intervals(36, seed=11, level=30, start="2024-03-04")
+    settings = ForecastSettings(horizon_days=1, model="historical_average_4w", country=None)
+    assert len(backtest_dataset(history, settings).table) > 0
