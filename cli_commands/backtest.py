@@ -15,6 +15,7 @@ from cli_commands.options import (
     check_origin,
     check_out,
     check_queues,
+    distinct_files,
     forecast_settings,
     import_options,
     one_line_errors,
@@ -75,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
     progress = StderrProgress()  # timed from the start: the import counts
     check_horizon(args.horizon_days)
     check_out(args.out, inputs=args.files)
+    args.files = distinct_files(args.files)
     settings = forecast_settings(args)  # a --country typo refused before the import
     if args.origins < 1:
         raise InputError(f"--origins must be 1 or more (got {args.origins}): the origins to score.")

@@ -6,7 +6,12 @@ import argparse
 import json
 import math
 
-from cli_commands.options import add_import_arguments, import_options, one_line_errors
+from cli_commands.options import (
+    add_import_arguments,
+    distinct_files,
+    import_options,
+    one_line_errors,
+)
 from data import schema
 from data.importer import ImportResult, import_files_detailed
 from planning.patience import patience_by_queue
@@ -24,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    result = import_files_detailed(args.files, import_options(args))
+    result = import_files_detailed(distinct_files(args.files), import_options(args))
     print(json.dumps(summarise(result), ensure_ascii=False))
     return 0
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import sys
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
@@ -236,6 +237,20 @@ def check_out(path: str, option: str = "--out", inputs: Iterable[str | Path] = (
         raise InputError(f"{option} {path}: {folder} {problem}; create it or write elsewhere.")
     if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
         raise InputError(f"{option} {path}: no permission to write there; write elsewhere.")
+
+
+def distinct_files(paths: list[str]) -> list[str]:
+    """The input files with a file given again left out, said on stderr: read twice, its rows
+    were said to "appear in more than one file" (h.csv by h.csv) and its notes said twice."""
+    kept: list[str] = []
+    for path in paths:
+        earlier = next((given for given in kept if _same_file(Path(given), Path(path))), None)
+        if earlier is None:
+            kept.append(path)
+        else:
+            again = "again" if earlier == path else f"again as {path}"
+            print(f"import: {earlier} is given {again}: read once.", file=sys.stderr)
+    return kept
 
 
 def _same_file(first: Path, second: Path) -> bool:

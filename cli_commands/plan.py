@@ -26,6 +26,7 @@ from cli_commands.options import (
     check_origin,
     check_out,
     check_queues,
+    distinct_files,
     forecast_settings,
     history_before,
     import_options,
@@ -136,6 +137,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(_in_option_words(str(error))) from error
     check_horizon(args.horizon_days)
     check_out(args.out, inputs=args.files)
+    args.files = distinct_files(args.files)
     settings = forecast_settings(args)  # a --country typo refused before the import
     dataset = import_files(args.files, import_options(args))
     queues = check_queues(dataset, args.queue)

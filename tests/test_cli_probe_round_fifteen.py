@@ -3,6 +3,9 @@ take, a contact export given to `staff`, a short backtest's day count, and one f
 
 from __future__ import annotations
 
+import json
+
+import pandas as pd
 import pytest
 
 import cli
@@ -88,3 +91,23 @@ def test_the_days_a_short_backtest_asks_for_are_enough():
     history = synthetic_intervals(36, seed=11, level=30, start="2024-03-04")
     settings = ForecastSettings(horizon_days=1, model="historical_average_4w", country=None)
     assert len(backtest_dataset(history, settings).table) > 0
+
+
+# 4. One file given twice (a shell glob and its name, "h.csv ./h.csv") was read twice: `inspect`
+# said 6,000 rows of 3,000 contacts and "3,000 contact record(s) of rec.csv appear in another
+# file too", `forecast` that its rows "appear in more than one file ... (h.csv by h.csv)".
+
+
+def test_a_file_given_twice_is_read_once_and_said_so(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    starts = pd.date_range("2024-03-04 08:00", periods=300, freq="7min")
+    pd.DataFrame({"call_start": starts, "handle_time": 200}).to_csv("rec.csv", index=False)
+    assert cli.main(["inspect", "rec.csv", "./rec.csv", "rec.csv"]) == 0
+    captured = capsys.readouterr()
+    summary = json.loads(captured.out)
+    assert (summary["rows"], summary["contacts"], len(summary["files"])) == (300, 300, 1)
+    assert not [note for note in summary["notes"] if "another file" in note]
+    assert captured.err.splitlines() == [
+        "import: rec.csv is given again as ./rec.csv: read once.",
+        "import: rec.csv is given again: read once.",
+    ]
