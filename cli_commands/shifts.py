@@ -312,12 +312,19 @@ def _interval_minutes(table: pd.DataFrame, name: str, given: float | None) -> fl
             )
         return given
     step = float(steps.min()) / 60
-    if given is not None and given < step - 1e-9:
-        # The intervals in between would be read as needing nobody.
+    if given is not None and abs(given - step) > 1e-9:
+        # Shorter: the time in between would need nobody. Longer: the starts fall off its
+        # grid, refused as "not on the 60-minute grid" or as a shift length, naming no option.
+        shorter = given < step
         raise InputError(
-            f"--interval-minutes {given:g} is shorter than the {step:g} minutes between "
-            f"{name}'s intervals: the time in between would be covered for nobody. Give "
-            f"--interval-minutes {step:g} or leave it out."
+            f"--interval-minutes {given:g} is {'shorter' if shorter else 'longer'} than the "
+            f"{step:g} minutes between {name}'s intervals: "
+            + (
+                "the time in between would be covered for nobody"
+                if shorter
+                else f"each interval would be taken as {given:g} minutes, overlapping the next"
+            )
+            + f". Give --interval-minutes {step:g} or leave it out."
         )
     return given if given is not None else step
 

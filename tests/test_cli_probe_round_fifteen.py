@@ -111,3 +111,24 @@ def test_a_file_given_twice_is_read_once_and_said_so(tmp_path, capsys, monkeypat
         "import: rec.csv is given again as ./rec.csv: read once.",
         "import: rec.csv is given again: read once.",
     ]
+
+
+# 5. `shifts --interval-minutes` longer than the plan's step was taken: 45 on a 30-minute plan
+# was refused as "shift 'Full time 8 h' lasts 8 h: give a length that is a whole number of the
+# plan's 45-minute intervals", 60 as "interval Mon 08 Apr 2024 08:30 is not on the 60-minute
+# grid", neither naming the option nor the plan's 30 minutes.
+
+
+@pytest.mark.parametrize("minutes", ["45", "60"])
+def test_shifts_refuses_an_interval_longer_than_the_plans_step(tmp_path, capsys, minutes):
+    plan = tmp_path / "plan.csv"
+    starts = pd.date_range("2024-04-08 08:00", periods=20, freq="30min")
+    pd.DataFrame({"interval_start": starts, "rostered": 3}).to_csv(plan, index=False)
+    out = tmp_path / "shifts.csv"
+    line = _refusal(capsys, "shifts", str(plan), "--out", str(out), "--interval-minutes", minutes)
+    assert line == (
+        f"error: --interval-minutes {minutes} is longer than the 30 minutes between {plan}'s "
+        f"intervals: each interval would be taken as {minutes} minutes, overlapping the next. "
+        "Give --interval-minutes 30 or leave it out."
+    )
+    assert not out.exists()
