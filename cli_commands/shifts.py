@@ -147,6 +147,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     types = shift_types(args)
+    if not args.time_limit_seconds > 0:
+        raise InputError(
+            f"--time-limit-seconds {args.time_limit_seconds:g}: the shift search needs time to "
+            f"run; give more than 0 seconds (default {DEFAULT_TIME_LIMIT_SECONDS:g})"
+        )
     try:
         check_shifts_per_week(args.shifts_per_week)
     except SettingError as error:

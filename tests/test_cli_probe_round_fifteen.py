@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 import cli
+from cli_commands import options
 from data.errors import InputError
 from forecasting import ForecastSettings
 from forecasting.api import backtest_dataset
@@ -132,3 +133,31 @@ def test_shifts_refuses_an_interval_longer_than_the_plans_step(tmp_path, capsys,
         "Give --interval-minutes 30 or leave it out."
     )
     assert not out.exists()
+
+
+# 6. Start hours written as a clock were refused: `shifts --earliest-start 9:30` as "argument
+# --earliest-start: invalid float value: '9:30'", `--email-hours 8:30-17:00` as "must look like
+# 8-18"; `--time-limit-seconds 0` as "time limit must be above 0 seconds", naming no option.
+
+
+def test_start_hours_read_a_clock_and_the_time_limit_names_its_option(tmp_path, capsys):
+    plan = tmp_path / "plan.csv"
+    starts = pd.date_range("2024-04-08 09:30", periods=8, freq="30min")
+    pd.DataFrame({"interval_start": starts, "rostered": 2}).to_csv(plan, index=False)
+    out = tmp_path / "shifts.csv"
+    hours = ("--full-hours", "4", "--part-hours", "0", "--earliest-start", "9:30")
+    assert cli.main(["shifts", str(plan), "--out", str(out), *hours, "--latest-start", "9:30"]) == 0
+    shifts = pd.read_csv(out)
+    assert shifts[["shift_start", "people"]].values.tolist() == [["2024-04-08 09:30:00", 2]]
+    line = _refusal(capsys, "shifts", str(plan), "--out", str(out), "--latest-start", "9:3O")
+    assert line == (
+        "error: cli.py shifts: argument --latest-start: invalid hour: '9:3O': give an hour of "
+        "the day such as 8, 8.5 or 8:30"
+    )
+    line = _refusal(capsys, "shifts", str(plan), "--out", str(out), "--time-limit-seconds", "0")
+    assert line == (
+        "error: --time-limit-seconds 0: the shift search needs time to run; give more than 0 "
+        "seconds (default 60)"
+    )
+    assert options._hour_range("8:30-17:00") == (8.5, 17.0)
+    assert options._hour_range("8,5-17") == (8.5, 17.0)
