@@ -32,6 +32,7 @@ from staffing.shifts import (
     BLOCK_DAYS,
     DEFAULT_SHIFTS_PER_WEEK,
     DEFAULT_TIME_LIMIT_SECONDS,
+    MAX_SHIFT_HOURS,
     ShiftPlan,
     ShiftSettings,
     ShiftType,
@@ -83,7 +84,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     group = parser.add_argument_group("shifts (defaults as on the app's Shifts page)")
     group.add_argument(
-        "--full-hours", type=float, metavar="HOURS", default=8.0, help="full-time shift (default 8)"
+        "--full-hours",
+        type=float,
+        metavar="HOURS",
+        default=8.0,
+        help=f"full-time shift, at most {MAX_SHIFT_HOURS:g} (default 8)",
     )
     group.add_argument(
         "--part-hours",

@@ -17,6 +17,9 @@ from data.errors import InputError, SettingError
 # more for it.
 SHIFT_TIEBREAK_HOURS = 1e-3
 DEFAULT_TIME_LIMIT_SECONDS = 60.0
+# The Shifts page's longest shift; EU Directive 2003/88/EC art. 3 (11 h daily rest) leaves
+# at most 13 h a day, and a shift over 24 h would overlap the person's next one.
+MAX_SHIFT_HOURS = 12.0
 # How close to the best plan the search must prove it is before it stops. A binding part-time
 # cap makes the proof slow: on the sample's three queues over 14 days, 15% part time took 37 s
 # to prove best and 1.0 s to come within 0.5% (that plan paid 0.12% more). Plans without a cap
@@ -62,10 +65,10 @@ class ShiftSettings:
 
     def __post_init__(self) -> None:
         # Each refusal names the field it is about: the CLI says "--full-hours 0: ...".
-        if not (_is_number(self.full_hours) and self.full_hours > 0):
+        if not (_is_number(self.full_hours) and 0 < self.full_hours <= MAX_SHIFT_HOURS):
             raise SettingError(
-                f"the full-time shift length must be a number of hours above 0 (got "
-                f"{_text(self.full_hours)})",
+                f"the full-time shift length must be a number of hours above 0 and at most "
+                f"{MAX_SHIFT_HOURS:g} (got {_text(self.full_hours)})",
                 "full_hours",
             )
         if not (_is_number(self.part_hours) and self.part_hours >= 0):

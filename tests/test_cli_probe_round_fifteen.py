@@ -10,10 +10,11 @@ import pytest
 
 import cli
 from cli_commands import options
-from data.errors import InputError
+from data.errors import InputError, SettingError
 from forecasting import ForecastSettings
 from forecasting.api import backtest_dataset
 from forecasting.synthetic import synthetic_intervals
+from staffing.shifts import ShiftSettings
 
 TARGETS = ("--aht-seconds", "300", "--service-level", "0.8", "--answer-within-seconds", "20")
 
@@ -161,3 +162,22 @@ def test_start_hours_read_a_clock_and_the_time_limit_names_its_option(tmp_path, 
     )
     assert options._hour_range("8:30-17:00") == (8.5, 17.0)
     assert options._hour_range("8,5-17") == (8.5, 17.0)
+
+
+# 7. `shifts --full-hours 30` planned "24 Full time 30 h" shifts, each running into the same
+# person's next one (one shift a day); the Shifts page stops at 12 h.
+
+
+def test_a_full_time_shift_over_twelve_hours_is_refused(tmp_path, capsys):
+    plan = tmp_path / "plan.csv"
+    starts = pd.date_range("2024-04-08 08:00", periods=8, freq="30min")
+    pd.DataFrame({"interval_start": starts, "rostered": 2}).to_csv(plan, index=False)
+    out = tmp_path / "shifts.csv"
+    line = _refusal(capsys, "shifts", str(plan), "--out", str(out), "--full-hours", "30")
+    assert line == (
+        "error: --full-hours 30: the full-time shift length must be a number of hours above 0 "
+        "and at most 12 (got 30)"
+    )
+    with pytest.raises(SettingError, match="at most 12"):
+        ShiftSettings(full_hours=12.5)
+    assert ShiftSettings(full_hours=12).full_hours == 12

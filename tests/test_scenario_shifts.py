@@ -73,7 +73,10 @@ def test_people_to_employ_are_the_busiest_weeks(per_week, people):
 
 def test_shift_settings_refuse_impossible_values_with_their_names():
     for changes, message in [
-        ({"full_hours": 0}, "full-time shift length must be a number of hours above 0 (got 0)"),
+        (
+            {"full_hours": 0},
+            "full-time shift length must be a number of hours above 0 and at most 12 (got 0)",
+        ),
         ({"part_hours": -4}, "part-time shift length must be a number of hours, 0 for no part"),
         ({"part_max_share": 1.5}, "part-time cap must be a share of paid hours from 0 to 1"),
         ({"earliest_start": 20, "latest_start": 8}, "may start from 20 h to 8 h"),
