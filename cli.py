@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import os
 import sys
 
 from cli_commands import COMMANDS
-from cli_commands.options import one_line_errors
+from cli_commands.options import STDOUT, one_line_errors
 from data.errors import InputError
 
 
@@ -29,8 +30,11 @@ def main(argv: list[str] | None = None) -> int:
         # are what the planner needs to fix the line.
         commands = _commands(parser)
         commands[args.command].error(_unrecognised(extras, args.command, commands))
+    # A table written to stdout ("--out -") keeps stdout to itself: the summary goes to stderr.
+    to_stdout = STDOUT in (getattr(args, "out", None), getattr(args, "cover_out", None))
     try:
-        return int(args.run(args) or 0)
+        with contextlib.redirect_stdout(sys.stderr) if to_stdout else contextlib.nullcontext():
+            return int(args.run(args) or 0)
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

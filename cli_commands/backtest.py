@@ -9,6 +9,7 @@ import pandas as pd
 
 from cli_commands.notes import print_import_notes
 from cli_commands.options import (
+    TO_STDOUT_HELP,
     add_forecast_arguments,
     add_import_arguments,
     check_horizon,
@@ -68,7 +69,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=DEFAULT_ORIGINS,
         help=f"weekly origins to score, the latest ones (default {DEFAULT_ORIGINS})",
     )
-    parser.add_argument("--out", required=True, metavar="METRICS.csv", help="table to write")
+    parser.add_argument(
+        "--out", required=True, metavar="METRICS.csv", help="table to write" + TO_STDOUT_HELP
+    )
     parser.set_defaults(run=run)
 
 

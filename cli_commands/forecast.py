@@ -18,6 +18,7 @@ from cli_commands.notes import (
     unusual_intervals_note,
 )
 from cli_commands.options import (
+    TO_STDOUT_HELP,
     add_forecast_arguments,
     add_import_arguments,
     check_horizon,
@@ -73,7 +74,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     one_line_errors(parser)
     add_import_arguments(parser)
     add_forecast_arguments(parser)
-    parser.add_argument("--out", required=True, metavar="OUT.csv", help="forecast to write")
+    parser.add_argument(
+        "--out", required=True, metavar="OUT.csv", help="forecast to write" + TO_STDOUT_HELP
+    )
     parser.set_defaults(run=run)
 
 

@@ -215,11 +215,18 @@ def check_horizon(days: int) -> None:
         )
 
 
+STDOUT = "-"
+# The --out help's tail: "-" is standard output, as for most command-line tools.
+TO_STDOUT_HELP = "; - writes it to standard output, the summary then to stderr"
+
+
 def check_out(path: str, option: str = "--out", inputs: Iterable[str | Path] = ()) -> None:
     """Refuse an --out that cannot be written before any work is done: a folder that does not
     exist (it is not created: a mistyped path would leave a stray folder), a folder given as the
     file, a place without write permission, one of the `inputs` (the history or plan read would
     be replaced by the output). `option` names the flag in the message."""
+    if path == STDOUT:
+        return
     target = Path(path)
     folder = target.parent
     if target.is_dir():
@@ -265,7 +272,10 @@ def write_csv(table: pd.DataFrame, path: str, option: str = "--out") -> None:
     """`table` to --out `path`, floats at the app downloads' decimals; a write that fails all
     the same (disk full, a file locked) is one line naming the path, like any bad input."""
     try:
-        rounded(table).to_csv(path, index=False)
+        # sys.__stdout__: the summary's prints are sent to stderr meanwhile (cli.main).
+        rounded(table).to_csv(sys.__stdout__ if path == STDOUT else path, index=False)
+    except BrokenPipeError:
+        raise  # the reader of stdout left: not a file to fix (cli.main ends quietly)
     except OSError as error:
         reason = error.strerror or str(error)
         raise InputError(f"{option} {path}: cannot write it ({reason}).") from error

@@ -19,6 +19,7 @@ from cli_commands.notes import (
     unusual_intervals_note,
 )
 from cli_commands.options import (
+    TO_STDOUT_HELP,
     add_forecast_arguments,
     add_import_arguments,
     add_staffing_arguments,
@@ -117,7 +118,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "held-out weeks better, each interval gets the queue's AHT times its weekday and "
         "time's ratio)",
     )
-    parser.add_argument("--out", required=True, metavar="PLAN.csv", help="plan to write")
+    parser.add_argument(
+        "--out", required=True, metavar="PLAN.csv", help="plan to write" + TO_STDOUT_HELP
+    )
     parser.set_defaults(run=run)
 
 

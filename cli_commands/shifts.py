@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from cli_commands.options import (
+    TO_STDOUT_HELP,
     check_input_file,
     check_out,
     hour_of_day,
@@ -72,7 +73,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     one_line_errors(parser)
     parser.add_argument("plan", metavar="PLAN.csv", help="plan with a rostered column")
-    parser.add_argument("--out", required=True, metavar="SHIFTS.csv", help="shifts to write")
+    parser.add_argument(
+        "--out", required=True, metavar="SHIFTS.csv", help="shifts to write" + TO_STDOUT_HELP
+    )
     parser.add_argument(
         "--cover-out", metavar="COVER.csv", help="also write the people on shift per interval"
     )

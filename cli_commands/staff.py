@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from cli_commands.options import (
+    TO_STDOUT_HELP,
     add_staffing_arguments,
     check_input_file,
     check_out,
@@ -140,7 +141,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("forecast", metavar="FORECAST.csv", help="forecast table")
-    parser.add_argument("--out", required=True, metavar="PLAN.csv", help="plan to write")
+    parser.add_argument(
+        "--out", required=True, metavar="PLAN.csv", help="plan to write" + TO_STDOUT_HELP
+    )
     add_staffing_arguments(parser, targets_required=True)
     parser.add_argument(
         "--quantile",

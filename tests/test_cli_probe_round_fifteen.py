@@ -7,6 +7,7 @@ import json
 
 import pandas as pd
 import pytest
+from conftest import PROJECT_ROOT, run_cli, stderr_notes
 
 import cli
 from cli_commands import options
@@ -181,3 +182,21 @@ def test_a_full_time_shift_over_twelve_hours_is_refused(tmp_path, capsys):
     with pytest.raises(SettingError, match="at most 12"):
         ShiftSettings(full_hours=12.5)
     assert ShiftSettings(full_hours=12).full_hours == 12
+
+
+# 8. `--out -` wrote a file named "-" in the working folder ("wrote 100 open intervals to -"),
+# where a script piping the table on expected it on stdout.
+
+
+def test_out_dash_writes_the_table_to_stdout_and_the_summary_to_stderr(tmp_path):
+    plan = tmp_path / "plan.csv"
+    starts = pd.date_range("2024-04-08 09:00", periods=8, freq="30min")
+    pd.DataFrame({"interval_start": starts, "rostered": 2}).to_csv(plan, index=False)
+    done = run_cli("shifts", plan, "--out", "-", "--full-hours", 4, "--part-hours", 0)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "shift_start,shift_end,shift,people",
+        "2024-04-08 09:00:00,2024-04-08 13:00:00,Full time 4 h,2",
+    ]
+    assert stderr_notes(done.stderr)[0] == "wrote 2 shifts to - (2 Full time 4 h)"
+    assert not (PROJECT_ROOT / "-").exists()
