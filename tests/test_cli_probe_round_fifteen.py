@@ -1,5 +1,7 @@
 """Round fifteen of probing the CLI as a planner scripting it would: an option a command does not
-take, a contact export given to `staff`, a short backtest's day count, and one file given twice."""
+take, a contact export given to `staff`, a short backtest's day count, one file given twice,
+`shifts --interval-minutes` longer than the plan's step, start hours written as a clock, a
+30-hour full-time shift, and `--out -` for standard output."""
 
 from __future__ import annotations
 
