@@ -20,6 +20,7 @@ from cli_commands.options import (
     forecast_settings,
     import_options,
     one_line_errors,
+    out_name,
     write_csv,
 )
 from cli_commands.progress import StderrProgress
@@ -104,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
     for queue, scored in best.set_index(QUEUE)["n_origins"].items():
         if scored < args.origins:
             print(f"note: {_fewer_origins(dataset, result.runs[queue], int(scored), args)}")
-    print(f"wrote {counted(len(table), 'row')} to {args.out}")
+    print(f"wrote {counted(len(table), 'row')} to {out_name(args.out)}")
     return 0
 
 

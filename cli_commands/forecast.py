@@ -30,6 +30,7 @@ from cli_commands.options import (
     history_before,
     import_options,
     one_line_errors,
+    out_name,
     write_csv,
 )
 from cli_commands.progress import StderrProgress
@@ -103,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
         table = table.assign(**{AHT_SECONDS: forecast_handle_times(table, learned, profiles)})
     write_csv(table, args.out)
     models = ", ".join(f"{queue}: {model}" for queue, model in result.chosen_models.items())
-    print(f"wrote {counted(len(table), 'open interval')} to {args.out} (models {models})")
+    print(f"wrote {counted(len(table), 'open interval')} to {out_name(args.out)} (models {models})")
     empty = empty_horizon_note(result.forecast, dataset.open_hours)
     if empty:
         print(f"note: {empty}")

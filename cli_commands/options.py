@@ -220,6 +220,11 @@ STDOUT = "-"
 TO_STDOUT_HELP = "; - writes it to standard output, the summary then to stderr"
 
 
+def out_name(path: str) -> str:
+    """Where a summary says the table went: the file, or standard output for "-"."""
+    return "standard output" if path == STDOUT else str(path)
+
+
 def check_out(path: str, option: str = "--out", inputs: Iterable[str | Path] = ()) -> None:
     """Refuse an --out that cannot be written before any work is done: a folder that does not
     exist (it is not created: a mistyped path would leave a stray folder), a folder given as the

@@ -32,6 +32,7 @@ from cli_commands.options import (
     history_before,
     import_options,
     one_line_errors,
+    out_name,
     queue_channels_note,
     staffing_settings,
     unusual_settings,
@@ -171,10 +172,10 @@ def run(args: argparse.Namespace) -> int:
     models = ", ".join(f"{queue}: {model}" for queue, model in result.chosen_models.items())
     empty = empty_horizon_note(result.forecast, dataset.open_hours)
     if empty:  # no staff, cost or service level to speak of
-        print(f"wrote 0 open intervals to {args.out} (models {models})\nnote: {empty}")
+        print(f"wrote 0 open intervals to {out_name(args.out)} (models {models})\nnote: {empty}")
         return 0
     print(
-        f"wrote {counted(len(plan), 'open interval')} to {args.out} (models {models}; staffed "
+        f"wrote {counted(len(plan), 'open interval')} to {out_name(args.out)} (models {models}; staffed "
         f"to {args.quantile}): peak {counted(summary.peak_agents, 'agent')}, "
         f"{summary.peak_rostered:,} rostered, {counted(summary.peak_supervisors, 'supervisor')}, "
         f"{fte_text(summary.fte, summary.agent_fte)}, "

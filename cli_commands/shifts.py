@@ -18,6 +18,7 @@ from cli_commands.options import (
     known_column_names,
     match_queues,
     one_line_errors,
+    out_name,
     read_text_table,
     share,
     write_csv,
@@ -350,7 +351,10 @@ def _print_summary(
     shifts = int(result.shifts["people"].sum())
     by_type = result.shifts.groupby("shift", sort=False)["people"].sum()
     kinds = ", ".join(f"{count:,} {shift}" for shift, count in by_type.items())
-    print(f"wrote {counted(shifts, 'shift')} to {args.out}" + (f" ({kinds})" if kinds else ""))
+    print(
+        f"wrote {counted(shifts, 'shift')} to {out_name(args.out)}"
+        + (f" ({kinds})" if kinds else "")
+    )
     if result.needed_hours <= 0:
         print(f"note: {args.plan} rosters nobody: no shift to plan")
     else:
@@ -365,7 +369,7 @@ def _print_summary(
         )
     if args.cover_out:
         intervals = counted(len(result.coverage), "interval")
-        print(f"wrote the cover of {intervals} to {args.cover_out}")
+        print(f"wrote the cover of {intervals} to {out_name(args.cover_out)}")
     if len(queues) > 1:
         print(
             f"note: covered the {len(queues)} queues' rostered summed, for agents who work every "

@@ -19,6 +19,7 @@ from cli_commands.options import (
     check_out,
     known_column_names,
     one_line_errors,
+    out_name,
     queue_channels_note,
     read_text_table,
     staffing_settings,
@@ -205,7 +206,7 @@ def run(args: argparse.Namespace) -> int:
     )
     low, high = summary.supervisors_band
     print(
-        f"wrote {counted(len(plan), 'interval')} to {args.out}: peak "
+        f"wrote {counted(len(plan), 'interval')} to {out_name(args.out)}: peak "
         f"{counted(summary.peak_agents, 'agent')}{_peaks_apart(summary)}, "
         f"{summary.peak_rostered:,} rostered, {counted(summary.peak_supervisors, 'supervisor')} "
         f"(band {low:,}-{high:,}), {fte_text(summary.fte, summary.agent_fte)}, cost EUR {summary.cost_horizon:,.0f} "

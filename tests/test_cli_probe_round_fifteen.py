@@ -190,7 +190,7 @@ def test_a_full_time_shift_over_twelve_hours_is_refused(tmp_path, capsys):
 # where a script piping the table on expected it on stdout.
 
 
-def test_out_dash_writes_the_table_to_stdout_and_the_summary_to_stderr(tmp_path):
+def test_out_dash_writes_the_table_to_stdout_and_the_summary_to_stderr_naming_it(tmp_path):
     plan = tmp_path / "plan.csv"
     starts = pd.date_range("2024-04-08 09:00", periods=8, freq="30min")
     pd.DataFrame({"interval_start": starts, "rostered": 2}).to_csv(plan, index=False)
@@ -200,5 +200,6 @@ def test_out_dash_writes_the_table_to_stdout_and_the_summary_to_stderr(tmp_path)
         "shift_start,shift_end,shift,people",
         "2024-04-08 09:00:00,2024-04-08 13:00:00,Full time 4 h,2",
     ]
-    assert stderr_notes(done.stderr)[0] == "wrote 2 shifts to - (2 Full time 4 h)"
+    # Before: "wrote 2 shifts to - (2 Full time 4 h)".
+    assert stderr_notes(done.stderr)[0] == "wrote 2 shifts to standard output (2 Full time 4 h)"
     assert not (PROJECT_ROOT / "-").exists()
