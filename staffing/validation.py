@@ -76,10 +76,13 @@ def check_service_target(service_level: np.ndarray, answer_within: np.ndarray) -
             "a service level of 100% answered within 0 seconds is impossible; "
             "lower the service level (e.g. 0.8) or allow some seconds to answer"
         )
+    # The reason fits a target of exactly 100% only: 80 (a percentage typed as a share) is no
+    # such target, and the fraction the message asks for is the fix.
+    at_full = service_level[(service_level <= 0) | (service_level >= 1)][:1] == 1
     check_open_unit(
         service_level,
         "service level",
-        "; 100% is never guaranteed when contacts arrive at random",
+        "; 100% is never guaranteed when contacts arrive at random" if at_full.any() else "",
     )
     check_non_negative(answer_within, "answer-within seconds")
 

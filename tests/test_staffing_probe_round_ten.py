@@ -5,11 +5,14 @@ agents, calls expected while closed, and the share of callers who hang up."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 from staff_support import erlang_c_agents, staff
 
 import cli
+from data.errors import InputError
+from staffing.validation import check_service_target
 
 TARGETS = ("--service-level", 0.8, "--answer-within-seconds", 20)
 
@@ -234,3 +237,16 @@ def test_the_summary_says_how_many_callers_hang_up(capsys, tmp_path):
     assert "service level 84.1%, 15.9% abandon\n" in out
     code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS)
     assert "abandon" not in out  # Erlang C models no hanging up
+
+
+@pytest.mark.parametrize(
+    ("typed", "says_never_guaranteed"), [(80.0, False), (0.0, False), (1.0, True)]
+)
+def test_the_hundred_percent_reason_is_given_only_for_a_target_of_one(typed, says_never_guaranteed):
+    # Before: "(got 80 ...); 100% is never guaranteed when contacts arrive at random" for a
+    # percentage typed as a share, a reason that does not fit that mistake.
+    with pytest.raises(InputError) as refused:
+        check_service_target(np.array([0.8, typed]), np.array([20.0, 20.0]))
+    message = str(refused.value)
+    assert f"(got {typed:g} at position 1)" in message
+    assert ("100% is never guaranteed" in message) is says_never_guaranteed
