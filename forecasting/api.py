@@ -633,18 +633,15 @@ def _occasional_weekdays_note(
     closed = closed_days(training)
     weekdays = training.weekdays()
     ahead = training.weekdays(origin, mean.shape[0])
+    open_contacts = np.nansum(training.values * training.open_rows(0, training.n_days), axis=1)
+    observed = training.observed_days()
     parts = []
     for day in np.unique(weekdays[closed]):
         rows = np.flatnonzero(ahead == day)
         if not rows.size:
             continue
-        recent = np.flatnonzero(training.observed_days() & (weekdays == day))[-OCCASIONAL_WEEKS:]
-        opened = recent[
-            np.nansum(
-                training.values[recent] * training.open_rows(0, training.n_days)[recent], axis=1
-            )
-            > 0
-        ]
+        recent = np.flatnonzero(observed & (weekdays == day))[-OCCASIONAL_WEEKS:]
+        opened = recent[open_contacts[recent] > 0]
         dates = ", ".join(
             f"{training.first_day + pd.Timedelta(days=int(row)):%d %b}" for row in opened
         )
