@@ -945,7 +945,10 @@ for name, outcome in outcomes.items():
     shifts = scenarios[name].shifts
     try:
         shift_plan = cached.shift_plan(
-            outcome.rostered_need(), current.dataset.interval_minutes, shifts.types()
+            outcome.rostered_need(),
+            current.dataset.interval_minutes,
+            shifts.types(),
+            shifts.shifts_per_week,
         )
     except InputError as error:
         unplanned.setdefault(str(error), []).append(f"'{name}'")

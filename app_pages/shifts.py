@@ -125,16 +125,16 @@ if stand_ins:
         icon=":material/timer_off:",
     )
 need = pd.concat(needs).groupby(level=0).sum().astype(float)
+per_week = int(st.session_state["shifts_per_week"])
 try:
     types = settings.shift_types()
-    result = cached.shift_plan(need, current.dataset.interval_minutes, types)
+    result = cached.shift_plan(need, current.dataset.interval_minutes, types, per_week)
 except InputError as error:
     st.error(f"No shift plan: {error}")
     st.stop()
 
 agent_cost = float(st.session_state["agent_cost"])
 shifts_total = int(result.shifts["people"].sum())
-per_week = int(st.session_state["shifts_per_week"])
 weeks = result.people_to_employ(per_week)
 first_row, second_row = st.columns(3), st.columns(3)
 first_row[0].metric(
@@ -300,7 +300,7 @@ else:
     for cap in sorted({0.0, 15.0, 30.0, 50.0, 100.0, current_cap}):
         variant = settings.shift_types(part_max_pct=cap)
         try:
-            other = cached.shift_plan(need, current.dataset.interval_minutes, variant)
+            other = cached.shift_plan(need, current.dataset.interval_minutes, variant, per_week)
         except InputError:
             continue  # e.g. full time alone cannot start early enough: the cap row is left out
         by_shift = other.paid_hours_by_shift()

@@ -87,19 +87,26 @@ def plan(
 
 # Room for the Shifts page's plan and its part-time caps, and a comparison of six scenarios.
 @st.cache_data(show_spinner="Choosing the shifts…", max_entries=32)
-def shifts(need_key: str, types_key: str, interval_minutes: int, _need: pd.Series, _types: Any):
+def shifts(
+    need_key: str,
+    types_key: str,
+    interval_minutes: int,
+    shifts_per_week: int,
+    _need: pd.Series,
+    _types: Any,
+):
     """The shifts covering `_need` (people per interval start) with `_types` (cached)."""
     from staffing.shifts import plan_shifts
 
-    return plan_shifts(_need, interval_minutes, _types)
+    return plan_shifts(_need, interval_minutes, _types, shifts_per_week=shifts_per_week)
 
 
-def shift_plan(need: pd.Series, interval_minutes: int, types: Any) -> Any:
+def shift_plan(need: pd.Series, interval_minutes: int, types: Any, shifts_per_week: int = 5) -> Any:
     """`shifts` keyed by the need itself: any setting that changes the people rostered (a
     queue's handle time typed on the Staffing page included) changes the key."""
     index = pd.DatetimeIndex(need.index)
     need_key = hashlib.sha1(need.to_numpy().tobytes() + index.asi8.tobytes()).hexdigest()
-    return shifts(need_key, repr(types), interval_minutes, need, types)
+    return shifts(need_key, repr(types), interval_minutes, int(shifts_per_week), need, types)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -180,7 +180,9 @@ def run(args: argparse.Namespace) -> int:
     queues = _queues_covered(table, args.queue, args.plan)
     need = _rostered(table, queues, args.plan)
     interval_minutes = _interval_minutes(table, args.plan, args.interval_minutes)
-    result = plan_shifts(need, interval_minutes, types, args.time_limit_seconds)
+    result = plan_shifts(
+        need, interval_minutes, types, args.time_limit_seconds, args.shifts_per_week
+    )
     weeks = result.people_to_employ(args.shifts_per_week)
     write_csv(result.shifts, args.out)
     if args.cover_out:
