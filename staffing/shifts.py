@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -31,12 +32,15 @@ DEFAULT_SHIFTS_PER_WEEK = 5  # a full week's work: five shifts, two days off
 BLOCK_DAYS = 28
 # Plans paying the same hours can start their shifts on different days, and the busiest day sets
 # the people to employ (`ShiftPlan.people_to_employ`). A second search, at most the first plan's
-# paid hours, weighs each person per week and shift type as SHIFT_TIEBREAK_HOURS do a shift; it
-# runs this long over the whole horizon and is kept only where it needs fewer people. Office
-# hours, 14 days of 15 minutes with the 30% part-time cap: 82 people to 58 in under 0.5 s. A
-# 24-hour desk's four weeks of 15 minutes with that cap often find nothing in time.
+# paid hours, weighs each person per week and shift type as SHIFT_TIEBREAK_HOURS do a shift, and
+# is kept only where it needs fewer people. It runs about PEOPLE_PASS_SECONDS over the whole
+# horizon, shared by its blocks, overruns included; a block whose share falls below
+# MIN_PEOPLE_PASS_SECONDS keeps its first plan. Office hours, 14 days of 15 minutes with the 30%
+# part-time cap: 82 people to 58 in under 0.5 s; a 24-hour desk's four weeks of 15 minutes with
+# that cap often get nothing better in time.
 PEOPLE_TIEBREAK_HOURS = 1e-3
 PEOPLE_PASS_SECONDS = 1.0
+MIN_PEOPLE_PASS_SECONDS = 0.05
 
 
 @dataclass(frozen=True)
@@ -400,7 +404,8 @@ def plan_shifts(
     block = max(1, round(BLOCK_DAYS * 24 * 60 / interval_minutes))
     blocks = range(0, len(grid), block)
     optimal, gap = True, 0.0
-    for begin in blocks:
+    search_left = PEOPLE_PASS_SECONDS  # shared by the blocks still to plan, overruns included
+    for done, begin in enumerate(blocks):
         end = min(begin + block, len(grid))
         on_duty = _on_duty(len(grid), starts, lengths, people)
         left = np.zeros(len(grid))
@@ -417,11 +422,14 @@ def plan_shifts(
         chosen, solved, block_gap = _solve_block(
             left, block_starts, lengths, types, step_hours, limit
         )
-        weeks = _Weeks.of(grid, starts, people, block_starts, shifts_per_week)
-        search = min(limit, PEOPLE_PASS_SECONDS / len(blocks))
-        chosen = _fewer_people(
-            chosen, left, block_starts, lengths, types, step_hours, weeks, search
-        )
+        search = min(limit, search_left / (len(blocks) - done))
+        if search >= MIN_PEOPLE_PASS_SECONDS:
+            started = time.perf_counter()
+            weeks = _Weeks.of(grid, starts, people, block_starts, shifts_per_week)
+            chosen = _fewer_people(
+                chosen, left, block_starts, lengths, types, step_hours, weeks, search
+            )
+            search_left -= time.perf_counter() - started
         for total, pick, extra in zip(people, picks, chosen, strict=True):
             total[pick] += extra
         optimal, gap = optimal and solved, max(gap, block_gap)

@@ -103,3 +103,10 @@ def test_the_people_are_planned_for_the_shifts_per_week_given() -> None:
     assert six.paid_hours == 2128.0 and six.busiest_week_people(6) == 56
     with pytest.raises(SettingError, match="whole number from 1 to 7"):
         plan_shifts(need, 60, DEFAULT_SHIFT_TYPES, shifts_per_week=0)
+
+
+def test_no_search_time_left_keeps_the_first_plan(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The blocks share the search time: with none, every block keeps its first plan.
+    monkeypatch.setattr(shifts_module, "PEOPLE_PASS_SECONDS", 0.0)
+    plan = plan_shifts(_desk(7, 30, 0.3, office=True), 30, DEFAULT_SHIFT_TYPES)
+    assert (plan.paid_hours, plan.busiest_week_people()) == (544.0, 28)
