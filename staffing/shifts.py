@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -33,14 +32,22 @@ BLOCK_DAYS = 28
 # Plans paying the same hours can start their shifts on different days, and the busiest day sets
 # the people to employ (`ShiftPlan.people_to_employ`). A second search, at most the first plan's
 # paid hours, weighs each person per week and shift type as SHIFT_TIEBREAK_HOURS do a shift, and
-# is kept only where it needs fewer people. It runs about PEOPLE_PASS_SECONDS over the whole
-# horizon, shared by its blocks, overruns included; a block whose share falls below
-# MIN_PEOPLE_PASS_SECONDS keeps its first plan. Office hours, 14 days of 15 minutes with the 30%
-# part-time cap: 82 people to 58 in under 0.5 s; a 24-hour desk's four weeks of 15 minutes with
-# that cap often get nothing better in time.
+# is kept only where it needs fewer people. It stops after the root node (HiGHS' node limit, not
+# a time limit, so a plan is the same on a busy machine): office hours, 14 days of 15 minutes
+# with the 30% part-time cap, 82 people to 58 at 0.2 s CPU more. Its cost follows the size of
+# the block's covering matrix, and a share cap makes the root need cuts: four weeks of 15 minutes
+# round the clock (86k entries) take 0.3 s more with 8 h shifts alone, 7-8 s with the 30% cap
+# (129k), the sample's three queues over 14 days with the cap (64k) 1.2-1.6 s. A block larger than
+# PEOPLE_SEARCH_MAX_NONZEROS (CAPPED_SEARCH_MAX_NONZEROS with a cap) keeps its first plan, and
+# the blocks of one horizon search PEOPLE_SEARCH_BUDGET_NONZEROS in all, those needing the most
+# hours first: a year of 8 h shifts alone searches three of its 13 blocks (bench/shift_speed.py).
 PEOPLE_TIEBREAK_HOURS = 1e-3
-PEOPLE_PASS_SECONDS = 1.0
-MIN_PEOPLE_PASS_SECONDS = 0.05
+PEOPLE_SEARCH_NODES = 1
+PEOPLE_SEARCH_MAX_NONZEROS = 100_000
+CAPPED_SEARCH_MAX_NONZEROS = 60_000
+PEOPLE_SEARCH_BUDGET_NONZEROS = 300_000
+# Only against a model the size gate misjudges: on the benchmark cases the search ends long before.
+PEOPLE_SEARCH_SAFETY_SECONDS = 20.0
 
 
 @dataclass(frozen=True)
@@ -374,7 +381,8 @@ def plan_shifts(
 ) -> ShiftPlan:
     """The shifts that put at least `need` people (per interval start) on duty in every
     interval at the fewest paid hours, each type within its start hours and share cap; among
-    such plans, one needing fewer people at `shifts_per_week` where a short search finds it.
+    such plans, one needing fewer people at `shifts_per_week` where a search at the root node
+    finds it (blocks small enough, see PEOPLE_SEARCH_MAX_NONZEROS).
 
     Integer programmes solved by HiGHS, so shifts run across midnight where a 24-hour desk needs
     it. Without share caps every column of the covering matrix is a run of consecutive
@@ -404,36 +412,73 @@ def plan_shifts(
     block = max(1, round(BLOCK_DAYS * 24 * 60 / interval_minutes))
     blocks = range(0, len(grid), block)
     optimal, gap = True, 0.0
-    search_left = PEOPLE_PASS_SECONDS  # shared by the blocks still to plan, overruns included
-    for done, begin in enumerate(blocks):
+    searched = _blocks_to_search(blocks, block, needed, starts, lengths, types)
+    for begin in blocks:
         end = min(begin + block, len(grid))
         on_duty = _on_duty(len(grid), starts, lengths, people)
         left = np.zeros(len(grid))
         left[begin:end] = np.maximum(needed[begin:end] - on_duty[begin:end], 0)
         if not (left > 0).any():
             continue
-        # Shifts from before the block may be added where they alone reach its first intervals.
-        picks = [
-            np.flatnonzero((first > begin - length) & (first < end))
-            for first, length in zip(starts, lengths, strict=True)
-        ]
+        picks = _block_picks(starts, lengths, begin, end)
         block_starts = [first[pick] for first, pick in zip(starts, picks, strict=True)]
         limit = time_limit_seconds / len(blocks)
         chosen, solved, block_gap = _solve_block(
             left, block_starts, lengths, types, step_hours, limit
         )
-        search = min(limit, search_left / (len(blocks) - done))
-        if search >= MIN_PEOPLE_PASS_SECONDS:
-            started = time.perf_counter()
+        if begin in searched:
             weeks = _Weeks.of(grid, starts, people, block_starts, shifts_per_week)
             chosen = _fewer_people(
-                chosen, left, block_starts, lengths, types, step_hours, weeks, search
+                chosen,
+                left,
+                block_starts,
+                lengths,
+                types,
+                step_hours,
+                weeks,
+                min(limit, PEOPLE_SEARCH_SAFETY_SECONDS),
             )
-            search_left -= time.perf_counter() - started
         for total, pick, extra in zip(people, picks, chosen, strict=True):
             total[pick] += extra
         optimal, gap = optimal and solved, max(gap, block_gap)
     return _plan(grid, needed, starts, lengths, types, people, step_hours, optimal, gap)
+
+
+def _block_picks(
+    starts: list[np.ndarray], lengths: list[int], begin: int, end: int
+) -> list[np.ndarray]:
+    """The candidate starts a block from `begin` to `end` may add people at, per shift type:
+    shifts from before the block where they alone reach its first intervals."""
+    return [
+        np.flatnonzero((first > begin - length) & (first < end))
+        for first, length in zip(starts, lengths, strict=True)
+    ]
+
+
+def _blocks_to_search(
+    blocks: range,
+    block: int,
+    needed: np.ndarray,
+    starts: list[np.ndarray],
+    lengths: list[int],
+    types: Sequence[ShiftType],
+) -> set[int]:
+    """The first intervals of the blocks the search for fewer people covers, decided from the
+    sizes of their covering matrices alone: the blocks needing the most hours first (the
+    busiest week is likelier there), each within its size limit, all within the budget."""
+    capped = any(_is_capped(shift) for shift in types)
+    largest = CAPPED_SEARCH_MAX_NONZEROS if capped else PEOPLE_SEARCH_MAX_NONZEROS
+    left, chosen = PEOPLE_SEARCH_BUDGET_NONZEROS, set()
+    hours = {begin: needed[begin : begin + block].sum() for begin in blocks}
+    for begin in sorted(blocks, key=lambda first: -hours[first]):
+        if hours[begin] <= 0:
+            break
+        picks = _block_picks(starts, lengths, begin, min(begin + block, len(needed)))
+        size = sum(len(pick) * length for pick, length in zip(picks, lengths, strict=True))
+        if size <= min(largest, left):
+            left -= size
+            chosen.add(begin)
+    return chosen
 
 
 def _fewer_people(
@@ -447,14 +492,22 @@ def _fewer_people(
     time_limit_seconds: float,
 ) -> list[np.ndarray]:
     """`chosen`, or a plan covering the same need at no more paid hours with fewer people to
-    employ, where HiGHS finds one within `time_limit_seconds`."""
+    employ, where HiGHS finds one at the root node (within `time_limit_seconds`)."""
     hours = [length * step_hours for length in lengths]
     paid = _hours(chosen, hours)
     try:
         found, _, _ = _solve_block(
-            left, starts, lengths, types, step_hours, time_limit_seconds, weeks, paid
+            left,
+            starts,
+            lengths,
+            types,
+            step_hours,
+            time_limit_seconds,
+            weeks,
+            paid,
+            {"node_limit": PEOPLE_SEARCH_NODES},
         )
-    except InputError:  # no plan at those hours found in time
+    except InputError:  # no plan at those hours found at the root
         return chosen
     if _hours(found, hours) <= paid + 1e-9 and weeks.people(found) < weeks.people(chosen):
         return found
@@ -561,6 +614,7 @@ def _solve_block(
     time_limit_seconds: float,
     weeks: _Weeks | None = None,
     most_hours: float = np.inf,
+    limits: dict[str, int] | None = None,
 ) -> tuple[list[np.ndarray], bool, float]:
     """People per candidate start covering `left` (people still needed per interval) at the
     fewest paid hours, and with `weeks` also the fewest people to employ (PEOPLE_TIEBREAK_HOURS
@@ -599,7 +653,11 @@ def _solve_block(
         constraints=constraints,
         integrality=np.ones(cost.size),
         bounds=Bounds(0, np.inf),
-        options={"time_limit": float(time_limit_seconds), "mip_rel_gap": MIP_RELATIVE_GAP},
+        options={
+            "time_limit": float(time_limit_seconds),
+            "mip_rel_gap": MIP_RELATIVE_GAP,
+            **(limits or {}),
+        },
     )
     if result.status == 2:  # coverage alone is always feasible here: a share cap is not
         capped = ", ".join(
@@ -638,6 +696,10 @@ def _coverage_matrix(n_intervals: int, starts: list[np.ndarray], lengths: list[i
     return csc_array((data, (rows, cols)), shape=(n_intervals, column))
 
 
+def _is_capped(shift: ShiftType) -> bool:
+    return shift.max_hours_share is not None and shift.max_hours_share < 1
+
+
 def _share_caps(
     starts: list[np.ndarray], types: Sequence[ShiftType], hours: np.ndarray
 ) -> csc_array | None:
@@ -645,7 +707,7 @@ def _share_caps(
     rows = []
     offsets = np.cumsum([0, *[len(first) for first in starts]])
     for index, shift in enumerate(types):
-        if shift.max_hours_share is None or shift.max_hours_share >= 1:
+        if not _is_capped(shift):
             continue
         row = -shift.max_hours_share * hours
         mine = slice(offsets[index], offsets[index + 1])

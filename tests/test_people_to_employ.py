@@ -1,5 +1,6 @@
 """People to employ: among shift plans paying the fewest hours, one whose busiest days are
-flatter, found by a short second search and kept only where it pays no more and needs fewer."""
+flatter, found by a second search at the root node and kept only where it pays no more and
+needs fewer; blocks too large for that search keep their first plan."""
 
 from __future__ import annotations
 
@@ -105,8 +106,44 @@ def test_the_people_are_planned_for_the_shifts_per_week_given() -> None:
         plan_shifts(need, 60, DEFAULT_SHIFT_TYPES, shifts_per_week=0)
 
 
-def test_no_search_time_left_keeps_the_first_plan(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The blocks share the search time: with none, every block keeps its first plan.
-    monkeypatch.setattr(shifts_module, "PEOPLE_PASS_SECONDS", 0.0)
+@pytest.mark.parametrize(("largest", "people"), [(5231, 28), (5232, 18)])
+def test_a_block_larger_than_the_search_allows_keeps_its_first_plan(
+    monkeypatch: pytest.MonkeyPatch, largest: int, people: int
+) -> None:
+    # The office week's block with the part-time cap has 5,232 covering entries: one over the
+    # limit keeps the first plan's 28 people, at the limit it is searched (18).
+    monkeypatch.setattr(shifts_module, "CAPPED_SEARCH_MAX_NONZEROS", largest)
+    monkeypatch.setattr(shifts_module, "PEOPLE_SEARCH_MAX_NONZEROS", 0)
     plan = plan_shifts(_desk(7, 30, 0.3, office=True), 30, DEFAULT_SHIFT_TYPES)
-    assert (plan.paid_hours, plan.busiest_week_people()) == (544.0, 28)
+    assert (plan.paid_hours, plan.busiest_week_people()) == (544.0, people)
+
+
+@pytest.mark.parametrize(("budget", "people"), [(5343, 22), (5344, 18)])
+def test_the_blocks_of_a_horizon_share_one_search_budget(
+    monkeypatch: pytest.MonkeyPatch, budget: int, people: int
+) -> None:
+    # Three-day blocks of 2,616 (Mon-Wed) and 2,728 entries (Thu-Sat): a budget one short of
+    # both searches the block needing more hours only, Mon-Wed, and that alone finds nothing
+    # better (22 people, as the first plans); the closed Sunday takes none of the budget.
+    monkeypatch.setattr(shifts_module, "BLOCK_DAYS", 3)
+    monkeypatch.setattr(shifts_module, "PEOPLE_SEARCH_BUDGET_NONZEROS", budget)
+    plan = plan_shifts(_desk(7, 30, 0.3, office=True), 30, DEFAULT_SHIFT_TYPES)
+    assert (plan.paid_hours, plan.busiest_week_people()) == (544.0, people)
+
+
+def test_the_search_stops_at_a_node_count_not_a_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A node limit makes the plan the same on a busy machine; the time limit is only a safety
+    # net, far above what the search takes.
+    import scipy.optimize
+
+    solve, options = scipy.optimize.milp, []
+
+    def recorded(*args, **kwargs):
+        options.append(dict(kwargs["options"]))
+        return solve(*args, **kwargs)
+
+    monkeypatch.setattr(scipy.optimize, "milp", recorded)
+    plan = plan_shifts(_desk(7, 30, 0.3, office=True), 30, DEFAULT_SHIFT_TYPES)
+    assert plan.busiest_week_people() == 18
+    assert "node_limit" not in options[0] and options[0]["time_limit"] == 60.0
+    assert options[1]["node_limit"] == 1 and options[1]["time_limit"] == 20.0
