@@ -181,8 +181,23 @@ def _horizon_days(text: str) -> int:
     )
 
 
+# A date written day and month first ("02/04/2024", "04.02.24"): both numbers may be the month.
+DAY_MONTH_FIRST = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?!\d)")
+
+
 def _date_time(text: str) -> str:
-    """--origin as given, once it reads as a date/time."""
+    """--origin as given, once it reads as a date/time; a date whose day and month could be
+    swapped (02/04/2024) is refused: read month first, it silently moved the forecast by weeks."""
+    ambiguous = DAY_MONTH_FIRST.match(text)
+    if ambiguous:
+        first, second, year = (int(part) for part in ambiguous.groups())
+        year += 2000 if year < 100 else 0  # pandas reads "24" as 2024 too
+        if first != second and 1 <= min(first, second) and max(first, second) <= 12:
+            raise argparse.ArgumentTypeError(
+                f"'{text}' could be day/month or month/day: write the date year first, "
+                f"{year}-{second:02d}-{first:02d} (day {first}, month {second}) or "
+                f"{year}-{first:02d}-{second:02d} (month {first}, day {second})"
+            )
     try:
         stamp = pd.Timestamp(text)
     except (ValueError, TypeError):

@@ -1,0 +1,69 @@
+"""Forecast probes: an --origin typed day/month or month/day, as managers in and outside the US
+write dates."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import cli
+
+
+def _refusal(capsys, *arguments: str) -> str:
+    """The one stderr line `cli.py ARGUMENTS` exits 2 with, run in-process."""
+    with pytest.raises(SystemExit) as stopped:  # argparse refuses the option before reading
+        cli.main(list(arguments))
+    assert stopped.value.code == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1, lines
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    ("origin", "day_first", "month_first"),
+    [
+        ("02/04/2024", "2024-04-02 (day 2, month 4)", "2024-02-04 (month 2, day 4)"),
+        ("04.02.24 08:00", "2024-02-04 (day 4, month 2)", "2024-04-02 (month 4, day 2)"),
+        ("10-11-2024", "2024-11-10 (day 10, month 11)", "2024-10-11 (month 10, day 11)"),
+    ],
+)
+def test_an_origin_whose_day_and_month_could_swap_is_refused_naming_both(
+    capsys, origin, day_first, month_first
+):
+    # "02/04/2024" was read month first: a European manager's 2 April started the forecast on
+    # Mon 5 Feb, eight weeks early, with no note; "04.02.2024" (German 4 February) read 2 April.
+    line = _refusal(
+        capsys, "forecast", "h.csv", "--horizon-days", "7", "--origin", origin, "--out", "f.csv"
+    )
+    assert line == (
+        f"error: cli.py forecast: argument --origin: '{origin}' could be day/month or month/day:"
+        f" write the date year first, {day_first} or {month_first}"
+    )
+
+
+def _desk_csv(path) -> str:
+    """Four weeks of a Mon-Fri desk, 09:00-12:00 in hours, from Mon 4 Mar 2024."""
+    times = pd.date_range("2024-03-04", periods=28 * 24, freq="60min")
+    times = times[(times.hour >= 9) & (times.hour < 12) & (times.day_of_week < 5)]
+    counts = np.random.default_rng(0).poisson(6.0, times.size)
+    pd.DataFrame({"Interval": times.strftime("%Y-%m-%d %H:%M"), "Calls": counts}).to_csv(
+        path, index=False
+    )
+    return str(path)
+
+
+@pytest.mark.parametrize("origin", ["13/03/2024", "03/13/2024", "2024-03-13", "13.03.2024"])
+def test_an_origin_only_one_reading_fits_still_forecasts_from_that_day(tmp_path, capsys, origin):
+    # A 13 can only be the day: no ambiguity, and every spelling starts on Wed 13 March.
+    out = tmp_path / "f.csv"
+    arguments = ["forecast", _desk_csv(tmp_path / "h.csv"), "--horizon-days", "1"]
+    code = cli.main([*arguments, "--model", "historical_average_4w", "--country", "none",
+                     "--origin", origin, "--out", str(out)])  # fmt: skip
+    assert code == 0, capsys.readouterr().err
+    forecast = pd.read_csv(out, parse_dates=["interval_start"])
+    assert forecast["interval_start"].dt.strftime("%a %d %b %H:%M").tolist() == [
+        "Wed 13 Mar 09:00",
+        "Wed 13 Mar 10:00",
+        "Wed 13 Mar 11:00",
+    ]
