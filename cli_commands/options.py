@@ -181,6 +181,7 @@ def _horizon_days(text: str) -> int:
     )
 
 
+MIN_ORIGIN_YEAR = 1900
 # A date written day and month first ("02/04/2024", "04.02.24"): both numbers may be the month.
 DAY_MONTH_FIRST = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?!\d)")
 
@@ -206,6 +207,10 @@ def _date_time(text: str) -> str:
         raise argparse.ArgumentTypeError(
             f"'{text}' is not a date/time on the center's clock: write it like 2024-03-04 or "
             "2024-03-04 08:00"
+        )
+    if stamp.year < MIN_ORIGIN_YEAR:  # pandas reads a date without a year ("2 April") as year 1
+        raise argparse.ArgumentTypeError(
+            f"'{text}' has no year: write the date year first, like 2024-03-04 or 2024-03-04 08:00"
         )
     return text
 

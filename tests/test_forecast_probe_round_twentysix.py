@@ -67,3 +67,15 @@ def test_an_origin_only_one_reading_fits_still_forecasts_from_that_day(tmp_path,
         "Wed 13 Mar 10:00",
         "Wed 13 Mar 11:00",
     ]
+
+
+@pytest.mark.parametrize("origin", ["2 April", "2/4", "April 2 08:00"])
+def test_an_origin_without_a_year_is_refused_as_such(capsys, origin):
+    # Read as year 1, "2 April" was refused as "before the data", though April was in it.
+    line = _refusal(
+        capsys, "forecast", "h.csv", "--horizon-days", "7", "--origin", origin, "--out", "f.csv"
+    )
+    assert line == (
+        f"error: cli.py forecast: argument --origin: '{origin}' has no year: write the date "
+        "year first, like 2024-03-04 or 2024-03-04 08:00"
+    )
