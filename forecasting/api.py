@@ -714,10 +714,16 @@ def _to_data_end(
     inputs = prepare_queue(trimmed, extra_days + gap, settings)
     last = history.first_day + pd.Timedelta(days=end.last_day)
     if end.zero_days:
+        # The span by its dates: the count leaves out holidays and the days beside them, so
+        # "the last 7 open days" read short of the 10 weekdays a manager counts.
+        seen = (~np.isnan(history.values) & history.open_rows(0, history.n_days)).any(axis=1)
+        rows = np.flatnonzero(seen[end.last_day + 1 :]) + end.last_day + 1
+        first, final = (history.first_day + pd.Timedelta(days=int(r)) for r in rows[[0, -1]])
         text = (
-            f"{history.queue}: the last {end.zero_days} open days brought no contact at all, "
-            f"where a usual such day brings many: read as missing (an export cut short), so the "
-            f"history ends {last:%a %d %b %Y}. If the queue really stopped, leave it out."
+            f"{history.queue}: zero contacts from {first:%a %d %b} to {final:%a %d %b %Y}, "
+            f"where the weeks before bring many on each of its {end.zero_days} ordinary open "
+            f"days: read as missing (an export cut short), so the history ends "
+            f"{last:%a %d %b %Y}. If the queue really stopped, leave it out."
         )
     else:
         text = (

@@ -1,5 +1,5 @@
 """Forecast probes: an --origin typed day/month or month/day, as managers in and outside the US
-write dates."""
+write dates, or without a year; the note on an export cut short across a holiday."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import pandas as pd
 import pytest
 
 import cli
+from data.schema import INTERVAL_START, QUEUE, VOLUME
+from forecasting import ForecastSettings, forecast_dataset
 
 
 def _refusal(capsys, *arguments: str) -> str:
@@ -79,3 +81,23 @@ def test_an_origin_without_a_year_is_refused_as_such(capsys, origin):
         f"error: cli.py forecast: argument --origin: '{origin}' has no year: write the date "
         "year first, like 2024-03-04 or 2024-03-04 08:00"
     )
+
+
+def test_an_export_cut_short_across_a_holiday_is_named_by_its_dates():
+    # A Mon-Fri desk, 20 a busy hour 08:00-18:00, whose export writes zeros from Mon 12 to Fri
+    # 23 Aug 2024. Assumption (Thu 15), the bridge (Fri 16) and the day after (Mon 19) are
+    # not counted, so the note read "the last 7 open days brought no contact" for 10 weekdays.
+    times = pd.date_range("2024-05-06", "2024-08-24", freq="60min", inclusive="left")
+    times = times[(times.hour >= 8) & (times.hour < 18) & (times.day_of_week < 5)]
+    counts = np.random.default_rng(7).poisson(20.0, times.size).astype(float)
+    counts[times >= pd.Timestamp("2024-08-12")] = 0.0
+    frame = pd.DataFrame({INTERVAL_START: times, QUEUE: "desk", VOLUME: counts})
+    result = forecast_dataset(frame, 7, ForecastSettings(country="IT"))
+    assert (
+        "desk: zero contacts from Mon 12 Aug to Fri 23 Aug 2024, where the weeks before "
+        "bring many on each of its 7 ordinary open days: read as missing (an export cut short), "
+        "so the history ends Fri 09 Aug 2024. If the queue really stopped, leave it out."
+    ) in result.notes
+    # Read as missing, the zeros leave the level alone: about 200 a day.
+    days = result.forecast.groupby(result.forecast[INTERVAL_START].dt.date)["forecast"].sum()
+    assert days[days > 0].mean() == pytest.approx(200, rel=0.05)

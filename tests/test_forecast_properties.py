@@ -350,9 +350,9 @@ def test_a_queue_silent_for_weeks_is_forecast_silent(
         return
     # Busy days ending in weeks of zeros read as an export cut short, forecast from the data
     # before them, with a note saying so (README); otherwise silence is what comes next.
-    cut_short = f"{queue}: the last " in " ".join(result.notes) and "read as missing" in " ".join(
+    cut_short = f"{queue}: zero contacts from " in " ".join(
         result.notes
-    )
+    ) and "read as missing" in " ".join(result.notes)
     total = float(result.forecast.loc[result.forecast[QUEUE] == queue, "forecast"].sum())
     # Near zero: Holt-Winters on log totals leaves a few millionths of a contact.
     assert cut_short or total < 0.01, (total, result.notes)
