@@ -52,6 +52,7 @@ from staffing.plan import (
     NO_CONTACTS_NOTE,
     check_email_window,
     service_level_text,
+    short_horizon_fte_note,
 )
 
 PLAN_COLUMNS_HELP = columns_help(
@@ -189,6 +190,7 @@ def run(args: argparse.Namespace) -> int:
         *unusual_settings(args, scenario.staffing, dataset.queues),
         queue_channels_note(scenario.staffing),
         None if summary.has_contacts else NO_CONTACTS_NOTE,
+        short_horizon_fte_note(summary),
         queues_without_rows_note(result.forecast, args.out),
         None if args.origin else midday_start_note(result.forecast),
         origin_off_grid_note(args.origin, dataset.interval_minutes),

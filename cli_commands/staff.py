@@ -50,6 +50,7 @@ from staffing.plan import (
     plan_sized_on,
     plan_staffing,
     service_level_text,
+    short_horizon_fte_note,
     summarise_plan,
 )
 
@@ -234,7 +235,7 @@ def run(args: argparse.Namespace) -> int:
         _written_channels_note(written, args.forecast)
         if written
         else queue_channels_note(settings),
-        _closed_days_note(plan, summary.fte, args.forecast),
+        _closed_days_note(plan, summary.fte, args.forecast) or short_horizon_fte_note(summary),
         _closed_contacts_note(plan, args.forecast),
     ]:
         if note:

@@ -338,6 +338,27 @@ NO_CONTACTS_NOTE = (
 )
 
 
+def short_horizon_fte_note(summary: PlanSummary) -> str | None:
+    """What the FTE of a plan shorter than a week stands for. FTE is paid hours per week over
+    the contract (staffing.cost), so the days planned are read as every day of a week: 4 busy
+    half hours on a Monday read 8.1 FTE, as if the desk were as busy every day. The paid hours
+    of the days themselves are said beside it."""
+    days = summary.horizon_days
+    if not 0 < days < 7 or not summary.fte:
+        return None
+    one = round(days, 2) == 1
+    planned = "1 day" if one else f"{days:,.1f}".removesuffix(".0") + " days"
+    per_day = summary.paid_hours / days
+    return (
+        f"the {summary.fte:,.1f} FTE read the {planned} planned as every day of a week: "
+        f"{per_day:,.1f} paid hours a day{'' if one else ' on average'} × 7 / "
+        f"{summary.weekly_contract_hours:g} h a contract. {'The day' if one else f'The {planned}'} alone "
+        f"{'takes' if one else 'take'} {summary.paid_hours:,.1f} paid hours "
+        f"({summary.paid_hours / summary.weekly_contract_hours:,.1f} weekly contracts); plan a "
+        "whole week for the people a week needs"
+    )
+
+
 def service_level_text(summary: PlanSummary) -> str:
     """The summary's service level as a sentence reads it: "84.2%", or "— (no contacts)"."""
     return f"{summary.service_level:.1%}" if summary.has_contacts else "— (no contacts)"
