@@ -364,6 +364,7 @@ def _print_summary(
         print(
             f"paid hours {result.paid_hours:,.1f}, needed {result.needed_hours:,.1f} "
             f"({result.efficiency:.1%} of the paid hours), {beyond:,.1f} h beyond the need"
+            + _rounding_text(result)
         )
         print(
             f"cost EUR {result.paid_hours * args.agent_hourly_cost:,.0f} at EUR "
@@ -391,6 +392,18 @@ def _print_summary(
             "what the shifts before it leave: the paid hours may be a little above the best "
             "plan for the whole horizon"
         )
+
+
+def _rounding_text(result: ShiftPlan) -> str:
+    """Where the plan's people are fractions, the part of the hours beyond the need that
+    only rounds each interval up to whole people: 2.5 rostered read 'needed 10.6 h' while
+    the shifts must put 3 on duty."""
+    if round(result.rounding_hours, 1) <= 0:
+        return ""
+    return (
+        f", {result.rounding_hours:,.1f} h of them rounding the plan's fractional people up "
+        "to whole ones"
+    )
 
 
 def _print_people(weeks: pd.DataFrame, shifts_per_week: int) -> None:

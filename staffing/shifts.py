@@ -11,6 +11,7 @@ import pandas as pd
 from scipy.sparse import csc_array, hstack, vstack
 
 from data.errors import InputError, SettingError
+from staffing.people import ROUNDING_TOLERANCE
 
 # Among plans paying the same hours, fewer and longer shifts are fewer people to hire and brief;
 # per shift this weighs 3.6 seconds of pay: only a plan 250 shifts shorter could pay 15 minutes
@@ -180,6 +181,9 @@ class ShiftPlan:
     needed_hours: float
     optimal: bool
     gap: float
+    # Hours a fractional need (a hand-made plan's 2.5 people) gains when each interval is
+    # rounded up to the whole people a shift can put on duty; part of the hours beyond the need.
+    rounding_hours: float = 0.0
 
     @property
     def efficiency(self) -> float:
@@ -749,4 +753,6 @@ def _plan(
         needed_hours=float(needed.sum() * step_hours),
         optimal=optimal,
         gap=gap,
+        rounding_hours=float((np.ceil(needed - ROUNDING_TOLERANCE) - needed).clip(0).sum())
+        * step_hours,
     )

@@ -1,9 +1,14 @@
-"""Staffing probe, round eleven: the FTE of a plan shorter than a week."""
+"""Staffing probe, round eleven: the FTE of a plan shorter than a week, and the hours shifts
+add to a plan of fractional people."""
 
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from staff_support import erlang_c_agents, staff
+
+import cli
+from staffing.shifts import DEFAULT_SHIFT_TYPES, plan_shifts
 
 TARGETS = ("--service-level", 0.8, "--answer-within-seconds", 20)
 
@@ -52,3 +57,25 @@ def test_a_three_day_plan_gives_its_mean_day_and_a_week_gets_no_such_note(capsys
     out = _staff_out(capsys, _morning(tmp_path, days=7), tmp_path)
     assert "8.1 FTE" in out  # 7 days of 44 h over one week: the same pace, no note
     assert "planned as every day of a week" not in out
+
+
+def test_shifts_say_how_much_of_the_hours_beyond_a_fractional_need_is_rounding(capsys, tmp_path):
+    # 2.5 people for 4 h, then 0.4 for 4 h: 11.6 h needed, but a shift puts whole people on
+    # duty (3, then 1): 16 h. Two 8-h and one 4-h shift pay 20 h. Before, '8.4 h beyond the
+    # need' read as all shift waste; 4.4 h of it is the rounding up.
+    starts = pd.date_range("2026-06-01 09:00", periods=16, freq="30min")
+    need = pd.Series([2.5] * 8 + [0.4] * 8, index=starts)
+    result = plan_shifts(need, 30, DEFAULT_SHIFT_TYPES)
+    assert result.needed_hours == pytest.approx(11.6)
+    assert result.rounding_hours == pytest.approx(4.4)
+    assert result.paid_hours == pytest.approx(20.0)
+    assert result.coverage["on_shift"].tolist() == [3] * 8 + [2] * 8
+    path = tmp_path / "plan.csv"
+    pd.DataFrame({"interval_start": starts, "rostered": need.to_numpy()}).to_csv(path, index=False)
+    assert cli.main(["shifts", str(path), "--out", str(tmp_path / "shifts.csv")]) == 0
+    assert (
+        "paid hours 20.0, needed 11.6 (58.0% of the paid hours), 8.4 h beyond the need, 4.4 h "
+        "of them rounding the plan's fractional people up to whole ones"
+    ) in capsys.readouterr().out
+    # Whole people (the plans `staff` and `plan` write): no rounding to speak of.
+    assert plan_shifts(need.round(), 30, DEFAULT_SHIFT_TYPES).rounding_hours == 0
