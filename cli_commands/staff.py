@@ -45,6 +45,8 @@ from staffing.plan import (
     given_handle_times,
     interval_starts,
     limit_summary,
+    mean_handle_times,
+    measured_chat_handle_note,
     minimum_staffing_notes,
     open_flags,
     plan_sized_on,
@@ -237,6 +239,11 @@ def run(args: argparse.Namespace) -> int:
         else queue_channels_note(settings),
         _closed_days_note(plan, summary.fte, args.forecast) or short_horizon_fte_note(summary),
         _closed_contacts_note(plan, args.forecast),
+        None
+        if args.aht_seconds is not None
+        else measured_chat_handle_note(
+            settings, mean_handle_times(plan), f"{args.forecast}'s aht_seconds"
+        ),
     ]:
         if note:
             print(f"note: {note}")

@@ -18,6 +18,7 @@ from staffing.plan import (
     SIZED_FOR_VOLUME,
     MinimumStaffing,
     PlanSummary,
+    measured_chat_handle_note,
     minimum_staffing,
     minimum_staffing_note,
     mostly_minimum,
@@ -190,6 +191,7 @@ def build_plan(
         notes=[
             minimum_staffing_note(found, interval_minutes, settings.min_agents_open)
             for found in mostly_minimum(minimum)
-        ],
+        ]
+        + [note for note in [measured_chat_handle_note(settings, aht_by_queue or {})] if note],
         minimum=minimum,
     )

@@ -359,6 +359,46 @@ def short_horizon_fte_note(summary: PlanSummary) -> str | None:
     )
 
 
+def measured_chat_handle_note(
+    settings: StaffingSettings, measured: dict[str, float], source: str = "the history"
+) -> str | None:
+    """The chat queues whose handle time (`measured`, queue -> seconds) was taken from data and
+    is then stretched by the handle-time growth for agents juggling chats (staffing.chat). A
+    chat export's handle time is usually measured while agents juggled, so it may hold that
+    stretch already and be counted twice (25% more agent time at 2 chats)."""
+    stretch = 1.0 + settings.chat_handle_growth * (settings.chat_concurrency - 1)
+    chats = {
+        queue: seconds
+        for queue, seconds in measured.items()
+        if settings.channel_of(queue) == "chat" and seconds > 0
+    }
+    if stretch <= 1.0 or not chats:
+        return None
+    named = ", ".join(
+        f"'{queue}' {seconds:,.0f} s to {seconds * stretch:,.0f} s"
+        for queue, seconds in sorted(chats.items())
+    )
+    return (
+        f"the chat handle times come from {source} and are stretched by the handle-time growth "
+        f"of {settings.chat_handle_growth:.0%} per extra chat at {settings.chat_concurrency} "
+        f"chats at once ({named}); if they were measured while agents juggled chats, as chat "
+        "exports usually are, they hold that stretch already: set the chat handle-time growth "
+        "to 0"
+    )
+
+
+def mean_handle_times(plan: pd.DataFrame) -> dict[str, float]:
+    """Each queue's handle time in `plan`, weighted by its contacts (plain mean without any)."""
+    means = {}
+    for queue, rows in plan.groupby(QUEUE, sort=True):
+        aht = rows[AHT_SECONDS].to_numpy(dtype=float)
+        weight = rows[VOLUME].to_numpy(dtype=float)
+        means[str(queue)] = float(
+            np.average(aht, weights=weight) if weight.sum() > 0 else aht.mean()
+        )
+    return means
+
+
 def service_level_text(summary: PlanSummary) -> str:
     """The summary's service level as a sentence reads it: "84.2%", or "— (no contacts)"."""
     return f"{summary.service_level:.1%}" if summary.has_contacts else "— (no contacts)"

@@ -1,5 +1,5 @@
 """Staffing probe, round eleven: the FTE of a plan shorter than a week, and the hours shifts
-add to a plan of fractional people."""
+add to a plan of fractional people, chat handle times from data stretched again by the growth."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import pytest
 from staff_support import erlang_c_agents, staff
 
 import cli
+from planning import Scenario, build_plan
+from staffing.plan import StaffingSettings
 from staffing.shifts import DEFAULT_SHIFT_TYPES, plan_shifts
 
 TARGETS = ("--service-level", 0.8, "--answer-within-seconds", 20)
@@ -79,3 +81,49 @@ def test_shifts_say_how_much_of_the_hours_beyond_a_fractional_need_is_rounding(c
     ) in capsys.readouterr().out
     # Whole people (the plans `staff` and `plan` write): no rounding to speak of.
     assert plan_shifts(need.round(), 30, DEFAULT_SHIFT_TYPES).rounding_hours == 0
+
+
+def _chat_forecast(tmp_path) -> object:
+    frame = pd.DataFrame(
+        {
+            "interval_start": pd.date_range("2026-06-01 09:00", periods=4, freq="30min"),
+            "queue": "chat",
+            "volume": [60, 60, 30, 30],
+            "aht_seconds": [400, 400, 700, 700],
+        }
+    )
+    path = tmp_path / "forecast.csv"
+    frame.to_csv(path, index=False)
+    return path
+
+
+def test_chat_handle_times_from_a_file_are_said_to_be_stretched_by_the_growth(capsys, tmp_path):
+    # Weighted by the contacts: (120 x 400 + 60 x 700) / 180 = 500 s; at 2 chats and 25% growth
+    # each chat is staffed as 625 s. A chat export's handle time is measured while juggling, so
+    # that stretch may be counted twice; before, nothing said so.
+    path = _chat_forecast(tmp_path)
+    assert (
+        f"note: the chat handle times come from {path}'s aht_seconds and are stretched by the "
+        "handle-time growth of 25% per extra chat at 2 chats at once ('chat' 500 s to 625 s); if "
+        "they were measured while agents juggled chats"
+    ) in _staff_out(capsys, path, tmp_path)
+    # A handle time typed on the command line, or no growth: nothing to say.
+    for extra in (("--aht-seconds", 500), ("--chat-handle-growth", 0)):
+        assert "handle-time growth" not in _staff_out(capsys, path, tmp_path, *extra)
+
+
+def test_plan_says_the_chat_handle_time_it_learned_is_stretched_by_the_growth():
+    forecast = pd.DataFrame(
+        {
+            "interval_start": pd.date_range("2026-06-01 09:00", periods=4, freq="30min"),
+            "queue": ["Chat"] * 4,
+            "forecast": 30.0,
+            "is_open": True,
+        }
+    )
+    chat = StaffingSettings(channel="chat", chat_concurrency=3)
+    notes = build_plan(forecast, 30, Scenario("Base", staffing=chat), {"Chat": 400.0}).notes
+    # 3 chats at once, 25% per extra chat: 400 s x 1.5 = 600 s.
+    assert any("('Chat' 400 s to 600 s)" in note for note in notes)
+    voice = build_plan(forecast, 30, Scenario("Base"), {"Chat": 400.0}).notes
+    assert not any("handle-time growth" in note for note in voice)

@@ -209,7 +209,7 @@ def test_a_chat_handle_growth_that_undoes_concurrency_is_noted(capsys, tmp_path)
     ) in out
     code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS, "--channel", "chat",
                            "--chat-handle-growth", "25%")  # fmt: skip
-    assert "peak 8 agents" in out and "handle-time growth" not in out
+    assert "peak 8 agents" in out and "growth of 2,500%" not in out and "unusual" not in out
 
 
 def _birth_death_abandonment(calls: float, aht: float, patience: float, agents: int) -> float:
