@@ -85,7 +85,12 @@ COLUMNS: dict[str, Column] = {
     "rostered": Column("People rostered", COUNT, "Agents plus shrinkage: people on the roster."),
     "supervisors": Column("Supervisors", COUNT),
     "service_level": Column("Service level (%)", PERCENT, "Share answered within the target."),
-    "asa_seconds": Column("ASA (s)", COUNT, "Average speed of answer, seconds."),
+    "asa_seconds": Column(
+        "ASA (s)",
+        COUNT,
+        "Average speed of answer, seconds. With callers' patience (Erlang A): the mean wait of "
+        "every contact, those who hang up included; those answered alone wait less.",
+    ),
     "occupancy": Column("Occupancy (%)", PERCENT, "Share of agents' time spent handling."),
     "abandon_rate": Column("Abandoned (%)", PERCENT, "Share of callers expected to hang up."),
     "backlog": Column("Backlog (contacts)", DECIMAL, "E-mails waiting at the interval's end."),

@@ -91,7 +91,9 @@ PLAN_COLUMN_TEXTS = {
     "supervisors": "supervisors for the people rostered (one per --supervisor-span)",
     "service_level": "share (0-1) answered within --answer-within-seconds; e-mail: within the "
     "response window",
-    "asa_seconds": "average speed of answer in seconds; e-mail: mean response time",
+    "asa_seconds": "average speed of answer in seconds; with --patience-seconds the mean wait "
+    "of every caller, those who hang up included, as --max-asa-seconds caps it (the answered "
+    "callers alone wait less); e-mail: mean response time",
     "occupancy": "share (0-1) of the agents' time spent on contacts",
     "abandon_rate": "share (0-1) hanging up before an answer (with --patience-seconds)",
     "backlog": "e-mails still open at the end of the interval",

@@ -1,5 +1,6 @@
 """Staffing probe, round eleven: the FTE of a plan shorter than a week, and the hours shifts
-add to a plan of fractional people, chat handle times from data stretched again by the growth."""
+add to a plan of fractional people, chat handle times from data stretched again by the growth,
+and what the Erlang A ASA is the mean of."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from staff_support import erlang_c_agents, staff
 
 import cli
 from planning import Scenario, build_plan
-from staffing.plan import StaffingSettings
+from staffing.plan import StaffingSettings, evaluate_staffing
 from staffing.shifts import DEFAULT_SHIFT_TYPES, plan_shifts
 
 TARGETS = ("--service-level", 0.8, "--answer-within-seconds", 20)
@@ -127,3 +128,58 @@ def test_plan_says_the_chat_handle_time_it_learned_is_stretched_by_the_growth():
     assert any("('Chat' 400 s to 600 s)" in note for note in notes)
     voice = build_plan(forecast, 30, Scenario("Base"), {"Chat": 400.0}).notes
     assert not any("handle-time growth" in note for note in voice)
+
+
+def _served_and_all_waits(erlangs: float, agents: int, aht: float, patience: float):
+    """Mean wait of all offered callers and of the answered ones in M/M/n+M, from the
+    birth-death chain (Palm; Mandelbaum & Zeltyn 2007, "The Palm/Erlang-A queue"). A caller
+    finding j waiting ahead passes stage s = j .. 0 at rate n mu + (s + 1) theta, answered with
+    probability n mu / (n mu + (j + 1) theta); exponential stages make each stage's time
+    independent of how the wait ends."""
+    mu, theta = 1.0 / aht, 1.0 / patience
+    top = agents + 150  # 150 waiting at 10 Erlangs and 15 agents: weight below 1e-100
+    weights = [1.0]
+    for k in range(1, top + 1):
+        weights.append(
+            weights[-1] * erlangs * mu / (min(k, agents) * mu + max(k - agents, 0) * theta)
+        )
+    total = sum(weights)
+    all_wait = served_wait = answered = 0.0
+    answered += sum(weights[:agents]) / total
+    for k in range(agents, top):
+        ahead = k - agents
+        times = [1.0 / (agents * mu + (s + 1) * theta) for s in range(ahead, -1, -1)]
+        served = agents * mu / (agents * mu + (ahead + 1) * theta)
+        reach, mean = 1.0, 0.0
+        for s, time in zip(range(ahead, -1, -1), times, strict=True):
+            mean += reach * time
+            reach *= (agents * mu + s * theta) / (agents * mu + (s + 1) * theta)
+        share = weights[k] / total
+        all_wait += share * mean
+        served_wait += share * served * sum(times)
+        answered += share * served
+    return all_wait, served_wait / answered
+
+
+def test_erlang_a_asa_is_the_mean_wait_of_every_caller_and_the_help_says_so(capsys):
+    # 100 calls of 180 s per 30 minutes (10 Erlangs), 15 agents, 60-s patience: every offered
+    # caller waits 1.07 s on average (= 1.78% abandoning x 60 s, Little's law on the queue),
+    # the answered ones 0.83 s. The plan's asa_seconds is the first; its help called it
+    # "average speed of answer" alone, which an ACD report computes over answered calls.
+    all_wait, served_wait = _served_and_all_waits(10.0, 15, 180.0, 60.0)
+    assert all_wait == pytest.approx(1.0668, abs=1e-4)
+    assert served_wait == pytest.approx(0.8319, abs=1e-4)
+    frame = pd.DataFrame(
+        {"interval_start": pd.date_range("2026-06-01 09:00", periods=1, freq="30min"),
+         "volume": [100.0], "agents": [15]}
+    )  # fmt: skip
+    plan = evaluate_staffing(frame, 30, StaffingSettings(aht_seconds=180, patience_seconds=60))
+    assert plan["asa_seconds"].iloc[0] == pytest.approx(all_wait, rel=1e-9)
+    with pytest.raises(SystemExit):
+        cli.main(["staff", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert (
+        "asa_seconds average speed of answer in seconds; with --patience-seconds the mean wait "
+        "of every caller, those who hang up included, as --max-asa-seconds caps it (the "
+        "answered callers alone wait less)"
+    ) in text
