@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import itertools
+import math
 import re
 import textwrap
 from pathlib import Path
@@ -206,9 +207,8 @@ def run(args: argparse.Namespace) -> int:
     if (plan["channel"] == "email").any():
         columns.append("backlog")
     write_csv(blank_when_closed(plan)[columns], args.out)
-    summary = summarise_plan(
-        plan, interval_minutes, settings, horizon_hours=_horizon_hours(plan, interval_minutes)
-    )
+    horizon_hours = _horizon_hours(plan, interval_minutes)
+    summary = summarise_plan(plan, interval_minutes, settings, horizon_hours=horizon_hours)
     low, high = summary.supervisors_band
     print(
         f"wrote {counted(len(plan), 'interval')} to {out_name(args.out)}: peak "
@@ -239,7 +239,8 @@ def run(args: argparse.Namespace) -> int:
         _written_channels_note(written, args.forecast)
         if written
         else queue_channels_note(settings),
-        _closed_days_note(plan, summary.fte, args.forecast) or short_horizon_fte_note(summary),
+        _closed_days_note(plan, summary.fte, args.forecast, horizon_hours)
+        or short_horizon_fte_note(summary),
         _closed_contacts_note(plan, args.forecast),
         None
         if args.aht_seconds is not None
@@ -769,7 +770,9 @@ def _run_text(first: pd.Timestamp, last: pd.Timestamp) -> str:
 MOST_OF_A_WEEK = 5
 
 
-def _closed_days_note(plan: pd.DataFrame, fte: float, name: str) -> str | None:
+def _closed_days_note(
+    plan: pd.DataFrame, fte: float, name: str, horizon_hours: float
+) -> str | None:
     """The FTE over whole weeks when the days FORECAST.csv lists stop short of them and the
     days left to the next whole week fall on weekdays it never lists. A forecast leaves its
     closed days out, so a 7-day forecast of a Mon-Fri queue lists 5 days: the FTE, spread over
@@ -778,7 +781,7 @@ def _closed_days_note(plan: pd.DataFrame, fte: float, name: str) -> str | None:
     if starts.empty or not fte:
         return None
     first, last = starts.min().normalize(), starts.max().normalize()
-    days = (last - first).days + 1
+    days = round(horizon_hours / 24.0)  # the days the FTE is spread over
     if days < MOST_OF_A_WEEK:  # a day or a few planned on their own are not a short week
         return None
     weeks = -(-days // 7)
@@ -816,14 +819,17 @@ def _closed_contacts_note(plan: pd.DataFrame, name: str) -> str | None:
 
 def _horizon_hours(plan: pd.DataFrame, interval_minutes: float) -> float:
     """The hours the forecast covers, to spread the paid hours over (FTE, cost per day/week):
-    the whole days from its first to its last interval. `cli.py forecast` writes only the open
-    intervals, so counting the rows would leave out the closed nights and weekends and
-    multiply the FTE of a queue open 9 to 5."""
+    whole days from its first interval's start to its last interval's end. `cli.py forecast`
+    writes only the open intervals, so counting the rows would leave out the closed nights and
+    weekends and multiply the FTE of a queue open 9 to 5; counting calendar dates made a week
+    starting at noon (Mon 12:00 to Mon 11:30) 8 days, its FTE 7/8 of the same week from
+    midnight's."""
     starts = pd.to_datetime(plan[INTERVAL_START])
     listed = starts.nunique() * float(interval_minutes) / 60.0
     if starts.empty:
         return listed
-    days = (starts.max().normalize() - starts.min().normalize()).days + 1
+    span = starts.max() + pd.Timedelta(minutes=float(interval_minutes)) - starts.min()
+    days = math.ceil(span / pd.Timedelta(days=1) - 1e-9)
     return max(listed, days * 24.0)
 
 

@@ -1,6 +1,6 @@
 """Staffing probe, round eleven: the FTE of a plan shorter than a week, and the hours shifts
 add to a plan of fractional people, chat handle times from data stretched again by the growth,
-and what the Erlang A ASA is the mean of."""
+what the Erlang A ASA is the mean of, and the FTE of a week that starts at noon."""
 
 from __future__ import annotations
 
@@ -183,3 +183,22 @@ def test_erlang_a_asa_is_the_mean_wait_of_every_caller_and_the_help_says_so(caps
         "of every caller, those who hang up included, as --max-asa-seconds caps it (the "
         "answered callers alone wait less)"
     ) in text
+
+
+def _week_from(tmp_path, first: str) -> object:
+    """Seven days of 100 calls of 180 s every half hour round the clock from `first`."""
+    starts = pd.date_range(first, periods=7 * 48, freq="30min")
+    frame = pd.DataFrame({"interval_start": starts, "volume": 100.0, "aht_seconds": 180})
+    path = tmp_path / "forecast.csv"
+    frame.to_csv(path, index=False)
+    return path
+
+
+def test_a_week_that_starts_at_noon_has_the_fte_of_a_week(capsys, tmp_path):
+    # 20 rostered and 2 supervisors round the clock for 7 days: 22 x 168 h / 38 h = 97.3 FTE.
+    # Started at Mon 12:00 (a forecast with a midday origin), its last interval falls on the
+    # 8th date and the paid hours were spread over 8 days: 85.1 FTE, 'over 8 days'.
+    assert 22 * 168 / 38 == pytest.approx(97.26, abs=0.01)
+    for first in ("2026-06-01 00:00", "2026-06-01 12:00"):
+        out = _staff_out(capsys, _week_from(tmp_path, first), tmp_path)
+        assert "97.3 FTE, 88.4 of them agents, cost EUR 84,000 over 7 days" in out
