@@ -52,7 +52,7 @@ from staffing.plan import (
     open_flags,
     plan_sized_on,
     plan_staffing,
-    service_level_text,
+    service_text,
     short_horizon_fte_note,
     summarise_plan,
 )
@@ -217,7 +217,7 @@ def run(args: argparse.Namespace) -> int:
         f"(band {low:,}-{high:,}), {fte_text(summary.fte, summary.agent_fte)}, cost EUR {summary.cost_horizon:,.0f} "
         f"over {days_text(summary.horizon_days)} "
         f"(EUR {summary.agent_hourly_cost:g}/h agent, {summary.supervisor_hourly_cost:g}/h "
-        f"supervisor), service level {service_level_text(summary)}"
+        f"supervisor), {service_text(summary)}"
         f"{abandon_text(summary.abandon_rate)}"
         + (
             ""

@@ -1,8 +1,10 @@
 """Staffing probe, round eleven: the FTE of a plan shorter than a week, and the hours shifts
 add to a plan of fractional people, chat handle times from data stretched again by the growth,
-what the Erlang A ASA is the mean of, and the FTE of a week that starts at noon."""
+what the Erlang A ASA is the mean of, the FTE of a week that starts at noon, and what an e-mail plan's summary line reports."""
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 import pytest
@@ -202,3 +204,27 @@ def test_a_week_that_starts_at_noon_has_the_fte_of_a_week(capsys, tmp_path):
     for first in ("2026-06-01 00:00", "2026-06-01 12:00"):
         out = _staff_out(capsys, _week_from(tmp_path, first), tmp_path)
         assert "97.3 FTE, 88.4 of them agents, cost EUR 84,000 over 7 days" in out
+
+
+def test_an_email_plan_says_its_mail_is_answered_within_the_window_and_its_response_time(
+    capsys, tmp_path
+):
+    # 10 mails of 300 s every 15 minutes round the clock, worked 08:00-18:00 within 4 working
+    # hours: the night's 168,000 s of mail is done by 12:00 (18 agents at 85% occupancy, as
+    # round eight works out). Before, the line ended 'service level 100.0%', read as calls in
+    # seconds, and the mean response time (7.1 h, nights included) was not said.
+    starts = pd.date_range("2026-06-01", periods=7 * 96, freq="15min")
+    frame = pd.DataFrame({"interval_start": starts, "volume": 10.0, "aht_seconds": 300})
+    path = tmp_path / "forecast.csv"
+    frame.assign(queue="E-mail").to_csv(path, index=False)
+    out = _staff_out(capsys, path, tmp_path, "--email-hours", "8-18", "--email-response-hours", 4)
+    assert "peak 18 agents" in out
+    assert (
+        "over 7 days (EUR 22/h agent, 30/h supervisor), 100.0% of e-mails answered within the "
+        "4-hour response window, mean response time 7.1 h\n"
+    ) in out
+    assert "service level" not in out.splitlines()[0]
+    # Calls keep their service level.
+    frame.assign(queue="Phone").to_csv(path, index=False)
+    line = _staff_out(capsys, path, tmp_path).splitlines()[0]
+    assert re.search(r", service level \d+\.\d%$", line) and "e-mails" not in line
