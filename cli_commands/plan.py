@@ -181,7 +181,7 @@ def run(args: argparse.Namespace) -> int:
         f"{summary.peak_rostered:,} rostered, {counted(summary.peak_supervisors, 'supervisor')}, "
         f"{fte_text(summary.fte, summary.agent_fte)}, "
         f"cost EUR {summary.cost_horizon:,.0f} over {days_text(summary.horizon_days)}, "
-        f"{service_text(summary)}{abandon_text(summary.abandon_rate)}"
+        f"{service_text(summary, abandon_text(summary.abandon_rate))}"
         + ("" if args.quantile == "mean" else " on the mean forecast"),
         file=sys.stdout,
     )

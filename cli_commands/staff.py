@@ -217,8 +217,7 @@ def run(args: argparse.Namespace) -> int:
         f"(band {low:,}-{high:,}), {fte_text(summary.fte, summary.agent_fte)}, cost EUR {summary.cost_horizon:,.0f} "
         f"over {days_text(summary.horizon_days)} "
         f"(EUR {summary.agent_hourly_cost:g}/h agent, {summary.supervisor_hourly_cost:g}/h "
-        f"supervisor), {service_text(summary)}"
-        f"{abandon_text(summary.abandon_rate)}"
+        f"supervisor), {service_text(summary, abandon_text(summary.abandon_rate))}"
         + (
             ""
             if args.quantile == MEAN_QUANTILE
