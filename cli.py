@@ -9,7 +9,7 @@ import os
 import sys
 
 from cli_commands import COMMANDS
-from cli_commands.options import STDOUT, one_line_errors
+from cli_commands.options import STDOUT, one_line_errors, read_once
 from data.errors import InputError
 
 
@@ -33,7 +33,12 @@ def main(argv: list[str] | None = None) -> int:
     # A table written to stdout ("--out -") keeps stdout to itself: the summary goes to stderr.
     to_stdout = STDOUT in (getattr(args, "out", None), getattr(args, "cover_out", None))
     try:
-        with contextlib.redirect_stdout(sys.stderr) if to_stdout else contextlib.nullcontext():
+        with contextlib.ExitStack() as stack:
+            if to_stdout:
+                stack.enter_context(contextlib.redirect_stdout(sys.stderr))
+            if getattr(args, "files", None):
+                # The import opens each file more than once: a pipe ("-", /dev/stdin) is copied.
+                args.files = stack.enter_context(read_once(args.files))
             return int(args.run(args) or 0)
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)

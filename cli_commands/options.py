@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
+import shutil
 import sys
+import tempfile
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -711,8 +714,47 @@ def hour_of_day(text: str) -> float:
         ) from None
 
 
+# An input path reading standard input, as for most command-line tools.
+STDIN = "-"
+
+
+def shown_input(path: str | Path) -> str:
+    """How messages name an input: standard input for "-", else the path as given."""
+    return "standard input" if str(path) == STDIN else str(path)
+
+
+@contextlib.contextmanager
+def read_once(paths: Iterable[str]) -> Iterator[list[str]]:
+    """`paths`, with standard input ("-") and any pipe (/dev/stdin, <(...)) copied once to a
+    temporary file named as given ("stdin" for "-"): the readers open a file more than once
+    (to sniff its layout, then to read it), and a pipe gives its rows to the first read only,
+    so `cat plan.csv | cli.py shifts -` read an empty table. Regular files are read in place."""
+    with tempfile.TemporaryDirectory(prefix="picco-input-") as folder:
+        copies: dict[str, str] = {}  # "-" given twice is one stream: one copy
+        for path in paths:
+            if path in copies:
+                continue
+            piped = path == STDIN or (os.path.exists(path) and not os.path.isdir(path)
+                                      and not os.path.isfile(path))  # fmt: skip
+            if not piped:
+                copies[path] = path
+                continue
+            copy = Path(folder) / str(len(copies)) / ("stdin" if path == STDIN else Path(path).name)
+            copy.parent.mkdir()
+            with contextlib.ExitStack() as stack:
+                source = (
+                    sys.stdin.buffer if path == STDIN else stack.enter_context(open(path, "rb"))
+                )
+                with copy.open("wb") as target:
+                    shutil.copyfileobj(source, target)
+            copies[path] = str(copy)
+        yield [copies[path] for path in paths]
+
+
 def check_input_file(path: Path, what: str) -> None:
     """Refuse a folder or a missing file given where `what` (a CSV file) is expected."""
+    if str(path) == STDIN:
+        return
     if path.is_dir():
         raise InputError(f"{path} is a folder: give the {what} CSV file")
     if not path.exists():
@@ -720,10 +762,10 @@ def check_input_file(path: Path, what: str) -> None:
 
 
 def read_text_table(
-    path: Path, separator: str, encoding: str, skip: int, **options: object
+    path: Path, separator: str, encoding: str, skip: int, name: str = "", **options: object
 ) -> pd.DataFrame:
     """A CSV table the CLI reads back (a forecast, a plan) with every cell as text; a file the
-    parser cannot read is one line naming it."""
+    parser cannot read is one line naming it (`name`, else its path)."""
     try:
         with warnings.catch_warnings():  # trailing separators: their empty fields are dropped
             warnings.simplefilter("ignore", pd.errors.ParserWarning)
@@ -733,7 +775,7 @@ def read_text_table(
             )  # fmt: skip
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
         reason = " ".join(str(error).split())  # one line, whatever the parser wrote
-        raise InputError(f"{path}: not a readable CSV table ({reason})") from error
+        raise InputError(f"{name or path}: not a readable CSV table ({reason})") from error
     # A spreadsheet saves rows it once touched below the table as bare separators (";;;;"):
     # empty rows at the end are no intervals. Inside the table they stay, refused by row number.
     cells = table.fillna("").astype(str)

@@ -19,8 +19,10 @@ from cli_commands.options import (
     match_queues,
     one_line_errors,
     out_name,
+    read_once,
     read_text_table,
     share,
+    shown_input,
     write_csv,
 )
 from cli_commands.staff import read_slash_starts
@@ -176,10 +178,11 @@ def run(args: argparse.Namespace) -> int:
             raise InputError(
                 f"--cover-out {args.cover_out} is the --out file: give each its own file name"
             )
-    table, reading_notes = _read_plan(Path(args.plan))
-    queues = _queues_covered(table, args.queue, args.plan)
-    need = _rostered(table, queues, args.plan)
-    interval_minutes = _interval_minutes(table, args.plan, args.interval_minutes)
+    name = shown_input(args.plan)
+    table, reading_notes = _read_plan(args.plan)
+    queues = _queues_covered(table, args.queue, name)
+    need = _rostered(table, queues, name)
+    interval_minutes = _interval_minutes(table, name, args.interval_minutes)
     result = plan_shifts(
         need, interval_minutes, types, args.time_limit_seconds, args.shifts_per_week
     )
@@ -229,18 +232,22 @@ def shift_types(args: argparse.Namespace) -> list[ShiftType]:
         raise InputError(in_option_words(error, args)) from error
 
 
-def _read_plan(path: Path) -> tuple[pd.DataFrame, list[str]]:
+def _read_plan(given: str) -> tuple[pd.DataFrame, list[str]]:
     """PLAN.csv as text cells, its known columns named as the plan names them; its separator
     and encoding sniffed as for imports (a plan saved again by a spreadsheet reads as written),
     and notes on how its dates were read."""
-    check_input_file(path, "plan")
+    path = shown_input(given)  # how messages name it
+    check_input_file(Path(given), "plan")
     separator, encoding, skip = ",", "utf-8-sig", 0
-    try:
-        sniffed = sniff_file(path, str(path))
-        separator, encoding, skip = sniffed.delimiter, sniffed.encoding, sniffed.header_line
-    except InputError:
-        pass  # empty or header-only: read plainly, the checks below say what is missing
-    table = read_text_table(path, separator, encoding, skip, keep_default_na=False)
+    with read_once([given]) as (readable,):
+        try:
+            sniffed = sniff_file(Path(readable), path)
+            separator, encoding, skip = sniffed.delimiter, sniffed.encoding, sniffed.header_line
+        except InputError:
+            pass  # empty or header-only: read plainly, the checks below say what is missing
+        table = read_text_table(
+            Path(readable), separator, encoding, skip, path, keep_default_na=False
+        )
     table = table.rename(columns=known_column_names(table.columns, KNOWN_COLUMNS))
     for column in (INTERVAL_START, ROSTERED):
         if column not in table:
@@ -252,7 +259,7 @@ def _read_plan(path: Path) -> tuple[pd.DataFrame, list[str]]:
         raise InputError(f"{path} has no intervals, only its header: nothing to cover")
     # Slash dates in the order `staff` and the import read them: an Italian spreadsheet's
     # 01/06/2026 is 1 June, not 6 January (pandas alone reads month first).
-    notes = read_slash_starts(table, str(path), skip + 2)
+    notes = read_slash_starts(table, path, skip + 2)
     starts = interval_starts(table)  # names a row whose start is not a date
     # The line each row came from, for messages, before any row is left out.
     return table.assign(_row=np.arange(len(table)) + skip + 2, _start=starts.to_numpy()), notes
@@ -358,7 +365,7 @@ def _print_summary(
         + (f" ({kinds})" if kinds else "")
     )
     if result.needed_hours <= 0:
-        print(f"note: {args.plan} rosters nobody: no shift to plan")
+        print(f"note: {shown_input(args.plan)} rosters nobody: no shift to plan")
     else:
         beyond = result.paid_hours - result.needed_hours
         print(

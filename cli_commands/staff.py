@@ -22,7 +22,9 @@ from cli_commands.options import (
     one_line_errors,
     out_name,
     queue_channels_note,
+    read_once,
     read_text_table,
+    shown_input,
     staffing_settings,
     unusual_settings,
     write_csv,
@@ -172,26 +174,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     check_out(args.out, inputs=[args.forecast])
-    forecast, reading_notes = _read_forecast(Path(args.forecast))
-    _check_forecast_columns(forecast, args.forecast)
+    name = shown_input(args.forecast)
+    forecast, reading_notes = _read_forecast(args.forecast)
+    _check_forecast_columns(forecast, name)
     if args.aht_seconds is None and "aht_seconds" not in forecast:
-        raise InputError(
-            f"{args.forecast} has no aht_seconds column: give --aht-seconds (e.g. 300)"
-        )
+        raise InputError(f"{name} has no aht_seconds column: give --aht-seconds (e.g. 300)")
     if args.aht_seconds is None:
-        _check_handle_times(forecast, args.forecast)
+        _check_handle_times(forecast, name)
     replaced_aht_note = None
     if args.aht_seconds is not None and AHT_SECONDS in forecast:
         # --aht-seconds is the handle time, as in `plan`: left as a fallback for blank rows, it
         # was silently outweighed by the file's column, and a what-if at 600 s staffed 300 s.
-        replaced_aht_note = _replaced_aht_note(forecast, args.aht_seconds, args.forecast)
+        replaced_aht_note = _replaced_aht_note(forecast, args.aht_seconds, name)
         forecast = forecast.drop(columns=AHT_SECONDS)
     queues = forecast[QUEUE].dropna().astype(str).unique() if QUEUE in forecast else []
     # A plan's own channel column (`plan --channel chat`) wins over the queue's name: guessed
     # from "phone", a plan staffed as chat was staffed again as voice, with 60% more agents.
-    written = {} if args.channel else _written_channels(forecast, args.forecast)
+    written = {} if args.channel else _written_channels(forecast, name)
     settings = staffing_settings(args, [*queues, *written], written)
-    interval_minutes = _interval_minutes(forecast, args.forecast, args.interval_minutes)
+    interval_minutes = _interval_minutes(forecast, name, args.interval_minutes)
     columns = list(PLAN_COLUMNS)
     if args.quantile == MEAN_QUANTILE:
         plan = plan_staffing(forecast, interval_minutes, settings)
@@ -235,17 +236,13 @@ def run(args: argparse.Namespace) -> int:
         *reading_notes,
         replaced_aht_note,
         *unusual_settings(args, settings, plan[QUEUE].unique()),
-        _written_channels_note(written, args.forecast)
-        if written
-        else queue_channels_note(settings),
-        _closed_days_note(plan, summary.fte, args.forecast, horizon_hours)
+        _written_channels_note(written, name) if written else queue_channels_note(settings),
+        _closed_days_note(plan, summary.fte, name, horizon_hours)
         or short_horizon_fte_note(summary),
-        _closed_contacts_note(plan, args.forecast),
+        _closed_contacts_note(plan, name),
         None
         if args.aht_seconds is not None
-        else measured_chat_handle_note(
-            settings, mean_handle_times(plan), f"{args.forecast}'s aht_seconds"
-        ),
+        else measured_chat_handle_note(settings, mean_handle_times(plan), f"{name}'s aht_seconds"),
     ]:
         if note:
             print(f"note: {note}")
@@ -253,7 +250,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"note: {NO_CONTACTS_NOTE}")
     for note in minimum_staffing_notes(plan, interval_minutes, settings.min_agents_open):
         print(f"note: {note}")
-    for note in missing_intervals_notes(plan, interval_minutes, args.forecast, QUEUE in forecast):
+    for note in missing_intervals_notes(plan, interval_minutes, name, QUEUE in forecast):
         print(f"note: {note}")
     return 0
 
@@ -279,7 +276,7 @@ def _check_forecast_columns(forecast: pd.DataFrame, name: str) -> None:
         )
 
 
-def _read_forecast(path: Path) -> tuple[pd.DataFrame, list[str]]:
+def _read_forecast(given: str) -> tuple[pd.DataFrame, list[str]]:
     """FORECAST.csv as text cells, its known columns named as the plan names them, and notes
     on how it was read.
 
@@ -287,13 +284,19 @@ def _read_forecast(path: Path) -> tuple[pd.DataFrame, list[str]]:
     spreadsheet saved ("interval_start;volume", "12,5") reads as written; every cell stays
     text (a queue named 1 is not renamed 1.0), the plan layer reads the numbers. Slash dates
     are read as timestamps here, in the order an import would read them."""
-    check_input_file(path, "forecast")
+    name = shown_input(given)
+    check_input_file(Path(given), "forecast")
+    with read_once([given]) as (readable,):
+        return _read_forecast_file(Path(readable), name)
+
+
+def _read_forecast_file(path: Path, name: str) -> tuple[pd.DataFrame, list[str]]:
     separator, encoding, skip = ",", "utf-8-sig", 0
     comma_columns: list[str] = []
     title_lines: list[str] = []
     decimal_comma_shown = False  # some cell the sniffer read can only be a decimal comma
     try:
-        sniffed = sniff_file(path, str(path))
+        sniffed = sniff_file(path, name)
         separator, encoding, skip = sniffed.delimiter, sniffed.encoding, sniffed.header_line
         comma_columns = sniffed.decimal_comma_columns
         title_lines = sniffed.title_lines
@@ -306,20 +309,20 @@ def _read_forecast(path: Path) -> tuple[pd.DataFrame, list[str]]:
         )
     except InputError:
         pass  # empty or header-only: read plainly, the checks below say what is missing
-    _refuse_split_numbers(path, separator, encoding, skip)
-    table = read_text_table(path, separator, encoding, skip)
+    _refuse_split_numbers(path, separator, encoding, skip, name)
+    table = read_text_table(path, separator, encoding, skip, name)
     renamed = known_column_names(table.columns, KNOWN_COLUMNS)
     table = table.rename(columns=renamed)
-    comma_columns = [renamed.get(name, name) for name in comma_columns]
+    comma_columns = [renamed.get(column, column) for column in comma_columns]
     notes = [
-        _title_note(str(path), title_lines, skip),
-        _read_numbers(table, str(path), bool(comma_columns) or decimal_comma_shown),
-        *read_slash_starts(table, str(path), skip + 2),
+        _title_note(name, title_lines, skip),
+        _read_numbers(table, name, bool(comma_columns) or decimal_comma_shown),
+        *read_slash_starts(table, name, skip + 2),
     ]
     return table, [note for note in notes if note]
 
 
-def _refuse_split_numbers(path: Path, separator: str, encoding: str, skip: int) -> None:
+def _refuse_split_numbers(path: Path, separator: str, encoding: str, skip: int, name: str) -> None:
     """A row with more filled fields than the header: in a comma-separated file a number with
     a thousands separator (1,200) splits in two, and every cell after it shifts one column."""
     try:
@@ -342,7 +345,7 @@ def _refuse_split_numbers(path: Path, separator: str, encoding: str, skip: int) 
         else "; remove the extra fields, or quote cells holding the separator"
     )
     raise InputError(
-        f"{path}: line {number} has {len(row)} fields but the header names {width} columns "
+        f"{name}: line {number} has {len(row)} fields but the header names {width} columns "
         f"({separator.join(row)}){why}"
     )
 
@@ -615,7 +618,7 @@ def _quantile_volume(forecast: pd.DataFrame, args: argparse.Namespace) -> np.nda
     column = args.quantile
     if column not in forecast:
         raise InputError(
-            f"--quantile {column}: {args.forecast} has no {column} column (it has "
+            f"--quantile {column}: {shown_input(args.forecast)} has no {column} column (it has "
             f"{', '.join(map(str, forecast.columns))}); `cli.py forecast` writes p10, p50, p80 "
             "and p90, or leave --quantile out to staff to the mean"
         )
@@ -624,7 +627,7 @@ def _quantile_volume(forecast: pd.DataFrame, args: argparse.Namespace) -> np.nda
     if bad.any():
         row = int(np.flatnonzero(bad)[0])
         raise InputError(
-            f"{args.forecast}: row {row + 2}: '{column}' is '{forecast[column].iloc[row]}'; give "
+            f"{shown_input(args.forecast)}: row {row + 2}: '{column}' is '{forecast[column].iloc[row]}'; give "
             "a number of contacts, 0 or more"
         )
     return volume
@@ -651,7 +654,7 @@ def _quantile_order_note(
         if crossed.any():
             row = int(np.flatnonzero(crossed)[0])
             return (
-                f"{args.forecast}: {chosen} is below {said} in {crossed.sum():,} of "
+                f"{shown_input(args.forecast)}: {chosen} is below {said} in {crossed.sum():,} of "
                 f"{open_rows.sum():,} open rows (first row {row + 2}: {sizing[row]:,.4g} against "
                 f"{below[row]:,.4g}), so they are staffed for fewer contacts than {name} "
                 f"holds; a {chosen} is never lower but for rounding, so check the file's columns"
