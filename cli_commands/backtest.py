@@ -87,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
     dataset = import_files(args.files, import_options(args))
     args.queue = check_queues(dataset, args.queue)
     check_origin(dataset, args.origin)
-    print_import_notes(dataset)
+    print_import_notes(dataset, args.queue)
     settings = dataclasses.replace(
         settings,
         horizon_days=args.horizon_days,

@@ -41,12 +41,30 @@ def import_note_lines(notes: list[str]) -> list[str]:
     return [f"import: {line}" for line in lines]
 
 
-def print_import_notes(dataset: Dataset, file: TextIO | None = None) -> None:
-    """The import notes on stderr, before the forecast's own output."""
+def print_import_notes(
+    dataset: Dataset, queues: list[str] | None = None, file: TextIO | None = None
+) -> None:
+    """The import notes on stderr, before the forecast's own output; with --queue `queues`,
+    without the notes on other queues only."""
     stream = file or sys.stderr
-    for line in import_note_lines(dataset.notes):
+    for line in import_note_lines(notes_for_queues(dataset.notes, dataset.queues, queues)):
         print(line, file=stream)
     stream.flush()
+
+
+def notes_for_queues(notes: list[str], known: list[str], queues: list[str] | None) -> list[str]:
+    """`notes` without those naming ('billing') only queues outside `queues`: `plan --queue
+    sales` printed billing's open hours and odd days, as if they bore on the sales plan. A note
+    naming no queue (a file's columns) or a chosen one is kept; no `queues` keeps them all."""
+    if not queues:
+        return notes
+    others = [f"'{queue}'" for queue in known if queue not in queues]
+    chosen = [f"'{queue}'" for queue in queues]
+    return [
+        note
+        for note in notes
+        if any(name in note for name in chosen) or not any(name in note for name in others)
+    ]
 
 
 def empty_horizon_note(forecast: pd.DataFrame, open_hours: pd.DataFrame) -> str | None:

@@ -155,7 +155,7 @@ def run(args: argparse.Namespace) -> int:
     scenario = dataclasses.replace(scenario, staffing=staffing_settings(args, planned.queues))
     # Known once the data's interval is: refused before the slow forecast, not after it.
     check_email_window(scenario.staffing, planned.queues, dataset.interval_minutes)
-    print_import_notes(dataset)
+    print_import_notes(dataset, queues)
     if queues:
         # Forecast from the whole export, as `forecast --queue` does: cut to one queue, the
         # history ended at that queue's last row (Saturday 12:45 for a queue closed on Sunday)

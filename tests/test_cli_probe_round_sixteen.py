@@ -12,6 +12,8 @@ import threading
 import pandas as pd
 
 import cli
+from cli_commands.notes import print_import_notes
+from data.importer import import_files
 
 
 def _fifo(tmp_path, name: str, text: str) -> str:
@@ -68,3 +70,23 @@ def test_inspect_reads_an_export_from_a_pipe(tmp_path, capsys):
     summary = json.loads(capsys.readouterr().out)
     assert (summary["rows"], summary["contacts"]) == (40, sum(range(40)))
     assert summary["files"][0]["name"] == "export"
+
+
+# 2. `plan --queue sales` (and `forecast`, `backtest`) printed every queue's import notes:
+# "import: Open hours of 'billing': 86 of 336 weekly 30-minute slots are open." above a plan
+# of sales alone.
+
+
+def test_queue_keeps_the_import_notes_of_that_queue_and_the_files(tmp_path):
+    starts = pd.date_range("2024-03-04 08:00", periods=20, freq="30min")
+    rows = [(start, queue, 5) for start in starts for queue in ("sales", "billing")]
+    export = tmp_path / "two.csv"
+    pd.DataFrame(rows, columns=["interval_start", "queue", "calls"]).to_csv(export, index=False)
+    dataset = import_files([export])
+    shown = io.StringIO()
+    print_import_notes(dataset, ["sales"], file=shown)
+    lines = shown.getvalue().splitlines()
+    assert [line.split(":")[1].strip() for line in lines] == ["two.csv", "Open hours of 'sales'"]
+    every = io.StringIO()
+    print_import_notes(dataset, None, file=every)
+    assert len(every.getvalue().splitlines()) == 3  # billing's open hours too
