@@ -94,19 +94,33 @@ def run(args: argparse.Namespace) -> int:
         n_origins=args.origins,
         queues=tuple(args.queue) if args.queue else None,
     )
-    result = backtest_dataset(dataset, settings, progress)
+    try:
+        result = backtest_dataset(dataset, settings, progress)
+    except InputError as error:
+        raise InputError(_horizon_option(str(error), args.horizon_days)) from error
     table = result.table
     write_csv(table, args.out)
     best = table[table["model"] == "auto"]
     for _, row in best.iterrows():
         print(_auto_line(row, args.horizon_days))
     for note in result.notes:
-        print(f"note: {note}")
+        print(f"note: {_horizon_option(note, args.horizon_days)}")
     for queue, scored in best.set_index(QUEUE)["n_origins"].items():
         if scored < args.origins:
             print(f"note: {_fewer_origins(dataset, result.runs[queue], int(scored), args)}")
     print(f"wrote {counted(len(table), 'row')} to {out_name(args.out)}")
     return 0
+
+
+# The package's advice, in the option that follows it: "backtest a shorter horizon" left the
+# planner to find that the horizon is --horizon-days.
+SHORTER_HORIZON = "or backtest a shorter horizon"
+
+
+def _horizon_option(message: str, horizon_days: int) -> str:
+    return message.replace(
+        SHORTER_HORIZON, f"or backtest a shorter horizon (--horizon-days, now {horizon_days})"
+    )
 
 
 def _auto_line(row: pd.Series, horizon_days: int) -> str:
