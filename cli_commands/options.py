@@ -261,6 +261,11 @@ def check_out(path: str, option: str = "--out", inputs: Iterable[str | Path] = (
         raise InputError(
             f"{option} {path} is a folder: give a file name, e.g. {target / 'out.csv'}."
         )
+    if path.endswith(("/", os.sep)):  # Path() drops the slash and would write "out.csv"
+        raise InputError(
+            f"{option} {path} ends in a slash, so it names a folder: give a file name, "
+            "without the final slash."
+        )
     for given in inputs:
         if _same_file(target, Path(given)):
             raise InputError(
@@ -268,8 +273,16 @@ def check_out(path: str, option: str = "--out", inputs: Iterable[str | Path] = (
                 "read; give another file name."
             )
     if not folder.is_dir():
-        problem = "is not a folder" if folder.exists() else "does not exist"
-        raise InputError(f"{option} {path}: {folder} {problem}; create it or write elsewhere.")
+        # The nearest part of the path that exists: a file there (out.csv/plan.csv) cannot be
+        # made a folder, so "create it" would not help.
+        existing = next(
+            part for part in (folder, *folder.parents) if part.exists() or part == part.parent
+        )
+        if existing.exists() and not existing.is_dir():
+            raise InputError(
+                f"{option} {path}: {existing} is a file, not a folder; write elsewhere."
+            )
+        raise InputError(f"{option} {path}: {folder} does not exist; create it or write elsewhere.")
     if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
         raise InputError(f"{option} {path}: no permission to write there; write elsewhere.")
 

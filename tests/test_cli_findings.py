@@ -86,8 +86,7 @@ def test_an_out_that_is_a_folder_or_under_a_file_is_refused(
     code, _, err = run(capsys, *arguments, "--out", under_a_file)
     assert code == 2
     assert error_lines(err) == [
-        f"error: --out {under_a_file}: {forecast_csv} is not a folder; "
-        "create it or write elsewhere."
+        f"error: --out {under_a_file}: {forecast_csv} is a file, not a folder; write elsewhere."
     ]
 
 

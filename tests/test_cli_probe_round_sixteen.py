@@ -110,3 +110,25 @@ def test_a_backtest_refused_as_too_long_names_horizon_days(tmp_path, capsys):
         "(--horizon-days, now 14)."
     )
     assert not out.exists()
+
+
+# 4. An --out under a file was told to create the file as a folder ("--out f.csv/out.csv:
+# f.csv is not a folder; create it or write elsewhere"; deeper, "f.csv/a does not exist;
+# create it"), and one ending in a slash was written or refused as "cannot write it (Is a
+# directory)".
+
+
+def test_an_out_under_a_file_or_ending_in_a_slash_is_refused_for_what_it_is(tmp_path, capsys):
+    plan = tmp_path / "plan.csv"
+    plan.write_text(_plan_text())
+    lines = []
+    for out in (plan / "out.csv", plan / "a" / "b" / "out.csv", f"{tmp_path}/new/"):
+        assert cli.main(["shifts", str(plan), "--out", str(out)]) == 2
+        lines += capsys.readouterr().err.splitlines()
+    assert lines == [
+        f"error: --out {plan}/out.csv: {plan} is a file, not a folder; write elsewhere.",
+        f"error: --out {plan}/a/b/out.csv: {plan} is a file, not a folder; write elsewhere.",
+        f"error: --out {tmp_path}/new/ ends in a slash, so it names a folder: give a file "
+        "name, without the final slash.",
+    ]
+    assert not (tmp_path / "new").exists()
