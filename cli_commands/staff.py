@@ -8,6 +8,7 @@ import itertools
 import math
 import re
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +20,7 @@ from cli_commands.options import (
     check_input_file,
     check_out,
     known_column_names,
+    match_queues,
     one_line_errors,
     out_name,
     queue_channels_note,
@@ -163,6 +165,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "deliver on the mean, the sized volume is in column sized_for_volume",
     )
     parser.add_argument(
+        "--queue",
+        action="append",
+        metavar="NAME",
+        help="staff only this queue of FORECAST.csv (repeat for several; default: every queue)",
+    )
+    parser.add_argument(
         "--interval-minutes",
         type=float,
         metavar="MINUTES",
@@ -177,6 +185,20 @@ def run(args: argparse.Namespace) -> int:
     name = shown_input(args.forecast)
     forecast, reading_notes = _read_forecast(args.forecast)
     _check_forecast_columns(forecast, name)
+    forecast, in_file_rows = _only_queues(forecast, args.queue, name)
+    try:
+        return _staff(args, forecast, name, reading_notes, in_file_rows)
+    except InputError as error:
+        raise InputError(in_file_rows(str(error))) from error
+
+
+def _staff(
+    args: argparse.Namespace,
+    forecast: pd.DataFrame,
+    name: str,
+    reading_notes: list[str],
+    in_file_rows: Callable[[str], str],
+) -> int:
     if args.aht_seconds is None and "aht_seconds" not in forecast:
         raise InputError(f"{name} has no aht_seconds column: give --aht-seconds (e.g. 300)")
     if args.aht_seconds is None:
@@ -198,7 +220,8 @@ def run(args: argparse.Namespace) -> int:
         plan = plan_staffing(forecast, interval_minutes, settings)
     else:
         sizing = _quantile_volume(forecast, args)
-        reading_notes.append(_quantile_order_note(forecast, sizing, args))
+        order_note = _quantile_order_note(forecast, sizing, args)
+        reading_notes.append(order_note and in_file_rows(order_note))
         plan = plan_sized_on(forecast, sizing, interval_minutes, settings)
         columns.insert(columns.index(VOLUME) + 1, SIZED_FOR_VOLUME)
     if QUEUE in forecast:
@@ -253,6 +276,35 @@ def run(args: argparse.Namespace) -> int:
     for note in missing_intervals_notes(plan, interval_minutes, name, QUEUE in forecast):
         print(f"note: {note}")
     return 0
+
+
+# "row 5" in a message: the position counted from the file's header line.
+_ROW = re.compile(r"\brow (\d+)")
+
+
+def _only_queues(
+    forecast: pd.DataFrame, queues: list[str] | None, name: str
+) -> tuple[pd.DataFrame, Callable[[str], str]]:
+    """FORECAST.csv's rows of the --queue `queues` (typed in any case or spacing), and what
+    turns a row number of those rows in a message into the file's: "row 3" of the rows staffed
+    is the file's row 8 when rows of other queues come before it."""
+    if not queues:
+        return forecast, lambda text: text
+    if QUEUE not in forecast:
+        raise InputError(f"--queue {queues[0]}: {name} has no queue column; leave --queue out")
+    written = forecast[QUEUE].fillna("").astype(str).str.strip()
+    chosen = match_queues(list(dict.fromkeys(written[written != ""])), queues) or []
+    kept = written.isin(chosen).to_numpy()
+    file_rows = np.flatnonzero(kept) + 2  # the header is row 1
+
+    def in_file_rows(text: str) -> str:
+        def file_row(row: re.Match) -> str:
+            position = int(row.group(1)) - 2
+            return f"row {file_rows[position]}" if 0 <= position < file_rows.size else row[0]
+
+        return _ROW.sub(file_row, text)
+
+    return forecast[kept].reset_index(drop=True), in_file_rows
 
 
 def _check_forecast_columns(forecast: pd.DataFrame, name: str) -> None:

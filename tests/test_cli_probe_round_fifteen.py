@@ -42,9 +42,9 @@ def _refusal(capsys, *arguments: str) -> str:
     ("arguments", "hint"),
     [
         (
-            ("staff", "f.csv", *TARGETS, "--queue", "billing", "--out", "p.csv"),
-            "error: cli.py staff: unrecognized arguments: --queue billing (staff has no --queue: "
-            "forecast, backtest, plan and shifts take it); see cli.py staff --help",
+            ("staff", "f.csv", *TARGETS, "--horizon-days", "7", "--out", "p.csv"),
+            "error: cli.py staff: unrecognized arguments: --horizon-days 7 (staff has no "
+            "--horizon-days: forecast, backtest and plan take it); see cli.py staff --help",
         ),
         (
             ("staff", "f.csv", *TARGETS, "--shrinkge", "0.3", "--out", "p.csv"),

@@ -132,3 +132,37 @@ def test_an_out_under_a_file_or_ending_in_a_slash_is_refused_for_what_it_is(tmp_
         "name, without the final slash.",
     ]
     assert not (tmp_path / "new").exists()
+
+
+# 5. `staff` had no --queue: a forecast of several queues was staffed all together, and a
+# planner cutting the file by hand got row numbers counting the rows kept, not the file's.
+
+
+def _two_queue_forecast(tmp_path, bad_row: int | None = None) -> str:
+    starts = pd.date_range("2024-04-08 09:00", periods=4, freq="30min")
+    rows = [(start, queue, 10) for queue in ("billing", "Sales") for start in starts]
+    table = pd.DataFrame(rows, columns=["interval_start", "queue", "volume"]).astype(object)
+    if bad_row is not None:
+        table.loc[bad_row - 2, "volume"] = "abc"  # the file's row: the header is row 1
+    path = tmp_path / "two.csv"
+    table.to_csv(path, index=False)
+    return str(path)
+
+
+def test_staff_queue_staffs_one_queue_and_names_the_files_rows(tmp_path, capsys):
+    arguments = ["--aht-seconds", "300", "--service-level", "0.8", "--answer-within-seconds", "20"]
+    out = tmp_path / "p.csv"
+    assert cli.main(["staff", _two_queue_forecast(tmp_path), "--queue", "sales", *arguments,
+                     "--out", str(out)]) == 0  # fmt: skip
+    plan = pd.read_csv(out)
+    assert plan["queue"].unique().tolist() == ["Sales"]
+    # 10 calls of 300 s in 30 minutes are 1.67 Erlangs; Erlang C gives 72.6% answered in 20 s
+    # with 3 agents and 91.2% with 4.
+    assert plan["agents"].tolist() == [4, 4, 4, 4]
+    assert capsys.readouterr().out.startswith("wrote 4 intervals to ")
+    bad = _two_queue_forecast(tmp_path, bad_row=7)  # Sales's second row
+    assert cli.main(["staff", bad, "--queue", "Sales", *arguments, "--out", str(out)]) == 2
+    assert capsys.readouterr().err == (
+        "error: row 7 (interval_start 2024-04-08 09:30:00): 'volume' is 'abc'; give a number of "
+        "contacts, 0 or more\n"
+    )
