@@ -84,9 +84,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--queue",
+        action="append",
         metavar="NAME",
-        help="cover this queue only (default: every queue's rostered summed, for agents who "
-        "work every queue)",
+        help="cover this queue only (repeat for several, summed; default: every queue's "
+        "rostered summed, for agents who work every queue)",
     )
     group = parser.add_argument_group("shifts (defaults as on the app's Shifts page)")
     group.add_argument(
@@ -265,18 +266,18 @@ def _read_plan(given: str) -> tuple[pd.DataFrame, list[str]]:
     return table.assign(_row=np.arange(len(table)) + skip + 2, _start=starts.to_numpy()), notes
 
 
-def _queues_covered(table: pd.DataFrame, queue: str | None, name: str) -> list[str]:
-    """The plan's queues the shifts cover: the one --queue names, else all of them."""
+def _queues_covered(table: pd.DataFrame, queues: list[str] | None, name: str) -> list[str]:
+    """The plan's queues the shifts cover: those --queue names, else all of them."""
     known = (
         list(dict.fromkeys(table[QUEUE].str.strip().replace("", np.nan).dropna()))
         if QUEUE in table
         else []
     )
-    if queue is None:
+    if not queues:
         return known
     if not known:
-        raise InputError(f"--queue {queue}: {name} has no queue column; leave --queue out")
-    return match_queues(known, [queue]) or []
+        raise InputError(f"--queue {queues[0]}: {name} has no queue column; leave --queue out")
+    return list(dict.fromkeys(match_queues(known, queues) or []))
 
 
 def _rostered(table: pd.DataFrame, queues: list[str], name: str) -> pd.Series:
@@ -381,9 +382,10 @@ def _print_summary(
         intervals = counted(len(result.coverage), "interval")
         print(f"wrote the cover of {intervals} to {out_name(args.cover_out)}")
     if len(queues) > 1:
+        which = "these queues" if args.queue else "every queue"  # named by --queue, or all
         print(
-            f"note: covered the {len(queues)} queues' rostered summed, for agents who work every "
-            f"queue ({', '.join(queues)}); give --queue NAME to cover one"
+            f"note: covered the {len(queues)} queues' rostered summed, for agents who work "
+            f"{which} ({', '.join(queues)}); give --queue NAME to cover one"
         )
     if not result.optimal:
         print(

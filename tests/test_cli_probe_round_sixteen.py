@@ -166,3 +166,26 @@ def test_staff_queue_staffs_one_queue_and_names_the_files_rows(tmp_path, capsys)
         "error: row 7 (interval_start 2024-04-08 09:30:00): 'volume' is 'abc'; give a number of "
         "contacts, 0 or more\n"
     )
+
+
+# 6. `shifts --queue sales --queue billing` kept the last --queue only: 40 shifts for billing
+# alone, where forecast, plan and staff take --queue again for several queues.
+
+
+def test_shifts_covers_every_queue_named_by_queue(tmp_path, capsys):
+    starts = pd.date_range("2024-04-08 09:00", periods=8, freq="30min")
+    rows = [(start, queue, people) for queue, people in [("sales", 2), ("billing", 1),
+            ("email", 5)] for start in starts]  # fmt: skip
+    plan = tmp_path / "plan.csv"
+    pd.DataFrame(rows, columns=["interval_start", "queue", "rostered"]).to_csv(plan, index=False)
+    out = tmp_path / "s.csv"
+    arguments = ["--out", str(out), "--full-hours", "4", "--part-hours", "0"]
+    assert (
+        cli.main(["shifts", str(plan), "--queue", "sales", "--queue", "Billing", *arguments]) == 0
+    )
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"wrote 3 shifts to {out} (3 Full time 4 h)"  # before: 1, billing's
+    assert lines[3] == (
+        "note: covered the 2 queues' rostered summed, for agents who work these queues (sales, "
+        "billing); give --queue NAME to cover one"
+    )
