@@ -24,12 +24,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
     args, extras = parser.parse_known_args(argv)  # exits 2 with one line on bad arguments
+    if getattr(args, "files", None):
+        # argparse takes FILE... before the first option only: `inspect a.csv --kind
+        # intervals b.csv` left b.csv over. A file named after the options is one more to read.
+        args.files += [extra for extra in extras if os.path.isfile(extra)]
+        extras = [extra for extra in extras if not os.path.isfile(extra)]
     if extras:
         # argparse's own refusal names only "cli.py": the subcommand and the options meant
         # are what the planner needs to fix the line.
         commands = _commands(parser)
-        commands[args.command].error(_unrecognised(extras, args.command, commands))
+        commands[args.command].error(_unrecognised(extras, args.command, commands, argv))
     # A table written to stdout ("--out -") keeps stdout to itself: the summary goes to stderr.
     to_stdout = STDOUT in (getattr(args, "out", None), getattr(args, "cover_out", None))
     try:
@@ -62,13 +68,17 @@ def _options(parser: argparse.ArgumentParser) -> list[str]:
 
 
 def _unrecognised(
-    extras: list[str], command: str, commands: dict[str, argparse.ArgumentParser]
+    extras: list[str], command: str, commands: dict[str, argparse.ArgumentParser], argv: list[str]
 ) -> str:
     """The arguments a command does not take, each option with the one it resembles or the
     commands that do take it."""
     hints = []
-    for extra in extras:
+    for index, extra in enumerate(extras):
         name = extra.split("=", 1)[0]
+        if not name.startswith("-"):
+            if not (index and extras[index - 1].startswith("--")):  # not an unknown one's value
+                hints.append(_extra_value(extra, command, commands[command], argv))
+            continue
         if not name.startswith("--"):
             continue
         # A cutoff of 0.75 matches typos (--servicelevel) but not other words (--queue, --quantile).
@@ -85,6 +95,33 @@ def _unrecognised(
             hints.append(f"{command} has no {name}")
     more = f" ({'; '.join(hints)})" if hints else ""
     return f"unrecognized arguments: {' '.join(extras)}{more}; see cli.py {command} --help"
+
+
+def _extra_value(extra: str, command: str, parser: argparse.ArgumentParser, argv: list[str]) -> str:
+    """Why a word beside the options is left over: a second file where the command reads one
+    (`staff f.csv g.csv`), a second value after an option that takes one (`--queue sales
+    billing`), or a value following no option."""
+    files = [action.metavar for action in parser._actions if not action.option_strings]
+    if os.path.isfile(extra) and files:  # commands reading several files took it above
+        return f"{command} reads one {files[0]}: run it once per file"
+    options = {
+        name: action
+        for action in parser._actions
+        for name in action.option_strings
+        if action.nargs is None  # takes one value
+    }
+    # Where the word was left over: not where it is an option's value (--answer-within 20).
+    at = next(
+        (i for i, word in enumerate(argv) if word == extra and i and argv[i - 1] not in options),
+        -1,
+    )
+    before = options.get(argv[at - 2]) if at >= 2 else None
+    if before is not None:
+        option = argv[at - 2]
+        if isinstance(before, argparse._AppendAction):
+            return f"{option} takes one value: give {option} {extra} for another"
+        return f"{option} takes one value ({argv[at - 1]})"
+    return f"{extra} follows no option that takes a value"
 
 
 if __name__ == "__main__":
