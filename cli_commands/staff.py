@@ -183,9 +183,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     check_out(args.out, inputs=[args.forecast])
     name = shown_input(args.forecast)
-    forecast, reading_notes = _read_forecast(args.forecast)
+    forecast, reading_notes, title_lines = _read_forecast(args.forecast)
     _check_forecast_columns(forecast, name)
-    forecast, in_file_rows = _only_queues(forecast, args.queue, name)
+    forecast, in_file_rows = _only_queues(forecast, args.queue, name, title_lines)
     try:
         return _staff(args, forecast, name, reading_notes, in_file_rows)
     except InputError as error:
@@ -278,33 +278,37 @@ def _staff(
     return 0
 
 
-# "row 5" in a message: the position counted from the file's header line.
+def _only_queues(
+    forecast: pd.DataFrame, queues: list[str] | None, name: str, title_lines: int
+) -> tuple[pd.DataFrame, Callable[[str], str]]:
+    """FORECAST.csv's rows of the --queue `queues` (typed in any case or spacing; every row
+    without), and what turns a row number of those rows in a message into the file's: "row 3"
+    of the rows staffed is the file's row 8 when rows of other queues or a title come first."""
+    kept = np.ones(len(forecast), dtype=bool)
+    if queues:
+        if QUEUE not in forecast:
+            raise InputError(f"--queue {queues[0]}: {name} has no queue column; leave --queue out")
+        written = forecast[QUEUE].fillna("").astype(str).str.strip()
+        chosen = match_queues(list(dict.fromkeys(written[written != ""])), queues) or []
+        kept = written.isin(chosen).to_numpy()
+    # The header is the line after the title's.
+    in_file_rows = _file_row_words(np.flatnonzero(kept) + title_lines + 2)
+    return forecast[kept].reset_index(drop=True), in_file_rows
+
+
+# "row 5" in a message: a table's row counted as if its header were the file's first line.
 _ROW = re.compile(r"\brow (\d+)")
 
 
-def _only_queues(
-    forecast: pd.DataFrame, queues: list[str] | None, name: str
-) -> tuple[pd.DataFrame, Callable[[str], str]]:
-    """FORECAST.csv's rows of the --queue `queues` (typed in any case or spacing), and what
-    turns a row number of those rows in a message into the file's: "row 3" of the rows staffed
-    is the file's row 8 when rows of other queues come before it."""
-    if not queues:
-        return forecast, lambda text: text
-    if QUEUE not in forecast:
-        raise InputError(f"--queue {queues[0]}: {name} has no queue column; leave --queue out")
-    written = forecast[QUEUE].fillna("").astype(str).str.strip()
-    chosen = match_queues(list(dict.fromkeys(written[written != ""])), queues) or []
-    kept = written.isin(chosen).to_numpy()
-    file_rows = np.flatnonzero(kept) + 2  # the header is row 1
+def _file_row_words(file_rows: np.ndarray) -> Callable[[str], str]:
+    """What turns "row N" of a table's rows in a message (N = position + 2) into the file's
+    row `file_rows[position]`."""
 
-    def in_file_rows(text: str) -> str:
-        def file_row(row: re.Match) -> str:
-            position = int(row.group(1)) - 2
-            return f"row {file_rows[position]}" if 0 <= position < file_rows.size else row[0]
+    def file_row(row: re.Match) -> str:
+        position = int(row.group(1)) - 2
+        return f"row {file_rows[position]}" if 0 <= position < file_rows.size else row[0]
 
-        return _ROW.sub(file_row, text)
-
-    return forecast[kept].reset_index(drop=True), in_file_rows
+    return lambda text: _ROW.sub(file_row, text)
 
 
 def _check_forecast_columns(forecast: pd.DataFrame, name: str) -> None:
@@ -328,9 +332,9 @@ def _check_forecast_columns(forecast: pd.DataFrame, name: str) -> None:
         )
 
 
-def _read_forecast(given: str) -> tuple[pd.DataFrame, list[str]]:
-    """FORECAST.csv as text cells, its known columns named as the plan names them, and notes
-    on how it was read.
+def _read_forecast(given: str) -> tuple[pd.DataFrame, list[str], int]:
+    """FORECAST.csv as text cells, its known columns named as the plan names them, notes on
+    how it was read, and the lines above its header (a title).
 
     Its separator and decimal mark are sniffed as for imports, so a file a European
     spreadsheet saved ("interval_start;volume", "12,5") reads as written; every cell stays
@@ -342,7 +346,7 @@ def _read_forecast(given: str) -> tuple[pd.DataFrame, list[str]]:
         return _read_forecast_file(Path(readable), name)
 
 
-def _read_forecast_file(path: Path, name: str) -> tuple[pd.DataFrame, list[str]]:
+def _read_forecast_file(path: Path, name: str) -> tuple[pd.DataFrame, list[str], int]:
     separator, encoding, skip = ",", "utf-8-sig", 0
     comma_columns: list[str] = []
     title_lines: list[str] = []
@@ -366,12 +370,17 @@ def _read_forecast_file(path: Path, name: str) -> tuple[pd.DataFrame, list[str]]
     renamed = known_column_names(table.columns, KNOWN_COLUMNS)
     table = table.rename(columns=renamed)
     comma_columns = [renamed.get(column, column) for column in comma_columns]
+    in_file_rows = _file_row_words(np.arange(len(table)) + skip + 2)
+    try:
+        number_note = _read_numbers(table, name, bool(comma_columns) or decimal_comma_shown)
+    except InputError as error:
+        raise InputError(in_file_rows(str(error))) from error
     notes = [
         _title_note(name, title_lines, skip),
-        _read_numbers(table, name, bool(comma_columns) or decimal_comma_shown),
+        number_note and in_file_rows(number_note),
         *read_slash_starts(table, name, skip + 2),
     ]
-    return table, [note for note in notes if note]
+    return table, [note for note in notes if note], skip
 
 
 def _refuse_split_numbers(path: Path, separator: str, encoding: str, skip: int, name: str) -> None:

@@ -239,3 +239,21 @@ def test_a_file_after_the_options_is_read_too(tmp_path, capsys):
         60,
         ["billing", "sales"],
     )
+
+
+# 8. Under a title, `staff` counted rows from the header (the file's line 5 was "row 3"),
+# while `shifts` and the slash-date notes counted the file's lines.
+
+
+def test_staff_names_the_files_row_under_a_title(tmp_path, capsys):
+    forecast = tmp_path / "t.csv"
+    forecast.write_text(
+        "Forecast for week 11\n\ninterval_start,volume,aht_seconds\n"
+        "2024-03-11 08:00,10,300\n2024-03-11 08:30,12,\n"
+    )
+    arguments = ["--service-level", "0.8", "--answer-within-seconds", "20"]
+    assert cli.main(["staff", str(forecast), *arguments, "--out", str(tmp_path / "p.csv")]) == 2
+    assert capsys.readouterr().err.startswith(
+        f"error: {forecast}: row 5 (interval_start 2024-03-11 08:30) has 12 contacts but its "
+        "'aht_seconds' is empty"
+    )
