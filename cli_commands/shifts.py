@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from cli_commands.options import (
+    STDOUT,
     TO_STDOUT_HELP,
     check_input_file,
     check_out,
@@ -175,6 +176,11 @@ def run(args: argparse.Namespace) -> int:
     check_out(args.out, inputs=[args.plan])
     if args.cover_out:
         check_out(args.cover_out, "--cover-out", inputs=[args.plan])
+        if args.cover_out == args.out == STDOUT:
+            raise InputError(
+                "--out - and --cover-out - would both go to standard output, one table after "
+                "the other: write one of them to a file"
+            )
         if Path(args.cover_out).resolve() == Path(args.out).resolve():
             raise InputError(
                 f"--cover-out {args.cover_out} is the --out file: give each its own file name"

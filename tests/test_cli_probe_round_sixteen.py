@@ -257,3 +257,16 @@ def test_staff_names_the_files_row_under_a_title(tmp_path, capsys):
         f"error: {forecast}: row 5 (interval_start 2024-03-11 08:30) has 12 contacts but its "
         "'aht_seconds' is empty"
     )
+
+
+# 9. `shifts --out - --cover-out -` was refused as "--cover-out - is the --out file: give each
+# its own file name", as if "-" were a file.
+
+
+def test_shifts_refuses_both_tables_to_standard_output_saying_so(tmp_path, capsys):
+    plan = tmp_path / "plan.csv"
+    plan.write_text(_plan_text())
+    assert _one_error_line(capsys, "shifts", str(plan), "--out", "-", "--cover-out", "-") == (
+        "error: --out - and --cover-out - would both go to standard output, one table after the "
+        "other: write one of them to a file"
+    )
