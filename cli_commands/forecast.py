@@ -9,6 +9,7 @@ import textwrap
 import pandas as pd
 
 from cli_commands.notes import (
+    closed_days_note,
     empty_horizon_note,
     midday_start_note,
     origin_off_grid_note,
@@ -111,6 +112,7 @@ def run(args: argparse.Namespace) -> int:
     for extra in (
         _handle_times_note(table, learned, profiles) if learned else None,
         queues_without_rows_note(result.forecast, args.out),
+        closed_days_note(result.forecast, out_name(args.out)),
         None if args.origin else midday_start_note(result.forecast),
         origin_off_grid_note(args.origin, dataset.interval_minutes),
         unusual_intervals_note(result.outliers, kept=args.keep_outliers),

@@ -119,6 +119,40 @@ def queues_without_rows_note(forecast: pd.DataFrame, out: str) -> str | None:
     )
 
 
+# Closed days a note names one by one; any more are counted.
+CLOSED_DAYS_NAMED = 6
+
+
+def closed_days_note(forecast: pd.DataFrame, out: str) -> str | None:
+    """The whole days of the horizon on which a queue that is open on others has no open
+    interval (a Sunday, a holiday it closes): --out lists open intervals only, so they have
+    no row, and a day-by-day reader would not know them from days left out by mistake."""
+    if forecast.empty or not forecast[IS_OPEN].any():
+        return None  # empty_horizon_note and queues_without_rows_note speak of those
+    starts = pd.to_datetime(forecast[INTERVAL_START])
+    days = starts.dt.normalize()
+    per_day = forecast[IS_OPEN].astype(bool).groupby([forecast[QUEUE].astype(str), days]).any()
+    per_day = per_day[per_day.groupby(level=0).transform("any")]  # queues open some day
+    # A day the horizon starts in the middle of (after the history's last interval) is not
+    # known whole: its hours before the start are the history's.
+    first = starts.min()
+    whole = per_day.index.get_level_values(1) >= first.ceil("D")
+    closed = per_day[~per_day.to_numpy() & whole]
+    if closed.empty:
+        return None
+    by_days: dict[tuple, list[str]] = {}
+    for queue, rows in closed.groupby(level=0, sort=True):
+        by_days.setdefault(tuple(rows.index.get_level_values(1)), []).append(str(queue))
+    several = forecast[QUEUE].nunique() > 1
+    parts = []
+    for dates, queues in by_days.items():
+        named = ", ".join(f"{day:%a %Y-%m-%d}" for day in dates[:CLOSED_DAYS_NAMED])
+        more = len(dates) - CLOSED_DAYS_NAMED
+        named += f" and {more:,} more" if more > 0 else ""
+        parts.append(f"{named} ({', '.join(queues)})" if several else named)
+    return f"closed all day, so no row in {out}: {'; '.join(parts)}"
+
+
 def unusual_intervals_note(outliers: pd.DataFrame, kept: bool) -> str | None:
     """How many intervals of the history were unusual (far from the same weekday and time of
     the weeks around them), per queue when several, their busiest day, and what training did

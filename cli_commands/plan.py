@@ -10,6 +10,7 @@ import textwrap
 import pandas as pd
 
 from cli_commands.notes import (
+    closed_days_note,
     empty_horizon_note,
     midday_start_note,
     origin_off_grid_note,
@@ -192,6 +193,7 @@ def run(args: argparse.Namespace) -> int:
         None if summary.has_contacts else NO_CONTACTS_NOTE,
         short_horizon_fte_note(summary),
         queues_without_rows_note(result.forecast, args.out),
+        closed_days_note(result.forecast, out_name(args.out)),
         None if args.origin else midday_start_note(result.forecast),
         origin_off_grid_note(args.origin, dataset.interval_minutes),
         unusual_intervals_note(result.outliers, kept=args.keep_outliers),

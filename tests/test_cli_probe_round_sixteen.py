@@ -12,7 +12,7 @@ import threading
 import pandas as pd
 
 import cli
-from cli_commands.notes import print_import_notes
+from cli_commands.notes import closed_days_note, print_import_notes
 from data.importer import import_files
 
 
@@ -270,3 +270,29 @@ def test_shifts_refuses_both_tables_to_standard_output_saying_so(tmp_path, capsy
         "error: --out - and --cover-out - would both go to standard output, one table after the "
         "other: write one of them to a file"
     )
+
+
+# 10. `forecast` and `plan` write open intervals only and said nothing of the days left out:
+# a Sunday the desk closes had no row and no word, unlike the app's "Day by day" download,
+# which lists it as closed.
+
+
+def test_forecast_and_plan_name_the_days_closed_all_day():
+    starts = pd.date_range("2024-03-08 12:00", "2024-03-12 23:30", freq="30min")
+    rows = [
+        # Mon-Fri 08-18; b also closes on Monday.
+        (start, queue, 8 <= start.hour < 18 and start.day_of_week < 5
+         and not (queue == "b" and start.day_of_week == 0))
+        for queue in ("a", "b") for start in starts
+    ]  # fmt: skip
+    forecast = pd.DataFrame(rows, columns=["interval_start", "queue", "is_open"])
+    # Fri 8 Mar is not listed: the horizon starts at 12:00, so it is not known whole.
+    assert closed_days_note(forecast, "f.csv") == (
+        "closed all day, so no row in f.csv: Sat 2024-03-09, Sun 2024-03-10 (a); Sat 2024-03-09, "
+        "Sun 2024-03-10, Mon 2024-03-11 (b)"
+    )
+    only_a = forecast[forecast["queue"] == "a"]
+    assert closed_days_note(only_a, "f.csv") == (
+        "closed all day, so no row in f.csv: Sat 2024-03-09, Sun 2024-03-10"
+    )
+    assert closed_days_note(only_a[only_a["interval_start"].dt.day_of_week < 5], "f.csv") is None
