@@ -25,6 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else list(argv)
+    commands = _commands(parser)
+    if not argv or (argv[0] not in commands and not argv[0].startswith("-")):
+        parser.error(_no_command(argv[0] if argv else None, list(commands)))
     args, extras = parser.parse_known_args(argv)  # exits 2 with one line on bad arguments
     if getattr(args, "files", None):
         # argparse takes FILE... before the first option only: `inspect a.csv --kind
@@ -34,7 +37,6 @@ def main(argv: list[str] | None = None) -> int:
     if extras:
         # argparse's own refusal names only "cli.py": the subcommand and the options meant
         # are what the planner needs to fix the line.
-        commands = _commands(parser)
         commands[args.command].error(_unrecognised(extras, args.command, commands, argv))
     # A table written to stdout ("--out -") keeps stdout to itself: the summary goes to stderr.
     to_stdout = STDOUT in (getattr(args, "out", None), getattr(args, "cover_out", None))
@@ -61,6 +63,19 @@ def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentPar
         if isinstance(action, argparse._SubParsersAction):
             return dict(action.choices)
     return {}
+
+
+def _no_command(given: str | None, commands: list[str]) -> str:
+    """The refusal of a missing or mistyped command, listing them and the one meant."""
+    listed = ", ".join(commands[:-1]) + f" or {commands[-1]}"
+    if given is None:
+        return f"give a command: {listed} (cli.py COMMAND --help for each)"
+    if os.path.isfile(given):
+        return f"{given} is a file: give the command first, e.g. cli.py inspect {given}"
+    close = difflib.get_close_matches(given, commands, 1, 0.6)
+    perhaps = f"perhaps {close[0]}; " if close else ""
+    every = ", ".join(commands[:-1]) + f" and {commands[-1]}"
+    return f"'{given}' is not a command ({perhaps}the commands are {every})"
 
 
 def _options(parser: argparse.ArgumentParser) -> list[str]:

@@ -296,3 +296,19 @@ def test_forecast_and_plan_name_the_days_closed_all_day():
         "closed all day, so no row in f.csv: Sat 2024-03-09, Sun 2024-03-10"
     )
     assert closed_days_note(only_a[only_a["interval_start"].dt.day_of_week < 5], "f.csv") is None
+
+
+# 11. A missing or mistyped command got argparse's words: "the following arguments are
+# required: command", "argument command: invalid choice: 'staf' (choose from 'inspect', ...)".
+
+
+def test_a_missing_or_mistyped_command_lists_the_commands(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "h.csv").write_text("interval_start,calls\n")
+    assert [_one_error_line(capsys, *words) for words in ([], ["staf", "f.csv"], ["h.csv"])] == [
+        "error: cli.py: give a command: inspect, forecast, backtest, staff, plan or shifts "
+        "(cli.py COMMAND --help for each)",
+        "error: cli.py: 'staf' is not a command (perhaps staff; the commands are inspect, "
+        "forecast, backtest, staff, plan and shifts)",
+        "error: cli.py: h.csv is a file: give the command first, e.g. cli.py inspect h.csv",
+    ]
