@@ -1,5 +1,9 @@
 """Round sixteen of probing the CLI as a planner scripting it would: a plan or an export read
-from a pipe or standard input."""
+from a pipe or standard input, other queues' import notes under --queue, the backtest's advice
+to shorten the horizon, an --out under a file or ending in a slash, `staff --queue`, `shifts
+--queue` given twice, a word left over beside the options, row numbers under a title, both
+`shifts` tables to standard output, the days closed all day, and a missing or mistyped
+command."""
 
 from __future__ import annotations
 
