@@ -388,12 +388,26 @@ def range_start_half(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa
     # midnight: the hour-11 slots before it tell which half the file keeps (both: by the clock).
     crossed = start_hour % 12 > end_hour % 12
     elevens = np.unique(afternoon[(start_hour == 11) & ~crossed])
-    start_afternoon[crossed] = elevens[0] if len(elevens) == 1 else ~afternoon[crossed]
+    if len(elevens) == 1:
+        start_afternoon[crossed] = elevens[0]
+    elif _half_follows_start(afternoon, crossed, np.asarray(written)):
+        start_afternoon[crossed] = afternoon[crossed]
+    else:
+        start_afternoon[crossed] = ~afternoon[crossed]
     halves = pa.array(np.where(start_afternoon, " PM", " AM"))
     start = pc.binary_join_element_wise(
         pc.struct_field(parts, "before"), pc.struct_field(parts, "start"), halves, ""
     )
     return pc.if_else(written, start, values)
+
+
+def _half_follows_start(afternoon: np.ndarray, crossed: np.ndarray, written: np.ndarray) -> bool:
+    """Whether a file running round the clock writes a range crossing noon or midnight with its
+    start's half ("11:30-12:00 AM" for 11:30): the slot before it in the file then keeps its half,
+    where the end's half would change it ("11:00-11:30 AM", "11:30-12:00 PM")."""
+    rows = np.flatnonzero(crossed[1:] & written[:-1] & ~crossed[:-1]) + 1
+    same = int(np.count_nonzero(afternoon[rows] == afternoon[rows - 1]))
+    return same > len(rows) - same
 
 
 # Other locales' names for the halves of the day after the clock (CLDR day periods): Greek

@@ -1,0 +1,52 @@
+"""Round-thirty probes: a round-the-clock 12-hour export writing the start's half of the day
+("11:30-12:00 AM" for 11:30), Amazon Connect contact records with Athena's lower-case run-together
+headers ("agentinteractionduration"), waits named "Total Queue", "Attente" or "Temps en file",
+clocks with a unit after them ("3:05 min"), overflow outcomes in Italian, German and Portuguese
+("Trabocco", "Überlauf", "Transbordo"), Excel serial date-times written with four decimals and
+dates past the end of their month named as such."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from import_support import at, write
+
+from data import schema
+from data.importer import import_files_detailed
+
+MONDAY = dt.datetime(2024, 3, 4)
+
+
+def _twelve_hour(t: dt.datetime) -> str:
+    return f"{t.hour % 12 or 12}:{t:%M}"
+
+
+# --- A round-the-clock export writing each range with its start's half of the day --------------
+
+
+def _round_the_clock(half_of_start: bool) -> str:
+    """Five days of half hours, 00:00-24:00, "11:30-12:00 AM"-style ranges: 5 calls a slot
+    before noon, 20 after."""
+    lines = ["Date,Interval,Queue,Offered"]
+    for slot in range(5 * 48):
+        t = MONDAY + dt.timedelta(minutes=30 * slot)
+        end = t + dt.timedelta(minutes=30)
+        half = t if half_of_start else end
+        calls = 5 if t.hour < 12 else 20
+        lines.append(f"{t:%m/%d/%Y},{_twelve_hour(t)}-{_twelve_hour(end)} {half:%p},Q,{calls}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("half_of_start", [True, False])
+def test_a_round_the_clock_range_report_keeps_its_slots_before_noon_and_midnight(
+    tmp_path, half_of_start
+):
+    # Before: written with the start's half, "11:30-12:00 AM" (11:30) was read as 23:30 and
+    # "11:30-12:00 PM" (23:30) as 11:30: 11:30 held 20 calls and 23:30 held 5.
+    result = import_files_detailed([write(tmp_path, "acd.csv", _round_the_clock(half_of_start))])
+    for day in (4, 8):
+        assert at(result.dataset, f"2024-03-0{day} 11:30")[schema.VOLUME] == 5
+        assert at(result.dataset, f"2024-03-0{day} 23:30")[schema.VOLUME] == 20
+    assert at(result.dataset, "2024-03-04 00:00")[schema.VOLUME] == 5
+    assert at(result.dataset, "2024-03-04 12:00")[schema.VOLUME] == 20
