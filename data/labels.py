@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from pathlib import Path
@@ -118,6 +119,38 @@ _ACCENTED_SHORT_WORDS = (
 )
 
 
+# English words of contact-center export headers, for headers written in lower case with no
+# break between their words, as Amazon Athena and Hive write column names ("agentinteractionduration"
+# for Connect's Agent.AgentInteractionDuration): such a run is split where every piece is one.
+_RUN_TOGETHER_WORDS = frozenset(
+    "abandon abandoned after agent agents answer answered average avg call callback called caller "
+    "calls campaign channel connect connected contact contacts conversation count created customer "
+    "date dequeue direction disconnect disconnected duration end ended enqueue first group handle "
+    "handled handling hold id in inbound initial initiation interaction interval last length "
+    "master media method name number offered outbound outcome parent previous queue queued reason "
+    "received result ring routing seconds session skill speed start started status system talk "
+    "team time timestamp to total transfer transferred type wait waiting work wrap"
+    # Words read whole elsewhere, not as the pieces they hold.
+    " agentin calldate datetime username workgroup workgroups".split()
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _run_together(word: str) -> tuple[str, ...]:
+    """`word` in the fewest pieces that are all _RUN_TOGETHER_WORDS ("contactid" -> contact, id),
+    or as it is when it is one already or splits no such way."""
+    if word in _RUN_TOGETHER_WORDS or len(word) < 6:
+        return (word,)
+    best: list[tuple[str, ...] | None] = [()] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for begin in range(max(0, end - 16), end - 1):
+            head, piece = best[begin], word[begin:end]
+            if head is not None and piece in _RUN_TOGETHER_WORDS:
+                if best[end] is None or len(head) + 1 < len(best[end]):
+                    best[end] = (*head, piece)
+    return best[-1] or (word,)
+
+
 def header_words(name: str) -> set[str]:
     """Lower-case ASCII words of a header: 'CSPL_RECEIVED_CALLS' -> {cspl, received, calls}."""
     # Chinese, Japanese and Korean terms are written as the English words they mean.
@@ -131,7 +164,9 @@ def header_words(name: str) -> set[str]:
         if not unicodedata.combining(char)
     )
     spaced = re.sub(r"([a-z])([A-Z])", r"\1 \2", ascii_name)
-    words = set(re.findall(r"[a-z0-9]+", spaced.lower()))
+    words = {
+        piece for word in re.findall(r"[a-z0-9]+", spaced.lower()) for piece in _run_together(word)
+    }
     if words & FOREIGN_HEADER_WORDS.keys():
         words = set().union(*(FOREIGN_HEADER_WORDS.get(word, word).split() for word in words))
     # "% Ans Calls" (Avaya CMS) is a share of the calls, not a count of them.

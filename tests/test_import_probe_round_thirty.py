@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pytest
-from import_support import at, write
+from import_support import at, spread_arrival, write
 
 from data import schema
 from data.importer import import_files_detailed
@@ -50,3 +51,51 @@ def test_a_round_the_clock_range_report_keeps_its_slots_before_noon_and_midnight
         assert at(result.dataset, f"2024-03-0{day} 23:30")[schema.VOLUME] == 20
     assert at(result.dataset, "2024-03-04 00:00")[schema.VOLUME] == 5
     assert at(result.dataset, "2024-03-04 12:00")[schema.VOLUME] == 20
+
+
+# --- Amazon Connect contact records in lower case, as Athena writes column names -----------------
+# Amazon Athena lowers column names (Athena User Guide, "Name databases, tables, and columns"),
+# so a contact-record query writes "agentinteractionduration" with no word breaks.
+
+
+def _connect_records(sep: str) -> tuple[str, float]:
+    """120 Connect contact records with lower-case headers (`sep` between a record's part and
+    its field): every sixth abandoned, the others served; and their mean handle time."""
+    header = [
+        "contactid", "initiationmethod", "initiationtimestamp", f"queue{sep}name",
+        f"queue{sep}duration", f"agent{sep}agentinteractionduration",
+        f"agent{sep}customerholdduration", f"agent{sep}aftercontactworkduration",
+        "disconnectreason",
+    ]  # fmt: skip
+    lines, handled = [",".join(header)], []
+    for n in range(120):
+        start = f"{spread_arrival(n):%Y-%m-%dT%H:%M:%S}.000Z"
+        if n % 6 == 0:
+            lines.append(f"c{n},INBOUND,{start},Support,{40 + n % 30},,,,CUSTOMER_DISCONNECT")
+            continue
+        talk, hold, acw = 120 + n, n % 20, 30
+        handled.append(talk + hold + acw)
+        lines.append(
+            f"c{n},INBOUND,{start},Support,{10 + n % 30},{talk},{hold},{acw},AGENT_DISCONNECT"
+        )
+    return "\n".join(lines) + "\n", float(np.mean(handled))
+
+
+@pytest.mark.parametrize("sep", [".", "_"])
+def test_connect_records_with_lower_case_run_together_headers_read_handle_and_outcome(
+    tmp_path, sep
+):
+    # Before: no handle time (the 300-s stand-in) and no outcome: 'agentinteractionduration' and
+    # 'disconnectreason' named nothing the importer knew.
+    text, mean_handle = _connect_records(sep)
+    result = import_files_detailed([write(tmp_path, "ctr.csv", text)])
+    columns = result.files[0].columns
+    assert columns["handle"] == (
+        f"agent{sep}agentinteractionduration + agent{sep}customerholdduration + "
+        f"agent{sep}aftercontactworkduration"
+    )
+    assert columns["outcome"] == "disconnectreason"
+    dataset = result.dataset
+    assert (dataset.answered, dataset.abandoned) == (100, 20)
+    assert dataset.mean_handle_seconds == pytest.approx(mean_handle)
+    assert mean_handle == pytest.approx(219.6)
