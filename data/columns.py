@@ -205,8 +205,9 @@ LENGTH_WORDS = {
     HUNGARIAN_TIME,  # "tConnected": a time by its prefix
 }  # fmt: skip
 # A queue as the place a length was spent in: "Queue Time", "Tempo in coda", Spanish "Tiempo en
-# cola", Portuguese "Tempo em fila", Dutch "Tijd in wachtrij", Polish "Czas w kolejce".
-QUEUE_PLACE_WORDS = {"queue", "coda", "cola", "fila", "wachtrij", "kolejce", "kolejka"}
+# cola", Portuguese "Tempo em fila", Dutch "Tijd in wachtrij", Polish "Czas w kolejce", French
+# "Temps en file".
+QUEUE_PLACE_WORDS = {"queue", "coda", "cola", "fila", "wachtrij", "kolejce", "kolejka", "file"}
 # A moment, not a length: "Answer Date", "Answer Timestamp" (and "Answered At": MOMENT_WORDS).
 DATE_WORDS_OF_A_MOMENT = {"date", "data", "datetime", "timestamp", "ts", "stamp", "fecha", "datum"}
 # Waits of one contact longer than this are clock times ("Answer Time" 08:01:25), not waits.
@@ -1028,6 +1029,9 @@ def _detect_roles(
             or pick(waits, WAIT_WORDS)
             or pick(answer_times, ANSWER_WORDS)  # "Time to Answer", "Tempo di risposta"
             or pick(queue_times, QUEUE_PLACE_WORDS)  # "Queue Time", "Queue Duration"
+            # Genesys Cloud's interaction export times each stage as "Total <stage>": its "Total
+            # Queue" is the contact's time in queue.
+            or pick([c for c in waits if _names_total_of_a_place(c.words)], QUEUE_PLACE_WORDS)
         )
         plan.handle_column = (
             pick([c for c in timed if not _names_post_processing(c.words)], WHOLE_HANDLE_WORDS)
@@ -1354,8 +1358,8 @@ def _is_queue_key(column: _Column, row_times: list[tuple[str, ...]]) -> bool:
         (VOLUME_WORDS - KEY_WORDS) | NOT_COUNT_WORDS | ANSWERED_COUNT_WORDS
         | ABANDONED_COUNT_WORDS
     )  # fmt: skip
-    # "File" alone may be a file's number; "File d'attente" names a queue.
-    named_only = words <= QUEUE_KEY_WORDS and bool(words - {"file"})
+    # "File" alone may be a file's number; "File d'attente" names a queue, "Attente" alone a wait.
+    named_only = words <= QUEUE_KEY_WORDS and bool(words - {"file"}) and not words <= WAIT_WORDS
     passed = _names_a_passed_queue(words)
     values = column.values
     if not (named_by_number or named_only or passed) or not values:
@@ -1461,6 +1465,15 @@ def _lone_unit_column(timed: list[_Column], taken: set[str]) -> str | None:
         return None
     taken.add(lone[0].name)
     return lone[0].name
+
+
+def _names_total_of_a_place(words: set[str]) -> bool:
+    """A header naming only a total and a queue ("Total Queue"), with durations under it."""
+    return (
+        bool(words & WHOLE_CALL_WORDS)
+        and bool(words & QUEUE_PLACE_WORDS)
+        and (words <= WHOLE_CALL_WORDS | QUEUE_PLACE_WORDS)
+    )
 
 
 def _names_agent_time(words: set[str]) -> bool:

@@ -99,3 +99,36 @@ def test_connect_records_with_lower_case_run_together_headers_read_handle_and_ou
     assert (dataset.answered, dataset.abandoned) == (100, 20)
     assert dataset.mean_handle_seconds == pytest.approx(mean_handle)
     assert mean_handle == pytest.approx(219.6)
+
+
+# --- Waits named "Total Queue", "Attente", "Temps en file"; clocks with a unit after them --------
+
+_ARRIVALS = [spread_arrival(n, 317) for n in range(150)]
+
+
+def _call_log(tmp_path, header: str, written) -> tuple[dict[str, str], float | None, float | None]:
+    """The columns read from a French call log whose last column is `header`, holding
+    `written(n)` for call n, with its mean handle time and mean wait (contact-weighted)."""
+    lines = [f"Début;File;Durée de traitement;{header}"] + [
+        f"{t:%d/%m/%Y %H:%M:%S};Support;{185 + n % 3 * 60};{written(n)}"
+        for n, t in enumerate(_ARRIVALS)
+    ]
+    result = import_files_detailed([write(tmp_path, "appels.csv", "\n".join(lines) + "\n")])
+    frame = result.dataset.intervals
+
+    def mean(column: str) -> float | None:
+        timed = frame.dropna(subset=[column])
+        return (
+            float(np.average(timed[column], weights=timed[schema.VOLUME])) if len(timed) else None
+        )
+
+    return result.files[0].columns, mean(schema.AHT_SECONDS), mean(schema.WAIT_SECONDS)
+
+
+@pytest.mark.parametrize("header", ["Total Queue", "Attente", "Temps en file"])
+def test_a_contacts_time_in_queue_named_in_more_ways_is_the_wait(tmp_path, header):
+    # Before: none of these was read (no answer speed, no patience from the file); "Total Queue"
+    # is Genesys Cloud's time in queue, "Temps en file" French for it.
+    columns, _, wait = _call_log(tmp_path, header, lambda n: 5 + n % 11 * 7)
+    assert columns["wait"] == header
+    assert wait == pytest.approx(np.mean([5 + n % 11 * 7 for n in range(150)]))
