@@ -279,6 +279,15 @@ _UNIT_DURATION = (
     r"(?:(?P<m>\d+)\s*m(?:in(?:s|utes?|uten?|utos?|uti)?)?\.?\s*)?"
     r"(?:(?P<s>\d+(?:\.\d+)?)\s*s(?:ec(?:s|onds?|ondes?|ondi|ondo)?|ek(?:unden?)?|eg(?:undos?)?)?\.?)?$"
 )
+# A clock with its unit after it, as some reports write lengths: "3:05 min" is 3 min 5 s, "2:30 h"
+# and "1:02:05 h" hours first (written in the unit words above, which read them).
+_UNIT_OF_MINUTES = r"(?i:min(?:s|utes?|uten?|uti|utos)?|mn|m)\.?"
+_UNIT_OF_HOURS = r"(?i:h(?:rs?|ours?|eures?|oras?)?|ore|std|stunden?)\.?"
+_CLOCK_WITH_UNIT = (
+    (r"^(\d+):([0-5]\d)\s*" + _UNIT_OF_MINUTES + "$", r"\1m \2s"),
+    (r"^(\d+):([0-5]\d)\s*" + _UNIT_OF_HOURS + "$", r"\1h \2m"),
+    (r"^(\d+):([0-5]\d):([0-5]\d)(?:[.,]\d+)?\s*" + _UNIT_OF_HOURS + "$", r"\1h \2m \3s"),
+)
 # ISO 8601 durations, as Microsoft and cloud APIs export them: "PT5M40S", "P0DT0H5M40S", "PT1H".
 _ISO_DURATION = (
     r"^[Pp](?:(?P<d>\d+)[Dd])?(?:[Tt](?:(?P<h>\d+)[Hh])?(?:(?P<m>\d+)[Mm])?"
@@ -869,7 +878,9 @@ def parse_duration(
 
 def _worded_durations(written: pa.ChunkedArray | pa.Array) -> np.ndarray:
     """Seconds of durations in ISO 8601 ("PT5M40S") or in units, words or marks ("5m 0s",
-    "1h 2m 3s", "4' 33\"", "2分5秒"); NaN where unreadable."""
+    "1h 2m 3s", "4' 33\"", "2分5秒", "3:05 min"); NaN where unreadable."""
+    for clock, units in _CLOCK_WITH_UNIT:
+        written = pc.replace_substring_regex(written, clock, units)
     for unit, letter in _CJK_UNITS:
         written = pc.replace_substring_regex(written, unit, letter)
     written = pc.replace_substring_regex(written, _SECONDS_MARK, r"\1s")

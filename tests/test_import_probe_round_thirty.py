@@ -132,3 +132,16 @@ def test_a_contacts_time_in_queue_named_in_more_ways_is_the_wait(tmp_path, heade
     columns, _, wait = _call_log(tmp_path, header, lambda n: 5 + n % 11 * 7)
     assert columns["wait"] == header
     assert wait == pytest.approx(np.mean([5 + n % 11 * 7 for n in range(150)]))
+
+
+def test_a_duration_written_as_a_clock_with_its_unit_after_it_is_read(tmp_path):
+    # Before: "3:05 min" was no duration: the handle time fell back to the 300-s stand-in.
+    columns, handle, _ = _call_log(tmp_path, "Durée", lambda n: ["3:05 min", "1:00 min"][n % 2])
+    assert (columns["handle"], handle) == ("Durée de traitement", pytest.approx(245.0))
+    lines = ["Start;Queue;Handle Time"] + [
+        f"{t:%Y-%m-%d %H:%M:%S};Support;{['3:05 min', '1:00 min', '0:02:10 h'][n % 3]}"
+        for n, t in enumerate(_ARRIVALS)
+    ]
+    result = import_files_detailed([write(tmp_path, "calls.csv", "\n".join(lines) + "\n")])
+    assert result.files[0].columns["handle"] == "Handle Time"
+    assert result.dataset.mean_handle_seconds == pytest.approx((185 + 60 + 130) / 3)
