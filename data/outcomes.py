@@ -192,9 +192,11 @@ def classify_label(label: str) -> int:
 # A transferred contact was served by an agent of this queue before going on, when the row
 # carries that agent's handle time: its work counts in this queue's AHT. Without one (an IVR or
 # queue-to-queue transfer) no agent here touched it.
-# An overflow ("Débordé", "Desbordada") passed the contact on to another queue as a transfer does.
+# An overflow ("Débordé", "Desbordada", Italian "Trabocco", German "Überlauf", Portuguese
+# "Transbordo", Dutch "Overloop") passed the contact on to another queue as a transfer does.
 _TRANSFERRED = re.compile(
-    r"\b(TRANSF|TRASFER|XFER|INOLTR|OVERFLOW|DEBORD|DESBORD|WEITERGELEIT|UBERGEBEN)"
+    r"\b(TRANSF|TRASFER|XFER|INOLTR|OVERFLOW|DEBORD|DESBORD|WEITERGELEIT|UE?BERGEBEN|TRABOCC"
+    r"|UE?BERLAUF|TRANSBORD|OVERLOOP)"
 )
 
 # A deterred contact ("Dissuadé": Alcatel's caller who got a busy or closed message and was never

@@ -11,7 +11,7 @@ import datetime as dt
 
 import numpy as np
 import pytest
-from import_support import at, spread_arrival, write
+from import_support import at, note_with, spread_arrival, write
 
 from data import schema
 from data.importer import import_files_detailed
@@ -145,3 +145,22 @@ def test_a_duration_written_as_a_clock_with_its_unit_after_it_is_read(tmp_path):
     result = import_files_detailed([write(tmp_path, "calls.csv", "\n".join(lines) + "\n")])
     assert result.files[0].columns["handle"] == "Handle Time"
     assert result.dataset.mean_handle_seconds == pytest.approx((185 + 60 + 130) / 3)
+
+
+# --- Overflow outcomes in Italian, German and Portuguese ------------------------------------------
+
+
+@pytest.mark.parametrize("overflow", ["Trabocco", "Überlauf", "Transbordo"])
+def test_overflow_outcomes_in_more_languages_are_said_to_pass_the_contact_on(tmp_path, overflow):
+    # Before: read as answered with a handle time and neither without one, as "Débordé" is, but
+    # the note called the label "no outcome the importer knows".
+    lines = ["Inizio;Coda;Esito;Durata"] + [
+        f"{t:%d/%m/%Y %H:%M:%S};Vendite;{['Risposta', 'Abbandonata', overflow][n % 3]};"
+        f"{[185, 0, 60 * (n % 2)][n % 3]}"
+        for n, t in enumerate(_ARRIVALS)
+    ]
+    result = import_files_detailed([write(tmp_path, "esiti.csv", "\n".join(lines) + "\n")])
+    assert (result.dataset.answered, result.dataset.abandoned) == (75, 50)
+    note = note_with(result.dataset, "outcome 'Esito':")
+    assert f"{overflow} -> answered 25, other 25; '{overflow}' says that the contact was " in note
+    assert "no outcome the importer knows" not in note
