@@ -683,6 +683,25 @@ def epoch_format(sample: list[str]) -> str | None:
     return None
 
 
+def _serial_seconds(numbers: np.ndarray) -> np.ndarray:
+    """Seconds since 1970 of Excel serial date-times, to the nearest second, or to the nearest
+    whole minute where the digits written cannot tell it apart: four decimals of a day are 8.64 s
+    apart, so 08:20 is written 45355.3472, 08:19:58 read back, in the 08:15 slot."""
+    raw = (numbers - _EXCEL_EPOCH_DAYS) * 86_400
+    seconds = np.round(raw)
+    half_step = np.zeros(len(numbers))
+    for decimals in range(_SERIAL_DECIMALS, -1, -1):  # fewest decimals that write the value
+        scaled = numbers * 10.0**decimals
+        exact = np.abs(scaled - np.rint(scaled)) < 1e-2
+        half_step[exact] = 43_200 / 10.0**decimals
+    minutes = np.round(raw / 60) * 60
+    # A serial rounded from a whole minute lies at most half a step from it (0.01 s for the float).
+    return np.where(np.abs(raw - minutes) <= half_step + 0.01, minutes, seconds)
+
+
+_SERIAL_DECIMALS = 8  # beyond this a serial is exact to the millisecond: the second is known
+
+
 def parse_timestamps(values: pa.ChunkedArray | pa.Array, fmt: str) -> np.ndarray:
     """Wall-clock seconds since 1970-01-01 (float, whole seconds), NaN where a value does not
     fit `fmt`. Columns the CSV reader already typed as dates/timestamps are taken as they are;
@@ -690,8 +709,8 @@ def parse_timestamps(values: pa.ChunkedArray | pa.Array, fmt: str) -> np.ndarray
     if fmt in EPOCH_FORMATS:
         comma = not _is_numeric(values.type) and pc.any(pc.match_substring(values, ",")).as_py()
         numbers = parse_number(values, decimal_comma=bool(comma))
-        if fmt == EXCEL_SERIAL:  # to the nearest second: 1/86400 of a day is not exact
-            seconds = np.round((numbers - _EXCEL_EPOCH_DAYS) * 86_400)
+        if fmt == EXCEL_SERIAL:
+            seconds = _serial_seconds(numbers)
         else:
             seconds = np.floor(numbers / (1000 if fmt == EPOCH_MILLISECONDS else 1))
         low, high = _EPOCH_RANGE

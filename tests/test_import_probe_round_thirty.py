@@ -164,3 +164,36 @@ def test_overflow_outcomes_in_more_languages_are_said_to_pass_the_contact_on(tmp
     note = note_with(result.dataset, "outcome 'Esito':")
     assert f"{overflow} -> answered 25, other 25; '{overflow}' says that the contact was " in note
     assert "no outcome the importer knows" not in note
+
+
+# --- Excel serial date-times written with four decimals -------------------------------------------
+# Four decimals of a day are 8.64 s apart: 08:20 is written 45355.3472, which is 08:19:58.
+
+
+def _serial(t: dt.datetime, decimals: int) -> str:
+    return f"{(t - dt.datetime(1899, 12, 30)).total_seconds() / 86_400:.{decimals}f}"
+
+
+@pytest.mark.parametrize("minutes", [5, 15])
+def test_excel_serials_with_four_decimals_land_in_their_own_interval(tmp_path, minutes):
+    # Before: 250 of 600 five-minute rows (80 of 200 quarter hours) landed one interval early,
+    # two rows summed in one interval and the next left empty.
+    starts = [MONDAY + dt.timedelta(days=d, hours=8, minutes=minutes * s)
+              for d in range(5) for s in range(600 // minutes)]  # fmt: skip
+    lines = ["Interval;Queue;Offered"]
+    lines += [f"{_serial(t, 4)};Q;{10 + n % 7}" for n, t in enumerate(starts)]
+    result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    assert result.files[0].interval_minutes == minutes
+    frame = result.dataset.intervals.set_index(schema.INTERVAL_START)[schema.VOLUME]
+    assert [frame[t] for t in starts] == [10 + n % 7 for n in range(len(starts))]
+
+
+def test_guard_excel_serials_with_seconds_keep_them(tmp_path):
+    # Ten decimals tell the second: a call at 08:14:50 stays in the 08:00 quarter hour.
+    arrivals = [
+        MONDAY + dt.timedelta(days=n % 5, hours=8, minutes=14, seconds=50) for n in range(60)
+    ]
+    lines = ["Date,Queue"] + [f"{_serial(t, 10)},Support" for t in arrivals]
+    dataset = import_files_detailed([write(tmp_path, "c.csv", "\n".join(lines) + "\n")]).dataset
+    assert at(dataset, "2024-03-04 08:00")[schema.VOLUME] == 12
+    assert at(dataset, "2024-03-04 08:15")[schema.VOLUME] == 0
