@@ -78,6 +78,7 @@ from data.timestamps import (
     excel_day_fractions,
     has_end_of_day_labels,
     iso_interval_minutes,
+    month_lacking_day,
     parse_duration,
     parse_number,
     parse_time_of_day,
@@ -1463,6 +1464,7 @@ def _parse_time(
             )
     for column, parsed, expected in parts:
         wrong = bad[~total & np.isnan(parsed[bad])]
+        _refuse_days_past_month_end(sheet, column, wrong, expected)
         if len(wrong):
             raise InputError(
                 f"{sheet.name}: column '{column}' has {len(wrong):,} value(s) that are not "
@@ -1573,6 +1575,30 @@ def _as_text(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
 def _texts(values: pa.ChunkedArray, rows: np.ndarray) -> list[str]:
     taken = _as_text(pc.take(values, pa.array(rows, pa.int64()))).to_pylist()
     return [value or "" for value in taken]
+
+
+def _refuse_days_past_month_end(
+    sheet: _Sheet, column: str, wrong: np.ndarray, fmt: str | None
+) -> None:
+    """Refuse unreadable dates that are all days past their month's end ("31/02/2024"), naming
+    each one's month, rather than as values of an unknown shape."""
+    if not len(wrong) or not fmt:
+        return
+    texts = _texts(sheet.column(column), wrong)
+    lacking = [month_lacking_day(text, fmt) for text in texts]
+    if not all(lacking):
+        return
+    shown = wrong[:3]
+    lines = (shown if sheet.kept is None else sheet.kept[shown]) + sheet.first_line
+    said = "; ".join(
+        f"line {line}: {text!r}, {month}"
+        for line, text, month in zip(lines, texts, lacking, strict=False)
+    )
+    raise InputError(
+        f"{sheet.name}: column '{column}' has {len(wrong):,} date(s) past the end of their "
+        f"month ({said}{'; …' if len(wrong) > 3 else ''}). Correct the day or the month of these "
+        "rows, or remove them."
+    )
 
 
 def _describe_format(fmt: str | None) -> str:

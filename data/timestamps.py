@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -641,6 +642,38 @@ def _without_impossible_days(
         except ValueError as error:
             impossible[row] = "day is out of range" in str(error)
     return pc.if_else(pa.array(impossible), pa.scalar(None, parsed.type), parsed)
+
+
+def month_lacking_day(text: str, fmt: str) -> str | None:
+    """What a date-time its month does not have names ("February 2024 has 29 days" for
+    "31/02/2024" read with %d/%m/%Y); None for any other value."""
+    if fmt == ISO:
+        fmt = "%Y-%m-%d %H:%M:%S"
+    if "%d" not in fmt:
+        return None
+    cleaned = clean_text(pa.array([text], pa.string()))
+    if _names_months(fmt):
+        cleaned = english_months(cleaned)
+    written = cleaned[0].as_py() or ""
+    if fmt == "%Y-%m-%d %H:%M:%S":
+        written = re.sub(r"^(\d{4}-\d{2}-\d{2})$", r"\1 00:00:00", written.replace("T", " "))
+        written = re.sub(r" (\d{1,2}:\d{2})$", r" \1:00", written)
+    try:
+        dt.datetime.strptime(written, fmt)
+        return None
+    except ValueError as error:
+        if "day is out of range" not in str(error):
+            return None
+    # The day is the late number whose change to the 1st makes the date read.
+    for late in re.finditer(_LATE_DAY, written):
+        first = written[: late.start(2)] + "01" + written[late.end(2) :]
+        try:
+            month = dt.datetime.strptime(first, fmt)
+        except ValueError:
+            continue
+        days = calendar.monthrange(month.year, month.month)[1]
+        return f"{month:%B %Y} has {days} days"
+    return None
 
 
 def english_months(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:

@@ -14,6 +14,7 @@ import pytest
 from import_support import at, note_with, spread_arrival, write
 
 from data import schema
+from data.errors import InputError
 from data.importer import import_files_detailed
 
 MONDAY = dt.datetime(2024, 3, 4)
@@ -197,3 +198,32 @@ def test_guard_excel_serials_with_seconds_keep_them(tmp_path):
     dataset = import_files_detailed([write(tmp_path, "c.csv", "\n".join(lines) + "\n")]).dataset
     assert at(dataset, "2024-03-04 08:00")[schema.VOLUME] == 12
     assert at(dataset, "2024-03-04 08:15")[schema.VOLUME] == 0
+
+
+# --- A date past its month's end is named as such --------------------------------------------------
+
+
+def test_a_date_past_its_months_end_is_refused_naming_the_month(tmp_path):
+    # Before: "column 'Date' has 1 value(s) that are not readable dates/times (line 41:
+    # '31/02/2024'). Expected values such as 01/03/2024 (%d/%m/%Y)": the shape was right.
+    lines = ["Date,Time,Queue,Offered"] + [
+        f"{MONDAY + dt.timedelta(days=n // 16):%d/%m/%Y},{8 + n % 16 // 2}:{n % 2 * 30:02d},Q,5"
+        for n in range(80)
+    ]
+    lines[40] = "31/02/2024,08:00,Q,5"
+    lines[50] = "31/04/2024,09:00,Q,5"
+    with pytest.raises(InputError) as refused:
+        import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    assert str(refused.value) == (
+        "acd.csv: column 'Date' has 2 date(s) past the end of their month (line 41: "
+        "'31/02/2024', February 2024 has 29 days; line 51: '31/04/2024', April 2024 has 30 "
+        "days). Correct the day or the month of these rows, or remove them."
+    )
+
+
+def test_guard_an_impossible_date_beside_an_unreadable_one_gets_the_shape_message(tmp_path):
+    lines = ["Start,Queue"] + [f"{t:%Y-%m-%d %H:%M:%S},Support" for t in _ARRIVALS]
+    lines[7] = "2024-04-31 10:30:00,Support"
+    lines[9] = "2024-13-04 10:30:00,Support"
+    with pytest.raises(InputError, match=r"2 value\(s\) that are not readable dates/times"):
+        import_files_detailed([write(tmp_path, "calls.csv", "\n".join(lines) + "\n")])

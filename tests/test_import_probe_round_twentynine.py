@@ -427,8 +427,8 @@ def test_a_day_past_the_end_of_its_month_is_refused_naming_its_line(tmp_path):
     lines[40] = "31/02/2024,08:00,Q,5"
     with pytest.raises(InputError) as refused:
         import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
-    assert "column 'Date' has 1 value(s) that are not readable" in str(refused.value)
-    assert "(line 41: '31/02/2024')" in str(refused.value)
+    assert "column 'Date' has 1 date(s) past the end of their month" in str(refused.value)
+    assert "(line 41: '31/02/2024', February 2024 has 29 days)" in str(refused.value)
 
 
 def test_an_iso_timestamp_on_a_day_its_month_lacks_is_refused(tmp_path):
