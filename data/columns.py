@@ -1080,6 +1080,11 @@ def _detect_roles(
                 or pick(bare_reasons, REASON_WORDS)
                 # A "Call Type" of Answered/Missed/Voicemail names how each call ended.
                 or pick([c for c in named if _labels_outcomes(c)], {"type", "tipo"})
+                # So do such labels under any header ("Situação": Atendida, Abandonada).
+                or pick(
+                    [c for c in named if _labels_outcomes(c)],
+                    {word for c in named for word in c.words},
+                )
             )
         plan.satisfaction_column = pick(mostly_numeric, SATISFACTION_WORDS)
         plan.master_contact_column, plan.contact_id_column = _master_contact_columns(free, taken)

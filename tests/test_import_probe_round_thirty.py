@@ -227,3 +227,21 @@ def test_guard_an_impossible_date_beside_an_unreadable_one_gets_the_shape_messag
     lines[9] = "2024-13-04 10:30:00,Support"
     with pytest.raises(InputError, match=r"2 value\(s\) that are not readable dates/times"):
         import_files_detailed([write(tmp_path, "calls.csv", "\n".join(lines) + "\n")])
+
+
+# --- Outcome labels under a header that names no outcome -----------------------------------------
+
+
+@pytest.mark.parametrize("header", ["Situação", "Situación", "Conclusão"])
+def test_answered_and_abandoned_labels_make_the_outcome_whatever_the_header(tmp_path, header):
+    # Before: "Situação" (Atendida, Abandonada) was not read: no answered or abandoned count,
+    # and the 40 abandoned calls' zero handle times were taken for unanswered with a note.
+    lines = [f"Data/Hora;Fila;{header};Duração;Agente"] + [
+        f"{t:%d/%m/%Y %H:%M:%S};Atendimento;{'Atendida' if n % 5 else 'Abandonada'};"
+        f"{185 if n % 5 else 0};{'' if n % 5 == 0 else ['Ana', 'Rui'][n % 2]}"
+        for n, t in enumerate(_ARRIVALS)
+    ]
+    result = import_files_detailed([write(tmp_path, "chamadas.csv", "\n".join(lines) + "\n")])
+    assert result.files[0].columns["outcome"] == header
+    assert (result.dataset.answered, result.dataset.abandoned) == (120, 30)
+    assert result.dataset.mean_handle_seconds == 185.0
