@@ -34,6 +34,7 @@ from data.timestamps import (
     DATE_THEN_CLOCK,
     DATETIME_FORMATS,
     DB2_TIMESTAMP,
+    HHMM_RANGE,
     HOUR_RANGE,
     ORACLE_CLOCK,
     detect_format,
@@ -2025,7 +2026,9 @@ HOUR_WORDS = {
 
 
 def _is_clock(column: _Column, allow_hours: bool) -> bool:
-    hour_ranges = all(re.match(HOUR_RANGE, value) for value in column.values)
+    hour_ranges = all(
+        re.match(HOUR_RANGE, value) or re.match(HHMM_RANGE, value) for value in column.values
+    )
     written = any(
         ":" in v or "." in v or _H_CLOCK.match(v) or _EAST_ASIAN_CLOCK.search(v)
         for v in column.values

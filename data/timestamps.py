@@ -837,10 +837,36 @@ def excel_day_fractions(values: pa.ChunkedArray | pa.Array) -> np.ndarray | None
     return np.round(numbers * 86_400)
 
 
+# Interval ranges written with words or in other shapes, as "08:00-08:30" (start first): German
+# "08:00 bis 08:30", French "08:00 à 08:30", Spanish "de 08:00 a 08:30", Italian "dalle 08:00
+# alle 08:30", English "08:00 to 08:30", a half-open "[08:00 - 08:30)", clocks without colons
+# "0800-0830", and a whole hour at either end, "8-8:30".
+_RANGE_CLOCK = r"(\d{1,2}(?:[:.hH]\d{2}){0,2})"
+_RANGE_FROM = r"(?i:(?:de|from|dalle|dal|von|du|entre|van|od|desde)\s+)?"
+_RANGE_TO = r"(?:\s+(?i:bis|à|a|to|till|until|alle|al|au|hasta|até|ate|tot|do|t/m)\s+|\s*[-–~]\s*)"
+_WRITTEN_RANGE = (
+    r"^[\[(]?\s*" + _RANGE_FROM + _RANGE_CLOCK + _RANGE_TO + _RANGE_CLOCK + r"\s*[\])]?$"
+)
+_WRITTEN_RANGE_HINT = r"^[\[(]|\d\s+\D+\s+\d|^\d{4}\s*[-–]\s*\d{4}$|^\d{1,2}\s*[-–]\s*\d{1,2}[:.]"
+HHMM_RANGE = r"^([01]\d|2[0-3])([0-5]\d)-([01]\d|2[0-4])([0-5]\d)$"
+_HOUR_THEN_CLOCK = r"^(\d{1,2})-(\d{1,2}[:.]\d{2})$"
+
+
+def written_ranges(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    """Trimmed text with the interval ranges of _WRITTEN_RANGE written "08:00-08:30"."""
+    if not pc.any(
+        pc.match_substring_regex(values.slice(0, _EAST_ASIAN_SAMPLE), _WRITTEN_RANGE_HINT)
+    ).as_py():
+        return values
+    values = pc.replace_substring_regex(values, _WRITTEN_RANGE, r"\1-\2")
+    values = pc.replace_substring_regex(values, HHMM_RANGE, r"\1:\2-\3:\4")
+    return pc.replace_substring_regex(values, _HOUR_THEN_CLOCK, r"\1:00-\2")
+
+
 def colon_clocks(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
     """Trimmed text with "08h30"/"8h" and, when the whole column is written so, "0830" turned
     into "08:30": the other clock notations then read them."""
-    values = pc.utf8_trim_whitespace(_as_text(values))
+    values = written_ranges(pc.utf8_trim_whitespace(_as_text(values)))
     values = _local_half_day(_east_asian_half_day(_east_asian_dates(values)))  # "오전 8:30"
     values = range_start_half(values)  # "1:00- 1:30 PM"
     # Plain substring and digit tests first: the patterns cost more on millions of rows.

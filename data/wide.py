@@ -24,6 +24,7 @@ from data.timestamps import (
     parse_number,
     parse_with_format,
     range_start_half,
+    written_ranges,
 )
 
 # Fewer clock-time headers than this are ordinary columns that happen to be named like times.
@@ -65,8 +66,9 @@ def header_clock(name: str) -> str | None:
 def time_columns(header: list[str]) -> dict[str, str]:
     """Header -> 'HH:MM' for the columns named like times of day, when there are enough of them
     (distinct times) to be an interval grid; empty otherwise."""
-    # "1:00- 1:30 PM": the half of the day after a range's end is its start's too.
-    started = range_start_half(pa.array(header, pa.string())).to_pylist()
+    # "1:00- 1:30 PM": the half of the day after a range's end is its start's too; "08:00 bis
+    # 08:30" and "0800-0830" are ranges as "08:00-08:30" is.
+    started = range_start_half(written_ranges(pa.array(header, pa.string()))).to_pylist()
     clocks = {
         name: clock for name, start in zip(header, started, strict=True)
         if (clock := header_clock(start))

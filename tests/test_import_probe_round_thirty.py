@@ -245,3 +245,64 @@ def test_answered_and_abandoned_labels_make_the_outcome_whatever_the_header(tmp_
     assert result.files[0].columns["outcome"] == header
     assert (result.dataset.answered, result.dataset.abandoned) == (120, 30)
     assert result.dataset.mean_handle_seconds == 185.0
+
+
+# --- Interval ranges written with words, brackets or clocks without colons ------------------------
+
+_HALF_HOURS = [
+    MONDAY + dt.timedelta(days=d, hours=8, minutes=30 * s) for d in range(5) for s in range(20)
+]
+
+
+def _offered(t: dt.datetime) -> int:
+    return 10 + t.hour % 5 + 3 * (t.minute // 30)
+
+
+def _end(t: dt.datetime) -> dt.datetime:
+    return t + dt.timedelta(minutes=30)
+
+
+def _whole_or_half(t: dt.datetime) -> str:
+    return f"{t.hour}:30" if t.minute else f"{t.hour}"
+
+
+def _range(template: str, t: dt.datetime) -> str:
+    """`template` with `s`, `e` the interval's start and end, `sw`, `ew` them as 8 or 8:30."""
+    return template.format(s=t, e=_end(t), sw=_whole_or_half(t), ew=_whole_or_half(_end(t)))
+
+
+# German, French, Spanish, Italian and English words between the clocks, a half-open range,
+# clocks without colons and whole hours written bare.
+_WRITTEN_RANGES = [
+    "{s:%H:%M} bis {e:%H:%M}", "{s:%H:%M} à {e:%H:%M}", "de {s:%H:%M} a {e:%H:%M}",
+    "dalle {s:%H:%M} alle {e:%H:%M}", "{s:%H:%M} to {e:%H:%M}", "[{s:%H:%M} - {e:%H:%M})",
+    "{s:%H%M}-{e:%H%M}", "{sw}-{ew}",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("template", _WRITTEN_RANGES)
+def test_interval_ranges_written_in_other_ways_are_read_by_their_start(tmp_path, template):
+    # Before: refused, "100 rows share 5 dates, but no column gives their time of day" (and
+    # "'8-8:30' ... not readable dates/times" for ranges that write a whole hour bare).
+    lines = ["Datum;Intervall;Warteschlange;Angeboten"] + [
+        f"{t:%d.%m.%Y};{_range(template, t)};Service;{_offered(t)}" for t in _HALF_HOURS
+    ]
+    result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    assert result.files[0].interval_minutes == 30
+    frame = result.dataset.intervals.set_index(schema.INTERVAL_START)[schema.VOLUME]
+    assert [frame[t] for t in _HALF_HOURS] == [_offered(t) for t in _HALF_HOURS]
+
+
+@pytest.mark.parametrize("template", [_WRITTEN_RANGES[0], _WRITTEN_RANGES[6]])
+def test_a_grid_whose_interval_headers_are_written_ranges_is_read_as_intervals(tmp_path, template):
+    # Before: each "08:00 bis 08:30" column was read as a queue of daily counts at midnight.
+    times = _HALF_HOURS[:20]
+    lines = ["Datum;" + ";".join(_range(template, t) for t in times)]
+    for day in range(5):
+        counts = [_offered(t) + day for t in times]
+        lines.append(f"{MONDAY + dt.timedelta(days=day):%d.%m.%Y};" + ";".join(map(str, counts)))
+    result = import_files_detailed([write(tmp_path, "raster.csv", "\n".join(lines) + "\n")])
+    frame = result.dataset.intervals
+    assert frame[schema.QUEUE].unique().tolist() == ["raster"]
+    assert at(result.dataset, "2024-03-06 17:30")[schema.VOLUME] == _offered(times[-1]) + 2
+    assert float(frame[schema.VOLUME].sum()) == sum(_offered(t) for t in times) * 5 + 10 * 20
