@@ -852,6 +852,22 @@ HHMM_RANGE = r"^([01]\d|2[0-3])([0-5]\d)-([01]\d|2[0-4])([0-5]\d)$"
 _HOUR_THEN_CLOCK = r"^(\d{1,2})-(\d{1,2}[:.]\d{2})$"
 
 
+# A clock with a word for "at" before it or "o'clock" after it, as a time column alone may write
+# it: Swedish "kl. 08.00", Italian "ore 08:00", German "08:00 Uhr", military "0800 hrs", "08:00 h".
+_CLOCK_WORD_BEFORE = r"^(?i:kl\.?|klo\.?|kello|ore|um|at|à|a las|às|om|saat|godz\.?)\s*(\d)"
+_CLOCK_WORD_AFTER = r"(\d[:.]\d{2}(?::\d{2})?|^\d{3,4})\s*(?i:uhr|hrs?|hours|h|std\.?|godz\.?)$"
+_CLOCK_WORD_HINT = r"^(?i:kl|klo|kello|ore|um|at|à|a las|às|om|saat|godz)\b|\d\s*(?i:uhr|hrs?|hours|h|std\.?|godz\.?)$"
+
+
+def _without_clock_words(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    """Trimmed text with the words of _CLOCK_WORD_BEFORE and _CLOCK_WORD_AFTER gone."""
+    head = values.slice(0, _EAST_ASIAN_SAMPLE)
+    if not pc.any(pc.match_substring_regex(head, _CLOCK_WORD_HINT)).as_py():
+        return values
+    values = pc.replace_substring_regex(values, _CLOCK_WORD_BEFORE, r"\1")
+    return pc.replace_substring_regex(values, _CLOCK_WORD_AFTER, r"\1")
+
+
 def written_ranges(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
     """Trimmed text with the interval ranges of _WRITTEN_RANGE written "08:00-08:30"."""
     if not pc.any(
@@ -866,7 +882,7 @@ def written_ranges(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.A
 def colon_clocks(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
     """Trimmed text with "08h30"/"8h" and, when the whole column is written so, "0830" turned
     into "08:30": the other clock notations then read them."""
-    values = written_ranges(pc.utf8_trim_whitespace(_as_text(values)))
+    values = written_ranges(_without_clock_words(pc.utf8_trim_whitespace(_as_text(values))))
     values = _local_half_day(_east_asian_half_day(_east_asian_dates(values)))  # "오전 8:30"
     values = range_start_half(values)  # "1:00- 1:30 PM"
     # Plain substring and digit tests first: the patterns cost more on millions of rows.

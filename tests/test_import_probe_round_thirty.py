@@ -306,3 +306,20 @@ def test_a_grid_whose_interval_headers_are_written_ranges_is_read_as_intervals(t
     assert frame[schema.QUEUE].unique().tolist() == ["raster"]
     assert at(result.dataset, "2024-03-06 17:30")[schema.VOLUME] == _offered(times[-1]) + 2
     assert float(frame[schema.VOLUME].sum()) == sum(_offered(t) for t in times) * 5 + 10 * 20
+
+
+# --- A time column writing a word for "at" or "o'clock" beside each clock -------------------------
+
+
+@pytest.mark.parametrize(
+    "template", ["{s:%H:%M} Uhr", "{s:%H.%M} Uhr", "kl. {s:%H.%M}", "ore {s:%H:%M}", "{s:%H:%M} h"]
+)
+def test_clocks_with_a_word_for_at_or_oclock_are_read(tmp_path, template):
+    # Before: refused, "100 rows share 5 dates, but no column gives their time of day ... Column
+    # 'Zeit' (e.g. '08:00 Uhr', ...) was not read as clock times".
+    lines = ["Datum;Zeit;Warteschlange;Anrufe"] + [
+        f"{t:%d.%m.%Y};{_range(template, t)};Service;{_offered(t)}" for t in _HALF_HOURS
+    ]
+    result = import_files_detailed([write(tmp_path, "anrufe.csv", "\n".join(lines) + "\n")])
+    frame = result.dataset.intervals.set_index(schema.INTERVAL_START)[schema.VOLUME]
+    assert [frame[t] for t in _HALF_HOURS] == [_offered(t) for t in _HALF_HOURS]
