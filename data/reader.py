@@ -823,18 +823,24 @@ def _blank_cells(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
     return np.asarray(pc.fill_null(pc.equal(trimmed, ""), True), dtype=bool)
 
 
+def _without_bom(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    """Trimmed text without the byte-order mark that starts each export pasted onto another
+    ("\ufeffDate" repeats the header "Date")."""
+    return pc.utf8_trim_whitespace(pc.replace_substring(_as_text(values), "\ufeff", ""))
+
+
 def _drop_repeated_headers(sheet: _Sheet, plan: ColumnPlan, notes: list[str]) -> int:
     """Rows that repeat the header (exports pasted together, a report that prints its header
     on every page) are skipped; how many."""
     main = plan.timestamp_column or plan.date_column
-    text = pc.utf8_trim_whitespace(_as_text(sheet.column(main)))
+    text = _without_bom(sheet.column(main))
     candidates = np.flatnonzero(np.asarray(pc.fill_null(pc.equal(text, main), False)))
     if len(candidates) == 0:
         return 0
     taken = pa.array(candidates, pa.int64())
     repeated = np.ones(len(candidates), dtype=bool)
     for column in plan.used_columns():
-        cells = pc.utf8_trim_whitespace(_as_text(pc.take(sheet.column(column), taken)))
+        cells = _without_bom(pc.take(sheet.column(column), taken))
         repeated &= np.asarray(pc.fill_null(pc.equal(cells, column), False), dtype=bool)
     if not repeated.any():
         return 0

@@ -323,3 +323,26 @@ def test_clocks_with_a_word_for_at_or_oclock_are_read(tmp_path, template):
     result = import_files_detailed([write(tmp_path, "anrufe.csv", "\n".join(lines) + "\n")])
     frame = result.dataset.intervals.set_index(schema.INTERVAL_START)[schema.VOLUME]
     assert [frame[t] for t in _HALF_HOURS] == [_offered(t) for t in _HALF_HOURS]
+
+
+# --- Exports pasted together, each starting with its byte-order mark -----------------------------
+# Excel's "CSV UTF-8" starts each file with a BOM; pasted one after the other (copy a+b, cat), the
+# second file's header line starts with U+FEFF inside the data.
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_header_repeated_with_its_byte_order_mark_is_skipped(tmp_path, encoding):
+    # Before: refused, "column 'Date' has 1 value(s) that are not readable dates/times (line 52:
+    # '\ufeffDate')".
+    def export(times: list[dt.datetime]) -> bytes:
+        lines = ["Date;Time;Queue;Offered"]
+        lines += [f"{t:%d/%m/%Y};{t:%H:%M};Service;{_offered(t)}" for t in times]
+        text = "\r\n".join(lines) + "\r\n"
+        return text.encode(encoding) if encoding == "utf-16" else ("\ufeff" + text).encode()
+
+    path = tmp_path / "pasted.csv"
+    path.write_bytes(export(_HALF_HOURS[:50]) + export(_HALF_HOURS[50:]))
+    result = import_files_detailed([path])
+    frame = result.dataset.intervals.set_index(schema.INTERVAL_START)[schema.VOLUME]
+    assert [frame[t] for t in _HALF_HOURS] == [_offered(t) for t in _HALF_HOURS]
+    assert note_with(result.dataset, "header line is repeated 1 time(s)")
