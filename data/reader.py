@@ -664,6 +664,7 @@ def _parse_rows(
     _drop_summary_block(sheet, text_format)
     _drop_footer_rows(sheet, plan, text_format)
     _drop_empty_rows(sheet, plan, notes)
+    _drop_trailing_notes(sheet, plan, notes)
     if plan.date_column and plan.time_column:
         _fill_down_dates(sheet, plan.date_column, plan.time_column, notes)
     seconds, keep = _parse_time(sheet, plan, notes)
@@ -932,6 +933,46 @@ def _drop_footer_rows(sheet: _Sheet, plan: ColumnPlan, text_format: TextFormat) 
         for row in sorted(footers)
     ]  # fmt: skip
     sheet.drop(keep)
+
+
+def _drop_trailing_notes(sheet: _Sheet, plan: ColumnPlan, notes: list[str]) -> None:
+    """Lines at the end of the table whose date or time cell is words without a digit
+    ("Erstellt am;09.03.2024 07:00;von;admin", "Count,200,,") are notes on the report, not
+    rows of it: skipped and named. Totals ("Summe") are left to the total rows' rule."""
+    main = plan.timestamp_column or plan.date_column
+    count = sheet.table.num_rows
+    if not pa.types.is_string(sheet.column(main).type) or count < 2:
+        return
+    first = max(count - TRAILING_NOTE_ROWS, 1)
+    cells = _texts(sheet.column(main), np.arange(first, count))
+    # A row counting contacts is a subtotal or data, whatever its label ("Settimana;;36;32;4").
+    counted = np.zeros(count - first, dtype=bool)
+    if plan.volume_column:
+        counts = pc.take(sheet.column(plan.volume_column), pa.array(np.arange(first, count)))
+        counted = ~np.isnan(parse_number(counts, sheet.comma(plan.volume_column)))
+    notes_at: list[int] = []
+    for row in range(count - 1, first - 1, -1):
+        cell = cells[row - first].strip()
+        if counted[row - first] or not re.fullmatch(r"[^\W\d_][^\d]*", cell):
+            break
+        if not is_total_row_label(cell):
+            notes_at.append(row)
+    else:
+        return  # words all the way up: no dated table above them (weekday names?)
+    if not notes_at or not re.search(r"\d", cells[row - first]):
+        return
+    rows = np.array(sorted(notes_at))
+    said = sheet.examples(main, rows)
+    keep = np.ones(count, dtype=bool)
+    keep[rows] = False
+    sheet.drop(keep)
+    notes.append(
+        f"{sheet.name}: {len(rows):,} line(s) below the table hold words where '{main}' has its "
+        f"dates ({said}): skipped as notes on the report, not data."
+    )
+
+
+TRAILING_NOTE_ROWS = 20  # lines at the end of a table looked at for notes below it
 
 
 def _drop_empty_rows(sheet: _Sheet, plan: ColumnPlan, notes: list[str]) -> None:

@@ -346,3 +346,42 @@ def test_a_header_repeated_with_its_byte_order_mark_is_skipped(tmp_path, encodin
     frame = result.dataset.intervals.set_index(schema.INTERVAL_START)[schema.VOLUME]
     assert [frame[t] for t in _HALF_HOURS] == [_offered(t) for t in _HALF_HOURS]
     assert note_with(result.dataset, "header line is repeated 1 time(s)")
+
+
+# --- Notes on the report right under the table, spread over its columns ---------------------------
+
+
+def test_notes_under_an_interval_table_filling_several_cells_are_skipped(tmp_path):
+    # Before: refused, "column 'Datum' has 2 value(s) that are not readable dates/times (line
+    # 102: 'Erstellt am'; line 103: 'Filter')".
+    lines = ["Datum;Uhrzeit;Warteschlange;Angebotene Anrufe"]
+    lines += [f"{t:%d.%m.%Y};{t:%H:%M};Service;{_offered(t)}" for t in _HALF_HOURS]
+    lines += ["Erstellt am;09.03.2024 07:00;von;admin", "Filter;Warteschlange = Service;;"]
+    result = import_files_detailed([write(tmp_path, "bericht.csv", "\n".join(lines) + "\n")])
+    said = note_with(result.dataset, "below the table")
+    assert said == (
+        "bericht.csv: 2 line(s) below the table hold words where 'Datum' has its dates (line "
+        "102: 'Erstellt am'; line 103: 'Filter'): skipped as notes on the report, not data."
+    )
+    frame = result.dataset.intervals
+    assert float(frame[schema.VOLUME].sum()) == sum(map(_offered, _HALF_HOURS)) == 1350
+
+
+def test_a_count_line_under_a_call_log_beside_its_totals_is_skipped(tmp_path):
+    # Before: "Total" and "Average" were skipped as totals, then "Count" refused the file.
+    lines = ["Call Start,Queue,Talk Time,Result"] + [
+        f"{t:%Y-%m-%d %H:%M:%S},Sales,{120 + n % 60},{'Answered' if n % 5 else 'Abandoned'}"
+        for n, t in enumerate(_ARRIVALS)
+    ]
+    lines += ["Total,,22000,", "Average,,147,", "Count,150,,"]
+    result = import_files_detailed([write(tmp_path, "calls.csv", "\n".join(lines) + "\n")])
+    assert (result.dataset.answered, result.dataset.abandoned) == (120, 30)
+    assert "(line 154: 'Count')" in note_with(result.dataset, "below the table")
+
+
+def test_guard_a_wrong_date_at_the_end_is_still_refused(tmp_path):
+    lines = ["Datum;Uhrzeit;Warteschlange;Angebotene Anrufe"]
+    lines += [f"{t:%d.%m.%Y};{t:%H:%M};Service;{_offered(t)}" for t in _HALF_HOURS]
+    lines += ["09.13.2024;08:00;Service;5", "Filter;Warteschlange = Service;;"]
+    with pytest.raises(InputError, match=r"line 102: '09\.13\.2024'"):
+        import_files_detailed([write(tmp_path, "bericht.csv", "\n".join(lines) + "\n")])
