@@ -276,9 +276,17 @@ _DOTTED_DURATION = r"^\d{1,3}\.\d{2}\.\d{2}$"
 # "1h 2m 3s", "5m 0s", "1m 28s", "59s", "2 min 5 sec": hours, minutes and seconds in words, also
 # German "3 Min. 5 Sek." ("1 Std."), Spanish "3 min 5 seg", Italian "3 minuti 5 secondi".
 _UNIT_DURATION = (
-    r"(?i)^(?:(?P<h>\d+)\s*(?:h(?:rs?|ours?|oras?|ore|eures?)?|std|stunden?)\.?\s*)?"
-    r"(?:(?P<m>\d+)\s*m(?:in(?:s|utes?|uten?|utos?|uti)?)?\.?\s*)?"
+    r"(?i)^(?:(?P<h>\d+(?:\.\d+)?)\s*(?:h(?:rs?|ours?|oras?|ore|eures?)?|std|stunden?)\.?\s*)?"
+    r"(?:(?P<m>\d+(?:\.\d+)?)\s*m(?:in(?:s|utes?|uten?|utos?|uti)?)?\.?\s*)?"
     r"(?:(?P<s>\d+(?:\.\d+)?)\s*s(?:ec(?:s|onds?|ondes?|ondi|ondo)?|ek(?:unden?)?|eg(?:undos?)?)?\.?)?$"
+)
+# Units with a decimal comma ("3,5 min", "1,5 h") and minutes or seconds after a larger unit with
+# no unit of their own ("1h30" for 1 h 30 min, "3'05" for 3 min 5 s), as French and Italian
+# reports write lengths.
+_UNIT_SHORTHANDS = (
+    (r"^(\d+),(\d{1,2})(\s*[A-Za-z])", r"\1.\2\3"),
+    (r"^(\d+)\s*[hH]\s*([0-5]\d)$", r"\1h \2m"),
+    (r"^(\d+)m\s*([0-5]\d)$", r"\1m \2s"),
 )
 # A clock with its unit after it, as some reports write lengths: "3:05 min" is 3 min 5 s, "2:30 h"
 # and "1:02:05 h" hours first (written in the unit words above, which read them).
@@ -979,6 +987,8 @@ def _worded_durations(written: pa.ChunkedArray | pa.Array) -> np.ndarray:
         written = pc.replace_substring_regex(written, unit, letter)
     written = pc.replace_substring_regex(written, _SECONDS_MARK, r"\1s")
     written = pc.replace_substring_regex(written, _MINUTES_MARK, r"\1m")
+    for shorthand, units in _UNIT_SHORTHANDS:
+        written = pc.replace_substring_regex(written, shorthand, units)
     words = pc.extract_regex(written, _UNIT_DURATION)
     units = [_field_float(words, part) for part in ("h", "m", "s")]
     total = sum(np.nan_to_num(unit, nan=0.0) * scale

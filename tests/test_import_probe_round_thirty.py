@@ -385,3 +385,21 @@ def test_guard_a_wrong_date_at_the_end_is_still_refused(tmp_path):
     lines += ["09.13.2024;08:00;Service;5", "Filter;Warteschlange = Service;;"]
     with pytest.raises(InputError, match=r"line 102: '09\.13\.2024'"):
         import_files_detailed([write(tmp_path, "bericht.csv", "\n".join(lines) + "\n")])
+
+
+# --- Durations in decimal units or French and Italian shorthand -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "mean"),
+    [(["3,5 min", "1,5 min"], 150.0), (["3.5 min", "0.05 h"], 195.0), (["1h05", "0h03"], 2040.0),
+     (["3'05", "1'55"], 150.0)],
+)  # fmt: skip
+def test_durations_in_decimal_units_or_shorthand_are_read(tmp_path, written, mean):
+    # Before: none was a duration: no handle time, the 300-s stand-in.
+    lines = ["Début;File;Durée"] + [
+        f"{t:%d/%m/%Y %H:%M:%S};Support;{written[n % 2]}" for n, t in enumerate(_ARRIVALS)
+    ]
+    result = import_files_detailed([write(tmp_path, "appels.csv", "\n".join(lines) + "\n")])
+    assert result.files[0].columns["handle"] == "Durée"
+    assert result.dataset.mean_handle_seconds == pytest.approx(mean)
