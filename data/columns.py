@@ -402,6 +402,7 @@ class ColumnPlan:
     date_column: str | None = None  # or: a date column ...
     date_format: str | None = None
     time_column: str | None = None  # ... plus an optional clock-time column
+    minute_column: str | None = None  # ... and the minutes past its hour, where it holds hours
     volume_column: str | None = None
     aht_column: str | None = None
     queue_column: str | None = None
@@ -464,8 +465,8 @@ class ColumnPlan:
 
     def used_columns(self) -> list[str]:
         names = [
-            self.timestamp_column, self.date_column, self.time_column, self.volume_column,
-            self.aht_column, self.queue_column, self.split_column, self.handle_column,
+            self.timestamp_column, self.date_column, self.time_column, self.minute_column,
+            self.volume_column, self.aht_column, self.queue_column, self.split_column, self.handle_column,
             self.wait_column,
             self.outcome_column, self.satisfaction_column, self.direction_column,
             self.answered_column, self.abandoned_column, self.abandon_wait_column,
@@ -479,7 +480,8 @@ class ColumnPlan:
         """Role -> column, for showing the user what was detected."""
         pairs = {
             "timestamp": self.timestamp_column, "date": self.date_column,
-            "time": self.time_column, "volume": self.volume_column, "aht": self.aht_column,
+            "time": self.time_column, "minute": self.minute_column,
+            "volume": self.volume_column, "aht": self.aht_column,
             "queue": self.queue_column, "queue split": self.split_column,
             "handle": self.handle_column, "wait": self.wait_column,
             "outcome": self.outcome_column, "satisfaction": self.satisfaction_column,
@@ -1635,6 +1637,37 @@ def _names_a_kind_of_contact(column: _Column) -> bool:
 
 
 def _plan_time(
+    plan: ColumnPlan,
+    columns: list[_Column],
+    by_name: dict[str, _Column],
+    overrides: ImportOptions,
+    display_name: str,
+) -> None:
+    _plan_date_and_time(plan, columns, by_name, overrides, display_name)
+    hours = by_name.get(plan.time_column or "")
+    if hours is not None and hours.values and all(_WHOLE_HOUR.fullmatch(v) for v in hours.values):
+        minutes = [c for c in columns if c is not hours and _holds_minutes_past(c)]
+        plan.minute_column = minutes[0].name if minutes else None
+
+
+# Headers of the minutes past the hour beside an hour column ("call_minute", "Minuto",
+# "Minute"), as a query grouping by HOUR() and MINUTE() writes them.
+MINUTE_WORDS = {"minute", "minuto", "minuta", "minuut", "minut"}
+_WHOLE_HOUR = re.compile(r"(?:[01]?\d|2[0-3])")
+
+
+def _holds_minutes_past(column: _Column) -> bool:
+    """Minutes past the hour on an interval grid: 0, 15, 30, 45 (at least two of them)."""
+    values = column.values
+    if not (column.words & MINUTE_WORDS) or not values or not all(v.isdigit() for v in values):
+        return False
+    minutes = [int(value) for value in values]
+    # A stray minute past 59 is named by the reader, not taken for another kind of column.
+    within = [minute for minute in minutes if minute < 60]
+    return len(within) >= MIN_SHARE * len(minutes) and len(set(within)) >= 2 and 0 in within
+
+
+def _plan_date_and_time(
     plan: ColumnPlan,
     columns: list[_Column],
     by_name: dict[str, _Column],

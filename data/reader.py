@@ -1496,6 +1496,11 @@ def _parse_time(
             )
         parts.append((plan.time_column, clock, "a clock time such as 8:15 or 08:15:00"))
         seconds = seconds + clock
+    if plan.minute_column:  # minutes past the hour in a column of their own
+        minutes = parse_number(sheet.column(plan.minute_column), decimal_comma=False)
+        minutes[(minutes < 0) | (minutes >= 60)] = np.nan
+        parts.append((plan.minute_column, minutes, "minutes past the hour, 0 to 59"))
+        seconds = seconds + minutes * 60
     bad = np.flatnonzero(np.isnan(seconds))
     if len(bad) == 0:
         return seconds, None

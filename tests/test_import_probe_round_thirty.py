@@ -403,3 +403,31 @@ def test_durations_in_decimal_units_or_shorthand_are_read(tmp_path, written, mea
     result = import_files_detailed([write(tmp_path, "appels.csv", "\n".join(lines) + "\n")])
     assert result.files[0].columns["handle"] == "Durée"
     assert result.dataset.mean_handle_seconds == pytest.approx(mean)
+
+
+# --- An hour column with the minutes past it in a column of their own ------------------------------
+
+
+def test_the_minutes_past_the_hour_in_their_own_column_place_each_row(tmp_path):
+    # A query grouping by HOUR() and MINUTE(). Before: 'call_minute' (0, 30) was read as the count
+    # of contacts (1,500 minutes summed) and 'calls' left out, in hourly intervals.
+    lines = ["call_date,call_hour,call_minute,queue,calls"] + [
+        f"{t:%Y-%m-%d},{t.hour},{t.minute},Support,{_offered(t)}" for t in _HALF_HOURS
+    ]
+    result = import_files_detailed([write(tmp_path, "by_minute.csv", "\n".join(lines) + "\n")])
+    columns = result.files[0].columns
+    assert (columns["time"], columns["minute"], columns["volume"]) == (
+        "call_hour", "call_minute", "calls",
+    )  # fmt: skip
+    assert result.files[0].interval_minutes == 30
+    frame = result.dataset.intervals.set_index(schema.INTERVAL_START)[schema.VOLUME]
+    assert [frame[t] for t in _HALF_HOURS] == [_offered(t) for t in _HALF_HOURS]
+
+
+def test_guard_minutes_out_of_range_are_refused_naming_the_column(tmp_path):
+    lines = ["Date,Hour,Minute,Queue,Calls"] + [
+        f"{t:%Y-%m-%d},{t.hour},{t.minute},Support,{_offered(t)}" for t in _HALF_HOURS
+    ]
+    lines[5] = "2024-03-04,10,75,Support,5"
+    with pytest.raises(InputError, match=r"column 'Minute' has 1 value\(s\).*line 6: '75'"):
+        import_files_detailed([write(tmp_path, "by_minute.csv", "\n".join(lines) + "\n")])
