@@ -2,8 +2,12 @@
 ("11:30-12:00 AM" for 11:30), Amazon Connect contact records with Athena's lower-case run-together
 headers ("agentinteractionduration"), waits named "Total Queue", "Attente" or "Temps en file",
 clocks with a unit after them ("3:05 min"), overflow outcomes in Italian, German and Portuguese
-("Trabocco", "Überlauf", "Transbordo"), Excel serial date-times written with four decimals and
-dates past the end of their month named as such."""
+("Trabocco", "Überlauf", "Transbordo"), Excel serial date-times written with four decimals, dates
+past the end of their month named as such, outcome labels under a header naming no outcome
+("Situação"), interval ranges written with words or without colons ("08:00 bis 08:30",
+"0800-0830"), clocks with "Uhr" or "kl.", exports pasted together each with its byte-order mark,
+notes right under the table, durations in decimal units or shorthand ("3,5 min", "1h05", "3'05")
+and the minutes past the hour in a column of their own."""
 
 from __future__ import annotations
 
