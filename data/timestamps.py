@@ -231,6 +231,24 @@ _MAYBE_WEEKDAY = (
     r"^[^\d\s.,]{2,12}\.?,?\s+"
     r"(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}\.?\s+(?:de\s+)?[^\d\s]{3,}|[^\d\s.]{3,}\.?\s+\d{1,2})"
 )
+# A weekday's name after a numeric date, in brackets or not, "04/03/2024 (lun)", "04.03.2024,
+# Montag", "2024-03-04 Mon 08:00": it goes (Chinese, Japanese and Korean ones: _BRACKETED_WEEKDAY).
+# Named one by one in English, Italian, French, Spanish, German, Portuguese and Dutch, so that a
+# total's label after a date ("04/03/2024 Totale", "Moyenne") is never taken for one.
+_WEEKDAY_NAMES = (
+    "mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|"
+    "saturday|sunday|lun|mar|mer|gio|ven|sab|dom|luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|"
+    "venerd[iì]|sabato|domenica|jeu|sam|dim|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+    "mi[eé]|jue|vie|s[aá]b|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|mo|di|mi|"
+    "do|fr|sa|so|die|mit|don|fre|son|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+    "seg|ter|qua|qui|sex|segunda|ter[cç]a|quarta|quinta|sexta|ma|wo|vr|za|zo|maandag|dinsdag|"
+    "woensdag|donderdag|vrijdag|zaterdag|zondag"
+)
+_WEEKDAY_AFTER = (
+    r"^(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}),?\s*(\(\s*)?(?i:" + _WEEKDAY_NAMES + r")\.?"
+    r"(?:\s*\))?(\s|$)",
+    r"\1\3",
+)
 # C's asctime, Unix `date` and Java's Date.toString write the year last, after the clock and
 # its zone: "Mon Mar  4 08:00:00 CET 2024" (the weekday gone by then) becomes "Mar 4 2024 08:00:00".
 _YEAR_AFTER_CLOCK = (
@@ -514,6 +532,8 @@ def clean_text(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array
     values = pc.replace_substring_regex(values, _YEAR_FIRST_DOTS, r"\1/\2/\3\4")
     values = pc.replace_substring_regex(values, DB2_TIMESTAMP, r"\1 \2:\3:\4")
     values = pc.replace_substring_regex(values, _ISO_INTERVAL, r"\1")
+    if pc.any(pc.match_substring_regex(values, _WEEKDAY_AFTER[0])).as_py():
+        values = pc.replace_substring_regex(values, *_WEEKDAY_AFTER)
     if pc.any(pc.match_substring_regex(values, _MAYBE_WEEKDAY)).as_py():
         values = pc.replace_substring_regex(values, _WEEKDAY, r"\1")
         values = pc.replace_substring_regex(values, _YEAR_AFTER_CLOCK, r"\1 \3 \2")

@@ -7,7 +7,8 @@ past the end of their month named as such, outcome labels under a header naming 
 ("Situação"), interval ranges written with words or without colons ("08:00 bis 08:30",
 "0800-0830"), clocks with "Uhr" or "kl.", exports pasted together each with its byte-order mark,
 notes right under the table, durations in decimal units or shorthand ("3,5 min", "1h05", "3'05")
-and the minutes past the hour in a column of their own."""
+the minutes past the hour in a column of their own and a weekday's name after the date ("04/03/2024
+(lun)", "04.03.2024, Montag")."""
 
 from __future__ import annotations
 
@@ -435,3 +436,38 @@ def test_guard_minutes_out_of_range_are_refused_naming_the_column(tmp_path):
     lines[5] = "2024-03-04,10,75,Support,5"
     with pytest.raises(InputError, match=r"column 'Minute' has 1 value\(s\).*line 6: '75'"):
         import_files_detailed([write(tmp_path, "by_minute.csv", "\n".join(lines) + "\n")])
+
+
+# --- A weekday's name after the date, in brackets or not ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "stamp"),
+    [
+        ("Data;Ora", "{s:%d/%m/%Y} ({s:%a});{s:%H:%M}"),
+        ("Datum", "{s:%d.%m.%Y} ({s:%a}.) {s:%H:%M}"),
+        ("Datum;Uhrzeit", "{s:%d.%m.%Y}, {s:%A};{s:%H:%M}"),
+        ("Date", "{s:%Y-%m-%d} {s:%a} {s:%H:%M}"),
+    ],
+)
+def test_a_weekday_after_the_date_is_read_past(tmp_path, header, stamp):
+    # Before: refused, "no column with dates or timestamps was found. Columns: Data (e.g.
+    # '04/03/2024 (Mon)') ...".
+    lines = [f"{header};Coda;Chiamate"] + [
+        f"{stamp.format(s=t)};Assistenza;{_offered(t)}" for t in _HALF_HOURS
+    ]
+    result = import_files_detailed([write(tmp_path, "chiamate.csv", "\n".join(lines) + "\n")])
+    frame = result.dataset.intervals.set_index(schema.INTERVAL_START)[schema.VOLUME]
+    assert [frame[t] for t in _HALF_HOURS] == [_offered(t) for t in _HALF_HOURS]
+
+
+def test_guard_a_day_total_labelled_after_its_date_is_not_read_as_midnight(tmp_path):
+    # "04/03/2024 Totale" is a total's label, not a weekday: still skipped as a total.
+    lines = ["Data;Ora;Coda;Chiamate"]
+    for day in range(5):
+        times = _HALF_HOURS[20 * day : 20 * day + 20]
+        lines += [f"{t:%d/%m/%Y} ({t:%a});{t:%H:%M};Assistenza;{_offered(t)}" for t in times]
+        lines.append(f"{times[0]:%d/%m/%Y} Totale;;Assistenza;{sum(map(_offered, times))}")
+    result = import_files_detailed([write(tmp_path, "chiamate.csv", "\n".join(lines) + "\n")])
+    assert float(result.dataset.intervals[schema.VOLUME].sum()) == 1350
+    assert "5 total/subtotal row(s) were skipped" in note_with(result.dataset, "total/subtotal")
