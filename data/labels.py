@@ -129,7 +129,7 @@ _RUN_TOGETHER_WORDS = frozenset(
     "handled handling hold id in inbound initial initiation interaction interval last length "
     "master media method name number offered outbound outcome parent previous queue queued reason "
     "received result ring routing seconds session skill speed start started status system talk "
-    "team time timestamp to total transfer transferred type wait waiting work wrap"
+    "team time timestamp to total transfer transferred type wait waiting work wrap wrapup acw acd"
     # Words read whole elsewhere, not as the pieces they hold.
     " agentin calldate datetime username workgroup workgroups".split()
 )

@@ -471,3 +471,16 @@ def test_guard_a_day_total_labelled_after_its_date_is_not_read_as_midnight(tmp_p
     result = import_files_detailed([write(tmp_path, "chiamate.csv", "\n".join(lines) + "\n")])
     assert float(result.dataset.intervals[schema.VOLUME].sum()) == 1350
     assert "5 total/subtotal row(s) were skipped" in note_with(result.dataset, "total/subtotal")
+
+
+def test_a_lower_case_call_log_reads_its_run_together_after_call_work(tmp_path):
+    # Before: 'acwtime' named nothing known: the handle time was talk + hold, 130 s for 160 s.
+    lines = ["callid,starttime,queuename,talktime,holdtime,acwtime,waittime,disposition"] + [
+        f"c{n},{t:%Y-%m-%d %H:%M:%S},Sales,{120 + n % 7},10,30,{n % 40},answered"
+        for n, t in enumerate(_ARRIVALS)
+    ]
+    result = import_files_detailed([write(tmp_path, "calls.csv", "\n".join(lines) + "\n")])
+    assert result.files[0].columns["handle"] == "talktime + holdtime + acwtime"
+    assert result.dataset.mean_handle_seconds == pytest.approx(
+        np.mean([120 + n % 7 + 40 for n in range(150)])
+    )
