@@ -721,10 +721,12 @@ def target_problems(
                 f"({typed}): enter at most {MAX_SERVICE_LEVEL_PCT:.0f}%."
             )
         elif service_level_pct > MAX_SERVICE_LEVEL_PCT:
-            # 99.9% within 0 s sized 57 agents for 18 calls: a target no center plans for.
+            # 99.9% within 0 s sized 57 agents for 18 calls: the cap is a choice, not a limit
+            # of the queue, so the message says so rather than calling it impossible.
             problems.append(
-                f"A service level above {MAX_SERVICE_LEVEL_PCT:.0f}% cannot be planned for when "
-                f"contacts arrive at random ({typed}): the agents it takes grow without bound. "
+                f"A service level of {_amount(service_level_pct)}% is above the "
+                f"{MAX_SERVICE_LEVEL_PCT:.0f}% the planner sizes for: near 100% each further "
+                "step takes many more agents for a few more contacts answered in time. "
                 f"Enter at most {MAX_SERVICE_LEVEL_PCT:.0f}%."
             )
         elif not service_level_pct > 0:
