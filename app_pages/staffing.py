@@ -625,7 +625,8 @@ if rows:
         f"€ {totals['cost']:,.0f} over the horizon."
     )
     downloads.download_table(
-        overview,
+        # As on screen: the unrounded FTE (93.08) had stood beside the table's 93.1.
+        shown_totals,
         # Every queue of the dataset: named by the dataset, as the Forecast page names its own.
         downloads.file_stem("staffing_all_queues", current.name),
         "All queues",
