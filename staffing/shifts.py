@@ -222,14 +222,20 @@ class ShiftPlan:
         That many are enough: deal the week's shifts out day after day to the people in turn;
         nobody gets two on one day (no day has more shifts than people) nor more than
         `shifts_per_week` (the deal goes round fewer times than that). Days off need not be
-        consecutive; a week the horizon cuts counts only its days inside it."""
+        consecutive; a week the horizon cuts counts only its days inside it, and is named by
+        its first day inside it (a Wednesday start reads from that Wednesday, not the Monday
+        before the horizon)."""
         check_shifts_per_week(shifts_per_week)
         columns = ["week", "shift", "shifts", "busiest_day", "people"]
         if self.shifts.empty:
             return pd.DataFrame(columns=columns)
         starts = self.shifts["shift_start"]
         day = starts.dt.normalize()
-        frame = self.shifts.assign(day=day, week=day - pd.to_timedelta(starts.dt.day_of_week, "D"))
+        monday = day - pd.to_timedelta(starts.dt.day_of_week, "D")
+        first_day = day.min()
+        if not self.coverage.empty:
+            first_day = min(first_day, self.coverage["interval_start"].min().normalize())
+        frame = self.shifts.assign(day=day, week=monday.clip(lower=first_day))
         daily = frame.groupby(["week", "shift", "day"], sort=True)["people"].sum()
         weekly = daily.groupby(level=["week", "shift"]).agg(["sum", "max"])
         weekly.columns = ["shifts", "busiest_day"]

@@ -1,12 +1,15 @@
 """Round twenty-five of a manager's probe: a service level above the 99% cap is called a choice
 of the planner, not an impossibility, the All queues download holds the figures on screen,
-driven headless with AppTest on the sample and small
+a week the horizon cuts is named by its first day inside it, driven headless with AppTest on the sample and small
 uploads."""
 
 from __future__ import annotations
 
-from test_app_pages import assert_clean, go, open_app, table
+import pandas as pd
+from test_app_pages import assert_clean, go, open_app, small_export, table
 from test_app_round_two import offered  # noqa: F401  (the fixture)
+
+CSV = "text/csv"
 
 # ------------------------------------------------- A service level above the planner's cap
 
@@ -34,3 +37,20 @@ def test_the_all_queues_download_equals_the_screen_and_99_9_percent_passes_the_c
         "further step takes many more agents for a few more contacts answered in time. "
         "Enter at most 99%."
     ]
+
+
+# ------------------------------------------------- A week the horizon cuts, named inside it
+
+
+def test_a_week_the_horizon_cuts_is_named_by_its_first_day_inside_the_horizon(picco_home):
+    app = open_app()
+    # 37 days from Mon 3 Mar 2025: the history ends on Tue 8 Apr, the forecast opens Wed 9 Apr.
+    upload = [("midweek.csv", small_export(days=37), CSV)]
+    app.file_uploader(key="upload_files").set_value(upload).run()
+    go(app, "shifts")
+    assert_clean(app)
+    weeks, _ = table(app, "week", "shift", "people")
+    # Before: the first week read "Week from Mon 7 Apr", two days before the horizon.
+    assert sorted(set(weeks["week"])) == [pd.Timestamp("2025-04-09"), pd.Timestamp("2025-04-14")]
+    days, _ = table(app, "day", "paid_hours")
+    assert days["day"].min() == pd.Timestamp("2025-04-09")
