@@ -33,6 +33,7 @@ from planning.compare import (
     PART_TIME_ROW,
     PEOPLE_TO_EMPLOY_ROW,
     RESPONSE_TIME_ROW,
+    SHIFT_COST_PER_WEEK_ROW,
     SHIFT_COST_ROW,
     SHIFT_HOURS_ROW,
     SHIFTS_ROW,
@@ -84,6 +85,7 @@ METRICS = {
     # Short: with the horizon's days ("Shift hours over 14 days (h)") they fit the first column.
     SHIFT_HOURS_ROW: Metric("Shift hours (h)", COUNT, -1),
     SHIFT_COST_ROW: Metric("Shift cost (EUR)", MONEY, -1),
+    SHIFT_COST_PER_WEEK_ROW: Metric("Shift cost per week (EUR)", MONEY, -1),
     # More part time is the manager's choice (cheaper, but more people to hire and brief).
     PART_TIME_ROW: Metric("Part time on shifts (%)", RATE, 0),
 }
@@ -111,9 +113,10 @@ def service_level_label(email_windows: Sequence[float | None]) -> str:
 
 
 def rows_shown(rows: Sequence[str], horizon_days: float) -> list[str]:
-    """`rows` less the cost per week over a horizon of a week or less, where it would repeat
-    the total cost beside it (7 days) or scale a few days up to a week."""
-    return [row for row in rows if row != COST_PER_WEEK_ROW or shows_per_week(horizon_days)]
+    """`rows` less the costs per week over a horizon of a week or less, where they would repeat
+    the total costs beside them (7 days) or scale a few days up to a week."""
+    per_week = (COST_PER_WEEK_ROW, SHIFT_COST_PER_WEEK_ROW)
+    return [row for row in rows if row not in per_week or shows_per_week(horizon_days)]
 
 
 # Rows that add up over the whole horizon: their labels name its days ("Total cost over 14 days

@@ -49,8 +49,18 @@ SHIFTS_ROW = "Shifts"
 PEOPLE_TO_EMPLOY_ROW = "People to employ"
 SHIFT_HOURS_ROW = "Paid hours on shifts"
 SHIFT_COST_ROW = "Shift cost"
+# Beside the staffing "Cost per week", on the same footing (the horizon's cost over its weeks).
+SHIFT_COST_PER_WEEK_ROW = "Shift cost per week"
 PART_TIME_ROW = "Part time on shifts"
-SHIFT_ROWS = [SHIFTS_ROW, PEOPLE_TO_EMPLOY_ROW, SHIFT_HOURS_ROW, SHIFT_COST_ROW, PART_TIME_ROW]
+SHIFT_ROWS = [
+    SHIFTS_ROW,
+    PEOPLE_TO_EMPLOY_ROW,
+    SHIFT_HOURS_ROW,
+    SHIFT_COST_ROW,
+    SHIFT_COST_PER_WEEK_ROW,
+    PART_TIME_ROW,
+]
+DAYS_PER_WEEK = 7.0
 
 
 @dataclass(frozen=True)
@@ -203,7 +213,8 @@ def compare_scenarios(
 ) -> pd.DataFrame:
     """One row per metric, one column per scenario, then `<name> Δ` and `<name> Δ%` columns
     for every scenario other than the baseline (Δ% is NaN where the baseline figure is 0).
-    With `shifts` (by scenario name; missing names count as unknown), the SHIFT_ROWS follow.
+    With `shifts` (by scenario name; missing names count as unknown), the SHIFT_ROWS follow;
+    their cost per week is the shift cost over the horizon's weeks, as the staffing cost's is.
 
     Every row is in one unit, named in its label where it has one; rates are fractions.
     """
@@ -215,8 +226,11 @@ def compare_scenarios(
     labels = METRIC_LABELS + (SHIFT_ROWS if shifts is not None else [])
     figures = {name: summary_figures(outcome) for name, outcome in outcomes.items()}
     if shifts is not None:
-        for name in figures:
-            figures[name] += shifts.get(name, ShiftFigures.unknown()).values()
+        for name, outcome in outcomes.items():
+            shown = shifts.get(name, ShiftFigures.unknown())
+            weeks = outcome.summary.horizon_days / DAYS_PER_WEEK
+            per_week = shown.cost / weeks if weeks else math.nan
+            figures[name] += [*shown.values()[:4], per_week, shown.part_time_share]
     table = pd.DataFrame(figures, index=pd.Index(labels, name="metric"))
     base = table[baseline].to_numpy()
     for name in outcomes:

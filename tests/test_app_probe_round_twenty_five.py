@@ -6,7 +6,7 @@ uploads."""
 from __future__ import annotations
 
 import pandas as pd
-from test_app_pages import assert_clean, go, open_app, small_export, table
+from test_app_pages import assert_clean, go, number, open_app, small_export, table
 from test_app_round_two import offered  # noqa: F401  (the fixture)
 
 CSV = "text/csv"
@@ -54,3 +54,29 @@ def test_a_week_the_horizon_cuts_is_named_by_its_first_day_inside_the_horizon(pi
     assert sorted(set(weeks["week"])) == [pd.Timestamp("2025-04-09"), pd.Timestamp("2025-04-14")]
     days, _ = table(app, "day", "paid_hours")
     assert days["day"].min() == pd.Timestamp("2025-04-09")
+
+
+# ------------------------------------------------- Costs per week, for staffing and shifts
+
+
+def test_a_ten_day_comparison_shows_the_shift_cost_per_week_beside_the_cost_per_week(
+    picco_home,
+):
+    app = go(open_app(horizon_days=10), "scenarios")
+    for name in ("Base", "Same again"):
+        app.text_input(key="new_scenario_name").input(name)
+        app.button(key="save_scenario").click().run()
+    assert_clean(app)
+    shown = app.dataframe[-1].value
+    rows = list(shown.index)
+    # Before: "Cost per week (EUR)" for the staffing alone, the shifts only over 10 days.
+    assert (
+        rows.index("Shift cost per week (EUR)") == rows.index("Shift cost over 10 days (EUR)") + 1
+    )
+    assert "Cost per week (EUR)" in rows
+    over_ten_days = number(shown.loc["Shift cost over 10 days (EUR)", "Base"])
+    assert over_ten_days == 79_640
+    assert number(shown.loc["Shift cost per week (EUR)", "Base"]) == 55_748  # 79,640 × 7 / 10
+    staffing_total = number(shown.loc["Total cost over 10 days (EUR)", "Base"])
+    # Each rounded from the unrounded cost: one euro apart at most.
+    assert abs(number(shown.loc["Cost per week (EUR)", "Base"]) - staffing_total * 0.7) <= 1

@@ -158,7 +158,7 @@ def test_the_comparison_adds_each_scenarios_shift_rows_and_their_changes():
         shift_figures[name] = ShiftFigures.of(plan, settings, 20.0)
         assert plan.paid_hours >= float(outcome.plan["rostered"].sum()) / 2  # covers the need
     table = compare_scenarios(outcomes, "Current", shift_figures)
-    assert list(table.index[-5:]) == SHIFT_ROWS
+    assert list(table.index[-len(SHIFT_ROWS) :]) == SHIFT_ROWS
     current, full = shift_figures["Current"], shift_figures["Full time only"]
     assert table.loc[SHIFT_HOURS_ROW, "Current"] == current.paid_hours
     assert table.loc[SHIFT_COST_ROW, "Full time only"] == full.paid_hours * 20.0
