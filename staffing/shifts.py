@@ -191,7 +191,9 @@ class ShiftPlan:
         return self.needed_hours / self.paid_hours if self.paid_hours else 1.0
 
     def by_day(self) -> pd.DataFrame:
-        """Per day the shifts start: people per shift type and paid hours."""
+        """Per day the shifts start: people per shift type and paid hours. Every day the
+        coverage spans is listed, a closed one with no shifts at 0, as the staffing day table
+        lists it."""
         if self.shifts.empty:
             return pd.DataFrame(columns=["day", "paid_hours"])
         frame = self.shifts.assign(day=self.shifts["shift_start"].dt.normalize())
@@ -202,7 +204,12 @@ class ShiftPlan:
         )
         table.columns = [str(name) for name in table.columns]
         table["paid_hours"] = frame.groupby("day")["paid_hours"].sum()
-        return table.reset_index()
+        days = table.index
+        if not self.coverage.empty:
+            covered = self.coverage["interval_start"].dt.normalize()
+            days = days.union(pd.date_range(covered.min(), covered.max(), freq="D"))
+        table = table.reindex(days, fill_value=0).rename_axis("day")
+        return table.astype({"paid_hours": float}).reset_index()
 
     def paid_hours_by_shift(self) -> pd.Series:
         """Paid hours per shift type (by name), the types used only."""

@@ -1,6 +1,7 @@
 """Round twenty-five of a manager's probe: a service level above the 99% cap is called a choice
 of the planner, not an impossibility, the All queues download holds the figures on screen,
-a week the horizon cuts is named by its first day inside it, driven headless with AppTest on the sample and small
+a week the horizon cuts is named by its first day inside it and closed days are listed among the
+shifts per day, driven headless with AppTest on the sample and small
 uploads."""
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def test_the_all_queues_download_equals_the_screen_and_99_9_percent_passes_the_c
 # ------------------------------------------------- A week the horizon cuts, named inside it
 
 
-def test_a_week_the_horizon_cuts_is_named_by_its_first_day_inside_the_horizon(picco_home):
+def test_a_cut_week_is_named_inside_the_horizon_and_closed_days_are_listed(picco_home):
     app = open_app()
     # 37 days from Mon 3 Mar 2025: the history ends on Tue 8 Apr, the forecast opens Wed 9 Apr.
     upload = [("midweek.csv", small_export(days=37), CSV)]
@@ -53,7 +54,12 @@ def test_a_week_the_horizon_cuts_is_named_by_its_first_day_inside_the_horizon(pi
     # Before: the first week read "Week from Mon 7 Apr", two days before the horizon.
     assert sorted(set(weeks["week"])) == [pd.Timestamp("2025-04-09"), pd.Timestamp("2025-04-14")]
     days, _ = table(app, "day", "paid_hours")
-    assert days["day"].min() == pd.Timestamp("2025-04-09")
+    # Shifts per day lists the closed weekend at 0, as Staffing's day table lists it (before:
+    # five rows, Sat 12 and Sun 13 Apr left out).
+    assert days["day"].tolist() == list(pd.date_range("2025-04-09", periods=7, freq="D"))
+    weekend = days.set_index("day").loc[["2025-04-12", "2025-04-13"]]
+    assert weekend["paid_hours"].tolist() == [0.0, 0.0]
+    assert (days["paid_hours"] > 0).sum() == 5
 
 
 # ------------------------------------------------- Costs per week, for staffing and shifts
