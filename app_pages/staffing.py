@@ -636,5 +636,8 @@ if rows:
     # was warned about at its handle time already, in the same words.
     if stand_ins and not (warned_of_stand_in and stand_ins == [queue]):
         st.warning(settings.stand_in_aht_queues_note(stand_ins), icon=":material/timer_off:")
+    # The queue on screen had its own note above, in more detail: CMS alone read it twice.
+    if mostly_minimum(outcome.minimum):
+        flagged = [each for each in flagged if each.queue != queue]
     if flagged:
         st.info(minimum_queues_note(flagged), icon=":material/person_off:")

@@ -1,7 +1,7 @@
 """Round twenty-five of a manager's probe: a service level above the 99% cap is called a choice
 of the planner, not an impossibility, the All queues download holds the figures on screen,
 a week the horizon cuts is named by its first day inside it and closed days are listed among the
-shifts per day, driven headless with AppTest on the sample and small
+shifts per day, a queue staffed mostly by the minimum while open is noted once, driven headless with AppTest on the sample and small
 uploads."""
 
 from __future__ import annotations
@@ -86,3 +86,26 @@ def test_a_ten_day_comparison_shows_the_shift_cost_per_week_beside_the_cost_per_
     staffing_total = number(shown.loc["Total cost over 10 days (EUR)", "Base"])
     # Each rounded from the unrounded cost: one euro apart at most.
     assert abs(number(shown.loc["Cost per week (EUR)", "Base"]) - staffing_total * 0.7) <= 1
+
+
+# ------------------------------------------------- The minimum-while-open note, said once
+
+
+def test_a_queue_staffed_by_the_minimum_is_noted_once_not_again_among_all_queues(shared_data):
+    app = open_app()
+    cms = shared_data / "axa" / "series" / "CMS.csv"
+    app.file_uploader(key="upload_files").set_value([("CMS.csv", cms.read_bytes(), CSV)]).run()
+    go(app, "staffing")
+    assert_clean(app)
+    notes = [item.value for item in app.info if "by the minimum" in item.value or "at least one"
+             in item.value]  # fmt: skip
+    # Before: the queue's own note, then "1 queue is staffed mostly by the minimum while open:
+    # CMS (0.00 contacts per open interval; 29 of 29 agent-hours). Together 29 of their 29 ...".
+    assert notes == [
+        "Queue 'CMS' expects no contacts, yet is staffed with at least one agent whenever it is "
+        "open: 29 of its 29 agent-hours (100%) are that minimum, in intervals whose contacts "
+        "alone need less than one agent. Merge it with another queue, or have it answered by a "
+        "shared pool of agents, to save most of those hours and their cost."
+    ]
+    overview, _ = table(app, "queue", "fte")
+    assert overview["queue"].tolist() == ["CMS"]
