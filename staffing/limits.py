@@ -185,7 +185,8 @@ def peak_limit_sentence(summary: LimitSummary, settings: StaffingSettings) -> st
 
 def shares_sentence(summary: LimitSummary) -> str | None:
     """Each limit's share of the open intervals: "Over the 504 open intervals the agents
-    are set by: service level 62%, occupancy 30%, minimum while open 8%." One limit alone:
+    are set by: service level in 62% of them, occupancy in 30%, minimum while open in 8%."
+    One limit alone:
     "In all 504 open intervals the agents are set by the service level." With several queues
     the count is of queue-intervals, and says so: "Over the 340 open queue-intervals (2 queues,
     170 intervals) ..." """
@@ -199,10 +200,10 @@ def shares_sentence(summary: LimitSummary) -> str | None:
     if len(summary.interval_shares) == 1:  # "100%" beside other percentages reads as a setting
         where = "In the" if summary.open_intervals == 1 else "In all"
         return f"{where} {count} open {unit} {_alone(next(iter(summary.interval_shares)))}."
-    parts = ", ".join(
-        f"{name} {_share_text(share)}" for name, share in summary.interval_shares.items()
-    )
-    return f"Over the {count} open {unit} the agents are set by: {parts}."
+    # "in 99% of them": a bare "service level 99%" read as a service level of 99%.
+    parts = [f"{name} in {_share_text(share)}" for name, share in summary.interval_shares.items()]
+    parts[0] += " of them"
+    return f"Over the {count} open {unit} the agents are set by: {', '.join(parts)}."
 
 
 def _share_text(share: float) -> str:

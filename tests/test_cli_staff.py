@@ -220,4 +220,6 @@ def test_the_plan_says_what_sets_the_agents_as_the_plan_command_does(tmp_path):
         "what sets the agents: At the peak (Mon 05 Jan 09:00) the occupancy cap of 70% sets the "
         "15 agents: the 80% in 20 s target alone would need 14."
     )
-    assert "set by: service level 33%, occupancy 33%, minimum while open 33%." in line
+    assert (
+        "set by: service level in 33% of them, occupancy in 33%, minimum while open in 33%." in line
+    )

@@ -263,8 +263,8 @@ def test_summary_shares_peak_and_sentence():
         "the 80% in 20 s target alone would need 108."
     )
     assert shares_sentence(summary) == (
-        "Over the 3 open intervals the agents are set by: service level 33%, occupancy 33%, "
-        "minimum while open 33%."
+        "Over the 3 open intervals the agents are set by: service level in 33% of them, "
+        "occupancy in 33%, minimum while open in 33%."
     )
 
 

@@ -60,8 +60,8 @@ def test_several_limits_keep_their_shares():
     settings = StaffingSettings(aht_seconds=180.0, max_occupancy=0.7)
     summary = limit_summary(plan_staffing(frame, 30, settings), 30, settings)
     assert shares_sentence(summary) == (
-        "Over the 3 open intervals the agents are set by: service level 33%, occupancy 33%, "
-        "minimum while open 33%."
+        "Over the 3 open intervals the agents are set by: service level in 33% of them, "
+        "occupancy in 33%, minimum while open in 33%."
     )
 
 
@@ -79,7 +79,8 @@ def test_a_limit_setting_few_intervals_is_not_rounded_to_nothing():
         hour_shares={},
     )
     assert shares_sentence(summary) == (
-        "Over the 1,000 open intervals the agents are set by: service level >99%, occupancy <1%."
+        "Over the 1,000 open intervals the agents are set by: service level in >99% of "
+        "them, occupancy in <1%."
     )
 
 
