@@ -320,7 +320,7 @@ figures[0].metric("Peak agents", f"{summary.peak_agents:,.0f}", border=True)
 figures[1].metric("Peak people rostered", f"{summary.peak_rostered:,.0f}", border=True)
 low, high = summary.supervisors_band
 figures[2].metric(
-    "Supervisors (peak)",
+    "Peak supervisors",
     f"{summary.peak_supervisors:,.0f}",
     border=True,
     help=supervisor_band_text(low, high),

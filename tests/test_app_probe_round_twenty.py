@@ -224,11 +224,11 @@ def test_fte_counts_in_the_full_time_week_the_manager_types(picco_home):
 
 def test_the_supervisors_range_reads_as_one_figure_when_both_ends_agree(picco_home):
     app = go(open_app(), "staffing")
-    (sample_help,) = [item.help for item in app.metric if item.label == "Supervisors (peak)"]
+    (sample_help,) = [item.help for item in app.metric if item.label == "Peak supervisors"]
     # Where the 5 supervisors first peak: a range of two figures, said as one.
     assert sample_help == "Between 4 (1 per 15 people rostered) and 7 (1 per 8)."
     go(upload(go(app, "data"), "calls.csv", contact_records()), "staffing")
     assert metric(app, "Peak people rostered") == "5"
-    (small_help,) = [item.help for item in app.metric if item.label == "Supervisors (peak)"]
+    (small_help,) = [item.help for item in app.metric if item.label == "Peak supervisors"]
     # Before: "Between 1 (1 per 15 people rostered) and 1 (1 per 8)."
     assert small_help == "1 at any usual span, from 1 per 8 to 1 per 15 people rostered."

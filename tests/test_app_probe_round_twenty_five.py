@@ -1,6 +1,7 @@
 """Round twenty-five of a manager's probe: a service level above the 99% cap is called a choice
 of the planner, not an impossibility, the All queues download holds the figures on screen, the limits' shares
-of the intervals read as shares, not as a service level,
+of the intervals read as shares, not as a service level, the peak supervisors are named as
+the tables name them,
 a week the horizon cuts is named by its first day inside it and closed days are listed among the
 shifts per day, a queue staffed mostly by the minimum while open is noted once, driven headless with AppTest on the sample and small
 uploads."""
@@ -8,7 +9,7 @@ uploads."""
 from __future__ import annotations
 
 import pandas as pd
-from test_app_pages import assert_clean, go, number, open_app, small_export, table
+from test_app_pages import assert_clean, go, metric, number, open_app, small_export, table
 from test_app_round_two import offered  # noqa: F401  (the fixture)
 
 CSV = "text/csv"
@@ -29,6 +30,14 @@ def test_the_all_queues_download_equals_the_screen_and_99_9_percent_passes_the_c
     assert round(download["fte"].sum(), 1) == 93.1
     assert download["paid_hours"].tolist() == overview["paid_hours"].tolist()
     assert download["cost"].tolist() == overview["cost"].tolist()
+    # Its neighbours' and the tables' words (before: "Supervisors (peak)" beside "Peak agents"
+    # and "Peak people rostered", and "Peak supervisors" in the day table and comparison).
+    assert [item.label for item in app.metric][:3] == [
+        "Peak agents",
+        "Peak people rostered",
+        "Peak supervisors",
+    ]
+    assert metric(app, "Peak supervisors") == "5"
     # Before: "... set by: service level 99%, occupancy 1%.", which read as a service level
     # of 99% beside the 80% target and the 84.2% expected.
     assert any(

@@ -81,9 +81,9 @@ def test_a_large_centers_peaks_and_supervisors_read_with_thousands_separators(pi
     )
     go(app, "staffing")
     assert_clean(app)
-    assert metric(app, "Supervisors (peak)") == "1,565"
+    assert metric(app, "Peak supervisors") == "1,565"
     # Before: "Between 1252 (1 per 15 people rostered) and 2347 (1 per 8)."
-    assert [item.help for item in app.metric if item.label == "Supervisors (peak)"] == [
+    assert [item.help for item in app.metric if item.label == "Peak supervisors"] == [
         "Between 1,252 (1 per 15 people rostered) and 2,347 (1 per 8)."
     ]
 
