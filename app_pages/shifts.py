@@ -108,6 +108,7 @@ if problems:
     st.stop()
 needs = []
 stand_ins = []  # queues staffed on the fallback handle time, none in their data
+channels = set()
 for each in queues:
     try:
         scenario = settings.queue_scenario(current, each)
@@ -116,6 +117,7 @@ for each in queues:
         st.error(f"{each}: the Staffing page's settings cannot staff it: {error}")
         st.stop()
     needs.append(outcome.rostered_need())
+    channels.add(scenario.staffing.channel)
     if settings.on_stand_in_aht(current, each, scenario.staffing.aht_seconds):
         stand_ins.append(each)
 if stand_ins:
@@ -163,7 +165,10 @@ second_row[0].metric(
     f"{result.efficiency:.1%}",
     border=True,
     help="Hours the plan needs over hours paid on shifts: the rest is people on shift beyond "
-    "the need (they can take training, e-mail or coaching).",
+    # E-mail is no spare work for people the e-mail queue itself rosters.
+    "the need (they can take "
+    + ("training or coaching" if "email" in channels else "training, e-mail or coaching")
+    + ").",
 )
 second_row[1].metric(
     "Hours beyond the need",

@@ -398,7 +398,7 @@ figures[3].metric(
 )
 if is_email:
     figures[4].metric(
-        "Peak backlog",
+        "Peak backlog (e-mails)",
         f"{summary.peak_backlog:,.0f}",
         border=True,
         help="Most e-mails waiting unanswered at the end of an interval.",

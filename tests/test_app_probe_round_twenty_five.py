@@ -3,7 +3,8 @@ of the planner, not an impossibility, the All queues download holds the figures 
 of the intervals read as shares, not as a service level, the peak supervisors are named as
 the tables name them,
 a week the horizon cuts is named by its first day inside it and closed days are listed among the
-shifts per day, a queue staffed mostly by the minimum while open is noted once, driven headless with AppTest on the sample and small
+shifts per day, a queue staffed mostly by the minimum while open is noted once, an e-mail queue's backlog
+names its unit and its spare shift hours are not offered e-mail, driven headless with AppTest on the sample and small
 uploads."""
 
 from __future__ import annotations
@@ -128,3 +129,21 @@ def test_a_queue_staffed_by_the_minimum_is_noted_once_not_again_among_all_queues
     ]
     overview, _ = table(app, "queue", "fte")
     assert overview["queue"].tolist() == ["CMS"]
+
+
+# ------------------------------------------------- An e-mail queue's backlog and spare hours
+
+
+def test_an_email_queue_names_its_backlogs_unit_and_offers_no_email_as_spare_work(picco_home):
+    app = go(open_app(), "staffing")
+    app.selectbox(key="queue").set_value("email").run()
+    assert_clean(app)
+    # Before: "Peak backlog" 688, its unit only in the help.
+    assert metric(app, "Peak backlog (e-mails)") == "688"
+    go(app, "shifts")
+    assert_clean(app)
+    (spare,) = [item.help for item in app.metric if item.label == "Share of paid hours needed"]
+    # Before: "... (they can take training, e-mail or coaching)" for the e-mail queue's own
+    # people, whose e-mail is the need.
+    assert spare.endswith("people on shift beyond the need (they can take training or coaching).")
+    assert metric(app, "Share of paid hours needed") == "77.5%"

@@ -111,7 +111,7 @@ def test_email_shows_its_response_window_not_the_voice_targets(picco_home):
     assert metric(app, "Answered within 24 h").endswith("%")
     response = metric(app, "Expected response time")
     assert re.fullmatch(r"[\d.,]+ (h|min)", response), response
-    assert number(metric(app, "Peak backlog")) >= 0
+    assert number(metric(app, "Peak backlog (e-mails)")) >= 0
 
     plan, columns = table(app, "interval_start", "backlog")
     assert columns["asa_seconds"]["label"] == "Response time (h)"
