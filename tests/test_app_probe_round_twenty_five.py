@@ -1,11 +1,11 @@
 """Round twenty-five of a manager's probe: a service level above the 99% cap is called a choice
-of the planner, not an impossibility, the All queues download holds the figures on screen, the limits' shares
-of the intervals read as shares, not as a service level, the peak supervisors are named as
-the tables name them,
-a week the horizon cuts is named by its first day inside it and closed days are listed among the
-shifts per day, a queue staffed mostly by the minimum while open is noted once, an e-mail queue's backlog
-names its unit and its spare shift hours are not offered e-mail, driven headless with AppTest on the sample and small
-uploads."""
+of the planner, not an impossibility; the All queues download holds the figures on screen; the
+limits' shares of the intervals read as shares, not as a service level; the peak supervisors
+are named as the tables name them; a week the horizon cuts is named by its first day inside it;
+closed days are listed among the shifts per day; a queue staffed mostly by the minimum while
+open is noted once; an e-mail queue's backlog names its unit and its spare shift hours are not
+offered e-mail; a comparison longer than a week has a shift cost per week. Driven headless with
+AppTest on the sample, small uploads and the real data."""
 
 from __future__ import annotations
 
