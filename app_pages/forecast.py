@@ -362,7 +362,7 @@ if busiest is None:
 elif peaks.empty:
     st.info(
         f"No interval of this forecast is more than {st.session_state['peak_threshold_pct']:g}% "
-        "above a usual week"
+        "above a usual week (beyond random ups and downs)"
         + (
             f" or above {st.session_state['peak_volume_threshold']:,.0f} contacts"
             if st.session_state["peak_volume_threshold"] > 0

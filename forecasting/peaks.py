@@ -44,8 +44,10 @@ def find_peaks(
     usual contact the noise still counts as one, so a slot going from 0 to 1 is none) - alone,
     or summed over its day, when the whole day beats the usual by both - or exceeds
     the manager's `volume_threshold` per interval. A period whose extra contacts are under
-    `min_day_share_pct` % of its day's forecast is dropped (a few calls more at night are no
-    workload to plan for) unless it is over the manager's threshold.
+    `min_day_share_pct` % of its day's forecast (a few calls more at night are no workload to
+    plan for), or under `noise_sigmas` x sqrt(its forecast) (the spread of the contacts that
+    will come: 4 extra on a forecast 5 could as well be a usual slot), is dropped unless it is
+    over the manager's threshold.
 
     Extra contacts are counted above the usual; `over_ceiling_contacts` above the manager's
     ceiling (an interval at 98 under a ceiling of 90 is 8 more than the team on shift can
@@ -131,7 +133,13 @@ def find_peaks(
         day_total=("day_total", "first"),
     )
     worth = peaks["extra_contacts"] >= min_day_share_pct / 100 * peaks["day_total"]
-    peaks = peaks[worth | peaks["over_limit"]]
+    # The contacts that come will scatter around the forecast itself by about sqrt(forecast)
+    # (Poisson), so extra contacts within that spread could as well arrive as a usual period:
+    # 5 forecast against a usual 1 is "+400%" but within 2 x sqrt(5) = 4.5 of a usual slot.
+    stands_out = peaks["extra_contacts"] >= noise_sigmas * np.sqrt(
+        np.maximum(peaks["forecast"], 1.0)
+    )
+    peaks = peaks[(worth & stands_out) | peaks["over_limit"]]
     if peaks.empty:
         return pd.DataFrame(columns=PEAK_COLUMNS)
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -47,7 +47,8 @@ class ForecastSettings:
     interval_coverage: float = 0.8  # the P10-P90 band is calibrated to cover this share
     peak_threshold_pct: float = 20.0  # flag forecasts this far above the usual weekday x slot
     peak_min_contacts: float = 1.0  # ... and at least this many extra contacts per interval
-    peak_noise_sigmas: float = 2.0  # ... and by this many sqrt(usual) (Poisson noise)
+    # ... and by this many sqrt(usual) per interval and sqrt(forecast) per period (Poisson noise)
+    peak_noise_sigmas: float = 2.0
     peak_min_day_share_pct: float = 1.0  # a period's extra contacts >= this % of its day's
     peak_volume_threshold: float | None = None  # manager-set absolute contacts per interval
     usual_weeks: int = 8  # "usual" = same weekday x slot median over this many weeks

@@ -110,7 +110,11 @@ def test_a_manager_ceiling_flags_peaks_and_a_high_threshold_clears_them(picco_ho
     app.number_input(key="peak_volume_threshold").set_value(0.0).run()
     app.number_input(key="peak_threshold_pct").set_value(500.0).run()
     assert int(metric(app, "Peaks found")) == 0
-    assert any("more than 500% above a usual week" in item.value for item in app.info)
+    # Smaller rises are left out as chance, and the note says so.
+    assert any(
+        "more than 500% above a usual week (beyond random ups and downs)." in item.value
+        for item in app.info
+    )
 
 
 def test_last_backtest_chart_shows_actuals_beside_the_chosen_model_and_the_baseline(picco_home):
