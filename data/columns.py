@@ -403,6 +403,10 @@ class ColumnPlan:
     date_format: str | None = None
     time_column: str | None = None  # ... plus an optional clock-time column
     minute_column: str | None = None  # ... and the minutes past its hour, where it holds hours
+    # Minutes per part where the minute column numbers the parts of the hour instead ("Half
+    # Hour" 1-2: 30), and the number of the first part (1, or 0).
+    minute_part: int = 0
+    minute_first: int = 0
     volume_column: str | None = None
     aht_column: str | None = None
     queue_column: str | None = None
@@ -1645,15 +1649,61 @@ def _plan_time(
 ) -> None:
     _plan_date_and_time(plan, columns, by_name, overrides, display_name)
     hours = by_name.get(plan.time_column or "")
-    if hours is not None and hours.values and all(_WHOLE_HOUR.fullmatch(v) for v in hours.values):
-        minutes = [c for c in columns if c is not hours and _holds_minutes_past(c)]
-        plan.minute_column = minutes[0].name if minutes else None
+    if hours is None or not hours.values or not all(_WHOLE_HOUR.fullmatch(v) for v in hours.values):
+        return
+    minutes = [c for c in columns if c is not hours and _holds_minutes_past(c)]
+    if minutes:
+        plan.minute_column = minutes[0].name
+        return
+    date = by_name.get(plan.date_column or plan.timestamp_column or "")
+    for column in columns:
+        part = _numbered_part_of_hour(column, hours, date)
+        if column is not hours and part is not None:
+            plan.minute_column, (plan.minute_part, plan.minute_first) = column.name, part
+            return
 
 
 # Headers of the minutes past the hour beside an hour column ("call_minute", "Minuto",
 # "Minute"), as a query grouping by HOUR() and MINUTE() writes them.
 MINUTE_WORDS = {"minute", "minuto", "minuta", "minuut", "minut"}
 _WHOLE_HOUR = re.compile(r"(?:[01]?\d|2[0-3])")
+
+
+# Headers numbering the parts of an hour beside an hour column: "Half Hour" 1-2 (also "Mezz'ora",
+# "Demi-heure", "Halbe Stunde") and "Quarter" or "Quarter Hour" 1-4 ("Viertelstunde", "Quart
+# d'heure", "Cuarto", "Kwartier").
+HALF_WORDS = {"half", "halbe", "halbstunde", "mezz", "mezza", "demi", "halfuur"}
+QUARTER_WORDS = {"quarter", "qh", "viertelstunde", "quarto", "quart", "cuarto", "kwartier"}
+
+
+def _numbered_part_of_hour(
+    column: _Column, hours: _Column, date: _Column | None
+) -> tuple[int, int] | None:
+    """(minutes per part, number of the first part) of a column numbering the half hours or
+    quarters of each hour: 1-2 under "Half Hour", 1-4 (or 0-3) under "Quarter"; minutes written
+    under such a header (0, 30) are minutes past the hour."""
+    part = 15 if column.words & QUARTER_WORDS else 30 if column.words & HALF_WORDS else 0
+    values = column.values
+    if not part or not values or not all(v.isdigit() for v in values):
+        return None
+    numbers = [int(v) for v in values]
+    if len(set(numbers)) < 2:
+        return None
+    if set(numbers) <= set(range(0, 60, part)) and max(numbers) >= part:
+        return 0, 0  # minutes past the hour
+    first = min(numbers)
+    # A stray number past the last part is named by the reader, not taken for another column.
+    within = [n for n in numbers if n - first < 60 // part]
+    if first not in (0, 1) or len(within) < MIN_SHARE * len(numbers) or len(set(within)) < 2:
+        return None
+    # A year's quarter (1-4) is the same all day: the parts of an hour change within one hour.
+    keys = zip(date.cells if date else [""] * len(hours.cells), hours.cells, strict=False)
+    seen: dict[tuple[str, str], set[str]] = {}
+    for key, cell in zip(keys, column.cells, strict=False):
+        seen.setdefault(key, set()).add(cell)
+    if not any(len(cells) > 1 for cells in seen.values()):
+        return None
+    return part, first
 
 
 def _holds_minutes_past(column: _Column) -> bool:
@@ -2076,7 +2126,10 @@ def _is_clock(column: _Column, allow_hours: bool) -> bool:
 def _clock_only(column: _Column) -> bool:
     """A time of day: H:MM values not under a header that names a length ("Call Duration",
     "AHT"), which reads as H:MM:SS too."""
-    allow_hours = bool(column.words & HOUR_WORDS)
+    # "Half Hour" 1, 2 numbers the parts of an hour: it holds no hours.
+    allow_hours = bool(column.words & HOUR_WORDS) and not column.words & (
+        HALF_WORDS | QUARTER_WORDS
+    )
     return (
         not _names_a_length(column) and _is_clock(column, allow_hours) and not _date_format(column)
     )

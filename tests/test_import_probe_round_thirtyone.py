@@ -1,0 +1,90 @@
+"""Round-thirty-one probes: the half hours or quarters of an hour numbered in a column of their
+own ("Half Hour" 1-2, "Quarter" 1-4) beside an hour column."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from import_support import write
+
+from data import schema
+from data.errors import InputError
+from data.importer import import_files_detailed
+
+MONDAY = dt.datetime(2024, 3, 4)
+
+
+def _slots(minutes: int, per_day: int, days: int = 5) -> list[dt.datetime]:
+    """`per_day` intervals of `minutes` from 08:00 on `days` days from Monday 4 March 2024."""
+    return [
+        MONDAY + dt.timedelta(days=day, hours=8, minutes=minutes * slot)
+        for day in range(days)
+        for slot in range(per_day)
+    ]
+
+
+def _offered(t: dt.datetime) -> int:
+    return 5 + t.minute // 15 + t.hour % 3
+
+
+def _volumes(result) -> dict:
+    frame = result.dataset.intervals
+    return frame.set_index(schema.INTERVAL_START)[schema.VOLUME].to_dict()
+
+
+# --- The parts of the hour numbered beside an hour column ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "minutes", "number"),
+    [
+        ("Date,Hour,Half Hour,Queue,Calls", 30, lambda t: t.minute // 30 + 1),
+        ("Date,Hour,Quarter,Queue,Calls", 15, lambda t: t.minute // 15 + 1),
+        ("Date,Hour,Quarter Hour,Queue,Calls", 15, lambda t: t.minute // 15),
+    ],
+)
+def test_the_parts_of_the_hour_numbered_in_their_own_column_place_each_row(
+    tmp_path, header, minutes, number
+):
+    # Before: the part's number was left out, each hour's parts summed into one 60-minute
+    # interval (710 calls in 50 hourly intervals for 100 half hours, with a note on repeats).
+    slots = _slots(minutes, 600 // minutes)
+    lines = [header] + [f"{t:%Y-%m-%d},{t.hour},{number(t)},Support,{_offered(t)}" for t in slots]
+    result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    assert result.files[0].interval_minutes == minutes
+    assert result.files[0].columns["minute"] == header.split(",")[2]
+    volumes = _volumes(result)
+    assert [volumes[t] for t in slots] == [_offered(t) for t in slots]
+    assert sum(volumes.values()) == (710 if minutes == 30 else 1520)
+
+
+def test_a_half_hour_column_before_the_hour_is_not_taken_for_the_clock(tmp_path):
+    # Before: 'Half Hour' (0, 1) was read as the hour of the day: every call at 00:00 or 01:00.
+    slots = _slots(30, 20)
+    lines = ["Halbe Stunde;Datum;Stunde;Anrufe"] + [
+        f"{t.minute // 30};{t:%d.%m.%Y};{t.hour};{_offered(t)}" for t in slots
+    ]
+    result = import_files_detailed([write(tmp_path, "anrufe.csv", "\n".join(lines) + "\n")])
+    columns = result.files[0].columns
+    assert (columns["time"], columns["minute"]) == ("Stunde", "Halbe Stunde")
+    assert _volumes(result)[dt.datetime(2024, 3, 8, 17, 30)] == _offered(slots[-1]) == 9
+
+
+def test_guard_a_year_quarter_beside_the_hour_is_not_a_part_of_the_hour(tmp_path):
+    slots = _slots(60, 10)
+    lines = ["Year,Quarter,Date,Hour,Calls"] + [
+        f"2024,{1 + t.day % 2},{t:%Y-%m-%d},{t.hour},{_offered(t)}" for t in slots
+    ]
+    result = import_files_detailed([write(tmp_path, "bi.csv", "\n".join(lines) + "\n")])
+    assert "minute" not in result.files[0].columns
+    assert result.files[0].interval_minutes == 60
+
+
+def test_guard_a_part_past_the_last_is_refused_naming_its_line(tmp_path):
+    lines = ["Date,Hour,Half Hour,Calls"] + [
+        f"{t:%Y-%m-%d},{t.hour},{t.minute // 30 + 1},{_offered(t)}" for t in _slots(30, 20)
+    ]
+    lines[7] = "2024-03-04,11,3,5"
+    with pytest.raises(InputError, match=r"'Half Hour' has 1 value.*line 8: '3'.*1 to 2"):
+        import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
