@@ -2098,6 +2098,8 @@ def _date_format(column: _Column) -> str | None:
 # Clocks written without a colon: "08h30" (French), or "0830" and "083000" under a time header.
 _H_CLOCK = re.compile(r"\d{1,2}\s?[hH](\s?\d{2})?\b")
 _HHMM = re.compile(r"\d{3,6}")
+# Military time with its word after it: "0800 hrs", "1730 h" (the word says it is a clock).
+_HHMM_WORD = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d\s*(?i:hrs?|hours|h|uhr|std\.?|godz\.?)")
 
 
 # Headers under which a whole number (8, 9 ... 17) is the hour of the day: "Hour", Italian "Ora",
@@ -2113,7 +2115,11 @@ def _is_clock(column: _Column, allow_hours: bool) -> bool:
         re.match(HOUR_RANGE, value) or re.match(HHMM_RANGE, value) for value in column.values
     )
     written = any(
-        ":" in v or "." in v or _H_CLOCK.match(v) or _EAST_ASIAN_CLOCK.search(v)
+        ":" in v
+        or "." in v
+        or _H_CLOCK.match(v)
+        or _EAST_ASIAN_CLOCK.search(v)
+        or _HHMM_WORD.fullmatch(v)
         for v in column.values
     )
     colonless = bool(column.words & TIME_WORDS) and all(_HHMM.fullmatch(v) for v in column.values)

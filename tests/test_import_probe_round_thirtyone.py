@@ -1,5 +1,6 @@
 """Round-thirty-one probes: the half hours or quarters of an hour numbered in a column of their
-own ("Half Hour" 1-2, "Quarter" 1-4) beside an hour column."""
+own ("Half Hour" 1-2, "Quarter" 1-4) beside an hour column, military clocks with their word after
+them ("0800 hrs")."""
 
 from __future__ import annotations
 
@@ -88,3 +89,21 @@ def test_guard_a_part_past_the_last_is_refused_naming_its_line(tmp_path):
     lines[7] = "2024-03-04,11,3,5"
     with pytest.raises(InputError, match=r"'Half Hour' has 1 value.*line 8: '3'.*1 to 2"):
         import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+
+
+# --- Military clocks with their word after them ------------------------------------------------
+
+
+@pytest.mark.parametrize("clock", ["{t:%H%M} hrs", "{t:%H%M}hrs", "{t:%H%M} h"])
+def test_a_military_clock_with_its_word_after_it_is_read(tmp_path, clock):
+    # Before: refused, "no column gives their time of day ... Column 'Time' (e.g. '0800 hrs')
+    # was not read as clock times".
+    slots = _slots(30, 20)
+    lines = ["Date,Time,Queue,Calls"] + [
+        f"{t:%Y-%m-%d},{clock.format(t=t)},Support,{_offered(t)}" for t in slots
+    ]
+    result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    assert result.files[0].interval_minutes == 30
+    volumes = _volumes(result)
+    assert [volumes[t] for t in slots] == [_offered(t) for t in slots]
+    assert volumes[dt.datetime(2024, 3, 4, 17, 30)] == 9
