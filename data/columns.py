@@ -1784,6 +1784,7 @@ def _plan_date_and_time(
     date = _first(columns, _date_format, DATE_WORDS)
     if date is None:
         _refuse_week_and_weekday(display_name, columns)
+        _refuse_dates_without_year(display_name, columns)
         described = "; ".join(f"{c.name} (e.g. {_examples(c, 1)})" for c in columns)
         raise InputError(
             f"{display_name}: no column with dates or timestamps was found. Columns: "
@@ -1859,6 +1860,46 @@ def _refuse_week_and_weekday(display_name: str, columns: list[_Column]) -> None:
             "column gives the date. Write each row's day as a date (2024-03-04) or an ISO week "
             "date (2024-W10-1, Monday of week 10) and import again."
         )
+
+
+# A day and month with no year, after a weekday or not, a clock after them or not: "Mon 04/03",
+# "04.03.", "4 Mar", "Mar 4 08:00".
+_WEEKDAY_BEFORE = r"(?:(?P<weekday>[^\W\d_]{2,9})\.?,?\s+)?"
+_CLOCK_AFTER = r"(?:,?\s+\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)?"
+_DAY_MONTH = re.compile(
+    _WEEKDAY_BEFORE
+    + r"(?:(?P<first>\d{1,2})[./-](?P<second>\d{1,2})\.?"
+    + r"|\d{1,2}\.?[\s-](?P<month>[^\W\d_]{3,9})\.?|(?P<month_first>[^\W\d_]{3,9})\.?\s\d{1,2})"
+    + _CLOCK_AFTER
+)
+
+
+def _day_and_month_only(value: str) -> bool:
+    """ "Mon 04/03", "4 Mar": a day and a month without a year (the numbers a possible pair)."""
+    match = _DAY_MONTH.fullmatch(value.strip())
+    if match is None or (match["weekday"] and not _weekday_name(match["weekday"])):
+        return False
+    if match["first"]:
+        first, second = int(match["first"]), int(match["second"])
+        return 1 <= min(first, second) <= 12 and max(first, second) <= 31
+    return True
+
+
+def _refuse_dates_without_year(display_name: str, columns: list[_Column]) -> None:
+    """Refuse, saying why, a table whose dates carry no year ("Mon 04/03"): guessing the year
+    would date every row, and its weekday, wrongly."""
+    for column in columns:
+        values = column.values
+        if not values or not (column.words & DATE_WORDS or _weekday_name(values[0].split()[0])):
+            continue
+        if len(set(values)) > 1 and sum(map(_day_and_month_only, values)) >= MIN_SHARE * len(
+            values
+        ):
+            raise InputError(
+                f"{display_name}: '{column.name}' holds days and months without a year (e.g. "
+                f"{_examples(column, 1)}), so which year each row falls in is unknown. Export the "
+                "dates with their year (04/03/2024 or 2024-03-04) and import again."
+            )
 
 
 def _midnights_only(column: _Column) -> bool:

@@ -107,3 +107,30 @@ def test_a_military_clock_with_its_word_after_it_is_read(tmp_path, clock):
     volumes = _volumes(result)
     assert [volumes[t] for t in slots] == [_offered(t) for t in slots]
     assert volumes[dt.datetime(2024, 3, 4, 17, 30)] == 9
+
+
+# --- Dates without a year ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("row", "shown"),
+    [
+        ("{t:%a %d/%m},{t:%H:%M}", "Mon 04/03"),
+        ("{t:%d.%m.},{t:%H:%M}", "04.03."),
+        ("{t:%d %b},{t:%H:%M}", "04 Mar"),
+        ("{t:%a %m/%d %I:%M %p},", "Mon 03/04 08:00 AM"),
+    ],
+)
+def test_dates_without_a_year_are_refused_saying_the_year_is_missing(tmp_path, row, shown):
+    # Before: "no column with dates or timestamps was found. Columns: Date (e.g. 'Mon 04/03')".
+    lines = ["Date,Time,Calls"] + [f"{row.format(t=t)},{_offered(t)}" for t in _slots(30, 20)]
+    with pytest.raises(
+        InputError, match=rf"'Date' holds days and months without a year \(e\.g\. '{shown}'\)"
+    ):
+        import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+
+
+def test_guard_clocks_without_a_date_keep_the_generic_refusal(tmp_path):
+    lines = ["Slot,Calls"] + [f"{t:%H.%M},{_offered(t)}" for t in _slots(30, 20, days=1)]
+    with pytest.raises(InputError, match="no column with dates or timestamps"):
+        import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
