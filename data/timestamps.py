@@ -752,12 +752,21 @@ def _serial_seconds(numbers: np.ndarray) -> np.ndarray:
     seconds = np.round(raw)
     half_step = np.zeros(len(numbers))
     for decimals in range(_SERIAL_DECIMALS, -1, -1):  # fewest decimals that write the value
-        scaled = numbers * 10.0**decimals
-        exact = np.abs(scaled - np.rint(scaled)) < 1e-2
+        # Within a float's error of the value written (1e-9 of a day is 86 µs).
+        written = np.rint(numbers * 10.0**decimals) / 10.0**decimals
+        exact = np.abs(numbers - written) < 1e-9
         half_step[exact] = 43_200 / 10.0**decimals
+    # A serial rounded from a whole minute lies at most half a step from it (0.01 s for the float);
+    # one export writes a column to one number of decimals, so the value needing most tells it.
+    reach = (half_step.min() if len(half_step) else 0.0) + 0.01
+    # Three decimals are 86.4 s apart, so two minutes may be within reach of one serial: 08:15
+    # is written 45355.344, 08:15:21.6 read back, nearer 08:14 by the second. Where every value
+    # of the column is within reach of a five-minute mark, they are an interval grid.
+    grid = np.round(raw / 300) * 300
+    if len(raw) and bool((np.abs(raw - grid) <= reach).all()):
+        return grid
     minutes = np.round(raw / 60) * 60
-    # A serial rounded from a whole minute lies at most half a step from it (0.01 s for the float).
-    return np.where(np.abs(raw - minutes) <= half_step + 0.01, minutes, seconds)
+    return np.where(np.abs(raw - minutes) <= reach, minutes, seconds)
 
 
 _SERIAL_DECIMALS = 8  # beyond this a serial is exact to the millisecond: the second is known

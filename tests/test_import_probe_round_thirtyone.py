@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from import_support import write
+from import_support import at, write
 
 from data import schema
 from data.errors import InputError
@@ -134,3 +134,40 @@ def test_guard_clocks_without_a_date_keep_the_generic_refusal(tmp_path):
     lines = ["Slot,Calls"] + [f"{t:%H.%M},{_offered(t)}" for t in _slots(30, 20, days=1)]
     with pytest.raises(InputError, match="no column with dates or timestamps"):
         import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+
+
+# --- Excel serial date-times written with three decimals -----------------------------------------
+# Three decimals of a day are 86.4 s apart: 08:15 is written 45355.344, which is 08:15:21.6 and
+# 08:00 + 14 min 21.6 s for 00:15, so the nearest minute may be the one before the interval.
+
+
+def _serial(t: dt.datetime, decimals: int) -> str:
+    return f"{(t - dt.datetime(1899, 12, 30)).total_seconds() / 86_400:.{decimals}f}"
+
+
+@pytest.mark.parametrize("minutes", [15, 30])
+def test_excel_serials_with_three_decimals_land_in_their_own_interval(tmp_path, minutes):
+    # Before: 60 of 240 quarter hours of five mornings (20 of 120 half hours) read a minute off,
+    # 30 (10) of them in the interval before, summed with it and their own left empty.
+    starts = [MONDAY + dt.timedelta(days=d, minutes=minutes * s)
+              for d in range(5) for s in range(720 // minutes)]  # fmt: skip
+    lines = ["Interval;Queue;Offered"]
+    lines += [f"{_serial(t, 3)};Q;{10 + n % 7}" for n, t in enumerate(starts)]
+    result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    assert result.files[0].interval_minutes == minutes
+    volumes = _volumes(result)
+    assert [volumes[t] for t in starts] == [10 + n % 7 for n in range(len(starts))]
+
+
+def test_excel_serials_with_eight_decimals_keep_their_seconds_near_midnight(tmp_path):
+    # Before: a serial within 14.4 minutes of a whole day was read to the nearest minute, as if
+    # written with no decimals: calls at 23:59:40 were counted at 00:00 the next day.
+    arrivals = [
+        MONDAY + dt.timedelta(days=n % 5, hours=23, minutes=59, seconds=40) for n in range(60)
+    ]
+    arrivals += [MONDAY + dt.timedelta(days=n % 5, hours=9, minutes=n) for n in range(60)]
+    lines = ["Date,Queue"] + [f"{_serial(t, 8)},Support" for t in arrivals]
+    dataset = import_files_detailed([write(tmp_path, "c.csv", "\n".join(lines) + "\n")]).dataset
+    assert at(dataset, "2024-03-04 23:45")[schema.VOLUME] == 12
+    assert at(dataset, "2024-03-05 00:00")[schema.VOLUME] == 0
+    assert dataset.intervals[schema.VOLUME].sum() == 120
