@@ -1697,13 +1697,16 @@ def _numbered_part_of_hour(
     if first not in (0, 1) or len(within) < MIN_SHARE * len(numbers) or len(set(within)) < 2:
         return None
     # A year's quarter (1-4) is the same all day: the parts of an hour change within one hour.
-    keys = zip(date.cells if date else [""] * len(hours.cells), hours.cells, strict=False)
-    seen: dict[tuple[str, str], set[str]] = {}
-    for key, cell in zip(keys, column.cells, strict=False):
+    return (part, first) if _varies_within(column, date, hours) else None
+
+
+def _varies_within(column: _Column, date: _Column | None, hours: _Column | None) -> bool:
+    """Some sample rows of one date (and hour) hold different values of `column`."""
+    cells = [c.cells for c in (date, hours) if c is not None]
+    seen: dict[tuple[str, ...], set[str]] = {}
+    for key, cell in zip(zip(*cells, strict=False), column.cells, strict=False):
         seen.setdefault(key, set()).add(cell)
-    if not any(len(cells) > 1 for cells in seen.values()):
-        return None
-    return part, first
+    return any(len(values) > 1 for values in seen.values())
 
 
 def _holds_minutes_past(column: _Column) -> bool:
@@ -1794,6 +1797,48 @@ def _plan_date_and_time(
     plan.date_column, plan.date_format = date.name, _date_format(date)
     clock = _first([c for c in columns if c is not date], _clock_only, TIME_WORDS)
     plan.time_column = clock.name if clock else None
+    if clock is None:
+        _plan_interval_number(plan, columns, date, display_name)
+
+
+# Headers numbering the intervals of the day beside a date ("Interval" 1-48, "Slot", "Periodo").
+INTERVAL_NUMBER_WORDS = {
+    "interval", "intervallo", "intervalle", "intervalo", "slot", "period", "periodo", "periode",
+    "tijdvak", "interwal", "przedzial", "fascia",
+}  # fmt: skip
+
+
+def _plan_interval_number(
+    plan: ColumnPlan, columns: list[_Column], date: _Column, display_name: str
+) -> None:
+    """Read a column numbering the intervals of each day, 1 to 48 (or 0 to 47) for half hours
+    and up to 96 for quarter hours, as the interval's start (17 is 08:00 in half hours). An
+    index that stays within 1-24 may be hours or the morning's half hours: left unread."""
+    for column in columns:
+        values = column.values
+        if column is date or not column.words & INTERVAL_NUMBER_WORDS or not values:
+            continue
+        if not all(v.isdigit() for v in values) or len(set(values)) < 2:
+            continue
+        numbers = [int(v) for v in values]
+        # Numbered from 1 as most ACDs do, unless a 0 is seen (a desk open after midnight
+        # shows neither).
+        first, last = (0 if 0 in numbers else 1), max(numbers)
+        # Quarter hours where several numbers pass the half hours' last: one stray is named by
+        # the reader, not taken for a finer day.
+        per_day = 96 if len({n for n in numbers if n - first >= 48}) > 1 else 48
+        finer = len({n for n in numbers if n - first >= 96}) > 1  # five minutes: not read
+        if last <= 24 or finer or not _varies_within(column, date, None):
+            continue
+        minutes = 1440 // per_day
+        plan.minute_column, plan.minute_part, plan.minute_first = column.name, minutes, first
+        start = f"{first} = 00:00-00:{minutes:02d}"
+        plan.notes.append(
+            f"{display_name}: '{column.name}' numbers the {minutes}-minute intervals of the day "
+            f"({start}, up to {last} in this file): read so. If it numbers them otherwise, "
+            "export each interval's start time (08:00) instead."
+        )
+        return
 
 
 # A week number beside a weekday name ("Week 10", "Monday") places a row in a week of some year

@@ -1499,12 +1499,14 @@ def _parse_time(
     if plan.minute_column:  # minutes past the hour in a column of their own
         minutes = parse_number(sheet.column(plan.minute_column), decimal_comma=False)
         expected = "minutes past the hour, 0 to 59"
-        if plan.minute_part:  # the half hours or quarters of the hour numbered 1, 2 ...
-            last = plan.minute_first + 60 // plan.minute_part - 1
-            expected = f"the part of the hour, {plan.minute_first} to {last}"
+        span = 60 if plan.time_column else 1440  # parts of the hour, or intervals of the day
+        if plan.minute_part:  # the half hours or quarters numbered 1, 2 ...
+            last = plan.minute_first + span // plan.minute_part - 1
+            said = "part of the hour" if plan.time_column else "interval of the day"
+            expected = f"the {said}, {plan.minute_first} to {last}"
             minutes[(minutes != np.round(minutes)) | (minutes > last)] = np.nan
             minutes = (minutes - plan.minute_first) * plan.minute_part
-        minutes[(minutes < 0) | (minutes >= 60)] = np.nan
+        minutes[(minutes < 0) | (minutes >= span)] = np.nan
         parts.append((plan.minute_column, minutes, expected))
         seconds = seconds + minutes * 60
     bad = np.flatnonzero(np.isnan(seconds))

@@ -1,13 +1,14 @@
 """Round-thirty-one probes: the half hours or quarters of an hour numbered in a column of their
-own ("Half Hour" 1-2, "Quarter" 1-4) beside an hour column, military clocks with their word after
-them ("0800 hrs")."""
+own ("Half Hour" 1-2, "Quarter" 1-4) beside an hour column, or the intervals of the day numbered
+beside a date ("Interval" 1-48, 1-96), military clocks with their word after them ("0800 hrs"),
+dates without a year ("Mon 04/03") and Excel serial date-times written with three decimals."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
-from import_support import at, write
+from import_support import at, note_with, write
 
 from data import schema
 from data.errors import InputError
@@ -171,3 +172,53 @@ def test_excel_serials_with_eight_decimals_keep_their_seconds_near_midnight(tmp_
     assert at(dataset, "2024-03-04 23:45")[schema.VOLUME] == 12
     assert at(dataset, "2024-03-05 00:00")[schema.VOLUME] == 0
     assert dataset.intervals[schema.VOLUME].sum() == 120
+
+
+# --- The intervals of the day numbered beside a date ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "minutes", "first"),
+    [("Date,Interval,Queue,Calls", 30, 1), ("Date,Slot,Queue,Calls", 15, 1),
+     ("Datum,Periode,Queue,Calls", 30, 0)],
+)  # fmt: skip
+def test_the_intervals_of_the_day_numbered_beside_a_date_place_each_row(
+    tmp_path, header, minutes, first
+):
+    # Before: refused, "100 rows share 5 dates, but no column gives their time of day ... Column
+    # 'Interval' (e.g. '17', '18', '19') was not read as clock times". Numbered from 1 unless a 0
+    # is seen, as the note says.
+    slots = _slots(minutes, 600 // minutes)
+    if first == 0:  # numbered from 0: the file shows it in a round-the-clock day
+        slots = [t - dt.timedelta(hours=8) for t in _slots(minutes, 1440 // minutes, days=3)]
+    number = [first + (t.hour * 60 + t.minute) // minutes for t in slots]
+    lines = [header] + [
+        f"{t:%Y-%m-%d},{n},Support,{_offered(t)}" for t, n in zip(slots, number, strict=True)
+    ]
+    result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    assert result.files[0].interval_minutes == minutes
+    volumes = _volumes(result)
+    assert [volumes[t] for t in slots] == [_offered(t) for t in slots]
+    column = header.split(",")[1]
+    assert note_with(result.dataset, f"'{column}' numbers the {minutes}-minute intervals").endswith(
+        f"({first} = 00:00-00:{minutes:02d}, up to {max(number)} in this file): read so. If it "
+        "numbers them otherwise, export each interval's start time (08:00) instead."
+    )
+
+
+def test_guard_interval_numbers_within_a_day_of_hours_stay_refused(tmp_path):
+    # 1-24 may be hours or the morning's half hours: the file cannot tell.
+    lines = ["Date,Interval,Calls"] + [
+        f"{t:%Y-%m-%d},{1 + t.hour},{_offered(t)}" for t in _slots(60, 10)
+    ]
+    with pytest.raises(InputError, match=r"Column 'Interval' \(e\.g\. '9', '10', '11'\) was not"):
+        import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+
+
+def test_guard_an_interval_number_past_the_day_is_refused_naming_its_line(tmp_path):
+    lines = ["Date,Interval,Calls"] + [
+        f"{t:%Y-%m-%d},{1 + (t.hour * 60 + t.minute) // 30},{_offered(t)}" for t in _slots(30, 20)
+    ]
+    lines[4] = "2024-03-04,49,5"
+    with pytest.raises(InputError, match=r"'Interval' has 1 value.*line 5: '49'.*day, 1 to 48"):
+        import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
