@@ -83,12 +83,21 @@ def test_guard_a_year_quarter_beside_the_hour_is_not_a_part_of_the_hour(tmp_path
     assert result.files[0].interval_minutes == 60
 
 
-def test_guard_a_part_past_the_last_is_refused_naming_its_line(tmp_path):
-    lines = ["Date,Hour,Half Hour,Calls"] + [
-        f"{t:%Y-%m-%d},{t.hour},{t.minute // 30 + 1},{_offered(t)}" for t in _slots(30, 20)
-    ]
-    lines[7] = "2024-03-04,11,3,5"
-    with pytest.raises(InputError, match=r"'Half Hour' has 1 value.*line 8: '3'.*1 to 2"):
+@pytest.mark.parametrize(
+    ("header", "number", "line", "match"),
+    [
+        ("Date,Hour,Half Hour,Calls", lambda t: f"{t.hour},{t.minute // 30 + 1}",
+         "2024-03-04,11,3,5", r"'Half Hour' has 1 value.*line 8: '3'.*part of the hour, 1 to 2"),
+        ("Date,Interval,Calls", lambda t: f"{1 + (t.hour * 60 + t.minute) // 30}",
+         "2024-03-04,49,5", r"'Interval' has 1 value.*line 8: '49'.*interval of the day, 1 to 48"),
+    ],
+)  # fmt: skip
+def test_guard_a_part_or_interval_number_past_the_last_is_refused_naming_its_line(
+    tmp_path, header, number, line, match
+):
+    lines = [header] + [f"{t:%Y-%m-%d},{number(t)},{_offered(t)}" for t in _slots(30, 20)]
+    lines[7] = line
+    with pytest.raises(InputError, match=match):
         import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
 
 
@@ -212,13 +221,4 @@ def test_guard_interval_numbers_within_a_day_of_hours_stay_refused(tmp_path):
         f"{t:%Y-%m-%d},{1 + t.hour},{_offered(t)}" for t in _slots(60, 10)
     ]
     with pytest.raises(InputError, match=r"Column 'Interval' \(e\.g\. '9', '10', '11'\) was not"):
-        import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
-
-
-def test_guard_an_interval_number_past_the_day_is_refused_naming_its_line(tmp_path):
-    lines = ["Date,Interval,Calls"] + [
-        f"{t:%Y-%m-%d},{1 + (t.hour * 60 + t.minute) // 30},{_offered(t)}" for t in _slots(30, 20)
-    ]
-    lines[4] = "2024-03-04,49,5"
-    with pytest.raises(InputError, match=r"'Interval' has 1 value.*line 5: '49'.*day, 1 to 48"):
         import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
