@@ -1649,12 +1649,16 @@ def _plan_time(
 ) -> None:
     _plan_date_and_time(plan, columns, by_name, overrides, display_name)
     hours = by_name.get(plan.time_column or "")
-    if hours is None or not hours.values or not all(_WHOLE_HOUR.fullmatch(v) for v in hours.values):
+    if hours is None or not hours.values:
         return
-    minutes = [c for c in columns if c is not hours and _holds_minutes_past(c)]
-    if minutes:
-        plan.minute_column = minutes[0].name
+    if all(_WHOLE_HOUR.fullmatch(v) for v in hours.values):
+        minutes = [c for c in columns if c is not hours and _holds_minutes_past(c)]
+        if minutes:
+            plan.minute_column = minutes[0].name
+            return
+    elif not all(_WHOLE_HOUR_CLOCK.fullmatch(v) for v in hours.values):
         return
+    # The hour as a number (8) or a clock on the hour ("08:00", "8:00 AM"), the part numbered.
     date = by_name.get(plan.date_column or plan.timestamp_column or "")
     for column in columns:
         part = _numbered_part_of_hour(column, hours, date)
@@ -1667,6 +1671,7 @@ def _plan_time(
 # "Minute"), as a query grouping by HOUR() and MINUTE() writes them.
 MINUTE_WORDS = {"minute", "minuto", "minuta", "minuut", "minut"}
 _WHOLE_HOUR = re.compile(r"(?:[01]?\d|2[0-3])")
+_WHOLE_HOUR_CLOCK = re.compile(r"\d{1,2}[:.h]00(?::00)?(?:\s?[AaPp]\.?[Mm]\.?)?")
 
 
 # Headers numbering the parts of an hour beside an hour column: "Half Hour" 1-2 (also "Mezz'ora",

@@ -73,6 +73,20 @@ def test_a_half_hour_column_before_the_hour_is_not_taken_for_the_clock(tmp_path)
     assert _volumes(result)[dt.datetime(2024, 3, 8, 17, 30)] == _offered(slots[-1]) == 9
 
 
+@pytest.mark.parametrize("hour", ["{t:%H}:00", "{t:%I}:00 {t:%p}"])
+def test_the_parts_of_the_hour_numbered_beside_a_clock_on_the_hour_place_each_row(tmp_path, hour):
+    # Before: 'Half hour' was left out beside an hour written "08:00": 100 half hours read as 50
+    # hourly intervals with a note on repeats.
+    slots = _slots(30, 20)
+    lines = ["Date;Hour;Half hour;Calls"] + [
+        f"{t:%d/%m/%Y};{hour.format(t=t)};{t.minute // 30 + 1};{_offered(t)}" for t in slots
+    ]
+    result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    assert result.files[0].interval_minutes == 30
+    volumes = _volumes(result)
+    assert [volumes[t] for t in slots] == [_offered(t) for t in slots]
+
+
 def test_guard_a_year_quarter_beside_the_hour_is_not_a_part_of_the_hour(tmp_path):
     slots = _slots(60, 10)
     lines = ["Year,Quarter,Date,Hour,Calls"] + [
