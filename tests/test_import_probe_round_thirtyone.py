@@ -35,6 +35,18 @@ def _volumes(result) -> dict:
     return frame.set_index(schema.INTERVAL_START)[schema.VOLUME].to_dict()
 
 
+def _half_hours_read(tmp_path, header: str, row) -> dict:
+    """Import five days of half hours written `row(t)` under `header`, check every half hour
+    holds its own count, and return the counts."""
+    slots = _slots(30, 20)
+    lines = [header] + [row(t) for t in slots]
+    result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    assert result.files[0].interval_minutes == 30
+    volumes = _volumes(result)
+    assert [volumes[t] for t in slots] == [_offered(t) for t in slots]
+    return volumes
+
+
 # --- The parts of the hour numbered beside an hour column ----------------------------------------
 
 
@@ -77,14 +89,12 @@ def test_a_half_hour_column_before_the_hour_is_not_taken_for_the_clock(tmp_path)
 def test_the_parts_of_the_hour_numbered_beside_a_clock_on_the_hour_place_each_row(tmp_path, hour):
     # Before: 'Half hour' was left out beside an hour written "08:00": 100 half hours read as 50
     # hourly intervals with a note on repeats.
-    slots = _slots(30, 20)
-    lines = ["Date;Hour;Half hour;Calls"] + [
-        f"{t:%d/%m/%Y};{hour.format(t=t)};{t.minute // 30 + 1};{_offered(t)}" for t in slots
-    ]
-    result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
-    assert result.files[0].interval_minutes == 30
-    volumes = _volumes(result)
-    assert [volumes[t] for t in slots] == [_offered(t) for t in slots]
+    volumes = _half_hours_read(
+        tmp_path,
+        "Date;Hour;Half hour;Calls",
+        lambda t: f"{t:%d/%m/%Y};{hour.format(t=t)};{t.minute // 30 + 1};{_offered(t)}",
+    )
+    assert sum(volumes.values()) == 710
 
 
 def test_guard_a_year_quarter_beside_the_hour_is_not_a_part_of_the_hour(tmp_path):
@@ -122,14 +132,11 @@ def test_guard_a_part_or_interval_number_past_the_last_is_refused_naming_its_lin
 def test_a_military_clock_with_its_word_after_it_is_read(tmp_path, clock):
     # Before: refused, "no column gives their time of day ... Column 'Time' (e.g. '0800 hrs')
     # was not read as clock times".
-    slots = _slots(30, 20)
-    lines = ["Date,Time,Queue,Calls"] + [
-        f"{t:%Y-%m-%d},{clock.format(t=t)},Support,{_offered(t)}" for t in slots
-    ]
-    result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
-    assert result.files[0].interval_minutes == 30
-    volumes = _volumes(result)
-    assert [volumes[t] for t in slots] == [_offered(t) for t in slots]
+    volumes = _half_hours_read(
+        tmp_path,
+        "Date,Time,Queue,Calls",
+        lambda t: f"{t:%Y-%m-%d},{clock.format(t=t)},Support,{_offered(t)}",
+    )
     assert volumes[dt.datetime(2024, 3, 4, 17, 30)] == 9
 
 
