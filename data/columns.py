@@ -500,6 +500,9 @@ class ColumnPlan:
         if self.handle_parts:  # "Avg ACD Time + Avg ACW Time"
             role = "aht" if self.aht_column else "handle"
             pairs[role] = " + ".join(self.handle_parts)
+        if self.minute_part:  # a number, not minutes: "Half Hour" 2, "Interval" 17
+            role = "part of hour" if self.time_column else "interval number"
+            pairs = {role if key == "minute" else key: column for key, column in pairs.items()}
         return {role: column for role, column in pairs.items() if column}
 
     def roles_of(self, column: str) -> list[str]:

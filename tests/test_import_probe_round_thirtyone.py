@@ -67,7 +67,7 @@ def test_the_parts_of_the_hour_numbered_in_their_own_column_place_each_row(
     lines = [header] + [f"{t:%Y-%m-%d},{t.hour},{number(t)},Support,{_offered(t)}" for t in slots]
     result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
     assert result.files[0].interval_minutes == minutes
-    assert result.files[0].columns["minute"] == header.split(",")[2]
+    assert result.files[0].columns["part of hour"] == header.split(",")[2]
     volumes = _volumes(result)
     assert [volumes[t] for t in slots] == [_offered(t) for t in slots]
     assert sum(volumes.values()) == (710 if minutes == 30 else 1520)
@@ -81,18 +81,21 @@ def test_a_half_hour_column_before_the_hour_is_not_taken_for_the_clock(tmp_path)
     ]
     result = import_files_detailed([write(tmp_path, "anrufe.csv", "\n".join(lines) + "\n")])
     columns = result.files[0].columns
-    assert (columns["time"], columns["minute"]) == ("Stunde", "Halbe Stunde")
+    assert (columns["time"], columns["part of hour"]) == ("Stunde", "Halbe Stunde")
     assert _volumes(result)[dt.datetime(2024, 3, 8, 17, 30)] == _offered(slots[-1]) == 9
 
 
-@pytest.mark.parametrize("hour", ["{t:%H}:00", "{t:%I}:00 {t:%p}"])
+@pytest.mark.parametrize(
+    "hour",
+    [lambda t: f"{t:%H}:00", lambda t: f"{t:%I}:00 {t:%p}"],
+)
 def test_the_parts_of_the_hour_numbered_beside_a_clock_on_the_hour_place_each_row(tmp_path, hour):
     # Before: 'Half hour' was left out beside an hour written "08:00": 100 half hours read as 50
     # hourly intervals with a note on repeats.
     volumes = _half_hours_read(
         tmp_path,
         "Date;Hour;Half hour;Calls",
-        lambda t: f"{t:%d/%m/%Y};{hour.format(t=t)};{t.minute // 30 + 1};{_offered(t)}",
+        lambda t: f"{t:%d/%m/%Y};{hour(t)};{t.minute // 30 + 1};{_offered(t)}",
     )
     assert sum(volumes.values()) == 710
 
@@ -103,7 +106,7 @@ def test_guard_a_year_quarter_beside_the_hour_is_not_a_part_of_the_hour(tmp_path
         f"2024,{1 + t.day % 2},{t:%Y-%m-%d},{t.hour},{_offered(t)}" for t in slots
     ]
     result = import_files_detailed([write(tmp_path, "bi.csv", "\n".join(lines) + "\n")])
-    assert "minute" not in result.files[0].columns
+    assert {"minute", "part of hour"}.isdisjoint(result.files[0].columns)
     assert result.files[0].interval_minutes == 60
 
 
@@ -230,6 +233,7 @@ def test_the_intervals_of_the_day_numbered_beside_a_date_place_each_row(
     volumes = _volumes(result)
     assert [volumes[t] for t in slots] == [_offered(t) for t in slots]
     column = header.split(",")[1]
+    assert result.files[0].columns["interval number"] == column
     assert note_with(result.dataset, f"'{column}' numbers the {minutes}-minute intervals").endswith(
         f"({first} = 00:00-00:{minutes:02d}, up to {max(number)} in this file): read so. If it "
         "numbers them otherwise, export each interval's start time (08:00) instead."
