@@ -1674,7 +1674,10 @@ def _plan_time(
 # "Minute"), as a query grouping by HOUR() and MINUTE() writes them.
 MINUTE_WORDS = {"minute", "minuto", "minuta", "minuut", "minut"}
 _WHOLE_HOUR = re.compile(r"(?:[01]?\d|2[0-3])")
-_WHOLE_HOUR_CLOCK = re.compile(r"\d{1,2}[:.h]00(?::00)?(?:\s?[AaPp]\.?[Mm]\.?)?")
+_WHOLE_HOUR_CLOCK = re.compile(
+    r"\d{1,2}(?:[:.h]00(?::00)?|\s?h)?(?:\s?[AaPp]\.?[Mm]\.?)?"  # "08:00", "8:00 AM", "8h"
+    r"(?:\s?[-–]\s?\d{1,2}(?:[:.h]00(?::00)?|\s?h)?(?:\s?[AaPp]\.?[Mm]\.?)?)?"  # "8-9"
+)
 
 
 # Headers numbering the parts of an hour beside an hour column: "Half Hour" 1-2 (also "Mezz'ora",

@@ -87,11 +87,16 @@ def test_a_half_hour_column_before_the_hour_is_not_taken_for_the_clock(tmp_path)
 
 @pytest.mark.parametrize(
     "hour",
-    [lambda t: f"{t:%H}:00", lambda t: f"{t:%I}:00 {t:%p}"],
+    [
+        lambda t: f"{t:%H}:00",
+        lambda t: f"{t:%I}:00 {t:%p}",
+        lambda t: f"{t.hour}-{t.hour + 1}",
+        lambda t: f"{t.hour}h",
+    ],
 )
 def test_the_parts_of_the_hour_numbered_beside_a_clock_on_the_hour_place_each_row(tmp_path, hour):
-    # Before: 'Half hour' was left out beside an hour written "08:00": 100 half hours read as 50
-    # hourly intervals with a note on repeats.
+    # Before: 'Half hour' was left out beside an hour written "08:00", "8-9" or "8h": 100 half hours
+    # read as 50 hourly intervals with a note on repeats.
     volumes = _half_hours_read(
         tmp_path,
         "Date;Hour;Half hour;Calls",
