@@ -1694,7 +1694,7 @@ def _numbered_part_of_hour(
     quarters of each hour: 1-2 under "Half Hour", 1-4 (or 0-3) under "Quarter"; minutes written
     under such a header (0, 30) are minutes past the hour."""
     part = 15 if column.words & QUARTER_WORDS else 30 if column.words & HALF_WORDS else 0
-    values = column.values
+    values = [v for v in column.values if not is_total_row_label(v)]  # an hour's "Total" row
     if not part or not values or not all(v.isdigit() for v in values):
         return None
     numbers = [int(v) for v in values]

@@ -1439,7 +1439,10 @@ def _refuse_jumping_dates(
 
 def _total_rows_said(sheet: _Sheet, plan: ColumnPlan, rows: np.ndarray) -> str:
     """The first total rows' lines and labels: "line 49: 'Totale'; line 98: 'Total'"."""
-    columns = [plan.timestamp_column or plan.date_column, plan.time_column, plan.queue_column]
+    columns = [
+        plan.timestamp_column or plan.date_column, plan.time_column, plan.minute_column,
+        plan.queue_column,
+    ]  # fmt: skip
     columns = [c for c in dict.fromkeys([*columns, sheet.table.column_names[0]]) if c]
     shown = rows[:3]
     labels = ["" for _ in shown]
@@ -1517,7 +1520,9 @@ def _parse_time(
     # without a time (Cisco's "Total for CSQ_Billing",,,13767).
     total = np.zeros(len(bad), dtype=bool)
     first = sheet.table.column_names[0]
-    for column in dict.fromkeys((main, plan.time_column, plan.queue_column, first)):
+    for column in dict.fromkeys(
+        (main, plan.time_column, plan.minute_column, plan.queue_column, first)
+    ):
         if column:
             total |= np.array(
                 [is_total_row_label(text) for text in _texts(sheet.column(column), bad)]

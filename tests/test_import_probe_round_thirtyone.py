@@ -252,3 +252,22 @@ def test_guard_interval_numbers_within_a_day_of_hours_stay_refused(tmp_path):
     ]
     with pytest.raises(InputError, match=r"Column 'Interval' \(e\.g\. '9', '10', '11'\) was not"):
         import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+
+
+def test_an_hours_total_row_in_the_part_column_is_skipped(tmp_path):
+    # Before: the 'Total' label in 'Half Hour' left the column unread: each hour's two half hours
+    # and its total summed into one hourly interval, 1,420 calls for 710.
+    slots = _slots(30, 20)
+    lines = ["Date,Hour,Half Hour,Calls"]
+    for t in slots:
+        lines.append(f"{t:%Y-%m-%d},{t.hour},{t.minute // 30 + 1},{_offered(t)}")
+        if t.minute == 30:
+            hour_total = _offered(t) + _offered(t - dt.timedelta(minutes=30))
+            lines.append(f"{t:%Y-%m-%d},{t.hour},Total,{hour_total}")
+    result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    volumes = _volumes(result)
+    assert [volumes[t] for t in slots] == [_offered(t) for t in slots]
+    assert sum(volumes.values()) == 710
+    assert "50 total/subtotal row(s) were skipped (line 4: 'Total'; line 7: 'Total'" in (
+        " ".join(result.dataset.notes)
+    )
