@@ -1,7 +1,8 @@
 """Round-thirty-one probes: the half hours or quarters of an hour numbered in a column of their
 own ("Half Hour" 1-2, "Quarter" 1-4) beside an hour column, or the intervals of the day numbered
-beside a date ("Interval" 1-48, 1-96), military clocks with their word after them ("0800 hrs"),
-dates without a year ("Mon 04/03") and Excel serial date-times written with three decimals."""
+beside a date ("Interval" 1-48, 1-96), an hour's "Total" row in the part column, military clocks
+with their word after them ("0800 hrs"), dates without a year ("Mon 04/03") and Excel serial
+date-times written with three decimals."""
 
 from __future__ import annotations
 
