@@ -142,6 +142,17 @@ TABLE_COLUMNS = {
 }
 
 
+# A service level target in seconds means nothing to e-mail, staffed to its response window.
+SERVICE_LEVEL_COLUMNS = ("service_level_pct", "answer_within_seconds")
+
+
+def _grid_columns(scenarios: list[Scenario]) -> list[str]:
+    """The grid's columns: without the service level's when every row is e-mail."""
+    if all(scenario.staffing.channel == "email" for scenario in scenarios):
+        return [column for column in TABLE_COLUMNS if column not in SERVICE_LEVEL_COLUMNS]
+    return list(TABLE_COLUMNS)
+
+
 def _context_caption(scenarios: dict[str, Scenario], shaped: bool = False) -> str:
     """The channel and handle time the scenarios staff with, which the table does not show;
     `shaped`: the queue's handle time follows the weekday and time of day (the Staffing page's
@@ -150,6 +161,8 @@ def _context_caption(scenarios: dict[str, Scenario], shaped: bool = False) -> st
     def text(scenario: Scenario) -> str:
         staffing = scenario.staffing
         channel = settings.CHANNEL_LABELS.get(staffing.channel, staffing.channel)
+        if staffing.channel == "email":  # its target, as the grid has no SL columns for it
+            channel += f" answered within {staffing.email_response_hours:g} h"
         return f"{channel}, {staffing.aht_seconds:.0f} s handle time"
 
     texts = {name: text(scenario) for name, scenario in scenarios.items()}
@@ -824,7 +837,7 @@ edited = st.data_editor(
     },
     # Channel and AHT, set on the Staffing page, stay in the table and its download but off
     # the grid: the caption says them, where in the grid they pushed the last columns away.
-    column_order=list(TABLE_COLUMNS),
+    column_order=_grid_columns([*scenarios.values(), fallback]),
     placeholder=MISSING,  # an empty From or To: the forecast's first or last day
 )
 # A confirmed deletion saves the table as it is now, not as it was when the question came up.

@@ -1,0 +1,40 @@
+"""Round twenty-six of a manager's probe: the e-mail scenarios' grid leaves out the service
+level in seconds, which e-mail is not staffed to, and names its response window instead.
+Driven headless with AppTest on the sample."""
+
+from __future__ import annotations
+
+from test_app_pages import assert_clean, go, open_app
+
+# ------------------------------------------------- E-mail scenarios without SL % and SL s
+
+
+def test_email_scenarios_show_no_service_level_columns_and_name_the_response_window(
+    picco_home,
+):
+    app = go(open_app(queue="email"), "scenarios")
+    app.button(key="save_example_scenarios").click().run()
+    assert_clean(app)
+    grid = app.dataframe[0]
+    # Before: "SL %" 80 and "SL s" 20 on every e-mail row, a target e-mail is not sized to.
+    assert list(grid.proto.column_order) == [
+        "name",
+        "volume_change_pct",
+        "aht_change_pct",
+        "change_from",
+        "change_to",
+        "shrinkage_pct",
+        "supervisor_span",
+        "quantile",
+        "agent_hourly_cost",
+        "supervisor_hourly_cost",
+        "part_max_pct",
+    ]
+    assert len(grid.value) == 4  # no "90% in 30 s" for e-mail
+    assert any(
+        "Every scenario: E-mail answered within 24 h, 612 s handle time" in item.value
+        for item in app.caption
+    )
+    # The hidden columns are still saved with each row.
+    app.button(key="scenario_table_save").click().run()
+    assert_clean(app)
