@@ -185,11 +185,18 @@ def build_plan(
         )
         plan = plan_sized_on(expected, demand[VOLUME].to_numpy(), interval_minutes, settings)
     minimum = minimum_staffing(plan, interval_minutes, settings.min_agents_open)
+    summary = summarise_plan(plan, interval_minutes, settings)
     return PlanOutcome(
         plan=plan,
-        summary=summarise_plan(plan, interval_minutes, settings),
+        summary=summary,
         notes=[
-            minimum_staffing_note(found, interval_minutes, settings.min_agents_open)
+            minimum_staffing_note(
+                found,
+                interval_minutes,
+                settings.min_agents_open,
+                paid_hours=summary.paid_hours,
+                cost=summary.cost_horizon,
+            )
             for found in mostly_minimum(minimum)
         ]
         + [note for note in [measured_chat_handle_note(settings, aht_by_queue or {})] if note],

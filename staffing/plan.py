@@ -1229,10 +1229,29 @@ def mostly_minimum(found: list[MinimumStaffing]) -> list[MinimumStaffing]:
 
 
 def minimum_staffing_note(
-    found: MinimumStaffing, interval_minutes: float, min_agents_open: int = 1
+    found: MinimumStaffing,
+    interval_minutes: float,
+    min_agents_open: int = 1,
+    paid_hours: float | None = None,
+    cost: float | None = None,
 ) -> str:
-    """The note on one queue: its contacts, the minimum's agent-hours and what to do."""
+    """The note on one queue: its contacts, the minimum's agent-hours and what to do.
+    `paid_hours` and `cost`: the queue's plan's own, said as the saving when it expects no
+    contacts, since then closing it saves all of them."""
     agents = "one agent" if min_agents_open == 1 else f"{min_agents_open} agents"
+    if found.contacts_per_open_interval <= 0:
+        # Nothing to merge: no contact is expected, so the manager's choice is to close it.
+        saving = (
+            f"its {paid_hours:,.0f} paid hours and € {cost:,.0f} (supervisors included)"
+            if paid_hours is not None and cost is not None
+            else "those hours and their cost"
+        )
+        return (
+            f"Queue '{found.queue}' expects no contacts over the horizon, yet is staffed with at "
+            f"least {agents} whenever it is open: all {_hours_text(found.agent_hours)} of its "
+            f"agent-hours. Close it for these days (a message or a forward to another queue "
+            f"takes any stray contact) to save {saving}."
+        )
     expects = (
         f"expects only {found.contacts_per_open_interval:,.2f} contacts per open "
         f"{interval_minutes:g}-minute interval on average"

@@ -4,7 +4,9 @@ Driven headless with AppTest on the sample."""
 
 from __future__ import annotations
 
-from test_app_pages import assert_clean, go, open_app
+from test_app_pages import assert_clean, go, metric, open_app
+
+CSV = "text/csv"
 
 # ------------------------------------------------- E-mail scenarios without SL % and SL s
 
@@ -38,3 +40,26 @@ def test_email_scenarios_show_no_service_level_columns_and_name_the_response_win
     # The hidden columns are still saved with each row.
     app.button(key="scenario_table_save").click().run()
     assert_clean(app)
+
+
+# ------------------------------------------------- A queue expecting no contacts: close it
+
+
+def test_a_queue_expecting_no_contacts_is_told_to_close_with_its_saving(picco_home, shared_data):
+    app = open_app()
+    cms = shared_data / "axa" / "series" / "CMS.csv"
+    app.file_uploader(key="upload_files").set_value([("CMS.csv", cms.read_bytes(), CSV)]).run()
+    go(app, "staffing")
+    assert_clean(app)
+    assert metric(app, "Paid hours") == "87"
+    assert metric(app, "Cost, 7 days") == "€ 2,146"
+    (note,) = [item.value for item in app.info if "expects no contacts" in item.value]
+    # Before: "... 29 of its 29 agent-hours (100%) are that minimum ... Merge it with another
+    # queue, or have it answered by a shared pool of agents", advice for a queue with contacts
+    # to pool, and no word of the 87 paid hours and € 2,146 the empty queue costs.
+    assert note == (
+        "Queue 'CMS' expects no contacts over the horizon, yet is staffed with at least one "
+        "agent whenever it is open: all 29 of its agent-hours. Close it for these days (a "
+        "message or a forward to another queue takes any stray contact) to save its 87 paid "
+        "hours and € 2,146 (supervisors included)."
+    )
