@@ -182,6 +182,18 @@ second_row[2].metric(
     help=f"Paid hours at € {agent_cost:,.2f} per agent hour (Staffing page); supervisors not "
     "included.",
 )
+full_hours = float(st.session_state["shift_full_hours"])
+if float(st.session_state["shift_part_hours"]) == full_hours and result.paid_hours:
+    # A part-time length equal to the full-time one plans no part time at all: said where the
+    # figures are, or the cap typed beside it reads as applied.
+    beyond = result.paid_hours - result.needed_hours
+    st.warning(
+        f"The part-time shift is as long as the full-time one ({settings.hours_text(full_hours)}), "
+        f"so every shift is full time and the part-time cap plans none: {beyond:,.0f} of the "
+        f"{result.paid_hours:,.0f} paid hours ({beyond / result.paid_hours:.0%}) are beyond the "
+        "need. A shorter part-time shift (4 h, say) lets the plan follow the busy hours.",
+        icon=":material/schedule:",
+    )
 if not result.optimal:
     st.warning(
         "The shift search stopped at its time limit: the plan covers every interval, but may "
@@ -288,7 +300,7 @@ st.subheader("More or fewer part-timers")
 part_hours = float(st.session_state["shift_part_hours"])
 if part_hours <= 0:
     st.caption("Set a part-time shift length above to see what other part-time shares would pay.")
-elif part_hours == float(st.session_state["shift_full_hours"]):
+elif part_hours == full_hours:
     # A length is set: asking for one would send the manager looking for a missing value.
     st.caption(
         f"The part-time shift is as long as the full-time one ({settings.hours_text(part_hours)}), "

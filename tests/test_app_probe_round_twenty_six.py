@@ -63,3 +63,23 @@ def test_a_queue_expecting_no_contacts_is_told_to_close_with_its_saving(picco_ho
         "message or a forward to another queue takes any stray contact) to save its 87 paid "
         "hours and € 2,146 (supervisors included)."
     )
+
+
+# ------------------------------------------------- Part time as long as full time
+
+
+def test_part_time_as_long_as_full_time_is_said_beside_the_figures(picco_home):
+    app = go(open_app(), "shifts")
+    assert not app.warning  # 8 h and 4 h: nothing to say
+    app.number_input(key="shift_part_hours").set_value(8.0).run()
+    assert not app.exception and not app.error
+    assert metric(app, "Paid hours on shifts") == "2,688"
+    assert metric(app, "Hours beyond the need") == "1,164"
+    assert metric(app, "Share of paid hours needed") == "56.7%"
+    # Before: no word beside these figures; only a caption at the page's foot, under "More or
+    # fewer part-timers", said the 30% cap changes nothing.
+    assert [item.value for item in app.warning] == [
+        "The part-time shift is as long as the full-time one (8 h), so every shift is full "
+        "time and the part-time cap plans none: 1,164 of the 2,688 paid hours (43%) are beyond "
+        "the need. A shorter part-time shift (4 h, say) lets the plan follow the busy hours."
+    ]
