@@ -1,6 +1,8 @@
 """Round twenty-six of a manager's probe: the e-mail scenarios' grid leaves out the service
-level in seconds, which e-mail is not staffed to, and names its response window instead.
-Driven headless with AppTest on the sample."""
+level in seconds, which e-mail is not staffed to, and names its response window instead; a
+queue expecting no contacts is told to close for the horizon, with the paid hours and cost that
+saves; a part-time shift as long as the full-time one is said beside the shift figures. Driven
+headless with AppTest on the sample and the real data."""
 
 from __future__ import annotations
 
