@@ -111,9 +111,11 @@ def columns_help(title: str, texts: dict[str, str], names: list[str]) -> str:
     """A --help epilog listing `names`' columns, one per line, long texts wrapped under theirs."""
     lines = [title]
     for name in names:
-        lines += textwrap.wrap(
-            texts[name], 90, initial_indent=f"  {name:<17}", subsequent_indent=" " * 19
-        )
+        first = f"  {name:<17}"
+        if len(name) > 16:  # no room beside it: the text starts under the name
+            lines.append(f"  {name}")
+            first = " " * 19
+        lines += textwrap.wrap(texts[name], 90, initial_indent=first, subsequent_indent=" " * 19)
     return "\n".join(lines)
 
 
