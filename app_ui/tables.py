@@ -89,10 +89,16 @@ COLUMNS: dict[str, Column] = {
         "ASA (s)",
         COUNT,
         "Average speed of answer, seconds. With callers' patience (Erlang A): the mean wait of "
-        "every contact, those who hang up included; those answered alone wait less.",
+        "every contact, those who hang up included; the download's answered_asa_seconds is "
+        "the answered ones' alone, as an ACD report counts it.",
     ),
     "occupancy": Column("Occupancy (%)", PERCENT, "Share of agents' time spent handling."),
     "abandon_rate": Column("Abandoned (%)", PERCENT, "Share of callers expected to hang up."),
+    "answered_asa_seconds": Column(
+        "ASA of answered (s)",
+        DECIMAL,
+        "Mean wait of the answered contacts alone, seconds: the ASA an ACD report shows.",
+    ),
     "backlog": Column("Backlog (contacts)", DECIMAL, "E-mails waiting at the interval's end."),
     "paid_hours": Column("Paid hours (h)", DECIMAL),
     "cost": Column("Cost (EUR)", MONEY),

@@ -101,6 +101,8 @@ PLAN_COLUMN_TEXTS = {
     "callers alone wait less); e-mail: mean response time",
     "occupancy": "share (0-1) of the agents' time spent on contacts",
     "abandon_rate": "share (0-1) hanging up before an answer (with --patience-seconds)",
+    "answered_asa_seconds": "mean wait of the answered callers alone in seconds, the ASA an "
+    "ACD report shows (with --patience-seconds)",
     "backlog": "e-mails still open at the end of the interval",
     "paid_hours": "hours paid in the interval: rostered and supervisors",
     "cost": "EUR paid in the interval: agents and supervisors at their hourly cost",
@@ -135,6 +137,7 @@ PLAN_COLUMNS_HELP = (
             "asa_seconds",
             "occupancy",
             "abandon_rate",
+            "answered_asa_seconds",
             "backlog",
         ],
     )
@@ -229,7 +232,7 @@ def _staff(
     if QUEUE in forecast:
         columns.insert(1, QUEUE)
     if args.patience_seconds is not None:
-        columns.append("abandon_rate")
+        columns += ["abandon_rate", "answered_asa_seconds"]
     if (plan["channel"] == "email").any():
         columns.append("backlog")
     write_csv(blank_when_closed(plan)[columns], args.out)

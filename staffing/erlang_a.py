@@ -14,9 +14,10 @@ P(answered within t | m) = b / (b + m + 1) * I_p(m + 1, b + 1) with p = 1 - e^{-
 (I the regularised incomplete beta function, summed here as a negative binomial tail).
 ASA is the mean time in queue over all offered contacts, E[Wq] = P(abandon) * patience
 (Little's law applied to the queue), those who hang up included. An ACD's ASA counts the
-answered contacts only, whose mean wait is lower (Mandelbaum & Zeltyn 2007, "The Palm/Erlang-A
-queue", give both; at 10 Erlangs, 15 agents, 180-s calls and 60-s patience the birth-death
-chain gives 0.83 s against 1.07 s); the labels say which one is shown.
+answered contacts only: answered_asa_seconds, E[W | answered] (Mandelbaum & Zeltyn 2007, "The
+Palm/Erlang-A queue", give both; at 10 Erlangs, 15 agents, 180-s calls and 60-s patience the
+birth-death chain gives 0.83 s against 1.07 s). It can exceed the first when most callers give
+up early. NaN where contacts arrive and no agent answers them.
 """
 
 from __future__ import annotations
@@ -105,6 +106,7 @@ def erlang_a_metrics(
     abandon = np.where(load > 0, 1.0, 0.0)
     service_level = np.where(load > 0, 0.0, 1.0)
     occupancy = np.zeros(load.size)
+    answered_wait = np.where(load > 0, np.nan, 0.0)  # nobody answered without an agent
     busy = np.flatnonzero((load > 0) & (agents > 0))
     if busy.size:
         ratio = aht[busy] / patience[busy]
@@ -119,13 +121,73 @@ def erlang_a_metrics(
         prob_wait[busy], abandon[busy] = wait, aband
         service_level[busy] = np.clip(1.0 - wait + wait * in_time, 0.0, 1.0)
         occupancy[busy] = load[busy] * (1.0 - aband) / agents[busy]
+        answered_wait[busy] = (
+            patience[busy] * wait * (b / x) * _mean_answered_stages(x, b, log_queue) / (1.0 - aband)
+        )
     return {
         "service_level": service_level,
         "asa_seconds": abandon * patience * (load > 0),
+        "answered_asa_seconds": answered_wait,
         "occupancy": np.minimum(occupancy, 1.0),
         "prob_wait": prob_wait,
         "abandon_rate": abandon,
     }
+
+
+# Beyond this many queue lengths a row's sum is replaced by its two-term delta expansion, off
+# by about 0.2 / (x + b) relative against the exact sum: under 1e-5 there (x + b above 4e4).
+_EXACT_SPAN = 4096
+
+
+def _mean_answered_stages(x: np.ndarray, b: np.ndarray, log_queue: np.ndarray) -> np.ndarray:
+    """E[psi(b + K + 1) - psi(b + 1)], K distributed as q_k / J (the queue length, all agents
+    busy, an arrival finds, shifted by one: q_m b / (b + m + 1) = (b / x) q_{m+1}).
+
+    A caller finding m ahead is answered with probability b / (b + m + 1), after m + 1 stages
+    of mean 1 / (b + j + 1) each, j = m .. 0 (Mandelbaum & Zeltyn 2007, "The Palm/Erlang-A
+    queue", E[W | Sr]); those stage means sum to psi(b + m + 2) - psi(b + 1).
+    """
+    peak, width = np.maximum(x - b, 0.0), 10.0 * np.sqrt(x + b) + 50.0
+    first = np.floor(np.maximum(peak - width, 0.0))
+    spans = (np.ceil(peak + width) - first + 1.0).astype(np.int64)
+    result = np.empty(x.size)
+    wide = spans > _EXACT_SPAN
+    if np.any(wide):
+        # sum k q_k = (x - b) J + b and sum k^2 q_k = (x - b) sum k q_k + x J, from
+        # (b + k) q_k = x q_{k-1}: the mean and variance of K exactly
+        xw, bw, share = x[wide], b[wide], np.exp(-log_queue[wide])
+        mean = (xw - bw) + bw * share
+        variance = (xw - bw) * mean + xw - mean**2
+        centre = bw + mean + 1.0
+        rise = _digamma_rise(bw + 1.0, mean)
+        result[wide] = rise + 0.5 * special.polygamma(2, centre) * variance
+    exact = np.flatnonzero(~wide)
+    if exact.size:
+        length = int(spans[exact].max())
+        per_block = max(1, _CELLS_PER_CHUNK // length)
+        steps = np.arange(length, dtype=float)[None, :]
+        for begin in range(0, exact.size, per_block):
+            rows = exact[begin : begin + per_block]
+            k = first[rows, None] + steps
+            log_share = k * np.log(x[rows, None]) - _log_rising(b[rows, None] + 1.0, k)
+            weight = np.exp(log_share - log_queue[rows, None])
+            weight[steps >= spans[rows, None]] = 0.0
+            stages = _digamma_rise(b[rows, None] + 1.0, k)
+            result[rows] = np.einsum("ij,ij->i", weight, stages)
+    return result
+
+
+def _digamma_rise(z: np.ndarray, h: np.ndarray) -> np.ndarray:
+    """psi(z + h) - psi(z) for z > 0, h >= 0. For a large z the two digammas cancel away their
+    digits, so the difference of their asymptotic series log z - 1 / (2 z) - 1 / (12 z^2)
+    (DLMF 5.11.2) is taken instead, exact to O(h / z^3)."""
+    z, h = np.broadcast_arrays(np.asarray(z, float), np.asarray(h, float))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        series = (
+            np.log1p(h / z) + h / (2.0 * z * (z + h))
+            + h * (2.0 * z + h) / (12.0 * z**2 * (z + h) ** 2)
+        )  # fmt: skip
+    return np.where(z >= _RISING_STIRLING_FROM, series, special.digamma(z + h) - special.digamma(z))
 
 
 def _answered_in_time_given_wait(

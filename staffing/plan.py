@@ -505,7 +505,9 @@ def _check_workload(
 
 
 # Service figures of an interval with nobody to serve: shown blank rather than as a perfect score.
-UNSERVED_BLANK_COLUMNS = ("service_level", "asa_seconds", "occupancy", "abandon_rate")
+UNSERVED_BLANK_COLUMNS = (
+    "service_level", "asa_seconds", "occupancy", "abandon_rate", "answered_asa_seconds"
+)  # fmt: skip
 
 
 def blank_when_closed(plan: pd.DataFrame) -> pd.DataFrame:
@@ -533,7 +535,7 @@ def _plan_columns(settings: StaffingSettings) -> list[str]:
     staff.insert(staff.index("agents") + 1, LIMIT)  # what sets the agents, read beside them
     columns = [INTERVAL_START, QUEUE, "channel", VOLUME, AHT_SECONDS, IS_OPEN, *staff]
     if settings.patience_seconds is not None:
-        columns.append("abandon_rate")
+        columns += ["abandon_rate", "answered_asa_seconds"]
     return [*columns, "backlog", "paid_hours", "cost"]
 
 
@@ -776,9 +778,14 @@ def _plan_queue(
     plan = rows.reset_index(drop=True).assign(
         channel=channel, agents=agents, limit=limit, rostered=rostered, supervisors=supervisors
     )
-    for name in ("service_level", "asa_seconds", "occupancy", "abandon_rate", "backlog"):
+    for name in (
+        "service_level", "asa_seconds", "occupancy", "abandon_rate", "answered_asa_seconds",
+        "backlog",
+    ):  # fmt: skip
         if name in metrics:
             plan[name] = metrics[name].to_numpy()
+        elif name == "answered_asa_seconds" and settings.patience_seconds is not None:
+            plan[name] = np.nan  # e-mail: no caller hangs up, its response time is asa_seconds
         elif name == "backlog" or settings.patience_seconds is not None:
             plan[name] = 0.0
     plan["paid_hours"] = paid_hours(rostered + supervisors, interval_minutes)

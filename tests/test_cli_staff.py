@@ -60,7 +60,7 @@ def test_patience_adds_abandon_rate_and_targets_apply(forecast, tmp_path):
                      "--out", out)  # fmt: skip
     assert result.returncode == 0, result.stderr
     plan = pd.read_csv(out)
-    assert plan.columns.tolist() == [*BASE_COLUMNS, "abandon_rate"]
+    assert plan.columns.tolist() == [*BASE_COLUMNS, "abandon_rate", "answered_asa_seconds"]
     assert plan.agents.iloc[0] == 15  # 10 Erlangs at no more than 70% occupancy
     assert plan.rostered.iloc[0] == 19  # 15 / 0.8 = 18.75
     assert plan.supervisors.iloc[0] == 3  # one per 8

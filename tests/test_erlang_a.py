@@ -164,6 +164,9 @@ def test_very_patient_callers_give_the_erlang_c_answer():
 
 def test_understaffed_large_center_is_finite_and_sensible():
     metrics = queue_metrics(30_000, 300, 900, [0, 5_000, 9_500, 10_000], 20, 300)
+    # without an agent nobody is answered: the answered callers' mean wait has no value
+    answered = metrics.pop("answered_asa_seconds")
+    assert np.isnan(answered.iloc[0]) and np.isfinite(answered.iloc[1:]).all()
     assert np.isfinite(metrics.to_numpy()).all()
     # with half the agents needed, about half the callers hang up (fluid limit 1 - n / A)
     assert metrics.abandon_rate.iloc[1] == pytest.approx(0.5, abs=0.01)
@@ -213,8 +216,14 @@ def test_wide_random_inputs_stay_finite_and_consistent():
     agents = np.floor(volume * aht / 900 * rng.uniform(0, 2, size))
     within = rng.uniform(0, 600, size)
     metrics = queue_metrics(volume, aht, 900, agents, within, patience)
+    answered = metrics.pop("answered_asa_seconds")
+    assert np.isnan(answered).tolist() == (agents == 0).tolist()  # nobody answered: no value
     values = metrics.to_numpy()
     assert np.isfinite(values).all()
+    # the answered callers' share of the total wait is part of it
+    served = agents > 0
+    share = (answered * (1 - metrics.abandon_rate))[served]
+    assert (share <= metrics.asa_seconds[served] * (1 + 1e-9) + 1e-12).all()
     probabilities = metrics[["service_level", "occupancy", "prob_wait", "abandon_rate"]]
     assert ((probabilities >= 0) & (probabilities <= 1)).all().all()
     # answered in time <= answered; waiting at least as likely as hanging up
