@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import math
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -31,7 +32,7 @@ from cli_commands.words import counted
 from data.errors import InputError, SettingError
 from data.schema import INTERVAL_START, QUEUE
 from data.sniff import sniff_file
-from staffing.cost import DEFAULT_AGENT_HOURLY_COST
+from staffing.cost import DEFAULT_AGENT_HOURLY_COST, DEFAULT_WEEKLY_CONTRACT_HOURS
 from staffing.plan import interval_starts
 from staffing.shifts import (
     BLOCK_DAYS,
@@ -201,6 +202,8 @@ def run(args: argparse.Namespace) -> int:
     for note in reading_notes:
         print(f"note: {note}")
     _print_people(weeks, args.shifts_per_week)
+    if not weeks.empty:
+        print(_contract_note(weeks, types, args.shifts_per_week))
     return 0
 
 
@@ -418,6 +421,23 @@ def _rounding_text(result: ShiftPlan) -> str:
     return (
         f", {result.rounding_hours:,.1f} h of them rounding the plan's fractional people up "
         "to whole ones"
+    )
+
+
+def _contract_note(weeks: pd.DataFrame, types: Sequence[ShiftType], shifts_per_week: int) -> str:
+    """How the busiest week's people relate to `staff`'s FTE: a full-time person here works
+    `shifts_per_week` full shifts, an FTE is a weekly contract's paid hours."""
+    by_week = weeks.groupby("week")["people"].sum()
+    hours_of = {kind.name: kind.hours for kind in types}
+    busiest = weeks[weeks["week"] == by_week.idxmax()]
+    hours = float((busiest["shifts"] * busiest["shift"].map(hours_of)).sum())
+    full_week = shifts_per_week * types[0].hours
+    return (
+        f"note: a full-time person works {shifts_per_week} × {types[0].hours:g} h = "
+        f"{full_week:g} h a week here, while staff's FTE divide paid hours by a "
+        f"{DEFAULT_WEEKLY_CONTRACT_HOURS:g}-h contract (supervisors included): that week's "
+        f"{hours:,.0f} shift hours are {hours / full_week:,.1f} full-time people or "
+        f"{hours / DEFAULT_WEEKLY_CONTRACT_HOURS:,.1f} FTE"
     )
 
 

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from staff_support import staff
 
+import cli
 import staffing.erlang_a as erlang_a
 from staffing.plan import StaffingSettings, evaluate_staffing
 from staffing.queueing import queue_metrics
@@ -97,3 +98,23 @@ def test_the_plan_and_staff_show_the_answered_callers_asa_beside_every_callers(c
     written = pd.read_csv(tmp_path / "plan.csv")
     assert written.columns[-3:].tolist() == ["occupancy", "abandon_rate", "answered_asa_seconds"]
     assert written["answered_asa_seconds"].iloc[0] < written["asa_seconds"].iloc[0]
+
+
+def test_shifts_say_how_their_people_relate_to_staffs_fte(capsys, tmp_path):
+    # 20 people round the clock for a week: 3,360 hours. `staff` reads them as 88.4 FTE of
+    # 38 h, `shifts` as 84 people at 5 shifts of 8 h; before, neither said why they differ.
+    starts = pd.date_range("2026-06-01", periods=7 * 24, freq="60min")
+    path = tmp_path / "plan.csv"
+    pd.DataFrame({"interval_start": starts, "rostered": 20}).to_csv(path, index=False)
+    code = cli.main(
+        ["shifts", str(path), "--out", str(tmp_path / "shifts.csv"), "--part-hours", "0",
+         "--interval-minutes", "60"]
+    )  # fmt: skip
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "people to employ: 84 in the busiest week" in out
+    assert (
+        "note: a full-time person works 5 × 8 h = 40 h a week here, while staff's FTE divide "
+        "paid hours by a 38-h contract (supervisors included): that week's 3,360 shift hours "
+        "are 84.0 full-time people or 88.4 FTE"
+    ) in out
