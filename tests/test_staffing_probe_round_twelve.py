@@ -1,5 +1,6 @@
 """Staffing probe, round twelve: the mean wait of the answered callers under Erlang A, the
-ASA an ACD report shows, beside the mean wait of every caller."""
+ASA an ACD report shows, beside the mean wait of every caller; and the people to employ on
+shifts explained against the FTE of a weekly contract."""
 
 from __future__ import annotations
 
