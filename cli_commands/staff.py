@@ -97,8 +97,8 @@ PLAN_COLUMN_TEXTS = {
     "service_level": "share (0-1) answered within --answer-within-seconds; e-mail: within the "
     "response window",
     "asa_seconds": "average speed of answer in seconds; with --patience-seconds the mean wait "
-    "of every caller, those who hang up included, as --max-asa-seconds caps it (the answered "
-    "callers alone wait less); e-mail: mean response time",
+    "of every caller, those who hang up included, as --max-asa-seconds caps it "
+    "(answered_asa_seconds gives the answered callers' own wait); e-mail: mean response time",
     "occupancy": "share (0-1) of the agents' time spent on contacts",
     "abandon_rate": "share (0-1) hanging up before an answer (with --patience-seconds)",
     "answered_asa_seconds": "mean wait of the answered callers alone in seconds, the ASA an "

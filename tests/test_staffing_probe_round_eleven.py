@@ -182,8 +182,8 @@ def test_erlang_a_asa_is_the_mean_wait_of_every_caller_and_the_help_says_so(caps
     text = " ".join(capsys.readouterr().out.split())
     assert (
         "asa_seconds average speed of answer in seconds; with --patience-seconds the mean wait "
-        "of every caller, those who hang up included, as --max-asa-seconds caps it (the "
-        "answered callers alone wait less)"
+        "of every caller, those who hang up included, as --max-asa-seconds caps it "
+        "(answered_asa_seconds gives the answered callers' own wait)"
     ) in text
 
 
