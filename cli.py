@@ -125,17 +125,36 @@ def _extra_value(extra: str, command: str, parser: argparse.ArgumentParser, argv
         for name in action.option_strings
         if action.nargs is None  # takes one value
     }
+
+    def option_of(word: str) -> str | None:
+        """The option a word gives, as argparse reads it: exact, or a prefix of one option."""
+        name = word.split("=", 1)[0]
+        if not name.startswith("--"):
+            return None
+        if name in options:
+            return name
+        starting = [option for option in options if option.startswith(name)]
+        return starting[0] if len(starting) == 1 else None
+
     # Where the word was left over: not where it is an option's value (--answer-within 20).
     at = next(
-        (i for i, word in enumerate(argv) if word == extra and i and argv[i - 1] not in options),
+        (
+            i
+            for i, word in enumerate(argv)
+            if word == extra and i and not (option_of(argv[i - 1]) and "=" not in argv[i - 1])
+        ),
         -1,
     )
-    before = options.get(argv[at - 2]) if at >= 2 else None
-    if before is not None:
-        option = argv[at - 2]
-        if isinstance(before, argparse._AppendAction):
+    option, value = None, None
+    if at >= 1 and "=" in argv[at - 1] and option_of(argv[at - 1]):
+        # `--horizon-days=7 8`: the value came with the option, in the same word.
+        option, value = option_of(argv[at - 1]), argv[at - 1].split("=", 1)[1]
+    elif at >= 2 and option_of(argv[at - 2]) and "=" not in argv[at - 2]:
+        option, value = option_of(argv[at - 2]), argv[at - 1]
+    if option is not None:
+        if isinstance(options[option], argparse._AppendAction):
             return f"{option} takes one value: give {option} {extra} for another"
-        return f"{option} takes one value ({argv[at - 1]})"
+        return f"{option} takes one value ({value})"
     return f"{extra} follows no option that takes a value"
 
 
