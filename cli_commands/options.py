@@ -10,9 +10,10 @@ import shutil
 import sys
 import tempfile
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from data.columns import ImportOptions
@@ -725,6 +726,27 @@ def hour_of_day(text: str) -> float:
         raise argparse.ArgumentTypeError(
             f"invalid hour: '{text}': give an hour of the day such as 8, 8.5 or 8:30"
         ) from None
+
+
+# "row 5" in a message: a table's row counted as if its header were the file's first line.
+ROW_IN_MESSAGE = re.compile(r"\brow (\d+)")
+
+
+def file_row_words(file_rows: np.ndarray) -> Callable[[str], str]:
+    """What turns "row N" of a table's rows in a message (N = position + 2) into the file's
+    row `file_rows[position]`."""
+
+    def file_row(row: re.Match) -> str:
+        position = int(row.group(1)) - 2
+        return f"row {file_rows[position]}" if 0 <= position < file_rows.size else row[0]
+
+    return lambda text: ROW_IN_MESSAGE.sub(file_row, text)
+
+
+def led_by_file(name: str, message: str) -> str:
+    """`message` led by the file `name` when it starts at a row: the staffing package names
+    a row of the table it was given, the CLI's own messages lead with the file."""
+    return f"{name}: {message}" if ROW_IN_MESSAGE.match(message) else message
 
 
 # An input path reading standard input, as for most command-line tools.

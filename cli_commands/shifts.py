@@ -15,9 +15,11 @@ from cli_commands.options import (
     TO_STDOUT_HELP,
     check_input_file,
     check_out,
+    file_row_words,
     hour_of_day,
     in_option_words,
     known_column_names,
+    led_by_file,
     match_queues,
     one_line_errors,
     out_name,
@@ -270,9 +272,13 @@ def _read_plan(given: str) -> tuple[pd.DataFrame, list[str]]:
     # Slash dates in the order `staff` and the import read them: an Italian spreadsheet's
     # 01/06/2026 is 1 June, not 6 January (pandas alone reads month first).
     notes = read_slash_starts(table, path, skip + 2)
-    starts = interval_starts(table)  # names a row whose start is not a date
     # The line each row came from, for messages, before any row is left out.
-    return table.assign(_row=np.arange(len(table)) + skip + 2, _start=starts.to_numpy()), notes
+    rows = np.arange(len(table)) + skip + 2
+    try:
+        starts = interval_starts(table)  # names a row whose start is not a date
+    except InputError as error:
+        raise InputError(led_by_file(path, file_row_words(rows)(str(error)))) from error
+    return table.assign(_row=rows, _start=starts.to_numpy()), notes
 
 
 def _queues_covered(table: pd.DataFrame, queues: list[str] | None, name: str) -> list[str]:

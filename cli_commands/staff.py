@@ -19,7 +19,9 @@ from cli_commands.options import (
     add_staffing_arguments,
     check_input_file,
     check_out,
+    file_row_words,
     known_column_names,
+    led_by_file,
     match_queues,
     one_line_errors,
     out_name,
@@ -194,7 +196,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return _staff(args, forecast, name, reading_notes, in_file_rows)
     except InputError as error:
-        raise InputError(in_file_rows(str(error))) from error
+        raise InputError(led_by_file(name, in_file_rows(str(error)))) from error
 
 
 def _staff(
@@ -297,23 +299,8 @@ def _only_queues(
         chosen = match_queues(list(dict.fromkeys(written[written != ""])), queues) or []
         kept = written.isin(chosen).to_numpy()
     # The header is the line after the title's.
-    in_file_rows = _file_row_words(np.flatnonzero(kept) + title_lines + 2)
+    in_file_rows = file_row_words(np.flatnonzero(kept) + title_lines + 2)
     return forecast[kept].reset_index(drop=True), in_file_rows
-
-
-# "row 5" in a message: a table's row counted as if its header were the file's first line.
-_ROW = re.compile(r"\brow (\d+)")
-
-
-def _file_row_words(file_rows: np.ndarray) -> Callable[[str], str]:
-    """What turns "row N" of a table's rows in a message (N = position + 2) into the file's
-    row `file_rows[position]`."""
-
-    def file_row(row: re.Match) -> str:
-        position = int(row.group(1)) - 2
-        return f"row {file_rows[position]}" if 0 <= position < file_rows.size else row[0]
-
-    return lambda text: _ROW.sub(file_row, text)
 
 
 def _check_forecast_columns(forecast: pd.DataFrame, name: str) -> None:
@@ -375,7 +362,7 @@ def _read_forecast_file(path: Path, name: str) -> tuple[pd.DataFrame, list[str],
     renamed = known_column_names(table.columns, KNOWN_COLUMNS)
     table = table.rename(columns=renamed)
     comma_columns = [renamed.get(column, column) for column in comma_columns]
-    in_file_rows = _file_row_words(np.arange(len(table)) + skip + 2)
+    in_file_rows = file_row_words(np.arange(len(table)) + skip + 2)
     try:
         number_note = _read_numbers(table, name, bool(comma_columns) or decimal_comma_shown)
     except InputError as error:

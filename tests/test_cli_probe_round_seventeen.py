@@ -1,5 +1,6 @@
 """Round seventeen of probing the CLI as a planner scripting it would: a value left over after
-an option given with '=' (or shortened)."""
+an option given with '=' (or shortened), a bad cell named with its file
+and the file's row."""
 
 from __future__ import annotations
 
@@ -24,3 +25,28 @@ def test_a_second_value_names_the_option_given_with_equals_or_shortened(capsys, 
         cli.main(["plan", "export.csv", *given, "--out", "plan.csv"])
     assert stop.value.code == 2
     assert capsys.readouterr().err.startswith(f"error: cli.py plan: unrecognized arguments: {hint}")
+
+
+# 2. A bad cell refused by the staffing package had no file name in front ("error: row 4
+# (interval_start …): 'volume' is 'abc'"), unlike the CLI's own messages; `shifts` also
+# counted a plan's rows under a title from the header ("row 3" for the file's row 5).
+
+TARGETS = ["--aht-seconds", "300", "--service-level", "0.8", "--answer-within-seconds", "20"]
+
+
+def test_a_bad_cell_is_named_with_its_file_and_the_files_row(tmp_path, capsys):
+    forecast = tmp_path / "forecast.csv"
+    forecast.write_text(
+        "interval_start,volume\n2024-04-08 09:00,5\n2024-04-08 09:30,6\n2024-04-08 10:00,abc\n"
+    )
+    assert cli.main(["staff", str(forecast), *TARGETS, "--out", str(tmp_path / "p.csv")]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {forecast}: row 4 (interval_start 2024-04-08 10:00): 'volume' is 'abc'; give a "
+        "number of contacts, 0 or more\n"
+    )
+    plan = tmp_path / "plan.csv"
+    plan.write_text("Plan for week 15\n\ninterval_start,rostered\n2024-04-08 09:00,2\nsoon,3\n")
+    assert cli.main(["shifts", str(plan), "--out", str(tmp_path / "s.csv")]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {plan}: row 5 (interval_start soon): 'interval_start' is not a date and time\n"
+    )

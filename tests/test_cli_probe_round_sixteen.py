@@ -167,7 +167,7 @@ def test_staff_queue_staffs_one_queue_and_names_the_files_rows(tmp_path, capsys)
     bad = _two_queue_forecast(tmp_path, bad_row=7)  # Sales's second row
     assert cli.main(["staff", bad, "--queue", "Sales", *arguments, "--out", str(out)]) == 2
     assert capsys.readouterr().err == (
-        "error: row 7 (interval_start 2024-04-08 09:30:00): 'volume' is 'abc'; give a number of "
+        f"error: {bad}: row 7 (interval_start 2024-04-08 09:30:00): 'volume' is 'abc'; give a number of "
         "contacts, 0 or more\n"
     )
 

@@ -170,7 +170,7 @@ def test_starts_with_different_utc_offsets_are_one_line_not_a_traceback(
         f"interval_start,volume,aht_seconds\n2026-01-05 09:00+01:00,10,180\n{second},10,180\n"
     )
     line = one_line_error(capsys, forecast, tmp_path / "plan.csv", *TARGETS)
-    assert line.startswith(f"error: row 3 (interval_start {second}): {message}")
+    assert line.startswith(f"error: {forecast}: row 3 (interval_start {second}): {message}")
     assert "with no offset" in line
 
 
