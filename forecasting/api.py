@@ -1087,25 +1087,27 @@ def backtest_dataset(
     for name in settings.extra_models:
         make_model(name)
     horizon = settings.horizon_days
-    warmup = settings.selection_origins + math.ceil(horizon / settings.step_days) - 1
     tables, all_runs, notes = [], {}, list(end_notes)
     too_short: dict[str, str] = {}  # queue -> what it has, when too short to backtest
+    short_notes: set[str] = set()  # their own notes, listed together when no queue is scored
     for number, history in enumerate(histories):
         inputs = prepare_queue(history, horizon, settings)
         history, inputs, note = _to_data_end(
             history, inputs, settings, horizon, elsewhere[history.queue]
         )
         notes += note
-        origins = choose_origins(inputs, settings.n_origins + warmup, horizon, settings.step_days)
+        origins = _origins(inputs, horizon, settings)
         if not origins:
+            longest = _longest_scored_horizon(inputs, horizon, settings)
             advice = (
-                _longer_history(horizon)
+                _longer_history(horizon, longest or 0)
                 if history.open_mask.any()
                 else " There is nothing to backtest: no contact ever arrived."
             )
             notes.append(_not_backtestable(history, horizon) + advice)
             if history.open_mask.any():
-                too_short[history.queue] = _history_has(history)
+                too_short[history.queue] = _history_has(history) + _at_most(longest)
+                short_notes.add(notes[-1])
             continue
         runs = run_backtest(
             inputs, names, origins, horizon, _scaled(progress, number, len(histories))
@@ -1118,26 +1120,50 @@ def backtest_dataset(
             settings.interval_coverage,
         )
         if not evaluation.indices:  # no origin had an earlier one whose actuals were known
-            notes.append(_not_scored(history, horizon, settings.step_days))
+            longest = _longest_scored_horizon(inputs, horizon, settings)
+            notes.append(_not_scored(history, horizon, settings.step_days, longest))
             continue
         tables.append(accuracy_table(runs, evaluation))
         all_runs[history.queue] = runs
     if not tables:
-        raise InputError(_nothing_backtested(notes, too_short, horizon))
+        raise InputError(_nothing_backtested(notes, too_short, short_notes, horizon))
     if progress:
         progress(1.0, "backtest ready")
     return BacktestResult(pd.concat(tables, ignore_index=True), all_runs, notes)
 
 
-def _nothing_backtested(notes: list[str], too_short: dict[str, str], horizon_days: int) -> str:
+def _origins(inputs: QueueInputs, horizon_days: int, settings: ForecastSettings) -> list[int]:
+    """The origins a backtest of `horizon_days` runs: the scored ones and, before them, those
+    auto's pick and the bands are made from."""
+    warmup = settings.selection_origins + math.ceil(horizon_days / settings.step_days) - 1
+    return choose_origins(inputs, settings.n_origins + warmup, horizon_days, settings.step_days)
+
+
+def _longest_scored_horizon(
+    inputs: QueueInputs, horizon_days: int, settings: ForecastSettings
+) -> int | None:
+    """The longest backtest shorter than `horizon_days` that scores an origin on this history:
+    one with an earlier origin whose days had passed (as `evaluate` needs). The 28-days-plus-
+    horizon rule alone offered 11 days to a 39-day history, which scores only 4."""
+    for days in range(horizon_days - 1, 0, -1):
+        origins = _origins(inputs, days, settings)
+        if any(earlier + days <= origin for origin in origins for earlier in origins):
+            return days
+    return None
+
+
+def _at_most(longest: int | None) -> str:
+    return f" (a backtest of {_days(longest)} at most fits)" if longest else ""
+
+
+def _nothing_backtested(
+    notes: list[str], too_short: dict[str, str], short_notes: set[str], horizon_days: int
+) -> str:
     """Why a backtest scored no queue, one line per queue: queues too short for it share one
     statement of what a backtest needs, so forty short queues read as a list, not a paragraph."""
     if len(too_short) < 2:
         return " ".join(notes)
-    full = {_not_backtestable_text(queue, has, horizon_days) for queue, has in too_short.items()}
-    others = [
-        note for note in notes if note.removesuffix(_longer_history(horizon_days)) not in full
-    ]
+    others = [note for note in notes if note not in short_notes]
     listed = [f"- '{queue}': {has}." for queue, has in too_short.items()]
     if len(listed) > MAX_QUEUES_LISTED:
         listed = [*listed[:MAX_QUEUES_LISTED], f"- … and {len(listed) - MAX_QUEUES_LISTED} more."]
@@ -1192,12 +1218,18 @@ def _forecast_without_backtest(model: str) -> str:
     )
 
 
-def _longer_history(horizon_days: int) -> str:
-    shorter = ", or backtest a shorter horizon" if horizon_days > 7 else ""
+def _longer_history(horizon_days: int, longest: int | None = None) -> str:
+    """The advice to a history too short: a shorter horizon only when one would score (given
+    `longest`), else when the horizon is over a week (several queues, said once for all)."""
+    if longest:
+        return f" Import a longer history, or backtest a shorter horizon: {_days(longest)} at most."
+    shorter = ", or backtest a shorter horizon" if horizon_days > 7 and longest is None else ""
     return f" Import a longer history{shorter}."
 
 
-def _not_scored(history: QueueHistory, horizon_days: int, step_days: int) -> str:
+def _not_scored(
+    history: QueueHistory, horizon_days: int, step_days: int, longest: int | None
+) -> str:
     """A history long enough for backtest origins, but not for one scored after an earlier one
     whose actuals were known (auto's choice and the bands are made from those)."""
     # Origins lie whole steps apart (choose_origins), so the earlier one is at least a step
@@ -1207,7 +1239,7 @@ def _not_scored(history: QueueHistory, horizon_days: int, step_days: int) -> str
         f"Queue '{history.queue}' was not backtested: a scored {horizon_days}-day backtest "
         f"needs an earlier one whose {_days(horizon_days)} had passed (to choose the model and "
         f"size the P10–P90 band as a forecast would): some {needed} days of history or more; it has "
-        f"{history.n_days}." + _longer_history(horizon_days)
+        f"{history.n_days}." + _longer_history(horizon_days, longest or 0)
     )
 
 

@@ -1,9 +1,10 @@
 """Round seventeen of probing the CLI as a planner scripting it would: a value left over after
-an option given with '=' (or shortened), a bad cell named with its file
-and the file's row."""
+an option given with '=' (or shortened), a bad cell named with its file and the file's row, and
+the longest backtest a short history scores."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import cli
@@ -31,6 +32,7 @@ def test_a_second_value_names_the_option_given_with_equals_or_shortened(capsys, 
 # (interval_start …): 'volume' is 'abc'"), unlike the CLI's own messages; `shifts` also
 # counted a plan's rows under a title from the header ("row 3" for the file's row 5).
 
+QUICK = ["--model", "historical_average_4w"]
 TARGETS = ["--aht-seconds", "300", "--service-level", "0.8", "--answer-within-seconds", "20"]
 
 
@@ -49,4 +51,35 @@ def test_a_bad_cell_is_named_with_its_file_and_the_files_row(tmp_path, capsys):
     assert cli.main(["shifts", str(plan), "--out", str(tmp_path / "s.csv")]) == 2
     assert capsys.readouterr().err == (
         f"error: {plan}: row 5 (interval_start soon): 'interval_start' is not a date and time\n"
+    )
+
+
+# 3. A backtest refused as too long for the history did not say how long a backtest would fit,
+# and advised a shorter horizon even where none scores. By the 28-days-plus-horizon rule a
+# 39-day history fits 11 days, yet an 11-day backtest is refused in turn: a scored origin needs
+# an earlier one whose days had passed. 4 days is the longest that scores.
+
+
+def test_a_refused_backtest_names_the_longest_horizon_that_scores(tmp_path, capsys):
+    starts = pd.date_range("2024-01-01", periods=39 * 48, freq="30min")
+    export = tmp_path / "short.csv"
+    pd.DataFrame({"interval_start": starts, "calls": 4}).to_csv(export, index=False)
+    out = tmp_path / "b.csv"
+    tail = []
+    for days in ("11", "5", "4"):
+        code = cli.main(
+            ["backtest", str(export), "--horizon-days", days, *QUICK, "--out", str(out)]
+        )
+        tail.append((code, capsys.readouterr().err.strip().splitlines()[-1].split("Import ")[-1]))
+    assert tail[:2] == [
+        (2, "a longer history, or backtest a shorter horizon (--horizon-days, now 11): 4 days at most."),
+        (2, "a longer history, or backtest a shorter horizon (--horizon-days, now 5): 4 days at most."),
+    ]  # fmt: skip
+    scored = pd.read_csv(out)
+    assert tail[2][0] == 0 and scored.loc[scored["model"] == "auto", "n_origins"].tolist() == [1]
+    starts = starts[: 30 * 48]  # 30 days score no backtest: no shorter horizon is offered
+    pd.DataFrame({"interval_start": starts, "calls": 4}).to_csv(export, index=False)
+    assert cli.main(["backtest", str(export), *QUICK, "--out", str(out)]) == 2
+    assert (
+        capsys.readouterr().err.strip().endswith("30 of them with data. Import a longer history.")
     )

@@ -101,7 +101,7 @@ def test_queue_keeps_the_import_notes_of_that_queue_and_the_files(tmp_path):
 
 
 def test_a_backtest_refused_as_too_long_names_horizon_days(tmp_path, capsys):
-    starts = pd.date_range("2024-01-01", periods=30 * 48, freq="30min")
+    starts = pd.date_range("2024-01-01", periods=39 * 48, freq="30min")
     export = tmp_path / "short.csv"
     pd.DataFrame({"interval_start": starts, "calls": 4}).to_csv(export, index=False)
     out = tmp_path / "b.csv"
@@ -109,9 +109,9 @@ def test_a_backtest_refused_as_too_long_names_horizon_days(tmp_path, capsys):
     assert cli.main(arguments) == 2
     assert capsys.readouterr().err.strip().splitlines()[-1] == (
         "error: Queue 'short' was not backtested: it needs 42 days of history with at least 50% "
-        "of a 14-day stretch's open intervals observed; it has 30 days (01 Jan – 30 Jan 2024), "
-        "30 of them with data. Import a longer history, or backtest a shorter horizon "
-        "(--horizon-days, now 14)."
+        "of a 14-day stretch's open intervals observed; it has 39 days (01 Jan – 08 Feb 2024), "
+        "39 of them with data. Import a longer history, or backtest a shorter horizon "
+        "(--horizon-days, now 14): 4 days at most."
     )
     assert not out.exists()
 
