@@ -111,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"note: {empty}")
     for extra in (
         _handle_times_note(table, learned, profiles) if learned else None,
-        queues_without_rows_note(result.forecast, args.out),
+        queues_without_rows_note(result.forecast, out_name(args.out)),
         closed_days_note(result.forecast, out_name(args.out)),
         None if args.origin else midday_start_note(result.forecast),
         origin_off_grid_note(args.origin, dataset.interval_minutes),

@@ -192,7 +192,7 @@ def run(args: argparse.Namespace) -> int:
         queue_channels_note(scenario.staffing),
         None if summary.has_contacts else NO_CONTACTS_NOTE,
         short_horizon_fte_note(summary),
-        queues_without_rows_note(result.forecast, args.out),
+        queues_without_rows_note(result.forecast, out_name(args.out)),
         closed_days_note(result.forecast, out_name(args.out)),
         None if args.origin else midday_start_note(result.forecast),
         origin_off_grid_note(args.origin, dataset.interval_minutes),

@@ -1,8 +1,10 @@
 """Round seventeen of probing the CLI as a planner scripting it would: a value left over after
-an option given with '=' (or shortened), a bad cell named with its file and the file's row, and
-the longest backtest a short history scores."""
+an option given with '=' (or shortened), a bad cell named with its file and the file's row,
+the longest backtest a short history scores, and a queue with no row in standard output."""
 
 from __future__ import annotations
+
+import io
 
 import pandas as pd
 import pytest
@@ -83,3 +85,23 @@ def test_a_refused_backtest_names_the_longest_horizon_that_scores(tmp_path, caps
     assert (
         capsys.readouterr().err.strip().endswith("30 of them with data. Import a longer history.")
     )
+
+
+# 4. After `--out -`, a queue closed over the whole horizon read "no row in -", where the
+# closed-days note said "standard output".
+
+
+def test_a_queue_without_open_intervals_is_said_missing_from_standard_output(tmp_path, capfd):
+    starts = pd.date_range("2024-03-04 09:00", periods=21 * 48, freq="30min")
+    starts = starts[(starts.hour >= 9) & (starts.hour < 17)]
+    saturdays = starts[starts.day_of_week == 5]
+    rows = [(start, "a", 5) for start in starts] + [(start, "b", 3) for start in saturdays]
+    export = tmp_path / "ab.csv"
+    pd.DataFrame(rows, columns=["interval_start", "queue", "calls"]).to_csv(export, index=False)
+    arguments = ["forecast", str(export), "--horizon-days", "1", *QUICK, "--out", "-"]
+    assert cli.main(arguments) == 0
+    captured = capfd.readouterr()  # the table goes to the process's own stdout
+    assert len(pd.read_csv(io.StringIO(captured.out))) == 16  # Monday 09:00-17:00 of queue a
+    assert (
+        "note: b has no open interval in the horizon, so no row in standard output: see the notes"
+    ) in captured.err
