@@ -774,7 +774,7 @@ def read_once(paths: Iterable[str]) -> Iterator[list[str]]:
             if not piped:
                 copies[path] = path
                 continue
-            copy = Path(folder) / str(len(copies)) / ("stdin" if path == STDIN else Path(path).name)
+            copy = Path(folder) / str(len(copies)) / _pipe_name(path, paths)
             copy.parent.mkdir()
             with contextlib.ExitStack() as stack:
                 source = (
@@ -784,6 +784,22 @@ def read_once(paths: Iterable[str]) -> Iterator[list[str]]:
                     shutil.copyfileobj(source, target)
             copies[path] = str(copy)
         yield [copies[path] for path in paths]
+
+
+# A process substitution `<(...)`: its path is a descriptor number, no name of the data.
+_DESCRIPTOR = re.compile(r"/(?:dev|proc/[^/]+)/fd/\d+")
+
+
+def _pipe_name(path: str, paths: Iterable[str]) -> str:
+    """The name a piped input is read (and its queue named) by: "stdin" for "-", "input" for
+    a `<(...)` (numbered when there are several), which read "63: 1,720 rows read" and made a
+    queue named 63; any other pipe by its own name."""
+    if path == STDIN:
+        return "stdin"
+    if not _DESCRIPTOR.fullmatch(path):
+        return Path(path).name
+    substituted = list(dict.fromkeys(given for given in paths if _DESCRIPTOR.fullmatch(given)))
+    return "input" if len(substituted) == 1 else f"input {substituted.index(path) + 1}"
 
 
 def check_input_file(path: Path, what: str) -> None:

@@ -1,10 +1,13 @@
 """Round seventeen of probing the CLI as a planner scripting it would: a value left over after
 an option given with '=' (or shortened), a bad cell named with its file and the file's row,
-the longest backtest a short history scores, and a queue with no row in standard output."""
+the longest backtest a short history scores, a queue with no row in standard output
+and a process substitution named by its descriptor."""
 
 from __future__ import annotations
 
 import io
+import json
+import os
 
 import pandas as pd
 import pytest
@@ -105,3 +108,22 @@ def test_a_queue_without_open_intervals_is_said_missing_from_standard_output(tmp
     assert (
         "note: b has no open interval in the horizon, so no row in standard output: see the notes"
     ) in captured.err
+
+
+# 5. A process substitution `<(...)` was named by its descriptor: "63: 1,720 rows read" and a
+# queue named 63.
+
+
+def test_a_process_substitution_is_read_as_input_not_its_descriptor_number(capsys):
+    starts = pd.date_range("2024-03-04 08:00", periods=40, freq="30min")
+    text = pd.DataFrame({"interval_start": starts, "calls": 3}).to_csv(index=False)
+    read, write = os.pipe()  # what bash hands the command as /dev/fd/63
+    os.write(write, text.encode())
+    os.close(write)
+    try:
+        assert cli.main(["inspect", f"/dev/fd/{read}"]) == 0
+    finally:
+        os.close(read)
+    summary = json.loads(capsys.readouterr().out)
+    assert (summary["queues"], summary["contacts"]) == (["input"], 120)
+    assert summary["notes"][0].startswith("input: 40 rows read as interval volumes")
