@@ -646,6 +646,16 @@ def interval_starts(frame: pd.DataFrame) -> pd.Series:
                 "write every interval_start on the centre's clock with no offset "
                 "(e.g. 2026-01-05 09:00)"
             )
+    if starts is not None and starts.notna().any():
+        # Each cell reads alone, but not in the layout pandas took from the first one
+        # ("2024-04-08 09:00" above "8 April 9:30"): the row that breaks it, not no row at all.
+        position = int(np.flatnonzero(starts.isna().to_numpy())[0])
+        first = int(np.flatnonzero(starts.notna().to_numpy())[0])
+        raise InputError(
+            f"{_row_label(frame, position)}: '{INTERVAL_START}' is written unlike row "
+            f"{first + 2} ({column.iloc[first]}); write every interval_start the same way, "
+            f"e.g. {starts.iloc[first]:%Y-%m-%d %H:%M}"
+        )
     raise InputError(f"'{INTERVAL_START}' could not be read as dates and times")
 
 

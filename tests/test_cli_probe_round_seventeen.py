@@ -1,7 +1,7 @@
 """Round seventeen of probing the CLI as a planner scripting it would: a value left over after
 an option given with '=' (or shortened), a bad cell named with its file and the file's row,
-the longest backtest a short history scores, a queue with no row in standard output
-and a process substitution named by its descriptor."""
+the longest backtest a short history scores, a queue with no row in standard output,
+a process substitution named by its descriptor, and starts written two ways."""
 
 from __future__ import annotations
 
@@ -127,3 +127,18 @@ def test_a_process_substitution_is_read_as_input_not_its_descriptor_number(capsy
     summary = json.loads(capsys.readouterr().out)
     assert (summary["queues"], summary["contacts"]) == (["input"], 120)
     assert summary["notes"][0].startswith("input: 40 rows read as interval volumes")
+
+
+# 6. Starts each readable alone but written two ways ("2024-04-08 09:00" above "8 April 2024
+# 9:30") were refused with no row: "'interval_start' could not be read as dates and times".
+
+
+def test_starts_written_two_ways_name_the_row_that_differs(tmp_path, capsys):
+    forecast = tmp_path / "forecast.csv"
+    forecast.write_text("interval_start,volume\n2024-04-08 09:00,2\n8 April 2024 9:30,3\n")
+    assert cli.main(["staff", str(forecast), *TARGETS, "--out", str(tmp_path / "p.csv")]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {forecast}: row 3 (interval_start 8 April 2024 9:30): 'interval_start' is "
+        "written unlike row 2 (2024-04-08 09:00); write every interval_start the same way, e.g. "
+        "2024-04-08 09:00\n"
+    )
