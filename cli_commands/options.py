@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import os
 import re
 import shutil
@@ -345,10 +346,23 @@ def match_queues(known: list[str], queues: list[str] | None) -> list[str] | None
     )
     if unknown:
         raise InputError(
-            f"--queue {', '.join(unknown)}: no such queue in the data; "
-            f"the queues are {', '.join(known)}."
+            f"--queue {', '.join(unknown)}: no such queue in the data"
+            f"{_closest_queues(unknown, known)}; the queues are {', '.join(known)}."
         )
     return [match[0] if isinstance(match, list) else match for match in found]
+
+
+def _closest_queues(unknown: list[str], known: list[str]) -> str:
+    """ " (perhaps Sales)" for a --queue one typo away from a queue: among forty AXA queues the
+    list alone left the planner to find the one meant."""
+    keys = {_queue_key(name): name for name in known}
+    # 0.75 takes a letter dropped or swapped ("sale", "Tech Axa") but not another queue's word.
+    close = [
+        keys[match[0]]
+        for name in unknown
+        if (match := difflib.get_close_matches(_queue_key(name), list(keys), 1, 0.75))
+    ]
+    return f" (perhaps {', '.join(dict.fromkeys(close))})" if close else ""
 
 
 def _queue_key(name: str) -> str:

@@ -1,7 +1,8 @@
 """Round seventeen of probing the CLI as a planner scripting it would: a value left over after
 an option given with '=' (or shortened), a bad cell named with its file and the file's row,
 the longest backtest a short history scores, a queue with no row in standard output,
-a process substitution named by its descriptor, and starts written two ways."""
+a process substitution named by its descriptor, starts written two ways,
+and a mistyped --queue."""
 
 from __future__ import annotations
 
@@ -142,3 +143,24 @@ def test_starts_written_two_ways_name_the_row_that_differs(tmp_path, capsys):
         "written unlike row 2 (2024-04-08 09:00); write every interval_start the same way, e.g. "
         "2024-04-08 09:00\n"
     )
+
+
+# 7. A --queue one letter away from a queue was refused listing every queue (forty on the AXA
+# data), without the one meant.
+
+
+def test_a_mistyped_queue_is_refused_with_the_one_meant(tmp_path, capsys):
+    forecast = tmp_path / "forecast.csv"
+    forecast.write_text(
+        "interval_start,queue,volume\n2024-04-08 09:00,Sales,2\n2024-04-08 09:00,Tech. Axa,3\n"
+    )
+    out = str(tmp_path / "p.csv")
+    for typed in ("sale", "Tech Axa", "billing"):
+        assert cli.main(["staff", str(forecast), "--queue", typed, *TARGETS, "--out", out]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "error: --queue sale: no such queue in the data (perhaps Sales); the queues are Sales, "
+        "Tech. Axa.",
+        "error: --queue Tech Axa: no such queue in the data (perhaps Tech. Axa); the queues are "
+        "Sales, Tech. Axa.",
+        "error: --queue billing: no such queue in the data; the queues are Sales, Tech. Axa.",
+    ]
