@@ -160,16 +160,9 @@ def seed_forecast(current: state.CurrentDataset) -> None:
     """First values for the forecast widgets; the event dates start near the data's end."""
     state.seed(FORECAST_DEFAULTS)
     follow_dataset_calendar(current.name)
-    # An event is days of one dataset's calendar: another dataset gets its own default dates, so
-    # a tick left on would exclude or raise days the manager never picked for it.
-    state.bind_to_dataset(
-        "exclude_dates",
-        "campaign_dates",
-        "exclude_queue",
-        "campaign_queue",
-        "exclude_enabled",
-        "campaign_enabled",
-    )
+    # An event is days of one dataset's calendar: another dataset gets its own default dates
+    # (state.DATASET_BOUND_KEYS), so a tick left on would not exclude or raise days the manager
+    # never picked for it.
     for key in ("exclude_queue", "campaign_queue"):
         state.valid_choice(key, [ALL_QUEUES, *current.dataset.queues])
     # Every page opens on the busiest queue, not only the Forecast page: Staffing or Scenarios
@@ -180,7 +173,6 @@ def seed_forecast(current: state.CurrentDataset) -> None:
 def seed_busiest_queue(current: state.CurrentDataset) -> None:
     """The pages open on the busiest queue unless the URL or the session names one: the
     alphabetically first can be a side queue with a handful of contacts."""
-    state.bind_to_dataset("queue")
     if st.session_state.get("queue") not in current.dataset.queues:
         st.session_state["queue"] = busiest_queue(current.dataset)
 
@@ -932,15 +924,6 @@ def seed_staffing(current: state.CurrentDataset) -> None:
     """First values for the staffing widgets; channel and AHT follow the chosen queue."""
     seed_forecast(current)
     state.seed(STAFFING_DEFAULTS)
-    state.bind_to_dataset(
-        "channel",
-        "aht_seconds",
-        "patience_s",
-        "staffed_queue",
-        QUEUE_CHANNELS,
-        QUEUE_AHTS,
-        QUEUE_PATIENCE,
-    )
     st.session_state[QUEUE_CHANNELS] = {
         queue: queue_channel(queue) for queue in current.dataset.queues
     }

@@ -26,7 +26,26 @@ STORED_NAMES = "stored_dataset_names"
 # The URL names the current dataset, so a reload (a new session) reopens it.
 DATASET_PARAM = "dataset"
 # Widget keys whose defaults depend on the dataset: dropped when another dataset becomes current.
-DATASET_BOUND_KEYS: list[str] = []
+# Listed in full here, not gathered as pages run, so opening a dataset drops the same keys in a
+# server's first session as in later ones.
+DATASET_BOUND_KEYS: tuple[str, ...] = (
+    # Forecast events: another dataset's calendar gets its own default dates.
+    "exclude_dates",
+    "campaign_dates",
+    "exclude_queue",
+    "campaign_queue",
+    "exclude_enabled",
+    "campaign_enabled",
+    # The queue on screen, and what the Staffing page takes from the data for each queue.
+    "queue",
+    "channel",
+    "aht_seconds",
+    "patience_s",
+    "staffed_queue",
+    "queue_channels",
+    "queue_ahts",
+    "queue_patience",
+)
 
 
 @dataclass(frozen=True)
@@ -80,13 +99,6 @@ def carry_over(key: str) -> None:
     """
     if key in st.session_state:
         st.session_state[key] = st.session_state[key]
-
-
-def bind_to_dataset(*keys: str) -> None:
-    """Mark widget keys whose default comes from the data, so a new dataset resets them."""
-    for key in keys:
-        if key not in DATASET_BOUND_KEYS:
-            DATASET_BOUND_KEYS.append(key)
 
 
 def fingerprint(dataset: Dataset) -> str:
