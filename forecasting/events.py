@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import numbers
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,19 +27,41 @@ class ForecastEvent:
     queue: str | None = None
 
     def bounds(self) -> tuple[pd.Timestamp, pd.Timestamp]:
-        start, end = pd.Timestamp(self.start), pd.Timestamp(self.end)
+        start, end = _moment(self.name, "start", self.start), _moment(self.name, "end", self.end)
         if self.kind not in (EXCLUDE, CAMPAIGN):
             raise InputError(
                 f"Event '{self.name}': kind '{self.kind}' is unknown; use '{EXCLUDE}' or '{CAMPAIGN}'."
             )
         if end <= start:
             raise InputError(f"Event '{self.name}': end {end} must come after start {start}.")
-        if self.kind == CAMPAIGN and self.uplift_pct < -100:
+        uplift = self.uplift_pct
+        is_number = isinstance(uplift, numbers.Real) and not isinstance(uplift, bool)
+        if self.kind == CAMPAIGN and not (is_number and math.isfinite(uplift)):
+            # NaN multiplied every forecast of the campaign to NaN, inf flagged an endless peak.
+            raise InputError(
+                f"Event '{self.name}': the uplift must be a number of percent, such as 25 or "
+                f"-10 (got {uplift!r})."
+            )
+        if self.kind == CAMPAIGN and uplift < -100:
             raise InputError(
                 f"Event '{self.name}': an uplift of {self.uplift_pct:g}% would make contacts "
                 "negative; use -100 (none at all) or more."
             )
         return start, end
+
+
+def _moment(name: str, which: str, value: pd.Timestamp | str) -> pd.Timestamp:
+    """An event's start or end as a timestamp, or an InputError naming the event."""
+    try:
+        moment = pd.Timestamp(value)
+    except (ValueError, TypeError):
+        moment = pd.NaT
+    if pd.isna(moment):
+        raise InputError(
+            f"Event '{name}': its {which} {value!r} is not a date; write it as 2024-03-05 or "
+            "2024-03-05 09:30."
+        )
+    return moment
 
 
 def event_slots(
