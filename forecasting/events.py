@@ -67,13 +67,25 @@ def _moment(name: str, which: str, value: pd.Timestamp | str) -> pd.Timestamp:
 def event_slots(
     event: ForecastEvent, first_day: pd.Timestamp, n_days: int, interval_minutes: int
 ) -> slice:
-    """The flat (day-major) slot range an event covers on a grid starting at `first_day`."""
+    """The flat (day-major) slot range an event touches on a grid starting at `first_day`:
+    every interval it covers at least in part."""
+    return event_shares(event, first_day, n_days, interval_minutes)[0]
+
+
+def event_shares(
+    event: ForecastEvent, first_day: pd.Timestamp, n_days: int, interval_minutes: int
+) -> tuple[slice, np.ndarray]:
+    """The slots an event touches (as `event_slots`) and the share of each it covers: a
+    campaign from 10:10 to 10:50 covers 2/3 of the hour from 10:00, though it starts no slot."""
     start, end = event.bounds()
     step = pd.Timedelta(minutes=interval_minutes)
     total = n_days * (1440 // interval_minutes)
-    lo = int(np.clip(np.ceil((start - first_day) / step), 0, total))
-    hi = int(np.clip(np.ceil((end - first_day) / step), 0, total))
-    return slice(lo, hi)
+    begin, finish = (start - first_day) / step, (end - first_day) / step
+    lo = int(np.clip(np.floor(begin), 0, total))
+    hi = int(np.clip(np.ceil(finish), 0, total))
+    slots = np.arange(lo, hi)
+    shares = np.clip(np.minimum(slots + 1, finish) - np.maximum(slots, begin), 0.0, 1.0)
+    return slice(lo, hi), shares
 
 
 def event_grids(
@@ -91,11 +103,11 @@ def event_grids(
     for event in events:
         if event.queue not in (None, queue):
             continue
-        span = event_slots(event, first_day, n_days, interval_minutes)
-        if event.kind == EXCLUDE:
+        span, shares = event_shares(event, first_day, n_days, interval_minutes)
+        if event.kind == EXCLUDE:  # an interval's count holds the excluded minutes' contacts
             excluded[span] = True
-        else:
-            multiplier[span] *= 1 + event.uplift_pct / 100
+        else:  # a part-covered interval gets that part of the uplift
+            multiplier[span] *= 1 + shares * event.uplift_pct / 100
             # Overlapping campaigns multiply, so each one is named where they overlap.
             named = campaign[span]
             campaign[span] = np.where(named == "", event.name, named + " + " + event.name)

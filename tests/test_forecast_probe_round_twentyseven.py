@@ -1,14 +1,43 @@
-"""Forecast probes: an event whose uplift or dates are not numbers or dates."""
+"""Forecast probes: a campaign or excluded period shorter than an interval or cut across one,
+and an event whose uplift or dates are not numbers or dates."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from data.errors import InputError
-from forecasting.events import CAMPAIGN, ForecastEvent, event_grids
+from forecasting.events import CAMPAIGN, EXCLUDE, ForecastEvent, event_grids
 
 FIRST_DAY = pd.Timestamp("2024-03-04")
+
+
+def test_a_campaign_inside_one_hour_raises_that_hour_by_the_share_it_covers():
+    # 10:10-10:50 on an hourly grid touched no slot start and was lost without a word.
+    events = [ForecastEvent("radio spot", "2024-03-05 10:10", "2024-03-05 10:50", CAMPAIGN, 90)]
+    _, uplift, campaign = event_grids(events, "q", FIRST_DAY, 3, 60)
+    # 40 of the hour's 60 minutes at +90%: x1.6.
+    assert uplift[1, 10] == pytest.approx(1 + 0.9 * 40 / 60)
+    assert np.count_nonzero(uplift != 1) == 1
+    assert campaign[1, 10] == "radio spot"
+
+
+def test_a_campaign_cut_across_intervals_raises_each_by_its_covered_share():
+    # 09:30-11:30 raised 10:00 and 11:00 in full and left 09:00 alone: half the 09:00 hour's
+    # campaign contacts were lost and half an 11:00 hour's too many added.
+    events = [ForecastEvent("mailing", "2024-03-05 09:30", "2024-03-05 11:30", CAMPAIGN, 100)]
+    _, uplift, campaign = event_grids(events, "q", FIRST_DAY, 3, 60)
+    assert uplift[1, 8:13].tolist() == pytest.approx([1.0, 1.5, 2.0, 1.5, 1.0])
+    assert campaign[1, 8:13].tolist() == ["", "mailing", "mailing", "mailing", ""]
+
+
+def test_a_period_excluded_within_an_interval_leaves_that_interval_out():
+    # An outage from 14:10 to 14:40 excluded nothing on an hourly grid; the 14:00 hour's count
+    # holds it, so that hour is what training must leave out.
+    events = [ForecastEvent("outage", "2024-03-05 14:10", "2024-03-05 14:40", EXCLUDE)]
+    excluded, _, _ = event_grids(events, "q", FIRST_DAY, 3, 60)
+    assert np.flatnonzero(excluded.ravel()).tolist() == [24 + 14]
 
 
 @pytest.mark.parametrize("uplift", [float("nan"), float("inf"), "25"])
