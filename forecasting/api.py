@@ -95,6 +95,7 @@ FALLBACK_MODEL = "historical_average_4w"
 CALENDAR_REASON_FACTOR = 1.05
 MAX_QUEUES_LISTED = 10  # queues a failed backtest lists one per line before counting the rest
 PEAK_BASIS_COLUMNS = [INTERVAL_START, QUEUE, "forecast", USUAL, REASON]
+PEAK_REASON = "peak_reason"  # REASON less the campaigns that lower the forecast
 # One row per special day of the horizon: what it is, the multiplier applied to a usual day,
 # how many past days it was learned from and which, and the day's forecast total.
 SPECIAL_DAY_COLUMNS = [
@@ -461,7 +462,16 @@ def _reasons(
     campaign = inputs.campaign[origin : origin + n_days]
     named = np.char.find(np.char.lower(campaign.astype(str)), "campaign") >= 0
     label = np.where(named, campaign.astype(str), "campaign " + campaign.astype(str))
-    return np.where(campaign != "", label, reasons)
+    # A campaign at 0% changes nothing, so it explains nothing either.
+    return np.where((campaign != "") & (uplift != 1), label, reasons)
+
+
+def _peak_reasons(reasons: np.ndarray, inputs: QueueInputs, origin: int) -> np.ndarray:
+    """`reasons` as causes of a peak: a campaign that lowers the forecast (-20% while a site is
+    down) cannot be why an interval stands above usual or a ceiling, so it is not named there."""
+    uplift = inputs.uplift[origin : origin + reasons.shape[0]]
+    lowered = (uplift < 1) & (inputs.campaign[origin : origin + reasons.shape[0]] != "")
+    return np.where(lowered, "", reasons)
 
 
 def _ordinal(day: int) -> str:
@@ -997,6 +1007,7 @@ def forecast_dataset(
             inputs, data, n_days, start, horizon_days, settings, day_names
         )
         kinds = inputs.kinds[origin : origin + n_days]
+        reasons = _reasons(inputs, data, n_days, mean, usual, day_names, settings)
         frame = pd.DataFrame(
             {
                 INTERVAL_START: history.slot_times(origin, n_days),
@@ -1008,7 +1019,8 @@ def forecast_dataset(
                 "p90": quantiles[0.9].ravel(),
                 IS_OPEN: is_open.ravel(),
                 USUAL: usual.ravel(),
-                REASON: _reasons(inputs, data, n_days, mean, usual, day_names, settings).ravel(),
+                REASON: reasons.ravel(),
+                PEAK_REASON: _peak_reasons(reasons, inputs, origin).ravel(),
                 "is_holiday": np.repeat(kinds == HOLIDAY, history.slots_per_day),
                 # Holidays, eves and bridges by name; a day after one has its cause in REASON.
                 SPECIAL_DAY: np.repeat(
@@ -1027,7 +1039,9 @@ def forecast_dataset(
         outlook.append(day_outlook(frame))
         days = _special_days(inputs, data, n_days, mean, day_names)
         special.append(days[(days["date"] >= start.normalize()) & (days["date"] < end)])
-        peaks.append(frame.loc[frame[IS_OPEN] & ~frame["is_holiday"], PEAK_BASIS_COLUMNS])
+        candidates = frame.loc[frame[IS_OPEN] & ~frame["is_holiday"]]
+        candidates = candidates.drop(columns=REASON).rename(columns={PEAK_REASON: REASON})
+        peaks.append(candidates[PEAK_BASIS_COLUMNS])
         raw = inputs.history
         if data.outliers is not None:
             notes += _one_off_notes(raw, data.outliers)

@@ -1,5 +1,6 @@
 """Forecast probes: a campaign or excluded period shorter than an interval or cut across one,
-and an event whose uplift or dates are not numbers or dates."""
+an event whose uplift or dates are not numbers or dates, and a campaign that lowers the forecast
+or leaves it as it is named as a peak's cause."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import pandas as pd
 import pytest
 
 from data.errors import InputError
+from data.schema import INTERVAL_START, QUEUE, VOLUME
+from forecasting import ForecastSettings, forecast_dataset
 from forecasting.events import CAMPAIGN, EXCLUDE, ForecastEvent, event_grids
 
 FIRST_DAY = pd.Timestamp("2024-03-04")
@@ -62,3 +65,32 @@ def test_an_event_whose_date_is_no_date_is_refused_naming_it():
             f"Event 'promo': its start {start!r} is not a date; write it as 2024-03-05 or "
             "2024-03-05 09:30."
         )
+
+
+def _flat_desk(weeks: int = 5) -> pd.DataFrame:
+    """A Mon-Fri desk 09:00-12:00 in hours, 30 contacts in every open hour, from Mon 4 Mar."""
+    times = pd.date_range(FIRST_DAY, periods=weeks * 7 * 24, freq="60min")
+    times = times[(times.hour >= 9) & (times.hour < 12) & (times.day_of_week < 5)]
+    return pd.DataFrame({INTERVAL_START: times, QUEUE: "q", VOLUME: 30.0})
+
+
+def test_a_campaign_that_lowers_or_keeps_the_forecast_is_no_cause_of_a_peak():
+    # Over a ceiling of 25 a Tuesday at -10% (27 per hour) read "(campaign site down)" and a
+    # Wednesday at 0% "(campaign placeholder)", as if either brought the contacts.
+    events = [
+        ForecastEvent("site down", "2024-04-09", "2024-04-10", CAMPAIGN, -10),
+        ForecastEvent("placeholder", "2024-04-10", "2024-04-11", CAMPAIGN, 0),
+    ]
+    settings = ForecastSettings(
+        country=None, events=events, model="historical_average_4w", peak_volume_threshold=25
+    )
+    result = forecast_dataset(_flat_desk(), 7, settings)
+    by_day = result.peaks.set_index(result.peaks["start"].dt.day)
+    assert by_day.loc[9, "busiest_interval"] == pytest.approx(27.0)
+    assert by_day.loc[9, "reason"] == "above 25 per interval"
+    assert by_day.loc[10, "reason"] == "above 25 per interval"
+    # The day outlook still puts Tuesday's dip down to its campaign; Wednesday has no cause.
+    days = result.days.set_index(result.days["date"].dt.day)
+    assert days.loc[9, "vs_usual"] == pytest.approx(-0.1)
+    assert days.loc[9, "reason"] == "campaign site down"
+    assert days.loc[10, "reason"] == ""
