@@ -177,8 +177,9 @@ def describe_peak(peak: pd.Series) -> str:
     else:  # above a manager's ceiling, yet below a usual such day
         against = f"{pct:.0f}% against a usual {start:%A}"
     parts = [against]
-    if round(peak["extra_contacts"]) > 0:
-        parts[0] += f", ≈ {peak['extra_contacts']:,.0f} extra contacts"
+    extra = round(peak["extra_contacts"])
+    if extra > 0:
+        parts[0] += f", ≈ {extra:,} extra contact{'s' if extra > 1 else ''}"
     over = peak.get("over_ceiling_contacts", 0.0)
     if over > 0:
         parts.append(

@@ -1,6 +1,6 @@
 """Forecast probes: a campaign or excluded period shorter than an interval or cut across one,
 an event whose uplift or dates are not numbers or dates, and a campaign that lowers the forecast
-or leaves it as it is named as a peak's cause."""
+or leaves it as it is named as a peak's cause, and a peak of one extra contact."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from data.errors import InputError
 from data.schema import INTERVAL_START, QUEUE, VOLUME
 from forecasting import ForecastSettings, forecast_dataset
 from forecasting.events import CAMPAIGN, EXCLUDE, ForecastEvent, event_grids
+from forecasting.peaks import describe_peak
 
 FIRST_DAY = pd.Timestamp("2024-03-04")
 
@@ -94,3 +95,26 @@ def test_a_campaign_that_lowers_or_keeps_the_forecast_is_no_cause_of_a_peak():
     assert days.loc[9, "vs_usual"] == pytest.approx(-0.1)
     assert days.loc[9, "reason"] == "campaign site down"
     assert days.loc[10, "reason"] == ""
+
+
+@pytest.mark.parametrize(
+    ("extra", "said"),
+    [(0.8, "≈ 1 extra contact;"), (1.4, "≈ 1 extra contact;"), (2.0, "≈ 2 extra contacts;")],
+)
+def test_a_peak_of_one_extra_contact_says_contact(extra, said):
+    # A ceiling's peak on a usual level read "≈ 1 extra contacts".
+    peak = pd.Series(
+        {
+            "start": pd.Timestamp("2024-02-19 15:00"),
+            "end": pd.Timestamp("2024-02-19 16:00"),
+            "pct_above_usual": 1.0,
+            "extra_contacts": extra,
+            "over_ceiling_contacts": 5.0,
+            "busiest_interval": 33.0,
+            "reason": "above 30 per interval",
+        }
+    )
+    assert describe_peak(peak) == (
+        f"Mon 19 Feb 15:00–16:00: +1% over a usual Monday, {said} up to 33 per interval, ≈ 5 "
+        "over your ceiling (above 30 per interval)"
+    )
