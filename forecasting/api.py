@@ -48,6 +48,7 @@ from forecasting.intervals import (
     Dispersion,
     calibrate_dispersion,
     quantile_forecasts,
+    week_spread_dispersion,
 )
 from forecasting.level_shift import LevelShift
 from forecasting.month_days import month_day_index
@@ -955,8 +956,15 @@ def forecast_dataset(
             shown = [model, *[name for name in (HISTORICAL_AVERAGE,) if name != model]]
             last_runs.append(_last_origin(runs, history, [n for n in shown if n in names]))
         else:
+            training = data.training
+            dispersion = week_spread_dispersion(
+                training.values,
+                training.weekdays(),
+                training.open_rows(0, training.n_days),
+                settings.interval_coverage,
+            )
             without = (
-                _forecast_without_backtest(model)
+                _forecast_without_backtest(model, dispersion != Dispersion(DEFAULT_DISPERSION))
                 if history.open_mask.any()
                 else " Its forecast is zero: no contact ever arrived."
             )
@@ -1225,10 +1233,15 @@ def _not_backtestable(history: QueueHistory, horizon_days: int) -> str:
     return _not_backtestable_text(history.queue, _history_has(history), horizon_days)
 
 
-def _forecast_without_backtest(model: str) -> str:
+def _forecast_without_backtest(model: str, spread: bool = False) -> str:
+    """What a queue too short to backtest is forecast with; `spread`: its band was sized on the
+    history's week-to-week spread (`week_spread_dispersion`), else it has the default width."""
+    band = (
+        "is sized on how its weeks differed from one another" if spread else "has a default width"
+    )
     return (
         f" It is forecast with the model '{model_label(model)}' (--model {model}), and its P10–P90 "
-        "band has a default width instead of one calibrated on backtests."
+        f"band {band} instead of being calibrated on backtests."
     )
 
 

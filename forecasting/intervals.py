@@ -187,3 +187,27 @@ def calibrate_dispersion(
 def quantile_forecasts(mean: np.ndarray, dispersion: Dispersion | float) -> dict[float, np.ndarray]:
     """P10, P50, P80, P90 arrays shaped like `mean`."""
     return {q: nb_quantile(mean, dispersion, q) for q in QUANTILES}
+
+
+def week_spread_dispersion(
+    values: np.ndarray, weekdays: np.ndarray, open_rows: np.ndarray, level: float = 0.8
+) -> Dispersion:
+    """The dispersion a history too short to backtest shows from week to week: each open slot's
+    count against the mean of the same weekday and slot in the other weeks (a leave-one-week-out
+    stand-in for the weekly average's error), calibrated as a backtest's would be. With under
+    MIN_CALIBRATION_PAIRS such pairs (one week of history), DEFAULT_DISPERSION.
+
+    `values` (days, slots) NaN where missing or left out, `weekdays` (days,), `open_rows`
+    (days, slots)."""
+    values = np.where(open_rows, values, np.nan)
+    seen = ~np.isnan(values)
+    filled = np.where(seen, values, 0.0)
+    sums = np.zeros((7, values.shape[1]))
+    counts = np.zeros((7, values.shape[1]))
+    np.add.at(sums, weekdays, filled)
+    np.add.at(counts, weekdays, seen)
+    others = counts[weekdays] - 1
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean_of_others = (sums[weekdays] - filled) / others
+    usable = seen & (others >= 1)
+    return calibrate_dispersion(values[usable], mean_of_others[usable], level)

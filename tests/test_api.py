@@ -360,7 +360,7 @@ def test_a_queue_too_new_to_backtest_is_named_and_the_others_are_scored(history)
     (note,) = forecast_dataset(chat, 7, settings()).notes
     assert note.startswith("Queue 'chat' was not backtested: it needs 35 days of history")
     assert "It is forecast with the model '4-week average' (--model historical_average_4w)" in note
-    assert "default width" in note
+    assert "band is sized on how its weeks differed from one another" in note
 
 
 def test_many_queues_too_short_to_backtest_are_listed_one_per_line_under_one_requirement():

@@ -1,6 +1,7 @@
-"""Forecast probes: a campaign or excluded period shorter than an interval or cut across one,
-an event whose uplift or dates are not numbers or dates, and a campaign that lowers the forecast
-or leaves it as it is named as a peak's cause, and a peak of one extra contact."""
+"""Forecast probes: a campaign or excluded period shorter than an interval or cut across one;
+an event whose uplift or dates are not numbers or dates; a campaign that lowers the forecast or
+leaves it as it is named as a peak's cause; a peak of one extra contact; the band of a history
+too short to backtest."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from data.errors import InputError
 from data.schema import INTERVAL_START, QUEUE, VOLUME
 from forecasting import ForecastSettings, forecast_dataset
 from forecasting.events import CAMPAIGN, EXCLUDE, ForecastEvent, event_grids
+from forecasting.intervals import DEFAULT_DISPERSION, quantile_forecasts
 from forecasting.peaks import describe_peak
 
 FIRST_DAY = pd.Timestamp("2024-03-04")
@@ -118,3 +120,28 @@ def test_a_peak_of_one_extra_contact_says_contact(extra, said):
         f"Mon 19 Feb 15:00–16:00: +1% over a usual Monday, {said} up to 33 per interval, ≈ 5 "
         "over your ceiling (above 30 per interval)"
     )
+
+
+def test_a_history_too_short_to_backtest_has_a_band_sized_on_its_weeks_spread():
+    # Three weeks of a desk at 21, 30 and 39 contacts an hour (x0.7, x1, x1.3): the default
+    # band, P10 22 and P90 38 around the forecast 30 (Var 30 + 0.01 x 30^2), held the middle
+    # week alone, a third of the hours the desk had just seen.
+    desk = _flat_desk(weeks=3)
+    week = (desk[INTERVAL_START] - FIRST_DAY).dt.days // 7
+    desk[VOLUME] = 30.0 * np.array([0.7, 1.0, 1.3])[week]
+    result = forecast_dataset(desk, 7, ForecastSettings(country=None))
+    (note,) = result.notes
+    assert note.endswith(
+        "It is forecast with the model '4-week average' (--model historical_average_4w), and "
+        "its P10–P90 band is sized on how its weeks differed from one another instead of being "
+        "calibrated on backtests."
+    )
+    hours = result.forecast[result.forecast["is_open"]]
+    assert hours["forecast"].to_numpy() == pytest.approx(30.0)
+    # Each week against the mean of the other two: 21 on 34.5, 30 on 30, 39 on 25.5. An 80%
+    # band must hold all three kinds of pair (each a third), so at 30 it holds 21 to 39.
+    assert set(hours["p10"]) == {17.0} and set(hours["p90"]) == {45.0}
+    default = {
+        q: quantile_forecasts(np.array([30.0]), DEFAULT_DISPERSION)[q][0] for q in (0.1, 0.9)
+    }
+    assert default == {0.1: 22.0, 0.9: 38.0}
