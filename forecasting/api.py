@@ -21,6 +21,7 @@ from forecasting.backtest import (
     run_backtest,
 )
 from forecasting.base import recent_weekday_days
+from forecasting.baselines import HistoricalAverage
 from forecasting.calendar import (
     AFTER_HOLIDAY,
     AFTER_HOLIDAY_BREAK,
@@ -73,6 +74,7 @@ from forecasting.recent_run import find_recent_run, recent_run_note
 from forecasting.regions import regional_holiday_note
 from forecasting.registry import (
     BASELINES,
+    COMBINATIONS,
     HISTORICAL_AVERAGE,
     auto_candidates,
     make_model,
@@ -684,12 +686,30 @@ def _short_history_note(history: QueueHistory) -> str | None:
     )
 
 
-def _level_shift_note(history: QueueHistory, shift: LevelShift) -> str:
+def _level_shift_note(history: QueueHistory, shift: LevelShift, model: str) -> str:
+    """The shift, and how `model` follows it: the plain weekly averages average the weeks as
+    they came (the seasonal naive copies the last week, at the new level by then)."""
     day = history.first_day + pd.Timedelta(days=shift.row)
+    members = COMBINATIONS.get(model, (model,))
+    plain = [name for name in members if isinstance(make_model(name), HistoricalAverage)]
+    follows = "The forecast starts from the new level: the weeks before were rescaled to it."
+    if plain == list(members):
+        follows = (
+            f"The model '{model_label(model)}' (--model {model}) averages the weeks as they "
+            "came, the earlier level included, so its forecast does not start from the new "
+            "level; the other models rescale the weeks before to it."
+        )
+    elif plain:
+        follows = (
+            f"The forecast follows the new level only in part: of its members, "
+            f"'{model_label(plain[0])}' averages the weeks as they came, the earlier level "
+            "included; the others rescale the weeks before to it."
+        )
     return (
         f"{history.queue}: volume changed to x{shift.ratio:.2f} of its earlier level from "
-        f"{day:%a %d %b %Y}. The forecast starts from the new level: the weeks before were "
-        "rescaled to it. If the change was temporary, exclude those days as an event."
+        f"{day:%a %d %b %Y}. {follows} If the change was temporary (a campaign, an outage "
+        f"elsewhere), exclude the days from {day:%a %d %b %Y} as an unusual past period on the "
+        "Forecast page: the forecast then keeps the level before."
     )
 
 
@@ -971,7 +991,7 @@ def forecast_dataset(
             notes.append(_not_backtestable(history, backtest_days) + without)
         chosen[history.queue] = model
         if data.level_shift:
-            notes.append(_level_shift_note(history, data.level_shift))
+            notes.append(_level_shift_note(history, data.level_shift, model))
         if data.clock_shift:
             notes.append(clock_shift_note(history, data.clock_shift))
         if data.hours_change:

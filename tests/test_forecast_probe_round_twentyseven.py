@@ -1,7 +1,7 @@
 """Forecast probes: a campaign or excluded period shorter than an interval or cut across one;
 an event whose uplift or dates are not numbers or dates; a campaign that lowers the forecast or
 leaves it as it is named as a peak's cause; a peak of one extra contact; the band of a history
-too short to backtest."""
+too short to backtest; the note on a level shift a plain weekly average does not follow."""
 
 from __future__ import annotations
 
@@ -145,3 +145,44 @@ def test_a_history_too_short_to_backtest_has_a_band_sized_on_its_weeks_spread():
         q: quantile_forecasts(np.array([30.0]), DEFAULT_DISPERSION)[q][0] for q in (0.1, 0.9)
     }
     assert default == {0.1: 22.0, 0.9: 38.0}
+
+
+def test_a_level_shift_note_says_when_the_model_does_not_follow_the_new_level():
+    # Eight weeks of a desk, halved from week six on. With --model historical_average_4w the
+    # note read "The forecast starts from the new level: the weeks before were rescaled to it."
+    # while the forecast averaged one old week and three new ones: about (30 + 3 x 15) / 4.
+    desk = _flat_desk(weeks=8)
+    week = (desk[INTERVAL_START] - FIRST_DAY).dt.days // 7
+    desk[VOLUME] = np.random.default_rng(0).poisson(np.where(week >= 5, 15.0, 30.0)).astype(float)
+    shift = "q: volume changed to x0.51 of its earlier level from Mon 08 Apr 2024. "
+    temporary = (
+        " If the change was temporary (a campaign, an outage elsewhere), exclude the days from "
+        "Mon 08 Apr 2024 as an unusual past period on the Forecast page: the forecast then keeps "
+        "the level before."
+    )
+    for model, follows, level in (
+        (
+            "historical_average_4w",
+            "The model '4-week average' (--model historical_average_4w) averages the weeks as "
+            "they came, the earlier level included, so its forecast does not start from the new "
+            "level; the other models rescale the weeks before to it.",
+            18.75,
+        ),
+        (
+            "relevelled_profile",
+            "The forecast starts from the new level: the weeks before were rescaled to it.",
+            15.0,
+        ),
+        # Last week's copy is at the new level already: no plain average in it to warn of.
+        (
+            "seasonal_naive",
+            "The forecast starts from the new level: the weeks before were rescaled to it.",
+            15.0,
+        ),
+    ):
+        result = forecast_dataset(desk, 7, ForecastSettings(country=None, model=model))
+        assert [note for note in result.notes if "volume changed" in note] == [
+            shift + follows + temporary
+        ]
+        hours = result.forecast[result.forecast["is_open"]]
+        assert hours["forecast"].mean() == pytest.approx(level, rel=0.08)
