@@ -1,0 +1,43 @@
+"""Staffing probe, round thirteen: the supervisor band beside the peak supervisors taken at the
+peaks of the usual spans."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from staff_support import staff
+
+from staffing.plan import StaffingSettings, evaluate_staffing, summarise_plan
+
+TARGETS = ("--service-level", 0.8, "--answer-within-seconds", 20)
+
+
+def _staff_out(capsys, path, tmp_path, *extra: object) -> str:
+    """What `cli.py staff` prints for `path` at 80% in 20 s, once it succeeded."""
+    code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS, *extra)
+    assert code == 0, err
+    return out
+
+
+def test_the_supervisor_band_is_taken_at_the_peaks_of_the_usual_spans(capsys, tmp_path):
+    # 17 then 25 agents at 30% shrinkage: 25 then 36 rostered, 3 supervisors at 1 per 12 in
+    # both. At the peak 36 people take ceil(36 / 15) = 3 to ceil(36 / 8) = 5 supervisors; the
+    # band was read at the first interval with 3 supervisors (25 rostered): "3 (band 2-4)".
+    frame = pd.DataFrame(
+        {"interval_start": pd.date_range("2026-06-01 09:00", periods=2, freq="30min"),
+         "volume": [60.0, 100.0], "agents": [17, 25], "aht_seconds": 180}
+    )  # fmt: skip
+    settings = StaffingSettings(aht_seconds=180)
+    plan = evaluate_staffing(frame, 30, settings)
+    assert plan["rostered"].tolist() == [25, 36]
+    assert plan["supervisors"].tolist() == [3, 3]
+    summary = summarise_plan(plan, 30, settings)
+    assert summary.supervisors_band == (math.ceil(36 / 15), math.ceil(36 / 8)) == (3, 5)
+    # the staff command says it: 25 agents rostered as 36 at the peak
+    path = tmp_path / "forecast.csv"
+    pd.DataFrame(
+        {"interval_start": frame["interval_start"], "volume": [90.0, 120.0], "aht_seconds": 300}
+    ).to_csv(path, index=False)
+    out = _staff_out(capsys, path, tmp_path)
+    assert "peak 25 agents, 36 rostered, 3 supervisors (band 3-5)" in out
