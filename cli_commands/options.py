@@ -672,16 +672,20 @@ def _staffing_settings(
     )
 
 
-def queue_channels_note(settings: StaffingSettings) -> str | None:
-    """Which queues were staffed on a channel other than voice because of their names."""
+def queue_channels_note(settings: StaffingSettings, queues: Iterable[str]) -> str | None:
+    """Which of `queues` (the queues staffed) were staffed on a channel other than voice
+    because of their names; the others are said to be voice only when there are any (a lone
+    'mail' queue read '(the other queues as voice)')."""
     if not settings.queue_channels:
         return None
     listed = ", ".join(
         f"'{queue}' as {channel}" for queue, channel in settings.queue_channels.items()
     )
+    names = "its name says" if len(settings.queue_channels) == 1 else "their names say"
+    voice = any(settings.channel_of(queue) == "voice" for queue in map(str, queues))
+    others = " (the other queues as voice)" if voice else ""
     return (
-        f"staffed {listed}, as their names say (the other queues as voice); give --channel to "
-        "staff every queue on one channel"
+        f"staffed {listed}, as {names}{others}; give --channel to staff every queue on one channel"
     )
 
 

@@ -189,7 +189,7 @@ def run(args: argparse.Namespace) -> int:
     for extra in (
         *_shaped_handle_times(profiles, history),
         *unusual_settings(args, scenario.staffing, dataset.queues),
-        queue_channels_note(scenario.staffing),
+        queue_channels_note(scenario.staffing, planned.queues),
         None if summary.has_contacts else NO_CONTACTS_NOTE,
         short_horizon_fte_note(summary),
         queues_without_rows_note(result.forecast, out_name(args.out)),

@@ -266,7 +266,7 @@ def _staff(
         *reading_notes,
         replaced_aht_note,
         *unusual_settings(args, settings, plan[QUEUE].unique()),
-        _written_channels_note(written, name) if written else queue_channels_note(settings),
+        _written_channels_note(written, name) if written else queue_channels_note(settings, queues),
         _closed_days_note(plan, summary.fte, name, horizon_hours)
         or short_horizon_fte_note(summary),
         _closed_contacts_note(plan, name),

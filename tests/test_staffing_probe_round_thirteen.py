@@ -1,5 +1,5 @@
 """Staffing probe, round thirteen: the supervisor band beside the peak supervisors taken at the
-peaks of the usual spans."""
+peaks of the usual spans, and the channel note of a plan with no voice queue."""
 
 from __future__ import annotations
 
@@ -41,3 +41,29 @@ def test_the_supervisor_band_is_taken_at_the_peaks_of_the_usual_spans(capsys, tm
     ).to_csv(path, index=False)
     out = _staff_out(capsys, path, tmp_path)
     assert "peak 25 agents, 36 rostered, 3 supervisors (band 3-5)" in out
+
+
+def _queues_file(tmp_path, queues: list[str]) -> object:
+    """Two half hours of 40 contacts at 300 s on each of `queues`."""
+    starts = pd.date_range("2026-06-01 09:00", periods=2, freq="30min")
+    frame = pd.DataFrame(
+        [(start, queue, 40.0, 300) for queue in queues for start in starts],
+        columns=["interval_start", "queue", "volume", "aht_seconds"],
+    )
+    path = tmp_path / "forecast.csv"
+    frame.to_csv(path, index=False)
+    return path
+
+
+def test_the_channel_note_names_voice_queues_only_where_there_are_some(capsys, tmp_path):
+    # A lone e-mail queue read "staffed 'mail' as email, as their names say (the other queues
+    # as voice)", of queues that were not there.
+    out = _staff_out(capsys, _queues_file(tmp_path, ["mail"]), tmp_path)
+    assert (
+        "note: staffed 'mail' as email, as its name says; give --channel to staff every queue "
+        "on one channel"
+    ) in out
+    out = _staff_out(capsys, _queues_file(tmp_path, ["mail", "web chat"]), tmp_path)
+    assert "staffed 'mail' as email, 'web chat' as chat, as their names say; give" in out
+    out = _staff_out(capsys, _queues_file(tmp_path, ["mail", "sales"]), tmp_path)
+    assert "staffed 'mail' as email, as its name says (the other queues as voice); give" in out
