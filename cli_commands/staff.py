@@ -62,6 +62,7 @@ from staffing.plan import (
     short_horizon_fte_note,
     summarise_plan,
 )
+from staffing.plausibility import unusual_handle_times
 
 # The limit that sets the agents sits beside them, as in the plan `cli.py plan` writes.
 PLAN_COLUMNS = [
@@ -273,6 +274,11 @@ def _staff(
         None
         if args.aht_seconds is not None
         else measured_chat_handle_note(settings, mean_handle_times(plan), f"{name}'s aht_seconds"),
+        None
+        if args.aht_seconds is not None
+        else unusual_handle_times(
+            mean_handle_times(plan), f"{name}'s aht_seconds", named=QUEUE in forecast
+        ),
     ]:
         if note:
             print(f"note: {note}")

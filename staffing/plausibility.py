@@ -137,3 +137,25 @@ def implausible_values(
             f"week. Full-time contracts usually run {_range(TYPICAL_WEEKLY_HOURS, ' h')}."
         )
     return notes
+
+
+def unusual_handle_times(means: dict[str, float], source: str, named: bool = True) -> str | None:
+    """The queues whose handle times from a file (`means`: queue -> contact-weighted mean
+    seconds, from `source`) lie outside PLAUSIBLE_AHT_SECONDS, said as a typed AHT is: a column
+    of minutes (5 for 5 min) was staffed as 5-second calls, one agent for 70 calls a half hour,
+    without the note `--aht-seconds 5` gets."""
+    low, high = PLAUSIBLE_AHT_SECONDS
+    odd = {queue: seconds for queue, seconds in sorted(means.items()) if not low <= seconds <= high}
+    odd = {queue: seconds for queue, seconds in odd.items() if seconds > 0}
+    if not odd:
+        return None
+    figures = ", ".join(
+        f"{duration_text(seconds)}" + (f" on '{queue}'" if named else "")
+        for queue, seconds in odd.items()
+    )
+    hint = " (5 minutes is 300 s)" if min(odd.values()) < low else ""
+    return (
+        f"the handle times in {source} average {figures}: unusual, as most queues take "
+        f"{duration_text(low)} to {duration_text(high)} per contact; check the unit is "
+        f"seconds{hint}"
+    )

@@ -1,5 +1,6 @@
 """Staffing probe, round thirteen: the supervisor band beside the peak supervisors taken at the
-peaks of the usual spans, and the channel note of a plan with no voice queue."""
+peaks of the usual spans, the channel note of a plan with no voice queue, and handle times in a
+forecast file far from any queue's."""
 
 from __future__ import annotations
 
@@ -67,3 +68,38 @@ def test_the_channel_note_names_voice_queues_only_where_there_are_some(capsys, t
     assert "staffed 'mail' as email, 'web chat' as chat, as their names say; give" in out
     out = _staff_out(capsys, _queues_file(tmp_path, ["mail", "sales"]), tmp_path)
     assert "staffed 'mail' as email, as its name says (the other queues as voice); give" in out
+
+
+def _handle_times_file(tmp_path, seconds: list[float], queues: list[str] | None = None) -> object:
+    """A half hour of 70 contacts per queue, each queue at its handle time `seconds`."""
+    frame = pd.DataFrame(
+        {"interval_start": "2026-06-01 09:00", "volume": 70.0, "aht_seconds": seconds}
+    )
+    if queues:
+        frame.insert(1, "queue", queues)
+    path = tmp_path / "forecast.csv"
+    frame.to_csv(path, index=False)
+    return path
+
+
+def test_handle_times_far_from_any_queues_in_the_file_are_noted_as_a_typed_one_is(capsys, tmp_path):
+    # A column of minutes (5 for 5 min) staffed 70 calls a half hour with 1 agent, 2 rostered,
+    # with no word, while --aht-seconds 5 is noted as unusual.
+    path = _handle_times_file(tmp_path, [5])
+    out = _staff_out(capsys, path, tmp_path, "--interval-minutes", 30)
+    assert "peak 1 agent, 2 rostered" in out
+    assert (
+        f"note: the handle times in {path}'s aht_seconds average 5 s: unusual, as most queues "
+        "take 20 s to 60 min per contact; check the unit is seconds (5 minutes is 300 s)"
+    ) in out
+    # milliseconds, per queue: only the queue far off is named
+    path = _handle_times_file(tmp_path, [300_000, 240], ["sales", "billing"])
+    out = _staff_out(capsys, path, tmp_path, "--interval-minutes", 30)
+    assert (
+        f"note: the handle times in {path}'s aht_seconds average 83.3 h on 'sales': unusual, "
+        "as most queues take 20 s to 60 min per contact; check the unit is seconds\n"
+    ) in out
+    out = _staff_out(
+        capsys, _handle_times_file(tmp_path, [300]), tmp_path, "--interval-minutes", 30
+    )
+    assert "handle times in" not in out
