@@ -1,6 +1,7 @@
 """Staffing probe, round thirteen: the supervisor band beside the peak supervisors taken at the
-peaks of the usual spans, the channel note of a plan with no voice queue, and handle times in a
-forecast file far from any queue's."""
+peaks of the usual spans, the channel note of a plan with no voice queue, handle times in a
+forecast file far from any queue's, and working weeks beyond the EU limits and unusual costs in
+`cli.py shifts`."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import math
 import pandas as pd
 from staff_support import staff
 
+import cli
+from cli_commands.shifts import working_week_note
 from staffing.plan import StaffingSettings, evaluate_staffing, summarise_plan
 
 TARGETS = ("--service-level", 0.8, "--answer-within-seconds", 20)
@@ -103,3 +106,55 @@ def test_handle_times_far_from_any_queues_in_the_file_are_noted_as_a_typed_one_i
         capsys, _handle_times_file(tmp_path, [300]), tmp_path, "--interval-minutes", 30
     )
     assert "handle times in" not in out
+
+
+def _shifts_out(capsys, tmp_path, *extra: object) -> str:
+    """`cli.py shifts` on 20 people round the clock for a week in hours, full time only."""
+    starts = pd.date_range("2026-06-01", periods=7 * 24, freq="60min")
+    path = tmp_path / "plan.csv"
+    pd.DataFrame({"interval_start": starts, "rostered": 20}).to_csv(path, index=False)
+    code = cli.main(
+        ["shifts", str(path), "--out", str(tmp_path / "shifts.csv"), "--part-hours", "0",
+         "--interval-minutes", "60", *map(str, extra)]
+    )  # fmt: skip
+    out = capsys.readouterr().out
+    assert code == 0
+    return out
+
+
+def test_shifts_say_when_the_working_week_breaks_the_eu_limits_and_the_cost_is_unusual(
+    capsys, tmp_path
+):
+    # 3,360 hours in 420 shifts of 8 h: 84 people at 5 a week, 60 at 7, the latter working
+    # 56-hour weeks with no day off (Directive 2003/88/EC, art. 5 and 6); before, said as 60
+    # people with no word, and a cost of 0 EUR an hour unnoted though staff notes it.
+    out = _shifts_out(capsys, tmp_path, "--shifts-per-week", 7, "--agent-hourly-cost", 0)
+    assert "people to employ: 60 in the busiest week" in out
+    assert (
+        "note: 7 × 8 h = 56 h a week is above the 48 h on average the EU Working Time Directive "
+        "(2003/88/EC, art. 6) allows, and 7 shifts a week leave no weekly rest (art. 5: 24 h on "
+        "top of the daily 11 h in every 7 days): the people to employ above are too few for "
+        "lawful weeks; lower --shifts-per-week or --full-hours"
+    ) in out
+    assert (
+        "note: An agent cost of € 0 per paid hour is unusual: a fully loaded hour usually "
+        "costs € 5 to € 200, so the costs may be off."
+    ) in out
+    # 6 shifts of 8 h are 48 h: within the limits
+    out = _shifts_out(capsys, tmp_path, "--shifts-per-week", 6)
+    assert "people to employ: 70 in the busiest week" in out
+    assert "Working Time" not in out and "unusual" not in out
+
+
+def test_the_working_week_note_names_each_limit_broken():
+    assert working_week_note(5, 8) is None and working_week_note(6, 8) is None
+    assert working_week_note(5, 10) == (
+        "5 × 10 h = 50 h a week is above the 48 h on average the EU Working Time Directive "
+        "(2003/88/EC, art. 6) allows: the people to employ above are too few for lawful weeks; "
+        "lower --shifts-per-week or --full-hours"
+    )
+    assert working_week_note(7, 6) == (
+        "7 shifts a week leave no weekly rest (EU Working Time Directive 2003/88/EC, art. 5: "
+        "24 h on top of the daily 11 h in every 7 days): the people to employ above are too few "
+        "for lawful weeks; lower --shifts-per-week"
+    )
