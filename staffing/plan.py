@@ -295,7 +295,7 @@ class PlanSummary:
     peak_agents: float
     peak_rostered: float
     peak_supervisors: float
-    # At the supervisors' peak: one per 15 people rostered .. one per 8, so it holds them.
+    # The peak at one per 15 people rostered .. the peak at one per 8, so it holds them.
     supervisors_band: tuple[float, float]
     agent_paid_hours: float
     supervisor_paid_hours: float
@@ -329,6 +329,9 @@ class PlanSummary:
     # the share of its e-mails answered within the response window, said beside them.
     email_service_level: float | None = None
     live_contacts: str = "calls and chats"  # what the live service figures count
+    # E-mail is not worked some of the horizon (closed, or outside the e-mail hours): its
+    # window is then counted in working hours, its response time on the clock.
+    email_clock_stops: bool = False
 
     @property
     def has_contacts(self) -> bool:
@@ -418,19 +421,24 @@ def service_text(summary: PlanSummary, live_extra: str = "") -> str:
     seconds, and the response time was not said at all). A plan mixing e-mail with calls or
     chats says both, its service level being the calls' and chats' alone. `live_extra`
     follows the calls' and chats' figures (", 15.9% abandon"), never the e-mails'."""
+    # Where e-mail is not worked round the clock the window counts working hours and the
+    # response time clock hours: '100.0% ... within the 1-hour response window, mean response
+    # time 12.6 h' read as a contradiction.
+    working = " counted in working hours" if summary.email_clock_stops else ""
     if summary.email_service_level is not None and summary.has_contacts:
         return (
             f"service level {summary.service_level:.1%} on the {summary.live_contacts}"
             f"{live_extra}, "
             f"{summary.email_service_level:.1%} of e-mails answered within the "
-            f"{summary.email_window_hours:g}-hour response window"
+            f"{summary.email_window_hours:g}-hour response window{working}"
         )
     if summary.email_window_hours is None or not summary.has_contacts:
         return f"service level {service_level_text(summary)}{live_extra}"
     return (
         f"{summary.service_level:.1%} of e-mails answered within the "
-        f"{summary.email_window_hours:g}-hour response window, mean response time "
+        f"{summary.email_window_hours:g}-hour response window{working}, mean response time "
         f"{summary.asa_seconds / 3600:,.1f} h"
+        + (" on the clock, hours e-mail is not worked included" if working else "")
     )
 
 
@@ -1087,6 +1095,7 @@ def summarise_plan(
             if (plan["channel"] == channel).any()
         )
         or "calls and chats",
+        email_clock_stops=_email_clock_stops(plan, interval_minutes),
     )
 
 
@@ -1163,6 +1172,22 @@ def _email_service_level(plan: pd.DataFrame, live: np.ndarray) -> float | None:
         plan["service_level"].to_numpy(dtype=float)[mail], plan[VOLUME].to_numpy(dtype=float)[mail]
     )
     return None if math.isnan(share) else share
+
+
+def _email_clock_stops(plan: pd.DataFrame, interval_minutes: float) -> bool:
+    """Whether some e-mail queue is not worked in part of its span: closed intervals, hours
+    outside the e-mail hours, or intervals the plan leaves out (a forecast lists open ones)."""
+    mail = plan[plan["channel"] == "email"]
+    if mail.empty:
+        return False
+    worked = mail[IS_OPEN].to_numpy(dtype=bool) if IS_OPEN in mail else np.ones(len(mail), bool)
+    if LIMIT in mail:
+        worked = worked & (mail[LIMIT] != OUTSIDE_EMAIL_HOURS).to_numpy()
+    starts = pd.to_datetime(mail[INTERVAL_START])
+    span = starts.groupby(mail[QUEUE]).agg(["min", "max"])
+    slots = (span["max"] - span["min"]) / pd.Timedelta(minutes=float(interval_minutes)) + 1
+    counted = pd.Series(worked, index=mail.index).groupby(mail[QUEUE]).sum()
+    return bool((counted < slots.round()).any())
 
 
 def _weighted(values: np.ndarray, weights: np.ndarray) -> float:
