@@ -52,9 +52,11 @@ from staffing.plan import (
     MAX_STAFFING_INTERVAL_MINUTES,
     NO_CONTACTS_NOTE,
     check_email_window,
+    mean_handle_times,
     service_text,
     short_horizon_fte_note,
 )
+from staffing.plausibility import unusual_handle_times
 
 PLAN_COLUMNS_HELP = columns_help(
     "PLAN.csv columns, one row per open interval and queue:",
@@ -190,6 +192,7 @@ def run(args: argparse.Namespace) -> int:
         *_shaped_handle_times(profiles, history),
         *unusual_settings(args, scenario.staffing, dataset.queues),
         queue_channels_note(scenario.staffing, planned.queues),
+        _changed_handle_times_note(args.aht_change_pct, outcome.plan),
         None if summary.has_contacts else NO_CONTACTS_NOTE,
         short_horizon_fte_note(summary),
         queues_without_rows_note(result.forecast, out_name(args.out)),
@@ -210,6 +213,20 @@ def run(args: argparse.Namespace) -> int:
     for line in special_day_lines(result.special_days):
         print(line)
     return 0
+
+
+def _changed_handle_times_note(aht_change_pct: float, plan: pd.DataFrame) -> str | None:
+    """Handle times an --aht-change-pct takes out of any queue's range, noted as an unusual
+    --aht-seconds is: -99.99 (for -9.99) staffed the bank's 176-s calls as 0.02-s ones, one
+    agent for 20 calls a quarter hour, with no word (learned handle times that far off are
+    refused, and --aht-seconds noted, before any change)."""
+    if not aht_change_pct:
+        return None
+    return unusual_handle_times(
+        mean_handle_times(plan),
+        f"the handle times after --aht-change-pct {aht_change_pct:g}",
+        advice="check --aht-change-pct, a change in percent (-10 for 10% faster)",
+    )
 
 
 # The app's scenario wording, as the options that set it: the CLI has no scenario named 'plan'.

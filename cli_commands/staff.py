@@ -277,7 +277,9 @@ def _staff(
         None
         if args.aht_seconds is not None
         else unusual_handle_times(
-            mean_handle_times(plan), f"{name}'s aht_seconds", named=QUEUE in forecast
+            mean_handle_times(plan),
+            f"the handle times in {name}'s aht_seconds",
+            named=QUEUE in forecast,
         ),
     ]:
         if note:

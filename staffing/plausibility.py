@@ -139,23 +139,32 @@ def implausible_values(
     return notes
 
 
-def unusual_handle_times(means: dict[str, float], source: str, named: bool = True) -> str | None:
-    """The queues whose handle times from a file (`means`: queue -> contact-weighted mean
-    seconds, from `source`) lie outside PLAUSIBLE_AHT_SECONDS, said as a typed AHT is: a column
-    of minutes (5 for 5 min) was staffed as 5-second calls, one agent for 70 calls a half hour,
-    without the note `--aht-seconds 5` gets."""
+def unusual_handle_times(
+    means: dict[str, float], subject: str, named: bool = True, advice: str | None = None
+) -> str | None:
+    """The queues whose handle times (`means`: queue -> contact-weighted mean seconds, called
+    `subject`, e.g. "the handle times in f.csv's aht_seconds") lie outside
+    PLAUSIBLE_AHT_SECONDS, said as a typed AHT is: a column of minutes (5 for 5 min) was staffed
+    as 5-second calls, one agent for 70 calls a half hour, without the note `--aht-seconds 5`
+    gets. `advice` replaces the default one, to check the unit is seconds."""
     low, high = PLAUSIBLE_AHT_SECONDS
-    odd = {queue: seconds for queue, seconds in sorted(means.items()) if not low <= seconds <= high}
-    odd = {queue: seconds for queue, seconds in odd.items() if seconds > 0}
+    odd = {
+        queue: seconds
+        for queue, seconds in sorted(means.items())
+        if seconds > 0 and not low <= seconds <= high
+    }
     if not odd:
         return None
     figures = ", ".join(
-        f"{duration_text(seconds)}" + (f" on '{queue}'" if named else "")
+        # under a second, two digits: 0.018 s read "0 s"
+        (f"{seconds:.2g} s" if seconds < 1 else duration_text(seconds))
+        + (f" on '{queue}'" if named else "")
         for queue, seconds in odd.items()
     )
-    hint = " (5 minutes is 300 s)" if min(odd.values()) < low else ""
+    if advice is None:
+        hint = " (5 minutes is 300 s)" if min(odd.values()) < low else ""
+        advice = f"check the unit is seconds{hint}"
     return (
-        f"the handle times in {source} average {figures}: unusual, as most queues take "
-        f"{duration_text(low)} to {duration_text(high)} per contact; check the unit is "
-        f"seconds{hint}"
+        f"{subject} average {figures}: unusual, as most queues take {duration_text(low)} to "
+        f"{duration_text(high)} per contact; {advice}"
     )

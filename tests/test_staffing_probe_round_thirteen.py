@@ -1,6 +1,6 @@
 """Staffing probe, round thirteen: the supervisor band beside the peak supervisors taken at the
 peaks of the usual spans, the channel note of a plan with no voice queue, handle times in a
-forecast file far from any queue's, working weeks beyond the EU limits and unusual costs in
+forecast file or after an AHT change far from any queue's, working weeks beyond the EU limits and unusual costs in
 `cli.py shifts`, and an e-mail window counted in working hours beside a response time on the
 clock."""
 
@@ -199,3 +199,27 @@ def test_an_email_window_in_working_hours_and_a_response_time_on_the_clock_say_s
     # worked round the clock, working hours are clock hours: nothing to tell apart
     out = _staff_out(capsys, path, tmp_path, "--email-response-hours", 1)
     assert "within the 1-hour response window, mean response time 0.0 h\n" in out
+
+
+def test_handle_times_an_aht_change_takes_out_of_range_are_noted(capsys, tmp_path):
+    # --aht-change-pct -99 (for -9) staffed 240-s calls as 2.4-s ones with no word, though
+    # --aht-seconds 2.4 is noted as unusual; -10 is a usual change.
+    starts = pd.date_range("2026-01-05 08:00", periods=20 * 28, freq="30min")
+    history = tmp_path / "history.csv"
+    pd.DataFrame({"timestamp": starts.strftime("%Y-%m-%d %H:%M"), "calls": 30}).to_csv(
+        history, index=False
+    )
+    for change, said in ((-99, True), (-10, False)):
+        code = cli.main(
+            ["plan", str(history), "--horizon-days", "1", "--model", "historical_average_4w",
+             "--aht-seconds", "240", "--aht-change-pct", str(change),
+             "--out", str(tmp_path / "plan.csv")]
+        )  # fmt: skip
+        out = capsys.readouterr().out
+        assert code == 0
+        note = (
+            "note: the handle times after --aht-change-pct -99 average 2 s on 'history': unusual, as "
+            "most queues take 20 s to 60 min per contact; check --aht-change-pct, a change in "
+            "percent (-10 for 10% faster)\n"
+        )
+        assert (note in out) is said, out
