@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import difflib
+import math
 import os
 import re
 import shutil
@@ -184,6 +185,30 @@ def _horizon_days(text: str) -> int:
     raise argparse.ArgumentTypeError(
         f"invalid int value: '{text}': give a whole number of days, from 1 to {MAX_HORIZON_DAYS}"
     )
+
+
+def whole_number(counts: str, accepted: str) -> Callable[[str], int]:
+    """argparse type for a whole number of `counts` ("agents per supervisor"), `accepted`
+    naming its range: 12.0 reads 12, a fraction is refused with the whole numbers either side
+    of it, as --horizon-days is ('12.5' read only "invalid int value: '12.5'")."""
+
+    def parse(text: str) -> int:
+        try:
+            return int(text)
+        except ValueError:
+            pass
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if math.isfinite(value) and value == round(value):
+            return int(value)
+        either = f", {math.floor(value)} or {math.ceil(value)}" if math.isfinite(value) else ""
+        raise argparse.ArgumentTypeError(
+            f"invalid int value: '{text}': give a whole number of {counts}{either} ({accepted})"
+        )
+
+    return parse
 
 
 MIN_ORIGIN_YEAR = 1900
@@ -550,13 +575,13 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
     )
     group.add_argument(
         "--supervisor-span",
-        type=int,
+        type=whole_number("agents per supervisor", "8 to 15"),
         default=defaults.supervisor_span,
         help=f"agents per supervisor, 8 to 15 (default {defaults.supervisor_span})",
     )
     group.add_argument(
         "--chat-concurrency",
-        type=int,
+        type=whole_number("chats at once", "1 to 10"),
         default=defaults.chat_concurrency,
         help=f"chats one agent handles at once (default {defaults.chat_concurrency})",
     )
@@ -583,7 +608,7 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
     )
     group.add_argument(
         "--min-agents-open",
-        type=int,
+        type=whole_number("agents on every open interval", "0 or more"),
         default=defaults.min_agents_open,
         help=f"agents on every open interval, however quiet (default {defaults.min_agents_open})",
     )

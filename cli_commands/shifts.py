@@ -27,6 +27,7 @@ from cli_commands.options import (
     read_text_table,
     share,
     shown_input,
+    whole_number,
     write_csv,
 )
 from cli_commands.staff import read_slash_starts
@@ -146,7 +147,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     group.add_argument(
         "--shifts-per-week",
-        type=int,
+        type=whole_number("shifts a week", "1 to 7"),
         metavar="N",
         default=DEFAULT_SHIFTS_PER_WEEK,
         help="shifts one person works in a week, one a day at most, for the people to employ "

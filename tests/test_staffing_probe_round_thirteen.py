@@ -1,14 +1,16 @@
 """Staffing probe, round thirteen: the supervisor band beside the peak supervisors taken at the
 peaks of the usual spans, the channel note of a plan with no voice queue, handle times in a
 forecast file or after an AHT change far from any queue's, working weeks beyond the EU limits and unusual costs in
-`cli.py shifts`, and an e-mail window counted in working hours beside a response time on the
-clock."""
+`cli.py shifts`, an e-mail window counted in working hours beside a response time on the
+clock, and counts typed as fractions (--supervisor-span 12.5) refused with the whole numbers
+either side."""
 
 from __future__ import annotations
 
 import math
 
 import pandas as pd
+import pytest
 from staff_support import staff
 
 import cli
@@ -223,3 +225,33 @@ def test_handle_times_an_aht_change_takes_out_of_range_are_noted(capsys, tmp_pat
             "percent (-10 for 10% faster)\n"
         )
         assert (note in out) is said, out
+
+
+@pytest.mark.parametrize(
+    ("command", "option", "typed", "says"),
+    [
+        ("staff", "--supervisor-span", "12.5",
+         "give a whole number of agents per supervisor, 12 or 13 (8 to 15)"),
+        ("staff", "--chat-concurrency", "2.5", "give a whole number of chats at once, 2 or 3 (1 to 10)"),
+        ("staff", "--min-agents-open", "one",
+         "give a whole number of agents on every open interval (0 or more)"),
+        ("shifts", "--shifts-per-week", "4.5", "give a whole number of shifts a week, 4 or 5 (1 to 7)"),
+    ],
+)  # fmt: skip
+def test_a_count_typed_as_a_fraction_is_refused_with_the_whole_numbers_either_side(
+    capsys, tmp_path, command, option, typed, says
+):
+    # Before: "argument --supervisor-span: invalid int value: '12.5'", with no way forward.
+    with pytest.raises(SystemExit) as exit_:  # argparse refuses it before any file is read
+        cli.main([command, str(tmp_path / "in.csv"), "--out", str(tmp_path / "out.csv"),
+                  option, typed])  # fmt: skip
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err == (
+        f"error: cli.py {command}: argument {option}: invalid int value: '{typed}': {says}\n"
+    )
+
+
+def test_a_count_typed_with_a_zero_fraction_reads_as_the_whole_number(capsys, tmp_path):
+    path = _queues_file(tmp_path, ["sales"])
+    out = _staff_out(capsys, path, tmp_path, "--supervisor-span", "15.0")
+    assert "15 rostered, 1 supervisor (band 1-2)" in out  # 1 per 15
