@@ -82,6 +82,22 @@ def named(stem: str, dataset: str) -> str:
     return downloads.file_stem(stem, dataset)
 
 
+def with_day_figures(special: pd.DataFrame, every_day: pd.DataFrame) -> pd.DataFrame:
+    """`special` with each day's contacts as the day-by-day table's whole figures: each day
+    rounded on its own could read a contact off the same day there (4,015 against 4,016)."""
+    if special.empty:
+        return special
+    figures = pd.Series(
+        every_day["forecast_contacts"].to_numpy(),
+        index=pd.MultiIndex.from_arrays([every_day[QUEUE], pd.to_datetime(every_day["date"])]),
+    )
+    keys = pd.MultiIndex.from_arrays([special[QUEUE], pd.to_datetime(special["date"])])
+    shown = figures.reindex(keys).to_numpy()
+    return special.assign(
+        forecast_contacts=pd.Series(shown, index=special.index).fillna(special["forecast_contacts"])
+    )
+
+
 st.title("Forecast")
 current = state.current()
 url_state.seed_from_url(url_state.QUEUE_KEY, url_state.QUEUE_PARAM, current.dataset.queues)
@@ -380,10 +396,15 @@ else:
 st.subheader("Day by day")
 # Every day of the horizon, the closed ones with their 0 contacts, as the Staffing page's days.
 every_day = settings.with_closed_days(result.days, forecast, result.special_days)
+if not every_day.empty:
+    # Each day rounded on its own could add up to a contact or two off the total above; the
+    # downloads hold these whole figures too (1,740.45 there had read 1,740 beside 1,741 here).
+    every_day = every_day.assign(
+        forecast_contacts=every_day.groupby(QUEUE, observed=True)["forecast_contacts"].transform(
+            whole_numbers_keeping_total
+        )
+    )
 days = every_day[every_day[QUEUE] == queue]
-if not days.empty:
-    # Each day rounded on its own could add up to a contact or two off the total above.
-    days = days.assign(forecast_contacts=whole_numbers_keeping_total(days["forecast_contacts"]))
 if not days[IS_OPEN].any():
     st.caption("No open day in this horizon.")
 else:
@@ -418,16 +439,8 @@ elif special.empty:
         f"horizon ({settings.country_label(st.session_state['holiday_country'])} calendar)."
     )
 else:
-    # The day-by-day table's whole contacts: each day rounded on its own could read a contact
-    # off the same day there (4,015 against 4,016).
-    day_figures = dict(zip(pd.to_datetime(days["date"]), days["forecast_contacts"], strict=True))
-    special = special.assign(
-        forecast_contacts=pd.to_datetime(special["date"])
-        .map(day_figures)
-        .fillna(special["forecast_contacts"])
-    )
     tables.show(
-        special.drop(columns=QUEUE),
+        with_day_figures(special, every_day).drop(columns=QUEUE),
         key="special_days_table",
         all_rows_up_to=len(special),
         # The counts before the long "learned from" text, so they stay in view.
@@ -538,7 +551,7 @@ for frame, stem, label in (
     (all_peaks, "peaks", "Peaks"),
     (every_day_covered, "days", "Day by day"),
     (result.outliers, "unusual_intervals", "Unusual intervals in the history"),
-    (result.special_days, "special_days", "Special days"),
+    (with_day_figures(result.special_days, every_day), "special_days", "Special days"),
 ):
     if not frame.empty:
         downloads.download_table(

@@ -1,0 +1,45 @@
+"""Round twenty-seven of a manager's probe: the Forecast page's day-by-day and special-day
+downloads hold the whole contacts the tables show. Driven headless with AppTest on the sample
+and the real data."""
+
+from __future__ import annotations
+
+import pandas as pd
+from test_app_pages import assert_clean, go, metric, number, open_app, table
+from test_app_round_two import offered  # noqa: F401  (the fixture)
+
+CSV = "text/csv"
+
+# ------------------------------------------------- Day-by-day downloads hold the screen's figures
+
+
+def test_day_by_day_and_special_day_downloads_hold_the_whole_contacts_on_screen(
+    picco_home,
+    offered,  # noqa: F811
+):
+    # Sixteen days from Mon 23 Nov 2026 reach Tue 8 Dec, the Immaculate Conception in Italy.
+    app = go(open_app(horizon_days=16), "forecast")
+    assert_clean(app)
+    days, _ = table(app, "date", "forecast_contacts", "usual_contacts")
+    special, _ = table(app, "special_day", "forecast_contacts")
+    download = offered["days"]
+    phone = download[download["queue"] == "phone"]
+    # Before: the downloads held the unrounded 1,899.15 of the bridge day before the
+    # Immaculate Conception beside the tables' 1,899 (AXA's New Year's Day: 1,740.45 beside
+    # 1,741, which a spreadsheet rounds to 1,740).
+    assert phone["forecast_contacts"].tolist() == days["forecast_contacts"].tolist()
+    assert (download["forecast_contacts"] == download["forecast_contacts"].round()).all()
+    assert phone["forecast_contacts"].sum() == number(metric(app, "Forecast contacts"))
+    for queue, rows in download.groupby("queue"):
+        forecast = offered["forecast"]
+        assert rows["forecast_contacts"].sum() == round(
+            forecast.loc[forecast["queue"] == queue, "forecast"].sum()
+        )
+    # The bridge day before the Immaculate Conception: 1,899 in both tables and downloads.
+    special_download = offered["special_days"]
+    on_screen = special_download[special_download["queue"] == "phone"]
+    assert on_screen["forecast_contacts"].tolist() == special["forecast_contacts"].tolist()
+    assert on_screen["forecast_contacts"].tolist() == [1899, 0]
+    assert (
+        days.loc[pd.to_datetime(days["date"]) == "2026-12-07", "forecast_contacts"].item() == 1899
+    )
