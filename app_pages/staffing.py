@@ -371,15 +371,25 @@ if is_email:
     )
 else:
     figures[1].metric("Expected service level", service_level_shown, border=True)
+    waiting = settings.WAITING_CONTACTS[st.session_state["channel"]]
+    # The answered ones' own mean, the ASA an ACD report shows: "a little less" was no figure,
+    # and a heavy overload can make it more.
+    answered_wait = settings.answered_asa_seconds(plan)
     figures[2].metric(
         "Expected ASA",
         settings.duration_text(summary.asa_seconds),
         border=True,
         help=(
-            "Average speed of answer: the mean time in queue of all "
-            f"{settings.WAITING_CONTACTS[st.session_state['channel']]}, those "
+            f"Average speed of answer: the mean time in queue of all {waiting}, those "
             f"{settings.GIVING_UP[st.session_state['channel']]} before an answer included "
-            "(Erlang A: abandonment × mean patience). Those answered alone wait a little less."
+            "(Erlang A: abandonment × mean patience)."
+            + (
+                f" The answered {waiting} alone wait "
+                f"{settings.duration_text(answered_wait)} on average, the ASA an ACD report "
+                "shows (column “ASA of answered” per interval below)."
+                if answered_wait is not None
+                else ""
+            )
             if st.session_state["use_patience"]
             else "Average speed of answer: the mean wait before an agent answers, contacts "
             "answered at once counting 0 s."

@@ -1100,6 +1100,23 @@ def abandonment_warning(abandon_rate: float | None, service_level: float) -> str
     )
 
 
+def answered_asa_seconds(plan: pd.DataFrame) -> float | None:
+    """The mean wait of the answered contacts alone over the plan's voice and chat intervals,
+    each interval's answered ASA weighted by the contacts it answers (contacts × (1 − its
+    abandonment)); None without Erlang A's columns or any answered contact."""
+    if "answered_asa_seconds" not in plan or "abandon_rate" not in plan:
+        return None
+    live = (plan["channel"] != "email").to_numpy()
+    volume = pd.to_numeric(plan[VOLUME], errors="coerce").to_numpy(dtype=float)
+    abandon = pd.to_numeric(plan["abandon_rate"], errors="coerce").to_numpy(dtype=float)
+    wait = pd.to_numeric(plan["answered_asa_seconds"], errors="coerce").to_numpy(dtype=float)
+    answered = volume * (1.0 - abandon)
+    usable = live & np.isfinite(wait) & np.isfinite(answered) & (answered > 0)
+    if not usable.any():
+        return None
+    return float(np.average(wait[usable], weights=answered[usable]))
+
+
 def past_days_note(
     interval_starts: pd.Series, counted: str = "", today: date | None = None
 ) -> str | None:

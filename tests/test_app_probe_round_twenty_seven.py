@@ -43,3 +43,29 @@ def test_day_by_day_and_special_day_downloads_hold_the_whole_contacts_on_screen(
     assert (
         days.loc[pd.to_datetime(days["date"]) == "2026-12-07", "forecast_contacts"].item() == 1899
     )
+
+
+# ------------------------------------------------- Erlang A: the answered callers' ASA, a figure
+
+
+def test_erlang_a_asa_help_gives_the_answered_callers_mean_wait(
+    picco_home,
+    offered,  # noqa: F811
+):
+    app = go(open_app(), "staffing")
+    app.checkbox(key="use_patience").check().run()
+    assert_clean(app)
+    assert metric(app, "Expected ASA") == "8 s"
+    plan = offered["staffing_plan"]
+    answered = plan["volume"] * (1 - plan["abandon_rate"])
+    live = answered.gt(0) & plan["answered_asa_seconds"].notna()
+    expected = (plan["answered_asa_seconds"][live] * answered[live]).sum() / answered[live].sum()
+    assert round(expected) == 7
+    (help_text,) = [item.proto.help for item in app.metric if item.label == "Expected ASA"]
+    # Before: "Those answered alone wait a little less.", no figure, and not so under a heavy
+    # overload (the CLI's staff --help dropped the same words).
+    assert "a little less" not in help_text
+    assert help_text.endswith(
+        "The answered callers alone wait 7 s on average, the ASA an ACD report shows (column "
+        "“ASA of answered” per interval below)."
+    )
