@@ -5,12 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_ui import downloads, plots, settings, state, tables, url_state, widgets
+from app_ui import cached, downloads, plots, settings, state, tables, url_state, widgets
 from data.errors import InputError
 from data.export import whole_numbers_keeping_total
 from data.schema import INTERVAL_START, IS_OPEN
 from planning import SIZED_FOR_VOLUME
-from planning.aht_profile import WINDOW_WEEKS
 from staffing.limits import peak_limit_sentence, shares_sentence
 from staffing.plan import (
     NO_CONTACTS_NOTE,
@@ -115,17 +114,23 @@ with st.container(border=True):
         st.warning(settings.stand_in_aht_note(queue), icon=":material/timer_off:")
     shape = settings.learned_aht_profile(current, queue)
     if shape is not None:
+        # A history shorter than the window: its own weeks, not "the last 8" it does not hold.
+        shape_weeks = cached.aht_weeks(current.token, current.dataset).get(str(queue))
         st.checkbox(
             "Handle time by weekday and time of day",
             key=settings.AHT_BY_TIME,
             persist_state=SESSION,
-            help=f"In the last {WINDOW_WEEKS} weeks, this queue's contacts took longer at some "
-            "hours than at others, and that shape predicted each held-out week's workload "
-            "better than one figure. Ticked, each interval is staffed with the AHT above times "
+            help=f"In {settings.aht_weeks_text(shape_weeks)}, this queue's contacts took longer "
+            "at some hours than at others, and that shape predicted each held-out week's "
+            "workload better than one figure. Ticked, each interval is staffed with the AHT above times "
             "its weekday and time's ratio; the AHT above stays the average.",
         )
         if st.session_state[settings.AHT_BY_TIME]:
-            st.caption(settings.aht_shape_caption(shape, float(st.session_state["aht_seconds"])))
+            st.caption(
+                settings.aht_shape_caption(
+                    shape, float(st.session_state["aht_seconds"]), shape_weeks
+                )
+            )
     is_email = st.session_state["channel"] == "email"
     row = st.columns(4)
     if is_email:

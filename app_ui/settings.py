@@ -1065,9 +1065,18 @@ def learned_aht_profile(current: state.CurrentDataset, queue: str) -> pd.DataFra
     return None if rows.empty else rows
 
 
-def aht_shape_caption(shape: pd.DataFrame, aht_seconds: float) -> str:
+def aht_weeks_text(weeks: int | None) -> str:
+    """The weeks a handle-time shape is learned from, as the caption says them: "the last 8
+    weeks", or "the 4 weeks the history holds" when it holds fewer (a February's calls)."""
+    if weeks is None or weeks >= AHT_WINDOW_WEEKS:
+        return f"the last {AHT_WINDOW_WEEKS} weeks"
+    return f"the {weeks} week{'' if weeks == 1 else 's'} the history holds"
+
+
+def aht_shape_caption(shape: pd.DataFrame, aht_seconds: float, weeks: int | None = None) -> str:
     """What a ticked handle-time shape does, its range in seconds of the AHT typed as well as
-    in multipliers: a manager plans in seconds, and "1.11×" alone leaves the sum to them."""
+    in multipliers: a manager plans in seconds, and "1.11×" alone leaves the sum to them.
+    `weeks`: those it was learned from, when fewer than the window."""
     low = shape.loc[shape[AHT_FACTOR].idxmin()]
     high = shape.loc[shape[AHT_FACTOR].idxmax()]
 
@@ -1079,7 +1088,7 @@ def aht_shape_caption(shape: pd.DataFrame, aht_seconds: float) -> str:
 
     return (
         f"Each interval's handle time is the AHT above ({aht_seconds:.0f} s on average) times "
-        f"its weekday and time-of-day ratio in the last {AHT_WINDOW_WEEKS} weeks: from "
+        f"its weekday and time-of-day ratio in {aht_weeks_text(weeks)}: from "
         f"{point(low)} to {point(high)}."
     )
 

@@ -69,3 +69,28 @@ def test_erlang_a_asa_help_gives_the_answered_callers_mean_wait(
         "The answered callers alone wait 7 s on average, the ASA an ACD report shows (column "
         "“ASA of answered” per interval below)."
     )
+
+
+# ------------------------------------------------- Handle-time shape: the weeks it comes from
+
+
+def test_a_handle_time_shape_from_four_weeks_says_four_weeks_not_the_last_eight(
+    picco_home, shared_data
+):
+    calls = shared_data / "anonymous_bank" / "february_1999.txt"
+    app = open_app()
+    app.file_uploader(key="upload_files").set_value(
+        [(calls.name, calls.read_bytes(), "text/plain")]
+    ).run()
+    go(app, "staffing")
+    assert_clean(app)
+    # February 1999, 1 to 28: four weeks of calls, all the shape could learn from.
+    (caption,) = [item.value for item in app.caption if item.value.startswith("Each interval's")]
+    # Before: "... ratio in the last 8 weeks: ...", weeks the history does not hold.
+    assert caption.startswith(
+        "Each interval's handle time is the AHT above (176 s on average) times its weekday and "
+        "time-of-day ratio in the 4 weeks the history holds: from "
+    )
+    assert app.checkbox(key="aht_by_time_of_day").proto.help.startswith(
+        "In the 4 weeks the history holds, this queue's contacts took longer"
+    )
