@@ -38,7 +38,7 @@ from planning.compare import (
     SHIFT_HOURS_ROW,
     SHIFTS_ROW,
 )
-from planning.scenario import Scenario
+from planning.scenario import Scenario, example_scenarios
 
 MINUS = "−"  # a real minus sign: as wide as the plus and easier to read than a hyphen
 BETTER_COLOUR = "color: #1a7f37"
@@ -422,4 +422,29 @@ def change_outside_forecast(scenario: Scenario, plan: pd.DataFrame) -> str | Non
         f"{inside.min():%a %d %b} to {inside.max():%a %d %b %Y}, are changed, and the figures "
         "below count those alone. Lengthen the forecast's horizon on the Forecast page to "
         "staff the whole change."
+    )
+
+
+# What each example the "Start with example scenarios" button saves compares, by its name.
+EXAMPLE_WORDS = (
+    ("+30% volume", "30% more contacts in the forecast's first week"),
+    ("90% in 30 s", "a 90% in 30 s target"),
+    ("Staffed to P80", "staffing to the P80 forecast"),
+    ("Part time", "more part-time shifts"),
+)
+
+
+def examples_offer(base: Scenario) -> str:
+    """The comparisons the example button saves from `base`, the current settings, in words:
+    an e-mail queue gets no seconds target, and one the settings already are (a P80 plan) is
+    left out, so the offer names only those the button will save."""
+    some_day = pd.Timestamp("2000-01-03")  # any day: only the +30% example's name holds one
+    names = [example.name for example in example_scenarios(base, some_day, some_day)]
+    said = ["the current settings"]
+    for name in names[1:]:
+        said += [words for lead, words in EXAMPLE_WORDS if name.startswith(lead)]
+    listed = ", ".join(said[:-1]) + f" and {said[-1]}" if len(said) > 1 else said[0]
+    return (
+        "No scenario saved for this dataset yet: name the current settings and save them, or "
+        f"start from the usual comparisons: {listed}."
     )

@@ -94,3 +94,28 @@ def test_a_handle_time_shape_from_four_weeks_says_four_weeks_not_the_last_eight(
     assert app.checkbox(key="aht_by_time_of_day").proto.help.startswith(
         "In the 4 weeks the history holds, this queue's contacts took longer"
     )
+
+
+# ------------------------------------------------- Scenarios: the examples offered are those saved
+
+
+def test_the_examples_offered_on_an_empty_scenarios_page_are_those_the_button_saves(picco_home):
+    app = open_app()
+    app.session_state["queue"] = "email"
+    app.session_state["quantile"] = "p80"
+    app = go(app, "scenarios")
+    assert_clean(app)
+    (offer,) = [item.value for item in app.info if item.value.startswith("No scenario saved")]
+    # Before: '... the current settings, 30% more contacts in the forecast's first week, a 90%
+    # in 30 s target, staffing to the P80 forecast and more part-time shifts.', two examples
+    # e-mail at P80 never gets.
+    assert offer.endswith(
+        "start from the usual comparisons: the current settings, 30% more contacts in the "
+        "forecast's first week and more part-time shifts."
+    )
+    app.button(key="save_example_scenarios").click().run()
+    assert_clean(app)
+    assert [item.value for item in app.success] == [
+        "Saved 3 example scenarios: Current settings, +30% volume 23 Nov – 29 Nov, Part time "
+        "4 h up to 50%. Change them in the table below, or delete those you do not need."
+    ]
