@@ -119,3 +119,30 @@ def test_the_examples_offered_on_an_empty_scenarios_page_are_those_the_button_sa
         "Saved 3 example scenarios: Current settings, +30% volume 23 Nov – 29 Nov, Part time "
         "4 h up to 50%. Change them in the table below, or delete those you do not need."
     ]
+
+
+# ------------------------------------------------- E-mail: the window counts working hours
+
+
+def test_email_metrics_say_the_window_counts_email_hours_and_the_response_time_every_hour(
+    picco_home,
+):
+    app = open_app()
+    app.session_state["queue"] = "email"
+    app = go(app, "staffing")
+    assert_clean(app)
+    # Every e-mail in time, yet a mean response of 28.5 h: the window stops its clock at night.
+    assert metric(app, "Answered within 24 h") == "100.0%"
+    assert metric(app, "Expected response time") == "28.5 h"
+    helps = {item.label: item.proto.help for item in app.metric}
+    # Before: 'Share of the e-mails answered within the response window.' beside 'Mean time from
+    # an e-mail's arrival to its answer, nights and weekends included.', nothing to reconcile them.
+    assert helps["Answered within 24 h"] == (
+        "Share of the e-mails answered within 24 h counted in e-mail hours (08:00–18:00): the "
+        "clock stops outside them, as in a business-hours SLA. The response time beside counts "
+        "every hour, nights and weekends included, so it can pass 24 h while every e-mail is in "
+        "time."
+    )
+    assert helps["Expected response time"].endswith(
+        "the 24 h window beside counts e-mail hours (08:00–18:00) alone."
+    )
