@@ -403,7 +403,8 @@ else:
             + (
                 f" The answered {waiting} alone wait "
                 f"{settings.duration_text(answered_wait)} on average, the ASA an ACD report "
-                "shows (column “ASA of answered” per interval below)."
+                "shows (per interval: “ASA of answered”, from the table's column menu below, "
+                "and in its download)."
                 if answered_wait is not None
                 else ""
             )

@@ -65,9 +65,11 @@ def test_erlang_a_asa_help_gives_the_answered_callers_mean_wait(
     # Before: "Those answered alone wait a little less.", no figure, and not so under a heavy
     # overload (the CLI's staff --help dropped the same words).
     assert "a little less" not in help_text
+    _, columns = table(app, "interval_start", "answered_asa_seconds")  # the column it points to
+    assert columns["answered_asa_seconds"]["label"] == "ASA of answered (s)"
     assert help_text.endswith(
-        "The answered callers alone wait 7 s on average, the ASA an ACD report shows (column "
-        "“ASA of answered” per interval below)."
+        "The answered callers alone wait 7 s on average, the ASA an ACD report shows (per "
+        "interval: “ASA of answered”, from the table's column menu below, and in its download)."
     )
 
 
