@@ -107,6 +107,7 @@ if problems:
     )
     st.stop()
 needs = []
+agent_fte = 0.0  # the Staffing page's, of the queues covered
 stand_ins = []  # queues staffed on the fallback handle time, none in their data
 channels = set()
 for each in queues:
@@ -117,6 +118,7 @@ for each in queues:
         st.error(f"{each}: the Staffing page's settings cannot staff it: {error}")
         st.stop()
     needs.append(outcome.rostered_need())
+    agent_fte += outcome.summary.agent_fte
     channels.add(scenario.staffing.channel)
     if settings.on_stand_in_aht(current, each, scenario.staffing.aht_seconds):
         stand_ins.append(each)
@@ -182,6 +184,12 @@ second_row[2].metric(
     help=f"Paid hours at € {agent_cost:,.2f} per agent hour (Staffing page); supervisors not "
     "included.",
 )
+# 79 people to employ beside the Staffing page's 44.2 FTE read as a contradiction.
+contract_note = settings.people_against_fte_note(
+    weeks, result.by_day()["day"], types, float(st.session_state["weekly_hours"]), agent_fte
+)
+if contract_note:
+    st.caption(contract_note)
 full_hours = float(st.session_state["shift_full_hours"])
 if float(st.session_state["shift_part_hours"]) == full_hours and result.paid_hours:
     # A part-time length equal to the full-time one plans no part time at all: said where the

@@ -148,3 +148,49 @@ def test_email_metrics_say_the_window_counts_email_hours_and_the_response_time_e
     assert helps["Expected response time"].endswith(
         "the 24 h window beside counts e-mail hours (08:00–18:00) alone."
     )
+
+
+# ------------------------------------------------- Shifts: people to employ against the FTE
+
+
+def test_the_people_to_employ_are_set_against_the_staffing_pages_fte(picco_home):
+    app = go(open_app(), "shifts")
+    assert_clean(app)
+    assert metric(app, "People to employ") == "79"
+    weeks, _ = table(app, "week", "shift", "shifts", "people")
+    # Hand-checked: 223 full-time shifts x 8 h + 115 part-time x 4 h = 2,244 h; / 38 h = 59.1.
+    assert weeks[["shift", "shifts", "people"]].values.tolist() == [
+        ["Full time 8 h", 223, 53],
+        ["Part time 4 h", 115, 26],
+    ]
+    # Before: 79 people here and 44.2 FTE (agents 40.1) on the Staffing page, nothing saying
+    # why, as the CLI's shifts command says it.
+    assert (
+        "The 79 people to employ are heads, each part-timer one: the busiest week's 2,244 shift "
+        "hours are 59.1 FTE on the 38-h full-time week. The Staffing page's FTE count the hours "
+        "needed instead of whole shifts: 40.1 for its agents, without the supervisors."
+    ) in [item.value for item in app.caption]
+
+
+def test_a_week_the_horizon_cuts_is_not_set_against_a_weekly_fte():
+    from app_ui.settings import people_against_fte_note
+    from staffing.shifts import DEFAULT_SHIFT_TYPES
+
+    weeks = pd.DataFrame(
+        {
+            "week": pd.to_datetime(["2026-11-23", "2026-11-23"]),
+            "shift": ["Full time 8 h", "Part time 4 h"],
+            "shifts": [40, 10],
+            "people": [8, 10],
+        }
+    )
+    types = list(DEFAULT_SHIFT_TYPES)
+    three_days = pd.Series(pd.date_range("2026-11-23", periods=3, freq="D"))
+    # 360 h over three days are no 9.5 FTE of a 38-h week: no note rather than a wrong one.
+    assert people_against_fte_note(weeks, three_days, types, 38.0, 20.0) is None
+    week = pd.Series(pd.date_range("2026-11-23", periods=7, freq="D"))
+    assert people_against_fte_note(weeks, week, types, 38.0, 8.0) == (
+        "The 18 people to employ are heads, each part-timer one: the busiest week's 360 shift "
+        "hours are 9.5 FTE on the 38-h full-time week. The Staffing page's FTE count the hours "
+        "needed instead of whole shifts: 8.0 for its agents, without the supervisors."
+    )
