@@ -1,6 +1,11 @@
 """Round twenty-seven of a manager's probe: the Forecast page's day-by-day and special-day
-downloads hold the whole contacts the tables show. Driven headless with AppTest on the sample
-and the real data."""
+downloads hold the whole contacts the tables show; with Erlang A the Expected ASA's help gives
+the answered callers' own mean wait and where it is per interval; a handle-time shape learned
+from a history shorter than eight weeks names its weeks; an empty Scenarios page offers only the
+examples its button saves; the e-mail window is said to count e-mail hours beside a response
+time counting every hour; the Shifts page sets its people to employ against the Staffing page's
+FTE; the Data page's Contacts help counts those neither answered nor abandoned. Driven headless
+with AppTest on the sample, a small upload and the real data."""
 
 from __future__ import annotations
 
