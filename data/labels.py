@@ -17,8 +17,8 @@ LABEL_TYPE = pa.dictionary(pa.int32(), pa.string())  # how the CSV reader should
 
 
 def label_codes(values: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, list[str]]:
-    """(code per row, labels): labels are trimmed and distinct, codes index them; an empty or
-    missing cell is the label ""."""
+    """(code per row, labels): labels are trimmed, composed (NFC) and distinct, codes index them;
+    an empty or missing cell is the label ""."""
     if isinstance(values, pa.Array):
         values = pa.chunked_array([values])
     if not pa.types.is_dictionary(values.type):
@@ -29,7 +29,8 @@ def label_codes(values: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, list[st
     for chunk in values.chunks:  # each chunk has its own small dictionary: map it to ours
         mapping = []
         for label in chunk.dictionary.to_pylist():
-            label = (label or "").strip()
+            # A Mac writes "é" as "e" + a combining accent (NFD): the same name as Windows' "é".
+            label = unicodedata.normalize("NFC", (label or "").strip())
             if label not in position:
                 position[label] = len(labels)
                 labels.append(label)
@@ -227,7 +228,9 @@ _DUPLICATE_SUFFIX = re.compile(r"\s*\(\d{1,3}\)$")
 def queue_from_file_name(name: str) -> str:
     """The queue a file without a queue column holds: its name without extension and without
     dates ("calls_2024-03.csv", "calls_Mar24.csv" -> "calls") and without a browser's " (1)" copy
-    number; "all" when nothing else is left ("2024-03.csv")."""
+    number; "all" when nothing else is left ("2024-03.csv"). Composed (NFC), as queue labels are:
+    a Mac's file system writes "é" as "e" + a combining accent."""
+    name = unicodedata.normalize("NFC", name)
     stem = _DUPLICATE_SUFFIX.sub("", Path(name).stem) or Path(name).stem
     if not _DATE_PARTS.search(stem):
         return stem

@@ -1,0 +1,69 @@
+"""Round-thirty-two probes: queue names written with combining accents as a Mac writes them
+("Te\u0301le\u0301phonie"), in cells and in file names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+from import_support import write
+
+from data import schema
+from data.importer import import_files_detailed
+
+MONDAY = dt.datetime(2024, 3, 4)
+
+
+def _slots(minutes: int, per_day: int, days: int = 5, first: dt.datetime = MONDAY) -> list:
+    """`per_day` intervals of `minutes` from 08:00 on `days` days from `first`."""
+    return [
+        first + dt.timedelta(days=day, hours=8, minutes=minutes * slot)
+        for day in range(days)
+        for slot in range(per_day)
+    ]
+
+
+def _offered(t: dt.datetime) -> int:
+    return 5 + t.minute // 15 + t.hour % 3
+
+
+def _per_queue(result) -> dict[str, float]:
+    frame = result.dataset.intervals
+    return frame.groupby(schema.QUEUE)[schema.VOLUME].sum().to_dict()
+
+
+# --- Queue names with combining accents ----------------------------------------------------------
+
+COMPOSED = "Téléphonie"
+DECOMPOSED = unicodedata.normalize("NFD", COMPOSED)  # "e" + U+0301, as macOS writes it
+
+
+def test_a_queue_written_with_combining_accents_is_the_same_queue(tmp_path):
+    # Before: two queues 'Téléphonie' (60 and 40 half hours open), each day's rows split by how
+    # the name was written.
+    assert DECOMPOSED != COMPOSED
+    slots = _slots(30, 20)
+    lines = ["Date;Heure;File;Appels"] + [
+        f"{t:%d/%m/%Y};{t:%H:%M};{DECOMPOSED if t.day % 2 else COMPOSED};{_offered(t)}"
+        for t in slots
+    ]
+    result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    assert _per_queue(result) == {COMPOSED: 710.0}
+
+
+def test_a_file_named_with_combining_accents_holds_the_queue_of_its_composed_name(tmp_path):
+    # Before: the file named on a Mac held a queue 'Téléphonie' of its own beside the other
+    # file's, two queues of one week each.
+    first = ["Date;Heure;File;Appels"] + [
+        f"{t:%d/%m/%Y};{t:%H:%M};{COMPOSED};{_offered(t)}" for t in _slots(30, 20)
+    ]
+    second = ["Date;Heure;Appels"] + [
+        f"{t:%d/%m/%Y};{t:%H:%M};{_offered(t)}"
+        for t in _slots(30, 20, first=MONDAY + dt.timedelta(days=7))
+    ]
+    paths = [
+        write(tmp_path, "mars.csv", "\n".join(first) + "\n"),
+        write(tmp_path, f"{DECOMPOSED}.csv", "\n".join(second) + "\n"),
+    ]
+    result = import_files_detailed(paths)
+    assert _per_queue(result) == {COMPOSED: 1420.0}
