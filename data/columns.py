@@ -2427,12 +2427,20 @@ NOT_QUEUE_LABEL_WORDS = (
 )  # fmt: skip
 
 
+# Count words a queue's count column may carry beside the queue's name: the count nouns and the
+# words for arriving contacts ("Sales Offered", "Offered Support"); "Inbound Calls" names a
+# direction, no queue.
+QUEUE_COUNT_WORDS = COUNT_NOUNS | (ARRIVAL_COUNT_WORDS - {"inbound", "incoming"})
+
+
 def _queue_label(header: str) -> str | None:
     """The header less its count word ("Sales Calls" -> "Sales"), or None when it has none or
     only a count word."""
     tokens = re.split(r"[\W_]+", re.sub(r"([a-z])([A-Z])", r"\1 \2", header))
-    kept = [t for t in tokens if t and not header_words(t) <= COUNT_NOUNS | LABEL_FILLER_WORDS]
-    if not kept or not any(header_words(t) & COUNT_NOUNS for t in tokens if t):
+    kept = [
+        t for t in tokens if t and not header_words(t) <= QUEUE_COUNT_WORDS | LABEL_FILLER_WORDS
+    ]
+    if not kept or not any(header_words(t) & QUEUE_COUNT_WORDS for t in tokens if t):
         return None
     return " ".join(kept)
 
@@ -2459,7 +2467,9 @@ def _channel_labels(headers: list[str]) -> list[str] | None:
         kept = [
             token
             for token in re.split(r"[^\w-]+", header)
-            if token and not header_words(token) <= GENERIC_COUNT_WORDS | LABEL_FILLER_WORDS
+            if token
+            and not header_words(token)
+            <= GENERIC_COUNT_WORDS | LABEL_FILLER_WORDS | ARRIVAL_COUNT_WORDS
         ]
         words = header_words(" ".join(kept))
         group = next((g for g in CHANNEL_NOUN_GROUPS if words and words <= g), None)

@@ -1,11 +1,14 @@
 """Round-thirty-two probes: queue names written with combining accents as a Mac writes them
-("Te\u0301le\u0301phonie"), in cells and in file names."""
+("Te\u0301le\u0301phonie"), in cells and in file names; one count column per queue or channel
+named by its arrival word ("Sales Offered", "Offered Support", "Voice Offered", "Emails
+Received")."""
 
 from __future__ import annotations
 
 import datetime as dt
 import unicodedata
 
+import pytest
 from import_support import write
 
 from data import schema
@@ -67,3 +70,54 @@ def test_a_file_named_with_combining_accents_holds_the_queue_of_its_composed_nam
     ]
     result = import_files_detailed(paths)
     assert _per_queue(result) == {COMPOSED: 1420.0}
+
+
+# --- One count column per queue named by its arrival word -----------------------------------------
+
+
+def _queue_load(t: dt.datetime, queue: int) -> int:
+    return 3 + (t.hour * 7 + t.day + 5 * queue) % 6 + queue
+
+
+@pytest.mark.parametrize(
+    ("header", "queues"),
+    [
+        ("Sales Offered,Support Offered", ["Sales", "Support"]),
+        ("Offered Sales,Offered Support", ["Sales", "Support"]),
+        ("Voice Offered,Chat Offered,Email Offered", ["Voice", "Chat", "Email"]),
+        ("Calls Offered,Chats Offered,Emails Received", ["Calls", "Chats", "Emails"]),
+    ],
+)
+def test_a_count_column_per_queue_named_by_its_arrival_word_is_one_queue_each(
+    tmp_path, header, queues
+):
+    # Before: the first column was read as the file's count and the others dropped without a
+    # word: 'Sales Offered' alone, 554 of 1,204 contacts.
+    slots = _slots(30, 20)
+    lines = [f"Date,Time,{header}"] + [
+        f"{t:%d/%m/%Y},{t:%H:%M}," + ",".join(str(_queue_load(t, q)) for q in range(len(queues)))
+        for t in slots
+    ]
+    result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    expected = {name: float(sum(_queue_load(t, q) for t in slots)) for q, name in enumerate(queues)}
+    assert _per_queue(result) == expected
+    assert list(expected.values())[:2] == [554.0, 650.0]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Calls Offered,Calls Answered",
+        "Sales Offered,Sales Answered",
+        "Offered Calls,Received Calls",
+        "Inbound Calls,Outbound Calls",
+    ],
+)
+def test_guard_an_arrival_word_beside_an_outcome_or_a_direction_names_no_queues(tmp_path, header):
+    slots = _slots(30, 20)
+    lines = [f"Date,Time,{header}"] + [
+        f"{t:%d/%m/%Y},{t:%H:%M},{_queue_load(t, 0)},{_queue_load(t, 1)}" for t in slots
+    ]
+    result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    assert result.files[0].columns["volume"] == header.split(",")[0]
+    assert _per_queue(result) == {"acd": 554.0}
