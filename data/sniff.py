@@ -718,12 +718,35 @@ _TURKISH_LETTERS = re.compile(rb"[A-Za-z\xe7\xf6\xfc][\xf0\xfd\xfe][A-Za-z\xe7\x
 _ICELANDIC_LETTERS = re.compile(rb"[\xc1\xc6\xc9\xcd\xd3\xda\xe1\xe6\xe9\xed\xf3\xfa]")
 
 
+# Excel for Mac saves "Comma Separated Values" in Mac Roman, whose é, è, à, ç, ô, ü ... are bytes
+# 0x80-0x9F: Windows-1252's signs there ("TŽlŽphonie", "Fran\x8dais") or nothing. Windows-1252
+# and Latin-1 text writes its accented letters at 0xC0-0xFF and, inside a word, at most a
+# typographic apostrophe (0x92, "don’t") below them.
+_LETTER_THEN_HIGH_BYTE = re.compile(rb"[A-Za-z]([\x80-\xff])")
+_MAC_ROMAN_LETTERS = frozenset(range(0x80, 0xA0)) - {0x92}
+_LATIN_LETTERS = frozenset(range(0xC0, 0x100))
+
+
+def _mac_roman(data: bytes) -> bool:
+    """The letters written right after a letter are Mac Roman's accented ones and none is a
+    Windows-1252 (Latin-1) letter."""
+    after_letters = set(_LETTER_THEN_HIGH_BYTE.findall(data))
+    codes = {byte[0] for byte in after_letters}
+    return (
+        bool(codes & _MAC_ROMAN_LETTERS)
+        and not codes & _LATIN_LETTERS
+        and all(byte.decode("mac_roman").isalpha() for byte in after_letters)
+    )
+
+
 def single_byte_encoding(data: bytes) -> str:
-    """ "cp1250" when `data` is Central European text written in Windows-1250, "cp1254" when it
-    is Turkish text in Windows-1254, else "cp1252" when it decodes as Windows-1252, else
-    "latin-1"."""
+    """ "cp1250" when `data` is Central European text written in Windows-1250, "mac_roman" when
+    it is Western text saved by Excel for Mac, "cp1254" when it is Turkish text in Windows-1254,
+    else "cp1252" when it decodes as Windows-1252, else "latin-1"."""
     if _CENTRAL_EUROPEAN_LETTERS.search(data) and _decodes(data, "cp1250"):
         return "cp1250"
+    if _mac_roman(data):
+        return "mac_roman"
     if not _decodes(data, "cp1252"):
         return "latin-1"
     if (

@@ -1,7 +1,7 @@
 """Round-thirty-two probes: queue names written with combining accents as a Mac writes them
 ("Te\u0301le\u0301phonie"), in cells and in file names; one count column per queue or channel
 named by its arrival word ("Sales Offered", "Offered Support", "Voice Offered", "Emails
-Received")."""
+Received"); Excel for Mac's CSV in Mac Roman ("TŽlŽphonie" read as Windows-1252)."""
 
 from __future__ import annotations
 
@@ -121,3 +121,34 @@ def test_guard_an_arrival_word_beside_an_outcome_or_a_direction_names_no_queues(
     result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
     assert result.files[0].columns["volume"] == header.split(",")[0]
     assert _per_queue(result) == {"acd": 554.0}
+
+
+# --- Excel for Mac's CSV, written in Mac Roman ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "queue"),
+    [
+        ("Date;Heure;File d'attente;Appels", "Téléphonie"),
+        ("Datum;Zeit;Warteschlange;Anrufe", "Kündigung"),
+        ("Fecha;Hora;Cola;Llamadas", "Atención al cliente"),
+    ],
+)
+def test_excel_for_macs_csv_in_mac_roman_keeps_its_accented_queue_names(tmp_path, header, queue):
+    # Before: read as Windows-1252 or Latin-1: 'TŽlŽphonie', 'K\x9fndigung', 'Atenci\x97n al
+    # cliente', a queue name nobody wrote.
+    lines = [header] + [f"{t:%d/%m/%Y};{t:%H:%M};{queue};{_offered(t)}" for t in _slots(30, 20)]
+    path = write(tmp_path, "acd.csv", "\r".join(lines) + "\r", encoding="mac_roman")
+    result = import_files_detailed([path])
+    assert _per_queue(result) == {queue: 710.0}
+    assert "mac_roman" in result.dataset.notes[0]
+
+
+def test_guard_windows_text_with_an_apostrophe_in_a_word_stays_windows_1252(tmp_path):
+    lines = ["Date;Heure;File;Appels"] + [
+        f"{t:%d/%m/%Y};{t:%H:%M};{'Service client’s' if t.day % 2 else 'Téléphonie'};5"
+        for t in _slots(30, 20)
+    ]
+    path = write(tmp_path, "acd.csv", "\r\n".join(lines) + "\r\n", encoding="cp1252")
+    result = import_files_detailed([path])
+    assert _per_queue(result) == {"Service client’s": 200.0, "Téléphonie": 300.0}
