@@ -281,6 +281,10 @@ _TIME_OF_DAY = (
 )
 # Fractions of a second after a dot or, where the locale writes one, a comma ("00:03:05,120").
 _DURATION = r"^(?:(?P<h>\d+):)?(?P<m>\d{1,2}):(?P<s>\d{2})(?:[.,]\d+)?$"
+# A day count before the clock, as pandas writes a timedelta ("0 days 00:03:05") and PostgreSQL
+# an interval ("1 day 02:00:00"), or Python's str() ("1 day, 2:00:00").
+_DAYS_BEFORE_CLOCK = r"^(\d+)\s*days?,?\s+(\d+:)"
+_DAYS_COUNT = r"^(?P<d>\d+)\s*days?,?\s+\d+:"
 # "04:33": minutes and seconds, or hours and minutes; the column as a whole tells which.
 _TWO_FIELDS = r"^(?P<a>\d+):(?P<b>[0-5]\d)$"
 # Seconds written ("1:02:03", "4:33.5"): the column's two-field values are minutes:seconds.
@@ -995,11 +999,17 @@ def parse_duration(
     rest = pc.utf8_trim_whitespace(pc.take(_as_text(values), pa.array(unread, pa.int64())))
     dotted = pc.match_substring_regex(rest, _DOTTED_DURATION)
     rest = pc.if_else(dotted, pc.replace_substring(rest, ".", ":"), rest)
+    days = 0.0
+    if pc.any(pc.match_substring(rest, "day")).as_py():  # a plain search: the regex is slower
+        days = np.nan_to_num(_field_float(pc.extract_regex(rest, _DAYS_COUNT), "d"), nan=0.0)
+        rest = pc.replace_substring_regex(rest, _DAYS_BEFORE_CLOCK, r"\2")
     if hours_minutes:
         rest = pc.replace_substring_regex(rest, _TWO_FIELDS, r"\0:00")
     parts = pc.extract_regex(rest, _DURATION)
     hours = np.nan_to_num(_field_float(parts, "h"), nan=0.0)
-    clocked = hours * 3600 + _field_float(parts, "m") * 60 + _field_float(parts, "s")
+    clocked = (
+        days * 86_400 + hours * 3600 + _field_float(parts, "m") * 60 + _field_float(parts, "s")
+    )
     numbers[unread] = clocked
     worded = np.isnan(clocked)
     if worded.any():

@@ -1,18 +1,21 @@
 """Round-thirty-two probes: queue names written with combining accents as a Mac writes them
 ("Te\u0301le\u0301phonie"), in cells and in file names; one count column per queue or channel
 named by its arrival word ("Sales Offered", "Offered Support", "Voice Offered", "Emails
-Received"); Excel for Mac's CSV in Mac Roman ("TŽlŽphonie" read as Windows-1252)."""
+Received"); Excel for Mac's CSV in Mac Roman ("TŽlŽphonie" read as Windows-1252); durations with a day count
+before the clock, as pandas writes a timedelta ("0 days 00:03:05")."""
 
 from __future__ import annotations
 
 import datetime as dt
 import unicodedata
 
+import pyarrow as pa
 import pytest
 from import_support import write
 
 from data import schema
 from data.importer import import_files_detailed
+from data.timestamps import parse_duration
 
 MONDAY = dt.datetime(2024, 3, 4)
 
@@ -152,3 +155,42 @@ def test_guard_windows_text_with_an_apostrophe_in_a_word_stays_windows_1252(tmp_
     path = write(tmp_path, "acd.csv", "\r\n".join(lines) + "\r\n", encoding="cp1252")
     result = import_files_detailed([path])
     assert _per_queue(result) == {"Service client’s": 200.0, "Téléphonie": 300.0}
+
+
+# --- Durations with a day count before the clock -------------------------------------------------
+
+
+def _calls(count: int = 150) -> list[dt.datetime]:
+    """`count` arrivals, 08:00-17:00 from Monday to Friday, 3 min 37 s apart within a day."""
+    return [
+        MONDAY + dt.timedelta(days=n % 5, hours=8, seconds=217 * (n // 5)) for n in range(count)
+    ]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        lambda s: f"0 days {s // 3600:02d}:{s % 3600 // 60:02d}:{s % 60:02d}",  # pandas
+        lambda s: f"0 days {s // 3600:02d}:{s % 3600 // 60:02d}:{s % 60:02d}.500000",
+        lambda s: f"0 day {s // 3600:02d}:{s % 3600 // 60:02d}:{s % 60:02d}",
+    ],
+)
+def test_a_duration_with_a_day_count_before_the_clock_is_read(tmp_path, written):
+    # Before: 'Talk Time' was not read as the handle time (150 of 150 sampled values are no
+    # duration), so the 300-s stand-in was used.
+    lines = ["Start,Queue,Talk Time"] + [
+        f"{t:%Y-%m-%d %H:%M:%S},Support,{written(150 + n)}" for n, t in enumerate(_calls())
+    ]
+    result = import_files_detailed([write(tmp_path, "calls.csv", "\n".join(lines) + "\n")])
+    assert result.files[0].columns["handle"] == "Talk Time"
+    frame = result.dataset.intervals
+    handled = (frame[schema.VOLUME] * frame[schema.AHT_SECONDS]).sum()
+    # 150 calls of 150 ... 299 s: (150 + 299) / 2 = 224.5 s on average.
+    assert handled / frame[schema.VOLUME].sum() == pytest.approx(224.5, abs=0.51)
+
+
+def test_a_day_long_duration_counts_its_day(tmp_path):
+    # PostgreSQL writes an interval past a day "1 day 00:02:30" (Python "1 day, 0:02:30").
+    written = pa.array(["1 day 00:02:30", "2 days, 1:00:00", "00:03:05"])
+    seconds = parse_duration(written, decimal_comma=False)
+    assert seconds.tolist() == [86_550.0, 176_400.0, 185.0]
