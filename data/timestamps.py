@@ -384,6 +384,22 @@ _EAST_ASIAN_SAMPLE = 1000  # values looked at for the marks: a column writes its
 _EAST_ASIAN_HOUR_ZERO = r"(^|\s)0?0(:\d{2}(?::\d{2})? [AP]M)$"
 
 
+# Java's "K:mm a" (and the systems writing its pattern) counts each half of the day from 0 too:
+# "0:05 PM" is 12:05, "0:40 AM" 00:40.
+_HOUR_ZERO_HALF_DAY = r"(^|\s)0?0(:\d{2}(?::\d{2})?\s*[AaPp]\.?\s?[Mm]\.?)$"
+
+
+def _hour_zero_half_day(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    """Text with a 12-hour clock's hour 0 ("0:05 PM") written as the %I formats' 12."""
+    # A column writes its clocks one way: its first values tell whether it writes AM/PM at all.
+    head = values.slice(0, _EAST_ASIAN_SAMPLE)
+    if not pc.any(pc.match_substring(head, "m", ignore_case=True)).as_py():
+        return values
+    if not pc.any(pc.match_substring_regex(values, _HOUR_ZERO_HALF_DAY)).as_py():
+        return values
+    return pc.replace_substring_regex(values, _HOUR_ZERO_HALF_DAY, r"\112\2")
+
+
 def _east_asian_half_day(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
     """Text with "上午 8:00" written "8:00 AM" and "下午 2:30" written "2:30 PM"."""
     head = values.slice(0, _EAST_ASIAN_SAMPLE)
@@ -531,7 +547,7 @@ def clean_text(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array
     end of an interval range ("08:00 - 08:15"), a comma after the date, a word for "at" before
     the clock ("um 08:30") and zone offsets or a UTC mark, so one format fits every value."""
     values = _east_asian_half_day(_east_asian_dates(pc.utf8_trim_whitespace(values)))
-    values = _local_half_day(values)
+    values = _hour_zero_half_day(_local_half_day(values))
     values = range_start_half(_iso_week_dates(values))
     values = pc.replace_substring_regex(values, _YEAR_FIRST_DOTS, r"\1/\2/\3\4")
     values = pc.replace_substring_regex(values, DB2_TIMESTAMP, r"\1 \2:\3:\4")
@@ -925,6 +941,7 @@ def colon_clocks(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Arr
     into "08:30": the other clock notations then read them."""
     values = written_ranges(_without_clock_words(pc.utf8_trim_whitespace(_as_text(values))))
     values = _local_half_day(_east_asian_half_day(_east_asian_dates(values)))  # "오전 8:30"
+    values = _hour_zero_half_day(values)  # "0:30 PM"
     values = range_start_half(values)  # "1:00- 1:30 PM"
     # Plain substring and digit tests first: the patterns cost more on millions of rows.
     lettered = pc.or_(pc.match_substring(values, "h"), pc.match_substring(values, "H"))

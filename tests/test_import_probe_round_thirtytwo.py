@@ -2,13 +2,15 @@
 ("Te\u0301le\u0301phonie"), in cells and in file names; one count column per queue or channel
 named by its arrival word ("Sales Offered", "Offered Support", "Voice Offered", "Emails
 Received"); Excel for Mac's CSV in Mac Roman ("TŽlŽphonie" read as Windows-1252); durations with a day count
-before the clock, as pandas writes a timedelta ("0 days 00:03:05")."""
+before the clock, as pandas writes a timedelta ("0 days 00:03:05"); 12-hour clocks counting each
+half of the day from 0, as Java's "K:mm a" writes them ("0:05 PM")."""
 
 from __future__ import annotations
 
 import datetime as dt
 import unicodedata
 
+import pandas as pd
 import pyarrow as pa
 import pytest
 from import_support import write
@@ -194,3 +196,40 @@ def test_a_day_long_duration_counts_its_day(tmp_path):
     written = pa.array(["1 day 00:02:30", "2 days, 1:00:00", "00:03:05"])
     seconds = parse_duration(written, decimal_comma=False)
     assert seconds.tolist() == [86_550.0, 176_400.0, 185.0]
+
+
+# --- 12-hour clocks counting each half of the day from 0 -----------------------------------------
+
+
+def _half_day_from_zero(t: dt.datetime) -> str:
+    """The clock as Java's SimpleDateFormat "K:mm a" writes it: hours 0-11, then AM or PM."""
+    return f"{t.hour % 12}:{t:%M} {t:%p}"
+
+
+def test_a_call_log_counting_the_afternoon_from_zero_keeps_its_noon_calls(tmp_path):
+    # Before: refused, "column 'Start' has 19 value(s) that are not readable dates/times (line
+    # 13: '03/04/2024 0:05 PM' ...)"; the noon hour's calls are now 12:xx, the night's 00:xx.
+    arrivals = [MONDAY + dt.timedelta(days=n % 5, minutes=41 * n) for n in range(150)]
+    lines = ["Start,Queue,Talk"] + [
+        f"{t:%m/%d/%Y} {_half_day_from_zero(t)},Support,120" for t in arrivals
+    ]
+    result = import_files_detailed([write(tmp_path, "calls.csv", "\n".join(lines) + "\n")])
+    frame = result.dataset.intervals
+    hours = frame[frame[schema.VOLUME] > 0].groupby(frame[schema.INTERVAL_START].dt.hour)
+    counted = hours[schema.VOLUME].sum()
+    expected = pd.Series([t.hour for t in arrivals]).value_counts()
+    assert counted[12] == expected[12] == 8
+    assert counted[0] == expected[0] == 6
+    assert counted.sum() == 150
+
+
+def test_a_time_column_counting_the_afternoon_from_zero_places_the_noon_half_hours(tmp_path):
+    # Before: refused as having no readable time of day.
+    slots = _slots(30, 20)
+    lines = ["Date,Time,Calls"] + [
+        f"{t:%m/%d/%Y},{_half_day_from_zero(t)},{_offered(t)}" for t in slots
+    ]
+    result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    volumes = result.dataset.intervals.set_index(schema.INTERVAL_START)[schema.VOLUME]
+    assert [volumes[t] for t in slots] == [_offered(t) for t in slots]
+    assert volumes[dt.datetime(2024, 3, 4, 12, 30)] == _offered(dt.datetime(2024, 3, 4, 12, 30))

@@ -112,11 +112,12 @@ def test_hour_ranges_start_their_hour():
 def test_twelve_hour_clock_times():
     seconds = parse_time_of_day(
         text("8:00 AM", "12:30 PM", "12:00 AM", "1:15 pm", "8:00 a.m.", "08:00 AM - 08:30 AM",
-             "13:00 PM", "0:30 AM")
+             "0:30 AM", "13:00 PM")
     )  # fmt: skip
-    hours = [8, 12.5, 0, 13.25, 8, 8]
-    assert (seconds[:6] / 3600).tolist() == hours
-    assert np.isnan(seconds[6:]).all()  # no 13 or 0 o'clock on a 12-hour dial
+    # "0:30 AM": Java's "K:mm a" counts each half of the day from 0, so it is 00:30.
+    hours = [8, 12.5, 0, 13.25, 8, 8, 0.5]
+    assert (seconds[:7] / 3600).tolist() == hours
+    assert np.isnan(seconds[7:]).all()  # no 13 o'clock on a 12-hour dial
 
 
 def test_24_00_closes_the_day():
