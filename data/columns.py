@@ -67,6 +67,9 @@ VOLUME_WORDS = {
     "chamadas", "ligacoes", "ofertadas", "aangeboden", "gesprekken", "oproepen",
     # Polish: "Połączenia przychodzące" (incoming calls), "Liczba połączeń" (number of calls)
     "polaczenia", "polaczen", "przychodzace", "oferowane", "liczba", "zgloszenia",
+    # German "Angebotene" (offered) and "Eingegangen" (received), Portuguese "Recebidas". A bare
+    # "Angebot" is a CRM's quote, no count.
+    "angebotene", "eingegangen", "eingegangene", "recebidas", "recebidos",
 }  # fmt: skip
 # Volume words that say "a number of" without saying of what: "Total Handle" or "Total Queue" in
 # a call log is a time, so a column named only by these must sit on an interval grid.
@@ -83,6 +86,7 @@ ARRIVAL_COUNT_WORDS = {
     "angeboten", "eingehend", "recus", "entrants", "recibidas", "entrantes", "ofrecidas",
     "ofertadas", "aangeboden", "binnenkomend", "przychodzace", "oferowane",
     "entered",  # contacts that entered the queue ("Calls Entered", PureConnect's nEnteredAcd)
+    "angebotene", "eingegangen", "eingegangene", "recebidas", "recebidos",
 }  # fmt: skip
 SERVED_COUNT_WORDS = {
     "handled", "gestite", "served", "evase", "connected", "servis", "decroches", "bearbeitete",
@@ -147,7 +151,7 @@ OUTBOUND_WORDS = {"out", "outbound", "outgoing", "uscita", "uscenti", "effettuat
 # calls the IVR answered on its own.
 OFFERED_WORDS = {
     "offered", "offer", "offerte", "offerti", "presented", "presentate", "angeboten", "ofertadas",
-    "aangeboden",
+    "aangeboden", "angebotene",
 }  # fmt: skip
 # Handle time, best first: the whole handle time (talk + hold + wrap-up: "AHT", Italian TMC,
 # French DMT, Spanish TMO, German Bearbeitungszeit), then talk time or a plain duration.

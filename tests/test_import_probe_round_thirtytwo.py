@@ -3,7 +3,8 @@
 named by its arrival word ("Sales Offered", "Offered Support", "Voice Offered", "Emails
 Received"); Excel for Mac's CSV in Mac Roman ("TŽlŽphonie" read as Windows-1252); durations with a day count
 before the clock, as pandas writes a timedelta ("0 days 00:03:05"); 12-hour clocks counting each
-half of the day from 0, as Java's "K:mm a" writes them ("0:05 PM")."""
+half of the day from 0, as Java's "K:mm a" writes them ("0:05 PM"); German and Portuguese arrival
+counts ("Eingegangen", "Angebotene", "Recebidas")."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import pytest
 from import_support import write
 
 from data import schema
+from data.errors import InputError
 from data.importer import import_files_detailed
 from data.timestamps import parse_duration
 
@@ -233,3 +235,45 @@ def test_a_time_column_counting_the_afternoon_from_zero_places_the_noon_half_hou
     volumes = result.dataset.intervals.set_index(schema.INTERVAL_START)[schema.VOLUME]
     assert [volumes[t] for t in slots] == [_offered(t) for t in slots]
     assert volumes[dt.datetime(2024, 3, 4, 12, 30)] == _offered(dt.datetime(2024, 3, 4, 12, 30))
+
+
+# --- German and Portuguese arrival counts --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Datum;Intervall;Eingegangen;Angenommen;Aufgelegt",
+        "Datum;Intervall;Angebotene;Angenommen;Aufgelegt",
+        "Data;Intervalo;Recebidas;Atendidas;Abandonadas",
+    ],
+)
+def test_german_and_portuguese_arrival_counts_are_the_offered_contacts(tmp_path, header):
+    # Before: the arrival column was left out and the volume taken as answered + abandoned, 710
+    # of the 810 contacts offered (one a half hour overflowed to another site).
+    slots = _slots(30, 20)
+    lines = [header] + [
+        f"{t:%d/%m/%Y};{t:%H:%M};{_offered(t) + 1};{_offered(t) - 1};1" for t in slots
+    ]
+    result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    assert result.files[0].columns["volume"] == header.split(";")[2]
+    assert result.contacts == 810
+
+
+@pytest.mark.parametrize("arrivals", ["Eingegangen", "Recebidas"])
+def test_an_arrival_count_alone_beside_a_handle_time_is_read(tmp_path, arrivals):
+    # Before: refused, "no column was recognised as the count (columns: Datum, Zeit, ...)".
+    lines = [f"Datum;Zeit;{arrivals};AHT"] + [
+        f"{t:%d.%m.%Y};{t:%H:%M};{_offered(t)};180" for t in _slots(30, 20)
+    ]
+    result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    assert result.contacts == 710
+
+
+def test_guard_a_bare_angebot_is_no_count(tmp_path):
+    # "Angebot" alone is a CRM's quote (its number), never read as contacts offered.
+    lines = ["Datum;Zeit;Angebot;AHT"] + [
+        f"{t:%d.%m.%Y};{t:%H:%M};{_offered(t)};180" for t in _slots(30, 20)
+    ]
+    with pytest.raises(InputError, match="no column was recognised as the count"):
+        import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
