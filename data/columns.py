@@ -2102,6 +2102,23 @@ def is_total_row_label(value: str) -> bool:
     return is_total_label(text) or bool(TOTAL_ROW_WORDS.search(text) or WEEK_LABEL.match(text))
 
 
+# Rows of statistics a report prints under its table beside its total ("Maximum", "Median",
+# "Std Dev", "Mittelwert", "Massimo", "Mínimo", "Écart type"): no interval either.
+STATISTIC_ROW_LABEL = re.compile(
+    r"^(max|maximum|maximal|massimo|m[aá]ximo|min|minimum|minimal|minimo|m[ií]nimo|median|"
+    r"m[eé]diane|mediana|mittelwert|durchschnitt|moyenne|promedio|m[eé]dia|"
+    r"std\.?\s?dev\.?|stdev|standard\s+deviation|standardabweichung|[eé]cart[\s-]type|"
+    r"deviazione\s+standard|desviaci[oó]n\s+est[aá]ndar)\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def is_summary_row_label(value: str) -> bool:
+    """A cell, in a row without a readable date or time, that labels a total, subtotal or
+    statistic row. Only such rows are asked: a queue named "Max" stays a queue."""
+    return is_total_row_label(value) or bool(STATISTIC_ROW_LABEL.match(value.strip()))
+
+
 def _arrival_pair(columns: list[_Column], stamped: _Column) -> tuple[_Column, _Column] | None:
     """A date column and a clock column named as the arrival, when the only whole timestamp
     names another moment ("Answer Time", "End"): demand is counted when contacts arrive."""

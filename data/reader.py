@@ -37,6 +37,7 @@ from data.columns import (
     duration_unit,
     header_words,
     is_direction_value,
+    is_summary_row_label,
     is_total_label,
     is_total_row_label,
     names_direction,
@@ -1448,7 +1449,7 @@ def _total_rows_said(sheet: _Sheet, plan: ColumnPlan, rows: np.ndarray) -> str:
     labels = ["" for _ in shown]
     for column in columns:  # where _parse_time found each row's total label
         for position, text in enumerate(_texts(sheet.column(column), shown)):
-            if not labels[position] and is_total_row_label(text):
+            if not labels[position] and is_summary_row_label(text):
                 labels[position] = text.strip()
     lines = (shown if sheet.kept is None else sheet.kept[shown]) + sheet.first_line
     said = "; ".join(
@@ -1525,7 +1526,7 @@ def _parse_time(
     ):
         if column:
             total |= np.array(
-                [is_total_row_label(text) for text in _texts(sheet.column(column), bad)]
+                [is_summary_row_label(text) for text in _texts(sheet.column(column), bad)]
             )
     for column, parsed, expected in parts:
         wrong = bad[~total & np.isnan(parsed[bad])]

@@ -4,7 +4,8 @@ named by its arrival word ("Sales Offered", "Offered Support", "Voice Offered", 
 Received"); Excel for Mac's CSV in Mac Roman ("TŽlŽphonie" read as Windows-1252); durations with a day count
 before the clock, as pandas writes a timedelta ("0 days 00:03:05"); 12-hour clocks counting each
 half of the day from 0, as Java's "K:mm a" writes them ("0:05 PM"); German and Portuguese arrival
-counts ("Eingegangen", "Angebotene", "Recebidas")."""
+counts ("Eingegangen", "Angebotene", "Recebidas"); summary rows of statistics under the table
+("Maximum", "Minimum", "Median", "Mittelwert", "Máximo")."""
 
 from __future__ import annotations
 
@@ -277,3 +278,43 @@ def test_guard_a_bare_angebot_is_no_count(tmp_path):
     ]
     with pytest.raises(InputError, match="no column was recognised as the count"):
         import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+
+
+# --- Summary rows of statistics under the table ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ["Total", "Average", "Maximum", "Minimum"],
+        ["Total", "Median", "Std Dev"],
+        ["Summe", "Mittelwert", "Max", "Min"],
+        ["Totale", "Media", "Massimo", "Minimo"],
+        ["Total", "Promedio", "Máximo", "Mínimo"],
+        ["Total", "Moyenne", "Médiane", "Écart type"],
+    ],
+)
+def test_summary_rows_of_statistics_under_the_table_are_skipped(tmp_path, labels):
+    # Before: refused, "column 'Interval' has 2 value(s) that are not readable dates/times (line
+    # 104: 'Maximum'; line 105: 'Minimum')", though 'Total' and 'Average' were skipped.
+    slots = _slots(30, 20)
+    lines = ["Interval,Queue,Offered,AHT"] + [
+        f"{t:%d/%m/%Y %H:%M},Sales,{_offered(t)},180" for t in slots
+    ]
+    lines += [f"{label},,{710 if n == 0 else 7},180" for n, label in enumerate(labels)]
+    result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    assert result.contacts == 710
+    skipped = next(note for note in result.dataset.notes if "total/subtotal row" in note)
+    said = "; ".join(f"line {102 + n}: {label!r}" for n, label in enumerate(labels[:3]))
+    assert f"{len(labels)} total/subtotal row(s) were skipped ({said}" in skipped
+
+
+def test_guard_a_queue_named_like_a_statistic_is_a_queue(tmp_path):
+    # Only rows without a readable time are asked: queues named "Max" and "Min", even in the
+    # first column, keep their rows.
+    slots = _slots(30, 20)
+    lines = ["Queue,Interval,Offered"] + [
+        f"{queue},{t:%d/%m/%Y %H:%M},{_offered(t)}" for t in slots for queue in ("Max", "Min")
+    ]
+    result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    assert _per_queue(result) == {"Max": 710.0, "Min": 710.0}
