@@ -552,6 +552,15 @@ IBERIAN_HEADER_WORDS = {
 }  # fmt: skip
 
 
+def _read_acd_as_a_place(columns: list[_Column]) -> None:
+    """Drop "ACD" from a header that counts offered or abandoned contacts ("ACD Calls Offered",
+    "ACD Calls Abandoned"): there it says which contacts, not Avaya's "ACD Calls" (answered) or
+    "ACD Time" (talk)."""
+    for column in columns:
+        if "acd" in column.words and column.words & (ARRIVAL_COUNT_WORDS | ABANDONED_COUNT_WORDS):
+            column.words = column.words - {"acd"}
+
+
 def _read_iberian_tma(columns: list[_Column]) -> None:
     """Read a TMA column as the handle time ("aht") in a Portuguese or Spanish header row."""
     if not any(column.words & IBERIAN_HEADER_WORDS for column in columns):
@@ -663,6 +672,7 @@ def plan_columns(
             _Column(name, position, header_words(name), [v for v in cells if v], comma, cells)
         )
     _read_iberian_tma(columns)
+    _read_acd_as_a_place(columns)
     _read_hungarian_notation(columns)
     _read_german_compounds(columns)
     by_name = {column.name: column for column in columns}

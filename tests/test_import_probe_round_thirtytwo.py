@@ -5,7 +5,8 @@ Received"); Excel for Mac's CSV in Mac Roman ("TŽlŽphonie" read as Windows-125
 before the clock, as pandas writes a timedelta ("0 days 00:03:05"); 12-hour clocks counting each
 half of the day from 0, as Java's "K:mm a" writes them ("0:05 PM"); German and Portuguese arrival
 counts ("Eingegangen", "Angebotene", "Recebidas"); summary rows of statistics under the table
-("Maximum", "Minimum", "Median", "Mittelwert", "Máximo")."""
+("Maximum", "Minimum", "Median", "Mittelwert", "Máximo"); counts of contacts offered to or
+abandoned in the ACD ("ACD Calls Offered", "ACD Calls Abandoned")."""
 
 from __future__ import annotations
 
@@ -318,3 +319,39 @@ def test_guard_a_queue_named_like_a_statistic_is_a_queue(tmp_path):
     ]
     result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
     assert _per_queue(result) == {"Max": 710.0, "Min": 710.0}
+
+
+# --- Counts of contacts offered to or abandoned in the ACD ----------------------------------------
+
+
+def test_acd_calls_offered_and_abandoned_are_the_offered_and_abandoned_counts(tmp_path):
+    # Before: 'ACD' read as Avaya's answered "ACD Calls", so no count was the volume and the
+    # report was read as a call log: 100 rows, 100 contacts for 810 offered.
+    slots = _slots(30, 20)
+    lines = ["Date;Time;Queue;ACD Calls Offered;ACD Calls Handled;ACD Calls Abandoned;AHT"] + [
+        f"{t:%d/%m/%Y};{t:%H:%M};Support;{_offered(t) + 1};{_offered(t) - 1};2;180" for t in slots
+    ]
+    result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    columns = result.files[0].columns
+    assert (columns["volume"], columns["answered"], columns["abandoned"]) == (
+        "ACD Calls Offered",
+        "ACD Calls Handled",
+        "ACD Calls Abandoned",
+    )
+    frame = result.dataset.intervals
+    assert frame[[schema.VOLUME, schema.ANSWERED, schema.ABANDONED]].sum().tolist() == [
+        810.0,
+        610.0,
+        200.0,
+    ]
+
+
+def test_guard_avayas_acd_calls_stay_the_answered_count(tmp_path):
+    slots = _slots(30, 20)
+    lines = ["Date;Time;Calls Offered;ACD Calls;Aband Calls"] + [
+        f"{t:%d/%m/%Y};{t:%H:%M};{_offered(t)};{_offered(t) - 1};1" for t in slots
+    ]
+    result = import_files_detailed([write(tmp_path, "cms.csv", "\n".join(lines) + "\n")])
+    columns = result.files[0].columns
+    assert (columns["volume"], columns["answered"]) == ("Calls Offered", "ACD Calls")
+    assert result.contacts == 710
