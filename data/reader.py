@@ -55,6 +55,7 @@ from data.outcomes import (
     classify_outcomes,
     read_outcomes,
 )
+from data.queue_log import is_queue_log, queue_log_copy
 from data.records import contact_groups
 from data.repair import LinesNotUtf8, mostly_utf8, repaired_copy
 from data.rows import ParsedRows
@@ -183,6 +184,12 @@ def _read_sniffed(
             cdr = asterisk_cdr(path, name, text_format, Path(folder))
             if cdr is not None:
                 return _read_cdr(cdr, name, options, text_format, sheet)
+    if is_queue_log(text_format):
+        with tempfile.TemporaryDirectory(prefix="picco-queue-log-") as folder:
+            copy, note = queue_log_copy(path, name, text_format, Path(folder))
+            plan, rows, report = read_file(copy, name, options, sheet, title_dated, repaired=True)
+        rows.notes.insert(1, note)
+        return plan, rows, report
     json_columns = json_object_columns(text_format)
     if json_columns:  # Amazon Connect's "Queue" {"Name": ...}: read as the columns it holds
         with tempfile.TemporaryDirectory(prefix="picco-json-") as folder:

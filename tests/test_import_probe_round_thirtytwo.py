@@ -6,7 +6,8 @@ before the clock, as pandas writes a timedelta ("0 days 00:03:05"); 12-hour cloc
 half of the day from 0, as Java's "K:mm a" writes them ("0:05 PM"); German and Portuguese arrival
 counts ("Eingegangen", "Angebotene", "Recebidas"); summary rows of statistics under the table
 ("Maximum", "Minimum", "Median", "Mittelwert", "Máximo"); counts of contacts offered to or
-abandoned in the ACD ("ACD Calls Offered", "ACD Calls Abandoned")."""
+abandoned in the ACD ("ACD Calls Offered", "ACD Calls Abandoned"); Asterisk's queue_log, app_queue's
+event log."""
 
 from __future__ import annotations
 
@@ -355,3 +356,72 @@ def test_guard_avayas_acd_calls_stay_the_answered_count(tmp_path):
     columns = result.files[0].columns
     assert (columns["volume"], columns["answered"]) == ("Calls Offered", "ACD Calls")
     assert result.contacts == 710
+
+
+# --- Asterisk's queue_log --------------------------------------------------------------------------
+
+
+def _queue_log(calls: int = 120) -> tuple[str, dict]:
+    """A queue_log of `calls` calls from Monday 4 March 2024 08:00 UTC, 4 min apart on five days:
+    every sixth abandoned after 40 s, every tenth (not sixth) timed out after 90 s, the rest
+    answered after 8 + n % 5 s and talked 100 + n s; the queue started and an agent logged in
+    first, each answered call rang one agent unanswered first. Returns the text and the truth."""
+    epoch = int((MONDAY - dt.datetime(1970, 1, 1)).total_seconds()) + 8 * 3600
+    lines = [
+        f"{epoch - 600}|NONE|NONE|NONE|QUEUESTART|",
+        f"{epoch - 60}|NONE|support|SIP/201|ADDMEMBER|",
+    ]
+    truth = {"answered": 0, "abandoned": 0, "timeout": 0, "waits": [], "talks": []}
+    for n in range(calls):
+        at = epoch + 86_400 * (n % 5) + 240 * (n // 5)
+        call = f"{at}.{n}"
+        lines.append(f"{at}|{call}|support|NONE|ENTERQUEUE||0612345{n:03d}|1")
+        if n % 6 == 0:
+            lines.append(f"{at + 40}|{call}|support|NONE|ABANDON|1|1|40")
+            truth["abandoned"] += 1
+        elif n % 10 == 0:
+            lines.append(f"{at + 90}|{call}|support|NONE|EXITWITHTIMEOUT|1|1|90")
+            truth["timeout"] += 1
+        else:
+            wait, talk = 8 + n % 5, 100 + n
+            lines.append(f"{at + 5}|{call}|support|SIP/202|RINGNOANSWER|5000")
+            lines.append(f"{at + wait}|{call}|support|SIP/201|CONNECT|{wait}|{call}|3")
+            done = "COMPLETECALLER" if n % 2 else "COMPLETEAGENT"
+            lines.append(f"{at + wait + talk}|{call}|support|SIP/201|{done}|{wait}|{talk}|1")
+            truth["answered"] += 1
+            truth["waits"].append(wait)
+            truth["talks"].append(talk)
+    return "\n".join(lines) + "\n", truth
+
+
+def test_asterisks_queue_log_is_read_as_one_row_per_call(tmp_path):
+    # Before: refused, "no column with dates or timestamps was found. Columns: 1709539904
+    # (e.g. '1709539934'); ... ENTERQUEUE (e.g. 'ABANDON') ...".
+    text, truth = _queue_log()
+    assert (truth["answered"], truth["abandoned"], truth["timeout"]) == (92, 20, 8)
+    result = import_files_detailed([write(tmp_path, "queue_log", text)])
+    assert result.contacts == 120
+    frame = result.dataset.intervals
+    assert frame[schema.ANSWERED].sum() == 92
+    # A caller timed out of the queue gave up waiting there too (EXITWITHTIMEOUT is abandoned).
+    assert frame[schema.ABANDONED].sum() == 20 + 8
+    answered = frame[frame[schema.ANSWERED] > 0]
+    weights = answered[schema.ANSWERED]
+    mean_talk = (answered[schema.AHT_SECONDS] * weights).sum() / weights.sum()
+    # 100 s + the answered calls' mean n: (7,140 - 1,140 abandoned - 480 timed out) / 92 = 60.
+    assert mean_talk == pytest.approx(sum(truth["talks"]) / 92) == pytest.approx(160.0)
+    assert _per_queue(result) == {"support": 120.0}
+    assert any("read as Asterisk's queue_log" in note for note in result.dataset.notes)
+    # Unix time is UTC: the first call is at 08:00 as written.
+    assert frame.loc[frame[schema.VOLUME] > 0, schema.INTERVAL_START].min() == pd.Timestamp(
+        "2024-03-04 08:00"
+    )
+
+
+def test_guard_a_pipe_separated_report_is_no_queue_log(tmp_path):
+    lines = ["Interval|Queue|Offered"] + [
+        f"{t:%Y-%m-%d %H:%M}|Support|{_offered(t)}" for t in _slots(30, 20)
+    ]
+    result = import_files_detailed([write(tmp_path, "acd.txt", "\n".join(lines) + "\n")])
+    assert result.contacts == 710
+    assert not any("queue_log" in note for note in result.dataset.notes)
