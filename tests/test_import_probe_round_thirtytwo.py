@@ -1,13 +1,13 @@
 """Round-thirty-two probes: queue names written with combining accents as a Mac writes them
 ("Te\u0301le\u0301phonie"), in cells and in file names; one count column per queue or channel
 named by its arrival word ("Sales Offered", "Offered Support", "Voice Offered", "Emails
-Received"); Excel for Mac's CSV in Mac Roman ("TŽlŽphonie" read as Windows-1252); durations with a day count
-before the clock, as pandas writes a timedelta ("0 days 00:03:05"); 12-hour clocks counting each
-half of the day from 0, as Java's "K:mm a" writes them ("0:05 PM"); German and Portuguese arrival
-counts ("Eingegangen", "Angebotene", "Recebidas"); summary rows of statistics under the table
-("Maximum", "Minimum", "Median", "Mittelwert", "Máximo"); counts of contacts offered to or
-abandoned in the ACD ("ACD Calls Offered", "ACD Calls Abandoned"); Asterisk's queue_log, app_queue's
-event log."""
+Received"); Excel for Mac's CSV in Mac Roman ("TŽlŽphonie" read as Windows-1252); durations with
+a day count before the clock, as pandas writes a timedelta ("0 days 00:03:05"); 12-hour clocks
+counting each half of the day from 0, as Java's "K:mm a" writes them ("0:05 PM"); German and
+Portuguese arrival counts ("Eingegangen", "Angebotene", "Recebidas"); summary rows of statistics
+under the table ("Maximum", "Minimum", "Median", "Mittelwert", "Máximo"); counts of contacts
+offered to or abandoned in the ACD ("ACD Calls Offered", "ACD Calls Abandoned"); and Asterisk's
+queue_log, app_queue's event log."""
 
 from __future__ import annotations
 
