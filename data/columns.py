@@ -110,7 +110,7 @@ ABANDONED_WORDS_GERMAN = {
 ABANDONED_COUNT_WORDS = ABANDONED_WORDS_GERMAN | {
     "abandoned", "abbandonate", "abbandonata", "abbandoni", "abandons", "lost", "perse", "dropped",
     "abandon", "aband", "abn", "verloren", "verlorene", "abandonnes", "abandonados", "abandonadas", "perdidas",
-    "perdus", "missed", "aban", "verlaten", "gemist", "opgehangen",
+    "perdus", "missed", "aban", "verlaten", "gemist", "opgehangen", "unanswered",
     # Polish "nieodebrane" (unanswered), "porzucone" (abandoned), "utracone" (lost)
     "nieodebrane", "nieodebranych", "porzucone", "porzuconych", "utracone", "utraconych",
 }  # fmt: skip
@@ -134,7 +134,7 @@ NOT_VOLUME_WORDS = {
     "verloren", "verlorene", "abandonados", "abandonadas", "abandonnes", "perdidas", "perdus", "verlaten", "gemist",
     "nieodebrane", "nieodebranych", "porzucone", "porzuconych", "utracone", "utraconych",
     "obsluzone", "czas", "poziom", "wychodzace",
-    *ABANDONED_WORDS_GERMAN,
+    *ABANDONED_WORDS_GERMAN, "unanswered",
     "out", "outbound", "outgoing", "uscita", "uscenti", "effettuate", "ivr", "contained",
     # The caller's or dialled number (Cisco "Call ANI", "Called Number DNIS"), never a count.
     "ani", "dnis", "clid", "cli", "caller", "called",
@@ -561,6 +561,28 @@ def _read_acd_as_a_place(columns: list[_Column]) -> None:
             column.words = column.words - {"acd"}
 
 
+# A word denying the answer right before it: "Non répondus", "Nicht angenommen", "Non risposte",
+# "No atendidas", "Não atendidas", "Niet beantwoord", "Calls not answered" count the contacts
+# nobody answered. "No." is a number ("No. Answered"), no denial.
+_NEGATED_ANSWER = re.compile(r"\b(?:non|not|nicht|niet|nao|no(?!\.))[\s_-]+([a-z]+)")
+
+
+def _read_negated_answers(columns: list[_Column]) -> None:
+    """Read a header denying an answered count as the unanswered (abandoned) count."""
+    for column in columns:
+        plain = unicodedata.normalize("NFD", column.name.lower())  # not NFKD: "Nº" is no "No"
+        plain = "".join(char for char in plain if not unicodedata.combining(char))
+        denied = {
+            word
+            for match in _NEGATED_ANSWER.finditer(plain)
+            for word in header_words(match.group(1)) & ANSWERED_COUNT_WORDS
+        }
+        if denied:
+            column.words = (
+                column.words - denied - {"non", "not", "nicht", "niet", "nao", "no"}
+            ) | {"unanswered"}
+
+
 def _read_iberian_tma(columns: list[_Column]) -> None:
     """Read a TMA column as the handle time ("aht") in a Portuguese or Spanish header row."""
     if not any(column.words & IBERIAN_HEADER_WORDS for column in columns):
@@ -672,6 +694,7 @@ def plan_columns(
             _Column(name, position, header_words(name), [v for v in cells if v], comma, cells)
         )
     _read_iberian_tma(columns)
+    _read_negated_answers(columns)
     _read_acd_as_a_place(columns)
     _read_hungarian_notation(columns)
     _read_german_compounds(columns)

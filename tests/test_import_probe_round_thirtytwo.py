@@ -6,8 +6,9 @@ a day count before the clock, as pandas writes a timedelta ("0 days 00:03:05"); 
 counting each half of the day from 0, as Java's "K:mm a" writes them ("0:05 PM"); German and
 Portuguese arrival counts ("Eingegangen", "Angebotene", "Recebidas"); summary rows of statistics
 under the table ("Maximum", "Minimum", "Median", "Mittelwert", "Máximo"); counts of contacts
-offered to or abandoned in the ACD ("ACD Calls Offered", "ACD Calls Abandoned"); and Asterisk's
-queue_log, app_queue's event log."""
+offered to or abandoned in the ACD ("ACD Calls Offered", "ACD Calls Abandoned"); Asterisk's
+queue_log, app_queue's event log; and counts of the contacts nobody answered, named by denying the
+answer ("Non répondus", "Nicht angenommen", "No atendidas", "Unanswered")."""
 
 from __future__ import annotations
 
@@ -425,3 +426,52 @@ def test_guard_a_pipe_separated_report_is_no_queue_log(tmp_path):
     result = import_files_detailed([write(tmp_path, "acd.txt", "\n".join(lines) + "\n")])
     assert result.contacts == 710
     assert not any("queue_log" in note for note in result.dataset.notes)
+
+
+# --- Counts of the contacts nobody answered, named by denying the answer ------------------------
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Date;Heure;Appels reçus;Non répondus",
+        "Datum;Zeit;Angebotene Anrufe;Nicht angenommen",
+        "Data;Ora;Chiamate ricevute;Non risposte",
+        "Fecha;Hora;Llamadas recibidas;No atendidas",
+        "Data;Hora;Chamadas recebidas;Não atendidas",
+        "Datum;Tijd;Aangeboden gesprekken;Niet beantwoord",
+        "Date;Time;Calls Offered;Calls not answered",
+        "Date;Time;Calls Offered;Unanswered",
+    ],
+)
+def test_a_count_denying_the_answer_is_the_unanswered_count(tmp_path, header):
+    # Before: 'Non répondus' was read as the answered count, 100 calls answered of 710, and
+    # no call abandoned ('Unanswered': no outcome count at all).
+    lines = [header] + [f"{t:%d/%m/%Y};{t:%H:%M};{_offered(t)};1" for t in _slots(30, 20)]
+    result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    columns = result.files[0].columns
+    assert columns["abandoned"] == header.split(";")[3]
+    assert "answered" not in columns
+    frame = result.dataset.intervals
+    assert (frame[schema.VOLUME].sum(), frame[schema.ABANDONED].sum()) == (710.0, 100.0)
+
+
+def test_a_count_denying_the_answer_beside_the_answered_count(tmp_path):
+    # Before: 'Appels non répondus' was left out beside 'Appels répondus': no abandoned count.
+    lines = ["Date;Heure;Appels reçus;Appels répondus;Appels non répondus"] + [
+        f"{t:%d/%m/%Y};{t:%H:%M};{_offered(t)};{_offered(t) - 1};1" for t in _slots(30, 20)
+    ]
+    result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    columns = result.files[0].columns
+    assert (columns["answered"], columns["abandoned"]) == ("Appels répondus", "Appels non répondus")
+    frame = result.dataset.intervals
+    assert frame[[schema.ANSWERED, schema.ABANDONED]].sum().tolist() == [610.0, 100.0]
+
+
+@pytest.mark.parametrize("answered", ["No. Answered", "No. of calls answered", "Nº atendidas"])
+def test_guard_a_number_sign_before_the_answer_denies_nothing(tmp_path, answered):
+    lines = [f"Interval;Offered;{answered};Abandoned"] + [
+        f"{t:%Y-%m-%d %H:%M};{_offered(t)};{_offered(t) - 1};1" for t in _slots(30, 20)
+    ]
+    result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    assert result.files[0].columns["answered"] == answered
