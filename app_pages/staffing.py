@@ -660,9 +660,11 @@ if rows:
         "All queues",
         key="download_queues",
     )
-    # The caption above says "else from the data": not so for these. The queue on screen alone
-    # was warned about at its handle time already, in the same words.
-    if stand_ins and not (warned_of_stand_in and stand_ins == [queue]):
+    # The caption above says "else from the data": not so for these. The queue on screen was
+    # warned about at its handle time already: AXA's Tech. Axa had read twice.
+    if warned_of_stand_in:
+        stand_ins = [each for each in stand_ins if each != queue]
+    if stand_ins:
         st.warning(settings.stand_in_aht_queues_note(stand_ins), icon=":material/timer_off:")
     # The queue on screen had its own note above, in more detail: CMS alone read it twice.
     if mostly_minimum(outcome.minimum):
