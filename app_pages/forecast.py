@@ -399,10 +399,14 @@ every_day = settings.with_closed_days(result.days, forecast, result.special_days
 if not every_day.empty:
     # Each day rounded on its own could add up to a contact or two off the total above; the
     # downloads hold these whole figures too (1,740.45 there had read 1,740 beside 1,741 here).
+    # The usual day and the busiest P90 are whole as the table shows them, rounded as it rounds
+    # (938.5 had read 938 there and 939 in a spreadsheet).
     every_day = every_day.assign(
         forecast_contacts=every_day.groupby(QUEUE, observed=True)["forecast_contacts"].transform(
             whole_numbers_keeping_total
-        )
+        ),
+        usual_contacts=every_day["usual_contacts"].round(),
+        busiest_p90=every_day["busiest_p90"].round(),
     )
 days = every_day[every_day[QUEUE] == queue]
 if not days[IS_OPEN].any():

@@ -336,8 +336,10 @@ else:
                 "set_above": cap == current_cap,
                 "shifts": int(other.shifts["people"].sum()),
                 "part_time_share": part_paid / other.paid_hours if other.paid_hours else 0.0,
-                "paid_hours": other.paid_hours,
-                "beyond_need": other.paid_hours - other.needed_hours,
+                # Whole hours, as the table and the note above round them: the download had
+                # read 1,164.5 beside 1,164 on screen.
+                "paid_hours": round(other.paid_hours),
+                "beyond_need": round(other.paid_hours - other.needed_hours),
                 "cost": other.paid_hours * agent_cost,
                 "cost_change": (other.paid_hours - result.paid_hours) * agent_cost,
             }

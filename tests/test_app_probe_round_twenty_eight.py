@@ -6,7 +6,7 @@ AppTest on the sample and the real data in ../shared."""
 
 from __future__ import annotations
 
-from test_app_pages import assert_clean, go, open_app
+from test_app_pages import assert_clean, go, metric, open_app, table
 from test_app_round_two import offered  # noqa: F401  (the fixture)
 
 CSV = "text/csv"
@@ -34,3 +34,41 @@ def test_the_queue_on_screen_on_a_stand_in_handle_time_is_not_listed_again(share
         "No handle times in the data for 'CMS': it is staffed at a 300-s stand-in, not a "
         "measured figure. Pick the queue above and type its average handle time.",
     ]
+
+
+# ------------------------------------------------- Downloads hold the whole figures on screen
+
+
+def test_part_time_caps_and_day_by_day_downloads_hold_the_figures_on_screen(
+    picco_home,
+    offered,  # noqa: F811
+):
+    app = go(open_app(), "shifts")
+    assert_clean(app)
+    caps, _ = table(app, "part_time_cap", "paid_hours", "beyond_need")
+    download = offered["part_time_caps"]
+    # The sample's phone queue needs 1,523.5 h: 2,244 paid at the 30% cap are 720.5 beyond it,
+    # shown 720 (as the Hours beyond the need metric reads it), and 2,688 full time alone 1,164.5.
+    assert metric(app, "Hours beyond the need") == "720"
+    assert caps[["paid_hours", "beyond_need"]].values.tolist()[::2] == [
+        [2688, 1164],
+        [2244, 720],
+        [2244, 720],
+    ]
+    # Before: 720.5 and 1,164.5 in the download beside 720 and 1,164 on screen.
+    assert download["beyond_need"].tolist() == caps["beyond_need"].tolist()
+    assert download["paid_hours"].tolist() == caps["paid_hours"].tolist()
+
+    go(app, "forecast")
+    assert_clean(app)
+    days, _ = table(app, "date", "forecast_contacts", "usual_contacts")
+    every_day = offered["days"]
+    phone = every_day[every_day["queue"] == "phone"]
+    assert phone["usual_contacts"].fillna(-1).tolist() == days["usual_contacts"].fillna(-1).tolist()
+    assert phone["busiest_p90"].fillna(-1).tolist() == days["busiest_p90"].fillna(-1).tolist()
+    # Chat's usual Monday is 938.5, as its table shows it 938: before, the download held 938.5,
+    # which a spreadsheet shows as 939.
+    chat_monday = every_day[(every_day["queue"] == "chat") & (every_day["date"] == "2026-11-23")]
+    assert chat_monday["usual_contacts"].item() == 938
+    usual = every_day["usual_contacts"].dropna()
+    assert (usual == usual.round()).all()
