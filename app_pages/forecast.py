@@ -276,7 +276,7 @@ except InputError as error:
 per_day = settings.unusual_days(result.outliers, queue, UNUSUAL_DAYS_SHOWN)
 if not per_day.empty:
     days = ", ".join(
-        f"{day:%a %d %b %Y} ({count} interval{'' if count == 1 else 's'})"
+        f"{tables.day_text(day, year=True)} ({count} interval{'' if count == 1 else 's'})"
         for day, count in per_day.items()
     )
     kept = settings.unusual_training_note(result.outliers, queue, list(per_day.index))
@@ -325,8 +325,9 @@ span = settings.horizon_span(ahead[INTERVAL_START], result.interval_minutes)
 history_end = history[INTERVAL_START].max()
 after = (
     f"the history's last open hours with contacts: its days from "
-    f"{ahead[INTERVAL_START].min():%a %d %b} to {history_end:%a %d %b %Y} were closed or "
-    "without data, so they are forecast too"
+    f"{tables.day_text(ahead[INTERVAL_START].min())} to "
+    f"{tables.day_text(history_end, year=True)} were closed or without data, so they are "
+    "forecast too"
     if not ahead.empty and ahead[INTERVAL_START].min().normalize() < history_end.normalize()
     else "the history's last interval"
 )
@@ -346,22 +347,25 @@ figures[0].metric(
 # A forecast of no contacts has no busiest interval or day: naming one would point at a quiet slot.
 busy_ahead = ahead[ahead["forecast"] > 0]
 busiest = busy_ahead.loc[busy_ahead["forecast"].idxmax()] if not busy_ahead.empty else None
+if busiest is not None:
+    busiest_start = pd.Timestamp(busiest[INTERVAL_START])
+    busiest_when = f"{tables.day_text(busiest_start)} {busiest_start:%H:%M}"
 figures[1].metric(
     "Busiest interval, P10–P90",
     f"{busiest['p10']:,.0f}–{busiest['p90']:,.0f} contacts" if busiest is not None else "—",
     border=True,
     help=(
-        f"{pd.Timestamp(busiest[INTERVAL_START]):%a %d %b %H:%M}: {busiest['forecast']:,.0f} "
+        f"{busiest_when}: {busiest['forecast']:,.0f} "
         "contacts forecast; in 8 cases out of 10 between these two."
         if busiest is not None
         else None
     ),
 )
 if busiest is not None:
-    figures[1].caption(f"{pd.Timestamp(busiest[INTERVAL_START]):%a %d %b, %H:%M}")
+    figures[1].caption(f"{tables.day_text(busiest_start)}, {busiest_start:%H:%M}")
 figures[2].metric(
     "Busiest day",
-    f"{pd.Timestamp(daily.idxmax()):%a %d %b}" if daily.gt(0).any() else "—",
+    tables.day_text(daily.idxmax()) if daily.gt(0).any() else "—",
     border=True,
     help=f"{daily.max():,.0f} contacts forecast." if daily.gt(0).any() else None,
 )
@@ -419,7 +423,9 @@ else:
     if partial:
         st.caption(
             "Hatched: "
-            + "; ".join(f"{day:%a %d %b} is forecast {text}" for day, text in partial.items())
+            + "; ".join(
+                f"{tables.day_text(day)} is forecast {text}" for day, text in partial.items()
+            )
             + ", as the horizon starts right after the history's last interval."
         )
     with st.expander("Day by day as a table"):

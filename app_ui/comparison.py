@@ -25,7 +25,7 @@ from app_ui.settings import (
     hours_text,
     shows_per_week,
 )
-from app_ui.tables import MISSING
+from app_ui.tables import MISSING, day_text
 from data.schema import INTERVAL_START, IS_OPEN
 from planning.compare import (
     ASA_ROW,
@@ -389,11 +389,11 @@ def change_outside_forecast(scenario: Scenario, plan: pd.DataFrame) -> str | Non
     starts = pd.to_datetime(plan[INTERVAL_START])
     changed = scenario.changes_on(starts)
     period = " to ".join(
-        day.strftime("%a %d %b %Y") if day else "…"
+        day_text(day, year=True) if day else "…"
         for day in (scenario.change_from, scenario.change_to)
     )
     first_day, last_day = starts.min().date(), starts.max().date()
-    first, last = (day.strftime("%a %d %b %Y") for day in (first_day, last_day))
+    first, last = (day_text(day, year=True) for day in (first_day, last_day))
     said = f"Scenario '{scenario.name}' changes volume and handle time from {period}"
     if not changed.any():
         return (
@@ -419,7 +419,8 @@ def change_outside_forecast(scenario: Scenario, plan: pd.DataFrame) -> str | Non
     inside = starts[changed]
     return (
         f"{said}, beyond the forecast ({first} to {last}): only its days inside it, "
-        f"{inside.min():%a %d %b} to {inside.max():%a %d %b %Y}, are changed, and the figures "
+        f"{day_text(inside.min())} to {day_text(inside.max(), year=True)}, are changed, and "
+        "the figures "
         "below count those alone. Lengthen the forecast's horizon on the Forecast page to "
         "staff the whole change."
     )

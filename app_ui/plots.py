@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from app_ui import tables
 from data.schema import INTERVAL_START, IS_OPEN, QUEUE, VOLUME
 from planning.compare import SCENARIO
 from staffing.weekly import weekly_pattern
@@ -19,8 +20,8 @@ HISTORY_COLOUR = "#555555"
 PEAK_COLOUR = "rgba(214, 39, 40, 0.14)"
 PEAK_MARKER = "#d62728"
 UNUSUAL_COLOUR = "#9467bd"  # purple: apart from the peaks' red and the forecast's blue
-HOVER_TIME = "%a %d %b %H:%M"  # d3 format of an interval in hovers: "Mon 23 Nov 10:45"
-HOVER_DAY = "%a %d %b"
+HOVER_TIME = "%a %-d %b %H:%M"  # d3 format of an interval in hovers: "Mon 23 Nov 10:45"
+HOVER_DAY = "%a %-d %b"
 MAX_DAILY_TICKS = 16  # beyond this many days, label one day a week so labels stay level
 MIN_TICK_GAP_DAYS = 5  # closer week labels than this (after a mid-week start) would overlap
 SCENARIO_BASELINE_COLOUR = "#9e9e9e"  # the scenario the others are measured against
@@ -317,7 +318,8 @@ def backtest_chart(last: pd.DataFrame, queue: str, chosen: str) -> go.Figure:
     figure.update_xaxes(title_text="Date and time")
     return _layout(
         figure,
-        f"Last backtest, {queue}: forecast from {start:%a %d %b %Y} vs what happened",
+        f"Last backtest, {queue}: forecast from {tables.day_text(start, year=True)} "
+        "vs what happened",
         "Contacts per interval",
     )
 
@@ -374,7 +376,7 @@ def shift_days_chart(by_day: pd.DataFrame) -> go.Figure:
                 x=by_day["day"],
                 y=by_day[column],
                 name=column,
-                hovertemplate="%{x|%a %d %b}: %{y:,.0f} shifts<extra>" + column + "</extra>",
+                hovertemplate="%{x|%a %-d %b}: %{y:,.0f} shifts<extra>" + column + "</extra>",
             )
         )
     _layout(figure, "Shifts starting each day", "Shifts (people)", height=320)
@@ -479,7 +481,7 @@ def daily_totals_chart(daily: pd.DataFrame) -> go.Figure:
             x=daily["date"],
             y=daily["paid_hours"],
             name="paid hours",
-            hovertemplate="%{x|%a %d %b}: %{y:,.1f} h<extra></extra>",
+            hovertemplate="%{x|%a %-d %b}: %{y:,.1f} h<extra></extra>",
         )
     )
     figure.add_trace(
@@ -488,7 +490,7 @@ def daily_totals_chart(daily: pd.DataFrame) -> go.Figure:
             y=daily["peak_agents"],
             name="peak agents",
             mode="lines+markers",
-            hovertemplate="%{x|%a %d %b}: %{y:,.0f} agents<extra></extra>",
+            hovertemplate="%{x|%a %-d %b}: %{y:,.0f} agents<extra></extra>",
         ),
         secondary_y=True,
     )
@@ -522,7 +524,7 @@ def _day_axis(figure: go.Figure, dates: pd.Series, parts: list[str] | None = Non
         tickmode="array",
         tickvals=ticks,
         ticktext=[
-            f"{day:%a}<br>{day:%d %b}" + (f" ({by_day[day]})" if by_day.get(day) else "")
+            f"{day:%a}<br>{day.day} {day:%b}" + (f" ({by_day[day]})" if by_day.get(day) else "")
             for day in ticks
         ],
     )

@@ -121,7 +121,7 @@ def test_a_history_ending_on_a_closed_weekend_says_the_forecast_starts_before_it
     assert_clean(app)
     (help_text,) = [item.proto.help for item in app.metric if item.label == "Forecast contacts"]
     assert help_text == (
-        "Every interval from Sat 05 Apr 2025 00:00 to Sat 12 Apr 2025 00:00: the 7 × 24 hours "
-        "after the history's last open hours with contacts: its days from Sat 05 Apr to Sun 06 "
+        "Every interval from Sat 5 Apr 2025 00:00 to Sat 12 Apr 2025 00:00: the 7 × 24 hours "
+        "after the history's last open hours with contacts: its days from Sat 5 Apr to Sun 6 "
         "Apr 2025 were closed or without data, so they are forecast too."
     )

@@ -53,7 +53,7 @@ def test_a_campaign_after_the_forecast_is_said_once(picco_home):
     app.number_input(key="campaign_uplift_pct").set_value(50.0).run()
     assert_clean(app)
     (warning,) = [item.value for item in app.warning]
-    assert warning.startswith("The planned campaign (Mon 07 Dec – Wed 09 Dec 2026) lies outside")
+    assert warning.startswith("The planned campaign (Mon 7 Dec – Wed 9 Dec 2026) lies outside")
     # Before: also an info box "The campaign 'Planned campaign' (+50%) runs ... so it changes
     # no forecast", the same thing said a second time.
     assert not [text for text in infos(app) if "Planned campaign" in text]

@@ -79,10 +79,10 @@ def test_a_change_reaching_beyond_the_forecast_says_which_of_its_days_are_change
         busy["volume"].sum(), base["volume"].sum() + 0.3 * base["volume"].to_numpy()[inside].sum()
     )
     assert texts(app, "warning") == [
-        f"Scenario 'Busy week' changes volume and handle time from {start:%a %d %b %Y} to "
-        f"{end:%a %d %b %Y}, beyond the forecast ({first_day:%a %d %b %Y} to "
-        f"{last_day:%a %d %b %Y}): only its days inside it, {start:%a %d %b} to "
-        f"{last_day:%a %d %b %Y}, are changed, and the figures below count those alone. "
+        f"Scenario 'Busy week' changes volume and handle time from {start:%a} {start.day} {start:%b %Y} to "
+        f"{end:%a} {end.day} {end:%b %Y}, beyond the forecast ({first_day:%a} {first_day.day} {first_day:%b %Y} to "
+        f"{last_day:%a} {last_day.day} {last_day:%b %Y}): only its days inside it, {start:%a} {start.day} {start:%b} to "
+        f"{last_day:%a} {last_day.day} {last_day:%b %Y}, are changed, and the figures below count those alone. "
         "Lengthen the forecast's horizon on the Forecast page to staff the whole change."
     ]
 
@@ -116,8 +116,8 @@ def test_a_change_on_days_the_queue_is_closed_says_it_staffs_the_forecast_unchan
     assert rush["volume"].sum() == base["volume"].sum()
     assert rush["rostered"].sum() == base["rostered"].sum()
     assert texts(app, "warning") == [
-        f"Scenario 'Sunday rush' changes volume and handle time from {sunday:%a %d %b %Y} to "
-        f"{sunday:%a %d %b %Y}: the forecast has no open interval on those days, so it staffs "
+        f"Scenario 'Sunday rush' changes volume and handle time from {sunday:%a} {sunday.day} {sunday:%b %Y} to "
+        f"{sunday:%a} {sunday.day} {sunday:%b %Y}: the forecast has no open interval on those days, so it staffs "
         "the forecast unchanged. Change its From and To to days the queue is open."
     ]
 

@@ -121,13 +121,13 @@ def test_days_covered_in_part_are_marked_and_the_metric_says_its_period(tmp_path
     # The numbers stay as they were: the days add up to the headline figure.
     assert f"{days['forecast_contacts'].sum():,.0f}" == metric(app, "Forecast contacts")
     help_text = [item.proto.help for item in app.metric if item.label == "Forecast contacts"][0]
-    assert "from Wed 09 Apr 2025 12:00 to Wed 16 Apr 2025 12:00" in help_text
+    assert "from Wed 9 Apr 2025 12:00 to Wed 16 Apr 2025 12:00" in help_text
     assert "the 7 × 24 hours after the history's last interval" in help_text
     figure = chart(app, "day_outlook_chart")
     bars = figure["data"][0]
     assert bars["text"][0] == "from 12:00" and bars["text"][-1] == "until 12:00"
     assert bars["marker"]["pattern"]["shape"][0] == "/"
-    assert "Wed<br>09 Apr (from 12:00)" in figure["layout"]["xaxis"]["ticktext"]
+    assert "Wed<br>9 Apr (from 12:00)" in figure["layout"]["xaxis"]["ticktext"]
 
 
 def test_a_horizon_of_whole_days_marks_no_day():
@@ -196,7 +196,7 @@ def test_the_exclude_period_starts_on_the_latest_unusual_days(tmp_path):
     frame = export(56, busy=("2025-04-08", "2025-04-11", 4.0))
     app = open_on(tmp_path, frame)
     listed = " ".join(item.value for item in app.caption)
-    assert "Tue 08 Apr 2025" in listed and "Thu 10 Apr 2025" in listed
+    assert "Tue 8 Apr 2025" in listed and "Thu 10 Apr 2025" in listed
     picker = app.date_input(key="exclude_dates")
     assert tuple(picker.value) == (date(2025, 4, 8), date(2025, 4, 10))
     assert "latest run of unusual days" in picker.help

@@ -101,7 +101,7 @@ def test_forecast_hover_names_the_interval_and_rounds_forecast_and_band():
     )
     # One hover per trace with its own time; the band stays silent.
     assert figure.layout.hovermode == "x"
-    assert figure.layout.xaxis.hoverformat == "%a %d %b %H:%M"
+    assert figure.layout.xaxis.hoverformat == "%a %-d %b %H:%M"
     assert trace(figure, "P10–P90").hoverinfo == "skip"
 
 
@@ -113,7 +113,7 @@ def test_every_forecast_hover_formats_its_numbers_and_dates():
     for item in shown:
         template = item.hovertemplate
         assert template and template.endswith("<extra></extra>"), item.name
-        assert "%{x|%a %d %b %H:%M}" in template, item.name
+        assert "%{x|%a %-d %b %H:%M}" in template, item.name
         assert "%{y:,.0f}" in template or "%{customdata:,.0f}" in template, item.name
         assert not unformatted(item), (item.name, template)
         assert "%{x}" not in template
@@ -167,7 +167,7 @@ def test_day_chart_ticks_are_the_open_days_from_the_first_forecast_day():
     ]
     assert labels(figure) == [
         "Mon 23 Nov", "Tue 24 Nov", "Wed 25 Nov", "Thu 26 Nov", "Fri 27 Nov",
-        "Mon 30 Nov", "Tue 01 Dec", "Wed 02 Dec", "Thu 03 Dec", "Fri 04 Dec",
+        "Mon 30 Nov", "Tue 1 Dec", "Wed 2 Dec", "Thu 3 Dec", "Fri 4 Dec",
     ]  # fmt: skip
     assert axis.ticktext[0] == "Mon<br>23 Nov"  # two lines: a fortnight fits unslanted
     assert axis.title.text == "Date"
@@ -178,7 +178,7 @@ def test_day_chart_ticks_are_the_open_days_from_the_first_forecast_day():
 def test_day_chart_labels_one_day_a_week_over_a_long_horizon():
     figure = plots.day_outlook_chart(outlook(28, closed=(6,)), "phone")
     assert len(trace(figure, "forecast").x) == 24  # Sundays closed
-    assert labels(figure) == ["Mon 23 Nov", "Mon 30 Nov", "Mon 07 Dec", "Mon 14 Dec"]
+    assert labels(figure) == ["Mon 23 Nov", "Mon 30 Nov", "Mon 7 Dec", "Mon 14 Dec"]
 
     quarter = plots.day_outlook_chart(outlook(92, closed=(6,)), "phone")
     assert len(trace(quarter, "forecast").x) == 79
@@ -189,14 +189,14 @@ def test_day_chart_labels_one_day_a_week_over_a_long_horizon():
 def test_day_chart_week_labels_start_on_the_first_day_and_skip_closed_mondays():
     # From Thursday 26 Nov: the Monday four days on would crowd the first label.
     figure = plots.day_outlook_chart(outlook(30, first=pd.Timestamp("2026-11-26")), "phone")
-    assert labels(figure) == ["Thu 26 Nov", "Mon 07 Dec", "Mon 14 Dec", "Mon 21 Dec"]
+    assert labels(figure) == ["Thu 26 Nov", "Mon 7 Dec", "Mon 14 Dec", "Mon 21 Dec"]
     # A week whose Monday is closed is labelled on its first open day.
     days = outlook(21)
     days = days[days["date"] != pd.Timestamp("2026-11-30")]
     days = pd.concat([days, outlook(7, first=pd.Timestamp("2026-12-14"))])
     figure = plots.day_outlook_chart(days, "phone")
     assert len(trace(figure, "forecast").x) == 19
-    assert labels(figure) == ["Mon 23 Nov", "Tue 01 Dec", "Mon 07 Dec", "Mon 14 Dec"]
+    assert labels(figure) == ["Mon 23 Nov", "Tue 1 Dec", "Mon 7 Dec", "Mon 14 Dec"]
 
 
 def test_day_chart_hover_gives_forecast_usual_and_percent_rounded():

@@ -40,7 +40,7 @@ def test_one_day_already_past_is_said_in_the_singular():
 def test_a_horizon_wholly_past_says_so():
     note = settings.past_days_note(slots("2026-10-01", 7), today=date(2026, 12, 1))
     assert note is not None and note.startswith(
-        "The whole horizon (Thu 01 Oct – Wed 07 Oct 2026) is already past"
+        "The whole horizon (Thu 1 Oct – Wed 7 Oct 2026) is already past"
     )
 
 
