@@ -135,8 +135,8 @@ def test_a_campaign_outside_the_forecast_is_said_to_raise_nothing(axa):
     assert not axa.exception
     assert number(metric(axa, "Forecast contacts")) == before
     assert [item.value for item in axa.warning] == [
-        "The planned campaign (Wed 08 Jan – Tue 14 Jan 2014) lies outside this forecast (Wed 01 "
-        "Jan – Tue 07 Jan 2014): it raises nothing. Move its days into the forecast or lengthen "
+        "The planned campaign (Wed 8 Jan – Tue 14 Jan 2014) lies outside this forecast (Wed 1 "
+        "Jan – Tue 7 Jan 2014): it raises nothing. Move its days into the forecast or lengthen "
         "the horizon."
     ]
     axa.date_input(key="campaign_dates").set_value((date(2014, 1, 6), date(2014, 1, 9))).run()

@@ -6,8 +6,12 @@ AppTest on the sample and the real data in ../shared."""
 
 from __future__ import annotations
 
+import pandas as pd
 from test_app_pages import assert_clean, go, metric, open_app, table
 from test_app_round_two import offered  # noqa: F401  (the fixture)
+
+from app_ui import plots, settings
+from app_ui.tables import day_text
 
 CSV = "text/csv"
 
@@ -72,3 +76,20 @@ def test_part_time_caps_and_day_by_day_downloads_hold_the_figures_on_screen(
     assert chat_monday["usual_contacts"].item() == 938
     usual = every_day["usual_contacts"].dropna()
     assert (usual == usual.round()).all()
+
+
+# ------------------------------------------------- Days written as the tables and peaks write them
+
+
+def test_the_apps_days_read_as_the_tables_and_peak_lines_write_them():
+    # The tables' "ddd D MMM YYYY" and the peak lines read "Mon 1 Mar"; the app's own sentences
+    # wrote strftime's "Mon 01 Mar" beside them.
+    assert day_text(pd.Timestamp("2021-03-01 10:00")) == "Mon 1 Mar"
+    assert day_text(pd.Timestamp("2021-03-01").date(), year=True) == "Mon 1 Mar 2021"
+    assert day_text("2026-11-23") == "Mon 23 Nov"
+    starts = pd.Series(pd.date_range("2021-03-01", periods=7 * 48, freq="30min"))
+    # Before: "Mon 01 Mar 2021 00:00 to Mon 08 Mar 2021 00:00".
+    assert settings.horizon_span(starts, 30) == "Mon 1 Mar 2021 00:00 to Mon 8 Mar 2021 00:00"
+    # The charts' hovers by d3's unpadded day (before: "%a %d %b %H:%M", "Mon 01 Mar 10:00").
+    assert plots.HOVER_TIME == "%a %-d %b %H:%M"
+    assert plots.HOVER_DAY == "%a %-d %b"
