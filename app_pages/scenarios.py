@@ -786,8 +786,20 @@ with st.container(border=True):
 
 scenarios = _load_all(current.name)
 if not scenarios:
+    try:
+        base = settings.current_scenario()
+    except InputError as error:
+        # Settings no plan can staff have no examples to offer: said in the units typed, not
+        # the package's fractions ('lower the service level (e.g. 0.8)') that ended the page.
+        why = " ".join(settings.staffing_problems()) or str(error)
+        st.warning(
+            f"No scenario saved for this dataset yet, and the Staffing page holds settings that "
+            f"cannot be staffed: {why} Correct them there to save the current settings or the "
+            "example scenarios."
+        )
+        st.stop()
     # The examples the button saves: an e-mail queue gets no 90% in 30 s, a P80 plan no P80.
-    st.info(compare.examples_offer(settings.current_scenario()))
+    st.info(compare.examples_offer(base))
     st.button(
         "Start with example scenarios",
         key="save_example_scenarios",

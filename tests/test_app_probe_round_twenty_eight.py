@@ -93,3 +93,25 @@ def test_the_apps_days_read_as_the_tables_and_peak_lines_write_them():
     # The charts' hovers by d3's unpadded day (before: "%a %d %b %H:%M", "Mon 01 Mar 10:00").
     assert plots.HOVER_TIME == "%a %-d %b %H:%M"
     assert plots.HOVER_DAY == "%a %-d %b"
+
+
+# ------------------------------------------------- Scenarios: impossible settings, no scenario yet
+
+
+def test_an_empty_scenarios_page_explains_impossible_staffing_settings_in_percent(picco_home):
+    app = go(open_app(), "staffing")
+    app.number_input(key="sl_target_pct").set_value(100.0)
+    app.number_input(key="answer_within_s").set_value(0.0).run()
+    go(app, "scenarios")
+    assert not app.exception
+    # Before: the page ended on the package's 'a service level of 100% answered within 0
+    # seconds is impossible; lower the service level (e.g. 0.8) or allow some seconds to
+    # answer', a fraction the manager never typed.
+    assert not app.error
+    assert [item.value for item in app.warning] == [
+        "No scenario saved for this dataset yet, and the Staffing page holds settings that "
+        "cannot be staffed: Answering 100% of contacts within 0 seconds is impossible (you "
+        "entered 100% within 0 s): contacts arrive at random, so some always wait. Enter at "
+        "most 99% and allow some seconds, e.g. 80% within 20 s. Correct them there to save the "
+        "current settings or the example scenarios."
+    ]
