@@ -187,7 +187,9 @@ if "exclude_dates" not in st.session_state:
             unusual = None  # the forecast below shows why
     listed = [] if unusual is None else list(unusual.index)
     state.seed({"exclude_dates": settings.event_date_defaults(current, listed)["exclude_dates"]})
-state.seed({"campaign_dates": settings.event_date_defaults(current)["campaign_dates"]})
+# Within the horizon: a 7-day forecast had its campaign start on the week after it.
+horizon = int(st.session_state["horizon_days"])
+state.seed({"campaign_dates": settings.event_date_defaults(current, [], horizon)["campaign_dates"]})
 with st.expander("Events: leave out an unusual past period, add a planned campaign"):
     left, right = st.columns(2)
     left.checkbox(

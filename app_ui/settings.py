@@ -185,15 +185,18 @@ def busiest_queue(dataset: Dataset) -> str:
 
 
 def event_date_defaults(
-    current: state.CurrentDataset, unusual: list[date] | None = None
+    current: state.CurrentDataset, unusual: list[date] | None = None, horizon_days: int = 14
 ) -> dict[str, tuple[date, date]]:
     """Where the event date pickers start: the most recent run of `unusual` days to exclude
-    (else a past week), a week ahead to boost."""
+    (else a past week), the forecast's second week to boost, or its first days when a
+    `horizon_days` under two weeks ends before a second week: a campaign ticked on at once
+    raises the forecast rather than being told it lies outside it."""
     last_day = pd.Timestamp(current.dataset.intervals[INTERVAL_START].max()).date()
     run = latest_run(unusual or [])
+    first, last = (8, 14) if horizon_days >= 14 else (1, max(1, min(int(horizon_days), 7)))
     return {
         "exclude_dates": run or (last_day - timedelta(days=34), last_day - timedelta(days=28)),
-        "campaign_dates": (last_day + timedelta(days=8), last_day + timedelta(days=14)),
+        "campaign_dates": (last_day + timedelta(days=first), last_day + timedelta(days=last)),
     }
 
 

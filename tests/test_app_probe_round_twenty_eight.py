@@ -1,13 +1,17 @@
 """Round twenty-eight of a manager's probe: the Shifts page's part-time caps and the Forecast
 page's day-by-day downloads hold the whole hours and contacts their tables show; the app writes
 its days as the tables and peak lines do ("Mon 1 Mar", not "Mon 01 Mar"); a queue on the
-stand-in handle time is named once, not again in the All queues list. Driven headless with
-AppTest on the sample and the real data in ../shared."""
+stand-in handle time is named once, not again in the All queues list; an empty Scenarios page
+under Staffing settings no plan can staff says so in percent rather than ending on the
+package's fractions; a campaign ticked on starts inside a forecast shorter than two weeks.
+Driven headless with AppTest on the sample and the real data in ../shared."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
-from test_app_pages import assert_clean, go, metric, open_app, table
+from test_app_pages import assert_clean, go, metric, number, open_app, table
 from test_app_round_two import offered  # noqa: F401  (the fixture)
 
 from app_ui import plots, settings
@@ -115,3 +119,34 @@ def test_an_empty_scenarios_page_explains_impossible_staffing_settings_in_percen
         "most 99% and allow some seconds, e.g. 80% within 20 s. Correct them there to save the "
         "current settings or the example scenarios."
     ]
+
+
+# ------------------------------------------------- Forecast: a campaign ticked on lands in it
+
+
+def test_a_campaign_ticked_on_starts_inside_a_one_week_forecast(picco_home):
+    app = go(open_app(horizon_days=7), "forecast")
+    assert_clean(app)
+    before = number(metric(app, "Forecast contacts"))
+    app.checkbox(key="campaign_enabled").check().run()
+    assert_clean(app)
+    # Before: Mon 30 Nov - Sun 6 Dec, the week after the forecast, and at once 'The planned
+    # campaign (...) lies outside this forecast (...): it raises nothing.'
+    assert app.session_state["campaign_dates"] == (date(2026, 11, 23), date(2026, 11, 29))
+    assert not [item.value for item in app.warning if "planned campaign" in item.value]
+    # The default +30% on every interval of the week: 9,352 x 1.3 = 12,157.6.
+    assert before == 9352
+    assert metric(app, "Forecast contacts") == "12,158"
+
+
+def test_a_campaign_starts_in_the_second_week_of_a_longer_forecast():
+    from types import SimpleNamespace
+
+    intervals = pd.DataFrame({"interval_start": pd.to_datetime(["2026-11-22 23:45"])})
+    current = SimpleNamespace(dataset=SimpleNamespace(intervals=intervals))
+    days = {h: settings.event_date_defaults(current, [], h)["campaign_dates"] for h in (3, 7, 14)}
+    assert days == {
+        3: (date(2026, 11, 23), date(2026, 11, 25)),
+        7: (date(2026, 11, 23), date(2026, 11, 29)),
+        14: (date(2026, 11, 30), date(2026, 12, 6)),  # its second week, as before
+    }
