@@ -82,6 +82,23 @@ def test_part_time_caps_and_day_by_day_downloads_hold_the_figures_on_screen(
     assert (usual == usual.round()).all()
 
 
+def test_the_staffing_daily_download_holds_the_costs_on_screen_adding_up_to_the_metric(
+    picco_home,
+    offered,  # noqa: F811
+):
+    app = go(open_app(), "staffing")
+    assert_clean(app)
+    days, _ = table(app, "date", "paid_hours", "cost")
+    download = offered["staffing_daily_phone"]
+    # Wed 25 and Thu 26 Nov cost EUR 6,483.50 and 6,972.50: shown 6,484 and 6,973, the days
+    # added up to EUR 38,153 under the metric's 38,152, and the download held the half euros.
+    assert download["cost"].tolist() == [8704, 8213, 6484, 6972, 6023, 1756, 0]
+    assert download["cost"].tolist() == days["cost"].tolist()
+    assert download["cost"].sum() == number(metric(app, "Cost, 7 days")) == 38152
+    assert download["paid_hours"].tolist() == days["paid_hours"].tolist()
+    assert round(download["paid_hours"].sum(), 1) == number(metric(app, "Paid hours")) == 1678
+
+
 # ------------------------------------------------- Days written as the tables and peaks write them
 
 
