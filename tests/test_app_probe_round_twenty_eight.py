@@ -1,5 +1,6 @@
-"""Round twenty-eight of a manager's probe: the Shifts page's part-time caps and the Forecast
-page's day-by-day downloads hold the whole hours and contacts their tables show; the app writes
+"""Round twenty-eight of a manager's probe: the Shifts page's part-time caps, the Forecast
+page's day-by-day and the Staffing page's daily downloads hold the whole hours, contacts and
+euros their tables show, the days adding up to the metrics; the app writes
 its days as the tables and peak lines do ("Mon 1 Mar", not "Mon 01 Mar"); a queue on the
 stand-in handle time is named once, not again in the All queues list; an empty Scenarios page
 under Staffing settings no plan can staff says so in percent rather than ending on the
