@@ -282,6 +282,8 @@ def check_out(path: str, option: str = "--out", inputs: Iterable[str | Path] = (
     be replaced by the output). `option` names the flag in the message."""
     if path == STDOUT:
         return
+    if not path.strip():  # `--out ""`, an unset shell variable: Path("") is the working folder
+        raise InputError(f"{option} is empty: give a file name, e.g. {option} out.csv.")
     target = Path(path)
     folder = target.parent
     if target.is_dir():

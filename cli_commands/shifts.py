@@ -179,7 +179,7 @@ def run(args: argparse.Namespace) -> int:
             f"--agent-hourly-cost must be 0 or more EUR (got {args.agent_hourly_cost:g})"
         )
     check_out(args.out, inputs=[args.plan])
-    if args.cover_out:
+    if args.cover_out is not None:  # "--cover-out ''" is refused, not skipped
         check_out(args.cover_out, "--cover-out", inputs=[args.plan])
         if args.cover_out == args.out == STDOUT:
             raise InputError(

@@ -1,0 +1,42 @@
+"""Round eighteen of probing the CLI as a planner scripting it would: an empty --out or
+--cover-out."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import cli
+
+TARGETS = ["--service-level", "0.8", "--answer-within-seconds", "20"]
+
+
+@pytest.fixture
+def forecast_csv(tmp_path):
+    """Two days of 40 calls a half hour at 240 s, 08:00-18:00."""
+    starts = pd.date_range("2024-03-04 08:00", periods=2 * 48, freq="30min")
+    starts = starts[(starts.hour >= 8) & (starts.hour < 18)]
+    path = tmp_path / "forecast.csv"
+    pd.DataFrame({"interval_start": starts, "volume": 40, "aht_seconds": 240}).to_csv(
+        path, index=False
+    )
+    return path
+
+
+# 1. `--out ""` (an unset shell variable) was refused as "--out  is a folder: give a file name,
+# e.g. out.csv", and `shifts --cover-out ""` wrote no cover at all and exited 0.
+
+
+def test_an_empty_out_or_cover_out_is_refused_as_empty(forecast_csv, tmp_path, capsys):
+    assert cli.main(["staff", str(forecast_csv), *TARGETS, "--out", ""]) == 2
+    assert capsys.readouterr().err == (
+        "error: --out is empty: give a file name, e.g. --out out.csv.\n"
+    )
+    plan = tmp_path / "plan.csv"
+    plan.write_text("interval_start,rostered\n2024-03-04 08:00,2\n2024-03-04 08:30,2\n")
+    shifts = ["shifts", str(plan), "--out", str(tmp_path / "s.csv"), "--cover-out", ""]
+    assert cli.main(shifts) == 2
+    assert capsys.readouterr().err == (
+        "error: --cover-out is empty: give a file name, e.g. --cover-out out.csv.\n"
+    )
+    assert not (tmp_path / "s.csv").exists()
