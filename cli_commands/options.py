@@ -311,6 +311,14 @@ def check_out(path: str, option: str = "--out", inputs: Iterable[str | Path] = (
             raise InputError(
                 f"{option} {path}: {existing} is a file, not a folder; write elsewhere."
             )
+        if path.startswith("~") and not Path(path.split(os.sep, 1)[0]).exists():
+            # The shell leaves ~ as it is in quotes and after "=" (--out=~/plan.csv).
+            full = os.path.expanduser(path)
+            example = f", e.g. {option} {full}" if full != path else ""
+            raise InputError(
+                f"{option} {path}: the shell did not expand ~ (it does not in quotes or after "
+                f"'='): write the folder in full{example}."
+            )
         raise InputError(f"{option} {path}: {folder} does not exist; create it or write elsewhere.")
     if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
         raise InputError(f"{option} {path}: no permission to write there; write elsewhere.")

@@ -1,5 +1,5 @@
-"""Round eighteen of probing the CLI as a planner scripting it would: an empty --out or
---cover-out."""
+"""Round eighteen of probing the CLI as a planner scripting it would: an empty --out or --cover-out
+and a ~ the shell left unexpanded."""
 
 from __future__ import annotations
 
@@ -40,3 +40,19 @@ def test_an_empty_out_or_cover_out_is_refused_as_empty(forecast_csv, tmp_path, c
         "error: --cover-out is empty: give a file name, e.g. --cover-out out.csv.\n"
     )
     assert not (tmp_path / "s.csv").exists()
+
+
+# 2. `--out=~/plan.csv` (bash leaves ~ as it is after "=", and in quotes) read "~ does not
+# exist; create it or write elsewhere", as if a folder named ~ were to be made.
+
+
+def test_a_tilde_the_shell_left_is_named_with_the_folder_meant(
+    forecast_csv, tmp_path, monkeypatch, capsys
+):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["staff", str(forecast_csv), *TARGETS, "--out=~/plan.csv"]) == 2
+    assert capsys.readouterr().err == (
+        "error: --out ~/plan.csv: the shell did not expand ~ (it does not in quotes or after "
+        f"'='): write the folder in full, e.g. --out {tmp_path / 'home' / 'plan.csv'}.\n"
+    )
