@@ -21,6 +21,7 @@ from cli_commands.options import (
     import_options,
     one_line_errors,
     out_name,
+    whole_number,
     write_csv,
 )
 from cli_commands.progress import StderrProgress
@@ -66,7 +67,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             )
     parser.add_argument(
         "--origins",
-        type=int,
+        type=whole_number("weekly origins", "1 or more"),
         default=DEFAULT_ORIGINS,
         help=f"weekly origins to score, the latest ones (default {DEFAULT_ORIGINS})",
     )

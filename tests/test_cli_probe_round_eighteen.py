@@ -1,5 +1,5 @@
-"""Round eighteen of probing the CLI as a planner scripting it would: an empty --out or --cover-out
-and a ~ the shell left unexpanded."""
+"""Round eighteen of probing the CLI as a planner scripting it would: an empty --out or
+--cover-out, a ~ the shell left unexpanded and a fraction of --origins."""
 
 from __future__ import annotations
 
@@ -55,4 +55,18 @@ def test_a_tilde_the_shell_left_is_named_with_the_folder_meant(
     assert capsys.readouterr().err == (
         "error: --out ~/plan.csv: the shell did not expand ~ (it does not in quotes or after "
         f"'='): write the folder in full, e.g. --out {tmp_path / 'home' / 'plan.csv'}.\n"
+    )
+
+
+# 3. `backtest --origins 2.5` read only "invalid int value: '2.5'", where the other counts name
+# the whole numbers either side and the range.
+
+
+def test_a_fraction_of_origins_names_the_whole_numbers_either_side(capsys):
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["backtest", "h.csv", "--origins", "2.5", "--out", "m.csv"])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err == (
+        "error: cli.py backtest: argument --origins: invalid int value: '2.5': give a whole "
+        "number of weekly origins, 2 or 3 (1 or more)\n"
     )
