@@ -211,6 +211,38 @@ def whole_number(counts: str, accepted: str) -> Callable[[str], int]:
     return parse
 
 
+_SECONDS_UNIT = re.compile(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*(?:s|sec|secs|seconds?)\s*", re.IGNORECASE)
+_MINUTES_SECONDS = re.compile(r"\s*(\d+):([0-5]\d)\s*")
+_MINUTES_UNIT = re.compile(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*(?:m|min|mins|minutes?)\s*", re.IGNORECASE)
+
+
+def seconds(text: str) -> float:
+    """argparse type for an option in seconds: '20s' reads 20; a time in minutes ('4:30', '4m')
+    is refused with its seconds, as reading it either way could be a wrong guess ('20s' read
+    only "invalid float value: '20s'")."""
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    if match := _SECONDS_UNIT.fullmatch(text):
+        return float(match[1])
+    if match := _MINUTES_SECONDS.fullmatch(text):
+        minutes, secs = int(match[1]), int(match[2])
+        raise argparse.ArgumentTypeError(
+            f"invalid float value: '{text}': the option is in seconds; give "
+            f"{minutes * 60 + secs} for {minutes} min {secs} s"
+        )
+    if match := _MINUTES_UNIT.fullmatch(text):
+        minutes = float(match[1])
+        raise argparse.ArgumentTypeError(
+            f"invalid float value: '{text}': the option is in seconds; give "
+            f"{minutes * 60:g} for {minutes:g} min"
+        )
+    raise argparse.ArgumentTypeError(
+        f"invalid float value: '{text}': give a number of seconds, e.g. 20"
+    )
+
+
 MIN_ORIGIN_YEAR = 1900
 # A date written day and month first ("02/04/2024", "04.02.24"): both numbers may be the month.
 DAY_MONTH_FIRST = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?!\d)")
@@ -539,7 +571,7 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
         "name with 'mail' or 'correo' is e-mail, with 'chat' or 'whatsapp' chat, any other "
         "voice)",
     )
-    group.add_argument("--aht-seconds", type=float, help="handle time (default: from the data)")
+    group.add_argument("--aht-seconds", type=seconds, help="handle time (default: from the data)")
     level = {"required": True} if targets_required else {"default": defaults.service_level}
     within = {"required": True} if targets_required else {"default": defaults.answer_within_seconds}
     group.add_argument(
@@ -551,7 +583,7 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
     )
     group.add_argument(
         "--answer-within-seconds",
-        type=float,
+        type=seconds,
         help="service-level threshold in seconds, e.g. 20"
         + ("" if targets_required else f" (default {defaults.answer_within_seconds:g})"),
         **within,
@@ -565,12 +597,12 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
     )
     group.add_argument(
         "--max-asa-seconds",
-        type=float,
+        type=seconds,
         help="cap on average speed of answer, seconds (default none)",
     )
     group.add_argument(
         "--patience-seconds",
-        type=float,
+        type=seconds,
         help="callers' mean patience in seconds: staffs with Erlang A (abandonment) instead of C",
     )
     group.add_argument(

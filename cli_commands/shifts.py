@@ -25,6 +25,7 @@ from cli_commands.options import (
     out_name,
     read_once,
     read_text_table,
+    seconds,
     share,
     shown_input,
     whole_number,
@@ -155,7 +156,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     group.add_argument(
         "--time-limit-seconds",
-        type=float,
+        type=seconds,
         metavar="SECONDS",
         default=DEFAULT_TIME_LIMIT_SECONDS,
         help=f"longest the shift search may run (default {DEFAULT_TIME_LIMIT_SECONDS:g})",

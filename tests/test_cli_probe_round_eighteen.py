@@ -1,10 +1,12 @@
 """Round eighteen of probing the CLI as a planner scripting it would: an empty --out or
---cover-out, a ~ the shell left unexpanded and a fraction of --origins."""
+--cover-out, a ~ the shell left unexpanded, a fraction of --origins and seconds typed with their
+unit or as minutes."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
+from staff_support import erlang_c_agents
 
 import cli
 
@@ -70,3 +72,30 @@ def test_a_fraction_of_origins_names_the_whole_numbers_either_side(capsys):
         "error: cli.py backtest: argument --origins: invalid int value: '2.5': give a whole "
         "number of weekly origins, 2 or 3 (1 or more)\n"
     )
+
+
+# 4. `--answer-within-seconds 20s` read "invalid float value: '20s'", and `--aht-seconds 4:30`,
+# an AHT as an ACD report writes it, the same with no word of the 270 s meant.
+
+
+def test_seconds_read_with_their_unit_and_minutes_are_refused_with_their_seconds(
+    forecast_csv, tmp_path, capsys
+):
+    out = tmp_path / "plan.csv"
+    arguments = ["staff", str(forecast_csv), "--service-level", "0.8", "--out", str(out)]
+    assert cli.main([*arguments, "--answer-within-seconds", "20s"]) == 0
+    # 40 calls of 240 s in 30 minutes are 5.33 Erlangs: 80% in 20 s takes 8 agents.
+    assert erlang_c_agents(40 * 240 / 1800, 240, 20, 0.8, 0.85) == 8
+    assert set(pd.read_csv(out)["agents"]) == {8}
+    capsys.readouterr()
+    for given, says in (
+        ("4:30", "the option is in seconds; give 270 for 4 min 30 s"),
+        ("4m", "the option is in seconds; give 240 for 4 min"),
+        ("twenty", "give a number of seconds, e.g. 20"),
+    ):
+        with pytest.raises(SystemExit) as stop:
+            cli.main([*arguments, "--answer-within-seconds", "20", "--aht-seconds", given])
+        assert stop.value.code == 2
+        assert capsys.readouterr().err == (
+            f"error: cli.py staff: argument --aht-seconds: invalid float value: '{given}': {says}\n"
+        )
