@@ -571,7 +571,12 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
         "name with 'mail' or 'correo' is e-mail, with 'chat' or 'whatsapp' chat, any other "
         "voice)",
     )
-    group.add_argument("--aht-seconds", type=seconds, help="handle time (default: from the data)")
+    group.add_argument(
+        "--aht-seconds",
+        type=seconds,
+        help="handle time per contact in seconds, for every queue, e.g. 300 (default: the data's "
+        "handle times; needed where the data has none)",
+    )
     level = {"required": True} if targets_required else {"default": defaults.service_level}
     within = {"required": True} if targets_required else {"default": defaults.answer_within_seconds}
     group.add_argument(
@@ -603,10 +608,14 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
     group.add_argument(
         "--patience-seconds",
         type=seconds,
-        help="callers' mean patience in seconds: staffs with Erlang A (abandonment) instead of C",
+        help="callers' mean patience in seconds: staffs with Erlang A (abandonment) instead of C "
+        "(default none: Erlang C, no caller hangs up)",
     )
     group.add_argument(
-        "--max-abandon-rate", type=share, help="share that may abandon, e.g. 0.05 (needs patience)"
+        "--max-abandon-rate",
+        type=share,
+        help="share that may abandon, at most, e.g. 0.05 or 5%% (needs --patience-seconds; "
+        "default none)",
     )
     group.add_argument(
         "--shrinkage",

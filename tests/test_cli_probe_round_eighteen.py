@@ -1,6 +1,6 @@
 """Round eighteen of probing the CLI as a planner scripting it would: an empty --out or
---cover-out, a ~ the shell left unexpanded, a fraction of --origins and seconds typed with their
-unit or as minutes."""
+--cover-out, a ~ the shell left unexpanded, a fraction of --origins, seconds typed with their
+unit or as minutes and the defaults and units of the Erlang A and handle-time options in --help."""
 
 from __future__ import annotations
 
@@ -11,6 +11,11 @@ from staff_support import erlang_c_agents
 import cli
 
 TARGETS = ["--service-level", "0.8", "--answer-within-seconds", "20"]
+
+
+def _help(command: str) -> str:
+    parser = cli.build_parser()._subparsers._group_actions[0].choices[command]
+    return parser.format_help()
 
 
 @pytest.fixture
@@ -99,3 +104,15 @@ def test_seconds_read_with_their_unit_and_minutes_are_refused_with_their_seconds
         assert capsys.readouterr().err == (
             f"error: cli.py staff: argument --aht-seconds: invalid float value: '{given}': {says}\n"
         )
+
+
+# 5. staff and plan --help gave --patience-seconds and --max-abandon-rate no default, and
+# --aht-seconds no unit ("handle time (default: from the data)").
+
+
+@pytest.mark.parametrize("command", ["staff", "plan"])
+def test_the_erlang_a_and_handle_time_options_give_unit_and_default(command):
+    text = " ".join(_help(command).split())
+    assert "--aht-seconds AHT_SECONDS handle time per contact in seconds, for every queue" in text
+    assert "instead of C (default none: Erlang C, no caller hangs up)" in text
+    assert "e.g. 0.05 or 5% (needs --patience-seconds; default none)" in text
