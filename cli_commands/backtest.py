@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import textwrap
 
 import pandas as pd
 
@@ -36,13 +37,34 @@ from forecasting.settings import MAX_HORIZON_DAYS
 DEFAULT_HORIZON_DAYS = 14
 DEFAULT_ORIGINS = 8
 PAGE = ForecastSettings()  # the origins the Forecast page backtests on
+METRICS_COLUMNS_HELP = """\
+METRICS.csv columns, one row per queue and model (auto: the model picked at each origin):
+  queue            the queue
+  model            the forecasting model, as --model names it
+  n_origins        weekly origins scored
+  wape_interval    sum |actual - forecast| / sum actual over the open intervals (0.15 = 15%)
+  noise_floor      the wape_interval a forecast of the true mean would still score, from the
+                   contacts' Poisson chance alone: only the error above it can be removed
+  wape_daily       the same on each day's total
+  wape_interval_d1, wape_daily_d1 (and _d2_7, _d8_14, _d15_28)
+                   the same on the forecast's first day (days 2-7, 8-14, 15-28), as far as
+                   --horizon-days reaches
+  mase             mean absolute error over that of copying the same interval a week earlier,
+                   in the history (Hyndman & Koehler 2006): below 1 beats that copy
+  bias             sum (forecast - actual) / sum actual: above 0 forecasts too many contacts
+  coverage_80      share of intervals whose contacts fell inside the P10-P90 band (0.8 when
+                   the band is right)
+  pinball          mean pinball loss of P10, P50 and P90, in contacts per interval (lower is
+                   better)
+  fit_seconds      seconds to fit the model, per origin
+  chosen           auto only: the models picked, with how many origins each (x2)"""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "backtest",
         help="measure every model's accuracy on past weeks (rolling origins)",
-        description=(
+        description=textwrap.fill(  # the raw formatter keeps the epilog's columns
             "Import FILE(s), forecast from weekly origins in the past and write WAPE (interval "
             "and daily, by horizon), MASE, bias, 80% coverage and pinball loss per queue and "
             "model to --out. 'auto' picks at each origin from earlier origins only. "
@@ -53,6 +75,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             f"{PAGE.selection_origins} earlier origins whose days had passed (no peeking), so "
             "coverage and WAPE can differ from the page's."
         ),
+        epilog=METRICS_COLUMNS_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     one_line_errors(parser)
     add_import_arguments(parser)

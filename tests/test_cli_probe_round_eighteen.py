@@ -1,8 +1,11 @@
 """Round eighteen of probing the CLI as a planner scripting it would: an empty --out or
 --cover-out, a ~ the shell left unexpanded, a fraction of --origins, seconds typed with their
-unit or as minutes and the defaults and units of the Erlang A and handle-time options in --help."""
+unit or as minutes, the defaults and units of the Erlang A and handle-time options in --help and
+the columns of backtest's table explained in its --help."""
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 import pytest
@@ -11,6 +14,16 @@ from staff_support import erlang_c_agents
 import cli
 
 TARGETS = ["--service-level", "0.8", "--answer-within-seconds", "20"]
+
+
+def _names_explained(text: str) -> set[str]:
+    """The words of a help table's name column: a line's first 17 characters, or the whole
+    line where a long name has a line of its own."""
+    fields = [
+        line[:17] if len(line) > 17 and line[16] == " " else line
+        for line in re.findall(r"^  (\S.*)$", text, re.MULTILINE)
+    ]
+    return {name for field in fields for name in re.findall(r"\w+", field)}
 
 
 def _help(command: str) -> str:
@@ -116,3 +129,24 @@ def test_the_erlang_a_and_handle_time_options_give_unit_and_default(command):
     assert "--aht-seconds AHT_SECONDS handle time per contact in seconds, for every queue" in text
     assert "instead of C (default none: Erlang C, no caller hangs up)" in text
     assert "e.g. 0.05 or 5% (needs --patience-seconds; default none)" in text
+
+
+# 6. backtest --help named no column of the table it writes: noise_floor, mase, pinball,
+# wape_interval_d2_7 or chosen were left to guess.
+
+
+def test_every_column_backtest_writes_is_explained_in_its_help(tmp_path, capsys):
+    starts = pd.date_range("2024-01-08 08:00", periods=63 * 48, freq="30min")
+    starts = starts[(starts.hour >= 8) & (starts.hour < 18)]
+    history = tmp_path / "h.csv"
+    pd.DataFrame({"interval_start": starts, "calls": 30 + starts.hour}).to_csv(history, index=False)
+    out = tmp_path / "m.csv"
+    arguments = ["backtest", str(history), "--model", "seasonal_naive", "--origins", "1"]
+    assert cli.main([*arguments, "--horizon-days", "14", "--out", str(out)]) == 0
+    columns = pd.read_csv(out).columns
+    assert "wape_daily_d8_14" in columns
+    text = _help("backtest").split("METRICS.csv columns", 1)[1]
+    named = _names_explained(text)
+    for column in columns:
+        bucket = re.fullmatch(r"wape_(?:interval|daily)(_d\w+)", column)
+        assert column in named or (bucket and bucket[1] in named), column
