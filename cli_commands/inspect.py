@@ -14,7 +14,27 @@ from cli_commands.options import (
 )
 from data import schema
 from data.importer import ImportResult, import_files_detailed
-from planning.patience import patience_by_queue
+from planning.patience import MIN_ABANDONED, patience_by_queue
+
+SUMMARY_KEYS_HELP = f"""\
+The JSON's keys:
+  kind             intervals (one row per interval with a count) or records (one per contact)
+  rows             rows read, over every file
+  contacts         contacts counted
+  start, end       starts of the first and the last interval with data, on the centre's clock
+  interval_minutes length of the intervals the contacts are counted in
+  queues           the queues (a file without a queue column is one queue, named after it)
+  answered, abandoned
+                   contacts with that outcome (null where the export has no outcome column)
+  mean_handle_seconds
+                   records only: mean handle time of the contacts served, in seconds
+  mean_satisfaction
+                   records only: mean satisfaction score (null where there is none)
+  patience_seconds per queue, the callers' mean patience in seconds (their total wait over
+                   those who abandoned), to give plan and staff --patience-seconds; a queue
+                   with no waits or under {MIN_ABANDONED} abandoned calls has none
+  files            per file: its name, rows read and the column read for each field
+  notes            what the import noticed (forecast, backtest and plan print them as import:)"""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,6 +42,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "inspect",
         help="read contact-history exports and summarise them as JSON",
         description="Read one or more exports (one queue per file) and print a JSON summary.",
+        epilog=SUMMARY_KEYS_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     one_line_errors(parser)
     add_import_arguments(parser)

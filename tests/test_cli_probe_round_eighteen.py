@@ -1,10 +1,11 @@
 """Round eighteen of probing the CLI as a planner scripting it would: an empty --out or
 --cover-out, a ~ the shell left unexpanded, a fraction of --origins, seconds typed with their
-unit or as minutes, the defaults and units of the Erlang A and handle-time options in --help and
-the columns of backtest's table explained in its --help."""
+unit or as minutes, the defaults and units of the Erlang A and handle-time options in --help,
+and the columns of backtest's table and the keys of inspect's JSON explained in their --help."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pandas as pd
@@ -150,3 +151,18 @@ def test_every_column_backtest_writes_is_explained_in_its_help(tmp_path, capsys)
     for column in columns:
         bucket = re.fullmatch(r"wape_(?:interval|daily)(_d\w+)", column)
         assert column in named or (bucket and bucket[1] in named), column
+
+
+# 7. inspect --help said "print a JSON summary" and no more: patience_seconds (what to give
+# --patience-seconds), answered or mean_handle_seconds were not explained.
+
+
+def test_every_key_of_inspect_json_is_explained_in_its_help(shared_data, capsys):
+    bank = shared_data / "anonymous_bank" / "february_1999.txt"
+    assert cli.main(["inspect", str(bank)]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    # The bank's outcomes as ../shared/README.md counts them: 27,162 AGENT, 5,904 HANG.
+    assert (summary["answered"], summary["abandoned"]) == (27162, 5904)
+    text = _help("inspect").split("The JSON's keys:", 1)[1]
+    named = _names_explained(text)
+    assert set(summary) <= named, set(summary) - named
