@@ -62,6 +62,10 @@ def one_line_errors(parser: argparse.ArgumentParser) -> None:
         parser.exit(2, f"error: {parser.prog}: {message}\n")
 
     parser.error = error  # type: ignore[method-assign]
+    if hasattr(parser, "_negative_number_matcher"):
+        # "--aht-change-pct -10%" (or -2,5) is a value, not an option: argparse's own pattern
+        # takes only plain negative numbers and read "expected one argument".
+        parser._negative_number_matcher = re.compile(r"^-(\d+([.,]\d*)?|[.,]\d+)%?$")
 
 
 def interval_minutes_type(longest: int = MINUTES_PER_DAY):
@@ -557,6 +561,18 @@ def share(text: str) -> float:
             f"invalid share '{text}': give a fraction such as 0.8, or a percentage such as 80%"
         ) from None
     return value / 100 if percent else value
+
+
+def percent_change(text: str) -> float:
+    """A change in percent: "20", "+20", "20%" and "2,5" (a decimal comma) read as written;
+    the unit is already percent, so "20%" is 20 ("20%" read "invalid float value")."""
+    try:
+        return float(text.strip().replace(",", ".").removesuffix("%").strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"invalid float value: '{text}': give a change in percent, such as 20 (or 20%) for "
+            "20% more, or -10 for 10% less"
+        ) from None
 
 
 def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bool = False) -> None:

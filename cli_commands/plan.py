@@ -34,6 +34,7 @@ from cli_commands.options import (
     import_options,
     one_line_errors,
     out_name,
+    percent_change,
     queue_channels_note,
     staffing_settings,
     unusual_settings,
@@ -95,15 +96,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     group.add_argument(
         "--volume-change-pct",
-        type=float,
+        type=percent_change,
         default=0.0,
-        help="change of the forecast volume in percent, e.g. 20 = +20%% (default 0)",
+        help="change of the forecast volume in percent, e.g. 20 or 20%% = +20%% (default 0)",
     )
     group.add_argument(
         "--aht-change-pct",
-        type=float,
+        type=percent_change,
         default=0.0,
-        help="change of the handle time in percent, e.g. -10 = 10%% faster (default 0)",
+        help="change of the handle time in percent, e.g. -10 or -10%% = 10%% faster (default 0)",
     )
     group.add_argument(
         "--change-from",

@@ -1,7 +1,8 @@
 """Round eighteen of probing the CLI as a planner scripting it would: an empty --out or
 --cover-out, a ~ the shell left unexpanded, a fraction of --origins, seconds typed with their
 unit or as minutes, the defaults and units of the Erlang A and handle-time options in --help,
-and the columns of backtest's table and the keys of inspect's JSON explained in their --help."""
+the columns of backtest's table and the keys of inspect's JSON explained in their --help, and a
+change in percent written with its percent sign."""
 
 from __future__ import annotations
 
@@ -166,3 +167,26 @@ def test_every_key_of_inspect_json_is_explained_in_its_help(shared_data, capsys)
     text = _help("inspect").split("The JSON's keys:", 1)[1]
     named = _names_explained(text)
     assert set(summary) <= named, set(summary) - named
+
+
+# 8. `plan --volume-change-pct 20%` read "invalid float value: '20%'": an option whose unit is
+# already percent refused the percent sign the shares take.
+
+
+def test_a_change_in_percent_reads_its_percent_sign():
+    parser = cli.build_parser()
+    plan = ["plan", "h.csv", "--horizon-days", "7", "--out", "p.csv"]
+    args = parser.parse_args([*plan, "--volume-change-pct", "20%", "--aht-change-pct", "-10%"])
+    assert (args.volume_change_pct, args.aht_change_pct) == (20.0, -10.0)
+    args = parser.parse_args([*plan, "--volume-change-pct", "2,5", "--aht-change-pct", "+5"])
+    assert (args.volume_change_pct, args.aht_change_pct) == (2.5, 5.0)
+
+
+def test_a_change_that_is_no_percent_says_what_to_give(capsys):
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["plan", "h.csv", "--horizon-days", "7", "--volume-change-pct", "lots"])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err == (
+        "error: cli.py plan: argument --volume-change-pct: invalid float value: 'lots': give a "
+        "change in percent, such as 20 (or 20%) for 20% more, or -10 for 10% less\n"
+    )
