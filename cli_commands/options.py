@@ -110,6 +110,7 @@ def add_import_arguments(
     group.add_argument("--queue-column", help="column with the queue/channel name")
     group.add_argument(
         "--kind",
+        type=str.lower,
         choices=[KIND_INTERVALS, KIND_RECORDS],
         help=f"{KIND_INTERVALS}: one row per interval with a count; {KIND_RECORDS}: one row per "
         "contact, counted into intervals",
@@ -144,6 +145,7 @@ def add_forecast_arguments(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--model",
+        type=str.lower,
         choices=[AUTO, *model_names()],
         default=AUTO,
         help=f"auto (default): per queue, {PREFERRED_MODEL} unless {AUTO_RULE}".replace("%", "%%"),
@@ -582,6 +584,7 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
     group = parser.add_argument_group("staffing")
     group.add_argument(
         "--channel",
+        type=str.lower,  # Voice, EMAIL: the case a planner types
         choices=CHANNELS,
         help="channel of every queue (default: each queue's from its name, as in the app: a "
         "name with 'mail' or 'correo' is e-mail, with 'chat' or 'whatsapp' chat, any other "

@@ -89,6 +89,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     group = parser.add_argument_group("scenario")
     group.add_argument(
         "--quantile",
+        type=str.lower,  # P80 as the app labels it
         choices=QUANTILES,
         default="mean",
         help="forecast to size the agents on (default mean); the volume and service written are "

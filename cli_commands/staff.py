@@ -166,6 +166,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_staffing_arguments(parser, targets_required=True)
     parser.add_argument(
         "--quantile",
+        type=str.lower,  # P80 as the app labels it
         choices=QUANTILES,
         default=MEAN_QUANTILE,
         help="FORECAST.csv column to size the agents on, e.g. p80 for a busier day than the "

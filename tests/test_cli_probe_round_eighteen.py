@@ -1,8 +1,8 @@
 """Round eighteen of probing the CLI as a planner scripting it would: an empty --out or
 --cover-out, a ~ the shell left unexpanded, a fraction of --origins, seconds typed with their
 unit or as minutes, the defaults and units of the Erlang A and handle-time options in --help,
-the columns of backtest's table and the keys of inspect's JSON explained in their --help, and a
-change in percent written with its percent sign."""
+the columns of backtest's table and the keys of inspect's JSON explained in their --help, a
+change in percent written with its percent sign, and a choice typed in capitals."""
 
 from __future__ import annotations
 
@@ -190,3 +190,29 @@ def test_a_change_that_is_no_percent_says_what_to_give(capsys):
         "error: cli.py plan: argument --volume-change-pct: invalid float value: 'lots': give a "
         "change in percent, such as 20 (or 20%) for 20% more, or -10 for 10% less\n"
     )
+
+
+# 9. `--quantile P80` (as the app labels it), `--channel Voice`, `--kind Records` and
+# `--model Seasonal_Naive` were refused as "invalid choice" for their case alone.
+
+
+def test_a_choice_is_read_in_any_case(forecast_csv, tmp_path, capsys):
+    parser = cli.build_parser()
+    args = parser.parse_args(
+        ["plan", "h.csv", "--horizon-days", "7", "--out", "p.csv", "--quantile", "P80"]
+        + ["--channel", "Voice", "--kind", "Records", "--model", "Seasonal_Naive"]
+    )
+    assert (args.quantile, args.channel, args.kind, args.model) == (
+        "p80",
+        "voice",
+        "records",
+        "seasonal_naive",
+    )
+    table = pd.read_csv(forecast_csv).assign(p80=50)
+    table.to_csv(forecast_csv, index=False)
+    out = tmp_path / "plan.csv"
+    staff = ["staff", str(forecast_csv), *TARGETS, "--quantile", "P80", "--out", str(out)]
+    assert cli.main(staff) == 0
+    # Sized on the p80's 50 calls of 240 s a half hour: 6.67 Erlangs.
+    assert erlang_c_agents(50 * 240 / 1800, 240, 20, 0.8, 0.85) == 10
+    assert set(pd.read_csv(out)["agents"]) == {10}
