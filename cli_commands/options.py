@@ -249,6 +249,26 @@ def seconds(text: str) -> float:
     )
 
 
+_HOURS_UNIT = re.compile(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*(?:h|hrs?|hours?)\s*", re.IGNORECASE)
+_HOURS_MINUTES = re.compile(r"\s*(\d+):([0-5]\d)\s*h?\s*", re.IGNORECASE)
+
+
+def hours(text: str) -> float:
+    """argparse type for a length in hours: '38h' reads 38 and '7:30' 7.5, hours and minutes
+    ('38h' read only "invalid float value: '38h'")."""
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    if match := _HOURS_UNIT.fullmatch(text):
+        return float(match[1])
+    if match := _HOURS_MINUTES.fullmatch(text):
+        return int(match[1]) + int(match[2]) / 60
+    raise argparse.ArgumentTypeError(
+        f"invalid float value: '{text}': give a number of hours, e.g. 7.5 or 7:30"
+    )
+
+
 MIN_ORIGIN_YEAR = 1900
 # A date written day and month first ("02/04/2024", "04.02.24"): both numbers may be the month.
 DAY_MONTH_FIRST = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?!\d)")
@@ -664,7 +684,7 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
     )
     group.add_argument(
         "--email-response-hours",
-        type=float,
+        type=hours,
         default=defaults.email_response_hours,
         help="e-mails answered within this many working hours: the clock runs only in the "
         f"hours e-mail is worked, as a business-hours SLA (default "
@@ -684,7 +704,7 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
     )
     group.add_argument(
         "--weekly-contract-hours",
-        type=float,
+        type=hours,
         default=defaults.weekly_contract_hours,
         help="paid hours of one full-time contract a week: FTE are paid hours a week over it "
         f"(default {defaults.weekly_contract_hours:g}, as the app)",

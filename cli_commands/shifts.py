@@ -17,6 +17,7 @@ from cli_commands.options import (
     check_out,
     file_row_words,
     hour_of_day,
+    hours,
     in_option_words,
     known_column_names,
     led_by_file,
@@ -99,14 +100,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     group = parser.add_argument_group("shifts (defaults as on the app's Shifts page)")
     group.add_argument(
         "--full-hours",
-        type=float,
+        type=hours,
         metavar="HOURS",
         default=8.0,
         help=f"full-time shift, at most {MAX_SHIFT_HOURS:g} (default 8)",
     )
     group.add_argument(
         "--part-hours",
-        type=float,
+        type=hours,
         default=4.0,
         metavar="HOURS",
         help="part-time shift (default 4; 0 = none)",

@@ -2,7 +2,8 @@
 --cover-out, a ~ the shell left unexpanded, a fraction of --origins, seconds typed with their
 unit or as minutes, the defaults and units of the Erlang A and handle-time options in --help,
 the columns of backtest's table and the keys of inspect's JSON explained in their --help, a
-change in percent written with its percent sign, and a choice typed in capitals."""
+change in percent written with its percent sign, a choice typed in capitals, and hours written
+with their unit or as hours and minutes."""
 
 from __future__ import annotations
 
@@ -216,3 +217,26 @@ def test_a_choice_is_read_in_any_case(forecast_csv, tmp_path, capsys):
     # Sized on the p80's 50 calls of 240 s a half hour: 6.67 Erlangs.
     assert erlang_c_agents(50 * 240 / 1800, 240, 20, 0.8, 0.85) == 10
     assert set(pd.read_csv(out)["agents"]) == {10}
+
+
+# 10. `--weekly-contract-hours 38h`, `shifts --full-hours 8h` or `--part-hours 4:30` read
+# "invalid float value": a length in hours refused its unit and hours written as a clock.
+
+
+def test_a_length_in_hours_reads_its_unit_and_hours_and_minutes(capsys):
+    parser = cli.build_parser()
+    staff = ["staff", "f.csv", *TARGETS, "--out", "p.csv"]
+    args = parser.parse_args([*staff, "--weekly-contract-hours", "38h"])
+    assert args.weekly_contract_hours == 38.0
+    args = parser.parse_args([*staff, "--email-response-hours", "4 hours"])
+    assert args.email_response_hours == 4.0
+    shifts = ["shifts", "p.csv", "--out", "s.csv"]
+    args = parser.parse_args([*shifts, "--full-hours", "7:30", "--part-hours", "4h"])
+    assert (args.full_hours, args.part_hours) == (7.5, 4.0)
+    with pytest.raises(SystemExit) as stop:
+        cli.main([*shifts, "--full-hours", "eight"])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err == (
+        "error: cli.py shifts: argument --full-hours: invalid float value: 'eight': give a "
+        "number of hours, e.g. 7.5 or 7:30\n"
+    )
