@@ -269,6 +269,26 @@ def hours(text: str) -> float:
     )
 
 
+_EUROS = re.compile(
+    r"\s*(?:€|eur\b)?\s*(\d+(?:\.\d*)?|\d+,\d{1,2}|\.\d+)\s*(?:€|eur)?\s*", re.IGNORECASE
+)
+
+
+def euros(text: str) -> float:
+    """argparse type for an amount in EUR: '€22', '22 EUR' and '22,50' (a decimal comma, at
+    most two decimals: '1,000' may be a thousand) read as written ('€22' read only "invalid
+    float value: '€22'")."""
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    if match := _EUROS.fullmatch(text):
+        return float(match[1].replace(",", "."))
+    raise argparse.ArgumentTypeError(
+        f"invalid float value: '{text}': give an amount in EUR, e.g. 22 or 22.50"
+    )
+
+
 MIN_ORIGIN_YEAR = 1900
 # A date written day and month first ("02/04/2024", "04.02.24"): both numbers may be the month.
 DAY_MONTH_FIRST = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?!\d)")
@@ -711,13 +731,13 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
     )
     group.add_argument(
         "--agent-hourly-cost",
-        type=float,
+        type=euros,
         default=defaults.agent_hourly_cost,
         help=f"EUR per paid agent hour (default {defaults.agent_hourly_cost:g})",
     )
     group.add_argument(
         "--supervisor-hourly-cost",
-        type=float,
+        type=euros,
         default=defaults.supervisor_hourly_cost,
         help=f"EUR per paid supervisor hour (default {defaults.supervisor_hourly_cost:g})",
     )

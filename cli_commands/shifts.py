@@ -15,6 +15,7 @@ from cli_commands.options import (
     TO_STDOUT_HELP,
     check_input_file,
     check_out,
+    euros,
     file_row_words,
     hour_of_day,
     hours,
@@ -142,7 +143,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     group.add_argument(
         "--agent-hourly-cost",
-        type=float,
+        type=euros,
         metavar="EUR",
         default=DEFAULT_AGENT_HOURLY_COST,
         help=f"EUR per paid hour (default {DEFAULT_AGENT_HOURLY_COST:g})",

@@ -2,8 +2,8 @@
 --cover-out, a ~ the shell left unexpanded, a fraction of --origins, seconds typed with their
 unit or as minutes, the defaults and units of the Erlang A and handle-time options in --help,
 the columns of backtest's table and the keys of inspect's JSON explained in their --help, a
-change in percent written with its percent sign, a choice typed in capitals, and hours written
-with their unit or as hours and minutes."""
+change in percent written with its percent sign, a choice typed in capitals, hours written with
+their unit or as hours and minutes, and a cost written with its currency or a decimal comma."""
 
 from __future__ import annotations
 
@@ -240,3 +240,27 @@ def test_a_length_in_hours_reads_its_unit_and_hours_and_minutes(capsys):
         "error: cli.py shifts: argument --full-hours: invalid float value: 'eight': give a "
         "number of hours, e.g. 7.5 or 7:30\n"
     )
+
+
+# 11. `--agent-hourly-cost €22` (or 22,50 as a European payroll writes it) read "invalid float
+# value".
+
+
+def test_a_cost_reads_its_currency_and_a_decimal_comma(capsys):
+    parser = cli.build_parser()
+    staff = ["staff", "f.csv", *TARGETS, "--out", "p.csv"]
+    args = parser.parse_args(
+        [*staff, "--agent-hourly-cost", "€22", "--supervisor-hourly-cost", "30,50 EUR"]
+    )
+    assert (args.agent_hourly_cost, args.supervisor_hourly_cost) == (22.0, 30.5)
+    args = parser.parse_args(["shifts", "p.csv", "--out", "s.csv", "--agent-hourly-cost", "22€"])
+    assert args.agent_hourly_cost == 22.0
+    # '1,000' may be a thousand: refused rather than read as 1.
+    for given in ("cheap", "1,000"):
+        with pytest.raises(SystemExit) as stop:
+            cli.main([*staff, "--agent-hourly-cost", given])
+        assert stop.value.code == 2
+        assert capsys.readouterr().err == (
+            f"error: cli.py staff: argument --agent-hourly-cost: invalid float value: '{given}': "
+            "give an amount in EUR, e.g. 22 or 22.50\n"
+        )
