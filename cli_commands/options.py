@@ -848,9 +848,9 @@ def unusual_settings(
 
 
 def _hour_range(text: str) -> tuple[float, float]:
-    """'8-18', '8.5-17' or '8:30-17:30' -> (8.0, 18.0); StaffingSettings checks the order and
-    range."""
-    parts = str(text).split("-")
+    """'8-18', '8.5-17' or '8:30-17:30' -> (8.0, 18.0), with an en dash too, as the Staffing page
+    writes the hours ('08:00–18:00'), or 'to'; StaffingSettings checks the order and range."""
+    parts = re.split(r"\s*(?:-|–|—|\bto\b)\s*", str(text).strip())
     try:
         start, end = (read_hour(part) for part in parts)
     except ValueError as error:

@@ -3,7 +3,8 @@
 unit or as minutes, the defaults and units of the Erlang A and handle-time options in --help,
 the columns of backtest's table and the keys of inspect's JSON explained in their --help, a
 change in percent written with its percent sign, a choice typed in capitals, hours written with
-their unit or as hours and minutes, and a cost written with its currency or a decimal comma."""
+their unit or as hours and minutes, a cost written with its currency or a decimal comma, and
+e-mail hours written as the Staffing page writes them."""
 
 from __future__ import annotations
 
@@ -264,3 +265,23 @@ def test_a_cost_reads_its_currency_and_a_decimal_comma(capsys):
             f"error: cli.py staff: argument --agent-hourly-cost: invalid float value: '{given}': "
             "give an amount in EUR, e.g. 22 or 22.50\n"
         )
+
+
+# 12. `--email-hours 09:00–17:00`, as the Staffing page writes e-mail hours (an en dash), was
+# refused as "must look like 8-18 or 8:30-17:30".
+
+
+def test_email_hours_read_as_the_staffing_page_writes_them(forecast_csv, tmp_path, capsys):
+    email = ["staff", str(forecast_csv), *TARGETS, "--channel", "email"]
+    plans = {}
+    for hours in ("09:00–17:00", "9 to 17", "9-17", None):
+        out = tmp_path / f"{hours}.csv"
+        given = ["--email-hours", hours] if hours else []
+        assert cli.main([*email, *given, "--out", str(out)]) == 0, capsys.readouterr().err
+        plans[hours] = pd.read_csv(out)
+    pd.testing.assert_frame_equal(plans["09:00–17:00"], plans["9-17"])
+    pd.testing.assert_frame_equal(plans["9 to 17"], plans["9-17"])
+    # Nobody answers mail at 08:00 when it is worked from 09:00, as it is when worked all open.
+    first = plans["9-17"].iloc[0]
+    assert (first["interval_start"], first["agents"]) == ("2024-03-04 08:00:00", 0)
+    assert plans[None].iloc[0]["agents"] > 0
