@@ -21,6 +21,12 @@ SMOOTHINGS = (False, True)
 # An effect must cut the held-out months' error by this share: a hair's gain is noise.
 MIN_IMPROVEMENT = 0.02
 MAX_LOG_RESIDUAL = 1.0  # a day 2.7x above or below its neighbours counts as that much, no more
+# A day of month's highest month counts at most this many robust standard deviations of a day's
+# residual above its second highest, once the day is seen in this many months: one past spike (a
+# storm on 3 June) does not raise every 3rd of the month. A lone low month is left as it came:
+# pulling it in too cost the bank's 1999 forecasts accuracy (interval WAPE 0.189 -> 0.190).
+LONE_SPIKE_SIGMAS = 3.0
+MIN_MONTHS_FOR_SPIKES = 3
 
 
 def month_day_index(first_day: pd.Timestamp, start: int, count: int) -> np.ndarray:
@@ -68,6 +74,7 @@ def month_day_factors(history: QueueHistory) -> np.ndarray:
     Leave-one-month-out: the effects learned from the other months must lower the absolute error
     of each held-out month's residuals (by 2% at least); the shrinkage and smoothing that do so
     best are kept. A queue whose days of month behave alike (most do) gets no adjustment at all.
+    Effects are learned from residuals with lone spikes pulled in (`_pull_in_lone_spikes`).
     """
     residuals = log_residuals(history)
     rows = np.arange(history.n_days)
@@ -84,11 +91,13 @@ def month_day_factors(history: QueueHistory) -> np.ndarray:
         return none
     # Per month sums and counts by day: each held-out fit is the totals less that month's.
     month_rows = np.searchsorted(unique_months, months)
+    learned = _pull_in_lone_spikes(values, month_rows, month_days, unique_months.size)
     cells = month_rows * 31 + month_days
     size = unique_months.size * 31
-    sums = np.bincount(cells, weights=values, minlength=size).reshape(-1, 31)
+    sums = np.bincount(cells, weights=learned, minlength=size).reshape(-1, 31)
     counts = np.bincount(cells, minlength=size).reshape(-1, 31).astype(float)
     out_sums, out_counts = sums.sum(axis=0) - sums, counts.sum(axis=0) - counts
+    # Judged on the held-out months as they came, spikes included.
     best_error, best = (1 - MIN_IMPROVEMENT) * np.abs(values).sum(), None
     for smooth in SMOOTHINGS:
         for shrink in SHRINK_GRID:
@@ -98,5 +107,20 @@ def month_day_factors(history: QueueHistory) -> np.ndarray:
                 best_error, best = error, (shrink, smooth)
     if best is None:
         return none
-    effects = shrunk_effects(month_days, values, *best)
+    effects = shrunk_effects(month_days, learned, *best)
     return np.exp(effects - effects.mean())
+
+
+def _pull_in_lone_spikes(
+    values: np.ndarray, month_rows: np.ndarray, month_days: np.ndarray, n_months: int
+) -> np.ndarray:
+    """`values` with each day of month's highest month held to LONE_SPIKE_SIGMAS robust
+    standard deviations (1.4826 x the median absolute deviation of all days) above its second
+    highest, where the day is seen in MIN_MONTHS_FOR_SPIKES months or more."""
+    grid = np.full((n_months, 31), np.nan)
+    grid[month_rows, month_days] = values
+    count = (~np.isnan(grid)).sum(axis=0)
+    second_high = np.sort(grid, axis=0)[np.clip(count - 2, 0, None), np.arange(31)]  # NaN last
+    margin = LONE_SPIKE_SIGMAS * 1.4826 * np.median(np.abs(values - np.median(values)))
+    high = np.where(count >= MIN_MONTHS_FOR_SPIKES, second_high + margin, np.inf)
+    return np.minimum(values, high[month_days])
