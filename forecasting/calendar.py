@@ -44,8 +44,10 @@ MIN_BRIDGES_SEEN = 2
 # holiday calendar lists them. Their ratio is learned like a holiday's, so where they are
 # ordinary days the forecast stays as it was.
 EVE_DATES = (1224, 1231)  # month * 100 + day
-# Ratios learned from a handful of days are kept in a sane band.
-HOLIDAY_RATIO_RANGE = (0.0, 1.2)
+# Ratios learned from a handful of days are kept in a sane band. Up to x2, as a day after a
+# holiday: a night or assistance line is busiest when offices shut (AXA's night queue brought
+# x1.42 to x1.77 on some holidays of 2011-2013), which a cap at x1.2 cut off.
+HOLIDAY_RATIO_RANGE = (0.0, 2.0)
 AFTER_RATIO_RANGE = (0.8, 2.0)
 # Contacts at which a day-after-holiday ratio's Poisson noise equals the spread of real effects
 # (about 0.2): 1 / 0.2^2.
