@@ -125,8 +125,8 @@ class ForecastResult:
     peaks: pd.DataFrame  # peaks.PEAK_COLUMNS, ranked by extra contacts
     outliers: pd.DataFrame = field(default_factory=pd.DataFrame)  # detected in the history
     notes: list[str] = field(default_factory=list)
-    # Open, non-holiday slots with their usual level and known cause: what flag_peaks reads,
-    # so new peak rules do not refit the models.
+    # Open slots with their usual level and known cause: what flag_peaks reads, so new peak
+    # rules do not refit the models.
     peak_basis: pd.DataFrame = field(default_factory=pd.DataFrame)
     interval_minutes: int = 0
     # The latest backtest origin, long: interval_start, queue, model, actual, forecast (the
@@ -422,16 +422,22 @@ def _reasons(
     names: list[str],
     settings: ForecastSettings,
 ) -> np.ndarray:
-    """Known cause per forecast slot: campaign, day after a holiday, a day of the month that
-    runs high (payday, billing), weeks that rose in both past years, or a level above usual.
+    """Known cause per forecast slot: campaign, a holiday or eve busier than usual, day after a
+    holiday, a day of the month that runs high (payday, billing), weeks that rose in both past
+    years, or a level above usual.
     `names`: the horizon days' special-day names (`_special_day_names`)."""
     origin = data.origin
     reasons = np.full(mean.shape, "", dtype=object)
     kinds = inputs.kinds[origin : origin + n_days].copy()
     holidays = inputs.holiday_names[origin : origin + n_days]
-    for row in np.flatnonzero(np.isin(kinds, (*AFTER_HOLIDAYS, *BRIDGES))):
+    named_days = (HOLIDAY, YEAR_END_EVE, YEAR_END_WEEK)
+    for row in np.flatnonzero(np.isin(kinds, (*named_days, *AFTER_HOLIDAYS, *BRIDGES))):
         effect = _special_day_effect(data.effects, kinds[row], holidays[row], names[row])[0]
-        if abs(np.log(max(effect, 1e-9))) < np.log(CALENDAR_REASON_FACTOR):
+        if kinds[row] in named_days:
+            # A holiday or eve that brings more than a usual day (a night or assistance line)
+            # is why it stands above usual; a quieter one explains no peak.
+            reasons[row] = names[row] if effect >= CALENDAR_REASON_FACTOR else ""
+        elif abs(np.log(max(effect, 1e-9))) < np.log(CALENDAR_REASON_FACTOR):
             kinds[row] = NORMAL  # forecast as an ordinary day: its cause is not the holiday
         elif kinds[row] in AFTER_HOLIDAYS:
             reasons[row] = f"day after {names[row]}"
@@ -1049,7 +1055,6 @@ def forecast_dataset(
                 USUAL: usual.ravel(),
                 REASON: reasons.ravel(),
                 PEAK_REASON: _peak_reasons(reasons, inputs, origin).ravel(),
-                "is_holiday": np.repeat(kinds == HOLIDAY, history.slots_per_day),
                 # Holidays, eves and bridges by name; a day after one has its cause in REASON.
                 SPECIAL_DAY: np.repeat(
                     np.where(
@@ -1067,7 +1072,7 @@ def forecast_dataset(
         outlook.append(day_outlook(frame))
         days = _special_days(inputs, data, n_days, mean, day_names)
         special.append(days[(days["date"] >= start.normalize()) & (days["date"] < end)])
-        candidates = frame.loc[frame[IS_OPEN] & ~frame["is_holiday"]]
+        candidates = frame.loc[frame[IS_OPEN]]
         candidates = candidates.drop(columns=REASON).rename(columns={PEAK_REASON: REASON})
         peaks.append(candidates[PEAK_BASIS_COLUMNS])
         raw = inputs.history
