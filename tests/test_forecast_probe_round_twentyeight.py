@@ -1,6 +1,7 @@
 """Forecast probes: a day-of-month effect raised by one past spike on that date rather than by
 a date that runs high month after month; a holiday that brings more contacts than a usual day,
-forecast at its size and flagged as a peak named after it."""
+forecast at its size; a holiday or eve that brings more, or a holiday over a manager's ceiling,
+flagged as a peak named after it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 
 from data.schema import INTERVAL_START, QUEUE, VOLUME
 from forecasting import ForecastSettings, forecast_dataset
+from forecasting.api import flag_peaks
 from forecasting.history import QueueHistory
 from forecasting.month_days import month_day_factors
 from forecasting.peaks import describe_peak
@@ -87,6 +89,19 @@ def test_a_holiday_busier_than_usual_is_a_peak_named_after_it(busier_holidays_fo
     assert describe_peak(peaks.iloc[0]) == (
         "Thu 9 May 08:00–20:00: +54% over a usual Thursday, ≈ 191 extra contacts (Ascension Day)"
     )
+
+
+def test_a_holiday_over_a_managers_ceiling_is_flagged(busier_holidays_forecast):
+    # Holidays were left out of the peaks even over a ceiling of 45 contacts an hour, though
+    # some of their hours come to 46-50 (more than the team on shift can answer; no other hour
+    # of the fortnight tops 35). With no other peak rule in play (+500% above usual), those
+    # hours alone are flagged, each named after its holiday.
+    settings = ForecastSettings(peak_threshold_pct=500.0, peak_volume_threshold=45.0)
+    result = busier_holidays_forecast
+    peaks = flag_peaks(result.peak_basis, result.interval_minutes, settings)
+    assert set(peaks["start"].dt.strftime("%Y-%m-%d")) == {"2024-05-01", "2024-05-08", "2024-05-09"}
+    assert set(peaks["reason"]) == {"Labor Day", "Victory Day", "Ascension Day"}
+    assert (peaks["busiest_interval"] > 45).all()
 
 
 def test_an_eve_busier_than_usual_is_a_peak_named_after_it():
