@@ -52,7 +52,7 @@ from forecasting.intervals import (
     week_spread_dispersion,
 )
 from forecasting.level_shift import LevelShift
-from forecasting.month_days import month_day_index
+from forecasting.month_days import OFF_DAY_RANK, month_day_index
 from forecasting.outliers import closed_days, detect_outliers, outlier_table, recent_one_off_days
 from forecasting.peaks import (
     PEAK_COLUMNS,
@@ -450,15 +450,18 @@ def _reasons(
     base = np.divide(mean, uplift, out=mean.copy(), where=uplift > 0)
     day_ratio = base.sum(axis=1) / np.maximum(usual.sum(axis=1), 1e-9)
     month_day = month_day_index(inputs.history.first_day, origin, n_days)
+    if data.month_day_rows is not None:
+        month_day = data.month_day_rows[origin : origin + n_days]
     factor = data.month_day[month_day]
+    of_month = " working day of the month" if data.by_working_day else ""
     season = np.ones(n_days)
     if data.day_levels is not None:
         season = yearly_factors(data.day_levels, n_days)
     for row in np.flatnonzero((kinds == NORMAL) & (day_ratio > threshold)):
         causes = []
-        if factor[row] >= CALENDAR_REASON_FACTOR:
+        if factor[row] >= CALENDAR_REASON_FACTOR and month_day[row] != OFF_DAY_RANK:
             causes.append(
-                f"day of month: the {_ordinal(month_day[row] + 1)} usually brings "
+                f"day of month: the {_ordinal(month_day[row] + 1)}{of_month} usually brings "
                 f"{factor[row] - 1:.0%} more"
             )
         if season[row] >= CALENDAR_REASON_FACTOR:

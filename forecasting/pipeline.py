@@ -29,7 +29,7 @@ from forecasting.events import event_grids
 from forecasting.history import QueueHistory
 from forecasting.hours_change import HoursChange, find_hours_change, follow_hours_change
 from forecasting.level_shift import LevelShift, find_level_shift, rescale_before
-from forecasting.month_days import month_day_factors, month_day_index
+from forecasting.month_days import month_day_effect, month_day_index, working_day_ranks
 from forecasting.outliers import detect_outliers
 from forecasting.settings import ForecastSettings
 from forecasting.shared_shapes import SharedShapes, shared_shapes
@@ -86,6 +86,10 @@ class OriginData:
     outliers: np.ndarray | None = None  # (days, slots) intervals cleaned out of the training
     hours_change: HoursChange | None = None  # opening hours changed lately; training follows
     clock_shift: ClockShift | None = None  # the day moved an hour; earlier days moved with it
+    # Per day row, history and horizon: its index into month_day (the date less one, or its
+    # rank among the month's working days where that indexing was learned: by_working_day).
+    month_day_rows: np.ndarray | None = None
+    by_working_day: bool = False
 
 
 def origin_data(inputs: QueueInputs, origin: int) -> OriginData:
@@ -114,7 +118,16 @@ def origin_data(inputs: QueueInputs, origin: int) -> OriginData:
         raw = follow_hours_change(raw, hours)
         shifted = follow_hours_change(raw.with_values(shifted), hours).values
     # Learned before cleaning: a payday far above its neighbours is what they are made of.
-    month_day = month_day_factors(raw.with_values(shifted))
+    # Working days: the busy weekdays that are no holiday, the horizon's included.
+    total_days = inputs.kinds.size
+    weekdays = (raw.first_day.day_of_week + np.arange(total_days)) % 7
+    working = busy_weekdays(raw)[weekdays] & (inputs.kinds != HOLIDAY)
+    month_day, by_working = month_day_effect(raw.with_values(shifted), working)
+    month_day_rows = (
+        working_day_ranks(raw.first_day, working)
+        if by_working
+        else month_day_index(raw.first_day, 0, total_days)
+    )
     outliers = None
     if inputs.clean_outliers:
         outliers = detect_outliers(raw.with_values(shifted))
@@ -126,10 +139,10 @@ def origin_data(inputs: QueueInputs, origin: int) -> OriginData:
     levels = None
     if origin >= HISTORY_DAYS:
         regular = (inputs.kinds[:origin] == NORMAL) & ~inputs.excluded[:origin].any(axis=1)
-        levels = day_levels(raw, regular, month_day[month_day_index(raw.first_day, 0, origin)])
+        levels = day_levels(raw, regular, month_day[month_day_rows[:origin]])
     return OriginData(
         origin, training, effects, month_day, plain, shift, shared_shapes(training), levels,
-        outliers, hours if hours.any() else None, clock,
+        outliers, hours if hours.any() else None, clock, month_day_rows, by_working,
     )  # fmt: skip
 
 
@@ -185,11 +198,13 @@ def run_model(
     if not model.adjusted_history:
         training = data.plain_training
     elif (data.month_day != 1).any():
-        first = training.first_day
+        rows = data.month_day_rows
+        if rows is None:
+            rows = month_day_index(training.first_day, 0, data.origin + horizon_days)
         training = training.with_values(
-            training.values / data.month_day[month_day_index(first, 0, training.n_days)][:, None]
+            training.values / data.month_day[rows[: training.n_days]][:, None]
         )
-        factors = data.month_day[month_day_index(first, data.origin, horizon_days)]
+        factors = data.month_day[rows[data.origin : data.origin + horizon_days]]
     if model.adjusted_history and data.day_levels is not None:
         factors = factors * yearly_factors(data.day_levels, horizon_days)
     model.fit(training)
