@@ -112,6 +112,9 @@ def email_plan(
     items_done = np.interp(done, np.r_[0.0, arrived], np.r_[0.0, items_arrived])
     backlog = np.maximum(items_arrived - items_done, 0.0)[first:last]
     response = _mean_response_seconds(full_work, before, done, interval_seconds)[first:last]
+    # The fluid model finishes an interval's work as it arrives when capacity is ample, yet a
+    # reply takes at least its own handle time: 0 s read as "0.0 h" beside 612-s mails.
+    response = np.where(work > 0, np.maximum(response, aht), response)
     return pd.DataFrame(
         {
             "agents": agents,

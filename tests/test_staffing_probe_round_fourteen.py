@@ -1,0 +1,43 @@
+"""Staffing probe, round fourteen: an e-mail's response time of at least its own handle time
+where capacity exceeds the work, the shift solver's uncovered-need advice in each front end's
+words (the CLI's options, the Shifts page's controls), supervisors pooled across the queues of
+one plan, and a gap inside a single-day forecast file given to `cli.py staff`."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from staff_support import staff
+
+from staffing.backlog import email_plan
+
+TARGETS = ("--service-level", 0.8, "--answer-within-seconds", 20)
+
+
+def test_an_email_is_answered_no_faster_than_its_handle_time():
+    # Two mails of 612 s per half hour on 5 agents: capacity is 9,000 s against 1,224 s of
+    # work, so the fluid backlog finishes each interval's work as it arrives and read a mean
+    # response time of 0 s ("0.0 h"); a reply still takes its 612 s of handling.
+    plan = email_plan(np.array([2.0, 2.0, 0.0]), 612.0, 1800, 24, agents=np.array([5, 5, 5]))
+    assert plan["asa_seconds"].tolist() == [612.0, 612.0, 0.0]
+    assert plan["service_level"].tolist() == [1.0, 1.0, 1.0]
+    # where mail waits, the wait is kept: 6 mails of 900 s on 1 agent (1,800 s of capacity
+    # each half hour) finish the middle mail's 2,700 s of work 1.5 half hours in, 1,800 s
+    # after the middle of the half hour it came in -- already above its handle time
+    waiting = email_plan(np.array([6.0, 0.0, 0.0]), 900.0, 1800, 24, agents=np.array([1, 1, 1]))
+    assert waiting["asa_seconds"].iloc[0] == 1800.0
+
+
+def test_the_staff_summary_gives_the_handle_time_as_the_least_response_time(capsys, tmp_path):
+    starts = pd.date_range("2026-06-01", periods=48, freq="30min")
+    path = tmp_path / "forecast.csv"
+    pd.DataFrame(
+        {"interval_start": starts, "queue": "E-mail", "volume": 2.0, "aht_seconds": 612}
+    ).to_csv(path, index=False)
+    # 1,224 s of mail a half hour on 1 agent, 1,530 s at the 85% occupancy cap
+    code, out, err = staff(
+        capsys, path, tmp_path / "plan.csv", *TARGETS, "--email-response-hours", 1
+    )
+    assert code == 0, err
+    # 612 s = 0.17 h (before: "mean response time 0.0 h")
+    assert "within the 1-hour response window, mean response time 0.2 h\n" in out
