@@ -8,6 +8,7 @@ import streamlit as st
 from app_ui import cached, downloads, plots, settings, state, tables, url_state, widgets
 from data.errors import InputError
 from data.schema import INTERVAL_START
+from staffing.shifts import UncoveredNeedError
 
 SESSION = "session"
 
@@ -133,6 +134,12 @@ per_week = int(st.session_state["shifts_per_week"])
 try:
     types = settings.shift_types()
     result = cached.shift_plan(need, current.dataset.interval_minutes, types, per_week)
+except UncoveredNeedError as error:
+    lengths = "“Full-time shift (hours)”" + (
+        " or “Part-time shift (hours, 0 = none)”" if len(types) > 1 else ""
+    )
+    st.error(f"No shift plan: {error.advice('“Shifts start between”', lengths)}")
+    st.stop()
 except InputError as error:
     st.error(f"No shift plan: {error}")
     st.stop()

@@ -49,6 +49,7 @@ from staffing.shifts import (
     ShiftPlan,
     ShiftSettings,
     ShiftType,
+    UncoveredNeedError,
     check_shifts_per_week,
     plan_shifts,
 )
@@ -198,9 +199,14 @@ def run(args: argparse.Namespace) -> int:
     queues = _queues_covered(table, args.queue, name)
     need = _rostered(table, queues, name)
     interval_minutes = _interval_minutes(table, name, args.interval_minutes)
-    result = plan_shifts(
-        need, interval_minutes, types, args.time_limit_seconds, args.shifts_per_week
-    )
+    try:
+        result = plan_shifts(
+            need, interval_minutes, types, args.time_limit_seconds, args.shifts_per_week
+        )
+    except UncoveredNeedError as error:
+        raise InputError(
+            error.advice("--earliest-start and --latest-start", shift_length_options(types))
+        ) from error
     weeks = result.people_to_employ(args.shifts_per_week)
     write_csv(result.shifts, args.out)
     if args.cover_out:
@@ -287,6 +293,11 @@ def shift_types(args: argparse.Namespace) -> list[ShiftType]:
         return settings.types()
     except SettingError as error:
         raise InputError(in_option_words(error, args)) from error
+
+
+def shift_length_options(types: list[ShiftType]) -> str:
+    """The options setting the lengths of `types`: part time's only when it is planned."""
+    return "--full-hours" + (" or --part-hours" if len(types) > 1 else "")
 
 
 def _read_plan(given: str) -> tuple[pd.DataFrame, list[str]]:

@@ -358,29 +358,53 @@ def _candidate_starts(
     return np.flatnonzero(allowed & covers)
 
 
+class UncoveredNeedError(InputError):
+    """A need no allowed shift reaches, its advice left for each front end to word in its own
+    controls (`advice`): options on the command line, the Shifts page's fields in the app."""
+
+    def __init__(self, at: pd.Timestamp, people: float, windows: str, longer_helps: bool) -> None:
+        self.at, self.people, self.windows = at, people, windows
+        self.longer_helps = (
+            longer_helps  # a shift of MAX_SHIFT_HOURS from an allowed start reaches it
+        )
+        super().__init__(self.advice("the start hours", "the shifts"))
+
+    def advice(self, start_hours: str, lengths: str) -> str:
+        """The refusal ending "widen `start_hours` (...)", and "or lengthen `lengths`" where a
+        longer shift would reach the interval."""
+        people = f"{self.people:g} {'person' if self.people == 1 else 'people'}"
+        longer = f" or lengthen {lengths}" if self.longer_helps else ""
+        return (
+            f"no allowed shift covers {self.at:%a %d %b %Y %H:%M} ({people} needed): widen "
+            f"{start_hours} ({self.windows}){longer}"
+        )
+
+
 def _first_uncovered(
     grid: pd.DatetimeIndex,
     needed: np.ndarray,
     starts: list[np.ndarray],
     lengths: list[int],
     types: Sequence[ShiftType],
+    longest: int,
 ) -> None:
-    """Refuse a need no allowed shift can cover, naming its first interval."""
+    """Refuse a need no allowed shift can cover, naming its first interval; `longest` is
+    MAX_SHIFT_HOURS in intervals."""
     one_each = [np.ones(len(first)) for first in starts]
     reach = _on_duty(len(grid), starts, lengths, one_each) > 0
     bare = np.flatnonzero((needed > 0) & ~reach)
     if bare.size:
-        at = grid[bare[0]]
         windows = "; ".join(
             f"{shift.name} starts {_clock(shift.earliest_start)}–{_clock(shift.latest_start)}"
             for shift in types
         )
-        people = needed[bare[0]]
-        raise InputError(
-            f"no allowed shift covers {at:%a %d %b %Y %H:%M} ({people:g} "
-            f"{'person' if people == 1 else 'people'} needed): widen the start hours ({windows}) "
-            "or add a shift type"
-        )
+        first = int(bare[0])
+        hour = grid.hour + grid.minute / 60
+        allowed = np.zeros(len(grid), dtype=bool)
+        for shift in types:
+            allowed |= (hour >= shift.earliest_start - 1e-9) & (hour <= shift.latest_start + 1e-9)
+        longer_helps = bool(allowed[max(0, first - longest + 1) : first + 1].any())
+        raise UncoveredNeedError(grid[first], float(needed[first]), windows, longer_helps)
 
 
 def _clock(hours: float) -> str:
@@ -423,7 +447,8 @@ def plan_shifts(
         _candidate_starts(grid, needed, shift, length)
         for shift, length in zip(types, lengths, strict=True)
     ]
-    _first_uncovered(grid, needed, starts, lengths, types)
+    longest = max(1, math.floor(MAX_SHIFT_HOURS * 60 / interval_minutes + 1e-9))
+    _first_uncovered(grid, needed, starts, lengths, types, longest)
     step_hours = interval_minutes / 60
     people = [np.zeros(len(first)) for first in starts]
     block = max(1, round(BLOCK_DAYS * 24 * 60 / interval_minutes))

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 from staff_support import staff
 
+import cli
 from staffing.backlog import email_plan
+from staffing.shifts import ShiftType, UncoveredNeedError, plan_shifts
 
 TARGETS = ("--service-level", 0.8, "--answer-within-seconds", 20)
 
@@ -41,3 +44,47 @@ def test_the_staff_summary_gives_the_handle_time_as_the_least_response_time(caps
     assert code == 0, err
     # 612 s = 0.17 h (before: "mean response time 0.0 h")
     assert "within the 1-hour response window, mean response time 0.2 h\n" in out
+
+
+def _evening_need() -> pd.Series:
+    """2 people an hour from Mon 08:00 to Tue 02:00."""
+    starts = pd.date_range("2026-06-01 08:00", periods=19, freq="h")
+    return pd.Series(2.0, index=starts)
+
+
+def test_the_uncovered_need_says_a_longer_shift_only_where_one_reaches_it():
+    # Starts 08:00-14:00: an 8-h shift ends by 22:00, a 12-h one (the longest) from 14:00 runs
+    # to 02:00, so lengthening reaches 22:00. The refusal ended "or add a shift type", which
+    # neither the CLI nor the Shifts page can do.
+    with pytest.raises(UncoveredNeedError) as raised:
+        plan_shifts(_evening_need(), 60, [ShiftType("Full", 8, 8, 14)])
+    assert str(raised.value) == (
+        "no allowed shift covers Mon 01 Jun 2026 22:00 (2 people needed): widen the start "
+        "hours (Full starts 08:00–14:00) or lengthen the shifts"
+    )
+    assert raised.value.advice("A", "B").endswith("widen A (Full starts 08:00–14:00) or lengthen B")
+    # before the first start of the horizon's first day, no longer shift helps
+    with pytest.raises(UncoveredNeedError) as raised:
+        plan_shifts(_evening_need(), 60, [ShiftType("Full", 8, 9, 14)])
+    assert str(raised.value).endswith("widen the start hours (Full starts 09:00–14:00)")
+
+
+def test_the_shifts_command_words_the_uncovered_need_in_its_options(capsys, tmp_path):
+    path = tmp_path / "plan.csv"
+    need = _evening_need()
+    pd.DataFrame({"interval_start": need.index, "rostered": 2}).to_csv(path, index=False)
+    run = ["shifts", str(path), "--out", str(tmp_path / "s.csv")]
+    assert cli.main([*run, "--earliest-start", "8", "--latest-start", "14"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "error: no allowed shift covers Mon 01 Jun 2026 22:00 (2 people needed): widen "
+        "--earliest-start and --latest-start (Full time 8 h starts 08:00–14:00; Part time 4 h "
+        "starts 08:00–14:00) or lengthen --full-hours or --part-hours"
+    )
+    assert (
+        cli.main([*run, "--earliest-start", "8", "--latest-start", "14", "--part-hours", "0"]) == 2
+    )
+    assert (
+        capsys.readouterr()
+        .err.strip()
+        .endswith("(Full time 8 h starts 08:00–14:00) or lengthen --full-hours")
+    )
