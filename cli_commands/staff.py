@@ -773,6 +773,7 @@ def missing_intervals_notes(
     queues = plan[QUEUE].astype(str)
     for queue, starts in pd.to_datetime(plan[INTERVAL_START]).groupby(queues, sort=True):
         missing = _missing_starts(pd.DatetimeIndex(starts.dropna()))
+        notes += _lone_day_gaps_notes(starts, interval_minutes, name, queue, named_queues)
         if missing.empty:
             continue
         runs = _runs(missing, interval_minutes)
@@ -790,6 +791,55 @@ def missing_intervals_notes(
             "other days in the file list them; put them back with their forecast if they are open"
         )
     return notes
+
+
+def _lone_day_gaps_notes(
+    starts: pd.Series, interval_minutes: float, name: str, queue: str, named_queues: bool
+) -> list[str]:
+    """The note on intervals missing inside a day the same weekday's other days cannot vouch
+    for (see _gaps_in_lone_days), as many forecasts of a week or a day are."""
+    gaps = _gaps_in_lone_days(pd.DatetimeIndex(starts.dropna()), interval_minutes)
+    if gaps.empty:
+        return []
+    runs = _runs(gaps, interval_minutes)
+    where = ", ".join(_run_text(*run) for run in runs[:MISSING_RUNS_NAMED])
+    more = len(runs) - MISSING_RUNS_NAMED
+    where += f" and {more:,} more" if more > 0 else ""
+    about = f" (queue '{queue}')" if named_queues else ""
+    verb = "is" if gaps.size == 1 else "are"
+    return [
+        f"{name}: {counted(gaps.size, 'interval')} missing {where}{about}, inside the hours "
+        f"listed that day, {verb} staffed as nobody; if the desk is open then, put them back "
+        "with their forecast"
+    ]
+
+
+def _gaps_in_lone_days(listed: pd.DatetimeIndex, interval_minutes: float) -> pd.DatetimeIndex:
+    """Starts missing between the first and last listed interval of a day whose weekday the
+    file lists once (a single-day forecast, or a week's), and that no other listed day leaves
+    out too: a lunch closing every day shares is the desk's hours, not rows deleted."""
+    if listed.tz is not None:
+        listed = listed.tz_localize(None)
+    listed = listed.unique().sort_values()
+    if listed.size < 2:
+        return listed[:0]
+    days = listed.normalize()
+    listed_days = days.unique()
+    lone = listed_days[~pd.Index(listed_days.day_of_week).duplicated(keep=False)]
+    step = pd.Timedelta(minutes=float(interval_minutes))
+    times = pd.Series(listed - days).groupby(days)
+    first, last = times.min(), times.max()
+    gaps = []
+    for day in lone:  # at most seven: one per weekday
+        grid = pd.timedelta_range(first[day], last[day], freq=step)
+        absent = grid.difference(pd.TimedeltaIndex(times.get_group(day)))
+        others = listed[days != day]
+        if others.size:  # kept only where another day lists that time of day
+            absent = absent[absent.isin(pd.TimedeltaIndex(others - others.normalize()))]
+        gaps.append(day + absent)
+    if not gaps:
+        return listed[:0]
+    return pd.DatetimeIndex(np.concatenate([gap.to_numpy() for gap in gaps])).sort_values()
 
 
 def _missing_starts(listed: pd.DatetimeIndex) -> pd.DatetimeIndex:

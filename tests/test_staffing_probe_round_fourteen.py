@@ -88,3 +88,41 @@ def test_the_shifts_command_words_the_uncovered_need_in_its_options(capsys, tmp_
         .err.strip()
         .endswith("(Full time 8 h starts 08:00–14:00) or lengthen --full-hours")
     )
+
+
+def _staff_notes(capsys, tmp_path, starts: pd.DatetimeIndex) -> list[str]:
+    path = tmp_path / "forecast.csv"
+    pd.DataFrame({"interval_start": starts, "volume": 40, "aht_seconds": 300}).to_csv(
+        path, index=False
+    )
+    code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS)
+    assert code == 0, err
+    return [line for line in out.splitlines() if "missing" in line]
+
+
+def test_a_gap_inside_a_single_day_forecast_is_noted(capsys, tmp_path):
+    # One Monday 08:00-18:00 in half hours with 12:00-13:00 deleted: the three half hours were
+    # staffed as nobody with no word, the weekday note needing a second Monday to compare.
+    day = pd.date_range("2026-06-01 08:00", periods=20, freq="30min")
+    notes = _staff_notes(capsys, tmp_path, day.delete([8, 9, 10]))
+    assert notes == [
+        f"note: {tmp_path / 'forecast.csv'}: 3 intervals missing between 2026-06-01 12:00 and 2026-06-01 "
+        "13:00, inside the hours listed that day, are staffed as nobody; if the desk is open "
+        "then, put them back with their forecast"
+    ]
+    # the whole day listed: no note
+    assert _staff_notes(capsys, tmp_path, day) == []
+
+
+def test_a_week_closed_at_lunch_every_day_gets_no_gap_note(capsys, tmp_path):
+    # A week's forecast lists each weekday once; closed 12:00-13:00 every day is the desk's
+    # hours, while the same hour gone from Wednesday alone is rows deleted.
+    week = pd.DatetimeIndex(
+        [start for day in pd.date_range("2026-06-01 08:00", periods=7, freq="D")
+         for start in pd.date_range(day, periods=20, freq="30min")]
+    )  # fmt: skip
+    lunch = (week.hour == 12) | ((week.hour == 13) & (week.minute == 0))
+    assert _staff_notes(capsys, tmp_path, week[~lunch]) == []
+    wednesday = lunch & (week.day == 3)
+    notes = _staff_notes(capsys, tmp_path, week[~wednesday])
+    assert len(notes) == 1 and "3 intervals missing between 2026-06-03 12:00 and " in notes[0]
