@@ -96,7 +96,9 @@ PLAN_COLUMN_TEXTS = {
     "agents": "agents answering (on the phones or chats), whole people",
     "limit": "what sets the agents: a target, the minimum while open, no contacts",
     "rostered": "people to schedule: agents / (1 - shrinkage), rounded up",
-    "supervisors": "supervisors for the people rostered (one per --supervisor-span)",
+    "supervisors": "supervisors for the people rostered (one per --supervisor-span), one "
+    "pool for all queues: each interval's rostered together over the span, rounded up once "
+    "and shared out to the queues",
     "service_level": "share (0-1) answered within --answer-within-seconds; e-mail: within the "
     "response window",
     "asa_seconds": "average speed of answer in seconds; with --patience-seconds the mean wait "
