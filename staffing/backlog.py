@@ -115,6 +115,9 @@ def email_plan(
     # The fluid model finishes an interval's work as it arrives when capacity is ample, yet a
     # reply takes at least its own handle time: 0 s read as "0.0 h" beside 612-s mails.
     response = np.where(work > 0, np.maximum(response, aht), response)
+    # Nor is a mail whose handling alone outlasts the window ever in time: 90-minute mails
+    # read 100% within 1 hour beside a response time of 1.5 h.
+    in_time = np.where((work > 0) & (aht > response_hours * 3600.0 * (1 + 1e-9)), 0.0, in_time)
     return pd.DataFrame(
         {
             "agents": agents,

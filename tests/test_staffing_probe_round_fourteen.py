@@ -36,6 +36,16 @@ def test_an_email_is_answered_no_faster_than_its_handle_time():
     assert waiting["asa_seconds"].iloc[0] == 1800.0
 
 
+def test_a_mail_whose_handling_outlasts_the_window_is_never_in_time():
+    # 90-minute mails, one a half hour, within 1 hour: each takes 1.5 h of handling, so none
+    # is answered within the hour (before: 100% in time beside a response time of 5,400 s)
+    plan = email_plan(np.full(3, 1.0), 5400.0, 1800, 1.0)
+    assert plan["service_level"].tolist() == [0.0, 0.0, 0.0]
+    assert plan["asa_seconds"].tolist() == [5400.0, 5400.0, 5400.0]
+    # an hour's handling fits a 1-hour window exactly
+    assert email_plan(np.full(3, 1.0), 3600.0, 1800, 1.0)["service_level"].tolist() == [1.0] * 3
+
+
 def test_the_staff_summary_gives_the_handle_time_as_the_least_response_time(capsys, tmp_path):
     starts = pd.date_range("2026-06-01", periods=48, freq="30min")
     path = tmp_path / "forecast.csv"
