@@ -175,7 +175,7 @@ def test_staff_pools_the_supervisors_of_the_queues_it_plans_together(capsys, tmp
     _three_queues().to_csv(path, index=False)
     code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS)
     assert code == 0, err
-    assert "peak 12 agents, 18 rostered, 2 supervisors (band 2-3)," in out
+    assert "peak 12 agents, 18 rostered, 2 supervisors shared by the 3 queues (band 2-3)," in out
     assert "cost EUR 456 over 1 day" in out
     plan = pd.read_csv(tmp_path / "plan.csv")
     assert plan.groupby("interval_start")["supervisors"].sum().tolist() == [2, 2]
