@@ -1,7 +1,10 @@
 """Staffing probe, round fourteen: an e-mail's response time of at least its own handle time
-where capacity exceeds the work, the shift solver's uncovered-need advice in each front end's
-words (the CLI's options, the Shifts page's controls), supervisors pooled across the queues of
-one plan, and a gap inside a single-day forecast file given to `cli.py staff`."""
+where capacity exceeds the work, and never in time when its handling outlasts the window; the
+shift solver's uncovered-need advice in each front end's words (the CLI's options, the Shifts
+page's controls), a longer shift offered only where one would reach the need; supervisors one
+pool for the queues of one plan, in `cli.py staff` and `plan` and the Staffing page's All
+queues table, the summary naming the queues that share them; and a gap inside a day whose
+weekday a forecast file given to `cli.py staff` lists once (a single-day file)."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ import pytest
 from staff_support import staff
 
 import cli
+from cli_commands.staff import shared_supervisors_text
 from planning.build import pooled_queue_figures
 from staffing.backlog import email_plan
 from staffing.people import pooled_supervisors
@@ -196,3 +200,10 @@ def test_the_apps_all_queues_figures_pool_the_queues_own_plans():
     assert shared.loc["a", "fte"] == pytest.approx(7 * 168 / 38)
     together = plan_staffing(frame, 30, settings)
     assert shared["paid_hours"].sum() == together["paid_hours"].sum() == 20.0
+
+
+def test_the_summary_names_the_queues_that_share_the_supervisors():
+    frame = _three_queues()
+    assert shared_supervisors_text(frame) == " shared by the 3 queues"
+    assert shared_supervisors_text(frame[frame["queue"] == "a"]) == ""
+    assert shared_supervisors_text(frame.drop(columns="queue")) == ""
