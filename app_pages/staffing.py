@@ -10,7 +10,6 @@ from data.errors import InputError
 from data.export import whole_numbers_keeping_total
 from data.schema import INTERVAL_START, IS_OPEN
 from planning import SIZED_FOR_VOLUME
-from planning.build import pooled_queue_figures
 from staffing.limits import peak_limit_sentence, shares_sentence
 from staffing.plan import (
     NO_CONTACTS_NOTE,
@@ -582,12 +581,8 @@ st.caption(
     # Every queue is staffed to the forecast picked above: P80 raised the e-mail queue's 25.2
     # FTE to 33.2 without a word that it had.
     + (f", and so does staffing to the {sized_for} forecast." if sized_on_quantile else ".")
-    + " Supervisors are one pool for all queues: each interval's people rostered together "
-    "over the span, shared out to the queues, so a queue's row may count fewer supervisor "
-    "hours than the same queue's figures above."
 )
 rows = []
-plans = []  # each queue's plan, its supervisors pooled with the others' below
 flagged = []  # queues whose agent-hours are mostly the minimum while open
 stand_ins = []  # queues staffed on the fallback handle time, none in their data
 for each in current.dataset.queues:
@@ -598,7 +593,6 @@ for each in current.dataset.queues:
         st.warning(f"{each}: {error}")
         continue
     summary_of = outcome_of.summary
-    plans.append(outcome_of.plan)
     found = outcome_of.minimum  # the queue's own plan: one entry, or none for e-mail
     minimum_share = found[0].share if found else float("nan")
     flagged += mostly_minimum(found)
@@ -621,12 +615,6 @@ for each in current.dataset.queues:
     )
 if rows:
     overview = pd.DataFrame(rows)
-    # One supervisor pool for the site, as `cli.py staff` and `plan` count it: rounded up
-    # queue by queue, three queues of 4 rostered took 3 supervisors where one leads all 12.
-    shared = pooled_queue_figures(
-        pd.concat(plans, ignore_index=True), current.dataset.interval_minutes, scenario.staffing
-    )
-    overview[["fte", "paid_hours", "cost"]] = shared.loc[overview["queue"]].to_numpy()
     # Each queue's FTE, paid hours and cost rounded as the total line below shows them, so the
     # column adds up to it (one decimal each had summed to 93.2 FTE under a total of 93.1).
     shown_totals = overview.assign(

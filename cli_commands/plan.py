@@ -41,7 +41,7 @@ from cli_commands.options import (
     write_csv,
 )
 from cli_commands.progress import StderrProgress
-from cli_commands.staff import PLAN_COLUMN_TEXTS, columns_help, shared_supervisors_text
+from cli_commands.staff import PLAN_COLUMN_TEXTS, columns_help
 from cli_commands.words import abandon_text, counted, days_text, fte_text
 from data.errors import InputError
 from data.importer import import_files
@@ -183,8 +183,8 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"wrote {counted(len(plan), 'open interval')} to {out_name(args.out)} (models {models}; staffed "
         f"to {args.quantile}): peak {counted(summary.peak_agents, 'agent')}, "
-        f"{summary.peak_rostered:,} rostered, {counted(summary.peak_supervisors, 'supervisor')}"
-        f"{shared_supervisors_text(plan)}, {fte_text(summary.fte, summary.agent_fte)}, "
+        f"{summary.peak_rostered:,} rostered, {counted(summary.peak_supervisors, 'supervisor')}, "
+        f"{fte_text(summary.fte, summary.agent_fte)}, "
         f"cost EUR {summary.cost_horizon:,.0f} over {days_text(summary.horizon_days)}, "
         f"{service_text(summary, abandon_text(summary.abandon_rate))}"
         + ("" if args.quantile == "mean" else " on the mean forecast"),

@@ -96,9 +96,7 @@ PLAN_COLUMN_TEXTS = {
     "agents": "agents answering (on the phones or chats), whole people",
     "limit": "what sets the agents: a target, the minimum while open, no contacts",
     "rostered": "people to schedule: agents / (1 - shrinkage), rounded up",
-    "supervisors": "supervisors for the people rostered (one per --supervisor-span), one "
-    "pool for all queues: each interval's rostered together over the span, rounded up once "
-    "and shared out to the queues",
+    "supervisors": "supervisors for the people rostered (one per --supervisor-span)",
     "service_level": "share (0-1) answered within --answer-within-seconds; e-mail: within the "
     "response window",
     "asa_seconds": "average speed of answer in seconds; with --patience-seconds the mean wait "
@@ -248,8 +246,8 @@ def _staff(
     print(
         f"wrote {counted(len(plan), 'interval')} to {out_name(args.out)}: peak "
         f"{counted(summary.peak_agents, 'agent')}{_peaks_apart(summary)}, "
-        f"{summary.peak_rostered:,} rostered, {counted(summary.peak_supervisors, 'supervisor')}"
-        f"{shared_supervisors_text(plan)} (band {low:,}-{high:,}), {fte_text(summary.fte, summary.agent_fte)}, cost EUR {summary.cost_horizon:,.0f} "
+        f"{summary.peak_rostered:,} rostered, {counted(summary.peak_supervisors, 'supervisor')} "
+        f"(band {low:,}-{high:,}), {fte_text(summary.fte, summary.agent_fte)}, cost EUR {summary.cost_horizon:,.0f} "
         f"over {days_text(summary.horizon_days)} "
         f"(EUR {summary.agent_hourly_cost:g}/h agent, {summary.supervisor_hourly_cost:g}/h "
         f"supervisor), {service_text(summary, abandon_text(summary.abandon_rate))}"
@@ -294,13 +292,6 @@ def _staff(
     for note in missing_intervals_notes(plan, interval_minutes, name, QUEUE in forecast):
         print(f"note: {note}")
     return 0
-
-
-def shared_supervisors_text(plan: pd.DataFrame) -> str:
-    """ " shared by the 3 queues" where the plan's supervisors are one pool for several queues
-    (see staffing.plan.pool_supervisors), so a summary's count is not read as each queue's."""
-    queues = plan[QUEUE].nunique() if QUEUE in plan else 1
-    return f" shared by the {queues:,} queues" if queues > 1 else ""
 
 
 def _only_queues(

@@ -14,12 +14,10 @@ from data.reader import PLAUSIBLE_HANDLE_SECONDS
 from data.schema import AHT_SECONDS, ANSWERED, INTERVAL_START, IS_OPEN, QUEUE, VOLUME
 from planning.aht_profile import aht_factors
 from planning.scenario import MEAN_QUANTILE, Scenario
-from staffing.cost import full_time_equivalents
 from staffing.plan import (
     SIZED_FOR_VOLUME,
     MinimumStaffing,
     PlanSummary,
-    StaffingSettings,
     measured_chat_handle_note,
     minimum_staffing,
     minimum_staffing_note,
@@ -27,7 +25,6 @@ from staffing.plan import (
     open_flags,
     plan_sized_on,
     plan_staffing,
-    pool_supervisors,
     summarise_plan,
 )
 
@@ -204,27 +201,4 @@ def build_plan(
         ]
         + [note for note in [measured_chat_handle_note(settings, aht_by_queue or {})] if note],
         minimum=minimum,
-    )
-
-
-def pooled_queue_figures(
-    plans: pd.DataFrame, interval_minutes: float, settings: StaffingSettings
-) -> pd.DataFrame:
-    """Each queue's FTE, paid hours and cost (columns fte, paid_hours, cost, indexed by queue)
-    from the queues' own plans, staffed one by one, with their supervisors one pool for all
-    (see pool_supervisors), as a plan of every queue at once counts them. FTE spread each
-    queue's paid hours over its distinct intervals, as summarise_plan does."""
-    pooled = pool_supervisors(plans.reset_index(drop=True), interval_minutes, settings)
-    by_queue = pooled.groupby(QUEUE, sort=False)
-    paid = by_queue["paid_hours"].sum()
-    hours = by_queue[INTERVAL_START].nunique() * (float(interval_minutes) / 60.0)
-    fte = [
-        full_time_equivalents(
-            float(paid[queue]), float(hours[queue]), settings.weekly_contract_hours
-        )
-        for queue in paid.index
-    ]
-    return pd.DataFrame(
-        {"fte": fte, "paid_hours": paid.to_numpy(), "cost": by_queue["cost"].sum().to_numpy()},
-        index=paid.index,
     )

@@ -53,32 +53,6 @@ def supervisors_needed(
     return np.ceil(ratio - ROUNDING_TOLERANCE).astype(np.int64)
 
 
-def pooled_supervisors(
-    rostered: np.ndarray, slots: np.ndarray, span: int = DEFAULT_SUPERVISOR_SPAN
-) -> np.ndarray:
-    """Supervisors of one pool shared by the queues of a site, shared out per row: each
-    interval (`slots`, one integer label per row) gets ceil(its rostered / span), as
-    `supervisors_needed` on the interval's total, and each queue of it floor(rostered / span)
-    plus one more for the queues with the largest leftovers until the pool is given out.
-    Rounded up queue by queue, three queues of 4 rostered took 3 supervisors at 1 per 12
-    where one leads all 12."""
-    span = check_supervisor_span(span)
-    rostered = _head_count(rostered, "rostered agents")
-    slots = np.asarray(slots, dtype=np.int64)
-    if rostered.size == 0:
-        return np.zeros(0, dtype=np.int64)
-    pool = supervisors_needed(np.bincount(slots, weights=rostered), span)
-    own = np.floor(rostered / span + ROUNDING_TOLERANCE).astype(np.int64)
-    left = rostered - own * span
-    extra = pool - np.bincount(slots, weights=own, minlength=pool.size).astype(np.int64)
-    # rank each row within its interval, the largest leftover first (ties: the earlier row)
-    order = np.lexsort((np.arange(rostered.size), -left, slots))
-    first = np.searchsorted(slots[order], slots[order], side="left")
-    rank = np.empty(rostered.size, dtype=np.int64)
-    rank[order] = np.arange(rostered.size) - first
-    return own + ((rank < extra[slots]) & (left > ROUNDING_TOLERANCE))
-
-
 def supervisor_band(rostered: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Fewest (one per 15 agents) and most (one per 8) supervisors the usual ratio allows."""
     low, high = SUPERVISOR_SPAN_RANGE

@@ -53,7 +53,6 @@ from staffing.limits import (
 from staffing.people import (
     DEFAULT_SHRINKAGE,
     DEFAULT_SUPERVISOR_SPAN,
-    pooled_supervisors,
     rostered_agents,
     supervisor_band,
     supervisors_needed,
@@ -466,33 +465,7 @@ def plan_staffing(
     columns = _plan_columns(settings)
     if not parts:
         return pd.DataFrame(columns=columns)
-    plan = pd.concat(parts, ignore_index=True)[columns]
-    return pool_supervisors(plan, float(interval_minutes), settings)
-
-
-def pool_supervisors(
-    plan: pd.DataFrame, interval_minutes: float, settings: StaffingSettings
-) -> pd.DataFrame:
-    """The plan with one supervisor pool for all its queues, as one site leads them: each
-    interval's supervisors are ceil(the queues' rostered together / span), shared out to the
-    queues (see pooled_supervisors), their paid hours and cost with them. Fractional agents
-    already pool: their supervisors are rostered / span, which add up."""
-    if settings.fractional_agents or plan.empty or plan[QUEUE].nunique() < 2:
-        return plan
-    slots = pd.factorize(plan[INTERVAL_START])[0]
-    rostered = plan["rostered"].to_numpy()
-    supervisors = pooled_supervisors(rostered, slots, settings.supervisor_span)
-    return plan.assign(
-        supervisors=supervisors,
-        paid_hours=paid_hours(rostered + supervisors, interval_minutes),
-        cost=interval_cost(
-            rostered,
-            supervisors,
-            interval_minutes,
-            settings.agent_hourly_cost,
-            settings.supervisor_hourly_cost,
-        ),
-    )
+    return pd.concat(parts, ignore_index=True)[columns]
 
 
 # More agents than any contact center could have on one queue at once: the largest operators
@@ -1021,8 +994,7 @@ def evaluate_staffing(
                     given[demand.index.get_indexer(rows.index)])
         for queue, rows in demand.groupby(QUEUE, sort=True)
     ]  # fmt: skip
-    plan = pd.concat(parts, ignore_index=True)[_plan_columns(settings)]
-    return pool_supervisors(plan, float(interval_minutes), settings)
+    return pd.concat(parts, ignore_index=True)[_plan_columns(settings)]
 
 
 def plan_sized_on(
@@ -1065,9 +1037,9 @@ def summarise_plan(
     if horizon_hours is None:
         horizon_hours = slots * interval_hours
     by_interval = plan.groupby(INTERVAL_START)[["agents", "rostered", "supervisors"]].sum()
-    # the band of one pool for all queues, as the supervisors themselves (pool_supervisors)
-    fewest, most = supervisor_band(by_interval["rostered"].to_numpy())
-    band = pd.DataFrame({"fewest": fewest, "most": most})
+    fewest, most = supervisor_band(plan["rostered"].to_numpy()) if len(plan) else ([], [])
+    band = pd.DataFrame({INTERVAL_START: plan[INTERVAL_START], "fewest": fewest, "most": most})
+    band = band.groupby(INTERVAL_START)[["fewest", "most"]].sum()
     agent_hours = float(paid_hours(plan["rostered"].sum(), interval_minutes))
     supervisor_hours = float(paid_hours(plan["supervisors"].sum(), interval_minutes))
     total_cost = float(plan["cost"].sum())

@@ -210,19 +210,16 @@ def test_the_all_queues_table_says_every_queue_is_staffed_to_the_quantile_picked
     app.selectbox(key="quantile").set_value("p80").run()
     assert_clean(app)
     overview, _ = table(app, "queue", "fte")
-    # Every queue on its P80 forecast: e-mail 25.2 FTE on the mean, 33.3 here (33.6 before
-    # the supervisors were one pool for the three queues).
+    # Every queue on its P80 forecast: e-mail 25.2 FTE on the mean, 33.6 here.
     assert overview.set_index("queue")["fte"].to_dict() == {
-        "chat": 27.9,
-        "email": 33.3,
-        "phone": 50.5,
+        "chat": 28.4,
+        "email": 33.6,
+        "phone": 51.2,
     }
     captions = [item.value for item in app.caption if item.value.startswith("Each queue")]
     # Before: "... the targets, shrinkage, span and costs above apply to all." only.
     assert captions == [
         "Each queue staffed on its own channel and handle time (typed for it above, else from "
         "the data, else a stand-in); the targets, shrinkage, span and costs above apply to all, "
-        "and so does staffing to the P80 forecast. Supervisors are one pool for all queues: "
-        "each interval's people rostered together over the span, shared out to the queues, so "
-        "a queue's row may count fewer supervisor hours than the same queue's figures above."
+        "and so does staffing to the P80 forecast."
     ]

@@ -217,9 +217,7 @@ def test_the_supervisor_band_holds_the_peak_supervisors_it_is_shown_with(tmp_pat
     code, out, err = staff(capsys, forecast, tmp_path / "plan.csv", *TARGETS,
                            "--aht-seconds", 300)  # fmt: skip
     assert code == 0, err
-    # One pool for all queues: ceil(85 / 12) = 8 at 09:00, within 85 / 15 to 85 / 8 (before
-    # the pool: 12 at 09:15, one for each small queue's 2 people, "band 12-12").
-    assert "8 supervisors shared by the 13 queues (band 6-11)" in out
+    assert "12 supervisors (band 12-12)" in out
     settings = StaffingSettings(aht_seconds=300, max_occupancy=0.85)
     plan = plan_staffing(_many_small_queues(), 15, settings)
     summary = summarise_plan(plan, 15, settings)

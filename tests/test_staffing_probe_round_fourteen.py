@@ -1,14 +1,10 @@
 """Staffing probe, round fourteen: an e-mail's response time of at least its own handle time
 where capacity exceeds the work, and never in time when its handling outlasts the window; the
 shift solver's uncovered-need advice in each front end's words (the CLI's options, the Shifts
-page's controls), a longer shift offered only where one would reach the need; supervisors one
-pool for the queues of one plan, in `cli.py staff` and `plan` and the Staffing page's All
-queues table, the summary naming the queues that share them; and a gap inside a day whose
-weekday a forecast file given to `cli.py staff` lists once (a single-day file)."""
+page's controls), a longer shift offered only where one would reach the need; and a gap inside a
+day whose weekday a forecast file given to `cli.py staff` lists once (a single-day file)."""
 
 from __future__ import annotations
-
-import math
 
 import numpy as np
 import pandas as pd
@@ -16,11 +12,7 @@ import pytest
 from staff_support import staff
 
 import cli
-from cli_commands.staff import shared_supervisors_text
-from planning.build import pooled_queue_figures
 from staffing.backlog import email_plan
-from staffing.people import pooled_supervisors
-from staffing.plan import StaffingSettings, plan_staffing
 from staffing.shifts import ShiftType, UncoveredNeedError, plan_shifts
 
 TARGETS = ("--service-level", 0.8, "--answer-within-seconds", 20)
@@ -145,65 +137,3 @@ def test_a_week_closed_at_lunch_every_day_gets_no_gap_note(capsys, tmp_path):
     wednesday = lunch & (week.day == 3)
     notes = _staff_notes(capsys, tmp_path, week[~wednesday])
     assert len(notes) == 1 and "3 intervals missing between 2026-06-03 12:00 and " in notes[0]
-
-
-def test_supervisors_are_one_pool_across_the_queues_of_an_interval():
-    # At 1 per 12: three queues of 4 rostered need ceil(12 / 12) = 1 supervisor together,
-    # rounded up queue by queue 3; 13, 5 and 6 rostered (24) need 2, given to the largest
-    # leftovers after each queue's whole teams (13 -> 1 team + 1 left; 5; 6): 1, 0, 1.
-    rostered = np.array([4, 4, 4, 13, 5, 6, 0, 0])
-    slots = np.array([0, 0, 0, 1, 1, 1, 2, 2])
-    shared = pooled_supervisors(rostered, slots, 12)
-    assert shared.tolist() == [1, 0, 0, 1, 0, 1, 0, 0]
-    for slot, total in ((0, 12), (1, 24), (2, 0)):
-        assert shared[slots == slot].sum() == math.ceil(total / 12)
-    # a queue's whole teams stay its own: 25 and 1 rostered, ceil(26 / 12) = 3, the third to
-    # the first of the equal leftovers (1 and 1)
-    assert pooled_supervisors(np.array([25, 1]), np.array([0, 0]), 12).tolist() == [3, 0]
-
-
-def _three_queues() -> pd.DataFrame:
-    """Two half hours of 10 calls at 300 s on queues a, b and c: 4 agents, 6 rostered each."""
-    starts = pd.date_range("2026-06-01 09:00", periods=2, freq="30min")
-    return pd.DataFrame(
-        [(start, queue, 10.0, 300) for queue in "abc" for start in starts],
-        columns=["interval_start", "queue", "volume", "aht_seconds"],
-    )
-
-
-def test_staff_pools_the_supervisors_of_the_queues_it_plans_together(capsys, tmp_path):
-    # 18 rostered a half hour over three queues: ceil(18 / 12) = 2 supervisors, where
-    # rounding up queue by queue took 3 (before: '3 supervisors (band 3-3)', cost EUR 486 =
-    # 18 x 1 h x 22 + 3 x 1 h x 30; now 396 + 2 x 30 = 456)
-    path = tmp_path / "forecast.csv"
-    _three_queues().to_csv(path, index=False)
-    code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS)
-    assert code == 0, err
-    assert "peak 12 agents, 18 rostered, 2 supervisors shared by the 3 queues (band 2-3)," in out
-    assert "cost EUR 456 over 1 day" in out
-    plan = pd.read_csv(tmp_path / "plan.csv")
-    assert plan.groupby("interval_start")["supervisors"].sum().tolist() == [2, 2]
-
-
-def test_the_apps_all_queues_figures_pool_the_queues_own_plans():
-    # The Staffing page staffs each queue alone (1 supervisor each), then totals them: pooled,
-    # a and b keep theirs and c's goes, as the CLI plans the three together.
-    settings = StaffingSettings(service_level=0.8, answer_within_seconds=20)
-    frame = _three_queues()
-    alone = [plan_staffing(rows, 30, settings) for _, rows in frame.groupby("queue")]
-    assert [int(plan["supervisors"].max()) for plan in alone] == [1, 1, 1]
-    shared = pooled_queue_figures(pd.concat(alone), 30, settings)
-    # a: 6 rostered + 1 supervisor for two half hours = 7 h, EUR 6 x 22 + 30 = 162; c: 6 h
-    assert shared["paid_hours"].tolist() == [7.0, 7.0, 6.0]
-    assert shared["cost"].tolist() == [162.0, 162.0, 132.0]
-    # 7 paid hours in a 1-hour horizon are 7 x 168 per week, over a 38-h contract
-    assert shared.loc["a", "fte"] == pytest.approx(7 * 168 / 38)
-    together = plan_staffing(frame, 30, settings)
-    assert shared["paid_hours"].sum() == together["paid_hours"].sum() == 20.0
-
-
-def test_the_summary_names_the_queues_that_share_the_supervisors():
-    frame = _three_queues()
-    assert shared_supervisors_text(frame) == " shared by the 3 queues"
-    assert shared_supervisors_text(frame[frame["queue"] == "a"]) == ""
-    assert shared_supervisors_text(frame.drop(columns="queue")) == ""
