@@ -143,25 +143,10 @@ def aht_profiles(token: str, _dataset: Dataset) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def aht_weeks(token: str, _dataset: Dataset) -> dict[str, int]:
-    """Per queue, the weeks of handle times a shape is learned from: the last WINDOW_WEEKS, or
-    the fewer weeks a shorter history holds (counted as the shape counts them, back from the
-    queue's last interval with a handle time)."""
-    from data.schema import AHT_SECONDS, INTERVAL_START, VOLUME
-    from planning.aht_profile import WINDOW_WEEKS
+    """Per queue, the weeks of handle times a shape is learned from (`learned_weeks`)."""
+    from planning.aht_profile import learned_weeks
 
-    rows = _dataset.intervals
-    if AHT_SECONDS not in rows or rows.empty:
-        return {}
-    aht = pd.to_numeric(rows[AHT_SECONDS], errors="coerce")
-    volume = pd.to_numeric(rows[VOLUME], errors="coerce")
-    used = rows.loc[(aht > 0) & (volume > 0), [QUEUE, INTERVAL_START]]
-    if used.empty:
-        return {}
-    starts = pd.to_datetime(used[INTERVAL_START])
-    queues = used[QUEUE].astype(str)
-    age = (starts.groupby(queues).transform("max") - starts) // pd.Timedelta(weeks=1)
-    weeks = (age[age < WINDOW_WEEKS] + 1).groupby(queues).max()
-    return {str(queue): int(count) for queue, count in weeks.items()}
+    return learned_weeks(_dataset.intervals)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

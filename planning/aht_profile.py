@@ -38,7 +38,24 @@ def aht_profiles(intervals: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(kept, ignore_index=True) if kept else pd.DataFrame(columns=COLUMNS)
 
 
-def _queue_profile(queue: str, rows: pd.DataFrame) -> pd.DataFrame | None:
+def learned_weeks(intervals: pd.DataFrame) -> dict[str, int]:
+    """Per queue with handle times, the weeks a shape is learned from: WINDOW_WEEKS, or the
+    fewer weeks a shorter history holds, counted back from its last interval with one."""
+    if AHT_SECONDS not in intervals or intervals.empty:
+        return {}
+    counts: dict[str, int] = {}
+    for queue, rows in intervals.groupby(QUEUE, sort=True, observed=True):
+        recent = _recent_handle_times(rows)
+        if recent is not None:
+            counts[str(queue)] = int(recent[3].max()) + 1
+    return counts
+
+
+def _recent_handle_times(
+    rows: pd.DataFrame,
+) -> tuple[pd.Series, np.ndarray, np.ndarray, np.ndarray] | None:
+    """One queue's starts, handle times and contacts of the last WINDOW_WEEKS with both, and
+    each row's week (0 = the last); None without any."""
     aht = pd.to_numeric(rows[AHT_SECONDS], errors="coerce").to_numpy(dtype=float)
     volume = pd.to_numeric(rows[VOLUME], errors="coerce").to_numpy(dtype=float)
     starts = pd.to_datetime(rows[INTERVAL_START])
@@ -48,7 +65,15 @@ def _queue_profile(queue: str, rows: pd.DataFrame) -> pd.DataFrame | None:
     starts, aht, volume = starts[usable], aht[usable], volume[usable]
     recent = (starts > starts.max() - pd.Timedelta(weeks=WINDOW_WEEKS)).to_numpy()
     starts, aht, volume = starts[recent], aht[recent], volume[recent]
-    weeks = ((starts.max() - starts) // pd.Timedelta(weeks=1)).to_numpy()  # 0 = the last week
+    weeks = ((starts.max() - starts) // pd.Timedelta(weeks=1)).to_numpy()
+    return starts, aht, volume, weeks
+
+
+def _queue_profile(queue: str, rows: pd.DataFrame) -> pd.DataFrame | None:
+    recent = _recent_handle_times(rows)
+    if recent is None:
+        return None
+    starts, aht, volume, weeks = recent
     if np.unique(weeks).size < MIN_WEEKS:
         return None
     minutes = (starts.dt.hour * 60 + starts.dt.minute).to_numpy()
