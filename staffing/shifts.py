@@ -364,9 +364,8 @@ class UncoveredNeedError(InputError):
 
     def __init__(self, at: pd.Timestamp, people: float, windows: str, longer_helps: bool) -> None:
         self.at, self.people, self.windows = at, people, windows
-        self.longer_helps = (
-            longer_helps  # a shift of MAX_SHIFT_HOURS from an allowed start reaches it
-        )
+        # A shift of MAX_SHIFT_HOURS from an allowed start would reach the interval.
+        self.longer_helps = longer_helps
         super().__init__(self.advice("the start hours", "the shifts"))
 
     def advice(self, start_hours: str, lengths: str) -> str:
