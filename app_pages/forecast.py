@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from app_ui import downloads, plots, settings, state, tables, url_state
+from data.dates import day_text
 from data.errors import InputError
 from data.export import whole_numbers_keeping_total
 from data.schema import INTERVAL_START, IS_OPEN, QUEUE
@@ -278,7 +279,7 @@ except InputError as error:
 per_day = settings.unusual_days(result.outliers, queue, UNUSUAL_DAYS_SHOWN)
 if not per_day.empty:
     days = ", ".join(
-        f"{tables.day_text(day, year=True)} ({count} interval{'' if count == 1 else 's'})"
+        f"{day_text(day, year=True)} ({count} interval{'' if count == 1 else 's'})"
         for day, count in per_day.items()
     )
     kept = settings.unusual_training_note(result.outliers, queue, list(per_day.index))
@@ -327,8 +328,8 @@ span = settings.horizon_span(ahead[INTERVAL_START], result.interval_minutes)
 history_end = history[INTERVAL_START].max()
 after = (
     f"the history's last open hours with contacts: its days from "
-    f"{tables.day_text(ahead[INTERVAL_START].min())} to "
-    f"{tables.day_text(history_end, year=True)} were closed or without data, so they are "
+    f"{day_text(ahead[INTERVAL_START].min())} to "
+    f"{day_text(history_end, year=True)} were closed or without data, so they are "
     "forecast too"
     if not ahead.empty and ahead[INTERVAL_START].min().normalize() < history_end.normalize()
     else "the history's last interval"
@@ -351,7 +352,7 @@ busy_ahead = ahead[ahead["forecast"] > 0]
 busiest = busy_ahead.loc[busy_ahead["forecast"].idxmax()] if not busy_ahead.empty else None
 if busiest is not None:
     busiest_start = pd.Timestamp(busiest[INTERVAL_START])
-    busiest_when = f"{tables.day_text(busiest_start)} {busiest_start:%H:%M}"
+    busiest_when = f"{day_text(busiest_start)} {busiest_start:%H:%M}"
 figures[1].metric(
     "Busiest interval, P10–P90",
     f"{busiest['p10']:,.0f}–{busiest['p90']:,.0f} contacts" if busiest is not None else "—",
@@ -364,10 +365,10 @@ figures[1].metric(
     ),
 )
 if busiest is not None:
-    figures[1].caption(f"{tables.day_text(busiest_start)}, {busiest_start:%H:%M}")
+    figures[1].caption(f"{day_text(busiest_start)}, {busiest_start:%H:%M}")
 figures[2].metric(
     "Busiest day",
-    tables.day_text(daily.idxmax()) if daily.gt(0).any() else "—",
+    day_text(daily.idxmax()) if daily.gt(0).any() else "—",
     border=True,
     help=f"{daily.max():,.0f} contacts forecast." if daily.gt(0).any() else None,
 )
@@ -426,7 +427,7 @@ else:
         st.caption(
             "Hatched: "
             + "; ".join(
-                f"{tables.day_text(day)} is forecast {text}" for day, text in partial.items()
+                f"{day_text(day)} is forecast {text}" for day, text in partial.items()
             )
             + ", as the horizon starts right after the history's last interval."
         )

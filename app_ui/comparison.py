@@ -25,7 +25,8 @@ from app_ui.settings import (
     hours_text,
     shows_per_week,
 )
-from app_ui.tables import MISSING, day_text
+from app_ui.tables import MISSING
+from data.dates import day_text
 from data.schema import INTERVAL_START, IS_OPEN
 from planning.compare import (
     ASA_ROW,

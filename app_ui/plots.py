@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from app_ui import tables
+from data.dates import day_text
 from data.schema import INTERVAL_START, IS_OPEN, QUEUE, VOLUME
 from planning.compare import SCENARIO
 from staffing.weekly import weekly_pattern
@@ -318,8 +318,7 @@ def backtest_chart(last: pd.DataFrame, queue: str, chosen: str) -> go.Figure:
     figure.update_xaxes(title_text="Date and time")
     return _layout(
         figure,
-        f"Last backtest, {queue}: forecast from {tables.day_text(start, year=True)} "
-        "vs what happened",
+        f"Last backtest, {queue}: forecast from {day_text(start, year=True)} vs what happened",
         "Contacts per interval",
     )
 

@@ -11,7 +11,8 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from app_ui import cached, state, tables
+from app_ui import cached, state
+from data.dates import day_text
 from data.errors import InputError
 from data.schema import INTERVAL_START, IS_OPEN, MINUTE_OF_DAY, QUEUE, VOLUME, WEEKDAY, Dataset
 from forecasting import ForecastResult, flag_peaks
@@ -303,10 +304,7 @@ def horizon_span(starts: pd.Series, interval_minutes: float) -> str | None:
         return None
     first = pd.Timestamp(starts.min())
     end = pd.Timestamp(starts.max()) + pd.Timedelta(minutes=interval_minutes)
-    return (
-        f"{tables.day_text(first, year=True)} {first:%H:%M} to "
-        f"{tables.day_text(end, year=True)} {end:%H:%M}"
-    )
+    return f"{day_text(first, year=True)} {first:%H:%M} to {day_text(end, year=True)} {end:%H:%M}"
 
 
 CLOSED = "Closed"  # the cause a closed day of the day-by-day table gives
@@ -444,8 +442,8 @@ def campaign_outside_note(starts: pd.Series) -> str | None:
     first, last = pd.Timestamp(starts.min()).date(), pd.Timestamp(starts.max()).date()
     if first <= start and end <= last:
         return None
-    campaign = f"{tables.day_text(start)} – {tables.day_text(end, year=True)}"
-    horizon = f"{tables.day_text(first)} – {tables.day_text(last, year=True)}"
+    campaign = f"{day_text(start)} – {day_text(end, year=True)}"
+    horizon = f"{day_text(first)} – {day_text(last, year=True)}"
     if end < first:  # a longer horizon reaches further ahead, never back to these days
         return (
             f"The planned campaign ({campaign}) lies before this forecast ({horizon}): it "
@@ -474,10 +472,10 @@ def exclusion_outside_note(history_starts: pd.Series) -> str | None:
     last = pd.Timestamp(history_starts.max()).date()
     if first <= start and end <= last:
         return None
-    period = f"The period to exclude ({tables.day_text(start)} – "
-    period += f"{tables.day_text(end, year=True)})"
-    history = f"the history ({tables.day_text(first, year=True)} – "
-    history += f"{tables.day_text(last, year=True)})"
+    period = f"The period to exclude ({day_text(start)} – "
+    period += f"{day_text(end, year=True)})"
+    history = f"the history ({day_text(first, year=True)} – "
+    history += f"{day_text(last, year=True)})"
     if end < first or start > last:
         return (
             f"{period} lies outside {history}: it leaves nothing out, so the forecast is the "
@@ -1182,21 +1180,20 @@ def past_days_note(
     if len(past) == len(days):
         # A one-day horizon is that day, not "Mon 23 Nov – Mon 23 Nov".
         span = (
-            f"{tables.day_text(days.min(), year=True)}"
+            f"{day_text(days.min(), year=True)}"
             if len(days) == 1
-            else f"{tables.day_text(days.min())} – {tables.day_text(days.max(), year=True)}"
+            else f"{day_text(days.min())} – {day_text(days.max(), year=True)}"
         )
         return (
             f"The whole horizon ({span}) is already past: the history ends before it. Import "
             "your latest contacts to plan the coming days."
         )
     return (
-        f"The forecast starts right after the history, on {tables.day_text(days.min())}: "
+        f"The forecast starts right after the history, on {day_text(days.min())}: "
         + (
-            f"its first day, {tables.day_text(past.max())}, is already past"
+            f"its first day, {day_text(past.max())}, is already past"
             if len(past) == 1
-            else f"its first {len(past)} days, up to {tables.day_text(past.max())}, "
-            "are already past"
+            else f"its first {len(past)} days, up to {day_text(past.max())}, are already past"
         )
         + (f", and their {counted} are counted in the totals" if counted else "")
         + ". Import your latest contacts to plan from today."

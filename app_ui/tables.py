@@ -187,13 +187,6 @@ def rounded_keeping_total(values: pd.Series, decimals: int = 0) -> pd.Series:
     return whole_numbers_keeping_total(values * scale) / scale
 
 
-def day_text(day: object, year: bool = False) -> str:
-    """A day as the tables and the peak lines write it, "Mon 1 Mar" (with `year`, "Mon 1 Mar
-    2021"), rather than strftime's "Mon 01 Mar" beside them."""
-    stamp = pd.Timestamp(day)
-    return f"{stamp:%a} {stamp.day} {stamp:%b}" + (f" {stamp.year}" if year else "")
-
-
 def column_for(name: str, overrides: dict[str, Column] | None = None) -> Column:
     """The display column of a machine name; unknown names get a readable label."""
     if overrides and name in overrides:

@@ -35,6 +35,7 @@ from cli_commands.options import (
 )
 from cli_commands.staff import read_slash_starts
 from cli_commands.words import counted
+from data.dates import day_text
 from data.errors import InputError, SettingError
 from data.schema import INTERVAL_START, QUEUE
 from data.sniff import sniff_file
@@ -513,5 +514,5 @@ def _print_people(weeks: pd.DataFrame, shifts_per_week: int) -> None:
     parts = ", ".join(f"{int(row.people):,} {row.shift}" for row in kinds.itertuples())
     print(
         f"people to employ: {int(by_week.max()):,} in the busiest week (from "
-        f"{busiest:%a %d %b %Y}: {parts}), at {shifts_per_week} shifts a week and one a day each"
+        f"{day_text(busiest, year=True)}: {parts}), at {shifts_per_week} shifts a week and one a day each"
     )

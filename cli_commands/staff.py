@@ -34,6 +34,7 @@ from cli_commands.options import (
     write_csv,
 )
 from cli_commands.words import abandon_text, counted, days_text, fte_text
+from data.dates import day_text
 from data.errors import InputError
 from data.reader import read_date_column
 from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME
@@ -576,7 +577,7 @@ def read_slash_starts(table: pd.DataFrame, name: str, first_line: int) -> list[s
         notes.insert(
             0,
             f"{name}: every interval_start fits day/month and month/day alike; read as {order}, "
-            f"so {cells[differ]} is {as_read:%a %d %b %Y} (not {other:%d %b}). To make it "
+            f"so {cells[differ]} is {day_text(as_read, year=True)} (not {day_text(other, weekday=False)}). To make it "
             f"unambiguous, write the dates year-month-day (e.g. {as_read:%Y-%m-%d %H:%M}).",
         )
     return [note for note in notes if note]
@@ -603,8 +604,8 @@ def _two_digit_year_note(
     as_read, other = starts[position], year_first.iloc[position]
     return (
         f"{name}: interval_start writes two-digit years, and nothing tells whether the year "
-        f"comes first or last: read last, so {cells[position]} is {as_read:%a %d %b %Y} (not "
-        f"{other:%d %b %Y}). To make it unambiguous, write the dates year-month-day (e.g. "
+        f"comes first or last: read last, so {cells[position]} is {day_text(as_read, year=True)} (not "
+        f"{day_text(other, year=True, weekday=False)}). To make it unambiguous, write the dates year-month-day (e.g. "
         f"{as_read:%Y-%m-%d %H:%M})."
     )
 
@@ -753,7 +754,9 @@ def _peaks_apart(summary: PlanSummary) -> str:
     agents, rostered = summary.peak_agents_start, summary.peak_rostered_start
     if agents is None or rostered is None or agents == rostered:
         return ""
-    return f" ({agents:%a %d %b %H:%M}; the most rostered at {rostered:%a %d %b %H:%M})"
+    return (
+        f" ({day_text(agents, clock=True)}; the most rostered at {day_text(rostered, clock=True)})"
+    )
 
 
 # Runs of missing intervals a note names by their start and end; any more are only counted.
@@ -902,7 +905,7 @@ def _closed_days_note(
     after = pd.date_range(last + pd.Timedelta(days=1), periods=weeks * 7 - days, freq="D")
     if after.empty or set(after.day_of_week) & set(starts.dt.day_of_week):
         return None
-    listed = f"{first:%a %d %b} – {last:%a %d %b %Y}"
+    listed = f"{day_text(first)} – {day_text(last, year=True)}"
     closed = ", ".join(dict.fromkeys(f"{day:%a}" for day in after))
     return (
         f"the FTE spreads the paid hours over the {days} days {name} lists ({listed}); if its "
@@ -926,7 +929,7 @@ def _closed_contacts_note(plan: pd.DataFrame, name: str) -> str | None:
     return (
         f"{name} expects {volume[closed].sum():,.0f} of its {volume[live].sum():,.0f} calls and chats "
         f"({share:.0%}) in {counted(int(closed.sum()), 'interval')} it marks closed (first "
-        f"{first:%a %d %b %H:%M}): nobody is staffed for them and the service level counts them "
+        f"{day_text(first, clock=True)}): nobody is staffed for them and the service level counts them "
         "unanswered; mark those intervals open (is_open true) to staff them"
     )
 

@@ -19,6 +19,7 @@ from data.aggregate import (
     sum_at,
     weighted_mean_at,
 )
+from data.dates import day_text
 from data.errors import InputError, where_to_choose
 from data.reader import FileReport, Stretch
 from data.rows import ParsedRows
@@ -166,8 +167,8 @@ def _empty_tail_notes(rows: ParsedRows, reports: list[FileReport], known: np.nda
             continue
         first, end = (pd.Timestamp(int(t), unit="s") for t in (later_days.min(), after.max()))
         notes.append(
-            f"{report.name}: the rows from {first:%a %d %b %Y} to {end:%a %d %b %Y} have no "
-            f"counts: the history ends on {last:%a %d %b %Y %H:%M}, its last count, and the "
+            f"{report.name}: the rows from {day_text(first, year=True)} to {day_text(end, year=True)} have no "
+            f"counts: the history ends on {day_text(last, year=True, clock=True)}, its last count, and the "
             "forecast starts after it. If those days are past, export their counts."
         )
     return notes

@@ -17,6 +17,7 @@ from data.aggregate import (
     plan_grid,
     sum_at,
 )
+from data.dates import day_text
 from data.errors import InputError
 from data.labels import label_codes
 from data.open_hours import empty_days_that_are_gaps
@@ -63,7 +64,8 @@ def drop_repeated_records(rows: ParsedRows, files: list[str], notes: list[str]) 
         return rows
     repeated = rows.seconds[~keep]
     span = " to ".join(
-        f"{pd.Timestamp(int(edge), unit='s'):%d %b %Y}" for edge in (repeated.min(), repeated.max())
+        f"{day_text(pd.Timestamp(int(edge), unit='s'), year=True, weekday=False)}"
+        for edge in (repeated.min(), repeated.max())
     )
     copies = ", ".join(files[int(index)] for index in np.unique(rows.file_index[~keep]))
     notes.append(

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from data.dates import day_text
 from data.errors import InputError
 from data.schema import ABANDONED, INTERVAL_START, IS_OPEN, QUEUE, VOLUME, Dataset
 from forecasting.accuracy import accuracy_table, model_row
@@ -277,7 +278,7 @@ def _histories(
             # would pass for history, backtesting a two-week-old queue on empty weeks.
             first_day = history.first_day + pd.Timedelta(days=launch)
             notes.append(
-                f"{queue}: no contact before {first_day:%a %d %b %Y}, {launch} days into the "
+                f"{queue}: no contact before {day_text(first_day, year=True)}, {launch} days into the "
                 "data: its history starts there, the zeros before it read as before the queue "
                 "opened."
             )
@@ -362,9 +363,9 @@ def _empty_tail_note(last_seen: pd.Timestamp, last_row: pd.Timestamp, start: pd.
     dates, which must not pass unsaid: planned from, those days may already be past."""
     days = (last_row.normalize() - start.normalize()).days + 1
     return (
-        f"The data's rows run to {last_row:%a %d %b %Y}, but the last count is at "
-        f"{last_seen:%a %d %b %Y %H:%M}: the {days} days from {start:%a %d %b} on have rows "
-        f"without counts, read as missing. The forecast starts at {start:%a %d %b %Y %H:%M}, "
+        f"The data's rows run to {day_text(last_row, year=True)}, but the last count is at "
+        f"{day_text(last_seen, year=True, clock=True)}: the {days} days from {day_text(start)} on have rows "
+        f"without counts, read as missing. The forecast starts at {day_text(start, year=True, clock=True)}, "
         "right after the last count. If those days are past, import their counts."
     )
 
@@ -635,7 +636,9 @@ def _stale_weekdays_note(history: QueueHistory, training: QueueHistory) -> str |
         if rows.size and training.n_days - rows[-1] > STALE_WEEKDAY_WEEKS * 7:
             latest = training.first_day + pd.Timedelta(days=int(rows[-1]))
             weeks = (training.n_days - rows[-1]) // 7
-            stale.append(f"{WEEKDAY_NAMES[day]}s from {latest:%a %d %b %Y}, {weeks} weeks back")
+            stale.append(
+                f"{WEEKDAY_NAMES[day]}s from {day_text(latest, year=True)}, {weeks} weeks back"
+            )
     if not stale:
         return None
     return (
@@ -665,7 +668,8 @@ def _occasional_weekdays_note(
         recent = np.flatnonzero(observed & (weekdays == day))[-OCCASIONAL_WEEKS:]
         opened = recent[open_contacts[recent] > 0]
         dates = ", ".join(
-            f"{training.first_day + pd.Timedelta(days=int(row)):%d %b}" for row in opened
+            f"{day_text(training.first_day + pd.Timedelta(days=int(row)), weekday=False)}"
+            for row in opened
         )
         parts.append(
             f"{WEEKDAY_NAMES[day]}s opened on {opened.size} of the last {recent.size} ({dates}): "
@@ -716,8 +720,8 @@ def _level_shift_note(history: QueueHistory, shift: LevelShift, model: str) -> s
         )
     return (
         f"{history.queue}: volume changed to x{shift.ratio:.2f} of its earlier level from "
-        f"{day:%a %d %b %Y}. {follows} If the change was temporary (a campaign, an outage "
-        f"elsewhere), exclude the days from {day:%a %d %b %Y} as an unusual past period on the "
+        f"{day_text(day, year=True)}. {follows} If the change was temporary (a campaign, an outage "
+        f"elsewhere), exclude the days from {day_text(day, year=True)} as an unusual past period on the "
         "Forecast page: the forecast then keeps the level before."
     )
 
@@ -760,14 +764,14 @@ def _to_data_end(
         rows = np.flatnonzero(seen[end.last_day + 1 :]) + end.last_day + 1
         first, final = (history.first_day + pd.Timedelta(days=int(r)) for r in rows[[0, -1]])
         text = (
-            f"{history.queue}: zero contacts from {first:%a %d %b} to {final:%a %d %b %Y}, "
+            f"{history.queue}: zero contacts from {day_text(first)} to {day_text(final, year=True)}, "
             f"where the weeks before bring many on each of its {end.zero_days} ordinary open "
             f"days: read as missing (an export cut short), so the history ends "
-            f"{last:%a %d %b %Y}. If the queue really stopped, leave it out."
+            f"{day_text(last, year=True)}. If the queue really stopped, leave it out."
         )
     else:
         text = (
-            f"{history.queue}: no data after {last:%a %d %b %Y}, {end.gap_days} days before "
+            f"{history.queue}: no data after {day_text(last, year=True)}, {end.gap_days} days before "
             "the forecast starts: it is forecast from its own last weeks of data. If the queue "
             "closed, leave it out; if the export missed it, import the missing weeks."
         )
@@ -779,7 +783,7 @@ def _stopped_note(history: QueueHistory, end: DataEnd) -> str:
     last = history.first_day + pd.Timedelta(days=end.last_day)
     since = last - pd.Timedelta(days=end.stopped_days - 1)
     return (
-        f"{history.queue}: no contact at all from {since:%a %d %b %Y} to {last:%a %d %b %Y} "
+        f"{history.queue}: no contact at all from {day_text(since, year=True)} to {day_text(last, year=True)} "
         f"({end.stopped_days} days), longer than an export padded to the end of its period: "
         "read as a queue that stopped, and forecast at 0. If it is still open, check the export "
         "for those months; if it closed, leave it out."
@@ -836,7 +840,7 @@ def _idle_campaign_notes(
                 slots = np.flatnonzero(covered.reshape(n_days, -1)[row])
                 hours = f"{day + slots[0] * step:%H:%M}–{day + (slots[-1] + 1) * step:%H:%M}"
                 why = f"closed {hours.replace('–00:00', '–24:00')}"
-            days.append(f"{day:%a %d %b %Y} ({why})")
+            days.append(f"{day_text(day, year=True)} ({why})")
         listed = days if len(days) <= 4 else [*days[:3], f"… {len(days)} days in all"]
         notes.append(
             f"{history.queue}: the campaign '{event.name}' ({event.uplift_pct:+g}%) falls only "
@@ -867,9 +871,9 @@ def _one_off_notes(history: QueueHistory, flagged: np.ndarray) -> list[str]:
             brought = f"x{ratios[0]:.1f} {their} usual contacts"
         else:
             brought = f"x{min(ratios):.1f}–x{max(ratios):.1f} {their} usual contacts"
-        when, was = f"{first:%a %d %b %Y}", "was"
+        when, was = f"{day_text(first, year=True)}", "was"
         if len(run) > 1:
-            when, was = f"{first:%a %d %b} – {last:%a %d %b %Y} ({len(run)} days)", "were"
+            when, was = f"{day_text(first)} – {day_text(last, year=True)} ({len(run)} days)", "were"
         notes.append(
             f"{history.queue}: {when} brought {brought} and {was} left out of the training as a "
             "one-off (a storm, an outage, a broken export). If it starts a new level, the "
@@ -1244,7 +1248,7 @@ def _history_has(history: QueueHistory) -> str:
     # the last open one (the forecast starts after those).
     last = history.first_day + pd.Timedelta(days=history.n_days - 1)
     return (
-        f"it has {history.n_days} days ({history.first_day:%d %b} – {last:%d %b %Y}), "
+        f"it has {history.n_days} days ({day_text(history.first_day, weekday=False)} – {day_text(last, year=True, weekday=False)}), "
         f"{observed} of them with data"
     )
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from data.dates import day_text
 from forecasting.history import QueueHistory
 
 SUNDAY = 6
@@ -130,8 +131,10 @@ def skipped_slots(
 
 
 def skipped_hour_note(queue: str, rule: SkippedHour, days: list[pd.Timestamp]) -> str:
-    shown = ", ".join(f"{day:%a %d %b %Y}" for day in days)
-    seen = " and ".join(", ".join(f"{day:%a %d %b %Y}" for day in rule.seen_on).rsplit(", ", 1))
+    shown = ", ".join(f"{day_text(day, year=True)}" for day in days)
+    seen = " and ".join(
+        ", ".join(f"{day_text(day, year=True)}" for day in rule.seen_on).rsplit(", ", 1)
+    )
     hours = f"{rule.hour:02d}:00–{rule.hour + 1:02d}:00"
     return (
         f"{queue}: {shown} {hours} gets no forecast and no staff: the clock skips that hour "

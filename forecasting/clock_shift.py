@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from data.dates import day_text
 from forecasting.history import QueueHistory
 
 SUNDAY = 6
@@ -138,7 +139,7 @@ def clock_shift_note(history: QueueHistory, shift: ClockShift) -> str:
     day = history.first_day + pd.Timedelta(days=row)
     way = "earlier" if move < 0 else "later"
     return (
-        f"{history.queue}: from {day:%a %d %b %Y} the whole day came an hour {way} (its "
+        f"{history.queue}: from {day_text(day, year=True)} the whole day came an hour {way} (its "
         "busiest hours, and its opening and closing where it has them), as a daylight-saving "
         "switch moves it in an export on UTC or another fixed offset: the weeks before are read "
         f"an hour {way} too, and the forecast keeps to the current clock."

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from data.dates import day_text
 from data.schema import INTERVAL_START, IS_OPEN, QUEUE, VOLUME
 from forecasting.clock_shift import find_clock_shift, on_current_clock
 from forecasting.history import QueueHistory, history_from_intervals
@@ -144,7 +145,7 @@ def cut_day_ends(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
             cut[rows[run]] = True
             first = pd.Timestamp(times[rows][run[0]])
             notes.append(
-                f"{queue}: no contact from {first:%a %d %b %Y %H:%M} to the end of the data, "
+                f"{queue}: no contact from {day_text(first, year=True, clock=True)} to the end of the data, "
                 f"where about {usual:,.0f} are usual at those times: read as missing (an export "
                 "cut short), and forecast."
             )

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from data.dates import day_text
 from data.errors import InputError
 
 EXCLUDE = "exclude"
@@ -144,8 +145,8 @@ def campaign_outside_note(
 def _when(start: pd.Timestamp, end: pd.Timestamp) -> str:
     """`start` .. `end` (exclusive) as dates, or as times when either is not a midnight."""
     if start != start.normalize() or end != end.normalize():
-        return f"{start:%a %d %b %Y %H:%M} – {end:%a %d %b %Y %H:%M}"
+        return f"{day_text(start, year=True, clock=True)} – {day_text(end, year=True, clock=True)}"
     last = end - pd.Timedelta(days=1)
     if last == start:
-        return f"{start:%a %d %b %Y}"
-    return f"{start:%a %d %b{' %Y' if start.year != last.year else ''}} – {last:%a %d %b %Y}"
+        return f"{day_text(start, year=True)}"
+    return f"{day_text(start, year=start.year != last.year)} – {day_text(last, year=True)}"

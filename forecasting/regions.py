@@ -8,6 +8,7 @@ import holidays
 import numpy as np
 import pandas as pd
 
+from data.dates import day_text
 from forecasting.calendar import (
     CLOSED_SHARE,
     COUNTRY_NAMES,
@@ -89,8 +90,8 @@ def regional_holiday_note(
     for (name, past, ahead), codes in sorted(found.items(), key=lambda item: item[0][2]):
         named = ", ".join(region_label(country, code) for code in sorted(codes))
         parts.append(
-            f"closed on {past:%a %d %b %Y}, {name} - in {country_name} a holiday only in "
-            f"{named}, not in the calendar used - and it comes again on {ahead:%a %d %b %Y}, "
+            f"closed on {day_text(past, year=True)}, {name} - in {country_name} a holiday only in "
+            f"{named}, not in the calendar used - and it comes again on {day_text(ahead, year=True)}, "
             "forecast as an ordinary day"
         )
     codes = sorted({code for found_codes in found.values() for code in found_codes})

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from data.dates import day_text
 from data.errors import InputError
 from staffing.plan import StaffingSettings
 from staffing.shifts import ShiftSettings
@@ -68,8 +69,8 @@ class Scenario:
         self.change_to = _day(self.name, "last day of the change", self.change_to)
         if self.change_from and self.change_to and self.change_from > self.change_to:
             raise InputError(
-                f"Scenario '{self.name}': the change runs from {self.change_from:%d %b %Y} to "
-                f"{self.change_to:%d %b %Y}; the first day must not be after the last."
+                f"Scenario '{self.name}': the change runs from {day_text(self.change_from, year=True, weekday=False)} to "
+                f"{day_text(self.change_to, year=True, weekday=False)}; the first day must not be after the last."
             )
         self.volume_change_pct = _percent(self.name, "volume change", self.volume_change_pct)
         self.aht_change_pct = _percent(self.name, "AHT change", self.aht_change_pct)
@@ -319,9 +320,9 @@ def example_scenarios(
         # Days past the forecast would only earn the example a warning that they change nothing.
         change_to = min(week_end, last_day) if last_day is not None else week_end
         days = (
-            f"{first_day:%d %b} – {change_to:%d %b}"
+            f"{day_text(first_day, weekday=False)} – {day_text(change_to, weekday=False)}"
             if change_to.normalize() > first_day.normalize()
-            else f"{first_day:%d %b}"
+            else f"{day_text(first_day, weekday=False)}"
         )
         examples.append(
             dataclasses.replace(

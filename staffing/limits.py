@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from data.dates import day_text
 from data.schema import INTERVAL_START, QUEUE
 from staffing.queueing import (
     ABANDON_TARGET,
@@ -161,14 +162,14 @@ def peak_limit_sentence(summary: LimitSummary, settings: StaffingSettings) -> st
     agents = _count(summary.peak_agents)
     plural = "" if agents == "1" else "s"
     head = (
-        f"At the peak ({summary.peak_start:%a %d %b %H:%M}) "
+        f"At the peak ({day_text(summary.peak_start, clock=True)}) "
         f"{limit_phrase(summary.peak_limit, settings)} sets the {agents} agent{plural}"
     )
     if summary.peak_queue is not None:
         # The peak's agents are those of all queues; the limit is the busiest queue's own.
         total = _count(max(summary.peak_interval_agents, summary.peak_agents))
         head = (
-            f"At the peak ({summary.peak_start:%a %d %b %H:%M}, {total} agents over all "
+            f"At the peak ({day_text(summary.peak_start, clock=True)}, {total} agents over all "
             f"queues) {limit_phrase(summary.peak_limit, settings)} sets the {agents} "
             f"agent{plural} of queue '{summary.peak_queue}', the most of any queue"
         )

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 from scipy.sparse import csc_array, hstack, vstack
 
+from data.dates import day_text
 from data.errors import InputError, SettingError
 from staffing.people import ROUNDING_TOLERANCE
 
@@ -330,7 +331,7 @@ def _need_on_grid(need: pd.Series, interval_minutes: float) -> pd.Series:
         value = need.iloc[first]
         shown = f"{float(value):g}" if isinstance(value, (int, float, np.number)) else repr(value)
         raise InputError(
-            f"people needed at {need.index[first]:%a %d %b %Y %H:%M} is {shown}: give a number "
+            f"people needed at {day_text(need.index[first], year=True, clock=True)} is {shown}: give a number "
             "0 or more for every interval"
         )
     values = values.groupby(level=0).sum().sort_index()
@@ -339,8 +340,8 @@ def _need_on_grid(need: pd.Series, interval_minutes: float) -> pd.Series:
     if (offsets != pd.Timedelta(0)).any():
         at = values.index[int(np.flatnonzero(offsets != pd.Timedelta(0))[0])]
         raise InputError(
-            f"interval {at:%a %d %b %Y %H:%M} is not on the {interval_minutes:g}-minute grid "
-            f"that starts {values.index[0]:%a %d %b %Y %H:%M}"
+            f"interval {day_text(at, year=True, clock=True)} is not on the {interval_minutes:g}-minute grid "
+            f"that starts {day_text(values.index[0], year=True, clock=True)}"
         )
     grid = pd.date_range(values.index[0], values.index[-1], freq=step)
     return values.reindex(grid, fill_value=0.0)
@@ -374,7 +375,7 @@ class UncoveredNeedError(InputError):
         people = f"{self.people:g} {'person' if self.people == 1 else 'people'}"
         longer = f" or lengthen {lengths}" if self.longer_helps else ""
         return (
-            f"no allowed shift covers {self.at:%a %d %b %Y %H:%M} ({people} needed): widen "
+            f"no allowed shift covers {day_text(self.at, year=True, clock=True)} ({people} needed): widen "
             f"{start_hours} ({self.windows}){longer}"
         )
 

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from data.columns import ImportOptions
+from data.dates import day_text
 from data.errors import InputError
 from data.importer import import_files
 from forecasting import (
@@ -350,7 +351,7 @@ def test_a_queue_too_new_to_backtest_is_named_and_the_others_are_scored(history)
     assert len(result.notes) == 1
     assert "Queue 'chat' was not backtested" in result.notes[0]
     # 1-19 April up to the forecast start (Saturday the 20th), its 15 weekdays with data.
-    assert "it has 19 days (01 Apr – 19 Apr 2024), 15 of them with data" in result.notes[0]
+    assert "it has 19 days (1 Apr – 19 Apr 2024), 15 of them with data" in result.notes[0]
     with pytest.raises(InputError, match="Queue 'chat' was not backtested: it needs 42 days") as e:
         backtest_dataset(chat, settings())
     assert "forecast with" not in str(e.value)  # a backtest forecasts nothing
@@ -378,7 +379,7 @@ def test_many_queues_too_short_to_backtest_are_listed_one_per_line_under_one_req
         "least 50% of a 14-day stretch's open intervals observed. Import a longer history, or "
         "backtest a shorter horizon."
     )
-    assert lines[1] == "- 'chat 00': it has 19 days (01 Apr – 19 Apr 2024), 15 of them with data."
+    assert lines[1] == "- 'chat 00': it has 19 days (1 Apr – 19 Apr 2024), 15 of them with data."
     assert len(lines) == 12 and lines[-1] == "- … and 2 more."
     assert str(refused.value).count("Import a longer history") == 1
 
@@ -530,7 +531,7 @@ def test_a_queue_whose_data_stopped_weeks_ago_is_forecast_from_its_own_last_week
     result = forecast_dataset(both, 7, settings())
     totals = result.forecast.groupby("queue")["forecast"].sum()
     assert totals["old"] == pytest.approx(totals["desk"], rel=0.1)
-    assert any("old: no data after Fri 08 Mar 2024, 42 days" in note for note in result.notes)
+    assert any("old: no data after Fri 8 Mar 2024, 42 days" in note for note in result.notes)
 
 
 def test_weekdays_a_short_history_never_showed_are_named(history):
@@ -613,7 +614,7 @@ def test_zeros_before_a_new_queues_first_contact_are_not_its_history():
     new.loc[new["interval_start"] < opened, "volume"] = 0.0
     result = forecast_dataset(pd.concat([old, new], ignore_index=True), 7, settings(country=None))
     assert (
-        f"launch: no contact before {opened:%a %d %b %Y}, 77 days into the data: its history "
+        f"launch: no contact before {day_text(opened, year=True)}, 77 days into the data: its history "
         "starts there, the zeros before it read as before the queue opened."
     ) in result.notes
     forecast = result.forecast.groupby("queue")["forecast"].sum()

@@ -16,7 +16,7 @@ from test_app_pages import assert_clean, go, metric, number, open_app, table
 from test_app_round_two import offered  # noqa: F401  (the fixture)
 
 from app_ui import plots, settings
-from app_ui.tables import day_text
+from data.dates import day_text
 
 CSV = "text/csv"
 

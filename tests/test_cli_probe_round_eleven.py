@@ -209,7 +209,7 @@ def test_an_unknown_holiday_calendar_is_refused_before_the_import(
         (("--volume-change-pct", 10, "--change-from", "2024-13-45"),
          "error: --change-from '2024-13-45' is not a date; write it as YYYY-MM-DD."),
         (("--volume-change-pct", 10, "--change-from", "2024-04-12", "--change-to", "2024-04-08"),
-         "error: --change-from/--change-to run from 12 Apr 2024 to 08 Apr 2024; the first day "
+         "error: --change-from/--change-to run from 12 Apr 2024 to 8 Apr 2024; the first day "
          "must not be after the last."),
         (("--volume-change-pct", -150), "error: --volume-change-pct -150% is below -100%"),
         (("--aht-change-pct", -100), "error: --aht-change-pct -100% leaves no handle time"),

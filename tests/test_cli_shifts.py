@@ -334,7 +334,7 @@ def test_the_people_to_employ_are_printed_for_the_busiest_week(capsys, tmp_path)
     code, printed, err = shifts(capsys, plan, out, "--part-hours", 0, "--interval-minutes", 60)
     assert code == 0, err
     assert (
-        "people to employ: 3 in the busiest week (from Mon 08 Jun 2026: 3 Full time 8 h), at 5 "
+        "people to employ: 3 in the busiest week (from Mon 8 Jun 2026: 3 Full time 8 h), at 5 "
         "shifts a week and one a day each"
     ) in printed
     code, printed, err = shifts(
@@ -342,6 +342,6 @@ def test_the_people_to_employ_are_printed_for_the_busiest_week(capsys, tmp_path)
     )
     assert code == 0, err
     # 6 shifts at 2 a week: 3 people in the first week, as many as the second's.
-    assert "people to employ: 3 in the busiest week (from Mon 01 Jun 2026" in printed
+    assert "people to employ: 3 in the busiest week (from Mon 1 Jun 2026" in printed
     error = one_line_error(capsys, plan, tmp_path / "none.csv", "--shifts-per-week", 0)
     assert error.endswith("shifts per person per week must be a whole number from 1 to 7 (got 0)")

@@ -217,7 +217,7 @@ def test_the_plan_says_what_sets_the_agents_as_the_plan_command_does(tmp_path):
     line = f"what sets the agents: {sentences}"
     assert line in result.stdout.splitlines()
     assert line.startswith(
-        "what sets the agents: At the peak (Mon 05 Jan 09:00) the occupancy cap of 70% sets the "
+        "what sets the agents: At the peak (Mon 5 Jan 09:00) the occupancy cap of 70% sets the "
         "15 agents: the 80% in 20 s target alone would need 14."
     )
     assert (

@@ -113,7 +113,7 @@ def test_zero_rows_ending_a_busy_last_day_are_an_export_cut_short():
     assert cut.sum() == 12
     assert frame.loc[cut, "interval_start"].min() == pd.Timestamp("2025-03-09 12:00")
     assert notes == [
-        "desk: no contact from Sun 09 Mar 2025 12:00 to the end of the data, where about 120 "
+        "desk: no contact from Sun 9 Mar 2025 12:00 to the end of the data, where about 120 "
         "are usual at those times: read as missing (an export cut short), and forecast."
     ]
     result = forecast_dataset(half_hour_frame(10.0, "2025-03-09 12:00"), 2, ForecastSettings())

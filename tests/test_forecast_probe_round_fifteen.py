@@ -43,7 +43,7 @@ def test_a_shorter_silence_beside_a_busy_queue_is_still_read_as_missing():
     total = result.forecast.loc[result.forecast["queue"] == "B", "forecast"].sum()
     assert total == pytest.approx(1_663, rel=0.05)
     assert any(
-        note.startswith("B: zero contacts from Mon 25 Mar to Fri 05 Apr 2024, where the weeks "
+        note.startswith("B: zero contacts from Mon 25 Mar to Fri 5 Apr 2024, where the weeks "
                         "before bring many on each of its 10 ordinary open days")
         for note in result.notes
     )  # fmt: skip

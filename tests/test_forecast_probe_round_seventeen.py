@@ -82,7 +82,7 @@ def test_a_campaign_after_the_forecast_days_is_named_with_the_horizon_it_needs()
     notes = _desk_notes(ForecastEvent("spring promo", "2024-04-15", "2024-04-20", CAMPAIGN, 30))
     assert (
         "The campaign 'spring promo' (+30%) runs Mon 15 Apr – Fri 19 Apr 2024, after the "
-        "forecast's days (Sat 23 Mar – Fri 05 Apr 2024), so it changes no forecast. Forecast 28 "
+        "forecast's days (Sat 23 Mar – Fri 5 Apr 2024), so it changes no forecast. Forecast 28 "
         "days to include it."
     ) in notes
 
@@ -93,13 +93,13 @@ def test_a_campaign_beyond_the_longest_horizon_and_one_in_the_past_are_named():
         ForecastEvent("winter promo", "2024-02-05", "2024-02-10", CAMPAIGN, -20),
     )
     assert (
-        "The campaign 'autumn promo' (+25% for desk) runs Tue 01 Oct 2024, after the forecast's "
-        "days (Sat 23 Mar – Fri 05 Apr 2024), so it changes no forecast. Forecast it nearer its "
+        "The campaign 'autumn promo' (+25% for desk) runs Tue 1 Oct 2024, after the forecast's "
+        "days (Sat 23 Mar – Fri 5 Apr 2024), so it changes no forecast. Forecast it nearer its "
         "dates: a forecast covers up to 92 days."
     ) in notes
     past = [note for note in notes if note.startswith("The campaign 'winter promo' (-20%) runs")]
     assert len(past) == 1
-    assert "Mon 05 Feb – Fri 09 Feb 2024, before the forecast's days" in past[0]
+    assert "Mon 5 Feb – Fri 9 Feb 2024, before the forecast's days" in past[0]
     assert "exclude its days as an unusual past period instead" in past[0]
 
 

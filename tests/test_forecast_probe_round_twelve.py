@@ -83,9 +83,9 @@ def test_rows_without_counts_after_the_last_count_are_named_with_where_the_forec
     result = forecast_dataset(padded, 7, ForecastSettings(model="historical_average_4w"))
     assert result.forecast["interval_start"].min() == pd.Timestamp("2024-03-02")
     assert (
-        "The data's rows run to Fri 22 Mar 2024, but the last count is at Fri 01 Mar 2024 17:30: "
-        "the 21 days from Sat 02 Mar on have rows without counts, read as missing. The forecast "
-        "starts at Sat 02 Mar 2024 00:00, right after the last count. If those days are past, "
+        "The data's rows run to Fri 22 Mar 2024, but the last count is at Fri 1 Mar 2024 17:30: "
+        "the 21 days from Sat 2 Mar on have rows without counts, read as missing. The forecast "
+        "starts at Sat 2 Mar 2024 00:00, right after the last count. If those days are past, "
         "import their counts."
     ) in result.notes
     # Rows without counts to the end of the last day only: no such note.

@@ -97,7 +97,7 @@ def test_a_desk_open_on_some_saturdays_is_no_saturday_peak_and_is_named():
     saturday = result.days[result.days["date"].dt.day_of_week == 5].iloc[0]
     assert saturday["usual_contacts"] == 24
     assert result.notes == [
-        "desk: Saturdays opened on 3 of the last 12 (13 Jan, 10 Feb, 09 Mar): each is forecast at "
+        "desk: Saturdays opened on 3 of the last 12 (13 Jan, 10 Feb, 9 Mar): each is forecast at "
         "about 6 contacts, their average with the closed ones, where an open one brings about "
         "24. If you know the dates it will stay closed, add them as a campaign of -100% (closed)."
     ]

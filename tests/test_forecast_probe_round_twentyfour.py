@@ -31,7 +31,7 @@ def _paris_desk_on_utc(end: str) -> pd.DataFrame:
 def test_a_utc_export_closing_on_the_new_clock_is_not_cut_short():
     # Mon 8 Apr 2024 closed at 16:00 UTC (18:00 in Paris), and the export wrote zeros to
     # midnight. Two of the four Mondays before were still on winter time, open to 17:00 UTC, so
-    # 16:00-16:45 read as about 10 usual contacts: "no contact from Mon 08 Apr 2024 16:00 to the
+    # 16:00-16:45 read as about 10 usual contacts: "no contact from Mon 8 Apr 2024 16:00 to the
     # end of the data ... read as missing (an export cut short)", and the forecast began at 16:00.
     frame = _paris_desk_on_utc("2024-04-09")
     assert cut_day_ends(frame)[1] == []
@@ -45,7 +45,7 @@ def test_a_utc_export_cut_at_noon_after_the_switch_is_still_cut_short():
     frame = _paris_desk_on_utc("2024-04-09")
     frame.loc[frame[INTERVAL_START] >= "2024-04-08 12:00", VOLUME] = 0.0
     cut, notes = cut_day_ends(frame)
-    assert len(notes) == 1 and notes[0].startswith("desk: no contact from Mon 08 Apr 2024 12:00")
+    assert len(notes) == 1 and notes[0].startswith("desk: no contact from Mon 8 Apr 2024 12:00")
     assert cut[VOLUME].isna().sum() == 48  # 12:00 to midnight
 
 
@@ -64,8 +64,8 @@ def test_the_regional_holiday_note_names_the_regions():
     result = forecast_dataset(_bari_desk(), 21, ForecastSettings(country="IT"))
     notes = [note for note in result.notes if "holiday region" in note]
     assert notes == [
-        "desk: closed on Wed 06 Dec 2023, Saint Nicholas's Day - in Italy a holiday only in Bari "
-        "(BA), Lecco (LC), Sassari (SS), not in the calendar used - and it comes again on Fri 06 "
+        "desk: closed on Wed 6 Dec 2023, Saint Nicholas's Day - in Italy a holiday only in Bari "
+        "(BA), Lecco (LC), Sassari (SS), not in the calendar used - and it comes again on Fri 6 "
         "Dec 2024, forecast as an ordinary day. If the queue keeps that holiday, set the holiday "
         "region (subdivision) to the desk's own: one of Bari (BA), Lecco (LC), Sassari (SS)."
     ]

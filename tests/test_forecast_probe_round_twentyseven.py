@@ -154,10 +154,10 @@ def test_a_level_shift_note_says_when_the_model_does_not_follow_the_new_level():
     desk = _flat_desk(weeks=8)
     week = (desk[INTERVAL_START] - FIRST_DAY).dt.days // 7
     desk[VOLUME] = np.random.default_rng(0).poisson(np.where(week >= 5, 15.0, 30.0)).astype(float)
-    shift = "q: volume changed to x0.51 of its earlier level from Mon 08 Apr 2024. "
+    shift = "q: volume changed to x0.51 of its earlier level from Mon 8 Apr 2024. "
     temporary = (
         " If the change was temporary (a campaign, an outage elsewhere), exclude the days from "
-        "Mon 08 Apr 2024 as an unusual past period on the Forecast page: the forecast then keeps "
+        "Mon 8 Apr 2024 as an unusual past period on the Forecast page: the forecast then keeps "
         "the level before."
     )
     for model, follows, level in (

@@ -96,7 +96,7 @@ def test_an_export_cut_short_across_a_holiday_is_named_by_its_dates():
     assert (
         "desk: zero contacts from Mon 12 Aug to Fri 23 Aug 2024, where the weeks before "
         "bring many on each of its 7 ordinary open days: read as missing (an export cut short), "
-        "so the history ends Fri 09 Aug 2024. If the queue really stopped, leave it out."
+        "so the history ends Fri 9 Aug 2024. If the queue really stopped, leave it out."
     ) in result.notes
     # Read as missing, the zeros leave the level alone: about 200 a day.
     days = result.forecast.groupby(result.forecast[INTERVAL_START].dt.date)["forecast"].sum()

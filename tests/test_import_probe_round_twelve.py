@@ -76,7 +76,7 @@ def test_a_sparse_queue_of_records_is_forecast_over_its_business_hours(tmp_path)
 
 
 def _calls_with_empty_tail(tmp_path, empty_from: dt.datetime):
-    """Half hours 08:00-18:00 from Mon 05 Feb 2024 to Fri 22 Mar 2024, each day's rows written,
+    """Half hours 08:00-18:00 from Mon 5 Feb 2024 to Fri 22 Mar 2024, each day's rows written,
     the counts left empty from `empty_from` on."""
     rows = []
     for day in range(47):
@@ -93,8 +93,8 @@ def test_rows_without_counts_at_the_end_of_a_file_are_named_by_their_dates(tmp_p
         "calls.csv: 420 empty count(s) in 'volume' read as missing."
     )
     assert note_with(dataset, "have no counts") == (
-        "calls.csv: the rows from Sat 02 Mar 2024 to Fri 22 Mar 2024 have no counts: the history "
-        "ends on Fri 01 Mar 2024 17:30, its last count, and the forecast starts after it. If "
+        "calls.csv: the rows from Sat 2 Mar 2024 to Fri 22 Mar 2024 have no counts: the history "
+        "ends on Fri 1 Mar 2024 17:30, its last count, and the forecast starts after it. If "
         "those days are past, export their counts."
     )
     assert dataset.intervals[schema.INTERVAL_START].max() == np.datetime64("2024-03-01T23:30")
@@ -118,7 +118,7 @@ _HEADER = [
 
 def _queue_calls(count: int) -> list[tuple[str, str, str, int, str, str]]:
     """(calldate, src, dstchannel, billsec, disposition, uniqueid) of inbound queue-400 calls
-    every 10 minutes from Mon 02 Mar 2026 09:00, every third one unanswered."""
+    every 10 minutes from Mon 2 Mar 2026 09:00, every third one unanswered."""
     calls = []
     for n in range(count):
         stamp = dt.datetime(2026, 3, 2, 9) + dt.timedelta(minutes=10 * n)

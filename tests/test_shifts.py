@@ -169,13 +169,13 @@ def test_the_day_table_sums_people_and_hours():
         (
             _need([1, 1, 1]),
             [ShiftType("Late", 4, earliest_start=9)],
-            "no allowed shift covers Mon 01 Jun 2026 08:00 (1 person needed): widen the start "
+            "no allowed shift covers Mon 1 Jun 2026 08:00 (1 person needed): widen the start "
             "hours (Late starts 09:00–23:59)",
         ),
         (
             _need([3, 1]),
             [ShiftType("Full", 2, earliest_start=9.5), ShiftType("Part", 1, earliest_start=10)],
-            "no allowed shift covers Mon 01 Jun 2026 08:00 (3 people needed): widen the start "
+            "no allowed shift covers Mon 1 Jun 2026 08:00 (3 people needed): widen the start "
             "hours (Full starts 09:30–23:59; Part starts 10:00–23:59)",
         ),
         (
@@ -187,7 +187,7 @@ def test_the_day_table_sums_people_and_hours():
         (
             _need([1, -1]),
             [ShiftType("A", 1)],
-            "people needed at Mon 01 Jun 2026 09:00 is -1: give a number 0 or more for every "
+            "people needed at Mon 1 Jun 2026 09:00 is -1: give a number 0 or more for every "
             "interval",
         ),
         (

@@ -17,6 +17,7 @@ import pytest
 from conftest import PROJECT_ROOT
 from streamlit.testing.v1 import AppTest
 
+from data.dates import day_text
 from planning import Scenario, build_plan
 from staffing.limits import (
     AS_GIVEN,
@@ -437,7 +438,7 @@ def test_staffing_page_names_what_sets_the_peak_with_real_numbers(picco_home):
     assert int(sentence.group(3)) == peak_agents > 0
     plan = shown_plan(app)
     peak = plan.loc[plan["agents"].idxmax()]
-    assert sentence.group(1) == f"{peak['interval_start']:%a %d %b %H:%M}"
+    assert sentence.group(1) == day_text(peak["interval_start"], clock=True)
     # the need shown is the service target alone on the peak's contacts, as required_agents
     # sizes it (occupancy lifted): 80% in 20 s by default
     alone = required_agents(peak["sized_for_volume"], peak["aht_seconds"], 900, 0.8, 20)

@@ -247,7 +247,7 @@ def test_the_peak_sentence_of_several_queues_names_the_queue_and_the_total(tmp_p
     assert limits.peak_start == summary.peak_agents_start
     sentence = peak_limit_sentence(limits, settings)
     assert sentence.startswith(
-        f"At the peak (Mon 05 Jan 09:00, {a_agents + b_agents} agents over all queues) the 80% "
+        f"At the peak (Mon 5 Jan 09:00, {a_agents + b_agents} agents over all queues) the 80% "
         f"in 20 s target sets the {a_agents} agents of queue 'a', the most of any queue"
     )
     forecast = tmp_path / "forecast.csv"
@@ -272,7 +272,7 @@ def test_peaks_of_agents_and_roster_in_different_intervals_are_said_apart(tmp_pa
     code, out, err = staff(capsys, forecast, tmp_path / "plan.csv", *TARGETS,
                            "--aht-seconds", 300)  # fmt: skip
     assert code == 0, err
-    assert "peak 25 agents (Mon 05 Jan 09:00; the most rostered at Mon 05 Jan 09:15), " \
+    assert "peak 25 agents (Mon 5 Jan 09:00; the most rostered at Mon 5 Jan 09:15), " \
            "40 rostered" in out  # fmt: skip
 
 

@@ -70,7 +70,7 @@ def test_the_uncovered_need_says_a_longer_shift_only_where_one_reaches_it():
     with pytest.raises(UncoveredNeedError) as raised:
         plan_shifts(_evening_need(), 60, [ShiftType("Full", 8, 8, 14)])
     assert str(raised.value) == (
-        "no allowed shift covers Mon 01 Jun 2026 22:00 (2 people needed): widen the start "
+        "no allowed shift covers Mon 1 Jun 2026 22:00 (2 people needed): widen the start "
         "hours (Full starts 08:00–14:00) or lengthen the shifts"
     )
     assert raised.value.advice("A", "B").endswith("widen A (Full starts 08:00–14:00) or lengthen B")
@@ -87,7 +87,7 @@ def test_the_shifts_command_words_the_uncovered_need_in_its_options(capsys, tmp_
     run = ["shifts", str(path), "--out", str(tmp_path / "s.csv")]
     assert cli.main([*run, "--earliest-start", "8", "--latest-start", "14"]) == 2
     assert capsys.readouterr().err.strip() == (
-        "error: no allowed shift covers Mon 01 Jun 2026 22:00 (2 people needed): widen "
+        "error: no allowed shift covers Mon 1 Jun 2026 22:00 (2 people needed): widen "
         "--earliest-start and --latest-start (Full time 8 h starts 08:00–14:00; Part time 4 h "
         "starts 08:00–14:00) or lengthen --full-hours or --part-hours"
     )

@@ -84,7 +84,7 @@ def test_what_sets_the_agents_of_a_quantile_plan_is_judged_on_the_quantile(capsy
     assert pd.read_csv(tmp_path / "plan.csv")["agents"].max() == 16
     assert erlang_c_agents(12.5, 180, 20, 0.8) == 16
     assert (
-        "what sets the agents: At the peak (Mon 01 Jun 08:00) the 80% in 20 s target sets the 16 "
+        "what sets the agents: At the peak (Mon 1 Jun 08:00) the 80% in 20 s target sets the 16 "
         "agents; the occupancy cap of 85% alone would need 15."
     ) in out
 
@@ -184,7 +184,7 @@ def test_calls_expected_in_closed_intervals_are_named_beside_the_service_level(c
     assert "service level 53.8%" in out
     assert (
         f"note: {path} expects 130 of its 330 calls and chats (39%) in 2 intervals it marks closed "
-        "(first Mon 01 Jun 09:00): nobody is staffed for them and the service level counts them "
+        "(first Mon 1 Jun 09:00): nobody is staffed for them and the service level counts them "
         "unanswered; mark those intervals open (is_open true) to staff them"
     ) in out
     code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS, "--aht-seconds", 180,
