@@ -49,6 +49,7 @@ from staffing.plan import (
     SIZED_FOR_VOLUME,
     STAFF_COLUMNS,
     PlanSummary,
+    SpreadEmail,
     blank_when_closed,
     given_handle_times,
     interval_starts,
@@ -61,6 +62,7 @@ from staffing.plan import (
     plan_staffing,
     service_text,
     short_horizon_fte_note,
+    spread_daily_email,
     summarise_plan,
 )
 from staffing.plausibility import unusual_handle_times
@@ -225,6 +227,9 @@ def _staff(
     written = {} if args.channel else _written_channels(forecast, name)
     settings = staffing_settings(args, [*queues, *written], written)
     interval_minutes = _interval_minutes(forecast, name, args.interval_minutes)
+    spread = spread_daily_email(forecast, interval_minutes, settings)
+    forecast, interval_minutes = spread.frame, spread.interval_minutes
+    reading_notes.append(_spread_email_note(spread, name))
     columns = list(PLAN_COLUMNS)
     if args.quantile == MEAN_QUANTILE:
         plan = plan_staffing(forecast, interval_minutes, settings)
@@ -293,6 +298,20 @@ def _staff(
     for note in missing_intervals_notes(plan, interval_minutes, name, QUEUE in forecast):
         print(f"note: {note}")
     return 0
+
+
+def _spread_email_note(spread: SpreadEmail, name: str) -> str | None:
+    """Which queues of daily e-mail totals were spread, over which hours, and how to change them."""
+    if not spread.queues:
+        return None
+    queues = ", ".join(f"'{queue}'" for queue in spread.queues)
+    start, end = (f"{int(hour):02d}:{round(hour % 1 * 60):02d}" for hour in spread.hours)
+    return (
+        f"{name} gives {queues} as one total a day: each day's e-mails are spread evenly over "
+        f"{start}–{end} in {spread.interval_minutes:g}-minute intervals, the hours e-mail is "
+        "worked; give --email-hours for other hours, or a forecast per interval for the hours "
+        "mail really comes in"
+    )
 
 
 def _only_queues(

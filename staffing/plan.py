@@ -277,6 +277,71 @@ def _check_interval(interval_minutes: float) -> None:
         )
 
 
+# The intervals a queue of daily e-mail totals is spread over when nothing else in the table
+# gives a finer grain: half hours, as the app plans.
+DAILY_EMAIL_INTERVAL_MINUTES = 30.0
+# Columns holding contacts per row, shared out with a day's total: the volume and the quantiles
+# `cli.py forecast` writes.
+_CONTACT_COLUMNS = (VOLUME, FORECAST, "p10", "p50", "p80", "p90")
+
+
+@dataclass
+class SpreadEmail:
+    """A table whose daily e-mail totals were spread over the e-mail hours."""
+
+    frame: pd.DataFrame
+    interval_minutes: float
+    queues: list[str]  # the queues spread, as written
+    hours: tuple[float, float]  # the hours of the day their mail was spread over
+
+
+def spread_daily_email(
+    frame: pd.DataFrame, interval_minutes: float, settings: StaffingSettings
+) -> SpreadEmail:
+    """Spread each e-mail queue given as one total a day (every row at midnight, a day or more
+    apart) evenly over that day's intervals inside the e-mail hours, so a mailbox exported per
+    day plans beside calls per interval, or alone on half hours. Staffed as they came, a day's
+    mail arrived in its midnight interval and nobody was rostered the rest of the day (or the
+    table was refused as daily totals). Other tables come back as they were."""
+    unchanged = SpreadEmail(frame, float(interval_minutes), [], settings.email_hours)
+    if not isinstance(frame, pd.DataFrame) or INTERVAL_START not in frame or frame.empty:
+        return unchanged
+    _demand_table(frame, settings)  # a bad row is refused naming its row in the table as given
+    frame = frame.reset_index(drop=True)
+    starts = interval_starts(frame)
+    queues = _queue_names(frame) if QUEUE in frame else np.full(len(frame), "all")
+    whole_table_daily = interval_minutes > MAX_STAFFING_INTERVAL_MINUTES
+    daily = np.zeros(len(frame), dtype=bool)
+    spread_queues = []
+    for queue in pd.unique(queues):
+        rows = queues == queue
+        if settings.channel_of(str(queue)) != "email":
+            continue
+        days = pd.DatetimeIndex(starts[rows].sort_values())
+        one_a_day = bool((days == days.normalize()).all()) and (len(days) > 1 or whole_table_daily)
+        if one_a_day and (days[1:] - days[:-1] >= pd.Timedelta(days=1)).all():
+            daily |= rows
+            spread_queues.append(str(queue))
+    if not spread_queues or (whole_table_daily and not daily.all()):
+        return unchanged  # a day's calls or chats cannot be staffed: refused as daily totals
+    step = float(interval_minutes) if not whole_table_daily else DAILY_EMAIL_INTERVAL_MINUTES
+    offsets = np.arange(0.0, 24 * 60.0, step)
+    start_hour, end_hour = settings.email_hours
+    inside = (offsets / 60 >= start_hour) & (offsets / 60 < end_hour)
+    offsets = offsets[inside] if inside.any() else offsets
+    count = len(offsets)
+    mail = frame[daily].loc[lambda rows: rows.index.repeat(count)].copy()
+    mail[INTERVAL_START] = starts[daily].repeat(count).to_numpy() + np.tile(
+        pd.to_timedelta(offsets, unit="min").to_numpy(), int(daily.sum())
+    )
+    for column in _CONTACT_COLUMNS:
+        if column in mail:
+            mail[column] = pd.to_numeric(mail[column], errors="coerce") / count
+    rest = frame[~daily].assign(**{INTERVAL_START: starts[~daily].to_numpy()})
+    spread = pd.concat([rest, mail], ignore_index=True)
+    return SpreadEmail(spread, step, spread_queues, (start_hour, end_hour))
+
+
 def check_email_window(
     settings: StaffingSettings, queues: Iterable[str], interval_minutes: float
 ) -> None:

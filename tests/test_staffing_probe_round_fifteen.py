@@ -1,0 +1,90 @@
+"""Staffing probe, round fifteen: an e-mail queue given as one total a day, spread evenly over
+the hours e-mail is worked (beside calls per half hour, or alone on half hours) instead of
+arriving in its midnight interval or being refused as daily totals."""
+
+from __future__ import annotations
+
+import pandas as pd
+from staff_support import staff
+
+from staffing.plan import StaffingSettings, plan_staffing, spread_daily_email
+
+TARGETS = ("--service-level", 0.8, "--answer-within-seconds", 20)
+
+
+def _calls_and_daily_mail() -> pd.DataFrame:
+    calls = pd.DataFrame(
+        {
+            "interval_start": pd.date_range("2026-06-01", periods=2 * 48, freq="30min"),
+            "queue": "Phone",
+            "volume": 20.0,
+            "aht_seconds": 240,
+        }
+    )
+    mail = pd.DataFrame(
+        {
+            "interval_start": pd.date_range("2026-06-01", periods=2, freq="D"),
+            "queue": "E-mail",
+            "volume": [200.0, 100.0],
+            "aht_seconds": 300,
+        }
+    )
+    return pd.concat([calls, mail], ignore_index=True)
+
+
+def test_daily_email_totals_are_spread_over_the_email_hours():
+    settings = StaffingSettings(
+        max_occupancy=0.85,
+        email_response_hours=1.0,
+        email_hours=(8.0, 18.0),
+        queue_channels={"E-mail": "email"},
+    )
+    spread = spread_daily_email(_calls_and_daily_mail(), 30, settings)
+    assert spread.queues == ["E-mail"] and spread.interval_minutes == 30
+    mail = spread.frame[spread.frame["queue"] == "E-mail"]
+    # 08:00 to 17:30: 20 half hours a day, 200 / 20 = 10 and 100 / 20 = 5 mails each
+    assert len(mail) == 40
+    assert mail["volume"].tolist() == [10.0] * 20 + [5.0] * 20
+    assert str(mail["interval_start"].iloc[0]) == "2026-06-01 08:00:00"
+    assert str(mail["interval_start"].iloc[-1]) == "2026-06-02 17:30:00"
+    # the calls are left as they were
+    assert (spread.frame["queue"] == "Phone").sum() == 96
+    # 10 mails of 300 s a half hour: 3,000 s / 1,800 s = 1.67 busy agents, 1.96 at the 85%
+    # cap, so 2 once the first half hour's mail has come in: 39 agent-half-hours against the
+    # day's 60,000 s / (0.85 x 1,800 s) = 39.2. Before, the day's 200 mails came in the
+    # midnight half hour, outside the e-mail hours, and the table was refused
+    plan = plan_staffing(spread.frame, 30, settings)
+    first_day = plan[(plan["queue"] == "E-mail") & (plan["interval_start"] < "2026-06-02")]
+    assert first_day["agents"].tolist() == [1] + [2] * 19
+
+
+def test_an_email_only_file_of_daily_totals_is_planned_on_half_hours():
+    frame = pd.DataFrame(
+        {
+            "interval_start": pd.date_range("2026-06-01", periods=3, freq="D"),
+            "volume": 240.0,
+            "aht_seconds": 300,
+        }
+    )
+    spread = spread_daily_email(frame, 1440, StaffingSettings(channel="email"))
+    assert spread.interval_minutes == 30
+    assert len(spread.frame) == 3 * 48 and spread.frame["volume"].tolist() == [5.0] * 144
+    # a day of calls still cannot be staffed: left for the plan to refuse as daily totals
+    calls = spread_daily_email(frame, 1440, StaffingSettings(channel="voice"))
+    assert calls.queues == [] and len(calls.frame) == 3
+
+
+def test_staff_spreads_a_daily_mailbox_and_says_so(capsys, tmp_path):
+    path = tmp_path / "forecast.csv"
+    _calls_and_daily_mail().to_csv(path, index=False)
+    code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS, "--email-hours", "8-18")
+    assert code == 0, err
+    plan = pd.read_csv(tmp_path / "plan.csv")
+    mail = plan[plan["queue"] == "E-mail"]
+    assert len(mail) == 40 and mail["volume"].sum() == 300.0
+    # before: 2 e-mail rows, 'e-mail work arrives but no interval is open to answer it'
+    assert (
+        f"note: {path} gives 'E-mail' as one total a day: each day's e-mails are spread evenly "
+        "over 08:00–18:00 in 30-minute intervals, the hours e-mail is worked; give "
+        "--email-hours for other hours" in out
+    )
