@@ -62,6 +62,7 @@ from staffing.plan import (
     plan_staffing,
     service_text,
     short_horizon_fte_note,
+    slow_email_note,
     spread_daily_email,
     summarise_plan,
 )
@@ -278,6 +279,7 @@ def _staff(
         _closed_days_note(plan, summary.fte, name, horizon_hours)
         or short_horizon_fte_note(summary),
         _closed_contacts_note(plan, name),
+        slow_email_note(plan, settings),
         None
         if args.aht_seconds is not None
         else measured_chat_handle_note(settings, mean_handle_times(plan), f"{name}'s aht_seconds"),

@@ -25,6 +25,7 @@ from staffing.plan import (
     open_flags,
     plan_sized_on,
     plan_staffing,
+    slow_email_note,
     summarise_plan,
 )
 
@@ -199,6 +200,13 @@ def build_plan(
             )
             for found in mostly_minimum(minimum)
         ]
-        + [note for note in [measured_chat_handle_note(settings, aht_by_queue or {})] if note],
+        + [
+            note
+            for note in [
+                measured_chat_handle_note(settings, aht_by_queue or {}),
+                slow_email_note(plan, settings),
+            ]
+            if note
+        ],
         minimum=minimum,
     )

@@ -57,6 +57,7 @@ from staffing.people import (
     supervisor_band,
     supervisors_needed,
 )
+from staffing.plausibility import duration_text
 from staffing.queueing import (
     agents_per_target,
     failing_targets,
@@ -411,6 +412,38 @@ NO_CONTACTS_NOTE = (
     "(shown as —), and occupancy is 0%: any agents and cost are the minimum kept while the queue "
     "is open, with nothing to answer."
 )
+
+
+def slow_email_note(plan: pd.DataFrame, settings: StaffingSettings) -> str | None:
+    """The e-mail queues whose mails take longer to handle than the response window: those are
+    late whatever the staffing, which the agents' figures alone do not show (the window then
+    reads as setting them)."""
+    window = settings.email_response_hours * 3600.0
+    mail = plan[(plan["channel"] == "email") & (plan[VOLUME] > 0)]
+    if IS_OPEN in mail:
+        mail = mail[mail[IS_OPEN].to_numpy(dtype=bool)]
+    too_slow = mail[AHT_SECONDS].to_numpy(dtype=float) > window + 1e-9
+    if not too_slow.any():
+        return None
+    parts = []
+    for queue, rows in mail.groupby(QUEUE, sort=True):
+        slow = rows[AHT_SECONDS].to_numpy(dtype=float) > window + 1e-9
+        if not slow.any():
+            continue
+        volume = rows[VOLUME].to_numpy(dtype=float)
+        share = volume[slow].sum() / volume.sum()
+        which = "every e-mail" if share >= 1 else f"{share:.0%} of the e-mails"
+        longest = float(rows[AHT_SECONDS].to_numpy(dtype=float)[slow].max())
+        parts.append(
+            f"{which} of '{queue}' (handle time {'up to ' if share < 1 else ''}"
+            f"{duration_text(longest)})"
+        )
+    window_text = f"{settings.email_response_hours:g}-hour"
+    return (
+        f"{' and '.join(parts)} takes longer to handle than the {window_text} response window, "
+        "so is answered late whatever the staffing; give a response window at least as long "
+        "as the handle time, or check the handle time's unit"
+    )
 
 
 def short_horizon_fte_note(summary: PlanSummary) -> str | None:

@@ -1,13 +1,17 @@
 """Staffing probe, round fifteen: an e-mail queue given as one total a day, spread evenly over
 the hours e-mail is worked (beside calls per half hour, or alone on half hours) instead of
-arriving in its midnight interval or being refused as daily totals."""
+arriving in its midnight interval or being refused as daily totals; and a note naming the queue,
+handle time and window where an e-mail's handling alone outlasts the response window, so
+every mail is late whatever the staffing."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 from staff_support import staff
 
-from staffing.plan import StaffingSettings, plan_staffing, spread_daily_email
+from planning import Scenario, build_plan
+from staffing.plan import StaffingSettings, plan_staffing, slow_email_note, spread_daily_email
 
 TARGETS = ("--service-level", 0.8, "--answer-within-seconds", 20)
 
@@ -88,3 +92,67 @@ def test_staff_spreads_a_daily_mailbox_and_says_so(capsys, tmp_path):
         "over 08:00–18:00 in 30-minute intervals, the hours e-mail is worked; give "
         "--email-hours for other hours" in out
     )
+
+
+def test_a_mail_handled_longer_than_the_window_is_noted():
+    # 90-minute mails within 1 hour: late whatever the staffing
+    frame = pd.DataFrame(
+        {
+            "interval_start": pd.date_range("2026-06-01 08:00", periods=4, freq="30min"),
+            "queue": "Claims mail",
+            "volume": 1.0,
+            "aht_seconds": [5400, 5400, 1200, 1200],
+        }
+    )
+    settings = StaffingSettings(channel="email", email_response_hours=1.0)
+    plan = plan_staffing(frame, 30, settings)
+    assert slow_email_note(plan, settings) == (
+        "50% of the e-mails of 'Claims mail' (handle time up to 90 min) takes longer to handle "
+        "than the 1-hour response window, so is answered late whatever the staffing; give a "
+        "response window at least as long as the handle time, or check the handle time's unit"
+    )
+    # an hour's handling fits the hour: no note
+    fits = plan_staffing(frame.assign(aht_seconds=3600), 30, settings)
+    assert slow_email_note(fits, settings) is None
+    # the figures agree: none of the 90-minute mails is in time
+    assert np.allclose(plan["service_level"].iloc[:2], 0.0)
+
+
+def test_staff_notes_every_mail_late(capsys, tmp_path):
+    path = tmp_path / "forecast.csv"
+    pd.DataFrame(
+        {
+            "interval_start": pd.date_range("2026-06-01", periods=48, freq="30min"),
+            "queue": "E-mail",
+            "volume": 1.0,
+            "aht_seconds": 5400,
+        }
+    ).to_csv(path, index=False)
+    code, out, err = staff(
+        capsys, path, tmp_path / "plan.csv", *TARGETS, "--email-response-hours", 1
+    )
+    assert code == 0, err
+    assert (
+        "note: every e-mail of 'E-mail' (handle time 90 min) takes longer to handle than the "
+        "1-hour response window, so is answered late whatever the staffing" in out
+    )
+
+
+def test_a_scenario_plan_notes_its_late_mail_too():
+    # build_plan feeds `cli.py plan` and the Staffing page: a what-if doubling a 40-minute
+    # handle time (+100%) takes it past a 1-hour window
+    forecast = pd.DataFrame(
+        {
+            "interval_start": pd.date_range("2026-06-01 08:00", periods=4, freq="30min"),
+            "queue": "E-mail",
+            "forecast": 2.0,
+        }
+    )
+    staffing = StaffingSettings(channel="email", aht_seconds=2400.0, email_response_hours=1.0)
+    notes = build_plan(forecast, 30, Scenario("Slower", aht_change_pct=100, staffing=staffing))
+    assert any(
+        note.startswith("every e-mail of 'E-mail' (handle time 80 min) takes longer to handle")
+        for note in notes.notes
+    ), notes.notes
+    same = build_plan(forecast, 30, Scenario("Base", staffing=staffing))
+    assert not any("response window" in note for note in same.notes)
