@@ -439,9 +439,11 @@ def slow_email_note(plan: pd.DataFrame, settings: StaffingSettings) -> str | Non
             f"{duration_text(longest)})"
         )
     window_text = f"{settings.email_response_hours:g}-hour"
+    every = len(parts) == 1 and parts[0].startswith("every")
+    verb, late = ("takes", "is answered") if every else ("take", "are answered")
     return (
-        f"{' and '.join(parts)} takes longer to handle than the {window_text} response window, "
-        "so is answered late whatever the staffing; give a response window at least as long "
+        f"{' and '.join(parts)} {verb} longer to handle than the {window_text} response window, "
+        f"so {late} late whatever the staffing; give a response window at least as long "
         "as the handle time, or check the handle time's unit"
     )
 

@@ -107,8 +107,8 @@ def test_a_mail_handled_longer_than_the_window_is_noted():
     settings = StaffingSettings(channel="email", email_response_hours=1.0)
     plan = plan_staffing(frame, 30, settings)
     assert slow_email_note(plan, settings) == (
-        "50% of the e-mails of 'Claims mail' (handle time up to 90 min) takes longer to handle "
-        "than the 1-hour response window, so is answered late whatever the staffing; give a "
+        "50% of the e-mails of 'Claims mail' (handle time up to 90 min) take longer to handle "
+        "than the 1-hour response window, so are answered late whatever the staffing; give a "
         "response window at least as long as the handle time, or check the handle time's unit"
     )
     # an hour's handling fits the hour: no note
