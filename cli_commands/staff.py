@@ -50,6 +50,7 @@ from staffing.plan import (
     STAFF_COLUMNS,
     PlanSummary,
     SpreadEmail,
+    SpreadQueues,
     blank_when_closed,
     given_handle_times,
     interval_starts,
@@ -63,6 +64,7 @@ from staffing.plan import (
     service_text,
     short_horizon_fte_note,
     slow_email_note,
+    spread_coarse_queues,
     spread_daily_email,
     summarise_plan,
 )
@@ -231,6 +233,9 @@ def _staff(
     spread = spread_daily_email(forecast, interval_minutes, settings)
     forecast, interval_minutes = spread.frame, spread.interval_minutes
     reading_notes.append(_spread_email_note(spread, name))
+    coarse = spread_coarse_queues(forecast, interval_minutes, settings)
+    forecast = coarse.frame
+    reading_notes.append(_coarse_queues_note(coarse, interval_minutes, name))
     columns = list(PLAN_COLUMNS)
     if args.quantile == MEAN_QUANTILE:
         plan = plan_staffing(forecast, interval_minutes, settings)
@@ -313,6 +318,20 @@ def _spread_email_note(spread: SpreadEmail, name: str) -> str | None:
         f"{start}–{end} in {spread.interval_minutes:g}-minute intervals, the hours e-mail is "
         "worked; give --email-hours for other hours, or a forecast per interval for the hours "
         "mail really comes in"
+    )
+
+
+def _coarse_queues_note(coarse: SpreadQueues, interval_minutes: float, name: str) -> str | None:
+    """Which queues listed less often than the file's intervals were spread over them."""
+    if not coarse.grains:
+        return None
+    queues = "; ".join(
+        f"'{queue}' one every {minutes:g} minutes" for queue, minutes in coarse.grains.items()
+    )
+    return (
+        f"{name} lists {queues}, beside its {interval_minutes:g}-minute intervals: each of "
+        f"those rows' contacts is spread evenly over the {interval_minutes:g}-minute intervals "
+        "it spans, the same contacts an hour, so they are staffed as on their own intervals"
     )
 
 

@@ -343,6 +343,58 @@ def spread_daily_email(
     return SpreadEmail(spread, step, spread_queues, (start_hour, end_hour))
 
 
+@dataclass
+class SpreadQueues:
+    """A table whose coarser queues were spread over its intervals."""
+
+    frame: pd.DataFrame
+    grains: dict[str, float]  # queue as written -> the minutes between its own rows
+
+
+def spread_coarse_queues(
+    frame: pd.DataFrame, interval_minutes: float, settings: StaffingSettings
+) -> SpreadQueues:
+    """Spread each queue whose rows come a whole number of the table's intervals apart, at
+    most an hour (an hourly queue beside quarter hours), evenly over the intervals each row
+    spans: the same contacts an hour, so Erlang sizes the same agents as on its own grain.
+    Staffed as they came, an hour's contacts read as arriving in its first quarter hour (some
+    four times the agents) and its other three quarters as missing, staffed by nobody."""
+    unchanged = SpreadQueues(frame, {})
+    if not isinstance(frame, pd.DataFrame) or INTERVAL_START not in frame or frame.empty:
+        return unchanged
+    _demand_table(frame, settings)  # a bad row is refused naming its row in the table as given
+    frame = frame.reset_index(drop=True)
+    starts = interval_starts(frame)
+    queues = _queue_names(frame) if QUEUE in frame else np.full(len(frame), "all")
+    step = pd.Timedelta(minutes=float(interval_minutes))
+    repeats = np.ones(len(frame), dtype=int)
+    grains = {}
+    for queue in pd.unique(queues):
+        rows = queues == queue
+        own = pd.DatetimeIndex(starts[rows]).unique().sort_values()
+        if len(own) < 2:
+            continue
+        gaps = (own[1:] - own[:-1]) / step
+        grain = float(gaps.min())
+        count = round(grain)
+        whole = np.allclose(gaps / count, np.round(gaps / count)) and abs(grain - count) < 1e-9
+        if count < 2 or not whole or count * interval_minutes > MAX_STAFFING_INTERVAL_MINUTES:
+            continue
+        repeats[rows] = count
+        grains[str(queue)] = count * float(interval_minutes)
+    if not grains:
+        return unchanged
+    spread = frame.loc[frame.index.repeat(repeats)].copy()
+    # each row's position among its copies: 0, 1, ... count - 1
+    offset = np.arange(len(spread)) - np.repeat(np.cumsum(repeats) - repeats, repeats)
+    spread[INTERVAL_START] = starts.repeat(repeats).to_numpy() + offset * step.to_timedelta64()
+    shares = np.repeat(repeats, repeats).astype(float)
+    for column in _CONTACT_COLUMNS:
+        if column in spread:
+            spread[column] = pd.to_numeric(spread[column], errors="coerce") / shares
+    return SpreadQueues(spread.reset_index(drop=True), grains)
+
+
 def check_email_window(
     settings: StaffingSettings, queues: Iterable[str], interval_minutes: float
 ) -> None:

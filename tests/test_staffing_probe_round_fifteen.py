@@ -2,7 +2,8 @@
 the hours e-mail is worked (beside calls per half hour, or alone on half hours) instead of
 arriving in its midnight interval or being refused as daily totals; and a note naming the queue,
 handle time and window where an e-mail's handling alone outlasts the response window, so
-every mail is late whatever the staffing."""
+every mail is late whatever the staffing; and a queue listed hourly beside quarter hours, spread
+over the quarter hours it spans instead of its calls read as arriving in the first one."""
 
 from __future__ import annotations
 
@@ -11,7 +12,13 @@ import pandas as pd
 from staff_support import staff
 
 from planning import Scenario, build_plan
-from staffing.plan import StaffingSettings, plan_staffing, slow_email_note, spread_daily_email
+from staffing.plan import (
+    StaffingSettings,
+    plan_staffing,
+    slow_email_note,
+    spread_coarse_queues,
+    spread_daily_email,
+)
 
 TARGETS = ("--service-level", 0.8, "--answer-within-seconds", 20)
 
@@ -156,3 +163,52 @@ def test_a_scenario_plan_notes_its_late_mail_too():
     ), notes.notes
     same = build_plan(forecast, 30, Scenario("Base", staffing=staffing))
     assert not any("response window" in note for note in same.notes)
+
+
+def _quarter_hours_and_an_hourly_queue() -> pd.DataFrame:
+    phone = pd.DataFrame(
+        {
+            "interval_start": pd.date_range("2026-06-01 08:00", periods=40, freq="15min"),
+            "queue": "Phone",
+            "volume": 20.0,
+            "aht_seconds": 240,
+        }
+    )
+    sales = pd.DataFrame(
+        {
+            "interval_start": pd.date_range("2026-06-01 08:00", periods=10, freq="60min"),
+            "queue": "Sales",
+            "volume": 80.0,
+            "aht_seconds": 240,
+        }
+    )
+    return pd.concat([phone, sales], ignore_index=True)
+
+
+def test_an_hourly_queue_beside_quarter_hours_is_staffed_as_on_its_own_hours():
+    settings = StaffingSettings()
+    spread = spread_coarse_queues(_quarter_hours_and_an_hourly_queue(), 15, settings)
+    assert spread.grains == {"Sales": 60.0}
+    sales = spread.frame[spread.frame["queue"] == "Sales"]
+    assert len(sales) == 40 and sales["volume"].tolist() == [20.0] * 40
+    assert str(sales["interval_start"].iloc[1]) == "2026-06-01 08:15:00"
+    staffed = plan_staffing(spread.frame, 15, settings)
+    # 80 calls of 240 s an hour (5.33 erlangs) need 8 agents for 80% in 20 s whether read
+    # hourly or as 20 a quarter hour (the same arrival rate); as the rows came, each hour's 80
+    # calls arrived in its first quarter hour: 26 agents at 08:00 and nobody 08:15-08:45
+    hourly = plan_staffing(_quarter_hours_and_an_hourly_queue().query("queue == 'Sales'"), 60)
+    assert hourly["agents"].unique().tolist() == [8]
+    assert staffed.loc[staffed["queue"] == "Sales", "agents"].unique().tolist() == [8]
+    # the phone queue, already on quarter hours, is left as it was
+    assert spread_coarse_queues(spread.frame, 15, settings).grains == {}
+
+
+def test_staff_spreads_an_hourly_queue_and_says_so(capsys, tmp_path):
+    path = tmp_path / "forecast.csv"
+    _quarter_hours_and_an_hourly_queue().to_csv(path, index=False)
+    code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS)
+    assert code == 0, err
+    plan = pd.read_csv(tmp_path / "plan.csv")
+    assert plan.loc[plan["queue"] == "Sales", "agents"].tolist() == [8] * 40
+    assert f"note: {path} lists 'Sales' one every 60 minutes, beside its 15-minute intervals" in out
+    assert "missing" not in out  # before: '27 intervals missing ... (queue 'Sales')'
