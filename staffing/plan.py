@@ -307,7 +307,9 @@ def spread_daily_email(
     unchanged = SpreadEmail(frame, float(interval_minutes), [], settings.email_hours)
     if not isinstance(frame, pd.DataFrame) or INTERVAL_START not in frame or frame.empty:
         return unchanged
-    _demand_table(frame, settings)  # a bad row is refused naming its row in the table as given
+    names = frame[QUEUE].astype(str).unique() if QUEUE in frame else ["all"]
+    if not any(settings.channel_of(name) == "email" for name in names):
+        return unchanged
     frame = frame.reset_index(drop=True)
     starts = interval_starts(frame)
     queues = _queue_names(frame) if QUEUE in frame else np.full(len(frame), "all")
@@ -325,6 +327,7 @@ def spread_daily_email(
             spread_queues.append(str(queue))
     if not spread_queues or (whole_table_daily and not daily.all()):
         return unchanged  # a day's calls or chats cannot be staffed: refused as daily totals
+    _demand_table(frame, settings)  # a bad row is refused naming its row in the table as given
     step = float(interval_minutes) if not whole_table_daily else DAILY_EMAIL_INTERVAL_MINUTES
     offsets = np.arange(0.0, 24 * 60.0, step)
     start_hour, end_hour = settings.email_hours
@@ -362,7 +365,6 @@ def spread_coarse_queues(
     unchanged = SpreadQueues(frame, {})
     if not isinstance(frame, pd.DataFrame) or INTERVAL_START not in frame or frame.empty:
         return unchanged
-    _demand_table(frame, settings)  # a bad row is refused naming its row in the table as given
     frame = frame.reset_index(drop=True)
     starts = interval_starts(frame)
     queues = _queue_names(frame) if QUEUE in frame else np.full(len(frame), "all")
@@ -384,6 +386,7 @@ def spread_coarse_queues(
         grains[str(queue)] = count * float(interval_minutes)
     if not grains:
         return unchanged
+    _demand_table(frame, settings)  # a bad row is refused naming its row in the table as given
     spread = frame.loc[frame.index.repeat(repeats)].copy()
     # each row's position among its copies: 0, 1, ... count - 1
     offset = np.arange(len(spread)) - np.repeat(np.cumsum(repeats) - repeats, repeats)
