@@ -173,7 +173,11 @@ def peak_limit_sentence(summary: LimitSummary, settings: StaffingSettings) -> st
             f"queues) {limit_phrase(summary.peak_limit, settings)} sets the {agents} "
             f"agent{plural} of queue '{summary.peak_queue}', the most of any queue"
         )
-    others = {k: v for k, v in summary.peak_needs.items() if k != summary.peak_limit}
+    # The minimum while open is a floor, not a need: beside a target that sets more agents,
+    # "the minimum of 1 agent while open alone would need 1" says nothing.
+    others = {
+        k: v for k, v in summary.peak_needs.items() if k not in (summary.peak_limit, MINIMUM_OPEN)
+    }
     if not others:
         return head + "."
     # Against the service target when something else binds; else against the runner-up.

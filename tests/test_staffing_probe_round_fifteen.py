@@ -3,7 +3,8 @@ the hours e-mail is worked (beside calls per half hour, or alone on half hours) 
 arriving in its midnight interval or being refused as daily totals; and a note naming the queue,
 handle time and window where an e-mail's handling alone outlasts the response window, so
 every mail is late whatever the staffing; and a queue listed hourly beside quarter hours, spread
-over the quarter hours it spans instead of its calls read as arriving in the first one."""
+over the quarter hours it spans instead of its calls read as arriving in the first one; and the
+peak sentence no longer sets a target beside the floor of 1 agent while open as its runner-up."""
 
 from __future__ import annotations
 
@@ -212,3 +213,31 @@ def test_staff_spreads_an_hourly_queue_and_says_so(capsys, tmp_path):
     assert plan.loc[plan["queue"] == "Sales", "agents"].tolist() == [8] * 40
     assert f"note: {path} lists 'Sales' one every 60 minutes, beside its 15-minute intervals" in out
     assert "missing" not in out  # before: '27 intervals missing ... (queue 'Sales')'
+
+
+def test_the_minimum_while_open_is_no_runner_up_beside_a_target(capsys, tmp_path):
+    path = tmp_path / "forecast.csv"
+    pd.DataFrame(
+        {
+            "interval_start": pd.date_range("2026-06-01", periods=12, freq="5min"),
+            "volume": 10.0,
+            "aht_seconds": 180,
+        }
+    ).to_csv(path, index=False)
+    # 10 calls of 180 s every 5 minutes, 6 erlangs: 9 agents for 80% in 20 s (pyworkforce
+    # 0.5.1's ErlangC agrees: 9 positions, 86.0%); with no occupancy cap the only other limit
+    # is the floor of 1 agent while open (before: '...; the minimum of 1 agent while open alone
+    # would need 1.')
+    code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS, "--max-occupancy", 1)
+    assert code == 0, err
+    assert (
+        "what sets the agents: At the peak (Mon 01 Jun 00:00) the 80% in 20 s target sets the "
+        "9 agents. In all 12 open intervals" in out
+    )
+    # where the floor does set the agents, the target it outweighs is still named
+    code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS, "--min-agents-open", 12)
+    assert code == 0, err
+    assert (
+        "the minimum of 12 agents while open sets the 12 agents: the 80% in 20 s target alone "
+        "would need 9." in out
+    )
