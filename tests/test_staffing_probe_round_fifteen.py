@@ -231,7 +231,7 @@ def test_the_minimum_while_open_is_no_runner_up_beside_a_target(capsys, tmp_path
     code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS, "--max-occupancy", 1)
     assert code == 0, err
     assert (
-        "what sets the agents: At the peak (Mon 01 Jun 00:00) the 80% in 20 s target sets the "
+        "what sets the agents: At the peak (Mon 1 Jun 00:00) the 80% in 20 s target sets the "
         "9 agents. In all 12 open intervals" in out
     )
     # where the floor does set the agents, the target it outweighs is still named
