@@ -362,6 +362,8 @@ def check_out(path: str, option: str = "--out", inputs: Iterable[str | Path] = (
         return
     if not path.strip():  # `--out ""`, an unset shell variable: Path("") is the working folder
         raise InputError(f"{option} is empty: give a file name, e.g. {option} out.csv.")
+    if fault := path_as_typed_fault(path, option):
+        raise InputError(fault)
     target = Path(path)
     folder = target.parent
     if target.is_dir():
@@ -389,17 +391,36 @@ def check_out(path: str, option: str = "--out", inputs: Iterable[str | Path] = (
             raise InputError(
                 f"{option} {path}: {existing} is a file, not a folder; write elsewhere."
             )
-        if path.startswith("~") and not Path(path.split(os.sep, 1)[0]).exists():
-            # The shell leaves ~ as it is in quotes and after "=" (--out=~/plan.csv).
-            full = os.path.expanduser(path)
-            example = f", e.g. {option} {full}" if full != path else ""
-            raise InputError(
-                f"{option} {path}: the shell did not expand ~ (it does not in quotes or after "
-                f"'='): write the folder in full{example}."
-            )
         raise InputError(f"{option} {path}: {folder} does not exist; create it or write elsewhere.")
     if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
         raise InputError(f"{option} {path}: no permission to write there; write elsewhere.")
+
+
+# A Windows path: a drive (C:\ or C:/) or a network share (\\server\share).
+_WINDOWS_PATH = re.compile(r"[A-Za-z]:[\\/]|\\\\")
+
+
+def path_as_typed_fault(path: str, option: str = "") -> str | None:
+    """Why `path` would not name the place meant, or None: a leading ~ the shell left as it is
+    (in quotes, after "="), which names a folder called ~ here, not the home folder; a Windows
+    path on a system whose folders are split by "/", where C:\\Users\\ana\\plan.csv is one file
+    name with backslashes in the current folder. `option` leads the message ("--out")."""
+    given = f"{option} {path}" if option else path
+    if re.match(r"~[^/\\]*(?:/|$)", path) and os.path.expanduser(path) != path:
+        full = os.path.expanduser(path)
+        full = os.path.join(full, "out.csv") if path.rstrip("/") == path.split("/")[0] else full
+        local = f" (a folder named ~ here is ./{path})" if Path(path.split("/")[0]).is_dir() else ""
+        return (
+            f"{given}: the shell did not expand ~ (it does not in quotes or after '='): write "
+            f"the folder in full, e.g. {option + ' ' if option else ''}{full}{local}."
+        )
+    if os.sep == "/" and (_WINDOWS_PATH.match(path) or "\\" in path):
+        return (
+            f"{given} is a Windows path (a drive or backslashes), which this system does not "
+            "read as one: write it as this system names it, folders split by / (under WSL, "
+            "C:\\ is /mnt/c/)."
+        )
+    return None
 
 
 def distinct_files(paths: list[str]) -> list[str]:
@@ -429,7 +450,12 @@ def write_csv(table: pd.DataFrame, path: str, option: str = "--out") -> None:
     the same (disk full, a file locked) is one line naming the path, like any bad input."""
     try:
         # sys.__stdout__: the summary's prints are sent to stderr meanwhile (cli.main).
-        rounded(table).to_csv(sys.__stdout__ if path == STDOUT else path, index=False)
+        if path == STDOUT:
+            rounded(table).to_csv(sys.__stdout__, index=False)
+        else:
+            # Opened here: pandas would expand a leading ~ and write where --out was not checked.
+            with open(path, "w", newline="", encoding="utf-8") as file:
+                rounded(table).to_csv(file, index=False)
     except BrokenPipeError:
         raise  # the reader of stdout left: not a file to fix (cli.main ends quietly)
     except OSError as error:
@@ -922,6 +948,8 @@ def read_once(paths: Iterable[str]) -> Iterator[list[str]]:
         for path in paths:
             if path in copies:
                 continue
+            if not os.path.exists(path) and (fault := path_as_typed_fault(path)):
+                raise InputError(fault)
             piped = path == STDIN or (os.path.exists(path) and not os.path.isdir(path)
                                       and not os.path.isfile(path))  # fmt: skip
             if not piped:
@@ -962,7 +990,7 @@ def check_input_file(path: Path, what: str) -> None:
     if path.is_dir():
         raise InputError(f"{path} is a folder: give the {what} CSV file")
     if not path.exists():
-        raise InputError(f"{path}: file not found")
+        raise InputError(path_as_typed_fault(str(path)) or f"{path}: file not found")
 
 
 def read_text_table(

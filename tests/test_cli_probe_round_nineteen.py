@@ -1,0 +1,100 @@
+"""Round nineteen of probing the CLI as a planner scripting it would: a ~ the shell left as it is
+beside a folder named ~ and alone, a Windows path typed on Linux, a service level written as
+80/20, a country typed by its name, a horizon written in weeks, and a whole open day deleted
+from a forecast file."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import cli
+
+TARGETS = ["--service-level", "0.8", "--answer-within-seconds", "20"]
+
+
+@pytest.fixture
+def forecast_csv(tmp_path):
+    """Two days of 40 calls a half hour at 240 s, 08:00-18:00."""
+    starts = pd.date_range("2024-03-04 08:00", periods=2 * 48, freq="30min")
+    starts = starts[(starts.hour >= 8) & (starts.hour < 18)]
+    path = tmp_path / "forecast.csv"
+    pd.DataFrame({"interval_start": starts, "volume": 40, "aht_seconds": 240}).to_csv(
+        path, index=False
+    )
+    return path
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    """A home folder of its own, and a working folder apart from it."""
+    home = tmp_path / "home"
+    home.mkdir()
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(work)
+    return home
+
+
+# 1. `--out '~/plan.csv'` beside a folder named ~ (left by an earlier quoted ~) passed the checks
+# made on ./~ and was then written by pandas, which expands ~, to the home folder, while the
+# summary said "wrote 40 intervals to ~/plan.csv" and exit 0. A bare `--out '~'` read "cannot
+# write it (Is a directory)", pandas having taken it for the home folder.
+
+
+def test_a_quoted_tilde_is_refused_beside_a_folder_named_tilde(forecast_csv, home, capsys):
+    (home.parent / "work" / "~").mkdir()
+    assert cli.main(["staff", str(forecast_csv), *TARGETS, "--out", "~/plan.csv"]) == 2
+    assert capsys.readouterr().err == (
+        "error: --out ~/plan.csv: the shell did not expand ~ (it does not in quotes or after "
+        f"'='): write the folder in full, e.g. --out {home}/plan.csv (a folder named ~ here is "
+        "./~/plan.csv).\n"
+    )
+    assert not (home / "plan.csv").exists()
+    # Written as ./~/plan.csv it goes into that folder, and nowhere else.
+    assert cli.main(["staff", str(forecast_csv), *TARGETS, "--out", "./~/plan.csv"]) == 0
+    assert len(pd.read_csv(home.parent / "work" / "~" / "plan.csv")) == 40
+    assert not (home / "plan.csv").exists()
+
+
+def test_a_bare_tilde_out_and_a_tilde_input_name_the_home_folder(forecast_csv, home, capsys):
+    assert cli.main(["staff", str(forecast_csv), *TARGETS, "--out", "~"]) == 2
+    assert capsys.readouterr().err == (
+        "error: --out ~: the shell did not expand ~ (it does not in quotes or after '='): "
+        f"write the folder in full, e.g. --out {home}/out.csv.\n"
+    )
+    (home / "h.csv").write_text(forecast_csv.read_text())
+    assert cli.main(["inspect", "~/h.csv"]) == 2
+    assert capsys.readouterr().err == (
+        "error: ~/h.csv: the shell did not expand ~ (it does not in quotes or after '='): "
+        f"write the folder in full, e.g. {home}/h.csv.\n"
+    )
+
+
+# 2. A Windows path typed on Linux: `--out 'C:\Users\ana\plan.csv'` wrote a file of that name,
+# backslashes included, into the working folder and said "wrote 40 intervals to
+# C:\Users\ana\plan.csv", exit 0; as an input it read "file not found" alone.
+
+
+WINDOWS_WORDS = (
+    "is a Windows path (a drive or backslashes), which this system does not read as one: write "
+    "it as this system names it, folders split by / (under WSL, C:\\ is /mnt/c/).\n"
+)
+
+
+@pytest.mark.parametrize("out", ["C:\\Users\\ana\\plan.csv", "plans\\plan.csv", "D:/plan.csv"])
+def test_a_windows_out_is_refused_not_written_as_one_name(
+    forecast_csv, tmp_path, monkeypatch, capsys, out
+):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["staff", str(forecast_csv), *TARGETS, "--out", out]) == 2
+    assert capsys.readouterr().err == f"error: --out {out} {WINDOWS_WORDS}"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["forecast.csv"]
+
+
+def test_a_windows_input_is_named_as_such(capsys):
+    assert cli.main(["shifts", "C:\\Users\\ana\\plan.csv", "--out", "s.csv"]) == 2
+    assert capsys.readouterr().err == f"error: C:\\Users\\ana\\plan.csv {WINDOWS_WORDS}"
+    assert cli.main(["inspect", "C:\\Users\\ana\\history.csv"]) == 2
+    assert capsys.readouterr().err == f"error: C:\\Users\\ana\\history.csv {WINDOWS_WORDS}"
