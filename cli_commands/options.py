@@ -631,6 +631,29 @@ def share(text: str) -> float:
     return value / 100 if percent else value
 
 
+# A target as a contact centre says it: "80/20" or "80% in 20s", 80% answered within 20 seconds.
+_TARGET = re.compile(
+    r"\s*(\d+(?:[.,]\d+)?)\s*%?\s*(?:/|\bin\b|\bwithin\b)\s*(\d+(?:[.,]\d+)?)\s*(?:s|secs?|seconds?)?\s*",
+    re.IGNORECASE,
+)
+
+
+def service_level_share(text: str) -> float:
+    """--service-level as `share` reads it; a target written whole ("80/20", "80%/20s") is
+    refused with the two options it stands for ("80/20" read only "give a fraction such as
+    0.8"): taking its seconds here could contradict --answer-within-seconds."""
+    if match := _TARGET.fullmatch(text):
+        level = float(match[1].replace(",", "."))
+        within = match[2].replace(",", ".")
+        given = f"{level / 100:g}" if level > 1 else f"{level:g}"
+        raise argparse.ArgumentTypeError(
+            f"invalid share '{text}': a target of {level * (100 if level <= 1 else 1):g}% "
+            f"answered within {within} s is two options: give --service-level {given} "
+            f"--answer-within-seconds {within}"
+        )
+    return share(text)
+
+
 def percent_change(text: str) -> float:
     """A change in percent: "20", "+20", "20%" and "2,5" (a decimal comma) read as written;
     the unit is already percent, so "20%" is 20 ("20%" read "invalid float value")."""
@@ -666,7 +689,7 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
     within = {"required": True} if targets_required else {"default": defaults.answer_within_seconds}
     group.add_argument(
         "--service-level",
-        type=share,
+        type=service_level_share,
         help="share of contacts answered within --answer-within-seconds, e.g. 0.8 or 80%%"
         + ("" if targets_required else f" (default {defaults.service_level:g})"),
         **level,

@@ -98,3 +98,28 @@ def test_a_windows_input_is_named_as_such(capsys):
     assert capsys.readouterr().err == f"error: C:\\Users\\ana\\plan.csv {WINDOWS_WORDS}"
     assert cli.main(["inspect", "C:\\Users\\ana\\history.csv"]) == 2
     assert capsys.readouterr().err == f"error: C:\\Users\\ana\\history.csv {WINDOWS_WORDS}"
+
+
+# 3. `--service-level 80/20`, a target as a contact centre says it, read "invalid share
+# '80/20': give a fraction such as 0.8, or a percentage such as 80%", no word of the seconds.
+
+
+@pytest.mark.parametrize(
+    ("given", "level", "within", "options"),
+    [
+        ("80/20", "80", "20", "0.8 --answer-within-seconds 20"),
+        ("90%/30s", "90", "30", "0.9 --answer-within-seconds 30"),
+        ("0.8/15", "80", "15", "0.8 --answer-within-seconds 15"),
+        ("80% in 20 seconds", "80", "20", "0.8 --answer-within-seconds 20"),
+    ],
+)
+def test_a_service_level_written_as_a_target_names_both_options(
+    forecast_csv, capsys, given, level, within, options
+):
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["staff", str(forecast_csv), "--service-level", given, "--out", "p.csv"])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err == (
+        f"error: cli.py staff: argument --service-level: invalid share '{given}': a target of "
+        f"{level}% answered within {within} s is two options: give --service-level {options}\n"
+    )
