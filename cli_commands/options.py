@@ -15,6 +15,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+import holidays
 import numpy as np
 import pandas as pd
 
@@ -153,7 +154,10 @@ def add_forecast_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--country",
         default=defaults.country,
-        help=f"holiday calendar, ISO code (default {defaults.country}; '{NO_HOLIDAYS}' = off)",
+        help=(
+            f"holiday calendar: an ISO code such as FR or DE-BY, or the country's English name "
+            f"(default {defaults.country}; '{NO_HOLIDAYS}' = off)"
+        ),
     )
     group.add_argument("--subdivision", help="region/province code for regional holidays")
     group.add_argument(
@@ -592,8 +596,10 @@ def forecast_settings(args: argparse.Namespace) -> ForecastSettings:
             f"--subdivision {subdivision} needs a holiday calendar: give its --country, "
             f"or leave --subdivision out with --country {NO_HOLIDAYS}."
         )
-    if country and "-" in country:
+    if country and "-" in country and country not in holidays.list_supported_countries():
         country, subdivision = _country_and_region(args.country, subdivision)
+    elif country:
+        country = _country_code(country)
     # An unknown country or region, refused now rather than after a long import.
     holiday_names(pd.Timestamp("2024-01-01"), 1, country, subdivision)
     return ForecastSettings(
@@ -603,6 +609,22 @@ def forecast_settings(args: argparse.Namespace) -> ForecastSettings:
         origin=args.origin,
         clean_outliers=not args.keep_outliers,
     )
+
+
+def _country_code(given: str) -> str:
+    """The two-letter code of a country typed by its English name or three-letter code
+    ("Israel", "ISR", "United Kingdom" read IL, IL, GB), as the holiday calendars know it;
+    anything else as given, for the calendar's refusal to name. ("Israel" read "Unknown holiday
+    country 'ISRAEL'", the bank of Israel's history in hand.)"""
+    if given in holidays.list_supported_countries():
+        return given
+    key = re.sub(r"[\s_.'-]+", "", given).casefold()
+    registry = getattr(getattr(holidays, "registry", None), "COUNTRIES", {})
+    for module, (class_name, code, *others) in registry.items():
+        names = {module.replace("_", ""), class_name.casefold(), *(o.casefold() for o in others)}
+        if key in names:
+            return code
+    return given
 
 
 def _country_and_region(code: str, subdivision: str | None) -> tuple[str, str]:

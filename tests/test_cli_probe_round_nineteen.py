@@ -9,6 +9,8 @@ import pandas as pd
 import pytest
 
 import cli
+from cli_commands.options import forecast_settings
+from forecasting.calendar import holiday_names
 
 TARGETS = ["--service-level", "0.8", "--answer-within-seconds", "20"]
 
@@ -123,3 +125,28 @@ def test_a_service_level_written_as_a_target_names_both_options(
         f"error: cli.py staff: argument --service-level: invalid share '{given}': a target of "
         f"{level}% answered within {within} s is two options: give --service-level {options}\n"
     )
+
+
+# 4. `--country Israel`, typed for the Israeli bank's history, read "Unknown holiday country
+# 'ISRAEL': use an ISO code such as IT, FR, DE, GB, or none", though the calendar is there as IL.
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("Israel", "IL"), ("united kingdom", "GB"), ("Germany", "DE"), ("FR", "FR"), ("DE-BY", "DE")],
+)
+def test_a_country_typed_by_its_name_reads_its_calendar(typed, code):
+    args = cli.build_parser().parse_args(
+        ["forecast", "h.csv", "--horizon-days", "7", "--country", typed, "--out", "f.csv"]
+    )
+    assert forecast_settings(args).country == code
+
+
+def test_israel_by_name_gives_the_days_the_bank_closed():
+    args = cli.build_parser().parse_args(
+        ["forecast", "h.csv", "--horizon-days", "7", "--country", "Israel", "--out", "f.csv"]
+    )
+    names = holiday_names(pd.Timestamp("1999-05-01"), 153, forecast_settings(args).country, None)
+    # The shared bank data's two near-empty days of 1999 (14 calls on 21 May, 29 on 11 Sep).
+    assert names[pd.Timestamp("1999-05-21")] == "Shavuot"
+    assert names[pd.Timestamp("1999-09-11")] == "Rosh Hashanah"
