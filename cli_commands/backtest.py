@@ -87,7 +87,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             action.default = DEFAULT_HORIZON_DAYS
             action.help = (
                 f"days each backtest forecasts from its origin, 1 to {MAX_HORIZON_DAYS} "
-                f"(default {DEFAULT_HORIZON_DAYS})"
+                f"(default {DEFAULT_HORIZON_DAYS}); 2w reads 14"
             )
     parser.add_argument(
         "--origins",

@@ -136,7 +136,7 @@ def add_forecast_arguments(parser: argparse.ArgumentParser) -> None:
         "--horizon-days",
         type=_horizon_days,
         required=True,
-        help=f"days to forecast after the history (1 to {MAX_HORIZON_DAYS})",
+        help=f"days to forecast after the history, 1 to {MAX_HORIZON_DAYS}; 2w reads 14",
     )
     group.add_argument(
         "--queue",
@@ -174,13 +174,22 @@ def add_forecast_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+_DAYS_UNIT = re.compile(r"\s*(\d+)\s*(?:d|days?)\s*", re.IGNORECASE)
+_WEEKS_UNIT = re.compile(r"\s*(\d+)\s*(?:w|wks?|weeks?)\s*", re.IGNORECASE)
+
+
 def _horizon_days(text: str) -> int:
-    """--horizon-days as a whole number of days; a fraction ('1.5') is refused naming the fix
-    (the range is checked by check_horizon, after parsing)."""
+    """--horizon-days as a whole number of days, also written with its unit ('14d') or in weeks
+    ('2w', '2 weeks': 14); a fraction ('1.5') is refused naming the fix (the range is checked
+    by check_horizon, after parsing). '2w' read only "give a whole number of days"."""
     try:
         return int(text)
     except ValueError:
         pass
+    if match := _DAYS_UNIT.fullmatch(text):
+        return int(match[1])
+    if match := _WEEKS_UNIT.fullmatch(text):
+        return 7 * int(match[1])
     try:
         days = float(text)
     except ValueError:

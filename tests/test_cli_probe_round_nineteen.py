@@ -150,3 +150,25 @@ def test_israel_by_name_gives_the_days_the_bank_closed():
     # The shared bank data's two near-empty days of 1999 (14 calls on 21 May, 29 on 11 Sep).
     assert names[pd.Timestamp("1999-05-21")] == "Shavuot"
     assert names[pd.Timestamp("1999-09-11")] == "Rosh Hashanah"
+
+
+# 5. `--horizon-days 2w`, a horizon as a planner says it, read "invalid int value: '2w': give
+# a whole number of days, from 1 to 92".
+
+
+@pytest.mark.parametrize(
+    ("command", "typed", "days"),
+    [("forecast", "2w", 14), ("plan", "1 week", 7), ("backtest", "14d", 14), ("forecast", "9", 9)],
+)
+def test_a_horizon_reads_its_unit_and_weeks(command, typed, days):
+    args = cli.build_parser().parse_args(
+        [command, "h.csv", "--horizon-days", typed, "--out", "out.csv"]
+    )
+    assert args.horizon_days == days
+
+
+def test_a_fraction_of_a_week_is_still_refused(capsys):
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["forecast", "h.csv", "--horizon-days", "1.5w", "--out", "out.csv"])
+    assert stop.value.code == 2
+    assert "invalid int value: '1.5w': give a whole number of days" in capsys.readouterr().err
