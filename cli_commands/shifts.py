@@ -33,7 +33,7 @@ from cli_commands.options import (
     whole_number,
     write_csv,
 )
-from cli_commands.staff import read_slash_starts
+from cli_commands.staff import missing_intervals_notes, read_slash_starts
 from cli_commands.words import counted
 from data.dates import day_text
 from data.errors import InputError, SettingError
@@ -223,7 +223,28 @@ def run(args: argparse.Namespace) -> int:
             print(f"note: {week_note}")
     for note in implausible_values(agent_cost=args.agent_hourly_cost):
         print(f"note: {note}")
+    for note in _missing_rows_notes(table, queues, interval_minutes, name):
+        print(f"note: {note}")
     return 0
+
+
+def _missing_rows_notes(
+    table: pd.DataFrame, queues: list[str], interval_minutes: float, name: str
+) -> list[str]:
+    """`staff`'s notes on intervals a file leaves out of a day it lists, for the plan's queues
+    covered: rows deleted from PLAN.csv need nobody, so the shifts may leave them uncovered."""
+    if QUEUE in table and queues:
+        table = table[table[QUEUE].str.strip().isin(queues)]
+    queue = table[QUEUE].str.strip() if QUEUE in table else ""
+    starts = pd.DataFrame({INTERVAL_START: table["_start"].to_numpy(), QUEUE: queue})
+    return missing_intervals_notes(
+        starts,
+        interval_minutes,
+        name,
+        QUEUE in table,
+        taken_as="taken as needing nobody",
+        rows_hold="their rostered people",
+    )
 
 
 # EU Working Time Directive 2003/88/EC: at most 48 h of work a week on average, overtime

@@ -804,19 +804,26 @@ MISSING_RUNS_NAMED = 3
 
 
 def missing_intervals_notes(
-    plan: pd.DataFrame, interval_minutes: float, name: str, named_queues: bool
+    plan: pd.DataFrame,
+    interval_minutes: float,
+    name: str,
+    named_queues: bool,
+    taken_as: str = "staffed as nobody",
+    rows_hold: str = "their forecast",
 ) -> list[str]:
     """A note per queue whose FORECAST.csv rows leave out intervals of a day it lists that the
     same weekday's other days list, inside the file's span (its first to its last listed
     interval): rows deleted in a spreadsheet, staffed as nobody. `cli.py forecast` writes only
     the open intervals, so closed nights and weekends are absent on every such day alike, and
     a holiday it closes is absent whole: neither raises a note. A weekday listed once has
-    nothing to be judged against."""
+    nothing to be judged against. `taken_as` and `rows_hold` word a PLAN.csv read by shifts."""
     notes = []
     queues = plan[QUEUE].astype(str)
     for queue, starts in pd.to_datetime(plan[INTERVAL_START]).groupby(queues, sort=True):
         missing = _missing_starts(pd.DatetimeIndex(starts.dropna()))
-        notes += _lone_day_gaps_notes(starts, interval_minutes, name, queue, named_queues)
+        notes += _lone_day_gaps_notes(
+            starts, interval_minutes, name, queue, named_queues, taken_as, rows_hold
+        )
         if missing.empty:
             continue
         runs = _runs(missing, interval_minutes)
@@ -830,14 +837,20 @@ def missing_intervals_notes(
         verb = "is" if missing.size == 1 else "are"
         notes.append(
             f"{name}: {counted(missing.size, 'interval')} missing{where}{about}"
-            f"{',' if len(runs) > 1 else ''} {verb} staffed as nobody, though the same weekday's "
-            "other days in the file list them; put them back with their forecast if they are open"
+            f"{',' if len(runs) > 1 else ''} {verb} {taken_as}, though the same weekday's "
+            f"other days in the file list them; put them back with {rows_hold} if they are open"
         )
     return notes
 
 
 def _lone_day_gaps_notes(
-    starts: pd.Series, interval_minutes: float, name: str, queue: str, named_queues: bool
+    starts: pd.Series,
+    interval_minutes: float,
+    name: str,
+    queue: str,
+    named_queues: bool,
+    taken_as: str,
+    rows_hold: str,
 ) -> list[str]:
     """The note on intervals missing inside a day the same weekday's other days cannot vouch
     for (see _gaps_in_lone_days), as many forecasts of a week or a day are."""
@@ -852,8 +865,8 @@ def _lone_day_gaps_notes(
     verb = "is" if gaps.size == 1 else "are"
     return [
         f"{name}: {counted(gaps.size, 'interval')} missing {where}{about}, inside the hours "
-        f"listed that day, {verb} staffed as nobody; if the desk is open then, put them back "
-        "with their forecast"
+        f"listed that day, {verb} {taken_as}; if the desk is open then, put them back "
+        f"with {rows_hold}"
     ]
 
 

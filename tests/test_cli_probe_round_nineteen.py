@@ -172,3 +172,31 @@ def test_a_fraction_of_a_week_is_still_refused(capsys):
         cli.main(["forecast", "h.csv", "--horizon-days", "1.5w", "--out", "out.csv"])
     assert stop.value.code == 2
     assert "invalid int value: '1.5w': give a whole number of days" in capsys.readouterr().err
+
+
+# 6. Rows deleted from a plan fed to `shifts` were taken as needing nobody with no word, while
+# `staff` names the same gap in a forecast file.
+
+
+def _plan_csv(tmp_path, deleted: list[str]):
+    """One Monday of 3 people rostered a half hour on 'sales', 08:00-18:00, less `deleted`."""
+    starts = pd.date_range("2024-03-04 08:00", "2024-03-04 17:30", freq="30min")
+    plan = pd.DataFrame({"interval_start": starts, "queue": "sales", "rostered": 3})
+    plan = plan[~plan["interval_start"].isin(pd.to_datetime(deleted))]
+    path = tmp_path / "plan.csv"
+    plan.to_csv(path, index=False)
+    return path
+
+
+def test_rows_deleted_from_a_plan_are_named_by_shifts(tmp_path, capsys):
+    plan = _plan_csv(tmp_path, ["2024-03-04 12:00", "2024-03-04 12:30"])
+    assert cli.main(["shifts", str(plan), "--out", str(tmp_path / "s.csv")]) == 0
+    notes = [line for line in capsys.readouterr().out.splitlines() if "missing" in line]
+    assert notes == [
+        f"note: {plan}: 2 intervals missing between 2024-03-04 12:00 and 2024-03-04 12:30 "
+        "(queue 'sales'), inside the hours listed that day, are taken as needing nobody; if "
+        "the desk is open then, put them back with their rostered people"
+    ]
+    whole = _plan_csv(tmp_path, [])
+    assert cli.main(["shifts", str(whole), "--out", str(tmp_path / "s.csv")]) == 0
+    assert "missing" not in capsys.readouterr().out
