@@ -913,7 +913,7 @@ def unusual_settings(
     Judged on the channels `queues` are staffed on (`settings`), as each queue gets the channel
     its name says without --channel: a service-level target says nothing about e-mail queues."""
     channels = {settings.channel_of(queue) for queue in queues}
-    return implausible_values(
+    return _seconds_as_minutes(args) + implausible_values(
         channel=channels or settings.channel,
         service_level_pct=args.service_level * 100,
         # 1 is "no cap", as --help says, not an occupancy to warn about.
@@ -925,6 +925,42 @@ def unusual_settings(
         supervisor_cost=args.supervisor_hourly_cost,
         chat_handle_growth=args.chat_handle_growth,
     )
+
+
+# Callers' mean patience, in seconds, below which the figure reads as minutes typed: callers
+# mostly hang up after tens of seconds to minutes (the Israeli bank's February 1999 callers,
+# in ../shared/data, after 232 s on average: `cli.py inspect` patience_seconds).
+FEWEST_PATIENCE_SECONDS = 10.0
+MOST_PATIENCE_SECONDS = 3600.0
+
+
+def _seconds_as_minutes(args: argparse.Namespace) -> list[str]:
+    """Notes on options in seconds whose value reads as minutes typed: a patience of 3 s (3 min
+    meant) staffed 40 calls a half hour with 7 agents at 13.8% abandon instead of 8 at 3.7%,
+    without a word; an answer or ASA target under a second (0.33 for 20 s)."""
+    notes = []
+    patience = args.patience_seconds
+    if patience is not None and not FEWEST_PATIENCE_SECONDS <= patience <= MOST_PATIENCE_SECONDS:
+        meant = (
+            f"{patience:g} min is {patience * 60:,g} s"
+            if patience < FEWEST_PATIENCE_SECONDS
+            else f"{patience:,g} ms is {patience / 1000:,g} s"
+        )
+        notes.append(
+            f"--patience-seconds {patience:g}: a mean patience of {patience:,g} s is unusual "
+            "(callers mostly wait tens of seconds to minutes before hanging up): check the unit "
+            f"is seconds ({meant})"
+        )
+    for option, value in (
+        ("--answer-within-seconds", args.answer_within_seconds),
+        ("--max-asa-seconds", args.max_asa_seconds),
+    ):
+        if value is not None and 0 < value < 1:
+            notes.append(
+                f"{option} {value:g}: a target under a second is unusual: check the unit is "
+                f"seconds ({value:g} min is {value * 60:g} s)"
+            )
+    return notes
 
 
 def _hour_range(text: str) -> tuple[float, float]:

@@ -200,3 +200,31 @@ def test_rows_deleted_from_a_plan_are_named_by_shifts(tmp_path, capsys):
     whole = _plan_csv(tmp_path, [])
     assert cli.main(["shifts", str(whole), "--out", str(tmp_path / "s.csv")]) == 0
     assert "missing" not in capsys.readouterr().out
+
+
+# 7. `--patience-seconds 3`, minutes typed for 3 min, staffed 40 calls a half hour with 7 agents
+# at 13.8% abandon (8 at 3.7% with 180 s) without a word; an answer target of 0.33 (a third of
+# a minute) likewise.
+
+
+def _unit_notes(capsys) -> list[str]:
+    return [line for line in capsys.readouterr().out.splitlines() if "check the unit" in line]
+
+
+def test_a_patience_or_target_that_reads_as_minutes_is_noted(forecast_csv, tmp_path, capsys):
+    out = ["--out", str(tmp_path / "p.csv")]
+    assert cli.main(["staff", str(forecast_csv), *TARGETS, "--patience-seconds", "3", *out]) == 0
+    assert _unit_notes(capsys) == [
+        "note: --patience-seconds 3: a mean patience of 3 s is unusual (callers mostly wait tens "
+        "of seconds to minutes before hanging up): check the unit is seconds (3 min is 180 s)"
+    ]
+    assert pd.read_csv(tmp_path / "p.csv")["agents"].max() == 7
+    assert cli.main(["staff", str(forecast_csv), *TARGETS, "--patience-seconds", "180", *out]) == 0
+    assert _unit_notes(capsys) == []
+    assert pd.read_csv(tmp_path / "p.csv")["agents"].max() == 8
+    late = ["--service-level", "0.8", "--answer-within-seconds", "0.33"]
+    assert cli.main(["staff", str(forecast_csv), *late, *out]) == 0
+    assert _unit_notes(capsys) == [
+        "note: --answer-within-seconds 0.33: a target under a second is unusual: check the unit "
+        "is seconds (0.33 min is 19.8 s)"
+    ]
