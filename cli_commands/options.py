@@ -378,6 +378,14 @@ def check_out(path: str, option: str = "--out", inputs: Iterable[str | Path] = (
     if fault := path_as_typed_fault(path, option):
         raise InputError(fault)
     target = Path(path)
+    if target.suffix.lower() in SPREADSHEET_SUFFIXES:
+        # CSV text under a workbook's name: Excel refuses to open it ("file format or file
+        # extension is not valid"), and LibreOffice reads it as a broken workbook.
+        raise InputError(
+            f"{option} {path}: the table is written as CSV text, which a spreadsheet will not "
+            f"open as a {target.suffix} workbook: give a name ending in .csv, e.g. "
+            f"{option} {target.with_suffix('.csv')} (Excel and LibreOffice open it)."
+        )
     folder = target.parent
     if target.is_dir():
         raise InputError(
@@ -409,6 +417,7 @@ def check_out(path: str, option: str = "--out", inputs: Iterable[str | Path] = (
         raise InputError(f"{option} {path}: no permission to write there; write elsewhere.")
 
 
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 # A Windows path: a drive (C:\ or C:/) or a network share (\\server\share).
 _WINDOWS_PATH = re.compile(r"[A-Za-z]:[\\/]|\\\\")
 

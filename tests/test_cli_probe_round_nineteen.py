@@ -228,3 +228,19 @@ def test_a_patience_or_target_that_reads_as_minutes_is_noted(forecast_csv, tmp_p
         "note: --answer-within-seconds 0.33: a target under a second is unusual: check the unit "
         "is seconds (0.33 min is 19.8 s)"
     ]
+
+
+# 8. `--out plan.xlsx` wrote CSV text under a workbook's name, exit 0; Excel refuses to open such
+# a file ("file format or file extension is not valid").
+
+
+@pytest.mark.parametrize("out", ["plan.xlsx", "plan.XLS", "plan.ods"])
+def test_an_out_named_as_a_workbook_is_refused(forecast_csv, tmp_path, capsys, out):
+    target = tmp_path / out
+    assert cli.main(["staff", str(forecast_csv), *TARGETS, "--out", str(target)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: --out {target}: the table is written as CSV text, which a spreadsheet will not "
+        f"open as a {target.suffix} workbook: give a name ending in .csv, e.g. --out "
+        f"{tmp_path / 'plan.csv'} (Excel and LibreOffice open it).\n"
+    )
+    assert not target.exists()
