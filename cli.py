@@ -12,6 +12,8 @@ from cli_commands import COMMANDS
 from cli_commands.options import STDOUT, one_line_errors, read_once
 from data.errors import InputError
 
+INTERRUPTED = 130
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cli.py", description="Picco workforce planner")
@@ -51,6 +53,14 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        # Ctrl-C on a long forecast or shift search: a line, not Python's traceback; 130 is
+        # the shell's code for a command stopped by SIGINT (128 + 2).
+        print(
+            "interrupted: stopped before the end; an --out file may be missing or incomplete",
+            file=sys.stderr,
+        )
+        return INTERRUPTED
     except BrokenPipeError:
         # `cli.py plan ... | head -1`: the reader left, the CSV is written; no traceback. Stdout
         # goes to /dev/null so Python's flush at exit does not raise again.

@@ -244,3 +244,22 @@ def test_an_out_named_as_a_workbook_is_refused(forecast_csv, tmp_path, capsys, o
         f"{tmp_path / 'plan.csv'} (Excel and LibreOffice open it).\n"
     )
     assert not target.exists()
+
+
+# 9. Ctrl-C during a long forecast or shift search ended in Python's traceback
+# (KeyboardInterrupt) and exit code 1.
+
+
+def test_an_interrupt_ends_in_one_line_and_the_shells_code(forecast_csv, monkeypatch, capsys):
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("cli_commands.inspect.run", interrupted)
+    try:
+        code = cli.main(["inspect", str(forecast_csv)])
+    except KeyboardInterrupt:  # would stop the test run itself
+        pytest.fail("Ctrl-C left cli.main as a KeyboardInterrupt, Python's traceback")
+    assert code == 130
+    assert capsys.readouterr().err == (
+        "interrupted: stopped before the end; an --out file may be missing or incomplete\n"
+    )
