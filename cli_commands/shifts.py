@@ -33,7 +33,7 @@ from cli_commands.options import (
     whole_number,
     write_csv,
 )
-from cli_commands.staff import missing_intervals_notes, read_slash_starts
+from cli_commands.staff import missing_intervals_notes, read_numbers, read_slash_starts
 from cli_commands.words import counted
 from data.dates import day_text
 from data.errors import InputError, SettingError
@@ -329,10 +329,12 @@ def _read_plan(given: str) -> tuple[pd.DataFrame, list[str]]:
     path = shown_input(given)  # how messages name it
     check_input_file(Path(given), "plan")
     separator, encoding, skip = ",", "utf-8-sig", 0
+    comma_said = False
     with read_once([given]) as (readable,):
         try:
             sniffed = sniff_file(Path(readable), path)
             separator, encoding, skip = sniffed.delimiter, sniffed.encoding, sniffed.header_line
+            comma_said = bool(sniffed.decimal_comma_columns)
         except InputError:
             pass  # empty or header-only: read plainly, the checks below say what is missing
         table = read_text_table(
@@ -352,6 +354,13 @@ def _read_plan(given: str) -> tuple[pd.DataFrame, list[str]]:
     notes = read_slash_starts(table, path, skip + 2)
     # The line each row came from, for messages, before any row is left out.
     rows = np.arange(len(table)) + skip + 2
+    # A plan saved again by a spreadsheet set to a decimal comma writes 12,0 people, as `staff`
+    # reads its forecast: '12,0' was refused as no number of people.
+    try:
+        number_note = read_numbers(table, path, comma_said, (ROSTERED,))
+    except InputError as error:
+        raise InputError(file_row_words(rows)(str(error))) from error
+    notes += [number_note] if number_note else []
     try:
         starts = interval_starts(table)  # names a row whose start is not a date
     except InputError as error:

@@ -8,7 +8,7 @@ import itertools
 import math
 import re
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import numpy as np
@@ -414,7 +414,7 @@ def _read_forecast_file(path: Path, name: str) -> tuple[pd.DataFrame, list[str],
     comma_columns = [renamed.get(column, column) for column in comma_columns]
     in_file_rows = file_row_words(np.arange(len(table)) + skip + 2)
     try:
-        number_note = _read_numbers(table, name, bool(comma_columns) or decimal_comma_shown)
+        number_note = read_numbers(table, name, bool(comma_columns) or decimal_comma_shown)
     except InputError as error:
         raise InputError(in_file_rows(str(error))) from error
     notes = [
@@ -463,7 +463,9 @@ _DOT_GROUPS = re.compile(r"[-+]?[1-9]\d{0,2}(\.\d{3})+")  # "1.200": 1.2 or 1200
 _ONE_DOT_GROUP = re.compile(r"[-+]?[1-9]\d{0,2}\.\d{3}")
 
 
-def _read_numbers(table: pd.DataFrame, path: str, comma_said: bool) -> str | None:
+def read_numbers(
+    table: pd.DataFrame, path: str, comma_said: bool, number_columns: Iterable[str] = NUMBER_COLUMNS
+) -> str | None:
     """The number columns with their decimal mark settled for the whole file, read as the
     plan reads numbers (dot decimals, no thousands marks); a note when a decimal comma was
     read. `comma_said`: the sniffer saw decimal commas in the file.
@@ -472,7 +474,7 @@ def _read_numbers(table: pd.DataFrame, path: str, comma_said: bool) -> str | Non
     or "1,234.5" only a decimal point: either settles the file's convention. "1,200" and
     "1.200" read 1.2 or 1200 by that convention; refused, naming both readings, when the
     file shows none or both (a thousand-fold difference in the agents)."""
-    columns = [name for name in NUMBER_COLUMNS if name in table]
+    columns = [name for name in number_columns if name in table]
     cells = {name: table[name].map(_stripped) for name in columns}
     comma_cells = {name: cells[name].map(_comma_decimal_only) for name in columns}
     point_cells = {name: cells[name].map(_point_only) for name in columns}

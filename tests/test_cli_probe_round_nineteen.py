@@ -263,3 +263,25 @@ def test_an_interrupt_ends_in_one_line_and_the_shells_code(forecast_csv, monkeyp
     assert capsys.readouterr().err == (
         "interrupted: stopped before the end; an --out file may be missing or incomplete\n"
     )
+
+
+# 10. A plan saved again by a spreadsheet set to a decimal comma (semicolons, '3,0' people) was
+# refused by `shifts`: "'rostered' is '3,0'; give a number of people", though `staff` reads
+# its forecast so.
+
+
+def test_shifts_reads_a_plan_with_decimal_commas_as_staff_reads_a_forecast(tmp_path, capsys):
+    starts = pd.date_range("2024-03-04 08:00", "2024-03-04 17:30", freq="30min")
+    rostered = [3.0] * 8 + [4.5] * 12
+    plan = pd.DataFrame({"rostered": rostered, "interval_start": starts, "occupancy": 0.75})
+    plan.to_csv(tmp_path / "dot.csv", index=False)
+    plan.to_csv(tmp_path / "comma.csv", sep=";", decimal=",", index=False, lineterminator="\r\n")
+    assert "4,5" in (tmp_path / "comma.csv").read_text()
+    assert cli.main(["shifts", str(tmp_path / "dot.csv"), "--out", str(tmp_path / "a.csv")]) == 0
+    dot = capsys.readouterr().out
+    assert cli.main(["shifts", str(tmp_path / "comma.csv"), "--out", str(tmp_path / "b.csv")]) == 0
+    comma = capsys.readouterr().out
+    # 3 people 08:00-12:00 and 4.5 12:00-18:00: 3 x 4 h + 4.5 x 6 h = 39 hours needed.
+    assert "needed 39.0" in dot and "needed 39.0" in comma
+    assert f"note: {tmp_path / 'comma.csv'}: numbers read with a decimal comma" in comma
+    assert pd.read_csv(tmp_path / "a.csv").equals(pd.read_csv(tmp_path / "b.csv"))
