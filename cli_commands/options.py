@@ -986,13 +986,23 @@ def _hour_range(text: str) -> tuple[float, float]:
     return start, end
 
 
+# A clock as written in English or French: '8:30', '7pm', '7:30 p.m.', '8h30', '14h'.
+_CLOCK = re.compile(r"(\d{1,2})(?:(?::|h)([0-5]\d)|(h))?\s*(?:([ap])\.?\s*m\.?)?", re.IGNORECASE)
+
+
 def read_hour(text: str) -> float:
-    """An hour of the day as hours since midnight: '8', '8.5', '8,5' or a clock '8:30' (8.5).
-    A clock used to be refused ('invalid float value: 23:30') though --help spoke of 23:30."""
+    """An hour of the day as hours since midnight: '8', '8.5', '8,5', a clock '8:30' (8.5),
+    '7pm' (19), '12am' (0) or '8h30' (8.5). A clock used to be refused ('invalid float value:
+    23:30') though --help spoke of 23:30, and '7pm' and '8h30' read 'invalid hour'."""
     cleaned = str(text).strip()
-    clock = re.fullmatch(r"(\d{1,2}):([0-5]\d)", cleaned)
-    if clock:
-        return int(clock[1]) + int(clock[2]) / 60
+    clock = _CLOCK.fullmatch(cleaned)
+    if clock and (clock[2] or clock[3] or clock[4]):
+        hour, minutes = int(clock[1]), int(clock[2] or 0)
+        if clock[4]:  # 12-hour clock: 12am is midnight, 12pm noon
+            if not 1 <= hour <= 12:
+                raise ValueError(f"{text}: a 12-hour clock runs from 1 to 12")
+            hour = hour % 12 + (12 if clock[4].lower() == "p" else 0)
+        return hour + minutes / 60
     return float(cleaned.replace(",", "."))
 
 

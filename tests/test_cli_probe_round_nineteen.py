@@ -285,3 +285,34 @@ def test_shifts_reads_a_plan_with_decimal_commas_as_staff_reads_a_forecast(tmp_p
     assert "needed 39.0" in dot and "needed 39.0" in comma
     assert f"note: {tmp_path / 'comma.csv'}: numbers read with a decimal comma" in comma
     assert pd.read_csv(tmp_path / "a.csv").equals(pd.read_csv(tmp_path / "b.csv"))
+
+
+# 11. An hour written on a 12-hour clock or the French way: 'shifts --latest-start 7pm' and
+# '--email-hours 8am-6pm' read "invalid hour: '7pm'" and "must look like 8-18", '8h30' likewise.
+
+
+@pytest.mark.parametrize(
+    ("typed", "hour"),
+    [("7pm", 19.0), ("7:30 p.m.", 19.5), ("12am", 0.0), ("12pm", 12.0), ("8h30", 8.5), ("14h", 14)],
+)
+def test_an_hour_reads_a_twelve_hour_clock_and_the_french_way(typed, hour):
+    args = cli.build_parser().parse_args(["shifts", "p.csv", "--latest-start", typed, "--out", "s"])
+    assert args.latest_start == hour
+
+
+def test_email_hours_read_am_and_pm(forecast_csv, tmp_path):
+    out = tmp_path / "p.csv"
+    mail = ["--channel", "email", "--email-hours", "8am-4pm", "--out", str(out)]
+    assert cli.main(["staff", str(forecast_csv), *TARGETS, *mail]) == 0
+    agents = pd.read_csv(out).set_index("interval_start")["agents"]
+    # Worked 08:00-16:00 only: nobody on the mail at 16:00 or later.
+    assert agents.loc["2024-03-04 15:30:00"] > 0
+    assert agents.loc["2024-03-04 16:00:00"] == 0
+
+
+@pytest.mark.parametrize("typed", ["13pm", "0am", "8h75"])
+def test_an_hour_off_the_clock_is_still_refused(capsys, typed):
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["shifts", "p.csv", "--earliest-start", typed, "--out", "s.csv"])
+    assert stop.value.code == 2
+    assert f"invalid hour: '{typed}'" in capsys.readouterr().err
