@@ -11,6 +11,7 @@ import re
 import shutil
 import sys
 import tempfile
+import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -492,8 +493,8 @@ def check_queues(dataset: Dataset, queues: list[str] | None) -> list[str] | None
 
 
 def match_queues(known: list[str], queues: list[str] | None) -> list[str] | None:
-    """The `known` names of the --queue values, typed in any case or spacing; a value naming
-    no queue, or several that differ only so, is refused listing the known ones."""
+    """The `known` names of the --queue values, typed in any case, spacing or accents; a value
+    naming no queue, or several that differ only so, is refused listing the known ones."""
     if not queues:
         return queues
     by_key: dict[str, list[str]] = {}
@@ -527,7 +528,10 @@ def _closest_queues(unknown: list[str], known: list[str]) -> str:
 
 
 def _queue_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+    """A queue name in any case, spacing and accents: 'telephonie' typed on a keyboard without
+    accents names 'Téléphonie' (it read 'no such queue in the data (perhaps Téléphonie)')."""
+    letters = unicodedata.normalize("NFKD", " ".join(name.split()).casefold())
+    return "".join(letter for letter in letters if not unicodedata.combining(letter))
 
 
 def check_origin(dataset: Dataset, origin: str | None) -> None:

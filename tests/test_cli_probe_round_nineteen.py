@@ -316,3 +316,24 @@ def test_an_hour_off_the_clock_is_still_refused(capsys, typed):
         cli.main(["shifts", "p.csv", "--earliest-start", typed, "--out", "s.csv"])
     assert stop.value.code == 2
     assert f"invalid hour: '{typed}'" in capsys.readouterr().err
+
+
+# 12. `--queue telephonie`, typed without accents, read "no such queue in the data (perhaps
+# Téléphonie)", though it names one queue alone.
+
+
+def test_a_queue_is_named_without_its_accents(tmp_path, capsys):
+    starts = pd.date_range("2013-06-03 08:00", periods=20, freq="30min")
+    forecast = pd.concat(
+        [
+            pd.DataFrame({"interval_start": starts, "queue": "Téléphonie", "volume": 40}),
+            pd.DataFrame({"interval_start": starts, "queue": "Gestion", "volume": 10}),
+        ]
+    ).assign(aht_seconds=240)
+    forecast.to_csv(tmp_path / "f.csv", index=False)
+    out = tmp_path / "p.csv"
+    given = ["--queue", "telephonie", "--out", str(out)]
+    assert cli.main(["staff", str(tmp_path / "f.csv"), *TARGETS, *given]) == 0
+    plan = pd.read_csv(out)
+    assert set(plan["queue"]) == {"Téléphonie"}
+    assert len(plan) == 20 and plan["agents"].max() == 8  # 40 calls of 240 s: 8 at 80/20
