@@ -1,7 +1,9 @@
-"""Round nineteen of probing the CLI as a planner scripting it would: a ~ the shell left as it is
-beside a folder named ~ and alone, a Windows path typed on Linux, a service level written as
-80/20, a country typed by its name, a horizon written in weeks, and a whole open day deleted
-from a forecast file."""
+"""Round nineteen of probing the CLI as a planner scripting it would: a ~ the shell left as it
+is, beside a folder named ~ and alone, a Windows path typed on Linux, a service level written as
+80/20, a country typed by its English name, a horizon written in weeks, rows deleted from a plan
+fed to shifts, a patience or target in seconds that reads as minutes, an --out named as a
+workbook, Ctrl-C, a plan saved with decimal commas, an hour on a 12-hour clock or written the
+French way, and a queue named without its accents."""
 
 from __future__ import annotations
 
