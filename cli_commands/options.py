@@ -698,6 +698,24 @@ def service_level_share(text: str) -> float:
     return share(text)
 
 
+# The words a planner calls the voice channel by.
+VOICE_WORDS = frozenset({"phone", "phones", "telephone", "telephony", "call", "calls"})
+
+
+def channel_name(text: str) -> str:
+    """argparse type of --channel: a channel in any case ('Voice'), or the word a desk calls it
+    by: 'phone' or 'calls' is voice, 'mail' or 'e-mail' email, 'whatsapp' chat, as a queue's
+    name says its channel (they read "invalid choice: 'phone'"). Any other word is left for
+    argparse's refusal, naming the choices."""
+    word = text.strip().casefold()
+    if word in CHANNELS:
+        return word
+    if word in VOICE_WORDS:
+        return "voice"
+    by_name = channel_from_queue_name(word)
+    return by_name if by_name != "voice" else word
+
+
 def percent_change(text: str) -> float:
     """A change in percent: "20", "+20", "20%" and "2,5" (a decimal comma) read as written;
     the unit is already percent, so "20%" is 20 ("20%" read "invalid float value")."""
@@ -717,11 +735,11 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
     group = parser.add_argument_group("staffing")
     group.add_argument(
         "--channel",
-        type=str.lower,  # Voice, EMAIL: the case a planner types
+        type=channel_name,
         choices=CHANNELS,
-        help="channel of every queue (default: each queue's from its name, as in the app: a "
-        "name with 'mail' or 'correo' is e-mail, with 'chat' or 'whatsapp' chat, any other "
-        "voice)",
+        help="channel of every queue: voice (or phone), chat or email (or e-mail, mail) "
+        "(default: each queue's from its name, as in the app: a name with 'mail' or 'correo' "
+        "is e-mail, with 'chat' or 'whatsapp' chat, any other voice)",
     )
     group.add_argument(
         "--aht-seconds",

@@ -339,3 +339,31 @@ def test_a_queue_is_named_without_its_accents(tmp_path, capsys):
     plan = pd.read_csv(out)
     assert set(plan["queue"]) == {"Téléphonie"}
     assert len(plan) == 20 and plan["agents"].max() == 8  # 40 calls of 240 s: 8 at 80/20
+
+
+# 13. `--channel phone`, `--channel mail` or `--channel e-mail`, the words a desk calls its
+# channels by, read "invalid choice: 'phone' (choose from 'voice', 'chat', 'email')".
+
+
+@pytest.mark.parametrize(
+    ("typed", "channel"),
+    [("phone", "voice"), ("Calls", "voice"), ("E-Mail", "email"), ("mail", "email"),
+     ("WhatsApp", "chat"), ("Voice", "voice")],
+)  # fmt: skip
+def test_a_channel_reads_the_word_a_desk_calls_it_by(typed, channel):
+    for command in ("staff", "plan"):
+        args = cli.build_parser().parse_args(
+            [command, "f.csv", "--horizon-days", "7", "--channel", typed, "--out", "p.csv"]
+            if command == "plan"
+            else [command, "f.csv", *TARGETS, "--channel", typed, "--out", "p.csv"]
+        )
+        assert args.channel == channel
+
+
+def test_a_channel_no_desk_staffs_is_still_refused(capsys):
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["staff", "f.csv", *TARGETS, "--channel", "fax", "--out", "p.csv"])
+    assert stop.value.code == 2
+    assert "invalid choice: 'fax' (choose from 'voice', 'chat', 'email')" in (
+        capsys.readouterr().err
+    )
