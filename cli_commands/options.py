@@ -284,14 +284,16 @@ def hours(text: str) -> float:
 
 
 _EUROS = re.compile(
-    r"\s*(?:€|eur\b)?\s*(\d+(?:\.\d*)?|\d+,\d{1,2}|\.\d+)\s*(?:€|eur)?\s*", re.IGNORECASE
+    r"\s*(?:€|eur\b)?\s*(\d+(?:\.\d*)?|\d+,\d{1,2}|\.\d+)\s*(?:€|eur)?\s*"
+    r"(?:(?:/|\bper\b|\ban\b|\ba\b)\s*(?:h|hr|hour)\b\.?)?\s*",  # "22 €/h", "22 EUR per hour"
+    re.IGNORECASE,
 )
 
 
 def euros(text: str) -> float:
-    """argparse type for an amount in EUR: '€22', '22 EUR' and '22,50' (a decimal comma, at
-    most two decimals: '1,000' may be a thousand) read as written ('€22' read only "invalid
-    float value: '€22'")."""
+    """argparse type for an amount in EUR: '€22', '22 EUR', '22 €/h' and '22,50' (a decimal
+    comma, at most two decimals: '1,000' may be a thousand) read as written ('€22' read only
+    "invalid float value: '€22'", '22 €/h' likewise)."""
     try:
         return float(text)
     except ValueError:

@@ -3,7 +3,8 @@ is, beside a folder named ~ and alone, a Windows path typed on Linux, a service 
 80/20, a country typed by its English name, a horizon written in weeks, rows deleted from a plan
 fed to shifts, a patience or target in seconds that reads as minutes, an --out named as a
 workbook, Ctrl-C, a plan saved with decimal commas, an hour on a 12-hour clock or written the
-French way, and a queue named without its accents."""
+French way, a queue named without its accents, a channel called by a desk's word for it, and an
+hourly cost written per hour."""
 
 from __future__ import annotations
 
@@ -367,3 +368,22 @@ def test_a_channel_no_desk_staffs_is_still_refused(capsys):
     assert "invalid choice: 'fax' (choose from 'voice', 'chat', 'email')" in (
         capsys.readouterr().err
     )
+
+
+# 14. `--agent-hourly-cost '22 €/h'`, a rate as a payslip writes it, read "invalid float value:
+# '22 €/h': give an amount in EUR, e.g. 22 or 22.50".
+
+
+@pytest.mark.parametrize("typed", ["22 €/h", "22/h", "€22/hour", "22 EUR per hour"])
+def test_an_hourly_cost_reads_its_per_hour(forecast_csv, tmp_path, capsys, typed):
+    out = ["--out", str(tmp_path / "p.csv")]
+    assert cli.main(["staff", str(forecast_csv), *TARGETS, "--agent-hourly-cost", typed, *out]) == 0
+    # As round eighteen's 22: 40 intervals of 12 rostered at EUR 22 and 1-2 supervisors at 30.
+    assert "cost EUR 5,880 over 2 days (EUR 22/h agent" in capsys.readouterr().out
+
+
+def test_a_cost_per_day_is_still_refused(capsys):
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["staff", "f.csv", *TARGETS, "--agent-hourly-cost", "180/d", "--out", "p.csv"])
+    assert stop.value.code == 2
+    assert "invalid float value: '180/d'" in capsys.readouterr().err
