@@ -137,7 +137,7 @@ def add_forecast_arguments(parser: argparse.ArgumentParser) -> None:
         "--horizon-days",
         type=_horizon_days,
         required=True,
-        help=f"days to forecast after the history, 1 to {MAX_HORIZON_DAYS}; 2w reads 14",
+        help=f"days to forecast after the history (1 to {MAX_HORIZON_DAYS}), e.g. 14 or 2w",
     )
     group.add_argument(
         "--queue",
