@@ -218,6 +218,7 @@ def _staff(
         raise InputError(f"{name} has no aht_seconds column: give --aht-seconds (e.g. 300)")
     if args.aht_seconds is None:
         _check_handle_times(forecast, name)
+    reading_notes = [*reading_notes, _two_volumes_note(forecast, name)]
     replaced_aht_note = None
     if args.aht_seconds is not None and AHT_SECONDS in forecast:
         # --aht-seconds is the handle time, as in `plan`: left as a fallback for blank rows, it
@@ -699,6 +700,24 @@ def _written_channels_note(channels: dict[str, str], name: str) -> str:
     return (
         f"staffed {listed}, as {name}'s channel column writes them; give --channel to staff "
         "every queue on one channel"
+    )
+
+
+def _two_volumes_note(forecast: pd.DataFrame, name: str) -> str | None:
+    """A file holding both a volume and a forecast column that disagree (a volume column added
+    in a spreadsheet beside `forecast`'s own): the volume is staffed, which one was meant is
+    the planner's to say. It was chosen without a word."""
+    if VOLUME not in forecast or FORECAST not in forecast:
+        return None
+    totals = [
+        pd.to_numeric(forecast[column], errors="coerce").sum() for column in (VOLUME, FORECAST)
+    ]
+    if np.isclose(totals[0], totals[1], rtol=1e-3):
+        return None
+    return (
+        f"{name} has both a {VOLUME} and a {FORECAST} column, {totals[0]:,.0f} and "
+        f"{totals[1]:,.0f} contacts: the {VOLUME} column is staffed; delete the column not meant "
+        "if it should be the other"
     )
 
 

@@ -3,8 +3,8 @@ is, beside a folder named ~ and alone, a Windows path typed on Linux, a service 
 80/20, a country typed by its English name, a horizon written in weeks, rows deleted from a plan
 fed to shifts, a patience or target in seconds that reads as minutes, an --out named as a
 workbook, Ctrl-C, a plan saved with decimal commas, an hour on a 12-hour clock or written the
-French way, a queue named without its accents, a channel called by a desk's word for it, and an
-hourly cost written per hour."""
+French way, a queue named without its accents, a channel called by a desk's word for it, an
+hourly cost written per hour, and a volume column beside a forecast column."""
 
 from __future__ import annotations
 
@@ -387,3 +387,24 @@ def test_a_cost_per_day_is_still_refused(capsys):
         cli.main(["staff", "f.csv", *TARGETS, "--agent-hourly-cost", "180/d", "--out", "p.csv"])
     assert stop.value.code == 2
     assert "invalid float value: '180/d'" in capsys.readouterr().err
+
+
+# 15. A forecast file with a volume column added beside `forecast`'s own (doubled for a
+# campaign in a spreadsheet) staffed the volume column with no word of the other.
+
+
+def test_a_volume_beside_a_forecast_column_is_named(tmp_path, capsys):
+    starts = pd.date_range("2024-03-04 08:00", periods=20, freq="30min")
+    table = pd.DataFrame({"interval_start": starts, "forecast": 20.0, "aht_seconds": 240})
+    path = tmp_path / "f.csv"
+    table.assign(volume=40.0).to_csv(path, index=False)
+    assert cli.main(["staff", str(path), *TARGETS, "--out", str(tmp_path / "p.csv")]) == 0
+    notes = [line for line in capsys.readouterr().out.splitlines() if "both" in line]
+    assert notes == [
+        f"note: {path} has both a volume and a forecast column, 800 and 400 contacts: the volume "
+        "column is staffed; delete the column not meant if it should be the other"
+    ]
+    assert pd.read_csv(tmp_path / "p.csv")["agents"].max() == 8  # 40 calls of 240 s
+    table.assign(volume=20.0).to_csv(path, index=False)  # the same figures: nothing to choose
+    assert cli.main(["staff", str(path), *TARGETS, "--out", str(tmp_path / "p.csv")]) == 0
+    assert "both" not in capsys.readouterr().out
