@@ -638,8 +638,7 @@ def forecast_settings(args: argparse.Namespace) -> ForecastSettings:
 def _country_code(given: str) -> str:
     """The two-letter code of a country typed by its English name or three-letter code
     ("Israel", "ISR", "United Kingdom" read IL, IL, GB), as the holiday calendars know it;
-    anything else as given, for the calendar's refusal to name. ("Israel", typed for an Israeli
-    bank's history, read "Unknown holiday country 'ISRAEL'".)"""
+    anything else as given, for the calendar's refusal to name."""
     if given in holidays.list_supported_countries():
         return given
     key = re.sub(r"[\s_.'-]+", "", given).casefold()
