@@ -153,10 +153,10 @@ def _grid_columns(scenarios: list[Scenario]) -> list[str]:
     return list(TABLE_COLUMNS)
 
 
-def _context_caption(scenarios: dict[str, Scenario], shaped: bool = False) -> str:
+def _context_caption(scenarios: dict[str, Scenario], has_shape: bool = False) -> str:
     """The channel and handle time the scenarios staff with, which the table does not show;
-    `shaped`: the queue's handle time follows the weekday and time of day (the Staffing page's
-    tick, which is not saved with a scenario, so its current state applies to every one)."""
+    `has_shape`: the queue's history shows a weekday and time-of-day shape, which the scenarios
+    saved with the Staffing page's tick apply."""
 
     def text(scenario: Scenario) -> str:
         staffing = scenario.staffing
@@ -171,14 +171,24 @@ def _context_caption(scenarios: dict[str, Scenario], shaped: bool = False) -> st
     else:
         told = "; ".join(f"{name}: {value}" for name, value in texts.items())
     said = f"{told} before the AHT % change (set on the Staffing page when each was saved)."
-    if shaped:
+    shaped = [name for name, scenario in scenarios.items() if scenario.aht_by_time_of_day]
+    if has_shape and shaped:
+        who, others = "every scenario staffs", ""
+        if len(shaped) < len(scenarios):
+            flat = [name for name in scenarios if name not in shaped]
+            who = f"{_names(shaped)} staff{'s' if len(shaped) == 1 else ''}"
+            verb = "staffs" if len(flat) == 1 else "staff"
+            others = f"; {_names(flat)} {verb} every interval with the one figure"
         said += (
-            " That handle time is the average: every scenario staffs each interval with it "
-            "times the interval's weekday and time-of-day ratio, as the Staffing page's "
-            "“Handle time by weekday and time of day” is ticked now (the tick is not saved with "
-            "a scenario)."
+            f" That handle time is the average: {who} each interval with it times the "
+            "interval's weekday and time-of-day ratio, as the Staffing page's “Handle time by "
+            f"weekday and time of day” was ticked when saved{others}."
         )
     return said
+
+
+def _names(names: Iterable[str]) -> str:
+    return ", ".join(f"'{name}'" for name in names)
 
 
 def _waiting_words(scenarios: Iterable[Scenario]) -> str:
@@ -255,6 +265,7 @@ def _scenario_of(row: pd.Series, base: Scenario) -> Scenario:
         change_from=row.get("change_from"),
         change_to=row.get("change_to"),
         shifts=dataclasses.replace(base.shifts, part_max_share=number("part_max_pct") / 100),
+        aht_by_time_of_day=base.aht_by_time_of_day,
     )
 
 
@@ -817,7 +828,7 @@ st.caption(
     "settings (occupancy and ASA caps, Erlang A, chats per agent, full-time week; shift lengths, "
     "start hours and shifts per week) are those the Staffing and Shifts pages had when each scenario was saved, "
     "and new rows take their current ones; the download lists them all. "
-    + _context_caption(scenarios, shaped=settings.queue_aht_profile(current, queue) is not None)
+    + _context_caption(scenarios, settings.learned_aht_profile(current, queue) is not None)
 )
 version = st.session_state.setdefault(EDITOR_VERSION, 0)
 table = pd.DataFrame([_row_of(scenario) for scenario in scenarios.values()])
@@ -946,7 +957,10 @@ saved_current = scenarios.get(CURRENT_SETTINGS)
 if CURRENT_SETTINGS in outcomes and saved_current.queue in (None, queue):
     # Named for the pages' settings, it keeps those of the day it was saved: said, or its
     # FTE and cost read as the Staffing and Shifts pages' own and disagree with them.
-    drift = settings_changed_since(saved_current, settings.current_scenario())
+    now = settings.current_scenario()
+    if settings.learned_aht_profile(current, queue) is None:  # a tick that shapes nothing here
+        now = dataclasses.replace(now, aht_by_time_of_day=saved_current.aht_by_time_of_day)
+    drift = settings_changed_since(saved_current, now)
     if drift:
         st.warning(
             f"'{CURRENT_SETTINGS}' holds the settings it was saved with, not those of the "

@@ -1043,6 +1043,7 @@ def current_scenario(name: str = "Current settings") -> Scenario:
         staffing=staffing_settings(),
         queue=st.session_state.get("queue"),
         shifts=shift_settings(),
+        aht_by_time_of_day=bool(st.session_state.get(AHT_BY_TIME, STAFFING_DEFAULTS[AHT_BY_TIME])),
     )
 
 
@@ -1075,7 +1076,8 @@ def plan_for(current: state.CurrentDataset, queue: str, scenario: Scenario):
     key, frame = queue_forecast(current, queue)
     # Keyed without the shift settings: they do not change the people rostered.
     staffing_key = repr(replace(scenario, shifts=ShiftSettings()))
-    profile = queue_aht_profile(current, queue)
+    # The scenario's own tick: one saved unticked stays flat whatever the page holds now.
+    profile = learned_aht_profile(current, queue) if scenario.aht_by_time_of_day else None
     return cached.plan(
         key,
         staffing_key,
@@ -1086,14 +1088,6 @@ def plan_for(current: state.CurrentDataset, queue: str, scenario: Scenario):
         None,
         profile,
     )
-
-
-def queue_aht_profile(current: state.CurrentDataset, queue: str) -> pd.DataFrame | None:
-    """The handle-time shape (weekday x time of day) `queue` is staffed with: None when its
-    history shows none or the manager chose one handle time for every interval."""
-    if not st.session_state.get(AHT_BY_TIME, STAFFING_DEFAULTS[AHT_BY_TIME]):
-        return None
-    return learned_aht_profile(current, queue)
 
 
 def learned_aht_profile(current: state.CurrentDataset, queue: str) -> pd.DataFrame | None:

@@ -60,6 +60,9 @@ class Scenario:
     change_to: dt.date | None = None
     # The shifts covering the people rostered; defaults for scenarios saved before shifts.
     shifts: ShiftSettings = field(default_factory=ShiftSettings)
+    # Each interval's handle time shaped by its weekday and time of day, where the queue's
+    # history shows a shape (the Staffing page's tick); True for scenarios saved before it.
+    aht_by_time_of_day: bool = True
 
     def __post_init__(self) -> None:
         self.name = str(self.name).strip()
@@ -131,6 +134,7 @@ class Scenario:
             "full_time_shift_hours": self.shifts.full_hours,
             "shift_start_hours": f"{self.shifts.earliest_start:g}-{self.shifts.latest_start:g}",
             "shifts_per_person_per_week": self.shifts.shifts_per_week,
+            "aht_by_time_of_day": self.aht_by_time_of_day,
         }
 
     def to_dict(self) -> dict[str, Any]:
@@ -144,6 +148,7 @@ class Scenario:
             "change_from": self.change_from.isoformat() if self.change_from else None,
             "change_to": self.change_to.isoformat() if self.change_to else None,
             "shifts": dataclasses.asdict(self.shifts),
+            "aht_by_time_of_day": self.aht_by_time_of_day,
         }
 
     @classmethod
@@ -180,6 +185,7 @@ class Scenario:
             change_from=settings.get("change_from"),
             change_to=settings.get("change_to"),
             shifts=shift_settings,
+            aht_by_time_of_day=bool(settings.get("aht_by_time_of_day", True)),
         )
 
 
@@ -252,6 +258,12 @@ def _clock(hour: Any) -> str:
 # with how its value reads: (where it lives, field, name, value as text).
 PAGE_SETTINGS: list[tuple[str, str, str, Any]] = [
     ("scenario", "quantile", "staffed to", _forecast_words),
+    (
+        "scenario",
+        "aht_by_time_of_day",
+        "handle time by weekday and time of day",
+        lambda ticked: "ticked" if ticked else "unticked",
+    ),
     ("staffing", "channel", "channel", str),
     ("staffing", "aht_seconds", "handle time", _plain(" s")),
     ("staffing", "service_level", "service level target", _share),

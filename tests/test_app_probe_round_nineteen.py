@@ -11,7 +11,7 @@ from test_app_pages import assert_clean, chart, go, open_app, table
 from test_app_probe_round_sixteen import upload
 from test_outlier_cleaning import SURGE_STARTS, surge_upload
 
-SHAPE_TICK = "“Handle time by weekday and time of day” is ticked now"
+SHAPE_TICK = "“Handle time by weekday and time of day”"
 
 
 def captions(app) -> list[str]:
@@ -54,7 +54,7 @@ def test_the_handle_time_shape_is_told_in_seconds_of_the_aht_typed(picco_home):
     assert (shaped.min(), shaped.max()) == (371, 442)
 
 
-# ------------------------------------------------- Scenarios: the shape is not saved with one
+# ------------------------------------------------- Scenarios: the shape is saved with each one
 
 
 def test_the_scenarios_page_says_its_handle_times_follow_the_staffing_tick(picco_home):
@@ -65,17 +65,20 @@ def test_the_scenarios_page_says_its_handle_times_follow_the_staffing_tick(picco
     # Before: "... 307 s handle time before the AHT % change (set on the Staffing page when each
     # was saved)." and no word of the shape, which the current tick applies to every scenario.
     assert "Every scenario: Voice (calls), 307 s handle time before the AHT % change" in context
-    assert context.endswith(
+    shaped_words = (
         "That handle time is the average: every scenario staffs each interval with it times "
         "the interval's weekday and time-of-day ratio, as the Staffing page's "
-        f"{SHAPE_TICK} (the tick is not saved with a scenario)."
+        f"{SHAPE_TICK} was ticked when saved."
     )
+    assert context.endswith(shaped_words)
+    # The tick is saved with each scenario: unticked on the Staffing page afterwards, the
+    # examples saved ticked still staff with the shape (before round twenty-nine the page's
+    # tick applied to every scenario and the words went).
     go(app, "staffing").checkbox(key="aht_by_time_of_day").uncheck().run()
     go(app, "scenarios")
     assert_clean(app)
     (context,) = [text for text in captions(app) if text.startswith("Change cells")]
-    assert SHAPE_TICK not in context
-    assert context.endswith("(set on the Staffing page when each was saved).")
+    assert context.endswith(shaped_words)
 
 
 # ------------------------------------------------- Forecast: unusual days in the excluded period

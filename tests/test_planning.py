@@ -370,4 +370,5 @@ def test_the_settings_the_table_does_not_show_are_listed_for_the_download():
         "full_time_shift_hours": 8.0,
         "shift_start_hours": "0-23.5",
         "shifts_per_person_per_week": 5,
+        "aht_by_time_of_day": True,
     }

@@ -1,0 +1,55 @@
+"""Round twenty-nine of a manager's probe: the handle-time shape tick is saved with each
+scenario, so one saved unticked stays flat whatever the Staffing page holds later, and the
+Staffing page's way back to the default targets leaves that tick, like the handle time it
+shapes, alone. Driven headless with AppTest on the sample, and on the pages' pure helpers."""
+
+from __future__ import annotations
+
+import json
+
+from test_app_pages import assert_clean, go, number, open_app
+
+from planning.scenario import Scenario
+
+SHAPE_TICK = "“Handle time by weekday and time of day”"
+
+
+# ------------------------------------------------- The handle-time shape, saved per scenario
+
+
+def test_a_scenario_keeps_the_handle_time_shape_it_was_saved_with():
+    flat = Scenario("Flat", aht_by_time_of_day=False)
+    assert Scenario.from_dict(json.loads(json.dumps(flat.to_dict()))).aht_by_time_of_day is False
+    assert flat.other_settings()["aht_by_time_of_day"] is False
+    # Saved before the tick was kept: shaped, as the page's default tick staffed it.
+    older = {key: value for key, value in flat.to_dict().items() if key != "aht_by_time_of_day"}
+    assert Scenario.from_dict(older).aht_by_time_of_day is True
+
+
+def test_a_scenario_saved_unticked_stays_flat_when_the_staffing_page_is_ticked(picco_home):
+    app = open_app(aht_by_time_of_day=False)
+    go(app, "scenarios")
+    app.text_input(key="new_scenario_name").input("Flat")
+    app.button(key="save_scenario").click().run()
+    # Ticked on the Staffing page afterwards (its checkbox's key).
+    app.session_state["aht_by_time_of_day"] = True
+    app.text_input(key="new_scenario_name").input("Shaped")
+    app.button(key="save_scenario").click().run()
+    assert_clean(app)
+    shown = app.dataframe[-1].value
+    # One handle time all week pays 1,680 h (EUR 38,191); the shape 1,678 h (EUR 38,152, the
+    # Staffing page's Cost metric ticked). Before, the tick on the page now shaped both: 1,678.
+    assert shown.loc["Paid hours over 7 days (h)", ["Flat", "Shaped"]].map(number).tolist() == [
+        1680,
+        1678,
+    ]
+    assert shown.loc["Total cost over 7 days (EUR)", ["Flat", "Shaped"]].map(number).tolist() == [
+        38191,
+        38152,
+    ]
+    (context,) = [item.value for item in app.caption if item.value.startswith("Change cells")]
+    assert context.endswith(
+        "That handle time is the average: 'Shaped' staffs each interval with it times the "
+        f"interval's weekday and time-of-day ratio, as the Staffing page's {SHAPE_TICK} was "
+        "ticked when saved; 'Flat' staffs every interval with the one figure."
+    )
