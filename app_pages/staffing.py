@@ -293,7 +293,7 @@ with st.container(border=True):
         help=f"Service level {defaults['sl_target_pct']:.0f}% within "
         f"{defaults['answer_within_s']:.0f} s, the ASA and occupancy caps, shrinkage, span, "
         f"costs and the {defaults['weekly_hours']:g}-hour full-time week as a new plan starts; "
-        "the channel and handle time stay as the data gives them.",
+        "the channel, handle time and its shape by weekday and time of day stay as they are.",
     )
 
 settings.remember_queue_values()  # a queue picked again keeps its handle time and patience

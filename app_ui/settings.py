@@ -1006,10 +1006,10 @@ def people_against_fte_note(
 
 
 def reset_staffing_defaults() -> None:
-    """Targets, costs, shrinkage and span back to their defaults; the channel, handle time and
-    patience stay, as they come from the data."""
+    """Targets, costs, shrinkage and span back to their defaults; the channel, handle time, its
+    weekday and time-of-day shape and patience stay, as they come from the data."""
     for key, value in STAFFING_DEFAULTS.items():
-        if key not in state.DATASET_BOUND_KEYS:
+        if key not in state.DATASET_BOUND_KEYS and key != AHT_BY_TIME:
             st.session_state[key] = value
 
 

@@ -9,6 +9,7 @@ import json
 
 from test_app_pages import assert_clean, go, number, open_app
 
+from app_ui import settings
 from planning.scenario import Scenario
 
 SHAPE_TICK = "“Handle time by weekday and time of day”"
@@ -53,3 +54,15 @@ def test_a_scenario_saved_unticked_stays_flat_when_the_staffing_page_is_ticked(p
         f"interval's weekday and time-of-day ratio, as the Staffing page's {SHAPE_TICK} was "
         "ticked when saved; 'Flat' staffs every interval with the one figure."
     )
+
+
+def test_back_to_the_default_targets_leaves_the_handle_time_shape_alone(monkeypatch):
+    session = {key: value for key, value in settings.STAFFING_DEFAULTS.items()}
+    session.update(sl_target_pct=90.0, aht_seconds=420.0, aht_by_time_of_day=False)
+    monkeypatch.setattr(settings.st, "session_state", session)
+    settings.reset_staffing_defaults()
+    assert session["sl_target_pct"] == 80.0  # a target: back to its default
+    # The handle time and its shape are the queue's, as the data and the manager gave them.
+    # Before: the shape ticked again, unticked a moment earlier, moving the plan's cost.
+    assert session["aht_seconds"] == 420.0
+    assert session["aht_by_time_of_day"] is False
