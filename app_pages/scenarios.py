@@ -15,7 +15,7 @@ from app_ui.tables import MISSING
 from app_ui.widgets import confirm_delete
 from data.errors import InputError
 from data.schema import INTERVAL_START
-from planning import QUANTILES, Scenario, compare_scenarios
+from planning import Scenario, compare_scenarios
 from planning.compare import (
     ABANDONMENT_ROW,
     SHIFT_ROWS,
@@ -113,9 +113,10 @@ TABLE_COLUMNS = {
         width=64,
         help="Agents per supervisor (8 to 15).",
     ),
+    # "P80" as the Staffing page and the example's name "Staffed to P80" write it, not "p80".
     "quantile": st.column_config.SelectboxColumn(
         "Staff",
-        options=list(QUANTILES),
+        options=list(settings.QUANTILE_NAMES.values()),
         width=72,
         help="Forecast to staff to: mean, or the P50 / P80 / P90 quantile for busier days.",
     ),
@@ -225,7 +226,7 @@ def _row_of(scenario: Scenario) -> dict:
         "answer_within_seconds": staffing.answer_within_seconds,
         "shrinkage_pct": staffing.shrinkage * 100,
         "supervisor_span": staffing.supervisor_span,
-        "quantile": scenario.quantile,
+        "quantile": settings.QUANTILE_NAMES.get(scenario.quantile, scenario.quantile),
         "agent_hourly_cost": staffing.agent_hourly_cost,
         "supervisor_hourly_cost": staffing.supervisor_hourly_cost,
         "part_max_pct": scenario.shifts.part_max_share * 100,
@@ -270,11 +271,13 @@ def _scenario_of(row: pd.Series, base: Scenario) -> Scenario:
 
 
 def _quantile(value: object) -> str:
-    """The Staff to cell; an emptied cell reads NaN or None, which must not be shown as 'nan'."""
+    """The Staff to cell as the planner names it ("P80" is p80); an emptied cell reads NaN or
+    None, which must not be shown as 'nan'."""
     if value is None or (isinstance(value, float) and math.isnan(value)) or not str(value).strip():
         label = TABLE_COLUMNS["quantile"].get("label", "quantile")
-        raise InputError(f"'{label}' is empty: pick one of {', '.join(QUANTILES)}.")
-    return str(value)
+        names = ", ".join(settings.QUANTILE_NAMES.values())
+        raise InputError(f"'{label}' is empty: pick one of {names}.")
+    return str(value).strip().lower()
 
 
 def _row_problems(number: Callable[[str], float]) -> list[str]:

@@ -10,6 +10,7 @@ import json
 from test_app_pages import assert_clean, go, number, open_app
 
 from app_ui import settings
+from data.store import Store
 from planning.scenario import Scenario
 
 SHAPE_TICK = "“Handle time by weekday and time of day”"
@@ -66,3 +67,28 @@ def test_back_to_the_default_targets_leaves_the_handle_time_shape_alone(monkeypa
     # Before: the shape ticked again, unticked a moment earlier, moving the plan's cost.
     assert session["aht_seconds"] == 420.0
     assert session["aht_by_time_of_day"] is False
+
+
+# ------------------------------------------------- Scenarios: the forecast quantile as labelled
+
+
+def test_the_scenario_grid_names_the_forecast_quantile_as_the_staffing_page_does(picco_home):
+    app = go(open_app(quantile="p80"), "scenarios")
+    app.text_input(key="new_scenario_name").input("Busy days")
+    app.button(key="save_scenario").click().run()
+    assert_clean(app)
+    (grid,) = [item for item in app.dataframe if "quantile" in item.value.columns]
+    # Before: 'p80' in the cell and the choices mean, p50, p80, p90, beside the Staffing page's
+    # 'P80 (each interval's volume exceeded 1 time in 5)' and the example 'Staffed to P80'.
+    assert grid.value["quantile"].tolist() == ["P80"]
+    staff = json.loads(grid.proto.columns)["quantile"]
+    assert staff["type_config"]["options"] == ["mean", "P50", "P80", "P90"]
+    # The cell picked as shown is saved under the planner's name.
+    app.session_state["scenario_editor_0"] = {
+        "edited_rows": {0: {"quantile": "P90"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    app.button(key="scenario_table_save").click().run()
+    assert_clean(app)
+    assert Store().load_scenario("Sample service desk", "Busy days")["quantile"] == "p90"
