@@ -99,7 +99,8 @@ COLUMNS: dict[str, Column] = {
         DECIMAL,
         "Mean wait of the answered contacts alone, seconds: the ASA an ACD report shows.",
     ),
-    "backlog": Column("Backlog (contacts)", DECIMAL, "E-mails waiting at the interval's end."),
+    # E-mail alone has a backlog: its unit as the Staffing page's "Peak backlog (e-mails)" says it.
+    "backlog": Column("Backlog (e-mails)", DECIMAL, "E-mails waiting at the interval's end."),
     "paid_hours": Column("Paid hours (h)", DECIMAL),
     "cost": Column("Cost (EUR)", MONEY),
     "peak_agents": Column("Peak agents", COUNT),

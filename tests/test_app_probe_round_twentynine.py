@@ -9,7 +9,7 @@ import json
 
 from test_app_pages import assert_clean, go, number, open_app
 
-from app_ui import settings
+from app_ui import settings, tables
 from data.store import Store
 from planning.scenario import Scenario
 
@@ -92,3 +92,12 @@ def test_the_scenario_grid_names_the_forecast_quantile_as_the_staffing_page_does
     app.button(key="scenario_table_save").click().run()
     assert_clean(app)
     assert Store().load_scenario("Sample service desk", "Busy days")["quantile"] == "p90"
+
+
+# ------------------------------------------------- Staffing: the e-mail backlog's unit
+
+
+def test_the_plan_tables_backlog_is_counted_in_e_mails_as_its_metric_says():
+    # Only e-mail queues have a backlog; the metric above the table reads "Peak backlog
+    # (e-mails)" 688 on the sample, the table's column read "Backlog (contacts)".
+    assert tables.column_for("backlog").label == "Backlog (e-mails)"
