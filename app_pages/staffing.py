@@ -616,11 +616,13 @@ for each in current.dataset.queues:
 if rows:
     overview = pd.DataFrame(rows)
     # Each queue's FTE, paid hours and cost rounded as the total line below shows them, so the
-    # column adds up to it (one decimal each had summed to 93.2 FTE under a total of 93.1).
+    # column adds up to it (one decimal each had summed to 93.2 FTE under a total of 93.1); the
+    # queue on screen reads as its metrics above, the others taking the rounding.
+    on_screen = next(iter(overview.index[overview["queue"] == queue]), None)
     shown_totals = overview.assign(
-        fte=tables.rounded_keeping_total(overview["fte"], decimals=1),
-        paid_hours=tables.rounded_keeping_total(overview["paid_hours"]),
-        cost=tables.rounded_keeping_total(overview["cost"]),
+        fte=tables.rounded_keeping_total(overview["fte"], decimals=1, keep=on_screen),
+        paid_hours=tables.rounded_keeping_total(overview["paid_hours"], keep=on_screen),
+        cost=tables.rounded_keeping_total(overview["cost"], keep=on_screen),
     )
     totals = shown_totals[["fte", "paid_hours", "cost"]].sum()
     tables.show(

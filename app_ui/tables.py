@@ -7,6 +7,7 @@ decimal, counts as whole numbers with thousands separators, long waits (e-mail) 
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any
 
@@ -180,12 +181,30 @@ COLUMNS: dict[str, Column] = {
 }
 
 
-def rounded_keeping_total(values: pd.Series, decimals: int = 0) -> pd.Series:
+def rounded_keeping_total(
+    values: pd.Series, decimals: int = 0, keep: Hashable | None = None
+) -> pd.Series:
     """`values` rounded to `decimals` so that they add up to their own total rounded alike: the
     largest remainders take the units, as the day totals of the Forecast and Staffing pages do,
-    so a column shown beside its total adds up to it."""
+    so a column shown beside its total adds up to it.
+
+    `keep`: the label of a row rounded on its own, as a metric above the table shows it (the
+    queue on screen); the other rows share what is left of the total."""
     scale = 10**decimals
-    return whole_numbers_keeping_total(values * scale) / scale
+    if keep is None or keep not in values.index or len(values) < 2:
+        return whole_numbers_keeping_total(values * scale) / scale
+    numbers = pd.to_numeric(values, errors="coerce").fillna(0.0).astype(float) * scale
+    # As the metric prints it: format's rounding, not numpy's halves to even on the scaled value.
+    own = float(f"{numbers[keep] / scale:.{decimals}f}") * scale
+    others = numbers.drop(keep)
+    floors = np.floor(others)
+    units_left = int(round(float(numbers.sum())) - round(own) - floors.sum())
+    order = np.argsort(-(others - floors).to_numpy(), kind="stable")
+    bumped = floors.to_numpy().copy()
+    bumped[order[: min(max(units_left, 0), len(bumped))]] += 1
+    shown = pd.Series(bumped, index=others.index)
+    shown[keep] = round(own)
+    return (shown.reindex(values.index) / scale).rename(values.name)
 
 
 def column_for(name: str, overrides: dict[str, Column] | None = None) -> Column:

@@ -1,13 +1,17 @@
 """Round twenty-nine of a manager's probe: the handle-time shape tick is saved with each
 scenario, so one saved unticked stays flat whatever the Staffing page holds later, and the
 Staffing page's way back to the default targets leaves that tick, like the handle time it
-shapes, alone. Driven headless with AppTest on the sample, and on the pages' pure helpers."""
+shapes, alone; the Scenarios grid names the forecast quantile "P80" as the Staffing page does;
+the e-mail plan table counts its backlog in e-mails as the metric above it; the All queues
+row of the queue on screen reads as that queue's metrics while the column still adds up to
+the total line. Driven headless with AppTest on the sample, and on the pages' pure helpers."""
 
 from __future__ import annotations
 
 import json
 
-from test_app_pages import assert_clean, go, number, open_app
+import pandas as pd
+from test_app_pages import assert_clean, go, metric, number, open_app, table
 
 from app_ui import settings, tables
 from data.store import Store
@@ -101,3 +105,37 @@ def test_the_plan_tables_backlog_is_counted_in_e_mails_as_its_metric_says():
     # Only e-mail queues have a backlog; the metric above the table reads "Peak backlog
     # (e-mails)" 688 on the sample, the table's column read "Backlog (contacts)".
     assert tables.column_for("backlog").label == "Backlog (e-mails)"
+
+
+# ------------------------------------------------- Staffing: the queue on screen, as its metrics
+
+
+def test_the_queue_on_screen_keeps_its_own_rounding_and_the_others_take_the_total():
+    # The sample's FTE at 38-h weeks (round twenty): chat 23.75, e-mail 25.171, phone 44.158,
+    # 93.079 in all, shown 93.1. By largest remainders alone: 23.7 + 25.2 + 44.2.
+    fte = pd.Series([23.75, 25.171053, 44.157895], index=["chat", "email", "phone"])
+    assert tables.rounded_keeping_total(fte, decimals=1).tolist() == [23.7, 25.2, 44.2]
+    # Chat on screen reads 23.8 as its metric does ('23.75' printed to one decimal); e-mail and
+    # phone share the 69.3 left: 25.2 and 44.1.
+    kept = tables.rounded_keeping_total(fte, decimals=1, keep="chat")
+    assert kept.tolist() == [23.8, 25.2, 44.1]
+    assert round(kept.sum(), 1) == 93.1
+
+
+def test_the_all_queues_row_of_the_queue_on_screen_reads_as_its_metrics(picco_home):
+    app = open_app()
+    app.session_state["queue"] = "chat"
+    go(app, "staffing")
+    assert_clean(app)
+    queues, _ = table(app, "queue", "fte", "paid_hours", "cost")
+    chat = queues.set_index("queue").loc["chat"]
+    # Before: 23.7 FTE and 903 h in chat's row under its own metrics' 23.8 FTE and 902 h.
+    assert (chat["fte"], chat["paid_hours"], chat["cost"]) == (23.8, 902, 20647)
+    assert (metric(app, "FTE"), metric(app, "Paid hours")) == ("23.8", "902")
+    assert metric(app, "Cost, 7 days") == "€ 20,647"
+    # The column still adds up to the All queues line: 23.8 + 25.2 + 44.1, 902 + 957 + 1,678.
+    assert round(queues["fte"].sum(), 1) == 93.1
+    assert queues["paid_hours"].sum() == 3537
+    assert [item.value for item in app.markdown if item.value.startswith("**All queues")] == [
+        "**All queues:** 93.1 FTE, 3,537 paid hours, € 80,702 over the horizon."
+    ]
