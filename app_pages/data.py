@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from app_ui import cached, downloads, plots, settings, state, tables, uploads, url_state
-from app_ui.widgets import confirm_delete, dataset_caption, dataset_metrics
+from app_ui.widgets import confirm_delete, dataset_caption, dataset_metrics, history_day
 from data.errors import InputError
 from data.importer import ImportOptions
 from data.schema import INTERVAL_START, IS_OPEN, QUEUE, VOLUME, Dataset
@@ -594,9 +594,7 @@ def _previous_imports(name: str) -> None:
         )
         for version in versions:
             text, button = st.columns([5, 1], vertical_alignment="center")
-            first, last = (
-                "—" if day is None else f"{day:%Y-%m-%d}" for day in (version.start, version.end)
-            )
+            first, last = (history_day(day) for day in (version.start, version.end))
             text.markdown(
                 f"**Stored {version.saved_at:%Y-%m-%d %H:%M} UTC** — "
                 f"{version.contacts:,.0f} contacts, {first} – {last}, queues "

@@ -10,14 +10,17 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from app_ui.tables import day_text
 from data.schema import INTERVAL_START, KIND_RECORDS, VOLUME, Dataset
 
 FIGURES_PER_ROW = 4
 RANGE_SLIDERS_DRAWN = "range_sliders_drawn"  # keys of the range sliders this session has shown
 
 
-def _day(value) -> str:
-    return "—" if pd.isna(value) else f"{value:%Y-%m-%d}"
+def history_day(value: object) -> str:
+    """A day of the history as the other pages write their days, "Mon 25 Nov 2024"; "—" for
+    none."""
+    return "—" if pd.isna(value) else day_text(value, year=True)
 
 
 def dataset_caption(dataset: Dataset) -> None:
@@ -26,8 +29,8 @@ def dataset_caption(dataset: Dataset) -> None:
     starts = dataset.intervals[INTERVAL_START]
     st.caption(
         f"Detected: **{dataset.kind}** ({kind}), **{dataset.interval_minutes}-minute** intervals, "
-        f"queues **{', '.join(dataset.queues)}**, from **{_day(starts.min())} – "
-        f"{_day(starts.max())}**. Files: {files}."
+        f"queues **{', '.join(dataset.queues)}**, from **{history_day(starts.min())} to "
+        f"{history_day(starts.max())}**. Files: {files}."
     )
 
 
@@ -62,8 +65,8 @@ def dataset_metrics(
             f"{contacts:,.0f}",
             outcomes_help(contacts, dataset.answered, dataset.abandoned),
         ),
-        ("First day", _day(dataset.intervals[INTERVAL_START].min())),
-        ("Last day", _day(dataset.intervals[INTERVAL_START].max())),
+        ("First day", history_day(dataset.intervals[INTERVAL_START].min())),
+        ("Last day", history_day(dataset.intervals[INTERVAL_START].max())),
         ("Interval", f"{dataset.interval_minutes} min"),
         ("Queues", f"{len(dataset.queues)}"),
     ]

@@ -116,7 +116,7 @@ def test_a_history_ending_on_a_closed_weekend_says_the_forecast_starts_before_it
     # The export runs to Sunday 6 April (closed): the forecast starts on Saturday 5 April, after
     # the last open hours, yet its help had said "after the history's last interval".
     app = upload(open_app(), ("calls.csv", small_export()))
-    assert metric(app, "Last day") == "2025-04-06"
+    assert metric(app, "Last day") == "Sun 6 Apr 2025"
     go(app, "forecast")
     assert_clean(app)
     (help_text,) = [item.proto.help for item in app.metric if item.label == "Forecast contacts"]

@@ -4,7 +4,8 @@ Staffing page's way back to the default targets leaves that tick, like the handl
 shapes, alone; the Scenarios grid names the forecast quantile "P80" as the Staffing page does;
 the e-mail plan table counts its backlog in e-mails as the metric above it; the All queues
 row of the queue on screen reads as that queue's metrics while the column still adds up to
-the total line. Driven headless with AppTest on the sample, and on the pages' pure helpers."""
+the total line; the Data page writes the history's days as the other pages write theirs.
+Driven headless with AppTest on the sample, and on the pages' pure helpers."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import json
 import pandas as pd
 from test_app_pages import assert_clean, go, metric, number, open_app, table
 
-from app_ui import settings, tables
+from app_ui import settings, tables, widgets
 from data.store import Store
 from planning.scenario import Scenario
 
@@ -139,3 +140,14 @@ def test_the_all_queues_row_of_the_queue_on_screen_reads_as_its_metrics(picco_ho
     assert [item.value for item in app.markdown if item.value.startswith("**All queues")] == [
         "**All queues:** 93.1 FTE, 3,537 paid hours, € 80,702 over the horizon."
     ]
+
+
+# ------------------------------------------------- Data page: days as the other pages write them
+
+
+def test_the_data_pages_days_read_as_the_other_pages_days():
+    # Before: "2024-11-25" for the sample's First day beside the Forecast page's "Mon 23 Nov"
+    # and its horizon "from Mon 23 Nov 2026 00:00 to Mon 30 Nov 2026 00:00".
+    assert widgets.history_day(pd.Timestamp("2024-11-25 00:00")) == "Mon 25 Nov 2024"
+    assert widgets.history_day(pd.Timestamp("2026-11-22 23:45")) == "Sun 22 Nov 2026"
+    assert widgets.history_day(None) == "—"  # a stored import without rows

@@ -60,7 +60,7 @@ def test_a_wrong_mapping_can_be_undone_through_previous_imports(picco_home):
     (kept,) = Store().list_previous_versions("two")
     (line,) = previous_imports(app, "two")
     assert f"**Stored {kept.saved_at:%Y-%m-%d %H:%M} UTC**" in line
-    assert f"{first:,.0f} contacts, 2025-03-03 – 2025-03-04, queues two" in line
+    assert f"{first:,.0f} contacts, Mon 3 Mar 2025 – Tue 4 Mar 2025, queues two" in line
     assert restore_keys(app) == [f"restore_{kept.version_id}"]
 
     # One click asks; Cancel leaves the data as it is.
@@ -128,7 +128,7 @@ def test_a_restore_after_a_shorter_file_reaches_every_page(picco_home):
     app.button(key="restore_confirm").click().run()
     assert_clean(app)
     assert number(metric(app, "Contacts")) == full
-    assert metric(app, "Last day") == "2025-04-06"
+    assert metric(app, "Last day") == "Sun 6 Apr 2025"
 
     # The forecast is made again from the restored data, not served from the cache of the
     # shorter file's.
