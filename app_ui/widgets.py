@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from app_ui.tables import day_text
+from data.dates import day_text
 from data.schema import INTERVAL_START, KIND_RECORDS, VOLUME, Dataset
 
 FIGURES_PER_ROW = 4
