@@ -62,6 +62,21 @@ _ABANDONED_WORDS_ABROAD = (
     "NEPRIJAT", "NEPRIJATY", "NEPRIJATO", "ZMESKAN", "ZMESKANY", "OPUSTEN", "OPUSTENY",
     "ZTRACEN", "ZTRACENY", "NEDOVOLAN", "NEDOVOLANY", "ZAVESIL",  # Czech
 )  # fmt: skip
+# Whole words an outcome label may be cut from ("Abgebr.", "Beantw.", "Raccr.", "Aband."), as
+# reports abbreviate them to fit a narrow column: the words above and the whole words the
+# prefixes above stand for.
+_ANSWERED_WHOLE_WORDS = _ANSWERED_WORDS_ABROAD + (
+    "ANSWERED", "HANDLED", "CONNECTED", "ACCEPTED", "COMPLETED", "SERVED", "RESOLVED",
+    "RISPOSTA", "RISPOSTO", "GESTITA", "GESTITO", "EVASA", "EVASO", "OPGENOMEN",
+)  # fmt: skip
+_ABANDONED_WHOLE_WORDS = _ABANDONED_WORDS_ABROAD + (
+    "ABANDONED", "ABANDONNE", "ABANDONADA", "ABANDONADO", "ABBANDONATA", "ABBANDONATO",
+    "ABBANDONO", "HANGUP", "MISSED", "DROPPED", "PERSA", "PERSO", "AFGEBROKEN", "DESATENDIDA",
+    "ENTGANGEN", "DESLIGOU",
+)  # fmt: skip
+# One word cut short: three letters or more with the abbreviation's full stop, or five or more
+# without one (a column cut to its width).
+_ABBREVIATED = re.compile(r"^([A-Z]{3,})\.$|^([A-Z]{5,})$")
 # An optional leading "Appel", "Anruf", "Llamada", Polish "Połączenie", Swedish "Samtal" or Czech
 # "Hovor" ("Appel perdu", "Llamada atendida", "Połączenie odebrane", "Samtal besvarat").
 _CALL_WORD = r"^(?:APPELS? |ANRUFE? |LLAMADAS? |POLACZENI[EA] |SAMTAL |OPKALD |HOVORY? )?"
@@ -186,6 +201,20 @@ def classify_label(label: str) -> int:
         return ABANDONED  # "Non traité", "Nicht angenommen", "No atendida"
     if upper.startswith(_ANSWERED_PREFIXES) or _ANSWERED_ABROAD.match(upper):
         return ANSWERED
+    return _abbreviated_outcome(upper)
+
+
+def _abbreviated_outcome(upper: str) -> int:
+    """The outcome of a word cut short ("ABGEBR." of ABGEBROCHEN) where every outcome word it
+    may be cut from says the same: "VER." (VERBUNDEN or VERLOREN) says nothing."""
+    cut = _ABBREVIATED.match(upper)
+    if not cut:
+        return OTHER
+    stem = cut.group(1) or cut.group(2)
+    answered = any(word.startswith(stem) for word in _ANSWERED_WHOLE_WORDS)
+    abandoned = any(word.startswith(stem) for word in _ABANDONED_WHOLE_WORDS)
+    if answered != abandoned:
+        return ANSWERED if answered else ABANDONED
     return OTHER
 
 

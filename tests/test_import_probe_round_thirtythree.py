@@ -1,0 +1,61 @@
+"""Round-thirty-three probes: outcome labels cut short as narrow report columns write them
+("Abgebr.", "Beantw.", "Raccr.", "Verl.", "Atend."), in German, Italian, French, Spanish,
+Portuguese and Dutch."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from import_support import write
+
+from data import schema
+from data.importer import import_files_detailed
+from data.outcomes import ABANDONED, ANSWERED, OTHER, classify_label
+
+MONDAY = dt.datetime(2024, 3, 4)
+
+
+def _calls(count: int = 150) -> list[dt.datetime]:
+    """`count` arrivals, 08:00-17:00 from Monday to Friday, 3 min 37 s apart within a day."""
+    return [
+        MONDAY + dt.timedelta(days=n % 5, hours=8, seconds=217 * (n // 5)) for n in range(count)
+    ]
+
+
+# --- Outcome labels cut short ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "answered", "abandoned"),
+    [
+        ("Beginn;Warteschlange;Ergebnis", "Beantw.", "Abgebr."),  # beantwortet, abgebrochen
+        ("Beginn;Warteschlange;Ergebnis", "Angen.", "Verl."),  # angenommen, verloren
+        ("Inizio;Coda;Esito", "Risp.", "Abband."),  # risposta, abbandonata
+        ("Début;File;Statut", "Décr.", "Raccr."),  # décroché, raccroché
+        ("Inicio;Cola;Resultado", "Contest.", "Desist."),  # contestada, desistencia
+        ("Início;Fila;Resultado", "Atend.", "Deslig."),  # atendida, desligada
+        ("Begin;Wachtrij;Resultaat", "Beantw.", "Onbeantw."),  # beantwoord, onbeantwoord
+    ],
+)
+def test_outcome_labels_cut_short_are_read(tmp_path, header, answered, abandoned):
+    # Before: neither label named an outcome the importer knew: 'Ergebnis' was not read as
+    # outcomes, so no answered or abandoned counts (or, with 'Risp.', every call answered).
+    lines = [header] + [
+        f"{t:%d/%m/%Y %H:%M:%S};Service;{abandoned if n % 5 == 0 else answered}"
+        for n, t in enumerate(_calls())
+    ]
+    result = import_files_detailed([write(tmp_path, "calls.csv", "\n".join(lines) + "\n")])
+    frame = result.dataset.intervals
+    assert frame[[schema.ANSWERED, schema.ABANDONED]].sum().tolist() == [120.0, 30.0]
+
+
+@pytest.mark.parametrize(
+    ("label", "code"),
+    [("Ver.", OTHER), ("Abd.", OTHER), ("Transf.", OTHER), ("Sales", OTHER), ("Inbou", OTHER),
+     ("Nicht angen.", ABANDONED), ("Entgangen", ABANDONED), ("Afgebroken", ABANDONED),
+     ("Ans.", ANSWERED)],
+)  # fmt: skip
+def test_guard_a_cut_word_says_an_outcome_only_where_every_word_it_may_be_says_it(label, code):
+    # 'Ver.' may be verbunden (answered) or verloren (abandoned); 'Abd.' is cut from no word.
+    assert classify_label(label) == code
