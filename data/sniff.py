@@ -287,6 +287,8 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
     while sample and (is_footer_row(sample[-1]) or not _filled_count(sample[-1])):
         sample.pop()  # "Report generated on ...,,,," below the table: a note, not data
     if not sample:
+        if sum(1 for name in header if name) < 2 and len(rows) > 1:
+            _no_table(display_name, [lines[i] for i in filled])
         _only_header(display_name, header)
     widths = [len(row) for row in sample]
     if widths and min(widths) == len(header) + 1 and not any(row[-1].strip() for row in sample):
@@ -424,6 +426,19 @@ def _only_header(display_name: str, header: list[str]) -> None:
     raise InputError(
         f"{display_name}: only a header row was found ({', '.join(header)}), no data rows. "
         "Export the history with at least one data row."
+    )
+
+
+def _no_table(display_name: str, lines: list[str]) -> None:
+    """Lines of text, each one field: a note, a title page or a report whose data was left out,
+    no header naming columns above rows."""
+    shown = "; ".join(f"'{line.strip()[:60]}'" for line in lines[:3])
+    more = f" and {len(lines) - 3:,} more" if len(lines) > 3 else ""
+    raise InputError(
+        f"{display_name}: no table was found: its {len(lines):,} lines ({shown}{more}) are text "
+        "without columns separated by commas, semicolons or tabs, so no line names the columns "
+        "and none holds a date and a count. Export the contact history as CSV with a header row "
+        "naming its columns and one row per interval or per contact."
     )
 
 

@@ -10,6 +10,7 @@ import pytest
 from import_support import write
 
 from data import schema
+from data.errors import InputError
 from data.importer import import_files_detailed
 from data.outcomes import ABANDONED, ANSWERED, OTHER, classify_label
 
@@ -59,3 +60,27 @@ def test_outcome_labels_cut_short_are_read(tmp_path, header, answered, abandoned
 def test_guard_a_cut_word_says_an_outcome_only_where_every_word_it_may_be_says_it(label, code):
     # 'Ver.' may be verbunden (answered) or verloren (abandoned); 'Abd.' is cut from no word.
     assert classify_label(label) == code
+
+
+# --- Text without a table -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hello team,\nplease find the report attached.\n", "Interval Report\nGenerated 2024-03-09\n"],
+)
+def test_lines_of_text_without_columns_are_said_to_hold_no_table(tmp_path, text):
+    # Before: 'only a header row was found (Interval Report), no data rows', though the file
+    # has two lines and neither names columns.
+    with pytest.raises(InputError) as refused:
+        import_files_detailed([write(tmp_path, "report.csv", text)])
+    first, second = text.splitlines()
+    assert str(refused.value).startswith(
+        f"report.csv: no table was found: its 2 lines ('{first}'; '{second}') are text without "
+        "columns separated by commas, semicolons or tabs"
+    )
+
+
+def test_guard_a_header_alone_is_still_said_to_have_no_data_rows(tmp_path):
+    with pytest.raises(InputError, match=r"only a header row was found \(Date, Anrufe\)"):
+        import_files_detailed([write(tmp_path, "acd.csv", "Interval report\nDate;Anrufe\n")])
