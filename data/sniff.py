@@ -583,7 +583,25 @@ def _usable_names(header: list[str]) -> list[str]:
     return unique
 
 
+# Names of workbooks: a file so named that reaches the text reader is no workbook it can open.
+_WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
+
+
 def _reject_binary(head: bytes, display_name: str) -> None:
+    suffix = next((s for s in _WORKBOOK_SUFFIXES if display_name.lower().endswith(s)), None)
+    zipped = head.startswith(b"PK\x03\x04")
+    if suffix and (zipped or _looks_binary(head)):
+        what = (
+            "a zip archive without a workbook inside, or a workbook cut short"
+            if zipped
+            else "bytes that are neither a workbook nor text"
+        )
+        raise InputError(
+            f"{display_name}: the file is named as a workbook ({suffix}) but is no workbook the "
+            f"import can open: it holds {what}. It may be damaged, or only partly downloaded "
+            "or copied. Open it in Excel or LibreOffice: if it opens, save it again as .xlsx (or "
+            "as CSV) and import that file; if not, export the report from the system again."
+        )
     for magic, what in _MAGIC.items():
         if head.startswith(magic):
             raise InputError(
@@ -591,13 +609,17 @@ def _reject_binary(head: bytes, display_name: str) -> None:
                 "and save it as an Excel workbook (.xlsx) or as CSV (comma, semicolon or tab "
                 "separated), then import that file."
             )
-    probe = head[:8192]
-    control = len(probe) - len(probe.translate(None, _CONTROL_BYTES))
-    if b"\x00" in probe or control > len(probe) * 0.05:
+    if _looks_binary(head):
         raise InputError(
             f"{display_name}: this looks like a binary file, not a CSV/text export. Export the "
             "contact history as CSV (comma, semicolon or tab separated)."
         )
+
+
+def _looks_binary(head: bytes) -> bool:
+    probe = head[:8192]
+    control = len(probe) - len(probe.translate(None, _CONTROL_BYTES))
+    return b"\x00" in probe or control > len(probe) * 0.05
 
 
 def _reject_web_page(text: str, display_name: str) -> None:

@@ -84,3 +84,35 @@ def test_lines_of_text_without_columns_are_said_to_hold_no_table(tmp_path, text)
 def test_guard_a_header_alone_is_still_said_to_have_no_data_rows(tmp_path):
     with pytest.raises(InputError, match=r"only a header row was found \(Date, Anrufe\)"):
         import_files_detailed([write(tmp_path, "acd.csv", "Interval report\nDate;Anrufe\n")])
+
+
+# --- Files named as workbooks that are none -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "holds"),
+    [
+        (bytes(range(256)) * 12, "bytes that are neither a workbook nor text"),
+        (b"PK\x03\x04" + bytes(range(256)) * 4, "a zip archive without a workbook inside"),
+    ],
+)
+def test_a_damaged_workbook_is_said_to_be_one(tmp_path, content, holds):
+    # Before: 'this looks like a binary file, not a CSV/text export. Export the contact history
+    # as CSV', or 'this is a zip archive or a damaged Excel workbook, not a CSV/text export ...
+    # save it as an Excel workbook (.xlsx)', for a file that is named .xlsx.
+    path = tmp_path / "Report.xlsx"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as refused:
+        import_files_detailed([path])
+    message = str(refused.value)
+    assert message.startswith(
+        "Report.xlsx: the file is named as a workbook (.xlsx) but is no workbook the import can "
+        f"open: it holds {holds}"
+    )
+    assert "only partly downloaded" in message
+
+
+def test_guard_a_csv_named_as_a_workbook_is_read_as_its_text(tmp_path):
+    lines = ["Date;Time;Calls"] + [f"{t:%Y-%m-%d};{t:%H:%M};4" for t in _calls(20)]
+    result = import_files_detailed([write(tmp_path, "Report.xlsx", "\n".join(lines) + "\n")])
+    assert result.dataset.intervals[schema.VOLUME].sum() == 80.0
