@@ -59,6 +59,7 @@ from data.queue_log import is_queue_log, queue_log_copy
 from data.records import contact_groups
 from data.repair import LinesNotUtf8, mostly_utf8, repaired_copy
 from data.rows import ParsedRows
+from data.sections import header_lines, queue_sections
 from data.sniff import (
     EAST_ASIAN_ENCODINGS,
     TextFormat,
@@ -144,6 +145,16 @@ def read_file(
                 rows.notes.insert(1, note)
                 return plan, rows, report
     text_format = sniff_file(path, name)
+    if options.queue_column is None and title_queue(text_format) is not None:
+        with tempfile.TemporaryDirectory(prefix="picco-sections-") as folder:
+            sections = queue_sections(path, text_format, Path(folder))
+            if sections is not None and sections.copy is not None:
+                by_title = replace(options, queue_column=sections.column)
+                plan, rows, report = read_file(
+                    sections.copy, name, by_title, sheet, title_dated, repaired
+                )
+                rows.notes.insert(1, sections.note(name))
+                return plan, rows, report
     if repaired or not text_format.needs_repair:
         try:
             plan, rows, report = _read_sniffed(path, name, options, text_format, sheet, title_dated)
@@ -699,7 +710,8 @@ def _parse_rows(
     codes, queue_names = _queues(sheet, plan)
     notes += _no_queue_notes(name, plan, codes, queue_names)
     if repeated_headers and plan.kind == schema.KIND_INTERVALS:
-        _refuse_blocks_of_one_time(sheet, seconds, codes, repeated_headers)
+        lines = header_lines(text_format.path, text_format) or repeated_headers
+        _refuse_blocks_of_one_time(sheet, seconds, codes, lines)
     rows = ParsedRows(seconds.astype(np.int64), codes, queue_names, notes=notes)
     if plan.kind == schema.KIND_INTERVALS:
         time_labels = sheet.column(plan.time_column or plan.timestamp_column or plan.date_column)
@@ -838,33 +850,35 @@ def _without_bom(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Arr
     return pc.utf8_trim_whitespace(pc.replace_substring(_as_text(values), "\ufeff", ""))
 
 
-def _drop_repeated_headers(sheet: _Sheet, plan: ColumnPlan, notes: list[str]) -> int:
+def _drop_repeated_headers(sheet: _Sheet, plan: ColumnPlan, notes: list[str]) -> list[int]:
     """Rows that repeat the header (exports pasted together, a report that prints its header
-    on every page) are skipped; how many."""
+    on every page) are skipped; their lines in the file."""
     main = plan.timestamp_column or plan.date_column
     text = _without_bom(sheet.column(main))
     candidates = np.flatnonzero(np.asarray(pc.fill_null(pc.equal(text, main), False)))
     if len(candidates) == 0:
-        return 0
+        return []
     taken = pa.array(candidates, pa.int64())
     repeated = np.ones(len(candidates), dtype=bool)
     for column in plan.used_columns():
         cells = _without_bom(pc.take(sheet.column(column), taken))
         repeated &= np.asarray(pc.fill_null(pc.equal(cells, column), False), dtype=bool)
     if not repeated.any():
-        return 0
+        return []
+    rows = candidates[repeated]
+    lines = (rows if sheet.kept is None else sheet.kept[rows]) + sheet.first_line
     keep = np.ones(sheet.table.num_rows, dtype=bool)
-    keep[candidates[repeated]] = False
+    keep[rows] = False
     sheet.drop(keep)
     notes.append(
         f"{sheet.name}: the header line is repeated {int(repeated.sum()):,} time(s) inside the "
         "data (exports pasted together, or a header on every page); those lines were skipped."
     )
-    return int(repeated.sum())
+    return [int(line) for line in lines]
 
 
 def _refuse_blocks_of_one_time(
-    sheet: _Sheet, seconds: np.ndarray, codes: np.ndarray, repeated: int
+    sheet: _Sheet, seconds: np.ndarray, codes: np.ndarray, repeated: list[int]
 ) -> None:
     """Blocks under repeated headers that cover the same intervals for the same queue are
     separate reports (one per skill or queue) pasted together: adding them up would merge
@@ -872,11 +886,14 @@ def _refuse_blocks_of_one_time(
     key = seconds.astype(np.int64) * max(1, int(codes.max()) + 1) + codes
     if len(np.unique(key)) * 2 > len(key):
         return
+    shown = ", ".join(f"{line:,}" for line in repeated[:5]) + (", ..." if len(repeated) > 5 else "")
     raise InputError(
-        f"{sheet.name}: the header is repeated {repeated:,} time(s) inside the file and the "
-        "blocks under it cover the same intervals: they seem to be separate reports (one per "
-        "skill or queue) pasted together. Export one file per queue, or one table with a "
-        "queue column, and import again."
+        f"{sheet.name}: the header is repeated {len(repeated):,} time(s) inside the file (line "
+        f"{shown}) and the blocks under it cover the same intervals: they seem to be separate "
+        "reports (one per skill or queue) pasted together. Split the file at those lines into "
+        "one file per queue, each with its header, or write a title naming each block's queue "
+        "above its header ('Queue: Sales'), or export one table with a queue column, and "
+        "import again."
     )
 
 

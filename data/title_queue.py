@@ -66,16 +66,24 @@ def title_queue(text_format: TextFormat) -> tuple[int, str, str] | None:
 
 
 def _title_queues(text_format: TextFormat) -> list[tuple[int, str, str]]:
-    """(line, label, value) of every label above the header that names a queue, written
+    """(line, label, value) of every label above the header that names a queue."""
+    return queue_titles(text_format.title_lines, text_format.delimiter)
+
+
+def queue_titles(lines: list[str], delimiter: str) -> list[tuple[int, str, str]]:
+    """(line from 1, label, value) of every label in `lines` that names a queue, written
     "Queue: Support" in one cell, or "Queue:" (or "Queue" alone on its line) then the value in
     the next filled cell."""
     found = []
-    for line, text in enumerate(text_format.title_lines, start=1):
-        cells = [
-            cell.strip()
-            for cell in next(csv.reader([text], delimiter=text_format.delimiter), [])
-            if cell.strip()
-        ]
+    for line, text in enumerate(lines, start=1):
+        try:
+            cells = [
+                cell.strip()
+                for cell in next(csv.reader([text], delimiter=delimiter), [])
+                if cell.strip()
+            ]
+        except csv.Error:
+            continue
         for index, cell in enumerate(cells):
             labelled = _LABEL.match(cell)
             if labelled:

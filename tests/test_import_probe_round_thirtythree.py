@@ -116,3 +116,69 @@ def test_guard_a_csv_named_as_a_workbook_is_read_as_its_text(tmp_path):
     lines = ["Date;Time;Calls"] + [f"{t:%Y-%m-%d};{t:%H:%M};4" for t in _calls(20)]
     result = import_files_detailed([write(tmp_path, "Report.xlsx", "\n".join(lines) + "\n")])
     assert result.dataset.intervals[schema.VOLUME].sum() == 80.0
+
+
+# --- Sections of several queues stacked in one file ------------------------------------------------
+
+
+def _stacked(queues: list[tuple[str, int]], title: str, sep: str = ",") -> list[str]:
+    """One section per queue: `title` naming it, the header, 12 half hours over 3 days of
+    base, base + 1, base + 2, base + 3 offered (one abandoned each), a blank line."""
+    lines = []
+    for queue, base in queues:
+        if title:
+            lines.append(title.format(queue=queue))
+        lines.append(sep.join(["Interval", "Offered", "Answered", "Abandoned"]))
+        for day in range(3):
+            for slot in range(4):
+                t = MONDAY + dt.timedelta(days=day, hours=8, minutes=30 * slot)
+                lines.append(sep.join([f"{t:%Y-%m-%d %H:%M}", str(base + slot),
+                                       str(base + slot - 1), "1"]))  # fmt: skip
+        lines.append("")
+    return lines
+
+
+def _per_queue(result) -> dict[str, float]:
+    frame = result.dataset.intervals
+    return frame.groupby(schema.QUEUE)[schema.VOLUME].sum().to_dict()
+
+
+def test_sections_under_titles_naming_their_queues_are_read_as_those_queues(tmp_path):
+    # Before: refused, 'the header is repeated 1 time(s) inside the file and the blocks under
+    # it cover the same intervals: they seem to be separate reports ...'.
+    lines = _stacked([("Sales", 3), ("Support", 7)], "Queue: {queue}")
+    result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    # Sales: (3 + 4 + 5 + 6) a day over 3 days = 54; Support: (7 + 8 + 9 + 10) x 3 = 102.
+    assert _per_queue(result) == {"Sales": 54.0, "Support": 102.0}
+    assert result.dataset.intervals[schema.ABANDONED].sum() == 24.0
+    assert (
+        "acd.csv: the file stacks 2 sections, each under a title naming its queue (line 1: "
+        "'Queue: Sales'; line 16: 'Queue: Support')" in " ".join(result.dataset.notes)
+    )
+
+
+def test_stacked_german_sections_with_totals_period_lines_and_a_footer(tmp_path):
+    sections = _stacked([("Vertrieb", 3), ("Kundendienst", 7)], "", sep=";")
+    lines = ["Interval Report"]
+    for start in (0, 14):
+        queue = "Vertrieb" if start == 0 else "Kundendienst"
+        lines += [f"Warteschlange: {queue};;;", "Zeitraum: 04.03.2024 - 06.03.2024;;;", ""]
+        lines += sections[start : start + 13]
+        offered = 54 if start == 0 else 102
+        lines += [f"Summe;{offered};{offered - 12};12", ";;;"]
+    lines.append("Erstellt am 09.03.2024 von admin")
+    path = write(tmp_path, "acd.csv", "\r\n".join(lines) + "\r\n", encoding="cp1252")
+    result = import_files_detailed([path])
+    assert _per_queue(result) == {"Vertrieb": 54.0, "Kundendienst": 102.0}
+    assert result.files[0].columns["queue"] == "Warteschlange"
+
+
+def test_sections_without_a_title_naming_each_queue_are_refused_naming_the_lines(tmp_path):
+    lines = _stacked([("Sales", 3), ("Support", 7)], "Queue: {queue}")
+    del lines[15]  # the second title: its section names no queue
+    with pytest.raises(InputError) as refused:
+        import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    message = str(refused.value)
+    # Before: no line named, and the only advice 'Export one file per queue ...'.
+    assert "the header is repeated 1 time(s) inside the file (line 16)" in message
+    assert "Split the file at those lines into one file per queue" in message
