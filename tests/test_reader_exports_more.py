@@ -122,10 +122,19 @@ def test_header_repeated_inside_the_data_is_skipped(tmp_path):
 def test_blocks_under_repeated_headers_covering_the_same_intervals_are_refused(tmp_path):
     header = "Date,Interval,Calls Offered"
     lines = ["Skill: Sales", header, "2024-03-04,08:00,4", "2024-03-04,08:30,5"]
-    lines += ["Skill: Support", header, "2024-03-04,08:00,7", "2024-03-04,08:30,8"]
+    lines += ["", header, "2024-03-04,08:00,7", "2024-03-04,08:30,8"]
     path = write(tmp_path, "skills.csv", "\n".join(lines) + "\n")
     with pytest.raises(InputError, match="repeated 1 time.*separate reports"):
         import_files([path])
+
+
+def test_blocks_under_repeated_headers_each_titled_with_its_skill_are_those_skills(tmp_path):
+    header = "Date,Interval,Calls Offered"
+    lines = ["Skill: Sales", header, "2024-03-04,08:00,4", "2024-03-04,08:30,5"]
+    lines += ["Skill: Support", header, "2024-03-04,08:00,7", "2024-03-04,08:30,8"]
+    dataset = import_files([write(tmp_path, "skills.csv", "\n".join(lines) + "\n")])
+    assert at(dataset, "2024-03-04 08:30", "Sales").volume == 5
+    assert at(dataset, "2024-03-04 08:30", "Support").volume == 8
 
 
 # --- 5. Clocks, dates and durations in other spellings -------------------------------------------
