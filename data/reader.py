@@ -541,6 +541,48 @@ def _label_columns(plan: ColumnPlan) -> list[str]:
     return [column for column in plan.used_columns() if column in label_roles]
 
 
+def row_lines(text_format: TextFormat) -> np.ndarray | None:
+    """The file's line (from 1) of each row the table is read with: the lines below the header
+    less the blank ones and those arrow skips (a one-field note, a summary line). None where
+    quoted values span lines or the file cannot be read again; the caller checks the count."""
+    path = text_format.path
+    if path is None or text_format.multiline:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    skipped = text_format.skipped_lines or text_format.summary_lines
+    if not skipped and not any(blank in data for blank in (b"\n\n", b"\n\r\n", b"\r\r")):
+        return None  # every line below the header is a row: numbered as they come
+    encoding = text_format.encoding
+    if encoding in ("utf-8", "utf-8-sig"):
+        encoding = "utf8"
+    try:
+        lines = pacsv.read_csv(
+            pa.BufferReader(data),
+            read_options=pacsv.ReadOptions(
+                column_names=["line"], encoding=encoding, block_size=1 << 24
+            ),
+            parse_options=pacsv.ParseOptions(
+                delimiter="\x1f", quote_char=False, ignore_empty_lines=False
+            ),
+            convert_options=pacsv.ConvertOptions(column_types={"line": pa.string()}),
+        ).column("line")
+    except (pa.ArrowInvalid, OSError, LookupError, UnicodeDecodeError):
+        return None
+    row = np.asarray(pc.not_equal(pc.binary_length(lines), 0).fill_null(False), dtype=bool)
+    if len(text_format.header) > 1:
+        row &= np.asarray(
+            pc.match_substring(lines, text_format.delimiter).fill_null(False), dtype=bool
+        )
+    summary = set(text_format.summary_lines)
+    if summary:
+        row &= ~np.asarray(pc.is_in(lines, pa.array(sorted(summary))).fill_null(False), dtype=bool)
+    row[: text_format.header_line + 1] = False
+    return np.flatnonzero(row) + 1
+
+
 def _read_csv(
     path: Path,
     name: str,
@@ -630,6 +672,25 @@ class _Sheet:
     # A column read again as written text (for messages only: arrow reads "n/a" in a column it
     # typed as dates or numbers as an empty cell).
     read_as_text: Callable[[str], pa.ChunkedArray] | None = None
+    # The file's line of each row as read (arrow skips blank lines and one-field notes inside
+    # the table, so a row's number alone is no line), found when a message first names one.
+    locate_rows: Callable[[], np.ndarray | None] | None = None
+    _row_lines: np.ndarray | None = None
+
+    def __post_init__(self) -> None:
+        self.read_rows = self.table.num_rows
+
+    def lines(self, rows: np.ndarray) -> np.ndarray:
+        """The file's line (from 1) of each of `rows` (positions in the table as it is now)."""
+        read = rows if self.kept is None else self.kept[rows]
+        if self.locate_rows is not None:
+            located = self.locate_rows()
+            self.locate_rows = None
+            if located is not None and len(located) == self.read_rows:
+                self._row_lines = located
+        if self._row_lines is not None:
+            return self._row_lines[read]
+        return read + self.first_line
 
     def column(self, column: str) -> pa.ChunkedArray:
         return self.table[column]
@@ -645,12 +706,13 @@ class _Sheet:
     def examples(self, column: str, rows: np.ndarray) -> str:
         """Up to three offending values with their line in the file."""
         shown = rows[:3]
-        lines = (shown if self.kept is None else self.kept[shown]) + self.first_line
+        lines = self.lines(shown)
         values = _texts(self.table[column], shown)
         if self.read_as_text and not pa.types.is_string(self.table[column].type):
             empty = [index for index, value in enumerate(values) if value == ""]
             if empty:  # what the file holds there ('n/a'), not the empty cell arrow made of it
-                written = _texts(self.read_as_text(column), lines[empty] - self.first_line)
+                read = shown if self.kept is None else self.kept[shown]
+                written = _texts(self.read_as_text(column), read[empty])
                 for index, value in zip(empty, written, strict=True):
                     values[index] = value
         if self.title_date and column == self.title_date.column and len(shown):
@@ -677,6 +739,7 @@ def _parse_rows(
         decimal_comma_columns=frozenset(text_format.decimal_comma_columns),
         title_date=title_date,
         read_as_text=read_as_text,
+        locate_rows=lambda: row_lines(text_format),
     )
     notes: list[str] = []
     repeated_headers = _drop_repeated_headers(sheet, plan, notes)
@@ -828,7 +891,7 @@ def _fill_offered(sheet: _Sheet, plan: ColumnPlan, rows: ParsedRows, notes: list
             notes[at] = missing_note.replace(f"{left + len(fillable):,} empty", f"{left:,} empty")
         else:
             del notes[at]
-    lines = (fillable if sheet.kept is None else sheet.kept[fillable]) + sheet.first_line
+    lines = sheet.lines(fillable)
     shown = ", ".join(str(line) for line in lines[:3]) + (", ..." if len(lines) > 3 else "")
     notes.append(
         f"{sheet.name}: {len(fillable):,} empty '{plan.volume_column}' cell(s) (line(s) "
@@ -866,7 +929,7 @@ def _drop_repeated_headers(sheet: _Sheet, plan: ColumnPlan, notes: list[str]) ->
     if not repeated.any():
         return []
     rows = candidates[repeated]
-    lines = (rows if sheet.kept is None else sheet.kept[rows]) + sheet.first_line
+    lines = sheet.lines(rows)
     keep = np.ones(sheet.table.num_rows, dtype=bool)
     keep[rows] = False
     sheet.drop(keep)
@@ -1475,7 +1538,7 @@ def _total_rows_said(sheet: _Sheet, plan: ColumnPlan, rows: np.ndarray) -> str:
         for position, text in enumerate(_texts(sheet.column(column), shown)):
             if not labels[position] and is_summary_row_label(text):
                 labels[position] = text.strip()
-    lines = (shown if sheet.kept is None else sheet.kept[shown]) + sheet.first_line
+    lines = sheet.lines(shown)
     said = "; ".join(
         f"line {line}: {label!r}" if label else f"line {line}"
         for line, label in zip(lines, labels, strict=True)
@@ -1679,7 +1742,7 @@ def _refuse_days_past_month_end(
     if not all(lacking):
         return
     shown = wrong[:3]
-    lines = (shown if sheet.kept is None else sheet.kept[shown]) + sheet.first_line
+    lines = sheet.lines(shown)
     said = "; ".join(
         f"line {line}: {text!r}, {month}"
         for line, text, month in zip(lines, texts, lacking, strict=False)

@@ -182,3 +182,30 @@ def test_sections_without_a_title_naming_each_queue_are_refused_naming_the_lines
     # Before: no line named, and the only advice 'Export one file per queue ...'.
     assert "the header is repeated 1 time(s) inside the file (line 16)" in message
     assert "Split the file at those lines into one file per queue" in message
+
+
+# --- Lines named after blank lines and skipped notes -----------------------------------------------
+
+
+def test_a_bad_value_after_blank_lines_and_a_page_note_is_named_by_its_own_line(tmp_path):
+    # A blank line between days and a one-field page note, as a report prints them; arrow
+    # skips both, so the row's number alone fell two lines short.
+    lines = ["Interval;Offered"] + [f"2024-03-04 {8 + n}:00;5" for n in range(3)]
+    lines += ["", "Page 2"] + [f"2024-03-05 {8 + n}:00;5" for n in range(3)]
+    lines[-2] = "05.03.2024 nine;5"
+    path = write(tmp_path, "acd.csv", "\n".join(lines) + "\n")
+    assert lines[8 - 1] == "05.03.2024 nine;5"  # line 8 of the file
+    with pytest.raises(InputError) as refused:
+        import_files_detailed([path])
+    # Before: 'line 6: '05.03.2024 nine''.
+    assert "(line 8: '05.03.2024 nine')" in str(refused.value)
+
+
+def test_total_rows_of_stacked_sections_are_named_by_their_lines(tmp_path):
+    lines = _stacked([("Sales", 3), ("Support", 7)], "Queue: {queue}")
+    lines.insert(14, "Total,54,42,12")  # under Sales' rows, line 15
+    lines.insert(30, "Total,102,90,12")  # under Support's rows, line 31
+    result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    assert _per_queue(result) == {"Sales": 54.0, "Support": 102.0}
+    # Before: 'line 29', the blank line and the second title and header not counted.
+    assert "(line 15: 'Total'; line 31: 'Total')" in " ".join(result.dataset.notes)
