@@ -70,6 +70,7 @@ VOLUME_WORDS = {
     # German "Angebotene" (offered) and "Eingegangen" (received), Portuguese "Recebidas". A bare
     # "Angebot" is a CRM's quote, no count.
     "angebotene", "eingegangen", "eingegangene", "recebidas", "recebidos",
+    "recibidos", "recues", "ricevuto", "ricevuta",  # "Chats recibidos", "Demandes reçues"
 }  # fmt: skip
 # Volume words that say "a number of" without saying of what: "Total Handle" or "Total Queue" in
 # a call log is a time, so a column named only by these must sit on an interval grid.
@@ -87,6 +88,7 @@ ARRIVAL_COUNT_WORDS = {
     "ofertadas", "aangeboden", "binnenkomend", "przychodzace", "oferowane",
     "entered",  # contacts that entered the queue ("Calls Entered", PureConnect's nEnteredAcd)
     "angebotene", "eingegangen", "eingegangene", "recebidas", "recebidos",
+    "recibidos", "recues", "ricevuto", "ricevuta",
 }  # fmt: skip
 SERVED_COUNT_WORDS = {
     "handled", "gestite", "served", "evase", "connected", "servis", "decroches", "bearbeitete",
@@ -2504,10 +2506,11 @@ def _queue_label(header: str) -> str | None:
 CHANNEL_NOUN_GROUPS = (
     frozenset({
         "calls", "call", "chiamate", "chiamata", "telefonate", "anrufe", "appels", "llamadas",
-        "voice", "voce", "phone", "telefono",
+        "voice", "voce", "phone", "telefono", "chamadas", "chamada", "gesprekken", "oproepen",
     }),
     frozenset({"chats", "chat"}),
-    frozenset({"emails", "email", "mails", "mail", "e"}),
+    frozenset({"emails", "email", "mails", "mail", "e", "correos", "correo", "courriels",
+               "courriel"}),
     frozenset({"tickets", "ticket"}),
     frozenset({"sms", "messages", "messaggi", "whatsapp"}),
 )  # fmt: skip

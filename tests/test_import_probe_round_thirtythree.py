@@ -209,3 +209,42 @@ def test_total_rows_of_stacked_sections_are_named_by_their_lines(tmp_path):
     assert _per_queue(result) == {"Sales": 54.0, "Support": 102.0}
     # Before: 'line 29', the blank line and the second title and header not counted.
     assert "(line 15: 'Total'; line 31: 'Total')" in " ".join(result.dataset.notes)
+
+
+# --- One count column per channel, named by its arrival word abroad ---------------------------------
+
+
+def _half_hours() -> list[dt.datetime]:
+    return [
+        MONDAY + dt.timedelta(days=d, hours=8, minutes=30 * s) for d in range(5) for s in range(20)
+    ]
+
+
+def _offered(t: dt.datetime) -> int:
+    return 5 + t.minute // 15 + t.hour % 3
+
+
+@pytest.mark.parametrize(
+    ("header", "channels"),
+    [
+        ("Fecha;Intervalo;Llamadas recibidas;Chats recibidos;Correos recibidos",
+         ["Llamadas", "Chats", "Correos"]),
+        ("Data;Intervalo;Chamadas recebidas;Chats recebidos;E-mails recebidos",
+         ["Chamadas", "Chats", "E-mails"]),
+        ("Date;Intervalle;Appels reçus;Chats reçus;Courriels reçus",
+         ["Appels", "Chats", "Courriels"]),
+    ],
+)  # fmt: skip
+def test_a_count_column_per_channel_named_by_an_arrival_word_abroad_is_one_queue_each(
+    tmp_path, header, channels
+):
+    # Before: 'Llamadas recibidas' was read as the file's count and the chats and e-mails
+    # dropped without a word, 710 of 1,235 contacts.
+    lines = [header] + [
+        f"{t:%d/%m/%Y};{t:%H:%M};{_offered(t)};{_offered(t) // 2};{_offered(t) // 3}"
+        for t in _half_hours()
+    ]
+    result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    sums = [sum(_offered(t) // k for t in _half_hours()) for k in (1, 2, 3)]
+    assert sums == [710, 320, 205]  # 1,235 contacts
+    assert _per_queue(result) == dict(zip(channels, map(float, sums), strict=True))
