@@ -195,7 +195,16 @@ ORACLE_CLOCK = (
 # An offset after the clock, "+01:00", "+0100" or " +0100" (Zendesk), is dropped, never applied:
 # wall clock only. Anchored on the clock, so the year of "04-03-2024" is not taken for one. A
 # German "Uhr" after the clock ("um 08:30 Uhr") goes too.
-_ZONE = r"(\d:\d{2}(?::\d{2})?)\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}|Uhr)$"
+# PostgreSQL writes a whole-hour offset as its hour alone, "08:00:00+01", right after the clock.
+_ZONE = r"(\d:\d{2}(?::\d{2})?)(?:\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}|Uhr)|[+-]\d{2})$"
+# A zone named by its region after the clock or its offset, as Java's ZonedDateTime writes it
+# ("2024-03-04T08:00+01:00[Europe/Paris]") or bare ("08:00:00 Europe/Paris"), or as Windows
+# names it ("08:00 (UTC+01:00)"): dropped, the offset before it left to the rule above.
+_ZONE_REGION = (
+    r"(\d:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)\s*"
+    r"(?:\[[A-Za-z_]+(?:/[A-Za-z_+-]+)*\]|[A-Z][a-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?"
+    r"|\((?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d{2})?\))$"
+)
 # A zone written as its name or as an hour offset after the clock (and its AM/PM): "20:05 CEST",
 # "8:05 PM EST", "20:05 UTC+2". Three to five capitals, so AM and PM are never taken for one.
 _ZONE_NAME = (
@@ -547,6 +556,7 @@ def clean_text(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array
     end of an interval range ("08:00 - 08:15"), a comma after the date, a word for "at" before
     the clock ("um 08:30") and zone offsets or a UTC mark, so one format fits every value."""
     values = _east_asian_half_day(_east_asian_dates(pc.utf8_trim_whitespace(values)))
+    values = pc.replace_substring_regex(values, _ZONE_REGION, r"\1")  # before "/" is a range
     values = _hour_zero_half_day(_local_half_day(values))
     values = range_start_half(_iso_week_dates(values))
     values = pc.replace_substring_regex(values, _YEAR_FIRST_DOTS, r"\1/\2/\3\4")

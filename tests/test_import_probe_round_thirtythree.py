@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 from import_support import write
 
@@ -248,3 +249,31 @@ def test_a_count_column_per_channel_named_by_an_arrival_word_abroad_is_one_queue
     sums = [sum(_offered(t) // k for t in _half_hours()) for k in (1, 2, 3)]
     assert sums == [710, 320, 205]  # 1,235 contacts
     assert _per_queue(result) == dict(zip(channels, map(float, sums), strict=True))
+
+
+# --- Zones written as an hour alone or by region ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "{t:%Y-%m-%d %H:%M:%S}+01",  # PostgreSQL's timestamptz text
+        "{t:%Y-%m-%d %H:%M:%S}.250+01",
+        "{t:%Y-%m-%dT%H:%M}+01:00[Europe/Paris]",  # Java's ZonedDateTime
+        "{t:%Y-%m-%d %H:%M:%S} Europe/Paris",
+        "{t:%d/%m/%Y %H:%M} (UTC+01:00)",  # Windows' zone name
+    ],
+)
+def test_a_zone_written_as_an_hour_alone_or_by_region_is_read_past(tmp_path, written):
+    # Before: refused, 'no column with dates or timestamps was found. Columns: Start (e.g.
+    # '2024-03-04 08:00:00+01') ...'.
+    lines = ["Start,Queue,Talk"] + [written.format(t=t) + ",Support,180" for t in _half_hours()]
+    result = import_files_detailed([write(tmp_path, "calls.csv", "\n".join(lines) + "\n")])
+    frame = result.dataset.intervals
+    assert frame[schema.VOLUME].sum() == 100.0
+    starts = frame.loc[frame[schema.VOLUME] > 0, schema.INTERVAL_START]
+    # The wall clock as written: 08:00 to 17:30 each day, the offset never applied.
+    assert (starts.min(), starts.max()) == (
+        pd.Timestamp("2024-03-04 08:00"),
+        pd.Timestamp("2024-03-08 17:30"),
+    )
