@@ -61,8 +61,12 @@ def queue_sections(path: Path, text_format: TextFormat, folder: Path) -> Section
     if any(names_title_queue(name) for name in text_format.header):
         return None  # the table names its queues itself
     width = len(text_format.header)
+    title_cells = [_cells(line, delimiter) for line in text_format.title_lines]
     if any(
-        len(row) != width and sum(1 for cell in row if cell.strip()) > 1
+        len(row) != width
+        and sum(1 for cell in row if cell.strip()) > 1
+        and [cell.strip() for cell in row] not in title_cells
+        and not queue_titles([delimiter.join(row)], delimiter)
         for row in text_format.sample_rows
     ):
         return None  # rows wider or narrower than the header: the queue cell would not line up
@@ -89,7 +93,7 @@ def queue_sections(path: Path, text_format: TextFormat, folder: Path) -> Section
         return None
     kept_titles = {line.strip() for line in text_format.title_lines if line.strip()}
     first_line, _, first_queue = first
-    titles = [(first_line, _shown(text_format.title_lines[first_line - 1], delimiter))]
+    titles = [(first_line, first[1])]
     queues = [first_queue]
     starts = [top]
     for repeat in repeats:
@@ -104,14 +108,15 @@ def queue_sections(path: Path, text_format: TextFormat, folder: Path) -> Section
             preamble.insert(0, above)
             above -= 1
         named = [
-            (index, queue)
+            (index, label, queue)
             for index in preamble
-            for _, _, queue in queue_titles([lines[index]], delimiter)
+            for _, label, queue in queue_titles([lines[index]], delimiter)
         ]
-        if len({queue for _, queue in named}) != 1:
+        if len({queue for _, _, queue in named}) != 1:
             return None  # no title naming one queue over this section: not a stack of queues
-        titles.append((named[0][0] + 1, _shown(lines[named[0][0]], delimiter)))
-        queues.append(named[0][1])
+        index, label, queue = named[0]
+        titles.append((index + 1, f"{label}: {queue}"))
+        queues.append(queue)
         starts.append(repeat)
         for index in preamble:
             lines[index] = ""
@@ -131,11 +136,6 @@ def queue_sections(path: Path, text_format: TextFormat, folder: Path) -> Section
     sections.copy = folder / path.name
     sections.copy.write_text("\n".join(lines), encoding=text_format.encoding, errors="replace")
     return sections
-
-
-def _shown(line: str, delimiter: str) -> str:
-    """A title line as it reads, without the separators padding it to the table's width."""
-    return line.strip().strip(delimiter).strip()
 
 
 def _quoted(value: str, delimiter: str) -> str:

@@ -1,6 +1,12 @@
 """Round-thirty-three probes: outcome labels cut short as narrow report columns write them
 ("Abgebr.", "Beantw.", "Raccr.", "Verl.", "Atend."), in German, Italian, French, Spanish,
-Portuguese and Dutch."""
+Portuguese and Dutch; lines of text without columns, said to hold no table; files named as
+workbooks that are none (random bytes, a cut-short zip); reports of several queues stacked in
+one file, each section under a title naming its queue ("Queue: Sales", Avaya CMS's
+"Split/Skill:","1 Sales"), or refused naming the lines to split at; rows named by their own line
+past blank lines and one-field notes; one count column per channel named by its arrival word in
+Spanish, Portuguese and French ("Chats recibidos", "Courriels reçus"); and zones written as an
+hour alone (PostgreSQL's "08:00:00+01") or by region ("[Europe/Paris]", "(UTC+01:00)")."""
 
 from __future__ import annotations
 
@@ -276,4 +282,29 @@ def test_a_zone_written_as_an_hour_alone_or_by_region_is_read_past(tmp_path, wri
     assert (starts.min(), starts.max()) == (
         pd.Timestamp("2024-03-04 08:00"),
         pd.Timestamp("2024-03-08 17:30"),
+    )
+
+
+def test_stacked_avaya_split_reports_with_their_date_above_each_are_read_as_splits(tmp_path):
+    # Avaya CMS's split/skill interval report run for two splits: label and value in two cells,
+    # the report's date repeated above each, each half hour written with its end's AM/PM.
+    lines = []
+    for split, base in (("1 Sales", 3), ("2 Support", 7)):
+        lines += [f'"Split/Skill:","{split}"', '"Date:","03/04/2024"', ""]
+        lines.append("Time,ACD Calls,Avg ACD Time,Aband Calls,Avg Aband Time")
+        for slot in range(6):
+            start = dt.datetime(2024, 3, 4, 8) + dt.timedelta(minutes=30 * slot)
+            end = start + dt.timedelta(minutes=30)
+            lines.append(f"{start:%-I:%M}-{end:%-I:%M} {end:%p},{base + slot},0:03:05,1,0:00:40")
+        lines += [f"Totals,{6 * base + 15},0:03:05,6,0:00:40", ""]
+    result = import_files_detailed([write(tmp_path, "cms.csv", "\n".join(lines) + "\n")])
+    # Before: refused, 'no column with dates or timestamps was found. Columns: Time (e.g.
+    # '8:00-8:30 AM') ...', the date line above the second split no title of the table.
+    frame = result.dataset.intervals
+    answered = frame.groupby(schema.QUEUE)[schema.ANSWERED].sum().to_dict()
+    assert answered == {"1 Sales": 33.0, "2 Support": 57.0}  # 3 + ... + 8, 7 + ... + 12
+    busy = frame.loc[frame[schema.VOLUME] > 0, schema.INTERVAL_START]
+    assert (busy.min(), busy.max()) == (
+        pd.Timestamp("2024-03-04 08:00"),
+        pd.Timestamp("2024-03-04 10:30"),
     )
