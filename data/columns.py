@@ -2267,9 +2267,11 @@ def _is_clock(column: _Column, allow_hours: bool) -> bool:
     hour_ranges = all(
         re.match(HOUR_RANGE, value) or re.match(HHMM_RANGE, value) for value in column.values
     )
+    timed = bool(column.words & TIME_WORDS)
     written = any(
         ":" in v
         or "." in v
+        or ("," in v and timed)  # an Excel time as its number, "0,3333333333"
         or _H_CLOCK.match(v)
         or _EAST_ASIAN_CLOCK.search(v)
         or _HHMM_WORD.fullmatch(v)

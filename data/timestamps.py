@@ -893,9 +893,17 @@ def excel_day_fractions(values: pa.ChunkedArray | pa.Array) -> np.ndarray | None
         numbers = _to_float(values)
     else:
         text = pc.utf8_trim_whitespace(_as_text(values))
-        if not pc.all(pc.match_substring_regex(text, r"^(0?\.\d+|0|)$")).as_py():
+        if not pc.all(pc.match_substring_regex(text, r"^(0?[.,]\d+|0|)$")).as_py():
             return None
-        numbers = parse_number(text, decimal_comma=False)
+        # A German or French spreadsheet writes them with a decimal comma, "0,3333333333": with
+        # three decimals or more somewhere, as no clock is written.
+        comma = pc.any(pc.match_substring(text, ",")).as_py()
+        if comma and (
+            pc.any(pc.match_substring(text, ".")).as_py()
+            or not pc.any(pc.match_substring_regex(text, r",\d{3,}$")).as_py()
+        ):
+            return None
+        numbers = parse_number(text, decimal_comma=bool(comma))
     written = ~np.isnan(numbers)
     if not written.any() or not ((numbers[written] >= 0) & (numbers[written] < 1)).all():
         return None

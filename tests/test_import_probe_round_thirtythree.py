@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 from import_support import write
 
@@ -20,6 +21,7 @@ from data import schema
 from data.errors import InputError
 from data.importer import import_files_detailed
 from data.outcomes import ABANDONED, ANSWERED, OTHER, classify_label
+from data.timestamps import excel_day_fractions
 
 MONDAY = dt.datetime(2024, 3, 4)
 
@@ -308,3 +310,33 @@ def test_stacked_avaya_split_reports_with_their_date_above_each_are_read_as_spli
         pd.Timestamp("2024-03-04 08:00"),
         pd.Timestamp("2024-03-04 10:30"),
     )
+
+
+# --- Excel times written as their number with a decimal comma ---------------------------------------
+
+
+def test_excel_times_written_with_a_decimal_comma_are_read_as_times_of_day(tmp_path):
+    # A German or French spreadsheet's time column formatted as a number: '0,3333333333'.
+    lines = ["Datum;Uhrzeit;Anrufe"] + [
+        f"{t:%d.%m.%Y};"
+        + f"{(t.hour * 60 + t.minute) / 1440:.10f}".replace(".", ",")
+        + f";{_offered(t)}"
+        for t in _half_hours()
+    ]
+    result = import_files_detailed([write(tmp_path, "acd.csv", "\n".join(lines) + "\n")])
+    # Before: refused, '100 rows share 5 dates, but no column gives their time of day ...
+    # Column 'Uhrzeit' (e.g. '0,3333333333', ...) was not read as clock times'.
+    frame = result.dataset.intervals
+    assert frame[schema.VOLUME].sum() == 710.0
+    busy = frame.loc[frame[schema.VOLUME] > 0, schema.INTERVAL_START]
+    assert (busy.min(), busy.max()) == (
+        pd.Timestamp("2024-03-04 08:00"),
+        pd.Timestamp("2024-03-08 17:30"),
+    )
+
+
+def test_guard_clocks_written_with_a_comma_stay_unread_as_fractions():
+    # '0,30' may be half past midnight written with a comma: no fraction of a day has two
+    # decimals only in every value.
+    assert excel_day_fractions(pa.array(["0,15", "0,30", "0,45"])) is None
+    assert excel_day_fractions(pa.array(["0,3333333333", "0,375"])).tolist() == [28800.0, 32400.0]
