@@ -5,8 +5,9 @@ workbooks that are none (random bytes, a cut-short zip); reports of several queu
 one file, each section under a title naming its queue ("Queue: Sales", Avaya CMS's
 "Split/Skill:","1 Sales"), or refused naming the lines to split at; rows named by their own line
 past blank lines and one-field notes; one count column per channel named by its arrival word in
-Spanish, Portuguese and French ("Chats recibidos", "Courriels reçus"); and zones written as an
-hour alone (PostgreSQL's "08:00:00+01") or by region ("[Europe/Paris]", "(UTC+01:00)")."""
+Spanish, Portuguese and French ("Chats recibidos", "Courriels reçus"); zones written as an hour
+alone (PostgreSQL's "08:00:00+01") or by region ("[Europe/Paris]", "(UTC+01:00)"); and Excel
+times written as their number with a decimal comma ("0,3333333333")."""
 
 from __future__ import annotations
 
