@@ -7,8 +7,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from forecasting.history import QueueHistory
+from forecasting.top_down import intraday_shares
 
 SHAPE_WEEKS = 8
+# The days whose intraday split, pooled over the weekdays, tells how the shape has moved lately.
+DRIFT_DAYS = 14
 # Weekdays pool their shapes when their counts differ by no more than this times Poisson noise
 # (chi-square over its degrees of freedom); how far each moves toward its pool is then set by
 # the counts. Over 17 real queues x 30 origins, 1.2 / 1.5 / 2.5 / 4 / no limit gave a mean
@@ -23,12 +26,20 @@ class SharedShapes:
 
     pooled: np.ndarray  # (7, slots) shares, each open weekday's row sums to 1
     weight: np.ndarray  # (7,) 0 = keep the weekday's own shape, 1 = take the pooled one
+    # (slots,) how the last days' split departs from the weeks' shapes, beyond Poisson noise
+    drift: np.ndarray | None = None
 
     def apply(self, forecast: np.ndarray, weekdays: np.ndarray) -> np.ndarray:
-        """Move each day's intraday split toward its weekday's pooled shape; totals are kept."""
+        """Move each day's intraday split toward its weekday's pooled shape, then by the recent
+        drift; totals are kept."""
         totals = forecast.sum(axis=1, keepdims=True)
         weight = self.weight[weekdays][:, None]
-        return forecast + weight * (totals * self.pooled[weekdays] - forecast)
+        moved = forecast + weight * (totals * self.pooled[weekdays] - forecast)
+        if self.drift is None:
+            return moved
+        drifted = moved * self.drift
+        after = drifted.sum(axis=1, keepdims=True)
+        return np.where(after > 0, drifted * totals / np.where(after > 0, after, 1), moved)
 
 
 def chi2_ratio(counts_a: np.ndarray, counts_b: np.ndarray, mask: np.ndarray) -> float:
@@ -54,6 +65,28 @@ def prior_weight(n: float, dispersion: float) -> float:
         return 1.0
     k = max((n - 1) / (dispersion - 1) - 1, 0.0)
     return k / (n + k) if n + k > 0 else 1.0
+
+
+def recent_drift(history: QueueHistory, shares: np.ndarray, days: int = DRIFT_DAYS) -> np.ndarray:
+    """Per slot, the factor by which the last `days` observed days' contacts departed from their
+    weekdays' `shares` (7, slots), pooled over the weekdays and shrunk toward 1 as far as the
+    departure is Poisson noise (the Dirichlet-multinomial weight of `prior_weight`)."""
+    rows = np.flatnonzero(history.observed_days())[-days:]
+    values = history.values[rows]
+    seen = ~np.isnan(values)
+    day_shares = np.where(seen, shares[history.weekdays()[rows]], 0.0)
+    # A day's contacts spread over its seen slots only: a missing slot expects nothing.
+    covered = day_shares.sum(axis=1, keepdims=True)
+    day_totals = np.nansum(values, axis=1, keepdims=True)
+    actual = np.where(seen, values, 0.0).sum(axis=0)
+    expected = (day_shares * day_totals / np.where(covered > 0, covered, 1)).sum(axis=0)
+    used = expected > 0
+    if actual.sum() <= 0 or used.sum() < 2:
+        return np.ones(history.slots_per_day)
+    dispersion = ((actual[used] - expected[used]) ** 2 / expected[used]).sum() / (used.sum() - 1)
+    toward_recent = 1 - prior_weight(actual.sum(), dispersion)
+    ratio = np.where(used, actual / np.where(used, expected, 1), 1.0)
+    return 1 + toward_recent * (ratio - 1)
 
 
 def shared_shapes(history: QueueHistory, weeks: int = SHAPE_WEEKS) -> SharedShapes:
@@ -98,4 +131,4 @@ def shared_shapes(history: QueueHistory, weeks: int = SHAPE_WEEKS) -> SharedShap
         )
         pooled[weekday] = share
         weight[weekday] = prior_weight(n, dispersion)
-    return SharedShapes(pooled, weight)
+    return SharedShapes(pooled, weight, recent_drift(history, intraday_shares(history, weeks)))

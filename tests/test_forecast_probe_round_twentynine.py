@@ -1,0 +1,51 @@
+"""Forecast probes: an intraday shape that moved in the last two weeks, on every weekday alike,
+is followed as far as the move stands out from Poisson noise."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from forecasting.history import QueueHistory
+from forecasting.shared_shapes import SharedShapes, recent_drift
+from forecasting.top_down import intraday_shares
+
+FIRST_DAY = pd.Timestamp("2024-01-01")  # a Monday
+MORNING_PEAK = np.array([40.0, 30.0, 20.0, 10.0])
+EVENING_PEAK = np.array([10.0, 20.0, 30.0, 40.0])
+
+
+def _history(values: np.ndarray) -> QueueHistory:
+    """Four 6-hour slots a day, open every day."""
+    return QueueHistory("q", 360, FIRST_DAY, values, np.ones((7, 4), dtype=bool))
+
+
+def test_a_shape_moved_in_the_last_two_weeks_is_followed():
+    # Six weeks peak in the morning, the last two in the evening: the 8-week shares weigh week
+    # k back 0.85**k, so the two recent weeks hold 1.85 / 5.08 of the weight and the evening
+    # slot's share is (1.85 x 0.4 + 3.23 x 0.1) / 5.08 = 0.2144, the morning's 0.2856.
+    history = _history(np.vstack([np.tile(MORNING_PEAK, (42, 1)), np.tile(EVENING_PEAK, (14, 1))]))
+    shares = intraday_shares(history)
+    assert shares[0] == pytest.approx([0.2856, 0.2619, 0.2381, 0.2144], abs=1e-4)
+    # The last 14 days bring 1,400 contacts where those shares expect 400, 367, 333 and 300 in
+    # the four slots: a chi-square of 145.5 per degree of freedom, far beyond Poisson noise, so
+    # the drift keeps 1,400 / (1,400 + 8.68) = 99.4% of the ratios 0.350, 0.764, 1.260, 1.865.
+    drift = recent_drift(history, shares)
+    assert drift == pytest.approx([0.354, 0.765, 1.258, 1.860], abs=1e-3)
+    # A 100-contact day forecast on the 8-week shape now peaks in the evening (before: 21.4 in
+    # the evening against 28.6 in the morning, the shape of weeks gone).
+    forecast = 100 * shares[[0]]
+    moved = SharedShapes(np.zeros((7, 4)), np.zeros(7), drift).apply(forecast, np.array([0]))
+    assert moved.sum() == pytest.approx(100)
+    assert moved[0] == pytest.approx([10.1, 20.0, 30.0, 39.9], abs=0.1)
+
+
+def test_a_shape_that_did_not_move_is_left_alone():
+    # The last two weeks split as the six before them but for a contact moved between the first
+    # two slots each day, well inside Poisson noise (a chi-square of 0.02 per degree of
+    # freedom): nothing to follow, each slot's factor is exactly 1.
+    recent = np.tile([[401.0, 299.0, 200.0, 100.0], [399.0, 301.0, 200.0, 100.0]], (7, 1))
+    history = _history(np.vstack([np.tile(MORNING_PEAK * 10, (42, 1)), recent]))
+    drift = recent_drift(history, intraday_shares(history))
+    assert drift == pytest.approx(np.ones(4))
