@@ -498,7 +498,8 @@ def _special_day_names(inputs: QueueInputs, origin: int, n_days: int) -> list[st
     eve's name, a bridge day's "Bridge day after/before <holiday>", or ""."""
     holidays = np.flatnonzero(inputs.holiday_names != "")
     history = inputs.history
-    busy = busy_weekdays(history) & history.open_mask.any(axis=1)
+    past_holidays = inputs.kinds[: history.n_days] == HOLIDAY
+    busy = busy_weekdays(history, holidays=past_holidays) & history.open_mask.any(axis=1)
     # A day after a working-day holiday is named after it, not after a quiet-day holiday that
     # came between (Sunday's, before the Monday after a Friday holiday).
     worked = holidays[busy[(history.first_day.day_of_week + holidays) % 7]]

@@ -178,6 +178,18 @@ def _shortest_first(alias_code: tuple[str, str]) -> int:
     return len(alias_code[0])
 
 
+def holiday_rows(
+    first_day: pd.Timestamp, n_days: int, country: str | None, subdivision: str | None = None
+) -> np.ndarray:
+    """Bool per day of the `n_days` from `first_day`: a public holiday."""
+    rows = np.zeros(n_days, dtype=bool)
+    for day in holiday_names(first_day, n_days, country, subdivision):
+        row = (day - first_day).days
+        if 0 <= row < n_days:
+            rows[row] = True
+    return rows
+
+
 def holiday_day_names(
     first_day: pd.Timestamp,
     kinds: np.ndarray,
@@ -281,18 +293,27 @@ def _mark_bridges(
             kinds[day] = BRIDGE_BEFORE
 
 
-def weekday_mean_totals(history: QueueHistory) -> np.ndarray:
-    """(7,) mean daily total of each weekday over its observed days (0 when never observed)."""
+def weekday_mean_totals(history: QueueHistory, leave_out: np.ndarray | None = None) -> np.ndarray:
+    """(7,) mean daily total of each weekday over its observed days, but those `leave_out`
+    marks (0 when never observed)."""
     observed = history.observed_days()
+    if leave_out is not None:
+        observed = observed & ~leave_out
     weekdays = history.weekdays()[observed]
     counts = np.bincount(weekdays, minlength=7)
     sums = np.bincount(weekdays, weights=np.nansum(history.values, axis=1)[observed], minlength=7)
     return np.where(counts > 0, sums / np.maximum(counts, 1), 0.0)
 
 
-def busy_weekdays(history: QueueHistory, share: float = 0.5) -> np.ndarray:
-    """(7,) bool: weekdays whose mean observed total is at least `share` of the busiest one's."""
-    means = weekday_mean_totals(history)
+def busy_weekdays(
+    history: QueueHistory, share: float = 0.5, holidays: np.ndarray | None = None
+) -> np.ndarray:
+    """(7,) bool: weekdays whose mean observed total is at least `share` of the busiest one's.
+
+    The `holidays` (bool per history day) are left out: a desk closed on Labour Day in a
+    two-week history has its Wednesdays at half their level, and a working day is no day off
+    for that."""
+    means = weekday_mean_totals(history, holidays)
     if means.max() <= 0:
         return history.open_mask.any(axis=1)
     return means >= share * means.max()

@@ -21,6 +21,7 @@ from forecasting.calendar import (
     busy_weekdays,
     day_kinds,
     holiday_day_names,
+    holiday_rows,
     learn_effects,
 )
 from forecasting.clock_shift import ClockShift, find_clock_shift, on_current_clock
@@ -54,13 +55,16 @@ def prepare_queue(
 ) -> QueueInputs:
     n_days = history.n_days + horizon_days + 1
     open_weekdays = history.open_mask.any(axis=1)
+    holidays = holiday_rows(
+        history.first_day, history.n_days, settings.country, settings.subdivision
+    )
     kinds = day_kinds(
         history.first_day,
         n_days,
         open_weekdays,
         settings.country,
         settings.subdivision,
-        busy_weekdays(history),
+        busy_weekdays(history, holidays=holidays),
     )
     names = holiday_day_names(history.first_day, kinds, settings.country, settings.subdivision)
     excluded, uplift, campaign = event_grids(
@@ -121,7 +125,8 @@ def origin_data(inputs: QueueInputs, origin: int) -> OriginData:
     # Working days: the busy weekdays that are no holiday, the horizon's included.
     total_days = inputs.kinds.size
     weekdays = (raw.first_day.day_of_week + np.arange(total_days)) % 7
-    working = busy_weekdays(raw)[weekdays] & (inputs.kinds != HOLIDAY)
+    busy = busy_weekdays(raw, holidays=inputs.kinds[:origin] == HOLIDAY)
+    working = busy[weekdays] & (inputs.kinds != HOLIDAY)
     month_day, by_working = month_day_effect(raw.with_values(shifted), working)
     month_day_rows = (
         working_day_ranks(raw.first_day, working)

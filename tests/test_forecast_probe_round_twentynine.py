@@ -7,6 +7,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from data.schema import INTERVAL_START, QUEUE, VOLUME
+from forecasting import ForecastSettings, forecast_dataset
 from forecasting.history import QueueHistory
 from forecasting.shared_shapes import SharedShapes, recent_drift
 from forecasting.top_down import intraday_shares
@@ -49,3 +51,32 @@ def test_a_shape_that_did_not_move_is_left_alone():
     history = _history(np.vstack([np.tile(MORNING_PEAK * 10, (42, 1)), recent]))
     drift = recent_drift(history, intraday_shares(history))
     assert drift == pytest.approx(np.ones(4))
+
+
+def _weekday_desk(first_day: str, n_days: int, per_slot: dict[str, float]) -> pd.DataFrame:
+    """A Monday-to-Friday desk open 09:00-17:00, 10 contacts a half hour; `per_slot` sets the
+    count of whole dates (0 on a holiday it closed)."""
+    times = pd.date_range(first_day, periods=n_days * 48, freq="30min")
+    hour = times.hour + times.minute / 60
+    open_slot = (times.day_of_week < 5) & (hour >= 9) & (hour < 17)
+    volume = np.where(open_slot, 10.0, 0.0)
+    for date, count in per_slot.items():
+        volume = np.where(open_slot & (times.normalize() == pd.Timestamp(date)), count, volume)
+    return pd.DataFrame({INTERVAL_START: times, QUEUE: "desk", VOLUME: volume})
+
+
+def test_a_holiday_closed_in_a_short_history_leaves_its_weekday_a_working_day():
+    # Two weeks from Mon 22 Apr 2024, closed on Labour Day (Wed 1 May), the Thursday after it
+    # at x1.5. The closure halved the Wednesdays' mean (80 against the Thursdays' 200), so
+    # Wednesday read as a quiet weekday: Thursday became the day after a holiday on a day off,
+    # and the days after holidays were 'none seen: an ordinary day', Mon 13 May (after
+    # Ascension Day and its bridge) forecast at a usual Monday's 160.
+    history = _weekday_desk("2024-04-22", 14, {"2024-05-01": 0.0, "2024-05-02": 15.0})
+    result = forecast_dataset(history, 14, ForecastSettings(country="FR"))
+    special = result.special_days.set_index("date")
+    after = special.loc[pd.Timestamp("2024-05-13")]
+    # One day after a holiday seen, at 240 / 160 = x1.5 over 160 usual contacts, shrunk toward
+    # 1 by 160 / (160 + 25): x1.432 (calendar.EFFECT_PRIOR_CONTACTS).
+    assert after["learned_from_days"] == 1
+    assert after["effect"] == pytest.approx(1 + 0.5 * 160 / 185, abs=1e-3)
+    assert after["forecast_contacts"] == pytest.approx(160 * (1 + 0.5 * 160 / 185), abs=0.5)
