@@ -583,12 +583,16 @@ def _special_days(
     n_days: int,
     mean: np.ndarray,
     names: list[str],
+    start: pd.Timestamp,
 ) -> pd.DataFrame:
     """The horizon's special days with the effect applied and what it was learned from;
-    `names` as from `_special_day_names`."""
+    `names` as from `_special_day_names`. A day the horizon starts inside counts its contacts
+    from `start` on, as the forecast rows do."""
     kinds = inputs.kinds[data.origin : data.origin + n_days]
     holidays = inputs.holiday_names[data.origin : data.origin + n_days]
     open_days = inputs.history.open_rows(data.origin, n_days).any(axis=1)  # closed: nothing to say
+    ahead = np.asarray(inputs.history.slot_times(data.origin, n_days) >= start)
+    mean = np.where(ahead.reshape(mean.shape), mean, 0.0)
     rows = []
     for row, kind in enumerate(kinds):
         if kind == NORMAL or not open_days[row]:
@@ -1078,7 +1082,7 @@ def forecast_dataset(
         frame = frame[(frame[INTERVAL_START] >= start) & (frame[INTERVAL_START] < end)]
         frames.append(frame)
         outlook.append(day_outlook(frame))
-        days = _special_days(inputs, data, n_days, mean, day_names)
+        days = _special_days(inputs, data, n_days, mean, day_names, start)
         special.append(days[(days["date"] >= start.normalize()) & (days["date"] < end)])
         candidates = frame.loc[frame[IS_OPEN]]
         candidates = candidates.drop(columns=REASON).rename(columns={PEAK_REASON: REASON})

@@ -80,3 +80,16 @@ def test_a_holiday_closed_in_a_short_history_leaves_its_weekday_a_working_day():
     assert after["learned_from_days"] == 1
     assert after["effect"] == pytest.approx(1 + 0.5 * 160 / 185, abs=1e-3)
     assert after["forecast_contacts"] == pytest.approx(160 * (1 + 0.5 * 160 / 185), abs=0.5)
+
+
+def test_a_special_day_the_forecast_starts_inside_counts_the_contacts_of_its_rows():
+    # The history ends Tue 2 Apr 2024 12:00, the day after Easter Monday: the forecast rows
+    # start there, and the day's line counted its morning too, which the history holds.
+    history = _weekday_desk("2024-03-04", 30, {"2024-04-01": 0.0})
+    history = history[history[INTERVAL_START] < "2024-04-02 12:00"]
+    result = forecast_dataset(history, 3, ForecastSettings(country="FR"))
+    day = result.special_days.set_index("date").loc[pd.Timestamp("2024-04-02")]
+    rows = result.forecast[result.forecast[INTERVAL_START].dt.normalize() == "2024-04-02"]
+    # 12:00-17:00, ten half hours of 10 contacts (before: 160, the whole day's).
+    assert rows["forecast"].sum() == pytest.approx(100)
+    assert day["forecast_contacts"] == pytest.approx(100)
