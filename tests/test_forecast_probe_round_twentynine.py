@@ -1,5 +1,8 @@
 """Forecast probes: an intraday shape that moved in the last two weeks, on every weekday alike,
-is followed as far as the move stands out from Poisson noise."""
+is followed as far as the move stands out from Poisson noise, and one that only wobbles is left
+alone; a holiday closed in a short history no longer makes its weekday a day off, so the day
+after it is learned as a day after a holiday; a special day the forecast starts inside counts
+the contacts of the forecast's own rows, not its morning already in the history."""
 
 from __future__ import annotations
 
