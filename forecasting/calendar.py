@@ -183,11 +183,23 @@ def holiday_rows(
 ) -> np.ndarray:
     """Bool per day of the `n_days` from `first_day`: a public holiday."""
     rows = np.zeros(n_days, dtype=bool)
-    for day in holiday_names(first_day, n_days, country, subdivision):
+    last_day = first_day + pd.Timedelta(days=n_days)
+    for day in _holiday_dates(country, subdivision, first_day.year, last_day.year):
         row = (day - first_day).days
         if 0 <= row < n_days:
             rows[row] = True
     return rows
+
+
+@functools.cache
+def _holiday_dates(
+    country: str | None, subdivision: str | None, first_year: int, last_year: int
+) -> tuple[pd.Timestamp, ...]:
+    """The holidays of whole years, kept: every queue of a forecast asks for the same ones, and
+    the calendar takes a good part of a second to build."""
+    first = pd.Timestamp(year=first_year, month=1, day=1)
+    n_days = (pd.Timestamp(year=last_year + 1, month=1, day=1) - first).days
+    return tuple(holiday_names(first, n_days, country, subdivision))
 
 
 def holiday_day_names(
