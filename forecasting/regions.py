@@ -42,6 +42,23 @@ def closed_days(history: QueueHistory) -> np.ndarray:
     return open_day & (quiet | unrecorded_closed_days(history, open_day, observed))
 
 
+def inside_longer_closure(
+    history: QueueHistory, shut: np.ndarray, holidays: dict[pd.Timestamp, str]
+) -> np.ndarray:
+    """Per history day: shut, and so were the open days either side of it that are no
+    `holidays` (a Christmas-to-New-Year break, a week's outage): the closure is the desk's own,
+    longer than the one day, and no sign of a holiday kept on that day."""
+    open_day = history.open_rows(0, history.n_days).any(axis=1)
+    dates = history.first_day + pd.to_timedelta(np.arange(history.n_days), unit="D")
+    working = open_day & ~dates.isin(list(holidays))
+    rows = np.flatnonzero(working)
+    inside = np.zeros(history.n_days, dtype=bool)
+    for row in np.flatnonzero(shut):
+        before, after = rows[rows < row], rows[rows > row]
+        inside[row] = before.size > 0 and after.size > 0 and shut[before[-1]] and shut[after[0]]
+    return inside
+
+
 def regional_holiday_note(
     history: QueueHistory,
     horizon_days: int,
@@ -67,6 +84,7 @@ def regional_holiday_note(
     years = tuple(range(first.year, horizon[-1].year + 1))
     in_use = _calendar(country, current, years)
     shut = closed_days(history)
+    shut &= ~inside_longer_closure(history, shut, in_use)
     open_ahead = history.open_rows(n_days, horizon_days).any(axis=1)
     # (holiday, past closed date, date ahead) -> regions keeping that holiday on both dates
     found: dict[tuple[str, pd.Timestamp, pd.Timestamp], list[str]] = {}

@@ -2,7 +2,8 @@
 is followed as far as the move stands out from Poisson noise, and one that only wobbles is left
 alone; a holiday closed in a short history no longer makes its weekday a day off, so the day
 after it is learned as a day after a holiday; a special day the forecast starts inside counts
-the contacts of the forecast's own rows, not its morning already in the history."""
+the contacts of the forecast's own rows, not its morning already in the history; a day closed
+inside a Christmas break is no sign of a regional holiday kept, while one closed alone still is."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ import pytest
 
 from data.schema import INTERVAL_START, QUEUE, VOLUME
 from forecasting import ForecastSettings, forecast_dataset
-from forecasting.history import QueueHistory
+from forecasting.calendar import holiday_rows
+from forecasting.history import QueueHistory, history_from_intervals
+from forecasting.regions import regional_holiday_note
 from forecasting.shared_shapes import SharedShapes, recent_drift
 from forecasting.top_down import intraday_shares
 
@@ -96,3 +99,25 @@ def test_a_special_day_the_forecast_starts_inside_counts_the_contacts_of_its_row
     # 12:00-17:00, ten half hours of 10 contacts (before: 160, the whole day's).
     assert rows["forecast"].sum() == pytest.approx(100)
     assert day["forecast_contacts"] == pytest.approx(100)
+
+
+def _desk_history(closed: list[str]) -> QueueHistory:
+    """A Monday-to-Friday desk of 10 contacts a half hour 09:00-17:00 from Mon 2 Oct 2023 to
+    Sat 14 Dec 2024, closed on France's holidays and on the `closed` dates."""
+    frame = _weekday_desk("2023-10-02", 440, dict.fromkeys(closed, 0.0))
+    days = frame[INTERVAL_START].dt.normalize()
+    holidays = holiday_rows(pd.Timestamp("2023-10-02"), 440, "FR")
+    frame.loc[holidays[(days - pd.Timestamp("2023-10-02")).dt.days], VOLUME] = 0.0
+    return history_from_intervals(frame, "desk")
+
+
+def test_a_christmas_break_names_no_regional_holiday_inside_it():
+    # Closed from Fri 22 Dec 2023 to Mon 1 Jan 2024: Tue 26 Dec, Saint Stephen's Day in
+    # Alsace-Moselle only, was read as a regional holiday kept, and the forecast over Christmas
+    # 2024 advised setting the region to Moselle or Alsace, where the desk is not.
+    break_days = [f"2023-12-{day}" for day in (22, 26, 27, 28, 29)]
+    assert regional_holiday_note(_desk_history(break_days), 28, "FR") is None
+    # Closed on 26 December alone, the day is a sign of the holiday, and the note stays.
+    note = regional_holiday_note(_desk_history(["2023-12-26"]), 28, "FR")
+    assert note is not None
+    assert "closed on Tue 26 Dec 2023, Saint Stephen's Day" in note
