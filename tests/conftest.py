@@ -127,6 +127,31 @@ def wait_for_app_runs_without_polling() -> Any:
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def scan_installed_components_once() -> Any:
+    """Each AppTest scans the metadata of every installed package for Streamlit components on
+    its first run (some 60 ms CPU; the app uses none), where `streamlit run` scans once per server.
+    The installed packages do not change during the tests: scan once for the session."""
+    if "streamlit.testing.v1" not in sys.modules:  # no AppTest collected: nothing to speed up
+        yield
+        return
+    from streamlit.components.v2 import manifest_scanner
+
+    scan = manifest_scanner.scan_component_manifests
+    found: list[Any] = []
+    guard = threading.Lock()
+
+    def scan_once(*args: Any, **kwargs: Any) -> list[Any]:
+        with guard:
+            if not found:
+                found.append(scan(*args, **kwargs))
+            return list(found[0])
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(manifest_scanner, "scan_component_manifests", scan_once)
+        yield
+
+
 # The browser fixtures, registered once for every test module: a session fixture bound in
 # several modules would start one Playwright per module in the same worker, and a second
 # sync Playwright cannot start inside the first one's event loop.
