@@ -47,7 +47,7 @@ def test_data_page_shows_summary_of_uploaded_bank_log(app_page, shared_data):
     assert "Current dataset: february_1999" in text
     assert "33,344" in text
     assert "27,162" in text
-    assert "1999-02-01 – 1999-02-28" in text
+    assert "from Mon 1 Feb 1999 to Sun 28 Feb 1999" in text
     assert app_exceptions(app_page) == []
     screenshot(app_page, "data-page")
     assert app_page.errors == []
