@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from data.columns import ImportOptions
+from data.dates import day_text
 from data.errors import InputError, SettingError
 from data.export import rounded
 from data.schema import (
@@ -337,6 +338,35 @@ def _date_time(text: str) -> str:
             f"'{text}' has no year: write the date year first, like 2024-03-04 or 2024-03-04 08:00"
         )
     return text
+
+
+def day_first_date(text: str | None, option: str) -> tuple[str | None, str | None]:
+    """A --change-from/--change-to written day/month/year read as the day it can only be
+    (13/03/2024 is 13 March: 13 is no month), as ISO text, with a note saying so; one whose
+    day and month could be swapped (02/03/2024) is refused. Other text is left as given."""
+    match = DAY_MONTH_FIRST.fullmatch(text or "")
+    if match is None:
+        return text, None
+    first, second, year = (int(part) for part in match.groups())
+    year += 2000 if year < 100 else 0
+    if first != second and 1 <= min(first, second) and max(first, second) <= 12:
+        raise InputError(
+            f"{option} '{text}' could be day/month or month/day: write the date year first, "
+            f"{year}-{second:02d}-{first:02d} (day {first}, month {second}) or "
+            f"{year}-{first:02d}-{second:02d} (month {first}, day {second})"
+        )
+    day, month = (second, first) if first <= 12 < second else (first, second)
+    try:
+        read = pd.Timestamp(year=year, month=month, day=day)
+    except ValueError:
+        return text, None  # 31/02/2024 is no day either way: refused as not a date
+    if first == second:  # 05/05/2024 reads one way only
+        return f"{read:%Y-%m-%d}", None
+    order = "day/month" if day == first else "month/day"
+    return f"{read:%Y-%m-%d}", (
+        f"{option} {text} is read as {order}, {day_text(read, year=True)} ({max(first, second)} "
+        f"cannot be a month); write it year-month-day ({read:%Y-%m-%d}) to leave no doubt"
+    )
 
 
 def history_before(intervals: pd.DataFrame, origin: str | None) -> pd.DataFrame:

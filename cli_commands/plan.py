@@ -28,6 +28,7 @@ from cli_commands.options import (
     check_origin,
     check_out,
     check_queues,
+    day_first_date,
     distinct_files,
     forecast_settings,
     history_before,
@@ -133,6 +134,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     progress = StderrProgress()  # timed from the start: the import counts
+    args.change_from, from_note = day_first_date(args.change_from, "--change-from")
+    args.change_to, to_note = day_first_date(args.change_to, "--change-to")
     try:
         scenario = Scenario(
             name="plan",
@@ -191,6 +194,8 @@ def run(args: argparse.Namespace) -> int:
         file=sys.stdout,
     )
     for extra in (
+        from_note,
+        to_note,
         *_shaped_handle_times(profiles, history),
         *unusual_settings(args, scenario.staffing, dataset.queues),
         queue_channels_note(scenario.staffing, planned.queues),

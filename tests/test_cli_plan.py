@@ -184,7 +184,7 @@ def test_plan_of_bank_call_log_uses_learned_handle_time(shared_data, tmp_path):
         (["--supervisor-span", "20"], "span"),
         (["--queue", "nope"], "--queue nope: no such queue"),
         (["--volume-change-pct", "-150"], "below -100%"),
-        (["--change-from", "17/02/2026"], "'17/02/2026' is not a date; write it as YYYY-MM-DD"),
+        (["--change-from", "17/13/2026"], "'17/13/2026' is not a date; write it as YYYY-MM-DD"),
         (["--change-from", "2026-02-18", "--change-to", "2026-02-17"], "must not be after"),
         (
             ["--horizon-days", "0", "--aht-seconds", "240"],

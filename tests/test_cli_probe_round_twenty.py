@@ -1,0 +1,66 @@
+"""Round twenty of probing the CLI as a planner scripting it would, on what earlier rounds saw
+and left alone: a --change-from written day first that can only be one day (13/03/2024), the
+busiest week of `shifts` when the plan holds only part of it, two queues planned on half-hour
+grids a quarter hour apart fed to `shifts`, and intervals missing at the start or end of a day
+that the same weekday's other days list."""
+
+from __future__ import annotations
+
+import pandas as pd
+from test_cli_plan import office_hours_csv  # noqa: F401 (a fixture: six weeks of office hours)
+
+import cli
+from cli_commands.options import day_first_date
+
+PLAN = ["--horizon-days", "7", "--aht-seconds", "240", "--model", "historical_average_4w"]
+
+
+# 1. `plan --change-from 13/03/2024` read "'13/03/2024' is not a date; write it as YYYY-MM-DD",
+# though 13 cannot be a month; --origin and the files staff reads take such dates.
+
+
+def test_a_day_first_date_that_can_only_be_one_day_is_read_with_a_note():
+    assert day_first_date("13/03/2024", "--change-from") == (
+        "2024-03-13",
+        "--change-from 13/03/2024 is read as day/month, Wed 13 Mar 2024 (13 cannot be a "
+        "month); write it year-month-day (2024-03-13) to leave no doubt",
+    )
+    assert day_first_date("03/13/24", "--change-to")[0] == "2024-03-13"  # month first
+    assert day_first_date("05.05.2024", "--change-to") == ("2024-05-05", None)
+    assert day_first_date("2024-03-13", "--change-from") == ("2024-03-13", None)
+    assert day_first_date(None, "--change-from") == (None, None)
+    assert day_first_date("31/02/2024", "--change-from") == ("31/02/2024", None)  # no day
+
+
+def test_a_day_first_change_from_changes_the_same_days_as_its_iso_date(
+    office_hours_csv,  # noqa: F811
+    tmp_path,
+    capsys,
+):
+    iso, slashed = tmp_path / "iso.csv", tmp_path / "slashed.csv"
+    change = ["--volume-change-pct", "30", "--change-to", "2026-02-18"]
+    common = ["plan", str(office_hours_csv), *PLAN, *change]
+    assert cli.main([*common, "--change-from", "2026-02-17", "--out", str(iso)]) == 0
+    capsys.readouterr()
+    assert cli.main([*common, "--change-from", "17/02/2026", "--out", str(slashed)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "note: --change-from 17/02/2026 is read as day/month, Tue 17 Feb 2026 (17 cannot be a "
+        "month); write it year-month-day (2026-02-17) to leave no doubt"
+    ) in out
+    pd.testing.assert_frame_equal(pd.read_csv(slashed), pd.read_csv(iso))
+
+
+def test_a_day_first_change_date_that_could_be_either_is_still_refused(
+    office_hours_csv,  # noqa: F811
+    tmp_path,
+    capsys,
+):
+    out = tmp_path / "never.csv"
+    arguments = ["plan", str(office_hours_csv), *PLAN, "--volume-change-pct", "30"]
+    assert cli.main([*arguments, "--change-from", "02/03/2026", "--out", str(out)]) == 2
+    assert capsys.readouterr().err == (
+        "error: --change-from '02/03/2026' could be day/month or month/day: write the date "
+        "year first, 2026-03-02 (day 2, month 3) or 2026-02-03 (month 2, day 3)\n"
+    )
+    assert not out.exists()
