@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import shlex
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -200,6 +201,7 @@ def run(args: argparse.Namespace) -> int:
     queues = _queues_covered(table, args.queue, name)
     need = _rostered(table, queues, name)
     interval_minutes = _interval_minutes(table, name, args.interval_minutes)
+    _check_queues_share_a_grid(table, queues, interval_minutes, name)
     try:
         result = plan_shifts(
             need, interval_minutes, types, args.time_limit_seconds, args.shifts_per_week
@@ -453,6 +455,40 @@ def _interval_minutes(table: pd.DataFrame, name: str, given: float | None) -> fl
             + f". Give --interval-minutes {step:g} or leave it out."
         )
     return given if given is not None else step
+
+
+def _check_queues_share_a_grid(
+    table: pd.DataFrame, queues: list[str], interval_minutes: float, name: str
+) -> None:
+    """Refuse queues summed whose intervals start on grids apart (one at :00 and :30, one at
+    :15 and :45), saying how to cover them: the shifts cover one grid of `interval_minutes`,
+    and the search refused them as 'not on the 30-minute grid', naming no way out."""
+    if QUEUE not in table or len(queues) < 2:
+        return
+    table = table[table[QUEUE].str.strip().isin(queues)]
+    starts = pd.DatetimeIndex(table["_start"])
+    step = pd.Timedelta(minutes=interval_minutes)
+    offsets = pd.Series((starts - starts.normalize()) % step, index=table[QUEUE].str.strip())
+    by_queue = offsets.groupby(level=0, sort=False).agg(lambda offset: offset.unique().tolist())
+    one_grid = by_queue[by_queue.map(len) == 1]  # a queue off its own grid is refused later
+    grids = one_grid.map(lambda offset: offset[0])
+    if grids.nunique() < 2:
+        return
+    first, other = grids.index[0], grids.index[grids != grids.iloc[0]][0]
+    minutes = pd.Series(starts.minute, index=offsets.index)
+
+    def clock(queue: str) -> str:
+        shown = sorted(set(minutes[queue]))
+        return " and ".join(f":{minute:02d}" for minute in shown[:4])
+
+    apart = abs(grids[other] - grids[first]).total_seconds() / 60
+    raise InputError(
+        f"{name}: queue '{other}' starts its intervals at {clock(other)} and queue '{first}' at "
+        f"{clock(first)}, {apart:g} minutes apart, while the shifts cover the queues summed on "
+        f"one {interval_minutes:g}-minute grid: give --queue {shlex.quote(first)} or --queue "
+        f"{shlex.quote(other)} to cover each queue in a run of its own, or plan both from "
+        "forecasts whose intervals start at the same minutes"
+    )
 
 
 def _print_summary(

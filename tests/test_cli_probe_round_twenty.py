@@ -7,6 +7,7 @@ that the same weekday's other days list."""
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from test_cli_plan import office_hours_csv  # noqa: F401 (a fixture: six weeks of office hours)
 
 import cli
@@ -64,3 +65,43 @@ def test_a_day_first_change_date_that_could_be_either_is_still_refused(
         "year first, 2026-03-02 (day 2, month 3) or 2026-02-03 (month 2, day 3)\n"
     )
     assert not out.exists()
+
+
+# 2. Two queues planned on half-hour grids a quarter hour apart (phones at :00 and :30, chat at
+# :15 and :45), summed by `shifts`, read "interval Mon 1 Jun 2026 08:15 is not on the 30-minute
+# grid that starts Mon 1 Jun 2026 08:00": nothing said how to cover them.
+
+
+@pytest.fixture
+def offset_queues_csv(tmp_path):
+    """Phone 2 people 08:00-16:00 at :00/:30, Chat 1 person 08:15-16:15 at :15/:45."""
+    phone = pd.date_range("2026-06-01 08:00", periods=16, freq="30min")
+    chat = phone + pd.Timedelta(minutes=15)
+    path = tmp_path / "plan.csv"
+    pd.DataFrame(
+        {
+            "interval_start": [*phone, *chat],
+            "queue": ["Phone"] * 16 + ["Chat"] * 16,
+            "rostered": [2] * 16 + [1] * 16,
+        }
+    ).to_csv(path, index=False)
+    return path
+
+
+def test_queues_on_grids_apart_are_refused_saying_how_to_cover_them(
+    offset_queues_csv, tmp_path, capsys
+):
+    out = tmp_path / "shifts.csv"
+    assert cli.main(["shifts", str(offset_queues_csv), "--out", str(out)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {offset_queues_csv}: queue 'Chat' starts its intervals at :15 and :45 and "
+        "queue 'Phone' at :00 and :30, 15 minutes apart, while the shifts cover the queues "
+        "summed on one 30-minute grid: give --queue Phone or --queue Chat to cover each queue "
+        "in a run of its own, or plan both from forecasts whose intervals start at the same "
+        "minutes\n"
+    )
+    assert not out.exists()
+    # Either queue alone is covered: Chat's one person 08:15-16:15 by one 8-hour shift.
+    assert cli.main(["shifts", str(offset_queues_csv), "--out", str(out), "--queue", "Chat"]) == 0
+    shifts = pd.read_csv(out)
+    assert shifts[["shift_start", "people"]].values.tolist() == [["2026-06-01 08:15:00", 1]]
