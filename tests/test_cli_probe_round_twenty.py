@@ -105,3 +105,45 @@ def test_queues_on_grids_apart_are_refused_saying_how_to_cover_them(
     assert cli.main(["shifts", str(offset_queues_csv), "--out", str(out), "--queue", "Chat"]) == 0
     shifts = pd.read_csv(out)
     assert shifts[["shift_start", "people"]].values.tolist() == [["2026-06-01 08:15:00", 1]]
+
+
+# 3. `shifts` named the busiest week by its people alone, though the plan may hold only a few
+# days of it: a plan ending on a Monday of 3 people read "3 in the busiest week (from Mon 8 Jun
+# 2026: ...)" beside a whole week needing 2, as if that Monday were a week.
+
+
+def office_days_plan(path, people_by_day: dict[str, int]):
+    """One 8-hour day 08:00-16:00 of hourly intervals per day given, at its people."""
+    starts, rostered = [], []
+    for day, people in people_by_day.items():
+        starts += list(pd.date_range(f"{day} 08:00", periods=8, freq="60min"))
+        rostered += [people] * 8
+    pd.DataFrame({"interval_start": starts, "rostered": rostered}).to_csv(path, index=False)
+    return path
+
+
+def people_line(capsys, plan, out) -> str:
+    code = cli.main(["shifts", str(plan), "--out", str(out), "--part-hours", "0"])
+    printed = capsys.readouterr().out
+    assert code == 0
+    return next(line for line in printed.splitlines() if line.startswith("people to employ"))
+
+
+def test_a_busiest_week_the_plan_holds_part_of_says_so(tmp_path, capsys):
+    # Mon-Fri 1-5 June at 1 person (5 shifts: 1 person at 5 a week), Mon-Wed 8-10 June at 2
+    # (6 shifts, 2 on each day: 2 people); Thu and Fri 11-12 June, open days, are not planned.
+    week = {f"2026-06-0{day}": 1 for day in range(1, 6)}
+    plan = office_days_plan(
+        tmp_path / "plan.csv", week | {"2026-06-08": 2, "2026-06-09": 2, "2026-06-10": 2}
+    )
+    assert people_line(capsys, plan, tmp_path / "shifts.csv") == (
+        "people to employ: 2 in the busiest week (from Mon 8 Jun 2026, of which the plan holds "
+        "only Mon 8 Jun – Wed 10 Jun: 2 Full time 8 h), at 5 shifts a week and one a day each; "
+        "the busiest whole week, from Mon 1 Jun 2026, needs 1"
+    )
+    # A Mon-Fri week without its weekend is whole: the desk is closed then.
+    plan = office_days_plan(tmp_path / "week.csv", week)
+    assert people_line(capsys, plan, tmp_path / "shifts.csv") == (
+        "people to employ: 1 in the busiest week (from Mon 1 Jun 2026: 1 Full time 8 h), at 5 "
+        "shifts a week and one a day each"
+    )

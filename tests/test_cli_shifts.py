@@ -334,8 +334,9 @@ def test_the_people_to_employ_are_printed_for_the_busiest_week(capsys, tmp_path)
     code, printed, err = shifts(capsys, plan, out, "--part-hours", 0, "--interval-minutes", 60)
     assert code == 0, err
     assert (
-        "people to employ: 3 in the busiest week (from Mon 8 Jun 2026: 3 Full time 8 h), at 5 "
-        "shifts a week and one a day each"
+        "people to employ: 3 in the busiest week (from Mon 8 Jun 2026, of which the plan holds "
+        "only Mon 8 Jun: 3 Full time 8 h), at 5 shifts a week and one a day each; the busiest "
+        "whole week, from Mon 1 Jun 2026, needs 2"
     ) in printed
     code, printed, err = shifts(
         capsys, plan, out, "--part-hours", 0, "--interval-minutes", 60, "--shifts-per-week", 2
