@@ -841,7 +841,8 @@ def missing_intervals_notes(
     notes = []
     queues = plan[QUEUE].astype(str)
     for queue, starts in pd.to_datetime(plan[INTERVAL_START]).groupby(queues, sort=True):
-        missing = _missing_starts(pd.DatetimeIndex(starts.dropna()))
+        listed = pd.DatetimeIndex(starts.dropna())
+        missing = _missing_starts(listed).union(_missing_at_the_ends(listed))
         notes += _lone_day_gaps_notes(
             starts, interval_minutes, name, queue, named_queues, taken_as, rows_hold
         )
@@ -938,6 +939,54 @@ def _missing_starts(listed: pd.DatetimeIndex) -> pd.DatetimeIndex:
     expected = pd.DatetimeIndex(expected["day"] + expected["time"])
     expected = expected[(expected >= listed[0]) & (expected <= listed[-1])]
     return expected.difference(listed).sort_values()
+
+
+def _missing_at_the_ends(listed: pd.DatetimeIndex) -> pd.DatetimeIndex:
+    """Starts the file's first day leaves out before its first listed interval, or its last
+    day after its last, that the same weekday's other days list, where a horizon cut at a
+    clock time cannot explain them: a file whose first day starts as that weekday's others
+    do covers whole days, so its last day should end as its weekday's others do; and a first
+    day starting late, beside a last day ending as its weekday's others do, is a forecast
+    from a mid-day origin unless its clock time comes nowhere between the last listed
+    interval and the next the weekdays list (so no horizon of whole days from it ends
+    there)."""
+    if listed.tz is not None:
+        listed = listed.tz_localize(None)
+    listed = listed.unique().sort_values()
+    days = listed.normalize()
+    if listed.size < 2 or days[0] == days[-1]:
+        return listed[:0]
+    slots = pd.DataFrame({"day": days, "weekday": days.day_of_week, "clock": listed - days})
+
+    def usual(day: pd.Timestamp) -> pd.TimedeltaIndex:
+        """Clock times the other days of `day`'s weekday list."""
+        others = slots[(slots["weekday"] == day.day_of_week) & (slots["day"] != day)]
+        return pd.TimedeltaIndex(others["clock"].unique()).sort_values()
+
+    first, last = listed[0], listed[-1]
+    first_usual, last_usual = usual(days[0]), usual(days[-1])
+    gaps = []
+    if first_usual.size and first - days[0] <= first_usual[0]:
+        gaps.append(days[-1] + last_usual[last_usual > last - days[-1]])
+    early = first_usual[first_usual < first - days[0]]
+    # Both ends short: which one rows were deleted from cannot be told.
+    if early.size and last_usual.size and last - days[-1] >= last_usual[-1]:
+        ahead = pd.date_range(days[-1], periods=8, freq="D")
+        weekly = slots.groupby("weekday")["clock"].unique()
+        later = [
+            day + pd.TimedeltaIndex(weekly[day.day_of_week])
+            for day in ahead  # eight days: the next listed slot, if the weekdays list any
+            if day.day_of_week in weekly.index
+        ]
+        after = pd.DatetimeIndex(np.concatenate([stamps.to_numpy() for stamps in later]))
+        after = after[after > last]
+        horizon_end = last.normalize() + (first - days[0])
+        horizon_end += pd.Timedelta(days=1) if horizon_end <= last else pd.Timedelta(0)
+        if after.size and horizon_end > after.min():
+            gaps.append(days[0] + early)
+    if not gaps:
+        return listed[:0]
+    return pd.DatetimeIndex(np.concatenate([gap.to_numpy() for gap in gaps])).sort_values()
 
 
 def _runs(

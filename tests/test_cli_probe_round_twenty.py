@@ -147,3 +147,73 @@ def test_a_busiest_week_the_plan_holds_part_of_says_so(tmp_path, capsys):
         "people to employ: 1 in the busiest week (from Mon 1 Jun 2026: 1 Full time 8 h), at 5 "
         "shifts a week and one a day each"
     )
+
+
+# 4. Intervals deleted at the start or end of a day were noted only inside the file's span
+# (its first to its last listed interval): a two-week forecast whose last Friday lost its
+# 17:00 and 17:30 rows, or a daily desk's whose first Monday lost 08:00, staffed them as
+# nobody without a word, though the same weekday's other days list them.
+
+TARGETS = ["--service-level", "0.8", "--answer-within-seconds", "20"]
+
+
+def desk_forecast(path, days: str, first: str, last: str, deleted=()):
+    """A forecast of 20 calls a half hour at 240 s, 08:00-18:00 on `days` ('daily' or
+    'weekdays'), from `first` to `last` included, without the `deleted` starts."""
+    starts = pd.date_range(first, last, freq="30min")
+    starts = starts[(starts.hour >= 8) & (starts.hour < 18)]
+    if days == "weekdays":
+        starts = starts[starts.day_of_week < 5]
+    starts = starts.difference(pd.DatetimeIndex(deleted))
+    frame = pd.DataFrame({"interval_start": starts, "volume": 20, "aht_seconds": 240})
+    frame.to_csv(path, index=False)
+    return path
+
+
+def staff_notes(capsys, forecast, tmp_path) -> list[str]:
+    code = cli.main(["staff", str(forecast), *TARGETS, "--out", str(tmp_path / "plan.csv")])
+    printed = capsys.readouterr().out
+    assert code == 0
+    return [line for line in printed.splitlines() if "missing" in line]
+
+
+def test_intervals_deleted_at_the_ends_of_the_file_are_noted(tmp_path, capsys):
+    forecast = desk_forecast(
+        tmp_path / "end.csv", "weekdays", "2024-03-04", "2024-03-15 23:30",
+        deleted=["2024-03-15 17:00", "2024-03-15 17:30"],
+    )  # fmt: skip
+    assert staff_notes(capsys, forecast, tmp_path) == [
+        f"note: {forecast}: 2 intervals missing between 2024-03-15 17:00 and 2024-03-15 17:30 "
+        "are staffed as nobody, though the same weekday's other days in the file list them; "
+        "put them back with their forecast if they are open"
+    ]
+    # The plan staff wrote lacks them too, and shifts says so as well.
+    plan, out = tmp_path / "plan.csv", tmp_path / "shifts.csv"
+    assert cli.main(["shifts", str(plan), "--out", str(out)]) == 0
+    assert (
+        f"note: {plan}: 2 intervals missing between 2024-03-15 17:00 and 2024-03-15 17:30 are "
+        "taken as needing nobody"
+    ) in capsys.readouterr().out
+    # A desk open every day: after Sun 17 March 17:30 the next open interval is Mon 08:00,
+    # so no horizon of whole days from Mon 4 March 08:30 ends there.
+    forecast = desk_forecast(
+        tmp_path / "start.csv", "daily", "2024-03-04", "2024-03-17 23:30",
+        deleted=["2024-03-04 08:00"],
+    )  # fmt: skip
+    assert staff_notes(capsys, forecast, tmp_path) == [
+        f"note: {forecast}: 1 interval missing at 2024-03-04 08:00 is staffed as nobody, "
+        "though the same weekday's other days in the file list them; put them back with their "
+        "forecast if they are open"
+    ]
+
+
+def test_a_forecast_cut_at_a_clock_time_is_no_missing_intervals(tmp_path, capsys):
+    # From a mid-day origin: Mon 4 March 12:00 to Mon 11 March 11:30, a week of whole days.
+    forecast = desk_forecast(tmp_path / "f.csv", "daily", "2024-03-04 12:00", "2024-03-11 11:30")
+    assert staff_notes(capsys, forecast, tmp_path) == []
+    # A Mon-Fri desk's first Monday from 08:30 may be a forecast from Mon 08:30 to Sat 08:30:
+    # nothing in the file tells it from a deleted 08:00, so nothing is said.
+    forecast = desk_forecast(
+        tmp_path / "g.csv", "weekdays", "2024-03-04 08:30", "2024-03-15 23:30"
+    )  # fmt: skip
+    assert staff_notes(capsys, forecast, tmp_path) == []
