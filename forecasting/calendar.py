@@ -36,6 +36,10 @@ AFTER_QUIET_HOLIDAY = 7
 AFTER_HOLIDAY_BREAK = 8
 MIN_AFTER_DAYS_APART = 3
 AFTER_HOLIDAYS = (AFTER_HOLIDAY, AFTER_HOLIDAY_BREAK, AFTER_QUIET_HOLIDAY)
+# Other days (no holiday, eve or bridge) a day after a holiday may lie past it: a long weekend,
+# as from a Thursday holiday to the Monday of a Monday-to-Thursday desk. A weekend-only desk's
+# Saturday after Easter Monday is five days on, a working week between: nothing waited for it.
+MAX_DAYS_TO_AFTER_HOLIDAY = 3
 CHRISTMAS = 1225
 # Bridges are rarer than holidays: below this many in the history, a bridge is forecast as the
 # day it would otherwise be (a day after a holiday, or an ordinary day).
@@ -229,7 +233,8 @@ def day_kinds(
     """NORMAL / HOLIDAY / AFTER_HOLIDAY / YEAR_END_EVE / YEAR_END_WEEK / bridges per day.
 
     "After" is the next busy, open day that is neither a holiday nor an eve: the contacts a
-    Friday holiday holds back arrive on Monday, not on a quiet Saturday. After a holiday on a
+    Friday holiday holds back arrive on Monday, not on a quiet Saturday. With more than
+    MAX_DAYS_TO_AFTER_HOLIDAY other days between, no day is "after" the holiday. After a holiday on a
     quiet weekday that day is AFTER_QUIET_HOLIDAY, unless a busy-day holiday claims it too;
     with quiet days between it and a busy-day holiday, AFTER_HOLIDAY_BREAK.
     Eves are marked only with a holiday calendar, like the holidays themselves.
@@ -256,14 +261,16 @@ def day_kinds(
     for offset in offsets:
         held_back = bool(busy[(first_day.day_of_week + offset) % 7])
         claimable = (NORMAL, AFTER_QUIET_HOLIDAY) if held_back else (NORMAL,)
+        days_between = 0
         for day in range(offset + 1, offset + 8):
             weekday = (first_day.day_of_week + day) % 7
             inside = 0 <= day < n_days
-            if (
-                day in holiday_set
-                or not busy[weekday]
-                or (inside and (eve[day] or kinds[day] in BRIDGES))
-            ):
+            if day in holiday_set or (inside and (eve[day] or kinds[day] in BRIDGES)):
+                continue
+            if not busy[weekday]:
+                days_between += 1
+                if days_between > MAX_DAYS_TO_AFTER_HOLIDAY:
+                    break
                 continue
             if 0 <= day < n_days and kinds[day] in claimable:
                 straight_after = all(d in holiday_set for d in range(offset + 1, day))
