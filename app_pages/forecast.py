@@ -426,9 +426,7 @@ else:
     if partial:
         st.caption(
             "Hatched: "
-            + "; ".join(
-                f"{day_text(day)} is forecast {text}" for day, text in partial.items()
-            )
+            + "; ".join(f"{day_text(day)} is forecast {text}" for day, text in partial.items())
             + ", as the horizon starts right after the history's last interval."
         )
     with st.expander("Day by day as a table"):
@@ -459,17 +457,29 @@ else:
         # The counts before the long "learned from" text, so they stay in view.
         columns=SPECIAL_DAY_ORDER,
     )
+    # Said of the days it concerns: a bare "learned from 0 days" read as said of the table.
+    unseen = special[special["learned_from_days"] == 0]
+    unseen_text = ""
+    if not unseen.empty:
+        named = ", ".join(
+            f"{name} ({day_text(day)})"
+            for name, day in zip(unseen["special_day"], unseen["date"], strict=True)
+        )
+        unseen_text = (
+            f"Not seen in your history yet, so learned from no past day: {named}. Such a "
+            "holiday is forecast closed when you close on some day of the week (as offices close "
+            "on public holidays), else like your quietest day; such an eve or day after a holiday "
+            "like an ordinary day. "
+        )
     st.caption(
         "Each kind of day gets the volume ratio it had in your history against the usual weekday, "
         "applied to what this forecast gives an ordinary such weekday. "
         "A holiday your history shows behaving differently from the others (half worked, say) "
         "gets its own ratio from past years, weighed with all holidays as the years agree. "
-        "Learned from 0 days: a holiday is forecast closed when you close on some day of the week "
-        "(as offices close on public holidays), else like your quietest day; an eve or a day "
-        "after a holiday like an ordinary day. The day after a holiday that fell on a day you are "
-        "quiet or closed anyway (a Saturday, say) is learned apart from the days after working-day "
-        "holidays: no work was held back that day, so it stays ordinary until your history shows "
-        "otherwise."
+        + unseen_text
+        + "The day after a holiday that fell on a day you are quiet or closed anyway (a Saturday, "
+        "say) is learned apart from the days after working-day holidays: no work was held back "
+        "that day, so it stays ordinary until your history shows otherwise."
     )
 
 st.subheader("Why this model")
