@@ -90,6 +90,7 @@ from forecasting.select import (
 )
 from forecasting.settings import AUTO, MAX_HORIZON_DAYS, ForecastSettings, check_horizon_days
 from forecasting.sparse_hours import too_sparse, widen_sparse_hours
+from forecasting.year_end import year_end_closure_note
 from forecasting.yearly import yearly_factors
 
 Progress = Callable[[float, str], None]
@@ -1048,6 +1049,10 @@ def forecast_dataset(
         # A day the history shows closed (a holiday, a bridge at x0) or an event closes is shut:
         # nobody is staffed there, not even the minimum an open slot gets.
         is_open = (day_multipliers(inputs, data, n_days) > 0) & ~skipped
+        note = year_end_closure_note(
+            history, is_open.any(axis=1), settings.country, settings.subdivision
+        )
+        notes += [note] if note else []
         day_names = _special_day_names(inputs, origin, n_days)
         notes += _idle_campaign_notes(
             inputs, data, n_days, start, horizon_days, settings, day_names

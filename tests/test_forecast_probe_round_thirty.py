@@ -3,7 +3,10 @@ desk's Saturday five days after Easter Monday is an ordinary Saturday while a Mo
 desk's Monday after a Friday holiday and a Monday-to-Thursday desk's Monday after Ascension
 Day keep theirs; the Forecast page's special-days caption names the days not seen in the
 history yet, and says nothing of them when there are none (it opened 'Learned from 0 days: ...'
-whatever the table held)."""
+whatever the table held); a desk closed on every working day between Christmas and New Year
+last year is told which of those days the forecast keeps open (26 and 31 December, learned with
+all days after a holiday and eves) and how to mark them closed, in the export's zeros or its
+missing rows alike, and nothing where it worked that week or the days are marked."""
 
 from __future__ import annotations
 
@@ -11,6 +14,8 @@ import numpy as np
 import pandas as pd
 from test_app_pages import assert_clean, go, open_app, table
 
+from data.schema import INTERVAL_START, QUEUE, VOLUME
+from forecasting import ForecastSettings, forecast_dataset
 from forecasting.calendar import (
     AFTER_HOLIDAY,
     AFTER_HOLIDAY_BREAK,
@@ -18,7 +23,10 @@ from forecasting.calendar import (
     HOLIDAY,
     NORMAL,
     day_kinds,
+    holiday_rows,
 )
+from forecasting.history import history_from_intervals
+from forecasting.year_end import year_end_closure_note
 
 FIRST_MONDAY = pd.Timestamp("2024-03-25")
 
@@ -56,3 +64,63 @@ def test_the_special_days_caption_speaks_of_unseen_days_only_where_there_are_som
     assert "Learned from 0 days" not in caption
     assert "Not seen in your history yet" not in caption
     assert "The day after a holiday that fell on a day you are quiet" in caption
+
+
+def _desk(closed: list[str], export_rows: bool = False) -> pd.DataFrame:
+    """A Monday-to-Friday desk of 10 contacts a half hour 09:00-17:00 from Mon 2 Oct 2023 to
+    Sat 14 Dec 2024, closed on France's holidays and the `closed` dates; with `export_rows`
+    as a per-contact export counts it, with no row where nobody called."""
+    times = pd.date_range("2023-10-02", periods=440 * 48, freq="30min")
+    hour = times.hour + times.minute / 60
+    volume = np.where((times.day_of_week < 5) & (hour >= 9) & (hour < 17), 10.0, 0.0)
+    holidays = holiday_rows(pd.Timestamp("2023-10-02"), 440, "FR")
+    shut = holidays[(times.normalize() - pd.Timestamp("2023-10-02")).days]
+    shut |= times.normalize().isin(pd.to_datetime(closed))
+    frame = pd.DataFrame({INTERVAL_START: times, QUEUE: "desk", VOLUME: np.where(shut, 0, volume)})
+    return frame[frame[VOLUME] > 0] if export_rows else frame
+
+
+CHRISTMAS_BREAK = [f"2023-12-{day}" for day in (26, 27, 28, 29)]
+
+
+def test_a_christmas_break_seen_last_year_is_named_where_the_forecast_keeps_it_open():
+    # Closed Tue 26 to Fri 29 Dec 2023 (Christmas Day and New Year's Day are holidays): 27 and
+    # 30 Dec 2024 are forecast closed, learned from 27-29 Dec 2023, but Thu 26 Dec 2024 (a day
+    # after a holiday, pooled with 6 open ones and clipped at x0.8) and Tue 31 Dec (an eve,
+    # never seen on a working day) are forecast at a usual 160 contacts, without a word.
+    result = forecast_dataset(_desk(CHRISTMAS_BREAK), 28, ForecastSettings(country="FR"))
+    days = result.days.set_index("date")["forecast_contacts"]
+    assert days[pd.Timestamp("2024-12-26")] == 160
+    assert days[pd.Timestamp("2024-12-31")] == 160
+    notes = [note for note in result.notes if "between Christmas and New Year" in note]
+    assert notes == [
+        "desk: closed on every working day between Christmas and New Year in 2023 (Tue 26 Dec "
+        "to Fri 29 Dec 2023), yet Thu 26 Dec and Tue 31 Dec 2024 are forecast open: each takes "
+        "the effect learned from all past days of its kind (days after a holiday, eves), not "
+        "from that break alone. If the desk closes again, add a planned campaign of -100% on "
+        "those days (Forecast page, Events), or set their contacts to 0 in the forecast file "
+        "before staffing it."
+    ]
+
+
+def test_a_christmas_break_without_rows_in_the_export_is_named_too():
+    # A per-contact export has no row from Fri 22 Dec 2023 evening to Tue 2 Jan 2024: every
+    # working day of the week is forecast open, and the note names the four.
+    result = forecast_dataset(_desk(CHRISTMAS_BREAK, True), 28, ForecastSettings(country="FR"))
+    notes = [note for note in result.notes if "between Christmas and New Year" in note]
+    assert len(notes) == 1
+    assert "yet Thu 26 Dec, Fri 27 Dec, Mon 30 Dec and Tue 31 Dec 2024 are forecast" in notes[0]
+
+
+def test_no_note_where_last_year_was_worked_or_the_days_are_marked_closed():
+    ahead = np.ones(28, dtype=bool)
+    worked = history_from_intervals(_desk(CHRISTMAS_BREAK[:-1]), "desk")  # open Fri 29 Dec
+    assert year_end_closure_note(worked, ahead, "FR") is None
+    broken = history_from_intervals(_desk(CHRISTMAS_BREAK), "desk")
+    assert year_end_closure_note(broken, ahead, "FR") is not None
+    # Campaigns of -100% on 26, 27, 30 and 31 Dec 2024 (horizon days 11, 12, 15 and 16 from
+    # Sun 15 Dec).
+    marked = ahead.copy()
+    marked[[11, 12, 15, 16]] = False
+    assert year_end_closure_note(broken, marked, "FR") is None
+    assert year_end_closure_note(broken, ahead, None) is None
