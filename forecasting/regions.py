@@ -20,6 +20,10 @@ from forecasting.calendar import (
 )
 from forecasting.history import QueueHistory
 
+# Working days shut in a row that make a closure of the desk's own rather than a holiday kept:
+# more than a holiday and its bridge day.
+MIN_LONGER_CLOSURE = 3
+
 
 @functools.cache
 def _calendar(country: str, subdivision: str | None, years: tuple[int, ...]) -> dict:
@@ -46,8 +50,9 @@ def inside_longer_closure(
     history: QueueHistory, shut: np.ndarray, holidays: dict[pd.Timestamp, str]
 ) -> np.ndarray:
     """Per history day: shut, and so were the open days either side of it that are no
-    `holidays` (a Christmas-to-New-Year break, a week's outage): the closure is the desk's own,
-    longer than the one day, and no sign of a holiday kept on that day."""
+    `holidays` (a Christmas-to-New-Year break, a week's outage), or it starts or ends a run of
+    at least MIN_LONGER_CLOSURE such days shut (closed from 26 to 29 December): the closure is
+    the desk's own, longer than the one day, and no sign of a holiday kept on that day."""
     open_day = history.open_rows(0, history.n_days).any(axis=1)
     dates = history.first_day + pd.to_timedelta(np.arange(history.n_days), unit="D")
     working = open_day & ~dates.isin(list(holidays))
@@ -56,6 +61,13 @@ def inside_longer_closure(
     for row in np.flatnonzero(shut):
         before, after = rows[rows < row], rows[rows > row]
         inside[row] = before.size > 0 and after.size > 0 and shut[before[-1]] and shut[after[0]]
+    # Runs of shut working days, the holidays inside them skipped.
+    shut_rows = shut[rows]
+    starts = np.flatnonzero(shut_rows & ~np.concatenate([[False], shut_rows[:-1]]))
+    ends = np.flatnonzero(shut_rows & ~np.concatenate([shut_rows[1:], [False]]))
+    for start, end in zip(starts, ends, strict=True):
+        if end - start + 1 >= MIN_LONGER_CLOSURE:
+            inside[rows[start : end + 1]] = True
     return inside
 
 

@@ -6,7 +6,8 @@ history yet, and says nothing of them when there are none (it opened 'Learned fr
 whatever the table held); a desk closed on every working day between Christmas and New Year
 last year is told which of those days the forecast keeps open (26 and 31 December, learned with
 all days after a holiday and eves) and how to mark them closed, in the export's zeros or its
-missing rows alike, and nothing where it worked that week or the days are marked."""
+missing rows alike, and nothing where it worked that week or the days are marked; a regional
+holiday that opens such a break names no region, while one kept with its bridge day still does."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from forecasting.calendar import (
     holiday_rows,
 )
 from forecasting.history import history_from_intervals
+from forecasting.regions import regional_holiday_note
 from forecasting.year_end import year_end_closure_note
 
 FIRST_MONDAY = pd.Timestamp("2024-03-25")
@@ -124,3 +126,18 @@ def test_no_note_where_last_year_was_worked_or_the_days_are_marked_closed():
     marked[[11, 12, 15, 16]] = False
     assert year_end_closure_note(broken, marked, "FR") is None
     assert year_end_closure_note(broken, ahead, None) is None
+
+
+def test_a_closure_starting_on_a_regional_holiday_names_no_region():
+    # Closed Tue 26 to Fri 29 Dec 2023: Tue 26 Dec, Saint Stephen's Day in Alsace-Moselle only,
+    # opens a four-day closure (before: 'closed on Tue 26 Dec 2023, Saint Stephen's Day - in
+    # France a holiday only in Moselle (57), Alsace (6AE) ... set the holiday region ...' beside
+    # the note on the break, the day before it being open).
+    broken = history_from_intervals(_desk(CHRISTMAS_BREAK), "desk")
+    assert regional_holiday_note(broken, 28, "FR") is None
+    # Closed on the holiday and the day after it only, as a desk keeping it with a bridge: a
+    # sign of the holiday still.
+    bridged = history_from_intervals(_desk(CHRISTMAS_BREAK[:2]), "desk")
+    note = regional_holiday_note(bridged, 28, "FR")
+    assert note is not None
+    assert "closed on Tue 26 Dec 2023, Saint Stephen's Day" in note
