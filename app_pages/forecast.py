@@ -461,14 +461,14 @@ else:
     unseen = special[special["learned_from_days"] == 0]
     unseen_text = ""
     if not unseen.empty:
-        named = ", ".join(
+        unseen_days = ", ".join(
             f"{name} ({day_text(day)})"
             for name, day in zip(unseen["special_day"], unseen["date"], strict=True)
         )
         unseen_text = (
-            f"Not seen in your history yet, so learned from no past day: {named}. Such a "
+            f"Not seen in your history yet, so learned from no past day: {unseen_days}. Such a "
             "holiday is forecast closed when you close on some day of the week (as offices close "
-            "on public holidays), else like your quietest day; such an eve or day after a holiday "
+            "on public holidays), else like your quietest day; an eve or a day after a holiday "
             "like an ordinary day. "
         )
     st.caption(
