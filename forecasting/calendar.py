@@ -440,7 +440,11 @@ def learn_effects(
     observed_days = observed
     observed = observed | short_days(history, special, observed)
     seen = observed & (kinds == HOLIDAY) & (usual > 0)
-    closed = unrecorded_closed_days(history, special, observed_days, whole_runs=True)
+    # A break with no rows may run across a day after a holiday (26 December, where only
+    # Christmas Day is one): such a day is no ordinary open day breaking the run. Its own
+    # ratio is learned from observed days only.
+    spanned = special | np.isin(kinds, AFTER_HOLIDAYS)
+    closed = unrecorded_closed_days(history, spanned, observed_days, whole_runs=True)
     ratios = np.where(closed, 0.0, ratios)
     holiday_ratio, n_holidays = _median_ratio(ratios, (seen | closed) & (kinds == HOLIDAY))
     after_next_days = observed & (kinds == AFTER_HOLIDAY) & (usual > 0)

@@ -5,9 +5,10 @@ Day keep theirs; the Forecast page's special-days caption names the days not see
 history yet, and says nothing of them when there are none (it opened 'Learned from 0 days: ...'
 whatever the table held); a desk closed on every working day between Christmas and New Year
 last year is told which of those days the forecast keeps open (26 and 31 December, learned with
-all days after a holiday and eves) and how to mark them closed, in the export's zeros or its
-missing rows alike, and nothing where it worked that week or the days are marked; a regional
-holiday that opens such a break names no region, while one kept with its bridge day still does."""
+all days after a holiday and eves) and how to mark them closed, and an export without rows
+that week learns its days between Christmas and New Year closed as one with zeros does; nothing
+where it worked that week or the days are marked; a regional holiday that opens such a break
+names no region, while one kept with its bridge day still does."""
 
 from __future__ import annotations
 
@@ -105,13 +106,20 @@ def test_a_christmas_break_seen_last_year_is_named_where_the_forecast_keeps_it_o
     ]
 
 
-def test_a_christmas_break_without_rows_in_the_export_is_named_too():
-    # A per-contact export has no row from Fri 22 Dec 2023 evening to Tue 2 Jan 2024: every
-    # working day of the week is forecast open, and the note names the four.
+def test_a_christmas_break_without_rows_in_the_export_is_learned_as_with_zeros():
+    # A per-contact export has no row from Fri 22 Dec 2023 evening to Tue 2 Jan 2024. The day
+    # after Christmas, no special day of its own, broke that gap into unknown days: 27-29 Dec
+    # were 'none seen: an ordinary day' and 27 and 30 Dec 2024 forecast at 160, Christmas Day
+    # and New Year's Day left out of the holidays learned (9 days, not 11).
     result = forecast_dataset(_desk(CHRISTMAS_BREAK, True), 28, ForecastSettings(country="FR"))
+    special = result.special_days.set_index("date")
+    for day in ("2024-12-27", "2024-12-30"):
+        assert special.loc[pd.Timestamp(day), "effect"] == 0
+        assert special.loc[pd.Timestamp(day), "learned_from_days"] == 3
+    assert special.loc[pd.Timestamp("2024-12-25"), "learned_from_days"] == 11
     notes = [note for note in result.notes if "between Christmas and New Year" in note]
     assert len(notes) == 1
-    assert "yet Thu 26 Dec, Fri 27 Dec, Mon 30 Dec and Tue 31 Dec 2024 are forecast" in notes[0]
+    assert "yet Thu 26 Dec and Tue 31 Dec 2024 are forecast open" in notes[0]
 
 
 def test_no_note_where_last_year_was_worked_or_the_days_are_marked_closed():
