@@ -84,8 +84,11 @@ _ENDINGS = r"(?:E|S|ES|O|A|OS|AS|ER|EN|EM)?\b"
 _ANSWERED_ABROAD = re.compile(_CALL_WORD + f"({'|'.join(_ANSWERED_WORDS_ABROAD)}){_ENDINGS}")
 _ABANDONED_ABROAD = re.compile(_CALL_WORD + f"({'|'.join(_ABANDONED_WORDS_ABROAD)}){_ENDINGS}")
 # "Non traité", "Nicht angenommen", "No atendida", "Não atendida", "Niet beantwoord", "Nie
-# odebrano", "Ej besvarat", "Not handled": an answered label negated.
-_NEGATED = re.compile(r"^(?:NON|NOT|NO|NICHT|PAS|NAO|NIET|NIE|EJ|INTE|IKKE|IKKJE|EI) +(.+)")
+# odebrano", "Ej besvarat", "Not handled": an answered label negated; also by "N." cut short
+# ("N. risp.", Italian "non risposta").
+_NEGATED = re.compile(
+    r"^(?:(?:NON|NOT|NO|NICHT|PAS|NAO|NIET|NIE|EJ|INTE|IKKE|IKKJE|EI) +|N\. *)(.+)"
+)
 
 # "Caller abandoned", "Short abandon": abandonment named anywhere in the label.
 _ABANDONED_WORD = re.compile(r"\b(ABAND|ABBANDON)")
