@@ -1997,6 +1997,44 @@ def _refuse_dates_without_year(display_name: str, columns: list[_Column]) -> Non
             )
 
 
+def refuse_split_dates(
+    header: list[str], sample_rows: list[list[str]], display_name: str, first_data_line: int
+) -> None:
+    """Refuse, naming the line, rows wider than the header because a date written with commas
+    ("Monday, March 4, 2024") was left unquoted in a comma-separated file: its pieces would be
+    read as other columns' values, and every column after it shifted."""
+    width = len(header)
+    wide = [number for number, row in enumerate(sample_rows) if len(row) > width]
+    if not wide or len(wide) < MIN_SHARE * len(sample_rows):
+        return
+    rows = [sample_rows[number] for number in wide]
+    extra = min(len(row) for row in rows) - width
+    for position in range(width):
+        alone = [row[position].strip() for row in rows]
+        if _date_format(_sampled(header[position], alone)) or _datetime_format(
+            _sampled(header[position], alone)
+        ):
+            continue  # a date already: the extra fields lie elsewhere
+        for pieces in range(2, extra + 2):
+            joined = [",".join(row[position : position + pieces]).strip() for row in rows]
+            column = _sampled(header[position], joined)
+            if not (_date_format(column) or _datetime_format(column)):
+                continue
+            raise InputError(
+                f"{display_name}: line {first_data_line + wide[0]} has {len(rows[0])} fields "
+                f"under a header of {width}: its date '{joined[0]}' holds commas, the file's "
+                f"separator, so it was cut into {pieces} fields from column "
+                f"'{header[position]}' on, and the columns after it shifted. Quote the dates "
+                f'("{joined[0]}") or export the file with semicolons or tabs between fields, '
+                "and import again."
+            )
+
+
+def _sampled(name: str, values: list[str]) -> _Column:
+    """A column named `name` holding the sample `values`, to test their format."""
+    return _Column(name, 0, header_words(name), [v for v in values if v], False, values)
+
+
 def _midnights_only(column: _Column) -> bool:
     """Every sample timestamp of `column` at 00:00: dates written with a clock of midnight."""
     fmt = _datetime_format(column)

@@ -19,6 +19,7 @@ from data.columns import (
     ImportOptions,
     header_words,
     plan_columns,
+    refuse_split_dates,
 )
 from data.errors import InputError
 from data.repair import EXCEL_TEXT_CELL, decode_lines, mostly_utf8
@@ -107,6 +108,8 @@ class TextFormat:
 
     def column_plan(self, options: ImportOptions, display_name: str) -> ColumnPlan:
         """The column roles of the file read this way (`columns.plan_columns`)."""
+        if self.delimiter == ",":
+            refuse_split_dates(self.header, self.sample_rows, display_name, self.first_data_line)
         return plan_columns(
             self.header,
             self.sample_rows,

@@ -1,6 +1,8 @@
 """Round-thirty-four probes: negated outcome labels cut short to "N." as a narrow Italian report
 column writes them ("N. risp.", "N. risposta" for non risposta) beside the cut-short negations
-already read ("No atend.", "Non rép.", "Nicht angen.")."""
+already read ("No atend.", "Non rép.", "Nicht angen."); and dates written with commas
+("Monday, March 4, 2024", RFC 2822's "Mon, 04 Mar 2024 08:00:00 +0000") left unquoted in a
+comma-separated file, refused naming the line and how to fix it."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import pytest
 from import_support import write
 
 from data import schema
+from data.errors import InputError
 from data.importer import import_files_detailed
 from data.outcomes import ABANDONED, OTHER, classify_label
 
@@ -57,3 +60,45 @@ def test_negated_outcome_labels_cut_short_are_abandoned(tmp_path, header, answer
 def test_guard_n_dot_negates_only_an_answered_word(label, code):
     # 'N.' alone or before no outcome says nothing, nor 'N. Ver.' (verbunden or verloren).
     assert classify_label(label) == code
+
+
+# --- Dates with commas left unquoted --------------------------------------------------------------
+
+
+def _hourly_rows(row) -> str:
+    """A header and 20 hourly rows, 08:00-17:00 on Monday and Tuesday, written by `row`."""
+    days = [MONDAY + dt.timedelta(days=n // 10, hours=8 + n % 10) for n in range(20)]
+    return "\n".join(row(t) for t in days) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "expected"),
+    [
+        ("Date,Time,Calls", lambda t: f"{t:%A, %B} {t.day}, {t.year},{t:%H:%M},8",
+         "line 2 has 5 fields under a header of 3: its date 'Monday, March 4, 2024' holds commas,"
+         " the file's separator, so it was cut into 3 fields from column 'Date' on"),
+        ("Interval,Calls", lambda t: f"{t:%a, %b} {t.day}, {t.year} {t:%H:%M},8",
+         "line 2 has 4 fields under a header of 2: its date 'Mon, Mar 4, 2024 08:00' holds commas"),
+        ("Start,Queue,Duration", lambda t: f"{t:%a, %d %b %Y %H:%M:%S} +0000,Sales,120",
+         "line 2 has 4 fields under a header of 3: its date 'Mon, 04 Mar 2024 08:00:00 +0000' "
+         "holds commas, the file's separator, so it was cut into 2 fields from column 'Start' on"),
+    ],
+)  # fmt: skip
+def test_unquoted_dates_with_commas_are_refused_naming_the_line(tmp_path, header, row, expected):
+    # Before: "'Time' holds days and months without a year (e.g. 'March 4') ... Export the dates
+    # with their year", though they had one; RFC 2822's 'CSV parse error: Expected 3 columns,
+    # got 4'.
+    path = write(tmp_path, "report.csv", header + "\n" + _hourly_rows(row))
+    with pytest.raises(InputError) as refusal:
+        import_files_detailed([path])
+    message = str(refusal.value)
+    assert expected in message
+    assert "Quote the dates" in message and "semicolons or tabs" in message
+
+
+def test_guard_quoted_dates_with_commas_and_trailing_commas_still_read(tmp_path):
+    quoted = _hourly_rows(lambda t: f'"{t:%A, %B} {t.day}, {t.year}",{t:%H:%M},8')
+    trailing = _hourly_rows(lambda t: f"{t:%d/%m/%Y},{t:%H:%M},8,")
+    for name, text in (("quoted.csv", quoted), ("trailing.csv", trailing)):
+        result = import_files_detailed([write(tmp_path, name, "Date,Time,Calls\n" + text)])
+        assert result.dataset.intervals[schema.VOLUME].sum() == 160.0, name
