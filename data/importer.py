@@ -92,7 +92,10 @@ def import_files_detailed(
     merge_notes: list[str] = []
     if kind == schema.KIND_RECORDS:
         rows = demand_rows(drop_repeated_records(rows, [r.name for r in reports], merge_notes))
-        dataset = records_dataset(rows, _record_interval(parsed, options.interval_minutes))
+        interval = _record_interval(parsed, options.interval_minutes)
+        if options.interval_minutes is None and interval == DEFAULT_INTERVAL_MINUTES:
+            interval = _records_grid(rows.seconds, [r.name for r in reports], merge_notes)
+        dataset = records_dataset(rows, interval)
     else:
         rows = drop_overlaps(rows, [report.name for report in reports], merge_notes)
         dataset = intervals_dataset(rows, reports, options.interval_minutes)
@@ -315,6 +318,32 @@ def _record_interval(
             f"({where_to_choose('interval_minutes', 1440)}), or export arrival times."
         )
     return 1440
+
+
+# A log whose every arrival time falls on the hour or half hour (08:00, 08:30 ...) was written
+# at that step: counted in quarter hours, every other slot would stay empty, read as closed and
+# forecast at zero. Enough records that a log written to the minute would not fall so by chance
+# ((1/30) ** 10 is 2e-15).
+RECORD_GRIDS_MINUTES = (60, 30)
+MIN_RECORDS_FOR_GRID = 10
+
+
+def _records_grid(seconds: np.ndarray, names: list[str], notes: list[str]) -> int:
+    """The interval to count records in when none is asked for: their own step where every
+    arrival falls on the hour or half hour, else DEFAULT_INTERVAL_MINUTES."""
+    if len(seconds) < MIN_RECORDS_FOR_GRID or len(np.unique(seconds % 86400)) < 2:
+        return DEFAULT_INTERVAL_MINUTES
+    for minutes in RECORD_GRIDS_MINUTES:
+        if not np.any(seconds % (minutes * 60)):
+            on = "hour" if minutes == 60 else "hour or half hour"
+            notes.append(
+                f"{', '.join(names[:3])}: every contact's time falls on the {on}, so the records "
+                f"are counted in {minutes}-minute intervals: {DEFAULT_INTERVAL_MINUTES}-minute ones "
+                "would leave the slots between empty. Set the interval length "
+                f"({where_to_choose('interval_minutes')}) to count them otherwise."
+            )
+            return minutes
+    return DEFAULT_INTERVAL_MINUTES
 
 
 def _span(rows: ParsedRows) -> tuple[int, int]:

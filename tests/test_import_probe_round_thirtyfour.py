@@ -2,18 +2,22 @@
 column writes them ("N. risp.", "N. risposta" for non risposta) beside the cut-short negations
 already read ("No atend.", "Non rép.", "Nicht angen."); and dates written with commas
 ("Monday, March 4, 2024", RFC 2822's "Mon, 04 Mar 2024 08:00:00 +0000") left unquoted in a
-comma-separated file, refused naming the line and how to fix it."""
+comma-separated file, refused naming the line and how to fix it; and per-contact logs whose
+every time falls on the hour or half hour, counted in that step rather than in quarter hours
+whose every other slot would stay empty and be learned closed."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
-from import_support import write
+from import_support import note_with, write
 
 from data import schema
+from data.columns import ImportOptions
 from data.errors import InputError
-from data.importer import import_files_detailed
+from data.importer import import_files, import_files_detailed
 from data.outcomes import ABANDONED, OTHER, classify_label
 
 MONDAY = dt.datetime(2024, 3, 4)
@@ -102,3 +106,53 @@ def test_guard_quoted_dates_with_commas_and_trailing_commas_still_read(tmp_path)
     for name, text in (("quoted.csv", quoted), ("trailing.csv", trailing)):
         result = import_files_detailed([write(tmp_path, name, "Date,Time,Calls\n" + text)])
         assert result.dataset.intervals[schema.VOLUME].sum() == 160.0, name
+
+
+# --- Records written on the half hour ---------------------------------------------------------------
+
+
+def _records_on_the_half_hour(weeks: int = 8) -> str:
+    """A desk open 08:00-20:00 Monday to Friday whose log writes each contact's time to the half
+    hour: 1 to 5 contacts at every half hour, 3 on average."""
+    lines = ["Arrival,Queue"]
+    for day in range(7 * weeks):
+        if day % 7 < 5:
+            for slot in range(24):
+                stamp = MONDAY + dt.timedelta(days=day, hours=8, minutes=30 * slot)
+                lines += [f"{stamp:%Y-%m-%d %H:%M},Desk"] * (1 + (day + 3 * slot) % 5)
+    return "\n".join(lines) + "\n"
+
+
+def test_records_on_the_half_hour_are_counted_in_half_hours(tmp_path):
+    # Before: counted in quarter hours, the :15 and :45 slots held no contact ever: 'Open hours
+    # of 'Desk': 130 of 672 weekly 15-minute slots are open', every other quarter hour closed
+    # from 09:00 to 19:00 each weekday (the quiet-gap rule kept only the first and last hours).
+    text = _records_on_the_half_hour()
+    dataset = import_files([write(tmp_path, "calls.csv", text)])
+    assert dataset.interval_minutes == 30
+    assert note_with(dataset, "Open hours") == (
+        "Open hours of 'Desk': 120 of 336 weekly 30-minute slots are open."
+    )
+    assert note_with(dataset, "falls on the") == (
+        "calls.csv: every contact's time falls on the hour or half hour, so the records are "
+        "counted in 30-minute intervals: 15-minute ones would leave the slots between empty. Set "
+        "the interval length (Interval length in the app, --interval-minutes on the command "
+        "line) to count them otherwise."
+    )
+    hours = dataset.open_hours
+    assert (hours.loc[hours["is_open"], "minute_of_day"].agg(["min", "max"]) == [480, 1170]).all()
+    frame = dataset.intervals
+    # Monday 4 March 08:30 (slot 1 of day 0) holds 1 + (0 + 3) % 5 = 4 contacts.
+    assert frame.loc[frame[schema.INTERVAL_START] == pd.Timestamp("2024-03-04 08:30"),
+                     schema.VOLUME].tolist() == [4.0]  # fmt: skip
+    assert frame[schema.VOLUME].sum() == text.count("Desk") == 2880
+
+
+def test_guard_an_asked_interval_and_logs_to_the_minute_keep_quarter_hours(tmp_path):
+    path = write(tmp_path, "calls.csv", _records_on_the_half_hour(2))
+    dataset = import_files([path], options=ImportOptions(interval_minutes=15))
+    assert dataset.interval_minutes == 15
+    assert not any("falls on the" in note for note in dataset.notes)
+    stamps = [MONDAY + dt.timedelta(days=n % 5, hours=8, minutes=7 * n) for n in range(200)]
+    text = "Arrival\n" + "\n".join(f"{t:%Y-%m-%d %H:%M}" for t in stamps) + "\n"
+    assert import_files([write(tmp_path, "minutes.csv", text)]).interval_minutes == 15
