@@ -640,11 +640,42 @@ def _read_csv(
         typed = len(label_columns) + len(text_columns) < len(wanted)
         if "conversion error" in message.lower() and typed:
             raise  # a typed read that met an odd value: the caller reads as text
+        if text_format.misfit_row is not None:
+            raise _misfit_row_error(path, name, text_format) from error
         raise InputError(
             f"{name}: the file could not be read as a {text_format.delimiter_name}-separated "
             f"table ({message.splitlines()[0]}). Check that every row has as many fields as "
             "the header."
         ) from error
+
+
+def _misfit_row_error(path: Path, name: str, text_format: TextFormat) -> InputError:
+    """The refusal of a row with more or fewer fields than the header, naming its line (searched
+    for in the file only now: the CSV reader does not number the rows it refuses)."""
+    fields, text = text_format.misfit_row or (0, "")
+    with open(path, encoding=text_format.encoding, errors="replace", newline="") as handle:
+        number = next(
+            (n for n, line in enumerate(handle, 1) if line.rstrip("\r\n").lstrip("\ufeff") == text),
+            None,
+        )
+    where = f"line {number}" if number else "a line"
+    separator = text_format.delimiter_name
+    header = len(text_format.header)
+    if fields > header:
+        examples = (
+            " (a thousands separator as in 1,234, or a name such as 'Sales, Inc')"
+            if text_format.delimiter == ","
+            else ""
+        )
+        fix = (
+            f"A value in it holds a {separator}, the file's separator, without quotes{examples}. "
+            "Quote such values, or export the file with another separator, and import again."
+        )
+    else:
+        fix = "Export the row whole, or remove it, and import again."
+    return InputError(
+        f"{name}: {where} has {fields} fields where the header has {header} ('{text[:80]}'). " + fix
+    )
 
 
 @dataclass

@@ -82,6 +82,9 @@ class TextFormat:
     # ...,,,,"), found by the reader: skipped too, and named in the same note.
     footer_lines: list[str] = field(default_factory=list)
     multiline: bool = False  # some quoted value holds a line break: `header_line` counts records
+    # The first line the last parse_options read refused for its number of fields: (its fields,
+    # its text), to name it in the refusal.
+    misfit_row: tuple[int, str] | None = None
     notes: list[str] = field(default_factory=list)  # what the user should know about the reading
     # Columns of a comma-separated file whose quoted numbers carry a decimal comma ("302,2"),
     # as a European spreadsheet writes them when saved with commas between fields.
@@ -132,6 +135,7 @@ class TextFormat:
         still an error."""
         self.skipped_lines.clear()
         self.summary_lines.clear()
+        self.misfit_row = None
 
         def handle(row: pacsv.InvalidRow) -> str:
             if row.actual_columns == 1:
@@ -140,6 +144,8 @@ class TextFormat:
             if row.actual_columns < row.expected_columns and row.text in self.summary_texts():
                 self.summary_lines.append(row.text)
                 return "skip"
+            if self.misfit_row is None:
+                self.misfit_row = (row.actual_columns, row.text)
             return "error"
 
         return pacsv.ParseOptions(

@@ -178,14 +178,14 @@ def test_a_short_line_inside_the_table_is_still_refused(tmp_path):
     rows = day_rows(dt.date(2026, 10, 5), [10, 12, 8, 6])
     rows.insert(3, "Totale parziale;30")
     block = [line.format(total=36, answered=33) for line in SUMMARY]
-    with pytest.raises(InputError, match="Expected 7 columns, got 2"):
+    with pytest.raises(InputError, match="line 5 has 2 fields where the header has 7"):
         import_files_detailed([summary_file(tmp_path, rows, block)])
 
 
 def test_a_block_of_dated_lines_after_a_blank_line_is_no_summary(tmp_path):
     rows = day_rows(dt.date(2026, 10, 5), [10, 12, 8, 6])
     block = ["06/10/2026;08:00-08:30", "06/10/2026;08:30-09:00"]
-    with pytest.raises(InputError, match="Expected 7 columns, got 2"):
+    with pytest.raises(InputError, match="line 11 has 2 fields where the header has 7"):
         import_files_detailed([summary_file(tmp_path, rows, block)])
 
 
@@ -200,5 +200,5 @@ def test_full_rows_after_the_last_blank_line_are_data(tmp_path):
     assert result.contacts == 26 + 18
     assert not [note for note in result.dataset.notes if "summary block" in note]
     broken = "\n".join([header, *sales, "", *support, "Assistenza;05/10/2026;12:00"]) + "\n"
-    with pytest.raises(InputError, match="Expected 4 columns, got 3"):
+    with pytest.raises(InputError, match="line 11 has 3 fields where the header has 4"):
         import_files_detailed([write(tmp_path, "rotto.csv", broken)])

@@ -2,7 +2,8 @@
 column writes them ("N. risp.", "N. risposta" for non risposta) beside the cut-short negations
 already read ("No atend.", "Non rép.", "Nicht angen."); and dates written with commas
 ("Monday, March 4, 2024", RFC 2822's "Mon, 04 Mar 2024 08:00:00 +0000") left unquoted in a
-comma-separated file, refused naming the line and how to fix it; and per-contact logs whose
+comma-separated file, refused naming the line and how to fix it, as are rows with more or fewer
+fields than the header (a thousands comma, a name with a comma); and per-contact logs whose
 every time falls on the hour or half hour, counted in that step rather than in quarter hours
 whose every other slot would stay empty and be learned closed."""
 
@@ -156,3 +157,42 @@ def test_guard_an_asked_interval_and_logs_to_the_minute_keep_quarter_hours(tmp_p
     stamps = [MONDAY + dt.timedelta(days=n % 5, hours=8, minutes=7 * n) for n in range(200)]
     text = "Arrival\n" + "\n".join(f"{t:%Y-%m-%d %H:%M}" for t in stamps) + "\n"
     assert import_files([write(tmp_path, "minutes.csv", text)]).interval_minutes == 15
+
+
+# --- Rows with more or fewer fields than the header --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "misfit", "expected"),
+    [
+        ("Interval,Calls,AHT", "{t},1,250,180",
+         "line 9 has 4 fields where the header has 3 ('2024-03-04 15:00,1,250,180'). A value in "
+         "it holds a comma, the file's separator, without quotes (a thousands separator as in "
+         "1,234, or a name such as 'Sales, Inc'). Quote such values, or export the file with "
+         "another separator, and import again."),
+        ("Interval;Calls;AHT", "{t};5;1;80",
+         "line 9 has 4 fields where the header has 3 ('2024-03-04 15:00;5;1;80'). A value in it "
+         "holds a semicolon, the file's separator, without quotes. Quote such values, or export "
+         "the file with another separator, and import again."),
+        ("Interval,Calls,AHT", "{t},5",
+         "line 9 has 2 fields where the header has 3 ('2024-03-04 15:00,5'). Export the row "
+         "whole, or remove it, and import again."),
+    ],
+)  # fmt: skip
+def test_a_row_of_another_width_is_refused_naming_its_line(tmp_path, header, misfit, expected):
+    # Before: 'the file could not be read as a comma-separated table (CSV parse error: Expected
+    # 3 columns, got 4: ...). Check that every row has as many fields as the header.', no line.
+    separator = header[8]
+
+    def row(t: dt.datetime) -> str:
+        stamp = f"{t:%Y-%m-%d %H:%M}"
+        return (
+            misfit.format(t=stamp)
+            if t.hour == 15 and t.day == 4
+            else f"{stamp}{separator}8{separator}180"
+        )
+
+    path = write(tmp_path, "report.csv", header + "\n" + _hourly_rows(row))
+    with pytest.raises(InputError) as refusal:
+        import_files_detailed([path])
+    assert str(refusal.value) == "report.csv: " + expected
