@@ -1,11 +1,11 @@
 """Round-thirty-four probes: negated outcome labels cut short to "N." as a narrow Italian report
 column writes them ("N. risp.", "N. risposta" for non risposta) beside the cut-short negations
-already read ("No atend.", "Non rép.", "Nicht angen."); and dates written with commas
-("Monday, March 4, 2024", RFC 2822's "Mon, 04 Mar 2024 08:00:00 +0000") left unquoted in a
-comma-separated file, refused naming the line and how to fix it, as are rows with more or fewer
-fields than the header (a thousands comma, a name with a comma); and per-contact logs whose
-every time falls on the hour or half hour, counted in that step rather than in quarter hours
-whose every other slot would stay empty and be learned closed."""
+already read ("No atend.", "Non rép.", "Nicht angen."); dates written with commas ("Monday, March
+4, 2024", RFC 2822's "Mon, 04 Mar 2024 08:00:00 +0000") left unquoted in a comma-separated file,
+refused naming the line and how to fix it; rows with more or fewer fields than the header (a
+thousands comma, a name with a comma, a row cut short), refused naming their line; and
+per-contact logs whose every time falls on the hour or half hour, counted in that step rather
+than in quarter hours whose every other slot would stay empty and be learned closed."""
 
 from __future__ import annotations
 
