@@ -14,22 +14,13 @@ import datetime as dt
 import pandas as pd
 import pytest
 from import_support import note_with, write
+from test_import_probe_round_thirtythree import MONDAY, _calls
 
 from data import schema
 from data.columns import ImportOptions
 from data.errors import InputError
 from data.importer import import_files, import_files_detailed
 from data.outcomes import ABANDONED, OTHER, classify_label
-
-MONDAY = dt.datetime(2024, 3, 4)
-
-
-def _calls(count: int = 150) -> list[dt.datetime]:
-    """`count` arrivals, 08:00-17:00 from Monday to Friday, 3 min 37 s apart within a day."""
-    return [
-        MONDAY + dt.timedelta(days=n % 5, hours=8, seconds=217 * (n // 5)) for n in range(count)
-    ]
-
 
 # --- Negations cut short --------------------------------------------------------------------------
 
