@@ -14,7 +14,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 from import_support import note_with, write
-from test_import_probe_round_thirtythree import MONDAY, _calls
+from test_import_probe_round_thirtythree import MONDAY, outcome_totals
 
 from data import schema
 from data.columns import ImportOptions
@@ -39,13 +39,7 @@ from data.outcomes import ABANDONED, OTHER, classify_label
 def test_negated_outcome_labels_cut_short_are_abandoned(tmp_path, header, answered, abandoned):
     # Before: 'N. risp.' named no outcome, so the 30 unanswered calls of 150 counted neither
     # answered nor abandoned (120 answered, 0 abandoned).
-    lines = [header] + [
-        f"{t:%d/%m/%Y %H:%M:%S};Servizio;{abandoned if n % 5 == 0 else answered}"
-        for n, t in enumerate(_calls())
-    ]
-    result = import_files_detailed([write(tmp_path, "calls.csv", "\n".join(lines) + "\n")])
-    frame = result.dataset.intervals
-    assert frame[[schema.ANSWERED, schema.ABANDONED]].sum().tolist() == [120.0, 30.0]
+    assert outcome_totals(tmp_path, header, answered, abandoned) == [120.0, 30.0]
 
 
 @pytest.mark.parametrize(

@@ -34,6 +34,16 @@ def _calls(count: int = 150) -> list[dt.datetime]:
     ]
 
 
+def outcome_totals(tmp_path, header: str, answered: str, abandoned: str) -> list[float]:
+    """Answered and abandoned of 150 calls, every fifth one labelled `abandoned`."""
+    lines = [header] + [
+        f"{t:%d/%m/%Y %H:%M:%S};Service;{abandoned if n % 5 == 0 else answered}"
+        for n, t in enumerate(_calls())
+    ]
+    result = import_files_detailed([write(tmp_path, "calls.csv", "\n".join(lines) + "\n")])
+    return result.dataset.intervals[[schema.ANSWERED, schema.ABANDONED]].sum().tolist()
+
+
 # --- Outcome labels cut short ---------------------------------------------------------------------
 
 
@@ -52,13 +62,7 @@ def _calls(count: int = 150) -> list[dt.datetime]:
 def test_outcome_labels_cut_short_are_read(tmp_path, header, answered, abandoned):
     # Before: neither label named an outcome the importer knew: 'Ergebnis' was not read as
     # outcomes, so no answered or abandoned counts (or, with 'Risp.', every call answered).
-    lines = [header] + [
-        f"{t:%d/%m/%Y %H:%M:%S};Service;{abandoned if n % 5 == 0 else answered}"
-        for n, t in enumerate(_calls())
-    ]
-    result = import_files_detailed([write(tmp_path, "calls.csv", "\n".join(lines) + "\n")])
-    frame = result.dataset.intervals
-    assert frame[[schema.ANSWERED, schema.ABANDONED]].sum().tolist() == [120.0, 30.0]
+    assert outcome_totals(tmp_path, header, answered, abandoned) == [120.0, 30.0]
 
 
 @pytest.mark.parametrize(
