@@ -19,7 +19,7 @@ from data.importer import import_files  # noqa: E402
 from data.schema import INTERVAL_START, Dataset  # noqa: E402
 from forecasting import ForecastSettings, backtest_dataset, forecast_dataset  # noqa: E402
 from forecasting.backtest import BacktestRuns  # noqa: E402
-from forecasting.metrics import wape  # noqa: E402
+from forecasting.metrics import poisson_noise_floor, wape  # noqa: E402
 from forecasting.registry import model_names  # noqa: E402
 
 SHARED = PROJECT_ROOT.parent / "shared" / "data"
@@ -68,6 +68,45 @@ def hindsight_level_wape(runs: BacktestRuns, model: str, n_scored: int) -> float
     predicted = np.where(seen, forecast, 0.0).sum(axis=(1, 2))
     scale = np.where(predicted > 0, totals / np.where(predicted > 0, predicted, 1.0), 1.0)
     return wape(actual, forecast * scale[:, None, None])
+
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def day_total_hindsight_wape(actual: np.ndarray, forecast: np.ndarray) -> float:
+    """Interval WAPE had each forecast day been scaled to that day's true total: what is left is
+    the intraday split's error alone (and the Poisson noise), the rest of the WAPE the daily
+    totals'. Arrays (origins, days, slots), NaN where no actual."""
+    seen = ~np.isnan(actual)
+    totals = np.where(seen, actual, 0.0).sum(axis=-1)
+    predicted = np.where(seen, forecast, 0.0).sum(axis=-1)
+    scale = np.where(predicted > 0, totals / np.where(predicted > 0, predicted, 1.0), 1.0)
+    return wape(actual, forecast * scale[..., None])
+
+
+def wape_by_weekday(
+    actual: np.ndarray, forecast: np.ndarray, origin_times: list[pd.Timestamp]
+) -> pd.DataFrame:
+    """Interval WAPE, Poisson noise floor and share of the contacts by weekday of the forecast
+    day. Weekly origins put the same weekday on day 1 of every horizon, so a light weekday's
+    noise reads as a bad first day unless it is seen here."""
+    n_days = actual.shape[1]
+    weekdays = np.array([(t.day_of_week + np.arange(n_days)) % 7 for t in origin_times])
+    total = np.nansum(actual)
+    rows = []
+    for weekday in range(7):
+        a, f = actual[weekdays == weekday], forecast[weekdays == weekday]
+        if np.isnan(a).all():  # not in the horizons, or closed on every date
+            continue
+        rows.append(
+            {
+                "weekday": WEEKDAYS[weekday],
+                "share": float(np.nansum(a) / total) if total > 0 else np.nan,
+                "wape_interval": wape(a, f),
+                "noise_floor": poisson_noise_floor(a, f),
+            }
+        )
+    return pd.DataFrame(rows)
 
 
 def main() -> int:
@@ -152,6 +191,22 @@ def main() -> int:
         print(
             f"{picked} with each horizon's true total (hindsight level): {level:.3f}, "
             f"{1 - level / base['wape_interval']:+.1%} lower than the 4-week average"
+        )
+        actual = runs.actual[-int(auto["n_origins"]) :]
+        forecast = runs.forecasts[picked][-int(auto["n_origins"]) :]
+        print(
+            f"{picked} with each day's true total (perfect daily totals): "
+            f"{day_total_hindsight_wape(actual, forecast):.3f}; the rest is the intraday split's"
+        )
+        by_weekday = wape_by_weekday(actual, forecast, runs.origin_times[-int(auto["n_origins"]) :])
+        print(
+            f"{picked} by weekday of the forecast day (day 1 is a "
+            f"{runs.origin_times[-1].day_name()}): "
+            + ", ".join(
+                f"{row.weekday} {row.wape_interval:.3f} (floor {row.noise_floor:.3f}, "
+                f"{row.share:.0%} of contacts)"
+                for row in by_weekday.itertuples()
+            )
         )
         print(
             f"forecast_dataset (auto, 4 origins + final fit): {forecast_seconds:.2f} s for "
