@@ -8,11 +8,20 @@ import difflib
 import os
 import sys
 
-from cli_commands import COMMANDS
-from cli_commands.options import STDOUT, one_line_errors, read_once
-from data.errors import InputError
-
+# 128 + 2: the shell's code for a command stopped by SIGINT (Ctrl-C).
 INTERRUPTED = 130
+
+try:
+    # pandas, statsmodels and the models take the first second to load: Ctrl-C then ends in
+    # one line as it does later, not in the traceback of whichever import it stopped.
+    from cli_commands import COMMANDS
+    from cli_commands.options import STDOUT, one_line_errors, read_once
+    from data.errors import InputError
+except KeyboardInterrupt:
+    if __name__ != "__main__":
+        raise
+    print("interrupted: stopped while loading, before any file was read", file=sys.stderr)
+    sys.exit(INTERRUPTED)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,6 +34,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        # Ctrl-C on a long forecast or shift search: a line, not Python's traceback.
+        print(
+            "interrupted: stopped before the end; an --out file may be missing or incomplete",
+            file=sys.stderr,
+        )
+        return INTERRUPTED
+
+
+def _run(argv: list[str] | None) -> int:
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else list(argv)
     commands = _commands(parser)
@@ -53,14 +74,6 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        # Ctrl-C on a long forecast or shift search: a line, not Python's traceback; 130 is
-        # the shell's code for a command stopped by SIGINT (128 + 2).
-        print(
-            "interrupted: stopped before the end; an --out file may be missing or incomplete",
-            file=sys.stderr,
-        )
-        return INTERRUPTED
     except BrokenPipeError:
         # `cli.py plan ... | head -1`: the reader left, the CSV is written; no traceback. Stdout
         # goes to /dev/null so Python's flush at exit does not raise again.
