@@ -264,19 +264,24 @@ def seconds(text: str) -> float:
     )
 
 
-_HOURS_UNIT = re.compile(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*(?:h|hrs?|hours?)\s*", re.IGNORECASE)
+# A number of hours with a decimal point or, at most two decimals, a decimal comma ("37,5"):
+# "1,000" may be a thousand, so three decimals after a comma are not read.
+_HOURS_UNIT = re.compile(
+    r"\s*(\d+(?:\.\d*)?|\.\d+|\d+,\d{1,2})\s*(?:h|hrs?|hours?)?\s*", re.IGNORECASE
+)
 _HOURS_MINUTES = re.compile(r"\s*(\d+):([0-5]\d)\s*h?\s*", re.IGNORECASE)
 
 
 def hours(text: str) -> float:
-    """argparse type for a length in hours: '38h' reads 38 and '7:30' 7.5, hours and minutes
-    ('38h' read only "invalid float value: '38h'")."""
+    """argparse type for a length in hours: '38h' reads 38, '37,5' 37.5 (a decimal comma, as a
+    French or German contract writes it) and '7:30' 7.5, hours and minutes ('38h' read only
+    "invalid float value: '38h'", '37,5' likewise)."""
     try:
         return float(text)
     except ValueError:
         pass
     if match := _HOURS_UNIT.fullmatch(text):
-        return float(match[1])
+        return float(match[1].replace(",", "."))
     if match := _HOURS_MINUTES.fullmatch(text):
         return int(match[1]) + int(match[2]) / 60
     raise argparse.ArgumentTypeError(

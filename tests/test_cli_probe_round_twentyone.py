@@ -1,11 +1,18 @@
 """Round twenty-one of probing the CLI as a planner scripting it would: Ctrl-C pressed in the
-first second, while pandas and the models load."""
+first second, while pandas and the models load, and a length in hours with a decimal comma."""
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import cli
+from cli_commands.options import hours
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,3 +44,45 @@ def test_an_interrupt_while_loading_ends_in_one_line_and_the_shells_code():
     )  # fmt: skip
     assert done.stderr == "interrupted: stopped while loading, before any file was read\n"
     assert done.returncode == 130
+
+
+# 2. A length in hours with a decimal comma, as a French or German contract writes it,
+# `--weekly-contract-hours 37,5`, read "invalid float value: '37,5': give a number of hours",
+# though a share reads 0,8 and a cost 22,50.
+
+
+@pytest.fixture
+def forecast_csv(tmp_path):
+    """Two days of 40 calls a half hour at 240 s, 08:00-18:00."""
+    starts = pd.date_range("2024-03-04 08:00", periods=2 * 48, freq="30min")
+    starts = starts[(starts.hour >= 8) & (starts.hour < 18)]
+    path = tmp_path / "forecast.csv"
+    pd.DataFrame({"interval_start": starts, "volume": 40, "aht_seconds": 240}).to_csv(
+        path, index=False
+    )
+    return path
+
+
+TARGETS = ["--service-level", "0.8", "--answer-within-seconds", "20"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"), [("37,5", 37.5), ("37,5h", 37.5), ("7,25 h", 7.25), ("38h", 38.0)]
+)
+def test_a_length_in_hours_reads_a_decimal_comma(typed, read):
+    assert hours(typed) == read
+
+
+def test_a_length_in_hours_of_three_decimals_after_a_comma_is_still_refused():
+    with pytest.raises(argparse.ArgumentTypeError, match="give a number of hours"):
+        hours("1,000")  # perhaps a thousand
+
+
+def test_a_contract_of_37_comma_5_hours_gives_the_fte_of_37_point_5(forecast_csv, tmp_path, capsys):
+    command = ["staff", str(forecast_csv), *TARGETS, "--out", str(tmp_path / "plan.csv")]
+    assert cli.main([*command, "--weekly-contract-hours", "37,5"]) == 0
+    printed = capsys.readouterr().out
+    # 12 rostered and 1 supervisor for 20 half hours a day: 130 paid hours a day, read as a
+    # week of 7 such days over 37.5 h a contract, 130 × 7 / 37.5 = 24.27 FTE (38 h: 23.9).
+    assert ", 24.3 FTE, " in printed.splitlines()[0]
+    assert "130.0 paid hours a day on average × 7 / 37.5 h a contract" in printed
