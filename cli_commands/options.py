@@ -234,6 +234,12 @@ def whole_number(counts: str, accepted: str) -> Callable[[str], int]:
 
 _SECONDS_UNIT = re.compile(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*(?:s|sec|secs|seconds?)\s*", re.IGNORECASE)
 _MINUTES_SECONDS = re.compile(r"\s*(\d+):([0-5]\d)\s*")
+# Minutes and seconds with their units, as a report or a person writes an AHT: "3m20s",
+# "3 min 20 s", "3min20".
+_MINUTES_AND_SECONDS = re.compile(
+    r"\s*(\d+)\s*(?:m|min|mins|minutes?)\s*([0-5]?\d)\s*(?:s|sec|secs|seconds?)?\s*",
+    re.IGNORECASE,
+)
 _MINUTES_UNIT = re.compile(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*(?:m|min|mins|minutes?)\s*", re.IGNORECASE)
 
 
@@ -247,7 +253,7 @@ def seconds(text: str) -> float:
         pass
     if match := _SECONDS_UNIT.fullmatch(text):
         return float(match[1])
-    if match := _MINUTES_SECONDS.fullmatch(text):
+    if match := _MINUTES_SECONDS.fullmatch(text) or _MINUTES_AND_SECONDS.fullmatch(text):
         minutes, secs = int(match[1]), int(match[2])
         raise argparse.ArgumentTypeError(
             f"invalid float value: '{text}': the option is in seconds; give "

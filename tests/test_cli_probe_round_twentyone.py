@@ -1,5 +1,6 @@
 """Round twenty-one of probing the CLI as a planner scripting it would: Ctrl-C pressed in the
-first second, while pandas and the models load, and a length in hours with a decimal comma."""
+first second, while pandas and the models load, a length in hours with a decimal comma, and a
+handle time written in minutes and seconds with their units."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pandas as pd
 import pytest
 
 import cli
-from cli_commands.options import hours
+from cli_commands.options import hours, seconds
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -86,3 +87,27 @@ def test_a_contract_of_37_comma_5_hours_gives_the_fte_of_37_point_5(forecast_csv
     # week of 7 such days over 37.5 h a contract, 130 × 7 / 37.5 = 24.27 FTE (38 h: 23.9).
     assert ", 24.3 FTE, " in printed.splitlines()[0]
     assert "130.0 paid hours a day on average × 7 / 37.5 h a contract" in printed
+
+
+# 3. A handle time in minutes and seconds with their units, as a report writes it,
+# `--aht-seconds 3m20s`, read only "give a number of seconds, e.g. 20", where 4:30 and 4m name
+# their seconds.
+
+
+@pytest.mark.parametrize("typed", ["3m20s", "3 min 20 s", "3min20", "3 m 20"])
+def test_minutes_and_seconds_with_their_units_name_the_seconds(typed):
+    with pytest.raises(argparse.ArgumentTypeError) as refused:
+        seconds(typed)
+    assert str(refused.value) == (
+        f"invalid float value: '{typed}': the option is in seconds; give 200 for 3 min 20 s"
+    )
+
+
+def test_minutes_and_seconds_are_refused_in_one_line(capsys):
+    with pytest.raises(SystemExit) as done:
+        cli.main(["staff", "f.csv", *TARGETS, "--aht-seconds", "3m20s", "--out", "p.csv"])
+    assert done.value.code == 2
+    assert capsys.readouterr().err == (
+        "error: cli.py staff: argument --aht-seconds: invalid float value: '3m20s': the option "
+        "is in seconds; give 200 for 3 min 20 s\n"
+    )
