@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import difflib
 import math
 import os
@@ -357,7 +358,7 @@ def day_first_date(text: str | None, option: str) -> tuple[str | None, str | Non
     day and month could be swapped (02/03/2024) is refused. Other text is left as given."""
     match = DAY_MONTH_FIRST.fullmatch(text or "")
     if match is None:
-        return text, None
+        return _written_date(text, option), None
     first, second, year = (int(part) for part in match.groups())
     year += 2000 if year < 100 else 0
     if first != second and 1 <= min(first, second) and max(first, second) <= 12:
@@ -378,6 +379,30 @@ def day_first_date(text: str | None, option: str) -> tuple[str | None, str | Non
         f"{option} {text} is read as {order}, {day_text(read, year=True)} ({max(first, second)} "
         f"cannot be a month); write it year-month-day ({read:%Y-%m-%d}) to leave no doubt"
     )
+
+
+def _written_date(text: str | None, option: str) -> str | None:
+    """A day written with its month's name or year first ('7 Dec 2026', 'Dec 7, 2026',
+    '2026/12/07'), as --origin reads it, as ISO text; ISO text and what no reading makes a day
+    of are left as given, the latter refused by the scenario as not a date."""
+    if text is None:
+        return None
+    try:
+        dt.date.fromisoformat(text.strip()[:10])
+        return text
+    except ValueError:
+        pass
+    try:
+        stamp = pd.Timestamp(text)
+    except (ValueError, TypeError, OverflowError):
+        return text
+    if pd.isna(stamp) or stamp.tzinfo is not None:
+        return text
+    if stamp.year < MIN_ORIGIN_YEAR:  # pandas reads a date without a year ("7 Dec") as year 1
+        raise InputError(
+            f"{option} '{text}' has no year: write the date year first, like 2026-12-07"
+        )
+    return f"{stamp:%Y-%m-%d}"
 
 
 def history_before(intervals: pd.DataFrame, origin: str | None) -> pd.DataFrame:

@@ -1,6 +1,7 @@
 """Round twenty-one of probing the CLI as a planner scripting it would: Ctrl-C pressed in the
-first second, while pandas and the models load, a length in hours with a decimal comma, and a
-handle time written in minutes and seconds with their units."""
+first second, while pandas and the models load, a length in hours with a decimal comma, a
+handle time written in minutes and seconds with their units, and a change's days written with
+their month's name."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from test_cli_plan import office_hours_csv  # noqa: F401 (a fixture: six weeks of office hours)
 
 import cli
-from cli_commands.options import hours, seconds
+from cli_commands.options import day_first_date, hours, seconds
+from data.errors import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -65,6 +68,7 @@ def forecast_csv(tmp_path):
 
 
 TARGETS = ["--service-level", "0.8", "--answer-within-seconds", "20"]
+PLAN = ["--horizon-days", "7", "--aht-seconds", "240", "--model", "historical_average_4w"]
 
 
 @pytest.mark.parametrize(
@@ -111,3 +115,39 @@ def test_minutes_and_seconds_are_refused_in_one_line(capsys):
         "error: cli.py staff: argument --aht-seconds: invalid float value: '3m20s': the option "
         "is in seconds; give 200 for 3 min 20 s\n"
     )
+
+
+# 4. `plan --change-from '17 Feb 2026'` (or 'Feb 17, 2026', '2026/02/17') read "'17 Feb 2026'
+# is not a date; write it as YYYY-MM-DD", though --origin reads those writings.
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["17 Feb 2026", "Feb 17, 2026", "2026/02/17", "17-Feb-2026", "Tuesday 17 February 2026"],
+)
+def test_a_change_day_written_with_its_month_name_or_year_first_is_read(typed):
+    assert day_first_date(typed, "--change-from") == ("2026-02-17", None)
+
+
+def test_a_change_day_without_a_year_is_refused_as_such():
+    with pytest.raises(InputError) as refused:
+        day_first_date("17 Feb", "--change-from")
+    assert str(refused.value) == (
+        "--change-from '17 Feb' has no year: write the date year first, like 2026-12-07"
+    )
+    assert day_first_date("soon", "--change-to") == ("soon", None)  # refused as no date later
+
+
+def test_a_change_written_with_month_names_plans_as_its_iso_days(
+    office_hours_csv,  # noqa: F811
+    tmp_path,
+    capsys,
+):
+    iso, named = tmp_path / "iso.csv", tmp_path / "named.csv"
+    common = ["plan", str(office_hours_csv), *PLAN, "--volume-change-pct", "30"]
+    iso_days = ["--change-from", "2026-02-17", "--change-to", "2026-02-18"]
+    named_days = ["--change-from", "17 Feb 2026", "--change-to", "Feb 18, 2026"]
+    assert cli.main([*common, *iso_days, "--out", str(iso)]) == 0
+    assert cli.main([*common, *named_days, "--out", str(named)]) == 0
+    capsys.readouterr()
+    pd.testing.assert_frame_equal(pd.read_csv(named), pd.read_csv(iso))
