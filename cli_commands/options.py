@@ -568,6 +568,17 @@ def match_queues(known: list[str], queues: list[str] | None) -> list[str] | None
     by_key: dict[str, list[str]] = {}
     for name in known:
         by_key.setdefault(_queue_key(name), []).append(name)
+
+    def named(name: str) -> bool:
+        return name in known or len(by_key.get(_queue_key(name), [])) == 1
+
+    # "--queue chat,phone", a list as scripts write one: each name a queue, the whole none.
+    listed: list[str] = []
+    for name in queues:
+        parts = [part.strip() for part in re.split(r"[,;]", name)]
+        whole_list = not named(name) and len(parts) > 1 and all(map(named, parts))
+        listed += parts if whole_list else [name]
+    queues = listed
     found = [name if name in known else by_key.get(_queue_key(name)) for name in queues]
     unknown = sorted(
         name

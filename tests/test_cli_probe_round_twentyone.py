@@ -1,7 +1,7 @@
 """Round twenty-one of probing the CLI as a planner scripting it would: Ctrl-C pressed in the
 first second, while pandas and the models load, a length in hours with a decimal comma, a
-handle time written in minutes and seconds with their units, and a change's days written with
-their month's name."""
+handle time written in minutes and seconds with their units, a change's days written with their
+month's name, and a list of queues given to one --queue."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pytest
 from test_cli_plan import office_hours_csv  # noqa: F401 (a fixture: six weeks of office hours)
 
 import cli
-from cli_commands.options import day_first_date, hours, seconds
+from cli_commands.options import day_first_date, hours, match_queues, seconds
 from data.errors import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -151,3 +151,37 @@ def test_a_change_written_with_month_names_plans_as_its_iso_days(
     assert cli.main([*common, *named_days, "--out", str(named)]) == 0
     capsys.readouterr()
     pd.testing.assert_frame_equal(pd.read_csv(named), pd.read_csv(iso))
+
+
+# 5. `--queue chat,phone`, a list as a script writes one, read "--queue chat,phone: no such queue
+# in the data; the queues are chat, email, phone", where --queue is repeated for several.
+
+
+def test_a_list_of_queues_in_one_queue_option_names_each():
+    known = ["chat", "email", "phone", "Sales, Inc"]
+    assert match_queues(known, ["chat,phone"]) == ["chat", "phone"]
+    assert match_queues(known, ["Chat; Phone", "email"]) == ["chat", "phone", "email"]
+    assert match_queues(known, ["sales, inc"]) == ["Sales, Inc"]  # a queue's own comma
+    with pytest.raises(InputError, match="--queue chat,fax: no such queue"):
+        match_queues(known, ["chat,fax"])
+
+
+def test_staff_of_a_list_of_queues_staffs_those_queues(tmp_path, capsys):
+    starts = pd.date_range("2024-03-04 08:00", periods=4, freq="30min")
+    forecast = tmp_path / "forecast.csv"
+    pd.DataFrame(
+        {
+            "interval_start": list(starts) * 3,
+            "queue": ["Sales"] * 4 + ["Billing"] * 4 + ["Support"] * 4,
+            "volume": [40] * 4 + [20] * 4 + [10] * 4,
+            "aht_seconds": 240,
+        }
+    ).to_csv(forecast, index=False)
+    out = tmp_path / "plan.csv"
+    command = ["staff", str(forecast), *TARGETS, "--out", str(out), "--queue", "sales,billing"]
+    assert cli.main(command) == 0
+    plan = pd.read_csv(out)
+    # Erlang C, 80% in 20 s: 40 calls of 240 s a half hour (5.33 Erlangs) take 8 agents
+    # (82.3%), 20 calls (2.67 Erlangs) 5 (86.7%; 4 give 66.1%). Support is left out.
+    assert plan.groupby("queue", sort=False)["agents"].max().to_dict() == {"Sales": 8, "Billing": 5}
+    assert capsys.readouterr().out.startswith("wrote 8 intervals")
