@@ -87,15 +87,31 @@ def interval_minutes_type(longest: int = MINUTES_PER_DAY):
         )
 
     def parse(text: str) -> int:
-        try:
-            minutes = int(text)
-        except ValueError:
-            minutes = None
+        minutes = _interval_length_minutes(text)
         if minutes is None or minutes not in accepted:
             raise argparse.ArgumentTypeError(f"'{text}' is not {rule}: use {listed}")
         return minutes
 
     return parse
+
+
+_MINUTES_LENGTH = re.compile(r"\s*(\d+)\s*(?:m|min|mins|minutes?)?\s*", re.IGNORECASE)
+_HOURS_LENGTH = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*(?:h|hr|hrs|hours?)\s*", re.IGNORECASE)
+_HOURS_MINUTES_LENGTH = re.compile(r"\s*(\d+):([0-5]\d)\s*")
+
+
+def _interval_length_minutes(text: str) -> int | None:
+    """An interval's length in whole minutes as people write it: '30', '30min', '1h', '1.5h' or
+    '0:30' (hours and minutes: an interval is never seconds long); None for anything else."""
+    if match := _MINUTES_LENGTH.fullmatch(text):
+        return int(match[1])
+    if match := _HOURS_LENGTH.fullmatch(text):
+        minutes = float(match[1].replace(",", ".")) * 60
+    elif match := _HOURS_MINUTES_LENGTH.fullmatch(text):
+        minutes = int(match[1]) * 60 + int(match[2])
+    else:
+        return None
+    return int(minutes) if minutes == int(minutes) else None
 
 
 def add_import_arguments(

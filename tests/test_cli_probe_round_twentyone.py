@@ -1,11 +1,13 @@
 """Round twenty-one of probing the CLI as a planner scripting it would: Ctrl-C pressed in the
 first second, while pandas and the models load, a length in hours with a decimal comma, a
 handle time written in minutes and seconds with their units, a change's days written with their
-month's name, and a list of queues given to one --queue."""
+month's name, a list of queues given to one --queue, and an interval length written with its
+unit."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +17,13 @@ import pytest
 from test_cli_plan import office_hours_csv  # noqa: F401 (a fixture: six weeks of office hours)
 
 import cli
-from cli_commands.options import day_first_date, hours, match_queues, seconds
+from cli_commands.options import (
+    day_first_date,
+    hours,
+    interval_minutes_type,
+    match_queues,
+    seconds,
+)
 from data.errors import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -185,3 +193,29 @@ def test_staff_of_a_list_of_queues_staffs_those_queues(tmp_path, capsys):
     # (82.3%), 20 calls (2.67 Erlangs) 5 (86.7%; 4 give 66.1%). Support is left out.
     assert plan.groupby("queue", sort=False)["agents"].max().to_dict() == {"Sales": 8, "Billing": 5}
     assert capsys.readouterr().out.startswith("wrote 8 intervals")
+
+
+# 6. `--interval-minutes 30min` (or '1h', '0:30') read "'30min' is not a whole number of minutes
+# that divides the day evenly", though 30min is one; --horizon-days reads 14d.
+
+
+@pytest.mark.parametrize(
+    ("typed", "minutes"),
+    [("30min", 30), ("15 minutes", 15), ("30 m", 30), ("1h", 60), ("1,5 h", 90), ("0:30", 30)],
+)
+def test_an_interval_length_reads_its_unit(typed, minutes):
+    assert interval_minutes_type()(typed) == minutes
+
+
+@pytest.mark.parametrize("typed", ["7m", "30s", "1.51h", "0:15:00"])
+def test_an_interval_length_off_the_day_is_still_refused(typed):
+    with pytest.raises(argparse.ArgumentTypeError, match="is not a whole number of minutes"):
+        interval_minutes_type()(typed)
+
+
+def test_an_export_read_in_hours_typed_as_1h(tmp_path, capsys):
+    export = tmp_path / "export.csv"
+    export.write_text("when,n\n2024-03-04 08:00,2\n2024-03-04 08:15,3\n2024-03-04 09:30,4\n")
+    assert cli.main(["inspect", str(export), "--interval-minutes", "1h"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert (summary["interval_minutes"], summary["contacts"]) == (60, 9)
