@@ -10,6 +10,8 @@ import sys
 
 # 128 + 2: the shell's code for a command stopped by SIGINT (Ctrl-C).
 INTERRUPTED = 130
+# The names standard output goes by as a file: an --out so named is "-".
+STDOUT_PATHS = ("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
 
 try:
     # pandas, statsmodels and the models take the first second to load: Ctrl-C then ends in
@@ -61,6 +63,11 @@ def _run(argv: list[str] | None) -> int:
         # argparse's own refusal names only "cli.py": the subcommand and the options meant
         # are what the planner needs to fix the line.
         commands[args.command].error(_unrecognised(extras, args.command, commands, argv))
+    for option in ("out", "cover_out"):
+        if getattr(args, option, None) in STDOUT_PATHS:
+            # Opened as a file, /dev/stdout took the summary's lines too, after the table in a
+            # pipe and over its first lines in a file the shell had opened (`> plan.csv`).
+            setattr(args, option, STDOUT)
     # A table written to stdout ("--out -") keeps stdout to itself: the summary goes to stderr.
     to_stdout = STDOUT in (getattr(args, "out", None), getattr(args, "cover_out", None))
     try:

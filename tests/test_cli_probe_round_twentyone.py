@@ -1,12 +1,13 @@
 """Round twenty-one of probing the CLI as a planner scripting it would: Ctrl-C pressed in the
 first second, while pandas and the models load, a length in hours with a decimal comma, a
 handle time written in minutes and seconds with their units, a change's days written with their
-month's name, a list of queues given to one --queue, and an interval length written with its
-unit."""
+month's name, a list of queues given to one --queue, an interval length written with its
+unit, and an --out of /dev/stdout."""
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import subprocess
 import sys
@@ -219,3 +220,18 @@ def test_an_export_read_in_hours_typed_as_1h(tmp_path, capsys):
     assert cli.main(["inspect", str(export), "--interval-minutes", "1h"]) == 0
     summary = json.loads(capsys.readouterr().out)
     assert (summary["interval_minutes"], summary["contacts"]) == (60, 9)
+
+
+# 7. `--out /dev/stdout`, as scripts name standard output, was opened as a file: the summary's
+# lines followed the table in a pipe, and in a file the shell had opened (`> plan.csv`) were
+# written over the table's header and first rows.
+
+
+def test_an_out_of_dev_stdout_is_standard_output(forecast_csv, capfd):
+    command = ["staff", str(forecast_csv), *TARGETS, "--out", "/dev/stdout"]
+    assert cli.main(command) == 0
+    captured = capfd.readouterr()  # the table goes to the process's own stdout
+    table = pd.read_csv(io.StringIO(captured.out))
+    assert len(table) == 40 and table.columns[0] == "interval_start"
+    assert table["agents"].max() == 8  # 40 calls of 240 s a half hour, as staff's summary says
+    assert captured.err.startswith("wrote 40 intervals to standard output: peak 8 agents")
