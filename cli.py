@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import difflib
+import errno
 import os
 import sys
 
@@ -77,7 +78,11 @@ def _run(argv: list[str] | None) -> int:
             if getattr(args, "files", None):
                 # The import opens each file more than once: a pipe ("-", /dev/stdin) is copied.
                 args.files = stack.enter_context(read_once(args.files))
-            return int(args.run(args) or 0)
+            code = int(args.run(args) or 0)
+            # The summary's last lines wait in Python's buffer: a full disk under `> log.txt`
+            # is met here, not in a traceback at Python's exit.
+            sys.stdout.flush()
+            return code
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -86,6 +91,20 @@ def _run(argv: list[str] | None) -> int:
         # goes to /dev/null so Python's flush at exit does not raise again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as error:
+        if error.filename is not None:
+            raise
+        # Standard output cannot take the summary (`> log.txt` on a full disk): one line, and
+        # stdout to /dev/null so Python's flush at exit does not raise again.
+        full = error.errno in (errno.ENOSPC, errno.EDQUOT)
+        advice = "; free some space, or send standard output elsewhere" if full else ""
+        print(
+            f"error: standard output: cannot write the summary ({error.strerror or error}){advice}",
+            file=sys.stderr,
+        )
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 2
 
 
 def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:

@@ -2,7 +2,7 @@
 first second, while pandas and the models load, a length in hours with a decimal comma, a
 handle time written in minutes and seconds with their units, a change's days written with their
 month's name, a list of queues given to one --queue, an interval length written with its
-unit, and an --out of /dev/stdout."""
+unit, an --out of /dev/stdout, and standard output on a full disk."""
 
 from __future__ import annotations
 
@@ -235,3 +235,21 @@ def test_an_out_of_dev_stdout_is_standard_output(forecast_csv, capfd):
     assert len(table) == 40 and table.columns[0] == "interval_start"
     assert table["agents"].max() == 8  # 40 calls of 240 s a half hour, as staff's summary says
     assert captured.err.startswith("wrote 40 intervals to standard output: peak 8 agents")
+
+
+# 8. Standard output sent to a full disk (`> log.txt`) ended in Python's OSError traceback,
+# exit code 1, where an --out on it reads "cannot write it (No space left on device)".
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="/dev/full, a disk always full")
+def test_a_summary_standard_output_cannot_take_ends_in_one_line(forecast_csv):
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "cli.py", "inspect", str(forecast_csv)],
+            cwd=ROOT, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120,
+        )  # fmt: skip
+    assert done.stderr == (
+        "error: standard output: cannot write the summary (No space left on device); free some "
+        "space, or send standard output elsewhere\n"
+    )
+    assert done.returncode == 2
