@@ -7,6 +7,7 @@ import contextlib
 import difflib
 import errno
 import os
+import shlex
 import sys
 
 # 128 + 2: the shell's code for a command stopped by SIGINT (Ctrl-C).
@@ -54,6 +55,8 @@ def _run(argv: list[str] | None) -> int:
     commands = _commands(parser)
     if not argv or (argv[0] not in commands and not argv[0].startswith("-")):
         parser.error(_no_command(argv[0] if argv else None, list(commands)))
+    if argv[0].startswith("-") and argv[0] not in ("-", "-h", "--help"):
+        parser.error(_options_first(argv, list(commands)))
     args, extras = parser.parse_known_args(argv)  # exits 2 with one line on bad arguments
     if getattr(args, "files", None):
         # argparse takes FILE... before the first option only: `inspect a.csv --kind
@@ -125,6 +128,27 @@ def _no_command(given: str | None, commands: list[str]) -> str:
     perhaps = f"perhaps {close[0]}; " if close else ""
     every = ", ".join(commands[:-1]) + f" and {commands[-1]}"
     return f"'{given}' is not a command ({perhaps}the commands are {every})"
+
+
+def _options_first(argv: list[str], commands: list[str]) -> str:
+    """The refusal of options given before the command (`cli.py --queue sales staff f.csv`),
+    with the line in the order argparse reads it: it read "argument command: invalid choice:
+    'sales'", the option's value taken for the command."""
+    command = next((word for word in argv if word in commands), None)
+    if command is None:
+        every = ", ".join(commands[:-1]) + f" or {commands[-1]}"
+        return (
+            f"{argv[0]} comes before any command: give the command first, then its options "
+            f"(cli.py COMMAND {shlex.join(argv)}, COMMAND one of {every})"
+        )
+    at = argv.index(command)
+    before = argv[:at]
+    options = sum(word.startswith("-") for word in before)
+    return (
+        f"{shlex.join(before)}: {'an option' if options == 1 else 'options'} before the command "
+        f"{command}; options follow the command, as in cli.py "
+        f"{shlex.join([command, *argv[at + 1 :], *before])}"
+    )
 
 
 def _options(parser: argparse.ArgumentParser) -> list[str]:

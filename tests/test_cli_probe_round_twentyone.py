@@ -2,7 +2,8 @@
 first second, while pandas and the models load, a length in hours with a decimal comma, a
 handle time written in minutes and seconds with their units, a change's days written with their
 month's name, a list of queues given to one --queue, an interval length written with its
-unit, an --out of /dev/stdout, and standard output on a full disk."""
+unit, an --out of /dev/stdout, standard output on a full disk, and options given before the
+command."""
 
 from __future__ import annotations
 
@@ -253,3 +254,32 @@ def test_a_summary_standard_output_cannot_take_ends_in_one_line(forecast_csv):
         "space, or send standard output elsewhere\n"
     )
     assert done.returncode == 2
+
+
+# 9. Options given before the command, `cli.py --queue sales staff f.csv`, read "argument
+# command: invalid choice: 'sales' (choose from ...)", the option's value taken for the
+# command; an option alone, `cli.py -x`, "the following arguments are required: command".
+
+
+def one_line_refusal(capsys, *argv: str) -> str:
+    with pytest.raises(SystemExit) as done:
+        cli.main(list(argv))
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    return err
+
+
+def test_options_before_the_command_are_refused_with_the_line_in_order(capsys):
+    assert one_line_refusal(capsys, "--queue", "sales", "staff", "f.csv", "--out", "p.csv") == (
+        "error: cli.py: --queue sales: an option before the command staff; options follow the "
+        "command, as in cli.py staff f.csv --out p.csv --queue sales\n"
+    )
+    assert one_line_refusal(capsys, "--out", "my plan.csv", "-q", "x", "plan", "h.csv") == (
+        "error: cli.py: --out 'my plan.csv' -q x: options before the command plan; options "
+        "follow the command, as in cli.py plan h.csv --out 'my plan.csv' -q x\n"
+    )
+    assert one_line_refusal(capsys, "-x") == (
+        "error: cli.py: -x comes before any command: give the command first, then its options "
+        "(cli.py COMMAND -x, COMMAND one of inspect, forecast, backtest, staff, plan or shifts)\n"
+    )
