@@ -9,6 +9,8 @@ import errno
 import os
 import shlex
 import sys
+import tomllib
+from pathlib import Path
 
 # 128 + 2: the shell's code for a command stopped by SIGINT (Ctrl-C).
 INTERRUPTED = 130
@@ -31,10 +33,25 @@ except KeyboardInterrupt:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cli.py", description="Picco workforce planner")
     one_line_errors(parser)
+    parser.add_argument("--version", action=_PrintVersion)
     subparsers = parser.add_subparsers(dest="command", required=True)
     for command in COMMANDS:
         command.register(subparsers)
     return parser
+
+
+class _PrintVersion(argparse.Action):
+    """--version: 'Picco 0.1.0', the project's version, read only when asked (a script checks
+    it before relying on an option; it read "the following arguments are required: command")."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print Picco's version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        with open(Path(__file__).with_name("pyproject.toml"), "rb") as file:
+            version = tomllib.load(file)["project"]["version"]
+        print(f"Picco {version}")
+        parser.exit()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,7 +72,7 @@ def _run(argv: list[str] | None) -> int:
     commands = _commands(parser)
     if not argv or (argv[0] not in commands and not argv[0].startswith("-")):
         parser.error(_no_command(argv[0] if argv else None, list(commands)))
-    if argv[0].startswith("-") and argv[0] not in ("-", "-h", "--help"):
+    if argv[0].startswith("-") and argv[0] not in ("-", "-h", "--help", "--version"):
         parser.error(_options_first(argv, list(commands)))
     args, extras = parser.parse_known_args(argv)  # exits 2 with one line on bad arguments
     if getattr(args, "files", None):

@@ -2,8 +2,8 @@
 first second, while pandas and the models load, a length in hours with a decimal comma, a
 handle time written in minutes and seconds with their units, a change's days written with their
 month's name, a list of queues given to one --queue, an interval length written with its
-unit, an --out of /dev/stdout, standard output on a full disk, and options given before the
-command."""
+unit, an --out of /dev/stdout, standard output on a full disk, options given before the command,
+and --version."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import io
 import json
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pandas as pd
@@ -283,3 +284,16 @@ def test_options_before_the_command_are_refused_with_the_line_in_order(capsys):
         "error: cli.py: -x comes before any command: give the command first, then its options "
         "(cli.py COMMAND -x, COMMAND one of inspect, forecast, backtest, staff, plan or shifts)\n"
     )
+
+
+# 10. `cli.py --version`, which a script checks before relying on an option, read "the
+# following arguments are required: command" and exit code 2.
+
+
+def test_version_prints_the_projects_version(capsys):
+    with pytest.raises(SystemExit) as done:
+        cli.main(["--version"])
+    assert done.value.code == 0
+    with open(ROOT / "pyproject.toml", "rb") as file:
+        version = tomllib.load(file)["project"]["version"]
+    assert capsys.readouterr().out == f"Picco {version}\n"
