@@ -10,6 +10,7 @@ import math
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 import unicodedata
@@ -63,13 +64,42 @@ def one_line_errors(parser: argparse.ArgumentParser) -> None:
     """Report bad arguments as one `error:` line (exit 2), like InputError, without the usage."""
 
     def error(message: str) -> None:
-        parser.exit(2, f"error: {parser.prog}: {message}\n")
+        parser.exit(2, f"error: {parser.prog}: {message}{_piped_hint(parser, message)}\n")
 
     parser.error = error  # type: ignore[method-assign]
     if hasattr(parser, "_negative_number_matcher"):
         # "--aht-change-pct -10%" (or -2,5) is a value, not an option: argparse's own pattern
         # takes only plain negative numbers and read "expected one argument".
         parser._negative_number_matcher = re.compile(r"^-(\d+([.,]\d*)?|[.,]\d+)%?$")
+
+
+def _piped_hint(parser: argparse.ArgumentParser, message: str) -> str:
+    """How to read data piped in (`cat f.csv | cli.py inspect`) when the refusal is the input
+    file missing: it read "the following arguments are required: FILE" alone, while the data
+    waited on standard input."""
+    if not message.startswith("the following arguments are required:"):
+        return ""
+    missing = [
+        action.metavar
+        for action in parser._actions
+        if not action.option_strings and action.metavar and action.metavar in message
+    ]
+    if not missing or not _stdin_holds_data():
+        return ""
+    return (
+        f" (data waits on standard input, which is read only when named: give - as "
+        f"{missing[0]}, e.g. ... | {parser.prog} -)"
+    )
+
+
+def _stdin_holds_data() -> bool:
+    """Whether standard input is a pipe or a file (`| cli.py`, `< f.csv`), not a terminal or
+    /dev/null as under cron."""
+    try:
+        mode = os.fstat(sys.stdin.fileno()).st_mode
+    except (AttributeError, OSError, ValueError):  # closed, or replaced by an object
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode)
 
 
 def interval_minutes_type(longest: int = MINUTES_PER_DAY):

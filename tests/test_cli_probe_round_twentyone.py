@@ -3,13 +3,14 @@ first second, while pandas and the models load, a length in hours with a decimal
 handle time written in minutes and seconds with their units, a change's days written with their
 month's name, a list of queues given to one --queue, an interval length written with its
 unit, an --out of /dev/stdout, standard output on a full disk, options given before the command,
-and --version."""
+--version, and data piped in without naming standard input."""
 
 from __future__ import annotations
 
 import argparse
 import io
 import json
+import os
 import subprocess
 import sys
 import tomllib
@@ -297,3 +298,36 @@ def test_version_prints_the_projects_version(capsys):
     with open(ROOT / "pyproject.toml", "rb") as file:
         version = tomllib.load(file)["project"]["version"]
     assert capsys.readouterr().out == f"Picco {version}\n"
+
+
+# 11. Data piped in without naming standard input, `cat f.csv | cli.py inspect`, read "the
+# following arguments are required: FILE" alone: nothing said that - reads the pipe.
+
+
+@pytest.fixture
+def piped_stdin(monkeypatch, forecast_csv):
+    """Standard input as a pipe holding the forecast, as `cat forecast.csv | cli.py ...`."""
+    read, write = os.pipe()
+    os.write(write, forecast_csv.read_bytes()[:4096])
+    os.close(write)
+    with os.fdopen(read) as stdin:
+        monkeypatch.setattr(sys, "stdin", stdin)
+        yield
+
+
+def test_a_missing_file_with_data_piped_in_names_the_dash(piped_stdin, capsys):
+    assert one_line_refusal(capsys, "inspect") == (
+        "error: cli.py inspect: the following arguments are required: FILE (data waits on "
+        "standard input, which is read only when named: give - as FILE, e.g. ... | cli.py "
+        "inspect -)\n"
+    )
+    refused = one_line_refusal(capsys, "staff", *TARGETS, "--out", "p.csv")
+    assert refused.endswith("give - as FORECAST.csv, e.g. ... | cli.py staff -)\n")
+
+
+def test_a_missing_file_without_data_piped_in_is_refused_as_before(monkeypatch, capsys):
+    with open(os.devnull) as nothing:  # cron's standard input
+        monkeypatch.setattr(sys, "stdin", nothing)
+        assert one_line_refusal(capsys, "inspect") == (
+            "error: cli.py inspect: the following arguments are required: FILE\n"
+        )
