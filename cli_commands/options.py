@@ -21,6 +21,7 @@ from pathlib import Path
 import holidays
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from data.columns import ImportOptions
 from data.dates import day_text
@@ -37,6 +38,7 @@ from data.schema import (
     WEEKDAY,
     Dataset,
 )
+from data.timestamps import english_months
 from forecasting import ForecastSettings
 from forecasting.calendar import holiday_names
 from forecasting.registry import model_names
@@ -382,10 +384,7 @@ def _date_time(text: str) -> str:
                 f"{year}-{second:02d}-{first:02d} (day {first}, month {second}) or "
                 f"{year}-{first:02d}-{second:02d} (month {first}, day {second})"
             )
-    try:
-        stamp = pd.Timestamp(text)
-    except (ValueError, TypeError):
-        stamp = pd.NaT
+    stamp, read = _timestamp(text)
     if pd.isna(stamp) or stamp.tzinfo is not None:
         raise argparse.ArgumentTypeError(
             f"'{text}' is not a date/time on the center's clock: write it like 2024-03-04 or "
@@ -395,7 +394,31 @@ def _date_time(text: str) -> str:
         raise argparse.ArgumentTypeError(
             f"'{text}' has no year: write the date year first, like 2024-03-04 or 2024-03-04 08:00"
         )
-    return text
+    return read
+
+
+# A weekday's name before the day, as "lundi 4 mars 2024" or "Montag, 4. März 2024" write it.
+_LEADING_WEEKDAY = re.compile(r"^\s*[^\W\d_]+\.?,?\s+(?=\d)")
+
+
+def _timestamp(text: str) -> tuple[pd.Timestamp, str]:
+    """`text` as a timestamp (NaT if none), and the text it was read from: as given, or with a
+    month named in French, German, Italian, Spanish and the other languages the import reads
+    written in English ("4 marzo 2024 08:00" as "4 Mar 2024 08:00"), its weekday left out."""
+    for read in (text, _english_month_date(text)):
+        try:
+            stamp = pd.Timestamp(read)
+        except (ValueError, TypeError, OverflowError):
+            continue
+        if not pd.isna(stamp):
+            return stamp, read
+    return pd.NaT, text
+
+
+def _english_month_date(text: str) -> str:
+    """A date with its month named in another language as English month names write it."""
+    english = english_months(pa.array([text.strip()]))[0].as_py()
+    return _LEADING_WEEKDAY.sub("", english) if english != text.strip() else text
 
 
 def day_first_date(text: str | None, option: str) -> tuple[str | None, str | None]:
@@ -438,10 +461,7 @@ def _written_date(text: str | None, option: str) -> str | None:
         return text
     except ValueError:
         pass
-    try:
-        stamp = pd.Timestamp(text)
-    except (ValueError, TypeError, OverflowError):
-        return text
+    stamp, _ = _timestamp(text)
     if pd.isna(stamp) or stamp.tzinfo is not None:
         return text
     if stamp.year < MIN_ORIGIN_YEAR:  # pandas reads a date without a year ("7 Dec") as year 1

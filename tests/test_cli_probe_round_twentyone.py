@@ -3,7 +3,8 @@ first second, while pandas and the models load, a length in hours with a decimal
 handle time written in minutes and seconds with their units, a change's days written with their
 month's name, a list of queues given to one --queue, an interval length written with its
 unit, an --out of /dev/stdout, standard output on a full disk, options given before the command,
---version, and data piped in without naming standard input."""
+--version, data piped in without naming standard input, and an --origin or --change-from
+with its month named in another language."""
 
 from __future__ import annotations
 
@@ -331,3 +332,33 @@ def test_a_missing_file_without_data_piped_in_is_refused_as_before(monkeypatch, 
         assert one_line_refusal(capsys, "inspect") == (
             "error: cli.py inspect: the following arguments are required: FILE\n"
         )
+
+
+# 12. `--origin "4 marzo 2024"` (or "lundi 4 mars 2024", "4. März 2024 08:30"), a month named
+# in the planner's language as the import reads it in a file, read "'4 marzo 2024' is not a
+# date/time on the center's clock"; --change-from likewise.
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("4 marzo 2024", "2024-03-04 00:00"),
+        ("lundi 4 mars 2024", "2024-03-04 00:00"),
+        ("Montag, 4. März 2024 08:30", "2024-03-04 08:30"),
+        ("martedì 5 marzo 2024 8:30", "2024-03-05 08:30"),
+        ("3 de agosto de 2026", "2026-08-03 00:00"),
+    ],
+)
+def test_an_origin_with_its_month_named_in_another_language_is_read(typed, day):
+    arguments = ["forecast", "h.csv", "--horizon-days", "7", "--out", "f.csv", "--origin", typed]
+    origin = cli.build_parser().parse_args(arguments).origin
+    assert f"{pd.Timestamp(origin):%Y-%m-%d %H:%M}" == day
+    assert day_first_date(typed, "--change-from") == (day[:10], None)
+
+
+def test_an_origin_with_a_foreign_month_and_no_year_is_still_refused(capsys):
+    refused = one_line_refusal(
+        capsys, "forecast", "h.csv", "--horizon-days", "7", "--out", "f.csv", "--origin", "4 marzo"
+    )
+    assert refused.endswith("'4 marzo' has no year: write the date year first, like 2024-03-04 "
+                            "or 2024-03-04 08:00\n")  # fmt: skip
