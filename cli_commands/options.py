@@ -1156,11 +1156,20 @@ def _hour_range(text: str) -> tuple[float, float]:
 _CLOCK = re.compile(r"(\d{1,2})(?:(?::|h)([0-5]\d)|(h))?\s*(?:([ap])\.?\s*m\.?)?", re.IGNORECASE)
 
 
+# A clock written with a dot, as German or Italian planners write it ('09.30', '17.45'): read as
+# hours, 9.30 was 09:18, a time no interval starts at; 9.25, 9.5 and 9.75 stay hours.
+_DOTTED_CLOCK = re.compile(r"(\d{1,2})[.,](15|30|45)")
+# A 24-hour clock without its colon, as rosters write it: '0900', '1730'.
+_BARE_CLOCK = re.compile(r"([01]\d|2[0-3])([0-5]\d)")
+
+
 def read_hour(text: str) -> float:
     """An hour of the day as hours since midnight: '8', '8.5', '8,5', a clock '8:30' (8.5),
-    '7pm' (19), '12am' (0) or '8h30' (8.5). A clock used to be refused ('invalid float value:
+    '7pm' (19), '12am' (0), '8h30' (8.5), '08.30' (8.5) or '0830' (8.5). A clock used to be refused ('invalid float value:
     23:30') though --help spoke of 23:30, and '7pm' and '8h30' read 'invalid hour'."""
     cleaned = str(text).strip()
+    if clock := _DOTTED_CLOCK.fullmatch(cleaned) or _BARE_CLOCK.fullmatch(cleaned):
+        return int(clock[1]) + int(clock[2]) / 60
     clock = _CLOCK.fullmatch(cleaned)
     if clock and (clock[2] or clock[3] or clock[4]):
         hour, minutes = int(clock[1]), int(clock[2] or 0)

@@ -3,8 +3,8 @@ first second, while pandas and the models load, a length in hours with a decimal
 handle time written in minutes and seconds with their units, a change's days written with their
 month's name, a list of queues given to one --queue, an interval length written with its
 unit, an --out of /dev/stdout, standard output on a full disk, options given before the command,
---version, data piped in without naming standard input, and an --origin or --change-from
-with its month named in another language."""
+--version, data piped in without naming standard input, an --origin or --change-from
+with its month named in another language, and an hour written 09.30 or 0930."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from cli_commands.options import (
     hours,
     interval_minutes_type,
     match_queues,
+    read_hour,
     seconds,
 )
 from data.errors import InputError
@@ -362,3 +363,35 @@ def test_an_origin_with_a_foreign_month_and_no_year_is_still_refused(capsys):
     )
     assert refused.endswith("'4 marzo' has no year: write the date year first, like 2024-03-04 "
                             "or 2024-03-04 08:00\n")  # fmt: skip
+
+
+# 13. A clock written with a dot, as German and Italian planners write it, was read as decimal
+# hours: `shifts --earliest-start 07.30 --latest-start 09.30` allowed starts 07:18-09:18 and
+# refused an office day of 08:00-18:00 ("no allowed shift covers Mon 4 Mar 2024 17:00"), and
+# `--email-hours 08.30-17.30` opened the mail at 08:18; '0900', a roster's clock, read 900 h.
+
+
+@pytest.mark.parametrize(
+    ("typed", "hour"),
+    [("09.30", 9.5), ("17.45", 17.75), ("9.15", 9.25), ("9,30", 9.5), ("0900", 9.0),
+     ("1730", 17.5), ("9.5", 9.5), ("9.25", 9.25), ("9.75", 9.75), ("08.00", 8.0)],
+)  # fmt: skip
+def test_a_clock_written_with_a_dot_or_without_its_colon_reads_as_that_clock(typed, hour):
+    assert read_hour(typed) == hour
+
+
+def test_shifts_between_dotted_clocks_start_as_between_colon_clocks(forecast_csv, tmp_path):
+    plan = tmp_path / "plan.csv"
+    assert cli.main(["staff", str(forecast_csv), *TARGETS, "--out", str(plan)]) == 0
+    written = {}
+    for clocks in (("07:30", "09:30"), ("07.30", "09.30")):
+        out = tmp_path / f"shifts {clocks[0]}.csv"
+        window = ["--earliest-start", clocks[0], "--latest-start", clocks[1]]
+        lengths = ["--full-hours", "8:30", "--part-hours", "0"]
+        assert cli.main(["shifts", str(plan), "--out", str(out), *lengths, *window]) == 0
+        written[clocks] = pd.read_csv(out)
+    dotted = written["07.30", "09.30"]
+    pd.testing.assert_frame_equal(dotted, written["07:30", "09:30"])
+    # 08:00-18:00 in 8.5-hour shifts: the last half hour needs a start at 09:30, the latest
+    # allowed (read as 09:18, only 09:00 was, ending at 17:30).
+    assert dotted["shift_start"].str[11:16].max() == "09:30"
