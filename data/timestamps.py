@@ -358,7 +358,7 @@ _NUMBER = r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$"
 _INTEGER_HOUR = r"^\d{1,2}$"
 # French clocks, "08h00", "8h30", "8h"; and clocks without a colon, "0800", "1330" (HHMM).
 _H_CLOCK = r"^(\d{1,2})\s?[hH]\s?(\d{2})\b"
-_H_HOUR = r"^(\d{1,2})\s?[hH]$"
+_H_HOUR = rf"^(\d{{1,2}})\s?[hH](\s*[{_RANGE_MARKS}].*)?$"  # also a range "8h-9h"
 _HHMM = r"^(\d{2})(\d{2})$"
 _HHMMSS = r"^(\d{2})(\d{2})(\d{2})$"
 HOUR_RANGE = rf"^(\d{{1,2}})\s*[{_RANGE_MARKS}]\s*\d{{1,2}}$"  # "08-09": the hour from 8 to 9
@@ -407,6 +407,26 @@ def _hour_zero_half_day(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray |
     if not pc.any(pc.match_substring_regex(values, _HOUR_ZERO_HALF_DAY)).as_py():
         return values
     return pc.replace_substring_regex(values, _HOUR_ZERO_HALF_DAY, r"\112\2")
+
+
+# Whole hours with their half of the day, as hourly reports label their rows: "8 AM", "8am",
+# "8 a.m.", a range "8 AM - 9 AM" (by its start) or "8-9 AM" (its half after the end alone).
+_HALF_DAY_WORD = r"[AaPp]\.?" + _HALF_DAY_GAP + r"?[Mm]\.?"
+_WHOLE_HOUR_HALF_DAY = rf"^(\d{{1,2}}){_HALF_DAY_GAP}*({_HALF_DAY_WORD})(\s*[{_RANGE_MARKS}].*)?$"
+_WHOLE_HOUR_RANGE_HALF_DAY = (
+    rf"^(\d{{1,2}})\s*([{_RANGE_MARKS}])\s*(\d{{1,2}})({_HALF_DAY_GAP}*{_HALF_DAY_WORD})$"
+)
+
+
+def _whole_hours_half_day(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    """Text with a whole hour's "8 AM" written "8:00 AM", and "8-9 AM" "8:00-9:00 AM"."""
+    head = values.slice(0, _EAST_ASIAN_SAMPLE)
+    if not pc.any(
+        pc.match_substring_regex(head, rf"^\d{{1,2}}\s*(?:[AaPp]|[{_RANGE_MARKS}])")
+    ).as_py():
+        return values
+    values = pc.replace_substring_regex(values, _WHOLE_HOUR_HALF_DAY, r"\1:00 \2\3")
+    return pc.replace_substring_regex(values, _WHOLE_HOUR_RANGE_HALF_DAY, r"\1:00\2\3:00\4")
 
 
 def _east_asian_half_day(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
@@ -916,13 +936,16 @@ def excel_day_fractions(values: pa.ChunkedArray | pa.Array) -> np.ndarray | None
 # "08:00 bis 08:30", French "08:00 à 08:30", Spanish "de 08:00 a 08:30", Italian "dalle 08:00
 # alle 08:30", English "08:00 to 08:30", a half-open "[08:00 - 08:30)", clocks without colons
 # "0800-0830", and a whole hour at either end, "8-8:30".
-_RANGE_CLOCK = r"(\d{1,2}(?:[:.hH]\d{2}){0,2})"
+_RANGE_CLOCK = r"(\d{1,2}(?:[:.hH]\d{2}){0,2}[hH]?)"
 _RANGE_FROM = r"(?i:(?:de|from|dalle|dal|von|du|entre|van|od|desde)\s+)?"
 _RANGE_TO = r"(?:\s+(?i:bis|à|a|to|till|until|alle|al|au|hasta|até|ate|tot|do|t/m)\s+|\s*[-–~]\s*)"
 _WRITTEN_RANGE = (
     r"^[\[(]?\s*" + _RANGE_FROM + _RANGE_CLOCK + _RANGE_TO + _RANGE_CLOCK + r"\s*[\])]?$"
 )
-_WRITTEN_RANGE_HINT = r"^[\[(]|\d\s+\D+\s+\d|^\d{4}\s*[-–]\s*\d{4}$|^\d{1,2}\s*[-–]\s*\d{1,2}[:.]"
+_WRITTEN_RANGE_HINT = (
+    r"^[\[(]|\d[hH]?\s+\D+\s+\d|^\d{4}\s*[-–]\s*\d{4}$|^\d{1,2}\s*[-–]\s*\d{1,2}[:.]"
+    r"|^\d{1,2}\s?[hH]\s*[-–]"
+)
 HHMM_RANGE = r"^([01]\d|2[0-3])([0-5]\d)-([01]\d|2[0-4])([0-5]\d)$"
 _HOUR_THEN_CLOCK = r"^(\d{1,2})-(\d{1,2}[:.]\d{2})$"
 
@@ -959,13 +982,13 @@ def colon_clocks(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Arr
     into "08:30": the other clock notations then read them."""
     values = written_ranges(_without_clock_words(pc.utf8_trim_whitespace(_as_text(values))))
     values = _local_half_day(_east_asian_half_day(_east_asian_dates(values)))  # "오전 8:30"
-    values = _hour_zero_half_day(values)  # "0:30 PM"
+    values = _hour_zero_half_day(_whole_hours_half_day(values))  # "0:30 PM", "8 AM"
     values = range_start_half(values)  # "1:00- 1:30 PM"
     # Plain substring and digit tests first: the patterns cost more on millions of rows.
     lettered = pc.or_(pc.match_substring(values, "h"), pc.match_substring(values, "H"))
     if pc.any(lettered).as_py():
         values = pc.replace_substring_regex(values, _H_CLOCK, r"\1:\2")
-        values = pc.replace_substring_regex(values, _H_HOUR, r"\1:00")
+        values = pc.replace_substring_regex(values, _H_HOUR, r"\1:00\2")
     digits = pc.fill_null(pc.utf8_is_digit(values), False)
     if pc.any(digits).as_py() and _hhmmss_column(pc.filter(values, digits)):
         padded = pc.if_else(digits, pc.utf8_lpad(values, width=6, padding="0"), values)
