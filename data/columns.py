@@ -347,6 +347,7 @@ INBOUND_VALUES = {
     "przychodzace", "przychodzące", "przychodzacy", "przychodzący",
     "inkommande", "indgående", "indgaende", "innkommende", "saapuva", "gelen", "příchozí",
     "prichozi",  # Swedish, Danish, Norwegian, Finnish, Turkish, Czech
+    "trunking-originating",  # Twilio: from the PSTN into the center's own trunk
 }  # fmt: skip
 NOT_INBOUND_VALUES = {
     "outbound", "out", "outgoing", "outb", "ob", "uscente", "uscenti", "in uscita", "uscita",
@@ -356,6 +357,7 @@ NOT_INBOUND_VALUES = {
     "wychodzace", "wychodzące", "wychodzacy", "wychodzący", "wewnetrzne", "wewnętrzne",
     "utgående", "utgaende", "udgående", "udgaende", "lähtevä", "lahteva", "giden", "odchozí",
     "odchozi", "interní", "interni", "intern samtal",  # Nordic, Finnish, Turkish, Czech
+    "trunking-terminating",  # Twilio: from the center's trunk out to the PSTN
 }  # fmt: skip
 # Telephony systems spell directions their own way ("outbound-api", "Outgoing", "Manual" for a
 # dialled call): the first word decides. A missed call was an incoming one nobody answered.
@@ -367,6 +369,9 @@ NOT_INBOUND_FIRST_WORDS = {
     "interno", "intern", "dialer", "predictive", "preview", "sortant", "ausgehend", "saliente",
     "ringout",  # RingCentral's click-to-dial call out ("RingOut", "RingOut Web")
 }  # fmt: skip
+# Microsoft Teams' PSTN usage report names its call types by who took part and the direction
+# after it: "user_in", "conf_in", "ucap_in" inbound; "user_out", "user_out_transfer" outbound.
+WHO_THEN_DIRECTION = re.compile(r"[a-z]+_(in|out)(?:_[a-z]+)*")
 DIRECTION_SHARE = 0.9  # of a column's sample values must be directions for it to be one
 # ... or this share under a header that says it holds directions.
 NAMED_DIRECTION_SHARE = 0.5
@@ -2105,8 +2110,9 @@ def begun_by_callback(value: str) -> bool:
 
 def is_direction_value(value: str, letters: bool = False) -> bool | None:
     """True for inbound, False for outbound or internal, None for anything else; in a column
-    known to hold directions, the first word decides ("outbound-api", "Manual"). With `letters`
-    (the header names a direction), "I" and "O" are inbound and outbound."""
+    known to hold directions, the first word decides ("outbound-api", "Manual"), or the word
+    after who took part ("user_in", "user_out_transfer"). With `letters` (the header names a
+    direction), "I" and "O" are inbound and outbound."""
     if letters and value.strip().lower() in DIRECTION_LETTERS:
         return DIRECTION_LETTERS[value.strip().lower()]
     exact = _exact_direction(value)
@@ -2115,7 +2121,10 @@ def is_direction_value(value: str, letters: bool = False) -> bool | None:
     first = re.match(r"[a-z]+", value.strip().lower())
     if first and first.group() in INBOUND_FIRST_WORDS:
         return True
-    return False if first and first.group() in NOT_INBOUND_FIRST_WORDS else None
+    if first and first.group() in NOT_INBOUND_FIRST_WORDS:
+        return False
+    who = WHO_THEN_DIRECTION.fullmatch(value.strip().lower())
+    return who.group(1) == "in" if who else None
 
 
 def names_direction(header: str) -> bool:

@@ -1,6 +1,8 @@
 """Round-thirty-five probes: hourly reports whose time column writes whole hours with their half
 of the day ("8 AM", "8am", "8 a.m.", "8 AM - 9 AM", "8-9 AM") or as French hour ranges ("8h-9h",
-"de 8h à 9h")."""
+"de 8h à 9h"); and call directions as Microsoft Teams' PSTN usage report writes them in its call
+types ("user_in", "user_out_transfer") and Twilio's SIP trunks in theirs ("trunking-terminating"
+out, "trunking-originating" in)."""
 
 from __future__ import annotations
 
@@ -77,3 +79,64 @@ def test_whole_hours_with_their_half_of_the_day_read_as_clock_times():
     hours = parse_time_of_day(pa.array(labels)) / 3600
     assert hours[:10].tolist() == [0, 8, 8, 8, 8, 12, 12, 13, 11, 21]
     assert all(hours[10:] != hours[10:])  # no hour 13 of a half day, no word after the half
+
+
+# --- Directions as Microsoft Teams and Twilio's SIP trunks write them ----------------------------
+
+
+def _call_log(tmp_path, header: str, row, directions: list[str]):
+    """200 calls Monday to Friday from 08:00, each given the directions in turn."""
+    lines = [header] + [
+        row(MONDAY + dt.timedelta(days=n % 5, hours=8, seconds=217 * n % 36_000), n,
+            directions[n % len(directions)])
+        for n in range(200)
+    ]  # fmt: skip
+    return import_files_detailed([write(tmp_path, "calls.csv", "\n".join(lines))])
+
+
+def test_teams_pstn_call_types_out_are_no_inbound_contacts(tmp_path):
+    # Microsoft Teams admin center, PSTN usage report: 'Call type' user_in (a user received an
+    # inbound PSTN call), user_out, user_out_transfer (the user placed or transferred a call out
+    # to a PSTN number), conf_in (an inbound call to the Audio Conferencing bridge).
+    # Before: 'Call type' was read as the queue, 200 contacts in five queues ('user_out' 25).
+    result = _call_log(
+        tmp_path,
+        "UsageId,Call ID,User Display Name,Call type,Start time,End time,Duration seconds",
+        lambda t, n, kind: (
+            f"u{n},c{n},Alice,{kind},{t:%Y-%m-%d %H:%M:%S},"
+            f"{t + dt.timedelta(seconds=100 + n):%Y-%m-%d %H:%M:%S},{100 + n}"
+        ),
+        [
+            "user_in",
+            "user_out",
+            "user_in",
+            "conf_in",
+            "user_in",
+            "user_out_transfer",
+            "user_in",
+            "user_out_forwarding",
+        ],  # fmt: skip
+    )
+    assert result.contacts == 125  # user_in 100, conf_in 25 of 200
+    assert result.dataset.queues == ["calls"]
+    assert any("75 row(s) with 'Call type' = user_out" in note for note in result.dataset.notes)
+
+
+def test_twilio_trunking_terminating_calls_are_outbound(tmp_path):
+    # Twilio Call resource, direction: 'trunking-terminating' for outgoing calls from your
+    # communications infrastructure to the PSTN, 'trunking-originating' for incoming calls to
+    # it from the PSTN. Before: neither was a direction, so the 50 calls out were counted:
+    # 150 contacts instead of 100.
+    result = _call_log(
+        tmp_path,
+        "Date Created,Sid,From,To,Direction,Status,Duration",
+        lambda t, n, direction: (
+            f"{t:%Y-%m-%d %H:%M:%S},CA{n:032d},+1,+2,{direction},completed,{100 + n}"
+        ),
+        ["inbound", "trunking-originating", "trunking-terminating", "outbound-api"],
+    )
+    assert result.contacts == 100
+    assert any(
+        "100 row(s) with 'Direction' = trunking-terminating, outbound-api left out" in note
+        for note in result.dataset.notes
+    ), result.dataset.notes
