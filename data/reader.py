@@ -1571,10 +1571,13 @@ def _total_rows_said(sheet: _Sheet, plan: ColumnPlan, rows: np.ndarray) -> str:
                 labels[position] = text.strip()
     lines = sheet.lines(shown)
     said = "; ".join(
-        f"line {line}: {label!r}" if label else f"line {line}"
+        f"line {line}: {label!r}" if label else f"line {line}: no label"
         for line, label in zip(lines, labels, strict=True)
     )
-    return said + ("; …" if len(rows) > len(shown) else "")
+    said += "; …" if len(rows) > len(shown) else ""
+    if not all(labels):  # only a sum of the rows above it is skipped without a label
+        said += "; a row without a label is the sum of the rows above it"
+    return said
 
 
 def _parse_time(
@@ -1646,9 +1649,26 @@ def _parse_time(
             total |= np.array(
                 [is_summary_row_label(text) for text in _texts(sheet.column(column), bad)]
             )
+    total |= _unlabelled_sums(sheet, plan, bad, total)
     for column, parsed, expected in parts:
         wrong = bad[~total & np.isnan(parsed[bad])]
         _refuse_days_past_month_end(sheet, column, wrong, expected)
+        if len(wrong) and _blank_cells(pc.take(sheet.column(column), pa.array(wrong))).all():
+            lines = ", ".join(str(line) for line in sheet.lines(wrong[:3]))
+            sums = plan.kind == schema.KIND_INTERVALS and (
+                plan.volume_column or plan.answered_column
+            )
+            raise InputError(
+                f"{sheet.name}: {len(wrong):,} row(s) have nothing in column '{column}' though "
+                f"other columns of them are filled (line {lines}{', …' if len(wrong) > 3 else ''})"
+                f". Write {_describe_format(expected)} in them like the other rows, or remove them"
+                + (
+                    " (a total row without a label is skipped only where its count is the sum of "
+                    "the rows above it)."
+                    if sums
+                    else "."
+                )
+            )
         if len(wrong):
             raise InputError(
                 f"{sheet.name}: column '{column}' has {len(wrong):,} value(s) that are not "
@@ -1658,6 +1678,33 @@ def _parse_time(
     keep = np.ones(len(seconds), dtype=bool)
     keep[bad] = False
     return seconds, keep
+
+
+def _unlabelled_sums(
+    sheet: _Sheet, plan: ColumnPlan, bad: np.ndarray, labelled: np.ndarray
+) -> np.ndarray:
+    """Which of the `bad` rows (no readable date or time) are totals without a label: every date
+    and time cell empty, and the count the sum of the rows above it, from the total before it or
+    from the first row (a sum added in a spreadsheet under each day or under the table)."""
+    found = np.zeros(len(bad), dtype=bool)
+    count_column = plan.volume_column or plan.answered_column
+    if plan.kind != schema.KIND_INTERVALS or not count_column:
+        return found
+    taken = pa.array(bad, pa.int64())
+    blank = ~labelled
+    main = plan.timestamp_column or plan.date_column
+    for column in (main, plan.time_column, plan.minute_column):
+        if column and blank.any():
+            blank &= _blank_cells(pc.take(sheet.column(column), taken))
+    if not blank.any():
+        return found
+    counts = np.nan_to_num(parse_number(sheet.column(count_column), sheet.comma(count_column)))
+    dated = np.ones(len(counts), dtype=bool)
+    dated[bad] = False
+    above = np.concatenate([[0.0], np.cumsum(np.where(dated, counts, 0.0))])[bad]
+    since_previous = np.diff(above, prepend=0.0)
+    sums = (np.abs(counts[bad] - above) < 0.5) | (np.abs(counts[bad] - since_previous) < 0.5)
+    return blank & sums & (counts[bad] > 0)
 
 
 # A few rows dated years from all the others are no history: a broken export's placeholder

@@ -1,8 +1,10 @@
 """Round-thirty-five probes: hourly reports whose time column writes whole hours with their half
 of the day ("8 AM", "8am", "8 a.m.", "8 AM - 9 AM", "8-9 AM") or as French hour ranges ("8h-9h",
-"de 8h à 9h"); and call directions as Microsoft Teams' PSTN usage report writes them in its call
+"de 8h à 9h"); call directions as Microsoft Teams' PSTN usage report writes them in its call
 types ("user_in", "user_out_transfer") and Twilio's SIP trunks in theirs ("trunking-terminating"
-out, "trunking-originating" in)."""
+out, "trunking-originating" in); and totals without a label, a sum added under each day or under
+the table in a row with no date or time, skipped where they sum the rows above them and refused
+naming their line where they do not."""
 
 from __future__ import annotations
 
@@ -10,8 +12,9 @@ import datetime as dt
 
 import pyarrow as pa
 import pytest
-from import_support import write
+from import_support import note_with, write
 
+from data.errors import InputError
 from data.importer import import_files_detailed
 from data.timestamps import parse_time_of_day
 
@@ -140,3 +143,65 @@ def test_twilio_trunking_terminating_calls_are_outbound(tmp_path):
         "100 row(s) with 'Direction' = trunking-terminating, outbound-api left out" in note
         for note in result.dataset.notes
     ), result.dataset.notes
+
+
+# --- Totals without a label ----------------------------------------------------------------------
+
+
+def _half_hours() -> list[dt.datetime]:
+    """16 half hours from 08:00 on Monday to Friday from 4 March 2024."""
+    return [
+        MONDAY + dt.timedelta(days=d, hours=8, minutes=30 * s) for d in range(5) for s in range(16)
+    ]
+
+
+def _interval_report(sums_after_days: bool, grand_total: bool) -> list[str]:
+    """An interval report of 776 calls, with a sum under each day or under the table in rows
+    without a date or time, as a spreadsheet user adds them."""
+    lines = ["Date,Time,Offered"]
+    for day in range(5):
+        slots = _half_hours()[16 * day : 16 * day + 16]
+        lines += [f"{t:%d/%m/%Y},{t:%H:%M},{_calls(t)}" for t in slots]
+        if sums_after_days:
+            lines.append(f",,{sum(_calls(t) for t in slots)}")
+    if grand_total:
+        lines.append(f",,{sum(_calls(t) for t in _half_hours())}")
+    return lines
+
+
+@pytest.mark.parametrize(
+    ("sums_after_days", "grand_total", "skipped"),
+    [
+        (False, True, "1 total/subtotal row(s) were skipped (line 82: no label; a row"),
+        (True, False, "5 total/subtotal row(s) were skipped (line 18: no label; line 35: no "
+         "label; line 52: no label; …; a row"),
+        (True, True, "6 total/subtotal row(s) were skipped (line 18: no label; line 35: no "
+         "label; line 52: no label; …; a row"),
+    ],
+    ids=["grand total", "sum of each day", "both"],
+)  # fmt: skip
+def test_total_rows_without_a_label_are_skipped_as_sums(
+    tmp_path, sums_after_days, grand_total, skipped
+):
+    # Before: refused, "column 'Date' has 1 value(s) that are not readable dates/times (line 82:
+    # '')", though the row's 776 is the sum of the 80 rows above it.
+    lines = _interval_report(sums_after_days, grand_total)
+    result = import_files_detailed([write(tmp_path, "report.csv", "\n".join(lines))])
+    assert result.contacts == 776
+    assert (result.dataset.intervals["volume"] > 0).sum() == 80  # no row of its own
+    assert note_with(result.dataset, skipped).endswith(
+        " without a label is the sum of the rows above it)."
+    )
+
+
+def test_a_row_without_date_that_sums_nothing_is_refused_naming_its_line(tmp_path):
+    lines = _interval_report(sums_after_days=False, grand_total=False)
+    lines.insert(30, ",,12")  # 12 is no sum of the rows above it
+    with pytest.raises(InputError) as refused:
+        import_files_detailed([write(tmp_path, "report.csv", "\n".join(lines))])
+    assert str(refused.value) == (
+        "report.csv: 1 row(s) have nothing in column 'Date' though other columns of them are "
+        "filled (line 31). Write values such as 01/03/2024 (%d/%m/%Y) in them like the other "
+        "rows, or remove them (a total row without a label is skipped only where its count is "
+        "the sum of the rows above it)."
+    )

@@ -296,7 +296,7 @@ def test_a_stray_empty_date_in_a_dated_file_is_still_named(tmp_path):
         "Date,Interval,Calls Offered\n2024-03-04,08:00,12\n2024-03-04,08:30,7\n,09:00,19\n"
         "2024-03-05,08:00,11\n2024-03-05,08:30,6\n"
     )
-    with pytest.raises(InputError, match=r"column 'Date' has 1 value\(s\).*\(line 4: ''\)"):
+    with pytest.raises(InputError, match=r"1 row\(s\) have nothing in column 'Date' .*\(line 4\)"):
         import_files([write(tmp_path, "stray.csv", text)])
 
 
