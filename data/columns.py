@@ -428,6 +428,11 @@ class ColumnPlan:
     outcome_column: str | None = None
     satisfaction_column: str | None = None
     direction_column: str | None = None  # inbound / outbound: only inbound rows are kept
+    # The date column dates each row's week ("Week Ending" 10/03/2024) and this one names its
+    # day ("Monday"): the row's date is that weekday of the week, which ends on the week's date
+    # when `week_ends`, else starts on it.
+    weekday_column: str | None = None
+    week_ends: bool = False
     # Interval reports: outcome counts, and the abandoned callers' mean wait. Without an offered
     # count, the volume is answered + abandoned.
     answered_column: str | None = None
@@ -480,8 +485,8 @@ class ColumnPlan:
 
     def used_columns(self) -> list[str]:
         names = [
-            self.timestamp_column, self.date_column, self.time_column, self.minute_column,
-            self.volume_column, self.aht_column, self.queue_column, self.split_column, self.handle_column,
+            self.timestamp_column, self.date_column, self.weekday_column, self.time_column,
+            self.minute_column, self.volume_column, self.aht_column, self.queue_column, self.split_column, self.handle_column,
             self.wait_column,
             self.outcome_column, self.satisfaction_column, self.direction_column,
             self.answered_column, self.abandoned_column, self.abandon_wait_column,
@@ -495,7 +500,8 @@ class ColumnPlan:
         """Role -> column, for showing the user what was detected."""
         pairs = {
             "timestamp": self.timestamp_column, "date": self.date_column,
-            "time": self.time_column, "minute": self.minute_column,
+            "weekday": self.weekday_column, "time": self.time_column,
+            "minute": self.minute_column,
             "volume": self.volume_column, "aht": self.aht_column,
             "queue": self.queue_column, "queue split": self.split_column,
             "handle": self.handle_column, "wait": self.wait_column,
@@ -1852,8 +1858,40 @@ def _plan_date_and_time(
     plan.date_column, plan.date_format = date.name, _date_format(date)
     clock = _first([c for c in columns if c is not date], _clock_only, TIME_WORDS)
     plan.time_column = clock.name if clock else None
+    _plan_weekday_of_week(plan, columns, date, display_name)
     if clock is None:
         _plan_interval_number(plan, columns, date, display_name)
+
+
+# A week's date that is its last day ("Week Ending"), not its first ("Week Beginning", "Week of").
+WEEK_END_WORDS = {"ending", "end", "ended", "ends", "ende", "fin", "fine"}
+
+
+def _plan_weekday_of_week(
+    plan: ColumnPlan, columns: list[_Column], date: _Column, display_name: str
+) -> None:
+    """A date column naming a week ("Week Ending", "Week Beginning") beside a column of weekday
+    names dates each row by its weekday within that week: read so, rather than every day of a
+    week on the week's date and the weekdays taken for queues."""
+    if not date.words & WEEK_NUMBER_WORDS:
+        return
+    weekday = next(
+        (
+            c for c in columns
+            if c is not date and c.name != plan.time_column and c.values
+            and all(weekday_number(v) is not None for v in c.values) and len(set(c.values)) > 1
+        ),
+        None,
+    )  # fmt: skip
+    if weekday is None:
+        return
+    plan.weekday_column = weekday.name
+    plan.week_ends = bool(date.words & WEEK_END_WORDS)
+    plan.notes.append(
+        f"{display_name}: '{date.name}' dates each row's week (its "
+        f"{'last' if plan.week_ends else 'first'} day) and '{weekday.name}' names the day: each "
+        f"row is put on that weekday of its week (e.g. {_examples(weekday, 1)})."
+    )
 
 
 # Headers numbering the intervals of the day beside a date ("Interval" 1-48, "Slot", "Periodo").
@@ -1915,6 +1953,30 @@ def _weekday_name(value: str) -> bool:
         if not unicodedata.combining(char)
     )  # fmt: skip
     return plain.isalpha() and len(plain) >= 2 and plain[:3] in _WEEKDAY_STARTS
+
+
+# Each weekday (Monday 0) by the first three letters of its name in English, Italian, French,
+# Spanish and German, or by German's two-letter forms.
+_WEEKDAY_NUMBERS = {
+    **dict.fromkeys(["mon", "lun", "mo"], 0), **dict.fromkeys(["tue", "mar", "die", "di"], 1),
+    **dict.fromkeys(["wed", "mer", "mie", "mit", "mi"], 2),
+    **dict.fromkeys(["thu", "gio", "jeu", "jue", "don", "do"], 3),
+    **dict.fromkeys(["fri", "ven", "vie", "fre", "fr"], 4),
+    **dict.fromkeys(["sat", "sab", "sam", "sa"], 5),
+    **dict.fromkeys(["sun", "dom", "dim", "son", "so"], 6),
+}  # fmt: skip
+
+
+def weekday_number(value: str) -> int | None:
+    """The weekday (Monday 0) a name or its short form names ("Monday", "Mo.", "mercredi");
+    None for anything else."""
+    if not _weekday_name(value):
+        return None
+    plain = "".join(
+        char for char in unicodedata.normalize("NFKD", value.strip().lower().rstrip("."))
+        if not unicodedata.combining(char)
+    )  # fmt: skip
+    return _WEEKDAY_NUMBERS.get(plain[:3] if len(plain) > 2 else plain)
 
 
 # Headers that name a length of time: chosen as the volume, each second would be a contact.

@@ -43,6 +43,7 @@ from data.columns import (
     names_direction,
     names_seconds,
     unit_from_prefix,
+    weekday_number,
 )
 from data.errors import InputError, where_to_choose
 from data.json_cells import flattened_copy, json_object_columns, json_records_copy, starts_like_json
@@ -1612,6 +1613,10 @@ def _parse_time(
             "right hours."
         )
     parts = [(main, seconds, fmt)]
+    if plan.weekday_column:  # "Week Ending" 10/03/2024 beside "Monday": Monday 4 March
+        days = _days_into_week(sheet, plan, seconds)
+        parts.append((plan.weekday_column, days, "a weekday's name such as Monday or Mon"))
+        seconds = seconds + days * 86_400
     if plan.time_column:
         clock = parse_time_of_day(sheet.column(plan.time_column), day_fractions=True)
         if excel_day_fractions(sheet.column(plan.time_column)) is not None:
@@ -1705,6 +1710,18 @@ def _unlabelled_sums(
     since_previous = np.diff(above, prepend=0.0)
     sums = (np.abs(counts[bad] - above) < 0.5) | (np.abs(counts[bad] - since_previous) < 0.5)
     return blank & sums & (counts[bad] > 0)
+
+
+def _days_into_week(sheet: _Sheet, plan: ColumnPlan, seconds: np.ndarray) -> np.ndarray:
+    """Days from each row's week date to the weekday its weekday column names: back to it from
+    the week's last day, on to it from its first; NaN where no weekday is named."""
+    assert plan.weekday_column is not None
+    codes, names = label_codes(_as_text(sheet.column(plan.weekday_column)))
+    named = np.array([weekday_number(name) for name in names], dtype=float)[codes]
+    week_day = (np.floor(seconds / 86_400) + 3) % 7  # 1 January 1970 was a Thursday
+    if plan.week_ends:
+        return -((week_day - named) % 7)
+    return (named - week_day) % 7
 
 
 # A few rows dated years from all the others are no history: a broken export's placeholder

@@ -4,7 +4,8 @@ of the day ("8 AM", "8am", "8 a.m.", "8 AM - 9 AM", "8-9 AM") or as French hour 
 types ("user_in", "user_out_transfer") and Twilio's SIP trunks in theirs ("trunking-terminating"
 out, "trunking-originating" in); and totals without a label, a sum added under each day or under
 the table in a row with no date or time, skipped where they sum the rows above them and refused
-naming their line where they do not."""
+naming their line where they do not; and rows dated by their week ("Week Ending", "Week
+Beginning", "Semaine du") beside the weekday's name, put on their own day of that week."""
 
 from __future__ import annotations
 
@@ -204,4 +205,60 @@ def test_a_row_without_date_that_sums_nothing_is_refused_naming_its_line(tmp_pat
         "filled (line 31). Write values such as 01/03/2024 (%d/%m/%Y) in them like the other "
         "rows, or remove them (a total row without a label is skipped only where its count is "
         "the sum of the rows above it)."
+    )
+
+
+# --- A week's date beside the weekday's name ------------------------------------------------------
+
+
+def _weekly_layout(header: str, week_date, day_name) -> str:
+    """Half hours 08:00-15:30 of two weeks from Monday 4 March 2024, Monday to Friday, dated by
+    the week (`week_date` of a row's day) and the weekday's name (`day_name`)."""
+    days = [MONDAY + dt.timedelta(days=d) for d in (0, 1, 2, 3, 4, 7, 8, 9, 10, 11)]
+    lines = [header] + [
+        f"{week_date(t)},{day_name(t)},{t:%H:%M} - {t + dt.timedelta(minutes=30):%H:%M},{_calls(t)}"
+        for day in days
+        for t in (day + dt.timedelta(hours=8, minutes=30 * s) for s in range(16))
+    ]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("header", "week_date", "day_name"),
+    [
+        ("Week Ending,Day,Interval,Calls",  # the week's Sunday
+         lambda t: f"{t + dt.timedelta(days=6 - t.weekday()):%Y-%m-%d}", lambda t: f"{t:%A}"),
+        ("Week Ending,Day,Interval,Calls",  # a working week ending on Friday
+         lambda t: f"{t + dt.timedelta(days=4 - t.weekday()):%Y-%m-%d}", lambda t: f"{t:%a}"),
+        ("Week Beginning,Day,Interval,Calls",
+         lambda t: f"{t - dt.timedelta(days=t.weekday()):%Y-%m-%d}", lambda t: f"{t:%a}"),
+        ("Semaine du,Jour,Intervalle,Appels",
+         lambda t: f"{t - dt.timedelta(days=t.weekday()):%d/%m/%Y}",
+         lambda t: ["lundi", "mardi", "mercredi", "jeudi", "vendredi"][t.weekday()]),
+    ],
+    ids=["week ending Sunday", "week ending Friday", "week beginning", "semaine du"],
+)  # fmt: skip
+def test_rows_dated_by_their_week_and_weekday_fall_on_their_own_day(
+    tmp_path, header, week_date, day_name
+):
+    # Before: every day of a week was read on the week's date, the weekdays taken for five
+    # queues ('Monday' ... 'Friday'), each day's 16 half hours summed onto one day of each week.
+    text = _weekly_layout(header, week_date, day_name)
+    result = import_files_detailed([write(tmp_path, "weekly.csv", text)])
+    dataset = result.dataset
+    assert dataset.queues == ["weekly"]
+    assert dataset.interval_minutes == 30
+    assert (result.first_interval, result.last_interval) == (
+        MONDAY.replace(hour=8),
+        MONDAY + dt.timedelta(days=11, hours=15, minutes=30),
+    )
+    volumes = dataset.intervals.set_index("interval_start")["volume"]
+    wednesday = MONDAY + dt.timedelta(days=2, hours=13)
+    assert volumes[wednesday] == _calls(wednesday) == 10 + 6 % 3
+    assert volumes[MONDAY + dt.timedelta(days=5, hours=13)] == 0  # Saturday: nothing
+    assert result.contacts == sum(_calls(t) for t in _half_hours()) + sum(
+        _calls(t + dt.timedelta(days=7)) for t in _half_hours()
+    )
+    assert any(
+        "names the day: each row is put on that weekday of its week" in n for n in dataset.notes
     )
