@@ -735,6 +735,16 @@ class _Sheet:
         self.kept = np.flatnonzero(keep) if self.kept is None else self.kept[keep]
         self.table = self.table.filter(pa.array(keep))
 
+    def blank(self, column: str, rows: np.ndarray) -> np.ndarray:
+        """Which of `rows` hold nothing in `column` as the file writes it (arrow reads "n/a"
+        in a column it typed as dates or numbers as an empty cell)."""
+        blank = _blank_cells(pc.take(self.table[column], pa.array(rows, pa.int64())))
+        if blank.any() and self.read_as_text and not pa.types.is_string(self.table[column].type):
+            read = rows if self.kept is None else self.kept[rows]
+            written = pc.take(self.read_as_text(column), pa.array(read, pa.int64()))
+            blank &= _blank_cells(written)
+        return blank
+
     def examples(self, column: str, rows: np.ndarray) -> str:
         """Up to three offending values with their line in the file."""
         shown = rows[:3]
@@ -1658,7 +1668,7 @@ def _parse_time(
     for column, parsed, expected in parts:
         wrong = bad[~total & np.isnan(parsed[bad])]
         _refuse_days_past_month_end(sheet, column, wrong, expected)
-        if len(wrong) and _blank_cells(pc.take(sheet.column(column), pa.array(wrong))).all():
+        if len(wrong) and sheet.blank(column, wrong).all():
             lines = ", ".join(str(line) for line in sheet.lines(wrong[:3]))
             sums = plan.kind == schema.KIND_INTERVALS and (
                 plan.volume_column or plan.answered_column
@@ -1695,12 +1705,11 @@ def _unlabelled_sums(
     count_column = plan.volume_column or plan.answered_column
     if plan.kind != schema.KIND_INTERVALS or not count_column:
         return found
-    taken = pa.array(bad, pa.int64())
     blank = ~labelled
     main = plan.timestamp_column or plan.date_column
     for column in (main, plan.time_column, plan.minute_column):
         if column and blank.any():
-            blank &= _blank_cells(pc.take(sheet.column(column), taken))
+            blank &= sheet.blank(column, bad)
     if not blank.any():
         return found
     counts = np.nan_to_num(parse_number(sheet.column(count_column), sheet.comma(count_column)))
