@@ -2446,7 +2446,14 @@ def _holds_clock_times(column: _Column, arrival: np.ndarray | None) -> bool:
 
 
 def _number_share(column: _Column) -> float:
-    return float(is_number(column.text, column.decimal_comma).mean()) if column.values else 0.0
+    """Share of the non-empty values that are numbers; a lone dash, as an ACD or a spreadsheet's
+    accounting format writes a zero, is one beside other numbers."""
+    if not column.values:
+        return 0.0
+    numbers = is_number(column.text, column.decimal_comma)
+    if not numbers.any():
+        return 0.0
+    return float((numbers | np.isin(column.values, DASHES)).mean())
 
 
 def _duration_share(column: _Column) -> float:

@@ -5,7 +5,9 @@ types ("user_in", "user_out_transfer") and Twilio's SIP trunks in theirs ("trunk
 out, "trunking-originating" in); and totals without a label, a sum added under each day or under
 the table in a row with no date or time, skipped where they sum the rows above them and refused
 naming their line where they do not; and rows dated by their week ("Week Ending", "Week
-Beginning", "Semaine du") beside the weekday's name, put on their own day of that week."""
+Beginning", "Semaine du") beside the weekday's name, put on their own day of that week; and
+interval reports writing their zeros as dashes (" -   ", as a spreadsheet's accounting format
+saves them), read as counts even where most cells are zeros."""
 
 from __future__ import annotations
 
@@ -261,4 +263,31 @@ def test_rows_dated_by_their_week_and_weekday_fall_on_their_own_day(
     )
     assert any(
         "names the day: each row is put on that weekday of its week" in n for n in dataset.notes
+    )
+
+
+# --- Zeros written as dashes ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("zero", ["-", " - ", " -   "])
+def test_interval_report_writing_its_zeros_as_dashes_is_read_as_counts(tmp_path, zero):
+    # A spreadsheet's accounting number format shows a zero as a dash, and a CSV saved from it
+    # writes the dash (" -   " with its padding). Here two thirds of the round-the-clock report's
+    # cells are zeros. Before: no column held numbers in half its cells, so the 240 rows were
+    # read as 240 contact records, one per row (776 calls in the file).
+    lines = ["Date,Interval,Offered,Answered,Abandoned"]
+    for day in range(5):
+        for slot in range(48):
+            t = MONDAY + dt.timedelta(days=day, minutes=30 * slot)
+            calls = _calls(t) if 8 <= t.hour < 16 else 0
+            abandoned = 1 if calls and slot % 4 == 0 else 0
+            cells = [str(n) if n else zero for n in (calls, calls - abandoned, abandoned)]
+            lines.append(f"{t:%Y-%m-%d},{t:%H:%M},{','.join(cells)}")
+    result = import_files_detailed([write(tmp_path, "report.csv", "\n".join(lines))])
+    dataset = result.dataset
+    assert dataset.kind == "intervals"
+    assert result.contacts == 776
+    assert (dataset.answered, dataset.abandoned) == (756, 20)
+    assert "160 cell(s) in 'Offered' hold a dash ('-'), read as 0 contacts." in " ".join(
+        dataset.notes
     )
