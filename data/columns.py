@@ -1848,6 +1848,7 @@ def _plan_date_and_time(
     date = _first(columns, _date_format, DATE_WORDS)
     if date is None:
         _refuse_week_and_weekday(display_name, columns)
+        _refuse_weekdays_without_dates(display_name, columns)
         _refuse_dates_without_year(display_name, columns)
         described = "; ".join(f"{c.name} (e.g. {_examples(c, 1)})" for c in columns)
         raise InputError(
@@ -2021,6 +2022,24 @@ def _refuse_week_and_weekday(display_name: str, columns: list[_Column]) -> None:
             f" and '{weekdays[0].name}' weekday names (e.g. {_examples(weekdays[0], 1)}), but no "
             "column gives the date. Write each row's day as a date (2024-03-04) or an ISO week "
             "date (2024-W10-1, Monday of week 10) and import again."
+        )
+
+
+def _refuse_weekdays_without_dates(display_name: str, columns: list[_Column]) -> None:
+    """Refuse, saying why, a table whose rows are weekdays without a date (a heat map of calls
+    by weekday and hour): a typical week, no history of days to learn from."""
+    weekdays = [
+        c for c in columns
+        if c.values and all(weekday_number(v) is not None for v in c.values)
+        and len(set(c.values)) > 1
+    ]  # fmt: skip
+    if weekdays:
+        raise InputError(
+            f"{display_name}: '{weekdays[0].name}' names weekdays (e.g. "
+            f"{_examples(weekdays[0], 1)}), but no column gives each row's date: a table of a "
+            "typical week (calls by weekday and hour) is no history to forecast from. Export "
+            "the contacts with their dates, one row per day, interval (2024-03-04 08:00) or "
+            "contact, and import again."
         )
 
 

@@ -7,7 +7,8 @@ the table in a row with no date or time, skipped where they sum the rows above t
 naming their line where they do not; and rows dated by their week ("Week Ending", "Week
 Beginning", "Semaine du") beside the weekday's name, put on their own day of that week; and
 interval reports writing their zeros as dashes (" -   ", as a spreadsheet's accounting format
-saves them), read as counts even where most cells are zeros."""
+saves them), read as counts even where most cells are zeros; and a typical week of weekday
+names without dates, refused saying it is no history."""
 
 from __future__ import annotations
 
@@ -290,4 +291,22 @@ def test_interval_report_writing_its_zeros_as_dashes_is_read_as_counts(tmp_path,
     assert (dataset.answered, dataset.abandoned) == (756, 20)
     assert "160 cell(s) in 'Offered' hold a dash ('-'), read as 0 contacts." in " ".join(
         dataset.notes
+    )
+
+
+# --- Weekdays without dates ------------------------------------------------------------------------
+
+
+def test_a_typical_week_without_dates_is_refused_saying_so(tmp_path):
+    # Before: 'heatmap.csv: no column with dates or timestamps was found. Columns: Day of week
+    # (e.g. 'Monday'); Hour (e.g. '8'); Calls (e.g. '6'). Add a date/time column such as ...',
+    # as if the dates were only not recognised.
+    lines = ["Day of week,Hour,Calls"] + [f"{t:%A},{t.hour},{_calls(t)}" for t in _hours()]
+    with pytest.raises(InputError) as refused:
+        import_files_detailed([write(tmp_path, "heatmap.csv", "\n".join(lines))])
+    assert str(refused.value) == (
+        "heatmap.csv: 'Day of week' names weekdays (e.g. 'Monday'), but no column gives each "
+        "row's date: a table of a typical week (calls by weekday and hour) is no history to "
+        "forecast from. Export the contacts with their dates, one row per day, interval "
+        "(2024-03-04 08:00) or contact, and import again."
     )
