@@ -467,7 +467,9 @@ def range_start_half(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa
         return values
     start_hour = _field_float(parts, "sh")
     end_hour = _field_float(parts, "eh")
-    afternoon = np.asarray(pc.equal(pc.utf8_upper(pc.struct_field(parts, "half")), "P"))
+    # Booleans, not objects, where a value is no range (a grid's "Date" header): ~None is -1.
+    half = pc.fill_null(pc.utf8_upper(pc.struct_field(parts, "half")), "")
+    afternoon = np.asarray(pc.equal(half, "P"), dtype=bool)
     start_afternoon = afternoon.copy()
     # "11:30-12:00 PM" is written for the slot before noon and, by some, for the one before
     # midnight: the hour-11 slots before it tell which half the file keeps (both: by the clock).

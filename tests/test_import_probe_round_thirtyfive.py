@@ -8,7 +8,8 @@ naming their line where they do not; and rows dated by their week ("Week Ending"
 Beginning", "Semaine du") beside the weekday's name, put on their own day of that week; and
 interval reports writing their zeros as dashes (" -   ", as a spreadsheet's accounting format
 saves them), read as counts even where most cells are zeros; and a typical week of weekday
-names without dates, refused saying it is no history."""
+names without dates, refused saying it is no history; and hourly ranges with the half of the
+day after their end ("11:00-12:00 PM"), kept before noon beside a total row or in a grid."""
 
 from __future__ import annotations
 
@@ -310,3 +311,35 @@ def test_a_typical_week_without_dates_is_refused_saying_so(tmp_path):
         "forecast from. Export the contacts with their dates, one row per day, interval "
         "(2024-03-04 08:00) or contact, and import again."
     )
+
+
+# --- Hourly ranges with the half of the day after their end --------------------------------------
+
+
+def _hourly_range(hour: int) -> str:
+    """Avaya CMS's hourly range, its half of the day after the end alone: '11:00-12:00 PM'."""
+    return f"{hour % 12 or 12}:00-{(hour + 1) % 12 or 12}:00 {'AM' if hour + 1 < 12 else 'PM'}"
+
+
+@pytest.mark.parametrize("layout", ["rows with a daily Total", "grid"])
+def test_hourly_range_before_noon_stays_before_noon(tmp_path, layout):
+    # '11:00-12:00 PM' is the hour before noon, as '10:00-11:00 AM' before it says. Before: read
+    # as 23:00 wherever another cell of the column, or another header, was no range (a 'Total'
+    # row, the grid's 'Date'): the 11 o'clock calls counted at 23:00, 11:00 left empty.
+    days = [MONDAY + dt.timedelta(days=d) for d in range(5)]
+    if layout == "grid":
+        lines = ["Date," + ",".join(_hourly_range(h) for h in range(8, 18))] + [
+            f"{day:%d/%m/%Y}," + ",".join(str(_calls(day.replace(hour=h))) for h in range(8, 18))
+            for day in days
+        ]
+    else:
+        lines = ["Date,Interval,Calls"]
+        for day in days:
+            hours = [day.replace(hour=h) for h in range(8, 18)]
+            lines += [f"{t:%d/%m/%Y},{_hourly_range(t.hour)},{_calls(t)}" for t in hours]
+            lines.append(f"{day:%d/%m/%Y},Total,{sum(map(_calls, hours))}")
+    result = import_files_detailed([write(tmp_path, "hourly.csv", "\n".join(lines))])
+    assert result.contacts == 535
+    assert result.last_interval == MONDAY + dt.timedelta(days=4, hours=17)
+    volumes = result.dataset.intervals.set_index("interval_start")["volume"]
+    assert volumes[MONDAY.replace(hour=11)] == _calls(MONDAY.replace(hour=11)) == 9
