@@ -413,6 +413,10 @@ def _hour_zero_half_day(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray |
 # "8 a.m.", a range "8 AM - 9 AM" (by its start) or "8-9 AM" (its half after the end alone).
 _HALF_DAY_WORD = r"[AaPp]\.?" + _HALF_DAY_GAP + r"?[Mm]\.?"
 _WHOLE_HOUR_HALF_DAY = rf"^(\d{{1,2}}){_HALF_DAY_GAP}*({_HALF_DAY_WORD})(\s*[{_RANGE_MARKS}].*)?$"
+_WHOLE_HOURS_RANGE = (  # "8 AM - 9 AM": both ends
+    rf"^(\d{{1,2}}){_HALF_DAY_GAP}*({_HALF_DAY_WORD})(\s*[{_RANGE_MARKS}]\s*)(\d{{1,2}})"
+    rf"{_HALF_DAY_GAP}*({_HALF_DAY_WORD})$"
+)
 _WHOLE_HOUR_RANGE_HALF_DAY = (
     rf"^(\d{{1,2}})\s*([{_RANGE_MARKS}])\s*(\d{{1,2}})({_HALF_DAY_GAP}*{_HALF_DAY_WORD})$"
 )
@@ -425,8 +429,20 @@ def _whole_hours_half_day(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray
         pc.match_substring_regex(head, rf"^\d{{1,2}}\s*(?:[AaPp]|[{_RANGE_MARKS}])")
     ).as_py():
         return values
+    values = pc.replace_substring_regex(values, _WHOLE_HOURS_RANGE, r"\1:00 \2\3\4:00 \5")
     values = pc.replace_substring_regex(values, _WHOLE_HOUR_HALF_DAY, r"\1:00 \2\3")
     return pc.replace_substring_regex(values, _WHOLE_HOUR_RANGE_HALF_DAY, r"\1:00\2\3:00\4")
+
+
+# French hour ranges, "8h-9h", "8h à 9h" once written_ranges has read its words.
+_H_HOURS_RANGE = rf"^(\d{{1,2}})\s?[hH](\s*[{_RANGE_MARKS}]\s*)(\d{{1,2}})\s?[hH]$"
+
+
+def whole_hour_clocks(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    """Text with whole hours written as clocks, as a grid's column headers may name them: "8 AM"
+    "8:00 AM", "8 AM - 9 AM" "8:00 AM - 9:00 AM", "8-9 AM" "8:00-9:00 AM", "8h-9h" "8:00-9:00"."""
+    values = _whole_hours_half_day(values)
+    return pc.replace_substring_regex(values, _H_HOURS_RANGE, r"\1:00\2\3:00")
 
 
 def _east_asian_half_day(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:

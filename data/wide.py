@@ -24,6 +24,7 @@ from data.timestamps import (
     parse_number,
     parse_with_format,
     range_start_half,
+    whole_hour_clocks,
     written_ranges,
 )
 
@@ -68,7 +69,9 @@ def time_columns(header: list[str]) -> dict[str, str]:
     (distinct times) to be an interval grid; empty otherwise."""
     # "1:00- 1:30 PM": the half of the day after a range's end is its start's too; "08:00 bis
     # 08:30" and "0800-0830" are ranges as "08:00-08:30" is.
-    started = range_start_half(written_ranges(pa.array(header, pa.string()))).to_pylist()
+    # "8 AM", "8h-9h": whole hours are clocks too.
+    written = whole_hour_clocks(written_ranges(pa.array(header, pa.string())))
+    started = range_start_half(written).to_pylist()
     clocks = {
         name: clock for name, start in zip(header, started, strict=True)
         if (clock := header_clock(start))

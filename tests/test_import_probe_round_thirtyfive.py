@@ -1,15 +1,14 @@
-"""Round-thirty-five probes: hourly reports whose time column writes whole hours with their half
-of the day ("8 AM", "8am", "8 a.m.", "8 AM - 9 AM", "8-9 AM") or as French hour ranges ("8h-9h",
-"de 8h à 9h"); call directions as Microsoft Teams' PSTN usage report writes them in its call
-types ("user_in", "user_out_transfer") and Twilio's SIP trunks in theirs ("trunking-terminating"
-out, "trunking-originating" in); and totals without a label, a sum added under each day or under
-the table in a row with no date or time, skipped where they sum the rows above them and refused
-naming their line where they do not; and rows dated by their week ("Week Ending", "Week
-Beginning", "Semaine du") beside the weekday's name, put on their own day of that week; and
-interval reports writing their zeros as dashes (" -   ", as a spreadsheet's accounting format
-saves them), read as counts even where most cells are zeros; and a typical week of weekday
-names without dates, refused saying it is no history; and hourly ranges with the half of the
-day after their end ("11:00-12:00 PM"), kept before noon beside a total row or in a grid."""
+"""Round-thirty-five probes: whole hours written with their half of the day ("8 AM", "8am",
+"8 a.m.", "8 AM - 9 AM", "8-9 AM") or as French hour ranges ("8h-9h", "de 8h à 9h"), down a time
+column or across a grid's headers; hourly ranges with the half of the day after their end
+("11:00-12:00 PM") beside a total row or a grid's "Date"; call directions in Microsoft Teams'
+PSTN call types ("user_in", "user_out_transfer") and Twilio's SIP trunks ("trunking-terminating"
+out, "trunking-originating" in); totals without a label, sums added under each day or the table
+in rows with no date or time, skipped where they sum the rows above them and refused naming their
+line where they do not; rows dated by their week ("Week Ending", "Week Beginning", "Semaine du")
+beside the weekday's name; zeros written as dashes (" -   ", as a spreadsheet's accounting format
+saves them) in count columns mostly zeros; and a typical week of weekday names without dates,
+refused saying it is no history."""
 
 from __future__ import annotations
 
@@ -343,3 +342,30 @@ def test_hourly_range_before_noon_stays_before_noon(tmp_path, layout):
     assert result.last_interval == MONDAY + dt.timedelta(days=4, hours=17)
     volumes = result.dataset.intervals.set_index("interval_start")["volume"]
     assert volumes[MONDAY.replace(hour=11)] == _calls(MONDAY.replace(hour=11)) == 9
+
+
+# --- Grids of whole hours -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "template", ["{h} {half}", "{h} {half} - {h1} {half1}", "{h}-{h1} {half1}", "{H}h-{H1}h"]
+)
+def test_grid_of_whole_hours_is_read_hour_by_hour(tmp_path, template):
+    # A day per row, an hour per column headed '8 AM' ... '5 PM' or '8h-9h' ... '17h-18h'.
+    # Before: the headers were no clocks, so '8 AM' made a file of 5 contact records (535 calls)
+    # and '8h-9h' ten queues of daily counts.
+    header = ",".join(_hour_label(template, h) for h in range(8, 18))
+    lines = [f"Date,{header}"] + [
+        f"{day:%d/%m/%Y}," + ",".join(str(_calls(day.replace(hour=h))) for h in range(8, 18))
+        for day in (MONDAY + dt.timedelta(days=d) for d in range(5))
+    ]
+    result = import_files_detailed([write(tmp_path, "grid.csv", "\n".join(lines))])
+    dataset = result.dataset
+    assert (dataset.kind, dataset.interval_minutes, dataset.queues) == ("intervals", 60, ["grid"])
+    assert result.contacts == 535
+    assert (result.first_interval, result.last_interval) == (
+        MONDAY.replace(hour=8),
+        MONDAY + dt.timedelta(days=4, hours=17),
+    )
+    volumes = dataset.intervals.set_index("interval_start")["volume"]
+    assert volumes[MONDAY + dt.timedelta(days=2, hours=13)] == 10
