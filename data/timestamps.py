@@ -369,7 +369,9 @@ HOUR_RANGE = rf"^(\d{{1,2}})\s*[{_RANGE_MARKS}]\s*\d{{1,2}}$"  # "08-09": the ho
 DATE_THEN_CLOCK = (
     r"^(?P<date>.*(?:[/.-]\d{1,4}|\d{4}))\s+"
     r"(?P<clock>\d{3,4}|\d{1,2}[hH]\d{2}|\d{1,2}:\d{2}(?::\d{2})?" + _HALF_DAY_GAP + r"?[AaPp]\.?"
-    r"(?:" + _HALF_DAY_GAP + r"?[Mm]\.)?)$"
+    r"(?:" + _HALF_DAY_GAP + r"?[Mm]\.)?"
+    # ... or a whole hour, as an hourly report's date-time may: "03/04/2024 8 AM", "04/03/2024 8h"
+    r"|\d{1,2}" + _HALF_DAY_GAP + r"?[AaPp]\.?" + _HALF_DAY_GAP + r"?[Mm]\.?|\d{1,2}[hH])$"
 )
 # Most date-times end in a clock with a colon or dot, "08:00", "08.00": this short pattern spares
 # them DATE_THEN_CLOCK, which costs more on millions of rows.

@@ -1,6 +1,6 @@
 """Round-thirty-five probes: whole hours written with their half of the day ("8 AM", "8am",
 "8 a.m.", "8 AM - 9 AM", "8-9 AM") or as French hour ranges ("8h-9h", "de 8h à 9h"), down a time
-column or across a grid's headers; hourly ranges with the half of the day after their end
+column, after a date ("03/04/2024 8 AM") or across a grid's headers; hourly ranges with the half of the day after their end
 ("11:00-12:00 PM") beside a total row or a grid's "Date"; call directions in Microsoft Teams'
 PSTN call types ("user_in", "user_out_transfer") and Twilio's SIP trunks ("trunking-terminating"
 out, "trunking-originating" in); totals without a label, sums added under each day or the table
@@ -368,4 +368,28 @@ def test_grid_of_whole_hours_is_read_hour_by_hour(tmp_path, template):
         MONDAY + dt.timedelta(days=4, hours=17),
     )
     volumes = dataset.intervals.set_index("interval_start")["volume"]
+    assert volumes[MONDAY + dt.timedelta(days=2, hours=13)] == 10
+
+
+@pytest.mark.parametrize(
+    ("header", "stamp"),
+    [
+        ("Hour,Calls", lambda t: f"{t:%m/%d/%Y} {_hour_label('{h} {half}', t.hour)}"),
+        ("Hour,Calls", lambda t: f"{t:%Y-%m-%d} {_hour_label('{h}{ap}', t.hour)}"),
+        ("Heure,Appels", lambda t: f"{t:%d/%m/%Y} {t.hour}h"),
+    ],
+    ids=["03/04/2024 8 AM", "2024-03-04 8am", "04/03/2024 8h"],
+)
+def test_date_times_ending_in_a_whole_hour_are_read(tmp_path, header, stamp):
+    # Before: refused, 'no column with dates or timestamps was found. Columns: Hour (e.g.
+    # '03/04/2024 8 AM'); Calls (e.g. '6'). Add a date/time column such as ...'.
+    lines = [header] + [f"{stamp(t)},{_calls(t)}" for t in _hours()]
+    result = import_files_detailed([write(tmp_path, "hourly.csv", "\n".join(lines))])
+    assert (result.dataset.kind, result.dataset.interval_minutes) == ("intervals", 60)
+    assert result.contacts == 535
+    assert (result.first_interval, result.last_interval) == (
+        MONDAY.replace(hour=8),
+        MONDAY + dt.timedelta(days=4, hours=17),
+    )
+    volumes = result.dataset.intervals.set_index("interval_start")["volume"]
     assert volumes[MONDAY + dt.timedelta(days=2, hours=13)] == 10
