@@ -54,6 +54,8 @@ from staffing.shifts import (
     UncoveredNeedError,
     check_shifts_per_week,
     plan_shifts,
+    repeating_week_note,
+    start_window_note,
 )
 
 ROSTERED = "rostered"
@@ -215,6 +217,12 @@ def run(args: argparse.Namespace) -> int:
     if args.cover_out:
         write_csv(_whole_people(result.coverage), args.cover_out, "--cover-out")
     _print_summary(args, result, interval_minutes, queues)
+    for note in (
+        start_window_note(args.earliest_start, args.latest_start),
+        repeating_week_note(result, interval_minutes),
+    ):
+        if note:
+            print(f"note: {note}")
     for note in reading_notes:
         print(f"note: {note}")
     _print_people(weeks, args.shifts_per_week, result.coverage)

@@ -106,12 +106,12 @@ class ShiftSettings:
                 "part_max_share",
             )
         earliest, latest = self.earliest_start, self.latest_start
-        if not (_is_number(earliest) and _is_number(latest) and 0 <= earliest <= latest < 24):
+        if not (_is_number(earliest) and _is_number(latest) and _is_hour(earliest, latest)):
             # The earliest when it is no hour of the day on its own, else the latest.
             alone = _is_number(earliest) and 0 <= earliest < 24
             raise SettingError(
                 f"shifts may start from {_text(earliest)} h to {_text(latest)} h: give hours of "
-                "the day from 0 up to (not including) 24, e.g. 23.5, the earliest first",
+                f"the day from 0 up to (not including) 24, e.g. 23.5; {ACROSS_MIDNIGHT_HINT}",
                 "latest_start" if alone else "earliest_start",
             )
         check_shifts_per_week(self.shifts_per_week)
@@ -154,6 +154,72 @@ class ShiftSettings:
         return types
 
 
+# Night desks start their night shifts either side of midnight: a latest start before the
+# earliest reads as a window across it.
+ACROSS_MIDNIGHT_HINT = (
+    "a latest start before the earliest runs across midnight (22 to 2: 22:00 to 02:00)"
+)
+
+
+def _is_hour(*hours: float) -> bool:
+    return all(0 <= hour < 24 for hour in hours)
+
+
+def starts_across_midnight(shift: ShiftType) -> bool:
+    """Whether `shift` may start late in the evening and early in the morning but not between:
+    its latest start is before its earliest (22 to 2 for 22:00 to 02:00)."""
+    return shift.latest_start < shift.earliest_start
+
+
+def start_window_note(earliest: float, latest: float) -> str | None:
+    """What a window across midnight is read as, so a latest start meant on a 12-hour clock
+    (8 to 6 for 08:00 to 18:00) does not pass unsaid as 08:00 to 06:00 the next morning."""
+    if not latest < earliest:
+        return None
+    note = (
+        f"shifts may start from {_clock(earliest)} to {_clock(latest)} the next morning, across "
+        "midnight, as the latest start is before the earliest"
+    )
+    if latest < 12 and latest + 12 > earliest:
+        note += (
+            f"; for {_clock(earliest)} to {_clock(latest + 12)} give the latest as {latest + 12:g}"
+        )
+    return note
+
+
+def repeating_week_note(plan: ShiftPlan, interval_minutes: float) -> str | None:
+    """Where a one-week plan read as a repeating roster has shifts running past its end, which
+    of them cover its first hours: the plan is the steady week, not dated days alone."""
+    if not plan.repeats_weekly or plan.shifts.empty or plan.coverage.empty:
+        return None
+    first = plan.coverage["interval_start"].iloc[0]
+    end = plan.coverage["interval_start"].iloc[-1] + pd.Timedelta(minutes=interval_minutes)
+    past = plan.shifts[plan.shifts["shift_end"] > end]
+    if past.empty:
+        return None
+    people = int(past["people"].sum())
+    earliest, latest = (
+        day_text(past["shift_start"].agg(edge), clock=True) for edge in ("min", "max")
+    )
+    when = f"starting {earliest}" if earliest == latest else f"starting {earliest} to {latest}"
+    one = people == 1
+    return (
+        "the plan is one week, read as a roster repeating every week: "
+        f"{'the shift' if one else f'the {people:,} shifts'} {when} "
+        f"{'runs' if one else 'run'} past its end and {'covers' if one else 'cover'} its first "
+        f"hours from {day_text(first, clock=True)}, as {'it' if one else 'they'} will the next "
+        "week's"
+    )
+
+
+def _allowed_starts(hour: np.ndarray, shift: ShiftType) -> np.ndarray:
+    """Where on the clock (`hour` of the day per interval) `shift` may start; a window across
+    midnight (latest before earliest) is the evening's and the morning's hours."""
+    late = hour >= shift.earliest_start - 1e-9
+    early = hour <= shift.latest_start + 1e-9
+    return (late | early) if starts_across_midnight(shift) else (late & early)
+
+
 def _text(value: object) -> str:
     return f"{value:g}" if _is_number(value) else repr(value)
 
@@ -185,6 +251,8 @@ class ShiftPlan:
     # Hours a fractional need (a hand-made plan's 2.5 people) gains when each interval is
     # rounded up to the whole people a shift can put on duty; part of the hours beyond the need.
     rounding_hours: float = 0.0
+    # The need was one week of a repeating roster: shifts running past its end cover its start.
+    repeats_weekly: bool = False
 
     @property
     def efficiency(self) -> float:
@@ -283,11 +351,11 @@ def _check_types(types: Sequence[ShiftType], interval_minutes: float) -> list[in
                 f"number of the plan's {interval_minutes:g}-minute intervals"
                 + _nearest_lengths(steps, interval_minutes)
             )
-        if not 0 <= shift.earliest_start <= shift.latest_start < 24:
+        if not _is_hour(shift.earliest_start, shift.latest_start):
             raise InputError(
                 f"shift '{shift.name}' may start from {shift.earliest_start:g} h to "
                 f"{shift.latest_start:g} h: give hours of the day from 0 up to (not including) 24, "
-                "e.g. 23.5, the earliest first"
+                f"e.g. 23.5; {ACROSS_MIDNIGHT_HINT}"
             )
         share = shift.max_hours_share
         if share is not None and not 0 < share <= 1:
@@ -348,13 +416,14 @@ def _need_on_grid(need: pd.Series, interval_minutes: float) -> pd.Series:
 
 
 def _candidate_starts(
-    grid: pd.DatetimeIndex, needed: np.ndarray, shift: ShiftType, length: int
+    grid: pd.DatetimeIndex, needed: np.ndarray, shift: ShiftType, length: int, wrap: bool
 ) -> np.ndarray:
-    """Grid positions where `shift` may start and would cover some need (others never help)."""
-    hour = grid.hour + grid.minute / 60
-    allowed = (hour >= shift.earliest_start - 1e-9) & (hour <= shift.latest_start + 1e-9)
-    busy = np.concatenate([[0], np.cumsum(needed > 0)])
-    ends = np.minimum(np.arange(len(grid)) + length, len(grid))
+    """Grid positions where `shift` may start and would cover some need (others never help);
+    with `wrap`, a shift running past the last interval covers the first ones."""
+    allowed = _allowed_starts(np.asarray(grid.hour + grid.minute / 60), shift)
+    reach = np.concatenate([needed, needed[:length]]) if wrap else needed
+    busy = np.concatenate([[0], np.cumsum(reach > 0)])
+    ends = np.minimum(np.arange(len(grid)) + length, len(reach))
     covers = busy[ends] - busy[: len(grid)] > 0
     return np.flatnonzero(allowed & covers)
 
@@ -387,11 +456,12 @@ def _first_uncovered(
     lengths: list[int],
     types: Sequence[ShiftType],
     longest: int,
+    wrap: bool,
 ) -> None:
     """Refuse a need no allowed shift can cover, naming its first interval; `longest` is
     MAX_SHIFT_HOURS in intervals."""
     one_each = [np.ones(len(first)) for first in starts]
-    reach = _on_duty(len(grid), starts, lengths, one_each) > 0
+    reach = _on_duty(len(grid), starts, lengths, one_each, wrap) > 0
     bare = np.flatnonzero((needed > 0) & ~reach)
     if bare.size:
         windows = "; ".join(
@@ -399,11 +469,13 @@ def _first_uncovered(
             for shift in types
         )
         first = int(bare[0])
-        hour = grid.hour + grid.minute / 60
+        hour = np.asarray(grid.hour + grid.minute / 60)
         allowed = np.zeros(len(grid), dtype=bool)
         for shift in types:
-            allowed |= (hour >= shift.earliest_start - 1e-9) & (hour <= shift.latest_start + 1e-9)
-        longer_helps = bool(allowed[max(0, first - longest + 1) : first + 1].any())
+            allowed |= _allowed_starts(hour, shift)
+        before = first - np.arange(longest)
+        before = before % len(grid) if wrap else before[before >= 0]
+        longer_helps = bool(allowed[before].any())
         raise UncoveredNeedError(grid[first], float(needed[first]), windows, longer_helps)
 
 
@@ -419,6 +491,7 @@ def plan_shifts(
     types: Sequence[ShiftType] = DEFAULT_SHIFT_TYPES,
     time_limit_seconds: float = DEFAULT_TIME_LIMIT_SECONDS,
     shifts_per_week: int = DEFAULT_SHIFTS_PER_WEEK,
+    repeat_week: bool | None = None,
 ) -> ShiftPlan:
     """The shifts that put at least `need` people (per interval start) on duty in every
     interval at the fewest paid hours, each type within its start hours and share cap; among
@@ -431,7 +504,13 @@ def plan_shifts(
     A horizon longer than `BLOCK_DAYS` is planned a block at a time, each block covering what
     the shifts of the blocks before leave uncovered, its part-time cap kept within the block
     (a year with a cap in one programme outlasts any time limit); `optimal` then means each
-    block was proven best (within MIP_RELATIVE_GAP) given the shifts running into it."""
+    block was proven best (within MIP_RELATIVE_GAP) given the shifts running into it.
+
+    `repeat_week`: the need is one week of a roster that repeats every week, so a shift
+    running past its last interval (Sunday 22:00 to Monday 06:00) covers its first ones, as
+    it covers the next Monday's. None reads so a need spanning exactly one week (7 days of
+    intervals, from any weekday and clock time), and a longer or shorter one as dated days:
+    the first Monday's early hours of a fortnight's forecast follow a Sunday outside it."""
     if time_limit_seconds <= 0:
         raise InputError(f"time limit must be above 0 seconds (got {time_limit_seconds:g})")
     if not interval_minutes > 0:
@@ -443,12 +522,13 @@ def plan_shifts(
     grid_need = _need_on_grid(need, interval_minutes)
     grid = pd.DatetimeIndex(grid_need.index)
     needed = grid_need.to_numpy()
+    wrap = _repeats_weekly(len(grid), interval_minutes, repeat_week)
     starts = [
-        _candidate_starts(grid, needed, shift, length)
+        _candidate_starts(grid, needed, shift, length, wrap)
         for shift, length in zip(types, lengths, strict=True)
     ]
     longest = max(1, math.floor(MAX_SHIFT_HOURS * 60 / interval_minutes + 1e-9))
-    _first_uncovered(grid, needed, starts, lengths, types, longest)
+    _first_uncovered(grid, needed, starts, lengths, types, longest, wrap)
     step_hours = interval_minutes / 60
     people = [np.zeros(len(first)) for first in starts]
     block = max(1, round(BLOCK_DAYS * 24 * 60 / interval_minutes))
@@ -457,7 +537,7 @@ def plan_shifts(
     searched = _blocks_to_search(blocks, block, needed, starts, lengths, types)
     for begin in blocks:
         end = min(begin + block, len(grid))
-        on_duty = _on_duty(len(grid), starts, lengths, people)
+        on_duty = _on_duty(len(grid), starts, lengths, people, wrap)
         left = np.zeros(len(grid))
         left[begin:end] = np.maximum(needed[begin:end] - on_duty[begin:end], 0)
         if not (left > 0).any():
@@ -466,7 +546,7 @@ def plan_shifts(
         block_starts = [first[pick] for first, pick in zip(starts, picks, strict=True)]
         limit = time_limit_seconds / len(blocks)
         chosen, solved, block_gap = _solve_block(
-            left, block_starts, lengths, types, step_hours, limit
+            left, block_starts, lengths, types, step_hours, limit, wrap=wrap
         )
         if begin in searched:
             weeks = _Weeks.of(grid, starts, people, block_starts, shifts_per_week)
@@ -479,11 +559,23 @@ def plan_shifts(
                 step_hours,
                 weeks,
                 min(limit, PEOPLE_SEARCH_SAFETY_SECONDS),
+                wrap,
             )
         for total, pick, extra in zip(people, picks, chosen, strict=True):
             total[pick] += extra
         optimal, gap = optimal and solved, max(gap, block_gap)
-    return _plan(grid, needed, starts, lengths, types, people, step_hours, optimal, gap)
+    return _plan(grid, needed, starts, lengths, types, people, step_hours, optimal, gap, wrap)
+
+
+def _repeats_weekly(n_intervals: int, interval_minutes: float, repeat_week: bool | None) -> bool:
+    """Whether the need is read as one repeating week (see `plan_shifts`)."""
+    one_week = abs(n_intervals * interval_minutes - 7 * 24 * 60) < 1e-6
+    if repeat_week and not one_week:
+        raise InputError(
+            f"a repeating week needs a need of exactly 7 days; this one spans "
+            f"{n_intervals * interval_minutes / 60 / 24:g} days"
+        )
+    return one_week if repeat_week is None else repeat_week
 
 
 def _block_picks(
@@ -532,6 +624,7 @@ def _fewer_people(
     step_hours: float,
     weeks: _Weeks,
     time_limit_seconds: float,
+    wrap: bool = False,
 ) -> list[np.ndarray]:
     """`chosen`, or a plan covering the same need at no more paid hours with fewer people to
     employ, where HiGHS finds one at the root node (within `time_limit_seconds`)."""
@@ -548,6 +641,7 @@ def _fewer_people(
             weeks,
             paid,
             {"node_limit": PEOPLE_SEARCH_NODES},
+            wrap,
         )
     except InputError:  # no plan at those hours found at the root
         return chosen
@@ -637,14 +731,24 @@ class _Weeks:
 
 
 def _on_duty(
-    n_intervals: int, starts: list[np.ndarray], lengths: list[int], people: list[np.ndarray]
+    n_intervals: int,
+    starts: list[np.ndarray],
+    lengths: list[int],
+    people: list[np.ndarray],
+    wrap: bool = False,
 ) -> np.ndarray:
-    """People on duty per interval from the shifts chosen so far."""
-    change = np.zeros(n_intervals + 1)
+    """People on duty per interval from the shifts chosen so far; with `wrap`, the hours of a
+    shift past the last interval fall on the first ones."""
+    past = max(lengths) if wrap else 0
+    size = n_intervals + past
+    change = np.zeros(size + 1)
     for first, length, count in zip(starts, lengths, people, strict=True):
         np.add.at(change, first, count)
-        np.add.at(change, np.minimum(first + length, n_intervals), -count)
-    return np.cumsum(change)[:n_intervals]
+        np.add.at(change, np.minimum(first + length, size), -count)
+    duty = np.cumsum(change)[:size]
+    head = duty[:n_intervals].copy()
+    head[: min(past, n_intervals)] += duty[n_intervals : n_intervals + min(past, n_intervals)]
+    return head
 
 
 def _solve_block(
@@ -657,6 +761,7 @@ def _solve_block(
     weeks: _Weeks | None = None,
     most_hours: float = np.inf,
     limits: dict[str, int] | None = None,
+    wrap: bool = False,
 ) -> tuple[list[np.ndarray], bool, float]:
     """People per candidate start covering `left` (people still needed per interval) at the
     fewest paid hours, and with `weeks` also the fewest people to employ (PEOPLE_TIEBREAK_HOURS
@@ -665,7 +770,7 @@ def _solve_block(
     # import shift types but solve none start faster.
     from scipy.optimize import Bounds, LinearConstraint, milp
 
-    coverage = _coverage_matrix(len(left), starts, lengths)
+    coverage = _coverage_matrix(len(left), starts, lengths, wrap)
     hours = np.concatenate(
         [
             np.full(len(first), length * step_hours)
@@ -723,12 +828,17 @@ def _solve_block(
     return parts, result.status == 0, float(getattr(result, "mip_gap", 0.0) or 0.0)
 
 
-def _coverage_matrix(n_intervals: int, starts: list[np.ndarray], lengths: list[int]) -> csc_array:
-    """Intervals x shift starts: 1 where the shift is on duty."""
+def _coverage_matrix(
+    n_intervals: int, starts: list[np.ndarray], lengths: list[int], wrap: bool = False
+) -> csc_array:
+    """Intervals x shift starts: 1 where the shift is on duty (with `wrap`, past the last
+    interval on the first ones)."""
     row_parts, col_parts, column = [], [], 0
     for first, length in zip(starts, lengths, strict=True):
         rows = first[:, None] + np.arange(length)[None, :]
         cols = np.repeat(np.arange(column, column + len(first)), length).reshape(rows.shape)
+        if wrap:
+            rows = rows % n_intervals
         keep = rows < n_intervals
         row_parts.append(rows[keep])
         col_parts.append(cols[keep])
@@ -768,6 +878,7 @@ def _plan(
     step_hours: float,
     optimal: bool,
     gap: float,
+    wrap: bool,
 ) -> ShiftPlan:
     step = pd.Timedelta(hours=step_hours)
     records = []
@@ -778,7 +889,7 @@ def _plan(
     shifts = pd.DataFrame(records, columns=["shift_start", "shift_end", "shift", "people"])
     shifts = shifts.astype({"shift_start": grid.dtype, "shift_end": grid.dtype, "people": int})
     shifts = shifts.sort_values(["shift_start", "shift"], ignore_index=True)
-    on_duty = _on_duty(len(grid), starts, lengths, people)
+    on_duty = _on_duty(len(grid), starts, lengths, people, wrap)
     coverage = pd.DataFrame(
         {"interval_start": grid, "needed": needed, "on_shift": on_duty, "surplus": on_duty - needed}
     )
@@ -793,4 +904,5 @@ def _plan(
         gap=gap,
         rounding_hours=float((np.ceil(needed - ROUNDING_TOLERANCE) - needed).clip(0).sum())
         * step_hours,
+        repeats_weekly=wrap,
     )

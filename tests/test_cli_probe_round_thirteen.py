@@ -95,8 +95,8 @@ def test_a_service_level_typed_as_a_percentage_names_the_option(
 @pytest.mark.parametrize(
     ("extra", "start"),
     [
-        (("--earliest-start", 8, "--latest-start", 6),
-         "error: --latest-start 6: shifts may start from 8 h to 6 h"),
+        (("--earliest-start", 8, "--latest-start", 24),
+         "error: --latest-start 24: shifts may start from 8 h to 24 h"),
         (("--earliest-start", 25), "error: --earliest-start 25: shifts may start from 25 h"),
         (("--full-hours", 0), "error: --full-hours 0: the full-time shift length must be"),
         (("--shifts-per-week", 0), "error: --shifts-per-week 0: shifts per person per week"),

@@ -294,7 +294,7 @@ def test_out_in_a_missing_folder_is_refused_before_any_work(capsys, tmp_path):
         (["--part-hours", -4], "--part-hours must be a length in hours, 0 or more"),
         (["--agent-hourly-cost", -1], "--agent-hourly-cost must be 0 or more EUR"),
         (["--interval-minutes", 30], "--interval-minutes 30 is shorter than the 60 minutes"),
-        (["--earliest-start", 20, "--latest-start", 8], "may start from 20 h to 8 h"),
+        (["--earliest-start", 20, "--latest-start", 24], "may start from 20 h to 24 h"),
     ],
 )
 def test_impossible_settings_are_refused(capsys, tmp_path, extra, message):

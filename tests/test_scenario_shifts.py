@@ -79,7 +79,7 @@ def test_shift_settings_refuse_impossible_values_with_their_names():
         ),
         ({"part_hours": -4}, "part-time shift length must be a number of hours, 0 for no part"),
         ({"part_max_share": 1.5}, "part-time cap must be a share of paid hours from 0 to 1"),
-        ({"earliest_start": 20, "latest_start": 8}, "may start from 20 h to 8 h"),
+        ({"earliest_start": 20, "latest_start": 24}, "may start from 20 h to 24 h"),
         ({"shifts_per_week": 8}, "shifts per person per week must be a whole number from 1 to 7"),
     ]:
         with pytest.raises(InputError, match=re.escape(message)):

@@ -212,9 +212,10 @@ def test_the_day_table_sums_people_and_hours():
         ),
         (
             _need([1]),
+            # 18 to 6 starts across midnight, from 18:00 to 06:00: none at 08:00
             [ShiftType("A", 1, earliest_start=18, latest_start=6)],
-            "shift 'A' may start from 18 h to 6 h: give hours of the day from 0 up to (not "
-            "including) 24, e.g. 23.5, the earliest first",
+            "no allowed shift covers Mon 1 Jun 2026 08:00 (1 person needed): widen the start "
+            "hours (A starts 18:00–06:00)",
         ),
     ],
 )

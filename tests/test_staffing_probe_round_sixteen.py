@@ -1,0 +1,118 @@
+"""Staffing probe, round sixteen: a one-week shift plan read as the roster it is, one week
+repeating, so the night shift starting Sunday 22:00 covers Monday 00:00-06:00 of the same
+pattern instead of a second shift being paid for those hours (a fortnight's dated plan keeps
+its ends); and shift start windows across midnight (earliest 22:00, latest 02:00), as night
+desks start their shifts, planned instead of refused, with a note saying how such a window is
+read so a latest start meant on a 12-hour clock (8 to 6 for 08:00 to 18:00) is not silent."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import cli
+from data.errors import InputError
+from staffing.shifts import ShiftSettings, ShiftType, plan_shifts
+
+
+def _nights(days: int = 7, night: float = 1.0, day: float = 0.0) -> pd.Series:
+    """A desk needing `night` people from 22:00 to 06:00 and `day` in between, half hours."""
+    index = pd.date_range("2026-06-01", periods=days * 48, freq="30min")
+    hour = index.hour + index.minute / 60
+    return pd.Series(np.where((hour >= 22) | (hour < 6), night, day), index=index)
+
+
+def test_a_one_week_night_desk_is_a_repeating_roster():
+    # One person each night 22:00-06:00, 8-hour shifts: seven nights are seven shifts, 56 h,
+    # when Sunday 22:00's shift covers Monday 00:00-06:00 as it does every week. Before: the
+    # week had to open with a Monday 00:00-08:00 shift of its own, 8 shifts and 64 paid hours
+    # (the Sunday shift paid in full for its 2 h inside the week).
+    plan = plan_shifts(_nights(), 30, ShiftSettings(part_max_share=0).types())
+    assert (plan.paid_hours, plan.needed_hours) == (56.0, 56.0)
+    assert plan.repeats_weekly
+    assert plan.shifts["shift_start"].dt.hour.tolist() == [22] * 7
+    assert plan.shifts["shift_end"].max() == pd.Timestamp("2026-06-08 06:00")
+    cover = plan.coverage.set_index("interval_start")["on_shift"]
+    assert cover["2026-06-01 00:00":"2026-06-01 05:30"].tolist() == [1.0] * 12
+    assert cover["2026-06-01 06:00":"2026-06-01 21:30"].sum() == 0
+    # with part time at most 30%, 3 people to employ before (a 4-hour Sunday shift to finish
+    # the week at 60 paid hours), 2 now: 7 shifts at 5 a week
+    capped = plan_shifts(_nights(), 30, ShiftSettings().types())
+    assert (capped.paid_hours, capped.busiest_week_people()) == (56.0, 2)
+
+
+def test_a_24_7_desk_of_one_week_needs_no_extra_monday_shift():
+    # 2 people at night, 1 by day: 16 h x 1 + 8 h x 2 = 32 person-hours a day, 224 a week,
+    # 28 shifts of 8 h (6 people at 5 a week). Before: 232 paid hours full time only, and 228
+    # h with 7 people with part time.
+    need = _nights(night=2.0, day=1.0)
+    for types in (ShiftSettings(part_max_share=0).types(), ShiftSettings().types()):
+        plan = plan_shifts(need, 30, types)
+        assert (plan.paid_hours, plan.busiest_week_people()) == (224.0, 6)
+        assert (plan.coverage["surplus"] == 0).all()
+
+
+def test_a_dated_fortnight_keeps_its_ends_and_a_week_can_be_asked_dated():
+    # Two weeks are dated days: the last Sunday's night shift runs past the horizon and the
+    # first Monday opens with a shift of its own, 15 shifts (120 h) for 14 nights (112 h).
+    fortnight = plan_shifts(_nights(days=14), 30, ShiftSettings(part_max_share=0).types())
+    assert fortnight.paid_hours == 120.0
+    assert not fortnight.repeats_weekly
+    dated = plan_shifts(_nights(), 30, ShiftSettings(part_max_share=0).types(), repeat_week=False)
+    assert (dated.repeats_weekly, dated.paid_hours) == (False, 64.0)
+    with pytest.raises(InputError, match="a repeating week needs a need of exactly 7 days"):
+        plan_shifts(_nights(days=14), 30, ShiftSettings().types(), repeat_week=True)
+
+
+def test_night_shift_starts_across_midnight_are_planned():
+    # Starts from 22:00 to 02:00 (before: refused, 'give hours ... the earliest first'). The
+    # 22:00-06:00 need with 8-hour shifts: one shift a night at 22:00.
+    settings = ShiftSettings(earliest_start=22, latest_start=2, part_max_share=0)
+    plan = plan_shifts(_nights(), 30, settings.types())
+    assert plan.paid_hours == 56.0
+    assert set(plan.shifts["shift_start"].dt.hour) == {22}
+    # a need at 04:00-10:00 takes its shift at 02:00, the window's latest, not 22:00
+    index = pd.date_range("2026-06-01", periods=48, freq="30min")
+    hour = index.hour + index.minute / 60
+    need = pd.Series(np.where((hour >= 4) & (hour < 10), 1.0, 0.0), index=index)
+    late = plan_shifts(need, 30, [ShiftType("Night 8 h", 8, 22, 2)], repeat_week=False)
+    assert late.shifts["shift_start"].tolist() == [pd.Timestamp("2026-06-01 02:00")]
+    assert late.paid_hours == 8.0
+
+
+def test_a_window_across_midnight_is_said_as_read():
+    from staffing.shifts import start_window_note
+
+    assert start_window_note(22, 2) == (
+        "shifts may start from 22:00 to 02:00 the next morning, across midnight, as the latest "
+        "start is before the earliest"
+    )
+    # 8 to 6 may be 08:00 to 18:00 on a 12-hour clock: the note says how to write that
+    assert start_window_note(8, 6) == (
+        "shifts may start from 08:00 to 06:00 the next morning, across midnight, as the latest "
+        "start is before the earliest; for 08:00 to 18:00 give the latest as 18"
+    )
+    assert start_window_note(6, 22) is None
+
+
+def test_the_cli_plans_a_night_desk_and_says_so(tmp_path, capsys):
+    need = _nights()
+    plan = tmp_path / "plan.csv"
+    pd.DataFrame({"interval_start": need.index, "rostered": need.astype(int)}).to_csv(
+        plan, index=False
+    )
+    out = tmp_path / "shifts.csv"
+    args = ["shifts", str(plan), "--out", str(out), "--earliest-start", "22"]
+    assert cli.main([*args, "--latest-start", "2"]) == 0
+    printed = capsys.readouterr().out
+    assert "wrote 7 shifts" in printed
+    assert "paid hours 56.0, needed 56.0" in printed
+    assert (
+        "note: the plan is one week, read as a roster repeating every week: the shift starting "
+        "Sun 7 Jun 22:00 runs past its end and covers its first hours from Mon 1 Jun 00:00, as "
+        "it will the next week's"
+    ) in printed
+    assert "note: shifts may start from 22:00 to 02:00 the next morning, across midnight" in (
+        printed
+    )
