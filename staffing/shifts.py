@@ -416,14 +416,12 @@ def _need_on_grid(need: pd.Series, interval_minutes: float) -> pd.Series:
 
 
 def _candidate_starts(
-    grid: pd.DatetimeIndex, needed: np.ndarray, shift: ShiftType, length: int, wrap: bool
+    grid: pd.DatetimeIndex, needed: np.ndarray, shift: ShiftType, length: int
 ) -> np.ndarray:
-    """Grid positions where `shift` may start and would cover some need (others never help);
-    with `wrap`, a shift running past the last interval covers the first ones."""
+    """Grid positions where `shift` may start and would cover some need (others never help)."""
     allowed = _allowed_starts(np.asarray(grid.hour + grid.minute / 60), shift)
-    reach = np.concatenate([needed, needed[:length]]) if wrap else needed
-    busy = np.concatenate([[0], np.cumsum(reach > 0)])
-    ends = np.minimum(np.arange(len(grid)) + length, len(reach))
+    busy = np.concatenate([[0], np.cumsum(needed > 0)])
+    ends = np.minimum(np.arange(len(grid)) + length, len(grid))
     covers = busy[ends] - busy[: len(grid)] > 0
     return np.flatnonzero(allowed & covers)
 
@@ -456,12 +454,11 @@ def _first_uncovered(
     lengths: list[int],
     types: Sequence[ShiftType],
     longest: int,
-    wrap: bool,
 ) -> None:
     """Refuse a need no allowed shift can cover, naming its first interval; `longest` is
     MAX_SHIFT_HOURS in intervals."""
     one_each = [np.ones(len(first)) for first in starts]
-    reach = _on_duty(len(grid), starts, lengths, one_each, wrap) > 0
+    reach = _on_duty(len(grid), starts, lengths, one_each) > 0
     bare = np.flatnonzero((needed > 0) & ~reach)
     if bare.size:
         windows = "; ".join(
@@ -473,9 +470,7 @@ def _first_uncovered(
         allowed = np.zeros(len(grid), dtype=bool)
         for shift in types:
             allowed |= _allowed_starts(hour, shift)
-        before = first - np.arange(longest)
-        before = before % len(grid) if wrap else before[before >= 0]
-        longer_helps = bool(allowed[before].any())
+        longer_helps = bool(allowed[max(0, first - longest + 1) : first + 1].any())
         raise UncoveredNeedError(grid[first], float(needed[first]), windows, longer_helps)
 
 
@@ -524,47 +519,135 @@ def plan_shifts(
     needed = grid_need.to_numpy()
     wrap = _repeats_weekly(len(grid), interval_minutes, repeat_week)
     starts = [
-        _candidate_starts(grid, needed, shift, length, wrap)
+        _candidate_starts(grid, needed, shift, length)
         for shift, length in zip(types, lengths, strict=True)
     ]
     longest = max(1, math.floor(MAX_SHIFT_HOURS * 60 / interval_minutes + 1e-9))
-    _first_uncovered(grid, needed, starts, lengths, types, longest, wrap)
+    # A repeating week is planned from a dated one (`_rolled_week`): its need must be
+    # reachable without the wrap as well.
+    _first_uncovered(grid, needed, starts, lengths, types, longest)
     step_hours = interval_minutes / 60
+    plan = _Cover(
+        grid, needed, starts, lengths, types, step_hours, time_limit_seconds, shifts_per_week
+    )
     people = [np.zeros(len(first)) for first in starts]
-    block = max(1, round(BLOCK_DAYS * 24 * 60 / interval_minutes))
-    blocks = range(0, len(grid), block)
-    optimal, gap = True, 0.0
-    searched = _blocks_to_search(blocks, block, needed, starts, lengths, types)
-    for begin in blocks:
-        end = min(begin + block, len(grid))
-        on_duty = _on_duty(len(grid), starts, lengths, people, wrap)
-        left = np.zeros(len(grid))
-        left[begin:end] = np.maximum(needed[begin:end] - on_duty[begin:end], 0)
-        if not (left > 0).any():
-            continue
-        picks = _block_picks(starts, lengths, begin, end)
-        block_starts = [first[pick] for first, pick in zip(starts, picks, strict=True)]
-        limit = time_limit_seconds / len(blocks)
-        chosen, solved, block_gap = _solve_block(
-            left, block_starts, lengths, types, step_hours, limit, wrap=wrap
-        )
-        if begin in searched:
-            weeks = _Weeks.of(grid, starts, people, block_starts, shifts_per_week)
-            chosen = _fewer_people(
-                chosen,
-                left,
-                block_starts,
-                lengths,
-                types,
-                step_hours,
-                weeks,
-                min(limit, PEOPLE_SEARCH_SAFETY_SECONDS),
-                wrap,
-            )
-        for total, pick, extra in zip(people, picks, chosen, strict=True):
-            total[pick] += extra
-        optimal, gap = optimal and solved, max(gap, block_gap)
+    optimal, gap = plan.cover(people)
+    if wrap:
+        people, optimal, gap = _rolled_week(plan, people, optimal, gap)
     return _plan(grid, needed, starts, lengths, types, people, step_hours, optimal, gap, wrap)
+
+
+@dataclass(frozen=True)
+class _Cover:
+    """What the blocks of a horizon are covered from: the need on its grid and the candidate
+    starts of each shift type."""
+
+    grid: pd.DatetimeIndex
+    needed: np.ndarray
+    starts: list[np.ndarray]
+    lengths: list[int]
+    types: Sequence[ShiftType]
+    step_hours: float
+    time_limit_seconds: float
+    shifts_per_week: int
+
+    def cover(
+        self,
+        people: list[np.ndarray],
+        wrap: bool = False,
+        costs: list[np.ndarray] | None = None,
+        search: bool = True,
+    ) -> tuple[bool, float]:
+        """Add to `people` (per candidate start) the shifts covering what they leave of the
+        need, a block at a time; `costs` in place of each start's paid hours, and `search`
+        for fewer people to employ. Whether every block was proven best, and the largest gap."""
+        grid, needed, starts, lengths = self.grid, self.needed, self.starts, self.lengths
+        block = max(1, round(BLOCK_DAYS * 24 / self.step_hours))
+        blocks = range(0, len(grid), block)
+        optimal, gap = True, 0.0
+        searched = (
+            _blocks_to_search(blocks, block, needed, starts, lengths, self.types) if search else ()
+        )
+        for begin in blocks:
+            end = min(begin + block, len(grid))
+            on_duty = _on_duty(len(grid), starts, lengths, people, wrap)
+            left = np.zeros(len(grid))
+            left[begin:end] = np.maximum(needed[begin:end] - on_duty[begin:end], 0)
+            if not (left > 0).any():
+                continue
+            picks = _block_picks(starts, lengths, begin, end)
+            block_starts = [first[pick] for first, pick in zip(starts, picks, strict=True)]
+            limit = self.time_limit_seconds / len(blocks)
+            block_costs = (
+                None
+                if costs is None
+                else [cost[pick] for cost, pick in zip(costs, picks, strict=True)]
+            )
+            chosen, solved, block_gap = _solve_block(
+                left, block_starts, lengths, self.types, self.step_hours, limit, costs=block_costs
+            )
+            if begin in searched:
+                weeks = _Weeks.of(grid, starts, people, block_starts, self.shifts_per_week)
+                chosen = _fewer_people(
+                    chosen,
+                    left,
+                    block_starts,
+                    lengths,
+                    self.types,
+                    self.step_hours,
+                    weeks,
+                    min(limit, PEOPLE_SEARCH_SAFETY_SECONDS),
+                )
+            for total, pick, extra in zip(people, picks, chosen, strict=True):
+                total[pick] += extra
+            optimal, gap = optimal and solved, max(gap, block_gap)
+        return optimal, gap
+
+
+def _rolled_week(
+    plan: _Cover, dated: list[np.ndarray], optimal: bool, gap: float
+) -> tuple[list[np.ndarray], bool, float]:
+    """The week's shifts read as a roster repeating every week, or `dated` (with its
+    `optimal` and `gap`) where that pays no fewer hours or breaks a part-time cap.
+
+    A programme whose shifts wrap from the week's end to its start has no longer consecutive
+    runs of ones: with a part-time cap, bench/shift_speed.py's low load over its first week in
+    5-minute intervals ran into the 60 s time limit unproven (52 s CPU, gap 2.9%), at 7,620 h
+    where the dated week pays 7,408. So it is solved in two consecutive-run programmes: the
+    first weighs each shift by its hours inside the week, so the shifts running past its end
+    (their hours beyond it fall on the next Monday, which repeats this one) cost less; those
+    are kept, and the second covers what they leave at full paid hours, Monday's first hours
+    included."""
+    n_intervals = len(plan.grid)
+    inside = [
+        np.minimum(length, n_intervals - first) * plan.step_hours
+        for first, length in zip(plan.starts, plan.lengths, strict=True)
+    ]
+    lean = [np.zeros(len(first)) for first in plan.starts]
+    plan.cover(lean, costs=inside, search=False)
+    rolled = [
+        np.where(first + length > n_intervals, count, 0.0)
+        for first, length, count in zip(plan.starts, plan.lengths, lean, strict=True)
+    ]
+    if not any(count.any() for count in rolled):
+        return dated, optimal, gap
+    rolled_optimal, rolled_gap = plan.cover(rolled, wrap=True)
+    hours = [length * plan.step_hours for length in plan.lengths]
+    if _hours(rolled, hours) >= _hours(dated, hours) - 1e-9 or not _within_caps(
+        rolled, hours, plan.types
+    ):
+        return dated, optimal, gap
+    return rolled, rolled_optimal, rolled_gap
+
+
+def _within_caps(people: list[np.ndarray], hours: list[float], types: Sequence[ShiftType]) -> bool:
+    """Whether each capped type's share of all paid hours is within its cap."""
+    paid = [count.sum() * each for count, each in zip(people, hours, strict=True)]
+    total = sum(paid)
+    return all(
+        not _is_capped(shift) or mine <= shift.max_hours_share * total + 1e-6
+        for shift, mine in zip(types, paid, strict=True)
+    )
 
 
 def _repeats_weekly(n_intervals: int, interval_minutes: float, repeat_week: bool | None) -> bool:
@@ -624,7 +707,6 @@ def _fewer_people(
     step_hours: float,
     weeks: _Weeks,
     time_limit_seconds: float,
-    wrap: bool = False,
 ) -> list[np.ndarray]:
     """`chosen`, or a plan covering the same need at no more paid hours with fewer people to
     employ, where HiGHS finds one at the root node (within `time_limit_seconds`)."""
@@ -641,7 +723,6 @@ def _fewer_people(
             weeks,
             paid,
             {"node_limit": PEOPLE_SEARCH_NODES},
-            wrap,
         )
     except InputError:  # no plan at those hours found at the root
         return chosen
@@ -761,16 +842,17 @@ def _solve_block(
     weeks: _Weeks | None = None,
     most_hours: float = np.inf,
     limits: dict[str, int] | None = None,
-    wrap: bool = False,
+    costs: list[np.ndarray] | None = None,
 ) -> tuple[list[np.ndarray], bool, float]:
     """People per candidate start covering `left` (people still needed per interval) at the
-    fewest paid hours, and with `weeks` also the fewest people to employ (PEOPLE_TIEBREAK_HOURS
-    each) paying at most `most_hours`; whether HiGHS proved it best, and its gap otherwise."""
+    fewest paid hours (or `costs` per start), and with `weeks` also the fewest people to
+    employ (PEOPLE_TIEBREAK_HOURS each) paying at most `most_hours`; whether HiGHS proved it
+    best, and its gap otherwise."""
     # scipy.optimize loads here, not with the module: the planning pages and CLI commands that
     # import shift types but solve none start faster.
     from scipy.optimize import Bounds, LinearConstraint, milp
 
-    coverage = _coverage_matrix(len(left), starts, lengths, wrap)
+    coverage = _coverage_matrix(len(left), starts, lengths)
     hours = np.concatenate(
         [
             np.full(len(first), length * step_hours)
@@ -779,7 +861,7 @@ def _solve_block(
     )
     rows = np.flatnonzero(left > 0)
     caps = _share_caps(starts, types, hours)
-    cost = hours + SHIFT_TIEBREAK_HOURS
+    cost = (hours if costs is None else np.concatenate(costs)) + SHIFT_TIEBREAK_HOURS
     people_rows: list[LinearConstraint] = []
     if weeks is not None:
         matrix, bound = weeks.constraint()
@@ -828,17 +910,12 @@ def _solve_block(
     return parts, result.status == 0, float(getattr(result, "mip_gap", 0.0) or 0.0)
 
 
-def _coverage_matrix(
-    n_intervals: int, starts: list[np.ndarray], lengths: list[int], wrap: bool = False
-) -> csc_array:
-    """Intervals x shift starts: 1 where the shift is on duty (with `wrap`, past the last
-    interval on the first ones)."""
+def _coverage_matrix(n_intervals: int, starts: list[np.ndarray], lengths: list[int]) -> csc_array:
+    """Intervals x shift starts: 1 where the shift is on duty."""
     row_parts, col_parts, column = [], [], 0
     for first, length in zip(starts, lengths, strict=True):
         rows = first[:, None] + np.arange(length)[None, :]
         cols = np.repeat(np.arange(column, column + len(first)), length).reshape(rows.shape)
-        if wrap:
-            rows = rows % n_intervals
         keep = rows < n_intervals
         row_parts.append(rows[keep])
         col_parts.append(cols[keep])
