@@ -43,6 +43,7 @@ from planning.scenario import MEAN_QUANTILE, QUANTILES
 from staffing.limits import LIMIT, peak_limit_sentence, shares_sentence
 from staffing.plan import (
     CHANNELS,
+    CLOSED_LOOKING_HOURS,
     FORECAST,
     MAX_STAFFING_INTERVAL_MINUTES,
     NO_CONTACTS_NOTE,
@@ -66,6 +67,7 @@ from staffing.plan import (
     slow_email_note,
     spread_coarse_queues,
     spread_daily_email,
+    staffed_without_contacts,
     summarise_plan,
 )
 from staffing.plausibility import unusual_handle_times
@@ -303,6 +305,9 @@ def _staff(
         print(f"note: {NO_CONTACTS_NOTE}")
     for note in minimum_staffing_notes(plan, interval_minutes, settings.min_agents_open):
         print(f"note: {note}")
+    if IS_OPEN not in forecast:
+        for note in _unmarked_closed_notes(plan, interval_minutes, name, settings.min_agents_open):
+            print(f"note: {note}")
     for note in missing_intervals_notes(plan, interval_minutes, name, QUEUE in forecast):
         print(f"note: {note}")
     return 0
@@ -1035,6 +1040,38 @@ def _closed_days_note(
         f"queues are closed on the days after them ({closed}), {weeks * 7} days' FTE is "
         f"{fte * days / (weeks * 7):,.1f}, as `plan` counts it when its horizon holds them"
     )
+
+
+def _hours(hours: float) -> str:
+    """Agent-hours as notes read them: "1,036", but "2.5" where rounding would say 2."""
+    return f"{hours:,.0f}" if hours >= 10 else f"{hours:.1f}".removesuffix(".0")
+
+
+def _unmarked_closed_notes(
+    plan: pd.DataFrame, interval_minutes: float, name: str, min_agents_open: int
+) -> list[str]:
+    """Per queue, the long runs of intervals without a contact a forecast without is_open had
+    staffed at the minimum: closed nights written as 0 contacts, read open and paid for."""
+    agents = "one agent" if min_agents_open == 1 else f"{min_agents_open} agents"
+    notes = []
+    for found in staffed_without_contacts(plan, interval_minutes):
+        end = found.first_end + pd.Timedelta(minutes=interval_minutes)
+        until = (
+            end.strftime("%H:%M")
+            if end.normalize() == found.first_start.normalize()
+            else (day_text(end, clock=True))
+        )
+        notes.append(
+            f"{name} has no is_open column, so every interval it lists is read open: queue "
+            f"'{found.queue}' has {found.intervals:,} intervals without a contact in runs of "
+            f"{CLOSED_LOOKING_HOURS:g} h or more (the first {day_text(found.first_start, clock=True)}"
+            f"–{until}), each staffed with {agents}: {_hours(found.agent_hours)} of its "
+            f"{_hours(found.queue_agent_hours)} agent-hours. If the desk is closed then, add an "
+            "is_open column (false in those rows) or delete the rows, as `cli.py forecast` "
+            "leaves closed intervals out; --min-agents-open 0 staffs nobody where no contact "
+            "is expected"
+        )
+    return notes
 
 
 def _closed_contacts_note(plan: pd.DataFrame, name: str) -> str | None:

@@ -1490,3 +1490,67 @@ def minimum_queues_note(found: list[MinimumStaffing]) -> str:
         "or have them answered by a shared pool of agents, to save most of those hours and "
         "their cost."
     )
+
+
+# Runs of open intervals without a contact this long look like hours the desk is closed (a
+# night, a weekend) more than a quiet spell: a forecast rounds a quiet hour to a fraction.
+CLOSED_LOOKING_HOURS = 4.0
+
+
+@dataclass(frozen=True)
+class StaffedWithoutContacts:
+    """Per live queue, the open intervals without a contact that lie in runs of at least
+    CLOSED_LOOKING_HOURS and are staffed all the same (by the minimum while open)."""
+
+    queue: str
+    intervals: int
+    agent_hours: float
+    queue_agent_hours: float
+    first_start: pd.Timestamp
+    first_end: pd.Timestamp  # the start of the run's last interval
+
+
+def staffed_without_contacts(
+    plan: pd.DataFrame, interval_minutes: float, min_hours: float = CLOSED_LOOKING_HOURS
+) -> list[StaffedWithoutContacts]:
+    """The live queues of `plan` staffing long runs of open intervals that expect no contact:
+    a forecast without an is_open column is read open everywhere, so its closed nights and
+    weekends, written as 0 contacts, were staffed with the minimum without a word."""
+    if plan.empty:
+        return []
+    step = pd.Timedelta(minutes=float(interval_minutes))
+    shortest = max(1, math.ceil(min_hours * 60 / float(interval_minutes) - 1e-9))
+    found = []
+    for queue, rows in plan.groupby(QUEUE, sort=True):
+        if (rows["channel"] == "email").all():
+            continue
+        rows = rows.sort_values(INTERVAL_START)
+        agents = rows["agents"].to_numpy(dtype=float)
+        empty = (
+            rows[IS_OPEN].to_numpy(dtype=bool)
+            & (agents > 0)
+            & (np.nan_to_num(rows[VOLUME].to_numpy(dtype=float)) <= 0)
+        )
+        starts = pd.DatetimeIndex(rows[INTERVAL_START])
+        # A run breaks where an interval has contacts or the next row is not the next interval.
+        follows = np.concatenate([[False], (starts[1:] - starts[:-1]) == step])
+        begins = empty & ~(follows & np.concatenate([[False], empty[:-1]]))
+        run = np.cumsum(begins)
+        lengths = np.bincount(run[empty], minlength=run.max() + 1 if run.size else 1)
+        long_run = empty & (lengths[run] >= shortest)
+        if not long_run.any():
+            continue
+        first = int(np.flatnonzero(long_run)[0])
+        last = int(np.flatnonzero(long_run & (run == run[first]))[-1])
+        hours = float(interval_minutes) / 60
+        found.append(
+            StaffedWithoutContacts(
+                queue=str(queue),
+                intervals=int(long_run.sum()),
+                agent_hours=float(agents[long_run].sum() * hours),
+                queue_agent_hours=float(agents.sum() * hours),
+                first_start=starts[first],
+                first_end=starts[last],
+            )
+        )
+    return found

@@ -3,7 +3,9 @@ repeating, so the night shift starting Sunday 22:00 covers Monday 00:00-06:00 of
 pattern instead of a second shift being paid for those hours (a fortnight's dated plan keeps
 its ends); and shift start windows across midnight (earliest 22:00, latest 02:00), as night
 desks start their shifts, planned instead of refused, with a note saying how such a window is
-read so a latest start meant on a 12-hour clock (8 to 6 for 08:00 to 18:00) is not silent."""
+read so a latest start meant on a 12-hour clock (8 to 6 for 08:00 to 18:00) is not silent; and
+a forecast without an is_open column whose closed nights and weekends are written as 0 contacts,
+read open and staffed with the one-agent minimum, now noted with those agent-hours."""
 
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ import pytest
 import cli
 from data.errors import InputError
 from staffing.shifts import ShiftSettings, ShiftType, plan_shifts
+
+TARGETS = ("--service-level", 0.8, "--answer-within-seconds", 20)
 
 
 def _nights(days: int = 7, night: float = 1.0, day: float = 0.0) -> pd.Series:
@@ -116,3 +120,54 @@ def test_the_cli_plans_a_night_desk_and_says_so(tmp_path, capsys):
     assert "note: shifts may start from 22:00 to 02:00 the next morning, across midnight" in (
         printed
     )
+
+
+def _office_without_open_column(path) -> None:
+    """Two weeks from Wed 3 Jun 2026 of a desk answering 30 calls a half hour 08:00-18:00 on
+    weekdays, its closed hours written as 0 contacts and no is_open column."""
+    starts = pd.date_range("2026-06-03", periods=14 * 48, freq="30min")
+    hour = starts.hour + starts.minute / 60
+    open_ = (hour >= 8) & (hour < 18) & (starts.day_of_week < 5)
+    frame = pd.DataFrame(
+        {"interval_start": starts, "volume": np.where(open_, 30.0, 0.0), "aht_seconds": 300}
+    )
+    frame.to_csv(path, index=False)
+
+
+def test_closed_hours_written_as_zero_contacts_are_said_to_be_staffed(tmp_path, capsys):
+    # Without is_open every row is open, so each of the 472 closed half hours (14 x 48 = 672
+    # rows, 10 weekdays x 20 open) gets the one-agent minimum: 236 agent-hours of 1,036, a
+    # fifth of the plan's cost, with no word (before: only 'minimum while open in 70% of
+    # them' among the limits).
+    forecast = tmp_path / "forecast.csv"
+    _office_without_open_column(forecast)
+    args = ["staff", str(forecast), "--out", str(tmp_path / "plan.csv")]
+    assert cli.main([*args, *map(str, TARGETS)]) == 0
+    printed = capsys.readouterr().out
+    assert (
+        f"note: {forecast} has no is_open column, so every interval it lists is read open: "
+        "queue 'all' has 472 intervals without a contact in runs of 4 h or more (the first Wed "
+        "3 Jun 00:00–08:00), each staffed with one agent: 236 of its 1,036 agent-hours. If the "
+        "desk is closed then, add an is_open column (false in those rows) or delete the rows, "
+        "as `cli.py forecast` leaves closed intervals out; --min-agents-open 0 staffs nobody "
+        "where no contact is expected"
+    ) in printed
+
+
+def test_marked_hours_and_quiet_spells_say_nothing(tmp_path, capsys):
+    # an is_open column says which hours are open: nothing to note
+    forecast = tmp_path / "forecast.csv"
+    _office_without_open_column(forecast)
+    frame = pd.read_csv(forecast)
+    frame.assign(is_open=frame["volume"] > 0).to_csv(forecast, index=False)
+    args = ["staff", str(forecast), "--out", str(tmp_path / "plan.csv"), *map(str, TARGETS)]
+    assert cli.main(args) == 0
+    assert "no is_open column" not in capsys.readouterr().out
+    # a 24-hour desk quiet for 3.5 h a night (under 4 h) is no closure
+    starts = pd.date_range("2026-06-01", periods=7 * 48, freq="30min")
+    quiet = (starts.hour >= 1) & (starts.hour + starts.minute / 60 < 4.5)
+    pd.DataFrame(
+        {"interval_start": starts, "volume": np.where(quiet, 0.0, 5.0), "aht_seconds": 300}
+    ).to_csv(forecast, index=False)
+    assert cli.main(args) == 0
+    assert "no is_open column" not in capsys.readouterr().out
