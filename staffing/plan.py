@@ -1452,7 +1452,7 @@ def minimum_staffing_note(
             f"takes any stray contact) to save {saving}."
         )
     expects = (
-        f"expects only {found.contacts_per_open_interval:,.2f} contacts per open "
+        f"expects only {_contacts_text(found.contacts_per_open_interval)} contacts per open "
         f"{interval_minutes:g}-minute interval on average"
         if found.contacts_per_open_interval > 0
         else "expects no contacts"
@@ -1467,6 +1467,12 @@ def minimum_staffing_note(
     )
 
 
+def _contacts_text(contacts: float) -> str:
+    """Contacts per interval to two decimals, or to their first digit under 0.01: a queue
+    expecting 0.001 read "0.00", as if it expected none."""
+    return f"{contacts:,.2f}" if contacts >= 0.01 or contacts <= 0 else f"{contacts:.1g}"
+
+
 def _hours_text(hours: float) -> str:
     """Agent-hours as a note reads them: "1,240", but "0.5" where rounding would say 0 of 0."""
     return f"{hours:,.0f}" if hours >= 10 else f"{hours:.1f}".removesuffix(".0")
@@ -1476,7 +1482,7 @@ def minimum_queues_note(found: list[MinimumStaffing]) -> str:
     """One note on several queues staffed mostly by the minimum while open: a line each would
     fill the page for a center with a dozen side queues."""
     listed = ", ".join(
-        f"{each.queue} ({each.contacts_per_open_interval:,.2f} contacts per open interval; "
+        f"{each.queue} ({_contacts_text(each.contacts_per_open_interval)} contacts per open interval; "
         f"{_hours_text(each.minimum_agent_hours)} of {_hours_text(each.agent_hours)} agent-hours)"
         for each in found
     )

@@ -5,7 +5,8 @@ its ends); and shift start windows across midnight (earliest 22:00, latest 02:00
 desks start their shifts, planned instead of refused, with a note saying how such a window is
 read so a latest start meant on a 12-hour clock (8 to 6 for 08:00 to 18:00) is not silent; and
 a forecast without an is_open column whose closed nights and weekends are written as 0 contacts,
-read open and staffed with the one-agent minimum, now noted with those agent-hours."""
+read open and staffed with the one-agent minimum, now noted with those agent-hours; and a queue
+expecting under 0.01 contacts an interval no longer said to expect '0.00' of them."""
 
 from __future__ import annotations
 
@@ -171,3 +172,16 @@ def test_marked_hours_and_quiet_spells_say_nothing(tmp_path, capsys):
     ).to_csv(forecast, index=False)
     assert cli.main(args) == 0
     assert "no is_open column" not in capsys.readouterr().out
+
+
+def test_a_queue_of_a_contact_in_ten_days_is_not_said_to_expect_none():
+    from staffing.plan import MinimumStaffing, minimum_queues_note, minimum_staffing_note
+
+    # 0.001 contacts a half hour (one call in 500 half hours) read '0.00', beside a note that
+    # says 'expects no contacts' for a queue with none
+    tiny = MinimumStaffing("Fax", 0.001, 24.0, 24.0)
+    assert minimum_staffing_note(tiny, 30).startswith(
+        "Queue 'Fax' expects only 0.001 contacts per open 30-minute interval on average"
+    )
+    both = minimum_queues_note([tiny, MinimumStaffing("Crises", 0.12, 6.0, 8.0)])
+    assert "Fax (0.001 contacts per open interval; 24 of 24 agent-hours), Crises (0.12" in both
