@@ -138,7 +138,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         type=hour_of_day,
         metavar="HOUR",
         default=23.5,
-        help="last hour of the day a shift may start, included (default 23.5 = 23:30)",
+        help="last hour of the day a shift may start, included (default 23.5 = 23:30); one "
+        "before --earliest-start runs across midnight, e.g. 22 to 2 for night shifts",
     )
     group.add_argument(
         "--interval-minutes",
