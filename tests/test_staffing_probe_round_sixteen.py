@@ -185,3 +185,21 @@ def test_a_queue_of_a_contact_in_ten_days_is_not_said_to_expect_none():
     )
     both = minimum_queues_note([tiny, MinimumStaffing("Crises", 0.12, 6.0, 8.0)])
     assert "Fax (0.001 contacts per open interval; 24 of 24 agent-hours), Crises (0.12" in both
+
+
+def test_a_repeating_week_out_of_time_keeps_the_dated_week(monkeypatch):
+    import staffing.shifts as shifts
+
+    # The rolled week's programmes stopping without a plan leave the dated week, which covers
+    # every interval already (64 h for the seven nights), instead of refusing the whole plan.
+    solve = shifts._solve_block
+
+    def out_of_time(*args, **kwargs):
+        if kwargs.get("costs") is not None:
+            raise InputError("no shift plan found within 0.5 s")
+        return solve(*args, **kwargs)
+
+    monkeypatch.setattr(shifts, "_solve_block", out_of_time)
+    plan = plan_shifts(_nights(), 30, ShiftSettings(part_max_share=0).types())
+    assert (plan.paid_hours, plan.repeats_weekly) == (64.0, True)
+    assert (plan.coverage["surplus"] >= 0).all()
