@@ -203,12 +203,14 @@ def repeating_week_note(plan: ShiftPlan, interval_minutes: float) -> str | None:
     )
     when = f"starting {earliest}" if earliest == latest else f"starting {earliest} to {latest}"
     one = people == 1
+    weeks = round((end - first) / pd.Timedelta(days=7))
+    span = "one week" if weeks == 1 else f"{weeks} weeks"
     return (
-        "the plan is one week, read as a roster repeating every week: "
+        f"the plan is {span}, read as a roster repeating every {span.removeprefix('one ')}: "
         f"{'the shift' if one else f'the {people:,} shifts'} {when} "
         f"{'runs' if one else 'run'} past its end and {'covers' if one else 'cover'} its first "
         f"hours from {day_text(first, clock=True)}, as {'it' if one else 'they'} will the next "
-        "week's"
+        f"{'week' if weeks == 1 else 'rotation'}'s"
     )
 
 
@@ -501,11 +503,12 @@ def plan_shifts(
     (a year with a cap in one programme outlasts any time limit); `optimal` then means each
     block was proven best (within MIP_RELATIVE_GAP) given the shifts running into it.
 
-    `repeat_week`: the need is one week of a roster that repeats every week, so a shift
-    running past its last interval (Sunday 22:00 to Monday 06:00) covers its first ones, as
-    it covers the next Monday's. None reads so a need spanning exactly one week (7 days of
-    intervals, from any weekday and clock time), and a longer or shorter one as dated days:
-    the first Monday's early hours of a fortnight's forecast follow a Sunday outside it."""
+    `repeat_week`: the need is a roster of whole weeks that repeats, so a shift running past
+    its last interval (Sunday 22:00 to Monday 06:00) covers its first ones, as it covers the
+    next Monday's. None reads so a need spanning exactly one week (7 days of intervals, from
+    any weekday and clock time), and a longer or shorter one as dated days: the first Monday's
+    early hours of a fortnight's forecast follow a Sunday outside it; True asks it of a
+    rotation of several weeks."""
     if time_limit_seconds <= 0:
         raise InputError(f"time limit must be above 0 seconds (got {time_limit_seconds:g})")
     if not interval_minutes > 0:
@@ -654,12 +657,12 @@ def _within_caps(people: list[np.ndarray], hours: list[float], types: Sequence[S
 
 
 def _repeats_weekly(n_intervals: int, interval_minutes: float, repeat_week: bool | None) -> bool:
-    """Whether the need is read as one repeating week (see `plan_shifts`)."""
-    one_week = abs(n_intervals * interval_minutes - 7 * 24 * 60) < 1e-6
-    if repeat_week and not one_week:
+    """Whether the need is read as a repeating roster (see `plan_shifts`)."""
+    days = n_intervals * interval_minutes / (24 * 60)
+    one_week = abs(days - 7) < 1e-9
+    if repeat_week and abs(days / 7 - round(days / 7)) > 1e-9:
         raise InputError(
-            f"a repeating week needs a need of exactly 7 days; this one spans "
-            f"{n_intervals * interval_minutes / 60 / 24:g} days"
+            f"a repeating roster needs a need of whole weeks; this one spans {days:g} days"
         )
     return one_week if repeat_week is None else repeat_week
 

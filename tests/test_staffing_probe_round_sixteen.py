@@ -66,8 +66,22 @@ def test_a_dated_fortnight_keeps_its_ends_and_a_week_can_be_asked_dated():
     assert not fortnight.repeats_weekly
     dated = plan_shifts(_nights(), 30, ShiftSettings(part_max_share=0).types(), repeat_week=False)
     assert (dated.repeats_weekly, dated.paid_hours) == (False, 64.0)
-    with pytest.raises(InputError, match="a repeating week needs a need of exactly 7 days"):
-        plan_shifts(_nights(days=14), 30, ShiftSettings().types(), repeat_week=True)
+    # a two-week rotation asked for as one: 14 shifts, 112 h
+    rotation = plan_shifts(
+        _nights(days=14), 30, ShiftSettings(part_max_share=0).types(), repeat_week=True
+    )
+    assert (rotation.paid_hours, rotation.repeats_weekly) == (112.0, True)
+    from staffing.shifts import repeating_week_note
+
+    assert repeating_week_note(rotation, 30) == (
+        "the plan is 2 weeks, read as a roster repeating every 2 weeks: the shift starting Sun "
+        "14 Jun 22:00 runs past its end and covers its first hours from Mon 1 Jun 00:00, as it "
+        "will the next rotation's"
+    )
+    with pytest.raises(
+        InputError, match="a repeating roster needs a need of whole weeks; this one spans 10 days"
+    ):
+        plan_shifts(_nights(days=10), 30, ShiftSettings().types(), repeat_week=True)
 
 
 def test_night_shift_starts_across_midnight_are_planned():
