@@ -12,6 +12,7 @@ from forecasting.glm_model import PoissonGLM
 from forecasting.mstl_model import MSTLModel
 from forecasting.profile_models import RelevelledProfile, SmoothedProfile, WeightedProfile
 from forecasting.top_down import HoltWintersTopDown, MSTLTopDown
+from forecasting.weekday_factor import WeekdayFactorTopDown
 
 SEASONAL_NAIVE = "seasonal_naive"
 HISTORICAL_AVERAGE = "historical_average_4w"
@@ -25,6 +26,7 @@ MODELS: dict[str, Callable[[], ForecastModel]] = {
     "smoothed_profile": SmoothedProfile,
     "relevelled_profile": RelevelledProfile,
     "holt_winters_top_down": HoltWintersTopDown,
+    "weekday_factor": WeekdayFactorTopDown,
     "mstl_top_down": MSTLTopDown,
     "mstl": MSTLModel,
     "poisson_glm": lambda: PoissonGLM(weeks=8, damping=0.7),
@@ -52,6 +54,7 @@ MODEL_LABELS: dict[str, str] = {
     "smoothed_profile": "Recent weeks, smoothed",
     "relevelled_profile": "Recent weeks, rescaled to last 2 weeks",
     "holt_winters_top_down": "Holt-Winters on daily totals",
+    "weekday_factor": "Last 3 weeks' level × weekday factors (26 weeks)",
     "mstl_top_down": "MSTL on daily totals",
     "mstl": "MSTL per interval",
     "poisson_glm": "Regression (weekday × time, trend)",

@@ -35,6 +35,7 @@ MODELS = (
     "weighted_profile",
     "relevelled_profile",
     "holt_winters_top_down",
+    "weekday_factor",
     "poisson_glm",
     "combination_glm",
 )
