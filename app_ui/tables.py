@@ -30,6 +30,9 @@ SLOT = "slot"  # weekday, day and time without the year, for a plan of a few wee
 DAY = "day"
 TIME = "time"  # the time of day only, for a table with one row per day
 HOURS = "hours"  # a duration held in seconds, shown in hours with one decimal; label says (h)
+# A duration held in seconds, shown in milliseconds with one decimal; label says (ms). A fit of
+# 0.4 ms read 0.0 in seconds.
+MILLISECONDS = "milliseconds"
 
 NUMBER_FORMATS = {
     COUNT: "%,d",
@@ -38,6 +41,7 @@ NUMBER_FORMATS = {
     PERCENT: "%.1f",
     MONEY: "%,.0f",
     HOURS: "%,.1f",
+    MILLISECONDS: "%,.1f",
 }
 DATETIME_FORMAT = "ddd D MMM YYYY, HH:mm"
 DAY_FORMAT = "ddd D MMM YYYY"
@@ -45,6 +49,7 @@ STAMP_FORMAT = "YYYY-MM-DD HH:mm"
 SLOT_FORMAT = "ddd D MMM, HH:mm"
 TIME_FORMAT = "HH:mm"
 SECONDS_PER_HOUR = 3600
+MILLISECONDS_PER_SECOND = 1000
 ROW_HEIGHT_PX = 35  # st.dataframe's row (and header) height
 MISSING = "–"  # what a table shows for a missing value
 
@@ -135,7 +140,12 @@ COLUMNS: dict[str, Column] = {
     "coverage_80": Column(
         "Coverage (%)", PERCENT, "Share of actual intervals inside the P10–P90 band; aim: 80%."
     ),
-    "fit_seconds": Column("Fit time (s)", DECIMAL),
+    "fit_seconds": Column(
+        "Fit time (ms)",
+        MILLISECONDS,
+        "Time to fit the model and forecast one backtest week, milliseconds (the mean over the "
+        "weeks); a combination takes its models' times added up.",
+    ),
     # Special days of the forecast horizon
     "special_day": Column("Special day", TEXT),
     "effect": Column(
@@ -250,6 +260,8 @@ def display_frame(frame: pd.DataFrame, overrides: dict[str, Column] | None = Non
             # An endless wait (work left unanswered at the horizon's end) shows as missing.
             seconds = pd.to_numeric(shown[name], errors="coerce").replace([np.inf, -np.inf], np.nan)
             shown[name] = seconds / SECONDS_PER_HOUR
+        elif kind == MILLISECONDS:
+            shown[name] = pd.to_numeric(shown[name], errors="coerce") * MILLISECONDS_PER_SECOND
     return shown
 
 
