@@ -1056,7 +1056,9 @@ st.caption(
     "Shifts: whole shifts covering each scenario's people rostered at the fewest paid hours, "
     "part time within its PT %; people to employ in the busiest week at "
     + _shift_week_words(scenarios[name] for name in outcomes)
-    + ". Shift hours are the agents' paid hours on those shifts, and shift cost those hours at "
+    + "."
+    + compare.cut_week_words(shift_figures)
+    + " Shift hours are the agents' paid hours on those shifts, and shift cost those hours at "
     "each scenario's agent rate (supervisors apart, in Total cost)."
 )
 silent = [name for name, outcome in outcomes.items() if not outcome.summary.has_contacts]

@@ -147,6 +147,7 @@ except InputError as error:
 agent_cost = float(st.session_state["agent_cost"])
 shifts_total = int(result.shifts["people"].sum())
 weeks = result.people_to_employ(per_week)
+busiest = result.busiest_week(per_week)
 first_row, second_row = st.columns(3), st.columns(3)
 first_row[0].metric(
     "Shifts",
@@ -156,7 +157,7 @@ first_row[0].metric(
 )
 first_row[1].metric(
     "People to employ",
-    f"{result.busiest_week_people(per_week):,}",
+    f"{busiest.people if busiest is not None else 0:,}",
     border=True,
     help=f"The busiest week's shifts, worked at {per_week} shifts a week and one a day per "
     "person: per shift type, the busiest day's shifts or the week's shifts over "
@@ -191,6 +192,11 @@ second_row[2].metric(
     help=f"Paid hours at € {agent_cost:,.2f} per agent hour (Staffing page); supervisors not "
     "included.",
 )
+# A horizon ending on a Wednesday holds three days of its last week: said, or their people
+# read as a week's.
+cut_week_note = settings.busiest_week_note(busiest)
+if cut_week_note:
+    st.caption(cut_week_note)
 # 79 people to employ beside the Staffing page's 44.2 FTE read as a contradiction.
 contract_note = settings.people_against_fte_note(
     weeks, result.by_day()["day"], types, float(st.session_state["weekly_hours"]), agent_fte

@@ -38,6 +38,7 @@ from planning.compare import (
     SHIFT_COST_ROW,
     SHIFT_HOURS_ROW,
     SHIFTS_ROW,
+    ShiftFigures,
 )
 from planning.scenario import Scenario, example_scenarios
 
@@ -450,3 +451,46 @@ def examples_offer(base: Scenario) -> str:
         "No scenario saved for this dataset yet: name the current settings and save them, or "
         f"start from the usual comparisons: {listed}."
     )
+
+
+def cut_week_words(figures: Mapping[str, ShiftFigures]) -> str:
+    """Where the horizon holds only some days of a scenario's busiest week, which days, and the
+    busiest whole week's people, as the Shifts page says it: " The horizon holds only Mon 30
+    Nov – Wed 2 Dec of every scenario's busiest week, whose people to employ work those days
+    alone; the busiest whole week needs 77 for 'A', 99 for 'B'." Empty for whole weeks."""
+    cut = {
+        name: shown.busiest_week
+        for name, shown in figures.items()
+        if shown.busiest_week is not None and shown.busiest_week.cut
+    }
+    if not cut:
+        return ""
+    by_days: dict[str, list[str]] = {}
+    for name, week in cut.items():
+        by_days.setdefault(week.days_held, []).append(f"'{name}'")
+    if len(by_days) == 1 and len(cut) == len(figures) > 1:  # the same days for all
+        held = f"only {next(iter(by_days))} of every scenario's busiest week"
+    else:
+        held = "; ".join(
+            f"only {days} of the busiest week of {_listed(names)}"
+            for days, names in by_days.items()
+        )
+    said = f" The horizon holds {held}, whose people to employ work those days alone"
+    whole = [
+        f"{week.whole_people:,} for '{name}'"
+        for name, week in cut.items()
+        if week.whole_week is not None
+    ]
+    if whole:
+        said += f"; the busiest whole week needs {', '.join(whole)}"
+    wanting = [f"'{name}'" for name, week in cut.items() if week.whole_week is None]
+    if wanting and not whole:
+        said += "; the horizon holds no whole week, whose shifts may need more people"
+    elif wanting:
+        said += f"; no whole week for {_listed(wanting)}, whose shifts may need more people"
+    return said + "."
+
+
+def _listed(names: Sequence[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"

@@ -41,7 +41,7 @@ from staffing.plan import DEFAULT_MAX_OCCUPANCY, StaffingSettings, channel_from_
 from staffing.plausibility import amount_text as _amount
 from staffing.plausibility import duration_text as duration_text  # the pages' unit of waits
 from staffing.plausibility import implausible_values
-from staffing.shifts import DEFAULT_SHIFTS_PER_WEEK, ShiftSettings, ShiftType
+from staffing.shifts import DEFAULT_SHIFTS_PER_WEEK, BusiestWeek, ShiftSettings, ShiftType
 from staffing.validation import SUPERVISOR_SPAN_RANGE
 
 NO_CALENDAR = "(none)"
@@ -971,6 +971,29 @@ def shift_types(part_max_pct: float | None = None) -> list[ShiftType]:
     length and cap are above 0 (a cap of 100% is no cap). `part_max_pct` replaces the cap."""
     share = None if part_max_pct is None else part_max_pct / 100
     return shift_settings().types(part_max_share=share)
+
+
+def busiest_week_note(busiest: BusiestWeek | None) -> str | None:
+    """Where the horizon holds only some days of the busiest week (it starts or ends inside
+    it), which days, and the busiest whole week's people, as the CLI's shifts command says it:
+    a few days' people read as a week's. None for a whole week."""
+    if busiest is None or not busiest.cut:
+        return None
+    said = (
+        f"The busiest week, from {day_text(busiest.week, year=True)}, is one the horizon holds "
+        f"only {busiest.days_held} of: its {busiest.people:,} people to employ work those days "
+        "alone."
+    )
+    if busiest.whole_week is not None:
+        return (
+            f"{said} The busiest whole week, from {day_text(busiest.whole_week, year=True)}, "
+            f"needs {busiest.whole_people:,}."
+        )
+    return (
+        f"{said} The horizon holds no whole week, whose shifts may need more people: a "
+        "“Horizon (days)” on the Forecast page that takes in a whole week from Monday to "
+        "Sunday gives them."
+    )
 
 
 def people_against_fte_note(

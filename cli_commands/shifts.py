@@ -48,6 +48,7 @@ from staffing.shifts import (
     DEFAULT_SHIFTS_PER_WEEK,
     DEFAULT_TIME_LIMIT_SECONDS,
     MAX_SHIFT_HOURS,
+    BusiestWeek,
     ShiftPlan,
     ShiftSettings,
     ShiftType,
@@ -226,7 +227,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"note: {note}")
     for note in reading_notes:
         print(f"note: {note}")
-    _print_people(weeks, args.shifts_per_week, result.coverage)
+    _print_people(weeks, args.shifts_per_week, result.busiest_week(args.shifts_per_week))
     if not weeks.empty:
         print(_contract_note(weeks, types, args.shifts_per_week))
         week_note = working_week_note(args.shifts_per_week, types[0].hours)
@@ -579,55 +580,23 @@ def _contract_note(weeks: pd.DataFrame, types: Sequence[ShiftType], shifts_per_w
     )
 
 
-def _print_people(weeks: pd.DataFrame, shifts_per_week: int, coverage: pd.DataFrame) -> None:
+def _print_people(weeks: pd.DataFrame, shifts_per_week: int, busiest: BusiestWeek | None) -> None:
     """The people to employ in the busiest week, per shift type; where the plan holds only
     part of that week, which days it holds and the busiest whole week's people."""
-    if weeks.empty:
+    if busiest is None:
         return
-    by_week = weeks.groupby("week")["people"].sum()
-    busiest = by_week.idxmax()
-    kinds = weeks[weeks["week"] == busiest]
+    kinds = weeks[weeks["week"] == busiest.week]
     parts = ", ".join(f"{int(row.people):,} {row.shift}" for row in kinds.itertuples())
-    cut = _weeks_cut(by_week.index, coverage)
     held, whole = "", ""
-    if cut[by_week.index.get_loc(busiest)]:
-        first, last = _days_held(busiest, coverage)
-        days = day_text(first) if first == last else f"{day_text(first)} – {day_text(last)}"
-        held = f", of which the plan holds only {days}"
-        if not cut.all():
-            whole_weeks = by_week[~cut]
+    if busiest.cut:
+        held = f", of which the plan holds only {busiest.days_held}"
+        if busiest.whole_week is not None:
             whole = (
-                f"; the busiest whole week, from {day_text(whole_weeks.idxmax(), year=True)}, "
-                f"needs {int(whole_weeks.max()):,}"
+                f"; the busiest whole week, from {day_text(busiest.whole_week, year=True)}, "
+                f"needs {busiest.whole_people:,}"
             )
     print(
-        f"people to employ: {int(by_week.max()):,} in the busiest week (from "
-        f"{day_text(busiest, year=True)}{held}: {parts}), at {shifts_per_week} shifts a week "
+        f"people to employ: {busiest.people:,} in the busiest week (from "
+        f"{day_text(busiest.week, year=True)}{held}: {parts}), at {shifts_per_week} shifts a week "
         f"and one a day each{whole}"
     )
-
-
-def _days_held(week: pd.Timestamp, coverage: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The first and last day of the plan's span inside the calendar week holding `week`."""
-    starts = coverage[INTERVAL_START]
-    monday = week - pd.Timedelta(days=week.day_of_week)
-    first = max(monday, starts.min().normalize())
-    last = min(monday + pd.Timedelta(days=6), starts.max().normalize())
-    return first, last
-
-
-def _weeks_cut(weeks: pd.Index, coverage: pd.DataFrame) -> np.ndarray:
-    """Per week of people_to_employ (named by its first day in the plan), whether the plan's
-    span leaves out a day of its calendar week on a weekday the plan needs people on
-    elsewhere: a plan that starts or ends mid-week. Days the desk is closed (a Mon-Fri plan's
-    weekend) cut nothing."""
-    needed_days = coverage.loc[coverage["needed"] > 0, INTERVAL_START].dt.normalize()
-    open_weekdays = set(needed_days.dt.day_of_week)
-    cut = []
-    for week in weeks:  # one per week of the plan
-        first, last = _days_held(week, coverage)
-        monday = week - pd.Timedelta(days=week.day_of_week)
-        outside = pd.date_range(monday, periods=7, freq="D")
-        outside = outside[(outside < first) | (outside > last)]
-        cut.append(bool(set(outside.day_of_week) & open_weekdays))
-    return np.array(cut, dtype=bool)

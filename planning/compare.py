@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -12,7 +12,7 @@ from data.errors import InputError
 from data.schema import VOLUME
 from planning.build import PlanOutcome
 from staffing.plan import blank_when_closed
-from staffing.shifts import ShiftPlan, ShiftSettings
+from staffing.shifts import BusiestWeek, ShiftPlan, ShiftSettings
 
 SECONDS_PER_HOUR = 3600.0
 CONTACTS_ROW = "Contacts"
@@ -67,24 +67,29 @@ DAYS_PER_WEEK = 7.0
 class ShiftFigures:
     """A scenario's shift plan in the comparison's terms: shifts over the horizon, people to
     employ in the busiest week, paid hours on shifts, their cost at the agent rate (supervisors
-    apart) and the share of those hours on part-time shifts (a fraction)."""
+    apart) and the share of those hours on part-time shifts (a fraction). `busiest_week`: the
+    week the people to employ are counted in, which the horizon may hold only part of (not a
+    figure: left out of comparisons)."""
 
     shifts: float
     people_to_employ: float
     paid_hours: float
     cost: float
     part_time_share: float
+    busiest_week: BusiestWeek | None = field(default=None, compare=False)
 
     @classmethod
     def of(cls, plan: ShiftPlan, settings: ShiftSettings, agent_hourly_cost: float) -> ShiftFigures:
         by_shift = plan.paid_hours_by_shift()
         full_time = float(by_shift.get(settings.types()[0].name, 0.0))
+        busiest = plan.busiest_week(settings.shifts_per_week)
         return cls(
             shifts=float(plan.shifts["people"].sum()),
-            people_to_employ=float(plan.busiest_week_people(settings.shifts_per_week)),
+            people_to_employ=float(busiest.people if busiest is not None else 0),
             paid_hours=plan.paid_hours,
             cost=plan.paid_hours * agent_hourly_cost,
             part_time_share=1.0 - full_time / plan.paid_hours if plan.paid_hours else 0.0,
+            busiest_week=busiest,
         )
 
     @classmethod

@@ -235,6 +235,32 @@ def _is_number(value: object) -> bool:
 
 
 @dataclass(frozen=True)
+class BusiestWeek:
+    """The week of a shift plan needing most people to employ.
+
+    `week`: its first day in the plan; `people`: its people to employ; `first_day`, `last_day`:
+    the days of its calendar week the plan holds. `cut`: the plan leaves out a day of that week
+    on a weekday it needs people on elsewhere (it starts or ends inside the week), so `people`
+    covers those days alone; then `whole_week` and `whole_people` name the busiest week the plan
+    holds whole, None where it holds none."""
+
+    week: pd.Timestamp
+    people: int
+    first_day: pd.Timestamp
+    last_day: pd.Timestamp
+    cut: bool
+    whole_week: pd.Timestamp | None = None
+    whole_people: int | None = None
+
+    @property
+    def days_held(self) -> str:
+        """The days of the week the plan holds: 'Mon 8 Jun – Wed 10 Jun', or one day."""
+        if self.first_day == self.last_day:
+            return day_text(self.first_day)
+        return f"{day_text(self.first_day)} – {day_text(self.last_day)}"
+
+
+@dataclass(frozen=True)
 class ShiftPlan:
     """The shifts chosen and what they cover.
 
@@ -289,8 +315,58 @@ class ShiftPlan:
 
     def busiest_week_people(self, shifts_per_week: int = DEFAULT_SHIFTS_PER_WEEK) -> int:
         """The people to employ in the week needing most (`people_to_employ` summed per week)."""
+        busiest = self.busiest_week(shifts_per_week)
+        return busiest.people if busiest is not None else 0
+
+    def busiest_week(self, shifts_per_week: int = DEFAULT_SHIFTS_PER_WEEK) -> BusiestWeek | None:
+        """The week of `people_to_employ` needing most people, the days of it the plan holds,
+        and, where the plan holds only part of it, the busiest week it holds whole. None
+        without shifts."""
         weeks = self.people_to_employ(shifts_per_week)
-        return int(weeks.groupby("week")["people"].sum().max()) if not weeks.empty else 0
+        if weeks.empty:
+            return None
+        by_week = weeks.groupby("week")["people"].sum()
+        busiest = pd.Timestamp(by_week.idxmax())
+        cut = self._weeks_cut(by_week.index)
+        is_cut = bool(cut[by_week.index.get_loc(busiest)])
+        whole_week, whole_people = None, None
+        if is_cut and not cut.all():
+            whole = by_week[~cut]
+            whole_week, whole_people = pd.Timestamp(whole.idxmax()), int(whole.max())
+        first, last = self._days_held(busiest)
+        return BusiestWeek(
+            busiest, int(by_week.max()), first, last, is_cut, whole_week, whole_people
+        )
+
+    def _days_held(self, week: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp]:
+        """The first and last day of the plan's span inside the calendar week holding `week`."""
+        starts = (
+            self.coverage["interval_start"]
+            if not self.coverage.empty
+            else self.shifts["shift_start"]
+        )
+        monday = week.normalize() - pd.Timedelta(days=week.day_of_week)
+        first = max(monday, starts.min().normalize())
+        last = min(monday + pd.Timedelta(days=6), starts.max().normalize())
+        return first, last
+
+    def _weeks_cut(self, weeks: pd.Index) -> np.ndarray:
+        """Per week of people_to_employ (named by its first day in the plan), whether the plan's
+        span leaves out a day of its calendar week on a weekday the plan needs people on
+        elsewhere: a plan that starts or ends mid-week. Days the desk is closed (a Mon-Fri
+        plan's weekend) cut nothing."""
+        if self.coverage.empty:
+            return np.zeros(len(weeks), dtype=bool)
+        needed = self.coverage.loc[self.coverage["needed"] > 0, "interval_start"]
+        open_weekdays = set(needed.dt.day_of_week)
+        cut = []
+        for week in pd.to_datetime(weeks):  # one per week of the plan
+            first, last = self._days_held(week)
+            monday = week.normalize() - pd.Timedelta(days=week.day_of_week)
+            days = pd.date_range(monday, periods=7, freq="D")
+            left_out = days[(days < first) | (days > last)]
+            cut.append(bool(set(left_out.day_of_week) & open_weekdays))
+        return np.array(cut, dtype=bool)
 
     def people_to_employ(self, shifts_per_week: int = DEFAULT_SHIFTS_PER_WEEK) -> pd.DataFrame:
         """Per week (from Monday) and shift type: its shifts, its busiest day, and the fewest

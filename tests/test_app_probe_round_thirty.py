@@ -1,12 +1,19 @@
 """Round thirty of a manager's probe: the backtest table's fit times read in milliseconds, so
-a fast model's 0.4 ms no longer reads 0.0 s.
+a fast model's 0.4 ms no longer reads 0.0 s; the Shifts page and the Scenarios comparison say
+when the horizon holds only some days of the busiest week, with the busiest whole week's
+people, from the one function the CLI's shifts command uses.
 Driven headless with AppTest on the sample, and on the pages' pure helpers."""
 
 from __future__ import annotations
 
-import pandas as pd
+from datetime import date
 
-from app_ui import tables
+import pandas as pd
+from test_app_pages import assert_clean, go, metric, open_app
+
+from app_ui import comparison, settings, tables
+from planning.compare import ShiftFigures
+from staffing.shifts import ShiftPlan, ShiftSettings, plan_shifts
 
 # ------------------------------------------------- Forecast: fit times that say something
 
@@ -26,3 +33,102 @@ def test_the_backtest_tables_fit_times_read_in_milliseconds():
     assert (
         tables.display_frame(pd.DataFrame({"fit_seconds": [2.5]}))["fit_seconds"].item() == 2500.0
     )
+
+
+# ------------------------------------------------- Shifts and Scenarios: a busiest week cut short
+
+
+def office_days_plan(people_by_day: dict[str, int]) -> ShiftPlan:
+    """Shifts over one 8-hour day 08:00-16:00 of hourly intervals per day given, at its people,
+    as test_cli_probe_round_twenty's plan."""
+    starts, rostered = [], []
+    for day, people in people_by_day.items():
+        starts += list(pd.date_range(f"{day} 08:00", periods=8, freq="60min"))
+        rostered += [people] * 8
+    need = pd.Series(rostered, index=pd.DatetimeIndex(starts), dtype=float)
+    return plan_shifts(need, 60, ShiftSettings(part_hours=0).types())
+
+
+FIRST_WEEK = {f"2026-06-0{day}": 1 for day in range(1, 6)}  # Mon-Fri 1-5 June at 1 person
+# Mon-Wed 8-10 June at 2: 6 shifts, 2 on each day, 2 people; Thu and Fri 11-12 June, days the
+# desk works, lie past the plan.
+CUT_SHORT = FIRST_WEEK | {"2026-06-08": 2, "2026-06-09": 2, "2026-06-10": 2}
+
+
+def test_the_busiest_week_says_which_of_its_days_the_plan_holds():
+    busiest = office_days_plan(CUT_SHORT).busiest_week()
+    # As the CLI's shifts command reads it: "2 in the busiest week (from Mon 8 Jun 2026, of
+    # which the plan holds only Mon 8 Jun – Wed 10 Jun ...); the busiest whole week, from Mon 1
+    # Jun 2026, needs 1" (5 shifts at 5 a week).
+    assert (busiest.week, busiest.people, busiest.cut) == (pd.Timestamp("2026-06-08"), 2, True)
+    assert busiest.days_held == "Mon 8 Jun – Wed 10 Jun"
+    assert (busiest.whole_week, busiest.whole_people) == (pd.Timestamp("2026-06-01"), 1)
+    # A Mon-Fri week without its weekend is whole: the desk is closed then.
+    whole = office_days_plan(FIRST_WEEK).busiest_week()
+    assert (whole.people, whole.cut, whole.whole_week) == (1, False, None)
+
+
+def test_the_shifts_page_and_the_comparison_say_the_busiest_week_is_cut_short():
+    plan = office_days_plan(CUT_SHORT)
+    # Before: 'People to employ' 2 on both pages, three days read as a week.
+    assert settings.busiest_week_note(plan.busiest_week()) == (
+        "The busiest week, from Mon 8 Jun 2026, is one the horizon holds only Mon 8 Jun – Wed "
+        "10 Jun of: its 2 people to employ work those days alone. The busiest whole week, from "
+        "Mon 1 Jun 2026, needs 1."
+    )
+    assert settings.busiest_week_note(office_days_plan(FIRST_WEEK).busiest_week()) is None
+    shifts = ShiftSettings(part_hours=0)
+    figures = {
+        "Now": ShiftFigures.of(plan, shifts, 22.0),
+        "Full week": ShiftFigures.of(office_days_plan(FIRST_WEEK), shifts, 22.0),
+    }
+    assert figures["Now"].people_to_employ == 2  # the Shifts page's figure, as before
+    assert comparison.cut_week_words(figures) == (
+        " The horizon holds only Mon 8 Jun – Wed 10 Jun of the busiest week of 'Now', whose "
+        "people to employ work those days alone; the busiest whole week needs 1 for 'Now'."
+    )
+    both = {"Now": figures["Now"], "Busier": ShiftFigures.of(plan, shifts, 25.0)}
+    assert comparison.cut_week_words(both) == (
+        " The horizon holds only Mon 8 Jun – Wed 10 Jun of every scenario's busiest week, whose "
+        "people to employ work those days alone; the busiest whole week needs 1 for 'Now', 1 "
+        "for 'Busier'."
+    )
+    # Wed 3 to Tue 9 June, every day open, a busy Saturday: two weeks, each cut short. The
+    # first's 7 shifts, 3 on Saturday, need 3 people; the second's 2 need 1.
+    days = {f"2026-06-0{day}": 3 if day == 6 else 1 for day in range(3, 10)}
+    assert settings.busiest_week_note(office_days_plan(days).busiest_week()) == (
+        "The busiest week, from Wed 3 Jun 2026, is one the horizon holds only Wed 3 Jun – Sun "
+        "7 Jun of: its 3 people to employ work those days alone. The horizon holds no whole "
+        "week, whose shifts may need more people: a “Horizon (days)” on the Forecast page that "
+        "takes in a whole week from Monday to Sunday gives them."
+    )
+
+
+def test_a_campaign_at_the_horizons_end_makes_the_busiest_week_one_of_three_days(picco_home):
+    app = open_app(horizon_days=10)  # Mon 23 Nov to Wed 2 Dec 2026
+    app.session_state["campaign_enabled"] = True
+    app.session_state["campaign_dates"] = (date(2026, 11, 30), date(2026, 12, 2))
+    app.session_state["campaign_uplift_pct"] = 100.0
+    go(app, "shifts")
+    assert_clean(app)
+    # Twice the contacts on Mon 30 Nov - Wed 2 Dec: 146 people on their busiest day, beside
+    # 77 for the whole week before (the sample's 10 days without the campaign read 77).
+    assert metric(app, "People to employ") == "146"
+    captions = [item.value for item in app.caption]
+    assert (
+        "The busiest week, from Mon 30 Nov 2026, is one the horizon holds only Mon 30 Nov – Wed "
+        "2 Dec of: its 146 people to employ work those days alone. The busiest whole week, from "
+        "Mon 23 Nov 2026, needs 77."
+    ) in captions
+    # No FTE set against three days' hours (round twenty-seven).
+    assert not [text for text in captions if "are heads" in text]
+    go(app, "scenarios")
+    app.button(key="save_example_scenarios").click().run()
+    assert_clean(app)
+    (said,) = [item.value for item in app.caption if item.value.startswith("Shifts:")]
+    assert (
+        "The horizon holds only Mon 30 Nov – Wed 2 Dec of every scenario's busiest week, whose "
+        "people to employ work those days alone; the busiest whole week needs 77 for 'Current "
+        "settings', 99 for '+30% volume 23 Nov – 29 Nov', 81 for '90% in 30 s', 89 for 'Staffed "
+        "to P80', 77 for 'Part time 4 h up to 50%'."
+    ) in said
