@@ -86,7 +86,7 @@ TABLE_COLUMNS = {
         "day). A busy week: +30 in Vol %, its Monday in From, its Sunday in To.",
     ),
     "service_level_pct": st.column_config.NumberColumn(
-        "SL %",
+        compare.GRID_HEADERS["service_level"],
         format="%g",  # 85.5 as typed: the plan uses the decimals
         width=64,
         help="Service level target: percent of contacts answered within the seconds next to it. "
@@ -94,20 +94,20 @@ TABLE_COLUMNS = {
         "never guaranteed. Voice and chat only: e-mail is staffed to its response window.",
     ),
     "answer_within_seconds": st.column_config.NumberColumn(
-        "SL s",
+        compare.GRID_HEADERS["answer_within_seconds"],
         format="%g",
         width=64,
         help="Answer within this many seconds (the service level's time limit; 0 or more).",
     ),
     "shrinkage_pct": st.column_config.NumberColumn(
-        "Shr %",
+        compare.GRID_HEADERS["shrinkage"],
         format="%g",
         width=72,
         help="Shrinkage: percent of paid time away from contacts (breaks, training, absence), "
         "from 0 up to (not including) 100.",
     ),
     "supervisor_span": st.column_config.NumberColumn(
-        "Span",
+        compare.GRID_HEADERS["supervisor_span"],
         format="%d",
         step=1,
         width=64,
@@ -115,25 +115,25 @@ TABLE_COLUMNS = {
     ),
     # "P80" as the Staffing page and the example's name "Staffed to P80" write it, not "p80".
     "quantile": st.column_config.SelectboxColumn(
-        "Staff",
+        compare.GRID_HEADERS["quantile"],
         options=list(settings.QUANTILE_NAMES.values()),
         width=72,
         help="Forecast to staff to: mean, or the P50 / P80 / P90 quantile for busier days.",
     ),
     "agent_hourly_cost": st.column_config.NumberColumn(
-        "Agent €",
+        compare.GRID_HEADERS["agent_hourly_cost"],
         format="%.2f",
         width=86,
         help="Agent cost, EUR per paid hour (0 or more).",
     ),
     "supervisor_hourly_cost": st.column_config.NumberColumn(
-        "Sup €",
+        compare.GRID_HEADERS["supervisor_hourly_cost"],
         format="%.2f",
         width=72,
         help="Supervisor cost, EUR per paid hour (0 or more).",
     ),
     "part_max_pct": st.column_config.NumberColumn(
-        "PT %",
+        compare.GRID_HEADERS["part_max_share"],
         format="%g",
         width=64,
         help="Part-time shifts may take at most this percent of the paid shift hours (0 to 100; "
@@ -965,13 +965,7 @@ if CURRENT_SETTINGS in outcomes and saved_current.queue in (None, queue):
         now = dataclasses.replace(now, aht_by_time_of_day=saved_current.aht_by_time_of_day)
     drift = settings_changed_since(saved_current, now)
     if drift:
-        st.warning(
-            f"'{CURRENT_SETTINGS}' holds the settings it was saved with, not those of the "
-            "Staffing and Shifts pages now: "
-            + "; ".join(drift)
-            + ". Change its cells in the table above, or save the current settings under a "
-            "new name, to compare what the pages plan now."
-        )
+        st.warning(compare.stale_current_settings_warning(drift))
 for name, outcome in outcomes.items():
     missed = compare.change_outside_forecast(scenarios[name], outcome.plan)
     if missed:

@@ -40,7 +40,7 @@ from planning.compare import (
     SHIFTS_ROW,
     ShiftFigures,
 )
-from planning.scenario import Scenario, example_scenarios
+from planning.scenario import CURRENT_SETTINGS, PAGE_SETTINGS, Scenario, example_scenarios
 
 MINUS = "−"  # a real minus sign: as wide as the plus and easier to read than a hyphen
 BETTER_COLOUR = "color: #1a7f37"
@@ -494,3 +494,53 @@ def cut_week_words(figures: Mapping[str, ShiftFigures]) -> str:
 def _listed(names: Sequence[str]) -> str:
     """'A', 'A and B', 'A, B and C'."""
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+# The scenario grid's headers of the page settings it has a cell for, by setting (the field of
+# planning.scenario.PAGE_SETTINGS); the others are set on the Staffing and Shifts pages alone.
+GRID_HEADERS = {
+    "service_level": "SL %",
+    "answer_within_seconds": "SL s",
+    "shrinkage": "Shr %",
+    "supervisor_span": "Span",
+    "quantile": "Staff",
+    "agent_hourly_cost": "Agent €",
+    "supervisor_hourly_cost": "Sup €",
+    "part_max_share": "PT %",
+}
+
+
+def _setting_of(change: str) -> tuple[str, str]:
+    """(field, name) of a settings_changed_since line, "shrinkage 30% saved, 35% now": the
+    longest name it starts with, as "handle time" starts "handle time by weekday ..." too."""
+    named = [(field, name) for _, field, name, _ in PAGE_SETTINGS if change.startswith(f"{name} ")]
+    return max(named, key=lambda pair: len(pair[1]))
+
+
+def stale_current_settings_warning(changes: Sequence[str]) -> str:
+    """What the saved 'Current settings' scenario holds apart from the pages, and how to bring
+    it level: its cells in the grid for the settings the grid has, a new save for the others
+    (the full-time week, shift lengths, start hours ...), which no cell changes."""
+    said = (
+        f"'{CURRENT_SETTINGS}' holds the settings it was saved with, not those of the Staffing "
+        f"and Shifts pages now: {'; '.join(changes)}. "
+    )
+    settings = [_setting_of(change) for change in changes]
+    uncelled = [name for field, name in settings if field not in GRID_HEADERS]
+    if not uncelled:
+        return (
+            f"{said}Change its cells in the table above, or save the current settings under a "
+            "new name, to compare what the pages plan now."
+        )
+    celled = [GRID_HEADERS[field] for field, _ in settings if field in GRID_HEADERS]
+    missing = f"the {_listed(uncelled)}"
+    where = (
+        f"The table above has cells for some of them ({', '.join(celled)}) but none for {missing}"
+        if celled
+        else f"The table above has no cell for {missing}"
+    )
+    return (
+        f"{said}{where}: save the current settings under a new name, or delete "
+        f"'{CURRENT_SETTINGS}' (“Duplicate, rename or delete a scenario”) and save them under "
+        "that name again, to compare what the pages plan now."
+    )

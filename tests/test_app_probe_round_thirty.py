@@ -1,11 +1,13 @@
 """Round thirty of a manager's probe: the backtest table's fit times read in milliseconds, so
 a fast model's 0.4 ms no longer reads 0.0 s; the Shifts page and the Scenarios comparison say
 when the horizon holds only some days of the busiest week, with the busiest whole week's
-people, from the one function the CLI's shifts command uses.
+people, from the one function the CLI's shifts command uses; a stale 'Current settings'
+scenario is told to change its cells only for the settings the grid has cells for.
 Driven headless with AppTest on the sample, and on the pages' pure helpers."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pandas as pd
@@ -13,6 +15,7 @@ from test_app_pages import assert_clean, go, metric, open_app
 
 from app_ui import comparison, settings, tables
 from planning.compare import ShiftFigures
+from planning.scenario import CURRENT_SETTINGS, Scenario, settings_changed_since
 from staffing.shifts import ShiftPlan, ShiftSettings, plan_shifts
 
 # ------------------------------------------------- Forecast: fit times that say something
@@ -132,3 +135,44 @@ def test_a_campaign_at_the_horizons_end_makes_the_busiest_week_one_of_three_days
         "settings', 99 for '+30% volume 23 Nov – 29 Nov', 81 for '90% in 30 s', 89 for 'Staffed "
         "to P80', 77 for 'Part time 4 h up to 50%'."
     ) in said
+
+
+# ------------------------------------------------- Scenarios: how to bring 'Current settings' level
+
+
+def test_a_stale_current_settings_warning_points_to_cells_only_where_the_grid_has_them():
+    saved = Scenario(CURRENT_SETTINGS)
+    shifts = dataclasses.replace(saved.shifts, full_hours=9.0, earliest_start=7.5)
+    staffing = dataclasses.replace(saved.staffing, shrinkage=0.35, weekly_contract_hours=40.0)
+    start = (
+        "'Current settings' holds the settings it was saved with, not those of the Staffing and "
+        "Shifts pages now: "
+    )
+    # Shrinkage has its Shr % cell: the advice as before (round twenty-one).
+    shrinkage = settings_changed_since(
+        saved,
+        dataclasses.replace(saved, staffing=dataclasses.replace(saved.staffing, shrinkage=0.35)),
+    )
+    assert comparison.stale_current_settings_warning(shrinkage) == (
+        f"{start}shrinkage 30% saved, 35% now. Change its cells in the table above, or save the "
+        "current settings under a new name, to compare what the pages plan now."
+    )
+    # Shift lengths and start hours have no cell: before, 'Change its cells in the table above'
+    # all the same.
+    only_shifts = settings_changed_since(saved, dataclasses.replace(saved, shifts=shifts))
+    assert comparison.stale_current_settings_warning(only_shifts) == (
+        f"{start}full-time shift 8 h saved, 9 h now; first shift start 00:00 saved, 07:30 now. "
+        "The table above has no cell for the full-time shift and first shift start: save the "
+        "current settings under a new name, or delete 'Current settings' (“Duplicate, rename or "
+        "delete a scenario”) and save them under that name again, to compare what the pages "
+        "plan now."
+    )
+    both = settings_changed_since(
+        saved, dataclasses.replace(saved, staffing=staffing, quantile="p80")
+    )
+    assert comparison.stale_current_settings_warning(both).startswith(
+        f"{start}staffed to the mean forecast saved, the P80 forecast now; shrinkage 30% saved, "
+        "35% now; full-time week 38 h saved, 40 h now. The table above has cells for some of them "
+        "(Staff, Shr %) but none for the full-time week: save the current "
+        "settings under a new name, or delete"
+    )
