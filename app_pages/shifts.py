@@ -233,10 +233,8 @@ if not by_day.empty:
     st.plotly_chart(plots.shift_days_chart(by_day), key="shift_days_chart")
 
 named = "all_queues" if cover_all else queue
-days_tab, weeks_tab, starts_tab, cover_tab = st.tabs(
-    ["Shifts per day", "People per week", "Shift starts", "Cover per interval"],
-    key="shift_tab",
-    on_change="rerun",
+days_tab, weeks_tab, starts_tab, cover_tab = widgets.kept_tabs(
+    ["Shifts per day", "People per week", "Shift starts", "Cover per interval"], key="shift_tab"
 )
 day_columns = {
     "day": tables.Column("Day", tables.DAY),

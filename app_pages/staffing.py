@@ -508,9 +508,10 @@ daily["paid_hours"] = tables.rounded_keeping_total(daily["paid_hours"], decimals
 daily["cost"] = tables.rounded_keeping_total(daily["cost"])
 st.plotly_chart(plots.daily_totals_chart(daily), key="staffing_daily_chart")
 
-# Tracked, so a changed target keeps the tab the manager was reading open.
-daily_tab, interval_tab = st.tabs(
-    ["Daily totals", "Per interval"], key="staffing_result_tab", on_change="rerun"
+# Tracked, so a changed target, or a look at another page, keeps the tab the manager was
+# reading open.
+daily_tab, interval_tab = widgets.kept_tabs(
+    ["Daily totals", "Per interval"], key="staffing_result_tab"
 )
 with daily_tab:
     tables.show(daily, key="staffing_daily_table", all_rows_up_to=DAYS_WITHOUT_SCROLLING)

@@ -15,6 +15,7 @@ from data.schema import INTERVAL_START, KIND_RECORDS, VOLUME, Dataset
 
 FIGURES_PER_ROW = 4
 RANGE_SLIDERS_DRAWN = "range_sliders_drawn"  # keys of the range sliders this session has shown
+OPEN_TABS = "open_tabs"  # the tab last opened per tabs' key, kept while other pages run
 
 
 def history_day(value: object) -> str:
@@ -141,3 +142,27 @@ def range_select_slider(
     )
     drawn.add(key)
     return chosen
+
+
+def kept_tabs(labels: Sequence[str], key: str) -> Sequence[Any]:
+    """st.tabs that open on the tab last opened under `key`, also after another page ran.
+
+    Tabs cannot keep their state across pages as the pages' inputs do: Streamlit drops a
+    widget's state on a page that does not draw it, so the Shifts page's "People per week"
+    opened on "Shifts per day" again after a look at the Staffing page. The tab opened is kept
+    here under a key of the session's own and given back as the tabs' default."""
+    opened = st.session_state.setdefault(OPEN_TABS, {})
+    if key in st.session_state:  # drawn in the last run of this page
+        opened[key] = st.session_state[key]
+    default = opened.get(key)
+    return st.tabs(
+        list(labels),
+        key=key,
+        default=default if default in labels else None,
+        on_change=_keep_tab,
+        args=(key,),
+    )
+
+
+def _keep_tab(key: str) -> None:
+    st.session_state.setdefault(OPEN_TABS, {})[key] = st.session_state[key]

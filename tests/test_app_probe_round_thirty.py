@@ -2,7 +2,8 @@
 a fast model's 0.4 ms no longer reads 0.0 s; the Shifts page and the Scenarios comparison say
 when the horizon holds only some days of the busiest week, with the busiest whole week's
 people, from the one function the CLI's shifts command uses; a stale 'Current settings'
-scenario is told to change its cells only for the settings the grid has cells for.
+scenario is told to change its cells only for the settings the grid has cells for; the Shifts
+and Staffing pages open on the tab last read after a look at another page.
 Driven headless with AppTest on the sample, and on the pages' pure helpers."""
 
 from __future__ import annotations
@@ -176,3 +177,22 @@ def test_a_stale_current_settings_warning_points_to_cells_only_where_the_grid_ha
         "(Staff, Shr %) but none for the full-time week: save the current "
         "settings under a new name, or delete"
     )
+
+
+# ------------------------------------------------- Shifts and Staffing: the tab read, kept
+
+
+def test_the_tab_read_stays_open_after_a_look_at_another_page(picco_home):
+    app = go(open_app(), "shifts")
+    app.session_state["shift_tab"] = "People per week"
+    app.run()
+    go(app, "staffing")
+    app.session_state["staffing_result_tab"] = "Per interval"
+    app.run()
+    # Before: back on "Shifts per day" and "Daily totals", Streamlit dropping a tab's state
+    # on the pages that do not draw it.
+    go(app, "shifts")
+    assert_clean(app)
+    assert app.session_state["shift_tab"] == "People per week"
+    go(app, "staffing")
+    assert app.session_state["staffing_result_tab"] == "Per interval"
