@@ -304,8 +304,13 @@ with cover_tab:
         overrides={
             INTERVAL_START: tables.Column("Interval start", tables.SLOT),
             "needed": tables.Column("People needed", tables.DECIMAL, "People rostered."),
-            "on_shift": tables.Column("On shift", tables.COUNT),
-            "surplus": tables.Column("Beyond the need", tables.DECIMAL),
+            # People, where the part-time table below counts its "Beyond the need (h)" in hours.
+            "on_shift": tables.Column("People on shift", tables.COUNT),
+            "surplus": tables.Column(
+                "People beyond the need",
+                tables.DECIMAL,
+                "People on shift minus people needed: free for other work in the interval.",
+            ),
         },
     )
     downloads.download_table(

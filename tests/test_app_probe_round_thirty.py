@@ -3,7 +3,8 @@ a fast model's 0.4 ms no longer reads 0.0 s; the Shifts page and the Scenarios c
 when the horizon holds only some days of the busiest week, with the busiest whole week's
 people, from the one function the CLI's shifts command uses; a stale 'Current settings'
 scenario is told to change its cells only for the settings the grid has cells for; the Shifts
-and Staffing pages open on the tab last read after a look at another page.
+and Staffing pages open on the tab last read after a look at another page, and the Shifts
+page's cover per interval names its people as people.
 Driven headless with AppTest on the sample, and on the pages' pure helpers."""
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import dataclasses
 from datetime import date
 
 import pandas as pd
-from test_app_pages import assert_clean, go, metric, open_app
+from test_app_pages import assert_clean, go, metric, open_app, table
 
 from app_ui import comparison, settings, tables
 from planning.compare import ShiftFigures
@@ -194,5 +195,14 @@ def test_the_tab_read_stays_open_after_a_look_at_another_page(picco_home):
     go(app, "shifts")
     assert_clean(app)
     assert app.session_state["shift_tab"] == "People per week"
+    # The cover per interval counts people, beside the part-time table's hours beyond the
+    # need: before, 'On shift' and 'Beyond the need' there, 'Beyond the need (h)' here.
+    _, cover = table(app, "interval_start", "needed", "on_shift", "surplus")
+    _, caps = table(app, "part_time_cap", "beyond_need")
+    assert (cover["on_shift"]["label"], cover["surplus"]["label"]) == (
+        "People on shift",
+        "People beyond the need",
+    )
+    assert caps["beyond_need"]["label"] == "Beyond the need (h)"
     go(app, "staffing")
     assert app.session_state["staffing_result_tab"] == "Per interval"
