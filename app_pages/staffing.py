@@ -330,11 +330,19 @@ figures[2].metric(
     border=True,
     help=supervisor_band_text(low, high),
 )
+# The parts rounded to add up to the metric beside them: e-mail's 22.34 + 2.84 FTE had read
+# "Agents 22.3 + supervisors 2.8" under 25.2, and 849 h + 108 h under 956 paid hours.
+agent_fte, supervisor_fte = tables.rounded_keeping_total(
+    pd.Series([summary.agent_fte, summary.supervisor_fte]), decimals=1
+)
+agent_hours, supervisor_hours = tables.rounded_keeping_total(
+    pd.Series([summary.agent_paid_hours, summary.supervisor_paid_hours])
+)
 figures[3].metric(
     "FTE",
     f"{summary.fte:,.1f}",
     border=True,
-    help=f"Agents {summary.agent_fte:,.1f} + supervisors {summary.supervisor_fte:,.1f} on "
+    help=f"Agents {agent_fte:,.1f} + supervisors {supervisor_fte:,.1f} on "
     f"{summary.weekly_contract_hours:g}-hour weeks." + fte_pace_note(summary.horizon_days),
 )
 figures[4].metric(
@@ -343,7 +351,7 @@ figures[4].metric(
     border=True,
     # A total over the horizon, as the cost beside it: not per week like the FTE.
     help=f"Over the {settings.days_text(summary.horizon_days)} of the horizon: agents "
-    f"{summary.agent_paid_hours:,.0f} h + supervisors {summary.supervisor_paid_hours:,.0f} h.",
+    f"{agent_hours:,.0f} h + supervisors {supervisor_hours:,.0f} h.",
 )
 # No contacts, no service to measure: "—", not the "nan%" a NaN would print.
 service_level_shown = f"{summary.service_level:.1%}" if summary.has_contacts else "—"

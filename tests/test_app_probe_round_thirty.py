@@ -4,7 +4,8 @@ when the horizon holds only some days of the busiest week, with the busiest whol
 people, from the one function the CLI's shifts command uses; a stale 'Current settings'
 scenario is told to change its cells only for the settings the grid has cells for; the Shifts
 and Staffing pages open on the tab last read after a look at another page, and the Shifts
-page's cover per interval names its people as people.
+page's cover per interval names its people as people; the Staffing page's FTE and paid
+hours helps add up to their metrics.
 Driven headless with AppTest on the sample, and on the pages' pure helpers."""
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import date
 
 import pandas as pd
 from test_app_pages import assert_clean, go, metric, open_app, table
+from test_app_round_two import offered  # noqa: F401  (the fixture)
 
 from app_ui import comparison, settings, tables
 from planning.compare import ShiftFigures
@@ -206,3 +208,31 @@ def test_the_tab_read_stays_open_after_a_look_at_another_page(picco_home):
     assert caps["beyond_need"]["label"] == "Beyond the need (h)"
     go(app, "staffing")
     assert app.session_state["staffing_result_tab"] == "Per interval"
+
+
+# ------------------------------------------------- Staffing: the metrics' parts add up to them
+
+
+def test_the_fte_and_paid_hours_helps_add_up_to_their_metrics(
+    picco_home,
+    offered,  # noqa: F811
+):
+    app = open_app()
+    app.session_state["queue"] = "email"
+    go(app, "staffing")
+    assert_clean(app)
+    helps = {item.label: item.help for item in app.metric}
+    plan = offered["staffing_plan_email"]
+    hours = plan["paid_hours"].sum()
+    supervisors = plan["supervisors"].sum() * 0.25  # 15-minute intervals
+    # The plan's 956.5 paid hours: 849.0 for agents and 107.5 for supervisors (1 per 12 on
+    # 15-minute intervals), 22.34 and 2.83 FTE on 38-h weeks, 25.17 in all. Each rounded
+    # alone they read 22.3 + 2.8 = 25.1 under the FTE metric's 25.2, and 849 + 108 = 957 under
+    # the Paid hours metric's 956.
+    assert (hours, supervisors) == (956.5, 107.5)
+    assert metric(app, "FTE") == "25.2"
+    assert helps["FTE"] == "Agents 22.4 + supervisors 2.8 on 38-hour weeks."
+    assert metric(app, "Paid hours") == "956"
+    assert (
+        helps["Paid hours"] == "Over the 7 days of the horizon: agents 849 h + supervisors 107 h."
+    )
