@@ -197,9 +197,16 @@ second_row[2].metric(
 cut_week_note = settings.busiest_week_note(busiest)
 if cut_week_note:
     st.caption(cut_week_note)
-# 79 people to employ beside the Staffing page's 44.2 FTE read as a contradiction.
+# 79 people to employ beside the Staffing page's 44.2 FTE read as a contradiction. A week is
+# judged whole by the days the desk works: the shifts end with the need, and a Mon-Fri desk's
+# week ending on Friday evening had read as five days of a week cut short.
 contract_note = settings.people_against_fte_note(
-    weeks, result.by_day()["day"], types, float(st.session_state["weekly_hours"]), agent_fte
+    weeks,
+    busiest,
+    float(st.session_state["horizon_days"]),
+    types,
+    float(st.session_state["weekly_hours"]),
+    agent_fte,
 )
 if contract_note:
     st.caption(contract_note)

@@ -998,30 +998,26 @@ def busiest_week_note(busiest: BusiestWeek | None) -> str | None:
 
 def people_against_fte_note(
     weeks: pd.DataFrame,
-    days: pd.Series,
+    busiest: BusiestWeek | None,
+    horizon_days: float,
     types: list[ShiftType],
     weekly_hours: float,
     agent_fte: float,
 ) -> str | None:
     """Why the people to employ outnumber the Staffing page's FTE: they are heads, each
     part-timer one, on whole shifts; the FTE count the hours needed over a full-time week.
-    `weeks`: the shift plan's people per week; `days`: every day of the horizon; `agent_fte`:
-    the Staffing page's agents alone. None unless the busiest week is a whole one: a few days'
-    hours over a week's contract would read as fewer FTE than the Staffing page's pace."""
-    if weeks.empty or weekly_hours <= 0:
+    `weeks`: the shift plan's people per week; `busiest`: its busiest week (ShiftPlan.
+    busiest_week); `agent_fte`: the Staffing page's agents alone. None unless the horizon holds
+    a week and the busiest week whole (days the desk is closed, as a Mon-Fri desk's weekend,
+    cut nothing): a few days' hours over a week's contract would read as fewer FTE than the
+    Staffing page's pace."""
+    if weeks.empty or weekly_hours <= 0 or busiest is None or busiest.cut or horizon_days < 7:
         return None
-    by_week = weeks.groupby("week")["people"].sum()
-    first = pd.Timestamp(by_week.idxmax()).normalize()
-    later = [start for start in pd.to_datetime(by_week.index) if start > first]
-    until = min(later) if later else first + pd.Timedelta(days=7)
-    listed = pd.to_datetime(days).dt.normalize()
-    if int(((listed >= first) & (listed < until)).sum()) < 7:
-        return None
-    busiest = weeks[weeks["week"] == by_week.idxmax()]
+    kinds = weeks[weeks["week"] == busiest.week]
     hours_of = {kind.name: kind.hours for kind in types}
-    hours = float((busiest["shifts"] * busiest["shift"].map(hours_of)).sum())
+    hours = float((kinds["shifts"] * kinds["shift"].map(hours_of)).sum())
     return (
-        f"The {int(by_week.max()):,} people to employ are heads, each part-timer one: the "
+        f"The {busiest.people:,} people to employ are heads, each part-timer one: the "
         f"busiest week's {hours:,.0f} shift hours are {hours / weekly_hours:,.1f} FTE on the "
         f"{weekly_hours:g}-h full-time week. The Staffing page's FTE count the hours needed "
         f"instead of whole shifts: {agent_fte:,.1f} for its agents, without the supervisors."

@@ -5,8 +5,10 @@ people, from the one function the CLI's shifts command uses; a stale 'Current se
 scenario is told to change its cells only for the settings the grid has cells for; the Shifts
 and Staffing pages open on the tab last read after a look at another page, and the Shifts
 page's cover per interval names its people as people; the Staffing page's FTE and paid
-hours helps add up to their metrics.
-Driven headless with AppTest on the sample, and on the pages' pure helpers."""
+hours helps add up to their metrics; a Monday-to-Friday desk's people to employ are set
+against the Staffing page's FTE as a seven-day desk's are.
+Driven headless with AppTest on the sample and a generated weekday desk, and on the pages' pure
+helpers."""
 
 from __future__ import annotations
 
@@ -14,13 +16,16 @@ import dataclasses
 from datetime import date
 
 import pandas as pd
-from test_app_pages import assert_clean, go, metric, open_app, table
+from test_app_pages import assert_clean, go, metric, open_app, small_export, table
 from test_app_round_two import offered  # noqa: F401  (the fixture)
 
 from app_ui import comparison, settings, tables
 from planning.compare import ShiftFigures
 from planning.scenario import CURRENT_SETTINGS, Scenario, settings_changed_since
 from staffing.shifts import ShiftPlan, ShiftSettings, plan_shifts
+
+CSV = "text/csv"
+
 
 # ------------------------------------------------- Forecast: fit times that say something
 
@@ -236,3 +241,28 @@ def test_the_fte_and_paid_hours_helps_add_up_to_their_metrics(
     assert (
         helps["Paid hours"] == "Over the 7 days of the horizon: agents 849 h + supervisors 107 h."
     )
+
+
+# ------------------------------------------------- Shifts: a Monday-to-Friday desk's week is whole
+
+
+def test_a_weekday_desks_people_are_set_against_the_staffing_fte(picco_home):
+    app = open_app()
+    # Open 08:00-18:00 Monday to Friday, five weeks to Sun 6 Apr 2025: the 7 days forecast run
+    # from Sat 5 to Fri 11 Apr (after the history's last open hours), the shifts from Mon 7 to
+    # Fri 11 Apr, the weekend after it closed.
+    app.file_uploader(key="upload_files").set_value([("desk.csv", small_export(), CSV)]).run()
+    go(app, "staffing")
+    assert_clean(app)
+    assert metric(app, "FTE") == "13.3"
+    go(app, "shifts")
+    assert_clean(app)
+    assert (metric(app, "People to employ"), metric(app, "Paid hours on shifts")) == ("28", "832")
+    # 832 h / 38 h = 21.9 FTE, beside the Staffing page's agents' 11.7 (its FTE help 'Agents
+    # 11.7 + supervisors 1.6'). Before: no note, the week of Mon 7 Apr read as cut short by the
+    # horizon, which lacks its weekend, though the desk is closed then.
+    assert (
+        "The 28 people to employ are heads, each part-timer one: the busiest week's 832 shift "
+        "hours are 21.9 FTE on the 38-h full-time week. The Staffing page's FTE count the hours "
+        "needed instead of whole shifts: 11.7 for its agents, without the supervisors."
+    ) in [item.value for item in app.caption]

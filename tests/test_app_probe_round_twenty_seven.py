@@ -179,7 +179,7 @@ def test_the_people_to_employ_are_set_against_the_staffing_pages_fte(picco_home)
 
 def test_a_week_the_horizon_cuts_is_not_set_against_a_weekly_fte():
     from app_ui.settings import people_against_fte_note
-    from staffing.shifts import DEFAULT_SHIFT_TYPES
+    from staffing.shifts import DEFAULT_SHIFT_TYPES, BusiestWeek
 
     weeks = pd.DataFrame(
         {
@@ -190,11 +190,14 @@ def test_a_week_the_horizon_cuts_is_not_set_against_a_weekly_fte():
         }
     )
     types = list(DEFAULT_SHIFT_TYPES)
-    three_days = pd.Series(pd.date_range("2026-11-23", periods=3, freq="D"))
-    # 360 h over three days are no 9.5 FTE of a 38-h week: no note rather than a wrong one.
-    assert people_against_fte_note(weeks, three_days, types, 38.0, 20.0) is None
-    week = pd.Series(pd.date_range("2026-11-23", periods=7, freq="D"))
-    assert people_against_fte_note(weeks, week, types, 38.0, 8.0) == (
+    monday = pd.Timestamp("2026-11-23")
+    three_days = BusiestWeek(monday, 18, monday, monday + pd.Timedelta(days=2), cut=True)
+    # 360 h over three days are no 9.5 FTE of a 38-h week: no note rather than a wrong one,
+    # whether the week is cut by the horizon's end or the horizon is shorter than a week.
+    assert people_against_fte_note(weeks, three_days, 10, types, 38.0, 20.0) is None
+    whole = BusiestWeek(monday, 18, monday, monday + pd.Timedelta(days=6), cut=False)
+    assert people_against_fte_note(weeks, whole, 3, types, 38.0, 20.0) is None
+    assert people_against_fte_note(weeks, whole, 7, types, 38.0, 8.0) == (
         "The 18 people to employ are heads, each part-timer one: the busiest week's 360 shift "
         "hours are 9.5 FTE on the 38-h full-time week. The Staffing page's FTE count the hours "
         "needed instead of whole shifts: 8.0 for its agents, without the supervisors."
