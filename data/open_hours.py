@@ -59,14 +59,70 @@ def learn_open_slots(volume: np.ndarray, weekdays: np.ndarray, interval_minutes:
                              weekdays, max(1, SPAN_MINUTES // interval_minutes))  # fmt: skip
     # Contacts per weekday x slot over the history; no row counts as no contact.
     totals = np.bincount(cell, np.nan_to_num(volume).ravel(), minlength=7 * slots_per_day)
-    return _fill_quiet_gaps(
+    totals = totals.reshape(7, slots_per_day)
+    neighbour_slots = max(1, NEIGHBOUR_MINUTES // interval_minutes)
+    is_open = _fill_quiet_gaps(
         is_open,
-        totals.reshape(7, slots_per_day),
+        totals,
         MAX_QUIET_GAP_MINUTES // interval_minutes,
-        max(1, NEIGHBOUR_MINUTES // interval_minutes),
+        neighbour_slots,
         _round_the_clock(active, weekdays),
         np.bincount(weekdays, observed.any(axis=1), minlength=7) < WEEKS_TO_JUDGE_STRAYS,
     )
+    return _widen_to_shared_hours(
+        is_open, totals, observed_days > 0, MAX_QUIET_GAP_MINUTES // interval_minutes,
+        neighbour_slots,
+    )  # fmt: skip
+
+
+# A weekday's first and last open slots are those it had a contact in, so a quiet opening or
+# closing slot left empty by chance (a desk of 3 contacts an hour leaves its last quarter hour
+# empty on 3 Wednesdays about one time in ten) makes that weekday open later or close earlier
+# than the others. Its hours reach, by up to MAX_QUIET_GAP_MINUTES, to the earliest opening and
+# latest closing that SHARED_EDGE_WEEKDAYS weekdays or more share, unless its own contacts show
+# it closed there: the slots gained held fewer contacts than its NEIGHBOUR_MINUTES of open slots
+# beside them would leave by a chance below CLOSURE_EVIDENCE, shared among the edges judged. A
+# Saturday opening at 09:00 beside weekdays at 08:00 keeps its hours once they show (none before
+# 09:00 against 12 in the hour after: a chance of 0.5^12 = 0.0002); one weekday's stray early
+# contact moves no other weekday's opening.
+SHARED_EDGE_WEEKDAYS = 2
+
+
+def _widen_to_shared_hours(
+    is_open: np.ndarray,
+    totals: np.ndarray,
+    observed: np.ndarray,
+    max_gap_slots: int,
+    neighbour_slots: int,
+) -> np.ndarray:
+    """Open hours (7 x slots) with each weekday's edges widened to the shared ones, by at most
+    `max_gap_slots`; `totals` are contacts and `observed` whether the export has rows, per
+    weekday x slot."""
+    shared = np.flatnonzero(is_open.sum(axis=0) >= SHARED_EDGE_WEEKDAYS)
+    if not shared.size:
+        return is_open
+    runs = []  # (weekday, slots gained, the open slots beside them)
+    for weekday in np.flatnonzero(is_open.any(axis=1)):  # at most 7 rows
+        opened = np.flatnonzero(is_open[weekday])
+        runs.append((weekday, slice(shared[0], opened[0]),
+                     slice(opened[0], opened[0] + neighbour_slots)))  # fmt: skip
+        runs.append((weekday, slice(opened[-1] + 1, shared[-1] + 1),
+                     slice(max(0, opened[-1] + 1 - neighbour_slots), opened[-1] + 1)))  # fmt: skip
+    # Judged: a run of at most `max_gap_slots` the export has rows for, beside a full side of
+    # open slots (a weekday of other hours, or of a stray contact or two, has none).
+    runs = [
+        (weekday, gained, side)
+        for weekday, gained, side in runs
+        if 0 < gained.stop - gained.start <= max_gap_slots
+        and observed[weekday, gained].all()
+        and is_open[weekday, side].sum() == neighbour_slots
+    ]
+    widened = is_open.copy()
+    bar = CLOSURE_EVIDENCE / max(1, len(runs))
+    for weekday, gained, side in runs:
+        if _chance_beside(totals[weekday, gained], totals[weekday, side]) >= bar:
+            widened[weekday, gained] = True
+    return widened
 
 
 def _sparse_hours(
@@ -213,8 +269,14 @@ def _chance_if_open(totals: np.ndarray, first: int, end: int, neighbour_slots: i
     before = totals[max(0, first - neighbour_slots) : first]
     after = totals[end : end + neighbour_slots]
     side = min(before, after, key=lambda window: window.sum() / len(window))
-    run_slots = end - first
-    run_contacts = int(round(float(totals[first:end].sum())))
+    return _chance_beside(totals[first:end], side)
+
+
+def _chance_beside(run: np.ndarray, side: np.ndarray) -> float:
+    """How likely the slots `run` would hold as few contacts as they did, were they open at the
+    rate of the open slots `side` (contacts per slot, both over the same days)."""
+    run_slots = len(run)
+    run_contacts = int(round(float(run.sum())))
     compared = run_contacts + int(round(float(side.sum())))
     share = run_slots / (run_slots + len(side))
     if run_contacts >= share * compared:  # as busy as its side: nothing suggests a closure
