@@ -26,11 +26,13 @@ NEIGHBOUR_MINUTES = 60
 CLOSURE_EVIDENCE = 0.01
 # A sparse queue (a few contacts a day) sees each open slot hit on only a day or two, so the
 # stray rule alone would close most of its hours. Its hours are judged over the SPAN_MINUTES on
-# either side instead: a slot between the weekday's first and last regularly hit slots, with
-# contacts within that span on more than the stray share of days, is open unless its run of
+# either side instead: a slot between the weekday's first and last regularly hit slots (with
+# contacts within that span on more than the stray share of days) is open unless its run of
 # closed slots holds fewer hit days than the weekday's rate would leave by chance (shared among
-# the runs, as CLOSURE_EVIDENCE). A busy queue's stray night call fails both: it is alone in its
-# span, and far below the busy queue's rate. Only a weekday with contacts on at least
+# the runs, as CLOSURE_EVIDENCE); a run reaching farther than that span from any contact must
+# also pass with the other weekdays of regular hours, so a lunch break silent on all of them
+# stays closed. A busy queue's stray night call is no such first or last slot: it is alone in
+# its span. Only a weekday with contacts on at least
 # REGULAR_DAY_SHARE of its days has regular hours to judge: a line busy in rare bursts (a crisis
 # line) keeps the per-slot rule.
 SPAN_MINUTES = 60
@@ -152,7 +154,9 @@ def _sparse_hours(
     day_counts = np.bincount(weekdays, minlength=7).clip(1)
     busy_days = np.bincount(weekdays, active.any(axis=1), minlength=7)
     steady = busy_days >= REGULAR_DAY_SHARE * day_counts
-    hours = regular & (index >= first[:, None]) & (index <= last[:, None]) & steady[:, None]
+    # Slots far from any contact count too: a weekday of two days and a contact an hour stays
+    # silent for two hours somewhere about once in ten.
+    hours = (index >= first[:, None]) & (index <= last[:, None]) & steady[:, None]
     # The weekday's contacts per day spread over those hours.
     daily = np.bincount(weekdays, np.nansum(volume, axis=1), minlength=7) / day_counts
     hit_chance = 1.0 - np.exp(-daily / hours.sum(axis=1).clip(1))
@@ -167,7 +171,20 @@ def _sparse_hours(
         for start, end in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1), strict=True):
             hits = int(active_days[weekday, start:end].sum())
             trials = int(day_counts[weekday]) * (end - start)  # no row counts as no contact
-            if binom.cdf(hits, trials, hit_chance[weekday]) >= bar:
+            if binom.cdf(hits, trials, hit_chance[weekday]) < bar:
+                continue
+            if regular[weekday, start:end].all():
+                rescued[weekday, start:end] = True
+                continue
+            # A run with no contact within SPAN_MINUTES is judged again with every weekday of
+            # regular hours: a long break silent on all of them is a closure, though each alone
+            # has too few days to tell, and so are the hours between a lone late contact and
+            # the weekday's own where the other weekdays are closed.
+            alike = steady
+            pooled_trials = int(day_counts[alike].sum()) * (end - start)
+            pooled_chance = (day_counts * hit_chance)[alike].sum() / day_counts[alike].sum()
+            pooled_hits = int(active_days[alike, start:end].sum())
+            if binom.cdf(pooled_hits, pooled_trials, pooled_chance) >= bar:
                 rescued[weekday, start:end] = True
     return rescued
 

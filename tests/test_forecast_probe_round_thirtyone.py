@@ -1,6 +1,8 @@
 """Forecast probes: a small desk's weekday whose opening or closing quarter hour stayed empty by
 chance in a short history opens and closes with the other weekdays, while a Saturday of its own
-hours keeps them and one weekday's stray early contact moves no other weekday's opening."""
+hours keeps them and one weekday's stray early contact moves no other weekday's opening; a
+sparse desk's weekday silent for hours by chance stays open through them, while a long lunch
+break silent on every weekday is closed on all of them."""
 
 from __future__ import annotations
 
@@ -41,3 +43,39 @@ def test_a_closing_quarter_hour_empty_by_chance_closes_with_the_other_weekdays()
     # chance of (1/2)^12 = 0.0002 were it open, below the bar of 0.005.
     assert np.flatnonzero(learned[5]).tolist() == list(range(NINE, ONE_PM))
     assert not learned[6].any()
+
+
+def _hourly_desk(silent: dict[int, list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Two weeks from a Monday, Mon-Fri: one contact at half past each hour 08:30-17:30, none
+    at the hours `silent` lists for its weekday (weekday: hours)."""
+    weekdays = np.arange(14) % 7
+    volume = np.zeros((14, SLOTS))
+    for day in np.flatnonzero(weekdays < 5):
+        hours = [hour for hour in range(8, 18) if hour not in silent.get(weekdays[day], [])]
+        volume[day, [hour * 4 + 2 for hour in hours]] = 1
+    return volume, weekdays
+
+
+def test_a_long_silence_on_one_weekday_of_a_sparse_desk_is_no_closure():
+    # Both Fridays quiet from 10:30 to 14:30, where the other weekdays had their contacts.
+    volume, weekdays = _hourly_desk({4: [11, 12, 13]})
+    learned = learn_open_slots(volume, weekdays, 15)
+    # Before: Friday closed 11:45-13:30, more than an hour from any contact on either Friday,
+    # so never judged. Its 15 quarter hours 10:45-14:15 held no contact on 2 Fridays: at 7 a
+    # day over 37 slots, each stays empty at exp(-7/37) = 0.828, so 0.828^30 = 0.0034 alone,
+    # above the bar of 0.01 shared among some 140 closed slots; with the other weekdays, 24
+    # hit slots of 150 where 33.6 are expected, a binomial chance of 0.034: no closure.
+    assert np.flatnonzero(learned[4]).tolist() == np.flatnonzero(learned[0]).tolist()
+    assert np.flatnonzero(learned[4]).tolist() == list(range(34, 71))
+
+
+def test_a_long_lunch_break_silent_on_every_weekday_of_a_sparse_desk_stays_closed():
+    volume, weekdays = _hourly_desk({weekday: [12, 13] for weekday in range(5)})
+    learned = learn_open_slots(volume, weekdays, 15)
+    # No contact from 11:30 to 14:30 on any of the 10 days: 11 quarter hours 11:45-14:15 at a
+    # chance of exp(-8/37) = 0.806 each to stay empty, 0.806^110 = 5e-11 over the ten days
+    # together. Before: open throughout and staffed at a forecast of 0, the slots within an
+    # hour of a contact judged each weekday alone (0.806^8 = 0.18 for 11:45-12:45 on two
+    # days), which left a 45-minute gap that the quiet-gap rule filled beside them.
+    for weekday in range(5):
+        assert np.flatnonzero(learned[weekday]).tolist() == [*range(34, 47), *range(58, 71)]
