@@ -6,9 +6,9 @@ opening, peaks, closing - move an hour earlier when the local clock goes forward
 later when it goes back. Read as it came, the weeks before a switch blend the old clock into the
 forecast: the hour before opening or after closing forecast open, every peak smeared over two
 hours, until the hours-change check has four weeks of the new hours. No time zone is assumed: a
-Sunday of a switch month after which the week's intraday pattern matches the weeks before moved
-by one hour, far better than unmoved, is such a switch, and the days before it are moved to the
-current clock.
+Sunday some daylight-saving switch falls on, after which the week's intraday pattern matches the
+weeks before moved by one hour, far better than unmoved and than on any Sunday near it, is such
+a switch, and the days before it are moved to the current clock.
 """
 
 from __future__ import annotations
@@ -23,9 +23,19 @@ from data.dates import day_text
 from forecasting.history import QueueHistory
 
 SUNDAY = 6
-# Every daylight-saving switch in use falls on a Sunday of one of these months (Europe and North
-# America: March, October, November; southern hemisphere: April, September, October).
-SWITCH_MONTHS = (3, 4, 9, 10, 11)
+# The days of the month a daylight-saving switch in use falls on, when on a Sunday, from the
+# rules of the IANA time zone database (tzdata): the United States and Cuba 'Mar Sun>=8' and
+# 'Nov Sun>=1', Paraguay 'Mar Sun>=22', the European Union, Lebanon and Moldova 'Mar lastSun'
+# and 'Oct lastSun', Australia 'Apr Sun>=1' and 'Oct Sun>=1', New Zealand 'Apr Sun>=1' and
+# 'Sep lastSun', Chile 'Apr Sun>=2' and 'Sep Sun>=2'. No clock moves on other Sundays, so a
+# desk whose day came an hour later from one of them changed its hours.
+SWITCH_DAYS = {
+    3: ((8, 14), (22, 31)),
+    4: ((1, 8),),
+    9: ((2, 8), (24, 30)),
+    10: ((1, 7), (25, 31)),
+    11: ((1, 7),),
+}
 WEEKS_AROUND = 4  # the weeks before a Sunday set against the weeks after it
 MIN_DAYS_AFTER = 3  # days with contacts needed after a switch to judge it
 MIN_DAYS_BEFORE = 5
@@ -70,6 +80,16 @@ def _deviance(after: np.ndarray, before: np.ndarray, days_after: np.ndarray, slo
     return float(2 * (term - (observed - expected)).sum())
 
 
+def switch_days(days: pd.DatetimeIndex) -> np.ndarray:
+    """Bool per day: a day of the month some daylight-saving switch falls on when a Sunday."""
+    month, day = days.month.to_numpy(), days.day.to_numpy()
+    inside = np.zeros(len(days), dtype=bool)
+    for number, spans in SWITCH_DAYS.items():  # five months: a fixed tiny loop
+        for first, last in spans:
+            inside |= (month == number) & (day >= first) & (day <= last)
+    return inside
+
+
 def find_clock_shift(history: QueueHistory, ordinary: np.ndarray) -> ClockShift | None:
     """The Sundays where the history's day moved a whole hour, with the move, judged on the
     `ordinary` days (no holidays or left-out periods); None when there is none."""
@@ -81,7 +101,9 @@ def find_clock_shift(history: QueueHistory, ordinary: np.ndarray) -> ClockShift 
     weekdays = history.weekdays()
     busy = ordinary & (np.nan_to_num(values).sum(axis=1) > 0)
     days = history.first_day + pd.to_timedelta(np.arange(n_days), unit="D")
-    sundays = np.flatnonzero((weekdays == SUNDAY) & np.isin(days.month, SWITCH_MONTHS))
+    # Every Sunday is judged, so an hours change a week before a switch Sunday is found where
+    # it happened, not on that Sunday.
+    sundays = np.flatnonzero(weekdays == SUNDAY)
     found: list[tuple[float, int, int]] = []  # (deviance drop, row, slots)
     for row in sundays:
         after = np.flatnonzero(busy[row : row + 7 * WEEKS_AROUND]) + row
@@ -102,6 +124,7 @@ def find_clock_shift(history: QueueHistory, ordinary: np.ndarray) -> ClockShift 
     for _, row, move in sorted(found, reverse=True):
         if all(abs(row - other) >= SWITCH_GAP_DAYS for other, _ in kept):
             kept.append((row, move))
+    kept = [(row, move) for row, move in kept if switch_days(days[[row]])[0]]
     if not kept:
         return None
     kept.sort()

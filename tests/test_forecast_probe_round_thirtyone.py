@@ -7,8 +7,12 @@ break silent on every weekday is closed on all of them."""
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from data.open_hours import learn_open_slots
+from data.schema import INTERVAL_START, QUEUE, VOLUME
+from forecasting.clock_shift import find_clock_shift
+from forecasting.history import history_from_intervals
 
 SLOTS = 96  # 15-minute slots
 EIGHT, NINE, ONE_PM, SIX_PM = 32, 36, 52, 72
@@ -79,3 +83,25 @@ def test_a_long_lunch_break_silent_on_every_weekday_of_a_sparse_desk_stays_close
     # days), which left a 45-minute gap that the quiet-gap rule filled beside them.
     for weekday in range(5):
         assert np.flatnonzero(learned[weekday]).tolist() == [*range(34, 47), *range(58, 71)]
+
+
+def _desk_whose_hours_changed(change: str, weeks: int = 12) -> pd.DataFrame:
+    """Half hours from Mon 1 Jan 2024, Mon-Fri 08:00-18:00 until `change`, 09:00-20:00 from
+    it, about 10 contacts a half hour (Poisson, seed 3)."""
+    times = pd.date_range("2024-01-01", periods=weeks * 7 * 48, freq="30min")
+    hour = times.hour + times.minute / 60
+    later = times >= pd.Timestamp(change)
+    open_ = (times.day_of_week < 5) & np.where(later, (hour >= 9) & (hour < 20),
+                                                (hour >= 8) & (hour < 18))  # fmt: skip
+    counts = np.random.default_rng(3).poisson(np.where(open_, 10.0, 0.0))
+    return pd.DataFrame({INTERVAL_START: times, QUEUE: "desk", VOLUME: counts.astype(float)})
+
+
+def test_an_hours_change_off_a_daylight_saving_sunday_is_no_clock_shift():
+    # From Mon 4 Mar 2024 the desk opens an hour later and closes two hours later. The first
+    # Sunday of March is no daylight-saving switch anywhere (the United States switch on the
+    # second, Paraguay on the fourth, Europe on the last).
+    history = history_from_intervals(_desk_whose_hours_changed("2024-03-04"), "desk")
+    # Before: 'from Sun 3 Mar 2024 the whole day came an hour later ..., as a daylight-saving
+    # switch moves it in an export on UTC': the nine weeks before read an hour later.
+    assert find_clock_shift(history, history.observed_days()) is None
