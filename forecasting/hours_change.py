@@ -57,29 +57,62 @@ def find_hours_change(
         if len(recent) < MIN_RECENT_DAYS or len(earlier) < MIN_EARLIER_DAYS:
             continue
         open_slots = history.open_mask[weekday]
-        recent_total, earlier_total = counts[recent].sum(axis=0), counts[earlier].sum(axis=0)
-        recent_share = len(recent) / (len(recent) + len(earlier))
-        with np.errstate(divide="ignore"):
-            closed[weekday] = (
-                open_slots
-                & (recent_total == 0)
-                & (earlier_total * np.log(1 - recent_share) < np.log(bar))
-            )
-            opened[weekday] = (
-                open_slots
-                & (earlier_total == 0)
-                & (recent_total * np.log(recent_share) < np.log(bar))
-            )
+        closed[weekday], opened[weekday] = _changed_slots(counts, recent, earlier, open_slots, bar)
+        if closed[weekday].any() or opened[weekday].any():
+            # The hours may have changed after the first of the recent days: judged again from
+            # the day they did, so the days before it teach the new hours nothing.
+            start = _change_start(counts[recent[::-1]], closed[weekday], opened[weekday])
+            if 0 < start <= len(recent) - MIN_RECENT_DAYS:
+                recent = recent[: len(recent) - start]
+                earlier = rows[len(recent) : len(recent) + EARLIER_WEEKS]
+                closed[weekday], opened[weekday] = _changed_slots(
+                    counts, recent, earlier, open_slots, bar
+                )
         if closed[weekday].any() or opened[weekday].any():
             # The weekday is learned from its days since (follow_hours_change), so every slot
             # with contacts since and none before is newly open to the forecast, not only those
             # busy enough to show the change alone: a quiet last half hour too.
-            opened[weekday] |= open_slots & (earlier_total == 0) & (recent_total > 0)
+            opened[weekday] |= (
+                open_slots & (counts[earlier].sum(axis=0) == 0) & (counts[recent].sum(axis=0) > 0)
+            )
         since[weekday] = recent[-1]
     whole = history if with_special is None else with_special
     if _silent_since(history, counts, observed, whole):
         closed = history.open_mask.copy()
     return HoursChange(closed, opened, since)
+
+
+def _changed_slots(
+    counts: np.ndarray, recent: np.ndarray, earlier: np.ndarray, open_slots: np.ndarray, bar: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Slots (bool per slot) now closed and newly opened: the `recent` day rows' contacts and
+    the `earlier` ones' all on one side, at a chance below `bar`."""
+    recent_total, earlier_total = counts[recent].sum(axis=0), counts[earlier].sum(axis=0)
+    recent_share = len(recent) / (len(recent) + len(earlier))
+    with np.errstate(divide="ignore"):
+        closed = (
+            open_slots
+            & (recent_total == 0)
+            & (earlier_total * np.log(1 - recent_share) < np.log(bar))
+        )
+        opened = (
+            open_slots & (earlier_total == 0) & (recent_total * np.log(recent_share) < np.log(bar))
+        )
+    return closed, opened
+
+
+def _change_start(days: np.ndarray, closed: np.ndarray, opened: np.ndarray) -> int:
+    """The first of `days` (day x slot contacts, oldest first) on the new hours: after the last
+    one with contacts in the slots now `closed`, and no earlier than the first with contacts
+    in those newly `opened`."""
+    start = 0
+    if opened.any():
+        start = int(np.argmax(days[:, opened].sum(axis=1) > 0))
+    if closed.any():
+        busy = np.flatnonzero(days[:, closed].sum(axis=1) > 0)
+        if busy.size:
+            start = max(start, int(busy[-1]) + 1)
+    return start
 
 
 def _silent_since(

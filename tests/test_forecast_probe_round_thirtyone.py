@@ -13,6 +13,7 @@ from data.open_hours import learn_open_slots
 from data.schema import INTERVAL_START, QUEUE, VOLUME
 from forecasting.clock_shift import find_clock_shift
 from forecasting.history import history_from_intervals
+from forecasting.hours_change import find_hours_change
 
 SLOTS = 96  # 15-minute slots
 EIGHT, NINE, ONE_PM, SIX_PM = 32, 36, 52, 72
@@ -105,3 +106,20 @@ def test_an_hours_change_off_a_daylight_saving_sunday_is_no_clock_shift():
     # Before: 'from Sun 3 Mar 2024 the whole day came an hour later ..., as a daylight-saving
     # switch moves it in an export on UTC': the nine weeks before read an hour later.
     assert find_clock_shift(history, history.observed_days()) is None
+
+
+def test_hours_changed_three_weeks_ago_are_learned_from_the_day_they_changed():
+    # The history ends Sun 24 Mar 2024: three weeks on the new hours, whose four most recent
+    # Mondays include Mon 26 Feb, still open 08:00-18:00.
+    history = history_from_intervals(_desk_whose_hours_changed("2024-03-04"), "desk")
+    change = find_hours_change(history)
+    for weekday in range(5):
+        # Before: 08:00-09:00 stayed open, forecast at 0.0 and 0.26 from Mon 26 Feb's contacts,
+        # and 18:00-20:00 at 8.0, 7.3, 8.1 and 6.6 a half hour for some 10, averaged with its
+        # zeros: the weekdays were learned from the four weeks since Mon 26 Feb.
+        assert np.flatnonzero(change.closed[weekday]).tolist() == [16, 17]
+        assert np.flatnonzero(change.opened[weekday]).tolist() == [36, 37, 38, 39]
+        assert history.first_day + pd.Timedelta(days=int(change.since[weekday])) == (
+            pd.Timestamp("2024-03-04") + pd.Timedelta(days=weekday)
+        )
+    assert not change.closed[5:].any() and not change.opened[5:].any()
