@@ -14,6 +14,8 @@ AUTO = "auto"
 # The longest horizon the app and the CLI forecast, about a quarter: further ahead, a forecast
 # from weeks of history only repeats its last weeks.
 MAX_HORIZON_DAYS = 92
+# A country that turns the holiday calendar off.
+NO_CALENDAR_NAMES = ("", "none")
 
 
 def check_horizon_days(days: int) -> int:
@@ -52,3 +54,9 @@ class ForecastSettings:
     peak_min_day_share_pct: float = 1.0  # a period's extra contacts >= this % of its day's
     peak_volume_threshold: float | None = None  # manager-set absolute contacts per interval
     usual_weeks: int = 8  # "usual" = same weekday x slot median over this many weeks
+
+    def __post_init__(self) -> None:
+        # 'none' turns the calendar off, as the CLI's --country none and the unknown-country
+        # message ask (before, the API looked 'none' up as a country and refused it).
+        if isinstance(self.country, str) and self.country.strip().lower() in NO_CALENDAR_NAMES:
+            self.country = None

@@ -11,6 +11,7 @@ import pandas as pd
 
 from data.open_hours import learn_open_slots
 from data.schema import INTERVAL_START, QUEUE, VOLUME
+from forecasting import ForecastSettings, forecast_dataset
 from forecasting.clock_shift import find_clock_shift
 from forecasting.history import history_from_intervals
 from forecasting.hours_change import find_hours_change
@@ -123,3 +124,15 @@ def test_hours_changed_three_weeks_ago_are_learned_from_the_day_they_changed():
             pd.Timestamp("2024-03-04") + pd.Timedelta(days=weekday)
         )
     assert not change.closed[5:].any() and not change.opened[5:].any()
+
+
+def test_the_api_takes_none_for_no_holiday_calendar_as_its_message_says():
+    # Before: "Unknown holiday country 'NONE': use an ISO code such as IT, FR, DE, GB, or none."
+    frame = _desk_whose_hours_changed("2024-06-01", weeks=2)
+    settings = ForecastSettings(country="none", model="seasonal_naive")
+    assert settings.country is None
+    forecast = forecast_dataset(frame, 7, settings).forecast
+    # The seasonal naive model repeats last week: Mon 15 Jan 10:00 as Mon 8 Jan 10:00 was.
+    monday_ten = frame.loc[frame[INTERVAL_START] == pd.Timestamp("2024-01-08 10:00"), VOLUME]
+    row = forecast[forecast[INTERVAL_START] == pd.Timestamp("2024-01-15 10:00")]
+    assert row["forecast"].item() == monday_ten.item() == 14.0
