@@ -31,7 +31,7 @@ from forecasting.history import QueueHistory
 from forecasting.hours_change import HoursChange, find_hours_change, follow_hours_change
 from forecasting.level_shift import LevelShift, find_level_shift, rescale_before
 from forecasting.month_days import month_day_effect, month_day_index, working_day_ranks
-from forecasting.outliers import detect_outliers
+from forecasting.outliers import detect_outliers, outage_days
 from forecasting.settings import ForecastSettings
 from forecasting.shared_shapes import SharedShapes, shared_shapes
 from forecasting.yearly import HISTORY_DAYS, day_levels, yearly_factors
@@ -115,8 +115,13 @@ def origin_data(inputs: QueueInputs, origin: int) -> OriginData:
     with_special = raw.with_values(values.copy())  # a silent holiday is a silent day too
     shifted[special] = values[special] = np.nan
     # New opening hours, before the cleaning (to which the first contacts of newly opened slots
-    # look like outliers): the forecast keeps to them, baselines included.
-    hours = find_hours_change(raw.with_values(shifted), with_special)
+    # look like outliers): the forecast keeps to them, baselines included. Days an outage left
+    # empty, the queue back since, show no hours: read as closed, a month's outage ending a day
+    # before the origin closed every weekday but the one it came back on.
+    outage = outage_days(raw, ordinary & ~inputs.excluded[:origin].any(axis=1))
+    hours = find_hours_change(
+        raw.with_values(np.where(outage[:, None], np.nan, shifted)), with_special
+    )
     if hours.any():
         values = follow_hours_change(raw.with_values(values), hours).values
         raw = follow_hours_change(raw, hours)
