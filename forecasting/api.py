@@ -691,12 +691,34 @@ def _occasional_weekdays_note(
     )
 
 
-def _short_history_note(history: QueueHistory) -> str | None:
-    """A note naming the weekdays a history shorter than a week never shows: their open hours
-    are unknown, so they are forecast as closed."""
+def _listed_weekdays(
+    source: Dataset | pd.DataFrame, settings: ForecastSettings, start: pd.Timestamp
+) -> dict[str, set[int]]:
+    """Per queue, the weekdays the data gives counts on (before the origin, when one is set):
+    a week whose closed weekend follows its last open hour ends the history on the Friday,
+    the weekend's rows read as the forecast's first closed days, yet the file showed them."""
+    frame, _, _ = _unpack(source)
+    times = pd.to_datetime(frame[INTERVAL_START])
+    counted = pd.to_numeric(frame[VOLUME], errors="coerce").notna()
+    if settings.origin is not None:
+        counted &= times < start
+    weekdays = times[counted].dt.day_of_week
+    return {
+        str(queue): set(days.tolist())
+        for queue, days in weekdays.groupby(frame.loc[counted, QUEUE].astype(str))
+    }
+
+
+def _short_history_note(history: QueueHistory, listed: set[int]) -> str | None:
+    """A note naming the weekdays a history shorter than a week never shows, nor the data
+    (`listed`: weekdays it gives counts on, a closed weekend's zero rows included): their open
+    hours are unknown, so they are forecast as closed."""
     if history.n_days >= 7:
         return None
-    never = [WEEKDAY_NAMES[day] for day in sorted(set(range(7)) - set(history.weekdays()))]
+    unseen = set(range(7)) - set(history.weekdays()) - listed
+    if not unseen:
+        return None
+    never = [WEEKDAY_NAMES[day] for day in sorted(unseen)]
     days = " and ".join([", ".join(never[:-1]), never[-1]] if len(never) > 1 else never)
     span = "1 day" if history.n_days == 1 else f"{history.n_days} days"
     return (
@@ -954,6 +976,7 @@ def forecast_dataset(
     settings = settings or ForecastSettings()
     horizon_days = check_horizon_days(horizon_days)
     histories, start, step, end_notes, elsewhere = _histories(dataset_or_intervals, settings)
+    listed = _listed_weekdays(dataset_or_intervals, settings, start)
     names = _models_to_run(settings)
     backtest_days = int(min(max(horizon_days, 7), 28))
     frames, tables, peaks, outliers, chosen, notes = [], [], [], [], {}, list(end_notes)
@@ -1016,7 +1039,7 @@ def forecast_dataset(
         if data.hours_change:
             notes.append(hours_change_note(history, data.hours_change))
         for note in (
-            _short_history_note(history),
+            _short_history_note(history, listed.get(history.queue, set())),
             _unseen_weekdays_note(history, data.training),
             _stale_weekdays_note(history, data.training),
             regional_holiday_note(history, n_days, settings.country, settings.subdivision),

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from data.importer import import_files
 from data.open_hours import learn_open_slots
 from data.schema import INTERVAL_START, QUEUE, VOLUME
 from forecasting import ForecastSettings, forecast_dataset
@@ -156,3 +157,38 @@ def test_a_month_long_outage_ending_the_day_before_the_forecast_closes_no_weekda
         {pd.Timestamp(f"2024-03-{day}").date(): 200.0 for day in (12, 13, 14, 15)}, rel=0.1
     )
     assert not [note for note in result.notes if "opening hours changed" in note]
+
+
+def test_one_week_whose_closed_weekend_the_file_lists_is_not_told_it_never_saw_the_weekend(
+    tmp_path,
+):
+    # Mon 4 to Sun 10 Mar 2024 in half hours, Mon-Fri 08:00-18:00, the weekend's rows at 0.
+    frame = _desk_whose_hours_changed("2099-01-01", weeks=10)
+    frame = frame[frame[INTERVAL_START].between("2024-03-04", "2024-03-10 23:30")]
+    path = tmp_path / "week.csv"
+    frame.rename(columns={INTERVAL_START: "interval", VOLUME: "calls"})[
+        ["interval", "calls"]
+    ].to_csv(path, index=False)
+    result = forecast_dataset(
+        import_files([path]), 7, ForecastSettings(country=None, model="historical_average_4w")
+    )
+    # The forecast starts on Sat 9 Mar, the history ending with Friday's last open half hour.
+    # Before: 'week: the history covers only 5 days, so Saturday and Sunday never appear in
+    # it: they are treated as closed and not forecast. Upload at least a full week.'
+    assert not [note for note in result.notes if "never appear" in note]
+    opened = result.forecast[result.forecast["is_open"]]
+    assert opened[INTERVAL_START].min() == pd.Timestamp("2024-03-11 08:00")
+    assert len(opened) == 100  # Mon 11 to Fri 15 Mar, 20 half hours each; the weekend closed
+
+    # A file of Wednesday to Friday alone is still told which weekdays it never showed.
+    midweek = frame[frame[INTERVAL_START].between("2024-03-06", "2024-03-08 23:30")]
+    midweek.rename(columns={INTERVAL_START: "interval", VOLUME: "calls"})[
+        ["interval", "calls"]
+    ].to_csv(path, index=False)
+    result = forecast_dataset(
+        import_files([path]), 7, ForecastSettings(country=None, model="historical_average_4w")
+    )
+    assert [note for note in result.notes if "never appear" in note] == [
+        "week: the history covers only 3 days, so Monday, Tuesday, Saturday and Sunday never "
+        "appear in it: they are treated as closed and not forecast. Upload at least a full week."
+    ]
