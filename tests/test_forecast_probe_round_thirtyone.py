@@ -2,7 +2,12 @@
 chance in a short history opens and closes with the other weekdays, while a Saturday of its own
 hours keeps them and one weekday's stray early contact moves no other weekday's opening; a
 sparse desk's weekday silent for hours by chance stays open through them, while a long lunch
-break silent on every weekday is closed on all of them."""
+break silent on every weekday is closed on all of them; an hours change on a Sunday no
+daylight-saving switch falls on is no clock shift; hours that changed three weeks ago are
+learned from the day they changed, not from the four latest days of each weekday; the API
+takes 'none' for no holiday calendar, as its message says; a month-long outage ending the day
+before the forecast closes no weekday; and one week whose closed weekend the file lists is not
+told it never saw the weekend."""
 
 from __future__ import annotations
 
