@@ -709,6 +709,19 @@ def _listed_weekdays(
     }
 
 
+def _kept_new_hours(history: QueueHistory, flagged: np.ndarray, data: OriginData) -> np.ndarray:
+    """The unusual intervals `flagged` (days, slots) less those of slots whose opening changed,
+    on the days since: the forecast learns the new hours from them (follow_hours_change), so
+    they are neither unusual nor left out of training."""
+    change = data.hours_change
+    if change is None:
+        return flagged
+    weekdays = history.weekdays(0, flagged.shape[0])
+    since = np.arange(flagged.shape[0]) >= change.since[weekdays]
+    changed = (change.opened | change.closed)[weekdays] & (change.since[weekdays] >= 0)[:, None]
+    return flagged & ~(changed & since[:, None])
+
+
 def _short_history_note(history: QueueHistory, listed: set[int]) -> str | None:
     """A note naming the weekdays a history shorter than a week never shows, nor the data
     (`listed`: weekdays it gives counts on, a closed weekend's zero rows included): their open
@@ -1118,7 +1131,7 @@ def forecast_dataset(
         raw = inputs.history
         if data.outliers is not None:
             notes += _one_off_notes(raw, data.outliers)
-        outliers.append(outlier_table(raw, detect_outliers(raw)))
+        outliers.append(outlier_table(raw, _kept_new_hours(raw, detect_outliers(raw), data)))
     if progress:
         progress(1.0, "forecast ready")
     forecast = pd.concat(frames, ignore_index=True)

@@ -4,7 +4,8 @@ hours keeps them and one weekday's stray early contact moves no other weekday's 
 sparse desk's weekday silent for hours by chance stays open through them, while a long lunch
 break silent on every weekday is closed on all of them; an hours change on a Sunday no
 daylight-saving switch falls on is no clock shift; hours that changed three weeks ago are
-learned from the day they changed, not from the four latest days of each weekday; the API
+learned from the day they changed, not from the four latest days of each weekday, and their
+first contacts in newly opened slots are not listed as unusual intervals left out; the API
 takes 'none' for no holiday calendar, as its message says; a month-long outage ending the day
 before the forecast closes no weekday; and one week whose closed weekend the file lists is not
 told it never saw the weekend."""
@@ -197,3 +198,17 @@ def test_one_week_whose_closed_weekend_the_file_lists_is_not_told_it_never_saw_t
         "week: the history covers only 3 days, so Monday, Tuesday, Saturday and Sunday never "
         "appear in it: they are treated as closed and not forecast. Upload at least a full week."
     ]
+
+
+def test_the_first_contacts_of_newly_opened_hours_are_not_called_unusual():
+    # Open 09:00-20:00 from Mon 3 Jun 2024 (08:00-18:00 before), the history ending three
+    # weeks later.
+    frame = _desk_whose_hours_changed("2024-06-03", weeks=25)
+    result = forecast_dataset(frame, 7, ForecastSettings(country=None, model="weighted_profile"))
+    assert [note for note in result.notes if "opening hours changed" in note]
+    evening = result.forecast[result.forecast[INTERVAL_START].dt.hour.isin([18, 19])]
+    assert evening.loc[evening["is_open"], "forecast"].mean() == pytest.approx(10, rel=0.15)
+    # Before: 39 intervals of the new 18:00-20:00 slots (usual 0) were listed as unusual and
+    # 'left out of training (--keep-outliers keeps them)', though the forecast learns from them.
+    times = result.outliers[INTERVAL_START]
+    assert not times.dt.hour.isin([18, 19]).any()
