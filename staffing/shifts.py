@@ -340,6 +340,8 @@ class ShiftPlan:
 
     def _days_held(self, week: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp]:
         """The first and last day of the plan's span inside the calendar week holding `week`."""
+        if self.repeats_weekly:  # the roster's own seven days, from whichever weekday
+            return week, week + pd.Timedelta(days=6)
         starts = (
             self.coverage["interval_start"]
             if not self.coverage.empty
@@ -355,7 +357,7 @@ class ShiftPlan:
         span leaves out a day of its calendar week on a weekday the plan needs people on
         elsewhere: a plan that starts or ends mid-week. Days the desk is closed (a Mon-Fri
         plan's weekend) cut nothing."""
-        if self.coverage.empty:
+        if self.coverage.empty or self.repeats_weekly:
             return np.zeros(len(weeks), dtype=bool)
         needed = self.coverage.loc[self.coverage["needed"] > 0, "interval_start"]
         open_weekdays = set(needed.dt.day_of_week)
@@ -368,6 +370,13 @@ class ShiftPlan:
             cut.append(bool(set(left_out.day_of_week) & open_weekdays))
         return np.array(cut, dtype=bool)
 
+    def _roster_weeks(self) -> int:
+        """The whole weeks a repeating roster spans (1 for a one-week plan)."""
+        if self.coverage.empty:
+            return 1
+        span = self.coverage["interval_start"].iloc[-1] - self.coverage["interval_start"].iloc[0]
+        return max(1, math.ceil(span / pd.Timedelta(days=7)))
+
     def people_to_employ(self, shifts_per_week: int = DEFAULT_SHIFTS_PER_WEEK) -> pd.DataFrame:
         """Per week (from Monday) and shift type: its shifts, its busiest day, and the fewest
         people who can work them at one shift a day and `shifts_per_week` a week,
@@ -378,7 +387,9 @@ class ShiftPlan:
         `shifts_per_week` (the deal goes round fewer times than that). Days off need not be
         consecutive; a week the horizon cuts counts only its days inside it, and is named by
         its first day inside it (a Wednesday start reads from that Wednesday, not the Monday
-        before the horizon)."""
+        before the horizon). A repeating roster's weeks are its own seven days from its first
+        day, whichever weekday that is: a Wednesday-to-Tuesday roster is one week, not two
+        calendar part-weeks."""
         check_shifts_per_week(shifts_per_week)
         columns = ["week", "shift", "shifts", "busiest_day", "people"]
         if self.shifts.empty:
@@ -389,7 +400,14 @@ class ShiftPlan:
         first_day = day.min()
         if not self.coverage.empty:
             first_day = min(first_day, self.coverage["interval_start"].min().normalize())
-        frame = self.shifts.assign(day=day, week=monday.clip(lower=first_day))
+        week = monday.clip(lower=first_day)
+        if self.repeats_weekly:
+            # A shift starting on the day after the roster's last (a 06:00-to-06:00 week's
+            # Wednesday night hours) is its first weekday's: days wrap round the roster.
+            span = pd.Timedelta(days=7 * self._roster_weeks())
+            day = first_day + (day - first_day) % span
+            week = first_day + (day - first_day) // pd.Timedelta(days=7) * pd.Timedelta(days=7)
+        frame = self.shifts.assign(day=day, week=week)
         daily = frame.groupby(["week", "shift", "day"], sort=True)["people"].sum()
         weekly = daily.groupby(level=["week", "shift"]).agg(["sum", "max"])
         weekly.columns = ["shifts", "busiest_day"]

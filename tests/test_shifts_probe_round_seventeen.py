@@ -1,0 +1,79 @@
+"""Shifts probe, round seventeen: a one-week repeating roster that starts on another weekday
+than Monday (a Wednesday-to-Tuesday week) counted as the one week it is, its people to employ
+from the whole pattern instead of from two calendar part-weeks; the EU Working Time Directive's
+weekly limits (2003/88/EC arts. 5 and 6) checked by one function in `staffing/` that the CLI and
+the Shifts page both use; the Shifts page's start window able to run across midnight, as the
+CLI's is, with the repeating-week note the CLI prints; and the Staffing page's per-interval
+column menu offering the e-mail backlog only where an e-mail queue is in the table."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+import cli
+from staffing.shifts import ShiftSettings, plan_shifts
+
+
+def _wednesday_week(start: str = "2026-06-03", night: float = 0.0) -> pd.Series:
+    """Seven days of half hours from Wed 3 Jun 2026: 10 people 08:00-16:00 every day and
+    `night` people 22:00-06:00."""
+    index = pd.date_range(start, periods=7 * 48, freq="30min")
+    hour = index.hour + index.minute / 60
+    day = (hour >= 8) & (hour < 16)
+    nights = (hour >= 22) | (hour < 6)
+    return pd.Series(np.where(day, 10.0, np.where(nights, night, 0.0)), index=index)
+
+
+def test_a_wednesday_to_tuesday_roster_is_one_week_of_people():
+    # 70 day shifts (10 a day, 7 days) at 5 a week take ceil(70 / 5) = 14 people. Before: the
+    # calendar weeks Wed-Sun (50 shifts, 10 people) and Mon-Tue (20 shifts, 10 people), the
+    # busiest read as 10 people "in the busiest week" and flagged as cut short.
+    plan = plan_shifts(_wednesday_week(), 30, ShiftSettings(part_max_share=0).types())
+    assert plan.repeats_weekly and plan.paid_hours == 560.0
+    weeks = plan.people_to_employ(5)
+    assert weeks[["week", "shifts", "busiest_day", "people"]].values.tolist() == [
+        [pd.Timestamp("2026-06-03"), 70, 10, 14]
+    ]
+    busiest = plan.busiest_week(5)
+    assert (busiest.week, busiest.people, busiest.cut) == (pd.Timestamp("2026-06-03"), 14, False)
+    assert (busiest.first_day, busiest.last_day) == (
+        pd.Timestamp("2026-06-03"),
+        pd.Timestamp("2026-06-09"),
+    )
+    # the same days planned dated keep their calendar weeks, as before
+    dated = plan_shifts(
+        _wednesday_week(), 30, ShiftSettings(part_max_share=0).types(), repeat_week=False
+    )
+    assert dated.people_to_employ(5)["people"].tolist() == [10, 10]
+    assert dated.busiest_week(5).cut
+
+
+def test_a_roster_from_wednesday_06_00_counts_its_last_night_in_its_own_week():
+    # From Wed 06:00 to the next Wed 06:00: 10 by day, 2 at night; each day 10 + 2 shifts,
+    # 84 in all: max(12, ceil(84 / 5) = 17) = 17 people, the last Tuesday night's shifts the
+    # roster's own (before: 12 and 12 in two calendar part-weeks).
+    need = _wednesday_week("2026-06-03 06:00", night=2.0)
+    types = ShiftSettings(part_max_share=0, earliest_start=0, latest_start=23.5).types()
+    plan = plan_shifts(need, 30, types)
+    assert plan.paid_hours == 672.0
+    assert plan.people_to_employ(5)[["shifts", "busiest_day", "people"]].values.tolist() == [
+        [84, 12, 17]
+    ]
+    assert plan.busiest_week_people(5) == 17
+
+
+def test_the_cli_counts_a_wednesday_roster_as_one_week(tmp_path, capsys):
+    need = _wednesday_week()
+    plan = tmp_path / "plan.csv"
+    pd.DataFrame({"interval_start": need.index, "rostered": need.to_numpy()}).to_csv(
+        plan, index=False
+    )
+    args = ["shifts", str(plan), "--out", str(tmp_path / "s.csv"), "--part-max-share", "0"]
+    assert cli.main(args) == 0
+    # before: '10 in the busiest week (from Wed 3 Jun 2026, of which the plan holds only
+    # Wed 3 Jun – Sun 7 Jun: 10 Full time 8 h)'
+    assert (
+        "people to employ: 14 in the busiest week (from Wed 3 Jun 2026: 14 Full time 8 h), at 5 "
+        "shifts a week" in capsys.readouterr().out
+    )
