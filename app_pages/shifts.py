@@ -8,7 +8,7 @@ import streamlit as st
 from app_ui import cached, downloads, plots, settings, state, tables, url_state, widgets
 from data.errors import InputError
 from data.schema import INTERVAL_START
-from staffing.shifts import UncoveredNeedError
+from staffing.shifts import UncoveredNeedError, working_time_note
 
 SESSION = "session"
 
@@ -192,6 +192,12 @@ second_row[2].metric(
     help=f"Paid hours at € {agent_cost:,.2f} per agent hour (Staffing page); supervisors not "
     "included.",
 )
+# 7 shifts of 12 h are 84 h a week: people counted at such weeks are too few to employ lawfully.
+working_time = working_time_note(
+    per_week, types[0].hours, "“Shifts per person per week”", "“Full-time shift (hours)”"
+)
+if working_time and busiest is not None:
+    st.warning(working_time[0].upper() + working_time[1:] + ".", icon=":material/gavel:")
 # A horizon ending on a Wednesday holds three days of its last week: said, or their people
 # read as a week's.
 cut_week_note = settings.busiest_week_note(busiest)

@@ -57,6 +57,7 @@ from staffing.shifts import (
     plan_shifts,
     repeating_week_note,
     start_window_note,
+    working_time_note,
 )
 
 ROSTERED = "rostered"
@@ -259,39 +260,9 @@ def _missing_rows_notes(
     )
 
 
-# EU Working Time Directive 2003/88/EC: at most 48 h of work a week on average, overtime
-# included (art. 6), and 24 h of rest on top of the daily 11 h in every 7 days (art. 5).
-MOST_WEEKLY_HOURS = 48.0
-MOST_SHIFTS_PER_WEEK = 6
-
-
 def working_week_note(shifts_per_week: int, full_hours: float) -> str | None:
-    """Why the people to employ, counted at `shifts_per_week` full shifts of `full_hours`
-    each, are too few when such a week breaks the EU's working-time limits: at 7 shifts of
-    8 h a week of 1,932 shift hours read 41 people (59 at 5 shifts), with no word on the
-    56-hour weeks it takes."""
-    week = shifts_per_week * full_hours
-    too_long = week > MOST_WEEKLY_HOURS + 1e-9
-    broken = []
-    if too_long:
-        broken.append(
-            f"{shifts_per_week} × {full_hours:g} h = {week:g} h a week is above the "
-            f"{MOST_WEEKLY_HOURS:g} h on average the EU Working Time Directive (2003/88/EC, "
-            "art. 6) allows"
-        )
-    if shifts_per_week > MOST_SHIFTS_PER_WEEK:
-        directive = "" if too_long else "EU Working Time Directive 2003/88/EC, "
-        broken.append(
-            f"{shifts_per_week} shifts a week leave no weekly rest ({directive}art. 5: 24 h on "
-            "top of the daily 11 h in every 7 days)"
-        )
-    if not broken:
-        return None
-    fix = "--shifts-per-week or --full-hours" if too_long else "--shifts-per-week"
-    return (
-        f"{', and '.join(broken)}: the people to employ above are too few for lawful weeks; "
-        f"lower {fix}"
-    )
+    """The working-time note in the CLI's own options (staffing.shifts.working_time_note)."""
+    return working_time_note(shifts_per_week, full_hours, "--shifts-per-week", "--full-hours")
 
 
 def _whole_people(coverage: pd.DataFrame) -> pd.DataFrame:

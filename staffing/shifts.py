@@ -214,6 +214,44 @@ def repeating_week_note(plan: ShiftPlan, interval_minutes: float) -> str | None:
     )
 
 
+# EU Working Time Directive 2003/88/EC: at most 48 h of work a week on average, overtime
+# included (art. 6), and 24 h of rest on top of the daily 11 h in every 7 days (art. 5).
+MOST_WEEKLY_HOURS = 48.0
+MOST_SHIFTS_PER_WEEK = 6
+
+
+def working_time_note(
+    shifts_per_week: int, full_hours: float, shifts_control: str, hours_control: str
+) -> str | None:
+    """Why the people to employ, counted at `shifts_per_week` full shifts of `full_hours`
+    each, are too few when such a week breaks the EU's working-time limits: at 7 shifts of
+    8 h a week of 1,932 shift hours read 41 people (59 at 5 shifts), with no word on the
+    56-hour weeks it takes. `shifts_control` and `hours_control` name the settings to lower
+    as the front end shows them (--shifts-per-week and --full-hours on the CLI)."""
+    week = shifts_per_week * full_hours
+    too_long = week > MOST_WEEKLY_HOURS + 1e-9
+    broken = []
+    if too_long:
+        broken.append(
+            f"{shifts_per_week} × {full_hours:g} h = {week:g} h a week is above the "
+            f"{MOST_WEEKLY_HOURS:g} h on average the EU Working Time Directive (2003/88/EC, "
+            "art. 6) allows"
+        )
+    if shifts_per_week > MOST_SHIFTS_PER_WEEK:
+        directive = "" if too_long else "EU Working Time Directive 2003/88/EC, "
+        broken.append(
+            f"{shifts_per_week} shifts a week leave no weekly rest ({directive}art. 5: 24 h on "
+            "top of the daily 11 h in every 7 days)"
+        )
+    if not broken:
+        return None
+    fix = f"{shifts_control} or {hours_control}" if too_long else shifts_control
+    return (
+        f"{', and '.join(broken)}: the people to employ above are too few for lawful weeks; "
+        f"lower {fix}"
+    )
+
+
 def _allowed_starts(hour: np.ndarray, shift: ShiftType) -> np.ndarray:
     """Where on the clock (`hour` of the day per interval) `shift` may start; a window across
     midnight (latest before earliest) is the evening's and the morning's hours."""

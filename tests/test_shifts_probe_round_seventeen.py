@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from test_app_pages import go, open_app
 
 import cli
-from staffing.shifts import ShiftSettings, plan_shifts
+from cli_commands.shifts import working_week_note
+from staffing.shifts import ShiftSettings, plan_shifts, working_time_note
 
 
 def _wednesday_week(start: str = "2026-06-03", night: float = 0.0) -> pd.Series:
@@ -77,3 +79,32 @@ def test_the_cli_counts_a_wednesday_roster_as_one_week(tmp_path, capsys):
         "people to employ: 14 in the busiest week (from Wed 3 Jun 2026: 14 Full time 8 h), at 5 "
         "shifts a week" in capsys.readouterr().out
     )
+
+
+def test_one_working_time_rule_names_each_front_ends_own_settings():
+    # 2003/88/EC art. 6: at most 48 h a week on average; art. 5: a weekly rest of 24 h on top
+    # of the daily 11 h, so at most 6 shifts in 7 days.
+    page = ("“Shifts per person per week”", "“Full-time shift (hours)”")
+    assert working_time_note(6, 8, *page) is None and working_time_note(4, 12, *page) is None
+    assert working_time_note(7, 12, *page) == (
+        "7 × 12 h = 84 h a week is above the 48 h on average the EU Working Time Directive "
+        "(2003/88/EC, art. 6) allows, and 7 shifts a week leave no weekly rest (art. 5: 24 h on "
+        "top of the daily 11 h in every 7 days): the people to employ above are too few for "
+        "lawful weeks; lower “Shifts per person per week” or “Full-time shift (hours)”"
+    )
+    # the CLI's note is the same rule in its options' words, as before
+    assert working_week_note(7, 12) == working_time_note(7, 12, "--shifts-per-week", "--full-hours")
+
+
+def test_the_shifts_page_warns_of_weeks_the_working_time_directive_forbids(picco_home):
+    # Before: 7 shifts of 12 h a week, 84 h, gave the people to employ without a word, as the
+    # CLI's note gave it.
+    app = go(open_app(shifts_per_week=7, shift_full_hours=12.0), "shifts")
+    assert not app.exception and not app.error
+    warnings = [item.value for item in app.warning if "Working Time Directive" in item.value]
+    assert warnings == [
+        "7 × 12 h = 84 h a week is above the 48 h on average the EU Working Time Directive "
+        "(2003/88/EC, art. 6) allows, and 7 shifts a week leave no weekly rest (art. 5: 24 h on "
+        "top of the daily 11 h in every 7 days): the people to employ above are too few for "
+        "lawful weeks; lower “Shifts per person per week” or “Full-time shift (hours)”."
+    ]
