@@ -575,7 +575,12 @@ with interval_tab:
             ),
         }
     per_interval = blank_when_closed(plan)  # closed hours: no service figure, not 100%
-    tables.show(per_interval, key="staffing_plan_table", overrides=plan_columns, columns=shown)
+    tables.show(
+        tables.without_backlog_unless_email(per_interval),
+        key="staffing_plan_table",
+        overrides=plan_columns,
+        columns=shown,
+    )
     downloads.download_table(
         per_interval,
         downloads.file_stem("staffing_plan", queue),

@@ -217,6 +217,15 @@ def rounded_keeping_total(
     return (shown.reindex(values.index) / scale).rename(values.name)
 
 
+def without_backlog_unless_email(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` without its "backlog" column where no row is an e-mail queue's: voice and chat
+    keep no backlog, and "Backlog (e-mails)" in a phone queue's column menu offers a column of
+    zeros as if it were a figure of that queue."""
+    if "backlog" in frame and "channel" in frame and not frame["channel"].eq("email").any():
+        return frame.drop(columns="backlog")
+    return frame
+
+
 def column_for(name: str, overrides: dict[str, Column] | None = None) -> Column:
     """The display column of a machine name; unknown names get a readable label."""
     if overrides and name in overrides:

@@ -8,12 +8,16 @@ column menu offering the e-mail backlog only where an e-mail queue is in the tab
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd
-from test_app_pages import go, open_app
+from test_app_pages import go, open_app, table
 
 import cli
+from app_ui.tables import without_backlog_unless_email
 from cli_commands.shifts import working_week_note
+from staffing.plan import StaffingSettings, plan_staffing
 from staffing.shifts import ShiftSettings, plan_shifts, working_time_note
 
 
@@ -108,3 +112,36 @@ def test_the_shifts_page_warns_of_weeks_the_working_time_directive_forbids(picco
         "top of the daily 11 h in every 7 days): the people to employ above are too few for "
         "lawful weeks; lower “Shifts per person per week” or “Full-time shift (hours)”."
     ]
+
+
+def _calls(channel: str) -> pd.DataFrame:
+    """A morning of one queue's contacts staffed on `channel`."""
+    frame = pd.DataFrame(
+        {
+            "interval_start": pd.date_range("2026-06-01 08:00", periods=4, freq="30min"),
+            "queue": "Desk",
+            "volume": 10.0,
+            "aht_seconds": 300,
+        }
+    )
+    return plan_staffing(frame, 30, StaffingSettings(channel=channel, email_response_hours=4))
+
+
+def test_the_per_interval_table_offers_a_backlog_only_for_e_mail():
+    # The package writes a backlog of 0 for voice and chat (staffing.plan.plan_staffing); the
+    # Staffing page had offered it in a phone queue's column menu as "Backlog (e-mails)".
+    for channel in ("voice", "chat"):
+        plan = _calls(channel)
+        assert plan["backlog"].tolist() == [0.0] * 4
+        assert "backlog" not in without_backlog_unless_email(plan)
+    mail = _calls("email")
+    assert without_backlog_unless_email(mail)["backlog"].tolist() == mail["backlog"].tolist()
+    both = pd.concat([_calls("voice"), mail], ignore_index=True)
+    assert "backlog" in without_backlog_unless_email(both)
+
+
+def test_the_staffing_page_of_a_phone_queue_has_no_e_mail_backlog(picco_home):
+    app = go(open_app(), "staffing")
+    assert not app.exception and not app.error
+    shown, columns = table(app, "interval_start", "rostered")
+    assert "backlog" not in shown and "Backlog (e-mails)" not in json.dumps(columns)
