@@ -74,15 +74,12 @@ with st.container(border=True):
         help="The most of all paid hours part-time shifts may take (a contract or policy "
         "limit); 0 plans full-time shifts only, 100 sets no limit.",
     )
-    widgets.range_select_slider(
-        row[3],
-        "Shifts start between",
-        options=settings.SHIFT_START_CHOICES,
-        key="shift_starts",
-        start=settings.SHIFT_DEFAULTS["shift_starts"],
-        format_func=settings.clock_text,
-        persist_state=SESSION,
-        help="First and last time of day a shift may start (both included). Shifts may run past "
+    first, last = row[3].columns(2)
+    settings.show_start_window(
+        first,
+        last,
+        "First and last time of day a shift may start (both included); a last start before "
+        "the first runs across midnight: 22:00 and 02:00 for a night desk. Shifts may run past "
         "midnight where the queue is open at night.",
     )
     row[4].number_input(
@@ -95,6 +92,9 @@ with st.container(border=True):
         help="Shifts one person works in a week, at most one a day: 5 for a five-day week. "
         "Sets the people to employ.",
     )
+    night_window = settings.start_window_caption(*st.session_state["shift_starts"])
+    if night_window:
+        st.caption(night_window)
 
 cover_all = st.session_state["shift_cover"] == settings.COVER_ALL_QUEUES
 queues = current.dataset.queues if cover_all else [queue]
@@ -203,6 +203,11 @@ if working_time and busiest is not None:
 cut_week_note = settings.busiest_week_note(busiest)
 if cut_week_note:
     st.caption(cut_week_note)
+# A one-week plan is a roster repeating every week: Sunday night's shift covers its Monday
+# morning, as the CLI says it.
+repeating = settings.repeating_week_caption(result, current.dataset.interval_minutes)
+if repeating:
+    st.caption(repeating)
 # 79 people to employ beside the Staffing page's 44.2 FTE read as a contradiction. A week is
 # judged whole by the days the desk works: the shifts end with the need, and a Mon-Fri desk's
 # week ending on Friday evening had read as five days of a week cut short.

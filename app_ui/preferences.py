@@ -37,15 +37,16 @@ def _one_of(options: Callable[[], list[Any]]):
     return lambda value: value in options()
 
 
-def _hours(choices: list[float], same: bool = False):
-    """A (first, last) pair of hours among `choices`, the first earlier (or equal, `same`)."""
+def _hours(choices: list[float], same: bool = False, across_midnight: bool = False):
+    """A (first, last) pair of hours among `choices`, the first earlier (or equal, `same`), or
+    either way round where the pair may run `across_midnight` (shift starts 22:00 to 02:00)."""
 
     def valid(value: Any) -> bool:
         return (
             isinstance(value, list | tuple)
             and len(value) == 2
             and all(hour in choices for hour in value)
-            and (value[0] <= value[1] if same else value[0] < value[1])
+            and (across_midnight or (value[0] <= value[1] if same else value[0] < value[1]))
         )
 
     return valid
@@ -78,7 +79,7 @@ KEPT: dict[str, Callable[[Any], bool]] = {
     "shift_full_hours": _number(0.5, 12),
     "shift_part_hours": _number(0, 12),
     "shift_part_max_pct": _number(0, 100),
-    "shift_starts": _hours(settings.SHIFT_START_CHOICES, same=True),
+    "shift_starts": _hours(settings.SHIFT_START_CHOICES, across_midnight=True),
     "shifts_per_week": _number(1, 7, whole=True),
     "shift_cover": _one_of(lambda: list(settings.SHIFT_COVER_LABELS)),
 }

@@ -41,7 +41,14 @@ from staffing.plan import DEFAULT_MAX_OCCUPANCY, StaffingSettings, channel_from_
 from staffing.plausibility import amount_text as _amount
 from staffing.plausibility import duration_text as duration_text  # the pages' unit of waits
 from staffing.plausibility import implausible_values
-from staffing.shifts import DEFAULT_SHIFTS_PER_WEEK, BusiestWeek, ShiftSettings, ShiftType
+from staffing.shifts import (
+    DEFAULT_SHIFTS_PER_WEEK,
+    BusiestWeek,
+    ShiftPlan,
+    ShiftSettings,
+    ShiftType,
+    repeating_week_note,
+)
 from staffing.validation import SUPERVISOR_SPAN_RANGE
 
 NO_CALENDAR = "(none)"
@@ -657,6 +664,9 @@ SHIFT_DEFAULTS: dict[str, Any] = {
     "shifts_per_week": DEFAULT_SHIFTS_PER_WEEK,
 }
 SHIFT_START_CHOICES = [half / 2 for half in range(48)]  # 00:00 to 23:30
+# The two boxes the Shifts page chooses the start window with; the window itself is kept as one
+# (earliest, latest) pair under "shift_starts", as preferences and older sessions hold it.
+EARLIEST_START_KEY, LATEST_START_KEY = "shift_earliest_start", "shift_latest_start"
 # Whose people the Shifts page covers: a policy (are agents blended?), so kept between visits.
 COVER_THIS_QUEUE, COVER_ALL_QUEUES = "this queue", "all queues"
 SHIFT_COVER_LABELS = {
@@ -963,6 +973,51 @@ def shift_settings() -> ShiftSettings:
         earliest_start=earliest,
         latest_start=latest,
         shifts_per_week=int(value("shifts_per_week")),
+    )
+
+
+def show_start_window(first: Any, last: Any, help_text: str) -> None:
+    """The Shifts page's start window as two boxes, `first` and `last` the containers: a last
+    start before the first runs across midnight (22:00 and 02:00 for a night desk), which a
+    range slider cannot hold. They show the pair kept under "shift_starts", however it was set
+    (a restored preference, a test), and write it back when one is changed."""
+    session = st.session_state
+    earliest, latest = (float(hour) for hour in session["shift_starts"])
+    session[EARLIEST_START_KEY], session[LATEST_START_KEY] = earliest, latest
+    for container, label, key in (
+        (first, "Shifts start between", EARLIEST_START_KEY),
+        (last, "and", LATEST_START_KEY),
+    ):
+        container.selectbox(
+            label,
+            SHIFT_START_CHOICES,
+            key=key,
+            format_func=clock_text,
+            on_change=_keep_start_window,
+            help=help_text,
+        )
+
+
+def _keep_start_window() -> None:
+    session = st.session_state
+    session["shift_starts"] = (session[EARLIEST_START_KEY], session[LATEST_START_KEY])
+
+
+def repeating_week_caption(plan: ShiftPlan, interval_minutes: float) -> str | None:
+    """The CLI's note on a one-week plan read as a roster repeating every week, as a sentence
+    under the page's figures: which shifts run past its end and cover its first hours."""
+    note = repeating_week_note(plan, interval_minutes)
+    return None if note is None else f"{note[0].upper()}{note[1:]}."
+
+
+def start_window_caption(earliest: float, latest: float) -> str | None:
+    """What a start window across midnight is read as, said under its boxes; None for one
+    within the day."""
+    if not latest < earliest:
+        return None
+    return (
+        f"Shifts start from {clock_text(earliest)} to {clock_text(latest)} the next morning, "
+        "across midnight, as the last start is before the first."
     )
 
 

@@ -169,22 +169,35 @@ def widget_warnings(monkeypatch) -> list[str]:
     logger.removeHandler(recorded)
 
 
-def test_the_shift_start_slider_logs_no_warning_and_stays_a_range(picco_home, widget_warnings):
+def test_the_shift_start_boxes_log_no_warning_and_keep_the_window(picco_home, widget_warnings):
     app = go(open_app(), "shifts")
     assert_clean(app)
     # Before: 'The widget with key "shift_starts" was created with a default value but also
-    # had its value set via the Session State API.'
+    # had its value set via the Session State API.' (then a range slider; now two boxes
+    # showing the window kept under "shift_starts")
     assert widget_warnings == []
-    assert app.select_slider(key="shift_starts").value == (0.0, 23.5)
-    app.select_slider(key="shift_starts").set_value((7.0, 12.0)).run()
-    assert app.select_slider(key="shift_starts").value == (7.0, 12.0)
+    assert _start_boxes(app) == (0.0, 23.5)
+    _set_start_boxes(app, 7.0, 12.0)
+    assert _start_boxes(app) == (7.0, 12.0)
     assert tuple(app.session_state["shift_starts"]) == (7.0, 12.0)
-    # Kept across pages, and still a range once moved again.
+    # Kept across pages, and still a window once moved again.
     go(go(app, "staffing"), "shifts")
-    assert app.select_slider(key="shift_starts").value == (7.0, 12.0)
-    app.select_slider(key="shift_starts").set_value((8.0, 9.5)).run()
+    assert _start_boxes(app) == (7.0, 12.0)
+    _set_start_boxes(app, 8.0, 9.5)
     assert tuple(app.session_state["shift_starts"]) == (8.0, 9.5)
     assert widget_warnings == []
+
+
+def _start_boxes(app) -> tuple[float, float]:
+    return (
+        app.selectbox(key="shift_earliest_start").value,
+        app.selectbox(key="shift_latest_start").value,
+    )
+
+
+def _set_start_boxes(app, earliest: float, latest: float) -> None:
+    app.selectbox(key="shift_earliest_start").set_value(earliest)
+    app.selectbox(key="shift_latest_start").set_value(latest).run()
 
 
 def test_a_reload_on_the_shifts_page_restores_the_start_hours_without_a_warning(
@@ -195,7 +208,7 @@ def test_a_reload_on_the_shifts_page_restores_the_start_hours_without_a_warning(
     app.session_state["forecast_model"] = FAST_MODEL
     app.switch_page("app_pages/shifts.py").run()  # the browser reloads on the Shifts page
     assert_clean(app)
-    assert app.select_slider(key="shift_starts").value == (6.0, 18.0)
+    assert _start_boxes(app) == (6.0, 18.0)
     assert widget_warnings == []
 
 

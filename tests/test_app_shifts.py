@@ -69,7 +69,8 @@ def test_full_time_only_and_a_start_window_change_the_plan(picco_home):
     starts = table(app, "shift_start")[0]
     assert set(starts["shift"]) == {"Full time 8 h"}
     # Starts only from 09:00 to 10:00: the sample desk opens earlier, which no shift covers.
-    app.select_slider(key="shift_starts").set_value((9.0, 10.0)).run()
+    app.selectbox(key="shift_earliest_start").set_value(9.0)
+    app.selectbox(key="shift_latest_start").set_value(10.0).run()
     assert not app.exception
     errors = [item.value for item in app.error]
     assert len(errors) == 1 and errors[0].startswith("No shift plan: no allowed shift covers ")

@@ -46,14 +46,18 @@ def test_shift_lengths_cap_and_start_hours_come_back_in_a_new_session(picco_home
     app = go(open_app(), "shifts")
     app.number_input(key="shift_full_hours").set_value(7.5).run()
     app.number_input(key="shift_part_max_pct").set_value(20.0).run()
-    app.select_slider(key="shift_starts").set_value((6.0, 14.0)).run()
+    app.selectbox(key="shift_earliest_start").set_value(6.0)
+    app.selectbox(key="shift_latest_start").set_value(14.0).run()
     assert_clean(app)
 
     again = new_session("shifts")
     assert_clean(again)
     assert again.number_input(key="shift_full_hours").value == 7.5
     assert again.number_input(key="shift_part_max_pct").value == 20.0
-    assert again.select_slider(key="shift_starts").value == (6.0, 14.0)
+    assert (
+        again.selectbox(key="shift_earliest_start").value,
+        again.selectbox(key="shift_latest_start").value,
+    ) == (6.0, 14.0)
     assert set(again.session_state["shift_starts"]) == {6.0, 14.0}
     assert "Full time 7.5 h" in set(table(again, "shift_start")[0]["shift"])
 

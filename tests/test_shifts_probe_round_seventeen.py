@@ -15,6 +15,7 @@ import pandas as pd
 from test_app_pages import go, open_app, table
 
 import cli
+from app_ui import preferences, settings
 from app_ui.tables import without_backlog_unless_email
 from cli_commands.shifts import working_week_note
 from staffing.plan import StaffingSettings, plan_staffing
@@ -145,3 +146,57 @@ def test_the_staffing_page_of_a_phone_queue_has_no_e_mail_backlog(picco_home):
     assert not app.exception and not app.error
     shown, columns = table(app, "interval_start", "rostered")
     assert "backlog" not in shown and "Backlog (e-mails)" not in json.dumps(columns)
+
+
+def test_a_start_window_across_midnight_is_said_and_kept():
+    assert settings.start_window_caption(22.0, 2.0) == (
+        "Shifts start from 22:00 to 02:00 the next morning, across midnight, as the last start "
+        "is before the first."
+    )
+    assert settings.start_window_caption(8.0, 18.0) is None
+    assert settings.start_window_caption(7.0, 7.0) is None
+    # a night window saved as a preference comes back (before: dropped as not a range)
+    assert preferences.KEPT["shift_starts"]([22.0, 2.0])
+    assert not preferences.KEPT["shift_starts"]([7.0, 24.0])
+
+
+def test_the_shifts_page_says_a_one_week_plan_is_a_repeating_roster():
+    # One person each night 22:00-06:00 for a week (as test_staffing_probe_round_sixteen): the
+    # CLI's note, as the page's sentence (before: the page said nothing of it).
+    index = pd.date_range("2026-06-01", periods=7 * 48, freq="30min")
+    hour = index.hour + index.minute / 60
+    need = pd.Series(np.where((hour >= 22) | (hour < 6), 1.0, 0.0), index=index)
+    plan = plan_shifts(need, 30, ShiftSettings(part_max_share=0).types())
+    assert settings.repeating_week_caption(plan, 30) == (
+        "The plan is one week, read as a roster repeating every week: the shift starting Sun 7 "
+        "Jun 22:00 runs past its end and covers its first hours from Mon 1 Jun 00:00, as it will "
+        "the next week's."
+    )
+    dated = plan_shifts(need, 30, ShiftSettings(part_max_share=0).types(), repeat_week=False)
+    assert settings.repeating_week_caption(dated, 30) is None
+
+
+def test_the_shifts_page_plans_a_start_window_across_midnight(picco_home):
+    # The window kept under the session key "shift_starts" (a saved preference, an older
+    # session) as 20:00 to 12:00 the next morning: the two boxes show it, the caption says it
+    # and the plan starts no shift from 12:30 to 19:30. Before: a range slider, which cannot
+    # hold a latest start before the earliest.
+    app = go(open_app(shift_starts=(20.0, 12.0)), "shifts")
+    assert not app.exception and not app.error
+    boxes = (
+        app.selectbox(key="shift_earliest_start").value,
+        app.selectbox(key="shift_latest_start").value,
+    )
+    assert boxes == (20.0, 12.0)
+    assert (
+        "Shifts start from 20:00 to 12:00 the next morning, across midnight, as the last start "
+        "is before the first."
+    ) in [item.value for item in app.caption]
+    starts = pd.to_datetime(table(app, "shift_start")[0]["shift_start"])
+    clock = starts.dt.hour + starts.dt.minute / 60
+    assert ((clock >= 20) | (clock <= 12)).all()
+    cover = table(app, "on_shift")[0]
+    need = cover.set_index(pd.to_datetime(cover["interval_start"]))["needed"]
+    expected = plan_shifts(need, 15, ShiftSettings(earliest_start=20.0, latest_start=12.0).types())
+    paid = [item.value for item in app.metric if item.label == "Paid hours on shifts"]
+    assert paid == [f"{expected.paid_hours:,.0f}"]
