@@ -462,9 +462,13 @@ def _east_asian_half_day(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray 
 # An interval range with the half of the day written once, after its end, as Avaya CMS prints
 # its interval column: "1:00- 1:30 PM" starts at 13:00, "11:30-12:00 PM" at 11:30.
 _RANGE_HALF_AFTER_END = (
-    r"^(?P<before>.*?)(?P<start>(?P<sh>\d{1,2})[:.]\d{2}(?::\d{2})?)\s*[" + _RANGE_MARKS + r"]\s*"
-    r"(?P<eh>\d{1,2})[:.]\d{2}(?::\d{2})?" + _HALF_DAY_GAP + r"*(?P<half>[AaPp])\.?"
-    r"(?:" + _HALF_DAY_GAP + r"?[Mm]\.?)?$"
+    r"^(?P<before>.*?)(?P<start>(?P<sh>\d{1,2})[:.](?P<sm>\d{2})(?::\d{2})?)\s*["
+    f"{_RANGE_MARKS}"
+    r"]\s*(?P<eh>\d{1,2})[:.](?P<em>\d{2})(?::\d{2})?"
+    f"{_HALF_DAY_GAP}*"
+    r"(?P<half>[AaPp])\.?(?:"
+    f"{_HALF_DAY_GAP}?"
+    r"[Mm]\.?)?$"
 )
 
 
@@ -495,7 +499,7 @@ def range_start_half(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa
     elevens = np.unique(afternoon[(start_hour == 11) & ~crossed])
     if len(elevens) == 1:
         start_afternoon[crossed] = elevens[0]
-    elif _half_follows_start(afternoon, crossed, np.asarray(written)):
+    elif _half_follows_start(afternoon, crossed, _follows_slot_before(parts)):
         start_afternoon[crossed] = afternoon[crossed]
     else:
         start_afternoon[crossed] = ~afternoon[crossed]
@@ -506,11 +510,23 @@ def range_start_half(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa
     return pc.if_else(written, start, values)
 
 
-def _half_follows_start(afternoon: np.ndarray, crossed: np.ndarray, written: np.ndarray) -> bool:
+def _follows_slot_before(parts: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    """Per row, whether the row above is a range ending where this one starts ("10:00-11:00 AM"
+    above "11:00-12:00 PM"): only that slot tells which half of the day this one is in. The
+    previous day's last hour above a day's first ("5-6 PM" above "11-12 PM") tells nothing."""
+    start = _field_float(parts, "sh") % 12 * 60 + _field_float(parts, "sm")
+    end = _field_float(parts, "eh") % 12 * 60 + _field_float(parts, "em")
+    follows = np.zeros(len(start), dtype=bool)
+    follows[1:] = end[:-1] == start[1:]  # NaN (no range) equals nothing
+    return follows
+
+
+def _half_follows_start(afternoon: np.ndarray, crossed: np.ndarray, follows: np.ndarray) -> bool:
     """Whether a file running round the clock writes a range crossing noon or midnight with its
     start's half ("11:30-12:00 AM" for 11:30): the slot before it in the file then keeps its half,
-    where the end's half would change it ("11:00-11:30 AM", "11:30-12:00 PM")."""
-    rows = np.flatnonzero(crossed[1:] & written[:-1] & ~crossed[:-1]) + 1
+    where the end's half would change it ("11:00-11:30 AM", "11:30-12:00 PM"). With no slot
+    before it, the 12-hour clock's own reading stands: "11-12 PM" ends at noon, so starts at 11."""
+    rows = np.flatnonzero(crossed[1:] & follows[1:] & ~crossed[:-1]) + 1
     same = int(np.count_nonzero(afternoon[rows] == afternoon[rows - 1]))
     return same > len(rows) - same
 
