@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pyarrow as pa
@@ -712,6 +712,7 @@ def plan_columns(
     _read_hungarian_notation(columns)
     _read_german_compounds(columns)
     by_name = {column.name: column for column in columns}
+    overrides = _as_header_names(overrides, header, display_name)
     chosen = _chosen_columns(overrides, header, display_name)
     if not chosen:
         plan = _detect_roles(columns, by_name, header, overrides, display_name, frozenset())
@@ -826,6 +827,31 @@ NEEDED_ROLES = {
     "date": "date",
     "time": "time of day",
 }
+
+
+def _as_header_names(
+    overrides: ImportOptions, header: list[str], display_name: str
+) -> ImportOptions:
+    """`overrides` with each chosen column named as the header writes it: a name typed in
+    another case or with spaces around it ('date' for 'DATE') is that column, unless two
+    columns then answer to it."""
+    names: dict[str, str] = {}
+    for option in CHOSEN_ROLES:
+        column = getattr(overrides, option)
+        if not column or column in header:
+            continue
+        key = column.strip().casefold()
+        matches = [name for name in header if name.strip().casefold() == key]
+        if len(matches) > 1:
+            raise InputError(
+                f"{display_name}: '{column}' (chosen as the {_role_name(option)}) names "
+                f"{len(matches)} columns written in different case or spacing: "
+                f"{', '.join(repr(name) for name in matches)}. Choose one of them written "
+                f"exactly as the file's header writes it ({where_to_choose(option)})."
+            )
+        if matches:
+            names[option] = matches[0]
+    return replace(overrides, **names) if names else overrides
 
 
 def _chosen_columns(

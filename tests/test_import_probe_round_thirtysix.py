@@ -1,14 +1,18 @@
 """Round-thirty-six probes: an hourly range crossing noon written with the end's half of the day
 ("11-12 PM") as a day's first row, below the previous day's last hour, read by the 12-hour clock
-as 11:00-12:00."""
+as 11:00-12:00; a column chosen by name (`--time-column date`) matched to its header in any
+case or spacing ('DATE'), refused only where two columns then answer to it."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pyarrow as pa
+import pytest
 from import_support import write
 
+from data.columns import ImportOptions
+from data.errors import InputError
 from data.importer import import_files_detailed
 from data.timestamps import parse_time_of_day
 
@@ -50,3 +54,46 @@ def test_hourly_report_whose_days_start_at_eleven_reads_eleven_oclock(tmp_path):
     assert sorted(set(busy["interval_start"].dt.hour)) == list(range(11, 18))
     eleven = busy[busy["interval_start"].dt.hour == 11]
     assert eleven["volume"].tolist() == [5, 6, 7, 8, 9]
+
+
+# --- A chosen column named in another case or spacing -------------------------------------------
+
+
+def _report_under(tmp_path, header: str):
+    """40 half hours from Monday 08:00, 239 calls, under `header` (time, received, answered)."""
+    lines = [header] + [
+        f"{MONDAY + dt.timedelta(hours=8, minutes=30 * k):%Y-%m-%d %H:%M},{5 + k % 3},{4 + k % 3}"
+        for k in range(40)
+    ]
+    return write(tmp_path, "report.csv", "\n".join(lines))
+
+
+@pytest.mark.parametrize(
+    "chosen",
+    [
+        ImportOptions(time_column="date"),
+        ImportOptions(time_column=" Date "),
+        ImportOptions(time_column="DATE", volume_column="received"),
+    ],
+)
+def test_chosen_column_matches_its_header_in_any_case_or_spacing(tmp_path, chosen):
+    # `cli.py ... --time-column date` on a file headed 'DATE'. Before: refused, "there is no
+    # column named 'date' (chosen as the time column: ...). The columns are: DATE, Received,
+    # Answered. Pick one of these names."
+    result = import_files_detailed([_report_under(tmp_path, "DATE,Received,Answered")], chosen)
+    assert result.contacts == 13 * (5 + 6 + 7) + 5  # 239
+    assert "timestamp 'DATE', volume 'Received'" in result.dataset.notes[0]
+
+
+def test_chosen_column_matching_two_headers_but_for_case_is_refused_naming_both(tmp_path):
+    path = _report_under(tmp_path, "Time,Calls,CALLS")
+    with pytest.raises(InputError) as refusal:
+        import_files_detailed([path], ImportOptions(volume_column="calls"))
+    assert str(refusal.value) == (
+        "report.csv: 'calls' (chosen as the volume column) names 2 columns written in different "
+        "case or spacing: 'Calls', 'CALLS'. Choose one of them written exactly as the file's "
+        "header writes it (Volume column in the app, --volume-column on the command line)."
+    )
+    # Written exactly, it is that column.
+    result = import_files_detailed([path], ImportOptions(volume_column="CALLS"))
+    assert result.contacts == 13 * (4 + 5 + 6) + 4  # 199

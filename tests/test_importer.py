@@ -557,8 +557,8 @@ def test_spreadsheets_and_binaries_are_refused(tmp_path, raw, expected):
 
 def test_an_unknown_override_column_lists_the_real_ones(tmp_path):
     path = write(tmp_path, "q.csv", "timestamp,calls\n2024-03-04 08:00,1\n")
-    with pytest.raises(InputError, match=r"no column named 'Calls'.*timestamp, calls"):
-        import_files([path], ImportOptions(volume_column="Calls"))
+    with pytest.raises(InputError, match=r"no column named 'Offered'.*timestamp, calls"):
+        import_files([path], ImportOptions(volume_column="Offered"))
 
 
 def test_blank_counts_are_missing_not_zero(tmp_path):
