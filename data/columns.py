@@ -1049,6 +1049,7 @@ def _detect_roles(
     if plan.kind == KIND_INTERVALS:
         plan.answered_column = answered if answered != plan.volume_column else None
         plan.abandoned_column = abandoned
+        plan.notes += _unread_outcome_count_notes(plan, measurable, display_name)
     if plan.kind == KIND_INTERVALS and not plan.volume_column and not outcome_counts:
         raise InputError(
             f"{display_name}: no column of counts per interval was found (columns: "
@@ -2520,6 +2521,44 @@ def _on_interval_grid(plan: ColumnPlan, by_name: dict[str, _Column]) -> bool:
     seconds = seconds[~np.isnan(seconds)].astype(np.int64)
     # The day's length joins the gcd so that it is an interval length dividing the day.
     return bool(len(seconds)) and int(np.gcd.reduce(np.append(seconds, 86_400))) >= 300
+
+
+def _unread_outcome_count_notes(
+    plan: ColumnPlan, measurable: list[_Column], display_name: str
+) -> list[str]:
+    """A note for each outcome count an interval report names but writes mostly as something
+    else ("Abandoned" of 'N/A' in most rows, numbers in the others): it is not read, so that
+    outcome is unknown. Lengths ("Abandoned 0:35") are no counts."""
+    notes = []
+    for role, chosen, words in (
+        ("answered", plan.answered_column, ANSWERED_COUNT_WORDS),
+        ("abandoned", plan.abandoned_column, ABANDONED_COUNT_WORDS),
+    ):
+        named = next(
+            (
+                c
+                for c in measurable
+                if c.values
+                and c.words & words
+                and not c.words & NOT_COUNT_WORDS
+                and c.name != plan.volume_column
+            ),
+            None,
+        )
+        if chosen or named is None or not 0 < _number_share(named) < MIN_SHARE:
+            continue
+        if _duration_share(named) >= MIN_SHARE:
+            continue
+        numbers = is_number(named.text, named.decimal_comma) | np.isin(named.values, DASHES)
+        others, counts = np.unique(np.asarray(named.values)[~numbers], return_counts=True)
+        shown = ", ".join(f"'{value}'" for value in others[np.argsort(-counts, kind="stable")][:3])
+        notes.append(
+            f"{display_name}: '{named.name}' was not read as the {role} count: only "
+            f"{int(numbers.sum())} of its first {len(named.values)} values are numbers, the "
+            f"others {shown}. The {role} contacts are therefore unknown, not 0. If those values "
+            "stand for none, export them as 0 and import again."
+        )
+    return notes
 
 
 def _pick_count(columns: list[_Column], words: set[str]) -> str | None:

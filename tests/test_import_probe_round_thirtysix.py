@@ -9,7 +9,7 @@ import datetime as dt
 
 import pyarrow as pa
 import pytest
-from import_support import write
+from import_support import note_with, write
 
 from data.columns import ImportOptions
 from data.errors import InputError
@@ -97,3 +97,40 @@ def test_chosen_column_matching_two_headers_but_for_case_is_refused_naming_both(
     # Written exactly, it is that column.
     result = import_files_detailed([path], ImportOptions(volume_column="CALLS"))
     assert result.contacts == 13 * (4 + 5 + 6) + 4  # 199
+
+
+# --- An outcome count written mostly as 'N/A' ---------------------------------------------------
+
+
+def test_abandoned_column_mostly_not_a_number_is_named_as_unread(tmp_path):
+    # An interval report whose 'Abandoned' writes 'N/A' in four rows of five and a count in the
+    # fifth: under half its values are numbers, so it is no count column. Before: left out with
+    # no word, the abandoned contacts silently unknown.
+    lines = ["Interval,Offered,Answered,Abandoned"] + [
+        f"{t:%Y-%m-%d %H:%M},{10 + k % 16},{9 + k % 16},{'1' if k % 5 == 0 else 'N/A'}"
+        for k, t in enumerate(
+            MONDAY + dt.timedelta(days=day, hours=8, minutes=30 * slot)
+            for day in range(5)
+            for slot in range(16)
+        )
+    ]
+    result = import_files_detailed([write(tmp_path, "report.csv", "\n".join(lines))])
+    assert result.contacts == 5 * sum(range(10, 26))  # 1,400
+    assert result.dataset.intervals["abandoned"].isna().all()
+    assert note_with(result.dataset, "'Abandoned'") == (
+        "report.csv: 'Abandoned' was not read as the abandoned count: only 16 of its first 80 "
+        "values are numbers, the others 'N/A'. The abandoned contacts are therefore unknown, "
+        "not 0. If those values stand for none, export them as 0 and import again."
+    )
+
+
+def test_abandoned_column_of_numbers_and_a_few_not_a_number_is_read_without_that_note(tmp_path):
+    # Mostly numbers: the column is read (its 'N/A' cells named by the reader), no such note.
+    lines = ["Interval,Offered,Answered,Abandoned"] + [
+        f"{MONDAY + dt.timedelta(hours=8, minutes=30 * k):%Y-%m-%d %H:%M},10,9,"
+        f"{'N/A' if k % 5 == 0 else '1'}"
+        for k in range(16)
+    ]
+    result = import_files_detailed([write(tmp_path, "report.csv", "\n".join(lines))])
+    assert result.dataset.intervals["abandoned"].sum() == 12
+    assert not any("was not read as the abandoned count" in n for n in result.dataset.notes)
