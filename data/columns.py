@@ -2235,6 +2235,26 @@ def is_direction_value(value: str, letters: bool = False) -> bool | None:
     return who.group(1) == "in" if who else None
 
 
+# Internal calls are no calls out: "Support - Intern" may name a trainee's queue.
+INTERNAL_VALUES = {
+    "internal", "interna", "interno", "intern", "interne", "wewnetrzne", "wewnętrzne",
+    "interní", "interni", "intern samtal",
+}  # fmt: skip
+# A channel or queue with an outbound direction after it, in brackets or after a dash, slash or
+# colon: Zendesk's "Phone call (outbound)", "Voice - Outbound", "Calls / outgoing".
+_QUALIFIED_CHANNEL = re.compile(r"^\S.*?(?:\(\s*([^()]+?)\s*\)|\s[-–—/:|]\s*([^-–—/:|()]+?))\s*$")
+
+
+def names_outbound_channel(value: str) -> bool:
+    """A channel or queue named with an outbound direction after it ("Phone call (outbound)",
+    "Sales - Outbound"). A direction first ("Outbound Sales") may be a team's name: not so."""
+    qualified = _QUALIFIED_CHANNEL.match(value.strip())
+    if not qualified:
+        return False
+    direction = (qualified.group(1) or qualified.group(2)).lower()
+    return direction not in INTERNAL_VALUES and _exact_direction(direction) is False
+
+
 def names_direction(header: str) -> bool:
     """A header naming a call's direction ("Direction", "Call Direction")."""
     return bool(header_words(header) & DIRECTION_WORDS)

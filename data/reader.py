@@ -41,6 +41,7 @@ from data.columns import (
     is_total_label,
     is_total_row_label,
     names_direction,
+    names_outbound_channel,
     names_seconds,
     unit_from_prefix,
     weekday_number,
@@ -810,6 +811,9 @@ def _parse_rows(
         seconds = _inbound_only(sheet, plan.action_column, seconds, notes, joined)
     if plan.target_type_column:
         seconds = _call_center_targets_only(sheet, plan, seconds, notes)
+    for column in (plan.queue_column, plan.split_column):
+        if column:  # "Phone call (outbound)" among a ticket's channels
+            seconds = _without_outbound_channels(sheet, column, seconds, notes)
     if sheet.table.num_rows == 0:
         raise InputError(f"{name}: no data rows were found below the header.")
     codes, queue_names = _queues(sheet, plan)
@@ -1192,6 +1196,39 @@ def _inbound_only(
         )
     sheet.drop(keep)
     return seconds[keep]
+
+
+def _without_outbound_channels(
+    sheet: _Sheet, column: str, seconds: np.ndarray, notes: list[str]
+) -> np.ndarray:
+    """Drop the rows of a queue or channel named with an outbound direction after it
+    ("Phone call (outbound)", "Sales - Outbound"): calls out are no inbound demand."""
+    values = sheet.column(column)
+    distinct = pc.unique(values).to_pylist()
+    if not any(names_outbound_channel(str(name)) for name in distinct if name is not None):
+        return seconds  # the usual file: its few distinct names read once, no per-row pass
+    codes, names = label_codes(values)
+    outbound = np.array([names_outbound_channel(str(name)) for name in names], dtype=bool)
+    dropped = outbound[codes]
+    counted = np.bincount(codes[dropped], minlength=len(names))
+    shown = np.flatnonzero(outbound)
+    said = ", ".join(
+        f"'{names[i]}'" + (f" ({counted[i]:,})" if len(shown) > 1 else "") for i in shown
+    )
+    if dropped.all():
+        raise InputError(
+            f"{sheet.name}: every row's '{column}' names an outbound direction ({said}): calls "
+            "out are no inbound demand. Picco forecasts inbound demand: export the inbound "
+            "contacts."
+        )
+    notes.append(
+        f"{sheet.name}: {int(dropped.sum()):,} row(s) with '{column}' = {said} left out: the "
+        "value names an outbound direction after its channel or queue, and calls out are no "
+        "inbound demand to forecast. A queue named with the direction first ('Outbound "
+        "Sales') is kept, as that may be a team's name."
+    )
+    sheet.drop(~dropped)
+    return seconds[~dropped]
 
 
 # Dialpad's target types of a call center or department: a queue of the contact center. A

@@ -1,7 +1,10 @@
 """Round-thirty-six probes: an hourly range crossing noon written with the end's half of the day
 ("11-12 PM") as a day's first row, below the previous day's last hour, read by the 12-hour clock
 as 11:00-12:00; a column chosen by name (`--time-column date`) matched to its header in any
-case or spacing ('DATE'), refused only where two columns then answer to it."""
+case or spacing ('DATE'), refused only where two columns then answer to it; an answered or
+abandoned count written mostly as 'N/A', named as unread; and channels or queues named with an
+outbound direction after them (Zendesk's "Phone call (outbound)", "Sales - Outbound") left out as
+calls out, where a direction first ("Outbound Sales") may be a team's name and is kept."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ import pyarrow as pa
 import pytest
 from import_support import note_with, write
 
-from data.columns import ImportOptions
+from data.columns import ImportOptions, names_outbound_channel
 from data.errors import InputError
 from data.importer import import_files_detailed
 from data.timestamps import parse_time_of_day
@@ -134,3 +137,80 @@ def test_abandoned_column_of_numbers_and_a_few_not_a_number_is_read_without_that
     result = import_files_detailed([write(tmp_path, "report.csv", "\n".join(lines))])
     assert result.dataset.intervals["abandoned"].sum() == 12
     assert not any("was not read as the abandoned count" in n for n in result.dataset.notes)
+
+
+# --- Channels named with an outbound direction -------------------------------------------------
+
+ZENDESK_VIA = ["Web form", "Email", "Phone call (inbound)", "Phone call (outbound)", "Chat"]
+
+
+def _ticket_export(tmp_path, header: str, row):
+    """200 Zendesk tickets Monday to Friday from 08:00, each 'Via' in turn (40 apiece)."""
+    lines = [header] + [
+        row(MONDAY + dt.timedelta(days=n % 5, hours=8, seconds=217 * n % 36_000), n,
+            ZENDESK_VIA[n % 5])
+        for n in range(200)
+    ]  # fmt: skip
+    return import_files_detailed([write(tmp_path, "tickets.csv", "\n".join(lines))])
+
+
+def test_zendesk_phone_calls_out_are_no_inbound_contacts(tmp_path):
+    # Zendesk's ticket 'Via' names the channel a ticket came in by, and a call the agent placed
+    # as "Phone call (outbound)". Before: 200 contacts, 'Support / Phone call (outbound)' a queue
+    # of its own with 40 of them.
+    result = _ticket_export(
+        tmp_path,
+        "Id,Subject,Status,Via,Created at,Group",
+        lambda t, n, via: f"{1000 + n},Help {n},solved,{via},{t:%Y-%m-%d %H:%M:%S},Support",
+    )
+    assert result.contacts == 160
+    assert result.dataset.queues == [
+        "Support / Chat", "Support / Email", "Support / Phone call (inbound)", "Support / Web form"
+    ]  # fmt: skip
+    assert note_with(result.dataset, "left out") == (
+        "tickets.csv: 40 row(s) with 'Via' = 'Phone call (outbound)' left out: the value names an "
+        "outbound direction after its channel or queue, and calls out are no inbound demand to "
+        "forecast. A queue named with the direction first ('Outbound Sales') is kept, as that "
+        "may be a team's name."
+    )
+
+
+def test_queue_named_with_a_direction_after_it_is_left_out_and_before_it_kept(tmp_path):
+    # 'Queue' of an interval report: "Sales - Outbound" counts calls placed; "Outbound Sales"
+    # may be a team that also takes calls back, so its name alone leaves nothing out.
+    queues = ["Sales", "Sales - Outbound", "Outbound Sales", "Support (outgoing)"]
+    lines = ["Interval,Queue,Offered"] + [
+        f"{MONDAY + dt.timedelta(hours=8, minutes=30 * k):%Y-%m-%d %H:%M},{queue},{n + 1}"
+        for k in range(16)
+        for n, queue in enumerate(queues)
+    ]
+    result = import_files_detailed([write(tmp_path, "report.csv", "\n".join(lines))])
+    assert result.dataset.queues == ["Outbound Sales", "Sales"]
+    assert result.contacts == 16 * (1 + 3)  # before: 160, in four queues
+    assert note_with(result.dataset, "left out").startswith(
+        "report.csv: 32 row(s) with 'Queue' = 'Sales - Outbound' (16), 'Support (outgoing)' (16) "
+        "left out:"
+    )
+
+
+def test_names_of_channels_with_an_outbound_direction_after_them():
+    named = ["Phone call (outbound)", "Voice - Outbound", "Calls / outgoing", "Appels (sortant)",
+             "Sales – OB"]  # fmt: skip
+    kept = ["Phone call (inbound)", "Outbound Sales", "Sales Outbound", "Check-out",
+            "Support - Intern", "Out of hours", "(outbound)", "Web form"]  # fmt: skip
+    assert [names_outbound_channel(value) for value in named] == [True] * len(named)
+    assert [names_outbound_channel(value) for value in kept] == [False] * len(kept)
+
+
+def test_every_row_a_channel_out_is_refused(tmp_path):
+    lines = ["Created at,Via"] + [
+        f"{MONDAY + dt.timedelta(hours=8, seconds=97 * n):%Y-%m-%d %H:%M:%S},Phone call (outbound)"
+        for n in range(30)
+    ]
+    with pytest.raises(InputError) as refusal:
+        import_files_detailed([write(tmp_path, "calls.csv", "\n".join(lines))])
+    assert str(refusal.value) == (
+        "calls.csv: every row's 'Via' names an outbound direction ('Phone call (outbound)'): "
+        "calls out are no inbound demand. Picco forecasts inbound demand: export the inbound "
+        "contacts."
+    )
