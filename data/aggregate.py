@@ -167,10 +167,21 @@ class IntervalGrid:
 
         closed_contacts = in_closed_slots(self.volume)
         closed_abandoned = in_closed_slots(self.abandoned)
+        # Unanswered is all but the answered (abandoned, left for voicemail, ...) where a
+        # queue's answered contacts are known; else its abandoned ones.
+        closed_answered = in_closed_slots(self.answered)
+        known = np.zeros(len(self.queue_names), dtype=bool)
+        if self.answered is not None:
+            counted = np.isfinite(self.answered)
+            known = np.bincount(queue_of_slot, weights=counted, minlength=len(known)) > 0
         notes = []
         for code, queue in enumerate(self.queue_names):
             stray = closed_contacts[code]
-            unanswered = min(stray, closed_abandoned[code])
+            unanswered = (
+                max(stray - closed_answered[code], 0.0)
+                if known[code]
+                else min(stray, closed_abandoned[code])
+            )
             kept = "kept"
             if unanswered:  # unanswered after-hours calls: the reason their slots are closed
                 share = "none" if unanswered == stray else f"{stray - unanswered:,.0f}"

@@ -16,12 +16,12 @@ from data.cjk import has_cjk
 from data.errors import IMPORT_CHOICES, InputError, where_to_choose
 from data.labels import header_words, hungarian_parts
 from data.outcomes import (
-    ABANDONED,
     ANSWERED,
     FLAG_VALUES,
     MISSED_WORDS,
     OTHER,
     REASON_WORDS,
+    UNANSWERED,
     classify_label,
     names_missed_reasons,
     reads_as_missed_reasons,
@@ -1401,9 +1401,9 @@ def _holds_outcome_labels(column: _Column) -> bool:
 
 
 def _labels_outcomes(column: _Column) -> bool:
-    """Its labels include both answered and abandoned ones ("Answered", "Missed")."""
+    """Its labels include both answered and unanswered ones ("Answered", "Missed", "Voicemail")."""
     labels = [classify_label(value) for value in set(column.values)]
-    return ANSWERED in labels and ABANDONED in labels
+    return ANSWERED in labels and bool(set(labels) & set(UNANSWERED))
 
 
 def _master_contact_columns(

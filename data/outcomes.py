@@ -14,8 +14,18 @@ from data.labels import PLAIN_LETTERS, header_words, label_codes
 
 # CLOSED: the contact arrived while the center was closed. No agent could take it, so it is no
 # demand: counted, it would open evening or Sunday slots that the plan then staffs.
-OTHER, ANSWERED, ABANDONED, CLOSED = 0, 1, 2, 3
-_NAMES = {OTHER: "other", ANSWERED: "answered", ABANDONED: "abandoned", CLOSED: "closed"}
+# VOICEMAIL: the caller left a message to be called back. No agent answered, but the caller did
+# not give up either: as an abandon it would shorten the patience Erlang A is given (an abandoned
+# caller's wait is the patience itself) and raise the abandon rate. Neither answered nor
+# abandoned, still an arrival; for open hours it is a contact left unanswered, as abandoned ones
+# are (a night of voicemails met a closed center).
+OTHER, ANSWERED, ABANDONED, CLOSED, VOICEMAIL = 0, 1, 2, 3, 4
+_NAMES = {
+    OTHER: "other", ANSWERED: "answered", ABANDONED: "abandoned", CLOSED: "closed",
+    VOICEMAIL: "voicemail",
+}  # fmt: skip
+# Outcomes of contacts no agent answered that still tell the center was reachable or not.
+UNANSWERED = (ABANDONED, VOICEMAIL)
 
 # Label prefixes, upper case. AGENT is the Anonymous Bank's code for a call an agent served;
 # "Resolved" is a dialler disposition an agent set (Five9), so the call was answered.
@@ -93,8 +103,8 @@ _NEGATED = re.compile(
 # "Caller abandoned", "Short abandon": abandonment named anywhere in the label.
 _ABANDONED_WORD = re.compile(r"\b(ABAND|ABBANDON)")
 # A voicemail ("Voicemail", "VM", "Messagerie", "Répondeur", "Mailbox", "Segreteria", "Buzón de
-# voz") means no agent answered: the row's duration is the message's, so it is a missed call
-# (abandoned) whatever time it carries.
+# voz") means no agent answered: the row's duration is the message's, so it is no served call
+# whatever time it carries, and the caller left a message instead of giving up: VOICEMAIL.
 _VOICEMAIL = re.compile(
     r"\b(VOICE ?MAIL|VOICE ?BOX|VM\b|MESSAGERIE|REPONDEUR|PRISE DE MESSAGE|MESSAGE (DEPOSE|LAISSE)"
     r"|MAILBOX|SPRACHBOX|ANRUFBEANTWORTER|BUZON|SEGRETERIA TELEFONICA|CAIXA POSTAL|CORREIO DE VOZ)"
@@ -185,17 +195,18 @@ def classify_label(label: str) -> int:
     parts = [part for part in _LIST_SEPARATOR.split(upper) if part]
     if len(parts) > 1:
         codes = {classify_label(part) for part in parts} - {OTHER}
-        for code in (CLOSED, ABANDONED, ANSWERED):  # "answered, voicemail" went to voicemail
+        for code in (CLOSED, VOICEMAIL, ABANDONED, ANSWERED):  # "answered, voicemail" too
             if code in codes:
                 return code
         return OTHER
     if _CLOSED_HOURS.search(upper):
         return CLOSED  # before abandoned: "Missed - out of hours" was no demand at all
+    if _VOICEMAIL.search(upper):
+        return VOICEMAIL  # before answered: "Answered by voicemail" is no served call
     if (
         upper.startswith(_ABANDONED_PREFIXES)
         or _ABANDONED_WORD.search(upper)
         or _ABANDONED_ABROAD.match(upper)
-        or _VOICEMAIL.search(upper)  # before answered: "Answered by voicemail" is missed
         or _CANCELED_BY_CALLER.search(upper)
     ):
         return ABANDONED  # before answered: "NOT ANSWERED" is abandoned
@@ -351,7 +362,7 @@ def classify_outcomes(
         if position not in unhandled:
             return f"{_NAMES[int(mapping[position])]} ({counts[position]:,})"
         split = np.bincount(codes[indices == position], minlength=len(_NAMES))
-        present = [code for code in (ANSWERED, ABANDONED, OTHER, CLOSED) if split[code]]
+        present = [code for code in (ANSWERED, ABANDONED, VOICEMAIL, OTHER, CLOSED) if split[code]]
         if len(present) == 1:
             return f"{_NAMES[present[0]]} ({split[present[0]]:,})"
         return ", ".join(f"{_NAMES[code]} {split[code]:,}" for code in present)
@@ -376,6 +387,13 @@ def classify_outcomes(
             f"; {_quoted(labels, disposed)} no outcome the importer knows: rows with a handle "
             "time were taken as answered (an agent served them), the others as neither answered "
             "nor abandoned"
+        )
+    messages = [i for i in order if mapping[i] == VOICEMAIL]
+    if messages:
+        summary += (
+            f"; {_quoted(labels, messages)} that the caller left a message to be called back: "
+            "neither answered nor abandoned (the caller did not give up), still counted as "
+            "arrivals"
         )
     if unserved:
         summary += (
@@ -497,14 +515,16 @@ def names_missed_reasons(header: str) -> bool:
 
 
 def _missed_reason_mapping(labels: list[str]) -> np.ndarray:
-    """Per label of a missed-call reason column: empty is answered, a closed center is CLOSED,
-    any other reason ("short_abandoned", "no_available_agent") is abandoned."""
+    """Per label of a missed-call reason column: empty is answered, a closed center is CLOSED, a
+    voicemail VOICEMAIL, any other reason ("short_abandoned", "no_available_agent") abandoned."""
     return np.array(
         [
             ANSWERED
             if not label
             else CLOSED
             if classify_label(label) == CLOSED or _CLOSED_REASON.match(_words(label))
+            else VOICEMAIL
+            if classify_label(label) == VOICEMAIL
             else ABANDONED
             for label in labels
         ],
@@ -532,7 +552,7 @@ def reads_as_missed_reasons(values: list[str]) -> bool:
     """Some value says why a call was missed by itself ("short_abandoned", "out_of_hours"): a
     header that is only "Reason" then holds missed-call reasons, not a contact's subject."""
     return any(
-        classify_label(value) in (ABANDONED, CLOSED) or _CLOSED_REASON.match(_words(value))
+        classify_label(value) in (*UNANSWERED, CLOSED) or _CLOSED_REASON.match(_words(value))
         for value in values
     )
 

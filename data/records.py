@@ -21,7 +21,7 @@ from data.dates import day_text
 from data.errors import InputError
 from data.labels import label_codes
 from data.open_hours import empty_days_that_are_gaps
-from data.outcomes import ABANDONED, ANSWERED, CLOSED
+from data.outcomes import ABANDONED, ANSWERED, CLOSED, UNANSWERED
 from data.rows import MEASURES, UNKNOWN_OUTCOME, ParsedRows
 
 
@@ -179,10 +179,11 @@ def records_dataset(rows: ParsedRows, interval_minutes: int) -> schema.Dataset:
     satisfaction = None if scores is None else mean_at(index, size, scores, everyone)
     observed = _days_in_export(layout, volume)
     # Open hours are where contacts are not left unanswered: a slot whose every contact was
-    # abandoned met a closed center; other outcomes (busy, voicemail, none) say nothing of it.
+    # abandoned or left for voicemail met a closed center; other outcomes (busy, none) say
+    # nothing of it.
     served_counts = None
     if answered is not None:
-        served_counts = sum_at(index[rows.outcome != ABANDONED], size)
+        served_counts = sum_at(index[~np.isin(rows.outcome, UNANSWERED)], size)
     is_open, open_slots = learn_grid_open_hours(layout, volume, observed, served_counts)
     is_missing = is_open & ~observed
     volume = np.where(is_missing, np.nan, volume)
@@ -190,7 +191,7 @@ def records_dataset(rows: ParsedRows, interval_minutes: int) -> schema.Dataset:
         answered = np.where(is_missing, np.nan, answered)
         abandoned = np.where(is_missing, np.nan, abandoned)
     grid = IntervalGrid(layout, rows.queue_names, volume, is_open, is_missing, open_slots, aht,
-                        abandoned=abandoned)  # fmt: skip
+                        answered=answered, abandoned=abandoned)  # fmt: skip
     intervals = grid_frame(
         layout,
         rows.queue_names,

@@ -72,15 +72,17 @@ def test_a_ringcentral_call_log_keeps_inbound_calls_and_reads_its_results(tmp_pa
     result = import_files_detailed([_rows_csv(tmp_path / "calllog.csv", rows)])
     data = result.dataset
     assert result.contacts == 7
-    assert (data.answered, data.abandoned) == (4, 3)
+    assert (data.answered, data.abandoned) == (4, 2)  # the voicemail is neither
     assert data.mean_handle_seconds == pytest.approx((205 + 120 + 300 + 360) / 4)
     first = at(data, "2026-03-02 09:00")
     assert (first["volume"], first["answered"], first["aht_seconds"]) == (2, 2, 162.5)
     assert at(data, "2026-03-02 09:15")["aht_seconds"] == 300
     assert at(data, "2026-03-02 09:30")["abandoned"] == 1
-    assert at(data, "2026-03-02 10:00")["abandoned"] == 1  # the voicemail: a missed call
+    # The voicemail: a message left to be called back, neither answered nor abandoned.
+    voicemail = at(data, "2026-03-02 10:00")
+    assert (voicemail["volume"], voicemail["answered"], voicemail["abandoned"]) == (1, 0, 0)
     assert at(data, "2026-03-03 11:00")["volume"] == 1
-    assert "Call connected -> answered (1), Missed -> abandoned (1), Voicemail -> abandoned" in (
+    assert "Call connected -> answered (1), Missed -> abandoned (1), Voicemail -> voicemail" in (
         note_with(data, "outcome 'Result':")
     )
     if with_direction:

@@ -12,7 +12,7 @@ from import_support import at, note_with, write
 
 from data import schema
 from data.importer import import_files_detailed
-from data.outcomes import ABANDONED, ANSWERED, classify_label
+from data.outcomes import ABANDONED, ANSWERED, VOICEMAIL, classify_label
 
 MONDAY = dt.datetime(2024, 3, 4)
 
@@ -94,7 +94,7 @@ def test_a_brazilian_call_log_reads_the_fila_the_duracao_and_nao_atendida(tmp_pa
     result = import_files_detailed([write(tmp_path, "ligacoes.csv", "\n".join(lines) + "\n")])
     dataset = result.dataset
     assert dataset.queues == ["Suporte"]
-    assert (dataset.answered, dataset.abandoned) == (56, 24)
+    assert (dataset.answered, dataset.abandoned) == (56, 16)  # 'Caixa postal' (voicemail) neither
     assert dataset.mean_handle_seconds == 300
     assert result.files[0].columns["handle"] == "Duração"
 
@@ -166,7 +166,7 @@ def test_each_interval_repeated_per_call_type_name_keeps_the_call_types_apart(tm
     [
         ("Não atendida", ABANDONED),
         ("Sem resposta", ABANDONED),
-        ("Caixa postal", ABANDONED),
+        ("Caixa postal", VOICEMAIL),
         ("Niet beantwoord", ABANDONED),
         ("Gemist", ABANDONED),
         ("Beantwoord", ANSWERED),

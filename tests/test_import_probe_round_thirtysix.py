@@ -4,7 +4,9 @@ as 11:00-12:00; a column chosen by name (`--time-column date`) matched to its he
 case or spacing ('DATE'), refused only where two columns then answer to it; an answered or
 abandoned count written mostly as 'N/A', named as unread; and channels or queues named with an
 outbound direction after them (Zendesk's "Phone call (outbound)", "Sales - Outbound") left out as
-calls out, where a direction first ("Outbound Sales") may be a team's name and is kept."""
+calls out, where a direction first ("Outbound Sales") may be a team's name and is kept; and a
+voicemail (Talkdesk's 'Type' "voicemail") read as a message left, neither answered nor abandoned,
+still closing the hours a night of them met."""
 
 from __future__ import annotations
 
@@ -214,3 +216,64 @@ def test_every_row_a_channel_out_is_refused(tmp_path):
         "calls out are no inbound demand. Picco forecasts inbound demand: export the inbound "
         "contacts."
     )
+
+
+# --- A voicemail is a message left, no abandon -------------------------------------------------
+
+TALKDESK_TYPES = ["inbound", "inbound", "abandoned", "voicemail", "outbound", "missed", "inbound",
+                  "short_abandoned"]  # fmt: skip
+
+
+def _talkdesk(tmp_path, night_voicemails: int = 0):
+    """200 Talkdesk calls Monday to Friday 08:00-18:00, each 'Type' in turn (25 apiece), and
+    `night_voicemails` voicemails at 21:00-21:45 on Monday and Tuesday."""
+    lines = ["Call ID,Type,Start Time,End Time,Talkdesk Phone Number,Contact Phone Number,"
+             "User Name,Total Time,Talk Time,Wait Time,Ring Groups"]  # fmt: skip
+    calls = [
+        (MONDAY + dt.timedelta(days=n % 5, hours=8, seconds=217 * n % 36_000),
+         TALKDESK_TYPES[n % len(TALKDESK_TYPES)])
+        for n in range(200)
+    ]  # fmt: skip
+    calls += [
+        (MONDAY + dt.timedelta(days=n % 2, hours=21, minutes=7 * n % 45), "voicemail")
+        for n in range(night_voicemails)
+    ]
+    for n, (t, kind) in enumerate(calls):
+        talk = 100 + n if kind in ("inbound", "outbound") else 0
+        total = talk + 20 + 30 * (kind == "voicemail")
+        lines.append(
+            f"c{n},{kind},{t:%Y-%m-%d %H:%M:%S},{t + dt.timedelta(seconds=total):%Y-%m-%d %H:%M:%S},"
+            f"+14155550100,+1415555{n:04d},{'Ann' if talk else ''},{total},{talk},20,support"
+        )
+    return import_files_detailed([write(tmp_path, "talkdesk.csv", "\n".join(lines))])
+
+
+def test_talkdesk_voicemail_is_neither_answered_nor_abandoned(tmp_path):
+    # A caller who leaves a voicemail did not give up: the message waits for a call back. As an
+    # abandon its wait would be read as the caller's whole patience (planning.patience: total
+    # wait over abandoned calls, after Brown et al. 2005), where it is only a lower bound, and
+    # the abandon rate would count it. Before: 175 calls, 75 answered and 100 abandoned,
+    # 'voicemail -> abandoned (25)'.
+    result = _talkdesk(tmp_path)
+    dataset = result.dataset
+    assert result.contacts == 175  # the 25 outbound left out; the voicemails still arrivals
+    assert (dataset.answered, dataset.abandoned) == (75, 75)
+    note = note_with(dataset, "outcome from 'Type'")
+    assert "voicemail -> voicemail (25)" in note
+    assert note.endswith(
+        "'voicemail' says that the caller left a message to be called back: neither answered "
+        "nor abandoned (the caller did not give up), still counted as arrivals."
+    )
+
+
+def test_a_night_of_voicemails_still_closes_its_hours(tmp_path):
+    # Open hours are learned from contacts left unanswered, voicemails as abandoned calls: the
+    # 21:00 voicemails met a closed center and keep 21:00 closed, said in the note.
+    dataset = _talkdesk(tmp_path, night_voicemails=12).dataset
+    assert note_with(dataset, "Open hours of 'support'") == (
+        "Open hours of 'support': 187 of 672 weekly 15-minute slots are open; 22 contact(s) "
+        "arrived in closed slots (kept; none of them answered)."
+    )  # the 12 voicemails and 10 daytime calls nobody answered
+    frame = dataset.intervals
+    night = frame[frame["interval_start"].dt.hour == 21]
+    assert night["volume"].sum() == 12 and not night["is_open"].any()

@@ -24,7 +24,7 @@ from data import schema
 from data.errors import InputError
 from data.importer import import_files_detailed
 from data.labels import header_words, queue_from_file_name
-from data.outcomes import ABANDONED, ANSWERED, OTHER, classify_label, ended_by_caller
+from data.outcomes import ABANDONED, ANSWERED, OTHER, VOICEMAIL, classify_label, ended_by_caller
 from data.sniff import detect_encoding
 from data.timestamps import parse_duration
 
@@ -429,7 +429,7 @@ def test_a_chinese_cdr_reads_who_answered_and_who_left(tmp_path):
     ("label", "outcome"),
     [("已接听", ANSWERED), ("未接听", ABANDONED), ("未接通", ABANDONED), ("接通", ANSWERED),
      ("放弃", ABANDONED), ("應答", ANSWERED), ("応答", ANSWERED), ("放棄", ABANDONED),
-     ("不在着信", ABANDONED), ("留守番電話", ABANDONED), ("응답", ANSWERED), ("포기", ABANDONED),
+     ("不在着信", ABANDONED), ("留守番電話", VOICEMAIL), ("응답", ANSWERED), ("포기", ABANDONED),
      ("미응답", ABANDONED), ("부재중", ABANDONED), ("座席接听", ANSWERED), ("排队放弃", ABANDONED),
      ("客户挂机", OTHER), ("オペレーター応答", ANSWERED)],
 )  # fmt: skip

@@ -82,11 +82,14 @@ def test_a_call_type_of_outcomes_is_the_outcome(tmp_path):
     result = import_files_detailed([write(tmp_path, "calls.csv", text)])
     assert result.files[0].columns["outcome"] == "Call Type"
     assert contacts_per_queue(result) == {"calls": 200.0}
-    assert _outcomes(result) == (120.0, 80.0)  # a voicemail is a missed call
+    # A voicemail is a message left to be called back: neither answered nor abandoned.
+    assert _outcomes(result) == (120.0, 40.0)
     assert answered_weighted_aht(result) == pytest.approx(JUSTCALL_AHT)
     assert note_with(result.dataset, "outcome 'Call Type':") == (
         "calls.csv: outcome 'Call Type': Answered -> answered (120), Missed -> abandoned (40), "
-        "Voicemail -> abandoned (40)."
+        "Voicemail -> voicemail (40); 'Voicemail' says that the caller left a message to be "
+        "called back: neither answered nor abandoned (the caller did not give up), still counted "
+        "as arrivals."
     )
 
 

@@ -126,9 +126,10 @@ def test_dialpad_call_categories_give_the_outcome_and_outbound_calls_are_left_ou
             categories = str(
                 rng.choice(["incoming,abandoned", "incoming,missed", "incoming,voicemail"])
             )
-            kind = "abandoned"
+            # A voicemail is a message left to be called back: neither answered nor abandoned.
+            kind = "voicemail" if categories.endswith("voicemail") else "abandoned"
         outcome[kind] += 1
-        talk = float(rng.uniform(1, 8)) if kind != "abandoned" else 0.0
+        talk = float(rng.uniform(1, 8)) if kind not in ("abandoned", "voicemail") else 0.0
         connected = moment + dt.timedelta(seconds=15) if talk else None
         ended = moment + dt.timedelta(seconds=30 + talk * 60)
         stamp = "{:%Y-%m-%d %H:%M:%S}.{:03d}".format
@@ -193,7 +194,7 @@ def test_an_8x8_interaction_details_report_with_a_title_and_a_total_line(tmp_pat
             handled.append(talk + hold + wrap)
         else:
             direction, outcome = "Inbound", str(rng.choice(["Abandoned", "Voicemail"]))
-            abandoned[queue] += 1
+            abandoned[queue] += outcome == "Abandoned"  # a voicemail is neither
         lines.append(
             f"{9000 + i},Phone,{direction},{queue},{'Jane Doe' if talk else ''},"
             f"{moment:%m/%d/%Y %I:%M:%S %p},{clock(int(rng.integers(0, 90)))},{clock(talk)},"
@@ -225,8 +226,9 @@ def test_zoom_phone_call_log_results(tmp_path):
             length = int(rng.integers(60, 500))
             talks.append(length)
         else:
-            direction, kind = "Inbound", "abandoned"
             result_ = str(rng.choice(["No Answer", "Voicemail", "Missed"]))
+            # A voicemail is a message left to be called back: neither answered nor abandoned.
+            direction, kind = "Inbound", "voicemail" if result_ == "Voicemail" else "abandoned"
             length = 30 if result_ == "Voicemail" else 0
         outcome[kind] += 1
         lines.append(

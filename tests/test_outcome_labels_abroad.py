@@ -1,5 +1,6 @@
 """Outcome labels of French, German and Spanish exports (Diabolocom, Kiamo, Alcatel, Puzzel ...),
-and voicemails, which no agent answered whatever time the row carries."""
+and voicemails, which no agent answered whatever time the row carries, and whose callers left a
+message instead of giving up: neither answered nor abandoned."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from data.outcomes import (
     ABANDONED,
     ANSWERED,
     OTHER,
+    VOICEMAIL,
     classify_label,
     classify_outcomes,
     disposition,
@@ -30,9 +32,9 @@ FRENCH = {
     ABANDONED: [
         "Abandonné", "Abandonne", "Abandonnée", "abandonnés", "Perdu", "Perdue", "Perdus",
         "Raccroché", "Raccroche", "Non répondu", "Non-répondu", "Non repondu", "Non traité",
-        "Non décroché", "Manqué", "Manquée", "Appel manqué", "Appel perdu", "Messagerie",
-        "Répondeur", "Sans réponse",
+        "Non décroché", "Manqué", "Manquée", "Appel manqué", "Appel perdu", "Sans réponse",
     ],
+    VOICEMAIL: ["Messagerie", "Répondeur"],
 }  # fmt: skip
 GERMAN = {
     ANSWERED: [
@@ -40,9 +42,9 @@ GERMAN = {
     ],
     ABANDONED: [
         "Verloren", "verlorene", "Aufgelegt", "Abgebrochen", "Nicht angenommen",
-        "nicht beantwortet", "Unbeantwortet", "Verpasst", "verpasste", "Mailbox",
-        "Anrufbeantworter",
+        "nicht beantwortet", "Unbeantwortet", "Verpasst", "verpasste",
     ],
+    VOICEMAIL: ["Mailbox", "Anrufbeantworter"],
 }  # fmt: skip
 SPANISH = {
     ANSWERED: [
@@ -51,9 +53,9 @@ SPANISH = {
     ],
     ABANDONED: [
         "Abandonada", "Abandonadas", "Abandonado", "Perdida", "Perdidas", "Perdido",
-        "No atendida", "No atendidas", "No contestada", "Colgada", "Colgado", "Buzón de voz",
-        "Buzon de voz", "Sin respuesta",
+        "No atendida", "No atendidas", "No contestada", "Colgada", "Colgado", "Sin respuesta",
     ],
+    VOICEMAIL: ["Buzón de voz", "Buzon de voz"],
 }  # fmt: skip
 
 
@@ -72,8 +74,8 @@ def test_french_german_and_spanish_outcome_labels(label, code):
     ["Voicemail", "VOICEMAIL", "Voice mail", "voice-mail", "VM", "Went to voicemail",
      "Messagerie", "Mailbox", "Segreteria", "Segreteria telefonica", "Buzón de voz"],
 )  # fmt: skip
-def test_voicemail_in_any_language_is_a_missed_call(label):
-    assert classify_label(label) == ABANDONED
+def test_voicemail_in_any_language_is_a_message_left_neither_answered_nor_abandoned(label):
+    assert classify_label(label) == VOICEMAIL
     assert not disposition(label)
 
 
@@ -82,8 +84,8 @@ def test_voicemail_with_a_duration_is_not_answered():
     values = pa.array(["Accepted", "Voicemail", "VOICEMAIL", "Messagerie", "Missed"])
     handle = np.array([175.0, 312.0, 40.0, 25.0, 0.0])
     codes, summary = classify_outcomes(values, handle)
-    assert codes.tolist() == [ANSWERED, ABANDONED, ABANDONED, ABANDONED, ABANDONED]
-    assert "Voicemail -> abandoned (1)" in summary
+    assert codes.tolist() == [ANSWERED, VOICEMAIL, VOICEMAIL, VOICEMAIL, ABANDONED]
+    assert "Voicemail -> voicemail (1)" in summary
     assert "rows with a handle time were taken as answered" not in summary
 
 
@@ -135,10 +137,10 @@ def test_a_french_call_log_counts_its_answered_and_abandoned_calls(tmp_path):
     result = import_files_detailed([path])
     assert result.files[0].columns.get("outcome") == "Statut"
     dataset = result.dataset
-    assert (dataset.answered, dataset.abandoned) == (60, 20)
+    assert (dataset.answered, dataset.abandoned) == (60, 15)  # the 5 voicemails neither
     note = note_with(dataset, "outcome 'Statut':")
     assert "Répondu -> answered (60)" in note and "Abandonné -> abandoned (15)" in note
-    assert "Messagerie -> abandoned (5)" in note
+    assert "Messagerie -> voicemail (5)" in note
 
 
 def test_french_outcome_values_under_an_outcome_header_are_read(tmp_path):
@@ -146,6 +148,6 @@ def test_french_outcome_values_under_an_outcome_header_are_read(tmp_path):
     header = "Date de début;Sens;File;Status;Durée d'attente (s);Durée de conversation"
     path = write(tmp_path, "diabolocom.csv", french_call_log(header))
     dataset = import_files_detailed([path]).dataset
-    assert (dataset.answered, dataset.abandoned) == (60, 20)
+    assert (dataset.answered, dataset.abandoned) == (60, 15)
     # The voicemails' 35 s are the messages' length, not handle time.
     assert dataset.mean_handle_seconds == pytest.approx(np.mean(np.arange(240, 252)))
