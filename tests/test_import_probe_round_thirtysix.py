@@ -271,9 +271,9 @@ def test_a_night_of_voicemails_still_closes_its_hours(tmp_path):
     # 21:00 voicemails met a closed center and keep 21:00 closed, said in the note.
     dataset = _talkdesk(tmp_path, night_voicemails=12).dataset
     assert note_with(dataset, "Open hours of 'support'") == (
-        "Open hours of 'support': 187 of 672 weekly 15-minute slots are open; 22 contact(s) "
+        "Open hours of 'support': 195 of 672 weekly 15-minute slots are open; 15 contact(s) "
         "arrived in closed slots (kept; none of them answered)."
-    )  # the 12 voicemails and 10 daytime calls nobody answered
+    )  # the 12 voicemails and 3 calls nobody answered; Mon-Fri open 08:00-17:45, 39 slots a day
     frame = dataset.intervals
     night = frame[frame["interval_start"].dt.hour == 21]
     assert night["volume"].sum() == 12 and not night["is_open"].any()
