@@ -57,6 +57,20 @@ def _matches(day: pd.Timestamp, month: int, week: int) -> bool:
     return (day.day - 1) // 7 + 1 == week
 
 
+def _missing_run(flat: np.ndarray, start: int, step: int, limit: int) -> int | None:
+    """How many slots from `start` on (going by `step`) have no data, or None when `limit` or
+    more do, or the run reaches the end of the history: the gap there is not bounded."""
+    run = 0
+    while run < limit:
+        at = start + step * run
+        if not 0 <= at < flat.size:
+            return None
+        if not np.isnan(flat[at]):
+            return run
+        run += 1
+    return None
+
+
 def _hour_state(history: QueueHistory, flat: np.ndarray, row: int, hour: int) -> str | None:
     """'absent' when the hour of day `row` has no row with data or no contact where the Sundays
     around brought some, 'present' when it has contacts or rows, None when it cannot tell (the
@@ -65,9 +79,12 @@ def _hour_state(history: QueueHistory, flat: np.ndarray, row: int, hour: int) ->
     slots = history.slots_per_day
     first = row * slots + hour * per_hour
     block = flat[first : first + per_hour]
-    before = flat[first - 1] if first > 0 else np.nan
-    after = flat[first + per_hour] if first + per_hour < flat.size else np.nan
-    if np.isnan(before) or np.isnan(after):
+    # An export may lose a slot or two beside the hour as well (AXA's night queue has no rows
+    # from 01:30 to 03:00 on its spring-forward Sundays): the hour is still the one skipped when
+    # it is the only whole clock hour of the gap. A gap reaching a further hour is a longer one.
+    before = _missing_run(flat, first - 1, -1, per_hour)
+    after = _missing_run(flat, first + per_hour, 1, per_hour)
+    if before is None or after is None:
         return None  # part of a longer gap (a day without data), not one lost hour
     around = [
         flat[(other * slots + hour * per_hour) :][:per_hour]

@@ -1,0 +1,69 @@
+"""Forecast probes on clock changes: a night queue whose export lacks a slot either side of the
+hour a spring clock change skips (AXA's night queue has no rows from 01:30 to 03:00 on the last
+Sunday of March 2011) still has that hour learned as skipped, and its next spring-forward Sunday
+gets no forecast or staff there, while a longer gap teaches nothing."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from data.importer import import_files
+from forecasting import ForecastSettings, forecast_dataset
+from forecasting.clock_change import LAST, SkippedHour, skipped_hours
+from forecasting.history import history_from_intervals
+
+SPRING_2012 = ("2012-03-25 02:00", "2012-03-25 03:00")
+
+
+def test_the_night_queues_spring_hour_is_skipped_though_the_export_lost_slots_beside_it(
+    shared_data,
+):
+    dataset = import_files([shared_data / "axa" / "series" / "Nuit.csv"])
+    times = pd.to_datetime(dataset.intervals["interval_start"])
+    spring = dataset.intervals[times.dt.normalize() == "2011-03-27"]
+    lost = spring.loc[spring["volume"].isna(), "interval_start"].dt.strftime("%H:%M")
+    assert list(lost) == ["01:30", "02:00", "02:30", "03:00"]
+    settings = ForecastSettings(country="FR", origin="2012-03-20")
+    result = forecast_dataset(dataset, 7, settings)
+    forecast = result.forecast
+    at = forecast["interval_start"]
+    skipped = forecast[(at >= SPRING_2012[0]) & (at < SPRING_2012[1])]
+    # Before, 11.3 and 7.9 contacts were forecast (and staffed) for 02:00 and 02:30, which
+    # the clock skipped that night.
+    assert len(skipped) == 2
+    assert (skipped["forecast"] == 0).all() and not skipped["is_open"].any()
+    beside = forecast[at.isin(pd.to_datetime(["2012-03-25 01:30", "2012-03-25 03:00"]))]
+    assert (beside["forecast"] > 5).all() and beside["is_open"].all()
+    assert (
+        "Nuit: Sun 25 Mar 2012 02:00–03:00 gets no forecast and no staff: the clock skips that "
+        "hour (going forward), as the history shows on Sun 27 Mar 2011, where it has no such "
+        "hour."
+    ) in result.notes
+
+
+def _night_queue(lost: tuple[str, str]) -> pd.DataFrame:
+    """A 24/7 queue at 30 minutes from Mon 2024-01-01 for 13 weeks, about 10 contacts a slot,
+    with no rows from lost[0] up to lost[1]."""
+    times = pd.date_range("2024-01-01", periods=13 * 7 * 48, freq="30min")
+    calls = np.random.default_rng(3).poisson(10, times.size).astype(float)
+    frame = pd.DataFrame({"interval_start": times, "queue": "night", "volume": calls})
+    return frame[~((times >= lost[0]) & (times < lost[1]))].reset_index(drop=True)
+
+
+@pytest.mark.parametrize(
+    ("lost", "expected"),
+    [
+        (("2024-03-31 01:30", "2024-03-31 03:30"), [2]),  # a slot either side: 02:00 skipped
+        (("2024-03-31 02:00", "2024-03-31 03:30"), [2]),
+        (("2024-03-31 01:00", "2024-03-31 03:00"), []),  # two whole hours: which one?
+        (("2024-03-31 00:30", "2024-03-31 03:30"), []),  # an outage of three hours
+    ],
+)
+def test_only_the_one_whole_hour_of_a_short_gap_is_read_as_skipped(lost, expected):
+    history = history_from_intervals(_night_queue(lost), "night", 30)
+    found = skipped_hours(history)
+    assert [rule.hour for rule in found] == expected
+    if expected:
+        assert found == [SkippedHour(3, LAST, 2, (pd.Timestamp("2024-03-31"),))]
