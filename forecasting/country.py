@@ -99,8 +99,8 @@ def suggest_holiday_country(totals: pd.Series, current: str | None) -> CountrySu
 
     `totals`: contacts per calendar day. Nothing is suggested when (nearly) all of `current`'s
     holidays were kept. Otherwise the suggestion is the calendar that explains the most quiet
-    days among those that claim few worked holidays (then the fewest worked), when it explains at
-    least MIN_MORE_KEPT more than `current` and no other calendar fits the history just as well:
+    days among those that claim few worked holidays (then the fewest worked), when it is clearly
+    better than `current` (`_clearly_better`) and no other calendar fits the history just as well:
     a calendar with more holidays does not win by having more of them.
     """
     if totals.dropna().size < 28:
@@ -111,13 +111,12 @@ def suggest_holiday_country(totals: pd.Series, current: str | None) -> CountrySu
     now = match_country(quiet, current) if current else None
     if now is not None and now.all_kept:
         return None
-    needed = max(MIN_KEPT, (now.kept if now else 0) + MIN_MORE_KEPT)
     fitting = [
         match
         for match in (
             match_country(quiet, code) for code in CANDIDATES if code != (current or "").upper()
         )
-        if match.few_worked and match.kept >= needed
+        if match.few_worked and match.kept >= MIN_KEPT and _clearly_better(match, now)
     ]
     ranked = sorted(fitting, key=lambda match: (match.kept, -match.worked), reverse=True)
     if not ranked:
@@ -126,6 +125,18 @@ def suggest_holiday_country(totals: pd.Series, current: str | None) -> CountrySu
     if len(ranked) > 1 and (ranked[1].kept, ranked[1].worked) == (best.kept, best.worked):
         return None  # two calendars fit the quiet days alike: the history cannot tell them apart
     return CountrySuggestion(best, now)
+
+
+def _clearly_better(match: CountryMatch, now: CountryMatch | None) -> bool:
+    """`match` explains MIN_MORE_KEPT more quiet days than `now`, or as many while the desk
+    worked through MIN_MORE_KEPT more of `now`'s holidays than of its own: an Italian desk set
+    to FR keeps 6 French holidays of 10 in a year and all 8 Italian ones, and the 4 it worked
+    (8 May, Ascension, Whit Monday, 11 November) tell as much as quiet days would."""
+    if now is None:
+        return True
+    if match.kept >= now.kept + MIN_MORE_KEPT:
+        return True
+    return match.kept >= now.kept and now.worked - match.worked >= MIN_MORE_KEPT
 
 
 def quiet_busy_days(totals: pd.Series) -> pd.Series:

@@ -1,10 +1,16 @@
-"""Forecast probes on clock changes: a night queue whose export lacks a slot either side of the
-hour a spring clock change skips (AXA's night queue has no rows from 01:30 to 03:00 on the last
-Sunday of March 2011) still has that hour learned as skipped, and its next spring-forward Sunday
-gets no forecast or staff there, while a longer gap teaches nothing."""
+"""Forecast probes on holiday calendars and clock changes: a night queue whose export lacks a
+slot either side of the hour a spring clock change skips (AXA's night queue has no rows from
+01:30 to 03:00 on the last Sunday of March 2011) still has that hour learned as skipped, and its
+next spring-forward Sunday gets no forecast or staff there, while a longer gap teaches nothing;
+and a desk whose configured calendar it works through is told the calendar it keeps even where
+that explains no more quiet days: an Italian desk set to FR, which worked 8 May, Ascension,
+Whit Monday and 11 November and kept every Italian holiday, is pointed at IT, while a desk
+closed on the configured calendar's holidays or on no holidays at all is told nothing, and the
+Israeli bank's year is pointed at IL."""
 
 from __future__ import annotations
 
+import holidays
 import numpy as np
 import pandas as pd
 import pytest
@@ -12,6 +18,13 @@ import pytest
 from data.importer import import_files
 from forecasting import ForecastSettings, forecast_dataset
 from forecasting.clock_change import LAST, SkippedHour, skipped_hours
+from forecasting.country import (
+    CountryMatch,
+    daily_totals,
+    match_country,
+    quiet_busy_days,
+    suggest_holiday_country,
+)
 from forecasting.history import history_from_intervals
 
 SPRING_2012 = ("2012-03-25 02:00", "2012-03-25 03:00")
@@ -67,3 +80,53 @@ def test_only_the_one_whole_hour_of_a_short_gap_is_read_as_skipped(lost, expecte
     assert [rule.hour for rule in found] == expected
     if expected:
         assert found == [SkippedHour(3, LAST, 2, (pd.Timestamp("2024-03-31"),))]
+
+
+def _desk(kept_country: str | None, start: str = "2024-01-01", days: int = 366) -> pd.Series:
+    """Daily contacts of a Mon-Fri desk of about 1,000 a day, shut on `kept_country`'s public
+    holidays (none: open on every weekday)."""
+    dates = pd.date_range(start, periods=days)
+    rng = np.random.default_rng(11)
+    totals = pd.Series(np.where(dates.day_of_week < 5, 1000.0, 0.0), index=dates)
+    totals *= rng.uniform(0.9, 1.1, days)
+    if kept_country:
+        shut = pd.DatetimeIndex(list(holidays.country_holidays(kept_country, years=[2024])))
+        totals[totals.index.isin(shut)] = 0.0
+    return totals
+
+
+def test_an_italian_desk_set_to_france_is_told_italy_from_the_french_holidays_it_worked():
+    totals = _desk("IT")
+    quiet = quiet_busy_days(totals)
+    # 2024's weekday holidays: the 8 Italian ones all shut; of France's 10, the desk worked
+    # 8 May, Ascension (9 May), Whit Monday (20 May) and 11 November.
+    assert match_country(quiet, "IT") == CountryMatch("IT", 8, 8)
+    french = match_country(quiet, "FR")
+    assert (french.kept, french.holidays) == (6, 10)
+    suggestion = suggest_holiday_country(totals, "FR")
+    # Before: no suggestion, as Italy's 8 kept holidays were not 3 more than France's 6.
+    assert suggestion is not None
+    assert (suggestion.suggested.country, suggestion.suggested.kept) == ("IT", 8)
+    assert suggestion.suggested.worked == 0 and suggestion.current.worked == 4
+
+
+def test_a_french_desk_set_to_italy_is_told_france_and_the_right_calendars_nothing():
+    suggestion = suggest_holiday_country(_desk("FR"), "IT")
+    assert (suggestion.suggested.country, suggestion.suggested.kept) == ("FR", 10)
+    assert (suggestion.current.kept, suggestion.current.holidays) == (6, 8)
+    assert suggest_holiday_country(_desk("IT"), "IT") is None
+    assert suggest_holiday_country(_desk("FR"), "FR") is None
+    assert suggest_holiday_country(_desk(None), "IT") is None  # no holiday pattern at all
+    assert suggest_holiday_country(_desk(None), "FR") is None
+
+
+def test_the_israeli_banks_year_is_pointed_at_israel(shared_data):
+    path = shared_data / "anonymous_bank" / "anonymous_bank_1999_6min_counts.csv"
+    totals = daily_totals(import_files([path]).intervals)
+    suggestion = suggest_holiday_country(totals, "IT")
+    # Passover (1 and 7 Apr), Independence Day (21 Apr), Rosh Hashana (12 Sep) and Yom Kippur
+    # (20 Sep) fall on its busy days and were all quiet; of Italy's 10, 2 happened to be.
+    assert (suggestion.suggested.country, suggestion.suggested.kept) == ("IL", 5)
+    assert suggestion.suggested.holidays == 5
+    assert (suggestion.current.kept, suggestion.current.holidays) == (2, 10)
+    assert suggest_holiday_country(totals, "IL") is None
