@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import warnings
 from dataclasses import dataclass
 
@@ -83,14 +84,20 @@ def match_country(quiet: pd.Series, country: str) -> CountryMatch:
     days = quiet.index
     if days.empty:
         return CountryMatch(country, 0, 0)
-    with warnings.catch_warnings():  # "available only from 2001": earlier years simply have none
-        warnings.simplefilter("ignore")
-        calendar = holidays.country_holidays(
-            country, years=range(days.min().year, days.max().year + 1)
-        )
-    dates = pd.DatetimeIndex([pd.Timestamp(day) for day in calendar]).unique()
+    dates = holiday_dates(country, tuple(range(days.min().year, days.max().year + 1)))
     on_busy = dates[dates.isin(days)]
     return CountryMatch(country, int(quiet.loc[on_busy].sum()), int(on_busy.size))
+
+
+@functools.cache
+def holiday_dates(country: str, years: tuple[int, ...]) -> pd.DatetimeIndex:
+    """`country`'s public holidays in `years`; cached, as each suggestion looks up every
+    candidate's calendar (some 50 ms for a year's CANDIDATES) and the Forecast page asks again
+    for each country chosen."""
+    with warnings.catch_warnings():  # "available only from 2001": earlier years simply have none
+        warnings.simplefilter("ignore")
+        calendar = holidays.country_holidays(country, years=years)
+    return pd.DatetimeIndex([pd.Timestamp(day) for day in calendar]).unique()
 
 
 def suggest_holiday_country(totals: pd.Series, current: str | None) -> CountrySuggestion | None:

