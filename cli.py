@@ -37,6 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", required=True)
     for command in COMMANDS:
         command.register(subparsers)
+    for subparser in subparsers.choices.values():
+        # `cli.py staff --version` read "the following arguments are required: ...".
+        subparser.add_argument("--version", action=_PrintVersion)
     return parser
 
 
@@ -70,9 +73,9 @@ def _run(argv: list[str] | None) -> int:
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else list(argv)
     commands = _commands(parser)
-    if not argv or (argv[0] not in commands and not argv[0].startswith("-")):
+    if not argv or (argv[0] not in commands and (argv[0] == "-" or not argv[0].startswith("-"))):
         parser.error(_no_command(argv[0] if argv else None, list(commands)))
-    if argv[0].startswith("-") and argv[0] not in ("-", "-h", "--help", "--version"):
+    if argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
         parser.error(_options_first(argv, list(commands)))
     args, extras = parser.parse_known_args(argv)  # exits 2 with one line on bad arguments
     if getattr(args, "files", None):
@@ -139,6 +142,9 @@ def _no_command(given: str | None, commands: list[str]) -> str:
     listed = ", ".join(commands[:-1]) + f" or {commands[-1]}"
     if given is None:
         return f"give a command: {listed} (cli.py COMMAND --help for each)"
+    if given == "-":
+        # argparse read it as a mistyped command: "invalid choice: '-'".
+        return "- names standard input as a FILE: give the command first, e.g. cli.py inspect -"
     if os.path.isfile(given):
         return f"{given} is a file: give the command first, e.g. cli.py inspect {given}"
     close = difflib.get_close_matches(given, commands, 1, 0.6)
