@@ -371,6 +371,29 @@ MIN_ORIGIN_YEAR = 1900
 DAY_MONTH_FIRST = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?!\d)")
 
 
+def _year_first_too(text: str, match: re.Match) -> str | None:
+    """Why a date with a two-digit year that reads year first as well (26-02-03: 26 Feb 2003 or
+    3 Feb 2026) is refused; None where only one reading is a day. pandas read it day first, as
+    a file's lone date is read, but on the command line nothing beside it tells which is meant."""
+    first, second, year = (int(part) for part in match.groups())
+    if len(match[3]) != 2:
+        return None
+    day, month = (second, first) if first <= 12 < second else (first, second)
+    try:
+        written = pd.Timestamp(year=2000 + year, month=month, day=day)
+        year_first = pd.Timestamp(year=2000 + first, month=second, day=year)
+    except ValueError:
+        return None
+    if written == year_first:
+        return None
+    order = "day/month/year" if day == first else "month/day/year"
+    return (
+        f"'{text}' could be {order}, {day_text(written, year=True)}, or year/month/day, "
+        f"{day_text(year_first, year=True)}: write the year in four digits, {written:%Y-%m-%d} "
+        f"or {year_first:%Y-%m-%d}"
+    )
+
+
 def _date_time(text: str) -> str:
     """--origin as given, once it reads as a date/time; a date whose day and month could be
     swapped (02/04/2024) is refused: read month first, it silently moved the forecast by weeks."""
@@ -384,6 +407,8 @@ def _date_time(text: str) -> str:
                 f"{year}-{second:02d}-{first:02d} (day {first}, month {second}) or "
                 f"{year}-{first:02d}-{second:02d} (month {first}, day {second})"
             )
+        if year_first := _year_first_too(text, ambiguous):
+            raise argparse.ArgumentTypeError(year_first)
     stamp, read = _timestamp(text)
     if pd.isna(stamp) or stamp.tzinfo is not None:
         raise argparse.ArgumentTypeError(
@@ -436,6 +461,8 @@ def day_first_date(text: str | None, option: str) -> tuple[str | None, str | Non
             f"{year}-{second:02d}-{first:02d} (day {first}, month {second}) or "
             f"{year}-{first:02d}-{second:02d} (month {first}, day {second})"
         )
+    if year_first := _year_first_too(text, match):
+        raise InputError(f"{option} {year_first}")
     day, month = (second, first) if first <= 12 < second else (first, second)
     try:
         read = pd.Timestamp(year=year, month=month, day=day)

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 import cli
+from cli_commands.options import day_first_date
+from data.errors import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,3 +50,35 @@ def test_version_asked_of_a_command_prints_the_version(capsys, argv):
     with open(ROOT / "pyproject.toml", "rb") as file:
         version = tomllib.load(file)["project"]["version"]
     assert capsys.readouterr().out == f"Picco {version}\n"
+
+
+# 3. A day-first date with a two-digit year, `--change-from 26-02-03`, was read as Wed 26 Feb
+# 2003 with a note, and `--origin 26.02.03` silently so, though 26-02-03 reads year first as
+# Tue 3 Feb 2026 too (as in ISO's 2026-02-03). The import reads a file's lone such date day
+# first only with a note giving the year-first reading; a single value on the command line has
+# nothing beside it to tell them apart, so both readings are named and it is refused, as a
+# day and month that could swap are.
+
+
+def test_a_two_digit_year_date_that_reads_year_first_too_is_refused_naming_both():
+    with pytest.raises(InputError) as refused:
+        day_first_date("26-02-03", "--change-from")
+    assert str(refused.value) == (
+        "--change-from '26-02-03' could be day/month/year, Wed 26 Feb 2003, or year/month/day, "
+        "Tue 3 Feb 2026: write the year in four digits, 2003-02-26 or 2026-02-03"
+    )
+
+
+def test_an_origin_with_a_two_digit_year_that_reads_year_first_too_is_refused(capsys):
+    argv = ["forecast", "h.csv", "--horizon-days", "7", "--out", "f.csv", "--origin", "13.02.24"]
+    assert one_line_refusal(capsys, *argv) == (
+        "error: cli.py forecast: argument --origin: '13.02.24' could be day/month/year, "
+        "Tue 13 Feb 2024, or year/month/day, Sun 24 Feb 2013: write the year in four digits, "
+        "2024-02-13 or 2013-02-24\n"
+    )
+
+
+def test_a_two_digit_year_date_with_one_reading_is_read_as_it():
+    # 2025-02-31 is no day: 25/02/31 can only be 25 Feb 2031.
+    assert day_first_date("25/02/31", "--change-to")[0] == "2031-02-25"
+    assert day_first_date("05/05/2024", "--change-to") == ("2024-05-05", None)
