@@ -10,6 +10,7 @@ from typing import TextIO
 import pandas as pd
 
 from cli_commands.words import counted
+from data.dates import day_text
 from data.schema import INTERVAL_START, IS_OPEN, MINUTE_OF_DAY, QUEUE, WEEKDAY, Dataset
 
 # Notes that come once per file or per queue and only say what was found (columns, open hours):
@@ -76,10 +77,10 @@ def empty_horizon_note(forecast: pd.DataFrame, open_hours: pd.DataFrame) -> str 
     queues = sorted(forecast[QUEUE].astype(str).unique())
     who = f"{queues[0]} is" if len(queues) == 1 else "every queue is"
     if len(days) <= 3:
-        when = " and ".join(", ".join(f"{day:%a %Y-%m-%d}" for day in days).rsplit(", ", 1))
+        when = " and ".join(", ".join(day_text(day, year=True) for day in days).rsplit(", ", 1))
         when = f"on {when}"
     else:
-        when = f"from {days[0]:%a %Y-%m-%d} to {days[-1]:%a %Y-%m-%d}"
+        when = f"from {day_text(days[0], year=True)} to {day_text(days[-1], year=True)}"
     open_rows = open_hours[open_hours[IS_OPEN] & open_hours[QUEUE].astype(str).isin(queues)]
     open_weekdays = set(open_rows[WEEKDAY].astype(int))
     if not open_weekdays:  # no contact ever arrived: no opening hours to forecast
@@ -97,7 +98,7 @@ def empty_horizon_note(forecast: pd.DataFrame, open_hours: pd.DataFrame) -> str 
             needed = (day - days[0]).days + 1
             advice = (
                 f"give --horizon-days {needed} or more to reach the next open day, "
-                f"{opens:%a %Y-%m-%d} from {opens:%H:%M}"
+                f"{day_text(opens, year=True)} from {opens:%H:%M}"
             )
             break
     return f"the horizon holds no open interval ({who} closed {when}): {advice}."
@@ -146,7 +147,7 @@ def closed_days_note(forecast: pd.DataFrame, out: str) -> str | None:
     several = forecast[QUEUE].nunique() > 1
     parts = []
     for dates, queues in by_days.items():
-        named = ", ".join(f"{day:%a %Y-%m-%d}" for day in dates[:CLOSED_DAYS_NAMED])
+        named = ", ".join(day_text(day, year=True) for day in dates[:CLOSED_DAYS_NAMED])
         more = len(dates) - CLOSED_DAYS_NAMED
         named += f" and {more:,} more" if more > 0 else ""
         parts.append(f"{named} ({', '.join(queues)})" if several else named)
@@ -163,7 +164,7 @@ def unusual_intervals_note(outliers: pd.DataFrame, kept: bool) -> str | None:
     days = outliers.groupby([outliers[QUEUE].astype(str), outliers[INTERVAL_START].dt.date]).size()
     (queue, day), most = days.idxmax(), int(days.max())
     owner = "" if len(per_queue) == 1 else f" of {queue}'s"
-    busiest = f"{most:,}{owner} on {pd.Timestamp(day):%a %Y-%m-%d}, the most of any day"
+    busiest = f"{most:,}{owner} on {day_text(day, year=True)}, the most of any day"
     done = (
         "kept in training (--keep-outliers)"
         if kept
@@ -195,7 +196,7 @@ def midday_start_note(forecast: pd.DataFrame) -> str | None:
     if not same_day.any():
         return None
     return (
-        f"the history ends part-way through {first:%a %Y-%m-%d}: the forecast starts at "
+        f"the history ends part-way through {day_text(first, year=True)}: the forecast starts at "
         f"{first:%H:%M}, right after the last interval with data, and covers the rest of that "
         "day (the open intervals the import found without data)."
     )
@@ -215,13 +216,14 @@ def origin_off_grid_note(origin: str | None, interval_minutes: int) -> str | Non
     after = held + step
     if interval_minutes == 1440:
         return (
-            f"--origin {origin} falls inside a day of daily totals: {held:%a %Y-%m-%d} stays "
-            f"in the history, and the forecast starts on the next day, {after:%a %Y-%m-%d}."
+            f"--origin {origin} falls inside a day of daily totals: "
+            f"{day_text(held, year=True)} stays in the history, and the forecast starts on the "
+            f"next day, {day_text(after, year=True)}."
         )
     return (
         f"--origin {origin} falls inside the {held:%H:%M} interval of the {interval_minutes}-minute "
         f"data: that interval stays in the history (its counts run to {after:%H:%M}), and the "
-        f"forecast starts at the next interval start, {after:%a %Y-%m-%d %H:%M}."
+        f"forecast starts at the next interval start, {day_text(after, year=True, clock=True)}."
     )
 
 
@@ -229,7 +231,7 @@ def special_day_lines(special_days: pd.DataFrame) -> list[str]:
     """One `special day:` line per holiday or day around one in the horizon and queue, with the
     ratio its volume is forecast at and what that was learned from."""
     return [
-        f"special day: {day[QUEUE]} {day['date']:%a %Y-%m-%d} {day['special_day']}, "
+        f"special day: {day[QUEUE]} {day_text(day['date'], year=True)} {day['special_day']}, "
         f"volume x{day['effect']:.2f} of a usual day "
         f"(learned from {counted(int(day['learned_from_days']), 'past day')}: "
         f"{day['learned_from']})"

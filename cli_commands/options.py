@@ -729,7 +729,8 @@ def check_origin(dataset: Dataset, origin: str | None) -> None:
         where = "before the data" if start <= first else "on the first day of the data"
         raise InputError(
             f"--origin {origin} is {where} (the first interval with data starts "
-            f"{first:%a %Y-%m-%d %H:%M}): not one whole day of history to forecast from. Give a "
+            f"{day_text(first, year=True, clock=True)}): not one whole day of history to forecast "
+            "from. Give a "
             "later origin, after at least a week of data, or leave --origin out to forecast from "
             "the end of the data."
         )
@@ -742,9 +743,10 @@ def check_origin(dataset: Dataset, origin: str | None) -> None:
         return
     raise InputError(
         f"--origin {origin} is after the end of the data (the last interval with data starts "
-        f"{last:%a %Y-%m-%d %H:%M}): the history would end in {_span(latest, start)} of open "
-        f"intervals without data. Give an origin up to {latest:%a %Y-%m-%d %H:%M}, or leave "
-        "--origin out to forecast from the end of the data."
+        f"{day_text(last, year=True, clock=True)}): the history would end in "
+        f"{_span(latest, start)} of open intervals without data. Give an origin up to "
+        f"{day_text(latest, year=True, clock=True)} (--origin '{latest:%Y-%m-%d %H:%M}'), or "
+        "leave --origin out to forecast from the end of the data."
     )
 
 

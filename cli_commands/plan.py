@@ -44,6 +44,7 @@ from cli_commands.options import (
 from cli_commands.progress import StderrProgress
 from cli_commands.staff import PLAN_COLUMN_TEXTS, columns_help
 from cli_commands.words import abandon_text, counted, days_text, fte_text
+from data.dates import day_text
 from data.errors import InputError
 from data.importer import import_files
 from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME, Dataset
@@ -263,11 +264,13 @@ def _check_change_period(scenario: Scenario, plan: pd.DataFrame) -> None:
     if scenario.changes_on(starts).any():
         return
     period = " to ".join(
-        f"{day:%a %Y-%m-%d}" if day else "…" for day in (scenario.change_from, scenario.change_to)
+        day_text(day, year=True) if day else "…"
+        for day in (scenario.change_from, scenario.change_to)
     )
+    first, last = (day_text(day, year=True) for day in (starts.min(), starts.max()))
     raise InputError(
         f"--change-from/--change-to ({period}) hold no open interval of the forecast, which "
-        f"runs from {starts.min():%a %Y-%m-%d} to {starts.max():%a %Y-%m-%d}: the volume and "
+        f"runs from {first} to {last}: the volume and "
         "AHT changes would apply nowhere. Give days the queues are open within the forecast, "
         "or a longer --horizon-days."
     )

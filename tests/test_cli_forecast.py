@@ -58,10 +58,10 @@ def test_forecast_names_the_special_days_of_the_horizon(desk_csv, tmp_path):
     # Easter Monday 2024 is 1 April (default calendar: Italy); 1 January is the one holiday of
     # the history, at ordinary volume in this data.
     assert re.search(
-        r"special day: desk Mon 2024-04-01 Easter Monday, volume x(0\.9|1\.0)", done.stdout
+        r"special day: desk Mon 1 Apr 2024 Easter Monday, volume x(0\.9|1\.0)", done.stdout
     )
     assert "(learned from 1 past day: all past holidays)" in done.stdout
-    assert "special day: desk Tue 2024-04-02 Day after Easter Monday" in done.stdout
+    assert "special day: desk Tue 2 Apr 2024 Day after Easter Monday" in done.stdout
 
 
 def test_origin_truncates_the_history(desk_csv, tmp_path):
@@ -170,8 +170,8 @@ def test_an_origin_after_the_end_of_the_data_is_refused_naming_the_last_interval
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1, done.stderr
     assert lines[0].startswith("error: --origin 2024-05-06 is after the end of the data")
-    assert "Fri 2024-03-08 17:30" in lines[0]
-    assert "up to Mon 2024-03-11 08:00" in lines[0]  # the weekend in between is closed anyway
+    assert "Fri 8 Mar 2024 17:30" in lines[0]
+    assert "up to Mon 11 Mar 2024 08:00" in lines[0]  # the weekend in between is closed anyway
     assert not out.exists()
     done = run_cli("forecast", desk_csv, "--horizon-days", 7, "--origin", "next week",
                    "--out", out)  # fmt: skip
@@ -187,8 +187,8 @@ def test_a_horizon_of_closed_days_says_so_and_how_far_to_look(desk_csv, tmp_path
     assert done.returncode == 0, done.stderr
     assert f"wrote 0 open intervals to {out}" in done.stdout
     assert (
-        "note: the horizon holds no open interval (desk is closed on Sat 2024-03-09): give "
-        "--horizon-days 3 or more to reach the next open day, Mon 2024-03-11 from 08:00."
+        "note: the horizon holds no open interval (desk is closed on Sat 9 Mar 2024): give "
+        "--horizon-days 3 or more to reach the next open day, Mon 11 Mar 2024 from 08:00."
     ) in done.stdout
 
 

@@ -45,8 +45,8 @@ def test_plan_prints_the_import_notes_and_says_when_the_horizon_is_closed(office
     # Saturday and Sunday: nothing to staff, so no peak, cost or service level either.
     assert done.stdout.splitlines() == [
         f"wrote 0 open intervals to {out} (models office: historical_average_4w)",
-        "note: the horizon holds no open interval (office is closed on Sat 2026-01-31 and Sun "
-        "2026-02-01): give --horizon-days 3 or more to reach the next open day, Mon 2026-02-02 "
+        "note: the horizon holds no open interval (office is closed on Sat 31 Jan 2026 and Sun "
+        "1 Feb 2026): give --horizon-days 3 or more to reach the next open day, Mon 2 Feb 2026 "
         "from 08:00.",
     ]
     assert pd.read_csv(out).empty
@@ -64,8 +64,9 @@ def test_plan_prints_the_import_notes_and_says_when_the_horizon_is_closed(office
         (
             ["--origin", "2026-03-02"],
             "error: --origin 2026-03-02 is after the end of the data (the last interval with data "
-            "starts Fri 2026-01-30 17:30): the history would end in 4 weeks of open intervals "
-            "without data. Give an origin up to Mon 2026-02-02 08:00, or leave --origin out",
+            "starts Fri 30 Jan 2026 17:30): the history would end in 4 weeks of open intervals "
+            "without data. Give an origin up to Mon 2 Feb 2026 08:00 "
+            "(--origin '2026-02-02 08:00'), or leave --origin out",
         ),
     ],
 )
@@ -111,8 +112,8 @@ def test_empty_horizon_names_the_closed_days_and_the_next_open_one():
     forecast = pd.DataFrame({INTERVAL_START: times, QUEUE: "desk", IS_OPEN: False})
     note = empty_horizon_note(forecast, _open_hours(["desk"], range(1, 6)))
     assert note == (
-        "the horizon holds no open interval (desk is closed on Sun 2025-06-01 and Mon "
-        "2025-06-02): give --horizon-days 3 or more to reach the next open day, Tue 2025-06-03 "
+        "the horizon holds no open interval (desk is closed on Sun 1 Jun 2025 and Mon "
+        "2 Jun 2025): give --horizon-days 3 or more to reach the next open day, Tue 3 Jun 2025 "
         "from 09:00."
     )
     # Several queues that never had an open slot (no contact ever): nothing to wait for.

@@ -59,7 +59,7 @@ def test_an_origin_before_or_on_the_first_day_of_the_data_names_where_it_starts(
     )
     assert line.startswith(
         "error: --origin 2023-06-01 is before the data (the first interval with data starts "
-        "Mon 2024-03-04 08:00): not one whole day of history to forecast from."
+        "Mon 4 Mar 2024 08:00): not one whole day of history to forecast from."
     )
     line = _one_line_error(
         run_cli(
@@ -105,7 +105,7 @@ def test_a_history_ending_mid_day_is_continued_from_the_next_interval(tmp_path):
     assert table["interval_start"].min() == pd.Timestamp("2024-01-30 12:00")
     assert table["interval_start"].max() == pd.Timestamp("2024-02-06 11:30")
     assert (
-        "note: the history ends part-way through Tue 2024-01-30: the forecast starts at 12:00, "
+        "note: the history ends part-way through Tue 30 Jan 2024: the forecast starts at 12:00, "
         "right after the last interval with data"
     ) in done.stdout
 

@@ -292,12 +292,12 @@ def test_forecast_and_plan_name_the_days_closed_all_day():
     forecast = pd.DataFrame(rows, columns=["interval_start", "queue", "is_open"])
     # Fri 8 Mar is not listed: the horizon starts at 12:00, so it is not known whole.
     assert closed_days_note(forecast, "f.csv") == (
-        "closed all day, so no row in f.csv: Sat 2024-03-09, Sun 2024-03-10 (a); Sat 2024-03-09, "
-        "Sun 2024-03-10, Mon 2024-03-11 (b)"
+        "closed all day, so no row in f.csv: Sat 9 Mar 2024, Sun 10 Mar 2024 (a); Sat 9 Mar 2024, "
+        "Sun 10 Mar 2024, Mon 11 Mar 2024 (b)"
     )
     only_a = forecast[forecast["queue"] == "a"]
     assert closed_days_note(only_a, "f.csv") == (
-        "closed all day, so no row in f.csv: Sat 2024-03-09, Sun 2024-03-10"
+        "closed all day, so no row in f.csv: Sat 9 Mar 2024, Sun 10 Mar 2024"
     )
     assert closed_days_note(only_a[only_a["interval_start"].dt.day_of_week < 5], "f.csv") is None
 

@@ -110,8 +110,8 @@ def test_a_change_period_outside_the_forecast_is_refused_one_inside_plans(histor
         "--out", out,
     )  # fmt: skip
     line = _one_line_error(done)
-    assert "--change-from/--change-to (Wed 2025-01-01 to Fri 2025-01-31) hold no open" in line
-    assert "runs from Mon 2024-04-08 to Fri 2024-04-12" in line
+    assert "--change-from/--change-to (Wed 1 Jan 2025 to Fri 31 Jan 2025) hold no open" in line
+    assert "runs from Mon 8 Apr 2024 to Fri 12 Apr 2024" in line
     assert "the volume and AHT changes would apply nowhere" in line
     assert not out.exists()
     # A period inside the forecast still plans, changing only its days.

@@ -9,11 +9,14 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import cli
+from cli_commands.notes import closed_days_note, origin_off_grid_note, special_day_lines
 from cli_commands.options import day_first_date
 from data.errors import InputError
+from data.schema import INTERVAL_START, IS_OPEN, QUEUE
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -82,3 +85,48 @@ def test_a_two_digit_year_date_with_one_reading_is_read_as_it():
     # 2025-02-31 is no day: 25/02/31 can only be 25 Feb 2031.
     assert day_first_date("25/02/31", "--change-to")[0] == "2031-02-25"
     assert day_first_date("05/05/2024", "--change-to") == ("2024-05-05", None)
+
+
+# 4. The notes of `forecast` and `plan` wrote their days "Sat 2024-03-09", where every other
+# message of the project writes "Sat 9 Mar 2024" (data.dates.day_text); an --origin the planner
+# typed is still echoed as typed, and the latest origin to give is named as --origin takes it.
+
+
+def test_the_closed_days_and_special_days_notes_write_days_as_every_message_does():
+    starts = pd.date_range("2024-03-08 08:00", "2024-03-11 17:30", freq="30min")
+    forecast = pd.DataFrame(
+        {
+            INTERVAL_START: starts,
+            QUEUE: "desk",
+            IS_OPEN: (starts.day_of_week < 5) & (starts.hour >= 8) & (starts.hour < 18),
+        }
+    )
+    assert closed_days_note(forecast, "f.csv") == (
+        "closed all day, so no row in f.csv: Sat 9 Mar 2024, Sun 10 Mar 2024"
+    )
+    holiday = pd.DataFrame(
+        {
+            QUEUE: ["desk"],
+            "date": [pd.Timestamp("2024-04-01")],
+            "special_day": ["Easter Monday"],
+            "effect": [0.2],
+            "learned_from_days": [2],
+            "learned_from": ["Mon 10 Apr 2023, Mon 17 Apr 2023"],
+        }
+    )
+    assert special_day_lines(holiday) == [
+        "special day: desk Mon 1 Apr 2024 Easter Monday, volume x0.20 of a usual day (learned "
+        "from 2 past days: Mon 10 Apr 2023, Mon 17 Apr 2023)"
+    ]
+
+
+def test_the_origin_note_echoes_the_origin_as_typed_and_the_days_as_read():
+    assert origin_off_grid_note("2024-03-08 12:10", 1440) == (
+        "--origin 2024-03-08 12:10 falls inside a day of daily totals: Fri 8 Mar 2024 stays in "
+        "the history, and the forecast starts on the next day, Sat 9 Mar 2024."
+    )
+    assert origin_off_grid_note("2024-03-08 23:50", 15) == (
+        "--origin 2024-03-08 23:50 falls inside the 23:45 interval of the 15-minute data: that "
+        "interval stays in the history (its counts run to 00:00), and the forecast starts at "
+        "the next interval start, Sat 9 Mar 2024 00:00."
+    )

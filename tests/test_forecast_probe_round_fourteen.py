@@ -81,7 +81,7 @@ def test_an_iso_region_code_is_the_country_and_its_region(tmp_path, capsys):
     synthetic_intervals(70, seed=3).to_csv(path, index=False)
     days = _special_days(capsys, path, "--country", "de-by")
     assert days == _special_days(capsys, path, "--country", "DE", "--subdivision", "BY")
-    assert any("Thu 2024-05-30 Corpus Christi" in line for line in days)  # Bavaria's, not Berlin's
+    assert any("Thu 30 May 2024 Corpus Christi" in line for line in days)  # Bavaria's, not Berlin's
 
 
 def test_an_iso_region_code_beside_another_subdivision_is_refused(tmp_path, capsys):

@@ -33,7 +33,7 @@ def test_the_cli_takes_a_lower_case_region_and_still_names_an_unknown_one(tmp_pa
     assert cli.main([*args, "--subdivision", "by", "--out", str(out)]) == 0
     stdout = capsys.readouterr().out
     # Corpus Christi is a holiday in Bavaria, not in the whole of Germany.
-    assert "special day: desk Thu 2024-05-30 Corpus Christi, volume x" in stdout
+    assert "special day: desk Thu 30 May 2024 Corpus Christi, volume x" in stdout
     assert cli.main([*args, "--subdivision", "zz", "--out", str(out)]) == 2
     assert (
         capsys.readouterr()

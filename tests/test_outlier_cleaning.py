@@ -89,11 +89,11 @@ def test_the_cli_keeps_the_surge_with_keep_outliers(tmp_path):
     # The output says what was found and done: the surge's six intervals, on Tue 20 Feb.
     found = "note: 6 intervals of desk's history are far from their usual level (6 on Tue "
     assert notes["cleaned"] == [
-        f"{found}2024-02-20, the most of any day): left out of training (--keep-outliers keeps "
+        f"{found}20 Feb 2024, the most of any day): left out of training (--keep-outliers keeps "
         "them)."
     ]
     assert notes["kept"] == [
-        f"{found}2024-02-20, the most of any day): kept in training (--keep-outliers)."
+        f"{found}20 Feb 2024, the most of any day): kept in training (--keep-outliers)."
     ]
 
 
@@ -183,7 +183,7 @@ def test_the_note_counts_each_queue_and_names_the_busiest_day():
     )
     assert unusual_intervals_note(outliers, kept=False) == (
         "5 intervals of the history are far from their usual level (chat 3, phone 2; 3 of "
-        "chat's on Wed 2024-03-06, the most of any day): left out of training (--keep-outliers "
+        "chat's on Wed 6 Mar 2024, the most of any day): left out of training (--keep-outliers "
         "keeps them)."
     )
     assert unusual_intervals_note(outliers.iloc[:0], kept=False) is None

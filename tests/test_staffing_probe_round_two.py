@@ -176,7 +176,7 @@ def test_forecast_says_where_it_starts_when_the_origin_is_between_interval_start
     assert done.stdout.splitlines()[1] == (
         "note: --origin 2026-01-28 12:10 falls inside the 12:00 interval of the 30-minute data: "
         "that interval stays in the history (its counts run to 12:30), and the forecast starts "
-        "at the next interval start, Wed 2026-01-28 12:30."
+        "at the next interval start, Wed 28 Jan 2026 12:30."
     )
     assert pd.read_csv(out)["interval_start"].iloc[0] == "2026-01-28 12:30:00"
     done = run_cli("forecast", *common, "--origin", "2026-01-28 12:00")
@@ -192,9 +192,9 @@ def test_the_origin_note_names_the_next_interval_start_or_day():
     assert origin_off_grid_note("2026-01-28 23:50", 15) == (
         "--origin 2026-01-28 23:50 falls inside the 23:45 interval of the 15-minute data: that "
         "interval stays in the history (its counts run to 00:00), and the forecast starts at the "
-        "next interval start, Thu 2026-01-29 00:00."
+        "next interval start, Thu 29 Jan 2026 00:00."
     )
     assert origin_off_grid_note("2026-01-28 12:10", 1440) == (
-        "--origin 2026-01-28 12:10 falls inside a day of daily totals: Wed 2026-01-28 stays in "
-        "the history, and the forecast starts on the next day, Thu 2026-01-29."
+        "--origin 2026-01-28 12:10 falls inside a day of daily totals: Wed 28 Jan 2026 stays in "
+        "the history, and the forecast starts on the next day, Thu 29 Jan 2026."
     )
