@@ -150,6 +150,8 @@ PLAN_COLUMNS_HELP = (
             "abandon_rate",
             "answered_asa_seconds",
             "backlog",
+            "paid_hours",
+            "cost",
         ],
     )
     + "\nService figures are blank where the queue is closed and no contact is expected."
@@ -254,6 +256,8 @@ def _staff(
         columns += ["abandon_rate", "answered_asa_seconds"]
     if (plan["channel"] == "email").any():
         columns.append("backlog")
+    # The summary's cost is these columns' total: a manager reconciles the file with it.
+    columns += ["paid_hours", "cost"]
     write_csv(blank_when_closed(plan)[columns], args.out)
     horizon_hours = _horizon_hours(plan, interval_minutes)
     summary = summarise_plan(plan, interval_minutes, settings, horizon_hours=horizon_hours)

@@ -130,3 +130,29 @@ def test_the_origin_note_echoes_the_origin_as_typed_and_the_days_as_read():
         "interval stays in the history (its counts run to 00:00), and the forecast starts at "
         "the next interval start, Sat 9 Mar 2024 00:00."
     )
+
+
+# 5. `staff --out` left out the paid_hours and cost columns `plan --out` writes, though its
+# summary prints the cost: a manager reconciling the file with "cost EUR 5,400" had nothing
+# in it to add up.
+
+
+def test_staff_writes_each_intervals_paid_hours_and_cost_adding_up_to_the_summary(tmp_path, capsys):
+    starts = pd.date_range("2024-03-04 08:00", periods=2 * 48, freq="30min")
+    starts = starts[(starts.hour >= 8) & (starts.hour < 18)]
+    forecast = tmp_path / "forecast.csv"
+    pd.DataFrame({INTERVAL_START: starts, "volume": 40, "aht_seconds": 240}).to_csv(
+        forecast, index=False
+    )
+    out = tmp_path / "plan.csv"
+    costs = ["--agent-hourly-cost", "20", "--supervisor-hourly-cost", "30"]
+    targets = ["--service-level", "0.8", "--answer-within-seconds", "20"]
+    assert cli.main(["staff", str(forecast), *targets, *costs, "--out", str(out)]) == 0
+    assert "cost EUR 5,400 over 2 days" in capsys.readouterr().out
+    plan = pd.read_csv(out)
+    # 40 calls of 240 s a half hour: 8 agents, 12 rostered (30% shrinkage), 1 supervisor;
+    # (12 + 1) × 0.5 h = 6.5 h, 12 × 0.5 × EUR 20 + 1 × 0.5 × EUR 30 = EUR 135 an interval.
+    assert plan[["rostered", "supervisors"]].drop_duplicates().values.tolist() == [[12, 1]]
+    assert plan["paid_hours"].unique().tolist() == [6.5]
+    assert plan["cost"].unique().tolist() == [135.0]
+    assert plan["cost"].sum() == 40 * 135 == 5400

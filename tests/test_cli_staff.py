@@ -19,6 +19,8 @@ CLI = PROJECT_ROOT / "cli.py"
 TARGETS = ["--service-level", "0.8", "--answer-within-seconds", "20"]
 BASE_COLUMNS = ["interval_start", "volume", "agents", "limit", "rostered", "supervisors",
                 "service_level", "asa_seconds", "occupancy"]  # fmt: skip
+# What each interval is paid, which adds up to the summary's cost.
+PAID_COLUMNS = ["paid_hours", "cost"]
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
@@ -46,7 +48,7 @@ def test_writes_the_plan_for_the_worked_example(forecast, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "peak 14 agents" in result.stdout
     plan = pd.read_csv(out)
-    assert plan.columns.tolist() == BASE_COLUMNS
+    assert plan.columns.tolist() == [*BASE_COLUMNS, *PAID_COLUMNS]
     assert plan.agents.tolist() == [14, 1, 8]
     assert plan.rostered.tolist() == [20, 2, 12]
     assert plan.supervisors.tolist() == [2, 1, 1]
@@ -60,7 +62,12 @@ def test_patience_adds_abandon_rate_and_targets_apply(forecast, tmp_path):
                      "--out", out)  # fmt: skip
     assert result.returncode == 0, result.stderr
     plan = pd.read_csv(out)
-    assert plan.columns.tolist() == [*BASE_COLUMNS, "abandon_rate", "answered_asa_seconds"]
+    assert plan.columns.tolist() == [
+        *BASE_COLUMNS,
+        "abandon_rate",
+        "answered_asa_seconds",
+        *PAID_COLUMNS,
+    ]
     assert plan.agents.iloc[0] == 15  # 10 Erlangs at no more than 70% occupancy
     assert plan.rostered.iloc[0] == 19  # 15 / 0.8 = 18.75
     assert plan.supervisors.iloc[0] == 3  # one per 8
@@ -102,7 +109,7 @@ def test_email_channel_reports_backlog(tmp_path):
                      "--email-response-hours", "1", "--max-occupancy", "1", "--out", out)  # fmt: skip
     assert result.returncode == 0, result.stderr
     plan = pd.read_csv(out)
-    assert plan.columns.tolist() == [*BASE_COLUMNS, "backlog"]
+    assert plan.columns.tolist() == [*BASE_COLUMNS, "backlog", *PAID_COLUMNS]
     # same figures as tests/test_backlog.py, which has no occupancy cap (and no minimum
     # staffing for e-mail)
     assert plan.agents.tolist() == [4, 3, 3, 4, 1, 1, 1, 1]
@@ -205,7 +212,7 @@ def test_the_plan_says_what_sets_the_agents_as_the_plan_command_does(tmp_path):
                      "--out", out)  # fmt: skip
     assert result.returncode == 0, result.stderr
     plan = pd.read_csv(out)
-    assert plan.columns.tolist() == BASE_COLUMNS
+    assert plan.columns.tolist() == [*BASE_COLUMNS, *PAID_COLUMNS]
     # 10 Erlangs: 80/20 needs 14 agents, a 70% cap 15; 5 Erlangs: 8 for 80/20, 8 for the cap
     # (ties go to the service level); nothing expected: the minimum; then closed.
     assert plan.agents.tolist() == [15, 1, 8, 0]
