@@ -449,7 +449,8 @@ def _english_month_date(text: str) -> str:
 def day_first_date(text: str | None, option: str) -> tuple[str | None, str | None]:
     """A --change-from/--change-to written day/month/year read as the day it can only be
     (13/03/2024 is 13 March: 13 is no month), as ISO text, with a note saying so; one whose
-    day and month could be swapped (02/03/2024) is refused. Other text is left as given."""
+    day and month could be swapped (02/03/2024), or whose two-digit year could come first
+    (26-02-03), is refused. Other text is left as given."""
     match = DAY_MONTH_FIRST.fullmatch(text or "")
     if match is None:
         return _written_date(text, option), None
