@@ -135,10 +135,7 @@ try:
     types = settings.shift_types()
     result = cached.shift_plan(need, current.dataset.interval_minutes, types, per_week)
 except UncoveredNeedError as error:
-    lengths = "“Full-time shift (hours)”" + (
-        " or “Part-time shift (hours, 0 = none)”" if len(types) > 1 else ""
-    )
-    st.error(f"No shift plan: {error.advice('“Shifts start between”', lengths)}")
+    st.error(settings.uncovered_need_message(error, types))
     st.stop()
 except InputError as error:
     st.error(f"No shift plan: {error}")

@@ -47,6 +47,7 @@ from staffing.shifts import (
     ShiftPlan,
     ShiftSettings,
     ShiftType,
+    UncoveredNeedError,
     repeating_week_note,
 )
 from staffing.validation import SUPERVISOR_SPAN_RANGE
@@ -996,6 +997,15 @@ def show_start_window(first: Any, last: Any, help_text: str) -> None:
             on_change=_keep_start_window,
             help=help_text,
         )
+
+
+def uncovered_need_message(error: UncoveredNeedError, types: list[ShiftType]) -> str:
+    """The Shifts page's refusal of a need no allowed shift covers, in its own controls: the
+    start window is two boxes, “Shifts start between” and “and”, either of which may widen it."""
+    lengths = "“Full-time shift (hours)”" + (
+        " or “Part-time shift (hours, 0 = none)”" if len(types) > 1 else ""
+    )
+    return f"No shift plan: {error.advice('“Shifts start between” and “and”', lengths)}"
 
 
 def _keep_start_window() -> None:

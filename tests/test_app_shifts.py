@@ -75,7 +75,9 @@ def test_full_time_only_and_a_start_window_change_the_plan(picco_home):
     errors = [item.value for item in app.error]
     assert len(errors) == 1 and errors[0].startswith("No shift plan: no allowed shift covers ")
     # in the page's own words; no shift up to 12 h from 09:00-10:00 reaches an earlier opening
-    assert errors[0].endswith("widen “Shifts start between” (Full time 8 h starts 09:00–10:00)")
+    assert errors[0].endswith(
+        "widen “Shifts start between” and “and” (Full time 8 h starts 09:00–10:00)"
+    )
 
 
 def test_all_queues_together_cover_the_sum_of_every_queues_people(picco_home):
