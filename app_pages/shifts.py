@@ -285,10 +285,7 @@ with weeks_tab:
             ),
         },
     )
-    st.caption(
-        "A week the horizon cuts counts only its days inside it. Rest between a late shift and "
-        "the next day's early one is not checked: leave room for it when you assign people."
-    )
+    st.caption(settings.people_per_week_caption(result))
     downloads.download_table(
         weeks,
         downloads.file_stem("people_per_week", named),

@@ -1020,6 +1020,23 @@ def repeating_week_caption(plan: ShiftPlan, interval_minutes: float) -> str | No
     return None if note is None else f"{note[0].upper()}{note[1:]}."
 
 
+def people_per_week_caption(plan: ShiftPlan) -> str:
+    """The caption under the people per week: how the weeks are read, as `people_to_employ`
+    reads them. A one-week plan is a roster repeating every week, counted whole from its first
+    day; a dated plan's week the horizon cuts counts only its days inside it."""
+    rest = (
+        "Rest between a late shift and the next day's early one is not checked: leave room for "
+        "it when you assign people."
+    )
+    if plan.repeats_weekly and not plan.coverage.empty:
+        first = plan.coverage["interval_start"].iloc[0]
+        return (
+            f"The plan's seven days from {day_text(first)} are read as one week of a roster "
+            f"repeating every week, counted whole, whichever weekday it starts on. {rest}"
+        )
+    return f"A week the horizon cuts counts only its days inside it. {rest}"
+
+
 def start_window_caption(earliest: float, latest: float) -> str | None:
     """What a start window across midnight is read as, said under its boxes; None for one
     within the day."""

@@ -1,5 +1,8 @@
 """Round thirty-one of a manager's probe: the Shifts page's refusal of a need no allowed shift
-covers names both boxes its start window is now chosen in, “Shifts start between” and “and”.
+covers names both boxes its start window is now chosen in, “Shifts start between” and “and”;
+the caption under the people per week reads a one-week plan as the repeating roster the
+figures above it count, whole from whichever weekday it starts on, instead of saying that a
+week the horizon cuts counts only its days inside it.
 Driven on the pages' pure helpers, on plans from staffing.shifts.plan_shifts."""
 
 from __future__ import annotations
@@ -8,7 +11,18 @@ import pandas as pd
 import pytest
 
 from app_ui import settings
-from staffing.shifts import ShiftSettings, UncoveredNeedError, plan_shifts
+from staffing.shifts import ShiftPlan, ShiftSettings, UncoveredNeedError, plan_shifts
+
+
+def hourly_plan(first_day: str, days: int, people: int) -> ShiftPlan:
+    """Full-time shifts over `days` whole days of hourly intervals from `first_day`, `people`
+    needed 08:00-16:00 each day and none at other hours."""
+    grid = pd.date_range(f"{first_day} 00:00", periods=24 * days, freq="60min")
+    need = pd.Series(
+        [people if 8 <= stamp.hour < 16 else 0 for stamp in grid], index=grid, dtype=float
+    )
+    return plan_shifts(need, 60, ShiftSettings(part_hours=0).types())
+
 
 # ------------------------------------------------- Shifts: a need no shift covers
 
@@ -37,4 +51,42 @@ def test_a_need_no_shift_covers_names_both_start_window_boxes():
         "“Shifts start between” and “and” (Full time 8 h starts 09:00–10:00; Part time "
         "4 h starts 09:00–10:00) or lengthen “Full-time shift (hours)” or “Part-time shift "
         "(hours, 0 = none)”"
+    )
+
+
+# ------------------------------------------------- Shifts: the people per week's caption
+
+
+def test_a_one_week_plan_from_a_wednesday_is_captioned_as_one_whole_repeating_week():
+    # Seven days from Wed 3 Jun 2026, 10 people 08:00-16:00 each day: 70 shifts, at 5 a week
+    # ceil(70 / 5) = 14 people, counted as one week from Wed 3 Jun (commit 101e7ad), not as
+    # two calendar part-weeks Wed-Sun and Mon-Tue.
+    plan = hourly_plan("2026-06-03", 7, 10)
+    assert plan.repeats_weekly
+    weeks = plan.people_to_employ(5)
+    assert weeks["week"].tolist() == [pd.Timestamp("2026-06-03")]
+    assert (weeks["shifts"].item(), weeks["people"].item()) == (70, 14)
+    busiest = plan.busiest_week(5)
+    assert (busiest.people, busiest.cut) == (14, False)
+    # Before: 'A week the horizon cuts counts only its days inside it.', beside one week of
+    # seven days the horizon, from a Wednesday, cuts in two calendar weeks.
+    caption = settings.people_per_week_caption(plan)
+    assert caption.startswith(
+        "The plan's seven days from Wed 3 Jun are read as one week of a roster repeating every "
+        "week, counted whole, whichever weekday it starts on. "
+    )
+    assert "counts only its days inside it" not in caption
+    assert caption.endswith("leave room for it when you assign people.")
+
+
+def test_a_dated_plan_keeps_saying_a_cut_week_counts_only_its_days():
+    # Eight days, Wed 3 to Wed 10 Jun: no repeating roster; its weeks are calendar weeks cut
+    # by the horizon, Wed 3 - Sun 7 Jun (5 days, 50 shifts) and Mon 8 - Wed 10 Jun (3 days, 30).
+    plan = hourly_plan("2026-06-03", 8, 10)
+    assert not plan.repeats_weekly
+    weeks = plan.people_to_employ(5)
+    assert weeks["week"].tolist() == [pd.Timestamp("2026-06-03"), pd.Timestamp("2026-06-08")]
+    assert weeks["shifts"].tolist() == [50, 30]
+    assert settings.people_per_week_caption(plan).startswith(
+        "A week the horizon cuts counts only its days inside it. "
     )
