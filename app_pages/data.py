@@ -470,7 +470,12 @@ def _stored_datasets(current_name: str) -> None:
         return
     table = listing.assign(queues=listing["queues"].map(", ".join))
     tables.show(table, key="stored_table", overrides={"rows": STORED_ROWS})
-    downloads.download_table(table, "stored_datasets", "Stored datasets", key="download_stored")
+    downloads.download_table(
+        downloads.stored_datasets_download(table),
+        "stored_datasets",
+        "Stored datasets",
+        key="download_stored",
+    )
     names = listing["name"].tolist()
     if current_name not in names:
         # Deleted in another window since this run's check: run again, so the current dataset

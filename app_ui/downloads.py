@@ -22,6 +22,14 @@ def to_excel_bytes(frame: pd.DataFrame, sheet_name: str = "data") -> bytes:
     return buffer.getvalue()
 
 
+def stored_datasets_download(table: pd.DataFrame) -> pd.DataFrame:
+    """The Data page's stored datasets as downloaded: the save time, stored in UTC, named
+    saved_at_utc and written to the second, so the file says its zone as the table's
+    'Saved (UTC)' does."""
+    saved = pd.to_datetime(table["saved_at"]).dt.floor("s")
+    return table.assign(saved_at=saved).rename(columns={"saved_at": "saved_at_utc"})
+
+
 def file_stem(stem: str, queue: str) -> str:
     """`stem` and the queue, as a file name keeps it: "staffing_plan_Billing_EN"."""
     named = re.sub(r"[^\w-]+", "_", queue, flags=re.UNICODE).strip("_")

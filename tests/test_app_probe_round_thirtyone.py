@@ -2,7 +2,8 @@
 covers names both boxes its start window is now chosen in, “Shifts start between” and “and”;
 the caption under the people per week reads a one-week plan as the repeating roster the
 figures above it count, whole from whichever weekday it starts on, instead of saying that a
-week the horizon cuts counts only its days inside it.
+week the horizon cuts counts only its days inside it; the Data page's download of the stored
+datasets names its save times' zone, saved_at_utc, as the table's 'Saved (UTC)' does.
 Driven on the pages' pure helpers, on plans from staffing.shifts.plan_shifts."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from app_ui import settings
+from app_ui import downloads, settings, tables
 from staffing.shifts import ShiftPlan, ShiftSettings, UncoveredNeedError, plan_shifts
 
 
@@ -90,3 +91,25 @@ def test_a_dated_plan_keeps_saying_a_cut_week_counts_only_its_days():
     assert settings.people_per_week_caption(plan).startswith(
         "A week the horizon cuts counts only its days inside it. "
     )
+
+
+# ------------------------------------------------- Data: the stored datasets' download
+
+
+def test_the_stored_datasets_download_names_the_zone_of_its_save_times():
+    # As Store.list_datasets lists it: saved_at naive, in UTC (data/store.py's _utc_now), which
+    # the table on the page heads 'Saved (UTC)'.
+    listing = pd.DataFrame(
+        {
+            "name": ["Sample service desk"],
+            "queues": ["chat, email, phone"],
+            "saved_at": [pd.Timestamp("2026-12-07 01:42:47.123456")],
+        }
+    )
+    written = downloads.to_csv_bytes(downloads.stored_datasets_download(listing)).decode()
+    # Before: 'name,queues,saved_at' and '2026-12-07 01:42:47.123456', a time of no zone.
+    assert written.splitlines() == [
+        "name,queues,saved_at_utc",
+        'Sample service desk,"chat, email, phone",2026-12-07 01:42:47',
+    ]
+    assert tables.column_for("saved_at").label == "Saved (UTC)"  # the page's table, as before
