@@ -163,7 +163,11 @@ COLUMNS: dict[str, Column] = {
     ),
     "vs_usual": Column("Vs usual (%)", PERCENT, "Forecast against a usual such weekday."),
     "busiest_start": Column("Busiest interval", TIME, "Start of the day's busiest interval."),
-    "busiest_forecast": Column("Busiest interval, forecast", DECIMAL),
+    "busiest_forecast": Column(
+        "Busiest interval, forecast (contacts)",
+        DECIMAL,
+        "Contacts forecast in the day's busiest interval, on the mean forecast.",
+    ),
     "busiest_p90": Column("Busiest interval, P90", COUNT, "Contacts in 9 cases out of 10 at most."),
     "reason": Column(
         "Cause", TEXT, "Holiday, day after one, campaign, day of month, season or trend."

@@ -3,7 +3,8 @@ covers names both boxes its start window is now chosen in, “Shifts start betwe
 the caption under the people per week reads a one-week plan as the repeating roster the
 figures above it count, whole from whichever weekday it starts on, instead of saying that a
 week the horizon cuts counts only its days inside it; the Data page's download of the stored
-datasets names its save times' zone, saved_at_utc, as the table's 'Saved (UTC)' does.
+datasets names its save times' zone, saved_at_utc, as the table's 'Saved (UTC)' does; the
+Forecast page's day table names the unit of the busiest interval's forecast, contacts.
 Driven on the pages' pure helpers, on plans from staffing.shifts.plan_shifts."""
 
 from __future__ import annotations
@@ -113,3 +114,17 @@ def test_the_stored_datasets_download_names_the_zone_of_its_save_times():
         'Sample service desk,"chat, email, phone",2026-12-07 01:42:47',
     ]
     assert tables.column_for("saved_at").label == "Saved (UTC)"  # the page's table, as before
+
+
+# ------------------------------------------------- Forecast: the day table's units
+
+
+def test_the_day_tables_busiest_interval_forecast_names_its_unit():
+    # The Forecast page's Day by day keeps the busiest interval's mean forecast in the column menu and
+    # the download beside 'Forecast contacts' and 'Busiest, P90' (whose help says contacts).
+    # Before: 'Busiest interval, forecast' and no help, a figure of no unit (137.2 on Tech.
+    # Axa's Wed 1 Jan 2014, beside its 2,697 contacts forecast that day).
+    column = tables.column_for("busiest_forecast")
+    assert column.label == "Busiest interval, forecast (contacts)"
+    assert column.help == "Contacts forecast in the day's busiest interval, on the mean forecast."
+    assert tables.NUMBER_FORMATS[column.kind] == "%,.1f"
