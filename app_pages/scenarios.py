@@ -881,7 +881,10 @@ downloads.download_table(
 # above it comes or goes between reruns.
 with st.expander("Duplicate, rename or delete a scenario", key="scenario_manage"):
     left, middle = st.columns(2)
-    picked = left.selectbox("Scenario", list(scenarios), key="scenario_pick")
+    # Kept after a look at another page, as the comparison's picks are: a Delete clicked on
+    # coming back must not act on the first scenario instead of the one picked.
+    state.valid_choice("scenario_pick", list(scenarios))
+    picked = left.selectbox("Scenario", list(scenarios), key="scenario_pick", persist_state=SESSION)
     # A form sends the typed name with the button's click: a click that also ends the typing
     # must never duplicate under the old name.
     with middle.form("scenario_name_form", border=False, enter_to_submit=False):
