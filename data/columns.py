@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -449,6 +449,9 @@ class ColumnPlan:
     # Records: a bare "Reason" beside the outcome column ("canceled" + "Task canceled by caller
     # hangup"): it tells how the contacts ended where the outcome column says nothing.
     reason_column: str | None = None
+    # Records: a call type of outcomes ("Answered", "Missed", "Voicemail") beside an outcome
+    # column of missed-call reasons, which may say only "not picked" of a voicemail.
+    call_type_column: str | None = None
     # Records: a call log's "Action" (RingCentral: "Phone Call", "RingOut", "Outgoing Fax")
     # beside or instead of a direction: its outgoing actions are no demand, left out.
     action_column: str | None = None
@@ -491,7 +494,8 @@ class ColumnPlan:
             self.outcome_column, self.satisfaction_column, self.direction_column,
             self.answered_column, self.abandoned_column, self.abandon_wait_column,
             self.abandoned_flag_column, self.answered_flag_column, self.master_contact_column,
-            self.contact_id_column, self.reason_column, self.action_column, self.agent_column,
+            self.contact_id_column, self.reason_column, self.call_type_column,
+            self.action_column, self.agent_column,
             self.first_response_column, self.target_type_column, *self.handle_parts,
         ]  # fmt: skip
         return list(dict.fromkeys(name for name in names if name))
@@ -511,7 +515,8 @@ class ColumnPlan:
             "abandoned flag": self.abandoned_flag_column,
             "answered flag": self.answered_flag_column,
             "master contact": self.master_contact_column,
-            "outcome reason": self.reason_column, "action": self.action_column,
+            "outcome reason": self.reason_column, "call type": self.call_type_column,
+            "action": self.action_column,
             "agent": self.agent_column, "first response": self.first_response_column,
         }  # fmt: skip
         if self.handle_parts:  # "Avg ACD Time + Avg ACW Time"
@@ -1153,6 +1158,8 @@ def _detect_roles(
             and all(v.lower() in FLAG_VALUES or _echoes_header(v, c.name) for v in c.values)
         ]
         plan.outcome_column = pick(named_missed, REASON_WORDS)
+        if plan.outcome_column:
+            plan.call_type_column = _outcome_labels_column(named, pick)
         if not plan.outcome_column:
             plan.abandoned_flag_column = pick(
                 _flags_of(flags, ABANDONED_FLAG_WORDS), ABANDONED_FLAG_WORDS
@@ -1162,17 +1169,13 @@ def _detect_roles(
                 _flags_of(flags, ANSWERED_FLAG_WORDS), ANSWERED_FLAG_WORDS
             )
         if not (plan.outcome_column or plan.abandoned_flag_column or plan.answered_flag_column):
-            plan.outcome_column = (
-                pick(named, OUTCOME_WORDS)
-                or pick(bare_reasons, REASON_WORDS)
-                # A "Call Type" of Answered/Missed/Voicemail names how each call ended.
-                or pick([c for c in named if _labels_outcomes(c)], {"type", "tipo"})
-                # So do such labels under any header ("Situação": Atendida, Abandonada).
-                or pick(
-                    [c for c in named if _labels_outcomes(c)],
-                    {word for c in named for word in c.words},
-                )
-            )
+            plan.outcome_column = pick(named, OUTCOME_WORDS)
+            if not plan.outcome_column:
+                plan.outcome_column = pick(bare_reasons, REASON_WORDS)
+                if plan.outcome_column:
+                    plan.call_type_column = _outcome_labels_column(named, pick)
+            if not plan.outcome_column:
+                plan.outcome_column = _outcome_labels_column(named, pick)
         plan.satisfaction_column = pick(mostly_numeric, SATISFACTION_WORDS)
         plan.master_contact_column, plan.contact_id_column = _master_contact_columns(free, taken)
         if plan.outcome_column:
@@ -1398,6 +1401,17 @@ def _holds_outcome_labels(column: _Column) -> bool:
     if not column.words & OUTCOME_WORDS or column.words & NOT_OUTCOME_WORDS:
         return False
     return _labels_outcomes(column)
+
+
+def _outcome_labels_column(
+    named: list[_Column], pick: Callable[[list[_Column], set[str]], str | None]
+) -> str | None:
+    """A column whose labels say how each call ended: a "Call Type" of Answered, Missed and
+    Voicemail, or such labels under any header ("Situação": Atendida, Abandonada)."""
+    outcomes = [c for c in named if _labels_outcomes(c)]
+    return pick(outcomes, {"type", "tipo"}) or pick(
+        outcomes, {word for c in named for word in c.words}
+    )
 
 
 def _labels_outcomes(column: _Column) -> bool:

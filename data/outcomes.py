@@ -411,6 +411,7 @@ def read_outcomes(
     direction: tuple[str, pa.ChunkedArray] | None,
     handle: np.ndarray | None,
     reason: tuple[str, pa.ChunkedArray] | None = None,
+    call_type: tuple[str, pa.ChunkedArray] | None = None,
 ) -> tuple[np.ndarray | None, list[str]]:
     """Per-row outcome codes of one file and notes saying how they were read; None when no
     column tells how the contacts ended (answered and abandoned are then unknown).
@@ -420,7 +421,9 @@ def read_outcomes(
     as dispositions) and no label names one. `direction` is a direction or call type column;
     where it holds outcomes ("abandoned", "missed" beside "inbound") it gives the outcome of the
     rows the outcome column says nothing about, as a `reason` column beside it does
-    ("canceled" with the reason "Task canceled by caller hangup").
+    ("canceled" with the reason "Task canceled by caller hangup"). `call_type` is a column of
+    outcomes ("Answered", "Missed", "Voicemail") beside an outcome column of missed-call reasons:
+    it tells the voicemails among the missed calls, as it would read alone.
     """
     notes: list[str] = []
     codes = None
@@ -428,6 +431,8 @@ def read_outcomes(
         column, values = outcome
         codes, summary = classify_missed_reasons(values)
         notes.append(f"{name}: outcome from the missed-call reasons in '{column}': {summary}.")
+        if call_type is not None:
+            notes += _voicemails_of_call_type(name, codes, call_type)
     elif outcome is not None:
         column, values = outcome
         found, summary = classify_outcomes(values, handle)
@@ -468,6 +473,29 @@ def read_outcomes(
         labelled = [item for item in (outcome, direction, reason) if item is not None]
         notes += _closed_notes(name, codes, labelled)
     return codes, notes
+
+
+def _voicemails_of_call_type(
+    name: str, codes: np.ndarray, call_type: tuple[str, pa.ChunkedArray]
+) -> list[str]:
+    """Rows whose missed-call reason is empty (read as answered) or says only that the call was
+    missed take an unanswered outcome from the call type column where it names one: a reason
+    "Call was not picked by any agent" beside the type "Voicemail" is a voicemail, as the type
+    column alone reads it. Changes `codes` in place; the note saying how many rows changed."""
+    column, values = call_type
+    found = classify_outcomes(values)[0]  # only labels naming an outcome by themselves
+    # A reason reads as answered only where it is empty.
+    taken = (found == VOICEMAIL) & (codes == ABANDONED) | np.isin(found, UNANSWERED) & (
+        codes == ANSWERED
+    )
+    if not taken.any():
+        return []
+    codes[taken] = found[taken]
+    summary = classify_outcomes(values.filter(pa.array(taken)))[1]
+    return [
+        f"{name}: {int(taken.sum()):,} row(s) read from '{column}', whose outcome the missed-call "
+        f"reason did not tell apart: {summary}."
+    ]
 
 
 def _closed_notes(

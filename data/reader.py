@@ -865,7 +865,14 @@ def _parse_rows(
         for column in (plan.outcome_column, None if flagged else plan.direction_column)
     ]
     reason = (plan.reason_column, sheet.column(plan.reason_column)) if plan.reason_column else None
-    rows.outcome, outcome_notes = read_outcomes(name, outcome, direction, rows.handle, reason)
+    call_type = (
+        (plan.call_type_column, sheet.column(plan.call_type_column))
+        if plan.call_type_column
+        else None
+    )
+    rows.outcome, outcome_notes = read_outcomes(
+        name, outcome, direction, rows.handle, reason, call_type
+    )
     notes += outcome_notes
     if rows.outcome is None and flagged:
         yes_means = ABANDONED if plan.abandoned_flag_column else ANSWERED
