@@ -32,6 +32,7 @@ from data.timestamps import (
     DASHES,
     DATE_FORMATS,
     DATE_THEN_CLOCK,
+    DATE_THEN_HOUR_RANGE,
     DATETIME_FORMATS,
     DB2_TIMESTAMP,
     HHMM_RANGE,
@@ -2400,6 +2401,7 @@ def _compact_datetime_format(values: list[str]) -> str | None:
 
 
 _DATE_THEN_CLOCK = re.compile(DATE_THEN_CLOCK)
+_DATE_THEN_HOUR_RANGE = re.compile(DATE_THEN_HOUR_RANGE)
 _ORACLE_CLOCK = re.compile(ORACLE_CLOCK)
 _DB2_TIMESTAMP = re.compile(DB2_TIMESTAMP)
 _EAST_ASIAN_CLOCK = re.compile(r"\d\s*[時时点點시]\s*\d{2}")  # "8時30分", "8시 30분"
@@ -2415,6 +2417,7 @@ def _has_clock(value: str) -> bool:
         or bool(_DB2_TIMESTAMP.match(value.strip()))
         or bool(_EAST_ASIAN_CLOCK.search(value))
         or bool(_DATE_THEN_CLOCK.match(value.strip()))
+        or bool(_DATE_THEN_HOUR_RANGE.match(value.strip()))
     )
 
 

@@ -440,6 +440,35 @@ def _whole_hours_half_day(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray
 _H_HOURS_RANGE = rf"^(\d{{1,2}})\s?[hH](\s*[{_RANGE_MARKS}]\s*)(\d{{1,2}})\s?[hH]$"
 
 
+# A date and an hourly range in one cell, as an hourly report's one time column may write them:
+# "03/04/2024 8-9 AM", "03/04/2024 8 AM - 9 AM", "04/03/2024 8h-9h", "2024-03-04 08-09". The
+# date ends in its year or in a day or month after a separator, as in DATE_THEN_CLOCK.
+_DATE_BEFORE = r"^(.*(?:[/.-]\d{1,4}|\d{4})\s+)"
+DATE_THEN_HOUR_RANGE = (
+    _DATE_BEFORE + rf"\d{{1,2}}(?:\s?[hH]|{_HALF_DAY_GAP}*{_HALF_DAY_WORD})?\s*[{_RANGE_MARKS}]\s*"
+    rf"\d{{1,2}}(?:\s?[hH]|{_HALF_DAY_GAP}*{_HALF_DAY_WORD})?$"
+)
+_DATE_HOURS_RANGE = (  # "8 AM - 9 AM": both ends
+    _DATE_BEFORE + rf"(\d{{1,2}}){_HALF_DAY_GAP}*({_HALF_DAY_WORD})(\s*[{_RANGE_MARKS}]\s*)"
+    rf"(\d{{1,2}}){_HALF_DAY_GAP}*({_HALF_DAY_WORD})$"
+)
+# "8-9 AM" (the half after the end alone), "8h-9h", "08-09".
+_DATE_HOUR_RANGE = (
+    _DATE_BEFORE + rf"(\d{{1,2}})\s?[hH]?(\s*[{_RANGE_MARKS}]\s*)(\d{{1,2}})"
+    rf"(?:\s?[hH]|({_HALF_DAY_GAP}*{_HALF_DAY_WORD}))?$"
+)
+
+
+def _date_then_hour_range(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    """Text with a date's hourly range written with clocks, "03/04/2024 8-9 AM" as
+    "03/04/2024 8:00-9:00 AM", which the steps after it read as the range's start."""
+    head = values.slice(0, _EAST_ASIAN_SAMPLE)
+    if not pc.any(pc.match_substring_regex(head, DATE_THEN_HOUR_RANGE)).as_py():
+        return values
+    values = pc.replace_substring_regex(values, _DATE_HOURS_RANGE, r"\1\2:00 \3\4\5:00 \6")
+    return pc.replace_substring_regex(values, _DATE_HOUR_RANGE, r"\1\2:00\3\4:00\5")
+
+
 def whole_hour_clocks(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
     """Text with whole hours written as clocks, as a grid's column headers may name them: "8 AM"
     "8:00 AM", "8 AM - 9 AM" "8:00 AM - 9:00 AM", "8-9 AM" "8:00-9:00 AM", "8h-9h" "8:00-9:00"."""
@@ -614,7 +643,7 @@ def clean_text(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array
     values = _east_asian_half_day(_east_asian_dates(pc.utf8_trim_whitespace(values)))
     values = pc.replace_substring_regex(values, _ZONE_REGION, r"\1")  # before "/" is a range
     values = _hour_zero_half_day(_local_half_day(values))
-    values = range_start_half(_iso_week_dates(values))
+    values = range_start_half(_date_then_hour_range(_iso_week_dates(values)))
     values = pc.replace_substring_regex(values, _YEAR_FIRST_DOTS, r"\1/\2/\3\4")
     values = pc.replace_substring_regex(values, DB2_TIMESTAMP, r"\1 \2:\3:\4")
     values = pc.replace_substring_regex(values, _ISO_INTERVAL, r"\1")

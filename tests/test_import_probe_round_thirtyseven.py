@@ -1,11 +1,13 @@
 """Round-thirty-seven probes: a call log's missed-call reason ("Call was not picked by any
 agent") read beside its call type ("Voicemail"), so a voicemail is one whichever column is read
-first."""
+first; and a date and an hourly range in one cell ("03/04/2024 8-9 AM", "04/03/2024 8h-9h")
+read as the range's start."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from import_support import note_with, spread_arrival, write
 
 from data import schema
@@ -64,3 +66,41 @@ def test_guard_a_reason_naming_the_closed_center_stays_closed(tmp_path):
     result = import_files_detailed([write(tmp_path, "calls.csv", _call_log("out_of_hours"))])
     assert result.contacts == 80
     assert _outcomes(result) == (60.0, 20.0)
+
+
+# --- A date and an hourly range in one cell -----------------------------------------------------
+
+
+def _half(hour: int) -> str:
+    return "AM" if hour % 24 < 12 else "PM"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        lambda t: f"{t:%m/%d/%Y} {t.hour % 12 or 12}-{(t.hour + 1) % 12 or 12} {_half(t.hour + 1)}",
+        lambda t: (
+            f"{t:%m/%d/%Y} {t.hour % 12 or 12} {_half(t.hour)} - "
+            f"{(t.hour + 1) % 12 or 12} {_half(t.hour + 1)}"
+        ),
+        lambda t: f"{t:%d/%m/%Y} {t.hour}h-{t.hour + 1}h",
+        lambda t: f"{t:%Y-%m-%d} {t.hour:02d}-{t.hour + 1:02d}",
+    ],
+    ids=["8-9 AM", "8 AM - 9 AM", "8h-9h", "08-09"],
+)
+def test_a_date_and_an_hourly_range_in_one_cell_read_as_the_ranges_start(tmp_path, written):
+    # As "03/04/2024 8 AM" (eaba1dd) and "2024-03-04 08:00-09:00" read already. "11-12 PM" ends
+    # at noon: 11:00. Before: refused, 'no column with dates or timestamps was found. Columns:
+    # Interval (e.g. '03/04/2024 8-9 AM') ...'.
+    lines = ["Interval,Calls"] + [
+        f"{written(MONDAY + dt.timedelta(days=day, hours=hour))},{day + hour}"
+        for day in range(5)
+        for hour in range(8, 18)
+    ]
+    result = import_files_detailed([write(tmp_path, "hourly.csv", "\n".join(lines))])
+    frame = result.dataset.intervals
+    busy = frame[frame["volume"] > 0]
+    assert result.contacts == 10 * (0 + 1 + 2 + 3 + 4) + 5 * sum(range(8, 18))  # 725
+    assert sorted(set(busy["interval_start"].dt.hour)) == list(range(8, 18))
+    assert busy.set_index("interval_start")["volume"][dt.datetime(2024, 3, 6, 11)] == 2 + 11
+    assert result.dataset.interval_minutes == 60
