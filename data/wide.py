@@ -30,6 +30,11 @@ from data.timestamps import (
 
 # Fewer clock-time headers than this are ordinary columns that happen to be named like times.
 MIN_TIME_COLUMNS = 4
+# ... unless each names an hour of the day outright, by its half of the day or as a French hour
+# ("11-12 PM", "8 AM", "8h-9h"), one after the other beside a column of dates running day by
+# day: two such columns are a short day's grid.
+MIN_NAMED_HOUR_COLUMNS = 2
+_NAMED_HOUR = re.compile(r"\d\s*(?:[AaPp]\.?\s?[Mm]\.?|[hH])(?:\s|$|[-–])")
 LONG_TIME = "time"
 LONG_DATE = "date"
 LONG_VOLUME = "volume"
@@ -64,9 +69,9 @@ def header_clock(name: str) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
-def time_columns(header: list[str]) -> dict[str, str]:
+def time_columns(header: list[str], minimum: int = MIN_TIME_COLUMNS) -> dict[str, str]:
     """Header -> 'HH:MM' for the columns named like times of day, when there are enough of them
-    (distinct times) to be an interval grid; empty otherwise."""
+    (`minimum` distinct times) to be an interval grid; empty otherwise."""
     # "1:00- 1:30 PM": the half of the day after a range's end is its start's too; "08:00 bis
     # 08:30" and "0800-0830" are ranges as "08:00-08:30" is.
     # "8 AM", "8h-9h": whole hours are clocks too.
@@ -76,9 +81,27 @@ def time_columns(header: list[str]) -> dict[str, str]:
         name: clock for name, start in zip(header, started, strict=True)
         if (clock := header_clock(start))
     }  # fmt: skip
-    if len(set(clocks.values())) < MIN_TIME_COLUMNS or len(clocks) == len(header):
+    if len(set(clocks.values())) < minimum or len(clocks) == len(header):
         return {}
     return clocks
+
+
+def named_hour_columns(header: list[str], sample_rows: list[list[str]]) -> dict[str, str]:
+    """Header -> 'HH:00' for fewer than MIN_TIME_COLUMNS headers naming whole hours outright
+    ("11-12 PM", "12-1 PM"), an hour apart in the order written, beside a column of dates that
+    run day by day. Empty otherwise."""
+    clocks = time_columns(header, MIN_NAMED_HOUR_COLUMNS)
+    if not clocks or not all(_NAMED_HOUR.search(name) for name in clocks):
+        return {}
+    minutes = [int(clock[:2]) * 60 + int(clock[3:]) for clock in clocks.values()]
+    if any(later - earlier != 60 for earlier, later in zip(minutes, minutes[1:], strict=False)):
+        return {}
+    down = [
+        [row[p] for row in sample_rows if p < len(row)]
+        for p, name in enumerate(header)
+        if name not in clocks
+    ]
+    return clocks if any(_runs_day_by_day(cells) for cells in down) else {}
 
 
 _WHOLE_HOUR = re.compile(r"^\s*(\d{1,2})\s*$")
@@ -126,14 +149,22 @@ def _holds_clock_times(cells: list[str]) -> bool:
 
 
 def _runs_day_by_day(cells: list[str]) -> bool:
-    """The cells are (mostly) dates whose distinct days lie at most MAX_DAY_GAP apart."""
-    fmt = detect_format(cells, DATE_FORMATS, min_share=0.9)
-    if fmt is None:
+    """The cells are (mostly) dates whose distinct days lie at most MAX_DAY_GAP apart, in some
+    reading of them: "03/04/2024" to "03/08/2024" run day by day as month first, a month apart
+    as day first, and a week of them cannot tell which the file writes."""
+    if detect_format(cells, DATE_FORMATS, min_share=0.9) is None:
         return False
-    parsed = parse_with_format(clean_text(pa.array(cells, pa.string())), fmt)
-    seconds = np.asarray(pc.cast(pc.cast(parsed, pa.int64()), pa.float64()), dtype=float)
-    days = np.unique(np.floor(seconds[~np.isnan(seconds)] / 86_400))
-    return len(days) < 2 or bool(np.median(np.diff(days)) <= MAX_DAY_GAP)
+    filled = [cell for cell in cells if cell.strip()]
+    text = clean_text(pa.array(filled, pa.string()))
+    for fmt in DATE_FORMATS:
+        parsed = parse_with_format(text, fmt)
+        if len(parsed) - parsed.null_count < 0.9 * len(filled):
+            continue
+        seconds = np.asarray(pc.cast(pc.cast(parsed, pa.int64()), pa.float64()), dtype=float)
+        days = np.unique(np.floor(seconds[~np.isnan(seconds)] / 86_400))
+        if len(days) < 2 or np.median(np.diff(days)) <= MAX_DAY_GAP:
+            return True
+    return False
 
 
 def date_columns(header: list[str]) -> dict[str, str]:
@@ -157,7 +188,11 @@ class Grid:
 def grid_columns(header: list[str], sample_rows: list[list[str]] | None = None) -> Grid | None:
     """The grid layout of a header (with `sample_rows`, hours written as plain numbers are
     told from other numbered columns), or None for an ordinary one-row-per-interval table."""
-    clocks = time_columns(header) or hour_columns(header, sample_rows or [])
+    clocks = (
+        time_columns(header)
+        or hour_columns(header, sample_rows or [])
+        or named_hour_columns(header, sample_rows or [])
+    )
     if clocks:
         return Grid(clocks, LONG_TIME, "interval")
     dates = date_columns(header)

@@ -1,7 +1,9 @@
 """Round-thirty-seven probes: a call log's missed-call reason ("Call was not picked by any
 agent") read beside its call type ("Voicemail"), so a voicemail is one whichever column is read
 first; and a date and an hourly range in one cell ("03/04/2024 8-9 AM", "04/03/2024 8h-9h")
-read as the range's start."""
+read as the range's start; a grid of two or three hours named outright ("11-12 PM,12-1 PM") beside
+dates running day by day, read as a grid, where bare clocks or ranges ("08:00", "0:00-0:30") stay
+columns."""
 
 from __future__ import annotations
 
@@ -104,3 +106,43 @@ def test_a_date_and_an_hourly_range_in_one_cell_read_as_the_ranges_start(tmp_pat
     assert sorted(set(busy["interval_start"].dt.hour)) == list(range(8, 18))
     assert busy.set_index("interval_start")["volume"][dt.datetime(2024, 3, 6, 11)] == 2 + 11
     assert result.dataset.interval_minutes == 60
+
+
+# --- A grid of two hour ranges ------------------------------------------------------------------
+
+
+def _grid(tmp_path, hours: list[str], days: int = 5):
+    """`days` days from Monday down, `hours` across; the day d's column k holds 10 + d + 5k."""
+    lines = ["Date," + ",".join(hours)] + [
+        f"{MONDAY + dt.timedelta(days=day):%m/%d/%Y},"
+        + ",".join(str(10 + day + 5 * k) for k in range(len(hours)))
+        for day in range(days)
+    ]
+    return import_files_detailed([write(tmp_path, "grid.csv", "\n".join(lines))])
+
+
+@pytest.mark.parametrize(
+    ("hours", "first"),
+    [(["11-12 PM", "12-1 PM"], 11), (["8 AM", "9 AM", "10 AM"], 8), (["8h-9h", "9h-10h"], 8)],
+)
+def test_two_or_three_headers_naming_hours_outright_are_a_grid(tmp_path, hours, first):
+    # A header that writes its half of the day or a French hour names a time of day outright;
+    # one hour after the other beside dates running day by day, two make a short day's grid.
+    # Before: fewer than four time headers were no grid: 5 rows read as 5 contact records (14
+    # days: the hours read as queues '11-12 PM' and '12-1 PM' of daily counts at midnight).
+    result = _grid(tmp_path, hours)
+    dataset = result.dataset
+    assert (dataset.kind, dataset.interval_minutes, dataset.queues) == ("intervals", 60, ["grid"])
+    frame = dataset.intervals.set_index("interval_start")["volume"]
+    assert result.contacts == sum(10 + d + 5 * k for d in range(5) for k in range(len(hours)))
+    assert frame[dt.datetime(2024, 3, 6, first)] == 12  # Wednesday's first hour
+    assert frame[dt.datetime(2024, 3, 6, first + 1)] == 17
+
+
+@pytest.mark.parametrize(
+    "hours", [["08:00", "09:00"], ["0:00-0:30", "0:30-1:00"], ["8 AM", "5 PM"], ["8-9", "9-10"]]
+)
+def test_guard_two_headers_that_may_be_no_hours_stay_columns(tmp_path, hours):
+    # Bare clocks or ranges may be wait-time buckets ("0:00-0:30"), and hours far apart no run.
+    dataset = _grid(tmp_path, hours, days=14).dataset
+    assert dataset.queues == sorted(hours)
