@@ -288,6 +288,12 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
     if groups:
         rows[0] = _joined_header(groups, rows[0])
         notes.append(_two_line_note(display_name, header_line, rows[0]))
+    title_end = header_line - 1 if groups else header_line
+    if len(rows) > 2 and is_units_row(rows[1], rows[0]):
+        # The units row closes the header: the data start on the line after it.
+        header_line = next(i for i in filled if i > header_line)
+        notes.append(_units_note(display_name, header_line + 1, rows[1]))
+        rows = [_header_with_units(rows[0], rows[1]), *rows[2:]]
     header = [name.strip() for name in rows[0]]
     if len(rows) < 2:
         _only_header(display_name, header)
@@ -322,7 +328,7 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
         notes=notes,
         multiline=records is not None,
         decimal_comma_columns=quoted_decimals,
-        title_lines=lines[: header_line - 1 if groups else header_line],
+        title_lines=lines[:title_end],
         # Line numbers are the file's where no record spans lines.
         summary_block=None if block is None or records else (block[0] + 1, block[1]),
         summary_searched=not cut and not records,
@@ -554,6 +560,50 @@ def _group_line(lines: list[str], header_line: int, delimiter: str) -> list[str]
     if not any(not top.strip() and name.strip() for top, name in zip(padded, header, strict=True)):
         return None
     return padded
+
+
+# What a spreadsheet's units row under the header writes ("calls | sec | %"): counted things,
+# lengths and shares, alone or in brackets.
+_COUNT_UNITS = frozenset(
+    "# n nb no. qty count calls call contacts chats emails e-mails tickets appels anrufe "
+    "chiamate llamadas".split()
+)
+_LENGTH_UNITS = frozenset(
+    "s sec secs second seconds ms min mins minute minutes h hr hrs hour hours hh:mm:ss h:mm:ss "
+    "mm:ss hh:mm sek seg".split()
+)
+_SHARE_UNITS = frozenset({"%", "pct", "percent"})
+
+
+def _unit(cell: str) -> str:
+    return cell.strip().strip("()[]").strip().lower()
+
+
+def is_units_row(row: list[str], header: list[str]) -> bool:
+    """Whether the row under the header names its columns' units ("", "calls", "sec", "%"): two
+    or more, and nothing else."""
+    units = [_unit(cell) for cell in row if cell.strip()]
+    known = _COUNT_UNITS | _LENGTH_UNITS | _SHARE_UNITS
+    return len(units) >= 2 and len(row) <= len(header) and all(unit in known for unit in units)
+
+
+def _header_with_units(header: list[str], units: list[str]) -> list[str]:
+    """Each name with the length or share unit under it ("AHT (sec)", "Service Level (%)"), as a
+    header naming its unit is read; a counted thing adds nothing to "Offered"."""
+    named = []
+    for position, name in enumerate(header):
+        unit = _unit(units[position]) if position < len(units) else ""
+        kept = unit in _LENGTH_UNITS | _SHARE_UNITS and name.strip()
+        named.append(f"{name.strip()} ({unit})" if kept else name)
+    return named
+
+
+def _units_note(display_name: str, line: int, units: list[str]) -> str:
+    shown = ", ".join(dict.fromkeys(cell.strip() for cell in units if cell.strip()))
+    return (
+        f"{display_name}: line {line} under the header gives the columns' units ({shown}): read "
+        "as part of the header, not as data."
+    )
 
 
 def _joined_header(groups: list[str], names: list[str]) -> list[str]:

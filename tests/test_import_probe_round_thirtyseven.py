@@ -3,16 +3,18 @@ agent") read beside its call type ("Voicemail"), so a voicemail is one whichever
 first; and a date and an hourly range in one cell ("03/04/2024 8-9 AM", "04/03/2024 8h-9h")
 read as the range's start; a grid of two or three hours named outright ("11-12 PM,12-1 PM") beside
 dates running day by day, read as a grid, where bare clocks or ranges ("08:00", "0:00-0:30") stay
-columns."""
+columns; and a units row under the header ("calls | min | %") read with it, the minutes and the
+share named in the columns' headers."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
-from import_support import note_with, spread_arrival, write
+from import_support import answered_weighted_aht, note_with, spread_arrival, write
 
 from data import schema
+from data.errors import InputError
 from data.importer import import_files_detailed
 
 MONDAY = dt.datetime(2024, 3, 4)
@@ -146,3 +148,51 @@ def test_guard_two_headers_that_may_be_no_hours_stay_columns(tmp_path, hours):
     # Bare clocks or ranges may be wait-time buckets ("0:00-0:30"), and hours far apart no run.
     dataset = _grid(tmp_path, hours, days=14).dataset
     assert dataset.queues == sorted(hours)
+
+
+# --- A units row under the header ---------------------------------------------------------------
+
+
+def _units_report(tmp_path, units: str, bad_line: int | None = None):
+    """80 half hours, Monday to Friday 08:00-15:30: 'Offered' 10-14, 'Answered' one fewer, 'AHT'
+    3 + k % 4 (in the unit the units row gives), 'Abandoned' a share; a units row under the
+    header; the file's line `bad_line` dated 'n/a'."""
+    lines = ["Interval,Offered,Answered,AHT,Abandoned", units]
+    for k in range(80):
+        t = MONDAY + dt.timedelta(days=k // 16, hours=8, minutes=30 * (k % 16))
+        stamp = "n/a" if bad_line == len(lines) + 1 else f"{t:%Y-%m-%d %H:%M}"
+        lines.append(f"{stamp},{10 + k % 5},{9 + k % 5},{3 + k % 4},{k % 10}")
+    return write(tmp_path, "report.csv", "\n".join(lines))
+
+
+def test_a_units_row_under_the_header_is_part_of_it(tmp_path):
+    # A spreadsheet's units row ("calls | min | %") names each column's unit: AHT in minutes,
+    # Abandoned a share, no count. Before: refused, 'report.csv: 1 row(s) have nothing in column
+    # 'Interval' though other columns of them are filled (line 2). Write a timestamp ...'.
+    result = import_files_detailed([_units_report(tmp_path, ",calls,calls,min,%")])
+    columns = result.files[0].columns
+    assert (columns["aht"], "abandoned" in columns) == ("AHT (min)", False)
+    frame = result.dataset.intervals
+    assert result.contacts == 16 * (10 + 11 + 12 + 13 + 14)  # 960
+    assert frame["answered"].sum() == 880
+    # AHT weighted by the answered calls, minutes to seconds: 3, 4, 5, 6 minutes in turn.
+    weighted = sum((9 + k % 5) * (3 + k % 4) * 60 for k in range(80)) / 880
+    assert answered_weighted_aht(result) == pytest.approx(weighted)  # 270.0 s
+    assert note_with(result.dataset, "units") == (
+        "report.csv: line 2 under the header gives the columns' units (calls, min, %): read as "
+        "part of the header, not as data."
+    )
+
+
+def test_guard_a_bad_row_below_a_units_row_is_named_by_its_own_line(tmp_path):
+    with pytest.raises(InputError, match=r"line 7: 'n/a'"):
+        import_files_detailed([_units_report(tmp_path, ",calls,calls,sec,%", bad_line=7)])
+
+
+def test_guard_a_first_row_of_data_is_no_units_row(tmp_path):
+    # Values, or words that are no units, under the header are data as before.
+    from data.sniff import is_units_row
+
+    assert not is_units_row(["", "10", "9", "3", "1"], ["Interval", "Offered", "Answered"])
+    assert not is_units_row(["", "Sales", "sec"], ["Interval", "Queue", "AHT"])
+    assert is_units_row(["", "(calls)", "[s]", "%"], ["Interval", "Offered", "AHT", "SL"])
