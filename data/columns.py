@@ -930,7 +930,9 @@ def _unread_handle_notes(columns: list[_Column], display_name: str) -> list[str]
     notes = []
     for column in columns:
         named = column.words & (WHOLE_HANDLE_WORDS | TALK_WORDS | HANDLE_WORDS)
-        if not named or not column.values or column.words & (MOMENT_WORDS | OPAQUE_ID_WORDS):
+        # A level or rate ("Service Level" of '80 %') is no time, whatever word it shares.
+        unlike = MOMENT_WORDS | OPAQUE_ID_WORDS | NOT_A_TIME_WORDS
+        if not named or not column.values or column.words & unlike:
             continue
         unread = np.isnan(parse_duration(column.text, column.decimal_comma))
         if unread.mean() <= 1 - MIN_SHARE:

@@ -4,7 +4,7 @@ first; and a date and an hourly range in one cell ("03/04/2024 8-9 AM", "04/03/2
 read as the range's start; a grid of two or three hours named outright ("11-12 PM,12-1 PM") beside
 dates running day by day, read as a grid, where bare clocks or ranges ("08:00", "0:00-0:30") stay
 columns; and a units row under the header ("calls | min | %") read with it, the minutes and the
-share named in the columns' headers."""
+share named in the columns' headers; a "Service Level" of '80 %' no more named an unread handle time."""
 
 from __future__ import annotations
 
@@ -196,3 +196,19 @@ def test_guard_a_first_row_of_data_is_no_units_row(tmp_path):
     assert not is_units_row(["", "10", "9", "3", "1"], ["Interval", "Offered", "Answered"])
     assert not is_units_row(["", "Sales", "sec"], ["Interval", "Queue", "AHT"])
     assert is_units_row(["", "(calls)", "[s]", "%"], ["Interval", "Offered", "AHT", "SL"])
+
+
+# --- Percentages written "85 %" ----------------------------------------------------------------
+
+
+def test_a_service_level_in_percent_is_not_named_an_unread_handle_time(tmp_path):
+    # "Service" is a handle word ("Service Time"), but a level is no time. Before: 'report.csv:
+    # 'Service Level' was not read as the handle time: 80 of 80 sampled values are no duration
+    # (e.g. '80 %', '81 %', '82 %'). Write them as seconds, H:MM:SS or 5m 40s.'
+    lines = ["Interval,Offered,Answered,Service Level"]
+    for k in range(80):
+        t = MONDAY + dt.timedelta(days=k // 16, hours=8, minutes=30 * (k % 16))
+        lines.append(f"{t:%Y-%m-%d %H:%M},{10 + k % 5},{9 + k % 5},{80 + k % 10} %")
+    result = import_files_detailed([write(tmp_path, "report.csv", "\n".join(lines))])
+    assert (result.contacts, result.dataset.intervals["answered"].sum()) == (960, 880)
+    assert not [note for note in result.dataset.notes if "handle time" in note]
