@@ -93,7 +93,15 @@ from data.timestamps import (
 )
 from data.title_date import TitleDate, with_title_date
 from data.title_queue import title_queue
-from data.wide import LONG_QUEUE, LONG_VOLUME, grid_columns, queues_to_long, wide_to_long
+from data.wide import (
+    LONG_QUEUE,
+    LONG_VOLUME,
+    grid_columns,
+    measure_columns,
+    measures_to_wide,
+    queues_to_long,
+    wide_to_long,
+)
 
 
 @dataclass
@@ -210,6 +218,16 @@ def _read_sniffed(
             plan, rows, report = read_file(copy, name, options, sheet, title_dated, repaired=True)
         rows.notes.insert(1, note)
         return plan, rows, report
+    measures = measure_columns(text_format.header)
+    if measures:  # Tableau's one row per measure: read as a column per measure
+        table = _read_csv(path, name, text_format, text_format.header, [], text_format.header)
+        with tempfile.TemporaryDirectory(prefix="picco-measures-") as folder:
+            copy = Path(folder) / f"{Path(name).stem}.csv"
+            note = measures_to_wide(table, measures, name, text_format, copy)
+            if note:
+                plan, rows, report = read_file(copy, name, options, sheet, title_dated, True)
+                rows.notes.insert(1, note)
+                return plan, rows, report
     grid = grid_columns(text_format.header, text_format.sample_rows)
     if grid:
         return _read_long(

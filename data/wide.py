@@ -384,3 +384,50 @@ def _check_counts(
             f"value(s) are not counts of 0 or more ({shown}). Replace them with the count (0 if "
             "none), or leave the cell empty when the interval is unknown."
         )
+
+
+# Tableau's export of a view with several measures writes one row per measure: "Measure Names"
+# names it ("Offered", "Answered") and "Measure Values" holds its value.
+MEASURE_NAMES, MEASURE_VALUES = "measure names", "measure values"
+
+
+def measure_columns(header: list[str]) -> tuple[str, str] | None:
+    """The (names, values) columns of a table written one row per measure, or None."""
+    by_name = {name.strip().lower(): name for name in header}
+    if MEASURE_NAMES in by_name and MEASURE_VALUES in by_name and len(header) > 2:
+        return by_name[MEASURE_NAMES], by_name[MEASURE_VALUES]
+    return None
+
+
+def measures_to_wide(
+    table: pa.Table, columns: tuple[str, str], name: str, text_format: TextFormat, target: Path
+) -> str | None:
+    """Write `table` (the whole file, read as text) to `target` with one column per measure
+    that `columns` name and hold, one row per value of the other columns, in the file's own
+    delimiter; None (nothing written) where some row of the others repeats a measure, as then
+    the others do not tell one row from another. Returns a note saying what was done."""
+    names_column, values_column = columns
+    keys = [c for c in table.column_names if c not in columns]
+    table = table.append_column("row", pa.array(np.arange(table.num_rows)))
+    measures = [m for m in pc.unique(table[names_column]).to_pylist() if m and m.strip()]
+    if not measures:
+        return None
+    wide = None
+    for measure in measures:
+        part = table.filter(pc.equal(table[names_column], measure))
+        if part.group_by(keys).aggregate([]).num_rows < part.num_rows:
+            return None
+        part = part.select([*keys, values_column, "row"]).rename_columns(
+            [*keys, measure, f"row {measure}"]
+        )
+        wide = part if wide is None else wide.join(part, keys, join_type="full outer")
+    first = pc.min_element_wise(*(wide[f"row {m}"] for m in measures))
+    wide = wide.take(pc.sort_indices(first)).select([*keys, *measures])
+    with open(target, "w", encoding=text_format.encoding, newline="") as handle:
+        writer = csv.writer(handle, delimiter=text_format.delimiter)
+        writer.writerow(wide.column_names)
+        writer.writerows(zip(*(wide[c].to_pylist() for c in wide.column_names), strict=True))
+    return (
+        f"{name}: '{names_column}' and '{values_column}' write one measure per row, as Tableau "
+        f"exports a view of several: read as one column per measure ({', '.join(measures)})."
+    )

@@ -1,10 +1,12 @@
-"""Round-thirty-seven probes: a call log's missed-call reason ("Call was not picked by any
-agent") read beside its call type ("Voicemail"), so a voicemail is one whichever column is read
-first; and a date and an hourly range in one cell ("03/04/2024 8-9 AM", "04/03/2024 8h-9h")
-read as the range's start; a grid of two or three hours named outright ("11-12 PM,12-1 PM") beside
-dates running day by day, read as a grid, where bare clocks or ranges ("08:00", "0:00-0:30") stay
+"""Round-thirty-seven probes: a call log's missed-call reason ("Call was not picked by any agent")
+read beside its call type ("Voicemail"), so a voicemail is one whichever column is read first; and
+a date and an hourly range in one cell ("03/04/2024 8-9 AM", "04/03/2024 8h-9h") read as the
+range's start; a grid of two or three hours named outright ("11-12 PM,12-1 PM") beside dates
+running day by day, read as a grid, where bare clocks or ranges ("08:00", "0:00-0:30") stay
 columns; and a units row under the header ("calls | min | %") read with it, the minutes and the
-share named in the columns' headers; a "Service Level" of '80 %' no more named an unread handle time."""
+share named in the columns' headers; a "Service Level" of '80 %' no more named an unread handle
+time; and Tableau's "Measure Names" and "Measure Values", one row per measure, read as a column per
+measure."""
 
 from __future__ import annotations
 
@@ -212,3 +214,28 @@ def test_a_service_level_in_percent_is_not_named_an_unread_handle_time(tmp_path)
     result = import_files_detailed([write(tmp_path, "report.csv", "\n".join(lines))])
     assert (result.contacts, result.dataset.intervals["answered"].sum()) == (960, 880)
     assert not [note for note in result.dataset.notes if "handle time" in note]
+
+
+# --- A BI tool's export of several measures -----------------------------------------------------
+
+
+def test_tableaus_measure_names_and_values_are_one_column_per_measure(tmp_path):
+    # Tableau writes each measure of a view on a row of its own, named in "Measure Names", with
+    # quoted numbers grouped in thousands. Before: 'Measure Values' read as the count whatever
+    # its measure, offered and answered summed as 4,060 contacts of 2,560 offered (without a
+    # queue column, the measures read as two queues 'Offered' and 'Answered').
+    lines = ['"Queue","Day of Date","Hour of Date","Measure Names","Measure Values"']
+    for k in range(40):
+        t = MONDAY + dt.timedelta(days=k // 8, hours=9 + k % 8)
+        for measure, value in (("Offered", 1000 + k if k == 0 else 20 + k), ("Answered", 18 + k)):
+            lines.append(f'"Sales","{t:%B %d, %Y}","{t.hour}","{measure}","{value:,}"')
+    result = import_files_detailed([write(tmp_path, "view.csv", "\n".join(lines))])
+    columns = result.files[0].columns
+    assert (columns["volume"], columns["answered"]) == ("Offered", "Answered")
+    assert result.dataset.queues == ["Sales"]
+    assert result.contacts == 1000 + sum(20 + k for k in range(1, 40))  # 2,560
+    assert result.dataset.intervals["answered"].sum() == sum(18 + k for k in range(40))  # 1,500
+    assert note_with(result.dataset, "Measure Names") == (
+        "view.csv: 'Measure Names' and 'Measure Values' write one measure per row, as Tableau "
+        "exports a view of several: read as one column per measure (Offered, Answered)."
+    )
