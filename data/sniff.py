@@ -289,6 +289,11 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
         rows[0] = _joined_header(groups, rows[0])
         notes.append(_two_line_note(display_name, header_line, rows[0]))
     title_end = header_line - 1 if groups else header_line
+    if not groups and len(rows) > 2 and is_names_line_below(rows[0], rows[1], rows[2:]):
+        # A header of merged cells split over two lines, found from its first line.
+        header_line = next(i for i in filled if i > header_line)
+        rows = [_joined_header(rows[0], rows[1]), *rows[2:]]
+        notes.append(_two_line_note(display_name, header_line, rows[0]))
     if len(rows) > 2 and is_units_row(rows[1], rows[0]):
         # The units row closes the header: the data start on the line after it.
         header_line = next(i for i in filled if i > header_line)
@@ -598,6 +603,29 @@ def _header_with_units(header: list[str], units: list[str]) -> list[str]:
     return named
 
 
+def is_names_line_below(header: list[str], below: list[str], data: list[list[str]]) -> bool:
+    """Whether the line under a header is its second line: the header's merged group labels
+    ("Calls" written over two columns, or once with a blank beside it) over the names of the
+    columns under them, and a blank under a name merged over both lines ("Interval"). Every cell
+    of it a name, never a value, and the first row after it holds values under those names."""
+    names = [cell.strip() for cell in below if cell.strip()]
+    if len(names) < 2 or len(below) > len(header) or not data:
+        return False
+    if any(_is_value(name) or name.endswith(":") for name in names):
+        return False
+    tops = [cell.strip() for cell in header]
+    padded = below + [""] * (len(header) - len(below))
+    grouped = any(
+        name.strip() and (not top or (position and tops[position - 1] == top))
+        for position, (top, name) in enumerate(zip(tops, padded, strict=True))
+    )
+    merged = any(top and not name.strip() for top, name in zip(tops, padded, strict=True))
+    named = [position for position, name in enumerate(padded) if name.strip()]
+    first = data[0] + [""] * len(header)
+    valued = sum(1 for position in named if _is_value(first[position]))
+    return grouped and merged and 2 * valued >= len(named)
+
+
 def _units_note(display_name: str, line: int, units: list[str]) -> str:
     shown = ", ".join(dict.fromkeys(cell.strip() for cell in units if cell.strip()))
     return (
@@ -616,7 +644,8 @@ def _joined_header(groups: list[str], names: list[str]) -> list[str]:
         top, name = top.strip(), name.strip()
         if top:
             group = top if name else ""
-            joined.append(f"{top} {name}".strip())
+            # A name merged over both lines and written on each ("Interval" over "Interval").
+            joined.append(top if top.lower() == name.lower() else f"{top} {name}".strip())
         else:
             joined.append(f"{group} {name}".strip() if name else "")
     return joined

@@ -6,7 +6,8 @@ running day by day, read as a grid, where bare clocks or ranges ("08:00", "0:00-
 columns; and a units row under the header ("calls | min | %") read with it, the minutes and the
 share named in the columns' headers; a "Service Level" of '80 %' no more named an unread handle
 time; and Tableau's "Measure Names" and "Measure Values", one row per measure, read as a column per
-measure."""
+measure; and a header of merged cells saved over two lines ("Interval,Calls,Calls,Handle" over
+",Offered,Answered,AHT") read from its first line, a name on both lines named once."""
 
 from __future__ import annotations
 
@@ -239,3 +240,44 @@ def test_tableaus_measure_names_and_values_are_one_column_per_measure(tmp_path):
         "view.csv: 'Measure Names' and 'Measure Values' write one measure per row, as Tableau "
         "exports a view of several: read as one column per measure (Offered, Answered)."
     )
+
+
+# --- A header of merged cells split over two lines ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "top", ["Interval,Calls,Calls,Handle", "Interval,Calls,,Handle"], ids=["filled", "blank"]
+)
+def test_merged_header_cells_saved_over_two_lines_from_the_first(tmp_path, top):
+    # A spreadsheet saves a header of merged cells as two lines: "Interval" merged down leaves
+    # a blank under it, "Calls" merged across is written over each column or once (read
+    # already, the second line taken for the header). Before, written over each: refused,
+    # 'report.csv: 1 row(s) have nothing in column 'Interval' though other columns of them are
+    # filled (line 2). Write a timestamp ...'.
+    lines = [top, ",Offered,Answered,AHT"]
+    for k in range(80):
+        t = MONDAY + dt.timedelta(days=k // 16, hours=8, minutes=30 * (k % 16))
+        lines.append(f"{t:%Y-%m-%d %H:%M},{10 + k % 5},{9 + k % 5},{200 + k}")
+    result = import_files_detailed([write(tmp_path, "report.csv", "\n".join(lines))])
+    columns = result.files[0].columns
+    assert (columns["timestamp"], columns["volume"], columns["aht"]) == (
+        "Interval",
+        "Calls Offered",
+        "Handle AHT",
+    )
+    assert (result.contacts, result.dataset.intervals["answered"].sum()) == (960, 880)
+    assert note_with(result.dataset, "spans") == (
+        "report.csv: the header spans lines 1 and 2; each column was named by both lines: "
+        "'Interval', 'Calls Offered', 'Calls Answered', 'Handle AHT'."
+    )
+
+
+def test_a_name_merged_over_both_header_lines_is_named_once(tmp_path):
+    # Before: 'Interval Interval'.
+    lines = ["Interval,Calls,,Handle", "Interval,Offered,Answered,AHT"]
+    lines += [
+        f"2024-03-04 {8 + k // 2:02d}:{30 * (k % 2):02d},{10 + k},{9 + k},200" for k in range(8)
+    ]
+    result = import_files_detailed([write(tmp_path, "report.csv", "\n".join(lines))])
+    assert result.files[0].columns["timestamp"] == "Interval"
+    assert result.contacts == sum(10 + k for k in range(8))  # 108
