@@ -991,7 +991,7 @@ def _detect_roles(
     # A caller's number or a contact's id is never a count or a time. Either, or an outcome per
     # row, makes a file without a column named as a count a contact log, whatever step its
     # times happen to fall on ("Calls" beside "Disposition" still counts each outcome's calls).
-    contact_keys = [c for c in free if _identifies_contacts(c)]
+    contact_keys = [c for c in free if _identifies_contacts(c) and not names_bi_count(c.name)]
     per_contact = not overrides.kind and (
         bool(contact_keys) or any(_holds_outcome_labels(c) for c in free)
     )
@@ -2608,15 +2608,32 @@ def _pick_count(columns: list[_Column], words: set[str]) -> str | None:
     return None
 
 
+# A BI tool's count of a field's rows per group, named for the field counted: Power BI's
+# "Count of Call ID" and "Count of Call ID (Distinct)", Tableau's "CNT(Calls)" and
+# "CNTD(Call ID)". A count of contacts, never their identifier.
+_BI_COUNT = re.compile(
+    r"^\s*(?:(?:distinct\s+)?count\s+of\s|(?:cnt|cntd|count|countd)\s*\()", re.IGNORECASE
+)
+
+
+def names_bi_count(name: str) -> bool:
+    return bool(_BI_COUNT.match(name))
+
+
 def _pick_volume(numeric: list[_Column], countable: list[_Column], on_grid: bool) -> str | None:
     """A count-like header over (mostly) numbers - one naming arriving contacts ("offered")
     first, one naming only served contacts ("handled") last; else the only plain numeric
     column. Off an interval grid a header must say what it counts ("Total Queue" is a wait)."""
+    # "Count of Call ID" counts the rows of each interval, whatever identifies them.
+    words = {
+        column.name: column.words - {"id"} if names_bi_count(column.name) else column.words
+        for column in countable
+    }
     named = [
         column
         for column in countable
-        if column.words & VOLUME_WORDS
-        and not column.words & NOT_VOLUME_WORDS
+        if words[column.name] & VOLUME_WORDS
+        and not words[column.name] & NOT_VOLUME_WORDS
         and not column.words & TIME_MEASURE_WORDS  # "After Call Work Time" is no count
         and (on_grid or column.words & (VOLUME_WORDS - GENERIC_COUNT_WORDS))
     ]

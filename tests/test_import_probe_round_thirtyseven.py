@@ -7,7 +7,8 @@ columns; and a units row under the header ("calls | min | %") read with it, the 
 share named in the columns' headers; a "Service Level" of '80 %' no more named an unread handle
 time; and Tableau's "Measure Names" and "Measure Values", one row per measure, read as a column per
 measure; and a header of merged cells saved over two lines ("Interval,Calls,Calls,Handle" over
-",Offered,Answered,AHT") read from its first line, a name on both lines named once."""
+",Offered,Answered,AHT") read from its first line, a name on both lines named once; and a BI tool's
+count of an identifier ("Count of Call ID", "CNTD(Call ID)") read as the count."""
 
 from __future__ import annotations
 
@@ -281,3 +282,23 @@ def test_a_name_merged_over_both_header_lines_is_named_once(tmp_path):
     result = import_files_detailed([write(tmp_path, "report.csv", "\n".join(lines))])
     assert result.files[0].columns["timestamp"] == "Interval"
     assert result.contacts == sum(10 + k for k in range(8))  # 108
+
+
+# --- A BI tool's count of an identifier ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Count of Call ID", "Count of Call ID (Distinct)", "CNTD(Call ID)", "Distinct count of ID"],
+)
+def test_a_bi_tools_count_of_call_ids_is_the_count(tmp_path, header):
+    # Power BI names a count of a field's rows "Count of <field>", Tableau "CNTD(<field>)": the
+    # calls of each interval. Before: the id word made it no count, so the 80 half hours read
+    # as 80 contact records, one call each (960 calls).
+    lines = [f'"Date","Hour","{header}"']
+    for k in range(80):
+        t = MONDAY + dt.timedelta(days=k // 16, hours=8, minutes=30 * (k % 16))
+        lines.append(f'"{t:%Y-%m-%d}","{t:%H:%M}","{10 + k % 5}"')
+    result = import_files_detailed([write(tmp_path, "calls.csv", "\n".join(lines))])
+    assert (result.dataset.kind, result.files[0].columns["volume"]) == ("intervals", header)
+    assert result.contacts == 16 * (10 + 11 + 12 + 13 + 14)  # 960
