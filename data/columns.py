@@ -2562,6 +2562,10 @@ def _on_interval_grid(plan: ColumnPlan, by_name: dict[str, _Column]) -> bool:
     return bool(len(seconds)) and int(np.gcd.reduce(np.append(seconds, 86_400))) >= 300
 
 
+# A share written with its sign, "5 %", "5%", "12,5 %" (a no-break space as Excel writes it).
+_PERCENTAGE = re.compile(r"[-+]?\d+(?:[.,]\d+)?[\s\u00a0\u202f]*%")
+
+
 def _unread_outcome_count_notes(
     plan: ColumnPlan, measurable: list[_Column], display_name: str
 ) -> list[str]:
@@ -2584,7 +2588,18 @@ def _unread_outcome_count_notes(
             ),
             None,
         )
-        if chosen or named is None or not 0 < _number_share(named) < MIN_SHARE:
+        if chosen or named is None:
+            continue
+        shares = [v for v in named.values if _PERCENTAGE.fullmatch(v.strip())]
+        if len(shares) >= MIN_SHARE * len(named.values):
+            notes.append(
+                f"{display_name}: '{named.name}' holds percentages (e.g. "
+                f"{', '.join(repr(v) for v in list(dict.fromkeys(shares))[:3])}), a share of the "
+                f"contacts, not their number: it was not read as the {role} count, so the {role} "
+                f"contacts are unknown, not 0. Export the {role} count and import again."
+            )
+            continue
+        if not 0 < _number_share(named) < MIN_SHARE:
             continue
         if _duration_share(named) >= MIN_SHARE:
             continue

@@ -8,7 +8,8 @@ share named in the columns' headers; a "Service Level" of '80 %' no more named a
 time; and Tableau's "Measure Names" and "Measure Values", one row per measure, read as a column per
 measure; and a header of merged cells saved over two lines ("Interval,Calls,Calls,Handle" over
 ",Offered,Answered,AHT") read from its first line, a name on both lines named once; and a BI tool's
-count of an identifier ("Count of Call ID", "CNTD(Call ID)") read as the count."""
+count of an identifier ("Count of Call ID", "CNTD(Call ID)") read as the count; and an "Abandoned"
+written as percentages named as unread."""
 
 from __future__ import annotations
 
@@ -302,3 +303,20 @@ def test_a_bi_tools_count_of_call_ids_is_the_count(tmp_path, header):
     result = import_files_detailed([write(tmp_path, "calls.csv", "\n".join(lines))])
     assert (result.dataset.kind, result.files[0].columns["volume"]) == ("intervals", header)
     assert result.contacts == 16 * (10 + 11 + 12 + 13 + 14)  # 960
+
+
+def test_an_abandoned_column_of_percentages_is_named_as_unread(tmp_path):
+    # A spreadsheet formats "Abandoned" as a share ("5 %"): no count of calls. Before: left out
+    # without a word, the abandoned contacts silently unknown beside 960 offered.
+    lines = ["Interval,Offered,Answered,Abandoned"]
+    for k in range(80):
+        t = MONDAY + dt.timedelta(days=k // 16, hours=8, minutes=30 * (k % 16))
+        lines.append(f"{t:%Y-%m-%d %H:%M},{10 + k % 5},{9 + k % 5},{k % 10} %")
+    result = import_files_detailed([write(tmp_path, "report.csv", "\n".join(lines))])
+    assert "abandoned" not in result.files[0].columns
+    assert result.contacts == 960
+    assert note_with(result.dataset, "percentages") == (
+        "report.csv: 'Abandoned' holds percentages (e.g. '0 %', '1 %', '2 %'), a share of the "
+        "contacts, not their number: it was not read as the abandoned count, so the abandoned "
+        "contacts are unknown, not 0. Export the abandoned count and import again."
+    )
