@@ -630,7 +630,7 @@ def _read_csv(
             read_options=pacsv.ReadOptions(
                 encoding=encoding,
                 column_names=text_format.header,
-                skip_rows=text_format.header_line + 1,
+                skip_rows=text_format.lines_through_header or text_format.header_line + 1,
                 block_size=1 << 24,
             ),
             parse_options=text_format.parse_options(),

@@ -77,6 +77,10 @@ class TextFormat:
     header: list[str]
     sample_rows: list[list[str]] = field(default_factory=list)
     header_line: int = 0  # 0-based line of the header in the file (lines above it are skipped)
+    # The file's lines up to and including the header's, where a quoted header name holds a line
+    # break ("Calls\nOffered", as a spreadsheet wraps it): a CSV reader skips lines, not records.
+    # 0: header_line + 1.
+    lines_through_header: int = 0
     skipped_lines: list[str] = field(default_factory=list)  # filled by the last parse_options read
     # Lines below the table holding only a note in their first cell ("Report generated on
     # ...,,,,"), found by the reader: skipped too, and named in the same note.
@@ -125,7 +129,7 @@ class TextFormat:
     @property
     def first_data_line(self) -> int:
         """1-based line number of the first data row, for messages."""
-        return self.header_line + 2
+        return (self.lines_through_header or self.header_line + 1) + 1
 
     def parse_options(self) -> pacsv.ParseOptions:
         """Arrow's parse options for this file. A line without any separator below the header
@@ -299,7 +303,8 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
         header_line = next(i for i in filled if i > header_line)
         notes.append(_units_note(display_name, header_line + 1, rows[1]))
         rows = [_header_with_units(rows[0], rows[1]), *rows[2:]]
-    header = [name.strip() for name in rows[0]]
+    # A name wrapped onto two lines in its cell is one name: "Calls\nOffered" is "Calls Offered".
+    header = [" ".join(name.split()) if "\n" in name else name.strip() for name in rows[0]]
     if len(rows) < 2:
         _only_header(display_name, header)
     # The header again inside the data (exports pasted together) is no sample of it.
@@ -334,6 +339,9 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
         multiline=records is not None,
         decimal_comma_columns=quoted_decimals,
         title_lines=lines[:title_end],
+        lines_through_header=(
+            sum(line.count("\n") + 1 for line in lines[: header_line + 1]) if records else 0
+        ),
         # Line numbers are the file's where no record spans lines.
         summary_block=None if block is None or records else (block[0] + 1, block[1]),
         summary_searched=not cut and not records,

@@ -9,7 +9,8 @@ time; and Tableau's "Measure Names" and "Measure Values", one row per measure, r
 measure; and a header of merged cells saved over two lines ("Interval,Calls,Calls,Handle" over
 ",Offered,Answered,AHT") read from its first line, a name on both lines named once; and a BI tool's
 count of an identifier ("Count of Call ID", "CNTD(Call ID)") read as the count; and an "Abandoned"
-written as percentages named as unread."""
+written as percentages named as unread; and header names wrapped onto two lines inside their quoted
+cells, the rows below named by their own lines."""
 
 from __future__ import annotations
 
@@ -320,3 +321,38 @@ def test_an_abandoned_column_of_percentages_is_named_as_unread(tmp_path):
         "contacts, not their number: it was not read as the abandoned count, so the abandoned "
         "contacts are unknown, not 0. Export the abandoned count and import again."
     )
+
+
+# --- Header names wrapped onto two lines in their cells -----------------------------------------
+
+
+def _wrapped_header_report(tmp_path, bad_row: int | None = None):
+    """80 half hours under 'Interval,"Calls\\nOffered","Calls\\r\\nAnswered","AHT\\n(min)"', the
+    header spanning the file's lines 1-4; the data row `bad_row` (from 0) dated 'n/a'."""
+    lines = ['Interval,"Calls\nOffered","Calls\r\nAnswered","AHT\n(min)"']
+    for k in range(80):
+        t = MONDAY + dt.timedelta(days=k // 16, hours=8, minutes=30 * (k % 16))
+        stamp = "n/a" if k == bad_row else f"{t:%Y-%m-%d %H:%M}"
+        lines.append(f"{stamp},{10 + k % 5},{9 + k % 5},{3 + k % 4}")
+    return write(tmp_path, "report.csv", "\n".join(lines))
+
+
+def test_header_names_wrapped_in_their_cells_are_read(tmp_path):
+    # A spreadsheet saves a header cell's wrapped text with its line break inside the quotes.
+    # Before: refused, 'report.csv: a line has 3 fields where the header has 4 (...)': the
+    # reader skipped one line for the header, not four.
+    result = import_files_detailed([_wrapped_header_report(tmp_path)])
+    columns = result.files[0].columns
+    assert (columns["volume"], columns["answered"], columns["aht"]) == (
+        "Calls Offered",
+        "Calls Answered",
+        "AHT (min)",
+    )
+    assert (result.contacts, result.dataset.intervals["answered"].sum()) == (960, 880)
+    assert answered_weighted_aht(result) == pytest.approx(270.0)  # minutes read as minutes
+
+
+def test_a_bad_row_under_a_wrapped_header_is_named_by_its_own_line(tmp_path):
+    # The fourth data row is on the file's line 8, under the header's four lines.
+    with pytest.raises(InputError, match=r"line 8: 'n/a'"):
+        import_files_detailed([_wrapped_header_report(tmp_path, bad_row=3)])
