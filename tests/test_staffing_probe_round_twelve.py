@@ -97,7 +97,9 @@ def test_the_plan_and_staff_show_the_answered_callers_asa_beside_every_callers(c
     )  # fmt: skip
     assert code == 0, err
     written = pd.read_csv(tmp_path / "plan.csv")
-    assert written.columns[-3:].tolist() == ["occupancy", "abandon_rate", "answered_asa_seconds"]
+    assert written.columns[-5:].tolist() == [
+        "occupancy", "abandon_rate", "answered_asa_seconds", "paid_hours", "cost",
+    ]  # fmt: skip
     assert written["answered_asa_seconds"].iloc[0] < written["asa_seconds"].iloc[0]
 
 
