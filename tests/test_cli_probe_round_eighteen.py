@@ -13,6 +13,7 @@ import re
 
 import pandas as pd
 import pytest
+from cli_support import write_two_day_forecast
 from staff_support import erlang_c_agents
 
 import cli
@@ -37,14 +38,7 @@ def _help(command: str) -> str:
 
 @pytest.fixture
 def forecast_csv(tmp_path):
-    """Two days of 40 calls a half hour at 240 s, 08:00-18:00."""
-    starts = pd.date_range("2024-03-04 08:00", periods=2 * 48, freq="30min")
-    starts = starts[(starts.hour >= 8) & (starts.hour < 18)]
-    path = tmp_path / "forecast.csv"
-    pd.DataFrame({"interval_start": starts, "volume": 40, "aht_seconds": 240}).to_csv(
-        path, index=False
-    )
-    return path
+    return write_two_day_forecast(tmp_path)
 
 
 # 1. `--out ""` (an unset shell variable) was refused as "--out  is a folder: give a file name,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from cli_support import write_two_day_forecast
 
 import cli
 from cli_commands.options import forecast_settings
@@ -20,14 +21,7 @@ TARGETS = ["--service-level", "0.8", "--answer-within-seconds", "20"]
 
 @pytest.fixture
 def forecast_csv(tmp_path):
-    """Two days of 40 calls a half hour at 240 s, 08:00-18:00."""
-    starts = pd.date_range("2024-03-04 08:00", periods=2 * 48, freq="30min")
-    starts = starts[(starts.hour >= 8) & (starts.hour < 18)]
-    path = tmp_path / "forecast.csv"
-    pd.DataFrame({"interval_start": starts, "volume": 40, "aht_seconds": 240}).to_csv(
-        path, index=False
-    )
-    return path
+    return write_two_day_forecast(tmp_path)
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from cli_support import one_line_refusal, write_two_day_forecast
 from test_cli_plan import office_hours_csv  # noqa: F401 (a fixture: six weeks of office hours)
 
 import cli
@@ -71,14 +72,7 @@ def test_an_interrupt_while_loading_ends_in_one_line_and_the_shells_code():
 
 @pytest.fixture
 def forecast_csv(tmp_path):
-    """Two days of 40 calls a half hour at 240 s, 08:00-18:00."""
-    starts = pd.date_range("2024-03-04 08:00", periods=2 * 48, freq="30min")
-    starts = starts[(starts.hour >= 8) & (starts.hour < 18)]
-    path = tmp_path / "forecast.csv"
-    pd.DataFrame({"interval_start": starts, "volume": 40, "aht_seconds": 240}).to_csv(
-        path, index=False
-    )
-    return path
+    return write_two_day_forecast(tmp_path)
 
 
 TARGETS = ["--service-level", "0.8", "--answer-within-seconds", "20"]
@@ -263,15 +257,6 @@ def test_a_summary_standard_output_cannot_take_ends_in_one_line(forecast_csv):
 # 9. Options given before the command, `cli.py --queue sales staff f.csv`, read "argument
 # command: invalid choice: 'sales' (choose from ...)", the option's value taken for the
 # command; an option alone, `cli.py -x`, "the following arguments are required: command".
-
-
-def one_line_refusal(capsys, *argv: str) -> str:
-    with pytest.raises(SystemExit) as done:
-        cli.main(list(argv))
-    assert done.value.code == 2
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1
-    return err
 
 
 def test_options_before_the_command_are_refused_with_the_line_in_order(capsys):

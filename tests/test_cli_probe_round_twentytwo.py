@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from cli_support import one_line_refusal
 
 import cli
 from cli_commands.notes import closed_days_note, origin_off_grid_note, special_day_lines
@@ -19,15 +20,6 @@ from data.errors import InputError
 from data.schema import INTERVAL_START, IS_OPEN, QUEUE
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def one_line_refusal(capsys, *argv: str) -> str:
-    with pytest.raises(SystemExit) as done:
-        cli.main(list(argv))
-    assert done.value.code == 2
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1
-    return err
 
 
 # 1. `cli.py -`, standard input given before any command, read argparse's "argument command:
