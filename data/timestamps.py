@@ -395,6 +395,19 @@ _EAST_ASIAN_SAMPLE = 1000  # values looked at for the marks: a column writes its
 _EAST_ASIAN_HOUR_ZERO = r"(^|\s)0?0(:\d{2}(?::\d{2})? [AP]M)$"
 
 
+def _rewritten_if_sampled(
+    values: pa.ChunkedArray | pa.Array, hint: str, rewrites: tuple[tuple[str, str], ...]
+) -> pa.ChunkedArray | pa.Array:
+    """`values` with each (pattern, replacement) of `rewrites` applied in turn, where `hint`
+    matches one of the first _EAST_ASIAN_SAMPLE values; else as they are, unread further."""
+    head = values.slice(0, _EAST_ASIAN_SAMPLE)
+    if not pc.any(pc.match_substring_regex(head, hint)).as_py():
+        return values
+    for pattern, replacement in rewrites:
+        values = pc.replace_substring_regex(values, pattern, replacement)
+    return values
+
+
 # Java's "K:mm a" (and the systems writing its pattern) counts each half of the day from 0 too:
 # "0:05 PM" is 12:05, "0:40 AM" 00:40.
 _HOUR_ZERO_HALF_DAY = r"(^|\s)0?0(:\d{2}(?::\d{2})?\s*[AaPp]\.?\s?[Mm]\.?)$"
@@ -426,14 +439,15 @@ _WHOLE_HOUR_RANGE_HALF_DAY = (
 
 def _whole_hours_half_day(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
     """Text with a whole hour's "8 AM" written "8:00 AM", and "8-9 AM" "8:00-9:00 AM"."""
-    head = values.slice(0, _EAST_ASIAN_SAMPLE)
-    if not pc.any(
-        pc.match_substring_regex(head, rf"^\d{{1,2}}\s*(?:[AaPp]|[{_RANGE_MARKS}])")
-    ).as_py():
-        return values
-    values = pc.replace_substring_regex(values, _WHOLE_HOURS_RANGE, r"\1:00 \2\3\4:00 \5")
-    values = pc.replace_substring_regex(values, _WHOLE_HOUR_HALF_DAY, r"\1:00 \2\3")
-    return pc.replace_substring_regex(values, _WHOLE_HOUR_RANGE_HALF_DAY, r"\1:00\2\3:00\4")
+    return _rewritten_if_sampled(
+        values,
+        rf"^\d{{1,2}}\s*(?:[AaPp]|[{_RANGE_MARKS}])",
+        (
+            (_WHOLE_HOURS_RANGE, r"\1:00 \2\3\4:00 \5"),
+            (_WHOLE_HOUR_HALF_DAY, r"\1:00 \2\3"),
+            (_WHOLE_HOUR_RANGE_HALF_DAY, r"\1:00\2\3:00\4"),
+        ),
+    )
 
 
 # French hour ranges, "8h-9h", "8h à 9h" once written_ranges has read its words.
@@ -462,11 +476,14 @@ _DATE_HOUR_RANGE = (
 def _date_then_hour_range(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
     """Text with a date's hourly range written with clocks, "03/04/2024 8-9 AM" as
     "03/04/2024 8:00-9:00 AM", which the steps after it read as the range's start."""
-    head = values.slice(0, _EAST_ASIAN_SAMPLE)
-    if not pc.any(pc.match_substring_regex(head, DATE_THEN_HOUR_RANGE)).as_py():
-        return values
-    values = pc.replace_substring_regex(values, _DATE_HOURS_RANGE, r"\1\2:00 \3\4\5:00 \6")
-    return pc.replace_substring_regex(values, _DATE_HOUR_RANGE, r"\1\2:00\3\4:00\5")
+    return _rewritten_if_sampled(
+        values,
+        DATE_THEN_HOUR_RANGE,
+        (
+            (_DATE_HOURS_RANGE, r"\1\2:00 \3\4\5:00 \6"),
+            (_DATE_HOUR_RANGE, r"\1\2:00\3\4:00\5"),
+        ),
+    )
 
 
 def whole_hour_clocks(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
@@ -603,16 +620,16 @@ _EAST_ASIAN_CLOCK_MINUTES = (r"(\d{1,2})\s*[時时点點시]\s*(\d{2})\s*[分분
 
 def _east_asian_dates(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
     """Text with "2024年3月4日 8時30分" written "2024/3/4 8:30" (see _EAST_ASIAN_DATE_MARKS)."""
-    head = values.slice(0, _EAST_ASIAN_SAMPLE)
-    if not pc.any(pc.match_substring_regex(head, _EAST_ASIAN_DATE_MARKS)).as_py():
-        return values
-    for pattern, replacement in (
-        _EAST_ASIAN_DATE, _KOREAN_DOTTED_DATE, _BRACKETED_WEEKDAY, _WRITTEN_WEEKDAY,
-        _EAST_ASIAN_CLOCK_SECONDS,
-        _EAST_ASIAN_CLOCK_MINUTES,
-    ):  # fmt: skip
-        values = pc.replace_substring_regex(values, pattern, replacement)
-    return pc.utf8_trim_whitespace(values)
+    rewritten = _rewritten_if_sampled(
+        values,
+        _EAST_ASIAN_DATE_MARKS,
+        (
+            _EAST_ASIAN_DATE, _KOREAN_DOTTED_DATE, _BRACKETED_WEEKDAY, _WRITTEN_WEEKDAY,
+            _EAST_ASIAN_CLOCK_SECONDS,
+            _EAST_ASIAN_CLOCK_MINUTES,
+        ),
+    )  # fmt: skip
+    return values if rewritten is values else pc.utf8_trim_whitespace(rewritten)
 
 
 def _iso_week_dates(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
@@ -1024,11 +1041,9 @@ _CLOCK_WORD_HINT = r"^(?i:kl|klo|kello|ore|um|at|à|a las|às|om|saat|godz)\b|\d
 
 def _without_clock_words(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
     """Trimmed text with the words of _CLOCK_WORD_BEFORE and _CLOCK_WORD_AFTER gone."""
-    head = values.slice(0, _EAST_ASIAN_SAMPLE)
-    if not pc.any(pc.match_substring_regex(head, _CLOCK_WORD_HINT)).as_py():
-        return values
-    values = pc.replace_substring_regex(values, _CLOCK_WORD_BEFORE, r"\1")
-    return pc.replace_substring_regex(values, _CLOCK_WORD_AFTER, r"\1")
+    return _rewritten_if_sampled(
+        values, _CLOCK_WORD_HINT, ((_CLOCK_WORD_BEFORE, r"\1"), (_CLOCK_WORD_AFTER, r"\1"))
+    )
 
 
 def written_ranges(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
