@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from data import schema
+from data.importer import import_files_detailed
 
 
 def write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
@@ -91,3 +92,17 @@ def answered_weighted_aht(result) -> float:
     """The import's mean handle time in seconds, intervals weighted by their answered contacts."""
     frame = result.dataset.intervals.dropna(subset=[schema.AHT_SECONDS])
     return float(np.average(frame[schema.AHT_SECONDS], weights=frame[schema.ANSWERED]))
+
+
+def weekday_rows_file(
+    folder: Path, name: str, header: str, row, labels: list[str], count: int = 200
+):
+    """`count` rows from Mon 4 Mar 2024 08:00 spread over the five weekdays' working hours,
+    row n written by `row(time, n, labels[n % len(labels)])`, imported as file `name`."""
+    monday = dt.datetime(2024, 3, 4)
+    lines = [header] + [
+        row(monday + dt.timedelta(days=n % 5, hours=8, seconds=217 * n % 36_000), n,
+            labels[n % len(labels)])
+        for n in range(count)
+    ]  # fmt: skip
+    return import_files_detailed([write(folder, name, "\n".join(lines))])

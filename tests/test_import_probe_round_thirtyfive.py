@@ -16,7 +16,7 @@ import datetime as dt
 
 import pyarrow as pa
 import pytest
-from import_support import note_with, write
+from import_support import note_with, weekday_rows_file, write
 
 from data.errors import InputError
 from data.importer import import_files_detailed
@@ -93,12 +93,7 @@ def test_whole_hours_with_their_half_of_the_day_read_as_clock_times():
 
 def _call_log(tmp_path, header: str, row, directions: list[str]):
     """200 calls Monday to Friday from 08:00, each given the directions in turn."""
-    lines = [header] + [
-        row(MONDAY + dt.timedelta(days=n % 5, hours=8, seconds=217 * n % 36_000), n,
-            directions[n % len(directions)])
-        for n in range(200)
-    ]  # fmt: skip
-    return import_files_detailed([write(tmp_path, "calls.csv", "\n".join(lines))])
+    return weekday_rows_file(tmp_path, "calls.csv", header, row, directions)
 
 
 def test_teams_pstn_call_types_out_are_no_inbound_contacts(tmp_path):

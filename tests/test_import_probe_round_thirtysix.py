@@ -14,7 +14,7 @@ import datetime as dt
 
 import pyarrow as pa
 import pytest
-from import_support import note_with, write
+from import_support import note_with, weekday_rows_file, write
 
 from data.columns import ImportOptions, names_outbound_channel
 from data.errors import InputError
@@ -148,12 +148,7 @@ ZENDESK_VIA = ["Web form", "Email", "Phone call (inbound)", "Phone call (outboun
 
 def _ticket_export(tmp_path, header: str, row):
     """200 Zendesk tickets Monday to Friday from 08:00, each 'Via' in turn (40 apiece)."""
-    lines = [header] + [
-        row(MONDAY + dt.timedelta(days=n % 5, hours=8, seconds=217 * n % 36_000), n,
-            ZENDESK_VIA[n % 5])
-        for n in range(200)
-    ]  # fmt: skip
-    return import_files_detailed([write(tmp_path, "tickets.csv", "\n".join(lines))])
+    return weekday_rows_file(tmp_path, "tickets.csv", header, row, ZENDESK_VIA)
 
 
 def test_zendesk_phone_calls_out_are_no_inbound_contacts(tmp_path):
