@@ -540,7 +540,7 @@ if not backtest.empty and queue in set(backtest[QUEUE]):
             "backtest week, which is what the choice rests on, so a model can lose on these "
             "days and still be the better one."
         )
-for note in settings.forecast_notes(result.notes, campaign_note):
+for note in settings.forecast_notes(result.notes, campaign_note, result.holiday_suggestion):
     st.info(note)
 
 st.subheader("Downloads")

@@ -17,6 +17,7 @@ from data.errors import InputError
 from data.schema import INTERVAL_START, IS_OPEN, MINUTE_OF_DAY, QUEUE, VOLUME, WEEKDAY, Dataset
 from forecasting import ForecastResult, flag_peaks
 from forecasting.calendar import COUNTRY_NAMES, region_names
+from forecasting.country import CountrySuggestion, holiday_hint, holiday_hint_note
 from forecasting.events import CAMPAIGN, EXCLUDE, ForecastEvent
 from forecasting.registry import MODEL_LABELS as REGISTRY_LABELS
 from forecasting.registry import model_label as registry_model_label
@@ -84,19 +85,14 @@ def holiday_suggestion(current: state.CurrentDataset) -> tuple[str, str] | None:
     suggestion = cached.holiday_suggestion(current.token, current.dataset, country)
     if suggestion is None:
         return None
-    best, now = suggestion.suggested, suggestion.current
-    found = (
-        f"The quiet days in this history match {COUNTRY_NAMES.get(best.country, best.country)}'s "
-        f"public holidays: {best.kept} of its {best.holidays} on busy weekdays were quiet"
+    code = suggestion.suggested.country
+    advice = (
+        "switch calendars so the right days are learned as holidays."
+        if suggestion.current
+        else "choose that calendar to forecast them."
     )
-    if now is None:
-        return f"{found}. Choose that calendar to forecast them.", best.country
-    theirs = COUNTRY_NAMES.get(now.country, now.country)
-    return (
-        f"{found}, against {now.kept} of {now.holidays} for {theirs}. Switch calendars so the "
-        "right days are learned as holidays.",
-        best.country,
-    )
+    message = holiday_hint(suggestion, advice, lambda country: COUNTRY_NAMES.get(country, country))
+    return message[0].upper() + message[1:], code
 
 
 def follow_dataset_calendar(name: str) -> None:
@@ -390,11 +386,19 @@ def event_days(key: str) -> tuple[date, date] | None:
 CAMPAIGN_NAME = "Planned campaign"  # the one campaign the Forecast page sets
 
 
-def forecast_notes(notes: list[str], campaign_note: str | None) -> list[str]:
+def forecast_notes(
+    notes: list[str], campaign_note: str | None, suggestion: CountrySuggestion | None = None
+) -> list[str]:
     """The forecast's notes as the page shows them, less the one on the planned campaign when
-    `campaign_note` (campaign_outside_note) already said it: one message, not two."""
+    `campaign_note` (campaign_outside_note) already said it, and the holiday-calendar note of
+    `suggestion`, which the page proposes above with a button: one message, not two."""
     said = f"The campaign '{CAMPAIGN_NAME}'"
-    return [page_note(note) for note in notes if not (campaign_note and note.startswith(said))]
+    hinted = holiday_hint_note(suggestion) if suggestion else None
+    return [
+        page_note(note)
+        for note in notes
+        if not (campaign_note and note.startswith(said)) and note != hinted
+    ]
 
 
 def _events() -> list[ForecastEvent]:

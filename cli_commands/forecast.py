@@ -11,6 +11,7 @@ import pandas as pd
 from cli_commands.notes import (
     closed_days_note,
     empty_horizon_note,
+    forecast_note_lines,
     midday_start_note,
     origin_off_grid_note,
     print_import_notes,
@@ -40,7 +41,6 @@ from data.importer import import_files
 from data.schema import AHT_SECONDS, IS_OPEN, QUEUE
 from forecasting import ForecastSettings, forecast_dataset
 from forecasting.api import FORECAST_COLUMNS
-from forecasting.country import daily_totals, suggest_holiday_country
 from forecasting.peaks import describe_peak
 from planning import aht_profiles, default_aht_by_queue, forecast_handle_times
 
@@ -126,17 +126,8 @@ def run(args: argparse.Namespace) -> int:
         print(peaks_line)
     for line in special_day_lines(result.special_days):
         print(line)
-    for note in result.notes:
-        print(f"note: {note}")
-    suggestion = suggest_holiday_country(daily_totals(dataset.intervals), settings.country)
-    if suggestion:
-        best, now = suggestion.suggested, suggestion.current
-        against = f", against {now.kept} of {now.holidays} for {now.country}" if now else ""
-        print(
-            f"hint: the history's quiet days match {best.country}'s public holidays ({best.kept} "
-            f"of {best.holidays} on busy weekdays were quiet{against}): try --country "
-            f"{best.country}"
-        )
+    for line in forecast_note_lines(result.notes, result.holiday_suggestion):
+        print(line)
     return 0
 
 

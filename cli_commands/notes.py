@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import pandas as pd
 
 from cli_commands.words import counted
 from data.dates import day_text
 from data.schema import INTERVAL_START, IS_OPEN, MINUTE_OF_DAY, QUEUE, WEEKDAY, Dataset
+
+if TYPE_CHECKING:
+    from forecasting.country import CountrySuggestion
 
 # Notes that come once per file or per queue and only say what was found (columns, open hours):
 # listed one by one up to this many of a kind, counted in one line beyond.
@@ -20,6 +23,19 @@ READ_NOTE = re.compile(r"^.+: [\d,]+ rows read as ")
 OPEN_HOURS_NOTE = re.compile(r"^Open hours of '.*': .* slots are open")
 STRAY = "closed slots"  # "...; 35 contact(s) arrived in closed slots (kept)."
 INSPECT = "cli.py inspect lists them"
+
+
+def forecast_note_lines(notes: list[str], suggestion: CountrySuggestion | None) -> list[str]:
+    """A forecast's notes as the CLI prints them: its holiday-calendar note (suggestion, from
+    forecast_dataset) as a hint naming the option that chooses that calendar."""
+    from forecasting.country import holiday_hint, holiday_hint_note
+
+    said = holiday_hint_note(suggestion) if suggestion else None
+    lines = [f"note: {note}" for note in notes if note != said]
+    if suggestion:
+        code = suggestion.suggested.country
+        lines.append(f"hint: {holiday_hint(suggestion, f'try --country {code}')}")
+    return lines
 
 
 def import_note_lines(notes: list[str]) -> list[str]:

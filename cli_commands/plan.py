@@ -12,6 +12,7 @@ import pandas as pd
 from cli_commands.notes import (
     closed_days_note,
     empty_horizon_note,
+    forecast_note_lines,
     midday_start_note,
     origin_off_grid_note,
     print_import_notes,
@@ -215,7 +216,9 @@ def run(args: argparse.Namespace) -> int:
     # on: the manager hears it here as from `forecast`.
     # Without any contact (--volume-change-pct -100) every queue would be told it expects
     # "only 0.00 contacts" and to merge: the no-contacts note above already says it.
-    for note in [*result.notes, *(outcome.notes if summary.has_contacts else [])]:
+    for line in forecast_note_lines(result.notes, result.holiday_suggestion):
+        print(line)
+    for note in outcome.notes if summary.has_contacts else []:
         print(f"note: {note}")
     # Why a holiday week is staffed lower (or a day after it higher), as `forecast` says it.
     for line in special_day_lines(result.special_days):

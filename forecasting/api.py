@@ -41,6 +41,12 @@ from forecasting.calendar import (
 )
 from forecasting.clock_change import skipped_hour_note, skipped_hours, skipped_slots
 from forecasting.clock_shift import clock_shift_note
+from forecasting.country import (
+    CountrySuggestion,
+    daily_totals,
+    holiday_hint_note,
+    suggest_holiday_country,
+)
 from forecasting.data_end import DataEnd, cut_day_ends, find_data_end, trim_to_data
 from forecasting.events import CAMPAIGN, campaign_outside_note, event_slots
 from forecasting.history import QueueHistory, history_from_intervals, infer_interval_minutes
@@ -136,6 +142,9 @@ class ForecastResult:
     last_backtest: pd.DataFrame = field(default_factory=pd.DataFrame)
     special_days: pd.DataFrame = field(default_factory=pd.DataFrame)  # SPECIAL_DAY_COLUMNS
     days: pd.DataFrame = field(default_factory=pd.DataFrame)  # peaks.DAY_OUTLOOK_COLUMNS
+    # A holiday calendar the history's quiet days match clearly better than the one used, which
+    # notes names too (holiday_hint_note); None when the one used fits.
+    holiday_suggestion: CountrySuggestion | None = None
 
 
 def _last_origin(runs: BacktestRuns, history: QueueHistory, models: list[str]) -> pd.DataFrame:
@@ -1132,6 +1141,10 @@ def forecast_dataset(
         if data.outliers is not None:
             notes += _one_off_notes(raw, data.outliers)
         outliers.append(outlier_table(raw, _kept_new_hours(raw, detect_outliers(raw), data)))
+    suggestion = suggest_holiday_country(
+        daily_totals(_unpack(dataset_or_intervals)[0]), settings.country
+    )
+    notes += [holiday_hint_note(suggestion)] if suggestion else []
     if progress:
         progress(1.0, "forecast ready")
     forecast = pd.concat(frames, ignore_index=True)
@@ -1148,6 +1161,7 @@ def forecast_dataset(
         last_backtest=pd.concat(last_runs, ignore_index=True) if last_runs else pd.DataFrame(),
         special_days=pd.concat(special, ignore_index=True),
         days=pd.concat(outlook, ignore_index=True),
+        holiday_suggestion=suggestion,
     )
 
 

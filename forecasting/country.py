@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import holidays
@@ -132,6 +133,25 @@ def suggest_holiday_country(totals: pd.Series, current: str | None) -> CountrySu
     if len(ranked) > 1 and (ranked[1].kept, ranked[1].worked) == (best.kept, best.worked):
         return None  # two calendars fit the quiet days alike: the history cannot tell them apart
     return CountrySuggestion(best, now)
+
+
+def holiday_hint(
+    suggestion: CountrySuggestion, advice: str, name: Callable[[str], str] = str
+) -> str:
+    """The sentence every front end gives for `suggestion`, ending with its own `advice` on how
+    to choose that calendar there; `name` writes a country code (the app writes 'Israel')."""
+    best, now = suggestion.suggested, suggestion.current
+    against = f", against {now.kept} of {now.holidays} for {name(now.country)}" if now else ""
+    return (
+        f"the history's quiet days match {name(best.country)}'s public holidays ({best.kept} of "
+        f"{best.holidays} on busy weekdays were quiet{against}): {advice}"
+    )
+
+
+def holiday_hint_note(suggestion: CountrySuggestion) -> str:
+    """`holiday_hint` as forecast_dataset's notes give it to API callers."""
+    code = suggestion.suggested.country
+    return "Holiday calendar: " + holiday_hint(suggestion, f"try country {code}.")
 
 
 def _clearly_better(match: CountryMatch, now: CountryMatch | None) -> bool:
