@@ -209,6 +209,28 @@ def _unpack(source: Dataset | pd.DataFrame) -> tuple[pd.DataFrame, int, pd.DataF
     return frame, infer_interval_minutes(pd.to_datetime(frame[INTERVAL_START])), None
 
 
+def _repeated_rows_note(source: Dataset | pd.DataFrame) -> str | None:
+    """What an interval table given as a DataFrame does with rows repeating an interval start of
+    the same queue: history_from_intervals sums them, as the import does (a Dataset has none)."""
+    if isinstance(source, Dataset):
+        return None
+    keys = [INTERVAL_START, QUEUE] if QUEUE in source.columns else [INTERVAL_START]
+    stamps = source[keys].assign(**{INTERVAL_START: pd.to_datetime(source[INTERVAL_START])})
+    repeated = stamps[stamps.duplicated(keep="first")]
+    if repeated.empty:
+        return None
+    shown = ", ".join(
+        f"{day_text(stamp, year=True)} {stamp:%H:%M}"
+        for stamp in repeated[INTERVAL_START].drop_duplicates().head(3)
+    )
+    return (
+        f"{len(repeated):,} row(s) of the interval table repeat an interval start already given "
+        f"for the same queue (e.g. {shown}): their volumes were summed into that interval, as "
+        "the import sums them. If the table holds the same rows twice, drop the repeats "
+        "(drop_duplicates) and forecast again."
+    )
+
+
 # Days of zeros that open a queue's history before its first contact, to read them as the time
 # before the queue opened: a sparse queue's first contact may take a week or so to come.
 LAUNCH_ZERO_DAYS = 14
@@ -228,6 +250,8 @@ def _histories(
     notes: list[str] = []
     if settings.origin is None:
         frame, notes = cut_day_ends(frame)
+    repeated = _repeated_rows_note(source)
+    notes += [repeated] if repeated else []
     times = pd.to_datetime(frame[INTERVAL_START])
     if settings.origin is not None:
         # An origin inside an interval keeps that interval as history (its counts run past the

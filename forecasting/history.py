@@ -136,7 +136,13 @@ def history_from_intervals(
     volume = pd.to_numeric(rows[VOLUME], errors="coerce").to_numpy(dtype=float)
     if IS_MISSING in rows.columns:
         volume = np.where(rows[IS_MISSING].to_numpy(dtype=bool), np.nan, volume)
-    flat[np.round(offsets).astype(int)] = volume
+    # Rows repeating an interval start add up, as the import sums them (both passes of the hour
+    # a clock going back lives twice, a queue's channels in rows of their own): the last one
+    # must not stand for them all. A slot whose rows all lack a volume stays missing.
+    known = ~np.isnan(volume)
+    slot_of_row = np.round(offsets).astype(int)
+    flat[slot_of_row[known]] = 0.0
+    np.add.at(flat, slot_of_row[known], volume[known])
     values = flat.reshape(n_days, slots)
     if open_hours is not None and not open_hours.empty:
         mask = _mask_from_open_hours(open_hours, queue, step, slots)
