@@ -7,8 +7,7 @@ import streamlit as st
 
 from app_ui import cached, downloads, plots, settings, state, tables, url_state, widgets
 from data.errors import InputError
-from data.export import whole_numbers_keeping_total
-from data.schema import INTERVAL_START, IS_OPEN
+from data.schema import INTERVAL_START
 from planning import SIZED_FOR_VOLUME
 from staffing.limits import peak_limit_sentence, shares_sentence
 from staffing.plan import (
@@ -492,28 +491,7 @@ downloads.download_table(
     key="download_weekly_pattern",
 )
 
-starts = pd.to_datetime(plan[INTERVAL_START])
-daily = (
-    plan.assign(date=starts.dt.date)
-    .groupby("date", sort=True)
-    .agg(
-        # Closed days stay listed with their zeros, marked, as on the Forecast page.
-        is_open=(IS_OPEN, "any"),
-        contacts=("volume", "sum"),
-        peak_agents=("agents", "max"),
-        peak_rostered=("rostered", "max"),
-        peak_supervisors=("supervisors", "max"),
-        paid_hours=("paid_hours", "sum"),
-        cost=("cost", "sum"),
-    )
-    .reset_index()
-)
-# Whole contacts per day that add up to the horizon's total, as the Forecast page's do; paid
-# hours and cost as the table shows them, adding up to the metrics above, in the download too
-# (a day's EUR 6,483.50 had read 6,484 on screen and 6483.5 in the file).
-daily["contacts"] = whole_numbers_keeping_total(daily["contacts"])
-daily["paid_hours"] = tables.rounded_keeping_total(daily["paid_hours"], decimals=1)
-daily["cost"] = tables.rounded_keeping_total(daily["cost"])
+daily = tables.staffing_daily_totals(plan)
 st.plotly_chart(plots.daily_totals_chart(daily), key="staffing_daily_chart")
 
 # Tracked, so a changed target, or a look at another page, keeps the tab the manager was
@@ -522,7 +500,12 @@ daily_tab, interval_tab = widgets.kept_tabs(
     ["Daily totals", "Per interval"], key="staffing_result_tab"
 )
 with daily_tab:
-    tables.show(daily, key="staffing_daily_table", all_rows_up_to=DAYS_WITHOUT_SCROLLING)
+    tables.show(
+        daily,
+        key="staffing_daily_table",
+        overrides={"paid_hours": tables.Column("Paid hours (h)", tables.COUNT)},
+        all_rows_up_to=DAYS_WITHOUT_SCROLLING,
+    )
     downloads.download_table(
         daily, downloads.file_stem("staffing_daily", queue), "Daily totals", key="download_daily"
     )

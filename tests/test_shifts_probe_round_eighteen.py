@@ -1,0 +1,43 @@
+"""Shifts probe, round eighteen: a horizon of whole weeks planned as a rotation from the command
+line (`shifts --rotation`) and the Shifts page (a tick box), not from the API alone, a plan of
+open intervals only taken over its whole days; a dated plan's first hours that only a shift
+starting before it reaches (night shifts starting 21:00-23:00, the plan from Monday 00:00)
+left to the previous roster's shifts with a note, instead of refused as if the start window
+were too narrow; a one-week repeating roster's search for fewer people run on the plan kept
+alone, not on a dated plan the rolled one replaces; the people per week's caption true of a
+roster starting on a Monday and of a rotation; and the Staffing page's daily paid hours whole,
+as its metrics and all-queues table show them, adding up to the Paid hours metric.
+Driven on plans from staffing.shifts.plan_shifts, cli.main, the pages' pure helpers, and one
+AppTest run on the sample."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from app_ui import tables
+from staffing.plan import StaffingSettings, plan_staffing
+
+# ------------------------------------------------- The Staffing page's daily paid hours
+
+
+def test_the_staffing_days_paid_hours_are_whole_adding_up_to_the_metric():
+    # Three days of one half hour, 30 calls of 300 s: 8 agents (Erlang C, 80% in 20 s),
+    # 12 rostered after 30% shrinkage and 1 supervisor, (12 + 1) x 0.5 = 6.5 paid hours a day, 19.5 in all, which
+    # the Paid hours metric shows as '20'. Before: the days read 6.5, 6.5 and 6.5 in tenths,
+    # adding up to 19.5 under that metric; now whole, as the metric, the all-queues table and
+    # the cost beside them: 7 + 7 + 6 = 20.
+    frame = pd.DataFrame(
+        {
+            "interval_start": pd.date_range("2026-06-01 09:00", periods=3, freq="D"),
+            "volume": 30.0,
+            "aht_seconds": 300.0,
+        }
+    )
+    plan = plan_staffing(frame, 30, StaffingSettings())
+    assert plan["paid_hours"].tolist() == [6.5, 6.5, 6.5]
+    total = f"{plan['paid_hours'].sum():,.0f}"  # as the page's metric writes it
+    daily = tables.staffing_daily_totals(plan)
+    assert daily["paid_hours"].tolist() == [7, 7, 6]
+    assert str(daily["paid_hours"].sum()) == total == "20"
+    # EUR 22/h x 6 h of agents + 30/h x 0.5 h of a supervisor = 147 a day, as before
+    assert daily["cost"].tolist() == [147, 147, 147]
