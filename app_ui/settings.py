@@ -1034,9 +1034,11 @@ def people_per_week_caption(plan: ShiftPlan) -> str:
     )
     if plan.repeats_weekly and not plan.coverage.empty:
         first = plan.coverage["interval_start"].iloc[0]
+        # A Monday start is a calendar week: "whichever weekday" there hinted at another.
+        whole = "Monday to Sunday" if first.day_of_week == 0 else "whichever weekday it starts on"
         return (
             f"The plan's seven days from {day_text(first)} are read as one week of a roster "
-            f"repeating every week, counted whole, whichever weekday it starts on. {rest}"
+            f"repeating every week, counted whole, {whole}. {rest}"
         )
     return f"A week the horizon cuts counts only its days inside it. {rest}"
 

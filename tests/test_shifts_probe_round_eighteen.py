@@ -12,10 +12,35 @@ AppTest run on the sample."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
-from app_ui import tables
+from app_ui import settings, tables
 from staffing.plan import StaffingSettings, plan_staffing
+from staffing.shifts import ShiftSettings, plan_shifts
+
+# ------------------------------------------------- The people per week's caption
+
+
+def test_a_roster_from_a_monday_is_captioned_monday_to_sunday():
+    # 2 people 08:00-16:00 for seven days from Mon 1 Jun 2026. Before: '... counted whole,
+    # whichever weekday it starts on.' of a Monday-to-Sunday week, as if it started on another.
+    index = pd.date_range("2026-06-01", periods=7 * 24, freq="60min")
+    need = pd.Series(np.where((index.hour >= 8) & (index.hour < 16), 2.0, 0.0), index=index)
+    plan = plan_shifts(need, 60, ShiftSettings(part_hours=0).types())
+    assert plan.repeats_weekly
+    assert settings.people_per_week_caption(plan).startswith(
+        "The plan's seven days from Mon 1 Jun are read as one week of a roster repeating every "
+        "week, counted whole, Monday to Sunday. "
+    )
+    # from a Wednesday it still says so (test_app_probe_round_thirtyone)
+    wednesday = plan_shifts(
+        need.set_axis(index + pd.Timedelta(days=2)), 60, ShiftSettings(part_hours=0).types()
+    )
+    assert "counted whole, whichever weekday it starts on. " in settings.people_per_week_caption(
+        wednesday
+    )
+
 
 # ------------------------------------------------- The Staffing page's daily paid hours
 
