@@ -666,12 +666,19 @@ def plan_shifts(
         grid, needed, starts, lengths, types, step_hours, time_limit_seconds, shifts_per_week
     )
     people = [np.zeros(len(first)) for first in starts]
-    optimal, gap = plan.cover(people)
+    # A repeating week keeps its dated plan only where the rolled one pays no fewer hours:
+    # the search for fewer people (most of the solve) is spent on the plan kept alone.
+    optimal, gap = plan.cover(people, search=not wrap)
     if wrap:
         try:
-            people, optimal, gap = _rolled_week(plan, people, optimal, gap)
+            rolled, rolled_optimal, rolled_gap = _rolled_week(plan, people)
         except InputError:  # a programme out of time: the dated week covers it all the same
-            pass
+            rolled = None
+        if rolled is None:
+            people = [np.zeros(len(first)) for first in starts]
+            optimal, gap = plan.cover(people)
+        else:
+            people, optimal, gap = rolled, rolled_optimal, rolled_gap
     return _plan(grid, needed, starts, lengths, types, people, step_hours, optimal, gap, wrap)
 
 
@@ -743,10 +750,11 @@ class _Cover:
 
 
 def _rolled_week(
-    plan: _Cover, dated: list[np.ndarray], optimal: bool, gap: float
-) -> tuple[list[np.ndarray], bool, float]:
-    """The week's shifts read as a roster repeating every week, or `dated` (with its
-    `optimal` and `gap`) where that pays no fewer hours or breaks a part-time cap.
+    plan: _Cover, dated: list[np.ndarray]
+) -> tuple[list[np.ndarray] | None, bool, float]:
+    """The week's shifts read as a roster repeating every week, whether they were proven best
+    and their gap; None where that pays no fewer hours than `dated` (its first plan, before
+    any search for fewer people) or breaks a part-time cap.
 
     A programme whose shifts wrap from the week's end to its start has no longer consecutive
     runs of ones: with a part-time cap, bench/shift_speed.py's low load over its first week in
@@ -768,13 +776,13 @@ def _rolled_week(
         for first, length, count in zip(plan.starts, plan.lengths, lean, strict=True)
     ]
     if not any(count.any() for count in rolled):
-        return dated, optimal, gap
+        return None, False, 0.0
     rolled_optimal, rolled_gap = plan.cover(rolled, wrap=True)
     hours = [length * plan.step_hours for length in plan.lengths]
     if _hours(rolled, hours) >= _hours(dated, hours) - 1e-9 or not _within_caps(
         rolled, hours, plan.types
     ):
-        return dated, optimal, gap
+        return None, False, 0.0
     return rolled, rolled_optimal, rolled_gap
 
 

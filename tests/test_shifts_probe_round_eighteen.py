@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+import staffing.shifts as shifts_module
 from app_ui import settings, tables
 from staffing.plan import StaffingSettings, plan_staffing
 from staffing.shifts import ShiftSettings, plan_shifts
@@ -40,6 +41,41 @@ def test_a_roster_from_a_monday_is_captioned_monday_to_sunday():
     assert "counted whole, whichever weekday it starts on. " in settings.people_per_week_caption(
         wednesday
     )
+
+
+# ------------------------------------------------- A one-week roster searches once
+
+
+def _nights(days: int, people: float = 1.0) -> pd.Series:
+    """`days` whole days of half hours from Mon 1 Jun 2026, `people` needed 22:00-06:00."""
+    index = pd.date_range("2026-06-01", periods=days * 48, freq="30min")
+    hour = index.hour
+    return pd.Series(np.where((hour >= 22) | (hour < 6), people, 0.0), index=index)
+
+
+def test_a_repeating_week_searches_for_fewer_people_on_the_plan_kept_alone(monkeypatch):
+    # Before: the search for fewer people (7.2 of the 16 s CPU of bench/shift_speed.py's fifth
+    # low-load week with the cap) ran on the dated week too, then was dropped with it for the
+    # rolled week: twice per one-week plan. The plan is the same, searched once.
+    calls = []
+    search = shifts_module._fewer_people
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return search(*args, **kwargs)
+
+    monkeypatch.setattr(shifts_module, "_fewer_people", counted)
+    # 2 people each night: 14 shifts of 8 h from 22:00, Sunday's covering Monday 00:00-06:00;
+    # 14 shifts at 5 a week take ceil(14 / 5) = 3 people
+    plan = plan_shifts(_nights(7, people=2.0), 30, ShiftSettings(part_max_share=0).types())
+    assert (plan.repeats_weekly, plan.paid_hours, plan.busiest_week_people()) == (True, 112.0, 3)
+    assert len(calls) == 1
+    # a day desk's week has no shift past its end: the dated plan is kept, searched once
+    calls.clear()
+    index = pd.date_range("2026-06-01", periods=7 * 48, freq="30min")
+    day = pd.Series(np.where((index.hour >= 8) & (index.hour < 16), 4.0, 0.0), index=index)
+    kept = plan_shifts(day, 30, ShiftSettings(part_max_share=0).types())
+    assert (kept.paid_hours, kept.busiest_week_people(), len(calls)) == (224.0, 6, 1)
 
 
 # ------------------------------------------------- The Staffing page's daily paid hours
