@@ -8,7 +8,7 @@ import streamlit as st
 from app_ui import cached, downloads, plots, settings, state, tables, url_state, widgets
 from data.errors import InputError
 from data.schema import INTERVAL_START
-from staffing.shifts import UncoveredNeedError, working_time_note
+from staffing.shifts import UncoveredNeedError, shifts_before_plan_note, working_time_note
 
 SESSION = "session"
 
@@ -16,7 +16,7 @@ st.title("Shifts")
 current = state.current()
 url_state.seed_from_url(url_state.QUEUE_KEY, url_state.QUEUE_PARAM, current.dataset.queues)
 settings.seed_shifts(current)
-state.seed({"shift_cover": settings.COVER_THIS_QUEUE})
+state.seed({"shift_cover": settings.COVER_THIS_QUEUE, "shift_rotation": False})
 state.carry_over(url_state.QUEUE_KEY)
 horizon_text = settings.days_text(st.session_state["horizon_days"])  # "1 day", "7 days"
 st.caption(
@@ -95,6 +95,21 @@ with st.container(border=True):
     night_window = settings.start_window_caption(*st.session_state["shift_starts"])
     if night_window:
         st.caption(night_window)
+    # A manager planning a 2- or 4-week rotation repeats it: its last Sunday night's shifts
+    # cover its first Monday morning, as they will the next rotation's.
+    horizon_days = int(st.session_state["horizon_days"])
+    rotation_weeks = horizon_days // 7 if horizon_days % 7 == 0 and horizon_days >= 14 else 0
+    if rotation_weeks:
+        st.checkbox(
+            f"Repeat the {rotation_weeks} weeks as a rotation",
+            key="shift_rotation",
+            persist_state=SESSION,
+            help=f"Read the {horizon_text} as a roster repeating every {rotation_weeks} weeks: "
+            "shifts running past its last night cover its first hours, as they will the next "
+            "rotation's. Unticked, the days are dated: the first morning gets shifts of its own. "
+            "A plan of 7 days always repeats.",
+        )
+rotation = bool(rotation_weeks and st.session_state["shift_rotation"])
 
 cover_all = st.session_state["shift_cover"] == settings.COVER_ALL_QUEUES
 queues = current.dataset.queues if cover_all else [queue]
@@ -133,7 +148,9 @@ need = pd.concat(needs).groupby(level=0).sum().astype(float)
 per_week = int(st.session_state["shifts_per_week"])
 try:
     types = settings.shift_types()
-    result = cached.shift_plan(need, current.dataset.interval_minutes, types, per_week)
+    result = cached.shift_plan(
+        need, current.dataset.interval_minutes, types, per_week, rotation=rotation
+    )
 except UncoveredNeedError as error:
     st.error(settings.uncovered_need_message(error, types))
     st.stop()
@@ -205,6 +222,14 @@ if cut_week_note:
 repeating = settings.repeating_week_caption(result, current.dataset.interval_minutes)
 if repeating:
     st.caption(repeating)
+before_plan = shifts_before_plan_note(
+    result,
+    f"“Repeat the {rotation_weeks} weeks as a rotation” above"
+    if rotation_weeks
+    else "a horizon of 14 or 28 days, then “Repeat the weeks as a rotation” here",
+)
+if before_plan:
+    st.caption(before_plan[0].upper() + before_plan[1:] + ".")
 # 79 people to employ beside the Staffing page's 44.2 FTE read as a contradiction. A week is
 # judged whole by the days the desk works: the shifts end with the need, and a Mon-Fri desk's
 # week ending on Friday evening had read as five days of a week cut short.
@@ -353,7 +378,9 @@ else:
     for cap in sorted({0.0, 15.0, 30.0, 50.0, 100.0, current_cap}):
         variant = settings.shift_types(part_max_pct=cap)
         try:
-            other = cached.shift_plan(need, current.dataset.interval_minutes, variant, per_week)
+            other = cached.shift_plan(
+                need, current.dataset.interval_minutes, variant, per_week, rotation=rotation
+            )
         except InputError:
             continue  # e.g. full time alone cannot start early enough: the cap row is left out
         by_shift = other.paid_hours_by_shift()

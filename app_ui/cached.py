@@ -94,19 +94,35 @@ def shifts(
     shifts_per_week: int,
     _need: pd.Series,
     _types: Any,
+    rotation: bool = False,
 ):
-    """The shifts covering `_need` (people per interval start) with `_types` (cached)."""
+    """The shifts covering `_need` (people per interval start) with `_types` (cached);
+    `rotation` reads a need of whole weeks as a rotation repeating after its last week."""
     from staffing.shifts import plan_shifts
 
-    return plan_shifts(_need, interval_minutes, _types, shifts_per_week=shifts_per_week)
+    return plan_shifts(
+        _need,
+        interval_minutes,
+        _types,
+        shifts_per_week=shifts_per_week,
+        repeat_week=True if rotation else None,
+    )
 
 
-def shift_plan(need: pd.Series, interval_minutes: int, types: Any, shifts_per_week: int = 5) -> Any:
+def shift_plan(
+    need: pd.Series,
+    interval_minutes: int,
+    types: Any,
+    shifts_per_week: int = 5,
+    rotation: bool = False,
+) -> Any:
     """`shifts` keyed by the need itself: any setting that changes the people rostered (a
     queue's handle time typed on the Staffing page included) changes the key."""
     index = pd.DatetimeIndex(need.index)
     need_key = hashlib.sha1(need.to_numpy().tobytes() + index.asi8.tobytes()).hexdigest()
-    return shifts(need_key, repr(types), interval_minutes, int(shifts_per_week), need, types)
+    return shifts(
+        need_key, repr(types), interval_minutes, int(shifts_per_week), need, types, rotation
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -1036,9 +1036,16 @@ def people_per_week_caption(plan: ShiftPlan) -> str:
         first = plan.coverage["interval_start"].iloc[0]
         # A Monday start is a calendar week: "whichever weekday" there hinted at another.
         whole = "Monday to Sunday" if first.day_of_week == 0 else "whichever weekday it starts on"
+        weeks = plan.roster_weeks
+        if weeks == 1:
+            return (
+                f"The plan's seven days from {day_text(first)} are read as one week of a roster "
+                f"repeating every week, counted whole, {whole}. {rest}"
+            )
         return (
-            f"The plan's seven days from {day_text(first)} are read as one week of a roster "
-            f"repeating every week, counted whole, {whole}. {rest}"
+            f"The plan's {weeks * 7} days from {day_text(first)} are read as a rotation of "
+            f"{weeks} weeks repeating every {weeks} weeks, each week counted whole, {whole}. "
+            f"{rest}"
         )
     return f"A week the horizon cuts counts only its days inside it. {rest}"
 

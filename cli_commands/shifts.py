@@ -49,6 +49,7 @@ from staffing.shifts import (
     DEFAULT_TIME_LIMIT_SECONDS,
     MAX_SHIFT_HOURS,
     BusiestWeek,
+    NotWholeWeeksError,
     ShiftPlan,
     ShiftSettings,
     ShiftType,
@@ -56,6 +57,7 @@ from staffing.shifts import (
     check_shifts_per_week,
     plan_shifts,
     repeating_week_note,
+    shifts_before_plan_note,
     start_window_note,
     working_time_note,
 )
@@ -165,6 +167,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         f"(default {DEFAULT_SHIFTS_PER_WEEK})",
     )
     group.add_argument(
+        "--rotation",
+        action="store_true",
+        help="read a plan of whole weeks (14 or 28 days) as a rotation repeating after its "
+        "last week: shifts running past its end cover its first hours, as they will the next "
+        "rotation's (a plan of exactly 7 days is read so without it)",
+    )
+    group.add_argument(
         "--time-limit-seconds",
         type=seconds,
         metavar="SECONDS",
@@ -209,8 +218,15 @@ def run(args: argparse.Namespace) -> int:
     _check_queues_share_a_grid(table, queues, interval_minutes, name)
     try:
         result = plan_shifts(
-            need, interval_minutes, types, args.time_limit_seconds, args.shifts_per_week
+            need,
+            interval_minutes,
+            types,
+            args.time_limit_seconds,
+            args.shifts_per_week,
+            repeat_week=True if args.rotation else None,
         )
+    except NotWholeWeeksError as error:
+        raise InputError(f"--rotation: {error}, leaving out --rotation") from error
     except UncoveredNeedError as error:
         raise InputError(
             error.advice("--earliest-start and --latest-start", shift_length_options(types))
@@ -223,6 +239,7 @@ def run(args: argparse.Namespace) -> int:
     for note in (
         start_window_note(args.earliest_start, args.latest_start),
         repeating_week_note(result, interval_minutes),
+        shifts_before_plan_note(result, "--rotation"),
     ):
         if note:
             print(f"note: {note}")

@@ -319,6 +319,9 @@ class ShiftPlan:
     rounding_hours: float = 0.0
     # The need was one week of a repeating roster: shifts running past its end cover its start.
     repeats_weekly: bool = False
+    # A dated plan's first hours left to shifts starting before it (`shifts_before_plan_note`):
+    # their first interval, their end, and the most people needed in them.
+    before_plan: tuple[pd.Timestamp, pd.Timestamp, float] | None = None
 
     @property
     def efficiency(self) -> float:
@@ -408,7 +411,8 @@ class ShiftPlan:
             cut.append(bool(set(left_out.day_of_week) & open_weekdays))
         return np.array(cut, dtype=bool)
 
-    def _roster_weeks(self) -> int:
+    @property
+    def roster_weeks(self) -> int:
         """The whole weeks a repeating roster spans (1 for a one-week plan)."""
         if self.coverage.empty:
             return 1
@@ -442,7 +446,7 @@ class ShiftPlan:
         if self.repeats_weekly:
             # A shift starting on the day after the roster's last (a 06:00-to-06:00 week's
             # Wednesday night hours) is its first weekday's: days wrap round the roster.
-            span = pd.Timedelta(days=7 * self._roster_weeks())
+            span = pd.Timedelta(days=7 * self.roster_weeks)
             day = first_day + (day - first_day) % span
             week = first_day + (day - first_day) // pd.Timedelta(days=7) * pd.Timedelta(days=7)
         frame = self.shifts.assign(day=day, week=week)
@@ -560,6 +564,11 @@ def _candidate_starts(
     return np.flatnonzero(allowed & covers)
 
 
+class NotWholeWeeksError(InputError):
+    """A rotation of whole weeks asked of a need of other days, for each front end to name
+    its own control."""
+
+
 class UncoveredNeedError(InputError):
     """A need no allowed shift reaches, its advice left for each front end to word in its own
     controls (`advice`): options on the command line, the Shifts page's fields in the app."""
@@ -640,7 +649,9 @@ def plan_shifts(
     next Monday's. None reads so a need spanning exactly one week (7 days of intervals, from
     any weekday and clock time), and a longer or shorter one as dated days: the first Monday's
     early hours of a fortnight's forecast follow a Sunday outside it; True asks it of a
-    rotation of several weeks."""
+    rotation of several weeks, a need listing open intervals alone taken over its whole days
+    and weeks (`_whole_days_of_weeks`). A dated plan's first hours that only a shift starting
+    before it reaches are left to the previous roster (`ShiftPlan.before_plan`)."""
     if time_limit_seconds <= 0:
         raise InputError(f"time limit must be above 0 seconds (got {time_limit_seconds:g})")
     if not interval_minutes > 0:
@@ -650,20 +661,28 @@ def plan_shifts(
     check_shifts_per_week(shifts_per_week)
     lengths = _check_types(types, interval_minutes)
     grid_need = _need_on_grid(need, interval_minutes)
+    if repeat_week:
+        grid_need = _whole_days_of_weeks(grid_need, interval_minutes)
     grid = pd.DatetimeIndex(grid_need.index)
     needed = grid_need.to_numpy()
-    wrap = _repeats_weekly(len(grid), interval_minutes, repeat_week)
+    wrap = _repeats_weekly(grid, interval_minutes, repeat_week)
     starts = [
         _candidate_starts(grid, needed, shift, length)
         for shift, length in zip(types, lengths, strict=True)
     ]
     longest = max(1, math.floor(MAX_SHIFT_HOURS * 60 / interval_minutes + 1e-9))
-    # A repeating week is planned from a dated one (`_rolled_week`): its need must be
-    # reachable without the wrap as well.
-    _first_uncovered(grid, needed, starts, lengths, types, longest)
+    # A dated plan's first hours only a shift from before it reaches (nights starting at
+    # 22:00, the plan at Monday 00:00) are the previous roster's, as its own last shifts run
+    # past its end into the next one's: left to them, not refused as no start hour reaching.
+    # A repeating roster's own last shifts must cover them.
+    before = _reached_from_before(grid, needed, starts, lengths, types)
+    solved_need = np.where(before, 0.0, needed)
+    # A repeating week is planned from a dated one (`_rolled_week`): the rest of its need must
+    # be reachable without the wrap as well.
+    _first_uncovered(grid, solved_need, starts, lengths, types, longest)
     step_hours = interval_minutes / 60
     plan = _Cover(
-        grid, needed, starts, lengths, types, step_hours, time_limit_seconds, shifts_per_week
+        grid, solved_need, starts, lengths, types, step_hours, time_limit_seconds, shifts_per_week
     )
     people = [np.zeros(len(first)) for first in starts]
     # A repeating week keeps its dated plan only where the rolled one pays no fewer hours:
@@ -671,15 +690,70 @@ def plan_shifts(
     optimal, gap = plan.cover(people, search=not wrap)
     if wrap:
         try:
-            rolled, rolled_optimal, rolled_gap = _rolled_week(plan, people)
+            rolled, rolled_optimal, rolled_gap = _rolled_week(
+                plan, people, replace(plan, needed=needed), must=bool(before.any())
+            )
         except InputError:  # a programme out of time: the dated week covers it all the same
             rolled = None
         if rolled is None:
+            # the dated week leaves the hours reached from before it to nobody
+            _first_uncovered(grid, needed, starts, lengths, types, longest)
             people = [np.zeros(len(first)) for first in starts]
             optimal, gap = plan.cover(people)
         else:
             people, optimal, gap = rolled, rolled_optimal, rolled_gap
-    return _plan(grid, needed, starts, lengths, types, people, step_hours, optimal, gap, wrap)
+        before[:] = False
+    result = _plan(grid, needed, starts, lengths, types, people, step_hours, optimal, gap, wrap)
+    if not before.any():
+        return result
+    # The previous roster's people count as on shift where they were left the need.
+    held = np.where(before, np.ceil(needed - ROUNDING_TOLERANCE), 0.0)
+    coverage = result.coverage.assign(on_shift=result.coverage["on_shift"] + held)
+    coverage["surplus"] = coverage["on_shift"] - coverage["needed"]
+    last = int(np.flatnonzero(before)[-1])
+    return replace(
+        result,
+        coverage=coverage,
+        before_plan=(grid[0], grid[last] + pd.Timedelta(minutes=interval_minutes), held.max()),
+    )
+
+
+def _reached_from_before(
+    grid: pd.DatetimeIndex,
+    needed: np.ndarray,
+    starts: list[np.ndarray],
+    lengths: list[int],
+    types: Sequence[ShiftType],
+) -> np.ndarray:
+    """The plan's first intervals with a need that no allowed shift starting inside the plan
+    reaches but one starting before it, at an allowed hour, does."""
+    one_each = [np.ones(len(first)) for first in starts]
+    bare = (needed > 0) & ~(_on_duty(len(grid), starts, lengths, one_each) > 0)
+    step = grid[1] - grid[0] if len(grid) > 1 else pd.Timedelta(0)
+    reach = 0  # intervals from the plan's start a shift from before it covers
+    for shift, length in zip(types, lengths, strict=True):
+        earlier = pd.DatetimeIndex([grid[0] - step * back for back in range(1, length)])
+        allowed = _allowed_starts(np.asarray(earlier.hour + earlier.minute / 60), shift)
+        if allowed.any():
+            reach = max(reach, length - 1 - int(np.flatnonzero(allowed)[0]))
+    return bare & (np.arange(len(grid)) < reach)
+
+
+def shifts_before_plan_note(plan: ShiftPlan, rotation_control: str) -> str | None:
+    """Where a dated plan's first hours were left to shifts starting before it, which hours
+    and how many people those shifts must leave on duty; `rotation_control` names the
+    setting reading the plan as a rotation, as the front end shows it."""
+    if plan.before_plan is None:
+        return None
+    first, end, people = plan.before_plan
+    until = f"{end:%H:%M}" if end.normalize() == first.normalize() else day_text(end, clock=True)
+    return (
+        f"{day_text(first, clock=True)}–{until} ({people:g} "
+        f"{'person' if people == 1 else 'people'} at most) is reached only by shifts starting "
+        "before the plan, on the previous roster, as this plan's last shifts run past its end: "
+        "left to them and counted on shift in the cover, not paid here; a plan of whole weeks "
+        f"read as a rotation ({rotation_control}) covers them with its own last shifts"
+    )
 
 
 @dataclass(frozen=True)
@@ -750,11 +824,12 @@ class _Cover:
 
 
 def _rolled_week(
-    plan: _Cover, dated: list[np.ndarray]
+    plan: _Cover, dated: list[np.ndarray], whole: _Cover, must: bool
 ) -> tuple[list[np.ndarray] | None, bool, float]:
-    """The week's shifts read as a roster repeating every week, whether they were proven best
-    and their gap; None where that pays no fewer hours than `dated` (its first plan, before
-    any search for fewer people) or breaks a part-time cap.
+    """The week's shifts read as a roster repeating every week, covering `whole`'s need,
+    whether they were proven best and their gap; None where they break a part-time cap or,
+    unless a need only they reach (`must`) leaves `dated` short, pay no fewer hours than
+    `dated` (`plan`'s first plan, before any search for fewer people).
 
     A programme whose shifts wrap from the week's end to its start has no longer consecutive
     runs of ones: with a part-time cap, bench/shift_speed.py's low load over its first week in
@@ -777,11 +852,10 @@ def _rolled_week(
     ]
     if not any(count.any() for count in rolled):
         return None, False, 0.0
-    rolled_optimal, rolled_gap = plan.cover(rolled, wrap=True)
+    rolled_optimal, rolled_gap = whole.cover(rolled, wrap=True)
     hours = [length * plan.step_hours for length in plan.lengths]
-    if _hours(rolled, hours) >= _hours(dated, hours) - 1e-9 or not _within_caps(
-        rolled, hours, plan.types
-    ):
+    dearer = _hours(rolled, hours) >= _hours(dated, hours) - 1e-9
+    if (dearer and not must) or not _within_caps(rolled, hours, plan.types):
         return None, False, 0.0
     return rolled, rolled_optimal, rolled_gap
 
@@ -796,13 +870,43 @@ def _within_caps(people: list[np.ndarray], hours: list[float], types: Sequence[S
     )
 
 
-def _repeats_weekly(n_intervals: int, interval_minutes: float, repeat_week: bool | None) -> bool:
+def _whole_days_of_weeks(need: pd.Series, interval_minutes: float) -> pd.Series:
+    """`need` from its first day's midnight to its last day's end, closed hours at 0, where it
+    is not whole weeks itself but its days are: a plan of open intervals alone (08:00-18:00 over
+    14 days) spans 13 days and 10 hours, while its rotation is two whole weeks. Days after its
+    last up to a whole week are added closed where the plan needs nobody on their weekdays: a
+    Monday-to-Friday desk's four weeks end on a Friday."""
+    step = pd.Timedelta(minutes=interval_minutes)
+    week = pd.Timedelta(days=7)
+    if abs((len(need) * step / week) % 1) < 1e-9:
+        return need
+    first, last = need.index[0], need.index[-1]
+    start = first - (first - first.normalize()) // step * step
+    days = (last.normalize() - start.normalize()).days + 1
+    end = start + pd.Timedelta(days=7 * math.ceil(days / 7))
+    added = pd.date_range(last.normalize() + pd.Timedelta(days=1), end, freq="D", inclusive="left")
+    worked = set(need.index[need.to_numpy() > 0].day_of_week)
+    if set(added.day_of_week) & worked or (end - start) % step:
+        end = last.normalize() + pd.Timedelta(days=1)  # whole days only: refused if not weeks
+    grid = pd.date_range(start, end, freq=step, inclusive="left")
+    if abs((len(grid) * step / week) % 1) > 1e-9:
+        return need  # refused in `_repeats_weekly`, naming its days
+    return need.reindex(grid, fill_value=0.0)
+
+
+def _repeats_weekly(
+    grid: pd.DatetimeIndex, interval_minutes: float, repeat_week: bool | None
+) -> bool:
     """Whether the need is read as a repeating roster (see `plan_shifts`)."""
-    days = n_intervals * interval_minutes / (24 * 60)
+    days = len(grid) * interval_minutes / (24 * 60)
     one_week = abs(days - 7) < 1e-9
     if repeat_week and abs(days / 7 - round(days / 7)) > 1e-9:
-        raise InputError(
-            f"a repeating roster needs a need of whole weeks; this one spans {days:g} days"
+        first, last = grid[0].normalize(), grid[-1].normalize()
+        calendar_days = (last - first).days + 1
+        raise NotWholeWeeksError(
+            f"a rotation of whole weeks needs a plan of whole weeks: this one spans "
+            f"{calendar_days} days, {day_text(first, year=True)} to {day_text(last, year=True)}; "
+            "give 7, 14, 21 or 28 days, or plan its days as dated ones"
         )
     return one_week if repeat_week is None else repeat_week
 

@@ -79,7 +79,8 @@ def test_a_dated_fortnight_keeps_its_ends_and_a_week_can_be_asked_dated():
         "will the next rotation's"
     )
     with pytest.raises(
-        InputError, match="a repeating roster needs a need of whole weeks; this one spans 10 days"
+        InputError,
+        match="a rotation of whole weeks needs a plan of whole weeks: this one spans 10 days",
     ):
         plan_shifts(_nights(days=10), 30, ShiftSettings().types(), repeat_week=True)
 
