@@ -49,6 +49,7 @@ from staffing.shifts import (
     ShiftSettings,
     ShiftType,
     UncoveredNeedError,
+    next_part_of_day,
     repeating_week_note,
 )
 from staffing.validation import SUPERVISOR_SPAN_RANGE
@@ -1056,8 +1057,8 @@ def start_window_caption(earliest: float, latest: float) -> str | None:
     if not latest < earliest:
         return None
     return (
-        f"Shifts start from {clock_text(earliest)} to {clock_text(latest)} the next morning, "
-        "across midnight, as the last start is before the first."
+        f"Shifts start from {clock_text(earliest)} to {clock_text(latest)} "
+        f"{next_part_of_day(latest)}, across midnight, as the last start is before the first."
     )
 
 

@@ -171,14 +171,20 @@ def starts_across_midnight(shift: ShiftType) -> bool:
     return shift.latest_start < shift.earliest_start
 
 
+def next_part_of_day(hour: float) -> str:
+    """How a latest start across midnight is placed: 02:00 'the next morning', 21:00 'the
+    next day' (a window of 22 to 21 is 22:00 to 21:00 the next evening, not morning)."""
+    return "the next morning" if hour <= 12 else "the next day"
+
+
 def start_window_note(earliest: float, latest: float) -> str | None:
     """What a window across midnight is read as, so a latest start meant on a 12-hour clock
     (8 to 6 for 08:00 to 18:00) does not pass unsaid as 08:00 to 06:00 the next morning."""
     if not latest < earliest:
         return None
     note = (
-        f"shifts may start from {_clock(earliest)} to {_clock(latest)} the next morning, across "
-        "midnight, as the latest start is before the earliest"
+        f"shifts may start from {_clock(earliest)} to {_clock(latest)} "
+        f"{next_part_of_day(latest)}, across midnight, as the latest start is before the earliest"
     )
     if latest < 12 and latest + 12 > earliest:
         note += (

@@ -22,7 +22,12 @@ import cli
 import staffing.shifts as shifts_module
 from app_ui import settings, tables
 from staffing.plan import StaffingSettings, plan_staffing
-from staffing.shifts import ShiftSettings, plan_shifts, shifts_before_plan_note
+from staffing.shifts import (
+    ShiftSettings,
+    plan_shifts,
+    shifts_before_plan_note,
+    start_window_note,
+)
 
 NIGHT_STARTS = ShiftSettings(part_max_share=0, earliest_start=21, latest_start=23)
 
@@ -194,6 +199,29 @@ def test_the_shifts_page_offers_a_fortnight_as_a_rotation(picco_home):
         r"The plan's 14 days from \w{3} \d{1,2} \w{3} are read as a rotation of 2 weeks "
         r"repeating every 2 weeks, each week counted whole, ",
         rotation[0],
+    )
+
+
+# ------------------------------------------------- A start window ending the next evening
+
+
+def test_a_start_window_ending_in_the_evening_reads_the_next_day_not_morning():
+    # 22 to 21: every hour but 21:00-22:00, the last start the next evening. Before: 'from
+    # 22:00 to 21:00 the next morning', on the CLI and under the page's boxes.
+    assert start_window_note(22, 21) == (
+        "shifts may start from 22:00 to 21:00 the next day, across midnight, as the latest "
+        "start is before the earliest"
+    )
+    assert settings.start_window_caption(22, 21) == (
+        "Shifts start from 22:00 to 21:00 the next day, across midnight, as the last start is "
+        "before the first."
+    )
+    # a night window keeps its morning (test_staffing_probe_round_sixteen), noon too
+    assert start_window_note(22, 2).startswith(
+        "shifts may start from 22:00 to 02:00 the next morning"
+    )
+    assert settings.start_window_caption(20, 12).startswith(
+        "Shifts start from 20:00 to 12:00 the next morning"
     )
 
 
