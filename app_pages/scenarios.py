@@ -1035,6 +1035,10 @@ st.caption(
     f"Δ: change against the baseline '{baseline}' (pp: percentage points), Δ%: relative change. "
     "Green: cheaper or better service than the baseline; red: costlier or worse service."
 )
+for name, outcome in outcomes.items():
+    diluted = compare.change_on_part_of_forecast(scenarios[name], outcome.plan)
+    if diluted:
+        st.caption(diluted)
 if any(scenarios[name].quantile != "mean" for name in outcomes):
     st.caption(
         "A scenario staffed to a forecast quantile (P50, P80, P90) is sized on it; its expected "

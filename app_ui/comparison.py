@@ -380,6 +380,37 @@ def unshown_differences(scenarios: dict[str, Scenario]) -> list[str]:
     return lines
 
 
+def change_on_part_of_forecast(scenario: Scenario, plan: pd.DataFrame) -> str | None:
+    """What to say when the scenario changes some of the forecast's open days and not others
+    ("+30% in one week" over a 14-day forecast): its FTE, cost per week and expected service
+    are averages over every day, the unchanged ones with them, and read its change diluted."""
+    changes = scenario.volume_change_pct or scenario.aht_change_pct
+    if not (changes and scenario.has_change_period) or plan.empty:
+        return None
+    starts = pd.to_datetime(plan[INTERVAL_START])
+    changed = scenario.changes_on(starts)
+    is_open = (
+        plan[IS_OPEN].fillna(False).astype(bool).to_numpy()
+        if IS_OPEN in plan
+        else np.ones(len(plan), dtype=bool)
+    )
+    if not ((changed & is_open).any() and (~changed & is_open).any()):
+        return None
+    days = starts.dt.normalize()
+    changed_days = days[changed]
+    horizon = days.nunique()
+    # The cost per week is shown over more than a week only (rows_shown).
+    per_week = ", cost per week" if shows_per_week(horizon) else ""
+    return (
+        f"'{scenario.name}' changes {changed_days.nunique()} of the forecast's "
+        f"{days_text(horizon)} ({day_text(changed_days.min())} – "
+        f"{day_text(changed_days.max())}): its FTE{per_week} and expected service level, waits "
+        f"and occupancy are averages over all {days_text(horizon)}, its unchanged days with "
+        "them, so they read its change diluted. Its totals add up every day; the chart below "
+        "shows the change interval by interval."
+    )
+
+
 def change_outside_forecast(scenario: Scenario, plan: pd.DataFrame) -> str | None:
     """What to say when the scenario's changes miss part of the forecast's open days: limited
     to days the forecast does not reach or holds closed, it staffs the forecast unchanged, and

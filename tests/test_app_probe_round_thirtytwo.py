@@ -1,0 +1,74 @@
+"""Round thirty-two of a manager's probe: the Scenarios comparison says when a scenario changes
+only some of the forecast's days ("+30% in one week" over a 14-day forecast), whose FTE, cost
+per week and expected service average the unchanged days in and read its change diluted.
+Driven on the pages' pure helpers and headless with one AppTest run."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from app_ui import comparison
+from data.schema import INTERVAL_START, IS_OPEN
+from planning.scenario import Scenario
+
+
+def hourly_plan(first_day: str, days: int) -> pd.DataFrame:
+    """A plan's interval starts and open flags over `days` days of hourly intervals, open
+    08:00-18:00 every day."""
+    starts = pd.date_range(f"{first_day} 00:00", periods=24 * days, freq="60min")
+    return pd.DataFrame({INTERVAL_START: starts, IS_OPEN: (starts.hour >= 8) & (starts.hour < 18)})
+
+
+# ------------------------------------------------- Scenarios: a change on part of the forecast
+
+
+def test_a_change_on_one_week_of_a_longer_forecast_says_its_averages_are_diluted():
+    # The sample's example '+30% volume 23 Nov – 29 Nov' over a 14-day forecast from Mon 23 Nov
+    # 2026 (phone queue): FTE 44.2 -> 49.6 (+12.4%) and cost per week EUR 38,152 -> 42,877
+    # (+12.4%), where over its own week (a 7-day forecast) it reads 55.1 FTE (+24.9%).
+    # Before: nothing said the averages took in the 7 unchanged days.
+    week = Scenario(
+        "+30% volume 23 Nov – 29 Nov",
+        volume_change_pct=30.0,
+        change_from=dt.date(2026, 11, 23),
+        change_to=dt.date(2026, 11, 29),
+    )
+    assert comparison.change_on_part_of_forecast(week, hourly_plan("2026-11-23", 14)) == (
+        "'+30% volume 23 Nov – 29 Nov' changes 7 of the forecast's 14 days (Mon 23 Nov – Sun "
+        "29 Nov): its FTE, cost per week and expected service level, waits and occupancy are "
+        "averages over all 14 days, its unchanged days with them, so they read its change "
+        "diluted. Its totals add up every day; the chart below shows the change interval by "
+        "interval."
+    )
+    # Over 7 days the comparison has no cost per week row (comparison.rows_shown): not named.
+    three_days = Scenario(
+        "Mailing", volume_change_pct=50.0, change_from=dt.date(2026, 11, 25),
+        change_to=dt.date(2026, 11, 27),
+    )  # fmt: skip
+    assert comparison.change_on_part_of_forecast(three_days, hourly_plan("2026-11-23", 7)) == (
+        "'Mailing' changes 3 of the forecast's 7 days (Wed 25 Nov – Fri 27 Nov): its FTE and "
+        "expected service level, waits and occupancy are averages over all 7 days, its unchanged "
+        "days with them, so they read its change diluted. Its totals add up every day; the chart "
+        "below shows the change interval by interval."
+    )
+
+
+def test_a_change_over_the_whole_forecast_or_none_at_all_says_nothing_of_averages():
+    plan = hourly_plan("2026-11-23", 7)
+    whole_week = Scenario(
+        "+30%", volume_change_pct=30.0, change_from=dt.date(2026, 11, 23),
+        change_to=dt.date(2026, 11, 29),
+    )  # fmt: skip
+    assert comparison.change_on_part_of_forecast(whole_week, plan) is None
+    assert comparison.change_on_part_of_forecast(Scenario("+30% always", 30.0), plan) is None
+    no_change = Scenario("Same", change_from=dt.date(2026, 11, 25))
+    assert comparison.change_on_part_of_forecast(no_change, plan) is None
+    # The days outside the change are closed: every open interval is changed, nothing diluted.
+    weekdays = plan.assign(**{IS_OPEN: plan[IS_OPEN] & (plan[INTERVAL_START].dt.dayofweek < 5)})
+    weekdays_only = Scenario(
+        "Weekdays", volume_change_pct=10.0, change_from=dt.date(2026, 11, 23),
+        change_to=dt.date(2026, 11, 27),
+    )  # fmt: skip
+    assert comparison.change_on_part_of_forecast(weekdays_only, weekdays) is None
