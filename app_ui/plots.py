@@ -423,7 +423,7 @@ def scenario_staff_chart(plans: pd.DataFrame, baseline: str) -> go.Figure:
         )  # fmt: skip
     figure.update_xaxes(title_text="Date and time", row=2, col=1)
     _layout(figure, "People rostered per interval, by scenario", "People at once", 480)
-    figure.update_yaxes(title_text="Than the baseline", rangemode="normal", row=2, col=1)
+    figure.update_yaxes(title_text="Vs the baseline (people)", rangemode="normal", row=2, col=1)
     return figure
 
 

@@ -1,7 +1,7 @@
 """Round thirty-two of a manager's probe: the Scenarios comparison says when a scenario changes
 only some of the forecast's days ("+30% in one week" over a 14-day forecast), whose FTE, cost
-per week and expected service average the unchanged days in and read its change diluted.
-Driven on the pages' pure helpers and headless with one AppTest run."""
+per week and expected service average the unchanged days in and read its change diluted; the
+scenario chart's lower axis names its unit, people. Driven on the pages' pure helpers."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ import datetime as dt
 
 import pandas as pd
 
-from app_ui import comparison
+from app_ui import comparison, plots
 from data.schema import INTERVAL_START, IS_OPEN
+from planning.compare import SCENARIO
 from planning.scenario import Scenario
 
 
@@ -66,9 +67,32 @@ def test_a_change_over_the_whole_forecast_or_none_at_all_says_nothing_of_average
     no_change = Scenario("Same", change_from=dt.date(2026, 11, 25))
     assert comparison.change_on_part_of_forecast(no_change, plan) is None
     # The days outside the change are closed: every open interval is changed, nothing diluted.
-    weekdays = plan.assign(**{IS_OPEN: plan[IS_OPEN] & (plan[INTERVAL_START].dt.dayofweek < 5)})
+    weekdays = plan.assign(**{IS_OPEN: plan[IS_OPEN] & (plan[INTERVAL_START].dt.day_of_week < 5)})
     weekdays_only = Scenario(
         "Weekdays", volume_change_pct=10.0, change_from=dt.date(2026, 11, 23),
         change_to=dt.date(2026, 11, 27),
     )  # fmt: skip
     assert comparison.change_on_part_of_forecast(weekdays_only, weekdays) is None
+
+
+# ------------------------------------------------- Scenarios: the chart's units
+
+
+def test_the_scenario_charts_lower_axis_names_its_unit():
+    starts = pd.date_range("2026-11-23 08:00", periods=3, freq="60min")
+    plans = pd.concat(
+        [
+            pd.DataFrame(
+                {SCENARIO: name, INTERVAL_START: starts, "rostered": people, IS_OPEN: True}
+            )
+            for name, people in (("Current settings", [3, 4, 3]), ("+30%", [4, 5, 4]))
+        ],
+        ignore_index=True,
+    )
+    layout = plots.scenario_staff_chart(plans, "Current settings").to_plotly_json()["layout"]
+    assert layout["yaxis"]["title"]["text"] == "People at once"
+    # Before: "Than the baseline", of no unit, under the people above it.
+    assert layout["yaxis2"]["title"]["text"] == "Vs the baseline (people)"
+    lower = [trace for trace in plots.scenario_staff_chart(plans, "Current settings").data
+             if trace.yaxis == "y2"]  # fmt: skip
+    assert lower[0].y.tolist() == [1.0, 1.0, 1.0]
