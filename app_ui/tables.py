@@ -80,7 +80,11 @@ COLUMNS: dict[str, Column] = {
     ),
     "is_open": Column("Open", FLAG),
     "is_missing": Column("Missing", FLAG, "No data for this interval in the files."),
-    "satisfaction": Column("Satisfaction", DECIMAL, "Mean score of the rated contacts."),
+    "satisfaction": Column(
+        "Satisfaction",
+        DECIMAL,
+        "Mean score of the interval's rated contacts, on your files' own scale (none is assumed).",
+    ),
     "agents": Column("Agents", COUNT, "Agents handling contacts at once."),
     "limit": Column(
         "Set by",

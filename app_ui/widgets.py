@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from data.dates import day_text
-from data.schema import INTERVAL_START, KIND_RECORDS, VOLUME, Dataset
+from data.schema import INTERVAL_START, KIND_RECORDS, SATISFACTION, VOLUME, Dataset
 
 FIGURES_PER_ROW = 4
 RANGE_SLIDERS_DRAWN = "range_sliders_drawn"  # keys of the range sliders this session has shown
@@ -47,6 +47,19 @@ def outcomes_help(contacts: float, answered: int | None, abandoned: int | None) 
         f"{answered:,} answered, {abandoned:,} abandoned and {other:,} with neither outcome in "
         "the data (another outcome, or none): “What was detected while reading the files” "
         "names the outcomes read."
+    )
+
+
+def satisfaction_help(intervals: pd.DataFrame) -> str:
+    """What the mean satisfaction is measured on: the files' own scale, which no import can
+    know (1-5, 0-10, a percentage), told by the range of the intervals' mean scores."""
+    scores = intervals[SATISFACTION].to_numpy(dtype=float)
+    said = "Mean score of the rated contacts, on your files' own scale (none is assumed)"
+    if np.isnan(scores).all():
+        return said + "."
+    return (
+        f"{said}: the intervals' mean scores run from {np.nanmin(scores):,.1f} to "
+        f"{np.nanmax(scores):,.1f}."
     )
 
 
@@ -88,7 +101,13 @@ def dataset_metrics(
             )
         )
     if dataset.mean_satisfaction is not None and not pd.isna(dataset.mean_satisfaction):
-        figures.append(("Mean satisfaction", f"{dataset.mean_satisfaction:.2f}"))
+        figures.append(
+            (
+                "Mean satisfaction",
+                f"{dataset.mean_satisfaction:.2f}",
+                satisfaction_help(dataset.intervals),
+            )
+        )
     for first in range(0, len(figures), FIGURES_PER_ROW):
         columns = st.columns(FIGURES_PER_ROW)
         for column, (label, value, *help_text) in zip(

@@ -1,16 +1,21 @@
 """Round thirty-two of a manager's probe: the Scenarios comparison says when a scenario changes
 only some of the forecast's days ("+30% in one week" over a 14-day forecast), whose FTE, cost
 per week and expected service average the unchanged days in and read its change diluted; the
-scenario chart's lower axis names its unit, people. Driven on the pages' pure helpers."""
+scenario chart's lower axis names its unit, people; the Data page's mean satisfaction says it is
+on the files' own scale and the range its interval means run over. Driven on the pages' pure
+helpers and headless with one AppTest run on an upload."""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 
+import numpy as np
 import pandas as pd
+from test_app_pages import assert_clean, contact_records, metric, open_app
 
-from app_ui import comparison, plots
-from data.schema import INTERVAL_START, IS_OPEN
+from app_ui import comparison, plots, tables, widgets
+from data.schema import INTERVAL_START, IS_OPEN, SATISFACTION
 from planning.compare import SCENARIO
 from planning.scenario import Scenario
 
@@ -75,6 +80,21 @@ def test_a_change_over_the_whole_forecast_or_none_at_all_says_nothing_of_average
     assert comparison.change_on_part_of_forecast(weekdays_only, weekdays) is None
 
 
+# ------------------------------------------------- Data: the satisfaction's scale
+
+
+def test_the_mean_satisfaction_says_its_scale_is_the_files_own_with_its_range():
+    scores = pd.DataFrame({SATISFACTION: [np.nan, 2.0, 4.5, 5.0, np.nan]})
+    # Before: "Mean satisfaction 3.75" and no help, whether out of 5, 10 or 100 unsaid.
+    assert widgets.satisfaction_help(scores) == (
+        "Mean score of the rated contacts, on your files' own scale (none is assumed): the "
+        "intervals' mean scores run from 2.0 to 5.0."
+    )
+    assert tables.column_for(SATISFACTION).help == (
+        "Mean score of the interval's rated contacts, on your files' own scale (none is assumed)."
+    )
+
+
 # ------------------------------------------------- Scenarios: the chart's units
 
 
@@ -96,3 +116,21 @@ def test_the_scenario_charts_lower_axis_names_its_unit():
     lower = [trace for trace in plots.scenario_staff_chart(plans, "Current settings").data
              if trace.yaxis == "y2"]  # fmt: skip
     assert lower[0].y.tolist() == [1.0, 1.0, 1.0]
+
+
+# ------------------------------------------------- Data on a rated upload
+
+
+def test_a_rated_one_queue_upload_reads_its_scale(picco_home):
+    frame = pd.read_csv(io.BytesIO(contact_records()))
+    frame["csat"] = np.resize([5, 4, 4, 2], len(frame))
+    app = open_app()
+    upload = ("rated.csv", frame.to_csv(index=False).encode(), "text/csv")
+    app.file_uploader(key="upload_files").set_value(upload).run()
+    assert_clean(app)
+    assert metric(app, "Mean satisfaction") == "3.75"
+    (help_text,) = [item.proto.help for item in app.metric if item.label == "Mean satisfaction"]
+    assert help_text == (
+        "Mean score of the rated contacts, on your files' own scale (none is assumed): the "
+        "intervals' mean scores run from 2.0 to 5.0."
+    )
