@@ -777,9 +777,18 @@ with preview_tab:
             "any of them, so no open hours could be found. The download below holds them all."
         )
     else:
-        tables.show(preview, key="preview_table", overrides=counts)
+        # Figures the files never held read as a column of dashes on every row: left to the
+        # column menu, and said.
+        unheld = tables.empty_columns(intervals)
+        tables.show(
+            preview,
+            key="preview_table",
+            overrides=counts,
+            columns=[name for name in preview.columns if name not in unheld],
+        )
         st.caption(
             f"The latest {len(preview):,} open intervals of {len(intervals):,} interval rows; the "
             "download below holds them all, closed slots included."
+            + tables.unheld_text([tables.column_for(name, counts).label for name in unheld])
         )
     _interval_download(current.name, dataset.intervals)

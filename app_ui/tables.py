@@ -254,6 +254,23 @@ def staffing_daily_totals(plan: pd.DataFrame) -> pd.DataFrame:
     return daily
 
 
+def empty_columns(frame: pd.DataFrame) -> list[str]:
+    """The columns of `frame` without a single value: figures the files did not hold (the
+    sample's answered and abandoned contacts, waits and satisfaction), which a table would
+    show as a column of dashes on every row."""
+    return [str(name) for name, filled in frame.notna().any().items() if not filled]
+
+
+def unheld_text(labels: list[str]) -> str:
+    """The sentence naming the columns a table leaves out because the files held none of
+    their figures ("" when there are none)."""
+    if not labels:
+        return ""
+    listed = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} or {labels[-1]}"
+    which = "that column is" if len(labels) == 1 else "those columns are"
+    return f" Your files hold no {listed} figures: {which} left out here (empty in the download)."
+
+
 def without_backlog_unless_email(frame: pd.DataFrame) -> pd.DataFrame:
     """`frame` without its "backlog" column where no row is an e-mail queue's: voice and chat
     keep no backlog, and "Backlog (e-mails)" in a phone queue's column menu offers a column of

@@ -2,8 +2,10 @@
 only some of the forecast's days ("+30% in one week" over a 14-day forecast), whose FTE, cost
 per week and expected service average the unchanged days in and read its change diluted; the
 scenario chart's lower axis names its unit, people; the Data page's mean satisfaction says it is
-on the files' own scale and the range its interval means run over. Driven on the pages' pure
-helpers and headless with one AppTest run on an upload."""
+on the files' own scale and the range its interval means run over; the Data page's preview opens
+on the columns the files hold, naming those they hold nothing of (the sample's answered and
+abandoned contacts, waits and satisfaction) instead of showing a column of dashes for each.
+Driven on the pages' pure helpers and headless with one AppTest run on an upload."""
 
 from __future__ import annotations
 
@@ -80,6 +82,36 @@ def test_a_change_over_the_whole_forecast_or_none_at_all_says_nothing_of_average
     assert comparison.change_on_part_of_forecast(weekdays_only, weekdays) is None
 
 
+# ------------------------------------------------- Data: columns the files hold nothing of
+
+
+def test_columns_without_a_value_are_found_and_named_in_one_sentence():
+    # The sample's interval table: answered, abandoned, both waits and satisfaction hold no
+    # value in any of its 209,472 rows (a volume and handle time export).
+    intervals = pd.DataFrame(
+        {
+            "volume": [4.0, 16.0],
+            "answered": pd.array([None, None], dtype="Int64"),
+            "aht_seconds": [555.0, 335.0],
+            "wait_seconds": [np.nan, np.nan],
+            "is_open": [True, True],
+            "satisfaction": [np.nan, np.nan],
+        }
+    )
+    unheld = tables.empty_columns(intervals)
+    assert unheld == ["answered", "wait_seconds", "satisfaction"]
+    labels = [tables.column_for(name).label for name in unheld]
+    assert tables.unheld_text(labels) == (
+        " Your files hold no Answered, Wait (s) or Satisfaction figures: those columns are left "
+        "out here (empty in the download)."
+    )
+    assert tables.unheld_text(["Satisfaction"]) == (
+        " Your files hold no Satisfaction figures: that column is left out here (empty in the "
+        "download)."
+    )
+    assert tables.unheld_text([]) == ""
+
+
 # ------------------------------------------------- Data: the satisfaction's scale
 
 
@@ -121,7 +153,7 @@ def test_the_scenario_charts_lower_axis_names_its_unit():
 # ------------------------------------------------- Data on a rated upload
 
 
-def test_a_rated_one_queue_upload_reads_its_scale(picco_home):
+def test_a_rated_one_queue_upload_reads_its_scale_its_columns(picco_home):
     frame = pd.read_csv(io.BytesIO(contact_records()))
     frame["csat"] = np.resize([5, 4, 4, 2], len(frame))
     app = open_app()
@@ -134,3 +166,15 @@ def test_a_rated_one_queue_upload_reads_its_scale(picco_home):
         "Mean score of the rated contacts, on your files' own scale (none is assumed): the "
         "intervals' mean scores run from 2.0 to 5.0."
     )
+    # Records of arrival and talk time alone: no outcomes, no waits. Before: four columns of
+    # dashes on every row of the preview.
+    (preview,) = [item for item in app.dataframe if "is_missing" in item.value.columns]
+    assert list(preview.proto.column_order) == [
+        "interval_start", "queue", "volume", "aht_seconds", "is_open", "is_missing",
+        "satisfaction",
+    ]  # fmt: skip
+    assert any(
+        "Your files hold no Answered, Abandoned, Wait (s) or Wait before hanging up (s) "
+        "figures: those columns are left out here" in item.value
+        for item in app.caption
+    ), [item.value for item in app.caption]
