@@ -549,7 +549,7 @@ st.subheader("Downloads")
 every_queue = ", all queues" if len(current.dataset.queues) > 1 else ""
 
 downloads.download_table(
-    forecast, named("forecast", current.name), "Forecast, all queues", key="download_forecast"
+    forecast, named("forecast", current.name), "Forecast" + every_queue, key="download_forecast"
 )
 # The table's "Hours" column too: a day the horizon covers only in part ("from 12:00") reads
 # so in the download, each queue by its own open hours.

@@ -1,10 +1,12 @@
 """Round thirty-two of a manager's probe: the Scenarios comparison says when a scenario changes
 only some of the forecast's days ("+30% in one week" over a 14-day forecast), whose FTE, cost
 per week and expected service average the unchanged days in and read its change diluted; the
-scenario chart's lower axis names its unit, people; the Data page's mean satisfaction says it is
-on the files' own scale and the range its interval means run over; the Data page's preview opens
-on the columns the files hold, naming those they hold nothing of (the sample's answered and
-abandoned contacts, waits and satisfaction) instead of showing a column of dashes for each.
+Data page's preview opens on the columns the files hold, naming those they hold nothing of
+(the sample's answered and abandoned contacts, waits and satisfaction) instead of showing a
+column of dashes for each; the mean satisfaction says it is on the files' own scale and the
+range its interval means run over; the Forecast page's forecast download says it holds every
+queue only where there are several, as its other downloads do; the scenario chart's lower axis
+names its unit, people.
 Driven on the pages' pure helpers and headless with one AppTest run on an upload."""
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import io
 
 import numpy as np
 import pandas as pd
-from test_app_pages import assert_clean, contact_records, metric, open_app
+from test_app_pages import assert_clean, contact_records, go, metric, open_app
 
 from app_ui import comparison, plots, tables, widgets
 from data.schema import INTERVAL_START, IS_OPEN, SATISFACTION
@@ -150,10 +152,10 @@ def test_the_scenario_charts_lower_axis_names_its_unit():
     assert lower[0].y.tolist() == [1.0, 1.0, 1.0]
 
 
-# ------------------------------------------------- Data on a rated upload
+# ------------------------------------------------- Data and Forecast on a one-queue upload
 
 
-def test_a_rated_one_queue_upload_reads_its_scale_its_columns(picco_home):
+def test_a_rated_one_queue_upload_reads_its_scale_its_columns_and_its_downloads(picco_home):
     frame = pd.read_csv(io.BytesIO(contact_records()))
     frame["csat"] = np.resize([5, 4, 4, 2], len(frame))
     app = open_app()
@@ -178,3 +180,9 @@ def test_a_rated_one_queue_upload_reads_its_scale_its_columns(picco_home):
         "figures: those columns are left out here" in item.value
         for item in app.caption
     ), [item.value for item in app.caption]
+    go(app, "forecast")
+    assert_clean(app)
+    labels = [button.label for button in app.get("download_button")]
+    # One queue, 'rated': before, "Forecast, all queues (CSV)" beside "Day by day (CSV)".
+    assert labels[:2] == ["Forecast (CSV)", "Forecast (Excel)"]
+    assert not [label for label in labels if "all queues" in label]
