@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 import streamlit as st
 
-from app_ui import cached, downloads, plots, settings, state, tables, uploads, url_state
+from app_ui import cached, downloads, plots, settings, state, tables, uploads, url_state, widgets
 from app_ui.widgets import confirm_delete, dataset_caption, dataset_metrics, history_day
 from data.errors import InputError
 from data.importer import ImportOptions
@@ -728,7 +728,10 @@ if dataset.notes:
         for note in dataset.notes:
             st.markdown(f"- {note}")
 
-history_tab, intraday_tab, preview_tab = st.tabs(["History", "Intraday", "Preview"])
+# Tracked, so a look at another page keeps the tab the manager was reading open.
+history_tab, intraday_tab, preview_tab = widgets.kept_tabs(
+    ["History", "Intraday", "Preview"], key="data_tab"
+)
 with history_tab:
     st.plotly_chart(plots.daily_history(dataset.intervals), key="history_chart")
     # A queue whose contacts never came has no open day to draw: its line is missing, and a

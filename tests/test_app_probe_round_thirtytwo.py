@@ -6,7 +6,7 @@ Data page's preview opens on the columns the files hold, naming those they hold 
 column of dashes for each; the mean satisfaction says it is on the files' own scale and the
 range its interval means run over; the Forecast page's forecast download says it holds every
 queue only where there are several, as its other downloads do; the scenario chart's lower axis
-names its unit, people.
+names its unit, people; the Data page opens on the tab last read after a look at another page.
 Driven on the pages' pure helpers and headless with one AppTest run on an upload."""
 
 from __future__ import annotations
@@ -29,6 +29,23 @@ def hourly_plan(first_day: str, days: int) -> pd.DataFrame:
     08:00-18:00 every day."""
     starts = pd.date_range(f"{first_day} 00:00", periods=24 * days, freq="60min")
     return pd.DataFrame({INTERVAL_START: starts, IS_OPEN: (starts.hour >= 8) & (starts.hour < 18)})
+
+
+def opened_tab(block, key: str) -> int | None:
+    """The index of the tab the tabs keyed `key` open on, found under the AppTest `block`."""
+    proto = getattr(block, "proto", None)
+    if (
+        proto is not None
+        and hasattr(proto, "HasField")
+        and "tab_container" in proto.DESCRIPTOR.fields_by_name
+    ):
+        if proto.HasField("tab_container") and proto.tab_container.id.endswith(f"-{key}"):
+            return proto.tab_container.default_tab_index
+    for child in getattr(block, "children", {}).values():
+        found = opened_tab(child, key)
+        if found is not None:
+            return found
+    return None
 
 
 # ------------------------------------------------- Scenarios: a change on part of the forecast
@@ -180,9 +197,15 @@ def test_a_rated_one_queue_upload_reads_its_scale_its_columns_and_its_downloads(
         "figures: those columns are left out here" in item.value
         for item in app.caption
     ), [item.value for item in app.caption]
+    app.session_state["data_tab"] = "Preview"
+    app.run()
     go(app, "forecast")
     assert_clean(app)
     labels = [button.label for button in app.get("download_button")]
     # One queue, 'rated': before, "Forecast, all queues (CSV)" beside "Day by day (CSV)".
     assert labels[:2] == ["Forecast (CSV)", "Forecast (Excel)"]
     assert not [label for label in labels if "all queues" in label]
+    # Before: back on "History", Streamlit dropping the tabs' state on a page not drawing them.
+    go(app, "data")
+    assert_clean(app)
+    assert opened_tab(app.main, "data_tab") == 2  # History, Intraday, Preview
