@@ -1047,12 +1047,7 @@ if any(scenarios[name].quantile != "mean" for name in outcomes):
         "(the plans below list the contacts each interval was sized for as sized_for_volume)."
     )
 if email_names:
-    st.caption(
-        "E-mail is staffed to a response window: its service level is the share of e-mails "
-        "answered within that window, and its response time is the mean time from arrival to "
-        "answer in hours, nights and weekends included. Nobody hangs up on an e-mail, so it has "
-        "no ASA or abandonment."
-    )
+    st.caption(compare.email_window_caption([scenarios[name] for name in email_names]))
 st.caption(
     "Shifts: whole shifts covering each scenario's people rostered at the fewest paid hours, "
     "part time within its PT %; people to employ in the busiest week at "

@@ -380,6 +380,31 @@ def unshown_differences(scenarios: dict[str, Scenario]) -> list[str]:
     return lines
 
 
+def email_window_caption(scenarios: Sequence[Scenario]) -> str:
+    """How the e-mail scenarios' two service figures are counted: the window in e-mail hours,
+    the clock stopping outside them, the response time in every hour, so "Answered within 24 h"
+    at 100% beside a mean response of 28.5 h is no contradiction (the Staffing page's helps
+    say so beside its metrics)."""
+    hours = {tuple(scenario.staffing.email_hours) for scenario in scenarios}
+    windows = {scenario.staffing.email_response_hours for scenario in scenarios}
+    if len(hours) > 1:
+        worked = "each scenario's e-mail hours"
+    elif next(iter(hours)) == (0.0, 24.0):
+        worked = "the queue's open hours"
+    else:
+        first, last = next(iter(hours))
+        worked = f"e-mail hours ({clock_text(first)}–{clock_text(last)})"
+    window = hours_text(next(iter(windows))) if len(windows) == 1 else "the window"
+    return (
+        f"E-mail is staffed to a response window counted in {worked}: the clock stops outside "
+        "them, as in a business-hours SLA, and the service level is the share of e-mails "
+        "answered within that window. The response time is the mean time from arrival to "
+        f"answer, every hour counted, nights and weekends included, so it can pass {window} "
+        "while every e-mail is in time. Nobody hangs up on an e-mail, so it has no ASA or "
+        "abandonment."
+    )
+
+
 def change_on_part_of_forecast(scenario: Scenario, plan: pd.DataFrame) -> str | None:
     """What to say when the scenario changes some of the forecast's open days and not others
     ("+30% in one week" over a 14-day forecast): its FTE, cost per week and expected service
