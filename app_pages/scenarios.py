@@ -946,6 +946,10 @@ for name in chosen:
         st.error(f"Scenario '{name}' cannot be staffed: {error}")
 if len(outcomes) < 2 or baseline not in outcomes:
     st.stop()
+# As the Forecast and Staffing pages say it: a history ending weeks ago compares days gone.
+past = settings.past_days_note(outcomes[baseline].plan[INTERVAL_START], counted="agents and costs")
+if past:
+    st.info(past)
 elsewhere = [scenarios[name] for name in outcomes if scenarios[name].queue not in (None, queue)]
 if elsewhere:
     saved_on = "; ".join(

@@ -8,8 +8,10 @@ range its interval means run over; the Forecast page's forecast download says it
 queue only where there are several, as its other downloads do; the scenario chart's lower axis
 names its unit, people; the Data page opens on the tab last read after a look at another page;
 the Scenarios page says e-mail's window counts e-mail hours and its response time every hour,
-so 100% answered within 24 h beside a 28.5 h mean response reads as no contradiction.
-Driven on the pages' pure helpers and headless with one AppTest run on an upload."""
+so 100% answered within 24 h beside a 28.5 h mean response reads as no contradiction, and
+says when the forecast's days are already past, as the Forecast and Staffing pages do.
+Driven on the pages' pure helpers and headless with two AppTest runs, on an upload and on the
+sample."""
 
 from __future__ import annotations
 
@@ -250,3 +252,28 @@ def test_a_rated_one_queue_upload_reads_its_scale_its_columns_and_its_downloads(
     go(app, "data")
     assert_clean(app)
     assert opened_tab(app.main, "data_tab") == 2  # History, Intraday, Preview
+
+
+# ------------------------------------------------- Scenarios on the sample: days past, a week changed
+
+
+def test_the_sample_comparison_says_its_days_are_past_and_its_one_week_change_diluted(picco_home):
+    app = go(open_app(horizon_days=10), "scenarios")  # Mon 23 Nov to Wed 2 Dec 2026
+    app.button(key="save_example_scenarios").click().run()
+    assert_clean(app)
+    # Before: nothing on this page, while the Forecast and Staffing pages say it of the same
+    # forecast: the sample's history ends on Sun 22 Nov 2026.
+    assert [item.value for item in app.info if "already past" in item.value] == [
+        "The whole horizon (Mon 23 Nov – Wed 2 Dec 2026) is already past: the history ends "
+        "before it. Import your latest contacts to plan the coming days."
+    ]
+    shown = app.dataframe[-1].value
+    assert "Cost per week (EUR)" in shown.index
+    diluted = [item.value for item in app.caption if "read its change diluted" in item.value]
+    assert diluted == [
+        "'+30% volume 23 Nov – 29 Nov' changes 7 of the forecast's 10 days (Mon 23 Nov – Sun "
+        "29 Nov): its FTE, cost per week and expected service level, waits and occupancy are "
+        "averages over all 10 days, its unchanged days with them, so they read its change "
+        "diluted. Its totals add up every day; the chart below shows the change interval by "
+        "interval."
+    ]
