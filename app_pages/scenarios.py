@@ -950,6 +950,11 @@ if len(outcomes) < 2 or baseline not in outcomes:
 past = settings.past_days_note(outcomes[baseline].plan[INTERVAL_START], counted="agents and costs")
 if past:
     st.info(past)
+campaign = settings.campaign_under_scenarios_note(
+    settings.planned_events(), queue, outcomes[baseline].plan[INTERVAL_START]
+)
+if campaign:
+    st.info(campaign)
 elsewhere = [scenarios[name] for name in outcomes if scenarios[name].queue not in (None, queue)]
 if elsewhere:
     saved_on = "; ".join(

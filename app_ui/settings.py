@@ -431,6 +431,42 @@ def _events() -> list[ForecastEvent]:
     return events
 
 
+def planned_events() -> list[ForecastEvent]:
+    """The exclusion and campaign the Forecast page has ticked on, as the forecast takes them."""
+    return _events()
+
+
+def campaign_under_scenarios_note(
+    events: list[ForecastEvent], queue: str, starts: pd.Series
+) -> str | None:
+    """What the Scenarios page says of a planned campaign the forecast holds for `queue`: every
+    scenario staffs that raised forecast, and a scenario's Vol % comes on top of it, so the
+    example '+30% volume' over a +30% campaign week reads 1.3 × 1.3, +69% over the forecast
+    without it. None when no campaign raises a day of `starts`."""
+    if starts.empty:
+        return None
+    first = pd.Timestamp(starts.min()).normalize()
+    end = pd.Timestamp(starts.max()).normalize() + pd.Timedelta(days=1)
+    for event in events:
+        start, stop = pd.Timestamp(event.start), pd.Timestamp(event.end)
+        if (
+            event.kind != CAMPAIGN
+            or not event.uplift_pct
+            or event.queue not in (None, queue)
+            or stop <= first
+            or start >= end
+        ):
+            continue
+        days = f"{day_text(max(start, first))} – {day_text(min(stop, end) - pd.Timedelta(days=1))}"
+        return (
+            f"Every scenario staffs the forecast with the Forecast page's planned campaign in it, "
+            f"{event.uplift_pct:+g}% on {days}: a scenario's Vol % on those days comes on top of "
+            "it, not in its place. Untick the campaign on the Forecast page to compare the "
+            "scenarios without it."
+        )
+    return None
+
+
 def events_without_days() -> list[str]:
     """A note per event ticked on whose date range holds no day: it changes nothing."""
     return [

@@ -9,12 +9,14 @@ queue only where there are several, as its other downloads do; the scenario char
 names its unit, people; the Data page opens on the tab last read after a look at another page;
 the Scenarios page says e-mail's window counts e-mail hours and its response time every hour,
 so 100% answered within 24 h beside a 28.5 h mean response reads as no contradiction, and
-says when the forecast's days are already past, as the Forecast and Staffing pages do.
+says when the forecast's days are already past, as the Forecast and Staffing pages do, and
+when the Forecast page's planned campaign is in the forecast every scenario's change comes on.
 Driven on the pages' pure helpers and headless with two AppTest runs, on an upload and on the
 sample."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 
@@ -22,8 +24,9 @@ import numpy as np
 import pandas as pd
 from test_app_pages import assert_clean, contact_records, go, metric, open_app
 
-from app_ui import comparison, plots, tables, widgets
+from app_ui import comparison, plots, settings, tables, widgets
 from data.schema import INTERVAL_START, IS_OPEN, SATISFACTION
+from forecasting.events import CAMPAIGN, ForecastEvent
 from planning.compare import SCENARIO
 from planning.scenario import Scenario
 from staffing.plan import StaffingSettings
@@ -144,6 +147,41 @@ def test_the_email_comparison_says_its_window_counts_email_hours_and_its_respons
     )
 
 
+# ------------------------------------------------- Scenarios: a campaign already in the forecast
+
+
+def test_a_campaign_in_the_forecast_is_said_to_come_under_every_scenarios_change():
+    # The Forecast page's +30% campaign on the sample's first week, every queue: the phone
+    # queue's forecast reads 12,158 contacts (9,352 without it), and the example '+30% volume
+    # 23 Nov – 29 Nov' 15,805, 1.3 × 1.3 = +69% over the forecast without the campaign.
+    # Before: nothing on the Scenarios page said the campaign was in the forecast it staffs.
+    campaign = ForecastEvent(
+        "Planned campaign", pd.Timestamp("2026-11-23"), pd.Timestamp("2026-11-30"), CAMPAIGN,
+        uplift_pct=30.0,
+    )  # fmt: skip
+    week = pd.Series(pd.date_range("2026-11-23", periods=7 * 96, freq="15min"))
+    assert settings.campaign_under_scenarios_note([campaign], "phone", week) == (
+        "Every scenario staffs the forecast with the Forecast page's planned campaign in it, +30% "
+        "on Mon 23 Nov – Sun 29 Nov: a scenario's Vol % on those days comes on top of it, not in "
+        "its place. Untick the campaign on the Forecast page to compare the scenarios without it."
+    )
+    # Only its days inside the forecast are named: a 3-day forecast holds Mon 23 - Wed 25 Nov.
+    assert "+30% on Mon 23 Nov – Wed 25 Nov:" in settings.campaign_under_scenarios_note(
+        [campaign], "phone", week[: 3 * 96]
+    )
+    # Another queue's campaign, one outside the forecast, none of 0%, or an exclusion: nothing.
+    elsewhere = dataclasses.replace(campaign, queue="chat")
+    later = dataclasses.replace(
+        campaign, start=pd.Timestamp("2026-12-07"), end=pd.Timestamp("2026-12-08")
+    )
+    flat = dataclasses.replace(campaign, uplift_pct=0.0)
+    excluded = ForecastEvent(
+        "Excluded period", pd.Timestamp("2026-11-23"), pd.Timestamp("2026-11-30")
+    )
+    for event in (elsewhere, later, flat, excluded):
+        assert settings.campaign_under_scenarios_note([event], "phone", week) is None
+
+
 # ------------------------------------------------- Data: columns the files hold nothing of
 
 
@@ -254,13 +292,24 @@ def test_a_rated_one_queue_upload_reads_its_scale_its_columns_and_its_downloads(
     assert opened_tab(app.main, "data_tab") == 2  # History, Intraday, Preview
 
 
-# ------------------------------------------------- Scenarios on the sample: days past, a week changed
+# ------------------------------------------------- Scenarios on the sample: past, campaign, one week
 
 
-def test_the_sample_comparison_says_its_days_are_past_and_its_one_week_change_diluted(picco_home):
-    app = go(open_app(horizon_days=10), "scenarios")  # Mon 23 Nov to Wed 2 Dec 2026
+def test_the_sample_comparison_says_its_days_past_its_campaign_and_its_week_diluted(picco_home):
+    # Mon 23 Nov to Wed 2 Dec 2026, with the Forecast page's +30% campaign on the first week.
+    first_week = (dt.date(2026, 11, 23), dt.date(2026, 11, 29))
+    app = open_app(horizon_days=10)
+    # Set once the sample is loaded, which seeds the events' settings of its own.
+    app.session_state["campaign_enabled"] = True
+    app.session_state["campaign_dates"] = first_week
+    go(app, "scenarios")
     app.button(key="save_example_scenarios").click().run()
     assert_clean(app)
+    assert [item.value for item in app.info if "planned campaign" in item.value] == [
+        "Every scenario staffs the forecast with the Forecast page's planned campaign in it, +30% "
+        "on Mon 23 Nov – Sun 29 Nov: a scenario's Vol % on those days comes on top of it, not in "
+        "its place. Untick the campaign on the Forecast page to compare the scenarios without it."
+    ]
     # Before: nothing on this page, while the Forecast and Staffing pages say it of the same
     # forecast: the sample's history ends on Sun 22 Nov 2026.
     assert [item.value for item in app.info if "already past" in item.value] == [
