@@ -387,15 +387,25 @@ def _check_counts(
 
 
 # Tableau's export of a view with several measures writes one row per measure: "Measure Names"
-# names it ("Offered", "Answered") and "Measure Values" holds its value.
-MEASURE_NAMES, MEASURE_VALUES = "measure names", "measure values"
+# names it ("Offered", "Answered") and "Measure Values" holds its value. Tableau in another
+# language names both fields in it (help.tableau.com, "Measure Values and Measure Names", de-de:
+# Kennzahlnamen/Kennzahlwerte, fr-fr: Noms de mesures/Valeurs de mesures; it, es, pt likewise).
+MEASURE_NAMES = {
+    "measure names", "kennzahlnamen", "noms de mesures", "nomi misure", "nombres de medidas",
+    "nomes de medidas",
+}  # fmt: skip
+MEASURE_VALUES = {
+    "measure values", "kennzahlwerte", "valeurs de mesures", "valori misure",
+    "valores de medidas",
+}  # fmt: skip
 
 
 def measure_columns(header: list[str]) -> tuple[str, str] | None:
     """The (names, values) columns of a table written one row per measure, or None."""
-    by_name = {name.strip().lower(): name for name in header}
-    if MEASURE_NAMES in by_name and MEASURE_VALUES in by_name and len(header) > 2:
-        return by_name[MEASURE_NAMES], by_name[MEASURE_VALUES]
+    names = [name for name in header if " ".join(name.lower().split()) in MEASURE_NAMES]
+    values = [name for name in header if " ".join(name.lower().split()) in MEASURE_VALUES]
+    if len(names) == 1 and len(values) == 1 and len(header) > 2:
+        return names[0], values[0]
     return None
 
 

@@ -1,0 +1,52 @@
+"""Round-thirty-eight probes: Tableau's one row per measure read in the languages Tableau names
+its "Measure Names" and "Measure Values" in ("Kennzahlnamen", "Noms de mesures", "Nomi misure")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from import_support import note_with, write
+
+from data.importer import import_files_detailed
+
+MONDAY = dt.datetime(2024, 3, 4)
+
+
+# --- Tableau's measure names in other languages -------------------------------------------------
+
+
+def _tableau_view(names: str, values: str) -> str:
+    """40 hours of queue 'Sales', Monday to Friday 09:00-16:00, one row per measure: 'Offered'
+    20 + k and 'Answered' 18 + k in hour k, under the measure columns `names` and `values`."""
+    lines = [f'"Queue","Day of Date","Hour of Date","{names}","{values}"']
+    for k in range(40):
+        t = MONDAY + dt.timedelta(days=k // 8, hours=9 + k % 8)
+        for measure, value in (("Offered", 20 + k), ("Answered", 18 + k)):
+            lines.append(f'"Sales","{t:%B %d, %Y}","{t.hour}","{measure}","{value:,}"')
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("names", "values"),
+    [
+        ("Kennzahlnamen", "Kennzahlwerte"),
+        ("Noms de mesures", "Valeurs de mesures"),
+        ("Nomi misure", "Valori misure"),
+        ("Nombres de medidas", "Valores de medidas"),
+    ],
+)
+def test_tableaus_measure_names_in_another_language_are_one_column_per_measure(
+    tmp_path, names, values
+):
+    # Tableau names its two fields in the language it runs in (help.tableau.com, "Measure
+    # Values and Measure Names", de-de and fr-fr pages). Before: the values column read as the
+    # count whatever its measure, offered and answered summed as 3,080 contacts of 1,580.
+    result = import_files_detailed([write(tmp_path, "view.csv", _tableau_view(names, values))])
+    columns = result.files[0].columns
+    assert (columns["volume"], columns["answered"]) == ("Offered", "Answered")
+    assert result.contacts == sum(20 + k for k in range(40))  # 1,580
+    assert result.dataset.intervals["answered"].sum() == sum(18 + k for k in range(40))  # 1,500
+    assert note_with(result.dataset, "one measure per row").startswith(
+        f"view.csv: '{names}' and '{values}' write one measure per row"
+    )
