@@ -58,6 +58,9 @@ def label_codes(values: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, list[st
 PLAIN_LETTERS = str.maketrans(
     {"ł": "l", "Ł": "L", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "đ": "d",
      "Đ": "D", "ı": "i", "ø": "o"}
+    # A footnote mark a spreadsheet writes after a header ("Offered¹") is no part of its word:
+    # NFKD would make "offered1" of it.
+    | {mark: " " for mark in "⁰¹²³⁴⁵⁶⁷⁸⁹"}
 )  # fmt: skip
 
 
