@@ -134,11 +134,14 @@ def read_file(
     sheet: str | None = None,
     title_dated: TitleDate | None = None,
     repaired: bool = False,
+    source_lines: Callable[[], np.ndarray] | None = None,
 ) -> tuple[ColumnPlan, ParsedRows, FileReport]:
     """Read one text export (a workbook's sheet arrives as its CSV copy, `sheet` naming it:
     data.importer reads workbooks sheet by sheet). `title_dated`: the copy that got the date
     above its table as a column, which is not dated again; `repaired`: the copy cleaned of
-    what a CSV reader misreads (`data.repair`), which is not cleaned again."""
+    what a CSV reader misreads (`data.repair`), which is not cleaned again; `source_lines`:
+    the line of the user's file each row of a copy rewritten from it comes from, looked up
+    for a message only."""
     if not repaired and starts_like_json(path):
         with tempfile.TemporaryDirectory(prefix="picco-json-") as folder:
             tabled = json_records_copy(path, name, Path(folder))
@@ -167,7 +170,9 @@ def read_file(
                 return plan, rows, report
     if repaired or not text_format.needs_repair:
         try:
-            plan, rows, report = _read_sniffed(path, name, options, text_format, sheet, title_dated)
+            plan, rows, report = _read_sniffed(
+                path, name, options, text_format, sheet, title_dated, source_lines
+            )
         except LinesNotUtf8:  # a Windows-1252 line beyond the sniffed head of a UTF-8 file
             if repaired:
                 raise
@@ -198,6 +203,7 @@ def _read_sniffed(
     text_format: TextFormat,
     sheet: str | None,
     title_dated: TitleDate | None,
+    source_lines: Callable[[], np.ndarray] | None = None,
 ) -> tuple[ColumnPlan, ParsedRows, FileReport]:
     """`read_file` of the file sniffed as `text_format`."""
     if cdr_columns(text_format) is not None:  # a folder for the rewritten calls only then
@@ -223,9 +229,18 @@ def _read_sniffed(
         table = _read_csv(path, name, text_format, text_format.header, [], text_format.header)
         with tempfile.TemporaryDirectory(prefix="picco-measures-") as folder:
             copy = Path(folder) / f"{Path(name).stem}.csv"
-            note = measures_to_wide(table, measures, name, text_format, copy)
-            if note:
-                plan, rows, report = read_file(copy, name, options, sheet, title_dated, True)
+            written = measures_to_wide(table, measures, name, text_format, copy)
+            if written:
+                note, sources = written
+                plan, rows, report = read_file(
+                    copy,
+                    name,
+                    options,
+                    sheet,
+                    title_dated,
+                    True,
+                    lambda: _source_lines(text_format, table.num_rows, sources),
+                )
                 rows.notes.insert(1, note)
                 return plan, rows, report
     grid = grid_columns(text_format.header, text_format.sample_rows)
@@ -282,6 +297,7 @@ def _read_sniffed(
         title_dated,
         # Arrow reads "n/a" in a typed column as an empty cell: messages show the file's text.
         lambda column: _read_csv(path, name, text_format, [column], [], [column])[column],
+        source_lines,
     )
     used_rows = len(rows.seconds)  # totals, roll-ups, blank and outbound rows left out
     if counted:
@@ -403,17 +419,24 @@ def _read_long(
     name: str,
     options: ImportOptions,
     text_format: TextFormat,
-    to_long: Callable[[pa.Table, Path], str],
+    to_long: Callable[[pa.Table, Path], tuple[str, np.ndarray]],
     sheet: str | None = None,
 ) -> tuple[ColumnPlan, ParsedRows, FileReport]:
     """Read a file laid out across (a grid, one column per queue) as the long table `to_long`
-    writes from its cells, with the note `to_long` returns."""
+    writes from its cells, with the note `to_long` returns; a bad cell of it is named by the
+    file's line that holds it."""
     header = text_format.header
     table = _read_csv(path, name, text_format, header, [], header)  # every cell as text
     with tempfile.TemporaryDirectory(prefix="picco-wide-") as folder:
         long_path = Path(folder) / f"{Path(name).stem}.csv"
-        note = to_long(table, long_path)
-        plan, rows, report = read_file(long_path, name, options, sheet)
+        note, sources = to_long(table, long_path)
+        plan, rows, report = read_file(
+            long_path,
+            name,
+            options,
+            sheet,
+            source_lines=lambda: _source_lines(text_format, table.num_rows, sources),
+        )
     rows.notes.insert(1, note)
     rows.notes[2:2] = text_format.notes
     skipped = text_format.skipped_note(name)
@@ -559,6 +582,15 @@ def _label_columns(plan: ColumnPlan) -> list[str]:
         plan.agent_column, plan.target_type_column,
     )  # fmt: skip
     return [column for column in plan.used_columns() if column in label_roles]
+
+
+def _source_lines(text_format: TextFormat, read_rows: int, sources: np.ndarray) -> np.ndarray:
+    """The file's line of each row of a copy rewritten from its `read_rows` rows, the copy's
+    row k written from the file's row `sources[k]`."""
+    lines = row_lines(text_format)
+    if lines is None or len(lines) != read_rows:
+        lines = np.arange(read_rows) + text_format.first_data_line
+    return lines[sources]
 
 
 def row_lines(text_format: TextFormat) -> np.ndarray | None:
@@ -743,6 +775,10 @@ class _Sheet:
             return self._row_lines[read]
         return read + self.first_line
 
+    def line_count(self, rows: np.ndarray) -> int:
+        """How many lines of the file `rows` come from (rows of a rewritten copy may share one)."""
+        return len(np.unique(self.lines(rows)))
+
     def column(self, column: str) -> pa.ChunkedArray:
         return self.table[column]
 
@@ -765,8 +801,10 @@ class _Sheet:
         return blank
 
     def examples(self, column: str, rows: np.ndarray) -> str:
-        """Up to three offending values with their line in the file."""
-        shown = rows[:3]
+        """Up to three offending values with their line in the file (a line once, where rows
+        of a rewritten copy share one: a grid's day is a row per interval)."""
+        lines, first = np.unique(self.lines(rows), return_index=True)
+        shown = rows[np.sort(first)[:3]]
         lines = self.lines(shown)
         values = _texts(self.table[column], shown)
         if self.read_as_text and not pa.types.is_string(self.table[column].type):
@@ -791,6 +829,7 @@ def _parse_rows(
     name: str,
     title_date: TitleDate | None = None,
     read_as_text: Callable[[str], pa.ChunkedArray] | None = None,
+    source_lines: Callable[[], np.ndarray] | None = None,
 ) -> ParsedRows:
     sheet = _Sheet(
         name,
@@ -800,7 +839,7 @@ def _parse_rows(
         decimal_comma_columns=frozenset(text_format.decimal_comma_columns),
         title_date=title_date,
         read_as_text=read_as_text,
-        locate_rows=lambda: row_lines(text_format),
+        locate_rows=source_lines or (lambda: row_lines(text_format)),
     )
     notes: list[str] = []
     repeated_headers = _drop_repeated_headers(sheet, plan, notes)
@@ -1731,13 +1770,14 @@ def _parse_time(
         wrong = bad[~total & np.isnan(parsed[bad])]
         _refuse_days_past_month_end(sheet, column, wrong, expected)
         if len(wrong) and sheet.blank(column, wrong).all():
-            lines = ", ".join(str(line) for line in sheet.lines(wrong[:3]))
+            lines = ", ".join(str(line) for line in list(dict.fromkeys(sheet.lines(wrong)))[:3])
             sums = plan.kind == schema.KIND_INTERVALS and (
                 plan.volume_column or plan.answered_column
             )
             raise InputError(
-                f"{sheet.name}: {len(wrong):,} row(s) have nothing in column '{column}' though "
-                f"other columns of them are filled (line {lines}{', …' if len(wrong) > 3 else ''})"
+                f"{sheet.name}: {sheet.line_count(wrong):,} row(s) have nothing in column "
+                f"'{column}' though other columns of them are filled "
+                f"(line {lines}{', …' if sheet.line_count(wrong) > 3 else ''})"
                 f". Write {_describe_format(expected)} in them like the other rows, or remove them"
                 + (
                     " (a total row without a label is skipped only where its count is the sum of "
@@ -1748,8 +1788,8 @@ def _parse_time(
             )
         if len(wrong):
             raise InputError(
-                f"{sheet.name}: column '{column}' has {len(wrong):,} value(s) that are not "
-                f"readable dates/times ({sheet.examples(column, wrong)}). Expected "
+                f"{sheet.name}: column '{column}' has {sheet.line_count(wrong):,} value(s) that "
+                f"are not readable dates/times ({sheet.examples(column, wrong)}). Expected "
                 f"{_describe_format(expected)} like the other rows: fix or remove these rows."
             )
     keep = np.ones(len(seconds), dtype=bool)

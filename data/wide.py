@@ -201,11 +201,12 @@ def grid_columns(header: list[str], sample_rows: list[list[str]] | None = None) 
 
 def wide_to_long(
     table: pa.Table, grid: Grid, name: str, text_format: TextFormat, target: Path
-) -> str:
+) -> tuple[str, np.ndarray]:
     """Write one row per (row, grid column) of `table` (the whole file, read as text) to
     `target`, in the file's own delimiter and number format: the other columns (date or time,
     queue...) repeated, then the grid column's time or date and `volume`. Row-total columns
-    ("Totale", "Total") are left out. Returns a note saying what was done."""
+    ("Totale", "Total") are left out. Returns a note saying what was done and the row of
+    `table` each written row comes from."""
     clocks = grid.across
     kept = [c for c in text_format.header if c not in clocks and not is_total_label(c)]
     dropped = [c for c in text_format.header if c not in clocks and c not in kept]
@@ -222,21 +223,23 @@ def wide_to_long(
                 writer.writerow([*ids, clock, values[column][row]])
     dropped_note = _left_out(dropped, table.num_rows - len(data_rows))
     down = "day" if grid.unit == "interval" else "interval"
-    return (
+    note = (
         f"{name}: one row per {down} with {len(clocks)} {grid.unit} columns "
         f"({next(iter(clocks))} ... {list(clocks)[-1]}), read as one row per interval"
         f"{dropped_note}.{mismatch}"
     )
+    return note, np.repeat(np.asarray(data_rows, dtype=np.int64), len(clocks))
 
 
 def queues_to_long(
     table: pa.Table, plan: ColumnPlan, name: str, text_format: TextFormat, target: Path
-) -> str:
+) -> tuple[str, np.ndarray]:
     """Write one row per (row, queue column of `plan`) of `table` (the whole file, read as
     text) to `target`, in the file's own delimiter and number format: the date and time
     columns, then the queue (the column's header) and `volume`. Row-total columns ("Total") are
     checked against the queues' sum and left out; a header's count word is no part of its
-    queue's name ("Sales Calls" is queue "Sales"). Returns a note saying what was done."""
+    queue's name ("Sales Calls" is queue "Sales"). Returns a note saying what was done and the
+    row of `table` each written row comes from."""
     queues = plan.queue_count_columns
     names = plan.queue_names or queues
     measures = plan.queue_measures
@@ -275,6 +278,7 @@ def queues_to_long(
     dropped_note = _left_out(totals, table.num_rows - len(data_rows))
     down = "day" if plan.date_column and not plan.time_column else "interval"
     named = f" (queues {', '.join(names)})" if names != queues else ""
+    sources = np.tile(np.asarray(data_rows, dtype=np.int64), len(queues))
     if measures:
         read = ", ".join(", ".join(c for c in columns if c) for _, columns in measures)
         lacking = [
@@ -288,11 +292,13 @@ def queues_to_long(
         return (
             f"{name}: one row per {down} with a block of columns per queue ({', '.join(names)}), "
             f"read as one queue per block: counts {', '.join(queues)}; measures {read}"
-            f"{dropped_note}."
+            f"{dropped_note}.",
+            sources,
         )
     return (
         f"{name}: one row per {down} with a count column per queue ({', '.join(queues)}), "
-        f"read as one column per queue{named}{dropped_note}.{mismatch}"
+        f"read as one column per queue{named}{dropped_note}.{mismatch}",
+        sources,
     )
 
 
@@ -411,11 +417,12 @@ def measure_columns(header: list[str]) -> tuple[str, str] | None:
 
 def measures_to_wide(
     table: pa.Table, columns: tuple[str, str], name: str, text_format: TextFormat, target: Path
-) -> str | None:
+) -> tuple[str, np.ndarray] | None:
     """Write `table` (the whole file, read as text) to `target` with one column per measure
     that `columns` name and hold, one row per value of the other columns, in the file's own
     delimiter; None (nothing written) where some row of the others repeats a measure, as then
-    the others do not tell one row from another. Returns a note saying what was done."""
+    the others do not tell one row from another. Returns a note saying what was done and the
+    first row of `table` each written row comes from."""
     names_column, values_column = columns
     keys = [c for c in table.column_names if c not in columns]
     table = table.append_column("row", pa.array(np.arange(table.num_rows)))
@@ -432,12 +439,14 @@ def measures_to_wide(
         )
         wide = part if wide is None else wide.join(part, keys, join_type="full outer")
     first = pc.min_element_wise(*(wide[f"row {m}"] for m in measures))
-    wide = wide.take(pc.sort_indices(first)).select([*keys, *measures])
+    order = pc.sort_indices(first)
+    wide = wide.take(order).select([*keys, *measures])
     with open(target, "w", encoding=text_format.encoding, newline="") as handle:
         writer = csv.writer(handle, delimiter=text_format.delimiter)
         writer.writerow(wide.column_names)
         writer.writerows(zip(*(wide[c].to_pylist() for c in wide.column_names), strict=True))
-    return (
+    note = (
         f"{name}: '{names_column}' and '{values_column}' write one measure per row, as Tableau "
         f"exports a view of several: read as one column per measure ({', '.join(measures)})."
     )
+    return note, np.asarray(pc.take(first, order), dtype=np.int64)

@@ -1,7 +1,9 @@
 """Round-thirty-eight probes: Tableau's one row per measure read in the languages Tableau names
 its "Measure Names" and "Measure Values" in ("Kennzahlnamen", "Noms de mesures", "Nomi misure");
 and a header wrapped with a footnote mark a spreadsheet writes after it ("Offered¹") read as its
-name without the mark."""
+name without the mark; and a bad row of a file rewritten before it is read (Tableau's rows per
+measure made columns, a grid's or a count column per queue's cells made rows) named by the line
+of the file that holds it, once."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import datetime as dt
 import pytest
 from import_support import note_with, write
 
+from data.errors import InputError
 from data.importer import import_files_detailed
 
 MONDAY = dt.datetime(2024, 3, 4)
@@ -18,14 +21,16 @@ MONDAY = dt.datetime(2024, 3, 4)
 # --- Tableau's measure names in other languages -------------------------------------------------
 
 
-def _tableau_view(names: str, values: str) -> str:
+def _tableau_view(names: str, values: str, bad_line: int | None = None) -> str:
     """40 hours of queue 'Sales', Monday to Friday 09:00-16:00, one row per measure: 'Offered'
-    20 + k and 'Answered' 18 + k in hour k, under the measure columns `names` and `values`."""
+    20 + k and 'Answered' 18 + k in hour k, under the measure columns `names` and `values`; the
+    file's line `bad_line` dated 'n/a'."""
     lines = [f'"Queue","Day of Date","Hour of Date","{names}","{values}"']
     for k in range(40):
         t = MONDAY + dt.timedelta(days=k // 8, hours=9 + k % 8)
         for measure, value in (("Offered", 20 + k), ("Answered", 18 + k)):
-            lines.append(f'"Sales","{t:%B %d, %Y}","{t.hour}","{measure}","{value:,}"')
+            day = "n/a" if len(lines) + 1 == bad_line else f"{t:%B %d, %Y}"
+            lines.append(f'"Sales","{day}","{t.hour}","{measure}","{value:,}"')
     return "\n".join(lines)
 
 
@@ -80,3 +85,50 @@ def test_a_footnote_mark_after_a_header_is_no_part_of_its_name(tmp_path, header)
     # Seconds as written: 200, 220, 240, 260 in turn, weighted by the answered calls.
     weighted = sum((9 + k % 5) * (200 + k % 4 * 20) for k in range(80)) / 880
     assert (frame["aht_seconds"] * frame["answered"]).sum() / 880 == pytest.approx(weighted)
+
+
+# --- A bad row of a rewritten file --------------------------------------------------------------
+
+
+def test_a_bad_row_of_tableaus_rows_per_measure_is_named_by_its_own_line(tmp_path):
+    # Line 13 is hour 5's 'Answered' row; read as columns, it is the copy's row 7 (line 8).
+    # Before: 'view.csv: column 'Day of Date' has 1 value(s) that are not readable dates/times
+    # (line 8: 'n/a') ...'.
+    text = _tableau_view("Measure Names", "Measure Values", bad_line=13)
+    with pytest.raises(InputError, match=r"has 1 value\(s\) .* \(line 13: 'n/a'\)\."):
+        import_files_detailed([write(tmp_path, "view.csv", text)])
+
+
+def _grid_of_days(bad_line: int) -> str:
+    """Six days from Monday down, four half hours 08:00-09:30 across, each holding 10; the
+    file's line `bad_line` dated 'n/a'."""
+    lines = ["Date,08:00,08:30,09:00,09:30"]
+    for day in range(6):
+        stamp = f"{MONDAY + dt.timedelta(days=day):%m/%d/%Y}"
+        lines.append(("n/a" if len(lines) + 1 == bad_line else stamp) + ",10,10,10,10")
+    return "\n".join(lines)
+
+
+def _count_column_per_queue(bad_line: int) -> str:
+    """40 half hours, 08:00-11:30 Monday to Friday, a count column per queue (Sales, Support,
+    Billing: 10 + k % 7, 3 and 6 more); the file's line `bad_line` dated 'n/a'."""
+    lines = ["Date,Interval,Sales,Support,Billing"]
+    for k in range(40):
+        t = MONDAY + dt.timedelta(days=k // 8, hours=8, minutes=30 * (k % 8))
+        stamp = "n/a" if len(lines) + 1 == bad_line else f"{t:%m/%d/%Y}"
+        lines.append(f"{stamp},{t:%H:%M},{10 + k % 7},{13 + k % 7},{16 + k % 7}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("layout", [_grid_of_days, _count_column_per_queue])
+def test_a_bad_date_of_a_table_read_across_is_named_once_by_its_own_line(tmp_path, layout):
+    # A row of a grid is a row per time across once read as one row per interval; a row of
+    # count columns per queue a row per queue, written queue by queue. Before, grid: 'grid.csv:
+    # column 'Date' has 4 value(s) that are not readable dates/times (line 14: 'n/a'; line 15:
+    # 'n/a'; line 16: 'n/a') ...'; queues: '3 value(s) ... (line 5: 'n/a'; line 45: 'n/a';
+    # line 85: 'n/a')'.
+    with pytest.raises(InputError) as refused:
+        import_files_detailed([write(tmp_path, "grid.csv", layout(bad_line=5))])
+    assert "column 'Date' has 1 value(s) that are not readable dates/times (line 5: 'n/a')." in (
+        str(refused.value)
+    )
