@@ -3,14 +3,15 @@ its "Measure Names" and "Measure Values" in ("Kennzahlnamen", "Noms de mesures",
 and a header wrapped with a footnote mark a spreadsheet writes after it ("Offered¹") read as its
 name without the mark; and a bad row of a file rewritten before it is read (Tableau's rows per
 measure made columns, a grid's or a count column per queue's cells made rows) named by the line
-of the file that holds it, once."""
+of the file that holds it, once; and a call log whose missed-call reason column is empty
+throughout read from its call type ("Missed": abandoned)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
-from import_support import note_with, write
+from import_support import note_with, spread_arrival, write
 
 from data.errors import InputError
 from data.importer import import_files_detailed
@@ -131,4 +132,26 @@ def test_a_bad_date_of_a_table_read_across_is_named_once_by_its_own_line(tmp_pat
         import_files_detailed([write(tmp_path, "grid.csv", layout(bad_line=5))])
     assert "column 'Date' has 1 value(s) that are not readable dates/times (line 5: 'n/a')." in (
         str(refused.value)
+    )
+
+
+# --- An empty missed-call reason beside a call type of "Missed" ---------------------------------
+
+
+def test_guard_a_missed_call_without_a_reason_is_abandoned_as_its_call_type_says(tmp_path):
+    # JustCall's 'Missed Call Reason' left empty on every row: an empty reason reads as
+    # answered, and the call type tells the missed calls (3a6df7e), written in either case.
+    # Without the call type read, the 40 missed calls counted as answered (100, 0).
+    lines = ["Call Date,Call Time,Call Direction,Call Type,Call Duration,Missed Call Reason"]
+    for n in range(100):
+        t = spread_arrival(n)
+        kind = ["Answered", "Answered", "Missed", "Answered", "missed"][n % 5]
+        talk = 60 + n % 50 if kind == "Answered" else 0
+        lines.append(f"{t:%Y-%m-%d},{t:%H:%M:%S},Incoming,{kind},{talk},")
+    result = import_files_detailed([write(tmp_path, "calls.csv", "\n".join(lines))])
+    frame = result.dataset.intervals
+    assert result.contacts == 100
+    assert (frame["answered"].sum(), frame["abandoned"].sum()) == (60, 40)
+    assert note_with(result.dataset, "read from 'Call Type'").endswith(
+        "Missed -> abandoned (20), missed -> abandoned (20)."
     )
