@@ -32,8 +32,12 @@ from data.timestamps import (
 MIN_TIME_COLUMNS = 4
 # ... unless each names an hour of the day outright, by its half of the day or as a French hour
 # ("11-12 PM", "8 AM", "8h-9h"), one after the other beside a column of dates running day by
-# day: two such columns are a short day's grid.
+# day: two such columns are a short day's grid. Bare clocks with their minutes ("08:00,08:30")
+# are too, one interval apart from 05:00 on, where no column down holds times of day: wait-time
+# buckets ("0:20", "0:30", "1:00", "8-9") start near 0:00, keep no one step or write no minutes.
 MIN_NAMED_HOUR_COLUMNS = 2
+EARLIEST_BARE_CLOCK_MINUTES = 5 * 60
+BARE_CLOCK_STEPS = {15, 30, 60}
 _NAMED_HOUR = re.compile(r"\d\s*(?:[AaPp]\.?\s?[Mm]\.?|[hH])(?:\s|$|[-–])")
 LONG_TIME = "time"
 LONG_DATE = "date"
@@ -86,21 +90,30 @@ def time_columns(header: list[str], minimum: int = MIN_TIME_COLUMNS) -> dict[str
     return clocks
 
 
-def named_hour_columns(header: list[str], sample_rows: list[list[str]]) -> dict[str, str]:
-    """Header -> 'HH:00' for fewer than MIN_TIME_COLUMNS headers naming whole hours outright
-    ("11-12 PM", "12-1 PM"), an hour apart in the order written, beside a column of dates that
-    run day by day. Empty otherwise."""
+def short_day_columns(header: list[str], sample_rows: list[list[str]]) -> dict[str, str]:
+    """Header -> 'HH:MM' for fewer than MIN_TIME_COLUMNS headers naming times of a day's
+    intervals, beside a column of dates that run day by day: whole hours named outright ("11-12
+    PM", "12-1 PM"), an hour apart in the order written, or bare clocks ("08:00", "08:30") one
+    interval apart from EARLIEST_BARE_CLOCK_MINUTES on, where no other column holds times of
+    day. Empty otherwise."""
     clocks = time_columns(header, MIN_NAMED_HOUR_COLUMNS)
-    if not clocks or not all(_NAMED_HOUR.search(name) for name in clocks):
+    if not clocks:
         return {}
     minutes = [int(clock[:2]) * 60 + int(clock[3:]) for clock in clocks.values()]
-    if any(later - earlier != 60 for earlier, later in zip(minutes, minutes[1:], strict=False)):
+    steps = {later - earlier for earlier, later in zip(minutes, minutes[1:], strict=False)}
+    named = all(_NAMED_HOUR.search(name) for name in clocks)
+    # "8-9" may be a bucket of 8 to 9 seconds: a bare clock writes its minutes.
+    bare = all(_TIME_HEADER.match(name) for name in clocks)
+    bare = bare and len(steps) == 1 and steps <= BARE_CLOCK_STEPS
+    if not (named and steps == {60}) and not (bare and minutes[0] >= EARLIEST_BARE_CLOCK_MINUTES):
         return {}
     down = [
         [row[p] for row in sample_rows if p < len(row)]
         for p, name in enumerate(header)
         if name not in clocks
     ]
+    if not named and any(_holds_clock_times(cells) for cells in down):
+        return {}
     return clocks if any(_runs_day_by_day(cells) for cells in down) else {}
 
 
@@ -191,7 +204,7 @@ def grid_columns(header: list[str], sample_rows: list[list[str]] | None = None) 
     clocks = (
         time_columns(header)
         or hour_columns(header, sample_rows or [])
-        or named_hour_columns(header, sample_rows or [])
+        or short_day_columns(header, sample_rows or [])
     )
     if clocks:
         return Grid(clocks, LONG_TIME, "interval")

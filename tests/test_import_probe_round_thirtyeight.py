@@ -4,7 +4,8 @@ and a header wrapped with a footnote mark a spreadsheet writes after it ("Offere
 name without the mark; and a bad row of a file rewritten before it is read (Tableau's rows per
 measure made columns, a grid's or a count column per queue's cells made rows) named by the line
 of the file that holds it, once; and a call log whose missed-call reason column is empty
-throughout read from its call type ("Missed": abandoned)."""
+throughout read from its call type ("Missed": abandoned); and two or three bare clocks
+("08:00,08:30") beside dates running day by day read as a short day's grid."""
 
 from __future__ import annotations
 
@@ -155,3 +156,43 @@ def test_guard_a_missed_call_without_a_reason_is_abandoned_as_its_call_type_says
     assert note_with(result.dataset, "read from 'Call Type'").endswith(
         "Missed -> abandoned (20), missed -> abandoned (20)."
     )
+
+
+# --- A grid of two or three bare clocks ---------------------------------------------------------
+
+
+def _clock_grid(tmp_path, clocks: list[str], days: int):
+    """`days` days from Monday down, `clocks` across; the day d's column k holds 10 + d + 5k."""
+    lines = ["Date," + ",".join(clocks)] + [
+        f"{MONDAY + dt.timedelta(days=day):%m/%d/%Y},"
+        + ",".join(str(10 + day + 5 * k) for k in range(len(clocks)))
+        for day in range(days)
+    ]
+    return import_files_detailed([write(tmp_path, "grid.csv", "\n".join(lines))])
+
+
+@pytest.mark.parametrize(
+    ("clocks", "step"),
+    [(["08:00", "08:30"], 30), (["18:00", "18:15", "18:30"], 15), (["08:00", "09:00"], 60)],
+)
+@pytest.mark.parametrize("days", [5, 14])
+def test_two_or_three_bare_clocks_beside_dates_are_a_short_days_grid(tmp_path, clocks, step, days):
+    # An evening desk's grid of two or three intervals. Before: 5 days read as 5 contact
+    # records (5 contacts of 145 or 255), 14 days as queues '08:00' and '08:30' of daily counts
+    # at midnight.
+    result = _clock_grid(tmp_path, clocks, days)
+    dataset = result.dataset
+    assert (dataset.kind, dataset.queues) == ("intervals", ["grid"])
+    assert result.contacts == sum(10 + d + 5 * k for d in range(days) for k in range(len(clocks)))
+    frame = dataset.intervals.set_index("interval_start")["volume"]
+    first = dt.datetime(2024, 3, 6, int(clocks[0][:2]), int(clocks[0][3:]))
+    assert frame[first] == 12  # Wednesday's first interval
+    assert frame[first + dt.timedelta(minutes=step)] == 17
+
+
+@pytest.mark.parametrize(
+    "clocks", [["00:20", "00:40"], ["0:30", "1:00", "2:00"], ["08:00", "16:00"]]
+)
+def test_guard_bare_clocks_that_may_be_waits_or_shifts_stay_columns(tmp_path, clocks):
+    # Wait-time buckets start near 0:00 or keep no one step; shift starts lie hours apart.
+    assert _clock_grid(tmp_path, clocks, days=14).dataset.queues == sorted(clocks)
