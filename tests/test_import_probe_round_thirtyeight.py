@@ -5,7 +5,9 @@ name without the mark; and a bad row of a file rewritten before it is read (Tabl
 measure made columns, a grid's or a count column per queue's cells made rows) named by the line
 of the file that holds it, once; and a call log whose missed-call reason column is empty
 throughout read from its call type ("Missed": abandoned); and two or three bare clocks
-("08:00,08:30") beside dates running day by day read as a short day's grid."""
+("08:00,08:30") beside dates running day by day read as a short day's grid; and a column
+named as an outcome's count alone ("Répondus", "Answered") never read as a queue of a count column
+per queue."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import datetime as dt
 import pytest
 from import_support import note_with, spread_arrival, write
 
+from data.columns import ImportOptions
 from data.errors import InputError
 from data.importer import import_files_detailed
 
@@ -196,3 +199,38 @@ def test_two_or_three_bare_clocks_beside_dates_are_a_short_days_grid(tmp_path, c
 def test_guard_bare_clocks_that_may_be_waits_or_shifts_stay_columns(tmp_path, clocks):
     # Wait-time buckets start near 0:00 or keep no one step; shift starts lie hours apart.
     assert _clock_grid(tmp_path, clocks, days=14).dataset.queues == sorted(clocks)
+
+
+# --- An outcome's count is no queue -------------------------------------------------------------
+
+
+def _french_report(tmp_path, counts: str):
+    """80 half hours, Monday to Friday 08:00-15:30, semicolon-separated under 'Date;Heure;' and
+    `counts`: the first 10-14, the second one fewer."""
+    lines = [f"Date;Heure;{counts}"]
+    for k in range(80):
+        t = MONDAY + dt.timedelta(days=k // 16, hours=8, minutes=30 * (k % 16))
+        lines.append(f"{t:%d/%m/%Y};{t:%H:%M};{10 + k % 5};{9 + k % 5}")
+    return write(tmp_path, "report.csv", "\n".join(lines))
+
+
+@pytest.mark.parametrize("counts", ["Présentés;Répondus", "Eingang;Angenommen"])
+def test_a_column_naming_an_outcome_alone_is_no_queue(tmp_path, counts):
+    # With no column named as the offered count, the two columns looked like a count column per
+    # queue. Before: two queues, 'Présentés' and 'Répondus' (or 'Eingang' and 'Angenommen'),
+    # offered and answered summed as 1,840 contacts.
+    path = _french_report(tmp_path, counts)
+    offered = counts.split(";")[0]
+    with pytest.raises(
+        InputError, match=f"no column was recognised as the count .* e.g. '{offered}'"
+    ):
+        import_files_detailed([path])
+    chosen = import_files_detailed([path], ImportOptions(volume_column=offered))
+    assert (chosen.contacts, chosen.dataset.intervals["answered"].sum()) == (960, 880)
+    assert chosen.dataset.queues == ["report"]
+
+
+def test_guard_columns_named_by_queues_alone_are_still_queues(tmp_path):
+    result = import_files_detailed([_french_report(tmp_path, "Sales;Support")])
+    assert result.dataset.queues == ["Sales", "Support"]
+    assert result.contacts == 960 + 880
