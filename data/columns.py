@@ -72,6 +72,7 @@ VOLUME_WORDS = {
     # "Angebot" is a CRM's quote, no count.
     "angebotene", "eingegangen", "eingegangene", "recebidas", "recebidos",
     "recibidos", "recues", "ricevuto", "ricevuta",  # "Chats recibidos", "Demandes reçues"
+    "offerts", "offertes",  # French "Appels offerts", written "Offerts" alone
 }  # fmt: skip
 # Volume words that say "a number of" without saying of what: "Total Handle" or "Total Queue" in
 # a call log is a time, so a column named only by these must sit on an interval grid.
@@ -89,7 +90,7 @@ ARRIVAL_COUNT_WORDS = {
     "ofertadas", "aangeboden", "binnenkomend", "przychodzace", "oferowane",
     "entered",  # contacts that entered the queue ("Calls Entered", PureConnect's nEnteredAcd)
     "angebotene", "eingegangen", "eingegangene", "recebidas", "recebidos",
-    "recibidos", "recues", "ricevuto", "ricevuta",
+    "recibidos", "recues", "ricevuto", "ricevuta", "offerts", "offertes",
 }  # fmt: skip
 SERVED_COUNT_WORDS = {
     "handled", "gestite", "served", "evase", "connected", "servis", "decroches", "bearbeitete",

@@ -7,7 +7,7 @@ of the file that holds it, once; and a call log whose missed-call reason column 
 throughout read from its call type ("Missed": abandoned); and two or three bare clocks
 ("08:00,08:30") beside dates running day by day read as a short day's grid; and a column
 named as an outcome's count alone ("Répondus", "Answered") never read as a queue of a count column
-per queue."""
+per queue, with French "Offerts" read as the offered count."""
 
 from __future__ import annotations
 
@@ -234,3 +234,11 @@ def test_guard_columns_named_by_queues_alone_are_still_queues(tmp_path):
     result = import_files_detailed([_french_report(tmp_path, "Sales;Support")])
     assert result.dataset.queues == ["Sales", "Support"]
     assert result.contacts == 960 + 880
+
+
+def test_french_offerts_alone_is_the_offered_count(tmp_path):
+    # "Appels offerts" read already. Before: queues 'Offerts' and 'Répondus' summed as 1,840.
+    result = import_files_detailed([_french_report(tmp_path, "Offerts;Répondus")])
+    columns = result.files[0].columns
+    assert (columns["volume"], columns["answered"]) == ("Offerts", "Répondus")
+    assert (result.contacts, result.dataset.intervals["answered"].sum()) == (960, 880)
