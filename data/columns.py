@@ -2626,9 +2626,11 @@ def _pick_count(columns: list[_Column], words: set[str]) -> str | None:
 
 # A BI tool's count of a field's rows per group, named for the field counted: Power BI's
 # "Count of Call ID" and "Count of Call ID (Distinct)", Tableau's "CNT(Calls)" and
-# "CNTD(Call ID)". A count of contacts, never their identifier.
+# "CNTD(Call ID)", and Tableau's count of every row, "Number of Records". A count of contacts,
+# never their identifier.
 _BI_COUNT = re.compile(
-    r"^\s*(?:(?:distinct\s+)?count\s+of\s|(?:cnt|cntd|count|countd)\s*\()", re.IGNORECASE
+    r"^\s*(?:(?:distinct\s+)?count\s+of\s|(?:cnt|cntd|count|countd)\s*\(|number\s+of\s+records\s*$)",
+    re.IGNORECASE,
 )
 
 
@@ -2642,7 +2644,9 @@ def _pick_volume(numeric: list[_Column], countable: list[_Column], on_grid: bool
     column. Off an interval grid a header must say what it counts ("Total Queue" is a wait)."""
     # "Count of Call ID" counts the rows of each interval, whatever identifies them.
     words = {
-        column.name: column.words - {"id"} if names_bi_count(column.name) else column.words
+        column.name: column.words - {"id"} | {"count"}
+        if names_bi_count(column.name)
+        else column.words
         for column in countable
     }
     named = [

@@ -1,13 +1,13 @@
 """Round-thirty-eight probes: Tableau's one row per measure read in the languages Tableau names
-its "Measure Names" and "Measure Values" in ("Kennzahlnamen", "Noms de mesures", "Nomi misure");
-and a header wrapped with a footnote mark a spreadsheet writes after it ("Offered¹") read as its
-name without the mark; and a bad row of a file rewritten before it is read (Tableau's rows per
-measure made columns, a grid's or a count column per queue's cells made rows) named by the line
-of the file that holds it, once; and a call log whose missed-call reason column is empty
-throughout read from its call type ("Missed": abandoned); and two or three bare clocks
-("08:00,08:30") beside dates running day by day read as a short day's grid; and a column
-named as an outcome's count alone ("Répondus", "Answered") never read as a queue of a count column
-per queue, with French "Offerts" read as the offered count."""
+its "Measure Names" and "Measure Values" in ("Kennzahlnamen", "Noms de mesures", "Nomi misure"),
+and its "Number of Records" read as the count; a footnote mark a spreadsheet writes after a
+header ("Offered¹") no part of its name; a bad row of a file rewritten before it is read
+(Tableau's rows per measure made columns, a grid's or a count column per queue's cells made rows)
+named by the line of the file that holds it, once; a call log whose missed-call reason column is
+empty throughout read from its call type ("Missed": abandoned); two or three bare clocks
+("08:00,08:30") beside dates running day by day read as a short day's grid; and a column named as
+an outcome's count alone ("Répondus", "Angenommen") never read as a queue of a count column per
+queue, with French "Offerts" read as the offered count."""
 
 from __future__ import annotations
 
@@ -26,14 +26,16 @@ MONDAY = dt.datetime(2024, 3, 4)
 # --- Tableau's measure names in other languages -------------------------------------------------
 
 
-def _tableau_view(names: str, values: str, bad_line: int | None = None) -> str:
-    """40 hours of queue 'Sales', Monday to Friday 09:00-16:00, one row per measure: 'Offered'
+def _tableau_view(
+    names: str, values: str, bad_line: int | None = None, offered: str = "Offered"
+) -> str:
+    """40 hours of queue 'Sales', Monday to Friday 09:00-16:00, one row per measure: `offered`
     20 + k and 'Answered' 18 + k in hour k, under the measure columns `names` and `values`; the
     file's line `bad_line` dated 'n/a'."""
     lines = [f'"Queue","Day of Date","Hour of Date","{names}","{values}"']
     for k in range(40):
         t = MONDAY + dt.timedelta(days=k // 8, hours=9 + k % 8)
-        for measure, value in (("Offered", 20 + k), ("Answered", 18 + k)):
+        for measure, value in ((offered, 20 + k), ("Answered", 18 + k)):
             day = "n/a" if len(lines) + 1 == bad_line else f"{t:%B %d, %Y}"
             lines.append(f'"Sales","{day}","{t.hour}","{measure}","{value:,}"')
     return "\n".join(lines)
@@ -62,6 +64,18 @@ def test_tableaus_measure_names_in_another_language_are_one_column_per_measure(
     assert note_with(result.dataset, "one measure per row").startswith(
         f"view.csv: '{names}' and '{values}' write one measure per row"
     )
+
+
+def test_tableaus_number_of_records_is_the_count(tmp_path):
+    # Tableau's own count of a view's rows, 1 a row summed. Before: refused, 'view.csv: the
+    # times fall on an interval grid, so this looks like a report of counts per interval, but
+    # no column was recognised as the count (columns: Queue, Day of Date, Hour of Date, Number
+    # of Records, Answered) ...' ('Numero di record' read already, 'numero' a count word).
+    text = _tableau_view("Measure Names", "Measure Values", offered="Number of Records")
+    result = import_files_detailed([write(tmp_path, "view.csv", text)])
+    assert result.files[0].columns["volume"] == "Number of Records"
+    assert result.contacts == sum(20 + k for k in range(40))  # 1,580
+    assert result.dataset.intervals["answered"].sum() == sum(18 + k for k in range(40))
 
 
 # --- A footnote mark after a header -------------------------------------------------------------
