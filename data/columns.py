@@ -2712,9 +2712,9 @@ def _queue_count_columns(
     if counted and _queue_labels([c.name for c in queues]) is None:
         return ()
     counts = {c.name: _counts(c) for c in queues + totals}
-    if any(
-        c.words & NOT_QUEUE_COUNT_WORDS or _names_an_outcome_only(c.words) for c in queues
-    ) or any(value is None for value in counts.values()):
+    if any(c.words & NOT_QUEUE_COUNT_WORDS or _names_an_outcome(c.words) for c in queues) or any(
+        value is None for value in counts.values()
+    ):
         return ()
     if any(_one_number_repeated(counts[c.name]) for c in queues):
         return ()  # the same count on every row (agents staffed) counts no arrivals
@@ -2737,11 +2737,13 @@ def _queue_count_columns(
     return tuple(c.name for c in queues)
 
 
-def _names_an_outcome_only(words: set[str]) -> bool:
-    """A header of an outcome's count and nothing else ("Answered", "Répondus", "Abandoned
-    Calls"): a report's column, no queue's; "Sales Handled" names its queue."""
+def _names_an_outcome(words: set[str]) -> bool:
+    """A header of an outcome's count ("Answered", "Répondus", "Sales Abandoned"): answered or
+    abandoned contacts are no queue's arrivals, as they are no file's count alone. A served
+    count ("Sales Handled") is read as the count, with a note, as ever; "ACD" names queues too.
+    """
     outcome = ANSWERED_COUNT_WORDS | ABANDONED_COUNT_WORDS
-    return bool(words & outcome) and words <= outcome | COUNT_NOUNS | LABEL_FILLER_WORDS
+    return bool(words & (outcome - SERVED_COUNT_WORDS - VOLUME_WORDS - {"acd"}))
 
 
 # Words saying what a column counts ("Sales Calls", "N. chiamate di Vendita"): what is left of

@@ -6,8 +6,8 @@ header ("Offered¹") no part of its name; a bad row of a file rewritten before i
 named by the line of the file that holds it, once; a call log whose missed-call reason column is
 empty throughout read from its call type ("Missed": abandoned); two or three bare clocks
 ("08:00,08:30") beside dates running day by day read as a short day's grid; and a column named as
-an outcome's count alone ("Répondus", "Angenommen") never read as a queue of a count column per
-queue, with French "Offerts" read as the offered count."""
+an outcome's count ("Répondus", "Angenommen", "Sales Abandoned") never read as a queue of a count
+column per queue, with French "Offerts" read as the offered count."""
 
 from __future__ import annotations
 
@@ -242,6 +242,17 @@ def test_a_column_naming_an_outcome_alone_is_no_queue(tmp_path, counts):
     chosen = import_files_detailed([path], ImportOptions(volume_column=offered))
     assert (chosen.contacts, chosen.dataset.intervals["answered"].sum()) == (960, 880)
     assert chosen.dataset.queues == ["report"]
+
+
+@pytest.mark.parametrize(
+    "counts", ["Sales Answered;Support Answered", "Sales Abandoned;Support Abandoned"]
+)
+def test_answered_or_abandoned_counts_per_queue_are_no_arrivals(tmp_path, counts):
+    # As a lone 'Answered' or 'Sales Abandoned' is no file's count, refused. Before: queues
+    # 'Sales Answered' and 'Support Answered' (or '... Abandoned') of 1,840 contacts, the
+    # answered or abandoned calls read as all the calls that came.
+    with pytest.raises(InputError, match="no column was recognised as the count"):
+        import_files_detailed([_french_report(tmp_path, counts)])
 
 
 def test_guard_columns_named_by_queues_alone_are_still_queues(tmp_path):
