@@ -66,14 +66,21 @@ def test_tableaus_measure_names_in_another_language_are_one_column_per_measure(
     )
 
 
-def test_tableaus_number_of_records_is_the_count(tmp_path):
+@pytest.mark.parametrize(
+    ("names", "values", "records"),
+    [
+        ("Measure Names", "Measure Values", "Number of Records"),
+        ("Nomi misure", "Valori misure", "Numero di record"),
+    ],
+)
+def test_tableaus_number_of_records_is_the_count(tmp_path, names, values, records):
     # Tableau's own count of a view's rows, 1 a row summed. Before: refused, 'view.csv: the
     # times fall on an interval grid, so this looks like a report of counts per interval, but
     # no column was recognised as the count (columns: Queue, Day of Date, Hour of Date, Number
-    # of Records, Answered) ...' ('Numero di record' read already, 'numero' a count word).
-    text = _tableau_view("Measure Names", "Measure Values", offered="Number of Records")
+    # of Records, Answered) ...'. Italian 'Numero di record' read already, 'numero' a count word.
+    text = _tableau_view(names, values, offered=records)
     result = import_files_detailed([write(tmp_path, "view.csv", text)])
-    assert result.files[0].columns["volume"] == "Number of Records"
+    assert result.files[0].columns["volume"] == records
     assert result.contacts == sum(20 + k for k in range(40))  # 1,580
     assert result.dataset.intervals["answered"].sum() == sum(18 + k for k in range(40))
 
