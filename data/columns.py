@@ -2770,10 +2770,12 @@ NOT_QUEUE_LABEL_WORDS = (
 )  # fmt: skip
 
 
-# Count words a queue's count column may carry beside the queue's name: the count nouns and the
-# words for arriving contacts ("Sales Offered", "Offered Support"); "Inbound Calls" names a
-# direction, no queue.
-QUEUE_COUNT_WORDS = COUNT_NOUNS | (ARRIVAL_COUNT_WORDS - {"inbound", "incoming"})
+# Count words a queue's count column may carry beside the queue's name: the count nouns, the
+# words for arriving contacts ("Sales Offered", "Offered Support") and for served ones ("Sales
+# Handled", read with a note as a lone "Handled" is); "Inbound Calls" names a direction, no queue.
+QUEUE_COUNT_WORDS = (
+    COUNT_NOUNS | (ARRIVAL_COUNT_WORDS - {"inbound", "incoming"}) | SERVED_COUNT_WORDS
+)
 
 
 def _queue_label(header: str) -> str | None:

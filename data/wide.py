@@ -13,8 +13,9 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from data.columns import ColumnPlan, is_total_label
+from data.columns import SERVED_COUNT_WORDS, ColumnPlan, is_total_label
 from data.errors import InputError
+from data.labels import header_words
 from data.sniff import TextFormat
 from data.timestamps import (
     DASHES,
@@ -308,9 +309,17 @@ def queues_to_long(
             f"{dropped_note}.",
             sources,
         )
+    served = [column for column in queues if header_words(column) & SERVED_COUNT_WORDS]
+    served_note = (
+        f" The counts come from {', '.join(repr(column) for column in served)}, which seem to "
+        "count served contacts only. Abandoned contacts were demand too: import the "
+        "offered/received counts if the export has them."
+        if served
+        else ""
+    )
     return (
         f"{name}: one row per {down} with a count column per queue ({', '.join(queues)}), "
-        f"read as one column per queue{named}{dropped_note}.{mismatch}",
+        f"read as one column per queue{named}{dropped_note}.{mismatch}{served_note}",
         sources,
     )
 

@@ -7,7 +7,8 @@ named by the line of the file that holds it, once; a call log whose missed-call 
 empty throughout read from its call type ("Missed": abandoned); two or three bare clocks
 ("08:00,08:30") beside dates running day by day read as a short day's grid; and a column named as
 an outcome's count ("Répondus", "Angenommen", "Sales Abandoned") never read as a queue of a count
-column per queue, with French "Offerts" read as the offered count."""
+column per queue, with French "Offerts" read as the offered count, and served counts per queue
+("Sales Handled") read as a count column per queue with a note."""
 
 from __future__ import annotations
 
@@ -260,6 +261,19 @@ def test_answered_or_abandoned_counts_per_queue_are_no_arrivals(tmp_path, counts
     # answered or abandoned calls read as all the calls that came.
     with pytest.raises(InputError, match="no column was recognised as the count"):
         import_files_detailed([_french_report(tmp_path, counts)])
+
+
+def test_served_counts_per_queue_are_a_count_column_per_queue_with_a_note(tmp_path):
+    # As a lone 'Handled' is read with its note. Before: 'Sales Handled' read as the file's
+    # count, 960 calls in one queue, and 'Support Handled' left out without a word.
+    result = import_files_detailed([_french_report(tmp_path, "Sales Handled;Support Handled")])
+    assert result.dataset.queues == ["Sales", "Support"]
+    assert result.contacts == 960 + 880
+    assert note_with(result.dataset, "served").endswith(
+        "The counts come from 'Sales Handled', 'Support Handled', which seem to count served "
+        "contacts only. Abandoned contacts were demand too: import the offered/received counts "
+        "if the export has them."
+    )
 
 
 def test_guard_columns_named_by_queues_alone_are_still_queues(tmp_path):
