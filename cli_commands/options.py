@@ -450,8 +450,9 @@ def day_first_date(text: str | None, option: str) -> tuple[str | None, str | Non
     """A --change-from/--change-to written day/month/year read as the day it can only be
     (13/03/2024 is 13 March: 13 is no month), as ISO text, with a note saying so; one whose
     day and month could be swapped (02/03/2024), or whose two-digit year could come first
-    (26-02-03), is refused. Other text is left as given."""
-    match = DAY_MONTH_FIRST.fullmatch(text or "")
+    (26-02-03), is refused, also with a time after it (13.02.24 08:00): the change takes whole
+    days. Other text is left as given."""
+    match = DAY_MONTH_FIRST.match(text or "")
     if match is None:
         return _written_date(text, option), None
     first, second, year = (int(part) for part in match.groups())
