@@ -371,26 +371,55 @@ MIN_ORIGIN_YEAR = 1900
 DAY_MONTH_FIRST = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?!\d)")
 
 
-def _year_first_too(text: str, match: re.Match) -> str | None:
-    """Why a date with a two-digit year that reads year first as well (26-02-03: 26 Feb 2003 or
-    3 Feb 2026) is refused; None where only one reading is a day. pandas read it day first, as
-    a file's lone date is read, but on the command line nothing beside it tells which is meant."""
-    first, second, year = (int(part) for part in match.groups())
-    if len(match[3]) != 2:
+def _full_year(year: int) -> int:
+    """A two-digit year as pandas reads it (dateutil's rule): in this century, unless that is
+    50 years or more ahead ('99' is 1999, '24' 2024); four digits as written."""
+    if year >= 100:
+        return year
+    this_year = dt.date.today().year
+    year += this_year // 100 * 100
+    if year >= this_year + 50:
+        return year - 100
+    return year + 100 if year < this_year - 50 else year
+
+
+def _readings_refusal(text: str, match: re.Match) -> str | None:
+    """Why a date of three numbers (02/03/2024, 03/02/26) is refused, naming each day it may be:
+    day and month swapped, and with a two-digit year the year first too (yy/mm/dd, as the
+    bank's 990201 and Swedish or Korean dates write it); None where only one is a day. pandas
+    would read one of them with no word, and on the command line nothing beside the value tells
+    which is meant."""
+    first, second, third = (int(part) for part in match.groups())
+    year = _full_year(third)
+    candidates = [
+        ("day/month/year", year, second, first),
+        ("month/day/year", year, first, second),
+    ]
+    if len(match[3]) == 2:
+        candidates.append(("year/month/day", _full_year(first), second, third))
+    readings: dict[str, pd.Timestamp] = {}
+    for order, *ymd in candidates:
+        try:
+            day = pd.Timestamp(*ymd)
+        except ValueError:
+            continue
+        if day not in readings.values():
+            readings[order] = day
+    if len(readings) < 2:
         return None
-    day, month = (second, first) if first <= 12 < second else (first, second)
-    try:
-        written = pd.Timestamp(year=2000 + year, month=month, day=day)
-        year_first = pd.Timestamp(year=2000 + first, month=second, day=year)
-    except ValueError:
-        return None
-    if written == year_first:
-        return None
-    order = "day/month/year" if day == first else "month/day/year"
+    if "year/month/day" not in readings:
+        return (
+            f"'{text}' could be day/month or month/day: write the date year first, "
+            f"{year}-{second:02d}-{first:02d} (day {first}, month {second}) or "
+            f"{year}-{first:02d}-{second:02d} (month {first}, day {second})"
+        )
+    said = [f"{order}, {day_text(day, year=True)}" for order, day in readings.items()]
+    isos = [f"{day:%Y-%m-%d}" for day in readings.values()]
+    # Four digits settle day/month/year against year/month/day, not day against month.
+    fix = "the date year first" if "month/day/year" in readings else "the year in four digits"
     return (
-        f"'{text}' could be {order}, {day_text(written, year=True)}, or year/month/day, "
-        f"{day_text(year_first, year=True)}: write the year in four digits, {written:%Y-%m-%d} "
-        f"or {year_first:%Y-%m-%d}"
+        f"'{text}' could be {', '.join(said[:-1])}, or {said[-1]}: write {fix}, "
+        f"{', '.join(isos[:-1])} or {isos[-1]}"
     )
 
 
@@ -398,17 +427,8 @@ def _date_time(text: str) -> str:
     """--origin as given, once it reads as a date/time; a date whose day and month could be
     swapped (02/04/2024) is refused: read month first, it silently moved the forecast by weeks."""
     ambiguous = DAY_MONTH_FIRST.match(text)
-    if ambiguous:
-        first, second, year = (int(part) for part in ambiguous.groups())
-        year += 2000 if year < 100 else 0  # pandas reads "24" as 2024 too
-        if first != second and 1 <= min(first, second) and max(first, second) <= 12:
-            raise argparse.ArgumentTypeError(
-                f"'{text}' could be day/month or month/day: write the date year first, "
-                f"{year}-{second:02d}-{first:02d} (day {first}, month {second}) or "
-                f"{year}-{first:02d}-{second:02d} (month {first}, day {second})"
-            )
-        if year_first := _year_first_too(text, ambiguous):
-            raise argparse.ArgumentTypeError(year_first)
+    if ambiguous and (refusal := _readings_refusal(text, ambiguous)):
+        raise argparse.ArgumentTypeError(refusal)
     stamp, read = _timestamp(text)
     if pd.isna(stamp) or stamp.tzinfo is not None:
         raise argparse.ArgumentTypeError(
@@ -455,16 +475,10 @@ def day_first_date(text: str | None, option: str) -> tuple[str | None, str | Non
     match = DAY_MONTH_FIRST.match(text or "")
     if match is None:
         return _written_date(text, option), None
+    if refusal := _readings_refusal(text, match):
+        raise InputError(f"{option} {refusal}")
     first, second, year = (int(part) for part in match.groups())
-    year += 2000 if year < 100 else 0
-    if first != second and 1 <= min(first, second) and max(first, second) <= 12:
-        raise InputError(
-            f"{option} '{text}' could be day/month or month/day: write the date year first, "
-            f"{year}-{second:02d}-{first:02d} (day {first}, month {second}) or "
-            f"{year}-{first:02d}-{second:02d} (month {first}, day {second})"
-        )
-    if year_first := _year_first_too(text, match):
-        raise InputError(f"{option} {year_first}")
+    year = _full_year(year)
     day, month = (second, first) if first <= 12 < second else (first, second)
     try:
         read = pd.Timestamp(year=year, month=month, day=day)

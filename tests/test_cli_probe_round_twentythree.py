@@ -6,6 +6,7 @@ and a service-level target written whole ("80/20") given as an option of its own
 from __future__ import annotations
 
 import pytest
+from cli_support import one_line_refusal
 
 from cli_commands.options import day_first_date
 from data.errors import InputError
@@ -33,3 +34,44 @@ def test_a_day_first_change_date_with_a_time_that_reads_one_way_is_read_with_its
         "--change-to 17/02/2026 14:00 is read as day/month, Tue 17 Feb 2026 (17 cannot be a "
         "month); write it year-month-day (2026-02-17) to leave no doubt",
     )
+
+
+# 2. `--change-from 03/02/26` was refused naming two readings, 3 Feb 2026 and 2 Mar 2026, though
+# with its year first (yy/mm/dd, as the bank's own dates 990201 and Swedish or Korean dates
+# write it) it is 26 Feb 2003 too, which "26-02-03" is refused as. And a two-digit year was put
+# in 2000-2099 where pandas reads the nearest century: "15/02/99" planned Sun 15 Feb 2099.
+
+
+@pytest.mark.parametrize("option", ["--change-from", "--origin"])
+def test_a_two_digit_year_date_names_all_three_days_it_may_be(capsys, option):
+    typed = "03/02/26"
+    said = (
+        f"'{typed}' could be day/month/year, Tue 3 Feb 2026, month/day/year, Mon 2 Mar 2026, or "
+        "year/month/day, Wed 26 Feb 2003: write the date year first, 2026-02-03, 2026-03-02 or "
+        "2003-02-26"
+    )
+    if option == "--change-from":
+        with pytest.raises(InputError) as refused:
+            day_first_date(typed, option)
+        assert str(refused.value) == f"--change-from {said}"
+    else:
+        argv = ["forecast", "h.csv", "--horizon-days", "7", "--out", "f.csv", "--origin", typed]
+        assert one_line_refusal(capsys, *argv) == (
+            f"error: cli.py forecast: argument --origin: {said}\n"
+        )
+
+
+def test_a_two_digit_year_with_a_time_names_its_three_readings_too():
+    with pytest.raises(InputError) as refused:
+        day_first_date("04.02.24 08:00", "--change-to")
+    assert "Sun 4 Feb 2024, month/day/year, Tue 2 Apr 2024, or year/month/day, Tue 24 Feb 2004" in (
+        str(refused.value)
+    )
+
+
+def test_a_two_digit_year_is_read_in_the_century_pandas_reads_it_in():
+    # dateutil (which pandas' parser follows): the century within 50 years of today.
+    assert day_first_date("15/02/99", "--change-from")[0] == "1999-02-15"
+    assert day_first_date("25/02/31", "--change-to")[0] == "2031-02-25"
+    with pytest.raises(InputError, match=r"1999-02-03 \(day 3, month 2\) or 1999-03-02"):
+        day_first_date("03/02/99", "--change-from")

@@ -26,7 +26,7 @@ def _refusal(capsys, *arguments: str) -> str:
     ("origin", "day_first", "month_first"),
     [
         ("02/04/2024", "2024-04-02 (day 2, month 4)", "2024-02-04 (month 2, day 4)"),
-        ("04.02.24 08:00", "2024-02-04 (day 4, month 2)", "2024-04-02 (month 4, day 2)"),
+        ("04.02.2024 08:00", "2024-02-04 (day 4, month 2)", "2024-04-02 (month 4, day 2)"),
         ("10-11-2024", "2024-11-10 (day 10, month 11)", "2024-10-11 (month 10, day 11)"),
     ],
 )
