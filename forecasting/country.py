@@ -11,6 +11,8 @@ import holidays
 import numpy as np
 import pandas as pd
 
+from forecasting.calendar import COUNTRY_NAMES
+
 # A holiday is observed when its day brought less than this share of the usual for the weekday;
 # a center open on a holiday at 85% or more of a usual day does not keep it.
 QUIET_RATIO = 0.85
@@ -135,16 +137,23 @@ def suggest_holiday_country(totals: pd.Series, current: str | None) -> CountrySu
     return CountrySuggestion(best, now)
 
 
+def country_named(code: str) -> str:
+    """A holiday country in words and the code its option takes ("Israel (IL)"): a manager may
+    not tell IL from IS or IT by the code alone."""
+    name = COUNTRY_NAMES.get(code)
+    return f"{name} ({code})" if name and name != code else code
+
+
 def holiday_hint(
-    suggestion: CountrySuggestion, advice: str, name: Callable[[str], str] = str
+    suggestion: CountrySuggestion, advice: str, name: Callable[[str], str] = country_named
 ) -> str:
     """The sentence every front end gives for `suggestion`, ending with its own `advice` on how
     to choose that calendar there; `name` writes a country code (the app writes 'Israel')."""
     best, now = suggestion.suggested, suggestion.current
     against = f", against {now.kept} of {now.holidays} for {name(now.country)}" if now else ""
     return (
-        f"the history's quiet days match {name(best.country)}'s public holidays ({best.kept} of "
-        f"{best.holidays} on busy weekdays were quiet{against}): {advice}"
+        f"the history's quiet days match the public holidays of {name(best.country)}: "
+        f"{best.kept} of {best.holidays} on busy weekdays were quiet{against}; {advice}"
     )
 
 

@@ -784,7 +784,7 @@ def test_forecast_page_proposes_the_holiday_calendar_the_history_matches(picco_h
     assert_clean(app)
     proposals = [item.value for item in app.info if "quiet days match" in item.value]
     # The sample desk closes on Italian holidays: all 17 on weekdays were quiet.
-    assert proposals and "match Italy's public holidays (17 of 17" in proposals[0]
+    assert proposals and "match the public holidays of Italy: 17 of 17" in proposals[0]
     assert "for France" in proposals[0]
     app.button(key="use_suggested_country").click().run()
     assert_clean(app)

@@ -134,7 +134,8 @@ def test_forecast_hints_at_the_calendar_the_history_matches(tmp_path):
     done = run_cli("forecast", path, *model, "--out", tmp_path / "it.csv")
     assert done.returncode == 0, done.stderr
     assert re.search(
-        r"hint: .* match FR's public holidays \(\d+ of \d+ .*--country FR", done.stdout
+        r"hint: .* match the public holidays of France \(FR\): \d+ of \d+ .*--country FR",
+        done.stdout,
     )
     done = run_cli("forecast", path, *model, "--country", "FR", "--out", tmp_path / "fr.csv")
     assert done.returncode == 0, done.stderr

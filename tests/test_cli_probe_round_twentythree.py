@@ -8,8 +8,10 @@ from __future__ import annotations
 import pytest
 from cli_support import one_line_refusal
 
+from cli_commands.notes import forecast_note_lines
 from cli_commands.options import day_first_date
 from data.errors import InputError
+from forecasting.country import CountryMatch, CountrySuggestion
 
 # 1. `plan --change-from "13.02.24 08:00"`, a day-first date with a time after it, slipped past
 # the day-first checks (they took a date alone) to pandas, which read it as Tue 13 Feb 2024 with
@@ -75,3 +77,25 @@ def test_a_two_digit_year_is_read_in_the_century_pandas_reads_it_in():
     assert day_first_date("25/02/31", "--change-to")[0] == "2031-02-25"
     with pytest.raises(InputError, match=r"1999-02-03 \(day 3, month 2\) or 1999-03-02"):
         day_first_date("03/02/99", "--change-from")
+
+
+# 3. The holiday calendar hint named countries by code alone, "match IL's public holidays (...,
+# against 0 of 9 for FR): try --country IL", where the app's Forecast page names them in words;
+# a manager may not know IL from IS or IT. The `holidays` package names each country.
+
+
+def test_the_holiday_calendar_hint_names_each_country_in_words_and_code():
+    suggestion = CountrySuggestion(
+        suggested=CountryMatch(country="IL", kept=8, holidays=9),
+        current=CountryMatch(country="FR", kept=1, holidays=9),
+    )
+    assert forecast_note_lines([], suggestion)[0] == (
+        "hint: the history's quiet days match the public holidays of Israel (IL): 8 of 9 on busy "
+        "weekdays were quiet, against 1 of 9 for France (FR); try --country IL"
+    )
+    alone = CountrySuggestion(
+        suggested=CountryMatch(country="GB", kept=5, holidays=6), current=None
+    )
+    assert forecast_note_lines([], alone)[0].startswith(
+        "hint: the history's quiet days match the public holidays of United Kingdom (GB): 5 of 6"
+    )

@@ -33,14 +33,14 @@ def test_api_callers_the_cli_and_the_app_get_one_holiday_calendar_hint():
     quick = {"model": "historical_average_4w", "n_origins": 1}  # the hint is no model's
     result = forecast_dataset(_italian_desk(), 7, ForecastSettings(country="FR", **quick))
     found = (
-        "the history's quiet days match IT's public holidays (8 of 8 on busy weekdays were "
-        "quiet, against 6 of 10 for FR)"
+        "the history's quiet days match the public holidays of Italy (IT): 8 of 8 on busy "
+        "weekdays were quiet, against 6 of 10 for France (FR)"
     )
     # Before: no such note; only the CLI, computing it again, printed a hint.
-    assert f"Holiday calendar: {found}: try country IT." in result.notes
+    assert f"Holiday calendar: {found}; try country IT." in result.notes
     assert result.holiday_suggestion.suggested.country == "IT"
     lines = forecast_note_lines(result.notes, result.holiday_suggestion)
-    assert [line for line in lines if "quiet days" in line] == [f"hint: {found}: try --country IT"]
+    assert [line for line in lines if "quiet days" in line] == [f"hint: {found}; try --country IT"]
     # The Forecast page proposes it above with a button, and shows the note once.
     assert not [note for note in forecast_notes(result.notes, None, result.holiday_suggestion)
                 if "quiet days" in note]  # fmt: skip
