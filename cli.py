@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         # Ctrl-C on a long forecast or shift search: a line, not Python's traceback.
         print(
-            "interrupted: stopped before the end; an --out file may be missing or incomplete",
+            "interrupted: stopped before the end; an --out not yet written is left as it was",
             file=sys.stderr,
         )
         return INTERRUPTED

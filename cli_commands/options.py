@@ -653,14 +653,35 @@ def write_csv(table: pd.DataFrame, path: str, option: str = "--out") -> None:
         if path == STDOUT:
             rounded(table).to_csv(sys.__stdout__, index=False)
         else:
-            # Opened here: pandas would expand a leading ~ and write where --out was not checked.
-            with open(path, "w", newline="", encoding="utf-8") as file:
-                rounded(table).to_csv(file, index=False)
+            _write_whole(rounded(table), path)
     except BrokenPipeError:
         raise  # the reader of stdout left: not a file to fix (cli.main ends quietly)
     except OSError as error:
         reason = error.strerror or str(error)
         raise InputError(f"{option} {path}: cannot write it ({reason}).") from error
+
+
+def _write_whole(table: pd.DataFrame, path: str) -> None:
+    """`table` as CSV at `path`, whole or not at all: written beside it under a passing name
+    and renamed over it once complete, so a write that fails (a full disk, Ctrl-C) leaves no
+    half-written table, nor a previous one cut short. A device or pipe (/dev/null, a FIFO) is
+    written as it is: a rename would replace it."""
+    # Opened here: pandas would expand a leading ~ and write where --out was not checked.
+    target = Path(os.path.realpath(path))  # through a link: the file it names gets the table
+    if target.exists() and not target.is_file():
+        with open(target, "w", newline="", encoding="utf-8") as file:
+            table.to_csv(file, index=False)
+        return
+    passing = target.with_name(f".{target.name}.{os.getpid()}.part")
+    try:
+        with open(passing, "x", newline="", encoding="utf-8") as file:
+            table.to_csv(file, index=False)
+        if target.exists():
+            shutil.copymode(target, passing)  # a shared file keeps who may read it
+        os.replace(passing, target)
+    except BaseException:
+        passing.unlink(missing_ok=True)
+        raise
 
 
 def check_queues(dataset: Dataset, queues: list[str] | None) -> list[str] | None:

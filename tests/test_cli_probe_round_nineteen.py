@@ -258,7 +258,7 @@ def test_an_interrupt_ends_in_one_line_and_the_shells_code(forecast_csv, monkeyp
         pytest.fail("Ctrl-C left cli.main as a KeyboardInterrupt, Python's traceback")
     assert code == 130
     assert capsys.readouterr().err == (
-        "interrupted: stopped before the end; an --out file may be missing or incomplete\n"
+        "interrupted: stopped before the end; an --out not yet written is left as it was\n"
     )
 
 

@@ -5,11 +5,16 @@ and a service-level target written whole ("80/20") given as an option of its own
 
 from __future__ import annotations
 
+import errno
+import os
+from pathlib import Path
+
+import pandas as pd
 import pytest
 from cli_support import one_line_refusal
 
 from cli_commands.notes import forecast_note_lines
-from cli_commands.options import day_first_date
+from cli_commands.options import day_first_date, write_csv
 from data.errors import InputError
 from forecasting.country import CountryMatch, CountrySuggestion
 
@@ -99,3 +104,44 @@ def test_the_holiday_calendar_hint_names_each_country_in_words_and_code():
     assert forecast_note_lines([], alone)[0].startswith(
         "hint: the history's quiet days match the public holidays of United Kingdom (GB): 5 of 6"
     )
+
+
+# 4. An --out the folder checks pass (it exists, is a folder, may be written) but whose write
+# fails midway, on a full disk or at Ctrl-C, left the table half-written over the previous one:
+# 'plan.csv' cut after its header, last week's plan gone, with only "cannot write it" said.
+
+
+def _failing_write(reason: BaseException):
+    def to_csv(self, file, **_):
+        file.write("interval_start,queue,volume\n2024-03-04 08:00,")
+        raise reason
+
+    return to_csv
+
+
+@pytest.mark.parametrize(
+    "reason", [OSError(errno.ENOSPC, "No space left on device"), KeyboardInterrupt()]
+)
+def test_an_out_whose_write_fails_keeps_the_previous_file_whole(tmp_path, monkeypatch, reason):
+    out = tmp_path / "plan.csv"
+    out.write_text("last week's plan\n")
+    monkeypatch.setattr(pd.DataFrame, "to_csv", _failing_write(reason))
+    with pytest.raises(InputError if isinstance(reason, OSError) else KeyboardInterrupt) as failed:
+        write_csv(pd.DataFrame({"a": [1]}), str(out))
+    if isinstance(reason, OSError):
+        assert str(failed.value) == f"--out {out}: cannot write it (No space left on device)."
+    assert out.read_text() == "last week's plan\n"
+    assert [path.name for path in tmp_path.iterdir()] == ["plan.csv"]
+
+
+def test_an_out_through_a_link_or_to_a_device_is_written_there(tmp_path):
+    kept = tmp_path / "kept.csv"
+    kept.write_text("old\n")
+    link = tmp_path / "latest.csv"
+    link.symlink_to(kept)
+    write_csv(pd.DataFrame({"a": [1, 2]}), str(link))
+    assert link.is_symlink()
+    assert kept.read_text() == "a\n1\n2\n"
+    write_csv(pd.DataFrame({"a": [1]}), os.devnull)
+    assert Path(os.devnull).is_char_device()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["kept.csv", "latest.csv"]
