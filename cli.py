@@ -21,7 +21,7 @@ try:
     # pandas, statsmodels and the models take the first second to load: Ctrl-C then ends in
     # one line as it does later, not in the traceback of whichever import it stopped.
     from cli_commands import COMMANDS
-    from cli_commands.options import STDOUT, one_line_errors, read_once
+    from cli_commands.options import STDOUT, one_line_errors, read_once, target_as_options
     from data.errors import InputError
 except KeyboardInterrupt:
     if __name__ != "__main__":
@@ -77,6 +77,8 @@ def _run(argv: list[str] | None) -> int:
         parser.error(_no_command(argv[0] if argv else None, list(commands)))
     if argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
         parser.error(_options_first(argv, list(commands)))
+    if argv[0] in commands and (unknown := _unknown_options(argv[1:], commands[argv[0]])):
+        commands[argv[0]].error(_unrecognised(unknown, argv[0], commands, argv))
     args, extras = parser.parse_known_args(argv)  # exits 2 with one line on bad arguments
     if getattr(args, "files", None):
         # argparse takes FILE... before the first option only: `inspect a.csv --kind
@@ -178,6 +180,24 @@ def _options(parser: argparse.ArgumentParser) -> list[str]:
     return [name for action in parser._actions for name in action.option_strings]
 
 
+def _unknown_options(words: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """The options `words` give that the command does not take, each with its value: refused
+    before argparse reads the line, whose "the following arguments are required" came first
+    and hid them (`staff f.csv --servicelevel 0.8` read "required: --service-level")."""
+    known = _options(parser)
+    words = words[: words.index("--")] if "--" in words else words
+    unknown: list[str] = []
+    for at, word in enumerate(words):
+        name = word.split("=", 1)[0]
+        if not name.startswith("--") or any(option.startswith(name) for option in known):
+            continue  # argparse reads a shortened option (--answer-within) as the whole one
+        unknown.append(word)
+        value = words[at + 1] if at + 1 < len(words) else "-"
+        if "=" not in word and not value.startswith("-") and not os.path.isfile(value):
+            unknown.append(value)
+    return unknown
+
+
 def _unrecognised(
     extras: list[str], command: str, commands: dict[str, argparse.ArgumentParser], argv: list[str]
 ) -> str:
@@ -195,7 +215,11 @@ def _unrecognised(
         # A cutoff of 0.75 matches typos (--servicelevel) but not other words (--queue, --quantile).
         close = difflib.get_close_matches(name, _options(commands[command]), 1, 0.75)
         others = [other for other, sub in commands.items() if name in _options(sub)]
-        if close:
+        value = extra.split("=", 1)[1] if "=" in extra else _value_after(extras, index)
+        target = target_as_options(value) if value else None
+        if target and "--service-level" in _options(commands[command]):
+            hints.append(f"{command} has no {name}: {target}")
+        elif close:
             hints.append(f"{name}: perhaps {close[0]}")
         elif others:
             takes = ", ".join(others[:-1]) + f" and {others[-1]}" if len(others) > 1 else others[0]
@@ -206,6 +230,11 @@ def _unrecognised(
             hints.append(f"{command} has no {name}")
     more = f" ({'; '.join(hints)})" if hints else ""
     return f"unrecognized arguments: {' '.join(extras)}{more}; see cli.py {command} --help"
+
+
+def _value_after(extras: list[str], index: int) -> str | None:
+    following = extras[index + 1] if index + 1 < len(extras) else None
+    return following if following and not following.startswith("-") else None
 
 
 def _extra_value(extra: str, command: str, parser: argparse.ArgumentParser, argv: list[str]) -> str:

@@ -896,16 +896,24 @@ def service_level_share(text: str) -> float:
     """--service-level as `share` reads it; a target written whole ("80/20", "80%/20s") is
     refused with the two options it stands for ("80/20" read only "give a fraction such as
     0.8"): taking its seconds here could contradict --answer-within-seconds."""
-    if match := _TARGET.fullmatch(text):
-        level = float(match[1].replace(",", "."))
-        within = match[2].replace(",", ".")
-        given = f"{level / 100:g}" if level > 1 else f"{level:g}"
-        raise argparse.ArgumentTypeError(
-            f"invalid share '{text}': a target of {level * (100 if level <= 1 else 1):g}% "
-            f"answered within {within} s is two options: give --service-level {given} "
-            f"--answer-within-seconds {within}"
-        )
+    if said := target_as_options(text):
+        raise argparse.ArgumentTypeError(f"invalid share '{text}': {said}")
     return share(text)
+
+
+def target_as_options(text: str) -> str | None:
+    """What a target written whole ("80/20", "80% in 20s", "0.8/20") is as the two options it
+    stands for; None for other text."""
+    match = _TARGET.fullmatch(text)
+    if match is None:
+        return None
+    level = float(match[1].replace(",", "."))
+    within = match[2].replace(",", ".")
+    given = f"{level / 100:g}" if level > 1 else f"{level:g}"
+    return (
+        f"a target of {level * (100 if level <= 1 else 1):g}% answered within {within} s is "
+        f"two options: give --service-level {given} --answer-within-seconds {within}"
+    )
 
 
 # The words a planner calls the voice channel by.

@@ -145,3 +145,42 @@ def test_an_out_through_a_link_or_to_a_device_is_written_there(tmp_path):
     write_csv(pd.DataFrame({"a": [1]}), os.devnull)
     assert Path(os.devnull).is_char_device()
     assert sorted(path.name for path in tmp_path.iterdir()) == ["kept.csv", "latest.csv"]
+
+
+# 5. A target written whole, "80/20" or "80% in 20s", is refused by --service-level naming the
+# two options it stands for; given as an option of its own, `staff f.csv --target 80/20` read
+# "the following arguments are required: --service-level, --answer-within-seconds", the option
+# typed unnamed (argparse says what is missing before what is unknown), and `plan ... --target
+# 80/20` "plan has no --target" alone. A misspelt --servicelevel was hidden likewise.
+
+TARGET_AS_OPTIONS = (
+    "a target of 80% answered within 20 s is two options: give --service-level 0.8 "
+    "--answer-within-seconds 20"
+)
+
+
+@pytest.mark.parametrize(
+    ("command", "target"),
+    [
+        ("staff", ["--target", "80/20"]),
+        ("staff", ["--target", "80% in 20s"]),
+        ("staff", ["--sla=0.8/20"]),
+        ("plan", ["--target", "80/20"]),
+    ],
+)
+def test_a_target_given_as_an_option_of_its_own_names_the_two_options(capsys, command, target):
+    argv = [command, "f.csv", "--out", "p.csv", *target]
+    argv += ["--horizon-days", "7"] if command == "plan" else []
+    name = target[0].split("=")[0]
+    assert one_line_refusal(capsys, *argv) == (
+        f"error: cli.py {command}: unrecognized arguments: {' '.join(target)} ({command} has no "
+        f"{name}: {TARGET_AS_OPTIONS}); see cli.py {command} --help\n"
+    )
+
+
+def test_a_misspelt_option_is_named_before_the_options_missing(capsys):
+    argv = ["staff", "f.csv", "--out", "p.csv", "--servicelevel", "0.8"]
+    assert one_line_refusal(capsys, *argv, "--answer-within-seconds", "20") == (
+        "error: cli.py staff: unrecognized arguments: --servicelevel 0.8 (--servicelevel: perhaps "
+        "--service-level); see cli.py staff --help\n"
+    )
