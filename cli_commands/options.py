@@ -470,13 +470,15 @@ def day_first_date(text: str | None, option: str) -> tuple[str | None, str | Non
     """A --change-from/--change-to written day/month/year read as the day it can only be
     (13/03/2024 is 13 March: 13 is no month), as ISO text, with a note saying so; one whose
     day and month could be swapped (02/03/2024), or whose two-digit year could come first
-    (26-02-03), is refused, also with a time after it (13.02.24 08:00): the change takes whole
-    days. Other text is left as given."""
+    (26-02-03), is refused, also with a time after it (13.02.24 08:00), as is a time of day the
+    change would not use. Other text is left as given."""
     match = DAY_MONTH_FIRST.match(text or "")
+    if match and (refusal := _readings_refusal(text, match)):
+        raise InputError(f"{option} {refusal}")
+    if clock := _TIME_OF_DAY.search(text or ""):
+        _refuse_a_clock(text, option, clock)
     if match is None:
         return _written_date(text, option), None
-    if refusal := _readings_refusal(text, match):
-        raise InputError(f"{option} {refusal}")
     first, second, year = (int(part) for part in match.groups())
     year = _full_year(year)
     day, month = (second, first) if first <= 12 < second else (first, second)
@@ -490,6 +492,41 @@ def day_first_date(text: str | None, option: str) -> tuple[str | None, str | Non
     return f"{read:%Y-%m-%d}", (
         f"{option} {text} is read as {order}, {day_text(read, year=True)} ({max(first, second)} "
         f"cannot be a month); write it year-month-day ({read:%Y-%m-%d}) to leave no doubt"
+    )
+
+
+# A time of day in a date ("2026-02-17 14:00", "17/02/2026 8:30:00", "2026-02-17T14:00").
+_TIME_OF_DAY = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?![\d:])")
+
+
+def _refuse_a_clock(text: str, option: str, clock: re.Match) -> None:
+    """Refuse a change's day given with a time of day: the changes apply from the start of
+    --change-from's day to the end of --change-to's, so '--change-from 2026-02-17 14:00' raised
+    the morning too, with no word. Midnight is the start of --change-from's day; on
+    --change-to it may be the day's end or the next one's start, so it is refused as well."""
+    hour, minute = int(clock[1]), int(clock[2])
+    if option == "--change-from" and hour == minute == 0:
+        return
+    try:
+        day = dt.date.fromisoformat(day_first_date(text[: clock.start()].rstrip(" T,"), option)[0])
+    except (InputError, TypeError, ValueError):
+        day = None
+    whole_days = (
+        f"{option} '{text}': the volume and AHT changes apply to whole days, from the start of "
+        "--change-from's day to the end of --change-to's"
+    )
+    if day is None:
+        raise InputError(f"{whole_days}, so a time of day is not used: give the day alone.")
+    if option == "--change-to" and hour == minute == 0:
+        before = day - dt.timedelta(days=1)
+        raise InputError(
+            f"{whole_days}, so 00:00 could end the change on {day_text(before, year=True)} or "
+            f"on {day_text(day, year=True)}: give the last day it applies to alone, "
+            f"{before:%Y-%m-%d} or {day:%Y-%m-%d}."
+        )
+    raise InputError(
+        f"{whole_days}, so {hour:02d}:{minute:02d} would not be used: give the day alone, "
+        f"{day:%Y-%m-%d}."
     )
 
 

@@ -36,9 +36,9 @@ def test_a_day_first_change_date_with_a_time_is_refused_as_the_date_alone_is():
 
 
 def test_a_day_first_change_date_with_a_time_that_reads_one_way_is_read_with_its_note():
-    assert day_first_date("17/02/2026 14:00", "--change-to") == (
+    assert day_first_date("17/02/2026 00:00", "--change-from") == (
         "2026-02-17",
-        "--change-to 17/02/2026 14:00 is read as day/month, Tue 17 Feb 2026 (17 cannot be a "
+        "--change-from 17/02/2026 00:00 is read as day/month, Tue 17 Feb 2026 (17 cannot be a "
         "month); write it year-month-day (2026-02-17) to leave no doubt",
     )
 
@@ -184,3 +184,38 @@ def test_a_misspelt_option_is_named_before_the_options_missing(capsys):
         "error: cli.py staff: unrecognized arguments: --servicelevel 0.8 (--servicelevel: perhaps "
         "--service-level); see cli.py staff --help\n"
     )
+
+
+# 6. A change's day given with a time of day, `--change-from "2026-02-17 14:00"` as a campaign
+# starting after lunch, was taken as the whole day with no word: the morning was raised too.
+# The changes apply to whole days (planning.Scenario keeps the date alone).
+
+WHOLE_DAYS = (
+    "the volume and AHT changes apply to whole days, from the start of --change-from's day to the "
+    "end of --change-to's"
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "option"),
+    [("2026-02-17 14:00", "--change-from"), ("17/02/2026 14:00", "--change-to")],
+)
+def test_a_change_day_with_a_time_of_day_is_refused_naming_the_day(typed, option):
+    with pytest.raises(InputError) as refused:
+        day_first_date(typed, option)
+    assert str(refused.value) == (
+        f"{option} '{typed}': {WHOLE_DAYS}, so 14:00 would not be used: give the day alone, "
+        "2026-02-17."
+    )
+
+
+def test_a_change_to_at_midnight_names_both_days_it_may_end_on():
+    with pytest.raises(InputError) as refused:
+        day_first_date("2026-02-18 00:00", "--change-to")
+    assert str(refused.value) == (
+        f"--change-to '2026-02-18 00:00': {WHOLE_DAYS}, so 00:00 could end the change on Tue 17 "
+        "Feb 2026 or on Wed 18 Feb 2026: give the last day it applies to alone, 2026-02-17 or "
+        "2026-02-18."
+    )
+    # Midnight is where --change-from's day starts anyway.
+    assert day_first_date("2026-02-17 00:00", "--change-from") == ("2026-02-17 00:00", None)
