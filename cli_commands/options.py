@@ -1199,18 +1199,51 @@ def unusual_settings(
     Judged on the channels `queues` are staffed on (`settings`), as each queue gets the channel
     its name says without --channel: a service-level target says nothing about e-mail queues."""
     channels = {settings.channel_of(queue) for queue in queues}
-    return _seconds_as_minutes(args) + implausible_values(
-        channel=channels or settings.channel,
-        service_level_pct=args.service_level * 100,
-        # 1 is "no cap", as --help says, not an occupancy to warn about.
-        max_occupancy_pct=args.max_occupancy * 100 if args.max_occupancy < 1 else None,
-        shrinkage_pct=args.shrinkage * 100,
-        aht_s=args.aht_seconds,
-        agent_cost=args.agent_hourly_cost,
-        weekly_contract_hours=args.weekly_contract_hours,
-        supervisor_cost=args.supervisor_hourly_cost,
-        chat_handle_growth=args.chat_handle_growth,
+    return (
+        _seconds_as_minutes(args)
+        + _unused_channel_options(settings, channels)
+        + implausible_values(
+            channel=channels or settings.channel,
+            service_level_pct=args.service_level * 100,
+            # 1 is "no cap", as --help says, not an occupancy to warn about.
+            max_occupancy_pct=args.max_occupancy * 100 if args.max_occupancy < 1 else None,
+            shrinkage_pct=args.shrinkage * 100,
+            aht_s=args.aht_seconds,
+            agent_cost=args.agent_hourly_cost,
+            weekly_contract_hours=args.weekly_contract_hours,
+            supervisor_cost=args.supervisor_hourly_cost,
+            chat_handle_growth=args.chat_handle_growth,
+        )
     )
+
+
+# The knobs of one channel alone: their StaffingSettings field, option and channel.
+CHANNEL_KNOBS = (
+    ("chat_concurrency", "--chat-concurrency", "chat"),
+    ("chat_handle_growth", "--chat-handle-growth", "chat"),
+    ("email_response_hours", "--email-response-hours", "email"),
+    ("email_hours", "--email-hours", "email"),
+)
+
+
+def _unused_channel_options(settings: StaffingSettings, channels: set[str]) -> list[str]:
+    """Notes on the chat or e-mail knobs set where no queue is staffed on that channel: a
+    '--chat-concurrency 3' for a queue staffed as voice changed nothing, with no word."""
+    if not channels:
+        return []
+    defaults = StaffingSettings()
+    staffed = " or ".join(sorted(channels))
+    notes = []
+    for field, option, channel in CHANNEL_KNOBS:
+        value = getattr(settings, field)
+        if channel in channels or value == getattr(defaults, field):
+            continue
+        given = "{:g}-{:g}".format(*value) if isinstance(value, tuple) else f"{value:g}"
+        notes.append(
+            f"{option} {given} is not used: no queue is staffed as {channel} (every queue here "
+            f"is {staffed}); give --channel {channel} to staff every queue as {channel}"
+        )
+    return notes
 
 
 # Callers' mean patience, in seconds, below which the figure reads as minutes typed: callers

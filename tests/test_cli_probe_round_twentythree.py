@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from cli_support import one_line_refusal
+from cli_support import one_line_refusal, write_two_day_forecast
 
+import cli
 from cli_commands.notes import forecast_note_lines
 from cli_commands.options import day_first_date, write_csv
 from data.errors import InputError
@@ -219,3 +220,28 @@ def test_a_change_to_at_midnight_names_both_days_it_may_end_on():
     )
     # Midnight is where --change-from's day starts anyway.
     assert day_first_date("2026-02-17 00:00", "--change-from") == ("2026-02-17 00:00", None)
+
+
+# 7. A chat or e-mail knob given where no queue is staffed on that channel, `staff f.csv
+# --chat-concurrency 3` for a queue staffed as voice by its name, changed nothing, with no word:
+# the planner read the plan as sized for three chats at once.
+
+
+def test_a_chat_or_email_option_no_queue_uses_is_said_to_be_unused(tmp_path, capsys):
+    forecast = write_two_day_forecast(tmp_path)
+    argv = ["staff", str(forecast), "--service-level", "0.8", "--answer-within-seconds", "20"]
+    argv += ["--out", str(tmp_path / "p.csv"), "--chat-concurrency", "3", "--email-hours", "8-18"]
+    assert cli.main(argv) == 0
+    notes = [line for line in capsys.readouterr().out.splitlines() if "is not used" in line]
+    assert notes == [
+        "note: --chat-concurrency 3 is not used: no queue is staffed as chat (every queue here is "
+        "voice); give --channel chat to staff every queue as chat",
+        "note: --email-hours 8-18 is not used: no queue is staffed as email (every queue here is "
+        "voice); give --channel email to staff every queue as email",
+    ]
+    # Staffed as chats, the concurrency is used and said nothing of: 4 agents at the peak, each
+    # on 3 chats of 360 s (240 s stretched 25% per extra chat), where voice takes 8.
+    assert cli.main([*argv, "--channel", "chat"]) == 0
+    out = capsys.readouterr().out
+    assert "--chat-concurrency 3 is not used" not in out
+    assert "peak 4 agents" in out
