@@ -22,6 +22,7 @@ import holidays
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+from dateutil import parser as dateutil_parser
 
 from data.columns import ImportOptions
 from data.dates import day_text
@@ -478,6 +479,13 @@ def day_first_date(text: str | None, option: str) -> tuple[str | None, str | Non
     if clock := _TIME_OF_DAY.search(text or ""):
         _refuse_a_clock(text, option, clock)
     if match is None:
+        if option == "--change-to" and (period := _period_without_day(text)):
+            first_day, last_day, unit = period
+            raise InputError(
+                f"--change-to '{text}' names a {unit}, not a day: the changes would end on its "
+                f"first day, {day_text(first_day, year=True)}; give the last day they apply to, "
+                f"e.g. {last_day:%Y-%m-%d} for the whole {unit}"
+            )
         return _written_date(text, option), None
     first, second, year = (int(part) for part in match.groups())
     year = _full_year(year)
@@ -495,6 +503,27 @@ def day_first_date(text: str | None, option: str) -> tuple[str | None, str | Non
     )
 
 
+def _period_without_day(text: str | None) -> tuple[pd.Timestamp, pd.Timestamp, str] | None:
+    """The first and last day of a month or year written without a day ('2026-11', 'Nov 2026',
+    '2026'), which pandas reads as its first day, and which of the two it is; None for a day."""
+    if not text:
+        return None
+    read = _timestamp(text)[1]
+    try:
+        days = [dateutil_parser.parse(read, default=dt.datetime(2000, 1, day)) for day in (1, 2)]
+        months = [
+            dateutil_parser.parse(read, default=dt.datetime(2000, month, 1)) for month in (1, 2)
+        ]
+    except (ValueError, OverflowError):
+        return None
+    first = pd.Timestamp(days[0]).normalize()
+    if months[0].month != months[1].month:
+        return first, first + pd.offsets.YearEnd(0), "year"
+    if days[0].day != days[1].day:
+        return first, first + pd.offsets.MonthEnd(0), "month"
+    return None
+
+
 # A time of day in a date ("2026-02-17 14:00", "17/02/2026 8:30:00", "2026-02-17T14:00").
 _TIME_OF_DAY = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?![\d:])")
 
@@ -505,6 +534,9 @@ def _refuse_a_clock(text: str, option: str, clock: re.Match) -> None:
     the morning too, with no word. Midnight is the start of --change-from's day; on
     --change-to it may be the day's end or the next one's start, so it is refused as well."""
     hour, minute = int(clock[1]), int(clock[2])
+    stamp, _ = _timestamp(text)
+    if not pd.isna(stamp):  # its PM read too: '23/11/2026 8:00 PM' is 20:00
+        hour, minute = stamp.hour, stamp.minute
     if option == "--change-from" and hour == minute == 0:
         return
     try:

@@ -245,3 +245,36 @@ def test_a_chat_or_email_option_no_queue_uses_is_said_to_be_unused(tmp_path, cap
     out = capsys.readouterr().out
     assert "--chat-concurrency 3 is not used" not in out
     assert "peak 4 agents" in out
+
+
+# 8. A --change-to naming a month or a year without a day, `--change-to "Nov 2026"` (or
+# "2026-11", "2026"), was read as its first day, as pandas reads it: a change meant for November
+# ended on Sun 1 Nov, with no word. And a time with PM was named by its 12-hour clock: "8:00 PM"
+# said "08:00 would not be used".
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("Nov 2026", "a month, not a day: the changes would end on its first day, Sun 1 Nov 2026; "
+         "give the last day they apply to, e.g. 2026-11-30 for the whole month"),
+        ("2026-11", "a month, not a day: the changes would end on its first day, Sun 1 Nov 2026; "
+         "give the last day they apply to, e.g. 2026-11-30 for the whole month"),
+        ("2026", "a year, not a day: the changes would end on its first day, Thu 1 Jan 2026; give "
+         "the last day they apply to, e.g. 2026-12-31 for the whole year"),
+    ],
+)  # fmt: skip
+def test_a_change_to_naming_a_month_or_a_year_is_refused_naming_its_last_day(typed, said):
+    with pytest.raises(InputError) as refused:
+        day_first_date(typed, "--change-to")
+    assert str(refused.value) == f"--change-to '{typed}' names {said}"
+
+
+def test_a_change_from_naming_a_month_starts_on_its_first_day():
+    assert day_first_date("Nov 2026", "--change-from") == ("2026-11-01", None)
+    assert day_first_date("2024-02-29", "--change-to") == ("2024-02-29", None)
+
+
+def test_a_change_day_with_a_pm_time_names_its_24_hour_clock():
+    with pytest.raises(InputError, match="so 20:00 would not be used: give the day alone, 2026-11"):
+        day_first_date("23/11/2026 8:00 PM", "--change-from")
