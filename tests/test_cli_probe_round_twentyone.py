@@ -339,7 +339,11 @@ def test_an_origin_with_its_month_named_in_another_language_is_read(typed, day):
     arguments = ["forecast", "h.csv", "--horizon-days", "7", "--out", "f.csv", "--origin", typed]
     origin = cli.build_parser().parse_args(arguments).origin
     assert f"{pd.Timestamp(origin):%Y-%m-%d %H:%M}" == day
-    assert day_first_date(typed, "--change-from") == (day[:10], None)
+    if day.endswith("00:00"):
+        assert day_first_date(typed, "--change-from") == (day[:10], None)
+    else:  # a change takes whole days: a time of day it would not use is refused
+        with pytest.raises(InputError, match=f"would not be used: give the day alone, {day[:10]}"):
+            day_first_date(typed, "--change-from")
 
 
 def test_an_origin_with_a_foreign_month_and_no_year_is_still_refused(capsys):
