@@ -443,8 +443,9 @@ def _date_time(text: str) -> str:
     return read
 
 
-# A weekday's name before the day, as "lundi 4 mars 2024" or "Montag, 4. März 2024" write it.
-_LEADING_WEEKDAY = re.compile(r"^\s*[^\W\d_]+\.?,?\s+(?=\d)")
+# A weekday's name before the day and its month, as "lundi 4 mars 2024" or "Montag, 4. März
+# 2024" write it; not a month before its year ("novembre 2026" read as 2026, 1 January).
+_LEADING_WEEKDAY = re.compile(r"^\s*[^\W\d_]+\.?,?\s+(?=\d{1,2}\b\.?\s*[^\W\d_])")
 
 
 def _timestamp(text: str) -> tuple[pd.Timestamp, str]:

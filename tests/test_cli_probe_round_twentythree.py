@@ -278,3 +278,19 @@ def test_a_change_from_naming_a_month_starts_on_its_first_day():
 def test_a_change_day_with_a_pm_time_names_its_24_hour_clock():
     with pytest.raises(InputError, match="so 20:00 would not be used: give the day alone, 2026-11"):
         day_first_date("23/11/2026 8:00 PM", "--change-from")
+
+
+# 9. A month named in another language without a day, `--origin "novembre 2026"` or
+# `--change-from "März 2024"`, lost its month with the weekday the reading strips ("lundi" of
+# "lundi 4 mars 2024"), the month's name taken for a weekday's: read as 2026 and 2024 alone,
+# 1 January, ten and two months early, with no word.
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"), [("novembre 2026", "2026-11-01"), ("März 2024", "2024-03-01")]
+)
+def test_a_foreign_month_without_a_day_keeps_its_month(typed, day):
+    assert day_first_date(typed, "--change-from") == (day, None)
+    argv = ["forecast", "h.csv", "--horizon-days", "7", "--out", "f.csv", "--origin", typed]
+    assert pd.Timestamp(cli.build_parser().parse_args(argv).origin) == pd.Timestamp(day)
+    assert day_first_date(f"lundi 4 {typed}", "--change-from")[0] == day[:8] + "04"
