@@ -962,6 +962,26 @@ _TARGET = re.compile(
 )
 
 
+# A quantile as a planner writes it: "p90", "90", "90%", "0.9" (the 90th percentile).
+_QUANTILE = re.compile(r"p?\s*(\d+(?:[.,]\d+)?)\s*%?")
+QUANTILE_WORDS = {"median": "p50", "average": "mean"}
+
+
+def quantile_name(text: str) -> str:
+    """--quantile as the forecast's column names it: 'P90' (as the app labels it), '90', '90%'
+    and '0.9' read p90, 'median' p50 (they read "invalid choice: '90'"); other text is left for
+    argparse's refusal, naming the choices."""
+    word = text.strip().casefold()
+    if word in QUANTILE_WORDS:
+        return QUANTILE_WORDS[word]
+    match = _QUANTILE.fullmatch(word)
+    if match is None:
+        return word
+    number = float(match[1].replace(",", "."))
+    percent = number * 100 if number < 1 and not word.startswith("p") else number
+    return f"p{percent:g}"
+
+
 def service_level_share(text: str) -> float:
     """--service-level as `share` reads it; a target written whole ("80/20", "80%/20s") is
     refused with the two options it stands for ("80/20" read only "give a fraction such as

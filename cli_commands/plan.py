@@ -37,6 +37,7 @@ from cli_commands.options import (
     one_line_errors,
     out_name,
     percent_change,
+    quantile_name,
     queue_channels_note,
     staffing_settings,
     unusual_settings,
@@ -92,7 +93,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     group = parser.add_argument_group("scenario")
     group.add_argument(
         "--quantile",
-        type=str.lower,  # P80 as the app labels it
+        type=quantile_name,  # P80 as the app labels it, or 80, 80% and 0.8
         choices=QUANTILES,
         default="mean",
         help="forecast to size the agents on (default mean); the volume and service written are "

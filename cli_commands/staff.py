@@ -25,6 +25,7 @@ from cli_commands.options import (
     match_queues,
     one_line_errors,
     out_name,
+    quantile_name,
     queue_channels_note,
     read_once,
     read_text_table,
@@ -176,7 +177,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_staffing_arguments(parser, targets_required=True)
     parser.add_argument(
         "--quantile",
-        type=str.lower,  # P80 as the app labels it
+        type=quantile_name,  # P80 as the app labels it, or 80, 80% and 0.8
         choices=QUANTILES,
         default=MEAN_QUANTILE,
         help="FORECAST.csv column to size the agents on, e.g. p80 for a busier day than the "

@@ -294,3 +294,25 @@ def test_a_foreign_month_without_a_day_keeps_its_month(typed, day):
     argv = ["forecast", "h.csv", "--horizon-days", "7", "--out", "f.csv", "--origin", typed]
     assert pd.Timestamp(cli.build_parser().parse_args(argv).origin) == pd.Timestamp(day)
     assert day_first_date(f"lundi 4 {typed}", "--change-from")[0] == day[:8] + "04"
+
+
+# 10. `--quantile 90` (or "90%", "0.9", "median"), as a planner says a percentile, read
+# "invalid choice: '90' (choose from 'mean', 'p50', 'p80', 'p90')"; "P90" was read already.
+
+
+@pytest.mark.parametrize("command", ["staff", "plan"])
+@pytest.mark.parametrize(("typed", "read"), [("90", "p90"), ("80%", "p80"), ("0.9", "p90"),
+                                             ("median", "p50"), ("P80", "p80")])  # fmt: skip
+def test_a_quantile_written_as_a_percentile_is_read(command, typed, read):
+    argv = [command, "f.csv", "--out", "p.csv", "--quantile", typed]
+    argv += ["--service-level", "0.8", "--answer-within-seconds", "20"]
+    argv += ["--horizon-days", "7"] if command == "plan" else []
+    assert cli.build_parser().parse_args(argv).quantile == read
+
+
+def test_a_quantile_the_forecast_has_no_column_for_is_still_refused(capsys):
+    argv = ["plan", "f.csv", "--out", "p.csv", "--horizon-days", "7", "--quantile", "95"]
+    assert one_line_refusal(capsys, *argv) == (
+        "error: cli.py plan: argument --quantile: invalid choice: 'p95' (choose from 'mean', "
+        "'p50', 'p80', 'p90')\n"
+    )
