@@ -903,6 +903,8 @@ def forecast_settings(args: argparse.Namespace) -> ForecastSettings:
         country, subdivision = _country_and_region(args.country, subdivision)
     elif country:
         country = _country_code(country)
+        if "-" in country:  # a nation of the United Kingdom: its own region's holidays
+            country, subdivision = _country_and_region(country, subdivision)
     # An unknown country or region, refused now rather than after a long import.
     holiday_names(pd.Timestamp("2024-01-01"), 1, country, subdivision)
     return ForecastSettings(
@@ -914,6 +916,22 @@ def forecast_settings(args: argparse.Namespace) -> ForecastSettings:
     )
 
 
+# Names a planner writes a country by that the holiday calendars do not: the UK's nations
+# (their own bank holidays: Scotland's 2 January, St Andrew's Day), a former name, the EU's code
+# for Greece.
+COUNTRY_ALIASES = {
+    "greatbritain": "GB",
+    "britain": "GB",
+    "england": "GB-ENG",
+    "scotland": "GB-SCT",
+    "wales": "GB-WLS",
+    "northernireland": "GB-NIR",
+    "czechrepublic": "CZ",
+    "holland": "NL",
+    "el": "GR",
+}
+
+
 def _country_code(given: str) -> str:
     """The two-letter code of a country typed by its English name or three-letter code
     ("Israel", "ISR", "United Kingdom" read IL, IL, GB), as the holiday calendars know it;
@@ -921,6 +939,8 @@ def _country_code(given: str) -> str:
     if given in holidays.list_supported_countries():
         return given
     key = re.sub(r"[\s_.'-]+", "", given).casefold()
+    if key in COUNTRY_ALIASES:
+        return COUNTRY_ALIASES[key]
     registry = getattr(getattr(holidays, "registry", None), "COUNTRIES", {})
     for module, (class_name, code, *others) in registry.items():
         names = {module.replace("_", ""), class_name.casefold(), *(o.casefold() for o in others)}

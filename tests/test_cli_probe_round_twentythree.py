@@ -15,7 +15,7 @@ from cli_support import one_line_refusal, write_two_day_forecast
 
 import cli
 from cli_commands.notes import forecast_note_lines
-from cli_commands.options import day_first_date, write_csv
+from cli_commands.options import day_first_date, forecast_settings, write_csv
 from data.errors import InputError
 from forecasting.country import CountryMatch, CountrySuggestion
 
@@ -316,3 +316,19 @@ def test_a_quantile_the_forecast_has_no_column_for_is_still_refused(capsys):
         "error: cli.py plan: argument --quantile: invalid choice: 'p95' (choose from 'mean', "
         "'p50', 'p80', 'p90')\n"
     )
+
+
+# 11. `--country England` (or Scotland, "Great Britain", "Czech Republic", Greece's EU code EL),
+# as a planner writes the country, read "Unknown holiday country 'ENGLAND': use an ISO code
+# such as IT, FR, DE, GB, or none", though the calendars know it, under another name.
+
+
+@pytest.mark.parametrize(
+    ("typed", "calendar"),
+    [("England", ("GB", "ENG")), ("scotland", ("GB", "SCT")), ("Great Britain", ("GB", None)),
+     ("Czech Republic", ("CZ", None)), ("EL", ("GR", None))],
+)  # fmt: skip
+def test_a_country_written_by_another_name_reads_its_calendar(typed, calendar):
+    argv = ["forecast", "h.csv", "--horizon-days", "7", "--out", "f.csv", "--country", typed]
+    settings = forecast_settings(cli.build_parser().parse_args(argv))
+    assert (settings.country, settings.subdivision) == calendar
