@@ -152,11 +152,18 @@ def _auto_line(row: pd.Series, horizon_days: int) -> str:
     """One queue's auto figures; WAPE divides by the contacts that came, so weeks without any
     have none, and saying "nan" would read as a fault."""
     if pd.isna(row["wape_interval"]):
+        # MASE divides by the history's error of copying the week before: 0 where it never
+        # changed from one week to the next, as a queue without contacts does not.
+        mase = (
+            "MASE undefined too (its history was the same every week, so copying the week "
+            "before made no error to compare with)"
+            if pd.isna(row["mase"])
+            else f"MASE {row['mase']:.2f}"
+        )
         return (
             f"{row[QUEUE]}: no contacts arrived in its "
             f"{counted(int(row['n_origins']), f'scored {horizon_days}-day backtest')}, so WAPE is "
-            f"undefined; MASE {row['mase']:.2f}, "
-            f"80% coverage {row['coverage_80']:.1%} ({row['chosen']})"
+            f"undefined; {mase}, 80% coverage {row['coverage_80']:.1%} ({row['chosen']})"
         )
     return (
         f"{row[QUEUE]}: auto interval WAPE {row['wape_interval']:.3f}, "

@@ -9,14 +9,17 @@ import errno
 import os
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from cli_support import one_line_refusal, write_two_day_forecast
 
 import cli
+from cli_commands.backtest import _auto_line as auto_line
 from cli_commands.notes import forecast_note_lines
 from cli_commands.options import day_first_date, forecast_settings, write_csv
 from data.errors import InputError
+from data.schema import QUEUE
 from forecasting.country import CountryMatch, CountrySuggestion
 
 # 1. `plan --change-from "13.02.24 08:00"`, a day-first date with a time after it, slipped past
@@ -332,3 +335,23 @@ def test_a_country_written_by_another_name_reads_its_calendar(typed, calendar):
     argv = ["forecast", "h.csv", "--horizon-days", "7", "--out", "f.csv", "--country", typed]
     settings = forecast_settings(cli.build_parser().parse_args(argv))
     assert (settings.country, settings.subdivision) == calendar
+
+
+# 12. `backtest` of a queue without a contact yet, AXA's Gestion before March 2011, printed
+# "no contacts arrived in its 3 scored 7-day backtests, so WAPE is undefined; MASE nan": the
+# history divides MASE by its own error of copying the week before, 0 when every week is the
+# same (Hyndman & Koehler 2006), and "nan" reads as a fault.
+
+
+def test_a_backtest_without_contacts_says_why_mase_is_undefined():
+    row = pd.Series(
+        {QUEUE: "Gestion", "wape_interval": np.nan, "mase": np.nan, "n_origins": 3,
+         "coverage_80": 1.0, "chosen": "seasonal_naive x3"}
+    )  # fmt: skip
+    assert auto_line(row, 7) == (
+        "Gestion: no contacts arrived in its 3 scored 7-day backtests, so WAPE is undefined; "
+        "MASE undefined too (its history was the same every week, so copying the week before "
+        "made no error to compare with), 80% coverage 100.0% (seasonal_naive x3)"
+    )
+    row["mase"] = 0.5  # a history with contacts, then backtest weeks without any
+    assert "undefined; MASE 0.50, 80% coverage" in auto_line(row, 7)
