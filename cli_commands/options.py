@@ -305,9 +305,12 @@ def seconds(text: str) -> float:
         return float(match[1])
     if match := _MINUTES_SECONDS.fullmatch(text) or _MINUTES_AND_SECONDS.fullmatch(text):
         minutes, secs = int(match[1]), int(match[2])
+        said = " ".join(
+            part for part in (minutes and f"{minutes} min", secs and f"{secs} s") if part
+        )
         raise argparse.ArgumentTypeError(
             f"invalid float value: '{text}': the option is in seconds; give "
-            f"{minutes * 60 + secs} for {minutes} min {secs} s"
+            f"{minutes * 60 + secs} for {said or '0 s'}"
         )
     if match := _MINUTES_UNIT.fullmatch(text):
         minutes = float(match[1])

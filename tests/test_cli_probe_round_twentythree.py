@@ -5,6 +5,7 @@ and a service-level target written whole ("80/20") given as an option of its own
 
 from __future__ import annotations
 
+import argparse
 import errno
 import os
 from pathlib import Path
@@ -17,7 +18,7 @@ from cli_support import one_line_refusal, write_two_day_forecast
 import cli
 from cli_commands.backtest import _auto_line as auto_line
 from cli_commands.notes import forecast_note_lines
-from cli_commands.options import day_first_date, forecast_settings, write_csv
+from cli_commands.options import day_first_date, forecast_settings, seconds, write_csv
 from data.errors import InputError
 from data.schema import QUEUE
 from forecasting.country import CountryMatch, CountrySuggestion
@@ -355,3 +356,19 @@ def test_a_backtest_without_contacts_says_why_mase_is_undefined():
     )
     row["mase"] = 0.5  # a history with contacts, then backtest weeks without any
     assert "undefined; MASE 0.50, 80% coverage" in auto_line(row, 7)
+
+
+# 13. `--aht-seconds 4:00` read "give 240 for 4 min 0 s", and `--answer-within-seconds 0:20`
+# "give 20 for 0 min 20 s": a zero part said aloud.
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [("4:00", "240 for 4 min"), ("0:20", "20 for 20 s"), ("4:30", "270 for 4 min 30 s")],
+)
+def test_a_time_in_minutes_and_seconds_names_its_parts_that_are_not_zero(typed, said):
+    with pytest.raises(argparse.ArgumentTypeError) as refused:
+        seconds(typed)
+    assert str(refused.value) == (
+        f"invalid float value: '{typed}': the option is in seconds; give {said}"
+    )
