@@ -372,3 +372,35 @@ def test_a_time_in_minutes_and_seconds_names_its_parts_that_are_not_zero(typed, 
     assert str(refused.value) == (
         f"invalid float value: '{typed}': the option is in seconds; give {said}"
     )
+
+
+# 14. `forecast --out` and `backtest --out` in a folder that does not exist, at a folder, and
+# where writing is not allowed are refused in one line, exit 2, before the history is read and
+# without a file left: checked here, no change (the permission is mocked: tests may run as root).
+
+
+def _refused(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    assert cli.main(list(argv)) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    return err
+
+
+@pytest.mark.parametrize("command", ["forecast", "backtest"])
+def test_an_out_that_cannot_be_written_is_one_line_before_any_work(
+    tmp_path, monkeypatch, capsys, command
+):
+    history = write_two_day_forecast(tmp_path)
+    argv = [command, str(history), "--horizon-days", "7", "--out"]
+    assert _refused(capsys, *argv, str(tmp_path / "no" / "f.csv")) == (
+        f"error: --out {tmp_path / 'no' / 'f.csv'}: {tmp_path / 'no'} does not exist; create it "
+        "or write elsewhere.\n"
+    )
+    assert _refused(capsys, *argv, str(tmp_path)) == (
+        f"error: --out {tmp_path} is a folder: give a file name, e.g. {tmp_path / 'out.csv'}.\n"
+    )
+    monkeypatch.setattr(os, "access", lambda *_: False)
+    assert _refused(capsys, *argv, str(tmp_path / "f.csv")) == (
+        f"error: --out {tmp_path / 'f.csv'}: no permission to write there; write elsewhere.\n"
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["forecast.csv"]
