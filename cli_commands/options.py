@@ -434,7 +434,14 @@ def _date_time(text: str) -> str:
     if ambiguous and (refusal := _readings_refusal(text, ambiguous)):
         raise argparse.ArgumentTypeError(refusal)
     stamp, read = _timestamp(text)
-    if pd.isna(stamp) or stamp.tzinfo is not None:
+    if not pd.isna(stamp) and stamp.tzinfo is not None:
+        offset = f"{stamp:%z}"
+        raise argparse.ArgumentTypeError(
+            f"'{text}' has a time zone (UTC{offset[:3]}:{offset[3:]}): --origin is read on the "
+            "center's clock, as the history's times are: write it without the zone, e.g. "
+            f"{stamp:%Y-%m-%d %H:%M} if that is the center's clock"
+        )
+    if pd.isna(stamp):
         raise argparse.ArgumentTypeError(
             f"'{text}' is not a date/time on the center's clock: write it like 2024-03-04 or "
             "2024-03-04 08:00"

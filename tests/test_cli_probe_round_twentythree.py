@@ -404,3 +404,20 @@ def test_an_out_that_cannot_be_written_is_one_line_before_any_work(
         f"error: --out {tmp_path / 'f.csv'}: no permission to write there; write elsewhere.\n"
     )
     assert sorted(path.name for path in tmp_path.iterdir()) == ["forecast.csv"]
+
+
+# 15. `--origin 2026-11-23T08:00+01:00`, as an ISO timestamp from another system carries its
+# offset, read "is not a date/time on the center's clock: write it like 2024-03-04", though it
+# is one: nothing said the zone was the fault.
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"), [("2026-11-23T08:00+01:00", "UTC+01:00"), ("2026-11-23T08:00Z", "UTC+00:00")]
+)
+def test_an_origin_with_a_time_zone_says_the_zone_is_the_fault(capsys, typed, zone):
+    argv = ["forecast", "h.csv", "--horizon-days", "7", "--out", "f.csv", "--origin", typed]
+    assert one_line_refusal(capsys, *argv) == (
+        f"error: cli.py forecast: argument --origin: '{typed}' has a time zone ({zone}): --origin "
+        "is read on the center's clock, as the history's times are: write it without the zone, "
+        "e.g. 2026-11-23 08:00 if that is the center's clock\n"
+    )
