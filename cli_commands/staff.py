@@ -1011,9 +1011,13 @@ def _runs(
 
 
 def _run_text(first: pd.Timestamp, last: pd.Timestamp) -> str:
+    """A run of interval starts, its days written as every message writes a day."""
+    start = day_text(first, year=True, clock=True)
     if first == last:
-        return f"at {first:%Y-%m-%d %H:%M}"
-    return f"between {first:%Y-%m-%d %H:%M} and {last:%Y-%m-%d %H:%M}"
+        return f"at {start}"
+    same_day = first.normalize() == last.normalize()
+    end = f"{last:%H:%M}" if same_day else day_text(last, year=True, clock=True)
+    return f"between {start} and {end}"
 
 
 # Listed days from which a forecast that stops short of a whole week reads as one with closed days.

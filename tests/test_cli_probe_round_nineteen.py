@@ -190,7 +190,7 @@ def test_rows_deleted_from_a_plan_are_named_by_shifts(tmp_path, capsys):
     assert cli.main(["shifts", str(plan), "--out", str(tmp_path / "s.csv")]) == 0
     notes = [line for line in capsys.readouterr().out.splitlines() if "missing" in line]
     assert notes == [
-        f"note: {plan}: 2 intervals missing between 2024-03-04 12:00 and 2024-03-04 12:30 "
+        f"note: {plan}: 2 intervals missing between Mon 4 Mar 2024 12:00 and 12:30 "
         "(queue 'sales'), inside the hours listed that day, are taken as needing nobody; if "
         "the desk is open then, put them back with their rostered people"
     ]

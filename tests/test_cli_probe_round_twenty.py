@@ -183,7 +183,7 @@ def test_intervals_deleted_at_the_ends_of_the_file_are_noted(tmp_path, capsys):
         deleted=["2024-03-15 17:00", "2024-03-15 17:30"],
     )  # fmt: skip
     assert staff_notes(capsys, forecast, tmp_path) == [
-        f"note: {forecast}: 2 intervals missing between 2024-03-15 17:00 and 2024-03-15 17:30 "
+        f"note: {forecast}: 2 intervals missing between Fri 15 Mar 2024 17:00 and 17:30 "
         "are staffed as nobody, though the same weekday's other days in the file list them; "
         "put them back with their forecast if they are open"
     ]
@@ -191,7 +191,7 @@ def test_intervals_deleted_at_the_ends_of_the_file_are_noted(tmp_path, capsys):
     plan, out = tmp_path / "plan.csv", tmp_path / "shifts.csv"
     assert cli.main(["shifts", str(plan), "--out", str(out)]) == 0
     assert (
-        f"note: {plan}: 2 intervals missing between 2024-03-15 17:00 and 2024-03-15 17:30 are "
+        f"note: {plan}: 2 intervals missing between Fri 15 Mar 2024 17:00 and 17:30 are "
         "taken as needing nobody"
     ) in capsys.readouterr().out
     # A desk open every day: after Sun 17 March 17:30 the next open interval is Mon 08:00,
@@ -201,7 +201,7 @@ def test_intervals_deleted_at_the_ends_of_the_file_are_noted(tmp_path, capsys):
         deleted=["2024-03-04 08:00"],
     )  # fmt: skip
     assert staff_notes(capsys, forecast, tmp_path) == [
-        f"note: {forecast}: 1 interval missing at 2024-03-04 08:00 is staffed as nobody, "
+        f"note: {forecast}: 1 interval missing at Mon 4 Mar 2024 08:00 is staffed as nobody, "
         "though the same weekday's other days in the file list them; put them back with their "
         "forecast if they are open"
     ]

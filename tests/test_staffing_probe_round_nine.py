@@ -50,7 +50,7 @@ def test_intervals_deleted_from_the_forecast_are_named_in_a_note(capsys, tmp_pat
     code, out, err = staff(capsys, cut, tmp_path / "plan.csv", *TARGETS)
     assert code == 0, err
     assert (
-        f"note: {cut}: 12 intervals missing between 2026-06-01 09:00 and 2026-06-01 11:45 "
+        f"note: {cut}: 12 intervals missing between Mon 1 Jun 2026 09:00 and 11:45 "
         "(queue 'phone') are staffed as nobody"
     ) in out
     assert "put them back with their forecast if they are open" in out
@@ -83,8 +83,8 @@ def test_several_deleted_blocks_are_counted_and_the_first_named(capsys, tmp_path
     # The fourth block is counted, the first three named; a day absent whole is closed, as
     # `cli.py forecast` writes a holiday it closes. No queue column: no queue named.
     assert (
-        f"note: {path}: 9 intervals missing, in 4 runs: between 2026-06-02 17:00 and "
-        "2026-06-02 17:45, between 2026-06-10 08:00 and 2026-06-10 08:15, at 2026-06-12 12:30 "
+        f"note: {path}: 9 intervals missing, in 4 runs: between Tue 2 Jun 2026 17:00 and "
+        "17:45, between Wed 10 Jun 2026 08:00 and 08:15, at Fri 12 Jun 2026 12:30 "
         "and 1 more, are staffed as nobody"
     ) in out
     assert "(queue" not in out
