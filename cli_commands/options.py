@@ -42,7 +42,7 @@ from data.schema import (
 from data.timestamps import english_months
 from forecasting import ForecastSettings
 from forecasting.calendar import holiday_names
-from forecasting.registry import model_names
+from forecasting.registry import MODEL_LABELS, model_names
 from forecasting.select import MAX_SWITCH_BIAS, PREFERRED_MODEL, SWITCH_MARGIN
 from forecasting.settings import AUTO, MAX_HORIZON_DAYS
 from staffing.plan import (
@@ -198,7 +198,7 @@ def add_forecast_arguments(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--model",
-        type=str.lower,
+        type=model_name,
         choices=[AUTO, *model_names()],
         default=AUTO,
         help=f"auto (default): per queue, {PREFERRED_MODEL} unless {AUTO_RULE}".replace("%", "%%"),
@@ -228,6 +228,16 @@ def add_forecast_arguments(parser: argparse.ArgumentParser) -> None:
 
 _DAYS_UNIT = re.compile(r"\s*(\d+)\s*(?:d|days?)\s*", re.IGNORECASE)
 _WEEKS_UNIT = re.compile(r"\s*(\d+)\s*(?:w|wks?|weeks?)\s*", re.IGNORECASE)
+
+
+def model_name(text: str) -> str:
+    """--model as the models are named: in any case, with '-' or spaces for '_'
+    ('combination-glm'), or by the name the app and the notes show ('4-week average', as in
+    "the model '4-week average' (--model historical_average_4w)"); they read "invalid choice".
+    Other text is left for argparse's refusal, naming the choices."""
+    word = " ".join(text.split()).casefold()
+    by_label = {label.casefold(): name for name, label in MODEL_LABELS.items()}
+    return by_label.get(word) or re.sub(r"[\s-]+", "_", word)
 
 
 def _horizon_days(text: str) -> int:

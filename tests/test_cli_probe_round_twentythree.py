@@ -421,3 +421,26 @@ def test_an_origin_with_a_time_zone_says_the_zone_is_the_fault(capsys, typed, zo
         "is read on the center's clock, as the history's times are: write it without the zone, "
         "e.g. 2026-11-23 08:00 if that is the center's clock\n"
     )
+
+
+# 16. `--model combination-glm`, or the model's name as the notes and the app show it
+# ("4-week average", in "It is forecast with the model '4-week average' (--model
+# historical_average_4w)"), read "invalid choice: 'combination-glm' (choose from ...)".
+
+
+@pytest.mark.parametrize("command", ["forecast", "backtest", "plan"])
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [("combination-glm", "combination_glm"), ("4-week average", "historical_average_4w"),
+     ("Same day last week", "seasonal_naive"), ("holt winters top down", "holt_winters_top_down")],
+)  # fmt: skip
+def test_a_model_written_with_hyphens_or_by_its_shown_name_is_read(command, typed, read):
+    argv = [command, "h.csv", "--horizon-days", "7", "--out", "f.csv", "--model", typed]
+    assert cli.build_parser().parse_args(argv).model == read
+
+
+def test_a_model_no_name_reads_is_still_refused_with_the_choices(capsys):
+    argv = ["forecast", "h.csv", "--horizon-days", "7", "--out", "f.csv", "--model", "glm"]
+    assert one_line_refusal(capsys, *argv).startswith(
+        "error: cli.py forecast: argument --model: invalid choice: 'glm' (choose from 'auto', "
+    )
