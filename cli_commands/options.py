@@ -497,17 +497,18 @@ def day_first_date(text: str | None, option: str) -> tuple[str | None, str | Non
     match = DAY_MONTH_FIRST.match(text or "")
     if match and (refusal := _readings_refusal(text, match)):
         raise InputError(f"{option} {refusal}")
+    day_alone = text
     if clock := _TIME_OF_DAY.search(text or ""):
-        _refuse_a_clock(text, option, clock)
+        day_alone = _day_alone(text, option, clock)
     if match is None:
-        if option == "--change-to" and (period := _period_without_day(text)):
+        if option == "--change-to" and (period := _period_without_day(day_alone)):
             first_day, last_day, unit = period
             raise InputError(
                 f"--change-to '{text}' names a {unit}, not a day: the changes would end on its "
                 f"first day, {day_text(first_day, year=True)}; give the last day they apply to, "
                 f"e.g. {last_day:%Y-%m-%d} for the whole {unit}"
             )
-        return _written_date(text, option), None
+        return _written_date(day_alone, option), None
     first, second, year = (int(part) for part in match.groups())
     year = _full_year(year)
     day, month = (second, first) if first <= 12 < second else (first, second)
@@ -549,17 +550,23 @@ def _period_without_day(text: str | None) -> tuple[pd.Timestamp, pd.Timestamp, s
 _TIME_OF_DAY = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?![\d:])")
 
 
-def _refuse_a_clock(text: str, option: str, clock: re.Match) -> None:
-    """Refuse a change's day given with a time of day: the changes apply from the start of
-    --change-from's day to the end of --change-to's, so '--change-from 2026-02-17 14:00' raised
-    the morning too, with no word. Midnight is the start of --change-from's day; on
-    --change-to it may be the day's end or the next one's start, so it is refused as well."""
+def _day_alone(text: str, option: str, clock: re.Match) -> str:
+    """A change's day given with a time of day, without it where the time is where the change
+    starts or ends anyway (--change-from at 00:00, --change-to at 23:59 or 24:00); any other
+    time is refused: the changes apply from the start of --change-from's day to the end of
+    --change-to's, so '--change-from 2026-02-17 14:00' raised the morning too, with no word.
+    A --change-to at 00:00 may be the day's end or the next one's start: refused as well."""
     hour, minute = int(clock[1]), int(clock[2])
     stamp, _ = _timestamp(text)
     if not pd.isna(stamp):  # its PM read too: '23/11/2026 8:00 PM' is 20:00
         hour, minute = stamp.hour, stamp.minute
-    if option == "--change-from" and hour == minute == 0:
-        return
+    at_the_edge = (
+        (hour, minute) == (0, 0)
+        if option == "--change-from"
+        else ((hour, minute) in ((23, 59), (24, 0)))
+    )
+    if at_the_edge:
+        return text[: clock.start()].rstrip(" T,")
     try:
         day = dt.date.fromisoformat(day_first_date(text[: clock.start()].rstrip(" T,"), option)[0])
     except (InputError, TypeError, ValueError):

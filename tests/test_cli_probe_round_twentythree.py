@@ -222,8 +222,11 @@ def test_a_change_to_at_midnight_names_both_days_it_may_end_on():
         "Feb 2026 or on Wed 18 Feb 2026: give the last day it applies to alone, 2026-02-17 or "
         "2026-02-18."
     )
-    # Midnight is where --change-from's day starts anyway.
-    assert day_first_date("2026-02-17 00:00", "--change-from") == ("2026-02-17 00:00", None)
+    # Midnight is where --change-from's day starts anyway, 23:59 or 24:00 where --change-to's
+    # ends: read as the day alone.
+    assert day_first_date("2026-02-17 00:00", "--change-from") == ("2026-02-17", None)
+    assert day_first_date("2026-02-18 23:59", "--change-to") == ("2026-02-18", None)
+    assert day_first_date("18/02/2026 24:00", "--change-to")[0] == "2026-02-18"
 
 
 # 7. A chat or e-mail knob given where no queue is staffed on that channel, `staff f.csv
