@@ -1,7 +1,11 @@
-"""Round twenty-three of probing the CLI as a planner scripting it would: a change's first day
-written day first with a time after it, a two-digit year read every way a manager may mean it,
-the holiday calendar hint naming the country in words, an --out that fails while it is written,
-and a service-level target written whole ("80/20") given as an option of its own."""
+"""Round twenty-three of probing the CLI as a planner scripting it would: a change's day written
+day first with a time after it, or with a time of day the change would not use, a two-digit
+year read every way a manager may mean it, a --change-to naming a month alone, a foreign month
+without a day, an --origin with a time zone, the holiday calendar hint naming the country in
+words, a country written by a name the calendars lack, an --out that fails while it is written
+or cannot be written at all, a service-level target given as an option of its own, a chat or
+e-mail option no queue uses, a quantile written as a percentile, a model written with hyphens
+or by its shown name, a backtest without contacts, and a time in minutes and seconds."""
 
 from __future__ import annotations
 
