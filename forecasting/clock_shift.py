@@ -57,27 +57,34 @@ class ClockShift:
     slots: tuple[int, ...]
 
 
-def _week_profile(values: np.ndarray, weekdays: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """Contacts per weekday x slot over `rows`, flattened (7 * slots)."""
+def _window_profiles(values: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Per start row (a Sunday), contacts per weekday x slot over the `WEEKS_AROUND` weeks from
+    it, as (starts, 7, slots) in weekday order; rows outside `values` count nothing. Each
+    weekday's four days are added in row order, as a bincount over the rows adds them."""
     slots = values.shape[1]
-    cells = (weekdays[rows][:, None] * slots + np.arange(slots)).ravel()
-    return np.bincount(cells, np.nan_to_num(values[rows]).ravel(), minlength=7 * slots)
+    pad = 7 * WEEKS_AROUND
+    padded = np.zeros((values.shape[0] + 2 * pad, slots))
+    padded[pad : pad + values.shape[0]] = values
+    rows = starts[:, None] + pad + np.arange(7)  # the window's first week, Sunday first
+    summed = padded[rows]
+    for week in range(1, WEEKS_AROUND):
+        summed = summed + padded[rows + 7 * week]
+    return np.roll(summed, -1, axis=1)  # Sunday first -> Monday first
 
 
-def _deviance(after: np.ndarray, before: np.ndarray, days_after: np.ndarray, slots: int) -> float:
-    """Poisson deviance of the weeks after against the weeks before, scaled per weekday to the
-    after-weeks' totals (a level change is no clock change): 2 sum(y log(y / mu) - (y - mu)),
-    McCullagh & Nelder, Generalized Linear Models, 2nd ed. (1989), section 2.3."""
-    after_days = after.reshape(7, slots)
-    before_days = before.reshape(7, slots)
-    totals = before_days.sum(axis=1, keepdims=True)
-    scale = np.divide(after_days.sum(axis=1, keepdims=True), totals, where=totals > 0,
+def _deviances(after: np.ndarray, before: np.ndarray, days_after: np.ndarray) -> np.ndarray:
+    """Per Sunday, Poisson deviance of the weeks after against the weeks before, scaled per
+    weekday to the after-weeks' totals (a level change is no clock change), over the weekdays
+    `days_after` (starts, 7) holds: 2 sum(y log(y / mu) - (y - mu)), McCullagh & Nelder,
+    Generalized Linear Models, 2nd ed. (1989), section 2.3. Arrays (starts, 7, slots)."""
+    totals = before.sum(axis=2, keepdims=True)
+    scale = np.divide(after.sum(axis=2, keepdims=True), totals, where=totals > 0,
                       out=np.zeros_like(totals))  # fmt: skip
-    expected = np.maximum(before_days * scale, EXPECTED_FLOOR)[days_after]
-    observed = after_days[days_after]
+    expected = np.maximum(before * scale, EXPECTED_FLOOR)
     with np.errstate(divide="ignore", invalid="ignore"):
-        term = np.where(observed > 0, observed * np.log(observed / expected), 0.0)
-    return float(2 * (term - (observed - expected)).sum())
+        term = np.where(after > 0, after * np.log(after / expected), 0.0)
+    term = np.where(days_after[:, :, None], term - (after - expected), 0.0)
+    return 2 * term.sum(axis=(1, 2))
 
 
 def switch_days(days: pd.DatetimeIndex) -> np.ndarray:
@@ -104,22 +111,28 @@ def find_clock_shift(history: QueueHistory, ordinary: np.ndarray) -> ClockShift 
     # Every Sunday is judged, so an hours change a week before a switch Sunday is found where
     # it happened, not on that Sunday.
     sundays = np.flatnonzero(weekdays == SUNDAY)
+    # All Sundays in one pass: the four weeks from each (after) and the four before it.
+    counted = np.where(busy[:, None], np.nan_to_num(values), 0.0)
+    after = _window_profiles(counted, sundays)
+    before = _window_profiles(counted, sundays - 7 * WEEKS_AROUND)
+    busy_after = _window_profiles(busy[:, None].astype(float), sundays)[:, :, 0]
+    busy_before = _window_profiles(busy[:, None].astype(float), sundays - 7 * WEEKS_AROUND)
+    judged = (busy_after.sum(axis=1) >= MIN_DAYS_AFTER) & (
+        busy_before[:, :, 0].sum(axis=1) >= MIN_DAYS_BEFORE
+    )
+    after, before, busy_after = after[judged], before[judged], busy_after[judged]
+    days_after = busy_after > 0
+    unmoved = _deviances(after, before, days_after)
     found: list[tuple[float, int, int]] = []  # (deviance drop, row, slots)
-    for row in sundays:
-        after = np.flatnonzero(busy[row : row + 7 * WEEKS_AROUND]) + row
-        before = np.flatnonzero(busy[max(0, row - 7 * WEEKS_AROUND) : row]) + max(
-            0, row - 7 * WEEKS_AROUND
-        )
-        if after.size < MIN_DAYS_AFTER or before.size < MIN_DAYS_BEFORE:
-            continue
-        after_profile = _week_profile(values, weekdays, after)
-        before_profile = _week_profile(values, weekdays, before)
-        days_after = np.unique(weekdays[after])
-        unmoved = _deviance(after_profile, before_profile, days_after, slots)
-        for move in (-hour, hour):
-            moved = _deviance(after_profile, np.roll(before_profile, move), days_after, slots)
-            if moved < MAX_DEVIANCE_SHARE * unmoved and unmoved - moved > MIN_DEVIANCE_DROP:
-                found.append((unmoved - moved, int(row), move))
+    for move in (-hour, hour):
+        flat = before.reshape(len(before), 7 * slots)
+        rolled = np.roll(flat, move, axis=1).reshape(before.shape)
+        moved = _deviances(after, rolled, days_after)
+        clear = (moved < MAX_DEVIANCE_SHARE * unmoved) & (unmoved - moved > MIN_DEVIANCE_DROP)
+        found += [
+            (float(drop), int(row), move)
+            for drop, row in zip((unmoved - moved)[clear], sundays[judged][clear], strict=True)
+        ]
     kept: list[tuple[int, int]] = []
     for _, row, move in sorted(found, reverse=True):
         if all(abs(row - other) >= SWITCH_GAP_DAYS for other, _ in kept):
