@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -62,8 +64,8 @@ def _nan_median_first_axis(stack: np.ndarray, count: np.ndarray) -> np.ndarray:
     return np.where(count > 0, middle[0], np.nan)
 
 
-def _neighbour_stats(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Median, MAD and count of the same weekday and slot up to 4 weeks either side."""
+def _neighbours(values: np.ndarray) -> np.ndarray:
+    """The same weekday and slot up to 4 weeks either side: (8, days, slots), NaN outside."""
     n = values.shape[0]
     neighbours = np.full((2 * NEIGHBOUR_WEEKS,) + values.shape, np.nan)
     for k in range(1, NEIGHBOUR_WEEKS + 1):
@@ -71,10 +73,54 @@ def _neighbour_stats(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.nda
         if shift < n:
             neighbours[2 * k - 2, shift:] = values[:-shift]
             neighbours[2 * k - 1, :-shift] = values[shift:]
+    return neighbours
+
+
+def _neighbour_stats(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Median, MAD and count of the same weekday and slot up to 4 weeks either side."""
+    neighbours = _neighbours(values)
     count = (~np.isnan(neighbours)).sum(axis=0)
     median = _nan_median_first_axis(neighbours, count)
     mad = _nan_median_first_axis(np.abs(neighbours - median), count)
     return median, mad, count
+
+
+def _neighbour_median(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """_neighbour_stats' median and count, without the MAD an outage is not judged by."""
+    neighbours = _neighbours(values)
+    count = (~np.isnan(neighbours)).sum(axis=0)
+    return _nan_median_first_axis(neighbours, count), count
+
+
+@dataclass(frozen=True)
+class NeighbourReading:
+    """A history's values with their neighbour median and count (`_neighbour_median`), read
+    once so that each backtest origin cuts them instead of reading its history again."""
+
+    values: np.ndarray  # (days, slots)
+    median: np.ndarray
+    seen: np.ndarray
+
+    @classmethod
+    def of(cls, values: np.ndarray) -> NeighbourReading:
+        return cls(values, *_neighbour_median(values))
+
+    def cut(self, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """`_neighbour_median(values)`. Where `values` are this reading's first days, a day
+        4 weeks or more before their end has all its neighbours inside them, as here: only the
+        last 4 weeks are read again, from the 4 weeks before them. Else read whole."""
+        n, reach = len(values), 7 * NEIGHBOUR_WEEKS
+        if n > len(self.values) or not np.array_equal(values, self.values[:n], equal_nan=True):
+            return _neighbour_median(values)
+        if n == len(self.values):
+            return self.median, self.seen
+        cut = max(n - reach, 0)
+        start = max(cut - reach, 0)
+        median, seen = _neighbour_median(values[start:])
+        return (
+            np.concatenate([self.median[:cut], median[cut - start :]]),
+            np.concatenate([self.seen[:cut], seen[cut - start :]]),
+        )
 
 
 def detect_outliers(history: QueueHistory, threshold: float = 5.0) -> np.ndarray:
@@ -129,11 +175,19 @@ def closed_days(history: QueueHistory) -> np.ndarray:
     )
 
 
-def outage_days(history: QueueHistory, ordinary: np.ndarray) -> np.ndarray:
+def ordinary_values(history: QueueHistory, ordinary: np.ndarray) -> np.ndarray:
+    """The history's values on the `ordinary` days, NaN on the others: what outages are read on."""
+    return np.where(ordinary[:, None], history.values, np.nan)
+
+
+def outage_days(
+    history: QueueHistory, ordinary: np.ndarray, whole: NeighbourReading | None = None
+) -> np.ndarray:
     """Bool per day: the `ordinary` days (not holidays, bridges or left-out periods) that were
-    an outage or an export's zeros, as the cleaning leaves them out of training."""
-    values = np.where(ordinary[:, None], history.values, np.nan)
-    median, _, seen = _neighbour_stats(values)
+    an outage or an export's zeros, as the cleaning leaves them out of training. `whole`: the
+    reading of a longer history's `ordinary_values`, of which this one may be the first days."""
+    values = ordinary_values(history, ordinary)
+    median, seen = whole.cut(values) if whole else _neighbour_median(values)
     return _outage_days(values, median, seen, history.open_rows(0, history.n_days))
 
 

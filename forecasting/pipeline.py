@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -31,7 +32,12 @@ from forecasting.history import QueueHistory
 from forecasting.hours_change import HoursChange, find_hours_change, follow_hours_change
 from forecasting.level_shift import LevelShift, find_level_shift, rescale_before
 from forecasting.month_days import month_day_effect, month_day_index, working_day_ranks
-from forecasting.outliers import detect_outliers, outage_days
+from forecasting.outliers import (
+    NeighbourReading,
+    detect_outliers,
+    ordinary_values,
+    outage_days,
+)
 from forecasting.settings import ForecastSettings
 from forecasting.shared_shapes import SharedShapes, shared_shapes
 from forecasting.yearly import HISTORY_DAYS, day_levels, yearly_factors
@@ -48,6 +54,23 @@ class QueueInputs:
     uplift: np.ndarray  # (days, slots) campaign multiplier
     campaign: np.ndarray  # (days, slots) campaign name or ""
     clean_outliers: bool
+
+    @cached_property
+    def outage_reading(self) -> NeighbourReading:
+        """The whole history's reading of outages, as `origin_data` reads them, read once per
+        queue: each origin's history, unless moved to another clock, is its first days."""
+        return NeighbourReading.of(ordinary_values(self.history, outage_judged(self, self.history)))
+
+
+def outage_judged(inputs: QueueInputs, raw: QueueHistory) -> np.ndarray:
+    """Bool per day of `raw` (the history up to an origin): the observed ordinary days no
+    left-out period touches, on which outages are read."""
+    origin = raw.n_days
+    return (
+        raw.observed_days()
+        & (inputs.kinds[:origin] == NORMAL)
+        & ~inputs.excluded[:origin].any(axis=1)
+    )
 
 
 def prepare_queue(
@@ -118,7 +141,7 @@ def origin_data(inputs: QueueInputs, origin: int) -> OriginData:
     # look like outliers): the forecast keeps to them, baselines included. Days an outage left
     # empty, the queue back since, show no hours: read as closed, a month's outage ending a day
     # before the origin closed every weekday but the one it came back on.
-    outage = outage_days(raw, ordinary & ~inputs.excluded[:origin].any(axis=1))
+    outage = outage_days(raw, outage_judged(inputs, raw), inputs.outage_reading)
     hours = find_hours_change(
         raw.with_values(np.where(outage[:, None], np.nan, shifted)), with_special
     )
