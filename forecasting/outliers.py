@@ -94,49 +94,87 @@ def _neighbour_median(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 @dataclass(frozen=True)
 class NeighbourReading:
-    """A history's values with their neighbour median and count (`_neighbour_median`), read
-    once so that each backtest origin cuts them instead of reading its history again."""
+    """A history's values with their neighbour median and count (`_neighbour_median`), and the
+    MAD where asked for (`_neighbour_stats`), read once so that each backtest origin cuts them
+    instead of reading its history again."""
 
     values: np.ndarray  # (days, slots)
     median: np.ndarray
     seen: np.ndarray
+    mad: np.ndarray | None = None
 
     @classmethod
-    def of(cls, values: np.ndarray) -> NeighbourReading:
+    def of(cls, values: np.ndarray, with_mad: bool = False) -> NeighbourReading:
+        if with_mad:
+            median, mad, seen = _neighbour_stats(values)
+            return cls(values, median, seen, mad)
         return cls(values, *_neighbour_median(values))
 
-    def cut(self, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """`_neighbour_median(values)`. Where `values` are this reading's first days, a day
-        4 weeks or more before their end has all its neighbours inside them, as here: only the
-        last 4 weeks are read again, from the 4 weeks before them. Else read whole."""
-        n, reach = len(values), 7 * NEIGHBOUR_WEEKS
+    def cut(self, values: np.ndarray) -> NeighbourReading:
+        """The reading of `values`. Where they are this reading's first days, a day 4 weeks or
+        more before their end has all its neighbours inside them, as here: only the last 4
+        weeks are read again, from the 4 weeks before them. Else read whole."""
+        n, reach, with_mad = len(values), 7 * NEIGHBOUR_WEEKS, self.mad is not None
         if n > len(self.values) or not np.array_equal(values, self.values[:n], equal_nan=True):
-            return _neighbour_median(values)
+            return NeighbourReading.of(values, with_mad)
         if n == len(self.values):
-            return self.median, self.seen
+            return self
         cut = max(n - reach, 0)
         start = max(cut - reach, 0)
-        median, seen = _neighbour_median(values[start:])
-        return (
-            np.concatenate([self.median[:cut], median[cut - start :]]),
-            np.concatenate([self.seen[:cut], seen[cut - start :]]),
+        tail = NeighbourReading.of(values[start:], with_mad)
+
+        def joined(whole: np.ndarray | None, last: np.ndarray | None) -> np.ndarray | None:
+            return None if whole is None else np.concatenate([whole[:cut], last[cut - start :]])
+
+        return NeighbourReading(
+            values,
+            joined(self.median, tail.median),
+            joined(self.seen, tail.seen),
+            joined(self.mad, tail.mad),
         )
 
 
-def detect_outliers(history: QueueHistory, threshold: float = 5.0) -> np.ndarray:
+class LongestReading:
+    """The longest history's neighbour reading (median, MAD, count) so far, which a history
+    that starts with its values cuts instead of reading afresh: one per queue, its forecast's
+    origin read first, then the earlier backtest origins."""
+
+    def __init__(self) -> None:
+        self.reading: NeighbourReading | None = None
+
+    def of(self, values: np.ndarray) -> NeighbourReading:
+        if self.reading is None:
+            reading = NeighbourReading.of(values, with_mad=True)
+        else:
+            reading = self.reading.cut(values)
+        if self.reading is None or len(values) > len(self.reading.values):
+            self.reading = reading
+        return reading
+
+
+def detect_outliers(
+    history: QueueHistory, threshold: float = 5.0, longest: LongestReading | None = None
+) -> np.ndarray:
     """Bool (days, slots): |y - median| > threshold x max(1.4826 MAD, sqrt(median + 1)).
 
     The sqrt term is the Poisson noise floor, so quiet slots are not flagged for one call. In
     the last `MIN_WEEKS_AFTER` weeks a day is flagged only where under a quarter of its open
     slots stand out, or where the days around it show it passed: a one-off spike is cleaned at
     once, a recent level shift is kept. Whole days are left out for an outage, or as a run far
-    above the usual that a week back at the usual level followed (`_passed_runs`).
+    above the usual that a week back at the usual level followed (`_passed_runs`). `longest`:
+    the queue's reading of a longer history, which this one's neighbours are cut from where
+    its values are that history's first days.
     """
     values = history.values
     n = values.shape[0]
     open_rows = history.open_rows(0, n)
     closed = closed_days(history)
-    median, mad, seen = _neighbour_stats(np.where(closed[:, None], np.nan, values))
+    judged = np.where(closed[:, None], np.nan, values)
+    if longest is None:
+        median, mad, seen = _neighbour_stats(judged)
+    else:
+        reading = longest.of(judged)
+        median, mad, seen = reading.median, reading.mad, reading.seen
     noise = np.maximum(1.4826 * np.nan_to_num(mad), np.sqrt(np.nan_to_num(median) + 1))
     # y - median also carries the median's own error, variance ~ pi sigma^2 / (2 n) for n
     # neighbours (asymptotic variance of a sample median): it matters with 3 or 4 of them.
@@ -187,7 +225,11 @@ def outage_days(
     an outage or an export's zeros, as the cleaning leaves them out of training. `whole`: the
     reading of a longer history's `ordinary_values`, of which this one may be the first days."""
     values = ordinary_values(history, ordinary)
-    median, seen = whole.cut(values) if whole else _neighbour_median(values)
+    if whole is None:
+        median, seen = _neighbour_median(values)
+    else:
+        reading = whole.cut(values)
+        median, seen = reading.median, reading.seen
     return _outage_days(values, median, seen, history.open_rows(0, history.n_days))
 
 

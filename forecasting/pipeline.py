@@ -33,6 +33,7 @@ from forecasting.hours_change import HoursChange, find_hours_change, follow_hour
 from forecasting.level_shift import LevelShift, find_level_shift, rescale_before
 from forecasting.month_days import month_day_effect, month_day_index, working_day_ranks
 from forecasting.outliers import (
+    LongestReading,
     NeighbourReading,
     detect_outliers,
     ordinary_values,
@@ -60,6 +61,13 @@ class QueueInputs:
         """The whole history's reading of outages, as `origin_data` reads them, read once per
         queue: each origin's history, unless moved to another clock, is its first days."""
         return NeighbourReading.of(ordinary_values(self.history, outage_judged(self, self.history)))
+
+    @cached_property
+    def outlier_reading(self) -> LongestReading:
+        """The outlier check's neighbours of the longest training read so far, which a backtest
+        origin's training cuts where it is its first days (no level shift or hours change
+        rescaled it otherwise)."""
+        return LongestReading()
 
 
 def outage_judged(inputs: QueueInputs, raw: QueueHistory) -> np.ndarray:
@@ -163,7 +171,7 @@ def origin_data(inputs: QueueInputs, origin: int) -> OriginData:
     )
     outliers = None
     if inputs.clean_outliers:
-        outliers = detect_outliers(raw.with_values(shifted))
+        outliers = detect_outliers(raw.with_values(shifted), longest=inputs.outlier_reading)
         shifted[outliers] = values[outliers] = np.nan
     training = raw.with_values(shifted)
     plain = training if shift is None else raw.with_values(values)

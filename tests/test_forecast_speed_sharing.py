@@ -53,13 +53,13 @@ def test_a_cut_reading_is_the_prefix_read_afresh_at_every_length(tech_axa_year):
     values = np.where(tech_axa_year.observed_days()[:, None], tech_axa_year.values, np.nan)
     whole = NeighbourReading.of(values)
     for days in (1, 5, 27, 28, 29, 55, 56, 57, 100, 200, tech_axa_year.n_days):
-        median, seen = whole.cut(values[:days])
+        median, seen = (lambda r: (r.median, r.seen))(whole.cut(values[:days]))
         fresh_median, _, fresh_seen = _neighbour_stats(values[:days])
         assert np.array_equal(median, fresh_median, equal_nan=True)
         assert np.array_equal(seen, fresh_seen)
     moved = values[:150].copy()
     moved[10, 20] += 1  # no start of the whole history: read afresh, not cut
-    assert np.array_equal(whole.cut(moved)[0], _neighbour_median(moved)[0], equal_nan=True)
+    assert np.array_equal(whole.cut(moved).median, _neighbour_median(moved)[0], equal_nan=True)
 
 
 def test_outages_read_from_the_whole_history_match_each_origin_read_alone(tech_axa_year):
@@ -76,22 +76,47 @@ def test_outages_read_from_the_whole_history_match_each_origin_read_alone(tech_a
     assert found[0] == [162, 163] and found[-1][-2:] == [162, 163]
 
 
-def test_the_backtest_origins_sort_the_whole_historys_neighbours_once(tech_axa_year, monkeypatch):
-    inputs = prepare_queue(tech_axa_year, 7, ForecastSettings(country="FR", clean_outliers=False))
+@pytest.mark.parametrize("clean_outliers", [False, True])
+def test_the_backtest_origins_sort_the_whole_historys_neighbours_once(
+    tech_axa_year, monkeypatch, clean_outliers
+):
+    inputs = prepare_queue(
+        tech_axa_year, 7, ForecastSettings(country="FR", clean_outliers=clean_outliers)
+    )
     sorted_days: list[int] = []
     original = outliers_module._nan_median_first_axis
 
     def counting(stack: np.ndarray, count: np.ndarray) -> np.ndarray:
-        sorted_days.append(stack.shape[1])
+        if stack.ndim == 3 and stack.shape[2] > 1:  # the slots' neighbours, not day totals
+            sorted_days.append(stack.shape[1])
         return original(stack, count)
 
     monkeypatch.setattr(outliers_module, "_nan_median_first_axis", counting)
     n_days = tech_axa_year.n_days
-    for origin in (n_days - 28, n_days - 21, n_days - 14, n_days - 7, n_days):
+    # As forecast_dataset reads them: the forecast's origin, then the backtest's.
+    for origin in (n_days, n_days - 28, n_days - 21, n_days - 14, n_days - 7):
         origin_data(inputs, origin)
-    # Before: two sorts of each origin's whole history (median and MAD), 10 sorts of 337-365
-    # days; now the year once and the last 8 weeks of each backtest origin.
-    assert sorted_days == [n_days, 56, 56, 56, 56]
+    # Before: at each origin two sorts of its whole history for the outages (median and MAD)
+    # and two for the outliers, 20 sorts of 337-365 days; now the year once for the outages,
+    # once for the outliers' median and once for their MAD, then the last 8 weeks.
+    if clean_outliers:
+        assert sorted_days == [n_days] * 3 + [56] * 3 * 4
+    else:
+        assert sorted_days == [n_days] + [56] * 4
+
+
+def test_outliers_cut_from_a_longer_reading_are_those_read_alone(tech_axa_year):
+    longest = outliers_module.LongestReading()
+    n_days = tech_axa_year.n_days
+    flagged = outliers_module.detect_outliers(tech_axa_year, longest=longest)
+    assert np.array_equal(flagged, outliers_module.detect_outliers(tech_axa_year))
+    for origin in range(170, n_days, 3):
+        history = tech_axa_year.truncate(origin)
+        alone = outliers_module.detect_outliers(history)
+        assert np.array_equal(outliers_module.detect_outliers(history, longest=longest), alone)
+    assert longest.reading.values.shape[0] == n_days  # the year stays the one cut from
+    # The emptied Tuesday and Wednesday are left out whole: each of their 48 half hours.
+    assert flagged[162:164].sum(axis=1).tolist() == [48, 48] and flagged.sum() > 96
 
 
 def test_every_sundays_deviances_match_a_loop_over_the_sundays(tech_axa_year):
