@@ -9,11 +9,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from forecasting.calendar import NORMAL
 from forecasting.history import QueueHistory
 from forecasting.level_shift import LevelShift
 from forecasting.metrics import seasonal_naive_scale
-from forecasting.outliers import outage_days
 from forecasting.pipeline import QueueInputs, origin_data, run_model
 from forecasting.registry import COMBINATIONS, make_model
 
@@ -43,11 +41,7 @@ def unrecorded_days(inputs: QueueInputs) -> np.ndarray:
     cleaning reads them). They are no actuals: no model can forecast them, and three such weeks
     scored gave a P10 of 0 on every slot of a busy desk. None when training keeps outliers:
     the days then count as they came."""
-    n_days = inputs.history.n_days
-    if not inputs.clean_outliers:
-        return np.zeros(n_days, dtype=bool)
-    ordinary = (inputs.kinds[:n_days] == NORMAL) & ~inputs.excluded[:n_days].any(axis=1)
-    return outage_days(inputs.history, ordinary)
+    return inputs.unrecorded_days  # read once per queue: choosing origins reads it too
 
 
 def choose_origins(

@@ -63,6 +63,15 @@ class QueueInputs:
         return NeighbourReading.of(ordinary_values(self.history, outage_judged(self, self.history)))
 
     @cached_property
+    def unrecorded_days(self) -> np.ndarray:
+        """backtest.unrecorded_days, read once per queue: its origins and actuals both ask."""
+        n_days = self.history.n_days
+        if not self.clean_outliers:
+            return np.zeros(n_days, dtype=bool)
+        ordinary = (self.kinds[:n_days] == NORMAL) & ~self.excluded[:n_days].any(axis=1)
+        return outage_days(self.history, ordinary)
+
+    @cached_property
     def outlier_reading(self) -> LongestReading:
         """The outlier check's neighbours of the longest training read so far, which a backtest
         origin's training cuts where it is its first days (no level shift or hours change

@@ -16,6 +16,7 @@ import pytest
 from data.importer import import_files
 from forecasting import ForecastSettings
 from forecasting import outliers as outliers_module
+from forecasting.backtest import choose_origins, unrecorded_days
 from forecasting.clock_shift import (
     EXPECTED_FLOOR,
     SUNDAY,
@@ -174,3 +175,21 @@ def test_a_utc_export_moves_an_hour_at_each_eu_switch_sunday():
     switches = ["2022-03-27", "2022-10-30", "2023-03-26", "2023-10-29", "2024-03-31"]
     assert [str((days[0] + pd.Timedelta(days=row)).date()) for row in shift.rows] == switches
     assert shift.slots == (-2, 2, -2, 2, -2)
+
+
+def test_choosing_origins_and_scoring_them_read_the_unrecorded_days_once(
+    tech_axa_year, monkeypatch
+):
+    inputs = prepare_queue(tech_axa_year, 7, ForecastSettings(country="FR"))
+    sorted_days: list[int] = []
+    original = outliers_module._nan_median_first_axis
+
+    def counting(stack: np.ndarray, count: np.ndarray) -> np.ndarray:
+        sorted_days.append(stack.shape[1])
+        return original(stack, count)
+
+    monkeypatch.setattr(outliers_module, "_nan_median_first_axis", counting)
+    origins = choose_origins(inputs, 4, 7, 7)
+    unrecorded = unrecorded_days(inputs)  # as run_backtest reads them again (before: 2 reads)
+    assert sorted_days == [tech_axa_year.n_days]
+    assert origins == [330, 337, 344, 351] and np.flatnonzero(unrecorded).tolist() == [162, 163]
