@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +12,7 @@ import pytest
 from data.importer import import_files
 from data.schema import IS_OPEN, QUEUE
 from forecasting import CAMPAIGN, ForecastEvent, ForecastSettings, forecast_dataset
+from forecasting.api import ForecastResult
 from forecasting.synthetic import synthetic_intervals
 
 
@@ -34,6 +36,22 @@ def _records(path: Path, seed: int, busy: bool) -> Path:
     return path / "calls.csv"
 
 
+@pytest.fixture(scope="module")
+def records_forecast(tmp_path_factory) -> Callable[[int, bool], ForecastResult]:
+    """The 28-day forecast of `_records(seed, busy)`, worked out once per seed and `busy` for
+    the module: the busy file of seed 4 serves both its sparse and its busy queue's test."""
+    results: dict[tuple[int, bool], ForecastResult] = {}
+
+    def forecast(seed: int, busy: bool) -> ForecastResult:
+        if (seed, busy) not in results:
+            folder = tmp_path_factory.mktemp(f"records-{seed}-{busy}")
+            dataset = import_files([_records(folder, seed, busy)])
+            results[seed, busy] = forecast_dataset(dataset, 28, ForecastSettings(country=None))
+        return results[seed, busy]
+
+    return forecast
+
+
 @pytest.mark.parametrize(
     ("seed", "busy", "total", "open_slots", "hours"),
     [
@@ -46,10 +64,9 @@ def _records(path: Path, seed: int, busy: bool) -> Path:
     ],
 )
 def test_a_queue_of_a_contact_a_week_is_forecast_at_its_rate(
-    tmp_path, seed, busy, total, open_slots, hours
+    records_forecast, seed, busy, total, open_slots, hours
 ):
-    dataset = import_files([_records(tmp_path, seed, busy)])
-    result = forecast_dataset(dataset, 28, ForecastSettings(country=None))
+    result = records_forecast(seed, busy)
     sparse = result.forecast[result.forecast[QUEUE] == "Sparse"]
     # 26 contacts in 26 weeks: 4 in the 4 weeks forecast.
     assert sparse["forecast"].sum() == pytest.approx(total, abs=0.05)
@@ -62,9 +79,8 @@ def test_a_queue_of_a_contact_a_week_is_forecast_at_its_rate(
     assert "Its forecast is zero" not in " ".join(result.notes)
 
 
-def test_the_busy_queue_beside_it_keeps_its_own_hours(tmp_path):
-    dataset = import_files([_records(tmp_path, 4, True)])
-    result = forecast_dataset(dataset, 28, ForecastSettings(country=None))
+def test_the_busy_queue_beside_it_keeps_its_own_hours(records_forecast):
+    result = records_forecast(4, True)
     sales = result.forecast[result.forecast[QUEUE] == "Sales"]
     assert int(sales[IS_OPEN].sum()) == 4 * 5 * 32  # Mon-Fri 09:00-17:00 in 15 minutes
     assert not any(note.startswith("Sales: ") for note in result.notes)
