@@ -40,6 +40,18 @@ def settings(**changes) -> ForecastSettings:
     return ForecastSettings(**(base | changes))
 
 
+@pytest.fixture(scope="module")
+def week_forecast(history):
+    """The history's 7-day forecast with the Italian calendar, which several tests read."""
+    return forecast_dataset(history, 7, settings())
+
+
+@pytest.fixture(scope="module")
+def week_forecast_without_calendar(history):
+    """The same without a holiday calendar."""
+    return forecast_dataset(history, 7, settings(country=None))
+
+
 def test_every_slot_of_the_horizon_closed_ones_zero(history):
     result = forecast_dataset(history, 14, settings())
     forecast = result.forecast
@@ -66,12 +78,13 @@ def test_every_slot_of_the_horizon_closed_ones_zero(history):
     assert set(result.backtest["model"]) == set(FAST)
 
 
-def test_holiday_in_horizon_is_low_and_day_after_is_labelled(history):
+def test_holiday_in_horizon_is_low_and_day_after_is_labelled(
+    week_forecast, week_forecast_without_calendar
+):
     # 25 April 2024 (Thursday) is a holiday in Italy; the history's holidays (1 Jan, Easter
     # Monday 1 Apr) carried normal volume in this synthetic data, so only the ratio learned
     # from them applies: check against the same forecast without a holiday calendar.
-    with_holidays = forecast_dataset(history, 7, settings())
-    without = forecast_dataset(history, 7, settings(country=None))
+    with_holidays, without = week_forecast, week_forecast_without_calendar
     day = with_holidays.forecast["interval_start"].dt.normalize() == pd.Timestamp("2024-04-25")
     ratio = (
         with_holidays.forecast.loc[day, "forecast"].sum()
@@ -247,9 +260,9 @@ def test_every_queue_is_forecast_with_the_same_candidates(history):
     assert set(result.backtest["queue"]) == {"desk", "chat"}
 
 
-def test_campaign_uplift_and_peak_reason(history):
+def test_campaign_uplift_and_peak_reason(history, week_forecast_without_calendar):
     campaign = ForecastEvent("spring promo", "2024-04-23 09:00", "2024-04-23 12:00", CAMPAIGN, 50)
-    base = forecast_dataset(history, 7, settings(country=None))
+    base = week_forecast_without_calendar
     boosted = forecast_dataset(history, 7, settings(country=None, events=[campaign]))
     window = (base.forecast["interval_start"] >= "2024-04-23 09:00") & (
         base.forecast["interval_start"] < "2024-04-23 12:00"
@@ -266,8 +279,10 @@ def test_campaign_uplift_and_peak_reason(history):
     assert top["end"] == pd.Timestamp("2024-04-23 12:00")
 
 
-def test_new_peak_rules_reflag_the_same_forecast_without_refitting(history):
-    result = forecast_dataset(history, 7, settings(country=None))
+def test_new_peak_rules_reflag_the_same_forecast_without_refitting(
+    week_forecast_without_calendar,
+):
+    result = week_forecast_without_calendar
     assert result.interval_minutes == 30
     # the fitted run's own rules give its own peaks
     same = flag_peaks(result.peak_basis, 30, settings(country=None))
@@ -384,7 +399,7 @@ def test_many_queues_too_short_to_backtest_are_listed_one_per_line_under_one_req
     assert str(refused.value).count("Import a longer history") == 1
 
 
-def test_a_weekday_whose_latest_day_is_long_past_is_named_with_its_date(history):
+def test_a_weekday_whose_latest_day_is_long_past_is_named_with_its_date(history, week_forecast):
     # Saturday mornings were worked only in January: the forecast repeats those Saturdays, which
     # must not pass for what recent weeks showed.
     saturdays = pd.DataFrame(
@@ -403,9 +418,7 @@ def test_a_weekday_whose_latest_day_is_long_past_is_named_with_its_date(history)
     assert "Saturdays from Sat 20 Jan 2024, 13 weeks back." in note
     saturday = result.forecast[result.forecast["interval_start"].dt.day_of_week == 5]
     assert saturday["forecast"].sum() == pytest.approx(200, rel=0.05)  # Jan's 4 x 50
-    assert not [
-        note for note in forecast_dataset(history, 7, settings()).notes if "long past" in note
-    ]
+    assert not [note for note in week_forecast.notes if "long past" in note]
 
 
 def test_history_for_backtest_origins_but_none_scored_is_said_not_a_traceback():
@@ -508,13 +521,13 @@ def test_a_queue_of_zeros_is_said_to_hold_no_contacts():
     assert "its 60 days hold no contacts at all" in note
 
 
-def test_a_storm_day_before_the_end_is_left_out_and_named(history):
+def test_a_storm_day_before_the_end_is_left_out_and_named(history, week_forecast):
     # The last Thursday (2024-04-18) at 5x: without cleaning it, every Thursday ahead would
     # carry part of it.
     stormy = history.copy()
     thursday = stormy["interval_start"].dt.normalize() == pd.Timestamp("2024-04-18")
     stormy.loc[thursday, "volume"] *= 5
-    clean = forecast_dataset(history, 7, settings()).forecast
+    clean = week_forecast.forecast
     result = forecast_dataset(stormy, 7, settings())
     thursdays = result.forecast["interval_start"].dt.day_of_week == 3
     ratio = (
@@ -598,11 +611,13 @@ def test_backtest_coverage_is_measured_on_weeks_the_band_was_not_fitted_on():
     assert row["coverage_80"] == pytest.approx(0.75, abs=0.01)
 
 
-def test_a_forecast_beyond_two_weeks_reports_the_backtest_error_of_days_15_to_28(history):
+def test_a_forecast_beyond_two_weeks_reports_the_backtest_error_of_days_15_to_28(
+    history, week_forecast
+):
     table = forecast_dataset(history, 21, settings(country=None)).backtest.set_index("model")
     # Backtests of a 21-day forecast run 21 days: days 15-21 get their own error.
     assert table["wape_interval_d15_28"].between(0.01, 0.5).all()
-    assert "wape_interval_d15_28" not in forecast_dataset(history, 7, settings()).backtest
+    assert "wape_interval_d15_28" not in week_forecast.backtest
 
 
 def test_zeros_before_a_new_queues_first_contact_are_not_its_history():
