@@ -10,6 +10,7 @@ import pytest
 
 from data.schema import INTERVAL_START, VOLUME
 from forecasting import CAMPAIGN, EXCLUDE, ForecastEvent, ForecastSettings, forecast_dataset
+from forecasting.api import ForecastResult
 from forecasting.synthetic import synthetic_intervals
 
 SURGE_WEEK = ("2024-03-18", "2024-03-23")  # Mon 18 - Fri 22 Mar 2024, the history's last week
@@ -84,6 +85,14 @@ def _it_desk() -> pd.DataFrame:
     return frame[~frame[INTERVAL_START].dt.date.isin(list(closed))]
 
 
+@pytest.fixture(scope="module")
+def it_desk_forecast() -> tuple[pd.DataFrame, ForecastResult]:
+    """`_it_desk()` and its 14-day forecast from Mon 22 Apr 2024 without a campaign, which each
+    campaign only on closed days is held against."""
+    frame = _it_desk()
+    return frame, forecast_dataset(frame, 14, ForecastSettings(origin="2024-04-22"))
+
+
 @pytest.mark.parametrize(
     ("start", "end", "days"),
     [
@@ -97,10 +106,9 @@ def _it_desk() -> pd.DataFrame:
         ("2024-04-23 19:00", "2024-04-23 22:00", "Tue 23 Apr 2024 (closed 19:00–22:00)"),
     ],
 )
-def test_a_campaign_only_on_closed_days_is_named(start, end, days):
+def test_a_campaign_only_on_closed_days_is_named(it_desk_forecast, start, end, days):
     # Its uplift multiplied only closed slots: the forecast was the one without it, unsaid.
-    frame = _it_desk()
-    plain = forecast_dataset(frame, 14, ForecastSettings(origin="2024-04-22"))
+    frame, plain = it_desk_forecast
     promo = ForecastEvent("promo", start, end, CAMPAIGN, uplift_pct=50)
     result = forecast_dataset(frame, 14, ForecastSettings(origin="2024-04-22", events=[promo]))
     assert np.array_equal(result.forecast["forecast"], plain.forecast["forecast"])
