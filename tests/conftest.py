@@ -12,6 +12,12 @@ from typing import Any
 
 import pytest
 
+# OpenBLAS starts a thread per core in every process that loads numpy and keeps them spinning
+# for work between calls: under `pytest -n 2` two workers' threads (and the CLI's and browser
+# tests' processes, which inherit this) fight over two cores. One thread each is read before
+# numpy loads, so here, ahead of every import of it; the forecasts come out the same.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
 IN_CI = os.environ.get("CI", "").lower() == "true"
