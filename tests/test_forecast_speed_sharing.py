@@ -2,10 +2,11 @@
 results identical to reading each origin afresh. The outage check reads the same weekday and
 slot neighbours of the whole history once and reads again only the last four weeks at each
 origin (a day further back has all its neighbours inside the origin's history), falling back to a
-whole read where the origin's history is no start of the whole one (moved to another clock);
-the clock-shift check judges every Sunday in one numpy pass, with the deviances a loop over the
-Sundays gives and the switches of a UTC export at the EU daylight-saving Sundays found as
-before."""
+whole read where the origin's history is no start of the whole one (moved to another clock); the
+outlier check cuts its median and MAD from the forecast's origin's reading alike; the days an
+outage left unrecorded are read once for choosing the origins and scoring them; the clock-shift
+check judges every Sunday in one numpy pass, with the deviances a loop over the Sundays gives and
+the switches of a UTC export at the EU daylight-saving Sundays found as before."""
 
 from __future__ import annotations
 
