@@ -50,11 +50,12 @@ def damped_holt(
         return np.full(n_ahead, float(series.mean()) if series.size else 0.0)
     # Convergence chatter on short or flat series, and log(0) in statsmodels' AIC when a flat
     # series fits exactly: it fits (and forecasts) again inside forecast(), so both are inside.
+    # statsmodels loads on first fit: commands that fit no model start faster. Its import sets
+    # "always" filters for its own warnings, so it comes before the "ignore" below, not inside.
+    from statsmodels.tsa.holtwinters import ExponentialSmoothing
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        # statsmodels loads on first fit: commands that fit no model start faster.
-        from statsmodels.tsa.holtwinters import ExponentialSmoothing
-
         model = ExponentialSmoothing(
             series,
             trend="add" if trend else None,

@@ -1,5 +1,9 @@
 """Seasonal models on a seeded synthetic series with a known pattern and a growing level."""
 
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -10,6 +14,7 @@ from forecasting.synthetic import synthetic_intervals, synthetic_means
 from forecasting.top_down import intraday_shares
 
 DAYS = 7 * 16
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
 def rolling_wape(name: str, growth: float) -> float:
@@ -88,3 +93,20 @@ def test_holt_winters_after_a_gap_longer_than_eight_weeks_stays_at_the_level():
     model = make_model("holt_winters_top_down").fit(history.with_values(values))
     level = np.nansum(history.values[-10 * 7 : -9 * 7])  # the last week before the gap
     assert model.predict_days(7).sum() == pytest.approx(level, rel=0.1)
+
+
+def test_the_first_fit_after_statsmodels_loads_prints_no_convergence_warning():
+    # statsmodels' import sets "always" filters for its own warnings; imported inside the
+    # fit's "ignore", it put them first, so the first fit of a fresh process (a CLI run)
+    # printed "ConvergenceWarning: Optimization failed to converge" on a flat series.
+    script = (
+        "import numpy as np\n"
+        "from forecasting.top_down import damped_holt\n"
+        "print(damped_holt(np.full(55, 2.3236), 3, 7).round(4).tolist())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=PROJECT_ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[2.3236, 2.3236, 2.3236]"
+    assert "Warning" not in done.stderr
