@@ -983,7 +983,14 @@ for name, outcome in outcomes.items():
     if missed:
         st.warning(missed)
 
+# Every scenario staffs the same forecast: its days are those the totals add up over.
+horizon_days = outcomes[baseline].summary.horizon_days
+# Planned as the Shifts page plans them, a rotation where it reads one: a dated fortnight of
+# night shifts had paid its first Monday morning again beside the page's rotation.
+rotation = settings.shift_rotation(horizon_days)
+weeks = settings.rotation_weeks(horizon_days)
 shift_figures = {}
+shift_notes: dict[str, list[str]] = {}
 unplanned: dict[str, list[str]] = {}  # a reason and the scenarios it holds for
 for name, outcome in outcomes.items():
     shifts = scenarios[name].shifts
@@ -993,12 +1000,21 @@ for name, outcome in outcomes.items():
             current.dataset.interval_minutes,
             shifts.types(),
             shifts.shifts_per_week,
+            rotation=rotation,
         )
     except InputError as error:
         unplanned.setdefault(str(error), []).append(f"'{name}'")
         continue
     cost = scenarios[name].staffing.agent_hourly_cost
     shift_figures[name] = ShiftFigures.of(shift_plan, shifts, cost)
+    shift_notes[name] = [
+        note
+        for note in (
+            settings.repeating_week_caption(shift_plan, current.dataset.interval_minutes),
+            settings.before_plan_caption(shift_plan, horizon_days, on_shifts_page=False),
+        )
+        if note
+    ]
 if unplanned:
     # One reason said once: five scenarios saved with the same shift lengths had read the
     # same sentence five times over.
@@ -1015,8 +1031,6 @@ idle_caps = idle_part_time_caps(
     comparable_part_time_caps({name: scenarios[name].shifts for name in shift_figures}, baseline),
     baseline,
 )
-# Every scenario staffs the same forecast: its days are those the totals add up over.
-horizon_days = outcomes[baseline].summary.horizon_days
 comparison = comparison.loc[
     compare.rows_shown(relevant_metrics(outcomes) + SHIFT_ROWS, horizon_days)
 ]
@@ -1063,9 +1077,18 @@ st.caption(
     + _shift_week_words(scenarios[name] for name in outcomes)
     + "."
     + compare.cut_week_words(shift_figures)
+    + (
+        f" The {settings.days_text(horizon_days)} are read as a rotation of {weeks} weeks "
+        f"repeating, as the Shifts page reads them with “Repeat the {weeks} weeks as a "
+        "rotation” ticked."
+        if rotation
+        else ""
+    )
     + " Shift hours are the agents' paid hours on those shifts, and shift cost those hours at "
     "each scenario's agent rate (supervisors apart, in Total cost)."
 )
+for note in compare.shift_plan_notes(shift_notes):
+    st.caption(note)
 silent = [name for name, outcome in outcomes.items() if not outcome.summary.has_contacts]
 if silent:  # their service figures are blank, not the 100% an empty queue would score
     listed = ", ".join(f"'{name}'" for name in silent)

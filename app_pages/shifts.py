@@ -8,7 +8,7 @@ import streamlit as st
 from app_ui import cached, downloads, plots, settings, state, tables, url_state, widgets
 from data.errors import InputError
 from data.schema import INTERVAL_START
-from staffing.shifts import UncoveredNeedError, shifts_before_plan_note, working_time_note
+from staffing.shifts import UncoveredNeedError, working_time_note
 
 SESSION = "session"
 
@@ -16,7 +16,7 @@ st.title("Shifts")
 current = state.current()
 url_state.seed_from_url(url_state.QUEUE_KEY, url_state.QUEUE_PARAM, current.dataset.queues)
 settings.seed_shifts(current)
-state.seed({"shift_cover": settings.COVER_THIS_QUEUE, "shift_rotation": False})
+state.seed({"shift_cover": settings.COVER_THIS_QUEUE, settings.ROTATION_KEY: False})
 state.carry_over(url_state.QUEUE_KEY)
 horizon_text = settings.days_text(st.session_state["horizon_days"])  # "1 day", "7 days"
 st.caption(
@@ -98,18 +98,18 @@ with st.container(border=True):
     # A manager planning a 2- or 4-week rotation repeats it: its last Sunday night's shifts
     # cover its first Monday morning, as they will the next rotation's.
     horizon_days = int(st.session_state["horizon_days"])
-    rotation_weeks = horizon_days // 7 if horizon_days % 7 == 0 and horizon_days >= 14 else 0
+    rotation_weeks = settings.rotation_weeks(horizon_days)
     if rotation_weeks:
         st.checkbox(
             f"Repeat the {rotation_weeks} weeks as a rotation",
-            key="shift_rotation",
+            key=settings.ROTATION_KEY,
             persist_state=SESSION,
             help=f"Read the {horizon_text} as a roster repeating every {rotation_weeks} weeks: "
             "shifts running past its last night cover its first hours, as they will the next "
             "rotation's. Unticked, the days are dated: the first morning gets shifts of its own. "
             "A plan of 7 days always repeats.",
         )
-rotation = bool(rotation_weeks and st.session_state["shift_rotation"])
+rotation = settings.shift_rotation(horizon_days)
 
 cover_all = st.session_state["shift_cover"] == settings.COVER_ALL_QUEUES
 queues = current.dataset.queues if cover_all else [queue]
@@ -222,14 +222,9 @@ if cut_week_note:
 repeating = settings.repeating_week_caption(result, current.dataset.interval_minutes)
 if repeating:
     st.caption(repeating)
-before_plan = shifts_before_plan_note(
-    result,
-    f"“Repeat the {rotation_weeks} weeks as a rotation” above"
-    if rotation_weeks
-    else "a horizon of 14 or 28 days, then “Repeat the weeks as a rotation” here",
-)
+before_plan = settings.before_plan_caption(result, horizon_days)
 if before_plan:
-    st.caption(before_plan[0].upper() + before_plan[1:] + ".")
+    st.caption(before_plan)
 # 79 people to employ beside the Staffing page's 44.2 FTE read as a contradiction. A week is
 # judged whole by the days the desk works: the shifts end with the need, and a Mon-Fri desk's
 # week ending on Friday evening had read as five days of a week cut short.

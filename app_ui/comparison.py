@@ -547,6 +547,22 @@ def cut_week_words(figures: Mapping[str, ShiftFigures]) -> str:
     return said + "."
 
 
+def shift_plan_notes(notes: Mapping[str, Sequence[str]]) -> list[str]:
+    """Each scenario's notes on its shift plan (by scenario name), each note said once with
+    the scenarios it holds for: "Every scenario's shifts: ..." where it holds for all of
+    several, "Shifts of 'A' and 'B': ..." otherwise."""
+    by_note: dict[str, list[str]] = {}
+    for name, said in notes.items():
+        for note in said:
+            by_note.setdefault(note, []).append(f"'{name}'")
+    return [
+        f"Every scenario's shifts: {note}"
+        if len(names) == len(notes) > 1
+        else f"Shifts of {_listed(names)}: {note}"
+        for note, names in by_note.items()
+    ]
+
+
 def _listed(names: Sequence[str]) -> str:
     """'A', 'A and B', 'A, B and C'."""
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"

@@ -51,6 +51,7 @@ from staffing.shifts import (
     UncoveredNeedError,
     next_part_of_day,
     repeating_week_note,
+    shifts_before_plan_note,
 )
 from staffing.validation import SUPERVISOR_SPAN_RANGE
 
@@ -1052,6 +1053,40 @@ def uncovered_need_message(error: UncoveredNeedError, types: list[ShiftType]) ->
 def _keep_start_window() -> None:
     session = st.session_state
     session["shift_starts"] = (session[EARLIEST_START_KEY], session[LATEST_START_KEY])
+
+
+ROTATION_KEY = "shift_rotation"  # the Shifts page's "Repeat the N weeks as a rotation" box
+
+
+def rotation_weeks(horizon_days: float) -> int:
+    """The weeks the Shifts page offers to repeat as a rotation: those of a horizon of 14 days
+    or more in whole weeks; 0 for any other (a plan of 7 days always repeats)."""
+    days = int(horizon_days)
+    return days // 7 if days == horizon_days and days % 7 == 0 and days >= 14 else 0
+
+
+def shift_rotation(horizon_days: float) -> bool:
+    """Whether the Shifts page reads a plan of `horizon_days` as a rotation: its box offered
+    for those days and ticked (unticked before the page is opened)."""
+    return bool(rotation_weeks(horizon_days) and st.session_state.get(ROTATION_KEY, False))
+
+
+def before_plan_caption(
+    plan: ShiftPlan, horizon_days: float, on_shifts_page: bool = True
+) -> str | None:
+    """The note on a dated plan's first hours left to the previous roster, as a sentence naming
+    the Shifts page's rotation box (or the horizon that offers it); `on_shifts_page` names
+    the box where it is, else on the Shifts page."""
+    weeks = rotation_weeks(horizon_days)
+    box = "above" if on_shifts_page else "on the Shifts page"
+    where = "here" if on_shifts_page else "on the Shifts page"
+    note = shifts_before_plan_note(
+        plan,
+        f"“Repeat the {weeks} weeks as a rotation” {box}"
+        if weeks
+        else f"a horizon of 14 or 28 days, then “Repeat the weeks as a rotation” {where}",
+    )
+    return None if note is None else f"{note[0].upper()}{note[1:]}."
 
 
 def repeating_week_caption(plan: ShiftPlan, interval_minutes: float) -> str | None:

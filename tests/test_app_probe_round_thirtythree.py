@@ -1,0 +1,116 @@
+"""Round thirty-three of a manager's probe: the Scenarios comparison plans each scenario's shifts
+as the Shifts page plans them, a fortnight read as a rotation where the page's "Repeat the 2
+weeks as a rotation" is ticked, with the page's notes on shifts running past the plan's end
+and on first hours left to the previous roster, so a scenario's shifts and paid hours read as
+the Shifts page's. Driven on the pages' pure helpers and one AppTest run on an upload of night
+calls."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from test_app_pages import assert_clean, go, metric, open_app
+
+from app_ui import comparison, settings
+from staffing.shifts import ShiftSettings, plan_shifts
+
+
+def night_calls() -> bytes:
+    """One row per call, 40 a night arriving 22:00-06:00 from Sun 2 Mar 2025, the history
+    ending with the night into Sat 5 Apr: a forecast from Sun 6 Apr 00:00 of night work alone."""
+    rng = np.random.default_rng(3)
+    seconds = np.sort(rng.uniform(22 * 3600, 30 * 3600, (35, 40)), axis=1)
+    starts = pd.date_range("2025-03-02", periods=35, freq="D").to_numpy()[:, None]
+    arrivals = pd.Series((starts + seconds.astype("timedelta64[s]")).ravel())
+    talk = rng.integers(60, 400, len(arrivals))
+    kept = (arrivals < pd.Timestamp("2025-04-06")).to_numpy()
+    frame = pd.DataFrame(
+        {"arrival": arrivals[kept].dt.strftime("%Y-%m-%d %H:%M:%S"), "talk_seconds": talk[kept]}
+    )
+    return frame.to_csv(index=False).encode()
+
+
+def nights(days: int, people: float = 2.0) -> pd.Series:
+    """`people` needed 22:00-06:00 every night over `days` days of half hours from Mon 1 Jun
+    2026, its first night's morning included."""
+    index = pd.date_range("2026-06-01", periods=days * 48, freq="30min")
+    hour = index.hour
+    return pd.Series(np.where((hour >= 22) | (hour < 6), people, 0.0), index=index)
+
+
+# ------------------------------------------------- Scenarios: shifts planned as on the Shifts page
+
+
+def test_the_comparison_plans_a_fortnight_as_the_shifts_pages_rotation(picco_home):
+    app = open_app(horizon_days=14)
+    upload = ("nights.csv", night_calls(), "text/csv")
+    app.file_uploader(key="upload_files").set_value(upload).run()
+    assert_clean(app)
+    go(app, "shifts")
+    assert_clean(app)
+    # Dated, the first Sunday's 00:00-06:00 takes shifts of its own: 65 shifts, 460 h.
+    assert (metric(app, "Shifts"), metric(app, "Paid hours on shifts")) == ("65", "460")
+    app.checkbox(key=settings.ROTATION_KEY).check().run()
+    assert_clean(app)
+    # The last Saturday's night shifts cover it, as they will the next rotation's.
+    assert (metric(app, "Shifts"), metric(app, "Paid hours on shifts")) == ("62", "448")
+
+    go(app, "scenarios")
+    app.button(key="save_example_scenarios").click().run()
+    assert_clean(app)
+    table = app.dataframe[-1].value
+    # Before: 65 shifts and 460 h, the dated plan, beside the Shifts page's 62 and 448.
+    assert table.loc["Shifts over 14 days", "Current settings"] == "62"
+    assert table.loc["Shift hours over 14 days (h)", "Current settings"] == "448"
+    captions = [item.value for item in app.caption]
+    assert any(
+        "The 14 days are read as a rotation of 2 weeks repeating, as the Shifts page reads them "
+        "with “Repeat the 2 weeks as a rotation” ticked." in text
+        for text in captions
+    ), captions
+    assert (
+        "Shifts of 'Current settings', '+30% volume 6 Apr – 12 Apr' and 'Part time 4 h up to "
+        "50%': The plan is 2 weeks, read as a roster repeating every 2 weeks: the 3 shifts "
+        "starting Sat 19 Apr 22:00 run past its end and cover its first hours from Sun 6 Apr "
+        "00:00, as they will the next rotation's." in captions
+    )
+
+
+def test_a_dated_plans_first_hours_are_noted_on_the_scenarios_page_naming_the_shifts_box():
+    # Two people each night, shifts starting 21:00-23:00 only: Mon 1 Jun 00:00-06:00 is reached
+    # by Sunday's shifts alone (staffing.shifts, 9badea1). 14 days offer the rotation box.
+    window = ShiftSettings(part_max_share=0, earliest_start=21, latest_start=23)
+    plan = plan_shifts(nights(14), 30, window.types())
+    assert plan.before_plan is not None
+    assert settings.before_plan_caption(plan, 14, on_shifts_page=False) == (
+        "Mon 1 Jun 00:00–06:00 (2 people at most) is reached only by shifts starting before the "
+        "plan, on the previous roster, as this plan's last shifts run past its end: left to "
+        "them and counted on shift in the cover, not paid here; a plan of whole weeks read as a "
+        "rotation (“Repeat the 2 weeks as a rotation” on the Shifts page) covers them with its "
+        "own last shifts."
+    )
+    # The Shifts page keeps its own words, the box above it
+    assert settings.before_plan_caption(plan, 14).endswith(
+        "(“Repeat the 2 weeks as a rotation” above) covers them with its own last shifts."
+    )
+    # 10 days offer no box: the horizon to choose is named
+    assert settings.before_plan_caption(plan_shifts(nights(10), 30, window.types()), 10).endswith(
+        "(a horizon of 14 or 28 days, then “Repeat the weeks as a rotation” here) covers them "
+        "with its own last shifts."
+    )
+
+
+def test_the_shifts_page_reads_a_rotation_only_where_it_offers_the_box():
+    assert [settings.rotation_weeks(days) for days in (7, 10, 14, 21, 28, 30)] == [0, 0, 2, 3, 4, 0]
+
+
+def test_each_shift_note_is_said_once_with_the_scenarios_it_holds_for():
+    notes = {"A": ["Note one.", "Note two."], "B": ["Note one."], "C": ["Note one."]}
+    assert comparison.shift_plan_notes(notes) == [
+        "Every scenario's shifts: Note one.",
+        "Shifts of 'A': Note two.",
+    ]
+    assert comparison.shift_plan_notes({"A": ["Note one."], "B": []}) == [
+        "Shifts of 'A': Note one."
+    ]
+    assert comparison.shift_plan_notes({"A": [], "B": []}) == []
