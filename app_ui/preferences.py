@@ -82,6 +82,7 @@ KEPT: dict[str, Callable[[Any], bool]] = {
     "shift_starts": _hours(settings.SHIFT_START_CHOICES, across_midnight=True),
     "shifts_per_week": _number(1, 7, whole=True),
     "shift_cover": _one_of(lambda: list(settings.SHIFT_COVER_LABELS)),
+    settings.ROTATION_KEY: lambda value: isinstance(value, bool),
 }
 HOUR_RANGES = ("email_hours", "shift_starts")  # stored as lists, widgets take tuples
 REGION = "holiday_subdivision"  # kept with the country it belongs to

@@ -2,8 +2,8 @@
 as the Shifts page plans them, a fortnight read as a rotation where the page's "Repeat the 2
 weeks as a rotation" is ticked, with the page's notes on shifts running past the plan's end
 and on first hours left to the previous roster, so a scenario's shifts and paid hours read as
-the Shifts page's. Driven on the pages' pure helpers and one AppTest run on an upload of night
-calls."""
+the Shifts page's; the rotation box is kept in the preferences as the other shift options are.
+Driven on the pages' pure helpers and one AppTest run on an upload of night calls."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import numpy as np
 import pandas as pd
 from test_app_pages import assert_clean, go, metric, open_app
 
-from app_ui import comparison, settings
+from app_ui import comparison, preferences, settings
+from data.store import Store
 from staffing.shifts import ShiftSettings, plan_shifts
 
 
@@ -54,6 +55,8 @@ def test_the_comparison_plans_a_fortnight_as_the_shifts_pages_rotation(picco_hom
     assert_clean(app)
     # The last Saturday's night shifts cover it, as they will the next rotation's.
     assert (metric(app, "Shifts"), metric(app, "Paid hours on shifts")) == ("62", "448")
+    # Kept for the next session, as the other shift options are (before: the session only).
+    assert Store().load_preferences()[settings.ROTATION_KEY] is True
 
     go(app, "scenarios")
     app.button(key="save_example_scenarios").click().run()
@@ -114,3 +117,8 @@ def test_each_shift_note_is_said_once_with_the_scenarios_it_holds_for():
         "Shifts of 'A': Note one."
     ]
     assert comparison.shift_plan_notes({"A": [], "B": []}) == []
+
+
+def test_the_rotation_box_is_a_kept_setting_checked_before_it_is_restored():
+    kept = preferences.KEPT[settings.ROTATION_KEY]
+    assert (kept(True), kept(False), kept(1), kept("yes")) == (True, True, False, False)
