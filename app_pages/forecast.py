@@ -77,10 +77,12 @@ BACKTEST_OVERRIDES = {
 }
 
 
-def named(stem: str, dataset: str) -> str:
+def named(stem: str, dataset: str, horizon: pd.Series) -> str:
     """A download's file name: the tables hold every queue of the dataset, so they are named by
-    the dataset (as the Staffing page names a queue's plan by its queue)."""
-    return downloads.file_stem(stem, dataset)
+    the dataset (as the Staffing page names a queue's plan by its queue), and by the days of
+    the forecast `horizon` (interval starts) they come with, so next week's download keeps
+    this week's."""
+    return downloads.dated_stem(stem, dataset, horizon)
 
 
 def with_day_figures(special: pd.DataFrame, every_day: pd.DataFrame) -> pd.DataFrame:
@@ -549,7 +551,10 @@ st.subheader("Downloads")
 every_queue = ", all queues" if len(current.dataset.queues) > 1 else ""
 
 downloads.download_table(
-    forecast, named("forecast", current.name), "Forecast" + every_queue, key="download_forecast"
+    forecast,
+    named("forecast", current.name, forecast[INTERVAL_START]),
+    "Forecast" + every_queue,
+    key="download_forecast",
 )
 # The table's "Hours" column too: a day the horizon covers only in part ("from 12:00") reads
 # so in the download, each queue by its own open hours.
@@ -578,7 +583,10 @@ for frame, stem, label in (
 ):
     if not frame.empty:
         downloads.download_table(
-            frame, named(stem, current.name), label + every_queue, key=f"download_{stem}"
+            frame,
+            named(stem, current.name, forecast[INTERVAL_START]),
+            label + every_queue,
+            key=f"download_{stem}",
         )
 if not result.backtest.empty:
     # Downloads keep the machine name (the CLI's --model) beside the readable label.
@@ -592,14 +600,14 @@ if not result.backtest.empty:
                 coverage_80=result.backtest["coverage_80"].where(result.backtest["n_origins"] >= 2),
             )
         ),
-        named("backtest", current.name),
+        named("backtest", current.name, forecast[INTERVAL_START]),
         "Backtest" + every_queue,
         key="download_backtest",
     )
 if not result.last_backtest.empty:
     downloads.download_table(
         settings.labelled_models(result.last_backtest),
-        named("last_backtest", current.name),
+        named("last_backtest", current.name, forecast[INTERVAL_START]),
         "Last backtest, actual vs forecast" + every_queue,
         key="download_last_backtest",
     )

@@ -284,7 +284,7 @@ with days_tab:
     tables.show(by_day, key="shift_days_table", overrides=day_columns, all_rows_up_to=31)
     downloads.download_table(
         by_day,
-        downloads.file_stem("shifts_per_day", named),
+        downloads.dated_stem("shifts_per_day", named, need.index),
         "Shifts per day",
         key="download_shift_days",
     )
@@ -308,7 +308,7 @@ with weeks_tab:
     st.caption(settings.people_per_week_caption(result))
     downloads.download_table(
         weeks,
-        downloads.file_stem("people_per_week", named),
+        downloads.dated_stem("people_per_week", named, need.index),
         "People per week",
         key="download_shift_weeks",
     )
@@ -325,7 +325,7 @@ with starts_tab:
     )
     downloads.download_table(
         result.shifts,
-        downloads.file_stem("shift_starts", named),
+        downloads.dated_stem("shift_starts", named, need.index),
         "Shift starts",
         key="download_shift_starts",
     )
@@ -347,7 +347,7 @@ with cover_tab:
     )
     downloads.download_table(
         result.coverage,
-        downloads.file_stem("shift_cover", named),
+        downloads.dated_stem("shift_cover", named, need.index),
         "Cover per interval",
         key="download_shift_cover",
     )
@@ -415,7 +415,7 @@ else:
     )
     downloads.download_table(
         shares,
-        downloads.file_stem("part_time_caps", named),
+        downloads.dated_stem("part_time_caps", named, need.index),
         "Part-time caps",
         key="download_part_time_caps",
     )

@@ -486,7 +486,7 @@ st.caption(heatmap_caption(summary.horizon_days))
 # The grid a weekly roster is drawn from: one row per time of day, a column per weekday.
 downloads.download_table(
     weekly_pattern(plan).table(),
-    downloads.file_stem("staffing_weekly_pattern", queue),
+    downloads.dated_stem("staffing_weekly_pattern", queue, plan[INTERVAL_START]),
     "Weekly pattern, people rostered",
     key="download_weekly_pattern",
 )
@@ -507,7 +507,10 @@ with daily_tab:
         all_rows_up_to=DAYS_WITHOUT_SCROLLING,
     )
     downloads.download_table(
-        daily, downloads.file_stem("staffing_daily", queue), "Daily totals", key="download_daily"
+        daily,
+        downloads.dated_stem("staffing_daily", queue, plan[INTERVAL_START]),
+        "Daily totals",
+        key="download_daily",
     )
 with interval_tab:
     # The columns that fit the page; queue, channel, AHT, open flag and supervisors (also in
@@ -566,7 +569,7 @@ with interval_tab:
     )
     downloads.download_table(
         per_interval,
-        downloads.file_stem("staffing_plan", queue),
+        downloads.dated_stem("staffing_plan", queue, plan[INTERVAL_START]),
         "Plan per interval",
         key="download_plan",
     )
@@ -659,7 +662,7 @@ if rows:
         # As on screen: the unrounded FTE (93.08) had stood beside the table's 93.1.
         shown_totals,
         # Every queue of the dataset: named by the dataset, as the Forecast page names its own.
-        downloads.file_stem("staffing_all_queues", current.name),
+        downloads.dated_stem("staffing_all_queues", current.name, plan[INTERVAL_START]),
         "All queues",
         key="download_queues",
     )

@@ -95,7 +95,7 @@ def test_a_queue_picked_on_the_forecast_page_names_every_plan_and_download(picco
     assert_clean(app)
     assert app.selectbox(key="queue").value == "Sales / Chat"
     assert set(offered["staffing_plan_Sales_Chat"]["queue"]) == {"Sales / Chat"}
-    assert "staffing_daily_Sales_Chat" in offered
+    assert "staffing_daily_Sales_Chat_2025-04-05_to_2025-04-11" in offered
     # The table of all queues is the dataset's: before, "staffing_all_queues" for any dataset.
     assert set(offered["staffing_all_queues_two"]["queue"]) == set(TWO_QUEUES)
 

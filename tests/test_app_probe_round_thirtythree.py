@@ -2,14 +2,17 @@
 as the Shifts page plans them, a fortnight read as a rotation where the page's "Repeat the 2
 weeks as a rotation" is ticked, with the page's notes on shifts running past the plan's end
 and on first hours left to the previous roster, so a scenario's shifts and paid hours read as
-the Shifts page's; the rotation box is kept in the preferences as the other shift options are.
-Driven on the pages' pure helpers and one AppTest run on an upload of night calls."""
+the Shifts page's; the rotation box is kept in the preferences as the other shift options are;
+and the Forecast, Staffing and Shifts downloads are named by their queue (or dataset) and the
+horizon's days, as the Scenarios downloads are, so next week's file does not overwrite this
+week's. Driven on the pages' pure helpers and one AppTest run on an upload of night calls."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 from test_app_pages import assert_clean, go, metric, open_app
+from test_app_round_two import offered  # noqa: F401
 
 from app_ui import comparison, preferences, settings
 from data.store import Store
@@ -42,7 +45,7 @@ def nights(days: int, people: float = 2.0) -> pd.Series:
 # ------------------------------------------------- Scenarios: shifts planned as on the Shifts page
 
 
-def test_the_comparison_plans_a_fortnight_as_the_shifts_pages_rotation(picco_home):
+def test_the_comparison_plans_a_fortnight_as_the_shifts_pages_rotation(picco_home, offered):  # noqa: F811
     app = open_app(horizon_days=14)
     upload = ("nights.csv", night_calls(), "text/csv")
     app.file_uploader(key="upload_files").set_value(upload).run()
@@ -57,6 +60,10 @@ def test_the_comparison_plans_a_fortnight_as_the_shifts_pages_rotation(picco_hom
     assert (metric(app, "Shifts"), metric(app, "Paid hours on shifts")) == ("62", "448")
     # Kept for the next session, as the other shift options are (before: the session only).
     assert Store().load_preferences()[settings.ROTATION_KEY] is True
+    # Named by the queue and the plan's days (before: 'shift_starts_nights', each fortnight's
+    # download overwriting the last).
+    assert "shift_starts_nights_2025-04-06_to_2025-04-19" in offered
+    assert "part_time_caps_nights_2025-04-06_to_2025-04-19" in offered
 
     go(app, "scenarios")
     app.button(key="save_example_scenarios").click().run()
@@ -77,6 +84,17 @@ def test_the_comparison_plans_a_fortnight_as_the_shifts_pages_rotation(picco_hom
         "starting Sat 19 Apr 22:00 run past its end and cover its first hours from Sun 6 Apr "
         "00:00, as they will the next rotation's." in captions
     )
+
+    go(app, "staffing")
+    assert_clean(app)
+    assert "staffing_plan_nights_2025-04-06_to_2025-04-19" in offered
+    assert "staffing_daily_nights_2025-04-06_to_2025-04-19" in offered
+    assert "staffing_weekly_pattern_nights_2025-04-06_to_2025-04-19" in offered
+    assert "staffing_all_queues_nights_2025-04-06_to_2025-04-19" in offered
+    go(app, "forecast")
+    assert_clean(app)
+    assert "forecast_nights_2025-04-06_to_2025-04-19" in offered
+    assert "days_nights_2025-04-06_to_2025-04-19" in offered
 
 
 def test_a_dated_plans_first_hours_are_noted_on_the_scenarios_page_naming_the_shifts_box():

@@ -162,9 +162,10 @@ def test_every_download_is_named_by_the_dataset(tmp_path, monkeypatch):
     monkeypatch.setattr(downloads, "download_table", record)
     app.run()
     assert {"download_forecast", "download_days", "download_backtest"} <= set(offered)
+    # Named by the dataset and the forecast's days, so next week's download keeps this week's.
     for key, (stem, _) in offered.items():
-        assert stem.endswith("_Help_desk_EN"), (key, stem)
-    assert offered["download_forecast"][0] == "forecast_Help_desk_EN"
+        assert stem.endswith("_Help_desk_EN_2025-05-03_to_2025-05-09"), (key, stem)
+    assert offered["download_forecast"][0] == "forecast_Help_desk_EN_2025-05-03_to_2025-05-09"
     chosen = offered["download_backtest"][1]["chosen"]
     assert set(chosen) == {"chosen by hand", ""}
     assert (chosen == "chosen by hand").sum() == 1
