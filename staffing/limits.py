@@ -106,6 +106,10 @@ class LimitSummary:
     # queues `open_intervals` adds up each queue's, so a sentence must say it counts those.
     open_queues: int = 1
     open_starts: int = 0
+    # Distinct interval starts with agents on duty, and whether every one of them has the same
+    # agents (all queues together): a flat plan has no peak, only a first interval.
+    staffed_starts: int = 0
+    flat: bool = False
 
 
 def limit_shares(plan: pd.DataFrame) -> tuple[int, dict[str, float], dict[str, float]]:
@@ -156,20 +160,32 @@ def limit_phrase(limit: str, settings: StaffingSettings) -> str:
 def peak_limit_sentence(summary: LimitSummary, settings: StaffingSettings) -> str | None:
     """What sets the peak's agents, against what the service target alone would need:
     "At the peak (Mon 23 Nov 10:30) the occupancy cap of 85% sets the 42 agents: the 80% in
-    20 s target alone would need 38." None without a staffed peak."""
+    20 s target alone would need 38." A flat plan, every staffed interval at the same agents,
+    says so and names its first interval instead: "The agents are flat, 1 in each of the 234
+    staffed intervals: none is a peak. At the first (Mon 23 Nov 00:00) ...". None without a
+    staffed peak."""
     if summary.peak_start is None or summary.peak_limit not in LIMIT_ORDER:
         return None
     agents = _count(summary.peak_agents)
     plural = "" if agents == "1" else "s"
+    # A flat plan's first interval is no peak: named one, an e-mail desk's Mon 00:00 had sent
+    # the manager looking for a busy hour there is none of.
+    total = _count(max(summary.peak_interval_agents, summary.peak_agents))
+    flat = (
+        f"The agents are flat, {total}{' over all queues' if summary.peak_queue else ''} in each "
+        f"of the {summary.staffed_starts:,} staffed intervals: none is a peak. "
+        if summary.flat
+        else ""
+    )
+    when = "the first" if summary.flat else "the peak"
     head = (
-        f"At the peak ({day_text(summary.peak_start, clock=True)}) "
+        f"{flat}At {when} ({day_text(summary.peak_start, clock=True)}) "
         f"{limit_phrase(summary.peak_limit, settings)} sets the {agents} agent{plural}"
     )
     if summary.peak_queue is not None:
         # The peak's agents are those of all queues; the limit is the busiest queue's own.
-        total = _count(max(summary.peak_interval_agents, summary.peak_agents))
         head = (
-            f"At the peak ({day_text(summary.peak_start, clock=True)}, {total} agents over all "
+            f"{flat}At {when} ({day_text(summary.peak_start, clock=True)}, {total} agents over all "
             f"queues) {limit_phrase(summary.peak_limit, settings)} sets the {agents} "
             f"agent{plural} of queue '{summary.peak_queue}', the most of any queue"
         )

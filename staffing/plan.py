@@ -1295,6 +1295,8 @@ def limit_summary(
         peak_interval_agents=_number(by_interval.max()),
         open_queues=queues,
         open_starts=starts,
+        staffed_starts=len(by_interval),
+        flat=len(by_interval) > 1 and bool(by_interval.min() == by_interval.max()),
     )
 
 

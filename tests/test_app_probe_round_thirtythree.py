@@ -5,7 +5,8 @@ and on first hours left to the previous roster, so a scenario's shifts and paid 
 the Shifts page's; the rotation box is kept in the preferences as the other shift options are;
 and the Forecast, Staffing and Shifts downloads are named by their queue (or dataset) and the
 horizon's days, as the Scenarios downloads are, so next week's file does not overwrite this
-week's. Driven on the pages' pure helpers and one AppTest run on an upload of night calls."""
+week's; a flat plan (an e-mail desk at 1 agent round the clock) names no peak, only its first
+interval. Driven on the pages' pure helpers and one AppTest run on an upload of night calls."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from test_app_round_two import offered  # noqa: F401
 
 from app_ui import comparison, preferences, settings
 from data.store import Store
+from staffing.limits import peak_limit_sentence
+from staffing.plan import StaffingSettings, limit_summary, plan_staffing
 from staffing.shifts import ShiftSettings, plan_shifts
 
 
@@ -140,3 +143,31 @@ def test_each_shift_note_is_said_once_with_the_scenarios_it_holds_for():
 def test_the_rotation_box_is_a_kept_setting_checked_before_it_is_restored():
     kept = preferences.KEPT[settings.ROTATION_KEY]
     assert (kept(True), kept(False), kept(1), kept("yes")) == (True, True, False, False)
+
+
+# ------------------------------------------------- Staffing: a flat plan names no peak
+
+
+def test_a_flat_e_mail_plan_names_no_peak_but_its_flat_agents():
+    # 10 e-mails of 300 s every half hour 08:00-18:00 for a week, answered within 24 h: 16.7 h
+    # of work a day, under one agent on duty round the clock (16.7 / 24 = 0.69), so 1 agent in
+    # every staffed interval. Before: 'At the peak (Mon 23 Nov 00:00) the 24-hour response
+    # window sets the 1 agent.', the first of equal values, before any e-mail had come.
+    starts = pd.date_range("2026-11-23", periods=7 * 48, freq="30min")
+    volume = np.where((starts.hour >= 8) & (starts.hour < 18), 10.0, 0.0)
+    staffing = StaffingSettings(channel="email", aht_seconds=300, email_response_hours=24)
+    plan = plan_staffing(pd.DataFrame({"interval_start": starts, "volume": volume}), 30, staffing)
+    staffed = plan.loc[plan["agents"] > 0, "agents"]
+    assert (staffed.min(), staffed.max(), len(staffed)) == (1, 1, 234)
+    summary = limit_summary(plan, 30, staffing)
+    assert peak_limit_sentence(summary, staffing) == (
+        "The agents are flat, 1 in each of the 234 staffed intervals: none is a peak. At the "
+        "first (Mon 23 Nov 00:00) the 24-hour response window sets the 1 agent."
+    )
+    # One interval alone is its own peak, and a plan with a busier interval keeps naming it.
+    one = limit_summary(plan.iloc[20:21], 30, staffing)
+    assert one.flat is False
+    plan.loc[plan.index[20], "agents"] = 2
+    assert peak_limit_sentence(limit_summary(plan, 30, staffing), staffing).startswith(
+        "At the peak (Mon 23 Nov 10:00) the 24-hour response window sets the 2 agents"
+    )

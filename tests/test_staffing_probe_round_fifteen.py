@@ -231,8 +231,9 @@ def test_the_minimum_while_open_is_no_runner_up_beside_a_target(capsys, tmp_path
     code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS, "--max-occupancy", 1)
     assert code == 0, err
     assert (
-        "what sets the agents: At the peak (Mon 1 Jun 00:00) the 80% in 20 s target sets the "
-        "9 agents. In all 12 open intervals" in out
+        "what sets the agents: The agents are flat, 9 in each of the 12 staffed intervals: none "
+        "is a peak. At the first (Mon 1 Jun 00:00) the 80% in 20 s target sets the 9 agents. In "
+        "all 12 open intervals" in out
     )
     # where the floor does set the agents, the target it outweighs is still named
     code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS, "--min-agents-open", 12)

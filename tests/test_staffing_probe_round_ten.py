@@ -84,8 +84,9 @@ def test_what_sets_the_agents_of_a_quantile_plan_is_judged_on_the_quantile(capsy
     assert pd.read_csv(tmp_path / "plan.csv")["agents"].max() == 16
     assert erlang_c_agents(12.5, 180, 20, 0.8) == 16
     assert (
-        "what sets the agents: At the peak (Mon 1 Jun 08:00) the 80% in 20 s target sets the 16 "
-        "agents; the occupancy cap of 85% alone would need 15."
+        "what sets the agents: The agents are flat, 16 in each of the 6 staffed intervals: none "
+        "is a peak. At the first (Mon 1 Jun 08:00) the 80% in 20 s target sets the 16 agents; "
+        "the occupancy cap of 85% alone would need 15."
     ) in out
 
 
