@@ -1089,6 +1089,12 @@ st.caption(
 )
 for note in compare.shift_plan_notes(shift_notes):
     st.caption(note)
+# Blended agents on the Shifts page: the sample's 113 people to employ there beside 79 here.
+cover_note = compare.shift_cover_note(
+    st.session_state.get("shift_cover", settings.COVER_THIS_QUEUE), queue, current.dataset.queues
+)
+if cover_note:
+    st.caption(cover_note)
 silent = [name for name, outcome in outcomes.items() if not outcome.summary.has_contacts]
 if silent:  # their service figures are blank, not the 100% an empty queue would score
     listed = ", ".join(f"'{name}'" for name in silent)

@@ -19,6 +19,9 @@ from pandas.io.formats.style import Styler
 
 from app_ui.settings import (
     CHANNEL_LABELS,
+    COVER_ALL_QUEUES,
+    COVER_THIS_QUEUE,
+    SHIFT_COVER_LABELS,
     clock_text,
     days_text,
     duration_text,
@@ -561,6 +564,21 @@ def shift_plan_notes(notes: Mapping[str, Sequence[str]]) -> list[str]:
         else f"Shifts of {_listed(names)}: {note}"
         for note, names in by_note.items()
     ]
+
+
+def shift_cover_note(cover: str, queue: str, queues: Sequence[str]) -> str | None:
+    """Where the Shifts page covers every queue's people together while the comparison's shifts
+    cover the one queue its scenarios staff: said, or a scenario's shifts and people to employ
+    read as the Shifts page's and fall short of them. None where both cover the same people."""
+    if cover != COVER_ALL_QUEUES or len(queues) < 2:
+        return None
+    return (
+        f"The shifts here cover queue '{queue}' alone, the queue every scenario staffs, while the "
+        f"Shifts page covers “{SHIFT_COVER_LABELS[COVER_ALL_QUEUES]}” ({len(queues)} queues): "
+        "its shifts, people to employ and paid hours add up every queue's people, so they read "
+        f"more than these. Pick “{SHIFT_COVER_LABELS[COVER_THIS_QUEUE]}” there to see this "
+        "queue's alone."
+    )
 
 
 def _listed(names: Sequence[str]) -> str:

@@ -2,11 +2,13 @@
 as the Shifts page plans them, a fortnight read as a rotation where the page's "Repeat the 2
 weeks as a rotation" is ticked, with the page's notes on shifts running past the plan's end
 and on first hours left to the previous roster, so a scenario's shifts and paid hours read as
-the Shifts page's; the rotation box is kept in the preferences as the other shift options are;
+the Shifts page's, and says its shifts cover one queue where the Shifts page covers all
+queues together; the rotation box is kept in the preferences as the other shift options are;
 and the Forecast, Staffing and Shifts downloads are named by their queue (or dataset) and the
 horizon's days, as the Scenarios downloads are, so next week's file does not overwrite this
 week's; a flat plan (an e-mail desk at 1 agent round the clock) names no peak, only its first
-interval. Driven on the pages' pure helpers and one AppTest run on an upload of night calls."""
+interval. Driven on the pages' pure helpers and two AppTest runs, on an upload of night calls
+and on the sample."""
 
 from __future__ import annotations
 
@@ -171,3 +173,33 @@ def test_a_flat_e_mail_plan_names_no_peak_but_its_flat_agents():
     assert peak_limit_sentence(limit_summary(plan, 30, staffing), staffing).startswith(
         "At the peak (Mon 23 Nov 10:00) the 24-hour response window sets the 2 agents"
     )
+
+
+# ------------------------------------------------- Scenarios: whose people the shifts cover
+
+
+def test_the_comparison_says_its_shifts_cover_one_queue_where_the_shifts_page_covers_all(
+    picco_home,
+):
+    # The sample: the Shifts page covering all queues together reads 556 shifts, 113 people to
+    # employ and 3,820 paid hours; the phone queue alone, as the comparison plans it, 338, 79
+    # and 2,244. Before: nothing said the comparison's shifts were one queue's.
+    app = open_app()
+    app.session_state["shift_cover"] = settings.COVER_ALL_QUEUES
+    go(app, "scenarios")
+    app.button(key="save_example_scenarios").click().run()
+    assert_clean(app)
+    table = app.dataframe[-1].value
+    assert table.loc["People to employ (busiest week)", "Current settings"] == "79"
+    assert [item.value for item in app.caption if "Shifts page covers" in item.value] == [
+        "The shifts here cover queue 'phone' alone, the queue every scenario staffs, while the "
+        "Shifts page covers “All queues together (agents who work every queue)” (3 queues): its "
+        "shifts, people to employ and paid hours add up every queue's people, so they read more "
+        "than these. Pick “The queue picked” there to see this queue's alone."
+    ]
+
+
+def test_one_queue_covered_on_both_pages_says_nothing():
+    queues = ["phone", "chat", "email"]
+    assert comparison.shift_cover_note(settings.COVER_THIS_QUEUE, "phone", queues) is None
+    assert comparison.shift_cover_note(settings.COVER_ALL_QUEUES, "phone", ["phone"]) is None
