@@ -37,6 +37,7 @@ from data.timestamps import (
     DB2_TIMESTAMP,
     HHMM_RANGE,
     HOUR_RANGE,
+    NOT_AVAILABLE,
     ORACLE_CLOCK,
     detect_format,
     epoch_format,
@@ -1012,6 +1013,9 @@ def _detect_roles(
     # A count column nobody filled in is still the count column (the reader then says so), but
     # only on an interval grid: off it, an empty "Call Notes" beside per-contact times is no count.
     countable = mostly_numeric + [c for c in free if not c.values and on_grid]
+    # A count column whose numbers are mostly gaps ("#N/A", "nan", "-") is still the count
+    # column: read as one contact per row instead, it would lose every count without a word.
+    countable += [c for c in measurable if c not in mostly_numeric and _numbers_with_gaps(c)]
     if overrides.volume_column:
         plan.volume_column = overrides.volume_column
         _warn_of_timed_volume(plan, by_name.get(overrides.volume_column), display_name)
@@ -2540,6 +2544,21 @@ def _number_share(column: _Column) -> float:
     if not numbers.any():
         return 0.0
     return float((numbers | np.isin(column.values, DASHES)).mean())
+
+
+# A count a formula could not give: infinite where it divided by zero. Not available, as the
+# reader's NOT_AVAILABLE cells are, but named by the reader as no count.
+_NO_COUNT = ("inf", "-inf", "+inf", "infinity", "-infinity")
+
+
+def _numbers_with_gaps(column: _Column) -> bool:
+    """Numbers where the other values only say that the number is not available (see
+    NOT_AVAILABLE), a dash or an infinite result."""
+    if not column.values:
+        return False
+    numbers = is_number(column.text, column.decimal_comma)
+    gaps = np.isin(np.char.lower(np.asarray(column.values)), NOT_AVAILABLE + DASHES + _NO_COUNT)
+    return bool(numbers.any()) and bool((numbers | gaps).all())
 
 
 def _duration_share(column: _Column) -> float:

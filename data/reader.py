@@ -78,6 +78,7 @@ from data.timestamps import (
     EXCEL_SERIAL,
     EXCEL_SERIAL_DATE,
     ISO,
+    NOT_AVAILABLE,
     detect_format,
     dotted_durations,
     excel_day_fractions,
@@ -2001,14 +2002,6 @@ def _dashes(values: pa.ChunkedArray, rows: np.ndarray) -> np.ndarray:
     return rows[np.asarray(dashed, dtype=bool)]
 
 
-# Cells saying a value is not available: Excel's error values ("#DIV/0!" where a formula
-# divided by an empty interval) and the words arrow reads as null in a column typed as numbers.
-NOT_AVAILABLE = (
-    "#n/a", "#na", "#n/a n/a", "#div/0!", "#value!", "#ref!", "#name?", "#num!", "#null!",
-    "#spill!", "#calc!", "n/a", "na", "null", "nan", "none",
-)  # fmt: skip
-
-
 def _not_available(values: pa.ChunkedArray, rows: np.ndarray) -> np.ndarray:
     """Those of `rows` whose cell says its value is not available (see NOT_AVAILABLE)."""
     taken = pc.utf8_lower(pc.utf8_trim_whitespace(_as_text(pc.take(values, pa.array(rows)))))
@@ -2032,22 +2025,28 @@ def _counts(sheet: _Sheet, column: str, notes: list[str]) -> np.ndarray:
             "0 contacts."
         )
     absent = _not_available(values, unreadable) if len(unreadable) else unreadable
+    unreadable = np.setdiff1d(unreadable, absent)
+    invalid = _written(values, unreadable) if len(unreadable) else unreadable
+    if len(invalid):
+        raise InputError(
+            f"{sheet.name}: column '{column}' should hold counts but {len(invalid):,} "
+            f"value(s) are not numbers ({sheet.examples(column, invalid)}). Replace them "
+            "with the count (0 if none), or leave the cell empty when the interval is unknown."
+        )
+    if len(unreadable):
+        # Arrow reads "nan" and "#N/A" in a column it typed as numbers as empty cells.
+        written = unreadable[~sheet.blank(column, unreadable)]
+        absent = np.union1d(absent, written)
+        unreadable = np.setdiff1d(unreadable, written)
     if len(absent):  # unknown, as an empty cell is: the interval is a gap, not a zero
-        unreadable = np.setdiff1d(unreadable, absent)
         notes.append(
             f"{sheet.name}: {len(absent):,} cell(s) in '{column}' say the count is not available "
             f"({sheet.examples(column, absent)}): read as missing, not as 0 contacts."
         )
     if len(unreadable):
-        invalid = _written(values, unreadable)
-        if len(invalid):
-            raise InputError(
-                f"{sheet.name}: column '{column}' should hold counts but {len(invalid):,} "
-                f"value(s) are not numbers ({sheet.examples(column, invalid)}). Replace them "
-                "with the count (0 if none), or leave the cell empty when the interval is unknown."
-            )
-        blank = len(unreadable) - len(invalid)
-        notes.append(f"{sheet.name}: {blank:,} empty count(s) in '{column}' read as missing.")
+        notes.append(
+            f"{sheet.name}: {len(unreadable):,} empty count(s) in '{column}' read as missing."
+        )
     negative = np.flatnonzero(counts < 0)
     if len(negative):
         raise InputError(

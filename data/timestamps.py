@@ -383,6 +383,13 @@ _END_OF_DAY = r"(^|[ T])24([:.])00((?::00)?)$"
 _ONE_DAY = pa.scalar(86_400, pa.duration("s"))
 # ACD reports print a dash for "none": a count of 0, a duration that does not exist.
 DASHES = ("-", "–", "—", "--", "---")
+# Cells saying a value is not available: Excel's error values ("#DIV/0!" where a formula
+# divided by an empty interval), the words arrow reads as null in a column typed as numbers, and
+# the French, Spanish and Italian "n/d" (non disponible, no disponible, non disponibile).
+NOT_AVAILABLE = (
+    "#n/a", "#na", "#n/a n/a", "#div/0!", "#value!", "#ref!", "#name?", "#num!", "#null!",
+    "#spill!", "#calc!", "n/a", "na", "null", "nan", "none", "n/d",
+)  # fmt: skip
 
 
 # Chinese, Japanese and Korean Windows locales write the half of the day before the clock:
