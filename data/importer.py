@@ -13,6 +13,7 @@ import pandas as pd
 from data import schema
 from data.aggregate import DEFAULT_INTERVAL_MINUTES
 from data.columns import ColumnPlan, ImportOptions
+from data.dates import day_text
 from data.errors import InputError, where_to_choose
 from data.interval_volumes import check_interval, drop_overlaps, intervals_dataset
 from data.labels import queue_from_file_name
@@ -111,8 +112,8 @@ def import_files_detailed(
                          if "volume" in report.columns}) or ["answered and abandoned"]  # fmt: skip
         dataset.notes.append(
             f"{', '.join(display[:3])}: every count of contacts ({', '.join(counts)}) is 0, from "
-            f"{first:%Y-%m-%d} to {last:%Y-%m-%d}: there is no demand to forecast from. Check that "
-            "the export covers the right queues and dates, and import it again."
+            f"{_days(first, last)}: there is no demand to forecast from. Check that the export "
+            "covers the right queues and dates, and import it again."
         )
     future = _future_history_note(first, display)
     if future:
@@ -277,10 +278,17 @@ def _sheet_span(sheet: str, rows: ParsedRows, periods: bool) -> str:
     if not len(rows.seconds):
         return f"'{sheet}' (no rows)"
     first, last = (pd.Timestamp(int(edge), unit="s") for edge in _span(rows))
-    days = f"{first:%Y-%m-%d} to {last:%Y-%m-%d}"
+    days = _days(first, last)
     if periods or rows.queue_names == [sheet] or len(rows.queue_names) != 1:
         return f"'{sheet}' {days}"
     return f"'{sheet}' {days} as queue '{rows.queue_names[0]}'"
+
+
+def _days(first: pd.Timestamp, last: pd.Timestamp) -> str:
+    """ "Mon 4 Mar 2024 to Wed 6 Mar 2024", or the one day both fall on."""
+    if first.normalize() == last.normalize():
+        return day_text(first, True)
+    return f"{day_text(first, True)} to {day_text(last, True)}"
 
 
 def _future_history_note(first: pd.Timestamp, display: Sequence[str]) -> str | None:
@@ -295,10 +303,10 @@ def _future_history_note(first: pd.Timestamp, display: Sequence[str]) -> str | N
         return None
     files = ", ".join(display[:3]) + (f" and {len(display) - 3} more" if len(display) > 3 else "")
     return (
-        f"{files}: every row is dated after today (the history starts on {first:%Y-%m-%d}; "
-        f"today is {today:%Y-%m-%d}). It was read as written. If these are past contacts, check "
-        "the year of the dates in the export (or the clock of the system that wrote it) and "
-        "import again."
+        f"{files}: every row is dated after today (the history starts on "
+        f"{day_text(first, True)}; today is {day_text(today, True)}). It was read as written. If "
+        "these are past contacts, check the year of the dates in the export (or the clock of the "
+        "system that wrote it) and import again."
     )
 
 

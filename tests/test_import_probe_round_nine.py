@@ -37,8 +37,9 @@ def test_a_workbook_of_one_sheet_per_day_with_dated_intervals_is_one_queue(tmp_p
     assert at(result.dataset, "2026-03-02 08:30")["volume"] == 13
     assert at(result.dataset, "2026-03-03 15:30")["volume"] == 28
     assert at(result.dataset, "2026-03-03 15:30")["aht_seconds"] == 183
-    assert "as periods of one queue, 'days', named by the file: '02-03' 2026-03-02" in note_with(
-        result.dataset, "read 2 sheets holding the same columns"
+    assert note_with(result.dataset, "read 2 sheets holding the same columns").endswith(
+        "as periods of one queue, 'days', named by the file: '02-03' Mon 2 Mar 2026, '03-03' "
+        "Tue 3 Mar 2026."
     )
 
 

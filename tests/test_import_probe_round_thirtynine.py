@@ -1,14 +1,18 @@
 """Round-thirty-nine probes: a count column whose numbers are mostly gaps ("#N/A", "nan", "n/d",
 "inf") read as the count column, its gaps named with their lines or refused naming them, never
-dropped for one contact per row; "nan" and "#N/A" counts named as written, not as empty cells."""
+dropped for one contact per row; "nan" and "#N/A" counts named as written, not as empty cells;
+the days of the import's notes on a history dated ahead and on counts all zero written as every
+other message writes them ("Mon 5 Mar 2125")."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 from import_support import note_with, write
 
+from data.dates import day_text
 from data.errors import InputError
 from data.importer import import_files_detailed
 
@@ -72,3 +76,36 @@ def test_an_empty_count_is_still_called_empty(tmp_path):
     result = import_files_detailed([path])
     assert result.contacts == 201
     assert "slots.csv: 2 empty count(s) in 'calls' read as missing." in result.dataset.notes
+
+
+# --- Days in import notes, as every message writes them ------------------------------------------
+
+
+def _interval_lines(first: dt.datetime, days: int, count: int) -> str:
+    lines = ["Date,Time,Offered"]
+    for day in range(days):
+        for slot in range(4):
+            t = first + dt.timedelta(days=day, hours=9, minutes=30 * slot)
+            lines.append(f"{t:%Y-%m-%d},{t:%H:%M},{count}")
+    return "\n".join(lines)
+
+
+def test_a_history_dated_ahead_names_its_days_as_other_messages_do(tmp_path):
+    # Before: '... (the history starts on 2125-03-05; today is 2026-12-07) ...'.
+    path = write(tmp_path, "ahead.csv", _interval_lines(dt.datetime(2125, 3, 5), 2, 10))
+    result = import_files_detailed([path])
+    today = day_text(pd.Timestamp.today(), True)
+    assert note_with(result.dataset, "dated after today").startswith(
+        "ahead.csv: every row is dated after today (the history starts on Mon 5 Mar 2125; "
+        f"today is {today}). It was read as written."
+    )
+
+
+def test_counts_all_zero_name_their_days_as_other_messages_do(tmp_path):
+    # Before: '... is 0, from 2024-03-04 to 2024-03-05: ...'.
+    result = import_files_detailed([write(tmp_path, "zero.csv", _interval_lines(MONDAY, 2, 0))])
+    assert note_with(result.dataset, "every count of contacts") == (
+        "zero.csv: every count of contacts ('Offered') is 0, from Mon 4 Mar 2024 to Tue 5 Mar "
+        "2024: there is no demand to forecast from. Check that the export covers the right "
+        "queues and dates, and import it again."
+    )

@@ -137,9 +137,9 @@ def test_a_file_whose_counts_are_all_zero_is_told(tmp_path):
     result = import_files_detailed([write(tmp_path, "zero.csv", _text(lines))])
     assert result.contacts == 0
     assert note_with(result.dataset, "every count of contacts") == (
-        "zero.csv: every count of contacts ('Chiamate') is 0, from 2024-03-04 to 2024-03-06: "
-        "there is no demand to forecast from. Check that the export covers the right queues "
-        "and dates, and import it again."
+        "zero.csv: every count of contacts ('Chiamate') is 0, from Mon 4 Mar 2024 to Wed 6 Mar "
+        "2024: there is no demand to forecast from. Check that the export covers the right "
+        "queues and dates, and import it again."
     )
 
 

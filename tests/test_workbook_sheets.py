@@ -57,8 +57,8 @@ def test_a_sheet_per_month_is_read_whole_as_one_queue_named_by_the_file(tmp_path
     assert dataset.queues == ["calls_by_month"]
     note = dataset.notes[0]
     assert note.startswith("calls_q3_by_month.xlsx: read 3 sheets")
-    assert "'Giugno' 2026-06-01 to 2026-06-30" in note
-    assert "'Agosto' 2026-08-01 to 2026-08-31" in note
+    assert "'Giugno' Mon 1 Jun 2026 to Tue 30 Jun 2026" in note
+    assert "'Agosto' Sat 1 Aug 2026 to Mon 31 Aug 2026" in note
     assert "periods of one queue" in note
     assert [report.rows for report in result.files] == [40 * days for _, _, days in MONTHS]
 
