@@ -341,12 +341,13 @@ class Store:
         new = _clean_name(new, "dataset")
         with self._transaction() as con:
             dataset_id = _require_dataset_id(con, old)
-            other = _find_dataset_id(con, new)
-            if other is not None and other != dataset_id:
+            if new == old:
                 raise InputError(
-                    f"Cannot rename '{old}' to '{new}': a dataset named '{new}' already exists."
+                    f"Cannot rename '{old}' to '{new}': that is already its name. "
+                    "Choose another name."
                 )
-            # Another dataset's name in other capitals or spacing: two entries that read alike.
+            # Another dataset's name, or that name in other capitals or spacing: two entries
+            # that read alike.
             alike = [
                 name
                 for (name,) in con.execute(
@@ -355,9 +356,10 @@ class Store:
                 if _name_key(name) == _name_key(new)
             ]
             if alike:
+                holder = new if new in alike else alike[0]
                 raise InputError(
-                    f"Cannot rename '{old}' to '{new}': a dataset named '{alike[0]}' exists. "
-                    "Choose another name."
+                    f"Cannot rename '{old}' to '{new}': a dataset named '{holder}' already "
+                    "exists. Choose another name."
                 )
             con.execute("UPDATE datasets SET name = ? WHERE id = ?", [new, dataset_id])
 

@@ -98,7 +98,7 @@ def test_a_dataset_cannot_be_renamed_to_another_ones_name_in_other_capitals(picc
     assert not app.exception
     assert texts(app, "error") == [
         "Cannot rename 'calls' to 'sample  Service desk': a dataset named 'Sample service desk' "
-        "exists. Choose another name."
+        "already exists. Choose another name."
     ]
     assert sorted(Store().list_datasets()["name"]) == ["Sample service desk", "calls"]
     assert app.session_state["current_dataset"].name == "calls"

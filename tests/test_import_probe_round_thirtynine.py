@@ -2,7 +2,8 @@
 "inf") read as the count column, its gaps named with their lines or refused naming them, never
 dropped for one contact per row; "nan" and "#N/A" counts named as written, not as empty cells;
 the days of the import's notes on a history dated ahead and on counts all zero written as every
-other message writes them ("Mon 5 Mar 2125")."""
+other message writes them ("Mon 5 Mar 2125"); and a stored dataset's rename that cannot be done,
+to another's name in any case or to its own, saying why and to choose another name."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from import_support import note_with, write
 from data.dates import day_text
 from data.errors import InputError
 from data.importer import import_files_detailed
+from data.store import Store
 
 MONDAY = dt.datetime(2024, 3, 4)
 
@@ -109,3 +111,40 @@ def test_counts_all_zero_name_their_days_as_other_messages_do(tmp_path):
         "2024: there is no demand to forecast from. Check that the export covers the right "
         "queues and dates, and import it again."
     )
+
+
+# --- Renaming a stored dataset ------------------------------------------------------------------
+
+
+@pytest.fixture()
+def two_stored(tmp_path, picco_home) -> Store:
+    """A store holding 'desk' and 'Sales', each a day of half hours imported."""
+    store = Store()
+    for name in ("desk", "Sales"):
+        path = write(tmp_path, f"{name}.csv", _interval_lines(MONDAY, 1, 10))
+        store.save_dataset(import_files_detailed([path]).dataset, name)
+    return store
+
+
+@pytest.mark.parametrize(
+    ("new", "message"),
+    [
+        # Before: '... a dataset named 'Sales' already exists.', no way out named, where the
+        # same name in other capitals read '... Choose another name.'
+        ("Sales", "Cannot rename 'desk' to 'Sales': a dataset named 'Sales' already exists."),
+        ("sales", "Cannot rename 'desk' to 'sales': a dataset named 'Sales' already exists."),
+        # Before: nothing said, nothing renamed.
+        ("desk", "Cannot rename 'desk' to 'desk': that is already its name."),
+        (" desk ", "Cannot rename 'desk' to 'desk': that is already its name."),
+    ],
+)
+def test_a_rename_that_cannot_be_done_says_why_and_what_to_do(two_stored, new, message):
+    with pytest.raises(InputError) as error:
+        two_stored.rename_dataset("desk", new)
+    assert str(error.value) == f"{message} Choose another name."
+    assert sorted(two_stored.list_datasets()["name"]) == ["Sales", "desk"]
+
+
+def test_a_dataset_may_take_its_own_name_in_other_capitals(two_stored):
+    two_stored.rename_dataset("desk", "Desk")
+    assert sorted(two_stored.list_datasets()["name"]) == ["Desk", "Sales"]

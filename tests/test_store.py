@@ -263,7 +263,8 @@ def test_rename_dataset_moves_data_and_scenarios(picco_home):
         reopened.load_dataset("desk")
     with pytest.raises(InputError, match="a dataset named 'other' already exists"):
         reopened.rename_dataset("Téléphonie", "other")
-    reopened.rename_dataset("Téléphonie", "Téléphonie")  # same name: nothing to do
+    with pytest.raises(InputError, match="'Téléphonie': that is already its name"):
+        reopened.rename_dataset("Téléphonie", "Téléphonie")
     assert reopened.list_datasets()["name"].tolist() == ["other", "Téléphonie"]
 
 
