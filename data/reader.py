@@ -67,6 +67,7 @@ from data.sniff import (
     TextFormat,
     east_asian_encoding,
     is_footer_row,
+    is_footnote,
     single_byte_encoding,
     sniff_file,
 )
@@ -605,7 +606,7 @@ def row_lines(text_format: TextFormat) -> np.ndarray | None:
         data = path.read_bytes()
     except OSError:
         return None
-    skipped = text_format.skipped_lines or text_format.summary_lines
+    skipped = text_format.skipped_lines or text_format.summary_lines or text_format.footnote_lines
     if not skipped and not any(blank in data for blank in (b"\n\n", b"\n\r\n", b"\r\r")):
         return None  # every line below the header is a row: numbered as they come
     encoding = text_format.encoding
@@ -1152,7 +1153,8 @@ def _drop_trailing_notes(sheet: _Sheet, plan: ColumnPlan, notes: list[str]) -> N
     notes_at: list[int] = []
     for row in range(count - 1, first - 1, -1):
         cell = cells[row - first].strip()
-        if counted[row - first] or not re.fullmatch(r"[^\W\d_][^\d]*", cell):
+        worded = re.fullmatch(r"[^\W\d_][^\d]*", cell) or is_footnote(cell)
+        if counted[row - first] or not worded:
             break
         if not is_total_row_label(cell):
             notes_at.append(row)

@@ -103,6 +103,11 @@ class TextFormat:
     summary_block: tuple[int, list[str]] | None = None
     summary_searched: bool = False
     summary_lines: list[str] = field(default_factory=list)
+    # Footnotes ending the file right under the table ("* Calls offered, transfers included"),
+    # once looked for; and those of them that the last parse_options read skipped for their
+    # number of fields.
+    footnotes: list[str] | None = None
+    footnote_lines: list[str] = field(default_factory=list)
     # What a CSV reader would misread, for `data.repair` to clean in a copy: NUL bytes, cells
     # written ="0123", lines of a UTF-8 file written in Windows-1252.
     nul_bytes: bool = False
@@ -139,6 +144,7 @@ class TextFormat:
         still an error."""
         self.skipped_lines.clear()
         self.summary_lines.clear()
+        self.footnote_lines.clear()
         self.misfit_row = None
 
         def handle(row: pacsv.InvalidRow) -> str:
@@ -147,6 +153,9 @@ class TextFormat:
                 return "skip"
             if row.actual_columns < row.expected_columns and row.text in self.summary_texts():
                 self.summary_lines.append(row.text)
+                return "skip"
+            if is_footnote(row.text) and row.text in self.footnote_texts():
+                self.footnote_lines.append(row.text)
                 return "skip"
             if self.misfit_row is None:
                 self.misfit_row = (row.actual_columns, row.text)
@@ -167,6 +176,13 @@ class TextFormat:
                 self.path, self.encoding, self.delimiter, len(self.header)
             )
         return set(self.summary_block[1]) if self.summary_block else set()
+
+    def footnote_texts(self) -> list[str]:
+        """The footnotes ending the file (see `_file_footnotes`). Looked for only when a line
+        does not fit the table: the whole file is read to find its end."""
+        if self.footnotes is None:
+            self.footnotes = _file_footnotes(self.path, self.encoding) if self.path else []
+        return self.footnotes
 
     def padded_summary_rows(self, last_first_cell: str) -> list[list[str]]:
         """The fields of the summary block's lines padded to the header's width ("Totale
@@ -196,11 +212,11 @@ class TextFormat:
         return f"{note} {others}" if others else note
 
     def _notes_note(self, name: str, skipped: list[str]) -> str | None:
-        lines = skipped + self.footer_lines
+        lines = skipped + self.footnote_lines + self.footer_lines
         if not lines:
             return None
         shown = "; ".join(repr(line[:60]) for line in lines[:2])
-        if not self.footer_lines:
+        if not self.footer_lines and not self.footnote_lines:
             return (
                 f"{name}: {len(lines)} line(s) without any "
                 f"{self.delimiter_name} were skipped as notes, not data ({shown})."
@@ -409,6 +425,42 @@ def _file_summary_block(
     if block is None:
         return None
     return count - len(tail) + block[0] + 1, block[1]
+
+
+# A footnote under a table starts with a footnote mark or a word saying what it is: "* Calls
+# offered, transfers included", "¹ Excluding callbacks", "© 2024 Acme, Inc.", "Note: ...",
+# "Source: ACD, daily export". No date, time, number or queue of a row is written so.
+_FOOTNOTE = re.compile(
+    r'^\s*"?\s*(?:[*†‡§©®¹²³⁴⁵⁶⁷⁸⁹]|\(\d\)\s|(?:notes?|nota|source|sources|fonte|fuente|quelle'
+    r"|hinweis|anmerkung|remarque|disclaimer)\s*[:.]\s)",
+    re.IGNORECASE,
+)
+
+
+def is_footnote(text: str) -> bool:
+    return bool(_FOOTNOTE.match(text))
+
+
+FOOTNOTE_MAX_LINES = 5  # footnotes are a line or a few, not a table of their own
+
+
+def _file_footnotes(path: Path, encoding: str) -> list[str]:
+    """The footnote lines (see `is_footnote`) the file ends with, under the table with no blank
+    line between (a blank line before makes them a summary block); none when more than
+    FOOTNOTE_MAX_LINES of them end it."""
+    tail: deque[str] = deque(maxlen=FOOTNOTE_MAX_LINES + 1)
+    try:
+        with open(path, encoding=encoding, errors="replace", newline="") as handle:
+            for line in handle:
+                if line.strip():
+                    tail.append(line.rstrip("\r\n").lstrip("\ufeff"))
+    except (OSError, LookupError):
+        return []
+    lines = list(tail)
+    start = len(lines)
+    while start and is_footnote(lines[start - 1]):
+        start -= 1
+    return lines[start:] if start else []
 
 
 MAX_LINES_PER_RECORD = 200  # more, and an unmatched quote is gluing lines together

@@ -2,8 +2,10 @@
 "inf") read as the count column, its gaps named with their lines or refused naming them, never
 dropped for one contact per row; "nan" and "#N/A" counts named as written, not as empty cells;
 the days of the import's notes on a history dated ahead and on counts all zero written as every
-other message writes them ("Mon 5 Mar 2125"); and a stored dataset's rename that cannot be done,
-to another's name in any case or to its own, saying why and to choose another name."""
+other message writes them ("Mon 5 Mar 2125"); a stored dataset's rename that cannot be done, to
+another's name in any case or to its own, saying why and to choose another name; and footnotes
+ending a file right under its table ("* Calls offered, transfers included", "© 2024 Acme, Inc.")
+skipped and named, whatever their number of fields."""
 
 from __future__ import annotations
 
@@ -148,3 +150,60 @@ def test_a_rename_that_cannot_be_done_says_why_and_what_to_do(two_stored, new, m
 def test_a_dataset_may_take_its_own_name_in_other_capitals(two_stored):
     two_stored.rename_dataset("desk", "Desk")
     assert sorted(two_stored.list_datasets()["name"]) == ["Desk", "Sales"]
+
+
+# --- A footnote under the table ------------------------------------------------------------------
+
+
+def _report_with(*footnotes: str) -> str:
+    """40 hours, Monday to Friday 09:00-16:00, 'Offered' 20 + k and 'Answered' 18 + k in hour k
+    (1,580 and 1,500 in all), then the `footnotes` right under the table."""
+    lines = ["Date,Time,Offered,Answered"]
+    for k in range(40):
+        t = MONDAY + dt.timedelta(days=k // 8, hours=9 + k % 8)
+        lines.append(f"{t:%Y-%m-%d},{t:%H:%M},{20 + k},{18 + k}")
+    return "\r\n".join([*lines, *footnotes])
+
+
+@pytest.mark.parametrize(
+    "footnote", ["* Calls offered, transfers included", "© 2024 Acme, Inc.", "Source: ACD, daily"]
+)
+def test_a_footnote_line_of_fewer_fields_under_the_table_is_skipped_and_named(tmp_path, footnote):
+    # Before: refused, 'report.csv: line 42 has 2 fields where the header has 4 ('* Calls
+    # offered, transfers included'). Export the row whole, or remove it, and import again.'
+    result = import_files_detailed([write(tmp_path, "report.csv", _report_with(footnote))])
+    assert result.contacts == 1580
+    assert result.dataset.intervals["answered"].sum() == 1500
+    assert (
+        f"report.csv: 1 line(s) holding only a note, not data, were skipped ('{footnote}')."
+        in result.dataset.notes
+    )
+
+
+def test_footnotes_of_more_fields_than_the_header_are_skipped_too(tmp_path):
+    text = _report_with("* a, b, c, d, e", "¹ Excluding callbacks, transfers")
+    result = import_files_detailed([write(tmp_path, "report.csv", text)])
+    assert result.contacts == 1580
+    assert note_with(result.dataset, "holding only a note") == (
+        "report.csv: 2 line(s) holding only a note, not data, were skipped ('* a, b, c, d, e'; "
+        "'¹ Excluding callbacks, transfers')."
+    )
+
+
+def test_a_footnote_as_wide_as_the_table_is_skipped_and_named(tmp_path):
+    # Before: refused, 'report.csv: column 'Date' has 1 value(s) that are not readable
+    # dates/times (line 42: '* Calls offered'). ...', where 'Note: ...' was skipped so.
+    text = _report_with("* Calls offered, transfers included,,")
+    result = import_files_detailed([write(tmp_path, "report.csv", text)])
+    assert result.contacts == 1580
+    assert note_with(result.dataset, "below the table") == (
+        "report.csv: 1 line(s) below the table hold words where 'Date' has its dates (line 42: "
+        "'* Calls offered'): skipped as notes on the report, not data."
+    )
+
+
+def test_a_footnote_inside_the_table_is_still_refused(tmp_path):
+    lines = _report_with().split("\r\n")
+    text = "\r\n".join([*lines[:21], "* Calls offered, transfers included", *lines[21:]])
+    with pytest.raises(InputError, match=r"line 22 has 2 fields where the header has 4"):
+        import_files_detailed([write(tmp_path, "report.csv", text)])
