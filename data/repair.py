@@ -1,5 +1,5 @@
 """A cleaned copy of a text export whose bytes a CSV reader would misread: NUL bytes, Excel's
-text-protected cells (="0123") and Windows-1252 lines inside a UTF-8 file."""
+text-protected cells (="0123", '0123) and Windows-1252 lines inside a UTF-8 file."""
 
 from __future__ import annotations
 
@@ -13,6 +13,9 @@ _UTF8_CHARACTER = re.compile(
 )
 # A cell written ="0123" (or "=""0123""" once quoted) so that Excel keeps it as text.
 EXCEL_TEXT_CELL = re.compile(r'="[^"]*"')
+# A number, date or time written after an apostrophe ('0123, '2024-03-04), Excel's mark of a
+# value typed as text, as some exports keep it: the value is the rest.
+EXCEL_APOSTROPHE_CELL = re.compile(r"'[-+]?\d[\d\s.,:/T+-]*")
 
 
 class LinesNotUtf8(Exception):
@@ -56,18 +59,24 @@ def repaired_copy(
     mixed_utf8: bool,
 ) -> tuple[Path, list[str]]:
     """A copy of `path` (an ASCII-compatible encoding) in `folder` without NUL bytes, with
-    ="0123" cells as plain quoted "0123", and with UTF-8 throughout when `mixed_utf8`; the
+    ="0123" cells as plain quoted "0123" and '0123 ones as 0123, and with UTF-8 throughout when `mixed_utf8`; the
     notes saying what was changed. Lines keep their numbers, so messages name the file's."""
     target = folder / path.name
     cell = re.compile(
         rb'(?:(?<=%s)|(?<=\n)|^)(?:"=""([^"\r\n]*)"""|="([^"\r\n]*)")(?=%s|\r|\n|$)'
         % (re.escape(delimiter.encode()), re.escape(delimiter.encode()))
     )
-    nuls = cells = line = 0
+    # A value after an apostrophe: quoted, it may hold the separator; unquoted, it ends there.
+    unquoted = rb"[\d .,:/T+-]".replace(delimiter.encode(), b"")
+    apostrophe = re.compile(
+        rb'(?:(?<=%s)|(?<=\n)|^)(?:"\'([-+]?\d[\d .,:/T+-]*)"|\'([-+]?\d%s*))(?=%s|\r|\n|$)'
+        % (re.escape(delimiter.encode()), unquoted, re.escape(delimiter.encode()))
+    )
+    nuls = cells = marked = line = 0
     others: list[int] = []
 
     def repair(block: bytes) -> bytes:
-        nonlocal nuls, cells, line
+        nonlocal nuls, cells, marked, line
         if nul_bytes:
             nuls += block.count(b"\x00")
             block = block.replace(b"\x00", b"")
@@ -78,6 +87,10 @@ def repaired_copy(
         if excel_text:
             block, found = cell.subn(lambda m: b'"' + (m.group(1) or m.group(2)) + b'"', block)
             cells += found
+            block, found = apostrophe.subn(
+                lambda m: b'"' + m.group(1) + b'"' if m.group(1) is not None else m.group(2), block
+            )
+            marked += found
         line += block.count(b"\n")
         return block
 
@@ -103,5 +116,10 @@ def repaired_copy(
     if cells:
         notes.append(
             f'{name}: {cells:,} cell(s) written as Excel text (="0123") read as their text (0123).'
+        )
+    if marked:
+        notes.append(
+            f"{name}: {marked:,} cell(s) written after Excel's text apostrophe ('0123) read as "
+            "their value (0123)."
         )
     return target, notes

@@ -22,7 +22,7 @@ from data.columns import (
     refuse_split_dates,
 )
 from data.errors import InputError
-from data.repair import EXCEL_TEXT_CELL, decode_lines, mostly_utf8
+from data.repair import EXCEL_APOSTROPHE_CELL, EXCEL_TEXT_CELL, decode_lines, mostly_utf8
 from data.timestamps import DATE_FORMATS, DATETIME_FORMATS, detect_format
 
 HEAD_BYTES = 1 << 20  # enough rows to recognise the format without reading the whole file
@@ -342,7 +342,9 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
         notes.append(f"{display_name}: {doubt}")
     quoted_decimals = _quoted_decimal_columns(header, sample) if delimiter == "," else []
     excel_text = not wide and any(
-        EXCEL_TEXT_CELL.fullmatch(cell.strip()) for row in sample[:SAMPLE_ROWS] for cell in row
+        EXCEL_TEXT_CELL.fullmatch(cell.strip()) or EXCEL_APOSTROPHE_CELL.fullmatch(cell.strip())
+        for row in sample[:SAMPLE_ROWS]
+        for cell in row
     )
     return TextFormat(
         encoding=encoding,

@@ -3,9 +3,10 @@
 dropped for one contact per row; "nan" and "#N/A" counts named as written, not as empty cells;
 the days of the import's notes on a history dated ahead and on counts all zero written as every
 other message writes them ("Mon 5 Mar 2125"); a stored dataset's rename that cannot be done, to
-another's name in any case or to its own, saying why and to choose another name; and footnotes
+another's name in any case or to its own, saying why and to choose another name; footnotes
 ending a file right under its table ("* Calls offered, transfers included", "© 2024 Acme, Inc.")
-skipped and named, whatever their number of fields."""
+skipped and named, whatever their number of fields; and numbers and dates written after Excel's
+text apostrophe ('20) read as their value."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-from import_support import note_with, write
+from import_support import at, note_with, write
 
 from data.dates import day_text
 from data.errors import InputError
@@ -207,3 +208,56 @@ def test_a_footnote_inside_the_table_is_still_refused(tmp_path):
     text = "\r\n".join([*lines[:21], "* Calls offered, transfers included", *lines[21:]])
     with pytest.raises(InputError, match=r"line 22 has 2 fields where the header has 4"):
         import_files_detailed([write(tmp_path, "report.csv", text)])
+
+
+# --- Numbers after Excel's text apostrophe -------------------------------------------------------
+
+
+def _apostrophes(marked) -> str:
+    """`_report_with()`'s 40 hours, the cells for which `marked(line, column)` holds written
+    after an apostrophe ('20)."""
+    lines = _report_with().split("\r\n")
+    return "\r\n".join(
+        [lines[0]]
+        + [
+            ",".join(
+                f"'{cell}" if marked(line, column) else cell
+                for column, cell in enumerate(text.split(","))
+            )
+            for line, text in enumerate(lines[1:], start=2)
+        ]
+    )
+
+
+def test_counts_after_an_apostrophe_are_read_as_numbers(tmp_path):
+    # Before: 'Offered' and 'Answered' left out as text and the 40 rows read as 40 contact
+    # records, one contact an hour, with no word of the counts.
+    text = _apostrophes(lambda line, column: column >= 2)
+    result = import_files_detailed([write(tmp_path, "report.csv", text)])
+    assert result.contacts == 1580
+    assert result.dataset.intervals["answered"].sum() == 1500
+    assert note_with(result.dataset, "apostrophe") == (
+        "report.csv: 80 cell(s) written after Excel's text apostrophe ('0123) read as their "
+        "value (0123)."
+    )
+
+
+def test_dates_and_some_counts_after_an_apostrophe_are_read(tmp_path):
+    # Before: refused, 'column 'Offered' should hold counts but 14 value(s) are not numbers
+    # (line 2: "'20"; ...)', and with the dates so, 'no column with dates or timestamps was
+    # found'.
+    text = _apostrophes(lambda line, column: column == 0 or line % 3 == 2)
+    result = import_files_detailed([write(tmp_path, "report.csv", text)])
+    assert result.contacts == 1580
+    assert at(result.dataset, "2024-03-04 09:00")["volume"] == 20
+    assert "report.csv: 82 cell(s) written after Excel's text apostrophe" in note_with(
+        result.dataset, "apostrophe"
+    )
+
+
+def test_a_name_after_an_apostrophe_keeps_it(tmp_path):
+    lines = _report_with().split("\r\n")
+    text = "\r\n".join(["Queue," + lines[0]] + [f"'90s hits,{line}" for line in lines[1:]])
+    result = import_files_detailed([write(tmp_path, "report.csv", text)])
+    assert result.dataset.queues == ["'90s hits"]
+    assert not any("apostrophe" in note for note in result.dataset.notes)
