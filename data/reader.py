@@ -707,14 +707,25 @@ def _misfit_row_error(path: Path, name: str, text_format: TextFormat) -> InputEr
     """The refusal of a row with more or fewer fields than the header, naming its line (searched
     for in the file only now: the CSV reader does not number the rows it refuses)."""
     fields, text = text_format.misfit_row or (0, "")
+    cut = False
     with open(path, encoding=text_format.encoding, errors="replace", newline="") as handle:
-        number = next(
-            (n for n, line in enumerate(handle, 1) if line.rstrip("\r\n").lstrip("\ufeff") == text),
-            None,
-        )
+        number = None
+        for n, line in enumerate(handle, 1):
+            if line.rstrip("\r\n").lstrip("\ufeff") == text:
+                number = n
+                # The last line, without the line break a whole export ends with.
+                cut = not line.endswith(("\n", "\r"))
+                break
     where = f"line {number}" if number else "a line"
     separator = text_format.delimiter_name
     header = len(text_format.header)
+    if cut and fields < header:
+        return InputError(
+            f"{name}: {where}, the file's last, has {fields} fields where the header has {header} "
+            f"('{text[:80]}') and no line break after it: the file seems cut off there, as by a "
+            "download or export interrupted. Download or export it again whole and import it "
+            "again."
+        )
     if fields > header:
         examples = (
             " (a thousands separator as in 1,234, or a name such as 'Sales, Inc')"

@@ -5,8 +5,9 @@ the days of the import's notes on a history dated ahead and on counts all zero w
 other message writes them ("Mon 5 Mar 2125"); a stored dataset's rename that cannot be done, to
 another's name in any case or to its own, saying why and to choose another name; footnotes
 ending a file right under its table ("* Calls offered, transfers included", "© 2024 Acme, Inc.")
-skipped and named, whatever their number of fields; and numbers and dates written after Excel's
-text apostrophe ('20) read as their value."""
+skipped and named, whatever their number of fields; numbers and dates written after Excel's text
+apostrophe ('20) read as their value; and a file cut off mid-row, its last line short and without
+a line break, refused as cut off."""
 
 from __future__ import annotations
 
@@ -261,3 +262,32 @@ def test_a_name_after_an_apostrophe_keeps_it(tmp_path):
     result = import_files_detailed([write(tmp_path, "report.csv", text)])
     assert result.dataset.queues == ["'90s hits"]
     assert not any("apostrophe" in note for note in result.dataset.notes)
+
+
+# --- A file cut off mid-row ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line_break", ["\n", "\r\n"])
+def test_a_file_cut_off_mid_row_says_so(tmp_path, line_break):
+    # A download interrupted. Before: 'report.csv: line 41 has 3 fields where the header has 4
+    # ('2024-03-08,16:00,'). Export the row whole, or remove it, and import again.'
+    text = line_break.join(_report_with().split("\r\n"))[: -len("59,57")]
+    with pytest.raises(InputError) as error:
+        import_files_detailed([write(tmp_path, "report.csv", text)])
+    assert str(error.value) == (
+        "report.csv: line 41, the file's last, has 3 fields where the header has 4 "
+        "('2024-03-08,16:00,') and no line break after it: the file seems cut off there, as by "
+        "a download or export interrupted. Download or export it again whole and import it again."
+    )
+
+
+def test_a_whole_file_with_windows_line_breaks_and_none_at_its_end_reads_whole(tmp_path):
+    result = import_files_detailed([write(tmp_path, "report.csv", _report_with())])
+    assert result.contacts == 1580
+    assert at(result.dataset, "2024-03-08 16:00")["volume"] == 59
+
+
+def test_a_short_row_with_its_line_break_is_refused_as_before(tmp_path):
+    text = _report_with()[: -len("59,57")] + "\r\n"
+    with pytest.raises(InputError, match=r"line 41 has 3 fields where the header has 4 \("):
+        import_files_detailed([write(tmp_path, "report.csv", text)])
