@@ -1002,23 +1002,47 @@ def _fill_offered(sheet: _Sheet, plan: ColumnPlan, rows: ParsedRows, notes: list
     )
     if len(fillable) == 0:
         return
-    missing_note = (
-        f"{sheet.name}: {int(np.isnan(rows.volume).sum()):,} empty count(s) in "
-        f"'{plan.volume_column}' read as missing."
-    )
+    column = plan.volume_column
     rows.volume[fillable] = rows.answered[fillable] + rows.abandoned[fillable]
-    left = int(np.isnan(rows.volume).sum())
-    if missing_note in notes:  # said by the count reader before the cells were filled
-        at = notes.index(missing_note)
-        if left:
-            notes[at] = missing_note.replace(f"{left + len(fillable):,} empty", f"{left:,} empty")
-        else:
-            del notes[at]
+    # The count reader's notes on the cells read as missing, said before these were filled, are
+    # said again of those still missing.
+    said = [
+        note
+        for note in notes
+        if note.startswith(f"{sheet.name}: ")
+        and (
+            note.endswith(f" empty count(s) in '{column}' read as missing.")
+            or f" cell(s) in '{column}' say the count is not available (" in note
+        )
+    ]
+    at = notes.index(said[0]) if said else len(notes)
+    notes[:] = [note for note in notes if note not in said]
+    left = np.flatnonzero(np.isnan(rows.volume))
+    blank = sheet.blank(column, left) if len(left) else np.zeros(0, dtype=bool)
+    again = []
+    if (~blank).any():
+        again.append(
+            f"{sheet.name}: {int((~blank).sum()):,} cell(s) in '{column}' say the count is not "
+            f"available ({sheet.examples(column, left[~blank])}): read as missing, not as 0 "
+            "contacts."
+        )
+    if blank.any():
+        again.append(
+            f"{sheet.name}: {int(blank.sum()):,} empty count(s) in '{column}' read as missing."
+        )
+    notes[at:at] = again
     lines = sheet.lines(fillable)
     shown = ", ".join(str(line) for line in lines[:3]) + (", ..." if len(lines) > 3 else "")
+    filled_blank = sheet.blank(column, fillable)
+    if filled_blank.all():
+        cells = f"empty '{column}' cell(s)"
+    elif filled_blank.any():
+        cells = f"'{column}' cell(s) empty or saying the count is not available"
+    else:
+        cells = f"'{column}' cell(s) saying the count is not available"
     notes.append(
-        f"{sheet.name}: {len(fillable):,} empty '{plan.volume_column}' cell(s) (line(s) "
-        f"{shown}) taken as '{plan.answered_column}' + '{plan.abandoned_column}'."
+        f"{sheet.name}: {len(fillable):,} {cells} (line(s) {shown}) taken as "
+        f"'{plan.answered_column}' + '{plan.abandoned_column}'."
     )
 
 

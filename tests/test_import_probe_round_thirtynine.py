@@ -6,8 +6,9 @@ other message writes them ("Mon 5 Mar 2125"); a stored dataset's rename that can
 another's name in any case or to its own, saying why and to choose another name; footnotes
 ending a file right under its table ("* Calls offered, transfers included", "© 2024 Acme, Inc.")
 skipped and named, whatever their number of fields; numbers and dates written after Excel's text
-apostrophe ('20) read as their value; and a file cut off mid-row, its last line short and without
-a line break, refused as cut off."""
+apostrophe ('20) read as their value; a file cut off mid-row, its last line short and without a
+line break, refused as cut off; and offered counts not available ("#N/A") beside answered and
+abandoned counts, taken as their sum, said once."""
 
 from __future__ import annotations
 
@@ -291,3 +292,45 @@ def test_a_short_row_with_its_line_break_is_refused_as_before(tmp_path):
     text = _report_with()[: -len("59,57")] + "\r\n"
     with pytest.raises(InputError, match=r"line 41 has 3 fields where the header has 4 \("):
         import_files_detailed([write(tmp_path, "report.csv", text)])
+
+
+# --- An offered count not available beside answered and abandoned --------------------------------
+
+
+def _outcome_report(offered: dict[int, str], unanswered: set[int] = frozenset()) -> str:
+    """40 hours, 'Offered' 20 + k, 'Answered' 18 + k and 'Abandoned' 2 in hour k; 'Offered'
+    written `offered[k]` where given, 'Answered' empty in the hours `unanswered`."""
+    lines = ["Date,Time,Offered,Answered,Abandoned"]
+    for k in range(40):
+        t = MONDAY + dt.timedelta(days=k // 8, hours=9 + k % 8)
+        answered = "" if k in unanswered else 18 + k
+        lines.append(f"{t:%Y-%m-%d},{t:%H:%M},{offered.get(k, 20 + k)},{answered},2")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("gap", ["#DIV/0!", "#N/A", "n/d"])
+def test_an_offered_count_not_available_taken_as_answered_and_abandoned_is_said_once(tmp_path, gap):
+    # Before: 'report.csv: 2 cell(s) in 'Offered' say the count is not available (line 5:
+    # '#DIV/0!'; line 19: '#DIV/0!'): read as missing, not as 0 contacts.' and then '2 empty
+    # 'Offered' cell(s) (line(s) 5, 19) taken as 'Answered' + 'Abandoned'.', of the same cells.
+    text = _outcome_report({3: gap, 17: gap})
+    result = import_files_detailed([write(tmp_path, "report.csv", text)])
+    assert result.contacts == 1580
+    assert [note for note in result.dataset.notes[1:] if "'Offered'" in note] == [
+        "report.csv: 2 'Offered' cell(s) saying the count is not available (line(s) 5, 19) taken "
+        "as 'Answered' + 'Abandoned'."
+    ]
+
+
+def test_offered_counts_left_missing_are_named_beside_those_taken(tmp_path):
+    offered = {3: "#N/A", 5: "", 17: "#N/A", 20: "", 30: "n/a", 31: ""}
+    text = _outcome_report(offered, unanswered={30, 31})
+    result = import_files_detailed([write(tmp_path, "report.csv", text)])
+    assert result.contacts == 1580 - (20 + 30) - (20 + 31)  # hours 30 and 31 unknown: 1,479
+    assert [note for note in result.dataset.notes[1:] if "'Offered'" in note] == [
+        "report.csv: 1 cell(s) in 'Offered' say the count is not available (line 32: 'n/a'): "
+        "read as missing, not as 0 contacts.",
+        "report.csv: 1 empty count(s) in 'Offered' read as missing.",
+        "report.csv: 4 'Offered' cell(s) empty or saying the count is not available (line(s) 5, "
+        "7, 19, ...) taken as 'Answered' + 'Abandoned'.",
+    ]
