@@ -1059,6 +1059,7 @@ def _detect_roles(
     ):
         _refuse_unnamed_counts(plan, numeric, header, display_name)
         _refuse_worded_counts(plan, columns, display_name)
+        _refuse_unavailable_counts(plan, columns, display_name)
     if plan.kind == KIND_INTERVALS:
         plan.answered_column = answered if answered != plan.volume_column else None
         plan.abandoned_column = abandoned
@@ -3121,6 +3122,26 @@ def _refuse_worded_counts(plan: ColumnPlan, columns: list[_Column], display_name
                 f"{display_name}: '{column.name}' should count the contacts of each interval, but "
                 f"it holds words, not numbers (e.g. {_examples(column)}). Write the counts as "
                 "digits (5, not 'five') and import again."
+            )
+
+
+def _refuse_unavailable_counts(plan: ColumnPlan, columns: list[_Column], display_name: str) -> None:
+    """A count column on an interval grid whose every value says the count is not available
+    ("#N/A"): read as one contact per row, every interval would hold one contact."""
+    used = plan.used_columns()
+    for column in columns:
+        if (
+            column.name not in used
+            and column.values
+            and column.words
+            and column.words <= VOLUME_WORDS
+            and all(value.lower() in NOT_AVAILABLE + _NO_COUNT for value in column.values)
+        ):
+            written = ", ".join(repr(value) for value in list(dict.fromkeys(column.values))[:3])
+            raise InputError(
+                f"{display_name}: '{column.name}' should count the contacts of each interval, but "
+                f"its values only say that the count is not available ({written}). Export the "
+                "report again once its counts are filled in, and import it again."
             )
 
 

@@ -1,14 +1,15 @@
 """Round-thirty-nine probes: a count column whose numbers are mostly gaps ("#N/A", "nan", "n/d",
 "inf") read as the count column, its gaps named with their lines or refused naming them, never
-dropped for one contact per row; "nan" and "#N/A" counts named as written, not as empty cells;
-the days of the import's notes on a history dated ahead and on counts all zero written as every
-other message writes them ("Mon 5 Mar 2125"); a stored dataset's rename that cannot be done, to
-another's name in any case or to its own, saying why and to choose another name; footnotes
-ending a file right under its table ("* Calls offered, transfers included", "© 2024 Acme, Inc.")
-skipped and named, whatever their number of fields; numbers and dates written after Excel's text
-apostrophe ('20) read as their value; a file cut off mid-row, its last line short and without a
-line break, refused as cut off; and offered counts not available ("#N/A") beside answered and
-abandoned counts, taken as their sum, said once."""
+dropped for one contact per row, and refused where they are all gaps; "nan" and "#N/A" counts
+named as written, not as empty cells; the days of the import's notes on a history dated ahead
+and on counts all zero written as every other message writes them ("Mon 5 Mar 2125"); a stored
+dataset's rename that cannot be done, to another's name in any case or to its own, saying why
+and to choose another name; footnotes ending a file right under its table ("* Calls offered,
+transfers included", "© 2024 Acme, Inc.") skipped and named, whatever their number of fields;
+numbers and dates written after Excel's text apostrophe ('20) read as their value; a file cut
+off mid-row, its last line short and without a line break, refused as cut off; and offered
+counts not available ("#N/A") beside answered and abandoned counts, taken as their sum, said
+once."""
 
 from __future__ import annotations
 
@@ -62,6 +63,19 @@ def test_an_infinite_count_is_refused_naming_its_lines(tmp_path):
         "slots.csv: column 'calls' should hold counts but 4 value(s) are not numbers (line 2: "
         "'inf'; line 3: 'inf'; line 4: 'inf'). Replace them with the count (0 if none), or leave "
         "the cell empty when the interval is unknown."
+    )
+
+
+@pytest.mark.parametrize("gap", ["#N/A", "n/d"])
+def test_a_count_column_of_gaps_only_is_refused(tmp_path, gap):
+    # Before: 'calls' left out and the five rows read as 5 contact records, one contact each.
+    path = write(tmp_path, "slots.csv", _half_hour_counts(gap, {0, 1, 2, 3, 4}))
+    with pytest.raises(InputError) as error:
+        import_files_detailed([path])
+    assert str(error.value) == (
+        "slots.csv: 'calls' should count the contacts of each interval, but its values only say "
+        f"that the count is not available ('{gap}'). Export the report again once its counts are "
+        "filled in, and import it again."
     )
 
 
