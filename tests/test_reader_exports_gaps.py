@@ -12,6 +12,7 @@ from import_support import at, half_hours, note_with, write
 from openpyxl import Workbook
 
 from data import schema
+from data.dates import day_text
 from data.errors import InputError
 from data.importer import import_files, import_files_detailed
 
@@ -154,7 +155,7 @@ def test_a_history_entirely_in_the_future_gets_a_note(tmp_path):
     dataset = import_files([write(tmp_path, "future.csv", "\n".join(lines) + "\n")])
     assert at(dataset, "2091-03-06 08:30").volume == 6  # still read: a note, not a refusal
     note = note_with(dataset, "after today")
-    assert "2091-03-05" in note and str(dt.date.today()) in note
+    assert "Mon 5 Mar 2091" in note and day_text(dt.date.today(), True) in note
 
 
 def test_a_history_up_to_today_gets_no_future_note(tmp_path):
