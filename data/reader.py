@@ -291,6 +291,7 @@ def _read_sniffed(
     if agents and not counted:
         refuse_per_agent(name, agents)
     table = _read_table(path, name, text_format, plan)
+    _refuse_cut_first_field(path, name, text_format)
     rows = _parse_rows(
         table,
         plan,
@@ -701,6 +702,31 @@ def _read_csv(
             f"table ({message.splitlines()[0]}). Check that every row has as many fields as "
             "the header."
         ) from error
+
+
+# A date or a time begun and not finished: "2024-03-0", "04/03/", "2024-03-08 16:".
+_BEGUN_DATE = re.compile(r"\s*\d+[-/.:][\d\-/.: T]*")
+
+
+def _refuse_cut_first_field(path: Path, name: str, text_format: TextFormat) -> None:
+    """A last line holding a date begun in its first field and nothing more, without the line
+    break a whole export ends with, was skipped as a note: the file was cut off there."""
+    if not text_format.skipped_lines or not _BEGUN_DATE.fullmatch(text_format.skipped_lines[-1]):
+        return
+    with open(path, "rb") as handle:
+        data = handle.read()
+    if data.endswith((b"\n", b"\r")):
+        return
+    last = data.rsplit(b"\n", 1)[-1].decode(text_format.encoding, errors="replace")
+    if last.lstrip("\ufeff") != text_format.skipped_lines[-1]:
+        return
+    lines = data.count(b"\n") + 1
+    where = "a line" if text_format.multiline else f"line {lines}"
+    raise InputError(
+        f"{name}: {where}, the file's last, holds only '{last[:80]}' and no line break after it: "
+        "the file seems cut off there, as by a download or export interrupted. Download or "
+        "export it again whole and import it again."
+    )
 
 
 def _misfit_row_error(path: Path, name: str, text_format: TextFormat) -> InputError:

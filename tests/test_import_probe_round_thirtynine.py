@@ -7,9 +7,9 @@ dataset's rename that cannot be done, to another's name in any case or to its ow
 and to choose another name; footnotes ending a file right under its table ("* Calls offered,
 transfers included", "© 2024 Acme, Inc.") skipped and named, whatever their number of fields;
 numbers and dates written after Excel's text apostrophe ('20) read as their value; a file cut
-off mid-row, its last line short and without a line break, refused as cut off; and offered
-counts not available ("#N/A") beside answered and abandoned counts, taken as their sum, said
-once."""
+off mid-row or inside its last date, its last line short and without a line break, refused as
+cut off; and offered counts not available ("#N/A") beside answered and abandoned counts, taken
+as their sum, said once."""
 
 from __future__ import annotations
 
@@ -294,6 +294,27 @@ def test_a_file_cut_off_mid_row_says_so(tmp_path, line_break):
         "('2024-03-08,16:00,') and no line break after it: the file seems cut off there, as by "
         "a download or export interrupted. Download or export it again whole and import it again."
     )
+
+
+@pytest.mark.parametrize("line_break", ["\n", "\r\n"])
+def test_a_file_cut_off_inside_its_last_date_says_so(tmp_path, line_break):
+    # Before: read, with 'report.csv: 1 line(s) without any comma were skipped as notes, not
+    # data ('2024-03-0').', as if the row were a note under a whole table.
+    text = line_break.join([*_report_with().split("\r\n"), "2024-03-0"])
+    with pytest.raises(InputError) as error:
+        import_files_detailed([write(tmp_path, "report.csv", text)])
+    assert str(error.value) == (
+        "report.csv: line 42, the file's last, holds only '2024-03-0' and no line break after "
+        "it: the file seems cut off there, as by a download or export interrupted. Download or "
+        "export it again whole and import it again."
+    )
+
+
+def test_a_lone_number_ending_the_file_is_still_a_note(tmp_path):
+    text = _report_with() + "\r\n1580"
+    result = import_files_detailed([write(tmp_path, "report.csv", text)])
+    assert result.contacts == 1580
+    assert "skipped as notes, not data ('1580')" in note_with(result.dataset, "skipped as notes")
 
 
 def test_a_whole_file_with_windows_line_breaks_and_none_at_its_end_reads_whole(tmp_path):
