@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -3106,9 +3106,10 @@ def _number_in_words(value: str) -> bool:
     return bool(words) and all(word in NUMBER_WORDS for word in words)
 
 
-def _refuse_worded_counts(plan: ColumnPlan, columns: list[_Column], display_name: str) -> None:
-    """A count column on an interval grid holding only words ("five", "cinque"): read as one
-    contact per row, every interval would hold one contact whatever its count said."""
+def _unused_word_columns(
+    plan: ColumnPlan, columns: list[_Column], holds: Callable[[str], bool]
+) -> Iterator[_Column]:
+    """The columns no role took whose header is a count word and every value `holds`."""
     used = plan.used_columns()
     for column in columns:
         if (
@@ -3116,33 +3117,33 @@ def _refuse_worded_counts(plan: ColumnPlan, columns: list[_Column], display_name
             and column.values
             and column.words
             and column.words <= VOLUME_WORDS
-            and all(_number_in_words(value) for value in column.values)
+            and all(holds(value) for value in column.values)
         ):
-            raise InputError(
-                f"{display_name}: '{column.name}' should count the contacts of each interval, but "
-                f"it holds words, not numbers (e.g. {_examples(column)}). Write the counts as "
-                "digits (5, not 'five') and import again."
-            )
+            yield column
+
+
+def _refuse_worded_counts(plan: ColumnPlan, columns: list[_Column], display_name: str) -> None:
+    """A count column on an interval grid holding only words ("five", "cinque"): read as one
+    contact per row, every interval would hold one contact whatever its count said."""
+    for column in _unused_word_columns(plan, columns, _number_in_words):
+        raise InputError(
+            f"{display_name}: '{column.name}' should count the contacts of each interval, but "
+            f"it holds words, not numbers (e.g. {_examples(column)}). Write the counts as "
+            "digits (5, not 'five') and import again."
+        )
 
 
 def _refuse_unavailable_counts(plan: ColumnPlan, columns: list[_Column], display_name: str) -> None:
     """A count column on an interval grid whose every value says the count is not available
     ("#N/A"): read as one contact per row, every interval would hold one contact."""
-    used = plan.used_columns()
-    for column in columns:
-        if (
-            column.name not in used
-            and column.values
-            and column.words
-            and column.words <= VOLUME_WORDS
-            and all(value.lower() in NOT_AVAILABLE + _NO_COUNT for value in column.values)
-        ):
-            written = ", ".join(repr(value) for value in list(dict.fromkeys(column.values))[:3])
-            raise InputError(
-                f"{display_name}: '{column.name}' should count the contacts of each interval, but "
-                f"its values only say that the count is not available ({written}). Export the "
-                "report again once its counts are filled in, and import it again."
-            )
+    unavailable = NOT_AVAILABLE + _NO_COUNT
+    for column in _unused_word_columns(plan, columns, lambda value: value.lower() in unavailable):
+        written = ", ".join(repr(value) for value in list(dict.fromkeys(column.values))[:3])
+        raise InputError(
+            f"{display_name}: '{column.name}' should count the contacts of each interval, but "
+            f"its values only say that the count is not available ({written}). Export the "
+            "report again once its counts are filled in, and import it again."
+        )
 
 
 def _examples(column: _Column, count: int = 3) -> str:

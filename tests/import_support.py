@@ -106,3 +106,15 @@ def weekday_rows_file(
         for n in range(count)
     ]  # fmt: skip
     return import_files_detailed([write(folder, name, "\n".join(lines))])
+
+
+def day_grid(tmp_path: Path, headers: list[str], days: int = 5):
+    """An import of `days` days from Mon 4 Mar 2024 down and `headers` (hours) across, the day
+    d's column k holding 10 + d + 5k."""
+    monday = dt.datetime(2024, 3, 4)
+    lines = ["Date," + ",".join(headers)] + [
+        f"{monday + dt.timedelta(days=day):%m/%d/%Y},"
+        + ",".join(str(10 + day + 5 * k) for k in range(len(headers)))
+        for day in range(days)
+    ]
+    return import_files_detailed([write(tmp_path, "grid.csv", "\n".join(lines))])

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from import_support import note_with, spread_arrival, write
+from import_support import day_grid, note_with, spread_arrival, write
 
 from data.columns import ImportOptions
 from data.errors import InputError
@@ -186,16 +186,6 @@ def test_guard_a_missed_call_without_a_reason_is_abandoned_as_its_call_type_says
 # --- A grid of two or three bare clocks ---------------------------------------------------------
 
 
-def _clock_grid(tmp_path, clocks: list[str], days: int):
-    """`days` days from Monday down, `clocks` across; the day d's column k holds 10 + d + 5k."""
-    lines = ["Date," + ",".join(clocks)] + [
-        f"{MONDAY + dt.timedelta(days=day):%m/%d/%Y},"
-        + ",".join(str(10 + day + 5 * k) for k in range(len(clocks)))
-        for day in range(days)
-    ]
-    return import_files_detailed([write(tmp_path, "grid.csv", "\n".join(lines))])
-
-
 @pytest.mark.parametrize(
     ("clocks", "step"),
     [(["08:00", "08:30"], 30), (["18:00", "18:15", "18:30"], 15), (["08:00", "09:00"], 60)],
@@ -205,7 +195,7 @@ def test_two_or_three_bare_clocks_beside_dates_are_a_short_days_grid(tmp_path, c
     # An evening desk's grid of two or three intervals. Before: 5 days read as 5 contact
     # records (5 contacts of 145 or 255), 14 days as queues '08:00' and '08:30' of daily counts
     # at midnight.
-    result = _clock_grid(tmp_path, clocks, days)
+    result = day_grid(tmp_path, clocks, days)
     dataset = result.dataset
     assert (dataset.kind, dataset.queues) == ("intervals", ["grid"])
     assert result.contacts == sum(10 + d + 5 * k for d in range(days) for k in range(len(clocks)))
@@ -220,7 +210,7 @@ def test_two_or_three_bare_clocks_beside_dates_are_a_short_days_grid(tmp_path, c
 )
 def test_guard_bare_clocks_that_may_be_waits_or_shifts_stay_columns(tmp_path, clocks):
     # Wait-time buckets start near 0:00 or keep no one step; shift starts lie hours apart.
-    assert _clock_grid(tmp_path, clocks, days=14).dataset.queues == sorted(clocks)
+    assert day_grid(tmp_path, clocks, days=14).dataset.queues == sorted(clocks)
 
 
 # --- An outcome's count is no queue -------------------------------------------------------------

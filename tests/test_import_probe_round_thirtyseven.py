@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from import_support import answered_weighted_aht, note_with, spread_arrival, write
+from import_support import answered_weighted_aht, day_grid, note_with, spread_arrival, write
 
 from data import schema
 from data.errors import InputError
@@ -119,16 +119,6 @@ def test_a_date_and_an_hourly_range_in_one_cell_read_as_the_ranges_start(tmp_pat
 # --- A grid of two hour ranges ------------------------------------------------------------------
 
 
-def _grid(tmp_path, hours: list[str], days: int = 5):
-    """`days` days from Monday down, `hours` across; the day d's column k holds 10 + d + 5k."""
-    lines = ["Date," + ",".join(hours)] + [
-        f"{MONDAY + dt.timedelta(days=day):%m/%d/%Y},"
-        + ",".join(str(10 + day + 5 * k) for k in range(len(hours)))
-        for day in range(days)
-    ]
-    return import_files_detailed([write(tmp_path, "grid.csv", "\n".join(lines))])
-
-
 @pytest.mark.parametrize(
     ("hours", "first"),
     [(["11-12 PM", "12-1 PM"], 11), (["8 AM", "9 AM", "10 AM"], 8), (["8h-9h", "9h-10h"], 8)],
@@ -138,7 +128,7 @@ def test_two_or_three_headers_naming_hours_outright_are_a_grid(tmp_path, hours, 
     # one hour after the other beside dates running day by day, two make a short day's grid.
     # Before: fewer than four time headers were no grid: 5 rows read as 5 contact records (14
     # days: the hours read as queues '11-12 PM' and '12-1 PM' of daily counts at midnight).
-    result = _grid(tmp_path, hours)
+    result = day_grid(tmp_path, hours)
     dataset = result.dataset
     assert (dataset.kind, dataset.interval_minutes, dataset.queues) == ("intervals", 60, ["grid"])
     frame = dataset.intervals.set_index("interval_start")["volume"]
@@ -154,7 +144,7 @@ def test_guard_two_headers_that_may_be_no_hours_stay_columns(tmp_path, hours):
     # Bare clocks or ranges may be wait-time buckets ("0:00-0:30"), and hours far apart no run.
     # Bare clocks of a working day one interval apart ("08:00", "09:00") are a grid since round
     # thirty-eight.
-    dataset = _grid(tmp_path, hours, days=14).dataset
+    dataset = day_grid(tmp_path, hours, days=14).dataset
     assert dataset.queues == sorted(hours)
 
 
