@@ -465,13 +465,20 @@ def test_an_excel_workbook_uploads_like_its_csv(picco_home):
     )
 
 
-def test_contact_records_with_scores_show_the_mean_satisfaction(picco_home):
+def rated_upload() -> tuple[AppTest, pd.DataFrame]:
+    """The app after uploading the contact records with a satisfaction score (5, 4, 4, 2 in
+    turn) on each contact, and the records uploaded."""
     frame = pd.read_csv(io.BytesIO(contact_records()))
     frame["csat"] = np.resize([5, 4, 4, 2], len(frame))
     app = open_app()
     upload = ("rated.csv", frame.to_csv(index=False).encode(), "text/csv")
     app.file_uploader(key="upload_files").set_value(upload).run()
     assert_clean(app)
+    return app, frame
+
+
+def test_contact_records_with_scores_show_the_mean_satisfaction(picco_home):
+    app, frame = rated_upload()
     assert metric(app, "Mean satisfaction") == f"{frame['csat'].mean():.2f}"  # 3.75
 
 

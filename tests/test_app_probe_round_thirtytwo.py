@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import io
 
 import numpy as np
 import pandas as pd
-from test_app_pages import assert_clean, contact_records, go, metric, open_app
+from test_app_pages import assert_clean, go, metric, open_app, rated_upload
 
 from app_ui import comparison, plots, settings, tables, widgets
 from data.schema import INTERVAL_START, IS_OPEN, SATISFACTION
@@ -254,12 +253,7 @@ def test_the_scenario_charts_lower_axis_names_its_unit():
 
 
 def test_a_rated_one_queue_upload_reads_its_scale_its_columns_and_its_downloads(picco_home):
-    frame = pd.read_csv(io.BytesIO(contact_records()))
-    frame["csat"] = np.resize([5, 4, 4, 2], len(frame))
-    app = open_app()
-    upload = ("rated.csv", frame.to_csv(index=False).encode(), "text/csv")
-    app.file_uploader(key="upload_files").set_value(upload).run()
-    assert_clean(app)
+    app, _ = rated_upload()
     assert metric(app, "Mean satisfaction") == "3.75"
     (help_text,) = [item.proto.help for item in app.metric if item.label == "Mean satisfaction"]
     assert help_text == (
