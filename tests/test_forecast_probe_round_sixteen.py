@@ -37,16 +37,17 @@ def _first_week_vs_before(frame: pd.DataFrame, forecast: pd.DataFrame) -> tuple[
 
 def test_a_surge_week_at_the_end_of_the_history_that_the_forecast_follows_is_named():
     # The last week ran at 3x the weeks before; with no week back at the usual level after it,
-    # cleaning cannot call it a one-off, and the next weeks were forecast at about 2.1x unsaid.
+    # cleaning cannot call it a one-off, and the next weeks were forecast at about 2.1x unsaid
+    # (2.4x since combination_glm's relevelled member follows a last week beyond the noise).
     frame = _last_week_at(3.0)
     result = forecast_dataset(frame, 14, ForecastSettings(country=None))
     last, first_week = _first_week_vs_before(frame, result.forecast)
     assert last == pytest.approx(3.0, abs=0.05)
-    assert first_week == pytest.approx(2.1, abs=0.05)
+    assert first_week == pytest.approx(2.4, abs=0.05)
     note = (
         "desk: Mon 18 Mar – Fri 22 Mar 2024, 5 open days at the end of the history, brought "
         "3.0x the contacts of the same weekdays in the 4 weeks before; the forecast follows "
-        "them part way, at 2.1x those weeks in its first week."
+        "them part way, at 2.4x those weeks in its first week."
     )
     matching = [text for text in result.notes if text.startswith(note)]
     assert len(matching) == 1
@@ -56,10 +57,11 @@ def test_a_surge_week_at_the_end_of_the_history_that_the_forecast_follows_is_nam
 def test_a_fall_at_the_end_of_the_history_is_named_too():
     frame = _last_week_at(0.5)
     result = forecast_dataset(frame, 14, ForecastSettings(country=None))
-    assert _first_week_vs_before(frame, result.forecast)[1] == pytest.approx(0.7, abs=0.05)
+    # 0.7x before combination_glm's relevelled member followed a last week beyond the noise.
+    assert _first_week_vs_before(frame, result.forecast)[1] == pytest.approx(0.64, abs=0.05)
     assert any(
         "brought 0.5x the contacts of the same weekdays in the 4 weeks before; the forecast "
-        "follows them part way, at 0.7x" in note
+        "follows them part way, at 0.6x" in note
         for note in result.notes
     )
 
