@@ -14,7 +14,7 @@ from data.errors import IMPORT_CHOICES, InputError
 from data.importer import ImportOptions
 from data.schema import INTERVAL_START, KIND_INTERVALS, KIND_RECORDS, Dataset
 from data.sniff import TextFormat
-from data.store import Store
+from data.store import Store, name_key
 from data.timestamps import is_number
 from planning.scenario import MAX_NAME_LENGTH, name_length_problem
 
@@ -104,9 +104,12 @@ def name_was_shortened(names: list[str]) -> bool:
 
 
 def unique_name(wanted: str, taken: list[str]) -> str:
-    """`wanted`, else `wanted (2)`, `(3)`…: the first not taken, cut to fit MAX_NAME_LENGTH."""
+    """`wanted`, else `wanted (2)`, `(3)`…: the first not taken, cut to fit MAX_NAME_LENGTH. A
+    name taken in other capitals or spacing is taken: 'Desk' beside a stored 'desk' would list
+    two datasets that read alike, which renaming then refuses."""
+    keys = {name_key(name) for name in taken}
     name, number = wanted, 2
-    while name in taken:
+    while name_key(name) in keys:
         suffix = f" ({number})"
         name, number = _fitted(wanted, MAX_NAME_LENGTH - len(suffix)) + suffix, number + 1
     return name

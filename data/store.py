@@ -353,7 +353,7 @@ class Store:
                 for (name,) in con.execute(
                     "SELECT name FROM datasets WHERE id <> ?", [dataset_id]
                 ).fetchall()
-                if _name_key(name) == _name_key(new)
+                if name_key(name) == name_key(new)
             ]
             if alike:
                 holder = new if new in alike else alike[0]
@@ -570,15 +570,15 @@ class Store:
                 ).fetchall()
             ]
             # The names the scenarios will hold afterwards, by the key a person reads them by.
-            holders = {_name_key(name): name for name in stored if name not in moving}
+            holders = {name_key(name): name for name in stored if name not in moving}
             for old, new in moving.items():
-                holder = holders.get(_name_key(new))
+                holder = holders.get(name_key(new))
                 if holder is not None:
                     raise InputError(
                         f"Cannot rename scenario '{old}' to '{new}': dataset '{dataset_name}' "
                         f"already has a scenario named '{holder}'."
                     )
-                holders[_name_key(new)] = new
+                holders[name_key(new)] = new
             temporary = {old: f"__renaming_{uuid.uuid4().hex}" for old in moving}
             for old, parked in temporary.items():
                 con.execute(
@@ -825,12 +825,12 @@ def _scenario_exists(con: duckdb.DuckDBPyConnection, dataset_id: int, name: str)
 def _scenario_named(con: duckdb.DuckDBPyConnection, dataset_id: int, name: str) -> str | None:
     """The stored scenario `name` would be mistaken for: the same name in any case or spacing
     ("baseline " beside "Baseline")."""
-    key = _name_key(name)
+    key = name_key(name)
     rows = con.execute("SELECT name FROM scenarios WHERE dataset_id = ?", [dataset_id]).fetchall()
-    return next((row[0] for row in rows if _name_key(row[0]) == key), None)
+    return next((row[0] for row in rows if name_key(row[0]) == key), None)
 
 
-def _name_key(name: str) -> str:
+def name_key(name: str) -> str:
     """Names that differ only in case or spacing are the same name to a manager."""
     return " ".join(name.split()).casefold()
 

@@ -17,7 +17,7 @@ import pandas as pd
 from test_app_pages import assert_clean, go, metric, open_app
 from test_app_round_two import offered  # noqa: F401
 
-from app_ui import comparison, preferences, settings
+from app_ui import comparison, preferences, settings, uploads
 from data.store import Store
 from staffing.limits import peak_limit_sentence
 from staffing.plan import StaffingSettings, limit_summary, plan_staffing
@@ -203,3 +203,12 @@ def test_one_queue_covered_on_both_pages_says_nothing():
     queues = ["phone", "chat", "email"]
     assert comparison.shift_cover_note(settings.COVER_THIS_QUEUE, "phone", queues) is None
     assert comparison.shift_cover_note(settings.COVER_ALL_QUEUES, "phone", ["phone"]) is None
+
+
+def test_an_upload_named_as_a_stored_dataset_in_other_capitals_gets_a_name_of_its_own():
+    # Before: 'Desk' beside a stored 'desk' was stored as 'Desk', two entries reading alike in
+    # the lists, which renaming either of them then refused.
+    assert uploads.unique_name("Desk", ["desk"]) == "Desk (2)"
+    assert uploads.unique_name("Sales  team", ["sales team"]) == "Sales  team (2)"
+    assert uploads.unique_name("Desk", ["DESK", "desk (2)"]) == "Desk (3)"
+    assert uploads.unique_name("Desk", ["Desks"]) == "Desk"
