@@ -255,7 +255,10 @@ def _gap_notes(layout: GridLayout, queue_names: list[str], observed: np.ndarray)
     for code, queue in enumerate(queue_names):
         absent = np.flatnonzero(~observed[layout.days_of(code)][::slots])
         if len(absent):
-            days = [str(np.datetime64(int(layout.first_day[code] + day), "D")) for day in absent]
+            days = [
+                day_text(np.datetime64(int(layout.first_day[code] + day), "D"), year=True)
+                for day in absent
+            ]
             shown = ", ".join(days[:5]) + (" ..." if len(days) > 5 else "")
             notes.append(
                 f"'{queue}': {len(days)} day(s) without a single contact although that weekday "

@@ -706,7 +706,7 @@ def test_a_busy_day_missing_from_a_record_export_is_a_gap(tmp_path):
     assert lost.loc[lost[schema.IS_OPEN], schema.VOLUME].isna().all()
     assert not frame.loc["2024-03-12", schema.IS_MISSING].any()
     assert frame[schema.VOLUME].sum() == len(stamps)
-    assert any("2024-03-13" in note and "missing" in note for note in dataset.notes)
+    assert any("Wed 13 Mar 2024" in note and "missing" in note for note in dataset.notes)
 
 
 def test_record_files_with_and_without_outcomes_merge_into_queues(tmp_path):
