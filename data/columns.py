@@ -1070,6 +1070,10 @@ def _detect_roles(
             f"{', '.join(header)}). Name the count column ({where_to_choose('volume_column')})."
         )
     if plan.kind == KIND_RECORDS:
+        looks_per_contact = contact_keys or any(_holds_outcome_labels(c) for c in free)
+        if overrides.kind == KIND_RECORDS and on_grid and not looks_per_contact:
+            unread = _pick_volume(numeric, countable, True)
+            plan.notes += [_unread_count_note(unread, display_name)] if unread else []
         plan.volume_column = None
     taken = set(plan.used_columns()) | reserved
 
@@ -3144,6 +3148,18 @@ def _refuse_unavailable_counts(plan: ColumnPlan, columns: list[_Column], display
             f"its values only say that the count is not available ({written}). Export the "
             "report again once its counts are filled in, and import it again."
         )
+
+
+def _unread_count_note(column: str, display_name: str) -> str:
+    """A count column on an interval grid that the chosen file kind, contact records, leaves
+    unread: each row counts as one contact, whatever the column says (AXA's CMS export of 232
+    calls read so as 18,803 contacts, without a word)."""
+    return (
+        f"{display_name}: '{column}' looks like counts per interval, but the file kind is set to "
+        f"contact records ({where_to_choose('kind')}), so each row is read as one contact and "
+        f"'{column}' is not read. To read its counts, leave the file kind to be detected or "
+        "set it to intervals."
+    )
 
 
 def _examples(column: _Column, count: int = 3) -> str:

@@ -21,7 +21,7 @@ from import_support import at, note_with, write
 
 from data.dates import day_text
 from data.errors import InputError
-from data.importer import import_files_detailed
+from data.importer import ImportOptions, import_files_detailed
 from data.store import Store
 
 MONDAY = dt.datetime(2024, 3, 4)
@@ -369,3 +369,23 @@ def test_offered_counts_left_missing_are_named_beside_those_taken(tmp_path):
         "report.csv: 4 'Offered' cell(s) empty or saying the count is not available (line(s) 5, "
         "7, 19, ...) taken as 'Answered' + 'Abandoned'.",
     ]
+
+
+def test_a_count_column_left_unread_by_a_chosen_contact_records_kind_is_named(tmp_path):
+    # AXA's CMS export (232 calls in 18,803 half-hour rows) read with --kind records was 18,803
+    # contacts without a word that its count column went unread.
+    lines = ["DATE;CSPL_RECEIVED_CALLS"] + [
+        f"2024-03-04 {8 + k // 2:02d}:{30 * (k % 2):02d}:00.000;{k % 3}" for k in range(20)
+    ]
+    path = write(tmp_path, "CMS.csv", "\n".join(lines))
+    forced = import_files_detailed([path], ImportOptions(kind="records")).dataset
+    assert forced.intervals["volume"].sum() == 20  # each row one contact, as chosen
+    assert (
+        "CMS.csv: 'CSPL_RECEIVED_CALLS' looks like counts per interval, but the file kind is set "
+        "to contact records (File kind in the app, --kind on the command line), so each row is "
+        "read as one contact and 'CSPL_RECEIVED_CALLS' is not read. To read its counts, leave "
+        "the file kind to be detected or set it to intervals."
+    ) in forced.notes
+    detected = import_files_detailed([path]).dataset
+    assert detected.intervals["volume"].sum() == sum(k % 3 for k in range(20))  # 19
+    assert not any("is not read" in note for note in detected.notes)
