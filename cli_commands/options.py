@@ -931,7 +931,7 @@ def forecast_settings(args: argparse.Namespace) -> ForecastSettings:
     elif country:
         country = _country_code(country)
         if "-" in country:  # a nation of the United Kingdom: its own region's holidays
-            country, subdivision = _country_and_region(country, subdivision)
+            country, subdivision = _country_and_region(country, subdivision, args.country)
     # An unknown country or region, refused now rather than after a long import.
     holiday_names(pd.Timestamp("2024-01-01"), 1, country, subdivision)
     return ForecastSettings(
@@ -976,13 +976,17 @@ def _country_code(given: str) -> str:
     return given
 
 
-def _country_and_region(code: str, subdivision: str | None) -> tuple[str, str]:
+def _country_and_region(
+    code: str, subdivision: str | None, given: str | None = None
+) -> tuple[str, str]:
     """An ISO 3166-2 code ("DE-BY", as regions are usually written) as the country and its
-    region; a --subdivision naming another region beside it is refused."""
+    region; a --subdivision naming another region beside it is refused, naming the country as
+    `given` ("England (GB-ENG)") where it was typed otherwise than its code."""
     country, _, region = code.strip().upper().partition("-")
     if subdivision and subdivision.strip().upper() != region:
+        named = f"{given} ({code})" if given and given.strip().upper() != code.upper() else code
         raise InputError(
-            f"--country {code} names the region {region}, but --subdivision says {subdivision}: "
+            f"--country {named} names the region {region}, but --subdivision says {subdivision}: "
             f"give one of them, e.g. --country {country} --subdivision {region}."
         )
     return country, region

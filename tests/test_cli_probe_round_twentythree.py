@@ -451,3 +451,17 @@ def test_a_model_no_name_reads_is_still_refused_with_the_choices(capsys):
     assert one_line_refusal(capsys, *argv).startswith(
         "error: cli.py forecast: argument --model: invalid choice: 'glm' (choose from 'auto', "
     )
+
+
+def test_a_nation_typed_by_name_beside_another_subdivision_is_refused_in_the_words_given(
+    tmp_path, capsys
+):
+    # Before: "--country GB-ENG names the region ENG, ...", a code the manager never typed.
+    path = tmp_path / "desk.csv"
+    path.write_text("interval_start,volume\n2024-03-04 08:00,5\n2024-03-04 08:30,6\n")
+    args = ["forecast", str(path), "--horizon-days", "1", "--country", "England"]
+    assert cli.main([*args, "--subdivision", "SCT", "--out", str(tmp_path / "f.csv")]) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "error: --country England (GB-ENG) names the region ENG, but --subdivision says SCT: "
+        "give one of them, e.g. --country GB --subdivision ENG."
+    )
