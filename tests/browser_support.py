@@ -16,8 +16,10 @@ import pytest
 from conftest import PROJECT_ROOT, require
 
 try:
+    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 except ImportError:  # the fixtures report it; keep this module importable
+    PlaywrightError = RuntimeError
     PlaywrightTimeout = TimeoutError
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -389,12 +391,21 @@ def hidden_height(page, key: str) -> int:
     return _hidden(page, key, "scrollHeight - element.clientHeight")
 
 
-def _hidden(page, key: str, difference: str) -> int:
+def _hidden(page, key: str, difference: str, attempts: int = 5) -> int:
     # Streamlit marks a keyed element's container with the class st-key-<key>.
     grid = page.locator(f'[class*="st-key-{key}"] [data-testid="stDataFrame"]').first
-    grid.scroll_into_view_if_needed()
-    scroller = grid.locator(".dvn-scroller").first
-    return int(scroller.evaluate(f"(element) => element.{difference}"))
+    for attempt in range(attempts):
+        try:
+            grid.scroll_into_view_if_needed()
+            scroller = grid.locator(".dvn-scroller").first
+            return int(scroller.evaluate(f"(element) => element.{difference}"))
+        except PlaywrightError as error:
+            # A rerun finishing just then draws the grid anew: the element found a moment ago
+            # is gone, so look it up again once the page is idle.
+            if "not attached" not in str(error) or attempt == attempts - 1:
+                raise
+            wait_until_idle(page)
+    raise AssertionError(f"the grid '{key}' was drawn anew {attempts} times while measured")
 
 
 def download_until(page, label: str, folder: Path, ready, timeout_s: float = 30.0) -> Path:
