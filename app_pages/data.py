@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 import pandas as pd
@@ -648,12 +647,14 @@ def _too_coarse_to_staff(name: str, interval_minutes: int) -> None:
 
 
 def _interval_download(name: str, intervals: pd.DataFrame) -> None:
-    """The whole interval table as CSV, written only when asked for (it can be large)."""
-    stem = re.sub(r"[^\w-]+", "_", name).strip("_") or "dataset"
+    """The whole interval table as CSV, written only when asked for (it can be large). Named as
+    the other pages' downloads are, by the dataset and its days, the history's first and last:
+    a later import's download does not overwrite this one under the same name."""
+    stem = downloads.dated_stem("intervals", name, intervals[INTERVAL_START].agg(["min", "max"]))
     st.download_button(
         "Interval data (CSV)",
         data=lambda: downloads.to_csv_bytes(intervals),
-        file_name=f"{stem}_intervals.csv",
+        file_name=f"{stem}.csv",
         mime="text/csv",
         key="download_intervals_csv",
         on_click="ignore",
