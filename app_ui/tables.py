@@ -140,10 +140,24 @@ COLUMNS: dict[str, Column] = {
         "The same error on daily totals: how far each day's total was off, as a share of the "
         "day's contacts. Lower than per interval, as misses within a day cancel out.",
     ),
-    "mase": Column("MASE", PRECISE, "Error relative to a seasonal naive forecast (< 1 beats it)."),
-    "bias": Column("Bias (%)", PERCENT, "Forecast minus actual, share of actual contacts."),
+    # In the words of `cli.py backtest --help`; MASE as Hyndman & Koehler (2006) scale it.
+    "mase": Column(
+        "MASE",
+        PRECISE,
+        "Error per interval against that of copying the same interval a week earlier, through "
+        "the history: below 1 beats that copy (0.75: a quarter less error), above 1 does worse.",
+    ),
+    "bias": Column(
+        "Bias (%)",
+        PERCENT,
+        "Forecast minus actual, as a share of the contacts that came: above 0 the forecast was "
+        "too high (agents to spare), below 0 too low (queues build up).",
+    ),
     "coverage_80": Column(
-        "Coverage (%)", PERCENT, "Share of actual intervals inside the P10–P90 band; aim: 80%."
+        "Coverage (%)",
+        PERCENT,
+        "Share of actual intervals inside the P10–P90 band; aim: 80%. Above it the band is "
+        "wider than it need be, below it too narrow.",
     ),
     "fit_seconds": Column(
         "Fit time (ms)",
