@@ -300,6 +300,8 @@ if exclusion_note:
 campaign_note = settings.campaign_outside_note(forecast[INTERVAL_START])
 if campaign_note:
     st.warning(campaign_note)
+for note in settings.idle_campaign_notes(result.notes):
+    st.warning(note)
 history = current.dataset.intervals
 tail_start = history[INTERVAL_START].max() - pd.Timedelta(days=HISTORY_TAIL_DAYS)
 all_peaks = settings.current_peaks(result)

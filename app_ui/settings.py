@@ -386,20 +386,33 @@ def event_days(key: str) -> tuple[date, date] | None:
 
 
 CAMPAIGN_NAME = "Planned campaign"  # the one campaign the Forecast page sets
+# The forecast's note on a campaign whose days in the horizon all fall when a queue is closed.
+IDLE_CAMPAIGN = re.compile(
+    rf": the campaign '{re.escape(CAMPAIGN_NAME)}' \([^)]*\) falls only when the queue is closed"
+)
+
+
+def idle_campaign_notes(notes: list[str]) -> list[str]:
+    """The forecast's notes on the planned campaign falling only on a queue's closed days, where
+    it changes no forecast: warned about beside the Events, as a campaign outside the forecast
+    is, rather than among the notes under the backtest."""
+    return [note for note in notes if IDLE_CAMPAIGN.search(note)]
 
 
 def forecast_notes(
     notes: list[str], campaign_note: str | None, suggestion: CountrySuggestion | None = None
 ) -> list[str]:
     """The forecast's notes as the page shows them, less the one on the planned campaign when
-    `campaign_note` (campaign_outside_note) already said it, and the holiday-calendar note of
-    `suggestion`, which the page proposes above with a button: one message, not two."""
+    `campaign_note` (campaign_outside_note) already said it, those idle_campaign_notes warns
+    of, and the holiday-calendar note of `suggestion`, which the page proposes above with a
+    button: one message, not two."""
     said = f"The campaign '{CAMPAIGN_NAME}'"
     hinted = holiday_hint_note(suggestion) if suggestion else None
+    idle = set(idle_campaign_notes(notes))
     return [
         page_note(note)
         for note in notes
-        if not (campaign_note and note.startswith(said)) and note != hinted
+        if not (campaign_note and note.startswith(said)) and note != hinted and note not in idle
     ]
 
 

@@ -1,17 +1,28 @@
 """Round thirty-four of a manager's probe: the Data page's interval download is named by the
 dataset and the history's first and last day, as the Forecast, Staffing and Shifts downloads are
-named by their horizon's days; the backtest table's MASE, bias and coverage helps say what
-their figures mean for the forecast in a manager's words. Driven on the pages' pure helpers and
-one AppTest run on the sample."""
+named by their horizon's days; a planned campaign falling only on a queue's closed days is
+warned about beside the Events, as one outside the forecast is, not left among the notes under
+the backtest; the backtest table's MASE, bias and coverage helps say what their figures mean for
+the forecast in a manager's words. Driven on the pages' pure helpers and one AppTest run on the
+sample."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import streamlit as st
-from test_app_pages import assert_clean, open_app
+from test_app_pages import assert_clean, go, open_app
 
-from app_ui import tables
+from app_ui import settings, tables
 from forecasting.metrics import bias, mase, seasonal_naive_scale
+
+IDLE_NOTE = (
+    "phone: the campaign 'Planned campaign' (+40%) falls only when the queue is closed, on Sun "
+    "29 Nov 2026 (closed on Sundays), so it changes no forecast. If its contacts will come on "
+    "the open days around it, set the campaign on those days; if the queue will open for it, "
+    "plan those hours by hand."
+)
 
 
 def test_the_sample_read_through_the_data_and_forecast_pages(picco_home, monkeypatch):
@@ -30,6 +41,30 @@ def test_the_sample_read_through_the_data_and_forecast_pages(picco_home, monkeyp
     # 'Sample_service_desk_intervals.csv', a later import's download under the same name.
     assert "intervals_Sample_service_desk_2024-11-25_to_2026-11-22.csv" in names
     assert "Sample_service_desk_intervals.csv" not in names
+
+    go(app, "forecast")
+    assert_clean(app)
+    # The sample's phone queue closes on Sundays: a +40% campaign on Sun 29 Nov raises nothing.
+    app.checkbox(key="campaign_enabled").check()
+    app.date_input(key="campaign_dates").set_value((dt.date(2026, 11, 29), dt.date(2026, 11, 29)))
+    app.number_input(key="campaign_uplift_pct").set_value(40.0)
+    app.selectbox(key="campaign_queue").set_value("phone").run()
+    assert_clean(app)
+    # Before: an info under the backtest, far below the Events it is about.
+    assert IDLE_NOTE in [item.value for item in app.warning]
+    assert IDLE_NOTE not in [item.value for item in app.info]
+
+
+def test_only_the_planned_campaign_on_closed_days_leaves_the_notes_for_a_warning():
+    other = "phone: 12 intervals far from the usual level were left out of training."
+    outside = "The campaign 'Planned campaign' (+40%) lies outside the forecast."
+    notes = [other, IDLE_NOTE, outside]
+    assert settings.idle_campaign_notes(notes) == [IDLE_NOTE]
+    assert settings.forecast_notes(notes, None) == [other, outside]
+    # A campaign of another name (the CLI's) is not the page's.
+    promo = IDLE_NOTE.replace("'Planned campaign'", "'promo'")
+    assert settings.idle_campaign_notes([promo]) == []
+    assert settings.forecast_notes([promo], None) == [promo]
 
 
 def test_the_backtest_helps_say_what_their_figures_mean_for_the_forecast():
