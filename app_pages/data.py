@@ -760,8 +760,8 @@ with intraday_tab:
         dataset.queues,
         key=INTRADAY_PICKER,
         on_change=_pick_queue,
-        help="The same queue as on the Forecast, Staffing and Scenarios pages: a change here "
-        "changes it there too.",
+        help="The same queue as on the Forecast, Staffing, Shifts and Scenarios pages: a change "
+        "here changes it there too.",
     )
     url_state.keep_in_url(url_state.QUEUE_PARAM, queue)
     st.plotly_chart(plots.intraday_profile(dataset.intervals, queue), key="intraday_chart")

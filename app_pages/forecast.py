@@ -145,7 +145,9 @@ top[3].selectbox(
     help="Public holidays, the first busy day after each, Christmas Eve and New Year's Eve "
     "each get their own volume ratio, learned from your history. Before any holiday is "
     "seen, a holiday is forecast closed when you close on some day of the week, else like your "
-    "quietest day; eves never seen stay ordinary.",
+    "quietest day; eves never seen stay ordinary. When your history's quiet days match another "
+    "country's public holidays better, a note under these boxes names it, with a button to "
+    "switch.",
 )
 country = st.session_state["holiday_country"]
 regions = settings.region_codes(country)

@@ -3,7 +3,9 @@ dataset and the history's first and last day, as the Forecast, Staffing and Shif
 named by their horizon's days; a planned campaign falling only on a queue's closed days is
 warned about beside the Events, as one outside the forecast is, not left among the notes under
 the backtest; the backtest table's MASE, bias and coverage helps say what their figures mean for
-the forecast in a manager's words. Driven on the pages' pure helpers and one AppTest run on the
+the forecast in a manager's words; and the helps say what the pages do now: the holiday
+calendar's names the proposal of a better-fitting calendar, the Data page's queue picker the
+Shifts page beside the others. Driven on the pages' pure helpers and one AppTest run on the
 sample."""
 
 from __future__ import annotations
@@ -41,9 +43,20 @@ def test_the_sample_read_through_the_data_and_forecast_pages(picco_home, monkeyp
     # 'Sample_service_desk_intervals.csv', a later import's download under the same name.
     assert "intervals_Sample_service_desk_2024-11-25_to_2026-11-22.csv" in names
     assert "Sample_service_desk_intervals.csv" not in names
+    # Before: 'The same queue as on the Forecast, Staffing and Scenarios pages', the Shifts
+    # page's queue picker sharing it unsaid.
+    picker = next(item for item in app.selectbox if item.label == "Queue")
+    assert picker.help.startswith(
+        "The same queue as on the Forecast, Staffing, Shifts and Scenarios pages"
+    )
 
     go(app, "forecast")
     assert_clean(app)
+    # Before: the help said nothing of the calendar the page proposes under its boxes.
+    assert app.selectbox(key="holiday_country").help.endswith(
+        "When your history's quiet days match another country's public holidays better, a note "
+        "under these boxes names it, with a button to switch."
+    )
     # The sample's phone queue closes on Sundays: a +40% campaign on Sun 29 Nov raises nothing.
     app.checkbox(key="campaign_enabled").check()
     app.date_input(key="campaign_dates").set_value((dt.date(2026, 11, 29), dt.date(2026, 11, 29)))
