@@ -402,9 +402,12 @@ elif peaks.empty:
     )
 else:
     shown = peaks.head(MAX_PEAKS_LISTED)
+    order = settings.peaks_order_caption(
+        len(shown), len(peaks), float(st.session_state["peak_volume_threshold"])
+    )
+    if order:
+        st.caption(order)
     st.markdown("\n".join(f"- {describe_peak(peak)}" for _, peak in shown.iterrows()))
-    if len(peaks) > len(shown):
-        st.caption(f"The {len(shown)} largest of {len(peaks)} peaks; all are in the download.")
 
 st.subheader("Day by day")
 # Every day of the horizon, the closed ones with their 0 contacts, as the Staffing page's days.

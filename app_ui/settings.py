@@ -250,6 +250,23 @@ def unusual_left_out(outliers: pd.DataFrame) -> pd.Series:
     return excluded_by_period(outliers[INTERVAL_START], outliers[QUEUE])
 
 
+def peaks_order_caption(listed: int, found: int, ceiling: float = 0.0) -> str | None:
+    """How the Forecast page orders the `listed` of a queue's `found` peaks: by the workload
+    forecasting.peaks ranks them on, largest first, not by day, so a list whose days go back and
+    forth is not read as a calendar. None for a single peak."""
+    if listed < 2:
+        return None
+    by = "the extra contacts each brings over a usual week"
+    if ceiling > 0:
+        by += f", or over your ceiling of {ceiling:,g} per interval where that is more"
+    if found > listed:
+        return (
+            f"The {listed} largest of {found} peaks, ranked by {by}: largest first, not by day; "
+            "all are in the download."
+        )
+    return f"Ranked by {by}: largest first, not by day."
+
+
 def unusual_training_note(outliers: pd.DataFrame, queue: str, days: list[date]) -> str:
     """What training does with `queue`'s unusual intervals on `days` (the days listed): nothing
     to add while they are all left out, else which are kept."""

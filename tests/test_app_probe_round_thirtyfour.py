@@ -1,12 +1,12 @@
 """Round thirty-four of a manager's probe: the Data page's interval download is named by the
 dataset and the history's first and last day, as the Forecast, Staffing and Shifts downloads are
-named by their horizon's days; a planned campaign falling only on a queue's closed days is
-warned about beside the Events, as one outside the forecast is, not left among the notes under
-the backtest; the backtest table's MASE, bias and coverage helps say what their figures mean for
-the forecast in a manager's words; and the helps say what the pages do now: the holiday
-calendar's names the proposal of a better-fitting calendar, the Data page's queue picker the
-Shifts page beside the others. Driven on the pages' pure helpers and one AppTest run on the
-sample."""
+named by their horizon's days; a planned campaign falling only on a queue's closed days is warned
+about beside the Events, as one outside the forecast is, not left among the notes under the
+backtest; the backtest table's MASE, bias and coverage helps say what their figures mean for the
+forecast in a manager's words; the peaks list says it runs largest first, not by day; and the helps
+say what the pages do now: the holiday calendar's names the proposal of a better-fitting calendar,
+the Data page's queue picker the Shifts page beside the others. Driven on the pages' pure helpers
+and one AppTest run on the sample."""
 
 from __future__ import annotations
 
@@ -67,6 +67,22 @@ def test_the_sample_read_through_the_data_and_forecast_pages(picco_home, monkeyp
     assert IDLE_NOTE in [item.value for item in app.warning]
     assert IDLE_NOTE not in [item.value for item in app.info]
 
+    # Peaks above a usual week by 5%: three on the phone queue, the afternoon's 66 extra
+    # contacts listed before the morning's 30 of the same day. Before: no word of the order.
+    app.number_input(key="peak_threshold_pct").set_value(5.0).run()
+    assert_clean(app)
+    (listed,) = [item.value for item in app.markdown if item.value.startswith("- ")]
+    assert [line[:26] for line in listed.splitlines()] == [
+        "- Tue 24 Nov 14:30–16:00: ",
+        "- Tue 24 Nov 10:15–10:45: ",
+        "- Thu 26 Nov 09:00–09:30: ",
+    ]
+    assert "≈ 66 extra contacts" in listed.splitlines()[0]
+    assert (
+        "Ranked by the extra contacts each brings over a usual week: largest first, not by day."
+        in [item.value for item in app.caption]
+    )
+
 
 def test_only_the_planned_campaign_on_closed_days_leaves_the_notes_for_a_warning():
     other = "phone: 12 intervals far from the usual level were left out of training."
@@ -99,4 +115,13 @@ def test_the_backtest_helps_say_what_their_figures_mean_for_the_forecast():
     # way a miss goes.
     assert tables.COLUMNS["coverage_80"].help.endswith(
         "Above it the band is wider than it need be, below it too narrow."
+    )
+
+
+def test_the_peaks_list_says_its_order_and_how_many_it_leaves_to_the_download():
+    assert settings.peaks_order_caption(1, 1) is None  # one peak has no order to explain
+    assert settings.peaks_order_caption(10, 14, 60.0) == (
+        "The 10 largest of 14 peaks, ranked by the extra contacts each brings over a usual week, "
+        "or over your ceiling of 60 per interval where that is more: largest first, not by day; "
+        "all are in the download."
     )
