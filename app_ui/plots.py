@@ -9,6 +9,7 @@ from plotly.subplots import make_subplots
 
 from data.dates import day_text
 from data.schema import INTERVAL_START, IS_OPEN, QUEUE, VOLUME
+from forecasting.peaks import describe_peak
 from planning.compare import SCENARIO
 from staffing.weekly import weekly_pattern
 
@@ -239,9 +240,11 @@ def forecast_chart(
                 name="peak",
                 marker={"color": PEAK_MARKER, "symbol": "triangle-down", "size": 11},
                 customdata=tops["forecast"],
-                text=[_over_usual(pct) for pct in peaks["pct_above_usual"]],
+                # The whole peak as the list under the chart words it: its extra contacts (or
+                # those over the ceiling, where it peaks at a usual level) and its cause.
+                text=[describe_peak(peak) for _, peak in peaks.iterrows()],
                 hovertemplate=f"%{{x|{HOVER_TIME}}} · peak top: forecast %{{customdata:{count}}} "
-                f"contacts (P90 %{{y:{count}}}); the whole peak %{{text}}<extra></extra>",
+                f"contacts (P90 %{{y:{count}}})<br>%{{text}}<extra></extra>",
             )
         )
     figure.update_xaxes(title_text="Date and time", hoverformat=HOVER_TIME)
@@ -267,12 +270,6 @@ def peak_tops(ahead: pd.DataFrame, peaks: pd.DataFrame) -> pd.DataFrame:
             top = inside.loc[inside["forecast"].idxmax()]
             rows.append({name: top[name] for name in (INTERVAL_START, "forecast", "p90")})
     return pd.DataFrame(rows, columns=[INTERVAL_START, "forecast", "p90"])
-
-
-def _over_usual(pct: float) -> str:
-    if not np.isfinite(pct):
-        return "is new volume over a usual such day"
-    return f"{pct:+.0f}% against a usual such day"
 
 
 BASELINE_COLOUR = "#ff7f0e"

@@ -3,21 +3,25 @@ dataset and the history's first and last day, as the Forecast, Staffing and Shif
 named by their horizon's days; a planned campaign falling only on a queue's closed days is warned
 about beside the Events, as one outside the forecast is, not left among the notes under the
 backtest; the backtest table's MASE, bias and coverage helps say what their figures mean for the
-forecast in a manager's words; the peaks list says it runs largest first, not by day; and the helps
-say what the pages do now: the holiday calendar's names the proposal of a better-fitting calendar,
-the Data page's queue picker the Shifts page beside the others. Driven on the pages' pure helpers
-and one AppTest run on the sample."""
+forecast in a manager's words; the peaks list says it runs largest first, not by day, and the
+chart's peak reads as the list words it, its contacts over a ceiling named; and the helps say what
+the pages do now: the holiday calendar's names the proposal of a better-fitting calendar, the Data
+page's queue picker the Shifts page beside the others. Driven on the pages' pure helpers and one
+AppTest run on the sample."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import numpy as np
+import pandas as pd
 import streamlit as st
 from test_app_pages import assert_clean, go, open_app
+from test_plots import render
 
-from app_ui import settings, tables
+from app_ui import plots, settings, tables
 from forecasting.metrics import bias, mase, seasonal_naive_scale
+from forecasting.peaks import describe_peak, find_peaks
 
 IDLE_NOTE = (
     "phone: the campaign 'Planned campaign' (+40%) falls only when the queue is closed, on Sun "
@@ -124,4 +128,42 @@ def test_the_peaks_list_says_its_order_and_how_many_it_leaves_to_the_download():
         "The 10 largest of 14 peaks, ranked by the extra contacts each brings over a usual week, "
         "or over your ceiling of 60 per interval where that is more: largest first, not by day; "
         "all are in the download."
+    )
+
+
+def test_the_forecast_charts_peak_reads_as_the_list_under_it_words_the_peak():
+    # Mon 23 Nov 2026 10:00-11:00 at a usual level, 10:15 and 10:30 over a ceiling of 100 per
+    # interval: a peak of 15 contacts over it (10 + 5), though 7% under a usual Monday (215
+    # forecast against 230).
+    starts = pd.date_range("2026-11-23 10:00", periods=4, freq="15min")
+    forecast = np.array([100.0, 110.0, 105.0, 90.0])
+    basis = pd.DataFrame(
+        {
+            "interval_start": starts,
+            "queue": "phone",
+            "forecast": forecast,
+            "usual": [105.0, 120.0, 110.0, 95.0],
+        }
+    )
+    peaks = find_peaks(basis, 15, volume_threshold=100.0)
+    listed = describe_peak(peaks.iloc[0])
+    assert listed == (
+        "Mon 23 Nov 10:15–10:45: -7% against a usual Monday; up to 110 per interval, ≈ 15 over "
+        "your ceiling (above 100 per interval)"
+    )
+    ahead = basis.assign(p10=forecast * 0.9, p90=forecast * 1.1, is_open=True)
+    history = pd.DataFrame(
+        {
+            "interval_start": starts - pd.Timedelta(days=7),
+            "queue": "phone",
+            "volume": forecast,
+            "is_open": True,
+        }
+    )
+    figure = plots.forecast_chart(history, ahead, peaks, "phone")
+    marker = next(item for item in figure.data if item.name == "peak")
+    # Before: '... (P90 121); the whole peak -7% against a usual such day', a dip for a peak,
+    # with no word of the ceiling nor of the contacts over it the list names.
+    assert render(marker, 0) == (
+        f"Mon 23 Nov 10:15 · peak top: forecast 110 contacts (P90 121)<br>{listed}"
     )

@@ -194,12 +194,20 @@ def test_peak_marker_sits_on_the_peaks_busiest_interval():
             "is_open": True,
         }
     )
+    # A whole find_peaks row: 175 contacts against a usual 70.
     peaks = pd.DataFrame(
         {
+            "rank": [1],
             "queue": ["phone"],
             "start": [starts[2]],
             "end": [starts[6]],  # 08:30 to 09:30, busiest at 09:00
+            "extra_contacts": [105.0],
             "pct_above_usual": [150.0],
+            "forecast": [175.0],
+            "usual": [70.0],
+            "busiest_interval": [60.0],
+            "over_ceiling_contacts": [0.0],
+            "reason": ["above the usual pattern"],
         }
     )
     history = frame.iloc[:0].rename(columns={"forecast": "volume"})

@@ -70,12 +70,20 @@ def forecast_frames(scale: float = 1.0) -> tuple[pd.DataFrame, pd.DataFrame, pd.
             "is_open": [True, True, True, True, False, False, True, True],
         }
     )
+    # As forecasting.peaks.find_peaks gives it: 181.9 contacts against a usual 128.5.
     peaks = pd.DataFrame(
         {
+            "rank": [1],
             "queue": ["phone"],
             "start": [starts[2]],
             "end": [starts[4]],
+            "extra_contacts": [53.4],
             "pct_above_usual": [41.6],
+            "forecast": [181.9],
+            "usual": [128.5],
+            "busiest_interval": [93.6],
+            "over_ceiling_contacts": [0.0],
+            "reason": ["above the usual pattern"],
         }
     )
     return history, frame, peaks
@@ -96,8 +104,8 @@ def test_forecast_hover_names_the_interval_and_rounds_forecast_and_band():
     assert render(past, 1) == "Fri 20 Nov 10:15 · actual 91 contacts"
     marker = trace(figure, "peak")
     assert render(marker, 0) == (
-        "Mon 23 Nov 10:45 · peak top: forecast 94 contacts (P90 108); "
-        "the whole peak +42% against a usual such day"
+        "Mon 23 Nov 10:45 · peak top: forecast 94 contacts (P90 108)<br>Mon 23 Nov "
+        "10:30–11:00: +42% over a usual Monday, ≈ 53 extra contacts (above the usual pattern)"
     )
     # One hover per trace with its own time; the band stays silent.
     assert figure.layout.hovermode == "x"
