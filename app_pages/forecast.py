@@ -38,7 +38,8 @@ DAY_OVERRIDES = {
         tables.COLUMNS["reason"],
         width=270,
         help="Holiday, day after one, campaign, day of month, season or trend; Closed: no open "
-        "hours that day (0 contacts, as on the Staffing page).",
+        "hours that day (0 contacts, as on the Staffing page), with the holiday or the campaign "
+        "of -100% that shuts a day the queue otherwise opens.",
     ),
     "busiest_p90": replace(tables.COLUMNS["busiest_p90"], label="Busiest, P90"),
     "hours_covered": tables.Column(
@@ -411,7 +412,12 @@ else:
 
 st.subheader("Day by day")
 # Every day of the horizon, the closed ones with their 0 contacts, as the Staffing page's days.
-every_day = settings.with_closed_days(result.days, forecast, result.special_days)
+every_day = settings.with_closed_days(
+    result.days,
+    forecast,
+    result.special_days,
+    settings.closing_campaign_days(settings.planned_events(), forecast, queue_hours),
+)
 if not every_day.empty:
     # Each day rounded on its own could add up to a contact or two off the total above; the
     # downloads hold these whole figures too (1,740.45 there had read 1,740 beside 1,741 here).

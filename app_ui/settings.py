@@ -333,13 +333,45 @@ def horizon_span(starts: pd.Series, interval_minutes: float) -> str | None:
 CLOSED = "Closed"  # the cause a closed day of the day-by-day table gives
 
 
+def closing_campaign_days(
+    events: list[ForecastEvent], forecast: pd.DataFrame, open_hours: pd.DataFrame
+) -> dict[tuple[str, pd.Timestamp], str]:
+    """The days of the forecast a campaign of -100% shuts where the queue opens on that weekday
+    otherwise: (queue, day) -> "Planned campaign (-100%)", the cause with_closed_days gives
+    them. A day the queue is closed on anyway (a Sunday) is not the campaign's doing."""
+    campaigns = [e for e in events if e.kind == CAMPAIGN and e.uplift_pct <= -100]
+    if not campaigns or forecast.empty:
+        return {}
+    opened = open_hours[open_hours[IS_OPEN].astype(bool)]
+    weekdays = {
+        str(queue): set(rows[WEEKDAY].astype(int))
+        for queue, rows in opened.groupby(QUEUE, observed=True)
+    }
+    days = forecast[[QUEUE]].assign(date=pd.to_datetime(forecast[INTERVAL_START]).dt.normalize())
+    days = days.drop_duplicates(ignore_index=True)
+    shut: dict[tuple[str, pd.Timestamp], str] = {}
+    for event in campaigns:
+        start, end = pd.Timestamp(event.start), pd.Timestamp(event.end)
+        inside = days[(days["date"] >= start) & (days["date"] < end)]
+        if event.queue is not None:
+            inside = inside[inside[QUEUE] == event.queue]
+        for queue, day in inside.itertuples(index=False):
+            if day.day_of_week in weekdays.get(str(queue), set()):
+                shut.setdefault((queue, day), f"{event.name} ({event.uplift_pct:+g}%)")
+    return shut
+
+
 def with_closed_days(
-    days: pd.DataFrame, forecast: pd.DataFrame, special_days: pd.DataFrame | None = None
+    days: pd.DataFrame,
+    forecast: pd.DataFrame,
+    special_days: pd.DataFrame | None = None,
+    closing: dict[tuple[str, pd.Timestamp], str] | None = None,
 ) -> pd.DataFrame:
     """The forecast's day-by-day table (one row per queue and open day) with the horizon's
     closed days added, as the Staffing page's daily totals list them: their contacts (0), no
     usual such day or busiest interval, `is_open` False and the cause "Closed", or "Closed:
-    Christmas Day" on a special day. Open days get `is_open` True."""
+    Christmas Day" on a special day, "Closed: Planned campaign (-100%)" on a day `closing`
+    (closing_campaign_days) names. Open days get `is_open` True."""
     if forecast.empty:
         return days.assign(**{IS_OPEN: True})
     starts = pd.to_datetime(forecast[INTERVAL_START])
@@ -350,9 +382,9 @@ def with_closed_days(
         days[[QUEUE, "date"]].assign(date=pd.to_datetime(days["date"]))
     )
     closed = per_day["forecast"].sum().loc[lambda every: ~every.index.isin(listed)]
-    names = {}
+    names = dict(closing or {})
     if special_days is not None and not special_days.empty:
-        names = {
+        names |= {
             (queue, pd.Timestamp(day).normalize()): name
             for queue, day, name in special_days[[QUEUE, "date", "special_day"]].itertuples(
                 index=False

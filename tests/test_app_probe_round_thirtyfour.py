@@ -2,12 +2,13 @@
 dataset and the history's first and last day, as the Forecast, Staffing and Shifts downloads are
 named by their horizon's days; a planned campaign falling only on a queue's closed days is warned
 about beside the Events, as one outside the forecast is, not left among the notes under the
-backtest; the backtest table's MASE, bias and coverage helps say what their figures mean for the
-forecast in a manager's words; the peaks list says it runs largest first, not by day, and the
-chart's peak reads as the list words it, its contacts over a ceiling named; and the helps say what
-the pages do now: the holiday calendar's names the proposal of a better-fitting calendar, the Data
-page's queue picker the Shifts page beside the others. Driven on the pages' pure helpers and one
-AppTest run on the sample."""
+backtest; a day a campaign of -100% shuts reads it as its cause in the day-by-day table, not a bare
+'Closed' as on a day the queue never opens; the backtest table's MASE, bias and coverage helps say
+what their figures mean for the forecast in a manager's words; the peaks list says it runs largest
+first, not by day, and the chart's peak reads as the list words it, its contacts over a ceiling
+named; and the helps say what the pages do now: the holiday calendar's names the proposal of a
+better-fitting calendar, the Data page's queue picker the Shifts page beside the others. Driven on
+the pages' pure helpers and one AppTest run on the sample."""
 
 from __future__ import annotations
 
@@ -16,10 +17,11 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 import streamlit as st
-from test_app_pages import assert_clean, go, open_app
+from test_app_pages import assert_clean, go, open_app, table
 from test_plots import render
 
 from app_ui import plots, settings, tables
+from forecasting.events import CAMPAIGN, ForecastEvent
 from forecasting.metrics import bias, mase, seasonal_naive_scale
 from forecasting.peaks import describe_peak, find_peaks
 
@@ -85,6 +87,19 @@ def test_the_sample_read_through_the_data_and_forecast_pages(picco_home, monkeyp
     assert (
         "Ranked by the extra contacts each brings over a usual week: largest first, not by day."
         in [item.value for item in app.caption]
+    )
+
+    # The campaign at -100% on Tue 24 and Wed 25 Nov shuts two days the queue opens on.
+    app.date_input(key="campaign_dates").set_value((dt.date(2026, 11, 24), dt.date(2026, 11, 25)))
+    app.number_input(key="campaign_uplift_pct").set_value(-100.0).run()
+    assert_clean(app)
+    shown, _ = table(app, "date", "reason")
+    causes = dict(zip(shown["date"].dt.strftime("%a %d"), shown["reason"], strict=True))
+    # Before: 'Closed' on both, as on the Sunday the queue never opens.
+    assert (causes["Tue 24"], causes["Wed 25"], causes["Sun 29"]) == (
+        "Closed: Planned campaign (-100%)",
+        "Closed: Planned campaign (-100%)",
+        "Closed",
     )
 
 
@@ -167,3 +182,49 @@ def test_the_forecast_charts_peak_reads_as_the_list_under_it_words_the_peak():
     assert render(marker, 0) == (
         f"Mon 23 Nov 10:15 · peak top: forecast 110 contacts (P90 121)<br>{listed}"
     )
+
+
+def test_a_day_a_campaign_of_minus_100_percent_shuts_names_it_as_its_cause():
+    # phone opens Monday to Saturday; a week of hours from Mon 23 Nov 2026, the campaign
+    # 'Planned campaign' of -100% from Sat 28 Nov to Sun 29 Nov, forecast shut both days.
+    starts = pd.date_range("2026-11-23", periods=7 * 24, freq="h")
+    shut = starts.day_of_week >= 5
+    forecast = pd.DataFrame(
+        {
+            "interval_start": starts,
+            "queue": "phone",
+            "forecast": np.where(shut, 0.0, 10.0),
+            "is_open": ~shut,
+        }
+    )
+    days = pd.DataFrame(
+        {
+            "queue": "phone",
+            "date": pd.date_range("2026-11-23", periods=5, freq="D"),
+            "forecast_contacts": 240.0,
+            "reason": "",
+        }
+    )
+    open_hours = pd.DataFrame(
+        {
+            "queue": "phone",
+            "weekday": np.repeat(np.arange(7), 24),
+            "minute_of_day": np.tile(np.arange(24) * 60, 7),
+            "is_open": np.repeat(np.arange(7) < 6, 24),
+        }
+    )
+    weekend = ForecastEvent(
+        "Planned campaign", "2026-11-28", "2026-11-30", CAMPAIGN, uplift_pct=-100.0
+    )
+    closing = settings.closing_campaign_days([weekend], forecast, open_hours)
+    # Sunday is closed anyway: not the campaign's doing.
+    assert closing == {("phone", pd.Timestamp("2026-11-28")): "Planned campaign (-100%)"}
+    every = settings.with_closed_days(days, forecast, None, closing)
+    # Before: 'Closed' on Saturday too, as on a day the queue never opens.
+    assert every["reason"].tolist()[5:] == ["Closed: Planned campaign (-100%)", "Closed"]
+    # A campaign lowering the forecast short of shutting it, or on another queue, names none.
+    half = ForecastEvent("Planned campaign", "2026-11-28", "2026-11-30", CAMPAIGN, uplift_pct=-50.0)
+    other = ForecastEvent(
+        "Planned campaign", "2026-11-28", "2026-11-30", CAMPAIGN, uplift_pct=-100.0, queue="chat"
+    )
+    assert settings.closing_campaign_days([half, other], forecast, open_hours) == {}
