@@ -32,6 +32,7 @@ from planning.scenario import (
     name_length_problem,
     settings_changed_since,
 )
+from staffing.cost import money_text
 from staffing.plan import NO_CONTACTS_NOTE
 
 MAX_COMPARED = 6
@@ -307,7 +308,8 @@ def _row_problems(number: Callable[[str], float]) -> list[str]:
         cost = number(column)
         if cost < 0:
             problems.append(
-                f"{who}'s cost must be 0 EUR or more per paid hour (you entered {cost:g})."
+                f"{who}'s cost must be {money_text(0)} or more per paid hour (you entered "
+                f"{money_text(cost, cents=True)})."
             )
     part_max = number("part_max_pct")
     if not 0 <= part_max <= 100:

@@ -8,6 +8,7 @@ import streamlit as st
 from app_ui import cached, downloads, plots, settings, state, tables, url_state, widgets
 from data.errors import InputError
 from data.schema import INTERVAL_START
+from staffing.cost import money_text
 from staffing.shifts import UncoveredNeedError, working_time_note
 
 SESSION = "session"
@@ -201,9 +202,9 @@ second_row[1].metric(
 )
 second_row[2].metric(
     f"Shift cost, {horizon_text}",
-    f"€ {result.paid_hours * agent_cost:,.0f}",
+    money_text(result.paid_hours * agent_cost),
     border=True,
-    help=f"Paid hours at € {agent_cost:,.2f} per agent hour (Staffing page); supervisors not "
+    help=f"Paid hours at {money_text(agent_cost, cents=True)} per agent hour (Staffing page); supervisors not "
     "included.",
 )
 # 7 shifts of 12 h are 84 h a week: people counted at such weeks are too few to employ lawfully.

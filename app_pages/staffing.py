@@ -9,6 +9,7 @@ from app_ui import cached, downloads, plots, settings, state, tables, url_state,
 from data.errors import InputError
 from data.schema import INTERVAL_START
 from planning import SIZED_FOR_VOLUME
+from staffing.cost import money_text
 from staffing.limits import peak_limit_sentence, shares_sentence
 from staffing.plan import (
     NO_CONTACTS_NOTE,
@@ -358,12 +359,12 @@ figures = st.columns(5)
 horizon_text = settings.days_text(summary.horizon_days)
 figures[0].metric(
     f"Cost, {horizon_text}",
-    f"€ {summary.cost_horizon:,.0f}",
+    money_text(summary.cost_horizon),
     border=True,
     help=f"Agents and supervisors over the {horizon_text} of the horizon"
     # Over a week or less, a cost per week would only repeat (or scale up) the total.
     + (
-        f": € {summary.cost_per_week:,.0f} per week."
+        f": {money_text(summary.cost_per_week)} per week."
         if settings.shows_per_week(summary.horizon_days)
         else "."
     ),
@@ -656,7 +657,7 @@ if rows:
     )
     st.markdown(
         f"**All queues:** {totals['fte']:,.1f} FTE, {totals['paid_hours']:,.0f} paid hours, "
-        f"€ {totals['cost']:,.0f} over the horizon."
+        f"{money_text(totals['cost'])} over the horizon."
     )
     downloads.download_table(
         # As on screen: the unrounded FTE (93.08) had stood beside the table's 93.1.

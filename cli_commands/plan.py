@@ -53,6 +53,7 @@ from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME, Dat
 from forecasting import forecast_dataset
 from planning import QUANTILES, Scenario, build_plan, default_aht_by_queue, is_plausible_aht
 from planning.aht_profile import WINDOW_WEEKS, aht_profiles, profile_range_text
+from staffing.cost import money_text
 from staffing.plan import (
     MAX_STAFFING_INTERVAL_MINUTES,
     NO_CONTACTS_NOTE,
@@ -191,7 +192,7 @@ def run(args: argparse.Namespace) -> int:
         f"to {args.quantile}): peak {counted(summary.peak_agents, 'agent')}, "
         f"{summary.peak_rostered:,} rostered, {counted(summary.peak_supervisors, 'supervisor')}, "
         f"{fte_text(summary.fte, summary.agent_fte)}, "
-        f"cost EUR {summary.cost_horizon:,.0f} over {days_text(summary.horizon_days)}, "
+        f"cost {money_text(summary.cost_horizon)} over {days_text(summary.horizon_days)}, "
         f"{service_text(summary, abandon_text(summary.abandon_rate))}"
         + ("" if args.quantile == "mean" else " on the mean forecast"),
         file=sys.stdout,

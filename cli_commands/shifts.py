@@ -40,7 +40,11 @@ from data.dates import day_text
 from data.errors import InputError, SettingError
 from data.schema import INTERVAL_START, QUEUE
 from data.sniff import sniff_file
-from staffing.cost import DEFAULT_AGENT_HOURLY_COST, DEFAULT_WEEKLY_CONTRACT_HOURS
+from staffing.cost import (
+    DEFAULT_AGENT_HOURLY_COST,
+    DEFAULT_WEEKLY_CONTRACT_HOURS,
+    money_text,
+)
 from staffing.plan import interval_starts
 from staffing.plausibility import implausible_values
 from staffing.shifts import (
@@ -196,7 +200,8 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(in_option_words(error, args)) from error
     if args.agent_hourly_cost < 0 or not math.isfinite(args.agent_hourly_cost):
         raise InputError(
-            f"--agent-hourly-cost must be 0 or more EUR (got {args.agent_hourly_cost:g})"
+            f"--agent-hourly-cost must be {money_text(0)} or more (got "
+            f"{money_text(args.agent_hourly_cost, cents=True)})"
         )
     check_out(args.out, inputs=[args.plan])
     if args.cover_out is not None:  # "--cover-out ''" is refused, not skipped
@@ -511,8 +516,9 @@ def _print_summary(
             + _rounding_text(result)
         )
         print(
-            f"cost EUR {result.paid_hours * args.agent_hourly_cost:,.0f} at EUR "
-            f"{args.agent_hourly_cost:g}/h per agent (supervisors not included)"
+            f"cost {money_text(result.paid_hours * args.agent_hourly_cost)} at "
+            f"{money_text(args.agent_hourly_cost, cents=True)}/h per agent (supervisors not "
+            "included)"
         )
     if args.cover_out:
         intervals = counted(len(result.coverage), "interval")

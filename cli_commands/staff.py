@@ -41,6 +41,7 @@ from data.reader import read_date_column
 from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME
 from data.sniff import sniff_file
 from planning.scenario import MEAN_QUANTILE, QUANTILES
+from staffing.cost import money_text
 from staffing.limits import LIMIT, peak_limit_sentence, shares_sentence
 from staffing.plan import (
     CHANNELS,
@@ -267,9 +268,10 @@ def _staff(
         f"wrote {counted(len(plan), 'interval')} to {out_name(args.out)}: peak "
         f"{counted(summary.peak_agents, 'agent')}{_peaks_apart(summary)}, "
         f"{summary.peak_rostered:,} rostered, {counted(summary.peak_supervisors, 'supervisor')} "
-        f"(band {low:,}-{high:,}), {fte_text(summary.fte, summary.agent_fte)}, cost EUR {summary.cost_horizon:,.0f} "
+        f"(band {low:,}-{high:,}), {fte_text(summary.fte, summary.agent_fte)}, cost {money_text(summary.cost_horizon)} "
         f"over {days_text(summary.horizon_days)} "
-        f"(EUR {summary.agent_hourly_cost:g}/h agent, {summary.supervisor_hourly_cost:g}/h "
+        f"({money_text(summary.agent_hourly_cost, cents=True)}/h agent, "
+        f"{money_text(summary.supervisor_hourly_cost, cents=True)}/h "
         f"supervisor), {service_text(summary, abandon_text(summary.abandon_rate))}"
         + (
             ""

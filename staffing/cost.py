@@ -10,6 +10,20 @@ DEFAULT_AGENT_HOURLY_COST = 22.0
 DEFAULT_SUPERVISOR_HOURLY_COST = 30.0
 DEFAULT_WEEKLY_CONTRACT_HOURS = 38.0
 HOURS_PER_WEEK = 7 * 24
+# Every front end writes money with this sign before the amount: the rates and costs are euros.
+CURRENCY_SIGN = "€"
+
+
+def money_text(amount: float, cents: bool = False) -> str:
+    """Money as the app, the CLI and their notes write it: "€ 38,152" (whole euros, thousands
+    separated); with `cents`, a rate keeps them where it has any: "€ 22", "€ 22.50"."""
+    value = float(amount)
+    if not cents or round(value, 2).is_integer():
+        figure = f"{abs(value):,.0f}"
+    else:
+        figure = f"{abs(value):,.2f}"
+    sign = "-" if figure.strip("0,.") and value < 0 else ""
+    return f"{sign}{CURRENCY_SIGN} {figure}"
 
 
 def paid_hours(people: np.ndarray, interval_minutes: float) -> np.ndarray:

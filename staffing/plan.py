@@ -36,6 +36,7 @@ from staffing.cost import (
     HOURS_PER_WEEK,
     full_time_equivalents,
     interval_cost,
+    money_text,
     paid_hours,
 )
 from staffing.limits import (
@@ -1443,7 +1444,7 @@ def minimum_staffing_note(
     if found.contacts_per_open_interval <= 0:
         # Nothing to merge: no contact is expected, so the manager's choice is to close it.
         saving = (
-            f"its {paid_hours:,.0f} paid hours and € {cost:,.0f} (supervisors included)"
+            f"its {paid_hours:,.0f} paid hours and {money_text(cost)} (supervisors included)"
             if paid_hours is not None and cost is not None
             else "those hours and their cost"
         )

@@ -7,6 +7,8 @@ from collections.abc import Collection
 
 import numpy as np
 
+from staffing.cost import money_text
+
 
 def amount_text(value: float) -> str:
     """A figure as a person writes it: "1,200", "12.5"."""
@@ -115,8 +117,8 @@ def implausible_values(
     for who, cost in (("An agent", agent_cost), ("A supervisor", supervisor_cost)):
         if cost is not None and not low <= cost <= high:
             notes.append(
-                f"{who} cost of € {amount_text(cost)} per paid hour is unusual: a fully loaded "
-                f"hour usually costs € {amount_text(low)} to € {amount_text(high)}, so the costs "
+                f"{who} cost of {money_text(cost, cents=True)} per paid hour is unusual: a fully "
+                f"loaded hour usually costs {money_text(low)} to {money_text(high)}, so the costs "
                 "may be off."
             )
     # At k chats each lasts 1 + g (k - 1) times as long, so an agent clears k / (1 + g (k - 1))

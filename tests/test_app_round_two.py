@@ -129,8 +129,8 @@ def test_scenario_editor_number_columns_have_no_limits_that_refuse_values_silent
         ({"supervisor_span": 7}, "Agents per supervisor must be a whole number from 8 to 15"),
         ({"volume_change_pct": -150.0}, "(Vol %) must be -100% or more (you entered -150%)"),
         ({"aht_change_pct": -100.0}, "(AHT %) must be above -100% (you entered -100%)"),
-        ({"agent_hourly_cost": -1.0}, "An agent's cost must be 0 EUR or more per paid hour"),
-        ({"supervisor_hourly_cost": -2.0}, "A supervisor's cost must be 0 EUR or more"),
+        ({"agent_hourly_cost": -1.0}, "An agent's cost must be € 0 or more per paid hour"),
+        ({"supervisor_hourly_cost": -2.0}, "A supervisor's cost must be € 0 or more"),
     ],
 )
 def test_each_impossible_scenario_value_is_explained_in_the_tables_units(picco_home, edit, reason):

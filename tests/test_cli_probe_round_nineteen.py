@@ -373,7 +373,7 @@ def test_an_hourly_cost_reads_its_per_hour(forecast_csv, tmp_path, capsys, typed
     out = ["--out", str(tmp_path / "p.csv")]
     assert cli.main(["staff", str(forecast_csv), *TARGETS, "--agent-hourly-cost", typed, *out]) == 0
     # As round eighteen's 22: 40 intervals of 12 rostered at EUR 22 and 1-2 supervisors at 30.
-    assert "cost EUR 5,880 over 2 days (EUR 22/h agent" in capsys.readouterr().out
+    assert "cost € 5,880 over 2 days (€ 22/h agent" in capsys.readouterr().out
 
 
 def test_a_cost_per_day_is_still_refused(capsys):

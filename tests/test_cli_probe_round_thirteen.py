@@ -365,9 +365,9 @@ def test_the_cost_says_the_days_it_covers(forecast_with_aht, tmp_path, capsys):
     assert code == 0, err
     # 20 + 2 + 12 people for half an hour at EUR 22, 2 + 1 + 1 supervisors at EUR 30.
     assert (20 + 2 + 12) * 0.5 * 22 + (2 + 1 + 1) * 0.5 * 30 == 434
-    assert "cost EUR 434 over 1 day (EUR 22/h agent, 30/h supervisor)" in stdout
+    assert "cost € 434 over 1 day (€ 22/h agent, € 30/h supervisor)" in stdout
     history = tmp_path / "history.csv"
     _history(33, 200.0).to_csv(history, index=False)
     done = run_cli("plan", history, "--horizon-days", 7, *QUIET, "--out", tmp_path / "p.csv")
     assert done.returncode == 0, done.stderr
-    assert re.search(r"cost EUR [\d,]+ over 7 days, service level", done.stdout), done.stdout
+    assert re.search(r"cost € [\d,]+ over 7 days, service level", done.stdout), done.stdout

@@ -140,7 +140,7 @@ def test_staff_writes_each_intervals_paid_hours_and_cost_adding_up_to_the_summar
     costs = ["--agent-hourly-cost", "20", "--supervisor-hourly-cost", "30"]
     targets = ["--service-level", "0.8", "--answer-within-seconds", "20"]
     assert cli.main(["staff", str(forecast), *targets, *costs, "--out", str(out)]) == 0
-    assert "cost EUR 5,400 over 2 days" in capsys.readouterr().out
+    assert "cost € 5,400 over 2 days" in capsys.readouterr().out
     plan = pd.read_csv(out)
     # 40 calls of 240 s a half hour: 8 agents, 12 rostered (30% shrinkage), 1 supervisor;
     # (12 + 1) × 0.5 h = 6.5 h, 12 × 0.5 × EUR 20 + 1 × 0.5 × EUR 30 = EUR 135 an interval.

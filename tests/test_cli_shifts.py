@@ -65,7 +65,7 @@ def test_a_four_hour_need_of_one_person_takes_two_two_hour_shifts(capsys, tmp_pa
     assert f"wrote 2 shifts to {out}" in printed
     # 2 shifts x 2 h = 4 h paid for 4 h needed; 4 h x EUR 22 (the default) = EUR 88
     assert "paid hours 4.0, needed 4.0 (100.0% of the paid hours), 0.0 h beyond" in printed
-    assert "cost EUR 88 at EUR 22/h" in printed
+    assert "cost € 88 at € 22/h" in printed
     coverage = pd.read_csv(cover)
     assert coverage.columns.tolist() == ["interval_start", "needed", "on_shift", "surplus"]
     assert coverage["on_shift"].tolist() == [1, 1, 1, 1]
@@ -93,7 +93,7 @@ def test_a_need_shorter_than_whole_shifts_says_the_hours_beyond_and_their_cost(c
     # 3 h needed take two 2-hour shifts: 4 h paid, 3/4 = 75% needed, 1 h beyond, 4 x 30 = 120
     assert read_shifts(out)["people"].sum() == 2
     assert "paid hours 4.0, needed 3.0 (75.0% of the paid hours), 1.0 h beyond" in printed
-    assert "cost EUR 120 at EUR 30/h" in printed
+    assert "cost € 120 at € 30/h" in printed
 
 
 @pytest.mark.parametrize(
@@ -292,7 +292,7 @@ def test_out_in_a_missing_folder_is_refused_before_any_work(capsys, tmp_path):
     [
         (["--part-max-share", 1.5], "--part-max-share must be a share from 0 to 1"),
         (["--part-hours", -4], "--part-hours must be a length in hours, 0 or more"),
-        (["--agent-hourly-cost", -1], "--agent-hourly-cost must be 0 or more EUR"),
+        (["--agent-hourly-cost", -1], "--agent-hourly-cost must be € 0 or more"),
         (["--interval-minutes", 30], "--interval-minutes 30 is shorter than the 60 minutes"),
         (["--earliest-start", 20, "--latest-start", 24], "may start from 20 h to 24 h"),
     ],

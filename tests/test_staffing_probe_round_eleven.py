@@ -203,7 +203,7 @@ def test_a_week_that_starts_at_noon_has_the_fte_of_a_week(capsys, tmp_path):
     assert 22 * 168 / 38 == pytest.approx(97.26, abs=0.01)
     for first in ("2026-06-01 00:00", "2026-06-01 12:00"):
         out = _staff_out(capsys, _week_from(tmp_path, first), tmp_path)
-        assert "97.3 FTE, 88.4 of them agents, cost EUR 84,000 over 7 days" in out
+        assert "97.3 FTE, 88.4 of them agents, cost € 84,000 over 7 days" in out
 
 
 def test_an_email_plan_says_its_mail_is_answered_within_the_window_and_its_response_time(
@@ -220,7 +220,7 @@ def test_an_email_plan_says_its_mail_is_answered_within_the_window_and_its_respo
     out = _staff_out(capsys, path, tmp_path, "--email-hours", "8-18", "--email-response-hours", 4)
     assert "peak 18 agents" in out
     assert (
-        "over 7 days (EUR 22/h agent, 30/h supervisor), 100.0% of e-mails answered within the "
+        "over 7 days (€ 22/h agent, € 30/h supervisor), 100.0% of e-mails answered within the "
         "4-hour response window counted in working hours, mean response time 7.1 h on the "
         "clock, hours e-mail is not worked included\n"
     ) in out

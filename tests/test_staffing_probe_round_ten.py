@@ -148,7 +148,7 @@ def test_a_supervisor_cost_out_of_range_is_noted_as_the_agents_is(capsys, tmp_pa
     code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS,
                            "--supervisor-hourly-cost", 3000)  # fmt: skip
     assert code == 0, err
-    assert "cost EUR 19,320 over 1 day" in out
+    assert "cost € 19,320 over 1 day" in out
     assert (
         "note: A supervisor cost of € 3,000 per paid hour is unusual: a fully loaded hour usually "
         "costs € 5 to € 200, so the costs may be off."

@@ -1,0 +1,84 @@
+"""Staffing probe, round seventeen: money written one way by every front end, through
+staffing.cost.money_text: 'cli.py staff' had printed 'cost EUR 8,850 over 1 day (EUR 22.5/h
+agent, 1250/h supervisor)' and, in the same run, 'A supervisor cost of € 1,250 per paid hour
+is unusual', a rate without its thousands separator or cents beside a note with them, and
+'cli.py shifts' 'cost EUR 2,790 at EUR 22.5/h' where the Shifts page reads '€ 2,790'."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from staff_support import staff
+
+import cli
+from staffing.cost import money_text
+from staffing.plausibility import implausible_values
+
+TARGETS = ("--service-level", 0.8, "--answer-within-seconds", 20)
+
+
+def _forecast(tmp_path):
+    """Six half hours of 100 calls at 180 s: 10 Erlangs, 14 agents at 80% in 20 s, 20 rostered
+    at 30% shrinkage, 2 supervisors at one per 12."""
+    frame = pd.DataFrame(
+        {
+            "interval_start": pd.date_range("2026-06-01 08:00", periods=6, freq="30min"),
+            "queue": "phone",
+            "forecast": 100.0,
+            "aht_seconds": 180,
+        }
+    )
+    path = tmp_path / "forecast.csv"
+    frame.to_csv(path, index=False)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("amount", "cents", "written"),
+    [
+        (0, False, "€ 0"),
+        (38152.4, False, "€ 38,152"),
+        (1_234_567.5, False, "€ 1,234,568"),
+        (22, True, "€ 22"),
+        (22.5, True, "€ 22.50"),
+        (1_000_000, True, "€ 1,000,000"),  # '{:g}' had written 1e+06
+        (-2.5, True, "-€ 2.50"),
+        (-0.2, False, "€ 0"),  # no '-€ 0'
+    ],
+)
+def test_money_is_written_with_the_euro_sign_and_thousands_separated(amount, cents, written):
+    assert money_text(amount, cents=cents) == written
+
+
+def test_the_staff_summary_writes_its_cost_and_rates_as_its_notes_do(capsys, tmp_path):
+    # 20 rostered x 3 h x 22.50 = 1,350 and 2 supervisors x 3 h x 1,250 = 7,500: 8,850.
+    # Before: 'cost EUR 8,850 over 1 day (EUR 22.5/h agent, 1250/h supervisor)' above the
+    # note's '€ 1,250'.
+    code, out, err = staff(capsys, _forecast(tmp_path), tmp_path / "plan.csv", *TARGETS,
+                           "--agent-hourly-cost", 22.5, "--supervisor-hourly-cost", 1250)  # fmt: skip
+    assert code == 0, err
+    assert "cost € 8,850 over 1 day (€ 22.50/h agent, € 1,250/h supervisor)" in out
+    assert "note: A supervisor cost of € 1,250 per paid hour is unusual" in out
+    assert "EUR" not in out
+
+
+def test_the_shifts_summary_writes_its_cost_as_the_shifts_page_does(capsys, tmp_path):
+    plan = tmp_path / "plan.csv"
+    code, _, err = staff(capsys, _forecast(tmp_path), plan, *TARGETS)
+    assert code == 0, err
+    # 20 people for 3 h in 8-h and 4-h shifts, part time at most 30% of paid hours: 11 x 8 +
+    # 9 x 4 = 124 paid hours, x 22.50 = 2,790. Before: 'cost EUR 2,790 at EUR 22.5/h'.
+    args = ["shifts", str(plan), "--out", str(tmp_path / "s.csv"), "--agent-hourly-cost", "22.5"]
+    assert cli.main(args) == 0
+    out = capsys.readouterr().out
+    assert "paid hours 124.0, needed 60.0" in out
+    assert "cost € 2,790 at € 22.50/h per agent (supervisors not included)" in out
+    assert cli.main([*args[:-1], "-2.5"]) == 2
+    assert "--agent-hourly-cost must be € 0 or more (got -€ 2.50)" in capsys.readouterr().err
+
+
+def test_the_unusual_cost_note_keeps_a_rates_cents():
+    # Before: '€ 250.5' (amount_text drops a trailing zero), where a rate reads '€ 250.50'.
+    (note,) = implausible_values(agent_cost=250.5)
+    assert note.startswith("An agent cost of € 250.50 per paid hour is unusual")
+    assert "usually costs € 5 to € 200" in note
