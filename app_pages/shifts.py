@@ -9,7 +9,7 @@ from app_ui import cached, downloads, plots, settings, state, tables, url_state,
 from data.errors import InputError
 from data.schema import INTERVAL_START
 from staffing.cost import money_text
-from staffing.shifts import UncoveredNeedError, working_time_note
+from staffing.shifts import UncoveredNeedError, start_grid_note, working_time_note
 
 SESSION = "session"
 
@@ -220,6 +220,12 @@ if cut_week_note:
     st.caption(cut_week_note)
 # A one-week plan is a roster repeating every week: Sunday night's shift covers its Monday
 # morning, as the CLI says it.
+# Hourly data with a window from 07:30: shifts start with an interval, at 08:00.
+on_grid = start_grid_note(
+    *st.session_state["shift_starts"], need.index, current.dataset.interval_minutes
+)
+if on_grid:
+    st.caption(on_grid[0].upper() + on_grid[1:] + ".")
 repeating = settings.repeating_week_caption(result, current.dataset.interval_minutes)
 if repeating:
     st.caption(repeating)

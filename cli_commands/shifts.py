@@ -62,6 +62,7 @@ from staffing.shifts import (
     plan_shifts,
     repeating_week_note,
     shifts_before_plan_note,
+    start_grid_note,
     start_window_note,
     working_time_note,
 )
@@ -243,6 +244,7 @@ def run(args: argparse.Namespace) -> int:
     _print_summary(args, result, interval_minutes, queues)
     for note in (
         start_window_note(args.earliest_start, args.latest_start),
+        start_grid_note(args.earliest_start, args.latest_start, need.index, interval_minutes),
         repeating_week_note(result, interval_minutes),
         shifts_before_plan_note(result, "--rotation"),
     ):

@@ -261,9 +261,77 @@ def working_time_note(
 def _allowed_starts(hour: np.ndarray, shift: ShiftType) -> np.ndarray:
     """Where on the clock (`hour` of the day per interval) `shift` may start; a window across
     midnight (latest before earliest) is the evening's and the morning's hours."""
-    late = hour >= shift.earliest_start - 1e-9
-    early = hour <= shift.latest_start + 1e-9
-    return (late | early) if starts_across_midnight(shift) else (late & early)
+    return _in_window(hour, shift.earliest_start, shift.latest_start)
+
+
+def _in_window(hour: np.ndarray, earliest: float, latest: float) -> np.ndarray:
+    late = hour >= earliest - 1e-9
+    early = hour <= latest + 1e-9
+    return (late | early) if latest < earliest else (late & early)
+
+
+def _hours_of_day(starts: pd.DatetimeIndex | pd.Series, interval_minutes: float) -> np.ndarray:
+    """The clock times (hours of the day, in order) intervals of `interval_minutes` start at on
+    the grid of the plan's interval `starts`, whichever hours the plan itself lists."""
+    first = pd.DatetimeIndex(starts).min()
+    offset = (first.hour * 60 + first.minute + first.second / 60) % interval_minutes
+    minutes = np.arange(offset, 24 * 60 - 1e-9, interval_minutes)
+    return np.round(minutes / 60, 9)
+
+
+def start_window_on_grid(
+    earliest: float,
+    latest: float,
+    starts: pd.DatetimeIndex | pd.Series,
+    interval_minutes: float,
+) -> tuple[float, float] | None:
+    """The first and last start the window allows among the clock times the plan's intervals
+    (`starts`, every `interval_minutes`) begin at, as a shift starts with an interval: 07:05 to
+    21:50 on half hours is 07:30 to 21:30. None when no interval starts inside it."""
+    hours = _hours_of_day(starts, interval_minutes)
+    allowed = hours[_in_window(hours, earliest, latest)]
+    if allowed.size == 0:
+        return None
+    if latest < earliest:  # across midnight: the evening's first start, the morning's last
+        evening, morning = allowed[allowed >= earliest - 1e-9], allowed[allowed <= latest + 1e-9]
+        first = evening[0] if evening.size else morning[0]
+        last = morning[-1] if morning.size else evening[-1]
+        return float(first), float(last)
+    return float(allowed[0]), float(allowed[-1])
+
+
+def _read_otherwise(earliest: float, latest: float, hours: np.ndarray) -> tuple[bool, bool]:
+    """Whether the window's first and its last start fall between the clock times `hours`
+    intervals start at, and so are read as others. A last start after the day's last interval
+    start (23:59, or 23:30 on an hourly plan) means to the end of the day, as read; a window
+    allowing every interval start leaves nothing out."""
+    if _in_window(hours, earliest, latest).all():
+        return False, False
+    first_off = not np.isclose(hours, earliest, atol=1e-6).any()
+    last_off = not np.isclose(hours, latest, atol=1e-6).any() and latest < hours[-1]
+    return first_off, last_off
+
+
+def start_grid_note(
+    earliest: float, latest: float, starts: pd.DatetimeIndex | pd.Series, interval_minutes: float
+) -> str | None:
+    """Where a start window's first or last start falls between the plan's interval starts,
+    what it is read as: a shift starts with an interval, so 21:50 on half hours is 21:30 and
+    its 8 hours end at 05:30, not 05:50. Nothing where every interval start is allowed (the
+    whole day's 23:30 on an hourly plan, whose last start is 23:00 anyway)."""
+    first_off, last_off = _read_otherwise(earliest, latest, _hours_of_day(starts, interval_minutes))
+    if not (first_off or last_off):
+        return None
+    read = start_window_on_grid(earliest, latest, starts, interval_minutes)
+    typed = f"{_clock(earliest)} to {_clock(latest)}"
+    step = f"the plan's {interval_minutes:g}-minute intervals"
+    if read is None:
+        return f"no shift can start from {typed}: shifts start with {step}, and none starts then"
+    first, last = read[0] if first_off else earliest, read[1] if last_off else latest
+    return (
+        f"shifts start with {step}, so the start window {typed} is read as "
+        f"{_clock(first)} to {_clock(last)}"
+    )
 
 
 def _text(value: object) -> str:
@@ -603,6 +671,7 @@ def _first_uncovered(
     lengths: list[int],
     types: Sequence[ShiftType],
     longest: int,
+    interval_minutes: float,
 ) -> None:
     """Refuse a need no allowed shift can cover, naming its first interval; `longest` is
     MAX_SHIFT_HOURS in intervals."""
@@ -611,8 +680,7 @@ def _first_uncovered(
     bare = np.flatnonzero((needed > 0) & ~reach)
     if bare.size:
         windows = "; ".join(
-            f"{shift.name} starts {_clock(shift.earliest_start)}–{_clock(shift.latest_start)}"
-            for shift in types
+            f"{shift.name} {_starts_text(shift, grid, interval_minutes)}" for shift in types
         )
         first = int(bare[0])
         hour = np.asarray(grid.hour + grid.minute / 60)
@@ -621,6 +689,22 @@ def _first_uncovered(
             allowed |= _allowed_starts(hour, shift)
         longer_helps = bool(allowed[max(0, first - longest + 1) : first + 1].any())
         raise UncoveredNeedError(grid[first], float(needed[first]), windows, longer_helps)
+
+
+def _starts_text(shift: ShiftType, grid: pd.DatetimeIndex, interval_minutes: float) -> str:
+    """ "starts 07:30–21:30", the window as the plan's intervals allow it, with the window as
+    given where that differs ("starts 07:30–21:30, the interval starts within 07:05–21:50")."""
+    given = f"{_clock(shift.earliest_start)}–{_clock(shift.latest_start)}"
+    read = start_window_on_grid(shift.earliest_start, shift.latest_start, grid, interval_minutes)
+    if read is None:
+        return f"starts {given}, when no interval of the plan starts"
+    hours = _hours_of_day(grid, interval_minutes)
+    first_off, last_off = _read_otherwise(shift.earliest_start, shift.latest_start, hours)
+    if not (first_off or last_off):
+        return f"starts {given}"
+    first = read[0] if first_off else shift.earliest_start
+    last = read[1] if last_off else shift.latest_start
+    return f"starts {_clock(first)}–{_clock(last)}, the interval starts within {given}"
 
 
 def _clock(hours: float) -> str:
@@ -685,7 +769,7 @@ def plan_shifts(
     solved_need = np.where(before, 0.0, needed)
     # A repeating week is planned from a dated one (`_rolled_week`): the rest of its need must
     # be reachable without the wrap as well.
-    _first_uncovered(grid, solved_need, starts, lengths, types, longest)
+    _first_uncovered(grid, solved_need, starts, lengths, types, longest, interval_minutes)
     step_hours = interval_minutes / 60
     plan = _Cover(
         grid, solved_need, starts, lengths, types, step_hours, time_limit_seconds, shifts_per_week
@@ -703,7 +787,7 @@ def plan_shifts(
             rolled = None
         if rolled is None:
             # the dated week leaves the hours reached from before it to nobody
-            _first_uncovered(grid, needed, starts, lengths, types, longest)
+            _first_uncovered(grid, needed, starts, lengths, types, longest, interval_minutes)
             people = [np.zeros(len(first)) for first in starts]
             optimal, gap = plan.cover(people)
         else:

@@ -176,7 +176,8 @@ def test_the_day_table_sums_people_and_hours():
             _need([3, 1]),
             [ShiftType("Full", 2, earliest_start=9.5), ShiftType("Part", 1, earliest_start=10)],
             "no allowed shift covers Mon 1 Jun 2026 08:00 (3 people needed): widen the start "
-            "hours (Full starts 09:30–23:59; Part starts 10:00–23:59)",
+            "hours (Full starts 10:00–23:59, the interval starts within 09:30–23:59; Part starts "
+            "10:00–23:59)",
         ),
         (
             _need([1]),
