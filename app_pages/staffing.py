@@ -11,6 +11,7 @@ from data.schema import INTERVAL_START
 from planning import SIZED_FOR_VOLUME
 from staffing.cost import money_text
 from staffing.limits import peak_limit_sentence, shares_sentence
+from staffing.people import rostered_rule_text
 from staffing.plan import (
     NO_CONTACTS_NOTE,
     blank_when_closed,
@@ -322,7 +323,12 @@ response_window = settings.hours_text(float(st.session_state["email_response_hou
 
 figures = st.columns(5)
 figures[0].metric("Peak agents", f"{summary.peak_agents:,.0f}", border=True)
-figures[1].metric("Peak people rostered", f"{summary.peak_rostered:,.0f}", border=True)
+figures[1].metric(
+    "Peak people rostered",
+    f"{summary.peak_rostered:,.0f}",
+    border=True,
+    help=rostered_rule_text(scenario.staffing.shrinkage),
+)
 low, high = summary.supervisors_band
 figures[2].metric(
     "Peak supervisors",

@@ -42,6 +42,31 @@ def rostered_agents(
     return np.ceil(needed - ROUNDING_TOLERANCE).astype(np.int64)
 
 
+def _tenths(value: float) -> str:
+    return f"{value:,.1f}".removesuffix(".0")
+
+
+def rostered_rule_text(shrinkage: float, agents: int = 20) -> str:
+    """How shrinkage turns agents into people rostered, with `agents` worked through: the
+    quotient, not agents x (1 + shrinkage), which a planner may expect and which rosters too
+    few (20 agents at 30% are 29 people, not 26)."""
+    share_available = 1.0 - check_shrinkage(shrinkage)
+    people = int(rostered_agents(np.array([agents]), shrinkage)[0])
+    pct = f"{shrinkage * 100:.4g}%"
+    text = (
+        f"People rostered are the agents ÷ (1 − shrinkage), rounded up in each interval: at "
+        f"{pct} shrinkage {agents} agents are {people} people ({agents} ÷ {share_available:.4g} "
+        f"= {_tenths(agents / share_available)})"
+    )
+    marked_up = agents * (1.0 + shrinkage)
+    if np.ceil(marked_up - ROUNDING_TOLERANCE) < people:
+        text += (
+            f", not {_tenths(marked_up)} ({agents} × {1.0 + shrinkage:.4g}), which would leave "
+            "too few available"
+        )
+    return text + "."
+
+
 def supervisors_needed(
     rostered: np.ndarray, span: int = DEFAULT_SUPERVISOR_SPAN, fractional: bool = False
 ) -> np.ndarray:

@@ -2,16 +2,25 @@
 staffing.cost.money_text: 'cli.py staff' had printed 'cost EUR 8,850 over 1 day (EUR 22.5/h
 agent, 1250/h supervisor)' and, in the same run, 'A supervisor cost of € 1,250 per paid hour
 is unusual', a rate without its thousands separator or cents beside a note with them, and
-'cli.py shifts' 'cost EUR 2,790 at EUR 22.5/h' where the Shifts page reads '€ 2,790'."""
+'cli.py shifts' 'cost EUR 2,790 at EUR 22.5/h' where the Shifts page reads '€ 2,790'; and the
+Staffing page's 'Peak people rostered' says how shrinkage makes people of agents, agents ÷
+(1 − shrinkage), checked with an 85% occupancy cap on 17 Erlangs (20 agents, 29 people, not
+the 26 a planner marking agents up by 30% expects). Driven on the pure helpers, cli.main,
+staffing.plan.plan_staffing and one AppTest run on the sample."""
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 import pytest
 from staff_support import staff
+from test_app_pages import assert_clean, go, metric, open_app
 
 import cli
 from staffing.cost import money_text
+from staffing.people import rostered_rule_text
+from staffing.plan import StaffingSettings, plan_staffing
 from staffing.plausibility import implausible_values
 
 TARGETS = ("--service-level", 0.8, "--answer-within-seconds", 20)
@@ -82,3 +91,44 @@ def test_the_unusual_cost_note_keeps_a_rates_cents():
     (note,) = implausible_values(agent_cost=250.5)
     assert note.startswith("An agent cost of € 250.50 per paid hour is unusual")
     assert "usually costs € 5 to € 200" in note
+
+
+def test_an_occupancy_cap_and_shrinkage_compose_as_agents_over_one_minus_shrinkage():
+    # 102 calls of 300 s a half hour are 17 Erlangs: the 85% cap needs 17 / 0.85 = 20 agents
+    # (50% in 600 s alone needs fewer), 20 / (1 - 0.3) = 28.6 -> 29 people, ceil(29 / 12) = 3
+    # supervisors, (29 + 3) x 0.5 h = 16 paid hours, 29 x 0.5 x 22 + 3 x 0.5 x 30 = EUR 364.
+    forecast = pd.DataFrame(
+        {
+            "interval_start": pd.date_range("2026-06-01 08:00", periods=2, freq="30min"),
+            "volume": 102.0,
+            "aht_seconds": 300,
+        }
+    )
+    capped = StaffingSettings(
+        max_occupancy=0.85, shrinkage=0.30, service_level=0.5, answer_within_seconds=600
+    )
+    plan = plan_staffing(forecast, 30, capped)
+    assert plan["agents"].tolist() == [20, 20]
+    assert plan["limit"].tolist() == ["occupancy", "occupancy"]
+    assert plan["occupancy"].tolist() == pytest.approx([0.85, 0.85])  # of the agents
+    assert plan["rostered"].tolist() == [29, 29]
+    assert plan["supervisors"].tolist() == [3, 3]
+    assert plan["paid_hours"].tolist() == [16.0, 16.0]
+    assert plan["cost"].tolist() == [364.0, 364.0]
+
+
+def test_the_rostered_people_say_how_shrinkage_makes_them(picco_home):
+    assert rostered_rule_text(0.3) == (
+        "People rostered are the agents ÷ (1 − shrinkage), rounded up in each interval: at 30% "
+        "shrinkage 20 agents are 29 people (20 ÷ 0.7 = 28.6), not 26 (20 × 1.3), which would "
+        "leave too few available."
+    )
+    assert rostered_rule_text(0.0).endswith(
+        "at 0% shrinkage 20 agents are 20 people (20 ÷ 1 = 20)."
+    )
+    # On the Staffing page, at the sample's 30%, beside its cost in euros (before: no help)
+    app = go(open_app(), "staffing")
+    assert_clean(app)
+    (helps,) = [item.proto.help for item in app.metric if item.label == "Peak people rostered"]
+    assert helps == rostered_rule_text(0.3)
+    assert re.fullmatch(r"€ \d{1,3}(,\d{3})+", metric(app, "Cost, 7 days"))
