@@ -5,21 +5,26 @@ is unusual', a rate without its thousands separator or cents beside a note with 
 'cli.py shifts' 'cost EUR 2,790 at EUR 22.5/h' where the Shifts page reads '€ 2,790'; and the
 Staffing page's 'Peak people rostered' says how shrinkage makes people of agents, agents ÷
 (1 − shrinkage), checked with an 85% occupancy cap on 17 Erlangs (20 agents, 29 people, not
-the 26 a planner marking agents up by 30% expects). Driven on the pure helpers, cli.main,
-staffing.plan.plan_staffing and one AppTest run on the sample."""
+the 26 a planner marking agents up by 30% expects); with cross-checks that stand: chat at three
+at once sized as stretched chats' slots against an independent Erlang C, many short chats
+needing fewer than few long ones of the same load, and supervisors from 0 and 1 person up.
+Driven on the pure helpers, cli.main, staffing.plan.plan_staffing and one AppTest run on the
+sample."""
 
 from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 import pytest
-from staff_support import staff
+from staff_support import erlang_c_agents, staff
 from test_app_pages import assert_clean, go, metric, open_app
 
 import cli
+from staffing.chat import chat_required_agents
 from staffing.cost import money_text
-from staffing.people import rostered_rule_text
+from staffing.people import rostered_agents, rostered_rule_text, supervisors_needed
 from staffing.plan import StaffingSettings, plan_staffing
 from staffing.plausibility import implausible_values
 
@@ -132,3 +137,30 @@ def test_the_rostered_people_say_how_shrinkage_makes_them(picco_home):
     (helps,) = [item.proto.help for item in app.metric if item.label == "Peak people rostered"]
     assert helps == rostered_rule_text(0.3)
     assert re.fullmatch(r"€ \d{1,3}(,\d{3})+", metric(app, "Cost, 7 days"))
+
+
+@pytest.mark.parametrize(
+    ("chats", "aht", "slots", "agents"),
+    [(60, 300, 19, 7), (120, 150, 18, 6), (30, 600, 19, 7)],
+)
+def test_chat_at_three_at_once_is_sized_as_slots_of_stretched_chats(chats, aht, slots, agents):
+    # staffing.chat: k x agents slots are the servers of an Erlang C queue whose chats last
+    # AHT x (1 + 0.25 (k - 1)), 1.5 x AHT at k = 3; agents = ceil(slots / 3). The same 15
+    # Erlangs of slots as many short chats (150 s) need fewer slots than as few long ones: a
+    # 60-s answer target is more of a short chat's length, as Erlang C reads each interval.
+    erlangs = chats * aht * 1.5 / 1800
+    assert erlangs == 15.0
+    assert erlang_c_agents(erlangs, aht * 1.5, 60, 0.8, occupancy=0.85) == slots
+    sized = chat_required_agents(
+        np.array([float(chats)]), np.array([float(aht)]), 1800, 0.8, 60,
+        concurrency=3, handle_growth=0.25, max_occupancy=0.85,
+    )  # fmt: skip
+    assert sized.tolist() == [agents] == [-(-slots // 3)]
+
+
+def test_supervisors_round_up_per_interval_from_the_first_agent():
+    # One per 12 people rostered, rounded up, and none where nobody works.
+    rostered = np.array([0, 1, 12, 13, 24, 25])
+    assert supervisors_needed(rostered, 12).tolist() == [0, 1, 1, 2, 2, 3]
+    # 21 / 0.7 lands a hair above 30 in floating point: 30 people, not 31
+    assert rostered_agents(np.array([21]), 0.3).tolist() == [30]
