@@ -34,6 +34,7 @@ from planning.scenario import (
 )
 from staffing.cost import money_text
 from staffing.plan import NO_CONTACTS_NOTE
+from staffing.shifts import start_grid_note
 
 MAX_COMPARED = 6
 ROW_HEIGHT_PX = 35
@@ -1009,9 +1010,16 @@ for name, outcome in outcomes.items():
         continue
     cost = scenarios[name].staffing.agent_hourly_cost
     shift_figures[name] = ShiftFigures.of(shift_plan, shifts, cost)
+    on_grid = start_grid_note(
+        shifts.earliest_start,
+        shifts.latest_start,
+        outcome.rostered_need().index,
+        current.dataset.interval_minutes,
+    )
     shift_notes[name] = [
         note
         for note in (
+            on_grid and on_grid[0].upper() + on_grid[1:] + ".",
             settings.repeating_week_caption(shift_plan, current.dataset.interval_minutes),
             settings.before_plan_caption(shift_plan, horizon_days, on_shifts_page=False),
         )

@@ -3,14 +3,16 @@ plan's interval starts (07:05 to 21:50 on half hours, 07:30 to 16:30 on an hourl
 on a plan of :15 and :45) is said as read, since a shift starts with an interval: the refusal of
 a need no allowed shift covers named the window as typed ('starts 07:05–21:50'), whose 21:50
 start would have covered the 05:30 it refused, and a plan made on such a window said nothing
-of its starts moved to 07:30 and 21:30. Driven on staffing.shifts.plan_shifts, its pure note
-and cli.main."""
+of its starts moved to 07:30 and 21:30, nor did the Shifts page and the Scenarios comparison of
+a half-hour window on hourly data. Driven on staffing.shifts.plan_shifts, its pure note,
+cli.main and one AppTest run on an hourly desk."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 import pytest
+from test_app_pages import assert_clean, go, open_app
 
 import cli
 from data.errors import InputError
@@ -94,3 +96,33 @@ def test_the_shifts_command_says_how_it_read_the_window(capsys, tmp_path):
     assert clock.between(5.5, 21.5).all()
     assert cli.main([*args, "--earliest-start", "5:30", "--latest-start", "21:30"]) == 0
     assert "start with the plan's" not in capsys.readouterr().out
+
+
+def _hourly_export(days: int = 35) -> bytes:
+    """A one-queue hourly export, open 08:00-18:00 on weekdays."""
+    starts = pd.date_range("2025-03-03", periods=days * 24, freq="60min")
+    is_open = (starts.hour >= 8) & (starts.hour < 18) & (starts.day_of_week < 5)
+    calls = np.where(is_open, np.round(40 * (1 + np.sin(starts.hour / 3.0))), 0).astype(int)
+    frame = pd.DataFrame({"timestamp": starts.strftime("%Y-%m-%d %H:%M"), "calls": calls})
+    return frame.to_csv(index=False).encode()
+
+
+def test_the_shifts_and_scenarios_pages_say_how_hourly_data_reads_a_half_hour_window(picco_home):
+    # The page's boxes offer half hours: 07:30 and 16:30 on hourly data start shifts at 08:00
+    # and 16:00. Before: no word on either page.
+    app = open_app(shift_starts=[7.5, 16.5])
+    app.file_uploader(key="upload_files").set_value([("desk.csv", _hourly_export(), "text/csv")])
+    app.run()
+    said = (
+        "Shifts start with the plan's 60-minute intervals, so the start window 07:30 to 16:30 is "
+        "read as 08:00 to 16:00."
+    )
+    go(app, "shifts")
+    assert_clean(app)
+    assert said in [item.value for item in app.caption]
+    go(app, "scenarios")
+    for name in ("Base", "Again"):
+        app.text_input(key="new_scenario_name").input(name)
+        app.button(key="save_scenario").click().run()
+    assert_clean(app)
+    assert f"Every scenario's shifts: {said}" in [item.value for item in app.caption]
