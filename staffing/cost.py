@@ -16,8 +16,11 @@ CURRENCY_SIGN = "€"
 
 def money_text(amount: float, cents: bool = False) -> str:
     """Money as the app, the CLI and their notes write it: "€ 38,152" (whole euros, thousands
-    separated); with `cents`, a rate keeps them where it has any: "€ 22", "€ 22.50"."""
+    separated); with `cents`, a rate keeps them where it has any: "€ 22", "€ 22.50"; "—" for
+    no figure (NaN)."""
     value = float(amount)
+    if not np.isfinite(value):  # no figure to show, not "€ nan"
+        return "—"
     if not cents or round(value, 2).is_integer():
         figure = f"{abs(value):,.0f}"
     else:

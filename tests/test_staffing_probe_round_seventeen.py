@@ -58,6 +58,7 @@ def _forecast(tmp_path):
         (1_000_000, True, "€ 1,000,000"),  # '{:g}' had written 1e+06
         (-2.5, True, "-€ 2.50"),
         (-0.2, False, "€ 0"),  # no '-€ 0'
+        (float("nan"), False, "—"),  # no '€ nan'
     ],
 )
 def test_money_is_written_with_the_euro_sign_and_thousands_separated(amount, cents, written):
