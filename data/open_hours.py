@@ -59,6 +59,7 @@ def learn_open_slots(volume: np.ndarray, weekdays: np.ndarray, interval_minutes:
     is_open = active_days > stray_days
     is_open |= _sparse_hours(active, cell, is_open, active_days, stray_days, volume,
                              weekdays, max(1, SPAN_MINUTES // interval_minutes))  # fmt: skip
+    is_open &= ~_stray_runs(is_open, active_days, observed_days, _round_the_clock(active, weekdays))
     # Contacts per weekday x slot over the history; no row counts as no contact.
     totals = np.bincount(cell, np.nan_to_num(volume).ravel(), minlength=7 * slots_per_day)
     totals = totals.reshape(7, slots_per_day)
@@ -75,6 +76,61 @@ def learn_open_slots(volume: np.ndarray, weekdays: np.ndarray, interval_minutes:
         is_open, totals, observed_days > 0, MAX_QUIET_GAP_MINUTES // interval_minutes,
         neighbour_slots,
     )  # fmt: skip
+
+
+# A desk closed for part of the day still sees a stray contact there on a few percent of days
+# (a transfer, a misrouted call): a night desk's daytime slots, each hit on 3-7% of some 150
+# days, pass the stray share one by one and would each be staffed at the one-agent minimum. A
+# slot is open only if contacts arrive on a meaningful share of its weekday's days: at least
+# MEANINGFUL_RATE_SHARE of the share its weekday's regular slots (hit on REGULAR_DAY_SHARE of
+# days or more) are hit on. A run of open slots each below twice that share is closed when its
+# hit days, pooled, fall short of the meaningful share by a chance below CLOSURE_EVIDENCE
+# (shared among the runs judged). A sparse desk has no regular slots to compare with, and a
+# weekday open around the clock keeps its quiet night: there a night is part of the cover.
+MEANINGFUL_RATE_SHARE = 0.1
+
+
+def _stray_runs(
+    is_open: np.ndarray,
+    active_days: np.ndarray,
+    observed_days: np.ndarray,
+    around_the_clock: np.ndarray,
+) -> np.ndarray:
+    """Open slots (7 x slots, bool) whose contacts are only strays: hit on too small a share of
+    their weekday's `observed_days` (per weekday x slot, as `active_days`, the days with a
+    contact) against the weekday's regular slots."""
+    share = active_days / observed_days.clip(1)
+    regular = is_open & (share >= REGULAR_DAY_SHARE)
+    from scipy.stats import binom  # loaded on first use, as in _sparse_hours
+
+    runs = []  # (weekday, first slot, end, meaningful share)
+    for weekday in range(7):  # 7 rows: a tiny fixed loop
+        if (
+            around_the_clock[weekday]
+            or not regular[weekday].any()
+            or observed_days[weekday].max() < WEEKS_TO_JUDGE_STRAYS
+        ):
+            continue
+        meaningful = MEANINGFUL_RATE_SHARE * float(np.median(share[weekday, regular[weekday]]))
+        # A slot clearly hit on more days than the meaningful share ends a run; one closed
+        # already, or above the share by chance alone, must not split it.
+        above = binom.sf(active_days[weekday] - 1, observed_days[weekday], meaningful)
+        low = (above >= CLOSURE_EVIDENCE) | ~is_open[weekday]
+        edges = np.diff(np.concatenate(([0], low.astype(int), [0])))
+        for start, end in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1), strict=True):
+            runs.append((weekday, start, end, meaningful))
+    strays = np.zeros_like(is_open)
+    if not runs:
+        return strays
+    bar = CLOSURE_EVIDENCE / len(runs)
+    for weekday, start, end, meaningful in runs:
+        # Only its open slots are judged: the closed ones say nothing of them.
+        judged = is_open[weekday, start:end]
+        hits = int(active_days[weekday, start:end][judged].sum())
+        trials = int(observed_days[weekday, start:end][judged].sum())
+        if binom.cdf(hits, trials, meaningful) < bar:
+            strays[weekday, start:end] = True
+    return strays & is_open
 
 
 # A weekday's first and last open slots are those it had a contact in, so a quiet opening or

@@ -1,0 +1,88 @@
+"""Forecast probes on open hours: a night desk whose daytime slots see a stray contact on a few
+percent of days (AXA's night queue, 3-7% of some 150 days per slot) is closed there, each slot
+no longer opened by strays and staffed at the one-agent minimum, while a queue open around the
+clock keeps its quiet night, a sparse desk its hours and a slot busy on a fair share of days
+stays open."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from data.importer import import_files
+from data.open_hours import learn_open_slots
+
+HALF_HOURS = 48
+
+
+def _night_desk(weeks: int, stray_share: float, seed: int = 3) -> tuple[np.ndarray, np.ndarray]:
+    """(days x half hours) from a Monday: some 5 contacts a half hour from 22:00 to 08:00 every
+    day, and in each daytime half hour a stray contact on `stray_share` of the days."""
+    rng = np.random.default_rng(seed)
+    weekdays = np.arange(weeks * 7) % 7
+    night = np.r_[0:16, 44:48]
+    volume = (rng.random((weeks * 7, HALF_HOURS)) < stray_share).astype(float)
+    volume[:, night] = rng.poisson(5.0, (weeks * 7, night.size))
+    return volume, weekdays
+
+
+def test_a_night_desks_stray_daytime_contacts_open_no_slot():
+    volume, weekdays = _night_desk(weeks=150, stray_share=0.03)
+    learned = learn_open_slots(volume, weekdays, 30)
+    # Before: 185 of the 196 daytime slots open (each hit on 3% of days, above the 2% stray
+    # share), each staffed at one agent for a thirtieth of a contact.
+    assert learned[:, 16:44].sum() == 0
+    assert learned[:, :16].all() and learned[:, 44:].all()
+    # Contacts on a fair share of days are no strays: one daytime half hour busy on 30% of
+    # Mondays stays open.
+    volume[weekdays == 0, 24] = np.random.default_rng(5).random(150) < 0.3
+    assert learn_open_slots(volume, weekdays, 30)[0, 24]
+
+
+def test_a_queue_open_around_the_clock_keeps_its_quiet_night():
+    # Busy 07:00-23:00, a contact in a night half hour on 5% of days: every four hours of the
+    # night see a contact on more than a quarter of the days, so the night is part of its cover.
+    rng = np.random.default_rng(8)
+    weekdays = np.arange(150 * 7) % 7
+    volume = (rng.random((150 * 7, HALF_HOURS)) < 0.05).astype(float)
+    volume[:, 14:46] = rng.poisson(5.0, (150 * 7, 32))
+    assert learn_open_slots(volume, weekdays, 30).all()
+
+
+def test_a_sparse_desk_keeps_its_hours():
+    # A contact a day spread over Mon-Fri 09:00-17:00: each half hour hit on some 6% of days,
+    # as few as the night desk's strays, but no slot of it is hit more often.
+    rng = np.random.default_rng(4)
+    weekdays = np.arange(150 * 7) % 7
+    volume = np.zeros((150 * 7, HALF_HOURS))
+    working = np.flatnonzero(weekdays < 5)
+    np.add.at(volume, (working, rng.integers(18, 34, working.size)), 1)
+    learned = learn_open_slots(volume, weekdays, 30)
+    assert learned[:5, 18:34].all() and not learned[5:].any()
+
+
+def test_axas_night_queue_is_open_at_night_only(shared_data):
+    dataset = import_files([shared_data / "axa" / "series" / "Nuit.csv"])
+    opened = dataset.open_hours[dataset.open_hours["is_open"]]
+    minute = opened["minute_of_day"]
+    # Before: 324 of 336 weekly slots open, 177 of them from 09:00 to 22:30, hit on 0-9% of
+    # days each.
+    assert len(opened) == 142
+    assert not ((minute >= 9 * 60) & (minute < 22 * 60 + 30)).any()
+    night = opened[(minute < 8 * 60) | (minute >= 23 * 60)]
+    assert len(night) == 7 * 18
+    assert (
+        "Open hours of 'Nuit': 142 of 336 weekly 30-minute slots are open; 1,120 contact(s) "
+        "arrived in closed slots (kept)."
+    ) in dataset.notes
+
+
+@pytest.mark.parametrize(
+    ("queue", "open_slots"),
+    [("Gestion DZ", 82), ("Manager", 206), ("Gestion Amex", 96), ("Regulation Medicale", 336)],
+)
+def test_axas_low_volume_and_round_the_clock_queues_keep_their_hours(
+    shared_data, queue, open_slots
+):
+    dataset = import_files([shared_data / "axa" / "series" / f"{queue}.csv"])
+    assert int(dataset.open_hours["is_open"].sum()) == open_slots
