@@ -2,7 +2,9 @@
 percent of days (AXA's night queue, 3-7% of some 150 days per slot) is closed there, each slot
 no longer opened by strays and staffed at the one-agent minimum, while a queue open around the
 clock keeps its quiet night, a sparse desk its hours and a slot busy on a fair share of days
-stays open."""
+stays open; and a sparse desk (8 weeks at 2 contacts an hour) closing half an hour early on
+Fridays is read closed then, as the other weekdays' contacts in that half hour tell, where the
+Friday's own last hour alone was too few to."""
 
 from __future__ import annotations
 
@@ -86,3 +88,37 @@ def test_axas_low_volume_and_round_the_clock_queues_keep_their_hours(
 ):
     dataset = import_files([shared_data / "axa" / "series" / f"{queue}.csv"])
     assert int(dataset.open_hours["is_open"].sum()) == open_slots
+
+
+QUARTERS = 96
+EIGHT_AM, FIVE_THIRTY_PM, SIX_PM = 32, 70, 72
+
+
+def _desk_closing_early_on_fridays(seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """(days x quarter hours) over 8 weeks from a Monday: some 2 contacts an hour (Poisson),
+    Mon-Thu 08:00-18:00 and Friday 08:00-17:30."""
+    rng = np.random.default_rng(seed)
+    weekdays = np.arange(8 * 7) % 7
+    volume = rng.poisson(0.5, (8 * 7, QUARTERS)).astype(float)
+    hours = np.zeros((7, QUARTERS), dtype=bool)
+    hours[:4, EIGHT_AM:SIX_PM] = True
+    hours[4, EIGHT_AM:FIVE_THIRTY_PM] = True
+    return np.where(hours[weekdays], volume, 0.0), weekdays
+
+
+def test_a_sparse_desks_friday_closing_half_an_hour_early_is_read_closed_then():
+    learned = [learn_open_slots(*_desk_closing_early_on_fridays(seed), 15) for seed in range(40)]
+    # Before: 7 of the 40 Fridays read open to 18:00 and staffed so. Their last hour held 9 to
+    # 11 contacts: an empty half hour after it, were it open, a chance of (2/3)^10 = 0.017
+    # (binomial, 2 slots of 6), above the bar. The other weekdays' same half hour held 31 to 37
+    # contacts where Friday brings 22% of what they do together: 0.78^31 = 0.0005.
+    assert sum(table[4, FIVE_THIRTY_PM:].any() for table in learned) == 0
+    fridays_right = [
+        np.flatnonzero(table[4]).tolist() == list(range(EIGHT_AM, FIVE_THIRTY_PM))
+        for table in learned
+    ]
+    assert sum(fridays_right) == 39  # before: 32
+    # Mon-Thu read as they are, 08:00-18:00, in all 40 (before: all 40 too).
+    for table in learned:
+        for day in range(4):
+            assert np.flatnonzero(table[day]).tolist() == list(range(EIGHT_AM, SIX_PM))
