@@ -947,7 +947,8 @@ def _one_off_notes(history: QueueHistory, flagged: np.ndarray) -> list[str]:
             brought = f"x{min(ratios):.1f}–x{max(ratios):.1f} {their} usual contacts"
         when, was = f"{day_text(first, year=True)}", "was"
         if len(run) > 1:
-            when, was = f"{day_text(first)} – {day_text(last, year=True)} ({len(run)} days)", "were"
+            when = f"{day_text(first, year=first.year != last.year)} – {day_text(last, year=True)}"
+            when, was = f"{when} ({len(run)} days)", "were"
         notes.append(
             f"{history.queue}: {when} brought {brought} and {was} left out of the training as a "
             "one-off (a storm, an outage, a broken export). If it starts a new level, the "
@@ -1330,9 +1331,10 @@ def _history_has(history: QueueHistory) -> str:
         return f"it has 1 day, {'with' if observed else 'without'} data"
     # The span, so the count reads beside the Data page's, which also counts closed days after
     # the last open one (the forecast starts after those).
-    last = history.first_day + pd.Timedelta(days=history.n_days - 1)
+    first, last = history.first_day, history.first_day + pd.Timedelta(days=history.n_days - 1)
     return (
-        f"it has {history.n_days} days ({day_text(history.first_day, weekday=False)} – {day_text(last, year=True, weekday=False)}), "
+        f"it has {history.n_days} days ({day_text(first, year=first.year != last.year, weekday=False)}"
+        f" – {day_text(last, year=True, weekday=False)}), "
         f"{observed} of them with data"
     )
 

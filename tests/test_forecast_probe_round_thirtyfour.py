@@ -4,15 +4,20 @@ no longer opened by strays and staffed at the one-agent minimum, while a queue o
 clock keeps its quiet night, a sparse desk its hours and a slot busy on a fair share of days
 stays open; and a sparse desk (8 weeks at 2 contacts an hour) closing half an hour early on
 Fridays is read closed then, as the other weekdays' contacts in that half hour tell, where the
-Friday's own last hour alone was too few to."""
+Friday's own last hour alone was too few to; a note's span of days over a new year names the
+first day's year too."""
 
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from data.importer import import_files
 from data.open_hours import learn_open_slots
+from forecasting.api import _history_has
+from forecasting.history import QueueHistory
+from forecasting.recent_run import RecentRun, recent_run_note
 
 HALF_HOURS = 48
 
@@ -122,3 +127,23 @@ def test_a_sparse_desks_friday_closing_half_an_hour_early_is_read_closed_then():
     for table in learned:
         for day in range(4):
             assert np.flatnonzero(table[day]).tolist() == list(range(EIGHT_AM, SIX_PM))
+
+
+def _history_from(first_day: str, days: int) -> QueueHistory:
+    """A queue of 10 contacts in each of its 24 hourly slots every day from `first_day`."""
+    return QueueHistory(
+        "desk", 60, pd.Timestamp(first_day), np.full((days, 24), 10.0), np.ones((7, 24), bool)
+    )
+
+
+def test_a_span_of_days_over_a_new_year_names_both_years():
+    # Evenements (AXA) read 'it has 957 days (1 Mar – 12 Oct 2013), 19 of them with data', its
+    # days running from 1 Mar 2011; now '(1 Mar 2011 – 12 Oct 2013)'.
+    assert _history_has(_history_from("2023-12-20", 17)) == (
+        "it has 17 days (20 Dec 2023 – 5 Jan 2024), 17 of them with data"
+    )
+    assert _history_has(_history_from("2024-03-01", 17)) == (
+        "it has 17 days (1 Mar – 17 Mar 2024), 17 of them with data"
+    )
+    note = recent_run_note(_history_from("2023-11-01", 67), RecentRun(60, 66, 7, 2.0, 1.8))
+    assert note.startswith("desk: Sun 31 Dec 2023 – Sat 6 Jan 2024, 7 open days at the end")
