@@ -249,7 +249,7 @@ def _histories(
     frame, step, open_hours = _unpack(source)
     notes: list[str] = []
     if settings.origin is None:
-        frame, notes = cut_day_ends(frame)
+        frame, notes = cut_day_ends(frame, settings.country, settings.subdivision)
     repeated = _repeated_rows_note(source)
     notes += [repeated] if repeated else []
     times = pd.to_datetime(frame[INTERVAL_START])

@@ -9,6 +9,7 @@ import pandas as pd
 
 from data.dates import day_text
 from data.schema import INTERVAL_START, IS_OPEN, QUEUE, VOLUME
+from forecasting.calendar import EVE_DATES, holiday_names
 from forecasting.clock_shift import find_clock_shift, on_current_clock
 from forecasting.history import QueueHistory, history_from_intervals
 from forecasting.hours_change import RECENT_WEEKS
@@ -113,11 +114,15 @@ def trim_to_data(history: QueueHistory, end: DataEnd) -> QueueHistory:
     return history.with_values(values).truncate(end.last_day + 1)
 
 
-def cut_day_ends(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+def cut_day_ends(
+    frame: pd.DataFrame, country: str | None = None, subdivision: str | None = None
+) -> tuple[pd.DataFrame, list[str]]:
     """The interval table with the zero rows that end a queue's last day read as missing, where
     the same times of the weeks before brought so many contacts (MIN_USUAL_FOR_ZERO) that none
     at all is an export cut short (at noon, say) rather than a quiet afternoon; and a note per
-    queue cut. Whole empty days are `find_data_end`'s."""
+    queue cut. Whole empty days are `find_data_end`'s. A last day that is a holiday or an eve
+    of the `country`'s calendar is left as it came: a desk closing early on New Year's Eve is
+    no export cut short, and the weeks before are no usual for it."""
     volume = pd.to_numeric(frame[VOLUME], errors="coerce").to_numpy(dtype=float)
     times = pd.to_datetime(frame[INTERVAL_START]).to_numpy()
     is_open = (
@@ -136,6 +141,8 @@ def cut_day_ends(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
         days = pd.DatetimeIndex(times[rows][run]).normalize()
         if days[0] != days[-1]:
             continue  # empty days after it: find_data_end judges those
+        if _special_day(days[0], country, subdivision):
+            continue
         by_time = pd.Series(volume[rows], index=times[rows])
         by_time = by_time[~by_time.index.duplicated()]
         usual = sum(_usual_at(by_time, pd.Timestamp(times[rows][i])) for i in run)
@@ -152,6 +159,16 @@ def cut_day_ends(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     if not cut.any():
         return frame, notes
     return frame.assign(**{VOLUME: np.where(cut, np.nan, volume)}), notes
+
+
+def _special_day(day: pd.Timestamp, country: str | None, subdivision: str | None) -> bool:
+    """`day` is a public holiday of the calendar, or an eve (Christmas, New Year) where one is
+    set, as day_kinds marks them."""
+    if not country:
+        return False
+    return day.month * 100 + day.day in EVE_DATES or bool(
+        holiday_names(day, 1, country, subdivision).get(day)
+    )
 
 
 def _usual_on_current_clock(rows: pd.DataFrame, run_times: np.ndarray, usual: float) -> float:

@@ -5,7 +5,8 @@ clock keeps its quiet night, a sparse desk its hours and a slot busy on a fair s
 stays open; and a sparse desk (8 weeks at 2 contacts an hour) closing half an hour early on
 Fridays is read closed then, as the other weekdays' contacts in that half hour tell, where the
 Friday's own last hour alone was too few to; a note's span of days over a new year names the
-first day's year too."""
+first day's year too; and a history ending on New Year's Eve, the desk closed early, is not
+read as an export cut short."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ import pytest
 
 from data.importer import import_files
 from data.open_hours import learn_open_slots
+from forecasting import ForecastSettings, forecast_dataset
 from forecasting.api import _history_has
+from forecasting.data_end import cut_day_ends
 from forecasting.history import QueueHistory
 from forecasting.recent_run import RecentRun, recent_run_note
 
@@ -147,3 +150,33 @@ def test_a_span_of_days_over_a_new_year_names_both_years():
     )
     note = recent_run_note(_history_from("2023-11-01", 67), RecentRun(60, 66, 7, 2.0, 1.8))
     assert note.startswith("desk: Sun 31 Dec 2023 – Sat 6 Jan 2024, 7 open days at the end")
+
+
+def _desk_ending(last_day: str) -> pd.DataFrame:
+    """Mon-Fri 08:00-19:00, 20 contacts an hour, for 8 weeks to `last_day`, whose contacts stop
+    at 16:00 (its last three hours listed at 0)."""
+    days = pd.date_range(pd.Timestamp(last_day) - pd.Timedelta(weeks=8), last_day)
+    days = days[days.day_of_week < 5]
+    times = (days.values[:, None] + pd.to_timedelta(np.arange(8, 19), unit="h").values).ravel()
+    times = pd.DatetimeIndex(times)
+    volume = np.where((times.normalize() == last_day) & (times.hour >= 16), 0.0, 20.0)
+    return pd.DataFrame({"interval_start": times, "queue": "desk", "volume": volume})
+
+
+def test_a_history_ending_on_new_years_eve_closed_early_is_no_export_cut_short():
+    eve = _desk_ending("2024-12-31")
+    quick = ForecastSettings(country="FR", model="historical_average_4w", n_origins=1)
+    result = forecast_dataset(eve, 7, quick)
+    # Before: 'desk: no contact from Tue 31 Dec 2024 16:00 to the end of the data, where about
+    # 60 are usual at those times: read as missing (an export cut short), and forecast.', the
+    # forecast starting at 16:00 on the eve.
+    assert not [note for note in result.notes if "cut short" in note]
+    assert result.forecast["interval_start"].min() == pd.Timestamp("2025-01-01")
+    # Without a holiday calendar, as on an ordinary Tuesday, the day is read as cut short.
+    for frame, country in ((eve, None), (_desk_ending("2024-12-10"), "FR")):
+        cut, notes = cut_day_ends(frame, country)
+        assert cut["volume"].isna().sum() == 3
+        assert notes[0].endswith(
+            "16:00 to the end of the data, where about 60 are usual at those times: read as "
+            "missing (an export cut short), and forecast."
+        )
