@@ -845,7 +845,7 @@ def _to_data_end(
         )
     else:
         text = (
-            f"{history.queue}: no data after {day_text(last, year=True)}, {end.gap_days} days before "
+            f"{history.queue}: no data after {day_text(last, year=True)}, {end.gap_days:,} days before "
             "the forecast starts: it is forecast from its own last weeks of data. If the queue "
             "closed, leave it out; if the export missed it, import the missing weeks."
         )
@@ -858,7 +858,7 @@ def _stopped_note(history: QueueHistory, end: DataEnd) -> str:
     since = last - pd.Timedelta(days=end.stopped_days - 1)
     return (
         f"{history.queue}: no contact at all from {day_text(since, year=True)} to {day_text(last, year=True)} "
-        f"({end.stopped_days} days), longer than an export padded to the end of its period: "
+        f"({end.stopped_days:,} days), longer than an export padded to the end of its period: "
         "read as a queue that stopped, and forecast at 0. If it is still open, check the export "
         "for those months; if it closed, leave it out."
     )

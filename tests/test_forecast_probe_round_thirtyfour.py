@@ -17,8 +17,8 @@ import pytest
 from data.importer import import_files
 from data.open_hours import learn_open_slots
 from forecasting import ForecastSettings, forecast_dataset
-from forecasting.api import _history_has
-from forecasting.data_end import cut_day_ends
+from forecasting.api import _history_has, _stopped_note
+from forecasting.data_end import DataEnd, cut_day_ends
 from forecasting.history import QueueHistory
 from forecasting.recent_run import RecentRun, recent_run_note
 
@@ -180,3 +180,12 @@ def test_a_history_ending_on_new_years_eve_closed_early_is_no_export_cut_short()
             "16:00 to the end of the data, where about 60 are usual at those times: read as "
             "missing (an export cut short), and forecast."
         )
+
+
+def test_a_queue_stopped_for_years_counts_its_days_as_every_note_does():
+    history = _history_from("2011-01-01", 1096)
+    note = _stopped_note(
+        history, DataEnd(last_day=1095, zero_days=0, gap_days=0, stopped_days=1076)
+    )
+    # AXA's Gestion Renault read '(1076 days)'.
+    assert "from Fri 21 Jan 2011 to Tue 31 Dec 2013 (1,076 days), longer than" in note
