@@ -59,7 +59,8 @@ def learn_open_slots(volume: np.ndarray, weekdays: np.ndarray, interval_minutes:
     is_open = active_days > stray_days
     is_open |= _sparse_hours(active, cell, is_open, active_days, stray_days, volume,
                              weekdays, max(1, SPAN_MINUTES // interval_minutes))  # fmt: skip
-    is_open &= ~_stray_runs(is_open, active_days, observed_days, _round_the_clock(active, weekdays))
+    around_the_clock = _round_the_clock(active, observed.any(axis=1), weekdays)
+    is_open &= ~_stray_runs(is_open, active_days, observed_days, around_the_clock)
     # Contacts per weekday x slot over the history; no row counts as no contact.
     totals = np.bincount(cell, np.nan_to_num(volume).ravel(), minlength=7 * slots_per_day)
     totals = totals.reshape(7, slots_per_day)
@@ -69,7 +70,7 @@ def learn_open_slots(volume: np.ndarray, weekdays: np.ndarray, interval_minutes:
         totals,
         MAX_QUIET_GAP_MINUTES // interval_minutes,
         neighbour_slots,
-        _round_the_clock(active, weekdays),
+        around_the_clock,
         np.bincount(weekdays, observed.any(axis=1), minlength=7) < WEEKS_TO_JUDGE_STRAYS,
     )
     return _widen_to_shared_hours(
@@ -350,16 +351,17 @@ def _silent_runs(
 ROUND_THE_CLOCK_BLOCK_MINUTES = 240
 
 
-def _round_the_clock(active: np.ndarray, weekdays: np.ndarray) -> np.ndarray:
+def _round_the_clock(active: np.ndarray, seen: np.ndarray, weekdays: np.ndarray) -> np.ndarray:
     """Which weekdays (bool, 7) have regular contacts in every block of the day; `active` is
-    (days, slots) with a contact."""
+    (days, slots) with a contact, `seen` the days the export has rows for: a week it lost says
+    nothing of the nights."""
     days, slots = active.shape
     blocks = max(1, min(slots, 24 * 60 // ROUND_THE_CLOCK_BLOCK_MINUTES))
     block_of_slot = np.arange(slots) * blocks // slots
     busy_blocks = np.zeros((days, blocks), dtype=bool)
     for block in range(blocks):  # six blocks: a fixed tiny loop
         busy_blocks[:, block] = active[:, block_of_slot == block].any(axis=1)
-    day_counts = np.bincount(weekdays, minlength=7)
+    day_counts = np.bincount(weekdays, seen, minlength=7)
     share = (
         np.stack(
             [np.bincount(weekdays, busy_blocks[:, block], minlength=7) for block in range(blocks)],
