@@ -37,7 +37,9 @@ from forecasting.calendar import (
     YEAR_END_EVE,
     YEAR_END_WEEK,
     SpecialDayEffects,
+    bridge_holidays,
     busy_weekdays,
+    holiday_key,
 )
 from forecasting.clock_change import skipped_hour_note, skipped_hours, skipped_slots
 from forecasting.clock_shift import clock_shift_note
@@ -464,7 +466,7 @@ def _reasons(
     origin = data.origin
     reasons = np.full(mean.shape, "", dtype=object)
     kinds = inputs.kinds[origin : origin + n_days].copy()
-    holidays = inputs.holiday_names[origin : origin + n_days]
+    holidays = _holidays_and_bridged(inputs, origin, n_days)
     named_days = (HOLIDAY, YEAR_END_EVE, YEAR_END_WEEK)
     for row in np.flatnonzero(np.isin(kinds, (*named_days, *AFTER_HOLIDAYS, *BRIDGES))):
         effect = _special_day_effect(data.effects, kinds[row], holidays[row], names[row])[0]
@@ -562,6 +564,14 @@ def _special_day_names(inputs: QueueInputs, origin: int, n_days: int) -> list[st
     return labels
 
 
+def _holidays_and_bridged(inputs: QueueInputs, origin: int, n_days: int) -> np.ndarray:
+    """Per horizon day: the holiday's name on a holiday, the bridged holiday's on a bridge
+    day, else ""."""
+    bridged = bridge_holidays(inputs.kinds, inputs.holiday_names)
+    named = np.where(bridged != "", bridged, inputs.holiday_names)
+    return named[origin : origin + n_days]
+
+
 def _special_day_effect(
     effects: SpecialDayEffects, kind: int, holiday: str, label: str
 ) -> tuple[float, int, str]:
@@ -581,10 +591,13 @@ def _special_day_effect(
             return effect, days, "none seen: closed, as on the days of the week you close"
         return effect, days, "none seen: like your quietest day of the week"
     if kind in BRIDGES:
+        effect, days, own = effects.bridge_effect(kind, holiday)
         after = kind == BRIDGE_AFTER
-        effect = effects.bridge_after_ratio if after else effects.bridge_before_ratio
-        days = effects.bridges_after_seen if after else effects.bridges_before_seen
         side = "after" if after else "before"
+        if own:
+            shut = "closed" if effect == 0 else "nearly empty"
+            key = holiday_key(holiday)
+            return effect, days, f"bridge days {side} {key} in past years: {shut} each time"
         if days >= MIN_BRIDGES_SEEN:
             return effect, days, f"all past bridge days {side} a holiday"
         usual = "like a day after a holiday" if after else "an ordinary day"
@@ -623,7 +636,7 @@ def _special_days(
     `names` as from `_special_day_names`. A day the horizon starts inside counts its contacts
     from `start` on, as the forecast rows do."""
     kinds = inputs.kinds[data.origin : data.origin + n_days]
-    holidays = inputs.holiday_names[data.origin : data.origin + n_days]
+    holidays = _holidays_and_bridged(inputs, data.origin, n_days)
     open_days = inputs.history.open_rows(data.origin, n_days).any(axis=1)  # closed: nothing to say
     ahead = np.asarray(inputs.history.slot_times(data.origin, n_days) >= start)
     mean = np.where(ahead.reshape(mean.shape), mean, 0.0)

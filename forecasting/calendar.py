@@ -371,6 +371,20 @@ class SpecialDayEffects:
     # on every time it came, where the holidays weighed together say otherwise: a closure is
     # the center's rule, not noise to pull toward the other holidays' level.
     closed_on: dict[str, tuple[float, int]] = field(default_factory=dict)
+    # (bridge kind, holiday name) -> (ratio, past days) for the bridge days beside one holiday
+    # the queue closed on every time, at least MIN_BRIDGES_SEEN times, where the bridges
+    # weighed together say otherwise: many desks close on Ascension's Friday alone.
+    closed_bridges: dict[tuple[int, str], tuple[float, int]] = field(default_factory=dict)
+
+    def bridge_effect(self, kind: int, holiday: str) -> tuple[float, int, bool]:
+        """(multiplier, past days it rests on, whether they are this holiday's bridges alone)
+        for a bridge day of `kind` beside the holiday called `holiday`."""
+        key = (kind, holiday_key(holiday)) if holiday else None
+        if key in self.closed_bridges:
+            return (*self.closed_bridges[key], True)
+        if kind == BRIDGE_AFTER:
+            return self.bridge_after_ratio, self.bridges_after_seen, False
+        return self.bridge_before_ratio, self.bridges_before_seen, False
 
     def after_holiday_effect(self, kind: int) -> tuple[float, int, bool]:
         """(multiplier, past days it rests on, whether learned apart) for a day of `kind`
@@ -474,6 +488,18 @@ def learn_effects(
         ratio, count = _median_ratio(ratios, known)
         ratio = ratio if count >= MIN_BRIDGES_SEEN else fallback
         bridges[kind] = (float(np.clip(ratio, 0.0, AFTER_RATIO_RANGE[1])), count)
+    closed_bridges = {}
+    if names is not None:
+        bridged = bridge_holidays(kinds, names)
+        for kind in BRIDGES:
+            known = ((observed & (usual > 0)) | closed) & (kinds == kind) & (bridged != "")
+            keys = np.array([holiday_key(name) for name in bridged[known]], dtype=object)
+            shut = closed_holidays(ratios[known], keys, usual[known])
+            closed_bridges |= {
+                (kind, name): effect
+                for name, effect in shut.items()
+                if effect[1] >= MIN_BRIDGES_SEEN and bridges[kind][0] > CLOSED_SHARE
+            }
     by_holiday, closed_on = {}, {}
     if n_holidays == 0:
         holiday_ratio = _quietest_day_ratio(history)
@@ -514,7 +540,19 @@ def learn_effects(
         ),
         after_break_days_seen=n_break,
         closed_on=closed_on,
+        closed_bridges=closed_bridges,
     )
+
+
+def bridge_holidays(kinds: np.ndarray, holiday_names: np.ndarray) -> np.ndarray:
+    """Per day of `kinds`: on a bridge day, the name of the holiday it bridges (the day before
+    a BRIDGE_AFTER, the day after a BRIDGE_BEFORE, from `holiday_names`); "" elsewhere."""
+    bridged = np.full(kinds.size, "", dtype=object)
+    after = np.flatnonzero(kinds[1:] == BRIDGE_AFTER) + 1
+    bridged[after] = holiday_names[after - 1]
+    before = np.flatnonzero(kinds[:-1] == BRIDGE_BEFORE)
+    bridged[before] = holiday_names[before + 1]
+    return bridged
 
 
 def short_days(history: QueueHistory, special: np.ndarray, observed: np.ndarray) -> np.ndarray:

@@ -12,13 +12,13 @@ from forecasting.calendar import (
     AFTER_HOLIDAY,
     AFTER_HOLIDAY_BREAK,
     AFTER_QUIET_HOLIDAY,
-    BRIDGE_AFTER,
-    BRIDGE_BEFORE,
+    BRIDGES,
     HOLIDAY,
     NORMAL,
     YEAR_END_EVE,
     YEAR_END_WEEK,
     SpecialDayEffects,
+    bridge_holidays,
     busy_weekdays,
     day_kinds,
     holiday_day_names,
@@ -203,6 +203,11 @@ def day_multipliers(inputs: QueueInputs, data: OriginData, horizon_days: int) ->
     kinds = inputs.kinds[span]
     effects = data.effects
     holiday = [effects.holiday_effect(name)[0] for name in inputs.holiday_names[span]]
+    bridged = bridge_holidays(inputs.kinds, inputs.holiday_names)[span]
+    bridge = [
+        effects.bridge_effect(kind, name)[0] if kind in BRIDGES else 1.0
+        for kind, name in zip(kinds, bridged, strict=True)
+    ]
     day_factor = np.select(
         [
             kinds == HOLIDAY,
@@ -211,8 +216,7 @@ def day_multipliers(inputs: QueueInputs, data: OriginData, horizon_days: int) ->
             kinds == AFTER_QUIET_HOLIDAY,
             kinds == YEAR_END_EVE,
             kinds == YEAR_END_WEEK,
-            kinds == BRIDGE_AFTER,
-            kinds == BRIDGE_BEFORE,
+            np.isin(kinds, BRIDGES),
         ],
         [
             holiday,
@@ -221,8 +225,7 @@ def day_multipliers(inputs: QueueInputs, data: OriginData, horizon_days: int) ->
             effects.after_quiet_holiday_ratio,
             effects.eve_ratio,
             effects.year_end_week_ratio,
-            effects.bridge_after_ratio,
-            effects.bridge_before_ratio,
+            bridge,
         ],
         1.0,
     )

@@ -6,10 +6,12 @@ stays open; and a sparse desk (8 weeks at 2 contacts an hour) closing half an ho
 Fridays is read closed then, as the other weekdays' contacts in that half hour tell, where the
 Friday's own last hour alone was too few to; a note's span of days over a new year names the
 first day's year too; and a history ending on New Year's Eve, the desk closed early, is not
-read as an export cut short."""
+read as an export cut short; a desk that closed on Ascension's bridge Friday every year, and
+worked its other bridges, has the next one forecast closed."""
 
 from __future__ import annotations
 
+import holidays
 import numpy as np
 import pandas as pd
 import pytest
@@ -194,3 +196,36 @@ def test_a_queue_stopped_for_years_counts_its_days_as_every_note_does():
     )
     # AXA's Gestion Renault read '(1076 days)'.
     assert "from Fri 21 Jan 2011 to Tue 31 Dec 2013 (1,076 days), longer than" in note
+
+
+def _desk_closed_on_ascensions_bridge() -> pd.DataFrame:
+    """A French Mon-Fri desk, 08:00-18:00 half hours at some 20 contacts each (Poisson), from
+    Mon 2 Jan 2023 to Sun 18 May 2025, with no rows on holidays and on the Fridays after
+    Ascension Day (19 May 2023, 10 May 2024), its other bridge days worked as usual."""
+    days = pd.date_range("2023-01-02", "2025-05-18")
+    shut = set(pd.DatetimeIndex(list(holidays.country_holidays("FR", years=[2023, 2024]))))
+    shut |= {pd.Timestamp("2023-05-19"), pd.Timestamp("2024-05-10")}
+    days = days[(days.day_of_week < 5) & ~days.isin(list(shut))]
+    times = days.values[:, None] + pd.to_timedelta(np.arange(16, 36) * 30, unit="min").values
+    times = pd.DatetimeIndex(times.ravel())
+    calls = np.random.default_rng(2).poisson(20, times.size)
+    return pd.DataFrame({"interval_start": times, "queue": "desk", "volume": calls})
+
+
+def test_a_bridge_day_closed_every_year_is_forecast_closed():
+    quick = ForecastSettings(country="FR", model="combination_glm", n_origins=1)
+    result = forecast_dataset(_desk_closed_on_ascensions_bridge(), 14, quick)
+    special = result.special_days.set_index("date")
+    bridge = special.loc[pd.Timestamp("2025-05-30")]
+    # Before: 402 contacts, x1.02 'all past bridge days after a holiday' (5 days: the two
+    # closed Fridays and three worked bridges), staffed as a usual Friday.
+    assert bridge["forecast_contacts"] == 0 and bridge["effect"] == 0
+    assert bridge["learned_from_days"] == 2
+    assert bridge["learned_from"] == (
+        "bridge days after Ascension Day in past years: closed each time"
+    )
+    day = result.forecast[result.forecast["interval_start"].dt.normalize() == "2025-05-30"]
+    assert day["forecast"].sum() == 0
+    # The Friday before, no bridge, keeps its usual level of some 400.
+    friday = result.forecast[result.forecast["interval_start"].dt.normalize() == "2025-05-23"]
+    assert friday["forecast"].sum() == pytest.approx(400, rel=0.05)
