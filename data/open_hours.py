@@ -60,7 +60,10 @@ def learn_open_slots(volume: np.ndarray, weekdays: np.ndarray, interval_minutes:
     is_open |= _sparse_hours(active, cell, is_open, active_days, stray_days, volume,
                              weekdays, max(1, SPAN_MINUTES // interval_minutes))  # fmt: skip
     around_the_clock = _round_the_clock(active, observed.any(axis=1), weekdays)
-    is_open &= ~_stray_runs(is_open, active_days, observed_days, around_the_clock)
+    # A queue open around the clock on most of its weekdays keeps every weekday's quiet night:
+    # a weekday whose night blocks fell just under the share by chance is no night desk.
+    mostly = around_the_clock.sum() > is_open.any(axis=1).sum() / 2
+    is_open &= ~_stray_runs(is_open, active_days, observed_days, around_the_clock | mostly)
     # Contacts per weekday x slot over the history; no row counts as no contact.
     totals = np.bincount(cell, np.nan_to_num(volume).ravel(), minlength=7 * slots_per_day)
     totals = totals.reshape(7, slots_per_day)
