@@ -1,13 +1,15 @@
-"""Forecast probes on open hours: a night desk whose daytime slots see a stray contact on a few
-percent of days (AXA's night queue, 3-7% of some 150 days per slot) is closed there, each slot
-no longer opened by strays and staffed at the one-agent minimum, while a queue open around the
-clock keeps its quiet night, a sparse desk its hours and a slot busy on a fair share of days
-stays open; and a sparse desk (8 weeks at 2 contacts an hour) closing half an hour early on
-Fridays is read closed then, as the other weekdays' contacts in that half hour tell, where the
-Friday's own last hour alone was too few to; a note's span of days over a new year names the
-first day's year too; and a history ending on New Year's Eve, the desk closed early, is not
-read as an export cut short; a desk that closed on Ascension's bridge Friday every year, and
-worked its other bridges, has the next one forecast closed."""
+"""Forecast probes on open hours, notes and bridges: a night desk whose daytime slots see a stray
+contact on a few percent of days (AXA's night queue, 3-7% of some 150 days per slot) is closed
+there, no longer staffed at the one-agent minimum in each of those slots, while a queue open
+around the clock keeps its quiet night (with half its weeks lost, or one weekday's night just
+short of the cover by chance), a sparse desk its hours and a slot busy on a fair share of days
+stays open; a sparse desk (8 weeks at 2 contacts an hour) closing half an hour early on Fridays
+is read closed then, as the other weekdays' contacts in that half hour tell, where the Friday's
+own last hour alone was too few to; a note's span of days over a new year names the first
+day's year, and a queue stopped for years counts its days as every note does; a history ending
+on New Year's Eve, the desk closed early, is not read as an export cut short; and a desk that
+closed on Ascension's bridge Friday every year, and worked its other bridges, has the next one
+forecast closed."""
 
 from __future__ import annotations
 
