@@ -852,11 +852,19 @@ def missing_intervals_notes(
     nothing to be judged against. `taken_as` and `rows_hold` word a PLAN.csv read by shifts."""
     notes = []
     queues = plan[QUEUE].astype(str)
+    volumes = plan[VOLUME] if VOLUME in plan else pd.Series(np.nan, index=plan.index)
     for queue, starts in pd.to_datetime(plan[INTERVAL_START]).groupby(queues, sort=True):
         listed = pd.DatetimeIndex(starts.dropna())
         missing = _missing_starts(listed).union(_missing_at_the_ends(listed))
         notes += _lone_day_gaps_notes(
-            starts, interval_minutes, name, queue, named_queues, taken_as, rows_hold
+            starts,
+            volumes[starts.index],
+            interval_minutes,
+            name,
+            queue,
+            named_queues,
+            taken_as,
+            rows_hold,
         )
         if missing.empty:
             continue
@@ -879,6 +887,7 @@ def missing_intervals_notes(
 
 def _lone_day_gaps_notes(
     starts: pd.Series,
+    volumes: pd.Series,
     interval_minutes: float,
     name: str,
     queue: str,
@@ -888,7 +897,10 @@ def _lone_day_gaps_notes(
 ) -> list[str]:
     """The note on intervals missing inside a day the same weekday's other days cannot vouch
     for (see _gaps_in_lone_days), as many forecasts of a week or a day are."""
-    gaps = _gaps_in_lone_days(pd.DatetimeIndex(starts.dropna()), interval_minutes)
+    known = starts.notna()
+    gaps = _gaps_in_lone_days(
+        pd.DatetimeIndex(starts[known]), interval_minutes, volumes[known].to_numpy(dtype=float)
+    )
     if gaps.empty:
         return []
     runs = _runs(gaps, interval_minutes)
@@ -904,32 +916,65 @@ def _lone_day_gaps_notes(
     ]
 
 
-def _gaps_in_lone_days(listed: pd.DatetimeIndex, interval_minutes: float) -> pd.DatetimeIndex:
+# A lone day's gap whose times the other days forecast below this share of their mean interval
+# lies in their quiet hours: there a forecast leaves out the intervals its history found closed
+# on that weekday alone (the bank's Saturday night pause, 02:42-07:12, at 8% of Sunday's mean).
+QUIET_SHARE = 0.25
+
+
+def _gaps_in_lone_days(
+    listed: pd.DatetimeIndex, interval_minutes: float, volumes: np.ndarray | None = None
+) -> pd.DatetimeIndex:
     """Starts missing between the first and last listed interval of a day whose weekday the
     file lists once (a single-day forecast, or a week's), and that no other listed day leaves
-    out too: a lunch closing every day shares is the desk's hours, not rows deleted."""
+    out too: a lunch closing every day shares is the desk's hours, not rows deleted. With the
+    listed intervals' `volumes`, a run of them the other days forecast as quiet hours (see
+    QUIET_SHARE) is that weekday's closing, as `cli.py forecast` leaves it out, not rows
+    deleted."""
     if listed.tz is not None:
         listed = listed.tz_localize(None)
-    listed = listed.unique().sort_values()
+    if volumes is None:
+        volumes = np.full(listed.size, np.nan)
+    # One volume per start: a start listed twice counts its rows' contacts together.
+    per_start = pd.Series(volumes, index=listed).groupby(level=0).sum(min_count=1)
+    listed = pd.DatetimeIndex(per_start.index)
     if listed.size < 2:
         return listed[:0]
     days = listed.normalize()
     listed_days = days.unique()
     lone = listed_days[~pd.Index(listed_days.day_of_week).duplicated(keep=False)]
     step = pd.Timedelta(minutes=float(interval_minutes))
-    times = pd.Series(listed - days).groupby(days)
+    clocks = pd.TimedeltaIndex(listed - days)
+    times = pd.Series(clocks).groupby(days)
     first, last = times.min(), times.max()
     gaps = []
     for day in lone:  # at most seven: one per weekday
         grid = pd.timedelta_range(first[day], last[day], freq=step)
         absent = grid.difference(pd.TimedeltaIndex(times.get_group(day)))
-        others = listed[days != day]
-        if others.size:  # kept only where another day lists that time of day
-            absent = absent[absent.isin(pd.TimedeltaIndex(others - others.normalize()))]
+        other = days != day
+        if other.any():  # kept only where another day lists that time of day
+            quiet = _in_quiet_runs(absent, clocks[other], per_start[other], step)
+            absent = absent[absent.isin(clocks[other]) & ~quiet]
         gaps.append(day + absent)
     if not gaps:
         return listed[:0]
     return pd.DatetimeIndex(np.concatenate([gap.to_numpy() for gap in gaps])).sort_values()
+
+
+def _in_quiet_runs(
+    absent: pd.TimedeltaIndex, clocks: pd.TimedeltaIndex, volumes: pd.Series, step: pd.Timedelta
+) -> np.ndarray:
+    """Whether each of `absent`'s clock times lies in a run of them (one `step` apart) whose
+    times the other days, listed at `clocks` with `volumes`, forecast under QUIET_SHARE of
+    their mean interval, where they list them; none without volumes."""
+    quiet = np.zeros(absent.size, dtype=bool)
+    mean = float(np.nanmean(volumes)) if volumes.notna().any() else math.nan
+    if absent.empty or not mean > 0:
+        return quiet
+    at_clock = pd.Series(volumes.to_numpy(), index=clocks).groupby(level=0).mean()
+    run = np.r_[0, np.cumsum(absent[1:] - absent[:-1] != step)]
+    in_run = pd.Series(at_clock.reindex(absent).to_numpy()).groupby(run).transform("mean")
+    return (in_run < QUIET_SHARE * mean).to_numpy()
 
 
 def _missing_starts(listed: pd.DatetimeIndex) -> pd.DatetimeIndex:
