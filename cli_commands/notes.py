@@ -151,9 +151,11 @@ def closed_days_note(forecast: pd.DataFrame, out: str) -> str | None:
     per_day = forecast[IS_OPEN].astype(bool).groupby([forecast[QUEUE].astype(str), days]).any()
     per_day = per_day[per_day.groupby(level=0).transform("any")]  # queues open some day
     # A day the horizon starts in the middle of (after the history's last interval) is not
-    # known whole: its hours before the start are the history's.
+    # known whole: its hours before the start are the history's; nor is a day it ends in the
+    # middle of (14 days from Wed 06:00 end at the next Wed but one 06:00, before it opens).
     first = starts.min()
-    whole = per_day.index.get_level_values(1) >= first.ceil("D")
+    day = per_day.index.get_level_values(1)
+    whole = (day >= first.ceil("D")) & (day + pd.Timedelta(days=1) <= horizon_end(starts))
     closed = per_day[~per_day.to_numpy() & whole]
     if closed.empty:
         return None
@@ -198,10 +200,20 @@ def unusual_intervals_note(outliers: pd.DataFrame, kept: bool) -> str | None:
     )
 
 
+def horizon_end(starts: pd.Series) -> pd.Timestamp:
+    """Where a forecast's grid of interval `starts` (closed ones included) ends: its last start
+    plus one interval."""
+    distinct = pd.DatetimeIndex(starts.unique()).sort_values()
+    step = (distinct[1:] - distinct[:-1]).min() if distinct.size > 1 else pd.Timedelta(days=1)
+    return distinct[-1] + step
+
+
 def midday_start_note(forecast: pd.DataFrame) -> str | None:
     """When the history ends part-way through an open day (and no --origin was given): the
     forecast starts right after the last interval with data and covers the rest of that day,
-    which the import listed as open intervals without data."""
+    which the import listed as open intervals without data, and its days of 24 hours end at
+    that clock time, part-way through the last; --origin at the first day's start gives them
+    whole."""
     if forecast.empty:
         return None
     times = pd.to_datetime(forecast[INTERVAL_START])
@@ -211,10 +223,15 @@ def midday_start_note(forecast: pd.DataFrame) -> str | None:
     same_day = forecast[IS_OPEN].astype(bool) & (times.dt.normalize() == first.normalize())
     if not same_day.any():
         return None
+    end = horizon_end(times)
+    days = round((end - first) / pd.Timedelta(days=1))
+    whole = first.normalize() + pd.Timedelta(days=days - 1)
     return (
         f"the history ends part-way through {day_text(first, year=True)}: the forecast starts at "
-        f"{first:%H:%M}, right after the last interval with data, and covers the rest of that "
-        "day (the open intervals the import found without data)."
+        f"{first:%H:%M}, right after the last interval with data, covers the rest of that day "
+        f"(the open intervals the import found without data) and runs {counted(days, 'day')} of "
+        f"24 hours, to {day_text(end, year=True, clock=True)}; for {counted(days, 'whole day')}, "
+        f"{day_text(first)} – {day_text(whole, year=True)}, give --origin {first:%Y-%m-%d}."
     )
 
 

@@ -1,6 +1,7 @@
 """Round twenty-four of probing the CLI as a planner scripting it would: a forecast that leaves
 out the hours one weekday alone is closed (the Israeli bank's Saturday night pause) read by
-`staff` beside the other days that list them."""
+`staff` beside the other days that list them, and a forecast from a history ending mid-day,
+its last day reached part-way."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from pathlib import Path
 import pandas as pd
 
 import cli
+from cli_commands.notes import closed_days_note, midday_start_note
+from data.schema import INTERVAL_START, IS_OPEN, QUEUE
 
 ROOT = Path(__file__).resolve().parent.parent
 BANK_COUNTS = ROOT.parent / "shared/data/anonymous_bank/anonymous_bank_1999_6min_counts.csv"
@@ -60,3 +63,32 @@ def test_rows_deleted_from_one_weekdays_busy_hours_are_still_named(capsys, tmp_p
         "the hours listed that day, are staffed as nobody; if the desk is open then, put them "
         "back with their forecast"
     ]
+
+
+# 2. `forecast --horizon-days 14` from a history ending Wed 18 Nov 2026 05:45 forecasts 14 days
+# of 24 hours, Wed 06:00 to Wed 2 Dec 06:00, as `staff` and `plan` count them ('over 14 days'),
+# but its notes named Wed 2 Dec 'closed all day', the desk closed only in the six hours of it
+# the horizon reaches, and said where the forecast starts and not where it ends.
+
+
+def _desk_from_wednesday_six() -> pd.DataFrame:
+    """14 days of quarter hours from Wed 18 Nov 2026 06:00, as forecast_dataset lays them out,
+    open Mon-Sat 08:00-20:00 (the sample's phone queue)."""
+    starts = pd.date_range("2026-11-18 06:00", periods=14 * 96, freq="15min")
+    is_open = (starts.day_of_week < 6) & (starts.hour >= 8) & (starts.hour < 20)
+    return pd.DataFrame({INTERVAL_START: starts, QUEUE: "phone", IS_OPEN: is_open})
+
+
+def test_a_last_day_the_horizon_reaches_only_before_opening_is_not_closed_all_day():
+    assert closed_days_note(_desk_from_wednesday_six(), "f.csv") == (
+        "closed all day, so no row in f.csv: Sun 22 Nov 2026, Sun 29 Nov 2026"
+    )
+
+
+def test_a_forecast_from_mid_day_says_where_it_ends_and_how_to_get_whole_days():
+    assert midday_start_note(_desk_from_wednesday_six()) == (
+        "the history ends part-way through Wed 18 Nov 2026: the forecast starts at 06:00, right "
+        "after the last interval with data, covers the rest of that day (the open intervals the "
+        "import found without data) and runs 14 days of 24 hours, to Wed 2 Dec 2026 06:00; for "
+        "14 whole days, Wed 18 Nov – Tue 1 Dec 2026, give --origin 2026-11-18."
+    )
