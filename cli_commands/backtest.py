@@ -89,6 +89,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                 f"days each backtest forecasts from its origin, 1 to {MAX_HORIZON_DAYS} "
                 f"(default {DEFAULT_HORIZON_DAYS}); 2w reads 14"
             )
+        if action.dest == "origin":  # the weekly origins are chosen before it, not from it
+            action.help = (
+                "backtest only the history before this date or date and time on the centre's "
+                "clock, e.g. 2024-03-04 (default: the whole history)"
+            )
     parser.add_argument(
         "--origins",
         type=whole_number("weekly origins", "1 or more"),

@@ -211,11 +211,17 @@ def add_forecast_arguments(parser: argparse.ArgumentParser) -> None:
             f"(default {defaults.country}; '{NO_HOLIDAYS}' = off)"
         ),
     )
-    group.add_argument("--subdivision", help="region/province code for regional holidays")
+    group.add_argument(
+        "--subdivision",
+        help="region or province code for its regional holidays too, e.g. BY with --country DE "
+        "(default none: the country's national holidays only)",
+    )
     group.add_argument(
         "--origin",
         type=_date_time,
-        help="forecast from this date/time, using only the history before it",
+        help="forecast from this date or date and time on the centre's clock, e.g. 2024-03-04 "
+        "or '2024-03-04 08:00', using only the history before it (default: right after the "
+        "history's last interval with data)",
     )
     group.add_argument(
         "--keep-outliers",
