@@ -18,6 +18,7 @@ from cli_commands.options import (
     check_out,
     check_queues,
     distinct_files,
+    file_names,
     forecast_settings,
     import_options,
     one_line_errors,
@@ -114,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
     settings = forecast_settings(args)  # a --country typo refused before the import
     if args.origins < 1:
         raise InputError(f"--origins must be 1 or more (got {args.origins}): the origins to score.")
-    dataset = import_files(args.files, import_options(args))
+    dataset = import_files(args.files, import_options(args), file_names(args.files))
     args.queue = check_queues(dataset, args.queue)
     check_origin(dataset, args.origin)
     print_import_notes(dataset, args.queue)

@@ -28,6 +28,7 @@ from cli_commands.options import (
     check_out,
     check_queues,
     distinct_files,
+    file_names,
     forecast_settings,
     history_before,
     import_options,
@@ -88,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     check_out(args.out, inputs=args.files)
     args.files = distinct_files(args.files)
     settings = forecast_settings(args)  # a --country typo refused before the import
-    dataset = import_files(args.files, import_options(args))
+    dataset = import_files(args.files, import_options(args), file_names(args.files))
     args.queue = check_queues(dataset, args.queue)
     check_origin(dataset, args.origin)
     print_import_notes(dataset, args.queue)

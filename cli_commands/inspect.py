@@ -9,6 +9,7 @@ import math
 from cli_commands.options import (
     add_import_arguments,
     distinct_files,
+    file_names,
     import_options,
     one_line_errors,
 )
@@ -51,7 +52,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    result = import_files_detailed(distinct_files(args.files), import_options(args))
+    files = distinct_files(args.files)
+    result = import_files_detailed(files, import_options(args), file_names(files))
     print(json.dumps(summarise(result), ensure_ascii=False))
     return 0
 

@@ -740,6 +740,29 @@ def distinct_files(paths: list[str]) -> list[str]:
     return kept
 
 
+def file_names(paths: list[str]) -> list[str]:
+    """The names the import gives `paths` by in its notes: each file's own name, with as many
+    of its folders as tell it from another file of that name (site_a/phone.csv beside
+    site_b/phone.csv, which read "phone.csv by phone.csv" where one's rows replaced the
+    other's). The queue a file without a queue column holds is still named by the file."""
+    parts = [Path(path).parts or (path,) for path in paths]
+
+    def tail(index: int, depth: int) -> tuple[str, ...]:
+        return parts[index][-depth:]
+
+    names = []
+    for index, own in enumerate(parts):
+        depth = 1
+        while depth < len(own) and any(
+            tail(other, depth) == tail(index, depth)
+            for other in range(len(parts))
+            if other != index
+        ):
+            depth += 1
+        names.append("/".join(tail(index, depth)))
+    return names
+
+
 def _same_file(first: Path, second: Path) -> bool:
     """Whether two paths name one file (through links, "./", another case on some systems)."""
     try:

@@ -31,6 +31,7 @@ from cli_commands.options import (
     check_queues,
     day_first_date,
     distinct_files,
+    file_names,
     forecast_settings,
     history_before,
     import_options,
@@ -156,7 +157,7 @@ def run(args: argparse.Namespace) -> int:
     check_out(args.out, inputs=args.files)
     args.files = distinct_files(args.files)
     settings = forecast_settings(args)  # a --country typo refused before the import
-    dataset = import_files(args.files, import_options(args))
+    dataset = import_files(args.files, import_options(args), file_names(args.files))
     queues = check_queues(dataset, args.queue)
     planned = _only_queues(dataset, queues)  # the queues staffed: their handle times, channels
     check_origin(dataset, args.origin)

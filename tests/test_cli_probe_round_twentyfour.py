@@ -2,11 +2,12 @@
 out the hours one weekday alone is closed (the Israeli bank's Saturday night pause) read by
 `staff` beside the other days that list them, and a forecast from a history ending mid-day,
 its last day reached part-way, the options' help without a default, and README's table beside
-`--help`."""
+`--help`, and two files of one name in two folders."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 from pathlib import Path
 
@@ -149,3 +150,43 @@ def test_the_readme_table_gives_each_command_with_the_options_it_requires():
             if action.required and action.option_strings
         }
         assert set(re.findall(r"--[\w-]+", usage)) == required, command
+
+
+# 4. Two sites' exports under one name in two folders, `inspect site_a/calls.csv
+# site_b/calls.csv` (forecast, backtest and plan alike), read 'calls.csv: 20 rows read ...'
+# twice and '20 interval row(s) appear in more than one file for the same queue; the later
+# file's counts were kept instead of adding them up (calls.csv by calls.csv)': which site's
+# counts were kept could not be told.
+
+
+def test_files_of_one_name_in_two_folders_are_named_by_their_folders(capsys, tmp_path):
+    starts = pd.date_range("2024-03-04 08:00", periods=20, freq="30min")
+    files = []
+    for site, calls in (("site_a", 40), ("site_b", 25)):
+        (tmp_path / site).mkdir()
+        path = tmp_path / site / "calls.csv"
+        pd.DataFrame({"interval_start": starts, "calls": calls}).to_csv(path, index=False)
+        files.append(str(path))
+    assert cli.main(["inspect", *files]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert [file["name"] for file in summary["files"]] == ["site_a/calls.csv", "site_b/calls.csv"]
+    assert summary["queues"] == ["calls"] and summary["contacts"] == 20 * 25
+    assert (
+        "20 interval row(s) appear in more than one file for the same queue; the later file's "
+        "counts were kept instead of adding them up (site_a/calls.csv by site_b/calls.csv)."
+    ) in summary["notes"]
+
+
+def test_a_file_is_named_by_as_many_folders_as_tell_it_apart():
+    from cli_commands.options import file_names  # new here: the module's other tests run without
+
+    assert file_names(["a/x/phone.csv", "b/x/phone.csv", "phone.csv", "chat.csv"]) == [
+        "a/x/phone.csv",
+        "b/x/phone.csv",
+        "phone.csv",
+        "chat.csv",
+    ]
+    assert file_names(["/data/2024/calls.csv", "/data/2025/calls.csv"]) == [
+        "2024/calls.csv",
+        "2025/calls.csv",
+    ]
