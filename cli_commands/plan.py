@@ -205,6 +205,7 @@ def run(args: argparse.Namespace) -> int:
         *unusual_settings(args, scenario.staffing, dataset.queues),
         queue_channels_note(scenario.staffing, planned.queues),
         _changed_handle_times_note(args.aht_change_pct, outcome.plan),
+        *change_period_notes(scenario, outcome.plan, summary.horizon_days),
         None if summary.has_contacts else NO_CONTACTS_NOTE,
         short_horizon_fte_note(summary),
         queues_without_rows_note(result.forecast, out_name(args.out)),
@@ -241,6 +242,61 @@ def _changed_handle_times_note(aht_change_pct: float, plan: pd.DataFrame) -> str
         f"the handle times after --aht-change-pct {aht_change_pct:g}",
         advice="check --aht-change-pct, a change in percent (-10 for 10% faster)",
     )
+
+
+def change_period_notes(scenario: Scenario, plan: pd.DataFrame, horizon_days: float) -> list[str]:
+    """What a --change-from/--change-to leaves out, as the Scenarios page says it: changing
+    some of the plan's open days, the summary's FTE, cost and service level are over every day,
+    the unchanged ones with them; running past the plan's days, the days beyond are not
+    planned. `plan` holds every interval of the horizon, closed ones too (is_open)."""
+    changes = [
+        f"--{option} {value:g}"
+        for option, value in (
+            ("volume-change-pct", scenario.volume_change_pct),
+            ("aht-change-pct", scenario.aht_change_pct),
+        )
+        if value
+    ]
+    if not (changes and scenario.has_change_period) or plan.empty:
+        return []
+    starts = pd.to_datetime(plan[INTERVAL_START])
+    changed = scenario.changes_on(starts)
+    is_open = plan[IS_OPEN].fillna(False).astype(bool).to_numpy()
+    notes = []
+    which = " and ".join(changes)
+    verb = "change" if len(changes) > 1 else "changes"
+    days = starts.dt.normalize()
+    if (changed & is_open).any() and (~changed & is_open).any():
+        changed_days = days[changed]
+        # In days of 24 hours, as the horizon is counted: from a mid-day history its last day
+        # is reached part-way (a change to its end is 9.25 of 14 days, not 10 dates of 15).
+        step = pd.Series(starts.unique()).sort_values().diff().min()
+        changed_span = pd.Series(starts[changed].unique()).size * step / pd.Timedelta(days=1)
+        first, end = starts[changed].min(), starts[changed].max() + step
+        span = f"{day_text(changed_days.min())} – {day_text(changed_days.max(), year=True)}"
+        if first != first.normalize() or end != end.normalize():  # days reached part-way
+            span = f"{day_text(first, clock=True)} – {day_text(end, year=True, clock=True)}"
+        notes.append(
+            f"{which} {verb} {days_text(changed_span).split()[0]} of the plan's "
+            f"{days_text(horizon_days)} "
+            f"({span}): the "
+            f"FTE, cost and service level above are over all {days_text(horizon_days)}, the "
+            "unchanged days with them, so they read the change diluted; the rows of those days "
+            "give it alone"
+        )
+    first_day, last_day = days.min().date(), days.max().date()
+    if scenario.change_to is not None and scenario.change_to > last_day and changed.any():
+        notes.append(
+            f"--change-to {day_text(scenario.change_to, year=True)} runs past the plan's last "
+            f"day, {day_text(last_day, year=True)}: {which} {verb} only the days up to it; give "
+            "a longer --horizon-days to plan the whole change"
+        )
+    if scenario.change_from is not None and scenario.change_from < first_day and changed.any():
+        notes.append(
+            f"--change-from {day_text(scenario.change_from, year=True)} comes before the plan's "
+            f"first day, {day_text(first_day, year=True)}: {which} {verb} only the days from it"
+        )
+    return notes
 
 
 # The app's scenario wording, as the options that set it: the CLI has no scenario named 'plan'.

@@ -2,7 +2,8 @@
 out the hours one weekday alone is closed (the Israeli bank's Saturday night pause) read by
 `staff` beside the other days that list them, and a forecast from a history ending mid-day,
 its last day reached part-way, the options' help without a default, and README's table beside
-`--help`, and two files of one name in two folders."""
+`--help`, two files of one name in two folders, and a plan's volume change on part of its
+days or past them."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import pandas as pd
 import cli
 from cli_commands.notes import closed_days_note, midday_start_note
 from data.schema import INTERVAL_START, IS_OPEN, QUEUE
+from planning import Scenario
 
 ROOT = Path(__file__).resolve().parent.parent
 BANK_COUNTS = ROOT.parent / "shared/data/anonymous_bank/anonymous_bank_1999_6min_counts.csv"
@@ -178,7 +180,8 @@ def test_files_of_one_name_in_two_folders_are_named_by_their_folders(capsys, tmp
 
 
 def test_a_file_is_named_by_as_many_folders_as_tell_it_apart():
-    from cli_commands.options import file_names  # new here: the module's other tests run without
+    # Imported here, so that the module's other tests run where it is missing.
+    from cli_commands.options import file_names
 
     assert file_names(["a/x/phone.csv", "b/x/phone.csv", "phone.csv", "chat.csv"]) == [
         "a/x/phone.csv",
@@ -189,4 +192,47 @@ def test_a_file_is_named_by_as_many_folders_as_tell_it_apart():
     assert file_names(["/data/2024/calls.csv", "/data/2025/calls.csv"]) == [
         "2024/calls.csv",
         "2025/calls.csv",
+    ]
+
+
+# 5. `plan --volume-change-pct 30 --change-from 2026-11-23 --change-to 2026-11-29` over 14 days
+# said nothing of the change holding one week of two, where the Scenarios page says its FTE,
+# cost and service level are averages over every day ("changes 7 of the forecast's 14 days");
+# a --change-to past the horizon (31 Dec on a plan ending 2 Dec) changed the days up to its
+# end with no word.
+
+
+def test_a_change_on_part_of_the_plan_says_the_summary_dilutes_it():
+    # Imported here, so that the module's other tests run where it is missing.
+    from cli_commands.plan import change_period_notes
+
+    scenario = Scenario(
+        "plan", volume_change_pct=30, change_from="2026-11-23", change_to="2026-11-29"
+    )
+    assert change_period_notes(scenario, _desk_from_wednesday_six(), 14.0) == [
+        "--volume-change-pct 30 changes 7 of the plan's 14 days (Mon 23 Nov – Sun 29 Nov 2026): "
+        "the FTE, cost and service level above are over all 14 days, the unchanged days with "
+        "them, so they read the change diluted; the rows of those days give it alone"
+    ]
+    # the whole horizon changed, or no period: nothing to say
+    whole = Scenario("plan", volume_change_pct=30, change_from="2026-11-18")
+    assert change_period_notes(whole, _desk_from_wednesday_six(), 14.0) == []
+
+
+def test_a_change_running_past_the_plan_is_said_and_counted_in_days_of_24_hours():
+    from cli_commands.plan import change_period_notes
+
+    scenario = Scenario(
+        "plan", volume_change_pct=30, aht_change_pct=-10, change_from="2026-11-23",
+        change_to="2026-12-31",
+    )  # fmt: skip
+    assert change_period_notes(scenario, _desk_from_wednesday_six(), 14.0) == [
+        # 23 Nov 00:00 to 2 Dec 06:00, where the horizon ends: 9.25 days of 24 hours
+        "--volume-change-pct 30 and --aht-change-pct -10 change 9.2 of the plan's 14 days (Mon "
+        "23 Nov 00:00 – Wed 2 Dec 2026 06:00): the FTE, cost and service level above are over "
+        "all 14 days, the unchanged days with them, so they read the change diluted; the rows "
+        "of those days give it alone",
+        "--change-to Thu 31 Dec 2026 runs past the plan's last day, Wed 2 Dec 2026: "
+        "--volume-change-pct 30 and --aht-change-pct -10 change only the days up to it; give a "
+        "longer --horizon-days to plan the whole change",
     ]
