@@ -962,13 +962,41 @@ def forecast_settings(args: argparse.Namespace) -> ForecastSettings:
         if "-" in country:  # a nation of the United Kingdom: its own region's holidays
             country, subdivision = _country_and_region(country, subdivision, args.country)
     # An unknown country or region, refused now rather than after a long import.
-    holiday_names(pd.Timestamp("2024-01-01"), 1, country, subdivision)
+    try:
+        holiday_names(pd.Timestamp("2024-01-01"), 1, country, subdivision)
+    except InputError as error:
+        raise InputError(_region_elsewhere(country, subdivision) or str(error)) from error
     return ForecastSettings(
         model=args.model,
         country=country,
         subdivision=subdivision,
         origin=args.origin,
         clean_outliers=not args.keep_outliers,
+    )
+
+
+def _region_elsewhere(country: str | None, subdivision: str | None) -> str | None:
+    """The refusal of a --subdivision that is no region of `country` but is one of other
+    countries, naming them: '--subdivision BY' alone was refused as 'Unknown holiday region
+    'BY' of IT' and IT's 107 provinces, the default --country taken for Bavaria's."""
+    if not (country and subdivision):
+        return None
+    region = subdivision.strip().upper()
+    supported = holidays.list_supported_countries()
+    if region in {str(known).upper() for known in supported.get(country, [])}:
+        return None  # known there: the refusal is about something else
+    owners = sorted(
+        code
+        for code, regions in holidays.list_supported_countries(include_aliases=False).items()
+        if region in {str(known).upper() for known in regions}
+    )
+    if not owners:
+        return None
+    default = " (the default)" if country == ForecastSettings().country else ""
+    named = ", ".join(owners[:-1]) + f" and {owners[-1]}" if len(owners) > 1 else owners[0]
+    return (
+        f"--subdivision {subdivision} is not a region of --country {country}{default}: it is a "
+        f"region of {named}; give --country {owners[0]} --subdivision {region}"
     )
 
 

@@ -1,9 +1,9 @@
 """Round twenty-four of probing the CLI as a planner scripting it would: a forecast that leaves
 out the hours one weekday alone is closed (the Israeli bank's Saturday night pause) read by
-`staff` beside the other days that list them, and a forecast from a history ending mid-day,
-its last day reached part-way, the options' help without a default, and README's table beside
-`--help`, two files of one name in two folders, and a plan's volume change on part of its
-days or past them."""
+`staff` beside the other days that list them, a forecast from a history ending mid-day, its
+last day reached part-way, the options' help without a default and README's table beside
+`--help`, two files of one name in two folders, a plan's volume change on part of its days or
+past them, and a --subdivision of another country than --country's."""
 
 from __future__ import annotations
 
@@ -13,9 +13,12 @@ import re
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 import cli
 from cli_commands.notes import closed_days_note, midday_start_note
+from cli_commands.options import forecast_settings
+from data.errors import InputError
 from data.schema import INTERVAL_START, IS_OPEN, QUEUE
 from planning import Scenario
 
@@ -236,3 +239,31 @@ def test_a_change_running_past_the_plan_is_said_and_counted_in_days_of_24_hours(
         "--volume-change-pct 30 and --aht-change-pct -10 change only the days up to it; give a "
         "longer --horizon-days to plan the whole change",
     ]
+
+
+# 6. `forecast ... --subdivision BY`, Bavaria's holidays asked without its --country, was refused
+# as "Unknown holiday region 'BY' of IT: use one the `holidays` package knows (AG, AL, AN, ...)",
+# the 107 provinces of the default country, with no word of the country BY belongs to.
+
+
+def _settings(*argv: str):
+    args = cli.build_parser().parse_args(
+        ["forecast", "h.csv", "--horizon-days", "7", "--out", "f.csv", *argv]
+    )
+    return forecast_settings(args)
+
+
+def test_a_region_of_another_country_names_the_country_it_belongs_to():
+    with pytest.raises(InputError) as refused:
+        _settings("--subdivision", "BY")
+    assert str(refused.value) == (
+        "--subdivision BY is not a region of --country IT (the default): it is a region of DE; "
+        "give --country DE --subdivision BY"
+    )
+    with pytest.raises(InputError, match="^--subdivision eng is not a region of --country FR: it "
+                       "is a region of GB; give --country GB --subdivision ENG$"):  # fmt: skip
+        _settings("--country", "FR", "--subdivision", "eng")
+    # a region of no country, and one of the country given, as before
+    with pytest.raises(InputError, match="^Unknown holiday region 'ZZ' of DE: "):
+        _settings("--country", "DE", "--subdivision", "ZZ")
+    assert _settings("--country", "DE", "--subdivision", "BY").subdivision == "BY"
