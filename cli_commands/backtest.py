@@ -33,7 +33,7 @@ from data.importer import import_files
 from data.schema import INTERVAL_START, QUEUE, VOLUME, Dataset
 from forecasting import ForecastSettings, backtest_dataset
 from forecasting.backtest import BacktestRuns
-from forecasting.settings import MAX_HORIZON_DAYS
+from forecasting.settings import AUTO, MAX_HORIZON_DAYS
 
 DEFAULT_HORIZON_DAYS = 14
 DEFAULT_ORIGINS = 8
@@ -133,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
     write_csv(table, args.out)
     best = table[table["model"] == "auto"]
     for _, row in best.iterrows():
-        print(_auto_line(row, args.horizon_days))
+        print(_auto_line(row, args.horizon_days, args.model))
     for note in result.notes:
         print(f"note: {_horizon_option(note, args.horizon_days)}")
     for queue, scored in best.set_index(QUEUE)["n_origins"].items():
@@ -154,9 +154,13 @@ def _horizon_option(message: str, horizon_days: int) -> str:
     )
 
 
-def _auto_line(row: pd.Series, horizon_days: int) -> str:
-    """One queue's auto figures; WAPE divides by the contacts that came, so weeks without any
-    have none, and saying "nan" would read as a fault."""
+def _auto_line(row: pd.Series, horizon_days: int, model: str = AUTO) -> str:
+    """One queue's auto figures, or those of the --model `model` taken in auto's place (its
+    'auto' row); WAPE divides by the contacts that came, so weeks without any have none, and
+    saying "nan" would read as a fault."""
+    # Given --model weekday_factor, 'auto interval WAPE 0.311 (weekday_factor x2)' read as if
+    # auto had picked it on its merits.
+    named, chosen = ("auto", f" ({row['chosen']})") if model == AUTO else (f"--model {model}", "")
     if pd.isna(row["wape_interval"]):
         # MASE divides by the history's error of copying the week before: 0 where it never
         # changed from one week to the next, as a queue without contacts does not.
@@ -169,11 +173,11 @@ def _auto_line(row: pd.Series, horizon_days: int) -> str:
         return (
             f"{row[QUEUE]}: no contacts arrived in its "
             f"{counted(int(row['n_origins']), f'scored {horizon_days}-day backtest')}, so WAPE is "
-            f"undefined; {mase}, 80% coverage {row['coverage_80']:.1%} ({row['chosen']})"
+            f"undefined; {mase}, 80% coverage {row['coverage_80']:.1%}{chosen}"
         )
     return (
-        f"{row[QUEUE]}: auto interval WAPE {row['wape_interval']:.3f}, "
-        f"daily {row['wape_daily']:.3f}, 80% coverage {row['coverage_80']:.1%} ({row['chosen']})"
+        f"{row[QUEUE]}: {named} interval WAPE {row['wape_interval']:.3f}, "
+        f"daily {row['wape_daily']:.3f}, 80% coverage {row['coverage_80']:.1%}{chosen}"
     )
 
 

@@ -3,7 +3,8 @@ out the hours one weekday alone is closed (the Israeli bank's Saturday night pau
 `staff` beside the other days that list them, a forecast from a history ending mid-day, its
 last day reached part-way, the options' help without a default and README's table beside
 `--help`, two files of one name in two folders, a plan's volume change on part of its days or
-past them, and a --subdivision of another country than --country's."""
+past them, a --subdivision of another country than --country's, and a backtest of a model
+given."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import pandas as pd
 import pytest
 
 import cli
+from cli_commands.backtest import _auto_line as auto_line
 from cli_commands.notes import closed_days_note, midday_start_note
 from cli_commands.options import forecast_settings
 from data.errors import InputError
@@ -267,3 +269,21 @@ def test_a_region_of_another_country_names_the_country_it_belongs_to():
     with pytest.raises(InputError, match="^Unknown holiday region 'ZZ' of DE: "):
         _settings("--country", "DE", "--subdivision", "ZZ")
     assert _settings("--country", "DE", "--subdivision", "BY").subdivision == "BY"
+
+
+# 7. `backtest --model weekday_factor` on the bank's 1999 counts (2 origins of 7 days) printed
+# 'auto interval WAPE 0.311, daily 0.121, 80% coverage 84.9% (weekday_factor x2)', as if auto
+# had picked the model the planner imposed.
+
+
+def test_a_backtest_of_a_model_given_names_it_not_auto():
+    row = pd.Series(
+        {QUEUE: "bank", "wape_interval": 0.3107, "wape_daily": 0.1214, "mase": 0.8,
+         "n_origins": 2, "coverage_80": 0.849, "chosen": "weekday_factor x2"}
+    )  # fmt: skip
+    assert auto_line(row, 7, "weekday_factor") == (
+        "bank: --model weekday_factor interval WAPE 0.311, daily 0.121, 80% coverage 84.9%"
+    )
+    assert auto_line(row, 7, "auto") == (
+        "bank: auto interval WAPE 0.311, daily 0.121, 80% coverage 84.9% (weekday_factor x2)"
+    )
