@@ -193,7 +193,10 @@ def run(args: argparse.Namespace) -> int:
         f"to {args.quantile}): peak {counted(summary.peak_agents, 'agent')}, "
         f"{summary.peak_rostered:,} rostered, {counted(summary.peak_supervisors, 'supervisor')}, "
         f"{fte_text(summary.fte, summary.agent_fte)}, "
-        f"cost {money_text(summary.cost_horizon)} over {days_text(summary.horizon_days)}, "
+        f"cost {money_text(summary.cost_horizon)} over {days_text(summary.horizon_days)} "
+        # The rates it was costed at, as staff gives them: '--agent-hourly-cost 18,50 €' read.
+        f"({money_text(summary.agent_hourly_cost, cents=True)}/h agent, "
+        f"{money_text(summary.supervisor_hourly_cost, cents=True)}/h supervisor), "
         f"{service_text(summary, abandon_text(summary.abandon_rate))}"
         + ("" if args.quantile == "mean" else " on the mean forecast"),
         file=sys.stdout,

@@ -370,4 +370,7 @@ def test_the_cost_says_the_days_it_covers(forecast_with_aht, tmp_path, capsys):
     _history(33, 200.0).to_csv(history, index=False)
     done = run_cli("plan", history, "--horizon-days", 7, *QUIET, "--out", tmp_path / "p.csv")
     assert done.returncode == 0, done.stderr
-    assert re.search(r"cost € [\d,]+ over 7 days, service level", done.stdout), done.stdout
+    assert re.search(
+        r"cost € [\d,]+ over 7 days \(€ 22/h agent, € 30/h supervisor\), service level",
+        done.stdout,
+    ), done.stdout

@@ -3,8 +3,8 @@ out the hours one weekday alone is closed (the Israeli bank's Saturday night pau
 `staff` beside the other days that list them, a forecast from a history ending mid-day, its
 last day reached part-way, the options' help without a default and README's table beside
 `--help`, two files of one name in two folders, a plan's volume change on part of its days or
-past them, a --subdivision of another country than --country's, and a backtest of a model
-given."""
+past them, a --subdivision of another country than --country's, a backtest of a model given,
+and the hourly costs a plan is costed at."""
 
 from __future__ import annotations
 
@@ -287,3 +287,28 @@ def test_a_backtest_of_a_model_given_names_it_not_auto():
     assert auto_line(row, 7, "auto") == (
         "bank: auto interval WAPE 0.311, daily 0.121, 80% coverage 84.9% (weekday_factor x2)"
     )
+
+
+# 8. `plan ... --agent-hourly-cost "18,50 €"` printed 'cost EUR ... over 1 day, service level
+# ...' without the rates it was costed at, where `staff` prints '(EUR 22/h agent, 30/h
+# supervisor)': whether the typed cost was read as meant could not be seen.
+
+
+def test_plan_prints_the_hourly_costs_it_costed_at(capsys, tmp_path):
+    # Four weeks of 40 calls of 240 s a half hour, 08:00-18:00.
+    starts = pd.date_range("2024-02-05", periods=28 * 48, freq="30min")
+    starts = starts[(starts.hour >= 8) & (starts.hour < 18)]
+    history = tmp_path / "history.csv"
+    pd.DataFrame({"interval_start": starts, "volume": 40, "aht_seconds": 240}).to_csv(
+        history, index=False
+    )
+    out = tmp_path / "plan.csv"
+    argv = ["plan", str(history), "--horizon-days", "1", "--country", "none",
+            "--agent-hourly-cost", "18,50 €", "--out", str(out)]  # fmt: skip
+    assert cli.main(argv) == 0
+    summary = capsys.readouterr().out.splitlines()[0]
+    plan = pd.read_csv(out)
+    # the file's cost: the rostered people at 18.50 and the supervisors at 30, for half an hour
+    cost = ((plan["rostered"] * 18.5 + plan["supervisors"] * 30) * 0.5).sum()
+    assert len(plan) == 20 and plan["cost"].sum() == pytest.approx(cost)
+    assert f"cost EUR {cost:,.0f} over 1 day (EUR 18.5/h agent, 30/h supervisor), " in summary
