@@ -46,7 +46,7 @@ from cli_commands.options import (
 )
 from cli_commands.progress import StderrProgress
 from cli_commands.staff import PLAN_COLUMN_TEXTS, columns_help
-from cli_commands.words import abandon_text, counted, days_text, fte_text
+from cli_commands.words import abandon_text, counted, days_text, fte_text, note_in_option_words
 from data.dates import day_text
 from data.errors import InputError
 from data.importer import import_files
@@ -226,7 +226,7 @@ def run(args: argparse.Namespace) -> int:
     for line in forecast_note_lines(result.notes, result.holiday_suggestion):
         print(line)
     for note in outcome.notes if summary.has_contacts else []:
-        print(f"note: {note}")
+        print(f"note: {note_in_option_words(note)}")
     # Why a holiday week is staffed lower (or a day after it higher), as `forecast` says it.
     for line in special_day_lines(result.special_days):
         print(line)

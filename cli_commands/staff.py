@@ -34,7 +34,7 @@ from cli_commands.options import (
     unusual_settings,
     write_csv,
 )
-from cli_commands.words import abandon_text, counted, days_text, fte_text
+from cli_commands.words import abandon_text, counted, days_text, fte_text, note_in_option_words
 from data.dates import day_text
 from data.errors import InputError
 from data.reader import read_date_column
@@ -297,7 +297,10 @@ def _staff(
         slow_email_note(plan, settings),
         None
         if args.aht_seconds is not None
-        else measured_chat_handle_note(settings, mean_handle_times(plan), f"{name}'s aht_seconds"),
+        else note_in_option_words(
+            measured_chat_handle_note(settings, mean_handle_times(plan), f"{name}'s aht_seconds")
+            or ""
+        ),
         None
         if args.aht_seconds is not None
         else unusual_handle_times(

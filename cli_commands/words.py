@@ -29,3 +29,17 @@ def abandon_text(abandon_rate: float | None) -> str:
     if abandon_rate is None or abandon_rate != abandon_rate:  # Erlang C, or no contacts (NaN)
         return ""
     return f", {abandon_rate:.1%} abandon"
+
+
+# The app's settings named in the notes staffing shares with it, as the CLI's options set them.
+APP_SETTING_WORDS = {
+    "set the chat handle-time growth to 0": "give --chat-handle-growth 0",
+}
+
+
+def note_in_option_words(note: str) -> str:
+    """A staffing note as the CLI says it: 'set the chat handle-time growth to 0', the app's
+    setting, reads 'give --chat-handle-growth 0', the option that sets it here."""
+    for words, option in APP_SETTING_WORDS.items():
+        note = note.replace(words, option)
+    return note
