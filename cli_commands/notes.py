@@ -226,12 +226,17 @@ def midday_start_note(forecast: pd.DataFrame) -> str | None:
     end = horizon_end(times)
     days = round((end - first) / pd.Timedelta(days=1))
     whole = first.normalize() + pd.Timedelta(days=days - 1)
+    span = (
+        f"{day_text(first)} – {day_text(whole, year=True)}"
+        if days > 1
+        else day_text(first, year=True)
+    )
     return (
         f"the history ends part-way through {day_text(first, year=True)}: the forecast starts at "
         f"{first:%H:%M}, right after the last interval with data, covers the rest of that day "
         f"(the open intervals the import found without data) and runs {counted(days, 'day')} of "
         f"24 hours, to {day_text(end, year=True, clock=True)}; for {counted(days, 'whole day')}, "
-        f"{day_text(first)} – {day_text(whole, year=True)}, give --origin {first:%Y-%m-%d}."
+        f"{span}, give --origin {first:%Y-%m-%d}."
     )
 
 

@@ -104,6 +104,11 @@ def test_a_forecast_from_mid_day_says_where_it_ends_and_how_to_get_whole_days():
         "import found without data) and runs 14 days of 24 hours, to Wed 2 Dec 2026 06:00; for "
         "14 whole days, Wed 18 Nov – Tue 1 Dec 2026, give --origin 2026-11-18."
     )
+    one_day = _desk_from_wednesday_six().iloc[:96]
+    assert midday_start_note(one_day).endswith(
+        "runs 1 day of 24 hours, to Thu 19 Nov 2026 06:00; for 1 whole day, Wed 18 Nov 2026, "
+        "give --origin 2026-11-18."
+    )
 
 
 # 3. `--help` left two forecast options without their default or the form of their value:
