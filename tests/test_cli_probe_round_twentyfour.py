@@ -34,19 +34,23 @@ TARGETS = ["--service-level", "0.8", "--answer-within-seconds", "20"]
 # between Sat 1 Jan 2000 02:42 and 07:12 ..., inside the hours listed that day, are staffed as
 # nobody; if the desk is open then, put them back with their forecast': the forecast leaves out
 # the bank's Saturday night pause, which its history shows closed, while Sunday lists those
-# hours, open and quiet. A gap whose times the other days forecast as quiet hours is that
-# weekday's closing; rows deleted from busy hours are still named.
+# hours, open and quiet; a one-day forecast of that Saturday read the same. A gap whose times
+# the other days forecast as quiet hours, or that lies between quiet intervals of a day listed
+# alone, is that day's closing; rows deleted from busy hours are still named.
 
 
-def _bank_weekend(tmp_path: Path, deleted: tuple[str, str]) -> Path:
-    """Sat 25 - Sun 26 Dec 1999 of the bank's 6-minute counts as a forecast file, the counts as
-    its volume, without Saturday's `deleted` span, at the answered calls' mean of 176 s."""
+def _bank_days(tmp_path: Path, deleted: tuple[str, str], days: tuple[str, str]) -> Path:
+    """The bank's 6-minute counts of `days` (first, last) as a forecast file, the counts as its
+    volume, without the `deleted` span, at the answered calls' mean of 176 s."""
     counts = pd.read_csv(BANK_COUNTS, parse_dates=["interval_start"])
-    weekend = counts[counts["interval_start"].between("1999-12-25", "1999-12-26 23:54")]
-    weekend = weekend[~weekend["interval_start"].between(*deleted)]
+    kept = counts[counts["interval_start"].between(days[0], f"{days[1]} 23:54")]
+    kept = kept[~kept["interval_start"].between(*deleted)]
     path = tmp_path / "forecast.csv"
-    weekend.rename(columns={"calls": "volume"}).assign(aht_seconds=176).to_csv(path, index=False)
+    kept.rename(columns={"calls": "volume"}).assign(aht_seconds=176).to_csv(path, index=False)
     return path
+
+
+WEEKEND = ("1999-12-25", "1999-12-26")  # Sat 25 and Sun 26 Dec 1999
 
 
 def _missing_notes(capsys, forecast: Path, tmp_path: Path) -> list[str]:
@@ -63,15 +67,28 @@ def test_a_closing_of_one_weekday_in_the_others_quiet_hours_is_not_missing(capsy
     assert calls["1999-12-26 02:42":"1999-12-26 07:12"].sum() == 15
     assert calls["1999-12-26"].sum() == 1827
     pause = ("1999-12-25 02:42", "1999-12-25 07:12")
-    assert _missing_notes(capsys, _bank_weekend(tmp_path, pause), tmp_path) == []
+    assert _missing_notes(capsys, _bank_days(tmp_path, pause, WEEKEND), tmp_path) == []
+    # Saturday alone, a one-day forecast: the pause lies between quiet slots, 02:36 and 07:18
+    # took no call (the day took 221 in its 194 slots listed)
+    assert calls[["1999-12-25 02:36", "1999-12-25 07:18"]].sum() == 0
+    saturday = _bank_days(tmp_path, pause, (WEEKEND[0], WEEKEND[0]))
+    assert _missing_notes(capsys, saturday, tmp_path) == []
 
 
-def test_rows_deleted_from_one_weekdays_busy_hours_are_still_named(capsys, tmp_path):
-    # Saturday's 12:00-12:54 deleted, hours Sunday forecasts busy: rows gone, not a closing.
+def test_rows_deleted_from_busy_hours_are_still_named(capsys, tmp_path):
+    # Saturday's 12:00-12:54 deleted, hours Sunday took 110 calls in (11 a slot against its
+    # 7.61): rows gone, not a closing.
     lunch = ("1999-12-25 12:00", "1999-12-25 12:54")
-    forecast = _bank_weekend(tmp_path, lunch)
+    forecast = _bank_days(tmp_path, lunch, WEEKEND)
     assert _missing_notes(capsys, forecast, tmp_path) == [
         f"note: {forecast}: 10 intervals missing between Sat 25 Dec 1999 12:00 and 12:54, inside "
+        "the hours listed that day, are staffed as nobody; if the desk is open then, put them "
+        "back with their forecast"
+    ]
+    # Sunday alone without its 12:00-12:54: 11:54 and 13:00 took 21 and 11 calls
+    sunday = _bank_days(tmp_path, ("1999-12-26 12:00", "1999-12-26 12:54"), (WEEKEND[1],) * 2)
+    assert _missing_notes(capsys, sunday, tmp_path) == [
+        f"note: {sunday}: 10 intervals missing between Sun 26 Dec 1999 12:00 and 12:54, inside "
         "the hours listed that day, are staffed as nobody; if the desk is open then, put them "
         "back with their forecast"
     ]
