@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import textwrap
 
 from cli_commands.options import (
     add_import_arguments,
@@ -42,7 +43,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "inspect",
         help="read contact-history exports and summarise them as JSON",
-        description="Read one or more exports (one queue per file) and print a JSON summary.",
+        description=textwrap.fill(  # the raw formatter keeps the epilog's columns
+            "Read one or more exports and print a JSON summary: the queues a file's queue "
+            "column names, or, without one, one queue named after the file."
+        ),
         epilog=SUMMARY_KEYS_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

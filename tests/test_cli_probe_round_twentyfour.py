@@ -169,6 +169,16 @@ def test_the_origin_help_says_how_to_write_it_and_what_backtest_does_with_it():
     assert "--origin ORIGIN backtest only the history before this date" in backtest
 
 
+def test_inspect_help_says_a_file_may_hold_several_queues():
+    # It read "Read one or more exports (one queue per file)", where a queue column splits one
+    # file into its queues, as test_cli_inspect's file of queues 'a' and 'b' is read.
+    described = " ".join(_parsers()["inspect"].description.split())
+    assert described == (
+        "Read one or more exports and print a JSON summary: the queues a file's queue column "
+        "names, or, without one, one queue named after the file."
+    )
+
+
 def test_the_readme_table_gives_each_command_with_the_options_it_requires():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     lines = re.findall(r"^\| `cli\.py (\w+) ([^`]*)` \|", readme, flags=re.MULTILINE)
