@@ -976,27 +976,27 @@ def forecast_settings(args: argparse.Namespace) -> ForecastSettings:
 
 
 def _region_elsewhere(country: str | None, subdivision: str | None) -> str | None:
-    """The refusal of a --subdivision that is no region of `country` but is one of other
-    countries, naming them: '--subdivision BY' alone was refused as 'Unknown holiday region
-    'BY' of IT' and IT's 107 provinces, the default --country taken for Bavaria's."""
+    """The refusal of a --subdivision that is no region of `country` but is one of a single
+    other country, naming it: '--subdivision BY' alone was refused as 'Unknown holiday region
+    'BY' of IT' and IT's 107 provinces, the default --country taken for Bavaria's. A code
+    several countries use ('01') or a country without regions keeps the calendar's refusal."""
     if not (country and subdivision):
         return None
     region = subdivision.strip().upper()
-    supported = holidays.list_supported_countries()
-    if region in {str(known).upper() for known in supported.get(country, [])}:
-        return None  # known there: the refusal is about something else
-    owners = sorted(
+    own = {str(known).upper() for known in holidays.list_supported_countries().get(country, [])}
+    if not own or region in own:
+        return None
+    owners = [
         code
         for code, regions in holidays.list_supported_countries(include_aliases=False).items()
         if region in {str(known).upper() for known in regions}
-    )
-    if not owners:
+    ]
+    if len(owners) != 1:
         return None
     default = " (the default)" if country == ForecastSettings().country else ""
-    named = ", ".join(owners[:-1]) + f" and {owners[-1]}" if len(owners) > 1 else owners[0]
     return (
         f"--subdivision {subdivision} is not a region of --country {country}{default}: it is a "
-        f"region of {named}; give --country {owners[0]} --subdivision {region}"
+        f"region of {owners[0]}; give --country {owners[0]} --subdivision {region}"
     )
 
 

@@ -298,7 +298,10 @@ def test_a_region_of_another_country_names_the_country_it_belongs_to():
     with pytest.raises(InputError, match="^--subdivision eng is not a region of --country FR: it "
                        "is a region of GB; give --country GB --subdivision ENG$"):  # fmt: skip
         _settings("--country", "FR", "--subdivision", "eng")
-    # a region of no country, and one of the country given, as before
+    # a region of no country, one of several (01: FI, MY, PT and ST), and one of the country
+    # given, as before
+    with pytest.raises(InputError, match="^Unknown holiday region '01' of FR: "):
+        _settings("--country", "FR", "--subdivision", "01")
     with pytest.raises(InputError, match="^Unknown holiday region 'ZZ' of DE: "):
         _settings("--country", "DE", "--subdivision", "ZZ")
     assert _settings("--country", "DE", "--subdivision", "BY").subdivision == "BY"
