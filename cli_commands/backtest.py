@@ -28,6 +28,7 @@ from cli_commands.options import (
 )
 from cli_commands.progress import StderrProgress
 from cli_commands.words import counted
+from data.dates import day_text
 from data.errors import InputError
 from data.importer import import_files
 from data.schema import INTERVAL_START, QUEUE, VOLUME, Dataset
@@ -133,7 +134,8 @@ def run(args: argparse.Namespace) -> int:
     write_csv(table, args.out)
     best = table[table["model"] == "auto"]
     for _, row in best.iterrows():
-        print(_auto_line(row, args.horizon_days, args.model))
+        scored = result.runs[row[QUEUE]].origin_times[-int(row["n_origins"]) :]
+        print(f"{_auto_line(row, args.horizon_days, args.model)}; {_scored_text(scored)}")
     for note in result.notes:
         print(f"note: {_horizon_option(note, args.horizon_days)}")
     for queue, scored in best.set_index(QUEUE)["n_origins"].items():
@@ -179,6 +181,15 @@ def _auto_line(row: pd.Series, horizon_days: int, model: str = AUTO) -> str:
         f"{row[QUEUE]}: {named} interval WAPE {row['wape_interval']:.3f}, "
         f"daily {row['wape_daily']:.3f}, 80% coverage {row['coverage_80']:.1%}{chosen}"
     )
+
+
+def _scored_text(origins: list[pd.Timestamp]) -> str:
+    """The weekly origins scored, the first and the last, to match the figures to the weeks
+    they come from (the Forecast page's, or another run's with a later --origin)."""
+    first, last = pd.Timestamp(origins[0]), pd.Timestamp(origins[-1])
+    if len(origins) == 1:
+        return f"origin {day_text(first, year=True)}"
+    return f"{len(origins)} weekly origins, {day_text(first)} – {day_text(last, year=True)}"
 
 
 def _fewer_origins(

@@ -4,7 +4,8 @@ out the hours one weekday alone is closed (the Israeli bank's Saturday night pau
 last day reached part-way, the options' help without a default and README's table beside
 `--help`, two files of one name in two folders, a plan's volume change on part of its days or
 past them, a --subdivision of another country than --country's, a backtest of a model given,
-the hourly costs a plan is costed at, and the chat handle-time note naming the app's setting."""
+the hourly costs a plan is costed at, the chat handle-time note naming the app's setting, and
+the origins a backtest scored."""
 
 from __future__ import annotations
 
@@ -368,3 +369,33 @@ def test_the_chat_handle_time_note_names_the_option_that_sets_the_growth(capsys,
         "300 s); if they were measured while agents juggled chats, as chat exports usually are, "
         "they hold that stretch already: give --chat-handle-growth 0"
     ]
+
+
+# 10. `backtest` printed its figures without the weeks they came from: AXA's Téléphonie before
+# --origin 2012-06-15, 3 origins of 7 days, read 'auto interval WAPE 0.170, daily 0.099, 80%
+# coverage 81.7% (combination_glm x2, smoothed_profile x1)', the weeks scored (origins Fri 25
+# May, 1 Jun and 8 Jun 2012, the last whose 7 days had passed) left to guess.
+
+
+def test_the_backtest_line_names_the_origins_scored():
+    from cli_commands.backtest import _scored_text as scored_text
+
+    weekly = list(pd.date_range("2012-05-25", periods=3, freq="7D"))
+    assert scored_text(weekly) == "3 weekly origins, Fri 25 May – Fri 8 Jun 2012"
+    assert scored_text([pd.Timestamp("2012-06-14")]) == "origin Thu 14 Jun 2012"
+
+
+def test_a_backtest_of_seven_weeks_scores_its_last_week(capsys, tmp_path):
+    # Seven weeks of 40 calls a half hour, Mon 5 Feb - Sun 24 Mar 2024: the one origin scored
+    # is the last whose 7 days had passed, Mon 18 Mar (18-24 Mar).
+    starts = pd.date_range("2024-02-05", periods=49 * 48, freq="30min")
+    starts = starts[(starts.hour >= 8) & (starts.hour < 18)]
+    history = tmp_path / "desk.csv"
+    pd.DataFrame({"interval_start": starts, "volume": 40}).to_csv(history, index=False)
+    argv = ["backtest", str(history), "--origins", "1", "--horizon-days", "7", "--country",
+            "none", "--out", str(tmp_path / "m.csv")]  # fmt: skip
+    assert cli.main(argv) == 0
+    line = capsys.readouterr().out.splitlines()[0]
+    assert line.startswith("desk: auto interval WAPE 0.000") and line.endswith(
+        "; origin Mon 18 Mar 2024"
+    )
