@@ -348,7 +348,7 @@ def test_plan_prints_the_hourly_costs_it_costed_at(capsys, tmp_path):
     # the file's cost: the rostered people at 18.50 and the supervisors at 30, for half an hour
     cost = ((plan["rostered"] * 18.5 + plan["supervisors"] * 30) * 0.5).sum()
     assert len(plan) == 20 and plan["cost"].sum() == pytest.approx(cost)
-    assert f"cost EUR {cost:,.0f} over 1 day (EUR 18.5/h agent, 30/h supervisor), " in summary
+    assert f"cost € {cost:,.0f} over 1 day (€ 18.50/h agent, € 30/h supervisor), " in summary
 
 
 # 9. `staff` and `plan` of a chat queue whose handle times come from the data ended their note
