@@ -38,7 +38,7 @@ from cli_commands.staff import missing_intervals_notes, read_numbers, read_slash
 from cli_commands.words import counted
 from data.dates import day_text
 from data.errors import InputError, SettingError
-from data.schema import INTERVAL_START, QUEUE
+from data.schema import INTERVAL_START, QUEUE, VOLUME
 from data.sniff import sniff_file
 from staffing.cost import (
     DEFAULT_AGENT_HOURLY_COST,
@@ -274,6 +274,8 @@ def _missing_rows_notes(
         table = table[table[QUEUE].str.strip().isin(queues)]
     queue = table[QUEUE].str.strip() if QUEUE in table else ""
     starts = pd.DataFrame({INTERVAL_START: table["_start"].to_numpy(), QUEUE: queue})
+    if VOLUME in table:  # a plan's forecast volume tells a closing in quiet hours from rows lost
+        starts[VOLUME] = pd.to_numeric(table[VOLUME], errors="coerce").to_numpy()
     return missing_intervals_notes(
         starts,
         interval_minutes,

@@ -40,6 +40,7 @@ from data.errors import InputError
 from data.reader import read_date_column
 from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME
 from data.sniff import sniff_file
+from forecasting.clock_change import could_be_skipped_hour
 from planning.scenario import MEAN_QUANTILE, QUANTILES
 from staffing.cost import money_text
 from staffing.limits import LIMIT, peak_limit_sentence, shares_sentence
@@ -859,16 +860,24 @@ def missing_intervals_notes(
     for queue, starts in pd.to_datetime(plan[INTERVAL_START]).groupby(queues, sort=True):
         listed = pd.DatetimeIndex(starts.dropna())
         missing = _missing_starts(listed).union(_missing_at_the_ends(listed))
-        notes += _lone_day_gaps_notes(
-            starts,
-            volumes[starts.index],
+        known = starts.notna()
+        lone_gaps = _gaps_in_lone_days(
+            pd.DatetimeIndex(starts[known]),
             interval_minutes,
-            name,
-            queue,
-            named_queues,
-            taken_as,
-            rows_hold,
+            volumes[starts.index][known].to_numpy(dtype=float),
         )
+        skipped = _clock_skipped_starts(missing.union(lone_gaps), interval_minutes)
+        missing = missing.difference(skipped)
+        about = f" (queue '{queue}')" if named_queues else ""
+        notes += _lone_day_gaps_notes(
+            lone_gaps.difference(skipped), interval_minutes, name, about, taken_as, rows_hold
+        )
+        if not skipped.empty:
+            hours = "; ".join(_run_text(*run) for run in _runs(skipped, interval_minutes))
+            notes.append(
+                f"{name}: no row {hours}{about}, the hour clocks skip when daylight-saving "
+                f"time starts: it does not happen that night and is {taken_as}"
+            )
         if missing.empty:
             continue
         runs = _runs(missing, interval_minutes)
@@ -878,7 +887,6 @@ def missing_intervals_notes(
             named = ", ".join(_run_text(*run) for run in runs[:MISSING_RUNS_NAMED])
             more = len(runs) - MISSING_RUNS_NAMED
             where = f", in {len(runs)} runs: {named}" + (f" and {more:,} more" if more > 0 else "")
-        about = f" (queue '{queue}')" if named_queues else ""
         verb = "is" if missing.size == 1 else "are"
         notes.append(
             f"{name}: {counted(missing.size, 'interval')} missing{where}{about}"
@@ -889,28 +897,21 @@ def missing_intervals_notes(
 
 
 def _lone_day_gaps_notes(
-    starts: pd.Series,
-    volumes: pd.Series,
+    gaps: pd.DatetimeIndex,
     interval_minutes: float,
     name: str,
-    queue: str,
-    named_queues: bool,
+    about: str,
     taken_as: str,
     rows_hold: str,
 ) -> list[str]:
     """The note on intervals missing inside a day the same weekday's other days cannot vouch
-    for (see _gaps_in_lone_days), as many forecasts of a week or a day are."""
-    known = starts.notna()
-    gaps = _gaps_in_lone_days(
-        pd.DatetimeIndex(starts[known]), interval_minutes, volumes[known].to_numpy(dtype=float)
-    )
+    for (`gaps`, see _gaps_in_lone_days), as many forecasts of a week or a day are."""
     if gaps.empty:
         return []
     runs = _runs(gaps, interval_minutes)
     where = ", ".join(_run_text(*run) for run in runs[:MISSING_RUNS_NAMED])
     more = len(runs) - MISSING_RUNS_NAMED
     where += f" and {more:,} more" if more > 0 else ""
-    about = f" (queue '{queue}')" if named_queues else ""
     verb = "is" if gaps.size == 1 else "are"
     return [
         f"{name}: {counted(gaps.size, 'interval')} missing {where}{about}, inside the hours "
@@ -1074,6 +1075,20 @@ def _missing_at_the_ends(listed: pd.DatetimeIndex) -> pd.DatetimeIndex:
     if not gaps:
         return listed[:0]
     return pd.DatetimeIndex(np.concatenate([gap.to_numpy() for gap in gaps])).sort_values()
+
+
+def _clock_skipped_starts(missing: pd.DatetimeIndex, interval_minutes: float) -> pd.DatetimeIndex:
+    """The `missing` starts whose run is the whole hour a clock going forward skips (see
+    forecasting.clock_change.could_be_skipped_hour): `cli.py forecast` leaves it out, so its
+    absence is no row deleted."""
+    if missing.empty:
+        return missing
+    runs = [
+        pd.date_range(first, last, freq=pd.Timedelta(minutes=float(interval_minutes)))
+        for first, last in _runs(missing, interval_minutes)
+        if could_be_skipped_hour(first, last, interval_minutes)
+    ]
+    return missing[missing.isin(runs[0].append(runs[1:]))] if runs else missing[:0]
 
 
 def _runs(

@@ -48,6 +48,17 @@ def _sunday_rule(day: pd.Timestamp) -> tuple[int, int] | None:
     return (day.month, week) if week <= 2 else None
 
 
+def could_be_skipped_hour(first: pd.Timestamp, last: pd.Timestamp, interval_minutes: float) -> bool:
+    """Whether the interval starts `first` to `last` make up one whole clock hour that a clock
+    going forward skips: from 00:00 to LATEST_HOUR:00 on a Sunday a clock-change rule can name
+    (the first, second or last Sunday of a spring month, as `_sunday_rule` reads them). A
+    forecast leaves that hour out, so a file without its rows lacks nothing."""
+    step = pd.Timedelta(minutes=float(interval_minutes))
+    whole_hour = last + step - first == pd.Timedelta(hours=1)
+    on_the_hour = first.minute == 0 and first.second == 0 and first.hour <= LATEST_HOUR
+    return bool(whole_hour and on_the_hour and _sunday_rule(first.normalize()) is not None)
+
+
 def _matches(day: pd.Timestamp, month: int, week: int) -> bool:
     rule = _sunday_rule(day)
     if rule is None or rule[0] != month:
