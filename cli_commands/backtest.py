@@ -27,7 +27,7 @@ from cli_commands.options import (
     write_csv,
 )
 from cli_commands.progress import StderrProgress
-from cli_commands.words import counted
+from cli_commands.words import counted, note_in_option_words
 from data.dates import day_text
 from data.errors import InputError
 from data.importer import import_files
@@ -137,7 +137,7 @@ def run(args: argparse.Namespace) -> int:
         scored = result.runs[row[QUEUE]].origin_times[-int(row["n_origins"]) :]
         print(f"{_auto_line(row, args.horizon_days, args.model)}; {_scored_text(scored)}")
     for note in result.notes:
-        print(f"note: {_horizon_option(note, args.horizon_days)}")
+        print(f"note: {note_in_option_words(_horizon_option(note, args.horizon_days))}")
     for queue, scored in best.set_index(QUEUE)["n_origins"].items():
         if scored < args.origins:
             print(f"note: {_fewer_origins(dataset, result.runs[queue], int(scored), args)}")

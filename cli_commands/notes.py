@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import pandas as pd
 
-from cli_commands.words import counted
+from cli_commands.words import counted, note_in_option_words
 from data.dates import day_text
 from data.schema import INTERVAL_START, IS_OPEN, MINUTE_OF_DAY, QUEUE, WEEKDAY, Dataset
 
@@ -31,7 +31,7 @@ def forecast_note_lines(notes: list[str], suggestion: CountrySuggestion | None) 
     from forecasting.country import holiday_hint, holiday_hint_note
 
     said = holiday_hint_note(suggestion) if suggestion else None
-    lines = [f"note: {note}" for note in notes if note != said]
+    lines = [f"note: {note_in_option_words(note)}" for note in notes if note != said]
     if suggestion:
         code = suggestion.suggested.country
         lines.append(f"hint: {holiday_hint(suggestion, f'try --country {code}')}")

@@ -42,6 +42,7 @@ from data.schema import (
 from data.timestamps import english_months
 from forecasting import ForecastSettings
 from forecasting.calendar import holiday_names
+from forecasting.events import CAMPAIGN, EXCLUDE, ForecastEvent
 from forecasting.registry import MODEL_LABELS, model_names
 from forecasting.select import MAX_SWITCH_BIAS, PREFERRED_MODEL, SWITCH_MARGIN
 from forecasting.settings import AUTO, MAX_HORIZON_DAYS
@@ -222,6 +223,24 @@ def add_forecast_arguments(parser: argparse.ArgumentParser) -> None:
         help="forecast from this date or date and time on the centre's clock, e.g. 2024-03-04 "
         "or '2024-03-04 08:00', using only the history before it (default: right after the "
         "history's last interval with data)",
+    )
+    group.add_argument(
+        "--exclude",
+        nargs=2,
+        action="append",
+        metavar=("FROM", "TO"),
+        help="leave the days FROM to TO (both included; with a time, up to TO) out of what the "
+        "forecast learns from, as an unusual past period: a surge week, an outage, a broken "
+        "export, e.g. --exclude 2026-03-02 2026-03-08 (repeat for several; default none)",
+    )
+    group.add_argument(
+        "--campaign",
+        nargs=3,
+        action="append",
+        metavar=("FROM", "TO", "PCT"),
+        help="a planned campaign: forecast the days FROM to TO (both included) PCT%% above "
+        "usual, or below with a negative PCT (-100: closed), e.g. --campaign 2026-12-01 "
+        "2026-12-07 30 (repeat for several; overlapping ones multiply; default none)",
     )
     group.add_argument(
         "--keep-outliers",
@@ -972,7 +991,58 @@ def forecast_settings(args: argparse.Namespace) -> ForecastSettings:
         subdivision=subdivision,
         origin=args.origin,
         clean_outliers=not args.keep_outliers,
+        events=forecast_events(args),
     )
+
+
+def forecast_events(args: argparse.Namespace) -> list[ForecastEvent]:
+    """--exclude FROM TO and --campaign FROM TO PCT as the Forecast page's events: FROM from its
+    start, a TO without a time to the end of its day (as --change-to reads it); its dates read
+    as --origin reads one, a day and month that could swap refused."""
+    events = []
+    for start, end in getattr(args, "exclude", None) or []:
+        first, stop = _event_span("--exclude", start, end)
+        events.append(ForecastEvent(f"excluded {start} to {end}", first, stop, EXCLUDE))
+    for start, end, pct in getattr(args, "campaign", None) or []:
+        first, stop = _event_span("--campaign", start, end)
+        uplift = _percent(pct)
+        if uplift is None:
+            raise InputError(
+                f"--campaign {start} {end} {pct}: '{pct}' is not a number of percent; give the "
+                "change the campaign brings, e.g. 30 for +30% or -100 for closed."
+            )
+        name = f"campaign {start} to {end}"
+        events.append(ForecastEvent(name, first, stop, CAMPAIGN, uplift_pct=uplift))
+    for event in events:
+        event.bounds()  # an end before the start, an uplift below -100%, refused now
+    return events
+
+
+def _event_span(option: str, start: str, end: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """FROM and TO of an event option as its start and (exclusive) end."""
+    moments = []
+    for text in (start, end):
+        try:
+            moments.append(pd.Timestamp(_date_time(text)))
+        except argparse.ArgumentTypeError as error:
+            raise InputError(f"{option} {start} {end}: {error}") from error
+    first, last = moments
+    stop = last + pd.Timedelta(days=1) if last == last.normalize() and ":" not in end else last
+    if stop <= first:
+        raise InputError(
+            f"{option} {start} {end}: TO comes before FROM; give the first day, then the last."
+        )
+    return first, stop
+
+
+def _percent(text: str) -> float | None:
+    """'30', '+30', '30%', '-100 %' or '12,5' as a number of percent; None for other text."""
+    cleaned = text.strip().removesuffix("%").strip().replace(",", ".")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
 
 
 def _region_elsewhere(country: str | None, subdivision: str | None) -> str | None:

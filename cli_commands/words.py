@@ -34,6 +34,10 @@ def abandon_text(abandon_rate: float | None) -> str:
 # The app's settings named in the notes staffing shares with it, as the CLI's options set them.
 APP_SETTING_WORDS = {
     "set the chat handle-time growth to 0": "give --chat-handle-growth 0",
+    # the Forecast page's events, as --exclude and --campaign set them
+    "as an unusual past period on the Forecast page": "with --exclude FROM TO",
+    "as an unusual past period instead": "with --exclude FROM TO instead",
+    "(Forecast page, Events)": "(--campaign FROM TO -100)",
 }
 
 
