@@ -103,7 +103,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--out", required=True, metavar="SHIFTS.csv", help="shifts to write" + TO_STDOUT_HELP
     )
     parser.add_argument(
-        "--cover-out", metavar="COVER.csv", help="also write the people on shift per interval"
+        "--cover-out",
+        metavar="COVER.csv",
+        help="also write the people on shift per interval (default: not written)",
     )
     parser.add_argument(
         "--queue",
@@ -176,7 +178,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="read a plan of whole weeks (14 or 28 days) as a rotation repeating after its "
         "last week: shifts running past its end cover its first hours, as they will the next "
-        "rotation's (a plan of exactly 7 days is read so without it)",
+        "rotation's (default off: a plan of exactly 7 days is read so all the same; any other "
+        "as dated days, its first hours left to the shifts before it)",
     )
     group.add_argument(
         "--time-limit-seconds",
