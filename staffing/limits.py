@@ -110,6 +110,9 @@ class LimitSummary:
     # agents (all queues together): a flat plan has no peak, only a first interval.
     staffed_starts: int = 0
     flat: bool = False
+    # Open (queue-)intervals of an e-mail queue outside its working hours: no limit sets their
+    # agents, so they are left out of `open_intervals`, and a sentence must say so.
+    outside_email_hours: int = 0
 
 
 def limit_shares(plan: pd.DataFrame) -> tuple[int, dict[str, float], dict[str, float]]:
@@ -123,6 +126,11 @@ def limit_shares(plan: pd.DataFrame) -> tuple[int, dict[str, float], dict[str, f
     total = float(agents.sum())
     hours = (agents / total).sort_values(ascending=False) if total > 0 else agents * 0.0
     return len(served), _ordered(counts), _ordered(hours[hours > 0])
+
+
+def outside_email_hours(plan: pd.DataFrame) -> int:
+    """Open intervals (each queue's counted apart) outside an e-mail queue's working hours."""
+    return int((plan[LIMIT] == OUTSIDE_EMAIL_HOURS).sum())
 
 
 def open_extent(plan: pd.DataFrame) -> tuple[int, int]:
@@ -215,16 +223,27 @@ def shares_sentence(summary: LimitSummary) -> str | None:
         return None
     count = f"{summary.open_intervals:,}"
     unit = "interval" if summary.open_intervals == 1 else "intervals"
+    queue_unit = "queue-" if summary.open_queues > 1 else ""
     if summary.open_queues > 1:  # each queue's intervals are counted: 2 queues x 170 = 340
         starts = "interval" if summary.open_starts == 1 else "intervals"
         unit = f"queue-{unit} ({summary.open_queues} queues, {summary.open_starts:,} {starts})"
+    # Outside e-mail hours nothing is staffed, so those open intervals are not counted: the
+    # count is of the worked ones ("In all 448 open intervals" of a plan of 1,344 open).
+    kind, rest = "open", ""
+    if summary.outside_email_hours:
+        kind = "worked"
+        others = summary.outside_email_hours
+        rest = (
+            f"; the other {others:,} open {queue_unit}interval{'' if others == 1 else 's'}, "
+            "outside e-mail hours, have no agents: their e-mail waits for the working hours"
+        )
     if len(summary.interval_shares) == 1:  # "100%" beside other percentages reads as a setting
         where = "In the" if summary.open_intervals == 1 else "In all"
-        return f"{where} {count} open {unit} {_alone(next(iter(summary.interval_shares)))}."
+        return f"{where} {count} {kind} {unit} {_alone(next(iter(summary.interval_shares)))}{rest}."
     # "in 99% of them": a bare "service level 99%" read as a service level of 99%.
     parts = [f"{name} in {_share_text(share)}" for name, share in summary.interval_shares.items()]
     parts[0] += " of them"
-    return f"Over the {count} open {unit} the agents are set by: {', '.join(parts)}."
+    return f"Over the {count} {kind} {unit} the agents are set by: {', '.join(parts)}{rest}."
 
 
 def _share_text(share: float) -> str:

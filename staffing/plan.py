@@ -50,6 +50,7 @@ from staffing.limits import (
     first_failing,
     limit_shares,
     open_extent,
+    outside_email_hours,
 )
 from staffing.people import (
     DEFAULT_SHRINKAGE,
@@ -1276,9 +1277,17 @@ def limit_summary(
     settings = settings or StaffingSettings()
     count, intervals, hours = limit_shares(plan)
     queues, starts = open_extent(plan)
+    unworked = outside_email_hours(plan)
     staffed = plan[plan["agents"] > 0]
     if staffed.empty:
-        return LimitSummary(count, intervals, hours, open_queues=queues, open_starts=starts)
+        return LimitSummary(
+            count,
+            intervals,
+            hours,
+            open_queues=queues,
+            open_starts=starts,
+            outside_email_hours=unworked,
+        )
     by_interval = staffed.groupby(INTERVAL_START)["agents"].sum()
     peak_start = by_interval.idxmax()
     at_peak = staffed[staffed[INTERVAL_START] == peak_start]
@@ -1298,6 +1307,7 @@ def limit_summary(
         open_starts=starts,
         staffed_starts=len(by_interval),
         flat=len(by_interval) > 1 and bool(by_interval.min() == by_interval.max()),
+        outside_email_hours=unworked,
     )
 
 

@@ -161,7 +161,7 @@ def test_email_outside_its_working_hours_is_not_called_closed(picco_home, offere
     }
     # The share of limits still counts only the hours mail is worked.
     assert any(
-        item.value.startswith("In all 280 open intervals the agents are set by the response")
+        item.value.startswith("In all 280 worked intervals the agents are set by the response")
         for item in app.caption
     )
 
