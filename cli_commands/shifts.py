@@ -34,12 +34,19 @@ from cli_commands.options import (
     whole_number,
     write_csv,
 )
-from cli_commands.staff import missing_intervals_notes, read_numbers, read_slash_starts
+from cli_commands.staff import (
+    clock_repeated_starts,
+    clock_skipped_starts,
+    missing_intervals_notes,
+    read_numbers,
+    read_slash_starts,
+)
 from cli_commands.words import counted
 from data.dates import day_text
 from data.errors import InputError, SettingError
 from data.schema import INTERVAL_START, QUEUE, VOLUME
 from data.sniff import sniff_file
+from staffing.clock_hours import clock_change_pay_note
 from staffing.cost import (
     DEFAULT_AGENT_HOURLY_COST,
     DEFAULT_WEEKLY_CONTRACT_HOURS,
@@ -222,7 +229,7 @@ def run(args: argparse.Namespace) -> int:
     name = shown_input(args.plan)
     table, reading_notes = _read_plan(args.plan)
     queues = _queues_covered(table, args.queue, name)
-    need = _rostered(table, queues, name)
+    need = _rostered(table, queues, name, args.interval_minutes)
     interval_minutes = _interval_minutes(table, name, args.interval_minutes)
     _check_queues_share_a_grid(table, queues, interval_minutes, name)
     try:
@@ -250,6 +257,7 @@ def run(args: argparse.Namespace) -> int:
         start_grid_note(args.earliest_start, args.latest_start, need.index, interval_minutes),
         repeating_week_note(result, interval_minutes),
         shifts_before_plan_note(result, "--rotation"),
+        _clock_change_note(table, queues, result, interval_minutes, args.agent_hourly_cost),
     ):
         if note:
             print(f"note: {note}")
@@ -286,6 +294,8 @@ def _missing_rows_notes(
         QUEUE in table,
         taken_as="taken as needing nobody",
         rows_hold="their rostered people",
+        repeated_as="a shift set on the clock over it is on duty in both, so the busier of the "
+        "two is covered",
     )
 
 
@@ -394,7 +404,9 @@ def _queues_covered(table: pd.DataFrame, queues: list[str] | None, name: str) ->
     return list(dict.fromkeys(match_queues(known, queues) or []))
 
 
-def _rostered(table: pd.DataFrame, queues: list[str], name: str) -> pd.Series:
+def _rostered(
+    table: pd.DataFrame, queues: list[str], name: str, given_minutes: float | None = None
+) -> pd.Series:
     """People rostered per interval start, summed over `queues` (agents who work every queue);
     a blank cell (a closed interval) is 0, anything else not a number 0 or more is refused."""
     if QUEUE in table and queues:
@@ -411,7 +423,9 @@ def _rostered(table: pd.DataFrame, queues: list[str], name: str) -> pd.Series:
         )
     queue = table[QUEUE].str.strip().to_numpy() if QUEUE in table else np.full(len(table), "")
     keys = pd.DataFrame({"queue": queue, "start": table["_start"].to_numpy()})
-    twice = keys.duplicated(keep=False).to_numpy()
+    twice = keys.duplicated(keep=False).to_numpy().copy()
+    if twice.any():
+        twice &= ~_in_repeated_hour(table, queue, _interval_minutes(table, name, given_minutes))
     if twice.any():
         rows = table["_row"].to_numpy()[twice][:2]
         raise InputError(
@@ -419,7 +433,46 @@ def _rostered(table: pd.DataFrame, queues: list[str], name: str) -> pd.Series:
             f"({table[INTERVAL_START].iloc[int(np.flatnonzero(twice)[0])]}"
             f"{f', queue {queue[twice][0]}' if queue[twice][0] else ''}): list each once"
         )
-    return pd.Series(people, index=pd.DatetimeIndex(table["_start"]), name=ROSTERED)
+    # The hour a clock going back repeats, listed twice: a shift set on the clock over it is
+    # on duty in both, so its busier listing is the need (the extra hour worked is noted).
+    people = keys.assign(people=people).groupby(["queue", "start"], sort=False)["people"].max()
+    return pd.Series(
+        people.to_numpy(),
+        index=pd.DatetimeIndex(people.index.get_level_values("start")),
+        name=ROSTERED,
+    )
+
+
+def _in_repeated_hour(
+    table: pd.DataFrame, queue: np.ndarray, interval_minutes: float
+) -> np.ndarray:
+    """Rows of `table` in the hour a clock going back repeats, listed twice for their queue."""
+    starts = pd.Series(table["_start"].to_numpy())
+    inside = np.zeros(len(table), dtype=bool)
+    for name in pd.unique(queue):
+        mine = queue == name
+        repeated = clock_repeated_starts(starts[mine], interval_minutes)
+        inside[mine] = starts[mine].isin(repeated).to_numpy()
+    return inside
+
+
+def _clock_change_note(
+    table: pd.DataFrame,
+    queues: list[str],
+    result: ShiftPlan,
+    interval_minutes: float,
+    hourly_cost: float,
+) -> str | None:
+    """The hours the shifts are paid once the night a clock changes is counted as lived."""
+    if QUEUE in table and queues:
+        table = table[table[QUEUE].str.strip().isin(queues)]
+    starts = pd.Series(table["_start"].to_numpy())
+    grid = pd.DatetimeIndex(result.coverage["interval_start"])
+    repeated = clock_repeated_starts(starts, interval_minutes)
+    skipped = clock_skipped_starts(grid.difference(pd.DatetimeIndex(starts)), interval_minutes)
+    return clock_change_pay_note(
+        result.coverage, repeated, skipped, interval_minutes, result.paid_hours, hourly_cost
+    )
 
 
 def _interval_minutes(table: pd.DataFrame, name: str, given: float | None) -> float:

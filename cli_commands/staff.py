@@ -42,6 +42,7 @@ from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME
 from data.sniff import sniff_file
 from forecasting.clock_change import could_be_skipped_hour
 from planning.scenario import MEAN_QUANTILE, QUANTILES
+from staffing.clock_hours import could_be_repeated_hour, interval_keys
 from staffing.cost import money_text
 from staffing.limits import LIMIT, peak_limit_sentence, shares_sentence
 from staffing.plan import (
@@ -847,6 +848,7 @@ def missing_intervals_notes(
     named_queues: bool,
     taken_as: str = "staffed as nobody",
     rows_hold: str = "their forecast",
+    repeated_as: str = "both are staffed, one hour after the other",
 ) -> list[str]:
     """A note per queue whose FORECAST.csv rows leave out intervals of a day it lists that the
     same weekday's other days list, inside the file's span (its first to its last listed
@@ -866,7 +868,7 @@ def missing_intervals_notes(
             interval_minutes,
             volumes[starts.index][known].to_numpy(dtype=float),
         )
-        skipped = _clock_skipped_starts(missing.union(lone_gaps), interval_minutes)
+        skipped = clock_skipped_starts(missing.union(lone_gaps), interval_minutes)
         missing = missing.difference(skipped)
         about = f" (queue '{queue}')" if named_queues else ""
         notes += _lone_day_gaps_notes(
@@ -877,6 +879,13 @@ def missing_intervals_notes(
             notes.append(
                 f"{name}: no row {hours}{about}, the hour clocks skip when daylight-saving "
                 f"time starts: it does not happen that night and is {taken_as}"
+            )
+        repeated = clock_repeated_starts(starts, interval_minutes)
+        if not repeated.empty:
+            hours = "; ".join(_run_text(*run) for run in _runs(repeated, interval_minutes))
+            notes.append(
+                f"{name}: the intervals {hours} are listed twice{about}, the hour clocks repeat when "
+                f"daylight-saving time ends: {repeated_as}"
             )
         if missing.empty:
             continue
@@ -1077,7 +1086,7 @@ def _missing_at_the_ends(listed: pd.DatetimeIndex) -> pd.DatetimeIndex:
     return pd.DatetimeIndex(np.concatenate([gap.to_numpy() for gap in gaps])).sort_values()
 
 
-def _clock_skipped_starts(missing: pd.DatetimeIndex, interval_minutes: float) -> pd.DatetimeIndex:
+def clock_skipped_starts(missing: pd.DatetimeIndex, interval_minutes: float) -> pd.DatetimeIndex:
     """The `missing` starts whose run is the whole hour a clock going forward skips (see
     forecasting.clock_change.could_be_skipped_hour): `cli.py forecast` leaves it out, so its
     absence is no row deleted."""
@@ -1089,6 +1098,21 @@ def _clock_skipped_starts(missing: pd.DatetimeIndex, interval_minutes: float) ->
         if could_be_skipped_hour(first, last, interval_minutes)
     ]
     return missing[missing.isin(runs[0].append(runs[1:]))] if runs else missing[:0]
+
+
+def clock_repeated_starts(starts: pd.Series, interval_minutes: float) -> pd.DatetimeIndex:
+    """The starts listed twice whose run is the whole hour a clock going back repeats (see
+    staffing.clock_hours.could_be_repeated_hour)."""
+    known = starts.dropna()
+    twice = pd.DatetimeIndex(known[known.duplicated()]).unique().sort_values()
+    if twice.empty:
+        return twice
+    runs = [
+        pd.date_range(first, last, freq=pd.Timedelta(minutes=float(interval_minutes)))
+        for first, last in _runs(twice, interval_minutes)
+        if could_be_repeated_hour(first, last, interval_minutes)
+    ]
+    return twice[twice.isin(runs[0].append(runs[1:]))] if runs else twice[:0]
 
 
 def _runs(
@@ -1203,12 +1227,14 @@ def _horizon_hours(plan: pd.DataFrame, interval_minutes: float) -> float:
     starting at noon (Mon 12:00 to Mon 11:30) 8 days, its FTE 7/8 of the same week from
     midnight's."""
     starts = pd.to_datetime(plan[INTERVAL_START])
-    listed = starts.nunique() * float(interval_minutes) / 60.0
+    listed = len(plan.groupby(interval_keys(plan)).size()) * float(interval_minutes) / 60.0
     if starts.empty:
         return listed
     span = starts.max() + pd.Timedelta(minutes=float(interval_minutes)) - starts.min()
     days = math.ceil(span / pd.Timedelta(days=1) - 1e-9)
-    return max(listed, days * 24.0)
+    # The night a clock goes back lasts 25 hours: its repeated hour is lived on top of the span.
+    repeated = clock_repeated_starts(starts, interval_minutes).size * float(interval_minutes)
+    return max(listed, days * 24.0 + repeated / 60.0)
 
 
 def _interval_minutes(forecast: pd.DataFrame, name: str, given: float | None = None) -> float:

@@ -22,6 +22,7 @@ import pandas as pd
 
 from data.dates import day_text
 from data.schema import INTERVAL_START, QUEUE
+from staffing.clock_hours import interval_keys
 from staffing.queueing import (
     ABANDON_TARGET,
     ASA_TARGET,
@@ -139,7 +140,9 @@ def open_extent(plan: pd.DataFrame) -> tuple[int, int]:
     if served.empty:
         return 0, 0
     queues = served[QUEUE].nunique() if QUEUE in served else 1
-    starts = served[INTERVAL_START].nunique() if INTERVAL_START in served else len(served)
+    if INTERVAL_START not in served:
+        return int(queues), len(served)
+    starts = len(served.groupby(interval_keys(served)).size())
     return int(queues), int(starts)
 
 

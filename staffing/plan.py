@@ -29,6 +29,7 @@ from staffing.chat import (
     chat_required_agents,
     check_chat_settings,
 )
+from staffing.clock_hours import elapsed_order, interval_keys, repeated_hours
 from staffing.cost import (
     DEFAULT_AGENT_HOURLY_COST,
     DEFAULT_SUPERVISOR_HOURLY_COST,
@@ -329,7 +330,9 @@ def spread_daily_email(
             spread_queues.append(str(queue))
     if not spread_queues or (whole_table_daily and not daily.all()):
         return unchanged  # a day's calls or chats cannot be staffed: refused as daily totals
-    _demand_table(frame, settings)  # a bad row is refused naming its row in the table as given
+    _demand_table(
+        frame, settings, interval_minutes
+    )  # a bad row is refused naming its row in the table as given
     step = float(interval_minutes) if not whole_table_daily else DAILY_EMAIL_INTERVAL_MINUTES
     offsets = np.arange(0.0, 24 * 60.0, step)
     start_hour, end_hour = settings.email_hours
@@ -388,7 +391,9 @@ def spread_coarse_queues(
         grains[str(queue)] = count * float(interval_minutes)
     if not grains:
         return unchanged
-    _demand_table(frame, settings)  # a bad row is refused naming its row in the table as given
+    _demand_table(
+        frame, settings, interval_minutes
+    )  # a bad row is refused naming its row in the table as given
     spread = frame.loc[frame.index.repeat(repeats)].copy()
     # each row's position among its copies: 0, 1, ... count - 1
     offset = np.arange(len(spread)) - np.repeat(np.cumsum(repeats) - repeats, repeats)
@@ -611,7 +616,7 @@ def plan_staffing(
     abandon_rate (with patience), backlog (e-mail; 0 elsewhere), paid_hours, cost.
     """
     settings = settings or StaffingSettings()
-    demand = _demand_table(frame, settings)
+    demand = _demand_table(frame, settings, interval_minutes)
     _check_interval(interval_minutes)
     check_email_window(settings, demand[QUEUE].unique(), interval_minutes)
     _check_workload(frame, demand, float(interval_minutes), settings)
@@ -871,7 +876,9 @@ def given_handle_times(frame: pd.DataFrame) -> np.ndarray:
     return given
 
 
-def _demand_table(frame: pd.DataFrame, settings: StaffingSettings) -> pd.DataFrame:
+def _demand_table(
+    frame: pd.DataFrame, settings: StaffingSettings, interval_minutes: float | None = None
+) -> pd.DataFrame:
     if not isinstance(frame, pd.DataFrame):
         raise InputError("the forecast must be a table with interval_start and volume columns")
     volume_column = VOLUME if VOLUME in frame else FORECAST if FORECAST in frame else None
@@ -911,12 +918,37 @@ def _demand_table(frame: pd.DataFrame, settings: StaffingSettings) -> pd.DataFra
     queue_column, start_column = demand[QUEUE].to_numpy(), demand[INTERVAL_START].to_numpy()
     repeated = (queue_column[1:] == queue_column[:-1]) & (start_column[1:] == start_column[:-1])
     if repeated.any():
-        rows = demand.index[1:][repeated]
+        demand = _with_repeated_hours(frame, demand, interval_minutes)
+    return demand
+
+
+def _with_repeated_hours(
+    frame: pd.DataFrame, demand: pd.DataFrame, interval_minutes: float | None
+) -> pd.DataFrame:
+    """`demand` whose intervals listed twice are the hour a clock going back repeats (see
+    staffing.clock_hours), both kept in the order lived: two hours of contacts to staff. Any
+    other interval listed twice is refused, naming its row."""
+    # The second listing in the file is the second hour lived (standard time).
+    occurrence = demand.sort_index().groupby([QUEUE, INTERVAL_START]).cumcount()
+    occurrence = occurrence.reindex(demand.index).to_numpy()
+    allowed = np.zeros(len(demand), dtype=bool)
+    order = pd.Series(demand[INTERVAL_START].to_numpy(), index=demand.index)
+    if interval_minutes is not None:
+        for queue in pd.unique(demand[QUEUE]):
+            mine = (demand[QUEUE] == queue).to_numpy()
+            starts = demand.loc[mine, INTERVAL_START]
+            hours = repeated_hours(starts, occurrence[mine], interval_minutes)
+            for first, last in hours:
+                allowed[mine] |= demand[INTERVAL_START].between(first, last).to_numpy()[mine]
+            order[mine] = elapsed_order(starts, occurrence[mine], hours)
+    bad = (occurrence > 1) | ((occurrence == 1) & ~allowed)
+    if bad.any():
         raise InputError(
-            f"{_row_label(frame, int(rows.min()))}: the same "
+            f"{_row_label(frame, int(demand.index[bad].min()))}: the same "
             "interval appears twice for one queue; keep one row per interval"
         )
-    return demand
+    demand = demand.assign(_lived=order.to_numpy())
+    return demand.sort_values([QUEUE, "_lived"], kind="stable").drop(columns="_lived")
 
 
 def _plan_queue(
@@ -1142,7 +1174,7 @@ def evaluate_staffing(
             f"{_row_label(frame.reset_index(drop=True), int(np.flatnonzero(bad)[0]))}"
             ": 'agents' must be a number 0 or more"
         )
-    demand = _demand_table(frame, settings)
+    demand = _demand_table(frame, settings, interval_minutes)
     given = np.floor(agents[demand.index.to_numpy()]).astype(np.int64)
     _check_interval(interval_minutes)
     check_email_window(settings, demand[QUEUE].unique(), interval_minutes)
@@ -1171,7 +1203,9 @@ def plan_sized_on(
     sized = plan_staffing(frame.assign(**{column: sizing_volume}), interval_minutes, settings)
     # The plan lists rows by queue and interval: put its agents back on the frame's own rows.
     agents = np.empty(len(frame))
-    agents[_demand_table(frame, settings).index.to_numpy()] = sized["agents"].to_numpy()
+    agents[_demand_table(frame, settings, interval_minutes).index.to_numpy()] = sized[
+        "agents"
+    ].to_numpy()
     plan = evaluate_staffing(frame.assign(agents=agents), interval_minutes, settings)
     plan["limit"] = sized["limit"].to_numpy()
     plan.insert(plan.columns.get_loc(VOLUME) + 1, SIZED_FOR_VOLUME, sized[VOLUME].to_numpy())
@@ -1190,13 +1224,14 @@ def summarise_plan(
     hours over; default: its distinct intervals, right when the plan lists closed ones too."""
     settings = settings or StaffingSettings()
     interval_hours = float(interval_minutes) / 60.0
-    slots = plan[INTERVAL_START].nunique() if len(plan) else 0
+    lived = interval_keys(plan)
+    by_interval = plan.groupby(lived)[["agents", "rostered", "supervisors"]].sum()
+    slots = len(by_interval)
     if horizon_hours is None:
         horizon_hours = slots * interval_hours
-    by_interval = plan.groupby(INTERVAL_START)[["agents", "rostered", "supervisors"]].sum()
     fewest, most = supervisor_band(plan["rostered"].to_numpy()) if len(plan) else ([], [])
-    band = pd.DataFrame({INTERVAL_START: plan[INTERVAL_START], "fewest": fewest, "most": most})
-    band = band.groupby(INTERVAL_START)[["fewest", "most"]].sum()
+    band = pd.DataFrame({"fewest": fewest, "most": most}, index=plan.index)
+    band = band.groupby(lived)[["fewest", "most"]].sum()
     agent_hours = float(paid_hours(plan["rostered"].sum(), interval_minutes))
     supervisor_hours = float(paid_hours(plan["supervisors"].sum(), interval_minutes))
     total_cost = float(plan["cost"].sum())
@@ -1238,7 +1273,7 @@ def summarise_plan(
         occupancy=busy_time / float(plan["agents"].sum()) if plan["agents"].sum() else 0.0,
         abandon_rate=abandon,
         contacts=float(volume.sum()),
-        peak_backlog=_number(plan.groupby(INTERVAL_START)["backlog"].sum().max()) if slots else 0,
+        peak_backlog=_number(plan.groupby(lived)["backlog"].sum().max()) if slots else 0,
         agent_hourly_cost=settings.agent_hourly_cost,
         supervisor_hourly_cost=settings.supervisor_hourly_cost,
         weekly_contract_hours=contract,
@@ -1257,7 +1292,8 @@ def summarise_plan(
 
 
 def _start(value: object) -> pd.Timestamp:
-    return pd.Timestamp(value)
+    """An interval's start from its `interval_keys` group."""
+    return pd.Timestamp(value[0] if isinstance(value, tuple) else value)
 
 
 def limit_summary(
@@ -1288,9 +1324,12 @@ def limit_summary(
             open_starts=starts,
             outside_email_hours=unworked,
         )
-    by_interval = staffed.groupby(INTERVAL_START)["agents"].sum()
-    peak_start = by_interval.idxmax()
-    at_peak = staffed[staffed[INTERVAL_START] == peak_start]
+    lived = interval_keys(plan)
+    keys = pd.MultiIndex.from_arrays(lived)[plan["agents"].to_numpy() > 0]
+    by_interval = staffed.groupby(keys)["agents"].sum()
+    peak_key = by_interval.idxmax()
+    peak_start = _start(peak_key)
+    at_peak = staffed[keys.isin([peak_key])]
     row = at_peak.loc[at_peak["agents"].idxmax()]
     several = plan[QUEUE].nunique() > 1 if QUEUE in plan else False
     return LimitSummary(
