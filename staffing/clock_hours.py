@@ -16,6 +16,9 @@ SUNDAY = 6
 # Clocks go back on the first Sunday of April (Australia, New Zealand), the last Sunday of
 # October (Europe) or the first Sunday of November (North America), between 00:00 and 04:00.
 FALL_BACK_SUNDAYS = {4: "first", 10: "last", 11: "first"}
+# Months a clock changes in either way: forward in March, September or October, back in
+# April, October or November.
+CLOCK_CHANGE_MONTHS = (3, 4, 9, 10, 11)
 LATEST_HOUR = 3  # the repeated hour starts at 03:00 at the latest (Eastern Europe)
 ONE_HOUR = pd.Timedelta(hours=1)
 

@@ -29,7 +29,13 @@ from staffing.chat import (
     chat_required_agents,
     check_chat_settings,
 )
-from staffing.clock_hours import elapsed_order, interval_keys, repeated_hours
+from staffing.clock_hours import (
+    CLOCK_CHANGE_MONTHS,
+    SUNDAY,
+    elapsed_order,
+    interval_keys,
+    repeated_hours,
+)
 from staffing.cost import (
     DEFAULT_AGENT_HOURLY_COST,
     DEFAULT_SUPERVISOR_HOURLY_COST,
@@ -801,6 +807,10 @@ def interval_starts(frame: pd.DataFrame) -> pd.Series:
         starts = None
     if starts is not None and not starts.isna().any():
         return starts
+    if starts is None:
+        wall = _wall_clock_across_a_change(column)
+        if wall is not None:
+            return wall
     zones = [_zone_of(value) for value in column]
     readable = [zone for zone in zones if zone is not _UNREADABLE]
     for position, zone in enumerate(zones):
@@ -830,6 +840,35 @@ def interval_starts(frame: pd.DataFrame) -> pd.Series:
 
 
 _UNREADABLE = object()
+_UTC_OFFSET = r"([+-])(\d{2}):?(\d{2})$"
+
+
+def _wall_clock_across_a_change(column: pd.Series) -> pd.Series | None:
+    """Starts written on the centre's clock with its UTC offset, the offset moving by one hour
+    (2026-10-25T02:00:00+02:00, then 02:00:00+01:00 when summer time ends): each on the clock
+    it was written on, so the hour a clock goes back is listed twice, as a wall-clock export
+    lists it, and the hour it skips not at all. None for any other mix of offsets."""
+    text = column.astype(str).str.strip()
+    parts = text.str.extract(_UTC_OFFSET)
+    if parts.isna().to_numpy().any():
+        return None
+    sign = np.where(parts[0] == "-", -1, 1)
+    minutes = sign * (parts[1].astype(int) * 60 + parts[2].astype(int))
+    if minutes.nunique() != 2 or minutes.max() - minutes.min() != 60:
+        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        utc = pd.to_datetime(text, utc=True, errors="coerce")
+    if utc.isna().any():
+        return None
+    wall = (utc + pd.to_timedelta(minutes, unit="min")).dt.tz_localize(None)
+    # The offset may only move where a clock changes: a Sunday night of March, April,
+    # September, October or November (see staffing.clock_hours), not mid-week in January.
+    order = np.argsort(utc.to_numpy(), kind="stable")
+    moved = np.flatnonzero(np.diff(minutes.to_numpy()[order]) != 0) + 1
+    at = pd.DatetimeIndex(wall.to_numpy()[order][moved])
+    changing = (at.day_of_week == SUNDAY) & (at.hour <= 4) & at.month.isin(CLOCK_CHANGE_MONTHS)
+    return wall if changing.all() else None
 
 
 def _zone_of(value: object) -> object:

@@ -155,3 +155,34 @@ def test_shifts_over_the_skipped_hour_are_paid_an_hour_less(capsys, tmp_path):
         "clock, and paid for the hours worked, as European payroll pays them: 639.0 paid hours, "
         "not 648.0 (−€ 198)\n"
     ) in out
+
+
+def _with_offsets(first: str, last: str) -> pd.DataFrame:
+    """The same forecast as an export writes it in ISO 8601, each start with its UTC offset."""
+    lived = pd.date_range(first, last, freq="30min", tz="Europe/Paris", inclusive="left")
+    starts = [start.isoformat() for start in lived]
+    return pd.DataFrame({"interval_start": starts, "forecast": 20.0, "aht_seconds": 300.0})
+
+
+def test_starts_with_the_summer_and_winter_offsets_are_read_on_the_wall_clock():
+    # Before: "row 56 (interval_start 2026-10-25T02:00:00+01:00): 'interval_start' has UTC
+    # offset +01:00, row 2 has UTC offset +02:00; write every interval_start on the centre's
+    # clock with no offset".
+    autumn = _with_offsets(*AUTUMN)
+    assert autumn.interval_start[54] == "2026-10-25T02:00:00+01:00"
+    plan = plan_staffing(autumn, 30, StaffingSettings(service_level=0.8))
+    assert len(plan) == 146
+    assert plan.interval_start[52:56].dt.strftime("%H:%M").tolist() == [
+        "02:00", "02:30", "02:00", "02:30",
+    ]  # fmt: skip
+    spring = plan_staffing(_with_offsets(*SPRING), 30, StaffingSettings(service_level=0.8))
+    assert len(spring) == 142  # 02:00-03:00 on Sun 29 Mar 2026 never happens
+    assert not spring.interval_start.isin(
+        pd.date_range("2026-03-29 02:00", periods=2, freq="30min")
+    ).any()
+    # Offsets an hour apart on a January Monday are no clock change: still refused.
+    january = pd.DataFrame(
+        {"interval_start": ["2026-01-05 09:00+01:00", "2026-01-05 09:15+02:00"], "volume": 10.0}
+    )
+    with pytest.raises(InputError, match="row 3 .*has UTC offset \\+02:00, row 2 has UTC"):
+        plan_staffing(january, 15, StaffingSettings(aht_seconds=180, service_level=0.8))
