@@ -11,9 +11,12 @@ from data.schema import INTERVAL_START, QUEUE
 
 USUAL = "usual"
 REASON = "reason"
+# A dip this short between two periods of a day, still above the usual, does not split them.
+BRIDGED_DIP = pd.Timedelta(hours=1)
 PEAK_COLUMNS = [
     "rank",
     QUEUE,
+    "rank_in_queue",
     "start",
     "end",
     "extra_contacts",
@@ -49,9 +52,14 @@ def find_peaks(
     will come: 4 extra on a forecast 5 could as well be a usual slot), is dropped unless it is
     over the manager's threshold.
 
-    Extra contacts are counted above the usual; `over_ceiling_contacts` above the manager's
+    Two periods of a day apart by a dip of at most BRIDGED_DIP, forecast above the usual
+    throughout, are one where the two with the dip stay `threshold_pct` above their usual.
+
+    Extra contacts are the period's forecast less its usual (none where it is below it, as
+    `pct_above_usual` then says); `over_ceiling_contacts` count above the manager's
     ceiling (an interval at 98 under a ceiling of 90 is 8 more than the team on shift can
-    answer, even where a usual week brings 100), and periods rank by the larger of the two.
+    answer, even where a usual week brings 100), and periods rank by the larger of the two,
+    `rank` over every queue and `rank_in_queue` within each queue.
     `busiest_interval` is the period's highest interval forecast, comparable with the ceiling.
     """
     if volume_threshold is not None and not (
@@ -99,39 +107,31 @@ def find_peaks(
     # A new period starts where the previous row is not a flagged neighbour on the same day.
     contiguous = follows & np.concatenate([[False], flagged[:-1]])
     period = np.cumsum(flagged & ~contiguous)
-    reasons = (
-        data[REASON].to_numpy(dtype=object) if REASON in data.columns else np.full(len(data), "")
+    rows = pd.Series(np.flatnonzero(flagged))
+    first, last = (
+        rows.groupby(period[flagged]).min().to_numpy(),
+        rows.groupby(period[flagged]).max().to_numpy(),
     )
-    picked = pd.DataFrame(
+    date = times.dt.normalize()
+    by_row = pd.DataFrame(
         {
             QUEUE: queue,
             "start": times,
             "end": times + step,
             "forecast": forecast,
             USUAL: usual,
-            "extra": np.clip(extra, 0, None),
-            REASON: reasons,
+            "extra": extra,
+            REASON: (
+                data[REASON].to_numpy(dtype=object)
+                if REASON in data.columns
+                else np.full(len(data), "")
+            ),
             "over_limit": over_limit,
             "over_ceiling": over_ceiling,
-            "period": period,
+            "day_total": data.groupby([data[QUEUE], date])["forecast"].transform("sum"),
         }
-    )[flagged]
-    day = times.dt.normalize()
-    day_totals = data.groupby([data[QUEUE], day])["forecast"].transform("sum").to_numpy()
-    picked["day_total"] = day_totals[flagged]
-    peaks = picked.groupby("period").agg(
-        queue=(QUEUE, "first"),
-        start=("start", "min"),
-        end=("end", "max"),
-        extra_contacts=("extra", "sum"),
-        forecast=("forecast", "sum"),
-        usual=(USUAL, "sum"),
-        busiest_interval=("forecast", "max"),
-        reason=(REASON, _first_reason),
-        over_limit=("over_limit", "any"),
-        over_ceiling_contacts=("over_ceiling", "sum"),
-        day_total=("day_total", "first"),
     )
+    peaks = _periods(by_row, first, last)
     worth = peaks["extra_contacts"] >= min_day_share_pct / 100 * peaks["day_total"]
     # The contacts that come will scatter around the forecast itself by about sqrt(forecast)
     # (Poisson), so extra contacts within that spread could as well arrive as a usual period:
@@ -139,9 +139,11 @@ def find_peaks(
     stands_out = peaks["extra_contacts"] >= noise_sigmas * np.sqrt(
         np.maximum(peaks["forecast"], 1.0)
     )
-    peaks = peaks[(worth & stands_out) | peaks["over_limit"]]
-    if peaks.empty:
+    kept = ((worth & stands_out) | peaks["over_limit"]).to_numpy()
+    if not kept.any():
         return pd.DataFrame(columns=PEAK_COLUMNS)
+    joined = _joined_over_dips(by_row, day, first[kept], last[kept], step, threshold_pct)
+    peaks = _periods(by_row, *joined)
     with np.errstate(divide="ignore", invalid="ignore"):
         peaks["pct_above_usual"] = np.where(
             peaks[USUAL] > 0, 100 * (peaks["forecast"] / peaks[USUAL] - 1), np.inf
@@ -149,12 +151,81 @@ def find_peaks(
     peaks["workload"] = np.maximum(peaks["extra_contacts"], peaks["over_ceiling_contacts"])
     peaks = peaks.sort_values(["workload", "start"], ascending=[False, True])
     peaks["rank"] = np.arange(1, len(peaks) + 1)
+    # A manager filtering the download on one queue looks for its own 1, 2, 3.
+    peaks["rank_in_queue"] = peaks.groupby(QUEUE).cumcount() + 1
     # A known cause beats "over the threshold", which beats the generic label.
     if volume_threshold is not None:
         unexplained = (peaks[REASON] == "") & peaks["over_limit"]
         peaks.loc[unexplained, REASON] = f"above {volume_threshold:,g} per interval"
     peaks[REASON] = peaks[REASON].replace("", "above the usual pattern")
     return peaks.reset_index(drop=True)[PEAK_COLUMNS]
+
+
+def _periods(by_row: pd.DataFrame, first: np.ndarray, last: np.ndarray) -> pd.DataFrame:
+    """One row per period, rows `first[i]` to `last[i]` of `by_row` (both included)."""
+    lengths = last - first + 1
+    label = np.repeat(np.arange(len(first)), lengths)
+    rows = (
+        np.repeat(first, lengths)
+        + np.arange(lengths.sum())
+        - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    )
+    peaks = (
+        by_row.iloc[rows]
+        .groupby(label)
+        .agg(
+            queue=(QUEUE, "first"),
+            start=("start", "min"),
+            end=("end", "max"),
+            extra_contacts=("extra", "sum"),
+            forecast=("forecast", "sum"),
+            usual=(USUAL, "sum"),
+            busiest_interval=("forecast", "max"),
+            reason=(REASON, _first_reason),
+            over_limit=("over_limit", "any"),
+            over_ceiling_contacts=("over_ceiling", "sum"),
+            day_total=("day_total", "first"),
+        )
+    )
+    # Net of the intervals under their usual: a period over the ceiling at -3% against a usual
+    # Monday read "≈ 8 extra contacts", the sum of its intervals above it alone.
+    peaks["extra_contacts"] = peaks["extra_contacts"].clip(lower=0)
+    return peaks
+
+
+def _joined_over_dips(
+    by_row: pd.DataFrame,
+    run: np.ndarray,
+    first: np.ndarray,
+    last: np.ndarray,
+    step: pd.Timedelta,
+    threshold_pct: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The periods (rows `first` to `last`; `run` numbers the rows that follow each other on
+    a day of a queue), each joined with the next of its day where the
+    dip between them lasts at most BRIDGED_DIP, is forecast above its usual throughout and
+    leaves the two with the dip `threshold_pct` above their usual: a bridge day at +23% read
+    as five peaks, split by single slots at +15%."""
+    extra = by_row["extra"].to_numpy()
+    not_above = np.concatenate([[0], np.cumsum(extra <= 0)])  # over rows [i, j): [j] - [i]
+    forecast = np.concatenate([[0.0], np.cumsum(by_row["forecast"].to_numpy())])
+    usual = np.concatenate([[0.0], np.cumsum(by_row[USUAL].to_numpy())])
+    dip_first, dip_end = last[:-1] + 1, first[1:]  # the rows between a period and the next
+    span_first, span_end = first[:-1], last[1:] + 1  # the two periods with the dip
+    joins = (
+        (run[dip_end] == run[last[:-1]])
+        & (dip_end - dip_first <= BRIDGED_DIP // step)
+        & (not_above[dip_end] - not_above[dip_first] == 0)
+        & (
+            forecast[span_end] - forecast[span_first]
+            > (usual[span_end] - usual[span_first]) * (1 + threshold_pct / 100)
+        )
+    )
+    group = np.concatenate([[0], np.cumsum(~joins)])
+    return (
+        pd.Series(first).groupby(group).min().to_numpy(),
+        pd.Series(last).groupby(group).max().to_numpy(),
+    )
 
 
 def _first_reason(values: pd.Series) -> str:

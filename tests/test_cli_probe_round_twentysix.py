@@ -1,0 +1,118 @@
+"""CLI probe, round twenty-six: a busy day split into several peaks by single slots just under
+the bars; a peak over a ceiling at -3% against a usual day that still counted "≈ 8 extra
+contacts"; one rank over every queue where a manager filters the peaks by queue; the backtest
+summary in other units than its METRICS.csv; counts without thousands separators."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from data.importer import import_files
+from forecasting import ForecastSettings, forecast_dataset
+from forecasting.peaks import describe_peak, find_peaks
+
+ROOT = Path(__file__).resolve().parent.parent
+TECH_AXA = ROOT.parent / "shared/data/axa/series/Tech. Axa.csv"
+
+
+def _monday(forecast: list[float], usual: list[float], queue: str = "phone") -> pd.DataFrame:
+    """Half hours of Monday 3 March 2025 from 09:00, with their forecast and usual."""
+    return pd.DataFrame(
+        {
+            "interval_start": pd.date_range(
+                "2025-03-03 09:00", periods=len(forecast), freq="30min"
+            ),
+            "queue": queue,
+            "forecast": np.asarray(forecast, dtype=float),
+            "usual": np.asarray(usual, dtype=float),
+        }
+    )
+
+
+# 1. A bridge day at +23% read as five peaks, split by single slots just under +20%.
+
+
+def test_a_dip_above_the_usual_does_not_split_a_days_peak():
+    # 09:00-10:00 and 10:30-11:30 at +40% of a usual 100, 10:00 at +10%: still above the
+    # usual, under the 20% bar. Before: two peaks of 80 extra contacts each.
+    peaks = find_peaks(_monday([100, 140, 140, 110, 140, 140, 100], [100] * 7), 30)
+    assert len(peaks) == 1
+    peak = peaks.iloc[0]
+    assert (peak["start"], peak["end"]) == (
+        pd.Timestamp("2025-03-03 09:30"),
+        pd.Timestamp("2025-03-03 12:00"),
+    )
+    assert peak["extra_contacts"] == pytest.approx(170)  # 40 + 40 + 10 + 40 + 40
+    assert peak["pct_above_usual"] == pytest.approx(34)  # 670 / 500
+    assert describe_peak(peak) == (
+        "Mon 3 Mar 09:30–12:00: +34% over a usual Monday, ≈ 170 extra contacts "
+        "(above the usual pattern)"
+    )
+
+
+def test_a_dip_to_the_usual_or_longer_than_an_hour_still_splits():
+    # 10:30 at its usual: two peaks, as the day runs usual between them.
+    at_usual = find_peaks(_monday([100, 140, 140, 100, 140, 140, 100], [100] * 7), 30)
+    assert at_usual["start"].dt.strftime("%H:%M").tolist() == ["09:30", "11:00"]
+    # Three slots at +10% between them: an hour and a half is a lull of its own.
+    long_lull = find_peaks(_monday([100, 140, 140, 110, 110, 110, 140, 140, 100], [100] * 9), 30)
+    assert len(long_lull) == 2
+    # Two short peaks of +25% whose dip would take them to +13% together (452 on 400) stay
+    # apart: one peak under the 20% bar would read as no peak at all.
+    diluted = find_peaks(_monday([100, 125, 101, 101, 125, 100], [100] * 6), 30)
+    assert diluted["start"].dt.strftime("%H:%M").tolist() == ["09:30", "11:00"]
+
+
+def test_tech_axas_bridge_day_before_victory_day_is_one_peak(shared_data):
+    # Forecast from Mon 7 May 2012: that Monday read five peaks, 11:00-11:30, 12:30-14:00,
+    # 14:30-15:30, 16:00-17:30 and 18:00-21:00, each split from the next by one or two slots
+    # still above the usual.
+    axa = import_files([TECH_AXA])
+    result = forecast_dataset(axa, 14, ForecastSettings(country="FR", origin="2012-05-07"))
+    monday = result.peaks[result.peaks["start"].dt.normalize() == pd.Timestamp("2012-05-07")]
+    assert len(monday) == 1
+    assert describe_peak(monday.iloc[0]) == (
+        "Mon 7 May 11:00–21:00: +23% over a usual Monday, ≈ 475 extra contacts "
+        "(bridge day before Victory Day)"
+    )
+
+
+# 2. A period over the manager's ceiling, below its usual as a whole, counted its intervals
+#    above the usual alone as extra: "-3% against a usual Monday, ≈ 8 extra contacts".
+
+
+def test_a_ceiling_peak_below_its_usual_has_no_extra_contacts():
+    # 95, 103 and 96 where 100 is usual: -2% as a whole, 3 above it at 09:30 alone.
+    peak = find_peaks(_monday([95, 103, 96], [100] * 3), 30, volume_threshold=90).iloc[0]
+    assert peak["extra_contacts"] == 0
+    assert peak["over_ceiling_contacts"] == pytest.approx(24)  # 5 + 13 + 6
+    assert describe_peak(peak) == (
+        "Mon 3 Mar 09:00–10:30: -2% against a usual Monday; up to 103 per interval, ≈ 24 "
+        "over your ceiling (above 90 per interval)"
+    )
+
+
+# 3. The peaks table ranked every queue together: a manager filtering one queue found its
+#    peaks ranked 2, 5, 6.
+
+
+def test_each_queue_has_its_own_ranks_beside_the_overall_one():
+    frame = pd.concat(
+        [
+            _monday([100, 200, 100, 160, 100, 130, 100], [100] * 7, "sales"),
+            _monday([100, 180, 100, 150, 100, 100, 100], [100] * 7, "billing"),
+        ],
+        ignore_index=True,
+    )
+    peaks = find_peaks(frame, 30)
+    assert peaks[["rank", "queue", "rank_in_queue", "extra_contacts"]].values.tolist() == [
+        [1, "sales", 1, 100.0],
+        [2, "billing", 1, 80.0],
+        [3, "sales", 2, 60.0],
+        [4, "billing", 2, 50.0],
+        [5, "sales", 3, 30.0],
+    ]
