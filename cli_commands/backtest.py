@@ -39,8 +39,12 @@ from forecasting.settings import AUTO, MAX_HORIZON_DAYS
 DEFAULT_HORIZON_DAYS = 14
 DEFAULT_ORIGINS = 8
 PAGE = ForecastSettings()  # the origins the Forecast page backtests on
+# How METRICS.csv and the summary lines write the shares: the summary printed coverage as
+# 81.7% beside the file's 0.817.
+FRACTIONS = "WAPE, bias and coverage as fractions: 0.817 = 81.7%"
 METRICS_COLUMNS_HELP = """\
-METRICS.csv columns, one row per queue and model (auto: the model picked at each origin):
+METRICS.csv columns, one row per queue and model (auto: the model picked at each origin);
+WAPE, bias and coverage are fractions (0.15 = 15%), as the summary prints them:
   queue            the queue
   model            the forecasting model, as --model names it
   n_origins        weekly origins scored
@@ -141,7 +145,7 @@ def run(args: argparse.Namespace) -> int:
     for queue, scored in best.set_index(QUEUE)["n_origins"].items():
         if scored < args.origins:
             print(f"note: {_fewer_origins(dataset, result.runs[queue], int(scored), args)}")
-    print(f"wrote {counted(len(table), 'row')} to {out_name(args.out)}")
+    print(f"wrote {counted(len(table), 'row')} to {out_name(args.out)} ({FRACTIONS})")
     return 0
 
 
@@ -159,7 +163,8 @@ def _horizon_option(message: str, horizon_days: int) -> str:
 def _auto_line(row: pd.Series, horizon_days: int, model: str = AUTO) -> str:
     """One queue's auto figures, or those of the --model `model` taken in auto's place (its
     'auto' row); WAPE divides by the contacts that came, so weeks without any have none, and
-    saying "nan" would read as a fault."""
+    saying "nan" would read as a fault. The figures as METRICS.csv writes them: coverage read
+    '81.7%' here and 0.817 in the file."""
     # Given --model weekday_factor, 'auto interval WAPE 0.311 (weekday_factor x2)' read as if
     # auto had picked it on its merits.
     named, chosen = ("auto", f" ({row['chosen']})") if model == AUTO else (f"--model {model}", "")
@@ -175,21 +180,27 @@ def _auto_line(row: pd.Series, horizon_days: int, model: str = AUTO) -> str:
         return (
             f"{row[QUEUE]}: no contacts arrived in its "
             f"{counted(int(row['n_origins']), f'scored {horizon_days}-day backtest')}, so WAPE is "
-            f"undefined; {mase}, 80% coverage {row['coverage_80']:.1%}{chosen}"
+            f"undefined; {mase}, P10–P90 coverage {row['coverage_80']:.3f}{chosen}"
         )
     return (
         f"{row[QUEUE]}: {named} interval WAPE {row['wape_interval']:.3f}, "
-        f"daily {row['wape_daily']:.3f}, 80% coverage {row['coverage_80']:.1%}{chosen}"
+        f"daily {row['wape_daily']:.3f}, P10–P90 coverage {row['coverage_80']:.3f}{chosen}"
     )
 
 
 def _scored_text(origins: list[pd.Timestamp]) -> str:
     """The weekly origins scored, the first and the last, to match the figures to the weeks
-    they come from (the Forecast page's, or another run's with a later --origin)."""
+    they come from (the Forecast page's, or another run's with a later --origin); where weeks
+    between them were not scored, the weeks they spread over."""
     first, last = pd.Timestamp(origins[0]), pd.Timestamp(origins[-1])
     if len(origins) == 1:
         return f"origin {day_text(first, year=True)}"
-    return f"{len(origins)} weekly origins, {day_text(first)} – {day_text(last, year=True)}"
+    # AXA's Crises read '8 weekly origins, Wed 23 Nov – Wed 28 Aug 2013': 2012 to 2013.
+    span = f"{day_text(first, year=first.year != last.year)} – {day_text(last, year=True)}"
+    weeks = round((last - first) / pd.Timedelta(weeks=1)) + 1
+    if weeks == len(origins):
+        return f"{len(origins)} weekly origins, {span}"
+    return f"{len(origins)} origins over {counted(weeks, 'week')}, {span}"
 
 
 def _fewer_origins(

@@ -309,7 +309,7 @@ def test_a_region_of_another_country_names_the_country_it_belongs_to():
 
 
 # 7. `backtest --model weekday_factor` on the bank's 1999 counts (2 origins of 7 days) printed
-# 'auto interval WAPE 0.311, daily 0.121, 80% coverage 84.9% (weekday_factor x2)', as if auto
+# 'auto interval WAPE 0.311, daily 0.121, P10–P90 coverage 0.849 (weekday_factor x2)', as if auto
 # had picked the model the planner imposed.
 
 
@@ -319,10 +319,10 @@ def test_a_backtest_of_a_model_given_names_it_not_auto():
          "n_origins": 2, "coverage_80": 0.849, "chosen": "weekday_factor x2"}
     )  # fmt: skip
     assert auto_line(row, 7, "weekday_factor") == (
-        "bank: --model weekday_factor interval WAPE 0.311, daily 0.121, 80% coverage 84.9%"
+        "bank: --model weekday_factor interval WAPE 0.311, daily 0.121, P10–P90 coverage 0.849"
     )
     assert auto_line(row, 7, "auto") == (
-        "bank: auto interval WAPE 0.311, daily 0.121, 80% coverage 84.9% (weekday_factor x2)"
+        "bank: auto interval WAPE 0.311, daily 0.121, P10–P90 coverage 0.849 (weekday_factor x2)"
     )
 
 

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+import cli
 from data.importer import import_files
 from forecasting import ForecastSettings, forecast_dataset
 from forecasting.peaks import describe_peak, find_peaks
@@ -116,3 +117,54 @@ def test_each_queue_has_its_own_ranks_beside_the_overall_one():
         [4, "billing", 2, 50.0],
         [5, "sales", 3, 30.0],
     ]
+
+
+# 4. `backtest` printed coverage as a percent ('80% coverage 81.7%') beside WAPE as a fraction,
+#    while METRICS.csv writes both as fractions (coverage_80 0.817): a planner comparing the
+#    two read 81.7 against 0.817.
+
+
+def test_the_backtest_summary_writes_the_figures_as_metrics_csv_does(capsys, tmp_path):
+    # Seven weeks of 40 calls a half hour, 08:00-18:00: the one origin scored is Mon 18 Mar.
+    starts = pd.date_range("2024-02-05", periods=49 * 48, freq="30min")
+    starts = starts[(starts.hour >= 8) & (starts.hour < 18)]
+    history = tmp_path / "desk.csv"
+    pd.DataFrame({"interval_start": starts, "volume": 40}).to_csv(history, index=False)
+    metrics = tmp_path / "m.csv"
+    argv = ["backtest", str(history), "--origins", "1", "--horizon-days", "7", "--country",
+            "none", "--out", str(metrics)]  # fmt: skip
+    assert cli.main(argv) == 0
+    lines = capsys.readouterr().out.splitlines()
+    auto = pd.read_csv(metrics).set_index("model").loc["auto"]
+    assert auto["coverage_80"] == 1.0  # every week the same 40: inside the band
+    assert lines[0] == (
+        "desk: auto interval WAPE 0.000, daily 0.000, P10–P90 coverage 1.000 "
+        f"({auto['chosen']}); origin Mon 18 Mar 2024"
+    )
+    assert lines[-1] == (
+        f"wrote 13 rows to {metrics} (WAPE, bias and coverage as fractions: 0.817 = 81.7%)"
+    )
+
+
+def test_origins_apart_over_a_year_end_name_both_years_and_their_weeks():
+    from cli_commands.backtest import _scored_text as scored_text
+
+    # AXA's Crises, 8 origins scored from Fri 25 Nov 2011 to Fri 23 Aug 2013 (weeks without
+    # data between): '8 weekly origins, Fri 25 Nov – Fri 23 Aug 2013', as if Nov came after Aug.
+    origins = pd.to_datetime(
+        [
+            "2011-11-25",
+            "2011-12-02",
+            "2012-01-27",
+            "2012-02-03",
+            "2012-02-10",
+            "2012-03-02",
+            "2013-08-16",
+            "2013-08-23",
+        ]  # fmt: skip
+    )
+    assert scored_text(list(origins)) == (
+        "8 origins over 92 weeks, Fri 25 Nov 2011 – Fri 23 Aug 2013"
+    )
+    weekly = list(pd.date_range("2012-12-21", periods=3, freq="7D"))
+    assert scored_text(weekly) == "3 weekly origins, Fri 21 Dec 2012 – Fri 4 Jan 2013"

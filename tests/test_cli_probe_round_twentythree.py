@@ -359,10 +359,10 @@ def test_a_backtest_without_contacts_says_why_mase_is_undefined():
     assert auto_line(row, 7) == (
         "Gestion: no contacts arrived in its 3 scored 7-day backtests, so WAPE is undefined; "
         "MASE undefined too (its history was the same every week, so copying the week before "
-        "made no error to compare with), 80% coverage 100.0% (seasonal_naive x3)"
+        "made no error to compare with), P10–P90 coverage 1.000 (seasonal_naive x3)"
     )
     row["mase"] = 0.5  # a history with contacts, then backtest weeks without any
-    assert "undefined; MASE 0.50, 80% coverage" in auto_line(row, 7)
+    assert "undefined; MASE 0.50, P10–P90 coverage" in auto_line(row, 7)
 
 
 # 13. `--aht-seconds 4:00` read "give 240 for 4 min 0 s", and `--answer-within-seconds 0:20`
