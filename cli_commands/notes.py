@@ -47,12 +47,13 @@ def import_note_lines(notes: list[str]) -> list[str]:
     for note in notes:
         if note in read and len(read) > ROUTINE_SHOWN:
             if note == read[0]:
-                lines.append(f"{len(read)} files read ({INSPECT} with their columns).")
+                lines.append(f"{counted(len(read), 'file')} read ({INSPECT} with their columns).")
         elif note in hours and len(hours) > ROUTINE_SHOWN:
             if note == hours[0]:
                 stray = sum(STRAY in line for line in hours)
-                some = f", {stray} of them with contacts in closed slots (kept)" if stray else ""
-                lines.append(f"Open hours learned for {len(hours)} queues{some} ({INSPECT}).")
+                some = f", {stray:,} of them with contacts in closed slots (kept)" if stray else ""
+                queues = counted(len(hours), "queue")
+                lines.append(f"Open hours learned for {queues}{some} ({INSPECT}).")
         else:
             lines.append(note)
     return [f"import: {line}" for line in lines]
@@ -270,8 +271,16 @@ def special_day_lines(special_days: pd.DataFrame) -> list[str]:
     ratio its volume is forecast at and what that was learned from."""
     return [
         f"special day: {day[QUEUE]} {day_text(day['date'], year=True)} {day['special_day']}, "
-        f"volume x{day['effect']:.2f} of a usual day "
-        f"(learned from {counted(int(day['learned_from_days']), 'past day')}: "
-        f"{day['learned_from']})"
+        f"volume x{day['effect']:.2f} of a usual day ({_learned_from(day)})"
         for _, day in special_days.iterrows()
     ]
+
+
+def _learned_from(day: pd.Series) -> str:
+    """'learned from 19 past days: all past days straight after holidays'; where no such day
+    was seen, what stood in for it alone: 'learned from 0 past days: none seen: an ordinary
+    day' read as a figure learned from nothing."""
+    count = int(day["learned_from_days"])
+    if count == 0:
+        return str(day["learned_from"])
+    return f"learned from {counted(count, 'past day')}: {day['learned_from']}"

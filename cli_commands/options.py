@@ -24,6 +24,7 @@ import pandas as pd
 import pyarrow as pa
 from dateutil import parser as dateutil_parser
 
+from cli_commands.words import counted
 from data.columns import ImportOptions
 from data.dates import day_text
 from data.errors import InputError, SettingError
@@ -958,12 +959,12 @@ def _span(first: pd.Timestamp, end: pd.Timestamp) -> str:
     """'8 weeks', '3 days', '2 hours' or '45 minutes' from `first` to `end`."""
     minutes = (end - first) / pd.Timedelta(minutes=1)
     if minutes >= 14 * 1440:
-        return f"{minutes / (7 * 1440):.0f} weeks"
+        # --origin 2104-01-01 for 2014 read "4696 weeks".
+        return counted(round(minutes / (7 * 1440)), "week")
     for unit, length in (("day", 1440), ("hour", 60)):
         if minutes >= length:
-            count = round(minutes / length)
-            return f"{count} {unit}s" if count != 1 else f"1 {unit}"
-    return f"{minutes:.0f} minutes"
+            return counted(round(minutes / length), unit)
+    return counted(round(minutes), "minute")
 
 
 def forecast_settings(args: argparse.Namespace) -> ForecastSettings:

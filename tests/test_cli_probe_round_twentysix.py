@@ -168,3 +168,57 @@ def test_origins_apart_over_a_year_end_name_both_years_and_their_weeks():
     )
     weekly = list(pd.date_range("2012-12-21", periods=3, freq="7D"))
     assert scored_text(weekly) == "3 weekly origins, Fri 21 Dec 2012 – Fri 4 Jan 2013"
+
+
+# 5. Counts without thousands separators: '--origin 2104-01-01' (for 2014) read "the history
+#    would end in 4696 weeks of open intervals without data".
+
+
+def test_an_origin_far_after_the_data_counts_its_weeks_with_separators(
+    capsys, shared_data, tmp_path
+):
+    argv = ["forecast", str(TECH_AXA), "--horizon-days", "7", "--origin", "2104-01-01",
+            "--out", str(tmp_path / "unused.csv")]  # fmt: skip
+    assert cli.main(argv) == 2
+    # 31 Dec 2013 23:30 + 30 min to 1 Jan 2104: 32,872 days, 4,696 weeks.
+    assert "the history would end in 4,696 weeks of open intervals without data" in (
+        capsys.readouterr().err
+    )
+
+
+def test_a_thousand_files_and_queues_are_counted_with_separators():
+    from cli_commands.notes import import_note_lines
+
+    read = [f"q{n}.csv: 10 rows read as interval volumes (comma-separated)." for n in range(1200)]
+    hours = [
+        f"Open hours of 'q{n}': 5 of 168 weekly 60-minute slots are open." for n in range(1200)
+    ]
+    assert import_note_lines(read + hours) == [
+        "import: 1,200 files read (cli.py inspect lists them with their columns).",
+        "import: Open hours learned for 1,200 queues (cli.py inspect lists them).",
+    ]
+
+
+# 6. A special day no past day taught read 'learned from 0 past days: none seen: an ordinary
+#    day' (AXA's Evenements, Sat 4 Jan 2014), a figure learned from nothing.
+
+
+def test_a_special_day_never_seen_says_what_stood_in_for_it():
+    from cli_commands.notes import special_day_lines
+
+    days = pd.DataFrame(
+        {
+            "queue": ["Evenements", "Tech. Axa"],
+            "date": pd.to_datetime(["2014-01-04", "2014-01-02"]),
+            "special_day": ["Day after New Year's Day", "Day after New Year's Day"],
+            "effect": [1.0, 1.46],
+            "learned_from_days": [0, 19],
+            "learned_from": ["none seen: an ordinary day", "all past days straight after holidays"],
+        }
+    )
+    assert special_day_lines(days) == [
+        "special day: Evenements Sat 4 Jan 2014 Day after New Year's Day, volume x1.00 of a usual "
+        "day (none seen: an ordinary day)",
+        "special day: Tech. Axa Thu 2 Jan 2014 Day after New Year's Day, volume x1.46 of a usual "
+        "day (learned from 19 past days: all past days straight after holidays)",
+    ]
