@@ -116,7 +116,9 @@ def run(args: argparse.Namespace) -> int:
         closed_days_note(result.forecast, out_name(args.out)),
         None if args.origin else midday_start_note(result.forecast),
         origin_off_grid_note(args.origin, dataset.interval_minutes),
-        unusual_intervals_note(result.outliers, kept=args.keep_outliers),
+        unusual_intervals_note(
+            result.outliers, kept=args.keep_outliers, interval_minutes=dataset.interval_minutes
+        ),
     ):
         if extra:
             print(f"note: {extra}")

@@ -23,6 +23,7 @@ READ_NOTE = re.compile(r"^.+: [\d,]+ rows read as ")
 OPEN_HOURS_NOTE = re.compile(r"^Open hours of '.*': .* slots are open")
 STRAY = "closed slots"  # "...; 35 contact(s) arrived in closed slots (kept)."
 INSPECT = "cli.py inspect lists them"
+DAY_MINUTES = 1440
 
 
 def forecast_note_lines(notes: list[str], suggestion: CountrySuggestion | None) -> list[str]:
@@ -173,10 +174,13 @@ def closed_days_note(forecast: pd.DataFrame, out: str) -> str | None:
     return f"closed all day, so no row in {out}: {'; '.join(parts)}"
 
 
-def unusual_intervals_note(outliers: pd.DataFrame, kept: bool) -> str | None:
+def unusual_intervals_note(
+    outliers: pd.DataFrame, kept: bool, interval_minutes: int | None = None
+) -> str | None:
     """How many intervals of the history were unusual (far from the same weekday and time of
     the weeks around them), per queue when several, their busiest day, and what training did
-    with them: the forecast is not trained on what the manager sees in the history."""
+    with them: the forecast is not trained on what the manager sees in the history. Daily
+    totals (`interval_minutes` 1440) count days, with no busiest day."""
     if outliers is None or outliers.empty:
         return None
     per_queue = outliers[QUEUE].astype(str).value_counts()
@@ -184,6 +188,9 @@ def unusual_intervals_note(outliers: pd.DataFrame, kept: bool) -> str | None:
     (queue, day), most = days.idxmax(), int(days.max())
     owner = "" if len(per_queue) == 1 else f" of {queue}'s"
     busiest = f"{most:,}{owner} on {day_text(day, year=True)}, the most of any day"
+    if most == 1:  # daily totals read '1 on Mon 2 Jan 2023, the most of any day'
+        busiest = "" if interval_minutes == DAY_MINUTES else "none of them on the same day"
+    unit = "day" if interval_minutes == DAY_MINUTES else "interval"
     done = (
         "kept in training (--keep-outliers)"
         if kept
@@ -191,13 +198,15 @@ def unusual_intervals_note(outliers: pd.DataFrame, kept: bool) -> str | None:
     )
     if len(per_queue) == 1:
         return (
-            f"{len(outliers):,} intervals of {queue}'s history are far from their usual level "
-            f"({busiest}): {done}."
+            f"{counted(len(outliers), unit)} of {queue}'s history "
+            f"{'is' if len(outliers) == 1 else 'are'} far from "
+            f"{'its' if len(outliers) == 1 else 'their'} usual level"
+            f"{f' ({busiest})' if busiest else ''}: {done}."
         )
     split = ", ".join(f"{name} {count:,}" for name, count in per_queue.items())
     return (
-        f"{len(outliers):,} intervals of the history are far from their usual level ({split}; "
-        f"{busiest}): {done}."
+        f"{counted(len(outliers), unit)} of the history are far from their usual level ({split}"
+        f"{f'; {busiest}' if busiest else ''}): {done}."
     )
 
 

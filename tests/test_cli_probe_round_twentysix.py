@@ -222,3 +222,42 @@ def test_a_special_day_never_seen_says_what_stood_in_for_it():
         "special day: Tech. Axa Thu 2 Jan 2014 Day after New Year's Day, volume x1.46 of a usual "
         "day (learned from 19 past days: all past days straight after holidays)",
     ]
+
+
+# 7. Daily totals: 'forecast' said '43 intervals of sales's history are far from their usual
+#    level (1 on Mon 2 Jan 2023, the most of any day)', a busiest day of one day.
+
+
+def test_unusual_days_of_daily_totals_are_days_without_a_busiest_one():
+    from cli_commands.notes import unusual_intervals_note
+
+    days = pd.DataFrame(
+        {"queue": "sales", "interval_start": pd.to_datetime(["2023-01-02", "2023-02-01"])}
+    )
+    assert unusual_intervals_note(days, kept=False, interval_minutes=1440) == (
+        "2 days of sales's history are far from their usual level: left out of training "
+        "(--keep-outliers keeps them)."
+    )
+    # Half hours, one a day: no day stands out either.
+    slots = days.assign(interval_start=days["interval_start"] + pd.Timedelta(hours=9))
+    assert unusual_intervals_note(slots.iloc[:1], kept=True, interval_minutes=30) == (
+        "1 interval of sales's history is far from its usual level (none of them on the same "
+        "day): kept in training (--keep-outliers)."
+    )
+
+
+def test_a_daily_history_forecast_names_its_unusual_days(capsys, tmp_path):
+    # 15 months of daily totals, 1,000 a weekday and 300 a weekend day, one Wednesday at 3,000.
+    dates = pd.date_range("2023-01-02", "2024-03-31", freq="D")
+    calls = np.where(dates.day_of_week < 5, 1000, 300)
+    calls[dates == pd.Timestamp("2023-06-14")] = 3000
+    history = tmp_path / "daily.csv"
+    pd.DataFrame({"date": dates.strftime("%Y-%m-%d"), "calls": calls}).to_csv(history, index=False)
+    argv = ["forecast", str(history), "--horizon-days", "7", "--country", "none",
+            "--out", str(tmp_path / "f.csv")]  # fmt: skip
+    assert cli.main(argv) == 0
+    notes = [line for line in capsys.readouterr().out.splitlines() if "usual level" in line]
+    assert notes == [
+        "note: 1 day of daily's history is far from its usual level: left out of training "
+        "(--keep-outliers keeps them)."
+    ]
