@@ -258,6 +258,8 @@ def describe_peak(peak: pd.Series) -> str:
             "ceiling"
         )
     when = f"{start:%a} {start.day} {start:%b} {start:%H:%M}–{until}"
+    if start == start.normalize() and end == start + pd.Timedelta(days=1):
+        when = f"{start:%a} {start.day} {start:%b}, all day"  # daily totals read "00:00–24:00"
     return f"{when}: {'; '.join(parts)} ({peak[REASON]})"
 
 

@@ -261,3 +261,24 @@ def test_a_daily_history_forecast_names_its_unusual_days(capsys, tmp_path):
         "note: 1 day of daily's history is far from its usual level: left out of training "
         "(--keep-outliers keeps them)."
     ]
+
+
+def test_a_peak_of_a_whole_day_reads_all_day():
+    # Daily totals: Tue 2 Apr 2024 at 1,500 where a usual Tuesday brings 1,000 read
+    # 'Tue 2 Apr 00:00–24:00: +50% over a usual Tuesday', a clock range daily data do not have.
+    day = pd.DataFrame(
+        {
+            "interval_start": [pd.Timestamp("2024-04-02")],
+            "queue": "sales",
+            "forecast": [1500.0],
+            "usual": [1000.0],
+        }
+    )
+    assert describe_peak(find_peaks(day, 1440).iloc[0]) == (
+        "Tue 2 Apr, all day: +50% over a usual Tuesday, ≈ 500 extra contacts "
+        "(above the usual pattern)"
+    )
+    # Half hours from 07:00 to 24:00 keep their clock.
+    evening = _monday([150] * 34, [100] * 34)
+    evening["interval_start"] += pd.Timedelta(hours=-2)
+    assert describe_peak(find_peaks(evening, 30).iloc[0]).startswith("Mon 3 Mar 07:00–24:00: +50%")
