@@ -222,7 +222,7 @@ def _fewer_origins(
     was = "was" if scored == 1 else "were"
     longer = "A later --origin or a longer history" if args.origin else "A longer history"
     return (
-        f"{queue}: {scored} of the {args.origins} origins asked for {was} scored: its "
+        f"{queue}: {scored:,} of the {args.origins:,} origins asked for {was} scored: its "
         f"{counted(days, 'day')} of history{before} hold "
         f"{counted(len(runs.origins), f'weekly {horizon}-day backtest')}, and each "
         f"scored one needs earlier ones whose {span} had passed to pick the model and size the "

@@ -282,3 +282,17 @@ def test_a_peak_of_a_whole_day_reads_all_day():
     evening = _monday([150] * 34, [100] * 34)
     evening["interval_start"] += pd.Timedelta(hours=-2)
     assert describe_peak(find_peaks(evening, 30).iloc[0]).startswith("Mon 3 Mar 07:00–24:00: +50%")
+
+
+def test_origins_asked_for_by_the_thousand_read_with_separators(capsys, tmp_path):
+    # Seven weeks of 40 calls a half hour score two origins of the 1,500 asked for ('1500').
+    starts = pd.date_range("2024-02-05", periods=49 * 48, freq="30min")
+    starts = starts[(starts.hour >= 8) & (starts.hour < 18)]
+    history = tmp_path / "desk.csv"
+    pd.DataFrame({"interval_start": starts, "volume": 40}).to_csv(history, index=False)
+    argv = ["backtest", str(history), "--origins", "1500", "--horizon-days", "7", "--country",
+            "none", "--out", str(tmp_path / "m.csv")]  # fmt: skip
+    assert cli.main(argv) == 0
+    assert "note: desk: 2 of the 1,500 origins asked for were scored: its 49 days of history" in (
+        capsys.readouterr().out
+    )
