@@ -89,13 +89,15 @@ def _run(argv: list[str] | None) -> int:
         # argparse's own refusal names only "cli.py": the subcommand and the options meant
         # are what the planner needs to fix the line.
         commands[args.command].error(_unrecognised(extras, args.command, commands, argv))
-    for option in ("out", "cover_out"):
+    for option in ("out", "cover_out", "peaks_out"):
         if getattr(args, option, None) in STDOUT_PATHS:
             # Opened as a file, /dev/stdout took the summary's lines too, after the table in a
             # pipe and over its first lines in a file the shell had opened (`> plan.csv`).
             setattr(args, option, STDOUT)
     # A table written to stdout ("--out -") keeps stdout to itself: the summary goes to stderr.
-    to_stdout = STDOUT in (getattr(args, "out", None), getattr(args, "cover_out", None))
+    to_stdout = STDOUT in (
+        getattr(args, option, None) for option in ("out", "cover_out", "peaks_out")
+    )
     try:
         with contextlib.ExitStack() as stack:
             if to_stdout:

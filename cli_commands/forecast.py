@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import textwrap
+from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from cli_commands.notes import (
@@ -20,6 +22,7 @@ from cli_commands.notes import (
     unusual_intervals_note,
 )
 from cli_commands.options import (
+    STDOUT,
     TO_STDOUT_HELP,
     add_forecast_arguments,
     add_import_arguments,
@@ -38,16 +41,20 @@ from cli_commands.options import (
 )
 from cli_commands.progress import StderrProgress
 from cli_commands.words import counted
+from data.errors import InputError
 from data.importer import import_files
 from data.schema import AHT_SECONDS, IS_OPEN, QUEUE
 from forecasting import ForecastSettings, forecast_dataset
 from forecasting.api import FORECAST_COLUMNS
-from forecasting.peaks import describe_peak
+from forecasting.peaks import PEAK_COLUMNS, describe_peak
 from planning import aht_profiles, default_aht_by_queue, forecast_handle_times
 
 # The forecast table as the package gives it, less the open flag: only open intervals are written.
 OUTPUT_COLUMNS = [name for name in FORECAST_COLUMNS if name != IS_OPEN]
 PEAKS_SHOWN = 5
+# The peaks as the Forecast page's download has them, less the contacts over a ceiling the CLI
+# does not set (always 0).
+PEAKS_OUT_COLUMNS = [name for name in PEAK_COLUMNS if name != "over_ceiling_contacts"]
 FORECAST_COLUMNS_HELP = """\
 OUT.csv columns, one row per open interval and queue (closed intervals are left out):
   interval_start   start of the interval, on the centre's clock
@@ -58,7 +65,18 @@ OUT.csv columns, one row per open interval and queue (closed intervals are left 
                    (`staff --quantile p80` sizes on p80)
   aht_seconds      handle time per contact in seconds, as `plan` staffs it: the queue's mean
                    before --origin, by weekday and time of day where that predicts better
-                   (when the history has handle times; `staff` uses it unless --aht-seconds)"""
+                   (when the history has handle times; `staff` uses it unless --aht-seconds)
+
+PEAKS.csv columns (--peaks-out), one row per peak, the largest first:
+  rank             rank by extra contacts over every queue
+  queue            the queue
+  rank_in_queue    rank within the queue
+  start, end       the period, on the centre's clock (end excluded)
+  extra_contacts   contacts forecast above a usual such weekday and time
+  pct_above_usual  percent above the usual (empty where nothing is usual)
+  forecast, usual  contacts forecast and usual over the period
+  busiest_interval the period's highest interval forecast
+  reason           its known cause, or 'above the usual pattern'"""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -80,6 +98,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--out", required=True, metavar="OUT.csv", help="forecast to write" + TO_STDOUT_HELP
     )
+    parser.add_argument(
+        "--peaks-out",
+        metavar="PEAKS.csv",
+        help=f"every peak found to write (the summary prints the {PEAKS_SHOWN} largest), ranked "
+        "over all queues and within each" + TO_STDOUT_HELP,
+    )
     parser.set_defaults(run=run)
 
 
@@ -87,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
     progress = StderrProgress()  # timed from the start: the import counts
     check_horizon(args.horizon_days)
     check_out(args.out, inputs=args.files)
+    _check_peaks_out(args)
     args.files = distinct_files(args.files)
     settings = forecast_settings(args)  # a --country typo refused before the import
     dataset = import_files(args.files, import_options(args), file_names(args.files))
@@ -124,9 +149,12 @@ def run(args: argparse.Namespace) -> int:
             print(f"note: {extra}")
     for _, peak in result.peaks.head(PEAKS_SHOWN).iterrows():
         print(f"peak {peak['rank']}: {peak[QUEUE]} {describe_peak(peak)}")
-    peaks_line = _peaks_summary(len(result.peaks), len(table), settings)
+    peaks_line = _peaks_summary(len(result.peaks), len(table), settings, args.peaks_out)
     if peaks_line:
         print(peaks_line)
+    if args.peaks_out is not None:
+        write_csv(_peaks_table(result.peaks), args.peaks_out, "--peaks-out")
+        print(f"wrote {counted(len(result.peaks), 'peak')} to {out_name(args.peaks_out)}")
     for line in special_day_lines(result.special_days):
         print(line)
     for line in forecast_note_lines(result.notes, result.holiday_suggestion):
@@ -158,11 +186,39 @@ def _handle_times_note(
     )
 
 
-def _peaks_summary(n_peaks: int, n_rows: int, settings: ForecastSettings) -> str | None:
+def _check_peaks_out(args: argparse.Namespace) -> None:
+    """Refuse a --peaks-out that cannot be written, or that would take the forecast's place."""
+    if args.peaks_out is None:  # "--peaks-out ''" is refused, not skipped
+        return
+    check_out(args.peaks_out, "--peaks-out", inputs=args.files)
+    if args.peaks_out == args.out == STDOUT:
+        raise InputError(
+            "--out - and --peaks-out - would both go to standard output, one table after the "
+            "other: write one of them to a file"
+        )
+    if args.peaks_out != STDOUT and Path(args.peaks_out).resolve() == Path(args.out).resolve():
+        raise InputError(
+            f"--peaks-out {args.peaks_out} is the --out file: give each its own file name"
+        )
+
+
+def _peaks_table(peaks: pd.DataFrame) -> pd.DataFrame:
+    """The peaks as --peaks-out writes them: a percent over nothing usual is empty, not 'inf'."""
+    table = peaks[PEAKS_OUT_COLUMNS].copy()
+    pct = pd.to_numeric(table["pct_above_usual"], errors="coerce")
+    table["pct_above_usual"] = pct.where(np.isfinite(pct))
+    return table
+
+
+def _peaks_summary(
+    n_peaks: int, n_rows: int, settings: ForecastSettings, peaks_out: str | None = None
+) -> str | None:
     """How many peaks were left unlisted, or that there are none: silence read as a bug, and
     the peaks are what the manager asked for."""
     if n_peaks > PEAKS_SHOWN:
-        return f"peaks: {n_peaks - PEAKS_SHOWN:,} more after these {PEAKS_SHOWN}, smaller"
+        # The rest were on the Forecast page alone: the CLI had no way to list them.
+        where = "" if peaks_out is not None else "; --peaks-out PEAKS.csv lists them all"
+        return f"peaks: {n_peaks - PEAKS_SHOWN:,} more after these {PEAKS_SHOWN}, smaller{where}"
     if n_peaks == 0 and n_rows:
         return (
             f"peaks: none, no interval is forecast {settings.peak_threshold_pct:g}% or more above "

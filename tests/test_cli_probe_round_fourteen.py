@@ -123,7 +123,9 @@ def test_forecast_says_when_there_are_no_peaks(tmp_path):
 
 def test_forecast_counts_the_peaks_it_does_not_list():
     settings = ForecastSettings(peak_threshold_pct=25)
-    assert _peaks_summary(8, 100, settings) == "peaks: 3 more after these 5, smaller"
+    assert _peaks_summary(8, 100, settings) == (
+        "peaks: 3 more after these 5, smaller; --peaks-out PEAKS.csv lists them all"
+    )
     assert _peaks_summary(5, 100, settings) is None
     assert _peaks_summary(0, 100, settings).startswith("peaks: none, no interval is forecast 25%")
     assert _peaks_summary(0, 0, settings) is None  # an all-closed horizon has its own note

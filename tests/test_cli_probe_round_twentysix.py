@@ -296,3 +296,68 @@ def test_origins_asked_for_by_the_thousand_read_with_separators(capsys, tmp_path
     assert "note: desk: 2 of the 1,500 origins asked for were scored: its 49 days of history" in (
         capsys.readouterr().out
     )
+
+
+# 8. `forecast` printed the five largest peaks and 'peaks: 2 more after these 5, smaller', with
+#    no way to see the others but the app's Forecast page.
+
+TELEPHONIE = TECH_AXA.with_name("Téléphonie.csv")
+
+
+def test_peaks_out_writes_every_peak_ranked_overall_and_within_its_queue(
+    capsys, shared_data, tmp_path
+):
+    peaks_csv = tmp_path / "peaks.csv"
+    argv = ["forecast", str(TECH_AXA), str(TELEPHONIE), "--horizon-days", "28", "--country",
+            "FR", "--origin", "2012-04-30", "--out", str(tmp_path / "f.csv"),
+            "--peaks-out", str(peaks_csv)]  # fmt: skip
+    assert cli.main(argv) == 0
+    out = capsys.readouterr().out.splitlines()
+    peaks = pd.read_csv(peaks_csv)
+    assert list(peaks.columns) == [
+        "rank", "queue", "rank_in_queue", "start", "end", "extra_contacts", "pct_above_usual",
+        "forecast", "usual", "busiest_interval", "reason",
+    ]  # fmt: skip
+    assert peaks[["rank", "queue", "rank_in_queue", "start"]].values.tolist() == [
+        [1, "Tech. Axa", 1, "2012-05-18 07:00:00"],
+        [2, "Tech. Axa", 2, "2012-05-09 07:00:00"],
+        [3, "Tech. Axa", 3, "2012-05-02 07:00:00"],
+        [4, "Téléphonie", 1, "2012-05-02 09:00:00"],
+        [5, "Téléphonie", 2, "2012-05-09 09:00:00"],
+        [6, "Téléphonie", 3, "2012-05-02 14:30:00"],
+        [7, "Téléphonie", 4, "2012-05-09 14:30:00"],
+    ]
+    # The file's figures are those printed: peak 4 '≈ 162 extra contacts', +22%.
+    assert "peak 4: Téléphonie Wed 2 May 09:00–12:30: +22% over a usual Wednesday, ≈ 162 " in (
+        "\n".join(out)
+    )
+    assert round(peaks.loc[3, "extra_contacts"]) == 162
+    assert round(peaks.loc[3, "pct_above_usual"]) == 22
+    assert peaks.loc[3, "forecast"] - peaks.loc[3, "usual"] == pytest.approx(
+        peaks.loc[3, "extra_contacts"], abs=1e-3
+    )
+    assert "peaks: 2 more after these 5, smaller" in out
+    assert out[out.index("peaks: 2 more after these 5, smaller") + 1] == (
+        f"wrote 7 peaks to {peaks_csv}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("out", "peaks_out", "refusal"),
+    [
+        ("-", "-", "error: --out - and --peaks-out - would both go to standard output"),
+        ("f.csv", "f.csv", "error: --peaks-out f.csv is the --out file: give each its own"),
+        ("f.csv", "peaks.xlsx", "error: --peaks-out peaks.xlsx: the table is written as CSV"),
+    ],
+)
+def test_peaks_out_is_refused_where_it_cannot_be_its_own_table(
+    capsys, tmp_path, monkeypatch, out, peaks_out, refusal
+):
+    from cli_support import write_two_day_forecast
+
+    monkeypatch.chdir(tmp_path)
+    history = write_two_day_forecast(tmp_path)
+    argv = ["forecast", str(history), "--horizon-days", "1", "--out", out,
+            "--peaks-out", peaks_out]  # fmt: skip
+    assert cli.main(argv) == 2
+    assert capsys.readouterr().err.startswith(refusal)
