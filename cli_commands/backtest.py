@@ -216,6 +216,11 @@ def _fewer_origins(
     if args.origin:  # the backtest sees only the history before --origin
         times = times[times < pd.Timestamp(args.origin)]
         before = f" before --origin {args.origin}"
+    if runs.origins:
+        # Where the backtest's history starts: after the zeros of a queue not yet open, which
+        # a note says are read as before it opened (its 84 days read '4,711 days of history').
+        start = pd.Timestamp(runs.origin_times[0]).normalize() - pd.Timedelta(runs.origins[0], "D")
+        times = times[times >= start]
     days = (times.max().normalize() - times.min().normalize()).days + 1 if len(times) else 0
     horizon = args.horizon_days
     span = counted(horizon, "day")

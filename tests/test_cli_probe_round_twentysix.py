@@ -361,3 +361,25 @@ def test_peaks_out_is_refused_where_it_cannot_be_its_own_table(
             "--peaks-out", peaks_out]  # fmt: skip
     assert cli.main(argv) == 2
     assert capsys.readouterr().err.startswith(refusal)
+
+
+# 9. A queue whose first contacts came late: backtest said 'no contact before Mon 4 Sep 2023
+#    ...: its history starts there' and then 'its 328 days of history hold 7 weekly 14-day
+#    backtests', counting the zeros it had just set aside.
+
+
+def test_fewer_origins_count_the_days_from_the_queues_first_contacts(capsys, tmp_path):
+    starts = pd.date_range("2023-01-02", "2023-11-26 23:00", freq="60min")
+    open_hour = (starts.hour >= 8) & (starts.hour < 18)
+    calls = np.where(open_hour & (starts >= pd.Timestamp("2023-09-04")), 20, 0)
+    history = tmp_path / "late.csv"
+    pd.DataFrame({"time": starts, "calls": calls}).to_csv(history, index=False)
+    argv = ["backtest", str(history), "--country", "none", "--out", str(tmp_path / "m.csv")]
+    assert cli.main(argv) == 0
+    out = capsys.readouterr().out
+    assert "late: no contact before Mon 4 Sep 2023" in out
+    # 4 Sep - 26 Nov 2023: 84 days.
+    assert (
+        "note: late: 5 of the 8 origins asked for were scored: its 84 days of history hold 7 "
+        "weekly 14-day backtests"
+    ) in out
