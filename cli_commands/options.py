@@ -1000,10 +1000,11 @@ def forecast_events(args: argparse.Namespace) -> list[ForecastEvent]:
     """--exclude FROM TO and --campaign FROM TO PCT as the Forecast page's events: FROM from its
     start, a TO without a time to the end of its day (as --change-to reads it); its dates read
     as --origin reads one, a day and month that could swap refused."""
-    events = []
+    events, typed = [], []
     for start, end in getattr(args, "exclude", None) or []:
         first, stop = _event_span("--exclude", start, end)
-        events.append(ForecastEvent(f"excluded {start} to {end}", first, stop, EXCLUDE))
+        events.append(ForecastEvent(f"excluded {_event_days(first, stop)}", first, stop, EXCLUDE))
+        typed.append(f"--exclude {start} {end}")
     for start, end, pct in getattr(args, "campaign", None) or []:
         first, stop = _event_span("--campaign", start, end)
         uplift = _percent(pct)
@@ -1012,11 +1013,28 @@ def forecast_events(args: argparse.Namespace) -> list[ForecastEvent]:
                 f"--campaign {start} {end} {pct}: '{pct}' is not a number of percent; give the "
                 "change the campaign brings, e.g. 30 for +30% or -100 for closed."
             )
-        name = f"campaign {start} to {end}"
+        # Named as peaks and days give their cause: 'campaign 2014-01-06 to 2014-01-07' echoed
+        # the dates as typed, in another form than every other date of the summary.
+        name = f"campaign {_event_days(first, stop)}"
         events.append(ForecastEvent(name, first, stop, CAMPAIGN, uplift_pct=uplift))
-    for event in events:
-        event.bounds()  # an end before the start, an uplift below -100%, refused now
+        typed.append(f"--campaign {start} {end} {pct}")
+    for event, option in zip(events, typed, strict=True):
+        try:
+            event.bounds()  # an end before the start, an uplift below -100%, refused now
+        except InputError as error:  # named as typed, not as the app's "Event '...'"
+            raise InputError(str(error).replace(f"Event '{event.name}'", option)) from error
     return events
+
+
+def _event_days(first: pd.Timestamp, stop: pd.Timestamp) -> str:
+    """'Mon 6 Jan 2014', 'Mon 6 – Tue 7 Jan 2014', or with the clock where an event starts or
+    ends within a day: the span an event option gives, as the summaries write dates."""
+    if first == first.normalize() and stop == stop.normalize():
+        last = stop - pd.Timedelta(days=1)
+        if last == first:
+            return day_text(first, year=True)
+        return f"{day_text(first, year=first.year != last.year)} – {day_text(last, year=True)}"
+    return f"{day_text(first, year=True, clock=True)} – {day_text(stop, year=True, clock=True)}"
 
 
 def _event_span(option: str, start: str, end: str) -> tuple[pd.Timestamp, pd.Timestamp]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def counted(count: int, singular: str, plural: str | None = None) -> str:
     """'1 agent', '3 agents', '1,244 open intervals' (`plural` for words not made with a
@@ -41,9 +43,15 @@ APP_SETTING_WORDS = {
 }
 
 
+# A --campaign's note names it as the app names its events, by the name the CLI gives it, which
+# is its dates: "The campaign 'campaign Mon 3 Feb – Tue 4 Feb 2014' (+50%) runs Mon 3 Feb – Tue
+# 4 Feb 2014" said them twice.
+CAMPAIGN_NAMED = re.compile(r"\b([Tt]he) campaign 'campaign [^']*' \(")
+
+
 def note_in_option_words(note: str) -> str:
     """A staffing note as the CLI says it: 'set the chat handle-time growth to 0', the app's
     setting, reads 'give --chat-handle-growth 0', the option that sets it here."""
     for words, option in APP_SETTING_WORDS.items():
         note = note.replace(words, option)
-    return note
+    return CAMPAIGN_NAMED.sub(r"\1 --campaign (", note)

@@ -161,7 +161,7 @@ def test_exclude_and_campaign_set_the_forecast_pages_events(capsys, tmp_path):
          "--exclude 02/11/2026 2026-11-06: '02/11/2026' could be day/month or month/day: write "
          "the date year first, 2026-11-02 (day 2, month 11) or 2026-02-11 (month 2, day 11)"),
         (["--campaign", "2026-11-23", "2026-11-24", "-150"],
-         "Event 'campaign 2026-11-23 to 2026-11-24': an uplift of -150% would make contacts "
+         "--campaign 2026-11-23 2026-11-24 -150: an uplift of -150% would make contacts "
          "negative; use -100 (none at all) or more."),
     ],
 )  # fmt: skip

@@ -383,3 +383,34 @@ def test_fewer_origins_count_the_days_from_the_queues_first_contacts(capsys, tmp
         "note: late: 5 of the 8 origins asked for were scored: its 84 days of history hold 7 "
         "weekly 14-day backtests"
     ) in out
+
+
+# 10. --campaign's days were named as typed: a peak's cause read '(campaign 2014-01-06 to
+#     2014-01-07)', a note 'The campaign 'campaign 2014-02-03 to 2014-02-04' (+50%) runs Mon 3
+#     Feb – Tue 4 Feb 2014', and a refusal "Event 'campaign 2026-11-23 to 2026-11-24': ...".
+
+
+def test_a_campaign_is_named_by_its_days_as_the_summary_writes_dates(capsys, shared_data, tmp_path):
+    argv = ["forecast", str(TECH_AXA), "--horizon-days", "14", "--country", "FR",
+            "--campaign", "2014-01-06", "2014-01-07", "50",
+            "--campaign", "2014-02-03", "2014-02-04", "+20%",
+            "--out", str(tmp_path / "f.csv")]  # fmt: skip
+    assert cli.main(argv) == 0
+    out = capsys.readouterr().out
+    assert "peak 2: Tech. Axa Tue 7 Jan, all day: +48% over a usual Tuesday" in out
+    assert "(campaign Mon 6 Jan – Tue 7 Jan 2014)\n" in out
+    assert (
+        "note: The --campaign (+20%) runs Mon 3 Feb – Tue 4 Feb 2014, after the forecast's days "
+        "(Wed 1 Jan – Tue 14 Jan 2014), so it changes no forecast. Forecast 35 days to include it."
+    ) in out
+
+
+def test_event_names_give_their_days_and_times():
+    from cli_commands.options import _event_days
+
+    day = pd.Timestamp("2026-12-31")
+    assert _event_days(day, day + pd.Timedelta(days=1)) == "Thu 31 Dec 2026"
+    assert _event_days(day, day + pd.Timedelta(days=3)) == "Thu 31 Dec 2026 – Sat 2 Jan 2027"
+    assert _event_days(day + pd.Timedelta(hours=9), day + pd.Timedelta(hours=12)) == (
+        "Thu 31 Dec 2026 09:00 – Thu 31 Dec 2026 12:00"
+    )
