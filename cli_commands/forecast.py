@@ -102,7 +102,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--peaks-out",
         metavar="PEAKS.csv",
         help=f"every peak found to write (the summary prints the {PEAKS_SHOWN} largest), ranked "
-        "over all queues and within each" + TO_STDOUT_HELP,
+        "over all queues and within each (default: none written)" + TO_STDOUT_HELP,
     )
     parser.set_defaults(run=run)
 
