@@ -182,8 +182,12 @@ def _auto_line(row: pd.Series, horizon_days: int, model: str = AUTO) -> str:
             f"{counted(int(row['n_origins']), f'scored {horizon_days}-day backtest')}, so WAPE is "
             f"undefined; {mase}, P10–P90 coverage {row['coverage_80']:.3f}{chosen}"
         )
+    # What chance alone would score beside it: Japon's 'interval WAPE 1.908' read as a forecast
+    # gone wrong, where a forecast of the true mean would still score 1.826 on its few calls.
+    floor = row.get("noise_floor")
+    floor = f" (noise floor {floor:.3f})" if floor is not None and pd.notna(floor) else ""
     return (
-        f"{row[QUEUE]}: {named} interval WAPE {row['wape_interval']:.3f}, "
+        f"{row[QUEUE]}: {named} interval WAPE {row['wape_interval']:.3f}{floor}, "
         f"daily {row['wape_daily']:.3f}, P10–P90 coverage {row['coverage_80']:.3f}{chosen}"
     )
 

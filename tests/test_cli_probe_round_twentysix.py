@@ -137,9 +137,12 @@ def test_the_backtest_summary_writes_the_figures_as_metrics_csv_does(capsys, tmp
     lines = capsys.readouterr().out.splitlines()
     auto = pd.read_csv(metrics).set_index("model").loc["auto"]
     assert auto["coverage_80"] == 1.0  # every week the same 40: inside the band
+    # Poisson chance alone on 40 a slot: mean absolute deviation about sqrt(2 x 40 / pi) = 5.05
+    # (normal approximation), 0.126 of the 40.
+    assert auto["noise_floor"] == pytest.approx(np.sqrt(2 * 40 / np.pi) / 40, abs=0.002)
     assert lines[0] == (
-        "desk: auto interval WAPE 0.000, daily 0.000, P10–P90 coverage 1.000 "
-        f"({auto['chosen']}); origin Mon 18 Mar 2024"
+        "desk: auto interval WAPE 0.000 (noise floor 0.126), daily 0.000, P10–P90 coverage "
+        f"1.000 ({auto['chosen']}); origin Mon 18 Mar 2024"
     )
     assert lines[-1] == (
         f"wrote 13 rows to {metrics} (WAPE, bias and coverage as fractions: 0.817 = 81.7%)"
@@ -414,3 +417,31 @@ def test_event_names_give_their_days_and_times():
     assert _event_days(day + pd.Timedelta(hours=9), day + pd.Timedelta(hours=12)) == (
         "Thu 31 Dec 2026 09:00 – Thu 31 Dec 2026 12:00"
     )
+
+
+# 11. AXA's Japon read 'auto interval WAPE 1.908, daily 0.749', a forecast seemingly gone
+#     wrong, where METRICS.csv's noise_floor shows a forecast of the true mean would still
+#     score 1.826 on its few calls a slot.
+
+
+def test_the_backtest_line_sets_the_noise_floor_beside_the_wape():
+    from cli_commands.backtest import _auto_line as auto_line
+
+    japon = pd.Series(
+        {
+            "queue": "Japon",
+            "wape_interval": 1.9081,
+            "noise_floor": 1.8264,
+            "wape_daily": 0.7488,
+            "coverage_80": 0.9796,
+            "mase": 0.1498,
+            "n_origins": 8,
+            "chosen": "combination_glm x5, combination x3",
+        }  # fmt: skip
+    )
+    assert auto_line(japon, 14) == (
+        "Japon: auto interval WAPE 1.908 (noise floor 1.826), daily 0.749, P10–P90 coverage "
+        "0.980 (combination_glm x5, combination x3)"
+    )
+    # Without contacts there is no floor to give.
+    assert "noise floor" not in auto_line(japon.copy().replace({1.8264: np.nan}), 14)
