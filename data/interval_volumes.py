@@ -53,7 +53,10 @@ def intervals_dataset(
             units[report.name] = native
     interval = _choose_interval(units, requested)
     if len(set(natives)) > 1:
-        notes.append(f"Files have different intervals; all were summed to {interval} minutes.")
+        notes.append(
+            f"Files have different intervals ({_files_by_interval(reports, natives)}); all were "
+            f"summed to {interval} minutes."
+        )
     elif interval != natives[0] and not any(
         report.queue_intervals or report.queue_stretches for report in reports
     ):
@@ -133,7 +136,8 @@ def intervals_dataset(
     if missing:
         notes.append(
             f"{missing:,} open {'interval has' if missing == 1 else 'intervals have'} no data in "
-            "the export: kept as missing (empty), not as zero."
+            f"the export ({_missing_stretches(intervals, interval)}): kept as missing (empty), "
+            "not as zero."
         )
     return schema.Dataset(
         name="",
@@ -172,6 +176,50 @@ def _empty_tail_notes(rows: ParsedRows, reports: list[FileReport], known: np.nda
             "forecast starts after it. If those days are past, export their counts."
         )
     return notes
+
+
+def _files_by_interval(reports: list[FileReport], natives: list[int]) -> str:
+    """Which file has which interval: "quarter.csv: 15 minutes; half.csv, day.csv: 30 minutes",
+    at most three names an interval."""
+    groups = []
+    for minutes in sorted(set(natives)):
+        names = [r.name for r, native in zip(reports, natives, strict=True) if native == minutes]
+        more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+        groups.append(f"{', '.join(names[:3])}{more}: {minutes} minutes")
+    return "; ".join(groups)
+
+
+MISSING_STRETCHES_SHOWN = 3
+
+
+def _missing_stretches(intervals: pd.DataFrame, interval: int) -> str:
+    """The first stretches of consecutive missing intervals, each as a span of time ("Thu 5 Nov
+    2026 09:30-10:30"), so the gaps can be looked up in the source system."""
+    missing = intervals[schema.IS_MISSING].to_numpy()
+    # The frame holds every interval of each queue's days in order: a stretch starts where the
+    # row before is not missing or belongs to another queue.
+    queue = intervals[schema.QUEUE].to_numpy()
+    continues = np.zeros(len(missing), dtype=bool)
+    continues[1:] = missing[1:] & missing[:-1] & (queue[1:] == queue[:-1])
+    starts = np.flatnonzero(missing & ~continues)
+    ends = np.flatnonzero(missing & ~np.append(continues[1:], False))
+    several_queues = len(np.unique(queue[missing])) > 1
+    step = pd.Timedelta(minutes=interval)
+    stamps = intervals[schema.INTERVAL_START]
+    spans = []
+    for first, last in zip(starts[:MISSING_STRETCHES_SHOWN], ends[:MISSING_STRETCHES_SHOWN],
+                           strict=True):  # fmt: skip
+        begin, end = stamps.iloc[first], stamps.iloc[last] + step
+        if end.normalize() == begin.normalize() or end == begin.normalize() + pd.Timedelta(days=1):
+            span = f"{day_text(begin, year=True, clock=True)}-{end:%H:%M}"
+        else:
+            span = f"{day_text(begin, year=True, clock=True)} to {day_text(end, year=True, clock=True)}"
+        spans.append(f"'{queue[first]}' {span}" if several_queues else span)
+    text = "; ".join(spans)
+    if len(starts) > MISSING_STRETCHES_SHOWN:
+        rest = len(starts) - MISSING_STRETCHES_SHOWN
+        text += f" and {rest} more {'stretch' if rest == 1 else 'stretches'}"
+    return text
 
 
 def _described(stretches: list[Stretch]) -> str:
