@@ -896,6 +896,8 @@ def _parse_rows(
         )
         sheet.drop(keep)
         seconds = seconds[keep]
+    if plan.kind == schema.KIND_INTERVALS:
+        seconds = _drop_day_total_rows(sheet, plan, seconds, notes)
     _refuse_stray_dates(sheet, plan.timestamp_column or plan.date_column, seconds)
     if plan.kind == schema.KIND_INTERVALS:
         seconds = _drop_rollup_rows(sheet, plan, seconds, notes)
@@ -1767,6 +1769,13 @@ def _parse_time(
     )
     seconds = parse_timestamps(sheet.column(main), fmt)
     seconds, fmt = _year_first_dates(sheet, main, fmt, seconds, notes)
+    if plan.kind == schema.KIND_INTERVALS and plan.timestamp_column and fmt and " %" in fmt:
+        # A date written alone among date-times ("02/11/2026"): its midnight, so that
+        # _drop_day_total_rows can tell a day's total from a midnight interval.
+        unread = np.flatnonzero(np.isnan(seconds))
+        if len(unread):
+            alone = parse_timestamps(pc.take(sheet.column(main), pa.array(unread)), fmt.split()[0])
+            seconds[unread] = alone
     if fmt in EPOCH_FORMATS and fmt != EXCEL_SERIAL:
         notes.append(
             f"{sheet.name}: '{main}' holds {fmt}, which counts from 1970 in UTC: read as UTC "
@@ -1829,7 +1838,7 @@ def _parse_time(
             total |= np.array(
                 [is_summary_row_label(text) for text in _texts(sheet.column(column), bad)]
             )
-    total |= _unlabelled_sums(sheet, plan, bad, total)
+    total |= _unlabelled_sums(sheet, plan, bad, total, parts[0][1])
     for column, parsed, expected in parts:
         wrong = bad[~total & np.isnan(parsed[bad])]
         _refuse_days_past_month_end(sheet, column, wrong, expected)
@@ -1862,10 +1871,11 @@ def _parse_time(
 
 
 def _unlabelled_sums(
-    sheet: _Sheet, plan: ColumnPlan, bad: np.ndarray, labelled: np.ndarray
+    sheet: _Sheet, plan: ColumnPlan, bad: np.ndarray, labelled: np.ndarray, dates: np.ndarray
 ) -> np.ndarray:
-    """Which of the `bad` rows (no readable date or time) are totals without a label: every date
-    and time cell empty, and the count the sum of the rows above it, from the total before it or
+    """Which of the `bad` rows (no readable date or time) are totals without a label: every time
+    cell empty, the date too unless it has a column of its own and holds a date (`dates`, the
+    date column read), and the count the sum of the rows above it, from the total before it or
     from the first row (a sum added in a spreadsheet under each day or under the table)."""
     found = np.zeros(len(bad), dtype=bool)
     count_column = plan.volume_column or plan.answered_column
@@ -1875,7 +1885,9 @@ def _unlabelled_sums(
     main = plan.timestamp_column or plan.date_column
     for column in (main, plan.time_column, plan.minute_column):
         if column and blank.any():
-            blank &= sheet.blank(column, bad)
+            # A day's total may keep its date beside an empty time ("02/11/2026,,75").
+            dated = ~np.isnan(dates[bad]) if column == main and plan.time_column else False
+            blank &= sheet.blank(column, bad) | dated
     if not blank.any():
         return found
     counts = np.nan_to_num(parse_number(sheet.column(count_column), sheet.comma(count_column)))
@@ -2368,6 +2380,91 @@ def _prefix_seconds_note(sheet: _Sheet, column: str, seconds: np.ndarray, is_han
 ROLLUP_LABELS = {"*", "all", "(all)", "<all>", "all queues", "total", "totals", "(total)"}
 # Share of the roll-up rows that must equal the sum of their detail rows to drop them.
 ROLLUP_AGREEMENT = 0.9
+
+
+# A clock written in a timestamp: "08:30", "8.30 am", "T08", "8h30".
+_CLOCK_PATTERN = r"\d:\d\d|\d\s*[aApP]\.?[mM]\b|T\d|\d[hH]\d"
+# A day total larger than the sum of its day's intervals, where the day has this many intervals
+# at least, is no midnight interval: one interval does not outnumber a day of them.
+MIN_INTERVALS_BESIDE_DAY_TOTAL = 4
+
+
+def _drop_day_total_rows(
+    sheet: _Sheet, plan: ColumnPlan, seconds: np.ndarray, notes: list[str]
+) -> np.ndarray:
+    """Rows dated without a time ("2026-11-02", 75) among timestamped intervals: a day's total
+    that would otherwise be read as a midnight interval. Such a row is the day's total when it
+    equals the sum of that day's intervals (of its queue), when the day has a 00:00 interval of
+    its own, or when it outnumbers a day of intervals; otherwise it stays a midnight interval
+    (some tools write midnight as the date alone)."""
+    column = plan.timestamp_column
+    count_column = plan.volume_column or plan.answered_column
+    if not column or not count_column or plan.timestamp_format in EPOCH_FORMATS:
+        return seconds
+    midnight = np.nan_to_num(seconds, nan=1) % 86_400 == 0
+    if not midnight.any() or midnight.all():
+        return seconds
+    rows = np.flatnonzero(midnight)
+    if not pa.types.is_string(sheet.column(column).type) and sheet.read_as_text is None:
+        return seconds  # typed by arrow: midnight and a date alone look alike
+    written = _written_cells(sheet, column, rows)
+    dated_only = ~np.asarray(pc.fill_null(pc.match_substring_regex(written, _CLOCK_PATTERN), True))
+    if not dated_only.any():
+        return seconds
+    candidate = np.zeros(len(seconds), dtype=bool)
+    candidate[rows[dated_only]] = True
+    queue = (
+        label_codes(_as_text(sheet.column(plan.queue_column)))[0]
+        if plan.queue_column
+        else np.zeros(len(seconds), dtype=np.int64)
+    )
+    days = np.nan_to_num(seconds, nan=0).astype(np.int64) // 86_400
+    group = np.unique(np.column_stack([days, queue]), axis=0, return_inverse=True)[1].ravel()
+    size = int(group.max()) + 1
+    counts = np.nan_to_num(parse_number(sheet.column(count_column), sheet.comma(count_column)))
+    interval = ~candidate
+    day_sums = np.bincount(group[interval], counts[interval], minlength=size)[group]
+    day_rows = np.bincount(group[interval], minlength=size)[group]
+    with_midnight = np.bincount(group[interval & midnight], minlength=size)[group] > 0
+    agrees = (day_rows > 0) & (day_sums > 0) & (np.abs(counts - day_sums) < 0.5)
+    outnumbers = (day_rows >= MIN_INTERVALS_BESIDE_DAY_TOTAL) & (counts > day_sums)
+    total = candidate & (agrees | with_midnight | outnumbers)
+    if not total.any():
+        return seconds
+    found = np.flatnonzero(total)
+    lines = sheet.lines(found)
+    texts = _written_cells(sheet, column, found[:3]).to_pylist()
+    shown = "; ".join(f"line {line}: {text!r}" for line, text in zip(lines, texts, strict=False))
+    shown += "; …" if len(found) > 3 else ""
+    differ = found[~agrees[found]]
+    if len(differ):
+        said = "; ".join(
+            f"line {line}: {counts[row]:,.0f} against {day_sums[row]:,.0f}"
+            for line, row in zip(sheet.lines(differ[:3]), differ[:3], strict=True)
+        )
+        checked = (
+            f"; {len(differ)} of them {'differs' if len(differ) == 1 else 'differ'} from the "
+            f"sum of their day's intervals ({said}): "
+            "check the export for intervals left out of it"
+        )
+    else:
+        checked = "; each equals the sum of its day's intervals"
+    notes.append(
+        f"{sheet.name}: {len(found)} row(s) dated without a time were skipped as day totals, not "
+        f"read as midnight intervals ({shown}){checked}."
+    )
+    sheet.drop(~total)
+    return seconds[~total]
+
+
+def _written_cells(sheet: _Sheet, column: str, rows: np.ndarray) -> pa.Array:
+    """The cells of `rows` in `column` as the file writes them (arrow types ISO timestamps,
+    writing a date alone as its midnight); `sheet.read_as_text` is needed for a typed column."""
+    values = sheet.column(column)
+    if pa.types.is_string(values.type):
+        return pc.take(values, pa.array(rows, pa.int64()))
+    read = rows if sheet.kept is None else sheet.kept[rows]
+    return _as_text(pc.take(sheet.read_as_text(column), pa.array(read, pa.int64())))
 
 
 def _rollup_label(value: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 from import_support import at, note_with, write
 
 from data.importer import import_files_detailed
@@ -74,4 +75,76 @@ def test_the_missing_intervals_note_shows_three_stretches_and_counts_the_rest(tm
         "7 open intervals have no data in the export (Tue 3 Nov 2026 09:00-09:30; Wed 4 Nov "
         "2026 10:30-11:00; Fri 6 Nov 2026 15:30-16:00 and 2 more stretches): kept as missing "
         "(empty), not as zero."
+    )
+
+
+# --- Day totals dated without a time -------------------------------------------------------------
+
+
+def test_a_day_total_dated_without_a_time_is_skipped_not_read_as_midnight(tmp_path):
+    # Each day opens with its total, "2026-11-02,75", then its six half hours (10 ... 15 calls).
+    # Before: the totals read as 00:00 intervals, 300 contacts where the days hold 150.
+    lines = ["interval_start,calls"]
+    for day in (MONDAY, MONDAY + dt.timedelta(1)):
+        lines.append(f"{day:%Y-%m-%d},75")
+        lines += [f"{t:%Y-%m-%d %H:%M},{10 + k}" for k, t in enumerate(_slots(day, 6))]
+    path = write(tmp_path, "daily.csv", "\n".join(lines) + "\n")
+    result = import_files_detailed([path])
+    assert result.contacts == 150
+    assert result.first_interval == pd.Timestamp("2026-11-02 08:00")
+    assert note_with(result.dataset, "dated without a time") == (
+        "daily.csv: 2 row(s) dated without a time were skipped as day totals, not read as "
+        "midnight intervals (line 2: '2026-11-02'; line 9: '2026-11-03'); each equals the sum "
+        "of its day's intervals."
+    )
+
+
+def test_a_day_total_that_differs_from_its_intervals_is_named_with_both_sums(tmp_path):
+    # An Italian semicolon export, its day totals written under each day; Tuesday's says 80
+    # where its intervals hold 75 (a half hour left out of the export). Before: refused, the
+    # three dates "not readable dates/times".
+    lines = ["Intervallo;Offerte;Risposte"]
+    for day, extra in ((MONDAY, 0), (MONDAY + dt.timedelta(1), 5), (MONDAY + dt.timedelta(2), 0)):
+        lines += [f"{t:%d/%m/%Y %H:%M};{10 + k};{9 + k}" for k, t in enumerate(_slots(day, 6))]
+        lines.append(f"{day:%d/%m/%Y};{75 + extra};{69 + extra}")
+    path = write(tmp_path, "giornaliero.csv", "\n".join(lines) + "\n")
+    result = import_files_detailed([path])
+    assert result.contacts == 225
+    assert result.dataset.answered == 3 * 69
+    assert note_with(result.dataset, "dated without a time") == (
+        "giornaliero.csv: 3 row(s) dated without a time were skipped as day totals, not read as "
+        "midnight intervals (line 8: '02/11/2026'; line 15: '03/11/2026'; line 22: "
+        "'04/11/2026'); 1 of them differs from the sum of their day's intervals (line 15: 80 "
+        "against 75): check the export for intervals left out of it."
+    )
+
+
+def test_midnight_written_as_the_date_alone_stays_a_midnight_interval(tmp_path):
+    # R's as.character() writes a midnight date-time as its date alone ("2026-11-02"): in a
+    # 24-hour series that row is the 00:00 half hour, about as busy as its neighbours.
+    lines = ["interval_start,calls"]
+    for k in range(96):
+        t = MONDAY + dt.timedelta(minutes=30 * k)
+        stamp = f"{t:%Y-%m-%d}" if t.hour == t.minute == 0 else f"{t:%Y-%m-%d %H:%M:%S}"
+        lines.append(f"{stamp},{5 + k % 7}")
+    path = write(tmp_path, "r_export.csv", "\n".join(lines) + "\n")
+    result = import_files_detailed([path])
+    assert result.contacts == sum(5 + k % 7 for k in range(96))
+    assert at(result.dataset, "2026-11-03 00:00")["volume"] == 5 + 48 % 7
+    assert not any("dated without a time" in note for note in result.dataset.notes)
+
+
+def test_a_day_total_with_its_date_and_no_time_is_skipped_as_a_sum(tmp_path):
+    # Date and time in columns of their own, the day's sum under it with the time left empty.
+    # Before: refused, "3 row(s) have nothing in column 'Time'", though each is its day's sum.
+    lines = ["Date,Time,Calls"]
+    for day in (MONDAY + dt.timedelta(d) for d in range(3)):
+        lines += [f"{t:%d/%m/%Y},{t:%H:%M},{10 + k}" for k, t in enumerate(_slots(day, 6))]
+        lines.append(f"{day:%d/%m/%Y},,75")
+    path = write(tmp_path, "days.csv", "\n".join(lines) + "\n")
+    result = import_files_detailed([path])
+    assert result.contacts == 225
+    assert note_with(result.dataset, "total/subtotal") == (
+        "days.csv: 3 total/subtotal row(s) were skipped (line 8: no label; line 15: no label; "
+        "line 22: no label; a row without a label is the sum of the rows above it)."
     )
