@@ -289,7 +289,7 @@ _TIME_OF_DAY = (
     rf"(?:\s*[{_RANGE_MARKS}].*)?$"
 )
 # Fractions of a second after a dot or, where the locale writes one, a comma ("00:03:05,120").
-_DURATION = r"^(?:(?P<h>\d+):)?(?P<m>\d{1,2}):(?P<s>\d{2})(?:[.,]\d+)?$"
+_DURATION = r"^(?:(?P<h>\d+):)?(?P<m>\d{1,2}):(?P<s>\d{2})(?:[.,](?P<f>\d+))?$"
 # A day count before the clock, as pandas writes a timedelta ("0 days 00:03:05") and PostgreSQL
 # an interval ("1 day 02:00:00"), or Python's str() ("1 day, 2:00:00").
 _DAYS_BEFORE_CLOCK = r"^(\d+)\s*days?,?\s+(\d+:)"
@@ -1154,7 +1154,7 @@ def parse_duration(
     hours = np.nan_to_num(_field_float(parts, "h"), nan=0.0)
     clocked = (
         days * 86_400 + hours * 3600 + _field_float(parts, "m") * 60 + _field_float(parts, "s")
-    )
+    ) + _fraction(parts, "f")
     numbers[unread] = clocked
     worded = np.isnan(clocked)
     if worded.any():
@@ -1331,6 +1331,14 @@ def _as_text(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
     if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
         return values
     return pc.cast(values, pa.string())
+
+
+def _fraction(parts: pa.ChunkedArray | pa.Array, name: str) -> np.ndarray:
+    """The digits of field `name` as a fraction of one ("5" tenths 0.5, "120" 0.12), 0 where
+    absent."""
+    digits = pc.struct_field(parts, name)
+    places = np.nan_to_num(_to_float(pc.utf8_length(digits)), nan=0.0)
+    return np.nan_to_num(_field_float(parts, name), nan=0.0) / 10.0**places
 
 
 def _field_float(parts: pa.ChunkedArray | pa.Array, name: str) -> np.ndarray:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import pytest
 from import_support import at, note_with, write
 
 from data.importer import import_files_detailed
@@ -148,3 +149,23 @@ def test_a_day_total_with_its_date_and_no_time_is_skipped_as_a_sum(tmp_path):
         "days.csv: 3 total/subtotal row(s) were skipped (line 8: no label; line 15: no label; "
         "line 22: no label; a row without a label is the sum of the rows above it)."
     )
+
+
+# --- Durations with tenths of a second -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("mark", [",", "."])
+def test_durations_written_with_tenths_of_a_second_keep_them(tmp_path, mark):
+    # Talk times "02:10,4" (minutes:seconds,tenths) and waits "00:15,7". Before: the tenths
+    # dropped, a mean talk time of 130 s where the calls talked 130.4 s and waits of 15 s.
+    lines = ["start_time,talk_time,wait_time"]
+    talks, waits = ["02:10{0}4", "02:09{0}9", "02:10{0}9"], ["00:15{0}7", "00:20{0}1", "00:09{0}5"]
+    for k, (talk, wait) in enumerate(zip(talks, waits, strict=True)):
+        lines.append(f'2026-11-02 08:0{k}:00,"{talk.format(mark)}","{wait.format(mark)}"')
+    lines += [f'2026-11-02 09:0{k}:00,"01:00{mark}0","00:10{mark}0"' for k in range(3)]
+    path = write(tmp_path, "calls.csv", "\n".join(lines) + "\n")
+    result = import_files_detailed([path])
+    eight = at(result.dataset, "2026-11-02 08:00")
+    assert eight["aht_seconds"] == pytest.approx((130.4 + 129.9 + 130.9) / 3)
+    assert eight["wait_seconds"] == pytest.approx((15.7 + 20.1 + 9.5) / 3)
+    assert at(result.dataset, "2026-11-02 09:00")["aht_seconds"] == pytest.approx(60.0)

@@ -247,4 +247,4 @@ def test_durations_written_with_units():
 
     values = pa.array(["5m 0s", "1m 28s", "1h 2m 3s", "59s", "2 min 5 sec", "00:07:29.120", "x"])
     seconds = parse_duration(values, decimal_comma=False)
-    assert seconds[:6].tolist() == [300, 88, 3723, 59, 125, 449] and np.isnan(seconds[6])
+    assert seconds[:6].tolist() == [300, 88, 3723, 59, 125, 449.12] and np.isnan(seconds[6])
