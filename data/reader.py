@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
@@ -46,6 +47,7 @@ from data.columns import (
     unit_from_prefix,
     weekday_number,
 )
+from data.dates import day_text
 from data.errors import InputError, where_to_choose
 from data.json_cells import flattened_copy, json_object_columns, json_records_copy, starts_like_json
 from data.labels import LABEL_TYPE, label_codes, queue_from_file_name
@@ -92,6 +94,7 @@ from data.timestamps import (
     parse_timestamps,
     parse_with_format,
     two_field_reading,
+    utc_offset_minutes,
 )
 from data.title_date import TitleDate, with_title_date
 from data.title_queue import title_queue
@@ -1796,6 +1799,9 @@ def _parse_time(
             "(or times with their +01:00-style offset) so that the day's shape falls on the "
             "right hours."
         )
+    changes = _offset_changes_note(sheet, main, seconds)
+    if changes:
+        notes.append(changes)
     parts = [(main, seconds, fmt)]
     if plan.weekday_column:  # "Week Ending" 10/03/2024 beside "Monday": Monday 4 March
         days = _days_into_week(sheet, plan, seconds)
@@ -1868,6 +1874,53 @@ def _parse_time(
     keep = np.ones(len(seconds), dtype=bool)
     keep[bad] = False
     return seconds, keep
+
+
+OFFSET_CHANGES_SHOWN = 3
+
+
+def _offset_changes_note(sheet: _Sheet, column: str, seconds: np.ndarray) -> str | None:
+    """Timestamps whose UTC offset changes ("+01:00" until the spring night, "+02:00" after) are
+    read as the local clock they write, so a day's hours stay where the center works them: say
+    on which days the offset changed, and whether by the hour of a daylight-saving change."""
+    offsets = utc_offset_minutes(sheet.column(column))
+    if offsets is None:
+        return None
+    known = np.flatnonzero(~np.isnan(offsets) & ~np.isnan(seconds))
+    if len(np.unique(offsets[known])) < 2:
+        return None
+    # In time order, as UTC instants: the hour a fall night repeats is read once, then again.
+    order = known[np.argsort(seconds[known] - offsets[known] * 60, kind="stable")]
+    ordered = offsets[order]
+    changed = np.flatnonzero(ordered[1:] != ordered[:-1]) + 1
+    said = []
+    for position in changed[:OFFSET_CHANGES_SHOWN]:
+        before, after = ordered[position - 1], ordered[position]
+        day = day_text(pd.Timestamp(int(seconds[order[position]]), unit="s"), year=True)
+        said.append(f"from {_offset_text(before)} to {_offset_text(after)} on {day}")
+    text = "; ".join(said)
+    if len(changed) > OFFSET_CHANGES_SHOWN:
+        text += f" and {len(changed) - OFFSET_CHANGES_SHOWN} more times"
+    steps = np.abs(ordered[changed] - ordered[changed - 1])
+    if (steps == 60).all():
+        which = "a daylight-saving change" if len(changed) == 1 else "daylight-saving changes"
+        why = (
+            f"({which}): the times were read as the local clock they write, not "
+            "moved to one offset, so each day's hours stay where the center works them"
+        )
+    else:
+        why = (
+            "(not only by the hour of a daylight-saving change): the times were read as the "
+            "local clock they write. If the rows come from sites in different time zones, "
+            "export them on one site's clock"
+        )
+    return f"{sheet.name}: the UTC offset of the times in '{column}' changes {text} {why}."
+
+
+def _offset_text(minutes: float) -> str:
+    sign = "-" if minutes < 0 else "+"
+    hours, rest = divmod(int(abs(minutes)), 60)
+    return f"{sign}{hours:02d}:{rest:02d}"
 
 
 def _unlabelled_sums(

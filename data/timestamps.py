@@ -660,6 +660,25 @@ def _calendar_date(value: str | None) -> str | None:
     return date.isoformat() + value[match.end() :].replace("T", " ", 1)
 
 
+# A clock's UTC offset, "08:30:00+02:00" or "08:30+0200" (ISO 8601 and RFC 3339).
+_UTC_OFFSET = (
+    r"\d:\d{2}(?::\d{2})?(?:[.,]\d+)?\s*(?P<sign>[+-])(?P<hours>\d{2}):?(?P<minutes>\d{2})$"
+)
+
+
+def utc_offset_minutes(values: pa.ChunkedArray | pa.Array) -> np.ndarray | None:
+    """Each timestamp's UTC offset in minutes (+02:00 is 120), NaN where none is written; None
+    when the column is not text or no value carries one."""
+    if not pa.types.is_string(values.type):
+        return None
+    parts = pc.extract_regex(pc.utf8_trim_whitespace(values), _UTC_OFFSET)
+    hours = _field_float(parts, "hours")
+    if np.isnan(hours).all():
+        return None
+    sign = np.where(np.asarray(pc.equal(pc.struct_field(parts, "sign"), "-")), -1.0, 1.0)
+    return sign * (hours * 60 + _field_float(parts, "minutes"))
+
+
 def clean_text(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
     """Trim blanks, keep an ISO interval's start, drop a leading weekday, fractional seconds, the
     end of an interval range ("08:00 - 08:15"), a comma after the date, a word for "at" before

@@ -4,6 +4,7 @@ intervals missing from an export said where they are, not only how many; ..."""
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 import pytest
@@ -169,3 +170,66 @@ def test_durations_written_with_tenths_of_a_second_keep_them(tmp_path, mark):
     assert eight["aht_seconds"] == pytest.approx((130.4 + 129.9 + 130.9) / 3)
     assert eight["wait_seconds"] == pytest.approx((15.7 + 20.1 + 9.5) / 3)
     assert at(result.dataset, "2026-11-02 09:00")["aht_seconds"] == pytest.approx(60.0)
+
+
+# --- UTC offsets that change ---------------------------------------------------------------------
+
+
+def _paris_half_hours(first_utc: dt.datetime, count: int) -> str:
+    """'interval_start,calls': `count` half hours from `first_utc` on Paris clocks with their
+    offset ("2026-03-29T03:00:00+02:00"), 5 + k calls in row k."""
+    paris = ZoneInfo("Europe/Paris")
+    lines = ["interval_start,calls"]
+    for k in range(count):
+        stamp = (first_utc + dt.timedelta(minutes=30 * k)).replace(tzinfo=dt.UTC)
+        lines.append(f"{stamp.astimezone(paris).isoformat()},{5 + k}")
+    return "\n".join(lines) + "\n"
+
+
+def test_an_offset_that_changes_in_spring_is_read_as_local_clock_and_said(tmp_path):
+    # 22:00 on Saturday 28 March to 06:30 on Sunday, Paris time; 02:00-03:00 does not exist
+    # that night. Before: read the same, but without a word of the offsets.
+    path = write(tmp_path, "paris.csv", _paris_half_hours(dt.datetime(2026, 3, 28, 21), 16))
+    result = import_files_detailed([path])
+    assert note_with(result.dataset, "UTC offset") == (
+        "paris.csv: the UTC offset of the times in 'interval_start' changes from +01:00 to "
+        "+02:00 on Sun 29 Mar 2026 (a daylight-saving change): the times were read as the local "
+        "clock they write, not moved to one offset, so each day's hours stay where the center "
+        "works them."
+    )
+    # Row 8 (5 + 8 calls) is 01:00 UTC: 03:00 on the Paris clock, the hour after 01:30.
+    assert at(result.dataset, "2026-03-29 03:00")["volume"] == 13
+    assert at(result.dataset, "2026-03-29 01:30")["volume"] == 12
+    assert result.contacts == sum(5 + k for k in range(16))
+
+
+def test_an_offset_that_changes_in_autumn_is_said_once(tmp_path):
+    # The repeated hour 02:00-03:00 is written twice, +02:00 then +01:00: one change, not three.
+    path = write(tmp_path, "paris.csv", _paris_half_hours(dt.datetime(2026, 10, 24, 22), 16))
+    result = import_files_detailed([path])
+    assert note_with(result.dataset, "UTC offset") == (
+        "paris.csv: the UTC offset of the times in 'interval_start' changes from +02:00 to "
+        "+01:00 on Sun 25 Oct 2026 (a daylight-saving change): the times were read as the local "
+        "clock they write, not moved to one offset, so each day's hours stay where the center "
+        "works them."
+    )
+    # 02:00 written twice (9 and 11 calls): the repeated hour's contacts both counted.
+    assert at(result.dataset, "2026-10-25 02:00")["volume"] == 9 + 11
+
+
+def test_offsets_of_sites_in_different_zones_are_said_not_a_daylight_saving_change(tmp_path):
+    # London (+00:00) and Athens (+02:00) rows of one queue, the file sorted by local clock:
+    # in UTC, Athens 06:30 and 07:30, London 08:00, Athens 08:30, London 09:00 and 10:00.
+    lines = ["interval_start,calls"]
+    for k in range(6):
+        clock = MONDAY + dt.timedelta(hours=8, minutes=30 * k)
+        zone = "+02:00" if k % 2 else "+00:00"
+        lines.append(f"{clock:%Y-%m-%dT%H:%M:%S}{zone},{10 + k}")
+    path = write(tmp_path, "sites.csv", "\n".join(lines) + "\n")
+    result = import_files_detailed([path])
+    assert note_with(result.dataset, "UTC offset") == (
+        "sites.csv: the UTC offset of the times in 'interval_start' changes from +02:00 to "
+        "+00:00 on Mon 2 Nov 2026; from +00:00 to +02:00 on Mon 2 Nov 2026; from +02:00 to "
+        "+00:00 on Mon 2 Nov 2026 (not only by the hour of a daylight-saving change): the times were read as the local clock they write. If the rows come from sites "
+        "in different time zones, export them on one site's clock."
+    )
