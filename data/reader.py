@@ -97,7 +97,7 @@ from data.timestamps import (
     utc_offset_minutes,
 )
 from data.title_date import TitleDate, with_title_date
-from data.title_queue import title_queue
+from data.title_queue import queue_titles, title_queue
 from data.wide import (
     LONG_QUEUE,
     LONG_VOLUME,
@@ -185,6 +185,7 @@ def read_file(
         else:
             if not title_dated:  # the dated copy keeps the title lines: named once, by the file
                 _name_title_queue(plan, rows, text_format, name)
+                _note_title_lines(rows, text_format, name)
             return plan, rows, report
     with tempfile.TemporaryDirectory(prefix="picco-repaired-") as folder:
         copy, notes = repaired_copy(
@@ -394,6 +395,28 @@ def _name_title_queue(
         1,
         f"{name}: {lacks}; the queue named above it (line {line}: '{written}') was given to "
         "every row.",
+    )
+
+
+TITLE_LINES_SHOWN = 2
+
+
+def _note_title_lines(rows: ParsedRows, text_format: TextFormat, name: str) -> None:
+    """Say which lines above the header were skipped as the report's title ("Report generated
+    2026-11-02 by admin"), so that none is lost unseen; a line naming a queue ("Queue: Sales")
+    is named by the note on the queue instead."""
+    titles = []
+    for text in text_format.title_lines:
+        cells = [cell.strip() for cell in text.split(text_format.delimiter) if cell.strip()]
+        if cells and not queue_titles([text], text_format.delimiter):
+            titles.append(" ".join(cells).replace('"', "")[:60])
+    if not titles:
+        return
+    shown = "; ".join(f"'{title}'" for title in titles[:TITLE_LINES_SHOWN])
+    shown += "; …" if len(titles) > TITLE_LINES_SHOWN else ""
+    lines = "1 line" if len(titles) == 1 else f"{len(titles)} lines"
+    rows.notes.insert(
+        1, f"{name}: {lines} above the header skipped as the report's title ({shown})."
     )
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from data.sniff import _LINE_END, TextFormat
-from data.title_queue import names_title_queue, queue_titles, title_queue
+from data.title_queue import names_title_queue, queue_titles, title_queue, written_title
 
 # Files up to this size are searched for sections: stacked per-queue reports are small, and a
 # bigger file would be read into memory whole.
@@ -115,7 +115,7 @@ def queue_sections(path: Path, text_format: TextFormat, folder: Path) -> Section
         if len({queue for _, _, queue in named}) != 1:
             return None  # no title naming one queue over this section: not a stack of queues
         index, label, queue = named[0]
-        titles.append((index + 1, f"{label}: {queue}"))
+        titles.append((index + 1, written_title(lines[index], label, queue)))
         queues.append(queue)
         starts.append(repeat)
         for index in preamble:

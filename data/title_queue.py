@@ -35,6 +35,14 @@ ALL_WORDS = {
 # Chinese and Japanese write the colon full width: "队列：售后服务".
 ALL_CJK = {"全部", "所有", "全部队列", "全部隊列", "すべて", "全て", "전체", "모두"}
 _LABEL = re.compile(r"^\s*([^\W\d_][^:：]*?)\s*[:：]\s*(.*)$")
+# A report's title naming its queue after a dash, "Queue Report - Sales", "Skill Statistics –
+# Billing": the words before the dash a queue's and a report's only.
+_DASHED_TITLE = re.compile(r"^\s*([^\W\d_][^-–—:：]*?)\s+[-–—]\s+(\S.*)$")
+REPORT_WORDS = {
+    "report", "reports", "statistics", "stats", "summary", "overview", "detail", "details",
+    "interval", "intervals", "daily", "weekly", "performance", "activity", "rapport", "bericht",
+    "statistik", "statistiche", "resumen", "informe", "riepilogo",
+}  # fmt: skip
 # A second "Label:" in the same cell ("Queue: Support    Date: 03/04/2024") ends the value.
 _NEXT_LABEL = re.compile(r"\s{2,}[^\W\d_][\w /'.-]*[:：]")
 
@@ -62,7 +70,16 @@ def title_queue(text_format: TextFormat) -> tuple[int, str, str] | None:
     if len({queue for _, _, queue in found}) != 1:
         return None
     line, label, queue = found[0]
-    return line, f"{label}: {queue}", queue
+    return line, written_title(text_format.title_lines[line - 1], label, queue), queue
+
+
+def written_title(text: str, label: str, queue: str) -> str:
+    """A queue's title as a message quotes it: "Queue: Support", or a dashed title as written,
+    "Queue Report - Support"."""
+    dashed = _DASHED_TITLE.match(text.strip().strip(",;\t|").strip().strip('"'))
+    if dashed and dashed.group(1) == label and dashed.group(2).strip() == queue:
+        return dashed.group(0).strip()
+    return f"{label}: {queue}"
 
 
 def _title_queues(text_format: TextFormat) -> list[tuple[int, str, str]]:
@@ -73,7 +90,7 @@ def _title_queues(text_format: TextFormat) -> list[tuple[int, str, str]]:
 def queue_titles(lines: list[str], delimiter: str) -> list[tuple[int, str, str]]:
     """(line from 1, label, value) of every label in `lines` that names a queue, written
     "Queue: Support" in one cell, or "Queue:" (or "Queue" alone on its line) then the value in
-    the next filled cell."""
+    the next filled cell, or a title alone on its line, "Queue Report - Support"."""
     found = []
     for line, text in enumerate(lines, start=1):
         try:
@@ -83,6 +100,12 @@ def queue_titles(lines: list[str], delimiter: str) -> list[tuple[int, str, str]]
                 if cell.strip()
             ]
         except csv.Error:
+            continue
+        dashed = _DASHED_TITLE.match(cells[0]) if len(cells) == 1 else None
+        if dashed and _names_report_of_queue(dashed.group(1)):
+            value = dashed.group(2).strip()
+            if _is_queue_name(value):
+                found.append((line, dashed.group(1), value))
             continue
         for index, cell in enumerate(cells):
             labelled = _LABEL.match(cell)
@@ -98,6 +121,17 @@ def queue_titles(lines: list[str], delimiter: str) -> list[tuple[int, str, str]]
             if names_title_queue(label) and _is_queue_name(value):
                 found.append((line, label, value))
     return found
+
+
+def _names_report_of_queue(words_before_dash: str) -> bool:
+    """ "Queue Report", "Skill Statistics": a queue's word and a report's, nothing else."""
+    words = header_words(words_before_dash)
+    queue_words = TITLE_QUEUE_WORDS - {"file", "ring", "hunt"}
+    return (
+        bool(words & queue_words)
+        and bool(words & REPORT_WORDS)
+        and words <= (queue_words | REPORT_WORDS | LABEL_FILLER_WORDS)
+    )
 
 
 def _is_queue_name(value: str) -> bool:

@@ -233,3 +233,61 @@ def test_offsets_of_sites_in_different_zones_are_said_not_a_daylight_saving_chan
         "+00:00 on Mon 2 Nov 2026 (not only by the hour of a daylight-saving change): the times were read as the local clock they write. If the rows come from sites "
         "in different time zones, export them on one site's clock."
     )
+
+
+# --- A report's title above the header -----------------------------------------------------------
+
+
+def _titled_report(title: list[str]) -> str:
+    lines = [*title, "interval_start,offered,answered"]
+    for day in (MONDAY, MONDAY + dt.timedelta(1)):
+        lines += [f"{t:%Y-%m-%d %H:%M},{10 + k},{9 + k}" for k, t in enumerate(_slots(day, 6))]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_dashed_title_names_the_queue_and_the_other_title_lines_are_said(tmp_path):
+    # Before: both lines skipped unsaid, and the rows read as queue 'report' (the file's name).
+    title = ["Queue Report - Sales,,", "Report generated 2026-11-02 by admin,,"]
+    path = write(tmp_path, "report.csv", _titled_report(title))
+    result = import_files_detailed([path])
+    assert result.dataset.queues == ["Sales"]
+    assert result.contacts == 2 * 75
+    assert result.dataset.answered == 2 * 69
+    assert result.dataset.notes[1:3] == [
+        "report.csv: 1 line above the header skipped as the report's title ('Report generated "
+        "2026-11-02 by admin').",
+        "report.csv: the table has no queue column; the queue named above it (line 1: 'Queue "
+        "Report - Sales') was given to every row.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "title", ["Report - Sales", "Queue Report - All", "Daily Report - 2026-11-02"]
+)
+def test_a_dashed_title_that_names_no_one_queue_leaves_the_file_s_name(tmp_path, title):
+    path = write(tmp_path, "report.csv", _titled_report([title]))
+    result = import_files_detailed([path])
+    assert result.dataset.queues == ["report"]
+    assert note_with(result.dataset, "title") == (
+        f"report.csv: 1 line above the header skipped as the report's title ('{title}')."
+    )
+
+
+def test_stacked_reports_under_dashed_titles_are_read_as_their_queues(tmp_path):
+    # Before: refused, "the header is repeated 1 time(s) inside the file (line 11) ... write a
+    # title naming each block's queue above its header ('Queue: Sales')", though each had one.
+    lines = []
+    for queue, first in (("Sales", 10), ("Support", 20)):
+        lines += [f"Queue Report – {queue}", "interval_start,calls"]
+        lines += [f"{t:%Y-%m-%d %H:%M},{first + k}" for k, t in enumerate(_slots(MONDAY, 6))]
+        lines.append("")
+    path = write(tmp_path, "stacked.csv", "\n".join(lines))
+    result = import_files_detailed([path])
+    assert at(result.dataset, "2026-11-02 08:30", "Support")["volume"] == 21
+    assert at(result.dataset, "2026-11-02 08:30", "Sales")["volume"] == 11
+    assert note_with(result.dataset, "stacks") == (
+        "stacked.csv: the file stacks 2 sections, each under a title naming its queue (line 1: "
+        "'Queue Report – Sales'; line 10: 'Queue Report – Support'), with the header repeated "
+        "above each: read as one table, each row in the queue its section's title names "
+        "('Queue Report')."
+    )
