@@ -59,6 +59,7 @@ from data.outcomes import (
     classify_outcomes,
     read_outcomes,
 )
+from data.pivot import compact_pivot_copy, is_compact_pivot
 from data.queue_log import is_queue_log, queue_log_copy
 from data.records import contact_groups
 from data.repair import LinesNotUtf8, mostly_utf8, repaired_copy
@@ -230,6 +231,24 @@ def _read_sniffed(
             plan, rows, report = read_file(copy, name, options, sheet, title_dated, repaired=True)
         rows.notes.insert(1, note)
         return plan, rows, report
+    if is_compact_pivot(text_format):  # Excel's "Row Labels": dates with their times beneath
+        pivot = _read_csv(path, name, text_format, text_format.header, [], text_format.header)
+        with tempfile.TemporaryDirectory(prefix="picco-pivot-") as folder:
+            copy = Path(folder) / f"{Path(name).stem}.csv"
+            written = compact_pivot_copy(pivot, name, text_format, copy)
+            if written:
+                note, sources = written
+                plan, rows, report = read_file(
+                    copy,
+                    name,
+                    options,
+                    sheet,
+                    title_dated,
+                    True,
+                    lambda: _source_lines(text_format, pivot.num_rows, sources),
+                )
+                rows.notes.insert(1, note)
+                return plan, rows, report
     measures = measure_columns(text_format.header)
     if measures:  # Tableau's one row per measure: read as a column per measure
         table = _read_csv(path, name, text_format, text_format.header, [], text_format.header)

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 from import_support import at, note_with, write
 
+from data.errors import InputError
 from data.importer import import_files_detailed
 
 MONDAY = dt.datetime(2026, 11, 2)
@@ -290,4 +291,84 @@ def test_stacked_reports_under_dashed_titles_are_read_as_their_queues(tmp_path):
         "'Queue Report – Sales'; line 10: 'Queue Report – Support'), with the header repeated "
         "above each: read as one table, each row in the queue its section's title names "
         "('Queue Report')."
+    )
+
+
+# --- An Excel PivotTable in compact layout -------------------------------------------------------
+
+
+def _compact_pivot(header: str, day_text: str, separator: str = ",") -> str:
+    """Two days, each its date row (the day's subtotal) over its six half hours (10 ... 15
+    calls), then the grand total, as Excel saves a compact PivotTable."""
+    lines = [header]
+    for day in (MONDAY, MONDAY + dt.timedelta(1)):
+        lines.append(f"{day.strftime(day_text)}{separator}75")
+        lines += [f"{t:%H:%M}{separator}{10 + k}" for k, t in enumerate(_slots(day, 6))]
+    lines.append(f"Grand Total{separator}150")
+    return "\n".join(lines) + "\n"
+
+
+def test_a_compact_pivot_table_is_read_as_one_row_per_interval(tmp_path):
+    # Before: refused, "no column with dates or timestamps was found. Columns: Row Labels
+    # (e.g. '2026-11-02'); Sum of Calls (e.g. '75')".
+    path = write(tmp_path, "pivot.csv", _compact_pivot("Row Labels,Sum of Calls", "%Y-%m-%d"))
+    result = import_files_detailed([path])
+    assert result.contacts == 150
+    assert result.rows == 12
+    assert at(result.dataset, "2026-11-03 08:30")["volume"] == 11
+    assert result.dataset.notes[1] == (
+        "pivot.csv: an Excel PivotTable in compact layout ('Row Labels': each date with its "
+        "times beneath it) was read as one row per interval; its 2 date row(s) (subtotals, each "
+        "the sum of its times in 'Sum of Calls') and 1 total row(s) were skipped."
+    )
+
+
+def test_a_compact_pivot_table_saved_by_an_italian_excel_is_read(tmp_path):
+    # Day-first dates and a semicolon, the day's subtotal 75 on Monday but 80 on Tuesday.
+    text = _compact_pivot("Etichette di riga;Somma di Chiamate", "%d/%m/%Y", ";")
+    text = text.replace("03/11/2026;75", "03/11/2026;80").replace("Grand Total", "Totale")
+    path = write(tmp_path, "pivot.csv", text)
+    result = import_files_detailed([path])
+    assert result.contacts == 150
+    assert at(result.dataset, "2026-11-03 08:00")["volume"] == 10
+    assert note_with(result.dataset, "PivotTable") == (
+        "pivot.csv: an Excel PivotTable in compact layout ('Etichette di riga': each date with "
+        "its times beneath it) was read as one row per interval; its 2 date row(s) (subtotals; "
+        "1 differs from the sum of its times: line 9: 80 against 75) and 1 total row(s) were "
+        "skipped."
+    )
+
+
+@pytest.mark.parametrize(
+    ("labels", "named"),
+    [
+        (["2026-11-02,40", "Sales,25", "Support,15"], "('Sales', 'Support' are"),
+        (["2026,40", "Nov,40", "2-Nov,40", "8,20", "9,20"], "('Nov', '2-Nov' are"),
+    ],
+)
+def test_a_compact_pivot_table_of_other_labels_is_refused_naming_the_layout(
+    tmp_path, labels, named
+):
+    # Queues nested under each date, or dates grouped into years, months and hours: no reading
+    # tells the interval of each row for certain. Before: "no column with dates or timestamps".
+    text = "\n".join(["Row Labels,Sum of Calls", *labels, "Grand Total,40"]) + "\n"
+    with pytest.raises(InputError) as error:
+        import_files_detailed([write(tmp_path, "pivot.csv", text)])
+    assert str(error.value) == (
+        "pivot.csv: this is an Excel PivotTable in compact layout, its row labels nested in one "
+        f"column 'Row Labels' {named} neither a date nor a time), so it cannot be read as "
+        "intervals. In Excel: PivotTable Design → Report Layout → Show in Tabular Form, and "
+        "Repeat All Item Labels, so that each row holds its date and time; then export again."
+    )
+
+
+def test_a_compact_pivot_table_without_values_is_refused(tmp_path):
+    # Before: "no column with dates or timestamps was found"; read as the other pivots are, its
+    # two times would be two contact records, one contact each.
+    text = "Row Labels\n2026-11-02\n08:00\n08:30\nGrand Total\n"
+    with pytest.raises(InputError) as error:
+        import_files_detailed([write(tmp_path, "pivot.csv", text)])
+    assert str(error.value) == (
+        "pivot.csv: this Excel PivotTable in compact layout has row labels but no values. Add "
+        "the count of contacts to its Values area (Sum of Calls), and export again."
     )
