@@ -71,6 +71,7 @@ from data.sniff import (
     east_asian_encoding,
     is_footer_row,
     is_footnote,
+    is_separator_hint,
     single_byte_encoding,
     sniff_file,
 )
@@ -426,6 +427,8 @@ def _note_title_lines(rows: ParsedRows, text_format: TextFormat, name: str) -> N
     is named by the note on the queue instead."""
     titles = []
     for text in text_format.title_lines:
+        if is_separator_hint(text):
+            continue
         cells = [cell.strip() for cell in text.split(text_format.delimiter) if cell.strip()]
         if cells and not queue_titles([text], text_format.delimiter):
             titles.append(" ".join(cells).replace('"', "")[:60])

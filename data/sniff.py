@@ -31,6 +31,13 @@ DELIMITERS = ("\t", ";", ",", "|")
 _DELIMITER_NAMES = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "pipe"}
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _SEPARATOR_HINT = re.compile(r"sep=(.)")
+
+
+def is_separator_hint(line: str) -> bool:
+    """Excel's first line "sep=;", naming the separator: no title, no data."""
+    return bool(_SEPARATOR_HINT.fullmatch(line.strip().strip('"')))
+
+
 _CONTROL_BYTES = bytes([*range(9), *range(14, 32)])  # not tab/newline/carriage return/form feed
 # Above this share of NUL bytes a file is binary; below, a text export padded or damaged by a
 # few, which are removed before reading.

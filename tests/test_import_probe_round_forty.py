@@ -372,3 +372,13 @@ def test_a_compact_pivot_table_without_values_is_refused(tmp_path):
         "pivot.csv: this Excel PivotTable in compact layout has row labels but no values. Add "
         "the count of contacts to its Values area (Sum of Calls), and export again."
     )
+
+
+def test_excel_s_separator_line_is_not_said_to_be_a_title(tmp_path):
+    # "sep=;" tells Excel the separator. Before this fix the new title note read it as a title
+    # line, "1 line above the header skipped as the report's title ('sep=')".
+    lines = ["sep=;", "Intervallo;Chiamate"]
+    lines += [f"{t:%Y-%m-%d %H:%M};{10 + k}" for k, t in enumerate(_slots(MONDAY, 6))]
+    result = import_files_detailed([write(tmp_path, "coda.csv", "\n".join(lines) + "\n")])
+    assert result.contacts == 75
+    assert not any("title" in note for note in result.dataset.notes)
