@@ -81,6 +81,21 @@ def test_the_missing_intervals_note_shows_three_stretches_and_counts_the_rest(tm
     )
 
 
+def test_the_missing_intervals_of_several_queues_are_named_with_their_queue(tmp_path):
+    lines = ["interval_start,queue,calls"]
+    for day in range(21):
+        for slot, t in enumerate(_slots(MONDAY + dt.timedelta(day), 16)):
+            for queue in ("Sales", "Support"):
+                gap = (queue, day, slot) in {("Sales", 3, 3), ("Sales", 3, 4), ("Support", 9, 10)}
+                if not gap:
+                    lines.append(f"{t:%Y-%m-%d %H:%M},{queue},{10 + slot}")
+    result = import_files_detailed([write(tmp_path, "desk.csv", "\n".join(lines) + "\n")])
+    assert note_with(result.dataset, "no data in the export") == (
+        "3 open intervals have no data in the export ('Sales' Thu 5 Nov 2026 09:30-10:30; "
+        "'Support' Wed 11 Nov 2026 13:00-13:30): kept as missing (empty), not as zero."
+    )
+
+
 # --- Day totals dated without a time -------------------------------------------------------------
 
 
