@@ -838,6 +838,8 @@ class _Sheet:
     prefix_in_seconds: bool = False
     # An interval report's contacts per row, to tell a summed handle time from a mean.
     row_counts: np.ndarray | None = None
+    # Some unlabelled total sums the rows below it (a PivotTable's outline form), not above.
+    sums_below: bool = False
     title_date: TitleDate | None = None  # a column holding the date of a title line
     # A column read again as written text (for messages only: arrow reads "n/a" in a column it
     # typed as dates or numbers as an empty cell).
@@ -1319,7 +1321,11 @@ def _fill_down_dates(sheet: _Sheet, date_column: str, time_column: str, notes: l
         return
     restarts = np.diff(clock[timed]) <= 0
     fill = blank & ~np.isnan(clock)  # a "Total" row without a clock keeps its empty date
-    if not fill.any() or not np.array_equal(restarts, ~blank[timed[1:]]):
+    # A PivotTable in outline form writes each date on a row of its own, without a clock (the
+    # day's subtotal beside it), above that day's times: that row dates the first of them.
+    dated = ~blank
+    dated[timed[(timed > 0)]] |= (~blank & np.isnan(clock))[timed[(timed > 0)] - 1]
+    if not fill.any() or not np.array_equal(restarts, dated[timed[1:]]):
         return
     dates = sheet.column(date_column).combine_chunks()
     emptied = pc.if_else(pa.array(blank), pa.scalar(None, dates.type), dates)
@@ -1802,7 +1808,8 @@ def _total_rows_said(sheet: _Sheet, plan: ColumnPlan, rows: np.ndarray) -> str:
     )
     said += "; …" if len(rows) > len(shown) else ""
     if not all(labels):  # only a sum of the rows above it is skipped without a label
-        said += "; a row without a label is the sum of the rows above it"
+        where = "below it, up to the next such row" if sheet.sums_below else "above it"
+        said += f"; a row without a label is the sum of the rows {where}"
     return said
 
 
@@ -1991,9 +1998,16 @@ def _unlabelled_sums(
     counts = np.nan_to_num(parse_number(sheet.column(count_column), sheet.comma(count_column)))
     dated = np.ones(len(counts), dtype=bool)
     dated[bad] = False
-    above = np.concatenate([[0.0], np.cumsum(np.where(dated, counts, 0.0))])[bad]
+    running = np.concatenate([[0.0], np.cumsum(np.where(dated, counts, 0.0))])
+    above = running[bad]
     since_previous = np.diff(above, prepend=0.0)
-    sums = (np.abs(counts[bad] - above) < 0.5) | (np.abs(counts[bad] - since_previous) < 0.5)
+    # Or the rows below it, up to the next such row: a PivotTable in outline form writes each
+    # day's subtotal on its date's row, above that day's times.
+    until_next = np.diff(np.append(above, running[-1]))
+    sums_above = (np.abs(counts[bad] - above) < 0.5) | (np.abs(counts[bad] - since_previous) < 0.5)
+    sums_below = np.abs(counts[bad] - until_next) < 0.5
+    sheet.sums_below = bool((blank & sums_below & ~sums_above & (counts[bad] > 0)).any())
+    sums = sums_above | sums_below
     return blank & sums & (counts[bad] > 0)
 
 

@@ -397,3 +397,22 @@ def test_excel_s_separator_line_is_not_said_to_be_a_title(tmp_path):
     result = import_files_detailed([write(tmp_path, "coda.csv", "\n".join(lines) + "\n")])
     assert result.contacts == 75
     assert not any("title" in note for note in result.dataset.notes)
+
+
+def test_a_pivot_table_in_outline_form_is_read(tmp_path):
+    # Excel's outline form: each date on a row of its own with the day's subtotal, its times
+    # beneath it with the date left empty. Before: refused, "12 row(s) have nothing in column
+    # 'Date' though other columns of them are filled".
+    lines = ["Date,Time,Sum of Calls"]
+    for day in (MONDAY, MONDAY + dt.timedelta(1)):
+        lines.append(f"{day:%d/%m/%Y},,75")
+        lines += [f",{t:%H:%M},{10 + k}" for k, t in enumerate(_slots(day, 6))]
+    lines.append("Grand Total,,150")
+    result = import_files_detailed([write(tmp_path, "outline.csv", "\n".join(lines) + "\n")])
+    assert result.contacts == 150
+    assert at(result.dataset, "2026-11-03 10:30")["volume"] == 15
+    assert note_with(result.dataset, "total/subtotal") == (
+        "outline.csv: 3 total/subtotal row(s) were skipped (line 2: no label; line 9: no label; "
+        "line 16: 'Grand Total'; a row without a label is the sum of the rows below it, up to "
+        "the next such row)."
+    )
