@@ -416,3 +416,30 @@ def test_a_pivot_table_in_outline_form_is_read(tmp_path):
         "line 16: 'Grand Total'; a row without a label is the sum of the rows below it, up to "
         "the next such row)."
     )
+
+
+def test_a_compact_pivot_table_in_a_workbook_is_read(tmp_path):
+    # The same PivotTable saved as .xlsx: dates and times as Excel's own date and time cells.
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Pivot"
+    sheet.append(["Row Labels", "Sum of Calls"])
+    for day in (MONDAY, MONDAY + dt.timedelta(1)):
+        sheet.append([day, 75])
+        sheet.cell(sheet.max_row, 1).number_format = "dd/mm/yyyy"
+        for k, t in enumerate(_slots(day, 6)):
+            sheet.append([t.time(), 10 + k])
+            sheet.cell(sheet.max_row, 1).number_format = "hh:mm"
+    sheet.append(["Grand Total", 150])
+    path = tmp_path / "pivot.xlsx"
+    book.save(path)
+    result = import_files_detailed([path])
+    assert result.contacts == 150
+    assert at(result.dataset, "2026-11-02 09:30")["volume"] == 13
+    assert note_with(result.dataset, "PivotTable").startswith(
+        "pivot.xlsx: an Excel PivotTable in compact layout ('Row Labels': each date with its "
+        "times beneath it) was read as one row per interval; its 2 date row(s) (subtotals, each "
+        "the sum of its times in 'Sum of Calls')"
+    )
