@@ -2511,16 +2511,22 @@ def _drop_day_total_rows(
     (some tools write midnight as the date alone)."""
     column = plan.timestamp_column
     count_column = plan.volume_column or plan.answered_column
-    if not column or not count_column or plan.timestamp_format in EPOCH_FORMATS:
+    serial = plan.timestamp_format == EXCEL_SERIAL  # a whole number is a date alone: 46328
+    if not column or not count_column or plan.timestamp_format in EPOCH_FORMATS and not serial:
         return seconds
     midnight = np.nan_to_num(seconds, nan=1) % 86_400 == 0
     if not midnight.any() or midnight.all():
         return seconds
     rows = np.flatnonzero(midnight)
-    if not pa.types.is_string(sheet.column(column).type) and sheet.read_as_text is None:
-        return seconds  # typed by arrow: midnight and a date alone look alike
-    written = _written_cells(sheet, column, rows)
-    dated_only = ~np.asarray(pc.fill_null(pc.match_substring_regex(written, _CLOCK_PATTERN), True))
+    if serial:
+        dated_only = np.ones(len(rows), dtype=bool)
+    else:
+        if not pa.types.is_string(sheet.column(column).type) and sheet.read_as_text is None:
+            return seconds  # typed by arrow: midnight and a date alone look alike
+        written = _written_cells(sheet, column, rows)
+        dated_only = ~np.asarray(
+            pc.fill_null(pc.match_substring_regex(written, _CLOCK_PATTERN), True)
+        )
     if not dated_only.any():
         return seconds
     candidate = np.zeros(len(seconds), dtype=bool)

@@ -168,6 +168,27 @@ def test_a_day_total_with_its_date_and_no_time_is_skipped_as_a_sum(tmp_path):
     )
 
 
+def test_a_day_total_as_an_excel_serial_day_is_skipped(tmp_path):
+    # Excel serial date-times, each day's total under its whole day number (46328 = Mon 2 Nov
+    # 2026). Before: the totals read as 00:00 intervals, 300 contacts where the days hold 150.
+    excel_epoch = dt.datetime(1899, 12, 30)
+    lines = ["Interval,Calls"]
+    for day in (MONDAY, MONDAY + dt.timedelta(1)):
+        lines.append(f"{(day - excel_epoch).days},75")
+        lines += [
+            f"{(t - excel_epoch).total_seconds() / 86_400:.6f},{10 + k}"
+            for k, t in enumerate(_slots(day, 6))
+        ]
+    result = import_files_detailed([write(tmp_path, "serial.csv", "\n".join(lines) + "\n")])
+    assert result.contacts == 150
+    assert at(result.dataset, "2026-11-03 08:30")["volume"] == 11
+    assert note_with(result.dataset, "dated without a time") == (
+        "serial.csv: 2 row(s) dated without a time were skipped as day totals, not read as "
+        "midnight intervals (line 2: '46328'; line 9: '46329'); each equals the sum of its "
+        "day's intervals."
+    )
+
+
 # --- Durations with tenths of a second -----------------------------------------------------------
 
 
