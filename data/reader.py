@@ -98,7 +98,7 @@ from data.timestamps import (
     two_field_reading,
     utc_offset_minutes,
 )
-from data.title_date import TitleDate, with_title_date
+from data.title_date import TitleDate, title_date_lines, with_title_date
 from data.title_queue import queue_titles, title_queue
 from data.wide import (
     LONG_QUEUE,
@@ -187,7 +187,7 @@ def read_file(
         else:
             if not title_dated:  # the dated copy keeps the title lines: named once, by the file
                 _name_title_queue(plan, rows, text_format, name)
-                _note_title_lines(rows, text_format, name)
+                _note_title_lines(plan, rows, text_format, name)
             return plan, rows, report
     with tempfile.TemporaryDirectory(prefix="picco-repaired-") as folder:
         copy, notes = repaired_copy(
@@ -421,13 +421,17 @@ def _name_title_queue(
 TITLE_LINES_SHOWN = 2
 
 
-def _note_title_lines(rows: ParsedRows, text_format: TextFormat, name: str) -> None:
+def _note_title_lines(
+    plan: ColumnPlan, rows: ParsedRows, text_format: TextFormat, name: str
+) -> None:
     """Say which lines above the header were skipped as the report's title ("Report generated
-    2026-11-02 by admin"), so that none is lost unseen; a line naming a queue ("Queue: Sales")
-    is named by the note on the queue instead."""
+    2026-11-02 by admin"), so that none is lost unseen; a line naming a queue ("Queue: Sales"),
+    or the date given to every row, is named by the note on it instead."""
+    dated_by_title = plan.date_column is not None and plan.date_column not in text_format.header
+    used = title_date_lines(text_format) if dated_by_title else set()
     titles = []
-    for text in text_format.title_lines:
-        if is_separator_hint(text):
+    for line, text in enumerate(text_format.title_lines, start=1):
+        if is_separator_hint(text) or line in used:
             continue
         cells = [cell.strip() for cell in text.split(text_format.delimiter) if cell.strip()]
         if cells and not queue_titles([text], text_format.delimiter):

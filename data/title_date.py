@@ -93,6 +93,11 @@ def _has_date_column(text_format: TextFormat) -> bool:
 _TRAILING_DAY_NAME = re.compile(r"^(\d{1,4}[/.-] ?\d{1,2}[/.-]\d{2,4})\s+[^\W\d_]{2,12}\.?$")
 
 
+def title_date_lines(text_format: TextFormat) -> set[int]:
+    """The lines above the header holding a bare date (see `_title_dates`)."""
+    return {line for line, _ in _title_dates(text_format)}
+
+
 def _title_dates(text_format: TextFormat) -> list[tuple[int, str]]:
     """(line, text) of each cell above the header that is a bare date, "3/4/2024" alone or
     after a label ("Date: 3/4/2024"); a date with a clock ("generated 3/5/2024 07:02") is when

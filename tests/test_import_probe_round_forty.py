@@ -298,6 +298,21 @@ def test_a_dashed_title_names_the_queue_and_the_other_title_lines_are_said(tmp_p
     ]
 
 
+def test_the_title_s_date_given_to_every_row_is_not_also_said_skipped(tmp_path):
+    # A one-day report: its date only above the table, beside the run's own time stamp.
+    text = "\n".join(
+        ["Queue Report - Sales", "Date: 02/11/2026", "Report generated 2026-11-03 07:00 by admin"]
+        + ["Interval,Calls", "08:00,10", "08:30,11", "09:00,12"]
+    )
+    result = import_files_detailed([write(tmp_path, "day.csv", text + "\n")])
+    assert result.first_interval == pd.Timestamp("2026-11-02 08:00")
+    assert result.dataset.queues == ["Sales"]
+    assert note_with(result.dataset, "report's title") == (
+        "day.csv: 1 line above the header skipped as the report's title ('Report generated "
+        "2026-11-03 07:00 by admin')."
+    )
+
+
 @pytest.mark.parametrize(
     "title", ["Report - Sales", "Queue Report - All", "Daily Report - 2026-11-02"]
 )
