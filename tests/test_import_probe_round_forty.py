@@ -1,5 +1,13 @@
 """Round-forty probes: files of different intervals named with their interval each; the open
-intervals missing from an export said where they are, not only how many; ..."""
+intervals missing from an export said where they are (their first stretches, by queue), not only
+how many; a day's total dated without a time (ISO, day-first, beside an empty time, or an Excel
+serial day) skipped and checked against its intervals, where a date alone that is a 24-hour
+series' midnight stays its interval; durations keeping their tenths or milliseconds; UTC offsets
+that change said on which day, a daylight-saving change or not; a report's title lines named
+and a dashed title ("Queue Report - Sales") read as the queue, alone or over stacked sections;
+Excel's "sep=;" line and a title's date given to every row not said to be titles; and Excel
+PivotTables in compact layout (CSV or .xlsx, "Row Labels", "Etichette di riga") or outline form
+read as one row per interval, or refused naming the layout and how to show it in tabular form."""
 
 from __future__ import annotations
 
