@@ -1828,12 +1828,13 @@ def _parse_time(
     )
     seconds = parse_timestamps(sheet.column(main), fmt)
     seconds, fmt = _year_first_dates(sheet, main, fmt, seconds, notes)
-    if plan.kind == schema.KIND_INTERVALS and plan.timestamp_column and fmt and " %" in fmt:
+    date_part = _date_part(fmt) if plan.kind == schema.KIND_INTERVALS else None
+    if plan.timestamp_column and date_part:
         # A date written alone among date-times ("02/11/2026"): its midnight, so that
         # _drop_day_total_rows can tell a day's total from a midnight interval.
         unread = np.flatnonzero(np.isnan(seconds))
         if len(unread):
-            alone = parse_timestamps(pc.take(sheet.column(main), pa.array(unread)), fmt.split()[0])
+            alone = parse_timestamps(pc.take(sheet.column(main), pa.array(unread)), date_part)
             seconds[unread] = alone
     if fmt in EPOCH_FORMATS and fmt != EXCEL_SERIAL:
         notes.append(
@@ -1977,6 +1978,19 @@ def _offset_text(minutes: float) -> str:
     sign = "-" if minutes < 0 else "+"
     hours, rest = divmod(int(abs(minutes)), 60)
     return f"{sign}{hours:02d}:{rest:02d}"
+
+
+def _date_part(fmt: str | None) -> str | None:
+    """The date of a date-time format, "%d/%m/%Y" of "%d/%m/%Y %H:%M"; None unless it names a
+    day, a month and a year (a bare number is no date)."""
+    if not fmt:
+        return None
+    clock = min((fmt.find(mark) for mark in ("%H", "%I") if mark in fmt), default=-1)
+    if clock <= 0:
+        return None
+    part = fmt[:clock].rstrip(" T,")  # "%Y-%m-%dT%H:%M", "%d %b %Y, %H:%M"
+    has_month = any(mark in part for mark in ("%m", "%b", "%B"))
+    return part if "%d" in part and has_month and ("%Y" in part or "%y" in part) else None
 
 
 def _unlabelled_sums(

@@ -197,6 +197,19 @@ def test_a_day_total_as_an_excel_serial_day_is_skipped(tmp_path):
     )
 
 
+def test_a_bare_number_among_date_times_is_still_refused_as_no_date(tmp_path):
+    # A date alone is read as its day (to tell a day's total), but "15" is no date: read with
+    # the day of "%d %b %Y %H:%M" alone it was Mon 15 Jan 1900, 26,464 intervals of history.
+    text = "Interval;Calls\n02 Nov 2026 08:00;10\n02 Nov 2026 08:30;11\n15;20\n"
+    with pytest.raises(InputError) as error:
+        import_files_detailed([write(tmp_path, "stray.csv", text + "02 Nov 2026 09:00;12\n")])
+    assert str(error.value) == (
+        "stray.csv: column 'Interval' has 1 value(s) that are not readable dates/times (line 4: "
+        "'15'). Expected values such as 01 Mar 2024 08:15 (%d %b %Y %H:%M) like the other rows: "
+        "fix or remove these rows."
+    )
+
+
 # --- Durations with tenths of a second -----------------------------------------------------------
 
 
