@@ -9,6 +9,7 @@ from app_ui import cached, downloads, plots, settings, state, tables, url_state,
 from data.errors import InputError
 from data.schema import INTERVAL_START
 from planning import SIZED_FOR_VOLUME
+from staffing.chat import DEFAULT_HANDLE_GROWTH
 from staffing.cost import money_text
 from staffing.limits import peak_limit_sentence, shares_sentence
 from staffing.people import rostered_rule_text
@@ -271,6 +272,10 @@ with st.container(border=True):
             step=1,
             key="chat_concurrency",
             persist_state=SESSION,
+            help=f"From 1 to {settings.MAX_CHATS_AT_ONCE}; most chat desks run 2 to 4. Each "
+            f"chat beyond the first makes every chat last "
+            f"{DEFAULT_HANDLE_GROWTH:.0%} longer, as the agent's attention is split, "
+            "so more chats at once save fewer agents than they seem to.",
         )
     row[3].number_input(
         "Full-time week (hours)",

@@ -792,7 +792,10 @@ GIVING_UP = {"voice": "hanging up", "chat": "leaving the chat"}
 # The e-mail working hours slider: every half hour of the day, read as a clock.
 EMAIL_HOUR_CHOICES = [half / 2 for half in range(49)]
 FALLBACK_AHT_SECONDS = 300.0
-MAX_CHATS_AT_ONCE = 6  # the Staffing page's chat concurrency input goes up to this
+# The Staffing page's chats per agent go up to this: the most staffing.chat takes (its
+# check_chat_settings, behind cli.py staff --chat-concurrency too), so a plan made there is one
+# the page can make. Most chat desks run 2 to 4; some tools let an agent take more.
+MAX_CHATS_AT_ONCE = 10
 MAX_WEEKLY_HOURS = 7 * 24.0  # a full-time week's hours cannot pass the week's own
 MAX_SERVICE_LEVEL_PCT = 99.0  # 100% is never guaranteed when contacts arrive at random
 

@@ -96,7 +96,7 @@ def test_stored_values_a_widget_cannot_take_are_left_out(picco_home):
         ("holiday_country", "XX", False),
         ("quantile", "p80", True),
         ("use_patience", 1, False),
-        ("chat_concurrency", 7, False),
+        ("chat_concurrency", 11, False),
         ("email_hours", [8.0, 17.5], True),
         ("email_response_hours", 0.1, False),
         ("max_asa_s", -5, False),
