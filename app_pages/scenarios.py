@@ -125,14 +125,14 @@ TABLE_COLUMNS = {
     "agent_hourly_cost": st.column_config.NumberColumn(
         compare.GRID_HEADERS["agent_hourly_cost"],
         format="%.2f",
-        width=86,
-        help="Agent cost, EUR per paid hour (0 or more).",
+        width=96,
+        help="Agent cost in EUR per paid hour, as on the Staffing page (0 or more).",
     ),
     "supervisor_hourly_cost": st.column_config.NumberColumn(
         compare.GRID_HEADERS["supervisor_hourly_cost"],
         format="%.2f",
-        width=72,
-        help="Supervisor cost, EUR per paid hour (0 or more).",
+        width=84,
+        help="Supervisor cost in EUR per paid hour, as on the Staffing page (0 or more).",
     ),
     "part_max_pct": st.column_config.NumberColumn(
         compare.GRID_HEADERS["part_max_share"],

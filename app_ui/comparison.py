@@ -594,8 +594,10 @@ GRID_HEADERS = {
     "shrinkage": "Shr %",
     "supervisor_span": "Span",
     "quantile": "Staff",
-    "agent_hourly_cost": "Agent €",
-    "supervisor_hourly_cost": "Sup €",
+    # Per paid hour, as the Staffing page's "Agent cost (EUR per paid hour)": "Agent €" read
+    # as a total, beside the comparison's cost rows in EUR.
+    "agent_hourly_cost": "Agent €/h",
+    "supervisor_hourly_cost": "Sup €/h",
     "part_max_share": "PT %",
 }
 

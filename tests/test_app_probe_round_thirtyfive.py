@@ -1,12 +1,15 @@
 """Round thirty-five of a manager's probe: the Staffing page takes up to 10 chats per agent, as
-staffing.chat and `cli.py staff --chat-concurrency` do, not 6. Driven on AppTest runs on the
-sample and on the pages' pure helpers."""
+staffing.chat and `cli.py staff --chat-concurrency` do, not 6; the Scenarios table's cost
+columns say they are per paid hour ("Agent €/h"), as the Staffing page's boxes are, not totals;
+and a change on part of a forecast starting mid-day counts its days as cli.py plan does, in days
+of 24 hours ("6.7 of the forecast's 14 days"), not the 15 dates a 14-day horizon from 08:00
+touches. Driven on AppTest runs on the sample and an upload, and on the pages' pure helpers."""
 
 from __future__ import annotations
 
 from test_app_pages import assert_clean, go, metric, open_app, table
 
-from app_ui import preferences, settings
+from app_ui import comparison, preferences, settings
 from staffing.chat import DEFAULT_HANDLE_GROWTH, chat_required_agents
 
 # ------------------------------------------------------- Staffing: chats per agent, as the CLI
@@ -49,3 +52,30 @@ def test_a_kept_chat_concurrency_up_to_the_clis_limit_is_restored():
     assert settings.MAX_CHATS_AT_ONCE == 10
     assert preferences.KEPT["chat_concurrency"](10) is True  # before: refused beyond 6
     assert preferences.KEPT["chat_concurrency"](11) is False
+
+
+# ------------------------------------------------ Scenarios: cost columns per paid hour
+
+
+def test_the_scenario_tables_cost_columns_say_they_are_per_paid_hour(picco_home):
+    app = go(open_app(), "scenarios")
+    app.button(key="save_example_scenarios").click().run()
+    assert_clean(app)
+    _, columns = table(app, "name", "agent_hourly_cost", "supervisor_hourly_cost")
+    # Before: 'Agent €' and 'Sup €', read beside the comparison's 'Total cost over 7 days
+    # (EUR)' as totals, the rate only in the help.
+    assert (columns["agent_hourly_cost"]["label"], columns["supervisor_hourly_cost"]["label"]) == (
+        "Agent €/h",
+        "Sup €/h",
+    )
+    assert columns["agent_hourly_cost"]["help"] == (
+        "Agent cost in EUR per paid hour, as on the Staffing page (0 or more)."
+    )
+    # The warning naming the table's cells names them so too.
+    warned = comparison.stale_current_settings_warning(
+        ["agent cost per hour 22 saved, 25 now", "full-time week 38 h saved, 40 h now"]
+    )
+    assert (
+        "The table above has cells for some of them (Agent €/h) but none for the full-time week"
+        in warned
+    )
