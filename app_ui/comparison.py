@@ -424,15 +424,23 @@ def change_on_part_of_forecast(scenario: Scenario, plan: pd.DataFrame) -> str | 
     )
     if not ((changed & is_open).any() and (~changed & is_open).any()):
         return None
-    days = starts.dt.normalize()
-    changed_days = days[changed]
-    horizon = days.nunique()
+    # In days of 24 hours, as the horizon and cli.py plan count them: a 14-day forecast from
+    # 08:00 touches 15 dates, and its first week's change is 6.7 of its 14 days, not 7 of 15.
+    unique_starts = pd.Series(starts.unique()).sort_values()
+    step = unique_starts.diff().min() if len(unique_starts) > 1 else pd.Timedelta(days=1)
+    horizon = len(unique_starts) * step / pd.Timedelta(days=1)
+    changed_starts = pd.Series(starts[changed].unique())
+    changed_span = len(changed_starts) * step / pd.Timedelta(days=1)
+    first, end = changed_starts.min(), changed_starts.max() + step
+    if first == first.normalize() and end == end.normalize():
+        span = f"{day_text(first)} – {day_text(end - pd.Timedelta(days=1))}"
+    else:  # days reached part-way: the clock says where
+        span = f"{day_text(first, clock=True)} – {day_text(end, year=True, clock=True)}"
     # The cost per week is shown over more than a week only (rows_shown).
     per_week = ", cost per week" if shows_per_week(horizon) else ""
     return (
-        f"'{scenario.name}' changes {changed_days.nunique()} of the forecast's "
-        f"{days_text(horizon)} ({day_text(changed_days.min())} – "
-        f"{day_text(changed_days.max())}): its FTE{per_week} and expected service level, waits "
+        f"'{scenario.name}' changes {days_text(changed_span).split()[0]} of the forecast's "
+        f"{days_text(horizon)} ({span}): its FTE{per_week} and expected service level, waits "
         f"and occupancy are averages over all {days_text(horizon)}, its unchanged days with "
         "them, so they read its change diluted. Its totals add up every day; the chart below "
         "shows the change interval by interval."

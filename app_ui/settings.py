@@ -926,8 +926,11 @@ def hours_text(hours: float) -> str:
 
 
 def days_text(days: float) -> str:
-    """A count of days as read: "1 day", "7 days" (a one-day horizon is no "1 days")."""
-    return f"{days:.0f} day{'' if round(days) == 1 else 's'}"
+    """A count of days as read: "1 day", "7 days" (a one-day horizon is no "1 days"), and part
+    of one as cli.py writes it, "6.7 days", so a span counted in 24-hour days reads alike."""
+    if abs(days - round(days)) < 0.05:
+        return f"{round(days):.0f} day{'' if round(days) == 1 else 's'}"
+    return f"{days:,.1f} days"
 
 
 DAYS_PER_WEEK = 7

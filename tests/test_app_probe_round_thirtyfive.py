@@ -7,9 +7,16 @@ touches. Driven on AppTest runs on the sample and an upload, and on the pages' p
 
 from __future__ import annotations
 
+import datetime as dt
+
+import numpy as np
+import pandas as pd
 from test_app_pages import assert_clean, go, metric, open_app, table
 
 from app_ui import comparison, preferences, settings
+from cli_commands.plan import change_period_notes
+from data.schema import INTERVAL_START, IS_OPEN
+from planning.scenario import Scenario
 from staffing.chat import DEFAULT_HANDLE_GROWTH, chat_required_agents
 
 # ------------------------------------------------------- Staffing: chats per agent, as the CLI
@@ -78,4 +85,83 @@ def test_the_scenario_tables_cost_columns_say_they_are_per_paid_hour(picco_home)
     assert (
         "The table above has cells for some of them (Agent €/h) but none for the full-time week"
         in warned
+    )
+
+
+# ------------------------------------- Scenarios: a forecast from 08:00 counted in 24-hour days
+
+
+def every_hour_from(start: str, days: int) -> pd.DataFrame:
+    """A plan's interval starts and open flags: `days` days of hours from `start`, all open."""
+    starts = pd.date_range(start, periods=24 * days, freq="60min")
+    return pd.DataFrame({INTERVAL_START: starts, IS_OPEN: True})
+
+
+FIRST_WEEK = Scenario(
+    "+30% volume 4 Apr – 10 Apr",
+    volume_change_pct=30.0,
+    change_from=dt.date(2025, 4, 4),
+    change_to=dt.date(2025, 4, 10),
+)
+
+
+def test_a_change_on_a_forecast_from_mid_day_counts_24_hour_days_as_the_cli():
+    # A 24/7 history ending Fri 4 Apr 2025 07:45: the 14-day forecast runs from 08:00 to Fri
+    # 18 Apr 08:00, 15 dates. The change to Thu 10 Apr covers 160 of its 336 hours: 6.7 days.
+    plan = every_hour_from("2025-04-04 08:00", 14)
+    said = comparison.change_on_part_of_forecast(FIRST_WEEK, plan)
+    # Before: "changes 7 of the forecast's 15 days (Fri 4 Apr – Thu 10 Apr)", beside the
+    # page's 'over 14 days' rows and cli.py plan's '6.7 of the plan's 14 days'.
+    assert said.startswith(
+        "'+30% volume 4 Apr – 10 Apr' changes 6.7 of the forecast's 14 days (Fri 4 Apr 08:00 – "
+        "Fri 11 Apr 2025 00:00): its FTE, cost per week and expected service level, waits and "
+        "occupancy are averages over all 14 days,"
+    )
+    (cli_note,) = change_period_notes(FIRST_WEEK, plan, 14.0)
+    assert cli_note.startswith(
+        "--volume-change-pct 30 changes 6.7 of the plan's 14 days (Fri 4 Apr 08:00 – Fri 11 Apr "
+        "2025 00:00)"
+    )
+    # A forecast of whole days keeps its dates: 7 of 14 from midnight.
+    whole = comparison.change_on_part_of_forecast(FIRST_WEEK, every_hour_from("2025-04-04", 14))
+    assert "changes 7 of the forecast's 14 days (Fri 4 Apr – Thu 10 Apr)" in whole
+
+
+def test_days_read_as_the_cli_writes_them():
+    assert [settings.days_text(days) for days in (1, 14, 13.96, 6.6667)] == [
+        "1 day",
+        "14 days",
+        "14 days",  # a horizon over the night clocks go forward: an hour short of 14 days
+        "6.7 days",
+    ]
+
+
+def all_day_calls() -> bytes:
+    """15-minute counts round the clock from Mon 3 Mar 2025 to Fri 4 Apr 2025 07:45, the
+    history ending mid-morning: a forecast from 08:00."""
+    starts = pd.date_range("2025-03-03", "2025-04-04 07:45", freq="15min")
+    minutes = starts.hour * 60 + starts.minute
+    volume = np.round(10 * (1.5 + np.sin((minutes - 360) / 1440 * 2 * np.pi))).astype(int)
+    frame = pd.DataFrame({"timestamp": starts.strftime("%Y-%m-%d %H:%M"), "calls": volume})
+    return frame.to_csv(index=False).encode()
+
+
+def test_the_scenarios_page_counts_a_mid_day_forecast_as_the_cli(picco_home):
+    app = open_app(horizon_days=14)
+    app.file_uploader(key="upload_files").set_value(("allday.csv", all_day_calls(), "text/csv"))
+    app.run()
+    go(app, "scenarios")
+    app.button(key="save_example_scenarios").click().run()
+    assert_clean(app)
+    shown = app.dataframe[-1].value
+    assert "Contacts expected over 14 days" in shown.index
+    # Before: "... changes 7 of the forecast's 15 days (Fri 4 Apr – Thu 10 Apr) ... averages
+    # over all 15 days", under a table counting 14; cli.py plan on the same file and change
+    # reads "changes 6.7 of the plan's 14 days (Fri 4 Apr 08:00 – Fri 11 Apr 2025 00:00)".
+    assert (
+        "'+30% volume 4 Apr – 10 Apr' changes 6.7 of the forecast's 14 days (Fri 4 Apr 08:00 – "
+        "Fri 11 Apr 2025 00:00): its FTE, cost per week and expected service level, waits and "
+        "occupancy are averages over all 14 days, its unchanged days with them, so they read "
+        "its change diluted. Its totals add up every day; the chart below shows the change "
+        "interval by interval." in [item.value for item in app.caption]
     )
