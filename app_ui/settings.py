@@ -662,17 +662,29 @@ def model_choice_sentence(
             missed = float(rows.loc[best, "bias"])
             if abs(missed) > max(abs(float(rows.loc[chosen, "bias"])), MAX_SWITCH_BIAS):
                 in_weeks = f" but missed the total by {missed:+.1%}"
+        digits = _error_digits(error, errors[best])
+        scored = f"{error:.{digits}%} WAPE per interval over {origins} backtest weeks"
         return (
             f"**auto** kept **{chosen}** ({scored}): {best} was {gain:.1%} better overall "
-            f"({errors[best]:.1%}){in_weeks}; {rule}."
+            f"({errors[best]:.{digits}%}){in_weeks}; {rule}."
         )
     if preferred in errors.index and np.isfinite(errors[preferred]) and errors[preferred] > 0:
         gain = 1 - error / errors[preferred]
+        digits = _error_digits(error, errors[preferred])
+        scored = f"{error:.{digits}%} WAPE per interval over {origins} backtest weeks"
         return (
             f"**auto** picked **{chosen}** ({scored}): better than the preferred {preferred} in "
-            f"every backtest week and {gain:.1%} lower error overall ({errors[preferred]:.1%})."
+            f"every backtest week and {gain:.1%} lower error overall "
+            f"({errors[preferred]:.{digits}%})."
         )
     return f"**auto** picked **{chosen}**: the lowest error ({scored})."
+
+
+def _error_digits(error: float, other: float) -> int:
+    """Decimals to write two WAPEs with: one, or two where one would print them alike, as
+    8.52% and 8.47% did ("8.5% ... was 0.5% better overall (8.5%)", a gain with no difference
+    to show for it)."""
+    return 1 if f"{error:.1%}" != f"{other:.1%}" else 2
 
 
 def model_label(name: str) -> str:

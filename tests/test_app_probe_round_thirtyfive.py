@@ -165,3 +165,41 @@ def test_the_scenarios_page_counts_a_mid_day_forecast_as_the_cli(picco_home):
         "its change diluted. Its totals add up every day; the chart below shows the change "
         "interval by interval." in [item.value for item in app.caption]
     )
+
+
+# ------------------------------------------------ Forecast: two errors a hair apart
+
+
+def backtest_of(errors: dict[str, float], weeks: dict[str, float]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "model": list(errors),
+            "wape_interval": list(errors.values()),
+            "weeks_better": [weeks.get(model, np.nan) for model in errors],
+            "n_origins": 4,
+        }
+    )
+
+
+def test_a_gain_between_errors_that_print_alike_shows_the_second_decimal():
+    # AXA's Téléphonie with auto over 4 backtest weeks: the preferred combination at 8.52%, the
+    # rescaled recent weeks at 8.47%, better in 4 of 4 weeks but by about 0.5%, under the 2%
+    # margin.
+    kept = backtest_of({"rescaled": 0.0847, "combo": 0.0852}, {"rescaled": 4})
+    said = settings.model_choice_sentence(kept, "combo", "auto", preferred="combo", margin=0.02)
+    # Before: "(8.5% WAPE ...): rescaled was 0.5% better overall (8.5%)".
+    assert said.startswith(
+        "**auto** kept **combo** (8.52% WAPE per interval over 4 backtest weeks): rescaled was "
+        "0.6% better overall (8.47%); "
+    )
+    # A switch on errors under 2% as well: 1.02% to 1.00% is 2.0% less.
+    switched = backtest_of({"glm": 0.0100, "combo": 0.0102}, {"glm": 4})
+    assert settings.model_choice_sentence(switched, "glm", "auto", preferred="combo") == (
+        "**auto** picked **glm** (1.00% WAPE per interval over 4 backtest weeks): better than "
+        "the preferred combo in every backtest week and 2.0% lower error overall (1.02%)."
+    )
+    # Errors apart at one decimal keep one.
+    apart = backtest_of({"glm": 0.09, "combo": 0.10}, {"glm": 4})
+    assert "(9.0% WAPE per interval" in settings.model_choice_sentence(
+        apart, "glm", "auto", preferred="combo"
+    )
