@@ -203,3 +203,34 @@ def test_a_gain_between_errors_that_print_alike_shows_the_second_decimal():
     assert "(9.0% WAPE per interval" in settings.model_choice_sentence(
         apart, "glm", "auto", preferred="combo"
     )
+
+
+# ------------------------------------------------ Shifts: the Staffing page's agent FTE, as it reads
+
+
+def test_the_shifts_page_names_the_staffing_pages_agent_fte_as_that_page_shows_it(picco_home):
+    app = go(open_app(horizon_days=14), "staffing")
+    app.selectbox(key="queue").set_value("email").run()
+    assert_clean(app)
+    # The sample's e-mail queue over 14 days: agents 1,698 paid hours, supervisors 215, on
+    # 38-hour weeks: 1,698 / 76 = 22.34 and 215 / 76 = 2.83 FTE, 25.2 together. The page splits
+    # the 25.2 so its parts add up to it (tables.rounded_keeping_total).
+    fte = next(item for item in app.metric if item.label == "FTE")
+    assert (fte.value, fte.proto.help) == (
+        "25.2",
+        "Agents 22.4 + supervisors 2.8 on 38-hour weeks.",
+    )
+    assert app.metric[4].label == "Paid hours" and "agents 1,698 h + supervisors 215 h" in (
+        app.metric[4].proto.help
+    )
+    go(app, "shifts")
+    assert_clean(app)
+    captions = [item.value for item in app.caption]
+    # Before: '... instead of whole shifts: 22.3 for its agents', beside the 22.4 there.
+    assert any(
+        text.endswith(
+            "The Staffing page's FTE count the hours needed instead of whole shifts: "
+            "22.4 for its agents, without the supervisors."
+        )
+        for text in captions
+    ), captions
