@@ -83,7 +83,7 @@ TABLE_COLUMNS = {
     "change_to": st.column_config.DateColumn(
         "To",
         format="D MMM",
-        width=64,
+        width=60,  # "30 Nov" fits; the 4 px left go to the cost columns' "€/h"
         help="Last day the Vol % and AHT % changes apply, included (empty: the forecast's last "
         "day). A busy week: +30 in Vol %, its Monday in From, its Sunday in To.",
     ),
@@ -125,13 +125,13 @@ TABLE_COLUMNS = {
     "agent_hourly_cost": st.column_config.NumberColumn(
         compare.GRID_HEADERS["agent_hourly_cost"],
         format="%.2f",
-        width=96,
+        width=99,
         help="Agent cost in EUR per paid hour, as on the Staffing page (0 or more).",
     ),
     "supervisor_hourly_cost": st.column_config.NumberColumn(
         compare.GRID_HEADERS["supervisor_hourly_cost"],
         format="%.2f",
-        width=84,
+        width=85,
         help="Supervisor cost in EUR per paid hour, as on the Staffing page (0 or more).",
     ),
     "part_max_pct": st.column_config.NumberColumn(
