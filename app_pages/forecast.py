@@ -42,12 +42,6 @@ DAY_OVERRIDES = {
         "of -100% that shuts a day the queue otherwise opens.",
     ),
     "busiest_p90": replace(tables.COLUMNS["busiest_p90"], label="Busiest, P90"),
-    "hours_covered": tables.Column(
-        "Hours",
-        tables.TEXT,
-        "Empty for a whole day. The horizon starts right after the history's last interval, so "
-        "when the history ends mid-day its first and last days are covered only in part.",
-    ),
 }
 SPECIAL_DAY_ORDER = [
     "date",

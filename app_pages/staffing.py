@@ -7,7 +7,7 @@ import streamlit as st
 
 from app_ui import cached, downloads, plots, settings, state, tables, url_state, widgets
 from data.errors import InputError
-from data.schema import INTERVAL_START
+from data.schema import INTERVAL_START, QUEUE
 from planning import SIZED_FOR_VOLUME
 from staffing.chat import DEFAULT_HANDLE_GROWTH
 from staffing.cost import money_text
@@ -504,6 +504,20 @@ downloads.download_table(
 )
 
 daily = tables.staffing_daily_totals(plan)
+# A horizon from mid-day holds part of its first and last days, whose totals read low beside
+# the whole days: marked as on the Forecast page's day by day ("from 08:00").
+queue_hours = current.dataset.open_hours
+partial = settings.partial_days(
+    plan[INTERVAL_START],
+    current.dataset.interval_minutes,
+    queue_hours[queue_hours[QUEUE] == queue],
+)
+if partial:
+    daily.insert(
+        1,
+        "hours_covered",
+        [partial.get(pd.Timestamp(day).normalize(), "") for day in daily["date"]],
+    )
 st.plotly_chart(plots.daily_totals_chart(daily), key="staffing_daily_chart")
 
 # Tracked, so a changed target, or a look at another page, keeps the tab the manager was

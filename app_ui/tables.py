@@ -188,6 +188,13 @@ COLUMNS: dict[str, Column] = {
         "Contacts forecast in the day's busiest interval, on the mean forecast.",
     ),
     "busiest_p90": Column("Busiest interval, P90", COUNT, "Contacts in 9 cases out of 10 at most."),
+    # The Forecast page's day by day and the Staffing page's daily totals.
+    "hours_covered": Column(
+        "Hours",
+        TEXT,
+        "Empty for a whole day. The horizon starts right after the history's last interval, so "
+        "when the history ends mid-day its first and last days are covered only in part.",
+    ),
     "reason": Column(
         "Cause", TEXT, "Holiday, day after one, campaign, day of month, season or trend."
     ),

@@ -234,3 +234,41 @@ def test_the_shifts_page_names_the_staffing_pages_agent_fte_as_that_page_shows_i
         )
         for text in captions
     ), captions
+
+
+# ------------------------------------------------ Staffing: part days marked as on the Forecast page
+
+
+def test_the_staffing_pages_daily_totals_mark_the_part_days_of_a_mid_day_forecast(picco_home):
+    app = open_app(horizon_days=14)
+    app.file_uploader(key="upload_files").set_value(("allday.csv", all_day_calls(), "text/csv"))
+    app.run()
+    go(app, "forecast")
+    assert_clean(app)
+    days, _ = table(app, "date", "hours_covered")
+    marked = days.set_index(days["date"].astype(str))[["forecast_contacts", "hours_covered"]]
+    go(app, "staffing")
+    assert_clean(app)
+    daily, columns = table(app, "date", "peak_agents")
+    # 08:00 on Fri 4 Apr to 08:00 on Fri 18 Apr: 16 and 8 of their 24 hours. Before: no word
+    # of it, the first day's 1,101 contacts and € 5,429 read beside whole days' 1,440 and
+    # € 7,346 as a quiet Friday, where the Forecast page's day by day says 'from 08:00'.
+    assert columns["hours_covered"]["label"] == "Hours"
+    shown = daily.set_index(daily["date"].astype(str))
+    assert shown.loc["2025-04-04", ["contacts", "hours_covered", "cost"]].tolist() == [
+        1101,
+        "from 08:00",
+        5429.0,
+    ]
+    assert shown.loc["2025-04-18", ["contacts", "hours_covered"]].tolist() == [339, "until 08:00"]
+    assert shown.loc["2025-04-05", ["contacts", "hours_covered"]].tolist() == [1440, ""]
+    # The same days, contacts and marks as the Forecast page's.
+    assert shown["hours_covered"].tolist() == marked["hours_covered"].tolist()
+    assert shown["contacts"].tolist() == marked["forecast_contacts"].tolist()
+
+
+def test_a_forecast_of_whole_days_adds_no_hours_column_to_the_daily_totals(picco_home):
+    app = go(open_app(horizon_days=7), "staffing")
+    assert_clean(app)
+    daily, _ = table(app, "date", "peak_agents")
+    assert "hours_covered" not in daily.columns
