@@ -221,12 +221,16 @@ with st.container(border=True):
         help="Counted on the people rostered in each interval (the agents plus shrinkage): "
         "supervisors lead everyone on shift.",
     )
+    # What a paid hour holds: without it a manager types the wage alone, or the cost of an
+    # hour on the phones, and the cost below reads short or counts the shrinkage twice.
     row[2].number_input(
         "Agent cost (EUR per paid hour)",
         min_value=0.0,
         step=1.0,
         key="agent_cost",
         persist_state=SESSION,
+        help="What one paid hour of an agent costs, wage and employer charges: the cost below "
+        "is the people rostered's paid hours (the agents plus shrinkage) times this rate.",
     )
     row[3].number_input(
         "Supervisor cost (EUR per paid hour)",
@@ -234,6 +238,8 @@ with st.container(border=True):
         step=1.0,
         key="supervisor_cost",
         persist_state=SESSION,
+        help="What one paid hour of a supervisor costs, wage and employer charges: the cost "
+        "below adds the supervisors' paid hours times this rate.",
     )
     row = st.columns(4)
     if not is_email:  # nobody hangs up on an e-mail

@@ -1,9 +1,13 @@
 """Round thirty-five of a manager's probe: the Staffing page takes up to 10 chats per agent, as
 staffing.chat and `cli.py staff --chat-concurrency` do, not 6; the Scenarios table's cost
 columns say they are per paid hour ("Agent €/h"), as the Staffing page's boxes are, not totals;
-and a change on part of a forecast starting mid-day counts its days as cli.py plan does, in days
-of 24 hours ("6.7 of the forecast's 14 days"), not the 15 dates a 14-day horizon from 08:00
-touches. Driven on AppTest runs on the sample and an upload, and on the pages' pure helpers."""
+a change on part of a forecast starting mid-day counts its days as cli.py plan does, in days of
+24 hours ("6.7 of the forecast's 14 days"), not the 15 dates a 14-day horizon from 08:00
+touches; why auto kept its model writes two errors that round alike with a second decimal; the
+Shifts page names the Staffing page's agent FTE as that page shows it; the Staffing page's daily
+totals mark a mid-day forecast's part days as the Forecast page does; and the cost boxes say
+what a paid hour holds. Driven on AppTest runs on the sample and an upload, and on the pages'
+pure helpers."""
 
 from __future__ import annotations
 
@@ -272,3 +276,31 @@ def test_a_forecast_of_whole_days_adds_no_hours_column_to_the_daily_totals(picco
     assert_clean(app)
     daily, _ = table(app, "date", "peak_agents")
     assert "hours_covered" not in daily.columns
+
+
+# ------------------------------------------------ Staffing: what a paid hour's cost holds
+
+
+def test_the_cost_boxes_say_what_a_paid_hour_holds_and_the_cost_bears_it_out(picco_home):
+    app = go(open_app(horizon_days=14), "staffing")
+    assert_clean(app)
+    # Before: no help on either box, the rate's meaning (the wage? an hour on the phones?) left
+    # to guess.
+    assert app.number_input(key="agent_cost").help == (
+        "What one paid hour of an agent costs, wage and employer charges: the cost below is the "
+        "people rostered's paid hours (the agents plus shrinkage) times this rate."
+    )
+    assert app.number_input(key="supervisor_cost").help.endswith(
+        "the cost below adds the supervisors' paid hours times this rate."
+    )
+    # The sample's phone queue over 14 days: 3,047 paid agent hours at € 22 and 309 supervisor
+    # hours at € 30 are € 67,034 + € 9,270 = € 76,304, the page's cost.
+    paid = next(item for item in app.metric if item.label == "Paid hours")
+    assert paid.proto.help.startswith(
+        "Over the 14 days of the horizon: agents 3,047 h + supervisors 309 h."
+    )
+    assert (
+        app.number_input(key="agent_cost").value,
+        app.number_input(key="supervisor_cost").value,
+    ) == (22.0, 30.0)
+    assert metric(app, "Cost, 14 days") == "€ 76,304" == f"€ {3047 * 22 + 309 * 30:,}"
