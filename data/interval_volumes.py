@@ -23,6 +23,7 @@ from data.dates import day_text
 from data.errors import InputError, where_to_choose
 from data.reader import FileReport, Stretch
 from data.rows import ParsedRows
+from forecasting.clock_change import could_be_skipped_hour
 
 
 def intervals_dataset(
@@ -132,13 +133,7 @@ def intervals_dataset(
         open_hours = open_hours.sort_values(schema.QUEUE, kind="stable").reset_index(drop=True)
     for grid in grids:
         notes += grid.open_hours_notes()
-    missing = int(intervals[schema.IS_MISSING].sum())
-    if missing:
-        notes.append(
-            f"{missing:,} open {'interval has' if missing == 1 else 'intervals have'} no data in "
-            f"the export ({_missing_stretches(intervals, interval)}): kept as missing (empty), "
-            "not as zero."
-        )
+    notes += _missing_notes(intervals, interval)
     return schema.Dataset(
         name="",
         kind=schema.KIND_INTERVALS,
@@ -192,9 +187,42 @@ def _files_by_interval(reports: list[FileReport], natives: list[int]) -> str:
 MISSING_STRETCHES_SHOWN = 3
 
 
-def _missing_stretches(intervals: pd.DataFrame, interval: int) -> str:
-    """The first stretches of consecutive missing intervals, each as a span of time ("Thu 5 Nov
-    2026 09:30-10:30"), so the gaps can be looked up in the source system."""
+def _missing_notes(intervals: pd.DataFrame, interval: int) -> list[str]:
+    """The open intervals without data, as a count and the first stretches. A stretch that is
+    the hour a clock skips going forward (forecasting.clock_change.could_be_skipped_hour) never
+    happened, so a 24/7 export has no rows for it: it is named apart, not counted as missing."""
+    starts, ends = _missing_runs(intervals)
+    stamps = intervals[schema.INTERVAL_START]
+    hour_long = (ends - starts + 1) * interval == 60
+    skipped = np.zeros(len(starts), dtype=bool)
+    for at in np.flatnonzero(hour_long):  # only stretches one hour long can be that hour
+        skipped[at] = could_be_skipped_hour(
+            stamps.iloc[starts[at]], stamps.iloc[ends[at]], interval
+        )
+    notes = []
+    if skipped.any():
+        hours = [stamps.iloc[first] for first in starts[skipped]]
+        shown = ", ".join(
+            f"{day_text(hour, year=True, clock=True)}-{hour + pd.Timedelta(hours=1):%H:%M}"
+            for hour in hours
+        )
+        notes.append(
+            f"{shown}: no rows, as expected: it is the hour clocks skip when they go forward, "
+            "which never happens, so nothing is missing there."
+        )
+    starts, ends = starts[~skipped], ends[~skipped]
+    missing = int((ends - starts + 1).sum())
+    if missing:
+        notes.append(
+            f"{missing:,} open {'interval has' if missing == 1 else 'intervals have'} no data in "
+            f"the export ({_missing_stretches(intervals, interval, starts, ends)}): kept as "
+            "missing (empty), not as zero."
+        )
+    return notes
+
+
+def _missing_runs(intervals: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """First and last row of each stretch of consecutive missing intervals of one queue."""
     missing = intervals[schema.IS_MISSING].to_numpy()
     # The frame holds every interval of each queue's days in order: a stretch starts where the
     # row before is not missing or belongs to another queue.
@@ -203,7 +231,16 @@ def _missing_stretches(intervals: pd.DataFrame, interval: int) -> str:
     continues[1:] = missing[1:] & missing[:-1] & (queue[1:] == queue[:-1])
     starts = np.flatnonzero(missing & ~continues)
     ends = np.flatnonzero(missing & ~np.append(continues[1:], False))
-    several_queues = len(np.unique(queue[missing])) > 1
+    return starts, ends
+
+
+def _missing_stretches(
+    intervals: pd.DataFrame, interval: int, starts: np.ndarray, ends: np.ndarray
+) -> str:
+    """The first stretches of missing intervals, each as a span of time ("Thu 5 Nov 2026
+    09:30-10:30"), so the gaps can be looked up in the source system."""
+    queue = intervals[schema.QUEUE].to_numpy()
+    several_queues = len(np.unique(queue[starts])) > 1
     step = pd.Timedelta(minutes=interval)
     stamps = intervals[schema.INTERVAL_START]
     spans = []

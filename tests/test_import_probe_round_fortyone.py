@@ -1,0 +1,45 @@
+"""Round-forty-one probes: the hour clocks skip in a 24/7 export, Excel's '(blank)' pivot rows, a
+title line with blank cells above the header, and a report-run date above a times-only table."""
+
+from __future__ import annotations
+
+import pandas as pd
+from import_support import note_with, write
+
+from data import schema
+from data.importer import import_files_detailed
+
+# --- 24/7 half hours without the hour clocks skip on Sun 29 Mar 2026 (EU: last Sunday of March) --
+
+
+def _round_the_clock(tmp_path, also_lost: tuple[str, ...] = ()) -> tuple:
+    """Three weeks of half hours, every hour of every day, without 02:00-03:00 on the Sunday
+    European clocks go forward, and without the `also_lost` half hours."""
+    stamps = pd.date_range("2026-03-16", "2026-04-06", freq="30min", inclusive="left")
+    skipped = (stamps >= "2026-03-29 02:00") & (stamps < "2026-03-29 03:00")
+    kept = stamps[~skipped & ~stamps.isin(pd.DatetimeIndex(list(also_lost)))]
+    lines = ["Interval,Offered"] + [f"{t:%Y-%m-%d %H:%M},{n % 13 + 3}" for n, t in enumerate(kept)]
+    path = write(tmp_path, "round_the_clock.csv", "\n".join(lines) + "\n")
+    return import_files_detailed([path]), kept
+
+
+def test_the_hour_clocks_skip_is_not_counted_as_missing(tmp_path):
+    # Before: '2 open intervals have no data in the export (Sun 29 Mar 2026 02:00-03:00)'.
+    result, kept = _round_the_clock(tmp_path)
+    dataset = result.dataset
+    assert len(kept) == 21 * 48 - 2 == 1_006
+    assert dataset.intervals[schema.VOLUME].sum() == sum(n % 13 + 3 for n in range(1_006))
+    assert not any("no data in the export" in note for note in dataset.notes)
+    assert note_with(dataset, "clocks skip") == (
+        "Sun 29 Mar 2026 02:00-03:00: no rows, as expected: it is the hour clocks skip when they "
+        "go forward, which never happens, so nothing is missing there."
+    )
+
+
+def test_a_real_gap_beside_the_skipped_hour_is_still_counted(tmp_path):
+    result, _ = _round_the_clock(tmp_path, also_lost=("2026-03-24 14:00", "2026-03-24 14:30"))
+    assert note_with(result.dataset, "no data in the export") == (
+        "2 open intervals have no data in the export (Tue 24 Mar 2026 14:00-15:00): kept as "
+        "missing (empty), not as zero."
+    )
+    assert note_with(result.dataset, "clocks skip").startswith("Sun 29 Mar 2026 02:00-03:00:")
