@@ -36,6 +36,8 @@ TABULAR_FORM = (
     "Labels, so that each row holds its date and time; then export again"
 )
 INTERVAL_COLUMN = "Interval"
+# The label Excel gives the items of source rows whose field is empty, in the languages above.
+BLANK_ITEM_LABELS = {"(blank)", "(vide)", "(leer)", "(vuoto)", "(en blanco)", "(vazio)", "(leeg)"}
 
 
 def is_compact_pivot(text_format: TextFormat) -> bool:
@@ -59,9 +61,11 @@ def compact_pivot_copy(
     clock = parse_time_of_day(written)
     clock[blank] = np.nan
     total = np.zeros(len(texts), dtype=bool)
+    empty_item = np.zeros(len(texts), dtype=bool)
     for row in np.flatnonzero(np.isnan(clock) & ~blank):  # the few labels that are no time
         total[row] = is_summary_row_label(texts[row])
-    undecided = np.flatnonzero(np.isnan(clock) & ~total & ~blank)
+        empty_item[row] = texts[row].lower() in BLANK_ITEM_LABELS
+    undecided = np.flatnonzero(np.isnan(clock) & ~total & ~blank & ~empty_item)
     dated = np.zeros(len(texts), dtype=bool)
     if len(undecided):
         cleaned = clean_text(pc.take(written, pa.array(undecided)))
@@ -72,7 +76,7 @@ def compact_pivot_copy(
     timed = ~np.isnan(clock)
     if not timed.any() and not dated.any():
         return None  # no dates with times beneath them: labels read as any other column
-    other = ~(total | blank | timed | dated)
+    other = ~(total | blank | timed | dated | empty_item)
     if other.any() or not dated.any() or not timed.any():
         labels = list(dict.fromkeys(texts[row] for row in np.flatnonzero(other)))
         shown = ", ".join(repr(label) for label in labels[:3]) + (", …" if len(labels) > 3 else "")
@@ -92,18 +96,31 @@ def compact_pivot_copy(
             f"{name}: this Excel PivotTable in compact layout has row labels but no values. Add "
             "the count of contacts to its Values area (Sum of Calls), and export again."
         )
-    first_date = int(np.flatnonzero(dated)[0])
-    if timed[:first_date].any():
-        row = int(np.flatnonzero(timed)[0])
+    # Excel sorts '(blank)' last among its siblings: a run of them is a time without a time
+    # under the date above, then a date without a date, then a time without a time beneath
+    # it. The date one is followed by times, or by one '(blank)' and no more.
+    after_next = np.append(timed[2:] | empty_item[2:], [False, False])
+    next_time = np.append(timed[1:], False)
+    next_blank = np.append(empty_item[1:], False)
+    blank_date = empty_item & (next_time | (next_blank & ~after_next))
+    heading = dated | blank_date
+    last_date = np.maximum.accumulate(np.where(heading, np.arange(len(texts)), -1))
+    if (timed & (last_date < 0)).any():
+        row = int(np.flatnonzero(timed & (last_date < 0))[0])
         raise InputError(
             f"{name}: this Excel PivotTable in compact layout has a time before any date "
             f"({texts[row]!r}, line {text_format.first_data_line + row}). {TABULAR_FORM}."
         )
     # Each time row takes the date above it, both as written: the import reads them as it
     # reads any date and time (a day/month order told, or noted, as for any file).
-    last_date = np.maximum.accumulate(np.where(dated, np.arange(len(texts)), -1))
-    kept = np.flatnonzero(timed)
-    checks = _date_subtotal_check(table, values, dated, timed, last_date, text_format)
+    under_date = dated[np.maximum(last_date, 0)]
+    leaf = timed | (empty_item & ~blank_date)
+    kept = np.flatnonzero(timed & under_date)
+    checks = _date_subtotal_check(table, values, dated, leaf & under_date, last_date, text_format)
+    without_date = leaf & ~(timed & under_date)
+    unplaced = _blank_items_note(
+        table[values[0]], text_format, empty_item | without_date, without_date, texts
+    )
     stamps = pc.binary_join_element_wise(
         pc.take(written, pa.array(last_date[kept])), pc.take(written, pa.array(kept)), " "
     )
@@ -123,8 +140,32 @@ def compact_pivot_copy(
             if total.any()
             else " were skipped."
         )
+        + unplaced
     )
     return note, kept
+
+
+def _blank_items_note(
+    counts_column: pa.ChunkedArray,
+    text_format: TextFormat,
+    skipped: np.ndarray,
+    counted: np.ndarray,
+    texts: list[str],
+) -> str:
+    """The rows under Excel's '(blank)' item (source rows without a date or a time), skipped
+    as they fit no interval, and their contacts (`counted`: the rows that are no subtotal)."""
+    if not skipped.any():
+        return ""
+    counts = parse_number(counts_column.cast(pa.string()), text_format.decimal_comma)
+    contacts = float(np.nansum(counts[counted]))
+    label = next(texts[row] for row in np.flatnonzero(skipped) if texts[row].startswith("("))
+    rows = int(skipped.sum())
+    return (
+        f" {rows} {'row' if rows == 1 else 'rows'} under Excel's {label!r} item (source rows "
+        f"without a date or a time) {'was' if rows == 1 else 'were'} skipped too: their "
+        f"{contacts:,.0f} contacts fit no interval and are not in the history. Fill in the "
+        "date and time in the source data to count them."
+    )
 
 
 def _date_subtotal_check(

@@ -43,3 +43,44 @@ def test_a_real_gap_beside_the_skipped_hour_is_still_counted(tmp_path):
         "missing (empty), not as zero."
     )
     assert note_with(result.dataset, "clocks skip").startswith("Sun 29 Mar 2026 02:00-03:00:")
+
+
+# --- Excel's '(blank)' item in a compact PivotTable ---------------------------------------------
+
+# Nov 3 has a '(blank)' time (5 calls, in its subtotal of 45); then a '(blank)' date (subtotal
+# 7) with an 08:00 (4) and a '(blank)' time (3) beneath it; the grand total is 30 + 45 + 7.
+BLANK_ITEMS_PIVOT = """Row Labels,Sum of Calls
+2026-11-02,30
+08:00,10
+08:30,20
+2026-11-03,45
+08:00,15
+08:30,25
+(blank),5
+(blank),7
+08:00,4
+(blank),3
+Grand Total,82
+"""
+
+
+def test_excel_blank_items_in_a_compact_pivot_are_skipped_with_their_contacts(tmp_path):
+    # Before: refused, "('(blank)' is neither a date nor a time), so it cannot be read as
+    # intervals".
+    result = import_files_detailed([write(tmp_path, "pivot.csv", BLANK_ITEMS_PIVOT)])
+    volumes = result.dataset.intervals.dropna(subset=[schema.VOLUME])
+    read = volumes.set_index(schema.INTERVAL_START)[schema.VOLUME]
+    assert read[read > 0].to_dict() == {
+        pd.Timestamp("2026-11-02 08:00"): 10.0,
+        pd.Timestamp("2026-11-02 08:30"): 20.0,
+        pd.Timestamp("2026-11-03 08:00"): 15.0,
+        pd.Timestamp("2026-11-03 08:30"): 25.0,
+    }
+    assert note_with(result.dataset, "PivotTable") == (
+        "pivot.csv: an Excel PivotTable in compact layout ('Row Labels': each date with its times "
+        "beneath it) was read as one row per interval; its 2 date row(s) (subtotals, each the sum "
+        "of its times in 'Sum of Calls') and 1 total row(s) were skipped. 4 rows under Excel's "
+        "'(blank)' item (source rows without a date or a time) were skipped too: their 12 "
+        "contacts fit no interval and are not in the history. Fill in the date and time in the "
+        "source data to count them."
+    )
