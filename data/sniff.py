@@ -633,7 +633,24 @@ def _group_line(lines: list[str], header_line: int, delimiter: str) -> list[str]
     padded = above + [""] * (len(header) - len(above))
     if not any(not top.strip() and name.strip() for top, name in zip(padded, header, strict=True)):
         return None
+    if _title_over_complete_header(lines, header_line, padded, header, delimiter):
+        return None
     return padded
+
+
+def _title_over_complete_header(
+    lines: list[str], header_line: int, above: list[str], header: list[str], delimiter: str
+) -> bool:
+    """A report's title padded with blank cells ("Sales Team,,Nov 2026") over a header naming
+    every column ("Interval,Offered,Answered"): its first cell would be a group over the column
+    of dates and the count beside it, which no report groups; so a title, not a group line."""
+    if len(header) < 2 or not all(name.strip() for name in header):
+        return False
+    first, beside = above[0].strip(), above[1].strip()
+    if not first or beside or first.lower() == header[0].strip().lower():
+        return False
+    below = lines[header_line + 1] if header_line + 1 < len(lines) else ""
+    return bool(below.strip()) and _is_value(_split([below], delimiter)[0][0])
 
 
 # What a spreadsheet's units row under the header writes ("calls | sec | %"): counted things,

@@ -84,3 +84,28 @@ def test_excel_blank_items_in_a_compact_pivot_are_skipped_with_their_contacts(tm
         "contacts fit no interval and are not in the history. Fill in the date and time in the "
         "source data to count them."
     )
+
+
+# --- A title line padded with blank cells above a header naming every column ----------------------
+
+
+def test_a_title_with_blank_cells_over_a_complete_header_is_a_title(tmp_path):
+    # Before: read as a two-line header, columns 'Sales Team Interval', 'Sales Team Offered',
+    # 'Nov 2026 Answered'.
+    stamps = pd.date_range("2026-11-02 08:00", periods=24, freq="30min")
+    lines = ["Sales Team,,Nov 2026", "Interval,Offered,Answered"]
+    lines += [f"{t:%Y-%m-%d %H:%M},{n % 9 + 4},{n % 9 + 3}" for n, t in enumerate(stamps)]
+    result = import_files_detailed([write(tmp_path, "sales.csv", "\n".join(lines) + "\n")])
+    assert result.files[0].columns == {
+        "timestamp": "Interval",
+        "volume": "Offered",
+        "answered": "Answered",
+    }
+    intervals = result.dataset.intervals
+    assert intervals[schema.VOLUME].sum() == sum(n % 9 + 4 for n in range(24)) == 183
+    assert intervals[schema.ANSWERED].sum() == 183 - 24
+    assert note_with(result.dataset, "title") == (
+        "sales.csv: 1 line above the header skipped as the report's title ('Sales Team Nov 2026')."
+    )
+    assert not any("spans lines" in note for note in result.dataset.notes)
+
