@@ -98,7 +98,7 @@ from data.timestamps import (
     two_field_reading,
     utc_offset_minutes,
 )
-from data.title_date import TitleDate, title_date_lines, with_title_date
+from data.title_date import TitleDate, run_stamp_in_title, title_date_lines, with_title_date
 from data.title_queue import queue_titles, title_queue
 from data.wide import (
     LONG_QUEUE,
@@ -286,6 +286,15 @@ def _read_sniffed(
             raise
         with tempfile.TemporaryDirectory(prefix="picco-dated-") as folder:
             dated = with_title_date(path, name, text_format, Path(folder))
+            run_stamp = run_stamp_in_title(text_format) if dated is None else None
+            if run_stamp is not None:
+                line, stamp = run_stamp
+                raise InputError(
+                    f"{name}: the table has no date column, and the date above it (line {line}: "
+                    f"'{stamp}') is when the report was run, not the day of its rows, so the "
+                    "day of each row is unknown. Export the report with its date column (a "
+                    "date or a date and time on every row) and import that."
+                ) from None
             if dated is None:
                 raise
             dated_path, note, title_date = dated

@@ -114,6 +114,26 @@ def _title_dates(text_format: TextFormat) -> list[tuple[int, str]]:
     return found
 
 
+# A date with its clock is at most this many words ("Mar 4, 2024 7:02 AM").
+_STAMP_WORDS = 5
+
+
+def run_stamp_in_title(text_format: TextFormat) -> tuple[int, str] | None:
+    """(line, cell) of the first cell holding a date with a clock above a table that has no
+    date column ("Report generated 2026-11-03 07:00"): when the report was run, not the day of its rows,
+    which `_title_dates` leaves out. None when the table has a date column or no such date."""
+    if _has_date_column(text_format):
+        return None
+    for line, text in enumerate(text_format.title_lines, start=1):
+        for cell in next(csv.reader([text], delimiter=text_format.delimiter), []):
+            words = cell.split()
+            for start in range(len(words)):
+                for end in range(min(len(words), start + _STAMP_WORDS), start + 1, -1):
+                    if detect_format([" ".join(words[start:end])], DATETIME_FORMATS):
+                        return line, " ".join(words)
+    return None
+
+
 def _date_named_in_file(written: str, name: str) -> str | None:
     """The file name's date (YYYY-MM-DD) when it is one reading of `written` ("3/4/2024" in
     "..._2024-03-04.txt"): it tells day/month order apart. None otherwise."""

@@ -4,9 +4,11 @@ title line with blank cells above the header, and a report-run date above a time
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from import_support import note_with, write
 
 from data import schema
+from data.errors import InputError
 from data.importer import import_files_detailed
 
 # --- 24/7 half hours without the hour clocks skip on Sun 29 Mar 2026 (EU: last Sunday of March) --
@@ -109,3 +111,32 @@ def test_a_title_with_blank_cells_over_a_complete_header_is_a_title(tmp_path):
     )
     assert not any("spans lines" in note for note in result.dataset.notes)
 
+
+# --- A times-only table under the date the report was run -----------------------------------------
+
+
+def test_a_report_run_date_above_a_times_only_table_is_said_to_be_no_day_of_data(tmp_path):
+    # Before: "no column with dates or timestamps was found. Columns: Interval (e.g. '08:00');
+    # Offered (e.g. '5')", as if the title's date were not there.
+    lines = ["Report generated 2026-11-03 07:00", "Interval,Offered"]
+    lines += [f"{8 + k // 2:02d}:{30 * (k % 2):02d},{k + 5}" for k in range(24)]
+    path = write(tmp_path, "today.csv", "\n".join(lines) + "\n")
+    with pytest.raises(InputError) as refused:
+        import_files_detailed([path])
+    assert str(refused.value) == (
+        "today.csv: the table has no date column, and the date above it (line 1: 'Report "
+        "generated 2026-11-03 07:00') is when the report was run, not the day of its rows, so "
+        "the day of each row is unknown. Export the report with its date column (a date or a "
+        "date and time on every row) and import that."
+    )
+
+
+def test_a_bare_title_date_above_a_times_only_table_still_dates_its_rows(tmp_path):
+    lines = ["Date: 2026-11-03", "Interval,Offered"]
+    lines += [f"{8 + k // 2:02d}:{30 * (k % 2):02d},{k + 5}" for k in range(24)]
+    result = import_files_detailed([write(tmp_path, "day.csv", "\n".join(lines) + "\n")])
+    intervals = result.dataset.intervals.dropna(subset=[schema.VOLUME])
+    assert intervals[schema.VOLUME].sum() == sum(k + 5 for k in range(24)) == 396
+    assert intervals[schema.INTERVAL_START].dt.normalize().unique().tolist() == [
+        pd.Timestamp("2026-11-03")
+    ]
