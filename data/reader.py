@@ -59,7 +59,7 @@ from data.outcomes import (
     classify_outcomes,
     read_outcomes,
 )
-from data.pivot import compact_pivot_copy, is_compact_pivot
+from data.pivot import BLANK_ITEM_LABELS, compact_pivot_copy, is_compact_pivot
 from data.queue_log import is_queue_log, queue_log_copy
 from data.records import contact_groups
 from data.repair import LinesNotUtf8, mostly_utf8, repaired_copy
@@ -854,6 +854,9 @@ class _Sheet:
     # Some unlabelled total sums the rows below it (a PivotTable's outline form), not above.
     sums_below: bool = False
     title_date: TitleDate | None = None  # a column holding the date of a title line
+    # Per row as read: contacts of rows skipped beneath it that its subtotal holds (an outline
+    # PivotTable's '(blank)' time under its date), so that the subtotal still checks.
+    skipped_beneath: np.ndarray | None = None
     # A column read again as written text (for messages only: arrow reads "n/a" in a column it
     # typed as dates or numbers as an empty cell).
     read_as_text: Callable[[str], pa.ChunkedArray] | None = None
@@ -950,6 +953,7 @@ def _parse_rows(
     _drop_empty_rows(sheet, plan, notes)
     _drop_trailing_notes(sheet, plan, notes)
     if plan.date_column and plan.time_column:
+        _drop_blank_pivot_items(sheet, plan, notes)
         _fill_down_dates(sheet, plan.date_column, plan.time_column, notes)
     seconds, keep = _parse_time(sheet, plan, notes)
     if keep is not None:
@@ -1319,6 +1323,52 @@ def _drop_empty_rows(sheet: _Sheet, plan: ColumnPlan, notes: list[str]) -> None:
     keep[candidates[empty]] = False
     sheet.drop(keep)
     notes.append(f"{sheet.name}: {int(empty.sum()):,} empty row(s) skipped.")
+
+
+def _drop_blank_pivot_items(sheet: _Sheet, plan: ColumnPlan, notes: list[str]) -> None:
+    """A PivotTable in outline form gives source rows without a date Excel's '(blank)' date,
+    its times beneath it, and those without a time a '(blank)' time: they fit no interval, so
+    they are skipped, naming their contacts (the rows with a time; a date's row is its
+    subtotal)."""
+    date_column, time_column = plan.date_column, plan.time_column
+    if date_column is None or time_column is None:
+        return
+    dates = pc.utf8_lower(pc.utf8_trim_whitespace(_as_text(sheet.column(date_column))))
+    times = pc.utf8_lower(pc.utf8_trim_whitespace(_as_text(sheet.column(time_column))))
+    labels = pa.array(sorted(BLANK_ITEM_LABELS))
+    blank_date = np.asarray(pc.fill_null(pc.is_in(dates, labels), False), dtype=bool)
+    blank_time = np.asarray(pc.fill_null(pc.is_in(times, labels), False), dtype=bool)
+    if not (blank_date.any() or blank_time.any()):
+        return
+    dated = ~_blank_cells(sheet.column(date_column))
+    heading = np.maximum.accumulate(np.where(dated, np.arange(len(dated)), -1))
+    skipped_with_date = blank_date[np.maximum(heading, 0)] & (heading >= 0)
+    skipped = blank_time | skipped_with_date
+    counted = skipped & ~_blank_cells(sheet.column(time_column))
+    contacts = 0.0
+    if plan.volume_column:
+        counts = _as_text(sheet.column(plan.volume_column))
+        counts = parse_number(counts, sheet.comma(plan.volume_column))
+        contacts = float(np.nansum(counts[counted]))
+        # A '(blank)' time under a real date is in that date's subtotal.
+        under_date = np.flatnonzero(blank_time & ~skipped_with_date & (heading >= 0))
+        beneath = np.zeros(sheet.read_rows)
+        read = np.arange(len(dated)) if sheet.kept is None else sheet.kept
+        np.add.at(beneath, read[heading[under_date]], np.nan_to_num(counts[under_date]))
+        sheet.skipped_beneath = beneath
+    label = next(
+        text
+        for text in _texts(sheet.column(date_column), np.flatnonzero(blank_date))
+        + _texts(sheet.column(time_column), np.flatnonzero(blank_time))
+    ).strip()
+    rows = int(skipped.sum())
+    sheet.drop(~skipped)
+    notes.append(
+        f"{sheet.name}: {rows} {'row' if rows == 1 else 'rows'} under Excel's {label!r} item "
+        f"(source rows without a date or a time) {'was' if rows == 1 else 'were'} skipped: "
+        f"their {contacts:,.0f} contacts fit no interval and are not in the history. Fill in the "
+        "date and time in the source data to count them."
+    )
 
 
 def _fill_down_dates(sheet: _Sheet, date_column: str, time_column: str, notes: list[str]) -> None:
@@ -2023,6 +2073,9 @@ def _unlabelled_sums(
     if not blank.any():
         return found
     counts = np.nan_to_num(parse_number(sheet.column(count_column), sheet.comma(count_column)))
+    if sheet.skipped_beneath is not None and count_column == plan.volume_column:
+        read = np.arange(len(counts)) if sheet.kept is None else sheet.kept
+        counts = counts - sheet.skipped_beneath[read]
     dated = np.ones(len(counts), dtype=bool)
     dated[bad] = False
     running = np.concatenate([[0.0], np.cumsum(np.where(dated, counts, 0.0))])

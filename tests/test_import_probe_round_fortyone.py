@@ -140,3 +140,39 @@ def test_a_bare_title_date_above_a_times_only_table_still_dates_its_rows(tmp_pat
     assert intervals[schema.INTERVAL_START].dt.normalize().unique().tolist() == [
         pd.Timestamp("2026-11-03")
     ]
+
+
+def test_excel_blank_items_in_an_outline_pivot_are_skipped_with_their_contacts(tmp_path):
+    # The same PivotTable in outline form: each date on a row of its own beside its subtotal.
+    # Before: refused, "column 'Date' has 4 value(s) that are not readable dates/times (line 8:
+    # ''; line 9: '(blank)'; line 10: '(blank)')".
+    outline = """Date,Time,Sum of Calls
+2026-11-02,,30
+,08:00,10
+,08:30,20
+2026-11-03,,45
+,08:00,15
+,08:30,25
+,(blank),5
+(blank),,7
+,08:00,4
+,(blank),3
+Grand Total,,82
+"""
+    result = import_files_detailed([write(tmp_path, "outline.csv", outline)])
+    read = result.dataset.intervals.set_index(schema.INTERVAL_START)[schema.VOLUME].dropna()
+    assert read[read > 0].to_dict() == {
+        pd.Timestamp("2026-11-02 08:00"): 10.0,
+        pd.Timestamp("2026-11-02 08:30"): 20.0,
+        pd.Timestamp("2026-11-03 08:00"): 15.0,
+        pd.Timestamp("2026-11-03 08:30"): 25.0,
+    }
+    assert note_with(result.dataset, "'(blank)'") == (
+        "outline.csv: 4 rows under Excel's '(blank)' item (source rows without a date or a time) "
+        "were skipped: their 12 contacts fit no interval and are not in the history. Fill in the "
+        "date and time in the source data to count them."
+    )
+    # The date's subtotal (45) holds its '(blank)' time (5): still checked and skipped.
+    assert note_with(result.dataset, "total/subtotal").startswith(
+        "outline.csv: 3 total/subtotal row(s) were skipped (line 2: no label; line 5: no label;"
+    )
