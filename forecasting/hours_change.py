@@ -86,19 +86,38 @@ def _changed_slots(
     counts: np.ndarray, recent: np.ndarray, earlier: np.ndarray, open_slots: np.ndarray, bar: float
 ) -> tuple[np.ndarray, np.ndarray]:
     """Slots (bool per slot) now closed and newly opened: the `recent` day rows' contacts and
-    the `earlier` ones' all on one side, at a chance below `bar`."""
+    the `earlier` ones' all on one side, at a chance below `bar`, judged slot by slot and, at
+    the start and end of the day's open slots, over the run of them silent on one side: a
+    desk opening an hour later leaves four quarter hours each too quiet to tell alone, but
+    not together."""
     recent_total, earlier_total = counts[recent].sum(axis=0), counts[earlier].sum(axis=0)
     recent_share = len(recent) / (len(recent) + len(earlier))
-    with np.errstate(divide="ignore"):
-        closed = (
-            open_slots
-            & (recent_total == 0)
-            & (earlier_total * np.log(1 - recent_share) < np.log(bar))
-        )
-        opened = (
-            open_slots & (earlier_total == 0) & (recent_total * np.log(recent_share) < np.log(bar))
-        )
+    closed = _one_sided(open_slots, recent_total == 0, earlier_total, 1 - recent_share, bar)
+    opened = _one_sided(open_slots, earlier_total == 0, recent_total, recent_share, bar)
     return closed, opened
+
+
+def _one_sided(
+    open_slots: np.ndarray, silent: np.ndarray, other: np.ndarray, other_share: float, bar: float
+) -> np.ndarray:
+    """The open `silent` slots whose contacts on the other side (`other`, each landing there
+    with chance `other_share`) all landing there has a chance below `bar`: per slot, and summed
+    over the silent run that opens or closes the day's open slots."""
+    log_bar = np.log(bar)
+    with np.errstate(divide="ignore"):
+        changed = open_slots & silent & (other * np.log(other_share) < log_bar)
+        open_at = np.flatnonzero(open_slots)
+        if not open_at.size:
+            return changed
+        quiet = open_slots & silent
+        for edge, step in ((open_at[0], 1), (open_at[-1], -1)):
+            # The run from the day's first (last) open slot while it stays open and silent.
+            ahead = quiet[edge::step]
+            length = int(np.argmin(ahead)) if not ahead.all() else ahead.size
+            run = np.arange(edge, edge + step * length, step)
+            if run.size and other[run].sum() * np.log(other_share) < log_bar:
+                changed[run] = True
+    return changed
 
 
 def _change_start(days: np.ndarray, closed: np.ndarray, opened: np.ndarray) -> int:
