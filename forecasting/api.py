@@ -62,6 +62,7 @@ from forecasting.intervals import (
 )
 from forecasting.level_shift import LevelShift
 from forecasting.month_days import OFF_DAY_RANK, month_day_index
+from forecasting.optional_holidays import optional_holiday_note
 from forecasting.outliers import closed_days, detect_outliers, outlier_table, recent_one_off_days
 from forecasting.peaks import (
     PEAK_COLUMNS,
@@ -1103,6 +1104,13 @@ def forecast_dataset(
             _unseen_weekdays_note(history, data.training),
             _stale_weekdays_note(history, data.training),
             regional_holiday_note(history, n_days, settings.country, settings.subdivision),
+            optional_holiday_note(
+                history,
+                n_days,
+                settings.country,
+                settings.subdivision,
+                inputs.kinds[: origin + n_days] == NORMAL,
+            ),
         ):
             if note:
                 notes.append(note)

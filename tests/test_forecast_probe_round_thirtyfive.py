@@ -1,16 +1,22 @@
 """Forecast probes on odd but real histories: a small desk of quarter hours that opens an hour
 later since four weeks, each quarter hour of the lost hour too quiet to show the change alone,
 is forecast closed there, where it was forecast at 0.58-0.99 contacts a quarter hour (an agent
-staffed for nobody), while a sparse desk's opening hour silent by chance stays open."""
+staffed for nobody), while a sparse desk's opening hour silent by chance stays open; and an
+Israeli desk is told of the days its calendar lists only as optional holidays (Chol HaMoed,
+Purim) on which it ran low, and of those ahead, forecast as ordinary days."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from data.importer import import_files
 from forecasting import ForecastSettings, forecast_dataset
 from forecasting.history import QueueHistory
 from forecasting.hours_change import find_hours_change
+from forecasting.optional_holidays import optional_holiday_note
 
 MONDAY = pd.Timestamp("2026-08-03")
 WEEKS = 16
@@ -86,3 +92,57 @@ def test_a_desk_opening_an_hour_later_is_not_forecast_in_that_hour():
         "ones; now closed (contacts before, none since): forecast closed: Mon, Tue, Wed, Thu, "
         "Fri 08:00–09:00."
     ) in result.notes
+
+
+BANK_COUNTS = (
+    Path(__file__).resolve().parents[1].parent
+    / "shared/data/anonymous_bank/anonymous_bank_1999_6min_counts.csv"
+)
+
+
+def test_an_israeli_desk_is_told_of_the_optional_holidays_it_ran_low_on():
+    # Israel's calendar lists Chol HaMoed (Sukkot's and Pesach's intermediate days), Purim,
+    # Remembrance Day and Tisha B'Av only as optional holidays: read as ordinary days.
+    counts = pd.read_csv(BANK_COUNTS, parse_dates=["interval_start"])
+    daily = counts.set_index("interval_start")["calls"].resample("D").sum()
+    purim = pd.Timestamp("1999-03-02")
+    tuesdays = [daily[purim + pd.Timedelta(weeks=k)] for k in (-4, -3, -2, -1, 1, 2, 3, 4)]
+    # 850 calls against a median Tuesday of 1,605.5 in the 4 weeks either side: 0.53.
+    assert daily[purim] == 850 and np.median(tuesdays) == 1605.5
+    dataset = import_files([BANK_COUNTS])
+    settings = ForecastSettings(country="IL", origin="1999-09-19")
+    result = forecast_dataset(dataset, 14, settings)
+    # Before: no word; the five days of Sukkot's Chol HaMoed ahead forecast as ordinary ones.
+    assert (
+        "anonymous_bank_6min_counts: Tue 2 Mar 1999 (Purim, 0.53 of a usual day), Tue 6 Apr 1999 "
+        "(Pesach holiday, 0.05 of a usual day), Tue 20 Apr 1999 (Remembrance Day, 0.47 of a "
+        "usual day), Thu 22 Jul 1999 (Tisha B'Av, 0.61 of a usual day) ran low; Israel's "
+        "holiday calendar lists those days as optional holidays only, so the forecast reads "
+        "them as ordinary days and forecasts Mon 27 Sep – Thu 30 Sep 1999 (Sukkot holiday) as "
+        "ordinary. If the queue runs low on them every year, exclude the past ones as an "
+        "unusual past period on the Forecast page and plan the coming ones by hand."
+    ) in result.notes
+    # Sun 26 Sep, the day after Sukkot, is read as such already (x0.80), so it is not named;
+    # Pesach's Fri 2 - Mon 5 Apr brought 0.93-1.47 of a usual day, no low.
+    # The same history under Italy's calendar, which has no optional holidays: no such note.
+    italian = forecast_dataset(dataset, 14, ForecastSettings(country="IT", origin="1999-09-19"))
+    assert not any("optional holidays" in note for note in italian.notes)
+
+
+def test_an_optional_holiday_low_by_chance_or_read_as_an_eve_is_not_named():
+    # Israel's Purim 2026 is Tue 3 Mar. A desk of 40 contacts a day every day for 8 weeks.
+    first = pd.Timestamp("2026-01-20")
+    values = np.full((56, 48), 40 / 48)
+    purim = (pd.Timestamp("2026-03-03") - first).days
+    history = QueueHistory("desk", 30, first, values.copy(), np.ones((7, 48), dtype=bool))
+    # 30 of 40 (0.75) is within 3 Poisson deviations (19 contacts) of usual: chance.
+    values[purim] = 30 / 48
+    assert optional_holiday_note(history.with_values(values), 7, "IL") is None
+    # 15 of 40 is not: named, with its share.
+    values[purim] = 15 / 48
+    note = optional_holiday_note(history.with_values(values), 7, "IL")
+    assert note is not None and note.startswith("desk: Tue 3 Mar 2026 (Purim, 0.38 of a usual day)")
+    # A day the forecast reads as special already (an eve, a bridge) is not its to name.
+    ordinary = np.ones(63, dtype=bool)
+    ordinary[purim] = False
+    assert optional_holiday_note(history.with_values(values), 7, "IL", None, ordinary) is None
