@@ -11,6 +11,10 @@ from forecasting.history import QueueHistory
 
 RECENT_WEEKS = 4  # the weeks that show the hours as they are now ...
 EARLIER_WEEKS = 8  # ... against the weeks before them
+# The weeks back the first of a weekday's recent days may lie for runs of slots to be judged.
+RUN_WEEKS = 2 * RECENT_WEEKS
+# The share of a side's days with contacts in a run for its silence on the other to count.
+RUN_DAY_SHARE = 0.5
 MIN_RECENT_DAYS = 3  # observed days of a weekday needed on each side to judge it
 MIN_EARLIER_DAYS = 4
 # A slot's contacts all on one side (all before: now closed; all recent: newly opened) is a
@@ -57,7 +61,12 @@ def find_hours_change(
         if len(recent) < MIN_RECENT_DAYS or len(earlier) < MIN_EARLIER_DAYS:
             continue
         open_slots = history.open_mask[weekday]
-        closed[weekday], opened[weekday] = _changed_slots(counts, recent, earlier, open_slots, bar)
+        # Runs are judged on recent days that are recent: a weekday open on a few dates a year
+        # has its last four spread over years, no sign of new hours.
+        runs = bool(recent[-1] >= history.n_days - 7 * RUN_WEEKS)
+        closed[weekday], opened[weekday] = _changed_slots(
+            counts, runs, recent, earlier, open_slots, bar
+        )
         if closed[weekday].any() or opened[weekday].any():
             # The hours may have changed after the first of the recent days: judged again from
             # the day they did, so the days before it teach the new hours nothing.
@@ -66,7 +75,7 @@ def find_hours_change(
                 recent = recent[: len(recent) - start]
                 earlier = rows[len(recent) : len(recent) + EARLIER_WEEKS]
                 closed[weekday], opened[weekday] = _changed_slots(
-                    counts, recent, earlier, open_slots, bar
+                    counts, runs, recent, earlier, open_slots, bar
                 )
         if closed[weekday].any() or opened[weekday].any():
             # The weekday is learned from its days since (follow_hours_change), so every slot
@@ -83,31 +92,44 @@ def find_hours_change(
 
 
 def _changed_slots(
-    counts: np.ndarray, recent: np.ndarray, earlier: np.ndarray, open_slots: np.ndarray, bar: float
+    counts: np.ndarray,
+    runs: bool,
+    recent: np.ndarray,
+    earlier: np.ndarray,
+    open_slots: np.ndarray,
+    bar: float,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Slots (bool per slot) now closed and newly opened: the `recent` day rows' contacts and
     the `earlier` ones' all on one side, at a chance below `bar`, judged slot by slot and, at
     the start and end of the day's open slots, over the run of them silent on one side: a
     desk opening an hour later leaves four quarter hours each too quiet to tell alone, but
-    not together."""
+    not together (unless not `runs`)."""
     recent_total, earlier_total = counts[recent].sum(axis=0), counts[earlier].sum(axis=0)
     recent_share = len(recent) / (len(recent) + len(earlier))
-    closed = _one_sided(open_slots, recent_total == 0, earlier_total, 1 - recent_share, bar)
-    opened = _one_sided(open_slots, earlier_total == 0, recent_total, recent_share, bar)
+    closed = _one_sided(open_slots, recent_total == 0, counts[earlier], 1 - recent_share, bar, runs)
+    opened = _one_sided(open_slots, earlier_total == 0, counts[recent], recent_share, bar, runs)
     return closed, opened
 
 
 def _one_sided(
-    open_slots: np.ndarray, silent: np.ndarray, other: np.ndarray, other_share: float, bar: float
+    open_slots: np.ndarray,
+    silent: np.ndarray,
+    other_days: np.ndarray,
+    other_share: float,
+    bar: float,
+    runs: bool,
 ) -> np.ndarray:
-    """The open `silent` slots whose contacts on the other side (`other`, each landing there
-    with chance `other_share`) all landing there has a chance below `bar`: per slot, and summed
-    over the silent run that opens or closes the day's open slots."""
+    """The open `silent` slots whose contacts on the other side (`other_days`, day x slot,
+    each landing there with chance `other_share`) all landing there has a chance below `bar`:
+    per slot, and (with `runs`) summed over the silent run that opens or closes the day's open
+    slots, when contacts came in it on at least RUN_DAY_SHARE of those days: hours the desk
+    kept, not a burst on one night."""
+    other = other_days.sum(axis=0)
     log_bar = np.log(bar)
     with np.errstate(divide="ignore"):
         changed = open_slots & silent & (other * np.log(other_share) < log_bar)
         open_at = np.flatnonzero(open_slots)
-        if not open_at.size:
+        if not runs or not open_at.size:
             return changed
         quiet = open_slots & silent
         for edge, step in ((open_at[0], 1), (open_at[-1], -1)):
@@ -115,7 +137,8 @@ def _one_sided(
             ahead = quiet[edge::step]
             length = int(np.argmin(ahead)) if not ahead.all() else ahead.size
             run = np.arange(edge, edge + step * length, step)
-            if run.size and other[run].sum() * np.log(other_share) < log_bar:
+            used = (other_days[:, run].sum(axis=1) > 0).mean() if run.size else 0.0
+            if used >= RUN_DAY_SHARE and other[run].sum() * np.log(other_share) < log_bar:
                 changed[run] = True
     return changed
 

@@ -1,7 +1,8 @@
 """Forecast probes on odd but real histories: a small desk of quarter hours that opens an hour
 later since four weeks, each quarter hour of the lost hour too quiet to show the change alone,
 is forecast closed there, where it was forecast at 0.58-0.99 contacts a quarter hour (an agent
-staffed for nobody), while a sparse desk's opening hour silent by chance stays open; and an
+staffed for nobody), while a sparse desk's opening hour silent by chance, a weekday seen on a
+few dates over years and a burst on one night show no new hours; and an
 Israeli desk is told of the days its calendar lists only as optional holidays (Chol HaMoed,
 Purim) on which it ran low, and of those ahead, forecast as ordinary days."""
 
@@ -146,3 +147,31 @@ def test_an_optional_holiday_low_by_chance_or_read_as_an_eve_is_not_named():
     ordinary = np.ones(63, dtype=bool)
     ordinary[purim] = False
     assert optional_holiday_note(history.with_values(values), 7, "IL", None, ordinary) is None
+
+
+AXA_CAT = Path(__file__).resolve().parents[1].parent / "shared/data/axa/series/CAT.csv"
+
+
+def test_a_weekday_seen_on_a_few_dates_over_years_shows_no_new_hours():
+    # AXA's CAT has whole Saturdays in its export on a few dates only: its last four (Sat 18 Feb
+    # 2012 – Sat 7 Dec 2013) span 94 weeks, three of them with 7-10 calls from 07:00, the eight
+    # before none there. Judged as a run, 07:00-10:30 read 'newly open' in 'the last 4 weeks'
+    # and Saturday was learned from those four dates alone; no run is judged over days so old.
+    result = forecast_dataset(import_files([AXA_CAT]), 14, ForecastSettings(country="FR"))
+    assert not any("opening hours changed" in note for note in result.notes)
+
+
+def test_a_burst_on_one_night_is_no_hours_the_desk_kept():
+    # Open around the clock, busy 07:30-24:00, the night before quiet: AXA's Médical had 31
+    # calls from 02:00 to 04:00 on Tue 20 Nov 2012 and none the Tuesday nights around it.
+    rng = np.random.default_rng(6)
+    values = np.zeros((7 * WEEKS, 48))
+    values[:, 15:] = rng.poisson(5.0, (7 * WEEKS, 33))
+    burst = 7 * (WEEKS - 7) + 1  # a Tuesday among the 8 weeks before the last 4
+    values[burst, 4:7] = [12.0, 11.0, 8.0]
+    history = QueueHistory("desk", 30, MONDAY, values, np.ones((7, 48), dtype=bool))
+    # The 31 contacts of 00:00-07:30 all before, with chance (2/3)^31 = 4e-6, below the
+    # 0.01 / 336 open slots; but on 1 of the 8 Tuesdays (before: Tue 00:00-07:30 read as now
+    # closed, and Tuesday learned from its last 4 weeks alone).
+    assert 31 * np.log(2 / 3) < np.log(0.01 / 336)
+    assert not find_hours_change(history).any()
