@@ -15,6 +15,9 @@ EARLIER_WEEKS = 8  # ... against the weeks before them
 RUN_WEEKS = 2 * RECENT_WEEKS
 # The share of a side's days with contacts in a run for its silence on the other to count.
 RUN_DAY_SHARE = 0.5
+# Contacts a day of the old hours brought in the slots now closed, on average, for a day
+# without any there to be read as on the new hours: a Poisson count of mean 3 is 0 one day in 20.
+MIN_CLOSED_DAILY = 3.0
 MIN_RECENT_DAYS = 3  # observed days of a weekday needed on each side to judge it
 MIN_EARLIER_DAYS = 4
 # A slot's contacts all on one side (all before: now closed; all recent: newly opened) is a
@@ -74,6 +77,14 @@ def find_hours_change(
             if 0 < start <= len(recent) - MIN_RECENT_DAYS:
                 recent = recent[: len(recent) - start]
                 earlier = rows[len(recent) : len(recent) + EARLIER_WEEKS]
+                closed[weekday], opened[weekday] = _changed_slots(
+                    counts, runs, recent, earlier, open_slots, bar
+                )
+            elif start == 0 and closed[weekday].any():
+                # Or before it: the earlier days since the last with contacts in the slots now
+                # closed are on the new hours too, where those slots were busy enough that an
+                # old day without a contact there is unlikely (a month ago, five weeks back).
+                recent, earlier = _earlier_start(counts, rows, recent, closed[weekday])
                 closed[weekday], opened[weekday] = _changed_slots(
                     counts, runs, recent, earlier, open_slots, bar
                 )
@@ -157,6 +168,22 @@ def _change_start(days: np.ndarray, closed: np.ndarray, opened: np.ndarray) -> i
     return start
 
 
+def _earlier_start(
+    counts: np.ndarray, rows: np.ndarray, recent: np.ndarray, closed: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The weekday's recent and earlier day rows (newest first, from `rows`) with the earlier
+    days since the last one with contacts in the `closed` slots moved to the recent ones, when
+    the days with contacts there had at least MIN_CLOSED_DAILY on average."""
+    earlier = rows[len(recent) : len(recent) + EARLIER_WEEKS]
+    per_day = counts[earlier][:, closed].sum(axis=1)
+    busy = per_day > 0
+    if not busy.any() or per_day[busy].mean() < MIN_CLOSED_DAILY:
+        return recent, earlier
+    moved = int(np.argmax(busy))
+    recent = rows[: len(recent) + moved]
+    return recent, rows[len(recent) : len(recent) + EARLIER_WEEKS]
+
+
 def _silent_since(
     history: QueueHistory, counts: np.ndarray, observed: np.ndarray, with_special: QueueHistory
 ) -> bool:
@@ -221,8 +248,11 @@ def hours_change_note(history: QueueHistory, change: HoursChange) -> str:
         spans = _spans(cells, history.interval_minutes)
         if spans:
             parts.append(f"{what}: {'; '.join(spans)}")
+    changed = change.closed.any(axis=1) | change.opened.any(axis=1)
+    first = int(change.since[changed].min()) if changed.any() else history.n_days
+    weeks = max(RECENT_WEEKS, -(-(history.n_days - first) // 7))
     return (
-        f"{history.queue}: opening hours changed in the last {RECENT_WEEKS} weeks, and the "
+        f"{history.queue}: opening hours changed in the last {weeks} weeks, and the "
         f"forecast follows the new ones; {'. '.join(parts)}."
     )
 

@@ -2,7 +2,8 @@
 later since four weeks, each quarter hour of the lost hour too quiet to show the change alone,
 is forecast closed there, where it was forecast at 0.58-0.99 contacts a quarter hour (an agent
 staffed for nobody), while a sparse desk's opening hour silent by chance, a weekday seen on a
-few dates over years and a burst on one night show no new hours; and an
+few dates over years and a burst on one night show no new hours; hours changed five weeks
+ago are read from the day they changed; and an
 Israeli desk is told of the days its calendar lists only as optional holidays (Chol HaMoed,
 Purim) on which it ran low, and of those ahead, forecast as ordinary days."""
 
@@ -16,7 +17,7 @@ import pandas as pd
 from data.importer import import_files
 from forecasting import ForecastSettings, forecast_dataset
 from forecasting.history import QueueHistory
-from forecasting.hours_change import find_hours_change
+from forecasting.hours_change import find_hours_change, hours_change_note
 from forecasting.optional_holidays import optional_holiday_note
 
 MONDAY = pd.Timestamp("2026-08-03")
@@ -175,3 +176,32 @@ def test_a_burst_on_one_night_is_no_hours_the_desk_kept():
     # closed, and Tuesday learned from its last 4 weeks alone).
     assert 31 * np.log(2 / 3) < np.log(0.01 / 336)
     assert not find_hours_change(history).any()
+
+
+def test_hours_changed_five_weeks_ago_are_read_from_the_day_they_changed():
+    # Weekdays 4 contacts a quarter hour 08:00-18:00, then 09:00-20:00 for the last five weeks.
+    rng = np.random.default_rng(4)
+    values = np.zeros((7 * WEEKS, QUARTERS))
+    weekday = np.arange(7 * WEEKS) % 7 < 5
+    new = np.arange(7 * WEEKS) >= 7 * (WEEKS - 5)
+    values[weekday & ~new, EIGHT:72] = rng.poisson(4.0, ((weekday & ~new).sum(), 40))
+    values[weekday & new, NINE:EIGHT_PM] = rng.poisson(4.0, ((weekday & new).sum(), 44))
+    history = QueueHistory("desk", 15, MONDAY, values, _weekday_mask())
+    change = find_hours_change(history)
+    # Before: the week five back counted among the 8 earlier ones, so its evening contacts
+    # made 18:00-20:00 no new hours: the note read '... in the last 4 weeks ...; now closed
+    # ...: Mon, Tue, Wed, Thu, Fri 08:00–09:00.' alone, and the weekdays were learned from
+    # their last 4 weeks, not the 5 on the new hours.
+    expected_closed = np.zeros((7, QUARTERS), dtype=bool)
+    expected_closed[:5, EIGHT:NINE] = True
+    expected_opened = np.zeros((7, QUARTERS), dtype=bool)
+    expected_opened[:5, 72:EIGHT_PM] = True
+    assert (change.closed == expected_closed).all()
+    assert (change.opened == expected_opened).all()
+    assert change.since[:5].tolist() == list(range(7 * (WEEKS - 5), 7 * (WEEKS - 5) + 5))
+    assert hours_change_note(history, change) == (
+        "desk: opening hours changed in the last 5 weeks, and the forecast follows the new "
+        "ones; now closed (contacts before, none since): forecast closed: Mon, Tue, Wed, Thu, "
+        "Fri 08:00–09:00. newly open (none before): forecast from the weeks since: Mon, Tue, "
+        "Wed, Thu, Fri 18:00–20:00."
+    )
