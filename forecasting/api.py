@@ -12,6 +12,7 @@ import pandas as pd
 
 from data.dates import day_text
 from data.errors import InputError
+from data.open_hours import learn_open_slots
 from data.schema import ABANDONED, INTERVAL_START, IS_OPEN, QUEUE, VOLUME, Dataset
 from forecasting.accuracy import accuracy_table, model_row
 from forecasting.backtest import (
@@ -98,7 +99,7 @@ from forecasting.select import (
     pick_model,
 )
 from forecasting.settings import AUTO, MAX_HORIZON_DAYS, ForecastSettings, check_horizon_days
-from forecasting.sparse_hours import too_sparse, widen_sparse_hours
+from forecasting.sparse_hours import too_sparse, weekly_contacts, widen_sparse_hours
 from forecasting.year_end import year_end_closure_note
 from forecasting.yearly import yearly_factors
 
@@ -237,6 +238,10 @@ def _repeated_rows_note(source: Dataset | pd.DataFrame) -> str | None:
 # Days of zeros that open a queue's history before its first contact, to read them as the time
 # before the queue opened: a sparse queue's first contact may take a week or so to come.
 LAUNCH_ZERO_DAYS = 14
+# Such a queue's hours are learned again from its days since its first contact when the
+# import's, learned over the zeros too, leave out more than this share of its contacts (a
+# sparse queue's strays, 40% of AXA's Gestion, are the sparse-hours rule's to widen).
+LAUNCH_HOURS_LEFT_OUT = 0.5
 # A weekday whose latest usable day is older than this is named: the 8-week models' window.
 STALE_WEEKDAY_WEEKS = 8
 OCCASIONAL_WEEKS = 12  # the weeks a weekday's open dates are counted over in its note
@@ -320,6 +325,12 @@ def _histories(
                 "opened."
             )
             history = dataclasses.replace(history, first_day=first_day, values=values[launch:])
+            totals = weekly_contacts(history)
+            if totals[~history.open_mask].sum() > LAUNCH_HOURS_LEFT_OUT * totals.sum():
+                # The import learned its hours over the zeros before it opened too, and they
+                # hold few of its contacts: learned again from its days since.
+                since = learn_open_slots(history.values, history.weekdays(), step)
+                history = dataclasses.replace(history, open_mask=history.open_mask | since)
             histories.append(history)
             continue
         histories.append(history.with_values(values))

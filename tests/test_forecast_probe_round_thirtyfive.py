@@ -2,10 +2,11 @@
 later since four weeks, each quarter hour of the lost hour too quiet to show the change alone,
 is forecast closed there, where it was forecast at 0.58-0.99 contacts a quarter hour (an agent
 staffed for nobody), while a sparse desk's opening hour silent by chance, a weekday seen on a
-few dates over years and a burst on one night show no new hours; hours changed five weeks
-ago are read from the day they changed; and an
-Israeli desk is told of the days its calendar lists only as optional holidays (Chol HaMoed,
-Purim) on which it ran low, and of those ahead, forecast as ordinary days."""
+few dates over years and a burst on one night show no new hours; hours changed five weeks ago
+are read from the day they changed; an Israeli desk is told of the days its calendar lists
+only as optional holidays (Chol HaMoed, Purim) on which it ran low, and of those ahead,
+forecast as ordinary days; and a queue whose export opens with weeks of zeros before its
+first contact has its hours learned from its days since, its quiet first quarter hour open."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from data.importer import import_files
 from forecasting import ForecastSettings, forecast_dataset
@@ -205,3 +207,39 @@ def test_hours_changed_five_weeks_ago_are_read_from_the_day_they_changed():
         "Fri 08:00–09:00. newly open (none before): forecast from the weeks since: Mon, Tue, "
         "Wed, Thu, Fri 18:00–20:00."
     )
+
+
+def test_a_queue_that_opened_last_week_keeps_its_quiet_first_and_last_quarter_hours(tmp_path):
+    # An export of nine weeks of zero rows, then a week of weekdays 08:00-18:00: 3 contacts a
+    # quarter hour, 1.5 in the first (08:00) and last three (17:15-18:00), the quiet edges.
+    rng = np.random.default_rng(11)
+    days = pd.date_range("2026-09-28", periods=68)
+    rates = np.zeros(QUARTERS)
+    rates[EIGHT:72] = 3.0
+    rates[[EIGHT, 69, 70, 71]] = 1.5
+    values = np.zeros((68, QUARTERS))
+    week = np.arange(63, 68)
+    values[week] = rng.poisson(rates, (5, QUARTERS))
+    busy = values[week] > 0
+    assert values[week][:, [EIGHT, 69, 70, 71]].sum() == 27
+    assert values.sum() == 541 and busy.sum() == 182
+    times = days.repeat(QUARTERS) + pd.to_timedelta(np.tile(np.arange(QUARTERS) * 15, 68), "min")
+    export = tmp_path / "new.csv"
+    pd.DataFrame({"interval_start": times, "calls": values.ravel().astype(int)}).to_csv(
+        export, index=False
+    )
+    result = forecast_dataset(import_files([export]), 7, ForecastSettings(country=None))
+    # Before: the import's hours, learned over the zeros too, held none of its slots; widened to
+    # the span of its contacts less 2% at either edge, Mon-Fri 08:15-17:45, 08:00 closed every
+    # day (15 of the 20 edge quarter hours open), 530 contacts forecast for its week of 541,
+    # with a note that '541 of its 541 contacts arrived outside the open hours learned from
+    # it'. Now learned from its week, as when the export starts with it: 08:00-18:00, 541.
+    forecast = result.forecast.sort_values("interval_start")
+    by_weekday = forecast.sort_values(
+        "interval_start", key=lambda t: t.dt.day_of_week, kind="stable"
+    )
+    is_open = by_weekday["is_open"].to_numpy().reshape(7, QUARTERS)[:5]  # Mon-Fri
+    assert is_open[busy].all()
+    assert is_open[:, [EIGHT, 69, 70, 71]].sum() == 20
+    assert forecast["forecast"].sum() == pytest.approx(541)
+    assert not any("outside the open hours" in note for note in result.notes)
