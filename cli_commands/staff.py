@@ -1282,7 +1282,7 @@ def _interval_minutes(forecast: pd.DataFrame, name: str, given: float | None = N
     agents)."""
     if given is not None and not given > 0:
         raise InputError(
-            f"--interval-minutes must be greater than 0, got {given:g}; give the length of "
+            f"--interval-minutes must be greater than 0 (got {given:g}); give the length of "
             f"{name}'s intervals (e.g. 15) or leave it out to read it from the file"
         )
     if INTERVAL_START not in forecast:

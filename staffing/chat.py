@@ -27,7 +27,10 @@ def check_chat_settings(concurrency: int, handle_growth: float) -> None:
             f"chat concurrency must be from 1 to 10 chats per agent, got {concurrency}"
         )
     if not np.isfinite(handle_growth) or handle_growth < 0:
-        raise InputError(f"chat handle-time growth must be 0 or more, got {handle_growth!r}")
+        raise InputError(
+            f"chat handle-time growth must be 0 or more, e.g. 0.15 for 15% longer per extra chat "
+            f"(got {handle_growth:g})"
+        )
 
 
 def concurrent_handle_seconds(

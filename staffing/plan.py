@@ -135,7 +135,9 @@ class StaffingSettings:
                         f"channel '{name}' is unknown; use one of {', '.join(CHANNELS)}"
                     )
         with _about("aht_seconds"):
-            _positive(self.aht_seconds, "AHT seconds")
+            _positive(
+                self.aht_seconds, "AHT seconds", "set the average handle time in seconds, e.g. 300"
+            )
         with _about("answer_within_seconds"):
             check_non_negative(
                 as_float_array(self.answer_within_seconds, "answer-within seconds"),
@@ -150,21 +152,31 @@ class StaffingSettings:
             if not 0 < self.max_occupancy <= 1:
                 raise InputError(
                     f"maximum occupancy must be a fraction above 0 and at most 1, e.g. 0.85 "
-                    f"(got {self.max_occupancy})"
+                    f"(got {self.max_occupancy:g})"
                 )
-        for value, label, setting in (
-            (self.max_asa_seconds, "maximum ASA seconds", "max_asa_seconds"),
-            (self.patience_seconds, "patience seconds", "patience_seconds"),
+        for value, label, setting, example in (
+            (
+                self.max_asa_seconds,
+                "maximum ASA seconds",
+                "max_asa_seconds",
+                "give the longest average wait to answer in seconds, e.g. 30",
+            ),
+            (
+                self.patience_seconds,
+                "patience seconds",
+                "patience_seconds",
+                "give the callers' mean time before hanging up in seconds, e.g. 180",
+            ),
         ):
             if value is not None:
                 with _about(setting):
-                    _positive(value, label)
+                    _positive(value, label, example)
         if self.max_abandon_rate is not None:
             with _about("max_abandon_rate"):
                 if not 0 < self.max_abandon_rate <= 1:
                     raise InputError(
                         f"maximum abandon rate must be a fraction above 0 and at most 1, e.g. "
-                        f"0.05 (got {self.max_abandon_rate})"
+                        f"0.05 (got {self.max_abandon_rate:g})"
                     )
             with _about("patience_seconds"):
                 if self.patience_seconds is None:
@@ -176,14 +188,33 @@ class StaffingSettings:
             check_shrinkage(self.shrinkage)
         with _about("supervisor_span"):
             check_supervisor_span(self.supervisor_span)
-        for value, label, setting in (
-            (self.agent_hourly_cost, "agent hourly cost", "agent_hourly_cost"),
-            (self.supervisor_hourly_cost, "supervisor hourly cost", "supervisor_hourly_cost"),
+        for value, label, setting, example in (
+            (
+                self.agent_hourly_cost,
+                "agent hourly cost",
+                "agent_hourly_cost",
+                DEFAULT_AGENT_HOURLY_COST,
+            ),
+            (
+                self.supervisor_hourly_cost,
+                "supervisor hourly cost",
+                "supervisor_hourly_cost",
+                DEFAULT_SUPERVISOR_HOURLY_COST,
+            ),
         ):
             if not math.isfinite(value) or value < 0:
-                raise SettingError(f"{label} must be 0 or more, got {value}", setting)
+                given = money_text(value, cents=True) if math.isfinite(value) else f"{value:g}"
+                raise SettingError(
+                    f"{label} must be {money_text(0)} or more (got {given}), e.g. "
+                    f"{money_text(example, cents=True)}",
+                    setting,
+                )
         with _about("weekly_contract_hours"):
-            _positive(self.weekly_contract_hours, "weekly contract hours")
+            _positive(
+                self.weekly_contract_hours,
+                "weekly contract hours",
+                f"give a full-time week's paid hours, e.g. {DEFAULT_WEEKLY_CONTRACT_HOURS:g}",
+            )
             if self.weekly_contract_hours > HOURS_PER_WEEK:
                 raise InputError(
                     f"weekly contract hours cannot pass the {HOURS_PER_WEEK:g} hours of a week "
@@ -191,12 +222,16 @@ class StaffingSettings:
                 )
         if not _whole_non_negative(self.min_agents_open):
             raise SettingError(
-                f"minimum agents while open must be a whole number 0 or more, "
-                f"got {self.min_agents_open}",
+                f"minimum agents while open must be a whole number 0 or more, e.g. 1 "
+                f"(got {self.min_agents_open})",
                 "min_agents_open",
             )
         with _about("email_response_hours"):
-            _positive(self.email_response_hours, "e-mail response hours")
+            _positive(
+                self.email_response_hours,
+                "e-mail response hours",
+                f"give the working hours to answer an e-mail in, e.g. {DEFAULT_RESPONSE_HOURS:g}",
+            )
         start, end = (float(hour) for hour in self.email_hours)
         if not 0 <= start < end <= 24:
             raise SettingError(
@@ -263,9 +298,11 @@ def _whole_non_negative(value: object) -> bool:
         return False
 
 
-def _positive(value: float, label: str) -> None:
+def _positive(value: float, label: str, example: str) -> None:
+    """Refuse a setting not above 0, its value as typed ("0", not "0.0") and a valid one shown."""
     if value is None or not math.isfinite(value) or value <= 0:
-        raise InputError(f"{label} must be greater than 0, got {value}")
+        given = "none" if value is None else f"{value:g}"
+        raise InputError(f"{label} must be greater than 0 (got {given}); {example}")
 
 
 # Erlang formulas take the contacts of an interval as arriving evenly through it; a day's or a
@@ -274,7 +311,7 @@ MAX_STAFFING_INTERVAL_MINUTES = 60
 
 
 def _check_interval(interval_minutes: float) -> None:
-    _positive(interval_minutes, "interval minutes")
+    _positive(interval_minutes, "interval minutes", "give the intervals' length, e.g. 15")
     if interval_minutes > MAX_STAFFING_INTERVAL_MINUTES:
         grain = (
             "daily totals" if interval_minutes == 1440 else f"{interval_minutes:g}-minute totals"

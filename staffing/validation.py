@@ -102,6 +102,6 @@ def check_shrinkage(shrinkage: float) -> float:
     if not np.isfinite(value) or value < 0 or value >= 1:
         raise InputError(
             f"shrinkage must be a fraction from 0 up to (not including) 1, e.g. 0.3 for 30% "
-            f"(got {shrinkage!r})"
+            f"(got {value:g})"
         )
     return value

@@ -122,7 +122,7 @@ def test_staff_refuses_a_zero_interval_instead_of_ignoring_it(tmp_path):
     result = run_cli("staff", path, "--aht-seconds", "300", *TARGETS,
                      "--interval-minutes", "0", "--out", out)  # fmt: skip
     assert result.returncode == 2
-    assert "--interval-minutes must be greater than 0, got 0" in result.stderr
+    assert "--interval-minutes must be greater than 0 (got 0)" in result.stderr
     assert not out.exists()
 
 
