@@ -272,8 +272,8 @@ def _staff(
         f"{counted(summary.peak_agents, 'agent')}{_peaks_apart(summary)}, "
         f"{summary.peak_rostered:,} rostered, {counted(summary.peak_supervisors, 'supervisor')} "
         f"(band {low:,}-{high:,}), {fte_text(summary.fte, summary.agent_fte)}, cost {money_text(summary.cost_horizon)} "
-        f"over {days_text(summary.horizon_days)} "
-        f"({money_text(summary.agent_hourly_cost, cents=True)}/h agent, "
+        f"over {days_text(summary.horizon_days)} ({lived_hours_text(plan, horizon_hours)}"
+        f"{money_text(summary.agent_hourly_cost, cents=True)}/h agent, "
         f"{money_text(summary.supervisor_hourly_cost, cents=True)}/h "
         f"supervisor), {service_text(summary, abandon_text(summary.abandon_rate))}"
         + (
@@ -1271,8 +1271,26 @@ def _horizon_hours(plan: pd.DataFrame, interval_minutes: float) -> float:
     span = starts.max() + pd.Timedelta(minutes=float(interval_minutes)) - starts.min()
     days = math.ceil(span / pd.Timedelta(days=1) - 1e-9)
     # The night a clock goes back lasts 25 hours: its repeated hour is lived on top of the span.
-    repeated = clock_repeated_starts(starts, interval_minutes).size * float(interval_minutes)
+    repeated = _repeated_starts(plan).size * float(interval_minutes)
     return max(listed, days * 24.0 + repeated / 60.0)
+
+
+def _repeated_starts(plan: pd.DataFrame) -> pd.DatetimeIndex:
+    """The starts of the hours a clock going back repeats, listed a second time for any queue
+    (the plan layer refuses any other interval listed twice)."""
+    starts, occurrence = interval_keys(plan)
+    return pd.DatetimeIndex(starts[occurrence.to_numpy() == 1].unique()).sort_values()
+
+
+def lived_hours_text(plan: pd.DataFrame, horizon_hours: float) -> str:
+    """'73 hours, the clocks went back on Sun 25 Oct 2026; ' when the span the FTE and cost are
+    over holds a night a clock went back, else '': the paid hours are spread over the hours
+    lived, and "over 3 days" alone hid the extra one."""
+    repeated = _repeated_starts(plan)
+    if repeated.empty:
+        return ""
+    dates = " and ".join(day_text(night, year=True) for night in repeated.normalize().unique())
+    return f"{horizon_hours:,.0f} hours, the clocks went back on {dates}; "
 
 
 def _interval_minutes(forecast: pd.DataFrame, name: str, given: float | None = None) -> float:

@@ -1,8 +1,10 @@
 """CLI probe, round twenty-seven: numeric options refused with their value as typed ("got 0",
-not "got 0.0") and an example of a valid one."""
+not "got 0.0") and an example of a valid one; a plan over the 25-hour night the clocks go back
+saying its FTE are over 73 hours."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from cli_support import write_two_day_forecast
 
@@ -69,3 +71,55 @@ def test_a_refused_number_reads_as_typed_with_a_valid_example(
     line = _refusal(capsys, "staff", str(forecast), "--out", out, *TARGETS, option, value)
     assert line.startswith(f"error: {refusal}")
     assert ".0)" not in line and ".0;" not in line
+
+
+# 2. A 3-day plan over the 25-hour night the clocks go back read "over 3 days", its FTE over 73 h.
+
+
+def _on_the_clock(first: str, last: str, queues: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Half hours of Paris wall-clock time from `first` to `last`, 20 calls of 300 s each, as
+    `cli.py forecast` writes them: the autumn hour twice, the spring hour not at all."""
+    lived = pd.date_range(first, last, freq="30min", tz="Europe/Paris", inclusive="left")
+    one = pd.DataFrame({"interval_start": lived.tz_localize(None), "forecast": 20.0,
+                        "aht_seconds": 300.0})  # fmt: skip
+    if not queues:
+        return one
+    return pd.concat([one.assign(queue=queue) for queue in queues], ignore_index=True)
+
+
+def _staff_summary(capsys, tmp_path, forecast: pd.DataFrame) -> tuple[str, pd.DataFrame]:
+    path, plan = tmp_path / "forecast.csv", tmp_path / "plan.csv"
+    forecast.to_csv(path, index=False)
+    assert cli.main(["staff", str(path), "--out", str(plan), *TARGETS]) == 0
+    return capsys.readouterr().out.splitlines()[0], pd.read_csv(plan)
+
+
+def test_a_plan_over_the_night_the_clocks_go_back_says_its_73_hours(capsys, tmp_path):
+    line, plan = _staff_summary(capsys, tmp_path, _on_the_clock("2026-10-24", "2026-10-27"))
+    # 146 half hours lived, 9 agents + 1 supervisor each: 730 paid hours, spread over 73 hours:
+    # 730 / 73 x 24 x 7 / 38 = 44.2 FTE (over 72 hours it would read 44.8).
+    assert plan["paid_hours"].sum() == 730.0
+    assert "44.2 FTE, " in line
+    assert (
+        "cost € 16,644 over 3 days (73 hours, the clocks went back on Sun 25 Oct 2026; "
+        "€ 22/h agent, € 30/h supervisor)"
+    ) in line
+
+
+def test_a_plan_over_the_spring_night_keeps_its_plain_days(capsys, tmp_path):
+    line, _ = _staff_summary(capsys, tmp_path, _on_the_clock("2026-03-28", "2026-03-31"))
+    assert "over 3 days (€ 22/h agent, € 30/h supervisor)" in line
+
+
+def test_two_queues_open_at_night_spread_over_the_73_hours_one_queue_is(capsys, tmp_path):
+    night = _on_the_clock("2026-10-24", "2026-10-27")
+    night = night[night["interval_start"].dt.hour < 6]
+    line, plan = _staff_summary(capsys, tmp_path, night)
+    assert plan["paid_hours"].sum() == 190.0 and "11.5 FTE, " in line  # 190 / 73 x 168 / 38
+    both = pd.concat([night.assign(queue="a"), night.assign(queue="b")], ignore_index=True)
+    line, plan = _staff_summary(capsys, tmp_path, both)
+    # 380 paid hours: 380 / 73 x 168 / 38 = 23.0 FTE, twice the one queue's; over 72 h as
+    # read before, 23.3.
+    assert plan["paid_hours"].sum() == 380.0
+    assert "23.0 FTE, " in line
+    assert "over 3 days (73 hours, the clocks went back on Sun 25 Oct 2026; " in line
