@@ -147,11 +147,8 @@ def run(args: argparse.Namespace) -> int:
     ):
         if extra:
             print(f"note: {extra}")
-    for _, peak in result.peaks.head(PEAKS_SHOWN).iterrows():
-        print(f"peak {peak['rank']}: {peak[QUEUE]} {describe_peak(peak)}")
-    peaks_line = _peaks_summary(len(result.peaks), len(table), settings, args.peaks_out)
-    if peaks_line:
-        print(peaks_line)
+    for line in peak_lines(result.peaks, len(table), settings, args.peaks_out):
+        print(line)
     if args.peaks_out is not None:
         write_csv(_peaks_table(result.peaks), args.peaks_out, "--peaks-out")
         print(f"wrote {counted(len(result.peaks), 'peak')} to {out_name(args.peaks_out)}")
@@ -210,14 +207,36 @@ def _peaks_table(peaks: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def peak_lines(
+    peaks: pd.DataFrame,
+    n_rows: int,
+    settings: ForecastSettings,
+    peaks_out: str | None = None,
+    lists_them_all: str = "--peaks-out PEAKS.csv lists them all",
+) -> list[str]:
+    """The forecast's first PEAKS_SHOWN peaks, one line each ('peak 1: Tech. Axa Tue 7 Jan, all
+    day: +46% over a usual Tuesday, ...'), and how many more there are or that there are none;
+    `lists_them_all` says where the rest are listed."""
+    lines = [
+        f"peak {peak['rank']}: {peak[QUEUE]} {describe_peak(peak)}"
+        for _, peak in peaks.head(PEAKS_SHOWN).iterrows()
+    ]
+    summary = _peaks_summary(len(peaks), n_rows, settings, peaks_out, lists_them_all)
+    return [*lines, summary] if summary else lines
+
+
 def _peaks_summary(
-    n_peaks: int, n_rows: int, settings: ForecastSettings, peaks_out: str | None = None
+    n_peaks: int,
+    n_rows: int,
+    settings: ForecastSettings,
+    peaks_out: str | None = None,
+    lists_them_all: str = "--peaks-out PEAKS.csv lists them all",
 ) -> str | None:
     """How many peaks were left unlisted, or that there are none: silence read as a bug, and
     the peaks are what the manager asked for."""
     if n_peaks > PEAKS_SHOWN:
         # The rest were on the Forecast page alone: the CLI had no way to list them.
-        where = "" if peaks_out is not None else "; --peaks-out PEAKS.csv lists them all"
+        where = "" if peaks_out is not None else f"; {lists_them_all}"
         return f"peaks: {n_peaks - PEAKS_SHOWN:,} more after these {PEAKS_SHOWN}, smaller{where}"
     if n_peaks == 0 and n_rows:
         return (

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import re
 import sys
 import textwrap
 
 import pandas as pd
 
+from cli_commands.forecast import peak_lines
 from cli_commands.notes import (
     closed_days_note,
     empty_horizon_note,
@@ -197,7 +199,7 @@ def run(args: argparse.Namespace) -> int:
         # The rates it was costed at, as staff gives them: '--agent-hourly-cost 18,50 €' read.
         f"({money_text(summary.agent_hourly_cost, cents=True)}/h agent, "
         f"{money_text(summary.supervisor_hourly_cost, cents=True)}/h supervisor), "
-        f"{service_text(summary, abandon_text(summary.abandon_rate))}"
+        f"{as_plan_fractions(service_text(summary, abandon_text(summary.abandon_rate)))}"
         + ("" if args.quantile == "mean" else " on the mean forecast"),
         file=sys.stdout,
     )
@@ -229,10 +231,32 @@ def run(args: argparse.Namespace) -> int:
         print(line)
     for note in outcome.notes if summary.has_contacts else []:
         print(f"note: {note_in_option_words(note)}")
+    # The busiest stretches, as `forecast` lists them: where the agents above will be needed.
+    lists_them_all = "cli.py forecast --peaks-out PEAKS.csv lists them all"
+    for line in peak_lines(result.peaks, len(plan), settings, lists_them_all=lists_them_all):
+        print(line)
     # Why a holiday week is staffed lower (or a day after it higher), as `forecast` says it.
     for line in special_day_lines(result.special_days):
         print(line)
     return 0
+
+
+# A share as the summary writes it ("85.6%"): PLAN.csv writes it as a fraction (0.856).
+_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)%")
+
+
+def as_plan_fractions(service: str) -> str:
+    """The summary's shares as PLAN.csv writes them, fractions, the first said both ways once
+    as `backtest` does: 'service level 85.6%' read beside the file's 0.856; now 'service level
+    0.856 = 85.6%', and ', 15.9% abandon' after it ', 0.159 abandon'."""
+    said = []
+
+    def fraction(match: re.Match) -> str:
+        text = f"{float(match[1]) / 100:.3f}"
+        said.append(text)
+        return f"{text} = {match[0]}" if len(said) == 1 else text
+
+    return _PERCENT.sub(fraction, service)
 
 
 def _changed_handle_times_note(aht_change_pct: float, plan: pd.DataFrame) -> str | None:

@@ -1,14 +1,18 @@
 """CLI probe, round twenty-seven: numeric options refused with their value as typed ("got 0",
 not "got 0.0") and an example of a valid one; a plan over the 25-hour night the clocks go back
-saying its FTE are over 73 hours."""
+saying its FTE are over 73 hours; `plan` writing its service level as PLAN.csv does and
+listing the peaks `forecast` lists."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pandas as pd
 import pytest
 from cli_support import write_two_day_forecast
 
 import cli
+from cli_commands.plan import as_plan_fractions
 
 TARGETS = ("--service-level", "0.8", "--answer-within-seconds", "20")
 
@@ -123,3 +127,46 @@ def test_two_queues_open_at_night_spread_over_the_73_hours_one_queue_is(capsys, 
     assert plan["paid_hours"].sum() == 380.0
     assert "23.0 FTE, " in line
     assert "over 3 days (73 hours, the clocks went back on Sun 25 Oct 2026; " in line
+
+
+# 3. `plan` printed "service level 85.6%" beside PLAN.csv's fractions, and no peaks.
+
+ROOT = Path(__file__).resolve().parent.parent
+TECH_AXA = ROOT.parent / "shared/data/axa/series/Tech. Axa.csv"
+
+
+def test_plan_writes_its_service_level_as_its_csv_does_and_lists_the_peaks(capsys, tmp_path):
+    plan_csv, forecast_csv = tmp_path / "plan.csv", tmp_path / "forecast.csv"
+    week = ["--horizon-days", "7"]
+    argv = ["plan", str(TECH_AXA), "--out", str(plan_csv), *TARGETS, "--aht-seconds", "300"]
+    assert cli.main([*argv, *week]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    plan = pd.read_csv(plan_csv)
+    # The summary's service level is the plan's, weighted by the contacts of each interval.
+    weighted = (plan["service_level"] * plan["volume"]).sum() / plan["volume"].sum()
+    assert round(weighted, 3) == 0.856
+    assert lines[0].endswith(", service level 0.856 = 85.6%")
+    assert cli.main(["forecast", str(TECH_AXA), "--out", str(forecast_csv), *week]) == 0
+    peaks = [line for line in capsys.readouterr().out.splitlines() if line.startswith("peak")]
+    assert peaks == [
+        "peak 1: Tech. Axa Tue 7 Jan, all day: +46% over a usual Tuesday, ≈ 1,533 extra "
+        "contacts (day after Epiphany)",
+        "peak 2: Tech. Axa Thu 2 Jan 06:30–24:00: +44% over a usual Thursday, ≈ 1,382 extra "
+        "contacts (day after New Year's Day)",
+    ]
+    assert [line for line in lines if line.startswith("peak")] == peaks
+
+
+@pytest.mark.parametrize(
+    ("service", "as_in_the_csv"),
+    [
+        ("service level 85.6%", "service level 0.856 = 85.6%"),
+        ("service level 80.2%, 15.9% abandon", "service level 0.802 = 80.2%, 0.159 abandon"),
+        ("100.0% of e-mails answered within the 4-hour response window, mean response time 7.1 h",
+         "1.000 = 100.0% of e-mails answered within the 4-hour response window, mean response "
+         "time 7.1 h"),
+        ("service level — (no contacts)", "service level — (no contacts)"),
+    ],
+)  # fmt: skip
+def test_every_share_of_the_plan_summary_reads_as_a_fraction(service, as_in_the_csv):
+    assert as_plan_fractions(service) == as_in_the_csv
