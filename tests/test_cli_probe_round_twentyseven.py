@@ -170,3 +170,57 @@ def test_plan_writes_its_service_level_as_its_csv_does_and_lists_the_peaks(capsy
 )  # fmt: skip
 def test_every_share_of_the_plan_summary_reads_as_a_fraction(service, as_in_the_csv):
     assert as_plan_fractions(service) == as_in_the_csv
+
+
+# 4. `forecast` over AXA's 28 queues printed 111 special-day lines, one per queue and day, 15
+#    of them 'x0.00' on New Year's Day; now a line per day shared by several queues.
+
+
+def test_a_special_day_shared_by_queues_is_one_line_naming_them_by_ratio():
+    from cli_commands.notes import special_day_lines
+
+    queues = ["CAT", "CMS", "Evenements", "Gestion - Accueil Telephonique", "Domicile"]
+    # As AXA's queues learned them (forecast from the whole export, 14 days from 31 Dec 2013).
+    days = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2014-01-01"] * 5 + ["2014-01-04"]),
+            "queue": [*queues, "Evenements"],
+            "special_day": ["New Year's Day"] * 5 + ["Day after New Year's Day"],
+            "effect": [0.0, 0.0, 0.0, 0.0023, 0.72, 1.0],
+            "learned_from_days": [1, 1, 0, 20, 2, 0],
+            "learned_from": [
+                "New Year's Day in past years, weighed with all holidays",
+                "all past holidays",
+                "none seen: closed, as on the days of the week you close",
+                "all past holidays",
+                "New Year's Day in past years, weighed with all holidays",
+                "none seen: an ordinary day",
+            ],
+        }
+    )
+    assert special_day_lines(days) == [
+        "special day: Wed 1 Jan 2014 New Year's Day, volume of a usual day in 5 queues: closed "
+        "in CAT, CMS, Evenements; x0.0023 Gestion - Accueil Telephonique; x0.72 Domicile",
+        "  learned from (past days per queue): New Year's Day in past years, weighed with all "
+        "holidays (CAT 1, Domicile 2); all past holidays (CMS 1, Gestion - Accueil Telephonique "
+        "20); none seen: closed, as on the days of the week you close (Evenements)",
+        "special day: Evenements Sat 4 Jan 2014 Day after New Year's Day, volume x1.00 of a usual "
+        "day (none seen: an ordinary day)",
+    ]
+
+
+def test_forecast_over_four_axa_queues_lists_each_shared_special_day_once(capsys, tmp_path):
+    series = ROOT.parent / "shared/data/axa/series"
+    files = [str(series / f"{name}.csv") for name in ("CAT", "CMS", "Evenements",
+                                                      "Gestion - Accueil Telephonique")]  # fmt: skip
+    argv = ["forecast", *files, "--out", str(tmp_path / "f.csv"), "--horizon-days", "14"]
+    assert cli.main(argv) == 0
+    out = capsys.readouterr().out
+    special = [line for line in out.splitlines() if line.startswith("special day:")]
+    # Before: 17 lines, one per queue and day, 7 of them 'x0.00'.
+    assert len(special) == 7
+    assert "x0.00 " not in out
+    assert special[1].startswith(
+        "special day: Wed 1 Jan 2014 New Year's Day, volume of a usual day in 4 queues: closed "
+        "in CAT, CMS, Evenements; x0.0"
+    )
