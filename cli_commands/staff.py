@@ -1092,14 +1092,7 @@ def clock_skipped_starts(missing: pd.DatetimeIndex, interval_minutes: float) -> 
     """The `missing` starts whose run is the whole hour a clock going forward skips (see
     forecasting.clock_change.could_be_skipped_hour): `cli.py forecast` leaves it out, so its
     absence is no row deleted."""
-    if missing.empty:
-        return missing
-    runs = [
-        pd.date_range(first, last, freq=pd.Timedelta(minutes=float(interval_minutes)))
-        for first, last in _runs(missing, interval_minutes)
-        if could_be_skipped_hour(first, last, interval_minutes)
-    ]
-    return missing[missing.isin(runs[0].append(runs[1:]))] if runs else missing[:0]
+    return _in_clock_hours(missing, interval_minutes, could_be_skipped_hour)
 
 
 def clock_repeated_starts(starts: pd.Series, interval_minutes: float) -> pd.DatetimeIndex:
@@ -1107,14 +1100,24 @@ def clock_repeated_starts(starts: pd.Series, interval_minutes: float) -> pd.Date
     staffing.clock_hours.could_be_repeated_hour)."""
     known = starts.dropna()
     twice = pd.DatetimeIndex(known[known.duplicated()]).unique().sort_values()
-    if twice.empty:
-        return twice
+    return _in_clock_hours(twice, interval_minutes, could_be_repeated_hour)
+
+
+def _in_clock_hours(
+    starts: pd.DatetimeIndex,
+    interval_minutes: float,
+    is_clock_hour: Callable[[pd.Timestamp, pd.Timestamp, float], bool],
+) -> pd.DatetimeIndex:
+    """The sorted `starts` in the runs one interval apart that `is_clock_hour` takes for the
+    whole hour a clock change skips or repeats."""
+    if starts.empty:
+        return starts
     runs = [
         pd.date_range(first, last, freq=pd.Timedelta(minutes=float(interval_minutes)))
-        for first, last in _runs(twice, interval_minutes)
-        if could_be_repeated_hour(first, last, interval_minutes)
+        for first, last in _runs(starts, interval_minutes)
+        if is_clock_hour(first, last, interval_minutes)
     ]
-    return twice[twice.isin(runs[0].append(runs[1:]))] if runs else twice[:0]
+    return starts[starts.isin(runs[0].append(runs[1:]))] if runs else starts[:0]
 
 
 def _runs(
