@@ -119,7 +119,10 @@ def run(args: argparse.Namespace) -> int:
     args.files = distinct_files(args.files)
     settings = forecast_settings(args)  # a --country typo refused before the import
     if args.origins < 1:
-        raise InputError(f"--origins must be 1 or more (got {args.origins}): the origins to score.")
+        raise InputError(
+            f"--origins must be 1 or more (got {args.origins}): the weekly origins to score, "
+            f"e.g. {DEFAULT_ORIGINS}."
+        )
     dataset = import_files(args.files, import_options(args), file_names(args.files))
     args.queue = check_queues(dataset, args.queue)
     check_origin(dataset, args.origin)

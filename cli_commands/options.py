@@ -649,7 +649,9 @@ def check_horizon(days: int) -> None:
     """Refuse a horizon under a day (the forecast would refuse it after importing) or longer than
     the app takes, before importing."""
     if days < 1:
-        raise InputError(f"--horizon-days {days}: the horizon must be at least one day.")
+        raise InputError(
+            f"--horizon-days {days}: the horizon must be at least one day, e.g. 14 for two weeks."
+        )
     if days > MAX_HORIZON_DAYS:
         raise InputError(
             f"--horizon-days {days}: the horizon must be at most {MAX_HORIZON_DAYS} days, about "

@@ -224,3 +224,20 @@ def test_forecast_over_four_axa_queues_lists_each_shared_special_day_once(capsys
         "special day: Wed 1 Jan 2014 New Year's Day, volume of a usual day in 4 queues: closed "
         "in CAT, CMS, Evenements; x0.0"
     )
+
+
+@pytest.mark.parametrize(
+    ("argv", "refusal"),
+    [
+        (["forecast", "--horizon-days", "0"],
+         "error: --horizon-days 0: the horizon must be at least one day, e.g. 14 for two weeks.\n"),
+        (["backtest", "--origins", "0"],
+         "error: --origins must be 1 or more (got 0): the weekly origins to score, e.g. 8.\n"),
+    ],
+)  # fmt: skip
+def test_a_refused_count_of_days_or_origins_gives_a_valid_one(capsys, tmp_path, argv, refusal):
+    forecast = write_two_day_forecast(tmp_path)
+    command, *options = argv
+    assert _refusal(capsys, command, str(forecast), "--out", str(tmp_path / "o.csv"), *options) == (
+        refusal
+    )
