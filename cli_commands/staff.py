@@ -272,7 +272,7 @@ def _staff(
         f"{counted(summary.peak_agents, 'agent')}{_peaks_apart(summary)}, "
         f"{summary.peak_rostered:,} rostered, {counted(summary.peak_supervisors, 'supervisor')} "
         f"(band {low:,}-{high:,}), {fte_text(summary.fte, summary.agent_fte)}, cost {money_text(summary.cost_horizon)} "
-        f"over {days_text(summary.horizon_days)} ({lived_hours_text(plan, horizon_hours)}"
+        f"over {days_text(summary.horizon_days)} ({lived_hours_text(plan, horizon_hours, interval_minutes)}"
         f"{money_text(summary.agent_hourly_cost, cents=True)}/h agent, "
         f"{money_text(summary.supervisor_hourly_cost, cents=True)}/h "
         f"supervisor), {service_text(summary, abandon_text(summary.abandon_rate))}"
@@ -1273,9 +1273,11 @@ def _horizon_hours(plan: pd.DataFrame, interval_minutes: float) -> float:
         return listed
     span = starts.max() + pd.Timedelta(minutes=float(interval_minutes)) - starts.min()
     days = math.ceil(span / pd.Timedelta(days=1) - 1e-9)
-    # The night a clock goes back lasts 25 hours: its repeated hour is lived on top of the span.
+    # The night a clock goes back lasts 25 hours: its repeated hour is lived on top of the span;
+    # the night it goes forward lasts 23, its skipped hour never lived.
     repeated = _repeated_starts(plan).size * float(interval_minutes)
-    return max(listed, days * 24.0 + repeated / 60.0)
+    skipped = _skipped_starts(plan, interval_minutes).size * float(interval_minutes)
+    return max(listed, days * 24.0 + (repeated - skipped) / 60.0)
 
 
 def _repeated_starts(plan: pd.DataFrame) -> pd.DatetimeIndex:
@@ -1285,15 +1287,43 @@ def _repeated_starts(plan: pd.DataFrame) -> pd.DatetimeIndex:
     return pd.DatetimeIndex(starts[occurrence.to_numpy() == 1].unique()).sort_values()
 
 
-def lived_hours_text(plan: pd.DataFrame, horizon_hours: float) -> str:
+def _skipped_starts(plan: pd.DataFrame, interval_minutes: float) -> pd.DatetimeIndex:
+    """The starts of the hour a clock going forward skips, where a queue listing the intervals
+    around it leaves out just that hour (a queue closed at night tells nothing of the clock)."""
+    step = pd.Timedelta(minutes=float(interval_minutes))
+    skipped = pd.DatetimeIndex([])
+    for _, starts in pd.to_datetime(plan[INTERVAL_START]).groupby(plan[QUEUE].astype(str)):
+        listed = pd.DatetimeIndex(starts.dropna()).unique().sort_values()
+        if listed.tz is not None:
+            listed = listed.tz_localize(None)
+        if listed.size < 2:
+            continue
+        missing = pd.date_range(listed[0], listed[-1], freq=step).difference(listed)
+        skipped = skipped.union(clock_skipped_starts(missing, interval_minutes))
+    return skipped
+
+
+def lived_hours_text(plan: pd.DataFrame, horizon_hours: float, interval_minutes: float) -> str:
     """'73 hours, the clocks went back on Sun 25 Oct 2026; ' when the span the FTE and cost are
-    over holds a night a clock went back, else '': the paid hours are spread over the hours
-    lived, and "over 3 days" alone hid the extra one."""
-    repeated = _repeated_starts(plan)
-    if repeated.empty:
+    over holds a night a clock went back (or '71 hours, the clocks went forward on ...' for one
+    it went forward), else '': the paid hours are spread over the hours lived, and "over 3
+    days" alone hid the hour more or less."""
+    changes = [
+        (starts, moved)
+        for starts, moved in (
+            (_repeated_starts(plan), "back"),
+            (_skipped_starts(plan, interval_minutes), "forward"),
+        )
+        if not starts.empty
+    ]
+    if not changes:
         return ""
-    dates = " and ".join(day_text(night, year=True) for night in repeated.normalize().unique())
-    return f"{horizon_hours:,.0f} hours, the clocks went back on {dates}; "
+    nights = "; ".join(
+        f"the clocks went {moved} on "
+        + " and ".join(day_text(night, year=True) for night in starts.normalize().unique())
+        for starts, moved in changes
+    )
+    return f"{horizon_hours:,.0f} hours, {nights}; "
 
 
 def _interval_minutes(forecast: pd.DataFrame, name: str, given: float | None = None) -> float:

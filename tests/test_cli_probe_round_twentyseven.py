@@ -110,8 +110,26 @@ def test_a_plan_over_the_night_the_clocks_go_back_says_its_73_hours(capsys, tmp_
     ) in line
 
 
-def test_a_plan_over_the_spring_night_keeps_its_plain_days(capsys, tmp_path):
-    line, _ = _staff_summary(capsys, tmp_path, _on_the_clock("2026-03-28", "2026-03-31"))
+def test_a_plan_over_the_spring_night_says_its_71_hours(capsys, tmp_path):
+    line, plan = _staff_summary(capsys, tmp_path, _on_the_clock("2026-03-28", "2026-03-31"))
+    # 142 half hours lived, 9 agents + 1 supervisor each: 710 paid hours over the 71 hours
+    # lived: 710 / 71 x 24 x 7 / 38 = 44.2 FTE, as the autumn's 730 over 73 (over 72 hours it
+    # read 43.6).
+    assert plan["paid_hours"].sum() == 710.0
+    assert "44.2 FTE, " in line
+    assert (
+        "over 3 days (71 hours, the clocks went forward on Sun 29 Mar 2026; "
+        "€ 22/h agent, € 30/h supervisor)"
+    ) in line
+
+
+def test_a_queue_closed_at_night_tells_nothing_of_the_spring_clock(capsys, tmp_path):
+    days = _on_the_clock("2026-03-28", "2026-03-31")
+    days = days[days["interval_start"].dt.hour.between(8, 17)]
+    line, plan = _staff_summary(capsys, tmp_path, days)
+    # 60 half hours, 10 paid people each: 300 paid hours over 3 days of 24 hours:
+    # 300 / 72 x 168 / 38 = 18.4 FTE.
+    assert plan["paid_hours"].sum() == 300.0 and "18.4 FTE, " in line
     assert "over 3 days (€ 22/h agent, € 30/h supervisor)" in line
 
 
