@@ -31,7 +31,7 @@ from planning.aht_profile import WINDOW_WEEKS as AHT_WINDOW_WEEKS
 from planning.patience import PatienceEstimate
 from planning.scenario import Scenario
 from staffing.backlog import DEFAULT_RESPONSE_HOURS
-from staffing.chat import DEFAULT_CONCURRENCY
+from staffing.chat import DEFAULT_CONCURRENCY, MAX_CHAT_CONCURRENCY
 from staffing.cost import (
     DEFAULT_AGENT_HOURLY_COST,
     DEFAULT_SUPERVISOR_HOURLY_COST,
@@ -804,10 +804,10 @@ GIVING_UP = {"voice": "hanging up", "chat": "leaving the chat"}
 # The e-mail working hours slider: every half hour of the day, read as a clock.
 EMAIL_HOUR_CHOICES = [half / 2 for half in range(49)]
 FALLBACK_AHT_SECONDS = 300.0
-# The Staffing page's chats per agent go up to this: the most staffing.chat takes (its
+# The Staffing page's chats per agent go up to the most staffing.chat takes (its
 # check_chat_settings, behind cli.py staff --chat-concurrency too), so a plan made there is one
-# the page can make. Most chat desks run 2 to 4; some tools let an agent take more.
-MAX_CHATS_AT_ONCE = 10
+# the page can make.
+MAX_CHATS_AT_ONCE = MAX_CHAT_CONCURRENCY
 MAX_WEEKLY_HOURS = 7 * 24.0  # a full-time week's hours cannot pass the week's own
 MAX_SERVICE_LEVEL_PCT = 99.0  # 100% is never guaranteed when contacts arrive at random
 

@@ -17,14 +17,20 @@ DEFAULT_CONCURRENCY = 2
 # Each extra simultaneous chat stretches every chat's handle time by this share (0.25 = 25%),
 # because the agent's attention is split; handle time at k chats = AHT * (1 + f (k - 1)).
 DEFAULT_HANDLE_GROWTH = 0.25
+# The most chats one agent is planned to run at once (the CLI's --chat-concurrency and the
+# Staffing page take the same). Most desks run 2 to 4. Each chat beyond the first stretches
+# every chat, so an agent's capacity k / (1 + 0.25 (k - 1)) levels off below 4 chats' worth:
+# 3.1 at 10 against 3.5 at 20, and a larger figure is likelier a typo than a desk.
+MAX_CHAT_CONCURRENCY = 10
 
 
 def check_chat_settings(concurrency: int, handle_growth: float) -> None:
     if isinstance(concurrency, bool) or not isinstance(concurrency, int | np.integer):
         raise InputError(f"chat concurrency must be a whole number of chats, got {concurrency!r}")
-    if not 1 <= concurrency <= 10:
+    if not 1 <= concurrency <= MAX_CHAT_CONCURRENCY:
         raise InputError(
-            f"chat concurrency must be from 1 to 10 chats per agent, got {concurrency}"
+            f"chat concurrency must be from 1 to {MAX_CHAT_CONCURRENCY} chats per agent, "
+            f"got {concurrency}"
         )
     if not np.isfinite(handle_growth) or handle_growth < 0:
         raise InputError(
