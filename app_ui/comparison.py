@@ -43,7 +43,14 @@ from planning.compare import (
     SHIFTS_ROW,
     ShiftFigures,
 )
-from planning.scenario import CURRENT_SETTINGS, PAGE_SETTINGS, Scenario, example_scenarios
+from planning.scenario import (
+    CURRENT_SETTINGS,
+    PAGE_SETTINGS,
+    Scenario,
+    days_covered,
+    example_scenarios,
+    interval_step,
+)
 
 MINUS = "−"  # a real minus sign: as wide as the plus and easier to read than a hyphen
 BETTER_COLOUR = "color: #1a7f37"
@@ -426,12 +433,10 @@ def change_on_part_of_forecast(scenario: Scenario, plan: pd.DataFrame) -> str | 
         return None
     # In days of 24 hours, as the horizon and cli.py plan count them: a 14-day forecast from
     # 08:00 touches 15 dates, and its first week's change is 6.7 of its 14 days, not 7 of 15.
-    unique_starts = pd.Series(starts.unique()).sort_values()
-    step = unique_starts.diff().min() if len(unique_starts) > 1 else pd.Timedelta(days=1)
-    horizon = len(unique_starts) * step / pd.Timedelta(days=1)
-    changed_starts = pd.Series(starts[changed].unique())
-    changed_span = len(changed_starts) * step / pd.Timedelta(days=1)
-    first, end = changed_starts.min(), changed_starts.max() + step
+    step = interval_step(starts)
+    horizon = days_covered(starts, step)
+    changed_span = days_covered(starts[changed], step)
+    first, end = starts[changed].min(), starts[changed].max() + step
     if first == first.normalize() and end == end.normalize():
         span = f"{day_text(first)} – {day_text(end - pd.Timedelta(days=1))}"
     else:  # days reached part-way: the clock says where

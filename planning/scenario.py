@@ -189,6 +189,24 @@ class Scenario:
         )
 
 
+def interval_step(interval_starts: Any) -> pd.Timedelta:
+    """The length of one interval of a plan: the shortest gap between its distinct starts (a
+    plan lists open intervals alone, so nights leave longer gaps); a day for a lone start."""
+    starts = pd.Series(pd.to_datetime(pd.Series(interval_starts)).unique()).sort_values()
+    return starts.diff().min() if len(starts) > 1 else pd.Timedelta(days=1)
+
+
+def days_covered(interval_starts: Any, step: pd.Timedelta | None = None) -> float:
+    """The days of 24 hours the distinct `interval_starts` cover, each one interval (`step`, by
+    default `interval_step`) long, as a horizon is counted: a 14-day forecast from 08:00 is
+    14 days, not the 15 dates it touches, and its change up to the 7th date 6.7 of them (160
+    of its 336 hours)."""
+    starts = pd.to_datetime(pd.Series(interval_starts)).unique()
+    if step is None:
+        step = interval_step(starts)
+    return len(starts) * step / pd.Timedelta(days=1)
+
+
 def _percent(name: str, label: str, value: Any) -> float:
     try:
         number = float(value)
