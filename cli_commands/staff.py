@@ -56,7 +56,6 @@ from staffing.plan import (
     PlanSummary,
     SpreadEmail,
     SpreadQueues,
-    StaffingSettings,
     blank_when_closed,
     given_handle_times,
     interval_starts,
@@ -65,6 +64,7 @@ from staffing.plan import (
     measured_chat_handle_note,
     minimum_staffing_notes,
     open_flags,
+    per_queue_supervisors_note,
     plan_sized_on,
     plan_staffing,
     service_text,
@@ -1221,42 +1221,6 @@ def _closed_contacts_note(plan: pd.DataFrame, name: str) -> str | None:
         f"({share:.0%}) in {counted(int(closed.sum()), 'interval')} it marks closed (first "
         f"{day_text(first, clock=True)}): nobody is staffed for them and the service level counts them "
         "unanswered; mark those intervals open (is_open true) to staff them"
-    )
-
-
-# Queues named one by one in the supervisors note, beyond which they are counted.
-SUPERVISOR_QUEUES_NAMED = 4
-
-
-def per_queue_supervisors_note(plan: pd.DataFrame, settings: StaffingSettings) -> str | None:
-    """Where each queue's supervisors, rounded up on their own (each team needs its own lead),
-    add up to more than all the queues' rostered as one team would need, says so at the
-    supervisors' peak: a manager reading '246 rostered, 22 supervisors' at one per 12 would
-    otherwise take 21 for right."""
-    if settings.fractional_agents or QUEUE not in plan or plan[QUEUE].nunique() < 2:
-        return None
-    keys = interval_keys(plan)
-    by_interval = plan.groupby(keys)[["rostered", "supervisors"]].sum()
-    peak = by_interval["supervisors"].idxmax()
-    rostered, supervisors = by_interval.loc[peak, ["rostered", "supervisors"]].astype(float)
-    span = settings.supervisor_span
-    pooled = math.ceil(rostered / span - 1e-9)
-    if supervisors <= pooled:
-        return None
-    at = plan[pd.MultiIndex.from_arrays(keys).isin([peak]) & (plan["rostered"] > 0).to_numpy()]
-    if len(at) <= SUPERVISOR_QUEUES_NAMED:
-        teams = (
-            " + ".join(f"{value:,.0f}" for value in at["supervisors"])
-            + " for "
-            + ", ".join(f"{value:,.0f}" for value in at["rostered"])
-            + " rostered"
-        )
-    else:
-        teams = f"one team per queue over {len(at):,} queues"
-    return (
-        f"the {supervisors:,.0f} supervisors at their peak ({day_text(peak[0], clock=True)}) are "
-        f"rounded up per queue, as each queue's team needs its own lead: {teams} at one per "
-        f"{span:g}; the {rostered:,.0f} rostered as one team would need {pooled:,}"
     )
 
 

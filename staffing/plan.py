@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from data.dates import day_text
 from data.errors import InputError, SettingError
 from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME
 from staffing.backlog import DEFAULT_RESPONSE_HOURS, email_plan, response_window_intervals
@@ -1688,3 +1689,39 @@ def staffed_without_contacts(
             )
         )
     return found
+
+
+# Queues named one by one in the supervisors note, beyond which they are counted.
+SUPERVISOR_QUEUES_NAMED = 4
+
+
+def per_queue_supervisors_note(plan: pd.DataFrame, settings: StaffingSettings) -> str | None:
+    """Where each queue's supervisors, rounded up on their own (each team needs its own lead),
+    add up to more than all the queues' rostered as one team would need, says so at the
+    supervisors' peak: a manager reading '246 rostered, 22 supervisors' at one per 12 would
+    otherwise take 21 for right."""
+    if settings.fractional_agents or QUEUE not in plan or plan[QUEUE].nunique() < 2:
+        return None
+    keys = interval_keys(plan)
+    by_interval = plan.groupby(keys)[["rostered", "supervisors"]].sum()
+    peak = by_interval["supervisors"].idxmax()
+    rostered, supervisors = by_interval.loc[peak, ["rostered", "supervisors"]].astype(float)
+    span = settings.supervisor_span
+    pooled = math.ceil(rostered / span - 1e-9)
+    if supervisors <= pooled:
+        return None
+    at = plan[pd.MultiIndex.from_arrays(keys).isin([peak]) & (plan["rostered"] > 0).to_numpy()]
+    if len(at) <= SUPERVISOR_QUEUES_NAMED:
+        teams = (
+            " + ".join(f"{value:,.0f}" for value in at["supervisors"])
+            + " for "
+            + ", ".join(f"{value:,.0f}" for value in at["rostered"])
+            + " rostered"
+        )
+    else:
+        teams = f"one team per queue over {len(at):,} queues"
+    return (
+        f"the {supervisors:,.0f} supervisors at their peak ({day_text(peak[0], clock=True)}) are "
+        f"rounded up per queue, as each queue's team needs its own lead: {teams} at one per "
+        f"{span:g}; the {rostered:,.0f} rostered as one team would need {pooled:,}"
+    )
