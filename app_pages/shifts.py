@@ -383,8 +383,16 @@ else:
     for cap in sorted({0.0, 15.0, 30.0, 50.0, 100.0, current_cap}):
         variant = settings.shift_types(part_max_pct=cap)
         try:
-            other = cached.shift_plan(
-                need, current.dataset.interval_minutes, variant, per_week, rotation=rotation
+            # The plan above wherever it pays the fewest hours at this cap too: not solved again.
+            other = cached.shift_plan_at_cap(
+                result,
+                min(current_cap, 100.0) / 100,
+                min(cap, 100.0) / 100,
+                need,
+                current.dataset.interval_minutes,
+                variant,
+                per_week,
+                rotation=rotation,
             )
         except InputError:
             continue  # e.g. full time alone cannot start early enough: the cap row is left out

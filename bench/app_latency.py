@@ -4,6 +4,8 @@ Run: `.venv/bin/python bench/app_latency.py`. Targets: a rerun after changing on
 widget under 1 s (the forecast comes from the cache), the first Forecast render under 10 s.
 The Shifts page's figures (its first render plans the shifts and the part-time caps beside
 them) are printed without a target; the Scenarios comparison plans each scenario's shifts too.
+Where ../shared holds the Anonymous Bank's 6-minute year, the Shifts page's first render on it
+is timed as well (a fortnight of 24-hour 6-minute intervals: the largest programmes).
 """
 
 from __future__ import annotations
@@ -25,6 +27,13 @@ from data.schema import INTERVAL_START  # noqa: E402
 from data.store import Store  # noqa: E402
 
 SAMPLE = PROJECT_ROOT / "data" / "samples" / "service_desk.csv"
+BANK_6MIN = (
+    PROJECT_ROOT.parent
+    / "shared"
+    / "data"
+    / "anonymous_bank"
+    / "anonymous_bank_1999_6min_counts.csv"
+)
 DATASET_NAME = "Service desk, last year"
 TARGET_RERUN_SECONDS = 1.0
 TARGET_FORECAST_SECONDS = 10.0
@@ -65,6 +74,22 @@ def timed(label: str, action, figures: list[tuple[str, float, float]]):
     return app
 
 
+def time_bank_shifts(figures: list[tuple[str, float, float]]) -> None:
+    """The Shifts page's first render on the bank's 6-minute year, after its Forecast and
+    Staffing pages: the plan at the page's part-time cap and the part-time caps table."""
+    from streamlit.testing.v1 import AppTest
+
+    with tempfile.TemporaryDirectory(prefix="picco-bench-bank-") as home:
+        os.environ["PICCO_HOME"] = home
+        Store(Path(home) / "picco.duckdb").save_dataset(import_files([BANK_6MIN]), "bank")
+        app = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=600)
+        app.run()
+        for page in ("forecast", "staffing"):
+            app.switch_page(f"app_pages/{page}.py").run()
+        app.switch_page("app_pages/shifts.py")
+        timed("Shifts page on the bank's 6-minute year, first render", app.run, figures)
+
+
 def main() -> int:
     from streamlit.testing.v1 import AppTest
 
@@ -100,6 +125,8 @@ def main() -> int:
         )
         app.selectbox(key="baseline_name").set_value("+20% volume")
         timed("Scenarios page, rerun after another baseline", app.run, figures)
+    if BANK_6MIN.exists():
+        time_bank_shifts(figures)
 
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"App latency (AppTest), {rows:,} interval rows, {queues} queues, 15-minute data")

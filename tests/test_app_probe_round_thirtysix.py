@@ -1,15 +1,20 @@
 """Round thirty-six of a manager's probe: the chats per agent the Staffing page takes come from
-staffing.chat's own limit. Driven on AppTest runs on the sample and on the pages' helpers."""
+staffing.chat's own limit; the Scenarios page counts a horizon's days with planning's function;
+the Shifts page solves no part-time cap the plan without one keeps already. Driven on AppTest
+runs on the sample and on the pages' helpers."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pandas as pd
 import pytest
-from test_app_pages import assert_clean, go, open_app
+import streamlit as st
+from test_app_pages import assert_clean, go, metric, open_app, table
 
-from app_ui import comparison, preferences
+import staffing.shifts as shift_planning
+from app_ui import cached, comparison, preferences
 from data.errors import InputError
 from data.schema import INTERVAL_START, IS_OPEN
 from planning.scenario import Scenario, days_covered, interval_step
@@ -67,3 +72,69 @@ def test_a_horizons_days_are_counted_in_planning_as_the_scenarios_page_says_them
     )
     monkeypatch.setattr(comparison, "days_covered", lambda starts, step=None: 15.0)
     assert "of the forecast's 15 days" in comparison.change_on_part_of_forecast(week, plan)
+
+
+# ------------------------------------ Shifts: a part-time cap the plan keeps is not solved again
+
+
+def test_the_part_time_table_takes_the_plan_above_where_it_is_the_best_at_a_cap(
+    picco_home, monkeypatch
+):
+    st.cache_data.clear()  # a plan cached by an earlier test would hide the solves
+    solved, asked = [], []
+    plan_shifts = shift_planning.plan_shifts
+
+    def counting(need, interval_minutes, types, **options):
+        solved.append(tuple(kind.max_hours_share for kind in types))
+        asked.append((need, interval_minutes, options))
+        return plan_shifts(need, interval_minutes, types, **options)
+
+    monkeypatch.setattr(shift_planning, "plan_shifts", counting)
+    app = go(open_app(), "shifts")
+    assert_clean(app)
+    # The sample's phone queue, 7 days, part time 4 h at most 30%: 338 shifts, 2,244 h, 20.5%
+    # of them part time. The plan without a cap pays 2,244 h too, so the plan at 30% is the
+    # best at 50% as well: not solved again. Before: five programmes, 50% among them.
+    assert (metric(app, "Shifts"), metric(app, "Paid hours on shifts")) == ("338", "2,244")
+    assert len(solved) == 4
+    assert set(solved) == {(None, 0.3), (None,), (None, 0.15), (None, None)}
+    caps, _ = table(app, "part_time_cap", "paid_hours")
+    assert caps[["part_time_cap", "shifts", "paid_hours", "beyond_need"]].values.tolist() == [
+        ["0%", 336, 2688, 1164],
+        ["15%", 336, 2340, 816],
+        ["30%", 338, 2244, 720],
+        ["50%", 338, 2244, 720],
+        ["no cap", 338, 2244, 720],
+    ]
+    assert caps["part_time_share"].round(1).tolist() == [0.0, 14.9, 20.5, 20.5, 20.5]
+    # Cross-checked on the programme solved with a 50% cap: the same paid hours.
+    need, interval_minutes, options = asked[0]
+    full = shift_planning.ShiftType("Full time 8 h", 8.0, 0.0, 23.5)
+    part = shift_planning.ShiftType("Part time 4 h", 4.0, 0.0, 23.5, 0.5)
+    at_half = plan_shifts(need, interval_minutes, [full, part], **options)
+    assert at_half.optimal and at_half.paid_hours == 2244.0
+
+
+def test_a_plan_stands_for_another_cap_only_where_it_is_proven_the_best_there():
+    # 4 people needed 08:00-18:00, a 5th 12:00-16:00 (44 h): at a 30% cap, 4 full-timers
+    # 08:00-16:00, one 10:00-18:00 and 3 part-timers 14:00-18:00, 52 h with 12 on part time
+    # (23.1%), as without a cap.
+    starts = pd.date_range("2025-04-07 08:00", "2025-04-07 17:45", freq="15min")
+    need = pd.Series(4.0, index=starts)
+    need[(starts.hour >= 12) & (starts.hour < 16)] = 5.0
+    full = shift_planning.ShiftType("Full time 8 h", 8.0, 0.0, 23.5)
+    part = shift_planning.ShiftType("Part time 4 h", 4.0, 0.0, 23.5)
+
+    def capped(share):
+        return [full, replace(part, max_hours_share=share)]
+
+    planned = cached.shift_plan(need, 15, capped(0.3))
+    assert planned.paid_hours == 52.0
+    assert cached.part_time_share(planned, capped(0.3)) == pytest.approx(12 / 52)
+    # A tighter cap it keeps (25%) and looser ones (50%, none): the same plan, not solved.
+    for share in (0.25, 0.5, None):
+        assert cached.shift_plan_at_cap(planned, 0.3, share, need, 15, capped(share)) is planned
+    # 20% it breaks: solved with its cap, 2 part-timers 08:00-12:00 and 6 full-timers, 56 h.
+    tighter = cached.shift_plan_at_cap(planned, 0.3, 0.2, need, 15, capped(0.2))
+    assert tighter.paid_hours == 56.0
+    assert cached.part_time_share(tighter, capped(0.2)) == pytest.approx(8 / 56)
