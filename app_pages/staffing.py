@@ -19,6 +19,7 @@ from staffing.plan import (
     limit_summary,
     minimum_queues_note,
     mostly_minimum,
+    per_queue_supervisors_note,
 )
 from staffing.plausibility import TYPICAL_SHRINKAGE_PCT
 from staffing.validation import SUPERVISOR_SPAN_RANGE
@@ -615,6 +616,7 @@ st.caption(
     + (f", and so does staffing to the {sized_for} forecast." if sized_on_quantile else ".")
 )
 rows = []
+queue_plans = []  # each queue's plan, for the supervisors they add up to
 flagged = []  # queues whose agent-hours are mostly the minimum while open
 stand_ins = []  # queues staffed on the fallback handle time, none in their data
 for each in current.dataset.queues:
@@ -625,6 +627,7 @@ for each in current.dataset.queues:
         st.warning(f"{each}: {error}")
         continue
     summary_of = outcome_of.summary
+    queue_plans.append(outcome_of.plan)
     found = outcome_of.minimum  # the queue's own plan: one entry, or none for e-mail
     minimum_share = found[0].share if found else float("nan")
     flagged += mostly_minimum(found)
@@ -690,6 +693,11 @@ if rows:
         f"**All queues:** {totals['fte']:,.1f} FTE, {totals['paid_hours']:,.0f} paid hours, "
         f"{money_text(totals['cost'])} over the horizon."
     )
+    # Each queue's team gets its own supervisors, rounded up: more than the queues' people
+    # rostered together would need, as cli.py staff says it.
+    per_queue = per_queue_supervisors_note(pd.concat(queue_plans), scenario.staffing)
+    if per_queue:
+        st.caption(f"Supervisors in the FTE above: {per_queue}.")
     downloads.download_table(
         # As on screen: the unrounded FTE (93.08) had stood beside the table's 93.1.
         shown_totals,

@@ -138,3 +138,29 @@ def test_a_plan_stands_for_another_cap_only_where_it_is_proven_the_best_there():
     tighter = cached.shift_plan_at_cap(planned, 0.3, 0.2, need, 15, capped(0.2))
     assert tighter.paid_hours == 56.0
     assert cached.part_time_share(tighter, capped(0.2)) == pytest.approx(8 / 56)
+
+
+# ----------------------------------- Staffing: supervisors rounded up per queue, as cli.py staff
+
+
+def test_the_staffing_page_says_its_supervisors_are_rounded_up_per_queue(picco_home):
+    app = go(open_app(), "staffing")
+    assert_clean(app)
+    # The sample's three queues at one supervisor per 12 at their busiest interval together,
+    # Tue 24 Nov 14:30: chat 16 rostered -> 2, e-mail 13 -> 2, phone 49 -> 5, 9 in all, where
+    # 78 people as one team need ceil(78 / 12) = 7. Before: the all-queues FTE held the 9
+    # without a word; cli.py staff says it in this wording.
+    assert (
+        "Supervisors in the FTE above: the 9 supervisors at their peak (Tue 24 Nov 14:30) are "
+        "rounded up per queue, as each queue's team needs its own lead: 2 + 2 + 5 for 16, 13, "
+        "49 rostered at one per 12; the 78 rostered as one team would need 7."
+    ) in [item.value for item in app.caption]
+    # One per 8: the peak moves to Mon 23 Nov 10:45, ceil(18 / 8) + ceil(8 / 8) + ceil(60 / 8)
+    # = 3 + 1 + 8 = 12, where 86 together need ceil(10.75) = 11.
+    app.slider(key="supervisor_span").set_value(8).run()
+    said = [item.value for item in app.caption if item.value.startswith("Supervisors in the")]
+    assert said == [
+        "Supervisors in the FTE above: the 12 supervisors at their peak (Mon 23 Nov 10:45) are "
+        "rounded up per queue, as each queue's team needs its own lead: 3 + 1 + 8 for 18, 8, 60 "
+        "rostered at one per 8; the 86 rostered as one team would need 11."
+    ]
