@@ -124,6 +124,7 @@ if problems:
     )
     st.stop()
 needs = []
+queue_plans = []  # the Staffing page's plan of each queue covered
 agent_fte = supervisor_fte = 0.0  # the Staffing page's, of the queues covered
 stand_ins = []  # queues staffed on the fallback handle time, none in their data
 channels = set()
@@ -135,6 +136,7 @@ for each in queues:
         st.error(f"{each}: the Staffing page's settings cannot staff it: {error}")
         st.stop()
     needs.append(outcome.rostered_need())
+    queue_plans.append(outcome.plan)
     agent_fte += outcome.summary.agent_fte
     supervisor_fte += outcome.summary.supervisor_fte
     channels.add(scenario.staffing.channel)
@@ -214,6 +216,13 @@ working_time = working_time_note(
 )
 if working_time and busiest is not None:
     st.warning(working_time[0].upper() + working_time[1:] + ".", icon=":material/gavel:")
+# Shifts set on the clock over the hour it skips going forward are paid an hour they do not
+# work, as cli.py shifts says it.
+clock_change = settings.clock_change_pay_caption(
+    result, queue_plans, current.dataset.interval_minutes, agent_cost
+)
+if clock_change:
+    st.info(clock_change, icon=":material/schedule:")
 # A horizon ending on a Wednesday holds three days of its last week: said, or their people
 # read as a week's.
 cut_week_note = settings.busiest_week_note(busiest)

@@ -17,6 +17,7 @@ from data.errors import InputError
 from data.schema import INTERVAL_START, IS_OPEN, MINUTE_OF_DAY, QUEUE, VOLUME, WEEKDAY, Dataset
 from forecasting import ForecastResult, flag_peaks
 from forecasting.calendar import COUNTRY_NAMES, region_names
+from forecasting.clock_change import could_be_skipped_hour
 from forecasting.country import CountrySuggestion, holiday_hint, holiday_hint_note
 from forecasting.events import CAMPAIGN, EXCLUDE, ForecastEvent
 from forecasting.registry import MODEL_LABELS as REGISTRY_LABELS
@@ -32,6 +33,7 @@ from planning.patience import PatienceEstimate
 from planning.scenario import Scenario
 from staffing.backlog import DEFAULT_RESPONSE_HOURS
 from staffing.chat import DEFAULT_CONCURRENCY, MAX_CHAT_CONCURRENCY
+from staffing.clock_hours import clock_change_pay_note
 from staffing.cost import (
     DEFAULT_AGENT_HOURLY_COST,
     DEFAULT_SUPERVISOR_HOURLY_COST,
@@ -1173,6 +1175,73 @@ def repeating_week_caption(plan: ShiftPlan, interval_minutes: float) -> str | No
     """The CLI's note on a one-week plan read as a roster repeating every week, as a sentence
     under the page's figures: which shifts run past its end and cover its first hours."""
     note = repeating_week_note(plan, interval_minutes)
+    return None if note is None else f"{note[0].upper()}{note[1:]}."
+
+
+def clock_skipped_starts(plans: list[pd.DataFrame], interval_minutes: float) -> pd.DatetimeIndex:
+    """The interval starts of `plans` (one per queue covered) in an hour a clock skips going
+    forward: a whole hour a spring-forward rule can name (forecasting.clock_change.
+    could_be_skipped_hour) that a queue's plan holds closed between an open interval right
+    before it and one right after, and open the day or the week before or after where the
+    plan lists them, as its forecast closes that hour where the history shows the clock
+    skipping it. A desk closed at night is closed on both sides, a closing for maintenance
+    every night or every Sunday closed on the days around too: neither is read so."""
+    step = pd.Timedelta(minutes=float(interval_minutes))
+    around = [pd.Timedelta(days=days) for days in (-7, -1, 1, 7)]
+    skipped = []
+    for plan in plans:
+        if plan.empty or IS_OPEN not in plan:
+            continue
+        ordered = plan.sort_values(INTERVAL_START)
+        starts = pd.DatetimeIndex(ordered[INTERVAL_START])
+        is_open = ordered[IS_OPEN].fillna(False).astype(bool).to_numpy()
+        closed = np.flatnonzero(~is_open)
+        if closed.size == 0:
+            continue
+        breaks = np.flatnonzero(np.diff(closed) != 1) + 1
+        firsts, lasts = closed[np.r_[0, breaks]], closed[np.r_[breaks - 1, closed.size - 1]]
+        # Open on both sides, one interval away: the few runs left are checked one by one.
+        inside = (firsts > 0) & (lasts < len(starts) - 1)
+        firsts, lasts = firsts[inside], lasts[inside]
+        hour_long = starts[lasts] + step - starts[firsts] == pd.Timedelta(hours=1)
+        next_to = (starts[firsts] - starts[firsts - 1] == step) & (
+            starts[lasts + 1] - starts[lasts] == step
+        )
+        open_at = pd.Series(is_open, index=starts)
+        open_at = open_at[~open_at.index.duplicated()]
+        for first, last in zip(
+            firsts[hour_long & next_to], lasts[hour_long & next_to], strict=True
+        ):
+            hour = starts[first : last + 1]
+            if not could_be_skipped_hour(hour[0], hour[-1], interval_minutes):
+                continue
+            listed = [open_at.reindex(hour + shift).dropna() for shift in around]
+            listed = [days for days in listed if len(days)]
+            if listed and all(days.astype(bool).all() for days in listed):
+                skipped.append(hour)
+    if not skipped:
+        return pd.DatetimeIndex([])
+    return skipped[0].append(skipped[1:]).unique().sort_values()
+
+
+def clock_change_pay_caption(
+    plan: ShiftPlan, queue_plans: list[pd.DataFrame], interval_minutes: float, hourly_cost: float
+) -> str | None:
+    """The CLI's note on the hours shifts are paid over a night the clock goes forward
+    (staffing.clock_hours.clock_change_pay_note), as a sentence: the people on shift in the
+    skipped hour do not work it. None when nobody is on shift then. The hour a clock repeats
+    going back is listed once by the app's forecast, so it is not found here."""
+    skipped = clock_skipped_starts(queue_plans, interval_minutes)
+    if skipped.empty:
+        return None
+    note = clock_change_pay_note(
+        plan.coverage,
+        pd.DatetimeIndex([]),
+        skipped,
+        interval_minutes,
+        plan.paid_hours,
+        hourly_cost,
+    )
     return None if note is None else f"{note[0].upper()}{note[1:]}."
 
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+import numpy as np
 import pandas as pd
 import pytest
 import streamlit as st
 from test_app_pages import assert_clean, go, metric, open_app, table
 
 import staffing.shifts as shift_planning
-from app_ui import cached, comparison, preferences
+from app_ui import cached, comparison, preferences, settings
 from data.errors import InputError
 from data.schema import INTERVAL_START, IS_OPEN
 from planning.scenario import Scenario, days_covered, interval_step
@@ -164,3 +165,63 @@ def test_the_staffing_page_says_its_supervisors_are_rounded_up_per_queue(picco_h
         "rounded up per queue, as each queue's team needs its own lead: 3 + 1 + 8 for 18, 8, 60 "
         "rostered at one per 8; the 86 rostered as one team would need 11."
     ]
+
+
+# ------------------------------------------- Shifts: the hour clocks skip is paid, not worked
+
+
+def spring_calls() -> bytes:
+    """Hourly calls round the clock from Mon 4 Mar 2024 to Fri 28 Mar 2025, without Sun 31 Mar
+    2024 02:00-03:00, the hour the clock skipped: its forecast skips Sun 30 Mar 2025's."""
+    starts = pd.date_range("2024-03-04", "2025-03-28 23:00", freq="60min")
+    starts = starts[~((starts >= "2024-03-31 02:00") & (starts < "2024-03-31 03:00"))]
+    volume = np.round(20 * (1.5 + np.sin((starts.hour - 6) / 24 * 2 * np.pi))).astype(int)
+    frame = pd.DataFrame({"timestamp": starts.strftime("%Y-%m-%d %H:%M"), "calls": volume})
+    return frame.to_csv(index=False).encode()
+
+
+def test_the_shifts_page_says_the_hour_clocks_skip_is_paid_and_not_worked(picco_home):
+    app = open_app(horizon_days=7, shift_full_hours=8.0, shift_part_hours=0.0)
+    app.file_uploader(key="upload_files").set_value(("spring.csv", spring_calls(), "text/csv"))
+    app.run()
+    go(app, "shifts")
+    assert_clean(app)
+    cover, _ = table(app, "interval_start", "needed", "on_shift")
+    night = cover.set_index("interval_start").loc["2025-03-30 01:00":"2025-03-30 03:00"]
+    # The forecast closes 02:00 (no one needed) and 5 full-timers' shifts run through it.
+    assert night["needed"].tolist() == [5.0, 0.0, 5.0]
+    assert night["on_shift"].tolist() == [5, 5, 6]
+    assert metric(app, "Paid hours on shifts") == "1,288"
+    # 5 people x 1 h not worked at € 22 an hour (the Staffing page's agent cost): € 110, as
+    # cli.py shifts says it on such a plan. Before: the page said nothing.
+    assert [item.value for item in app.info if "clocks skip" in item.value] == [
+        "On Sun 30 Mar 2025 the 5 people on shift in 02:00–03:00, the hour clocks skip, do not "
+        "work it: an hour less than the clock says (−5.0 h). Shifts are set on the clock, and "
+        "paid for the hours worked, as European payroll pays them: 1,283.0 paid hours, not "
+        "1,288.0 (−€ 110)."
+    ]
+
+
+def plan_of(starts: pd.DatetimeIndex, closed: np.ndarray) -> pd.DataFrame:
+    return pd.DataFrame({INTERVAL_START: starts, IS_OPEN: ~closed})
+
+
+def test_only_a_lone_closed_hour_on_a_spring_sunday_is_read_as_the_hour_clocks_skip():
+    starts = pd.date_range("2025-03-29", periods=3 * 96, freq="15min")
+    lone = (starts >= "2025-03-30 02:00") & (starts < "2025-03-30 03:00")
+    skipped = settings.clock_skipped_starts([plan_of(starts, lone)], 15)
+    assert skipped.tolist() == list(pd.date_range("2025-03-30 02:00", periods=4, freq="15min"))
+    # A desk closed every night 00:00-06:00 is closed on both sides of that hour: none.
+    nights = np.asarray(starts.hour < 6)
+    assert settings.clock_skipped_starts([plan_of(starts, nights)], 15).empty
+    # Closed 02:00-03:00 every night (maintenance) or every Sunday: not the clock either.
+    every_night = np.asarray(starts.hour == 2)
+    assert settings.clock_skipped_starts([plan_of(starts, every_night)], 15).empty
+    fortnight = pd.date_range("2025-03-22", periods=15 * 96, freq="15min")
+    sundays = np.asarray((fortnight.hour == 2) & (fortnight.day_of_week == 6))
+    assert settings.clock_skipped_starts([plan_of(fortnight, sundays)], 15).empty
+    # The same lone hour on a January Sunday is no clock change, nor is 02:00-02:45.
+    january = starts - pd.Timedelta(days=77)  # Sat 11 Jan 2025 on
+    assert settings.clock_skipped_starts([plan_of(january, lone)], 15).empty
+    short = lone & (starts < "2025-03-30 02:45")
+    assert settings.clock_skipped_starts([plan_of(starts, short)], 15).empty
