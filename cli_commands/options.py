@@ -47,6 +47,7 @@ from forecasting.events import CAMPAIGN, EXCLUDE, ForecastEvent
 from forecasting.registry import MODEL_LABELS, model_names
 from forecasting.select import MAX_SWITCH_BIAS, PREFERRED_MODEL, SWITCH_MARGIN
 from forecasting.settings import AUTO, MAX_HORIZON_DAYS
+from staffing.chat import MAX_CHAT_CONCURRENCY
 from staffing.plan import (
     CHANNELS,
     DEFAULT_MAX_OCCUPANCY,
@@ -1309,7 +1310,7 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
     )
     group.add_argument(
         "--chat-concurrency",
-        type=whole_number("chats at once", "1 to 10"),
+        type=whole_number("chats at once", f"1 to {MAX_CHAT_CONCURRENCY}"),
         default=defaults.chat_concurrency,
         help=f"chats one agent handles at once (default {defaults.chat_concurrency})",
     )

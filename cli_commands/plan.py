@@ -56,6 +56,7 @@ from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME, Dat
 from forecasting import forecast_dataset
 from planning import QUANTILES, Scenario, build_plan, default_aht_by_queue, is_plausible_aht
 from planning.aht_profile import WINDOW_WEEKS, aht_profiles, profile_range_text
+from planning.scenario import days_covered, interval_step
 from staffing.cost import money_text
 from staffing.plan import (
     MAX_STAFFING_INTERVAL_MINUTES,
@@ -299,8 +300,8 @@ def change_period_notes(scenario: Scenario, plan: pd.DataFrame, horizon_days: fl
         changed_days = days[changed]
         # In days of 24 hours, as the horizon is counted: from a mid-day history its last day
         # is reached part-way (a change to its end is 9.25 of 14 days, not 10 dates of 15).
-        step = pd.Series(starts.unique()).sort_values().diff().min()
-        changed_span = pd.Series(starts[changed].unique()).size * step / pd.Timedelta(days=1)
+        step = interval_step(starts)
+        changed_span = days_covered(starts[changed], step)
         first, end = starts[changed].min(), starts[changed].max() + step
         span = f"{day_text(changed_days.min())} – {day_text(changed_days.max(), year=True)}"
         if first != first.normalize() or end != end.normalize():  # days reached part-way
