@@ -64,6 +64,7 @@ from forecasting.intervals import (
 from forecasting.level_shift import LevelShift
 from forecasting.month_days import OFF_DAY_RANK, month_day_index
 from forecasting.optional_holidays import optional_holiday_note
+from forecasting.origin_hours import closed_before_origin_note, hours_before_origin
 from forecasting.outliers import closed_days, detect_outliers, outlier_table, recent_one_off_days
 from forecasting.peaks import (
     PEAK_COLUMNS,
@@ -267,10 +268,12 @@ def _histories(
         origin = pd.Timestamp(settings.origin)
         interval = pd.Timedelta(minutes=step)
         start = origin.normalize() + math.ceil((origin - origin.normalize()) / interval) * interval
+        cut = bool((times >= start).any())
         frame = frame[times < start]
         if frame.empty:
             raise InputError(f"No history before the origin {origin}: pick a later origin.")
     else:
+        cut = False
         # After the last interval with data: an export's grid pads a partial last day with
         # missing intervals, and the rest of that day still needs its forecast.
         seen = pd.to_numeric(frame[VOLUME], errors="coerce").notna()
@@ -331,9 +334,14 @@ def _histories(
                 # hold few of its contacts: learned again from its days since.
                 since = learn_open_slots(history.values, history.weekdays(), step)
                 history = dataclasses.replace(history, open_mask=history.open_mask | since)
-            histories.append(history)
-            continue
-        histories.append(history.with_values(values))
+        else:
+            history = history.with_values(values)
+        if cut and np.nansum(history.values) > 0:  # the import's hours saw the days after too
+            mask = hours_before_origin(history)
+            if (history.open_mask & ~mask).any():
+                notes.append(closed_before_origin_note(history, history.open_mask & ~mask, start))
+                history = dataclasses.replace(history, open_mask=mask)
+        histories.append(history)
     histories = _with_sparse_hours(histories, frame, step, open_hours, notes)
     return histories, start, step, notes, elsewhere
 

@@ -245,7 +245,7 @@ def hours_change_note(history: QueueHistory, change: HoursChange) -> str:
         (change.closed, "now closed (contacts before, none since): forecast closed"),
         (change.opened, "newly open (none before): forecast from the weeks since"),
     ):
-        spans = _spans(cells, history.interval_minutes)
+        spans = slot_spans(cells, history.interval_minutes)
         if spans:
             parts.append(f"{what}: {'; '.join(spans)}")
     changed = change.closed.any(axis=1) | change.opened.any(axis=1)
@@ -257,7 +257,7 @@ def hours_change_note(history: QueueHistory, change: HoursChange) -> str:
     )
 
 
-def _spans(cells: np.ndarray, interval_minutes: int) -> list[str]:
+def slot_spans(cells: np.ndarray, interval_minutes: int) -> list[str]:
     """'Mon, Tue 17:00-20:00' per run of slots, weekdays with the same runs together."""
     by_runs: dict[tuple[tuple[int, int], ...], list[str]] = {}
     for weekday in range(7):

@@ -1,0 +1,109 @@
+"""Forecast probes on odd but real histories: a forecast from an origin inside the export leaves
+out the night AXA's Tech. Axa kept closed until then (the export's hours, learned over its
+weeks after the origin too, opened it), while nights really open keep their forecast."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import cli
+from data.importer import import_files
+from data.schema import INTERVAL_START, IS_OPEN
+from forecasting import ForecastSettings, forecast_dataset
+from forecasting.history import QueueHistory
+from forecasting.origin_hours import hours_before_origin
+
+# 1. Hours of an export forecast from an earlier origin.
+
+
+def test_tech_axas_closed_night_is_left_out_of_a_forecast_from_before_it_opened(
+    shared_data, tmp_path, capsys
+):
+    # Tech. Axa had 8 contacts from 00:00 to 07:00 in the 94 weeks before Mon 22 Oct 2012 and
+    # 1,448-2,685 a month from February 2013, so the import opens its night: the forecast wrote
+    # 196 rows of 0 for 00:00-07:00 (14 nights x 14 half hours), staffed with an agent each.
+    export = shared_data / "axa" / "series" / "Tech. Axa.csv"
+    out = tmp_path / "forecast.csv"
+    arguments = ["forecast", str(export), "--horizon-days", "14", "--origin", "2012-10-22"]
+    assert cli.main([*arguments, "--out", str(out)]) == 0
+    assert (
+        "note: Tech. Axa: 90 weekly 30-minute slots open in the export's hours, learned over its "
+        "weeks after the origin too, had 8 contacts in the 94 weeks before the origin Mon 22 Oct "
+        "2012: forecast closed, as the desk was then: Mon 00:00–07:00; Tue, Wed, Thu, Sat "
+        "00:30–07:00; Fri, Sun 01:00–07:00.\n"
+    ) in capsys.readouterr().out
+    forecast = pd.read_csv(out, parse_dates=[INTERVAL_START])
+    night = forecast[forecast[INTERVAL_START].dt.hour < 7]
+    # Left: the 00:00 half hour of every night but Monday's (Friday evenings run past midnight:
+    # Sat 00:00 had contacts on 7 of its Saturdays) and 00:30 on Fridays and Sundays, open on
+    # the other nights, 0.00-0.07 contacts each.
+    assert len(forecast) == 672 - 2 * 90
+    half_hours = night.groupby(night[INTERVAL_START].dt.strftime("%a %H:%M")).size()
+    assert half_hours.to_dict() == {
+        "Fri 00:00": 2, "Fri 00:30": 2, "Sat 00:00": 2, "Sun 00:00": 2, "Sun 00:30": 2,
+        "Thu 00:00": 2, "Tue 00:00": 2, "Wed 00:00": 2,
+    }  # fmt: skip
+    assert night["forecast"].max() == pytest.approx(0.0678)
+
+
+def _desk(night_rate: float, recent_night_rate: float, weeks: int = 100) -> np.ndarray:
+    """(days x hours) from a Monday: 5 contacts an hour 08:00-20:00, `night_rate` from 00:00 to
+    08:00 and from 20:00, `recent_night_rate` from 00:00 to 08:00 in the last six weeks."""
+    rng = np.random.default_rng(0)
+    values = np.zeros((7 * weeks, 24))
+    values[:, 8:20] = rng.poisson(5, (7 * weeks, 12))
+    values[:, :8] = rng.poisson(night_rate, (7 * weeks, 8))
+    values[:, 20:] = rng.poisson(night_rate, (7 * weeks, 4))
+    values[-42:, :8] = rng.poisson(recent_night_rate, (42, 8))
+    return values
+
+
+def test_a_night_silent_before_the_origin_is_closed_and_one_opened_lately_stays_open():
+    around_the_clock = np.ones((7, 24), dtype=bool)  # the import's hours, learned later on
+    silent = QueueHistory("desk", 60, pd.Timestamp("2011-01-03"), _desk(0, 0), around_the_clock)
+    expected = np.zeros((7, 24), dtype=bool)
+    expected[:, 8:20] = True
+    assert (hours_before_origin(silent) == expected).all()
+    # 158 contacts from 00:00 to 08:00 in the last six weeks, none in the 94 before: the stray
+    # rule over all 100 weeks closes those hours; the run's recent days keep them open.
+    lately = QueueHistory("desk", 60, pd.Timestamp("2011-01-03"), _desk(0, 0.5), around_the_clock)
+    assert np.nansum(lately.values[:, :8]) == 158
+    expected[:, :8] = True
+    assert (hours_before_origin(lately) == expected).all()
+
+
+def test_a_quiet_night_of_a_desk_open_around_the_clock_stays_open():
+    # Half a contact an hour every night, none on Tuesdays from 03:00 to 05:00 in 100 weeks:
+    # the stray rule closes those two hours; the six other weekdays keep them open.
+    values = _desk(0.5, 0.5)
+    values[1::7, 3:5] = 0
+    history = QueueHistory(
+        "desk", 60, pd.Timestamp("2011-01-03"), values, np.ones((7, 24), dtype=bool)
+    )
+    assert hours_before_origin(history).all()
+
+
+@pytest.mark.parametrize(
+    ("queue", "origin", "rows", "night"),
+    [
+        # Open at night since February 2013: every slot keeps its forecast.
+        ("Médical", "2013-06-03", 672, 196),
+        ("RENAULT", "2013-06-03", 670, 196),
+        # Open at night with Tuesdays 03:00-05:00 quiet (4 and 7 contacts over 20 Tuesdays).
+        ("Tech. Total", "2013-06-03", 672, 196),
+        # AXA's night desk and a business-hours queue.
+        ("Nuit", "2013-06-03", 284, 196),
+        ("Gestion Relation Clienteles", "2013-06-03", 190, 0),
+    ],
+)
+def test_queues_open_at_night_or_in_business_hours_keep_every_open_slot(
+    shared_data, queue, origin, rows, night
+):
+    dataset = import_files([shared_data / "axa" / "series" / f"{queue}.csv"])
+    result = forecast_dataset(dataset, 14, ForecastSettings(origin=origin))
+    forecast = result.forecast[result.forecast[IS_OPEN]]
+    assert len(forecast) == rows
+    assert (pd.to_datetime(forecast[INTERVAL_START]).dt.hour < 7).sum() == night
+    assert not any("open in the export's hours" in note for note in result.notes)
