@@ -323,7 +323,7 @@ def _histories(
             # would pass for history, backtesting a two-week-old queue on empty weeks.
             first_day = history.first_day + pd.Timedelta(days=launch)
             notes.append(
-                f"{queue}: no contact before {day_text(first_day, year=True)}, {launch} days into the "
+                f"{queue}: no contact before {day_text(first_day, year=True)}, {launch:,} days into the "
                 "data: its history starts there, the zeros before it read as before the queue "
                 "opened."
             )
@@ -420,7 +420,7 @@ def _empty_tail_note(last_seen: pd.Timestamp, last_row: pd.Timestamp, start: pd.
     days = (last_row.normalize() - start.normalize()).days + 1
     return (
         f"The data's rows run to {day_text(last_row, year=True)}, but the last count is at "
-        f"{day_text(last_seen, year=True, clock=True)}: the {days} days from {day_text(start)} on have rows "
+        f"{day_text(last_seen, year=True, clock=True)}: the {days:,} days from {day_text(start)} on have rows "
         f"without counts, read as missing. The forecast starts at {day_text(start, year=True, clock=True)}, "
         "right after the last count. If those days are past, import their counts."
     )
@@ -709,7 +709,7 @@ def _stale_weekdays_note(history: QueueHistory, training: QueueHistory) -> str |
             latest = training.first_day + pd.Timedelta(days=int(rows[-1]))
             weeks = (training.n_days - rows[-1]) // 7
             stale.append(
-                f"{WEEKDAY_NAMES[day]}s from {day_text(latest, year=True)}, {weeks} weeks back"
+                f"{WEEKDAY_NAMES[day]}s from {day_text(latest, year=True)}, {weeks:,} weeks back"
             )
     if not stale:
         return None
@@ -799,7 +799,7 @@ def _short_history_note(history: QueueHistory, listed: set[int]) -> str | None:
         return None
     never = [WEEKDAY_NAMES[day] for day in sorted(unseen)]
     days = " and ".join([", ".join(never[:-1]), never[-1]] if len(never) > 1 else never)
-    span = "1 day" if history.n_days == 1 else f"{history.n_days} days"
+    span = "1 day" if history.n_days == 1 else f"{history.n_days:,} days"
     return (
         f"{history.queue}: the history covers only {span}, so {days} never "
         "appear in it: they are treated as closed and not forecast. Upload at least a full week."
@@ -872,7 +872,7 @@ def _to_data_end(
         first, final = (history.first_day + pd.Timedelta(days=int(r)) for r in rows[[0, -1]])
         text = (
             f"{history.queue}: zero contacts from {day_text(first)} to {day_text(final, year=True)}, "
-            f"where the weeks before bring many on each of its {end.zero_days} ordinary open "
+            f"where the weeks before bring many on each of its {end.zero_days:,} ordinary open "
             f"days: read as missing (an export cut short), so the history ends "
             f"{day_text(last, year=True)}. If the queue really stopped, leave it out."
         )
@@ -948,7 +948,7 @@ def _idle_campaign_notes(
                 hours = f"{day + slots[0] * step:%H:%M}–{day + (slots[-1] + 1) * step:%H:%M}"
                 why = f"closed {hours.replace('–00:00', '–24:00')}"
             days.append(f"{day_text(day, year=True)} ({why})")
-        listed = days if len(days) <= 4 else [*days[:3], f"… {len(days)} days in all"]
+        listed = days if len(days) <= 4 else [*days[:3], f"… {len(days):,} days in all"]
         notes.append(
             f"{history.queue}: the campaign '{event.name}' ({event.uplift_pct:+g}%) falls only "
             f"when the queue is closed, on {', '.join(listed)}, so it changes no forecast. If "
@@ -981,7 +981,7 @@ def _one_off_notes(history: QueueHistory, flagged: np.ndarray) -> list[str]:
         when, was = f"{day_text(first, year=True)}", "was"
         if len(run) > 1:
             when = f"{day_text(first, year=first.year != last.year)} – {day_text(last, year=True)}"
-            when, was = f"{when} ({len(run)} days)", "were"
+            when, was = f"{when} ({len(run):,} days)", "were"
         notes.append(
             f"{history.queue}: {when} brought {brought} and {was} left out of the training as a "
             "one-off (a storm, an outage, a broken export). If it starts a new level, the "
@@ -1347,7 +1347,7 @@ def _nothing_backtested(
     if len(listed) > MAX_QUEUES_LISTED:
         listed = [*listed[:MAX_QUEUES_LISTED], f"- … and {len(listed) - MAX_QUEUES_LISTED} more."]
     head = (
-        f"None of the {len(too_short)} queues below could be backtested: each "
+        f"None of the {len(too_short):,} queues below could be backtested: each "
         f"{_backtest_needs(horizon_days)}.{_longer_history(horizon_days)}"
     )
     return "\n".join([*others, head, *listed])
@@ -1366,21 +1366,21 @@ def _history_has(history: QueueHistory) -> str:
     if not history.open_mask.any() and (~np.isnan(history.values)).any():
         if history.n_days == 1:
             return "its 1 day holds no contacts at all"
-        return f"its {history.n_days} days hold no contacts at all"
+        return f"its {history.n_days:,} days hold no contacts at all"
     if history.n_days == 1:
         return f"it has 1 day, {'with' if observed else 'without'} data"
     # The span, so the count reads beside the Data page's, which also counts closed days after
     # the last open one (the forecast starts after those).
     first, last = history.first_day, history.first_day + pd.Timedelta(days=history.n_days - 1)
     return (
-        f"it has {history.n_days} days ({day_text(first, year=first.year != last.year, weekday=False)}"
+        f"it has {history.n_days:,} days ({day_text(first, year=first.year != last.year, weekday=False)}"
         f" – {day_text(last, year=True, weekday=False)}), "
-        f"{observed} of them with data"
+        f"{observed:,} of them with data"
     )
 
 
 def _days(count: int) -> str:
-    return "1 day" if count == 1 else f"{count} days"
+    return "1 day" if count == 1 else f"{count:,} days"
 
 
 def _not_backtestable_text(queue: str, has: str, horizon_days: int) -> str:
@@ -1423,8 +1423,8 @@ def _not_scored(
     return (
         f"Queue '{history.queue}' was not backtested: a scored {horizon_days}-day backtest "
         f"needs an earlier one whose {_days(horizon_days)} had passed (to choose the model and "
-        f"size the P10–P90 band as a forecast would): some {needed} days of history or more; it has "
-        f"{history.n_days}." + _longer_history(horizon_days, longest or 0)
+        f"size the P10–P90 band as a forecast would): some {needed:,} days of history or more; it has "
+        f"{history.n_days:,}." + _longer_history(horizon_days, longest or 0)
     )
 
 

@@ -150,10 +150,10 @@ def holiday_hint(
     """The sentence every front end gives for `suggestion`, ending with its own `advice` on how
     to choose that calendar there; `name` writes a country code (the app writes 'Israel')."""
     best, now = suggestion.suggested, suggestion.current
-    against = f", against {now.kept} of {now.holidays} for {name(now.country)}" if now else ""
+    against = f", against {now.kept:,} of {now.holidays:,} for {name(now.country)}" if now else ""
     return (
         f"the history's quiet days match the public holidays of {name(best.country)}: "
-        f"{best.kept} of {best.holidays} on busy weekdays were quiet{against}; {advice}"
+        f"{best.kept:,} of {best.holidays:,} on busy weekdays were quiet{against}; {advice}"
     )
 
 

@@ -138,7 +138,7 @@ def campaign_outside_note(
         )
     needed = math.ceil((last - start) / pd.Timedelta(days=1))
     if needed <= max_days:
-        return text + f" Forecast {needed} days to include it."
+        return text + f" Forecast {needed:,} days to include it."
     return text + f" Forecast it nearer its dates: a forecast covers up to {max_days} days."
 
 

@@ -252,7 +252,7 @@ def hours_change_note(history: QueueHistory, change: HoursChange) -> str:
     first = int(change.since[changed].min()) if changed.any() else history.n_days
     weeks = max(RECENT_WEEKS, -(-(history.n_days - first) // 7))
     return (
-        f"{history.queue}: opening hours changed in the last {weeks} weeks, and the "
+        f"{history.queue}: opening hours changed in the last {weeks:,} weeks, and the "
         f"forecast follows the new ones; {'. '.join(parts)}."
     )
 

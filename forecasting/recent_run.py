@@ -142,7 +142,7 @@ def recent_run_note(history: QueueHistory, run: RecentRun) -> str:
     part = abs(np.log(run.forecast_ratio)) < 0.9 * abs(np.log(run.ratio))
     return (
         f"{history.queue}: {day_text(first, year=first.year != last.year)} – {day_text(last, year=True)}, "
-        f"{run.days} open days at the "
+        f"{run.days:,} open days at the "
         f"end of the history, brought {run.ratio:.1f}x the contacts of the same weekdays in the {BEFORE_WEEKS} "
         f"weeks before; the forecast follows them{' part way' if part else ''}, at "
         f"{run.forecast_ratio:.1f}x those weeks in its first week. At the end of the history "

@@ -1,6 +1,7 @@
 """Forecast probes on odd but real histories: a forecast from an origin inside the export leaves
 out the night AXA's Tech. Axa kept closed until then (the export's hours, learned over its
-weeks after the origin too, opened it), while nights really open keep their forecast."""
+weeks after the origin too, opened it), while nights really open keep their forecast; and
+counts in the forecast's notes carry thousands separators."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ import pandas as pd
 import pytest
 
 import cli
+from data.errors import InputError
 from data.importer import import_files
 from data.schema import INTERVAL_START, IS_OPEN
-from forecasting import ForecastSettings, forecast_dataset
+from forecasting import ForecastSettings, backtest_dataset, forecast_dataset
 from forecasting.history import QueueHistory
 from forecasting.origin_hours import hours_before_origin
+from forecasting.synthetic import synthetic_intervals
 
 # 1. Hours of an export forecast from an earlier origin.
 
@@ -107,3 +110,28 @@ def test_queues_open_at_night_or_in_business_hours_keep_every_open_slot(
     assert len(forecast) == rows
     assert (pd.to_datetime(forecast[INTERVAL_START]).dt.hour < 7).sum() == night
     assert not any("open in the export's hours" in note for note in result.notes)
+
+
+# 2. Thousands separators.
+
+
+def test_a_queue_opened_years_into_the_data_reads_its_days_with_separators():
+    # 1,200 days of zero rows, then eight weeks of contacts: the note read "1200 days".
+    frame = synthetic_intervals(1200 + 56, seed=3, start="2020-01-06")
+    times = pd.to_datetime(frame[INTERVAL_START])
+    frame.loc[times < pd.Timestamp("2023-04-20"), "volume"] = 0.0
+    (note,) = forecast_dataset(frame, 7, ForecastSettings()).notes
+    assert note == (
+        "desk: no contact before Thu 20 Apr 2023, 1,200 days into the data: its history starts "
+        "there, the zeros before it read as before the queue opened."
+    )
+
+
+def test_a_queue_without_a_contact_in_years_reads_its_days_with_separators():
+    # 1,100 days of zero rows: "its 1100 days hold no contacts at all".
+    frame = synthetic_intervals(1100, start="2021-01-04").assign(volume=0.0)
+    with pytest.raises(InputError) as refused:
+        backtest_dataset(frame, ForecastSettings())
+    assert "its 1,100 days hold no contacts at all. There is nothing to backtest" in str(
+        refused.value
+    )
