@@ -252,9 +252,18 @@ SAME_SHIFT_DAYS = 7
 
 def _histories(
     source: Dataset | pd.DataFrame, settings: ForecastSettings
-) -> tuple[list[QueueHistory], pd.Timestamp, int, list[str], dict[str, pd.DatetimeIndex]]:
+) -> tuple[
+    list[QueueHistory],
+    pd.Timestamp,
+    int,
+    list[str],
+    dict[str, pd.DatetimeIndex],
+    dict[str, pd.Timestamp],
+]:
     """Per-queue histories cut at the origin, the timestamp where the forecast starts, notes
-    on how the data's end was read, and per queue the days other queues counted contacts."""
+    on how the data's end was read, per queue the days other queues counted contacts, and per
+    queue its last count on the forecast's first day, before it starts (the histories hold
+    whole days: that day's are not in them)."""
     frame, step, open_hours = _unpack(source)
     notes: list[str] = []
     if settings.origin is None:
@@ -303,6 +312,7 @@ def _histories(
         queues = [q for q in queues if q in settings.queues]
     frame = frame.assign(**{QUEUE: frame[QUEUE].astype(str)})
     elsewhere = _busy_elsewhere(frame)
+    start_day_counts = _start_day_counts(frame, start)
     histories = []
     for queue in queues:
         history = history_from_intervals(frame, queue, step, open_hours)
@@ -343,7 +353,17 @@ def _histories(
                 history = dataclasses.replace(history, open_mask=mask)
         histories.append(history)
     histories = _with_sparse_hours(histories, frame, step, open_hours, notes)
-    return histories, start, step, notes, elsewhere
+    return histories, start, step, notes, elsewhere, start_day_counts
+
+
+def _start_day_counts(frame: pd.DataFrame, start: pd.Timestamp) -> dict[str, pd.Timestamp]:
+    """Per queue, its last open interval with a count on `start`'s day before `start`."""
+    times = pd.to_datetime(frame[INTERVAL_START])
+    seen = pd.to_numeric(frame[VOLUME], errors="coerce").notna().to_numpy()
+    seen = seen & (times >= start.normalize()).to_numpy() & (times < start).to_numpy()
+    if IS_OPEN in frame.columns:
+        seen &= frame[IS_OPEN].to_numpy(dtype=bool)
+    return times[seen].groupby(frame[QUEUE].to_numpy()[seen]).max().to_dict()
 
 
 def _with_sparse_hours(
@@ -850,10 +870,12 @@ def _to_data_end(
     settings: ForecastSettings,
     extra_days: int,
     busy_elsewhere: pd.DatetimeIndex,
+    last_count: pd.Timestamp | None = None,
 ) -> tuple[QueueHistory, QueueInputs, list[str]]:
     """The history cut where its data ends (trailing impossible zero days read as missing,
     unless other queues counted contacts on them: `busy_elsewhere`), the inputs for it, and a
-    note when that moved anything."""
+    note when that moved anything. `last_count`: the queue's last count on the forecast's
+    first day, before it starts (not in the history, which holds whole days)."""
     days = history.first_day + pd.to_timedelta(np.arange(history.n_days), unit="D")
     end = find_data_end(
         history, inputs.kinds[: history.n_days] != NORMAL, days.isin(busy_elsewhere)
@@ -875,6 +897,17 @@ def _to_data_end(
             f"where the weeks before bring many on each of its {end.zero_days:,} ordinary open "
             f"days: read as missing (an export cut short), so the history ends "
             f"{day_text(last, year=True)}. If the queue really stopped, leave it out."
+        )
+    elif last_count is not None:
+        # The data's last count, which the note on the export's end names too, is on the day
+        # the forecast starts: "no data after" the day before it would contradict that note.
+        after, before = last + pd.Timedelta(days=1), history.end_day - pd.Timedelta(days=1)
+        text = (
+            f"{history.queue}: no data from {day_text(after, year=after.year != before.year)} to "
+            f"{day_text(before, year=True)} ({end.gap_days:,} days); its last count, {day_text(last_count, year=True, clock=True)}, is on the "
+            "day the forecast starts, and the forecast learns from whole days: it is forecast "
+            f"from its own last weeks of data, to {day_text(last, year=True)}. If the queue "
+            "closed, leave it out; if the export missed it, import the missing weeks."
         )
     else:
         text = (
@@ -1055,7 +1088,9 @@ def forecast_dataset(
     """
     settings = settings or ForecastSettings()
     horizon_days = check_horizon_days(horizon_days)
-    histories, start, step, end_notes, elsewhere = _histories(dataset_or_intervals, settings)
+    histories, start, step, end_notes, elsewhere, start_day = _histories(
+        dataset_or_intervals, settings
+    )
     listed = _listed_weekdays(dataset_or_intervals, settings, start)
     names = _models_to_run(settings)
     backtest_days = int(min(max(horizon_days, 7), 28))
@@ -1076,7 +1111,12 @@ def forecast_dataset(
         n_days = history.day_index(last_slot) - history.n_days + 1
         inputs = prepare_queue(history, n_days + backtest_days, settings)
         history, inputs, note = _to_data_end(
-            history, inputs, settings, n_days + backtest_days, elsewhere[history.queue]
+            history,
+            inputs,
+            settings,
+            n_days + backtest_days,
+            elsewhere[history.queue],
+            start_day.get(history.queue),
         )
         notes += note
         origin = history.n_days
@@ -1260,7 +1300,7 @@ def backtest_dataset(
     """
     settings = settings or ForecastSettings()
     check_horizon_days(settings.horizon_days)
-    histories, _, _, end_notes, elsewhere = _histories(dataset_or_intervals, settings)
+    histories, _, _, end_notes, elsewhere, start_day = _histories(dataset_or_intervals, settings)
     candidates = _models_to_run(settings) if settings.model == AUTO else [settings.model]
     names = list(dict.fromkeys([*_models_to_run(settings), *settings.extra_models]))
     for name in settings.extra_models:
@@ -1272,7 +1312,12 @@ def backtest_dataset(
     for number, history in enumerate(histories):
         inputs = prepare_queue(history, horizon, settings)
         history, inputs, note = _to_data_end(
-            history, inputs, settings, horizon, elsewhere[history.queue]
+            history,
+            inputs,
+            settings,
+            horizon,
+            elsewhere[history.queue],
+            start_day.get(history.queue),
         )
         notes += note
         origins = _origins(inputs, horizon, settings)

@@ -1,7 +1,8 @@
 """Forecast probes on odd but real histories: a forecast from an origin inside the export leaves
 out the night AXA's Tech. Axa kept closed until then (the export's hours, learned over its
-weeks after the origin too, opened it), while nights really open keep their forecast; and
-counts in the forecast's notes carry thousands separators."""
+weeks after the origin too, opened it), while nights really open keep their forecast; counts
+in the forecast's notes carry thousands separators; and AXA's Crises queue, whose last count
+is on the morning the forecast starts, is told the same date by both notes on its end."""
 
 from __future__ import annotations
 
@@ -135,3 +136,25 @@ def test_a_queue_without_a_contact_in_years_reads_its_days_with_separators():
     assert "its 1,100 days hold no contacts at all. There is nothing to backtest" in str(
         refused.value
     )
+
+
+# 4. Crises: both notes on the end of its data name its last count.
+
+
+def test_crises_notes_on_the_end_of_its_data_name_the_same_last_count(shared_data):
+    # Rows of zeros to Fri 6 Sep 2013 16:00, then 1 contact on Tue 24 Sep 10:00 and 0 at 10:30,
+    # then rows without counts: one note said the last count is Tue 24 Sep 10:30, the other
+    # "no data after Fri 6 Sep 2013".
+    dataset = import_files([shared_data / "axa" / "series" / "Crises.csv"])
+    notes = forecast_dataset(dataset, 14, ForecastSettings()).notes
+    tail = next(note for note in notes if note.startswith("The data's rows run to"))
+    assert "the last count is at Tue 24 Sep 2013 10:30" in tail
+    end = next(note for note in notes if note.startswith("Crises: no data"))
+    assert end == (
+        "Crises: no data from Sat 7 Sep to Mon 23 Sep 2013 (17 days); its last count, Tue 24 "
+        "Sep 2013 10:30, is on the day the forecast starts, and the forecast learns from whole "
+        "days: it is forecast from its own last weeks of data, to Fri 6 Sep 2013. If the queue "
+        "closed, leave it out; if the export missed it, import the missing weeks."
+    )
+    # The backtest says the same.
+    assert end in backtest_dataset(dataset, ForecastSettings()).notes
