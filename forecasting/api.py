@@ -246,6 +246,8 @@ LAUNCH_HOURS_LEFT_OUT = 0.5
 # A weekday whose latest usable day is older than this is named: the 8-week models' window.
 STALE_WEEKDAY_WEEKS = 8
 OCCASIONAL_WEEKS = 12  # the weeks a weekday's open dates are counted over in its note
+# A run of open days without data this long is named when a backtest finds too few with data.
+MISSING_STRETCH_DAYS = 7
 # A backtest origin's level shift this close to the forecast's is the same step, found then.
 SAME_SHIFT_DAYS = 7
 
@@ -1324,7 +1326,7 @@ def backtest_dataset(
         if not origins:
             longest = _longest_scored_horizon(inputs, horizon, settings)
             advice = (
-                _longer_history(horizon, longest or 0)
+                _longer_history(horizon, longest or 0, _missing_weeks(history, horizon))
                 if history.open_mask.any()
                 else " There is nothing to backtest: no contact ever arrived."
             )
@@ -1421,7 +1423,33 @@ def _history_has(history: QueueHistory) -> str:
         f"it has {history.n_days:,} days ({day_text(first, year=first.year != last.year, weekday=False)}"
         f" – {day_text(last, year=True, weekday=False)}), "
         f"{observed:,} of them with data"
+        + (f": none {stretch}" if (stretch := _missing_stretch(history)) else "")
     )
+
+
+def _missing_stretch(history: QueueHistory) -> str:
+    """'from Mon 10 Jan 2011 to Fri 1 Dec 2023 (673 weeks)', the longest run of open days
+    without data between two with, when a week or longer: a history long enough whose weeks
+    are missing needs them imported, not a longer one."""
+    observed = np.flatnonzero(history.observed_days())
+    if observed.size < 2:
+        return ""
+    longest = int(np.argmax(np.diff(observed)))
+    open_days = np.flatnonzero(history.open_rows(0, history.n_days).any(axis=1))
+    inside = open_days[(open_days > observed[longest]) & (open_days < observed[longest + 1])]
+    if not inside.size or inside[-1] - inside[0] + 1 < MISSING_STRETCH_DAYS:
+        return ""
+    first, last = (history.first_day + pd.Timedelta(days=int(row)) for row in inside[[0, -1]])
+    weeks = round((inside[-1] - inside[0] + 1) / 7)
+    return (
+        f"from {day_text(first, year=True)} to {day_text(last, year=True)} "
+        f"({weeks:,} {'week' if weeks == 1 else 'weeks'})"
+    )
+
+
+def _missing_weeks(history: QueueHistory, horizon_days: int) -> bool:
+    """The history spans what a backtest needs, but too few of its days have data."""
+    return history.n_days >= horizon_days + MIN_HISTORY_DAYS and bool(_missing_stretch(history))
 
 
 def _days(count: int) -> str:
@@ -1448,13 +1476,15 @@ def _forecast_without_backtest(model: str, spread: bool = False) -> str:
     )
 
 
-def _longer_history(horizon_days: int, longest: int | None = None) -> str:
+def _longer_history(horizon_days: int, longest: int | None = None, gap: bool = False) -> str:
     """The advice to a history too short: a shorter horizon only when one would score (given
-    `longest`), else when the horizon is over a week (several queues, said once for all)."""
+    `longest`), else when the horizon is over a week (several queues, said once for all);
+    `gap`: the history is long enough, but its weeks are missing."""
+    more = "Import the missing weeks" if gap else "Import a longer history"
     if longest:
-        return f" Import a longer history, or backtest a shorter horizon: {_days(longest)} at most."
+        return f" {more}, or backtest a shorter horizon: {_days(longest)} at most."
     shorter = ", or backtest a shorter horizon" if horizon_days > 7 and longest is None else ""
-    return f" Import a longer history{shorter}."
+    return f" {more}{shorter}."
 
 
 def _not_scored(
@@ -1469,7 +1499,10 @@ def _not_scored(
         f"Queue '{history.queue}' was not backtested: a scored {horizon_days}-day backtest "
         f"needs an earlier one whose {_days(horizon_days)} had passed (to choose the model and "
         f"size the P10–P90 band as a forecast would): some {needed:,} days of history or more; it has "
-        f"{history.n_days:,}." + _longer_history(horizon_days, longest or 0)
+        f"{history.n_days:,}"
+        + (f" days, with no data {stretch}" if (stretch := _missing_stretch(history)) else "")
+        + "."
+        + _longer_history(horizon_days, longest or 0, _missing_weeks(history, horizon_days))
     )
 
 

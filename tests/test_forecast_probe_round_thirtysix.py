@@ -1,8 +1,9 @@
 """Forecast probes on odd but real histories: a forecast from an origin inside the export leaves
 out the night AXA's Tech. Axa kept closed until then (the export's hours, learned over its
 weeks after the origin too, opened it), while nights really open keep their forecast; counts
-in the forecast's notes carry thousands separators; and AXA's Crises queue, whose last count
-is on the morning the forecast starts, is told the same date by both notes on its end."""
+in the forecast's notes carry thousands separators; a history long enough whose middle weeks
+are missing is told to import them, not a longer history; and AXA's Crises queue, whose last
+count is on the morning the forecast starts, is told the same date by both notes on its end."""
 
 from __future__ import annotations
 
@@ -135,6 +136,59 @@ def test_a_queue_without_a_contact_in_years_reads_its_days_with_separators():
         backtest_dataset(frame, ForecastSettings())
     assert "its 1,100 days hold no contacts at all. There is nothing to backtest" in str(
         refused.value
+    )
+
+
+# 3. A long history with its middle weeks missing.
+
+
+def _first_and_last_weeks(last_days: int) -> pd.DataFrame:
+    """Weekdays 08:00-18:00: the week of Mon 3 Jan 2011, then `last_days` from Mon 20 Nov 2023."""
+    first = synthetic_intervals(7, seed=1, start="2011-01-03")
+    last = synthetic_intervals(last_days, seed=2, start="2023-11-20")
+    return pd.concat([first, last], ignore_index=True)
+
+
+def test_a_history_missing_its_middle_weeks_is_told_to_import_them(tmp_path, capsys):
+    # Thirteen years between the first and the last week: "Import a longer history" told a
+    # manager with 4,723 days to find more of them. 673 weeks lie between (4,711 days).
+    export = tmp_path / "desk.csv"
+    frame = _first_and_last_weeks(19)[[INTERVAL_START, "volume"]]
+    frame = frame[
+        (frame[INTERVAL_START] < pd.Timestamp("2011-01-10"))
+        | (frame[INTERVAL_START] >= pd.Timestamp("2023-12-04"))
+    ]
+    frame.to_csv(export, index=False)
+    out = tmp_path / "scores.csv"
+    assert cli.main(["backtest", str(export), "--horizon-days", "14", "--out", str(out)]) == 2
+    assert (
+        capsys.readouterr()
+        .err.strip()
+        .endswith(
+            "it has 4,723 days (3 Jan 2011 – 8 Dec 2023), 10 of them with data: none from Mon 10 "
+            "Jan 2011 to Fri 1 Dec 2023 (673 weeks). Import the missing weeks."
+        )
+    )
+
+
+def test_a_history_whose_days_would_not_score_names_its_missing_weeks():
+    # Three weeks at the end: origins, but none with an earlier one whose days had passed. It
+    # read "some 56 days of history or more; it has 4723. Import a longer history".
+    with pytest.raises(InputError) as refused:
+        backtest_dataset(_first_and_last_weeks(21), ForecastSettings())
+    assert str(refused.value).endswith(
+        "some 56 days of history or more; it has 4,723 days, with no data from Mon 10 Jan 2011 "
+        "to Fri 17 Nov 2023 (671 weeks). Import the missing weeks, or backtest a shorter "
+        "horizon: 12 days at most."
+    )
+
+
+def test_a_short_history_is_still_told_to_import_a_longer_one():
+    # 19 days, none missing: the advice stays a longer history.
+    with pytest.raises(InputError) as refused:
+        backtest_dataset(synthetic_intervals(19, start="2024-04-01"), ForecastSettings())
+    assert str(refused.value).endswith(
+        "it has 19 days (1 Apr – 19 Apr 2024), 15 of them with data. Import a longer history."
     )
 
 
