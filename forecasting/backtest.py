@@ -58,14 +58,22 @@ def choose_origins(
     # An origin right after such days sees an export cut short, which the forecast itself
     # never trains on (it starts from the queue's last data): not a week it will meet.
     open_days = np.flatnonzero(open_rows.any(axis=1))
+    # The minimum history is days with data, as many as MIN_HISTORY_DAYS hold open: a week of
+    # 2011 and three of 2023 spanned 4,723 days, and an origin trained on the 2011 week alone
+    # chose the forecast's model. Any 28 days hold 4 of each weekday, so a history without gaps
+    # keeps its origins.
+    open_weekdays = history.open_mask.any(axis=1)
+    needed_days = MIN_HISTORY_DAYS // 7 * int(open_weekdays.sum())
+    days_with_data = np.concatenate([[0], np.cumsum(history.observed_days())])
     origins: list[int] = []
     origin = end_row - horizon_days
-    open_weekdays = history.open_mask.any(axis=1)
     for _ in range(6):  # start on an open day, so "day 1" of each horizon has volume
         if open_weekdays[history.weekdays(origin, 1)[0]]:
             break
         origin -= 1
     while origin >= MIN_HISTORY_DAYS and len(origins) < count:
+        if days_with_data[origin] < needed_days:
+            break  # earlier origins have fewer still
         span = slice(origin, origin + horizon_days)
         n_open = open_rows[span].sum()
         before = open_days[open_days < origin]

@@ -172,14 +172,14 @@ def test_a_history_missing_its_middle_weeks_is_told_to_import_them(tmp_path, cap
 
 
 def test_a_history_whose_days_would_not_score_names_its_missing_weeks():
-    # Three weeks at the end: origins, but none with an earlier one whose days had passed. It
-    # read "some 56 days of history or more; it has 4723. Import a longer history".
+    # Three weeks at the end: too few days with data for an origin (a week of 2011 and three of
+    # 2023 are 20 of them; an origin needs 20 before it). It read "some 56 days of history or
+    # more; it has 4723. Import a longer history".
     with pytest.raises(InputError) as refused:
         backtest_dataset(_first_and_last_weeks(21), ForecastSettings())
     assert str(refused.value).endswith(
-        "some 56 days of history or more; it has 4,723 days, with no data from Mon 10 Jan 2011 "
-        "to Fri 17 Nov 2023 (671 weeks). Import the missing weeks, or backtest a shorter "
-        "horizon: 12 days at most."
+        "it has 4,723 days (3 Jan 2011 – 8 Dec 2023), 20 of them with data: none from Mon 10 Jan "
+        "2011 to Fri 17 Nov 2023 (671 weeks). Import the missing weeks."
     )
 
 

@@ -1,0 +1,75 @@
+"""Forecast probes: a history whose days with data are too few to backtest is forecast with
+auto's default and says why, in the backtest's words."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from data.errors import InputError
+from forecasting import ForecastSettings, backtest_dataset, forecast_dataset
+from forecasting.backtest import choose_origins
+from forecasting.history import QueueHistory
+from forecasting.pipeline import prepare_queue
+from forecasting.synthetic import synthetic_intervals
+
+# 1. Thirteen years, data only in the first week and the last three.
+
+
+def _first_and_last_weeks(last_days: int) -> pd.DataFrame:
+    """Weekdays 08:00-18:00: the week of Mon 3 Jan 2011, then `last_days` from Mon 20 Nov 2023."""
+    first = synthetic_intervals(7, seed=1, start="2011-01-03")
+    last = synthetic_intervals(last_days, seed=2, start="2023-11-20")
+    return pd.concat([first, last], ignore_index=True)
+
+
+NOT_BACKTESTED = (
+    "Queue 'desk' was not backtested: it needs 42 days of history with at least 50% of a 14-day "
+    "stretch's open intervals observed; it has 4,723 days (3 Jan 2011 – 8 Dec 2023), 20 of them "
+    "with data: none from Mon 10 Jan 2011 to Fri 17 Nov 2023 (671 weeks)."
+)
+
+
+def test_a_forecast_whose_history_cannot_be_backtested_says_so_and_takes_the_default():
+    # It backtested two origins, one trained on the 2011 week alone, and picked "combination"
+    # without a word, while the backtest refused the same history.
+    result = forecast_dataset(_first_and_last_weeks(21), 14, ForecastSettings())
+    assert result.chosen_models == {"desk": "historical_average_4w"}
+    assert result.backtest.empty
+    assert (
+        NOT_BACKTESTED + " It is forecast with the model '4-week average' (--model "
+        "historical_average_4w), and its P10–P90 band is sized on how its weeks differed from one "
+        "another instead of being calibrated on backtests."
+    ) in result.notes
+    with pytest.raises(InputError) as refused:
+        backtest_dataset(_first_and_last_weeks(21), ForecastSettings(horizon_days=14))
+    assert str(refused.value) == NOT_BACKTESTED + " Import the missing weeks."
+
+
+def _gap_desk(gap_weeks: int, last_weeks: int) -> QueueHistory:
+    """Hourly weekdays 08:00-18:00 from Mon 3 Jan 2011: a week with data, `gap_weeks` without,
+    then `last_weeks` with."""
+    weeks = 1 + gap_weeks + last_weeks
+    open_mask = np.zeros((7, 24), dtype=bool)
+    open_mask[:5, 8:18] = True
+    values = np.where(np.tile(open_mask, (weeks, 1)), 4.0, 0.0)
+    values[7 : 7 * (1 + gap_weeks)] = np.nan
+    return QueueHistory("desk", 60, pd.Timestamp("2011-01-03"), values, open_mask)
+
+
+def test_an_origin_needs_four_weeks_of_days_with_data_before_it():
+    # An origin needs 20 weekdays with data before it, as 28 days of this desk hold: the 2011
+    # week and three of the last six. Before, every week of the last six whose 7 days were
+    # observed was an origin, the first trained on the 2011 week alone.
+    history = _gap_desk(gap_weeks=600, last_weeks=6)
+    inputs = prepare_queue(history, 7, ForecastSettings())
+    first_recent = 7 * 601
+    assert choose_origins(inputs, 10, 7, 7) == [
+        first_recent + 21,
+        first_recent + 28,
+        first_recent + 35,
+    ]
+    # Without the gap, the same six weeks and one before: every origin from day 28.
+    whole = _gap_desk(gap_weeks=0, last_weeks=6)
+    assert choose_origins(prepare_queue(whole, 7, ForecastSettings()), 10, 7, 7) == [28, 35, 42]
