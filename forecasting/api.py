@@ -297,7 +297,7 @@ def _histories(
         # Rows without counts past the start's day (not closed slots' zeros).
         empty = times[pd.to_numeric(frame[VOLUME], errors="coerce").isna() & (times > last_seen)]
         if seen.any() and not empty.empty and empty.max().normalize() > start.normalize():
-            notes.append(_empty_tail_note(last_seen, empty.max(), start))
+            notes.append(_empty_tail_note(last_seen, empty.max(), times.max(), start))
     queues = sorted(frame[QUEUE].astype(str).unique())
     strangers = sorted({e.queue for e in settings.events if e.queue and e.queue not in queues})
     if strangers:
@@ -435,15 +435,22 @@ def _busy_elsewhere(frame: pd.DataFrame) -> dict[str, pd.DatetimeIndex]:
     return result
 
 
-def _empty_tail_note(last_seen: pd.Timestamp, last_row: pd.Timestamp, start: pd.Timestamp) -> str:
+def _empty_tail_note(
+    last_seen: pd.Timestamp, last_empty: pd.Timestamp, last_row: pd.Timestamp, start: pd.Timestamp
+) -> str:
     """Rows without counts after the last count, past the day the forecast starts on: an export
     padded ahead, or days whose counts were lost. The forecast then starts inside the file's
-    dates, which must not pass unsaid: planned from, those days may already be past."""
+    dates, which must not pass unsaid: planned from, those days may already be past.
+    `last_empty`: the last open slot without a count; `last_row`: the data's last row (AXA's
+    Crises ran on a day past it with zeros in closed slots)."""
     days = (last_row.normalize() - start.normalize()).days + 1
+    closed_after = last_row.normalize() > last_empty.normalize()
     return (
         f"The data's rows run to {day_text(last_row, year=True)}, but the last count is at "
         f"{day_text(last_seen, year=True, clock=True)}: the {days:,} days from {day_text(start)} on have rows "
-        f"without counts, read as missing. The forecast starts at {day_text(start, year=True, clock=True)}, "
+        "without counts, read as missing"
+        + (f", to {day_text(last_empty)}, then only zeros in closed slots" if closed_after else "")
+        + f". The forecast starts at {day_text(start, year=True, clock=True)}, "
         "right after the last count. If those days are past, import their counts."
     )
 

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from data.errors import InputError
+from data.importer import import_files
 from forecasting import ForecastSettings, backtest_dataset, forecast_dataset
 from forecasting.backtest import choose_origins
 from forecasting.history import QueueHistory
@@ -73,3 +74,21 @@ def test_an_origin_needs_four_weeks_of_days_with_data_before_it():
     # Without the gap, the same six weeks and one before: every origin from day 28.
     whole = _gap_desk(gap_weeks=0, last_weeks=6)
     assert choose_origins(prepare_queue(whole, 7, ForecastSettings()), 10, 7, 7) == [28, 35, 42]
+
+
+# 2. AXA's Crises: the export's last rows are zeros in closed slots, a day past the last empty
+# open slot.
+
+
+def test_crises_note_on_its_empty_tail_names_the_exports_last_day(shared_data):
+    # The file's last rows are Thu 12 Dec 2013 10:30-14:30, all 0, in slots the import reads
+    # closed; its last open slot without a count is Wed 11 Dec 10:00. It read "The data's rows
+    # run to Wed 11 Dec 2013 ... the 79 days from Tue 24 Sep on have rows without counts".
+    dataset = import_files([shared_data / "axa" / "series" / "Crises.csv"])
+    notes = forecast_dataset(dataset, 14, ForecastSettings()).notes
+    assert (
+        "The data's rows run to Thu 12 Dec 2013, but the last count is at Tue 24 Sep 2013 10:30: "
+        "the 80 days from Tue 24 Sep on have rows without counts, read as missing, to Wed 11 Dec, "
+        "then only zeros in closed slots. The forecast starts at Tue 24 Sep 2013 11:00, right "
+        "after the last count. If those days are past, import their counts."
+    ) in notes
