@@ -104,8 +104,12 @@ def find_peaks(
     flagged = above_pattern | over_limit
     if not flagged.any():
         return pd.DataFrame(columns=PEAK_COLUMNS)
-    # A new period starts where the previous row is not a flagged neighbour on the same day.
-    contiguous = follows & np.concatenate([[False], flagged[:-1]])
+    # A new period starts where the previous row is not a flagged neighbour; a period may run
+    # past midnight (a 22:00-02:00 surge on a queue open around the clock is one peak).
+    adjacent = (times.diff() == step).to_numpy() & np.concatenate(
+        [[False], queue[1:] == queue[:-1]]
+    )
+    contiguous = adjacent & np.concatenate([[False], flagged[:-1]])
     period = np.cumsum(flagged & ~contiguous)
     rows = pd.Series(np.flatnonzero(flagged))
     first, last = (
@@ -129,6 +133,7 @@ def find_peaks(
             "over_limit": over_limit,
             "over_ceiling": over_ceiling,
             "day_total": data.groupby([data[QUEUE], date])["forecast"].transform("sum"),
+            "date": date,
         }
     )
     peaks = _periods(by_row, first, last)
@@ -181,12 +186,14 @@ def _periods(by_row: pd.DataFrame, first: np.ndarray, last: np.ndarray) -> pd.Da
             forecast=("forecast", "sum"),
             usual=(USUAL, "sum"),
             busiest_interval=("forecast", "max"),
-            reason=(REASON, _first_reason),
             over_limit=("over_limit", "any"),
             over_ceiling_contacts=("over_ceiling", "sum"),
             day_total=("day_total", "first"),
         )
     )
+    # Each day's first known cause, so a peak past midnight names both days' causes.
+    day_reasons = by_row.iloc[rows].groupby([label, by_row["date"].to_numpy()[rows]])[REASON]
+    peaks[REASON] = day_reasons.agg(_first_reason).groupby(level=0).agg(_joined_reasons)
     # Net of the intervals under their usual: a period over the ceiling at -3% against a usual
     # Monday read "≈ 8 extra contacts", the sum of its intervals above it alone.
     peaks["extra_contacts"] = peaks["extra_contacts"].clip(lower=0)
@@ -228,6 +235,12 @@ def _joined_over_dips(
     )
 
 
+def _joined_reasons(reasons: pd.Series) -> str:
+    """Each day's cause once: 'a' and 'b; a' read 'a; b'."""
+    parts = (part for r in reasons if isinstance(r, str) and r for part in r.split("; "))
+    return "; ".join(dict.fromkeys(parts))
+
+
 def _first_reason(values: pd.Series) -> str:
     known = [v for v in values if v]
     return known[0] if known else ""
@@ -235,7 +248,8 @@ def _first_reason(values: pd.Series) -> str:
 
 def describe_peak(peak: pd.Series) -> str:
     """'Mon 3 Mar 09:30–11:00: +38% over a usual Monday, ≈ 420 extra contacts (reason)', and
-    over a manager's ceiling '…; up to 98 per interval, ≈ 8 over your ceiling (reason)'."""
+    over a manager's ceiling '…; up to 98 per interval, ≈ 8 over your ceiling (reason)'; past
+    midnight 'Mon 3 Mar 22:00–Tue 4 Mar 02:00: …'."""
     start, end = pd.Timestamp(peak["start"]), pd.Timestamp(peak["end"])
     pct = peak["pct_above_usual"]
     until = "24:00" if end == start.normalize() + pd.Timedelta(days=1) else f"{end:%H:%M}"
@@ -257,9 +271,18 @@ def describe_peak(peak: pd.Series) -> str:
             f"up to {peak['busiest_interval']:,.0f} per interval, ≈ {max(over, 1):,.0f} over your "
             "ceiling"
         )
-    when = f"{start:%a} {start.day} {start:%b} {start:%H:%M}–{until}"
+    day = f"{start:%a} {start.day} {start:%b}"
+    if end > start.normalize() + pd.Timedelta(days=1):  # past midnight: the end's day too
+        # Ending at a midnight, the day it ends reads "Tue 7 Jan 24:00", not "Wed 8 Jan 00:00".
+        last = end - pd.Timedelta(days=1) if end == end.normalize() else end
+        clock = "24:00" if end == end.normalize() else f"{end:%H:%M}"
+        until = f"{last:%a} {last.day} {last:%b} {clock}"
+    when = f"{day} {start:%H:%M}–{until}"
     if start == start.normalize() and end == start + pd.Timedelta(days=1):
-        when = f"{start:%a} {start.day} {start:%b}, all day"  # daily totals read "00:00–24:00"
+        when = f"{day}, all day"  # daily totals read "00:00–24:00"
+    elif start == start.normalize() and end == end.normalize():
+        last = end - pd.Timedelta(days=1)
+        when = f"{day} – {last:%a} {last.day} {last:%b}, all day"
     return f"{when}: {'; '.join(parts)} ({peak[REASON]})"
 
 

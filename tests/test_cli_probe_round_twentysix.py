@@ -400,7 +400,8 @@ def test_a_campaign_is_named_by_its_days_as_the_summary_writes_dates(capsys, sha
             "--out", str(tmp_path / "f.csv")]  # fmt: skip
     assert cli.main(argv) == 0
     out = capsys.readouterr().out
-    assert "peak 2: Tech. Axa Tue 7 Jan, all day: +48% over a usual Tuesday" in out
+    # The campaign's two days, open across the midnight between them, are one peak.
+    assert "peak 1: Tech. Axa Mon 6 Jan 01:30–Tue 7 Jan 24:00: +47% over a usual Monday" in out
     assert "(campaign Mon 6 Jan – Tue 7 Jan 2014)\n" in out
     assert (
         "note: The --campaign (+20%) runs Mon 3 Feb – Tue 4 Feb 2014, after the forecast's days "

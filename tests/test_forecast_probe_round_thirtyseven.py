@@ -1,5 +1,6 @@
 """Forecast probes: a history whose days with data are too few to backtest is forecast with
-auto's default and says why, in the backtest's words."""
+auto's default and says why, in the backtest's words; the note on AXA's Crises, whose export
+ends with zeros in closed slots, names its last day; and a peak running past midnight is one."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ import pytest
 
 from data.errors import InputError
 from data.importer import import_files
+from data.schema import INTERVAL_START, QUEUE
 from forecasting import ForecastSettings, backtest_dataset, forecast_dataset
 from forecasting.backtest import choose_origins
 from forecasting.history import QueueHistory
+from forecasting.peaks import REASON, USUAL, describe_peak, find_peaks
 from forecasting.pipeline import prepare_queue
 from forecasting.synthetic import synthetic_intervals
 
@@ -92,3 +95,66 @@ def test_crises_note_on_its_empty_tail_names_the_exports_last_day(shared_data):
         "then only zeros in closed slots. The forecast starts at Tue 24 Sep 2013 11:00, right "
         "after the last count. If those days are past, import their counts."
     ) in notes
+
+
+# 4. Peaks across midnight.
+
+
+def _night_surge(reason_before: str = "", reason_after: str = "") -> pd.DataFrame:
+    """Half hours of Mon 6 - Wed 8 Jan 2025 around the clock, 10 usual everywhere: 20 forecast
+    from Mon 22:00 to Tue 02:00 (40 extra before midnight, 40 after), 40 on Wed 12:00-13:00
+    (60 extra)."""
+    times = pd.date_range("2025-01-06", periods=3 * 48, freq="30min")
+    forecast = np.full(len(times), 10.0)
+    surge = (times >= "2025-01-06 22:00") & (times < "2025-01-07 02:00")
+    forecast[surge] = 20.0
+    forecast[(times >= "2025-01-08 12:00") & (times < "2025-01-08 13:00")] = 40.0
+    reason = np.where(surge & (times < "2025-01-07"), reason_before, "")
+    reason = np.where(surge & (times >= "2025-01-07"), reason_after, reason)
+    return pd.DataFrame(
+        {INTERVAL_START: times, QUEUE: "night", "forecast": forecast, USUAL: 10.0, REASON: reason}
+    )
+
+
+def test_a_night_surge_across_midnight_is_one_peak_ranked_by_its_whole_extra():
+    # It read as two peaks of 40 extra contacts, ranked 2 and 3 behind Wednesday's 60.
+    peaks = find_peaks(_night_surge(), 30)
+    assert peaks[["start", "end", "extra_contacts", "rank", "rank_in_queue"]].to_dict(
+        "records"
+    ) == [
+        {
+            "start": pd.Timestamp("2025-01-06 22:00"),
+            "end": pd.Timestamp("2025-01-07 02:00"),
+            "extra_contacts": 80.0,
+            "rank": 1,
+            "rank_in_queue": 1,
+        },
+        {
+            "start": pd.Timestamp("2025-01-08 12:00"),
+            "end": pd.Timestamp("2025-01-08 13:00"),
+            "extra_contacts": 60.0,
+            "rank": 2,
+            "rank_in_queue": 2,
+        },
+    ]
+    assert describe_peak(peaks.iloc[0]) == (
+        "Mon 6 Jan 22:00–Tue 7 Jan 02:00: +100% over a usual Monday, ≈ 80 extra contacts "
+        "(above the usual pattern)"
+    )
+
+
+def test_a_peak_across_midnight_names_each_days_cause():
+    peaks = find_peaks(_night_surge("New Year sale", "sale reminder e-mail"), 30)
+    assert peaks.loc[0, REASON] == "New Year sale; sale reminder e-mail"
+    same = find_peaks(_night_surge("New Year sale", "New Year sale"), 30)
+    assert same.loc[0, REASON] == "New Year sale"
+
+
+def test_peaks_of_two_whole_days_in_a_row_read_as_both_days():
+    frame = _night_surge()
+    frame["forecast"] = np.where(frame[INTERVAL_START] < "2025-01-08", 20.0, 10.0)
+    peaks = find_peaks(frame, 30)
+    assert len(peaks) == 1
+    assert describe_peak(peaks.iloc[0]).startswith(
+        "Mon 6 Jan – Tue 7 Jan, all day: +100% over a usual Monday, ≈ 960 extra contacts"
+    )
