@@ -8,6 +8,7 @@ import re
 import sys
 import textwrap
 
+import numpy as np
 import pandas as pd
 
 from cli_commands.forecast import peak_lines
@@ -53,7 +54,8 @@ from data.dates import day_text
 from data.errors import InputError
 from data.importer import import_files
 from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME, Dataset
-from forecasting import forecast_dataset
+from forecasting import ForecastResult, ForecastSettings, flag_peaks, forecast_dataset
+from forecasting.peaks import REASON
 from planning import QUANTILES, Scenario, build_plan, default_aht_by_queue, is_plausible_aht
 from planning.aht_profile import WINDOW_WEEKS, aht_profiles, profile_range_text
 from planning.scenario import days_covered, interval_step
@@ -233,13 +235,48 @@ def run(args: argparse.Namespace) -> int:
     for note in outcome.notes if summary.has_contacts else []:
         print(f"note: {note_in_option_words(note)}")
     # The busiest stretches, as `forecast` lists them: where the agents above will be needed.
-    lists_them_all = "cli.py forecast --peaks-out PEAKS.csv lists them all"
-    for line in peak_lines(result.peaks, len(plan), settings, lists_them_all=lists_them_all):
+    lists_them_all = "cli.py forecast --peaks-out PEAKS.csv lists them all" + (
+        ", as forecast, before --volume-change-pct" if args.volume_change_pct else ""
+    )
+    peaks = _planned_peaks(result, scenario, settings)
+    for line in peak_lines(peaks, len(plan), settings, lists_them_all=lists_them_all):
         print(line)
     # Why a holiday week is staffed lower (or a day after it higher), as `forecast` says it.
     for line in special_day_lines(result.special_days):
         print(line)
     return 0
+
+
+def _planned_peaks(
+    result: ForecastResult, scenario: Scenario, settings: ForecastSettings
+) -> pd.DataFrame:
+    """The peaks of the volume the plan staffs: with --volume-change-pct, the forecast changed
+    on the days it covers, each changed interval's cause naming the scenario ('scenario +30%
+    Mon 6 Jan – Sun 12 Jan'), so a week planned 30% up lists as the peak it is."""
+    if not scenario.volume_change_pct or result.peak_basis.empty:
+        return result.peaks
+    basis = result.peak_basis.copy()
+    changed = scenario.changes_on(basis[INTERVAL_START])
+    basis["forecast"] = basis["forecast"] * np.where(
+        changed, 1 + scenario.volume_change_pct / 100, 1.0
+    )
+    cause = _scenario_cause(scenario)
+    known = basis[REASON].fillna("").astype(str)
+    basis[REASON] = np.where(changed, np.where(known != "", known + "; " + cause, cause), known)
+    return flag_peaks(basis, result.interval_minutes, settings)
+
+
+def _scenario_cause(scenario: Scenario) -> str:
+    """'scenario +30% Mon 6 Jan – Sun 12 Jan': the change and the days it covers."""
+    cause = f"scenario {scenario.volume_change_pct:+g}%"
+    start, end = scenario.change_from, scenario.change_to
+    if start is not None and end is not None:
+        return f"{cause} {day_text(start)} – {day_text(end)}"
+    if start is not None:
+        return f"{cause} from {day_text(start)}"
+    if end is not None:
+        return f"{cause} to {day_text(end)}"
+    return cause
 
 
 # A share as the summary writes it ("85.6%"): PLAN.csv writes it as a fraction (0.856).

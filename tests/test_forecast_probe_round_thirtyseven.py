@@ -1,6 +1,7 @@
 """Forecast probes: a history whose days with data are too few to backtest is forecast with
 auto's default and says why, in the backtest's words; the note on AXA's Crises, whose export
-ends with zeros in closed slots, names its last day; and a peak running past midnight is one."""
+ends with zeros in closed slots, names its last day; a plan with a volume change lists the peaks
+of the volume it staffs; and a peak running past midnight is one."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+import cli
 from data.errors import InputError
 from data.importer import import_files
 from data.schema import INTERVAL_START, QUEUE
@@ -158,3 +160,48 @@ def test_peaks_of_two_whole_days_in_a_row_read_as_both_days():
     assert describe_peak(peaks.iloc[0]).startswith(
         "Mon 6 Jan – Tue 7 Jan, all day: +100% over a usual Monday, ≈ 960 extra contacts"
     )
+
+
+# 3. A plan's peaks are those of the volume it staffs.
+
+
+def test_a_plan_with_a_volume_change_lists_the_peaks_of_the_changed_volume(
+    shared_data, tmp_path, capsys
+):
+    # Tech. Axa from Wed 1 Jan 2014, +30% on Mon 6 - Sun 12 Jan: the plan listed the forecast's
+    # two peaks, 'Tue 7 Jan, all day: +46% ..., ≈ 1,533 extra contacts (day after Epiphany)' and
+    # Thu 2 Jan, as if the week were planned as forecast. Tuesday's forecast 4,870.7 on its
+    # usual 3,338, 30% up, is 1.3 x 4,870.7 - 3,338 = 2,994 extra; Monday from 14:00, 1,778.9
+    # on a usual 1,831.5 (no peak as forecast), adds 1.3 x 1,778.9 - 1,831.5 = 481: 3,475.
+    export = shared_data / "axa" / "series" / "Tech. Axa.csv"
+    argv = ["plan", str(export), "--aht-seconds", "300", "--horizon-days", "14",
+            "--volume-change-pct", "30", "--change-from", "2014-01-06", "--change-to", "2014-01-12",
+            "--out", str(tmp_path / "plan.csv")]  # fmt: skip
+    assert cli.main(argv) == 0
+    peaks = [line for line in capsys.readouterr().out.splitlines() if line.startswith("peak")]
+    assert peaks == [
+        "peak 1: Tech. Axa Mon 6 Jan 14:00–Tue 7 Jan 24:00: +67% over a usual Monday, ≈ 3,475 "
+        "extra contacts (scenario +30% Mon 6 Jan – Sun 12 Jan; day after Epiphany)",
+        "peak 2: Tech. Axa Thu 2 Jan 06:30–24:00: +44% over a usual Thursday, ≈ 1,382 extra "
+        "contacts (day after New Year's Day)",
+        "peak 3: Tech. Axa Fri 10 Jan 06:30–20:30: +28% over a usual Friday, ≈ 880 extra contacts "
+        "(scenario +30% Mon 6 Jan – Sun 12 Jan)",
+        "peak 4: Tech. Axa Thu 9 Jan 06:30–19:30: +24% over a usual Thursday, ≈ 709 extra "
+        "contacts (scenario +30% Mon 6 Jan – Sun 12 Jan)",
+        "peak 5: Tech. Axa Wed 8 Jan 04:30–17:30: +26% over a usual Wednesday, ≈ 676 extra "
+        "contacts (scenario +30% Mon 6 Jan – Sun 12 Jan)",
+        "peaks: 4 more after these 5, smaller; cli.py forecast --peaks-out PEAKS.csv lists them "
+        "all, as forecast, before --volume-change-pct",
+    ]
+
+
+def test_a_scenario_cause_names_the_days_it_changes():
+    from cli_commands.plan import _scenario_cause
+    from planning import Scenario
+
+    def cause(**days) -> str:
+        return _scenario_cause(Scenario(name="plan", volume_change_pct=-15, **days))
+
+    assert cause() == "scenario -15%"
+    assert cause(change_from=pd.Timestamp("2014-01-06").date()) == "scenario -15% from Mon 6 Jan"
+    assert cause(change_to=pd.Timestamp("2014-01-12").date()) == "scenario -15% to Sun 12 Jan"
