@@ -186,8 +186,8 @@ def read_file(
             text_format.mixed_utf8 = True
         else:
             if not title_dated:  # the dated copy keeps the title lines: named once, by the file
-                _name_title_queue(plan, rows, text_format, name)
-                _note_title_lines(plan, rows, text_format, name)
+                queue_given = _name_title_queue(plan, rows, text_format, name)
+                _note_title_lines(plan, rows, text_format, name, queue_given)
             return plan, rows, report
     with tempfile.TemporaryDirectory(prefix="picco-repaired-") as folder:
         copy, notes = repaired_copy(
@@ -402,18 +402,20 @@ def _used_of(used_rows: int, read_rows: int) -> str:
 
 def _name_title_queue(
     plan: ColumnPlan, rows: ParsedRows, text_format: TextFormat, name: str
-) -> None:
+) -> bool:
     """A table without a queue column (or with one queue number all through) whose title lines
     name its one queue ("Queue: P6001 Support"): that queue, not the file's name, so that
-    reports of two queues never merge for look-alike file names."""
-    if rows.queue_names != [queue_from_file_name(name)]:
-        return
-    if plan.queue_column and not plan.queue_is_key:
-        return  # a queue column holding the file's name
+    reports of two queues never merge for look-alike file names. True when given to the rows;
+    a table naming its own queues keeps them, warned when the title names another."""
     found = title_queue(text_format)
     if found is None:
-        return
+        return False
     line, written, queue = found
+    if rows.queue_names != [queue_from_file_name(name)] or (
+        plan.queue_column and not plan.queue_is_key
+    ):
+        _warn_title_queue_not_in_column(plan, rows, name, f"line {line}: '{written}'", queue)
+        return False
     rows.queue_names = [queue]
     lacks = (
         f"the table's '{plan.queue_column}' holds a single queue number"
@@ -425,17 +427,53 @@ def _name_title_queue(
         f"{name}: {lacks}; the queue named above it (line {line}: '{written}') was given to "
         "every row.",
     )
+    return True
+
+
+def _warn_title_queue_not_in_column(
+    plan: ColumnPlan, rows: ParsedRows, name: str, title: str, queue: str
+) -> None:
+    """Say so when the queue named above a table is not the one its queue column names on each
+    row: the column is what is read, and the export may not be the report the user meant."""
+    if not plan.queue_column or not len(rows.codes):
+        return
+    wanted = queue.casefold()
+    # A queue split by channel is written "Sales / Chat".
+    agrees = [
+        label.casefold() == wanted or label.casefold().startswith(f"{wanted} / ")
+        for label in rows.queue_names
+    ]
+    per_queue = np.bincount(rows.codes, minlength=len(rows.queue_names))
+    others = [
+        f"'{label}' ({count:,} row{'s' if count != 1 else ''})"
+        for label, count, same in zip(rows.queue_names, per_queue, agrees, strict=True)
+        if count and not same
+    ]
+    if not others:
+        return
+    listed = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
+    column = plan.queue_column
+    if any(count and same for count, same in zip(per_queue, agrees, strict=True)):
+        found = f"is not the only one in its '{column}' column, which also holds {listed}"
+    else:
+        found = f"is not in its '{column}' column, which holds {listed}"
+    rows.notes.insert(
+        1,
+        f"{name}: the queue named above the table ({title}) {found}. Each row was given the "
+        f"queue in its '{column}' column; check that this is the report you meant to export.",
+    )
 
 
 TITLE_LINES_SHOWN = 2
 
 
 def _note_title_lines(
-    plan: ColumnPlan, rows: ParsedRows, text_format: TextFormat, name: str
+    plan: ColumnPlan, rows: ParsedRows, text_format: TextFormat, name: str, queue_given: bool
 ) -> None:
     """Say which lines above the header were skipped as the report's title ("Report generated
-    2026-11-02 by admin"), so that none is lost unseen; a line naming a queue ("Queue: Sales"),
-    or the date given to every row, is named by the note on it instead."""
+    2026-11-02 by admin"), so that none is lost unseen; a line naming the queue given to every
+    row (`queue_given`: "Queue: Sales"), or the date given to every row, is named by the note
+    on it instead."""
     dated_by_title = plan.date_column is not None and plan.date_column not in text_format.header
     used = title_date_lines(text_format) if dated_by_title else set()
     titles = []
@@ -443,7 +481,7 @@ def _note_title_lines(
         if is_separator_hint(text) or line in used:
             continue
         cells = [cell.strip() for cell in text.split(text_format.delimiter) if cell.strip()]
-        if cells and not queue_titles([text], text_format.delimiter):
+        if cells and not (queue_given and queue_titles([text], text_format.delimiter)):
             titles.append(" ".join(cells).replace('"', "")[:60])
     if not titles:
         return
