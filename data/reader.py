@@ -2665,6 +2665,13 @@ def _drop_day_total_rows(
     agrees = (day_rows > 0) & (day_sums > 0) & (np.abs(counts - day_sums) < 0.5)
     outnumbers = (day_rows >= MIN_INTERVALS_BESIDE_DAY_TOTAL) & (counts > day_sums)
     total = candidate & (agrees | with_midnight | outnumbers)
+    lone = _lone_day_totals(candidate & ~total, midnight, day_rows, days, queue)
+    if lone.any():
+        notes.append(_lone_day_totals_note(sheet, column, np.flatnonzero(lone), counts, seconds))
+        total_only = ~lone
+        sheet.drop(total_only)
+        seconds, total = seconds[total_only], total[total_only]
+        agrees, counts, day_sums = agrees[total_only], counts[total_only], day_sums[total_only]
     if not total.any():
         return seconds
     found = np.flatnonzero(total)
@@ -2691,6 +2698,63 @@ def _drop_day_total_rows(
     )
     sheet.drop(~total)
     return seconds[~total]
+
+
+def _lone_day_totals(
+    dated_only: np.ndarray,
+    midnight: np.ndarray,
+    day_rows: np.ndarray,
+    days: np.ndarray,
+    queue: np.ndarray,
+) -> np.ndarray:
+    """Rows dated without a time (`dated_only`, not found to be day totals beside intervals) on
+    a day without intervals of their queue, in a queue closed at midnight: the day's total,
+    not a midnight interval. Runs of such days long enough to be a stretch of daily rows (daily
+    totals for older months, intervals after) are left to be read as that stretch."""
+    lone = dated_only & (day_rows == 0)
+    if not lone.any():
+        return lone
+    # A queue open at midnight (a midnight interval written with its clock, or as the date
+    # alone on a day of intervals) may hold a day's first interval only: the export's last.
+    at_midnight = midnight & ~lone
+    open_at_midnight = np.bincount(queue[at_midnight], minlength=int(queue.max()) + 1) > 0
+    lone &= ~open_at_midnight[queue]
+    for code in np.unique(queue[lone]):
+        own = queue == code
+        day_list, first_row = np.unique(days[own], return_index=True)
+        lone_day = lone[np.flatnonzero(own)[first_row]]
+        edges = np.flatnonzero(np.diff(np.concatenate([[0], lone_day.astype(np.int8), [0]])))
+        for first, after in zip(edges[::2], edges[1::2], strict=True):
+            if day_list[after - 1] - day_list[first] + 1 >= MIN_STRETCH_DAYS:
+                lone[own & np.isin(days, day_list[first:after])] = False
+    return lone
+
+
+def _lone_day_totals_note(
+    sheet: _Sheet, column: str, rows: np.ndarray, counts: np.ndarray, seconds: np.ndarray
+) -> str:
+    """Say which rows were skipped as the totals of days without intervals, and why."""
+    lines = sheet.lines(rows[:3])
+    texts = _written_cells(sheet, column, rows[:3]).to_pylist()
+    shown = "; ".join(
+        f"line {line}: '{text}', {counts[row]:,.0f}"
+        for line, text, row in zip(lines, texts, rows[:3], strict=True)
+    )
+    shown += "; …" if len(rows) > 3 else ""
+    contacts = float(counts[rows].sum())
+    day_names = [day_text(pd.Timestamp(seconds[row], unit="s"), year=True) for row in rows[:3]]
+    days_said = ", ".join(day_names) + (", …" if len(rows) > 3 else "")
+    one = len(rows) == 1
+    the_days = "that day" if one else "those days"
+    return (
+        f"{sheet.name}: {len(rows)} row{'' if one else 's'} dated without a time on "
+        f"{'a day' if one else 'days'} with no intervals ({shown}) "
+        f"{'is that day' if one else 'are those days'}'s total, which fits no interval: "
+        f"skipped, so the history has no intervals for {days_said} rather than "
+        f"{contacts:,.0f} contacts at 00:00 (the forecast learns {the_days} from the other "
+        f"weeks). Export {the_days} interval by interval to count {'its' if one else 'their'} "
+        "contacts."
+    )
 
 
 def _written_cells(sheet: _Sheet, column: str, rows: np.ndarray) -> pa.Array:

@@ -4,8 +4,10 @@ reports, ticket exports, Italian semicolon files, BOM and CRLF, UTF-16 text, tho
 
 from __future__ import annotations
 
-from import_support import note_with, write
+import pandas as pd
+from import_support import at, note_with, write
 
+from data import schema
 from data.importer import import_files_detailed
 
 # --- A queue title above a table with its own queue column ----------------------------------------
@@ -60,3 +62,51 @@ def test_a_queue_title_beside_other_queues_in_the_column_is_warned_about(tmp_pat
     assert note_with(result.dataset, "title") == (
         "sales.csv: 1 line above the header skipped as the report's title ('Queue: Sales')."
     )
+
+
+# --- A day total on a day without intervals ------------------------------------------------------
+
+
+def _weekdays_with_one_day_total(tmp_path, header: str = "Interval,Offered") -> tuple:
+    """Half hours 08:00-16:00 on the weekdays of 2-13 Nov 2026, but Wed 11 Nov written as one
+    row dated without a time holding the day's 250 calls."""
+    lines, expected = [header], 0
+    for day in pd.bdate_range("2026-11-02", "2026-11-13"):
+        if day == pd.Timestamp("2026-11-11"):
+            lines.append("2026-11-11,250")
+            continue
+        for stamp in pd.date_range(day + pd.Timedelta("8h"), periods=16, freq="30min"):
+            count = (stamp.hour * 7 + stamp.minute) % 13 + 10
+            lines.append(f"{stamp:%Y-%m-%d %H:%M},{count}")
+            expected += count
+    path = write(tmp_path, "weekdays.csv", "\n".join(lines) + "\n")
+    return import_files_detailed([path]).dataset, expected
+
+
+def test_a_day_total_on_a_day_without_intervals_is_no_midnight_interval(tmp_path):
+    # Before: kept as 250 calls at Wed 11 Nov 00:00, which opened Wednesdays at midnight (and
+    # made Wed 4 Nov 00:00 a missing interval).
+    dataset, expected = _weekdays_with_one_day_total(tmp_path)
+    intervals = dataset.intervals
+    assert intervals[schema.VOLUME].sum() == expected == 2_322
+    assert not intervals.loc[intervals[schema.INTERVAL_START].dt.hour < 8, schema.IS_OPEN].any()
+    assert note_with(dataset, "dated without a time") == (
+        "weekdays.csv: 1 row dated without a time on a day with no intervals (line 114: "
+        "'2026-11-11', 250) is that day's total, which fits no interval: skipped, so the "
+        "history has no intervals for Wed 11 Nov 2026 rather than 250 contacts at 00:00 (the "
+        "forecast learns that day from the other weeks). Export that day interval by interval "
+        "to count its contacts."
+    )
+    assert note_with(dataset, "no data in the export") == (
+        "16 open intervals have no data in the export (Wed 11 Nov 2026 08:00-16:00): kept as "
+        "missing (empty), not as zero."
+    )
+
+
+def test_a_date_alone_after_a_round_the_clock_export_stays_its_midnight_interval(tmp_path):
+    # A queue open at midnight: the export's last line is the next day's first interval.
+    stamps = pd.date_range("2026-11-02", "2026-11-12", freq="30min", inclusive="left")
+    lines = ["Interval,Offered"] + [f"{t:%Y-%m-%d %H:%M},5" for t in stamps] + ["2026-11-12,4"]
+    dataset = import_files_detailed([write(tmp_path, "all_day.csv", "\n".join(lines) + "\n")])
+    assert at(dataset.dataset, "2026-11-12 00:00")[schema.VOLUME] == 4.0
+    assert not any("dated without a time" in note for note in dataset.dataset.notes)
