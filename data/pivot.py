@@ -47,11 +47,11 @@ def is_compact_pivot(text_format: TextFormat) -> bool:
 
 
 def compact_pivot_copy(
-    table: pa.Table, name: str, text_format: TextFormat, target: Path
+    table: pa.Table, name: str, text_format: TextFormat, target: Path, lines: np.ndarray
 ) -> tuple[str, np.ndarray] | None:
-    """Write `table` (the whole file, read as text) to `target` as one row per interval, its
-    date and time in one "Interval" column; returns the note saying so and each written row's
-    row in `table`; None where no label is a date or a time alone (full date-times, read as any
+    """Write `table` (the whole file, read as text; `lines`: the file's line of each of its
+    rows) to `target` as one row per interval, its date and time in one "Interval" column;
+    returns the note saying so and each written row's row in `table`; None where no label is a date or a time alone (full date-times, read as any
     file's). Raises InputError where a label is neither a date, a time nor a total (the
     layout nests other fields, or its dates are grouped into months and hours)."""
     label_column = table.column_names[0]
@@ -109,14 +109,16 @@ def compact_pivot_copy(
         row = int(np.flatnonzero(timed & (last_date < 0))[0])
         raise InputError(
             f"{name}: this Excel PivotTable in compact layout has a time before any date "
-            f"({texts[row]!r}, line {text_format.first_data_line + row}). {TABULAR_FORM}."
+            f"({texts[row]!r}, line {lines[row]}). {TABULAR_FORM}."
         )
     # Each time row takes the date above it, both as written: the import reads them as it
     # reads any date and time (a day/month order told, or noted, as for any file).
     under_date = dated[np.maximum(last_date, 0)]
     leaf = timed | (empty_item & ~blank_date)
     kept = np.flatnonzero(timed & under_date)
-    checks = _date_subtotal_check(table, values, dated, leaf & under_date, last_date, text_format)
+    checks = _date_subtotal_check(
+        table, values, dated, leaf & under_date, last_date, text_format, lines
+    )
     without_date = leaf & ~(timed & under_date)
     unplaced = _blank_items_note(
         table[values[0]], text_format, empty_item | without_date, without_date, texts
@@ -175,8 +177,10 @@ def _date_subtotal_check(
     timed: np.ndarray,
     last_date: np.ndarray,
     text_format: TextFormat,
+    lines: np.ndarray,
 ) -> str:
-    """Whether each date row's count is the sum of its times, as a PivotTable's subtotal is."""
+    """Whether each date row's count is the sum of its times, as a PivotTable's subtotal is
+    (`lines`: the file's line of each row, named where one is not)."""
     counts = parse_number(table[values[0]].cast(pa.string()), text_format.decimal_comma)
     sums = np.bincount(last_date[timed], np.nan_to_num(counts[timed]), minlength=len(counts))
     rows = np.flatnonzero(dated & ~np.isnan(counts))
@@ -184,8 +188,7 @@ def _date_subtotal_check(
     if not len(differ):
         return f"(subtotals, each the sum of its times in '{values[0]}')"
     said = "; ".join(
-        f"line {text_format.first_data_line + row}: {counts[row]:,.0f} against {sums[row]:,.0f}"
-        for row in differ[:3]
+        f"line {lines[row]}: {counts[row]:,.0f} against {sums[row]:,.0f}" for row in differ[:3]
     )
     differs = (
         "1 differs from the sum of its times"

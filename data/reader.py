@@ -236,7 +236,9 @@ def _read_sniffed(
         pivot = _read_csv(path, name, text_format, text_format.header, [], text_format.header)
         with tempfile.TemporaryDirectory(prefix="picco-pivot-") as folder:
             copy = Path(folder) / f"{Path(name).stem}.csv"
-            written = compact_pivot_copy(pivot, name, text_format, copy)
+            every_row = np.arange(pivot.num_rows)
+            lines = _source_lines(text_format, pivot.num_rows, every_row)
+            written = compact_pivot_copy(pivot, name, text_format, copy, lines)
             if written:
                 note, sources = written
                 plan, rows, report = read_file(

@@ -5,9 +5,11 @@ reports, ticket exports, Italian semicolon files, BOM and CRLF, UTF-16 text, tho
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from import_support import at, note_with, write
 
 from data import schema
+from data.errors import InputError
 from data.importer import import_files_detailed
 
 # --- A queue title above a table with its own queue column ----------------------------------------
@@ -110,3 +112,46 @@ def test_a_date_alone_after_a_round_the_clock_export_stays_its_midnight_interval
     dataset = import_files_detailed([write(tmp_path, "all_day.csv", "\n".join(lines) + "\n")])
     assert at(dataset.dataset, "2026-11-12 00:00")[schema.VOLUME] == 4.0
     assert not any("dated without a time" in note for note in dataset.dataset.notes)
+
+
+# --- Line numbers of a compact PivotTable with blank lines -----------------------------------------
+
+# Excel leaves a blank line after each date's times when "Insert Blank Line after Each Item" is
+# on: the line numbers below count them, as a text editor does.
+SPACED_PIVOT = """Row Labels,Sum of Calls
+2026-11-02,30
+08:00,10
+08:30,20
+
+2026-11-03,50
+08:00,15
+08:30,25
+
+Grand Total,80
+"""
+
+
+def test_a_compact_pivot_names_its_subtotal_by_the_file_s_line(tmp_path):
+    # Before: 'line 5: 50 against 40', the line counted without the blank line above it.
+    result = import_files_detailed([write(tmp_path, "pivot.csv", SPACED_PIVOT)])
+    volumes = result.dataset.intervals[schema.VOLUME]
+    assert volumes.sum() == 70.0
+    assert note_with(result.dataset, "PivotTable") == (
+        "pivot.csv: an Excel PivotTable in compact layout ('Row Labels': each date with its "
+        "times beneath it) was read as one row per interval; its 2 date row(s) (subtotals; 1 "
+        "differs from the sum of its times: line 6: 50 against 40) and 1 total row(s) were "
+        "skipped."
+    )
+
+
+def test_a_compact_pivot_time_before_any_date_is_refused_naming_the_file_s_line(tmp_path):
+    # Before: "('08:00', line 2)", though line 2 is blank and 08:00 stands on line 3.
+    text = "Row Labels,Sum of Calls\n\n08:00,10\n2026-11-02,30\n08:00,10\n08:30,20\n"
+    with pytest.raises(InputError) as refused:
+        import_files_detailed([write(tmp_path, "pivot.csv", text)])
+    assert str(refused.value) == (
+        "pivot.csv: this Excel PivotTable in compact layout has a time before any date "
+        "('08:00', line 3). In Excel: PivotTable Design → Report Layout → Show in Tabular "
+        "Form, and Repeat All Item Labels, so that each row holds its date and time; then "
+        "export again."
+    )
