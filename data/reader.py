@@ -233,44 +233,30 @@ def _read_sniffed(
         rows.notes.insert(1, note)
         return plan, rows, report
     if is_compact_pivot(text_format):  # Excel's "Row Labels": dates with their times beneath
-        pivot = _read_csv(path, name, text_format, text_format.header, [], text_format.header)
-        with tempfile.TemporaryDirectory(prefix="picco-pivot-") as folder:
-            copy = Path(folder) / f"{Path(name).stem}.csv"
-            every_row = np.arange(pivot.num_rows)
-            lines = _source_lines(text_format, pivot.num_rows, every_row)
-            written = compact_pivot_copy(pivot, name, text_format, copy, lines)
-            if written:
-                note, sources = written
-                plan, rows, report = read_file(
-                    copy,
-                    name,
-                    options,
-                    sheet,
-                    title_dated,
-                    True,
-                    lambda: _source_lines(text_format, pivot.num_rows, sources),
-                )
-                rows.notes.insert(1, note)
-                return plan, rows, report
+
+        def pivot_copy(pivot: pa.Table, copy: Path) -> tuple[str, np.ndarray] | None:
+            lines = _source_lines(text_format, pivot.num_rows, np.arange(pivot.num_rows))
+            return compact_pivot_copy(pivot, name, text_format, copy, lines)
+
+        read = _read_rewritten(
+            path, name, options, text_format, sheet, title_dated, "pivot", pivot_copy
+        )
+        if read is not None:
+            return read
     measures = measure_columns(text_format.header)
     if measures:  # Tableau's one row per measure: read as a column per measure
-        table = _read_csv(path, name, text_format, text_format.header, [], text_format.header)
-        with tempfile.TemporaryDirectory(prefix="picco-measures-") as folder:
-            copy = Path(folder) / f"{Path(name).stem}.csv"
-            written = measures_to_wide(table, measures, name, text_format, copy)
-            if written:
-                note, sources = written
-                plan, rows, report = read_file(
-                    copy,
-                    name,
-                    options,
-                    sheet,
-                    title_dated,
-                    True,
-                    lambda: _source_lines(text_format, table.num_rows, sources),
-                )
-                rows.notes.insert(1, note)
-                return plan, rows, report
+        read = _read_rewritten(
+            path,
+            name,
+            options,
+            text_format,
+            sheet,
+            title_dated,
+            "measures",
+            lambda table, copy: measures_to_wide(table, measures, name, text_format, copy),
+        )
+        if read is not None:
+            return read
     grid = grid_columns(text_format.header, text_format.sample_rows)
     if grid:
         return _read_long(
@@ -393,6 +379,39 @@ def _read_sniffed(
     )
     rows.notes[1:1] = text_format.notes  # what the sniffer decided on thin evidence
     rows.notes[1:1] = _quoted_decimal_notes(plan, text_format, name)
+    return plan, rows, report
+
+
+def _read_rewritten(
+    path: Path,
+    name: str,
+    options: ImportOptions,
+    text_format: TextFormat,
+    sheet: str | None,
+    title_dated: TitleDate | None,
+    purpose: str,
+    rewrite: Callable[[pa.Table, Path], tuple[str, np.ndarray] | None],
+) -> tuple[ColumnPlan, ParsedRows, FileReport] | None:
+    """Read the file as text, have `rewrite` write it as one row per interval to a copy
+    (returning its note and the file's row behind each row of the copy), and read that copy,
+    its messages naming the file's lines; None where `rewrite` finds nothing to rewrite."""
+    table = _read_csv(path, name, text_format, text_format.header, [], text_format.header)
+    with tempfile.TemporaryDirectory(prefix=f"picco-{purpose}-") as folder:
+        copy = Path(folder) / f"{Path(name).stem}.csv"
+        written = rewrite(table, copy)
+        if not written:
+            return None
+        note, sources = written
+        plan, rows, report = read_file(
+            copy,
+            name,
+            options,
+            sheet,
+            title_dated,
+            True,
+            lambda: _source_lines(text_format, table.num_rows, sources),
+        )
+    rows.notes.insert(1, note)
     return plan, rows, report
 
 

@@ -12,6 +12,7 @@ read as one row per interval, or refused naming the layout and how to show it in
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -33,6 +34,25 @@ def _counts(stamps: list[dt.datetime], first: int = 10) -> str:
 
 def _slots(day: dt.datetime, count: int, minutes: int = 30, hour: int = 8) -> list[dt.datetime]:
     return [day + dt.timedelta(hours=hour, minutes=minutes * k) for k in range(count)]
+
+
+def _two_days(
+    header: str,
+    day_cells: Callable[[dt.datetime], str],
+    slot_cells: Callable[[dt.datetime], str],
+    footer: str | None = None,
+    separator: str = ",",
+) -> str:
+    """`header`, then Mon 2 and Tue 3 Nov 2026, each a row of the day (`day_cells`, its 75
+    calls) over its six half hours (`slot_cells`, 10 ... 15 calls); `footer` and the 150 calls
+    of both days under them."""
+    lines = [header]
+    for day in (MONDAY, MONDAY + dt.timedelta(1)):
+        lines.append(f"{day_cells(day)}{separator}75")
+        lines += [f"{slot_cells(t)}{separator}{10 + k}" for k, t in enumerate(_slots(day, 6))]
+    if footer is not None:
+        lines.append(f"{footer}{separator}150")
+    return "\n".join(lines) + "\n"
 
 
 # --- Files of different intervals ----------------------------------------------------------------
@@ -110,11 +130,10 @@ def test_the_missing_intervals_of_several_queues_are_named_with_their_queue(tmp_
 def test_a_day_total_dated_without_a_time_is_skipped_not_read_as_midnight(tmp_path):
     # Each day opens with its total, "2026-11-02,75", then its six half hours (10 ... 15 calls).
     # Before: the totals read as 00:00 intervals, 300 contacts where the days hold 150.
-    lines = ["interval_start,calls"]
-    for day in (MONDAY, MONDAY + dt.timedelta(1)):
-        lines.append(f"{day:%Y-%m-%d},75")
-        lines += [f"{t:%Y-%m-%d %H:%M},{10 + k}" for k, t in enumerate(_slots(day, 6))]
-    path = write(tmp_path, "daily.csv", "\n".join(lines) + "\n")
+    text = _two_days(
+        "interval_start,calls", lambda day: f"{day:%Y-%m-%d}", lambda t: f"{t:%Y-%m-%d %H:%M}"
+    )
+    path = write(tmp_path, "daily.csv", text)
     result = import_files_detailed([path])
     assert result.contacts == 150
     assert result.first_interval == pd.Timestamp("2026-11-02 08:00")
@@ -180,14 +199,12 @@ def test_a_day_total_as_an_excel_serial_day_is_skipped(tmp_path):
     # Excel serial date-times, each day's total under its whole day number (46328 = Mon 2 Nov
     # 2026). Before: the totals read as 00:00 intervals, 300 contacts where the days hold 150.
     excel_epoch = dt.datetime(1899, 12, 30)
-    lines = ["Interval,Calls"]
-    for day in (MONDAY, MONDAY + dt.timedelta(1)):
-        lines.append(f"{(day - excel_epoch).days},75")
-        lines += [
-            f"{(t - excel_epoch).total_seconds() / 86_400:.6f},{10 + k}"
-            for k, t in enumerate(_slots(day, 6))
-        ]
-    result = import_files_detailed([write(tmp_path, "serial.csv", "\n".join(lines) + "\n")])
+    text = _two_days(
+        "Interval,Calls",
+        lambda day: f"{(day - excel_epoch).days}",
+        lambda t: f"{(t - excel_epoch).total_seconds() / 86_400:.6f}",
+    )
+    result = import_files_detailed([write(tmp_path, "serial.csv", text)])
     assert result.contacts == 150
     assert at(result.dataset, "2026-11-03 08:30")["volume"] == 11
     assert note_with(result.dataset, "dated without a time") == (
@@ -372,12 +389,13 @@ def test_stacked_reports_under_dashed_titles_are_read_as_their_queues(tmp_path):
 def _compact_pivot(header: str, day_text: str, separator: str = ",") -> str:
     """Two days, each its date row (the day's subtotal) over its six half hours (10 ... 15
     calls), then the grand total, as Excel saves a compact PivotTable."""
-    lines = [header]
-    for day in (MONDAY, MONDAY + dt.timedelta(1)):
-        lines.append(f"{day.strftime(day_text)}{separator}75")
-        lines += [f"{t:%H:%M}{separator}{10 + k}" for k, t in enumerate(_slots(day, 6))]
-    lines.append(f"Grand Total{separator}150")
-    return "\n".join(lines) + "\n"
+    return _two_days(
+        header,
+        lambda day: day.strftime(day_text),
+        lambda t: f"{t:%H:%M}",
+        "Grand Total",
+        separator,
+    )
 
 
 def test_a_compact_pivot_table_is_read_as_one_row_per_interval(tmp_path):
@@ -460,12 +478,13 @@ def test_a_pivot_table_in_outline_form_is_read(tmp_path):
     # Excel's outline form: each date on a row of its own with the day's subtotal, its times
     # beneath it with the date left empty. Before: refused, "12 row(s) have nothing in column
     # 'Date' though other columns of them are filled".
-    lines = ["Date,Time,Sum of Calls"]
-    for day in (MONDAY, MONDAY + dt.timedelta(1)):
-        lines.append(f"{day:%d/%m/%Y},,75")
-        lines += [f",{t:%H:%M},{10 + k}" for k, t in enumerate(_slots(day, 6))]
-    lines.append("Grand Total,,150")
-    result = import_files_detailed([write(tmp_path, "outline.csv", "\n".join(lines) + "\n")])
+    text = _two_days(
+        "Date,Time,Sum of Calls",
+        lambda day: f"{day:%d/%m/%Y},",
+        lambda t: f",{t:%H:%M}",
+        "Grand Total,",
+    )
+    result = import_files_detailed([write(tmp_path, "outline.csv", text)])
     assert result.contacts == 150
     assert at(result.dataset, "2026-11-03 10:30")["volume"] == 15
     assert note_with(result.dataset, "total/subtotal") == (
