@@ -289,6 +289,8 @@ def _read_sniffed(
             try:
                 plan, rows, report = read_file(dated_path, name, options, sheet, title_date)
             except InputError:
+                if title_date.line_of:
+                    raise  # the days' tables were read, their lines the file's: fix them there
                 raise undated from None  # about the file as written, not the dated copy
         rows.notes.insert(1, note)
         return plan, rows, report
@@ -979,8 +981,9 @@ class _Sheet:
                 for index, value in zip(empty, written, strict=True):
                     values[index] = value
         if self.title_date and column == self.title_date.column and len(shown):
-            # One date, copied from a title line onto every row: that line wrote it.
-            return f"line {self.title_date.line}: {values[0]!r} (above the table)"
+            # A date copied from a title line onto the rows below it: that line wrote it.
+            line = self.title_date.line_of.get(values[0], self.title_date.line)
+            return f"line {line}: {values[0]!r} (above the table)"
         return "; ".join(
             f"line {line}: {value!r}" for line, value in zip(lines, values, strict=True)
         )

@@ -1,10 +1,11 @@
-"""A one-day report dated only in its title lines: the date written onto every row."""
+"""A one-day report dated only in its title lines: the date written onto every row; a report
+of several days stacked, each day's table under its date: each date onto its day's rows."""
 
 from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
@@ -27,6 +28,8 @@ class TitleDate:
 
     column: str
     line: int
+    # A report stacking several days: the line of each date as written onto the rows.
+    line_of: dict[str, int] = field(default_factory=dict)
 
 
 # "2024-03-04", "20240304", "2024_03_04" in a file name.
@@ -60,23 +63,81 @@ def with_title_date(
     text = path.read_bytes().decode(text_format.encoding, errors="replace").lstrip("\ufeff")
     lines = re.split(r"\r\n|\r|\n", text)  # as the sniffer counted them
     first = text_format.header_line
-    cell = iso or written
-    if text_format.delimiter in cell:  # "Mar 4, 2024" in a comma-separated file
-        cell = f'"{cell}"'
+    delimiter = text_format.delimiter
+    rows = [next(csv.reader([text], delimiter=delimiter), []) for text in lines]
+    # Each day's date line, when the report stacks several days: {line index: date}.
+    starts = _day_sections(rows, first, written)
+    days = [(line, written)] + [(index + 1, date) for index, date in starts.items()]
+    header = _filled(rows[first])
+    cell = _cell(iso or written, delimiter)
     for index in range(first, len(lines)):
-        fields = next(csv.reader([lines[index]], delimiter=text_format.delimiter), [])
         if index == first:
-            lines[index] = f"{column}{text_format.delimiter}{lines[index]}"
-        elif len(fields) > 1:  # a note on a line of its own stays one, skipped as before
-            lines[index] = f"{cell}{text_format.delimiter}{lines[index]}"
+            lines[index] = f"{column}{delimiter}{lines[index]}"
+        elif index in starts:  # the next day's table starts under its date
+            cell = _cell(starts[index], delimiter)
+            lines[index] = ""
+        elif starts and _filled(rows[index]) == header:
+            lines[index] = ""  # the header again, above that day's rows
+        elif len(rows[index]) > 1:  # a note on a line of its own stays one, skipped as before
+            lines[index] = f"{cell}{delimiter}{lines[index]}"
     dated_path = folder / Path(name).name
     dated_path.write_text("\n".join(lines) + "\n", encoding=text_format.encoding)
+    if len(days) > 1:
+        shown = "; ".join(f"line {line}: '{text}'" for line, text in days[:3])
+        shown += "; …" if len(days) > 3 else ""
+        note = (
+            f"{name}: the table has no date column; the file stacks {len(days)} days' tables, "
+            f"each under its date ({shown}): each row was given the date above its table."
+        )
+        return dated_path, note, TitleDate(column, line, {text: at for at, text in days})
     told = f", {iso} as the file name says" if iso and iso != written else ""
     note = (
         f"{name}: the table has no date column; the date above it (line {line}: "
         f"'{written}'{told}) was given to every row, as a report of one day."
     )
     return dated_path, note, TitleDate(column, line)
+
+
+def _cell(value: str, delimiter: str) -> str:
+    """`value` as a cell of the file: quoted when it holds the delimiter ("Mar 4, 2024")."""
+    return f'"{value}"' if delimiter in value else value
+
+
+def _filled(fields: list[str]) -> list[str]:
+    return [cell.strip() for cell in fields if cell.strip()]
+
+
+def _day_sections(rows: list[list[str]], first: int, written: str) -> dict[int, str]:
+    """The lines below the header (`rows[first]`) that each start a day's table with its date
+    alone ("Date: 11/03/26"), by index: {} unless every day, the first one's `written` above
+    the header included, has rows of its own, a date of its own, all in one format."""
+    header = _filled(rows[first])
+    starts: dict[int, str] = {}
+    rows_per_day = [0]
+    for index in range(first + 1, len(rows)):
+        date = _section_date(rows[index])
+        if date is not None:
+            starts[index] = date
+            rows_per_day.append(0)
+        elif len(rows[index]) > 1 and _filled(rows[index]) != header:
+            rows_per_day[-1] += 1
+    dates = [written, *starts.values()]
+    if not starts or min(rows_per_day) == 0 or len(set(dates)) < len(dates):
+        return {}
+    return starts if detect_format(dates, DATE_FORMATS) else {}
+
+
+def _section_date(fields: list[str]) -> str | None:
+    """The date of a line below the header that holds nothing but a date, after a label or
+    not ("Date: 11/03/26", "Date:", "11/03/26"): the day of the rows below it."""
+    filled = _filled(fields)
+    if not 1 <= len(filled) <= 2:  # a row of the table, or a blank line
+        return None
+    dates = [date for date in map(_bare_date, filled) if date is not None]
+    labels = [cell for cell in filled if cell.endswith((":", "："))]
+    if len(dates) != 1 or len(dates) + len(labels) != len(filled):
+        return None
+    return dates[0]
 
 
 def _has_date_column(text_format: TextFormat) -> bool:
@@ -105,13 +166,22 @@ def _title_dates(text_format: TextFormat) -> list[tuple[int, str]]:
     found = []
     for line, text in enumerate(text_format.title_lines, start=1):
         for cell in next(csv.reader([text], delimiter=text_format.delimiter), []):
-            cell = cell.replace("：", ":")  # Chinese and Japanese write the colon full width
-            labelled = ":" in cell and re.match(r"^\s*[^\W\d_]", cell)
-            value = cell.split(":", 1)[1] if labelled else cell
-            value = _TRAILING_DAY_NAME.sub(r"\1", value.strip())
-            if value and not value.isdigit() and detect_format([value], DATE_FORMATS):
+            value = _bare_date(cell)
+            if value is not None:
                 found.append((line, value))
     return found
+
+
+def _bare_date(cell: str) -> str | None:
+    """The date a cell holds alone or after a label ("3/4/2024", "Date: 3/4/2024"); None for
+    anything else, a bare number included."""
+    cell = cell.replace("：", ":")  # Chinese and Japanese write the colon full width
+    labelled = ":" in cell and re.match(r"^\s*[^\W\d_]", cell)
+    value = cell.split(":", 1)[1] if labelled else cell
+    value = _TRAILING_DAY_NAME.sub(r"\1", value.strip())
+    if value and not value.isdigit() and detect_format([value], DATE_FORMATS):
+        return value
+    return None
 
 
 # A date with its clock is at most this many words ("Mar 4, 2024 7:02 AM").

@@ -155,3 +155,65 @@ def test_a_compact_pivot_time_before_any_date_is_refused_naming_the_file_s_line(
         "Form, and Repeat All Item Labels, so that each row holds its date and time; then "
         "export again."
     )
+
+
+# --- An Avaya CMS interval report of several days, each day's table under its date ---------------
+
+
+def _cms_days(repeat_header: bool) -> str:
+    """Three days of Split/Skill interval rows as CMS prints them, each day under its 'Date:'
+    line with its 'Totals' row; the header again above each day when `repeat_header`."""
+    lines = ["Split/Skill Interval Report", "Split/Skill: 12 Sales"]
+    header = "Time\tACD Calls\tAban Calls\tAvg ACD Time"
+    for number, day in enumerate(("11/02/26", "11/03/26", "11/04/26")):
+        lines += ["", f"Date: {day}"]
+        lines += [header] if repeat_header or number == 0 else []
+        answered = [16 + number, 19 + number, 17 + number, 20 + number]
+        lines += [
+            f"{clock}\t{calls}\t2\t3:{calls:02d}"
+            for clock, calls in zip(
+                ("8:00 AM-8:30 AM", "8:30 AM-9:00 AM", "9:00 AM-9:30 AM", "9:30 AM-10:00 AM"),
+                answered,
+                strict=True,
+            )
+        ]
+        lines.append(f"Totals\t{sum(answered)}\t8\t3:30")
+    return "\r\n".join(lines) + "\r\n"
+
+
+@pytest.mark.parametrize("repeat_header", [True, False])
+def test_a_cms_report_of_several_days_gives_each_day_its_rows(tmp_path, repeat_header):
+    # Before: with the header repeated, refused, "no column with dates or timestamps was found";
+    # without it, every row dated Mon 2 Nov 2026, three days summed into its four half hours
+    # (66 calls at 08:30, where each day had 21 to 23).
+    path = write(tmp_path, "cms.txt", _cms_days(repeat_header))
+    dataset = import_files_detailed([path]).dataset
+    volumes = dataset.intervals.dropna(subset=[schema.VOLUME])
+    read = volumes[volumes[schema.VOLUME] > 0].set_index(schema.INTERVAL_START)[schema.VOLUME]
+    assert read.to_dict() == {
+        pd.Timestamp(f"2026-11-0{day} {clock}"): float(calls + day - 2 + 2)
+        for day in (2, 3, 4)
+        for clock, calls in (("08:00", 16), ("08:30", 19), ("09:00", 17), ("09:30", 20))
+    }
+    assert read.sum() == 252.0
+    last = "20" if repeat_header else "19"
+    assert note_with(dataset, "stacks") == (
+        "cms.txt: the table has no date column; the file stacks 3 days' tables, each under its "
+        f"date (line 4: '11/02/26'; line 12: '11/03/26'; line {last}: '11/04/26'): each row was "
+        "given the date above its table."
+    )
+    assert not any("repeat a timestamp" in note for note in dataset.notes)
+
+
+def test_a_cms_day_whose_date_breaks_the_order_is_refused_naming_its_line(tmp_path):
+    # Before: "no column with dates or timestamps was found", naming none of the dates.
+    text = _cms_days(repeat_header=True).replace("Date: 11/04/26", "Date: 25/11/26")
+    with pytest.raises(InputError) as refused:
+        import_files_detailed([write(tmp_path, "cms.txt", text)])
+    assert str(refused.value) == (
+        "cms.txt: column 'Report date' seems to mix day/month orders: line 20: '25/11/26' "
+        "(above the table) can only be day/month, but read that way line 4: '11/02/26' (above "
+        "the table) would be 2026-02-11 and the dates jump by months, while read as month/day "
+        "they run day by day. Export the dates in one order, or as year-month-day (2024-03-15), "
+        "and import again."
+    )
