@@ -2811,7 +2811,8 @@ def _drop_rollup_rows(
     keys = [c for c in (plan.queue_column, plan.split_column) if c]
     keys += [c for c in sheet.table.column_names if c not in used and _holds_star_keys(sheet, c)]
     skipped: dict[str, int] = {}
-    summed: dict[str, str] = {}  # column -> the unlabelled roll-up found by its sums
+    # column -> its roll-up labels as written ("Totale", "*"; "Gesamt" found by its sums alone)
+    written: dict[str, str] = {}
     for column in keys:
         codes, labels = label_codes(_as_text(sheet.column(column)))
         rollup = np.array([_rollup_label(label) for label in labels], dtype=bool)[codes]
@@ -2827,7 +2828,7 @@ def _drop_rollup_rows(
             if found is None:
                 continue
             rollup = codes == found
-            summed[column] = labels[found]
+            written[column] = labels[found]
         size = int(group.max()) + 1
         detail_rows = np.bincount(group[~rollup], minlength=size)
         detail_sums = np.bincount(group[~rollup], counts[~rollup], minlength=size)
@@ -2837,15 +2838,15 @@ def _drop_rollup_rows(
         agrees = np.abs(detail_sums[group] - counts) < 0.5
         if agrees[repeats].mean() < ROLLUP_AGREEMENT:
             continue  # no sums of their details: rows of their own
+        if column not in written:
+            written[column] = "', '".join(labels[code] for code in np.unique(codes[repeats]))
         sheet.drop(~repeats)
         seconds = seconds[~repeats]
         skipped[column] = int(repeats.sum())
     if skipped:
         said = "; ".join(
-            f"{n:,} '{summed[column]}' rows in '{column}'" if column in summed
-            else f"{n:,} in '{column}': '*', 'All' or 'Total' rows"
-            for column, n in skipped.items()
-        )  # fmt: skip
+            f"{n:,} '{written[column]}' rows in '{column}'" for column, n in skipped.items()
+        )
         notes.append(
             f"{sheet.name}: {sum(skipped.values()):,} total/subtotal row(s) were skipped ({said}, "
             "each the sum of the rows beside it in its interval)."

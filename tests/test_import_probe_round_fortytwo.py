@@ -217,3 +217,29 @@ def test_a_cms_day_whose_date_breaks_the_order_is_refused_naming_its_line(tmp_pa
         "they run day by day. Export the dates in one order, or as year-month-day (2024-03-15), "
         "and import again."
     )
+
+
+# --- An Italian semicolon export: thousands, decimal commas and a 'Totale' queue row -------------
+
+
+def test_an_italian_export_names_its_totale_rows_as_it_writes_them(tmp_path):
+    # Before: "20 in 'Coda': '*', 'All' or 'Total' rows", none of them the word the file writes.
+    lines = ["Data;Intervallo;Coda;Offerte;Gestite;TMG"]
+    for day in range(2, 7):
+        for slot in range(4):
+            clock = f"{8 + slot // 2:02d}:{30 * (slot % 2):02d}"
+            sales, support = 20 + slot, 1_200 + 10 * slot
+            lines += [
+                f"0{day}/11/2026;{clock};Vendite;{sales};{sales - 1};185,5",
+                f"0{day}/11/2026;{clock};Assistenza;1.{support - 1_000:03d};{support - 3};201,0",
+                f"0{day}/11/2026;{clock};Totale;1.{sales + support - 1_000:03d};0;199,2",
+            ]
+    path = write(tmp_path, "code.csv", "\r\n".join(lines) + "\r\n", encoding="cp1252")
+    result = import_files_detailed([path])
+    assert _per_queue(result) == {"Assistenza": 5 * 4_860.0, "Vendite": 5 * 86.0}
+    assert note_with(result.dataset, "total/subtotal") == (
+        "code.csv: 20 total/subtotal row(s) were skipped (20 'Totale' rows in 'Coda', each the "
+        "sum of the rows beside it in its interval)."
+    )
+    aht = result.dataset.intervals.set_index([schema.QUEUE, schema.INTERVAL_START])
+    assert aht.loc[("Vendite", pd.Timestamp("2026-11-02 08:30")), schema.AHT_SECONDS] == 185.5

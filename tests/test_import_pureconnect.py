@@ -152,8 +152,8 @@ def test_waits_are_summed_seconds_per_answered_and_abandoned(pureconnect):
 def test_rollup_rows_are_skipped_with_a_note(pureconnect):
     result, _ = pureconnect
     assert note_with(result.dataset, "total/subtotal") == (
-        "IWrkgrpQueueStats.csv: 80 total/subtotal row(s) were skipped (80 in 'cReportGroup': "
-        "'*', 'All' or 'Total' rows, each the sum of the rows beside it in its interval)."
+        "IWrkgrpQueueStats.csv: 80 total/subtotal row(s) were skipped (80 '*' rows in "
+        "'cReportGroup', each the sum of the rows beside it in its interval)."
     )
     assert not any("repeat a timestamp" in note for note in result.dataset.notes)
 
