@@ -247,8 +247,10 @@ def _missing_stretches(
     for first, last in zip(starts[:MISSING_STRETCHES_SHOWN], ends[:MISSING_STRETCHES_SHOWN],
                            strict=True):  # fmt: skip
         begin, end = stamps.iloc[first], stamps.iloc[last] + step
-        if end.normalize() == begin.normalize() or end == begin.normalize() + pd.Timedelta(days=1):
+        if end.normalize() == begin.normalize():
             span = f"{day_text(begin, year=True, clock=True)}-{end:%H:%M}"
+        elif end == begin.normalize() + pd.Timedelta(days=1):  # to the day's end, not its start
+            span = f"{day_text(begin, year=True, clock=True)}-24:00"
         else:
             span = f"{day_text(begin, year=True, clock=True)} to {day_text(end, year=True, clock=True)}"
         spans.append(f"'{queue[first]}' {span}" if several_queues else span)

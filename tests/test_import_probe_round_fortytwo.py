@@ -243,3 +243,19 @@ def test_an_italian_export_names_its_totale_rows_as_it_writes_them(tmp_path):
     )
     aht = result.dataset.intervals.set_index([schema.QUEUE, schema.INTERVAL_START])
     assert aht.loc[("Vendite", pd.Timestamp("2026-11-02 08:30")), schema.AHT_SECONDS] == 185.5
+
+
+# --- A gap running to the end of a day ------------------------------------------------------------
+
+
+def test_a_gap_to_the_end_of_the_day_ends_at_24_00(tmp_path):
+    # Before: '(Wed 4 Nov 2026 22:00-00:00)', which reads as a stretch ending before it starts.
+    stamps = pd.date_range("2026-11-02", "2026-11-23", freq="30min", inclusive="left")
+    kept = stamps[(stamps < "2026-11-04 22:00") | (stamps >= "2026-11-05")]
+    lines = ["Interval,Offered"] + [f"{t:%Y-%m-%d %H:%M},{t.hour % 5 + 2}" for t in kept]
+    result = import_files_detailed([write(tmp_path, "all_day.csv", "\n".join(lines) + "\n")])
+    assert len(kept) == 21 * 48 - 4
+    assert note_with(result.dataset, "no data in the export") == (
+        "4 open intervals have no data in the export (Wed 4 Nov 2026 22:00-24:00): kept as "
+        "missing (empty), not as zero."
+    )
