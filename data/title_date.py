@@ -19,6 +19,7 @@ from data.timestamps import (
     detect_format,
     parse_with_format,
 )
+from data.title_queue import names_title_queue, queue_titles
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,8 @@ def with_title_date(
     # Each day's date line, when the report stacks several days: {line index: date}.
     starts = _day_sections(rows, first, written)
     days = [(line, written)] + [(index + 1, date) for index, date in starts.items()]
+    if starts:
+        _refuse_other_queues(rows, lines, first, text_format, name)
     header = _filled(rows[first])
     cell = _cell(iso or written, delimiter)
     for index in range(first, len(lines)):
@@ -125,6 +128,29 @@ def _day_sections(rows: list[list[str]], first: int, written: str) -> dict[int, 
     if not starts or min(rows_per_day) == 0 or len(set(dates)) < len(dates):
         return {}
     return starts if detect_format(dates, DATE_FORMATS) else {}
+
+
+def _refuse_other_queues(
+    rows: list[list[str]], lines: list[str], first: int, text_format: TextFormat, name: str
+) -> None:
+    """Refuse days stacked under titles that name other queues than the one above the first
+    ("Coda: Vendite" over Tuesday's table): each day's queue is not the title's, and stacks
+    of days and queues at once are not read."""
+    if any(names_title_queue(column) for column in text_format.header):
+        return  # each row names its queue
+    above = {queue for _, _, queue in queue_titles(text_format.title_lines, text_format.delimiter)}
+    for index in range(first + 1, len(rows)):
+        if not 1 <= len(_filled(rows[index])) <= 2:
+            continue
+        for _, label, queue in queue_titles([lines[index]], text_format.delimiter):
+            if queue not in above:
+                raise InputError(
+                    f"{name}: the table has no date or queue column, and the file stacks days' "
+                    f"tables under titles naming other queues too (line {index + 1}: "
+                    f"'{label}: {queue}'), so the day and queue of each row cannot both be "
+                    "told. Export the interval report with a date and a queue column on every "
+                    "row (or one file per queue), and import that."
+                )
 
 
 def _section_date(fields: list[str]) -> str | None:

@@ -259,3 +259,22 @@ def test_a_gap_to_the_end_of_the_day_ends_at_24_00(tmp_path):
         "4 open intervals have no data in the export (Wed 4 Nov 2026 22:00-24:00): kept as "
         "missing (empty), not as zero."
     )
+
+
+def test_days_stacked_under_titles_of_other_queues_are_refused(tmp_path):
+    # Tuesday's table under 'Coda: Vendite' in a file titled 'Coda: Assistenza'. Before:
+    # refused, "no column with dates or timestamps was found", naming neither the days nor the
+    # queues; read by day alone, Tuesday's Vendite calls would have been Assistenza's.
+    lines = []
+    for day, queue in (("02", "Assistenza"), ("03", "Vendite"), ("04", "Assistenza")):
+        lines += [f"Coda: {queue}", f"Data: {day}/11/2026", "Ora;Offerte;TMC"]
+        lines += [f"{clock};{12 + n};185,5" for n, clock in enumerate(("08:00", "08:30"))]
+        lines.append("")
+    with pytest.raises(InputError) as refused:
+        import_files_detailed([write(tmp_path, "code.csv", "\n".join(lines))])
+    assert str(refused.value) == (
+        "code.csv: the table has no date or queue column, and the file stacks days' tables under "
+        "titles naming other queues too (line 7: 'Coda: Vendite'), so the day and queue of each "
+        "row cannot both be told. Export the interval report with a date and a queue column on "
+        "every row (or one file per queue), and import that."
+    )
