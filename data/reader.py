@@ -578,14 +578,20 @@ def _quoted_decimal_notes(plan: ColumnPlan, text_format: TextFormat, name: str) 
         if column not in text_format.decimal_comma_columns or column in labels:
             continue
         position = text_format.header.index(column)
-        example = next(
-            row[position].strip()
-            for row in text_format.sample_rows
-            if position < len(row) and "," in row[position]
-        )
+        cells = [row[position].strip() for row in text_format.sample_rows if position < len(row)]
+        example = next((cell for cell in cells if "," in cell), None)
+        if example is not None:
+            notes.append(
+                f"{name}: '{column}' holds numbers with a decimal comma inside quotes (e.g. "
+                f"'{example}'): read as decimals ({example.replace('.', '').replace(',', '.')})."
+            )
+            continue
+        dotted = next(cell for cell in cells if "." in cell)
         notes.append(
-            f"{name}: '{column}' holds numbers with a decimal comma inside quotes (e.g. "
-            f"'{example}'): read as decimals ({example.replace('.', '').replace(',', '.')})."
+            f"{name}: '{column}' counts contacts, which are whole, and writes counts such as "
+            f"'{dotted}': its dots read as grouping thousands ({float(dotted.replace('.', '')):,.0f} "
+            "contacts), as European exports write them. If they are fractions of a contact, "
+            "export them with one or two decimals."
         )
     return notes
 

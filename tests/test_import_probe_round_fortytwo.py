@@ -278,3 +278,35 @@ def test_days_stacked_under_titles_of_other_queues_are_refused(tmp_path):
         "row cannot both be told. Export the interval report with a date and a queue column on "
         "every row (or one file per queue), and import that."
     )
+
+
+# --- Dots grouping thousands in a comma-separated file --------------------------------------------
+
+
+def _half_hours_of(counts: list[str], header: str = "Date,Time,Calls Offered,AHT") -> str:
+    stamps = pd.date_range("2026-11-02 08:00", periods=len(counts), freq="30min")
+    rows = [f"{t:%d/%m/%Y},{t:%H:%M},{count},185" for t, count in zip(stamps, counts, strict=True)]
+    return "\n".join([header, *rows]) + "\n"
+
+
+def test_dots_grouping_thousands_in_a_comma_separated_count_column_are_thousands(tmp_path):
+    # A European export saved with commas between the fields. Before: '1.008' read as 1.008
+    # calls, 1,916.27 calls in all where the file holds 5,183.
+    counts = ["918", "1.008", "1.250", "995", "1.012"]
+    result = import_files_detailed([write(tmp_path, "eu.csv", _half_hours_of(counts))])
+    volumes = result.dataset.intervals.set_index(schema.INTERVAL_START)[schema.VOLUME]
+    assert volumes.sum() == 918 + 1_008 + 1_250 + 995 + 1_012 == 5_183
+    assert volumes[pd.Timestamp("2026-11-02 08:30")] == 1_008
+    assert note_with(result.dataset, "grouping thousands") == (
+        "eu.csv: 'Calls Offered' counts contacts, which are whole, and writes counts such as "
+        "'1.008': its dots read as grouping thousands (1,008 contacts), as European exports "
+        "write them. If they are fractions of a contact, export them with one or two decimals."
+    )
+
+
+def test_whole_counts_written_with_three_decimals_stay_whole(tmp_path):
+    # Guard: '12.000' is twelve written as a decimal, not twelve thousand.
+    counts = ["5.000", "12.000", "7.000", "9.000"]
+    result = import_files_detailed([write(tmp_path, "floats.csv", _half_hours_of(counts))])
+    assert result.dataset.intervals[schema.VOLUME].sum() == 33
+    assert not any("grouping thousands" in note for note in result.dataset.notes)
