@@ -2746,17 +2746,24 @@ def _lone_day_totals(
         return lone
     # A queue open at midnight (a midnight interval written with its clock, or as the date
     # alone on a day of intervals) may hold a day's first interval only: the export's last.
+    queues = int(queue.max()) + 1
     at_midnight = midnight & ~lone
-    open_at_midnight = np.bincount(queue[at_midnight], minlength=int(queue.max()) + 1) > 0
-    lone &= ~open_at_midnight[queue]
+    open_at_midnight = np.bincount(queue[at_midnight], minlength=queues) > 0
+    # A queue without a row at any other time is a queue of daily totals (e-mail beside calls).
+    with_intervals = np.bincount(queue[~midnight], minlength=queues) > 0
+    lone &= ~open_at_midnight[queue] & with_intervals[queue]
     for code in np.unique(queue[lone]):
         own = queue == code
         day_list, first_row = np.unique(days[own], return_index=True)
         lone_day = lone[np.flatnonzero(own)[first_row]]
         edges = np.flatnonzero(np.diff(np.concatenate([[0], lone_day.astype(np.int8), [0]])))
-        for first, after in zip(edges[::2], edges[1::2], strict=True):
-            if day_list[after - 1] - day_list[first] + 1 >= MIN_STRETCH_DAYS:
-                lone[own & np.isin(days, day_list[first:after])] = False
+        stretches = [
+            day_list[first:after]
+            for first, after in zip(edges[::2], edges[1::2], strict=True)
+            if day_list[after - 1] - day_list[first] + 1 >= MIN_STRETCH_DAYS
+        ]
+        if stretches:
+            lone[own & np.isin(days, np.concatenate(stretches))] = False
     return lone
 
 
@@ -2776,10 +2783,11 @@ def _lone_day_totals_note(
     days_said = ", ".join(day_names) + (", …" if len(rows) > 3 else "")
     one = len(rows) == 1
     the_days = "that day" if one else "those days"
+    is_total = "is that day's total" if one else "are those days' totals"
     return (
         f"{sheet.name}: {len(rows)} row{'' if one else 's'} dated without a time on "
         f"{'a day' if one else 'days'} with no intervals ({shown}) "
-        f"{'is that day' if one else 'are those days'}'s total, which fits no interval: "
+        f"{is_total}, which {'fits' if one else 'fit'} no interval: "
         f"skipped, so the history has no intervals for {days_said} rather than "
         f"{contacts:,.0f} contacts at 00:00 (the forecast learns {the_days} from the other "
         f"weeks). Export {the_days} interval by interval to count {'its' if one else 'their'} "

@@ -69,13 +69,14 @@ def test_a_queue_title_beside_other_queues_in_the_column_is_warned_about(tmp_pat
 # --- A day total on a day without intervals ------------------------------------------------------
 
 
-def _weekdays_with_one_day_total(tmp_path, header: str = "Interval,Offered") -> tuple:
+def _weekdays_with_one_day_total(tmp_path, also_total: str | None = None) -> tuple:
     """Half hours 08:00-16:00 on the weekdays of 2-13 Nov 2026, but Wed 11 Nov written as one
-    row dated without a time holding the day's 250 calls."""
-    lines, expected = [header], 0
+    row dated without a time holding the day's 250 calls (and `also_total` as one of 240)."""
+    lines, expected = ["Interval,Offered"], 0
+    totals = {"2026-11-11": 250, also_total: 240}
     for day in pd.bdate_range("2026-11-02", "2026-11-13"):
-        if day == pd.Timestamp("2026-11-11"):
-            lines.append("2026-11-11,250")
+        if f"{day:%Y-%m-%d}" in totals:
+            lines.append(f"{day:%Y-%m-%d},{totals[f'{day:%Y-%m-%d}']}")
             continue
         for stamp in pd.date_range(day + pd.Timedelta("8h"), periods=16, freq="30min"):
             count = (stamp.hour * 7 + stamp.minute) % 13 + 10
@@ -310,3 +311,31 @@ def test_whole_counts_written_with_three_decimals_stay_whole(tmp_path):
     result = import_files_detailed([write(tmp_path, "floats.csv", _half_hours_of(counts))])
     assert result.dataset.intervals[schema.VOLUME].sum() == 33
     assert not any("grouping thousands" in note for note in result.dataset.notes)
+
+
+# --- Day totals of a queue that has only day totals -----------------------------------------------
+
+
+def test_an_email_queue_of_day_totals_beside_calls_per_interval_keeps_its_days(tmp_path):
+    # A week of calls per half hour beside e-mail written as one total a day: the e-mail rows
+    # are that queue's days, not totals of days whose intervals are missing.
+    lines = ["Interval,Queue,Offered"]
+    for day in pd.bdate_range("2026-11-02", "2026-11-06"):
+        lines.append(f"{day:%Y-%m-%d},Email,150")
+        stamps = pd.date_range(day + pd.Timedelta("8h"), periods=16, freq="30min")
+        lines += [f"{t:%Y-%m-%d %H:%M},Calls,{t.hour}" for t in stamps]
+    result = import_files_detailed([write(tmp_path, "mixed.csv", "\n".join(lines) + "\n")])
+    assert _per_queue(result) == {"Calls": 5 * 2 * sum(range(8, 16)), "Email": 750.0}
+    assert not any("dated without a time" in note for note in result.dataset.notes)
+
+
+def test_day_totals_on_two_days_without_intervals_are_named_together(tmp_path):
+    dataset, expected = _weekdays_with_one_day_total(tmp_path, also_total="2026-11-05")
+    assert dataset.intervals[schema.VOLUME].sum() == expected == 2_322 - 258
+    assert note_with(dataset, "dated without a time") == (
+        "weekdays.csv: 2 rows dated without a time on days with no intervals (line 50: "
+        "'2026-11-05', 240; line 99: '2026-11-11', 250) are those days' totals, which fit no "
+        "interval: skipped, so the history has no intervals for Thu 5 Nov 2026, Wed 11 Nov 2026 "
+        "rather than 490 contacts at 00:00 (the forecast learns those days from the other "
+        "weeks). Export those days interval by interval to count their contacts."
+    )
