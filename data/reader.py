@@ -1050,7 +1050,7 @@ def _parse_rows(
     if sheet.table.num_rows == 0:
         raise InputError(f"{name}: no data rows were found below the header.")
     codes, queue_names = _queues(sheet, plan)
-    notes += _no_queue_notes(name, plan, codes, queue_names)
+    notes += _no_queue_notes(name, plan, codes, queue_names, text_format.header)
     if repeated_headers and plan.kind == schema.KIND_INTERVALS:
         lines = header_lines(text_format.path, text_format) or repeated_headers
         _refuse_blocks_of_one_time(sheet, seconds, codes, lines)
@@ -1602,12 +1602,16 @@ def _note_callbacks(
     )
 
 
+# Headers of a helpdesk's ticket export (Freshdesk's "Ticket ID", "Tickets").
+TICKET_HEADER_WORDS = {"ticket", "tickets"}
+
+
 def _no_queue_notes(
-    name: str, plan: ColumnPlan, codes: np.ndarray, queue_names: list[str]
+    name: str, plan: ColumnPlan, codes: np.ndarray, queue_names: list[str], header: list[str]
 ) -> list[str]:
     """The note on rows without a queue ('(no queue)', or '(no queue) / VOICE' split by channel):
-    most never reached an agent queue, so they are no agent demand, but they are not dropped
-    unasked."""
+    most calls without one never reached an agent queue, so they are no agent demand, but they
+    are not dropped unasked; a ticket without a group is work waiting to be assigned."""
     unqueued = [
         position
         for position, queue in enumerate(queue_names)
@@ -1617,6 +1621,18 @@ def _no_queue_notes(
         return []
     unnamed = int(np.isin(codes, unqueued).sum())
     shown = ", ".join(f"'{queue_names[position]}'" for position in unqueued)
+    # Zendesk's "Via" (Mail, Web form) splitting the queues by channel is a ticket's too.
+    by_via = plan.split_column is not None and "via" in header_words(plan.split_column)
+    if plan.kind == schema.KIND_RECORDS and (
+        by_via or any(header_words(column) & TICKET_HEADER_WORDS for column in header)
+    ):
+        return [
+            f"{name}: {unnamed:,} ticket(s) have no '{plan.queue_column}' (not yet assigned "
+            f"to one): read as the queue{'s' if len(unqueued) > 1 else ''} {shown}, forecast "
+            "and staffed as a queue of their own. They are work all the same: to plan them "
+            f"with the queue that handles them, fill in their '{plan.queue_column}' in the "
+            "export and import again."
+        ]
     return [
         f"{name}: {unnamed:,} row(s) have no '{plan.queue_column}' (calls that ended in the "
         f"IVR, for instance): read as the queue{'s' if len(unqueued) > 1 else ''} {shown}. "

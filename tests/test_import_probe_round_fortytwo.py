@@ -339,3 +339,24 @@ def test_day_totals_on_two_days_without_intervals_are_named_together(tmp_path):
         "rather than 490 contacts at 00:00 (the forecast learns those days from the other "
         "weeks). Export those days interval by interval to count their contacts."
     )
+
+
+# --- Tickets without a group ----------------------------------------------------------------------
+
+
+def test_tickets_without_a_group_are_said_to_be_unassigned_work(tmp_path):
+    # Before: "(calls that ended in the IVR, for instance) ... To plan for agent demand only,
+    # drop that queue", advice that would drop unassigned tickets from the plan.
+    lines = ['"Ticket ID","Source","Group","Created time"']
+    stamps = pd.date_range("2026-11-02 08:05", periods=30, freq="47min")
+    for number, stamp in enumerate(stamps):
+        group = "" if number % 10 == 0 else "Billing"
+        lines.append(f'"{2000 + number}","Email","{group}","{stamp:%Y-%m-%d %H:%M:%S}"')
+    result = import_files_detailed([write(tmp_path, "tickets.csv", "\n".join(lines) + "\n")])
+    assert _per_queue(result) == {"(no queue)": 3.0, "Billing": 27.0}
+    assert note_with(result.dataset, "have no 'Group'") == (
+        "tickets.csv: 3 ticket(s) have no 'Group' (not yet assigned to one): read as the queue "
+        "'(no queue)', forecast and staffed as a queue of their own. They are work all the "
+        "same: to plan them with the queue that handles them, fill in their 'Group' in the "
+        "export and import again."
+    )
