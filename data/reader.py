@@ -460,12 +460,13 @@ def _warn_title_queue_not_in_column(
     row: the column is what is read, and the export may not be the report the user meant."""
     if not plan.queue_column or not len(rows.codes):
         return
-    wanted = queue.casefold()
-    # A queue split by channel is written "Sales / Chat".
-    agrees = [
-        label.casefold() == wanted or label.casefold().startswith(f"{wanted} / ")
-        for label in rows.queue_names
-    ]
+    wanted = set(re.findall(r"\w+", queue.casefold()))
+    # The title may add the queue's number or name to the column's ("Split/Skill: 12 Sales"
+    # over "12"), and a queue split by channel is written "Sales / Chat".
+    agrees = []
+    for label in rows.queue_names:
+        words = set(re.findall(r"\w+", label.split(" / ")[0].casefold()))
+        agrees.append(bool(words) and (words <= wanted or wanted <= words))
     per_queue = np.bincount(rows.codes, minlength=len(rows.queue_names))
     others = [
         f"'{label}' ({count:,} row{'s' if count != 1 else ''})"

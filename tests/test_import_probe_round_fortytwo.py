@@ -15,9 +15,9 @@ from data.importer import import_files_detailed
 # --- A queue title above a table with its own queue column ----------------------------------------
 
 
-def _queue_titled(tmp_path, queues: tuple[str, ...]) -> object:
-    """'Queue: Sales' above a table whose 'Queue' column holds `queues` on 2 Nov and 3 Nov."""
-    lines = ["Queue: Sales", "Date,Time,Queue,Offered"]
+def _queue_titled(tmp_path, queues: tuple[str, ...], title: str = "Queue: Sales") -> object:
+    """`title` above a table whose 'Queue' column holds `queues` on 2 Nov and 3 Nov."""
+    lines = [title, "Date,Time,Queue,Offered"]
     counts = iter((10, 12, 9, 11))
     lines += [
         f"{day},{time},{queue},{next(counts)}"
@@ -40,6 +40,13 @@ def test_a_queue_title_agreeing_with_the_queue_column_is_named_as_a_title(tmp_pa
         "sales.csv: 1 line above the header skipped as the report's title ('Queue: Sales')."
     )
     assert not any("check that this is the report" in note for note in result.dataset.notes)
+
+
+def test_a_queue_title_adding_the_queue_s_number_agrees_with_its_name(tmp_path):
+    # Guard: 'Queue: P6001 Sales' names the queue the column calls 'Sales'.
+    result = _queue_titled(tmp_path, ("Sales", "Sales"), title="Queue: P6001 Sales")
+    assert _per_queue(result) == {"Sales": 42.0}
+    assert not any("queue named above" in note for note in result.dataset.notes)
 
 
 def test_a_queue_title_the_queue_column_never_holds_is_warned_about(tmp_path):
