@@ -579,20 +579,14 @@ def _quoted_decimal_notes(plan: ColumnPlan, text_format: TextFormat, name: str) 
         if column not in text_format.decimal_comma_columns or column in labels:
             continue
         position = text_format.header.index(column)
-        cells = [row[position].strip() for row in text_format.sample_rows if position < len(row)]
-        example = next((cell for cell in cells if "," in cell), None)
-        if example is not None:
-            notes.append(
-                f"{name}: '{column}' holds numbers with a decimal comma inside quotes (e.g. "
-                f"'{example}'): read as decimals ({example.replace('.', '').replace(',', '.')})."
-            )
-            continue
-        dotted = next(cell for cell in cells if "." in cell)
+        example = next(
+            row[position].strip()
+            for row in text_format.sample_rows
+            if position < len(row) and "," in row[position]
+        )
         notes.append(
-            f"{name}: '{column}' counts contacts, which are whole, and writes counts such as "
-            f"'{dotted}': its dots read as grouping thousands ({float(dotted.replace('.', '')):,.0f} "
-            "contacts), as European exports write them. If they are fractions of a contact, "
-            "export them with one or two decimals."
+            f"{name}: '{column}' holds numbers with a decimal comma inside quotes (e.g. "
+            f"'{example}'): read as decimals ({example.replace('.', '').replace(',', '.')})."
         )
     return notes
 
@@ -2361,9 +2355,56 @@ def _not_available(values: pa.ChunkedArray, rows: np.ndarray) -> np.ndarray:
     return rows[np.asarray(missing, dtype=bool)]
 
 
+# "1.008" in a count: a thousand and eight where the column's other counts are whole and no
+# count of a thousand or more is written without the dot.
+_DOT_GROUPED_COUNT = r"^\s*[1-9]\d{0,2}(\.\d{3})+\s*$"
+_DOT_DECIMAL_COUNT = r"^\s*\d*\.\d+\s*$"
+_UNGROUPED_THOUSANDS = r"^\s*\d{4,}(\.0+)?\s*$"
+
+
+def _dot_grouped_counts(
+    sheet: _Sheet, column: str, counts: np.ndarray, notes: list[str]
+) -> np.ndarray:
+    """Counts whose dots group thousands though the rows the file was sniffed on showed none
+    ("1.008" after months of counts under a thousand): read as thousands, with a note. Only
+    where every dotted count fits that reading, and some is not a whole number written with
+    three decimals ("12.000")."""
+    if sheet.comma(column):
+        return counts
+    thousandths = counts * 1000
+    maybe = (counts >= 1) & (counts < 1000) & (np.abs(thousandths - np.round(thousandths)) < 1e-6)
+    if not (maybe & (np.abs(counts - np.round(counts)) > 1e-9)).any():
+        return counts  # no count reads as a number of thousandths: nothing to look at
+    values = sheet.column(column)
+    if not pa.types.is_string(values.type):
+        if sheet.read_as_text is None:
+            return counts
+        read = np.arange(len(counts)) if sheet.kept is None else sheet.kept
+        values = pc.take(sheet.read_as_text(column), pa.array(read, pa.int64()))
+    text = pc.fill_null(_as_text(values), "")
+    grouped = np.asarray(pc.match_substring_regex(text, _DOT_GROUPED_COUNT), dtype=bool)
+    decimal = np.asarray(pc.match_substring_regex(text, _DOT_DECIMAL_COUNT), dtype=bool)
+    plain = np.asarray(pc.match_substring_regex(text, _UNGROUPED_THOUSANDS), dtype=bool)
+    three_zeros = np.asarray(pc.ends_with(pc.utf8_trim_whitespace(text), ".000"), dtype=bool)
+    if (decimal & ~grouped).any() or plain.any() or (grouped & three_zeros).all():
+        return counts
+    rows = np.flatnonzero(grouped)
+    counts = counts.copy()
+    counts[rows] = parse_number(pc.take(text, pa.array(rows, pa.int64())), decimal_comma=True)
+    example = int(rows[~three_zeros[rows]][0])
+    written = text[example].as_py().strip()
+    notes.append(
+        f"{sheet.name}: '{column}' counts contacts, which are whole, and writes {len(rows):,} "
+        f"of them with a dot (line {sheet.lines(np.array([example]))[0]}: '{written}'): read "
+        f"as grouping thousands ({counts[example]:,.0f} contacts), as European exports write "
+        "them. If they are fractions of a contact, export them with one or two decimals."
+    )
+    return counts
+
+
 def _counts(sheet: _Sheet, column: str, notes: list[str]) -> np.ndarray:
     values = sheet.column(column)
-    counts = parse_number(values, sheet.comma(column))
+    counts = _dot_grouped_counts(sheet, column, parse_number(values, sheet.comma(column)), notes)
     unreadable = np.flatnonzero(np.isnan(counts))
     dashed = _dashes(values, unreadable) if len(unreadable) else unreadable
     if len(dashed):

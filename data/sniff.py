@@ -347,11 +347,7 @@ def sniff_bytes(head: bytes, display_name: str, complete: bool = True) -> TextFo
     )
     if doubt:
         notes.append(f"{display_name}: {doubt}")
-    quoted_decimals = (
-        _quoted_decimal_columns(header, sample) + _dot_thousands_columns(header, sample)
-        if delimiter == ","
-        else []
-    )
+    quoted_decimals = _quoted_decimal_columns(header, sample) if delimiter == "," else []
     excel_text = not wide and any(
         EXCEL_TEXT_CELL.fullmatch(cell.strip()) or EXCEL_APOSTROPHE_CELL.fullmatch(cell.strip())
         for row in sample[:SAMPLE_ROWS]
@@ -1058,27 +1054,6 @@ def _quoted_decimal_columns(header: list[str], sample: list[list[str]]) -> list[
         dotted = any(_DOT_DECIMAL.match(v) and not _DOT_THOUSANDS.match(v) for v in cells)
         thousands = any(_COMMA_THOUSANDS.match(v) and not _COMMA_GROUPS.match(v) for v in cells)
         if not (dotted or thousands or _is_count_header(name)):
-            found.append(name)
-    return found
-
-
-def _dot_thousands_columns(header: list[str], sample: list[list[str]]) -> list[str]:
-    """Count columns of a comma-separated file whose dots group thousands ("1.008" beside
-    "918", as a European export writes them with commas between the fields): counts are whole,
-    so "1.008" is a thousand and eight. Not where a dot can only be a decimal ("0.5", "12.25"),
-    where every dotted count ends in ".000" (whole numbers written with three decimals), or
-    where a count of a thousand or more is written without a dot."""
-    found = []
-    for position, name in enumerate(header):
-        if not _is_count_header(name):
-            continue
-        cells = [row[position].strip() for row in sample if position < len(row)]
-        dotted = [cell for cell in cells if _DOT_THOUSANDS.match(cell)]
-        if not dotted or all(cell.endswith(".000") for cell in dotted):
-            continue
-        decimals = any(_DOT_DECIMAL.match(c) and not _DOT_THOUSANDS.match(c) for c in cells)
-        ungrouped = any(cell.isdigit() and len(cell) > 3 for cell in cells)
-        if not (decimals or ungrouped):
             found.append(name)
     return found
 

@@ -306,9 +306,32 @@ def test_dots_grouping_thousands_in_a_comma_separated_count_column_are_thousands
     assert volumes.sum() == 918 + 1_008 + 1_250 + 995 + 1_012 == 5_183
     assert volumes[pd.Timestamp("2026-11-02 08:30")] == 1_008
     assert note_with(result.dataset, "grouping thousands") == (
-        "eu.csv: 'Calls Offered' counts contacts, which are whole, and writes counts such as "
-        "'1.008': its dots read as grouping thousands (1,008 contacts), as European exports "
-        "write them. If they are fractions of a contact, export them with one or two decimals."
+        "eu.csv: 'Calls Offered' counts contacts, which are whole, and writes 3 of them with a "
+        "dot (line 3: '1.008'): read as grouping thousands (1,008 contacts), as European "
+        "exports write them. If they are fractions of a contact, export them with one or two "
+        "decimals."
+    )
+
+
+def test_dots_grouping_thousands_only_late_in_the_file_are_thousands(tmp_path):
+    # An Italian export whose counts pass a thousand only after the 2,000 rows the separator
+    # and number style are told from. Before: its last 200 counts read as 1.000 ... 1.039
+    # calls, 153,103.9 calls in all where the file holds 356,800.
+    stamps = pd.date_range("2026-01-01", periods=2_400, freq="30min")
+    counts = [50 + k % 40 if k < 2_200 else 1_000 + k % 40 for k in range(2_400)]
+    lines = ["Data;Ora;Chiamate"] + [
+        f"{t:%d/%m/%Y};{t:%H:%M};{n:,}".replace(",", ".")
+        for t, n in zip(stamps, counts, strict=True)
+    ]
+    result = import_files_detailed([write(tmp_path, "code.csv", "\n".join(lines) + "\n")])
+    volumes = result.dataset.intervals.set_index(schema.INTERVAL_START)[schema.VOLUME]
+    assert volumes.sum() == sum(counts) == 356_800
+    assert volumes[pd.Timestamp("2026-02-15 20:30")] == 1_001
+    assert note_with(result.dataset, "grouping thousands") == (
+        "code.csv: 'Chiamate' counts contacts, which are whole, and writes 200 of them with a "
+        "dot (line 2203: '1.001'): read as grouping thousands (1,001 contacts), as European "
+        "exports write them. If they are fractions of a contact, export them with one or two "
+        "decimals."
     )
 
 
