@@ -1,6 +1,7 @@
 """Round-forty-two probes: a queue title above a table with its own queue column, a day total
-on a day without intervals, PivotTable line numbers, and real export shapes (ACD interval
-reports, ticket exports, Italian semicolon files, BOM and CRLF, UTF-16 text, thousands)."""
+on a day without intervals, PivotTable line numbers, and real export shapes: an Avaya CMS report
+of days stacked under their dates, an Italian export's 'Totale' queue rows and dots grouping
+thousands, a helpdesk's tickets without a group, a gap running to the end of a day."""
 
 from __future__ import annotations
 
@@ -11,6 +12,14 @@ from import_support import at, note_with, write
 from data import schema
 from data.errors import InputError
 from data.importer import import_files_detailed
+
+
+def _refused(tmp_path, name: str, text: str) -> str:
+    """The message an import of `text`, written as `name`, is refused with."""
+    with pytest.raises(InputError) as refused:
+        import_files_detailed([write(tmp_path, name, text)])
+    return str(refused.value)
+
 
 # --- A queue title above a table with its own queue column ----------------------------------------
 
@@ -155,9 +164,7 @@ def test_a_compact_pivot_names_its_subtotal_by_the_file_s_line(tmp_path):
 def test_a_compact_pivot_time_before_any_date_is_refused_naming_the_file_s_line(tmp_path):
     # Before: "('08:00', line 2)", though line 2 is blank and 08:00 stands on line 3.
     text = "Row Labels,Sum of Calls\n\n08:00,10\n2026-11-02,30\n08:00,10\n08:30,20\n"
-    with pytest.raises(InputError) as refused:
-        import_files_detailed([write(tmp_path, "pivot.csv", text)])
-    assert str(refused.value) == (
+    assert _refused(tmp_path, "pivot.csv", text) == (
         "pivot.csv: this Excel PivotTable in compact layout has a time before any date "
         "('08:00', line 3). In Excel: PivotTable Design → Report Layout → Show in Tabular "
         "Form, and Repeat All Item Labels, so that each row holds its date and time; then "
@@ -216,9 +223,7 @@ def test_a_cms_report_of_several_days_gives_each_day_its_rows(tmp_path, repeat_h
 def test_a_cms_day_whose_date_breaks_the_order_is_refused_naming_its_line(tmp_path):
     # Before: "no column with dates or timestamps was found", naming none of the dates.
     text = _cms_days(repeat_header=True).replace("Date: 11/04/26", "Date: 25/11/26")
-    with pytest.raises(InputError) as refused:
-        import_files_detailed([write(tmp_path, "cms.txt", text)])
-    assert str(refused.value) == (
+    assert _refused(tmp_path, "cms.txt", text) == (
         "cms.txt: column 'Report date' seems to mix day/month orders: line 20: '25/11/26' "
         "(above the table) can only be day/month, but read that way line 4: '11/02/26' (above "
         "the table) would be 2026-02-11 and the dates jump by months, while read as month/day "
@@ -278,9 +283,7 @@ def test_days_stacked_under_titles_of_other_queues_are_refused(tmp_path):
         lines += [f"Coda: {queue}", f"Data: {day}/11/2026", "Ora;Offerte;TMC"]
         lines += [f"{clock};{12 + n};185,5" for n, clock in enumerate(("08:00", "08:30"))]
         lines.append("")
-    with pytest.raises(InputError) as refused:
-        import_files_detailed([write(tmp_path, "code.csv", "\n".join(lines))])
-    assert str(refused.value) == (
+    assert _refused(tmp_path, "code.csv", "\n".join(lines)) == (
         "code.csv: the table has no date or queue column, and the file stacks days' tables under "
         "titles naming other queues too (line 7: 'Coda: Vendite'), so the day and queue of each "
         "row cannot both be told. Export the interval report with a date and a queue column on "
