@@ -377,7 +377,7 @@ def _read_sniffed(
         0,
         f"{name}: {table.num_rows:,} rows read as {shape}{_used_of(used_rows, table.num_rows)} "
         f"({read_as}"
-        f"{', numbers written 1.234,5' if text_format.decimal_comma else ''}; {described}).",
+        f"{_number_style(text_format)}; {described}).",
     )
     rows.notes[1:1] = text_format.notes  # what the sniffer decided on thin evidence
     rows.notes[1:1] = _quoted_decimal_notes(plan, text_format, name)
@@ -415,6 +415,21 @@ def _read_rewritten(
         )
     rows.notes.insert(1, note)
     return plan, rows, report
+
+
+# "1 234,5": thousands grouped by a space (French Excel writes a no-break one).
+_SPACE_GROUPED = re.compile(r"^\s*-?\d{1,3}([ \u00a0\u202f]\d{3})+(,\d+)?\s*$")
+
+
+def _number_style(text_format: TextFormat) -> str:
+    """How the file writes its numbers, for the note on what was read: said only for a decimal
+    comma, as its thousands are grouped ("1.234,5", or "1 234,5" as French exports write)."""
+    if not text_format.decimal_comma:
+        return ""
+    spaced = any(
+        _SPACE_GROUPED.match(cell) for row in text_format.sample_rows[:200] for cell in row
+    )
+    return f", numbers written {'1 234,5' if spaced else '1.234,5'}"
 
 
 def _used_of(used_rows: int, read_rows: int) -> str:

@@ -393,3 +393,27 @@ def test_tickets_without_a_group_are_said_to_be_unassigned_work(tmp_path):
         "same: to plan them with the queue that handles them, fill in their 'Group' in the "
         "export and import again."
     )
+
+
+# --- A French Excel "Unicode text" export ----------------------------------------------------------
+
+
+def test_a_french_unicode_text_export_says_how_it_writes_its_numbers(tmp_path):
+    # Excel's "Unicode text": UTF-16 with a BOM, tabs, CRLF; thousands grouped by a no-break
+    # space. Before: read right but said to write its numbers '1.234,5', a style it never uses.
+    stamps = pd.date_range("2026-11-02 08:00", periods=4, freq="30min")
+    counts = [980, 1_240, 1_315, 1_002]
+    lines = ["Date\tHeure\tAppels reçus\tDMT"] + [
+        f"{t:%d/%m/%Y}\t{t:%H:%M}\t{n:,}".replace(",", "\u00a0") + "\t185,5"
+        for t, n in zip(stamps, counts, strict=True)
+    ]
+    text = "\ufeff" + "\r\n".join(lines) + "\r\n"
+    path = write(tmp_path, "appels.txt", text, encoding="utf-16-le")
+    result = import_files_detailed([path])
+    intervals = result.dataset.intervals
+    assert intervals[schema.VOLUME].sum() == 4_537
+    assert intervals[schema.AHT_SECONDS].dropna().unique().tolist() == [185.5]
+    assert result.dataset.notes[0] == (
+        "appels.txt: 4 rows read as interval volumes (tab-separated, utf-16, numbers written "
+        "1 234,5; date 'Date', time 'Heure', volume 'Appels reçus', aht 'DMT')."
+    )
