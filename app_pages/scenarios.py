@@ -995,10 +995,14 @@ weeks = settings.rotation_weeks(horizon_days)
 shift_figures = {}
 shift_notes: dict[str, list[str]] = {}
 unplanned: dict[str, list[str]] = {}  # a reason and the scenarios it holds for
+# A scenario changing only the cap on part time gets the plan the Shifts page's table of caps
+# shows for it, not another of as many paid hours with more shifts.
+planned_shifts: dict[tuple, tuple] = {}
 for name, outcome in outcomes.items():
     shifts = scenarios[name].shifts
     try:
-        shift_plan = cached.shift_plan(
+        shift_plan = cached.shift_plan_beside(
+            planned_shifts,
             outcome.rostered_need(),
             current.dataset.interval_minutes,
             shifts.types(),

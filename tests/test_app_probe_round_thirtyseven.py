@@ -1,0 +1,49 @@
+"""Round thirty-seven of a manager's probe: a scenario changing only the cap on part time plans
+the shifts the Shifts page's table of caps shows for it. Driven headless with AppTest on the
+real data in ../shared."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+from test_app_pages import assert_clean, go, metric, open_app, table
+
+CSV = "text/csv"
+
+
+def upload(app: AppTest, *paths) -> AppTest:
+    """`app` with the files at `paths` picked in the Data page's uploader."""
+    files = [(path.name, path.read_bytes(), CSV) for path in paths]
+    app.file_uploader(key="upload_files").set_value(files).run()
+    assert_clean(app)
+    return app
+
+
+# ------------------------------- Scenarios: a looser part-time cap plans no more shifts
+
+
+def test_a_looser_part_time_cap_reads_as_the_shifts_pages_table_of_caps(shared_data):
+    st.cache_data.clear()  # plans cached by an earlier test would hide the solves
+    app = upload(open_app(), shared_data / "axa" / "series" / "Médical.csv")
+    go(app, "shifts")
+    assert_clean(app)
+    # AXA's Médical, 1-7 Jan 2014 at the 300-s stand-in, part time 4 h at most 30%: 119 shifts,
+    # 25 people, 868 paid hours, 9.7% of them part time. A 50% cap keeps that plan: it pays the
+    # fewest hours without a cap too.
+    assert (metric(app, "Shifts"), metric(app, "People to employ")) == ("119", "25")
+    assert metric(app, "Paid hours on shifts") == "868"
+    caps, _ = table(app, "part_time_cap", "paid_hours")
+    at_half = caps[caps["part_time_cap"] == "50%"].iloc[0]
+    assert (at_half["shifts"], at_half["paid_hours"]) == (119, 868)
+    assert round(at_half["part_time_share"], 1) == 9.7
+
+    go(app, "scenarios")
+    app.button(key="save_example_scenarios").click().run()
+    assert_clean(app)
+    shown, _ = table(app, "Current settings", "Part time 4 h up to 50%")
+    rows = ["Shifts over 7 days", "People to employ (busiest week)", "Shift hours over 7 days (h)"]
+    # Before: the 50% scenario solved afresh, 121 shifts and 26 people for the same 868 h (11.5%
+    # part time): a looser cap read as one more head to hire.
+    assert shown.loc[rows, "Current settings"].tolist() == ["119", "25", "868"]
+    assert shown.loc[rows, "Part time 4 h up to 50%"].tolist() == ["119", "25", "868"]
+    assert shown.loc["Part time on shifts (%)", "Part time 4 h up to 50%"] == "9.7"
