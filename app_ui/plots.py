@@ -36,6 +36,8 @@ def _layout(figure: go.Figure, title: str, y_title: str, height: int = 380) -> g
         margin={"l": 10, "r": 10, "t": 60, "b": 10},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
         hovermode="x unified",
+        # Whole trace names in the hover: plotly cuts them at 15 characters ("people roste...").
+        hoverlabel={"namelength": -1},
     )
     figure.update_yaxes(title_text=y_title, rangemode="tozero")
     return figure
@@ -63,7 +65,8 @@ def daily_history(intervals: pd.DataFrame) -> go.Figure:
         first = max(daily["day"].min(), last - pd.Timedelta(days=HISTORY_WINDOW_DAYS))
         figure.update_xaxes(range=[first, last + pd.Timedelta(days=1)])
     figure.update_xaxes(rangeslider={"visible": True, "thickness": 0.06})
-    figure.update_xaxes(title_text="Date")
+    # The history spans years: its hover names the year, as the page's other dates do.
+    figure.update_xaxes(title_text="Date", hoverformat=HOVER_DAY + " %Y")
     return _layout(figure, "Contacts per open day", "Contacts per day", height=420)
 
 
@@ -312,7 +315,7 @@ def backtest_chart(last: pd.DataFrame, queue: str, chosen: str) -> go.Figure:
             )
         )
     start = pd.Timestamp(first[INTERVAL_START].min())
-    figure.update_xaxes(title_text="Date and time")
+    figure.update_xaxes(title_text="Date and time", hoverformat=HOVER_TIME)
     return _layout(
         figure,
         f"Last backtest, {queue}: forecast from {day_text(start, year=True)} vs what happened",
@@ -338,7 +341,7 @@ def staffing_chart(plan: pd.DataFrame) -> go.Figure:
                 name=label,
             )
         )
-    figure.update_xaxes(title_text="Date and time")
+    figure.update_xaxes(title_text="Date and time", hoverformat=HOVER_TIME)
     return _layout(figure, "Staff per interval", "People at once", height=360)
 
 
@@ -419,6 +422,7 @@ def scenario_staff_chart(plans: pd.DataFrame, baseline: str) -> go.Figure:
             row=2, col=1,
         )  # fmt: skip
     figure.update_xaxes(title_text="Date and time", row=2, col=1)
+    figure.update_xaxes(hoverformat=HOVER_TIME)  # both rows
     _layout(figure, "People rostered per interval, by scenario", "People at once", 480)
     figure.update_yaxes(title_text="Vs the baseline (people)", rangemode="normal", row=2, col=1)
     return figure

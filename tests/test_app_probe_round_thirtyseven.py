@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import streamlit as st
 from streamlit.testing.v1 import AppTest
-from test_app_pages import assert_clean, go, metric, open_app, table
+from test_app_pages import assert_clean, chart, go, metric, open_app, table
+
+from app_ui.plots import HOVER_TIME
 
 CSV = "text/csv"
 
@@ -47,3 +49,34 @@ def test_a_looser_part_time_cap_reads_as_the_shifts_pages_table_of_caps(shared_d
     assert shown.loc[rows, "Current settings"].tolist() == ["119", "25", "868"]
     assert shown.loc[rows, "Part time 4 h up to 50%"].tolist() == ["119", "25", "868"]
     assert shown.loc["Part time on shifts (%)", "Part time 4 h up to 50%"] == "9.7"
+
+
+# ------------------------------------------- Charts: hovers read the house's dates, names whole
+
+
+def test_interval_charts_hover_with_the_houses_dates_and_whole_trace_names(picco_home):
+    # In Chromium the Staffing chart's hover had read "Nov 28, 2026, 12:45" over
+    # "people roste... : 13"; now "Sat 28 Nov 12:45" over "people rostered : 13".
+    app = open_app()
+    history = chart(app, "history_chart")["layout"]
+    assert history["xaxis"]["hoverformat"] == "%a %-d %b %Y"  # years of history: "Mon 5 Feb 2024"
+    assert history["hoverlabel"]["namelength"] == -1
+    go(app, "forecast")
+    assert chart(app, "backtest_chart")["layout"]["xaxis"]["hoverformat"] == HOVER_TIME
+    go(app, "staffing")
+    assert_clean(app)
+    staffing = chart(app, "staffing_interval_chart")
+    assert staffing["layout"]["xaxis"]["hoverformat"] == HOVER_TIME == "%a %-d %b %H:%M"
+    assert staffing["layout"]["hoverlabel"]["namelength"] == -1
+    assert [trace["name"] for trace in staffing["data"]] == [
+        "people rostered",
+        "agents needed",
+        "supervisors",
+    ]
+    go(app, "scenarios")
+    app.button(key="save_example_scenarios").click().run()
+    assert_clean(app)
+    compared = chart(app, "compare_staff_chart")["layout"]
+    # Both rows (people rostered, and against the baseline) share the hover's date.
+    assert compared["xaxis"]["hoverformat"] == compared["xaxis2"]["hoverformat"] == HOVER_TIME
+    assert compared["hoverlabel"]["namelength"] == -1
