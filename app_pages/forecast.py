@@ -356,7 +356,8 @@ if busiest is not None:
     busiest_when = f"{day_text(busiest_start)} {busiest_start:%H:%M}"
 figures[1].metric(
     "Busiest interval, P10–P90",
-    f"{busiest['p10']:,.0f}–{busiest['p90']:,.0f} contacts" if busiest is not None else "—",
+    # The unit is said below: "242–334 contacts" read "242–334 co…" in a quarter of 1440 px.
+    f"{busiest['p10']:,.0f}–{busiest['p90']:,.0f}" if busiest is not None else "—",
     border=True,
     help=(
         f"{busiest_when}: {busiest['forecast']:,.0f} "
@@ -366,7 +367,7 @@ figures[1].metric(
     ),
 )
 if busiest is not None:
-    figures[1].caption(f"{day_text(busiest_start)}, {busiest_start:%H:%M}")
+    figures[1].caption(f"{busiest_when}: {busiest['forecast']:,.0f} contacts forecast")
 figures[2].metric(
     "Busiest day",
     day_text(daily.idxmax()) if daily.gt(0).any() else "—",

@@ -135,7 +135,15 @@ def test_the_busiest_interval_and_day_say_how_many_contacts(picco_home):
     app = go(open_app(), "forecast")
     assert_clean(app)
     # Before: "77–131", a range of what, and the busiest day's size hidden in a tooltip.
-    assert re.fullmatch(r"\d+–\d+ contacts", metric(app, "Busiest interval, P10–P90"))
+    # The range's unit sits in the caption below it, with the interval and its forecast: said in
+    # the value, "82–108 contacts" had read "82–108 co…" at 1440 px.
+    assert re.fullmatch(r"\d+–\d+", metric(app, "Busiest interval, P10–P90"))
+    assert any(
+        re.fullmatch(
+            r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d+ \w{3} \d\d:\d\d: \d+ contacts forecast", text
+        )
+        for text in texts(app, "caption")
+    )
     days, _ = table(app, "forecast_contacts", "usual_contacts")
     assert f"{days['forecast_contacts'].max():,.0f} contacts forecast" in texts(app, "caption")
 

@@ -80,3 +80,18 @@ def test_interval_charts_hover_with_the_houses_dates_and_whole_trace_names(picco
     # Both rows (people rostered, and against the baseline) share the hover's date.
     assert compared["xaxis"]["hoverformat"] == compared["xaxis2"]["hoverformat"] == HOVER_TIME
     assert compared["hoverlabel"]["namelength"] == -1
+
+
+# ------------------------------------ Forecast: the busiest interval's range fits its box
+
+
+def test_the_busiest_intervals_range_fits_its_box_with_its_unit_below(shared_data):
+    app = upload(open_app(), shared_data / "axa" / "series" / "Tech. Axa.csv")
+    go(app, "forecast")
+    assert_clean(app)
+    # AXA's Tech. Axa, 1-7 Jan 2014: "242–334 contacts" had read "242–334 co…" in a quarter
+    # of a 1440-px page; the number stays in the box, its unit and forecast below it.
+    assert metric(app, "Busiest interval, P10–P90") == "242–334"
+    captions = [item.value for item in app.caption]
+    assert "Tue 7 Jan 10:00: 287 contacts forecast" in captions
+    assert "4,651 contacts forecast" in captions  # the busiest day's, as before
