@@ -95,3 +95,26 @@ def test_the_busiest_intervals_range_fits_its_box_with_its_unit_below(shared_dat
     captions = [item.value for item in app.caption]
     assert "Tue 7 Jan 10:00: 287 contacts forecast" in captions
     assert "4,651 contacts forecast" in captions  # the busiest day's, as before
+
+
+# ----------------------------------------------- Data: the history's first and last day whole
+
+
+def test_the_historys_first_and_last_day_have_a_third_of_the_row(shared_data):
+    app = upload(open_app(), shared_data / "axa" / "series" / "Japon.csv")
+    assert (metric(app, "First day"), metric(app, "Last day")) == (
+        "Sat 1 Jan 2011",
+        "Tue 31 Dec 2013",
+    )
+    # A quarter of a 1440-px page had cut the sample's to "Mon 25 No…" and "Sun 22 No…"; a
+    # third holds "Sun 22 Nov 2026" whole (seen in Chromium).
+    widths = {
+        metric.label: column.weight for column in app.columns for metric in column.get("metric")
+    }
+    assert widths == {
+        "Contacts": 1 / 3,
+        "First day": 1 / 3,
+        "Last day": 1 / 3,
+        "Interval": 1 / 3,
+        "Queues": 1 / 3,
+    }
