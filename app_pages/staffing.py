@@ -499,8 +499,9 @@ if sized_on_quantile:
         f"{plan['volume'].max():,.0f})."
     )
 
-st.plotly_chart(plots.staffing_chart(plan), key="staffing_interval_chart")
-st.plotly_chart(plots.requirement_heatmap(plan), key="staffing_heatmap")
+# Each chart names its queue, as the Forecast page's do: a chart saved as an image keeps it.
+st.plotly_chart(plots.staffing_chart(plan, queue=queue), key="staffing_interval_chart")
+st.plotly_chart(plots.requirement_heatmap(plan, queue=queue), key="staffing_heatmap")
 st.caption(heatmap_caption(summary.horizon_days))
 # The grid a weekly roster is drawn from: one row per time of day, a column per weekday.
 downloads.download_table(
@@ -525,7 +526,7 @@ if partial:
         "hours_covered",
         [partial.get(pd.Timestamp(day).normalize(), "") for day in daily["date"]],
     )
-st.plotly_chart(plots.daily_totals_chart(daily), key="staffing_daily_chart")
+st.plotly_chart(plots.daily_totals_chart(daily, queue=queue), key="staffing_daily_chart")
 
 # Tracked, so a changed target, or a look at another page, keeps the tab the manager was
 # reading open.

@@ -323,8 +323,9 @@ def backtest_chart(last: pd.DataFrame, queue: str, chosen: str) -> go.Figure:
     )
 
 
-def staffing_chart(plan: pd.DataFrame) -> go.Figure:
-    """Agents on the phones, people rostered and supervisors per interval; closed slots empty."""
+def staffing_chart(plan: pd.DataFrame, queue: str | None = None) -> go.Figure:
+    """Agents on the phones, people rostered and supervisors per interval; closed slots empty.
+    The title names `queue`, as the Forecast page's charts name theirs."""
     open_mask = plan[IS_OPEN].astype(bool)
     figure = go.Figure()
     for column, label in (
@@ -342,7 +343,8 @@ def staffing_chart(plan: pd.DataFrame) -> go.Figure:
             )
         )
     figure.update_xaxes(title_text="Date and time", hoverformat=HOVER_TIME)
-    return _layout(figure, "Staff per interval", "People at once", height=360)
+    title = "Staff per interval" + (f", {queue}" if queue is not None else "")
+    return _layout(figure, title, "People at once", height=360)
 
 
 def shift_cover_chart(coverage: pd.DataFrame) -> go.Figure:
@@ -428,9 +430,11 @@ def scenario_staff_chart(plans: pd.DataFrame, baseline: str) -> go.Figure:
     return figure
 
 
-def requirement_heatmap(plan: pd.DataFrame, value_column: str = "rostered") -> go.Figure:
+def requirement_heatmap(
+    plan: pd.DataFrame, value_column: str = "rostered", queue: str | None = None
+) -> go.Figure:
     """People required by weekday × time of day: the most of any week of the plan horizon
-    (staffing.weekly), the hover adding the mean over those weeks."""
+    (staffing.weekly), the hover adding the mean over those weeks; the title names `queue`."""
     pattern = weekly_pattern(plan, value_column)
     most, mean = pattern.most, pattern.mean
     values = most.to_numpy(dtype=float, copy=True)
@@ -454,7 +458,9 @@ def requirement_heatmap(plan: pd.DataFrame, value_column: str = "rostered") -> g
     figure.update_xaxes(title_text="Time of day (interval start)", nticks=24)
     figure.update_layout(
         title=(
-            "People required (rostered, incl. shrinkage), most in any week: weekday × time of day"
+            "People required"
+            + (f", {queue}" if queue is not None else "")
+            + " (rostered, incl. shrinkage), most in any week: weekday × time of day"
         ),
         height=360,
         margin={"l": 10, "r": 10, "t": 60, "b": 10},
@@ -473,8 +479,9 @@ def integer_step(top: float, max_ticks: int = 6) -> int:
         magnitude *= 10
 
 
-def daily_totals_chart(daily: pd.DataFrame) -> go.Figure:
-    """Paid hours per day as bars with the peak agents as a line on a second axis."""
+def daily_totals_chart(daily: pd.DataFrame, queue: str | None = None) -> go.Figure:
+    """Paid hours per day as bars with the peak agents as a line on a second axis; the title
+    names `queue`."""
     figure = make_subplots(specs=[[{"secondary_y": True}]])
     figure.add_trace(
         go.Bar(
@@ -494,7 +501,8 @@ def daily_totals_chart(daily: pd.DataFrame) -> go.Figure:
         ),
         secondary_y=True,
     )
-    _layout(figure, "Daily totals: paid hours and peak agents", "", height=360)
+    named = f", {queue}" if queue is not None else ""
+    _layout(figure, f"Daily totals{named}: paid hours and peak agents", "", height=360)
     figure.update_layout(hovermode="closest")
     figure.update_yaxes(title_text="Paid hours per day (h)", tickformat=",.0f", secondary_y=False)
     # Whole agents on their own ticks: synced ticks would land on fractions like 4.25 agents.

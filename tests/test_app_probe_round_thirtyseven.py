@@ -4,6 +4,9 @@ real data in ../shared."""
 
 from __future__ import annotations
 
+import base64
+
+import numpy as np
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 from test_app_pages import assert_clean, chart, go, metric, open_app, table
@@ -118,3 +121,30 @@ def test_the_historys_first_and_last_day_have_a_third_of_the_row(shared_data):
         "Interval": 1 / 3,
         "Queues": 1 / 3,
     }
+
+
+# ------------------------------------------------ Staffing: each chart names the queue it shows
+
+
+def test_the_staffing_charts_name_the_queue_picked(shared_data):
+    axa = shared_data / "axa" / "series"
+    app = upload(open_app(), axa / "Tech. Axa.csv", axa / "Médical.csv")
+    go(app, "staffing")
+    app.selectbox(key="queue").set_value("Médical").run()
+    assert_clean(app)
+    # Two queues, and the charts had read "Staff per interval", "Daily totals: paid hours and
+    # peak agents": for which, a chart saved as an image no longer said.
+    titles = [
+        chart(app, key)["layout"]["title"]["text"]
+        for key in ("staffing_interval_chart", "staffing_heatmap", "staffing_daily_chart")
+    ]
+    assert titles == [
+        "Staff per interval, Médical",
+        "People required, Médical (rostered, incl. shrinkage), most in any week: weekday × time "
+        "of day",
+        "Daily totals, Médical: paid hours and peak agents",
+    ]
+    # The daily chart's bars are the Médical plan's paid hours (886 h over 1-7 Jan 2014).
+    bars = chart(app, "staffing_daily_chart")["data"][0]["y"]  # plotly's typed array
+    hours = np.frombuffer(base64.b64decode(bars["bdata"]), dtype=bars["dtype"])
+    assert round(float(hours.sum())) == 886 and metric(app, "Paid hours") == "886"
