@@ -1,13 +1,17 @@
-"""Round thirty-seven of a manager's probe: a scenario changing only the cap on part time plans
-the shifts the Shifts page's table of caps shows for it. Driven headless with AppTest on the
-real data in ../shared."""
+"""Round thirty-seven of a manager's probe: a looser part-time cap reads as no more people for
+the same hours, on the Shifts and Scenarios pages alike; hovers over time read as the app's
+dates with whole line names; the busiest interval and the history's days fit their boxes; the
+Staffing charts name their queue. Driven headless with AppTest on the real data in ../shared,
+and in Chromium at 1440 px."""
 
 from __future__ import annotations
 
 import base64
 
 import numpy as np
+import pytest
 import streamlit as st
+from browser_support import open_page
 from streamlit.testing.v1 import AppTest
 from test_app_pages import assert_clean, chart, go, metric, open_app, table
 
@@ -148,3 +152,34 @@ def test_the_staffing_charts_name_the_queue_picked(shared_data):
     bars = chart(app, "staffing_daily_chart")["data"][0]["y"]  # plotly's typed array
     hours = np.frombuffer(base64.b64decode(bars["bdata"]), dtype=bars["dtype"])
     assert round(float(hours.sum())) == 886 and metric(app, "Paid hours") == "886"
+
+
+# ------------------------------------------- In Chromium at 1440 px: no headline figure cut off
+
+
+def cut_metrics(page) -> list[str]:
+    """The metric values the page draws wider than their box (shown with "…")."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid="stMetricValue"] > div')]
+            .filter(value => value.scrollWidth > value.clientWidth + 1)
+            .map(value => value.innerText)"""
+    )
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_no_headline_figure_is_cut_off_at_1440_px(app_page):
+    page = app_page  # the sample: history Mon 25 Nov 2024 to Sun 22 Nov 2026
+    open_page(page, "Data")
+    values = page.locator('[data-testid="stMetricValue"]')
+    values.first.wait_for()
+    assert "Sun 22 Nov 2026" in values.all_inner_texts()
+    # Before: "Mon 25 Nov 2024" and "Sun 22 Nov 2026" drawn as "Mon 25 No…", "Sun 22 No…".
+    assert cut_metrics(page) == []
+    open_page(page, "Forecast")
+    page.locator('[data-testid="stPlotlyChart"]').first.wait_for()
+    # Before: the busiest interval's "82–108 contacts" as "82–108 co…".
+    assert cut_metrics(page) == []
+    for name in ("Staffing", "Shifts"):
+        open_page(page, name)
+        assert cut_metrics(page) == [], name
