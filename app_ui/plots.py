@@ -23,6 +23,13 @@ PEAK_MARKER = "#d62728"
 UNUSUAL_COLOUR = "#9467bd"  # purple: apart from the peaks' red and the forecast's blue
 HOVER_TIME = "%a %-d %b %H:%M"  # d3 format of an interval in hovers: "Mon 23 Nov 10:45"
 HOVER_DAY = "%a %-d %b"
+# Ticks of a time axis as the app writes days, "Mon 23 Nov" ("Nov 23" in plotly's own), with
+# the time of day above it once zoomed in to ticks less than a day apart.
+DAY_MS = 24 * 3600 * 1000
+INTERVAL_TICKS = [
+    {"dtickrange": [None, DAY_MS - 1], "value": "%H:%M\n" + HOVER_DAY},
+    {"dtickrange": [DAY_MS, None], "value": HOVER_DAY},
+]
 MAX_DAILY_TICKS = 16  # beyond this many days, label one day a week so labels stay level
 MIN_TICK_GAP_DAYS = 5  # closer week labels than this (after a mid-week start) would overlap
 SCENARIO_BASELINE_COLOUR = "#9e9e9e"  # the scenario the others are measured against
@@ -250,7 +257,9 @@ def forecast_chart(
                 f"contacts (P90 %{{y:{count}}})<br>%{{text}}<extra></extra>",
             )
         )
-    figure.update_xaxes(title_text="Date and time", hoverformat=HOVER_TIME)
+    figure.update_xaxes(
+        title_text="Date and time", hoverformat=HOVER_TIME, tickformatstops=INTERVAL_TICKS
+    )
     _layout(figure, f"Forecast, {queue}: contacts per interval", "Contacts per interval", 440)
     # Each hover names its own interval; a unified box repeats the time and lists raw values.
     figure.update_layout(hovermode="x")
@@ -315,7 +324,9 @@ def backtest_chart(last: pd.DataFrame, queue: str, chosen: str) -> go.Figure:
             )
         )
     start = pd.Timestamp(first[INTERVAL_START].min())
-    figure.update_xaxes(title_text="Date and time", hoverformat=HOVER_TIME)
+    figure.update_xaxes(
+        title_text="Date and time", hoverformat=HOVER_TIME, tickformatstops=INTERVAL_TICKS
+    )
     return _layout(
         figure,
         f"Last backtest, {queue}: forecast from {day_text(start, year=True)} vs what happened",
@@ -342,7 +353,9 @@ def staffing_chart(plan: pd.DataFrame, queue: str | None = None) -> go.Figure:
                 name=label,
             )
         )
-    figure.update_xaxes(title_text="Date and time", hoverformat=HOVER_TIME)
+    figure.update_xaxes(
+        title_text="Date and time", hoverformat=HOVER_TIME, tickformatstops=INTERVAL_TICKS
+    )
     title = "Staff per interval" + (f", {queue}" if queue is not None else "")
     return _layout(figure, title, "People at once", height=360)
 
@@ -364,7 +377,9 @@ def shift_cover_chart(coverage: pd.DataFrame) -> go.Figure:
                 hovertemplate="%{y:,.0f}",
             )
         )
-    figure.update_xaxes(title_text="Date and time", hoverformat=HOVER_TIME)
+    figure.update_xaxes(
+        title_text="Date and time", hoverformat=HOVER_TIME, tickformatstops=INTERVAL_TICKS
+    )
     return _layout(figure, "Shifts against the people needed", "People at once", height=360)
 
 
@@ -424,7 +439,7 @@ def scenario_staff_chart(plans: pd.DataFrame, baseline: str) -> go.Figure:
             row=2, col=1,
         )  # fmt: skip
     figure.update_xaxes(title_text="Date and time", row=2, col=1)
-    figure.update_xaxes(hoverformat=HOVER_TIME)  # both rows
+    figure.update_xaxes(hoverformat=HOVER_TIME, tickformatstops=INTERVAL_TICKS)  # both rows
     _layout(figure, "People rostered per interval, by scenario", "People at once", 480)
     figure.update_yaxes(title_text="Vs the baseline (people)", rangemode="normal", row=2, col=1)
     return figure

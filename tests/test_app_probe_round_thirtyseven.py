@@ -183,3 +183,18 @@ def test_no_headline_figure_is_cut_off_at_1440_px(app_page):
     for name in ("Staffing", "Shifts"):
         open_page(page, name)
         assert cut_metrics(page) == [], name
+
+
+def test_time_axes_tick_days_as_the_app_writes_them(picco_home):
+    # Plotly's own ticks had read "Nov 23 / 2026", "Nov 25"; now "Mon 23 Nov", "Wed 25 Nov"
+    # (seen in Chromium on the Staffing page), with the time of day once zoomed in.
+    app = go(open_app(), "forecast")
+    for key in ("forecast_chart", "backtest_chart"):
+        stops = chart(app, key)["layout"]["xaxis"]["tickformatstops"]
+        assert [stop["value"] for stop in stops] == ["%H:%M\n%a %-d %b", "%a %-d %b"], key
+        assert stops[1]["dtickrange"][0] == 24 * 3600 * 1000  # a day apart and more: the day
+    go(app, "staffing")
+    stops = chart(app, "staffing_interval_chart")["layout"]["xaxis"]["tickformatstops"]
+    assert [stop["value"] for stop in stops] == ["%H:%M\n%a %-d %b", "%a %-d %b"]
+    go(app, "shifts")
+    assert chart(app, "shift_cover_chart")["layout"]["xaxis"]["tickformatstops"] == stops
