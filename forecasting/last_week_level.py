@@ -51,7 +51,10 @@ class LastWeekRelevelledProfile(ForecastModel):
 
     name = "relevelled_last_week"
 
-    def __init__(self, weeks: int = 8, decay: float = 0.85) -> None:
+    # 12 weeks, not 8: the level comes from the last two weeks either way, and the longer
+    # profile carries the weekly and intraday shape with less Poisson noise (see SmoothedProfile
+    # for the benchmark figures).
+    def __init__(self, weeks: int = 12, decay: float = 0.85) -> None:
         self.weeks = weeks
         self.decay = decay
 
