@@ -263,9 +263,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"note: {note}")
     for note in reading_notes:
         print(f"note: {note}")
-    _print_people(weeks, args.shifts_per_week, result.busiest_week(args.shifts_per_week))
-    if not weeks.empty:
-        print(_contract_note(weeks, types, args.shifts_per_week))
+    busiest = result.busiest_week(args.shifts_per_week)
+    _print_people(weeks, args.shifts_per_week, busiest)
+    if busiest is not None:
+        print(_contract_note(weeks, types, args.shifts_per_week, busiest))
         week_note = working_week_note(args.shifts_per_week, types[0].hours)
         if week_note:
             print(f"note: {week_note}")
@@ -617,19 +618,42 @@ def _rounding_text(result: ShiftPlan) -> str:
     )
 
 
-def _contract_note(weeks: pd.DataFrame, types: Sequence[ShiftType], shifts_per_week: int) -> str:
+def _contract_note(
+    weeks: pd.DataFrame, types: Sequence[ShiftType], shifts_per_week: int, busiest: BusiestWeek
+) -> str:
     """How the busiest week's people relate to `staff`'s FTE: a full-time person here works
-    `shifts_per_week` full shifts, an FTE is a weekly contract's paid hours."""
-    by_week = weeks.groupby("week")["people"].sum()
+    `shifts_per_week` full shifts, an FTE is a weekly contract's paid hours. A week the plan
+    cuts holds only some days' hours, so the busiest whole week speaks instead (a bank plan's
+    Sat-Sun read '356 shift hours are 8.9 full-time people' beside 37 people to employ), or,
+    where no week is whole, the days held at their pace over seven days, as staff's FTE are."""
     hours_of = {kind.name: kind.hours for kind in types}
-    busiest = weeks[weeks["week"] == by_week.idxmax()]
-    hours = float((busiest["shifts"] * busiest["shift"].map(hours_of)).sum())
     full_week = shifts_per_week * types[0].hours
+
+    def hours_in(week: pd.Timestamp) -> float:
+        chosen = weeks[weeks["week"] == week]
+        return float((chosen["shifts"] * chosen["shift"].map(hours_of)).sum())
+
+    hours = hours_in(busiest.week)
+    said = f"that week's {hours:,.0f} shift hours are"
+    if busiest.cut and busiest.whole_week is not None:
+        hours = hours_in(busiest.whole_week)
+        said = (
+            f"the busiest whole week's (from {day_text(busiest.whole_week, year=True)}) "
+            f"{hours:,.0f} shift hours are"
+        )
+    elif busiest.cut:
+        days = (busiest.last_day - busiest.first_day).days + 1
+        weekly = hours * 7 / days
+        said = (
+            f"that week's {counted(days, 'day')} hold {hours:,.0f} shift hours, "
+            f"{weekly:,.0f} a week at that pace:"
+        )
+        hours = weekly
     return (
         f"note: a full-time person works {shifts_per_week} × {types[0].hours:g} h = "
         f"{full_week:g} h a week here, while staff's FTE divide paid hours by a "
-        f"{DEFAULT_WEEKLY_CONTRACT_HOURS:g}-h contract (supervisors included): that week's "
-        f"{hours:,.0f} shift hours are {hours / full_week:,.1f} full-time people or "
+        f"{DEFAULT_WEEKLY_CONTRACT_HOURS:g}-h contract (supervisors included): {said} "
+        f"{hours / full_week:,.1f} full-time people or "
         f"{hours / DEFAULT_WEEKLY_CONTRACT_HOURS:,.1f} FTE"
     )
 
