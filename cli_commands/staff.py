@@ -769,9 +769,20 @@ def _quantile_volume(forecast: pd.DataFrame, args: argparse.Namespace) -> np.nda
     bad = ~np.isfinite(volume) | (volume < 0)
     if bad.any():
         row = int(np.flatnonzero(bad)[0])
+        cell = forecast[column].iloc[row]
+        # As the volume column's refusal names a cell: a blank p80 read "'p80' is 'nan'".
+        if pd.isna(cell) or not str(cell).strip():
+            said = "empty or not a number"
+        elif np.isinf(volume[row]):
+            said = "infinite"
+        elif np.isnan(volume[row]):
+            said = f"'{cell}'"
+        else:
+            said = f"{volume[row]:g}"
         raise InputError(
-            f"{shown_input(args.forecast)}: row {row + 2}: '{column}' is '{forecast[column].iloc[row]}'; give "
-            "a number of contacts, 0 or more"
+            f"{shown_input(args.forecast)}: row {row + 2} (interval_start "
+            f"{forecast[INTERVAL_START].iloc[row]}): '{column}' is {said}; give a number of "
+            "contacts, 0 or more"
         )
     return volume
 

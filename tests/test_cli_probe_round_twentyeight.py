@@ -72,3 +72,49 @@ def test_a_whole_busiest_week_keeps_its_own_hours(
     assert (
         "(supervisors included): that week's 176 shift hours are 4.4 full-time people or 4.6 FTE\n"
     ) in out
+
+
+# 2. A forecast edited by hand with its p80 cell emptied read, under `staff --quantile p80`,
+#    "F.csv: row 11: 'p80' is 'nan'; give a number of contacts, 0 or more": the file holds
+#    no 'nan', and the row's interval was not named as the forecast column's refusal names it.
+
+
+def _two_queue_forecast(folder: Path, p80_of_row_5: str) -> Path:
+    """Tue 5 Mar 2024 09:00-10:30 for queues 'sales' and 'care', 20 contacts, p80 26."""
+    starts = pd.date_range("2024-03-05 09:00", periods=4, freq="30min")
+    table = pd.DataFrame(
+        {
+            "interval_start": [*starts, *starts],
+            "queue": ["sales"] * 4 + ["care"] * 4,
+            "forecast": 20.0,
+            "p80": "26",
+        }
+    )
+    table.loc[3, "p80"] = p80_of_row_5  # file row 5: sales at 10:30
+    table.loc[5, "p80"] = p80_of_row_5  # file row 7: care at 09:30
+    path = folder / "forecast.csv"
+    table.to_csv(path, index=False)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("cell", "said"),
+    [("", "empty or not a number"), ("-4", "-4"), ("inf", "infinite"), ("lots", "'lots'")],
+)
+def test_a_quantile_cell_that_is_no_count_is_named_as_the_forecast_column_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], cell: str, said: str
+) -> None:
+    forecast = _two_queue_forecast(tmp_path, cell)
+    argv = ["staff", str(forecast), "--out", str(tmp_path / "plan.csv"), "--quantile", "p80"]
+    argv += ["--aht-seconds", "300", "--service-level", "0.8", "--answer-within-seconds", "20"]
+    assert cli.main(argv) == 2
+    assert capsys.readouterr().err == (
+        f"error: {forecast}: row 5 (interval_start 2024-03-05 10:30:00): 'p80' is {said}; "
+        "give a number of contacts, 0 or more\n"
+    )
+    # With --queue care the row is still counted in the file: care's 09:30 is row 7.
+    assert cli.main([*argv, "--queue", "care"]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {forecast}: row 7 (interval_start 2024-03-05 09:30:00): 'p80' is {said}; "
+        "give a number of contacts, 0 or more\n"
+    )
