@@ -180,7 +180,8 @@ def run(args: argparse.Namespace) -> int:
         # and the horizon started there, a day short of the one `forecast` gives.
         settings = dataclasses.replace(settings, queues=tuple(queues))
     result = forecast_dataset(dataset, args.horizon_days, settings, progress)
-    profiles = None if args.flat_aht else aht_profiles(history)
+    learned_profiles = aht_profiles(history)
+    profiles = None if args.flat_aht else learned_profiles
     outcome = build_plan(
         result.forecast, dataset.interval_minutes, scenario, aht_by_queue, profiles
     )
@@ -213,6 +214,7 @@ def run(args: argparse.Namespace) -> int:
         *unusual_settings(args, scenario.staffing, dataset.queues),
         queue_channels_note(scenario.staffing, planned.queues),
         _changed_handle_times_note(args.aht_change_pct, outcome.plan),
+        *_unused_scenario_options(args, learned_profiles),
         *change_period_notes(scenario, outcome.plan, summary.horizon_days),
         None if summary.has_contacts else NO_CONTACTS_NOTE,
         short_horizon_fte_note(summary),
@@ -362,6 +364,31 @@ def change_period_notes(scenario: Scenario, plan: pd.DataFrame, horizon_days: fl
         notes.append(
             f"--change-from {day_text(scenario.change_from, year=True)} comes before the plan's "
             f"first day, {day_text(first_day, year=True)}: {which} {verb} only the days from it"
+        )
+    return notes
+
+
+def _unused_scenario_options(args: argparse.Namespace, profiles: pd.DataFrame) -> list[str]:
+    """Options given that change nothing, as `staff` names an unused --email-hours: a period
+    without a change to apply in it, or --flat-aht where no handle time has a shape."""
+    notes = []
+    period = [
+        f"{option} {day}"
+        for option, day in (("--change-from", args.change_from), ("--change-to", args.change_to))
+        if day is not None
+    ]
+    if period and not (args.volume_change_pct or args.aht_change_pct):
+        notes.append(
+            f"{' '.join(period)} {'are' if len(period) > 1 else 'is'} not used: "
+            f"{'they give' if len(period) > 1 else 'it gives'} the days of a change, but neither "
+            "--volume-change-pct nor --aht-change-pct is given; add one, e.g. "
+            "--volume-change-pct 20, to plan the change on those days"
+        )
+    if args.flat_aht and profiles.empty:
+        notes.append(
+            "--flat-aht is not used: no queue's history shows handle times that follow the "
+            "weekday and time of day, so every interval of a queue is staffed on one handle "
+            "time already"
         )
     return notes
 

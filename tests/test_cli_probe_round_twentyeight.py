@@ -118,3 +118,80 @@ def test_a_quantile_cell_that_is_no_count_is_named_as_the_forecast_column_is(
         f"error: {forecast}: row 7 (interval_start 2024-03-05 09:30:00): 'p80' is {said}; "
         "give a number of contacts, 0 or more\n"
     )
+
+
+# 3. `plan --change-from 2014-01-10` without a --volume-change-pct or --aht-change-pct, and
+#    `plan --flat-aht` on AXA's Tech. Axa (no handle times in the export), wrote the plan
+#    without the change the manager meant, and without a word: € 179,402 either way.
+
+
+def _office_export(folder: Path) -> Path:
+    """Four weeks of 30 calls a half hour, Monday-Friday 08:00-12:00, without handle times."""
+    starts = pd.date_range("2026-01-05", "2026-02-01 23:30", freq="30min")
+    is_open = (starts.day_of_week < 5) & (starts.hour >= 8) & (starts.hour < 12)
+    path = folder / "office.csv"
+    pd.DataFrame({"timestamp": starts[is_open].strftime("%Y-%m-%d %H:%M"), "calls": 30}).to_csv(
+        path, index=False
+    )
+    return path
+
+
+def _plan_notes(
+    capsys: pytest.CaptureFixture[str], folder: Path, *options: str
+) -> tuple[list[str], float]:
+    """The notes `plan` prints and the cost PLAN.csv adds up to, on the office export."""
+    out = folder / "plan.csv"
+    argv = ["plan", str(_office_export(folder)), "--horizon-days", "7", "--out", str(out)]
+    argv += ["--model", "historical_average_4w", "--aht-seconds", "240"]
+    argv += ["--service-level", "0.8", "--answer-within-seconds", "20", *options]
+    assert cli.main(argv) == 0
+    notes = [line for line in capsys.readouterr().out.splitlines() if line.startswith("note:")]
+    return notes, float(pd.read_csv(out)["cost"].sum())
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (["--change-from", "2026-02-04"], "--change-from 2026-02-04 is not used: it gives"),
+        (
+            ["--change-from", "2026-02-04", "--change-to", "2026-02-05"],
+            "--change-from 2026-02-04 --change-to 2026-02-05 are not used: they give",
+        ),
+    ],
+)
+def test_a_change_period_without_a_change_is_named_unused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], options: list[str], said: str
+) -> None:
+    _, cost_without = _plan_notes(capsys, tmp_path)
+    notes, cost = _plan_notes(capsys, tmp_path, *options)
+    # 30 calls of 240 s a half hour are 4 Erlangs: Erlang C gives 6 agents 75.9% in 20 s, 7
+    # agents 89.5% (hand-checked), so 7 agents, 7 / 0.7 = 10 rostered and 1 supervisor:
+    # 10 × 22 € + 30 € = 250 € an hour, 4 hours a day, 5 days.
+    assert cost == cost_without == 5 * 4 * 250
+    assert (
+        f"note: {said} the days of a change, but neither --volume-change-pct nor "
+        "--aht-change-pct is given; add one, e.g. --volume-change-pct 20, to plan the change "
+        "on those days"
+    ) in notes
+
+
+def test_a_change_period_with_its_change_is_not_named_unused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes, cost = _plan_notes(
+        capsys, tmp_path, "--change-from", "2026-02-04", "--volume-change-pct", "20"
+    )
+    assert cost > 5 * 4 * 250
+    assert not [note for note in notes if "not used" in note]
+
+
+def test_flat_aht_without_a_handle_time_shape_is_named_unused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes, cost = _plan_notes(capsys, tmp_path, "--flat-aht")
+    assert cost == 5 * 4 * 250
+    assert (
+        "note: --flat-aht is not used: no queue's history shows handle times that follow the "
+        "weekday and time of day, so every interval of a queue is staffed on one handle time "
+        "already"
+    ) in notes
