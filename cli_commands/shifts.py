@@ -50,6 +50,7 @@ from staffing.clock_hours import clock_change_pay_note
 from staffing.cost import (
     DEFAULT_AGENT_HOURLY_COST,
     DEFAULT_WEEKLY_CONTRACT_HOURS,
+    HOURS_PER_WEEK,
     money_text,
 )
 from staffing.plan import interval_starts
@@ -181,6 +182,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         f"(default {DEFAULT_SHIFTS_PER_WEEK})",
     )
     group.add_argument(
+        "--weekly-contract-hours",
+        type=hours,
+        metavar="HOURS",
+        default=DEFAULT_WEEKLY_CONTRACT_HOURS,
+        help="paid hours of one full-time contract a week, as given to `staff` or `plan`, for "
+        "the note relating the shift hours to their FTE "
+        f"(default {DEFAULT_WEEKLY_CONTRACT_HOURS:g}, as theirs)",
+    )
+    group.add_argument(
         "--rotation",
         action="store_true",
         help="read a plan of whole weeks (14 or 28 days) as a rotation repeating after its "
@@ -213,6 +223,13 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(
             f"--agent-hourly-cost must be {money_text(0)} or more (got "
             f"{money_text(args.agent_hourly_cost, cents=True)})"
+        )
+    contract = args.weekly_contract_hours
+    if not (math.isfinite(contract) and 0 < contract <= HOURS_PER_WEEK):
+        raise InputError(
+            f"--weekly-contract-hours {contract:g}: a full-time contract's paid hours a week "
+            f"must be above 0 and at most the {HOURS_PER_WEEK:g} hours of a week; give the "
+            f"one `staff` or `plan` was given, e.g. {DEFAULT_WEEKLY_CONTRACT_HOURS:g}"
         )
     check_out(args.out, inputs=[args.plan])
     if args.cover_out is not None:  # "--cover-out ''" is refused, not skipped
@@ -266,7 +283,7 @@ def run(args: argparse.Namespace) -> int:
     busiest = result.busiest_week(args.shifts_per_week)
     _print_people(weeks, args.shifts_per_week, busiest)
     if busiest is not None:
-        print(_contract_note(weeks, types, args.shifts_per_week, busiest))
+        print(_contract_note(weeks, types, args, busiest))
         week_note = working_week_note(args.shifts_per_week, types[0].hours)
         if week_note:
             print(f"note: {week_note}")
@@ -619,13 +636,18 @@ def _rounding_text(result: ShiftPlan) -> str:
 
 
 def _contract_note(
-    weeks: pd.DataFrame, types: Sequence[ShiftType], shifts_per_week: int, busiest: BusiestWeek
+    weeks: pd.DataFrame,
+    types: Sequence[ShiftType],
+    args: argparse.Namespace,
+    busiest: BusiestWeek,
 ) -> str:
     """How the busiest week's people relate to `staff`'s FTE: a full-time person here works
-    `shifts_per_week` full shifts, an FTE is a weekly contract's paid hours. A week the plan
+    --shifts-per-week full shifts, an FTE is --weekly-contract-hours paid hours (a fixed 38
+    read '38-h contract' beside a plan staffed on 40-h ones). A week the plan
     cuts holds only some days' hours, so the busiest whole week speaks instead (a bank plan's
     Sat-Sun read '356 shift hours are 8.9 full-time people' beside 37 people to employ), or,
     where no week is whole, the days held at their pace over seven days, as staff's FTE are."""
+    shifts_per_week, contract = args.shifts_per_week, args.weekly_contract_hours
     hours_of = {kind.name: kind.hours for kind in types}
     full_week = shifts_per_week * types[0].hours
 
@@ -652,9 +674,8 @@ def _contract_note(
     return (
         f"note: a full-time person works {shifts_per_week} × {types[0].hours:g} h = "
         f"{full_week:g} h a week here, while staff's FTE divide paid hours by a "
-        f"{DEFAULT_WEEKLY_CONTRACT_HOURS:g}-h contract (supervisors included): {said} "
-        f"{hours / full_week:,.1f} full-time people or "
-        f"{hours / DEFAULT_WEEKLY_CONTRACT_HOURS:,.1f} FTE"
+        f"{contract:g}-h contract (supervisors included): {said} "
+        f"{hours / full_week:,.1f} full-time people or {hours / contract:,.1f} FTE"
     )
 
 

@@ -195,3 +195,43 @@ def test_flat_aht_without_a_handle_time_shape_is_named_unused(
         "weekday and time of day, so every interval of a queue is staffed on one handle time "
         "already"
     ) in notes
+
+
+# 4. Staffed with `staff --weekly-contract-hours 40` (Tech. Axa: 98.5 FTE), the plan's shifts
+#    read "staff's FTE divide paid hours by a 38-h contract ...: that week's 3,764 shift hours
+#    are 94.1 full-time people or 99.1 FTE", a contract the plan was not staffed on; shifts
+#    had no way to be told.
+
+
+def test_shifts_relate_to_the_fte_of_the_contract_staff_was_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = _plan_with_a_busy_sunday(tmp_path, "2024-03-04", 14)
+    argv = ["shifts", str(plan), "--out", str(tmp_path / "shifts.csv"), "--part-hours", "0"]
+    argv += ["--earliest-start", "8", "--latest-start", "8"]
+    assert cli.main([*argv, "--weekly-contract-hours", "40"]) == 0
+    # 176 shift hours over a 40-h contract: 4.4 FTE, as many as people of 5 × 8 h.
+    assert (
+        "staff's FTE divide paid hours by a 40-h contract (supervisors included): that week's "
+        "176 shift hours are 4.4 full-time people or 4.4 FTE\n"
+    ) in capsys.readouterr().out
+    assert cli.main([*argv, "--weekly-contract-hours", "37,5"]) == 0  # as a French contract
+    assert (
+        "37.5-h contract (supervisors included): that week's 176 shift hours are 4.4 "
+        "full-time people or 4.7 FTE\n" in capsys.readouterr().out
+    )
+
+
+@pytest.mark.parametrize("given", ["0", "200"])
+def test_a_contract_outside_a_week_is_refused_by_shifts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], given: str
+) -> None:
+    plan = _plan_with_a_busy_sunday(tmp_path, "2024-03-04", 14)
+    argv = ["shifts", str(plan), "--out", str(tmp_path / "shifts.csv")]
+    assert cli.main([*argv, "--weekly-contract-hours", given]) == 2
+    assert capsys.readouterr().err == (
+        f"error: --weekly-contract-hours {given}: a full-time contract's paid hours a week must "
+        "be above 0 and at most the 168 hours of a week; give the one `staff` or `plan` was "
+        "given, e.g. 38\n"
+    )
+    assert not (tmp_path / "shifts.csv").exists()
