@@ -227,7 +227,11 @@ def _staff(
         raise InputError(f"{name} has no aht_seconds column: give --aht-seconds (e.g. 300)")
     if args.aht_seconds is None:
         _check_handle_times(forecast, name)
-    reading_notes = [*reading_notes, _two_volumes_note(forecast, name)]
+    reading_notes = [
+        *reading_notes,
+        _two_volumes_note(forecast, name),
+        _sized_volume_note(forecast, name, args.quantile),
+    ]
     replaced_aht_note = None
     if args.aht_seconds is not None and AHT_SECONDS in forecast:
         # --aht-seconds is the handle time, as in `plan`: left as a fallback for blank rows, it
@@ -737,6 +741,26 @@ def _two_volumes_note(forecast: pd.DataFrame, name: str) -> str | None:
         f"{name} has both a {VOLUME} and a {FORECAST} column, {totals[0]:,.0f} and "
         f"{totals[1]:,.0f} contacts: the {VOLUME} column is staffed; delete the column not meant "
         "if it should be the other"
+    )
+
+
+def _sized_volume_note(forecast: pd.DataFrame, name: str, quantile: str) -> str | None:
+    """A plan written by `plan --quantile` staffed again on its mean: its sized_for_volume
+    column was passed over without a word, and a P80 plan of 38.4 FTE came back as 35.4."""
+    staffed = VOLUME if VOLUME in forecast else FORECAST
+    if quantile != MEAN_QUANTILE or SIZED_FOR_VOLUME not in forecast or staffed not in forecast:
+        return None
+    sized, mean = (
+        pd.to_numeric(forecast[column], errors="coerce").sum()
+        for column in (SIZED_FOR_VOLUME, staffed)
+    )
+    if np.isclose(sized, mean, rtol=1e-3):
+        return None
+    return (
+        f"{name}'s {SIZED_FOR_VOLUME} column, {sized:,.0f} contacts, is not used: the agents "
+        f"are sized on its {staffed} column, {mean:,.0f}, the mean; to size them on the "
+        "quantile again, give `staff` the forecast with --quantile (e.g. p80), or run "
+        "`plan --quantile`"
     )
 
 

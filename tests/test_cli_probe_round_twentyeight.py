@@ -235,3 +235,27 @@ def test_a_contract_outside_a_week_is_refused_by_shifts(
         "given, e.g. 38\n"
     )
     assert not (tmp_path / "shifts.csv").exists()
+
+
+# 5. A plan written by `plan --quantile p80` (AXA's Médical and Japon, 38.4 FTE) given back to
+#    `staff` to try another shrinkage was sized on its mean volume, 35.4 FTE at the same
+#    shrinkage, its sized_for_volume column passed over without a word.
+
+
+@pytest.mark.parametrize(("sized", "noted"), [(26.0, True), (20.0, False)])
+def test_a_plans_sized_volume_left_unused_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], sized: float, noted: bool
+) -> None:
+    starts = pd.date_range("2024-03-05 09:00", periods=4, freq="30min")
+    plan = tmp_path / "plan_p80.csv"
+    pd.DataFrame(
+        {"interval_start": starts, "volume": 20.0, "sized_for_volume": sized, "rostered": 9}
+    ).to_csv(plan, index=False)
+    argv = ["staff", str(plan), "--out", str(tmp_path / "again.csv"), "--aht-seconds", "240"]
+    assert cli.main([*argv, "--service-level", "0.8", "--answer-within-seconds", "20"]) == 0
+    note = (
+        f"note: {plan}'s sized_for_volume column, 104 contacts, is not used: the agents are "
+        "sized on its volume column, 80, the mean; to size them on the quantile again, give "
+        "`staff` the forecast with --quantile (e.g. p80), or run `plan --quantile`\n"
+    )
+    assert (note in capsys.readouterr().out) is noted
