@@ -169,7 +169,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="turn a forecast CSV into agents, rostered people and supervisors per interval",
         description=textwrap.fill(  # the raw formatter keeps the epilog's columns
             "Read FORECAST.csv (interval_start, volume or forecast; optional aht_seconds, "
-            "queue, is_open) and write the staffing plan to PLAN.csv."
+            "queue, is_open, channel as `plan` writes it, and the p50, p80, p90 --quantile "
+            "sizes on) and write the staffing plan to PLAN.csv."
         ),
         epilog=PLAN_COLUMNS_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -259,3 +259,20 @@ def test_a_plans_sized_volume_left_unused_is_named(
         "`staff` the forecast with --quantile (e.g. p80), or run `plan --quantile`\n"
     )
     assert (note in capsys.readouterr().out) is noted
+
+
+# 6. `staff --help` listed the columns FORECAST.csv may hold as "interval_start, volume or
+#    forecast; optional aht_seconds, queue, is_open": not the channel column it reads from a
+#    `plan` output (README: "a channel column, as plan writes, sets each queue's channel"),
+#    nor the p50/p80/p90 --quantile reads.
+
+
+def test_staff_help_names_every_column_it_reads(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["staff", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert (
+        "Read FORECAST.csv (interval_start, volume or forecast; optional aht_seconds, queue, "
+        "is_open, channel as `plan` writes it, and the p50, p80, p90 --quantile sizes on) and "
+        "write the staffing plan to PLAN.csv."
+    ) in text
