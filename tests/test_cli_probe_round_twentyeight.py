@@ -276,3 +276,34 @@ def test_staff_help_names_every_column_it_reads(capsys: pytest.CaptureFixture[st
         "is_open, channel as `plan` writes it, and the p50, p80, p90 --quantile sizes on) and "
         "write the staffing plan to PLAN.csv."
     ) in text
+
+
+# 7. The bank's forecast (aht_seconds 123-220 s by weekday and time) staffed with
+#    `staff --aht-seconds 300` cost € 73,604 over 14 days, `plan --aht-seconds 300` € 73,724:
+#    plan keeps the handle time's weekday and time shape around the 300 s, staff one figure,
+#    and its note said only "staffs every row in place of F.csv's aht_seconds (123-220 s)".
+
+
+def test_staff_aht_seconds_over_a_shaped_forecast_names_plans_flat_aht(
+    shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = shared_data / "anonymous_bank" / "february_1999.txt"
+    forecast, staffed, planned = (tmp_path / name for name in ("f.csv", "s.csv", "p.csv"))
+    targets = ["--service-level", "0.8", "--answer-within-seconds", "20", "--aht-seconds", "300"]
+    assert cli.main(["forecast", str(log), "--horizon-days", "7", "--out", str(forecast)]) == 0
+    capsys.readouterr()
+    assert cli.main(["staff", str(forecast), "--out", str(staffed), *targets]) == 0
+    written = pd.read_csv(forecast)["aht_seconds"]
+    low, high = round(written.min()), round(written.max())
+    assert (
+        f"note: --aht-seconds 300 staffs every row in place of {forecast}'s aht_seconds "
+        f"({low}-{high} s), one figure for all, as `plan --aht-seconds 300 --flat-aht` does "
+        "(without --flat-aht, `plan` gives each interval 300 s times its weekday and time's "
+        "ratio); leave it out to staff on the file's handle times\n"
+    ) in capsys.readouterr().out
+    argv = ["plan", str(log), "--horizon-days", "7", "--out", str(planned), *targets]
+    assert cli.main([*argv, "--flat-aht"]) == 0
+    # The same agents and cost in every interval, as the note says.
+    staff_plan, plan_plan = pd.read_csv(staffed), pd.read_csv(planned)
+    assert staff_plan["agents"].tolist() == plan_plan["agents"].tolist()
+    assert staff_plan["cost"].sum() == plan_plan["cost"].sum() > 0
