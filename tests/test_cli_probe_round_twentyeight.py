@@ -307,3 +307,41 @@ def test_staff_aht_seconds_over_a_shaped_forecast_names_plans_flat_aht(
     staff_plan, plan_plan = pd.read_csv(staffed), pd.read_csv(planned)
     assert staff_plan["agents"].tolist() == plan_plan["agents"].tolist()
     assert staff_plan["cost"].sum() == plan_plan["cost"].sum() > 0
+
+
+# 8. Tech. Axa's forecast with one row's 10:00 edited to 10:10 was read as 20-minute intervals
+#    (the shortest step, 10:10 to 10:30): every row's 30 minutes of contacts staffed as
+#    arriving in 20, peak 80 agents for 53, 97.8 FTE for 103.6, with only a note on
+#    "2 intervals missing ... at Wed 8 Jan 2014 10:10".
+
+
+def _half_hours(folder: Path, edited: str | None, queue: str = "sales") -> Path:
+    """Tue 5 Mar 2024 09:00-12:00 in half hours, 40 calls each; row 4 (10:00) `edited`."""
+    starts = pd.date_range("2024-03-05 09:00", periods=6, freq="30min").astype(str).tolist()
+    if edited:
+        starts[2] = edited
+    path = folder / "forecast.csv"
+    pd.DataFrame({"interval_start": starts, "queue": queue, "volume": 40}).to_csv(path, index=False)
+    return path
+
+
+def test_a_start_off_the_grid_of_the_others_is_refused_naming_its_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    forecast = _half_hours(tmp_path, "2024-03-05 10:10:00")
+    argv = ["staff", str(forecast), "--out", str(tmp_path / "plan.csv"), "--aht-seconds", "240"]
+    argv += ["--service-level", "0.8", "--answer-within-seconds", "20"]
+    assert cli.main(argv) == 2
+    assert capsys.readouterr().err == (
+        f"error: {forecast}: row 4 (interval_start 2024-03-05 10:10:00): it lies off the "
+        "30-minute grid the other intervals of queue 'sales' keep, between its 10:00 and "
+        "10:30; correct its time, or give --interval-minutes if the intervals are shorter\n"
+    )
+    assert not (tmp_path / "plan.csv").exists()
+    # On the grid, the six half hours are staffed as 30-minute intervals: 40 calls of 240 s
+    # are 5.33 Erlangs, 8 agents at 80% in 20 s (Erlang C by hand: 7 give 64.4%, 8 82.3%),
+    # 8 / 0.7 = 12 rostered at 30% shrinkage, 1 supervisor (before: 11 agents, as 20-minute).
+    assert cli.main([*argv[:1], str(_half_hours(tmp_path, None)), *argv[2:]]) == 0
+    plan = pd.read_csv(tmp_path / "plan.csv")
+    assert plan["agents"].tolist() == [8] * 6
+    assert plan["paid_hours"].sum() == 6 * 0.5 * (12 + 1)
