@@ -38,6 +38,7 @@ from cli_commands.staff import (
     clock_repeated_starts,
     clock_skipped_starts,
     missing_intervals_notes,
+    off_grid_start,
     read_numbers,
     read_slash_starts,
 )
@@ -245,6 +246,8 @@ def run(args: argparse.Namespace) -> int:
             )
     name = shown_input(args.plan)
     table, reading_notes = _read_plan(args.plan)
+    if args.interval_minutes is None:
+        _check_grid(table, name)
     queues = _queues_covered(table, args.queue, name)
     need = _rostered(table, queues, name, args.interval_minutes)
     interval_minutes = _interval_minutes(table, name, args.interval_minutes)
@@ -491,6 +494,19 @@ def _clock_change_note(
     return clock_change_pay_note(
         result.coverage, repeated, skipped, interval_minutes, result.paid_hours, hourly_cost
     )
+
+
+def _check_grid(table: pd.DataFrame, name: str) -> None:
+    """A start off the grid its queue's other intervals keep, refused naming its row, as
+    `staff` refuses it: one half hour edited to 10:10 read 'interval Wed 1 Jan 2014 00:30 is
+    not on the 20-minute grid', blaming a row on the grid."""
+    table = table.reset_index(drop=True)
+    queue = table[QUEUE].astype(str).str.strip() if QUEUE in table else None
+    queue = queue if queue is not None else pd.Series("all", index=table.index)
+    try:
+        off_grid_start(queue, table["_start"], name)
+    except InputError as error:
+        raise InputError(file_row_words(table["_row"].to_numpy())(str(error))) from error
 
 
 def _interval_minutes(table: pd.DataFrame, name: str, given: float | None) -> float:

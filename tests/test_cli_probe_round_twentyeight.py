@@ -345,3 +345,19 @@ def test_a_start_off_the_grid_of_the_others_is_refused_naming_its_row(
     plan = pd.read_csv(tmp_path / "plan.csv")
     assert plan["agents"].tolist() == [8] * 6
     assert plan["paid_hours"].sum() == 6 * 0.5 * (12 + 1)
+
+
+def test_shifts_refuse_a_start_off_the_grid_naming_its_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The same edit in a plan read "interval Wed 1 Jan 2014 00:30 is not on the 20-minute
+    # grid that starts Wed 1 Jan 2014 00:00", a row on the grid blamed.
+    plan = _half_hours(tmp_path, "2024-03-05 10:10:00")
+    pd.read_csv(plan).rename(columns={"volume": "rostered"}).to_csv(plan, index=False)
+    argv = ["shifts", str(plan), "--out", str(tmp_path / "shifts.csv")]
+    assert cli.main(argv) == 2
+    assert capsys.readouterr().err == (
+        f"error: {plan}: row 4 (interval_start 2024-03-05 10:10:00): it lies off the "
+        "30-minute grid the other intervals of queue 'sales' keep, between its 10:00 and "
+        "10:30; correct its time, or give --interval-minutes if the intervals are shorter\n"
+    )
