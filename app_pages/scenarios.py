@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import textwrap
 from collections.abc import Callable, Iterable
 
 import pandas as pd
@@ -38,6 +39,14 @@ from staffing.shifts import start_grid_note
 
 MAX_COMPARED = 6
 ROW_HEIGHT_PX = 35
+NAME_COLUMN_PX = 92
+# The grid wraps a cell's text only in rows taller than 4rem (64 px); a wrapped line of its
+# 14-px font takes about 19 px, and the cell keeps about 8 px above and below. A name's line
+# holds about (92 - 17 px padding) / 7 px a letter of text, as the headers are counted.
+WRAPPING_ROW_MIN_PX = 65
+WRAPPED_LINE_PX = 19
+WRAPPED_ROW_PADDING_PX = 10
+NAME_LINE_LETTERS = (NAME_COLUMN_PX - 17) // 7
 EDITOR_VERSION = "scenario_editor_version"  # bumped after a save so the editor starts clean
 MESSAGES = "scenario_messages"  # (kind, text) shown once after an action
 DELETE_PENDING = "scenario_delete_pending"  # (dataset, scenario) whose deletion awaits confirmation
@@ -58,7 +67,7 @@ BASELINE_PARAM = "baseline"
 # table explains instead what is wrong with it (_row_problems).
 TABLE_COLUMNS = {
     "name": st.column_config.TextColumn(
-        "Scenario", required=True, width=92, pinned=True, help="Name of the scenario."
+        "Scenario", required=True, width=NAME_COLUMN_PX, pinned=True, help="Name of the scenario."
     ),
     "volume_change_pct": st.column_config.NumberColumn(
         "Vol %",
@@ -154,6 +163,15 @@ def _grid_columns(scenarios: list[Scenario]) -> list[str]:
     if all(scenario.staffing.channel == "email" for scenario in scenarios):
         return [column for column in TABLE_COLUMNS if column not in SERVICE_LEVEL_COLUMNS]
     return list(TABLE_COLUMNS)
+
+
+def _row_height(names: Iterable[str]) -> int:
+    """Pixels of the editor's rows: one line, or enough for the longest name wrapped in the
+    pinned name column, where a longer one read "Current setting…" cut off at 1440 px."""
+    lines = max((len(textwrap.wrap(name, NAME_LINE_LETTERS)) for name in names), default=1)
+    if lines <= 1:
+        return ROW_HEIGHT_PX
+    return max(WRAPPING_ROW_MIN_PX, lines * WRAPPED_LINE_PX + WRAPPED_ROW_PADDING_PX)
 
 
 def _context_caption(scenarios: dict[str, Scenario], has_shape: bool = False) -> str:
@@ -850,11 +868,16 @@ except InputError as error:  # the Staffing page holds settings that cannot be s
         f"from scenario '{fallback.name}' instead, until they are corrected there."
     )
 new_row = _row_of(fallback)
+row_height = _row_height(list(scenarios))
 edited = st.data_editor(
     table,
     key=f"scenario_editor_{version}",
     num_rows="dynamic",
     hide_index=True,
+    # Names longer than the pinned column wrap onto as many lines as the longest needs, and
+    # the grid is as tall as its rows and the one for adding, none behind a scroll.
+    row_height=row_height,
+    height=ROW_HEIGHT_PX + row_height * (len(table) + 1) + 3,
     # A row added in the grid shows the current settings it will be saved with.
     column_config={
         column: config if column == "name" else {**config, "default": new_row[column]}

@@ -355,7 +355,10 @@ def edit_cell(page, row: str, column: str, value: str, editor_index: int = 0) ->
     )
     for attempt in range(3):
         box = grid.bounding_box()
-        page.mouse.click(box["x"] + ROW_MARKER_PX + 10, box["y"] + GRID_ROW_PX * (row_number + 1.5))
+        # The first row, then down the keys: rows grow taller where long names wrap.
+        page.mouse.click(box["x"] + ROW_MARKER_PX + 10, box["y"] + GRID_ROW_PX * 1.5)
+        for _ in range(row_number):
+            page.keyboard.press("ArrowDown")
         for _ in range(column_number):
             page.keyboard.press("ArrowRight")
         # A rerun that redraws the grid between the click and the arrows leaves another cell

@@ -1,0 +1,70 @@
+"""Round thirty-eight of a manager's probe: the Scenarios page's names read whole in its table,
+the Staffing page's headline boxes hold a large centre's figures, and the comparison of
+scenarios reads as the Staffing and Shifts pages. Driven headless with AppTest on the real
+data in ../shared, and in Chromium at 1440 px."""
+
+from __future__ import annotations
+
+import pytest
+from browser_support import click_button, open_page
+from test_app_pages import assert_clean, go, open_app
+
+# ------------------------------------------- Scenarios: every name whole in the pinned column
+
+# Greedy word wrap as the grid draws a wrapped cell (words measured in its font), in the name
+# column's width less the grid's 8.5 px of padding either side.
+WRAPPED_LINES = """([names, font, width]) => {
+  const context = document.createElement('canvas').getContext('2d');
+  context.font = font;
+  return names.map((name) => {
+    let lines = 1, line = '';
+    for (const word of name.split(' ')) {
+      const tried = line ? `${line} ${word}` : word;
+      if (line && context.measureText(tried).width > width) { lines += 1; line = word; }
+      else { line = tried; }
+    }
+    return lines;
+  });
+}"""
+LINE_PX = 18.5  # a wrapped line of the grid's 14-px Source Sans, seen in Chromium's screenshot
+
+
+def editor_row_px(app) -> int:
+    editors = [item for item in app.dataframe if str(item.key).startswith("scenario_editor_")]
+    assert editors, "no scenario editor"
+    return editors[0].proto.row_height or 35
+
+
+def test_short_names_keep_one_line_rows_and_long_ones_wrap(picco_home):
+    app = go(open_app(), "scenarios")
+    for name in ("Baseline", "SL 90"):
+        app.text_input(key="new_scenario_name").input(name)
+        app.button(key="save_scenario").click().run()
+    assert_clean(app)
+    assert editor_row_px(app) == 35  # "Baseline" and "SL 90" fit the 92-px column
+    app.text_input(key="new_scenario_name").input("More part-timers in June")
+    app.button(key="save_scenario").click().run()
+    assert_clean(app)
+    # Three lines of at most 10 letters ("More part-", "timers in", "June"): 19 px each
+    # and 5 above and below, where the grid wraps text in rows over 64 px only.
+    assert editor_row_px(app) == 3 * 19 + 10
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_scenario_names_read_whole_in_the_pinned_column_at_1440_px(app_page):
+    page = app_page  # the sample, whose examples are named up to "+30% volume 23 Nov – 29 Nov"
+    open_page(page, "Scenarios")
+    click_button(page, "Start with example scenarios")
+    grid = page.locator('[class*="st-key-scenario_editor_"] [data-testid="stDataFrame"]').first
+    grid.scroll_into_view_if_needed()
+    names = grid.locator('[role="gridcell"][aria-colindex="1"]').all_inner_texts()
+    assert names[:2] == ["Current settings", "+30% volume 23 Nov – 29 Nov"]
+    family = grid.evaluate("(element) => getComputedStyle(element).fontFamily")
+    lines = page.evaluate(WRAPPED_LINES, [names, f"14px {family}", 92 - 2 * 8.5])
+    # "Current settings" takes two lines of the 92-px column, the +30% week's name four.
+    assert lines[:2] == [2, 4]
+    # Before: 35-px rows of one line, the names cut to "Current setting…", "+30% volume 2…".
+    header_px, border_px = 35, 3
+    row_px = (grid.bounding_box()["height"] - header_px - border_px) / (len(names) + 1)
+    assert max(lines) * LINE_PX <= row_px
