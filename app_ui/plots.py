@@ -656,7 +656,9 @@ def scenario_bars(values: pd.Series, label: str, baseline: str, whole: bool = Fa
     figure.update_layout(
         title=label, height=300, margin={"l": 10, "r": 10, "t": 50, "b": 10}, showlegend=False
     )
-    figure.update_yaxes(rangemode="tozero", title_text=label)
+    # No axis title: the chart's title names the metric and its unit, and in a third of the
+    # page a long one ("Contacts expected over 14 days") ran past the plot's top, cut off.
+    figure.update_yaxes(rangemode="tozero")
     top = float(np.nanmax(numbers)) if numbers.notna().any() else 0.0
     if whole:  # ticks on whole numbers only: automatic ones fall on 0.5 supervisors
         figure.update_yaxes(tickmode="linear", tick0=0, dtick=integer_step(top), tickformat=",d")

@@ -750,8 +750,9 @@ def test_scenario_bars_of_counts_tick_whole_numbers():
     from app_ui.plots import scenario_bars
 
     supervisors = pd.Series([2.0, 2.0, 3.0], index=["Baseline", "SL 90", "Busier"])
-    axis = scenario_bars(supervisors, "Peak supervisors", "Baseline", whole=True).layout.yaxis
-    assert (axis.tickmode, axis.tick0, axis.dtick, axis.title.text) == (
+    layout = scenario_bars(supervisors, "Peak supervisors", "Baseline", whole=True).layout
+    axis = layout.yaxis
+    assert (axis.tickmode, axis.tick0, axis.dtick, layout.title.text) == (
         "linear",
         0,
         1,

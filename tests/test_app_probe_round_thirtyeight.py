@@ -6,10 +6,12 @@ data in ../shared, and in Chromium at 1440 px."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
+import streamlit as st
 from browser_support import click_button, open_page, set_number
-from test_app_pages import assert_clean, go, metric, open_app
+from test_app_pages import assert_clean, chart, go, metric, open_app
 from test_app_probe_round_thirtyseven import cut_metrics
 
 CSV = "text/csv"
@@ -119,3 +121,33 @@ def test_a_cost_of_millions_is_drawn_whole_at_1440_px(app_page):
     # drawn as "€ 1,529,…" in a fifth of the row.
     assert value.startswith("€ 1,") and len(value) == len("€ 1,529,858")
     assert cut_metrics(page) == []
+
+
+# ------------------------------- Scenarios: the bar charts name their metric once, uncut
+
+AXA = "axa/series"
+
+
+def test_the_comparisons_bar_charts_name_their_metric_in_the_title_alone(shared_data):
+    st.cache_data.clear()
+    app = open_app(horizon_days=14)
+    path = shared_data / AXA / "Tech. Axa.csv"
+    app.file_uploader(key="upload_files").set_value([(path.name, path.read_bytes(), CSV)]).run()
+    go(app, "scenarios")
+    app.button(key="save_example_scenarios").click().run()
+    assert_clean(app)
+    first = chart(app, "compare_chart_0")["layout"]
+    assert first["title"]["text"] == "Contacts expected over 14 days"
+    # Before, the y axis repeated it: in a third of a 1440-px page "Contacts expected over 14
+    # days" ran past the plot's top and "People to employ (busiest week)" read "People to
+    # employ", cut off in Chromium.
+    layouts = [
+        json.loads(item.proto.spec)["layout"]
+        for item in app.get("plotly_chart")
+        if "compare_chart_" in item.proto.id
+    ]
+    assert len(layouts) == 17  # every row but abandonment, measured by no scenario here
+    assert [layout["yaxis"].get("title", {}).get("text") for layout in layouts] == [None] * 17
+    bars = chart(app, "compare_chart_0")["data"][0]["text"]
+    # AXA's Tech. Axa, 1-14 Jan 2014, the +30% week in the second bar.
+    assert bars == ["45,439", "52,539", "45,439", "45,439", "45,439"]
