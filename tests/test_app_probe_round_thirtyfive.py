@@ -224,9 +224,8 @@ def test_the_shifts_page_names_the_staffing_pages_agent_fte_as_that_page_shows_i
         "25.2",
         "Agents 22.4 + supervisors 2.8 on 38-hour weeks.",
     )
-    assert app.metric[4].label == "Paid hours" and "agents 1,698 h + supervisors 215 h" in (
-        app.metric[4].proto.help
-    )
+    paid_hours = next(item for item in app.metric if item.label == "Paid hours")
+    assert "agents 1,698 h + supervisors 215 h" in paid_hours.proto.help
     go(app, "shifts")
     assert_clean(app)
     captions = [item.value for item in app.caption]
