@@ -299,6 +299,12 @@ def texts(
             cells.iloc[position, cells.columns.get_loc(column)] = _formatter(str(column), kind)(
                 value
             )
+    # A change shown as 0 is none in its relative column too: the bank's ASA read 15 s and
+    # 15 s, Δ 0 beside a Δ% of +1.9% (15.2 s against 15.5 s, unseen).
+    for column in cells.columns:
+        relative = f"{column}%"
+        if str(column).endswith("Δ") and relative in cells.columns:
+            cells.loc[cells[column] == "0", relative] = "0%"
     return cells
 
 

@@ -11,7 +11,7 @@ import json
 import pytest
 import streamlit as st
 from browser_support import click_button, open_page, set_number
-from test_app_pages import assert_clean, chart, go, metric, open_app
+from test_app_pages import assert_clean, chart, go, metric, open_app, table
 from test_app_probe_round_thirtyseven import cut_metrics
 
 CSV = "text/csv"
@@ -151,3 +151,24 @@ def test_the_comparisons_bar_charts_name_their_metric_in_the_title_alone(shared_
     bars = chart(app, "compare_chart_0")["data"][0]["text"]
     # AXA's Tech. Axa, 1-14 Jan 2014, the +30% week in the second bar.
     assert bars == ["45,439", "52,539", "45,439", "45,439", "45,439"]
+
+
+# ------------------- Scenarios: a change shown as 0 is 0% too, not a relative change unseen
+
+
+def test_a_wait_that_reads_the_same_reads_no_relative_change(shared_data):
+    st.cache_data.clear()
+    app = open_app(horizon_days=14)
+    path = shared_data / BANK_YEAR
+    app.file_uploader(key="upload_files").set_value([(path.name, path.read_bytes(), CSV)]).run()
+    go(app, "scenarios")
+    app.button(key="save_example_scenarios").click().run()
+    assert_clean(app)
+    busy = "+30% volume 1 Jan – 7 Jan"
+    shown, _ = table(app, "Current settings", busy)
+    # The bank, 1-14 Jan 2000: both wait 15 s on average. Before: Δ "0" beside Δ% "+1.9%".
+    asa = shown.loc["Expected ASA", ["Current settings", busy, f"{busy} Δ", f"{busy} Δ%"]]
+    assert asa.tolist() == ["15 s", "15 s", "0", "0%"]
+    # A change shown keeps its relative one: 18,600 contacts to 21,473.
+    contacts = shown.loc["Contacts expected over 14 days", [f"{busy} Δ", f"{busy} Δ%"]]
+    assert contacts.tolist() == ["+2,873 ▲", "+15.4%"]
