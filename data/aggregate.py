@@ -343,13 +343,19 @@ MIN_ROWS_TO_TELL = 20
 def grows_with_count(values: np.ndarray, counts: np.ndarray) -> bool:
     """`values` grow in proportion to `counts` (a total over the contacts, not a mean per
     contact), told only from enough rows whose counts vary enough."""
+    return count_slope_says_total(values, counts) is True
+
+
+def count_slope_says_total(values: np.ndarray, counts: np.ndarray) -> bool | None:
+    """Whether `values` grow in proportion to `counts`; None when too few rows, or counts too
+    steady, to tell."""
     usable = np.isfinite(values) & np.isfinite(counts) & (values > 0) & (counts > 0)
     if usable.sum() < MIN_ROWS_TO_TELL:
-        return False
+        return None
     log_count, log_value = np.log(counts[usable]), np.log(values[usable])
     spread = float(log_count.var())
     if spread < MIN_LOG_COUNT_SPREAD_TO_FIT**2:
-        return False
+        return None
     slope = float(np.cov(log_count, log_value, bias=True)[0, 1]) / spread
     if spread < MIN_LOG_COUNT_SPREAD**2:
         # Steady counts (12 to 14 calls every half hour) still tell when the fit is tight: a
@@ -357,7 +363,7 @@ def grows_with_count(values: np.ndarray, counts: np.ndarray) -> bool:
         residual = log_value - log_value.mean() - slope * (log_count - log_count.mean())
         slope_error = float(np.sqrt(residual.var() / (spread * usable.sum())))
         if slope_error > MAX_SLOPE_ERROR:
-            return False
+            return None
     return slope >= TOTAL_SLOPE
 
 
@@ -371,12 +377,40 @@ MEAN_HEADER_WORDS = {
 }  # fmt: skip
 
 
+# Where neither the header nor the counts tell a total from a mean, the size does: a mean
+# handle time over an hour is no contact centre's (calls, chats and e-mails are handled in
+# minutes), while the same values divided by the count giving 1 to 30 minutes are usual ones.
+MEAN_TOO_LONG_SECONDS = 3600.0
+TOTAL_PER_CONTACT_SECONDS = (60.0, 1800.0)
+
+
 def is_interval_total(column: str, values: np.ndarray, counts: np.ndarray) -> bool:
     """Whether an interval report's time column holds each interval's total over its contacts
-    (its header says so, or it grows with the count), not a mean per contact."""
+    (its header says so, it grows with the count, or only a total is a plausible size), not a
+    mean per contact."""
+    return interval_total_reason(column, values, counts) is not None
+
+
+def interval_total_reason(column: str, values: np.ndarray, counts: np.ndarray) -> str | None:
+    """Why an interval report's time column is read as each interval's total ("it grows with
+    the number of contacts"), or None when it is read as a mean per contact."""
     words = header_words(column)
     if words & MEAN_HEADER_WORDS:
-        return False
+        return None
     if words & TOTAL_HEADER_WORDS:
-        return True
-    return grows_with_count(values, counts)
+        return "it grows with the number of contacts"
+    told = count_slope_says_total(values, counts)
+    if told is not None:
+        return "it grows with the number of contacts" if told else None
+    counted = np.isfinite(values) & np.isfinite(counts) & (values > 0) & (counts > 0)
+    if not counted.any():
+        return None
+    as_mean = float(np.median(values[counted]))
+    per_contact = float(np.median(values[counted] / counts[counted]))
+    low, high = TOTAL_PER_CONTACT_SECONDS
+    if as_mean > MEAN_TOO_LONG_SECONDS and low <= per_contact <= high:
+        return (
+            f"too few rows to tell by the counts, but as a mean it would be {as_mean:,.0f} s, "
+            "over an hour per contact, which no contact centre takes"
+        )
+    return None

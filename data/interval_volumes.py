@@ -13,7 +13,7 @@ from data.aggregate import (
     days_grid,
     grid_frame,
     handled_weights,
-    is_interval_total,
+    interval_total_reason,
     learn_grid_open_hours,
     plan_grid,
     sum_at,
@@ -387,14 +387,17 @@ def _totals_to_means(rows: ParsedRows, reports: list[FileReport], notes: list[st
         for index, report in enumerate(reports):
             column = report.columns.get(role)
             in_file = rows.file_index == index if rows.file_index is not None else slice(None)
-            if column is None or not is_interval_total(column, values[in_file], counts[in_file]):
+            if column is None:
+                continue
+            reason = interval_total_reason(column, values[in_file], counts[in_file])
+            if reason is None:
                 continue
             per_contact = np.where(counts > 0, values / np.where(counts > 0, counts, 1), np.nan)
             values[in_file] = per_contact[in_file]
             median = float(np.nanmedian(values[in_file]))
             notes.append(
-                f"{report.name}: '{column}' is each interval's total, not a mean per contact (it "
-                f"grows with the number of contacts): divided by the {count_name} count, median "
+                f"{report.name}: '{column}' is each interval's total, not a mean per contact "
+                f"({reason}): divided by the {count_name} count, median "
                 f"{median:,.0f} s per contact."
             )
 

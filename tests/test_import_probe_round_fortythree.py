@@ -1,0 +1,58 @@
+"""Round-forty-three probes: a handle-time total told by its size in a short report, an
+impossible date above a CMS table, a round-the-clock export ending on the next day's 00:00, an
+hourly report that writes no row for an empty hour, a holiday written as a day total of 0,
+queue names from file names, open hours from few contacts, and a workbook that is none."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from import_support import at, note_with, write
+
+from data import schema
+from data.errors import InputError
+from data.importer import import_files_detailed
+
+
+def _refused(tmp_path, name: str, text: str) -> str:
+    """The message an import of `text`, written as `name`, is refused with."""
+    with pytest.raises(InputError) as refused:
+        import_files_detailed([write(tmp_path, name, text)])
+    return str(refused.value)
+
+
+# --- A handle-time total in a report too short to tell by its counts -----------------------------
+
+
+def _five9(handle: str, calls: int = 13) -> str:
+    """Twelve half hours from 08:00 on Mon 2 Nov 2026, each `calls` calls and `handle`."""
+    lines = ["DATE,HALF HOUR,CALLS,HANDLE TIME"]
+    for slot in range(12):
+        lines.append(f"2026-11-02,{8 + slot // 2:02d}:{30 * (slot % 2):02d},{calls},{handle}")
+    return "\n".join(lines) + "\n"
+
+
+def test_a_handle_time_too_long_for_a_mean_is_read_as_each_interval_s_total(tmp_path):
+    # Before: 12 rows of 13 calls and 01:05:00 read as a mean of 3,900 s per call, no note.
+    dataset = import_files_detailed([write(tmp_path, "five9.csv", _five9("01:05:00"))]).dataset
+    assert at(dataset, "2026-11-02 08:00")[schema.AHT_SECONDS] == 300.0  # 3,900 s / 13 calls
+    assert dataset.intervals[schema.VOLUME].sum() == 156.0
+    assert note_with(dataset, "total") == (
+        "five9.csv: 'HANDLE TIME' is each interval's total, not a mean per contact (too few rows "
+        "to tell by the counts, but as a mean it would be 3,900 s, over an hour per contact, "
+        "which no contact centre takes): divided by the contacts count, median 300 s per contact."
+    )
+
+
+@pytest.mark.parametrize(
+    ("handle", "aht"),
+    [
+        ("00:05:00", 300.0),  # per call 23 s if a total: a mean
+        ("00:40:00", 2_400.0),  # a plausible mean: kept so
+        ("20:00:00", 72_000.0),  # 5,538 s per call if a total: neither, kept as written
+    ],
+)
+def test_a_handle_time_plausible_as_a_mean_stays_one(tmp_path, handle, aht):
+    dataset = import_files_detailed([write(tmp_path, "five9.csv", _five9(handle))]).dataset
+    assert at(dataset, "2026-11-02 08:00")[schema.AHT_SECONDS] == aht
+    assert not any("each interval's total" in note for note in dataset.notes)
