@@ -3,6 +3,7 @@ of several days stacked, each day's table under its date: each date onto its day
 
 from __future__ import annotations
 
+import calendar
 import csv
 import re
 from dataclasses import dataclass, field
@@ -47,6 +48,9 @@ def with_title_date(
     the rows is unknown."""
     if text_format.multiline or _has_date_column(text_format):
         return None
+    _refuse_impossible_dates(
+        enumerate(text_format.title_lines, start=1), text_format.delimiter, name
+    )
     found = _title_dates(text_format)
     if not found:
         return None
@@ -66,6 +70,12 @@ def with_title_date(
     first = text_format.header_line
     delimiter = text_format.delimiter
     rows = [next(csv.reader([text], delimiter=delimiter), []) for text in lines]
+    below = ((index + 1, lines[index]) for index in range(first + 1, len(lines)))
+    _refuse_impossible_dates(
+        ((line, text) for line, text in below if 1 <= len(_filled(rows[line - 1])) <= 2),
+        delimiter,
+        name,
+    )
     # Each day's date line, when the report stacks several days: {line index: date}.
     starts = _day_sections(rows, first, written)
     days = [(line, written)] + [(index + 1, date) for index, date in starts.items()]
@@ -99,6 +109,54 @@ def with_title_date(
         f"'{written}'{told}) was given to every row, as a report of one day."
     )
     return dated_path, note, TitleDate(column, line)
+
+
+# A date written with numbers alone, after a label or not ("Date: 02/31/26", "2026-02-31").
+_NUMERIC_DATE = re.compile(r"^(\d{4}|\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$")
+
+
+def _refuse_impossible_dates(lines, delimiter: str, name: str) -> None:
+    """Refuse a line holding only a date, labelled or not, that no calendar has ("Date:
+    02/31/26"): its rows would otherwise go to no day, or to the day above it."""
+    for line, text in lines:
+        for cell in next(csv.reader([text], delimiter=delimiter), []):
+            cell = cell.replace("：", ":").strip()
+            labelled = ":" in cell and re.match(r"^\s*[^\W\d_]", cell)
+            value = (cell.split(":", 1)[1] if labelled else cell).strip()
+            why = impossible_date(value)
+            if why:
+                raise InputError(
+                    f"{name}: line {line} ('{cell}'): {value} is not a date: {why}. Correct "
+                    "the date in the export (or export the report again), and import it again."
+                )
+
+
+def impossible_date(value: str) -> str | None:
+    """Why a numeric date that is no day in any order is none ("February has 28 days in
+    2026"); None when some order reads it as a day, or it is no numeric date."""
+    match = _NUMERIC_DATE.match(value)
+    if not match:
+        return None
+    first, _, second, third = match.groups()
+    if len(first) == 4:  # year-month-day
+        year, readings = int(first), [(int(second), int(third))]
+    else:
+        year = int(third) + (2000 if len(third) == 2 else 0)
+        a, b = int(first), int(second)
+        readings = [(a, b), (b, a)]  # (month, day): month/day or day/month
+    if any(1 <= day <= _month_days(year, month) for month, day in readings):
+        return None
+    months = [(month, day) for month, day in readings if 1 <= month <= 12]
+    if not months:
+        return f"there is no month {readings[0][0]}"
+    month, day = months[0]
+    if day == 0:
+        return "there is no day 0"
+    return f"{calendar.month_name[month]} has {_month_days(year, month)} days in {year}"
+
+
+def _month_days(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
 
 
 def _cell(value: str, delimiter: str) -> str:

@@ -56,3 +56,40 @@ def test_a_handle_time_plausible_as_a_mean_stays_one(tmp_path, handle, aht):
     dataset = import_files_detailed([write(tmp_path, "five9.csv", _five9(handle))]).dataset
     assert at(dataset, "2026-11-02 08:00")[schema.AHT_SECONDS] == aht
     assert not any("each interval's total" in note for note in dataset.notes)
+
+
+# --- An impossible date above a CMS table ---------------------------------------------------------
+
+
+def _cms(days: tuple[str, ...]) -> str:
+    """Split/Skill interval rows as CMS prints them, each day's table under its 'Date:' line."""
+    lines = ["Split/Skill Interval Report", "Split/Skill: 12 Sales"]
+    for day in days:
+        lines += ["", f"Date: {day}", "Time\tACD Calls\tAban Calls\tAvg ACD Time"]
+        lines += [f"{clock}\t{calls}\t2\t3:{calls:02d}" for clock, calls in
+                  (("8:00 AM-8:30 AM", 16), ("8:30 AM-9:00 AM", 19))]  # fmt: skip
+        lines.append("Totals\t35\t4\t3:30")
+    return "\r\n".join(lines) + "\r\n"
+
+
+def test_a_cms_day_under_an_impossible_date_is_refused_naming_its_line(tmp_path):
+    # Before: line 16's 'Date: 02/31/26' skipped as a note, its calls summed into Fri 27 Feb's
+    # (36 calls at 08:00 where each day had 18).
+    text = _cms(("02/26/26", "02/27/26", "02/31/26"))
+    assert _refused(tmp_path, "cms.txt", text) == (
+        "cms.txt: line 16 ('Date: 02/31/26'): 02/31/26 is not a date: February has 28 days in "
+        "2026. Correct the date in the export (or export the report again), and import it again."
+    )
+
+
+def test_a_one_day_cms_report_under_an_impossible_date_is_refused_naming_it(tmp_path):
+    # Before: "no column with dates or timestamps was found", the date above not named.
+    assert _refused(tmp_path, "cms.txt", _cms(("31/02/2026",))) == (
+        "cms.txt: line 4 ('Date: 31/02/2026'): 31/02/2026 is not a date: February has 28 days in "
+        "2026. Correct the date in the export (or export the report again), and import it again."
+    )
+
+
+def test_a_cms_report_under_a_leap_day_is_read(tmp_path):
+    dataset = import_files_detailed([write(tmp_path, "cms.txt", _cms(("02/29/24",)))]).dataset
+    assert at(dataset, "2024-02-29 08:30")[schema.VOLUME] == 21.0  # 19 answered + 2 abandoned
