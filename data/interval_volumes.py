@@ -210,7 +210,8 @@ def _missing_notes(intervals: pd.DataFrame, interval: int) -> list[str]:
             f"{shown}: no rows, as expected: it is the hour clocks skip when they go forward, "
             "which never happens, so nothing is missing there."
         )
-    starts, ends = starts[~skipped], ends[~skipped]
+    after_end = np.isin(starts, _after_a_midnight_end(intervals, interval, notes))
+    starts, ends = starts[~skipped & ~after_end], ends[~skipped & ~after_end]
     missing = int((ends - starts + 1).sum())
     if missing:
         notes.append(
@@ -219,6 +220,37 @@ def _missing_notes(intervals: pd.DataFrame, interval: int) -> list[str]:
             "missing (empty), not as zero."
         )
     return notes
+
+
+def _after_a_midnight_end(intervals: pd.DataFrame, interval: int, notes: list[str]) -> list[int]:
+    """The first row of each queue's last day whose only row is the 00:00 one, after a day with
+    rows to its end: an export of whole days up to and including the next midnight (as
+    "2026-11-02 00:00 .. 2026-11-16 00:00" is written). That row keeps its count; the rest of
+    its day is after the export, not missing, and is left out of the missing count."""
+    slots = 1440 // interval
+    queues = intervals[schema.QUEUE].to_numpy()
+    missing = intervals[schema.IS_MISSING].to_numpy()
+    volume = intervals[schema.VOLUME].to_numpy()
+    ends = np.flatnonzero(np.append(queues[1:] != queues[:-1], True))  # each queue's last row
+    firsts = []
+    for end in ends:  # one check per queue
+        midnight = end - slots + 1
+        if midnight < slots or queues[midnight - slots] != queues[end]:
+            continue  # a queue of one day
+        if missing[midnight] or not missing[midnight + 1 : end + 1].all():
+            continue
+        if missing[midnight - 1] or np.isnan(volume[midnight - 1]):
+            continue  # the day before does not run to its end
+        firsts.append(int(midnight + 1))
+        stamp = intervals[schema.INTERVAL_START].iloc[midnight]
+        count = volume[midnight]
+        notes.append(
+            f"Queue '{queues[end]}': the export's last row, {day_text(stamp, year=True, clock=True)}"
+            f" ({count:,.0f} contacts), closes its last day "
+            f"({day_text(stamp - pd.Timedelta(days=1), year=True)}): its count is kept, and the "
+            f"rest of {day_text(stamp, year=True)} is after the export, not missing."
+        )
+    return firsts
 
 
 def _missing_runs(intervals: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:

@@ -93,3 +93,35 @@ def test_a_one_day_cms_report_under_an_impossible_date_is_refused_naming_it(tmp_
 def test_a_cms_report_under_a_leap_day_is_read(tmp_path):
     dataset = import_files_detailed([write(tmp_path, "cms.txt", _cms(("02/29/24",)))]).dataset
     assert at(dataset, "2024-02-29 08:30")[schema.VOLUME] == 21.0  # 19 answered + 2 abandoned
+
+
+# --- A round-the-clock export ending with the next day's 00:00 ------------------------------------
+
+
+def test_a_last_row_at_the_next_midnight_closes_the_last_day(tmp_path):
+    # Before: '47 open intervals have no data in the export (Mon 16 Nov 2026 00:30-24:00)'.
+    stamps = pd.date_range("2026-11-02", "2026-11-16", freq="30min")  # both ends included
+    lines = ["Interval,Calls"] + [f"{t:%Y-%m-%d %H:%M},{t.hour % 4 + 3}" for t in stamps]
+    dataset = import_files_detailed([write(tmp_path, "all_day.csv", "\n".join(lines) + "\n")])
+    dataset = dataset.dataset
+    assert len(stamps) == 14 * 48 + 1
+    assert at(dataset, "2026-11-16 00:00")[schema.VOLUME] == 3.0
+    assert dataset.intervals[schema.VOLUME].sum() == 14 * 48 * 4.5 + 3 == 3_027
+    assert not any("no data in the export" in note for note in dataset.notes)
+    assert note_with(dataset, "last row") == (
+        "Queue 'all_day': the export's last row, Mon 16 Nov 2026 00:00 (3 contacts), closes its "
+        "last day (Sun 15 Nov 2026): its count is kept, and the rest of Mon 16 Nov 2026 is after "
+        "the export, not missing."
+    )
+
+
+def test_a_gap_before_the_last_midnight_row_is_still_missing(tmp_path):
+    # Guard: the last day's 00:00 row after a day cut short is no end of a whole day.
+    stamps = pd.date_range("2026-11-02", "2026-11-16", freq="30min")
+    kept = stamps[(stamps < "2026-11-15 20:00") | (stamps == "2026-11-16")]
+    lines = ["Interval,Calls"] + [f"{t:%Y-%m-%d %H:%M},5" for t in kept]
+    dataset = import_files_detailed([write(tmp_path, "all_day.csv", "\n".join(lines) + "\n")])
+    assert note_with(dataset.dataset, "no data in the export") == (
+        "55 open intervals have no data in the export (Sun 15 Nov 2026 20:00-24:00; Mon 16 Nov "
+        "2026 00:30-24:00): kept as missing (empty), not as zero."
+    )
