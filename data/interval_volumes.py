@@ -488,6 +488,10 @@ def _native_grid(
     index = layout.index_of(rows.seconds, rows.codes)
     volume = sum_at(index, layout.size, rows.volume)
     observed = sum_at(index, layout.size) > 0
+    if rows.closed_day is not None:  # a day total of 0: every slot of that day is seen, empty
+        closed = np.flatnonzero(rows.closed_day == 1)
+        day_start = index[closed] - index[closed] % layout.slots_per_day
+        observed[(day_start[:, None] + np.arange(layout.slots_per_day)).ravel()] = True
 
     def mean(values: np.ndarray | None, weights: np.ndarray | None) -> np.ndarray | None:
         if values is None or weights is None:

@@ -941,6 +941,15 @@ class _Sheet:
     # the table, so a row's number alone is no line), found when a message first names one.
     locate_rows: Callable[[], np.ndarray | None] | None = None
     _row_lines: np.ndarray | None = None
+    # Original row numbers of rows with a date and an empty time on a day without timed rows
+    # (a Date + Time export's day total), read at the day's midnight to be told apart.
+    dated_only: np.ndarray | None = None
+    # Original row numbers of day totals of 0 on days without intervals: closed days.
+    closed_days: np.ndarray | None = None
+
+    def original(self) -> np.ndarray:
+        """The original row number of each row as the table is now."""
+        return np.arange(self.table.num_rows) if self.kept is None else self.kept
 
     def __post_init__(self) -> None:
         self.read_rows = self.table.num_rows
@@ -1066,6 +1075,8 @@ def _parse_rows(
         _refuse_blocks_of_one_time(sheet, seconds, codes, lines)
     rows = ParsedRows(seconds.astype(np.int64), codes, queue_names, notes=notes)
     if plan.kind == schema.KIND_INTERVALS:
+        if sheet.closed_days is not None:
+            rows.closed_day = np.where(np.isin(sheet.original(), sheet.closed_days), 1.0, np.nan)
         time_labels = sheet.column(plan.time_column or plan.timestamp_column or plan.date_column)
         rows.end_labelled = has_end_of_day_labels(time_labels)
         if plan.answered_column:
@@ -2055,6 +2066,10 @@ def _parse_time(
                 [is_summary_row_label(text) for text in _texts(sheet.column(column), bad)]
             )
     total |= _unlabelled_sums(sheet, plan, bad, total, parts[0][1])
+    if plan.kind == schema.KIND_INTERVALS and plan.time_column and not plan.minute_column:
+        seconds, bad, total = _date_alone_rows(sheet, plan, parts, seconds, bad, total)
+        if len(bad) == 0:
+            return seconds, None
     for column, parsed, expected in parts:
         wrong = bad[~total & np.isnan(parsed[bad])]
         _refuse_days_past_month_end(sheet, column, wrong, expected)
@@ -2722,6 +2737,34 @@ _CLOCK_PATTERN = r"\d:\d\d|\d\s*[aApP]\.?[mM]\b|T\d|\d[hH]\d"
 MIN_INTERVALS_BESIDE_DAY_TOTAL = 4
 
 
+def _date_alone_rows(
+    sheet: _Sheet,
+    plan: ColumnPlan,
+    parts: list[tuple[str, np.ndarray, str]],
+    seconds: np.ndarray,
+    bad: np.ndarray,
+    total: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows of a Date + Time export with a date and an empty time, on a day no other row has a
+    time on ("2026-11-04,,0"): that day's total, read at its midnight so that
+    _drop_day_total_rows tells it apart. Returns the seconds, and the rows still unread."""
+    dates = parts[0][1]
+    clock = next(parsed for column, parsed, _ in parts if column == plan.time_column)
+    candidate = bad[~total & np.isnan(clock[bad]) & ~np.isnan(dates[bad])]
+    if not len(candidate):
+        return seconds, bad, total
+    candidate = candidate[sheet.blank(plan.time_column, candidate)]
+    timed_days = np.unique(dates[~np.isnan(clock) & ~np.isnan(dates)] // 86_400)
+    candidate = candidate[~np.isin(dates[candidate] // 86_400, timed_days)]
+    if not len(candidate):
+        return seconds, bad, total
+    seconds = seconds.copy()
+    seconds[candidate] = dates[candidate]
+    sheet.dated_only = sheet.original()[candidate]
+    unread = ~np.isin(bad, candidate)
+    return seconds, bad[unread], total[unread]
+
+
 def _drop_day_total_rows(
     sheet: _Sheet, plan: ColumnPlan, seconds: np.ndarray, notes: list[str]
 ) -> np.ndarray:
@@ -2733,13 +2776,17 @@ def _drop_day_total_rows(
     column = plan.timestamp_column
     count_column = plan.volume_column or plan.answered_column
     serial = plan.timestamp_format == EXCEL_SERIAL  # a whole number is a date alone: 46328
+    if sheet.dated_only is not None and plan.date_column:
+        column = plan.date_column  # a Date + Time export's row without a time
     if not column or not count_column or plan.timestamp_format in EPOCH_FORMATS and not serial:
         return seconds
     midnight = np.nan_to_num(seconds, nan=1) % 86_400 == 0
     if not midnight.any() or midnight.all():
         return seconds
     rows = np.flatnonzero(midnight)
-    if serial:
+    if sheet.dated_only is not None:
+        dated_only = np.isin(sheet.original()[rows], sheet.dated_only)
+    elif serial:
         dated_only = np.ones(len(rows), dtype=bool)
     else:
         if not pa.types.is_string(sheet.column(column).type) and sheet.read_as_text is None:
@@ -2769,6 +2816,11 @@ def _drop_day_total_rows(
     outnumbers = (day_rows >= MIN_INTERVALS_BESIDE_DAY_TOTAL) & (counts > day_sums)
     total = candidate & (agrees | with_midnight | outnumbers)
     lone = _lone_day_totals(candidate & ~total, midnight, day_rows, days, queue)
+    closed = lone & (counts == 0)
+    if closed.any():  # a day total of 0: a holiday, closed, not a day of unknown contacts
+        notes.append(_closed_days_note(sheet, column, np.flatnonzero(closed), seconds))
+        sheet.closed_days = sheet.original()[closed]
+        lone &= ~closed
     if lone.any():
         notes.append(_lone_day_totals_note(sheet, column, np.flatnonzero(lone), counts, seconds))
         total_only = ~lone
@@ -2838,6 +2890,22 @@ def _lone_day_totals(
         if stretches:
             lone[own & np.isin(days, np.concatenate(stretches))] = False
     return lone
+
+
+def _closed_days_note(sheet: _Sheet, column: str, rows: np.ndarray, seconds: np.ndarray) -> str:
+    """Say which day totals of 0 on days without intervals were read as closed days."""
+    lines = sheet.lines(rows[:3])
+    texts = _written_cells(sheet, column, rows[:3]).to_pylist()
+    shown = "; ".join(f"line {line}: '{text}', 0" for line, text in zip(lines, texts, strict=True))
+    shown += "; …" if len(rows) > 3 else ""
+    day_names = [day_text(pd.Timestamp(seconds[row], unit="s"), year=True) for row in rows[:3]]
+    days_said = ", ".join(day_names) + (", …" if len(rows) > 3 else "")
+    one = len(rows) == 1
+    return (
+        f"{sheet.name}: {len(rows)} day total{'' if one else 's'} of 0 on "
+        f"{'a day' if one else 'days'} without intervals ({shown}): {days_said} "
+        f"{'was' if one else 'were'} read as closed, no contacts (a holiday), not as missing."
+    )
 
 
 def _lone_day_totals_note(

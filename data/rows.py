@@ -10,6 +10,7 @@ UNKNOWN_OUTCOME = -1
 # Per-row float measures: NaN where a file lacks one that another file has.
 MEASURES = (
     "volume", "aht", "handle", "wait", "satisfaction", "answered", "abandoned", "abandon_wait",
+    "closed_day",
 )  # fmt: skip  # rows of a file without an outcome column, merged with files that have one
 
 
@@ -30,6 +31,8 @@ class ParsedRows:
     answered: np.ndarray | None = None
     abandoned: np.ndarray | None = None
     abandon_wait: np.ndarray | None = None
+    # Interval reports: 1 on a day total of 0 standing for its whole day closed, else NaN.
+    closed_day: np.ndarray | None = None
     notes: list[str] = field(default_factory=list)
     file_index: np.ndarray | None = None  # which file each row came from, once merged
     end_labelled: bool = False  # some time reads "24:00": times mark interval ends

@@ -125,3 +125,61 @@ def test_a_gap_before_the_last_midnight_row_is_still_missing(tmp_path):
         "55 open intervals have no data in the export (Sun 15 Nov 2026 20:00-24:00; Mon 16 Nov "
         "2026 00:30-24:00): kept as missing (empty), not as zero."
     )
+
+
+# --- A holiday written as a day total of 0 --------------------------------------------------------
+
+
+def _weeks_with_day_total(total: int, date_and_time: bool) -> str:
+    """Three weeks of weekdays, 08:00-12:00 hourly, 10 + hour calls; Wed 11 Nov written as a
+    day total of `total` (its date alone, or its date with an empty time)."""
+    lines = ["Date,Time,Calls"] if date_and_time else ["Interval,Calls"]
+    for day in pd.bdate_range("2026-11-02", "2026-11-20"):
+        if day == pd.Timestamp("2026-11-11"):
+            lines.append(f"2026-11-11,,{total}" if date_and_time else f"2026-11-11,{total}")
+            continue
+        for hour in range(8, 12):
+            sep = "," if date_and_time else " "
+            lines.append(f"{day:%Y-%m-%d}{sep}{hour:02d}:00,{10 + hour}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("date_and_time", [False, True])
+def test_a_day_total_of_0_on_a_day_without_intervals_is_a_closed_day(tmp_path, date_and_time):
+    # Before: Wed 11 Nov left with 4 missing intervals ("... skipped, so the history has no
+    # intervals for Wed 11 Nov 2026 rather than 0 contacts at 00:00"); with an empty time
+    # beside the date, refused: "1 row(s) have nothing in column 'Time' ...".
+    text = _weeks_with_day_total(0, date_and_time)
+    dataset = import_files_detailed([write(tmp_path, "desk.csv", text)]).dataset
+    day = dataset.intervals[dataset.intervals[schema.INTERVAL_START].dt.day == 11]
+    assert day[schema.IS_OPEN].sum() == 4  # Wednesday's 08:00-12:00, kept open
+    assert day[schema.VOLUME].sum() == 0.0 and not day[schema.VOLUME].isna().any()
+    assert not dataset.intervals[schema.IS_MISSING].any()
+    assert dataset.intervals[schema.VOLUME].sum() == 14 * (18 + 19 + 20 + 21) == 1_092
+    assert note_with(dataset, "day total") == (
+        "desk.csv: 1 day total of 0 on a day without intervals (line 30: '2026-11-11', 0): Wed "
+        "11 Nov 2026 was read as closed, no contacts (a holiday), not as missing."
+    )
+
+
+def test_an_empty_time_beside_a_day_total_is_that_day_s_total(tmp_path):
+    # Before: refused, "1 row(s) have nothing in column 'Time' though other columns of them are
+    # filled (line 30)"; now read as the Interval,Calls file writing the date alone is.
+    text = _weeks_with_day_total(250, date_and_time=True)
+    dataset = import_files_detailed([write(tmp_path, "desk.csv", text)]).dataset
+    assert dataset.intervals[schema.VOLUME].sum() == 1_092
+    assert note_with(dataset, "dated without a time") == (
+        "desk.csv: 1 row dated without a time on a day with no intervals (line 30: "
+        "'2026-11-11', 250) is that day's total, which fits no interval: skipped, so the "
+        "history has no intervals for Wed 11 Nov 2026 rather than 250 contacts at 00:00 (the "
+        "forecast learns that day from the other weeks). Export that day interval by interval "
+        "to count its contacts."
+    )
+
+
+def test_an_empty_time_on_a_day_with_intervals_is_still_refused(tmp_path):
+    text = "Date,Time,Calls\n2026-11-02,08:00,5\n2026-11-02,,7\n2026-11-03,08:00,6\n"
+    assert _refused(tmp_path, "desk.csv", text).startswith(
+        "desk.csv: 1 row(s) have nothing in column 'Time' though other columns of them are "
+        "filled (line 3)."
+    )
