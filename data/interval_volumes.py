@@ -8,6 +8,7 @@ import pandas as pd
 from data import schema
 from data.aggregate import (
     DEFAULT_INTERVAL_MINUTES,
+    GridLayout,
     IntervalGrid,
     coarsen,
     days_grid,
@@ -508,6 +509,7 @@ def _native_grid(
 
     answered = counts(rows.answered)
     is_open, open_slots = learn_grid_open_hours(layout, volume, observed, answered)
+    observed = observed | _omitted_empty_slots(layout, rows, volume, observed, is_open, notes)
     # Closed slots without a row had no contacts; open ones without a row are gaps.
     volume = np.where(observed, volume, np.where(is_open, np.nan, 0.0))
     abandoned = counts(rows.abandoned)
@@ -528,6 +530,83 @@ def _native_grid(
         abandoned=abandoned,
         wait=mean(rows.wait, rows.answered),
         abandon_wait=mean(rows.abandon_wait, rows.abandoned),
+    )
+
+
+# An export that writes no row of 0 (Zendesk Explore's hourly reports leave empty hours out)
+# may have left out an open interval because nobody called. With arrivals Poisson (Gans, Koole
+# & Mandelbaum, "Telephone call centers: tutorial, review, and research prospects", 2003, §4.1),
+# a stretch whose slots expect m contacts in all is empty with chance exp(-m): from this chance
+# the stretch is read as empty rather than missing.
+MIN_CHANCE_EMPTY = 0.01
+
+
+def _omitted_empty_slots(
+    layout: GridLayout,
+    rows: ParsedRows,
+    volume: np.ndarray,
+    observed: np.ndarray,
+    is_open: np.ndarray,
+    notes: list[str],
+) -> np.ndarray:
+    """Open slots without a row, on days with rows, of a queue whose export writes no row of 0,
+    where so few contacts were expected that an empty interval is likely: 0 contacts, not
+    missing. Whole days without rows stay missing: they are lost data, not quiet hours."""
+    filled = np.zeros(layout.size, dtype=bool)
+    slots = layout.slots_per_day
+    written_zero = np.bincount(rows.codes[rows.volume == 0], minlength=len(rows.queue_names))
+    for code, queue in enumerate(rows.queue_names):  # one numpy pass per queue
+        if written_zero[code]:
+            continue
+        days = layout.days_of(code)
+        seen = observed[days].reshape(-1, slots)
+        absent = is_open[days].reshape(-1, slots) & ~seen & seen.any(axis=1, keepdims=True)
+        if not absent.any():
+            continue
+        counts = np.where(seen, volume[days].reshape(-1, slots), 0.0)
+        seen_days = seen.sum(axis=0)  # a slot never seen expects no telling: never empty
+        expected = np.where(seen_days > 0, counts.sum(axis=0) / np.maximum(seen_days, 1), np.inf)
+        # Stretches of absent slots within a day, each with its expected contacts in all.
+        flat = absent.ravel()
+        starts = flat & ~np.concatenate([[False], flat[:-1]])
+        starts[::slots] = flat[::slots]
+        stretch = np.cumsum(starts) - 1
+        at = np.flatnonzero(flat)
+        expected_in = np.bincount(stretch[at], np.tile(expected, len(seen))[at])
+        empty = np.exp(-expected_in) >= MIN_CHANCE_EMPTY
+        chosen = at[empty[stretch[at]]]
+        if not len(chosen):
+            continue
+        filled[days.start + chosen] = True
+        usual = float(np.tile(expected, len(seen))[chosen].mean())
+        notes.append(_omitted_note(layout, code, queue, chosen, usual))
+    return filled
+
+
+def _omitted_note(
+    layout: GridLayout, code: int, queue: str, slots_in: np.ndarray, mean: float
+) -> str:
+    """Name the open intervals without a row read as 0 contacts, and why."""
+    step = layout.interval_minutes
+    stamps = pd.Timestamp(int(layout.first_day[code]), unit="D") + pd.to_timedelta(
+        slots_in * step, unit="min"
+    )
+    breaks = np.flatnonzero(np.diff(slots_in) != 1) + 1
+    spans = []
+    for run in np.split(np.arange(len(slots_in)), breaks)[:MISSING_STRETCHES_SHOWN]:
+        begin, end = stamps[run[0]], stamps[run[-1]] + pd.Timedelta(minutes=step)
+        close = "24:00" if end.normalize() != begin.normalize() else f"{end:%H:%M}"
+        spans.append(f"{day_text(begin, year=True, clock=True)}-{close}")
+    more = len(breaks) + 1 - MISSING_STRETCHES_SHOWN
+    shown = "; ".join(spans) + (f" and {more} more" if more > 0 else "")
+    count = len(slots_in)
+    return (
+        f"Queue '{queue}': {count} open {'interval' if count == 1 else 'intervals'} without a row "
+        f"on days with other rows ({shown}) {'was' if count == 1 else 'were'} read as 0 contacts, "
+        f"not missing: the export writes no row of 0, as reports that leave out empty intervals "
+        f"do, and with {mean:,.1f} contacts an interval there on the other days an empty one is "
+        "likely. If rows were lost "
+        "there, export those hours again."
     )
 
 

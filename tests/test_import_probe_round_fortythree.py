@@ -183,3 +183,62 @@ def test_an_empty_time_on_a_day_with_intervals_is_still_refused(tmp_path):
         "desk.csv: 1 row(s) have nothing in column 'Time' though other columns of them are "
         "filled (line 3)."
     )
+
+
+# --- An hourly report that writes no row for an empty hour ---------------------------------------
+
+
+def _hourly(level: int, left_out: set[tuple[str, int]], zero_at: tuple[str, int] | None = None):
+    """Zendesk Explore's hourly tickets over the weekdays 2-13 Nov 2026, 08:00-18:00, `level` +
+    (day + hour) % 5 tickets an hour; no row at `left_out` (date, hour) nor on Fri 6 Nov."""
+    lines = ["Date,Hour,Tickets"]
+    for number, day in enumerate(pd.bdate_range("2026-11-02", "2026-11-13")):
+        if day == pd.Timestamp("2026-11-06"):
+            continue
+        for hour in range(8, 18):
+            if (f"{day:%Y-%m-%d}", hour) in left_out:
+                continue
+            count = 0 if (f"{day:%Y-%m-%d}", hour) == zero_at else level + (number + hour) % 5
+            lines.append(f"{day:%Y-%m-%d},{hour},{count}")
+    return "\n".join(lines) + "\n"
+
+
+LEFT_OUT = {("2026-11-03", 12), ("2026-11-05", 9), ("2026-11-05", 10), ("2026-11-10", 16)}
+
+
+def test_hours_an_hourly_report_leaves_out_are_empty_where_few_tickets_come(tmp_path):
+    # Before: the hours left out on 3 and 10 Nov were among '14 open intervals have no data in
+    # the export ...': hours without tickets read as gaps in the history.
+    text = _hourly(1, LEFT_OUT)
+    dataset = import_files_detailed([write(tmp_path, "explore.csv", text)]).dataset
+    for stamp in ("2026-11-03 12:00", "2026-11-10 16:00"):
+        row = at(dataset, stamp)
+        assert (row[schema.VOLUME], row[schema.IS_MISSING]) == (0.0, False)
+    # 9 days of 30 tickets, less the 4 + 3 + 4 + 3 of the hours left out.
+    assert dataset.intervals[schema.VOLUME].sum() == 9 * 30 - 14 == 256
+    assert note_with(dataset, "read as 0 contacts") == (
+        "Queue 'explore': 2 open intervals without a row on days with other rows (Tue 3 Nov 2026 "
+        "12:00-13:00; Tue 10 Nov 2026 16:00-17:00) were read as 0 contacts, not missing: the "
+        "export writes no row of 0, as reports that leave out empty intervals do, and with 3.1 "
+        "contacts an interval there on the other days an empty one is likely. If rows were lost "
+        "there, export those hours again."
+    )
+    # Two hours running with 3 tickets each are empty by chance e^-6 = 0.25%: a gap, as is Fri 6
+    # Nov without a row at all, a day the export lost, not a quiet one.
+    assert note_with(dataset, "no data in the export") == (
+        "12 open intervals have no data in the export (Thu 5 Nov 2026 09:00-11:00; Fri 6 Nov "
+        "2026 08:00-18:00): kept as missing (empty), not as zero."
+    )
+
+
+@pytest.mark.parametrize(
+    ("level", "zero_at"), [(20, None), (1, ("2026-11-04", 8))], ids=["busy", "writes-zeros"]
+)
+def test_hours_left_out_stay_missing_where_an_empty_hour_is_unlikely(tmp_path, level, zero_at):
+    # 22 tickets an hour are never none; an export writing a row of 0 would have written these.
+    dataset = import_files_detailed(
+        [write(tmp_path, "explore.csv", _hourly(level, LEFT_OUT, zero_at))]
+    ).dataset
+    assert at(dataset, "2026-11-03 12:00")[schema.IS_MISSING]
+    assert not any("read as 0 contacts" in note for note in dataset.notes)
+    assert note_with(dataset, "no data in the export").startswith("14 open intervals")
