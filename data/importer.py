@@ -16,7 +16,7 @@ from data.columns import ColumnPlan, ImportOptions
 from data.dates import day_text
 from data.errors import InputError, where_to_choose
 from data.interval_volumes import check_interval, drop_overlaps, intervals_dataset
-from data.labels import queue_from_file_name
+from data.labels import queue_from_file_name, queues_from_file_names
 from data.reader import FileReport, read_file
 from data.records import demand_rows, drop_repeated_records, records_dataset
 from data.rows import ParsedRows, merge_rows
@@ -80,6 +80,7 @@ def import_files_detailed(
             failures.append(error)
     if failures:
         raise _all_failures(failures, len(paths))
+    _join_short_month_names(parsed)
     kinds = {plan.kind for plan, _, _ in parsed}
     if len(kinds) > 1:
         described = ", ".join(f"{report.name} ({plan.kind})" for plan, _, report in parsed)
@@ -205,11 +206,11 @@ def _join_sheets(name: str, sheets: WorkbookSheets, read: dict[str, Parsed]) -> 
     periods = all(queue_from_file_name(sheet) == "all" for sheet in named_by_file) or not (
         _overlapping([kept[sheet][1].seconds for sheet in named_by_file])
     )
-    for sheet in named_by_file:
+    owns = queues_from_file_names(named_by_file)  # "Sales Jun" and "Sales Jul": queue Sales
+    for sheet, own in zip(named_by_file, owns, strict=True):
         if periods:
             kept[sheet][1].queue_names = [queue]
         else:
-            own = queue_from_file_name(sheet)  # "Sales Jun" and "Sales Jul": queue Sales
             kept[sheet][1].queue_names = [own if own != "all" else sheet]
     if len(order) == 1:  # the others repeat its rows or sum them up
         note = f"{name}: read sheet '{order[0]}' of the workbook."
@@ -231,6 +232,31 @@ def _join_sheets(name: str, sheets: WorkbookSheets, read: dict[str, Parsed]) -> 
     first = kept[order[0]][1]
     first.notes.insert(0, note)
     return [kept[sheet] for sheet in order]
+
+
+def _join_short_month_names(parsed: list[tuple[ColumnPlan, ParsedRows, FileReport]]) -> None:
+    """Files named by their queue and a month's short name ("calls_mar.csv", "calls_apr.csv")
+    are periods of one queue, "calls": their rows are given it, with a note."""
+    by_file = [
+        (rows, report)
+        for _, rows, report in parsed
+        if rows.queue_names == [queue_from_file_name(report.name)]
+    ]
+    joined = queues_from_file_names([report.name for _, report in by_file])
+    changed = [
+        (rows, report, queue)
+        for (rows, report), queue in zip(by_file, joined, strict=True)
+        if rows.queue_names != [queue]
+    ]
+    for rows, _, queue in changed:
+        rows.queue_names = [queue]
+    if changed:
+        files = ", ".join(report.name for _, report, _ in changed[:3])
+        files += f" and {len(changed) - 3} more" if len(changed) > 3 else ""
+        changed[0][0].notes.append(
+            f"{files}: their names differ only by a month's short name: read as periods of one "
+            f"queue, '{changed[0][2]}'."
+        )
 
 
 def _every(minutes: int | None) -> str:

@@ -210,6 +210,9 @@ _MONTHS = (
     "junio julio septiembre octubre noviembre diciembre januari februari maart mei augustus "
     "augusti maj okt"
 ).split()
+# Month names short enough to be words of a queue's name ("bom_sep", "help_may"): a date only
+# with a year beside them ("sep_2024", "Mar24").
+_SHORT_MONTHS = {month for month in _MONTHS if len(month) <= 4} - {"june", "july"}
 _DATE_PARTS = re.compile(
     r"(?<![a-z0-9])("
     r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월](?:\s*\d{1,2}\s*[日일])?"  # 2024年3月, 2024년 3월 4일
@@ -224,20 +227,57 @@ _DATE_PARTS = re.compile(
     re.IGNORECASE,
 )
 _SEPARATORS = "_-. \t"
+# Words that join or open dates in a file name ("2024-03-01_to_2024-03-31", "dal 01-03-2024").
+_DATE_JOINERS = re.compile(
+    r"(?<![a-z])(?:to|til|until|thru|through|al|a|fino|from|since|dal|da)(?![a-z])", re.I
+)
+
+
+def _period_parts(stem: str, short_months: bool) -> list[tuple[int, int]]:
+    """(start, end) of each date in a file name that says which period the export covers. A
+    year alone between words of the name is part of it ("anonymous_bank_1999_6min_counts"),
+    as is a month's short name without a year ("bom_sep": "sep" is no September there) unless
+    `short_months` (the other files' names hold other months in its place)."""
+    found = [
+        match
+        for match in _DATE_PARTS.finditer(stem)
+        if short_months or match.group().lower() not in _SHORT_MONTHS
+    ]
+    if not found:
+        return []
+    between = [stem[: found[0].start()]]
+    between += [stem[a.end() : b.start()] for a, b in zip(found, found[1:], strict=False)]
+    between.append(stem[found[-1].end() :])
+    blank = [not _DATE_JOINERS.sub("", text).strip(_SEPARATORS) for text in between]
+    return [
+        (match.start(), match.end())
+        for index, match in enumerate(found)
+        if all(blank[: index + 1])  # only dates before it: the name starts with the period
+        or all(blank[index + 1 :])  # or ends with it
+        or not _YEAR_ALONE.fullmatch(match.group())
+    ]
+
+
+_YEAR_ALONE = re.compile(r"(?:19|20)\d{2}")
+
+
 # A browser saving a file twice names the second "Queue Report (1).csv": the same queue.
 _DUPLICATE_SUFFIX = re.compile(r"\s*\(\d{1,3}\)$")
 
 
-def queue_from_file_name(name: str) -> str:
+def queue_from_file_name(name: str, short_months: bool = False) -> str:
     """The queue a file without a queue column holds: its name without extension and without
     dates ("calls_2024-03.csv", "calls_Mar24.csv" -> "calls") and without a browser's " (1)" copy
-    number; "all" when nothing else is left ("2024-03.csv"). Composed (NFC), as queue labels are:
+    number; "all" when nothing else is left ("2024-03.csv"). A month's short name alone
+    ("calls_mar.csv") is a date only with `short_months`. Composed (NFC), as queue labels are:
     a Mac's file system writes "é" as "e" + a combining accent."""
     name = unicodedata.normalize("NFC", name)
     stem = _DUPLICATE_SUFFIX.sub("", Path(name).stem) or Path(name).stem
-    if not _DATE_PARTS.search(stem):
+    dates = _period_parts(stem, short_months)
+    if not dates:
         return stem
-    kept = _DATE_PARTS.sub("\0", stem)
+    edges = [0, *(edge for date in dates for edge in date), len(stem)]
+    kept = "\0".join(stem[edges[at] : edges[at + 1]] for at in range(0, len(edges), 2))
     # A removed date leaves its separators behind: keep one, drop those at the ends.
     kept = re.sub(rf"[{re.escape(_SEPARATORS)}]*\0[{re.escape(_SEPARATORS)}\0]*", "\0", kept)
     # "2024-03-01_to_2024-03-31", "dal 01-03-2024": words joining or opening dates go too.
@@ -247,3 +287,18 @@ def queue_from_file_name(name: str) -> str:
     joiner = next((mark for mark in (" ", "_", "-") if mark in stem), " ")
     joined = joiner.join(part for part in parts if part)
     return joined or "all"
+
+
+def queues_from_file_names(names: list[str]) -> list[str]:
+    """The queue each file name gives (see queue_from_file_name), a month's short name alone
+    read as a date where another name differs from it by that month only ("calls_mar.csv"
+    beside "calls_apr.csv": both "calls"), so that monthly exports still join."""
+    strict = [queue_from_file_name(name) for name in names]
+    lenient = [queue_from_file_name(name, short_months=True) for name in names]
+    spelled: dict[str, set[str]] = {}
+    for exact, loose in zip(strict, lenient, strict=True):
+        spelled.setdefault(loose, set()).add(exact)
+    return [
+        loose if len(spelled[loose]) > 1 else exact
+        for exact, loose in zip(strict, lenient, strict=True)
+    ]

@@ -118,8 +118,8 @@ def test_an_israeli_desk_is_told_of_the_optional_holidays_it_ran_low_on():
     result = forecast_dataset(dataset, 14, settings)
     # Before: no word; the five days of Sukkot's Chol HaMoed ahead forecast as ordinary ones.
     assert (
-        "anonymous_bank_6min_counts: Tue 2 Mar 1999 (Purim, 0.53 of a usual day), Tue 6 Apr 1999 "
-        "(Pesach holiday, 0.05 of a usual day), Tue 20 Apr 1999 (Remembrance Day, 0.47 of a "
+        "anonymous_bank_1999_6min_counts: Tue 2 Mar 1999 (Purim, 0.53 of a usual day), Tue 6 Apr "
+        "1999 (Pesach holiday, 0.05 of a usual day), Tue 20 Apr 1999 (Remembrance Day, 0.47 of a "
         "usual day), Thu 22 Jul 1999 (Tisha B'Av, 0.61 of a usual day) ran low; Israel's "
         "holiday calendar lists those days as optional holidays only, so the forecast reads "
         "them as ordinary days and forecasts Mon 27 Sep – Thu 30 Sep 1999 (Sukkot holiday) as "

@@ -242,3 +242,47 @@ def test_hours_left_out_stay_missing_where_an_empty_hour_is_unlikely(tmp_path, l
     assert at(dataset, "2026-11-03 12:00")[schema.IS_MISSING]
     assert not any("read as 0 contacts" in note for note in dataset.notes)
     assert note_with(dataset, "no data in the export").startswith("14 open intervals")
+
+
+# --- Queue names from file names ------------------------------------------------------------------
+
+
+def _two_days(first_day: int = 2) -> str:
+    lines = ["Interval,Calls"]
+    for day in (first_day, first_day + 1):
+        lines += [f"2026-11-{day:02d} {hour:02d}:00,{hour}" for hour in range(8, 12)]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "queue"),
+    [
+        ("bom_sep.csv", "bom_sep"),  # before: 'bom', "sep" read as September
+        ("help_may.csv", "help_may"),
+        ("sales_sep_2024.csv", "sales"),  # a month with its year is a period
+        ("Help Desk March 2024 export.csv", "Help Desk export"),
+    ],
+)
+def test_a_queue_named_by_its_file_keeps_the_words_written(tmp_path, name, queue):
+    dataset = import_files_detailed([write(tmp_path, name, _two_days())]).dataset
+    assert dataset.queues == [queue]
+
+
+def test_monthly_files_named_by_a_short_month_still_join_into_one_queue(tmp_path):
+    march = write(tmp_path, "calls_mar.csv", _two_days(2))
+    april = write(tmp_path, "calls_apr.csv", _two_days(9))
+    dataset = import_files_detailed([march, april]).dataset
+    assert dataset.queues == ["calls"]
+    assert dataset.intervals[schema.VOLUME].sum() == 4 * (8 + 9 + 10 + 11) == 152
+    assert note_with(dataset, "short name") == (
+        "calls_mar.csv, calls_apr.csv: their names differ only by a month's short name: read as "
+        "periods of one queue, 'calls'."
+    )
+
+
+def test_the_bank_s_counts_keep_the_year_their_name_and_the_dataset_s_hold(shared_data):
+    # Before: queue 'anonymous_bank_6min_counts' in dataset 'anonymous_bank_1999_6min_counts'.
+    path = shared_data / "anonymous_bank" / "anonymous_bank_1999_6min_counts.csv"
+    dataset = import_files_detailed([path]).dataset
+    assert dataset.name == "anonymous_bank_1999_6min_counts"
+    assert dataset.queues == ["anonymous_bank_1999_6min_counts"]

@@ -57,7 +57,10 @@ def test_a_campaign_of_outbound_calls_only_is_no_queue(tmp_path):
         ("Help Desk March 2024 export.csv", "Help Desk export"),
         ("help_desk_week12.csv", "help_desk"),
         ("Support 01-03-2024.csv", "Support"),
-        ("anonymous_bank_1999_6min_counts.csv", "anonymous_bank_6min_counts"),
+        (
+            "anonymous_bank_1999_6min_counts.csv",
+            "anonymous_bank_1999_6min_counts",
+        ),  # a year between words stays
         ("february_1999.txt", "all"),  # nothing but a period: the whole center
         ("2024-03.csv", "all"),
         # no date: the name exactly as written
