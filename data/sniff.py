@@ -512,6 +512,16 @@ def _split(lines: list[str], delimiter: str, display_name: str = "") -> list[lis
 
 
 def _only_header(display_name: str, header: list[str]) -> None:
+    suffix = next((s for s in _WORKBOOK_SUFFIXES if display_name.lower().endswith(s)), None)
+    if suffix:  # text under a workbook's name: the name, not the header, is what went wrong
+        kind = "an OpenDocument workbook" if suffix == ".ods" else "an Excel workbook"
+        raise InputError(
+            f"{display_name}: the file is named as {kind} ({suffix}) but is not one: "
+            "it is text (a CSV file renamed, or a workbook damaged), holding only a header row "
+            f"({', '.join(header)}) and no data rows. Open the report in Excel or LibreOffice "
+            "and save it as .xlsx, or export it again as CSV with its data rows, then import "
+            "that file."
+        )
     raise InputError(
         f"{display_name}: only a header row was found ({', '.join(header)}), no data rows. "
         "Export the history with at least one data row."

@@ -286,3 +286,23 @@ def test_the_bank_s_counts_keep_the_year_their_name_and_the_dataset_s_hold(share
     dataset = import_files_detailed([path]).dataset
     assert dataset.name == "anonymous_bank_1999_6min_counts"
     assert dataset.queues == ["anonymous_bank_1999_6min_counts"]
+
+
+# --- A workbook that is none ----------------------------------------------------------------------
+
+
+def test_a_header_named_as_a_workbook_is_said_to_be_no_workbook(tmp_path):
+    # Before: "calls.xlsx: only a header row was found (Interval, Calls), no data rows. Export
+    # the history with at least one data row.", as if the workbook were read and empty.
+    assert _refused(tmp_path, "calls.xlsx", "Interval,Calls\n") == (
+        "calls.xlsx: the file is named as an Excel workbook (.xlsx) but is not one: it is text (a "
+        "CSV file renamed, or a workbook damaged), holding only a header row (Interval, Calls) "
+        "and no data rows. Open the report in Excel or LibreOffice and save it as .xlsx, or "
+        "export it again as CSV with its data rows, then import that file."
+    )
+
+
+def test_a_csv_with_rows_named_as_a_workbook_is_still_read(tmp_path):
+    text = "Interval,Calls\n2026-11-02 08:00,5\n2026-11-02 08:30,6\n"
+    dataset = import_files_detailed([write(tmp_path, "calls.xlsx", text)]).dataset
+    assert dataset.intervals[schema.VOLUME].sum() == 11.0
