@@ -566,6 +566,15 @@ def _omitted_empty_slots(
         counts = np.where(seen, volume[days].reshape(-1, slots), 0.0)
         seen_days = seen.sum(axis=0)  # a slot never seen expects no telling: never empty
         expected = np.where(seen_days > 0, counts.sum(axis=0) / np.maximum(seen_days, 1), np.inf)
+        # Were empty intervals left out, about exp(-m) of the open ones on days with rows would
+        # be absent: far fewer absent says the counts are rarely empty (steadier than Poisson),
+        # and the few absent ones are gaps.
+        in_days = is_open[days].reshape(-1, slots) & seen.any(axis=1, keepdims=True)
+        empties = float((np.exp(-expected)[None, :] * in_days).sum())
+        from scipy.stats import poisson  # loaded on first use, as in data.open_hours
+
+        if poisson.cdf(int(absent.sum()), empties) < MIN_CHANCE_EMPTY:
+            continue
         # Stretches of absent slots within a day, each with its expected contacts in all.
         flat = absent.ravel()
         starts = flat & ~np.concatenate([[False], flat[:-1]])
