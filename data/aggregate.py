@@ -186,12 +186,40 @@ class IntervalGrid:
             if unanswered:  # unanswered after-hours calls: the reason their slots are closed
                 share = "none" if unanswered == stray else f"{stray - unanswered:,.0f}"
                 kept += f"; {share} of them answered"
+            open_slots = int(self.open_slots[code].sum())
             notes.append(
-                f"Open hours of '{queue}': {int(self.open_slots[code].sum()):,} of {weekly:,} weekly "
+                f"Open hours of '{queue}': {open_slots:,} of {weekly:,} weekly "
                 f"{layout.interval_minutes}-minute slots are open"
                 + (f"; {stray:,.0f} contact(s) arrived in closed slots ({kept})." if stray else ".")
+                + self._guessed_hours(code, open_slots)
             )
         return notes
+
+    def _guessed_hours(self, code: int, open_slots: int) -> str:
+        """A warning where most of a queue's open weekly slots never saw a contact: its hours
+        were filled in between the contacts, not seen, and quiet open hours cannot be told from
+        closed ones."""
+        layout = self.layout
+        days = layout.days_of(code)
+        volume = np.nan_to_num(self.volume[days]).reshape(-1, layout.slots_per_day)
+        weekdays = layout.weekdays_of(code)
+        hit = np.zeros((7, layout.slots_per_day))
+        np.add.at(hit, weekdays, volume > 0)
+        unseen = int((self.open_slots[code] & (hit == 0)).sum())
+        if not open_slots or unseen <= GUESSED_HOURS_SHARE * open_slots:
+            return ""
+        contacts = float(volume.sum())
+        return (
+            f" They are a guess: {unseen:,} of those {open_slots:,} slots never had a contact "
+            f"({contacts:,.0f} contacts over {int(layout.n_days[code]):,} days), so the hours "
+            "follow each weekday's first and last contacts; check them, or import a longer "
+            "history."
+        )
+
+
+# Open hours where more than this share of the open weekly slots never saw a contact are filled
+# in between a few contacts rather than seen: the note says they are a guess.
+GUESSED_HOURS_SHARE = 0.5
 
 
 def learn_grid_open_hours(

@@ -321,3 +321,34 @@ def test_a_steady_export_missing_a_few_quiet_hours_keeps_them_missing(tmp_path):
     dataset = import_files_detailed([write(tmp_path, "explore.csv", "\n".join(lines) + "\n")])
     assert not any("read as 0 contacts" in note for note in dataset.dataset.notes)
     assert note_with(dataset.dataset, "no data in the export").startswith("2 open intervals")
+
+
+# --- Open hours from few contacts -----------------------------------------------------------------
+
+
+def _tickets(count: int, days: int) -> str:
+    """`count` tickets over `days` days from Mon 2 Nov 2026, 08:30-17:30."""
+    lines = ["Created at,Ticket ID"]
+    for number in range(count):
+        minutes = 8 * 60 + 30 + number * 37 % 540
+        stamp = pd.Timestamp("2026-11-02") + pd.Timedelta(days=number % days, minutes=minutes)
+        lines.append(f"{stamp:%Y-%m-%d %H:%M:%S},{1000 + number}")
+    return "\n".join(lines) + "\n"
+
+
+def test_open_hours_from_a_few_tickets_are_said_to_be_a_guess(tmp_path):
+    # Before: 'Open hours of 'desk': 161 of 672 weekly 15-minute slots are open.', as sure as
+    # if a year of tickets had shown them.
+    dataset = import_files_detailed([write(tmp_path, "desk.csv", _tickets(20, 9))]).dataset
+    hit = dataset.intervals[dataset.intervals[schema.VOLUME] > 0]
+    assert hit[schema.VOLUME].sum() == 20 and len(hit) == 20  # each in a slot of its own
+    assert note_with(dataset, "Open hours") == (
+        "Open hours of 'desk': 161 of 672 weekly 15-minute slots are open. They are a guess: 141 "
+        "of those 161 slots never had a contact (20 contacts over 9 days), so the hours follow "
+        "each weekday's first and last contacts; check them, or import a longer history."
+    )
+
+
+def test_open_hours_most_of_whose_slots_saw_contacts_are_no_guess(tmp_path):
+    dataset = import_files_detailed([write(tmp_path, "desk.csv", _tickets(2_000, 28))]).dataset
+    assert "guess" not in note_with(dataset, "Open hours")
