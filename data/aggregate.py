@@ -426,7 +426,7 @@ def interval_total_reason(column: str, values: np.ndarray, counts: np.ndarray) -
     if words & MEAN_HEADER_WORDS:
         return None
     if words & TOTAL_HEADER_WORDS:
-        return "it grows with the number of contacts"
+        return "its header says so"
     told = count_slope_says_total(values, counts)
     if told is not None:
         return "it grows with the number of contacts" if told else None
@@ -441,4 +441,25 @@ def interval_total_reason(column: str, values: np.ndarray, counts: np.ndarray) -
             f"too few rows to tell by the counts, but as a mean it would be {as_mean:,.0f} s, "
             "over an hour per contact, which no contact centre takes"
         )
+    return None
+
+
+def undecided_mean(
+    column: str, values: np.ndarray, counts: np.ndarray
+) -> tuple[float, float] | None:
+    """(median as a mean, median per contact as a total) where an interval report's time column
+    was read as a mean without its header or counts telling, though a total would be plausible
+    too; None where the reading was told, or only a mean is plausible."""
+    if header_words(column) & (MEAN_HEADER_WORDS | TOTAL_HEADER_WORDS):
+        return None
+    if count_slope_says_total(values, counts) is not None:
+        return None
+    counted = np.isfinite(values) & np.isfinite(counts) & (values > 0) & (counts > 1)
+    if not counted.any():
+        return None
+    as_mean = float(np.median(values[counted]))
+    per_contact = float(np.median(values[counted] / counts[counted]))
+    low, high = TOTAL_PER_CONTACT_SECONDS
+    if as_mean <= MEAN_TOO_LONG_SECONDS and low <= per_contact <= high:
+        return as_mean, per_contact
     return None

@@ -18,6 +18,7 @@ from data.aggregate import (
     learn_grid_open_hours,
     plan_grid,
     sum_at,
+    undecided_mean,
     weighted_mean_at,
 )
 from data.dates import day_text
@@ -424,6 +425,14 @@ def _totals_to_means(rows: ParsedRows, reports: list[FileReport], notes: list[st
                 continue
             reason = interval_total_reason(column, values[in_file], counts[in_file])
             if reason is None:
+                unsure = undecided_mean(column, values[in_file], counts[in_file])
+                if unsure is not None:
+                    notes.append(
+                        f"{report.name}: '{column}' was read as a mean per contact (median "
+                        f"{unsure[0]:,.0f} s), though its rows are too few to tell it from each interval's "
+                        f"total, which would be {unsure[1]:,.0f} s per contact. If it is the "
+                        f"total, name the column 'Total {column}' and import again."
+                    )
                 continue
             per_contact = np.where(counts > 0, values / np.where(counts > 0, counts, 1), np.nan)
             values[in_file] = per_contact[in_file]

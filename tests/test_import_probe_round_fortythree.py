@@ -44,11 +44,28 @@ def test_a_handle_time_too_long_for_a_mean_is_read_as_each_interval_s_total(tmp_
     )
 
 
+def test_a_handle_time_plausible_either_way_is_said_to_be_read_as_a_mean(tmp_path):
+    # Before: 2,400 s a call without a word, though as totals they would be 185 s a call.
+    dataset = import_files_detailed([write(tmp_path, "five9.csv", _five9("00:40:00"))]).dataset
+    assert at(dataset, "2026-11-02 08:00")[schema.AHT_SECONDS] == 2_400.0
+    assert note_with(dataset, "read as a mean") == (
+        "five9.csv: 'HANDLE TIME' was read as a mean per contact (median 2,400 s), though its "
+        "rows are too few to tell it from each interval's total, which would be 185 s per "
+        "contact. If it is the total, name the column 'Total HANDLE TIME' and import again."
+    )
+    renamed = _five9("00:40:00").replace("HANDLE TIME", "Total HANDLE TIME")
+    dataset = import_files_detailed([write(tmp_path, "five9.csv", renamed)]).dataset
+    assert at(dataset, "2026-11-02 08:00")[schema.AHT_SECONDS] == pytest.approx(2_400 / 13)
+    assert note_with(dataset, "total") == (
+        "five9.csv: 'Total HANDLE TIME' is each interval's total, not a mean per contact (its "
+        "header says so): divided by the contacts count, median 185 s per contact."
+    )
+
+
 @pytest.mark.parametrize(
     ("handle", "aht"),
     [
         ("00:05:00", 300.0),  # per call 23 s if a total: a mean
-        ("00:40:00", 2_400.0),  # a plausible mean: kept so
         ("20:00:00", 72_000.0),  # 5,538 s per call if a total: neither, kept as written
     ],
 )
@@ -56,6 +73,7 @@ def test_a_handle_time_plausible_as_a_mean_stays_one(tmp_path, handle, aht):
     dataset = import_files_detailed([write(tmp_path, "five9.csv", _five9(handle))]).dataset
     assert at(dataset, "2026-11-02 08:00")[schema.AHT_SECONDS] == aht
     assert not any("each interval's total" in note for note in dataset.notes)
+    assert not any("read as a mean" in note for note in dataset.notes)
 
 
 # --- An impossible date above a CMS table ---------------------------------------------------------
