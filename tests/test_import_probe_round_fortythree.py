@@ -262,6 +262,21 @@ def test_hours_left_out_stay_missing_where_an_empty_hour_is_unlikely(tmp_path, l
     assert note_with(dataset, "no data in the export").startswith("14 open intervals")
 
 
+def test_a_steady_export_missing_a_few_quiet_hours_keeps_them_missing(tmp_path):
+    # 2 tickets every hour, never 0: left out empties would be e^-2 = 13.5% of its 110 hours,
+    # some 15; 2 absent say the counts are steadier than chance and the two are gaps.
+    lines = ["Date,Hour,Tickets"]
+    for day in pd.bdate_range("2026-11-02", "2026-11-16"):
+        lines += [
+            f"{day:%Y-%m-%d},{hour},2"
+            for hour in range(8, 18)
+            if (f"{day:%Y-%m-%d}", hour) not in {("2026-11-03", 12), ("2026-11-10", 16)}
+        ]
+    dataset = import_files_detailed([write(tmp_path, "explore.csv", "\n".join(lines) + "\n")])
+    assert not any("read as 0 contacts" in note for note in dataset.dataset.notes)
+    assert note_with(dataset.dataset, "no data in the export").startswith("2 open intervals")
+
+
 # --- Queue names from file names ------------------------------------------------------------------
 
 
@@ -324,21 +339,6 @@ def test_a_csv_with_rows_named_as_a_workbook_is_still_read(tmp_path):
     text = "Interval,Calls\n2026-11-02 08:00,5\n2026-11-02 08:30,6\n"
     dataset = import_files_detailed([write(tmp_path, "calls.xlsx", text)]).dataset
     assert dataset.intervals[schema.VOLUME].sum() == 11.0
-
-
-def test_a_steady_export_missing_a_few_quiet_hours_keeps_them_missing(tmp_path):
-    # 2 tickets every hour, never 0: left out empties would be e^-2 = 13.5% of its 110 hours,
-    # some 15; 2 absent say the counts are steadier than chance and the two are gaps.
-    lines = ["Date,Hour,Tickets"]
-    for day in pd.bdate_range("2026-11-02", "2026-11-16"):
-        lines += [
-            f"{day:%Y-%m-%d},{hour},2"
-            for hour in range(8, 18)
-            if (f"{day:%Y-%m-%d}", hour) not in {("2026-11-03", 12), ("2026-11-10", 16)}
-        ]
-    dataset = import_files_detailed([write(tmp_path, "explore.csv", "\n".join(lines) + "\n")])
-    assert not any("read as 0 contacts" in note for note in dataset.dataset.notes)
-    assert note_with(dataset.dataset, "no data in the export").startswith("2 open intervals")
 
 
 # --- Open hours from few contacts -----------------------------------------------------------------
