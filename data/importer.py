@@ -203,9 +203,9 @@ def _join_sheets(name: str, sheets: WorkbookSheets, read: dict[str, Parsed]) -> 
     order = [sheet for sheet in read if sheet in kept]  # workbook order: a later sheet wins
     named_by_file = [sheet for sheet in order if _named_by_file(kept[sheet][1], sheet, name)]
     queue = queue_from_file_name(name)
-    periods = all(queue_from_file_name(sheet) == "all" for sheet in named_by_file) or not (
-        _overlapping([kept[sheet][1].seconds for sheet in named_by_file])
-    )
+    periods = all(
+        queue_from_file_name(sheet, short_months=True) == "all" for sheet in named_by_file
+    ) or not (_overlapping([kept[sheet][1].seconds for sheet in named_by_file]))
     owns = queues_from_file_names(named_by_file)  # "Sales Jun" and "Sales Jul": queue Sales
     for sheet, own in zip(named_by_file, owns, strict=True):
         if periods:

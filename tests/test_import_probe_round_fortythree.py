@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from import_support import at, note_with, write
+from openpyxl import Workbook
 
 from data import schema
 from data.errors import InputError
@@ -319,6 +320,20 @@ def test_the_bank_s_counts_keep_the_year_their_name_and_the_dataset_s_hold(share
     dataset = import_files_detailed([path]).dataset
     assert dataset.name == "anonymous_bank_1999_6min_counts"
     assert dataset.queues == ["anonymous_bank_1999_6min_counts"]
+
+
+def test_sheets_named_by_short_months_alone_stay_periods_of_the_file_s_queue(tmp_path):
+    # Guard: a sheet 'Jan' is a month whatever its dates (here both sheets hold 2 Feb).
+    book = Workbook()
+    book.remove(book.active)
+    for title, count in (("Jan", 5), ("Feb", 7)):
+        sheet = book.create_sheet(title)
+        sheet.append(["Interval", "Offered"])
+        for hour in range(8, 12):
+            sheet.append([pd.Timestamp(f"2026-02-02 {hour:02d}:00").to_pydatetime(), count])
+    book.save(tmp_path / "support.xlsx")
+    dataset = import_files_detailed([tmp_path / "support.xlsx"]).dataset
+    assert dataset.queues == ["support"]
 
 
 # --- A workbook that is none ----------------------------------------------------------------------
