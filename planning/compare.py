@@ -146,22 +146,45 @@ def idle_part_time_caps(
     if baseline not in figures or baseline not in caps:
         return None
     base_cap = caps[baseline]
-    idle = [
-        f"'{name}' plans {shown.part_time_share:.1%} part time under {_cap_words(caps[name])}"
+    raised = {
+        name: shown
         for name, shown in figures.items()
         if name != baseline
         and name in caps
         and caps[name] > base_cap
         and not math.isnan(shown.part_time_share)
-        and shown.part_time_share < base_cap - CAP_SLACK
+    }
+    below = [name for name, shown in raised.items() if shown.part_time_share < base_cap - CAP_SLACK]
+    # A plan near the baseline's cap can still be the baseline's plan itself: the raise let the
+    # solver use more part time and the fewest paid hours did not need it.
+    same = [
+        name for name, shown in raised.items() if name not in below and shown == figures[baseline]
     ]
-    if not idle:
+    sentences = []
+    if below:
+        sentences.append(
+            "; ".join(
+                f"'{name}' plans {raised[name].part_time_share:.1%} part time under "
+                f"{_cap_words(caps[name])}"
+                for name in below
+            )
+            + f", less than the {base_cap:.0%} of '{baseline}' allows: the fewest paid hours use "
+            "no more part time than that, so the higher cap changes nothing here."
+        )
+    if same:
+        sentences.append(
+            "; ".join(
+                f"'{name}' plans the same shifts, people and hours as '{baseline}' under {_cap_words(caps[name])}"
+                for name in same
+            )
+            + f" ({figures[baseline].part_time_share:.1%} part time): the fewest paid hours need "
+            f"no more part time than '{baseline}' already plans, so the higher cap changes nothing "
+            "here."
+        )
+    if not sentences:
         return None
-    return (
-        "; ".join(idle)
-        + f", less than the {base_cap:.0%} of '{baseline}' allows: the fewest paid hours use "
-        "no more part time than that, so the higher cap changes nothing here. The Shifts "
-        "page's table of other caps shows where a cap starts to count."
+    return " ".join(sentences) + (
+        " The Shifts page's table of other caps shows where a cap starts to count."
     )
 
 
