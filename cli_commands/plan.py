@@ -237,9 +237,7 @@ def run(args: argparse.Namespace) -> int:
     for note in outcome.notes if summary.has_contacts else []:
         print(f"note: {note_in_option_words(note)}")
     # The busiest stretches, as `forecast` lists them: where the agents above will be needed.
-    lists_them_all = "cli.py forecast --peaks-out PEAKS.csv lists them all" + (
-        ", as forecast, before --volume-change-pct" if args.volume_change_pct else ""
-    )
+    lists_them_all = _peaks_listed_by(scenario, plan)
     peaks = _planned_peaks(result, scenario, settings)
     for line in peak_lines(peaks, len(plan), settings, lists_them_all=lists_them_all):
         print(line)
@@ -266,6 +264,24 @@ def _planned_peaks(
     known = basis[REASON].fillna("").astype(str)
     basis[REASON] = np.where(changed, np.where(known != "", known + "; " + cause, cause), known)
     return flag_peaks(basis, result.interval_minutes, settings)
+
+
+def _peaks_listed_by(scenario: Scenario, plan: pd.DataFrame) -> str:
+    """The `forecast` command that writes every peak of the volume the plan staffs: the volume
+    change as a --campaign over its days ('cli.py forecast --campaign 2014-01-06 2014-01-12 30
+    --peaks-out PEAKS.csv'), which changes the forecast by the same factor; plan named
+    `forecast --peaks-out` alone, whose peaks are those before the change."""
+    command = "cli.py forecast --peaks-out PEAKS.csv lists them all"
+    if not scenario.volume_change_pct or plan.empty:
+        return command
+    days = pd.to_datetime(plan[INTERVAL_START]).dt.date
+    first = scenario.change_from or days.min()
+    last = scenario.change_to or days.max()
+    return (
+        f"cli.py forecast --campaign {first.isoformat()} {last.isoformat()} "
+        f"{scenario.volume_change_pct:g} --peaks-out PEAKS.csv lists them all, the change as a "
+        "campaign"
+    )
 
 
 def _scenario_cause(scenario: Scenario) -> str:

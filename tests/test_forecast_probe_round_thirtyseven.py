@@ -31,9 +31,10 @@ def _first_and_last_weeks(last_days: int) -> pd.DataFrame:
 
 
 NOT_BACKTESTED = (
-    "Queue 'desk' was not backtested: it needs 42 days of history with at least 50% of a 14-day "
-    "stretch's open intervals observed; it has 4,723 days (3 Jan 2011 – 8 Dec 2023), 20 of them "
-    "with data: none from Mon 10 Jan 2011 to Fri 17 Nov 2023 (671 weeks)."
+    "Queue 'desk' was not backtested: it needs 20 days with data to train on (4 of each of its 5 "
+    "open weekdays) and, after those, a 14-day stretch with at least 50% of its open intervals "
+    "observed to score; it has 20 days with data over 4,723 calendar days (3 Jan 2011 – 8 Dec "
+    "2023): none from Mon 10 Jan 2011 to Fri 17 Nov 2023 (671 weeks)."
 )
 
 
@@ -190,8 +191,8 @@ def test_a_plan_with_a_volume_change_lists_the_peaks_of_the_changed_volume(
         "extra contacts (scenario +30% Mon 6 Jan – Sun 12 Jan)",
         "peak 5: Tech. Axa Thu 9 Jan 06:30–19:30: +24% over a usual Thursday, ≈ 707 extra "
         "contacts (scenario +30% Mon 6 Jan – Sun 12 Jan)",
-        "peaks: 5 more after these 5, smaller; cli.py forecast --peaks-out PEAKS.csv lists them "
-        "all, as forecast, before --volume-change-pct",
+        "peaks: 5 more after these 5, smaller; cli.py forecast --campaign 2014-01-06 2014-01-12 "
+        "30 --peaks-out PEAKS.csv lists them all, the change as a campaign",
     ]
 
 
