@@ -1407,15 +1407,32 @@ def _nothing_backtested(
     return "\n".join([*others, head, *listed])
 
 
-def _backtest_needs(horizon_days: int) -> str:
+def _backtest_needs(horizon_days: int, open_weekdays: int = 0) -> str:
+    """What a backtest origin needs, in the days with data that decide it (`choose_origins`):
+    'needs 42 days of history' read beside 'it has 4,723 days', the need met, the refusal not
+    explained. `open_weekdays`: the queue's, 0 for several queues at once."""
+    per_weekday = MIN_HISTORY_DAYS // 7
+    if open_weekdays == 7:
+        train = f"{MIN_HISTORY_DAYS} days with data to train on ({per_weekday} of each weekday)"
+    elif open_weekdays:
+        train = (
+            f"{per_weekday * open_weekdays} days with data to train on ({per_weekday} of each of "
+            f"its {open_weekdays} open weekdays)"
+        )
+    else:
+        train = (
+            f"{per_weekday} of each open weekday with data to train on ({MIN_HISTORY_DAYS} days "
+            "with data for a queue open every day)"
+        )
     return (
-        f"needs {horizon_days + MIN_HISTORY_DAYS} days of history with at least "
-        f"{MIN_OBSERVED_SHARE:.0%} of a {horizon_days}-day stretch's open intervals observed"
+        f"needs {train} and, after those, a {horizon_days}-day stretch with at least "
+        f"{MIN_OBSERVED_SHARE:.0%} of its open intervals observed to score"
     )
 
 
 def _history_has(history: QueueHistory) -> str:
-    """What a queue too short to backtest has, to set beside what a backtest needs."""
+    """What a queue too short to backtest has, to set beside what a backtest needs: its days
+    with data first, the unit the need is in, then the calendar days they lie over."""
     observed = int(history.observed_days().sum())
     if not history.open_mask.any() and (~np.isnan(history.values)).any():
         if history.n_days == 1:
@@ -1426,11 +1443,15 @@ def _history_has(history: QueueHistory) -> str:
     # The span, so the count reads beside the Data page's, which also counts closed days after
     # the last open one (the forecast starts after those).
     first, last = history.first_day, history.first_day + pd.Timedelta(days=history.n_days - 1)
-    return (
-        f"it has {history.n_days:,} days ({day_text(first, year=first.year != last.year, weekday=False)}"
-        f" – {day_text(last, year=True, weekday=False)}), "
-        f"{observed:,} of them with data"
-        + (f": none {stretch}" if (stretch := _missing_stretch(history)) else "")
+    span = (
+        f"{day_text(first, year=first.year != last.year, weekday=False)}"
+        f" – {day_text(last, year=True, weekday=False)}"
+    )
+    if observed == history.n_days:
+        return f"it has {history.n_days:,} days, all with data ({span})"
+    with_data = "1 day with data" if observed == 1 else f"{observed:,} days with data"
+    return f"it has {with_data} over {history.n_days:,} calendar days ({span})" + (
+        f": none {stretch}" if (stretch := _missing_stretch(history)) else ""
     )
 
 
@@ -1463,12 +1484,14 @@ def _days(count: int) -> str:
     return "1 day" if count == 1 else f"{count:,} days"
 
 
-def _not_backtestable_text(queue: str, has: str, horizon_days: int) -> str:
-    return f"Queue '{queue}' was not backtested: it {_backtest_needs(horizon_days)}; {has}."
+def _not_backtestable_text(queue: str, has: str, horizon_days: int, open_weekdays: int = 0) -> str:
+    needs = _backtest_needs(horizon_days, open_weekdays)
+    return f"Queue '{queue}' was not backtested: it {needs}; {has}."
 
 
 def _not_backtestable(history: QueueHistory, horizon_days: int) -> str:
-    return _not_backtestable_text(history.queue, _history_has(history), horizon_days)
+    open_weekdays = int(history.open_mask.any(axis=1).sum())
+    return _not_backtestable_text(history.queue, _history_has(history), horizon_days, open_weekdays)
 
 
 def _forecast_without_backtest(model: str, spread: bool = False) -> str:

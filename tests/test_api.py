@@ -366,15 +366,19 @@ def test_a_queue_too_new_to_backtest_is_named_and_the_others_are_scored(history)
     assert len(result.notes) == 1
     assert "Queue 'chat' was not backtested" in result.notes[0]
     # 1-19 April up to the forecast start (Saturday the 20th), its 15 weekdays with data.
-    assert "it has 19 days (1 Apr – 19 Apr 2024), 15 of them with data" in result.notes[0]
-    with pytest.raises(InputError, match="Queue 'chat' was not backtested: it needs 42 days") as e:
+    assert "it has 15 days with data over 19 calendar days (1 Apr – 19 Apr 2024)" in result.notes[0]
+    with pytest.raises(
+        InputError, match="Queue 'chat' was not backtested: it needs 20 days with data"
+    ) as e:
         backtest_dataset(chat, settings())
     assert "forecast with" not in str(e.value)  # a backtest forecasts nothing
     # 19 days score no backtest however short: a shorter horizon would be refused too.
     assert str(e.value).endswith("Import a longer history.")
     # Forecasting it says what a 7-day backtest would need and what it does instead.
     (note,) = forecast_dataset(chat, 7, settings()).notes
-    assert note.startswith("Queue 'chat' was not backtested: it needs 35 days of history")
+    assert note.startswith(
+        "Queue 'chat' was not backtested: it needs 20 days with data to train on"
+    )
     assert "It is forecast with the model '4-week average' (--model historical_average_4w)" in note
     assert "band is sized on how its weeks differed from one another" in note
 
@@ -390,11 +394,16 @@ def test_many_queues_too_short_to_backtest_are_listed_one_per_line_under_one_req
         backtest_dataset(pd.concat(queues), settings())
     lines = str(refused.value).splitlines()
     assert lines[0] == (
-        "None of the 12 queues below could be backtested: each needs 42 days of history with at "
-        "least 50% of a 14-day stretch's open intervals observed. Import a longer history, or "
+        "None of the 12 queues below could be backtested: each needs 4 of each open weekday with "
+        "data to train on (28 days with data for a queue open every day) and, after those, a "
+        "14-day stretch with at least 50% of its open intervals observed to score. Import a "
+        "longer history, or "
         "backtest a shorter horizon."
     )
-    assert lines[1] == "- 'chat 00': it has 19 days (1 Apr – 19 Apr 2024), 15 of them with data."
+    assert (
+        lines[1]
+        == "- 'chat 00': it has 15 days with data over 19 calendar days (1 Apr – 19 Apr 2024)."
+    )
     assert len(lines) == 12 and lines[-1] == "- … and 2 more."
     assert str(refused.value).count("Import a longer history") == 1
 

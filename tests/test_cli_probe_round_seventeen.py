@@ -87,7 +87,9 @@ def test_a_refused_backtest_names_the_longest_horizon_that_scores(tmp_path, caps
     pd.DataFrame({"interval_start": starts, "calls": 4}).to_csv(export, index=False)
     assert cli.main(["backtest", str(export), *QUICK, "--out", str(out)]) == 2
     assert (
-        capsys.readouterr().err.strip().endswith("30 of them with data. Import a longer history.")
+        capsys.readouterr()
+        .err.strip()
+        .endswith("30 days, all with data (1 Jan – 30 Jan 2024). Import a longer history.")
     )
 
 

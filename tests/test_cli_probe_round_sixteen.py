@@ -108,9 +108,9 @@ def test_a_backtest_refused_as_too_long_names_horizon_days(tmp_path, capsys):
     arguments = ["backtest", str(export), "--horizon-days", "14", "--out", str(out)]
     assert cli.main(arguments) == 2
     assert capsys.readouterr().err.strip().splitlines()[-1] == (
-        "error: Queue 'short' was not backtested: it needs 42 days of history with at least 50% "
-        "of a 14-day stretch's open intervals observed; it has 39 days (1 Jan – 8 Feb 2024), "
-        "39 of them with data. Import a longer history, or backtest a shorter horizon "
+        "error: Queue 'short' was not backtested: it needs 28 days with data to train on (4 of "
+        "each weekday) and, after those, a 14-day stretch with at least 50% of its open "
+        "intervals observed to score; it has 39 days, all with data (1 Jan – 8 Feb 2024). Import a longer history, or backtest a shorter horizon "
         "(--horizon-days, now 14): 4 days at most."
     )
     assert not out.exists()

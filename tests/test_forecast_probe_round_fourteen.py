@@ -49,7 +49,7 @@ def test_a_queue_opened_two_weeks_ago_is_not_backtested_on_the_weeks_before_it()
     assert set(result.backtest[QUEUE]) == {"old"}
     assert any(
         "Queue 'new' was not backtested" in note
-        and "it has 12 days (26 Feb – 8 Mar 2024), 10 of them with data" in note
+        and "it has 10 days with data over 12 calendar days (26 Feb – 8 Mar 2024)" in note
         for note in result.notes
     )
     new = result.forecast[(result.forecast[QUEUE] == "new") & result.forecast["is_open"]]
@@ -63,9 +63,10 @@ def test_a_backtest_counts_a_new_queues_days_from_its_first_contact():
     notes = [note for note in result.notes if "Queue 'new'" in note]
     # It said "needs some 56 days of history or more; it has 68".
     assert notes == [
-        "Queue 'new' was not backtested: it needs 42 days of history with at least 50% of a "
-        "14-day stretch's open intervals observed; it has 12 days (26 Feb – 8 Mar 2024), 10 "
-        "of them with data. Import a longer history."  # no horizon scores on 12 days
+        "Queue 'new' was not backtested: it needs 20 days with data to train on (4 of each of "
+        "its 5 open weekdays) and, after those, a 14-day stretch with at least 50% of its open "
+        "intervals observed to score; it has 10 days with data over 12 calendar days (26 Feb – "
+        "8 Mar 2024). Import a longer history."  # no horizon scores on 12 days
     ]
 
 

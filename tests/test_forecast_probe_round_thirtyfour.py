@@ -163,10 +163,10 @@ def test_a_span_of_days_over_a_new_year_names_both_years():
     # Evenements (AXA) read 'it has 957 days (1 Mar – 12 Oct 2013), 19 of them with data', its
     # days running from 1 Mar 2011; now '(1 Mar 2011 – 12 Oct 2013)'.
     assert _history_has(_history_from("2023-12-20", 17)) == (
-        "it has 17 days (20 Dec 2023 – 5 Jan 2024), 17 of them with data"
+        "it has 17 days, all with data (20 Dec 2023 – 5 Jan 2024)"
     )
     assert _history_has(_history_from("2024-03-01", 17)) == (
-        "it has 17 days (1 Mar – 17 Mar 2024), 17 of them with data"
+        "it has 17 days, all with data (1 Mar – 17 Mar 2024)"
     )
     note = recent_run_note(_history_from("2023-11-01", 67), RecentRun(60, 66, 7, 2.0, 1.8))
     assert note.startswith("desk: Sun 31 Dec 2023 – Sat 6 Jan 2024, 7 open days at the end")

@@ -165,7 +165,7 @@ def test_a_history_missing_its_middle_weeks_is_told_to_import_them(tmp_path, cap
         capsys.readouterr()
         .err.strip()
         .endswith(
-            "it has 4,723 days (3 Jan 2011 – 8 Dec 2023), 10 of them with data: none from Mon 10 "
+            "it has 10 days with data over 4,723 calendar days (3 Jan 2011 – 8 Dec 2023): none from Mon 10 "
             "Jan 2011 to Fri 1 Dec 2023 (673 weeks). Import the missing weeks."
         )
     )
@@ -178,7 +178,7 @@ def test_a_history_whose_days_would_not_score_names_its_missing_weeks():
     with pytest.raises(InputError) as refused:
         backtest_dataset(_first_and_last_weeks(21), ForecastSettings())
     assert str(refused.value).endswith(
-        "it has 4,723 days (3 Jan 2011 – 8 Dec 2023), 20 of them with data: none from Mon 10 Jan "
+        "it has 20 days with data over 4,723 calendar days (3 Jan 2011 – 8 Dec 2023): none from Mon 10 Jan "
         "2011 to Fri 17 Nov 2023 (671 weeks). Import the missing weeks."
     )
 
@@ -188,7 +188,7 @@ def test_a_short_history_is_still_told_to_import_a_longer_one():
     with pytest.raises(InputError) as refused:
         backtest_dataset(synthetic_intervals(19, start="2024-04-01"), ForecastSettings())
     assert str(refused.value).endswith(
-        "it has 19 days (1 Apr – 19 Apr 2024), 15 of them with data. Import a longer history."
+        "it has 15 days with data over 19 calendar days (1 Apr – 19 Apr 2024). Import a longer history."
     )
 
 
