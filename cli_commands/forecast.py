@@ -46,6 +46,7 @@ from data.importer import import_files
 from data.schema import AHT_SECONDS, IS_OPEN, QUEUE
 from forecasting import ForecastSettings, forecast_dataset
 from forecasting.api import FORECAST_COLUMNS
+from forecasting.clock_change import with_repeated_hours
 from forecasting.peaks import PEAK_COLUMNS, describe_peak
 from planning import aht_profiles, default_aht_by_queue, forecast_handle_times
 
@@ -129,6 +130,8 @@ def run(args: argparse.Namespace) -> int:
     if learned:
         profiles = aht_profiles(history)
         table = table.assign(**{AHT_SECONDS: forecast_handle_times(table, learned, profiles)})
+    # The hour a clock going back repeats, listed twice as lived: `staff` staffs both.
+    table = with_repeated_hours(table, result.repeated_slots)
     write_csv(table, args.out)
     models = ", ".join(f"{queue}: {model}" for queue, model in result.chosen_models.items())
     print(f"wrote {counted(len(table), 'open interval')} to {out_name(args.out)} (models {models})")

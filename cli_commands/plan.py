@@ -55,6 +55,7 @@ from data.errors import InputError
 from data.importer import import_files
 from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME, Dataset
 from forecasting import ForecastResult, ForecastSettings, flag_peaks, forecast_dataset
+from forecasting.clock_change import with_repeated_hours
 from forecasting.peaks import REASON
 from planning import QUANTILES, Scenario, build_plan, default_aht_by_queue, is_plausible_aht
 from planning.aht_profile import WINDOW_WEEKS, aht_profiles, profile_range_text
@@ -182,9 +183,9 @@ def run(args: argparse.Namespace) -> int:
     result = forecast_dataset(dataset, args.horizon_days, settings, progress)
     learned_profiles = aht_profiles(history)
     profiles = None if args.flat_aht else learned_profiles
-    outcome = build_plan(
-        result.forecast, dataset.interval_minutes, scenario, aht_by_queue, profiles
-    )
+    # The hour a clock going back repeats is staffed twice, as lived (and as `staff` reads it).
+    forecast = with_repeated_hours(result.forecast, result.repeated_slots)
+    outcome = build_plan(forecast, dataset.interval_minutes, scenario, aht_by_queue, profiles)
     plan = outcome.plan[outcome.plan[IS_OPEN]].drop(columns=IS_OPEN)
     _check_change_period(scenario, plan)
     write_csv(plan, args.out)

@@ -42,7 +42,14 @@ from forecasting.calendar import (
     busy_weekdays,
     holiday_key,
 )
-from forecasting.clock_change import skipped_hour_note, skipped_hours, skipped_slots
+from forecasting.clock_change import (
+    repeated_hour_note,
+    repeated_hour_rows,
+    repeated_hours,
+    skipped_hour_note,
+    skipped_hours,
+    skipped_slots,
+)
 from forecasting.clock_shift import clock_shift_note
 from forecasting.country import (
     CountrySuggestion,
@@ -150,6 +157,9 @@ class ForecastResult:
     # A holiday calendar the history's quiet days match clearly better than the one used, which
     # notes names too (holiday_hint_note); None when the one used fits.
     holiday_suggestion: CountrySuggestion | None = None
+    # Open slots (queue, interval_start) a clock going back lives twice, listed once in
+    # `forecast`: `clock_change.with_repeated_hours` lists them twice, as `staff` reads them.
+    repeated_slots: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def _last_origin(runs: BacktestRuns, history: QueueHistory, models: list[str]) -> pd.DataFrame:
@@ -1107,6 +1117,7 @@ def forecast_dataset(
     last_runs: list[pd.DataFrame] = []
     special: list[pd.DataFrame] = []
     outlook: list[pd.DataFrame] = []
+    repeated: list[pd.DataFrame] = []
     forecast_queues = {history.queue for history in histories}
     for event in settings.events:
         if event.queue in (None, *forecast_queues):
@@ -1208,6 +1219,11 @@ def forecast_dataset(
         # A day the history shows closed (a holiday, a bridge at x0) or an event closes is shut:
         # nobody is staffed there, not even the minimum an open slot gets.
         is_open = (day_multipliers(inputs, data, n_days) > 0) & ~skipped
+        repeated_notes, repeated_starts = _repeated_hour_notes(
+            history, origin, mean, is_open, start, horizon_days
+        )
+        notes += repeated_notes
+        repeated.append(pd.DataFrame({QUEUE: history.queue, INTERVAL_START: repeated_starts}))
         note = year_end_closure_note(
             history, is_open.any(axis=1), settings.country, settings.subdivision
         )
@@ -1276,6 +1292,7 @@ def forecast_dataset(
         special_days=pd.concat(special, ignore_index=True),
         days=pd.concat(outlook, ignore_index=True),
         holiday_suggestion=suggestion,
+        repeated_slots=pd.concat(repeated, ignore_index=True),
     )
 
 
@@ -1294,6 +1311,36 @@ def _skipped_slots(
         if days:
             notes.append(skipped_hour_note(history.queue, rule, days))
     return mask
+
+
+def _repeated_hour_notes(
+    history: QueueHistory,
+    origin: int,
+    mean: np.ndarray,
+    is_open: np.ndarray,
+    start: pd.Timestamp,
+    horizon_days: int,
+) -> tuple[list[str], pd.DatetimeIndex]:
+    """A note on each night of the horizon a clock going back repeats an hour the queue is open,
+    by the rule the history shows it going forward by, and the starts of those hours: the
+    forecast's grid is the wall clock's, which lists that hour once where the desk lives it
+    twice."""
+    notes: list[str] = []
+    starts = pd.DatetimeIndex([])
+    per_hour = 60 // history.interval_minutes if history.interval_minutes <= 60 else 0
+    if not per_hour or 60 % history.interval_minutes:
+        return notes, starts
+    first = int((start.normalize() - history.first_day) / pd.Timedelta(days=1))
+    last = int((start + pd.Timedelta(days=horizon_days) - history.first_day) / pd.Timedelta(days=1))
+    for rule in repeated_hours(skipped_hours(history)):
+        for row in repeated_hour_rows(history, rule, origin, mean.shape[0]):
+            hour = slice(rule.hour * per_hour, (rule.hour + 1) * per_hour)
+            if not first <= row < last or not is_open[row - origin, hour].all():
+                continue
+            contacts = float(mean[row - origin, hour].sum())
+            notes.append(repeated_hour_note(history, rule, row, contacts, origin))
+            starts = starts.append(history.slot_times(row, 1)[hour])
+    return notes, starts
 
 
 def backtest_dataset(

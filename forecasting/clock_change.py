@@ -168,3 +168,133 @@ def skipped_hour_note(queue: str, rule: SkippedHour, days: list[pd.Timestamp]) -
         f"{queue}: {shown} {hours} gets no forecast and no staff: the clock skips that hour "
         f"(going forward), as the history shows on {seen}, where it has no such hour."
     )
+
+
+# The hour a clock going back repeats, from the rule the history shows it going forward by, as
+# the IANA time zone database (tzdata) pairs them: EU 'Mar lastSun 1:00u' with 'Oct lastSun
+# 1:00u' (the same local hour both ways: 01:00 UK, 02:00 Central, 03:00 Eastern Europe), US
+# 'Mar Sun>=8 2:00' with 'Nov Sun>=1 2:00' (02:00-03:00 skipped, 01:00-02:00 repeated),
+# Australia 'Oct Sun>=1 2:00s' and New Zealand 'Sep lastSun 2:45s' with 'Apr Sun>=1' (02:00-03:00
+# both ways). Key: (month, week) going forward; value: (month, week, hour shift) going back.
+FALL_BACK = {
+    (3, LAST): (10, LAST, 0),
+    (3, 2): (11, 1, -1),
+    (10, 1): (4, 1, 0),
+    (9, LAST): (4, 1, 0),
+}
+# A past such night whose repeated hour holds this many times the Sundays around held both
+# lived hours in one slot (an export on local time sums them); one hour's sits near 1.
+SUMMED_RATIO = 1.5
+
+
+@dataclass(frozen=True)
+class RepeatedHour:
+    """The hour from `hour` to `hour` + 1 on the `week`-th (LAST: last) Sunday of `month`, lived
+    twice, paired with the hour `forward` the history shows the clock skipping."""
+
+    month: int
+    week: int
+    hour: int
+    forward: SkippedHour
+
+
+def repeated_hours(skipped: list[SkippedHour]) -> list[RepeatedHour]:
+    """The hours a clock going back repeats, for the rules `skipped` shows it going forward by
+    (a rule tzdata does not pair, such as a second Sunday of September, gives none)."""
+    rules = []
+    for rule in skipped:
+        paired = FALL_BACK.get((rule.month, rule.week))
+        if paired is not None and 0 <= rule.hour + paired[2] <= LATEST_HOUR:
+            rules.append(RepeatedHour(paired[0], paired[1], rule.hour + paired[2], rule))
+    return rules
+
+
+def _is_rule_sunday(day: pd.Timestamp, month: int, week: int) -> bool:
+    if day.day_of_week != SUNDAY or day.month != month:
+        return False
+    if week == LAST:
+        return (day + pd.Timedelta(days=7)).month != month
+    return (day.day - 1) // 7 + 1 == week
+
+
+def repeated_hour_rows(
+    history: QueueHistory, rule: RepeatedHour, start: int, count: int
+) -> list[int]:
+    """The day rows `start .. start + count` on which `rule` repeats its hour."""
+    return [
+        row
+        for row in range(start, start + count)
+        if _is_rule_sunday(history.first_day + pd.Timedelta(days=row), rule.month, rule.week)
+    ]
+
+
+def _past_nights_text(history: QueueHistory, rule: RepeatedHour, end_row: int) -> str:
+    """What the history's own such nights hold in the repeated hour, against the Sundays two
+    and one week around: one hour's contacts, or both lived hours summed into one."""
+    per_hour = 60 // history.interval_minutes
+    hour = slice(rule.hour * per_hour, (rule.hour + 1) * per_hour)
+    said = []
+    for row in repeated_hour_rows(history, rule, 0, end_row):
+        night = history.values[row, hour]
+        around = [
+            history.values[other, hour]
+            for other in (row - 14, row - 7, row + 7, row + 14)
+            if 0 <= other < end_row and not np.isnan(history.values[other, hour]).any()
+        ]
+        if np.isnan(night).any() or not around:
+            continue
+        usual = float(np.mean([hours.sum() for hours in around]))
+        summed = usual > 0 and night.sum() >= SUMMED_RATIO * usual
+        said.append(
+            f"{day_text(history.first_day + pd.Timedelta(days=row), year=True)} held "
+            f"{night.sum():,.0f} contacts there, the Sundays around {usual:,.0f} on average: "
+            + ("both lived hours summed into one slot" if summed else "one hour's")
+        )
+    return f" In the history, {'; '.join(said)}." if said else ""
+
+
+def repeated_hour_note(
+    history: QueueHistory, rule: RepeatedHour, row: int, contacts: float, end_row: int
+) -> str:
+    """'Nuit: Sun 28 Oct 2012 02:00–03:00 is lived twice ...': the hour a clock going back
+    repeats, forecast with one hour's `contacts` each time it is lived; `end_row`: the
+    history's day rows before the forecast, whose own such nights are described."""
+    day = history.first_day + pd.Timedelta(days=row)
+    hours = f"{rule.hour:02d}:00–{rule.hour + 1:02d}:00"
+    seen = " and ".join(
+        ", ".join(day_text(night, year=True) for night in rule.forward.seen_on).rsplit(", ", 1)
+    )
+    forward = f"{rule.forward.hour:02d}:00–{rule.forward.hour + 1:02d}:00"
+    return (
+        f"{history.queue}: {day_text(day, year=True)} {hours} is lived twice, the clock going "
+        f"back an hour, as the history shows it skipping {forward} going forward on {seen}. "
+        f"Each hour lived is forecast ≈ {contacts:,.0f} contacts: `cli.py forecast --out` lists "
+        "the hour's intervals twice, in the order lived, and `staff` and `plan` staff both "
+        f"(the Forecast page's chart and table show the clock's hour once).{_past_nights_text(history, rule, end_row)}"
+    )
+
+
+def with_repeated_hours(table: pd.DataFrame, repeated_slots: pd.DataFrame) -> pd.DataFrame:
+    """`table` (queue, interval_start, ...) with each of `repeated_slots` listed twice in the
+    order lived, its hour's intervals then the same again (02:00, 02:30, 02:00, 02:30, 03:00),
+    as `staff` reads the hour a clock going back repeats: a forecast on the wall clock's grid
+    listed it once, and a 24/7 desk was staffed for 72 hours over a night of 73."""
+    if repeated_slots.empty or table.empty:
+        return table
+    pairs = pd.MultiIndex.from_frame(repeated_slots[["queue", "interval_start"]])
+    keys = pd.MultiIndex.from_arrays(
+        [table["queue"].astype(str), pd.to_datetime(table["interval_start"])]
+    )
+    twice = keys.isin(pairs)
+    if not twice.any():
+        return table
+    position = np.arange(len(table), dtype=float)
+    # A second listing goes after the last first listing of its queue's hour on that night.
+    hour = pd.to_datetime(table["interval_start"]).dt.floor("h").to_numpy()
+    group = pd.Series(position[twice]).groupby(
+        [table["queue"].astype(str).to_numpy()[twice], hour[twice]]
+    )
+    after = group.transform("max").to_numpy() + (1 + group.cumcount().to_numpy()) / 1000
+    ordered = pd.concat([table, table[twice]])
+    order = np.argsort(np.concatenate([position, after]), kind="stable")
+    return ordered.iloc[order].reset_index(drop=True)

@@ -125,3 +125,88 @@ def test_a_queue_open_every_day_needs_28_days_with_data_to_train():
         "weekday) and, after those, a 7-day stretch with at least 50% of its open intervals "
         "observed to score; it has 21 days, all with data (1 Apr – 21 Apr 2024)."
     )
+
+
+# 3. The night a clock goes back: its repeated hour lived, forecast and staffed twice.
+
+NUIT_NIGHT = (
+    "Nuit: Sun 28 Oct 2012 02:00–03:00 is lived twice, the clock going back an hour, as the "
+    "history shows it skipping 02:00–03:00 going forward on Sun 27 Mar 2011 and Sun 25 Mar 2012. "
+    "Each hour lived is forecast ≈ 26 contacts: `cli.py forecast --out` lists the hour's "
+    "intervals twice, in the order lived, and `staff` and `plan` staff both (the Forecast page's "
+    "chart and table show the clock's hour once). In the history, Sun 30 Oct 2011 held 16 "
+    "contacts there, the Sundays around 16 on average: one hour's."
+)
+
+
+def test_the_night_the_clocks_go_back_is_forecast_and_staffed_for_both_hours_lived(
+    shared_data, tmp_path, capsys, monkeypatch
+):
+    # AXA's night desk (Paris time) from Fri 26 Oct 2012, 3 days: the forecast listed Sun 28
+    # Oct 02:00 and 02:30 once, 59 open intervals, and `staff` and `plan` staffed 12.4 FTE,
+    # € 4,691, one hour where the desk lives two. The history's spring nights lack 02:00-03:00
+    # (EU rule, last Sunday of March), so the clock goes back on the last Sunday of October.
+    export = str((shared_data / "axa" / "series" / "Nuit.csv").resolve())
+    monkeypatch.chdir(tmp_path)  # the summaries name the files as given
+    out = "nuit.csv"
+    arguments = [export, "--origin", "2012-10-26", "--horizon-days", "3", "--out"]
+    assert cli.main(["forecast", *arguments, out]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0] == "wrote 61 open intervals to nuit.csv (models Nuit: combination_glm)"
+    assert f"note: {NUIT_NIGHT}" in printed
+    written = pd.read_csv(out)
+    night = written[written["interval_start"].between("2012-10-28 01:30:00", "2012-10-28 03:00:00")]
+    assert night["interval_start"].str[11:16].tolist() == [
+        "01:30", "02:00", "02:30", "02:00", "02:30", "03:00"
+    ]  # fmt: skip
+    assert night["forecast"].round(2).tolist() == [17.39, 13.67, 12.21, 13.67, 12.21, 11.15]
+    staff = ["staff", str(out), "--aht-seconds", "300", "--service-level", "0.8",
+             "--answer-within-seconds", "20", "--out", "staffed.csv"]  # fmt: skip
+    assert cli.main(staff) == 0
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "wrote 61 intervals to staffed.csv: peak 6 agents, 9 rostered, 1 supervisor (band 1-2), "
+        "12.7 FTE, 10.9 of them agents, cost € 4,875 over 3 days (73 hours, the clocks went back "
+        "on Sun 28 Oct 2012; € 22/h agent, € 30/h supervisor), service level 87.2%"
+    )
+    plan = ["plan", *arguments, "plan.csv", "--aht-seconds", "300"]
+    assert cli.main(plan) == 0
+    assert capsys.readouterr().out.startswith(
+        "wrote 61 open intervals to plan.csv (models Nuit: combination_glm; staffed to mean): "
+        "peak 6 agents, 9 rostered, 1 supervisor, 12.7 FTE, 10.9 of them agents, cost € 4,875 "
+        "over 3 days"
+    )
+    planned = pd.read_csv("plan.csv")
+    assert (planned["interval_start"] == "2012-10-28 02:00:00").sum() == 2
+
+
+def _us_desk_round_the_clock() -> pd.DataFrame:
+    """30-minute counts from Mon 1 Jan 2024 to Wed 29 Oct 2025, 10 a slot, on a US local clock:
+    no 02:00-03:00 on the second Sunday of March, both 01:00-02:00 hours summed into one on
+    the first Sunday of November (Sun 3 Nov 2024: 20 a slot)."""
+    starts = pd.date_range("2024-01-01", "2025-10-29 23:30", freq="30min")
+    calls = np.full(len(starts), 10.0)
+    calls[(starts >= "2024-11-03 01:00") & (starts < "2024-11-03 02:00")] = 20.0
+    skipped = ((starts >= "2024-03-10 02:00") & (starts < "2024-03-10 03:00")) | (
+        (starts >= "2025-03-09 02:00") & (starts < "2025-03-09 03:00")
+    )
+    return pd.DataFrame({INTERVAL_START: starts, QUEUE: "line", VOLUME: calls})[~skipped]
+
+
+def test_a_us_clock_repeats_the_hour_before_the_one_it_skips_and_a_summed_past_night_is_named():
+    # tzdata's US rule: forward 'Mar Sun>=8 2:00' skips 02:00-03:00, back 'Nov Sun>=1 2:00'
+    # repeats 01:00-02:00. The history's Sun 3 Nov 2024 holds 40 in that hour, its Sundays
+    # around 20: both lived hours in one slot.
+    result = forecast_dataset(_us_desk_round_the_clock(), 7, ForecastSettings(country="none"))
+    said = [note for note in result.notes if "lived twice" in note]
+    assert said == [
+        "line: Sun 2 Nov 2025 01:00–02:00 is lived twice, the clock going back an hour, as the "
+        "history shows it skipping 02:00–03:00 going forward on Sun 10 Mar 2024 and Sun 9 Mar "
+        "2025. Each hour lived is forecast ≈ 20 contacts: `cli.py forecast --out` lists the "
+        "hour's intervals twice, in the order lived, and `staff` and `plan` staff both (the "
+        "Forecast page's chart and table show the clock's hour once). In the history, Sun 3 Nov "
+        "2024 held 40 contacts there, the Sundays around 20 on average: both lived hours summed "
+        "into one slot."
+    ]
+    assert result.repeated_slots[INTERVAL_START].astype(str).tolist() == [
+        "2025-11-02 01:00:00", "2025-11-02 01:30:00"
+    ]  # fmt: skip
