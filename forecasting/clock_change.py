@@ -111,6 +111,15 @@ def _hour_state(history: QueueHistory, flat: np.ndarray, row: int, hour: int) ->
         return None
     if block.sum() > 0:
         return "present"
+    # No contact in the hour reads as skipped only where the zeros stop about it, as missing
+    # rows must: AXA's Médical had none from Sat 7 Sep 2013 23:00 to Sun 02:30, a quiet night
+    # read as a clock going forward on the second Sunday of September.
+    zeros = np.where(flat == 0, np.nan, 1.0)
+    if (
+        _missing_run(zeros, first - 1, -1, per_hour) is None
+        or _missing_run(zeros, first + per_hour, 1, per_hour) is None
+    ):
+        return None
     usual = float(np.mean([hours.sum() for hours in around]))
     return "absent" if usual >= MIN_USUAL_CONTACTS else None
 

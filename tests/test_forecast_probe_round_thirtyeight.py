@@ -1,6 +1,7 @@
 """Forecast probes: the `forecast` command a plan with a volume change names for all its peaks
 writes the peaks that plan lists; a history too thin to backtest is told what it lacks in days
-with data, the unit that decides it."""
+with data, the unit that decides it; the night a clock goes back is forecast and staffed for
+both hours lived; a quiet night is no clock going forward."""
 
 from __future__ import annotations
 
@@ -13,8 +14,11 @@ import pytest
 import cli
 import cli_commands.forecast
 from data.errors import InputError
+from data.importer import import_files
 from data.schema import INTERVAL_START, QUEUE, VOLUME
 from forecasting import ForecastSettings, backtest_dataset, forecast_dataset
+from forecasting.api import _histories
+from forecasting.clock_change import LAST, skipped_hours
 from forecasting.synthetic import synthetic_intervals
 
 # 1. A plan's volume change and the forecast that lists all its peaks.
@@ -209,4 +213,22 @@ def test_a_us_clock_repeats_the_hour_before_the_one_it_skips_and_a_summed_past_n
     ]
     assert result.repeated_slots[INTERVAL_START].astype(str).tolist() == [
         "2025-11-02 01:00:00", "2025-11-02 01:30:00"
+    ]  # fmt: skip
+
+
+# 4. A quiet night is no clock going forward.
+
+
+def test_a_night_without_contacts_around_the_hour_is_not_read_as_a_clock_going_forward(
+    shared_data,
+):
+    # AXA's Médical had no contact from Sat 7 Sep 2013 23:00 to Sun 8 Sep 02:30 (two and three
+    # a half-hour the Sundays around): it was read as a clock skipping 00:00-01:00 on every
+    # second Sunday of September, as Chile's, beside the last Sunday of March its rows show.
+    dataset = import_files([shared_data / "axa" / "series" / "Médical.csv"])
+    (history,) = _histories(dataset, ForecastSettings())[0]
+    rules = [(rule.month, rule.week, rule.hour) for rule in skipped_hours(history)]
+    assert rules == [(3, LAST, 2)]
+    assert [day.date().isoformat() for day in skipped_hours(history)[0].seen_on] == [
+        "2011-03-27", "2012-03-25", "2013-03-31"
     ]  # fmt: skip
