@@ -238,7 +238,7 @@ def run(args: argparse.Namespace) -> int:
     for note in outcome.notes if summary.has_contacts else []:
         print(f"note: {note_in_option_words(note)}")
     # The busiest stretches, as `forecast` lists them: where the agents above will be needed.
-    lists_them_all = _peaks_listed_by(scenario, plan)
+    lists_them_all = _peaks_listed_by(scenario, plan, args.campaign or [])
     peaks = _planned_peaks(result, scenario, settings)
     for line in peak_lines(peaks, len(plan), settings, lists_them_all=lists_them_all):
         print(line)
@@ -267,19 +267,21 @@ def _planned_peaks(
     return flag_peaks(basis, result.interval_minutes, settings)
 
 
-def _peaks_listed_by(scenario: Scenario, plan: pd.DataFrame) -> str:
+def _peaks_listed_by(scenario: Scenario, plan: pd.DataFrame, campaigns: list[list[str]]) -> str:
     """The `forecast` command that writes every peak of the volume the plan staffs: the volume
     change as a --campaign over its days ('cli.py forecast --campaign 2014-01-06 2014-01-12 30
-    --peaks-out PEAKS.csv'), which changes the forecast by the same factor; plan named
-    `forecast --peaks-out` alone, whose peaks are those before the change."""
+    --peaks-out PEAKS.csv'), which changes the forecast by the same factor, after the plan's
+    own `campaigns` (--campaign FROM TO PCT as given); plan named `forecast --peaks-out`
+    alone, whose peaks are those before the change."""
     command = "cli.py forecast --peaks-out PEAKS.csv lists them all"
     if not scenario.volume_change_pct or plan.empty:
         return command
     days = pd.to_datetime(plan[INTERVAL_START]).dt.date
     first = scenario.change_from or days.min()
     last = scenario.change_to or days.max()
+    given = "".join(f"--campaign {' '.join(campaign)} " for campaign in campaigns)
     return (
-        f"cli.py forecast --campaign {first.isoformat()} {last.isoformat()} "
+        f"cli.py forecast {given}--campaign {first.isoformat()} {last.isoformat()} "
         f"{scenario.volume_change_pct:g} --peaks-out PEAKS.csv lists them all, the change as a "
         "campaign"
     )

@@ -84,6 +84,39 @@ def test_a_plan_changing_every_day_names_the_campaign_over_its_horizon(
     ]
 
 
+def test_a_plan_with_its_own_campaign_names_it_in_the_forecast_for_its_peaks(
+    shared_data, tmp_path, capsys, monkeypatch
+):
+    # Tech. Axa, +50% on Thu 2 - Fri 3 Jan as a campaign and +30% on Mon 6 - Sun 12 Jan: the
+    # command named left the plan's own campaign out, and its peaks lost the 5,667 extra
+    # contacts of 2-3 Jan.
+    monkeypatch.setattr(cli_commands.forecast, "PEAKS_SHOWN", 20)
+    export = str(shared_data / "axa" / "series" / "Tech. Axa.csv")
+    plan = ["plan", export, "--aht-seconds", "300", "--horizon-days", "14",
+            "--campaign", "2014-01-02", "2014-01-03", "50", "--volume-change-pct", "30",
+            "--change-from", "2014-01-06", "--change-to", "2014-01-12",
+            "--out", str(tmp_path / "plan.csv")]  # fmt: skip
+    assert cli.main(plan) == 0
+    planned = _peak_figures(capsys.readouterr().out.splitlines())
+    monkeypatch.setattr(cli_commands.forecast, "PEAKS_SHOWN", 5)
+    assert cli.main(plan) == 0
+    assert capsys.readouterr().out.splitlines()[-5] == (
+        "peaks: 5 more after these 5, smaller; cli.py forecast --campaign 2014-01-02 2014-01-03 "
+        "50 --campaign 2014-01-06 2014-01-12 30 --peaks-out PEAKS.csv lists them all, the change "
+        "as a campaign"
+    )
+    monkeypatch.setattr(cli_commands.forecast, "PEAKS_SHOWN", 20)
+    forecast = ["forecast", export, "--horizon-days", "14", "--campaign", "2014-01-02",
+                "2014-01-03", "50", "--campaign", "2014-01-06", "2014-01-12", "30",
+                "--out", str(tmp_path / "forecast.csv")]  # fmt: skip
+    assert cli.main(forecast) == 0
+    assert _peak_figures(capsys.readouterr().out.splitlines()) == planned
+    assert planned[0] == (
+        "peak 1: Tech. Axa Thu 2 Jan – Fri 3 Jan, all day: +85% over a usual Thursday, ≈ 5,667 "
+        "extra contacts"
+    )
+
+
 # 2. What a backtest needs, in days with data.
 
 
