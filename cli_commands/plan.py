@@ -48,7 +48,7 @@ from cli_commands.options import (
     write_csv,
 )
 from cli_commands.progress import StderrProgress
-from cli_commands.staff import PLAN_COLUMN_TEXTS, columns_help
+from cli_commands.staff import PLAN_COLUMN_TEXTS, columns_help, lived_hours_text
 from cli_commands.words import abandon_text, counted, days_text, fte_text, note_in_option_words
 from data.dates import day_text
 from data.errors import InputError
@@ -202,7 +202,9 @@ def run(args: argparse.Namespace) -> int:
         f"{fte_text(summary.fte, summary.agent_fte)}, "
         f"cost {money_text(summary.cost_horizon)} over {days_text(summary.horizon_days)} "
         # The rates it was costed at, as staff gives them: '--agent-hourly-cost 18,50 €' read.
-        f"({money_text(summary.agent_hourly_cost, cents=True)}/h agent, "
+        # The night a clock goes back is listed 25 hours long (its hour twice), as staff says.
+        f"({lived_hours_text(outcome.plan, summary.horizon_days * 24, dataset.interval_minutes)}"
+        f"{money_text(summary.agent_hourly_cost, cents=True)}/h agent, "
         f"{money_text(summary.supervisor_hourly_cost, cents=True)}/h supervisor), "
         f"{as_plan_fractions(service_text(summary, abandon_text(summary.abandon_rate)))}"
         + ("" if args.quantile == "mean" else " on the mean forecast"),

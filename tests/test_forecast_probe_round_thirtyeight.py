@@ -210,7 +210,7 @@ def test_the_night_the_clocks_go_back_is_forecast_and_staffed_for_both_hours_liv
     assert capsys.readouterr().out.startswith(
         "wrote 61 open intervals to plan.csv (models Nuit: combination_glm; staffed to mean): "
         "peak 6 agents, 9 rostered, 1 supervisor, 12.7 FTE, 10.9 of them agents, cost € 4,875 "
-        "over 3 days"
+        "over 3 days (73 hours, the clocks went back on Sun 28 Oct 2012; € 22/h agent"
     )
     planned = pd.read_csv("plan.csv")
     assert (planned["interval_start"] == "2012-10-28 02:00:00").sum() == 2
