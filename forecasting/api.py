@@ -1335,11 +1335,13 @@ def _repeated_hour_notes(
     for rule in repeated_hours(skipped_hours(history)):
         for row in repeated_hour_rows(history, rule, origin, mean.shape[0]):
             hour = slice(rule.hour * per_hour, (rule.hour + 1) * per_hour)
-            if not first <= row < last or not is_open[row - origin, hour].all():
+            slots = history.slot_times(row, 1)[hour]
+            # A forecast from a mid-day origin starts after that night's hour: not listed.
+            if not first <= row < last or slots[0] < start or not is_open[row - origin, hour].all():
                 continue
             contacts = float(mean[row - origin, hour].sum())
             notes.append(repeated_hour_note(history, rule, row, contacts, origin))
-            starts = starts.append(history.slot_times(row, 1)[hour])
+            starts = starts.append(slots)
     return notes, starts
 
 

@@ -265,3 +265,16 @@ def test_a_night_without_contacts_around_the_hour_is_not_read_as_a_clock_going_f
     assert [day.date().isoformat() for day in skipped_hours(history)[0].seen_on] == [
         "2011-03-27", "2012-03-25", "2013-03-31"
     ]  # fmt: skip
+
+
+def test_a_forecast_starting_after_the_repeated_hour_says_nothing_of_it(
+    shared_data, tmp_path, capsys
+):
+    # From Sun 28 Oct 2012 04:00 the night's repeated hour is past: it was still named as lived
+    # twice, though the forecast holds no 02:00 that night.
+    export = str(shared_data / "axa" / "series" / "Nuit.csv")
+    out = tmp_path / "nuit.csv"
+    arguments = ["forecast", export, "--origin", "2012-10-28 04:00", "--horizon-days", "2"]
+    assert cli.main([*arguments, "--out", str(out)]) == 0
+    assert "lived twice" not in capsys.readouterr().out
+    assert pd.read_csv(out)["interval_start"].min() == "2012-10-28 04:00:00"
