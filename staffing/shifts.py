@@ -33,8 +33,11 @@ DEFAULT_SHIFTS_PER_WEEK = 5  # a full week's work: five shifts, two days off
 BLOCK_DAYS = 28
 # Plans paying the same hours can start their shifts on different days, and the busiest day sets
 # the people to employ (`ShiftPlan.people_to_employ`). A second search, at most the first plan's
-# paid hours, weighs each person per week and shift type as SHIFT_TIEBREAK_HOURS do a shift, and
-# is kept only where it needs fewer people. It stops after the root node (HiGHS' node limit, not
+# paid hours, minimises the people per week and shift type (an hour weighs PEOPLE_SEARCH_HOUR_WEIGHT
+# of a person, a shift SHIFT_TIEBREAK_HOURS), and is kept only where it needs fewer people. Had
+# people weighed 0.001 h beside the hours, MIP_RELATIVE_GAP of the hours would hide them: AXA's
+# Médical week at a 50% part-time cap stopped at 121 shifts and 26 people for the 868 h the 30%
+# plan pays with 119 and 25. It stops after the root node (HiGHS' node limit, not
 # a time limit, so a plan is the same on a busy machine): office hours, 14 days of 15 minutes
 # with the 30% part-time cap, 82 people to 58 at 0.2 s CPU more. Its cost follows the size of
 # the block's covering matrix, and a share cap makes the root need cuts: four weeks of 15 minutes
@@ -43,7 +46,9 @@ BLOCK_DAYS = 28
 # PEOPLE_SEARCH_MAX_NONZEROS (CAPPED_SEARCH_MAX_NONZEROS with a cap) keeps its first plan, and
 # the blocks of one horizon search PEOPLE_SEARCH_BUDGET_NONZEROS in all, those needing the most
 # hours first: a year of 8 h shifts alone searches three of its 13 blocks (bench/shift_speed.py).
-PEOPLE_TIEBREAK_HOURS = 1e-3
+# At most the first plan's hours, within MIP_RELATIVE_GAP of the fewest, so the hours saved
+# outweigh a person only in a block paying over 2 million hours (0.5% x 1e-4 x 2e6 = 1).
+PEOPLE_SEARCH_HOUR_WEIGHT = 1e-4
 PEOPLE_SEARCH_NODES = 1
 PEOPLE_SEARCH_MAX_NONZEROS = 100_000
 CAPPED_SEARCH_MAX_NONZEROS = 60_000
@@ -1185,9 +1190,9 @@ def _solve_block(
     costs: list[np.ndarray] | None = None,
 ) -> tuple[list[np.ndarray], bool, float]:
     """People per candidate start covering `left` (people still needed per interval) at the
-    fewest paid hours (or `costs` per start), and with `weeks` also the fewest people to
-    employ (PEOPLE_TIEBREAK_HOURS each) paying at most `most_hours`; whether HiGHS proved it
-    best, and its gap otherwise."""
+    fewest paid hours (or `costs` per start), or with `weeks` the fewest people to employ
+    paying at most `most_hours` (then fewest hours and shifts); whether HiGHS proved it best,
+    and its gap otherwise."""
     # scipy.optimize loads here, not with the module: the planning pages and CLI commands that
     # import shift types but solve none start faster.
     from scipy.optimize import Bounds, LinearConstraint, milp
@@ -1209,7 +1214,10 @@ def _solve_block(
         coverage = hstack([coverage, csc_array((coverage.shape[0], extra))]).tocsc()
         if caps is not None:
             caps = hstack([caps, csc_array((caps.shape[0], extra))]).tocsc()
-        cost = np.concatenate([cost, np.full(extra, PEOPLE_TIEBREAK_HOURS)])
+        # The fewest people first: weighed beside the hours, the gap left them unsearched.
+        cost = np.concatenate(
+            [hours * PEOPLE_SEARCH_HOUR_WEIGHT + SHIFT_TIEBREAK_HOURS, np.ones(extra)]
+        )
         people_rows.append(LinearConstraint(matrix, lb=-np.inf, ub=bound))
         if most_hours < np.inf:
             paid = np.concatenate([hours, np.zeros(extra)])[None, :]
