@@ -67,6 +67,7 @@ from staffing.plan import (
     per_queue_supervisors_note,
     plan_sized_on,
     plan_staffing,
+    refuse_total_rows,
     service_text,
     short_horizon_fte_note,
     slow_email_note,
@@ -74,6 +75,7 @@ from staffing.plan import (
     spread_daily_email,
     staffed_without_contacts,
     summarise_plan,
+    total_row_advice,
 )
 from staffing.plausibility import unusual_handle_times
 
@@ -224,6 +226,7 @@ def _staff(
     reading_notes: list[str],
     in_file_rows: Callable[[str], str],
 ) -> int:
+    refuse_total_rows(forecast)
     if args.aht_seconds is None and "aht_seconds" not in forecast:
         raise InputError(f"{name} has no aht_seconds column: give --aht-seconds (e.g. 300)")
     if args.aht_seconds is None:
@@ -628,10 +631,15 @@ def read_slash_starts(table: pd.DataFrame, name: str, first_line: int) -> list[s
     if unread.any():
         position = int(np.flatnonzero(unread)[0])
         like = f" like row {first + 2}'s {cells[first]}" if first is not None else ""
+        total = total_row_advice(table, position)
         raise InputError(
             f"{name}: row {position + 2} (interval_start {cells[position] or 'empty'}): "
-            f"'{INTERVAL_START}' is not a date and time{like}; write it as the other rows do, "
-            "or as year-month-day (e.g. 2026-01-05 09:00)"
+            f"'{INTERVAL_START}' is not a date and time"
+            + (
+                total
+                or f"{like}; write it as the other rows do, or as year-month-day "
+                "(e.g. 2026-01-05 09:00)"
+            )
         )
     starts = pd.to_datetime(reading.seconds, unit="s")
     table[INTERVAL_START] = starts

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from data.columns import is_summary_row_label
 from data.dates import day_text
 from data.errors import InputError, SettingError
 from data.schema import AHT_SECONDS, INTERVAL_START, IS_OPEN, QUEUE, VOLUME
@@ -754,7 +755,11 @@ def _plan_columns(settings: StaffingSettings) -> list[str]:
 
 
 def _row_label(frame: pd.DataFrame, position: int) -> str:
-    return f"row {position + 2} (interval_start {frame[INTERVAL_START].iloc[position]})"
+    value = frame[INTERVAL_START].iloc[position]
+    blank = (
+        value is None or (not isinstance(value, str) and pd.isna(value)) or not str(value).strip()
+    )
+    return f"row {position + 2} (interval_start {'empty' if blank else value})"
 
 
 def _refuse_first(frame: pd.DataFrame, bad: np.ndarray, says: Callable[[int], str]) -> None:
@@ -855,6 +860,7 @@ def interval_starts(frame: pd.DataFrame) -> pd.Series:
         if zone is _UNREADABLE:
             raise InputError(
                 f"{_row_label(frame, position)}: '{INTERVAL_START}' is not a date and time"
+                + total_row_advice(frame, position)
             )
         if readable and zone != readable[0]:
             first = zones.index(readable[0])
@@ -878,6 +884,46 @@ def interval_starts(frame: pd.DataFrame) -> pd.Series:
 
 
 _UNREADABLE = object()
+
+
+def refuse_total_rows(frame: pd.DataFrame) -> None:
+    """Refuse the first row whose interval_start is empty or a label and which a text cell
+    labels a total ('Total', 'Grand total' under the queue), before its other columns are
+    read: its handle time or volume would be named as the fault."""
+    if INTERVAL_START not in frame:
+        return
+    written = frame[INTERVAL_START].astype("string").str.strip().fillna("")
+    suspect = (written == "") | ~written.str.contains(r"\d", regex=True)
+    for position in np.flatnonzero(suspect.to_numpy()):
+        advice = total_row_advice(frame, int(position))
+        if advice:
+            raise InputError(
+                f"{_row_label(frame, int(position))}: '{INTERVAL_START}' is not a date and "
+                f"time{advice}"
+            )
+
+
+def total_row_advice(frame: pd.DataFrame, position: int) -> str:
+    """'; it looks like a total row ('Total'), not an interval: delete it ...' where a text
+    cell of the row at `position` labels a total, subtotal or statistic (as the import reads
+    such labels), else ''. A spreadsheet's forecast often ends with its total."""
+    cells = frame.iloc[position]
+    label = next(
+        (
+            cell.strip()
+            for cell in cells
+            if isinstance(cell, str) and cell.strip() and is_summary_row_label(cell)
+        ),
+        None,
+    )
+    if label is None:
+        return ""
+    return (
+        f"; it looks like a total row ({label!r}), not an interval: delete that row (and any "
+        "other total or subtotal rows) and run again"
+    )
+
+
 _UTC_OFFSET = r"([+-])(\d{2}):?(\d{2})$"
 
 

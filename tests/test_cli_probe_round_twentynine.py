@@ -42,3 +42,67 @@ def test_a_looser_part_time_cap_plans_no_more_shifts_or_people(
     assert "people to employ: 25 in the busiest week" in printed
     shifts = pd.read_csv(out)
     assert shifts["people"].sum() == 119
+
+
+# --------------------------------------------------- staff: a forecast's total row is named
+
+STAFF = ["--service-level", "0.8", "--answer-within-seconds", "20"]
+
+
+def _day_of_calls(queue: str | None = None, volume: int = 40) -> pd.DataFrame:
+    """Mon 4 Mar 2024 08:00-17:30: 20 half hours of `volume` calls at 240 s."""
+    starts = pd.date_range("2024-03-04 08:00", periods=20, freq="30min")
+    frame = pd.DataFrame({"interval_start": starts, "volume": volume, "aht_seconds": 240})
+    if queue is not None:
+        frame.insert(1, "queue", queue)
+    return frame
+
+
+def _staff(capsys: pytest.CaptureFixture[str], folder: Path, *frames: pd.DataFrame) -> str:
+    """What `staff` prints for the rows of `frames` written as one forecast.csv."""
+    path = folder / "forecast.csv"
+    pd.concat(frames).to_csv(path, index=False)
+    assert cli.main(["staff", str(path), "--out", str(folder / "plan.csv"), *STAFF]) == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("total", "row", "label"),
+    [
+        # The spreadsheet's sum under the 20 half hours, labelled where the time belongs.
+        (
+            {"interval_start": "Total", "volume": 800, "aht_seconds": 240},
+            "interval_start Total",
+            "Total",
+        ),
+        # Labelled in the queue column, the time left empty.
+        ({"queue": "Grand total", "volume": 800}, "interval_start empty", "Grand total"),
+    ],
+)
+def test_a_total_row_under_the_forecast_is_named_as_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], total: dict, row: str, label: str
+) -> None:
+    # Before: "row 22 (interval_start Total): 'interval_start' is not a date and time", no
+    # word of what the row is or what to do.
+    path = tmp_path / "forecast.csv"
+    pd.concat([_day_of_calls("Sales"), pd.DataFrame([total])]).to_csv(path, index=False)
+    assert cli.main(["staff", str(path), "--out", str(tmp_path / "plan.csv"), *STAFF]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {path}: row 22 ({row}): 'interval_start' is not a date and time; it looks "
+        f"like a total row ('{label}'), not an interval: delete that row (and any other total "
+        "or subtotal rows) and run again\n"
+    )
+
+
+def test_a_total_row_under_day_first_dates_is_named_as_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    frame = _day_of_calls()
+    frame["interval_start"] = frame["interval_start"].dt.strftime("%d/%m/%Y %H:%M")
+    total = pd.DataFrame([{"interval_start": "Totale", "volume": 800, "aht_seconds": 240}])
+    path = tmp_path / "forecast.csv"
+    pd.concat([frame, total]).to_csv(path, index=False)
+    assert cli.main(["staff", str(path), "--out", str(tmp_path / "plan.csv"), *STAFF]) == 2
+    err = capsys.readouterr().err
+    assert "row 22 (interval_start Totale)" in err
+    assert "it looks like a total row ('Totale'), not an interval: delete that row" in err
