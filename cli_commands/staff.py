@@ -212,6 +212,8 @@ def run(args: argparse.Namespace) -> int:
     name = shown_input(args.forecast)
     forecast, reading_notes, title_lines = _read_forecast(args.forecast)
     _check_forecast_columns(forecast, name)
+    forecast, padded_note = _strip_queue_names(forecast, name, title_lines)
+    reading_notes = [*reading_notes, padded_note] if padded_note else reading_notes
     forecast, in_file_rows = _only_queues(forecast, args.queue, name, title_lines)
     try:
         return _staff(args, forecast, name, reading_notes, in_file_rows)
@@ -379,6 +381,61 @@ def _only_queues(
     # The header is the line after the title's.
     in_file_rows = file_row_words(np.flatnonzero(kept) + title_lines + 2)
     return forecast[kept].reset_index(drop=True), in_file_rows
+
+
+def _strip_queue_names(
+    forecast: pd.DataFrame, name: str, title_lines: int
+) -> tuple[pd.DataFrame, str | None]:
+    """FORECAST.csv with the spaces around its queue names dropped, and a note where that
+    joined a name to another: "Sales " beside "Sales" (a spreadsheet's stray space) had been
+    staffed as a second queue, its agents apart and summed at the peak. Where both list one
+    interval, which of them holds the forecast is not guessed: refused, naming both rows."""
+    if QUEUE not in forecast:
+        return forecast, None
+    written = forecast[QUEUE]
+    texts = written.astype("string")
+    stripped = texts.str.strip()
+    padded = (texts != stripped).fillna(False).to_numpy()
+    if not padded.any():
+        return forecast, None
+    forecast = forecast.assign(**{QUEUE: written.where(~padded, stripped)})
+    clean = set(stripped[~padded].dropna())
+    joins = padded & stripped.isin(clean).fillna(False).to_numpy()
+    if not joins.any():
+        return forecast, None
+    if INTERVAL_START in forecast:
+        keys = pd.DataFrame(
+            {"queue": stripped.to_numpy(), "start": forecast[INTERVAL_START].astype(str).to_numpy()}
+        )
+        twice = keys.duplicated(keep=False).to_numpy() & keys["queue"].isin(clean).to_numpy()
+        if (twice & joins).any():
+            second = int(np.flatnonzero(twice & joins)[0])
+            same = keys.iloc[second]
+            first = int(
+                np.flatnonzero(
+                    twice
+                    & ~padded
+                    & (keys["start"] == same["start"]).to_numpy()
+                    & (keys["queue"] == same["queue"]).to_numpy()
+                )[0]
+            )
+            raise InputError(
+                f"{name}: row {second + title_lines + 2} (queue {texts.iloc[second]!r}, "
+                f"interval_start {same['start']}) lists the interval row "
+                f"{first + title_lines + 2} lists for queue {same['queue']!r}, the names "
+                "differing only by spaces: if they are one queue, keep one row per interval; "
+                "if two, name them apart"
+            )
+    rows = pd.Series(np.arange(len(forecast)))[joins]
+    joined = "; ".join(
+        f"queue {queue!r} ({counted(int(at.size), 'row')} from row {int(at.iloc[0]) + title_lines + 2}) "
+        f"as {queue.strip()!r}"
+        for queue, at in rows.groupby(texts[joins].to_numpy(), sort=False)
+    )
+    return forecast, (
+        f"{name}: read {joined}, the names differing only by spaces around them: one queue, "
+        "staffed as one"
+    )
 
 
 def _check_forecast_columns(forecast: pd.DataFrame, name: str) -> None:

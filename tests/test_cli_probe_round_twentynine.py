@@ -106,3 +106,51 @@ def test_a_total_row_under_day_first_dates_is_named_as_one(
     err = capsys.readouterr().err
     assert "row 22 (interval_start Totale)" in err
     assert "it looks like a total row ('Totale'), not an interval: delete that row" in err
+
+
+# ---------------------------------------- staff: a queue name's stray space joins its queue
+
+
+def _two_days(queue: str, volume: int) -> pd.DataFrame:
+    """Mon 4 - Tue 5 Mar 2024, 08:00-17:30: 40 half hours of `volume` calls at 240 s."""
+    starts = pd.date_range("2024-03-04 08:00", periods=96, freq="30min")
+    starts = starts[(starts.hour >= 8) & (starts.hour < 18)]
+    frame = pd.DataFrame({"interval_start": starts, "volume": volume, "aht_seconds": 240})
+    frame.insert(1, "queue", queue)
+    return frame
+
+
+def test_a_queue_name_with_a_trailing_space_is_the_same_queue(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Sales' first 10 half hours written "Sales", its other 30 "Sales " (as a spreadsheet's
+    # stray space leaves it), then Support's 40. Before: three queues, 'Sales ' staffed apart,
+    # "In all 80 open queue-intervals (3 queues, 40 intervals)", without a word.
+    sales = _two_days("Sales", 40)
+    sales.loc[10:, "queue"] = "Sales "
+    printed = _staff(capsys, tmp_path, sales, _two_days("Support", 20))
+    assert "(2 queues, 40 intervals)" in printed
+    assert (
+        f"note: {tmp_path / 'forecast.csv'}: read queue 'Sales ' (30 rows from row 12) as "
+        "'Sales', the names differing only by spaces around them: one queue, staffed as one\n"
+    ) in printed
+    padded = pd.read_csv(tmp_path / "plan.csv")
+    assert sorted(padded["queue"].unique()) == ["Sales", "Support"]
+    # The same plan as the file written without the space: 40 rows and 1,600 calls a queue.
+    _staff(capsys, tmp_path, _two_days("Sales", 40), _two_days("Support", 20))
+    clean = pd.read_csv(tmp_path / "plan.csv")
+    pd.testing.assert_frame_equal(padded, clean)
+    assert padded.groupby("queue")["volume"].sum().to_dict() == {"Sales": 1600, "Support": 800}
+
+
+def test_two_names_of_one_queue_listing_one_interval_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "forecast.csv"
+    pd.concat([_two_days("Sales", 40), _two_days("Sales ", 10)]).to_csv(path, index=False)
+    assert cli.main(["staff", str(path), "--out", str(tmp_path / "plan.csv"), *STAFF]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {path}: row 42 (queue 'Sales ', interval_start 2024-03-04 08:00:00) lists "
+        "the interval row 2 lists for queue 'Sales', the names differing only by spaces: if "
+        "they are one queue, keep one row per interval; if two, name them apart\n"
+    )
