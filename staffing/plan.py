@@ -563,6 +563,20 @@ def short_horizon_fte_note(summary: PlanSummary) -> str | None:
     days = summary.horizon_days
     if not 0 < days < 7 or not summary.fte:
         return None
+    hours = days * 24
+    if abs(hours - round(hours / 24) * 24) > 1e-6:
+        # A night the clocks change makes the span 23 or 25 hours a day: "312.0 paid hours a
+        # day" beside "the 1 days alone take 299.0" read wrong, so the span is said in hours.
+        lived = f"{hours:,.1f}".removesuffix(".0")
+        span = f"{lived} hours"
+        return (
+            f"the {summary.fte:,.1f} FTE read the {span} planned as every hour of a week: "
+            f"{summary.paid_hours:,.1f} paid hours × {HOURS_PER_WEEK:g} / {lived} h / "
+            f"{summary.weekly_contract_hours:g} h a contract. The {span} alone take "
+            f"{summary.paid_hours:,.1f} paid hours "
+            f"({summary.paid_hours / summary.weekly_contract_hours:,.1f} weekly contracts); plan "
+            "a whole week for the people a week needs"
+        )
     one = round(days, 2) == 1
     planned = "1 day" if one else f"{days:,.1f}".removesuffix(".0") + " days"
     per_day = summary.paid_hours / days

@@ -154,3 +154,43 @@ def test_two_names_of_one_queue_listing_one_interval_are_refused(
         "the interval row 2 lists for queue 'Sales', the names differing only by spaces: if "
         "they are one queue, keep one row per interval; if two, name them apart\n"
     )
+
+
+# ------------------------------- staff: the short plan's FTE note over a night the clocks change
+
+
+@pytest.mark.parametrize(
+    ("days", "lived", "paid", "contracts"),
+    [
+        # Sun 31 Mar 2024 (Europe's clocks skip 02:00-03:00), 46 half hours listed round the
+        # clock: 40 calls each at 240 s need 12 rostered and 1 supervisor, 13 x 0.5 x 46 = 299
+        # paid hours over the 23 hours lived; 299 x 168 / 23 / 38 = 57.47 FTE. Before: "the
+        # 57.5 FTE read the 1 days planned as every day of a week: 312.0 paid hours a day on
+        # average ... The 1 days alone take 299.0 paid hours", 312 being 299 x 24 / 23.
+        (1, 23, 299.0, 7.9),
+        # Sat 30 - Sun 31 Mar, 94 half hours over 47 hours: 611 paid hours, 611 x 168 / 47 /
+        # 38 = 57.47 FTE (before: "312.0 paid hours a day on average" for 611 over 2 days).
+        (2, 47, 611.0, 16.1),
+    ],
+)
+def test_a_short_plan_over_a_clock_change_relates_its_hours_to_fte(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    days: int,
+    lived: int,
+    paid: float,
+    contracts: float,
+) -> None:
+    starts = pd.date_range(f"2024-03-{32 - days}", "2024-03-31 23:30", freq="30min")
+    starts = starts[~((starts.day == 31) & (starts.hour == 2))]
+    frame = pd.DataFrame({"interval_start": starts, "volume": 40, "aht_seconds": 240})
+    assert len(frame) == days * 48 - 2
+    printed = _staff(capsys, tmp_path, frame)
+    assert ", 57.5 FTE, " in printed and f"({lived} hours, the clocks went forward" in printed
+    assert (
+        f"note: the 57.5 FTE read the {lived} hours planned as every hour of a week: "
+        f"{paid:,.1f} paid hours × 168 / {lived} h / 38 h a contract. The {lived} hours alone "
+        f"take {paid:,.1f} paid hours ({contracts} weekly contracts); plan a whole week for "
+        "the people a week needs\n"
+    ) in printed
+    assert round(paid * 168 / lived / 38, 1) == 57.5 and round(paid / 38, 1) == contracts
