@@ -273,7 +273,8 @@ def _staff(
         columns.append("backlog")
     # The summary's cost is these columns' total: a manager reconciles the file with it.
     columns += ["paid_hours", "cost"]
-    write_csv(blank_when_closed(plan)[columns], args.out)
+    written_plan = blank_when_closed(plan)[columns]
+    write_csv(written_plan, args.out)
     horizon_hours = _horizon_hours(plan, interval_minutes)
     summary = summarise_plan(plan, interval_minutes, settings, horizon_hours=horizon_hours)
     low, high = summary.supervisors_band
@@ -292,6 +293,7 @@ def _staff(
             else f" on the mean forecast (agents sized on {args.quantile})"
         )
     )
+    print(_contacts_line(written_plan, args.quantile))
     # What each limit alone needs, on the contacts the agents were sized for: on the mean, a P90
     # plan read 'the 80% in 20 s target sets the 16 agents; the occupancy cap alone would need 12'
     sized = VOLUME if args.quantile == MEAN_QUANTILE else SIZED_FOR_VOLUME
@@ -335,6 +337,32 @@ def _staff(
     for note in missing_intervals_notes(plan, interval_minutes, name, QUEUE in forecast):
         print(f"note: {note}")
     return 0
+
+
+def _contacts_text(contacts: float) -> str:
+    """'1,600', or '1,234.5' where a forecast's fractions leave a half to tell."""
+    return f"{contacts:,.0f}" if abs(contacts - round(contacts)) < 0.05 else f"{contacts:,.1f}"
+
+
+def _contacts_line(written: pd.DataFrame, quantile: str) -> str:
+    """'contacts staffed: 2,400 (Sales 1,600, Support 800)': the sums of PLAN.csv's volume
+    column, in all and per queue, so a manager checks the forecast the plan read in full."""
+    volume = pd.to_numeric(written[VOLUME], errors="coerce").fillna(0.0)
+    line = f"contacts staffed: {_contacts_text(float(volume.sum()))}"
+    if QUEUE in written and written[QUEUE].nunique() > 1:
+        per_queue = volume.groupby(written[QUEUE].astype(str), sort=False).sum()
+        line += (
+            " ("
+            + ", ".join(
+                f"{queue} {_contacts_text(float(contacts))}"
+                for queue, contacts in per_queue.items()
+            )
+            + ")"
+        )
+    if quantile != MEAN_QUANTILE and SIZED_FOR_VOLUME in written:
+        sized = pd.to_numeric(written[SIZED_FOR_VOLUME], errors="coerce").fillna(0.0).sum()
+        line += f" on the mean forecast; the agents are sized for {_contacts_text(float(sized))} ({quantile})"
+    return line
 
 
 def _spread_email_note(spread: SpreadEmail, name: str) -> str | None:

@@ -49,9 +49,11 @@ def test_a_looser_part_time_cap_plans_no_more_shifts_or_people(
 STAFF = ["--service-level", "0.8", "--answer-within-seconds", "20"]
 
 
-def _day_of_calls(queue: str | None = None, volume: int = 40) -> pd.DataFrame:
-    """Mon 4 Mar 2024 08:00-17:30: 20 half hours of `volume` calls at 240 s."""
-    starts = pd.date_range("2024-03-04 08:00", periods=20, freq="30min")
+def _day_of_calls(
+    queue: str | None = None, volume: int = 40, day: str = "2024-03-04"
+) -> pd.DataFrame:
+    """`day` (Mon 4 Mar 2024) 08:00-17:30: 20 half hours of `volume` calls at 240 s."""
+    starts = pd.date_range(f"{day} 08:00", periods=20, freq="30min")
     frame = pd.DataFrame({"interval_start": starts, "volume": volume, "aht_seconds": 240})
     if queue is not None:
         frame.insert(1, "queue", queue)
@@ -194,3 +196,51 @@ def test_a_short_plan_over_a_clock_change_relates_its_hours_to_fte(
         "the people a week needs\n"
     ) in printed
     assert round(paid * 168 / lived / 38, 1) == 57.5 and round(paid / 38, 1) == contracts
+
+
+# ------------------------------------------------ staff: the contacts it staffed, in all
+
+
+@pytest.fixture(scope="module")
+def medical_and_japon_week(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Path:
+    """AXA's Médical and Japon, 1-7 Jan 2014, as `plan` writes them (seasonal naive)."""
+    folder = tmp_path_factory.mktemp("two_queues")
+    out = folder / "plan.csv"
+    series = shared_data / "axa" / "series"
+    argv = ["plan", str(series / "Médical.csv"), str(series / "Japon.csv"), "--horizon-days"]
+    argv += ["7", "--aht-seconds", "300", "--model", "seasonal_naive", "--out", str(out)]
+    assert cli.main(argv) == 0
+    return out
+
+
+def test_staff_prints_the_contacts_it_staffed_per_queue(
+    medical_and_japon_week: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: no contact total anywhere in the summary, though a plan staffing the wrong file
+    # or half of it shows first there.
+    capsys.readouterr()
+    out = tmp_path / "staffed.csv"
+    argv = ["staff", str(medical_and_japon_week), "--out", str(out), *STAFF]
+    assert cli.main(argv) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("wrote 672 intervals to ")
+    assert lines[1] == "contacts staffed: 2,036 (Japon 5.8, Médical 2,030.3)"
+    # The sums of the volume column of the forecast read and of the plan written alike.
+    for path in (medical_and_japon_week, out):
+        volume = pd.read_csv(path).groupby("queue")["volume"].sum()
+        assert round(volume.sum()) == 2036
+        assert volume.round(1).to_dict() == {"Japon": 5.8, "Médical": 2030.3}
+
+
+def test_a_plan_sized_on_a_quantile_says_both_totals(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 40 half hours of 40 calls, p80 48: 1,600 contacts forecast, the agents sized for 1,920.
+    frame = _two_days("Sales", 40).drop(columns="queue").assign(p80=48)
+    path = tmp_path / "forecast.csv"
+    frame.to_csv(path, index=False)
+    argv = ["staff", str(path), "--out", str(tmp_path / "plan.csv"), "--quantile", "p80"]
+    assert cli.main([*argv, *STAFF]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "contacts staffed: 1,600 on the mean forecast; the agents are sized for 1,920 (p80)"
+    )
