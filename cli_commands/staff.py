@@ -43,7 +43,7 @@ from data.sniff import sniff_file
 from forecasting.clock_change import could_be_skipped_hour
 from planning.scenario import MEAN_QUANTILE, QUANTILES
 from staffing.clock_hours import could_be_repeated_hour, interval_keys
-from staffing.cost import money_text
+from staffing.cost import full_time_equivalents, money_text
 from staffing.limits import LIMIT, peak_limit_sentence, shares_sentence
 from staffing.plan import (
     CHANNELS,
@@ -306,7 +306,8 @@ def _staff(
         replaced_aht_note,
         *unusual_settings(args, settings, plan[QUEUE].unique()),
         _written_channels_note(written, name) if written else queue_channels_note(settings, queues),
-        _closed_days_note(plan, summary.fte, name, horizon_hours)
+        _separate_periods_note(plan, summary, name, horizon_hours)
+        or _closed_days_note(plan, summary.fte, name, horizon_hours)
         or short_horizon_fte_note(summary),
         _closed_contacts_note(plan, name),
         per_queue_supervisors_note(plan, settings),
@@ -1281,6 +1282,47 @@ def _run_text(first: pd.Timestamp, last: pd.Timestamp) -> str:
 
 # Listed days from which a forecast that stops short of a whole week reads as one with closed days.
 MOST_OF_A_WEEK = 5
+
+
+# More days than this without a row between two listed days is no closed weekend or holiday:
+# the forecast holds separate periods.
+SEPARATE_PERIODS_GAP_DAYS = 7
+
+
+def _separate_periods_note(
+    plan: pd.DataFrame, summary: PlanSummary, name: str, horizon_hours: float
+) -> str | None:
+    """Where FORECAST.csv's days fall in periods more than SEPARATE_PERIODS_GAP_DAYS apart,
+    which, and what the FTE is over the days they hold: the FTE spread the paid hours over
+    every day from the first to the last, so a week of 1999 and one of 2014 in one file read
+    "0.1 FTE ... over 5,427 days" for two desks of 27.3 and 23.3."""
+    days = pd.DatetimeIndex(pd.to_datetime(plan[INTERVAL_START]).dropna().dt.normalize().unique())
+    days = days.sort_values()
+    if days.size < 2:
+        return None
+    gaps = np.diff(days.to_numpy()) / np.timedelta64(1, "D")
+    breaks = np.flatnonzero(gaps > SEPARATE_PERIODS_GAP_DAYS + 1)
+    if breaks.size == 0:
+        return None
+    firsts = days[np.r_[0, breaks + 1]]
+    lasts = days[np.r_[breaks, days.size - 1]]
+    periods = [
+        day_text(first, year=True)
+        if first == last
+        else f"{day_text(first, year=True)} – {day_text(last, year=True)}"
+        for first, last in zip(firsts, lasts, strict=True)
+    ]
+    shown = "; ".join(periods[:3]) + (f" and {len(periods) - 3} more" if len(periods) > 3 else "")
+    held = int(sum((last - first).days + 1 for first, last in zip(firsts, lasts, strict=True)))
+    contract = summary.weekly_contract_hours
+    over_held = full_time_equivalents(summary.paid_hours, held * 24.0, contract)
+    return (
+        f"{name} lists {len(periods)} separate periods ({shown}), more than "
+        f"{SEPARATE_PERIODS_GAP_DAYS} days apart: the {summary.fte:,.1f} FTE spread the paid "
+        f"hours over all {horizon_hours / 24:,.0f} days from the first to the last; over the "
+        f"{held:,} days the periods hold they are {over_held:,.1f} FTE. Staff each period "
+        "from a file of its own"
+    )
 
 
 def _closed_days_note(

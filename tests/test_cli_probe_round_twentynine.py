@@ -244,3 +244,56 @@ def test_a_plan_sized_on_a_quantile_says_both_totals(
     assert capsys.readouterr().out.splitlines()[1] == (
         "contacts staffed: 1,600 on the mean forecast; the agents are sized for 1,920 (p80)"
     )
+
+
+# ------------------------------------- staff: forecasts of periods years apart in one file
+
+
+def _fte(printed: str) -> float:
+    """The FTE `staff`'s first line gives."""
+    return float(printed.split(" FTE, ")[0].rsplit(" ", 1)[1])
+
+
+def test_periods_years_apart_are_named_and_their_own_fte_given(
+    medical_week: Path, shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The bank's week from Mon 1 Mar 1999 (`plan` on its February calls) and Médical's from
+    # Wed 1 Jan 2014 in one file. Before: "0.1 FTE, ... over 5,427 days" and not a word; the
+    # paid hours spread over every day of the 15 years between.
+    bank = tmp_path / "bank.csv"
+    argv = ["plan", str(shared_data / "anonymous_bank" / "february_1999.txt"), "--out", str(bank)]
+    assert cli.main([*argv, "--horizon-days", "7", "--model", "seasonal_naive"]) == 0
+    columns = ["interval_start", "queue", "volume", "aht_seconds"]
+    weeks = [pd.read_csv(path)[columns] for path in (bank, medical_week)]
+    capsys.readouterr()
+    apart = [_fte(_staff(capsys, tmp_path, week)) for week in weeks]
+    assert apart == [27.3, 23.3]
+    printed = _staff(capsys, tmp_path, *weeks)
+    assert ", 0.1 FTE, " in printed and " over 5,427 days " in printed
+    # The two weeks side by side are 27.3 + 23.3 = 50.6 FTE for 7 days, 25.3 over 14.
+    assert (
+        f"note: {tmp_path / 'forecast.csv'} lists 2 separate periods (Mon 1 Mar 1999 – Sun 7 "
+        "Mar 1999; Wed 1 Jan 2014 – Tue 7 Jan 2014), more than 7 days apart: the 0.1 FTE "
+        "spread the paid hours over all 5,427 days from the first to the last; over the 14 "
+        "days the periods hold they are 25.3 FTE. Staff each period from a file of its own\n"
+    ) in printed
+    assert round(sum(apart) / 2, 1) == 25.3
+
+
+def test_a_fortnight_apart_is_two_periods_a_weekend_apart_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Mon 4, Fri 8, Mon 18 and Fri 22 Mar 2024: 9 days without a row (Sat 9 - Sun 17) part
+    # two periods. Mon 4, Fri 8, Mon 11 and Fri 15: weekends alone between, one period.
+    apart = [
+        _day_of_calls(day=day) for day in ("2024-03-04", "2024-03-08", "2024-03-18", "2024-03-22")
+    ]
+    printed = _staff(capsys, tmp_path, *apart)
+    assert (
+        "lists 2 separate periods (Mon 4 Mar 2024 – Fri 8 Mar 2024; Mon 18 Mar 2024 – Fri 22 "
+        "Mar 2024), more than 7 days apart"
+    ) in printed
+    near = [
+        _day_of_calls(day=day) for day in ("2024-03-04", "2024-03-08", "2024-03-11", "2024-03-15")
+    ]
+    assert "separate periods" not in _staff(capsys, tmp_path, *near)
