@@ -93,21 +93,21 @@ def test_the_part_time_table_takes_the_plan_above_where_it_is_the_best_at_a_cap(
     monkeypatch.setattr(shift_planning, "plan_shifts", counting)
     app = go(open_app(), "shifts")
     assert_clean(app)
-    # The sample's phone queue, 7 days, part time 4 h at most 30%: 338 shifts, 2,244 h, 20.5%
-    # of them part time. The plan without a cap pays 2,244 h too, so the plan at 30% is the
+    # The sample's phone queue, 7 days, part time 4 h at most 30%: 340 shifts, 2,244 h, 21.2%
+    # of them part time (338 and 20.5% before the search for fewer people put them first). The plan without a cap pays 2,244 h too, so the plan at 30% is the
     # best at 50% as well: not solved again. Before: five programmes, 50% among them.
-    assert (metric(app, "Shifts"), metric(app, "Paid hours on shifts")) == ("338", "2,244")
+    assert (metric(app, "Shifts"), metric(app, "Paid hours on shifts")) == ("340", "2,244")
     assert len(solved) == 4
     assert set(solved) == {(None, 0.3), (None,), (None, 0.15), (None, None)}
     caps, _ = table(app, "part_time_cap", "paid_hours")
     assert caps[["part_time_cap", "shifts", "paid_hours", "beyond_need"]].values.tolist() == [
         ["0%", 336, 2688, 1164],
         ["15%", 336, 2340, 816],
-        ["30%", 338, 2244, 720],
-        ["50%", 338, 2244, 720],
-        ["no cap", 338, 2244, 720],
+        ["30%", 340, 2244, 720],
+        ["50%", 340, 2244, 720],
+        ["no cap", 340, 2244, 720],
     ]
-    assert caps["part_time_share"].round(1).tolist() == [0.0, 14.9, 20.5, 20.5, 20.5]
+    assert caps["part_time_share"].round(1).tolist() == [0.0, 14.9, 21.2, 21.2, 21.2]
     # Cross-checked on the programme solved with a 50% cap: the same paid hours.
     need, interval_minutes, options = asked[0]
     full = shift_planning.ShiftType("Full time 8 h", 8.0, 0.0, 23.5)
