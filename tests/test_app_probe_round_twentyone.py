@@ -62,7 +62,7 @@ def test_whole_numbers_keep_their_total_and_round_the_rest_as_usual():
 # ------------------------------------------------- Scenarios: a raised cap that changes nothing
 
 IDLE_CAP = (
-    "'Part time 4 h up to 50%' plans 20.5% part time under its 50% cap, less than the 30% of "
+    "'Part time 4 h up to 50%' plans 21.2% part time under its 50% cap, less than the 30% of "
     "'Current settings' allows: the fewest paid hours use no more part time than that, so the "
     "higher cap changes nothing here. The Shifts page's table of other caps shows where a cap "
     "starts to count."
@@ -75,10 +75,10 @@ def test_a_raised_part_time_cap_that_plans_the_same_shifts_says_why(picco_home):
     assert_clean(app)
     comparison = [item.value for item in app.dataframe if "Current settings" in item.value][0]
     raised = "Part time 4 h up to 50%"
-    # The sample's phone plan uses 20.5% part time: under 30%, so 50% plans the same shifts.
+    # The sample's phone plan uses 21.2% part time: under 30%, so 50% plans the same shifts.
     assert comparison.loc["Part time on shifts (%)", [raised, "Current settings"]].tolist() == [
-        "20.5",
-        "20.5",
+        "21.2",
+        "21.2",
     ]
     assert comparison.loc["Shift cost over 7 days (EUR)", f"{raised} Δ"] == "0"
     # Before: a row of zeros, the "more part time" example looking broken, nothing said.
