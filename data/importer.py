@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -207,6 +208,11 @@ def _join_sheets(name: str, sheets: WorkbookSheets, read: dict[str, Parsed]) -> 
         queue_from_file_name(sheet, short_months=True) == "all" for sheet in named_by_file
     ) or not (_overlapping([kept[sheet][1].seconds for sheet in named_by_file]))
     owns = queues_from_file_names(named_by_file)  # "Sales Jun" and "Sales Jul": queue Sales
+    if not periods:  # sheets over the same dates are as many queues: never one name for two
+        taken = Counter(owns)
+        owns = [
+            sheet if taken[own] > 1 else own for sheet, own in zip(named_by_file, owns, strict=True)
+        ]
     for sheet, own in zip(named_by_file, owns, strict=True):
         if periods:
             kept[sheet][1].queue_names = [queue]
