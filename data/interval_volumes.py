@@ -135,7 +135,15 @@ def intervals_dataset(
         open_hours = open_hours.sort_values(schema.QUEUE, kind="stable").reset_index(drop=True)
     for grid in grids:
         notes += grid.open_hours_notes()
-    notes += _missing_notes(intervals, interval)
+    missing_notes, after = _missing_notes(intervals, interval)
+    notes += missing_notes
+    # The rest of a day after an export's closing midnight row is after the export, so no row
+    # of the table (which would call it missing); the forecast rebuilds whole days itself.
+    if after:
+        kept = np.ones(len(intervals), dtype=bool)
+        for first, past_last in after:  # one stretch per queue
+            kept[first:past_last] = False
+        intervals = intervals[kept].reset_index(drop=True)
     return schema.Dataset(
         name="",
         kind=schema.KIND_INTERVALS,
@@ -189,8 +197,11 @@ def _files_by_interval(reports: list[FileReport], natives: list[int]) -> str:
 MISSING_STRETCHES_SHOWN = 3
 
 
-def _missing_notes(intervals: pd.DataFrame, interval: int) -> list[str]:
-    """The open intervals without data, as a count and the first stretches. A stretch that is
+def _missing_notes(
+    intervals: pd.DataFrame, interval: int
+) -> tuple[list[str], list[tuple[int, int]]]:
+    """The open intervals without data, as a count and the first stretches, and the rows after
+    an export's closing midnight row (see _after_a_midnight_end). A stretch that is
     the hour a clock skips going forward (forecasting.clock_change.could_be_skipped_hour) never
     happened, so a 24/7 export has no rows for it: it is named apart, not counted as missing."""
     starts, ends = _missing_runs(intervals)
@@ -212,7 +223,8 @@ def _missing_notes(intervals: pd.DataFrame, interval: int) -> list[str]:
             f"{shown}: no rows, as expected: it is the hour clocks skip when they go forward, "
             "which never happens, so nothing is missing there."
         )
-    after_end = np.isin(starts, _after_a_midnight_end(intervals, interval, notes))
+    after = _after_a_midnight_end(intervals, interval, notes)
+    after_end = np.isin(starts, [first for first, _ in after])
     starts, ends = starts[~skipped & ~after_end], ends[~skipped & ~after_end]
     missing = int((ends - starts + 1).sum())
     if missing:
@@ -221,14 +233,16 @@ def _missing_notes(intervals: pd.DataFrame, interval: int) -> list[str]:
             f"the export ({_missing_stretches(intervals, interval, starts, ends)}): kept as "
             "missing (empty), not as zero."
         )
-    return notes
+    return notes, after
 
 
-def _after_a_midnight_end(intervals: pd.DataFrame, interval: int, notes: list[str]) -> list[int]:
-    """The first row of each queue's last day whose only row is the 00:00 one, after a day with
-    rows to its end: an export of whole days up to and including the next midnight (as
-    "2026-11-02 00:00 .. 2026-11-16 00:00" is written). That row keeps its count; the rest of
-    its day is after the export, not missing, and is left out of the missing count."""
+def _after_a_midnight_end(
+    intervals: pd.DataFrame, interval: int, notes: list[str]
+) -> list[tuple[int, int]]:
+    """The rows (first, past the last) after the 00:00 row of each queue's last day whose only
+    row is that one, after a day with rows to its end: an export of whole days up to and
+    including the next midnight (as "2026-11-02 00:00 .. 2026-11-16 00:00" is written). That
+    row keeps its count; the rest of its day is after the export, not missing data."""
     slots = 1440 // interval
     queues = intervals[schema.QUEUE].to_numpy()
     missing = intervals[schema.IS_MISSING].to_numpy()
@@ -243,7 +257,7 @@ def _after_a_midnight_end(intervals: pd.DataFrame, interval: int, notes: list[st
             continue
         if missing[midnight - 1] or np.isnan(volume[midnight - 1]):
             continue  # the day before does not run to its end
-        firsts.append(int(midnight + 1))
+        firsts.append((int(midnight + 1), int(end + 1)))
         stamp = intervals[schema.INTERVAL_START].iloc[midnight]
         count = volume[midnight]
         notes.append(

@@ -64,3 +64,39 @@ def test_sheets_of_one_queue_s_months_are_periods_of_the_file_s_queue(tmp_path):
         "sales.xlsx: read 2 sheets holding the same columns, as periods of one queue, 'sales', "
         "named by the file: 'Sales Jun' Mon 1 Jun 2026, 'Sales Jul' Wed 1 Jul 2026."
     )
+
+
+# --- A round-the-clock export ending with the next day's 00:00 ------------------------------------
+
+
+def test_the_rest_of_the_day_after_a_closing_midnight_row_is_no_missing_interval(tmp_path):
+    # Before: the note said nothing was missing, but the table listed Mon 16 Nov 00:30-23:30,
+    # 47 intervals, as missing (720 rows, 47 of them is_missing).
+    stamps = pd.date_range("2026-11-02", "2026-11-16", freq="30min")  # both ends included
+    lines = ["Interval,Calls"] + [f"{t:%Y-%m-%d %H:%M},{t.hour % 4 + 3}" for t in stamps]
+    (tmp_path / "all_day.csv").write_text("\n".join(lines) + "\n")
+    dataset = import_files_detailed([tmp_path / "all_day.csv"]).dataset
+    table = dataset.intervals
+    assert len(table) == 14 * 48 + 1 == 673
+    assert not table[schema.IS_MISSING].any()
+    assert table[schema.INTERVAL_START].max() == pd.Timestamp("2026-11-16 00:00")
+    assert table[schema.VOLUME].sum() == 14 * 48 * 4.5 + 3 == 3_027
+    assert note_with(dataset, "last row").endswith(
+        "the rest of Mon 16 Nov 2026 is after the export, not missing."
+    )
+
+
+def test_a_closing_midnight_row_ends_only_its_own_queue(tmp_path):
+    # Guard: a queue cut short on its last day keeps that day's gap as missing in the table.
+    stamps = pd.date_range("2026-11-02", "2026-11-16", freq="30min")
+    lines = ["Interval,Queue,Calls"]
+    lines += [f"{t:%Y-%m-%d %H:%M},Sales,4" for t in stamps]
+    lines += [
+        f"{t:%Y-%m-%d %H:%M},Support,2" for t in stamps if t < pd.Timestamp("2026-11-15 20:00")
+    ]
+    lines += ["2026-11-16 00:00,Support,2"]
+    (tmp_path / "two.csv").write_text("\n".join(lines) + "\n")
+    table = import_files_detailed([tmp_path / "two.csv"]).dataset.intervals
+    by_queue = table.groupby(schema.QUEUE)
+    assert by_queue.size().to_dict() == {"Sales": 673, "Support": 720}
+    assert by_queue[schema.IS_MISSING].sum().to_dict() == {"Sales": 0, "Support": 55}
