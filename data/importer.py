@@ -207,6 +207,15 @@ def _join_sheets(name: str, sheets: WorkbookSheets, read: dict[str, Parsed]) -> 
     periods = all(
         queue_from_file_name(sheet, short_months=True) == "all" for sheet in named_by_file
     ) or not (_overlapping([kept[sheet][1].seconds for sheet in named_by_file]))
+    if not periods:  # a sheet of each interval's total beside one sheet per queue
+        for sheet in _totals_sheets(named_by_file, kept):
+            named_by_file.remove(sheet)
+            order.remove(sheet)
+            contacts = _total_count(kept.pop(sheet)[1])
+            left_out.append(
+                f"'{sheet}': each of its counts is the sum of the other sheets' at that time, a "
+                f"total of the queues, which would count its {contacts:,.0f} contacts twice"
+            )
     owns = queues_from_file_names(named_by_file)  # "Sales Jun" and "Sales Jul": queue Sales
     if not periods:  # sheets over the same dates are as many queues: never one name for two
         taken = Counter(owns)
@@ -291,6 +300,29 @@ def _rows_within(
         return pd.MultiIndex.from_arrays([part.seconds, labels, np.nan_to_num(counts, nan=-1.0)])
 
     return bool(keys(rows, sheet).isin(keys(other, other_sheet)).all())
+
+
+def _totals_sheets(sheets: list[str], kept: dict[str, Parsed]) -> list[str]:
+    """The sheets, among three or more over the same dates, whose count at each of their times
+    is the sum of the other sheets' counts there: a "Total" sheet beside a sheet per queue."""
+    counts = {
+        sheet: pd.Series(kept[sheet][1].volume, index=kept[sheet][1].seconds)
+        for sheet in sheets
+        if kept[sheet][1].volume is not None and len(kept[sheet][1].seconds)
+    }
+    if len(counts) < 3:
+        return []
+    totals = []
+    for sheet, own in counts.items():
+        others = pd.concat([other for name, other in counts.items() if name != sheet])
+        summed = others.groupby(level=0).sum(min_count=1).reindex(own.index)
+        if own.sum() > 0 and np.allclose(own.to_numpy(), summed.to_numpy(), equal_nan=False):
+            totals.append(sheet)
+    return totals[:1]  # with one total left out, the others are queues again
+
+
+def _total_count(rows: ParsedRows) -> float:
+    return float(np.nansum(rows.volume)) if rows.volume is not None else 0.0
 
 
 def _overlapping(spans: list[np.ndarray]) -> bool:

@@ -66,6 +66,45 @@ def test_sheets_of_one_queue_s_months_are_periods_of_the_file_s_queue(tmp_path):
     )
 
 
+# --- A sheet of totals beside a sheet per queue ---------------------------------------------------
+
+
+def test_a_sheet_of_each_interval_s_total_beside_the_queues_is_not_a_queue(tmp_path):
+    # Before: read as a third queue 'Total' of 48 contacts: 96 contacts where 48 came.
+    path = _workbook(
+        tmp_path / "summary.xlsx",
+        {
+            "Total": _hours("2026-06-01", 12),
+            "Sales": _hours("2026-06-01", 5),
+            "Support": _hours("2026-06-01", 7),
+        },
+    )
+    dataset = import_files_detailed([path]).dataset
+    totals = dataset.intervals.groupby(schema.QUEUE)[schema.VOLUME].sum().to_dict()
+    assert totals == {"Sales": 20.0, "Support": 28.0}
+    assert dataset.notes[0] == (
+        "summary.xlsx: read 2 sheets holding the same columns, as one queue per sheet, since they "
+        "cover the same dates: 'Sales' Mon 1 Jun 2026, 'Support' Mon 1 Jun 2026. Other sheets "
+        "were not read ('Total': each of its counts is the sum of the other sheets' at that time, "
+        "a total of the queues, which would count its 48 contacts twice)."
+    )
+
+
+def test_three_queues_none_the_sum_of_the_others_stay_three(tmp_path):
+    # Guard: 'Total' at 11 an hour, not 5 + 7, is a queue of its own whatever its name.
+    path = _workbook(
+        tmp_path / "summary.xlsx",
+        {
+            "Total": _hours("2026-06-01", 11),
+            "Sales": _hours("2026-06-01", 5),
+            "Support": _hours("2026-06-01", 7),
+        },
+    )
+    dataset = import_files_detailed([path]).dataset
+    totals = dataset.intervals.groupby(schema.QUEUE)[schema.VOLUME].sum().to_dict()
+    assert totals == {"Sales": 20.0, "Support": 28.0, "Total": 44.0}
+
+
 # --- A round-the-clock export ending with the next day's 00:00 ------------------------------------
 
 
