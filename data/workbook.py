@@ -71,20 +71,23 @@ class _SheetContent:
     # Sheets alike in it and in the flags above hold one table split by period or queue.
     columns: tuple[str, ...] = ()
     kind: str = ""
+    hidden: bool = False  # a sheet Excel does not show: helper or old data, read only if alone
 
     @property
     def per_agent(self) -> bool:
         return bool(self.agent_columns)
 
     @property
-    def rank(self) -> tuple[bool, bool, bool, bool, int]:
-        return (self.readable, not self.per_agent, self.timed, self.demand,
+    def rank(self) -> tuple[bool, bool, bool, bool, bool, int]:
+        return (self.readable, not self.hidden, not self.per_agent, self.timed, self.demand,
                 self.sheet.total_height)  # fmt: skip
 
     def why_not(self, chosen: _SheetContent) -> str:
         """Why this sheet was passed over for `chosen`."""
         if not self.readable:
             return _NO_HISTORY
+        if self.hidden and not chosen.hidden:
+            return "a hidden sheet (unhide it in Excel and import again to read it too)"
         if self.per_agent:
             return "one row per agent (agent names beside agent states or the queue's count), not contacts"
         if chosen.timed and not self.timed:
@@ -101,6 +104,7 @@ class _SheetContent:
         return (
             self.readable
             and other.readable
+            and self.hidden == other.hidden
             and self.per_agent == other.per_agent
             and (self.timed, self.demand, self.kind) == (other.timed, other.demand, other.kind)
             and bool(self.columns)
@@ -164,7 +168,10 @@ def _choose(
 ) -> tuple[list[_SheetContent], _SheetContent]:
     """What each sheet holds, and the sheet of contact history (refused when it is per-agent
     figures only)."""
-    from python_calamine import CalamineWorkbook  # only workbooks pay for importing it
+    from python_calamine import (  # only workbooks pay for importing it
+        CalamineWorkbook,
+        SheetVisibleEnum,
+    )
 
     try:
         workbook = CalamineWorkbook.from_path(str(path))
@@ -172,6 +179,13 @@ def _choose(
         if not sheets:
             raise ValueError("it has no sheet")
         contents = [_content(sheet, name, options or ImportOptions()) for sheet in sheets]
+        hidden = {
+            meta.name
+            for meta in workbook.sheets_metadata
+            if meta.visible != SheetVisibleEnum.Visible
+        }
+        for content in contents:
+            content.hidden = content.sheet.name in hidden
     except Exception as error:  # calamine raises many kinds for a damaged workbook
         raise _unopened(name, error) from error
     if not any(content.readable for content in contents):

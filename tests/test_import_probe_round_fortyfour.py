@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 from import_support import at, note_with
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from data import schema
 from data.importer import import_files_detailed
@@ -103,6 +103,49 @@ def test_three_queues_none_the_sum_of_the_others_stay_three(tmp_path):
     dataset = import_files_detailed([path]).dataset
     totals = dataset.intervals.groupby(schema.QUEUE)[schema.VOLUME].sum().to_dict()
     assert totals == {"Sales": 20.0, "Support": 28.0, "Total": 44.0}
+
+
+# --- A hidden sheet ------------------------------------------------------------------------------
+
+
+def _with_hidden(path, sheets: dict[str, list[list[object]]], hidden: str):
+    _workbook(path, sheets)
+    book = load_workbook(path)
+    book[hidden].sheet_state = "hidden"
+    book.save(path)
+    return path
+
+
+def test_a_hidden_sheet_beside_the_queues_is_left_out_with_a_note(tmp_path):
+    # Before: hidden 'Old' (9 an hour) read as a queue of 36 contacts beside 'Sales' and
+    # 'Support', though Excel shows the manager only those two.
+    path = _with_hidden(
+        tmp_path / "queues.xlsx",
+        {
+            "Sales": _hours("2026-06-01", 5),
+            "Support": _hours("2026-06-01", 7),
+            "Old": _hours("2026-06-01", 9),
+        },
+        hidden="Old",
+    )
+    dataset = import_files_detailed([path]).dataset
+    totals = dataset.intervals.groupby(schema.QUEUE)[schema.VOLUME].sum().to_dict()
+    assert totals == {"Sales": 20.0, "Support": 28.0}
+    assert dataset.notes[0].endswith(
+        "Other sheets were not read ('Old': a hidden sheet (unhide it in Excel and import again "
+        "to read it too))."
+    )
+
+
+def test_a_workbook_s_only_table_on_a_hidden_sheet_is_still_read(tmp_path):
+    # Guard: with no visible sheet of history, the hidden one is the history.
+    path = _with_hidden(
+        tmp_path / "report.xlsx",
+        {"Cover": [["Queue report"], ["made for the planners"]], "Data": _hours("2026-06-01", 5)},
+        hidden="Data",
+    )
+    dataset = import_files_detailed([path]).dataset
+    assert dataset.intervals[schema.VOLUME].sum() == 20.0
 
 
 # --- A round-the-clock export ending with the next day's 00:00 ------------------------------------
