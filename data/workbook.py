@@ -71,6 +71,9 @@ class _SheetContent:
     # Sheets alike in it and in the flags above hold one table split by period or queue.
     columns: tuple[str, ...] = ()
     kind: str = ""
+    # The columns read for times, counts and queues ("interval", "offered"): sheets alike in
+    # them hold one table even where one of them has a further column ("Answered").
+    roles: tuple[str | None, ...] = ()
     hidden: bool = False  # a sheet Excel does not show: helper or old data, read only if alone
 
     @property
@@ -108,7 +111,7 @@ class _SheetContent:
             and self.per_agent == other.per_agent
             and (self.timed, self.demand, self.kind) == (other.timed, other.demand, other.kind)
             and bool(self.columns)
-            and self.columns == other.columns
+            and (self.columns == other.columns or (bool(self.roles) and self.roles == other.roles))
         )
 
 
@@ -299,6 +302,12 @@ def _content(sheet: Any, name: str, options: ImportOptions) -> _SheetContent:
     if contact_per_row(plan):
         content.agent_columns = ()
     content.kind = plan.kind
+    if plan.volume_column:  # counts per interval; rows of contacts keep their exact columns
+        content.roles = tuple(
+            (column or "").strip().lower()
+            for column in (plan.timestamp_column, plan.date_column, plan.time_column,
+                           plan.minute_column, plan.volume_column, plan.queue_column)
+        )  # fmt: skip
     content.timed = bool(plan.time_column or plan.timestamp_column)
     served_only = bool(plan.volume_column) and bool(
         header_words(plan.volume_column or "") & SERVED_COUNT_WORDS

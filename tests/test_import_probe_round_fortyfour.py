@@ -148,6 +148,34 @@ def test_a_workbook_s_only_table_on_a_hidden_sheet_is_still_read(tmp_path):
     assert dataset.intervals[schema.VOLUME].sum() == 20.0
 
 
+# --- A sheet per queue, one with a further column ----------------------------------------------
+
+
+def test_a_queue_s_sheet_with_a_further_column_is_read_with_the_others(tmp_path):
+    # Before: 'Support' (7 an hour, with 'Answered') left out for "other columns than 'Sales'",
+    # and 'Sales' read alone as queue 'extra', named by the file: 20 contacts of 48.
+    support = [["Interval", "Offered", "Answered"]] + [
+        [pd.Timestamp(f"2026-06-01 {hour:02d}:00").to_pydatetime(), 7, 6] for hour in range(8, 12)
+    ]
+    path = _workbook(
+        tmp_path / "extra.xlsx", {"Sales": _hours("2026-06-01", 5), "Support": support}
+    )
+    dataset = import_files_detailed([path]).dataset
+    totals = dataset.intervals.groupby(schema.QUEUE)[schema.VOLUME].sum().to_dict()
+    assert totals == {"Sales": 20.0, "Support": 28.0}
+    assert at(dataset, "2026-06-01 08:00", "Support")[schema.ANSWERED] == 6.0
+    assert not any("other columns" in note for note in dataset.notes)
+
+
+def test_a_sheet_counting_under_another_header_is_still_left_out_by_name(tmp_path):
+    # Guard: 'Calls' is not 'Offered' (it may count answered calls): that sheet is named, unread.
+    calls = [["Interval", "Calls"]] + _hours("2026-06-01", 7)[1:]
+    path = _workbook(tmp_path / "two.xlsx", {"Sales": _hours("2026-06-01", 5), "Support": calls})
+    dataset = import_files_detailed([path]).dataset
+    assert dataset.intervals[schema.VOLUME].sum() == 20.0
+    assert "('Support': other columns than 'Sales')" in dataset.notes[0]
+
+
 # --- A round-the-clock export ending with the next day's 00:00 ------------------------------------
 
 
