@@ -220,8 +220,9 @@ def horizon_end(starts: pd.Series) -> pd.Timestamp:
 
 def midday_start_note(forecast: pd.DataFrame) -> str | None:
     """When the history ends part-way through an open day (and no --origin was given): the
-    forecast starts right after the last interval with data and covers the rest of that day,
-    which the import listed as open intervals without data, and its days of 24 hours end at
+    forecast starts right after the last interval with data and covers the rest of that day
+    (its open intervals after it: listed without data by the import, or after the export's last
+    row where a round-the-clock export ends at the next day's 00:00), and its days of 24 hours end at
     that clock time, part-way through the last; --origin at the first day's start gives them
     whole."""
     if forecast.empty:
@@ -244,7 +245,7 @@ def midday_start_note(forecast: pd.DataFrame) -> str | None:
     return (
         f"the history ends part-way through {day_text(first, year=True)}: the forecast starts at "
         f"{first:%H:%M}, right after the last interval with data, covers the rest of that day "
-        f"(the open intervals the import found without data) and runs {counted(days, 'day')} of "
+        f"(its open intervals after the last with data) and runs {counted(days, 'day')} of "
         f"24 hours, to {day_text(end, year=True, clock=True)}; for {counted(days, 'whole day')}, "
         f"{span}, give --origin {first:%Y-%m-%d}."
     )

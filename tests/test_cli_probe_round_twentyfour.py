@@ -118,8 +118,8 @@ def test_a_last_day_the_horizon_reaches_only_before_opening_is_not_closed_all_da
 def test_a_forecast_from_mid_day_says_where_it_ends_and_how_to_get_whole_days():
     assert midday_start_note(_desk_from_wednesday_six()) == (
         "the history ends part-way through Wed 18 Nov 2026: the forecast starts at 06:00, right "
-        "after the last interval with data, covers the rest of that day (the open intervals the "
-        "import found without data) and runs 14 days of 24 hours, to Wed 2 Dec 2026 06:00; for "
+        "after the last interval with data, covers the rest of that day (its open intervals after "
+        "the last with data) and runs 14 days of 24 hours, to Wed 2 Dec 2026 06:00; for "
         "14 whole days, Wed 18 Nov – Tue 1 Dec 2026, give --origin 2026-11-18."
     )
     one_day = _desk_from_wednesday_six().iloc[:96]
@@ -399,3 +399,22 @@ def test_a_backtest_of_seven_weeks_scores_its_last_week(capsys, tmp_path):
     assert line.startswith("desk: auto interval WAPE 0.000") and line.endswith(
         "; origin Mon 18 Mar 2024"
     )
+
+
+def test_a_forecast_after_an_export_ending_at_the_next_days_midnight_says_what_it_covers(
+    tmp_path, capsys
+):
+    # Two weeks round the clock, Mon 2 - Sun 15 Nov 2026, then the closing row Mon 16 Nov 00:00:
+    # the import no longer lists that day's other 47 half hours as without data, so the note
+    # read '(the open intervals the import found without data)' of intervals it had not listed.
+    starts = pd.date_range("2026-11-02", "2026-11-16 00:00", freq="30min")
+    export = tmp_path / "desk.csv"
+    pd.DataFrame({"interval_start": starts, "calls": 10}).to_csv(export, index=False)
+    out = tmp_path / "forecast.csv"
+    assert cli.main(["forecast", str(export), "--horizon-days", "1", "--out", str(out)]) == 0
+    assert (
+        "note: the history ends part-way through Mon 16 Nov 2026: the forecast starts at 00:30, "
+        "right after the last interval with data, covers the rest of that day (its open intervals "
+        "after the last with data) and runs 1 day of 24 hours, to Tue 17 Nov 2026 00:30; for 1 "
+        "whole day, Mon 16 Nov 2026, give --origin 2026-11-16."
+    ) in capsys.readouterr().out.splitlines()
