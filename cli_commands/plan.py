@@ -203,7 +203,7 @@ def run(args: argparse.Namespace) -> int:
         f"cost {money_text(summary.cost_horizon)} over {days_text(summary.horizon_days)} "
         # The rates it was costed at, as staff gives them: '--agent-hourly-cost 18,50 €' read.
         # The night a clock goes back is listed 25 hours long (its hour twice), as staff says.
-        f"({lived_hours_text(outcome.plan, summary.horizon_days * 24, dataset.interval_minutes)}"
+        f"({lived_hours_text(plan, summary.horizon_days * 24, dataset.interval_minutes)}"
         f"{money_text(summary.agent_hourly_cost, cents=True)}/h agent, "
         f"{money_text(summary.supervisor_hourly_cost, cents=True)}/h supervisor), "
         f"{as_plan_fractions(service_text(summary, abandon_text(summary.abandon_rate)))}"

@@ -12,8 +12,10 @@ import pandas as pd
 from data.errors import InputError
 from data.reader import PLAUSIBLE_HANDLE_SECONDS
 from data.schema import AHT_SECONDS, ANSWERED, INTERVAL_START, IS_OPEN, QUEUE, VOLUME
+from forecasting.clock_change import could_be_skipped_hour
 from planning.aht_profile import aht_factors
 from planning.scenario import MEAN_QUANTILE, Scenario
+from staffing.clock_hours import interval_keys
 from staffing.plan import (
     SIZED_FOR_VOLUME,
     MinimumStaffing,
@@ -186,7 +188,12 @@ def build_plan(
         )
         plan = plan_sized_on(expected, demand[VOLUME].to_numpy(), interval_minutes, settings)
     minimum = minimum_staffing(plan, interval_minutes, settings.min_agents_open)
-    summary = summarise_plan(plan, interval_minutes, settings)
+    # The hour a clock going forward skips is listed closed, but never lived: the FTE and cost
+    # per day spread the paid hours over the 71 hours of a spring weekend, as `staff` does.
+    slots = len(plan.groupby(interval_keys(plan)).size())
+    skipped = clock_skipped_starts(plan, interval_minutes).isin(plan[INTERVAL_START]).sum()
+    horizon_hours = (slots - int(skipped)) * float(interval_minutes) / 60.0
+    summary = summarise_plan(plan, interval_minutes, settings, horizon_hours=horizon_hours)
     return PlanOutcome(
         plan=plan,
         summary=summary,
@@ -210,3 +217,24 @@ def build_plan(
         ],
         minimum=minimum,
     )
+
+
+def clock_skipped_starts(plan: pd.DataFrame, interval_minutes: float) -> pd.DatetimeIndex:
+    """The starts of the hour a clock going forward skips: a whole hour a spring clock change
+    can name (see forecasting.clock_change.could_be_skipped_hour) that a queue open on both
+    sides of it has closed. A queue closed at night tells nothing of the clock."""
+    step = pd.Timedelta(minutes=float(interval_minutes))
+    open_rows = plan[open_flags(plan)] if IS_OPEN in plan else plan
+    skipped = pd.DatetimeIndex([])
+    for _, starts in pd.to_datetime(open_rows[INTERVAL_START]).groupby(open_rows[QUEUE]):
+        listed = pd.DatetimeIndex(starts.dropna()).unique().sort_values()
+        if listed.size < 2:
+            continue
+        missing = pd.date_range(listed[0], listed[-1], freq=step).difference(listed)
+        if missing.empty:
+            continue
+        breaks = np.flatnonzero(missing[1:] - missing[:-1] != step) + 1
+        for first, last in zip(np.r_[0, breaks], np.r_[breaks - 1, missing.size - 1], strict=True):
+            if could_be_skipped_hour(missing[first], missing[last], interval_minutes):
+                skipped = skipped.union(missing[first : last + 1])
+    return skipped

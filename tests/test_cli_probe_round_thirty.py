@@ -1,0 +1,46 @@
+"""CLI probe, round thirty: `plan` spreads a spring weekend over the 71 hours `staff` does,
+`forecast` says the contacts it forecasts, and the text of a few refusals and dates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import cli
+
+STAFF = ["--aht-seconds", "300", "--service-level", "0.8", "--answer-within-seconds", "20"]
+
+
+@pytest.fixture(scope="module")
+def nuit_spring(shared_data: Path) -> Path:
+    """AXA's Nuit (a night desk), 3 days from Fri 23 Mar 2012: its clocks go forward on Sun 25
+    Mar 2012, 02:00-03:00 never lived."""
+    return shared_data / "axa" / "series" / "Nuit.csv"
+
+
+def test_plan_spreads_the_spring_weekend_over_71_hours_as_staff_does(
+    nuit_spring: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: plan counted the skipped hour's two closed rows as lived and read 175.5 paid hours
+    # over 72 hours, 10.8 FTE (175.5 / 72 x 168 / 38 = 10.78), while staff on the same forecast
+    # read 10.9 over 71 hours (175.5 / 71 x 168 / 38 = 10.93).
+    horizon = ["--origin", "2012-03-23", "--horizon-days", "3"]
+    plan_out, forecast_out = tmp_path / "plan.csv", tmp_path / "forecast.csv"
+    assert cli.main(["plan", str(nuit_spring), *horizon, *STAFF[:2], "--out", str(plan_out)]) == 0
+    planned = capsys.readouterr().out
+    assert cli.main(["forecast", str(nuit_spring), *horizon, "--out", str(forecast_out)]) == 0
+    capsys.readouterr()
+    staff_out = tmp_path / "staff.csv"
+    assert cli.main(["staff", str(forecast_out), *STAFF, "--out", str(staff_out)]) == 0
+    staffed = capsys.readouterr().out
+    assert pd.read_csv(plan_out)["paid_hours"].sum() == 175.5
+    assert pd.read_csv(staff_out)["paid_hours"].sum() == 175.5
+    words = "cost € 4,089 over 3 days (71 hours, the clocks went forward on Sun 25 Mar 2012; "
+    for printed in (planned, staffed):
+        assert ", 10.9 FTE, 9.2 of them agents, " in printed
+        assert words in printed
+        assert (
+            "the 10.9 FTE read the 71 hours planned as every hour of a week: 175.5 paid" in printed
+        )
