@@ -40,7 +40,7 @@ from cli_commands.options import (
     write_csv,
 )
 from cli_commands.progress import StderrProgress
-from cli_commands.words import counted
+from cli_commands.words import contacts_text, counted
 from data.errors import InputError
 from data.importer import import_files
 from data.schema import AHT_SECONDS, IS_OPEN, QUEUE
@@ -138,6 +138,8 @@ def run(args: argparse.Namespace) -> int:
     empty = empty_horizon_note(result.forecast, dataset.open_hours)
     if empty:
         print(f"note: {empty}")
+    else:
+        print(forecast_total_line(table))
     for extra in (
         _handle_times_note(table, learned, profiles) if learned else None,
         queues_without_rows_note(result.forecast, out_name(args.out)),
@@ -160,6 +162,21 @@ def run(args: argparse.Namespace) -> int:
     for line in forecast_note_lines(result.notes, result.holiday_suggestion):
         print(line)
     return 0
+
+
+def forecast_total_line(table: pd.DataFrame) -> str:
+    """'contacts forecast: 477.6 (p80 535.1, p90 571.0)': the sums of OUT.csv's forecast columns,
+    in all and per queue when it holds several, as `staff` says the contacts it staffed, so a
+    manager checks the forecast's size before staffing it."""
+    sums = table[["forecast", "p80", "p90"]].apply(pd.to_numeric, errors="coerce").fillna(0.0)
+    line = f"contacts forecast: {contacts_text(float(sums['forecast'].sum()))}"
+    queues = table[QUEUE].astype(str)
+    if queues.nunique() > 1:
+        per_queue = sums["forecast"].groupby(queues, sort=False).sum()
+        each = ", ".join(f"{queue} {contacts_text(float(n))}" for queue, n in per_queue.items())
+        line += f" ({each})"
+    high = ", ".join(f"{name} {contacts_text(float(sums[name].sum()))}" for name in ("p80", "p90"))
+    return f"{line}; {high}" if queues.nunique() > 1 else f"{line} ({high})"
 
 
 def _handle_times_note(

@@ -34,7 +34,14 @@ from cli_commands.options import (
     unusual_settings,
     write_csv,
 )
-from cli_commands.words import abandon_text, counted, days_text, fte_text, note_in_option_words
+from cli_commands.words import (
+    abandon_text,
+    contacts_text,
+    counted,
+    days_text,
+    fte_text,
+    note_in_option_words,
+)
 from data.dates import day_text
 from data.errors import InputError
 from data.reader import read_date_column
@@ -340,29 +347,23 @@ def _staff(
     return 0
 
 
-def _contacts_text(contacts: float) -> str:
-    """'1,600', or '1,234.5' where a forecast's fractions leave a half to tell."""
-    return f"{contacts:,.0f}" if abs(contacts - round(contacts)) < 0.05 else f"{contacts:,.1f}"
-
-
 def _contacts_line(written: pd.DataFrame, quantile: str) -> str:
     """'contacts staffed: 2,400 (Sales 1,600, Support 800)': the sums of PLAN.csv's volume
     column, in all and per queue, so a manager checks the forecast the plan read in full."""
     volume = pd.to_numeric(written[VOLUME], errors="coerce").fillna(0.0)
-    line = f"contacts staffed: {_contacts_text(float(volume.sum()))}"
+    line = f"contacts staffed: {contacts_text(float(volume.sum()))}"
     if QUEUE in written and written[QUEUE].nunique() > 1:
         per_queue = volume.groupby(written[QUEUE].astype(str), sort=False).sum()
         line += (
             " ("
             + ", ".join(
-                f"{queue} {_contacts_text(float(contacts))}"
-                for queue, contacts in per_queue.items()
+                f"{queue} {contacts_text(float(contacts))}" for queue, contacts in per_queue.items()
             )
             + ")"
         )
     if quantile != MEAN_QUANTILE and SIZED_FOR_VOLUME in written:
         sized = pd.to_numeric(written[SIZED_FOR_VOLUME], errors="coerce").fillna(0.0).sum()
-        line += f" on the mean forecast; the agents are sized for {_contacts_text(float(sized))} ({quantile})"
+        line += f" on the mean forecast; the agents are sized for {contacts_text(float(sized))} ({quantile})"
     return line
 
 

@@ -12,6 +12,11 @@ def counted(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count:,} {word}"
 
 
+def contacts_text(contacts: float) -> str:
+    """'1,600', or '1,234.5' where a forecast's fractions leave a half to tell."""
+    return f"{contacts:,.0f}" if abs(contacts - round(contacts)) < 0.05 else f"{contacts:,.1f}"
+
+
 def days_text(days: float) -> str:
     """'1 day', '7 days', '6.5 days': the span a total is over, as a summary gives it."""
     if abs(days - round(days)) < 0.05:

@@ -31,7 +31,7 @@ def test_plan_spreads_the_spring_weekend_over_71_hours_as_staff_does(
     assert cli.main(["plan", str(nuit_spring), *horizon, *STAFF[:2], "--out", str(plan_out)]) == 0
     planned = capsys.readouterr().out
     assert cli.main(["forecast", str(nuit_spring), *horizon, "--out", str(forecast_out)]) == 0
-    capsys.readouterr()
+    forecast_said = capsys.readouterr().out.splitlines()
     staff_out = tmp_path / "staff.csv"
     assert cli.main(["staff", str(forecast_out), *STAFF, "--out", str(staff_out)]) == 0
     staffed = capsys.readouterr().out
@@ -44,3 +44,26 @@ def test_plan_spreads_the_spring_weekend_over_71_hours_as_staff_does(
         assert (
             "the 10.9 FTE read the 71 hours planned as every hour of a week: 175.5 paid" in printed
         )
+    # Before: forecast said no total; staff said 'contacts staffed: 477.6' of the same file.
+    sums = pd.read_csv(forecast_out)[["forecast", "p80", "p90"]].sum()
+    assert round(sums["forecast"], 1) == 477.6 and sums["p80"] == 611 and sums["p90"] == 689
+    assert forecast_said[1] == "contacts forecast: 477.6 (p80 611, p90 689)"
+    assert "contacts staffed: 477.6" in staffed
+
+
+def test_forecast_says_the_contacts_of_each_queue(
+    shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Japon and Médical, the 2 days after their history: the written file's forecast column
+    # sums to 688.4 (3.2 + 685.3), p80 to 886 and p90 to 1,002.
+    series = shared_data / "axa" / "series"
+    out = tmp_path / "forecast.csv"
+    argv = ["forecast", str(series / "Japon.csv"), str(series / "Médical.csv")]
+    assert cli.main([*argv, "--horizon-days", "2", "--out", str(out)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    written = pd.read_csv(out)
+    per_queue = written.groupby("queue")["forecast"].sum().round(1).to_dict()
+    assert per_queue == {"Japon": 3.2, "Médical": 685.3}
+    assert written[["p80", "p90"]].sum().tolist() == [886, 1002]
+    assert lines[0].startswith("wrote 192 open intervals to ")
+    assert lines[1] == "contacts forecast: 688.4 (Japon 3.2, Médical 685.3); p80 886, p90 1,002"
