@@ -225,13 +225,26 @@ def _unrecognised(
             hints.append(f"{name}: perhaps {close[0]}")
         elif others:
             takes = ", ".join(others[:-1]) + f" and {others[-1]}" if len(others) > 1 else others[0]
-            hints.append(
-                f"{command} has no {name}: {takes} take{'s' if len(others) == 1 else ''} it"
-            )
+            hint = f"{command} has no {name}: {takes} take{'s' if len(others) == 1 else ''} it"
+            if name == "--volume-change-pct" and "--campaign" in _options(commands[command]):
+                # The what-if is a plan's; the forecast itself moves by a campaign's days.
+                pct = value if value and _is_number(value) else "PCT"
+                hint += (
+                    f", or --campaign FROM TO {pct} moves the forecast itself from date FROM to TO"
+                )
+            hints.append(hint)
         else:
             hints.append(f"{command} has no {name}")
     more = f" ({'; '.join(hints)})" if hints else ""
     return f"unrecognized arguments: {' '.join(extras)}{more}; see cli.py {command} --help"
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _value_after(extras: list[str], index: int) -> str | None:

@@ -67,3 +67,30 @@ def test_forecast_says_the_contacts_of_each_queue(
     assert written[["p80", "p90"]].sum().tolist() == [886, 1002]
     assert lines[0].startswith("wrote 192 open intervals to ")
     assert lines[1] == "contacts forecast: 688.4 (Japon 3.2, Médical 685.3); p80 886, p90 1,002"
+
+
+# ------------------------------------ forecast: a volume what-if points to --campaign
+
+
+@pytest.mark.parametrize(
+    ("given", "pct"), [(["--volume-change-pct", "20"], "20"), (["--volume-change-pct"], "PCT")]
+)
+def test_forecast_refusing_a_volume_change_names_the_campaign_that_moves_it(
+    nuit_spring: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    given: list[str],
+    pct: str,
+) -> None:
+    # Before: '(forecast has no --volume-change-pct: plan takes it)', the forecast's own way
+    # to move its volume unsaid.
+    out = tmp_path / "forecast.csv"
+    with pytest.raises(SystemExit) as done:
+        cli.main(["forecast", str(nuit_spring), "--out", str(out), *given])
+    assert done.value.code == 2
+    assert capsys.readouterr().err.strip() == (
+        f"error: cli.py forecast: unrecognized arguments: {' '.join(given)} (forecast has no "
+        f"--volume-change-pct: plan takes it, or --campaign FROM TO {pct} moves the forecast "
+        "itself from date FROM to TO); see cli.py forecast --help"
+    )
+    assert not out.exists()
