@@ -305,7 +305,9 @@ def _staff(
     # plan read 'the 80% in 20 s target sets the 16 agents; the occupancy cap alone would need 12'
     sized = VOLUME if args.quantile == MEAN_QUANTILE else SIZED_FOR_VOLUME
     limits = limit_summary(plan, interval_minutes, settings, volume_column=sized)
-    sets = [peak_limit_sentence(limits, settings), shares_sentence(limits)]
+    # "Mon 1 Mar 09:45" beside 2014 dates hid that the peak was 1999's.
+    years = pd.to_datetime(plan[INTERVAL_START]).dt.year.nunique()
+    sets = [peak_limit_sentence(limits, settings, with_year=years > 1), shares_sentence(limits)]
     if sets[0]:
         print(f"what sets the agents: {' '.join(part for part in sets if part)}")
     for note in [

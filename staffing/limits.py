@@ -168,13 +168,15 @@ def limit_phrase(limit: str, settings: StaffingSettings) -> str:
     return phrases.get(limit, limit)
 
 
-def peak_limit_sentence(summary: LimitSummary, settings: StaffingSettings) -> str | None:
+def peak_limit_sentence(
+    summary: LimitSummary, settings: StaffingSettings, with_year: bool = False
+) -> str | None:
     """What sets the peak's agents, against what the service target alone would need:
     "At the peak (Mon 23 Nov 10:30) the occupancy cap of 85% sets the 42 agents: the 80% in
     20 s target alone would need 38." A flat plan, every staffed interval at the same agents,
     says so and names its first interval instead: "The agents are flat, 1 in each of the 234
     staffed intervals: none is a peak. At the first (Mon 23 Nov 00:00) ...". None without a
-    staffed peak."""
+    staffed peak. `with_year` names the peak's year, for a plan spanning more than one."""
     if summary.peak_start is None or summary.peak_limit not in LIMIT_ORDER:
         return None
     agents = _count(summary.peak_agents)
@@ -190,13 +192,13 @@ def peak_limit_sentence(summary: LimitSummary, settings: StaffingSettings) -> st
     )
     when = "the first" if summary.flat else "the peak"
     head = (
-        f"{flat}At {when} ({day_text(summary.peak_start, clock=True)}) "
+        f"{flat}At {when} ({day_text(summary.peak_start, year=with_year, clock=True)}) "
         f"{limit_phrase(summary.peak_limit, settings)} sets the {agents} agent{plural}"
     )
     if summary.peak_queue is not None:
         # The peak's agents are those of all queues; the limit is the busiest queue's own.
         head = (
-            f"{flat}At {when} ({day_text(summary.peak_start, clock=True)}, {total} agents over all "
+            f"{flat}At {when} ({day_text(summary.peak_start, year=with_year, clock=True)}, {total} agents over all "
             f"queues) {limit_phrase(summary.peak_limit, settings)} sets the {agents} "
             f"agent{plural} of queue '{summary.peak_queue}', the most of any queue"
         )

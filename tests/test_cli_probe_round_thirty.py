@@ -94,3 +94,48 @@ def test_forecast_refusing_a_volume_change_names_the_campaign_that_moves_it(
         "itself from date FROM to TO); see cli.py forecast --help"
     )
     assert not out.exists()
+
+
+# ------------------------------------------ staff: a peak among several years names its year
+
+
+def test_staff_names_the_peaks_year_when_the_file_spans_several(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Mon 1 Mar 1999 08:00-17:30 at 80 calls a half hour, Wed 1 Jan 2014 at 40, 240 s each:
+    # the peak is 1999's 14 agents (Erlang C, 80% in 20 s on 10.67 Erlangs). Before: 'At the
+    # peak (Mon 1 Mar 08:00)' beside the note's 2014 dates.
+    days = [
+        pd.DataFrame(
+            {
+                "interval_start": pd.date_range(f"{day} 08:00", periods=20, freq="30min"),
+                "volume": volume,
+                "aht_seconds": 240,
+            }
+        )
+        for day, volume in (("1999-03-01", 80), ("2014-01-01", 40))
+    ]
+    path, out = tmp_path / "forecast.csv", tmp_path / "plan.csv"
+    pd.concat(days).to_csv(path, index=False)
+    targets = ["--service-level", "0.8", "--answer-within-seconds", "20"]
+    assert cli.main(["staff", str(path), *targets, "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert (
+        "what sets the agents: At the peak (Mon 1 Mar 1999 08:00) the 80% in 20 s target sets "
+        "the 14 agents; the occupancy cap of 85% alone would need 13."
+    ) in printed
+    assert pd.read_csv(out)["agents"].max() == 14
+
+
+def test_staff_of_one_year_keeps_its_dates_short(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    starts = pd.date_range("2014-01-01 08:00", periods=20, freq="30min")
+    path, out = tmp_path / "forecast.csv", tmp_path / "plan.csv"
+    pd.DataFrame({"interval_start": starts, "volume": 80, "aht_seconds": 240}).to_csv(
+        path, index=False
+    )
+    targets = ["--service-level", "0.8", "--answer-within-seconds", "20"]
+    assert cli.main(["staff", str(path), *targets, "--out", str(out)]) == 0
+    sets = [line for line in capsys.readouterr().out.splitlines() if "sets the agents" in line]
+    assert len(sets) == 1 and "(Wed 1 Jan 08:00)" in sets[0] and "2014" not in sets[0]
