@@ -173,11 +173,12 @@ def test_forecast_says_where_it_starts_when_the_origin_is_between_interval_start
               "--country", "none", "--out", out]  # fmt: skip
     done = run_cli("forecast", *common, "--origin", "2026-01-28 12:10")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[1] == (
+    assert done.stdout.splitlines()[1:3] == [
+        "contacts forecast: 796 (p80 961, p90 1,065)",
         "note: --origin 2026-01-28 12:10 falls inside the 12:00 interval of the 30-minute data: "
         "that interval stays in the history (its counts run to 12:30), and the forecast starts "
-        "at the next interval start, Wed 28 Jan 2026 12:30."
-    )
+        "at the next interval start, Wed 28 Jan 2026 12:30.",
+    ]
     assert pd.read_csv(out)["interval_start"].iloc[0] == "2026-01-28 12:30:00"
     done = run_cli("forecast", *common, "--origin", "2026-01-28 12:00")
     assert done.returncode == 0, done.stderr
