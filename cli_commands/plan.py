@@ -48,7 +48,7 @@ from cli_commands.options import (
     write_csv,
 )
 from cli_commands.progress import StderrProgress
-from cli_commands.staff import PLAN_COLUMN_TEXTS, columns_help, lived_hours_text
+from cli_commands.staff import PLAN_COLUMN_TEXTS, columns_help, contacts_line, lived_hours_text
 from cli_commands.words import abandon_text, counted, days_text, fte_text, note_in_option_words
 from data.dates import day_text
 from data.errors import InputError
@@ -210,6 +210,8 @@ def run(args: argparse.Namespace) -> int:
         + ("" if args.quantile == "mean" else " on the mean forecast"),
         file=sys.stdout,
     )
+    # As staff says them: the contacts the plan read, and at a quantile those it was sized for.
+    print(contacts_line(plan, args.quantile))
     for extra in (
         from_note,
         to_note,

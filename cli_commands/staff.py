@@ -300,7 +300,7 @@ def _staff(
             else f" on the mean forecast (agents sized on {args.quantile})"
         )
     )
-    print(_contacts_line(written_plan, args.quantile))
+    print(contacts_line(written_plan, args.quantile))
     # What each limit alone needs, on the contacts the agents were sized for: on the mean, a P90
     # plan read 'the 80% in 20 s target sets the 16 agents; the occupancy cap alone would need 12'
     sized = VOLUME if args.quantile == MEAN_QUANTILE else SIZED_FOR_VOLUME
@@ -349,7 +349,7 @@ def _staff(
     return 0
 
 
-def _contacts_line(written: pd.DataFrame, quantile: str) -> str:
+def contacts_line(written: pd.DataFrame, quantile: str) -> str:
     """'contacts staffed: 2,400 (Sales 1,600, Support 800)': the sums of PLAN.csv's volume
     column, in all and per queue, so a manager checks the forecast the plan read in full."""
     volume = pd.to_numeric(written[VOLUME], errors="coerce").fillna(0.0)

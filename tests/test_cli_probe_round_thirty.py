@@ -169,3 +169,25 @@ def test_plan_and_staff_name_the_same_stretched_chat_handle_time(
     for printed in (planned, staffed):
         assert ", 23.6 FTE, 20.9 of them agents, " in printed
         assert "at 2 chats at once ('all' 177 s to 221 s)" in printed
+
+
+# ---------------------------------------------- plan: the contacts it staffed, as staff says
+
+
+def test_plan_at_p80_says_the_contacts_it_staffed_and_sized_for(
+    shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The bank's week after February 1999 at p80. Before: plan said no contacts, while staff
+    # of the same forecast said 'contacts staffed: 8,012.1 on the mean forecast; the agents
+    # are sized for 10,010 (p80)'.
+    bank = shared_data / "anonymous_bank" / "february_1999.txt"
+    out = tmp_path / "plan.csv"
+    argv = ["plan", str(bank), "--horizon-days", "7", "--quantile", "p80", "--out", str(out)]
+    assert cli.main(argv) == 0
+    lines = capsys.readouterr().out.splitlines()
+    written = pd.read_csv(out)
+    assert round(written["volume"].sum(), 1) == 8012.1
+    assert written["sized_for_volume"].sum() == 10010
+    assert lines[1] == (
+        "contacts staffed: 8,012.1 on the mean forecast; the agents are sized for 10,010 (p80)"
+    )
