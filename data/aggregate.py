@@ -412,6 +412,17 @@ MEAN_TOO_LONG_SECONDS = 3600.0
 TOTAL_PER_CONTACT_SECONDS = (60.0, 1800.0)
 
 
+def _sizes_as_mean_and_total(
+    values: np.ndarray, counts: np.ndarray, least_count: int
+) -> tuple[float, float] | None:
+    """(median value, median value per contact) over the intervals with a time and at least
+    `least_count` contacts; None where there are none."""
+    counted = np.isfinite(values) & np.isfinite(counts) & (values > 0) & (counts >= least_count)
+    if not counted.any():
+        return None
+    return float(np.median(values[counted])), float(np.median(values[counted] / counts[counted]))
+
+
 def is_interval_total(column: str, values: np.ndarray, counts: np.ndarray) -> bool:
     """Whether an interval report's time column holds each interval's total over its contacts
     (its header says so, it grows with the count, or only a total is a plausible size), not a
@@ -430,11 +441,10 @@ def interval_total_reason(column: str, values: np.ndarray, counts: np.ndarray) -
     told = count_slope_says_total(values, counts)
     if told is not None:
         return "it grows with the number of contacts" if told else None
-    counted = np.isfinite(values) & np.isfinite(counts) & (values > 0) & (counts > 0)
-    if not counted.any():
+    sizes = _sizes_as_mean_and_total(values, counts, least_count=1)
+    if sizes is None:
         return None
-    as_mean = float(np.median(values[counted]))
-    per_contact = float(np.median(values[counted] / counts[counted]))
+    as_mean, per_contact = sizes
     low, high = TOTAL_PER_CONTACT_SECONDS
     if as_mean > MEAN_TOO_LONG_SECONDS and low <= per_contact <= high:
         return (
@@ -454,11 +464,10 @@ def undecided_mean(
         return None
     if count_slope_says_total(values, counts) is not None:
         return None
-    counted = np.isfinite(values) & np.isfinite(counts) & (values > 0) & (counts > 1)
-    if not counted.any():
+    sizes = _sizes_as_mean_and_total(values, counts, least_count=2)
+    if sizes is None:
         return None
-    as_mean = float(np.median(values[counted]))
-    per_contact = float(np.median(values[counted] / counts[counted]))
+    as_mean, per_contact = sizes
     low, high = TOTAL_PER_CONTACT_SECONDS
     if as_mean <= MEAN_TOO_LONG_SECONDS and low <= per_contact <= high:
         return as_mean, per_contact
