@@ -145,11 +145,10 @@ def shift_plan_beside(
 ) -> Any:
     """`shift_plan`, or the plan kept in `planned` for the same need, shift lengths, start hours
     and shifts a week under another part-time cap where `shift_plan_at_cap` proves it the best
-    at this cap too; a plan made here is kept in `planned`. The fewer-people search stops at
-    HiGHS' root node, so a looser cap solved afresh can come out with more shifts for the same
-    paid hours: the Scenarios page had planned Médical's 'Part time 4 h up to 50%' with 121
-    shifts and 26 people beside 119 and 25 at 30%, both 868 h, where the Shifts page's table
-    of caps keeps 119."""
+    at this cap too; a plan made here is kept in `planned`. A reused plan saves a solve (the
+    bank's part-time caps table: 5 HiGHS solves to 3) and shows one plan for caps it is best
+    under: the fewer-people search stops at HiGHS' root node, so two caps solved apart may
+    still differ where the hours do not."""
     uncapped = [replace(kind, max_hours_share=None) for kind in types]
     key = (need_key(need), repr(uncapped), interval_minutes, int(shifts_per_week), rotation)
     cap = part_time_cap(types)
