@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +17,7 @@ from data.columns import ColumnPlan, ImportOptions
 from data.dates import day_text
 from data.errors import InputError, where_to_choose
 from data.interval_volumes import check_interval, drop_overlaps, intervals_dataset
-from data.labels import queue_from_file_name, queues_from_file_names
+from data.labels import header_words, queue_from_file_name, queues_from_file_names
 from data.reader import FileReport, read_file
 from data.records import demand_rows, drop_repeated_records, records_dataset
 from data.rows import ParsedRows, merge_rows
@@ -204,9 +204,15 @@ def _join_sheets(name: str, sheets: WorkbookSheets, read: dict[str, Parsed]) -> 
     order = [sheet for sheet in read if sheet in kept]  # workbook order: a later sheet wins
     named_by_file = [sheet for sheet in order if _named_by_file(kept[sheet][1], sheet, name)]
     queue = queue_from_file_name(name)
-    periods = all(
+    # Sheets named "Jun" and "Jul" are periods whatever their dates; sheets named "Sales" and
+    # "Support" are queues whatever theirs; "Sheet1" and "Sheet2" are periods unless they
+    # cover the same dates.
+    period_names = all(
         queue_from_file_name(sheet, short_months=True) == "all" for sheet in named_by_file
-    ) or not (_overlapping([kept[sheet][1].seconds for sheet in named_by_file]))
+    )
+    by_queue_name = not period_names and len(_queue_names(named_by_file)) > 1
+    same_dates = _overlapping([kept[sheet][1].seconds for sheet in named_by_file])
+    periods = period_names or not (by_queue_name or same_dates)
     if not periods:  # a sheet of each interval's total beside one sheet per queue
         for sheet in _totals_sheets(named_by_file, kept):
             named_by_file.remove(sheet)
@@ -217,10 +223,16 @@ def _join_sheets(name: str, sheets: WorkbookSheets, read: dict[str, Parsed]) -> 
                 f"total of the queues, which would count its {contacts:,.0f} contacts twice"
             )
     owns = queues_from_file_names(named_by_file)  # "Sales Jun" and "Sales Jul": queue Sales
+    joined_periods = False
     if not periods:  # sheets over the same dates are as many queues: never one name for two
-        taken = Counter(owns)
+        spans: dict[str, list[np.ndarray]] = {}
+        for sheet, own in zip(named_by_file, owns, strict=True):
+            spans.setdefault(own, []).append(kept[sheet][1].seconds)
+        # A queue's sheets of other dates ("Sales Jun", "Sales Jul") are its periods.
+        shared = {own for own, parts in spans.items() if len(parts) > 1 and _overlapping(parts)}
+        joined_periods = any(len(parts) > 1 and own not in shared for own, parts in spans.items())
         owns = [
-            sheet if taken[own] > 1 else own for sheet, own in zip(named_by_file, owns, strict=True)
+            sheet if own in shared else own for sheet, own in zip(named_by_file, owns, strict=True)
         ]
     for sheet, own in zip(named_by_file, owns, strict=True):
         if periods:
@@ -237,8 +249,12 @@ def _join_sheets(name: str, sheets: WorkbookSheets, read: dict[str, Parsed]) -> 
             how = "their own queue column names the queues"
         elif periods:
             how = f"as periods of one queue, '{queue}', named by the file"
-        else:
+        elif joined_periods:
+            how = "as the queues their names give, a queue's sheets of other dates as its periods"
+        elif same_dates:
             how = "as one queue per sheet, since they cover the same dates"
+        else:
+            how = "as one queue per sheet, since they are named for different queues"
         note = f"{name}: read {len(order)} sheets holding the same columns, {how}: {described}."
     passed_over = left_out + sheets.left_out
     if passed_over:
@@ -272,6 +288,34 @@ def _join_short_month_names(parsed: list[tuple[ColumnPlan, ParsedRows, FileRepor
             f"{files}: their names differ only by a month's short name: read as periods of one "
             f"queue, '{changed[0][2]}'."
         )
+
+
+# Words of sheet names that say what a sheet holds or where it stands, not which queue:
+# spreadsheets' default names in several languages ("Sheet1", "Foglio1", "Tabelle1") and
+# report words ("Data", "Queue Performance", "Agents by interval").
+_SHEET_WORDS = frozenset(
+    "sheet sheets tab page foglio feuil feuille tabelle blatt hoja blad planilha arkusz list "
+    "data dati daten donnees datos dados export exports report reports rapport bericht informe "
+    "relatorio interval intervals intervalli intervalle queue queues performance daily hourly "
+    "weekly monthly summary detail details call calls contact contacts volume volumes history "
+    "raw table query result results stats statistics statistiche overview log agent agents and "
+    "by per of the total totals chart notes pivot dashboard import output input new old copy "
+    "final all".split()
+)
+
+
+def _queue_names(sheets: list[str]) -> set[str]:
+    """The queues named by `sheets`' names: "Sales Jun" and "Sales Jul" name 'Sales', "Jun",
+    "Sheet1", "Data" or "Queue Performance" none."""
+    return {
+        own
+        for own in queues_from_file_names(sheets)
+        if any(
+            letters not in _SHEET_WORDS
+            for word in header_words(own)
+            for letters in re.findall("[a-z]+", word)  # "Sheet1": "sheet"
+        )
+    }
 
 
 def _every(minutes: int | None) -> str:

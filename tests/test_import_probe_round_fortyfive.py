@@ -1,0 +1,100 @@
+"""Round-forty-five probes: workbooks whose sheets are named for queues over different dates,
+sheets with a further column, hidden sheets and the queue a single sheet is read as; then
+exports as desks send them."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pandas as pd
+from import_support import at, note_with
+from openpyxl import Workbook
+
+from data import schema
+from data.importer import import_files_detailed
+
+
+def _workbook(path, sheets: dict[str, list[list[object]]], hidden: tuple[str, ...] = ()):
+    """A workbook of `sheets` (title: rows, the header first), `hidden` ones hidden."""
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+        if title in hidden:
+            sheet.sheet_state = "hidden"
+    book.save(path)
+    return path
+
+
+def _hours(day: str, count: int, extra: tuple[str, object] | None = None) -> list[list[object]]:
+    """A header and one row an hour 08:00-11:00 on `day`, `count` contacts each, and an `extra`
+    (header, value) column."""
+    header = ["Interval", "Offered"] + ([extra[0]] if extra else [])
+    return [header] + [
+        [pd.Timestamp(f"{day} {hour:02d}:00").to_pydatetime(), count]
+        + ([extra[1]] if extra else [])
+        for hour in range(8, 12)
+    ]
+
+
+def _totals(dataset: schema.Dataset) -> dict[str, float]:
+    return dataset.intervals.groupby(schema.QUEUE)[schema.VOLUME].sum().to_dict()
+
+
+# --- Sheets named for queues over different dates -----------------------------------------------
+
+
+def test_sheets_named_for_two_queues_over_other_months_stay_two_queues(tmp_path):
+    # Before: 'Sales' (June) and 'Support' (July) summed as periods of one queue 'queues':
+    # {'queues': 48.0}, July's forecast built on Sales' June as if Support had taken it.
+    path = _workbook(
+        tmp_path / "queues.xlsx",
+        {"Sales": _hours("2026-06-01", 5), "Support": _hours("2026-07-01", 7)},
+    )
+    dataset = import_files_detailed([path]).dataset
+    assert _totals(dataset) == {"Sales": 20.0, "Support": 28.0}  # 4 hours x 5, 4 hours x 7
+    assert at(dataset, "2026-07-01 09:00", "Support")[schema.VOLUME] == 7.0
+    assert dataset.notes[0] == (
+        "queues.xlsx: read 2 sheets holding the same columns, as one queue per sheet, since they "
+        "are named for different queues: 'Sales' Mon 1 Jun 2026, 'Support' Wed 1 Jul 2026."
+    )
+
+
+def test_two_queues_months_on_four_sheets_make_two_queues_of_two_months(tmp_path):
+    # Before: four queues 'Sales Jun', 'Sales Jul', 'Support Jun', 'Support Jul', each a month.
+    path = _workbook(
+        tmp_path / "queues.xlsx",
+        {
+            "Sales Jun": _hours("2026-06-01", 5),
+            "Sales Jul": _hours("2026-07-01", 7),
+            "Support Jun": _hours("2026-06-01", 3),
+            "Support Jul": _hours("2026-07-01", 2),
+        },
+    )
+    dataset = import_files_detailed([path]).dataset
+    assert _totals(dataset) == {"Sales": 48.0, "Support": 20.0}  # 4 x (5 + 7), 4 x (3 + 2)
+    assert at(dataset, "2026-07-01 08:00", "Sales")[schema.VOLUME] == 7.0
+    assert dataset.notes[0] == (
+        "queues.xlsx: read 4 sheets holding the same columns, as the queues their names give, a "
+        "queue's sheets of other dates as its periods: 'Sales Jun' Mon 1 Jun 2026 as queue "
+        "'Sales', 'Sales Jul' Wed 1 Jul 2026 as queue 'Sales', 'Support Jun' Mon 1 Jun 2026 as "
+        "queue 'Support', 'Support Jul' Wed 1 Jul 2026 as queue 'Support'."
+    )
+
+
+def test_one_queue_s_months_and_spreadsheet_default_names_stay_periods(tmp_path):
+    # Guard: "Sales Jun" / "Sales Jul" and "Sheet1" / "Sheet2" over other months are one queue.
+    for sheets in (
+        ("Sales Jun", "Sales Jul"),
+        ("Sheet1", "Sheet2"),
+        ("Dati giugno", "Dati luglio"),
+    ):
+        path = _workbook(
+            tmp_path / "sales.xlsx",
+            {sheets[0]: _hours("2026-06-01", 5), sheets[1]: _hours("2026-07-01", 7)},
+        )
+        dataset = import_files_detailed([path]).dataset
+        assert _totals(dataset) == {"sales": 48.0}, sheets
+        assert "as periods of one queue, 'sales', named by the file" in dataset.notes[0]
