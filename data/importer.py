@@ -255,7 +255,9 @@ def _join_sheets(name: str, sheets: WorkbookSheets, read: dict[str, Parsed]) -> 
             how = "as one queue per sheet, since they cover the same dates"
         else:
             how = "as one queue per sheet, since they are named for different queues"
-        note = f"{name}: read {len(order)} sheets holding the same columns, {how}: {described}."
+        extra = _extra_columns({sheet: kept[sheet][2] for sheet in order})
+        holding = "the same time and count columns" if extra else "the same columns"
+        note = f"{name}: read {len(order)} sheets holding {holding}, {how}: {described}.{extra}"
     passed_over = left_out + sheets.left_out
     if passed_over:
         more = f"; and {len(passed_over) - 6} more" if len(passed_over) > 6 else ""
@@ -263,6 +265,31 @@ def _join_sheets(name: str, sheets: WorkbookSheets, read: dict[str, Parsed]) -> 
     first = kept[order[0]][1]
     first.notes.insert(0, note)
     return [kept[sheet] for sheet in order]
+
+
+def _extra_columns(reports: dict[str, FileReport]) -> str:
+    """The columns of a sheet that the other sheets read with it do not have, and whether the
+    import read them (" 'Support' also has 'Answered', read for its rows only."); "" if none."""
+    headers = {
+        sheet: [column for column in report.header if column.strip()]
+        for sheet, report in reports.items()
+    }
+    shared = set.intersection(*({column.strip().lower() for column in h} for h in headers.values()))
+    said = []
+    for sheet, header in headers.items():
+        extra = [column for column in header if column.strip().lower() not in shared]
+        if not extra:
+            continue
+        roles = set(reports[sheet].columns.values())
+        read = [f"'{column}'" for column in extra if column in roles]
+        unused = [f"'{column}'" for column in extra if column not in roles]
+        parts = []
+        if read:
+            parts.append(f"{', '.join(read)}, read for its rows only")
+        if unused:
+            parts.append(f"{', '.join(unused)}, left out as the import has no use for it")
+        said.append(f" '{sheet}' also has {'; and '.join(parts)}.")
+    return "".join(said)
 
 
 def _join_short_month_names(parsed: list[tuple[ColumnPlan, ParsedRows, FileReport]]) -> None:

@@ -4,10 +4,8 @@ exports as desks send them."""
 
 from __future__ import annotations
 
-import zipfile
-
 import pandas as pd
-from import_support import at, note_with
+from import_support import at
 from openpyxl import Workbook
 
 from data import schema
@@ -98,3 +96,40 @@ def test_one_queue_s_months_and_spreadsheet_default_names_stay_periods(tmp_path)
         dataset = import_files_detailed([path]).dataset
         assert _totals(dataset) == {"sales": 48.0}, sheets
         assert "as periods of one queue, 'sales', named by the file" in dataset.notes[0]
+
+
+# --- A sheet with a further column ----------------------------------------------------------------
+
+
+def test_the_note_names_a_further_column_read_on_one_sheet(tmp_path):
+    # Before: "read 2 sheets holding the same columns" though 'Support' also has 'Answered'.
+    path = _workbook(
+        tmp_path / "queues.xlsx",
+        {"Sales": _hours("2026-06-01", 5), "Support": _hours("2026-06-01", 7, ("Answered", 6))},
+    )
+    dataset = import_files_detailed([path]).dataset
+    assert _totals(dataset) == {"Sales": 20.0, "Support": 28.0}
+    assert at(dataset, "2026-06-01 08:00", "Support")[schema.ANSWERED] == 6.0
+    assert pd.isna(at(dataset, "2026-06-01 08:00", "Sales")[schema.ANSWERED])
+    assert dataset.notes[0] == (
+        "queues.xlsx: read 2 sheets holding the same time and count columns, as one queue per "
+        "sheet, since they cover the same dates: 'Sales' Mon 1 Jun 2026, 'Support' Mon 1 Jun "
+        "2026. 'Support' also has 'Answered', read for its rows only."
+    )
+
+
+def test_the_note_names_a_further_column_left_out(tmp_path):
+    # Before: "holding the same columns" beside a 'Comment' column on 'Sales Jul' only.
+    path = _workbook(
+        tmp_path / "sales.xlsx",
+        {
+            "Sales Jun": _hours("2026-06-01", 5),
+            "Sales Jul": _hours("2026-07-01", 7, ("Comment", "storm")),
+        },
+    )
+    dataset = import_files_detailed([path]).dataset
+    assert _totals(dataset) == {"sales": 48.0}
+    assert dataset.notes[0].endswith(
+        "'Sales Jun' Mon 1 Jun 2026, 'Sales Jul' Wed 1 Jul 2026. 'Sales Jul' also has 'Comment', "
+        "left out as the import has no use for it."
+    )
