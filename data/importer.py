@@ -21,7 +21,13 @@ from data.labels import header_words, queue_from_file_name, queues_from_file_nam
 from data.reader import FileReport, read_file
 from data.records import demand_rows, drop_repeated_records, records_dataset
 from data.rows import ParsedRows, merge_rows
-from data.workbook import WorkbookSheets, is_workbook, workbook_sheets_to_csv
+from data.workbook import (
+    HIDDEN_READ,
+    HIDDEN_SHEETS_READ,
+    WorkbookSheets,
+    is_workbook,
+    workbook_sheets_to_csv,
+)
 
 __all__ = ["FileReport", "ImportOptions", "ImportResult", "import_files", "import_files_detailed"]
 
@@ -240,7 +246,8 @@ def _join_sheets(name: str, sheets: WorkbookSheets, read: dict[str, Parsed]) -> 
         else:
             kept[sheet][1].queue_names = [own if own != "all" else sheet]
     if len(order) == 1:  # the others repeat its rows or sum them up
-        note = f"{name}: read sheet '{order[0]}' of the workbook."
+        hidden = HIDDEN_READ if sheets.hidden else ""
+        note = f"{name}: read sheet '{order[0]}' of the workbook{hidden}."
     else:
         described = ", ".join(_sheet_span(sheet, kept[sheet][1], periods) for sheet in order)
         if not named_by_file and not any(kept[sheet][0].queue_column for sheet in order):
@@ -257,7 +264,10 @@ def _join_sheets(name: str, sheets: WorkbookSheets, read: dict[str, Parsed]) -> 
             how = "as one queue per sheet, since they are named for different queues"
         extra = _extra_columns({sheet: kept[sheet][2] for sheet in order})
         holding = "the same time and count columns" if extra else "the same columns"
-        note = f"{name}: read {len(order)} sheets holding {holding}, {how}: {described}.{extra}"
+        read_sheets = HIDDEN_SHEETS_READ if sheets.hidden else "sheets"
+        note = (
+            f"{name}: read {len(order)} {read_sheets} holding {holding}, {how}: {described}.{extra}"
+        )
     passed_over = left_out + sheets.left_out
     if passed_over:
         more = f"; and {len(passed_over) - 6} more" if len(passed_over) > 6 else ""

@@ -125,6 +125,7 @@ class WorkbookSheets:
     # several, "" (the caller names the sheets read once it knows their dates).
     note: str
     left_out: list[str]  # why each sheet not in `parts` was left out: "'Agents': one row ..."
+    hidden: bool = False  # the sheets read are hidden ones: no sheet shown holds contact history
 
 
 def workbook_to_csv(
@@ -163,7 +164,7 @@ def workbook_sheets_to_csv(
         _write_sheet(name, content, target)
         parts.append((content.sheet.name, target))
     note = _sheet_note(name, chosen, others) if len(alike) == 1 else ""
-    return WorkbookSheets(parts, chosen.sheet.name, note, _left_out(chosen, others))
+    return WorkbookSheets(parts, chosen.sheet.name, note, _left_out(chosen, others), chosen.hidden)
 
 
 def _choose(
@@ -236,9 +237,21 @@ def _unopened(name: str, error: Exception) -> InputError:
     )
 
 
+# Said of sheets read though hidden: the manager looking at the workbook in Excel sees none of
+# them and may not know where the history came from.
+HIDDEN_READ = (
+    ", a hidden sheet (Excel does not show it), read as no shown sheet holds contact history"
+)
+HIDDEN_SHEETS_READ = (
+    "hidden sheets (Excel does not show them; no shown sheet holds contact history)"
+)
+
+
 def _sheet_note(name: str, chosen: _SheetContent, others: list[_SheetContent]) -> str:
     """Which sheet was read, and why the others were not."""
-    note = f"{name}: read sheet '{chosen.sheet.name}' of the workbook"
+    note = f"{name}: read sheet '{chosen.sheet.name}' of the workbook" + (
+        HIDDEN_READ if chosen.hidden else ""
+    )
     if not others:
         return note + "."
     if not any(content.readable for content in others):

@@ -4,6 +4,8 @@ exports as desks send them."""
 
 from __future__ import annotations
 
+import zipfile
+
 import pandas as pd
 from import_support import at
 from openpyxl import Workbook
@@ -132,4 +134,69 @@ def test_the_note_names_a_further_column_left_out(tmp_path):
     assert dataset.notes[0].endswith(
         "'Sales Jun' Mon 1 Jun 2026, 'Sales Jul' Wed 1 Jul 2026. 'Sales Jul' also has 'Comment', "
         "left out as the import has no use for it."
+    )
+
+
+# --- Hidden sheets read as the only history ---------------------------------------------------------
+
+
+def _hide_every_sheet(path):
+    """`path` with every sheet hidden, as report tools write it (Excel itself refuses to hide
+    the last shown sheet, and so does openpyxl)."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {part: archive.read(part) for part in archive.namelist()}
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(
+        b'state="visible"', b'state="hidden"'
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        for part, content in parts.items():
+            archive.writestr(part, content)
+    return path
+
+
+def test_a_workbook_whose_only_sheet_is_hidden_says_so(tmp_path):
+    # Before: "report.xlsx: read sheet 'Data' of the workbook." though Excel shows no sheet.
+    path = _hide_every_sheet(_workbook(tmp_path / "report.xlsx", {"Data": _hours("2026-06-01", 5)}))
+    dataset = import_files_detailed([path]).dataset
+    assert _totals(dataset) == {"report": 20.0}
+    assert dataset.notes[0] == (
+        "report.xlsx: read sheet 'Data' of the workbook, a hidden sheet (Excel does not show it), "
+        "read as no shown sheet holds contact history."
+    )
+
+
+def test_a_hidden_sheet_read_beside_a_cover_sheet_says_so(tmp_path):
+    # Before: "read sheet 'Data' of the workbook (1 other sheet(s) ignored: ...)", not a word
+    # that 'Data' is hidden.
+    path = _workbook(
+        tmp_path / "report.xlsx",
+        {"Cover": [["Queue report"], ["made for the planners"]], "Data": _hours("2026-06-01", 5)},
+        hidden=("Data",),
+    )
+    dataset = import_files_detailed([path]).dataset
+    assert _totals(dataset) == {"report": 20.0}
+    assert dataset.notes[0] == (
+        "report.xlsx: read sheet 'Data' of the workbook, a hidden sheet (Excel does not show it), "
+        "read as no shown sheet holds contact history (1 other sheet(s) ignored: no dated "
+        "contacts or counts of contacts found)."
+    )
+
+
+def test_hidden_sheets_of_two_months_read_together_say_so(tmp_path):
+    # Before: "read 2 sheets holding the same columns ..." with both sheets hidden.
+    path = _workbook(
+        tmp_path / "report.xlsx",
+        {
+            "Cover": [["Queue report"]],
+            "Jun": _hours("2026-06-01", 5),
+            "Jul": _hours("2026-07-01", 7),
+        },
+        hidden=("Jun", "Jul"),
+    )
+    dataset = import_files_detailed([path]).dataset
+    assert _totals(dataset) == {"report": 48.0}
+    assert dataset.notes[0].startswith(
+        "report.xlsx: read 2 hidden sheets (Excel does not show them; no shown sheet holds "
+        "contact history) holding the same columns, as periods of one queue, 'report', named by "
+        "the file: 'Jun' Mon 1 Jun 2026, 'Jul' Wed 1 Jul 2026."
     )
