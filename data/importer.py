@@ -155,7 +155,7 @@ def _read_workbook(path: Path, name: str, options: ImportOptions) -> list[Parsed
         sheets = workbook_sheets_to_csv(path, name, Path(folder), options)
         if len(sheets.parts) == 1:
             plan, rows, report = read_file(sheets.parts[0][1], name, options, sheet=sheets.chosen)
-            rows.notes.insert(0, sheets.note)
+            rows.notes.insert(0, _named_by_sheet(rows, sheets.chosen, name, sheets.note))
             return [(plan, rows, report)]
         read: dict[str, Parsed] = {}
         failures: list[InputError] = []
@@ -173,6 +173,17 @@ def _read_workbook(path: Path, name: str, options: ImportOptions) -> list[Parsed
             f"it from the workbook) and import again:\n{errors}"
         )
     return _join_sheets(name, sheets, read)
+
+
+def _named_by_sheet(rows: ParsedRows, sheet: str, name: str, note: str) -> str:
+    """The one sheet read is its queue's when its name names one ("Sales", not "Sheet1",
+    "Data" or "Jun"), as sheets named for queues are when several are read: the queue is the
+    same whether a workbook holds one queue's sheet or more. Returns `note`, saying so."""
+    owns = _queue_names([sheet])
+    if not owns or rows.queue_names != [queue_from_file_name(name)]:  # a queue column or title
+        return note
+    rows.queue_names = [owns.pop()]
+    return f"{note} Its rows are read as queue '{rows.queue_names[0]}', named by the sheet."
 
 
 def _sheet_name(name: str, sheet: str) -> str:
@@ -228,7 +239,7 @@ def _join_sheets(name: str, sheets: WorkbookSheets, read: dict[str, Parsed]) -> 
                 f"'{sheet}': each of its counts is the sum of the other sheets' at that time, a "
                 f"total of the queues, which would count its {contacts:,.0f} contacts twice"
             )
-    owns = queues_from_file_names(named_by_file)  # "Sales Jun" and "Sales Jul": queue Sales
+    owns = [_sheet_queue(sheet) for sheet in named_by_file]  # "Sales Jun", "Sales Jul": Sales
     joined_periods = False
     if not periods:  # sheets over the same dates are as many queues: never one name for two
         spans: dict[str, list[np.ndarray]] = {}
@@ -247,7 +258,12 @@ def _join_sheets(name: str, sheets: WorkbookSheets, read: dict[str, Parsed]) -> 
             kept[sheet][1].queue_names = [own if own != "all" else sheet]
     if len(order) == 1:  # the others repeat its rows or sum them up
         hidden = HIDDEN_READ if sheets.hidden else ""
-        note = f"{name}: read sheet '{order[0]}' of the workbook{hidden}."
+        rows = kept[order[0]][1]
+        if named_by_file:
+            rows.queue_names = [queue]
+        note = _named_by_sheet(
+            rows, order[0], name, f"{name}: read sheet '{order[0]}' of the workbook{hidden}."
+        )
     else:
         described = ", ".join(_sheet_span(sheet, kept[sheet][1], periods) for sheet in order)
         if not named_by_file and not any(kept[sheet][0].queue_column for sheet in order):
@@ -341,12 +357,18 @@ _SHEET_WORDS = frozenset(
 )
 
 
+def _sheet_queue(sheet: str) -> str:
+    """The queue a sheet's name gives, a month's short name a date there ("Sales Jun": Sales):
+    a sheet's name is short, and one queue's sheets of other months must keep one name."""
+    return queue_from_file_name(sheet, short_months=True)
+
+
 def _queue_names(sheets: list[str]) -> set[str]:
     """The queues named by `sheets`' names: "Sales Jun" and "Sales Jul" name 'Sales', "Jun",
     "Sheet1", "Data" or "Queue Performance" none."""
     return {
         own
-        for own in queues_from_file_names(sheets)
+        for own in map(_sheet_queue, sheets)
         if any(
             letters not in _SHEET_WORDS
             for word in header_words(own)

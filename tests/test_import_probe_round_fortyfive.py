@@ -200,3 +200,46 @@ def test_hidden_sheets_of_two_months_read_together_say_so(tmp_path):
         "contact history) holding the same columns, as periods of one queue, 'report', named by "
         "the file: 'Jun' Mon 1 Jun 2026, 'Jul' Wed 1 Jul 2026."
     )
+
+
+# --- The queue one sheet is read as ----------------------------------------------------------------
+
+
+def test_the_one_sheet_read_names_its_queue_as_several_sheets_do(tmp_path):
+    # Before: queue 'export' (the file) for the sheet 'Sales', though beside a 'Support' sheet
+    # of the same columns the same sheet is queue 'Sales'.
+    agents = [["Agent", "Login"], ["Ann Rossi", "08:00"]]
+    alone = _workbook(
+        tmp_path / "export.xlsx", {"Sales": _hours("2026-06-01", 5), "Agents": agents}
+    )
+    dataset = import_files_detailed([alone]).dataset
+    assert _totals(dataset) == {"Sales": 20.0}
+    assert dataset.notes[0] == (
+        "export.xlsx: read sheet 'Sales' of the workbook (1 other sheet(s) ignored: no dated "
+        "contacts or counts of contacts found). Its rows are read as queue 'Sales', named by the "
+        "sheet."
+    )
+    both = _workbook(
+        tmp_path / "export.xlsx",
+        {"Sales": _hours("2026-06-01", 5), "Support": _hours("2026-06-01", 7)},
+    )
+    assert _totals(import_files_detailed([both]).dataset) == {"Sales": 20.0, "Support": 28.0}
+
+
+def test_a_queue_s_monthly_workbooks_of_one_sheet_join_as_that_queue(tmp_path):
+    # Before: 'june.xlsx' and 'july.xlsx' (sheets 'Sales Jun', 'Sales Jul') read as queues 'june'
+    # and 'july'; now both months of queue 'Sales', as the same two sheets in one workbook are.
+    june = _workbook(tmp_path / "june.xlsx", {"Sales Jun": _hours("2026-06-01", 5)})
+    july = _workbook(tmp_path / "july.xlsx", {"Sales Jul": _hours("2026-07-01", 7)})
+    dataset = import_files_detailed([june, july]).dataset
+    assert _totals(dataset) == {"Sales": 48.0}
+    assert at(dataset, "2026-07-01 11:00", "Sales")[schema.VOLUME] == 7.0
+
+
+def test_a_sheet_named_by_default_or_by_its_report_keeps_the_file_s_queue(tmp_path):
+    # Guard: "Sheet1", "Export", "Queue Performance", "Jun" name no queue: the file does.
+    for sheet in ("Sheet1", "Export", "Queue Performance", "Jun", "Dati 2026"):
+        path = _workbook(tmp_path / "support.xlsx", {sheet: _hours("2026-06-01", 5)})
+        dataset = import_files_detailed([path]).dataset
+        assert _totals(dataset) == {"support": 20.0}, sheet
+        assert dataset.notes[0] == f"support.xlsx: read sheet '{sheet}' of the workbook.", sheet
