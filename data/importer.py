@@ -204,7 +204,9 @@ def _join_sheets(name: str, sheets: WorkbookSheets, read: dict[str, Parsed]) -> 
         plan, rows, report = read[sheet]
         if plan.kind != read[sheets.chosen][0].kind:
             left_out.append(f"'{sheet}': read as {plan.kind}, not {reference.kind}")
-        elif report.interval_minutes != reference.interval_minutes:
+        elif report.interval_minutes != reference.interval_minutes and _summary_of(
+            read[sheet], read[sheets.chosen]
+        ):
             left_out.append(
                 f"'{sheet}': the same columns, but {_every(report.interval_minutes)} where "
                 f"'{sheets.chosen}' has {_every(reference.interval_minutes)} (a summary)"
@@ -353,7 +355,14 @@ _SHEET_WORDS = frozenset(
     "weekly monthly summary detail details call calls contact contacts volume volumes history "
     "raw table query result results stats statistics statistiche overview log agent agents and "
     "by per of the total totals chart notes pivot dashboard import output input new old copy "
-    "final all".split()
+    "final all quarter quarters hour hours half minute minutes min day days week weeks month "
+    "months year intraday time times slot slots kpi kpis metrics sla acd ivr cms skill skills "
+    "split trend inbound incoming traffic activity "
+    # The same words in Italian, German, French and Spanish reports.
+    "chiamate contatti riepilogo dettaglio rapporto intervallo statistiche coda code ore orario "
+    "giorno giorni totale anrufe uebersicht ubersicht zusammenfassung statistiken warteschlange "
+    "stunden tag tage gesamt appels heures jours llamadas resumen detalle estadisticas cola "
+    "horas dia dias".split()
 )
 
 
@@ -375,6 +384,28 @@ def _queue_names(sheets: list[str]) -> set[str]:
             for letters in re.findall("[a-z]+", word)  # "Sheet1": "sheet"
         )
     }
+
+
+def _summary_of(part: Parsed, other: Parsed) -> bool:
+    """Of two sheets at different intervals, the coarser one's counts are the finer one's
+    summed over its intervals (a sheet of hours or days beside the quarter hours): a summary,
+    not a queue of its own ("Sales" every half hour beside "Support" every quarter hour)."""
+    (_, rows, report), (_, other_rows, other_report) = part, other
+    if report.interval_minutes is None or other_report.interval_minutes is None:
+        return True
+    if rows.volume is None or other_rows.volume is None:
+        return True
+    (coarse, coarse_minutes), (fine, _) = sorted(
+        [(rows, report.interval_minutes), (other_rows, other_report.interval_minutes)],
+        key=lambda item: -item[1],
+    )
+    step = coarse_minutes * 60
+    coarse_sums = pd.Series(coarse.volume).groupby(coarse.seconds // step).sum()
+    fine_sums = pd.Series(fine.volume).groupby(fine.seconds // step).sum()
+    shared = coarse_sums.index.intersection(fine_sums.index)
+    if not len(shared):  # other dates: no sum to compare, left out as before
+        return True
+    return bool(np.allclose(coarse_sums[shared], fine_sums[shared], rtol=1e-6, atol=0.5))
 
 
 def _every(minutes: int | None) -> str:

@@ -238,8 +238,56 @@ def test_a_queue_s_monthly_workbooks_of_one_sheet_join_as_that_queue(tmp_path):
 
 def test_a_sheet_named_by_default_or_by_its_report_keeps_the_file_s_queue(tmp_path):
     # Guard: "Sheet1", "Export", "Queue Performance", "Jun" name no queue: the file does.
-    for sheet in ("Sheet1", "Export", "Queue Performance", "Jun", "Dati 2026"):
+    for sheet in (
+        "Sheet1",
+        "Export",
+        "Queue Performance",
+        "Jun",
+        "Dati 2026",
+        "Chiamate",
+        "Quarters",
+    ):
         path = _workbook(tmp_path / "support.xlsx", {sheet: _hours("2026-06-01", 5)})
         dataset = import_files_detailed([path]).dataset
         assert _totals(dataset) == {"support": 20.0}, sheet
         assert dataset.notes[0] == f"support.xlsx: read sheet '{sheet}' of the workbook.", sheet
+
+
+# --- Sheets at different intervals ------------------------------------------------------------------
+
+
+def _steps(step: int, count: int) -> list[list[object]]:
+    """A header and `count` contacts each `step` minutes, 09:00-17:00, Mon 1 to Fri 5 Jun 2026."""
+    return [["Interval", "Offered"]] + [
+        [
+            pd.Timestamp(f"2026-06-0{day} 09:00").to_pydatetime()
+            + pd.Timedelta(minutes=step * slot),
+            count,
+        ]
+        for day in range(1, 6)
+        for slot in range(8 * 60 // step)
+    ]
+
+
+def test_a_queue_s_sheet_at_half_hours_beside_one_at_quarter_hours_is_still_read(tmp_path):
+    # Before: 'Sales' (half hours, 480 contacts) left out as "a summary" of 'Support' (quarter
+    # hours, 320): Sales' calls gone from the history.
+    path = _workbook(tmp_path / "queues.xlsx", {"Sales": _steps(30, 6), "Support": _steps(15, 2)})
+    dataset = import_files_detailed([path]).dataset
+    assert _totals(dataset) == {"Sales": 480.0, "Support": 320.0}  # 5 x 16 x 6, 5 x 32 x 2
+    assert dataset.interval_minutes == 30
+    assert at(dataset, "2026-06-01 09:00", "Support")[schema.VOLUME] == 4.0  # 2 + 2
+    assert not any("a summary" in note for note in dataset.notes)
+
+
+def test_a_sheet_of_the_hours_summed_is_still_left_out_as_a_summary(tmp_path):
+    # Guard: 'Hours' holds each hour's sum of 'Quarters' (4 x 2 = 8): the same contacts again.
+    path = _workbook(tmp_path / "support.xlsx", {"Quarters": _steps(15, 2), "Hours": _steps(60, 8)})
+    dataset = import_files_detailed([path]).dataset
+    assert _totals(dataset) == {"support": 320.0}
+    assert dataset.interval_minutes == 15
+    assert dataset.notes[0] == (
+        "support.xlsx: read sheet 'Quarters' of the workbook. Other sheets were not read "
+        "('Hours': the same columns, but 60-minute intervals where 'Quarters' has 15-minute "
+        "intervals (a summary))."
+    )
