@@ -1377,6 +1377,11 @@ def _identifies_contacts(column: _Column) -> bool:
         return False
     if "id" in column.words and column.words & CONTACT_ID_WORDS:
         return True
+    # "Call #", "Call No", "Call Number", "Numero chiamata" (1002311, 1002312 ...): a number
+    # given to each call, not the "number of calls", whose word is plural. Nearly every row's
+    # own, as a count per interval is not.
+    if _numbers_contacts(column) and len(set(values)) >= MIN_DISTINCT_NUMBER_SHARE * len(values):
+        return True
     if not all(_CALLER_NUMBER.fullmatch(value) for value in values):
         return False
     if column.words & CALLER_WORDS or all(value[0] in "+0" for value in values):
@@ -1385,6 +1390,18 @@ def _identifies_contacts(column: _Column) -> bool:
     # interval report ("IntervalKey" 202403040800).
     digits = [int(re.sub(r"\D", "", value)) for value in values]
     return any(later < earlier for earlier, later in zip(digits, digits[1:], strict=False))
+
+
+# Singular words of a contact a number is given to ("Call #", "Numero chiamata", "Ticket No").
+NUMBERED_CONTACT_WORDS = CONTACT_ID_WORDS | {"chiamata", "ticket", "case", "anruf", "appel"}
+CONTACT_NUMBER_WORDS = {"no", "nr", "n", "num", "numero", "number", "nummer"}
+MIN_DISTINCT_NUMBER_SHARE = 0.9
+
+
+def _numbers_contacts(column: _Column) -> bool:
+    """A header giving each contact its number: "Call #", "Call No", "Numero chiamata"."""
+    named = column.words & CONTACT_NUMBER_WORDS or "#" in column.name
+    return bool(named and column.words & NUMBERED_CONTACT_WORDS)
 
 
 def _holds_phone_numbers(column: _Column) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import zipfile
 
+import numpy as np
 import pandas as pd
 from import_support import at
 from openpyxl import Workbook
@@ -291,3 +292,46 @@ def test_a_sheet_of_the_hours_summed_is_still_left_out_as_a_summary(tmp_path):
         "('Hours': the same columns, but 60-minute intervals where 'Quarters' has 15-minute "
         "intervals (a summary))."
     )
+
+
+# --- A number given to each call ---------------------------------------------------------------------
+
+
+def _numbered_calls(tmp_path, header: str):
+    """40 calls on Wed 3 Jun 2026, numbered 100231 up under `header`, each handled in 250 s."""
+    rng = np.random.default_rng(3)
+    arrivals = sorted(
+        pd.Timestamp("2026-06-03 09:00") + pd.to_timedelta(rng.integers(0, 8 * 3600, 40), unit="s")
+    )
+    lines = [f"{header},Created,Queue,Handle"] + [
+        f"{100231 + number},{arrival:%Y-%m-%d %H:%M:%S},Sales,250"
+        for number, arrival in enumerate(arrivals)
+    ]
+    path = tmp_path / "calls.csv"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_a_column_numbering_each_call_is_no_count_of_calls(tmp_path):
+    # Before: 'Call No' (100231 ...) read as each row's count of calls, then refused: "its
+    # timestamps are most often 33 minutes apart, which does not divide the day evenly".
+    for header in ("Call No", "Call #", "Call Number", "Numero chiamata"):
+        dataset = import_files_detailed([_numbered_calls(tmp_path, header)]).dataset
+        assert dataset.kind == schema.KIND_RECORDS, header
+        assert _totals(dataset) == {"Sales": 40.0}, header
+        handled = dataset.intervals.dropna(subset=[schema.AHT_SECONDS])
+        assert set(handled[schema.AHT_SECONDS]) == {250.0}, header
+
+
+def test_a_number_of_calls_per_interval_is_still_a_count(tmp_path):
+    # Guard: "N. chiamate" and "Number of calls" count each interval's calls (plural).
+    for header in ("N. chiamate", "Number of calls"):
+        lines = [f"Intervallo,{header}"] + [
+            f"2026-06-03 {9 + slot // 2:02d}:{slot % 2 * 30:02d},{100 + slot * 7}"
+            for slot in range(16)
+        ]
+        path = tmp_path / "report.csv"
+        path.write_text("\n".join(lines) + "\n")
+        dataset = import_files_detailed([path]).dataset
+        assert dataset.kind == schema.KIND_INTERVALS, header
+        assert _totals(dataset) == {"report": float(sum(100 + slot * 7 for slot in range(16)))}
