@@ -362,7 +362,10 @@ _SHEET_WORDS = frozenset(
     "chiamate contatti riepilogo dettaglio rapporto intervallo statistiche coda code ore orario "
     "giorno giorni totale anrufe uebersicht ubersicht zusammenfassung statistiken warteschlange "
     "stunden tag tage gesamt appels heures jours llamadas resumen detalle estadisticas cola "
-    "horas dia dias".split()
+    "horas dia dias "
+    # Periods and parts a table is split into: "W1", "KW 36", "Semaine 3", "Part 2", "Pagina 2".
+    "wk kw week semaine woche settimana sett mese mois monat mes trimestre quartal semestre part "
+    "parte teil partie pagina seite".split()
 )
 
 
@@ -379,7 +382,7 @@ def _queue_names(sheets: list[str]) -> set[str]:
         own
         for own in map(_sheet_queue, sheets)
         if any(
-            letters not in _SHEET_WORDS
+            len(letters) > 1 and letters not in _SHEET_WORDS  # "W1", "P2", "H1": periods
             for word in header_words(own)
             for letters in re.findall("[a-z]+", word)  # "Sheet1": "sheet"
         )

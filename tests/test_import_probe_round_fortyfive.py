@@ -91,6 +91,9 @@ def test_one_queue_s_months_and_spreadsheet_default_names_stay_periods(tmp_path)
         ("Sales Jun", "Sales Jul"),
         ("Sheet1", "Sheet2"),
         ("Dati giugno", "Dati luglio"),
+        ("W23", "W27"),
+        ("KW 23", "KW 27"),
+        ("Part 1", "Part 2"),
     ):
         path = _workbook(
             tmp_path / "sales.xlsx",
