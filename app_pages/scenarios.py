@@ -38,6 +38,9 @@ from staffing.plan import NO_CONTACTS_NOTE
 from staffing.shifts import start_grid_note
 
 MAX_COMPARED = 6
+# More scenarios than this compare in one column each, the change beside the figure: three
+# with their Δ and Δ% columns fill the 978 px of a 1440-px window.
+SIDE_BY_SIDE_ABOVE = 3
 ROW_HEIGHT_PX = 35
 NAME_COLUMN_PX = 92
 # The grid wraps a cell's text only in rows taller than 4rem (64 px); a wrapped line of its
@@ -939,8 +942,9 @@ chosen = [name for name in st.session_state.get("compare_names") or [] if name i
 if len(chosen) < 2:
     chosen = names[:MAX_COMPARED]
 st.session_state["compare_names"] = chosen[:MAX_COMPARED]
-left, right = st.columns([3, 1])
-chosen = left.multiselect(
+# The whole width for the chips: in three quarters of it, five example names ran past its
+# edge, the last one cut ("Part time 4 h up t") behind a sideways scroll.
+chosen = st.multiselect(
     "Scenarios to compare (2 to 6)",
     names,
     key="compare_names",
@@ -951,7 +955,7 @@ baseline = None
 if chosen:
     url_state.seed_from_url("baseline_name", BASELINE_PARAM, chosen)
     state.valid_choice("baseline_name", chosen)
-    baseline = right.selectbox(
+    baseline = st.columns([1, 2])[0].selectbox(
         "Baseline",
         chosen,
         key="baseline_name",
@@ -1081,19 +1085,35 @@ wording = {
         ]
     )
 }
-st.dataframe(
-    compare.styled(comparison, horizon_days, wording),
-    key="comparison_table",
-    height=ROW_HEIGHT_PX * (len(comparison) + 1) + 3,  # every metric visible without scrolling
-    column_config={
-        str(column): st.column_config.TextColumn(alignment="right") for column in comparison
-    },
-)
+if len(outcomes) > SIDE_BY_SIDE_ABOVE:
+    # A static table wraps long names in its headers, where the grid cut them.
+    st.table(compare.side_by_side(comparison, horizon_days, wording))
+else:
+    shown_table = compare.styled(comparison, horizon_days, wording)
+    st.dataframe(
+        shown_table,
+        key="comparison_table",
+        height=ROW_HEIGHT_PX * (len(comparison) + 1) + 3,  # every metric without scrolling
+        column_config={
+            "_index": st.column_config.TextColumn(
+                width=compare.label_column_px(shown_table.data.index)
+            ),
+            **{
+                str(column): st.column_config.TextColumn(alignment="right") for column in comparison
+            },
+        },
+    )
 st.caption(
     "Contacts expected: the calls, chats or e-mails each scenario expects over the "
     f"{settings.days_text(horizon_days)} on the mean forecast, after its volume change. "
-    f"Δ: change against the baseline '{baseline}' (pp: percentage points), Δ%: relative change. "
-    "Green: cheaper or better service than the baseline; red: costlier or worse service."
+    + (
+        f"In brackets: the change against the baseline '{baseline}' (pp: percentage points); the "
+        "download adds the relative change. "
+        if len(outcomes) > SIDE_BY_SIDE_ABOVE
+        else f"Δ: change against the baseline '{baseline}' (pp: percentage points), Δ%: relative "
+        "change. "
+    )
+    + "Green: cheaper or better service than the baseline; red: costlier or worse service."
 )
 for name, outcome in outcomes.items():
     diluted = compare.change_on_part_of_forecast(scenarios[name], outcome.plan)

@@ -157,7 +157,7 @@ def test_the_scenarios_page_counts_a_mid_day_forecast_as_the_cli(picco_home):
     go(app, "scenarios")
     app.button(key="save_example_scenarios").click().run()
     assert_clean(app)
-    shown = app.dataframe[-1].value
+    shown = app.table[-1].value
     assert "Contacts expected over 14 days" in shown.index
     # Before: "... changes 7 of the forecast's 15 days (Fri 4 Apr – Thu 10 Apr) ... averages
     # over all 15 days", under a table counting 14; cli.py plan on the same file and change

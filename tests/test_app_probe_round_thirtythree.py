@@ -75,7 +75,7 @@ def test_the_comparison_plans_a_fortnight_as_the_shifts_pages_rotation(picco_hom
     go(app, "scenarios")
     app.button(key="save_example_scenarios").click().run()
     assert_clean(app)
-    table = app.dataframe[-1].value
+    table = app.table[-1].value
     # Before: the dated plan's shifts and 460 h, beside the Shifts page's 67 and 448.
     assert table.loc["Shifts over 14 days", "Current settings"] == "67"
     assert table.loc["Shift hours over 14 days (h)", "Current settings"] == "448"
@@ -191,7 +191,7 @@ def test_the_comparison_says_its_shifts_cover_one_queue_where_the_shifts_page_co
     go(app, "scenarios")
     app.button(key="save_example_scenarios").click().run()
     assert_clean(app)
-    table = app.dataframe[-1].value
+    table = app.table[-1].value
     assert table.loc["People to employ (busiest week)", "Current settings"] == "77"
     assert [item.value for item in app.caption if "Shifts page covers" in item.value] == [
         "The shifts here cover queue 'phone' alone, the queue every scenario staffs, while the "

@@ -310,7 +310,7 @@ def test_the_sample_comparison_says_its_days_past_its_campaign_and_its_week_dilu
         "The whole horizon (Mon 23 Nov – Wed 2 Dec 2026) is already past: the history ends "
         "before it. Import your latest contacts to plan the coming days."
     ]
-    shown = app.dataframe[-1].value
+    shown = app.table[-1].value
     assert "Cost per week (EUR)" in shown.index
     diluted = [item.value for item in app.caption if "read its change diluted" in item.value]
     assert diluted == [

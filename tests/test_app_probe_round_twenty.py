@@ -212,7 +212,7 @@ def test_fte_counts_in_the_full_time_week_the_manager_types(picco_home):
     )
     # Saved with a scenario, and kept for the next session.
     go(app, "scenarios").button(key="save_example_scenarios").click().run()
-    comparison = [item.value for item in app.dataframe if "Current settings" in item.value][0]
+    comparison = [item.value for item in app.table if "Current settings" in item.value][0]
     assert comparison.loc["FTE", "Current settings"] == "42.0"
     reopened = go(open_app(), "staffing")
     assert reopened.number_input(key="weekly_hours").value == 40

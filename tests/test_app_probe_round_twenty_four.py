@@ -29,11 +29,11 @@ def test_more_part_time_against_a_baseline_without_part_time_is_not_called_idle(
     go(app, "scenarios")
     app.button(key="save_example_scenarios").click().run()
     assert_clean(app)
-    shown = app.dataframe[-1].value
+    shown = app.table[-1].value
     more_part_time = "Part time 4 h up to 50%"
     row = "Shift hours over 7 days (h)"
     assert shown.loc[row, "Current settings"] == "2,688"
-    assert shown.loc[row, more_part_time] == "2,244"
+    assert shown.loc[row, more_part_time] == "2,244 (−444 ▼)"
     assert shown.loc["Part time on shifts (%)", "Current settings"] == "0.0"
     # Before: "'Part time 4 h up to 50%' plans 20.5% part time under its 50% cap, less than the
     # 30% of 'Current settings' allows: ... the higher cap changes nothing here", beside its

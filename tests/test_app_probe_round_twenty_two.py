@@ -31,7 +31,8 @@ from planning.compare import METRIC_LABELS
 
 
 def comparison_table(app: AppTest) -> pd.DataFrame:
-    (shown,) = [item.value for item in app.dataframe if "Current settings" in item.value]
+    # Five example scenarios compare in a table, a figure and its change in each cell.
+    (shown,) = [item.value for item in app.table if "Current settings" in item.value]
     return shown
 
 

@@ -43,7 +43,7 @@ def test_the_days_add_up_to_the_forecast_total_on_both_pages(picco_home):
     assert by_day["2026-11-29"] == 0  # Sunday, closed
 
     go(app, "scenarios").button(key="save_example_scenarios").click().run()
-    comparison = [item.value for item in app.dataframe if "Current settings" in item.value][0]
+    comparison = [item.value for item in app.table if "Current settings" in item.value][0]
     assert comparison.loc["Contacts expected over 14 days", "Current settings"] == "19,988"
 
 
@@ -73,14 +73,15 @@ def test_a_raised_part_time_cap_that_plans_the_same_shifts_says_why(picco_home):
     app = go(open_app(), "scenarios")
     app.button(key="save_example_scenarios").click().run()
     assert_clean(app)
-    comparison = [item.value for item in app.dataframe if "Current settings" in item.value][0]
+    comparison = [item.value for item in app.table if "Current settings" in item.value][0]
     raised = "Part time 4 h up to 50%"
     # The sample's phone plan uses 21.2% part time: under 30%, so 50% plans the same shifts.
     assert comparison.loc["Part time on shifts (%)", [raised, "Current settings"]].tolist() == [
         "21.2",
         "21.2",
     ]
-    assert comparison.loc["Shift cost over 7 days (EUR)", f"{raised} Δ"] == "0"
+    row = "Shift cost over 7 days (EUR)"  # no change said beside the figure
+    assert comparison.loc[row, raised] == comparison.loc[row, "Current settings"]
     # Before: a row of zeros, the "more part time" example looking broken, nothing said.
     assert IDLE_CAP in [item.value for item in app.info]
 
@@ -92,9 +93,9 @@ def test_a_raised_part_time_cap_that_plans_more_part_time_is_not_called_idle(pic
     go(app, "scenarios").button(key="save_example_scenarios").click().run()
     assert_clean(app)
     raised = "Part time 4 h up to 50%"
-    comparison = [item.value for item in app.dataframe if "Current settings" in item.value][0]
+    comparison = [item.value for item in app.table if "Current settings" in item.value][0]
     assert comparison.loc["Part time on shifts (%)", [raised, "Current settings"]].tolist() == [
-        "33.3",
+        "33.3 (+3.4 pp ▲)",
         "29.9",
     ]
     assert not [item.value for item in app.info if "changes nothing" in item.value]
@@ -135,7 +136,7 @@ def test_current_settings_saved_earlier_say_the_pages_have_moved_on(picco_home):
     assert metric(app, "Shift cost, 7 days") == "€ 57,816"
     go(app, "scenarios")
     assert not app.exception
-    comparison = [item.value for item in app.dataframe if "Current settings" in item.value][0]
+    comparison = [item.value for item in app.table if "Current settings" in item.value][0]
     # The scenario keeps the day it was saved: 44.2 FTE beside the Staffing page's 47.5.
     assert comparison.loc["FTE", "Current settings"] == "44.2"
     assert comparison.loc["Shift cost over 7 days (EUR)", "Current settings"] == "49,368"

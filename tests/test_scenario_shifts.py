@@ -196,11 +196,11 @@ def test_the_comparison_shows_shifts_and_more_part_time_pays_fewer_shift_hours(
     app = go(open_app(), "scenarios")
     app.button(key="save_example_scenarios").click().run()
     assert_clean(app)
-    shown = app.dataframe[-1].value
+    shown = app.table[-1].value
     labels = {str(label).split(" over ")[0].split(" (")[0]: label for label in shown.index}
     hours = labels["Shift hours"]
     current = number(shown.loc[hours, "Current settings"])
-    more = number(shown.loc[hours, "Part time 4 h up to 50%"])
+    more = number(shown.loc[hours, "Part time 4 h up to 50%"].split(" (")[0])
     # The same people rostered; a looser cap can only pay as many shift hours or fewer.
     assert 0 < more <= current
     part = labels["Part time on shifts"]

@@ -1,0 +1,134 @@
+"""Round thirty-nine of a manager's probe: five or six scenarios compared without a sideways
+scroll, metric labels whole, example names that follow their edited settings, bar labels that
+stay legible, changes that agree with the figures shown. Driven headless with AppTest on the
+real data in ../shared, and in Chromium at 1440 px."""
+
+from __future__ import annotations
+
+import pytest
+import streamlit as st
+from browser_support import (
+    app_exceptions,
+    click_button,
+    open_page,
+    screenshot,
+    type_text,
+    wait_until_idle,
+)
+from test_app_pages import assert_clean, go, open_app
+from test_app_probe_round_thirtyseven import upload
+
+from app_ui import comparison as compare
+
+AXA = ("axa", "series")
+EXAMPLES = [
+    "Current settings",
+    "+30% volume 23 Nov – 29 Nov",
+    "90% in 30 s",
+    "Staffed to P80",
+    "Part time 4 h up to 50%",
+]
+
+
+def comparison_on_screen(app):
+    (shown,) = [item.value for item in app.table if "Current settings" in item.value]
+    return shown
+
+
+# ------------------------------- Scenarios: a change is the difference of the figures shown
+
+
+def test_a_service_level_that_reads_the_same_shows_no_change(shared_data):
+    st.cache_data.clear()
+    app = upload(open_app(horizon_days=14), shared_data.joinpath(*AXA, "Médical.csv"))
+    go(app, "scenarios").button(key="save_example_scenarios").click().run()
+    assert_clean(app)
+    shown = comparison_on_screen(app)
+    busy = "+30% volume 1 Jan – 7 Jan"
+    row = "Expected service level (%)"
+    # AXA's Médical, 1-14 Jan 2014: 88.0 and 88.0. Before: Δ "−0.1 pp ▼" beside them (the
+    # busy week's 87.96% against 88.04%), coloured as worse service.
+    assert shown.loc[row, ["Current settings", busy]].tolist() == ["88.0", "88.0"]
+    # A change shown is the difference of the two figures: 94.6 - 88.0 = 6.6.
+    assert shown.loc[row, "90% in 30 s"] == "94.6 (+6.6 pp ▲)"
+    assert any(
+        "In brackets: the change against the baseline 'Current settings' (pp: percentage "
+        "points); the download adds the relative change." in item.value
+        for item in app.caption
+    )
+
+
+# ------------------------------- Scenarios: five and six compared at 1440 px, labels whole
+
+COMPARISON_TABLE = '[data-testid="stTable"]'
+TAGS = '[data-testid="stMultiSelectTagsContainer"]'
+SIXTH = "Longer lunch breaks in December"
+
+
+def sideways(page, selector: str) -> int:
+    """Pixels of the element's content that only a sideways scroll shows."""
+    element = page.locator(selector).first
+    element.scroll_into_view_if_needed()
+    return int(element.evaluate("(element) => element.scrollWidth - element.clientWidth"))
+
+
+def cut_cells(page) -> list[str]:
+    """Texts of the comparison table's cells drawn wider than their cell (cut, not wrapped)."""
+    return page.locator(COMPARISON_TABLE).first.evaluate(
+        """(table) => Array.from(table.querySelectorAll('th, td'))
+            .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
+            .map((cell) => cell.innerText)"""
+    )
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_five_and_six_scenarios_compare_without_a_sideways_scroll(app_page, app_url):
+    page = app_page
+    open_page(page, "Scenarios")
+    click_button(page, "Start with example scenarios")
+    page.locator(COMPARISON_TABLE).first.wait_for()
+    # Before: 13 columns of a grid 2,004 px wide in 978 (the five names, four Δ and four Δ%),
+    # 1,026 px behind a sideways scroll; the chips' row hid 67 px, "Part time 4 h up t".
+    assert sideways(page, COMPARISON_TABLE) <= 0
+    assert sideways(page, TAGS) <= 0
+    headers = page.locator(f"{COMPARISON_TABLE} thead th").all_inner_texts()
+    assert [header.strip() for header in headers[1:]] == EXAMPLES
+    assert cut_cells(page) == []
+    table_text = page.locator(COMPARISON_TABLE).first.inner_text()
+    # The sample's +30% week, Mon 23 Nov - Sun 29 Nov 2026: 18,649 contacts to 21,455.
+    assert "21,455 (+2,806 ▲)" in table_text and "People to employ (busiest week)" in table_text
+    assert app_exceptions(page) == []
+    screenshot(page, "scenarios-five-compared")
+
+    type_text(page, "Scenario name", SIXTH)
+    click_button(page, "Save as scenario")
+    headers = page.locator(f"{COMPARISON_TABLE} thead th").all_inner_texts()
+    assert [header.strip() for header in headers[1:]] == [*EXAMPLES, SIXTH]
+    assert sideways(page, COMPARISON_TABLE) <= 0
+    assert sideways(page, TAGS) <= 0
+    assert cut_cells(page) == []
+    assert app_exceptions(page) == []
+    screenshot(page, "scenarios-six-compared")
+
+    # Two compared: the grid with its Δ and Δ% columns, its pinned labels wide enough for the
+    # longest as Chromium draws them in the grid's font.
+    page.goto(f"{app_url}/scenarios?compare=Current+settings&compare=Staffed+to+P80")
+    wait_until_idle(page)
+    grid = page.locator('[data-testid="stDataFrame"]').nth(1)
+    labels = grid.locator('[role="gridcell"][aria-colindex="1"]').all_inner_texts()
+    assert "People to employ (busiest week)" in labels
+    widths = page.evaluate(
+        """(labels) => {
+          const context = document.createElement('canvas').getContext('2d');
+          context.font = '14px "Source Sans", sans-serif';
+          return labels.map((label) => context.measureText(label).width);
+        }""",
+        labels,
+    )
+    # 8.5 px of padding either side of the text in a grid cell.
+    assert max(widths) + 17 <= compare.label_column_px(labels)
+    scroller = grid.locator(".dvn-scroller").first
+    assert scroller.evaluate("(element) => element.scrollWidth - element.clientWidth") <= 0
+    assert app_exceptions(page) == []
+    assert page.errors == []
