@@ -636,6 +636,25 @@ def _short_number(value: float, whole: bool) -> str:
     return f"{value:,.0f}" if whole or abs(value) >= 100 else f"{value:,.1f}"
 
 
+# Bar labels of six digits and more read in thousands or millions: over five bars in a third of
+# a 1440-px page, plotly shrank "1,234,567" to fit its bar, too small to read.
+ABBREVIATE_FROM = 100_000
+ABBREVIATIONS = [(1e6, "M"), (1e3, "k")]
+
+
+def bar_labels(numbers: pd.Series, whole: bool) -> list[str]:
+    """The bars' labels: as `_short_number` below 100,000; when the largest bar reaches it,
+    every bar in the thousands or millions the largest reads in, to three figures ("103 k",
+    "1.23 M"), one unit for all the bars of the chart."""
+    finite = numbers[np.isfinite(numbers)]
+    largest = float(finite.abs().max()) if len(finite) else 0.0
+    if largest < ABBREVIATE_FROM:
+        return [_short_number(value, whole) for value in numbers]
+    size, unit = next((size, unit) for size, unit in ABBREVIATIONS if largest >= size)
+    digits = max(0, 2 - int(np.floor(np.log10(largest / size))))  # three figures for the largest
+    return [f"{value / size:,.{digits}f} {unit}" if np.isfinite(value) else "" for value in numbers]
+
+
 def scenario_bars(values: pd.Series, label: str, baseline: str, whole: bool = False) -> go.Figure:
     """One metric across scenarios (index = scenario names); the baseline bar is grey.
 
@@ -649,7 +668,10 @@ def scenario_bars(values: pd.Series, label: str, baseline: str, whole: bool = Fa
             x=names,
             y=numbers,
             marker_color=colours,
-            text=[_short_number(v, whole) for v in numbers],
+            text=bar_labels(numbers, whole),
+            # The exact figure on hover, where the label is abbreviated.
+            customdata=[_short_number(v, whole) for v in numbers],
+            hovertemplate="%{x}: %{customdata}<extra></extra>",
         )
     )
     figure.update_traces(textposition="outside", cliponaxis=False)

@@ -5,6 +5,10 @@ real data in ../shared, and in Chromium at 1440 px."""
 
 from __future__ import annotations
 
+import json
+import math
+
+import pandas as pd
 import pytest
 import streamlit as st
 from browser_support import (
@@ -19,6 +23,7 @@ from test_app_pages import assert_clean, go, open_app
 from test_app_probe_round_thirtyseven import upload
 
 from app_ui import comparison as compare
+from app_ui.plots import bar_labels, scenario_bars
 
 AXA = ("axa", "series")
 EXAMPLES = [
@@ -56,6 +61,39 @@ def test_a_service_level_that_reads_the_same_shows_no_change(shared_data):
         "points); the download adds the relative change." in item.value
         for item in app.caption
     )
+
+
+# ------------------------------- Scenarios: bar labels of six digits and more in k or M
+
+
+def test_bar_labels_of_millions_read_in_millions_to_three_figures():
+    costs = pd.Series([1_234_567.0, 1_750_000.0, 987_654.0], index=["Base", "Busier", "Lean"])
+    bars = scenario_bars(costs, "Total cost over 28 days (EUR)", "Base", whole=False).data[0]
+    # Before: "1,234,567", "1,750,000", "987,654", shrunk by plotly to fit bars a fifth of a
+    # third of a 1440-px page wide.
+    assert list(bars.text) == ["1.23 M", "1.75 M", "0.99 M"]
+    assert list(bars.customdata) == ["1,234,567", "1,750,000", "987,654"]  # on hover, whole
+    # Below 100,000 the labels stay whole; a chart reaching it reads in one unit throughout.
+    assert bar_labels(pd.Series([85_630.0, 99_999.0]), True) == ["85,630", "99,999"]
+    assert bar_labels(pd.Series([90_992.0, 103_136.0]), True) == ["91 k", "103 k"]
+    assert bar_labels(pd.Series([44.1, math.nan]), False) == ["44.1", ""]
+
+
+def test_the_samples_shift_costs_read_in_thousands_on_their_bars(picco_home):
+    app = go(open_app(horizon_days=14), "scenarios")
+    app.button(key="save_example_scenarios").click().run()
+    assert_clean(app)
+    figures = {
+        json.loads(item.proto.spec)["layout"]["title"]["text"]: json.loads(item.proto.spec)
+        for item in app.get("plotly_chart")
+        if "compare_chart_" in item.proto.id
+    }
+    bars = figures["Shift cost over 14 days (EUR)"]["data"][0]
+    shown = comparison_on_screen(app)
+    # The table's figures, 98,736 to 113,168, in thousands on the bars.
+    assert shown.loc["Shift cost over 14 days (EUR)", "Current settings"] == "98,736"
+    assert bars["text"] == ["99 k", "112 k", "103 k", "113 k", "99 k"]
+    assert bars["customdata"] == ["98,736", "112,376", "102,784", "113,168", "98,736"]
 
 
 # ------------------------------- Scenarios: five and six compared at 1440 px, labels whole
