@@ -14,6 +14,7 @@ from app_ui import cached, downloads, plots, settings, state, url_state
 from app_ui import comparison as compare
 from app_ui.tables import MISSING
 from app_ui.widgets import confirm_delete
+from data.dates import day_text
 from data.errors import InputError
 from data.schema import INTERVAL_START
 from planning import Scenario, compare_scenarios
@@ -621,15 +622,52 @@ def _read_table(
         if not old:  # a new row starts from the current settings, as the caption says
             row = _with_defaults(row, _row_of(fallback))
         try:
-            rows.append((number, old, _scenario_of(row, scenarios[old] if old else fallback)))
+            scenario = _scenario_of(row, scenarios[old] if old else fallback)
         except InputError as error:
             problems.append(f"Scenario '{old or name}' not saved: {error}")
+            continue
+        if old and name == old:
+            followed = _name_following_settings(old, scenarios[old], scenario)
+            if followed != old:
+                scenario = dataclasses.replace(scenario, name=followed)
+                names[-1] = (number, old, followed)
+        rows.append((number, old, scenario))
     # Unreadable scenarios are in the store but not in the table: their names are taken too.
     unreadable = [name for name in stored if name not in scenarios]
     clashes, clashing = _name_clashes(names, unreadable)
     # A row refused for its name is a problem, not one of the table's other changes.
     kept = [(old, scenario) for number, old, scenario in rows if number not in clashing]
     return kept, _deleted_rows(edited, scenarios), problems + clashes
+
+
+def _setting_names(scenario: Scenario) -> list[str]:
+    """The names the example scenarios give these settings, one per setting they name:
+    "90% in 30 s", "Staffed to P80", "+30% volume 23 Nov – 29 Nov", "Part time 4 h up to 50%"
+    (planning.scenario.example_scenarios)."""
+    staffing, shifts = scenario.staffing, scenario.shifts
+    days = ""
+    if scenario.change_from is not None and scenario.change_to is not None:
+        first, last = pd.Timestamp(scenario.change_from), pd.Timestamp(scenario.change_to)
+        days = day_text(first, weekday=False)
+        if last > first:
+            days += f" – {day_text(last, weekday=False)}"
+    cap = "no cap" if shifts.part_max_share >= 1 else f"up to {shifts.part_max_share:.0%}"
+    return [
+        f"{staffing.service_level * 100:g}% in {staffing.answer_within_seconds:g} s",
+        f"Staffed to {settings.QUANTILE_NAMES.get(scenario.quantile, scenario.quantile)}",
+        f"{scenario.volume_change_pct:+g}% volume {days}".strip(),
+        f"Part time {shifts.part_hours:g} h {cap}",
+    ]
+
+
+def _name_following_settings(name: str, stored: Scenario, edited: Scenario) -> str:
+    """`name` when typed by the manager; when it is the name the examples give the stored
+    settings, the one they give the edited settings: "90% in 30 s" edited to 85% is saved as
+    "85% in 30 s", where it kept a name its figures no longer said."""
+    for before, after in zip(_setting_names(stored), _setting_names(edited), strict=True):
+        if name == before:
+            return after
+    return name
 
 
 def _deleted_rows(edited: pd.DataFrame, scenarios: dict[str, Scenario]) -> tuple[str, ...]:

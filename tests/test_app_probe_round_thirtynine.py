@@ -24,6 +24,7 @@ from test_app_probe_round_thirtyseven import upload
 
 from app_ui import comparison as compare
 from app_ui.plots import bar_labels, scenario_bars
+from data.store import Store
 
 AXA = ("axa", "series")
 EXAMPLES = [
@@ -38,6 +39,49 @@ EXAMPLES = [
 def comparison_on_screen(app):
     (shown,) = [item.value for item in app.table if "Current settings" in item.value]
     return shown
+
+
+# ------------------------------- Scenarios: an example's name follows its edited settings
+
+
+def test_an_example_name_follows_its_edited_target_and_a_typed_name_stays(picco_home):
+    app = go(open_app(), "scenarios")
+    app.button(key="save_example_scenarios").click().run()
+    assert_clean(app)
+    app.text_input(key="new_scenario_name").input("Strict target")
+    app.button(key="save_scenario").click().run()
+    assert_clean(app)
+    # Rows: the five examples, then "Strict target" (the current 80% in 20 s).
+    app.session_state["scenario_editor_0"] = {
+        "edited_rows": {
+            2: {"service_level_pct": 85.0},  # "90% in 30 s"
+            5: {"service_level_pct": 85.0},  # typed by the manager
+            1: {"volume_change_pct": 20.0},  # "+30% volume 23 Nov – 29 Nov"
+        },
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    app.button(key="scenario_table_save").click().run()
+    assert_clean(app)
+    stored = Store().list_scenarios("Sample service desk")
+    # Before: still "90% in 30 s" with an 85% target, and "+30% volume ..." at +20%.
+    assert stored == [
+        "Current settings",
+        "+20% volume 23 Nov – 29 Nov",
+        "85% in 30 s",
+        "Staffed to P80",
+        "Part time 4 h up to 50%",
+        "Strict target",
+    ]
+    assert Store().load_scenario("Sample service desk", "85% in 30 s")["staffing"][
+        "service_level"
+    ] == pytest.approx(0.85)
+    assert Store().load_scenario("Sample service desk", "Strict target")["staffing"][
+        "service_level"
+    ] == pytest.approx(0.85)
+    said = [item.value for item in app.success]
+    assert "Renamed '90% in 30 s' to '85% in 30 s'." in said
+    assert "Renamed '+30% volume 23 Nov – 29 Nov' to '+20% volume 23 Nov – 29 Nov'." in said
 
 
 # ------------------------------- Scenarios: a change is the difference of the figures shown
