@@ -286,9 +286,7 @@ if not per_day.empty:
         f"Days of {queue} with the most intervals far from the usual level: {days}.{kept}"
     )
 forecast = result.forecast
-past = settings.past_days_note(forecast[INTERVAL_START])
-if past:
-    st.info(past)
+settings.show_past_days_note(forecast[INTERVAL_START], current.name)
 for note in settings.events_without_days():
     st.warning(note)
 exclusion_note = settings.exclusion_outside_note(current.dataset.intervals[INTERVAL_START])

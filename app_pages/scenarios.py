@@ -1015,9 +1015,9 @@ for name in chosen:
 if len(outcomes) < 2 or baseline not in outcomes:
     st.stop()
 # As the Forecast and Staffing pages say it: a history ending weeks ago compares days gone.
-past = settings.past_days_note(outcomes[baseline].plan[INTERVAL_START], counted="agents and costs")
-if past:
-    st.info(past)
+settings.show_past_days_note(
+    outcomes[baseline].plan[INTERVAL_START], current.name, counted="agents and costs"
+)
 campaign = settings.campaign_under_scenarios_note(
     settings.planned_events(), queue, outcomes[baseline].plan[INTERVAL_START]
 )

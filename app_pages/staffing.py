@@ -328,9 +328,7 @@ except InputError as error:
     st.error(f"These settings cannot be staffed: {error}")
     st.stop()
 plan, summary = outcome.plan, outcome.summary
-past = settings.past_days_note(plan[INTERVAL_START], counted="agents and cost")
-if past:
-    st.info(past)
+settings.show_past_days_note(plan[INTERVAL_START], current.name, counted="agents and cost")
 response_window = settings.hours_text(float(st.session_state["email_response_hours"]))
 
 # Four boxes a row, the cost and paid hours on their own: a fifth of a 1440-px page held

@@ -1493,12 +1493,22 @@ def answered_asa_seconds(plan: pd.DataFrame) -> float | None:
     return float(np.average(wait[usable], weights=answered[usable]))
 
 
+def show_past_days_note(interval_starts: pd.Series, dataset_name: str, counted: str = "") -> None:
+    """`past_days_note` on the page: a notice for the manager's own data, a caption for the
+    shipped sample, whose dates are its own and nothing the manager needs to act on."""
+    sample = dataset_name == state.SAMPLE_NAME
+    note = past_days_note(interval_starts, counted, sample=sample)
+    if note:
+        (st.caption if sample else st.info)(note)
+
+
 def past_days_note(
-    interval_starts: pd.Series, counted: str = "", today: date | None = None
+    interval_starts: pd.Series, counted: str = "", today: date | None = None, sample: bool = False
 ) -> str | None:
     """A note when the forecast starts before today: its first days are already past (the
     history ends earlier than the last days worked). `counted` says what the page still adds
-    up over them ("agents and cost")."""
+    up over them ("agents and cost"). `sample`: the shipped sample's, whose history ends on
+    its own dates: said as such, not as a plan in the past to set right."""
     if interval_starts.empty:
         return None
     today = today or date.today()
@@ -1506,13 +1516,18 @@ def past_days_note(
     past = days[days < today]
     if past.empty:
         return None
-    if len(past) == len(days):
-        # A one-day horizon is that day, not "Mon 23 Nov – Mon 23 Nov".
-        span = (
-            f"{day_text(days.min(), year=True)}"
-            if len(days) == 1
-            else f"{day_text(days.min())} – {day_text(days.max(), year=True)}"
+    # A one-day horizon is that day, not "Mon 23 Nov – Mon 23 Nov".
+    span = (
+        f"{day_text(days.min(), year=True)}"
+        if len(days) == 1
+        else f"{day_text(days.min())} – {day_text(days.max(), year=True)}"
+    )
+    if sample:
+        return (
+            f"The sample's own dates: its forecast follows its history, {span}. Import your "
+            "contacts on the Data page to plan your coming days."
         )
+    if len(past) == len(days):
         return (
             f"The whole horizon ({span}) is already past: the history ends before it. Import "
             "your latest contacts to plan the coming days."

@@ -5,6 +5,7 @@ real data in ../shared, and in Chromium at 1440 px."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 
@@ -23,6 +24,7 @@ from test_app_pages import assert_clean, go, open_app
 from test_app_probe_round_thirtyseven import upload
 
 from app_ui import comparison as compare
+from app_ui import settings
 from app_ui.plots import bar_labels, scenario_bars
 from data.store import Store
 
@@ -138,6 +140,38 @@ def test_the_samples_shift_costs_read_in_thousands_on_their_bars(picco_home):
     assert shown.loc["Shift cost over 14 days (EUR)", "Current settings"] == "98,736"
     assert bars["text"] == ["99 k", "112 k", "103 k", "113 k", "99 k"]
     assert bars["customdata"] == ["98,736", "112,376", "102,784", "113,168", "98,736"]
+
+
+# ------------------------------- The sample's horizon: its own dates, not a plan gone wrong
+
+
+def test_the_samples_past_horizon_reads_as_its_own_dates(picco_home):
+    app = go(open_app(horizon_days=14), "forecast")
+    assert_clean(app)
+    # Before, on 7 Dec 2026: "The whole horizon (Mon 23 Nov – Sun 6 Dec 2026) is already
+    # past: the history ends before it. Import your latest contacts ...", a blue notice.
+    assert not [item.value for item in app.info if "already past" in item.value]
+    sample_note = (
+        "The sample's own dates: its forecast follows its history, Mon 23 Nov – Sun 6 Dec 2026. "
+        "Import your contacts on the Data page to plan your coming days."
+    )
+    assert sample_note in [item.value for item in app.caption]
+    go(app, "staffing")
+    assert sample_note in [item.value for item in app.caption]
+
+
+def test_a_managers_own_past_horizon_is_still_said_as_past():
+    days = pd.Series(pd.date_range("2014-01-01", periods=14 * 48, freq="30min"))
+    today = dt.date(2026, 12, 7)
+    assert settings.past_days_note(days, today=today) == (
+        "The whole horizon (Wed 1 Jan – Tue 14 Jan 2014) is already past: the history ends "
+        "before it. Import your latest contacts to plan the coming days."
+    )
+    assert settings.past_days_note(days, today=today, sample=True) == (
+        "The sample's own dates: its forecast follows its history, Wed 1 Jan – Tue 14 Jan "
+        "2014. Import your contacts on the Data page to plan your coming days."
+    )
+    assert settings.past_days_note(days, today=dt.date(2014, 1, 1), sample=True) is None
 
 
 # ------------------------------- Scenarios: five and six compared at 1440 px, labels whole

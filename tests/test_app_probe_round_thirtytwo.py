@@ -306,9 +306,9 @@ def test_the_sample_comparison_says_its_days_past_its_campaign_and_its_week_dilu
     ]
     # Before: nothing on this page, while the Forecast and Staffing pages say it of the same
     # forecast: the sample's history ends on Sun 22 Nov 2026.
-    assert [item.value for item in app.info if "already past" in item.value] == [
-        "The whole horizon (Mon 23 Nov – Wed 2 Dec 2026) is already past: the history ends "
-        "before it. Import your latest contacts to plan the coming days."
+    assert [item.value for item in app.caption if "own dates" in item.value] == [
+        "The sample's own dates: its forecast follows its history, Mon 23 Nov – Wed 2 Dec 2026. "
+        "Import your contacts on the Data page to plan your coming days."
     ]
     shown = app.table[-1].value
     assert "Cost per week (EUR)" in shown.index

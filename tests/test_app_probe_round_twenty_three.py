@@ -185,8 +185,8 @@ def test_a_past_one_day_horizon_is_named_as_its_day(picco_home):
     app = go(open_app(horizon_days=1), "staffing")
     assert_clean(app)
     # Before: "The whole horizon (Mon 23 Nov – Mon 23 Nov 2026) is already past".
-    assert [item.value for item in app.info if item.value.startswith("The whole horizon")] == [
-        "The whole horizon (Mon 23 Nov 2026) is already past: the history ends before it. "
-        "Import your latest contacts to plan the coming days."
+    assert [item.value for item in app.caption if item.value.startswith("The sample's")] == [
+        "The sample's own dates: its forecast follows its history, Mon 23 Nov 2026. Import your "
+        "contacts on the Data page to plan your coming days."
     ]
     assert metric(app, "Cost, 1 day") == "€ 8,704"
