@@ -465,6 +465,12 @@ else:
         # The counts before the long "learned from" text, so they stay in view.
         columns=SPECIAL_DAY_ORDER,
     )
+    if suggestion:
+        foreign = settings.foreign_holidays_note(
+            special, st.session_state["holiday_country"], suggestion[1]
+        )
+        if foreign:
+            st.warning(foreign)
     # Said of the days it concerns: a bare "learned from 0 days" read as said of the table.
     unseen = special[special["learned_from_days"] == 0]
     unseen_text = ""

@@ -16,7 +16,7 @@ from data.dates import day_text
 from data.errors import InputError
 from data.schema import INTERVAL_START, IS_OPEN, MINUTE_OF_DAY, QUEUE, VOLUME, WEEKDAY, Dataset
 from forecasting import ForecastResult, flag_peaks
-from forecasting.calendar import COUNTRY_NAMES, region_names
+from forecasting.calendar import COUNTRY_NAMES, holiday_names, region_names
 from forecasting.clock_change import could_be_skipped_hour
 from forecasting.country import CountrySuggestion, holiday_hint, holiday_hint_note
 from forecasting.events import CAMPAIGN, EXCLUDE, ForecastEvent
@@ -97,6 +97,34 @@ def holiday_suggestion(current: state.CurrentDataset) -> tuple[str, str] | None:
     )
     message = holiday_hint(suggestion, advice, lambda country: COUNTRY_NAMES.get(country, country))
     return message[0].upper() + message[1:], code
+
+
+def foreign_holidays_note(special: pd.DataFrame, country: str, suggested: str) -> str | None:
+    """The special days of one queue's forecast (`date`, `special_day`, `effect`) that only the
+    calendar picked makes holidays, when the history's quiet days match `suggested`'s better:
+    AXA's French queues on the Italy calendar forecast Epiphany, Mon 6 Jan 2014, at 0.91 of an
+    ordinary day and the day after at 1.41, its busiest day, beside a note on another calendar
+    that did not say so. None when every listed holiday is one of `suggested`'s too."""
+    if special.empty:
+        return None
+    days = pd.to_datetime(special["date"])
+    first, last = days.min().normalize(), days.max().normalize()
+    theirs = holiday_names(first, (last - first).days + 1, suggested)
+    ours = holiday_names(first, (last - first).days + 1, country)
+    foreign = {name for day, name in ours.items() if day not in theirs}
+    listed = [
+        f"{name} on {day_text(day, year=True)} at {effect:.2f} × an ordinary day"
+        for name, day, effect in zip(special["special_day"], days, special["effect"], strict=True)
+        if name in foreign or any(name == f"Day after {holiday}" for holiday in foreign)
+    ]
+    if not listed:
+        return None
+    picked, better = COUNTRY_NAMES.get(country, country), COUNTRY_NAMES.get(suggested, suggested)
+    return (
+        f"Forecast as special days by the {picked} calendar, not holidays in {better}, whose "
+        f"holidays your history's quiet days match: {'; '.join(listed)}. "
+        f"Use {suggested} above to forecast them as ordinary days."
+    )
 
 
 def follow_dataset_calendar(name: str) -> None:

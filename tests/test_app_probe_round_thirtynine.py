@@ -248,3 +248,29 @@ def test_five_and_six_scenarios_compare_without_a_sideways_scroll(app_page, app_
     assert scroller.evaluate("(element) => element.scrollWidth - element.clientWidth") <= 0
     assert app_exceptions(page) == []
     assert page.errors == []
+
+
+# ------------------------------- Forecast: holidays of a calendar the history does not keep
+
+
+def test_holidays_only_the_picked_calendar_keeps_are_named_beside_the_suggestion(shared_data):
+    st.cache_data.clear()
+    app = upload(open_app(horizon_days=14), shared_data.joinpath(*AXA, "Tech. Axa.csv"))
+    go(app, "forecast")
+    assert_clean(app)
+    assert app.session_state["holiday_country"] == "IT"  # the app's default calendar
+    assert any("public holidays of France" in item.value for item in app.info)
+    # AXA's French queue, 1-14 Jan 2014, on the Italy calendar: Epiphany and the day after it
+    # are in the special days' table. Before: only the note that France fits better, nothing
+    # on the two days the Italian calendar adds to this forecast (New Year's Day is both's).
+    (warning,) = [item.value for item in app.warning if "Italy calendar" in item.value]
+    assert warning == (
+        "Forecast as special days by the Italy calendar, not holidays in France, whose holidays "
+        "your history's quiet days match: Epiphany on Mon 6 Jan 2014 at 0.91 × an ordinary day; "
+        "Day after Epiphany on Tue 7 Jan 2014 at 1.41 × an ordinary day. Use FR above to "
+        "forecast them as ordinary days."
+    )
+    app.button(key="use_suggested_country").click().run()
+    assert_clean(app)
+    assert app.session_state["holiday_country"] == "FR"
+    assert not [item.value for item in app.warning if "calendar, not holidays" in item.value]
