@@ -119,6 +119,8 @@ def test_bar_labels_of_millions_read_in_millions_to_three_figures():
     # third of a 1440-px page wide.
     assert list(bars.text) == ["1.23 M", "1.75 M", "0.99 M"]
     assert list(bars.customdata) == ["1,234,567", "1,750,000", "987,654"]  # on hover, whole
+    # Upright, inside the bars tall enough, never scaled down to fit.
+    assert (bars.textangle, bars.textposition, bars.constraintext) == (-90, "auto", "none")
     # Below 100,000 the labels stay whole; a chart reaching it reads in one unit throughout.
     assert bar_labels(pd.Series([85_630.0, 99_999.0]), True) == ["85,630", "99,999"]
     assert bar_labels(pd.Series([90_992.0, 103_136.0]), True) == ["91 k", "103 k"]
@@ -214,6 +216,14 @@ def test_five_and_six_scenarios_compare_without_a_sideways_scroll(app_page, app_
     table_text = page.locator(COMPARISON_TABLE).first.inner_text()
     # The sample's +30% week, Mon 23 Nov - Sun 29 Nov 2026: 18,649 contacts to 21,455.
     assert "21,455 (+2,806 ▲)" in table_text and "People to employ (busiest week)" in table_text
+    # Every bar label at the font's full size: before, plotly scaled "112,376" by 0.55.
+    page.locator('[data-testid="stPlotlyChart"] text.bartext').first.wait_for()
+    scaled = page.evaluate(
+        """() => Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"] text.bartext'))
+            .filter((text) => (text.getAttribute('transform') || '').includes('scale('))
+            .map((text) => text.textContent)"""
+    )
+    assert scaled == []
     assert app_exceptions(page) == []
     screenshot(page, "scenarios-five-compared")
 
