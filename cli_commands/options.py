@@ -1236,9 +1236,9 @@ def percent_change(text: str) -> float:
         ) from None
 
 
-def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bool = False) -> None:
-    """Every staffing knob, with StaffingSettings' defaults (`targets_required`: the service
-    level and its seconds must be given)."""
+def add_staffing_arguments(parser: argparse.ArgumentParser) -> None:
+    """Every staffing knob, with StaffingSettings' defaults. The service level and its seconds
+    default to None, so `default_targets` knows whether they were given and fills them."""
     defaults = StaffingSettings()
     group = parser.add_argument_group("staffing")
     group.add_argument(
@@ -1255,21 +1255,17 @@ def add_staffing_arguments(parser: argparse.ArgumentParser, targets_required: bo
         help="handle time per contact in seconds, for every queue, e.g. 300 (default: the data's "
         "handle times; needed where the data has none)",
     )
-    level = {"required": True} if targets_required else {"default": defaults.service_level}
-    within = {"required": True} if targets_required else {"default": defaults.answer_within_seconds}
     group.add_argument(
         "--service-level",
         type=service_level_share,
         help="share of contacts answered within --answer-within-seconds, e.g. 0.8 or 80%%"
-        + ("" if targets_required else f" (default {defaults.service_level:g})"),
-        **level,
+        f" (default {defaults.service_level:g})",
     )
     group.add_argument(
         "--answer-within-seconds",
         type=seconds,
         help="service-level threshold in seconds, e.g. 20"
-        + ("" if targets_required else f" (default {defaults.answer_within_seconds:g})"),
-        **within,
+        f" (default {defaults.answer_within_seconds:g})",
     )
     group.add_argument(
         "--max-occupancy",
@@ -1394,6 +1390,36 @@ def in_option_words(error: SettingError, args: argparse.Namespace) -> str:
     return (
         f"{option} {value:g}: {error}" if isinstance(value, float) else f"{option} {value}: {error}"
     )
+
+
+def default_targets(args: argparse.Namespace) -> str | None:
+    """Fill --service-level and --answer-within-seconds left out with StaffingSettings'
+    defaults, the same for `staff` and `plan`, and say which were filled: "the target is the
+    default 80% answered within 20 s ...", or None when both were given."""
+    defaults = StaffingSettings()
+    level_default = args.service_level is None
+    within_default = args.answer_within_seconds is None
+    if level_default:
+        args.service_level = defaults.service_level
+    if within_default:
+        args.answer_within_seconds = defaults.answer_within_seconds
+    if not (level_default or within_default):
+        return None
+    target = f"{args.service_level:.0%} answered within {args.answer_within_seconds:g} s"
+    if level_default and within_default:
+        defaulted = (
+            "the default --service-level and --answer-within-seconds, as `plan` uses; give them"
+        )
+    elif level_default:
+        defaulted = (
+            f"{args.service_level:.0%} is the default --service-level, as `plan` uses; give it"
+        )
+    else:
+        defaulted = (
+            f"{args.answer_within_seconds:g} s is the default --answer-within-seconds, "
+            "as `plan` uses; give it"
+        )
+    return f"the target is {target}: {defaulted} for another target"
 
 
 def _staffing_settings(

@@ -33,6 +33,7 @@ from cli_commands.options import (
     check_out,
     check_queues,
     day_first_date,
+    default_targets,
     distinct_files,
     file_names,
     forecast_settings,
@@ -146,6 +147,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     progress = StderrProgress()  # timed from the start: the import counts
     args.change_from, from_note = day_first_date(args.change_from, "--change-from")
+    default_targets(args)  # plan's --help and README give its defaults; its output stays as it was
     args.change_to, to_note = day_first_date(args.change_to, "--change-to")
     try:
         scenario = Scenario(

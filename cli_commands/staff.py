@@ -19,6 +19,7 @@ from cli_commands.options import (
     add_staffing_arguments,
     check_input_file,
     check_out,
+    default_targets,
     file_row_words,
     known_column_names,
     led_by_file,
@@ -188,7 +189,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--out", required=True, metavar="PLAN.csv", help="plan to write" + TO_STDOUT_HELP
     )
-    add_staffing_arguments(parser, targets_required=True)
+    add_staffing_arguments(parser)
     parser.add_argument(
         "--quantile",
         type=quantile_name,  # P80 as the app labels it, or 80, 80% and 0.8
@@ -216,6 +217,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     check_out(args.out, inputs=[args.forecast])
+    target_note = default_targets(args)
     name = shown_input(args.forecast)
     forecast, reading_notes, title_lines = _read_forecast(args.forecast)
     _check_forecast_columns(forecast, name)
@@ -223,7 +225,7 @@ def run(args: argparse.Namespace) -> int:
     reading_notes = [*reading_notes, padded_note] if padded_note else reading_notes
     forecast, in_file_rows = _only_queues(forecast, args.queue, name, title_lines)
     try:
-        return _staff(args, forecast, name, reading_notes, in_file_rows)
+        return _staff(args, forecast, name, reading_notes, in_file_rows, target_note)
     except InputError as error:
         raise InputError(led_by_file(name, in_file_rows(str(error)))) from error
 
@@ -235,6 +237,7 @@ def _staff(
     reading_notes: list[str],
     in_file_rows: Callable[[str], str],
 ) -> int:
+    target_note: str | None = None,
     refuse_total_rows(forecast)
     if args.aht_seconds is None and "aht_seconds" not in forecast:
         raise InputError(f"{name} has no aht_seconds column: give --aht-seconds (e.g. 300)")
@@ -313,6 +316,8 @@ def _staff(
     for note in [
         *reading_notes,
         replaced_aht_note,
+        # The target sets no e-mail queue's agents: their response window does.
+        target_note if (plan["channel"] != "email").any() else None,
         *unusual_settings(args, settings, plan[QUEUE].unique()),
         _written_channels_note(written, name) if written else queue_channels_note(settings, queues),
         _separate_periods_note(plan, summary, name, horizon_hours)

@@ -1,0 +1,60 @@
+"""CLI probe, round thirty-one: `staff` takes `plan`'s default target and says so, the e-mail
+summary in sentences, periods years apart headlined on the days they hold, honest totals of a
+nearly empty forecast, the peaks pointer keeping the plan's options, and refusal wording."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from cli_support import write_two_day_forecast
+
+import cli
+from cli_commands.options import default_targets
+from staffing.plan import StaffingSettings
+
+# ------------------------------------------- staff: the default target, as plan's, said
+
+
+def _staff_out(capsys: pytest.CaptureFixture[str], forecast: Path, *options: str) -> str:
+    assert cli.main(["staff", str(forecast), "--out", str(forecast.with_name("plan.csv")),
+                     *options]) == 0  # fmt: skip
+    return capsys.readouterr().out
+
+
+def test_staff_without_a_target_staffs_to_80_in_20_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: "the following arguments are required: --service-level, --answer-within-seconds",
+    # where `plan` staffs the same forecast to 0.8 / 20 s unasked.
+    forecast = write_two_day_forecast(tmp_path)
+    given = _staff_out(capsys, forecast, "--service-level", "0.8", "--answer-within-seconds", "20")
+    defaulted = _staff_out(capsys, forecast)
+    # 40 calls a half hour at 240 s: 5.33 Erlangs; Erlang C at 80/20 needs 8 agents.
+    assert pd.read_csv(tmp_path / "plan.csv")["agents"].max() == 8
+    assert given.splitlines()[0] == defaulted.splitlines()[0]
+    assert "the target is" not in given
+    assert (
+        "note: the target is 80% answered within 20 s: the default --service-level and "
+        "--answer-within-seconds, as `plan` uses; give them for another target\n"
+    ) in defaulted
+    one = _staff_out(capsys, forecast, "--service-level", "90%")
+    assert (
+        "note: the target is 90% answered within 20 s: 20 s is the default "
+        "--answer-within-seconds, as `plan` uses; give it for another target\n"
+    ) in one
+
+
+def test_staff_and_plan_share_one_default_target() -> None:
+    # The defaults come from StaffingSettings alone, for both commands.
+    parser = cli.build_parser()
+    for extra in ([], ["--horizon-days", "7"]):
+        command = "plan" if extra else "staff"
+        args = parser.parse_args([command, "f.csv", "--out", "p.csv", *extra])
+        assert args.service_level is None and args.answer_within_seconds is None
+        assert default_targets(args) is not None
+        assert (args.service_level, args.answer_within_seconds) == (
+            StaffingSettings.service_level,
+            StaffingSettings.answer_within_seconds,
+        )
