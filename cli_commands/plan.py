@@ -66,6 +66,7 @@ from staffing.plan import (
     MAX_STAFFING_INTERVAL_MINUTES,
     NO_CONTACTS_NOTE,
     check_email_window,
+    email_clock_sentence,
     mean_handle_times,
     service_text,
     short_horizon_fte_note,
@@ -146,8 +147,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     progress = StderrProgress()  # timed from the start: the import counts
-    args.change_from, from_note = day_first_date(args.change_from, "--change-from")
     default_targets(args)  # plan's --help and README give its defaults; its output stays as it was
+    args.change_from, from_note = day_first_date(args.change_from, "--change-from")
     args.change_to, to_note = day_first_date(args.change_to, "--change-to")
     try:
         scenario = Scenario(
@@ -209,7 +210,8 @@ def run(args: argparse.Namespace) -> int:
         f"{money_text(summary.agent_hourly_cost, cents=True)}/h agent, "
         f"{money_text(summary.supervisor_hourly_cost, cents=True)}/h supervisor), "
         f"{as_plan_fractions(service_text(summary, abandon_text(summary.abandon_rate)))}"
-        + ("" if args.quantile == "mean" else " on the mean forecast"),
+        + ("" if args.quantile == "mean" else " on the mean forecast")
+        + email_clock_sentence(summary),
         file=sys.stdout,
     )
     # As staff says them: the contacts the plan read, and at a quantile those it was sized for.

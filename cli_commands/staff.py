@@ -65,6 +65,7 @@ from staffing.plan import (
     SpreadEmail,
     SpreadQueues,
     blank_when_closed,
+    email_clock_sentence,
     given_handle_times,
     interval_starts,
     limit_summary,
@@ -216,8 +217,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    check_out(args.out, inputs=[args.forecast])
     target_note = default_targets(args)
+    check_out(args.out, inputs=[args.forecast])
     name = shown_input(args.forecast)
     forecast, reading_notes, title_lines = _read_forecast(args.forecast)
     _check_forecast_columns(forecast, name)
@@ -236,8 +237,8 @@ def _staff(
     name: str,
     reading_notes: list[str],
     in_file_rows: Callable[[str], str],
-) -> int:
     target_note: str | None = None,
+) -> int:
     refuse_total_rows(forecast)
     if args.aht_seconds is None and "aht_seconds" not in forecast:
         raise InputError(f"{name} has no aht_seconds column: give --aht-seconds (e.g. 300)")
@@ -302,6 +303,7 @@ def _staff(
             if args.quantile == MEAN_QUANTILE
             else f" on the mean forecast (agents sized on {args.quantile})"
         )
+        + email_clock_sentence(summary)
     )
     print(contacts_line(written_plan, args.quantile))
     # What each limit alone needs, on the contacts the agents were sized for: on the mean, a P90
@@ -314,10 +316,10 @@ def _staff(
     if sets[0]:
         print(f"what sets the agents: {' '.join(part for part in sets if part)}")
     for note in [
-        *reading_notes,
-        replaced_aht_note,
         # The target sets no e-mail queue's agents: their response window does.
         target_note if (plan["channel"] != "email").any() else None,
+        *reading_notes,
+        replaced_aht_note,
         *unusual_settings(args, settings, plan[QUEUE].unique()),
         _written_channels_note(written, name) if written else queue_channels_note(settings, queues),
         _separate_periods_note(plan, summary, name, horizon_hours)

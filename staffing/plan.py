@@ -643,23 +643,42 @@ def service_text(summary: PlanSummary, live_extra: str = "") -> str:
     chats says both, its service level being the calls' and chats' alone. `live_extra`
     follows the calls' and chats' figures (", 15.9% abandon"), never the e-mails'."""
     # Where e-mail is not worked round the clock the window counts working hours and the
-    # response time clock hours: '100.0% ... within the 1-hour response window, mean response
-    # time 12.6 h' read as a contradiction.
-    working = " counted in working hours" if summary.email_clock_stops else ""
+    # response time clock hours, as email_clock_sentence says after the line.
     if summary.email_service_level is not None and summary.has_contacts:
         return (
             f"service level {summary.service_level:.1%} on the {summary.live_contacts}"
             f"{live_extra}, "
             f"{summary.email_service_level:.1%} of e-mails answered within the "
-            f"{summary.email_window_hours:g}-hour response window{working}"
+            f"{summary.email_window_hours:g}-hour response window"
         )
     if summary.email_window_hours is None or not summary.has_contacts:
         return f"service level {service_level_text(summary)}{live_extra}"
+    if summary.email_clock_stops:  # its response time in a sentence: email_clock_sentence
+        return (
+            f"{summary.service_level:.1%} of e-mails answered within the "
+            f"{summary.email_window_hours:g}-hour response window"
+        )
     return (
         f"{summary.service_level:.1%} of e-mails answered within the "
-        f"{summary.email_window_hours:g}-hour response window{working}, mean response time "
+        f"{summary.email_window_hours:g}-hour response window, mean response time "
         f"{summary.asa_seconds / 3600:,.1f} h"
-        + (" on the clock, hours e-mail is not worked included" if working else "")
+    )
+
+
+def email_clock_sentence(summary: PlanSummary) -> str:
+    """'. The response window counts only the hours e-mail is worked; the mean response time,
+    2.6 h, counts every hour on the clock, ...' after a plan of e-mail queues not worked round
+    the clock, or '': the two clocks in one clause read 'mean response time 2.6 h on the clock, hours
+    e-mail is not worked included on the mean forecast'. A plan mixing e-mail with calls or
+    chats gives no mean response time, its ASA being the calls' and chats'."""
+    if not summary.email_clock_stops or not summary.has_contacts:
+        return ""
+    if summary.email_service_level is not None:
+        return ". The e-mails' response window counts only the hours e-mail is worked"
+    return (
+        ". The response window counts only the hours e-mail is worked; the mean response time, "
+        f"{summary.asa_seconds / 3600:,.1f} h, counts every hour on the clock, the hours e-mail "
+        "is not worked included"
     )
 
 

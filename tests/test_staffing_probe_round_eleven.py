@@ -221,8 +221,9 @@ def test_an_email_plan_says_its_mail_is_answered_within_the_window_and_its_respo
     assert "peak 18 agents" in out
     assert (
         "over 7 days (€ 22/h agent, € 30/h supervisor), 100.0% of e-mails answered within the "
-        "4-hour response window counted in working hours, mean response time 7.1 h on the "
-        "clock, hours e-mail is not worked included\n"
+        "4-hour response window. The response window counts only the hours e-mail is worked; "
+        "the mean response time, 7.1 h, counts every hour on the clock, the hours e-mail is not "
+        "worked included\n"
     ) in out
     assert "service level" not in out.splitlines()[0]
     # Calls keep their service level.
