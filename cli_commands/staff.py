@@ -51,7 +51,7 @@ from data.sniff import sniff_file
 from forecasting.clock_change import could_be_skipped_hour
 from planning.scenario import MEAN_QUANTILE, QUANTILES
 from staffing.clock_hours import could_be_repeated_hour, interval_keys
-from staffing.cost import full_time_equivalents, money_text
+from staffing.cost import money_text
 from staffing.limits import LIMIT, peak_limit_sentence, shares_sentence
 from staffing.plan import (
     CHANNELS,
@@ -294,7 +294,8 @@ def _staff(
         f"{counted(summary.peak_agents, 'agent')}{_peaks_apart(summary)}, "
         f"{summary.peak_rostered:,} rostered, {counted(summary.peak_supervisors, 'supervisor')} "
         f"(band {low:,}-{high:,}), {fte_text(summary.fte, summary.agent_fte)}, cost {money_text(summary.cost_horizon)} "
-        f"over {days_text(summary.horizon_days)} ({lived_hours_text(plan, horizon_hours, interval_minutes)}"
+        f"over {days_text(summary.horizon_days)}{_periods_words(plan)} "
+        f"({lived_hours_text(plan, horizon_hours, interval_minutes)}"
         f"{money_text(summary.agent_hourly_cost, cents=True)}/h agent, "
         f"{money_text(summary.supervisor_hourly_cost, cents=True)}/h "
         f"supervisor), {service_text(summary, abandon_text(summary.abandon_rate))}"
@@ -322,7 +323,7 @@ def _staff(
         replaced_aht_note,
         *unusual_settings(args, settings, plan[QUEUE].unique()),
         _written_channels_note(written, name) if written else queue_channels_note(settings, queues),
-        _separate_periods_note(plan, summary, name, horizon_hours)
+        _separate_periods_note(plan, name, horizon_hours)
         or _closed_days_note(plan, summary.fte, name, horizon_hours)
         or short_horizon_fte_note(summary),
         _closed_contacts_note(plan, name),
@@ -1299,39 +1300,47 @@ MOST_OF_A_WEEK = 5
 SEPARATE_PERIODS_GAP_DAYS = 7
 
 
-def _separate_periods_note(
-    plan: pd.DataFrame, summary: PlanSummary, name: str, horizon_hours: float
-) -> str | None:
-    """Where FORECAST.csv's days fall in periods more than SEPARATE_PERIODS_GAP_DAYS apart,
-    which, and what the FTE is over the days they hold: the FTE spread the paid hours over
-    every day from the first to the last, so a week of 1999 and one of 2014 in one file read
-    "0.1 FTE ... over 5,427 days" for two desks of 27.3 and 23.3."""
+def _separate_periods(plan: pd.DataFrame) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """The first and last day of each period of FORECAST.csv's days, a period ending where more
+    than SEPARATE_PERIODS_GAP_DAYS days pass without a row (one period for most files)."""
     days = pd.DatetimeIndex(pd.to_datetime(plan[INTERVAL_START]).dropna().dt.normalize().unique())
     days = days.sort_values()
     if days.size < 2:
-        return None
+        return [(days[0], days[0])] if days.size else []
     gaps = np.diff(days.to_numpy()) / np.timedelta64(1, "D")
     breaks = np.flatnonzero(gaps > SEPARATE_PERIODS_GAP_DAYS + 1)
-    if breaks.size == 0:
-        return None
     firsts = days[np.r_[0, breaks + 1]]
     lasts = days[np.r_[breaks, days.size - 1]]
-    periods = [
+    return list(zip(firsts, lasts, strict=True))
+
+
+def _periods_words(plan: pd.DataFrame) -> str:
+    """' in 2 separate periods' after the days the FTE and cost are over, when they are."""
+    periods = len(_separate_periods(plan))
+    return f" in {periods} separate periods" if periods > 1 else ""
+
+
+def _separate_periods_note(plan: pd.DataFrame, name: str, horizon_hours: float) -> str | None:
+    """Where FORECAST.csv's days fall in periods more than SEPARATE_PERIODS_GAP_DAYS apart,
+    which, and that the FTE and cost are over the days they hold (`horizon_hours`), not over
+    every day from the first to the last: a week of 1999 and one of 2014 in one file read
+    "0.1 FTE ... over 5,427 days" for two desks of 27.3 and 23.3."""
+    periods = _separate_periods(plan)
+    if len(periods) < 2:
+        return None
+    said = [
         day_text(first, year=True)
         if first == last
         else f"{day_text(first, year=True)} – {day_text(last, year=True)}"
-        for first, last in zip(firsts, lasts, strict=True)
+        for first, last in periods
     ]
-    shown = "; ".join(periods[:3]) + (f" and {len(periods) - 3} more" if len(periods) > 3 else "")
-    held = int(sum((last - first).days + 1 for first, last in zip(firsts, lasts, strict=True)))
-    contract = summary.weekly_contract_hours
-    over_held = full_time_equivalents(summary.paid_hours, held * 24.0, contract)
+    shown = "; ".join(said[:3]) + (f" and {len(said) - 3} more" if len(said) > 3 else "")
+    spanned = (periods[-1][1] - periods[0][0]).days + 1
     return (
         f"{name} lists {len(periods)} separate periods ({shown}), more than "
-        f"{SEPARATE_PERIODS_GAP_DAYS} days apart: the {summary.fte:,.1f} FTE spread the paid "
-        f"hours over all {horizon_hours / 24:,.0f} days from the first to the last; over the "
-        f"{held:,} days the periods hold they are {over_held:,.1f} FTE. Staff each period "
-        "from a file of its own"
+        f"{SEPARATE_PERIODS_GAP_DAYS} days apart: the FTE above spreads the paid hours over the "
+        f"{days_text(horizon_hours / 24)} the periods hold, not over all {spanned:,} days from "
+        "the first to the last. Staff each period from a file of its own for each one's FTE"
     )
 
 
@@ -1415,8 +1424,22 @@ def _closed_contacts_note(plan: pd.DataFrame, name: str) -> str | None:
 
 
 def _horizon_hours(plan: pd.DataFrame, interval_minutes: float) -> float:
-    """The hours the forecast covers, to spread the paid hours over (FTE, cost per day/week):
-    whole days from its first interval's start to its last interval's end. `cli.py forecast`
+    """The hours the forecast covers, to spread the paid hours over: `_period_hours` of each of
+    its separate periods, added up. A week of 1999 beside one of 2014 covers 14 days, not the
+    5,427 from the first to the last, which read 0.1 FTE for two desks of 27.3 and 23.3."""
+    periods = _separate_periods(plan)
+    if len(periods) < 2:
+        return _period_hours(plan, interval_minutes)
+    days = pd.to_datetime(plan[INTERVAL_START]).dt.normalize()
+    return sum(
+        _period_hours(plan[days.between(first, last).to_numpy()], interval_minutes)
+        for first, last in periods
+    )
+
+
+def _period_hours(plan: pd.DataFrame, interval_minutes: float) -> float:
+    """The hours one period of the forecast covers, to spread the paid hours over (FTE, cost
+    per day/week): whole days from its first interval's start to its last interval's end. `cli.py forecast`
     writes only the open intervals, so counting the rows would leave out the closed nights and
     weekends and multiply the FTE of a queue open 9 to 5; counting calendar dates made a week
     starting at noon (Mon 12:00 to Mon 11:30) 8 days, its FTE 7/8 of the same week from

@@ -98,3 +98,37 @@ def test_an_email_plan_sized_on_p80_says_its_response_time_in_a_sentence_of_its_
         f"the mean response time, {hours:.1f} h, counts every hour on the clock, the hours "
         "e-mail is not worked included"
     ), first
+
+
+# ------------------------------- staff: periods years apart headlined on the days they hold
+
+
+def test_periods_years_apart_headline_the_fte_over_the_days_they_hold(
+    medical_forecast: Path, shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The bank's week from Mon 1 Mar 1999 (`forecast` of its February calls) and Médical's
+    # from Wed 1 Jan 2014 in one file, 300 s a contact. Before: '0.0 FTE ... over 5,421 days'
+    # in the headline, the FTE over the 14 days they hold in a note alone.
+    bank = tmp_path / "bank.csv"
+    argv = ["forecast", str(shared_data / "anonymous_bank" / "february_1999.txt")]
+    assert (
+        cli.main([*argv, "--horizon-days", "7", "--model", "seasonal_naive", "--out", str(bank)])
+        == 0
+    )
+    columns = ["interval_start", "queue", "forecast"]
+    both = pd.concat([pd.read_csv(path)[columns] for path in (bank, medical_forecast)])
+    path = tmp_path / "both.csv"
+    both.assign(aht_seconds=300).to_csv(path, index=False)
+    capsys.readouterr()
+    printed = _staff_out(capsys, path, "--aht-seconds", "300")
+    paid_hours = pd.read_csv(tmp_path / "plan.csv")["paid_hours"].sum()
+    # FTE = paid hours a week over the 38-h contract: paid / (14 x 24 h) x 168 / 38.
+    fte = paid_hours / (14 * 24) * 168 / 38
+    assert f", {fte:.1f} FTE, " in printed.splitlines()[0]
+    assert fte > 20
+    assert " over 14 days in 2 separate periods (€ 22/h agent" in printed
+    assert (
+        "lists 2 separate periods (Mon 1 Mar 1999 – Sun 7 Mar 1999; Wed 1 Jan 2014 – Tue 7 Jan "
+        "2014), more than 7 days apart: the FTE above spreads the paid hours over the 14 days "
+        "the periods hold, not over all 5,427 days from the first to the last."
+    ) in printed

@@ -269,13 +269,15 @@ def test_periods_years_apart_are_named_and_their_own_fte_given(
     apart = [_fte(_staff(capsys, tmp_path, week)) for week in weeks]
     assert apart == [27.3, 23.3]
     printed = _staff(capsys, tmp_path, *weeks)
-    assert ", 0.1 FTE, " in printed and " over 5,427 days " in printed
-    # The two weeks side by side are 27.3 + 23.3 = 50.6 FTE for 7 days, 25.3 over 14.
+    # The two weeks side by side are 27.3 + 23.3 = 50.6 FTE for 7 days, 25.3 over 14; the
+    # headline read 0.1 FTE over 5,427 days, 25.3 in a note alone.
+    assert ", 25.3 FTE, " in printed and " over 14 days in 2 separate periods " in printed
     assert (
         f"note: {tmp_path / 'forecast.csv'} lists 2 separate periods (Mon 1 Mar 1999 – Sun 7 "
-        "Mar 1999; Wed 1 Jan 2014 – Tue 7 Jan 2014), more than 7 days apart: the 0.1 FTE "
-        "spread the paid hours over all 5,427 days from the first to the last; over the 14 "
-        "days the periods hold they are 25.3 FTE. Staff each period from a file of its own\n"
+        "Mar 1999; Wed 1 Jan 2014 – Tue 7 Jan 2014), more than 7 days apart: the FTE above "
+        "spreads the paid hours over the 14 days the periods hold, not over all 5,427 days "
+        "from the first to the last. Staff each period from a file of its own for each one's "
+        "FTE\n"
     ) in printed
     assert round(sum(apart) / 2, 1) == 25.3
 
