@@ -40,7 +40,7 @@ from cli_commands.options import (
     write_csv,
 )
 from cli_commands.progress import StderrProgress
-from cli_commands.words import contacts_text, counted
+from cli_commands.words import contacts_text, counted, quantile_sums_note
 from data.errors import InputError
 from data.importer import import_files
 from data.schema import AHT_SECONDS, IS_OPEN, QUEUE
@@ -140,6 +140,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"note: {empty}")
     else:
         print(forecast_total_line(table))
+        sums_note = quantile_sums_note(table["forecast"], {q: table[q] for q in ("p80", "p90")})
+        if sums_note:
+            print(f"note: {sums_note}")
     for extra in (
         _handle_times_note(table, learned, profiles) if learned else None,
         queues_without_rows_note(result.forecast, out_name(args.out)),

@@ -42,6 +42,7 @@ from cli_commands.words import (
     days_text,
     fte_text,
     note_in_option_words,
+    quantile_sums_note,
 )
 from data.dates import day_text
 from data.errors import InputError
@@ -307,6 +308,10 @@ def _staff(
         + email_clock_sentence(summary)
     )
     print(contacts_line(written_plan, args.quantile))
+    if args.quantile != MEAN_QUANTILE:
+        sums_note = quantile_sums_note(plan[VOLUME], {args.quantile: plan[SIZED_FOR_VOLUME]})
+        if sums_note:
+            print(f"note: {sums_note}")
     # What each limit alone needs, on the contacts the agents were sized for: on the mean, a P90
     # plan read 'the 80% in 20 s target sets the 16 agents; the occupancy cap alone would need 12'
     sized = VOLUME if args.quantile == MEAN_QUANTILE else SIZED_FOR_VOLUME

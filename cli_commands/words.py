@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 
 def counted(count: int, singular: str, plural: str | None = None) -> str:
     """'1 agent', '3 agents', '1,244 open intervals' (`plural` for words not made with a
@@ -60,3 +62,34 @@ def note_in_option_words(note: str) -> str:
     for words, option in APP_SETTING_WORDS.items():
         note = note.replace(words, option)
     return CAMPAIGN_NAMED.sub(r"\1 --campaign (", note)
+
+
+def quantile_sums_note(mean: np.ndarray, quantiles: dict[str, np.ndarray]) -> str | None:
+    """Why the sums of per-interval quantiles (`quantiles`, 'p80' -> each interval's p80) fall
+    below the sum of the `mean` forecasts, when one does; None otherwise. A quantile in whole
+    contacts of an interval expecting a fraction of one is 0, so a nearly empty week read
+    'contacts forecast: 2.3 (p80 2, p90 4)', a p80 below the mean, without a word."""
+    mean = np.nan_to_num(np.asarray(mean, dtype=float))
+    below = [
+        name
+        for name, values in quantiles.items()
+        if np.nan_to_num(np.asarray(values, dtype=float)).sum() < mean.sum() - 0.05
+    ]
+    if not below:
+        return None
+    lowest = np.nan_to_num(np.asarray(quantiles[below[0]], dtype=float))
+    short = int((lowest < mean).sum())
+    one = short == 1
+    # An interval whose quantile in whole contacts is below a mean under 1 has a quantile of 0.
+    why = (
+        f"{'expects' if one else 'expect'} less than one contact, so {'its' if one else 'their'} "
+        f"{below[0]} in whole contacts is 0"
+        if (mean[lowest < mean] < 1).all()
+        else f"{'has' if one else 'have'} a {below[0]} below {'its' if one else 'their'} own mean"
+    )
+    names = " and ".join(below)
+    return (
+        f"the {names} {'is' if len(below) == 1 else 'are'} the sum of each interval's own, not "
+        f"the total's: {short:,} of the {counted(mean.size, 'interval')} {why}, which puts the "
+        f"{names} sum below the mean forecast"
+    )

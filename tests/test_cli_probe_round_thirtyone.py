@@ -13,6 +13,7 @@ from cli_support import write_two_day_forecast
 
 import cli
 from cli_commands.options import default_targets
+from cli_commands.words import quantile_sums_note
 from staffing.plan import StaffingSettings
 
 # ------------------------------------------- staff: the default target, as plan's, said
@@ -132,3 +133,46 @@ def test_periods_years_apart_headline_the_fte_over_the_days_they_hold(
         "2014), more than 7 days apart: the FTE above spreads the paid hours over the 14 days "
         "the periods hold, not over all 5,427 days from the first to the last."
     ) in printed
+
+
+# ------------------------------ forecast, staff: quantile sums below the mean are explained
+
+
+def test_a_nearly_empty_queue_says_why_its_p80_sum_is_below_the_mean(
+    shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # AXA's Gestion, 7 days from Wed 1 Jan 2014: open 09:00-12:00 on weekdays, about 2 calls
+    # in the week. Before: 'contacts forecast: 2.3 (p80 2, p90 4)' and not a word on a p80
+    # below the mean.
+    out = tmp_path / "forecast.csv"
+    argv = ["forecast", str(shared_data / "axa" / "series" / "Gestion.csv")]
+    assert cli.main([*argv, "--horizon-days", "7", "--out", str(out)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    table = pd.read_csv(out)
+    mean, p80, p90 = (table[name].sum() for name in ("forecast", "p80", "p90"))
+    assert p80 < mean < p90
+    short = table[table["p80"] < table["forecast"]]
+    assert (short["forecast"] < 1).all() and (short["p80"] == 0).all()
+    assert len(short) > len(table) / 2
+    assert lines[1] == f"contacts forecast: {mean:.1f} (p80 {p80:.0f}, p90 {p90:.0f})"
+    assert lines[2] == (
+        f"note: the p80 is the sum of each interval's own, not the total's: {len(short)} of the "
+        f"{len(table)} intervals expect less than one contact, so their p80 in whole contacts "
+        "is 0, which puts the p80 sum below the mean forecast"
+    )
+    # staff sized on p80 says the same of the contacts it sized for
+    staffed = _staff_out(capsys, out, "--aht-seconds", "300", "--quantile", "p80")
+    assert f"the agents are sized for {p80:.0f} (p80)\nnote: the p80 is the sum" in staffed
+
+
+def test_quantile_sums_at_or_above_the_mean_need_no_note() -> None:
+    # Three intervals: 0.5, 0.5 and 3 contacts; p80 0, 0, 4 sums to 4, the mean's total.
+    mean = np.array([0.5, 0.5, 3.0])
+    assert quantile_sums_note(mean, {"p80": np.array([0.0, 0.0, 4.0])}) is None
+    # 0.5, 2 and 3 contacts, p80 0, 2 and 3: 5 below 5.5, the first interval's 0 below 0.5.
+    mean = np.array([0.5, 2.0, 3.0])
+    assert quantile_sums_note(mean, {"p80": np.array([0.0, 2.0, 3.0])}) == (
+        "the p80 is the sum of each interval's own, not the total's: 1 of the 3 intervals "
+        "expects less than one contact, so its p80 in whole contacts is 0, which puts the p80 "
+        "sum below the mean forecast"
+    )
