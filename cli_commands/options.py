@@ -9,6 +9,7 @@ import difflib
 import math
 import os
 import re
+import shlex
 import shutil
 import stat
 import sys
@@ -251,6 +252,35 @@ def add_forecast_arguments(parser: argparse.ArgumentParser) -> None:
         "time of the weeks around them, such as an outage or a one-off surge, are left out of "
         "training)",
     )
+
+
+def forecast_words(args: argparse.Namespace) -> list[str]:
+    """The files and the options of `cli.py forecast` as `args` gives them (a `plan`'s), each
+    token quoted for a shell: the forecast the plan staffed, run on its own. Only what was given
+    is said; the defaults are forecast's own."""
+    parser = argparse.ArgumentParser(add_help=False)
+    add_import_arguments(parser)
+    add_forecast_arguments(parser)
+    words = []
+    for action in parser._actions:
+        value = getattr(args, action.dest, None)
+        if not action.option_strings:  # the files
+            words += [str(path) for path in value or []]
+            continue
+        if value is None or value is False or (value == action.default and not action.required):
+            continue
+        option = action.option_strings[0]
+        if value is True:
+            words.append(option)
+        elif action.nargs is not None and isinstance(action.nargs, int):  # --exclude, --campaign
+            for given in value:
+                words += [option, *map(str, given)]
+        elif isinstance(value, list):  # --queue, repeated
+            for given in value:
+                words += [option, str(given)]
+        else:
+            words += [option, f"{value:g}" if isinstance(value, float) else str(value)]
+    return [shlex.quote(word) for word in words]
 
 
 _DAYS_UNIT = re.compile(r"\s*(\d+)\s*(?:d|days?)\s*", re.IGNORECASE)

@@ -37,6 +37,7 @@ from cli_commands.options import (
     distinct_files,
     file_names,
     forecast_settings,
+    forecast_words,
     history_before,
     import_options,
     one_line_errors,
@@ -246,7 +247,7 @@ def run(args: argparse.Namespace) -> int:
     for note in outcome.notes if summary.has_contacts else []:
         print(f"note: {note_in_option_words(note)}")
     # The busiest stretches, as `forecast` lists them: where the agents above will be needed.
-    lists_them_all = _peaks_listed_by(scenario, plan, args.campaign or [])
+    lists_them_all = _peaks_listed_by(scenario, plan, args)
     peaks = _planned_peaks(result, scenario, settings)
     for line in peak_lines(peaks, len(plan), settings, lists_them_all=lists_them_all):
         print(line)
@@ -275,23 +276,24 @@ def _planned_peaks(
     return flag_peaks(basis, result.interval_minutes, settings)
 
 
-def _peaks_listed_by(scenario: Scenario, plan: pd.DataFrame, campaigns: list[list[str]]) -> str:
-    """The `forecast` command that writes every peak of the volume the plan staffs: the volume
-    change as a --campaign over its days ('cli.py forecast --campaign 2014-01-06 2014-01-12 30
-    --peaks-out PEAKS.csv'), which changes the forecast by the same factor, after the plan's
-    own `campaigns` (--campaign FROM TO PCT as given); plan named `forecast --peaks-out`
-    alone, whose peaks are those before the change."""
-    command = "cli.py forecast --peaks-out PEAKS.csv lists them all"
-    if not scenario.volume_change_pct or plan.empty:
-        return command
-    days = pd.to_datetime(plan[INTERVAL_START]).dt.date
-    first = scenario.change_from or days.min()
-    last = scenario.change_to or days.max()
-    given = "".join(f"--campaign {' '.join(campaign)} " for campaign in campaigns)
+def _peaks_listed_by(scenario: Scenario, plan: pd.DataFrame, args: argparse.Namespace) -> str:
+    """The `forecast` command that writes every peak of the volume the plan staffs: the plan's
+    files and every option of it that changes the forecast (--origin, --queue, --exclude,
+    --country, its own --campaign ...: `forecast_words`), and the volume change as a --campaign
+    over its days ('--campaign 2014-01-06 2014-01-12 30'), which changes the forecast by the
+    same factor. It named --campaign alone, and its peaks were those of another forecast."""
+    words = forecast_words(args)
+    changed = ""
+    if scenario.volume_change_pct and not plan.empty:
+        days = pd.to_datetime(plan[INTERVAL_START]).dt.date
+        first = scenario.change_from or days.min()
+        last = scenario.change_to or days.max()
+        words += ["--campaign", first.isoformat(), last.isoformat()]
+        words.append(f"{scenario.volume_change_pct:g}")
+        changed = ", the change as a campaign"
     return (
-        f"cli.py forecast {given}--campaign {first.isoformat()} {last.isoformat()} "
-        f"{scenario.volume_change_pct:g} --peaks-out PEAKS.csv lists them all, the change as a "
-        "campaign"
+        f"cli.py forecast {' '.join(words)} --out FORECAST.csv --peaks-out PEAKS.csv lists them "
+        f"all{changed}"
     )
 
 

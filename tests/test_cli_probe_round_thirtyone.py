@@ -4,6 +4,8 @@ nearly empty forecast, the peaks pointer keeping the plan's options, and refusal
 
 from __future__ import annotations
 
+import re
+import shlex
 from pathlib import Path
 
 import numpy as np
@@ -12,6 +14,7 @@ import pytest
 from cli_support import write_two_day_forecast
 
 import cli
+import cli_commands.forecast
 from cli_commands.options import default_targets
 from cli_commands.words import quantile_sums_note
 from staffing.plan import StaffingSettings
@@ -176,3 +179,51 @@ def test_quantile_sums_at_or_above_the_mean_need_no_note() -> None:
         "expects less than one contact, so its p80 in whole contacts is 0, which puts the p80 "
         "sum below the mean forecast"
     )
+
+
+# ------------------------------ plan: the forecast named for its peaks is the plan's forecast
+
+
+def _peak_figures(printed: str) -> list[str]:
+    """The 'peak N: ...' lines without their causes, which name a scenario or a campaign."""
+    return [
+        re.sub(r" \(.*\)$", "", line) for line in printed.splitlines() if line.startswith("peak ")
+    ]
+
+
+def test_the_forecast_named_for_a_plans_peaks_keeps_every_option_that_changes_it(
+    shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    # Tech. Axa planned from Mon 5 Nov 2012 for 14 days, a week of October 2012 left out, the
+    # French holidays, one queue, +30% on Wed 7 - Fri 9 Nov. Before: 'cli.py forecast
+    # --campaign 2012-11-07 2012-11-09 30 --peaks-out PEAKS.csv lists them all', without the
+    # origin, the exclusion, the country or the queue: run on the file it forecast 2014 and
+    # listed other peaks.
+    export = str(shared_data / "axa" / "series" / "Tech. Axa.csv")
+    plan = ["plan", export, "--aht-seconds", "300", "--horizon-days", "14",
+            "--origin", "2012-11-05", "--exclude", "2012-10-01", "2012-10-07", "--country", "FR",
+            "--queue", "Tech. Axa", "--volume-change-pct", "30", "--change-from", "2012-11-07",
+            "--change-to", "2012-11-09", "--out", str(tmp_path / "plan.csv")]  # fmt: skip
+    monkeypatch.setattr(cli_commands.forecast, "PEAKS_SHOWN", 1)
+    assert cli.main(plan) == 0
+    pointer = next(line for line in capsys.readouterr().out.splitlines() if "lists them" in line)
+    command = pointer.split("; cli.py ", 1)[1].split(" lists them all")[0]
+    assert command == (
+        f"forecast '{export}' --horizon-days 14 --queue 'Tech. Axa' --country FR --origin "
+        "2012-11-05 --exclude 2012-10-01 2012-10-07 --campaign 2012-11-07 2012-11-09 30 "
+        "--out FORECAST.csv --peaks-out PEAKS.csv"
+    )
+    monkeypatch.setattr(cli_commands.forecast, "PEAKS_SHOWN", 20)  # every peak printed
+    assert cli.main(plan) == 0
+    planned = _peak_figures(capsys.readouterr().out)
+    peaks_out = tmp_path / "peaks.csv"
+    named = [
+        {"FORECAST.csv": str(tmp_path / "forecast.csv"), "PEAKS.csv": str(peaks_out)}.get(
+            word, word
+        )
+        for word in shlex.split(command)
+    ]
+    assert cli.main(named) == 0
+    assert _peak_figures(capsys.readouterr().out) == planned
+    assert len(pd.read_csv(peaks_out)) == len(planned) > 1
+    assert planned[0].startswith("peak 1: Tech. Axa Wed 7 Nov 07:00–24:00: +33% over a usual")

@@ -191,8 +191,9 @@ def test_a_plan_with_a_volume_change_lists_the_peaks_of_the_changed_volume(
         "extra contacts (scenario +30% Mon 6 Jan – Sun 12 Jan)",
         "peak 5: Tech. Axa Thu 9 Jan 06:30–19:30: +24% over a usual Thursday, ≈ 707 extra "
         "contacts (scenario +30% Mon 6 Jan – Sun 12 Jan)",
-        "peaks: 5 more after these 5, smaller; cli.py forecast --campaign 2014-01-06 2014-01-12 "
-        "30 --peaks-out PEAKS.csv lists them all, the change as a campaign",
+        f"peaks: 5 more after these 5, smaller; cli.py forecast '{export}' --horizon-days 14 "
+        "--campaign 2014-01-06 2014-01-12 30 --out FORECAST.csv --peaks-out PEAKS.csv lists "
+        "them all, the change as a campaign",
     ]
 
 
