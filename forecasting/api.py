@@ -1460,22 +1460,26 @@ def _backtest_needs(horizon_days: int, open_weekdays: int = 0) -> str:
     """What a backtest origin needs, in the days with data that decide it (`choose_origins`):
     'needs 42 days of history' read beside 'it has 4,723 days', the need met, the refusal not
     explained. `open_weekdays`: the queue's, 0 for several queues at once."""
+    return (
+        f"needs {_training_days(open_weekdays)} and, after those, a {horizon_days}-day stretch "
+        f"with at least {MIN_OBSERVED_SHARE:.0%} of its open intervals observed to score"
+    )
+
+
+def _training_days(open_weekdays: int) -> str:
+    """'20 days with data to train on (4 of each of its 5 open weekdays)': what the first
+    backtest origin needs before it (`choose_origins`); 0 `open_weekdays` for several queues."""
     per_weekday = MIN_HISTORY_DAYS // 7
     if open_weekdays == 7:
-        train = f"{MIN_HISTORY_DAYS} days with data to train on ({per_weekday} of each weekday)"
-    elif open_weekdays:
-        train = (
+        return f"{MIN_HISTORY_DAYS} days with data to train on ({per_weekday} of each weekday)"
+    if open_weekdays:
+        return (
             f"{per_weekday * open_weekdays} days with data to train on ({per_weekday} of each of "
             f"its {open_weekdays} open weekdays)"
         )
-    else:
-        train = (
-            f"{per_weekday} of each open weekday with data to train on ({MIN_HISTORY_DAYS} days "
-            "with data for a queue open every day)"
-        )
     return (
-        f"needs {train} and, after those, a {horizon_days}-day stretch with at least "
-        f"{MIN_OBSERVED_SHARE:.0%} of its open intervals observed to score"
+        f"{per_weekday} of each open weekday with data to train on ({MIN_HISTORY_DAYS} days "
+        "with data for a queue open every day)"
     )
 
 
@@ -1573,14 +1577,17 @@ def _not_scored(
     whose actuals were known (auto's choice and the bands are made from those)."""
     # Origins lie whole steps apart (choose_origins), so the earlier one is at least a step
     # back: a 1-day backtest on weekly origins needs 28 + 7 + 1 days, not 28 + 2.
-    needed = MIN_HISTORY_DAYS + step_days * math.ceil(horizon_days / step_days) + horizon_days
+    after = step_days * math.ceil(horizon_days / step_days) + horizon_days
+    needed = MIN_HISTORY_DAYS + after
+    open_weekdays = int(history.open_mask.any(axis=1).sum())
+    # In days with data, as the refusal of a history too short for any origin: 'some 42 days
+    # of history or more; it has 38' read in calendar days beside it.
     return (
         f"Queue '{history.queue}' was not backtested: a scored {horizon_days}-day backtest "
         f"needs an earlier one whose {_days(horizon_days)} had passed (to choose the model and "
-        f"size the P10–P90 band as a forecast would): some {needed:,} days of history or more; it has "
-        f"{history.n_days:,}"
-        + (f" days, with no data {stretch}" if (stretch := _missing_stretch(history)) else "")
-        + "."
+        f"size the P10–P90 band as a forecast would): {_training_days(open_weekdays)} before "
+        f"the earlier one, then {_days(after)} for the two backtests: {needed:,} calendar days "
+        f"of history at the least; {_history_has(history)}."
         + _longer_history(horizon_days, longest or 0, _missing_weeks(history, horizon_days))
     )
 

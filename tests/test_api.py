@@ -437,7 +437,12 @@ def test_history_for_backtest_origins_but_none_scored_is_said_not_a_traceback():
         backtest_dataset(short, settings(horizon_days=14))
     message = str(refused.value)
     assert message.startswith("Queue 'desk' was not backtested: a scored 14-day backtest needs")
-    assert "some 56 days of history or more; it has 50." in message
+    # Open Mon-Fri: 20 weekdays with data (4 weeks) to train on, then 14 + 14 days.
+    assert (
+        "20 days with data to train on (4 of each of its 5 open weekdays) before the earlier one, "
+        "then 28 days for the two backtests: 56 calendar days of history at the least; it has 36 "
+        "days with data over 50 calendar days (4 Mar – 22 Apr 2024)."
+    ) in message
     # A 7-day backtest of the same history is scored.
     table = backtest_dataset(short, settings(horizon_days=7, n_origins=2)).table
     assert set(table["queue"]) == {"desk"} and table["wape_interval"].notna().all()

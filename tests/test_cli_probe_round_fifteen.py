@@ -88,7 +88,11 @@ def test_staff_given_a_contact_export_names_the_file_and_plan(tmp_path, capsys):
 def test_a_short_backtest_asks_for_the_days_it_really_needs(horizon, needed):
     history = synthetic_intervals(33, seed=11, level=30, start="2024-03-04")
     settings = ForecastSettings(horizon_days=horizon, model="historical_average_4w", country=None)
-    with pytest.raises(InputError, match=rf"some {needed} days of history or more; it has 33\."):
+    with pytest.raises(
+        InputError,
+        match=rf": {needed} calendar days of history at the least; it has 25 days with data over "
+        r"33 calendar days",
+    ):
         backtest_dataset(history, settings)
 
 

@@ -227,3 +227,34 @@ def test_the_forecast_named_for_a_plans_peaks_keeps_every_option_that_changes_it
     assert _peak_figures(capsys.readouterr().out) == planned
     assert len(pd.read_csv(peaks_out)) == len(planned) > 1
     assert planned[0].startswith("peak 1: Tech. Axa Wed 7 Nov 07:00–24:00: +33% over a usual")
+
+
+# ---------------------------- backtest: a history too short to score, in days with data
+
+
+def test_a_backtest_with_no_scored_origin_counts_the_days_with_data(
+    shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # AXA's Médical, 1-20 Sep and 20 Oct - 5 Nov 2012: 37 days with data over 66. Before: 'some
+    # 42 days of history or more; it has 66 days, with no data from Fri 21 Sep 2012 ...', the
+    # need met in calendar days and the refusal unexplained. The first origin needs 28 days
+    # with data before it (4 of each weekday, `choose_origins`), then 7 + 7 days.
+    series = pd.read_csv(shared_data / "axa" / "series" / "Médical.csv", sep=";")
+    starts = pd.to_datetime(series["DATE"])
+    kept = starts.between("2012-09-01", "2012-09-20 23:59") | starts.between(
+        "2012-10-20", "2012-11-05 23:59"
+    )
+    export = tmp_path / "Médical autumn.csv"
+    series[kept].to_csv(export, sep=";", index=False)
+    assert starts[kept].dt.normalize().nunique() == 37
+    argv = ["backtest", str(export), "--horizon-days", "7", "--out", str(tmp_path / "m.csv")]
+    assert cli.main(argv) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "error: Queue 'Médical autumn' was not backtested: a scored 7-day backtest needs an "
+        "earlier one whose 7 days had passed (to choose the model and size the P10–P90 band as "
+        "a forecast would): 28 days with data to train on (4 of each weekday) before the "
+        "earlier one, then 14 days for the two backtests: 42 calendar days of history at the "
+        "least; it has 37 days with data over 66 calendar days (1 Sep – 5 Nov 2012): none "
+        "from Fri 21 Sep 2012 to Fri 19 Oct 2012 (4 weeks). Import the missing weeks, or "
+        "backtest a shorter horizon (--horizon-days, now 7): 2 days at most."
+    )
