@@ -300,9 +300,20 @@ def special_day_lines(special_days: pd.DataFrame) -> list[str]:
 
 
 def _one_queue_line(day: pd.Series) -> str:
+    """A special day of one queue, as the lines of several say it: 'closed' where no contact is
+    forecast ('volume x0.00 of a usual day' read beside 'CMS is closed on Wed 1 Jan 2014'), and
+    a ratio above 0 that rounds to it with two figures."""
+    effect = float(day["effect"])
+    ratio = (
+        "closed, no contact forecast"
+        if effect == 0
+        else f"volume x{effect:.2g} of a usual day"
+        if effect < 0.005
+        else f"volume x{effect:.2f} of a usual day"
+    )
     return (
         f"special day: {day[QUEUE]} {day_text(day['date'], year=True)} {day['special_day']}, "
-        f"volume x{day['effect']:.2f} of a usual day ({_learned_from(day)})"
+        f"{ratio} ({_learned_from(day)})"
     )
 
 

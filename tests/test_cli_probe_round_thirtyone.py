@@ -258,3 +258,22 @@ def test_a_backtest_with_no_scored_origin_counts_the_days_with_data(
         "from Fri 21 Sep 2012 to Fri 19 Oct 2012 (4 weeks). Import the missing weeks, or "
         "backtest a shorter horizon (--horizon-days, now 7): 2 days at most."
     )
+
+
+# ------------------------------------ forecast: a queue's special day closed says closed
+
+
+def test_a_single_queues_closed_special_day_says_closed_not_x0(
+    shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # AXA's CMS on Wed 1 Jan 2014. Before: 'volume x0.00 of a usual day' under 'CMS is closed on
+    # Wed 1 Jan 2014', where several queues' line reads 'closed in CMS'.
+    argv = ["forecast", str(shared_data / "axa" / "series" / "CMS.csv"), "--horizon-days", "1"]
+    assert cli.main([*argv, "--out", str(tmp_path / "forecast.csv")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "note: the horizon holds no open interval (CMS is closed on Wed 1 Jan 2014)" in lines[1]
+    assert (
+        "special day: CMS Wed 1 Jan 2014 New Year's Day, closed, no contact forecast (learned "
+        "from 4 past days: all past holidays)"
+    ) in lines
+    assert not [line for line in lines if "x0.00" in line]
