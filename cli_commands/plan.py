@@ -51,7 +51,14 @@ from cli_commands.options import (
 )
 from cli_commands.progress import StderrProgress
 from cli_commands.staff import PLAN_COLUMN_TEXTS, columns_help, contacts_line, lived_hours_text
-from cli_commands.words import abandon_text, counted, days_text, fte_text, note_in_option_words
+from cli_commands.words import (
+    abandon_text,
+    counted,
+    days_text,
+    fte_text,
+    note_in_option_words,
+    quantile_sums_note,
+)
 from data.dates import day_text
 from data.errors import InputError
 from data.importer import import_files
@@ -66,6 +73,7 @@ from staffing.cost import money_text
 from staffing.plan import (
     MAX_STAFFING_INTERVAL_MINUTES,
     NO_CONTACTS_NOTE,
+    SIZED_FOR_VOLUME,
     check_email_window,
     email_clock_sentence,
     mean_handle_times,
@@ -217,6 +225,10 @@ def run(args: argparse.Namespace) -> int:
     )
     # As staff says them: the contacts the plan read, and at a quantile those it was sized for.
     print(contacts_line(plan, args.quantile))
+    if args.quantile != "mean":
+        sums_note = quantile_sums_note(plan[VOLUME], {args.quantile: plan[SIZED_FOR_VOLUME]})
+        if sums_note:
+            print(f"note: {sums_note}")
     for extra in (
         from_note,
         to_note,

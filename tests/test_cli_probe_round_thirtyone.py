@@ -277,3 +277,26 @@ def test_a_single_queues_closed_special_day_says_closed_not_x0(
         "from 4 past days: all past holidays)"
     ) in lines
     assert not [line for line in lines if "x0.00" in line]
+
+
+def test_a_plan_sized_on_p80_says_why_its_p80_sum_is_below_the_mean(
+    shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # AXA's Gestion planned 7 days on p80, said as `staff --quantile p80` says it. Before: 'the
+    # agents are sized for 2 (p80)' beside 2.3 contacts on the mean, and not a word.
+    out = tmp_path / "plan.csv"
+    argv = ["plan", str(shared_data / "axa" / "series" / "Gestion.csv"), "--horizon-days", "7"]
+    assert cli.main([*argv, "--quantile", "p80", "--aht-seconds", "300", "--out", str(out)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    plan = pd.read_csv(out)
+    short = plan[plan["sized_for_volume"] < plan["volume"]]
+    assert plan["sized_for_volume"].sum() < plan["volume"].sum()
+    assert lines[1] == (
+        f"contacts staffed: {plan['volume'].sum():.1f} on the mean forecast; the agents are "
+        f"sized for {plan['sized_for_volume'].sum():.0f} (p80)"
+    )
+    assert lines[2] == (
+        f"note: the p80 is the sum of each interval's own, not the total's: {len(short)} of the "
+        f"{len(plan)} intervals expect less than one contact, so their p80 in whole contacts is "
+        "0, which puts the p80 sum below the mean forecast"
+    )
