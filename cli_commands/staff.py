@@ -88,6 +88,7 @@ from staffing.plan import (
     total_row_advice,
 )
 from staffing.plausibility import unusual_handle_times
+from staffing.validation import SUPERVISOR_SPAN_RANGE
 
 # The limit that sets the agents sits beside them, as in the plan `cli.py plan` writes.
 PLAN_COLUMNS = [
@@ -294,7 +295,7 @@ def _staff(
         f"wrote {counted(len(plan), 'interval')} to {out_name(args.out)}: peak "
         f"{counted(summary.peak_agents, 'agent')}{_peaks_apart(summary)}, "
         f"{summary.peak_rostered:,} rostered, {counted(summary.peak_supervisors, 'supervisor')} "
-        f"(band {low:,}-{high:,}), {fte_text(summary.fte, summary.agent_fte)}, cost {money_text(summary.cost_horizon)} "
+        f"({_supervisor_band_text(settings.supervisor_span, low, high)}), {fte_text(summary.fte, summary.agent_fte)}, cost {money_text(summary.cost_horizon)} "
         f"over {days_text(summary.horizon_days)}{_periods_words(plan)} "
         f"({lived_hours_text(plan, horizon_hours, interval_minutes)}"
         f"{money_text(summary.agent_hourly_cost, cents=True)}/h agent, "
@@ -360,6 +361,17 @@ def _staff(
     for note in missing_intervals_notes(plan, interval_minutes, name, QUEUE in forecast):
         print(f"note: {note}")
     return 0
+
+
+def _supervisor_band_text(span: int, low: float, high: float) -> str:
+    """'one per 12 rostered; band 2-3 at one per 15 to one per 8': the --supervisor-span the
+    supervisors are counted at, and those the usual ratio allows at the peak; 'band 2-3' alone
+    left the manager to guess what it was a band of."""
+    most_span, fewest_span = SUPERVISOR_SPAN_RANGE[1], SUPERVISOR_SPAN_RANGE[0]
+    return (
+        f"one per {span} rostered; band {low:,}-{high:,} at one per {most_span} to one per "
+        f"{fewest_span}"
+    )
 
 
 def contacts_line(written: pd.DataFrame, quantile: str) -> str:

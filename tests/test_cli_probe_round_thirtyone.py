@@ -300,3 +300,21 @@ def test_a_plan_sized_on_p80_says_why_its_p80_sum_is_below_the_mean(
         f"{len(plan)} intervals expect less than one contact, so their p80 in whole contacts is "
         "0, which puts the p80 sum below the mean forecast"
     )
+
+
+# --------------------------------------------- staff: the supervisors' band says what it is
+
+
+def test_the_supervisors_band_names_the_ratios_it_spans(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Two days of 40 calls a half hour at 240 s: 8 agents, 12 rostered at 30% shrinkage; one
+    # lead per 12 is 1, per 15 is 1, per 8 is 2. Before: '1 supervisor (band 1-2)'.
+    forecast = write_two_day_forecast(tmp_path)
+    printed = _staff_out(capsys, forecast)
+    rostered = pd.read_csv(tmp_path / "plan.csv")["rostered"].max()
+    assert rostered == 12  # 8 / 0.7 = 11.4, rounded up
+    assert (
+        f"{rostered} rostered, 1 supervisor (one per 12 rostered; band 1-2 at one per 15 to one "
+        "per 8), "
+    ) in printed

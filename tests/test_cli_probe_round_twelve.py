@@ -110,7 +110,7 @@ def test_large_staff_and_shifts_summaries_write_thousands_separators(large_plan,
     done = run_cli("staff", plan, *TARGETS, "--out", tmp_path / "staff.csv")
     assert done.returncode == 0, done.stderr
     line = done.stdout.splitlines()[0]
-    assert re.search(r"\(band \d+-\d,\d{3}\)", line), line
+    assert re.search(r"; band \d+-\d,\d{3} at one per 15 to one per 8\)", line), line
     assert not THOUSANDS.findall(_without_file_names(line)), line
 
     done = run_cli("shifts", plan, "--out", tmp_path / "shifts.csv")

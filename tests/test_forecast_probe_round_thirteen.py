@@ -97,7 +97,7 @@ def test_staff_writes_one_interval_one_agent_and_one_supervisor(tmp_path, capsys
     assert code == 0
     stdout = capsys.readouterr().out
     assert f"wrote 1 interval to {out}: peak 1 agent, " in stdout
-    assert " 1 supervisor (band 1-1)" in stdout
+    assert " 1 supervisor (one per 12 rostered; band 1-1 at one per 15 to one per 8)" in stdout
 
 
 def test_a_backtest_with_one_scored_origin_says_it_was_scored(tmp_path, capsys):

@@ -203,7 +203,7 @@ def test_the_night_the_clocks_go_back_is_forecast_and_staffed_for_both_hours_liv
              "--answer-within-seconds", "20", "--out", "staffed.csv"]  # fmt: skip
     assert cli.main(staff) == 0
     assert capsys.readouterr().out.splitlines()[0] == (
-        "wrote 61 intervals to staffed.csv: peak 6 agents, 9 rostered, 1 supervisor (band 1-2), "
+        "wrote 61 intervals to staffed.csv: peak 6 agents, 9 rostered, 1 supervisor (one per 12 rostered; band 1-2 at one per 15 to one per 8), "
         "12.7 FTE, 10.9 of them agents, cost € 4,875 over 3 days (73 hours, the clocks went back "
         "on Sun 28 Oct 2012; € 22/h agent, € 30/h supervisor), service level 87.2%"
     )

@@ -129,7 +129,7 @@ def test_staff_prints_the_per_queue_rounding_of_a_real_forecast(capsys, tmp_path
     peak = per_interval.loc[per_interval["supervisors"].idxmax()]
     pooled = -(-int(peak["rostered"]) // 12)
     assert int(peak["supervisors"]) > pooled
-    assert f"{int(peak['supervisors'])} supervisors (band" in out
+    assert f"{int(peak['supervisors'])} supervisors (one per 12 rostered; band" in out
     assert f"the {int(peak['rostered'])} rostered as one team would need {pooled}\n" in out
 
 

@@ -217,7 +217,7 @@ def test_the_supervisor_band_holds_the_peak_supervisors_it_is_shown_with(tmp_pat
     code, out, err = staff(capsys, forecast, tmp_path / "plan.csv", *TARGETS,
                            "--aht-seconds", 300)  # fmt: skip
     assert code == 0, err
-    assert "12 supervisors (band 12-12)" in out
+    assert "12 supervisors (one per 12 rostered; band 12-12 at one per 15 to one per 8)" in out
     settings = StaffingSettings(aht_seconds=300, max_occupancy=0.85)
     plan = plan_staffing(_many_small_queues(), 15, settings)
     summary = summarise_plan(plan, 15, settings)

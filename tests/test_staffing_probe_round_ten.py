@@ -166,7 +166,10 @@ def test_the_fte_says_how_much_of_it_is_agents(capsys, tmp_path):
     path = _quantile_forecast(tmp_path)
     code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS)
     assert code == 0, err
-    assert "20 rostered, 2 supervisors (band 2-3), 12.2 FTE, 11.1 of them agents, cost" in out
+    assert (
+        "20 rostered, 2 supervisors (one per 12 rostered; band 2-3 at one per 15 to one per 8), 12.2 FTE, 11.1 of them agents, cost"
+        in out
+    )
 
 
 def test_calls_expected_in_closed_intervals_are_named_beside_the_service_level(capsys, tmp_path):

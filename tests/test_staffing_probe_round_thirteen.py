@@ -47,7 +47,10 @@ def test_the_supervisor_band_is_taken_at_the_peaks_of_the_usual_spans(capsys, tm
         {"interval_start": frame["interval_start"], "volume": [90.0, 120.0], "aht_seconds": 300}
     ).to_csv(path, index=False)
     out = _staff_out(capsys, path, tmp_path)
-    assert "peak 25 agents, 36 rostered, 3 supervisors (band 3-5)" in out
+    assert (
+        "peak 25 agents, 36 rostered, 3 supervisors (one per 12 rostered; band 3-5 at one per 15 to one per 8)"
+        in out
+    )
 
 
 def _queues_file(tmp_path, queues: list[str]) -> object:
@@ -257,4 +260,7 @@ def test_a_count_typed_as_a_fraction_is_refused_with_the_whole_numbers_either_si
 def test_a_count_typed_with_a_zero_fraction_reads_as_the_whole_number(capsys, tmp_path):
     path = _queues_file(tmp_path, ["sales"])
     out = _staff_out(capsys, path, tmp_path, "--supervisor-span", "15.0")
-    assert "15 rostered, 1 supervisor (band 1-2)" in out  # 1 per 15
+    assert (
+        "15 rostered, 1 supervisor (one per 15 rostered; band 1-2 at one per 15 to one per 8)"
+        in out
+    )  # 1 per 15
