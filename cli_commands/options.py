@@ -1424,8 +1424,8 @@ def in_option_words(error: SettingError, args: argparse.Namespace) -> str:
 
 def default_targets(args: argparse.Namespace) -> str | None:
     """Fill --service-level and --answer-within-seconds left out with StaffingSettings'
-    defaults, the same for `staff` and `plan`, and say which were filled: "the target is the
-    default 80% answered within 20 s ...", or None when both were given."""
+    defaults, the same for `staff` and `plan`, and say which were filled: "the target is 80%
+    answered within 20 s: the default --service-level and ...", or None when both were given."""
     defaults = StaffingSettings()
     level_default = args.service_level is None
     within_default = args.answer_within_seconds is None
@@ -1435,15 +1435,14 @@ def default_targets(args: argparse.Namespace) -> str | None:
         args.answer_within_seconds = defaults.answer_within_seconds
     if not (level_default or within_default):
         return None
-    target = f"{args.service_level:.0%} answered within {args.answer_within_seconds:g} s"
+    level = f"{args.service_level * 100:g}%"  # 0.875 is 87.5%, not a rounded 88%
+    target = f"{level} answered within {args.answer_within_seconds:g} s"
     if level_default and within_default:
         defaulted = (
             "the default --service-level and --answer-within-seconds, as `plan` uses; give them"
         )
     elif level_default:
-        defaulted = (
-            f"{args.service_level:.0%} is the default --service-level, as `plan` uses; give it"
-        )
+        defaulted = f"{level} is the default --service-level, as `plan` uses; give it"
     else:
         defaulted = (
             f"{args.answer_within_seconds:g} s is the default --answer-within-seconds, "

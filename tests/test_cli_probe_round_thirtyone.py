@@ -49,6 +49,9 @@ def test_staff_without_a_target_staffs_to_80_in_20_and_says_so(
         "note: the target is 90% answered within 20 s: 20 s is the default "
         "--answer-within-seconds, as `plan` uses; give it for another target\n"
     ) in one
+    # said as given, not rounded to a whole percent ('88%')
+    exact = _staff_out(capsys, forecast, "--service-level", "0.875")
+    assert "note: the target is 87.5% answered within 20 s: 20 s is the default " in exact
 
 
 def test_staff_and_plan_share_one_default_target() -> None:
