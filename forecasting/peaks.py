@@ -11,7 +11,11 @@ from data.schema import INTERVAL_START, QUEUE
 
 USUAL = "usual"
 REASON = "reason"
-# A dip this short between two periods of a day, still above the usual, does not split them.
+# A dip between two periods of a day, still above the usual, joins them when it lasts no longer
+# than the shorter of the two (a manager reads a 1.5 h lull between 1.5 h and 2 h of surge as
+# one busy afternoon, and 1.5 h between two 1 h bursts as two peaks), or at most this long
+# whatever their length: Tech. Axa's bridge day opens with a 30-minute burst an hour before the
+# rest of its surge.
 BRIDGED_DIP = pd.Timedelta(hours=1)
 PEAK_COLUMNS = [
     "rank",
@@ -52,8 +56,9 @@ def find_peaks(
     will come: 4 extra on a forecast 5 could as well be a usual slot), is dropped unless it is
     over the manager's threshold.
 
-    Two periods of a day apart by a dip of at most BRIDGED_DIP, forecast above the usual
-    throughout, are one where the two with the dip stay `threshold_pct` above their usual.
+    Two periods of a day apart by a dip no longer than the shorter of them (or than
+    BRIDGED_DIP), forecast above the usual throughout, are one where the two with the dip stay
+    `threshold_pct` above their usual.
 
     Extra contacts are the period's forecast less its usual (none where it is below it, as
     `pct_above_usual` then says); `over_ceiling_contacts` count above the manager's
@@ -209,19 +214,20 @@ def _joined_over_dips(
     threshold_pct: float,
 ) -> tuple[np.ndarray, np.ndarray]:
     """The periods (rows `first` to `last`; `run` numbers the rows that follow each other on
-    a day of a queue), each joined with the next of its day where the
-    dip between them lasts at most BRIDGED_DIP, is forecast above its usual throughout and
-    leaves the two with the dip `threshold_pct` above their usual: a bridge day at +23% read
-    as five peaks, split by single slots at +15%."""
+    a day of a queue), each joined with the next of its day where the dip between them lasts
+    no longer than the shorter of the two or than BRIDGED_DIP, is forecast above its usual
+    throughout and leaves the two with the dip `threshold_pct` above their usual: a bridge day
+    at +23% read as five peaks, split by single slots at +15%."""
     extra = by_row["extra"].to_numpy()
     not_above = np.concatenate([[0], np.cumsum(extra <= 0)])  # over rows [i, j): [j] - [i]
     forecast = np.concatenate([[0.0], np.cumsum(by_row["forecast"].to_numpy())])
     usual = np.concatenate([[0.0], np.cumsum(by_row[USUAL].to_numpy())])
     dip_first, dip_end = last[:-1] + 1, first[1:]  # the rows between a period and the next
     span_first, span_end = first[:-1], last[1:] + 1  # the two periods with the dip
+    lengths, bridged = last - first + 1, BRIDGED_DIP // step
     joins = (
         (run[dip_end] == run[last[:-1]])
-        & (dip_end - dip_first <= BRIDGED_DIP // step)
+        & (dip_end - dip_first <= np.maximum(np.minimum(lengths[:-1], lengths[1:]), bridged))
         & (not_above[dip_end] - not_above[dip_first] == 0)
         & (
             forecast[span_end] - forecast[span_first]

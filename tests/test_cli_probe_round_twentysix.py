@@ -55,11 +55,12 @@ def test_a_dip_above_the_usual_does_not_split_a_days_peak():
     )
 
 
-def test_a_dip_to_the_usual_or_longer_than_an_hour_still_splits():
+def test_a_dip_to_the_usual_or_longer_than_the_peaks_still_splits():
     # 10:30 at its usual: two peaks, as the day runs usual between them.
     at_usual = find_peaks(_monday([100, 140, 140, 100, 140, 140, 100], [100] * 7), 30)
     assert at_usual["start"].dt.strftime("%H:%M").tolist() == ["09:30", "11:00"]
-    # Three slots at +10% between them: an hour and a half is a lull of its own.
+    # Three slots at +10% between them: an hour and a half, longer than the hour of either
+    # peak, is a lull of its own.
     long_lull = find_peaks(_monday([100, 140, 140, 110, 110, 110, 140, 140, 100], [100] * 9), 30)
     assert len(long_lull) == 2
     # Two short peaks of +25% whose dip would take them to +13% together (452 on 400) stay
