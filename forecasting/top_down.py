@@ -79,12 +79,15 @@ class HoltWintersTopDown(ForecastModel):
 
     name = "holt_winters_top_down"
 
-    def __init__(self, window_days: int = 364) -> None:
+    # The daily totals carry the level; the intraday split, steadier than the level, is read
+    # over 12 weeks rather than 8, so less of a slot's Poisson noise is carried into it.
+    def __init__(self, window_days: int = 364, shape_weeks: int = 12) -> None:
         self.window_days = window_days
+        self.shape_weeks = shape_weeks
 
     def _fit(self, history: QueueHistory) -> None:
         self.log_totals_ = daily_log_totals(history, self.window_days)
-        self.shares_ = intraday_shares(history)
+        self.shares_ = intraday_shares(history, self.shape_weeks)
 
     def predict_days(self, n_days: int) -> np.ndarray:
         periods = 7 if self.log_totals_.size >= 21 else None

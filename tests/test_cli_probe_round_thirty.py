@@ -23,9 +23,9 @@ def nuit_spring(shared_data: Path) -> Path:
 def test_plan_spreads_the_spring_weekend_over_71_hours_as_staff_does(
     nuit_spring: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # Before: plan counted the skipped hour's two closed rows as lived and read 176.0 paid hours
-    # over 72 hours, 10.8 FTE (176.0 / 72 x 168 / 38 = 10.81), while staff on the same forecast
-    # read 11.0 over 71 hours (176.0 / 71 x 168 / 38 = 10.96).
+    # Before: plan counted the skipped hour's two closed rows as lived and read 175.5 paid hours
+    # over 72 hours, 10.8 FTE (175.5 / 72 x 168 / 38 = 10.78), while staff on the same forecast
+    # read 10.9 over 71 hours (175.5 / 71 x 168 / 38 = 10.93).
     horizon = ["--origin", "2012-03-23", "--horizon-days", "3"]
     plan_out, forecast_out = tmp_path / "plan.csv", tmp_path / "forecast.csv"
     assert cli.main(["plan", str(nuit_spring), *horizon, *STAFF[:2], "--out", str(plan_out)]) == 0
@@ -35,27 +35,27 @@ def test_plan_spreads_the_spring_weekend_over_71_hours_as_staff_does(
     staff_out = tmp_path / "staff.csv"
     assert cli.main(["staff", str(forecast_out), *STAFF, "--out", str(staff_out)]) == 0
     staffed = capsys.readouterr().out
-    assert pd.read_csv(plan_out)["paid_hours"].sum() == 176.0
-    assert pd.read_csv(staff_out)["paid_hours"].sum() == 176.0
-    words = "cost € 4,100 over 3 days (71 hours, the clocks went forward on Sun 25 Mar 2012; "
+    assert pd.read_csv(plan_out)["paid_hours"].sum() == 175.5
+    assert pd.read_csv(staff_out)["paid_hours"].sum() == 175.5
+    words = "cost € 4,089 over 3 days (71 hours, the clocks went forward on Sun 25 Mar 2012; "
     for printed in (planned, staffed):
-        assert ", 11.0 FTE, 9.2 of them agents, " in printed
+        assert ", 10.9 FTE, 9.2 of them agents, " in printed
         assert words in printed
         assert (
-            "the 11.0 FTE read the 71 hours planned as every hour of a week: 176.0 paid" in printed
+            "the 10.9 FTE read the 71 hours planned as every hour of a week: 175.5 paid" in printed
         )
-    # Before: forecast said no total; staff said 'contacts staffed: 477.5' of the same file.
+    # Before: forecast said no total; staff said 'contacts staffed: 477.6' of the same file.
     sums = pd.read_csv(forecast_out)[["forecast", "p80", "p90"]].sum()
-    assert round(sums["forecast"], 1) == 477.5 and sums["p80"] == 612 and sums["p90"] == 696
-    assert forecast_said[1] == "contacts forecast: 477.5 (p80 612, p90 696)"
-    assert "contacts staffed: 477.5" in staffed
+    assert round(sums["forecast"], 1) == 477.6 and sums["p80"] == 611 and sums["p90"] == 689
+    assert forecast_said[1] == "contacts forecast: 477.6 (p80 611, p90 689)"
+    assert "contacts staffed: 477.6" in staffed
 
 
 def test_forecast_says_the_contacts_of_each_queue(
     shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Japon and Médical, the 2 days after their history: the written file's forecast column
-    # sums to 688.4 (3.2 + 685.3), p80 to 885 and p90 to 1,001.
+    # sums to 688.4 (3.2 + 685.3), p80 to 886 and p90 to 1,002.
     series = shared_data / "axa" / "series"
     out = tmp_path / "forecast.csv"
     argv = ["forecast", str(series / "Japon.csv"), str(series / "Médical.csv")]
@@ -64,9 +64,9 @@ def test_forecast_says_the_contacts_of_each_queue(
     written = pd.read_csv(out)
     per_queue = written.groupby("queue")["forecast"].sum().round(1).to_dict()
     assert per_queue == {"Japon": 3.2, "Médical": 685.3}
-    assert written[["p80", "p90"]].sum().tolist() == [885, 1001]
+    assert written[["p80", "p90"]].sum().tolist() == [886, 1002]
     assert lines[0].startswith("wrote 192 open intervals to ")
-    assert lines[1] == "contacts forecast: 688.4 (Japon 3.2, Médical 685.3); p80 885, p90 1,001"
+    assert lines[1] == "contacts forecast: 688.4 (Japon 3.2, Médical 685.3); p80 886, p90 1,002"
 
 
 # ------------------------------------ forecast: a volume what-if points to --campaign

@@ -72,13 +72,13 @@ def test_a_dip_to_the_usual_or_longer_than_the_peaks_still_splits():
 def test_tech_axas_bridge_day_before_victory_day_is_one_peak(shared_data):
     # Forecast from Mon 7 May 2012: that Monday read five peaks, 11:00-11:30, 12:30-14:00,
     # 14:30-15:30, 16:00-17:30 and 18:00-21:00, each split from the next by one or two slots
-    # still above the usual.
+    # still above the usual. 11:00-21:00: 2,581.0 forecast on a usual 2,095.5, 485 extra.
     axa = import_files([TECH_AXA])
     result = forecast_dataset(axa, 14, ForecastSettings(country="FR", origin="2012-05-07"))
     monday = result.peaks[result.peaks["start"].dt.normalize() == pd.Timestamp("2012-05-07")]
     assert len(monday) == 1
     assert describe_peak(monday.iloc[0]) == (
-        "Mon 7 May 11:00–21:00: +23% over a usual Monday, ≈ 486 extra contacts "
+        "Mon 7 May 11:00–21:00: +23% over a usual Monday, ≈ 485 extra contacts "
         "(bridge day before Victory Day)"
     )
 
@@ -331,6 +331,12 @@ def test_peaks_out_writes_every_peak_ranked_overall_and_within_its_queue(
         [6, "Téléphonie", 3, "2012-05-02 14:30:00"],
         [7, "Téléphonie", 4, "2012-05-09 14:30:00"],
         [8, "Tech. Axa", 4, "2012-05-24 16:30:00"],
+        # Saturday noon, split by the shape of 12 weeks: 108.0 forecast on a usual 82.5 on
+        # Sat 26 May, +31%, 25.5 extra, over 2 x sqrt(82.5) = 18.2 and 1% of the day.
+        [9, "Tech. Axa", 5, "2012-05-26 12:00:00"],
+        [10, "Tech. Axa", 6, "2012-05-19 12:00:00"],
+        [11, "Tech. Axa", 7, "2012-05-12 12:00:00"],
+        [12, "Tech. Axa", 8, "2012-05-05 12:00:00"],
     ]
     # The file's figures are those printed: peak 4 '≈ 161 extra contacts', +22%.
     assert "peak 4: Téléphonie Wed 2 May 09:00–12:30: +22% over a usual Wednesday, ≈ 161 " in (
@@ -341,9 +347,9 @@ def test_peaks_out_writes_every_peak_ranked_overall_and_within_its_queue(
     assert peaks.loc[3, "forecast"] - peaks.loc[3, "usual"] == pytest.approx(
         peaks.loc[3, "extra_contacts"], abs=1e-3
     )
-    assert "peaks: 3 more after these 5, smaller" in out
-    assert out[out.index("peaks: 3 more after these 5, smaller") + 1] == (
-        f"wrote 8 peaks to {peaks_csv}"
+    assert "peaks: 7 more after these 5, smaller" in out
+    assert out[out.index("peaks: 7 more after these 5, smaller") + 1] == (
+        f"wrote 12 peaks to {peaks_csv}"
     )
 
 
