@@ -33,8 +33,12 @@ DEFAULT_SHIFTS_PER_WEEK = 5  # a full week's work: five shifts, two days off
 BLOCK_DAYS = 28
 # Plans paying the same hours can start their shifts on different days, and the busiest day sets
 # the people to employ (`ShiftPlan.people_to_employ`). A second search, at most the first plan's
-# paid hours, minimises the people per week and shift type (an hour weighs PEOPLE_SEARCH_HOUR_WEIGHT
-# of a person, a shift SHIFT_TIEBREAK_HOURS), and is kept only where it needs fewer people. Had
+# paid hours, minimises the people to employ in the busiest week, its weeks counted as
+# `ShiftPlan.busiest_week` counts them, then the people of every week (PEOPLE_SEARCH_TOTAL_WEIGHT
+# each), its hours (PEOPLE_SEARCH_HOUR_WEIGHT) and shifts (SHIFT_TIEBREAK_HOURS); it is kept only
+# where the busiest week needs fewer people, or as many with no more shifts (`_fewer_people`).
+# Summed over weeks from Monday, it planned a fortnight of Japon from Thu 3 May 2012 for 8, 11 and
+# 7 people in its three weeks, where 8, 10 and 8 employ one fewer. Had
 # people weighed 0.001 h beside the hours, MIP_RELATIVE_GAP of the hours would hide them: AXA's
 # Médical week at a 50% part-time cap stopped at 121 shifts and 26 people for the 868 h the 30%
 # plan pays with 119 and 25. It stops after the root node (HiGHS' node limit, not
@@ -49,6 +53,7 @@ BLOCK_DAYS = 28
 # At most the first plan's hours, within MIP_RELATIVE_GAP of the fewest, so the hours saved
 # outweigh a person only in a block paying over 2 million hours (0.5% x 1e-4 x 2e6 = 1).
 PEOPLE_SEARCH_HOUR_WEIGHT = 1e-4
+PEOPLE_SEARCH_TOTAL_WEIGHT = 0.01
 PEOPLE_SEARCH_NODES = 1
 PEOPLE_SEARCH_MAX_NONZEROS = 100_000
 CAPPED_SEARCH_MAX_NONZEROS = 60_000
@@ -777,7 +782,15 @@ def plan_shifts(
     _first_uncovered(grid, solved_need, starts, lengths, types, longest, interval_minutes)
     step_hours = interval_minutes / 60
     plan = _Cover(
-        grid, solved_need, starts, lengths, types, step_hours, time_limit_seconds, shifts_per_week
+        grid,
+        solved_need,
+        starts,
+        lengths,
+        types,
+        step_hours,
+        time_limit_seconds,
+        shifts_per_week,
+        repeats_weekly=wrap,
     )
     people = [np.zeros(len(first)) for first in starts]
     # A repeating week keeps its dated plan only where the rolled one pays no fewer hours:
@@ -864,6 +877,9 @@ class _Cover:
     step_hours: float
     time_limit_seconds: float
     shifts_per_week: int
+    # The plan is read as a repeating roster, its weeks counted from its first day: so are the
+    # search's, whether or not this cover's shifts wrap round its end.
+    repeats_weekly: bool = False
 
     def cover(
         self,
@@ -901,7 +917,9 @@ class _Cover:
                 left, block_starts, lengths, self.types, self.step_hours, limit, costs=block_costs
             )
             if begin in searched:
-                weeks = _Weeks.of(grid, starts, people, block_starts, self.shifts_per_week)
+                weeks = _Weeks.of(
+                    grid, starts, people, block_starts, self.shifts_per_week, self.repeats_weekly
+                )
                 chosen = _fewer_people(
                     chosen,
                     left,
@@ -1053,8 +1071,11 @@ def _fewer_people(
     weeks: _Weeks,
     time_limit_seconds: float,
 ) -> list[np.ndarray]:
-    """`chosen`, or a plan covering the same need at no more paid hours with fewer people to
-    employ, where HiGHS finds one at the root node (within `time_limit_seconds`)."""
+    """`chosen`, or a plan covering the same need at no more paid hours that HiGHS finds at the
+    root node (within `time_limit_seconds`) with fewer people in the block's busiest week, the
+    people `ShiftPlan.busiest_week` reports; or as many there, and fewer in its other weeks or
+    fewer hours, at no more shifts. More shifts for as many people to employ keep `chosen`: a
+    Gestion fortnight read as a rotation went from 20 shifts to 23 for 4 people both."""
     hours = [length * step_hours for length in lengths]
     paid = _hours(chosen, hours)
     try:
@@ -1071,9 +1092,55 @@ def _fewer_people(
         )
     except InputError:  # no plan at those hours found at the root
         return chosen
-    if _hours(found, hours) <= paid + 1e-9 and weeks.people(found) < weeks.people(chosen):
+    if _hours(found, hours) > paid + 1e-9:
+        return chosen
+    (busiest, total), (was_busiest, was_total) = weeks.people(found), weeks.people(chosen)
+    shifts, was_shifts = _shift_count(found), _shift_count(chosen)
+    if busiest < was_busiest:
+        return _fewest_shifts(found, left, starts, lengths, types, step_hours, weeks, paid)
+    as_many = busiest == was_busiest and shifts <= was_shifts
+    if as_many and (total, round(_hours(found, hours), 6), shifts) < (
+        was_total,
+        round(paid, 6),
+        was_shifts,
+    ):
         return found
     return chosen
+
+
+def _fewest_shifts(
+    found: list[np.ndarray],
+    left: np.ndarray,
+    starts: list[np.ndarray],
+    lengths: list[int],
+    types: Sequence[ShiftType],
+    step_hours: float,
+    weeks: _Weeks,
+    paid: float,
+) -> list[np.ndarray]:
+    """`found`, or a plan needing no more people in any week counted, at no more paid hours,
+    with fewer shifts, where HiGHS finds one at the root node."""
+    try:
+        fewer, _, _ = _solve_block(
+            left,
+            starts,
+            lengths,
+            types,
+            step_hours,
+            PEOPLE_SEARCH_SAFETY_SECONDS,
+            weeks,
+            _hours(found, [length * step_hours for length in lengths]),
+            {"node_limit": PEOPLE_SEARCH_NODES},
+            most_people=weeks.people(found),
+        )
+    except InputError:
+        return found
+    kept = weeks.people(fewer) <= weeks.people(found) and _shift_count(fewer) < _shift_count(found)
+    return fewer if kept else found
+
+
+def _shift_count(people: list[np.ndarray]) -> int:
+    return int(sum(count.sum() for count in people))
 
 
 def _hours(people: list[np.ndarray], hours: list[float]) -> float:
@@ -1082,15 +1149,18 @@ def _hours(people: list[np.ndarray], hours: list[float]) -> float:
 
 @dataclass(frozen=True)
 class _Weeks:
-    """People per week (from Monday) and shift type as rows over a block's candidate starts:
-    `days` x starts counts each day's shifts of a type, `weeks` x starts each week's; the shifts
-    earlier blocks fixed add `day_fixed` and `week_fixed`. `day_week` is each day row's week."""
+    """People per week and shift type as rows over a block's candidate starts, the weeks as
+    `ShiftPlan.people_to_employ` counts them (from Monday, a repeating roster's from its first
+    day): `days` x starts counts each day's shifts of a type, `weeks` x starts each week's; the
+    shifts earlier blocks fixed add `day_fixed` and `week_fixed`. `day_week` is each day row's
+    week row, `week_of_row` each week row's week of the plan."""
 
     days: csc_array
     weeks: csc_array
     day_fixed: np.ndarray
     week_fixed: np.ndarray
     day_week: np.ndarray
+    week_of_row: np.ndarray
     shifts_per_week: int
 
     @classmethod
@@ -1101,10 +1171,11 @@ class _Weeks:
         fixed: list[np.ndarray],
         block_starts: list[np.ndarray],
         shifts_per_week: int,
+        repeats_weekly: bool = False,
     ) -> _Weeks:
         first_day = grid[0].normalize()
         day = np.asarray((grid.normalize() - first_day) // pd.Timedelta(days=1), dtype=np.int64)
-        week = (day + first_day.day_of_week) // 7
+        week = day // 7 if repeats_weekly else (day + first_day.day_of_week) // 7
         n_days, n_weeks = int(day[-1]) + 1, int(week[-1]) + 1
         kinds = np.concatenate([np.full(len(f), i) for i, f in enumerate(block_starts)])
         where = np.concatenate(block_starts)
@@ -1131,29 +1202,48 @@ class _Weeks:
             day_fixed=day_fixed,
             week_fixed=week_fixed,
             day_week=day_week,
+            week_of_row=np.unique(week_keys % n_weeks, return_inverse=True)[1],
             shifts_per_week=shifts_per_week,
         )
 
-    def people(self, chosen: list[np.ndarray]) -> int:
-        """People to employ over the block's weeks with `chosen` (people per candidate start)."""
+    def people(self, chosen: list[np.ndarray]) -> tuple[int, int]:
+        """People to employ with `chosen` (people per candidate start): in the block's busiest
+        week, as `ShiftPlan.busiest_week` reports them, and summed over its weeks."""
         x = np.concatenate(chosen)
         busiest = np.zeros(self.weeks.shape[0])
         np.maximum.at(busiest, self.day_week, self.days @ x + self.day_fixed)
         spread = np.ceil((self.weeks @ x + self.week_fixed) / self.shifts_per_week - 1e-9)
-        return int(np.maximum(busiest, spread).sum())
+        per_week = np.bincount(self.week_of_row, np.maximum(busiest, spread))
+        return int(per_week.max()), int(per_week.sum())
 
-    def constraint(self) -> tuple[csc_array, np.ndarray]:
-        """Rows over [starts, people per week and type]: each day's shifts and the week's over
-        shifts_per_week at most those people (less the fixed shifts), as `people` counts them."""
-        n_weeks = self.weeks.shape[0]
+    def constraint(self) -> tuple[csc_array, np.ndarray, np.ndarray]:
+        """Rows over [starts, people per week and type, people in the busiest week]: each day's
+        shifts and the week's over shifts_per_week at most those people (less the fixed
+        shifts), as `people` counts them, and each week's people at most the busiest week's;
+        the bounds, and the costs of the columns after the starts: the busiest week's people
+        first, the others summed PEOPLE_SEARCH_TOTAL_WEIGHT each."""
+        n_rows = self.weeks.shape[0]
         rows = np.arange(len(self.day_week))
-        on_day = csc_array((-np.ones(rows.size), (rows, self.day_week)), shape=(rows.size, n_weeks))
+        on_day = csc_array((-np.ones(rows.size), (rows, self.day_week)), shape=(rows.size, n_rows))
         spread = csc_array(
-            (np.full(n_weeks, -float(self.shifts_per_week)), (np.arange(n_weeks),) * 2),
-            shape=(n_weeks, n_weeks),
+            (np.full(n_rows, -float(self.shifts_per_week)), (np.arange(n_rows),) * 2),
+            shape=(n_rows, n_rows),
         )
-        matrix = vstack([hstack([self.days, on_day]), hstack([self.weeks, spread])]).tocsc()
-        return matrix, -np.concatenate([self.day_fixed, self.week_fixed])
+        n_weeks = int(self.week_of_row.max()) + 1
+        summed = csc_array(
+            (np.ones(n_rows), (self.week_of_row, np.arange(n_rows))), shape=(n_weeks, n_rows)
+        )
+        no_starts = csc_array((n_weeks, self.weeks.shape[1]))
+        matrix = vstack(
+            [
+                hstack([self.days, on_day, csc_array((rows.size, 1))]),
+                hstack([self.weeks, spread, csc_array((n_rows, 1))]),
+                hstack([no_starts, summed, csc_array(-np.ones((n_weeks, 1)))]),
+            ]
+        ).tocsc()
+        bound = -np.concatenate([self.day_fixed, self.week_fixed, np.zeros(n_weeks)])
+        costs = np.append(np.full(n_rows, PEOPLE_SEARCH_TOTAL_WEIGHT), 1.0)
+        return matrix, bound, costs
 
 
 def _on_duty(
@@ -1188,11 +1278,13 @@ def _solve_block(
     most_hours: float = np.inf,
     limits: dict[str, int] | None = None,
     costs: list[np.ndarray] | None = None,
+    most_people: tuple[int, int] | None = None,
 ) -> tuple[list[np.ndarray], bool, float]:
     """People per candidate start covering `left` (people still needed per interval) at the
     fewest paid hours (or `costs` per start), or with `weeks` the fewest people to employ
-    paying at most `most_hours` (then fewest hours and shifts); whether HiGHS proved it best,
-    and its gap otherwise."""
+    paying at most `most_hours` (then fewest hours and shifts), or, given `most_people` (in the
+    busiest week, over all weeks), the fewest shifts and hours needing no more; whether HiGHS
+    proved it best, and its gap otherwise."""
     # scipy.optimize loads here, not with the module: the planning pages and CLI commands that
     # import shift types but solve none start faster.
     from scipy.optimize import Bounds, LinearConstraint, milp
@@ -1209,16 +1301,26 @@ def _solve_block(
     cost = (hours if costs is None else np.concatenate(costs)) + SHIFT_TIEBREAK_HOURS
     people_rows: list[LinearConstraint] = []
     if weeks is not None:
-        matrix, bound = weeks.constraint()
+        matrix, bound, people_costs = weeks.constraint()
         extra = matrix.shape[1] - hours.size
         coverage = hstack([coverage, csc_array((coverage.shape[0], extra))]).tocsc()
         if caps is not None:
             caps = hstack([caps, csc_array((caps.shape[0], extra))]).tocsc()
         # The fewest people first: weighed beside the hours, the gap left them unsearched.
         cost = np.concatenate(
-            [hours * PEOPLE_SEARCH_HOUR_WEIGHT + SHIFT_TIEBREAK_HOURS, np.ones(extra)]
+            [hours * PEOPLE_SEARCH_HOUR_WEIGHT + SHIFT_TIEBREAK_HOURS, people_costs]
         )
         people_rows.append(LinearConstraint(matrix, lb=-np.inf, ub=bound))
+        if most_people is not None:
+            # The people set, the shifts come first: beside the people, the gap hid them.
+            cost[hours.size :] = 0.0
+            cost[: hours.size] = hours * PEOPLE_SEARCH_HOUR_WEIGHT + SHIFT_TIEBREAK_HOURS
+            busiest_and_total = np.zeros((2, matrix.shape[1]))
+            busiest_and_total[0, -1] = 1.0
+            busiest_and_total[1, hours.size : -1] = 1.0
+            people_rows.append(
+                LinearConstraint(busiest_and_total, lb=-np.inf, ub=np.array(most_people) + 1e-6)
+            )
         if most_hours < np.inf:
             paid = np.concatenate([hours, np.zeros(extra)])[None, :]
             people_rows.append(LinearConstraint(paid, lb=-np.inf, ub=most_hours + 1e-6))
