@@ -63,6 +63,7 @@ from staffing.shifts import (
     MAX_SHIFT_HOURS,
     BusiestWeek,
     NotWholeWeeksError,
+    OutOfTimeError,
     ShiftPlan,
     ShiftSettings,
     ShiftType,
@@ -267,6 +268,8 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(
             error.advice("--earliest-start and --latest-start", shift_length_options(types))
         ) from error
+    except OutOfTimeError as error:
+        raise InputError(str(error).replace("the time limit", "--time-limit-seconds")) from error
     weeks = result.people_to_employ(args.shifts_per_week)
     write_csv(result.shifts, args.out)
     if args.cover_out:

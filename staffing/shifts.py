@@ -653,6 +653,10 @@ class NotWholeWeeksError(InputError):
     its own control."""
 
 
+class OutOfTimeError(InputError):
+    """No plan found within the time limit, for each front end to name its own control."""
+
+
 class UncoveredNeedError(InputError):
     """A need no allowed shift reaches, its advice left for each front end to word in its own
     controls (`advice`): options on the command line, the Shifts page's fields in the app."""
@@ -913,9 +917,27 @@ class _Cover:
                 if costs is None
                 else [cost[pick] for cost, pick in zip(costs, picks, strict=True)]
             )
-            chosen, solved, block_gap = _solve_block(
-                left, block_starts, lengths, self.types, self.step_hours, limit, costs=block_costs
-            )
+            try:
+                chosen, solved, block_gap = _solve_block(
+                    left,
+                    block_starts,
+                    lengths,
+                    self.types,
+                    self.step_hours,
+                    limit,
+                    costs=block_costs,
+                )
+            except OutOfTimeError as error:
+                if len(blocks) == 1:
+                    raise
+                # The limit is shared by the blocks: 'within 1 s' of a 3-s limit read as a typo.
+                raise OutOfTimeError(
+                    f"no shift plan found for the {BLOCK_DAYS} days from "
+                    f"{day_text(grid[begin], year=True)} within their {limit:g} s of the "
+                    f"{self.time_limit_seconds:g}-s time limit (a horizon over {BLOCK_DAYS} days "
+                    f"is planned {BLOCK_DAYS} days at a time): shorten the horizon or raise the "
+                    "time limit"
+                ) from error
             if begin in searched:
                 weeks = _Weeks.of(
                     grid, starts, people, block_starts, self.shifts_per_week, self.repeats_weekly
@@ -1349,10 +1371,10 @@ def _solve_block(
             "leave some intervals to the capped ones alone. Raise the cap or widen the other "
             "shifts' start hours"
         )
-    if result.x is None:
-        raise InputError(
-            f"no shift plan found within {time_limit_seconds:g} s ({result.message}): shorten "
-            "the horizon or raise the time limit"
+    if result.x is None:  # HiGHS' own words ("model_status is Time limit reached") say no more
+        raise OutOfTimeError(
+            f"no shift plan found within {time_limit_seconds:g} s: shorten the horizon or raise "
+            "the time limit"
         )
     chosen = np.round(result.x[: hours.size])
     offsets = np.cumsum([0, *[len(first) for first in starts]])

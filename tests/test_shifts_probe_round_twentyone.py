@@ -105,3 +105,35 @@ def test_no_more_shifts_for_as_many_people(
     assert (plan.paid_hours, int(plan.shifts["people"].sum())) == (128.0, 20)
     by_week = plan.people_to_employ().groupby("week")["people"].sum()
     assert by_week.tolist() == [4, 4]
+
+
+# ------------------------------------------------- cli.py shifts: out of time, in the CLI's words
+
+
+def test_out_of_time_names_the_option_not_the_solvers_status(
+    japon_fortnight: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: 'error: no shift plan found within 0.0001 s (Time limit reached. (HiGHS Status 13:
+    # model_status is Time limit reached; primal_status is None)): shorten the horizon or raise
+    # the time limit', the solver's status and no option named.
+    argv = ["shifts", str(japon_fortnight), "--out", str(tmp_path / "s.csv")]
+    assert cli.main([*argv, "--time-limit-seconds", "0.0001"]) == 2
+    assert capsys.readouterr().err.strip().splitlines()[-1] == (
+        "error: no shift plan found within 0.0001 s: shorten the horizon or raise "
+        "--time-limit-seconds"
+    )
+
+
+def test_out_of_time_in_a_block_says_its_share_of_the_limit(
+    japon_fortnight: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Planned 7 days at a time, the fortnight's 0.0002 s give each block 0.0001 s. Before: 'no
+    # shift plan found within 0.0001 s' of a 0.0002-s limit, as though mistyped.
+    monkeypatch.setattr(shifts_module, "BLOCK_DAYS", 7)
+    with pytest.raises(shifts_module.OutOfTimeError) as raised:
+        plan_shifts(_need(japon_fortnight), 30, _types(0.3), time_limit_seconds=0.0002)
+    assert str(raised.value) == (
+        "no shift plan found for the 7 days from Thu 3 May 2012 within their 0.0001 s of the "
+        "0.0002-s time limit (a horizon over 7 days is planned 7 days at a time): shorten the "
+        "horizon or raise the time limit"
+    )
