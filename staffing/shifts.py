@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
-from scipy.sparse import csc_array, hstack, vstack
+from scipy.sparse import csc_array, hstack, identity, vstack
 
 from data.dates import day_text
 from data.errors import InputError, SettingError
@@ -1095,9 +1095,10 @@ def _fewer_people(
 ) -> list[np.ndarray]:
     """`chosen`, or a plan covering the same need at no more paid hours that HiGHS finds at the
     root node (within `time_limit_seconds`) with fewer people in the block's busiest week, the
-    people `ShiftPlan.busiest_week` reports; or as many there, and fewer in its other weeks or
-    fewer hours, at no more shifts. More shifts for as many people to employ keep `chosen`: a
-    Gestion fortnight read as a rotation went from 20 shifts to 23 for 4 people both."""
+    people `ShiftPlan.busiest_week` reports; or, in a dated plan, as many there and fewer in its
+    other weeks; or as many people at fewer hours or shifts. More shifts for as many people to
+    employ keep `chosen`: a Gestion fortnight read as a rotation went from 20 shifts to 23 for
+    4 people both."""
     hours = [length * step_hours for length in lengths]
     paid = _hours(chosen, hours)
     try:
@@ -1118,14 +1119,13 @@ def _fewer_people(
         return chosen
     (busiest, total), (was_busiest, was_total) = weeks.people(found), weeks.people(chosen)
     shifts, was_shifts = _shift_count(found), _shift_count(chosen)
-    if busiest < was_busiest:
+    # A rotation's people work all its weeks: fewer in a quieter week employ nobody fewer. A dated
+    # plan's other weeks are shown, the busiest whole one named where the busiest is cut short.
+    fewer_elsewhere = busiest == was_busiest and total < was_total and not weeks.repeats_weekly
+    if busiest < was_busiest or fewer_elsewhere:
         return _fewest_shifts(found, left, starts, lengths, types, step_hours, weeks, paid)
-    as_many = busiest == was_busiest and shifts <= was_shifts
-    if as_many and (total, round(_hours(found, hours), 6), shifts) < (
-        was_total,
-        round(paid, 6),
-        was_shifts,
-    ):
+    as_many = busiest == was_busiest and (weeks.repeats_weekly or total == was_total)
+    if as_many and (round(_hours(found, hours), 6), shifts) < (round(paid, 6), was_shifts):
         return found
     return chosen
 
@@ -1140,7 +1140,7 @@ def _fewest_shifts(
     weeks: _Weeks,
     paid: float,
 ) -> list[np.ndarray]:
-    """`found`, or a plan needing no more people in any week counted, at no more paid hours,
+    """`found`, or a plan needing no more people in any week and shift type, at no more paid hours,
     with fewer shifts, where HiGHS finds one at the root node."""
     try:
         fewer, _, _ = _solve_block(
@@ -1153,11 +1153,12 @@ def _fewest_shifts(
             weeks,
             _hours(found, [length * step_hours for length in lengths]),
             {"node_limit": PEOPLE_SEARCH_NODES},
-            most_people=weeks.people(found),
+            most_people=weeks.per_row(found),
         )
     except InputError:
         return found
-    kept = weeks.people(fewer) <= weeks.people(found) and _shift_count(fewer) < _shift_count(found)
+    no_more = bool((weeks.per_row(fewer) <= weeks.per_row(found)).all())
+    kept = no_more and _shift_count(fewer) < _shift_count(found)
     return fewer if kept else found
 
 
@@ -1184,6 +1185,7 @@ class _Weeks:
     day_week: np.ndarray
     week_of_row: np.ndarray
     shifts_per_week: int
+    repeats_weekly: bool = False
 
     @classmethod
     def of(
@@ -1226,16 +1228,21 @@ class _Weeks:
             day_week=day_week,
             week_of_row=np.unique(week_keys % n_weeks, return_inverse=True)[1],
             shifts_per_week=shifts_per_week,
+            repeats_weekly=repeats_weekly,
         )
 
-    def people(self, chosen: list[np.ndarray]) -> tuple[int, int]:
-        """People to employ with `chosen` (people per candidate start): in the block's busiest
-        week, as `ShiftPlan.busiest_week` reports them, and summed over its weeks."""
+    def per_row(self, chosen: list[np.ndarray]) -> np.ndarray:
+        """People to employ per week and shift type with `chosen` (people per candidate start)."""
         x = np.concatenate(chosen)
         busiest = np.zeros(self.weeks.shape[0])
         np.maximum.at(busiest, self.day_week, self.days @ x + self.day_fixed)
         spread = np.ceil((self.weeks @ x + self.week_fixed) / self.shifts_per_week - 1e-9)
-        per_week = np.bincount(self.week_of_row, np.maximum(busiest, spread))
+        return np.maximum(busiest, spread)
+
+    def people(self, chosen: list[np.ndarray]) -> tuple[int, int]:
+        """People to employ with `chosen`: in the block's busiest week, as
+        `ShiftPlan.busiest_week` reports them, and summed over its weeks."""
+        per_week = np.bincount(self.week_of_row, self.per_row(chosen))
         return int(per_week.max()), int(per_week.sum())
 
     def constraint(self) -> tuple[csc_array, np.ndarray, np.ndarray]:
@@ -1300,12 +1307,12 @@ def _solve_block(
     most_hours: float = np.inf,
     limits: dict[str, int] | None = None,
     costs: list[np.ndarray] | None = None,
-    most_people: tuple[int, int] | None = None,
+    most_people: np.ndarray | None = None,
 ) -> tuple[list[np.ndarray], bool, float]:
     """People per candidate start covering `left` (people still needed per interval) at the
     fewest paid hours (or `costs` per start), or with `weeks` the fewest people to employ
-    paying at most `most_hours` (then fewest hours and shifts), or, given `most_people` (in the
-    busiest week, over all weeks), the fewest shifts and hours needing no more; whether HiGHS
+    paying at most `most_hours` (then fewest hours and shifts), or, given `most_people` (per
+    week and shift type), the fewest shifts and hours needing no more; whether HiGHS
     proved it best, and its gap otherwise."""
     # scipy.optimize loads here, not with the module: the planning pages and CLI commands that
     # import shift types but solve none start faster.
@@ -1337,12 +1344,15 @@ def _solve_block(
             # The people set, the shifts come first: beside the people, the gap hid them.
             cost[hours.size :] = 0.0
             cost[: hours.size] = hours * PEOPLE_SEARCH_HOUR_WEIGHT + SHIFT_TIEBREAK_HOURS
-            busiest_and_total = np.zeros((2, matrix.shape[1]))
-            busiest_and_total[0, -1] = 1.0
-            busiest_and_total[1, hours.size : -1] = 1.0
-            people_rows.append(
-                LinearConstraint(busiest_and_total, lb=-np.inf, ub=np.array(most_people) + 1e-6)
-            )
+            rows_of_people = most_people.size
+            each_week = hstack(
+                [
+                    csc_array((rows_of_people, hours.size)),
+                    identity(rows_of_people, format="csc"),
+                    csc_array((rows_of_people, 1)),
+                ]
+            ).tocsc()
+            people_rows.append(LinearConstraint(each_week, lb=-np.inf, ub=most_people + 1e-6))
         if most_hours < np.inf:
             paid = np.concatenate([hours, np.zeros(extra)])[None, :]
             people_rows.append(LinearConstraint(paid, lb=-np.inf, ub=most_hours + 1e-6))
