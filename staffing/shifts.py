@@ -1101,21 +1101,8 @@ def _fewer_people(
     4 people both."""
     hours = [length * step_hours for length in lengths]
     paid = _hours(chosen, hours)
-    try:
-        found, _, _ = _solve_block(
-            left,
-            starts,
-            lengths,
-            types,
-            step_hours,
-            time_limit_seconds,
-            weeks,
-            paid,
-            {"node_limit": PEOPLE_SEARCH_NODES},
-        )
-    except InputError:  # no plan at those hours found at the root
-        return chosen
-    if _hours(found, hours) > paid + 1e-9:
+    found = _root_search(left, starts, lengths, types, step_hours, time_limit_seconds, weeks, paid)
+    if found is None or _hours(found, hours) > paid + 1e-9:
         return chosen
     (busiest, total), (was_busiest, was_total) = weeks.people(found), weeks.people(chosen)
     shifts, was_shifts = _shift_count(found), _shift_count(chosen)
@@ -1142,24 +1129,47 @@ def _fewest_shifts(
 ) -> list[np.ndarray]:
     """`found`, or a plan needing no more people in any week and shift type, at no more paid hours,
     with fewer shifts, where HiGHS finds one at the root node."""
+    hours = [length * step_hours for length in lengths]
+    fewer = _root_search(
+        left, starts, lengths, types, step_hours, PEOPLE_SEARCH_SAFETY_SECONDS, weeks,
+        _hours(found, hours), weeks.per_row(found),
+    )  # fmt: skip
+    if fewer is None:
+        return found
+    no_more = bool((weeks.per_row(fewer) <= weeks.per_row(found)).all())
+    kept = no_more and _shift_count(fewer) < _shift_count(found)
+    return fewer if kept else found
+
+
+def _root_search(
+    left: np.ndarray,
+    starts: list[np.ndarray],
+    lengths: list[int],
+    types: Sequence[ShiftType],
+    step_hours: float,
+    time_limit_seconds: float,
+    weeks: _Weeks,
+    most_hours: float,
+    most_people: np.ndarray | None = None,
+) -> list[np.ndarray] | None:
+    """`_solve_block`'s fewest people within `most_hours` (and `most_people` per week and shift
+    type) as HiGHS finds them at the root node; None where it finds no such plan there."""
     try:
-        fewer, _, _ = _solve_block(
+        found, _, _ = _solve_block(
             left,
             starts,
             lengths,
             types,
             step_hours,
-            PEOPLE_SEARCH_SAFETY_SECONDS,
+            time_limit_seconds,
             weeks,
-            _hours(found, [length * step_hours for length in lengths]),
+            most_hours,
             {"node_limit": PEOPLE_SEARCH_NODES},
-            most_people=weeks.per_row(found),
+            most_people=most_people,
         )
     except InputError:
-        return found
-    no_more = bool((weeks.per_row(fewer) <= weeks.per_row(found)).all())
-    kept = no_more and _shift_count(fewer) < _shift_count(found)
-    return fewer if kept else found
+        return None
+    return found
 
 
 def _shift_count(people: list[np.ndarray]) -> int:
