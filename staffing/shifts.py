@@ -1110,7 +1110,7 @@ def _fewer_people(
     # plan's other weeks are shown, the busiest whole one named where the busiest is cut short.
     fewer_elsewhere = busiest == was_busiest and total < was_total and not weeks.repeats_weekly
     if busiest < was_busiest or fewer_elsewhere:
-        return _fewest_shifts(found, left, starts, lengths, types, step_hours, weeks, paid)
+        return _fewest_shifts(found, left, starts, lengths, types, step_hours, weeks)
     as_many = busiest == was_busiest and (weeks.repeats_weekly or total == was_total)
     if as_many and (round(_hours(found, hours), 6), shifts) < (round(paid, 6), was_shifts):
         return found
@@ -1125,7 +1125,6 @@ def _fewest_shifts(
     types: Sequence[ShiftType],
     step_hours: float,
     weeks: _Weeks,
-    paid: float,
 ) -> list[np.ndarray]:
     """`found`, or a plan needing no more people in any week and shift type, at no more paid hours,
     with fewer shifts, where HiGHS finds one at the root node."""
