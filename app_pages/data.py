@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from app_ui import cached, downloads, plots, settings, state, tables, uploads, url_state, widgets
+from app_ui.tables import MISSING
 from app_ui.widgets import confirm_delete, dataset_caption, dataset_metrics, history_day
 from data.errors import InputError
 from data.importer import ImportOptions
@@ -292,7 +293,7 @@ def _detection(reports: list, interval_minutes: int) -> None:
             "interval_minutes": report.interval_minutes or interval_minutes,
             # A workbook is read through a text copy: its encoding and delimiter are not the file's.
             "encoding": "workbook" if _is_workbook(report.name) else report.encoding,
-            "delimiter": "—"
+            "delimiter": MISSING
             if _is_workbook(report.name)
             else _DELIMITERS.get(report.delimiter, report.delimiter),
             "decimal_comma": report.decimal_comma,
@@ -602,7 +603,7 @@ def _previous_imports(name: str) -> None:
             text.markdown(
                 f"**Stored {version.saved_at:%Y-%m-%d %H:%M} UTC** — "
                 f"{version.contacts:,.0f} contacts, {first} – {last}, queues "
-                f"{', '.join(version.queues) or '—'}"
+                f"{', '.join(version.queues) or MISSING}"
             )
             button.button(
                 "Restore",

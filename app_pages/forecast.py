@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from app_ui import downloads, plots, settings, state, tables, url_state
+from app_ui.tables import MISSING, RANGE_DASH
 from data.dates import day_text
 from data.errors import InputError
 from data.export import whole_numbers_keeping_total
@@ -355,7 +356,7 @@ if busiest is not None:
 figures[1].metric(
     "Busiest interval, P10–P90",
     # The unit is said below: "242–334 contacts" read "242–334 co…" in a quarter of 1440 px.
-    f"{busiest['p10']:,.0f}–{busiest['p90']:,.0f}" if busiest is not None else "—",
+    f"{busiest['p10']:,.0f}{RANGE_DASH}{busiest['p90']:,.0f}" if busiest is not None else MISSING,
     border=True,
     help=(
         f"{busiest_when}: {busiest['forecast']:,.0f} "
@@ -368,7 +369,7 @@ if busiest is not None:
     figures[1].caption(f"{busiest_when}: {busiest['forecast']:,.0f} contacts forecast")
 figures[2].metric(
     "Busiest day",
-    day_text(daily.idxmax()) if daily.gt(0).any() else "—",
+    day_text(daily.idxmax()) if daily.gt(0).any() else MISSING,
     border=True,
     help=f"{daily.max():,.0f} contacts forecast." if daily.gt(0).any() else None,
 )

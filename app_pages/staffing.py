@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from app_ui import cached, downloads, plots, settings, state, tables, url_state, widgets
+from app_ui.tables import MISSING
 from data.errors import InputError
 from data.schema import INTERVAL_START, QUEUE
 from planning import SIZED_FOR_VOLUME
@@ -386,7 +387,7 @@ bill[1].metric(
     f"{agent_hours:,.0f} h + supervisors {supervisor_hours:,.0f} h.",
 )
 # No contacts, no service to measure: "—", not the "nan%" a NaN would print.
-service_level_shown = f"{summary.service_level:.1%}" if summary.has_contacts else "—"
+service_level_shown = f"{summary.service_level:.1%}" if summary.has_contacts else MISSING
 figures = st.columns(4)
 if is_email:
     first_hour, last_hour = st.session_state["email_hours"]
@@ -445,7 +446,7 @@ else:
 anyone_staffed = summary.peak_agents > 0
 figures[2].metric(
     "Expected occupancy",
-    f"{summary.occupancy:.1%}" if anyone_staffed else "—",
+    f"{summary.occupancy:.1%}" if anyone_staffed else MISSING,
     border=True,
     help="Share of the agents' staffed time spent handling contacts."
     if anyone_staffed
@@ -461,7 +462,7 @@ if is_email:
 else:
     figures[3].metric(
         "Expected abandonment",
-        "—"
+        MISSING
         if summary.abandon_rate is None or not summary.has_contacts
         else f"{summary.abandon_rate:.1%}",
         border=True,

@@ -28,7 +28,7 @@ from app_ui.settings import (
     hours_text,
     shows_per_week,
 )
-from app_ui.tables import MISSING
+from app_ui.tables import MISSING, RANGE_DASH
 from data.dates import day_text
 from data.schema import INTERVAL_START, IS_OPEN
 from planning.compare import (
@@ -323,7 +323,7 @@ def texts(
     horizon_days: float | None = None,
     wording: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
-    """Every cell as shown: the metric's unit, signed deltas with arrows, "–" where missing."""
+    """Every cell as shown: the metric's unit, signed deltas with arrows, MISSING where none."""
     shown = with_shown_changes(scaled(table), [metric_of(row).kind for row in table.index])
     labels = [metric_of(row, horizon_days, wording).label for row in table.index]
     cells = pd.DataFrame(index=labels, columns=shown.columns, dtype=object)
@@ -351,7 +351,7 @@ def styled(
 ) -> Styler:
     """`compare_scenarios`' table for st.dataframe: the texts, deltas coloured better/worse.
 
-    The cells are text (a null number would show as "None" in the grid, not as "–").
+    The cells are text (a null number would show as "None" in the grid, not as MISSING).
     """
     metrics = [metric_of(row) for row in table.index]
     cells = texts(table, horizon_days, wording)
@@ -428,7 +428,11 @@ UNSHOWN_SETTINGS: dict[str, tuple[str, Callable[[object], str], tuple[str, ...]]
         CHAT,
     ),
     "email_response_hours": ("e-mail response window", hours_text, EMAIL),
-    "email_hours": ("e-mail hours", lambda v: "–".join(clock_text(hour) for hour in v), EMAIL),
+    "email_hours": (
+        "e-mail hours",
+        lambda v: RANGE_DASH.join(clock_text(hour) for hour in v),
+        EMAIL,
+    ),
     "min_agents_open": ("minimum agents while open", str, ANY),
     "weekly_contract_hours": ("weekly contract hours", hours_text, ANY),
 }
@@ -443,7 +447,7 @@ UNSHOWN_SHIFT_SETTINGS: dict[str, tuple[str, Callable[[Scenario], str]]] = {
     ),
     "start_hours": (
         "shift start hours",
-        lambda s: "–".join(
+        lambda s: RANGE_DASH.join(
             clock_text(hour) for hour in (s.shifts.earliest_start, s.shifts.latest_start)
         ),
     ),

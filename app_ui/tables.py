@@ -52,7 +52,11 @@ TIME_FORMAT = "HH:mm"
 SECONDS_PER_HOUR = 3600
 MILLISECONDS_PER_SECOND = 1000
 ROW_HEIGHT_PX = 35  # st.dataframe's row (and header) height
-MISSING = "–"  # what a table shows for a missing value
+# One rule on every page: an en dash joins the ends of a range ("08:00–18:00", "Mon 23 Nov –
+# Sun 29 Nov"), an em dash stands for a figure there is none of. Tables had read "–" for none
+# beside metrics reading "—".
+MISSING = "—"
+RANGE_DASH = "–"
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from app_ui.tables import MISSING
 from data.dates import day_text
 from data.schema import INTERVAL_START, KIND_RECORDS, SATISFACTION, VOLUME, Dataset
 
@@ -22,12 +23,12 @@ OPEN_TABS = "open_tabs"  # the tab last opened per tabs' key, kept while other p
 def history_day(value: object) -> str:
     """A day of the history as the other pages write their days, "Mon 25 Nov 2024"; "—" for
     none."""
-    return "—" if pd.isna(value) else day_text(value, year=True)
+    return MISSING if pd.isna(value) else day_text(value, year=True)
 
 
 def dataset_caption(dataset: Dataset) -> None:
     kind = "one row per contact" if dataset.kind == KIND_RECORDS else "volumes per interval"
-    files = ", ".join(dataset.source_files) or "—"
+    files = ", ".join(dataset.source_files) or MISSING
     starts = dataset.intervals[INTERVAL_START]
     st.caption(
         f"Detected: **{dataset.kind}** ({kind}), **{dataset.interval_minutes}-minute** intervals, "

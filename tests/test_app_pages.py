@@ -339,7 +339,7 @@ def test_a_busier_scenario_costs_more_than_the_baseline(picco_home):
 
     assert app.multiselect(key="compare_names").value == ["Baseline", "Volume +20%"]
     assert app.selectbox(key="baseline_name").value == "Baseline"
-    # On screen: counts as integers, signed deltas with arrows, "–" without patience.
+    # On screen: counts as integers, signed deltas with arrows, "—" without patience.
     texts = app.dataframe[-1].value
     cost = texts.loc["Total cost over 7 days (EUR)"].map(number)
     assert cost["Volume +20%"] > cost["Baseline"] > 0
@@ -356,7 +356,7 @@ def test_a_busier_scenario_costs_more_than_the_baseline(picco_home):
     assert agents["Volume +20% Δ"] == (f"+{delta} ▲" if delta else "0")
     sl = texts.loc["Expected service level (%)"]
     assert re.fullmatch(r"\d\d\.\d", sl["Baseline"]) and 80 <= float(sl["Baseline"]) < 100
-    assert set(texts.loc["Expected abandonment (%)"]) == {"–"}
+    assert set(texts.loc["Expected abandonment (%)"]) == {"—"}
     assert any("Expected abandonment shows –" in item.value for item in app.caption)
     # Costlier than the baseline: red.
     styles = app.dataframe[-1].proto.arrow_data.styler.styles
@@ -570,7 +570,7 @@ def test_comparison_deltas_are_signed_with_arrows_in_each_metrics_unit():
     assert delta_text(2428.4, "money") == "+2,428 ▲"
     assert delta_text(0.04, "count") == "0"
     assert percent_text(-53.84) == "−53.8%"
-    assert value_text(19.0, "count") == "19" and value_text(float("nan"), "rate") == "–"
+    assert value_text(19.0, "count") == "19" and value_text(float("nan"), "rate") == "—"
     # Shorter waits are better, dearer plans worse; a change shown as 0 is not coloured.
     assert delta_colour(-2.0, METRICS["Expected ASA (s)"]) == BETTER_COLOUR
     assert delta_colour(3.0, METRICS["Total cost"]) == WORSE_COLOUR
