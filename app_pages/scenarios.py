@@ -1123,7 +1123,10 @@ wording = {
         ]
     )
 }
-if len(outcomes) > SIDE_BY_SIDE_ABOVE:
+side_by_side = len(outcomes) > SIDE_BY_SIDE_ABOVE or not compare.fits_grid(
+    compare.texts(comparison, horizon_days, wording)
+)
+if side_by_side:
     # A static table wraps long names in its headers, where the grid cut them.
     st.table(compare.side_by_side(comparison, horizon_days, wording))
 else:
@@ -1147,7 +1150,7 @@ st.caption(
     + (
         f"In brackets: the change against the baseline '{baseline}' (pp: percentage points); the "
         "download adds the relative change. "
-        if len(outcomes) > SIDE_BY_SIDE_ABOVE
+        if side_by_side
         else f"Δ: change against the baseline '{baseline}' (pp: percentage points), Δ%: relative "
         "change. "
     )

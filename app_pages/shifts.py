@@ -426,7 +426,7 @@ else:
         shares,
         key="part_time_table",
         overrides={
-            "part_time_cap": tables.Column("Part time at most", tables.TEXT),
+            "part_time_cap": tables.Column("Part time at most", tables.TEXT, align="right"),
             "set_above": tables.Column("Set above", tables.FLAG),
             "shifts": tables.Column("Shifts", tables.COUNT),
             "part_time_share": tables.Column(

@@ -55,6 +55,8 @@ from planning.scenario import (
 MINUS = "−"  # a real minus sign: as wide as the plus and easier to read than a hyphen
 BETTER_COLOUR = "color: #1a7f37"
 WORSE_COLOUR = "color: #cf222e"
+# st.table sets each text cell's alignment inline, to the left: only an !important rule wins.
+RIGHT = "text-align: right !important"
 COUNT, DECIMAL, MONEY, RATE = "count", "decimal", "money", "rate"
 SECONDS = "seconds"  # a wait, read on screen as duration_text does ("18 s", "5 min")
 # Units a chart of waits switches to, as duration_text does: (seconds per unit, label).
@@ -382,7 +384,12 @@ def side_by_side(
         said = ~cells[delta].isin(["0", MISSING]) & (cells[name] != MISSING)
         joined.loc[said, name] = cells.loc[said, name] + " (" + cells.loc[said, delta] + ")"
         css[name] = changes[delta].to_numpy()
-    return joined.style.apply(lambda _: css, axis=None)
+    # Figures right-aligned under right-aligned names, as a spreadsheet lines up its digits;
+    # the metric labels stay left.
+    css = css.map(lambda colour: f"{colour}; {RIGHT}" if colour else RIGHT)
+    return joined.style.apply(lambda _: css, axis=None).set_table_styles(
+        [{"selector": "thead th:not(:first-child)", "props": [("text-align", "right !important")]}]
+    )
 
 
 # Widest letter on average of a metric label in the grid's 14-px Source Sans, as Chromium
@@ -396,6 +403,28 @@ def label_column_px(labels: Iterable[str]) -> int:
     """Pixels of the comparison grid's pinned column of metric labels for the longest to read
     whole, where the grid's own width cut "People to employ (busiest week)" at 1440 px."""
     return math.ceil(max(len(label) for label in labels) * LABEL_LETTER_PX) + GRID_PADDING_PX
+
+
+# The comparison grid's room in a 1440-px window, as Chromium lays the page out.
+GRID_ROOM_PX = 978
+
+
+def grid_px(cells: pd.DataFrame) -> int:
+    """Pixels the comparison grid (`styled`'s cells) needs for every header and figure to read
+    whole: the grid fits each column to its longest text on one line and never wraps a header."""
+    columns = [
+        max([len(str(name)), *(len(str(cell)) for cell in cells[name])]) for name in cells.columns
+    ]
+    return label_column_px(cells.index) + sum(
+        math.ceil(letters * LABEL_LETTER_PX) + GRID_PADDING_PX for letters in columns
+    )
+
+
+def fits_grid(cells: pd.DataFrame) -> bool:
+    """Whether the grid of `cells` reads whole without a sideways scroll at 1440 px: three
+    scenarios named in 40 letters had made it 2,135 px wide, 1,157 px of it behind a scroll
+    ("Part-time evening cover for the winter peak Δ%" a header of its own)."""
+    return grid_px(cells) <= GRID_ROOM_PX
 
 
 def _percent_text(fraction: float) -> str:

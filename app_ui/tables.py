@@ -65,6 +65,7 @@ class Column:
     kind: str
     help: str | None = None
     width: str | int | None = None  # "small", "medium", "large", pixels, or None (fit the content)
+    align: str | None = None  # "right" for a text column of figures ("3 of 4", "15%")
 
 
 COLUMNS: dict[str, Column] = {
@@ -137,6 +138,7 @@ COLUMNS: dict[str, Column] = {
         "Weeks better",
         TEXT,  # "3 of 4"; the preferred model's own row reads "preferred"
         "Backtest weeks in which this model's error was lower than the preferred combination's.",
+        align="right",
     ),
     "wape_daily": Column(
         "WAPE per day (%)",
@@ -315,6 +317,8 @@ def column_for(name: str, overrides: dict[str, Column] | None = None) -> Column:
 def config_of(column: Column) -> Any:
     """The st.column_config entry of one display column."""
     common = {"help": column.help, "width": column.width}
+    if column.kind == TEXT and column.align:
+        common["alignment"] = column.align
     if column.kind in NUMBER_FORMATS:
         return st.column_config.NumberColumn(
             column.label, format=NUMBER_FORMATS[column.kind], **common

@@ -11,12 +11,114 @@ import math
 from pathlib import Path
 
 import pandas as pd
+import pytest
+from browser_support import (
+    app_exceptions,
+    click_button,
+    open_page,
+    screenshot,
+    type_text,
+)
 from conftest import PROJECT_ROOT
 
 from app_ui import comparison as compare
 from app_ui import tables, widgets
 
 AXA = ("axa", "series")
+
+# ------------------------------- Scenarios: figures right-aligned, long names without a scroll
+
+LONG_NAMES = [
+    "Current settings with Christmas campaign",
+    "Ninety percent answered in thirty seconds",
+    "Part-time evening cover for the winter peak",
+]
+COMPARISON_TABLE = '[data-testid="stTable"]'
+
+
+def alignments(page) -> dict[str, list[str]]:
+    """The comparison table's texts and their computed alignment: header, labels, figures."""
+    return page.locator(COMPARISON_TABLE).first.evaluate(
+        """(table) => ({
+            headers: Array.from(table.querySelectorAll('thead th')).slice(1)
+                .map((cell) => getComputedStyle(cell).textAlign),
+            labels: Array.from(table.querySelectorAll('tbody th'))
+                .map((cell) => getComputedStyle(cell).textAlign),
+            figures: Array.from(table.querySelectorAll('tbody td'))
+                .map((cell) => getComputedStyle(cell).textAlign),
+        })"""
+    )
+
+
+def layout(page) -> tuple[int, int, list[str]]:
+    """(px of the table behind a sideways scroll, of the page's, texts of cells cut)."""
+    table_element = page.locator(COMPARISON_TABLE).first
+    table_element.scroll_into_view_if_needed()
+    return (
+        table_element.evaluate("(element) => element.scrollWidth - element.clientWidth"),
+        page.evaluate(
+            """() => { const main = document.querySelector('[data-testid="stMain"]');
+                       return main.scrollWidth - main.clientWidth; }"""
+        ),
+        table_element.evaluate(
+            """(table) => Array.from(table.querySelectorAll('th, td'))
+                .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
+                .map((cell) => cell.innerText)"""
+        ),
+    )
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_three_long_names_compare_right_aligned_at_1440_and_980_px(app_page):
+    page = app_page
+    open_page(page, "Scenarios")
+    for name in LONG_NAMES:
+        type_text(page, "Scenario name", name)
+        click_button(page, "Save as scenario")
+    # Before: a grid of 7 columns ("Part-time evening cover for the winter peak Δ%" a header
+    # of its own) 2,135 px wide in 978, 1,157 px behind a sideways scroll at 1440 px and
+    # 1,617 px at 980 px; now the static table, each figure beside its change.
+    headers = page.locator(f"{COMPARISON_TABLE} thead th").all_inner_texts()
+    assert [header.strip() for header in headers[1:]] == LONG_NAMES
+    for width in (1440, 980):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.wait_for_timeout(500)
+        assert layout(page) == (0, 0, []), width
+    # Figures right-aligned under right-aligned names, as a spreadsheet; before: "left", as
+    # st.table sets every text cell inline. The metric labels stay left.
+    shown = alignments(page)
+    assert shown["headers"] == ["right"] * 3
+    assert set(shown["labels"]) == {"start"}
+    assert len(shown["figures"]) == 3 * len(shown["labels"])
+    assert set(shown["figures"]) == {"right"}
+    table_text = page.locator(COMPARISON_TABLE).first.inner_text()
+    assert "18,649" in table_text  # the sample's contacts over 14 days, the same in all three
+    assert app_exceptions(page) == []
+    screenshot(page, "scenarios-three-long-names-980")
+
+
+def comparison_cells(names: list[str]) -> pd.DataFrame:
+    """The grid's cells of a comparison of `names` (the first the baseline), as `styled` shows
+    them: two metric rows, each scenario's figure, Δ and Δ%."""
+    columns = [
+        names[0],
+        *names[1:],
+        *(f"{n} Δ" for n in names[1:]),
+        *(f"{n} Δ%" for n in names[1:]),
+    ]
+    labels = ["Contacts expected over 14 days", "People to employ (busiest week)"]
+    return pd.DataFrame("18,649", index=labels, columns=columns)
+
+
+def test_a_comparison_grid_too_wide_for_the_page_gives_way_to_the_table():
+    # Three names of 40 letters: Chromium drew the grid 2,135 px wide in 978 at 1440 px.
+    assert compare.grid_px(comparison_cells(LONG_NAMES)) >= 2135
+    assert not compare.fits_grid(comparison_cells(LONG_NAMES))
+    # Two short ones keep the grid, its Δ% column beside the figures: 712 px.
+    assert compare.grid_px(comparison_cells(["Current settings", "Staffed to P80"])) == 712
+    assert compare.fits_grid(comparison_cells(["Current settings", "Staffed to P80"]))
+
 
 # ------------------------------- One dash for "none", one for ranges
 
