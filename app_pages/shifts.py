@@ -292,7 +292,7 @@ days_tab, weeks_tab, starts_tab, cover_tab = widgets.kept_tabs(
 )
 day_columns = {
     "day": tables.Column("Day", tables.DAY),
-    "paid_hours": tables.Column("Paid hours (h)", tables.DECIMAL),
+    "paid_hours": tables.Column("Paid hours (h)", tables.PAID_HOURS),
 }
 day_columns |= {
     name: tables.Column(f"{name} (shifts)", tables.COUNT)

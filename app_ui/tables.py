@@ -8,7 +8,7 @@ decimal, counts as whole numbers with thousands separators, long waits (e-mail) 
 from __future__ import annotations
 
 from collections.abc import Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -20,6 +20,9 @@ from data.schema import INTERVAL_START, IS_OPEN
 
 COUNT = "count"  # whole number with thousands separators
 DECIMAL = "decimal"  # one decimal with thousands separators
+# Hours paid: whole where every row is a whole number of hours (the shifts' 520 h a day had read
+# 520.0), else one decimal, so the column lines up on one format.
+PAID_HOURS = "paid_hours"
 PRECISE = "precise"  # two decimals (ratios such as MASE)
 PERCENT = "percent"  # a fraction shown as 0–100 with one decimal; the label says (%)
 MONEY = "money"  # whole euros with thousands separators; the label says (EUR)
@@ -117,7 +120,7 @@ COLUMNS: dict[str, Column] = {
     ),
     # E-mail alone has a backlog: its unit as the Staffing page's "Peak backlog (e-mails)" says it.
     "backlog": Column("Backlog (e-mails)", DECIMAL, "E-mails waiting at the interval's end."),
-    "paid_hours": Column("Paid hours (h)", DECIMAL),
+    "paid_hours": Column("Paid hours (h)", PAID_HOURS),
     "cost": Column("Cost (EUR)", MONEY),
     "peak_agents": Column("Peak agents", COUNT),
     "peak_rostered": Column("Peak people rostered", COUNT),
@@ -314,6 +317,25 @@ def column_for(name: str, overrides: dict[str, Column] | None = None) -> Column:
     return COLUMNS.get(name) or Column(str(name).replace("_", " ").capitalize(), TEXT)
 
 
+def paid_hours_kind(values: pd.Series) -> str:
+    """COUNT when every hour figure of `values` is whole, else DECIMAL."""
+    numbers = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float)
+    numbers = numbers[np.isfinite(numbers)]
+    # To the tenth the cell would show: 519.96 reads 520.0 in one decimal, a whole 520.
+    return COUNT if np.all(np.round(numbers, 1) == np.round(numbers)) else DECIMAL
+
+
+def resolved(frame: pd.DataFrame, overrides: dict[str, Column] | None) -> dict[str, Column]:
+    """Each column of `frame` as shown, a PAID_HOURS column given the format its figures need."""
+    columns = {name: column_for(name, overrides) for name in frame.columns}
+    return {
+        name: replace(column, kind=paid_hours_kind(frame[name]))
+        if column.kind == PAID_HOURS
+        else column
+        for name, column in columns.items()
+    }
+
+
 def config_of(column: Column) -> Any:
     """The st.column_config entry of one display column."""
     common = {"help": column.help, "width": column.width}
@@ -341,8 +363,9 @@ def config_of(column: Column) -> Any:
 def display_frame(frame: pd.DataFrame, overrides: dict[str, Column] | None = None) -> pd.DataFrame:
     """The values as shown: fractions × 100, counts rounded (a printf %d would truncate)."""
     shown = frame.copy()
+    columns = resolved(frame, overrides)
     for name in shown.columns:
-        kind = column_for(name, overrides).kind
+        kind = columns[name].kind
         if kind == PERCENT:
             # Rounded as shown, + 0.0 so that -0.04% reads 0.0 rather than -0.0.
             shown[name] = (pd.to_numeric(shown[name], errors="coerce") * 100).round(1) + 0.0
@@ -380,11 +403,12 @@ def show(
         options["column_order"] = [name for name in columns if name in frame.columns]
     # A keyed container: the page's HTML names the table (class st-key-<key>_box), which
     # st.dataframe alone does not.
+    columns_shown = resolved(frame, overrides)
     with st.container(key=f"{key}_box"):
         st.dataframe(
             display_frame(frame, overrides),
             key=key,
             hide_index=True,
-            column_config={name: config_of(column_for(name, overrides)) for name in frame.columns},
+            column_config={name: config_of(columns_shown[name]) for name in frame.columns},
             **options,
         )

@@ -20,6 +20,7 @@ from browser_support import (
     type_text,
 )
 from conftest import PROJECT_ROOT
+from test_app_pages import assert_clean, go, metric, open_app, table
 
 from app_ui import comparison as compare
 from app_ui import tables, widgets
@@ -153,3 +154,23 @@ def test_none_reads_as_an_em_dash_and_ranges_join_with_an_en_dash():
     # Every page takes them from the one place.
     assert dash_literals(PROJECT_ROOT / "app_pages") == []
     assert dash_literals(PROJECT_ROOT / "app_ui") == ["tables.py —", "tables.py –"]
+
+
+# ------------------------------- Shifts: whole paid hours read whole
+
+
+def test_paid_hours_read_whole_unless_a_day_holds_a_half_hour():
+    assert tables.paid_hours_kind(pd.Series([512.0, 468.0, 396.0])) == tables.COUNT
+    assert tables.paid_hours_kind(pd.Series([512.0, 467.5])) == tables.DECIMAL
+    # 519.96 would read 520.0 in one decimal: whole as shown.
+    assert tables.paid_hours_kind(pd.Series([519.96, math.nan])) == tables.COUNT
+
+
+def test_the_shifts_per_day_read_paid_hours_as_the_metric_does(picco_home):
+    app = go(open_app(horizon_days=14), "shifts")
+    assert_clean(app)
+    days, columns = table(app, "day", "paid_hours")
+    # Before: "%,.1f", the sample's Mon 23 Nov reading 512.0 beside the metric's 4,488.
+    assert columns["paid_hours"]["type_config"]["format"] == "%,d"
+    assert days["paid_hours"].tolist()[:3] == [512, 468, 396]
+    assert f"{days['paid_hours'].sum():,}" == metric(app, "Paid hours on shifts") == "4,488"
