@@ -357,7 +357,7 @@ def test_a_busier_scenario_costs_more_than_the_baseline(picco_home):
     sl = texts.loc["Expected service level (%)"]
     assert re.fullmatch(r"\d\d\.\d", sl["Baseline"]) and 80 <= float(sl["Baseline"]) < 100
     assert set(texts.loc["Expected abandonment (%)"]) == {"—"}
-    assert any("Expected abandonment shows –" in item.value for item in app.caption)
+    assert any("Expected abandonment shows —" in item.value for item in app.caption)
     # Costlier than the baseline: red.
     styles = app.dataframe[-1].proto.arrow_data.styler.styles
     assert "#cf222e" in styles
