@@ -161,6 +161,17 @@ top[4].selectbox(
 )
 if region_note:
     st.info(region_note, icon=":material/public:")
+picked = settings.picked_calendar_note(current)
+if picked:
+    note, action = st.columns([5, 1], vertical_alignment="center")
+    note.info(picked[0], icon=":material/event_available:")
+    action.button(
+        f"Back to {picked[1]}",
+        key="undo_picked_country",
+        on_click=settings.choose_country,
+        args=(picked[1],),
+        help=f"Holiday calendar: {settings.country_label(picked[1])}",
+    )
 suggestion = settings.holiday_suggestion(current)
 if suggestion:
     message, code = suggestion

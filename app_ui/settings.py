@@ -127,10 +127,14 @@ def foreign_holidays_note(special: pd.DataFrame, country: str, suggested: str) -
     )
 
 
-def follow_dataset_calendar(name: str) -> None:
-    """On opening dataset `name`, the holiday calendar last chosen for it: a center with desks in
-    two countries keeps each one's holidays. A dataset never given one keeps the last used."""
+def follow_dataset_calendar(current: state.CurrentDataset) -> None:
+    """On opening a dataset, the holiday calendar last chosen for it: a center with desks in
+    two countries keeps each one's holidays. A dataset never given one keeps the last used,
+    unless its history's quiet days clearly match another country's public holidays: then that
+    calendar, with a note saying so (AXA's French queues had opened on the Italy calendar,
+    Epiphany forecast as a holiday under a mere suggestion to switch)."""
     session = st.session_state
+    name = current.name
     if session.get(CALENDAR_FOR) == name:
         return
     session[CALENDAR_FOR] = name
@@ -140,10 +144,50 @@ def follow_dataset_calendar(name: str) -> None:
         return
     chosen = calendars.get(name) if isinstance(calendars, dict) else None
     if not (isinstance(chosen, list | tuple) and len(chosen) == 2):
+        _pick_matching_calendar(current)
         return
     country, region = chosen
     if country in country_codes() and region in region_codes(country):
         session["holiday_country"], session["holiday_subdivision"] = country, region
+
+
+def _pick_matching_calendar(current: state.CurrentDataset) -> None:
+    """Select the calendar the history's quiet days clearly match, when it is not the one on
+    screen, and keep why for `picked_calendar_note`."""
+    session = st.session_state
+    previous = session.get("holiday_country", FORECAST_DEFAULTS["holiday_country"])
+    country = None if previous == NO_CALENDAR else previous
+    suggestion = cached.holiday_suggestion(current.token, current.dataset, country)
+    if suggestion is None:
+        return
+    best, now = suggestion.suggested, suggestion.current
+    named = COUNTRY_NAMES.get(best.country, best.country)
+    reason = f"{best.kept:,} of {named}'s {best.holidays:,} holidays on busy weekdays were quiet"
+    if now:
+        reason += f", against {now.kept:,} of {COUNTRY_NAMES.get(now.country, now.country)}'s"
+        reason += f" {now.holidays:,}"
+    session["holiday_country"], session["holiday_subdivision"] = best.country, NO_REGION
+    session[CALENDAR_PICKED] = (current.name, previous, best.country, reason)
+
+
+def picked_calendar_note(current: state.CurrentDataset) -> tuple[str, str] | None:
+    """(note, calendar picked before) when the calendar on screen was picked for this dataset
+    by its history, until the manager picks one."""
+    picked = st.session_state.get(CALENDAR_PICKED)
+    if not picked or picked[0] != current.name:
+        return None
+    name, previous, code, reason = picked
+    if st.session_state.get("holiday_country") != code:
+        # The manager's own pick since: the note is done, even if the same calendar comes back.
+        del st.session_state[CALENDAR_PICKED]
+        return None
+    return (
+        f"Holiday calendar set to {country_label(code)} for {name}, in place of "
+        f"{country_label(previous)}: its history's quiet days match the public holidays of "
+        f"{COUNTRY_NAMES.get(code, code)} ({reason}). Pick another above if your desk keeps "
+        "other holidays.",
+        previous,
+    )
 
 
 def choose_country(code: str) -> None:
@@ -191,12 +235,14 @@ def region_label(country: str, code: str) -> str:
 # dataset the session's calendar was last matched to.
 DATASET_CALENDARS = "dataset_calendars"
 CALENDAR_FOR = "calendar_for"
+# (dataset, calendar before, calendar picked, why) of a calendar its history picked.
+CALENDAR_PICKED = "calendar_picked"
 
 
 def seed_forecast(current: state.CurrentDataset) -> None:
     """First values for the forecast widgets; the event dates start near the data's end."""
     state.seed(FORECAST_DEFAULTS)
-    follow_dataset_calendar(current.name)
+    follow_dataset_calendar(current)
     # An event is days of one dataset's calendar: another dataset gets its own default dates
     # (state.DATASET_BOUND_KEYS), so a tick left on would not exclude or raise days the manager
     # never picked for it.

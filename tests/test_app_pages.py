@@ -791,6 +791,19 @@ def test_callers_patience_is_seeded_from_the_waits_and_abandons_in_the_data(picc
 def test_forecast_page_proposes_the_holiday_calendar_the_history_matches(picco_home):
     app = go(open_app(holiday_country="FR"), "forecast")
     assert_clean(app)
+    # A dataset never given a calendar opens on the one its history matches, and says so.
+    assert app.session_state["holiday_country"] == "IT"
+    assert any(
+        item.value.startswith(
+            "Holiday calendar set to IT — Italy for Sample service desk, in place "
+            "of FR — France: its history's quiet days match the public holidays of Italy (17 of "
+            "Italy's 17 holidays on busy weekdays were quiet"
+        )
+        for item in app.info
+    )
+    app.button(key="undo_picked_country").click().run()  # the manager's own choice, kept
+    assert_clean(app)
+    assert app.session_state["holiday_country"] == "FR"
     proposals = [item.value for item in app.info if "quiet days match" in item.value]
     # The sample desk closes on Italian holidays: all 17 on weekdays were quiet.
     assert proposals and "match the public holidays of Italy: 17 of 17" in proposals[0]

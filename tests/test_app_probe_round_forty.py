@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import streamlit as st
 from browser_support import (
     app_exceptions,
     click_button,
@@ -21,6 +22,7 @@ from browser_support import (
 )
 from conftest import PROJECT_ROOT
 from test_app_pages import assert_clean, go, metric, open_app, table
+from test_app_probe_round_thirtyseven import upload
 
 from app_ui import comparison as compare
 from app_ui import tables, widgets
@@ -174,3 +176,32 @@ def test_the_shifts_per_day_read_paid_hours_as_the_metric_does(picco_home):
     assert columns["paid_hours"]["type_config"]["format"] == "%,d"
     assert days["paid_hours"].tolist()[:3] == [512, 468, 396]
     assert f"{days['paid_hours'].sum():,}" == metric(app, "Paid hours on shifts") == "4,488"
+
+
+# ------------------------------- Forecast: AXA's French files on the France calendar
+
+
+def test_a_french_upload_opens_on_the_france_calendar_and_says_so(shared_data):
+    st.cache_data.clear()
+    app = upload(open_app(horizon_days=14), shared_data.joinpath(*AXA, "Tech. Axa.csv"))
+    go(app, "forecast")
+    assert_clean(app)
+    # Before: IT, the app's default, Epiphany (Mon 6 Jan 2014) forecast at 0.91 of an ordinary
+    # day under a suggestion to switch.
+    assert app.session_state["holiday_country"] == "FR"
+    assert (
+        "Holiday calendar set to FR — France for Tech. Axa, in place of IT — Italy: its "
+        "history's quiet days match the public holidays of France (24 of France's 24 holidays "
+        "on busy weekdays were quiet, against 14 of Italy's 23). Pick another above if your "
+        "desk keeps other holidays."
+    ) in [item.value for item in app.info]
+    special, _ = table(app, "special_day", "effect")
+    assert special["special_day"].tolist() == ["New Year's Day", "Day after New Year's Day"]
+    assert not [item.value for item in app.warning if "Italy calendar" in item.value]
+    # One click back to the calendar before, kept as the manager's own.
+    app.button(key="undo_picked_country").click().run()
+    assert_clean(app)
+    assert app.session_state["holiday_country"] == "IT"
+    assert not [item.value for item in app.info if item.value.startswith("Holiday calendar set")]
+    special, _ = table(app, "special_day", "effect")
+    assert "Epiphany" in special["special_day"].tolist()

@@ -12,7 +12,7 @@ import pytest
 import streamlit as st
 from browser_support import click_button, open_page, set_number
 from test_app_pages import assert_clean, chart, go, metric, open_app
-from test_app_probe_round_thirtyseven import cut_metrics
+from test_app_probe_round_thirtyseven import cut_metrics, on_calendar
 
 CSV = "text/csv"
 
@@ -86,6 +86,7 @@ def test_a_large_centres_cost_over_the_whole_horizon_has_a_quarter_of_the_row(sh
     path = shared_data / BANK_YEAR
     app = open_app(horizon_days=92)
     app.file_uploader(key="upload_files").set_value([(path.name, path.read_bytes(), CSV)]).run()
+    on_calendar(app)
     assert_clean(app)
     app.session_state["campaign_enabled"] = True
     app.session_state["campaign_uplift_pct"] = 300.0
@@ -133,6 +134,7 @@ def test_the_comparisons_bar_charts_name_their_metric_in_the_title_alone(shared_
     app = open_app(horizon_days=14)
     path = shared_data / AXA / "Tech. Axa.csv"
     app.file_uploader(key="upload_files").set_value([(path.name, path.read_bytes(), CSV)]).run()
+    on_calendar(app)
     go(app, "scenarios")
     app.button(key="save_example_scenarios").click().run()
     assert_clean(app)
@@ -161,6 +163,7 @@ def test_a_wait_that_reads_the_same_reads_no_relative_change(shared_data):
     app = open_app(horizon_days=14)
     path = shared_data / BANK_YEAR
     app.file_uploader(key="upload_files").set_value([(path.name, path.read_bytes(), CSV)]).run()
+    on_calendar(app)
     go(app, "scenarios")
     app.button(key="save_example_scenarios").click().run()
     assert_clean(app)

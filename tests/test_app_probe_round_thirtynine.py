@@ -21,7 +21,7 @@ from browser_support import (
     wait_until_idle,
 )
 from test_app_pages import assert_clean, go, open_app
-from test_app_probe_round_thirtyseven import upload
+from test_app_probe_round_thirtyseven import on_calendar, upload
 
 from app_ui import comparison as compare
 from app_ui import settings
@@ -91,7 +91,7 @@ def test_an_example_name_follows_its_edited_target_and_a_typed_name_stays(picco_
 
 def test_a_service_level_that_reads_the_same_shows_no_change(shared_data):
     st.cache_data.clear()
-    app = upload(open_app(horizon_days=14), shared_data.joinpath(*AXA, "Médical.csv"))
+    app = on_calendar(upload(open_app(horizon_days=14), shared_data.joinpath(*AXA, "Médical.csv")))
     go(app, "scenarios").button(key="save_example_scenarios").click().run()
     assert_clean(app)
     shown = comparison_on_screen(app)
@@ -268,7 +268,12 @@ def test_holidays_only_the_picked_calendar_keeps_are_named_beside_the_suggestion
     app = upload(open_app(horizon_days=14), shared_data.joinpath(*AXA, "Tech. Axa.csv"))
     go(app, "forecast")
     assert_clean(app)
-    assert app.session_state["holiday_country"] == "IT"  # the app's default calendar
+    # The upload opens on the France calendar its quiet days match; back to the app's default,
+    # Italy, the page proposes France again.
+    assert app.session_state["holiday_country"] == "FR"
+    app.button(key="undo_picked_country").click().run()
+    assert_clean(app)
+    assert app.session_state["holiday_country"] == "IT"
     assert any("public holidays of France" in item.value for item in app.info)
     # AXA's French queue, 1-14 Jan 2014, on the Italy calendar: Epiphany and the day after it
     # are in the special days' table. Before: only the note that France fits better, nothing

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 from test_app_pages import assert_clean, go, metric, open_app, small_export, table
+from test_app_probe_round_thirtyseven import on_calendar
 
 from planning import Scenario, default_aht_by_queue
 from planning.scenario import example_scenarios
@@ -70,7 +71,7 @@ def test_an_intervals_handle_time_weighs_by_the_contacts_answered():
 
 
 def test_special_days_show_the_contacts_the_day_by_day_table_shows(shared_data):
-    app = upload(open_app(), shared_data / "axa" / "series" / "Tech. Axa.csv")
+    app = on_calendar(upload(open_app(), shared_data / "axa" / "series" / "Tech. Axa.csv"))
     go(app, "forecast")
     assert_clean(app)
     days, _ = table(app, "forecast_contacts", "usual_contacts", "vs_usual")
