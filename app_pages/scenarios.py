@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 import streamlit as st
 
-from app_ui import cached, downloads, plots, settings, state, url_state
+from app_ui import cached, downloads, plots, settings, state, url_state, widgets
 from app_ui import comparison as compare
 from app_ui.tables import MISSING
 from app_ui.widgets import confirm_delete
@@ -1007,12 +1007,16 @@ if len(chosen) < 2:
     st.stop()
 
 outcomes = {}
-for name in chosen:
+progress = widgets.SlowProgress(2 * len(chosen))
+progress.done(0, widgets.comparison_step_text(0, chosen))
+for step, name in enumerate(chosen, start=1):
     try:
         outcomes[name] = settings.plan_for(current, queue, scenarios[name])
     except InputError as error:
         st.error(f"Scenario '{name}' cannot be staffed: {error}")
+    progress.done(step, widgets.comparison_step_text(step, chosen))
 if len(outcomes) < 2 or baseline not in outcomes:
+    progress.close()
     st.stop()
 # As the Forecast and Staffing pages say it: a history ending weeks ago compares days gone.
 settings.show_past_days_note(
@@ -1064,6 +1068,8 @@ unplanned: dict[str, list[str]] = {}  # a reason and the scenarios it holds for
 # shows for it, not another of as many paid hours with more shifts.
 planned_shifts: dict[tuple, tuple] = {}
 for name, outcome in outcomes.items():
+    step = len(chosen) + chosen.index(name)
+    progress.done(step, widgets.comparison_step_text(step, chosen))
     shifts = scenarios[name].shifts
     try:
         shift_plan = cached.shift_plan_beside(
@@ -1094,6 +1100,7 @@ for name, outcome in outcomes.items():
         )
         if note
     ]
+progress.close()
 if unplanned:
     # One reason said once: five scenarios saved with the same shift lengths had read the
     # same sentence five times over.

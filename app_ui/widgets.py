@@ -3,6 +3,7 @@ question."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -187,3 +188,48 @@ def kept_tabs(labels: Sequence[str], key: str) -> Sequence[Any]:
 
 def _keep_tab(key: str) -> None:
     st.session_state.setdefault(OPEN_TABS, {})[key] = st.session_state[key]
+
+
+SLOW_SECONDS = 1.0  # steps quicker than this all together (cached) show no bar
+
+
+class SlowProgress:
+    """A progress bar over `total` steps, drawn once they have taken SLOW_SECONDS: a rerun
+    whose plans are cached draws none, a first comparison of five scenarios (20 s of
+    "Staffing the forecast…" and "Choosing the shifts…" spinners, none saying how many were
+    left) counts them."""
+
+    def __init__(
+        self,
+        total: int,
+        slot: Any = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.total = max(total, 1)
+        self.slot = slot if slot is not None else st.empty()
+        self.clock = clock
+        self.started = clock()
+        self.bar: Any = None
+
+    def done(self, steps: int, text: str) -> None:
+        """`steps` of the total are done; `text` says what comes next."""
+        if self.bar is None and self.clock() - self.started < SLOW_SECONDS:
+            return
+        if self.bar is None:
+            self.bar = self.slot.progress(0.0)
+        self.bar.progress(min(steps / self.total, 1.0), text=text)
+
+    def close(self) -> None:
+        self.slot.empty()
+
+
+def comparison_step_text(step: int, names: Sequence[str]) -> str:
+    """What a comparison of `names` does after `step` of its 2 × len(names) steps: each
+    scenario staffed, then its shifts chosen."""
+    count = len(names)
+    if step < count:
+        return f"Staffing scenario {step + 1} of {count}: '{names[step]}'…"
+    shifted = step - count
+    if shifted < count:
+        return f"Choosing the shifts of scenario {shifted + 1} of {count}: '{names[shifted]}'…"
+    return f"Compared {count} scenarios."

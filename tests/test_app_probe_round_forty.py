@@ -205,3 +205,47 @@ def test_a_french_upload_opens_on_the_france_calendar_and_says_so(shared_data):
     assert not [item.value for item in app.info if item.value.startswith("Holiday calendar set")]
     special, _ = table(app, "special_day", "effect")
     assert "Epiphany" in special["special_day"].tolist()
+
+
+# ------------------------------- Scenarios: a slow comparison counts its scenarios
+
+
+class FakeSlot:
+    """st.empty's stand-in: records the bar's texts and fractions."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[float, str]] = []
+        self.emptied = False
+
+    def progress(self, fraction: float, text: str | None = None) -> FakeSlot:
+        if text is not None:
+            self.shown.append((fraction, text))
+        return self
+
+    def empty(self) -> None:
+        self.emptied = True
+
+
+def test_a_slow_comparison_counts_its_scenarios_and_a_cached_one_shows_no_bar():
+    names = ["Current settings", "Staffed to P80"]
+    times = iter([0.0, 0.2, 0.4, 0.6, 0.8, 0.9])  # all cached: under a second
+    quick = FakeSlot()
+    progress = widgets.SlowProgress(4, slot=quick, clock=lambda: next(times))
+    for step in range(5):
+        progress.done(step, widgets.comparison_step_text(step, names))
+    assert quick.shown == []
+    # Before: five scenarios took 20 s on the sample under spinners that never said how many
+    # were left. A first staffing of 8 s draws the bar, then counts every step.
+    times = iter([0.0, 0.1, 8.0, 9.0, 15.0, 16.0])
+    slow = FakeSlot()
+    progress = widgets.SlowProgress(4, slot=slow, clock=lambda: next(times))
+    for step in range(5):
+        progress.done(step, widgets.comparison_step_text(step, names))
+    progress.close()
+    assert slow.shown == [
+        (0.25, "Staffing scenario 2 of 2: 'Staffed to P80'…"),
+        (0.5, "Choosing the shifts of scenario 1 of 2: 'Current settings'…"),
+        (0.75, "Choosing the shifts of scenario 2 of 2: 'Staffed to P80'…"),
+        (1.0, "Compared 2 scenarios."),
+    ]
+    assert slow.emptied
