@@ -468,6 +468,9 @@ class ColumnPlan:
     # Records: the handle column of an export whose vendor writes it in minutes without saying
     # so in the header (Dialpad's "talk_duration"): read in minutes when its values fit.
     handle_in_minutes: bool = False
+    # Records without a handle time: each contact's end ("End", "End Time"), a date-time beside
+    # a date-time start or a clock beside a clock: the handle time is the span between them.
+    end_column: str | None = None
     # The queue column holds queue numbers ("Queue ID"): one number alone in the file names no
     # queue, so the file's name does.
     queue_is_key: bool = False
@@ -499,7 +502,8 @@ class ColumnPlan:
             self.abandoned_flag_column, self.answered_flag_column, self.master_contact_column,
             self.contact_id_column, self.reason_column, self.call_type_column,
             self.action_column, self.agent_column,
-            self.first_response_column, self.target_type_column, *self.handle_parts,
+            self.first_response_column, self.target_type_column, self.end_column,
+            *self.handle_parts,
         ]  # fmt: skip
         return list(dict.fromkeys(name for name in names if name))
 
@@ -521,6 +525,7 @@ class ColumnPlan:
             "outcome reason": self.reason_column, "call type": self.call_type_column,
             "action": self.action_column,
             "agent": self.agent_column, "first response": self.first_response_column,
+            "end": self.end_column,
         }  # fmt: skip
         if self.handle_parts:  # "Avg ACD Time + Avg ACW Time"
             role = "aht" if self.aht_column else "handle"
@@ -1207,7 +1212,10 @@ def _detect_roles(
             taken.add(agent.name)
     _plan_handle_parts(plan, [c for c in timed if c.name not in taken])
     taken.update(plan.handle_parts)
-    if not (plan.handle_column or plan.aht_column or plan.handle_parts):
+    if plan.kind == KIND_RECORDS and not (plan.handle_column or plan.handle_parts):
+        plan.end_column = _end_moment_column(plan, [c for c in free if c.name not in taken])
+        taken.update([plan.end_column] if plan.end_column else [])
+    if not (plan.handle_column or plan.aht_column or plan.handle_parts or plan.end_column):
         plan.notes += _unread_handle_notes([c for c in free if c.name not in taken], display_name)
     text = [c for c in free if c not in numeric and c.name not in taken]
     # "Queue Time" holding clock times names a moment of each contact, not its queue.
@@ -1255,6 +1263,27 @@ def _detect_roles(
         plan.notes += _passed_queue_note(plan.queue_column, columns, display_name)
     plan.handle_in_minutes = _is_dialpad_talk_duration(plan.handle_column, header)
     return plan
+
+
+# Headers of the moment a contact ended ("End", "End Time", "Ora fine", "Endzeit", "Hora fin").
+# A ticket's "Closed" or "Resolved" time is no end of handling: its span is a resolution time.
+END_MOMENT_WORDS = {"end", "ended", "fine", "ende", "endzeit", "fin", "stop", "hangup"}
+
+
+def _end_moment_column(plan: ColumnPlan, untaken: list[_Column]) -> str | None:
+    """A column of each contact's end, written like its start: date-times beside a date-time
+    start column, clock times beside a clock-time start column."""
+    for column in untaken:
+        if not column.values or not column.words & END_MOMENT_WORDS:
+            continue
+        if column.words & (RESOLUTION_WORDS | {"week", "settimana", "woche", "semaine"}):
+            continue
+        if plan.timestamp_column and detect_format(column.values, DATETIME_FORMATS):
+            return column.name
+        clocks = parse_time_of_day(pa.array(column.values, pa.string()))
+        if plan.time_column and not np.isnan(clocks).any():
+            return column.name
+    return None
 
 
 # Dialpad's call history: "talk_duration" in minutes (3.25), beside these columns of its own.

@@ -946,6 +946,7 @@ class _Sheet:
     dated_only: np.ndarray | None = None
     # Original row numbers of day totals of 0 on days without intervals: closed days.
     closed_days: np.ndarray | None = None
+    time_format: str | None = None  # the format the rows' date-times were read with
 
     def original(self) -> np.ndarray:
         """The original row number of each row as the table is now."""
@@ -1132,6 +1133,8 @@ def _parse_rows(
         yes_means = ABANDONED if plan.abandoned_flag_column else ANSWERED
         rows.outcome, summary = classify_flags(sheet.column(flagged), yes_means, flagged)
         notes.append(f"{name}: outcome from '{flagged}' (yes/no): {summary}.")
+    if plan.end_column and rows.handle is None:  # after the outcomes: a span is no talk time
+        rows.handle = _spans_to_end(sheet, plan, seconds, rows.wait, notes)
     if plan.agent_column and plan.first_response_column and not flagged:
         rows.outcome = _unanswered_without_agent(sheet, plan, rows.outcome, notes)
     if plan.satisfaction_column:
@@ -1146,6 +1149,69 @@ def _parse_rows(
                 "arrived, with the legs' handle times together."
             )
     return rows
+
+
+# A contact handled for longer than this is a stuck record or an end on the wrong day.
+MAX_DERIVED_HANDLE_SECONDS = 12 * 3600
+SPANS_SHOWN = 3
+
+
+def _spans_to_end(
+    sheet: _Sheet,
+    plan: ColumnPlan,
+    starts: np.ndarray,
+    wait: np.ndarray | None,
+    notes: list[str],
+) -> np.ndarray:
+    """Handle seconds of each contact as its end less its start (less its wait in queue, when
+    the file has one), for a file with no handle-time column. Spans below zero or over 12 hours
+    are left unknown and named by line."""
+    end = plan.end_column
+    start = plan.time_column or plan.timestamp_column
+    assert end is not None and start is not None
+    if plan.time_column:  # clock times: an end before its start is past midnight
+        start_clock = parse_time_of_day(sheet.column(plan.time_column))
+        spans = (parse_time_of_day(sheet.column(end)) - start_clock) % 86_400
+    else:
+        ends = sheet.column(end)
+        fmt = sheet.time_format
+        written = ~_blank_cells(ends)
+        read = parse_timestamps(ends, fmt) if fmt else np.full(len(starts), np.nan)
+        if np.isnan(read[written]).mean() > 1 - MIN_SHARE:  # written otherwise than the start
+            fmt = detect_format(_texts(ends, np.flatnonzero(written)[:500]), DATETIME_FORMATS)
+            read = parse_timestamps(ends, fmt) if fmt else read
+        spans = read - starts
+    wrong = np.flatnonzero((spans < 0) | (spans > MAX_DERIVED_HANDLE_SECONDS))
+    spans[wrong] = np.nan
+    said = f"'{end}' − '{start}'"
+    if wait is not None and plan.wait_column:
+        spans = np.clip(spans - np.nan_to_num(wait), 0, None)
+        said += f" − '{plan.wait_column}'"
+    known = spans[~np.isnan(spans)]
+    median = f", median {int(np.median(known)) // 60}:{int(np.median(known)) % 60:02d}"
+    notes.append(
+        f"{sheet.name}: no handle-time column, so each contact's handle time was derived as "
+        f"{said} ({len(known):,} contacts{median if len(known) else ''})."
+    )
+    if len(wrong):
+        notes.append(
+            f"{sheet.name}: {sheet.line_count(wrong):,} contact(s) end before they start or "
+            f"more than 12 hours after ({_span_examples(sheet, start, end, wrong)}): their "
+            "handle time is left unknown. Check those rows' start and end."
+        )
+    return spans
+
+
+def _span_examples(sheet: _Sheet, start: str, end: str, rows: np.ndarray) -> str:
+    shown = rows[:SPANS_SHOWN]
+    pairs = zip(
+        sheet.lines(shown),
+        _texts(sheet.column(start), shown),
+        _texts(sheet.column(end), shown),
+        strict=True,
+    )
+    listed = "; ".join(f"line {line}: {a!r} to {b!r}" for line, a, b in pairs)
+    return listed + (", …" if len(rows) > SPANS_SHOWN else "")
 
 
 def _unanswered_without_agent(
@@ -1992,6 +2058,7 @@ def _parse_time(
     )
     seconds = parse_timestamps(sheet.column(main), fmt)
     seconds, fmt = _year_first_dates(sheet, main, fmt, seconds, notes)
+    sheet.time_format = fmt
     date_part = _date_part(fmt) if plan.kind == schema.KIND_INTERVALS else None
     if plan.timestamp_column and date_part:
         # A date written alone among date-times ("02/11/2026"): its midnight, so that

@@ -1,0 +1,79 @@
+"""Round-forty-six probes: a contact log's handle time from its start and end, a queue named in
+the report's title, a bare "Call" column of ids, old and OpenDocument workbooks, transfer legs
+under one id; then exports as desks send them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+from import_support import at, note_with, write
+
+from data import schema
+from data.importer import import_files_detailed
+
+MONDAY = dt.datetime(2026, 6, 1, 9, 0)
+
+
+def _start_end_log(spans: list[int]) -> str:
+    """A contact a row from 09:00, one every 7 minutes, each lasting its span in seconds."""
+    lines = ["Call ID,Start,End,Queue"]
+    for index, span in enumerate(spans):
+        start = MONDAY + dt.timedelta(minutes=7 * index)
+        end = start + dt.timedelta(seconds=span)
+        lines.append(f"{1000 + index},{start:%Y-%m-%d %H:%M:%S},{end:%Y-%m-%d %H:%M:%S},Sales")
+    return "\n".join(lines) + "\n"
+
+
+# --- Handle time from a start and an end ------------------------------------------------------
+
+
+def test_start_and_end_without_a_duration_give_the_handle_time(tmp_path):
+    # Before: no AHT at all ('aht_seconds' NaN throughout) and no word of it.
+    spans = [120 + 10 * (index % 5) for index in range(40)]
+    path = write(tmp_path, "log.csv", _start_end_log(spans))
+    dataset = import_files_detailed([path]).dataset
+    # 09:00-09:15 holds the contacts of 09:00, 09:07 and 09:14: 120, 130 and 140 s.
+    assert at(dataset, "2026-06-01 09:00", "Sales")[schema.AHT_SECONDS] == 130.0
+    assert note_with(dataset, "derived") == (
+        "log.csv: no handle-time column, so each contact's handle time was derived as 'End' − "
+        "'Start' (40 contacts, median 2:20)."
+    )
+
+
+def test_spans_below_zero_or_over_twelve_hours_are_named_and_left_out(tmp_path):
+    spans = [120] * 40
+    text = _start_end_log(spans).splitlines()
+    # Line 3 (the second contact, 09:07) ends before it starts; line 5 (09:21) 13 hours later.
+    text[2] = "1001,2026-06-01 09:07:00,2026-06-01 09:05:00,Sales"
+    text[4] = "1003,2026-06-01 09:21:00,2026-06-01 22:21:00,Sales"
+    path = write(tmp_path, "log.csv", "\n".join(text) + "\n")
+    dataset = import_files_detailed([path]).dataset
+    assert (
+        at(dataset, "2026-06-01 09:00", "Sales")[schema.AHT_SECONDS] == 120.0
+    )  # not (120-120+120)/3
+    assert at(dataset, "2026-06-01 09:15", "Sales")[schema.AHT_SECONDS] == 120.0  # not 15,660 / 2
+    assert at(dataset, "2026-06-01 09:15", "Sales")[schema.VOLUME] == 2.0  # still counted
+    assert note_with(dataset, "end before") == (
+        "log.csv: 2 contact(s) end before they start or more than 12 hours after (line 3: "
+        "'2026-06-01 09:07:00' to '2026-06-01 09:05:00'; line 5: '2026-06-01 09:21:00' to "
+        "'2026-06-01 22:21:00'): their handle time is left unknown. Check those rows' start and "
+        "end."
+    )
+
+
+def test_clock_times_of_start_and_end_cross_midnight(tmp_path):
+    lines = ["Date,Start Time,End Time,Queue,Outcome"]
+    for index in range(30):
+        start = dt.datetime(2026, 6, 1, 23, 30) + dt.timedelta(minutes=2 * index)
+        end = start + dt.timedelta(seconds=200)
+        lines.append(f"{start:%d/%m/%Y},{start:%H:%M:%S},{end:%H:%M:%S},Night,Answered")
+    path = write(tmp_path, "night.csv", "\n".join(lines) + "\n")
+    dataset = import_files_detailed([path]).dataset
+    # 23:58:00 ends at 00:01:20: 200 s, not 200 s less a day.
+    assert at(dataset, "2026-06-01 23:45", "Night")[schema.AHT_SECONDS] == 200.0
+    assert note_with(dataset, "derived").endswith(
+        "derived as 'End Time' − 'Start Time' (30 contacts, median 3:20)."
+    )
+    frame = dataset.intervals
+    assert np.nansum(frame[schema.VOLUME]) == 30.0
