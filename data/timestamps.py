@@ -161,6 +161,8 @@ _MORE_MONTH_NAMES = {
 _MONTH_NAMES = {
     english: f"{names} {_MORE_MONTH_NAMES[english]}" for english, names in _MONTH_NAMES.items()
 }
+# Every month name read, lower-case ("june", "giugno", "juin"): a period in a report's title.
+MONTH_WORDS = frozenset(word for names in _MONTH_NAMES.values() for word in names.split())
 # A letter of the languages read. Latin-1 letters rather than \p{L}: RE2 compiles the Unicode
 # class slowly, for every column sample tried.
 _LETTER = "a-zA-ZÀ-ÖØ-öø-ÿčďěňřšťžČĎĚŇŘŠŤŽąćęłńśźżĄĆĘŁŃŚŹŻğışĞİŞ"

@@ -10,6 +10,7 @@ from data.cjk import has_cjk
 from data.columns import ID_WORDS, PROPER_QUEUE_WORDS, SERVICE_HEADERS
 from data.labels import header_words
 from data.sniff import TextFormat
+from data.timestamps import MONTH_WORDS
 
 # Labels naming the one queue a report covers: Mitel "Queue:", Avaya CMS "Split/Skill:" or
 # "Skill:", Cisco "CSQ Name:", "Coda:", "File d'attente :", "Warteschlange:", "Cola:", a ring
@@ -75,8 +76,11 @@ def title_queue(text_format: TextFormat) -> tuple[int, str, str] | None:
 
 def written_title(text: str, label: str, queue: str) -> str:
     """A queue's title as a message quotes it: "Queue: Support", or a dashed title as written,
-    "Queue Report - Support"."""
-    dashed = _DASHED_TITLE.match(text.strip().strip(",;\t|").strip().strip('"'))
+    "Queue Report - Support", "Queue report Assistenza - June 2026"."""
+    cleaned = text.strip().strip(",;\t|").strip().strip('"')
+    if _report_title_queue(cleaned) == (label, queue):
+        return cleaned
+    dashed = _DASHED_TITLE.match(cleaned)
     if dashed and dashed.group(1) == label and dashed.group(2).strip() == queue:
         return dashed.group(0).strip()
     return f"{label}: {queue}"
@@ -101,10 +105,14 @@ def queue_titles(lines: list[str], delimiter: str) -> list[tuple[int, str, str]]
             ]
         except csv.Error:
             continue
+        leading = _report_title_queue(cells[0]) if len(cells) == 1 else None
+        if leading:
+            found.append((line, *leading))
+            continue
         dashed = _DASHED_TITLE.match(cells[0]) if len(cells) == 1 else None
         if dashed and _names_report_of_queue(dashed.group(1)):
             value = dashed.group(2).strip()
-            if _is_queue_name(value):
+            if _is_queue_name(value) and not _is_period(value):  # "- June 2026": no queue
                 found.append((line, dashed.group(1), value))
             continue
         for index, cell in enumerate(cells):
@@ -131,6 +139,76 @@ def _names_report_of_queue(words_before_dash: str) -> bool:
         bool(words & queue_words)
         and bool(words & REPORT_WORDS)
         and words <= (queue_words | REPORT_WORDS | LABEL_FILLER_WORDS)
+    )
+
+
+# Words of the period a title may end with ("- June 2026", "- week 23", "- Q2 2026").
+PERIOD_WORDS = {
+    "week", "wk", "settimana", "semaine", "woche", "kw", "semana", "month", "mese", "mois",
+    "monat", "mes", "day", "giorno", "jour", "tag", "dia", "year", "anno", "annee", "jahr",
+    "ano", "q1", "q2", "q3", "q4", "to", "al", "au", "bis", "from", "dal", "du", "von", "del",
+}  # fmt: skip
+# A name before the queue's ("Queue report for Sales"): no part of it.
+_TITLE_PREPOSITIONS = {"for", "per", "pour", "fur", "para", "of", "di", "de", "della", "del"}
+# A breakdown the report is made by, no queue: "by Period", "per agente", "par tranche".
+_BREAKDOWN_WORDS = {"by", "per", "par", "nach", "por", "pro", "je"}
+_TITLE_DASH = re.compile(r"\s+[-–—]\s+")
+
+
+def _report_title_queue(cell: str) -> tuple[str, str] | None:
+    """(label, queue) of a title that names its report then its queue, "Queue report Assistenza",
+    "Report coda Vendite", "Rapport file d'attente Support", optionally followed by its period
+    after a dash ("- June 2026"). The rule: a queue's word and a report's word open the title,
+    nothing else before the name; after it nothing but a period (month names, numbers, dates)."""
+    head, *tail = _TITLE_DASH.split(cell.strip(), maxsplit=1)
+    if tail and not _is_period(tail[0]):
+        return None
+    tokens = head.split()
+    queue_words = TITLE_QUEUE_WORDS - {"ring", "hunt"}
+    allowed = queue_words | REPORT_WORDS | LABEL_FILLER_WORDS | {"attente"}
+    for end in range(2, len(tokens)):
+        words = header_words(" ".join(tokens[:end]))
+        if not words <= allowed:
+            return None
+        # "file" is English for a document too: a queue's word only with "attente" or "rapport".
+        named_queue = (
+            words & (queue_words - {"file"})
+            or {"file"} <= words
+            and (words & {"attente", "rapport"})
+        )
+        following = header_words(tokens[end])
+        if not (named_queue and words & REPORT_WORDS) or following <= allowed:
+            continue
+        name = tokens[end:]
+        if header_words(name[0]) <= _BREAKDOWN_WORDS:  # "Queue Performance by Period"
+            return None
+        if header_words(name[0]) <= _TITLE_PREPOSITIONS:
+            name = name[1:]
+        while name and _is_period_token(name[-1]):  # "Queue report Assistenza June 2026"
+            name = name[:-1]
+        value = " ".join(name)
+        value_words = header_words(value)
+        if not value_words or value_words & ALL_WORDS or value_words <= REPORT_WORDS | PERIOD_WORDS:
+            return None
+        return (" ".join(tokens[:end]), value) if _is_queue_name(value) else None
+    return None
+
+
+def _is_period_token(token: str) -> bool:
+    """A year, a month's name or a date ending a title: "2026", "June", "30/06/2026"."""
+    if re.fullmatch(r"(19|20)\d\d|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", token):
+        return True
+    return token.casefold().strip(".,") in MONTH_WORDS
+
+
+def _is_period(text: str) -> bool:
+    """A report's period as a title writes it: "June 2026", "2026-06-01 to 2026-06-30"."""
+    words = header_words(text)
+    numbers = re.sub(r"[\d\s/.:-]", "", text) == "" and any(c.isdigit() for c in text)
+    return (
+        numbers
+        or bool(words)
+        and all(word.isdigit() or word in MONTH_WORDS or word in PERIOD_WORDS for word in words)
     )
 
 

@@ -77,3 +77,53 @@ def test_clock_times_of_start_and_end_cross_midnight(tmp_path):
     )
     frame = dataset.intervals
     assert np.nansum(frame[schema.VOLUME]) == 30.0
+
+
+# --- A queue named in the report's title ------------------------------------------------------
+
+
+def _titled_report(title: str, queue_column: bool = False) -> str:
+    """A half-hourly report under `title`, 10-12 contacts a row from 08:00 on Mon 1 Jun 2026."""
+    header = "Interval,Offered,Answered" + (",Queue" if queue_column else "")
+    lines = [title, "", header]
+    for slot in range(16):
+        start = dt.datetime(2026, 6, 1, 8) + dt.timedelta(minutes=30 * slot)
+        row = f"{start:%Y-%m-%d %H:%M},{10 + slot % 3},{9 + slot % 3}"
+        lines.append(row + (",Billing" if queue_column else ""))
+    return "\n".join(lines) + "\n"
+
+
+def _queue_totals(dataset: schema.Dataset) -> dict[str, float]:
+    return dataset.intervals.groupby(schema.QUEUE)[schema.VOLUME].sum().to_dict()
+
+
+def test_a_title_naming_report_then_queue_names_the_queue_not_the_file(tmp_path):
+    # Before: {'export_0612': 175.0}, the queue named after the file.
+    path = write(tmp_path, "export_0612.csv", _titled_report("Queue report Assistenza - June 2026"))
+    dataset = import_files_detailed([path]).dataset
+    assert _queue_totals(dataset) == {"Assistenza": 175.0}  # 16 rows: 6 x 10 + 5 x 11 + 5 x 12
+    assert note_with(dataset, "named above") == (
+        "export_0612.csv: the table has no queue column; the queue named above it (line 1: "
+        "'Queue report Assistenza - June 2026') was given to every row."
+    )
+
+
+def test_italian_and_french_titles_name_their_queues(tmp_path):
+    italian = write(tmp_path, "a.csv", _titled_report("Report coda Vendite Italia - giugno 2026"))
+    french = write(tmp_path, "b.csv", _titled_report("Rapport file d'attente Support FR"))
+    dataset = import_files_detailed([italian, french]).dataset
+    assert _queue_totals(dataset) == {"Support FR": 175.0, "Vendite Italia": 175.0}
+
+
+def test_a_title_of_report_words_only_or_a_queue_column_keeps_the_rule(tmp_path):
+    # "Queue report Interval Detail" names a kind of report, no queue: the file names it (it was
+    # named "June 2026", the period after the dash).
+    plain = write(tmp_path, "sales.csv", _titled_report("Queue report Interval Detail - June 2026"))
+    assert _queue_totals(import_files_detailed([plain]).dataset) == {"sales": 175.0}
+    # A queue column wins over the title, which is then said to disagree.
+    column = write(tmp_path, "mixed.csv", _titled_report("Queue report Assistenza", True))
+    dataset = import_files_detailed([column]).dataset
+    assert _queue_totals(dataset) == {"Billing": 175.0}
+    assert "is not in its 'Queue' column, which holds 'Billing' (16 rows)" in note_with(
+        dataset, "named above the table"
+    )
