@@ -1002,6 +1002,12 @@ def _detect_roles(
     per_contact = not overrides.kind and (
         bool(contact_keys) or any(_holds_outcome_labels(c) for c in free)
     )
+    plan.notes += [
+        f"{display_name}: '{c.name}' holds a number per row, each distinct and rising (e.g. "
+        f"{_examples(c, 3)}): read as each contact's number, one contact a row, not as a count."
+        for c in contact_keys
+        if c.words <= NUMBERED_CONTACT_WORDS and c.words & VOLUME_WORDS and not overrides.kind
+    ]
     # A phone number repeated down the rows (the line dialled: "JustCall Number" +1415...) is
     # no count either, whatever its header says.
     measurable = [c for c in free if c not in contact_keys and not _holds_phone_numbers(c)]
@@ -1411,6 +1417,9 @@ def _identifies_contacts(column: _Column) -> bool:
     # own, as a count per interval is not.
     if _numbers_contacts(column) and len(set(values)) >= MIN_DISTINCT_NUMBER_SHARE * len(values):
         return True
+    # A bare "Call" or "Ticket" is a count per interval or each row's number: told by its values.
+    if column.words and column.words <= NUMBERED_CONTACT_WORDS and _numbered_in_order(values):
+        return True
     if not all(_CALLER_NUMBER.fullmatch(value) for value in values):
         return False
     if column.words & CALLER_WORDS or all(value[0] in "+0" for value in values):
@@ -1425,6 +1434,26 @@ def _identifies_contacts(column: _Column) -> bool:
 NUMBERED_CONTACT_WORDS = CONTACT_ID_WORDS | {"chiamata", "ticket", "case", "anruf", "appel"}
 CONTACT_NUMBER_WORDS = {"no", "nr", "n", "num", "numero", "number", "nummer"}
 MIN_DISTINCT_NUMBER_SHARE = 0.9
+
+
+# Contact numbers rise down a log one by one ("5001, 5002, 5003") or in large numbers: counts
+# per interval repeat and are small.
+MIN_UNIT_STEP_SHARE = 0.5
+MIN_LARGE_NUMBER = 10_000
+MIN_NUMBERED_ROWS = 10  # a few rising counts ("1, 2, 3" of a morning) say nothing
+
+
+def _numbered_in_order(values: list[str]) -> bool:
+    """Whole numbers, every one distinct and rising down the rows, mostly 1 apart or large."""
+    if len(values) < MIN_NUMBERED_ROWS or not all(value.isdigit() for value in values):
+        return False
+    if len(set(values)) < len(values):
+        return False
+    numbers = np.array([int(value) for value in values])
+    steps = np.diff(numbers)
+    if len(steps) == 0 or (steps <= 0).any():
+        return False
+    return bool((steps == 1).mean() >= MIN_UNIT_STEP_SHARE or numbers.min() >= MIN_LARGE_NUMBER)
 
 
 def _numbers_contacts(column: _Column) -> bool:

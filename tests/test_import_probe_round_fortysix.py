@@ -127,3 +127,46 @@ def test_a_title_of_report_words_only_or_a_queue_column_keeps_the_rule(tmp_path)
     assert "is not in its 'Queue' column, which holds 'Billing' (16 rows)" in note_with(
         dataset, "named above the table"
     )
+
+
+# --- A bare "Call" column: each contact's number, or a count ----------------------------------
+
+
+def _evenly_timed(header: str, values: list[int]) -> str:
+    """`header` and Time, a row every 15 minutes from 08:00 on Mon 1 Jun 2026."""
+    lines = [f"{header},Time"]
+    for index, value in enumerate(values):
+        start = dt.datetime(2026, 6, 1, 8) + dt.timedelta(minutes=15 * index)
+        lines.append(f"{value},{start:%Y-%m-%d %H:%M}")
+    return "\n".join(lines) + "\n"
+
+
+def test_a_call_column_of_rising_numbers_is_one_contact_a_row(tmp_path):
+    # Before: read as counts, 5001 + 5002 + ... + 5040 = 200,820 contacts in 40 rows.
+    path = write(tmp_path, "calls.csv", _evenly_timed("Call", list(range(5001, 5041))))
+    result = import_files_detailed([path])
+    assert result.contacts == 40.0
+    assert at(result.dataset, "2026-06-01 08:15")[schema.VOLUME] == 1.0
+    assert note_with(result.dataset, "rising") == (
+        "calls.csv: 'Call' holds a number per row, each distinct and rising (e.g. '5001', "
+        "'5002', '5003'): read as each contact's number, one contact a row, not as a count."
+    )
+
+
+def test_large_rising_call_numbers_with_gaps_are_numbers_too(tmp_path):
+    numbers = [88_412_000 + 37 * index for index in range(40)]  # ids of a switch shared by queues
+    path = write(tmp_path, "calls.csv", _evenly_timed("Call", numbers))
+    assert import_files_detailed([path]).contacts == 40.0
+
+
+def test_counts_under_call_or_calls_stay_counts(tmp_path):
+    counts = [3 + index % 4 for index in range(40)]  # 3, 4, 5, 6, 3, ...: 10 x 18 = 180
+    for header in ("Call", "Calls"):
+        path = write(tmp_path, f"{header}.csv", _evenly_timed(header, counts))
+        result = import_files_detailed([path])
+        assert result.contacts == 180.0
+        assert at(result.dataset, "2026-06-01 08:15")[schema.VOLUME] == 4.0
+    # Rising counts of a morning, repeating later, are counts too.
+    ramp = list(range(1, 21)) + list(range(20, 0, -1))  # 2 x 210
+    path = write(tmp_path, "ramp.csv", _evenly_timed("Call", ramp))
+    assert import_files_detailed([path]).contacts == 420.0
