@@ -5,11 +5,15 @@ under one id; then exports as desks send them."""
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
+from pathlib import Path
 
 import numpy as np
+import pytest
 from import_support import at, note_with, write
 
 from data import schema
+from data.errors import InputError
 from data.importer import import_files_detailed
 
 MONDAY = dt.datetime(2026, 6, 1, 9, 0)
@@ -170,3 +174,85 @@ def test_counts_under_call_or_calls_stay_counts(tmp_path):
     ramp = list(range(1, 21)) + list(range(20, 0, -1))  # 2 x 210
     path = write(tmp_path, "ramp.csv", _evenly_timed("Call", ramp))
     assert import_files_detailed([path]).contacts == 420.0
+
+
+# --- Old Excel (.xls) and OpenDocument (.ods) workbooks ----------------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_an_old_excel_interval_report_imports_with_its_title_queue_and_total():
+    # Written once with xlwt (tests/fixtures/write_old_excel_fixture.py): date-time cells, a
+    # title line and a Total row, as Excel 97-2003 saves an ACD's report.
+    result = import_files_detailed([FIXTURES / "old_excel_interval_report.xls"])
+    dataset = result.dataset
+    assert result.contacts == 216.0  # 2 days x (10 + 11 + ... + 17)
+    assert _queue_totals(dataset) == {"Billing": 216.0}
+    row = at(dataset, "2024-06-04 11:30", "Billing")
+    assert (row[schema.VOLUME], row[schema.ANSWERED], row[schema.AHT_SECONDS]) == (17, 16, 240)
+    assert note_with(dataset, "total/subtotal") == (
+        "old_excel_interval_report.xls: 1 total/subtotal row(s) were skipped (line 20: 'Total')."
+    )
+
+
+def test_a_cut_old_excel_file_is_refused_with_the_way_to_save_it(tmp_path):
+    whole = (FIXTURES / "old_excel_interval_report.xls").read_bytes()
+    path = tmp_path / "cut.xls"
+    path.write_bytes(whole[:1536])  # a download cut short
+    with pytest.raises(InputError, match=r"^cut\.xls: the workbook could not be opened .*") as e:
+        import_files_detailed([path])
+    assert str(e.value).endswith(
+        "Save it again from Excel or LibreOffice as .xlsx, or export the sheet as CSV."
+    )
+
+
+_ODS_NAMESPACES = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+)
+_ODS_MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
+    '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+    '<manifest:file-entry manifest:full-path="/" manifest:media-type='
+    '"application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
+    'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+)
+
+
+def _ods_cell(value: object) -> str:
+    """A cell as LibreOffice Calc saves it: dates and numbers typed, their display text kept."""
+    if isinstance(value, dt.datetime):
+        typed = f'office:value-type="date" office:date-value="{value:%Y-%m-%dT%H:%M:%S}"'
+        shown = f"{value:%d/%m/%Y %H:%M}"
+    elif isinstance(value, int | float):
+        typed, shown = f'office:value-type="float" office:value="{value}"', str(value)
+    else:
+        typed, shown = 'office:value-type="string"', str(value)
+    return f"<table:table-cell {typed}><text:p>{shown}</text:p></table:table-cell>"
+
+
+def _write_ods(path: Path, rows: list[list[object]]) -> Path:
+    body = "".join(
+        "<table:table-row>" + "".join(_ods_cell(value) for value in row) + "</table:table-row>"
+        for row in rows
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NAMESPACES} '
+        'office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Foglio1">'
+        f"{body}</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("META-INF/manifest.xml", _ODS_MANIFEST)
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+    return path
+
+
+def test_an_opendocument_sheet_of_date_cells_imports(tmp_path):
+    rows: list[list[object]] = [["Intervallo", "Chiamate offerte"]]
+    for slot in range(16):
+        rows.append([dt.datetime(2024, 6, 3, 8) + dt.timedelta(minutes=30 * slot), 10 + slot])
+    result = import_files_detailed([_write_ods(tmp_path / "vendite.ods", rows)])
+    assert result.contacts == 280.0  # 10 + 11 + ... + 25
+    assert at(result.dataset, "2024-06-03 15:30", "vendite")[schema.VOLUME] == 25.0
