@@ -449,6 +449,9 @@ class ColumnPlan:
     # ... and each row's own id ("Contact ID"): a first leg whose master id is empty (Amazon
     # Connect leaves a contact's "InitialContactId" blank on its first leg) is its own master.
     contact_id_column: str | None = None
+    # Records: each row's call id repeated on its legs beside a leg or segment number (Avaya
+    # CMS's CALLID and SEGMENT): rows of one id close in time are one contact, its first leg.
+    leg_column: str | None = None
     # Records: a bare "Reason" beside the outcome column ("canceled" + "Task canceled by caller
     # hangup"): it tells how the contacts ended where the outcome column says nothing.
     reason_column: str | None = None
@@ -500,7 +503,7 @@ class ColumnPlan:
             self.outcome_column, self.satisfaction_column, self.direction_column,
             self.answered_column, self.abandoned_column, self.abandon_wait_column,
             self.abandoned_flag_column, self.answered_flag_column, self.master_contact_column,
-            self.contact_id_column, self.reason_column, self.call_type_column,
+            self.contact_id_column, self.leg_column, self.reason_column, self.call_type_column,
             self.action_column, self.agent_column,
             self.first_response_column, self.target_type_column, self.end_column,
             *self.handle_parts,
@@ -521,7 +524,9 @@ class ColumnPlan:
             "abandoned": self.abandoned_column, "abandon wait": self.abandon_wait_column,
             "abandoned flag": self.abandoned_flag_column,
             "answered flag": self.answered_flag_column,
-            "master contact": self.master_contact_column,
+            "master contact": None if self.leg_column else self.master_contact_column,
+            "call id": self.master_contact_column if self.leg_column else None,
+            "leg": self.leg_column,
             "outcome reason": self.reason_column, "call type": self.call_type_column,
             "action": self.action_column,
             "agent": self.agent_column, "first response": self.first_response_column,
@@ -1202,6 +1207,8 @@ def _detect_roles(
                 plan.outcome_column = _outcome_labels_column(named, pick)
         plan.satisfaction_column = pick(mostly_numeric, SATISFACTION_WORDS)
         plan.master_contact_column, plan.contact_id_column = _master_contact_columns(free, taken)
+        if not plan.master_contact_column:
+            plan.master_contact_column, plan.leg_column = _leg_columns(free, taken)
         if plan.outcome_column:
             plan.reason_column = pick(
                 [c for c in reasons if c.words <= REASON_WORDS and c.values], REASON_WORDS
@@ -1527,6 +1534,37 @@ def _master_contact_columns(
     own.sort(key=lambda c: bool(c.words - CONTACT_ID_WORDS - ID_WORDS))
     taken.update((masters[0].name, own[0].name))
     return masters[0].name, own[0].name
+
+
+# A column numbering or naming each row's leg of a call: "Segment", "Leg", "SeqNo", "Hop".
+LEG_WORDS = {"leg", "legs", "segment", "seg", "segmento", "tratta", "seq", "seqno", "hop"}
+
+
+def _leg_columns(columns: list[_Column], taken: set[str]) -> tuple[str | None, str | None]:
+    """A call id that repeats down the rows ("Call ID", "CALLID") beside a leg or segment
+    column: (the id, the leg column), else (None, None). A repeated id alone may be a switch's
+    numbering starting again each day: it joins no rows."""
+    ids = [
+        c
+        for c in columns
+        if c.name not in taken
+        and "id" in c.words
+        and c.words & CONTACT_ID_WORDS
+        and c.values
+        and len(set(c.values)) < len(c.values)
+    ]
+    legs = [
+        c
+        for c in columns
+        if c.name not in taken
+        and c.values
+        and c.words & LEG_WORDS
+        and not c.words & (MOMENT_WORDS | TIME_MEASURE_WORDS | {"time", "date"})
+    ]
+    if not ids or not legs:
+        return None, None
+    taken.update((ids[0].name, legs[0].name))
+    return ids[0].name, legs[0].name
 
 
 def _row_times(plan: ColumnPlan, by_name: dict[str, _Column]) -> list[tuple[str, ...]]:

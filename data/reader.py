@@ -61,7 +61,7 @@ from data.outcomes import (
 )
 from data.pivot import BLANK_ITEM_LABELS, compact_pivot_copy, is_compact_pivot
 from data.queue_log import is_queue_log, queue_log_copy
-from data.records import contact_groups
+from data.records import contact_groups, leg_groups
 from data.repair import LinesNotUtf8, mostly_utf8, repaired_copy
 from data.rows import ParsedRows
 from data.sections import header_lines, queue_sections
@@ -1139,7 +1139,17 @@ def _parse_rows(
         rows.outcome = _unanswered_without_agent(sheet, plan, rows.outcome, notes)
     if plan.satisfaction_column:
         rows.satisfaction = _scores(sheet, plan.satisfaction_column, notes)
-    if plan.master_contact_column:
+    if plan.master_contact_column and plan.leg_column:
+        column = sheet.column(plan.master_contact_column)
+        rows.contact_group, legs = leg_groups(column, seconds)
+        if legs:
+            notes.append(
+                f"{name}: {legs:,} rows continue a call another row of the same "
+                f"'{plan.master_contact_column}' began (its '{plan.leg_column}' legs, within two "
+                "hours): each call counts once, where its first leg arrived, with the legs' "
+                "handle times together."
+            )
+    elif plan.master_contact_column:
         own = sheet.column(plan.contact_id_column) if plan.contact_id_column else None
         rows.contact_group, legs = contact_groups(sheet.column(plan.master_contact_column), own)
         if legs:

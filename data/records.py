@@ -95,6 +95,27 @@ def contact_groups(
     return codes, len(codes) - len(np.unique(codes))
 
 
+# Legs of one transferred call follow one another within minutes: rows of one id further apart
+# are other calls, as on switches whose call ids start again each day.
+MAX_LEG_GAP_SECONDS = 2 * 3600
+
+
+def leg_groups(values: pa.ChunkedArray | pa.Array, seconds: np.ndarray) -> tuple[np.ndarray, int]:
+    """(contact per row, transfer legs) from each row's call id beside a leg or segment column:
+    rows of one id are legs of one contact while each follows the one before within two hours;
+    a row without an id is a contact of its own."""
+    codes, ids = label_codes(_as_ids(values))
+    if "" in ids:
+        blank = codes == ids.index("")
+        codes = np.where(blank, len(ids) + np.cumsum(blank), codes)
+    order = np.lexsort((seconds, codes))
+    gap = np.diff(seconds[order])
+    new = np.r_[True, (np.diff(codes[order]) != 0) | (gap > MAX_LEG_GAP_SECONDS)]
+    groups = np.empty(len(order), dtype=np.int64)
+    groups[order] = np.cumsum(new) - 1
+    return groups, int(len(order) - new.sum())
+
+
 def _as_ids(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
     """Ids as text: the CSV reader types numeric ids as numbers."""
     if pa.types.is_dictionary(values.type):

@@ -256,3 +256,54 @@ def test_an_opendocument_sheet_of_date_cells_imports(tmp_path):
     result = import_files_detailed([_write_ods(tmp_path / "vendite.ods", rows)])
     assert result.contacts == 280.0  # 10 + 11 + ... + 25
     assert at(result.dataset, "2024-06-03 15:30", "vendite")[schema.VOLUME] == 25.0
+
+
+# --- Transfer legs under one call id --------------------------------------------------------
+
+
+def _legged_log(header: str, day_gap: int = 0) -> str:
+    """30 calls to Sales, one every 5 minutes from 09:00, 120 s each; every third transferred
+    to Billing 150 s later for 60 s more, its leg a row of the same call id. With `day_gap`,
+    the ids start again that many days later for 30 more calls."""
+    lines = [header]
+    for day in (0, day_gap) if day_gap else (0,):
+        for index in range(30):
+            start = MONDAY + dt.timedelta(days=day, minutes=5 * index)
+            lines.append(f"{70000 + index},1,{start:%Y-%m-%d %H:%M:%S},Sales,120,Answered")
+            if index % 3 == 0:
+                later = start + dt.timedelta(seconds=150)
+                lines.append(f"{70000 + index},2,{later:%Y-%m-%d %H:%M:%S},Billing,60,Answered")
+    return "\n".join(lines) + "\n"
+
+
+def test_legs_of_one_call_id_with_a_segment_column_count_once(tmp_path):
+    # Before: 40 contacts (30 calls + 10 transfer legs), Billing given 10 arrivals of its own.
+    header = "Call ID,Segment,Start Time,Queue,Talk Time,Disposition"
+    path = write(tmp_path, "legs.csv", _legged_log(header))
+    result = import_files_detailed([path])
+    assert result.contacts == 30.0
+    assert _queue_totals(result.dataset) == {"Sales": 30.0}
+    # 09:00-09:15 holds calls 70000-70002; 70000 was transferred: (180 + 120 + 120) / 3.
+    assert at(result.dataset, "2026-06-01 09:00", "Sales")[schema.AHT_SECONDS] == 140.0
+    assert note_with(result.dataset, "continue a call") == (
+        "legs.csv: 10 rows continue a call another row of the same 'Call ID' began (its "
+        "'Segment' legs, within two hours): each call counts once, where its first leg arrived, "
+        "with the legs' handle times together."
+    )
+    assert result.files[0].columns["leg"] == "Segment"
+
+
+def test_ids_starting_again_the_next_day_stay_other_calls(tmp_path):
+    header = "Call ID,Segment,Start Time,Queue,Talk Time,Disposition"
+    path = write(tmp_path, "legs.csv", _legged_log(header, day_gap=1))
+    result = import_files_detailed([path])
+    assert result.contacts == 60.0  # 30 calls a day, not 30 over both
+    assert at(result.dataset, "2026-06-02 09:00", "Sales")[schema.VOLUME] == 3.0
+
+
+def test_a_repeated_call_id_without_a_leg_column_joins_nothing(tmp_path):
+    header = "Call ID,Line,Start Time,Queue,Talk Time,Disposition"
+    path = write(tmp_path, "legs.csv", _legged_log(header))
+    result = import_files_detailed([path])
+    assert result.contacts == 40.0
+    assert _queue_totals(result.dataset) == {"Billing": 10.0, "Sales": 30.0}
