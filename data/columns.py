@@ -401,6 +401,8 @@ MIN_SHARE = 0.5
 # summary, not an interval. Whole first words, so a queue named "Summer" or "Subscriptions" stays.
 TOTAL_LABEL = re.compile(
     r"^(tot\w*|sum|summary|somma|grand|sub-?\s?tot\w*|average|avg|media|mean)\b"
+    # German "Gesamt" and "Summe", French "Somme", Spanish "Suma", Dutch "Eindtotaal".
+    r"|^(gesamt\w*|summe|somme|suma|eindtotaal)\b"
     r"|^(合计|合計|总计|總計|小计|小計|总和|합계|총계|소계|평균)",  # Chinese, Japanese, Korean
     re.IGNORECASE,
 )
@@ -2431,9 +2433,10 @@ def is_total_label(value: str) -> bool:
 
 
 # A row's label where a date belongs may name its total anywhere: "Week 36 total", "Wk 36
-# Total", "Summe KW 36", "Totale settimana 36".
+# Total", "Summe KW 36", "Totale settimana 36"; a German PivotTable's "Gesamtergebnis" and
+# "01.06.2026 Ergebnis".
 TOTAL_ROW_WORDS = re.compile(
-    r"\b(tot\w*|sub-?\s?tot\w*|summe|somma|summary|gesamt|grand)\b", re.IGNORECASE
+    r"\b(tot\w*|sub-?\s?tot\w*|summe|somma|summary|gesamt|grand|\w*ergebnis)\b", re.IGNORECASE
 )
 
 

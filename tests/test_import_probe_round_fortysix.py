@@ -307,3 +307,38 @@ def test_a_repeated_call_id_without_a_leg_column_joins_nothing(tmp_path):
     result = import_files_detailed([path])
     assert result.contacts == 40.0
     assert _queue_totals(result.dataset) == {"Billing": 10.0, "Sales": 30.0}
+
+
+# --- Exports as desks send them ----------------------------------------------------------------
+
+
+def test_a_german_pivot_tables_result_rows_are_skipped(tmp_path):
+    # Before: refused, "column 'Datum' has 3 value(s) that are not readable dates/times (line
+    # 6: '01.06.2026 Ergebnis'; line 11: '02.06.2026 Ergebnis'; line 12: 'Gesamtergebnis')".
+    lines = ["Datum;Uhrzeit;Anrufe"]
+    for day in (1, 2):
+        lines += [f"0{day}.06.2026;{hour:02d}:00;1.2{hour:02d}" for hour in range(8, 12)]
+        lines.append(f"0{day}.06.2026 Ergebnis;;4.{4 * 200 + 8 + 9 + 10 + 11}")
+    lines.append("Gesamtergebnis;;9.676")
+    path = write(tmp_path, "anrufe.csv", "\n".join(lines) + "\n")
+    result = import_files_detailed([path])
+    assert result.contacts == 9_676.0  # 2 x (1,208 + 1,209 + 1,210 + 1,211): 1.208 is 1,208
+    assert at(result.dataset, "2026-06-02 11:00")[schema.VOLUME] == 1_211.0
+    assert note_with(result.dataset, "total/subtotal") == (
+        "anrufe.csv: 3 total/subtotal row(s) were skipped (line 6: '01.06.2026 Ergebnis'; "
+        "line 11: '02.06.2026 Ergebnis'; line 12: 'Gesamtergebnis')."
+    )
+
+
+def test_a_gesamt_column_beside_one_count_per_queue_is_their_total(tmp_path):
+    # Before: refused, "no column was recognised as the count (columns: Intervall, Vertrieb,
+    # Support, Gesamt)".
+    lines = ["Intervall;Vertrieb;Support;Gesamt"]
+    for slot in range(16):
+        start = dt.datetime(2026, 6, 1, 8) + dt.timedelta(minutes=30 * slot)
+        sales, support = 5 + slot % 3, 7 + slot % 4
+        lines.append(f"{start:%d.%m.%Y %H:%M};{sales};{support};{sales + support}")
+    path = write(tmp_path, "wide.csv", "\n".join(lines) + "\n")
+    dataset = import_files_detailed([path]).dataset
+    # Vertrieb: 16 x 5 + (0+1+2) x 5 + 0 = 95; Support: 16 x 7 + (0+1+2+3) x 4 = 136.
+    assert _queue_totals(dataset) == {"Support": 136.0, "Vertrieb": 95.0}
