@@ -947,6 +947,9 @@ class _Sheet:
     # Original row numbers of day totals of 0 on days without intervals: closed days.
     closed_days: np.ndarray | None = None
     time_format: str | None = None  # the format the rows' date-times were read with
+    # The file's first column, where a total row's label most often stands ("Total" under "Call
+    # ID"), though the import may not read it.
+    file_first_column: str | None = None
 
     def original(self) -> np.ndarray:
         """The original row number of each row as the table is now."""
@@ -1033,6 +1036,7 @@ def _parse_rows(
         title_date=title_date,
         read_as_text=read_as_text,
         locate_rows=source_lines or (lambda: row_lines(text_format)),
+        file_first_column=text_format.header[0] if text_format.header else None,
     )
     notes: list[str] = []
     repeated_headers = _drop_repeated_headers(sheet, plan, notes)
@@ -2045,6 +2049,10 @@ def _total_rows_said(sheet: _Sheet, plan: ColumnPlan, rows: np.ndarray) -> str:
         for position, text in enumerate(_texts(sheet.column(column), shown)):
             if not labels[position] and is_summary_row_label(text):
                 labels[position] = text.strip()
+    unread_first = _unread_first_column(sheet, shown)
+    for position, text in enumerate(unread_first or []):
+        if not labels[position] and is_summary_row_label(text):
+            labels[position] = text.strip()
     lines = sheet.lines(shown)
     said = "; ".join(
         f"line {line}: {label!r}" if label else f"line {line}: no label"
@@ -2055,6 +2063,23 @@ def _total_rows_said(sheet: _Sheet, plan: ColumnPlan, rows: np.ndarray) -> str:
         where = "below it, up to the next such row" if sheet.sums_below else "above it"
         said += f"; a row without a label is the sum of the rows {where}"
     return said
+
+
+def _unread_first_column(sheet: _Sheet, rows: np.ndarray) -> list[str] | None:
+    """The file's first column's text in `rows`, where the import does not read that column
+    (a call log's "Call ID"); None where it does, or it cannot be read again."""
+    column = sheet.file_first_column
+    if not len(rows) or not column or column in sheet.table.column_names:
+        return None
+    if sheet.read_as_text is None:
+        return None
+    try:
+        written = sheet.read_as_text(column)
+    except (pa.ArrowInvalid, InputError, KeyError):
+        return None
+    if len(written) != sheet.read_rows:
+        return None
+    return _texts(written, rows if sheet.kept is None else sheet.kept[rows])
 
 
 def _parse_time(
@@ -2142,6 +2167,9 @@ def _parse_time(
             total |= np.array(
                 [is_summary_row_label(text) for text in _texts(sheet.column(column), bad)]
             )
+    unread_first = _unread_first_column(sheet, bad)
+    if unread_first is not None:
+        total |= np.array([is_summary_row_label(text) for text in unread_first])
     total |= _unlabelled_sums(sheet, plan, bad, total, parts[0][1])
     if plan.kind == schema.KIND_INTERVALS and plan.time_column and not plan.minute_column:
         seconds, bad, total = _date_alone_rows(sheet, plan, parts, seconds, bad, total)

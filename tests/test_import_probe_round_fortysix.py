@@ -342,3 +342,21 @@ def test_a_gesamt_column_beside_one_count_per_queue_is_their_total(tmp_path):
     dataset = import_files_detailed([path]).dataset
     # Vertrieb: 16 x 5 + (0+1+2) x 5 + 0 = 95; Support: 16 x 7 + (0+1+2+3) x 4 = 136.
     assert _queue_totals(dataset) == {"Support": 136.0, "Vertrieb": 95.0}
+
+
+def test_a_call_logs_total_row_labelled_under_its_call_id_is_skipped(tmp_path):
+    # Before: refused, "1 row(s) have nothing in column 'Date/Time' though other columns of
+    # them are filled (line 42)": the 'Total' stood in 'Call ID', a column not read.
+    lines = ["Call ID,Date/Time,Agent,Queue,Talk Time"]
+    for index in range(40):
+        start = MONDAY + dt.timedelta(minutes=7 * index)
+        lines.append(f"{8000 + index},{start:%Y-%m-%d %H:%M:%S},Rossi,Sales,0:03:{index:02d}")
+    lines.append("Total,,,,2:11:00")
+    path = write(tmp_path, "log.csv", "\n".join(lines) + "\n")
+    result = import_files_detailed([path])
+    assert result.contacts == 40.0
+    # 09:00-09:15 holds 3:00, 3:01 and 3:02.
+    assert at(result.dataset, "2026-06-01 09:00", "Sales")[schema.AHT_SECONDS] == 181.0
+    assert note_with(result.dataset, "total/subtotal") == (
+        "log.csv: 1 total/subtotal row(s) were skipped (line 42: 'Total')."
+    )
