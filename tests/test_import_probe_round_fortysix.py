@@ -83,6 +83,20 @@ def test_clock_times_of_start_and_end_cross_midnight(tmp_path):
     assert np.nansum(frame[schema.VOLUME]) == 30.0
 
 
+def test_a_wait_column_is_taken_off_the_span_from_arrival(tmp_path):
+    # The start is the arrival: a contact of 150 s that waited 30 s was handled for 120 s.
+    lines = ["Call ID,Start,End,Wait Time,Queue"]
+    for index in range(40):
+        start = MONDAY + dt.timedelta(minutes=7 * index)
+        end = start + dt.timedelta(seconds=150)
+        lines.append(f"{1000 + index},{start:%Y-%m-%d %H:%M:%S},{end:%Y-%m-%d %H:%M:%S},30,Sales")
+    dataset = import_files_detailed([write(tmp_path, "log.csv", "\n".join(lines) + "\n")]).dataset
+    assert at(dataset, "2026-06-01 09:00", "Sales")[schema.AHT_SECONDS] == 120.0
+    assert note_with(dataset, "derived").endswith(
+        "derived as 'End' − 'Start' − 'Wait Time' (40 contacts, median 2:00)."
+    )
+
+
 # --- A queue named in the report's title ------------------------------------------------------
 
 
