@@ -1286,8 +1286,8 @@ END_MOMENT_WORDS = {"end", "ended", "fine", "ende", "endzeit", "fin", "stop", "h
 
 
 def _end_moment_column(plan: ColumnPlan, untaken: list[_Column]) -> str | None:
-    """A column of each contact's end, written like its start: date-times beside a date-time
-    start column, clock times beside a clock-time start column."""
+    """A column of each contact's end: date-times beside a date-time start column, clock times
+    beside either start."""
     for column in untaken:
         if not column.values or not column.words & END_MOMENT_WORDS:
             continue
@@ -1296,8 +1296,8 @@ def _end_moment_column(plan: ColumnPlan, untaken: list[_Column]) -> str | None:
         if plan.timestamp_column and detect_format(column.values, DATETIME_FORMATS):
             return column.name
         clocks = parse_time_of_day(pa.array(column.values, pa.string()))
-        if plan.time_column and not np.isnan(clocks).any():
-            return column.name
+        if (plan.time_column or plan.timestamp_column) and not np.isnan(clocks).any():
+            return column.name  # "End" 09:02:30 beside "Start" 2026-06-01 09:00:00 too
     return None
 
 

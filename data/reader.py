@@ -1195,6 +1195,8 @@ def _spans_to_end(
             fmt = detect_format(_texts(ends, np.flatnonzero(written)[:500]), DATETIME_FORMATS)
             read = parse_timestamps(ends, fmt) if fmt else read
         spans = read - starts
+        if np.isnan(read[written]).mean() > 1 - MIN_SHARE:  # clock times: past midnight if before
+            spans = (parse_time_of_day(ends) - starts % 86_400) % 86_400
     wrong = np.flatnonzero((spans < 0) | (spans > MAX_DERIVED_HANDLE_SECONDS))
     spans[wrong] = np.nan
     said = f"'{end}' − '{start}'"

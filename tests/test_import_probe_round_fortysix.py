@@ -83,6 +83,19 @@ def test_clock_times_of_start_and_end_cross_midnight(tmp_path):
     assert np.nansum(frame[schema.VOLUME]) == 30.0
 
 
+def test_an_end_clock_beside_a_dated_start_crosses_midnight(tmp_path):
+    # Before: 'End' 23:02:30 beside 'Start' 2026-06-01 23:00:00 was not read: no AHT, no note.
+    lines = ["Call ID,Start,End,Queue"]
+    for index in range(40):
+        start = dt.datetime(2026, 6, 1, 23) + dt.timedelta(minutes=2 * index)
+        end = start + dt.timedelta(seconds=150)
+        lines.append(f"{1000 + index},{start:%Y-%m-%d %H:%M:%S},{end:%H:%M:%S},Sales")
+    dataset = import_files_detailed([write(tmp_path, "log.csv", "\n".join(lines) + "\n")]).dataset
+    # 23:58:00 to 00:00:30 is 150 s, as is every other call.
+    assert at(dataset, "2026-06-01 23:45", "Sales")[schema.AHT_SECONDS] == 150.0
+    assert note_with(dataset, "derived").endswith("(40 contacts, median 2:30).")
+
+
 def test_a_wait_column_is_taken_off_the_span_from_arrival(tmp_path):
     # The start is the arrival: a contact of 150 s that waited 30 s was handled for 120 s.
     lines = ["Call ID,Start,End,Wait Time,Queue"]
