@@ -35,14 +35,11 @@ def require(condition: bool, reason: str) -> None:
 
 
 def run_cli(*arguments: object) -> subprocess.CompletedProcess:
-    """`python cli.py ARGUMENTS` from the project root, as a user runs it."""
-    return subprocess.run(
-        [sys.executable, "cli.py", *map(str, arguments)],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    """`python cli.py ARGUMENTS` from the project root, as a user runs it: a process of its own,
+    forked from one that has loaded the CLI's imports (cli_process.py)."""
+    from cli_process import run_python_script
+
+    return run_python_script("cli.py", list(map(str, arguments)), PROJECT_ROOT, timeout=300)
 
 
 def stderr_notes(stderr: str) -> list[str]:

@@ -8,8 +8,9 @@ from __future__ import annotations
 import csv
 import json
 import subprocess
-import sys
 from pathlib import Path
+
+from cli_process import run_python_script
 
 import cli
 
@@ -23,13 +24,7 @@ def inspect_here(capsys, *arguments: str | Path) -> tuple[int, str, str]:
 
 
 def inspect(*arguments: str | Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "cli.py", "inspect", *map(str, arguments)],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_python_script("cli.py", ["inspect", *map(str, arguments)], PROJECT_ROOT, timeout=120)
 
 
 def test_inspect_call_log(shared_data):

@@ -4,10 +4,10 @@ one clear line on bad input."""
 from __future__ import annotations
 
 import subprocess
-import sys
 
 import pandas as pd
 import pytest
+from cli_process import run_python_script
 from conftest import PROJECT_ROOT
 
 import cli
@@ -24,10 +24,7 @@ PAID_COLUMNS = ["paid_hours", "cost"]
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(CLI), "staff", *map(str, args)],
-        capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=120,
-    )  # fmt: skip
+    return run_python_script(str(CLI), ["staff", *map(str, args)], PROJECT_ROOT, timeout=120)
 
 
 @pytest.fixture()
