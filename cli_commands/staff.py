@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from cli_commands.forecast import OUTPUT_COLUMNS as FORECAST_OUTPUT_COLUMNS
 from cli_commands.options import (
     TO_STDOUT_HELP,
     add_staffing_arguments,
@@ -242,6 +243,7 @@ def _staff(
     target_note: str | None = None,
 ) -> int:
     refuse_total_rows(forecast)
+    from_forecast = written_by_forecast(forecast)
     if args.aht_seconds is None and "aht_seconds" not in forecast:
         raise InputError(f"{name} has no aht_seconds column: give --aht-seconds (e.g. 300)")
     if args.aht_seconds is None:
@@ -355,12 +357,46 @@ def _staff(
         print(f"note: {NO_CONTACTS_NOTE}")
     for note in minimum_staffing_notes(plan, interval_minutes, settings.min_agents_open):
         print(f"note: {note}")
-    if IS_OPEN not in forecast:
+    if IS_OPEN not in forecast and not from_forecast:
         for note in _unmarked_closed_notes(plan, interval_minutes, name, settings.min_agents_open):
             print(f"note: {note}")
-    for note in missing_intervals_notes(plan, interval_minutes, name, QUEUE in forecast):
+    for note in missing_intervals_notes(
+        plan, interval_minutes, name, QUEUE in forecast, closed_left_out=from_forecast
+    ):
         print(f"note: {note}")
+    if from_forecast:
+        closed_note = _left_out_closed_note(plan, interval_minutes, name)
+        if closed_note:
+            print(f"note: {closed_note}")
     return 0
+
+
+def written_by_forecast(forecast: pd.DataFrame) -> bool:
+    """Whether FORECAST.csv has the columns `cli.py forecast` writes and no other: its rows are
+    the open intervals and the ones it leaves out are closed. Its own output read 'no is_open
+    column, so every interval it lists is read open' and 'intervals missing ... put them back'."""
+    columns = set(forecast.columns)
+    return set(FORECAST_OUTPUT_COLUMNS) <= columns <= {*FORECAST_OUTPUT_COLUMNS, AHT_SECONDS}
+
+
+def _left_out_closed_note(plan: pd.DataFrame, interval_minutes: float, name: str) -> str | None:
+    """One sentence on the intervals `cli.py forecast` left out between a queue's first and last
+    listed interval: its closed hours, staffed with nobody (the hour a clock skips aside)."""
+    step = pd.Timedelta(minutes=float(interval_minutes))
+    left_out = 0
+    for _, starts in pd.to_datetime(plan[INTERVAL_START]).groupby(plan[QUEUE].astype(str)):
+        listed = pd.DatetimeIndex(starts.dropna()).unique().sort_values()
+        if listed.size < 2:
+            continue
+        missing = pd.date_range(listed[0], listed[-1], freq=step).difference(listed)
+        left_out += missing.difference(clock_skipped_starts(missing, interval_minutes)).size
+    if not left_out:
+        return None
+    return (
+        f"{name} is laid out as `cli.py forecast` writes it, with only the open intervals: the "
+        f"{counted(left_out, 'interval')} it leaves out between its first and last "
+        f"{'is' if left_out == 1 else 'are'} closed, staffed with nobody"
+    )
 
 
 def _supervisor_band_text(span: int, low: float, high: float) -> str:
@@ -1018,13 +1054,16 @@ def missing_intervals_notes(
     taken_as: str = "staffed as nobody",
     rows_hold: str = "their forecast",
     repeated_as: str = "both are staffed, one hour after the other",
+    closed_left_out: bool = False,
 ) -> list[str]:
     """A note per queue whose FORECAST.csv rows leave out intervals of a day it lists that the
     same weekday's other days list, inside the file's span (its first to its last listed
     interval): rows deleted in a spreadsheet, staffed as nobody. `cli.py forecast` writes only
     the open intervals, so closed nights and weekends are absent on every such day alike, and
     a holiday it closes is absent whole: neither raises a note. A weekday listed once has
-    nothing to be judged against. `taken_as` and `rows_hold` word a PLAN.csv read by shifts."""
+    nothing to be judged against. `taken_as` and `rows_hold` word a PLAN.csv read by shifts.
+    `closed_left_out`: the file is `cli.py forecast`'s, whose left-out intervals are closed,
+    so only the clock changes are noted."""
     notes = []
     queues = plan[QUEUE].astype(str)
     volumes = plan[VOLUME] if VOLUME in plan else pd.Series(np.nan, index=plan.index)
@@ -1040,6 +1079,8 @@ def missing_intervals_notes(
         skipped = clock_skipped_starts(missing.union(lone_gaps), interval_minutes)
         missing = missing.difference(skipped)
         about = f" (queue '{queue}')" if named_queues else ""
+        if closed_left_out:
+            lone_gaps, missing = lone_gaps[:0], missing[:0]
         notes += _lone_day_gaps_notes(
             lone_gaps.difference(skipped), interval_minutes, name, about, taken_as, rows_hold
         )
