@@ -74,6 +74,7 @@ from staffing.plan import (
     MAX_STAFFING_INTERVAL_MINUTES,
     NO_CONTACTS_NOTE,
     SIZED_FOR_VOLUME,
+    PlanSummary,
     check_email_window,
     email_clock_sentence,
     mean_handle_times,
@@ -208,8 +209,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"wrote 0 open intervals to {out_name(args.out)} (models {models})\nnote: {empty}")
         return 0
     print(
-        f"wrote {counted(len(plan), 'open interval')} to {out_name(args.out)} (models {models}; staffed "
-        f"to {args.quantile}): peak {counted(summary.peak_agents, 'agent')}, "
+        f"wrote {counted(len(plan), 'open interval')} to {out_name(args.out)} (models {models}; "
+        f"{_sized_on_words(args.quantile)}): peak {counted(summary.peak_agents, 'agent')}, "
         f"{summary.peak_rostered:,} rostered, {counted(summary.peak_supervisors, 'supervisor')}, "
         f"{fte_text(summary.fte, summary.agent_fte)}, "
         f"cost {money_text(summary.cost_horizon)} over {days_text(summary.horizon_days)} "
@@ -218,7 +219,7 @@ def run(args: argparse.Namespace) -> int:
         f"({lived_hours_text(plan, summary.horizon_days * 24, dataset.interval_minutes)}"
         f"{money_text(summary.agent_hourly_cost, cents=True)}/h agent, "
         f"{money_text(summary.supervisor_hourly_cost, cents=True)}/h supervisor), "
-        f"{as_plan_fractions(service_text(summary, abandon_text(summary.abandon_rate)))}"
+        f"{_service_words(summary)}"
         + ("" if args.quantile == "mean" else " on the mean forecast")
         + email_clock_sentence(summary),
         file=sys.stdout,
@@ -320,6 +321,23 @@ def _scenario_cause(scenario: Scenario) -> str:
     if end is not None:
         return f"{cause} to {day_text(end)}"
     return cause
+
+
+def _sized_on_words(quantile: str) -> str:
+    """What the agents were sized on, as `staff` says it: 'staffed to mean' read as jargon."""
+    return (
+        "agents sized on the mean forecast" if quantile == "mean" else f"agents sized on {quantile}"
+    )
+
+
+def _service_words(summary: PlanSummary) -> str:
+    """The summary's service level as PLAN.csv's fraction and in percent, and any abandonment
+    in words after it: 'service level 0.885 = 88.5%, 0.042 abandon' gave the second share bare,
+    its meaning unsaid; now '..., 4.2% of calls abandoned'."""
+    abandon = abandon_text(summary.abandon_rate, summary.live_contacts)
+    marker = "\0"  # the abandonment is kept out of the shares said as fractions
+    service = as_plan_fractions(service_text(summary, marker if abandon else ""))
+    return service.replace(marker, abandon)
 
 
 # A share as the summary writes it ("85.6%"): PLAN.csv writes it as a fraction (0.856).

@@ -302,7 +302,7 @@ def _staff(
         f"({lived_hours_text(plan, horizon_hours, interval_minutes)}"
         f"{money_text(summary.agent_hourly_cost, cents=True)}/h agent, "
         f"{money_text(summary.supervisor_hourly_cost, cents=True)}/h "
-        f"supervisor), {service_text(summary, abandon_text(summary.abandon_rate))}"
+        f"supervisor), {service_text(summary, abandon_text(summary.abandon_rate, summary.live_contacts))}"
         + (
             ""
             if args.quantile == MEAN_QUANTILE

@@ -32,12 +32,13 @@ def fte_text(fte: float, agent_fte: float) -> str:
     return f"{fte:,.1f} FTE, {agent_fte:,.1f} of them agents"
 
 
-def abandon_text(abandon_rate: float | None) -> str:
-    """', 15.9% abandon' after a plan's service level when it models patience (Erlang A): the
-    service level counts the callers who hang up as missed, but alone never says how many."""
+def abandon_text(abandon_rate: float | None, contacts: str = "calls") -> str:
+    """', 15.9% of calls abandoned' after a plan's service level when it models patience
+    (Erlang A): the service level counts the callers who hang up as missed, but alone never says
+    how many. `contacts` names what the share is of, as the summary's live contacts."""
     if abandon_rate is None or abandon_rate != abandon_rate:  # Erlang C, or no contacts (NaN)
         return ""
-    return f", {abandon_rate:.1%} abandon"
+    return f", {abandon_rate:.1%} of {contacts} abandoned"
 
 
 # The app's settings named in the notes staffing shares with it, as the CLI's options set them.

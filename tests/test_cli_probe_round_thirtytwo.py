@@ -3,10 +3,13 @@ about its format, and the plan and staff summaries say their figures in words.""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
+from cli_support import write_two_day_forecast
 
 import cli
 
@@ -65,3 +68,63 @@ def test_a_hand_made_file_without_is_open_still_gets_the_warnings(
     notes = _staff_notes(capsys, hand_made)
     assert any("has no is_open column" in note for note in notes), notes
     assert not any("laid out as `cli.py forecast`" in note for note in notes)
+
+
+# ------------------------- plan: what the agents are sized on, and abandonment, in words
+
+
+@pytest.fixture(scope="module")
+def axa_plan_with_patience(
+    tmp_path_factory: pytest.TempPathFactory, shared_data: Path
+) -> tuple[str, Path]:
+    """`cli.py plan` of AXA's Tech. Axa for 7 days with callers' patience of 60 s (Erlang A):
+    its first stdout line and PLAN.csv."""
+    out = tmp_path_factory.mktemp("tech_axa") / "plan.csv"
+    argv = ["plan", str(shared_data / "axa" / "series" / "Tech. Axa.csv"), "--horizon-days", "7"]
+    argv += ["--model", "seasonal_naive", "--aht-seconds", "300", "--patience-seconds", "60"]
+    with pytest.MonkeyPatch.context() as patch:
+        lines: list[str] = []
+        patch.setattr("builtins.print", lambda *parts, **_: lines.append(" ".join(map(str, parts))))
+        assert cli.main([*argv, "--out", str(out)]) == 0
+    return next(line for line in lines if line.startswith("wrote ")), out
+
+
+def test_plan_says_what_the_agents_are_sized_on_in_words(
+    axa_plan_with_patience: tuple[str, Path],
+) -> None:
+    # Before: '(models Tech. Axa: seasonal_naive; staffed to mean)'.
+    first, _ = axa_plan_with_patience
+    assert "(models Tech. Axa: seasonal_naive; agents sized on the mean forecast): " in first
+    assert "staffed to" not in first
+
+
+def test_plan_gives_abandonment_in_percent_with_its_meaning(
+    axa_plan_with_patience: tuple[str, Path],
+) -> None:
+    # Before: 'service level 0.887 = 88.7%, 0.064 abandon': the second share bare.
+    first, out = axa_plan_with_patience
+    plan = pd.read_csv(out)
+    # The summary's shares are PLAN.csv's columns weighted by the contacts of each interval.
+    served = np.average(plan["service_level"], weights=plan["volume"])
+    abandoned = np.average(plan["abandon_rate"], weights=plan["volume"])
+    assert 0.02 < abandoned < 0.2  # 60 s of patience on 5-minute calls: some hang up
+    assert first.endswith(
+        f"service level {served:.3f} = {served:.1%}, {abandoned:.1%} of calls abandoned"
+    ), first
+
+
+def test_staff_gives_abandonment_with_its_meaning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: 'service level 80.8%, 8.3% abandon'.
+    forecast = write_two_day_forecast(tmp_path)
+    out = tmp_path / "plan.csv"
+    argv = ["staff", str(forecast), "--patience-seconds", "120", "--out", str(out)]
+    assert cli.main(argv) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    plan = pd.read_csv(out)
+    abandoned = np.average(plan["abandon_rate"], weights=plan["volume"])
+    said = re.search(r", (\d+\.\d)% of calls abandoned$", first)
+    assert said, first
+    # PLAN.csv rounds each interval's rate to 4 decimals: 8.2% from the file, 8.3% said.
+    assert float(said[1]) == pytest.approx(abandoned * 100, abs=0.06)

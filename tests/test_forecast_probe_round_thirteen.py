@@ -67,7 +67,7 @@ def test_forecast_and_plan_write_one_open_interval_in_the_singular(one_slot_csv,
     assert cli.main(command) == 0
     stdout = capsys.readouterr().out
     assert (
-        f"wrote 1 open interval to {plan} (models one: weighted_profile; staffed to mean): "
+        f"wrote 1 open interval to {plan} (models one: weighted_profile; agents sized on the mean forecast): "
         "peak 2 agents, 3 rostered, 1 supervisor, 0.7 FTE"
     ) in stdout
 

@@ -212,7 +212,8 @@ def test_the_night_the_clocks_go_back_is_forecast_and_staffed_for_both_hours_liv
     plan = ["plan", *arguments, "plan.csv", "--aht-seconds", "300"]
     assert cli.main(plan) == 0
     assert capsys.readouterr().out.startswith(
-        "wrote 61 open intervals to plan.csv (models Nuit: combination_glm; staffed to mean): "
+        "wrote 61 open intervals to plan.csv (models Nuit: combination_glm; agents sized on the mean "
+        "forecast): "
         "peak 6 agents, 9 rostered, 1 supervisor, 12.8 FTE, 11.0 of them agents, cost € 4,897 "
         "over 3 days (73 hours, the clocks went back on Sun 28 Oct 2012; € 22/h agent"
     )

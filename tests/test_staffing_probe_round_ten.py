@@ -238,7 +238,7 @@ def test_the_summary_says_how_many_callers_hang_up(capsys, tmp_path):
     assert code == 0, err
     assert round(_birth_death_abandonment(100, 180, 2, 11), 3) == 0.159
     assert "peak 11 agents" in out
-    assert "service level 84.1%, 15.9% abandon\n" in out
+    assert "service level 84.1%, 15.9% of calls abandoned\n" in out
     code, out, err = staff(capsys, path, tmp_path / "plan.csv", *TARGETS)
     assert "abandon" not in out  # Erlang C models no hanging up
 
