@@ -27,7 +27,7 @@ from cli_commands.options import (
     write_csv,
 )
 from cli_commands.progress import StderrProgress
-from cli_commands.words import counted, note_in_option_words
+from cli_commands.words import counted, note_in_option_words, queue_text
 from data.dates import day_text
 from data.errors import InputError
 from data.importer import import_files
@@ -234,7 +234,7 @@ def _fewer_origins(
     was = "was" if scored == 1 else "were"
     longer = "A later --origin or a longer history" if args.origin else "A longer history"
     return (
-        f"{queue}: {scored:,} of the {args.origins:,} origins asked for {was} scored: its "
+        f"{queue_text(queue)}: {scored:,} of the {args.origins:,} origins asked for {was} scored: its "
         f"{counted(days, 'day')} of history{before} hold "
         f"{counted(len(runs.origins), f'weekly {horizon}-day backtest')}, and each "
         f"scored one needs earlier ones whose {span} had passed to pick the model and size the "

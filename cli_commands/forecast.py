@@ -40,7 +40,7 @@ from cli_commands.options import (
     write_csv,
 )
 from cli_commands.progress import StderrProgress
-from cli_commands.words import contacts_text, counted, quantile_sums_note
+from cli_commands.words import contacts_text, counted, quantile_sums_note, queue_text
 from data.errors import InputError
 from data.importer import import_files
 from data.schema import AHT_SECONDS, IS_OPEN, QUEUE
@@ -133,7 +133,9 @@ def run(args: argparse.Namespace) -> int:
     # The hour a clock going back repeats, listed twice as lived: `staff` staffs both.
     table = with_repeated_hours(table, result.repeated_slots)
     write_csv(table, args.out)
-    models = ", ".join(f"{queue}: {model}" for queue, model in result.chosen_models.items())
+    models = ", ".join(
+        f"{queue_text(queue)}: {model}" for queue, model in result.chosen_models.items()
+    )
     print(f"wrote {counted(len(table), 'open interval')} to {out_name(args.out)} (models {models})")
     empty = empty_horizon_note(result.forecast, dataset.open_hours)
     if empty:
@@ -189,7 +191,7 @@ def _handle_times_note(
     queues = sorted(table[QUEUE].astype(str).unique())
     shaped = set(profiles[QUEUE].astype(str)) if not profiles.empty else set()
     said = [
-        f"{queue} {learned[queue]:,.0f} s"
+        f"{queue_text(queue)} {learned[queue]:,.0f} s"
         + (" (by weekday and time of day)" if queue in shaped else "")
         for queue in queues
         if queue in learned
@@ -241,7 +243,7 @@ def peak_lines(
     day: +46% over a usual Tuesday, ...'), and how many more there are or that there are none;
     `lists_them_all` says where the rest are listed."""
     lines = [
-        f"peak {peak['rank']}: {peak[QUEUE]} {describe_peak(peak)}"
+        f"peak {peak['rank']}: {queue_text(peak[QUEUE])} {describe_peak(peak)}"
         for _, peak in peaks.head(PEAKS_SHOWN).iterrows()
     ]
     summary = _peaks_summary(len(peaks), n_rows, settings, peaks_out, lists_them_all)

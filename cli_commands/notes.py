@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import pandas as pd
 
-from cli_commands.words import counted, note_in_option_words
+from cli_commands.words import UNNAMED_QUEUE, counted, note_in_option_words, queue_text
 from data.dates import day_text
 from data.schema import INTERVAL_START, IS_OPEN, MINUTE_OF_DAY, QUEUE, WEEKDAY, Dataset
 
@@ -93,7 +93,7 @@ def empty_horizon_note(forecast: pd.DataFrame, open_hours: pd.DataFrame) -> str 
         return None
     days = pd.DatetimeIndex(pd.to_datetime(forecast[INTERVAL_START]).dt.normalize().unique())
     queues = sorted(forecast[QUEUE].astype(str).unique())
-    who = f"{queues[0]} is" if len(queues) == 1 else "every queue is"
+    who = f"{queue_text(queues[0])} is" if len(queues) == 1 else "every queue is"
     if len(days) <= 3:
         when = " and ".join(", ".join(day_text(day, year=True) for day in days).rsplit(", ", 1))
         when = f"on {when}"
@@ -102,7 +102,7 @@ def empty_horizon_note(forecast: pd.DataFrame, open_hours: pd.DataFrame) -> str 
     open_rows = open_hours[open_hours[IS_OPEN] & open_hours[QUEUE].astype(str).isin(queues)]
     open_weekdays = set(open_rows[WEEKDAY].astype(int))
     if not open_weekdays:  # no contact ever arrived: no opening hours to forecast
-        never = f"{queues[0]} has no" if len(queues) == 1 else "no queue has any"
+        never = f"{queue_text(queues[0])} has no" if len(queues) == 1 else "no queue has any"
         return (
             f"the horizon holds no open interval: {never} open slot in its history (no "
             "contact ever arrived), so there is nothing to forecast."
@@ -197,8 +197,10 @@ def unusual_intervals_note(
         else "left out of training (--keep-outliers keeps them)"
     )
     if len(per_queue) == 1:
+        # A file without queues read "of all's history".
+        whose = "the" if queue == UNNAMED_QUEUE else f"{queue}'s"
         return (
-            f"{counted(len(outliers), unit)} of {queue}'s history "
+            f"{counted(len(outliers), unit)} of {whose} history "
             f"{'is' if len(outliers) == 1 else 'are'} far from "
             f"{'its' if len(outliers) == 1 else 'their'} usual level"
             f"{f' ({busiest})' if busiest else ''}: {done}."
@@ -312,7 +314,7 @@ def _one_queue_line(day: pd.Series) -> str:
         else f"volume x{effect:.2f} of a usual day"
     )
     return (
-        f"special day: {day[QUEUE]} {day_text(day['date'], year=True)} {day['special_day']}, "
+        f"special day: {queue_text(day[QUEUE])} {day_text(day['date'], year=True)} {day['special_day']}, "
         f"{ratio} ({_learned_from(day)})"
     )
 

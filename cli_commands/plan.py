@@ -58,6 +58,7 @@ from cli_commands.words import (
     fte_text,
     note_in_option_words,
     quantile_sums_note,
+    queue_text,
 )
 from data.dates import day_text
 from data.errors import InputError
@@ -203,7 +204,9 @@ def run(args: argparse.Namespace) -> int:
     _check_change_period(scenario, plan)
     write_csv(plan, args.out)
     summary = outcome.summary
-    models = ", ".join(f"{queue}: {model}" for queue, model in result.chosen_models.items())
+    models = ", ".join(
+        f"{queue_text(queue)}: {model}" for queue, model in result.chosen_models.items()
+    )
     empty = empty_horizon_note(result.forecast, dataset.open_hours)
     if empty:  # no staff, cost or service level to speak of
         print(f"wrote 0 open intervals to {out_name(args.out)} (models {models})\nnote: {empty}")

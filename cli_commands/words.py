@@ -14,6 +14,19 @@ def counted(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count:,} {word}"
 
 
+# The queue of a file without a queue column whose name is only dates ("2024-03.csv"), as
+# data.labels.queue_from_file_name names it.
+UNNAMED_QUEUE = "all"
+
+
+def queue_text(queue: object) -> str:
+    """A queue's name as a line leading with it says it: 'all' quoted, as the notes quoting
+    every queue say it, since bare it read as a word ("special day: all Tue 31 Dec 2013",
+    "models all: seasonal_naive"); any other name as it is."""
+    name = str(queue)
+    return f"'{name}'" if name == UNNAMED_QUEUE else name
+
+
 def contacts_text(contacts: float) -> str:
     """'1,600', or '1,234.5' where a forecast's fractions leave a half to tell."""
     return f"{contacts:,.0f}" if abs(contacts - round(contacts)) < 0.05 else f"{contacts:,.1f}"

@@ -128,3 +128,27 @@ def test_staff_gives_abandonment_with_its_meaning(
     assert said, first
     # PLAN.csv rounds each interval's rate to 4 decimals: 8.2% from the file, 8.3% said.
     assert float(said[1]) == pytest.approx(abandoned * 100, abs=0.06)
+
+
+# ----------------------- forecast: the queue of a file without queue names, quoted as elsewhere
+
+
+def test_the_queue_of_a_file_named_by_dates_is_quoted_where_a_line_leads_with_it(
+    shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A file named by its month alone holds queue 'all': the import and the staffing notes
+    # quote it ("Open hours of 'all'", "Queue 'all' expects only"), the other lines did not:
+    # 'models all: seasonal_naive', 'special day: all Tue 31 Dec 2013 New Year's Eve' (read
+    # as every Tuesday) and '25 intervals of all's history'.
+    month = tmp_path / "2013-12.csv"
+    month.write_bytes((shared_data / "axa" / "series" / "Gestion Clients.csv").read_bytes())
+    argv = ["forecast", str(month), "--horizon-days", "7", "--model", "seasonal_naive"]
+    assert cli.main([*argv, "--out", str(tmp_path / "f.csv")]) == 0
+    captured = capsys.readouterr()
+    assert "Open hours of 'all'" in captured.err
+    lines = captured.out.splitlines()
+    assert lines[0].endswith("(models 'all': seasonal_naive)")
+    special = [line for line in lines if line.startswith("special day: ")]
+    assert special and all(line.startswith("special day: 'all' ") for line in special), special
+    assert any(" intervals of the history are far from their usual level" in line for line in lines)
+    assert not [line for line in lines if "models all" in line or "all's" in line]
