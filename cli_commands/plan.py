@@ -258,8 +258,11 @@ def run(args: argparse.Namespace) -> int:
     # on: the manager hears it here as from `forecast`.
     # Without any contact (--volume-change-pct -100) every queue would be told it expects
     # "only 0.00 contacts" and to merge: the no-contacts note above already says it.
-    for line in forecast_note_lines(result.notes, result.holiday_suggestion):
-        print(line)
+    forecast_lines = forecast_note_lines(result.notes, result.holiday_suggestion)
+    hints = [line for line in forecast_lines if line.startswith("hint: ")]
+    for line in forecast_lines:
+        if line not in hints:
+            print(line)
     for note in outcome.notes if summary.has_contacts else []:
         print(f"note: {note_in_option_words(note)}")
     # The busiest stretches, as `forecast` lists them: where the agents above will be needed.
@@ -269,6 +272,9 @@ def run(args: argparse.Namespace) -> int:
         print(line)
     # Why a holiday week is staffed lower (or a day after it higher), as `forecast` says it.
     for line in special_day_lines(result.special_days):
+        print(line)
+    # Last, as `forecast` says it: under the holidays it tells the calendar mistaken.
+    for line in hints:
         print(line)
     return 0
 

@@ -152,3 +152,29 @@ def test_the_queue_of_a_file_named_by_dates_is_quoted_where_a_line_leads_with_it
     assert special and all(line.startswith("special day: 'all' ") for line in special), special
     assert any(" intervals of the history are far from their usual level" in line for line in lines)
     assert not [line for line in lines if "models all" in line or "all's" in line]
+
+
+# ------------------- plan: the holiday-calendar hint where forecast gives it, under the holidays
+
+
+def test_plan_gives_forecasts_calendar_hint_last_as_forecast_does(
+    shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # AXA's queues are French; both commands default to the Italian calendar. `forecast` ends on
+    # the hint, under the special days it names (Epiphany, an Italian holiday); `plan` gave it
+    # between its notes, four peak lines and four special-day lines above the Epiphany it
+    # explains.
+    history = str(shared_data / "axa" / "series" / "Tech. Axa.csv")
+    common = ["--horizon-days", "7", "--model", "seasonal_naive"]
+    assert cli.main(["forecast", history, *common, "--out", str(tmp_path / "f.csv")]) == 0
+    forecast_lines = capsys.readouterr().out.splitlines()
+    plan_argv = ["plan", history, *common, "--aht-seconds", "300"]
+    assert cli.main([*plan_argv, "--out", str(tmp_path / "p.csv")]) == 0
+    plan_lines = capsys.readouterr().out.splitlines()
+    hint = (
+        "hint: the history's quiet days match the public holidays of France (FR): 24 of 24 on "
+        "busy weekdays were quiet, against 14 of 23 for Italy (IT); try --country FR"
+    )
+    assert forecast_lines[-1] == plan_lines[-1] == hint
+    assert [line for line in plan_lines if line.startswith("hint: ")] == [hint]
+    assert any("Epiphany" in line for line in plan_lines[:-1] if line.startswith("special day:"))
