@@ -516,7 +516,7 @@ def _shaped_handle_times(profiles: pd.DataFrame | None, history: pd.DataFrame) -
     if profiles is None or profiles.empty:
         return []
     return [
-        f"the handle time of {queue} follows the weekday and time of day of its last "
+        f"the handle time of {queue_text(queue)} follows the weekday and time of day of its last "
         f"{counted(_profile_weeks(history, str(queue)), 'week')}: each interval gets its AHT "
         f"times that weekday and time's ratio, {profile_range_text(rows)} (--flat-aht for one "
         "figure)"
@@ -549,7 +549,9 @@ def _handle_times(
     learned = default_aht_by_queue(history, plausible_only=False)
     implausible = {queue: s for queue, s in learned.items() if not is_plausible_aht(s)}
     if implausible:
-        shown = ", ".join(f"{queue} ({seconds:,.0f} s)" for queue, seconds in implausible.items())
+        shown = ", ".join(
+            f"{queue_text(queue)} ({seconds:,.0f} s)" for queue, seconds in implausible.items()
+        )
         raise InputError(
             f"The handle time per contact learned from the data is implausible for {shown}: "
             "a unit or an interval total read as a mean? (`cli.py inspect` shows how each "

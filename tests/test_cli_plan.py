@@ -171,7 +171,7 @@ def test_plan_of_bank_call_log_uses_learned_handle_time(shared_data, tmp_path):
     )
     by_hour = plan.groupby(plan["interval_start"].dt.hour)["aht_seconds"].mean()
     assert by_hour.loc[9:12].min() > by_hour.loc[7] * 1.1
-    assert "note: the handle time of all follows the weekday and time of day" in result.stdout
+    assert "note: the handle time of 'all' follows the weekday and time of day" in result.stdout
     assert plan["agents"].max() > 5
 
 
