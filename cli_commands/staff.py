@@ -1421,11 +1421,16 @@ def _closed_days_note(
     if after.empty or set(after.day_of_week) & set(starts.dt.day_of_week):
         return None
     listed = f"{day_text(first)} – {day_text(last, year=True)}"
-    closed = ", ".join(dict.fromkeys(f"{day:%a}" for day in after))
+    # The weekdays, not the dates: the day left out may as well be before the first listed (a
+    # forecast from Wed 1 Jan whose New Year's Day is closed lists Thu 2 - Tue 7), and "closed
+    # on the days after them (Wed)" named Wed 8 Jan, outside the forecast.
+    weekdays = list(dict.fromkeys(f"{day:%a}" for day in after))
+    closed = " and ".join(", ".join(weekdays).rsplit(", ", 1))
+    was = "was" if len(after) == 1 else "were"
     return (
-        f"the FTE spreads the paid hours over the {days} days {name} lists ({listed}); if its "
-        f"queues are closed on the days after them ({closed}), {weeks * 7} days' FTE is "
-        f"{fte * days / (weeks * 7):,.1f}, as `plan` counts it when its horizon holds them"
+        f"the FTE spreads the paid hours over the {days} days {name} lists ({listed}); if the "
+        f"{closed} it leaves out of {weeks * 7} days {was} closed, {weeks * 7} days' FTE is "
+        f"{fte * days / (weeks * 7):,.1f}, as `plan` counts it over a {weeks * 7}-day horizon"
     )
 
 

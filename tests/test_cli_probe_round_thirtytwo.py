@@ -178,3 +178,30 @@ def test_plan_gives_forecasts_calendar_hint_last_as_forecast_does(
     assert forecast_lines[-1] == plan_lines[-1] == hint
     assert [line for line in plan_lines if line.startswith("hint: ")] == [hint]
     assert any("Epiphany" in line for line in plan_lines[:-1] if line.startswith("special day:"))
+
+
+# --------------- staff: the FTE over the whole week names the day left out, not a day after
+
+
+def test_staff_of_a_forecast_missing_its_closed_first_day_gives_plans_fte(
+    shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # AXA's CAT forecast from Wed 1 Jan 2014 leaves out New Year's Day, closed: it lists Thu 2 -
+    # Tue 7 Jan. Before: 'if its queues are closed on the days after them (Wed), 7 days' FTE is
+    # 36.1', a Wed 8 Jan outside the forecast; the Wed left out is the first.
+    history = str(shared_data / "axa" / "series" / "CAT.csv")
+    common = ["--horizon-days", "7", "--model", "seasonal_naive"]
+    forecast = tmp_path / "f.csv"
+    assert cli.main(["forecast", history, *common, "--out", str(forecast)]) == 0
+    assert pd.to_datetime(pd.read_csv(forecast)["interval_start"]).min().day == 2
+    notes = _staff_notes(capsys, forecast)
+    assert cli.main(["plan", history, *common, "--aht-seconds", "300", "--out",
+                     str(tmp_path / "p.csv")]) == 0  # fmt: skip
+    plan_fte = re.search(r", ([\d.]+) FTE, ", capsys.readouterr().out)
+    assert plan_fte
+    said = [note for note in notes if "FTE spreads" in note]
+    assert said == [
+        f"note: the FTE spreads the paid hours over the 6 days {forecast} lists (Thu 2 Jan – Tue "
+        f"7 Jan 2014); if the Wed it leaves out of 7 days was closed, 7 days' FTE is "
+        f"{plan_fte[1]}, as `plan` counts it over a 7-day horizon"
+    ]

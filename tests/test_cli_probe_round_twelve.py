@@ -151,7 +151,7 @@ def test_staff_tells_the_fte_of_a_whole_week_when_its_closed_days_are_not_listed
     assert ", 25.1 FTE," in done.stdout
     note = next(line for line in done.stdout.splitlines() if "FTE spreads" in line)
     assert f"over the 5 days {forecast} lists (Mon 4 Mar – Fri 8 Mar 2024)" in note, note
-    assert "closed on the days after them (Sat, Sun), 7 days' FTE is 17.9" in note, note
+    assert "if the Sat and Sun it leaves out of 7 days were closed, 7 days' FTE is 17.9" in note
 
     _weekdays_forecast(forecast, 7)  # every day listed: nothing left to say
     done = run_cli("staff", forecast, *TARGETS, "--aht-seconds", 300, "--out", tmp_path / "p.csv")
