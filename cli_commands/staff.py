@@ -392,9 +392,12 @@ def _left_out_closed_note(plan: pd.DataFrame, interval_minutes: float, name: str
         left_out += missing.difference(clock_skipped_starts(missing, interval_minutes)).size
     if not left_out:
         return None
+    # Counted per queue: Nuit and CAT in one file read "438 intervals it leaves out between its
+    # first and last", as if between the file's.
+    whose = "its" if plan[QUEUE].nunique() == 1 else "each queue's"
     return (
         f"{name} is laid out as `cli.py forecast` writes it, with only the open intervals: the "
-        f"{counted(left_out, 'interval')} it leaves out between its first and last "
+        f"{counted(left_out, 'interval')} it leaves out between {whose} first and last "
         f"{'is' if left_out == 1 else 'are'} closed, staffed with nobody"
     )
 
@@ -1026,7 +1029,8 @@ def _check_handle_times(forecast: pd.DataFrame, name: str) -> None:
         raise InputError(
             f"{name}: row {position + 2} (interval_start "
             f"{forecast[INTERVAL_START].iloc[position] if INTERVAL_START in forecast else '?'}) "
-            f"has {volume[position]:g} contacts but its '{AHT_SECONDS}' is {written}; fill in "
+            f"has {volume[position]:g} contact{'' if volume[position] == 1 else 's'} but its "
+            f"'{AHT_SECONDS}' is {written}; fill in "
             "its handle time in seconds, or give --aht-seconds to staff every row on one handle time"
         )
 

@@ -205,3 +205,39 @@ def test_staff_of_a_forecast_missing_its_closed_first_day_gives_plans_fte(
         f"7 Jan 2014); if the Wed it leaves out of 7 days was closed, 7 days' FTE is "
         f"{plan_fte[1]}, as `plan` counts it over a 7-day horizon"
     ]
+
+
+def test_staff_on_forecasts_output_of_two_queues_counts_each_queues_left_out_intervals(
+    shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: 'the 438 intervals it leaves out between its first and last', as if the file's
+    # first and last: the count is each queue's, added up.
+    series = shared_data / "axa" / "series"
+    forecast = tmp_path / "f.csv"
+    argv = ["forecast", str(series / "CAT.csv"), str(series / "Nuit.csv"), "--horizon-days", "7"]
+    assert cli.main([*argv, "--model", "seasonal_naive", "--out", str(forecast)]) == 0
+    table = pd.read_csv(forecast, parse_dates=["interval_start"])
+    left_out = sum(
+        len(pd.date_range(starts.min(), starts.max(), freq="30min")) - starts.nunique()
+        for _, starts in table.groupby("queue")["interval_start"]
+    )
+    said = [note for note in _staff_notes(capsys, forecast) if "laid out as" in note]
+    assert said == [
+        f"note: {forecast} is laid out as `cli.py forecast` writes it, with only the open "
+        f"intervals: the {left_out} intervals it leaves out between each queue's first and last "
+        "are closed, staffed with nobody"
+    ]
+
+
+def test_a_row_of_one_contact_without_a_handle_time_says_contact(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: 'row 2 (interval_start 2024-03-04 09:00) has 1 contacts but its ...'.
+    forecast = tmp_path / "f.csv"
+    forecast.write_text(
+        "interval_start,volume,aht_seconds\n2024-03-04 09:00,1,\n2024-03-04 09:30,2,300\n"
+    )
+    assert cli.main(["staff", str(forecast), "--out", str(tmp_path / "p.csv")]) == 2
+    assert "row 2 (interval_start 2024-03-04 09:00) has 1 contact but its 'aht_seconds' is " in (
+        capsys.readouterr().err
+    )
