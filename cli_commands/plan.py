@@ -50,7 +50,13 @@ from cli_commands.options import (
     write_csv,
 )
 from cli_commands.progress import StderrProgress
-from cli_commands.staff import PLAN_COLUMN_TEXTS, columns_help, contacts_line, lived_hours_text
+from cli_commands.staff import (
+    PLAN_COLUMN_TEXTS,
+    agents_set_line,
+    columns_help,
+    contacts_line,
+    lived_hours_text,
+)
 from cli_commands.words import (
     abandon_text,
     counted,
@@ -233,6 +239,12 @@ def run(args: argparse.Namespace) -> int:
         sums_note = quantile_sums_note(plan[VOLUME], {args.quantile: plan[SIZED_FOR_VOLUME]})
         if sums_note:
             print(f"note: {sums_note}")
+    # What sets the agents, as staff says it of the same forecast: plan gave the agents alone.
+    sets_line = agents_set_line(
+        outcome.plan, dataset.interval_minutes, scenario.staffing, args.quantile
+    )
+    if sets_line:
+        print(sets_line)
     for extra in (
         from_note,
         to_note,

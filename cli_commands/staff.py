@@ -66,6 +66,7 @@ from staffing.plan import (
     PlanSummary,
     SpreadEmail,
     SpreadQueues,
+    StaffingSettings,
     blank_when_closed,
     email_clock_sentence,
     given_handle_times,
@@ -315,15 +316,9 @@ def _staff(
         sums_note = quantile_sums_note(plan[VOLUME], {args.quantile: plan[SIZED_FOR_VOLUME]})
         if sums_note:
             print(f"note: {sums_note}")
-    # What each limit alone needs, on the contacts the agents were sized for: on the mean, a P90
-    # plan read 'the 80% in 20 s target sets the 16 agents; the occupancy cap alone would need 12'
-    sized = VOLUME if args.quantile == MEAN_QUANTILE else SIZED_FOR_VOLUME
-    limits = limit_summary(plan, interval_minutes, settings, volume_column=sized)
-    # "Mon 1 Mar 09:45" beside 2014 dates hid that the peak was 1999's.
-    years = pd.to_datetime(plan[INTERVAL_START]).dt.year.nunique()
-    sets = [peak_limit_sentence(limits, settings, with_year=years > 1), shares_sentence(limits)]
-    if sets[0]:
-        print(f"what sets the agents: {' '.join(part for part in sets if part)}")
+    sets_line = agents_set_line(plan, interval_minutes, settings, args.quantile)
+    if sets_line:
+        print(sets_line)
     for note in [
         # The target sets no e-mail queue's agents: their response window does.
         target_note if (plan["channel"] != "email").any() else None,
@@ -369,6 +364,25 @@ def _staff(
         if closed_note:
             print(f"note: {closed_note}")
     return 0
+
+
+def agents_set_line(
+    plan: pd.DataFrame, interval_minutes: float, settings: StaffingSettings, quantile: str
+) -> str | None:
+    """'what sets the agents: At the peak (...) the occupancy cap of 85% sets the 53 agents:
+    ...', what each limit alone needs at the peak and how often each sets the agents, on the
+    contacts the agents were sized for: on the mean, a P90 plan read 'the 80% in 20 s target
+    sets the 16 agents; the occupancy cap alone would need 12'."""
+    sized = VOLUME if quantile == MEAN_QUANTILE else SIZED_FOR_VOLUME
+    limits = limit_summary(plan, interval_minutes, settings, volume_column=sized)
+    # "Mon 1 Mar 09:45" beside 2014 dates hid that the peak was 1999's; a closed evening of
+    # 2013 before a week of 2014 is no other year.
+    listed = plan[plan[IS_OPEN].fillna(False).astype(bool)] if IS_OPEN in plan else plan
+    years = pd.to_datetime(listed[INTERVAL_START]).dt.year.nunique()
+    sets = [peak_limit_sentence(limits, settings, with_year=years > 1), shares_sentence(limits)]
+    if not sets[0]:
+        return None
+    return f"what sets the agents: {' '.join(part for part in sets if part)}"
 
 
 def written_by_forecast(forecast: pd.DataFrame) -> bool:

@@ -241,3 +241,33 @@ def test_a_row_of_one_contact_without_a_handle_time_says_contact(
     assert "row 2 (interval_start 2024-03-04 09:00) has 1 contact but its 'aht_seconds' is " in (
         capsys.readouterr().err
     )
+
+
+# --------------------------- plan: what sets the agents, as staff says it of the same forecast
+
+
+def test_plan_says_what_sets_the_agents_as_staff_does_on_its_forecast(
+    shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: `staff` on forecast's output of CAT said 'what sets the agents: At the peak (Tue 7
+    # Jan 10:00) the 80% in 20 s target sets the 32 agents; ...', `plan` on the same history
+    # gave the 32 agents and no word of what set them.
+    history = str(shared_data / "axa" / "series" / "CAT.csv")
+    common = ["--horizon-days", "7", "--model", "seasonal_naive"]
+    forecast, planned = tmp_path / "f.csv", tmp_path / "p.csv"
+    assert cli.main(["forecast", history, *common, "--out", str(forecast)]) == 0
+    assert cli.main(["plan", history, *common, "--aht-seconds", "300", "--out", str(planned)]) == 0
+    plan_lines = capsys.readouterr().out.splitlines()
+    assert cli.main(["staff", str(forecast), "--aht-seconds", "300", "--out",
+                     str(tmp_path / "s.csv")]) == 0  # fmt: skip
+    staff_lines = capsys.readouterr().out.splitlines()
+    said = [line for line in plan_lines if line.startswith("what sets the agents: ")]
+    assert said == [line for line in staff_lines if line.startswith("what sets the agents: ")]
+    # The shares are those of PLAN.csv's limit column, over its open intervals.
+    shares = pd.read_csv(planned)["limit"].value_counts(normalize=True)
+    assert len(shares) == 2
+    assert said[0].endswith(
+        f"Over the {len(pd.read_csv(planned))} open intervals the agents are set by: service "
+        f"level in {shares['service level']:.0%} of them, minimum while open in "
+        f"{shares['minimum while open']:.0%}."
+    ), said
