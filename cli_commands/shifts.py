@@ -61,6 +61,7 @@ from staffing.shifts import (
     DEFAULT_SHIFTS_PER_WEEK,
     DEFAULT_TIME_LIMIT_SECONDS,
     MAX_SHIFT_HOURS,
+    MIP_MAX_NODES,
     BusiestWeek,
     NotWholeWeeksError,
     OutOfTimeError,
@@ -626,11 +627,24 @@ def _print_summary(
             f"note: covered the {len(queues)} queues' rostered summed, for agents who work "
             f"{which} ({', '.join(queues)}); give --queue NAME to cover one"
         )
-    if not result.optimal:
+    if result.out_of_time:
+        # The clock, unlike the node limit, depends on the machine: say the plan may differ.
+        dearer = (
+            f"; it may pay up to {result.gap:.1%} more hours than the best one"
+            if not result.optimal
+            else ""
+        )
         print(
-            "note: the shift search stopped at its time limit: the plan covers every interval, "
-            f"but may pay up to {result.gap:.1%} more hours than the best one; raise "
-            "--time-limit-seconds or give a shorter plan"
+            f"note: the shift search ran into its {args.time_limit_seconds:g}-s time limit (a "
+            "busy machine or a long plan): the plan covers every interval, but another run may "
+            f"give a different one{dearer}; raise --time-limit-seconds or give a shorter plan"
+        )
+    elif not result.optimal:
+        print(
+            f"note: the shift search stopped at its work limit ({MIP_MAX_NODES:,} "
+            "branch-and-bound nodes per block): the plan covers every interval, but may pay up "
+            f"to {result.gap:.1%} more hours than the best one; the same plan comes back on "
+            "every run"
         )
     span = result.coverage[INTERVAL_START]
     days = (span.iloc[-1] - span.iloc[0] + pd.Timedelta(minutes=interval_minutes)).days

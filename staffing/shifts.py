@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -60,6 +61,13 @@ CAPPED_SEARCH_MAX_NONZEROS = 60_000
 PEOPLE_SEARCH_BUDGET_NONZEROS = 300_000
 # Only against a model the size gate misjudges: on the benchmark cases the search ends long before.
 PEOPLE_SEARCH_SAFETY_SECONDS = 20.0
+# Each programme stops at a count of branch-and-bound nodes (HiGHS' mip_max_nodes), the same
+# on any machine, so one input gives one plan; the wall-clock limit, shared by the whole
+# horizon, is only a safety net, and a plan it stopped says so (`ShiftPlan.out_of_time`). A
+# time share per block made a year's plan depend on the machine's load: bench/shift_speed.py's
+# low load with the 30% cap employed 211 people on an idle machine and 295 at load 11.5. Every
+# block of the benchmark and of AXA's queues is solved at the root node.
+MIP_MAX_NODES = 5_000
 
 
 @dataclass(frozen=True)
@@ -390,7 +398,8 @@ class ShiftPlan:
     `coverage`: interval_start, needed, on_shift, surplus (on_shift - needed), every interval
     from the first to the last of the need. `optimal`: the paid hours are proven within
     MIP_RELATIVE_GAP of the best possible (exactly the best without part-time caps); False when
-    the solver stopped at its time limit. `gap`: how far above the best they may be."""
+    the solver stopped at its node limit (MIP_MAX_NODES) or, `out_of_time`, its time limit.
+    `gap`: how far above the best they may be."""
 
     shifts: pd.DataFrame
     coverage: pd.DataFrame
@@ -406,6 +415,8 @@ class ShiftPlan:
     # A dated plan's first hours left to shifts starting before it (`shifts_before_plan_note`):
     # their first interval, their end, and the most people needed in them.
     before_plan: tuple[pd.Timestamp, pd.Timestamp, float] | None = None
+    # The wall-clock limit, not the work limit, stopped a programme: a rerun may differ.
+    out_of_time: bool = False
 
     @property
     def efficiency(self) -> float:
@@ -785,6 +796,7 @@ def plan_shifts(
     # be reachable without the wrap as well.
     _first_uncovered(grid, solved_need, starts, lengths, types, longest, interval_minutes)
     step_hours = interval_minutes / 60
+    clock = _Clock(time_limit_seconds)
     plan = _Cover(
         grid,
         solved_need,
@@ -792,7 +804,7 @@ def plan_shifts(
         lengths,
         types,
         step_hours,
-        time_limit_seconds,
+        clock,
         shifts_per_week,
         repeats_weekly=wrap,
     )
@@ -816,6 +828,7 @@ def plan_shifts(
             people, optimal, gap = rolled, rolled_optimal, rolled_gap
         before[:] = False
     result = _plan(grid, needed, starts, lengths, types, people, step_hours, optimal, gap, wrap)
+    result = replace(result, out_of_time=clock.hit)
     if not before.any():
         return result
     # The previous roster's people count as on shift where they were left the need.
@@ -868,6 +881,22 @@ def shifts_before_plan_note(plan: ShiftPlan, rotation_control: str) -> str | Non
     )
 
 
+@dataclass
+class _Clock:
+    """One plan's wall-clock safety net: what is left of its time limit, and whether a
+    programme ran into it (then the plan depends on the machine's speed)."""
+
+    seconds: float
+    deadline: float = field(init=False)
+    hit: bool = False
+
+    def __post_init__(self) -> None:
+        self.deadline = time.monotonic() + self.seconds
+
+    def left(self, at_most: float = np.inf) -> float:
+        return max(0.0, min(at_most, self.deadline - time.monotonic()))
+
+
 @dataclass(frozen=True)
 class _Cover:
     """What the blocks of a horizon are covered from: the need on its grid and the candidate
@@ -879,7 +908,7 @@ class _Cover:
     lengths: list[int]
     types: Sequence[ShiftType]
     step_hours: float
-    time_limit_seconds: float
+    clock: _Clock
     shifts_per_week: int
     # The plan is read as a repeating roster, its weeks counted from its first day: so are the
     # search's, whether or not this cover's shifts wrap round its end.
@@ -898,7 +927,7 @@ class _Cover:
         grid, needed, starts, lengths = self.grid, self.needed, self.starts, self.lengths
         block = max(1, round(BLOCK_DAYS * 24 / self.step_hours))
         blocks = range(0, len(grid), block)
-        optimal, gap = True, 0.0
+        optimal, gap, solved_before = True, 0.0, False
         searched = (
             _blocks_to_search(blocks, block, needed, starts, lengths, self.types) if search else ()
         )
@@ -911,14 +940,14 @@ class _Cover:
                 continue
             picks = _block_picks(starts, lengths, begin, end)
             block_starts = [first[pick] for first, pick in zip(starts, picks, strict=True)]
-            limit = self.time_limit_seconds / len(blocks)
+            limit = self.clock.left()
             block_costs = (
                 None
                 if costs is None
                 else [cost[pick] for cost, pick in zip(costs, picks, strict=True)]
             )
             try:
-                chosen, solved, block_gap = _solve_block(
+                chosen, solved, block_gap, out_of_time = _solve_block(
                     left,
                     block_starts,
                     lengths,
@@ -928,16 +957,22 @@ class _Cover:
                     costs=block_costs,
                 )
             except OutOfTimeError as error:
-                if len(blocks) == 1:
-                    raise
-                # The limit is shared by the blocks: 'within 1 s' of a 3-s limit read as a typo.
+                self.clock.hit = True
+                if not solved_before:
+                    raise OutOfTimeError(
+                        f"no shift plan found within {self.clock.seconds:g} s: shorten the "
+                        "horizon or raise the time limit"
+                    ) from error
+                # The blocks share one limit: the ones before this took the rest of it.
                 raise OutOfTimeError(
                     f"no shift plan found for the {BLOCK_DAYS} days from "
-                    f"{day_text(grid[begin], year=True)} within their {limit:g} s of the "
-                    f"{self.time_limit_seconds:g}-s time limit (a horizon over {BLOCK_DAYS} days "
-                    f"is planned {BLOCK_DAYS} days at a time): shorten the horizon or raise the "
-                    "time limit"
+                    f"{day_text(grid[begin], year=True)} within what the blocks before it left "
+                    f"of the {self.clock.seconds:g}-s time limit (a horizon over {BLOCK_DAYS} "
+                    f"days is planned {BLOCK_DAYS} days at a time): shorten the horizon or raise "
+                    "the time limit"
                 ) from error
+            self.clock.hit |= out_of_time
+            solved_before = True
             if begin in searched:
                 weeks = _Weeks.of(
                     grid, starts, people, block_starts, self.shifts_per_week, self.repeats_weekly
@@ -950,7 +985,7 @@ class _Cover:
                     self.types,
                     self.step_hours,
                     weeks,
-                    min(limit, PEOPLE_SEARCH_SAFETY_SECONDS),
+                    self.clock,
                 )
             for total, pick, extra in zip(people, picks, chosen, strict=True):
                 total[pick] += extra
@@ -1091,17 +1126,17 @@ def _fewer_people(
     types: Sequence[ShiftType],
     step_hours: float,
     weeks: _Weeks,
-    time_limit_seconds: float,
+    clock: _Clock,
 ) -> list[np.ndarray]:
     """`chosen`, or a plan covering the same need at no more paid hours that HiGHS finds at the
-    root node (within `time_limit_seconds`) with fewer people in the block's busiest week, the
+    root node (within what is left of `clock`, PEOPLE_SEARCH_SAFETY_SECONDS at most) with fewer people in the block's busiest week, the
     people `ShiftPlan.busiest_week` reports; or, in a dated plan, as many there and fewer in its
     other weeks; or as many people at fewer hours or shifts. More shifts for as many people to
     employ keep `chosen`: a Gestion fortnight read as a rotation went from 20 shifts to 23 for
     4 people both."""
     hours = [length * step_hours for length in lengths]
     paid = _hours(chosen, hours)
-    found = _root_search(left, starts, lengths, types, step_hours, time_limit_seconds, weeks, paid)
+    found = _root_search(left, starts, lengths, types, step_hours, clock, weeks, paid)
     if found is None or _hours(found, hours) > paid + 1e-9:
         return chosen
     (busiest, total), (was_busiest, was_total) = weeks.people(found), weeks.people(chosen)
@@ -1110,7 +1145,7 @@ def _fewer_people(
     # plan's other weeks are shown, the busiest whole one named where the busiest is cut short.
     fewer_elsewhere = busiest == was_busiest and total < was_total and not weeks.repeats_weekly
     if busiest < was_busiest or fewer_elsewhere:
-        return _fewest_shifts(found, left, starts, lengths, types, step_hours, weeks)
+        return _fewest_shifts(found, left, starts, lengths, types, step_hours, weeks, clock)
     as_many = busiest == was_busiest and (weeks.repeats_weekly or total == was_total)
     if as_many and (round(_hours(found, hours), 6), shifts) < (round(paid, 6), was_shifts):
         return found
@@ -1125,13 +1160,14 @@ def _fewest_shifts(
     types: Sequence[ShiftType],
     step_hours: float,
     weeks: _Weeks,
+    clock: _Clock,
 ) -> list[np.ndarray]:
     """`found`, or a plan needing no more people in any week and shift type, at no more paid hours,
     with fewer shifts, where HiGHS finds one at the root node."""
     hours = [length * step_hours for length in lengths]
     fewer = _root_search(
-        left, starts, lengths, types, step_hours, PEOPLE_SEARCH_SAFETY_SECONDS, weeks,
-        _hours(found, hours), weeks.per_row(found),
+        left, starts, lengths, types, step_hours, clock, weeks, _hours(found, hours),
+        weeks.per_row(found),
     )  # fmt: skip
     if fewer is None:
         return found
@@ -1146,27 +1182,34 @@ def _root_search(
     lengths: list[int],
     types: Sequence[ShiftType],
     step_hours: float,
-    time_limit_seconds: float,
+    clock: _Clock,
     weeks: _Weeks,
     most_hours: float,
     most_people: np.ndarray | None = None,
 ) -> list[np.ndarray] | None:
     """`_solve_block`'s fewest people within `most_hours` (and `most_people` per week and shift
-    type) as HiGHS finds them at the root node; None where it finds no such plan there."""
+    type) as HiGHS finds them at the root node; None where it finds no such plan there, or
+    only when stopped by the clock (what it found then depends on the machine's load)."""
     try:
-        found, _, _ = _solve_block(
+        found, _, _, out_of_time = _solve_block(
             left,
             starts,
             lengths,
             types,
             step_hours,
-            time_limit_seconds,
+            clock.left(PEOPLE_SEARCH_SAFETY_SECONDS),
             weeks,
             most_hours,
             {"node_limit": PEOPLE_SEARCH_NODES},
             most_people=most_people,
         )
+    except OutOfTimeError:
+        clock.hit = True
+        return None
     except InputError:
+        return None
+    if out_of_time:
+        clock.hit = True
         return None
     return found
 
@@ -1317,12 +1360,13 @@ def _solve_block(
     limits: dict[str, int] | None = None,
     costs: list[np.ndarray] | None = None,
     most_people: np.ndarray | None = None,
-) -> tuple[list[np.ndarray], bool, float]:
+) -> tuple[list[np.ndarray], bool, float, bool]:
     """People per candidate start covering `left` (people still needed per interval) at the
     fewest paid hours (or `costs` per start), or with `weeks` the fewest people to employ
     paying at most `most_hours` (then fewest hours and shifts), or, given `most_people` (per
     week and shift type), the fewest shifts and hours needing no more; whether HiGHS
-    proved it best, and its gap otherwise."""
+    proved it best, its gap otherwise, and whether the time limit, not `limits` or
+    MIP_MAX_NODES, stopped it."""
     # scipy.optimize loads here, not with the module: the planning pages and CLI commands that
     # import shift types but solve none start faster.
     from scipy.optimize import Bounds, LinearConstraint, milp
@@ -1376,6 +1420,7 @@ def _solve_block(
         options={
             "time_limit": float(time_limit_seconds),
             "mip_rel_gap": MIP_RELATIVE_GAP,
+            "node_limit": MIP_MAX_NODES,
             **(limits or {}),
         },
     )
@@ -1398,7 +1443,9 @@ def _solve_block(
     chosen = np.round(result.x[: hours.size])
     offsets = np.cumsum([0, *[len(first) for first in starts]])
     parts = [chosen[offsets[i] : offsets[i + 1]] for i in range(len(starts))]
-    return parts, result.status == 0, float(getattr(result, "mip_gap", 0.0) or 0.0)
+    gap = float(getattr(result, "mip_gap", 0.0) or 0.0)
+    # status 1 is scipy's "Iteration or time limit reached": no iteration limit is set here
+    return parts, result.status == 0, gap, result.status == 1
 
 
 def _coverage_matrix(n_intervals: int, starts: list[np.ndarray], lengths: list[int]) -> csc_array:

@@ -196,17 +196,27 @@ def test_a_horizon_over_four_weeks_says_it_was_planned_in_blocks(capsys, tmp_pat
     assert "blocks" not in printed
 
 
-def test_a_search_stopped_at_its_time_limit_says_the_gap(capsys, tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    ("out_of_time", "said"),
+    [
+        (True, "ran into its 60-s time limit (a busy machine or a long plan)"),
+        (False, "stopped at its work limit (5,000 branch-and-bound nodes per block)"),
+    ],
+)
+def test_a_search_stopped_at_its_time_limit_says_the_gap(
+    capsys, tmp_path, monkeypatch, out_of_time, said
+):
     real = shifts_command.plan_shifts
 
     def stopped(*arguments, **options):
-        return dataclasses.replace(real(*arguments, **options), optimal=False, gap=0.032)
+        plan = real(*arguments, **options)
+        return dataclasses.replace(plan, optimal=False, gap=0.032, out_of_time=out_of_time)
 
     monkeypatch.setattr(shifts_command, "plan_shifts", stopped)
     plan = write_plan(tmp_path / "plan.csv", [1, 1, 1, 1])
     code, printed, err = shifts(capsys, plan, tmp_path / "shifts.csv", *TWO_HOUR_SHIFTS)
     assert code == 0, err
-    assert "stopped at its time limit" in printed
+    assert said in printed
     assert "up to 3.2% more hours" in printed
 
 

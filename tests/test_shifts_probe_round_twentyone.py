@@ -124,16 +124,30 @@ def test_out_of_time_names_the_option_not_the_solvers_status(
     )
 
 
-def test_out_of_time_in_a_block_says_its_share_of_the_limit(
+def test_out_of_time_in_a_block_says_the_blocks_before_it_took_the_limit(
     japon_fortnight: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Planned 7 days at a time, the fortnight's 0.0002 s give each block 0.0001 s. Before: 'no
-    # shift plan found within 0.0001 s' of a 0.0002-s limit, as though mistyped.
+    # Planned 7 days at a time, the blocks share one time limit: the second block finding no
+    # plan in what the first left of it says so. Before: 'within their 0.0001 s of the
+    # 0.0002-s time limit', each block given its share of the clock.
     monkeypatch.setattr(shifts_module, "BLOCK_DAYS", 7)
+    solve, calls = shifts_module._solve_block, []
+
+    def second_out_of_time(*args, **kwargs):
+        if len(args) > 6:  # the search for fewer people
+            return solve(*args, **kwargs)
+        calls.append(args[5])  # the seconds the block's first plan may take
+        if len(calls) == 2:
+            raise shifts_module.OutOfTimeError("no shift plan found within 0 s")
+        return solve(*args, **kwargs)
+
+    monkeypatch.setattr(shifts_module, "_solve_block", second_out_of_time)
     with pytest.raises(shifts_module.OutOfTimeError) as raised:
-        plan_shifts(_need(japon_fortnight), 30, _types(0.3), time_limit_seconds=0.0002)
+        plan_shifts(_need(japon_fortnight), 30, _types(0.3), time_limit_seconds=60)
     assert str(raised.value) == (
-        "no shift plan found for the 7 days from Thu 3 May 2012 within their 0.0001 s of the "
-        "0.0002-s time limit (a horizon over 7 days is planned 7 days at a time): shorten the "
-        "horizon or raise the time limit"
+        "no shift plan found for the 7 days from Thu 10 May 2012 within what the blocks before "
+        "it left of the 60-s time limit (a horizon over 7 days is planned 7 days at a time): "
+        "shorten the horizon or raise the time limit"
     )
+    # the first block was given the whole minute, not half of it
+    assert 59 < calls[0] <= 60

@@ -1,0 +1,117 @@
+"""Shifts probe, round twenty-two: plans a manager can trust, on real forecasts of AXA's queues.
+The same input gives the same plan on a busy machine; the time limit is a safety net that says
+so when it stops a search."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import cli
+import staffing.shifts as shifts_module
+from staffing.shifts import ShiftType, plan_shifts
+
+STAFF = ["--aht-seconds", "300"]
+
+
+def _forecast_plan(shared_data: Path, folder: Path, queue: str, origin: str, days: int) -> Path:
+    out = folder / f"{queue}_{origin}.csv"
+    argv = ["plan", str(shared_data / "axa" / "series" / f"{queue}.csv"), "--origin", origin]
+    assert cli.main([*argv, "--horizon-days", str(days), *STAFF, "--out", str(out)]) == 0
+    return out
+
+
+def _need(plan_csv: Path) -> pd.Series:
+    plan = pd.read_csv(plan_csv, parse_dates=["interval_start"])
+    return plan.groupby("interval_start")["rostered"].sum().astype(float)
+
+
+def _types(part_cap: float) -> list[ShiftType]:
+    return [
+        ShiftType("Full time 8 h", 8.0),
+        ShiftType("Part time 4 h", 4.0, max_hours_share=part_cap),
+    ]
+
+
+@pytest.fixture(scope="module")
+def japon_fortnight(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Path:
+    """AXA's Japon forecast for 14 days from Thu 3 May 2012: 672 half hours, round the clock."""
+    return _forecast_plan(shared_data, tmp_path_factory.mktemp("japon"), "Japon", "2012-05-03", 14)
+
+
+# ---------------------------------------------- 1. one input, one plan, whatever the machine's load
+
+
+def _solve_options(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
+    import scipy.optimize
+
+    solve, options = scipy.optimize.milp, []
+
+    def recorded(*args, **kwargs):
+        options.append(dict(kwargs["options"]))
+        return solve(*args, **kwargs)
+
+    monkeypatch.setattr(scipy.optimize, "milp", recorded)
+    return options
+
+
+def test_every_programme_stops_at_a_node_count_and_the_blocks_share_the_clock(
+    japon_fortnight: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Planned 7 days at a time. Before: each block's first plan had half the 60 s and no node
+    # limit, so a busy machine stopped it earlier than an idle one, at another plan.
+    monkeypatch.setattr(shifts_module, "BLOCK_DAYS", 7)
+    options = _solve_options(monkeypatch)
+    plan = plan_shifts(_need(japon_fortnight), 30, _types(0.3), time_limit_seconds=60)
+    assert (plan.paid_hours, plan.optimal, plan.out_of_time) == (776.0, True, False)
+    assert all("node_limit" in option for option in options)
+    first_plans = [option for option in options if option["node_limit"] == 5_000]
+    searches = [option for option in options if option["node_limit"] == 1]
+    assert len(first_plans) == 2 and len(searches) >= 2
+    # the first block may take all of the minute, the second what the first left of it
+    assert 59 < first_plans[0]["time_limit"] <= 60
+    assert first_plans[1]["time_limit"] < first_plans[0]["time_limit"]
+    assert {option["time_limit"] for option in searches} == {20.0}
+
+
+def test_the_same_plan_on_a_busy_machine(japon_fortnight: Path) -> None:
+    # Two processes spinning on every core while the second plan is made: the plan, its hours
+    # and people are the first's, and no clock stopped either.
+    need = _need(japon_fortnight)
+    idle = plan_shifts(need, 30, _types(0.3))
+    spinners = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
+    try:
+        busy = plan_shifts(need, 30, _types(0.3))
+    finally:
+        for spinner in spinners:
+            spinner.kill()
+            spinner.wait()
+    assert (idle.out_of_time, busy.out_of_time) == (False, False)
+    pd.testing.assert_frame_equal(idle.shifts, busy.shifts)
+    assert (busy.paid_hours, int(busy.shifts["people"].sum())) == (776.0, 102)
+    assert idle.busiest_week_people() == busy.busiest_week_people() == 10
+
+
+def test_a_search_the_clock_stopped_says_so(
+    japon_fortnight: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys
+) -> None:
+    # The search for fewer people given no time: the first plan stands (12 people in the
+    # busiest week, where the search finds 10), and the plan and cli.py shifts say the clock
+    # stopped it. Before: the same 12 people, read as the plan's own, with no word.
+    monkeypatch.setattr(shifts_module, "PEOPLE_SEARCH_SAFETY_SECONDS", 0.0)
+    plan = plan_shifts(_need(japon_fortnight), 30, _types(0.3))
+    assert (plan.paid_hours, plan.busiest_week_people()) == (776.0, 12)
+    assert plan.optimal and plan.out_of_time
+    out = tmp_path / "shifts.csv"
+    argv = ["shifts", str(japon_fortnight), "--out", str(out), "--time-limit-seconds", "45"]
+    assert cli.main(argv) == 0
+    printed = capsys.readouterr().out
+    assert (
+        "note: the shift search ran into its 45-s time limit (a busy machine or a long plan): "
+        "the plan covers every interval, but another run may give a different one; raise "
+        "--time-limit-seconds or give a shorter plan"
+    ) in printed
