@@ -1008,7 +1008,66 @@ def _rolled_week(
     first weighs each shift by its hours inside the week, so the shifts running past its end
     (their hours beyond it fall on the next Monday, which repeats this one) cost less; those
     are kept, and the second covers what they leave at full paid hours, Monday's first hours
-    included."""
+    included. Which shifts to run past the end is the first programme's guess, and their hours
+    on the week's first intervals may go idle: AXA's Nuit week from Mon 11 Jun 2012 at a 30%
+    cap paid 660 h in 107 shifts, where shifts wrapping round the week pay 640 h in 104. So
+    the wrapped programme is tried too, stopped at the root node (PEOPLE_SEARCH_NODES, the
+    same on any machine: 0.01 s CPU there), and kept where it pays fewer hours within the caps."""
+    rolled, rolled_optimal, rolled_gap = _two_pass_week(plan, whole)
+    circular = _circular_week(whole)
+    hours = [length * plan.step_hours for length in plan.lengths]
+    if circular is not None and (
+        rolled is None or _hours(circular[0], hours) < _hours(rolled, hours) - 1e-9
+    ):
+        rolled, rolled_optimal, rolled_gap = circular
+    if rolled is None:
+        return None, False, 0.0
+    dearer = _hours(rolled, hours) >= _hours(dated, hours) - 1e-9
+    if (dearer and not must) or not _within_caps(rolled, hours, plan.types):
+        return None, False, 0.0
+    return rolled, rolled_optimal, rolled_gap
+
+
+def _circular_week(whole: _Cover) -> tuple[list[np.ndarray], bool, float] | None:
+    """The roster's need covered by shifts whose hours past its end fall on its start, as
+    HiGHS finds them at the root node; None where the horizon is planned in blocks or its
+    programme is larger than the search for fewer people takes, or no plan keeping the caps is
+    found there."""
+    if len(whole.grid) > max(1, round(BLOCK_DAYS * 24 / whole.step_hours)):
+        return None
+    # Sized as the search for fewer people: the root's cuts on a 5-minute week with the 30% cap
+    # (290k entries) outlasted 20 s.
+    capped = any(_is_capped(shift) for shift in whole.types)
+    size = sum(
+        len(first) * length for first, length in zip(whole.starts, whole.lengths, strict=True)
+    )
+    if size > (CAPPED_SEARCH_MAX_NONZEROS if capped else PEOPLE_SEARCH_MAX_NONZEROS):
+        return None
+    try:
+        people, optimal, gap, out_of_time = _solve_block(
+            whole.needed,
+            whole.starts,
+            whole.lengths,
+            whole.types,
+            whole.step_hours,
+            whole.clock.left(PEOPLE_SEARCH_SAFETY_SECONDS),
+            limits={"node_limit": PEOPLE_SEARCH_NODES},
+            wrap=True,
+        )
+    except InputError:
+        return None
+    if out_of_time:  # what it found by then depends on the machine's load
+        whole.clock.hit = True
+        return None
+    hours = [length * whole.step_hours for length in whole.lengths]
+    if not _within_caps(people, hours, whole.types):
+        return None
+    return people, optimal, gap
+
+
+def _two_pass_week(plan: _Cover, whole: _Cover) -> tuple[list[np.ndarray] | None, bool, float]:
+    """The week in two consecutive-run programmes (see `_rolled_week`); None where the first
+    runs no shift past the week's end."""
     n_intervals = len(plan.grid)
     inside = [
         np.minimum(length, n_intervals - first) * plan.step_hours
@@ -1023,10 +1082,6 @@ def _rolled_week(
     if not any(count.any() for count in rolled):
         return None, False, 0.0
     rolled_optimal, rolled_gap = whole.cover(rolled, wrap=True)
-    hours = [length * plan.step_hours for length in plan.lengths]
-    dearer = _hours(rolled, hours) >= _hours(dated, hours) - 1e-9
-    if (dearer and not must) or not _within_caps(rolled, hours, plan.types):
-        return None, False, 0.0
     return rolled, rolled_optimal, rolled_gap
 
 
@@ -1360,6 +1415,7 @@ def _solve_block(
     limits: dict[str, int] | None = None,
     costs: list[np.ndarray] | None = None,
     most_people: np.ndarray | None = None,
+    wrap: bool = False,
 ) -> tuple[list[np.ndarray], bool, float, bool]:
     """People per candidate start covering `left` (people still needed per interval) at the
     fewest paid hours (or `costs` per start), or with `weeks` the fewest people to employ
@@ -1371,7 +1427,7 @@ def _solve_block(
     # import shift types but solve none start faster.
     from scipy.optimize import Bounds, LinearConstraint, milp
 
-    coverage = _coverage_matrix(len(left), starts, lengths)
+    coverage = _coverage_matrix(len(left), starts, lengths, wrap)
     hours = np.concatenate(
         [
             np.full(len(first), length * step_hours)
@@ -1448,12 +1504,17 @@ def _solve_block(
     return parts, result.status == 0, gap, result.status == 1
 
 
-def _coverage_matrix(n_intervals: int, starts: list[np.ndarray], lengths: list[int]) -> csc_array:
-    """Intervals x shift starts: 1 where the shift is on duty."""
+def _coverage_matrix(
+    n_intervals: int, starts: list[np.ndarray], lengths: list[int], wrap: bool = False
+) -> csc_array:
+    """Intervals x shift starts: 1 where the shift is on duty; with `wrap`, its hours past the
+    last interval on the first ones."""
     row_parts, col_parts, column = [], [], 0
     for first, length in zip(starts, lengths, strict=True):
         rows = first[:, None] + np.arange(length)[None, :]
         cols = np.repeat(np.arange(column, column + len(first)), length).reshape(rows.shape)
+        if wrap:
+            rows = rows % n_intervals
         keep = rows < n_intervals
         row_parts.append(rows[keep])
         col_parts.append(cols[keep])

@@ -115,3 +115,30 @@ def test_a_search_the_clock_stopped_says_so(
         "the plan covers every interval, but another run may give a different one; raise "
         "--time-limit-seconds or give a shorter plan"
     ) in printed
+
+
+# ----------------------------------------- 2. a repeating week's shifts past its end, at the seam
+
+
+@pytest.fixture(scope="module")
+def nuit_week(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Path:
+    """AXA's Nuit forecast for the week from Mon 11 Jun 2012: 336 half hours, a repeating week."""
+    return _forecast_plan(shared_data, tmp_path_factory.mktemp("nuit"), "Nuit", "2012-06-11", 7)
+
+
+def test_a_repeating_week_pays_no_hours_lost_at_its_seam(nuit_week: Path) -> None:
+    # Before: the week's first programme chose which shifts run past Sunday night, and their
+    # hours on Monday's first intervals went partly idle: 660 h in 107 shifts. Now 640 h in 104,
+    # the fewest an exact programme with every shift wrapping round the week finds (no time
+    # limit, gap 0). No hour is counted twice: the paid hours are the hours on shift, each
+    # shift's hours past Sunday on Monday's intervals.
+    plan = plan_shifts(_need(nuit_week), 30, _types(0.3))
+    assert plan.repeats_weekly
+    assert (plan.paid_hours, int(plan.shifts["people"].sum())) == (640.0, 104)
+    assert plan.paid_hours_by_shift().to_dict() == {"Full time 8 h": 448.0, "Part time 4 h": 192.0}
+    assert plan.coverage["on_shift"].sum() * 0.5 == plan.paid_hours
+    assert (plan.coverage["surplus"] >= 0).all()
+    week_end = plan.coverage["interval_start"].iloc[-1] + pd.Timedelta(minutes=30)
+    past_end = plan.shifts[plan.shifts["shift_end"] > week_end]
+    assert len(past_end) > 0
+
