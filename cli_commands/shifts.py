@@ -288,7 +288,7 @@ def run(args: argparse.Namespace) -> int:
     for note in reading_notes:
         print(f"note: {note}")
     busiest = result.busiest_week(args.shifts_per_week)
-    _print_people(weeks, args.shifts_per_week, busiest)
+    _print_people(weeks, args.shifts_per_week, busiest, _days_worked(result.coverage))
     if busiest is not None:
         print(_contract_note(weeks, types, args, busiest))
         week_note = working_week_note(args.shifts_per_week, types[0].hours)
@@ -712,11 +712,43 @@ def _contract_note(
     )
 
 
-def _print_people(weeks: pd.DataFrame, shifts_per_week: int, busiest: BusiestWeek | None) -> None:
+WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _days_worked(coverage: pd.DataFrame) -> list[int]:
+    """The weekdays (0 = Monday) the plan needs anyone on."""
+    needed = coverage.loc[coverage["needed"] > 0, INTERVAL_START]
+    return sorted(set(needed.dt.day_of_week))
+
+
+def _people_pace(shifts_per_week: int, days_worked: list[int]) -> tuple[str, str]:
+    """Who the people are and how much they work: where the desk needs anyone on fewer
+    weekdays than the shifts a person works a week, nobody can work those shifts, so the
+    people are weekend or part-week staff working only those days."""
+    if not days_worked or len(days_worked) >= shifts_per_week:
+        return "people", f"at {shifts_per_week} shifts a week and one a day each"
+    names = [WEEKDAY_NAMES[day] for day in days_worked]
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    who = "weekend staff" if set(days_worked) <= {5, 6} else "part-week staff"
+    return who, (
+        f"{counted(len(days_worked), 'day')} a week each at most, one shift a day ({listed}, "
+        f"the only days the plan needs anyone): contracts for those days, not {shifts_per_week} "
+        "shifts a week"
+    )
+
+
+def _print_people(
+    weeks: pd.DataFrame,
+    shifts_per_week: int,
+    busiest: BusiestWeek | None,
+    days_worked: list[int] | None = None,
+) -> None:
     """The people to employ in the busiest week, per shift type; where the plan holds only
-    part of that week, which days it holds and the busiest whole week's people."""
+    part of that week, which days it holds and the busiest whole week's people; where the desk
+    works fewer days than `shifts_per_week`, that they work those days alone."""
     if busiest is None:
         return
+    who, pace = _people_pace(shifts_per_week, days_worked or [])
     kinds = weeks[weeks["week"] == busiest.week]
     parts = ", ".join(f"{int(row.people):,} {row.shift}" for row in kinds.itertuples())
     held, whole = "", ""
@@ -727,8 +759,8 @@ def _print_people(weeks: pd.DataFrame, shifts_per_week: int, busiest: BusiestWee
                 f"; the busiest whole week, from {day_text(busiest.whole_week, year=True)}, "
                 f"needs {busiest.whole_people:,}"
             )
+    people = f"{busiest.people:,}" if who == "people" else f"{busiest.people:,} {who}"
     print(
-        f"people to employ: {busiest.people:,} in the busiest week (from "
-        f"{day_text(busiest.week, year=True)}{held}: {parts}), at {shifts_per_week} shifts a week "
-        f"and one a day each{whole}"
+        f"people to employ: {people} in the busiest week (from "
+        f"{day_text(busiest.week, year=True)}{held}: {parts}), {pace}{whole}"
     )

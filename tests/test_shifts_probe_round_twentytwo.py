@@ -142,3 +142,37 @@ def test_a_repeating_week_pays_no_hours_lost_at_its_seam(nuit_week: Path) -> Non
     past_end = plan.shifts[plan.shifts["shift_end"] > week_end]
     assert len(past_end) > 0
 
+
+# --------------------------------------------- 4. a weekend desk's people are weekend staff
+
+
+def test_a_weekend_desk_employs_weekend_staff(
+    japon_fortnight: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Japon's fortnight cut to its Saturdays and Sundays: 2 people round the clock, 3 shifts of
+    # 8 h a day each, 6 people on each day, each working both days of the weekend. Before:
+    # 'people to employ: 6 in the busiest week (...), at 5 shifts a week and one a day each',
+    # as though full-time people.
+    plan = pd.read_csv(japon_fortnight, parse_dates=["interval_start"])
+    weekends = tmp_path / "weekends.csv"
+    plan[plan["interval_start"].dt.day_of_week >= 5].to_csv(weekends, index=False)
+    argv = ["shifts", str(weekends), "--out", str(tmp_path / "s.csv"), "--part-hours", "0"]
+    assert cli.main(argv) == 0
+    printed = capsys.readouterr().out
+    assert (
+        "people to employ: 6 weekend staff in the busiest week (from Sat 5 May 2012: 6 Full "
+        "time 8 h), 2 days a week each at most, one shift a day (Sat and Sun, the only days the "
+        "plan needs anyone): contracts for those days, not 5 shifts a week"
+    ) in printed
+    shifts = pd.read_csv(tmp_path / "s.csv", parse_dates=["shift_start"])
+    per_day = shifts.groupby(shifts["shift_start"].dt.normalize())["people"].sum()
+    assert per_day.tolist() == [6, 6, 6, 6]
+
+
+def test_a_desk_open_every_day_keeps_the_full_week() -> None:
+    from cli_commands.shifts import _people_pace
+
+    assert _people_pace(5, [0, 1, 2, 3, 4]) == ("people", "at 5 shifts a week and one a day each")
+    who, pace = _people_pace(5, [0, 2, 4])
+    assert who == "part-week staff"
+    assert pace.startswith("3 days a week each at most, one shift a day (Mon, Wed and Fri,")
