@@ -70,6 +70,7 @@ from staffing.shifts import (
     ShiftType,
     UncoveredNeedError,
     check_shifts_per_week,
+    idle_hours_note,
     plan_shifts,
     repeating_week_note,
     shifts_before_plan_note,
@@ -277,6 +278,7 @@ def run(args: argparse.Namespace) -> int:
         write_csv(_whole_people(result.coverage), args.cover_out, "--cover-out")
     _print_summary(args, result, interval_minutes, queues)
     for note in (
+        idle_hours_note(result, types, interval_minutes),
         start_window_note(args.earliest_start, args.latest_start),
         start_grid_note(args.earliest_start, args.latest_start, need.index, interval_minutes),
         repeating_week_note(result, interval_minutes),

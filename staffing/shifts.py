@@ -244,6 +244,45 @@ MOST_WEEKLY_HOURS = 48.0
 MOST_SHIFTS_PER_WEEK = 6
 
 
+def idle_hours_note(
+    plan: ShiftPlan, types: Sequence[ShiftType], interval_minutes: float
+) -> str | None:
+    """Where a large part of the paid hours falls on intervals needing nobody, why: the need
+    comes in spells shorter than the shortest shift, which runs on through the hours between
+    (AXA's Gestion fortnight from Thu 3 May 2012: 128 h paid for 48 h needed, all 80 h beyond
+    the need in such hours). None where those hours are under 10% of the paid hours."""
+    if plan.coverage.empty or plan.paid_hours <= 0:
+        return None
+    step_hours = interval_minutes / 60
+    needed = plan.coverage["needed"].to_numpy() > 0
+    idle = float(plan.coverage["on_shift"].to_numpy()[~needed].sum()) * step_hours
+    if idle < max(1.0, 0.1 * plan.paid_hours):
+        return None
+    # Spells of need: runs of intervals needing someone, split where one needs nobody.
+    edges = np.diff(np.concatenate([[0], needed.astype(np.int8), [0]]))
+    spells = (np.flatnonzero(edges == -1) - np.flatnonzero(edges == 1)) * step_hours
+    shortest = min(types, key=lambda shift: shift.hours)
+    cap = f", at most {shortest.max_hours_share:.0%} of paid hours" if _is_capped(shortest) else ""
+    beyond = plan.paid_hours - plan.needed_hours
+    proven = (
+        "no plan of these shifts pays fewer (proven)"
+        if plan.optimal and plan.gap == 0
+        else "a shorter shift pays fewer"
+    )
+    return (
+        f"{idle:,.1f} h of the {beyond:,.1f} h beyond the need are on shift when the plan needs "
+        f"nobody: the need comes in {_counted_spells(len(spells))} of {spells.min():g} to "
+        f"{spells.max():g} h ({spells.mean():.1f} h on average), the shortest shift is "
+        f"{shortest.hours:g} h ({shortest.name}{cap}), and a shift runs on through the hours "
+        f"between spells; {proven}, shorter shifts or a need gathered into longer spells pay "
+        "fewer"
+    )
+
+
+def _counted_spells(count: int) -> str:
+    return f"{count:,} spell" + ("" if count == 1 else "s")
+
+
 def working_time_note(
     shifts_per_week: int, full_hours: float, shifts_control: str, hours_control: str
 ) -> str | None:
