@@ -865,6 +865,7 @@ def plan_shifts(
             optimal, gap = plan.cover(people)
         else:
             people, optimal, gap = rolled, rolled_optimal, rolled_gap
+        people = _fewer_wrapped_shifts(replace(plan, needed=needed), people)
         before[:] = False
     result = _plan(grid, needed, starts, lengths, types, people, step_hours, optimal, gap, wrap)
     result = replace(result, out_of_time=clock.hit)
@@ -1072,15 +1073,7 @@ def _circular_week(whole: _Cover) -> tuple[list[np.ndarray], bool, float] | None
     HiGHS finds them at the root node; None where the horizon is planned in blocks or its
     programme is larger than the search for fewer people takes, or no plan keeping the caps is
     found there."""
-    if len(whole.grid) > max(1, round(BLOCK_DAYS * 24 / whole.step_hours)):
-        return None
-    # Sized as the search for fewer people: the root's cuts on a 5-minute week with the 30% cap
-    # (290k entries) outlasted 20 s.
-    capped = any(_is_capped(shift) for shift in whole.types)
-    size = sum(
-        len(first) * length for first, length in zip(whole.starts, whole.lengths, strict=True)
-    )
-    if size > (CAPPED_SEARCH_MAX_NONZEROS if capped else PEOPLE_SEARCH_MAX_NONZEROS):
+    if not _wraps_in_one(whole):
         return None
     try:
         people, optimal, gap, out_of_time = _solve_block(
@@ -1102,6 +1095,62 @@ def _circular_week(whole: _Cover) -> tuple[list[np.ndarray], bool, float] | None
     if not _within_caps(people, hours, whole.types):
         return None
     return people, optimal, gap
+
+
+def _wraps_in_one(whole: _Cover) -> bool:
+    """Whether a roster is small enough for one wrapped programme at the root node: one block,
+    sized as the search for fewer people (the root's cuts on a 5-minute week with the 30% cap,
+    290k entries, outlasted 20 s)."""
+    if len(whole.grid) > max(1, round(BLOCK_DAYS * 24 / whole.step_hours)):
+        return False
+    capped = any(_is_capped(shift) for shift in whole.types)
+    lengths = zip(whole.starts, whole.lengths, strict=True)
+    size = sum(len(first) * length for first, length in lengths)
+    return size <= (CAPPED_SEARCH_MAX_NONZEROS if capped else PEOPLE_SEARCH_MAX_NONZEROS)
+
+
+def _fewer_wrapped_shifts(whole: _Cover, people: list[np.ndarray]) -> list[np.ndarray]:
+    """`people`, or a roster of fewer shifts at no more paid hours and people to employ, with
+    shifts wrapping round its end, where HiGHS finds one at the root node: the rotation of
+    tests/test_app_probe_round_thirtythree.py's night calls paid 448 h in 67 shifts, where 62
+    cover it at 448 h."""
+    if not _wraps_in_one(whole):
+        return people
+    hours = [length * whole.step_hours for length in whole.lengths]
+    paid = _hours(people, hours)
+    # per shift one, and its hours a little: the fewest shifts, then the fewest hours
+    costs = [
+        np.full(len(first), 1.0 + each * PEOPLE_SEARCH_HOUR_WEIGHT)
+        for first, each in zip(whole.starts, hours, strict=True)
+    ]
+    try:
+        found, _, _, out_of_time = _solve_block(
+            whole.needed,
+            whole.starts,
+            whole.lengths,
+            whole.types,
+            whole.step_hours,
+            whole.clock.left(PEOPLE_SEARCH_SAFETY_SECONDS),
+            most_hours=paid,
+            limits={"node_limit": PEOPLE_SEARCH_NODES},
+            costs=costs,
+            wrap=True,
+        )
+    except InputError:
+        return people
+    if out_of_time:
+        whole.clock.hit = True
+        return people
+    none = [np.zeros(len(first)) for first in whole.starts]
+    weeks = _Weeks.of(whole.grid, whole.starts, none, whole.starts, whole.shifts_per_week, True)
+    kept = (
+        _shift_count(found) < _shift_count(people)
+        and _hours(found, hours) <= paid + 1e-9
+        and _within_caps(found, hours, whole.types)
+        # a rotation's people work all its weeks: its busiest week employs them
+        and weeks.people(found)[0] <= weeks.people(people)[0]
+    )
+    return found if kept else people
 
 
 def _two_pass_week(plan: _Cover, whole: _Cover) -> tuple[list[np.ndarray] | None, bool, float]:
@@ -1501,9 +1550,9 @@ def _solve_block(
                 ]
             ).tocsc()
             people_rows.append(LinearConstraint(each_week, lb=-np.inf, ub=most_people + 1e-6))
-        if most_hours < np.inf:
-            paid = np.concatenate([hours, np.zeros(extra)])[None, :]
-            people_rows.append(LinearConstraint(paid, lb=-np.inf, ub=most_hours + 1e-6))
+    if most_hours < np.inf:
+        paid = np.concatenate([hours, np.zeros(cost.size - hours.size)])[None, :]
+        people_rows.append(LinearConstraint(paid, lb=-np.inf, ub=most_hours + 1e-6))
     constraints = [LinearConstraint(coverage[rows], lb=left[rows], ub=np.inf), *people_rows]
     if caps is not None:
         constraints.append(LinearConstraint(caps, lb=-np.inf, ub=0.0))

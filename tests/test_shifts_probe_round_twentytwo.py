@@ -228,3 +228,18 @@ def test_hours_paid_beyond_a_spelled_need_are_explained(
 def test_a_round_the_clock_desk_reads_no_spells(japon_fortnight: Path) -> None:
     plan = plan_shifts(_need(japon_fortnight), 30, _types(0.3))
     assert shifts_module.idle_hours_note(plan, _types(0.3), 30) is None
+
+
+# ------------------------------------------ 3. a rotation at the fewest shifts for its paid hours
+
+
+def test_a_repeating_week_takes_the_fewest_shifts_at_its_paid_hours(nuit_week: Path) -> None:
+    # Nuit's week with part time uncapped: 528 h either way, the busiest week's 22 people
+    # either way. Before: 106 shifts; now 104, the fewest an exact programme (gap 0, no time
+    # limit) finds at 528 h with shifts wrapping round the week.
+    uncapped = [ShiftType("Full time 8 h", 8.0), ShiftType("Part time 4 h", 4.0)]
+    plan = plan_shifts(_need(nuit_week), 30, uncapped)
+    assert (plan.paid_hours, int(plan.shifts["people"].sum())) == (528.0, 104)
+    assert plan.busiest_week_people() == 22
+    assert (plan.coverage["surplus"] >= 0).all()
+    assert plan.coverage["on_shift"].sum() * 0.5 == plan.paid_hours
