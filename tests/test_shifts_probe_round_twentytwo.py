@@ -135,7 +135,7 @@ def test_a_repeating_week_pays_no_hours_lost_at_its_seam(nuit_week: Path) -> Non
     # Before: the week's first programme chose which shifts run past Sunday night, and their
     # hours on Monday's first intervals went partly idle: 660 h in 107 shifts. Now 640 h in 104,
     # the fewest an exact programme with every shift wrapping round the week finds (no time
-    # limit, gap 0). No hour is counted twice: the paid hours are the hours on shift, each
+    # limit, gap 0), found by the pass for fewer wrapped shifts at no more hours or people. No hour is counted twice: the paid hours are the hours on shift, each
     # shift's hours past Sunday on Monday's intervals.
     plan = plan_shifts(_need(nuit_week), 30, _types(0.3))
     assert plan.repeats_weekly
