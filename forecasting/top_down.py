@@ -23,6 +23,12 @@ DAYS_PER_YEAR = 365
 # 0 / 0.05 / 0.1 / 0.2 leave auto at 0.867 of the plain 4-week average, the bank at 8 origins
 # goes 0.1886 / 0.1881 / 0.1880 / 0.188.
 MIN_LEVEL_SMOOTHING = 0.05
+# Days of the pooled spread a weekday's own spread is weighed against in `log_mean_shift`: a
+# variance read on n days is uncertain by about sqrt(2 / (n - 1)) of itself (47% at 10 days), so a
+# weekday with few days keeps mostly the pooled figure, one with a year of days (52) its own.
+SPREAD_PRIOR_DAYS = 10
+# Contacts a weekday's median day needs for its forecast to be raised from median to mean.
+MIN_TYPICAL_DAY_CONTACTS = 10
 
 
 def intraday_shares(history: QueueHistory, weeks: int = 8, decay: float = 0.85) -> np.ndarray:
@@ -42,12 +48,18 @@ def daily_log_totals(history: QueueHistory, window_days: int) -> np.ndarray:
 
 
 def damped_holt(
-    series: np.ndarray, n_ahead: int, seasonal_periods: int | None, trend: bool = True
-) -> np.ndarray:
+    series: np.ndarray,
+    n_ahead: int,
+    seasonal_periods: int | None,
+    trend: bool = True,
+    with_residuals: bool = False,
+) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
     """Additive damped-trend exponential smoothing (Holt-Winters when seasonal) forecast;
-    `trend=False` gives simple exponential smoothing of the level."""
+    `trend=False` gives simple exponential smoothing of the level. `with_residuals` also returns
+    the fit's one-step residuals (series minus its one-step forecast), one per point."""
     if series.size < 2:  # statsmodels fails on one point: a history cut to its one busy day
-        return np.full(n_ahead, float(series.mean()) if series.size else 0.0)
+        flat = np.full(n_ahead, float(series.mean()) if series.size else 0.0)
+        return (flat, np.zeros(series.size)) if with_residuals else flat
     # Convergence chatter on short or flat series, and log(0) in statsmodels' AIC when a flat
     # series fits exactly: it fits (and forecasts) again inside forecast(), so both are inside.
     # statsmodels loads on first fit: commands that fit no model start faster. Its import sets
@@ -66,7 +78,49 @@ def damped_holt(
             bounds={"smoothing_level": (MIN_LEVEL_SMOOTHING, 1.0)},
         ).fit(use_brute=False)
         forecast = np.asarray(model.forecast(n_ahead), dtype=float)
-    return forecast if np.isfinite(forecast).all() else np.full(n_ahead, series[-7:].mean())
+        residuals = np.asarray(model.resid, dtype=float)
+    if not np.isfinite(forecast).all():
+        forecast = np.full(n_ahead, series[-7:].mean())
+    return (forecast, residuals) if with_residuals else forecast
+
+
+def log_mean_shift(
+    log_totals: np.ndarray,
+    residuals: np.ndarray,
+    weekdays: np.ndarray,
+    future_weekdays: np.ndarray,
+) -> np.ndarray:
+    """What to add to each forecast day's log total so that its exponential is the day's mean,
+    not its median: half the variance of the fit's one-step residuals (the bias-adjusted
+    back-transform, Hyndman & Athanasopoulos, Forecasting: Principles and Practice, 3rd ed.,
+    section 5.6).
+
+    The variance is read per weekday, `SPREAD_PRIOR_DAYS` of the pooled one mixed in: the season
+    is additive in logs, so a small Friday or Saturday scatters far more in logs than the busy
+    days that carry the volume, and one pooled figure would raise those days by the small day's
+    noise. Days without contacts (a closed Sunday) are left out: the season fits them exactly;
+    so are residuals a failed fit left undefined.
+    """
+    with_contacts = (log_totals > 0) & np.isfinite(residuals)
+    if with_contacts.sum() < 2:
+        return np.zeros(future_weekdays.size)
+    spread = residuals[with_contacts]
+    day_weekdays = weekdays[with_contacts]
+    counts = np.bincount(day_weekdays, minlength=7)
+    means = np.bincount(day_weekdays, weights=spread, minlength=7) / np.maximum(counts, 1)
+    squares = np.bincount(day_weekdays, weights=(spread - means[day_weekdays]) ** 2, minlength=7)
+    variance = (squares + SPREAD_PRIOR_DAYS * np.var(spread)) / (counts + SPREAD_PRIOR_DAYS)
+    # A weekday whose typical day holds a handful of contacts is left at its forecast: counts
+    # that small are too discrete for a log-normal reading of their scatter (a queue of a
+    # contact a week would be read from its few days with one).
+    typical = np.array(
+        [
+            np.median(log_totals[weekdays == day]) if (weekdays == day).any() else 0.0
+            for day in range(7)
+        ]
+    )
+    corrected = (counts > 0) & (np.expm1(typical) >= MIN_TYPICAL_DAY_CONTACTS)
+    return np.where(corrected, variance / 2, 0.0)[future_weekdays]
 
 
 def _initialization(n_points: int, seasonal_periods: int | None) -> str:
@@ -91,7 +145,15 @@ class HoltWintersTopDown(ForecastModel):
 
     def predict_days(self, n_days: int) -> np.ndarray:
         periods = 7 if self.log_totals_.size >= 21 else None
-        totals = np.expm1(damped_holt(self.log_totals_, n_days, periods))
+        log_totals, residuals = damped_holt(self.log_totals_, n_days, periods, with_residuals=True)
+        window = self.log_totals_.size
+        log_totals = log_totals + log_mean_shift(
+            self.log_totals_,
+            residuals,
+            self.history_.weekdays(self.history_.n_days - window, window),
+            self.history_.weekdays(self.history_.n_days, n_days),
+        )
+        totals = np.expm1(log_totals)
         return np.clip(totals, 0, None)[:, None] * tile_weekdays(
             self.history_, self.shares_, n_days
         )

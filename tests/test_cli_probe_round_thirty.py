@@ -25,7 +25,10 @@ def test_plan_spreads_the_spring_weekend_over_71_hours_as_staff_does(
 ) -> None:
     # Before: plan counted the skipped hour's two closed rows as lived and read 175.5 paid hours
     # over 72 hours, 10.8 FTE (175.5 / 72 x 168 / 38 = 10.78), while staff on the same forecast
-    # read 10.9 over 71 hours (175.5 / 71 x 168 / 38 = 10.93).
+    # read 10.9 over 71 hours (175.5 / 71 x 168 / 38 = 10.93). Since each weekday's day total is
+    # forecast at its mean, not its median (477.6 contacts, p80 611, p90 689, € 4,089 before),
+    # both read 176.0 paid hours: 176.0 / 71 x 168 / 38 = 10.96, 11.0 FTE; the half hour more
+    # of an agent at € 22/h costs € 4,089 + € 11 = € 4,100.
     horizon = ["--origin", "2012-03-23", "--horizon-days", "3"]
     plan_out, forecast_out = tmp_path / "plan.csv", tmp_path / "forecast.csv"
     assert cli.main(["plan", str(nuit_spring), *horizon, *STAFF[:2], "--out", str(plan_out)]) == 0
@@ -35,27 +38,29 @@ def test_plan_spreads_the_spring_weekend_over_71_hours_as_staff_does(
     staff_out = tmp_path / "staff.csv"
     assert cli.main(["staff", str(forecast_out), *STAFF, "--out", str(staff_out)]) == 0
     staffed = capsys.readouterr().out
-    assert pd.read_csv(plan_out)["paid_hours"].sum() == 175.5
-    assert pd.read_csv(staff_out)["paid_hours"].sum() == 175.5
-    words = "cost € 4,089 over 3 days (71 hours, the clocks went forward on Sun 25 Mar 2012; "
+    assert pd.read_csv(plan_out)["paid_hours"].sum() == 176.0
+    assert pd.read_csv(staff_out)["paid_hours"].sum() == 176.0
+    words = "cost € 4,100 over 3 days (71 hours, the clocks went forward on Sun 25 Mar 2012; "
     for printed in (planned, staffed):
-        assert ", 10.9 FTE, 9.2 of them agents, " in printed
+        assert ", 11.0 FTE, 9.2 of them agents, " in printed
         assert words in printed
         assert (
-            "the 10.9 FTE read the 71 hours planned as every hour of a week: 175.5 paid" in printed
+            "the 11.0 FTE read the 71 hours planned as every hour of a week: 176.0 paid" in printed
         )
-    # Before: forecast said no total; staff said 'contacts staffed: 477.6' of the same file.
+    # Before: forecast said no total; staff said 'contacts staffed: 483.5' of the same file.
     sums = pd.read_csv(forecast_out)[["forecast", "p80", "p90"]].sum()
-    assert round(sums["forecast"], 1) == 477.6 and sums["p80"] == 611 and sums["p90"] == 689
-    assert forecast_said[1] == "contacts forecast: 477.6 (p80 611, p90 689)"
-    assert "contacts staffed: 477.6" in staffed
+    assert round(sums["forecast"], 1) == 483.5 and sums["p80"] == 615 and sums["p90"] == 694
+    assert forecast_said[1] == "contacts forecast: 483.5 (p80 615, p90 694)"
+    assert "contacts staffed: 483.5" in staffed
 
 
 def test_forecast_says_the_contacts_of_each_queue(
     shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Japon and Médical, the 2 days after their history: the written file's forecast column
-    # sums to 688.4 (3.2 + 685.3), p80 to 886 and p90 to 1,002.
+    # sums to 689.7 (3.2 + 686.6, each rounded), p80 to 886 and p90 to 1,002. While each weekday's day total
+    # was forecast at its median rather than its mean, Médical read 685.3 (688.4 in all); Japon,
+    # under 10 contacts on its typical day, keeps its median.
     series = shared_data / "axa" / "series"
     out = tmp_path / "forecast.csv"
     argv = ["forecast", str(series / "Japon.csv"), str(series / "Médical.csv")]
@@ -63,10 +68,10 @@ def test_forecast_says_the_contacts_of_each_queue(
     lines = capsys.readouterr().out.splitlines()
     written = pd.read_csv(out)
     per_queue = written.groupby("queue")["forecast"].sum().round(1).to_dict()
-    assert per_queue == {"Japon": 3.2, "Médical": 685.3}
+    assert per_queue == {"Japon": 3.2, "Médical": 686.6}
     assert written[["p80", "p90"]].sum().tolist() == [886, 1002]
     assert lines[0].startswith("wrote 192 open intervals to ")
-    assert lines[1] == "contacts forecast: 688.4 (Japon 3.2, Médical 685.3); p80 886, p90 1,002"
+    assert lines[1] == "contacts forecast: 689.7 (Japon 3.2, Médical 686.6); p80 886, p90 1,002"
 
 
 # ------------------------------------ forecast: a volume what-if points to --campaign

@@ -167,9 +167,9 @@ def test_plan_writes_its_service_level_as_its_csv_does_and_lists_the_peaks(capsy
     assert cli.main(["forecast", str(TECH_AXA), "--out", str(forecast_csv), *week]) == 0
     peaks = [line for line in capsys.readouterr().out.splitlines() if line.startswith("peak")]
     assert peaks == [
-        "peak 1: Tech. Axa Tue 7 Jan, all day: +46% over a usual Tuesday, ≈ 1,549 extra "
+        "peak 1: Tech. Axa Tue 7 Jan, all day: +47% over a usual Tuesday, ≈ 1,554 extra "
         "contacts (day after Epiphany)",
-        "peak 2: Tech. Axa Thu 2 Jan 06:30–24:00: +43% over a usual Thursday, ≈ 1,380 extra "
+        "peak 2: Tech. Axa Thu 2 Jan 06:30–24:00: +44% over a usual Thursday, ≈ 1,384 extra "
         "contacts (day after New Year's Day)",
     ]
     assert [line for line in lines if line.startswith("peak")] == peaks

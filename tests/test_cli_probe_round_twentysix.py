@@ -72,13 +72,14 @@ def test_a_dip_to_the_usual_or_longer_than_the_peaks_still_splits():
 def test_tech_axas_bridge_day_before_victory_day_is_one_peak(shared_data):
     # Forecast from Mon 7 May 2012: that Monday read five peaks, 11:00-11:30, 12:30-14:00,
     # 14:30-15:30, 16:00-17:30 and 18:00-21:00, each split from the next by one or two slots
-    # still above the usual. 11:00-21:00: 2,581.0 forecast on a usual 2,095.5, 485 extra.
+    # still above the usual. 11:00-21:00: 2,583.0 forecast on a usual 2,095.5, 487 extra (485
+    # before each weekday's forecast was its mean day, not its median: 2,581.0).
     axa = import_files([TECH_AXA])
     result = forecast_dataset(axa, 14, ForecastSettings(country="FR", origin="2012-05-07"))
     monday = result.peaks[result.peaks["start"].dt.normalize() == pd.Timestamp("2012-05-07")]
     assert len(monday) == 1
     assert describe_peak(monday.iloc[0]) == (
-        "Mon 7 May 11:00–21:00: +23% over a usual Monday, ≈ 485 extra contacts "
+        "Mon 7 May 11:00–21:00: +23% over a usual Monday, ≈ 487 extra contacts "
         "(bridge day before Victory Day)"
     )
 
@@ -331,25 +332,31 @@ def test_peaks_out_writes_every_peak_ranked_overall_and_within_its_queue(
         [6, "Téléphonie", 3, "2012-05-02 14:30:00"],
         [7, "Téléphonie", 4, "2012-05-09 14:30:00"],
         [8, "Tech. Axa", 4, "2012-05-24 16:30:00"],
-        # Saturday noon, split by the shape of 12 weeks: 108.0 forecast on a usual 82.5 on
-        # Sat 26 May, +31%, 25.5 extra, over 2 x sqrt(82.5) = 18.2 and 1% of the day.
-        [9, "Tech. Axa", 5, "2012-05-26 12:00:00"],
-        [10, "Tech. Axa", 6, "2012-05-19 12:00:00"],
-        [11, "Tech. Axa", 7, "2012-05-12 12:00:00"],
-        [12, "Tech. Axa", 8, "2012-05-05 12:00:00"],
+        # Thu 10 May 16:30 reads 129.01 on a usual 101.0, 28.01 extra: over 2 x sqrt(101) = 20.1
+        # and, since each weekday's day total is forecast at its mean rather than its median,
+        # just over 1% of its day's 2,799.0 too (27.99); 12 peaks without it.
+        [9, "Tech. Axa", 5, "2012-05-10 16:30:00"],
+        # Saturday noon, split by the shape of 12 weeks: 108.2 forecast on a usual 82.5 on
+        # Sat 26 May, +31%, 25.7 extra, over 2 x sqrt(82.5) = 18.2 and 1% of the day (108.0
+        # and 25.5 with the median day).
+        [10, "Tech. Axa", 6, "2012-05-26 12:00:00"],
+        [11, "Tech. Axa", 7, "2012-05-19 12:00:00"],
+        [12, "Tech. Axa", 8, "2012-05-12 12:00:00"],
+        [13, "Tech. Axa", 9, "2012-05-05 12:00:00"],
     ]
-    # The file's figures are those printed: peak 4 '≈ 161 extra contacts', +22%.
-    assert "peak 4: Téléphonie Wed 2 May 09:00–12:30: +22% over a usual Wednesday, ≈ 161 " in (
+    # The file's figures are those printed: peak 4 '≈ 163 extra contacts' (903.2 on a usual
+    # 740.5; 161 with the median day), +22%.
+    assert "peak 4: Téléphonie Wed 2 May 09:00–12:30: +22% over a usual Wednesday, ≈ 163 " in (
         "\n".join(out)
     )
-    assert round(peaks.loc[3, "extra_contacts"]) == 161
+    assert round(peaks.loc[3, "extra_contacts"]) == 163
     assert round(peaks.loc[3, "pct_above_usual"]) == 22
     assert peaks.loc[3, "forecast"] - peaks.loc[3, "usual"] == pytest.approx(
         peaks.loc[3, "extra_contacts"], abs=1e-3
     )
-    assert "peaks: 7 more after these 5, smaller" in out
-    assert out[out.index("peaks: 7 more after these 5, smaller") + 1] == (
-        f"wrote 12 peaks to {peaks_csv}"
+    assert "peaks: 8 more after these 5, smaller" in out
+    assert out[out.index("peaks: 8 more after these 5, smaller") + 1] == (
+        f"wrote 13 peaks to {peaks_csv}"
     )
 
 

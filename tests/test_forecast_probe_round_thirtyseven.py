@@ -170,11 +170,12 @@ def test_a_plan_with_a_volume_change_lists_the_peaks_of_the_changed_volume(
     shared_data, tmp_path, capsys
 ):
     # Tech. Axa from Wed 1 Jan 2014, +30% on Mon 6 - Sun 12 Jan: the plan listed the forecast's
-    # two peaks, 'Tue 7 Jan, all day: +46% ..., ≈ 1,549 extra contacts (day after Epiphany)' and
-    # Thu 2 Jan, as if the week were planned as forecast. Tuesday's forecast 4,887.2 on its
-    # usual 3,338, 30% up, is 1.3 x 4,887.2 - 3,338 = 3,015 extra; Monday from 12:30, 2,069.8
-    # as forecast on its usual 2,115 (no peak then), 30% up adds 1.3 x 2,069.8 - 2,115 = 576:
-    # 3,591.
+    # two peaks, 'Tue 7 Jan, all day: +47% ..., ≈ 1,554 extra contacts (day after Epiphany)' and
+    # Thu 2 Jan, as if the week were planned as forecast. Tuesday's forecast 4,891.7 on its
+    # usual 3,338, 30% up, is 1.3 x 4,891.7 - 3,338 = 3,021.2 extra; Monday from 12:30, 2,071.2
+    # as forecast on its usual 2,115 (no peak then), 30% up adds 1.3 x 2,071.2 - 2,115 = 577.5:
+    # 3,599 (3,591 from 4,887.2 and 2,069.8 while each weekday's day total was forecast at its
+    # median rather than its mean).
     export = shared_data / "axa" / "series" / "Tech. Axa.csv"
     argv = ["plan", str(export), "--aht-seconds", "300", "--horizon-days", "14",
             "--volume-change-pct", "30", "--change-from", "2014-01-06", "--change-to", "2014-01-12",
@@ -182,15 +183,15 @@ def test_a_plan_with_a_volume_change_lists_the_peaks_of_the_changed_volume(
     assert cli.main(argv) == 0
     peaks = [line for line in capsys.readouterr().out.splitlines() if line.startswith("peak")]
     assert peaks == [
-        "peak 1: Tech. Axa Mon 6 Jan 12:30–Tue 7 Jan 24:00: +66% over a usual Monday, ≈ 3,591 "
+        "peak 1: Tech. Axa Mon 6 Jan 12:30–Tue 7 Jan 24:00: +66% over a usual Monday, ≈ 3,599 "
         "extra contacts (scenario +30% Mon 6 Jan – Sun 12 Jan; day after Epiphany)",
-        "peak 2: Tech. Axa Thu 2 Jan 06:30–24:00: +43% over a usual Thursday, ≈ 1,380 extra "
+        "peak 2: Tech. Axa Thu 2 Jan 06:30–24:00: +44% over a usual Thursday, ≈ 1,384 extra "
         "contacts (day after New Year's Day)",
-        "peak 3: Tech. Axa Fri 10 Jan 06:30–20:30: +28% over a usual Friday, ≈ 889 extra contacts "
+        "peak 3: Tech. Axa Fri 10 Jan 06:30–20:30: +28% over a usual Friday, ≈ 892 extra contacts "
         "(scenario +30% Mon 6 Jan – Sun 12 Jan)",
-        "peak 4: Tech. Axa Wed 8 Jan 04:30–22:00: +26% over a usual Wednesday, ≈ 800 extra "
+        "peak 4: Tech. Axa Wed 8 Jan 04:30–22:00: +26% over a usual Wednesday, ≈ 805 extra "
         "contacts (scenario +30% Mon 6 Jan – Sun 12 Jan)",
-        "peak 5: Tech. Axa Thu 9 Jan 06:30–19:30: +24% over a usual Thursday, ≈ 707 extra "
+        "peak 5: Tech. Axa Thu 9 Jan 06:30–19:30: +24% over a usual Thursday, ≈ 710 extra "
         "contacts (scenario +30% Mon 6 Jan – Sun 12 Jan)",
         f"peaks: 2 more after these 5, smaller; cli.py forecast '{export}' --horizon-days 14 "
         "--campaign 2014-01-06 2014-01-12 30 --out FORECAST.csv --peaks-out PEAKS.csv lists "

@@ -59,19 +59,21 @@ def test_a_dated_fortnight_employs_fewest_in_its_busiest_week(
 ) -> None:
     # Dated from a Thursday: calendar weeks Thu 3-Sun 6, Mon 7-Sun 13 and Mon 14-Wed 16 May.
     # Before: the search summed the weeks' people and stopped at 8, 11 and 7 (26 in all), the
-    # pages reading 11 people to employ; now 8, 10 and 8 (26 as well) at the same 776 h.
+    # pages reading 11 people to employ; now 8, 10 and 8 (26 as well) at the same 784 h (776 h
+    # while each weekday's day total was forecast at its median, not its mean).
     plan = plan_shifts(_need(japon_fortnight), 30, _types(0.3))
     assert plan.repeats_weekly is False
-    assert (plan.paid_hours, int(plan.shifts["people"].sum())) == (776.0, 102)
+    assert (plan.paid_hours, int(plan.shifts["people"].sum())) == (784.0, 102)
     mondays = lambda day: day - pd.to_timedelta(day.dt.day_of_week, "D")  # noqa: E731
     assert _people_by_hand(plan, mondays) == [8, 10, 8]
     busiest = plan.busiest_week()
     assert (busiest.people, busiest.week, busiest.cut) == (10, pd.Timestamp("2012-05-07"), False)
-    # The first plan alone pays the same hours with as many shifts and 12 in its busiest week.
+    # The first plan alone pays the same hours with as many shifts and 11 in its busiest week (12
+    # on the forecast of each weekday's median day total).
     monkeypatch.setattr(shifts_module, "_fewer_people", lambda chosen, *args: chosen)
     first = plan_shifts(_need(japon_fortnight), 30, _types(0.3))
-    assert (first.paid_hours, int(first.shifts["people"].sum())) == (776.0, 102)
-    assert first.busiest_week_people() == 12
+    assert (first.paid_hours, int(first.shifts["people"].sum())) == (784.0, 102)
+    assert first.busiest_week_people() == 11
 
 
 def test_a_week_from_sunday_is_searched_as_the_one_week_it_is_reported(
