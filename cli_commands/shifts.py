@@ -718,7 +718,10 @@ WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def _days_worked(coverage: pd.DataFrame) -> list[int]:
-    """The weekdays (0 = Monday) the plan needs anyone on."""
+    """The weekdays (0 = Monday) the plan needs anyone on; none where the plan holds under a
+    week, which says nothing of the days the desk works (a plan of one Monday)."""
+    if coverage[INTERVAL_START].dt.normalize().nunique() < 7:
+        return []
     needed = coverage.loc[coverage["needed"] > 0, INTERVAL_START]
     return sorted(set(needed.dt.day_of_week))
 

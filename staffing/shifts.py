@@ -1083,7 +1083,9 @@ def _fewer_wrapped_shifts(whole: _Cover, people: list[np.ndarray]) -> list[np.nd
     shifts wrapping round its end, where HiGHS finds one at the root node: the rotation of
     tests/test_app_probe_round_thirtythree.py's night calls paid 448 h in 67 shifts, where 62
     cover it at 448 h."""
-    if not _wraps_in_one(whole):
+    # A roster of no shift (a scenario needing nobody) has nothing fewer to find, and HiGHS
+    # refuses a programme of no variable.
+    if not _wraps_in_one(whole) or not any(first.sum() > 0 for first in people):
         return people
     hours = [length * whole.step_hours for length in whole.lengths]
     paid = _hours(people, hours)

@@ -223,3 +223,12 @@ def test_a_repeating_week_takes_the_fewest_shifts_at_its_paid_hours(nuit_week: P
     assert plan.busiest_week_people() == 22
     assert (plan.coverage["surplus"] >= 0).all()
     assert plan.coverage["on_shift"].sum() * 0.5 == plan.paid_hours
+
+
+def test_a_week_needing_nobody_plans_no_shift() -> None:
+    # A scenario's week with no contact at all: before, the search for fewer wrapped shifts
+    # handed HiGHS a programme of no variable and the Scenarios page showed scipy's "`c` must
+    # be a one-dimensional array of finite numbers with at least one element".
+    week = pd.date_range("2026-11-23", periods=7 * 48, freq="30min")
+    plan = plan_shifts(pd.Series(0.0, index=week), 30, _types(0.3))
+    assert (plan.paid_hours, len(plan.shifts)) == (0.0, 0)
