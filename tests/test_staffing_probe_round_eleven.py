@@ -256,5 +256,5 @@ def test_a_plan_mixing_email_with_calls_says_both_services(capsys, tmp_path):
     # Callers hanging up are the calls' figure, said beside them, not after the e-mails'.
     out = _staff_out(capsys, path, tmp_path, "--aht-seconds", 180, "--patience-seconds", 60)
     assert re.search(
-        r"service level [\d.]+% on the calls, [\d.]+% abandon, 100\.0% of e-mails", out
+        r"service level [\d.]+% on the calls, [\d.]+% of calls abandoned, 100\.0% of e-mails", out
     )
